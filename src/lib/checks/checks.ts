@@ -1,0 +1,140 @@
+import type { CheckRow } from '../schema/datasets.ts';
+import { applicantColumns, requestColumns, requestLeafRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
+import type { CellOut } from '../tables/read.ts';
+
+/**
+ * The arithmetic a correct report satisfies, checked, never enforced: a failing check is
+ * reported and changes no number. A check whose inputs are not all numbers is
+ * `not_assessable`.
+ */
+
+export type CheckOut = Omit<CheckRow, 'report_id'>;
+
+/** Cell lookup: table → row → col → value (null when not a number); undefined when absent. */
+export type CellIndex = Map<string, Array<number | null> | undefined> & { value(table: string, row: string, col: string): number | null | undefined };
+
+export function indexCells(cells: CellOut[]): CellIndex {
+  const m = new Map<string, number | null>();
+  for (const c of cells) m.set(`${c.table_id}.${c.row_key}.${c.col_key}`, c.value);
+  const idx = new Map() as CellIndex;
+  idx.value = (t, r, c) => (m.has(`${t}.${r}.${c}`) ? m.get(`${t}.${r}.${c}`)! : undefined);
+  return idx;
+}
+
+function check(check_id: string, expected: number | null | undefined, parts: Array<number | null | undefined>, detail: string): CheckOut {
+  const assessable = typeof expected === 'number' && parts.every((p) => typeof p === 'number');
+  const actual = parts.every((p) => typeof p === 'number') ? round((parts as number[]).reduce((a, b) => a + b, 0)) : null;
+  if (!assessable) {
+    return { check_id, status: 'not_assessable', expected: expected ?? null, actual, detail: `${detail}：有空白、无法识别或缺失的数值，无法核对` };
+  }
+  const ok = Math.abs((expected as number) - (actual as number)) < 1e-9;
+  return {
+    check_id,
+    status: ok ? 'pass' : 'fail',
+    expected: expected as number,
+    actual,
+    detail: ok ? `${detail}：${actual} = ${expected}` : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - (expected as number))}）`,
+  };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+const colLabel = new Map(requestColumns.map((c) => [c.key, c.label]));
+
+export function reportChecks(cells: CellOut[], layoutRequests: '2019' | '2021' | null, hasReview: boolean): CheckOut[] {
+  const ix = indexCells(cells);
+  const out: CheckOut[] = [];
+  if (layoutRequests) {
+    const rows = requestRows[layoutRequests];
+    const present = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
+    for (const row of rows) {
+      if (!present.has(row.key)) continue;
+      out.push(
+        check(
+          `requests.row_sum.${row.key}`,
+          ix.value('requests', row.key, 'total'),
+          applicantColumns.map((c) => ix.value('requests', row.key, c)),
+          `三「${row.label}」各类申请人之和应等于总计`,
+        ),
+      );
+    }
+    const leaves = requestLeafRows(layoutRequests);
+    for (const col of requestColumns) {
+      out.push(
+        check(
+          `requests.leaf_sum.${col.key}`,
+          ix.value('requests', 'total', col.key),
+          leaves.map((r) => ix.value('requests', r, col.key)),
+          `三「${colLabel.get(col.key)}」列：各项办理结果之和应等于（七）总计`,
+        ),
+      );
+    }
+    for (const col of requestColumns) {
+      const v = (r: string) => ix.value('requests', r, col.key);
+      const lhs = sum([v('new_received'), v('carried_over')]);
+      out.push(
+        check(
+          `requests.identity.${col.key}`,
+          lhs,
+          [v('total'), v('carried_forward')],
+          `三「${colLabel.get(col.key)}」列：本年新收 + 上年结转 应等于 （七）总计 + 结转下年度`,
+        ),
+      );
+    }
+  }
+  if (hasReview) {
+    for (const row of reviewRows) {
+      out.push(
+        check(
+          `review.block_sum.${row.key}`,
+          ix.value('review', row.key, 'total'),
+          reviewColumns.slice(0, 4).map((c) => ix.value('review', row.key, c.key)),
+          `四「${row.label}」：维持、纠正、其他、尚未审结之和应等于总计`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function sum(xs: Array<number | null | undefined>): number | null {
+  return xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+}
+
+/**
+ * Across consecutive years of one agency: this year's 上年结转 equals last year's 结转下年度;
+ * under the 2021 layout of 二, 现行有效 equals last year's + 本年制发 − 本年废止.
+ */
+export function crossYearChecks(prev: CellOut[], cur: CellOut[], prevYear: number, curLayoutActive: string | null, prevLayoutActive: string | null): CheckOut[] {
+  const p = indexCells(prev);
+  const c = indexCells(cur);
+  const out: CheckOut[] = [];
+  const hasRow = (ix: CellIndex, t: string, r: string) => ix.value(t, r, 'total') !== undefined || ix.value(t, r, 'in_force') !== undefined;
+  if (hasRow(p, 'requests', 'carried_forward') && hasRow(c, 'requests', 'carried_over')) {
+    for (const col of requestColumns) {
+      out.push(
+        check(
+          `cross_year.carryover.${col.key}`,
+          c.value('requests', 'carried_over', col.key),
+          [p.value('requests', 'carried_forward', col.key)],
+          `三「${colLabel.get(col.key)}」列：本年「上年结转」应等于 ${prevYear} 年报告的「结转下年度继续办理」`,
+        ),
+      );
+    }
+  }
+  if (curLayoutActive === '2021' && prevLayoutActive === '2021') {
+    for (const row of ['rules', 'normative_docs']) {
+      if (!hasRow(p, 'active', row) || !hasRow(c, 'active', row)) continue;
+      const repealed = c.value('active', row, 'repealed');
+      out.push(
+        check(
+          `cross_year.in_force.${row}`,
+          c.value('active', row, 'in_force'),
+          [p.value('active', row, 'in_force'), c.value('active', row, 'issued'), typeof repealed === 'number' ? -repealed : repealed],
+          `二「${row === 'rules' ? '规章' : '行政规范性文件'}」：现行有效件数应等于 ${prevYear} 年的现行有效件数 + 本年制发 − 本年废止`,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 (BOM, or the zero-byte pattern of
+ * CJK/ASCII text without one) and GB18030 (a superset of GBK/GB2312), and reports binary input.
+ * Uses the WHATWG TextDecoder (full ICU in Node), so no hand-written code tables.
+ */
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string; badLines: number[] }
+  | { ok: false; reason: 'empty' | 'binary' };
+
+const REPLACEMENT = '\uFFFD';
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: 'empty' };
+
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return finish(bytes.subarray(3), 'utf-8', 'utf-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(bytes.subarray(2), 'utf-16le', 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(bytes.subarray(2), 'utf-16be', 'utf-16be');
+
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return finish(bytes, utf16, utf16);
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+
+  if (isValid(bytes, 'utf-8')) return finish(bytes, 'utf-8', 'utf-8');
+  if (isValid(bytes, 'gb18030')) return finish(bytes, 'gb18030', 'gb18030');
+  // Neither decodes cleanly: a good file with some damaged bytes. Pick the reading with fewer
+  // replacement characters and report the damaged lines.
+  const asUtf8 = new TextDecoder('utf-8').decode(bytes);
+  const asGb = new TextDecoder('gb18030').decode(bytes);
+  return countReplacements(asGb) < countReplacements(asUtf8)
+    ? withBadLines(asGb, 'gb18030')
+    : withBadLines(asUtf8, 'utf-8');
+}
+
+function finish(bytes: Uint8Array, label: string, name: string): Decoded {
+  const text = new TextDecoder(label).decode(bytes);
+  if (text.length === 0 || /^\s*$/.test(text)) return { ok: false, reason: 'empty' };
+  return withBadLines(text, name);
+}
+
+function withBadLines(text: string, encoding: string): Decoded {
+  const badLines: number[] = [];
+  if (text.includes(REPLACEMENT)) {
+    text.split('\n').forEach((l, i) => {
+      if (l.includes(REPLACEMENT)) badLines.push(i + 1);
+    });
+  }
+  if (/^\s*$/.test(text)) return { ok: false, reason: 'empty' };
+  return { ok: true, text, encoding, badLines };
+}
+
+function isValid(bytes: Uint8Array, label: string): boolean {
+  try {
+    new TextDecoder(label, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function countReplacements(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(REPLACEMENT); i >= 0; i = s.indexOf(REPLACEMENT, i + 1)) n++;
+  return n;
+}
+
+/** UTF-16 without BOM: text made of ASCII and CJK has a zero byte in most code units. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const units = n / 2;
+  // ASCII in UTF-16LE has its zero in the odd byte. CJK rarely has zero bytes at all, so ask for
+  // a clear majority of one side and (almost) none on the other, then confirm by decoding.
+  if (oddZero > units * 0.3 && evenZero < units * 0.05 && isValid(bytes.subarray(0, n), 'utf-16le')) return 'utf-16le';
+  if (evenZero > units * 0.3 && oddZero < units * 0.05 && isValid(bytes.subarray(0, n), 'utf-16be')) return 'utf-16be';
+  return null;
+}
+
+/** Binary: NUL bytes (not UTF-16) or many control bytes in the first 8 KB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control > n * 0.02;
+}

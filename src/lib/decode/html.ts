@@ -1,0 +1,136 @@
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { makeLine, type Line, type LineCell } from './lines.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * HTML → lines. Parsed with parse5 (the WHATWG parser, with source positions) so that every
+ * line and every table cell keeps the line it came from. Scripts, styles and page chrome
+ * (nav, header, footer, forms) are dropped; each table row becomes one line whose cells are
+ * exact, with colspan expanded and rowspan-covered positions left out.
+ */
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'form', 'button', 'select', 'svg', 'head', 'object']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'center', 'body', 'html', 'title', 'caption', 'address', 'figure', 'figcaption']);
+
+export function htmlToLines(html: string): Line[] {
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const out: Line[] = [];
+  let buf = '';
+  let bufLine = 0;
+
+  const flush = () => {
+    const t = buf.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    if (t) out.push(makeLine(bufLine || 1, t));
+    buf = '';
+    bufLine = 0;
+  };
+
+  const walk = (node: Node): void => {
+    if (node.nodeName === '#text') {
+      const value = (node as DefaultTreeAdapterMap['textNode']).value;
+      if (value.trim() && !bufLine) bufLine = node.sourceCodeLocation?.startLine ?? 1;
+      buf += value;
+      return;
+    }
+    if (!('tagName' in node)) {
+      if ('childNodes' in node) for (const c of node.childNodes) walk(c);
+      return;
+    }
+    const el = node as Element;
+    const tag = el.tagName;
+    if (SKIP.has(tag) && tag !== 'head') return;
+    if (tag === 'head') {
+      const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
+      if (title) walk(title);
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    if (tag === 'table') {
+      flush();
+      tableToLines(el, out);
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    const content = tag === 'template' ? [] : el.childNodes;
+    for (const c of content) walk(c);
+    if (block) flush();
+  };
+
+  walk(doc);
+  flush();
+  return out;
+}
+
+function cellText(el: Element): string {
+  let s = '';
+  const visit = (n: Node) => {
+    if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
+    else if ('tagName' in n && n.tagName === 'br') s += ' ';
+    else if ('tagName' in n && SKIP.has(n.tagName)) return;
+    else if ('childNodes' in n) for (const c of n.childNodes) visit(c);
+  };
+  visit(el);
+  return s.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
+}
+
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (el: Element) => {
+    for (const c of el.childNodes) {
+      if (!('tagName' in c)) continue;
+      if (c.tagName === 'tr') rows.push(c);
+      else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function tableToLines(table: Element, out: Line[]): void {
+  const caption = table.childNodes.find((c) => 'tagName' in c && c.tagName === 'caption') as Element | undefined;
+  if (caption) {
+    const t = cellText(caption);
+    if (t) out.push(makeLine(caption.sourceCodeLocation?.startLine ?? 1, t));
+  }
+  // Columns still covered by a rowspan from a row above: column → rows left.
+  const covered = new Map<number, number>();
+  for (const tr of rowsOf(table)) {
+    const cells: LineCell[] = [];
+    let col = 0;
+    const skipCovered = () => {
+      while ((covered.get(col) ?? 0) > 0) {
+        covered.set(col, covered.get(col)! - 1);
+        col++;
+      }
+    };
+    for (const td of tr.childNodes) {
+      if (!('tagName' in td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      skipCovered();
+      const span = (name: string) => Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
+      const colspan = span('colspan');
+      const rowspan = span('rowspan');
+      const raw = cellText(td);
+      const no = td.sourceCodeLocation?.startLine ?? tr.sourceCodeLocation?.startLine ?? 1;
+      const line = makeLine(no, raw);
+      cells.push({ raw, text: line.text.trim(), no });
+      // A label spanning columns is one label; an empty or numeric cell spanning columns stands
+      // for that many positions of the grid.
+      const isLabel = /[\u4e00-\u9fff]/.test(line.text) && !/^\s*无\s*$/.test(line.text);
+      for (let k = 1; k < colspan; k++) if (!isLabel) cells.push({ raw: '', text: '', no, covered: true });
+      for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, rowspan - 1);
+      col += colspan;
+    }
+    skipCovered();
+    if (cells.length === 0) continue;
+    const no = cells[0]!.no;
+    const rawRow = cells.map((c) => c.raw).join(' | ');
+    out.push(makeLine(no, rawRow, cells));
+  }
+}

@@ -1,0 +1,39 @@
+import { normalizeLine } from './normalize.ts';
+
+/** One cell of an explicit table row (from HTML), with its own source line. */
+export interface LineCell {
+  raw: string;
+  text: string;
+  no: number;
+  /** A position covered by a colspan: an empty cell, not text of its own. */
+  covered?: boolean;
+}
+
+/** A line of the document: raw text as published, its normalised copy and 1-based line number. */
+export interface Line {
+  no: number;
+  raw: string;
+  text: string;
+  map: number[];
+  /** Exact cell boundaries, when the line is a table row whose cells are known (HTML). */
+  cells?: LineCell[];
+}
+
+export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
+  const n = normalizeLine(raw);
+  return cells ? { no, raw, text: n.text, map: n.map, cells } : { no, raw, text: n.text, map: n.map };
+}
+
+/** Plain text → lines (CRLF, CR or LF). */
+export function textToLines(text: string): Line[] {
+  const parts = text.split(/\r\n|\r|\n/);
+  return parts.map((raw, i) => makeLine(i + 1, raw));
+}
+
+/** A copy of `line` holding only normalised [start, end), e.g. to split a glued heading off. */
+export function sliceLine(line: Line, start: number, end: number = line.text.length): Line {
+  const rawStart = line.map[start] ?? line.raw.length;
+  const rawEnd = line.map[end] ?? line.raw.length;
+  const raw = line.raw.slice(rawStart, rawEnd);
+  return makeLine(line.no, raw);
+}

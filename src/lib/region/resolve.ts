@@ -1,0 +1,175 @@
+import { pinyin } from 'pinyin-pro';
+import type { ReportRow } from '../schema/datasets.ts';
+import { pathOf, shortName, type Gazetteer, type Place } from './gazetteer.ts';
+
+/**
+ * Region of a report: place names in the agency and title, looked up in the gazetteer, then
+ * narrowed by clues — the region code inside the 索引号's unified social credit code, phone area
+ * codes, e-mail and web domains, and provincial platforms named in the text (江苏政务服务网).
+ * A name shared by several places stays ambiguous unless a clue decides it; a clue never
+ * overrides a name that is unique.
+ */
+
+export type Region = Pick<ReportRow, 'region_code' | 'province' | 'city' | 'county' | 'township' | 'region_basis'>;
+
+export interface RegionInput {
+  agency: string | null;
+  title: string | null;
+  index_no: string | null;
+  /** Whole text, for phone numbers, domains and platforms. */
+  text: string;
+}
+
+interface Clue {
+  kind: string;
+  prefixes: string[];
+}
+
+export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
+  const names = findNames(g, [input.agency, input.title].filter(Boolean).join(' '));
+  const clues = findClues(g, input);
+
+  if (names.length === 0) {
+    for (const clue of clues) {
+      const places = clue.prefixes.map((p) => placeForPrefix(g, p)).filter((p): p is Place => !!p);
+      const unique = [...new Map(places.map((p) => [p.code, p])).values()];
+      if (unique.length === 1) return regionOf(g, unique[0]!, 'clue');
+    }
+    return empty('unresolved');
+  }
+
+  // The most specific name decides; the others narrow it (无锡市 + 滨湖区).
+  const deepest = names.reduce((a, b) => (maxLevel(b.places) >= maxLevel(a.places) ? b : a));
+  let cands = deepest.places.filter((p) => p.level === maxLevel(deepest.places));
+  let stated = false;
+  for (const other of names) {
+    if (other === deepest) continue;
+    const narrowed = cands.filter((c) => other.places.some((o) => isAncestor(g, o, c)));
+    if (narrowed.length) {
+      stated = true;
+      cands = narrowed;
+    }
+  }
+  let usedClue = false;
+  if (cands.length > 1) {
+    for (const clue of clues) {
+      const narrowed = cands.filter((c) => clue.prefixes.some((p) => c.code.startsWith(p)) || clue.kind === 'domain' && domainMatches(g, c, clue.prefixes));
+      if (narrowed.length && narrowed.length < cands.length) {
+        cands = narrowed;
+        usedClue = true;
+      }
+      if (cands.length === 1) break;
+    }
+  }
+  if (cands.length === 1) {
+    const place = cands[0]!;
+    return regionOf(g, place, usedClue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer');
+  }
+  // Several places: publish only what they share.
+  const common = commonAncestor(g, cands);
+  return common ? { ...regionOf(g, common, 'ambiguous') } : empty('ambiguous');
+}
+
+function empty(basis: Region['region_basis']): Region {
+  return { region_code: null, province: null, city: null, county: null, township: null, region_basis: basis };
+}
+
+function regionOf(g: Gazetteer, place: Place, basis: Region['region_basis']): Region {
+  const path = pathOf(g, place.code);
+  const at = (level: number) => path.find((p) => p.level === level)?.name ?? null;
+  return { region_code: place.code, province: at(1), city: at(2), county: at(3), township: at(4), region_basis: basis };
+}
+
+const maxLevel = (ps: Place[]) => Math.max(...ps.map((p) => p.level));
+
+function isAncestor(g: Gazetteer, a: Place, c: Place): boolean {
+  for (let p = c.parent ? g.byCode.get(c.parent) : undefined; p; p = p.parent ? g.byCode.get(p.parent) : undefined) if (p.code === a.code) return true;
+  return false;
+}
+
+function commonAncestor(g: Gazetteer, ps: Place[]): Place | null {
+  const paths = ps.map((p) => pathOf(g, p.code));
+  let common: Place | null = null;
+  for (let i = 0; ; i++) {
+    const code = paths[0]?.[i]?.code;
+    if (!code || !paths.every((p) => p[i]?.code === code)) break;
+    common = paths[0]![i]!;
+  }
+  return common;
+}
+
+/** Longest gazetteer names found left to right (2-character names only as X县). */
+export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
+  const out: Array<{ name: string; places: Place[] }> = [];
+  const seen = new Set<string>();
+  const t = text.replace(/\s+/g, '');
+  for (let i = 0; i < t.length; ) {
+    let hit: string | null = null;
+    for (let len = Math.min(g.maxNameLength, t.length - i); len >= 2; len--) {
+      const s = t.slice(i, i + len);
+      if (len === 2 && !s.endsWith('县')) continue;
+      if (g.byName.has(s)) {
+        hit = s;
+        break;
+      }
+    }
+    if (hit) {
+      if (!seen.has(hit)) out.push({ name: hit, places: g.byName.get(hit)! });
+      seen.add(hit);
+      i += hit.length;
+    } else i++;
+  }
+  return out;
+}
+
+function placeForPrefix(g: Gazetteer, prefix: string): Place | null {
+  const code = prefix.padEnd(6, '0');
+  return g.byCode.get(code) ?? null;
+}
+
+const CREDIT_CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}(\d{6})[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY](?![0-9A-Z])/;
+const SKIP_LABELS = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'mail', 'email', 'http', 'https', 'zwgk', 'xxgk', 'sina', 'qq', '163', '126']);
+
+export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
+  const clues: Clue[] = [];
+  const credit = CREDIT_CODE.exec((input.index_no ?? '').toUpperCase());
+  if (credit) {
+    const code = credit[1]!;
+    // The most specific level of the embedded code that exists in the gazetteer.
+    const known = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].find((c) => g.byCode.has(c));
+    if (known) clues.push({ kind: 'credit_code', prefixes: [known.replace(/(00)+$/, '') || known] });
+  }
+  const head = input.text.slice(0, 200_000);
+  const phones = new Set<string>();
+  for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) phones.add(m[1]!);
+  const phonePrefixes = [...phones].flatMap((p) => (g.phone.get(p) ?? []).map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)));
+  if (phonePrefixes.length) clues.push({ kind: 'phone', prefixes: [...new Set(phonePrefixes)] });
+  const labels = new Set<string>();
+  for (const m of head.matchAll(/(?:@|https?:\/\/|www\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+    for (const l of m[1]!.toLowerCase().split('.')) if (!SKIP_LABELS.has(l) && /^[a-z]{3,}$/.test(l)) labels.add(l);
+  }
+  if (labels.size) clues.push({ kind: 'domain', prefixes: [...labels] });
+  const provinces: string[] = [];
+  for (const [short, place] of g.provinceShort) {
+    if (new RegExp(`${short}(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?(?:政务服务网|政务服务平台|政府网站统一技术平台|政务服务一张网|政府门户网站)`).test(head)) {
+      provinces.push(place.code.slice(0, 2));
+    }
+  }
+  if (provinces.length) clues.push({ kind: 'platform', prefixes: provinces });
+  return clues;
+}
+
+const pinyinCache = new Map<string, string>();
+function py(name: string): string {
+  let v = pinyinCache.get(name);
+  if (v === undefined) {
+    const base = shortName(name).replace(/(?:区|县|街道|镇|乡|自治州|自治县|盟|旗)$/, '');
+    v = pinyin(base, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v');
+    pinyinCache.set(name, v);
+  }
+  return v;
+}
+
+function domainMatches(g: Gazetteer, place: Place, labels: string[]): boolean {
+  return pathOf(g, place.code).some((p) => labels.includes(py(p.name)));
+}

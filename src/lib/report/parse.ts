@@ -1,0 +1,134 @@
+import { decode } from '../decode/decode.ts';
+import { htmlToLines } from '../decode/html.ts';
+import { textToLines, type Line } from '../decode/lines.ts';
+import { extractMetadata } from '../metadata/metadata.ts';
+import type { Gazetteer } from '../region/gazetteer.ts';
+import { resolveRegion } from '../region/resolve.ts';
+import { diag, type Diagnostic } from '../schema/diagnostics.ts';
+import type { ReportRow, SectionRow } from '../schema/datasets.ts';
+import { reportChecks, type CheckOut } from '../checks/checks.ts';
+import { segment, sectionText } from '../segment/sections.ts';
+import type { CellOut } from '../tables/read.ts';
+import { readActive, readRequests, readReview } from '../tables/sections.ts';
+
+/**
+ * One file's bytes → everything the datasets hold about it. Pure: the caller reads the file,
+ * hashes it and passes the gazetteer.
+ */
+
+export interface ParseContext {
+  gazetteer: Gazetteer;
+  /** Latest plausible report year (from the run's clock, passed in). */
+  maxYear: number;
+}
+
+export interface ParseInput {
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export type Parsed =
+  | { ok: false; reason: string; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      report: ReportRow;
+      cells: CellOut[];
+      checks: CheckOut[];
+      sections: Array<Omit<SectionRow, 'report_id'>>;
+      diagnostics: Diagnostic[];
+    };
+
+export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
+  const file = input.path;
+  const decoded = decode(input.bytes);
+  if (!decoded.ok) {
+    const reason = decoded.reason === 'empty' ? 'empty file (no text)' : 'binary file, not text';
+    return { ok: false, reason, diagnostics: [diag(decoded.reason === 'empty' ? 'E_EMPTY' : 'E_BINARY', reason, file)] };
+  }
+  const diagnostics: Diagnostic[] = decoded.badLines.slice(0, 20).map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
+
+  const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
+  const lines: Line[] = isHtml ? htmlToLines(decoded.text) : textToLines(decoded.text);
+  const { sections, duplicateFrom } = segment(lines);
+  if (duplicateFrom) diagnostics.push(diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom));
+
+  const all = lines.map((l) => l.text).join('\n');
+  const headings = sections.filter((s) => s.index > 0).length;
+  if (!/政府信息公开|政务公开|信息公开/.test(all) || (headings < 2 && !/年度报告|年报/.test(all))) {
+    const reason = 'not a government-information-disclosure annual report (no 政府信息公开 report headings found)';
+    return { ok: false, reason, diagnostics: [...diagnostics, diag('E_NOT_A_REPORT', reason, file)] };
+  }
+
+  const sec = (i: number) => sections.find((s) => s.index === i);
+  const head = sec(0)?.lines ?? [];
+  const body = sections.filter((s) => s.index > 0).flatMap((s) => s.lines);
+  const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear);
+  if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
+  if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
+  if (meta.year === null) diagnostics.push(diag('W_NO_YEAR', 'the year the report covers is not stated', file));
+
+  for (let i = 1; i <= 6; i++) if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
+
+  const cells: CellOut[] = [];
+  const active = sec(2) ? readActive(sec(2)!.lines, meta.year) : { layout: null, read: null };
+  const requests = sec(3) ? readRequests(sec(3)!.lines, meta.year) : { layout: null, read: null };
+  const review = sec(4) ? readReview(sec(4)!.lines) : null;
+  const tables = [
+    { name: '二', sec: 2, read: active.read },
+    { name: '三', sec: 3, read: requests.read },
+    { name: '四', sec: 4, read: review },
+  ];
+  let complete = true;
+  for (const t of tables) {
+    if (!t.read) {
+      complete = false;
+      if (sec(t.sec)) diagnostics.push(diag('W_TABLE_MISSING', `section ${t.name} has no readable table (published as an image, or cut off)`, file, sec(t.sec)!.line));
+      continue;
+    }
+    cells.push(...t.read.cells);
+    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line));
+    if (t.read.missing.length) {
+      // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
+      complete = false;
+      diagnostics.push(diag('W_ROW_MISSING', `section ${t.name}: rows not found: ${t.read.missing.join(', ')}`, file, sec(t.sec)!.line));
+    }
+  }
+  const status: ReportRow['status'] = cells.length === 0 ? 'text_only' : complete ? 'complete' : 'partial';
+
+  const year = meta.year;
+  const layoutEra = active.layout === '2021' || requests.layout === '2021' ? '2021' : active.layout || requests.layout ? '2019' : null;
+  const era: ReportRow['era'] =
+    layoutEra ?? (year === null ? 'unknown' : year <= 2018 ? 'pre2019' : sec(3) || sec(2) ? (year >= 2021 ? '2021' : '2019') : 'unknown');
+
+  const region = resolveRegion(ctx.gazetteer, { agency: meta.agency, title: meta.title, index_no: meta.index_no, text: all });
+  if (region.region_basis === 'ambiguous') diagnostics.push(diag('W_REGION_AMBIGUOUS', `place name matches several places${region.region_code ? `; only ${region.region_code} is certain` : ''}`, file));
+  if (region.region_basis === 'unresolved') diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
+
+  const checks = reportChecks(cells, requests.read ? requests.layout : null, !!review);
+  const checksFailed = checks.filter((c) => c.status === 'fail').length;
+  for (const c of checks) if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));
+
+  const report: ReportRow = {
+    report_id: input.sha256.slice(0, 16),
+    source_file: file,
+    source_sha256: input.sha256,
+    encoding: decoded.encoding,
+    title: meta.title,
+    agency: meta.agency,
+    agency_kind: meta.agency_kind,
+    year,
+    published_on: meta.published_on,
+    index_no: meta.index_no,
+    ...region,
+    layout_active: active.read ? active.layout : null,
+    layout_requests: requests.read ? requests.layout : null,
+    era,
+    status,
+    checks_failed: checksFailed,
+    cells_ambiguous: cells.filter((c) => c.state === 'ambiguous' || c.state === 'unreadable').length,
+  };
+
+  const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
+  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics };
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { Diagnostic } from './diagnostics.ts';
+
+/**
+ * The published datasets (../shared/spec/datasets.md). These schemas are the single source of
+ * the row types, of the DuckDB column types (see `columns`) and of the data dictionary.
+ */
+
+const year = z.number().int().min(1990).max(2100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Layout = z.enum(['2019', '2021']);
+export const Era = z.enum(['2019', '2021', 'pre2019', 'unknown']);
+export const ReportStatus = z.enum(['complete', 'partial', 'text_only']);
+export const RegionBasis = z.enum(['stated', 'gazetteer', 'clue', 'ambiguous', 'unresolved']);
+export const TableId = z.enum(['active', 'requests', 'review']);
+export const CellState = z.enum(['number', 'blank', 'na', 'ambiguous', 'unreadable']);
+export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
+export const Outcome = z.enum(['ok', 'partial', 'text_only', 'duplicate', 'rejected']);
+
+export const ReportRow = z.object({
+  report_id: z.string().regex(/^[0-9a-f]{16}$/),
+  source_file: z.string().min(1),
+  source_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string(),
+  title: z.string().nullable(),
+  agency: z.string().nullable(),
+  agency_kind: z.string().nullable(),
+  year: year.nullable(),
+  published_on: isoDate.nullable(),
+  index_no: z.string().nullable(),
+  region_code: z.string().regex(/^(\d{6}|\d{9})$/).nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+  township: z.string().nullable(),
+  region_basis: RegionBasis,
+  layout_active: Layout.nullable(),
+  layout_requests: Layout.nullable(),
+  era: Era,
+  status: ReportStatus,
+  checks_failed: z.number().int().min(0),
+  cells_ambiguous: z.number().int().min(0),
+});
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const CellRow = z
+  .object({
+    report_id: z.string(),
+    table_id: TableId,
+    row_key: z.string(),
+    col_key: z.string(),
+    value: z.number().finite().nullable(),
+    raw: z.string(),
+    state: CellState,
+    line: z.number().int().positive(),
+  })
+  // A number is published only with state `number`; every other state is NULL, never 0.
+  .refine((c) => (c.state === 'number') === (c.value !== null), 'value must be set iff state is number');
+export type CellRow = z.infer<typeof CellRow>;
+
+export const CheckRow = z.object({
+  report_id: z.string(),
+  check_id: z.string(),
+  status: CheckStatus,
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  detail: z.string(),
+});
+export type CheckRow = z.infer<typeof CheckRow>;
+
+export const SectionRow = z.object({
+  report_id: z.string(),
+  section: z.number().int().min(0).max(6),
+  heading: z.string().nullable(),
+  text: z.string(),
+});
+export type SectionRow = z.infer<typeof SectionRow>;
+
+const figure = z.number().nullable();
+/** One wide row per report: headline figures. A figure is NULL when any input is not a number. */
+export const SummaryRow = z.object({
+  report_id: z.string(),
+  agency: z.string().nullable(),
+  year: year.nullable(),
+  region_code: z.string().nullable(),
+  requests_new: figure,
+  requests_carried_over: figure,
+  granted: figure,
+  partly_granted: figure,
+  withheld: figure,
+  unable: figure,
+  declined: figure,
+  other: figure,
+  requests_handled: figure,
+  carried_forward: figure,
+  review_total: figure,
+  review_corrected: figure,
+  suit_direct_total: figure,
+  suit_direct_corrected: figure,
+  suit_after_review_total: figure,
+  suit_after_review_corrected: figure,
+});
+export type SummaryRow = z.infer<typeof SummaryRow>;
+
+export const ManifestEntry = z.object({
+  path: z.string(),
+  bytes: z.number().int().min(0),
+  sha256: z.string().nullable(),
+  outcome: Outcome,
+  reason: z.string().nullable(),
+  report_id: z.string().nullable(),
+  duplicate_of: z.string().nullable(),
+  same_agency_year: z.array(z.string()),
+  diagnostics: z.array(Diagnostic),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const Manifest = z.object({
+  version: z.literal(1),
+  raw_dir: z.string(),
+  counts: z.record(z.string(), z.number().int()),
+  files: z.array(ManifestEntry),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** SQL types of each published table, in column order, derived from the zod shapes. */
+export const tables = {
+  reports: ReportRow,
+  cells: CellRow,
+  checks: CheckRow,
+  sections: SectionRow,
+  summary: SummaryRow,
+} as const;
+export type TableName = keyof typeof tables;
+
+const sqlTypeOverrides: Record<string, string> = {
+  year: 'INTEGER',
+  published_on: 'DATE',
+  checks_failed: 'INTEGER',
+  cells_ambiguous: 'INTEGER',
+  line: 'INTEGER',
+  section: 'INTEGER',
+};
+
+/** Column names and DuckDB types of a table, in the schema's order. */
+export function columns(name: TableName): Array<{ name: string; type: string }> {
+  const schema = tables[name];
+  const shape = ('shape' in schema ? schema.shape : (schema as unknown as { in: { shape: object } }).in.shape) as Record<string, z.ZodType>;
+  return Object.entries(shape).map(([col, t]) => ({ name: col, type: sqlTypeOverrides[col] ?? sqlType(t) }));
+}
+
+function sqlType(t: z.ZodType): string {
+  let inner: z.ZodType = t;
+  while (inner instanceof z.ZodNullable || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  if (inner instanceof z.ZodNumber) return 'DOUBLE';
+  return 'VARCHAR';
+}

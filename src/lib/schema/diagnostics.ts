@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * The closed set of diagnostic codes. Errors (E_*) reject a file; warnings (W_*) keep it but
+ * say what could not be read. Diagnostics are values: collected, then reported together.
+ */
+export const DiagnosticCode = z.enum([
+  'E_UNSUPPORTED_TYPE',
+  'E_EMPTY',
+  'E_BINARY',
+  'E_TOO_LARGE',
+  'E_NOT_A_REPORT',
+  'E_READ_FAILED',
+  'W_UNREADABLE_BYTES',
+  'W_NO_TITLE',
+  'W_NO_AGENCY',
+  'W_NO_YEAR',
+  'W_REGION_AMBIGUOUS',
+  'W_REGION_UNRESOLVED',
+  'W_SECTION_MISSING',
+  'W_TABLE_MISSING',
+  'W_ROW_MISSING',
+  'W_CELLS_AMBIGUOUS',
+  'W_CELL_UNREADABLE',
+  'W_UNIT_UNKNOWN',
+  'W_DUPLICATE_TEXT',
+  'W_SAME_AGENCY_YEAR',
+  'W_CHECK_FAILED',
+]);
+export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
+
+export const Diagnostic = z.object({
+  code: DiagnosticCode,
+  message: z.string(),
+  file: z.string(),
+  line: z.number().int().positive().nullable(),
+  column: z.number().int().positive().nullable(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** Builds a diagnostic; `line`/`column` are 1-based, null when the problem is the whole file. */
+export function diag(
+  code: DiagnosticCode,
+  message: string,
+  file: string,
+  line: number | null = null,
+  column: number | null = null,
+): Diagnostic {
+  return { code, message, file, line, column };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
+  return `${where}: ${d.code}: ${d.message}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Site chrome (当前位置 "you are here", 打印/关闭 "print/close", 责任编辑 "editor", 附件下载
+ * "attachments", share buttons, font-size switches) and page footers (-3-, 第3页) that scrapes
+ * leave around and inside the report. Whole lines only: a line that also carries report text
+ * is kept.
+ */
+const CHROME = new RegExp(
+  '^(?:' +
+    [
+      '当前位置', '您当前的位置', '您的位置', '首页\\s*>', '打印', '关闭', '【?\\s*打印', '责任编辑', '编辑\\s*:',
+      '附件下载', '附件\\s*:', '分享\\s*(?:到)?\\s*:?', '字体大小', '字号\\s*:?', '\\[?\\s*大\\s*中\\s*小\\s*\\]?',
+      '【\\s*大\\s*中\\s*小\\s*】', '访问量', '浏览次数', '扫一扫', '微信扫', '收藏', '返回顶部', '上一篇', '下一篇',
+      '相关链接', '主办单位', '版权所有', '网站标识码', '.*ICP备',
+    ].join('|') +
+    ')',
+);
+
+const FOOTER = /^(?:-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页)$/;
+
+export function isChrome(text: string): boolean {
+  const t = text.replace(/\|/g, ' ').trim();
+  if (!t) return false;
+  if (FOOTER.test(t)) return true;
+  return t.length <= 40 && CHROME.test(t);
+}
+
+export function isPageFooter(text: string): boolean {
+  return FOOTER.test(text.trim());
+}

@@ -1,0 +1,120 @@
+import { sliceLine, type Line } from '../decode/lines.ts';
+import { isChrome } from './chrome.ts';
+
+/**
+ * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters) in order.
+ * Headings are matched with their numeral (so a heading word inside body text does not count),
+ * may be glued to text before or after them on one line, and vary in wording. A line holding
+ * a heading is split so that each section is a whole range of lines.
+ */
+
+const NOT_AFTER = '(?<![一二三四五六七八九十第])';
+const SEP = '\\s*[、.,:]?\\s*';
+export const HEADINGS: RegExp[] = [
+  new RegExp(`${NOT_AFTER}一${SEP}(?:总体情况|概述|概况)`),
+  new RegExp(`${NOT_AFTER}二${SEP}主动公开(?:政府)?信息(?:的|工作)?(?:情况)?`),
+  new RegExp(`${NOT_AFTER}三${SEP}(?:收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的|工作)?情况)`),
+  new RegExp(`${NOT_AFTER}四${SEP}[^\\n]{0,24}?行政复议[^\\n]{0,8}?行政诉讼(?:的)?(?:情况)?`),
+  new RegExp(`${NOT_AFTER}五${SEP}(?:政府信息公开(?:工作)?)?存在(?:的)?主要问题(?:及|和)?(?:改进情况|改进措施)?`),
+  new RegExp(`${NOT_AFTER}六${SEP}其他需要报告的事项`),
+];
+
+export interface Section {
+  /** 0 = text before 一, then 1–6. */
+  index: number;
+  heading: string | null;
+  /** Heading's source line, or the first line of section 0. */
+  line: number;
+  lines: Line[];
+}
+
+export interface Segmented {
+  sections: Section[];
+  /** Lines after a second copy of the report began (duplicated page text), if any. */
+  duplicateFrom: number | null;
+}
+
+export function segment(lines: Line[]): Segmented {
+  // Find each heading's first occurrence after the previous one: (line index, column).
+  const found: Array<{ li: number; col: number; len: number } | null> = [];
+  let li0 = 0;
+  let col0 = 0;
+  for (const re of HEADINGS) {
+    const hit = search(lines, re, li0, col0);
+    found.push(hit);
+    if (hit) {
+      li0 = hit.li;
+      col0 = hit.col + hit.len;
+    }
+  }
+  // A second 一、总体情况 after the last heading means the page repeats the report.
+  let duplicateFrom: number | null = null;
+  let end = lines.length;
+  const again = search(lines, HEADINGS[0]!, li0, col0);
+  if (again && found.some((f) => f)) {
+    duplicateFrom = lines[again.li]!.no;
+    end = again.li;
+  }
+
+  // Split lines at heading boundaries so that every heading starts a line of its own.
+  const cuts = new Map<number, Array<{ col: number; len: number; k: number }>>();
+  found.forEach((f, k) => {
+    if (!f || f.li >= end) return;
+    const list = cuts.get(f.li) ?? [];
+    list.push({ col: f.col, len: f.len, k });
+    cuts.set(f.li, list);
+  });
+
+  const sections: Section[] = [{ index: 0, heading: null, line: lines[0]?.no ?? 1, lines: [] }];
+  let current = sections[0]!;
+  for (let li = 0; li < end; li++) {
+    const line = lines[li]!;
+    const here = cuts.get(li);
+    if (!here) {
+      current.lines.push(line);
+      continue;
+    }
+    let pos = 0;
+    for (const c of here) {
+      if (c.col > pos) {
+        const before = sliceLine(line, pos, c.col);
+        if (before.text.trim()) current.lines.push(before);
+      }
+      const head = sliceLine(line, c.col, c.col + c.len);
+      current = { index: c.k + 1, heading: head.raw.trim(), line: line.no, lines: [] };
+      sections.push(current);
+      pos = c.col + c.len;
+    }
+    if (pos < line.text.length) {
+      const after = sliceLine(line, pos);
+      if (after.text.replace(/[|\s。.]/g, '')) current.lines.push(after);
+    }
+  }
+  return { sections, duplicateFrom };
+}
+
+function search(lines: Line[], re: RegExp, li0: number, col0: number): { li: number; col: number; len: number } | null {
+  for (let li = li0; li < lines.length; li++) {
+    const text = lines[li]!.text;
+    const from = li === li0 ? col0 : 0;
+    const m = re.exec(from ? text.slice(from) : text);
+    if (m) return { li, col: m.index + from, len: m[0].length };
+  }
+  return null;
+}
+
+/** The readable text of a section: chrome and table-border noise dropped, blank runs collapsed. */
+export function sectionText(lines: Line[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (isChrome(l.text)) continue;
+    const t = l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '').trim();
+    if (!t) {
+      if (out.length && out[out.length - 1] !== '') out.push('');
+      continue;
+    }
+    out.push(t);
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}

@@ -1,0 +1,54 @@
+import type { ValueKind } from '../template/definitions.ts';
+import type { CellRow } from '../schema/datasets.ts';
+
+export type CellState = CellRow['state'];
+export interface ParsedCell {
+  state: CellState;
+  value: number | null;
+  /** Why the value is NULL, for diagnostics; null for numbers and plain blanks. */
+  note: string | null;
+}
+
+const NA = /^(?:\/|-{1,2}|—{1,2}|无|\\|×)$/;
+const NUM = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|件|个|条|项|次)?$/;
+
+/**
+ * One cell's text → state and value. Counts must be whole, non-negative numbers (本年增/减 may
+ * be signed); money is converted to 万元 (10,000 yuan) exactly, by moving the decimal point.
+ * `defaultUnit` is the money unit a header states; with neither a unit in the cell nor in the
+ * header a non-zero amount is ambiguous (元 and 万元 differ ten-thousandfold).
+ */
+export function parseCell(text: string, kind: ValueKind, defaultUnit: '元' | '万元' | null = null): ParsedCell {
+  const t = text.trim();
+  if (!t) return { state: 'blank', value: null, note: null };
+  if (NA.test(t)) return { state: 'na', value: null, note: null };
+  const m = NUM.exec(t);
+  if (!m) return { state: 'unreadable', value: null, note: `not a number: "${t}"` };
+  const sign = m[1] === '-' ? -1 : 1;
+  const digits = m[2]!.replace(/,/g, '');
+  const unit = m[3] ?? null;
+  if (kind === 'money') {
+    if (unit !== null && unit !== '元' && unit !== '万元') return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
+    if (sign < 0) return { state: 'unreadable', value: null, note: 'negative amount' };
+    const u = unit ?? defaultUnit;
+    const n = Number(digits);
+    if (u === null) {
+      return n === 0 ? { state: 'number', value: 0, note: null } : { state: 'ambiguous', value: null, note: 'amount without a unit (元 or 万元?)' };
+    }
+    return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, -4), note: null };
+  }
+  if (unit === '万元' || unit === '元') return { state: 'unreadable', value: null, note: `money unit in a count cell` };
+  if (digits.includes('.')) return { state: 'unreadable', value: null, note: `fractional count "${t}"` };
+  if (sign < 0 && kind !== 'signed') return { state: 'unreadable', value: null, note: `negative count "${t}"` };
+  return { state: 'number', value: sign * Number(digits), note: null };
+}
+
+/** Exact decimal shift of a digit string (no binary rounding): shiftDecimal("226700", -4) = 22.67. */
+export function shiftDecimal(digits: string, places: number): number {
+  const [int, frac = ''] = digits.split('.');
+  const all = int! + frac;
+  const point = int!.length + places;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + all : all;
+  const p = Math.max(point, 1);
+  return Number(`${padded.slice(0, p)}.${padded.slice(p) || '0'}`);
+}

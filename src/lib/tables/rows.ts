@@ -1,0 +1,159 @@
+import type { RowDef } from '../template/definitions.ts';
+import { bareLabel, labelKey, type Tok } from './tokens.ts';
+
+/**
+ * Finding a table's rows by their labels and reading the cells that follow each label.
+ * A row's cells are the value tokens between its label and the next label (or the next line of
+ * other text). When a row has as many values as columns they are taken in order; when it has
+ * fewer, the flattening decides: exact cell positions from a delimited row, alignment from
+ * blank lines, or — for digits glued together — the candidates `glue.ts` enumerates.
+ */
+
+export type ValTok = Extract<Tok, { t: 'val' }>;
+
+export interface FoundRow {
+  def: RowDef;
+  /** Index of the label token. */
+  at: number;
+  no: number;
+}
+
+export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
+  const found: FoundRow[] = [];
+  let cursor = 0;
+  for (const def of defs) {
+    for (let i = cursor; i < toks.length; i++) {
+      const tok = toks[i]!;
+      if (tok.t !== 'text') continue;
+      const key = exact ? bareLabel(tok.text) : labelKey(tok.text);
+      if (def.match.test(key)) {
+        found.push({ def, at: i, no: tok.no });
+        cursor = i + 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A cell position: a value token, or an empty position. */
+export type Slot = ValTok | null;
+
+export type RowCells =
+  | { kind: 'cells'; cells: Slot[] }
+  | { kind: 'glued'; vals: ValTok[] }
+  | { kind: 'unknown'; reason: string; vals: ValTok[] };
+
+/**
+ * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
+ * `n` is the number of columns the row has in the layout.
+ */
+export function readRow(toks: Tok[], at: number, end: number, n: number): RowCells {
+  const labelLine = toks[at]!.line;
+  // Exact mode: the label sits in a delimited row that carries the cells too.
+  const sameLine: Tok[] = [];
+  for (let i = at + 1; i < end; i++) {
+    const tok = toks[i]!;
+    if (tok.line !== labelLine || tok.t === 'eol') break;
+    sameLine.push(tok);
+  }
+  const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
+  if (sameVals.length > 0 || sameLine.length >= n) return fromSlots(cellSlots(sameLine), n);
+
+  // Line mode: cells follow on the next lines until the next label or other text.
+  const region: Tok[] = [];
+  for (let i = at + 1; i < end; i++) {
+    const tok = toks[i]!;
+    if (tok.t === 'text') break;
+    region.push(tok);
+  }
+  return fromLines(region, n);
+}
+
+/** Cells of one delimited row, in order; empty cells are null. */
+export function cellSlots(toks: Tok[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const tok of toks) {
+    if (tok.t === 'val') slots.push(tok);
+    else if (tok.t === 'empty' || tok.t === 'text') slots.push(null); // text in a value position is no number
+  }
+  return slots;
+}
+
+/**
+ * A delimited row's cells → positions. Scrapes add empty `| |` cells after rows, so trailing
+ * empties may be noise or blank cells: they are trusted only as far as the counts allow.
+ */
+export function fromSlots(all: Slot[], n: number): RowCells {
+  const slots = all.slice();
+  while (slots.length && slots[slots.length - 1] === null) slots.pop();
+  const vals = slots.filter((s): s is ValTok => s !== null);
+  if (slots.length === n) return { kind: 'cells', cells: slots };
+  if (all.length === n) return { kind: 'cells', cells: all };
+  if (vals.length === n) return { kind: 'cells', cells: vals };
+  if (slots.length < n && all.length >= n) {
+    // The row has its n cells; the last ones are blank.
+    return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)] };
+  }
+  if (vals.length < n && vals.length === slots.length && all.length === slots.length) {
+    // Fewer cells than columns and no empty ones: digits glued together.
+    return { kind: 'glued', vals };
+  }
+  return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
+}
+
+/** Line mode: each line is a value line (one or more values) or an empty line. */
+export function fromLines(region: Tok[], n: number): RowCells {
+  const lines: Array<ValTok[] | null> = [];
+  let lastLine = -1;
+  for (const tok of region) {
+    if (tok.t === 'eol') continue;
+    if (tok.line !== lastLine) {
+      lines.push(tok.t === 'val' ? [tok] : null);
+      lastLine = tok.line;
+    } else if (tok.t === 'val') {
+      const cur = lines[lines.length - 1];
+      if (cur) cur.push(tok);
+      else lines[lines.length - 1] = [tok];
+    }
+  }
+  const vals = lines.flatMap((l) => l ?? []);
+  if (vals.length === n) return { kind: 'cells', cells: vals };
+  if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals };
+  if (vals.length === 0) {
+    return lines.length > 0 ? { kind: 'cells', cells: Array<Slot>(n).fill(null) } : { kind: 'unknown', reason: 'no cells', vals };
+  }
+  const first = lines.findIndex((l) => l !== null);
+  let last = lines.length - 1;
+  while (lines[last] === null) last--;
+  const lead = first;
+  const trail = lines.length - 1 - last;
+  // Values contiguous: at most one empty line (a separator) between two value lines.
+  let contiguous = true;
+  for (let i = first, gap = 0; i <= last; i++) {
+    if (lines[i] === null) {
+      if (++gap > 1) contiguous = false;
+    } else gap = 0;
+  }
+  const missing = n - vals.length;
+  if (contiguous && lead >= missing && trail <= 1) {
+    // Blank cells first, values last (e.g. only 总计 filled in).
+    return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals] };
+  }
+  if (contiguous && lead <= 1 && trail >= missing) {
+    return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)] };
+  }
+  if (lead <= 1 && trail <= 1 && lines.every((l, i) => l !== null || i < first || i > last || isSeparator(lines, i))) {
+    return { kind: 'glued', vals };
+  }
+  return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
+}
+
+function isSeparator(lines: Array<ValTok[] | null>, i: number): boolean {
+  return lines[i - 1] != null && lines[i + 1] != null;
+}
+
+/** Index of the token that ends the region of found row k. */
+export function regionEnd(found: FoundRow[], k: number, limit: number): number {
+  return k + 1 < found.length ? found[k + 1]!.at : limit;
+}

@@ -1,0 +1,120 @@
+import { rawSlice } from '../decode/normalize.ts';
+import type { Line } from '../decode/lines.ts';
+import { isChrome, isPageFooter } from '../segment/chrome.ts';
+
+/**
+ * Lines of a table section → a flat stream of tokens, whatever the flattening: one cell per
+ * line, `|`-joined rows, markdown, tab-separated, whitespace-separated numbers after a label,
+ * or exact cells from HTML. `line` marks tokens that came from a delimited row (so the row's
+ * cells are exactly known); blank lines and empty cells are kept as tokens because their
+ * positions can matter.
+ */
+
+export type Tok =
+  | { t: 'val'; text: string; raw: string; no: number; line: number }
+  | { t: 'text'; text: string; raw: string; no: number; line: number }
+  | { t: 'empty'; no: number; line: number }
+  | { t: 'blank'; no: number; line: number }
+  | { t: 'eol'; no: number; line: number; delimited: boolean };
+
+/** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
+const VALUE = /^(?:[+-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无|\\|×)$/;
+export function isValueLike(text: string): boolean {
+  return VALUE.test(text);
+}
+
+/** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
+const GLUED_TAIL = /([\u4e00-\u9fff)）])\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
+const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+
+export function tokenize(lines: Line[]): Tok[] {
+  const toks: Tok[] = [];
+  lines.forEach((line, li) => {
+    const no = line.no;
+    if (line.cells) {
+      for (const c of line.cells) pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
+      toks.push({ t: 'eol', no, line: li, delimited: true });
+      return;
+    }
+    const text = line.text;
+    if (!text.trim()) {
+      toks.push({ t: 'blank', no, line: li });
+      return;
+    }
+    if (MD_RULE.test(text.trim()) || isChrome(text) || isPageFooter(text)) return;
+    const sep = text.includes('|') ? '|' : text.includes('\t') ? '\t' : null;
+    if (sep) {
+      // Split on the separator, keeping positions so each cell's raw text can be recovered.
+      let start = 0;
+      const pieces: Array<[number, number]> = [];
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length || text[i] === sep) {
+          pieces.push([start, i]);
+          start = i + 1;
+        }
+      }
+      // A leading separator (markdown) opens the row rather than closing an empty cell.
+      if (text.trimStart().startsWith(sep)) pieces.shift();
+      for (const [a, b] of pieces) {
+        const cellText = text.slice(a, b).trim();
+        pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);
+      }
+      toks.push({ t: 'eol', no, line: li, delimited: true });
+      return;
+    }
+    // Whitespace-separated numbers after a label (PDF text): 规章 0 0 0.
+    const parts = text.trim().split(/\s+/);
+    if (parts.length > 1 && parts.slice(1).every(isValueLike) && parts.slice(1).some((p) => /\d/.test(p))) {
+      let pos = text.indexOf(parts[0]!);
+      for (const p of parts) {
+        const a = text.indexOf(p, pos);
+        pushCell(toks, p, rawSlice(line.raw, line, a, a + p.length), no, li, false);
+        pos = a + p.length;
+      }
+    } else {
+      pushCell(toks, text.trim(), line.raw.trim(), no, li, false);
+    }
+    toks.push({ t: 'eol', no, line: li, delimited: false });
+  });
+  return toks;
+}
+
+function pushCell(toks: Tok[], text: string, raw: string, no: number, line: number, delimited: boolean): void {
+  if (!text) {
+    if (delimited) toks.push({ t: 'empty', no, line });
+    return;
+  }
+  if (isValueLike(text)) {
+    toks.push({ t: 'val', text, raw, no, line });
+    return;
+  }
+  if (isPageFooter(text)) return;
+  const m = GLUED_TAIL.exec(text);
+  if (m && m[2] && /\d/.test(m[2])) {
+    const cut = text.length - m[2].length;
+    const rawCut = Math.max(0, raw.length - (text.length - cut));
+    toks.push({ t: 'text', text: text.slice(0, cut).trim(), raw: raw.slice(0, rawCut).trim(), no, line });
+    const tail = m[2].trim();
+    const rawTail = raw.slice(rawCut).trim();
+    // "总计 3 0 0": several numbers after the label, separated by spaces.
+    const nums = tail.split(/\s+/);
+    if (nums.length > 1 && nums.every(isValueLike)) {
+      const rawNums = rawTail.split(/\s+/);
+      nums.forEach((n, i) => toks.push({ t: 'val', text: n, raw: rawNums[i] ?? n, no, line }));
+    } else if (isValueLike(tail.replace(/\s+/g, ''))) {
+      toks.push({ t: 'val', text: tail.replace(/\s+/g, ''), raw: rawTail, no, line });
+    }
+    return;
+  }
+  toks.push({ t: 'text', text, raw, no, line });
+}
+
+/** Label text for matching: spaces removed, trailing colon dropped. */
+export function labelKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[:：]$/, '');
+}
+
+/** Label with its numbering prefix (1. / (一) / 一、) removed, for exact-label rows. */
+export function bareLabel(text: string): string {
+  return labelKey(text).replace(/^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十][、.])/, '');
+}
