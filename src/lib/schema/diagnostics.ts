@@ -11,6 +11,7 @@ export const DiagnosticCode = z.enum([
   'E_TOO_LARGE',
   'E_NOT_A_REPORT',
   'E_READ_FAILED',
+  'E_INVALID_ROW',
   'W_UNREADABLE_BYTES',
   'W_NO_TITLE',
   'W_NO_AGENCY',

@@ -1,0 +1,98 @@
+/**
+ * npm run ingest [-- --raw DIR] [-- --out DIR]
+ * Reads every file under the raw directory (recursively, sorted) and writes the datasets,
+ * the DuckDB file and manifest.json. Exits 0 when the run completed, even with rejected
+ * files; non-zero only on a fatal error, with a message naming the file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
+import { loadGazetteer } from '../src/lib/region/load.ts';
+import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
+import { writeDatasets } from '../src/lib/write/duckdb.ts';
+import { summaryText } from '../src/lib/ingest/summary-text.ts';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function args(argv: string[]): { raw: string; out: string; quiet: boolean } {
+  const out = { raw: 'data/raw', out: 'data/build', quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--raw' || a === '--out') {
+      const v = argv[++i];
+      if (!v) fail(`${a} needs a directory`);
+      out[a.slice(2) as 'raw' | 'out'] = v!;
+    } else if (a === '--quiet') out.quiet = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--quiet]');
+      process.exit(0);
+    } else fail(`unknown argument: ${a}`);
+  }
+  return out;
+}
+
+function fail(message: string): never {
+  console.error(`ingest: ${message}`);
+  process.exit(2);
+}
+
+async function walk(dir: string, root: string, out: SourceFile[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    fail(`cannot read directory ${dir}: ${(e as Error).message}`);
+  }
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) await walk(full, root, out);
+    else if (e.isFile()) {
+      const size = (await stat(full)).size;
+      out.push({
+        path: relative(root, full).split(sep).join('/'),
+        size,
+        read: () => readFileSync(full),
+        sha256: (b) => createHash('sha256').update(b).digest('hex'),
+      });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = args(process.argv.slice(2));
+  const rawDir = resolve(opts.raw);
+  const outDir = resolve(opts.out);
+  const files: SourceFile[] = [];
+  await walk(rawDir, rawDir, files);
+  const started = Date.now();
+  let lastPrint = 0;
+  const progress = (done: number, total: number, path: string) => {
+    const now = Date.now();
+    // On a terminal, redraw one line each second; in logs (CI), a line every 10 s.
+    const tty = process.stderr.isTTY;
+    if (opts.quiet || (done < total && now - lastPrint < (tty ? 1000 : 10_000)) || (done === 0 && !tty)) return;
+    lastPrint = now;
+    const rate = done / Math.max(0.001, (now - started) / 1000);
+    const msg = `[${done}/${total}] ${((100 * done) / Math.max(1, total)).toFixed(1)}% · ${rate.toFixed(0)} files/s ${path.slice(-50)}`;
+    process.stderr.write(tty ? `\r${msg.padEnd(100)}${done === total ? '\n' : ''}` : `${msg}\n`);
+  };
+  const data = runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear: new Date().getFullYear(), onProgress: progress });
+  await mkdir(outDir, { recursive: true });
+  try {
+    await writeDatasets(outDir, data);
+  } catch (e) {
+    fail(`writing datasets to ${outDir} failed: ${(e as Error).message}`);
+  }
+  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(data.manifest, null, 2)}\n`);
+  if (!opts.quiet) {
+    for (const f of data.manifest.files) for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
+    console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+  }
+}
+
+main().catch((e) => {
+  console.error(`ingest: fatal: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
