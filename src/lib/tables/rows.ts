@@ -95,7 +95,7 @@ export function fromSlots(all: Slot[], n: number): RowCells {
     // The row has its n cells; the last ones are blank.
     return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)] };
   }
-  if (vals.length < n && vals.length === slots.length && all.length === slots.length) {
+  if (vals.length < n && vals.length === slots.length && all.length < n) {
     // Fewer cells than columns and no empty ones: digits glued together.
     return { kind: 'glued', vals };
   }

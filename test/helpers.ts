@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
+import { loadGazetteer } from '../src/lib/region/load.ts';
+import type { Gazetteer } from '../src/lib/region/gazetteer.ts';
+import type { CellOut } from '../src/lib/tables/read.ts';
+
+let gazetteer: Gazetteer | null = null;
+export function gaz(): Gazetteer {
+  return (gazetteer ??= loadGazetteer());
+}
+
+export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export function parseText(text: string | Uint8Array, path = 'test.txt'): Parsed {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return parseReport({ path, bytes, sha256: sha(bytes) }, { gazetteer: gaz(), maxYear: 2026 });
+}
+
+export function ok(p: Parsed): Extract<Parsed, { ok: true }> {
+  if (!p.ok) throw new Error(`expected a report, got rejection: ${p.reason}`);
+  return p;
+}
+
+/** Row values as compact strings: numbers, or B(lank) N(a) A(mbiguous) U(nreadable). */
+export function rowOf(cells: CellOut[], table: string, row: string): string {
+  return cells
+    .filter((c) => c.table_id === table && c.row_key === row)
+    .map((c) => (c.state === 'number' ? String(c.value) : c.state[0]!.toUpperCase()))
+    .join(' ');
+}
