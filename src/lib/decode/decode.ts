@@ -64,22 +64,35 @@ function countReplacements(s: string): number {
   return n;
 }
 
-/** UTF-16 without BOM: text made of ASCII and CJK has a zero byte in most code units. */
+/**
+ * UTF-16 without BOM. Tried only when the bytes are not valid UTF-8 or contain NUL bytes, so
+ * valid UTF-8 is never reinterpreted; accepted when nearly every code unit is a plausible
+ * character (CJK, ASCII, CJK or full-width punctuation).
+ */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (!sample.includes(0) && isValid(bytes, 'utf-8')) return null;
+  const best = (['utf-16le', 'utf-16be'] as const)
+    .map((label) => ({ label, score: plausibility(sample, label) }))
+    .sort((a, b) => b.score - a.score)[0]!;
+  return best.score >= 0.95 ? best.label : null;
+}
+
+function plausibility(bytes: Uint8Array, label: string): number {
+  let text: string;
+  try {
+    text = new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return 0;
   }
-  const units = n / 2;
-  // ASCII in UTF-16LE has its zero in the odd byte. CJK rarely has zero bytes at all, so ask for
-  // a clear majority of one side and (almost) none on the other, then confirm by decoding.
-  if (oddZero > units * 0.3 && evenZero < units * 0.05 && isValid(bytes.subarray(0, n), 'utf-16le')) return 'utf-16le';
-  if (evenZero > units * 0.3 && oddZero < units * 0.05 && isValid(bytes.subarray(0, n), 'utf-16be')) return 'utf-16be';
-  return null;
+  if (!text.length) return 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || c === 0xa0) good++;
+  }
+  return good / text.length;
 }
 
 /** Binary: NUL bytes (not UTF-16) or many control bytes in the first 8 KB. */

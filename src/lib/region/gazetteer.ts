@@ -40,9 +40,12 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   const add = (p: Place) => {
     byCode.set(p.code, p);
     if (SKIP_NAMES.has(p.name) || p.name.length < 2) return;
-    const list = byName.get(p.name) ?? [];
+    // A few townships are listed as "X街道办事处": index them as "X街道" like the others, so
+    // that the agency name "X街道办事处" sees every X街道 and not just that one.
+    const name = p.name.endsWith('街道办事处') ? p.name.slice(0, -3) : p.name;
+    const list = byName.get(name) ?? [];
     list.push(p);
-    byName.set(p.name, list);
+    byName.set(name, list);
   };
   const provinceShort = new Map<string, Place>();
   for (const p of data.provinces) {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from '../src/lib/decode/decode.ts';
+import { normalizeLine, rawSlice } from '../src/lib/decode/normalize.ts';
+import { htmlToLines } from '../src/lib/decode/html.ts';
+
+const text = '驼峰路街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n';
+
+function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
+  const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+  }
+  return new Uint8Array(out);
+}
+
+/** GB18030 bytes of a few characters, from the standard's code table. */
+const GB_BYTES = new Uint8Array([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa, 0x32, 0x30, 0x32, 0x30, 0xc4, 0xea]); // 政府信息公开2020年
+
+describe('decode', () => {
+  it('UTF-8 without and with BOM', () => {
+    const plain = new TextEncoder().encode(text);
+    expect(decode(plain)).toMatchObject({ ok: true, encoding: 'utf-8', text });
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toMatchObject({ ok: true, encoding: 'utf-8', text });
+  });
+
+  it('UTF-16 LE/BE with a BOM, and without one', () => {
+    for (const le of [true, false]) {
+      for (const bom of [true, false]) {
+        const d = decode(utf16(text, le, bom));
+        expect(d).toMatchObject({ ok: true, encoding: le ? 'utf-16le' : 'utf-16be', text });
+      }
+    }
+  });
+
+  it('GB18030 / GBK', () => {
+    expect(decode(GB_BYTES)).toMatchObject({ ok: true, encoding: 'gb18030', text: '政府信息公开2020年' });
+  });
+
+  it('empty and whitespace-only files', () => {
+    expect(decode(new Uint8Array())).toEqual({ ok: false, reason: 'empty' });
+    expect(decode(new TextEncoder().encode(' \n\t\n'))).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('binary files', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(decode(png)).toEqual({ ok: false, reason: 'binary' });
+  });
+
+  it('unreadable bytes in an otherwise good file are replaced and their lines reported', () => {
+    const good = new TextEncoder().encode('一、总体情况\n第二行\n');
+    const bad = new Uint8Array([...good, 0xff, 0xfe, 0x80, 0x0a, ...new TextEncoder().encode('第四行\n')]);
+    const d = decode(bad);
+    expect(d.ok).toBe(true);
+    if (d.ok) {
+      expect(d.encoding).toBe('utf-8');
+      expect(d.badLines).toEqual([3]);
+      expect(d.text).toContain('第四行');
+    }
+  });
+});
+
+describe('normalize', () => {
+  it('folds full-width digits and punctuation and maps back to raw text', () => {
+    const raw = '（一）予以公开｜１２３';
+    const n = normalizeLine(raw);
+    expect(n.text).toBe('(一)予以公开|123');
+    const start = n.text.indexOf('123');
+    expect(rawSlice(raw, n, start, start + 3)).toBe('１２３');
+  });
+});
+
+describe('html', () => {
+  it('drops scripts, styles and navigation and keeps source lines', () => {
+    const lines = htmlToLines('<html><head><style>p{}</style><title>标题</title></head>\n<body><nav>导航</nav>\n<p>正文一</p>\n<script>alert(1)</script><p>正文<br>二</p></body></html>');
+    expect(lines.map((l) => l.raw)).toEqual(['标题', '正文一', '正文', '二']);
+    expect(lines.map((l) => l.no)).toEqual([1, 3, 4, 4]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRegion } from '../src/lib/region/resolve.ts';
+import { gaz } from './helpers.ts';
+
+const resolve = (agency: string, text = '', index_no: string | null = null) => resolveRegion(gaz(), { agency, title: null, index_no, text });
+
+describe('region', () => {
+  it('a unique township name resolves alone (gazetteer)', () => {
+    expect(resolve('驼峰路街道办事处')).toMatchObject({ region_code: '610802005', province: '陕西省', city: '榆林市', county: '榆阳区', township: '驼峰路街道', region_basis: 'gazetteer' });
+  });
+
+  it('a stated path: city and district', () => {
+    expect(resolve('杭州市西湖区教育局')).toMatchObject({ region_code: '330106', region_basis: 'stated' });
+  });
+
+  it('a name shared by several places stays ambiguous', () => {
+    const r = resolve('朝阳区人民政府');
+    expect(r.region_basis).toBe('ambiguous');
+    expect(r.region_code).toBeNull();
+    expect(resolve('新华街道办事处').region_basis).toBe('ambiguous');
+  });
+
+  it('clues decide: phone area code, web domain, credit code, provincial platform', () => {
+    expect(resolve('朝阳区人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '110105', region_basis: 'clue' });
+    expect(resolve('朝阳区人民政府', '联系电话：0431-81234567')).toMatchObject({ region_code: '220104', region_basis: 'clue' });
+    expect(resolve('西湖区人民政府', '网址 http://www.nc.gov.cn 电子邮箱 xhq@nanchang.gov.cn')).toMatchObject({ region_code: '360103', region_basis: 'clue' });
+    expect(resolve('西湖区人民政府', '', 'XH-2021-0001')).toMatchObject({ region_basis: 'ambiguous' });
+    expect(resolve('西湖区人民政府', '', '11330106002512345X/2021-1')).toMatchObject({ region_code: '330106', region_basis: 'clue' });
+    expect(resolve('西湖区人民政府', '依托浙江政务服务网办理')).toMatchObject({ region_code: '330106', region_basis: 'clue' });
+  });
+
+  it('only clues, no place name', () => {
+    expect(resolve('市场监督管理局', '', '11620602MB161547XN/2021-02130')).toMatchObject({ region_code: '620602', county: '凉州区', region_basis: 'clue' });
+    expect(resolve('教育局')).toMatchObject({ region_code: null, region_basis: 'unresolved' });
+  });
+
+  it('a clue never overrides a unique name', () => {
+    expect(resolve('龙泉市人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '331181', region_basis: 'gazetteer' });
+  });
+});
