@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { Manifest } from '../src/lib/schema/datasets.ts';
+
+function ingest(raw: string, out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], { encoding: 'utf8' });
+}
+
+describe('npm run ingest (end to end)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-'));
+  const raw = join(tmp, 'raw');
+  cpSync('data/raw', join(raw, 'samples'), { recursive: true });
+  mkdirSync(join(raw, 'bad'));
+  writeFileSync(join(raw, 'bad', 'empty.txt'), '');
+  writeFileSync(join(raw, 'bad', 'image.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  const out1 = join(tmp, 'out1');
+  const out2 = join(tmp, 'out2');
+  const first = ingest(raw, out1);
+  const second = ingest(raw, out2);
+
+  it('exits 0 with rejected files and prints a summary naming them', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('ok 4 · partial 0 · text_only 1 · duplicate 0 · rejected 2');
+    expect(first.stdout).toContain('bad/image.png');
+    expect(first.stderr).toContain('bad/empty.txt: E_EMPTY');
+  });
+
+  it('writes every dataset as Parquet and CSV, the DuckDB file and a valid manifest', () => {
+    const files = readdirSync(out1).sort();
+    for (const t of ['reports', 'cells', 'checks', 'sections', 'summary']) {
+      expect(files).toContain(`${t}.parquet`);
+      expect(files).toContain(`${t}.csv`);
+    }
+    expect(files).toContain('nianbao.duckdb');
+    const manifest = Manifest.parse(JSON.parse(readFileSync(join(out1, 'manifest.json'), 'utf8')));
+    expect(manifest.files.length).toBe(7);
+  });
+
+  it('the DuckDB file and the Parquet files hold the same rows', async () => {
+    const db = await DuckDBInstance.create(join(out1, 'nianbao.duckdb'), { access_mode: 'READ_ONLY' });
+    const conn = await db.connect();
+    for (const t of ['reports', 'cells', 'checks', 'sections', 'summary']) {
+      const a = (await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0];
+      const b = (await conn.runAndReadAll(`SELECT count(*) FROM '${join(out1, `${t}.parquet`)}'`)).getRows()[0]![0];
+      expect(a).toBe(b);
+    }
+    const zeros = (await conn.runAndReadAll(`SELECT count(*) FROM cells WHERE state <> 'number' AND value IS NOT NULL`)).getRows()[0]![0];
+    expect(zeros).toBe(0n);
+    const cell = (await conn.runAndReadAll(`SELECT value, raw, line FROM '${join(out1, 'cells.parquet')}' c JOIN reports r USING (report_id) WHERE r.agency = '无锡市滨湖区行政审批局' AND row_key = 'procurement' AND col_key = 'amount'`)).getRowObjectsJS();
+    expect(cell).toEqual([{ value: 22.67, raw: '22.67万元', line: 79 }]);
+    conn.closeSync();
+    db.closeSync();
+  });
+
+  it('is deterministic: two runs give byte-identical Parquet, CSV and manifest', () => {
+    expect(second.status).toBe(0);
+    for (const f of readdirSync(out1).filter((f) => /\.(parquet|csv|json)$/.test(f))) {
+      expect(readFileSync(join(out2, f)).equals(readFileSync(join(out1, f))), f).toBe(true);
+    }
+  });
+
+  it('a bad argument is a fatal error with a message', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--bogus'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('unknown argument: --bogus');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
+import { buildReport } from './fixtures/build.ts';
+import { gaz, sha } from './helpers.ts';
+
+const file = (path: string, content: string | Uint8Array, size?: number): SourceFile => {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return { path, size: size ?? bytes.length, read: () => bytes, sha256: sha };
+};
+const run = (files: SourceFile[]) => runIngest(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+const entry = (d: ReturnType<typeof run>, path: string) => d.manifest.files.find((f) => f.path === path)!;
+
+describe('bad input: every file is accounted for and the run goes on', () => {
+  const good = buildReport();
+  const data = run([
+    file('b/empty.txt', ''),
+    file('b/binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])),
+    file('b/not-a-report.txt', '今天天气很好，我们去公园散步。\n第二行。\n'),
+    file('b/cut.txt', buildReport({ cutRequestsAfterRow: 'withheld_internal' })),
+    file('b/huge.txt', 'x', 50 * 1024 * 1024),
+    file('b/script.html', `<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>${buildReport({ style: 'html' }).replace('<body>', '<body><p>正文里有 &lt;script&gt;alert("x")&lt;/script&gt; 字样</p>')}</body></html>`),
+    file('b/名字 with spaces 报告.txt', good),
+    file('b/damaged.txt', new Uint8Array([...new TextEncoder().encode(good.replace('测试局', '测试二局')), 0xff, 0xfe, 0x0a])),
+    file('b/report.pdf', '%PDF-1.4'),
+    file('a/original.txt', good),
+    file('c/copy.txt', good),
+  ]);
+
+  it('lists every file once, in sorted order', () => {
+    expect(data.manifest.files.map((f) => f.path)).toEqual([
+      'a/original.txt', 'b/binary.txt', 'b/cut.txt', 'b/damaged.txt', 'b/empty.txt', 'b/huge.txt', 'b/not-a-report.txt',
+      'b/report.pdf', 'b/script.html', 'b/名字 with spaces 报告.txt', 'c/copy.txt',
+    ]);
+    expect(data.manifest.counts.files).toBe(11);
+  });
+
+  it('rejects with a reason and a code', () => {
+    expect(entry(data, 'b/empty.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('empty') });
+    expect(entry(data, 'b/binary.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('binary') });
+    expect(entry(data, 'b/not-a-report.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('not a') });
+    expect(entry(data, 'b/huge.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('52.4 MB') });
+    expect(entry(data, 'b/report.pdf')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('.pdf') });
+    for (const p of ['b/empty.txt', 'b/binary.txt', 'b/not-a-report.txt', 'b/huge.txt', 'b/report.pdf']) {
+      expect(entry(data, p).diagnostics[0]).toMatchObject({ code: expect.stringMatching(/^E_/), file: p });
+    }
+  });
+
+  it('a report cut off mid-table is partial, with the rows it has', () => {
+    const e = entry(data, 'b/cut.txt');
+    expect(e.outcome).toBe('partial');
+    expect(e.diagnostics.some((d) => d.code === 'W_ROW_MISSING')).toBe(true);
+    const r = data.reports.find((r) => r.source_file === 'b/cut.txt')!;
+    expect(r.status).toBe('partial');
+    expect(data.cells.filter((c) => c.report_id === r.report_id && c.table_id === 'requests').length).toBe(9 * 7);
+  });
+
+  it('text containing <script> is stored as text', () => {
+    const r = data.reports.find((r) => r.source_file === 'b/script.html')!;
+    expect(r.status).toBe('complete');
+    const s = data.sections.filter((s) => s.report_id === r.report_id).map((s) => s.text).join('\n');
+    expect(s).toContain('<script>alert("x")</script>');
+  });
+
+  it('file names with spaces and Chinese characters are kept as they are', () => {
+    expect(entry(data, 'b/名字 with spaces 报告.txt').outcome).toBe('duplicate');
+    expect(data.reports.some((r) => r.source_file === 'a/original.txt')).toBe(true);
+  });
+
+  it('unreadable bytes in a good file: kept, reported with the line', () => {
+    const e = entry(data, 'b/damaged.txt');
+    expect(e.outcome).toBe('ok');
+    expect(e.diagnostics.find((d) => d.code === 'W_UNREADABLE_BYTES')?.line).toBeGreaterThan(1);
+  });
+
+  it('byte-identical files: the first in sorted order is kept, the others are duplicates', () => {
+    expect(entry(data, 'c/copy.txt')).toMatchObject({ outcome: 'duplicate', duplicate_of: 'a/original.txt' });
+    expect(data.reports.filter((r) => r.source_file === 'c/copy.txt')).toEqual([]);
+  });
+
+  it('two different files for the same agency and year are both kept and flagged', () => {
+    const twin = run([file('x/one.txt', buildReport()), file('x/two.txt', buildReport().replace('无。', '无其他事项。'))]);
+    expect(twin.reports.length).toBe(2);
+    expect(twin.manifest.files.map((f) => f.same_agency_year)).toEqual([['x/two.txt'], ['x/one.txt']]);
+  });
+
+  it('cross-year checks are added to the later report', () => {
+    const y1 = buildReport({ title: '测试市测试局2020年政府信息公开工作年度报告', requests: { new_received: ['1', '0', '0', '0', '0', '0', '1'], carried_forward: ['1', '0', '0', '0', '0', '0', '1'] } });
+    const y2 = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' });
+    const d = run([file('2020.txt', y1), file('2021.txt', y2)]);
+    const later = d.reports.find((r) => r.year === 2021)!;
+    const c = d.checks.find((c) => c.report_id === later.report_id && c.check_id === 'cross_year.carryover.natural_person');
+    expect(c).toMatchObject({ status: 'fail', expected: 0, actual: 1 });
+    expect(later.checks_failed).toBeGreaterThan(0);
+  });
+});
