@@ -11,7 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
-import { writeDatasets } from '../src/lib/write/duckdb.ts';
+import { openWriter } from '../src/lib/write/duckdb.ts';
 import { summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -78,10 +78,16 @@ async function main(): Promise<void> {
     const msg = `[${done}/${total}] ${((100 * done) / Math.max(1, total)).toFixed(1)}% · ${rate.toFixed(0)} files/s ${path.slice(-50)}`;
     process.stderr.write(tty ? `\r${msg.padEnd(100)}${done === total ? '\n' : ''}` : `${msg}\n`);
   };
-  const data = runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear: new Date().getFullYear(), onProgress: progress });
   await mkdir(outDir, { recursive: true });
+  let writer;
   try {
-    await writeDatasets(outDir, data);
+    writer = await openWriter(outDir);
+  } catch (e) {
+    fail(`cannot open ${outDir} for writing: ${(e as Error).message}`);
+  }
+  const data = runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear: new Date().getFullYear(), onProgress: progress }, writer.sink);
+  try {
+    await writer.finish(data);
   } catch (e) {
     fail(`writing datasets to ${outDir} failed: ${(e as Error).message}`);
   }

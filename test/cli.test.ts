@@ -17,6 +17,8 @@ describe('npm run ingest (end to end)', () => {
   mkdirSync(join(raw, 'bad'));
   writeFileSync(join(raw, 'bad', 'empty.txt'), '');
   writeFileSync(join(raw, 'bad', 'image.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  // A real 50 MB file: rejected by size before it is read.
+  writeFileSync(join(raw, 'bad', 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 0x41));
   const out1 = join(tmp, 'out1');
   const out2 = join(tmp, 'out2');
   const first = ingest(raw, out1);
@@ -24,7 +26,8 @@ describe('npm run ingest (end to end)', () => {
 
   it('exits 0 with rejected files and prints a summary naming them', () => {
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('ok 4 · partial 0 · text_only 1 · duplicate 0 · rejected 2');
+    expect(first.stdout).toContain('ok 4 · partial 0 · text_only 1 · duplicate 0 · rejected 3');
+    expect(first.stdout).toContain('bad/huge.txt: file is 52.4 MB');
     expect(first.stdout).toContain('bad/image.png');
     expect(first.stderr).toContain('bad/empty.txt: E_EMPTY');
   });
@@ -37,7 +40,7 @@ describe('npm run ingest (end to end)', () => {
     }
     expect(files).toContain('nianbao.duckdb');
     const manifest = Manifest.parse(JSON.parse(readFileSync(join(out1, 'manifest.json'), 'utf8')));
-    expect(manifest.files.length).toBe(7);
+    expect(manifest.files.length).toBe(8);
   });
 
   it('the DuckDB file and the Parquet files hold the same rows', async () => {

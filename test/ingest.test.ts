@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
+import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
 import { buildReport } from './fixtures/build.ts';
 import { gaz, sha } from './helpers.ts';
 
@@ -7,7 +7,7 @@ const file = (path: string, content: string | Uint8Array, size?: number): Source
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return { path, size: size ?? bytes.length, read: () => bytes, sha256: sha };
 };
-const run = (files: SourceFile[]) => runIngest(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+const run = (files: SourceFile[]) => runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
 const entry = (d: ReturnType<typeof run>, path: string) => d.manifest.files.find((f) => f.path === path)!;
 
 describe('bad input: every file is accounted for and the run goes on', () => {

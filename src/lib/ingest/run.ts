@@ -32,29 +32,59 @@ export interface RunContext extends ParseContext {
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
-export interface Datasets {
+/**
+ * Where the big tables go, report by report, so that a run over 100,000 reports never holds
+ * every cell in memory. Rows arrive validated and in a deterministic order (sorted file order;
+ * cross-year checks last).
+ */
+export interface RowSink {
+  cells(rows: CellRow[]): void;
+  checks(rows: CheckRow[]): void;
+  sections(rows: SectionRow[]): void;
+}
+
+/** The small tables, kept in memory until the end of the run. */
+export interface RunResult {
   reports: ReportRow[];
+  summary: SummaryRow[];
+  manifest: Manifest;
+  /** Failed checks over the whole run (cells and checks themselves went to the sink). */
+  stats: { cells: number; checks: number; checksFailed: number };
+}
+
+export interface Datasets extends RunResult {
   cells: CellRow[];
   checks: CheckRow[];
   sections: SectionRow[];
-  summary: SummaryRow[];
-  manifest: Manifest;
+}
+
+/** A sink that keeps everything: for tests and small runs. */
+export function runInMemory(input: SourceFile[], ctx: RunContext): Datasets {
+  const cells: CellRow[] = [];
+  const checks: CheckRow[] = [];
+  const sections: SectionRow[] = [];
+  const result = runIngest(input, ctx, { cells: (r) => cells.push(...r), checks: (r) => checks.push(...r), sections: (r) => sections.push(...r) });
+  return { ...result, cells, checks, sections };
 }
 
 export const ACCEPTED = /\.(?:txt|md|html?)$/i;
 
 interface Kept {
   report: ReportRow;
-  cells: CellOut[];
-  checks: CheckOut[];
-  sections: Array<Omit<SectionRow, 'report_id'>>;
+  /** Only the cells cross-year checks need (carry-over rows, 2021 in-force rows). */
+  crossCells: CellOut[];
+  failed: number;
   entry: ManifestEntry;
 }
 
-export function runIngest(input: SourceFile[], ctx: RunContext): Datasets {
+const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
+
+export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): RunResult {
   const files = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const entries: ManifestEntry[] = [];
   const kept: Kept[] = [];
+  const summary: SummaryRow[] = [];
+  const stats = { cells: 0, checks: 0, checksFailed: 0 };
   const bySha = new Map<string, string>();
 
   files.forEach((f, i) => {
@@ -96,51 +126,57 @@ export function runIngest(input: SourceFile[], ctx: RunContext): Datasets {
       return;
     }
     const { report } = parsed;
-    entry.report_id = report.report_id;
+    const id = report.report_id;
+    let rows: { cells: CellRow[]; checks: CheckRow[]; sections: SectionRow[]; summary: SummaryRow; report: ReportRow };
+    try {
+      // Every row is validated before it is written; a row that fails is a parser bug, and the
+      // file is rejected with the message rather than published wrong.
+      rows = {
+        cells: parsed.cells.map((c) => CellRow.parse({ report_id: id, ...c })),
+        checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
+        sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
+        report: ReportRow.parse(report),
+        summary: SummaryRow.parse(summaryRow(report, parsed.cells)),
+      };
+    } catch (e) {
+      return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`);
+    }
+    sink.cells(rows.cells);
+    sink.checks(rows.checks);
+    sink.sections(rows.sections);
+    stats.cells += rows.cells.length;
+    stats.checks += rows.checks.length;
+    const failed = rows.checks.filter((c) => c.status === 'fail').length;
+    stats.checksFailed += failed;
+    summary.push(rows.summary);
+    entry.report_id = id;
     entry.outcome = report.status === 'complete' ? 'ok' : report.status;
     if (report.status !== 'complete') entry.reason = report.status === 'text_only' ? 'no table could be read (tables missing or published as images)' : 'some tables or rows could not be read';
-    kept.push({ report, cells: parsed.cells, checks: parsed.checks, sections: parsed.sections, entry });
+    kept.push({ report: rows.report, crossCells: parsed.cells.filter((c) => CROSS_ROWS.has(c.row_key)), failed, entry });
   });
   ctx.onProgress?.(files.length, files.length, '');
 
   flagSameAgencyYear(kept);
-  addCrossYearChecks(kept);
-
-  const reports: ReportRow[] = [];
-  const cells: CellRow[] = [];
-  const checks: CheckRow[] = [];
-  const sections: SectionRow[] = [];
-  const summary: SummaryRow[] = [];
-  for (const k of kept) {
-    const id = k.report.report_id;
-    try {
-      const rowCells = k.cells.map((c) => CellRow.parse({ report_id: id, ...c }));
-      const rowChecks = k.checks.map((c) => CheckRow.parse({ report_id: id, ...c }));
-      const rowSections = k.sections.map((s) => SectionRow.parse({ report_id: id, ...s }));
-      const report = ReportRow.parse({ ...k.report, checks_failed: k.checks.filter((c) => c.status === 'fail').length });
-      const sum = SummaryRow.parse(summaryRow(report, k.cells));
-      reports.push(report);
-      cells.push(...rowCells);
-      checks.push(...rowChecks);
-      sections.push(...rowSections);
-      summary.push(sum);
-    } catch (e) {
-      k.entry.outcome = 'rejected';
-      k.entry.report_id = null;
-      k.entry.reason = `a row failed validation: ${(e as Error).message.slice(0, 300)}`;
-      k.entry.diagnostics.push(diag('E_INVALID_ROW', k.entry.reason, k.entry.path));
-    }
+  const cross = pairCrossYear(kept);
+  for (const [k, checks] of cross) {
+    const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
+    sink.checks(rows);
+    stats.checks += rows.length;
+    const failed = rows.filter((c) => c.status === 'fail').length;
+    stats.checksFailed += failed;
+    k.failed += failed;
   }
+  const reports = kept.map((k) => ({ ...k.report, checks_failed: k.failed }));
 
   const counts: Record<string, number> = { files: entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
   for (const e of entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
   counts.reports = reports.length;
-  counts.cells = cells.length;
+  counts.cells = stats.cells;
   counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
-  counts.checks_failed = checks.filter((c) => c.status === 'fail').length;
+  counts.checks_failed = stats.checksFailed;
   counts.reports_with_failed_checks = reports.filter((r) => r.checks_failed > 0).length;
 
-  return { reports, cells, checks, sections, summary, manifest: { version: 1, raw_dir: ctx.rawDir, counts, files: entries } };
+  return { reports, summary, stats, manifest: { version: 1, raw_dir: ctx.rawDir, counts, files: entries } };
 }
 
 function extOf(path: string): string {
@@ -168,7 +204,8 @@ function flagSameAgencyYear(kept: Kept[]): void {
 }
 
 /** Consecutive years of one agency (one report per year only: otherwise which pair is unclear). */
-function addCrossYearChecks(kept: Kept[]): void {
+function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
+  const out: Array<[Kept, CheckOut[]]> = [];
   const byAgency = new Map<string, Map<number, Kept[]>>();
   for (const k of kept) {
     if (!k.report.agency || k.report.year === null) continue;
@@ -182,7 +219,11 @@ function addCrossYearChecks(kept: Kept[]): void {
       if (!prev || prev.length !== 1 || cur.length !== 1) continue;
       const p = prev[0]!;
       const c = cur[0]!;
-      c.checks.push(...crossYearChecks(p.cells, c.cells, year - 1, c.report.layout_active, p.report.layout_active));
+      const checks = crossYearChecks(p.crossCells, c.crossCells, year - 1, c.report.layout_active, p.report.layout_active);
+      if (checks.length) out.push([c, checks]);
     }
   }
+  // Deterministic order: the later report's position in the run.
+  const order = new Map(kept.map((k, i) => [k, i]));
+  return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
 }

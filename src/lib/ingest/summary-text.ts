@@ -1,7 +1,7 @@
-import type { Datasets } from './run.ts';
+import type { RunResult } from './run.ts';
 
 /** The one-screen summary printed at the end of a run. */
-export function summaryText(data: Datasets, outDir: string, seconds: number): string {
+export function summaryText(data: RunResult, outDir: string, seconds: number): string {
   const c = data.manifest.counts;
   const n = (k: string) => String(c[k] ?? 0);
   const lines = [

@@ -1,57 +1,77 @@
-import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
-import type { Datasets } from '../ingest/run.ts';
+import type { RowSink, RunResult } from '../ingest/run.ts';
 
 /**
- * Writes the five tables into one DuckDB file, then copies each to Parquet (zstd) and CSV.
- * Rows go in through the appender (fast), in the run's order; each export is ordered by its
- * key columns and written single-threaded so that the same input gives identical files.
+ * Writes the five tables into one DuckDB file as the run goes (through appenders: fast, and
+ * nothing piles up in memory), then copies each table to Parquet (zstd) and CSV. DuckDB runs
+ * single-threaded with insertion order preserved, so the same input gives identical files:
+ * rows are in sorted file order already; the small tables are also ordered by key.
  */
 
-export const TABLE_ORDER: Record<TableName, string> = {
-  reports: 'source_file',
-  cells: 'report_id, table_id, row_idx',
-  checks: 'report_id, check_id',
-  sections: 'report_id, section',
-  summary: 'report_id',
-};
-
 export const DB_FILE = 'nianbao.duckdb';
+const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
 
-export async function writeDatasets(outDir: string, data: Datasets): Promise<void> {
+export interface DatasetWriter {
+  sink: RowSink;
+  finish(result: RunResult): Promise<void>;
+}
+
+export async function openWriter(outDir: string): Promise<DatasetWriter> {
   const dbPath = join(outDir, DB_FILE);
   await rm(dbPath, { force: true });
   await rm(`${dbPath}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(dbPath, { threads: '1' });
+  const instance = await DuckDBInstance.create(dbPath, { threads: '1', preserve_insertion_order: 'true' });
   const conn = await instance.connect();
-  try {
-    for (const name of Object.keys(TABLE_ORDER) as TableName[]) {
-      const cols = columns(name);
-      // Dates are appended as text and cast once: simpler than building date values per row.
-      const ddl = cols.map((c) => `"${c.name}" ${c.type === 'DATE' ? 'VARCHAR' : c.type}`);
-      const extra = name === 'cells' ? ', row_idx BIGINT' : '';
-      await conn.run(`CREATE TABLE ${name} (${ddl.join(', ')}${extra})`);
-      const appender = await conn.createAppender(name);
-      const rows = data[name] as Array<Record<string, unknown>>;
-      rows.forEach((row, i) => {
-        for (const c of cols) append(appender, c.type, row[c.name]);
-        if (name === 'cells') appender.appendBigInt(BigInt(i));
-        appender.endRow();
-      });
-      appender.closeSync();
-      for (const c of cols) if (c.type === 'DATE') await conn.run(`ALTER TABLE ${name} ALTER "${c.name}" TYPE DATE`);
-      const select = `SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM ${name} ORDER BY ${TABLE_ORDER[name]}`;
-      await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
-      await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.csv`)}' (FORMAT csv, HEADER true)`);
-    }
-    await conn.run('ALTER TABLE cells DROP COLUMN row_idx');
-    await conn.run('CHECKPOINT');
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
+  const appenders = new Map<TableName, DuckDBAppender>();
+  for (const name of ['reports', 'cells', 'checks', 'sections', 'summary'] as TableName[]) {
+    // Dates are appended as text and cast once at the end.
+    const ddl = columns(name).map((c) => `"${c.name}" ${c.type === 'DATE' ? 'VARCHAR' : c.type}`);
+    await conn.run(`CREATE TABLE ${name} (${ddl.join(', ')})`);
+    appenders.set(name, await conn.createAppender(name));
   }
+  const appendRows = (name: TableName, rows: ReadonlyArray<object>) => {
+    const a = appenders.get(name)!;
+    const cols = columns(name);
+    for (const row of rows) {
+      const r = row as Record<string, unknown>;
+      for (const c of cols) append(a, c.type, r[c.name]);
+      a.endRow();
+    }
+  };
+  const sink: RowSink = {
+    cells: (rows) => appendRows('cells', rows),
+    checks: (rows) => appendRows('checks', rows),
+    sections: (rows) => appendRows('sections', rows),
+  };
+  return {
+    sink,
+    async finish(result: RunResult) {
+      try {
+        appendRows('reports', result.reports);
+        appendRows('summary', result.summary);
+        for (const a of appenders.values()) a.closeSync();
+        for (const name of ['reports', 'cells', 'checks', 'sections', 'summary'] as TableName[]) {
+          await exportTable(conn, outDir, name);
+        }
+        await conn.run('CHECKPOINT');
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
+    },
+  };
+}
+
+async function exportTable(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
+  const cols = columns(name);
+  for (const c of cols) if (c.type === 'DATE') await conn.run(`ALTER TABLE ${name} ALTER "${c.name}" TYPE DATE`);
+  const order = ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '';
+  const select = `SELECT * FROM ${name}${order}`;
+  await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
+  await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.csv`)}' (FORMAT csv, HEADER true)`);
 }
 
 function append(a: DuckDBAppender, type: string, v: unknown): void {
@@ -65,3 +85,4 @@ function append(a: DuckDBAppender, type: string, v: unknown): void {
       return a.appendVarchar(String(v));
   }
 }
+
