@@ -116,6 +116,19 @@ describe('messy flattenings', () => {
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('B 1 B B B B 1');
   });
 
+  it('blank cells anywhere in one-cell-per-line text without separators (x | style)', () => {
+    for (const granted of [['1', '', '0', '0', '0', '0', '1'], ['', '1', '0', '0', '0', '0', '1'], ['1', '0', '0', '0', '0', '1', '']]) {
+      const p = ok(parseText(buildReport({ style: 'lines', requests: { granted } })));
+      expect(rowOf(p.cells, 'requests', 'granted')).toBe(granted.map((g) => g || 'B').join(' '));
+    }
+  });
+
+  it('a blank cell between values separated by blank lines cannot be placed: ambiguous, NULL', () => {
+    const text = buildReport({ style: 'blank-lines' }).replace(/(（一）予以公开)\n\n0\n\n0\n\n0/, '$1\n\n1\n\n\n\n0');
+    const p = ok(parseText(text));
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+  });
+
   it('site chrome around the report is ignored', () => {
     const text = `当前位置：首页 > 政务公开\n打印 关闭\n${buildReport({ requests })}责任编辑：张三\n分享到：\n`;
     const p = ok(parseText(text));

@@ -64,6 +64,7 @@ export function readRow(toks: Tok[], at: number, end: number, n: number): RowCel
   const region: Tok[] = [];
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
+    if (tok.line === labelLine) continue; // the rest of the label's line holds no values
     if (tok.t === 'text') break;
     region.push(tok);
   }
@@ -128,30 +129,34 @@ export function fromLines(region: Tok[], n: number): RowCells {
   while (lines[last] === null) last--;
   const lead = first;
   const trail = lines.length - 1 - last;
-  // Values contiguous: at most one empty line (a separator) between two value lines.
-  let contiguous = true;
-  for (let i = first, gap = 0; i <= last; i++) {
-    if (lines[i] === null) {
-      if (++gap > 1) contiguous = false;
-    } else gap = 0;
-  }
   const missing = n - vals.length;
-  if (contiguous && lead >= missing && trail <= 1) {
-    // Blank cells first, values last (e.g. only 总计 filled in).
-    return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals] };
+  // Empty lines between consecutive value lines tell the flattening: none anywhere means one
+  // cell per line with no separators (every empty line is a blank cell); exactly one each time
+  // means blank separator lines (blank cells can then only sit at the edges).
+  const gaps: number[] = [];
+  for (let i = first, gap = 0; i <= last; i++) {
+    if (lines[i] === null) gap++;
+    else {
+      if (i > first) gaps.push(gap);
+      gap = 0;
+    }
   }
-  if (contiguous && lead <= 1 && trail >= missing) {
-    return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)] };
+  const multi = lines.some((l) => l !== null && l.length > 1);
+  if (!multi && gaps.some((g) => g === 0)) {
+    // Dense: every line is a cell.
+    const cells: Slot[] = lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l));
+    if (cells.length === n) return { kind: 'cells', cells };
+    if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)] };
+    return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
-  if (lead <= 1 && trail <= 1 && lines.every((l, i) => l !== null || i < first || i > last || isSeparator(lines, i))) {
-    return { kind: 'glued', vals };
+  if (gaps.every((g) => g === 1)) {
+    if (lead >= missing && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals] };
+    if (lead <= 1 && trail >= missing) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)] };
   }
+  if (lead <= 1 && trail <= 1 && gaps.every((g) => g <= 1)) return { kind: 'glued', vals };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
 }
 
-function isSeparator(lines: Array<ValTok[] | null>, i: number): boolean {
-  return lines[i - 1] != null && lines[i + 1] != null;
-}
 
 /** Index of the token that ends the region of found row k. */
 export function regionEnd(found: FoundRow[], k: number, limit: number): number {
