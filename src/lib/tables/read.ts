@@ -2,7 +2,7 @@ import type { CellRow } from '../schema/datasets.ts';
 import type { RowDef } from '../template/definitions.ts';
 import { parseCell, type ParsedCell } from './cell.ts';
 import { enumerateSplits, resolveJointly, type Piece } from './glue.ts';
-import { locateRows, readRow, regionEnd, type RowCells, type Slot } from './rows.ts';
+import { isDense, locateRows, readRow, regionEnd, type RowCells, type Slot } from './rows.ts';
 import type { Tok } from './tokens.ts';
 
 /**
@@ -40,9 +40,10 @@ export function readTable(tableId: CellRow['table_id'], toks: Tok[], defs: RowDe
   const glued: Array<{ def: RowDef; no: number; options: Piece[][] }> = [];
   const emitted = new Map<string, CellOut[]>();
 
+  const dense = isDense(toks);
   found.forEach((f, k) => {
     const n = f.def.columns.length;
-    const rc: RowCells = readRow(toks, f.at, regionEnd(found, k, toks.length), n);
+    const rc: RowCells = readRow(toks, f.at, regionEnd(found, k, toks.length), n, dense);
     if (rc.kind === 'cells') {
       const row = rc.cells.map((slot, j) => cellFrom(tableId, f.def, j, slot, f.no, rules, notes));
       emitted.set(f.def.key, row);

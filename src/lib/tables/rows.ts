@@ -48,7 +48,7 @@ export type RowCells =
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
  * `n` is the number of columns the row has in the layout.
  */
-export function readRow(toks: Tok[], at: number, end: number, n: number): RowCells {
+export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
@@ -68,7 +68,7 @@ export function readRow(toks: Tok[], at: number, end: number, n: number): RowCel
     if (tok.t === 'text') break;
     region.push(tok);
   }
-  return fromLines(region, n);
+  return fromLines(region, n, dense);
 }
 
 /** Cells of one delimited row, in order; empty cells are null. */
@@ -104,7 +104,7 @@ export function fromSlots(all: Slot[], n: number): RowCells {
 }
 
 /** Line mode: each line is a value line (one or more values) or an empty line. */
-export function fromLines(region: Tok[], n: number): RowCells {
+export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   const lines: Array<ValTok[] | null> = [];
   let lastLine = -1;
   for (const tok of region) {
@@ -142,21 +142,52 @@ export function fromLines(region: Tok[], n: number): RowCells {
     }
   }
   const multi = lines.some((l) => l !== null && l.length > 1);
-  if (!multi && gaps.some((g) => g === 0)) {
+  if (!multi && (dense || gaps.some((g) => g === 0))) {
     // Dense: every line is a cell.
     const cells: Slot[] = lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l));
     if (cells.length === n) return { kind: 'cells', cells };
     if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)] };
+    // No empty line at all and too few values: digits glued together.
+    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'glued', vals };
     return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
   if (gaps.every((g) => g === 1)) {
     if (lead >= missing && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals] };
     if (lead <= 1 && trail >= missing) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)] };
   }
-  if (lead <= 1 && trail <= 1 && gaps.every((g) => g <= 1)) return { kind: 'glued', vals };
+  // Glued digits only where no empty line sits between values: with separators, one missing
+  // cell could as well be a blank one, and a split that happens to satisfy the sums would be a
+  // wrong number.
+  if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'glued', vals };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
 }
 
+
+/**
+ * One cell per line with no separator lines (a table-wide property): two value lines follow
+ * each other somewhere in the table. Then every empty line is a blank cell, even in a row
+ * with a single value.
+ */
+export function isDense(toks: Tok[]): boolean {
+  let prevLine = -1;
+  let prevWasValue = false;
+  let curHasValue = false;
+  let curLine = -1;
+  for (const tok of toks) {
+    if (tok.line !== curLine) {
+      if (curLine >= 0) {
+        if (prevWasValue && curHasValue && curLine === prevLine + 1) return true;
+        prevWasValue = curHasValue;
+        prevLine = curLine;
+      }
+      curLine = tok.line;
+      curHasValue = false;
+    }
+    if (tok.t === 'val') curHasValue = true;
+    if (tok.t === 'eol' && tok.delimited && curHasValue && toks.some((t) => t.line === tok.line && t.t === 'text')) curHasValue = false;
+  }
+  return prevWasValue && curHasValue && curLine === prevLine + 1;
+}
 
 /** Index of the token that ends the region of found row k. */
 export function regionEnd(found: FoundRow[], k: number, limit: number): number {

@@ -12,7 +12,7 @@ import {
 import { parseCell } from './cell.ts';
 import { enumerateSplits } from './glue.ts';
 import { readTable, type CellOut, type TableNote, type TableRead } from './read.ts';
-import { cellSlots, fromLines, fromSlots, type RowCells, type ValTok } from './rows.ts';
+import { cellSlots, fromLines, fromSlots, isDense, type RowCells, type ValTok } from './rows.ts';
 import { tokenize, type Tok } from './tokens.ts';
 
 /**
@@ -92,7 +92,7 @@ export function readReview(lines: Line[]): TableRead | null {
   if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
     rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N);
   } else {
-    rc = fromLines(region, REVIEW_N);
+    rc = fromLines(region, REVIEW_N, isDense(toks));
   }
   const headerNo = toks.slice(0, firstVal).reverse().find((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text')?.no ?? vals[0]!.no;
   const notes: TableNote[] = [];

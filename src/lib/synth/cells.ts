@@ -1,0 +1,70 @@
+import type { TruthCell } from './truth.ts';
+import type { Random } from './random.ts';
+
+/**
+ * How one cell is written, and what a correct parser must read from it. Glued runs and their
+ * truth (which positions every valid split agrees on) are worked out here with a brute-force
+ * enumeration of its own, not the parser's.
+ */
+
+export interface Written {
+  text: string;
+  truth: Pick<TruthCell, 'value' | 'state'>;
+}
+
+const FULL = '０１２３４５６７８９';
+export const fullWidth = (s: string) => s.replace(/\d/g, (d) => FULL[Number(d)]!);
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export interface CellStyle {
+  fullwidth: boolean;
+  thousands: boolean;
+  units: boolean;
+  /** The money unit the table header states ('万元'), or null when each amount carries its own. */
+  headerUnit: '万元' | null;
+}
+
+export function writeCount(v: number, s: CellStyle, rng: Random, signed = false): Written {
+  let text = s.thousands && Math.abs(v) >= 1000 ? thousands(Math.abs(v)) : String(Math.abs(v));
+  if (v < 0) text = `-${text}`;
+  else if (signed && v > 0 && rng.chance(0.3)) text = `+${text}`;
+  if (s.units && !signed && rng.chance(0.3)) text += '件';
+  if (s.fullwidth && rng.chance(0.5)) text = fullWidth(text);
+  return { text, truth: { value: v, state: 'number' } };
+}
+
+/** v in 万元 with at most 2 decimals: as 万元, as 元, or bare under a header unit. */
+export function writeMoney(v: number, s: CellStyle, rng: Random): Written {
+  const wan = Number(v.toFixed(2));
+  if (wan === 0 && rng.chance(0.5)) return { text: '0', truth: { value: 0, state: 'number' } };
+  if (s.headerUnit && rng.chance(0.6)) return { text: String(wan), truth: { value: wan, state: 'number' } };
+  if (rng.chance(0.5)) return { text: `${wan}万元`, truth: { value: wan, state: 'number' } };
+  const yuan = Math.round(wan * 10000);
+  return { text: `${s.thousands ? thousands(yuan) : yuan}元`, truth: { value: yuan / 10000, state: 'number' } };
+}
+
+export const NA_MARKS = ['/', '-', '—', '无'];
+
+/** All splits of `digits` into `k` numbers without leading zeros. */
+export function splits(digits: string, k: number): number[][] {
+  if (k === 1) return digits.length > 1 && digits[0] === '0' ? [] : [[Number(digits)]];
+  const out: number[][] = [];
+  for (let cut = 1; cut <= digits.length - k + 1; cut++) {
+    const head = digits.slice(0, cut);
+    if (head.length > 1 && head[0] === '0') break;
+    for (const rest of splits(digits.slice(cut), k - 1)) out.push([Number(head), ...rest]);
+  }
+  return out;
+}
+
+/**
+ * Truth of a glued run: the values every split satisfying `rule` agrees on; others ambiguous.
+ * Returns null when no split satisfies the rule (the generator then does not glue that row).
+ */
+export function gluedTruth(values: number[], rule: (v: number[]) => boolean): Array<Pick<TruthCell, 'value' | 'state'>> | null {
+  const ok = splits(values.join(''), values.length).filter(rule);
+  if (ok.length === 0) return null;
+  // `value` stays the number actually written: a parser that decides a cell by other rules
+  // (column sums) is right when it finds that number.
+  return values.map((v, j) => (ok.every((s) => s[j] === ok[0]![j]) ? { value: v, state: 'number' } : { value: v, state: 'ambiguous' }));
+}

@@ -1,0 +1,161 @@
+import { activeRows, requestRows, reviewColumns } from '../template/definitions.ts';
+import { gluedTruth, NA_MARKS, writeCount, writeMoney, type CellStyle, type Written } from './cells.ts';
+import type { Random } from './random.ts';
+import type { TruthCell } from './truth.ts';
+import type { Tables } from './values.ts';
+
+/**
+ * Renders the three tables in one flattening and records, cell by cell, what was written.
+ */
+
+export type Style = 'lines' | 'blank-lines' | 'pipes' | 'markdown' | 'tabs' | 'spaces' | 'html';
+
+export interface TableQuirks {
+  cell: CellStyle;
+  /** Blank or n/a cells at random positions (styles where positions stay knowable). */
+  blanks: boolean;
+  /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
+  blankApplicants: boolean;
+  /** Rows glued into one digit run (spaces style). */
+  glued: boolean;
+  splitHeaders: boolean;
+  footers: boolean;
+  /** Stop after this row of 三 (a download cut off mid-table). */
+  cutAfter: string | null;
+}
+
+export interface Rendered {
+  text: string[];
+  cells: TruthCell[];
+  /** table.row.colIndex of cells that are not numbers (for the expected checks). */
+  unknown: Set<string>;
+  cut: boolean;
+}
+
+type Row = { label: string; cells: Written[]; glued?: boolean };
+
+export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirks, erroneous: Set<string>): { active: string[]; requests: string[]; review: string[]; cells: TruthCell[]; unknown: Set<string>; cut: boolean } {
+  const cells: TruthCell[] = [];
+  const unknown = new Set<string>();
+  const record = (table: TruthCell['table_id'], row: string, cols: string[], ws: Written[]) => {
+    ws.forEach((w, j) => {
+      cells.push({ table_id: table, row_key: row, col_key: cols[j]!, value: w.truth.value, state: w.truth.state });
+      if (w.truth.state !== 'number') unknown.add(`${table}.${row}.${j}`);
+    });
+  };
+  const canBlank = q.blanks && style !== 'spaces' && style !== 'blank-lines';
+  const maybeBlank = (w: Written): Written => {
+    if (!canBlank || !rng.chance(0.04)) return w;
+    if (w.truth.value === 0 && rng.chance(0.5)) return { text: rng.pick(NA_MARKS), truth: { value: null, state: 'na' } };
+    return { text: '', truth: { value: null, state: 'blank' } };
+  };
+
+  // ── 二 ──
+  const aRows: Row[] = [];
+  for (const def of activeRows[t.layoutActive]) {
+    const vals = t.active[def.key]!;
+    let ws = def.columns.map((c, j) => (c.kind === 'money' ? writeMoney(vals[j]!, q.cell, rng) : writeCount(vals[j]!, q.cell, rng, c.kind === 'signed')));
+    let glued = false;
+    if (q.glued && style === 'spaces' && def.columns.length > 1 && def.columns.every((c) => c.kind === 'count') && vals.every((v) => v >= 0) && rng.chance(0.25)) {
+      const truth = gluedTruth(vals, () => true)!;
+      ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
+      glued = true;
+    } else ws = ws.map(maybeBlank);
+    record('active', def.key, def.columns.map((c) => c.key), ws);
+    aRows.push({ label: def.label, cells: ws, glued });
+  }
+
+  // ── 三 ──
+  const rRows: Row[] = [];
+  let cut = false;
+  const reqCols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+  for (const def of requestRows[t.layoutRequests]) {
+    const vals = t.requests[def.key]!;
+    let ws: Written[] = vals.map((v) => writeCount(v, q.cell, rng));
+    let glued = false;
+    const rowSumOk = (v: number[]) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
+    if (q.blankApplicants) {
+      ws = ws.map((w, j) => (j < 6 ? { text: '', truth: { value: null, state: 'blank' as const } } : w));
+    } else if (q.glued && style === 'spaces' && !erroneous.has(def.key) && rowSumOk(vals) && rng.chance(0.15)) {
+      const truth = gluedTruth(vals, rowSumOk);
+      if (truth) {
+        ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
+        glued = true;
+      }
+    } else ws = ws.map(maybeBlank);
+    record('requests', def.key, reqCols, ws);
+    rRows.push({ label: def.label, cells: ws, glued });
+    if (q.cutAfter === def.key) {
+      cut = true;
+      break;
+    }
+  }
+
+  // ── 四 ──
+  let reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
+  reviewWs = reviewWs.map((w) => w);
+  if (!cut) {
+    ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) => record('review', row, reviewColumns.map((c) => c.key), reviewWs.slice(b * 5, b * 5 + 5)));
+  }
+
+  const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
+  const activeHeader = t.layoutActive === '2019' ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'] : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const moneyHeader = q.cell.headerUnit ? (t.layoutActive === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）') : t.layoutActive === '2019' ? '采购总金额' : '本年收费金额';
+  const active = table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng);
+  active.push(...table(style, [[moneyHeader]], q, rng));
+  const reqHeader = [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
+  const requests = table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
+  const review = cut ? [] : table(style, [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], reviewWs.map((w) => w.text)], q, rng);
+  return { active, requests, review, cells, unknown, cut };
+
+  function rowCells(r: Row): string[] {
+    if (r.glued) return [`${r.label}${rng.chance(0.5) ? '' : ' '}${r.cells.map((c) => c.text).join('')}`];
+    if (q.blankApplicants && r.cells.length === 7) return [r.label, ...r.cells.map((c) => c.text)];
+    return [r.label, ...r.cells.map((c) => c.text)];
+  }
+}
+
+function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {
+  const out: string[] = [];
+  const footer = () => q.footers && rng.chance(0.05) && out.push(`-${rng.int(2, 9)}-`);
+  switch (style) {
+    case 'lines':
+      rows.forEach((r) => {
+        out.push(...r.map((c) => `${c} |`), rng.pick(['|', '||']));
+        footer();
+      });
+      break;
+    case 'blank-lines':
+      rows.forEach((r) => {
+        const [label, ...cs] = r;
+        if (q.blankApplicants && cs.length === 7 && cs.slice(0, 6).every((c) => c === '')) {
+          out.push(label!, ...Array(7).fill(''), ` ${cs[6]}`, '');
+        } else out.push(...r.flatMap((c) => [c, '']));
+        footer();
+      });
+      break;
+    case 'pipes':
+      rows.forEach((r) => out.push(`${r.join(' | ')} |${rng.pick(['', ' |', ' ||'])}`));
+      break;
+    case 'markdown': {
+      const w = Math.max(...rows.map((r) => r.length));
+      const pad = (r: string[]) => [...r, ...Array(w - r.length).fill('')];
+      out.push(`| ${pad(rows[0]!).join(' | ')} |`, `|${' --- |'.repeat(w)}`, ...rows.slice(1).map((r) => `| ${pad(r).join(' | ')} |`));
+      break;
+    }
+    case 'tabs':
+      rows.forEach((r) => out.push(r.join('\t')));
+      break;
+    case 'spaces':
+      rows.forEach((r) => out.push(r.join(' ')));
+      break;
+    case 'html':
+      out.push('<table border="1">', ...rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`), '</table>');
+      break;
+  }
+  return out;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
