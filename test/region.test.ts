@@ -34,6 +34,12 @@ describe('region', () => {
     expect(resolve('教育局')).toMatchObject({ region_code: null, region_basis: 'unresolved' });
   });
 
+  it('cities without counties (东莞市) resolve, and their towns too, without looping', () => {
+    expect(resolve('东莞市人民政府')).toMatchObject({ region_code: '441900', province: '广东省', city: '东莞市', county: null });
+    const town = resolve('东莞市松山湖街道办事处');
+    expect(town.province).toBe('广东省');
+  });
+
   it('a clue never overrides a unique name', () => {
     expect(resolve('龙泉市人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '331181', region_basis: 'gazetteer' });
   });

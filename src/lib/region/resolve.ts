@@ -83,7 +83,7 @@ function regionOf(g: Gazetteer, place: Place, basis: Region['region_basis']): Re
 const maxLevel = (ps: Place[]) => Math.max(...ps.map((p) => p.level));
 
 function isAncestor(g: Gazetteer, a: Place, c: Place): boolean {
-  for (let p = c.parent ? g.byCode.get(c.parent) : undefined; p; p = p.parent ? g.byCode.get(p.parent) : undefined) if (p.code === a.code) return true;
+  for (let p = c.parent ? g.byCode.get(c.parent) : undefined, depth = 0; p && depth < 4; p = p.parent ? g.byCode.get(p.parent) : undefined, depth++) if (p.code === a.code) return true;
   return false;
 }
 

@@ -127,6 +127,7 @@ function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string
     }
   }
   if (cands.length === 1) return { region_code: cands[0]!.code, region_basis: clue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer' };
+  if (cands.length === 0) return { region_code: null, region_basis: 'unresolved' };
   const paths = cands.map((c) => pathOf(g, c.code));
   let common: string | null = null;
   for (let i = 0; paths.every((p) => p[i] && p[i]!.code === paths[0]![i]!.code); i++) common = paths[0]![i]!.code;

@@ -58,7 +58,9 @@ export function readRow(toks: Tok[], at: number, end: number, n: number, dense =
     sameLine.push(tok);
   }
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
-  if (sameVals.length > 0 || sameLine.length >= n) return fromSlots(cellSlots(sameLine), n);
+  // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
+  // counts as delimited only when it has more pieces than that.
+  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n);
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
@@ -144,7 +146,11 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   const multi = lines.some((l) => l !== null && l.length > 1);
   if (!multi && (dense || gaps.some((g) => g === 0))) {
     // Dense: every line is a cell.
-    const cells: Slot[] = lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l));
+    let cells: Slot[] = lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l));
+    // More positions than columns, the surplus all empty lines at the start: those are the
+    // separator after a header row, not cells.
+    const surplus = cells.length - n;
+    if (surplus > 0 && cells.slice(0, surplus).every((c) => c === null)) cells = cells.slice(surplus);
     if (cells.length === n) return { kind: 'cells', cells };
     if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)] };
     // No empty line at all and too few values: digits glued together.

@@ -83,6 +83,9 @@ export function readReview(lines: Line[]): TableRead | null {
   if (firstVal < 0) return null;
   let start = firstVal;
   while (start > 0 && toks[start - 1]!.t !== 'text') start--;
+  // The rest of the header's own line ("总计 |") holds no cells.
+  const headerLine = start > 0 ? toks[start - 1]!.line : -1;
+  while (start < firstVal && toks[start]!.line === headerLine) start++;
   let end = firstVal;
   while (end < toks.length && toks[end]!.t !== 'text') end++;
   const region = toks.slice(start, end);

@@ -24,11 +24,14 @@ export function isValueLike(text: string): boolean {
 }
 
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
-const GLUED_TAIL = /([\u4e00-\u9fff)）])\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
+const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 export function tokenize(lines: Line[]): Tok[] {
   const toks: Tok[] = [];
+  // Markdown (it has a |---| rule): a leading `|` opens the row. Elsewhere `|` ends a cell, so
+  // a leading `|` closes an empty first cell.
+  const markdown = lines.some((l) => MD_RULE.test(l.text.trim()) && l.text.includes('-'));
   lines.forEach((line, li) => {
     const no = line.no;
     if (line.cells) {
@@ -42,6 +45,9 @@ export function tokenize(lines: Line[]): Tok[] {
       return;
     }
     if (MD_RULE.test(text.trim()) || isChrome(text) || isPageFooter(text)) return;
+    // A line of bare pipes (`|`, `||`) is a row boundary left by the scrape, not a cell; a
+    // blank cell in that flattening is written " |".
+    if (/^\|+$/.test(line.raw)) return;
     const sep = text.includes('|') ? '|' : text.includes('\t') ? '\t' : null;
     if (sep) {
       // Split on the separator, keeping positions so each cell's raw text can be recovered.
@@ -54,7 +60,7 @@ export function tokenize(lines: Line[]): Tok[] {
         }
       }
       // A leading separator (markdown) opens the row rather than closing an empty cell.
-      if (text.trimStart().startsWith(sep)) pieces.shift();
+      if (markdown && sep === '|' && text.trimStart().startsWith(sep)) pieces.shift();
       for (const [a, b] of pieces) {
         const cellText = text.slice(a, b).trim();
         pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);

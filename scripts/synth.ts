@@ -1,0 +1,45 @@
+/**
+ * npm run synth -- --count N --seed S --out DIR
+ * Writes N synthetic report files under DIR/raw and, for each, its ground truth as JSON under
+ * DIR/truth (same relative path + .json). Deterministic for a seed.
+ */
+import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { loadGazetteer } from '../src/lib/region/load.ts';
+import { generateCorpus } from '../src/lib/synth/corpus.ts';
+
+function opt(name: string, fallback?: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? process.argv[i + 1] : fallback;
+  if (v === undefined) {
+    console.error(`synth: --${name} is required (usage: npm run synth -- --count N --seed S --out DIR)`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const count = Number(opt('count'));
+const seed = Number(opt('seed', '1'));
+const out = opt('out');
+if (!Number.isInteger(count) || count < 1) {
+  console.error('synth: --count must be a positive whole number');
+  process.exit(2);
+}
+await rm(join(out, 'raw'), { recursive: true, force: true });
+await rm(join(out, 'truth'), { recursive: true, force: true });
+const dirs = new Set<string>();
+let n = 0;
+const started = Date.now();
+for (const f of generateCorpus(count, seed, loadGazetteer())) {
+  for (const [base, name, data] of [['raw', f.path, f.bytes], ['truth', `${f.path}.json`, JSON.stringify(f.truth)]] as const) {
+    const full = join(out, base, name);
+    const dir = dirname(full);
+    if (!dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    await writeFile(full, data);
+  }
+  if (++n % 5000 === 0) process.stderr.write(`synth: ${n}/${count}\n`);
+}
+console.log(`synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} (truth in ${join(out, 'truth')})`);

@@ -1,0 +1,207 @@
+import type { Gazetteer } from '../region/gazetteer.ts';
+import { requestRows } from '../template/definitions.ts';
+import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
+import { encode } from './encode.ts';
+import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
+import { Random } from './random.ts';
+import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
+import type { Truth } from './truth.ts';
+import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
+
+/**
+ * The synthetic corpus: reports whose every number is known, in every shape real files come
+ * in (../shared/spec/template.md), plus the bad inputs ingest must survive. Deterministic for a
+ * seed. Agencies come in series of consecutive years with consistent carry-over.
+ */
+
+export interface SynthFile {
+  path: string;
+  bytes: Uint8Array;
+  truth: Truth;
+}
+
+const STYLES: Record<Style, number> = { lines: 15, 'blank-lines': 15, pipes: 20, markdown: 8, tabs: 7, spaces: 15, html: 20 };
+
+export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
+  const rng = new Random(seed);
+  const pool = agencyPool(g);
+  const used = new Set<string>();
+  let n = 0;
+  const seq = () => String(n).padStart(6, '0');
+  const emitted: SynthFile[] = [];
+  while (n < count) {
+    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, badName: 0 });
+    if (kind === 'empty') {
+      yield bad(`bad/${seq()}-empty.txt`, new Uint8Array(), 'empty');
+      n++;
+    } else if (kind === 'binary') {
+      const bytes = new Uint8Array(256).map((_, i) => (i < 8 ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i]! : rng.int(0, 255)));
+      yield bad(`bad/${seq()}-image.html`, bytes, 'binary');
+      n++;
+    } else if (kind === 'notReport') {
+      yield bad(`bad/${seq()}-news.txt`, new TextEncoder().encode(notAReport(rng).join('\n')), 'not-a-report');
+      n++;
+    } else if (kind === 'duplicate' && emitted.length) {
+      const orig = rng.pick(emitted);
+      const ext = orig.path.slice(orig.path.lastIndexOf('.'));
+      yield { path: `dup/${seq()}-copy${ext}`, bytes: orig.bytes, truth: { ...orig.truth, file: `dup/${seq()}-copy${ext}`, outcome: 'duplicate', report: null, cells: [], failing_checks: [] } };
+      n++;
+    } else {
+      let a: AgencyPick;
+      do a = pickAgency(g, pool, rng);
+      while (used.has(a.agency));
+      used.add(a.agency);
+      const years = rng.int(1, 3);
+      const start = rng.int(2015, 2025 - years + 1);
+      let prev: Tables | null = null;
+      for (let y = start; y < start + years && n < count; y++) {
+        const f = report(rng, a, y, prev, seq());
+        prev = f.tables;
+        if (emitted.length < 500) emitted.push(f.file);
+        yield f.file;
+        n++;
+      }
+    }
+  }
+}
+
+function bad(path: string, bytes: Uint8Array, quirk: string): SynthFile {
+  return { path, bytes, truth: { file: path, style: 'bad', quirks: [quirk], encoding: 'utf-8', outcome: 'rejected', report: null, cells: [], failing_checks: [] } };
+}
+
+function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, seq: string): { file: SynthFile; tables: Tables | null } {
+  const style = rng.weighted(STYLES);
+  const quirks = new Set<string>();
+  const q = (name: string, p: number) => (rng.chance(p) ? (quirks.add(name), true) : false);
+  const pre2019 = year <= 2018;
+  const layoutActive = year >= 2021 ? '2021' : '2019';
+  const layoutRequests = year >= 2021 && !q('mixed-layout', 0.1) ? '2021' : '2019';
+  const noTables = !pre2019 && q('tables-missing', 0.04);
+  const cutAfter = !pre2019 && !noTables && q('cut', 0.02) ? rng.pick(requestRows[layoutRequests]).key : null;
+
+  let tables: Tables | null = null;
+  let erroneous = new Set<string>();
+  if (!pre2019) {
+    const carried = prev ? prev.requests.carried_forward : undefined;
+    tables = makeTables(rng, a.scale, layoutActive, layoutRequests, carried);
+    if (prev && prev.layoutActive === '2021' && layoutActive === '2021') {
+      for (const k of ['rules', 'normative_docs']) {
+        const [issued, repealed] = tables.active[k]!;
+        const r = Math.min(repealed!, prev.active[k]![2]!);
+        tables.active[k] = [issued!, r, prev.active[k]![2]! + issued! - r];
+      }
+    }
+    if (q('source-error', 0.06)) erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
+  }
+
+  const tq: TableQuirks = {
+    cell: { fullwidth: q('fullwidth', 0.1), thousands: q('thousands', 0.3), units: q('units', 0.1), headerUnit: rng.chance(0.5) ? '万元' : null },
+    blanks: q('blanks', 0.15),
+    blankApplicants: style === 'blank-lines' && q('blank-applicants', 0.2),
+    glued: style === 'spaces' && q('glued', 0.4),
+    splitHeaders: (style === 'blank-lines' || style === 'lines') && q('split-headers', 0.4),
+    footers: q('footers', 0.2),
+    cutAfter,
+  };
+  const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
+  const titleVariant = rng.int(0, 9);
+  const yearInTitle = titleVariant !== 0;
+  const title = !yearInTitle ? `${a.agency}政府信息公开工作年度报告` : titleVariant < 7 ? `${a.agency}${year}年政府信息公开工作年度报告` : `${a.agency}${year}年度政府信息公开工作年度报告`;
+  if (!yearInTitle) quirks.add('year-in-body');
+  const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
+  const credit = a.clues.creditCode ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}` : null;
+  const head: string[] = [];
+  const metaStyle = rng.int(0, 3);
+  if (metaStyle === 0) head.push(`发布时间：${pub} ${rng.pick(['09:30', '15:02'])}`);
+  else if (metaStyle === 1) head.push(`来源：${a.agency}  时间：${pub} 10:00:00  访问量：${rng.int(0, 999)}`);
+  else if (metaStyle === 2) head.push(`索引号：${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`}  发布机构：${a.agency}  发布日期：${pub.replace(/-0?(\d+)-/, '年$1月')}日`);
+  else head.push('索引号 | 公开方式 | 发布机构 |', `${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`} | 主动公开 | ${a.agency} |`);
+  if (credit && metaStyle < 2) head.push(`索引号：${credit}`);
+
+  const clueLines: string[] = [];
+  if (a.clues.phone) clueLines.push(`如对本报告有疑问，请与本机关联系（联系电话：${a.clues.phone}-${rng.int(2000000, 8999999)}）。`);
+  if (a.clues.platform) clueLines.push(`依托${a.clues.platform}政务服务网开展政务服务事项公开。`);
+  if (q('script-text', 0.02)) clueLines.push('网页中残留的代码<script>alert("x")</script>应当作为文本保存。');
+  const body: string[] = [];
+  const glue = q('glued-headings', 0.2);
+  const headed = (h: string, text: string[]) => (glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text]);
+  let cells: Truth['cells'] = [];
+  let unknown = new Set<string>();
+  let cut = false;
+  if (pre2019) {
+    body.push(...freeForm(rng, short, year), ...clueLines);
+  } else {
+    body.push(...headed('一、总体情况', overview(rng, short, year, clueLines)));
+    const r = renderTables(rng, tables!, style, tq, erroneous);
+    const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
+    body.push('二、主动公开政府信息情况', ...(noTables ? placeholder : r.active));
+    body.push('三、收到和处理政府信息公开申请情况', ...(noTables ? placeholder : r.requests));
+    if (!r.cut || noTables) {
+      body.push(rng.pick(['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况']), ...(noTables ? placeholder : r.review));
+      body.push(...headed(rng.pick(['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况']), problems(rng)));
+      body.push(...headed('六、其他需要报告的事项', otherMatters(rng, year)));
+    }
+    if (!noTables) ({ cells, unknown, cut } = r);
+    if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
+  }
+  const chrome = q('chrome', 0.4);
+  const lines = [
+    ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
+    title,
+    ...head,
+    ...body,
+    ...(q('duplicate-text', 0.03) ? body : []),
+    ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
+  ];
+  let text = style === 'html' ? html(title, lines, chrome) : `${lines.join('\n')}\n`;
+  const encoding = rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
+  let bytes = encode(text, encoding);
+  if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
+    const at = text.indexOf('\n', text.indexOf('一、总体情况')) + 1;
+    const pre = new TextEncoder().encode(text.slice(0, at));
+    bytes = new Uint8Array([...pre, 0xff, 0xfe, 0xc0, 0x0a, ...new TextEncoder().encode(text.slice(at))]);
+  }
+  text = '';
+  const ext = style === 'html' ? rng.pick(['.html', '.htm']) : rng.pick(['.txt', '.txt', '.md']);
+  const sep = rng.chance(0.1) ? ' ' : '-';
+  const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
+
+  const status = pre2019 || noTables ? 'text_only' : cut ? 'partial' : 'complete';
+  if (cut) for (const row of requestRows[tables!.layoutRequests]) for (let j = 0; j < 7; j++) if (!cells.some((c) => c.table_id === 'requests' && c.row_key === row.key)) unknown.add(`requests.${row.key}.${j}`);
+  const failing = status === 'text_only' ? [] : failingChecks(tables!, unknown).filter((c) => !(cut && c.startsWith('review')));
+  const truth: Truth = {
+    file: path,
+    style: pre2019 ? 'pre2019' : style,
+    quirks: [...quirks].sort(),
+    encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding,
+    outcome: status === 'complete' ? 'ok' : status,
+    report: {
+      agency: a.agency,
+      year,
+      region_code: a.region.region_code,
+      region_basis: a.region.region_basis,
+      layout_active: status === 'text_only' ? null : layoutActive,
+      layout_requests: status === 'text_only' ? null : layoutRequests,
+      era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
+      status,
+    },
+    cells,
+    failing_checks: failing,
+  };
+  return { file: { path, bytes, truth }, tables };
+}
+
+function html(title: string, lines: string[], chrome: boolean): string {
+  const body = lines
+    .map((l) => (l.startsWith('<table') || l.startsWith('<tr>') || l === '</table>' ? l : `<p>${escapeHtml(l)}</p>`))
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>td { border: 1px solid #999 }</style><script>var _hmt = _hmt || [];</script></head>
+<body>${chrome ? '\n<nav>首页 | 政务公开 | 政府信息公开年报</nav>\n<div class="crumb">当前位置：首页 &gt; 政务公开</div>' : ''}
+<div class="article">
+${body}
+</div>${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
+</body></html>
+`;
+}
