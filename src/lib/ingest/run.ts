@@ -85,7 +85,7 @@ export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): 
   const kept: Kept[] = [];
   const summary: SummaryRow[] = [];
   const stats = { cells: 0, checks: 0, checksFailed: 0 };
-  const bySha = new Map<string, string>();
+  const bySha = new Map<string, { path: string; entry: ManifestEntry }>();
 
   files.forEach((f, i) => {
     ctx.onProgress?.(i, files.length, f.path);
@@ -107,12 +107,19 @@ export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): 
     entry.sha256 = sha;
     const first = bySha.get(sha);
     if (first) {
+      entry.duplicate_of = first.path;
+      if (first.entry.outcome === 'rejected') {
+        // A copy of a rejected file is rejected for the same reason (two empty files are not
+        // "duplicates" of a report).
+        entry.reason = `${first.entry.reason} (byte-identical to ${first.path})`;
+        entry.diagnostics.push(...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: f.path })));
+        return;
+      }
       entry.outcome = 'duplicate';
-      entry.duplicate_of = first;
-      entry.reason = `byte-identical to ${first}`;
+      entry.reason = `byte-identical to ${first.path}`;
       return;
     }
-    bySha.set(sha, f.path);
+    bySha.set(sha, { path: f.path, entry });
     let parsed: ReturnType<typeof parseReport>;
     try {
       parsed = parseReport({ path: f.path, bytes, sha256: sha }, ctx);

@@ -49,7 +49,8 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number): Me
       }
     }
   }
-  if (agency) agency = agency.replace(/\s+/g, '');
+  // Official names use full-width brackets; the normalised copy has ASCII ones.
+  if (agency) agency = agency.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
   const year = yearFrom(titleNorm, maxYear) ?? yearFromBody(body, maxYear);
   const published_on = dateFrom(fields.get('发布时间') ?? fields.get('发布日期') ?? fields.get('成文日期') ?? null) ?? labelledDate(headLines);
@@ -70,7 +71,7 @@ export function agencyFromTitle(title: string): string | null {
   let t = title.replace(/\s+/g, '');
   const cut = t.search(/(?:19|20)\d{2}\s*年|关于|政府信息公开|政务公开|信息公开/);
   if (cut <= 0) return null;
-  t = t.slice(0, cut).replace(/[(（].*$/, '').replace(/[的:：,，]$/, '');
+  t = t.slice(0, cut).replace(/[(（][^()（）]*[)）]$/, '').replace(/[的:：,，]$/, '');
   if (t.length < 2) return null;
   if (PLACE_END.test(t) && !AGENCY_END.test(t)) return `${t}人民政府`;
   return t;

@@ -98,7 +98,7 @@ function commonAncestor(g: Gazetteer, ps: Place[]): Place | null {
   return common;
 }
 
-/** Longest gazetteer names found left to right (2-character names only as X县). */
+/** Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡). */
 export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
@@ -107,7 +107,7 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
     let hit: string | null = null;
     for (let len = Math.min(g.maxNameLength, t.length - i); len >= 2; len--) {
       const s = t.slice(i, i + len);
-      if (len === 2 && !s.endsWith('县')) continue;
+      if (len === 2 && !/[县区镇乡]$/.test(s)) continue;
       if (g.byName.has(s)) {
         hit = s;
         break;

@@ -72,7 +72,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const cells: CellOut[] = [];
   const active = sec(2) ? readActive(sec(2)!.lines, meta.year) : { layout: null, read: null };
-  const requests = sec(3) ? readRequests(sec(3)!.lines, meta.year) : { layout: null, read: null };
+  const requests: ReturnType<typeof readRequests> = sec(3) ? readRequests(sec(3)!.lines, meta.year) : { layout: null, read: null };
   const review = sec(4) ? readReview(sec(4)!.lines) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },
@@ -105,7 +105,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   if (region.region_basis === 'ambiguous') diagnostics.push(diag('W_REGION_AMBIGUOUS', `place name matches several places${region.region_code ? `; only ${region.region_code} is certain` : ''}`, file));
   if (region.region_basis === 'unresolved') diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
 
-  const checks = reportChecks(cells, requests.read ? requests.layout : null, !!review);
+  const checks = reportChecks(cells, requests.read ? (requests.rowsLayout ?? requests.layout) : null, !!review);
   const checksFailed = checks.filter((c) => c.status === 'fail').length;
   for (const c of checks) if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));
 

@@ -181,7 +181,7 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       region_code: a.region.region_code,
       region_basis: a.region.region_basis,
       layout_active: status === 'text_only' ? null : layoutActive,
-      layout_requests: status === 'text_only' ? null : layoutRequests,
+      layout_requests: status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key))) ? null : layoutRequests,
       era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
       status,
     },

@@ -43,13 +43,19 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
 const sum = (xs: Array<number | null | undefined>): number | null =>
   xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
 
-export function readRequests(lines: Line[], year: number | null): { layout: Layout | null; read: TableRead | null } {
+export function readRequests(lines: Line[], year: number | null): { layout: Layout | null; read: TableRead | null; rowsLayout?: Layout } {
   const text = squash(lines);
   const toks = tokenize(lines);
+  // The layouts differ only from （六） on: without those rows (a table cut off before them)
+  // the layout cannot be told, and is reported as NULL.
   let layout: Layout;
+  let known = true;
   if (requestLayoutMarkers['2021'].test(text)) layout = '2021';
   else if (/\(六\)其他处理/.test(text)) layout = '2019';
-  else layout = (year ?? 0) >= 2021 ? '2021' : '2019';
+  else {
+    layout = (year ?? 0) >= 2021 ? '2021' : '2019';
+    known = false;
+  }
   const leaves = requestLeafRows(layout);
   const totalIdx = applicantColumns.length;
   const read = readTable('requests', toks, requestRows[layout], false, {
@@ -71,7 +77,7 @@ export function readRequests(lines: Line[], year: number | null): { layout: Layo
       return true;
     },
   });
-  return read.found.length ? { layout, read } : { layout: null, read: null };
+  return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
 
 const REVIEW_N = reviewRows.length * reviewColumns.length;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, formatEval } from '../src/lib/eval/evaluate.ts';
+import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
+import { generateCorpus } from '../src/lib/synth/corpus.ts';
+import { gaz, sha } from './helpers.ts';
+
+describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
+  const corpus = [...generateCorpus(300, 20261122, gaz())];
+  const files: SourceFile[] = corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha }));
+  const data = runInMemory(files, { rawDir: 'synth', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+  const result = evaluate(corpus.map((f) => f.truth), data);
+
+  it('is deterministic for a seed', () => {
+    const again = [...generateCorpus(20, 20261122, gaz())];
+    expect(again.map((f) => sha(f.bytes))).toEqual(corpus.slice(0, 20).map((f) => sha(f.bytes)));
+  });
+
+  it('publishes no wrong number', () => {
+    expect(result.total.wrong, formatEval(result)).toBe(0);
+  });
+
+  it('reads nearly every knowable cell, outcome and metadata field', () => {
+    expect(result.total.cells).toBeGreaterThan(20_000);
+    expect(result.total.nullKnowable / result.total.cells).toBeLessThan(0.01);
+    expect(result.outcome.ok / result.outcome.total).toBeGreaterThan(0.98);
+    for (const [field, m] of Object.entries(result.metadata)) expect(m.ok / m.total, field).toBeGreaterThan(0.97);
+    expect(result.checks.missed).toBe(0);
+  });
+
+  it('covers the flattenings and quirks the spec lists', () => {
+    for (const s of ['lines', 'blank-lines', 'pipes', 'markdown', 'tabs', 'spaces', 'html']) expect(result.byStyle[s]?.cells, s).toBeGreaterThan(0);
+    for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+  });
+
+  it('a planted wrong number would be caught', () => {
+    const tampered = { ...data, cells: data.cells.map((c, i) => (i === 100 && c.state === 'number' ? { ...c, value: c.value! + 1 } : c)) };
+    expect(evaluate(corpus.map((f) => f.truth), tampered).total.wrong).toBeGreaterThan(0);
+  });
+});
