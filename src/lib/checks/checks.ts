@@ -14,10 +14,20 @@ export type CheckOut = Omit<CheckRow, 'report_id'>;
 export type CellIndex = Map<string, Array<number | null> | undefined> & { value(table: string, row: string, col: string): number | null | undefined };
 
 export function indexCells(cells: CellOut[]): CellIndex {
-  const m = new Map<string, number | null>();
-  for (const c of cells) m.set(`${c.table_id}.${c.row_key}.${c.col_key}`, c.value);
+  // table → row → col → value: nested maps, no string keys built per lookup.
+  const m = new Map<string, Map<string, Map<string, number | null>>>();
+  for (const c of cells) {
+    let t = m.get(c.table_id);
+    if (!t) m.set(c.table_id, (t = new Map()));
+    let r = t.get(c.row_key);
+    if (!r) t.set(c.row_key, (r = new Map()));
+    r.set(c.col_key, c.value);
+  }
   const idx = new Map() as CellIndex;
-  idx.value = (t, r, c) => (m.has(`${t}.${r}.${c}`) ? m.get(`${t}.${r}.${c}`)! : undefined);
+  idx.value = (t, r, c) => {
+    const row = m.get(t)?.get(r);
+    return row && row.has(c) ? row.get(c)! : undefined;
+  };
   return idx;
 }
 

@@ -1,4 +1,4 @@
-import { normalizeLine } from './normalize.ts';
+import { normalizeLine, rawIndex } from './normalize.ts';
 
 /** One cell of an explicit table row (from HTML), with its own source line. */
 export interface LineCell {
@@ -14,7 +14,7 @@ export interface Line {
   no: number;
   raw: string;
   text: string;
-  map: number[];
+  map: number[] | null;
   /** Exact cell boundaries, when the line is a table row whose cells are known (HTML). */
   cells?: LineCell[];
 }
@@ -32,8 +32,8 @@ export function textToLines(text: string): Line[] {
 
 /** A copy of `line` holding only normalised [start, end), e.g. to split a glued heading off. */
 export function sliceLine(line: Line, start: number, end: number = line.text.length): Line {
-  const rawStart = line.map[start] ?? line.raw.length;
-  const rawEnd = line.map[end] ?? line.raw.length;
+  const rawStart = rawIndex(line, start, line.raw.length);
+  const rawEnd = rawIndex(line, end, line.raw.length);
   const raw = line.raw.slice(rawStart, rawEnd);
   return makeLine(line.no, raw);
 }

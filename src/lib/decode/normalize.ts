@@ -7,8 +7,11 @@
 
 export interface NormalizedLine {
   text: string;
-  /** map[i] = index in the raw line of normalised character i; map[text.length] = raw.length. */
-  map: number[];
+  /**
+   * map[i] = index in the raw line of normalised character i; map[text.length] = raw.length.
+   * null when the two line up one for one.
+   */
+  map: number[] | null;
 }
 
 const cache = new Map<string, string>();
@@ -31,7 +34,19 @@ function foldChar(c: string): string {
   return out;
 }
 
+/** Characters NFKC may expand to several (①, ㈠, ½, ﹙): lines with them take the slow path. */
+const EXPANDING = /[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f\uffe0-\uffee\ud800-\udfff]/;
+/** One-for-one folds: full-width ASCII, odd spaces, dashes and bars. */
+const ONE_TO_ONE = /[\u00a0\u2002\u2003\u200b\ufeff\u3000\u2212\uff0d\u2010\u2011\u2013\u2014\u2015\u2500\u2502\uff01-\uff5e]/g;
+
 export function normalizeLine(raw: string): NormalizedLine {
+  // Fast path: every fold keeps the length, so positions in the text are positions in the raw
+  // line and the map is the identity (null).
+  if (!EXPANDING.test(raw)) {
+    let text = raw.replace(ONE_TO_ONE, foldChar);
+    if (text.includes('&nbsp;')) text = text.replace(/&nbsp;/g, '      ');
+    return { text, map: null };
+  }
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -52,5 +67,11 @@ export function normalizeLine(raw: string): NormalizedLine {
 
 /** The raw substring behind normalised [start, end). */
 export function rawSlice(raw: string, n: NormalizedLine, start: number, end: number): string {
+  if (!n.map) return raw.slice(start, end);
   return raw.slice(n.map[start] ?? raw.length, n.map[end] ?? raw.length);
+}
+
+/** Raw index of normalised position i. */
+export function rawIndex(n: NormalizedLine, i: number, rawLength: number): number {
+  return n.map ? (n.map[i] ?? rawLength) : Math.min(i, rawLength);
 }

@@ -29,6 +29,8 @@ export interface Gazetteer {
   provinceShort: Map<string, Place>;
   phone: Map<string, Place[]>;
   maxNameLength: number;
+  /** First character of a name → the lengths names starting with it have, longest first. */
+  lengthsByFirst: Map<string, number[]>;
 }
 
 /** Names that are no place of their own (placeholders in the GB/T 2260 tables) or too common. */
@@ -64,8 +66,15 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     if (cities.length) phone.set(code, [...(phone.get(code) ?? []), ...cities]);
   }
   let maxNameLength = 0;
-  for (const name of byName.keys()) maxNameLength = Math.max(maxNameLength, name.length);
-  return { byCode, byName, provinceShort, phone, maxNameLength };
+  const lengths = new Map<string, Set<number>>();
+  for (const name of byName.keys()) {
+    maxNameLength = Math.max(maxNameLength, name.length);
+    const set = lengths.get(name[0]!) ?? new Set<number>();
+    set.add(name.length);
+    lengths.set(name[0]!, set);
+  }
+  const lengthsByFirst = new Map([...lengths].map(([c, set]) => [c, [...set].sort((a, b) => b - a)]));
+  return { byCode, byName, provinceShort, phone, maxNameLength, lengthsByFirst };
 }
 
 /** 浙江省 → 浙江, 广西壮族自治区 → 广西, 北京市 → 北京. */

@@ -105,7 +105,8 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
   const t = text.replace(/\s+/g, '');
   for (let i = 0; i < t.length; ) {
     let hit: string | null = null;
-    for (let len = Math.min(g.maxNameLength, t.length - i); len >= 2; len--) {
+    for (const len of g.lengthsByFirst.get(t[i]!) ?? []) {
+      if (len > t.length - i || len < 2) continue;
       const s = t.slice(i, i + len);
       if (len === 2 && !/[县区镇乡]$/.test(s)) continue;
       if (g.byName.has(s)) {
@@ -128,6 +129,8 @@ function placeForPrefix(g: Gazetteer, prefix: string): Place | null {
 }
 
 const CREDIT_CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}(\d{6})[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY](?![0-9A-Z])/;
+/** A provincial platform named in the text (江苏政务服务网): the two or three characters before it. */
+const PLATFORM = /([\u4e00-\u9fff]{2,3})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?(?:政务服务网|政务服务平台|政府网站统一技术平台|政务服务一张网|政府门户网站)/g;
 const SKIP_LABELS = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'mail', 'email', 'http', 'https', 'zwgk', 'xxgk', 'sina', 'qq', '163', '126']);
 
 export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
@@ -150,10 +153,10 @@ export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   }
   if (labels.size) clues.push({ kind: 'domain', prefixes: [...labels] });
   const provinces: string[] = [];
-  for (const [short, place] of g.provinceShort) {
-    if (new RegExp(`${short}(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?(?:政务服务网|政务服务平台|政府网站统一技术平台|政务服务一张网|政府门户网站)`).test(head)) {
-      provinces.push(place.code.slice(0, 2));
-    }
+  for (const m of head.matchAll(PLATFORM)) {
+    const before = m[1]!;
+    const place = g.provinceShort.get(before.slice(-2)) ?? g.provinceShort.get(before.slice(-3));
+    if (place && !provinces.includes(place.code.slice(0, 2))) provinces.push(place.code.slice(0, 2));
   }
   if (provinces.length) clues.push({ kind: 'platform', prefixes: provinces });
   return clues;

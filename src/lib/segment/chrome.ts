@@ -18,6 +18,7 @@ const CHROME = new RegExp(
 const FOOTER = /^(?:-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页)$/;
 
 export function isChrome(text: string): boolean {
+  if (text.length > 120) return false;
   const t = text.replace(/\|/g, ' ').trim();
   if (!t) return false;
   if (FOOTER.test(t)) return true;
