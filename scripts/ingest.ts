@@ -9,6 +9,8 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
+import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
+import { availableParallelism } from 'node:os';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
 import { openWriter } from '../src/lib/write/duckdb.ts';
@@ -16,17 +18,21 @@ import { summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function args(argv: string[]): { raw: string; out: string; quiet: boolean } {
-  const out = { raw: 'data/raw', out: 'data/build', quiet: false };
+function args(argv: string[]): { raw: string; out: string; quiet: boolean; workers: number } {
+  const out = { raw: 'data/raw', out: 'data/build', quiet: false, workers: Math.min(4, availableParallelism()) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--raw' || a === '--out') {
       const v = argv[++i];
       if (!v) fail(`${a} needs a directory`);
       out[a.slice(2) as 'raw' | 'out'] = v!;
+    } else if (a === '--workers') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0) fail('--workers needs a whole number (0 = no worker threads)');
+      out.workers = n;
     } else if (a === '--quiet') out.quiet = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--quiet]');
+      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--quiet]');
       process.exit(0);
     } else fail(`unknown argument: ${a}`);
   }
@@ -38,7 +44,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function walk(dir: string, root: string, out: SourceFile[]): Promise<void> {
+async function walk(dir: string, root: string, out: Array<SourceFile & DiskFile>): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -53,6 +59,7 @@ async function walk(dir: string, root: string, out: SourceFile[]): Promise<void>
       out.push({
         path: relative(root, full).split(sep).join('/'),
         size,
+        abs: full,
         read: () => readFileSync(full),
         sha256: (b) => createHash('sha256').update(b).digest('hex'),
       });
@@ -64,10 +71,10 @@ async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const rawDir = resolve(opts.raw);
   const outDir = resolve(opts.out);
-  const files: SourceFile[] = [];
+  const files: Array<SourceFile & DiskFile> = [];
   await walk(rawDir, rawDir, files);
   const started = Date.now();
-  let lastPrint = 0;
+  let lastPrint = Date.now();
   const progress = (done: number, total: number, path: string) => {
     const now = Date.now();
     // On a terminal, redraw one line each second; in logs (CI), a line every 10 s.
@@ -85,7 +92,12 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`cannot open ${outDir} for writing: ${(e as Error).message}`);
   }
-  const data = runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear: new Date().getFullYear(), onProgress: progress }, writer.sink);
+  const maxYear = new Date().getFullYear();
+  // Worker threads pay off only on larger runs (each loads the gazetteer once).
+  const data =
+    opts.workers > 0 && files.length >= 500
+      ? await runParallel(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress }, writer.sink)
+      : runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress }, writer.sink);
   try {
     await writer.finish(data);
   } catch (e) {

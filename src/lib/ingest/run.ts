@@ -1,21 +1,14 @@
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
-import { parseReport, type ParseContext } from '../report/parse.ts';
-import { summaryRow } from '../report/summary.ts';
-import {
-  CellRow,
-  CheckRow,
-  ReportRow,
-  SectionRow,
-  SummaryRow,
-  type ManifestEntry,
-  type Manifest,
-} from '../schema/datasets.ts';
-import { diag, type Diagnostic } from '../schema/diagnostics.ts';
+import { CheckRow, type CellRow, type ManifestEntry, type Manifest, type ReportRow, type SectionRow, type SummaryRow } from '../schema/datasets.ts';
+import { diag } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
+import { analyzeFile, type AnalyzeContext, type FileResult } from './analyze.ts';
 
 /**
- * A whole run: files → datasets and manifest. Every file ends up in the manifest with an
- * outcome; one bad file never stops the run. Reading bytes and hashing are passed in.
+ * A whole run: files → datasets and manifest. Files are analysed one by one (here, or in
+ * worker threads by the command line) and collected in sorted path order, so the output is the
+ * same either way. Every file ends up in the manifest with an outcome; one bad file never stops
+ * the run.
  */
 
 export interface SourceFile {
@@ -26,9 +19,8 @@ export interface SourceFile {
   sha256(bytes: Uint8Array): string;
 }
 
-export interface RunContext extends ParseContext {
+export interface RunContext extends AnalyzeContext {
   rawDir: string;
-  maxBytes: number;
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
@@ -41,6 +33,8 @@ export interface RowSink {
   cells(rows: CellRow[]): void;
   checks(rows: CheckRow[]): void;
   sections(rows: SectionRow[]): void;
+  /** Rows already serialised as NDJSON (from worker threads); only writers implement it. */
+  ndjson?(table: 'cells' | 'checks' | 'sections', text: string): void;
 }
 
 /** The small tables, kept in memory until the end of the run. */
@@ -48,7 +42,6 @@ export interface RunResult {
   reports: ReportRow[];
   summary: SummaryRow[];
   manifest: Manifest;
-  /** Failed checks over the whole run (cells and checks themselves went to the sink). */
   stats: { cells: number; checks: number; checksFailed: number };
 }
 
@@ -56,6 +49,20 @@ export interface Datasets extends RunResult {
   cells: CellRow[];
   checks: CheckRow[];
   sections: SectionRow[];
+}
+
+export const sortPaths = <T extends { path: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+/** Sequential run in this thread. */
+export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): RunResult {
+  const files = sortPaths(input);
+  const collector = new Collector(ctx.rawDir, sink);
+  files.forEach((f, i) => {
+    ctx.onProgress?.(i, files.length, f.path);
+    collector.add(analyzeFile(f, () => f.read(), f.sha256, ctx));
+  });
+  ctx.onProgress?.(files.length, files.length, '');
+  return collector.finish();
 }
 
 /** A sink that keeps everything: for tests and small runs. */
@@ -67,128 +74,92 @@ export function runInMemory(input: SourceFile[], ctx: RunContext): Datasets {
   return { ...result, cells, checks, sections };
 }
 
-export const ACCEPTED = /\.(?:txt|md|html?)$/i;
-
 interface Kept {
   report: ReportRow;
-  /** Only the cells cross-year checks need (carry-over rows, 2021 in-force rows). */
   crossCells: CellOut[];
   failed: number;
   entry: ManifestEntry;
 }
 
-const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
+/** Takes file results in sorted path order: duplicates, sink, manifest; cross-year at the end. */
+export class Collector {
+  private entries: ManifestEntry[] = [];
+  private kept: Kept[] = [];
+  private summary: SummaryRow[] = [];
+  private stats = { cells: 0, checks: 0, checksFailed: 0 };
+  private bySha = new Map<string, { path: string; entry: ManifestEntry }>();
 
-export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): RunResult {
-  const files = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const entries: ManifestEntry[] = [];
-  const kept: Kept[] = [];
-  const summary: SummaryRow[] = [];
-  const stats = { cells: 0, checks: 0, checksFailed: 0 };
-  const bySha = new Map<string, { path: string; entry: ManifestEntry }>();
+  constructor(
+    private rawDir: string,
+    private sink: RowSink,
+  ) {}
 
-  files.forEach((f, i) => {
-    ctx.onProgress?.(i, files.length, f.path);
-    const entry: ManifestEntry = { path: f.path, bytes: f.size, sha256: null, outcome: 'rejected', reason: null, report_id: null, duplicate_of: null, same_agency_year: [], diagnostics: [] };
-    entries.push(entry);
-    const reject = (code: Diagnostic['code'], reason: string) => {
-      entry.reason = reason;
-      entry.diagnostics.push(diag(code, reason, f.path));
-    };
-    if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html and .htm are read`);
-    if (f.size > ctx.maxBytes) return reject('E_TOO_LARGE', `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`);
-    let bytes: Uint8Array;
-    try {
-      bytes = f.read();
-    } catch (e) {
-      return reject('E_READ_FAILED', `could not read the file: ${(e as Error).message}`);
-    }
-    const sha = f.sha256(bytes);
-    entry.sha256 = sha;
-    const first = bySha.get(sha);
+  add(r: FileResult): void {
+    const entry: ManifestEntry = { path: r.path, bytes: r.size, sha256: r.sha256, outcome: 'rejected', reason: null, report_id: null, duplicate_of: null, same_agency_year: [], diagnostics: [] };
+    this.entries.push(entry);
+    const first = r.sha256 ? this.bySha.get(r.sha256) : undefined;
     if (first) {
       entry.duplicate_of = first.path;
       if (first.entry.outcome === 'rejected') {
         // A copy of a rejected file is rejected for the same reason (two empty files are not
         // "duplicates" of a report).
         entry.reason = `${first.entry.reason} (byte-identical to ${first.path})`;
-        entry.diagnostics.push(...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: f.path })));
-        return;
+        entry.diagnostics.push(...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: r.path })));
+      } else {
+        entry.outcome = 'duplicate';
+        entry.reason = `byte-identical to ${first.path}`;
       }
-      entry.outcome = 'duplicate';
-      entry.reason = `byte-identical to ${first.path}`;
       return;
     }
-    bySha.set(sha, { path: f.path, entry });
-    let parsed: ReturnType<typeof parseReport>;
-    try {
-      parsed = parseReport({ path: f.path, bytes, sha256: sha }, ctx);
-    } catch (e) {
-      // A parser bug must not stop the run or hide the other files: reject with the message.
-      return reject('E_READ_FAILED', `parser error: ${(e as Error).message}`);
-    }
-    entry.diagnostics.push(...parsed.diagnostics);
-    if (!parsed.ok) {
-      entry.reason = parsed.reason;
+    if (r.sha256) this.bySha.set(r.sha256, { path: r.path, entry });
+    if (r.rejected) {
+      entry.reason = r.rejected.reason;
+      entry.diagnostics.push(...r.rejected.diagnostics);
       return;
     }
-    const { report } = parsed;
-    const id = report.report_id;
-    let rows: { cells: CellRow[]; checks: CheckRow[]; sections: SectionRow[]; summary: SummaryRow; report: ReportRow };
-    try {
-      // Every row is validated before it is written; a row that fails is a parser bug, and the
-      // file is rejected with the message rather than published wrong.
-      rows = {
-        cells: parsed.cells.map((c) => CellRow.parse({ report_id: id, ...c })),
-        checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
-        sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
-        report: ReportRow.parse(report),
-        summary: SummaryRow.parse(summaryRow(report, parsed.cells)),
-      };
-    } catch (e) {
-      return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`);
+    entry.diagnostics.push(...r.diagnostics);
+    if (r.ndjson) {
+      if (!this.sink.ndjson) throw new Error('this sink cannot take serialised rows');
+      for (const t of ['cells', 'checks', 'sections'] as const) if (r.ndjson[t]) this.sink.ndjson(t, r.ndjson[t]);
+      const counts = r.counts ?? { cells: 0, checks: 0 };
+      this.stats.cells += counts.cells;
+      this.stats.checks += counts.checks;
+    } else {
+      this.sink.cells(r.cells);
+      this.sink.checks(r.checks);
+      this.sink.sections(r.sections);
+      this.stats.cells += r.cells.length;
+      this.stats.checks += r.checks.length;
     }
-    sink.cells(rows.cells);
-    sink.checks(rows.checks);
-    sink.sections(rows.sections);
-    stats.cells += rows.cells.length;
-    stats.checks += rows.checks.length;
-    const failed = rows.checks.filter((c) => c.status === 'fail').length;
-    stats.checksFailed += failed;
-    summary.push(rows.summary);
-    entry.report_id = id;
-    entry.outcome = report.status === 'complete' ? 'ok' : report.status;
-    if (report.status !== 'complete') entry.reason = report.status === 'text_only' ? 'no table could be read (tables missing or published as images)' : 'some tables or rows could not be read';
-    kept.push({ report: rows.report, crossCells: parsed.cells.filter((c) => CROSS_ROWS.has(c.row_key)), failed, entry });
-  });
-  ctx.onProgress?.(files.length, files.length, '');
-
-  flagSameAgencyYear(kept);
-  const cross = pairCrossYear(kept);
-  for (const [k, checks] of cross) {
-    const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
-    sink.checks(rows);
-    stats.checks += rows.length;
-    const failed = rows.filter((c) => c.status === 'fail').length;
-    stats.checksFailed += failed;
-    k.failed += failed;
+    const failed = r.checksFailed;
+    this.stats.checksFailed += failed;
+    this.summary.push(r.summary);
+    entry.report_id = r.report.report_id;
+    entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
+    if (r.report.status !== 'complete') entry.reason = r.report.status === 'text_only' ? 'no table could be read (tables missing or published as images)' : 'some tables or rows could not be read';
+    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry });
   }
-  const reports = kept.map((k) => ({ ...k.report, checks_failed: k.failed }));
 
-  const counts: Record<string, number> = { files: entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
-  for (const e of entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
-  counts.reports = reports.length;
-  counts.cells = stats.cells;
-  counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
-  counts.checks_failed = stats.checksFailed;
-  counts.reports_with_failed_checks = reports.filter((r) => r.checks_failed > 0).length;
-
-  return { reports, summary, stats, manifest: { version: 1, raw_dir: ctx.rawDir, counts, files: entries } };
-}
-
-function extOf(path: string): string {
-  const m = /\.[^./]*$/.exec(path);
-  return m ? m[0] : '(none)';
+  finish(): RunResult {
+    flagSameAgencyYear(this.kept);
+    for (const [k, checks] of pairCrossYear(this.kept)) {
+      const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
+      this.sink.checks(rows);
+      this.stats.checks += rows.length;
+      const failed = rows.filter((c) => c.status === 'fail').length;
+      this.stats.checksFailed += failed;
+      k.failed += failed;
+    }
+    const reports = this.kept.map((k) => ({ ...k.report, checks_failed: k.failed }));
+    const counts: Record<string, number> = { files: this.entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
+    for (const e of this.entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
+    counts.reports = reports.length;
+    counts.cells = this.stats.cells;
+    counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
+    counts.checks_failed = this.stats.checksFailed;
+    counts.reports_with_failed_checks = reports.filter((r) => r.checks_failed > 0).length;
+    return { reports, summary: this.summary, stats: this.stats, manifest: { version: 1, raw_dir: this.rawDir, counts, files: this.entries } };
+  }
 }
 
 const agencyKey = (r: ReportRow) => `${r.agency}\u0000${r.region_code ?? ''}`;

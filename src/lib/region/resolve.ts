@@ -39,8 +39,10 @@ export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
   }
 
   // The most specific name decides; the others narrow it (无锡市 + 滨湖区).
+  // A name that several places share, at any level (滨海新区 is a district and a township), is
+  // ambiguous until another name or a clue decides.
   const deepest = names.reduce((a, b) => (maxLevel(b.places) >= maxLevel(a.places) ? b : a));
-  let cands = deepest.places.filter((p) => p.level === maxLevel(deepest.places));
+  let cands = deepest.places;
   let stated = false;
   for (const other of names) {
     if (other === deepest) continue;
@@ -98,7 +100,7 @@ function commonAncestor(g: Gazetteer, ps: Place[]): Place | null {
   return common;
 }
 
-/** Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡). */
+/** Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡, X市, X旗). */
 export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
@@ -108,7 +110,7 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
     for (const len of g.lengthsByFirst.get(t[i]!) ?? []) {
       if (len > t.length - i || len < 2) continue;
       const s = t.slice(i, i + len);
-      if (len === 2 && !/[县区镇乡]$/.test(s)) continue;
+      if (len === 2 && !/[县区镇乡市旗]$/.test(s)) continue;
       if (g.byName.has(s)) {
         hit = s;
         break;

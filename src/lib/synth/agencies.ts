@@ -101,7 +101,7 @@ export function pickAgency(g: Gazetteer, pool: AgencyPool, rng: Random): AgencyP
 
 /** The region a correct resolver reports for this agency name and these clues. */
 function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string, clues: Clues): Pick<ReportRow, 'region_code' | 'region_basis'> {
-  let cands = (g.byName.get(name) ?? []).filter((p) => p.level === place.level);
+  let cands = g.byName.get(name) ?? [];
   let stated = false;
   if (prefix) {
     const parents = g.byName.get(prefix) ?? [];

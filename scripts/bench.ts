@@ -1,0 +1,117 @@
+/**
+ * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR]
+ * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
+ * ingest, site build, search index — as wall time, throughput and whole-process peak memory
+ * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
+ * bench/results.md with a description of the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus, totalmem, release, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+const work = arg('keep', join(tmpdir(), 'nianbao-bench'));
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Measure {
+  seconds: number;
+  peakMB: number | null;
+  ok: boolean;
+  tail: string;
+}
+
+/** Runs a command, with GNU time when available for the whole-process peak memory. */
+function measure(cmd: string[], env: Record<string, string> = {}): Measure {
+  const started = Date.now();
+  const full = GNU_TIME ? [GNU_TIME, '-v', ...cmd] : cmd;
+  const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 1 << 28 });
+  const seconds = (Date.now() - started) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/^\s+[A-Z][a-z].*: /.test(l)).slice(-6).join('\n');
+  return { seconds, peakMB: rss ? Number(rss[1]) / 1024 : null, ok: r.status === 0, tail };
+}
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += statSync(join(e.parentPath, e.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const node = process.execPath;
+const tsx = ['--import', 'tsx'];
+const rows: string[] = [];
+const notes: string[] = [];
+let evalTable = '';
+
+mkdirSync(work, { recursive: true });
+for (const n of sizes) {
+  const dir = join(work, String(n));
+  const out = join(dir, 'build');
+  const dist = join(dir, 'dist');
+  rmSync(dir, { recursive: true, force: true });
+  console.error(`bench: N = ${n}: synth`);
+  const synth = measure([node, ...tsx, 'scripts/synth.ts', '--count', String(n), '--seed', '2026', '--out', dir]);
+  if (!synth.ok) throw new Error(`synth failed: ${synth.tail}`);
+  console.error(`bench: N = ${n}: ingest`);
+  const ingest = measure([node, ...tsx, 'scripts/ingest.ts', '--raw', join(dir, 'raw'), '--out', out, '--quiet']);
+  if (!ingest.ok) throw new Error(`ingest failed: ${ingest.tail}`);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { counts: Record<string, number> };
+  const reports = manifest.counts.reports ?? 0;
+  console.error(`bench: N = ${n}: site build`);
+  const build = measure([node, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { NIANBAO_DATA: out });
+  const data = dirSize(out);
+  const site = dirSize(dist);
+  const raw = dirSize(join(dir, 'raw'));
+  const rate = (m: Measure, count: number) => `${(count / m.seconds).toFixed(0)}/s`;
+  rows.push(
+    `| ${n.toLocaleString('en')} | ingest | ${ingest.seconds.toFixed(1)} s | ${rate(ingest, n)} files | ${ingest.peakMB?.toFixed(0) ?? '—'} MB | in ${mb(raw.bytes)}; out ${mb(data.bytes)} in ${data.files} files; ${reports} reports, ${manifest.counts.cells} cells |`,
+    `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)} (placeholder home page only: the portal pages are issue 4) |`,
+    `| ${n.toLocaleString('en')} | search index | — | — | — | not built yet (issue 5) |`,
+  );
+  if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
+    console.error(`bench: N = ${n}: eval`);
+    const r = spawnSync(node, [...tsx, 'scripts/eval.ts', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    evalTable = `### Accuracy on the ${n.toLocaleString('en')}-report corpus (\`npm run eval\`, seed 2026)\n\n${r.stdout.trim()}\n`;
+    if (r.status !== 0) notes.push(`eval on N = ${n} exited ${r.status}: ${r.stderr.trim()}`);
+  }
+  if (n >= 100000) {
+    const ok = ingest.seconds > 0 && n / ingest.seconds >= 2000;
+    notes.push(`Ingest target ≥ 2,000 reports/s at 100,000: ${ok ? 'met' : `**missed** (${(n / ingest.seconds).toFixed(0)}/s)`}; peak memory < 2 GB: ${ingest.peakMB !== null && ingest.peakMB < 2048 ? 'met' : '**missed or unmeasured**'} (${ingest.peakMB?.toFixed(0) ?? '—'} MB).`);
+  }
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Linux ${release()}, Node ${process.version}`;
+const text = `# Benchmark results
+
+Produced by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toISOString().slice(0, 10)}.
+
+Machine: ${machine}.
+Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads.
+
+| reports | stage | wall time | throughput / output | peak memory | sizes |
+|---:|---|---:|---:|---:|---|
+${rows.join('\n')}
+
+${notes.map((n) => `- ${n}`).join('\n')}
+
+Targets (2 cores, 24 GB): ingest ≥ 2,000 reports/s with peak memory < 2 GB at 100,000 reports; the
+whole pipeline for 100,000 reports (ingest + site build + search index) in under 15 minutes with
+peak memory under 8 GB.
+
+${evalTable}`;
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.md', text);
+console.log(text);

@@ -1,0 +1,106 @@
+import { parseReport, type ParseContext } from '../report/parse.ts';
+import { summaryRow } from '../report/summary.ts';
+import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
+import { diag, type Diagnostic } from '../schema/diagnostics.ts';
+import type { CellOut } from '../tables/read.ts';
+
+/**
+ * One file → everything the run needs to know about it: its hash and either a rejection or
+ * validated rows. Independent of every other file, so it can run in a worker thread.
+ */
+
+export interface FileInput {
+  path: string;
+  size: number;
+}
+
+export type FileResult =
+  | { path: string; size: number; sha256: string | null; rejected: { reason: string; diagnostics: Diagnostic[] } }
+  | {
+      path: string;
+      size: number;
+      sha256: string;
+      rejected: null;
+      report: ReportRow;
+      cells: CellRow[];
+      checks: CheckRow[];
+      sections: SectionRow[];
+      summary: SummaryRow;
+      /** Only the cells cross-year checks need (carry-over rows, in-force rows). */
+      crossCells: CellOut[];
+      diagnostics: Diagnostic[];
+      checksFailed: number;
+      /**
+       * The big tables already serialised as newline-delimited JSON (set by `serialize`, for
+       * worker threads: a string crosses threads far cheaper than thousands of objects).
+       */
+      ndjson?: { cells: string; checks: string; sections: string };
+      /** Row counts when the rows travel as `ndjson`. */
+      counts?: { cells: number; checks: number };
+    };
+
+export const ACCEPTED = /\.(?:txt|md|html?)$/i;
+const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
+
+export interface AnalyzeContext extends ParseContext {
+  maxBytes: number;
+}
+
+export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Uint8Array) => string, ctx: AnalyzeContext): FileResult {
+  const reject = (code: Diagnostic['code'], reason: string, sha: string | null = null, extra: Diagnostic[] = []): FileResult => ({
+    path: f.path,
+    size: f.size,
+    sha256: sha,
+    rejected: { reason, diagnostics: [...extra, diag(code, reason, f.path)] },
+  });
+  if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html and .htm are read`);
+  if (f.size > ctx.maxBytes) return reject('E_TOO_LARGE', `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`);
+  let bytes: Uint8Array;
+  try {
+    bytes = read();
+  } catch (e) {
+    return reject('E_READ_FAILED', `could not read the file: ${(e as Error).message}`);
+  }
+  const sha = sha256(bytes);
+  let parsed: ReturnType<typeof parseReport>;
+  try {
+    parsed = parseReport({ path: f.path, bytes, sha256: sha }, ctx);
+  } catch (e) {
+    // A parser bug must not stop the run or hide the other files: reject with the message.
+    return reject('E_READ_FAILED', `parser error: ${(e as Error).message}`, sha);
+  }
+  if (!parsed.ok) return { path: f.path, size: f.size, sha256: sha, rejected: { reason: parsed.reason, diagnostics: parsed.diagnostics } };
+  const id = parsed.report.report_id;
+  try {
+    // Every row is validated before it is written; a row that fails is a parser bug, and the
+    // file is rejected with the message rather than published wrong.
+    return {
+      path: f.path,
+      size: f.size,
+      sha256: sha,
+      rejected: null,
+      report: ReportRow.parse(parsed.report),
+      cells: parsed.cells.map((c) => CellRow.parse({ report_id: id, ...c })),
+      checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
+      sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
+      summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells)),
+      crossCells: parsed.cells.filter((c) => CROSS_ROWS.has(c.row_key)),
+      diagnostics: parsed.diagnostics,
+      checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,
+    };
+  } catch (e) {
+    return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`, sha, parsed.diagnostics);
+  }
+}
+
+/** Moves the big tables into NDJSON strings (see `ndjson`). */
+export function serialize(r: FileResult): FileResult {
+  if (r.rejected) return r;
+  const nd = (rows: object[]) => rows.map((x) => JSON.stringify(x)).join('\n');
+  return { ...r, ndjson: { cells: nd(r.cells), checks: nd(r.checks), sections: nd(r.sections) }, cells: [], checks: [], sections: [], counts: { cells: r.cells.length, checks: r.checks.length } };
+}
+
+function extOf(path: string): string {
+  const m = /\.[^./]*$/.exec(path);
+  return m ? m[0] : '(none)';
+}
