@@ -104,7 +104,7 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
   const active = table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng);
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
-  const requests = table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
+  const requests = style === 'html' ? htmlRequests(rRows) : table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
   const review = cut ? [] : table(style, [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], reviewWs.map((w) => w.text)], q, rng);
   return { active, requests, review, cells, unknown, cut };
 
@@ -113,6 +113,29 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
     if (q.blankApplicants && r.cells.length === 7) return [r.label, ...r.cells.map((c) => c.text)];
     return [r.label, ...r.cells.map((c) => c.text)];
   }
+}
+
+/**
+ * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
+ * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
+ */
+function htmlRequests(rows: Row[]): string[] {
+  const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
+  const out = [
+    '<table border="1">',
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
+    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
+    `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
+  ];
+  const grouped = rows.filter((r) => !/^(?:一、|二、|四、)/.test(r.label));
+  rows.forEach((r) => {
+    const values = r.cells.map((c) => td(c.text)).join('');
+    if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
+    else if (r === grouped[0]) out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);
+    else out.push(`<tr>${td(r.label)}${values}</tr>`);
+  });
+  out.push('</table>');
+  return out;
 }
 
 function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {
