@@ -26,8 +26,8 @@ export type FileResult =
       checks: CheckRow[];
       sections: SectionRow[];
       summary: SummaryRow;
-      /** Only the cells cross-year checks need (carry-over rows, in-force rows). */
-      crossCells: CellOut[];
+      /** Only what cross-year checks need (carry-over and in-force rows), compactly. */
+      crossCells: CrossCells;
       diagnostics: Diagnostic[];
       checksFailed: number;
       /**
@@ -84,13 +84,33 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
       sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
       summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells)),
-      crossCells: parsed.cells.filter((c) => CROSS_ROWS.has(c.row_key)),
+      crossCells: compactCross(parsed.cells),
       diagnostics: parsed.diagnostics,
       checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,
     };
   } catch (e) {
     return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`, sha, parsed.diagnostics);
   }
+}
+
+/**
+ * `table.row` → [col_key, value] pairs. A run over 100,000 reports keeps this for every report
+ * until the end, so it holds plain arrays, not cell objects.
+ */
+export type CrossCells = Record<string, Array<[string, number | null]>>;
+
+function compactCross(cells: CellOut[]): CrossCells {
+  const out: CrossCells = {};
+  for (const c of cells) if (CROSS_ROWS.has(c.row_key)) (out[`${c.table_id}.${c.row_key}`] ??= []).push([c.col_key, c.value]);
+  return out;
+}
+
+/** Back to cells, for the checks (only the fields they read are meaningful). */
+export function expandCross(x: CrossCells): CellOut[] {
+  return Object.entries(x).flatMap(([key, cols]) => {
+    const [table_id, row_key] = key.split('.') as [CellOut['table_id'], string];
+    return cols.map(([col_key, value]) => ({ table_id, row_key, col_key, value, raw: '', state: value === null ? ('blank' as const) : ('number' as const), line: 1 }));
+  });
 }
 
 /** Moves the big tables into NDJSON strings (see `ndjson`). */

@@ -1,8 +1,7 @@
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import { CheckRow, type CellRow, type ManifestEntry, type Manifest, type ReportRow, type SectionRow, type SummaryRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
-import type { CellOut } from '../tables/read.ts';
-import { analyzeFile, type AnalyzeContext, type FileResult } from './analyze.ts';
+import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
 
 /**
  * A whole run: files → datasets and manifest. Files are analysed one by one (here, or in
@@ -76,7 +75,7 @@ export function runInMemory(input: SourceFile[], ctx: RunContext): Datasets {
 
 interface Kept {
   report: ReportRow;
-  crossCells: CellOut[];
+  crossCells: CrossCells;
   failed: number;
   entry: ManifestEntry;
 }
@@ -197,7 +196,7 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
       if (!prev || prev.length !== 1 || cur.length !== 1) continue;
       const p = prev[0]!;
       const c = cur[0]!;
-      const checks = crossYearChecks(p.crossCells, c.crossCells, year - 1, c.report.layout_active, p.report.layout_active);
+      const checks = crossYearChecks(expandCross(p.crossCells), expandCross(c.crossCells), year - 1, c.report.layout_active, p.report.layout_active);
       if (checks.length) out.push([c, checks]);
     }
   }

