@@ -35,7 +35,13 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   let want = 0; // next batch to collect
   let processed = 0;
 
-  const workers = Array.from({ length: Math.max(1, opts.workers) }, () => new Worker(new URL('./worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: { maxBytes: opts.maxBytes, maxYear: opts.maxYear } }));
+  const workers = Array.from({ length: Math.max(1, opts.workers) }, () => new Worker(new URL('./worker.ts', import.meta.url), {
+        execArgv: ['--import', 'tsx'],
+        workerData: { maxBytes: opts.maxBytes, maxYear: opts.maxYear },
+        // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
+        // instead of growing its heap, which keeps the run's peak memory down.
+        resourceLimits: { maxOldGenerationSizeMb: 384 },
+      }));
   try {
     await new Promise<void>((resolve, reject) => {
       if (batches.length === 0) return resolve();

@@ -1,0 +1,98 @@
+import { activeRows, requestColumns, requestRows, reviewColumns, reviewRows, type RowDef } from '../template/definitions.ts';
+
+/**
+ * The three tables as the official form lays them out (merged headers, group labels), as data
+ * for the report page: header rows of spanning cells, then body rows whose value cells name the
+ * dataset cell they show. Built from the same template definitions the parser uses.
+ */
+
+export interface HeadCell {
+  text: string;
+  colspan?: number;
+  rowspan?: number;
+}
+export interface BodyRow {
+  /** Label cells (a group label may span rows). */
+  labels: HeadCell[];
+  /** Dataset keys (table.row.col) of the value cells. */
+  keys: string[];
+}
+export interface FormTable {
+  caption: string;
+  head: HeadCell[][];
+  body: BodyRow[];
+}
+
+const SUBTABLES_2019: Array<[string, string[]]> = [
+  ['第二十条第（一）项', ['rules', 'normative_docs']],
+  ['第二十条第（五）项', ['licensing', 'other_services']],
+  ['第二十条第（六）项', ['penalty', 'coercion']],
+  ['第二十条第（八）项', ['fees']],
+  ['第二十条第（九）项', ['procurement']],
+];
+const SUBTABLES_2021: Array<[string, string[]]> = [
+  ['第二十条第（一）项', ['rules', 'normative_docs']],
+  ['第二十条第（五）项', ['licensing']],
+  ['第二十条第（六）项', ['penalty', 'coercion']],
+  ['第二十条第（八）项', ['fees']],
+];
+
+export function activeForm(layout: '2019' | '2021'): FormTable[] {
+  const defs = new Map(activeRows[layout].map((r) => [r.key, r]));
+  return (layout === '2019' ? SUBTABLES_2019 : SUBTABLES_2021).map(([caption, keys]) => {
+    const rows = keys.map((k) => defs.get(k)!) as RowDef[];
+    return {
+      caption,
+      head: [[{ text: '信息内容' }, ...rows[0]!.columns.map((c) => ({ text: c.label }))]],
+      body: rows.map((r) => ({ labels: [{ text: r.label }], keys: r.columns.map((c) => `active.${r.key}.${c.key}`) })),
+    };
+  });
+}
+
+const GROUPS: Array<[RegExp, string]> = [
+  [/^withheld_/, '（三）不予公开'],
+  [/^unable_/, '（四）无法提供'],
+  [/^declined_/, '（五）不予处理'],
+  [/^other_/, '（六）其他处理'],
+];
+
+export function requestsForm(layout: '2019' | '2021'): FormTable {
+  const head: HeadCell[][] = [
+    [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
+    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
+    requestColumns.slice(1, 6).map((c) => ({ text: c.label })),
+  ];
+  const rows = requestRows[layout];
+  const inResults = rows.filter((r) => !['new_received', 'carried_over', 'carried_forward'].includes(r.key));
+  const body: BodyRow[] = [];
+  for (const r of rows) {
+    const keys = requestColumns.map((c) => `requests.${r.key}.${c.key}`);
+    const short = r.label.replace(/^（[三四五六]）/, '');
+    if (!inResults.includes(r)) {
+      body.push({ labels: [{ text: r.label, colspan: 3 }], keys });
+      continue;
+    }
+    const labels: HeadCell[] = [];
+    if (r === inResults[0]) labels.push({ text: '三、本年度办理结果', rowspan: inResults.length });
+    const group = GROUPS.find(([re]) => re.test(r.key));
+    if (group) {
+      const members = inResults.filter((x) => group[0].test(x.key));
+      if (members[0] === r) labels.push({ text: group[1], rowspan: members.length });
+      labels.push({ text: short });
+    } else labels.push({ text: r.label, colspan: 2 });
+    body.push({ labels, keys });
+  }
+  return { caption: '收到和处理政府信息公开申请情况', head, body };
+}
+
+export function reviewForm(): FormTable {
+  return {
+    caption: '政府信息公开行政复议、行政诉讼情况',
+    head: [
+      [{ text: '行政复议', colspan: 5 }, { text: '行政诉讼', colspan: 10 }],
+      [...reviewColumns.map((c) => ({ text: c.label, rowspan: 2 })), { text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
+      [...reviewColumns, ...reviewColumns].map((c) => ({ text: c.label })),
+    ],
+    body: [{ labels: [], keys: reviewRows.flatMap((r) => reviewColumns.map((c) => `review.${r.key}.${c.key}`)) }],
+  };
+}

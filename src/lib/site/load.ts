@@ -1,0 +1,51 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CellRow, CheckRow, Manifest, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
+
+/**
+ * Build-time access to the published datasets: the Parquet files read through an in-memory
+ * DuckDB (the .duckdb file may be locked by a writer). Loaded once per build and cached.
+ * The directory is NIANBAO_DATA (default data/build).
+ */
+
+export interface SiteData {
+  dir: string;
+  reports: ReportRow[];
+  summary: Map<string, SummaryRow>;
+  manifest: Manifest;
+  cellsOf(reportId: string): Promise<CellRow[]>;
+  checksOf(reportId: string): Promise<CheckRow[]>;
+  sectionsOf(reportId: string): Promise<SectionRow[]>;
+}
+
+let cached: Promise<SiteData> | null = null;
+
+export function dataDir(): string {
+  return process.env.NIANBAO_DATA ?? 'data/build';
+}
+
+export function loadSiteData(): Promise<SiteData> {
+  return (cached ??= load(dataDir()));
+}
+
+async function load(dir: string): Promise<SiteData> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const file = (t: string) => `'${join(dir, `${t}.parquet`).replace(/'/g, "''")}'`;
+  const rows = async <T>(sql: string): Promise<T[]> => (await conn.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
+  const reports = await rows<ReportRow>(`SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`);
+  const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
+  // Per-report tables are fetched by key when a page needs them.
+  const byReport = <T>(table: string, order: string) => async (id: string) => rows<T>(`SELECT * FROM ${file(table)} WHERE report_id = '${id.replace(/[^0-9a-f]/g, '')}' ${order}`);
+  return {
+    dir,
+    reports,
+    summary,
+    manifest,
+    cellsOf: byReport<CellRow>('cells', ''),
+    checksOf: byReport<CheckRow>('checks', 'ORDER BY check_id'),
+    sectionsOf: byReport<SectionRow>('sections', 'ORDER BY section'),
+  };
+}

@@ -1,0 +1,63 @@
+import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
+
+/**
+ * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
+ * as 0: it shows a mark and says why.
+ */
+
+export const fmt = (n: number | null | undefined): string => (typeof n === 'number' ? n.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : '—');
+
+export interface CellView {
+  text: string;
+  /** Why the cell is not a number (tooltip), or the raw text of a number. */
+  title: string;
+  kind: CellRow['state'] | 'absent';
+  line: number | null;
+}
+
+export function cellView(c: CellRow | undefined): CellView {
+  if (!c) return { text: '', title: '本报告中没有这一格', kind: 'absent', line: null };
+  switch (c.state) {
+    case 'number':
+      return { text: fmt(c.value), title: `原文“${c.raw}”，第 ${c.line} 行`, kind: 'number', line: c.line };
+    case 'blank':
+      return { text: '', title: `原文此格为空白（第 ${c.line} 行附近）：不等于 0`, kind: 'blank', line: c.line };
+    case 'na':
+      return { text: c.raw || '—', title: `原文为“${c.raw}”（不适用或无），不计为 0`, kind: 'na', line: c.line };
+    case 'ambiguous':
+      return { text: '?', title: `无法确定：原文“${c.raw}”可有多种读法，数值留空`, kind: 'ambiguous', line: c.line };
+    case 'unreadable':
+      return { text: '✕', title: `无法识别：原文“${c.raw}”`, kind: 'unreadable', line: c.line };
+  }
+}
+
+export const STATUS_LABEL: Record<ReportRow['status'], string> = { complete: '表格完整', partial: '表格不完整', text_only: '仅文字（表格缺失或为图片）' };
+export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = { stated: '报告中写明', gazetteer: '据行政区划名称确定', clue: '据电话、网址、信用代码等线索确定', ambiguous: '地名有重名，无法唯一确定', unresolved: '未能确定' };
+
+export interface Headline {
+  label: string;
+  value: number | null;
+}
+
+/** Headline figures in plain words; NULL (shown as —) when an input is not a number. */
+export function headlines(s: SummaryRow | undefined): Headline[] {
+  if (!s) return [];
+  const add = (...xs: Array<number | null>) => (xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+  return [
+    { label: '本年新收申请', value: s.requests_new },
+    { label: '上年结转', value: s.requests_carried_over },
+    { label: '予以公开（含部分公开）', value: add(s.granted, s.partly_granted) },
+    { label: '不予公开', value: s.withheld },
+    { label: '无法提供', value: s.unable },
+    { label: '不予处理', value: s.declined },
+    { label: '结转下年度', value: s.carried_forward },
+    { label: '行政复议', value: s.review_total },
+    { label: '其中结果纠正', value: s.review_corrected },
+    { label: '行政诉讼', value: add(s.suit_direct_total, s.suit_after_review_total) },
+    { label: '其中结果纠正', value: add(s.suit_direct_corrected, s.suit_after_review_corrected) },
+  ];
+}
+
+export function regionPath(r: ReportRow): string[] {
+  return [r.province, r.city, r.county, r.township].filter((x): x is string => !!x);
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+/** Builds the site from the bundled samples and checks what a reader sees against the datasets. */
+describe('the built site (sample reports)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-site-'));
+  const data = join(tmp, 'build');
+  const dist = join(tmp, 'dist');
+  const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+    encoding: 'utf8',
+    env: { ...process.env, NIANBAO_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
+
+  const cellsOf = async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const rows = (await conn.runAndReadAll(`SELECT * FROM '${join(data, 'cells.parquet')}'`)).getRowObjectsJS() as Array<Record<string, unknown>>;
+    conn.closeSync();
+    return rows;
+  };
+
+  it('builds', () => {
+    expect(ingest.status, ingest.stderr).toBe(0);
+    expect(build.status, build.stderr + build.stdout).toBe(0);
+  });
+
+  it('has a page, a source view, JSON and CSV for every report', () => {
+    const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+    for (const f of manifest.files) {
+      if (!f.report_id) continue;
+      for (const p of [`reports/${f.report_id}/index.html`, `reports/${f.report_id}/source/index.html`, `reports/${f.report_id}.json`, `reports/${f.report_id}.csv`]) expect(existsSync(join(dist, p)), p).toBe(true);
+    }
+  });
+
+  it('every number on a report page equals the dataset, and blanks are not shown as 0', async () => {
+    const cells = await cellsOf();
+    let numbers = 0;
+    let blanks = 0;
+    for (const id of new Set(cells.map((c) => c.report_id as string))) {
+      const doc = page(`reports/${id}/index.html`);
+      for (const c of cells.filter((x) => x.report_id === id)) {
+        const td = doc.querySelector(`td[data-key="${c.table_id}.${c.row_key}.${c.col_key}"]`);
+        expect(td, `${id} ${c.table_id}.${c.row_key}.${c.col_key}`).not.toBeNull();
+        if (c.state === 'number') {
+          expect(Number(td!.textContent!.replace(/,/g, ''))).toBe(c.value);
+          expect(td!.querySelector('a')!.getAttribute('href')).toContain(`#L${c.line}`);
+          numbers++;
+        } else {
+          expect(td!.textContent).not.toBe('0');
+          expect(td!.getAttribute('title')).toBeTruthy();
+          expect(td!.className).toBe(c.state);
+          if (c.state === 'blank') blanks++;
+        }
+      }
+    }
+    expect(numbers + blanks).toBe(cells.length);
+    expect(blanks).toBe(6 * 23); // 驼峰路: six blank applicant cells in each row of 三
+  });
+
+  it('a number links to the source line that holds it', () => {
+    const doc = page('reports/73637db0b893b0ab/index.html');
+    const a = doc.querySelector('td[data-key="active.licensing.decisions"] a')!;
+    expect(a.textContent).toBe('8,458');
+    const line = a.getAttribute('href')!.split('#L')[1]!;
+    const source = page('reports/73637db0b893b0ab/source/index.html');
+    expect(source.getElementById(`L${line}`)!.textContent).toContain('8458');
+  });
+
+  it('text-only reports say so and show no table', () => {
+    const doc = page('reports/800650f213f3cc77/index.html');
+    expect(doc.querySelector('table.form')).toBeNull();
+    expect(doc.body.textContent).toContain('仅文字');
+  });
+
+  it('internal links resolve', () => {
+    const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    for (const f of files) {
+      for (const a of page(f).querySelectorAll('a[href^="/"]')) {
+        const href = a.getAttribute('href')!.split('#')[0]!;
+        const target = join(dist, href.endsWith('/') ? `${href}index.html` : href);
+        expect(existsSync(target), `${f} → ${href}`).toBe(true);
+      }
+    }
+  });
+
+  it('pages are Chinese and carry source and licence', () => {
+    const doc = page('index.html');
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(doc.querySelector('footer')!.textContent).toContain('许可');
+  });
+});
