@@ -90,6 +90,24 @@ describe('the built site (sample reports)', () => {
     }
   });
 
+  it('agency, region, year, quality and about pages exist and agree with the datasets', () => {
+    expect(existsSync(join(dist, 'about/index.html'))).toBe(true);
+    const region = page('regions/320211/index.html');
+    expect(region.querySelector('h1')!.textContent).toBe('滨湖区');
+    // 2020 row: one report, 3 new requests (无锡市滨湖区行政审批局).
+    const row = [...region.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '2020')!;
+    expect(row.querySelectorAll('td')[1]!.textContent).toBe('3');
+    const year = page('years/2020/index.html');
+    expect(year.querySelector('h1')!.textContent).toContain('4 份');
+    const quality = page('quality/index.html');
+    expect(quality.body.textContent).toContain('表格不完整或缺失的报告（1）');
+    const unplaced = page('regions/index.html');
+    expect(unplaced.body.textContent).toContain('地区未确定或有重名的报告（0）');
+    const report = page('reports/f2402906da5a6c27/index.html');
+    const agency = report.querySelector('dl.meta a[href*="/agencies/"]')!.getAttribute('href')!;
+    expect(page(`${agency.slice(1)}index.html`).querySelector('h1')!.textContent).toBe('驼峰路街道办事处');
+  });
+
   it('pages are Chinese and carry source and licence', () => {
     const doc = page('index.html');
     expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');

@@ -1,0 +1,61 @@
+import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+
+/**
+ * Totals over many reports. A total adds only the reports that have the figure, and always
+ * says how many did: a blank is never added as 0 and never hidden.
+ */
+
+export const FIGURES = [
+  ['requests_new', '本年新收申请'],
+  ['granted', '予以公开'],
+  ['partly_granted', '部分公开'],
+  ['withheld', '不予公开'],
+  ['unable', '无法提供'],
+  ['declined', '不予处理'],
+  ['review_total', '行政复议'],
+  ['review_corrected', '行政复议结果纠正'],
+  ['suit_direct_total', '行政诉讼（直接起诉）'],
+  ['suit_after_review_total', '行政诉讼（复议后起诉）'],
+] as const satisfies ReadonlyArray<readonly [keyof SummaryRow, string]>;
+export type FigureKey = (typeof FIGURES)[number][0];
+
+export interface Total {
+  sum: number;
+  /** Reports that have this figure. */
+  known: number;
+  /** Reports counted. */
+  of: number;
+}
+
+export function totals(reports: ReportRow[], summary: Map<string, SummaryRow>): Record<FigureKey, Total> {
+  const out = {} as Record<FigureKey, Total>;
+  for (const [k] of FIGURES) {
+    let sum = 0;
+    let known = 0;
+    for (const r of reports) {
+      const v = summary.get(r.report_id)?.[k];
+      if (typeof v === 'number') {
+        sum += v;
+        known++;
+      }
+    }
+    out[k] = { sum, known, of: reports.length };
+  }
+  return out;
+}
+
+export function byYear(reports: ReportRow[]): Map<number, ReportRow[]> {
+  const m = new Map<number, ReportRow[]>();
+  for (const r of reports) if (r.year !== null) m.set(r.year, [...(m.get(r.year) ?? []), r]);
+  return new Map([...m].sort((a, b) => a[0] - b[0]));
+}
+
+/** Region codes along a report's path: province, city, county, township. */
+export function regionCodes(code: string | null): string[] {
+  if (!code) return [];
+  const out = [`${code.slice(0, 2)}0000`];
+  if (code.slice(2, 4) !== '00') out.push(`${code.slice(0, 4)}00`);
+  if (code.length >= 6 && code.slice(4, 6) !== '00') out.push(code.slice(0, 6));
+  if (code.length === 9) out.push(code);
+  return [...new Set(out)];
+}
