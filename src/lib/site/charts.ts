@@ -30,7 +30,7 @@ export function yearLines(points: Point[], title: string, description: string): 
   const marks: Plot.Markish[] = [
     Plot.ruleY([0]),
     Plot.lineY(points, { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
-    Plot.dot(points, { x: 'year', y: 'value', stroke: 'series', z: null, title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}` }),
+    Plot.dot(points, { x: 'year', y: 'value', stroke: 'series', title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}` }),
     // Direct labels at the end of each line instead of a legend.
     Plot.text(points, Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: 'start', dx: 6 })),
   ];
