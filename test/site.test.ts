@@ -6,16 +6,23 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 
+/**
+ * Environment for a child `astro build`: vitest sets BASE_URL, MODE, DEV, PROD, SSR and
+ * NODE_ENV for its own Vite, and a child build must not inherit them (BASE_URL overrides the base).
+ */
+function buildEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[k];
+  return env;
+}
+
 /** Builds the site from the bundled samples and checks what a reader sees against the datasets. */
 describe('the built site (sample reports)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-site-'));
   const data = join(tmp, 'build');
   const dist = join(tmp, 'dist');
   const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], { encoding: 'utf8' });
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
-    encoding: 'utf8',
-    env: { ...process.env, NIANBAO_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: data }) });
   const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
 
   const cellsOf = async () => {
@@ -83,7 +90,7 @@ describe('the built site (sample reports)', () => {
     const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
     for (const f of files) {
       for (const a of page(f).querySelectorAll('a[href^="/"]')) {
-        const href = a.getAttribute('href')!.split('#')[0]!;
+        const href = decodeURIComponent(a.getAttribute('href')!.split('#')[0]!);
         const target = join(dist, href.endsWith('/') ? `${href}index.html` : href);
         expect(existsSync(target), `${f} → ${href}`).toBe(true);
       }
@@ -106,6 +113,25 @@ describe('the built site (sample reports)', () => {
     const report = page('reports/f2402906da5a6c27/index.html');
     const agency = report.querySelector('dl.meta a[href*="/agencies/"]')!.getAttribute('href')!;
     expect(page(`${agency.slice(1)}index.html`).querySelector('h1')!.textContent).toBe('驼峰路街道办事处');
+  });
+
+  it('works under a sub-path (BASE_PATH)', () => {
+    const sub = join(tmp, 'dist-sub');
+    const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', sub], { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: data, BASE_PATH: '/nianbao/' }) });
+    expect(r.status, r.stderr).toBe(0);
+    const files = readdirSync(sub, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    let links = 0;
+    for (const f of files) {
+      const doc = parseHTML(readFileSync(join(sub, f), 'utf8')).document;
+      for (const el of [...doc.querySelectorAll('a[href^="/"]'), ...doc.querySelectorAll('link[href^="/"]')]) {
+        const href = decodeURIComponent(el.getAttribute('href')!.split('#')[0]!);
+        expect(href.startsWith('/nianbao/'), `${f}: ${href}`).toBe(true);
+        const rel = href.slice('/nianbao/'.length);
+        expect(existsSync(join(sub, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel)), `${f} → ${href}`).toBe(true);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(100);
   });
 
   it('pages are Chinese and carry source and licence', () => {

@@ -85,6 +85,9 @@ export const SummaryRow = z.object({
   year: year.nullable(),
   region_code: z.string().nullable(),
   requests_new: figure,
+  /** Of requests_new: from natural persons (自然人) and from organisations (法人或其他组织). */
+  requests_new_natural_person: figure,
+  requests_new_organisations: figure,
   requests_carried_over: figure,
   granted: figure,
   partly_granted: figure,

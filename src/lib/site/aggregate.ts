@@ -7,6 +7,8 @@ import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 
 export const FIGURES = [
   ['requests_new', '本年新收申请'],
+  ['requests_new_natural_person', '其中自然人'],
+  ['requests_new_organisations', '其中法人或其他组织'],
   ['granted', '予以公开'],
   ['partly_granted', '部分公开'],
   ['withheld', '不予公开'],
