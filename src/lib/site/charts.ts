@@ -42,7 +42,8 @@ export function yearLines(points: Point[], title: string, description: string): 
     marginLeft: 48,
     marginRight: 100,
     style: { fontFamily: FONT, fontSize: '12px' },
-    x: { label: '年度', tickFormat: 'd', ticks: Math.min(8, span[1]! - span[0]! + 1) },
+    // Whole years only (a fractional tick would print as a repeated year).
+    x: { label: '年度', tickFormat: 'd', ticks: Array.from({ length: span[1]! - span[0]! + 1 }, (_, i) => span[0]! + i).filter((y, _i, all) => all.length <= 12 || y % 2 === 0) },
     y: { label: '件', grid: true },
     color: { domain: Object.keys(SERIES_COLORS), range: Object.values(SERIES_COLORS), legend: false },
     ariaLabel: title,
