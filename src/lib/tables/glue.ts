@@ -14,6 +14,14 @@ export interface Piece {
   start: number;
 }
 
+/**
+ * The raw source text of one piece of a glued run. Digits fold one for one, so the piece's
+ * offsets in the normalised token are its offsets in the raw token when the lengths agree.
+ */
+export function pieceRaw(piece: Piece): string {
+  return piece.tok.raw.length === piece.tok.text.length ? piece.tok.raw.slice(piece.start, piece.start + piece.text.length) : piece.text;
+}
+
 /** Every way to read `vals` as exactly `n` cells; null when there are more than `cap`. */
 export function enumerateSplits(vals: ValTok[], n: number, cap = 20_000): Piece[][] | null {
   const out: Piece[][] = [];

@@ -1,7 +1,7 @@
 import type { CellRow } from '../schema/datasets.ts';
 import type { RowDef } from '../template/definitions.ts';
 import { parseCell, type ParsedCell } from './cell.ts';
-import { enumerateSplits, resolveJointly, type Piece } from './glue.ts';
+import { enumerateSplits, pieceRaw, resolveJointly, type Piece } from './glue.ts';
 import { isDense, locateRows, readRow, regionEnd, type RowCells, type Slot } from './rows.ts';
 import type { Tok } from './tokens.ts';
 
@@ -91,8 +91,7 @@ export function readTable(tableId: CellRow['table_id'], toks: Tok[], defs: RowDe
         const v = values[j];
         const piece = first?.[j];
         if (v !== null && v !== undefined && !Number.isNaN(v) && piece) {
-          const raw = piece.tok.raw.length === piece.tok.text.length ? piece.tok.raw.slice(piece.start, piece.start + piece.text.length) : piece.text;
-          return { table_id: tableId, row_key: g.def.key, col_key: c.key, value: v, raw, state: 'number', line: piece.tok.no };
+          return { table_id: tableId, row_key: g.def.key, col_key: c.key, value: v, raw: pieceRaw(piece), state: 'number', line: piece.tok.no };
         }
         const state = g.options.length === 0 ? 'unreadable' : 'ambiguous';
         return { table_id: tableId, row_key: g.def.key, col_key: c.key, value: null, raw: rawAll, state, line: g.no };

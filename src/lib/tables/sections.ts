@@ -10,7 +10,7 @@ import {
   reviewRows,
 } from '../template/definitions.ts';
 import { parseCell } from './cell.ts';
-import { enumerateSplits } from './glue.ts';
+import { enumerateSplits, pieceRaw } from './glue.ts';
 import { readTable, type CellOut, type TableNote, type TableRead } from './read.ts';
 import { cellSlots, fromLines, fromSlots, isDense, type RowCells, type ValTok } from './rows.ts';
 import { tokenize, type Tok } from './tokens.ts';
@@ -132,8 +132,7 @@ export function readReview(lines: Line[]): TableRead | null {
       const piece = options[0]?.[j];
       const p = texts.size === 1 && piece ? parseCell(piece.text, 'count') : null;
       if (p && p.state === 'number' && piece) {
-        const raw = piece.tok.raw.length === piece.tok.text.length ? piece.tok.raw.slice(piece.start, piece.start + piece.text.length) : piece.text;
-        cells.push({ table_id: 'review', ...at(j), value: p.value, raw, state: 'number', line: piece.tok.no });
+        cells.push({ table_id: 'review', ...at(j), value: p.value, raw: pieceRaw(piece), state: 'number', line: piece.tok.no });
       } else {
         const state = rc.kind === 'glued' && options.length === 0 ? 'unreadable' : 'ambiguous';
         cells.push({ table_id: 'review', ...at(j), value: null, raw: rawAll, state, line: rc.vals[0]?.no ?? headerNo });
