@@ -1,13 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { datasets } from './src/integrations/datasets.ts';
 
 // Static output only: dist/ must work on any static host, also under a sub-path (BASE_PATH).
+// SITE_URL (optional) is the public address, used in the data page's examples.
 export default defineConfig({
   output: 'static',
+  site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), datasets({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' })],
   vite: {
     // DuckDB is a native module: keep it out of the bundle.
     ssr: { external: ['@duckdb/node-api'] },

@@ -13,7 +13,8 @@ import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
 import { availableParallelism } from 'node:os';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
-import { openWriter } from '../src/lib/write/duckdb.ts';
+import { DB_FILE, openWriter } from '../src/lib/write/duckdb.ts';
+import { writePublication } from '../src/lib/write/publish.ts';
 import { summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -104,6 +105,9 @@ async function main(): Promise<void> {
     fail(`writing datasets to ${outDir} failed: ${(e as Error).message}`);
   }
   await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(data.manifest, null, 2)}\n`);
+  // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  await writePublication(outDir, DB_FILE, Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date());
   if (!opts.quiet) {
     for (const f of data.manifest.files) for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
     console.log(summaryText(data, outDir, (Date.now() - started) / 1000));

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,16 @@ describe('the built site (sample reports)', () => {
   const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], { encoding: 'utf8' });
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: data }) });
   const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
+
+  const query = async <T,>(sql: string): Promise<T[]> => {
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+    } finally {
+      conn.closeSync();
+    }
+  };
 
   const cellsOf = async () => {
     const db = await DuckDBInstance.create(':memory:');
@@ -132,6 +143,42 @@ describe('the built site (sample reports)', () => {
       }
     }
     expect(links).toBeGreaterThan(100);
+  });
+
+  it('publishes every data file under /data/, matching SHA256SUMS', () => {
+    const sums = readFileSync(join(dist, 'data/SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(sums.length).toBe(13);
+    for (const l of sums) {
+      const served = readFileSync(join(dist, 'data', l.slice(66)));
+      expect(createHash('sha256').update(served).digest('hex'), l).toBe(l.slice(0, 64));
+    }
+  });
+
+  it('the data page lists every dataset with its row count and every download resolves', async () => {
+    const doc = page('data/index.html');
+    for (const t of ['reports', 'cells', 'checks', 'sections', 'summary']) {
+      const n = (await query<{ n: bigint }>(`SELECT count(*) AS n FROM '${join(data, `${t}.parquet`)}'`))[0]!.n;
+      expect(doc.querySelector(`#h-${t}`)!.textContent).toContain(`${Number(n).toLocaleString('zh-CN')} 行`);
+      for (const ext of ['parquet', 'csv']) expect(doc.querySelector(`a[href="/data/${t}.${ext}"]`), `${t}.${ext}`).not.toBeNull();
+    }
+    expect(doc.querySelector('a[href="/data/nianbao.duckdb"]')).not.toBeNull();
+    const dict = page('data/dictionary/index.html');
+    expect(dict.querySelector('#keys-requests')!.textContent).toContain('withheld_three_safeties');
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8'));
+    expect(index.count).toBe(5);
+    for (const r of index.reports) expect(existsSync(join(dist, r.json.slice(1))), r.json).toBe(true);
+  });
+
+  it('the DuckDB example on the data page runs against the published files', async () => {
+    const sql = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent!;
+    // The example reads over HTTP; here the same files are read from dist/data (no network in tests).
+    const local = sql.replaceAll('https://本站地址/data/', `${join(dist, 'data')}/`);
+    expect(local).not.toBe(sql);
+    const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(local);
+    expect(rows.length).toBeGreaterThan(0);
+    const total = rows.reduce((s, r) => s + Number(r.reports), 0);
+    expect(total).toBe(5);
+    expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
   });
 
   it('pages are Chinese and carry source and licence', () => {

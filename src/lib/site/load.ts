@@ -1,7 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CellRow, CheckRow, Manifest, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
+import { existsSync } from 'node:fs';
+import type { CellRow, CheckRow, Manifest, ReportRow, SectionRow, SummaryRow, TableName } from '../schema/datasets.ts';
 
 /**
  * Build-time access to the published datasets: the Parquet files read through an in-memory
@@ -17,6 +18,15 @@ export interface SiteData {
   cellsOf(reportId: string): Promise<CellRow[]>;
   checksOf(reportId: string): Promise<CheckRow[]>;
   sectionsOf(reportId: string): Promise<SectionRow[]>;
+  /** Rows per published table. */
+  rowCounts: Record<TableName, number>;
+  /** datapackage.json as written by the ingest (null when missing). */
+  datapackage: DataPackageJson | null;
+}
+
+export interface DataPackageJson {
+  created: string;
+  resources: Array<{ name: string; path: string; format: string; bytes: number; hash: string; title?: string; description?: string }>;
 }
 
 let cached: Promise<SiteData> | null = null;
@@ -43,8 +53,16 @@ async function load(dir: string): Promise<SiteData> {
     await conn.run(`CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`);
   }
   const byReport = <T>(table: string, order: string) => async (id: string) => rows<T>(`SELECT * FROM ${table} WHERE report_id = '${id.replace(/[^0-9a-f]/g, '')}' ${order}`);
+  const rowCounts = {} as Record<TableName, number>;
+  for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
+    rowCounts[t] = Number((await rows<{ n: bigint }>(`SELECT count(*) AS n FROM ${file(t)}`))[0]!.n);
+  }
+  const pkgPath = join(dir, 'datapackage.json');
+  const datapackage = existsSync(pkgPath) ? (JSON.parse(readFileSync(pkgPath, 'utf8')) as DataPackageJson) : null;
   return {
     dir,
+    rowCounts,
+    datapackage,
     reports,
     summary,
     manifest,

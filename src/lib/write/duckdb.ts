@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, writeSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
@@ -106,5 +107,16 @@ async function exportTable(conn: DuckDBConnection, outDir: string, name: TableNa
   const order = ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '';
   const select = `SELECT * FROM ${name}${order}`;
   await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
-  await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.csv`)}' (FORMAT csv, HEADER true)`);
+  // Excel opens UTF-8 CSV as Chinese text only with a byte-order mark: DuckDB writes none, so
+  // the file is written to a temporary name and copied behind a BOM.
+  const tmp = join(outDir, `${name}.csv.tmp`);
+  await conn.run(`COPY (${select}) TO '${tmp}' (FORMAT csv, HEADER true)`);
+  await withBom(tmp, join(outDir, `${name}.csv`));
+}
+
+async function withBom(from: string, to: string): Promise<void> {
+  const out = createWriteStream(to);
+  out.write(Buffer.from([0xef, 0xbb, 0xbf]));
+  await pipeline(createReadStream(from), out);
+  await rm(from);
 }

@@ -1,0 +1,151 @@
+import type { z } from 'zod';
+import { columns, tables, type TableName } from './datasets.ts';
+import { activeRows, requestColumns, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
+
+/**
+ * The data dictionary: every table and column in English and Chinese, and every row_key and
+ * col_key with the official label it stands for. Column names and types come from the zod
+ * schemas, keys and labels from the template definitions; the descriptions below are typed so
+ * that a column added to a schema without a description does not compile.
+ */
+
+type Doc = readonly [en: string, zh: string];
+type ColumnDocs<T extends TableName> = { readonly [K in keyof z.infer<(typeof tables)[T]>]-?: Doc };
+
+export const TABLE_DOCS: Record<TableName, Doc> = {
+  reports: ['One row per report (agency and year): where it came from, who published it, where, and how well it was read.', '每份报告一行：来源文件、发布机关、地区、年度及读取情况。'],
+  cells: ['Every number of the tables in sections 二, 三 and 四, one row per cell (tidy).', '第二、三、四部分表格中的每一格，一格一行（长表）。'],
+  checks: ['One row per arithmetic check per report: does the report add up?', '每份报告每项算术核对一行：报告自身的数字是否相符。'],
+  sections: ['The narrative text of each section (0 = text before 一).', '各部分的文字（0 为“一、”之前的开头部分）。'],
+  summary: ['One wide row per report with the headline figures; a figure is NULL when any input is blank or uncertain.', '每份报告一行的主要数字（宽表）；任一组成格为空白或无法确定时为空值。'],
+};
+
+const reportId: Doc = ['Stable report id (first 16 hex digits of a hash of the source bytes); used in page URLs.', '报告编号（源文件内容哈希的前 16 位），稳定不变，用于网址。'];
+const region: Doc = ['GB/T 2260 code of the most specific place resolved (6 or 9 digits); NULL when unresolved.', '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。'];
+const fig = (en: string, zh: string): Doc => [`${en}; NULL when any cell it comes from is blank or uncertain.`, `${zh}；任一来源格为空白或无法确定时为空值。`];
+
+const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
+  reports: {
+    report_id: reportId,
+    source_file: ['Path of the source file relative to data/raw/, with / separators.', '源文件相对 data/raw/ 的路径（以 / 分隔）。'],
+    source_sha256: ['Hex SHA-256 of the raw bytes of the source file.', '源文件原始字节的 SHA-256（十六进制）。'],
+    encoding: ['Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …).', '检测到的源文件编码（utf-8、gb18030、utf-16le 等）。'],
+    title: ['Report title as written.', '报告标题（原文）。'],
+    agency: ["The publishing agency's full name.", '发布机关全称。'],
+    agency_kind: ['Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …', '机关类型：人民政府、人民政府办公室、部门、街道办事处、乡镇人民政府等。'],
+    year: ['The year the report covers (not the year it was published).', '报告所属年度（不是发布年份）。'],
+    published_on: ['Publication date, when the page states it.', '发布日期（原文写明时）。'],
+    index_no: ['索引号 (the index number on the government website), when stated.', '索引号（原文写明时）。'],
+    region_code: region,
+    province: ['Province name along region_code.', '地区代码对应的省级名称。'],
+    city: ['City (prefecture) name along region_code.', '地区代码对应的地级名称。'],
+    county: ['County or district name along region_code.', '地区代码对应的县级名称。'],
+    township: ['Township or street name along region_code.', '地区代码对应的乡级名称。'],
+    region_basis: ['How the region was found: stated, gazetteer, clue, ambiguous, unresolved.', '地区的判断依据：stated（原文写明）、gazetteer（地名库唯一匹配）、clue（线索判定）、ambiguous（有歧义）、unresolved（无法确定）。'],
+    layout_active: ['Layout of section 二: 2019, 2021, or NULL when absent.', '第二部分表格的样式：2019、2021，缺失时为空值。'],
+    layout_requests: ['Layout of section 三: 2019, 2021, or NULL when absent.', '第三部分表格的样式：2019、2021，缺失时为空值。'],
+    era: ['Template era: 2019, 2021, pre2019, unknown.', '模板时期：2019、2021、pre2019（2019 年前）、unknown。'],
+    status: ['complete (sections 二 三 四 all read), partial, or text_only.', 'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。'],
+    checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
+    cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
+  },
+  cells: {
+    report_id: reportId,
+    table_id: ['Which table: active (section 二), requests (三), review (四).', '表格：active（第二部分）、requests（第三部分）、review（第四部分）。'],
+    row_key: ['Row of the official form; see the key list.', '官方表格的行；见下方键值表。'],
+    col_key: ['Column of the official form; see the key list.', '官方表格的列；见下方键值表。'],
+    value: ['The number (money in 万元, ten thousand yuan); NULL when blank or not read with certainty.', '数值（金额以万元计）；空白或无法确定时为空值。'],
+    raw: ['The exact source text of the cell.', '该格在原文中的文字。'],
+    state: ['number, blank, na (/, -, 无 …), ambiguous, unreadable.', 'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）。'],
+    line: ['1-based line of the raw file where the cell was read.', '该格所在的原文行号（从 1 起）。'],
+  },
+  checks: {
+    report_id: reportId,
+    check_id: ['Which check, e.g. requests.row_sum.total (a row adds up to its total), requests.identity.total, requests.leaf_sum.total, review.block_sum.review.', '核对项编号，如 requests.row_sum.total（行合计）、requests.identity.total、requests.leaf_sum.total、review.block_sum.review。'],
+    status: ['pass, fail, or not_assessable (an input is blank or uncertain).', 'pass（相符）、fail（不符）或 not_assessable（有输入为空白或无法确定）。'],
+    expected: ['The value the arithmetic implies.', '按算术关系应得的数值。'],
+    actual: ['The value the report states.', '报告所填的数值。'],
+    detail: ['What was compared, in words.', '核对内容的说明。'],
+  },
+  sections: {
+    report_id: reportId,
+    section: ['Section number: 0 for the text before 一, then 1–6.', '部分编号：0 为开头，1–6 为一至六。'],
+    heading: ['Section heading as written.', '该部分的标题（原文）。'],
+    text: ['The section text.', '该部分的文字。'],
+  },
+  summary: {
+    report_id: reportId,
+    agency: ["The publishing agency's full name.", '发布机关全称。'],
+    year: ['The year the report covers.', '报告所属年度。'],
+    region_code: region,
+    requests_new: fig('Requests received this year (一、本年新收, total column)', '本年新收申请数（总计列）'),
+    requests_new_natural_person: fig('Of those, from natural persons (自然人)', '其中自然人申请数'),
+    requests_new_organisations: fig('Of those, from legal persons and other organisations', '其中法人或其他组织申请数'),
+    requests_carried_over: fig('Requests carried over from the previous year (二、上年结转)', '上年结转申请数'),
+    granted: fig('Granted (（一）予以公开)', '予以公开'),
+    partly_granted: fig('Partly granted (（二）部分公开)', '部分公开'),
+    withheld: fig('Withheld, all reasons (（三）不予公开 1–8)', '不予公开（1–8 项之和）'),
+    unable: fig('Unable to provide, all reasons (（四）无法提供)', '无法提供（各项之和）'),
+    declined: fig('Not processed, all reasons (（五）不予处理)', '不予处理（各项之和）'),
+    other: fig('Other handling (（六）其他处理)', '其他处理（各项之和）'),
+    requests_handled: fig('Total handled (（七）总计)', '办理结果总计'),
+    carried_forward: fig('Carried forward to next year (四、结转下年度继续办理)', '结转下年度继续办理'),
+    review_total: fig('Administrative reviews (行政复议), total', '行政复议总数'),
+    review_corrected: fig('Administrative reviews whose result corrected the agency (结果纠正)', '行政复议结果纠正数'),
+    suit_direct_total: fig('Lawsuits filed directly (未经复议直接起诉), total', '未经复议直接起诉的行政诉讼总数'),
+    suit_direct_corrected: fig('Of those, corrected', '其中结果纠正数'),
+    suit_after_review_total: fig('Lawsuits filed after review (复议后起诉), total', '复议后起诉的行政诉讼总数'),
+    suit_after_review_corrected: fig('Of those, corrected', '其中结果纠正数'),
+  },
+};
+
+export interface ColumnEntry {
+  name: string;
+  type: string;
+  en: string;
+  zh: string;
+}
+
+/** Columns of a table with SQL type and descriptions, in the schema's order. */
+export function columnDocs(table: TableName): ColumnEntry[] {
+  const docs = COLUMN_DOCS[table] as Record<string, Doc>;
+  return columns(table).map((c) => ({ ...c, en: docs[c.name]![0], zh: docs[c.name]![1] }));
+}
+
+export interface KeyEntry {
+  table_id: 'active' | 'requests' | 'review';
+  /** Which layout has this key: 2019, 2021 or both. */
+  layout: '2019' | '2021' | 'both';
+  kind: 'row' | 'col';
+  /** For a column of section 二: the row it belongs to (columns differ by row there). */
+  row_key: string | null;
+  key: string;
+  label: string;
+}
+
+/** Every row_key and col_key with its official label, from the template definitions. */
+export function keyDictionary(): KeyEntry[] {
+  const out: KeyEntry[] = [];
+  const both = <T extends { key: string }>(a: T[], b: T[], k: T) => (a.some((x) => x.key === k.key) && b.some((x) => x.key === k.key) ? 'both' : a.includes(k) ? '2019' : '2021');
+  const push = (e: KeyEntry) => {
+    if (!out.some((o) => o.table_id === e.table_id && o.kind === e.kind && o.row_key === e.row_key && o.key === e.key && o.label === e.label)) out.push(e);
+  };
+  for (const layout of ['2019', '2021'] as const) {
+    for (const row of activeRows[layout]) {
+      const other = activeRows[layout === '2019' ? '2021' : '2019'].find((r) => r.key === row.key);
+      const shared = other && other.label === row.label ? 'both' : layout;
+      push({ table_id: 'active', layout: shared, kind: 'row', row_key: null, key: row.key, label: row.label });
+      for (const col of row.columns) {
+        const sameCol = other?.columns.some((c) => c.key === col.key && c.label === col.label);
+        push({ table_id: 'active', layout: sameCol ? 'both' : layout, kind: 'col', row_key: row.key, key: col.key, label: col.label });
+      }
+    }
+  }
+  for (const layout of ['2019', '2021'] as const) {
+    for (const row of requestRows[layout]) push({ table_id: 'requests', layout: both(requestRows['2019'], requestRows['2021'], row), kind: 'row', row_key: null, key: row.key, label: row.label });
+  }
+  for (const col of requestColumns) push({ table_id: 'requests', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
+  for (const row of reviewRows) push({ table_id: 'review', layout: 'both', kind: 'row', row_key: null, key: row.key, label: row.label });
+  for (const col of reviewColumns) push({ table_id: 'review', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Ready-to-run examples for the data page. `url` is where the data directory is served
+ * (absolute when the site's address is known). The DuckDB example is run by the tests against
+ * the built files.
+ */
+export function examples(url: string): Array<{ id: 'duckdb' | 'python' | 'r'; title: string; tested: boolean; code: string }> {
+  return [
+    {
+      id: 'duckdb',
+      title: 'DuckDB（SQL，直接通过 HTTP 读取 Parquet）',
+      tested: true,
+      code: `-- 各省各年度本年新收申请合计，以及有此数字的报告数（空值不计为 0）
+SELECT r.province, r.year,
+       sum(s.requests_new) AS requests_new,
+       count(s.requests_new) AS reports_with_figure,
+       count(*) AS reports
+FROM '${url}summary.parquet' AS s
+JOIN '${url}reports.parquet' AS r USING (report_id)
+GROUP BY r.province, r.year
+ORDER BY requests_new DESC NULLS LAST, r.province, r.year
+LIMIT 20;`,
+    },
+    {
+      id: 'python',
+      title: 'Python（pandas）',
+      tested: false,
+      code: `import pandas as pd
+
+reports = pd.read_parquet("${url}reports.parquet")
+cells = pd.read_parquet("${url}cells.parquet")
+# CSV also works; utf-8-sig removes the byte-order mark, region codes stay text
+summary = pd.read_csv("${url}summary.csv", encoding="utf-8-sig", dtype={"region_code": str})
+
+granted = cells.query("table_id == 'requests' and row_key == 'granted' and col_key == 'total'")
+print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head())`,
+    },
+    {
+      id: 'r',
+      title: 'R',
+      tested: false,
+      code: `library(readr)
+summary <- read_csv("${url}summary.csv", col_types = cols(region_code = "c", .default = col_guess()))
+reports <- read_csv("${url}reports.csv", col_types = cols(region_code = "c", index_no = "c", .default = col_guess()))
+merged <- merge(summary, reports[, c("report_id", "province")], by = "report_id")
+aggregate(requests_new ~ province, data = merged, FUN = sum)  # rows with NA are left out`,
+    },
+  ];
+}

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parse } from 'csv-parse/sync';
+import dp from 'datapackage';
+import { describe, expect, it } from 'vitest';
+import { columns, tables, type TableName } from '../src/lib/schema/datasets.ts';
+import { columnDocs, keyDictionary } from '../src/lib/schema/dictionary.ts';
+import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
+
+/**
+ * The published files as a user gets them: reproducible, described by a valid datapackage.json
+ * with matching checksums, CSV that round-trips awkward text exactly, and a complete dictionary.
+ */
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function ingest(raw: string, out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+  });
+}
+
+async function query<T>(sql: string): Promise<T[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  } finally {
+    conn.closeSync();
+  }
+}
+
+// Text that breaks naive CSV: quotes, commas, CR/LF, a lone CR, tabs, a leading '=' and a BOM-like char.
+const AWKWARD = '他说："依法公开, 是常态"，\r\n第二行\r第三行\t制表符 ="=1+1" \uFEFF结束';
+const BIG = '政务公开'.repeat(262_144); // 1,048,576 characters (3 MB of UTF-8)
+
+describe('published datasets', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
+  const raw = join(tmp, 'raw');
+  mkdirSync(raw);
+  cpSync('data/raw', join(raw, 'samples'), { recursive: true });
+  const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
+  // Same report with awkward text in section 五 and a 1 MB paragraph in section 六 (and other
+  // bytes, so it is not a duplicate; a different agency, so not a second report for the same year).
+  const crafted = sample
+    .replace('无锡市滨湖区行政审批局', '无锡市滨湖区"测试"局,')
+    .replace('五、存在的主要问题及改进情况', `五、存在的主要问题及改进情况\n${AWKWARD}`)
+    .replace(/六、其他需要报告的事项/, `六、其他需要报告的事项\n${BIG}`);
+  mkdirSync(join(raw, 'crafted'));
+  writeFileSync(join(raw, 'crafted', 'awkward.txt'), crafted);
+  const out1 = join(tmp, 'out1');
+  const out2 = join(tmp, 'out2');
+  const first = ingest(raw, out1);
+  const second = ingest(raw, out2);
+
+  it('ingests twice without error', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(second.status, second.stderr).toBe(0);
+  });
+
+  it('is reproducible: Parquet, CSV, manifest byte-identical; DuckDB tables identical', async () => {
+    for (const t of TABLE_NAMES) {
+      for (const ext of ['parquet', 'csv']) {
+        const f = `${t}.${ext}`;
+        expect(sha(readFileSync(join(out2, f))), f).toBe(sha(readFileSync(join(out1, f))));
+      }
+    }
+    expect(readFileSync(join(out2, 'manifest.json'), 'utf8')).toBe(readFileSync(join(out1, 'manifest.json'), 'utf8'));
+    // The DuckDB file's bytes are not reproducible (DuckDB's own block layout); its contents are.
+    for (const t of TABLE_NAMES) {
+      const digest = async (dir: string) =>
+        (await query<{ h: string }>(`ATTACH '${join(dir, 'nianbao.duckdb')}' AS db (READ_ONLY); SELECT md5(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR)) AS h FROM db.${t} AS x`))[0]!.h;
+      expect(await digest(out2), t).toBe(await digest(out1));
+    }
+    // datapackage.json differs only in the DuckDB file's hash.
+    const mask = (dir: string) => readFileSync(join(dir, 'datapackage.json'), 'utf8').replace(/("path": "nianbao\.duckdb",\n\s*"bytes": \d+,\n\s*"hash": )"sha256:[0-9a-f]+"/, '$1"…"');
+    expect(mask(out2)).toBe(mask(out1));
+    expect(mask(out1)).toContain('"created": "2026-01-01T00:00:00Z"');
+  });
+
+  it('datapackage.json is a valid Data Package, and its sizes and hashes match the files', async () => {
+    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8'));
+    const result = await dp.validate(pkg);
+    expect(result.errors.map((e: Error) => e.message)).toEqual([]);
+    expect(result.valid).toBe(true);
+    // The validator can fail.
+    expect((await dp.validate({ ...pkg, resources: [{ ...pkg.resources[0], bytes: 'many' }] })).valid).toBe(false);
+    const tabular = await dp.Profile.load('tabular-data-resource');
+    for (const r of pkg.resources) {
+      const bytes = readFileSync(join(out1, r.path));
+      expect(r.bytes, r.path).toBe(bytes.length);
+      expect(r.hash, r.path).toBe(`sha256:${sha(bytes)}`);
+      if (r.type === 'table') expect(tabular.validate({ ...r, profile: 'tabular-data-resource' }).valid, r.name).toBe(true);
+    }
+    expect(pkg.resources.filter((r: { type?: string }) => r.type === 'table')).toHaveLength(10);
+    expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
+  });
+
+  it('SHA256SUMS lists every published file with its hash', () => {
+    const lines = readFileSync(join(out1, 'SHA256SUMS'), 'utf8').trim().split('\n');
+    const names = lines.map((l) => l.slice(66));
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(expect.arrayContaining(['datapackage.json', 'manifest.json', 'nianbao.duckdb', ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.parquet`])]));
+    for (const l of lines) expect(l.slice(0, 64), l).toBe(sha(readFileSync(join(out1, l.slice(66)))));
+  });
+
+  it('CSV starts with a BOM, has the schema columns, and round-trips awkward text and a 1 MB field exactly', async () => {
+    for (const t of TABLE_NAMES) {
+      const csv = readFileSync(join(out1, `${t}.csv`));
+      expect([...csv.subarray(0, 3)], t).toEqual([0xef, 0xbb, 0xbf]);
+      const header = csv.toString('utf8', 3, csv.indexOf(10)).replace(/\r$/, '');
+      expect(header.split(','), t).toEqual(columns(t).map((c) => c.name));
+    }
+    const rows = parse(readFileSync(join(out1, "sections.csv")), { bom: true, columns: true }) as Array<{ report_id: string; section: string; text: string }>;
+    const fromParquet = await query<{ report_id: string; section: number; text: string }>(`SELECT report_id, section, text FROM '${join(out1, 'sections.parquet')}'`);
+    expect(rows.length).toBe(fromParquet.length);
+    const five = rows.find((r) => r.text.includes('他说'));
+    expect(five, 'the awkward section').toBeDefined();
+    expect(five!.text).toContain(AWKWARD.replace(/\r\n?/g, '\n'));
+    const six = rows.find((r) => r.text.includes(BIG));
+    expect(six, 'the 1 MB section').toBeDefined();
+    // Every text field equals its Parquet value exactly (CSV ↔ Parquet).
+    const byKey = new Map(fromParquet.map((r) => [`${r.report_id}.${r.section}`, r.text]));
+    for (const r of rows) expect(r.text === byKey.get(`${r.report_id}.${r.section}`), `${r.report_id}.${r.section}`).toBe(true);
+    // The awkward title in reports.csv too.
+    const reports = parse(readFileSync(join(out1, 'reports.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(reports.some((r) => r.title === '无锡市滨湖区"测试"局,2020年政府信息公开工作年度报告')).toBe(true);
+  });
+
+  it('blank in the source is an empty CSV field, never 0', async () => {
+    const cells = parse(readFileSync(join(out1, 'cells.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const blanks = cells.filter((c) => c.state !== 'number');
+    expect(blanks.length).toBeGreaterThan(0);
+    for (const c of blanks) expect(c.value).toBe('');
+  });
+
+  it('lists every row_key and col_key that the sample reports use, with a label', async () => {
+    const keys = keyDictionary();
+    const cells = await query<{ table_id: string; row_key: string; col_key: string }>(`SELECT DISTINCT table_id, row_key, col_key FROM '${join(out1, 'cells.parquet')}'`);
+    expect(cells.length).toBeGreaterThan(50);
+    for (const c of cells) {
+      expect(keys.some((k) => k.table_id === c.table_id && k.kind === 'row' && k.key === c.row_key), `${c.table_id} row ${c.row_key}`).toBe(true);
+      expect(keys.some((k) => k.table_id === c.table_id && k.kind === 'col' && k.key === c.col_key), `${c.table_id} col ${c.col_key}`).toBe(true);
+    }
+    for (const k of keys) expect(k.label.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the data dictionary', () => {
+  it('describes every column of every table in both languages', () => {
+    for (const t of Object.keys(tables) as TableName[]) {
+      const docs = columnDocs(t);
+      expect(docs.map((d) => d.name)).toEqual(columns(t).map((c) => c.name));
+      for (const d of docs) {
+        expect(d.en.length, `${t}.${d.name}`).toBeGreaterThan(5);
+        expect(d.zh, `${t}.${d.name}`).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
+});
