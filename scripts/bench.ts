@@ -5,7 +5,7 @@
  * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
  * bench/results.md with a description of the machine.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,73 @@ function measure(cmd: string[], env: Record<string, string> = {}): Measure {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
   const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/^\s+[A-Z][a-z].*: /.test(l)).slice(-6).join('\n');
   return { seconds, peakMB: rss ? Number(rss[1]) / 1024 : null, ok: r.status === 0, tail };
+}
+
+/** Sum of resident memory of a process and all its descendants (Linux /proc), in kB. */
+function treeRssKB(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(e)]);
+      rss.set(Number(e), (Number(fields[21]) * 4096) / 1024);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    total += rss.get(pid) ?? 0;
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Like measure, but peak memory is the whole process tree's (e.g. node + the Pagefind binary), sampled every 200 ms. */
+async function measureTree(cmd: string[], env: Record<string, string> = {}): Promise<Measure> {
+  const started = Date.now();
+  const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKB(child.pid!))), 200);
+  const code = await new Promise<number | null>((ok) => child.on('close', ok));
+  clearInterval(timer);
+  return { seconds: (Date.now() - started) / 1000, peakMB: peak / 1024, ok: code === 0, tail: out.split('\n').filter(Boolean).slice(-6).join('\n') };
+}
+
+/** Bytes the browser transfers for a search: the search page, its assets and the index files it loads. */
+async function searchTransfer(dist: string, query: string): Promise<{ total: number; index: number; results: number } | null> {
+  if (!existsSync('/usr/bin/chromium')) return null;
+  const { serveStatic } = await import('./serve.ts');
+  const { chromium } = await import('playwright-core');
+  const { server, url } = await serveStatic(dist, '/');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    let total = 0;
+    let index = 0;
+    page.on('requestfinished', async (r) => {
+      const size = (await r.sizes()).responseBodySize;
+      total += size;
+      if (r.url().includes('/pagefind/')) index += size;
+    });
+    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-status[data-state="done"]', { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const results = await page.$$eval('#results li', (l) => l.length);
+    return { total, index, results };
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 function dirSize(dir: string): { bytes: number; files: number } {
@@ -79,8 +146,22 @@ for (const n of sizes) {
   if (build?.ok) lastSiteRate = { n, secondsPerReport: build.seconds / n };
   if (!build && lastSiteRate && n >= 100000) {
     const minutes = (ingest.seconds + lastSiteRate.secondsPerReport * n) / 60;
-    notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest measured + site build extrapolated, no search index yet): about ${Math.round(minutes)} min — the 15-minute target is **missed**; the site build is the bottleneck.`);
+    notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest measured + site build extrapolated, search index not run): about ${Math.round(minutes)} min — the 15-minute target is **missed**; the site build is the bottleneck.`);
   }
+  let search: Measure | null = null;
+  let transfer: Array<{ q: string; total: number; index: number; results: number }> = [];
+  if (build?.ok) {
+    console.error(`bench: N = ${n}: search index`);
+    search = await measureTree([node, ...tsx, 'scripts/search-index.ts', '--dist', dist, '--quiet']);
+    if (search.ok) {
+      const agency = /<h1>([^<]+)<\/h1>/.exec(readFileSync(join(dist, 'agencies', readdirSync(join(dist, 'agencies'))[0]!, 'index.html'), 'utf8'))?.[1] ?? '人民政府';
+      for (const q of ['行政复议', agency]) {
+        const t = await searchTransfer(dist, q);
+        if (t) transfer.push({ q, ...t });
+      }
+    }
+  }
+  const index = dirSize(join(dist, 'pagefind'));
   const data = dirSize(out);
   const site = dirSize(dist);
   const raw = dirSize(join(dir, 'raw'));
@@ -90,8 +171,14 @@ for (const n of sizes) {
     build
       ? `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files, ${(site.files / build.seconds).toFixed(0)} files/s | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)}: report, source, JSON and CSV per report; agency, region, year pages |`
       : `| ${n.toLocaleString('en')} | site build | not measured | — | — | above --site-max ${siteMax}${lastSiteRate ? `; at the ${lastSiteRate.n.toLocaleString('en')}-report rate it would take about ${Math.round((lastSiteRate.secondsPerReport * n) / 60)} min` : ''} |`,
-    `| ${n.toLocaleString('en')} | search index | — | — | — | not built yet (issue 5) |`,
+    search
+      ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB (node + Pagefind) | index ${mb(index.bytes)}; ${transfer.map((t) => `first query “${t.q}”: ${(t.total / 1024).toFixed(0)} KB transferred (index ${(t.index / 1024).toFixed(0)} KB), ${t.results} results shown`).join('; ')} |`
+      : `| ${n.toLocaleString('en')} | search index | not measured | — | — | needs the site build |`,
   );
+  if (build?.ok && search?.ok && n >= 100000) {
+    const minutes = (ingest.seconds + build.seconds + search.seconds) / 60;
+    notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest + site build + search index, measured): ${minutes.toFixed(1)} min — the 15-minute target is ${minutes <= 15 ? 'met' : '**missed**'}; peak memory of any stage ${Math.max(ingest.peakMB ?? 0, build.peakMB ?? 0, search.peakMB ?? 0).toFixed(0)} MB.`);
+  }
   if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
     console.error(`bench: N = ${n}: eval`);
     const r = spawnSync(node, [...tsx, 'scripts/eval.ts', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -111,7 +198,10 @@ const text = `# Benchmark results
 Produced by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toISOString().slice(0, 10)}.
 
 Machine: ${machine}.
-Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads.
+Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads;
+for the search index it is the sampled total of the process tree (node and the Pagefind binary).
+Search transfer is what headless Chromium downloads for one query on a fresh page (search page,
+its CSS/JS and every Pagefind file), uncompressed as served by \`scripts/serve.ts\`.
 
 | reports | stage | wall time | throughput / output | peak memory | sizes |
 |---:|---|---:|---:|---:|---|
@@ -121,7 +211,7 @@ ${notes.map((n) => `- ${n}`).join('\n')}
 
 Targets (2 cores, 24 GB): ingest ≥ 2,000 reports/s with peak memory < 2 GB at 100,000 reports; the
 whole pipeline for 100,000 reports (ingest + site build + search index) in under 15 minutes with
-peak memory under 8 GB.
+peak memory under 8 GB; the first search query at 100,000 reports transfers under 300 KB.
 
 ${evalTable}`;
 mkdirSync('bench', { recursive: true });

@@ -1,29 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 
-/**
- * Environment for a child `astro build`: vitest sets BASE_URL, MODE, DEV, PROD, SSR and
- * NODE_ENV for its own Vite, and a child build must not inherit them (BASE_URL overrides the base).
- */
-function buildEnv(extra: Record<string, string>): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[k];
-  return env;
-}
-
-/** Builds the site from the bundled samples and checks what a reader sees against the datasets. */
+/** The site built from the bundled samples (test/global-setup.ts): checks what a reader sees against the datasets. */
 describe('the built site (sample reports)', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-site-'));
-  const data = join(tmp, 'build');
-  const dist = join(tmp, 'dist');
-  const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], { encoding: 'utf8' });
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: data }) });
+  const { data, dist, distSub: sub } = inject('sites').samples;
   const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
 
   const query = async <T,>(sql: string): Promise<T[]> => {
@@ -43,11 +27,6 @@ describe('the built site (sample reports)', () => {
     conn.closeSync();
     return rows;
   };
-
-  it('builds', () => {
-    expect(ingest.status, ingest.stderr).toBe(0);
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-  });
 
   it('has a page, a source view, JSON and CSV for every report', () => {
     const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
@@ -127,9 +106,6 @@ describe('the built site (sample reports)', () => {
   });
 
   it('works under a sub-path (BASE_PATH)', () => {
-    const sub = join(tmp, 'dist-sub');
-    const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', sub], { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: data, BASE_PATH: '/nianbao/' }) });
-    expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(sub, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
     let links = 0;
     for (const f of files) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReportRow } from '../schema/datasets.ts';
+import { groupBy } from './group.ts';
 
 /** An agency is its name in one region; its page URL is a hash of both, stable across builds. */
 export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code'>): string | null {
@@ -8,12 +9,7 @@ export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code'>): string 
 }
 
 export function groupByAgency(reports: ReportRow[]): Map<string, ReportRow[]> {
-  const out = new Map<string, ReportRow[]>();
-  for (const r of reports) {
-    const k = agencyKey(r);
-    if (!k) continue;
-    out.set(k, [...(out.get(k) ?? []), r]);
-  }
+  const out = groupBy(reports, agencyKey);
   for (const list of out.values()) list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   return out;
 }

@@ -1,4 +1,5 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+import { groupBy } from './group.ts';
 
 /**
  * Totals over many reports. A total adds only the reports that have the figure, and always
@@ -47,8 +48,7 @@ export function totals(reports: ReportRow[], summary: Map<string, SummaryRow>): 
 }
 
 export function byYear(reports: ReportRow[]): Map<number, ReportRow[]> {
-  const m = new Map<number, ReportRow[]>();
-  for (const r of reports) if (r.year !== null) m.set(r.year, [...(m.get(r.year) ?? []), r]);
+  const m = groupBy(reports, (r) => r.year);
   return new Map([...m].sort((a, b) => a[0] - b[0]));
 }
 

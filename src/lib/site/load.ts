@@ -2,6 +2,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { groupBy } from './group.ts';
+import { groupByAgency } from './agencies.ts';
 import type { CellRow, CheckRow, Manifest, ReportRow, SectionRow, SummaryRow, TableName } from '../schema/datasets.ts';
 
 /**
@@ -15,6 +17,9 @@ export interface SiteData {
   reports: ReportRow[];
   summary: Map<string, SummaryRow>;
   manifest: Manifest;
+  reportById: Map<string, ReportRow>;
+  /** An agency's reports by agencyKey, oldest first. */
+  reportsOfAgency(key: string): ReportRow[];
   cellsOf(reportId: string): Promise<CellRow[]>;
   checksOf(reportId: string): Promise<CheckRow[]>;
   sectionsOf(reportId: string): Promise<SectionRow[]>;
@@ -28,6 +33,15 @@ export interface DataPackageJson {
   created: string;
   resources: Array<{ name: string; path: string; format: string; bytes: number; hash: string; title?: string; description?: string }>;
 }
+
+const BLOCK = 256;
+const KEEP_BLOCKS = 4;
+interface Block {
+  cells: Map<string, CellRow[]>;
+  checks: Map<string, CheckRow[]>;
+  sections: Map<string, SectionRow[]>;
+}
+const EMPTY: Block = { cells: new Map(), checks: new Map(), sections: new Map() };
 
 let cached: Promise<SiteData> | null = null;
 
@@ -52,7 +66,32 @@ async function load(dir: string): Promise<SiteData> {
   for (const t of ['cells', 'checks', 'sections']) {
     await conn.run(`CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`);
   }
-  const byReport = <T>(table: string, order: string) => async (id: string) => rows<T>(`SELECT * FROM ${table} WHERE report_id = '${id.replace(/[^0-9a-f]/g, '')}' ${order}`);
+  // Pages are rendered in report_id order, so per-report rows are fetched a block of reports
+  // at a time (one range query per table instead of three queries per page) and kept for a
+  // few blocks.
+  const position = new Map(reports.map((r, i) => [r.report_id, i]));
+  const blocks = new Map<number, Promise<Block>>();
+  const blockOf = (id: string): Promise<Block> | null => {
+    const i = position.get(id);
+    if (i === undefined) return null;
+    const n = Math.floor(i / BLOCK);
+    let b = blocks.get(n);
+    if (!b) {
+      const first = reports[n * BLOCK]!.report_id;
+      const last = reports[Math.min(reports.length, (n + 1) * BLOCK) - 1]!.report_id;
+      const range = `report_id BETWEEN '${first}' AND '${last}'`;
+      b = Promise.all([
+        rows<CellRow>(`SELECT * FROM cells WHERE ${range}`),
+        rows<CheckRow>(`SELECT * FROM checks WHERE ${range} ORDER BY report_id, check_id`),
+        rows<SectionRow>(`SELECT * FROM sections WHERE ${range} ORDER BY report_id, section`),
+      ]).then(([c, k, s]) => ({ cells: groupBy(c, (x) => x.report_id), checks: groupBy(k, (x) => x.report_id), sections: groupBy(s, (x) => x.report_id) }));
+      blocks.set(n, b);
+      if (blocks.size > KEEP_BLOCKS) blocks.delete(blocks.keys().next().value!);
+    }
+    return b;
+  };
+  const perReport = <K extends keyof Block>(k: K) => async (id: string) => ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
+  const agencies = groupByAgency(reports);
   const rowCounts = {} as Record<TableName, number>;
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
     rowCounts[t] = Number((await rows<{ n: bigint }>(`SELECT count(*) AS n FROM ${file(t)}`))[0]!.n);
@@ -66,8 +105,10 @@ async function load(dir: string): Promise<SiteData> {
     reports,
     summary,
     manifest,
-    cellsOf: byReport<CellRow>('cells', ''),
-    checksOf: byReport<CheckRow>('checks', 'ORDER BY check_id'),
-    sectionsOf: byReport<SectionRow>('sections', 'ORDER BY section'),
+    reportById: new Map(reports.map((r) => [r.report_id, r])),
+    reportsOfAgency: (key) => agencies.get(key) ?? [],
+    cellsOf: perReport('cells') as (id: string) => Promise<CellRow[]>,
+    checksOf: perReport('checks') as (id: string) => Promise<CheckRow[]>,
+    sectionsOf: perReport('sections') as (id: string) => Promise<SectionRow[]>,
   };
 }

@@ -10,7 +10,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const data = await loadSiteData();
   const id = params.id!;
-  const report = data.reports.find((r) => r.report_id === id);
+  const report = data.reportById.get(id);
   const [cells, checks] = await Promise.all([data.cellsOf(id), data.checksOf(id)]);
   const body = { report, summary: data.summary.get(id) ?? null, cells: cells.map(({ report_id: _r, ...c }) => c), checks: checks.map(({ report_id: _r, ...c }) => c) };
   return new Response(`${JSON.stringify(body, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,26 @@
+import type { ReportRow } from '../schema/datasets.ts';
+
+/** The report list is split into pages so that no page grows with the corpus. */
+export const REPORTS_PER_PAGE = 500;
+
+const sorted = new WeakMap<ReportRow[], ReportRow[]>();
+const collator = new Intl.Collator('zh-CN');
+
+/** Newest year first, then agency name; computed once per list (every list page needs it). */
+export function sortedForList(reports: ReportRow[]): ReportRow[] {
+  let out = sorted.get(reports);
+  if (!out) sorted.set(reports, (out = sortList(reports)));
+  return out;
+}
+
+function sortList(reports: ReportRow[]): ReportRow[] {
+  return [...reports].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || collator.compare(a.agency ?? '', b.agency ?? '') || (a.report_id < b.report_id ? -1 : 1));
+}
+
+export function pageCount(n: number): number {
+  return Math.max(1, Math.ceil(n / REPORTS_PER_PAGE));
+}
+
+export function pageOf<T>(items: T[], page: number): T[] {
+  return items.slice((page - 1) * REPORTS_PER_PAGE, page * REPORTS_PER_PAGE);
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Builds the sites the site, search and browser tests look at, once and one after another
+ * (two `astro build`s in one project must not run at the same time):
+ * - the bundled samples, at / and under /nianbao/;
+ * - a small synthetic corpus (fixed seed) plus the samples, with its search index.
+ */
+
+export interface BuiltSites {
+  samples: { data: string; dist: string; distSub: string };
+  synthetic: { raw: string; data: string; dist: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sites: BuiltSites;
+  }
+}
+
+/** vitest sets BASE_URL, MODE, DEV, PROD, SSR and NODE_ENV for its own Vite; a child build must not inherit them. */
+export function buildEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[k];
+  return env;
+}
+
+function run(what: string, args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: buildEnv(env), maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`test setup: ${what} failed (exit ${r.status})\n${r.stderr}\n${r.stdout.slice(-4000)}`);
+}
+
+const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
+const astro = (outDir: string) => ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
+
+export default function setup(project: TestProject): void {
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-sites-'));
+  const samples = { data: join(tmp, 'samples-data'), dist: join(tmp, 'samples-dist'), distSub: join(tmp, 'samples-dist-sub') };
+  run('ingest (samples)', tsx('scripts/ingest.ts', '--out', samples.data, '--quiet'), { SOURCE_DATE_EPOCH: '1767225600' });
+  run('astro build (samples)', astro(samples.dist), { NIANBAO_DATA: samples.data });
+  run('search index (samples)', tsx('scripts/search-index.ts', '--dist', samples.dist, '--quiet'));
+  run('astro build (samples, BASE_PATH)', astro(samples.distSub), { NIANBAO_DATA: samples.data, BASE_PATH: '/nianbao/' });
+  run('search index (samples, BASE_PATH)', tsx('scripts/search-index.ts', '--dist', samples.distSub, '--quiet'));
+
+  const synthetic = { raw: join(tmp, 'synth', 'raw'), data: join(tmp, 'synth-data'), dist: join(tmp, 'synth-dist') };
+  run('synth', tsx('scripts/synth.ts', '--count', '120', '--seed', '11', '--out', join(tmp, 'synth')));
+  cpSync('data/raw', join(synthetic.raw, 'samples'), { recursive: true });
+  run('ingest (synthetic)', tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'));
+  run('astro build (synthetic)', astro(synthetic.dist), { NIANBAO_DATA: synthetic.data, NIANBAO_RAW: synthetic.raw });
+  run('search index (synthetic)', tsx('scripts/search-index.ts', '--dist', synthetic.dist, '--quiet'));
+  project.provide('sites', { samples, synthetic });
+}
