@@ -10,8 +10,12 @@ export default defineConfig({
   site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
+  // Pages overlap their data fetching and file writes (the rendering itself is single-threaded).
+  build: { concurrency: 4 },
   integrations: [mdx(), datasets({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' })],
   vite: {
+    // No inline scripts, however small: the Content-Security-Policy allows only the site's own files.
+    build: { assetsInlineLimit: 0 },
     // DuckDB is a native module: keep it out of the bundle.
     ssr: { external: ['@duckdb/node-api'] },
   },

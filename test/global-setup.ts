@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -37,6 +37,16 @@ function run(what: string, args: string[], env: Record<string, string> = {}): vo
 const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
 const astro = (outDir: string) => ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
 
+export const HOSTILE_FILE = '"><img src=x onerror=alert(7)>.txt';
+export const HOSTILE_TITLE = '无锡市滨湖区<script>alert(1)</script>行政审批局2020年政府信息公开工作年度报告';
+
+function hostileReport(): string {
+  const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
+  return sample
+    .replace('无锡市滨湖区行政审批局2020年政府信息公开工作年度报告', HOSTILE_TITLE)
+    .replace('五、存在的主要问题及改进情况', '五、存在的主要问题及改进情况\n见<img src=x onerror=alert(2)>与<a href="javascript:alert(3)">链接</a>，以及 <iframe src="https://example.com"></iframe>。');
+}
+
 export default function setup(project: TestProject): void {
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-sites-'));
   const samples = { data: join(tmp, 'samples-data'), dist: join(tmp, 'samples-dist'), distSub: join(tmp, 'samples-dist-sub') };
@@ -49,6 +59,9 @@ export default function setup(project: TestProject): void {
   const synthetic = { raw: join(tmp, 'synth', 'raw'), data: join(tmp, 'synth-data'), dist: join(tmp, 'synth-dist') };
   run('synth', tsx('scripts/synth.ts', '--count', '120', '--seed', '11', '--out', join(tmp, 'synth')));
   cpSync('data/raw', join(synthetic.raw, 'samples'), { recursive: true });
+  // A hostile file: markup and script in its name, title and text must stay inert everywhere.
+  mkdirSync(join(synthetic.raw, 'hostile'));
+  writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
   run('ingest (synthetic)', tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'));
   run('astro build (synthetic)', astro(synthetic.dist), { NIANBAO_DATA: synthetic.data, NIANBAO_RAW: synthetic.raw });
   run('search index (synthetic)', tsx('scripts/search-index.ts', '--dist', synthetic.dist, '--quiet'));

@@ -21,11 +21,10 @@ export function normalizeText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a page's indexed text contains every term (Chinese text compared without spaces). */
+/** Whether a page's indexed text contains every term (after normalisation; text in separate blocks does not join). */
 export function containsAll(text: string, terms: string[]): boolean {
   const t = normalizeText(text);
-  const squeezed = t.replace(/ /g, '');
-  return terms.every((term) => t.includes(term) || (/[\u3400-\u9fff]/.test(term) && squeezed.includes(term.replace(/ /g, ''))));
+  return terms.every((term) => t.includes(term));
 }
 
 /** Pagefind's phrase syntax: the term in double quotes (quotes inside are dropped). */

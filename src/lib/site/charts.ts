@@ -16,6 +16,16 @@ export const SERIES_COLORS: Record<string, string> = {
 };
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
+/** The chart as one image for assistive technology: Plot labels inner groups, which is not allowed on <g>. */
+function accessible(svg: { outerHTML: string; setAttribute(n: string, v: string): void; querySelectorAll(s: string): Iterable<{ removeAttribute(n: string): void }> }): string {
+  svg.setAttribute('role', 'img');
+  for (const el of svg.querySelectorAll('g[aria-label], g[aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  return svg.outerHTML;
+}
+
 export interface Point {
   year: number;
   value: number;
@@ -49,6 +59,50 @@ export function yearLines(points: Point[], title: string, description: string): 
     ariaLabel: title,
     ariaDescription: description,
     marks,
-  }) as unknown as { outerHTML: string };
-  return svg.outerHTML;
+  }) as unknown as Parameters<typeof accessible>[0];
+  return accessible(svg);
+}
+
+/** One colour per category everywhere on the site (outcomes, applicants, reviews). */
+export const CATEGORY_COLORS: Record<string, string> = {
+  予以公开: '#1d6b2f',
+  部分公开: '#6a9f3a',
+  不予公开: '#a1121b',
+  无法提供: '#8a4b00',
+  不予处理: '#6a3d9a',
+  其他处理: '#5a5a5a',
+  自然人: '#0b5cad',
+  法人或其他组织: '#8a4b00',
+  行政复议: '#8a4b00',
+  行政诉讼: '#6a3d9a',
+};
+
+export interface Bar {
+  label: string;
+  share: number;
+  count: number;
+}
+
+/** Horizontal bars of shares (0…1), labelled with the percentage; the same numbers go in a table beside it. */
+export function shareBars(bars: Bar[], title: string, description: string): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({
+    document,
+    width: 480,
+    height: 40 + 28 * bars.length,
+    marginLeft: 110,
+    marginRight: 60,
+    style: { fontFamily: FONT, fontSize: '12px' },
+    x: { label: '占比', domain: [0, 1], tickFormat: '%', grid: true },
+    y: { label: null, domain: bars.map((b) => b.label) },
+    color: { domain: Object.keys(CATEGORY_COLORS), range: Object.values(CATEGORY_COLORS) },
+    ariaLabel: title,
+    ariaDescription: description,
+    marks: [
+      Plot.barX(bars, { x: 'share', y: 'label', fill: 'label', title: (b: Bar) => `${b.label}：${(100 * b.share).toFixed(1)}%（${b.count} 件）` }),
+      Plot.text(bars, { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'start', dx: 4, fill: '#1b1b1b' }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as Parameters<typeof accessible>[0];
+  return accessible(svg);
 }

@@ -1,0 +1,78 @@
+import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+
+/**
+ * Shares and rates over many reports. A ratio uses only the reports that have every figure it
+ * needs (numerator and denominator from the same reports), and says how many those are.
+ */
+
+type Key = keyof SummaryRow;
+
+export interface Part {
+  key: Key;
+  label: string;
+  sum: number;
+  /** sum / total of all parts, 0…1 (null when the total is 0). */
+  share: number | null;
+}
+
+export interface Breakdown {
+  parts: Part[];
+  total: number;
+  /** Reports with every part known. */
+  reports: number;
+  of: number;
+}
+
+function complete(reports: ReportRow[], summary: Map<string, SummaryRow>, keys: Key[]): SummaryRow[] {
+  const out: SummaryRow[] = [];
+  for (const r of reports) {
+    const s = summary.get(r.report_id);
+    if (s && keys.every((k) => typeof s[k] === 'number')) out.push(s);
+  }
+  return out;
+}
+
+/** How parts of a whole are split, over the reports that have all parts. */
+export function breakdown(reports: ReportRow[], summary: Map<string, SummaryRow>, parts: ReadonlyArray<readonly [Key, string]>): Breakdown {
+  const rows = complete(reports, summary, parts.map(([k]) => k));
+  const sums = parts.map(([k]) => rows.reduce((a, s) => a + (s[k] as number), 0));
+  const total = sums.reduce((a, b) => a + b, 0);
+  return {
+    parts: parts.map(([key, label], i) => ({ key, label, sum: sums[i]!, share: total ? sums[i]! / total : null })),
+    total,
+    reports: rows.length,
+    of: reports.length,
+  };
+}
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  reports: number;
+  of: number;
+}
+
+/** numerator / denominator over the reports that have both. */
+export function rate(reports: ReportRow[], summary: Map<string, SummaryRow>, numerator: Key, denominator: Key): Rate {
+  const rows = complete(reports, summary, [numerator, denominator]);
+  const n = rows.reduce((a, s) => a + (s[numerator] as number), 0);
+  const d = rows.reduce((a, s) => a + (s[denominator] as number), 0);
+  return { numerator: n, denominator: d, rate: d ? n / d : null, reports: rows.length, of: reports.length };
+}
+
+export const OUTCOMES = [
+  ['granted', '予以公开'],
+  ['partly_granted', '部分公开'],
+  ['withheld', '不予公开'],
+  ['unable', '无法提供'],
+  ['declined', '不予处理'],
+  ['other', '其他处理'],
+] as const satisfies ReadonlyArray<readonly [Key, string]>;
+
+export const APPLICANTS = [
+  ['requests_new_natural_person', '自然人'],
+  ['requests_new_organisations', '法人或其他组织'],
+] as const satisfies ReadonlyArray<readonly [Key, string]>;
+
+export const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);

@@ -1,0 +1,265 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { parseHTML } from 'linkedom';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CSP } from '../src/lib/site/csp.ts';
+import { HOSTILE_FILE, HOSTILE_TITLE } from './global-setup.ts';
+import { launch, serve } from './browser.ts';
+
+/**
+ * Quality gates on the built synthetic site (120 reports, the samples and one hostile file):
+ * links and anchors, size budgets, inert hostile text, the Content-Security-Policy,
+ * accessibility (axe-core, WCAG 2.2 AA), keyboard, narrow screens, and end-to-end flows.
+ */
+
+const { dist } = inject('sites').synthetic;
+const htmlFiles = readdirSync(dist, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+const doc = (f: string) => parseHTML(readFileSync(join(dist, f), 'utf8')).document;
+const reportIds = readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e));
+const hostileId = (() => {
+  const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; title: string | null }> };
+  return index.reports.find((r) => r.title === HOSTILE_TITLE)!.report_id;
+})();
+
+describe('static checks of every built page', () => {
+  it('has no broken internal link or anchor', () => {
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (f: string) => {
+      let s = ids.get(f);
+      if (!s) ids.set(f, (s = new Set([...doc(f).querySelectorAll('[id]')].map((e) => e.getAttribute('id')!))));
+      return s;
+    };
+    let checked = 0;
+    for (const f of htmlFiles) {
+      for (const el of doc(f).querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (/^(https?:|mailto:)/.test(raw)) continue;
+        const url = new URL(raw, `http://site/${f}`);
+        const path = decodeURIComponent(url.pathname).slice(1);
+        const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+        expect(existsSync(join(dist, target)), `${f} → ${raw}`).toBe(true);
+        if (url.hash && target.endsWith('.html')) expect(idsOf(target).has(decodeURIComponent(url.hash.slice(1))), `${f} → ${raw}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('keeps pages within budget: report HTML < 60 KB; page weight without search < 150 KB', () => {
+    const sizes = htmlFiles.map((f) => ({ f, bytes: statSync(join(dist, f)).size }));
+    const assets = (f: string) =>
+      [...doc(f).querySelectorAll('link[rel="stylesheet"][href], script[src]')].reduce((n, el) => n + statSync(join(dist, decodeURIComponent(new URL(el.getAttribute('href') ?? el.getAttribute('src')!, `http://site/${f}`).pathname))).size, 0);
+    const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+    console.log(`largest pages:\n${largest.map((s) => `  ${(s.bytes / 1024).toFixed(1)} KB  ${s.f}`).join('\n')}`);
+    for (const id of reportIds) {
+      const f = `reports/${id}/index.html`;
+      const bytes = statSync(join(dist, f)).size;
+      expect(bytes, f).toBeLessThan(60 * 1024);
+      expect(bytes + assets(f), `${f} with CSS and JS`).toBeLessThan(150 * 1024);
+    }
+    for (const f of htmlFiles.filter((x) => !x.startsWith('reports/') && !x.startsWith('search/'))) expect(statSync(join(dist, f)).size + assets(f), f).toBeLessThan(150 * 1024);
+  });
+
+  it('every page carries the Content-Security-Policy, and no inline script or event handler', () => {
+    for (const f of htmlFiles) {
+      const d = doc(f);
+      expect(d.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), f).toBe(CSP);
+      for (const s of d.querySelectorAll('script')) expect(s.getAttribute('src'), `${f}: inline <script>`).toBeTruthy();
+      for (const el of d.querySelectorAll('*')) {
+        for (const a of el.getAttributeNames()) expect(a.startsWith('on'), `${f}: <${el.tagName.toLowerCase()} ${a}>`).toBe(false);
+        const href = el.getAttribute('href') ?? '';
+        expect(/^\s*javascript:/i.test(href), `${f}: javascript: link`).toBe(false);
+      }
+    }
+  });
+
+  it('renders a hostile report as inert text on its page, its source view and its JSON', () => {
+    for (const f of [`reports/${hostileId}/index.html`, `reports/${hostileId}/source/index.html`]) {
+      const d = doc(f);
+      expect(d.body.textContent, f).toContain('<script>alert(1)</script>');
+      expect(d.body.textContent, f).toContain('<img src=x onerror=alert(2)>');
+      expect(d.querySelectorAll('iframe, img, object, embed'), f).toHaveLength(0);
+      expect([...d.querySelectorAll('script')].every((s) => s.getAttribute('src')?.includes('/_astro/')), f).toBe(true);
+    }
+    expect(doc(`reports/${hostileId}/index.html`).body.textContent).toContain(HOSTILE_FILE);
+    const json = JSON.parse(readFileSync(join(dist, `reports/${hostileId}.json`), 'utf8'));
+    expect(json.report.title).toBe(HOSTILE_TITLE);
+    expect(json.report.source_file).toBe(`hostile/${HOSTILE_FILE}`);
+  });
+
+  it('writes nothing outside the output directory: file names become report ids', () => {
+    for (const e of readdirSync(join(dist, 'reports'))) expect(e, 'only ids, id.json, id.csv, index files and pages').toMatch(/^([0-9a-f]{16}(\.json|\.csv)?|index\.(html|json)|page)$/);
+  });
+});
+
+describe('in a real browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serve>>;
+  const violations: string[] = [];
+  const dialogs: string[] = [];
+  const agency = readdirSync(join(dist, 'agencies'))[0]!;
+  const county = readdirSync(join(dist, 'regions')).find((c) => /^\d{4}(?!00)\d{2}$/.test(c))!;
+  const pageTypes: Array<[string, string]> = [
+    ['overview', ''],
+    ['report list', 'reports/'],
+    ['report', `reports/${reportIds[0]}/`],
+    ['source view', `reports/${reportIds[0]}/source/`],
+    ['agency', `agencies/${agency}/`],
+    ['region index', 'regions/'],
+    ['province', `regions/${county.slice(0, 2)}0000/`],
+    ['county', `regions/${county}/`],
+    ['year', 'years/2020/'],
+    ['kind', `kinds/${encodeURIComponent(readdirSync(join(dist, 'kinds'))[0]!)}/`],
+    ['quality', 'quality/'],
+    ['data', 'data/'],
+    ['dictionary', 'data/dictionary/'],
+    ['about', 'about/'],
+    ['search', 'search/?q=复议'],
+    ['404', 'no/such/page/'],
+  ];
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(`${page.url()}: ${m.text()}`));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    server = await serve(dist);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string) => {
+    const r = await page.goto(server.url + path);
+    if (path.startsWith('search/')) await page.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
+    return r;
+  };
+
+  it('every page type loads without a CSP violation or a script error', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    for (const [, path] of pageTypes) await open(path);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('axe-core finds no WCAG 2.2 AA violation on any page type', async () => {
+    // axe is injected into a context that ignores the page's CSP (it is test code, not the site's).
+    const axeContext = await browser.newContext({ bypassCSP: true });
+    const p = await axeContext.newPage();
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const found: string[] = [];
+    for (const [name, path] of pageTypes) {
+      await p.goto(server.url + path);
+      if (path.startsWith('search/')) await p.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
+      await p.addScriptTag({ path: axePath });
+      const result = (await p.evaluate(() =>
+        (window as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+      )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+      for (const v of result.violations) found.push(`${name} (${path}): ${v.id} — ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await axeContext.close();
+    expect(found).toEqual([]);
+  });
+
+  it('at 360 px and at 200 % zoom nothing but tables and charts scrolls sideways', async () => {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 640, height: 400 }]) {
+      // 640 px wide at 200 % zoom is the layout of a 1280 px window zoomed to 200 %.
+      await page.setViewportSize(viewport);
+      for (const [name, path] of pageTypes) {
+        await open(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} at ${viewport.width}px`).toBeLessThanOrEqual(1);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('keyboard: skip link first, visible focus on links and controls', async () => {
+    await open(`reports/${reportIds[0]}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      const outline = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement!);
+        return `${s.outlineStyle} ${s.outlineWidth}`;
+      });
+      expect(outline, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).not.toMatch(/^none|\s0px$/);
+    }
+  });
+
+  it('end to end: overview → province → county → agency → report → a number → its source line', async () => {
+    // From a report with a region, walk down from the top the way a reader would.
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; region_code: string | null; status: string }> };
+    const target = index.reports.find((r) => r.region_code && /^\d{4}(?!00)\d{2}$/.test(r.region_code) && r.status === 'complete')!;
+    await open('');
+    await page.click('header nav a:has-text("地区")');
+    await page.click(`a[href="/regions/${target.region_code!.slice(0, 2)}0000/"]`);
+    expect(page.url()).toContain(`/regions/${target.region_code!.slice(0, 2)}0000/`);
+    await page.click(`a[href="/regions/${target.region_code!.slice(0, 4)}00/"]`);
+    await page.click(`a[href="/regions/${target.region_code}/"]`);
+    await page.click('table.sortable a[href^="/agencies/"] >> nth=0');
+    expect(page.url()).toContain('/agencies/');
+    await page.click('main table a[href^="/reports/"] >> nth=0');
+    expect(page.url()).toMatch(/\/reports\/[0-9a-f]{16}\/$/);
+    const number = page.locator('td[data-key^="requests."] a').first();
+    const text = (await number.textContent())!.replace(/,/g, '');
+    await number.click();
+    const hash = new URL(page.url()).hash;
+    expect(hash).toMatch(/^#L\d+$/);
+    const line = page.locator(`[id="${hash.slice(1)}"]`);
+    expect(await line.textContent()).toContain(text);
+    // The :target rule highlights the line.
+    expect(await line.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('end to end: search with a filter, then download a dataset and verify it against SHA256SUMS', async () => {
+    await open('');
+    await page.fill('#site-q', '复议');
+    await page.press('#site-q', 'Enter');
+    await page.waitForSelector('#search-status[data-state="done"]');
+    await page.selectOption('select[name="类型"]', '报告');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '报告');
+    await page.waitForSelector('#search-status[data-state="done"]');
+    expect(await page.$$eval('#results li a', (as) => as.every((a) => new URL((a as HTMLAnchorElement).href).pathname.startsWith('/reports/')))).toBe(true);
+    await open('data/');
+    const sums = Object.fromEntries(
+      (await (await fetch(`${server.url}data/SHA256SUMS`)).text())
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(66), l.slice(0, 64)]),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/data/summary.csv"]')]);
+    const bytes = readFileSync((await download.path())!);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sums['summary.csv']);
+  });
+
+  it('the 404 page answers unknown addresses with a way back', async () => {
+    const r = await open('reports/0000000000000000/');
+    expect(r!.status()).toBe(404);
+    expect(await page.textContent('h1')).toContain('找不到');
+    expect(await page.$('a[href="/search/"]')).not.toBeNull();
+  });
+
+  it('hostile text stays inert in the browser, also in search excerpts', async () => {
+    await open(`reports/${hostileId}/`);
+    await open(`reports/${hostileId}/source/`);
+    await open('search/?q=onerror');
+    expect(await page.$$eval('#results li', (l) => l.length)).toBeGreaterThan(0);
+    expect(await page.$$('#results img, #results script, #results iframe')).toHaveLength(0);
+    expect(dialogs).toEqual([]);
+  });
+});
