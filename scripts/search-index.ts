@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     done += shard.pages;
     log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const manifest = ShardManifest.parse({ version: 1, budget: FIRST_QUERY_PAGE_BUDGET, shards: shards.map(({ files: _f, ...s }) => s) });
+  const manifest = ShardManifest.parse({ version: 2, budget: FIRST_QUERY_PAGE_BUDGET, shards: shards.map(({ files: _f, ...s }) => s) });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(`search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
 }

@@ -63,7 +63,7 @@ function shardsFor(p: URLSearchParams): Shard[] {
   if (p.get('all') === '1') return all;
   const wanted = initialShards(all, manifest!.budget);
   // A year filter searches that year's index, loaded or not.
-  for (const y of p.getAll('年度')) for (const s of all) if (s.year === Number(y) && !wanted.includes(s)) wanted.push(s);
+  for (const y of p.getAll('年度')) for (const s of all) if (s.years.includes(Number(y)) && !wanted.includes(s)) wanted.push(s);
   return wanted;
 }
 
@@ -120,12 +120,23 @@ const LOOSE_CHECKS = 100;
 async function termResults(term: string, options: object): Promise<PagefindResult[]> {
   const pieces = term.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
   if (!pieces.length) return [];
-  const exact = intersect(await Promise.all(pieces.map(async (p) => (await pagefind!.search(phrase(p), options))?.results ?? [])));
+  const search = async (q: string) => (await pagefind!.search(q, options))?.results ?? [];
+  const exact = intersect(await Promise.all(pieces.map((p) => search(phrase(p)))));
   if (exact.length >= 20) return exact;
+  // The query alone may be segmented differently from the same text in a page (石龙区民政局 →
+  // 石龙/区民/政局 against 石龙区/民政局): try the phrase split in two at each point, then its
+  // words in any order; whatever is found is checked against the page text.
   const seen = new Set(exact.map((r) => r.id));
-  const loose = ((await pagefind!.search(pieces.join(' '), options))?.results ?? []).filter((r) => !seen.has(r.id)).slice(0, LOOSE_CHECKS);
-  const data = await Promise.all(loose.map((r) => r.data()));
-  return [...exact, ...loose.filter((_, i) => containsAll(data[i]!.content, [term]))];
+  const candidates: PagefindResult[] = [];
+  const add = (rs: PagefindResult[]) => {
+    for (const r of rs) if (!seen.has(r.id) && candidates.length < LOOSE_CHECKS) seen.add(r.id), candidates.push(r);
+  };
+  if (pieces.length === 1 && /[\u3400-\u9fff]/.test(term)) {
+    for (let i = 1; i < term.length; i++) add(await search(`"${term.slice(0, i)} ${term.slice(i)}"`));
+  }
+  add(await search(pieces.join(' ')));
+  const data = await Promise.all(candidates.map((r) => r.data()));
+  return [...exact, ...candidates.filter((_, i) => containsAll(data[i]!.content, [term]))];
 }
 
 async function showMore(gen: number, per: number): Promise<void> {
@@ -169,7 +180,11 @@ async function run(): Promise<void> {
   skipped = 0;
   status.dataset.state = 'loading';
   status.textContent = '正在载入索引…';
-  manifest ??= (await (await fetch(`${base}pagefind/shards.json`)).json()) as ShardManifest;
+  if (!manifest) {
+    const r = await fetch(`${base}pagefind/shards.json`);
+    if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
+    manifest = (await r.json()) as ShardManifest;
+  }
   await ensureShards(shardsFor(p));
   await renderFilters(p);
   if (gen !== generation) return;

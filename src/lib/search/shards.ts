@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 /**
  * How the search index is split. Pagefind needs about 0.3–0.5 MB of memory per report page
- * while indexing and its page list (loaded by the first query) grows by about 8 bytes per page,
- * so one index for 100,000 reports would need tens of GB to build and send most of a megabyte
- * before the first result. Instead: one index per report year (split further above
- * MAX_PAGES), plus the directory pages (agencies, regions, years, kinds), each built by its own
- * Pagefind process. The browser merges indexes newest-first until a page budget is reached and
- * searches the rest only when asked (or when a year filter needs them).
+ * while indexing, and its page list (loaded by the first query) grows by about 8–11 bytes per
+ * page, so one index for 100,000 reports would need tens of GB to build and send most of a
+ * megabyte before the first result. Pages are therefore grouped — the newest report year, the
+ * directory pages (agencies, regions, years, kinds), then older years — and packed into indexes
+ * of at most MAX_PAGES_PER_SHARD pages, each built by its own Pagefind process. The browser
+ * merges indexes in that order until a page budget is reached and searches the rest only when
+ * asked (or when a year filter needs them). Each merged index costs its own WebAssembly
+ * download, so small sites get one index.
  */
 
 export const MAX_PAGES_PER_SHARD = 10_000;
@@ -17,15 +19,17 @@ export const FIRST_QUERY_PAGE_BUDGET = 12_000;
 export const Shard = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: z.string(),
-  kind: z.enum(['reports', 'directory']),
-  /** Report year of the shard (null: directory pages or reports without a year). */
-  year: z.number().int().nullable(),
+  /** Report years in this index (empty: directory pages only). */
+  years: z.array(z.number().int()),
+  /** Whether it holds reports without a year / the directory pages. */
+  undated: z.boolean(),
+  directory: z.boolean(),
   pages: z.number().int().min(0),
 });
 export type Shard = z.infer<typeof Shard>;
 
 export const ShardManifest = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   budget: z.number().int().positive(),
   shards: z.array(Shard),
 });
@@ -38,30 +42,43 @@ export interface IndexablePage {
   year: number | null;
 }
 
-/** Groups pages into shards, in the order the browser loads them: newest year first. */
+interface Group {
+  year: number | null;
+  directory: boolean;
+  files: string[];
+}
+
+/** Groups pages and packs them into shards, in the order the browser loads them. */
 export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHARD): Array<Shard & { files: string[] }> {
-  const groups = new Map<string, { kind: 'reports' | 'directory'; year: number | null; files: string[] }>();
+  const byKey = new Map<string, Group>();
   for (const p of pages) {
-    const key = p.kind === 'directory' ? 'directory' : p.year === null ? 'reports-undated' : `reports-${p.year}`;
-    const g = groups.get(key) ?? { kind: p.kind, year: p.kind === 'directory' ? null : p.year, files: [] };
+    const key = p.kind === 'directory' ? 'directory' : String(p.year);
+    const g = byKey.get(key) ?? { year: p.kind === 'directory' ? null : p.year, directory: p.kind === 'directory', files: [] };
     g.files.push(p.file);
-    groups.set(key, g);
+    byKey.set(key, g);
   }
-  const year = (k: string) => groups.get(k)!.year ?? -Infinity;
-  const reports = [...groups.keys()].filter((k) => k !== 'directory').sort((a, b) => year(b) - year(a));
-  // The newest year first, then the directory, then older years: a name search on a small
-  // site sees everything; on a large one the first query covers the newest reports and names.
-  const keys = [...reports.slice(0, 1), ...(groups.has('directory') ? ['directory'] : []), ...reports.slice(1)];
-  const ordered = keys.map((k) => [k, groups.get(k)!] as const);
-  const out: Array<Shard & { files: string[] }> = [];
-  for (const [key, g] of ordered) {
+  const reports = [...byKey.values()].filter((g) => !g.directory).sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+  const directory = byKey.get('directory');
+  // The newest year first, then the directory, then older years (undated last).
+  const groups = [...reports.slice(0, 1), ...(directory ? [directory] : []), ...reports.slice(1)];
+  // A group larger than a shard is cut into equal parts; then consecutive groups are packed.
+  const pieces: Group[] = groups.flatMap((g) => {
     const files = [...g.files].sort();
     const parts = Math.max(1, Math.ceil(files.length / maxPages));
-    for (let i = 0; i < parts; i++) {
-      const chunk = files.slice(Math.floor((i * files.length) / parts), Math.floor(((i + 1) * files.length) / parts));
-      const base = g.kind === 'directory' ? '机关、地区与年度页' : g.year === null ? '年度不详的报告' : `${g.year} 年度报告`;
-      out.push({ id: parts > 1 ? `${key}-${i + 1}` : key, label: parts > 1 ? `${base}（${i + 1}/${parts}）` : base, kind: g.kind, year: g.year, pages: chunk.length, files: chunk });
-    }
+    return Array.from({ length: parts }, (_, i) => ({ ...g, files: files.slice(Math.floor((i * files.length) / parts), Math.floor(((i + 1) * files.length) / parts)) }));
+  });
+  const shards: Group[][] = [];
+  for (const piece of pieces) {
+    const last = shards.at(-1);
+    if (last && last.reduce((n, g) => n + g.files.length, 0) + piece.files.length <= maxPages) last.push(piece);
+    else shards.push([piece]);
   }
-  return out;
+  return shards.map((members, i) => {
+    const years = [...new Set(members.map((g) => g.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
+    const hasDirectory = members.some((g) => g.directory);
+    const undated = members.some((g) => !g.directory && g.year === null);
+    const label = [years.length ? (years.length > 1 ? `${years.at(-1)}–${years[0]} 年度报告` : `${years[0]} 年度报告`) : '', undated ? '年度不详的报告' : '', hasDirectory ? '机关、地区与年度页' : ''].filter(Boolean).join('、');
+    const files = members.flatMap((g) => g.files);
+    return { id: `s${String(i + 1).padStart(2, '0')}`, label, years, undated, directory: hasDirectory, pages: files.length, files };
+  });
 }

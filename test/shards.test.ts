@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { planShards, type IndexablePage } from '../src/lib/search/shards.ts';
+import { initialShards } from '../src/lib/search/budget.ts';
+
+const pages = (year: number | null, n: number, kind: 'reports' | 'directory' = 'reports'): IndexablePage[] =>
+  Array.from({ length: n }, (_, i) => ({ file: `${kind}/${year ?? 'x'}-${i}/index.html`, kind, year }));
+
+describe('search index shards', () => {
+  it('a small site gets one index with everything', () => {
+    const s = planShards([...pages(2020, 30), ...pages(2021, 20), ...pages(null, 5, 'directory')], 100);
+    expect(s).toHaveLength(1);
+    expect(s[0]!.pages).toBe(55);
+    expect(s[0]!.years).toEqual([2021, 2020]);
+    expect(s[0]!.directory).toBe(true);
+  });
+
+  it('a large site: newest year first, then the directory, then older years; no shard above the limit', () => {
+    const s = planShards([...pages(2019, 150), ...pages(2020, 90), ...pages(2021, 60), ...pages(null, 50, 'directory'), ...pages(null, 10)], 100);
+    expect(s.every((x) => x.pages <= 100)).toBe(true);
+    expect(s.reduce((n, x) => n + x.pages, 0)).toBe(360);
+    expect(s[0]!.years).toEqual([2021]);
+    expect(s[0]!.directory).toBe(false);
+    expect(s[1]!.directory).toBe(true);
+    expect(s.at(-1)!.undated).toBe(true);
+    expect(new Set(s.flatMap((x) => x.files)).size).toBe(360);
+  });
+
+  it('the first query stays within the page budget (at least one index)', () => {
+    const s = planShards([...pages(2019, 100), ...pages(2020, 100), ...pages(2021, 100)], 100);
+    expect(initialShards(s, 150).map((x) => x.years)).toEqual([[2021]]);
+    expect(initialShards(s, 250)).toHaveLength(2);
+    expect(initialShards(s, 10)).toHaveLength(1);
+  });
+});
