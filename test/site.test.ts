@@ -157,6 +157,16 @@ describe('the built site (sample reports)', () => {
     expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
   });
 
+  it('every fixed URL the README lists exists in the build', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const paths = [...readme.matchAll(/`(\/[a-z0-9/._-]*)`/g)].map((m) => m[1]!).filter((p) => !p.includes('{') && p !== '/nianbao/'); // /nianbao/ is the BASE_PATH example
+    expect(paths.length).toBeGreaterThan(8);
+    for (const p of new Set(paths)) {
+      const rel = p.slice(1);
+      expect(existsSync(join(dist, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel)), p).toBe(true);
+    }
+  });
+
   it('pages are Chinese and carry source and licence', () => {
     const doc = page('index.html');
     expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
