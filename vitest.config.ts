@@ -1,13 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that look at a built site share sites built once by test/global-setup.ts; the other
+// tests do not wait for (or pay for) those builds.
+const SITE_TESTS = ['test/site.test.ts', 'test/search.test.ts', 'test/quality.test.ts'];
+const common = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // Tests share nothing but the temp dirs they create; keep them deterministic.
+  sequence: { shuffle: false },
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // The built sites (samples, sub-path, synthetic) are made once, before any test file runs.
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Tests share nothing but the temp dirs they create; keep them deterministic.
-    sequence: { shuffle: false },
+    projects: [
+      { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'], exclude: SITE_TESTS } },
+      { test: { ...common, name: 'site', include: SITE_TESTS, globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });

@@ -61,3 +61,16 @@ export function headlines(s: SummaryRow | undefined): Headline[] {
 export function regionPath(r: ReportRow): string[] {
   return [r.province, r.city, r.county, r.township].filter((x): x is string => !!x);
 }
+
+/** The region path as links: each level's code with its name (a level without a name is left out). */
+export function regionTrail(r: ReportRow): Array<{ code: string; name: string }> {
+  const c = r.region_code;
+  if (!c) return [];
+  const out: Array<{ code: string; name: string }> = [];
+  const push = (code: string, name: string | null) => name && !out.some((o) => o.code === code) && out.push({ code, name });
+  push(`${c.slice(0, 2)}0000`, r.province);
+  if (c.slice(2, 4) !== '00') push(`${c.slice(0, 4)}00`, r.city);
+  if (c.slice(4, 6) !== '00') push(c.slice(0, 6), r.county);
+  if (c.length === 9) push(c, r.township);
+  return out;
+}
