@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import dp from 'datapackage';
 import { describe, expect, it } from 'vitest';
 import { columns, tables, type TableName } from '../src/lib/schema/datasets.ts';
 import { columnDocs, keyDictionary } from '../src/lib/schema/dictionary.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
+import { query } from './query.ts';
 
 /**
  * The published files as a user gets them: reproducible, described by a valid datapackage.json
@@ -25,15 +25,6 @@ function ingest(raw: string, out: string) {
   });
 }
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  try {
-    return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
-  } finally {
-    conn.closeSync();
-  }
-}
 
 // Text that breaks naive CSV: quotes, commas, CR/LF, a lone CR, tabs, a leading '=' and a BOM-like char.
 const AWKWARD = '他说："依法公开, 是常态"，\r\n第二行\r第三行\t制表符 ="=1+1" \uFEFF结束';

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { containsAll, queryTerms } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
+import { query } from './query.ts';
 
 /**
  * Search in a real browser on the synthetic site (120 reports + the 5 samples), compared with
@@ -46,15 +46,6 @@ function indexedPages(): Map<string, Indexed> {
   return pages;
 }
 
-async function rows<T>(sql: string): Promise<T[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  try {
-    return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
-  } finally {
-    conn.closeSync();
-  }
-}
 
 interface Query {
   q: string;
@@ -88,9 +79,9 @@ async function queries(): Promise<Query[]> {
     { q: '<script>', why: 'HTML-special characters' },
     { q: 'a&b "x"', why: 'HTML-special characters' },
   ];
-  const agencies = await rows<{ agency: string }>(`SELECT DISTINCT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`);
-  const counties = await rows<{ county: string }>(`SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`);
-  const texts = await rows<{ text: string }>(`SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`);
+  const agencies = await query<{ agency: string }>(`SELECT DISTINCT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`);
+  const counties = await query<{ county: string }>(`SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`);
+  const texts = await query<{ text: string }>(`SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`);
   return [
     ...fixed,
     ...agencies.map((a) => ({ q: a.agency, why: 'agency name (corpus)' })),

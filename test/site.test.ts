@@ -3,30 +3,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from './query.ts';
 
 /** The site built from the bundled samples (test/global-setup.ts): checks what a reader sees against the datasets. */
 describe('the built site (sample reports)', () => {
   const { data, dist, distSub: sub } = inject('sites').samples;
   const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
 
-  const query = async <T,>(sql: string): Promise<T[]> => {
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
-    try {
-      return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
-    } finally {
-      conn.closeSync();
-    }
-  };
-
-  const cellsOf = async () => {
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
-    const rows = (await conn.runAndReadAll(`SELECT * FROM '${join(data, 'cells.parquet')}'`)).getRowObjectsJS() as Array<Record<string, unknown>>;
-    conn.closeSync();
-    return rows;
-  };
+  const cellsOf = () => query<Record<string, unknown>>(`SELECT * FROM '${join(data, 'cells.parquet')}'`);
 
   it('has a page, a source view, JSON and CSV for every report', () => {
     const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
