@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 /**
@@ -47,8 +46,12 @@ function hostileReport(): string {
     .replace('五、存在的主要问题及改进情况', '五、存在的主要问题及改进情况\n见<img src=x onerror=alert(2)>与<a href="javascript:alert(3)">链接</a>，以及 <iframe src="https://example.com"></iframe>。');
 }
 
-export default function setup(project: TestProject): void {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-sites-'));
+export default function setup(project: TestProject): () => void {
+  // Inside the project: Astro puts a build's prerender files under its outDir only when the
+  // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
+  // sharing that folder break each other (e.g. a test run beside `npm run bench`).
+  mkdirSync('.test-sites', { recursive: true });
+  const tmp = resolve(mkdtempSync(join('.test-sites', 'run-')));
   const samples = { data: join(tmp, 'samples-data'), dist: join(tmp, 'samples-dist'), distSub: join(tmp, 'samples-dist-sub') };
   run('ingest (samples)', tsx('scripts/ingest.ts', '--out', samples.data, '--quiet'), { SOURCE_DATE_EPOCH: '1767225600' });
   run('astro build (samples)', astro(samples.dist), { NIANBAO_DATA: samples.data });
@@ -66,4 +69,5 @@ export default function setup(project: TestProject): void {
   run('astro build (synthetic)', astro(synthetic.dist), { NIANBAO_DATA: synthetic.data, NIANBAO_RAW: synthetic.raw });
   run('search index (synthetic)', tsx('scripts/search-index.ts', '--dist', synthetic.dist, '--quiet'));
   project.provide('sites', { samples, synthetic });
+  return () => rmSync(tmp, { recursive: true, force: true });
 }
