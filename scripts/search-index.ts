@@ -17,8 +17,7 @@ const log = (s: string) => quiet || console.log(s);
 /** Pages Pagefind should see: report pages (by year) and the directory pages. */
 async function indexablePages(): Promise<IndexablePage[]> {
   const pages: IndexablePage[] = [];
-  const yearOf = async (file: string) => {
-    const html = await readFile(join(dist, file), 'utf8');
+  const yearOf = (html: string) => {
     const m = /data-pagefind-sort="year:(\d{4})"/.exec(html);
     return m ? Number(m[1]) : null;
   };
@@ -31,12 +30,15 @@ async function indexablePages(): Promise<IndexablePage[]> {
     }
     for (const e of entries.sort()) {
       const file = `${dir}/${e}/index.html`;
+      let html: string;
       try {
-        await readFile(join(dist, file), { flag: 'r' }).then(() => undefined);
+        html = await readFile(join(dist, file), 'utf8');
       } catch {
         continue;
       }
-      pages.push(dir === 'reports' ? { file, kind: 'reports', year: await yearOf(file) } : { file, kind: 'directory', year: null });
+      // Only pages that mark what to index (lists and paging pages do not).
+      if (!html.includes('data-pagefind-body')) continue;
+      pages.push(dir === 'reports' ? { file, kind: 'reports', year: yearOf(html) } : { file, kind: 'directory', year: null });
     }
   }
   return pages;

@@ -113,6 +113,7 @@ describe('in a real browser', () => {
     ['source view', `reports/${reportIds[0]}/source/`],
     ['agency', `agencies/${agency}/`],
     ['region index', 'regions/'],
+    ['unplaced', 'regions/unplaced/'],
     ['province', `regions/${county.slice(0, 2)}0000/`],
     ['county', `regions/${county}/`],
     ['year', 'years/2020/'],
