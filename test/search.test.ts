@@ -177,6 +177,19 @@ describe('search in a real browser', () => {
     for (const y of years) expect(y).toContain('2019 年度');
   });
 
+  it('works under a sub-path (BASE_PATH=/nianbao/)', async () => {
+    const sub = await serve(inject('sites').samples.distSub, '/nianbao/');
+    try {
+      await page.goto(`${sub.url}search/?q=${encodeURIComponent('复议')}`);
+      await page.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
+      const links = await page.$$eval('#results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links.length).toBe(5);
+      for (const l of links) expect(l).toMatch(/^\/nianbao\/reports\/[0-9a-f]{16}\/$/);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('works by keyboard: tab to the box, type, Enter, tab to the first result', async () => {
     await page.goto(`${server.url}search/`);
     await page.focus('#q');
