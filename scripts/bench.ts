@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR]
+ * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus]
  * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
  * ingest, site build, search index — as wall time, throughput and whole-process peak memory
  * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
@@ -131,10 +131,15 @@ for (const n of sizes) {
   const dir = join(work, String(n));
   const out = join(dir, 'build');
   const dist = join(dir, 'dist');
-  rmSync(dir, { recursive: true, force: true });
-  console.error(`bench: N = ${n}: synth`);
-  const synth = measure([node, ...tsx, 'scripts/synth.ts', '--count', String(n), '--seed', '2026', '--out', dir]);
-  if (!synth.ok) throw new Error(`synth failed: ${synth.tail}`);
+  // --reuse-corpus keeps a corpus generated earlier with the same size and seed (synth is not measured).
+  if (process.argv.includes('--reuse-corpus') && existsSync(join(dir, 'raw')) && existsSync(join(dir, 'truth'))) {
+    for (const sub of ['build', 'dist']) rmSync(join(dir, sub), { recursive: true, force: true });
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    console.error(`bench: N = ${n}: synth`);
+    const synth = measure([node, ...tsx, 'scripts/synth.ts', '--count', String(n), '--seed', '2026', '--out', dir]);
+    if (!synth.ok) throw new Error(`synth failed: ${synth.tail}`);
+  }
   console.error(`bench: N = ${n}: ingest`);
   const ingest = measure([node, ...tsx, 'scripts/ingest.ts', '--raw', join(dir, 'raw'), '--out', out, '--quiet']);
   if (!ingest.ok) throw new Error(`ingest failed: ${ingest.tail}`);
@@ -201,7 +206,8 @@ Machine: ${machine}.
 Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads;
 for the search index it is the sampled total of the process tree (node and the Pagefind binary).
 Search transfer is what headless Chromium downloads for one query on a fresh page (search page,
-its CSS/JS and every Pagefind file), uncompressed as served by \`scripts/serve.ts\`.
+its CSS/JS and every Pagefind file), as served by \`scripts/serve.ts\` (HTML, CSS and JS gzipped as a
+static host would; Pagefind's index files are compressed already).
 
 | reports | stage | wall time | throughput / output | peak memory | sizes |
 |---:|---|---:|---:|---:|---|

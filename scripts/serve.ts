@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 /**
  * A small static file server for tests and the benchmark: serves `dir` under `base` (e.g.
@@ -23,6 +24,8 @@ const TYPES: Record<string, string> = {
   '.duckdb': 'application/octet-stream',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.svg']);
+
 export function serveStatic(dir: string, base = '/', port = 0): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
@@ -44,9 +47,14 @@ export function serveStatic(dir: string, base = '/', port = 0): Promise<{ server
       file = join(file, 'index.html');
     }
     if (!existsSync(file) || !statSync(file).isFile()) return send404();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is gzipped when the client accepts it, as static hosts and CDNs do (Pagefind's own
+    // files are compressed already; data downloads are sent as they are, so checksums hold).
+    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, gzip ? { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-type': type, 'content-length': statSync(file).size });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
+    else createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
     const address = server.address();

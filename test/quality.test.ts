@@ -232,6 +232,7 @@ describe('in a real browser', () => {
     await page.fill('#site-q', '复议');
     await page.press('#site-q', 'Enter');
     await page.waitForSelector('#search-status[data-state="done"]');
+    await page.click('#filter-panel summary');
     await page.selectOption('select[name="类型"]', '报告');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '报告');
     await page.waitForSelector('#search-status[data-state="done"]');

@@ -29,6 +29,7 @@ const form = root.querySelector('form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
 const filterBox = root.querySelector<HTMLElement>('#filters')!;
+const filterPanel = root.querySelector<HTMLDetailsElement>('#filter-panel')!;
 const status = root.querySelector<HTMLElement>('#search-status')!;
 const list = root.querySelector<HTMLOListElement>('#results')!;
 const moreButton = root.querySelector<HTMLButtonElement>('#more')!;
@@ -186,7 +187,11 @@ async function run(): Promise<void> {
     manifest = (await r.json()) as ShardManifest;
   }
   await ensureShards(shardsFor(p));
-  await renderFilters(p);
+  // Filter values cost a download of their own: fetched when the panel is opened or a filter is set.
+  if (filterPanel.open || Object.keys(selectedFilters(p)).length) {
+    filterPanel.open = true;
+    await renderFilters(p);
+  }
   if (gen !== generation) return;
   if (!terms.length && !Object.keys(filters).length) {
     status.textContent = '请输入要搜索的机关、地区或词语。';
@@ -201,6 +206,13 @@ async function run(): Promise<void> {
     results = intersect(perTerm);
   }
   if (gen !== generation) return;
+  if (!results.length && manifest.shards.some((s) => !loaded.has(s.id)) && p.get('all') !== '1') {
+    // Nothing in the newest indexes: a reader expects the whole site to have been searched.
+    status.textContent = '最近年度中没有找到，正在搜索其余年度…';
+    p.set('all', '1');
+    history.replaceState(null, '', `?${p.toString()}`);
+    return run();
+  }
   pending = [...results];
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
   await showMore(gen, per);
@@ -226,6 +238,9 @@ form.addEventListener('submit', (e) => {
   p.set('q', input.value.trim());
   p.set('sort', sortSelect.value);
   navigate(p);
+});
+filterPanel.addEventListener('toggle', () => {
+  if (filterPanel.open && !filterBox.childElementCount && pagefind) void renderFilters(params());
 });
 filterBox.addEventListener('change', (e) => {
   const select = e.target as HTMLSelectElement;
