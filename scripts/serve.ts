@@ -62,13 +62,14 @@ export function serveStatic(dir: string, base = '/', port = 0): Promise<{ server
   }));
 }
 
-// Command line: tsx scripts/serve.ts DIR [--base /x/] [--port N]
+// Command line (npm run preview): tsx scripts/serve.ts DIR [--base /x/] [--port N]; BASE_PATH and PORT work too.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const opt = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const { url } = await serveStatic(args[0] ?? 'dist', opt('--base') ?? '/', Number(opt('--port') ?? 4321));
-  console.log(`serving ${args[0] ?? 'dist'} at ${url}`);
+  const dir = args[0] && !args[0].startsWith('--') ? args[0] : 'dist';
+  const { url } = await serveStatic(dir, opt('--base') ?? process.env.BASE_PATH ?? '/', Number(opt('--port') ?? process.env.PORT ?? 4321));
+  console.log(`serving ${dir} at ${url} (Ctrl+C to stop)`);
 }
