@@ -113,9 +113,9 @@ function intersect(lists: PagefindResult[][]): PagefindResult[] {
 
 /**
  * Pages that may contain one term. Pagefind matches phrases word by word, so the term is cut at
- * punctuation and each piece searched as a phrase. When that finds few pages, the term may
- * have been segmented differently from the pages: up to LOOSE_CHECKS pages that contain its
- * words in any order are checked for the exact text as well.
+ * punctuation and each piece searched as a phrase. When that finds nothing, the term may have
+ * been segmented differently from the pages: up to LOOSE_CHECKS pages found by other cuts of
+ * it are checked for the exact text.
  */
 const LOOSE_CHECKS = 100;
 async function termResults(term: string, options: object): Promise<PagefindResult[]> {
@@ -123,7 +123,8 @@ async function termResults(term: string, options: object): Promise<PagefindResul
   if (!pieces.length) return [];
   const search = async (q: string) => (await pagefind!.search(q, options))?.results ?? [];
   const exact = intersect(await Promise.all(pieces.map((p) => search(phrase(p)))));
-  if (exact.length >= 20) return exact;
+  // Each retry downloads index chunks of other words: only when the phrase found nothing.
+  if (exact.length > 0) return exact;
   // The query alone may be segmented differently from the same text in a page (石龙区民政局 →
   // 石龙/区民/政局 against 石龙区/民政局): try the phrase split in two at each point, then its
   // words in any order; whatever is found is checked against the page text.
