@@ -19,5 +19,13 @@ export async function launch(): Promise<Browser> {
 
 export async function serve(dist: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const { server, url } = await serveStatic(dist, base);
-  return { url, close: () => new Promise<void>((ok) => (server as Server).close(() => ok())) };
+  // The browser keeps connections alive: end them, or close() waits for the browser to go.
+  return {
+    url,
+    close: () =>
+      new Promise<void>((ok) => {
+        (server as Server).close(() => ok());
+        (server as Server).closeAllConnections();
+      }),
+  };
 }
