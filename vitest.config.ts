@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'], exclude: SITE_TESTS } },
-      { test: { ...common, name: 'site', include: SITE_TESTS, globalSetup: ['test/global-setup.ts'] } },
+      // Browser tests run many page loads each; on a loaded 2-core machine 60 s is not enough.
+      { test: { ...common, testTimeout: 300_000, name: 'site', include: SITE_TESTS, globalSetup: ['test/global-setup.ts'] } },
     ],
   },
 });

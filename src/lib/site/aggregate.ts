@@ -52,12 +52,5 @@ export function byYear(reports: ReportRow[]): Map<number, ReportRow[]> {
   return new Map([...m].sort((a, b) => a[0] - b[0]));
 }
 
-/** Region codes along a report's path: province, city, county, township. */
-export function regionCodes(code: string | null): string[] {
-  if (!code) return [];
-  const out = [`${code.slice(0, 2)}0000`];
-  if (code.slice(2, 4) !== '00') out.push(`${code.slice(0, 4)}00`);
-  if (code.length >= 6 && code.slice(4, 6) !== '00') out.push(code.slice(0, 6));
-  if (code.length === 9) out.push(code);
-  return [...new Set(out)];
-}
+/** Region codes along a report's path: province, city, county, township (the one ladder). */
+export { regionCodes } from '../region/ladder.ts';

@@ -56,13 +56,19 @@ const GROUPS: Array<[RegExp, string]> = [
   [/^other_/, '（六）其他处理'],
 ];
 
-export function requestsForm(layout: '2019' | '2021'): FormTable {
+/**
+ * Section 三 as the official form lays it out. With `layout` null (the cells cannot tell which
+ * layout they were read with), only the rows both layouts share are laid out: a row is never
+ * shown under the other layout's meaning.
+ */
+export function requestsForm(layout: '2019' | '2021' | null): FormTable {
   const head: HeadCell[][] = [
     [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
     [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
     requestColumns.slice(1, 6).map((c) => ({ text: c.label })),
   ];
-  const rows = requestRows[layout];
+  const shared = new Set(requestRows['2019'].map((r) => r.key));
+  const rows = layout ? requestRows[layout] : requestRows['2021'].filter((r) => shared.has(r.key));
   const inResults = rows.filter((r) => !['new_received', 'carried_over', 'carried_forward'].includes(r.key));
   const body: BodyRow[] = [];
   for (const r of rows) {
@@ -82,7 +88,8 @@ export function requestsForm(layout: '2019' | '2021'): FormTable {
     } else labels.push({ text: r.label, colspan: 2 });
     body.push({ labels, keys });
   }
-  return { caption: '收到和处理政府信息公开申请情况', head, body };
+  const caption = layout ? '收到和处理政府信息公开申请情况' : '收到和处理政府信息公开申请情况（表式无法判断，只列两版共有的行）';
+  return { caption, head, body };
 }
 
 export function reviewForm(): FormTable {

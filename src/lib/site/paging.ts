@@ -24,3 +24,12 @@ export function pageCount(n: number): number {
 export function pageOf<T>(items: T[], page: number): T[] {
   return items.slice((page - 1) * REPORTS_PER_PAGE, page * REPORTS_PER_PAGE);
 }
+
+/**
+ * Page numbers a pager shows: the first, the last, and three either side of the current one
+ * (empty for a single page). A gap between two shown numbers is drawn as "…".
+ */
+export function pageWindow(page: number, pages: number, around = 3): number[] {
+  if (pages <= 1) return [];
+  return Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= around);
+}

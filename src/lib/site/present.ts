@@ -1,4 +1,5 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
+import { namedLadder } from '../region/ladder.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -36,6 +37,19 @@ export function cellView(c: CellRow | undefined): CellView {
 export const STATUS_LABEL: Record<ReportRow['status'], string> = { complete: '表格完整', partial: '表格不完整', text_only: '仅文字（表格缺失或为图片）' };
 export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = { stated: '报告中写明', gazetteer: '据行政区划名称确定', clue: '据电话、网址、信用代码等线索确定', ambiguous: '地名有重名，无法唯一确定', unresolved: '未能确定' };
 
+/**
+ * What the checks of a report found, in a few words for lists: a text-only report has nothing
+ * to check, a partial one was checked only in part. Never 一致 (consistent) for a report whose
+ * tables were not there to check.
+ */
+export function checkWord(r: Pick<ReportRow, 'status' | 'checks_failed' | 'cells_ambiguous'>): string {
+  if (r.checks_failed > 0) return `${r.checks_failed} 项不一致`;
+  if (r.status === 'text_only') return '无表格可核对';
+  if (r.status === 'partial') return '部分可核对，未见不一致';
+  if (r.cells_ambiguous > 0) return '未见不一致（有无法确定的格）';
+  return '一致';
+}
+
 export interface Headline {
   label: string;
   value: number | null;
@@ -66,13 +80,5 @@ export function regionPath(r: ReportRow): string[] {
 
 /** The region path as links: each level's code with its name (a level without a name is left out). */
 export function regionTrail(r: ReportRow): Array<{ code: string; name: string }> {
-  const c = r.region_code;
-  if (!c) return [];
-  const out: Array<{ code: string; name: string }> = [];
-  const push = (code: string, name: string | null) => name && !out.some((o) => o.code === code) && out.push({ code, name });
-  push(`${c.slice(0, 2)}0000`, r.province);
-  if (c.slice(2, 4) !== '00') push(`${c.slice(0, 4)}00`, r.city);
-  if (c.slice(4, 6) !== '00') push(c.slice(0, 6), r.county);
-  if (c.length === 9) push(c, r.township);
-  return out;
+  return namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township }).map(({ code, name }) => ({ code, name }));
 }

@@ -1,0 +1,89 @@
+import type { ReportRow } from '../schema/datasets.ts';
+import { regionLadder } from '../region/ladder.ts';
+import { groupByAgency } from './agencies.ts';
+import { regionNames } from './region-page.ts';
+
+/**
+ * The directory indexes: /agencies/ (by province, then city), /years/ and /kinds/. Plain data
+ * for thin pages; tested in test/site-helpers.test.ts.
+ */
+
+export interface AgencyEntry {
+  key: string;
+  name: string;
+  kind: string | null;
+  years: number[];
+  reports: number;
+}
+export interface CityGroup {
+  /** null: agencies placed at province level or without a city rung. */
+  code: string | null;
+  name: string;
+  agencies: AgencyEntry[];
+}
+export interface ProvinceGroup {
+  /** null: region not determined. */
+  code: string | null;
+  name: string;
+  count: number;
+  cities: CityGroup[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
+  const names = regionNames(reports);
+  const provinces = new Map<string, { code: string | null; name: string; cities: Map<string, CityGroup> }>();
+  for (const [key, rs] of groupByAgency(reports)) {
+    const last = rs.at(-1)!;
+    const ladder = regionLadder(last.region_code);
+    const pc = ladder[0]?.code ?? null;
+    const cc = ladder.find((r) => r.level === 'city')?.code ?? null;
+    const pKey = pc ?? '';
+    const prov = provinces.get(pKey) ?? { code: pc, name: pc ? names.get(pc) ?? `行政区划 ${pc}` : '地区未确定', cities: new Map<string, CityGroup>() };
+    provinces.set(pKey, prov);
+    const cKey = cc ?? '';
+    const city = prov.cities.get(cKey) ?? { code: cc, name: cc ? names.get(cc) ?? `行政区划 ${cc}` : pc ? '省级及直辖单位' : '—', agencies: [] };
+    prov.cities.set(cKey, city);
+    const years = [...new Set(rs.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+    city.agencies.push({ key, name: last.agency!, kind: last.agency_kind, years, reports: rs.length });
+  }
+  const byCode = (a: { code: string | null }, b: { code: string | null }) =>
+    a.code === b.code ? 0 : a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code);
+  return [...provinces.values()]
+    .map((p) => {
+      const cities = [...p.cities.values()].sort(byCode);
+      for (const c of cities) c.agencies.sort((a, b) => collator.compare(a.name, b.name));
+      return { code: p.code, name: p.name, count: cities.reduce((n, c) => n + c.agencies.length, 0), cities };
+    })
+    .sort(byCode);
+}
+
+export interface CountEntry<K> {
+  key: K;
+  reports: number;
+  agencies: number;
+}
+
+/** Report years, newest first, with report and agency counts. */
+export function yearIndex(reports: ReportRow[]): Array<CountEntry<number>> {
+  return countBy(reports, (r) => r.year).sort((a, b) => b.key - a.key);
+}
+
+/** Kinds of agency, most reports first. */
+export function kindIndex(reports: ReportRow[]): Array<CountEntry<string>> {
+  return countBy(reports, (r) => r.agency_kind).sort((a, b) => b.reports - a.reports || collator.compare(a.key, b.key));
+}
+
+function countBy<K>(reports: ReportRow[], keyOf: (r: ReportRow) => K | null): Array<CountEntry<K>> {
+  const m = new Map<K, { n: number; agencies: Set<string> }>();
+  for (const r of reports) {
+    const k = keyOf(r);
+    if (k === null) continue;
+    const e = m.get(k) ?? { n: 0, agencies: new Set<string>() };
+    e.n++;
+    if (r.agency) e.agencies.add(`${r.agency}|${r.region_code ?? ''}`);
+    m.set(k, e);
+  }
+  return [...m].map(([key, e]) => ({ key, reports: e.n, agencies: e.agencies.size }));
+}

@@ -1,0 +1,45 @@
+import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+import { regionCodes } from '../region/ladder.ts';
+import { FIGURES, byYear, totals, type Total } from './aggregate.ts';
+import type { Point } from './charts.ts';
+import { groupBy } from './group.ts';
+
+/** The home page's view model (src/pages/index.astro): totals by year, chart points, leaders. */
+
+const SHOWN = ['requests_new', 'requests_new_natural_person', 'requests_new_organisations', 'granted', 'partly_granted', 'withheld', 'unable', 'declined', 'review_total', 'review_corrected'];
+
+export interface Overview {
+  years: Map<number, ReportRow[]>;
+  rows: Array<{ y: number; n: number; t: ReturnType<typeof totals> }>;
+  points: Point[];
+  shown: typeof FIGURES[number][];
+  /** The latest year with reports: leaders are from one year only, so they are comparable. */
+  topYear: number | null;
+  topAgencies: Array<{ r: ReportRow; v: number }>;
+  topRegions: Array<{ code: string; name: string; t: Total }>;
+  kinds: string[];
+}
+
+export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
+  const years = byYear(reports);
+  const rows = [...years].map(([y, rs]) => ({ y, n: rs.length, t: totals(rs, summary) }));
+  const points: Point[] = rows.flatMap(({ y, t }) => [
+    { year: y, value: t.requests_new.sum, series: '本年新收申请' },
+    { year: y, value: t.granted.sum, series: '予以公开' },
+    { year: y, value: t.review_total.sum, series: '行政复议' },
+  ]);
+  const topYear = [...years.keys()].at(-1) ?? null;
+  const latest = topYear !== null ? years.get(topYear) ?? [] : [];
+  const topAgencies = latest
+    .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
+    .filter((x): x is { r: ReportRow; v: number } => x.v !== null)
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 10);
+  const topRegions = [...groupBy(latest, (r) => regionCodes(r.region_code)[0] ?? null)]
+    .map(([code, rs]) => ({ code, name: rs[0]!.province ?? code, t: totals(rs, summary).requests_new }))
+    .filter((x) => x.t.known > 0)
+    .sort((a, b) => b.t.sum - a.t.sum)
+    .slice(0, 10);
+  const kinds = [...new Set(reports.map((r) => r.agency_kind).filter((k): k is string => !!k))].sort();
+  return { years, rows, points, shown: FIGURES.filter(([k]) => SHOWN.includes(k)), topYear, topAgencies, topRegions, kinds };
+}

@@ -1,0 +1,64 @@
+import type { ReportRow } from '../schema/datasets.ts';
+import { namedLadder, regionCodes } from '../region/ladder.ts';
+import { agencyKey } from './agencies.ts';
+import { groupBy } from './group.ts';
+
+/**
+ * Region pages (src/pages/regions/[code].astro) as data: which regions get a page, their names,
+ * their parents, children and own agencies. Every code comes from the one region ladder
+ * (src/lib/region/ladder.ts), so pages, breadcrumbs and totals agree.
+ */
+
+export interface RegionPage {
+  code: string;
+  name: string;
+  /** Reports of this region and every region under it. */
+  reports: ReportRow[];
+  /** Ancestors, province first. */
+  parents: Array<{ code: string; name: string }>;
+  children: Array<{ code: string; name: string; reports: ReportRow[] }>;
+  /** Agencies placed at this level itself (not under a child), by agency key, one report each. */
+  agencies: Array<{ key: string; report: ReportRow }>;
+}
+
+/** Names of every rung any report names (the first name seen wins, in report order). */
+export function regionNames(reports: ReportRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of reports) {
+    for (const rung of namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township })) {
+      if (!names.has(rung.code)) names.set(rung.code, rung.name);
+    }
+  }
+  return names;
+}
+
+export function regionPages(reports: ReportRow[]): RegionPage[] {
+  const names = regionNames(reports);
+  const nameOf = (c: string) => names.get(c) ?? `行政区划 ${c}`;
+  const under = groupBy(reports, (r) => regionCodes(r.region_code));
+  return [...under].map(([code, rs]) => {
+    const ladder = regionCodes(code);
+    const depth = ladder.length;
+    const children = new Map<string, ReportRow[]>();
+    const agencies = new Map<string, ReportRow>();
+    for (const r of rs) {
+      const child = regionCodes(r.region_code)[depth];
+      if (child) {
+        const list = children.get(child);
+        if (list) list.push(r);
+        else children.set(child, [r]);
+      } else {
+        const k = agencyKey(r);
+        if (k) agencies.set(k, r);
+      }
+    }
+    return {
+      code,
+      name: nameOf(code),
+      reports: rs,
+      parents: ladder.slice(0, -1).map((c) => ({ code: c, name: nameOf(c) })),
+      children: [...children].map(([c, list]) => ({ code: c, name: nameOf(c), reports: list })).sort((a, b) => b.reports.length - a.reports.length),
+      agencies: [...agencies].map(([key, report]) => ({ key, report })),
+    };
+  });
+}

@@ -1,0 +1,136 @@
+import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
+import { requestRows, type RowDef } from '../template/definitions.ts';
+import { agencyKey } from './agencies.ts';
+import { checkWord, headlines, type Headline } from './present.ts';
+
+/**
+ * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
+ * that takes more than reading a field. A pure function of the report's rows, so it is tested
+ * without a build (test/report-page.test.ts).
+ */
+
+export const SECTION_NAMES = [
+  '报告开头',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+] as const;
+
+export interface HistoryRow {
+  report: ReportRow;
+  summary: SummaryRow | undefined;
+  /** The summary of the same agency's report for the year before, when there is one. */
+  prev: SummaryRow | undefined;
+  current: boolean;
+}
+
+export interface HeadlineView extends Headline {
+  /** Why a figure is missing, in Chinese; null when it is a number. */
+  why: string | null;
+}
+
+export interface ReportPage {
+  title: string;
+  /** Pagefind filter values (name → value). */
+  filters: Array<[string, string]>;
+  /** Status line: what was read and what the checks found, in plain words. */
+  statusLine: string;
+  checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
+  headlines: HeadlineView[];
+  history: HistoryRow[];
+  /** The layout to lay section 三's cells out in, or null when the cells cannot tell. */
+  requestsLayout: '2019' | '2021' | null;
+  /** Sections whose raw text is folded away because its table is shown as a form. */
+  foldedSections: Set<number>;
+}
+
+export interface ReportPageInput {
+  report: ReportRow;
+  cells: CellRow[];
+  checks: CheckRow[];
+  summary: Map<string, SummaryRow>;
+  /** The same agency's reports (any order), including this one. */
+  agencyReports: ReportRow[];
+}
+
+const STATUS_ZH: Record<ReportRow['status'], string> = {
+  complete: '表格完整',
+  partial: '表格不完整',
+  text_only: '仅文字（表格缺失或为图片）',
+};
+
+export function reportPage({ report, cells, checks, summary, agencyReports }: ReportPageInput): ReportPage {
+  const failed = checks.filter((c) => c.status === 'fail');
+  const passed = checks.filter((c) => c.status === 'pass').length;
+  const notAssessable = checks.filter((c) => c.status === 'not_assessable').length;
+  const title = report.title ?? `${report.agency ?? '未知机关'}${report.year ?? ''}年政府信息公开工作年度报告`;
+
+  const filters: Array<[string, string]> = [['类型', '报告']];
+  if (report.year !== null) filters.push(['年度', String(report.year)]);
+  if (report.province) filters.push(['省份', report.province]);
+  if (report.city) filters.push(['城市', report.city]);
+  if (report.agency_kind) filters.push(['机关类型', report.agency_kind]);
+  filters.push(['表式', report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格']);
+  filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);
+
+  let statusLine = `${STATUS_ZH[report.status]}；${checkWord(report)}`;
+  if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
+
+  const hasRequests = cells.some((c) => c.table_id === 'requests');
+  const hasReview = cells.some((c) => c.table_id === 'review');
+  const why = (label: string): string => {
+    const fromReview = label.startsWith('行政复议') || label.startsWith('行政诉讼') || label === '其中结果纠正';
+    if (report.status === 'text_only') return '本报告没有可读的表格';
+    if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
+    return '有空白、缺失或无法确定的格，未合计';
+  };
+  const heads = headlines(summary.get(report.report_id)).map((h) => ({ ...h, why: h.value === null ? why(h.label) : null }));
+
+  const own = agencyKey(report);
+  const all = (own ? agencyReports : [report]).slice().sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const history = all.length > 1
+    ? all.map((r) => {
+      const prev = all.find((p) => p.year !== null && r.year !== null && p.year === r.year - 1);
+      return { report: r, summary: summary.get(r.report_id), prev: prev ? summary.get(prev.report_id) : undefined, current: r.report_id === report.report_id };
+    })
+    : [];
+
+  const tableSection = { active: 2, requests: 3, review: 4 } as const;
+  return {
+    title,
+    filters,
+    statusLine,
+    checks: { failed, passed, notAssessable, none: checks.length === 0 },
+    headlines: heads,
+    history,
+    requestsLayout: report.layout_requests ?? requestsLayoutOfCells(cells),
+    foldedSections: new Set(cells.map((c) => tableSection[c.table_id])),
+  };
+}
+
+const keysOf = (rows: readonly RowDef[]) => new Set(rows.map((r) => r.key));
+const ONLY_2019 = [...keysOf(requestRows['2019'])].filter((k) => !keysOf(requestRows['2021']).has(k));
+const ONLY_2021 = [...keysOf(requestRows['2021'])].filter((k) => !keysOf(requestRows['2019']).has(k));
+
+/**
+ * The layout that section 三's cells were read with, told by the rows only one layout has
+ * (2019: （六）其他处理; 2021: the three （六） rows). Null when neither kind of row is there: the
+ * page then shows the rows both layouts share.
+ */
+export function requestsLayoutOfCells(cells: CellRow[]): '2019' | '2021' | null {
+  const keys = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
+  const has2019 = ONLY_2019.some((k) => keys.has(k));
+  const has2021 = ONLY_2021.some((k) => keys.has(k));
+  if (has2019 === has2021) return null;
+  return has2019 ? '2019' : '2021';
+}
+
+/** Year-over-year change as signed text; empty unless both years have the figure. */
+export function change(cur: number | null | undefined, prev: number | null | undefined, fmt: (n: number) => string): string {
+  return typeof cur === 'number' && typeof prev === 'number' ? `${cur - prev >= 0 ? '+' : ''}${fmt(cur - prev)}` : '';
+}
+
+export type { SectionRow };

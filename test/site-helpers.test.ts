@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
+import { pageWindow } from '../src/lib/site/paging.ts';
+import { checkWord, regionTrail } from '../src/lib/site/present.ts';
+import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
+import { regionPages } from '../src/lib/site/region-page.ts';
+import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
+import { requestsForm } from '../src/lib/site/forms.ts';
+import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
+
+const report = (over: Partial<ReportRow> = {}): ReportRow => ({
+  report_id: '0123456789abcdef',
+  source_file: 'a.txt',
+  source_sha256: '0'.repeat(64),
+  encoding: 'utf-8',
+  title: null,
+  agency: '某某局',
+  agency_kind: '部门',
+  year: 2023,
+  published_on: null,
+  index_no: null,
+  region_code: null,
+  province: null,
+  city: null,
+  county: null,
+  township: null,
+  region_basis: 'unresolved',
+  layout_active: '2021',
+  layout_requests: '2021',
+  era: '2021',
+  status: 'complete',
+  checks_failed: 0,
+  cells_ambiguous: 0,
+  ...over,
+});
+
+describe('regionLadder', () => {
+  it('gives nothing for no code or a malformed one', () => {
+    expect(regionLadder(null)).toEqual([]);
+    expect(regionLadder('12345')).toEqual([]);
+  });
+  it('a province alone', () => expect(regionCodes('320000')).toEqual(['320000']));
+  it('province, city, county', () => expect(regionCodes('320211')).toEqual(['320000', '320200', '320211']));
+  it('a township under a county', () => expect(regionCodes('320211001')).toEqual(['320000', '320200', '320211', '320211001']));
+  it('skips the placeholder city of a county-level city directly under a province (省直辖县级市)', () => {
+    expect(regionCodes('429004')).toEqual(['420000', '429004']);
+    expect(regionCodes('419001')).toEqual(['410000', '419001']);
+    expect(regionLadder('429004').map((r) => r.level)).toEqual(['province', 'county']);
+  });
+  it('skips the 市辖区/县 grouping of a municipality', () => {
+    expect(regionCodes('110101')).toEqual(['110000', '110101']);
+    expect(regionCodes('500229')).toEqual(['500000', '500229']);
+  });
+  it('a city without counties (东莞市) has townships right under it', () => {
+    expect(regionCodes('441900003')).toEqual(['440000', '441900', '441900003']);
+  });
+  it('names each rung from its own field and leaves out a rung without a name', () => {
+    expect(namedLadder('429004', { province: '湖北省', city: null, county: '仙桃市' })).toEqual([
+      { level: 'province', code: '420000', name: '湖北省' },
+      { level: 'county', code: '429004', name: '仙桃市' },
+    ]);
+    expect(namedLadder('320211', { province: '江苏省', city: null, county: '滨湖区' }).map((r) => r.code)).toEqual(['320000', '320211']);
+  });
+  it('the breadcrumb uses the same ladder as the pages', () => {
+    const r = report({ region_code: '429004', province: '湖北省', county: '仙桃市' });
+    expect(regionTrail(r).map((l) => l.code)).toEqual(regionCodes('429004'));
+  });
+});
+
+describe('regionPages', () => {
+  it('builds no page for a placeholder code and names every page', () => {
+    const pages = regionPages([report({ region_code: '429004', province: '湖北省', county: '仙桃市' })]);
+    expect(pages.map((p) => [p.code, p.name])).toEqual([
+      ['420000', '湖北省'],
+      ['429004', '仙桃市'],
+    ]);
+    expect(pages[0]!.children.map((c) => c.code)).toEqual(['429004']);
+    expect(pages[1]!.parents).toEqual([{ code: '420000', name: '湖北省' }]);
+    expect(pages[1]!.agencies.map((a) => a.report.agency)).toEqual(['某某局']);
+  });
+  it('nothing for reports without a region', () => expect(regionPages([report()])).toEqual([]));
+});
+
+describe('checkWord', () => {
+  it('a text-only report has nothing to check', () => expect(checkWord(report({ status: 'text_only' }))).toBe('无表格可核对'));
+  it('a partial report was checked in part', () => expect(checkWord(report({ status: 'partial' }))).toBe('部分可核对，未见不一致'));
+  it('failures first', () => expect(checkWord(report({ status: 'partial', checks_failed: 2 }))).toBe('2 项不一致'));
+  it('a complete report with ambiguous cells is not plainly consistent', () =>
+    expect(checkWord(report({ cells_ambiguous: 3 }))).toBe('未见不一致（有无法确定的格）'));
+  it('complete and consistent', () => expect(checkWord(report())).toBe('一致'));
+});
+
+describe('pageWindow', () => {
+  it('0 or 1 page: no pager', () => {
+    expect(pageWindow(1, 0)).toEqual([]);
+    expect(pageWindow(1, 1)).toEqual([]);
+  });
+  it('2 pages', () => expect(pageWindow(1, 2)).toEqual([1, 2]));
+  it('many pages: ends and a window', () => expect(pageWindow(10, 20)).toEqual([1, 7, 8, 9, 10, 11, 12, 13, 20]));
+});
+
+describe('directory indexes', () => {
+  const rs = [
+    report({ report_id: '0000000000000001', agency: '仙桃市人民政府', region_code: '429004', province: '湖北省', county: '仙桃市', year: 2022 }),
+    report({ report_id: '0000000000000002', agency: '仙桃市人民政府', region_code: '429004', province: '湖北省', county: '仙桃市', year: 2023 }),
+    report({ report_id: '0000000000000003', agency: '武汉市人民政府', region_code: '420100', province: '湖北省', city: '武汉市', year: 2023, agency_kind: '人民政府' }),
+    report({ report_id: '0000000000000004', agency: '某某局', year: 2021 }),
+  ];
+  it('agencies by province then city, undetermined last', () => {
+    const d = agencyDirectory(rs);
+    expect(d.map((p) => [p.code, p.name, p.count])).toEqual([
+      ['420000', '湖北省', 2],
+      [null, '地区未确定', 1],
+    ]);
+    expect(d[0]!.cities.map((c) => [c.code, c.name])).toEqual([
+      ['420100', '武汉市'],
+      [null, '省级及直辖单位'],
+    ]);
+    expect(d[0]!.cities[1]!.agencies[0]).toMatchObject({ name: '仙桃市人民政府', years: [2022, 2023], reports: 2 });
+  });
+  it('years newest first with counts', () =>
+    expect(yearIndex(rs)).toEqual([
+      { key: 2023, reports: 2, agencies: 2 },
+      { key: 2022, reports: 1, agencies: 1 },
+      { key: 2021, reports: 1, agencies: 1 },
+    ]));
+  it('kinds by number of reports', () => expect(kindIndex(rs).map((k) => [k.key, k.reports])).toEqual([['部门', 3], ['人民政府', 1]]));
+});
+
+const cell = (row_key: string, over: Partial<CellRow> = {}): CellRow => ({
+  report_id: '0123456789abcdef', table_id: 'requests', row_key, col_key: 'total', value: 1, raw: '1', state: 'number', line: 1, ...over,
+});
+
+describe('reportPage', () => {
+  it('a text-only report: no checks, and headlines say the tables are missing', () => {
+    const r = report({ status: 'text_only', layout_active: null, layout_requests: null });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.statusLine).toBe('仅文字（表格缺失或为图片）；无表格可核对');
+    expect(p.checks.none).toBe(true);
+    expect(p.history).toEqual([]);
+    expect(p.filters).toContainEqual(['核对', '无可核对']);
+  });
+  it('headline reasons: a missing table is not called a blank cell', () => {
+    const r = report({ status: 'partial' });
+    const summary = new Map([[r.report_id, { report_id: r.report_id, requests_new: null, review_total: null } as never]]);
+    const p = reportPage({ report: r, cells: [cell('new_received')], checks: [], summary, agencyReports: [r] });
+    expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('有空白、缺失或无法确定的格，未合计');
+    expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
+  });
+  it('history pairs each year with the year before', () => {
+    const a = report({ report_id: '000000000000000a', year: 2022 });
+    const b = report({ report_id: '000000000000000b', year: 2023 });
+    const summary = new Map([[a.report_id, { requests_new: 3 } as never], [b.report_id, { requests_new: 5 } as never]]);
+    const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [b, a] });
+    expect(p.history.map((h) => [h.report.year, h.current, h.prev?.requests_new ?? null])).toEqual([[2022, false, null], [2023, true, 3]]);
+  });
+});
+
+describe('requests layout of the cells', () => {
+  it('2019 by （六）其他处理', () => expect(requestsLayoutOfCells([cell('other')])).toBe('2019'));
+  it('2021 by its （六） rows', () => expect(requestsLayoutOfCells([cell('other_misc')])).toBe('2021'));
+  it('unknown: null, and the form shows only the rows both layouts share', () => {
+    expect(requestsLayoutOfCells([cell('granted')])).toBe(null);
+    const keys = requestsForm(null).body.map((b) => b.keys[0]!.split('.')[1]);
+    expect(keys).not.toContain('other');
+    expect(keys).not.toContain('other_misc');
+    expect(keys).toContain('granted');
+  });
+});
