@@ -188,6 +188,29 @@ describe('in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('at 390 px every chart fits the screen: no chart is cut off or scrolls', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const clipped: string[] = [];
+    let charts = 0;
+    for (const [name, path] of pageTypes) {
+      await open(path);
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('figure svg')]
+          .filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0)
+          .map((svg) => {
+            const r = svg.getBoundingClientRect();
+            const fig = svg.closest('figure')!;
+            return { left: r.left, right: r.right, scroll: fig.scrollWidth - fig.clientWidth, vw: document.documentElement.clientWidth };
+          }),
+      );
+      charts += boxes.length;
+      for (const b of boxes) if (b.left < 0 || b.right > b.vw + 1 || b.scroll > 1) clipped.push(`${name} (${path}): ${JSON.stringify(b)}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(charts).toBeGreaterThan(0);
+    expect(clipped).toEqual([]);
+  });
+
   it('keyboard: skip link first, visible focus on links and controls', async () => {
     await open(`reports/${reportIds[0]}/`);
     await page.keyboard.press('Tab');

@@ -129,16 +129,25 @@ describe('the built site (sample reports)', () => {
     for (const r of index.reports) expect(existsSync(join(dist, r.json.slice(1))), r.json).toBe(true);
   });
 
-  it('the DuckDB example on the data page runs against the published files', async () => {
-    const sql = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent!;
-    // The example reads over HTTP; here the same files are read from dist/data (no network in tests).
-    const local = sql.replaceAll('https://本站地址/data/', `${join(dist, 'data')}/`);
-    expect(local).not.toBe(sql);
-    const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(local);
-    expect(rows.length).toBeGreaterThan(0);
-    const total = rows.reduce((s, r) => s + Number(r.reports), 0);
-    expect(total).toBe(5);
-    expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
+  it('the DuckDB examples on the data page (downloaded files, and over HTTP) run against the published files', async () => {
+    const check = async (local: string) => {
+      const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(local);
+      expect(rows.length).toBeGreaterThan(0);
+      const total = rows.reduce((s, r) => s + Number(r.reports), 0);
+      expect(total).toBe(5);
+      expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
+    };
+    const downloaded = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent!;
+    // The first example reads files downloaded into the working directory: point it at dist/data.
+    const local = downloaded.replace(/'(\w+)\.parquet'/g, (_m, t: string) => `'${join(dist, 'data', `${t}.parquet`)}'`);
+    expect(local).not.toBe(downloaded);
+    await check(local);
+    const http = page('data/index.html').querySelector('pre[data-example="duckdb-http"]')!.textContent!;
+    // The second reads over HTTP (httpfs); here the same files are read from dist/data (no network in tests).
+    const viaDist = http.replaceAll('https://本站地址/data/', `${join(dist, 'data')}/`);
+    expect(viaDist).not.toBe(http);
+    await check(viaDist);
+    expect(page('data/index.html').textContent).toContain('httpfs');
   });
 
   it('every fixed URL the README lists exists in the build', () => {

@@ -32,29 +32,53 @@ export interface Point {
   series: string;
 }
 
+/**
+ * A chart drawn twice, for a wide screen and for a phone (390 px): CSS shows one (site.css,
+ * `.chart-r`). Labels are not measured on the server, so a chart cannot shrink its own margins;
+ * a narrow drawing with fewer ticks and labels inside fits the screen instead of scrolling.
+ */
+function responsive(wide: string, narrow: string): string {
+  return `<div class="chart-r"><div class="chart-wide">${wide}</div><div class="chart-narrow">${narrow}</div></div>`;
+}
+
+/** At most `max` whole-year ticks, evenly spaced, always including the last year. */
+export function yearTicks(first: number, last: number, max: number): number[] {
+  const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const step = Math.max(1, Math.ceil(all.length / max));
+  return all.filter((y) => (last - y) % step === 0);
+}
+
 /** Values by year, one line per series; a dashed rule marks the 2021 change of the form. */
 export function yearLines(points: Point[], title: string, description: string): string {
+  return responsive(yearLinesAt(points, title, description, 'wide'), yearLinesAt(points, title, description, 'narrow'));
+}
+
+function yearLinesAt(points: Point[], title: string, description: string, size: 'wide' | 'narrow'): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const narrow = size === 'narrow';
   const years = points.map((p) => p.year);
   const span = years.length ? [Math.min(...years), Math.max(...years)] : [2019, 2021];
   const marks: Plot.Markish[] = [
     Plot.ruleY([0]),
     Plot.lineY(points, { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
     Plot.dot(points, { x: 'year', y: 'value', stroke: 'series', title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}` }),
-    // Direct labels at the end of each line instead of a legend.
-    Plot.text(points, Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: 'start', dx: 6 })),
+    // Wide: direct labels at the end of each line instead of a legend. Narrow: the labels go
+    // inside the plot, left of the last point and above it.
+    Plot.text(points, Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: narrow ? 'end' : 'start', dx: narrow ? -4 : 6, dy: narrow ? -8 : 0 })),
   ];
   if (span[0]! <= 2020 && span[1]! >= 2021) marks.push(Plot.ruleX([2020.5], { stroke: '#888', strokeDasharray: '4,3' }), Plot.text([{ x: 2020.5, t: '2021 年起新表式' }], { x: 'x', text: 't', frameAnchor: 'top', dy: 6, fill: '#555' }));
   const svg = Plot.plot({
     document,
-    width: 640,
-    height: 260,
+    width: narrow ? 350 : 640,
+    height: narrow ? 240 : 260,
     marginLeft: 48,
-    marginRight: 100,
+    marginRight: narrow ? 16 : 100,
+    marginTop: narrow ? 28 : 20,
+    marginBottom: narrow ? 40 : 30,
     style: { fontFamily: FONT, fontSize: '12px' },
     // Whole years only (a fractional tick would print as a repeated year).
-    x: { label: '年度', tickFormat: 'd', ticks: Array.from({ length: span[1]! - span[0]! + 1 }, (_, i) => span[0]! + i).filter((y, _i, all) => all.length <= 12 || y % 2 === 0) },
-    y: { label: '件', grid: true },
+    x: { label: '年度', tickFormat: 'd', ticks: yearTicks(span[0]!, span[1]!, narrow ? 5 : 12), inset: narrow ? 8 : 0 },
+    y: { label: '件', grid: true, ticks: narrow ? 4 : undefined },
     color: { domain: Object.keys(SERIES_COLORS), range: Object.values(SERIES_COLORS), legend: false },
     ariaLabel: title,
     ariaDescription: description,
@@ -85,22 +109,31 @@ export interface Bar {
 
 /** Horizontal bars of shares (0…1), labelled with the percentage; the same numbers go in a table beside it. */
 export function shareBars(bars: Bar[], title: string, description: string): string {
+  return responsive(shareBarsAt(bars, title, description, 'wide'), shareBarsAt(bars, title, description, 'narrow'));
+}
+
+function shareBarsAt(bars: Bar[], title: string, description: string, size: 'wide' | 'narrow'): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const narrow = size === 'narrow';
   const svg = Plot.plot({
     document,
-    width: 480,
+    width: narrow ? 350 : 480,
     height: 40 + 28 * bars.length,
-    marginLeft: 110,
-    marginRight: 60,
+    // The longest category label (法人或其他组织) is 7 characters of 12 px.
+    marginLeft: narrow ? 92 : 110,
+    marginRight: 48,
+    marginBottom: narrow ? 40 : 30,
     style: { fontFamily: FONT, fontSize: '12px' },
-    x: { label: '占比', domain: [0, 1], tickFormat: '%', grid: true },
+    x: { label: '占比', domain: [0, 1], tickFormat: '%', grid: true, ticks: narrow ? 4 : undefined },
     y: { label: null, domain: bars.map((b) => b.label) },
     color: { domain: Object.keys(CATEGORY_COLORS), range: Object.values(CATEGORY_COLORS) },
     ariaLabel: title,
     ariaDescription: description,
     marks: [
       Plot.barX(bars, { x: 'share', y: 'label', fill: 'label', title: (b: Bar) => `${b.label}：${(100 * b.share).toFixed(1)}%（${b.count} 件）` }),
-      Plot.text(bars, { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'start', dx: 4, fill: '#1b1b1b' }),
+      // A label past 80 % would leave the plot: it goes inside the bar, in white.
+      Plot.text(bars.filter((b) => !(narrow && b.share > 0.8)), { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'start', dx: 4, fill: '#1b1b1b' }),
+      Plot.text(bars.filter((b) => narrow && b.share > 0.8), { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'end', dx: -4, fill: '#fff' }),
       Plot.ruleX([0]),
     ],
   }) as unknown as Parameters<typeof accessible>[0];

@@ -3,22 +3,35 @@
  * (absolute when the site's address is known). The DuckDB example is run by the tests against
  * the built files.
  */
-export function examples(url: string): Array<{ id: 'duckdb' | 'python' | 'r'; title: string; tested: boolean; code: string }> {
-  return [
-    {
-      id: 'duckdb',
-      title: 'DuckDB（SQL，直接通过 HTTP 读取 Parquet）',
-      tested: true,
-      code: `-- 各省各年度本年新收申请合计，以及有此数字的报告数（空值不计为 0）
+const DUCKDB_QUERY = (from: (t: string) => string) => `-- 各省各年度本年新收申请合计，以及有此数字的报告数（空值不计为 0）
 SELECT r.province, r.year,
        sum(s.requests_new) AS requests_new,
        count(s.requests_new) AS reports_with_figure,
        count(*) AS reports
-FROM '${url}summary.parquet' AS s
-JOIN '${url}reports.parquet' AS r USING (report_id)
+FROM ${from('summary')} AS s
+JOIN ${from('reports')} AS r USING (report_id)
 GROUP BY r.province, r.year
 ORDER BY requests_new DESC NULLS LAST, r.province, r.year
-LIMIT 20;`,
+LIMIT 20;`;
+
+export type ExampleId = 'duckdb' | 'duckdb-http' | 'python' | 'r';
+
+export function examples(url: string): Array<{ id: ExampleId; title: string; tested: boolean; note?: string; code: string }> {
+  return [
+    {
+      id: 'duckdb',
+      title: 'DuckDB（SQL，先下载再查询）',
+      tested: true,
+      note: '先下载 summary.parquet 和 reports.parquet（本页上方的链接，或 curl -O），在同一目录打开 duckdb 运行。无需联网。',
+      code: `-- curl -O ${url}summary.parquet -O ${url}reports.parquet
+${DUCKDB_QUERY((t) => `'${t}.parquet'`)}`,
+    },
+    {
+      id: 'duckdb-http',
+      title: 'DuckDB（SQL，直接通过 HTTP 读取 Parquet）',
+      tested: true,
+      note: '通过 HTTP 读取需要 DuckDB 的 httpfs 扩展：首次使用时 DuckDB 会从互联网自动下载该扩展（约数 MB）；无法联网时请用上面先下载的写法。只读取查询需要的列和行组，不必下载整个文件。',
+      code: DUCKDB_QUERY((t) => `'${url}${t}.parquet'`),
     },
     {
       id: 'python',
