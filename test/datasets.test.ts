@@ -92,6 +92,22 @@ describe('published datasets', () => {
     expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
   });
 
+  it('every table is unique on its declared primaryKey, and every report_id is in reports (foreignKeys)', async () => {
+    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8'));
+    for (const r of pkg.resources.filter((x: { type?: string; format: string }) => x.type === 'table' && x.format === 'parquet')) {
+      const file = join(out1, r.path).replaceAll("'", "''");
+      const key = (r.schema.primaryKey as string[]).join(', ');
+      const [dup] = await query<{ n: bigint }>(`select count(*) as n from (select ${key} from '${file}' group by ${key} having count(*) > 1)`);
+      expect(Number(dup!.n), `${r.name} duplicates on ${key}`).toBe(0);
+      for (const fk of r.schema.foreignKeys ?? []) {
+        expect(fk.reference.resource).toBe('reports-parquet');
+        const reports = join(out1, 'reports.parquet').replaceAll("'", "''");
+        const [orphans] = await query<{ n: bigint }>(`select count(*) as n from '${file}' where report_id not in (select report_id from '${reports}')`);
+        expect(Number(orphans!.n), r.name).toBe(0);
+      }
+    }
+  });
+
   it('SHA256SUMS lists every published file with its hash', () => {
     const lines = readFileSync(join(out1, 'SHA256SUMS'), 'utf8').trim().split('\n');
     const names = lines.map((l) => l.slice(66));

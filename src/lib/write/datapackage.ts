@@ -19,8 +19,19 @@ export interface PublishedFile {
 
 const FRICTIONLESS_TYPE: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', DOUBLE: 'number', DATE: 'date' };
 
-function tableSchema(table: TableName) {
+/** Each table's primary key (Frictionless `primaryKey`); every row is unique on it (tested). */
+export const PRIMARY_KEYS: Record<TableName, string[]> = {
+  reports: ['report_id'],
+  cells: ['report_id', 'table_id', 'row_key', 'col_key'],
+  checks: ['report_id', 'check_id'],
+  sections: ['report_id', 'section'],
+  summary: ['report_id'],
+};
+
+function tableSchema(table: TableName, reportsResource: string) {
   return {
+    primaryKey: PRIMARY_KEYS[table],
+    ...(table === 'reports' ? {} : { foreignKeys: [{ fields: ['report_id'], reference: { resource: reportsResource, fields: ['report_id'] } }] }),
     fields: columnDocs(table).map((c) => ({ name: c.name, type: FRICTIONLESS_TYPE[c.type] ?? 'string', title: c.zh.replace(/。$/, ''), description: c.en })),
     // An empty cell in the CSV is NULL (blank or uncertain in the source), never 0.
     missingValues: [''],
@@ -41,9 +52,9 @@ export function dataPackage(files: PublishedFile[], created: Date): object {
   const resources: object[] = [];
   for (const t of TABLE_NAMES) {
     const [en, zh] = TABLE_DOCS[t];
-    const common = { title: zh, description: en, schema: tableSchema(t) };
-    resources.push({ name: t, ...find(`${t}.csv`), type: 'table', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8-sig', ...common });
-    resources.push({ name: `${t}-parquet`, ...find(`${t}.parquet`), type: 'table', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...common });
+    const common = { title: zh, description: en };
+    resources.push({ name: t, ...find(`${t}.csv`), type: 'table', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8-sig', ...common, schema: tableSchema(t, 'reports') });
+    resources.push({ name: `${t}-parquet`, ...find(`${t}.parquet`), type: 'table', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...common, schema: tableSchema(t, 'reports-parquet') });
   }
   for (const f of files.filter((x) => !/\.(csv|parquet)$/.test(x.path))) {
     const isDb = f.path.endsWith('.duckdb');
