@@ -37,6 +37,8 @@ export type Parsed =
       checks: CheckOut[];
       sections: Array<Omit<SectionRow, 'report_id'>>;
       diagnostics: Diagnostic[];
+      /** The normalised text, for finding copies of the same report (ingest/canonical.ts). */
+      text: string;
     };
 
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
@@ -134,5 +136,5 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
-  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics };
+  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all };
 }
