@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Diagnostic } from './diagnostics.ts';
 
 /**
- * The published datasets (../shared/spec/datasets.md). These schemas are the single source of
+ * The published datasets (docs/datasets.md). These schemas are the single source of
  * the row types, of the DuckDB column types (see `columns`) and of the data dictionary.
  */
 

@@ -10,7 +10,7 @@ import { failingChecks, makeTables, plantError, type Tables } from './values.ts'
 
 /**
  * The synthetic corpus: reports whose every number is known, in every shape real files come
- * in (../shared/spec/template.md), plus the bad inputs ingest must survive. Deterministic for a
+ * in (docs/template.md), plus the bad inputs ingest must survive. Deterministic for a
  * seed. Agencies come in series of consecutive years with consistent carry-over.
  */
 
