@@ -16,10 +16,11 @@ export const DATE_LABELS = ['发布日期', '发布时间', '发文日期', '成
 
 const spaced = (label: string) => label.split('').join('\\s*');
 const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})';
-const LABELLED = DATE_LABELS.map((l) => ({ label: l, re: new RegExp(`(?<![\\u4e00-\\u9fff])${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`) }));
 // 时间 and 日期 alone are only labels at the start of a field, never the end of another word
-// (统计时间, 截止日期 are no publication dates).
+// (统计时间, 截止日期 are no publication dates); the longer labels may be glued to the text
+// before them (…发布机构：某局发布日期：…, as one-line dumps have it).
 const BARE = new Set(['时间', '日期']);
+const LABELLED = DATE_LABELS.map((l) => ({ label: l, re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`) }));
 const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效)\s*$/;
 
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
