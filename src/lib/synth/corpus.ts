@@ -5,6 +5,7 @@ import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
+import { metadataVariant } from './metadata.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
@@ -145,15 +146,20 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
   }
   const chrome = q('chrome', 0.4);
+  const mv = metadataVariant(rng, { agency: a.agency, place: a.place.name.replace(/办事处$/, ''), year, pub, title, yearInTitle, head, html: style === 'html', cut: cut || !!cutAfter, credit });
+  mv.quirks.forEach((x) => quirks.add(x));
+  if (metaStyle === 3 && mv.head === head) mv.truth = { ...mv.truth, published_on: null, published_on_basis: null };
   const lines = [
+    ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
-    title,
-    ...head,
+    ...(mv.titleLine ? [mv.titleLine] : []),
+    ...mv.head,
     ...body,
+    ...mv.tail,
     ...(q('duplicate-text', 0.03) ? body : []),
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
-  let text = style === 'html' ? html(title, lines, chrome) : `${lines.join('\n')}\n`;
+  let text = style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : `${lines.join('\n')}\n`;
   const encoding = rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
   let bytes = encode(text, encoding);
   if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
@@ -184,6 +190,8 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       layout_requests: status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key))) ? null : layoutRequests,
       era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
       status,
+      title: mv.title,
+      ...mv.truth,
     },
     cells,
     failing_checks: failing,
