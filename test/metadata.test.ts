@@ -5,6 +5,8 @@ import { cleanTitle } from '../src/lib/metadata/agency.ts';
 import { signatureDateOf } from '../src/lib/metadata/dates.ts';
 import { cleanUrl, htmlSourceUrl } from '../src/lib/metadata/source-url.ts';
 import { originalLink } from '../src/lib/site/report-meta.ts';
+import { buildReport } from './fixtures/build.ts';
+import { ok, parseText } from './helpers.ts';
 
 const meta = (head: string, body = '') => extractMetadata(textToLines(head), textToLines(body), 2026);
 
@@ -80,6 +82,10 @@ describe('metadata', () => {
     expect(meta('龙泉市2020年政府信息公开工作年度报告', '龙泉市人民政府办公室编制本报告。').agency).toBe('龙泉市人民政府');
   });
 
+  it('a title broken after the agency name is joined', () => {
+    expect(meta('淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。')).toMatchObject({ title: '淮安市人民政府2024 年政府信息公开工作年度报告', agency: '淮安市人民政府', year: 2024 });
+  });
+
   it('site suffixes are cut from an HTML title', () => {
     expect(cleanTitle('测试市2025年政府信息公开工作年度报告_政府信息公开年报')).toBe('测试市2025年政府信息公开工作年度报告');
     expect(cleanTitle('泰州市人民政府2023年政府信息公开工作年度报告-泰州市人民政府网')).toBe('泰州市人民政府2023年政府信息公开工作年度报告');
@@ -124,5 +130,13 @@ describe('metadata', () => {
     expect(meta('http://www.x.gov.cn/\n某局2023年政府信息公开工作年度报告').source_url).toBeNull();
     expect(originalLink('javascript:alert(1)')).toBeNull();
     expect(originalLink('https://www.x.gov.cn/a.html')).toEqual({ href: 'https://www.x.gov.cn/a.html', text: 'https://www.x.gov.cn/a.html' });
+  });
+
+  it('an HTML page end to end: suffix cut from <title>, canonical address, date from the signature', () => {
+    const html = buildReport({ style: 'html', head: [] })
+      .replace('<title>报告</title>', '<title>测试市测试局2020年政府信息公开工作年度报告_政府信息公开年报</title><link rel="canonical" href="https://www.test.gov.cn/art/2021/1/20/art_1_2.html">')
+      .replace('<p>无。</p>', '<p>无。</p>\n<p>测试市测试局</p>\n<p>2021年1月20日</p>');
+    const r = ok(parseText(html, 'a.html')).report;
+    expect(r).toMatchObject({ title: '测试市测试局2020年政府信息公开工作年度报告', agency: '测试市测试局', published_on: '2021-01-20', published_on_basis: 'signature', source_url: 'https://www.test.gov.cn/art/2021/1/20/art_1_2.html' });
   });
 });

@@ -48,6 +48,13 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
       title = t;
       titleNorm = cleanTitle(clean(l.text));
       titleLine = l.no;
+      // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
+      const prev = headLines[headLines.indexOf(l) - 1];
+      const prevText = prev ? clean(prev.text) : '';
+      if (!titleAgency(titleNorm) && prev && prevText.length <= 30 && AGENCY_END.test(prevText) && !/[:：|,，。]/.test(prevText)) {
+        title = `${clean(prev.raw)}${title}`;
+        titleNorm = `${prevText}${titleNorm}`;
+      }
       break;
     }
   }
