@@ -6,6 +6,7 @@ import { freeForm, notAReport, otherMatters, overview, problems } from './narrat
 import { Random } from './random.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
+import { reencodedCopy } from './copies.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
@@ -31,7 +32,7 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
   const seq = () => String(n).padStart(6, '0');
   const emitted: SynthFile[] = [];
   while (n < count) {
-    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, badName: 0 });
+    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, reencoded: 1.5, badName: 0 });
     if (kind === 'empty') {
       yield bad(`bad/${seq()}-empty.txt`, new Uint8Array(), 'empty');
       n++;
@@ -42,6 +43,12 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
     } else if (kind === 'notReport') {
       yield bad(`bad/${seq()}-news.txt`, new TextEncoder().encode(notAReport(rng).join('\n')), 'not-a-report');
       n++;
+    } else if (kind === 'reencoded' && emitted.length) {
+      const copy = reencodedCopy(rng, emitted, (ext) => `dup/${seq()}-other-encoding${ext}`);
+      if (copy) {
+        yield copy;
+        n++;
+      }
     } else if (kind === 'duplicate' && emitted.length) {
       const orig = rng.pick(emitted);
       const ext = orig.path.slice(orig.path.lastIndexOf('.'));
@@ -192,6 +199,7 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       status,
       title: mv.title,
       ...mv.truth,
+      duplicate_of_file: null,
     },
     cells,
     failing_checks: failing,
