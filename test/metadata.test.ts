@@ -76,6 +76,11 @@ describe('metadata', () => {
     expect(m).toMatchObject({ title: '龙岩市新罗区2020年政府信息公开工作年度报告', agency: '龙岩市新罗区人民政府', published_on: '2021-01-26', source_url: 'https://www.example.gov.cn/zwgk/ndbg/202101/t20210126_1.htm' });
   });
 
+  it('other crawler labels: 【标题】, a crawl time that is no publication date, a link at the bottom', () => {
+    const m = meta('【标题】某县教育局2023年政府信息公开工作年度报告\n采集时间：2024-05-01 10:00', '无。\n本文链接：https://www.x.gov.cn/art/2024/1/9/art_1.html');
+    expect(m).toMatchObject({ title: '某县教育局2023年政府信息公开工作年度报告', agency: '某县教育局', published_on: null, source_url: 'https://www.x.gov.cn/art/2024/1/9/art_1.html' });
+  });
+
   it('no name is invented from a place: the text names the zone’s committee, and a zone never gets a 人民政府', () => {
     expect(meta('平潭综合实验区2022年政府信息公开工作年度报告', '2022年，平潭综合实验区管委会坚持以公开为常态。').agency).toBe('平潭综合实验区管委会');
     expect(meta('某某经济技术开发区2022年政府信息公开工作年度报告', '本年度未收到申请。').agency).toBe('某某经济技术开发区');

@@ -158,6 +158,8 @@ export class Collector {
     const counts: Record<string, number> = { files: this.entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
     for (const e of this.entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
     counts.reports = reports.length;
+    // Copies of another report (duplicate_of): published, but counted once in totals.
+    counts.copies = reports.filter((r) => r.duplicate_of).length;
     counts.cells = this.stats.cells;
     counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
     counts.checks_failed = this.stats.checksFailed;

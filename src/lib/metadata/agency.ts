@@ -9,7 +9,7 @@
 export const TITLE = /政府信息公开.{0,12}(?:年度报告|年报|工作报告|报告|情况)|年度报告/;
 
 /** A crawler's or a page's label before the title. */
-const TITLE_LABEL = /^\s*(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*[:：]\s*/i;
+export const TITLE_LABEL = /^\s*(?:[【\[]\s*(?:文章标题|标\s*题|题\s*目)\s*[】\]]\s*[:：]?|(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*[:：])\s*/i;
 /** Separators between a page title and the site's name; a hyphen between digits is a date. */
 const SITE_SEP = /\s*(?:[_|｜]+|(?<!\d)\s*[-—–－]+\s*(?!\d))\s*/;
 

@@ -21,7 +21,7 @@ const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})'
 // before them (…发布机构：某局发布日期：…, as one-line dumps have it).
 const BARE = new Set(['时间', '日期']);
 const LABELLED = DATE_LABELS.map((l) => ({ label: l, re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`) }));
-const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效)\s*$/;
+const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效|采集|抓取|爬取|下载|保存)\s*$/;
 
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
 export function isoDate(s: string | null | undefined): string | null {

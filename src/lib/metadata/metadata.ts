@@ -1,6 +1,6 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
-import { AGENCY_END, TITLE, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
+import { AGENCY_END, TITLE, TITLE_LABEL, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
 import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 
@@ -41,7 +41,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   let titleNorm: string | null = null;
   let titleLine: number | null = null;
   // A crawler's header names the title (标题: …); else the first line that reads as one.
-  const labelled = headLines.find((l) => /^\s*(?:文章标题|标\s*题|题\s*目)\s*[:：]/.test(l.text) && TITLE.test(l.text));
+  const labelled = headLines.find((l) => TITLE_LABEL.test(l.text) && TITLE.test(l.text));
   for (const l of labelled ? [labelled] : headLines) {
     const t = cleanTitle(clean(l.raw));
     if (TITLE.test(l.text) && t.length <= 80 && !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim())) {
@@ -71,7 +71,8 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     if (published_on) published_on_basis = 'signature';
   }
   const index_no = fields.get('索引号')?.replace(/\s+/g, '') || null;
-  const source_url = labelledUrl(headLines) ?? (extra.html ? htmlSourceUrl(extra.html) : null) ?? printedUrl(head.slice(0, 5), body.slice(-5));
+  // A labelled address at the top (crawler header) or the bottom (本文链接: …) of the page.
+  const source_url = labelledUrl(headLines) ?? labelledUrl(body.slice(-10)) ?? (extra.html ? htmlSourceUrl(extra.html) : null) ?? printedUrl(head.slice(0, 5), body.slice(-5));
 
   return { title, titleLine, agency, agency_kind: agency ? agencyKind(agency) : null, year, published_on, published_on_basis, index_no, source_url };
 }
@@ -115,7 +116,7 @@ function pickAgency(titleNorm: string | null, fields: Map<string, string>, headL
   return field;
 }
 
-const TITLE_LABEL_PREFIX = /^\s*(?:标题|题目|来源)\s*[:：]\s*/;
+const TITLE_LABEL_PREFIX = /^\s*(?:[【\[]\s*(?:标题|题目)\s*[】\]]|标题|题目|来源)\s*[:：]?\s*/;
 
 export function agencyKind(agency: string): string {
   if (/(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|政府办)$/.test(agency)) return '人民政府办公室';
