@@ -90,7 +90,7 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       crossCells: compactCross(parsed.cells),
       diagnostics: parsed.diagnostics,
       checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,
-      fingerprint: fingerprint(parsed.text, parsed.cells, (s) => sha256(new TextEncoder().encode(s))),
+      fingerprint: fingerprint(parsed.text, parsed.cells),
     };
   } catch (e) {
     return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`, sha, parsed.diagnostics);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ManifestEntry, ReportRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
@@ -15,7 +16,7 @@ import type { CellOut } from '../tables/read.ts';
  */
 
 export interface Fingerprint {
-  /** Hash of the normalised text, whitespace removed. */
+  /** MD5 of the normalised text (line ends and byte-order marks are gone by then); it only tells copies apart. */
   text: string;
   /** Per table: hash of its number cells, how many, how many not 0. */
   tables: Record<string, { hash: string; n: number; nonzero: number }>;
@@ -24,24 +25,48 @@ export interface Fingerprint {
 
 const MIN_NONZERO = 3;
 
-/** The fingerprint of a parsed report; `hash` is the run's hash function (hex). */
-export function fingerprint(text: string, cells: CellOut[], hash: (s: string) => string): Fingerprint {
-  const byTable = new Map<string, string[]>();
-  const nonzero = new Map<string, number>();
+/** The fingerprint of a parsed report. The text is already normalised (one `\n` per line). */
+export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
+  // Per table, an order-free sum of two 32-bit hashes of (row, column, value): no strings to
+  // build or sort for a hundred cells per report.
+  const acc = new Map<string, { a: number; b: number; n: number; nonzero: number }>();
   for (const c of cells) {
     if (c.state !== 'number' || c.value === null) continue;
-    const list = byTable.get(c.table_id) ?? [];
-    list.push(`${c.row_key}.${c.col_key}=${c.value}`);
-    byTable.set(c.table_id, list);
-    if (c.value !== 0) nonzero.set(c.table_id, (nonzero.get(c.table_id) ?? 0) + 1);
+    let t = acc.get(c.table_id);
+    if (!t) acc.set(c.table_id, (t = { a: 0, b: 0, n: 0, nonzero: 0 }));
+    const ha = cellHash(c, 0x811c9dc5, 0x01000193);
+    const hb = cellHash(c, 0x9747b28c, 0x5bd1e995);
+    t.a = (t.a + ha) >>> 0;
+    t.b = (t.b + Math.imul(hb, 0x9e3779b1)) >>> 0;
+    t.n++;
+    if (c.value !== 0) t.nonzero++;
   }
   const tables: Fingerprint['tables'] = {};
   let numbers = 0;
-  for (const [t, list] of [...byTable].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    tables[t] = { hash: hash(list.sort().join('\n')), n: list.length, nonzero: nonzero.get(t) ?? 0 };
-    numbers += list.length;
+  for (const k of [...acc.keys()].sort()) {
+    const t = acc.get(k)!;
+    tables[k] = { hash: `${t.a.toString(16)}.${t.b.toString(16)}.${t.n}`, n: t.n, nonzero: t.nonzero };
+    numbers += t.n;
   }
-  return { text: hash(text.replace(/\s+/g, '')), tables, numbers };
+  return { text: createHash('md5').update(text, 'utf8').digest('base64'), tables, numbers };
+}
+
+function mix(h: number, s: string, prime: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), prime);
+  return h;
+}
+
+function cellHash(c: CellOut, seed: number, prime: number): number {
+  let h = mix(seed, c.row_key, prime);
+  h = mix(Math.imul(h ^ 0x2e, prime), c.col_key, prime);
+  const v = c.value!;
+  if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ v, prime);
+  else h = mix(Math.imul(h ^ 0x3d, prime), String(v), prime);
+  // Final avalanche so that sums of nearby values do not cancel out.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
 /** Same numbers: every table both have is equal, and enough non-zero numbers are shared. */

@@ -97,7 +97,7 @@ export function signatureDateOf(text: string): string | null {
  * far future.
  */
 export function signatureDate(body: Line[], year: number | null, maxYear: number): string | null {
-  const tail = body.filter((l) => l.text.trim() && !isChrome(l.text)).slice(-8);
+  const tail = body.slice(-40).filter((l) => l.text.trim() && !isChrome(l.text)).slice(-8);
   for (let i = tail.length - 1; i >= 0; i--) {
     const d = signatureDateOf(tail[i]!.text);
     if (!d) continue;

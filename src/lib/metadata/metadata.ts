@@ -59,7 +59,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     }
   }
 
-  const agency = pickAgency(titleNorm, fields, headLines, titleLine, [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'));
+  const agency = pickAgency(titleNorm, fields, headLines, titleLine, () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'));
 
   const year = yearFrom(titleNorm, maxYear) ?? yearFromBody(body, maxYear);
   let published_on = null as string | null;
@@ -87,7 +87,7 @@ function clean(s: string): string {
  * names that place's agency). A title naming only a place takes the agency the text names for
  * it (平潭综合实验区管委会), else the place's 人民政府 — never for a zone, which has none.
  */
-function pickAgency(titleNorm: string | null, fields: Map<string, string>, headLines: Line[], titleLine: number | null, text: string): string | null {
+function pickAgency(titleNorm: string | null, fields: Map<string, string>, headLines: Line[], titleLine: number | null, text: () => string): string | null {
   const norm = (a: string) => a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
   const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
   const field = fieldRaw ? norm(fieldRaw) || null : null;
@@ -100,7 +100,7 @@ function pickAgency(titleNorm: string | null, fields: Map<string, string>, headL
   if (fromTitle?.placeOnly) {
     const place = norm(fromTitle.name);
     if (field && field.startsWith(place) && AGENCY_END.test(field)) return field;
-    const named = agencyOfPlace(place, text.replace(/\s+/g, ''));
+    const named = agencyOfPlace(place, text().replace(/\s+/g, ''));
     if (named) return norm(named);
     return isZone(place) ? place : `${place}人民政府`;
   }
