@@ -85,6 +85,9 @@ describe('metadata', () => {
     expect(meta('平潭综合实验区2022年政府信息公开工作年度报告', '2022年，平潭综合实验区管委会坚持以公开为常态。').agency).toBe('平潭综合实验区管委会');
     expect(meta('某某经济技术开发区2022年政府信息公开工作年度报告', '本年度未收到申请。').agency).toBe('某某经济技术开发区');
     expect(meta('龙泉市2020年政府信息公开工作年度报告', '龙泉市人民政府办公室编制本报告。').agency).toBe('龙泉市人民政府');
+    // The office that posted the page is not the report's agency when the title names the place.
+    expect(meta('龙泉市2020年政府信息公开工作年度报告\n发布机构：龙泉市人民政府办公室').agency).toBe('龙泉市人民政府');
+    expect(meta('平潭综合实验区2022年政府信息公开工作年度报告\n发布机构：平潭综合实验区党工委管委会办公室').agency).toBe('平潭综合实验区党工委管委会');
   });
 
   it('a title broken after the agency name is joined', () => {

@@ -98,10 +98,12 @@ function pickAgency(titleNorm: string | null, fields: Map<string, string>, headL
     return t;
   }
   if (fromTitle?.placeOnly) {
+    // A title naming the place is, by convention, the report of the place's government (or
+    // committee): the name the page gives it wins over the office that posted the page.
     const place = norm(fromTitle.name);
-    if (field && field.startsWith(place) && AGENCY_END.test(field)) return field;
     const named = agencyOfPlace(place, text().replace(/\s+/g, ''));
     if (named) return norm(named);
+    if (field && field.startsWith(place) && AGENCY_END.test(field)) return field;
     return isZone(place) ? place : `${place}人民政府`;
   }
   if (field && !isAbbreviation(field)) return field;
