@@ -15,7 +15,8 @@ const SITE_SEP = /\s*(?:[_|｜]+|(?<!\d)\s*[-—–－]+\s*(?!\d))\s*/;
 
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
-  const s = raw.replace(TITLE_LABEL, '').trim();
+  // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
+  const s = raw.replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '').replace(TITLE_LABEL, '').trim();
   const parts = s.split(SITE_SEP).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return s;
   const reports = parts.filter((p) => TITLE.test(p));
