@@ -32,6 +32,20 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
   });
 
+  it('scores the metadata variants of real pages, each a quirk of its own', () => {
+    for (const field of ['title', 'published_on', 'source_url', 'duplicate_of']) expect(result.metadata[field]?.total, field).toBeGreaterThan(200);
+    for (const q of ['meta-year-first', 'meta-abbreviation', 'meta-crawler', 'meta-date-label', 'meta-signature']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+    expect((result.byQuirk['meta-canonical']?.cells ?? 0) + (result.byQuirk['meta-printed-url']?.cells ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('a wrong date or a false copy would be caught', () => {
+    const first = data.reports.find((r) => r.published_on)!;
+    const tampered = { ...data, reports: data.reports.map((r) => (r === first ? { ...r, published_on: '1999-01-01', duplicate_of: data.reports[0]!.report_id } : r)) };
+    const m = evaluate(corpus.map((f) => f.truth), tampered).metadata;
+    expect(m.published_on!.ok).toBe(result.metadata.published_on!.ok - 1);
+    expect(m.duplicate_of!.ok).toBe(result.metadata.duplicate_of!.ok - 1);
+  });
+
   it('a planted wrong number would be caught', () => {
     const tampered = { ...data, cells: data.cells.map((c, i) => (i === 100 && c.state === 'number' ? { ...c, value: c.value! + 1 } : c)) };
     expect(evaluate(corpus.map((f) => f.truth), tampered).total.wrong).toBeGreaterThan(0);

@@ -43,4 +43,20 @@ describe('region', () => {
   it('a clue never overrides a unique name', () => {
     expect(resolve('龙泉市人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '331181', region_basis: 'gazetteer' });
   });
+
+  it('zones that are no GB/T 2260 division go to the division that administers them (basis zone)', () => {
+    expect(resolve('平潭综合实验区管委会')).toMatchObject({ region_code: '350128', county: '平潭县', region_basis: 'zone' });
+    expect(resolve('重庆两江新区管理委员会')).toMatchObject({ region_code: '500000', region_basis: 'zone' });
+    expect(resolve('河北雄安新区管理委员会')).toMatchObject({ region_code: '130000', region_basis: 'zone' });
+    expect(resolve('甘肃省兰州新区管委会')).toMatchObject({ region_code: '620100', city: '兰州市', region_basis: 'zone' });
+    // In the statistical codes only (320576): the city above.
+    expect(resolve('苏州工业园区管理委员会')).toMatchObject({ region_code: '320500', city: '苏州市', county: null, region_basis: 'zone' });
+    // A real district named 新区 stays itself.
+    expect(resolve('上海市浦东新区人民政府')).toMatchObject({ region_code: '310115', region_basis: 'stated' });
+  });
+
+  it('every listed zone points at a division the gazetteer has', async () => {
+    const { ZONES } = await import('../src/lib/region/zones.ts');
+    for (const z of ZONES) expect(gaz().byCode.has(z.code), z.name).toBe(true);
+  });
 });

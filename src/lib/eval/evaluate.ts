@@ -110,6 +110,14 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
       meta('layout', r.layout_active === t.report.layout_active && r.layout_requests === t.report.layout_requests, `${t.file}: ${r.layout_active}/${r.layout_requests} ≠ ${t.report.layout_active}/${t.report.layout_requests}`);
       meta('era', r.era === t.report.era, `${t.file}: ${r.era} ≠ ${t.report.era}`);
       meta('status', r.status === t.report.status, `${t.file}: ${r.status} ≠ ${t.report.status}`);
+      // Metadata variants (synth/metadata.ts); older truth files do not have them.
+      if (t.report.title !== undefined) meta('title', r.title === t.report.title, `${t.file}: ${r.title} ≠ ${t.report.title}`);
+      if (t.report.published_on !== undefined) meta('published_on', r.published_on === t.report.published_on && r.published_on_basis === (t.report.published_on_basis ?? null), `${t.file}: ${r.published_on} (${r.published_on_basis}) ≠ ${t.report.published_on} (${t.report.published_on_basis})`);
+      if (t.report.duplicate_of_file !== undefined) {
+        const want = t.report.duplicate_of_file === null ? null : reportByFile.get(t.report.duplicate_of_file)?.report_id ?? '(missing)';
+        meta('duplicate_of', r.duplicate_of === want, `${t.file}: ${r.duplicate_of} ≠ ${want}`);
+      }
+      if (t.report.source_url !== undefined) meta('source_url', r.source_url === t.report.source_url, `${t.file}: ${r.source_url} ≠ ${t.report.source_url}`);
       const failing = failingByReport.get(r.report_id) ?? new Set<string>();
       const expected = new Set(t.failing_checks);
       res.checks.expectedFailing += expected.size;

@@ -3,6 +3,7 @@ import { summaryRow } from '../report/summary.ts';
 import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
+import { fingerprint, type Fingerprint } from './canonical.ts';
 
 /**
  * One file → everything the run needs to know about it: its hash and either a rejection or
@@ -30,6 +31,8 @@ export type FileResult =
       crossCells: CrossCells;
       diagnostics: Diagnostic[];
       checksFailed: number;
+      /** For counting each report once (canonical.ts). */
+      fingerprint: Fingerprint;
       /**
        * The big tables already serialised as newline-delimited JSON (set by `serialize`, for
        * worker threads: a string crosses threads far cheaper than thousands of objects).
@@ -87,6 +90,7 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       crossCells: compactCross(parsed.cells),
       diagnostics: parsed.diagnostics,
       checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,
+      fingerprint: fingerprint(parsed.text, parsed.cells),
     };
   } catch (e) {
     return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`, sha, parsed.diagnostics);

@@ -2,6 +2,7 @@ import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import { CheckRow, type CellRow, type ManifestEntry, type Manifest, type ReportRow, type SectionRow, type SummaryRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
+import { markDuplicates, type Fingerprint } from './canonical.ts';
 
 /**
  * A whole run: files → datasets and manifest. Files are analysed one by one (here, or in
@@ -78,6 +79,7 @@ interface Kept {
   crossCells: CrossCells;
   failed: number;
   entry: ManifestEntry;
+  fingerprint: Fingerprint | null;
 }
 
 /** Takes file results in sorted path order: duplicates, sink, manifest; cross-year at the end. */
@@ -136,10 +138,13 @@ export class Collector {
     entry.report_id = r.report.report_id;
     entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
     if (r.report.status !== 'complete') entry.reason = r.report.status === 'text_only' ? 'no table could be read (tables missing or published as images)' : 'some tables or rows could not be read';
-    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry });
+    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }
 
   finish(): RunResult {
+    markDuplicates(this.kept, agencyKey);
+    const copyOf = new Map(this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]));
+    if (copyOf.size) this.summary = this.summary.map((s) => (copyOf.has(s.report_id) ? { ...s, duplicate_of: copyOf.get(s.report_id)! } : s));
     flagSameAgencyYear(this.kept);
     for (const [k, checks] of pairCrossYear(this.kept)) {
       const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
@@ -153,6 +158,8 @@ export class Collector {
     const counts: Record<string, number> = { files: this.entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
     for (const e of this.entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
     counts.reports = reports.length;
+    // Copies of another report (duplicate_of): published, but counted once in totals.
+    counts.copies = reports.filter((r) => r.duplicate_of).length;
     counts.cells = this.stats.cells;
     counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
     counts.checks_failed = this.stats.checksFailed;
@@ -167,7 +174,8 @@ const agencyKey = (r: ReportRow) => `${r.agency}\u0000${r.region_code ?? ''}`;
 function flagSameAgencyYear(kept: Kept[]): void {
   const groups = new Map<string, Kept[]>();
   for (const k of kept) {
-    if (!k.report.agency || k.report.year === null) continue;
+    // A copy of a report (duplicate_of) is said so by its own warning.
+    if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
     const key = `${agencyKey(k.report)}\u0000${k.report.year}`;
     groups.set(key, [...(groups.get(key) ?? []), k]);
   }
@@ -185,7 +193,7 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
   const out: Array<[Kept, CheckOut[]]> = [];
   const byAgency = new Map<string, Map<number, Kept[]>>();
   for (const k of kept) {
-    if (!k.report.agency || k.report.year === null) continue;
+    if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
     const years = byAgency.get(agencyKey(k.report)) ?? new Map<number, Kept[]>();
     years.set(k.report.year, [...(years.get(k.report.year) ?? []), k]);
     byAgency.set(agencyKey(k.report), years);

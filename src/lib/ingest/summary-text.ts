@@ -8,7 +8,7 @@ export function summaryText(data: RunResult, outDir: string, seconds: number): s
     '',
     `年报开放数据 ingest — ${n('files')} files in ${seconds.toFixed(1)} s → ${outDir}`,
     `  ok ${n('ok')} · partial ${n('partial')} · text_only ${n('text_only')} · duplicate ${n('duplicate')} · rejected ${n('rejected')}`,
-    `  reports ${n('reports')} · cells ${n('cells')} · ambiguous/unreadable cells ${n('cells_ambiguous')}`,
+    `  reports ${n('reports')}${c.copies ? ` (${n('copies')} ${c.copies === 1 ? 'is a copy' : 'are copies'} of another report, counted once)` : ''} · cells ${n('cells')} · ambiguous/unreadable cells ${n('cells_ambiguous')}`,
     `  checks failed ${n('checks_failed')} (in ${n('reports_with_failed_checks')} reports)`,
   ];
   const rejected = data.manifest.files.filter((f) => f.outcome === 'rejected');

@@ -1,5 +1,10 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
+import { AGENCY_END, TITLE, TITLE_LABEL, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
+import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
+import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
+
+export { agencyFromTitle } from './agency.ts';
 
 /**
  * Report metadata from the text before section 一 (and, where needed, the body): title, agency
@@ -14,68 +19,106 @@ export interface Metadata {
   agency_kind: string | null;
   year: number | null;
   published_on: string | null;
+  /** Where published_on came from: a labelled header field, or the signature at the end. */
+  published_on_basis: DateBasis | null;
   index_no: string | null;
+  /** The report's original address (原网址), http(s) only. */
+  source_url: string | null;
 }
 
-const TITLE = /政府信息公开.{0,12}(?:年度报告|年报|工作报告|报告|情况)|年度报告/;
+export interface MetadataExtra {
+  /** The raw HTML, for `<link rel=canonical>` and `og:url`. */
+  html?: string;
+}
+
 const YEAR_MIN = 1990;
 
-export function extractMetadata(head: Line[], body: Line[], maxYear: number): Metadata {
+export function extractMetadata(head: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
   const headLines = head.filter((l) => l.text.trim() && !isChrome(l.text));
   const fields = keyValues(headLines);
 
   let title: string | null = null;
+  let titleNorm: string | null = null;
   let titleLine: number | null = null;
-  for (const l of headLines) {
-    const t = clean(l.raw);
+  // A crawler's header names the title (标题: …); else the first line that reads as one.
+  const labelled = headLines.find((l) => TITLE_LABEL.test(l.text) && TITLE.test(l.text));
+  for (const l of labelled ? [labelled] : headLines) {
+    const t = cleanTitle(clean(l.raw));
     if (TITLE.test(l.text) && t.length <= 80 && !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim())) {
       title = t;
+      titleNorm = cleanTitle(clean(l.text));
       titleLine = l.no;
+      // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
+      const prev = headLines[headLines.indexOf(l) - 1];
+      const prevText = prev ? clean(prev.text) : '';
+      if (!titleAgency(titleNorm) && prev && prevText.length <= 30 && AGENCY_END.test(prevText) && !/[:：|,，。]/.test(prevText)) {
+        title = `${clean(prev.raw)}${title}`;
+        titleNorm = `${prevText}${titleNorm}`;
+      }
       break;
     }
   }
 
-  const titleNorm = title ? clean(headLines.find((l) => l.no === titleLine)!.text) : null;
-  let agency = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
-  if (!agency && titleNorm) agency = agencyFromTitle(titleNorm);
-  if (!agency && titleLine) {
-    // Title without the agency ("2020年度政府信息公开工作落实情况"): the line above or below names it.
-    const i = headLines.findIndex((l) => l.no === titleLine);
-    for (const l of [headLines[i - 1], headLines[i + 1]]) {
-      const t = l ? clean(l.text) : '';
-      if (t && t.length <= 30 && AGENCY_END.test(t)) {
-        agency = t;
-        break;
-      }
-    }
-  }
-  // Official names use full-width brackets; the normalised copy has ASCII ones.
-  if (agency) agency = agency.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  const agency = pickAgency(titleNorm, fields, headLines, titleLine, () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'));
 
   const year = yearFrom(titleNorm, maxYear) ?? yearFromBody(body, maxYear);
-  const published_on = dateFrom(fields.get('发布时间') ?? fields.get('发布日期') ?? fields.get('成文日期') ?? null) ?? labelledDate(headLines);
+  let published_on = null as string | null;
+  for (const k of DATE_LABELS) published_on ??= isoDate(fields.get(k));
+  published_on ??= labelledDate(headLines);
+  let published_on_basis: DateBasis | null = published_on ? 'label' : null;
+  if (!published_on) {
+    published_on = signatureDate(body, year, maxYear);
+    if (published_on) published_on_basis = 'signature';
+  }
   const index_no = fields.get('索引号')?.replace(/\s+/g, '') || null;
+  // A labelled address at the top (crawler header) or the bottom (本文链接: …) of the page.
+  const source_url = labelledUrl(headLines) ?? labelledUrl(body.slice(-10)) ?? (extra.html ? htmlSourceUrl(extra.html) : null) ?? printedUrl(head.slice(0, 5), body.slice(-5));
 
-  return { title, titleLine, agency, agency_kind: agency ? agencyKind(agency) : null, year, published_on, index_no };
+  return { title, titleLine, agency, agency_kind: agency ? agencyKind(agency) : null, year, published_on, published_on_basis, index_no, source_url };
 }
 
 function clean(s: string): string {
   return s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '').replace(/\s+/g, ' ').trim();
 }
 
-const AGENCY_END = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管理局|局|厅|委|办|中心|院|所|署|会)$/;
-const PLACE_END = /(?:省|市|区|县|旗|自治州|自治县|盟|州)$/;
-
-/** "无锡市滨湖区行政审批局2020年政府信息公开…" → 无锡市滨湖区行政审批局; a bare place → its 人民政府. */
-export function agencyFromTitle(title: string): string | null {
-  let t = title.replace(/\s+/g, '');
-  const cut = t.search(/(?:19|20)\d{2}\s*年|关于|政府信息公开|政务公开|信息公开/);
-  if (cut <= 0) return null;
-  t = t.slice(0, cut).replace(/[(（][^()（）]*[)）]$/, '').replace(/[的:：,，]$/, '');
-  if (t.length < 2) return null;
-  if (PLACE_END.test(t) && !AGENCY_END.test(t)) return `${t}人民政府`;
-  return t;
+/**
+ * The agency's full name. A name written in the title wins; the 发布机构 field wins only when it
+ * is that name in full (a longer form of it, or the title names just the place and the field
+ * names that place's agency). A title naming only a place takes the agency the text names for
+ * it (平潭综合实验区管委会), else the place's 人民政府 — never for a zone, which has none.
+ */
+function pickAgency(titleNorm: string | null, fields: Map<string, string>, headLines: Line[], titleLine: number | null, text: () => string): string | null {
+  const norm = (a: string) => a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
+  const field = fieldRaw ? norm(fieldRaw) || null : null;
+  const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
+  if (fromTitle && !fromTitle.placeOnly) {
+    const t = norm(fromTitle.name);
+    if (field && field !== t && field.endsWith(t) && !isAbbreviation(field)) return field;
+    return t;
+  }
+  if (fromTitle?.placeOnly) {
+    // A title naming the place is, by convention, the report of the place's government (or
+    // committee): the name the page gives it wins over the office that posted the page.
+    const place = norm(fromTitle.name);
+    const named = agencyOfPlace(place, text().replace(/\s+/g, ''));
+    if (named) return norm(named);
+    if (field && field.startsWith(place) && AGENCY_END.test(field)) return field;
+    return isZone(place) ? place : `${place}人民政府`;
+  }
+  if (field && !isAbbreviation(field)) return field;
+  if (titleLine) {
+    // Title without the agency ("2020年度政府信息公开工作落实情况"): the line above or below names it.
+    const i = headLines.findIndex((l) => l.no === titleLine);
+    for (const l of [headLines[i - 1], headLines[i + 1]]) {
+      const t = l ? clean(l.text) : '';
+      if (t && t.length <= 30 && AGENCY_END.test(t) && !/[:：|]/.test(t)) return norm(t);
+    }
+  }
+  return field;
 }
+
+const TITLE_LABEL_PREFIX = /^\s*(?:[【\[]\s*(?:标题|题目)\s*[】\]]|标题|题目|来源)\s*[:：]?\s*/;
 
 export function agencyKind(agency: string): string {
   if (/(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|政府办)$/.test(agency)) return '人民政府办公室';
@@ -116,24 +159,7 @@ function yearFromBody(body: Line[], maxYear: number): number | null {
   return best;
 }
 
-function dateFrom(s: string | null): string | null {
-  if (!s) return null;
-  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function labelledDate(lines: Line[]): string | null {
-  for (const l of lines) {
-    const m = /(?:发布时间|发布日期|成文日期|时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(l.text);
-    if (m) return dateFrom(m[1]!);
-  }
-  return null;
-}
-
-const KEYS = ['索引号', '发布机构', '发文机关', '发布单位', '发布时间', '发布日期', '成文日期', '公开方式', '主题分类', '文号', '来源'];
+const KEYS = ['索引号', '发布机构', '发文机关', '发布单位', '发布时间', '发布日期', '发文日期', '成文日期', '公开方式', '主题分类', '文号', '来源', '标题', '原文链接', '栏目'];
 
 /**
  * Labelled fields of the page header, inline ("索引号:xxx 发布机构:yyy") or as a two-row table

@@ -1,13 +1,15 @@
 import { pinyin } from 'pinyin-pro';
 import type { ReportRow } from '../schema/datasets.ts';
 import { pathOf, shortName, type Gazetteer, type Place } from './gazetteer.ts';
+import { STAT_ZONE_CODE, ZONES } from './zones.ts';
 
 /**
  * Region of a report: place names in the agency and title, looked up in the gazetteer, then
  * narrowed by clues — the region code inside the 索引号's unified social credit code, phone area
  * codes, e-mail and web domains, and provincial platforms named in the text (江苏政务服务网).
  * A name shared by several places stays ambiguous unless a clue decides it; a clue never
- * overrides a name that is unique.
+ * overrides a name that is unique. A development zone or new area that is no GB/T 2260 division
+ * (zones.ts) is placed at the division that administers it, with basis `zone`.
  */
 
 export type Region = Pick<ReportRow, 'region_code' | 'province' | 'city' | 'county' | 'township' | 'region_basis'>;
@@ -26,7 +28,9 @@ interface Clue {
 }
 
 export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
-  const names = findNames(g, [input.agency, input.title].filter(Boolean).join(' '));
+  const { zones, rest } = findZones(g, [input.agency, input.title].filter(Boolean).join(' '));
+  // Zones last: on a tie in level the later name decides, and the zone is the more specific.
+  const names = [...findNames(g, rest), ...zones];
   const clues = findClues(g, input);
 
   if (names.length === 0) {
@@ -65,11 +69,34 @@ export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
   }
   if (cands.length === 1) {
     const place = cands[0]!;
+    if (zones.includes(deepest)) return regionOf(g, place, 'zone');
+    const parent = zoneParent(g, place);
+    if (parent) return regionOf(g, parent, 'zone');
     return regionOf(g, place, usedClue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer');
   }
   // Several places: publish only what they share.
   const common = commonAncestor(g, cands);
-  return common ? { ...regionOf(g, common, 'ambiguous') } : empty('ambiguous');
+  return common ? { ...regionOf(g, zoneParent(g, common) ?? common, 'ambiguous') } : empty('ambiguous');
+}
+
+/** A county-level place with a statistical zone code (320576 苏州工业园区) → the city above it. */
+export function zoneParent(g: Gazetteer, place: Place): Place | null {
+  if (place.level !== 3 || !STAT_ZONE_CODE.test(place.code) || !place.parent) return null;
+  return g.byCode.get(place.parent) ?? null;
+}
+
+/** Listed zones named in the text, each standing for the division that administers it; the rest of the text. */
+function findZones(g: Gazetteer, text: string): { zones: Array<{ name: string; places: Place[] }>; rest: string } {
+  const zones: Array<{ name: string; places: Place[] }> = [];
+  let rest = text.replace(/\s+/g, '');
+  for (const z of ZONES) {
+    if (!rest.includes(z.name)) continue;
+    const place = g.byCode.get(z.code);
+    if (!place) continue;
+    zones.push({ name: z.name, places: [place] });
+    rest = rest.split(z.name).join(' ');
+  }
+  return { zones, rest };
 }
 
 function empty(basis: Region['region_basis']): Region {

@@ -37,6 +37,8 @@ export type Parsed =
       checks: CheckOut[];
       sections: Array<Omit<SectionRow, 'report_id'>>;
       diagnostics: Diagnostic[];
+      /** The normalised text, for finding copies of the same report (ingest/canonical.ts). */
+      text: string;
     };
 
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
@@ -63,7 +65,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const sec = (i: number) => sections.find((s) => s.index === i);
   const head = sec(0)?.lines ?? [];
   const body = sections.filter((s) => s.index > 0).flatMap((s) => s.lines);
-  const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear);
+  const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear, isHtml ? { html: decoded.text } : {});
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
   if (meta.year === null) diagnostics.push(diag('W_NO_YEAR', 'the year the report covers is not stated', file));
@@ -119,7 +121,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     agency_kind: meta.agency_kind,
     year,
     published_on: meta.published_on,
+    published_on_basis: meta.published_on_basis,
     index_no: meta.index_no,
+    source_url: meta.source_url,
     ...region,
     layout_active: active.read ? active.layout : null,
     layout_requests: requests.read ? requests.layout : null,
@@ -127,8 +131,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     status,
     checks_failed: checksFailed,
     cells_ambiguous: cells.filter((c) => c.state === 'ambiguous' || c.state === 'unreadable').length,
+    // Set by the run, which sees every file (see ingest/canonical.ts).
+    duplicate_of: null,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
-  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics };
+  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all };
 }

@@ -24,6 +24,7 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
     agency: report.agency,
     year: report.year,
     region_code: report.region_code,
+    duplicate_of: report.duplicate_of,
     requests_new: v('requests', 'new_received'),
     requests_new_natural_person: v('requests', 'new_received', 'natural_person'),
     requests_new_organisations: (() => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Diagnostic } from './diagnostics.ts';
 
 /**
- * The published datasets (../shared/spec/datasets.md). These schemas are the single source of
+ * The published datasets (docs/datasets.md). These schemas are the single source of
  * the row types, of the DuckDB column types (see `columns`) and of the data dictionary.
  */
 
@@ -12,7 +12,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const Layout = z.enum(['2019', '2021']);
 export const Era = z.enum(['2019', '2021', 'pre2019', 'unknown']);
 export const ReportStatus = z.enum(['complete', 'partial', 'text_only']);
-export const RegionBasis = z.enum(['stated', 'gazetteer', 'clue', 'ambiguous', 'unresolved']);
+export const RegionBasis = z.enum(['stated', 'gazetteer', 'clue', 'zone', 'ambiguous', 'unresolved']);
+/** Where published_on came from: a labelled header field (发布日期 …) or the signature date at the end. */
+export const DateBasis = z.enum(['label', 'signature']);
+/** An absolute http(s) address: never javascript:, data: or a relative path. */
+const httpUrl = z.string().max(2048).regex(/^https?:\/\/[^\s<>"']+$/i);
 export const TableId = z.enum(['active', 'requests', 'review']);
 export const CellState = z.enum(['number', 'blank', 'na', 'ambiguous', 'unreadable']);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
@@ -28,7 +32,9 @@ export const ReportRow = z.object({
   agency_kind: z.string().nullable(),
   year: year.nullable(),
   published_on: isoDate.nullable(),
+  published_on_basis: DateBasis.nullable(),
   index_no: z.string().nullable(),
+  source_url: httpUrl.nullable(),
   region_code: z.string().regex(/^(\d{6}|\d{9})$/).nullable(),
   province: z.string().nullable(),
   city: z.string().nullable(),
@@ -41,6 +47,12 @@ export const ReportRow = z.object({
   status: ReportStatus,
   checks_failed: z.number().int().min(0),
   cells_ambiguous: z.number().int().min(0),
+  /**
+   * report_id of the canonical report when this one is another copy of it (another encoding or
+   * file of the same report, or the same agency, year and numbers); NULL for the canonical one.
+   * Totals count only reports with NULL here.
+   */
+  duplicate_of: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -84,6 +96,8 @@ export const SummaryRow = z.object({
   agency: z.string().nullable(),
   year: year.nullable(),
   region_code: z.string().nullable(),
+  /** As in reports: set when this report is a copy of another; sum only rows where it is NULL. */
+  duplicate_of: z.string().nullable(),
   requests_new: figure,
   /** Of requests_new: from natural persons (自然人) and from organisations (法人或其他组织). */
   requests_new_natural_person: figure,

@@ -26,6 +26,7 @@ export const DiagnosticCode = z.enum([
   'W_UNIT_UNKNOWN',
   'W_DUPLICATE_TEXT',
   'W_SAME_AGENCY_YEAR',
+  'W_DUPLICATE_REPORT',
   'W_CHECK_FAILED',
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;

@@ -22,6 +22,7 @@ export const TABLE_DOCS: Record<TableName, Doc> = {
 
 const reportId: Doc = ['Stable report id (first 16 hex digits of a hash of the source bytes); used in page URLs.', '报告编号（源文件内容哈希的前 16 位），稳定不变，用于网址。'];
 const region: Doc = ['GB/T 2260 code of the most specific place resolved (6 or 9 digits); NULL when unresolved.', '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。'];
+const dup: Doc = ['report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers); NULL for the canonical report. Totals count only rows where it is NULL.', '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件），为所保留报告的编号；保留的报告为空值。合计只计此列为空值的行。'];
 const fig = (en: string, zh: string): Doc => [`${en}; NULL when any cell it comes from is blank or uncertain.`, `${zh}；任一来源格为空白或无法确定时为空值。`];
 
 const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
@@ -34,20 +35,23 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     agency: ["The publishing agency's full name.", '发布机关全称。'],
     agency_kind: ['Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …', '机关类型：人民政府、人民政府办公室、部门、街道办事处、乡镇人民政府等。'],
     year: ['The year the report covers (not the year it was published).', '报告所属年度（不是发布年份）。'],
-    published_on: ['Publication date, when the page states it.', '发布日期（原文写明时）。'],
+    published_on: ['Publication date: a labelled date of the page header (发布日期, 发布时间, 发文日期, 成文日期, 时间, 日期), else the date under the signature at the end of the report; NULL when neither is stated.', '发布日期：取页面标注的日期（发布日期、发布时间、发文日期、成文日期、时间、日期），没有时取报告末尾落款日期；均未写明时为空值。'],
+    published_on_basis: ['Where published_on came from: label (a labelled header field) or signature (the date under the signature at the end); NULL when published_on is NULL.', '发布日期的来源：label（页面标注的日期）或 signature（报告末尾落款日期）；无发布日期时为空值。'],
     index_no: ['索引号 (the index number on the government website), when stated.', '索引号（原文写明时）。'],
+    source_url: ["The report's original address (原网址): a crawler header's 原文链接, the page's canonical link or og:url, or an address printed on the page; http(s) only; NULL when the file does not say.", '报告的原网址：取自抓取头部的“原文链接”、网页的 canonical 链接或 og:url，或页面上印出的网址；仅限 http(s)；文件未写明时为空值。'],
     region_code: region,
     province: ['Province name along region_code.', '地区代码对应的省级名称。'],
     city: ['City (prefecture) name along region_code.', '地区代码对应的地级名称。'],
     county: ['County or district name along region_code.', '地区代码对应的县级名称。'],
     township: ['Township or street name along region_code.', '地区代码对应的乡级名称。'],
-    region_basis: ['How the region was found: stated, gazetteer, clue, ambiguous, unresolved.', '地区的判断依据：stated（原文写明）、gazetteer（地名库唯一匹配）、clue（线索判定）、ambiguous（有歧义）、unresolved（无法确定）。'],
+    region_basis: ['How the region was found: stated, gazetteer, clue, zone (a development zone or new area that is not a GB/T 2260 division: region_code is the division that administers it), ambiguous, unresolved.', '地区的判断依据：stated（原文写明）、gazetteer（地名库唯一匹配）、clue（线索判定）、zone（开发区、新区等不属于 GB/T 2260 的区域，地区代码为其管辖行政区）、ambiguous（有歧义）、unresolved（无法确定）。'],
     layout_active: ['Layout of section 二: 2019, 2021, or NULL when absent.', '第二部分表格的样式：2019、2021，缺失时为空值。'],
     layout_requests: ['Layout of section 三: 2019, 2021, or NULL when absent.', '第三部分表格的样式：2019、2021，缺失时为空值。'],
     era: ['Template era: 2019, 2021, pre2019, unknown.', '模板时期：2019、2021、pre2019（2019 年前）、unknown。'],
     status: ['complete (sections 二 三 四 all read), partial, or text_only.', 'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。'],
     checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
     cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
+    duplicate_of: dup,
   },
   cells: {
     report_id: reportId,
@@ -78,6 +82,7 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     agency: ["The publishing agency's full name.", '发布机关全称。'],
     year: ['The year the report covers.', '报告所属年度。'],
     region_code: region,
+    duplicate_of: dup,
     requests_new: fig('Requests received this year (一、本年新收, total column)', '本年新收申请数（总计列）'),
     requests_new_natural_person: fig('Of those, from natural persons (自然人)', '其中自然人申请数'),
     requests_new_organisations: fig('Of those, from legal persons and other organisations', '其中法人或其他组织申请数'),

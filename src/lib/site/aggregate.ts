@@ -30,8 +30,14 @@ export interface Total {
   of: number;
 }
 
-export function totals(reports: ReportRow[], summary: Map<string, SummaryRow>): Record<FigureKey, Total> {
+/** The reports a total adds: each report once (a copy of another, `duplicate_of`, is left out). */
+export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[]): T[] {
+  return reports.every((r) => !r.duplicate_of) ? reports : reports.filter((r) => !r.duplicate_of);
+}
+
+export function totals(all: ReportRow[], summary: Map<string, SummaryRow>): Record<FigureKey, Total> {
   const out = {} as Record<FigureKey, Total>;
+  const reports = counted(all);
   for (const [k] of FIGURES) {
     let sum = 0;
     let known = 0;

@@ -10,6 +10,7 @@ SELECT r.province, r.year,
        count(*) AS reports
 FROM ${from('summary')} AS s
 JOIN ${from('reports')} AS r USING (report_id)
+WHERE r.duplicate_of IS NULL  -- 同一报告的副本只计一次
 GROUP BY r.province, r.year
 ORDER BY requests_new DESC NULLS LAST, r.province, r.year
 LIMIT 20;`;
@@ -52,7 +53,8 @@ print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head()
       title: 'R',
       tested: false,
       code: `library(readr)
-summary <- read_csv("${url}summary.csv", col_types = cols(region_code = "c", .default = col_guess()))
+summary <- read_csv("${url}summary.csv", col_types = cols(region_code = "c", duplicate_of = "c", .default = col_guess()))
+summary <- subset(summary, is.na(duplicate_of))  # each report once: copies point at their original
 reports <- read_csv("${url}reports.csv", col_types = cols(region_code = "c", index_no = "c", .default = col_guess()))
 merged <- merge(summary, reports[, c("report_id", "province")], by = "report_id")
 aggregate(requests_new ~ province, data = merged, FUN = sum)  # rows with NA are left out`,

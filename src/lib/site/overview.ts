@@ -1,6 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { regionCodes } from '../region/ladder.ts';
-import { FIGURES, byYear, totals, type Total } from './aggregate.ts';
+import { FIGURES, byYear, counted, totals, type Total } from './aggregate.ts';
 import type { Point } from './charts.ts';
 import { groupBy } from './group.ts';
 
@@ -29,7 +29,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     { year: y, value: t.review_total.sum, series: '行政复议' },
   ]);
   const topYear = [...years.keys()].at(-1) ?? null;
-  const latest = topYear !== null ? years.get(topYear) ?? [] : [];
+  const latest = topYear !== null ? counted(years.get(topYear) ?? []) : [];
   const topAgencies = latest
     .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
     .filter((x): x is { r: ReportRow; v: number } => x.v !== null)

@@ -1,4 +1,5 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+import { counted } from './aggregate.ts';
 
 /**
  * Shares and rates over many reports. A ratio uses only the reports that have every figure it
@@ -25,7 +26,7 @@ export interface Breakdown {
 
 function complete(reports: ReportRow[], summary: Map<string, SummaryRow>, keys: Key[]): SummaryRow[] {
   const out: SummaryRow[] = [];
-  for (const r of reports) {
+  for (const r of counted(reports)) {
     const s = summary.get(r.report_id);
     if (s && keys.every((k) => typeof s[k] === 'number')) out.push(s);
   }
@@ -41,7 +42,7 @@ export function breakdown(reports: ReportRow[], summary: Map<string, SummaryRow>
     parts: parts.map(([key, label], i) => ({ key, label, sum: sums[i]!, share: total ? sums[i]! / total : null })),
     total,
     reports: rows.length,
-    of: reports.length,
+    of: counted(reports).length,
   };
 }
 
@@ -58,7 +59,7 @@ export function rate(reports: ReportRow[], summary: Map<string, SummaryRow>, num
   const rows = complete(reports, summary, [numerator, denominator]);
   const n = rows.reduce((a, s) => a + (s[numerator] as number), 0);
   const d = rows.reduce((a, s) => a + (s[denominator] as number), 0);
-  return { numerator: n, denominator: d, rate: d ? n / d : null, reports: rows.length, of: reports.length };
+  return { numerator: n, denominator: d, rate: d ? n / d : null, reports: rows.length, of: counted(reports).length };
 }
 
 export const OUTCOMES = [

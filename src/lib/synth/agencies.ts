@@ -1,6 +1,7 @@
 import { pathOf, type Gazetteer, type Place } from '../region/gazetteer.ts';
 import type { Random } from './random.ts';
 import type { ReportRow } from '../schema/datasets.ts';
+import { STAT_ZONE_CODE } from '../region/zones.ts';
 
 /**
  * Synthetic agencies with real place names, and the region a correct resolver must find for
@@ -126,10 +127,12 @@ function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string
       if (cands.length === 1) break;
     }
   }
-  if (cands.length === 1) return { region_code: cands[0]!.code, region_basis: clue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer' };
+  // A zone with a statistical code only (320576 苏州工业园区) is placed at its city.
+  const zone = (c: Place) => (c.level === 3 && STAT_ZONE_CODE.test(c.code) ? c.parent : null);
+  if (cands.length === 1) return zone(cands[0]!) ? { region_code: zone(cands[0]!), region_basis: 'zone' } : { region_code: cands[0]!.code, region_basis: clue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer' };
   if (cands.length === 0) return { region_code: null, region_basis: 'unresolved' };
   const paths = cands.map((c) => pathOf(g, c.code));
-  let common: string | null = null;
-  for (let i = 0; paths.every((p) => p[i] && p[i]!.code === paths[0]![i]!.code); i++) common = paths[0]![i]!.code;
-  return { region_code: common, region_basis: 'ambiguous' };
+  let common: Place | null = null;
+  for (let i = 0; paths.every((p) => p[i] && p[i]!.code === paths[0]![i]!.code); i++) common = paths[0]![i]!;
+  return { region_code: common ? (zone(common) ?? common.code) : null, region_basis: 'ambiguous' };
 }

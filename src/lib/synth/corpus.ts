@@ -5,12 +5,14 @@ import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
+import { metadataVariant } from './metadata.ts';
+import { reencodedCopy } from './copies.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
 /**
  * The synthetic corpus: reports whose every number is known, in every shape real files come
- * in (../shared/spec/template.md), plus the bad inputs ingest must survive. Deterministic for a
+ * in (docs/template.md), plus the bad inputs ingest must survive. Deterministic for a
  * seed. Agencies come in series of consecutive years with consistent carry-over.
  */
 
@@ -30,7 +32,7 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
   const seq = () => String(n).padStart(6, '0');
   const emitted: SynthFile[] = [];
   while (n < count) {
-    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, badName: 0 });
+    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, reencoded: 1.5, badName: 0 });
     if (kind === 'empty') {
       yield bad(`bad/${seq()}-empty.txt`, new Uint8Array(), 'empty');
       n++;
@@ -41,6 +43,12 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
     } else if (kind === 'notReport') {
       yield bad(`bad/${seq()}-news.txt`, new TextEncoder().encode(notAReport(rng).join('\n')), 'not-a-report');
       n++;
+    } else if (kind === 'reencoded' && emitted.length) {
+      const copy = reencodedCopy(rng, emitted, (ext) => `dup/${seq()}-other-encoding${ext}`);
+      if (copy) {
+        yield copy;
+        n++;
+      }
     } else if (kind === 'duplicate' && emitted.length) {
       const orig = rng.pick(emitted);
       const ext = orig.path.slice(orig.path.lastIndexOf('.'));
@@ -145,15 +153,20 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
   }
   const chrome = q('chrome', 0.4);
+  const mv = metadataVariant(rng, { agency: a.agency, place: a.place.name.replace(/办事处$/, ''), year, pub, title, yearInTitle, head, html: style === 'html', cut: cut || !!cutAfter, credit });
+  mv.quirks.forEach((x) => quirks.add(x));
+  if (metaStyle === 3 && mv.head === head) mv.truth = { ...mv.truth, published_on: null, published_on_basis: null };
   const lines = [
+    ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
-    title,
-    ...head,
+    ...(mv.titleLine ? [mv.titleLine] : []),
+    ...mv.head,
     ...body,
+    ...mv.tail,
     ...(q('duplicate-text', 0.03) ? body : []),
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
-  let text = style === 'html' ? html(title, lines, chrome) : `${lines.join('\n')}\n`;
+  let text = style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : `${lines.join('\n')}\n`;
   const encoding = rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
   let bytes = encode(text, encoding);
   if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
@@ -184,6 +197,9 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       layout_requests: status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key))) ? null : layoutRequests,
       era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
       status,
+      title: mv.title,
+      ...mv.truth,
+      duplicate_of_file: null,
     },
     cells,
     failing_checks: failing,

@@ -28,6 +28,13 @@ export const Truth = z.object({
       layout_requests: Layout.nullable(),
       era: Era,
       status: ReportStatus,
+      /** Metadata the parser should find (synth/metadata.ts); absent in older truth files. */
+      title: z.string().optional(),
+      published_on: z.string().nullable().optional(),
+      published_on_basis: z.enum(['label', 'signature']).nullable().optional(),
+      source_url: z.string().nullable().optional(),
+      /** The file this one is a copy of (same report, other bytes): its row must point there. */
+      duplicate_of_file: z.string().nullable().optional(),
     })
     .nullable(),
   cells: z.array(TruthCell),

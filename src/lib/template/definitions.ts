@@ -1,5 +1,5 @@
 /**
- * The official report layouts (../shared/spec/template.md) as data: rows, columns, labels and
+ * The official report layouts (docs/template.md) as data: rows, columns, labels and
  * the patterns that recognise each row label in scraped text. Used by the table parser, the
  * checks and the data dictionary, so the three cannot drift apart.
  */

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { ManifestEntry, ReportRow } from '../schema/datasets.ts';
+import { diag } from '../schema/diagnostics.ts';
+import type { CellOut } from '../tables/read.ts';
+
+/**
+ * One report, counted once. Byte-identical files are dropped before parsing (manifest outcome
+ * `duplicate`); this finds the copies that differ in bytes:
+ *  - the same text in another encoding, line ending or byte-order mark (same normalised text);
+ *  - another file of the same agency and year whose numbers agree table by table (an HTML page
+ *    and its text copy): every table both have is equal, and they share at least MIN_NONZERO
+ *    numbers that are not 0 (two small agencies' all-zero tables prove nothing).
+ * One of each group stays canonical — the best read (complete before partial before text_only,
+ * then more numbers, fewer ambiguous cells), then the first in path order — and the others get
+ * `duplicate_of` = its report_id. Their rows stay published; totals and charts skip them.
+ */
+
+export interface Fingerprint {
+  /** MD5 of the normalised text (line ends and byte-order marks are gone by then); it only tells copies apart. */
+  text: string;
+  /** Per table: hash of its number cells, how many, how many not 0. */
+  tables: Record<string, { hash: string; n: number; nonzero: number }>;
+  numbers: number;
+}
+
+const MIN_NONZERO = 3;
+
+/** The fingerprint of a parsed report. The text is already normalised (one `\n` per line). */
+export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
+  // Per table, an order-free sum of two 32-bit hashes of (row, column, value): no strings to
+  // build or sort for a hundred cells per report.
+  const acc = new Map<string, { a: number; b: number; n: number; nonzero: number }>();
+  for (const c of cells) {
+    if (c.state !== 'number' || c.value === null) continue;
+    let t = acc.get(c.table_id);
+    if (!t) acc.set(c.table_id, (t = { a: 0, b: 0, n: 0, nonzero: 0 }));
+    const ha = cellHash(c, 0x811c9dc5, 0x01000193);
+    const hb = cellHash(c, 0x9747b28c, 0x5bd1e995);
+    t.a = (t.a + ha) >>> 0;
+    t.b = (t.b + Math.imul(hb, 0x9e3779b1)) >>> 0;
+    t.n++;
+    if (c.value !== 0) t.nonzero++;
+  }
+  const tables: Fingerprint['tables'] = {};
+  let numbers = 0;
+  for (const k of [...acc.keys()].sort()) {
+    const t = acc.get(k)!;
+    tables[k] = { hash: `${t.a.toString(16)}.${t.b.toString(16)}.${t.n}`, n: t.n, nonzero: t.nonzero };
+    numbers += t.n;
+  }
+  return { text: createHash('md5').update(text, 'utf8').digest('base64'), tables, numbers };
+}
+
+function mix(h: number, s: string, prime: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), prime);
+  return h;
+}
+
+function cellHash(c: CellOut, seed: number, prime: number): number {
+  let h = mix(seed, c.row_key, prime);
+  h = mix(Math.imul(h ^ 0x2e, prime), c.col_key, prime);
+  const v = c.value!;
+  if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ v, prime);
+  else h = mix(Math.imul(h ^ 0x3d, prime), String(v), prime);
+  // Final avalanche so that sums of nearby values do not cancel out.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+/** Same numbers: every table both have is equal, and enough non-zero numbers are shared. */
+export function sameNumbers(a: Fingerprint, b: Fingerprint): boolean {
+  let shared = 0;
+  for (const [t, x] of Object.entries(a.tables)) {
+    const y = b.tables[t];
+    if (!y) continue;
+    if (x.hash !== y.hash) return false;
+    shared += x.nonzero;
+  }
+  return shared >= MIN_NONZERO;
+}
+
+export interface Candidate {
+  report: ReportRow;
+  entry: ManifestEntry;
+  fingerprint: Fingerprint | null;
+}
+
+const STATUS_RANK: Record<ReportRow['status'], number> = { complete: 2, partial: 1, text_only: 0 };
+
+/** Sets `duplicate_of` on every copy (in place) and says so in its manifest entry. Input in path order. */
+export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => string): void {
+  const parent = kept.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  const byText = new Map<string, number>();
+  const byAgencyYear = new Map<string, number[]>();
+  kept.forEach((k, i) => {
+    if (!k.fingerprint) return;
+    const first = byText.get(k.fingerprint.text);
+    if (first !== undefined) union(first, i);
+    else byText.set(k.fingerprint.text, i);
+    if (!k.report.agency || k.report.year === null) return;
+    const key = `${agencyKey(k.report)}\u0000${k.report.year}`;
+    const list = byAgencyYear.get(key) ?? [];
+    for (const j of list) if (sameNumbers(kept[j]!.fingerprint!, k.fingerprint)) union(j, i);
+    list.push(i);
+    byAgencyYear.set(key, list);
+  });
+  const groups = new Map<number, number[]>();
+  kept.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const best = members.reduce((a, b) => (better(kept[b]!, kept[a]!) ? b : a));
+    const canon = kept[best]!;
+    for (const i of members) {
+      if (i === best) continue;
+      const k = kept[i]!;
+      k.report.duplicate_of = canon.report.report_id;
+      k.entry.duplicate_of = canon.entry.path;
+      const same = k.fingerprint!.text === canon.fingerprint!.text ? 'the same text' : 'the same agency, year and numbers';
+      k.entry.diagnostics.push(diag('W_DUPLICATE_REPORT', `a copy of ${canon.entry.path} (${same}); counted once, as that report`, k.entry.path));
+    }
+  }
+}
+
+/** a is a better canonical report than b (b comes first in path order, so ties keep b). */
+function better(a: Candidate, b: Candidate): boolean {
+  const ra = STATUS_RANK[a.report.status];
+  const rb = STATUS_RANK[b.report.status];
+  if (ra !== rb) return ra > rb;
+  const na = a.fingerprint?.numbers ?? 0;
+  const nb = b.fingerprint?.numbers ?? 0;
+  if (na !== nb) return na > nb;
+  return a.report.cells_ambiguous < b.report.cells_ambiguous;
+}

@@ -1,0 +1,110 @@
+import type { Line } from '../decode/lines.ts';
+import { isChrome } from '../segment/chrome.ts';
+
+/**
+ * Publication dates: from a labelled field of the page header (发布日期 "date published",
+ * 发文日期 "date issued", 成文日期 "date written", 发布时间, 时间, 日期 — also spaced out as
+ * `发 布 日 期`, with `:`, `：`, `|` or nothing between label and date), or else from the
+ * signature at the end of the report (the agency's name, then a line `2024年1月20日` or
+ * `二〇二四年一月二十日`).
+ */
+
+export type DateBasis = 'label' | 'signature';
+
+/** Labels in order of preference: the page's own publication date first. */
+export const DATE_LABELS = ['发布日期', '发布时间', '发文日期', '成文日期', '时间', '日期'] as const;
+
+const spaced = (label: string) => label.split('').join('\\s*');
+const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})';
+// 时间 and 日期 alone are only labels at the start of a field, never the end of another word
+// (统计时间, 截止日期 are no publication dates); the longer labels may be glued to the text
+// before them (…发布机构：某局发布日期：…, as one-line dumps have it).
+const BARE = new Set(['时间', '日期']);
+const LABELLED = DATE_LABELS.map((l) => ({ label: l, re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`) }));
+const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效|采集|抓取|爬取|下载|保存)\s*$/;
+
+/** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
+export function isoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
+  if (!m) return null;
+  return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function ymd(y: number, mo: number, d: number): string | null {
+  if (mo < 1 || mo > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The first labelled date in the header lines, by label preference. */
+export function labelledDate(lines: Line[]): string | null {
+  for (const { label, re } of LABELLED) {
+    for (const l of lines) {
+      const g = new RegExp(re.source, 'g');
+      for (const m of l.text.matchAll(g)) {
+        if (BARE.has(label) && OTHER_PREFIX.test(l.text.slice(0, m.index))) continue;
+        const d = isoDate(m[1]);
+        if (d) return d;
+      }
+    }
+  }
+  return null;
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二四 → 2024 (digit by digit). */
+function cnYear(s: string): number | null {
+  let n = 0;
+  for (const c of s) {
+    const d = CN_DIGIT[c];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
+function cnSmall(s: string): number | null {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s.length === 1 && CN_DIGIT[s]) return CN_DIGIT[s]!;
+  const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
+  return m ? (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0) : null;
+}
+
+const SIG_DATE = /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+
+/** A signature date line: only a date, or the agency's name then the date. */
+export function signatureDateOf(text: string): string | null {
+  const t = text.replace(/[|\s]+/g, ' ').trim();
+  if (t.length > 40) return null;
+  const m = SIG_DATE.exec(t);
+  if (!m) return null;
+  const before = t.slice(0, m.index).trim();
+  // Anything before the date must be a name (no sentence: no punctuation, no digits).
+  if (before && (before.length > 30 || /[，。,;；:：、\d]/.test(before))) return null;
+  const y = /^\d/.test(m[1]!) ? Number(m[1]) : cnYear(m[1]!);
+  const mo = cnSmall(m[2]!);
+  const d = cnSmall(m[3]!);
+  return y && mo && d ? ymd(y, mo, d) : null;
+}
+
+/**
+ * The signature date: among the last lines of the report, a line that is only a date. It must
+ * lie after the year the report covers (a report is signed after its year ends) and not in the
+ * far future.
+ */
+export function signatureDate(body: Line[], year: number | null, maxYear: number): string | null {
+  const tail = body.slice(-40).filter((l) => l.text.trim() && !isChrome(l.text)).slice(-8);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const d = signatureDateOf(tail[i]!.text);
+    if (!d) continue;
+    const y = Number(d.slice(0, 4));
+    if (year !== null && (y <= year || y > year + 2)) return null;
+    if (y > maxYear + 1) return null;
+    return d;
+  }
+  return null;
+}
