@@ -6,7 +6,11 @@
  */
 import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
+import { pinyin } from 'pinyin-pro';
+import { buildTable, type Fragment } from '../src/lib/search/table.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
@@ -44,6 +48,60 @@ async function indexablePages(): Promise<IndexablePage[]> {
   return pages;
 }
 
+/** Files of the character index are gzipped JSON (like Pagefind's), named so that no server re-encodes them. */
+async function writeGz(file: string, value: unknown): Promise<void> {
+  await writeFile(file, gzipSync(JSON.stringify(value), { level: 9 }));
+}
+
+/** Pagefind's fragments of one shard: gzipped, `pagefind_dcd` then JSON. */
+async function readFragments(dir: string): Promise<Array<{ id: string; fragment: Fragment }>> {
+  const out: Array<{ id: string; fragment: Fragment }> = [];
+  for (const f of (await readdir(join(dir, 'fragment'))).sort()) {
+    if (!f.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(await readFile(join(dir, 'fragment', f))).toString('utf8');
+    out.push({ id: f.slice(0, -'.pf_fragment'.length), fragment: JSON.parse(text.slice(text.indexOf('{'))) as Fragment });
+  }
+  return out;
+}
+
+/** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/. */
+async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; fragment: Fragment }>): Promise<void> {
+  const { table, buckets } = buildTable(fragments);
+  await mkdir(join(dir, 'nb', 'g'), { recursive: true });
+  await writeGz(join(dir, 'nb', 'pages.nbg'), table);
+  for (let i = 0; i < buckets.length; i++) await writeGz(join(dir, 'nb', 'g', `${i}.nbg`), buckets[i]);
+}
+
+/**
+ * Data for queries and suggestions, site-wide: traditional → simplified characters (opencc-js,
+ * the converter the ingest uses), and place names with their pinyin (pinyin-pro) and page.
+ */
+async function writeSuggestData(out: string, places: Array<{ name: string; url: string }>): Promise<void> {
+  const convs = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+  const t2s: Record<string, string> = {};
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+    const ch = String.fromCodePoint(cp);
+    for (const conv of convs) {
+      const s = conv(ch);
+      if (s !== ch && s.length === 1) {
+        t2s[ch] = s;
+        break;
+      }
+    }
+  }
+  await writeGz(join(out, 't2s.nbg'), t2s);
+  const seen = new Set<string>();
+  const list: Array<[string, string, string]> = [];
+  for (const p of places.sort((a, b) => a.url.localeCompare(b.url))) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    // Without the administrative suffix too: wuxi → 无锡市.
+    const core = p.name.replace(/(特别行政区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗|镇|乡|街道)$/u, '') || p.name;
+    list.push([pinyin(core, { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
+  }
+  await writeGz(join(out, 'places.nbg'), list);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const out = join(dist, 'pagefind');
@@ -52,6 +110,7 @@ async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
   const shards = planShards(await indexablePages());
   let done = 0;
+  const places: Array<{ name: string; url: string }> = [];
   for (const shard of shards) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -64,9 +123,13 @@ async function main(): Promise<void> {
     if (w.errors.length) throw new Error(`pagefind: writing ${shard.id}: ${w.errors.join('; ')}`);
     // Each shard in a fresh Pagefind process: its memory is returned before the next one.
     await pagefind.close();
+    const fragments = await readFragments(join(out, shard.id));
+    await writeCharacterIndex(join(out, shard.id), fragments);
+    for (const { fragment } of fragments) if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title) places.push({ name: fragment.meta.title, url: fragment.url });
     done += shard.pages;
     log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await writeSuggestData(out, places);
   const manifest = ShardManifest.parse({ version: 2, budget: FIRST_QUERY_PAGE_BUDGET, shards: shards.map(({ files: _f, ...s }) => s) });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(`search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
