@@ -22,10 +22,14 @@ const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
  * next to a CJK character (`2023 年度` and `信息     404条` read as `2023年度`, `信息404条`).
  */
 export function normalizeText(s: string): string {
+  return normalizeKeepCase(s).toLowerCase();
+}
+
+/** normalizeText without the lower-casing: the form excerpts are cut from. */
+export function normalizeKeepCase(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
-    .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(SPACE_NEXT_TO_CJK, '')
     .trim();
