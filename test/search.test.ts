@@ -204,6 +204,7 @@ describe('search in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('复议');
     const before = await page.$$eval('#results li', (l) => l.length);
     expect(before).toBeGreaterThan(0);
+    await page.click('#filter-panel summary');
     await page.selectOption('select[name="year"]', '2019');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2019');
     await page.waitForSelector('#search-status[data-state="done"]');

@@ -22,6 +22,7 @@ const form = root.querySelector('form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
 const filterBox = root.querySelector<HTMLElement>('#filters')!;
+const filterPanel = root.querySelector<HTMLDetailsElement>('#filter-panel')!;
 const status = root.querySelector<HTMLElement>('#search-status')!;
 const list = root.querySelector<HTMLOListElement>('#results')!;
 const pager = root.querySelector<HTMLElement>('#pager')!;
@@ -177,6 +178,7 @@ function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
 
 function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, number>>, chosen: Map<string, string>): void {
   filterBox.replaceChildren();
+  if (chosen.size) filterPanel.open = true;
   for (const [name, ascii] of FILTERS) {
     const c = counts.get(name);
     if (!c || (!c.size && !chosen.has(name))) continue;
