@@ -1,5 +1,5 @@
 /**
- * npm run search-index [-- --dist DIR]
+ * npm run search-index [-- --dist DIR] [--shard-pages N --budget N (tests: many shards on a small site)]
  * Builds the Pagefind search index for the built site: one index per report year plus one for
  * the directory pages (see src/lib/search/shards.ts), each in its own Pagefind process so that
  * memory stays bounded, written to DIR/pagefind/<shard>/ with DIR/pagefind/shards.json.
@@ -10,12 +10,16 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
 import { pinyin } from 'pinyin-pro';
-import { buildTable, type Fragment } from '../src/lib/search/table.ts';
+import { buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
 const dist = argv[argv.indexOf('--dist') + 1] && argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1]! : 'dist';
 const quiet = argv.includes('--quiet');
+// For tests of a many-shard site on a small corpus: pages per shard and the first query's budget.
+const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
+const shardPages = option('--shard-pages');
+const budget = option('--budget') ?? FIRST_QUERY_PAGE_BUDGET;
 const log = (s: string) => quiet || console.log(s);
 
 /** Pages Pagefind should see: report pages (by year) and the directory pages. */
@@ -64,12 +68,15 @@ async function readFragments(dir: string): Promise<Array<{ id: string; fragment:
   return out;
 }
 
-/** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/. */
-async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; fragment: Fragment }>): Promise<void> {
-  const { table, buckets } = buildTable(fragments);
+/** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/; returns its grams. */
+async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; fragment: Fragment }>): Promise<Set<string>> {
+  const { header, chunks, buckets, grams } = buildTable(fragments);
   await mkdir(join(dir, 'nb', 'g'), { recursive: true });
-  await writeGz(join(dir, 'nb', 'pages.nbg'), table);
+  await mkdir(join(dir, 'nb', 'p'), { recursive: true });
+  await writeGz(join(dir, 'nb', 'pages.nbg'), header);
+  for (let i = 0; i < chunks.length; i++) await writeGz(join(dir, 'nb', 'p', `${i}.nbg`), chunks[i]);
   for (let i = 0; i < buckets.length; i++) await writeGz(join(dir, 'nb', 'g', `${i}.nbg`), buckets[i]);
+  return grams;
 }
 
 /**
@@ -108,9 +115,10 @@ async function main(): Promise<void> {
   // A stale index would mix with the new one.
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const shards = planShards(await indexablePages());
+  const shards = planShards(await indexablePages(), shardPages);
   let done = 0;
   const places: Array<{ name: string; url: string }> = [];
+  const shardGrams: Array<Set<string>> = [];
   for (const shard of shards) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -124,13 +132,18 @@ async function main(): Promise<void> {
     // Each shard in a fresh Pagefind process: its memory is returned before the next one.
     await pagefind.close();
     const fragments = await readFragments(join(out, shard.id));
-    await writeCharacterIndex(join(out, shard.id), fragments);
+    shardGrams.push(await writeCharacterIndex(join(out, shard.id), fragments));
     for (const { fragment } of fragments) if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title) places.push({ name: fragment.meta.title, url: fragment.url });
     done += shard.pages;
     log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   await writeSuggestData(out, places);
-  const manifest = ShardManifest.parse({ version: 2, budget: FIRST_QUERY_PAGE_BUDGET, shards: shards.map(({ files: _f, ...s }) => s) });
+  // The first stage: which shards hold each gram.
+  const site = buildSiteIndex(shardGrams);
+  shardGrams.length = 0;
+  await mkdir(join(out, 'nb', 'g'), { recursive: true });
+  for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
+  const manifest = ShardManifest.parse({ version: 3, budget, gramBuckets: site.buckets, shards: shards.map(({ files: _f, ...s }) => s) });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(`search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
 }

@@ -1,7 +1,7 @@
 import { bucketOf, deltaDecode, gramsAreExact, hasCJK, intersectSorted, normalizeKeepCase, termGrams, type Bucket } from '../lib/search/grams.ts';
 import { containsAll, editDistance, foldTraditional, queryTerms } from '../lib/search/query.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
-import { FILTERS, type Fragment, type PageTable } from '../lib/search/table.ts';
+import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
@@ -34,7 +34,9 @@ for (const el of root.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidde
 
 let manifest: ShardManifest | null = null;
 let generation = 0;
-const tables = new Map<string, Promise<PageTable>>();
+const headers = new Map<string, Promise<TableHeader>>();
+const chunks = new Map<string, Promise<TableChunk>>();
+const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
 const buckets = new Map<string, Promise<Bucket>>();
 const fragments = new Map<string, Promise<Fragment>>();
 let t2s: Promise<Record<string, string>> | null = null;
@@ -66,10 +68,51 @@ function cached<T>(map: Map<string, Promise<T>>, url: string): Promise<T> {
 }
 
 const shardUrl = (s: Shard) => `${base}pagefind/${s.id}/`;
-const tableOf = (s: Shard) => cached(tables, `${shardUrl(s)}nb/pages.nbg`);
+
+/** A shard's page table, chunk by chunk: only the chunks that hold results are fetched. */
+class Table {
+  constructor(
+    readonly shard: Shard,
+    readonly header: TableHeader,
+  ) {}
+  private loaded = new Map<number, TableChunk>();
+  /** Fetches the chunks holding these pages (all pages when none are given). */
+  async ensure(pages: number[] | null): Promise<void> {
+    const want = new Set(pages ? pages.map((n) => Math.floor(n / this.header.chunk)) : Array.from({ length: Math.ceil(this.header.pages / this.header.chunk) }, (_, i) => i));
+    await Promise.all(
+      [...want].filter((k) => !this.loaded.has(k)).map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
+    );
+  }
+  private at(n: number): [TableChunk, number] {
+    return [this.loaded.get(Math.floor(n / this.header.chunk))!, n % this.header.chunk];
+  }
+  id(n: number): string {
+    const [c, i] = this.at(n);
+    return this.header.prefix + c.ids[i]!;
+  }
+  year(n: number): number {
+    const [c, i] = this.at(n);
+    return c.year[i]!;
+  }
+  facet(name: string, n: number): string | null {
+    const [c, i] = this.at(n);
+    const f = c.facets[name];
+    const v = f?.of[i] ?? -1;
+    return v >= 0 ? f!.values[v]! : null;
+  }
+}
+const tableCache = new Map<string, Promise<Table>>();
+function tableOf(s: Shard): Promise<Table> {
+  let t = tableCache.get(s.id);
+  if (!t) {
+    t = cached(headers, `${shardUrl(s)}nb/pages.nbg`).then((h) => new Table(s, h));
+    tableCache.set(s.id, t);
+  }
+  return t;
+}
 
 interface Hit {
-  shard: Shard;
+  table: Table;
   n: number;
 }
 
@@ -83,36 +126,38 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
   return out;
 }
 
-function shardsFor(p: URLSearchParams): Shard[] {
+/**
+ * The shards that can hold every term, from the site's first stage (one small file per gram);
+ * a year filter keeps only that year's shards.
+ */
+async function candidateShards(terms: string[], chosen: Map<string, string>): Promise<Shard[]> {
   const all = manifest!.shards;
-  if (p.get('all') === '1') return all;
-  const wanted = initialShards(all, manifest!.budget);
-  const year = selectedFilters(p).get('年度');
-  // A year filter searches that year's index, loaded or not.
-  if (year) for (const s of all) if (s.years.includes(Number(year)) && !wanted.includes(s)) wanted.push(s);
-  return wanted;
+  let keep = all.map((_, i) => i);
+  for (const t of terms) {
+    for (const g of termGrams(t)) {
+      const b = await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`);
+      const has = new Set(b[g] ?? []);
+      keep = keep.filter((i) => has.has(i));
+    }
+  }
+  const year = chosen.get('年度');
+  return keep.map((i) => all[i]!).filter((s) => !year || s.years.includes(Number(year)));
 }
 
 /** Page numbers of a shard whose text may contain the term (exactly those, for 1–2 characters). */
-async function termPages(s: Shard, table: PageTable, term: string): Promise<{ pages: number[]; perGram: number[][] }> {
-  const grams = termGrams(term);
+async function termPages(table: Table, term: string): Promise<{ pages: number[]; perGram: number[][] }> {
   const perGram = await Promise.all(
-    grams.map(async (g) => {
-      const b = await cached(buckets, `${shardUrl(s)}nb/g/${bucketOf(g, table.buckets)}.nbg`);
+    termGrams(term).map(async (g) => {
+      const b = await cached(buckets, `${shardUrl(table.shard)}nb/g/${bucketOf(g, table.header.buckets)}.nbg`);
       return b[g] ? deltaDecode(b[g]) : [];
     }),
   );
   return { pages: intersectSorted(perGram), perGram };
 }
 
-function facetValue(table: PageTable, name: string, n: number): string | null {
-  const f = table.facets[name];
-  const i = f?.of[n] ?? -1;
-  return i >= 0 ? f!.values[i]! : null;
-}
-
-function fragmentOf(h: Hit, table: PageTable): Promise<Fragment> {
-  return cached(fragments, `${shardUrl(h.shard)}fragment/${table.prefix}${table.ids[h.n]}.pf_fragment`);
+/** Pagefind's fragment of a page whose chunk is loaded. */
+function fragmentOf(h: Hit): Promise<Fragment> {
+  return cached(fragments, `${shardUrl(h.table.shard)}fragment/${h.table.id(h.n)}.pf_fragment`);
 }
 
 // ——— rendering ———
@@ -229,17 +274,18 @@ async function suggestions(terms: string[], folded: boolean, original: string, s
     const n = Array.from(t).length;
     if (n < 3 || !hasCJK(t)) continue;
     const grams = termGrams(t);
-    const scored: Array<{ h: Hit; table: PageTable; score: number }> = [];
+    const scored: Array<{ h: Hit; score: number }> = [];
     for (const s of shards) {
       const table = await tableOf(s);
-      const { perGram } = await termPages(s, table, t);
+      const { perGram } = await termPages(table, t);
       const score = new Map<number, number>();
       for (const l of perGram) for (const x of l) score.set(x, (score.get(x) ?? 0) + 1);
-      for (const [x, c] of score) if (c >= grams.length - 2 && c >= 1) scored.push({ h: { shard: s, n: x }, table, score: c });
+      for (const [x, c] of score) if (c >= grams.length - 2 && c >= 1) scored.push({ h: { table, n: x }, score: c });
     }
     scored.sort((a, b) => b.score - a.score);
-    for (const { h, table } of scored.slice(0, 8)) {
-      const { lower } = displayText((await fragmentOf(h, table)).content);
+    for (const { h } of scored.slice(0, 8)) {
+      await h.table.ensure([h.n]);
+      const { lower } = displayText((await fragmentOf(h)).content);
       const chars = Array.from(lower);
       for (let i = 0; i < chars.length && near.size < 5; i++) {
         for (const len of [n, n - 1, n + 1]) {
@@ -276,17 +322,27 @@ async function suggestions(terms: string[], folded: boolean, original: string, s
 /** Candidates up to this many are all checked against their text (one fragment each). */
 const VERIFY_ALL = 60;
 
-function recount(hits: Hit[], tableFor: Map<Shard, PageTable>, chosen: Map<string, string>, counts: Map<string, Map<string, number>>): void {
-  // Only the hits (all chosen filters hold): each filter's count among them.
-  void chosen;
-  for (const h of hits) {
-    const table = tableFor.get(h.shard)!;
+/**
+ * Filter counts for the current query: each filter counted among the pages that pass the other
+ * chosen filters; the city list follows the chosen province, the district list the chosen city.
+ */
+function count(pages: Hit[], chosen: Map<string, string>): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>(FILTERS.map(([n]) => [n, new Map()]));
+  for (const h of pages) {
+    const values = new Map<string, string | null>(FILTERS.map(([name]) => [name, h.table.facet(name, h.n)]));
+    const misses = [...chosen].filter(([name, v]) => values.get(name) !== v).map(([name]) => name);
     for (const [name] of FILTERS) {
-      const v = facetValue(table, name, h.n);
-      if (v) counts.get(name)!.set(v, (counts.get(name)!.get(v) ?? 0) + 1);
+      const v = values.get(name);
+      if (!v || !(misses.length === 0 || (misses.length === 1 && misses[0] === name))) continue;
+      if (name === '城市' && chosen.has('省份') && values.get('省份') !== chosen.get('省份')) continue;
+      if (name === '区县' && chosen.has('城市') && values.get('城市') !== chosen.get('城市')) continue;
+      counts.get(name)!.set(v, (counts.get(name)!.get(v) ?? 0) + 1);
     }
   }
+  return counts;
 }
+
+const passes = (h: Hit, chosen: Map<string, string>) => [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
 
 const WHAT = '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
 
@@ -322,86 +378,74 @@ async function run(): Promise<void> {
     status.dataset.state = 'done';
     return;
   }
-  const shards = shardsFor(p);
-  const hits: Hit[] = [];
-  const counts = new Map<string, Map<string, number>>(FILTERS.map(([n]) => [n, new Map()]));
+  // First stage: only shards that hold every character pair of the query; then as many as the
+  // page budget allows (the rest on request).
+  const candidates = await candidateShards(terms, chosen);
+  const shards = p.get('all') === '1' ? candidates : initialShards(candidates, manifest.budget);
+  const missing = candidates.filter((s) => !shards.includes(s));
+  let hits: Hit[] = [];
   let exact = true;
   for (const s of shards) {
     const table = await tableOf(s);
     let pages: number[];
     if (terms.length) {
-      const each = await Promise.all(terms.map((t) => termPages(s, table, t)));
+      const each = await Promise.all(terms.map((t) => termPages(table, t)));
       pages = intersectSorted(each.map((e) => e.pages));
       if (terms.some((t) => !gramsAreExact(t))) exact = false;
-    } else pages = table.ids.map((_, i) => i);
-    for (const n of pages) {
-      const values = new Map<string, string | null>(FILTERS.map(([name]) => [name, facetValue(table, name, n)]));
-      const misses = [...chosen].filter(([name, v]) => values.get(name) !== v).map(([name]) => name);
-      // Counts for the current query: each filter counted under the other chosen filters.
-      for (const [name] of FILTERS) {
-        const v = values.get(name);
-        if (v && (misses.length === 0 || (misses.length === 1 && misses[0] === name))) {
-          // The city list follows the chosen province, the district list the chosen city.
-          if (name === '城市' && chosen.has('省份') && values.get('省份') !== chosen.get('省份')) continue;
-          if (name === '区县' && chosen.has('城市') && values.get('城市') !== chosen.get('城市')) continue;
-          counts.get(name)!.set(v, (counts.get(name)!.get(v) ?? 0) + 1);
-        }
-      }
-      if (!misses.length) hits.push({ shard: s, n });
+      await table.ensure(pages);
+    } else {
+      await table.ensure(null);
+      pages = Array.from({ length: table.header.pages }, (_, i) => i);
     }
+    for (const n of pages) hits.push({ table, n });
   }
   if (gen !== generation) return;
-  const missing = manifest.shards.filter((s) => !shards.includes(s));
-  if (!hits.length && missing.length && p.get('all') !== '1') {
-    // Nothing in the newest indexes: a reader expects the whole site to have been searched.
+  if (!hits.some((h) => passes(h, chosen)) && missing.length) {
+    // Nothing in the first shards, but others may hold the terms: a reader expects them searched.
     status.textContent = '最近年度中没有找到，正在搜索其余年度…';
     p.set('all', '1');
     history.replaceState(null, '', `?${p}`);
     return run();
   }
-  const tableFor = new Map<Shard, PageTable>();
-  for (const s of shards) tableFor.set(s, await tableOf(s));
-  if (sort !== 'relevance') {
-    const dir = sort === 'year-desc' ? -1 : 1;
-    const y = (h: Hit) => tableFor.get(h.shard)!.year[h.n]!;
-    // Pages without a year (agency, region pages) are kept, after the reports.
-    hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
-  }
   // Terms of three or more characters were found by their character pairs: the text decides.
   // A short list is checked whole so that its count is exact; a long one page by page.
   let checked = exact;
-  if (!exact && hits.length <= VERIFY_ALL) {
-    const texts = await Promise.all(hits.map((h) => fragmentOf(h, tableFor.get(h.shard)!)));
-    const ok = new Set(hits.filter((_, i) => containsAll(texts[i]!.content, terms)));
-    if (ok.size !== hits.length) for (const [name] of FILTERS) counts.get(name)!.clear();
-    hits.splice(0, hits.length, ...hits.filter((h) => ok.has(h)));
-    // Counts again, over the checked pages only.
-    if (ok.size !== texts.length) recount(hits, tableFor, chosen, counts);
+  if (!exact && hits.filter((h) => passes(h, chosen)).length <= VERIFY_ALL) {
+    const texts = await Promise.all(hits.map((h) => (passes(h, chosen) ? fragmentOf(h) : null)));
+    hits = hits.filter((h, i) => texts[i] === null || containsAll(texts[i]!.content, terms));
     checked = true;
+  }
+  const counts = count(hits, chosen);
+  hits = hits.filter((h) => passes(h, chosen));
+  if (sort !== 'relevance') {
+    const dir = sort === 'year-desc' ? -1 : 1;
+    const y = (h: Hit) => h.table.year(h.n);
+    // Pages without a year (agency, region pages) are kept, after the reports.
+    hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
   }
   renderFilters(p, counts, chosen);
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
   const pages = Math.max(1, Math.ceil(hits.length / per));
   const page = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
   const shown = hits.slice((page - 1) * per, page * per);
-  const data = await Promise.all(shown.map((h) => fragmentOf(h, tableFor.get(h.shard)!)));
+  const data = await Promise.all(shown.map((h) => fragmentOf(h)));
   if (gen !== generation) return;
-  const kept = data.filter((f) => exact || containsAll(f.content, terms));
+  const kept = data.filter((f) => checked || containsAll(f.content, terms));
   const dropped = data.length - kept.length;
   list.start = (page - 1) * per + 1;
   list.append(...kept.map((f) => resultItem(f, terms)));
   renderPager(p, page, pages);
   const total = hits.length - dropped;
   const said = terms.length ? `“${terms.join('”“')}”${folded ? `（由“${original}”转为简体）` : ''}：` : '';
-  const yearNote = sort !== 'relevance' && hits.some((h) => tableFor.get(h.shard)!.year[h.n] === 0) ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '';
+  const yearNote = sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0) ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '';
   if (total > 0) {
     status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
-  } else {
+  } else if (!missing.length) {
     status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
-    void suggestions(terms, folded, original, shards, gen);
-  }
+    void suggestions(terms, folded, original, shards.length ? shards : initialShards(manifest.shards, manifest.budget), gen);
+  } else status.textContent = `${said}已搜索的部分中没有找到。`;
   if (missing.length) {
-    status.textContent += ` 已搜索：${shards.map((s) => s.label).join('、')}；尚未搜索 ${missing.reduce((n, s) => n + s.pages, 0)} 个页面。`;
+    status.textContent += ` 已搜索：${shards.map((s) => s.label).join('、')}；其余 ${missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
     widenButton.hidden = false;
   }
   status.dataset.state = 'done';

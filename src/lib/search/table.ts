@@ -26,17 +26,29 @@ export interface Fragment {
   meta: Record<string, string>;
 }
 
-export interface PageTable {
-  version: 1;
+/**
+ * A shard's page table is cut into chunks of CHUNK pages, so that a query fetches only the
+ * chunks that hold its results (a rare name: one or two small files).
+ */
+export interface TableHeader {
+  version: 2;
   /** Fragment ids are `${prefix}${id}`; the file is fragment/<that>.pf_fragment. */
   prefix: string;
+  pages: number;
+  chunk: number;
+  /** Number of character-index bucket files of the shard. */
+  buckets: number;
+}
+
+export interface TableChunk {
   ids: string[];
   /** Report year per page (0: none) — for sorting by year. */
   year: number[];
-  /** Per filter: its values, and per page the index of its value (-1: none). */
+  /** Per filter: its values in this chunk, and per page the index of its value (-1: none). */
   facets: Record<string, { values: string[]; of: number[] }>;
-  buckets: number;
 }
+
+export const CHUNK = 1000;
 
 /** Directory pages first (agency, region, year, kind), then reports newest year first. */
 const TYPE_ORDER = ['机关', '地区', '年度', '机关类型', '报告'];
@@ -52,15 +64,23 @@ function compareRank(a: Fragment, b: Fragment): number {
 /** About this many postings per bucket file (a few KB compressed). */
 export const POSTINGS_PER_BUCKET = 6000;
 
-export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>): { table: PageTable; buckets: Bucket[] } {
+export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>): { header: TableHeader; chunks: TableChunk[]; buckets: Bucket[]; grams: Set<string> } {
   const pages = [...fragments].sort((a, b) => compareRank(a.fragment, b.fragment));
   const prefix = /^[a-z-]+_/.exec(pages[0]?.id ?? '')?.[0] ?? '';
   const samePrefix = pages.every((p) => p.id.startsWith(prefix));
-  const facets: PageTable['facets'] = {};
-  for (const [name] of FILTERS) {
-    const values = [...new Set(pages.map((p) => p.fragment.filters[name]?.[0]).filter((v): v is string => !!v))].sort();
-    if (!values.length) continue;
-    facets[name] = { values, of: pages.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)) };
+  const chunks: TableChunk[] = [];
+  for (let from = 0; from < pages.length; from += CHUNK) {
+    const part = pages.slice(from, from + CHUNK);
+    const facets: TableChunk['facets'] = {};
+    for (const [name] of FILTERS) {
+      const values = [...new Set(part.map((p) => p.fragment.filters[name]?.[0]).filter((v): v is string => !!v))].sort();
+      if (values.length) facets[name] = { values, of: part.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)) };
+    }
+    chunks.push({
+      ids: part.map((p) => (samePrefix ? p.id.slice(prefix.length) : p.id)),
+      year: part.map((p) => Number(p.fragment.filters['年度']?.[0]) || 0),
+      facets,
+    });
   }
   const postings = new Map<string, number[]>();
   let total = 0;
@@ -76,14 +96,29 @@ export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>)
   const buckets: Bucket[] = Array.from({ length: count }, () => ({}));
   for (const g of [...postings.keys()].sort()) buckets[bucketOf(g, count)]![g] = deltaEncode(postings.get(g)!);
   return {
-    table: {
-      version: 1,
-      prefix: samePrefix ? prefix : '',
-      ids: pages.map((p) => (samePrefix ? p.id.slice(prefix.length) : p.id)),
-      year: pages.map((p) => Number(p.fragment.filters['年度']?.[0]) || 0),
-      facets,
-      buckets: count,
-    },
+    header: { version: 2, prefix: samePrefix ? prefix : '', pages: pages.length, chunk: CHUNK, buckets: count },
+    chunks,
     buckets,
+    grams: new Set(postings.keys()),
   };
+}
+
+/**
+ * The site's first stage: for every gram, the shards (by position in shards.json) that hold
+ * it. A query fetches one small file per gram of its terms and then loads only those shards.
+ */
+export const GRAMS_PER_SITE_BUCKET = 400;
+export function buildSiteIndex(shardGrams: Array<Set<string>>): { buckets: number; files: Array<Record<string, number[]>> } {
+  const all = new Map<string, number[]>();
+  shardGrams.forEach((set, i) => {
+    for (const g of set) {
+      const l = all.get(g);
+      if (l) l.push(i);
+      else all.set(g, [i]);
+    }
+  });
+  const count = Math.max(1, Math.ceil(all.size / GRAMS_PER_SITE_BUCKET));
+  const files: Array<Record<string, number[]>> = Array.from({ length: count }, () => ({}));
+  for (const g of [...all.keys()].sort()) files[bucketOf(g, count)]![g] = all.get(g)!;
+  return { buckets: count, files };
 }
