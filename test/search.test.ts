@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -141,6 +142,11 @@ describe('search in a real browser', () => {
     await server?.close();
   });
 
+  function truthOf(q: Query): string[] {
+    const terms = queryTerms(toSimplified(q.q)).map(norm);
+    return [...pages].filter(([, p]) => (terms.length === 0 || terms.every((t) => p.text.includes(t))) && Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v))).map(([u]) => u);
+  }
+
   async function search(q: Query): Promise<string[]> {
     const params = new URLSearchParams({ q: q.q, per: '1000', ...q.filters });
     await page.goto(`${server.url}search/?${params}`);
@@ -164,8 +170,7 @@ describe('search in a real browser', () => {
     let relevant = 0;
     const report: string[] = [];
     for (const q of list) {
-      const terms = queryTerms(toSimplified(q.q)).map(norm);
-      const truth = [...pages].filter(([, p]) => (terms.length === 0 || terms.every((t) => p.text.includes(t))) && Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v))).map(([u]) => u);
+      const truth = truthOf(q);
       const got = await search(q);
       const hit = got.filter((u) => truth.includes(u)).length;
       tp += hit;
@@ -180,6 +185,51 @@ describe('search in a real browser', () => {
     expect(relevant, 'the queries have answers').toBeGreaterThan(100);
     expect(precision, report.join('\n')).toBeGreaterThanOrEqual(0.99);
     expect(recall, report.join('\n')).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('many shards: the first stage loads only the shards that can hold the query, and all of them find the same pages', async () => {
+    const sharded = join(dirname(dist), 'synth-dist-sharded');
+    cpSync(dist, sharded, { recursive: true });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-index.ts', '--dist', sharded, '--quiet', '--shard-pages', '60', '--budget', '80'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const srv = await serve(sharded);
+    const requested = new Set<string>();
+    const onRequest = (req: { url(): string }) => {
+      const m = /\/pagefind\/(s\d+)\//.exec(req.url());
+      if (m) requested.add(m[1]!);
+    };
+    page.on('request', onRequest);
+    try {
+      const manifest = ShardManifest.parse(JSON.parse(readFileSync(join(sharded, 'pagefind/shards.json'), 'utf8')));
+      expect(manifest.shards.length).toBeGreaterThanOrEqual(4);
+      const list = (await queries()).filter((q) => q.q && !q.q.includes('<')).slice(0, 24);
+      let tp = 0;
+      let found = 0;
+      let relevant = 0;
+      for (const q of list) {
+        const params = new URLSearchParams({ q: q.q, per: '1000', all: '1', ...q.filters });
+        await page.goto(`${srv.url}search/?${params}`);
+        await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', { timeout: 20_000 });
+        const got = await page.$$eval('#results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        const truth = truthOf(q);
+        tp += got.filter((u) => truth.includes(u)).length;
+        found += got.length;
+        relevant += truth.length;
+      }
+      expect(tp / found).toBeGreaterThanOrEqual(0.99);
+      expect(tp / relevant).toBeGreaterThanOrEqual(0.98);
+      // A name on few pages: only the shards that hold its characters are fetched.
+      const rare = (await query<{ agency: string }>(`SELECT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL GROUP BY agency HAVING count(*) = 1 ORDER BY agency LIMIT 1`))[0]!.agency;
+      requested.clear();
+      await page.goto(`${srv.url}search/?${new URLSearchParams({ q: rare })}`);
+      await page.waitForSelector('#search-status[data-state="done"]');
+      expect(await page.$$eval('#results li', (l) => l.length)).toBeGreaterThan(0);
+      expect(requested.size, [...requested].join(' ')).toBeLessThan(manifest.shards.length);
+    } finally {
+      page.off('request', onRequest);
+      await srv.close();
+      rmSync(sharded, { recursive: true, force: true });
+    }
   });
 
   it('a query with no results says so; HTML in a query or a page stays text', async () => {
