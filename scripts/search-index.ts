@@ -73,8 +73,14 @@ async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; f
   const { header, chunks, buckets, grams } = buildTable(fragments);
   await mkdir(join(dir, 'nb', 'g'), { recursive: true });
   await mkdir(join(dir, 'nb', 'p'), { recursive: true });
+  await mkdir(join(dir, 'nb', 'i'), { recursive: true });
   await writeGz(join(dir, 'nb', 'pages.nbg'), header);
-  for (let i = 0; i < chunks.length; i++) await writeGz(join(dir, 'nb', 'p', `${i}.nbg`), chunks[i]);
+  // Filter values and years (for counts and sorting) apart from fragment ids (for results shown).
+  for (let i = 0; i < chunks.length; i++) {
+    const { ids, ...rest } = chunks[i]!;
+    await writeGz(join(dir, 'nb', 'p', `${i}.nbg`), rest);
+    await writeGz(join(dir, 'nb', 'i', `${i}.nbg`), ids);
+  }
   for (let i = 0; i < buckets.length; i++) await writeGz(join(dir, 'nb', 'g', `${i}.nbg`), buckets[i]);
   return grams;
 }

@@ -35,7 +35,8 @@ for (const el of root.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidde
 let manifest: ShardManifest | null = null;
 let generation = 0;
 const headers = new Map<string, Promise<TableHeader>>();
-const chunks = new Map<string, Promise<TableChunk>>();
+const chunks = new Map<string, Promise<Omit<TableChunk, 'ids'>>>();
+const idChunks = new Map<string, Promise<string[]>>();
 const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
 const buckets = new Map<string, Promise<Bucket>>();
 const fragments = new Map<string, Promise<Fragment>>();
@@ -75,7 +76,7 @@ class Table {
     readonly shard: Shard,
     readonly header: TableHeader,
   ) {}
-  private loaded = new Map<number, TableChunk>();
+  private loaded = new Map<number, Omit<TableChunk, 'ids'>>();
   /** Fetches the chunks holding these pages (all pages when none are given). */
   async ensure(pages: number[] | null): Promise<void> {
     const want = new Set(pages ? pages.map((n) => Math.floor(n / this.header.chunk)) : Array.from({ length: Math.ceil(this.header.pages / this.header.chunk) }, (_, i) => i));
@@ -83,12 +84,17 @@ class Table {
       [...want].filter((k) => !this.loaded.has(k)).map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
     );
   }
-  private at(n: number): [TableChunk, number] {
+  private ids = new Map<number, string[]>();
+  /** Fetches the fragment ids of the chunks holding these pages (needed only for results shown). */
+  async ensureIds(pages: number[]): Promise<void> {
+    const want = new Set(pages.map((n) => Math.floor(n / this.header.chunk)));
+    await Promise.all([...want].filter((k) => !this.ids.has(k)).map(async (k) => this.ids.set(k, await cached(idChunks, `${shardUrl(this.shard)}nb/i/${k}.nbg`))));
+  }
+  private at(n: number): [Omit<TableChunk, 'ids'>, number] {
     return [this.loaded.get(Math.floor(n / this.header.chunk))!, n % this.header.chunk];
   }
   id(n: number): string {
-    const [c, i] = this.at(n);
-    return this.header.prefix + c.ids[i]!;
+    return this.header.prefix + this.ids.get(Math.floor(n / this.header.chunk))![n % this.header.chunk]!;
   }
   year(n: number): number {
     const [c, i] = this.at(n);
@@ -155,8 +161,9 @@ async function termPages(table: Table, term: string): Promise<{ pages: number[];
   return { pages: intersectSorted(perGram), perGram };
 }
 
-/** Pagefind's fragment of a page whose chunk is loaded. */
-function fragmentOf(h: Hit): Promise<Fragment> {
+/** Pagefind's fragment of a page. */
+async function fragmentOf(h: Hit): Promise<Fragment> {
+  await h.table.ensureIds([h.n]);
   return cached(fragments, `${shardUrl(h.table.shard)}fragment/${h.table.id(h.n)}.pf_fragment`);
 }
 
@@ -319,8 +326,6 @@ async function suggestions(terms: string[], folded: boolean, original: string, s
   suggest.replaceChildren(ul);
 }
 
-/** Candidates up to this many are all checked against their text (one fragment each). */
-const VERIFY_ALL = 60;
 
 /**
  * Filter counts for the current query: each filter counted among the pages that pass the other
@@ -380,10 +385,10 @@ async function run(): Promise<void> {
   }
   // First stage: only shards that hold every character pair of the query; then as many as the
   // page budget allows (the rest on request).
-  const candidates = await candidateShards(terms, chosen);
-  const shards = p.get('all') === '1' ? candidates : initialShards(candidates, manifest.budget);
-  const missing = candidates.filter((s) => !shards.includes(s));
-  let hits: Hit[] = [];
+  const allowed = await candidateShards(terms, chosen);
+  const shards = p.get('all') === '1' ? allowed : initialShards(allowed, manifest.budget);
+  const missing = allowed.filter((s) => !shards.includes(s));
+  const hits: Hit[] = [];
   let exact = true;
   for (const s of shards) {
     const table = await tableOf(s);
@@ -408,13 +413,49 @@ async function run(): Promise<void> {
     return run();
   }
   // Terms of three or more characters were found by their character pairs: the text decides.
-  // A short list is checked whole so that its count is exact; a long one page by page.
-  let checked = exact;
-  if (!exact && hits.filter((h) => passes(h, chosen)).length <= VERIFY_ALL) {
-    const texts = await Promise.all(hits.map((h) => (passes(h, chosen) ? fragmentOf(h) : null)));
-    hits = hits.filter((h, i) => texts[i] === null || containsAll(texts[i]!.content, terms));
-    checked = true;
+  // The page shown is checked first; the other candidates are checked after it is shown.
+  const candidates = hits;
+  const verified = new Map<Hit, boolean>();
+  const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
+  const ctx = { p, gen, terms, chosen, sort, per, folded, original, shards, missing };
+  await render(ctx, candidates, verified, exact);
+  if (gen !== generation || exact) return;
+  const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
+  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND) return;
+  status.dataset.checking = '1';
+  for (let i = 0; i < rest.length; i += 20) {
+    const batch = rest.slice(i, i + 20);
+    const texts = await Promise.all(batch.map((h) => fragmentOf(h)));
+    if (gen !== generation) return;
+    batch.forEach((h, j) => verified.set(h, containsAll(texts[j]!.content, terms)));
   }
+  delete status.dataset.checking;
+  await render(ctx, candidates, verified, true);
+}
+
+/** Candidates of 3+ character terms checked in the background after the first page: about 4 KB each. */
+const VERIFY_IN_BACKGROUND = 300;
+
+interface RenderContext {
+  p: URLSearchParams;
+  gen: number;
+  terms: string[];
+  chosen: Map<string, string>;
+  sort: string;
+  per: number;
+  folded: boolean;
+  original: string;
+  shards: Shard[];
+  missing: Shard[];
+}
+
+/**
+ * Shows one page of results. Candidates known not to contain a term are left out; `checked`
+ * says whether every candidate has been checked (then the count is exact).
+ */
+async function render(c: RenderContext, candidates: Hit[], verified: Map<Hit, boolean>, allChecked: boolean): Promise<void> {
+  const { p, gen, terms, chosen, sort, per } = c;
+  let hits = candidates.filter((h) => verified.get(h) !== false);
   const counts = count(hits, chosen);
   hits = hits.filter((h) => passes(h, chosen));
   if (sort !== 'relevance') {
@@ -423,29 +464,32 @@ async function run(): Promise<void> {
     // Pages without a year (agency, region pages) are kept, after the reports.
     hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
   }
-  renderFilters(p, counts, chosen);
-  const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
   const pages = Math.max(1, Math.ceil(hits.length / per));
   const page = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
   const shown = hits.slice((page - 1) * per, page * per);
+  await Promise.all(shown.map((h) => h.table.ensure([h.n])));
   const data = await Promise.all(shown.map((h) => fragmentOf(h)));
   if (gen !== generation) return;
-  const kept = data.filter((f) => checked || containsAll(f.content, terms));
+  shown.forEach((h, i) => verified.has(h) || verified.set(h, allChecked || containsAll(data[i]!.content, terms)));
+  const kept = data.filter((_, i) => verified.get(shown[i]!));
   const dropped = data.length - kept.length;
+  const checked = allChecked || hits.every((h) => verified.has(h));
+  renderFilters(p, counts, chosen);
+  list.replaceChildren();
   list.start = (page - 1) * per + 1;
-  list.append(...kept.map((f) => resultItem(f, terms)));
+  list.append(...kept.map((f) => resultItem(f, c.terms)));
   renderPager(p, page, pages);
   const total = hits.length - dropped;
-  const said = terms.length ? `“${terms.join('”“')}”${folded ? `（由“${original}”转为简体）` : ''}：` : '';
+  const said = terms.length ? `“${terms.join('”“')}”${c.folded ? `（由“${c.original}”转为简体）` : ''}：` : '';
   const yearNote = sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0) ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '';
   if (total > 0) {
-    status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
-  } else if (!missing.length) {
+    status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
+  } else if (!c.missing.length) {
     status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
-    void suggestions(terms, folded, original, shards.length ? shards : initialShards(manifest.shards, manifest.budget), gen);
+    void suggestions(terms, c.folded, c.original, c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget), gen);
   } else status.textContent = `${said}已搜索的部分中没有找到。`;
-  if (missing.length) {
-    status.textContent += ` 已搜索：${shards.map((s) => s.label).join('、')}；其余 ${missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
+  if (c.missing.length) {
+    status.textContent += ` 已搜索：${c.shards.map((s) => s.label).join('、')}；其余 ${c.missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
     widenButton.hidden = false;
   }
   status.dataset.state = 'done';

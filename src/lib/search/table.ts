@@ -41,6 +41,7 @@ export interface TableHeader {
 }
 
 export interface TableChunk {
+  /** Written to a file of its own (nb/i/<k>.nbg): only needed for the results shown. */
   ids: string[];
   /** Report year per page (0: none) — for sorting by year. */
   year: number[];
