@@ -3,6 +3,7 @@ import { containsAll, editDistance, foldTraditional, queryTerms } from '../lib/s
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
+import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
 /**
@@ -251,18 +252,22 @@ function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, numbe
   }
 }
 
+/** The same pager as the report list (src/components/Pager.astro): first, last, three either side. */
 function renderPager(p: URLSearchParams, page: number, pages: number): void {
   pager.replaceChildren();
   if (pages <= 1) return;
-  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((k) => k >= 1 && k <= pages));
-  let prev = 0;
-  for (const k of [...wanted].sort((a, b) => a - b)) {
-    if (prev && k > prev + 1) pager.append(' … ');
+  const href = (k: number) => {
     const q = new URLSearchParams(p);
     q.set('page', String(k));
-    pager.append(k === page ? el('span', String(k), { 'aria-current': 'page' }) : el('a', String(k), { href: `?${q}` }), ' ');
-    prev = k;
-  }
+    return `?${q}`;
+  };
+  if (page > 1) pager.append(el('a', '上一页', { href: href(page - 1), rel: 'prev' }));
+  const shown = pageWindow(page, pages);
+  shown.forEach((k, i) => {
+    if (i > 0 && shown[i - 1] !== k - 1) pager.append(el('span', '…'));
+    pager.append(k === page ? el('span', String(k), { 'aria-current': 'page' }) : el('a', String(k), { href: href(k) }));
+  });
+  if (page < pages) pager.append(el('a', '下一页', { href: href(page + 1), rel: 'next' }));
 }
 
 function link(text: string, href: string): HTMLAnchorElement {
