@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
 import { pinyin } from 'pinyin-pro';
-import { buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
+import { addShardGrams, buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
@@ -124,7 +124,8 @@ async function main(): Promise<void> {
   const shards = planShards(await indexablePages(), shardPages);
   let done = 0;
   const places: Array<{ name: string; url: string }> = [];
-  const shardGrams: Array<Set<string>> = [];
+  // The first stage, filled shard by shard so that no shard's grams are kept.
+  const siteGrams = new Map<string, number[]>();
   for (const shard of shards) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -138,15 +139,15 @@ async function main(): Promise<void> {
     // Each shard in a fresh Pagefind process: its memory is returned before the next one.
     await pagefind.close();
     const fragments = await readFragments(join(out, shard.id));
-    shardGrams.push(await writeCharacterIndex(join(out, shard.id), fragments));
+    addShardGrams(siteGrams, shards.indexOf(shard), await writeCharacterIndex(join(out, shard.id), fragments));
     for (const { fragment } of fragments) if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title) places.push({ name: fragment.meta.title, url: fragment.url });
     done += shard.pages;
     log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   await writeSuggestData(out, places);
   // The first stage: which shards hold each gram.
-  const site = buildSiteIndex(shardGrams);
-  shardGrams.length = 0;
+  const site = buildSiteIndex(siteGrams);
+  siteGrams.clear();
   await mkdir(join(out, 'nb', 'g'), { recursive: true });
   for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
   const manifest = ShardManifest.parse({ version: 3, budget, gramBuckets: site.buckets, shards: shards.map(({ files: _f, ...s }) => s) });

@@ -59,6 +59,8 @@ describe('character index', () => {
 describe('queries and suggestions', () => {
   it('terms: quoted phrases whole, others split on white space, normalised', () => {
     expect(queryTerms('滨湖 "2023 年度" ＡＢ')).toEqual(['滨湖', '2023年度', 'ab']);
+    expect(queryTerms('2023 年度 信息 404条')).toEqual(['2023年度', '信息404条']);
+    expect(queryTerms('滨湖 复议')).toEqual(['滨湖', '复议']);
   });
   it('traditional characters folded by the table', () => {
     expect(foldTraditional('資訊公開', { 資: '资', 訊: '讯', 開: '开' })).toBe('资讯公开');

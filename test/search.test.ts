@@ -107,6 +107,7 @@ async function queries(): Promise<Query[]> {
     { q: '依申請公開', why: 'traditional script' },
     { q: '行政複議', why: 'traditional script' },
     { q: '"2020 年度"', why: 'white space next to CJK' },
+    { q: '2020 年度', why: 'white space between digits and CJK, unquoted' },
     { q: '"政府 信息公开"', why: 'white space inside a phrase' },
     { q: 'json', why: 'Latin, other case on the page' },
     { q: '2020', why: 'digits' },

@@ -7,10 +7,17 @@ import { normalizeText } from './grams.ts';
 
 export { normalizeText };
 
-/** Terms of a query: "quoted phrases" kept whole, otherwise split on whitespace; each normalised. */
+/** A space between a digit or Latin letter and a CJK character: formatting, not a separator. */
+const SPACE_AT_SCRIPT_CHANGE = /(?<=[0-9a-z])\s+(?=[\u3400-\u9fff\uf900-\ufaff])|(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[0-9a-z])/giu;
+
+/**
+ * Terms of a query: "quoted phrases" kept whole, otherwise split on whitespace; each normalised.
+ * White space where digits or Latin meet Chinese (`2023 年度`, `信息 404条`) is read as on the
+ * pages, i.e. not at all; between two Chinese words (`滨湖 复议`) it separates terms.
+ */
 export function queryTerms(q: string): string[] {
   const terms: string[] = [];
-  const src = q.normalize('NFKC');
+  const src = q.normalize('NFKC').replace(SPACE_AT_SCRIPT_CHANGE, '');
   const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const t = normalizeText(m[1] ?? m[2] ?? m[3] ?? '');

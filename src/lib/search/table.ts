@@ -109,15 +109,23 @@ export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>)
  * it. A query fetches one small file per gram of its terms and then loads only those shards.
  */
 export const GRAMS_PER_SITE_BUCKET = 400;
-export function buildSiteIndex(shardGrams: Array<Set<string>>): { buckets: number; files: Array<Record<string, number[]>> } {
-  const all = new Map<string, number[]>();
-  shardGrams.forEach((set, i) => {
-    for (const g of set) {
-      const l = all.get(g);
-      if (l) l.push(i);
-      else all.set(g, [i]);
-    }
-  });
+
+/** Gram → positions of the shards holding it, filled shard by shard (one map for the site). */
+export function addShardGrams(site: Map<string, number[]>, shard: number, grams: Iterable<string>): void {
+  for (const g of grams) {
+    const l = site.get(g);
+    if (l) l.push(shard);
+    else site.set(g, [shard]);
+  }
+}
+
+export function buildSiteIndex(shardGrams: Array<Iterable<string>> | Map<string, number[]>): { buckets: number; files: Array<Record<string, number[]>> } {
+  let all: Map<string, number[]>;
+  if (shardGrams instanceof Map) all = shardGrams;
+  else {
+    all = new Map();
+    shardGrams.forEach((set, i) => addShardGrams(all, i, set));
+  }
   const count = Math.max(1, Math.ceil(all.size / GRAMS_PER_SITE_BUCKET));
   const files: Array<Record<string, number[]>> = Array.from({ length: count }, () => ({}));
   for (const g of [...all.keys()].sort()) files[bucketOf(g, count)]![g] = all.get(g)!;
