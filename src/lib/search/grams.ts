@@ -103,8 +103,3 @@ export function intersectSorted(lists: number[][]): number[] {
   const sets = rest.map((l) => new Set(l));
   return first!.filter((n) => sets.every((s) => s.has(n)));
 }
-
-/** Where a term occurs in normalised text, or -1. */
-export function indexOfTerm(normalized: string, term: string): number {
-  return normalized.indexOf(term);
-}
