@@ -1,17 +1,25 @@
 /**
- * npm run search-index [-- --dist DIR]
+ * npm run search-index [-- --dist DIR] [--shard-pages N --budget N (tests: many shards on a small site)]
  * Builds the Pagefind search index for the built site: one index per report year plus one for
  * the directory pages (see src/lib/search/shards.ts), each in its own Pagefind process so that
  * memory stays bounded, written to DIR/pagefind/<shard>/ with DIR/pagefind/shards.json.
  */
 import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
+import { pinyin } from 'pinyin-pro';
+import { addShardGrams, buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
 const dist = argv[argv.indexOf('--dist') + 1] && argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1]! : 'dist';
 const quiet = argv.includes('--quiet');
+// For tests of a many-shard site on a small corpus: pages per shard and the first query's budget.
+const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
+const shardPages = option('--shard-pages');
+const budget = option('--budget') ?? FIRST_QUERY_PAGE_BUDGET;
 const log = (s: string) => quiet || console.log(s);
 
 /** Pages Pagefind should see: report pages (by year) and the directory pages. */
@@ -44,14 +52,80 @@ async function indexablePages(): Promise<IndexablePage[]> {
   return pages;
 }
 
+/** Files of the character index are gzipped JSON (like Pagefind's), named so that no server re-encodes them. */
+async function writeGz(file: string, value: unknown): Promise<void> {
+  await writeFile(file, gzipSync(JSON.stringify(value), { level: 9 }));
+}
+
+/** Pagefind's fragments of one shard: gzipped, `pagefind_dcd` then JSON. */
+async function readFragments(dir: string): Promise<Array<{ id: string; fragment: Fragment }>> {
+  const out: Array<{ id: string; fragment: Fragment }> = [];
+  for (const f of (await readdir(join(dir, 'fragment'))).sort()) {
+    if (!f.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(await readFile(join(dir, 'fragment', f))).toString('utf8');
+    out.push({ id: f.slice(0, -'.pf_fragment'.length), fragment: JSON.parse(text.slice(text.indexOf('{'))) as Fragment });
+  }
+  return out;
+}
+
+/** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/; returns its grams. */
+async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; fragment: Fragment }>): Promise<Set<string>> {
+  const { header, chunks, buckets, grams } = buildTable(fragments);
+  await mkdir(join(dir, 'nb', 'g'), { recursive: true });
+  await mkdir(join(dir, 'nb', 'p'), { recursive: true });
+  await mkdir(join(dir, 'nb', 'i'), { recursive: true });
+  await writeGz(join(dir, 'nb', 'pages.nbg'), header);
+  // Filter values and years (for counts and sorting) apart from fragment ids (for results shown).
+  for (let i = 0; i < chunks.length; i++) {
+    const { ids, ...rest } = chunks[i]!;
+    await writeGz(join(dir, 'nb', 'p', `${i}.nbg`), rest);
+    await writeGz(join(dir, 'nb', 'i', `${i}.nbg`), ids);
+  }
+  for (let i = 0; i < buckets.length; i++) await writeGz(join(dir, 'nb', 'g', `${i}.nbg`), buckets[i]);
+  return grams;
+}
+
+/**
+ * Data for queries and suggestions, site-wide: traditional → simplified characters (opencc-js,
+ * the converter the ingest uses), and place names with their pinyin (pinyin-pro) and page.
+ */
+async function writeSuggestData(out: string, places: Array<{ name: string; url: string }>): Promise<void> {
+  const convs = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+  const t2s: Record<string, string> = {};
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+    const ch = String.fromCodePoint(cp);
+    for (const conv of convs) {
+      const s = conv(ch);
+      if (s !== ch && s.length === 1) {
+        t2s[ch] = s;
+        break;
+      }
+    }
+  }
+  await writeGz(join(out, 't2s.nbg'), t2s);
+  const seen = new Set<string>();
+  const list: Array<[string, string, string]> = [];
+  for (const p of places.sort((a, b) => a.url.localeCompare(b.url))) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    // Without the administrative suffix too: wuxi → 无锡市.
+    const core = p.name.replace(/(特别行政区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗|镇|乡|街道)$/u, '') || p.name;
+    list.push([pinyin(core, { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
+  }
+  await writeGz(join(out, 'places.nbg'), list);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const out = join(dist, 'pagefind');
   // A stale index would mix with the new one.
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const shards = planShards(await indexablePages());
+  const shards = planShards(await indexablePages(), shardPages);
   let done = 0;
+  const places: Array<{ name: string; url: string }> = [];
+  // The first stage, filled shard by shard so that no shard's grams are kept.
+  const siteGrams = new Map<string, number[]>();
   for (const shard of shards) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -64,10 +138,19 @@ async function main(): Promise<void> {
     if (w.errors.length) throw new Error(`pagefind: writing ${shard.id}: ${w.errors.join('; ')}`);
     // Each shard in a fresh Pagefind process: its memory is returned before the next one.
     await pagefind.close();
+    const fragments = await readFragments(join(out, shard.id));
+    addShardGrams(siteGrams, shards.indexOf(shard), await writeCharacterIndex(join(out, shard.id), fragments));
+    for (const { fragment } of fragments) if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title) places.push({ name: fragment.meta.title, url: fragment.url });
     done += shard.pages;
     log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const manifest = ShardManifest.parse({ version: 2, budget: FIRST_QUERY_PAGE_BUDGET, shards: shards.map(({ files: _f, ...s }) => s) });
+  await writeSuggestData(out, places);
+  // The first stage: which shards hold each gram.
+  const site = buildSiteIndex(siteGrams);
+  siteGrams.clear();
+  await mkdir(join(out, 'nb', 'g'), { recursive: true });
+  for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
+  const manifest = ShardManifest.parse({ version: 3, budget, gramBuckets: site.buckets, shards: shards.map(({ files: _f, ...s }) => s) });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(`search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
 }

@@ -256,8 +256,8 @@ describe('in a real browser', () => {
     await page.press('#site-q', 'Enter');
     await page.waitForSelector('#search-status[data-state="done"]');
     await page.click('#filter-panel summary');
-    await page.selectOption('select[name="类型"]', '报告');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '报告');
+    await page.selectOption('select[name="type"]', '报告');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '报告');
     await page.waitForSelector('#search-status[data-state="done"]');
     expect(await page.$$eval('#results li a', (as) => as.every((a) => new URL((a as HTMLAnchorElement).href).pathname.startsWith('/reports/')))).toBe(true);
     await open('data/');

@@ -1,27 +1,21 @@
-import { containsAll, phrase, queryTerms } from '../lib/search/query.ts';
+import { bucketOf, deltaDecode, gramsAreExact, hasCJK, intersectSorted, normalizeKeepCase, termGrams, type Bucket } from '../lib/search/grams.ts';
+import { containsAll, editDistance, foldTraditional, queryTerms } from '../lib/search/query.ts';
+import { expansions } from '../lib/search/abbreviations.ts';
+import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
+import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
 /**
- * The search page in the browser. State lives in the URL (/search/?q=…&年度=2020&sort=year-desc)
- * so a result list can be shared. Indexes are merged newest-first up to a page budget; the rest
- * are merged when the reader asks or when a year filter needs one.
+ * The search page in the browser. State lives in the URL (/search/?q=…&year=2020&sort=year-desc&page=2)
+ * so a result list can be shared. Each shard has a page table and a character index
+ * (src/lib/search/grams.ts): a term is looked up by its characters, so it is found whatever the
+ * word segmentation of a page; results show Pagefind's fragments (title, text, filters).
  */
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
-}
-interface Pagefind {
-  options(o: object): Promise<void>;
-  mergeIndex(url: string, o?: object): Promise<void>;
-  search(q: string | null, o?: object): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-
-const FILTERS = ['类型', '年度', '省份', '城市', '机关类型', '表式', '核对'] as const;
-const SORTS: Record<string, object | undefined> = { relevance: undefined, 'year-desc': { year: 'desc' }, 'year-asc': { year: 'asc' } };
+const SORTS = ['relevance', 'year-desc', 'year-asc'] as const;
+const ASCII = new Map<string, string>(FILTERS.map(([zh, en]) => [en, zh]));
+const ZH_TO_ASCII = new Map<string, string>(FILTERS.map(([zh, en]) => [zh, en]));
 
 const root = document.getElementById('search')!;
 const base = root.dataset.base!;
@@ -32,154 +26,347 @@ const filterBox = root.querySelector<HTMLElement>('#filters')!;
 const filterPanel = root.querySelector<HTMLDetailsElement>('#filter-panel')!;
 const status = root.querySelector<HTMLElement>('#search-status')!;
 const list = root.querySelector<HTMLOListElement>('#results')!;
-const moreButton = root.querySelector<HTMLButtonElement>('#more')!;
+const pager = root.querySelector<HTMLElement>('#pager')!;
+const suggest = root.querySelector<HTMLElement>('#suggest')!;
 const widenButton = root.querySelector<HTMLButtonElement>('#widen')!;
 
-let pagefind: Pagefind | null = null;
+// Controls that need this script are hidden in the HTML and shown here.
+for (const el of root.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+
 let manifest: ShardManifest | null = null;
-const loaded = new Set<string>();
-let pending: PagefindResult[] = [];
-let terms: string[] = [];
-let skipped = 0;
 let generation = 0;
+const headers = new Map<string, Promise<TableHeader>>();
+const chunks = new Map<string, Promise<Omit<TableChunk, 'ids'>>>();
+const idChunks = new Map<string, Promise<string[]>>();
+const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
+const buckets = new Map<string, Promise<Bucket>>();
+const fragments = new Map<string, Promise<Fragment>>();
+let t2s: Promise<Record<string, string>> | null = null;
 
 const params = () => new URLSearchParams(location.search);
 
-async function ensureShards(wanted: Shard[]): Promise<void> {
-  for (const s of wanted) {
-    if (loaded.has(s.id)) continue;
-    const url = `${base}pagefind/${s.id}/`;
-    if (!pagefind) {
-      pagefind = (await import(/* @vite-ignore */ `${url}pagefind.js`)) as Pagefind;
-      await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    } else {
-      await pagefind.mergeIndex(url, { baseUrl: base });
-    }
-    loaded.add(s.id);
+/** A gzipped file of the index (Pagefind's or ours): decompressed here unless the server already did. */
+async function fetchGz<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  let bytes = new Uint8Array(await r.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   }
+  const text = new TextDecoder().decode(bytes);
+  // Pagefind's fragments start with a signature before the JSON.
+  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as T;
 }
 
-function shardsFor(p: URLSearchParams): Shard[] {
-  const all = manifest!.shards;
-  if (p.get('all') === '1') return all;
-  const wanted = initialShards(all, manifest!.budget);
-  // A year filter searches that year's index, loaded or not.
-  for (const y of p.getAll('年度')) for (const s of all) if (s.years.includes(Number(y)) && !wanted.includes(s)) wanted.push(s);
-  return wanted;
-}
-
-function selectedFilters(p: URLSearchParams): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of FILTERS) if (p.getAll(f).length) out[f] = p.getAll(f);
-  return out;
-}
-
-async function renderFilters(p: URLSearchParams): Promise<void> {
-  const available = await pagefind!.filters();
-  filterBox.replaceChildren();
-  for (const f of FILTERS) {
-    const values = Object.keys(available[f] ?? {}).sort((a, b) => (f === '年度' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
-    if (!values.length) continue;
-    const label = document.createElement('label');
-    label.textContent = `${f} `;
-    const select = document.createElement('select');
-    select.name = f;
-    select.append(new Option('全部', ''));
-    for (const v of values) select.append(new Option(`${v}（${available[f]![v]}）`, v, false, p.get(f) === v));
-    label.append(select);
-    filterBox.append(label);
-  }
-}
-
-/** Pagefind's excerpt is text with <mark>: rebuilt from text nodes so nothing else can render. */
-function excerptNode(html: string): HTMLElement {
-  const p = document.createElement('p');
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  for (const n of doc.body.childNodes) {
-    if (n.nodeName === 'MARK') {
-      const m = document.createElement('mark');
-      m.textContent = n.textContent;
-      p.append(m);
-    } else p.append(document.createTextNode(n.textContent ?? ''));
+function cached<T>(map: Map<string, Promise<T>>, url: string): Promise<T> {
+  let p = map.get(url);
+  if (!p) {
+    p = fetchGz<T>(url);
+    p.catch(() => map.delete(url));
+    map.set(url, p);
   }
   return p;
 }
 
-/** Pages intersected in the order of the first list. */
-function intersect(lists: PagefindResult[][]): PagefindResult[] {
-  const rest = lists.slice(1).map((rs) => new Set(rs.map((r) => r.id)));
-  return (lists[0] ?? []).filter((r) => rest.every((s) => s.has(r.id)));
+const shardUrl = (s: Shard) => `${base}pagefind/${s.id}/`;
+
+/** A shard's page table, chunk by chunk: only the chunks that hold results are fetched. */
+class Table {
+  constructor(
+    readonly shard: Shard,
+    readonly header: TableHeader,
+  ) {}
+  private loaded = new Map<number, Omit<TableChunk, 'ids'>>();
+  /** Fetches the chunks holding these pages (all pages when none are given). */
+  async ensure(pages: number[] | null): Promise<void> {
+    const want = new Set(pages ? pages.map((n) => Math.floor(n / this.header.chunk)) : Array.from({ length: Math.ceil(this.header.pages / this.header.chunk) }, (_, i) => i));
+    await Promise.all(
+      [...want].filter((k) => !this.loaded.has(k)).map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
+    );
+  }
+  private ids = new Map<number, string[]>();
+  /** Fetches the fragment ids of the chunks holding these pages (needed only for results shown). */
+  async ensureIds(pages: number[]): Promise<void> {
+    const want = new Set(pages.map((n) => Math.floor(n / this.header.chunk)));
+    await Promise.all([...want].filter((k) => !this.ids.has(k)).map(async (k) => this.ids.set(k, await cached(idChunks, `${shardUrl(this.shard)}nb/i/${k}.nbg`))));
+  }
+  private at(n: number): [Omit<TableChunk, 'ids'>, number] {
+    return [this.loaded.get(Math.floor(n / this.header.chunk))!, n % this.header.chunk];
+  }
+  id(n: number): string {
+    return this.header.prefix + this.ids.get(Math.floor(n / this.header.chunk))![n % this.header.chunk]!;
+  }
+  year(n: number): number {
+    const [c, i] = this.at(n);
+    return c.year[i]!;
+  }
+  facet(name: string, n: number): string | null {
+    const [c, i] = this.at(n);
+    const f = c.facets[name];
+    const v = f?.of[i] ?? -1;
+    return v >= 0 ? f!.values[v]! : null;
+  }
+}
+const tableCache = new Map<string, Promise<Table>>();
+function tableOf(s: Shard): Promise<Table> {
+  let t = tableCache.get(s.id);
+  if (!t) {
+    t = cached(headers, `${shardUrl(s)}nb/pages.nbg`).then((h) => new Table(s, h));
+    tableCache.set(s.id, t);
+  }
+  return t;
+}
+
+interface Hit {
+  table: Table;
+  n: number;
+}
+
+/** Filters chosen in the URL, under their Chinese names (ASCII names accepted: year=2019). */
+function selectedFilters(p: URLSearchParams): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of p) {
+    const name = ASCII.get(k) ?? (ZH_TO_ASCII.has(k) ? k : null);
+    if (name && v) out.set(name, v);
+  }
+  return out;
 }
 
 /**
- * Pages that may contain one term. Pagefind matches phrases word by word, so the term is cut at
- * punctuation and each piece searched as a phrase. When that finds nothing, the term may have
- * been segmented differently from the pages: up to LOOSE_CHECKS pages found by other cuts of
- * it are checked for the exact text.
+ * The shards that can hold every term, from the site's first stage (one small file per gram);
+ * a year filter keeps only that year's shards.
  */
-const LOOSE_CHECKS = 100;
-async function termResults(term: string, options: object): Promise<PagefindResult[]> {
-  const pieces = term.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
-  if (!pieces.length) return [];
-  const search = async (q: string) => (await pagefind!.search(q, options))?.results ?? [];
-  const exact = intersect(await Promise.all(pieces.map((p) => search(phrase(p)))));
-  // Each retry downloads index chunks of other words: only when the phrase found nothing.
-  if (exact.length > 0) return exact;
-  // The query alone may be segmented differently from the same text in a page (石龙区民政局 →
-  // 石龙/区民/政局 against 石龙区/民政局): try the phrase split in two at each point, then its
-  // words in any order; whatever is found is checked against the page text.
-  const seen = new Set(exact.map((r) => r.id));
-  const candidates: PagefindResult[] = [];
-  const add = (rs: PagefindResult[]) => {
-    for (const r of rs) if (!seen.has(r.id) && candidates.length < LOOSE_CHECKS) seen.add(r.id), candidates.push(r);
-  };
-  if (pieces.length === 1 && /[\u3400-\u9fff]/.test(term)) {
-    for (let i = 1; i < term.length; i++) add(await search(`"${term.slice(0, i)} ${term.slice(i)}"`));
-  }
-  add(await search(pieces.join(' ')));
-  const data = await Promise.all(candidates.map((r) => r.data()));
-  return [...exact, ...candidates.filter((_, i) => containsAll(data[i]!.content, [term]))];
-}
-
-async function showMore(gen: number, per: number): Promise<void> {
-  let shown = 0;
-  while (pending.length && shown < per) {
-    const batch = pending.splice(0, per - shown);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (gen !== generation) return;
-    for (const d of data) {
-      // Exact match only: Pagefind's phrase search works on words; the text decides.
-      if (!containsAll(d.content, terms)) {
-        skipped++;
-        continue;
-      }
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = d.url;
-      a.textContent = d.meta.title ?? d.url;
-      const where = [d.filters['类型']?.[0], d.filters['年度']?.[0] && `${d.filters['年度'][0]} 年度`, d.filters['省份']?.[0], d.filters['城市']?.[0]].filter(Boolean).join(' · ');
-      const small = document.createElement('small');
-      small.textContent = where;
-      li.append(a, ' ', small, excerptNode(d.excerpt));
-      list.append(li);
-      shown++;
+async function candidateShards(terms: string[], chosen: Map<string, string>): Promise<Shard[]> {
+  const all = manifest!.shards;
+  let keep = all.map((_, i) => i);
+  for (const t of terms) {
+    for (const g of termGrams(t)) {
+      const b = await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`);
+      const has = new Set(b[g] ?? []);
+      keep = keep.filter((i) => has.has(i));
     }
   }
-  moreButton.hidden = pending.length === 0;
+  const year = chosen.get('年度');
+  return keep.map((i) => all[i]!).filter((s) => !year || s.years.includes(Number(year)));
 }
+
+/** Page numbers of a shard whose text may contain the term (exactly those, for 1–2 characters). */
+async function termPages(table: Table, term: string): Promise<{ pages: number[]; perGram: number[][] }> {
+  const perGram = await Promise.all(
+    termGrams(term).map(async (g) => {
+      const b = await cached(buckets, `${shardUrl(table.shard)}nb/g/${bucketOf(g, table.header.buckets)}.nbg`);
+      return b[g] ? deltaDecode(b[g]) : [];
+    }),
+  );
+  return { pages: intersectSorted(perGram), perGram };
+}
+
+/** Pagefind's fragment of a page. */
+async function fragmentOf(h: Hit): Promise<Fragment> {
+  await h.table.ensureIds([h.n]);
+  return cached(fragments, `${shardUrl(h.table.shard)}fragment/${h.table.id(h.n)}.pf_fragment`);
+}
+
+// ——— rendering ———
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+/** Text for excerpts: as normalised for search, but in its own letter case where that keeps positions. */
+function displayText(content: string): { shown: string; lower: string } {
+  const shown = normalizeKeepCase(content);
+  const lower = shown.toLowerCase();
+  return lower.length === shown.length ? { shown, lower } : { shown: lower, lower };
+}
+
+/** One excerpt per term, from the narrative (after 报告正文 on a report page when it occurs there). */
+function excerpts(content: string, terms: string[]): HTMLElement {
+  const { shown, lower } = displayText(content);
+  const body = lower.indexOf('报告正文');
+  const p = el('p');
+  const spans: Array<[number, number]> = [];
+  for (const t of terms) {
+    let at = body >= 0 ? lower.indexOf(t, body) : -1;
+    if (at < 0) at = lower.indexOf(t);
+    if (at >= 0) spans.push([at, at + t.length]);
+  }
+  if (!spans.length) {
+    p.textContent = `${shown.slice(0, 80)}…`;
+    return p;
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let last = -1;
+  for (const [a, b] of spans) {
+    if (a < last) continue;
+    const from = Math.max(a - 30, last < 0 ? 0 : last);
+    if (p.childNodes.length) p.append(' … ');
+    p.append(`${from > 0 && from !== last ? '…' : ''}${shown.slice(from, a)}`, el('mark', shown.slice(a, b)));
+    const to = Math.min(b + 30, shown.length);
+    p.append(`${shown.slice(b, to)}${to < shown.length ? '…' : ''}`);
+    last = to;
+  }
+  return p;
+}
+
+function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
+  const li = el('li');
+  const kind = f.filters['类型']?.[0] ?? '';
+  const year = f.filters['年度']?.[0];
+  const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]].filter(Boolean).join(' ');
+  // Pagefind records URLs from the site root; the site may live under a sub-path.
+  const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
+  // The target page marks the terms (Pagefind's highlight script reads this parameter).
+  for (const t of terms) href.searchParams.append('pagefind-highlight', t);
+  const title = kind === '报告' ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ') : f.meta.title ?? f.url;
+  const a = el('a', title, { href: href.pathname + href.search });
+  const small = el('small', [kind === '报告' ? place || '地区未确定' : kind, kind === '报告' && f.meta.agency ? f.meta.title : ''].filter(Boolean).join(' · '));
+  li.append(a, ' ', small, excerpts(f.content, terms));
+  return li;
+}
+
+function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, number>>, chosen: Map<string, string>): void {
+  filterBox.replaceChildren();
+  if (chosen.size) filterPanel.open = true;
+  for (const [name, ascii] of FILTERS) {
+    const c = counts.get(name);
+    if (!c || (!c.size && !chosen.has(name))) continue;
+    const values = [...c.keys()].sort((a, b) => (name === '年度' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+    const label = el('label', `${name} `);
+    const select = el('select', undefined, { name: ascii });
+    select.append(new Option('全部', ''));
+    for (const v of values) select.append(new Option(`${v}（${c.get(v)}）`, v, false, chosen.get(name) === v));
+    if (chosen.has(name) && !c.has(chosen.get(name)!)) select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name)!, false, true));
+    label.append(select);
+    filterBox.append(label);
+  }
+  if (chosen.size) {
+    const clear = new URLSearchParams();
+    if (p.get('q')) clear.set('q', p.get('q')!);
+    if (p.get('sort')) clear.set('sort', p.get('sort')!);
+    filterBox.append(el('a', '清除全部筛选', { href: `?${clear}`, id: 'clear-filters' }));
+  }
+}
+
+/** The same pager as the report list (src/components/Pager.astro): first, last, three either side. */
+function renderPager(p: URLSearchParams, page: number, pages: number): void {
+  pager.replaceChildren();
+  if (pages <= 1) return;
+  const href = (k: number) => {
+    const q = new URLSearchParams(p);
+    q.set('page', String(k));
+    return `?${q}`;
+  };
+  if (page > 1) pager.append(el('a', '上一页', { href: href(page - 1), rel: 'prev' }));
+  const shown = pageWindow(page, pages);
+  shown.forEach((k, i) => {
+    if (i > 0 && shown[i - 1] !== k - 1) pager.append(el('span', '…'));
+    pager.append(k === page ? el('span', String(k), { 'aria-current': 'page' }) : el('a', String(k), { href: href(k) }));
+  });
+  if (page < pages) pager.append(el('a', '下一页', { href: href(page + 1), rel: 'next' }));
+}
+
+function link(text: string, href: string): HTMLAnchorElement {
+  return el('a', text, { href });
+}
+const searchHref = (q: string) => `${base}search/?${new URLSearchParams({ q })}`;
+
+/** Suggestions when nothing was found: full forms of abbreviations, a string within one edit, pinyin of places, browse links. */
+async function suggestions(terms: string[], folded: boolean, original: string, shards: Shard[], gen: number): Promise<void> {
+  const items: HTMLElement[] = [];
+  if (folded) items.push(el('li', `已按简体字搜索（原输入“${original}”）。`));
+  for (const t of terms) for (const e of expansions(t)) items.push(el('li', '试试全称：')), items.at(-1)!.append(link(e, searchHref(e)));
+  // Within one edit: pages that share most of the term's character pairs, scanned for a near string.
+  const near = new Set<string>();
+  for (const t of terms) {
+    const n = Array.from(t).length;
+    if (n < 3 || !hasCJK(t)) continue;
+    const grams = termGrams(t);
+    const scored: Array<{ h: Hit; score: number }> = [];
+    for (const s of shards) {
+      const table = await tableOf(s);
+      const { perGram } = await termPages(table, t);
+      const score = new Map<number, number>();
+      for (const l of perGram) for (const x of l) score.set(x, (score.get(x) ?? 0) + 1);
+      for (const [x, c] of score) if (c >= grams.length - 2 && c >= 1) scored.push({ h: { table, n: x }, score: c });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    for (const { h } of scored.slice(0, 8)) {
+      await h.table.ensure([h.n]);
+      const { lower } = displayText((await fragmentOf(h)).content);
+      const chars = Array.from(lower);
+      for (let i = 0; i < chars.length && near.size < 5; i++) {
+        for (const len of [n, n - 1, n + 1]) {
+          const w = chars.slice(i, i + len).join('');
+          if (w !== t && Array.from(w).length === len && editDistance(t, w, 1) <= 1 && hasCJK(w)) near.add(w);
+        }
+      }
+    }
+  }
+  for (const w of near) items.push(el('li', '您要找的是不是：')), items.at(-1)!.append(link(w, searchHref(w)));
+  // Pinyin of place names (wuxi → 无锡市).
+  const latin = terms.filter((t) => /^[a-z]{2,}$/.test(t.replace(/ /g, '')));
+  if (latin.length) {
+    const places = await fetchGz<Array<[string, string, string]>>(`${base}pagefind/places.nbg`).catch(() => []);
+    for (const t of latin) {
+      const key = t.replace(/ /g, '');
+      for (const [py, name, url] of places.filter(([py]) => py === key || py.startsWith(key)).slice(0, 8)) {
+        void py;
+        const li = el('li', '地名：');
+        li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
+        items.push(li);
+      }
+    }
+  }
+  const browse = el('li', '也可以');
+  browse.append(link('按地区浏览', `${base}regions/`), '，或查看', link('报告列表', `${base}reports/`), '。');
+  items.push(browse);
+  if (gen !== generation) return;
+  const ul = el('ul');
+  ul.append(...items);
+  suggest.replaceChildren(ul);
+}
+
+
+/**
+ * Filter counts for the current query: each filter counted among the pages that pass the other
+ * chosen filters; the city list follows the chosen province, the district list the chosen city.
+ */
+function count(pages: Hit[], chosen: Map<string, string>): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>(FILTERS.map(([n]) => [n, new Map()]));
+  for (const h of pages) {
+    const values = new Map<string, string | null>(FILTERS.map(([name]) => [name, h.table.facet(name, h.n)]));
+    const misses = [...chosen].filter(([name, v]) => values.get(name) !== v).map(([name]) => name);
+    for (const [name] of FILTERS) {
+      const v = values.get(name);
+      if (!v || !(misses.length === 0 || (misses.length === 1 && misses[0] === name))) continue;
+      if (name === '城市' && chosen.has('省份') && values.get('省份') !== chosen.get('省份')) continue;
+      if (name === '区县' && chosen.has('城市') && values.get('城市') !== chosen.get('城市')) continue;
+      counts.get(name)!.set(v, (counts.get(name)!.get(v) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+const passes = (h: Hit, chosen: Map<string, string>) => [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
+
+const WHAT = '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
 
 async function run(): Promise<void> {
   const gen = ++generation;
   const p = params();
-  const q = p.get('q') ?? '';
-  input.value = q;
-  sortSelect.value = p.get('sort') ?? 'relevance';
-  terms = queryTerms(q);
-  const filters = selectedFilters(p);
+  const original = p.get('q') ?? '';
+  input.value = original;
+  const sort = (SORTS as readonly string[]).includes(p.get('sort') ?? '') ? p.get('sort')! : 'relevance';
+  sortSelect.value = sort;
   list.replaceChildren();
-  moreButton.hidden = true;
+  pager.replaceChildren();
+  suggest.replaceChildren();
   widenButton.hidden = true;
-  skipped = 0;
   status.dataset.state = 'loading';
   status.textContent = '正在载入索引…';
   if (!manifest) {
@@ -187,50 +374,140 @@ async function run(): Promise<void> {
     if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
     manifest = (await r.json()) as ShardManifest;
   }
-  await ensureShards(shardsFor(p));
-  // Filter values cost a download of their own: fetched when the panel is opened or a filter is set.
-  if (filterPanel.open || Object.keys(selectedFilters(p)).length) {
-    filterPanel.open = true;
-    await renderFilters(p);
+  let q = original;
+  // Traditional characters are searched in their simplified form.
+  if (hasCJK(q)) {
+    t2s ??= fetchGz<Record<string, string>>(`${base}pagefind/t2s.nbg`).catch(() => ({}));
+    q = foldTraditional(q, await t2s);
   }
-  if (gen !== generation) return;
-  if (!terms.length && !Object.keys(filters).length) {
-    status.textContent = '请输入要搜索的机关、地区或词语。';
+  const folded = q !== original;
+  const terms = queryTerms(q);
+  const chosen = selectedFilters(p);
+  if (!terms.length && !chosen.size) {
+    status.textContent = `请输入要搜索的机关、地区或词语。${WHAT}`;
     status.dataset.state = 'done';
     return;
   }
-  const options = { filters, sort: SORTS[p.get('sort') ?? 'relevance'] };
-  let results: PagefindResult[];
-  if (!terms.length) results = (await pagefind!.search(null, options))?.results ?? [];
-  else {
-    const perTerm = await Promise.all(terms.map((t) => termResults(t, options)));
-    results = intersect(perTerm);
+  // First stage: only shards that hold every character pair of the query; then as many as the
+  // page budget allows (the rest on request).
+  const allowed = await candidateShards(terms, chosen);
+  const shards = p.get('all') === '1' ? allowed : initialShards(allowed, manifest.budget);
+  const missing = allowed.filter((s) => !shards.includes(s));
+  const hits: Hit[] = [];
+  let exact = true;
+  for (const s of shards) {
+    const table = await tableOf(s);
+    let pages: number[];
+    if (terms.length) {
+      const each = await Promise.all(terms.map((t) => termPages(table, t)));
+      pages = intersectSorted(each.map((e) => e.pages));
+      if (terms.some((t) => !gramsAreExact(t))) exact = false;
+      await table.ensure(pages);
+    } else {
+      await table.ensure(null);
+      pages = Array.from({ length: table.header.pages }, (_, i) => i);
+    }
+    for (const n of pages) hits.push({ table, n });
   }
   if (gen !== generation) return;
-  if (!results.length && manifest.shards.some((s) => !loaded.has(s.id)) && p.get('all') !== '1') {
-    // Nothing in the newest indexes: a reader expects the whole site to have been searched.
+  if (!hits.some((h) => passes(h, chosen)) && missing.length) {
+    // Nothing in the first shards, but others may hold the terms: a reader expects them searched.
     status.textContent = '最近年度中没有找到，正在搜索其余年度…';
     p.set('all', '1');
-    history.replaceState(null, '', `?${p.toString()}`);
+    history.replaceState(null, '', `?${p}`);
     return run();
   }
-  pending = [...results];
+  // Terms of three or more characters were found by their character pairs: the text decides.
+  // The page shown is checked first; the other candidates are checked after it is shown.
+  const candidates = hits;
+  const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  await showMore(gen, per);
-  const searched = manifest.shards.filter((s) => loaded.has(s.id));
-  const missing = manifest.shards.filter((s) => !loaded.has(s.id));
-  const count = results.length - skipped;
-  status.textContent = `${terms.length ? `“${terms.join('”“')}”：` : ''}${count ? `找到 ${count} 个页面` : '没有找到完全包含所输入文字的页面'}${skipped ? `（另有 ${skipped} 个页面只含部分文字，已略去）` : ''}。`;
-  if (missing.length) {
-    status.textContent += ` 已搜索：${searched.map((s) => s.label).join('、')}；尚未搜索 ${missing.reduce((n, s) => n + s.pages, 0)} 个页面。`;
+  const ctx = { p, gen, terms, chosen, sort, per, folded, original, shards, missing };
+  await render(ctx, candidates, verified, exact);
+  if (gen !== generation || exact) return;
+  const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
+  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND) return;
+  status.dataset.checking = '1';
+  for (let i = 0; i < rest.length; i += 20) {
+    const batch = rest.slice(i, i + 20);
+    const texts = await Promise.all(batch.map((h) => fragmentOf(h)));
+    if (gen !== generation) return;
+    batch.forEach((h, j) => verified.set(h, containsAll(texts[j]!.content, terms)));
+  }
+  delete status.dataset.checking;
+  await render(ctx, candidates, verified, true);
+}
+
+/** Candidates of 3+ character terms checked in the background after the first page: about 4 KB each. */
+const VERIFY_IN_BACKGROUND = 300;
+
+interface RenderContext {
+  p: URLSearchParams;
+  gen: number;
+  terms: string[];
+  chosen: Map<string, string>;
+  sort: string;
+  per: number;
+  folded: boolean;
+  original: string;
+  shards: Shard[];
+  missing: Shard[];
+}
+
+/**
+ * Shows one page of results. Candidates known not to contain a term are left out; `checked`
+ * says whether every candidate has been checked (then the count is exact).
+ */
+async function render(c: RenderContext, candidates: Hit[], verified: Map<Hit, boolean>, allChecked: boolean): Promise<void> {
+  const { p, gen, terms, chosen, sort, per } = c;
+  let hits = candidates.filter((h) => verified.get(h) !== false);
+  const counts = count(hits, chosen);
+  hits = hits.filter((h) => passes(h, chosen));
+  if (sort !== 'relevance') {
+    const dir = sort === 'year-desc' ? -1 : 1;
+    const y = (h: Hit) => h.table.year(h.n);
+    // Pages without a year (agency, region pages) are kept, after the reports.
+    hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
+  }
+  const pages = Math.max(1, Math.ceil(hits.length / per));
+  const page = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
+  const shown = hits.slice((page - 1) * per, page * per);
+  await Promise.all(shown.map((h) => h.table.ensure([h.n])));
+  const data = await Promise.all(shown.map((h) => fragmentOf(h)));
+  if (gen !== generation) return;
+  shown.forEach((h, i) => verified.has(h) || verified.set(h, allChecked || containsAll(data[i]!.content, terms)));
+  const kept = data.filter((_, i) => verified.get(shown[i]!));
+  const dropped = data.length - kept.length;
+  const checked = allChecked || hits.every((h) => verified.has(h));
+  renderFilters(p, counts, chosen);
+  list.replaceChildren();
+  list.start = (page - 1) * per + 1;
+  list.append(...kept.map((f) => resultItem(f, c.terms)));
+  renderPager(p, page, pages);
+  const total = hits.length - dropped;
+  const said = terms.length ? `“${terms.join('”“')}”${c.folded ? `（由“${c.original}”转为简体）` : ''}：` : '';
+  const yearNote = sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0) ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '';
+  if (total > 0) {
+    status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
+  } else if (!c.missing.length) {
+    status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+    void suggestions(terms, c.folded, c.original, c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget), gen);
+  } else status.textContent = `${said}已搜索的部分中没有找到。`;
+  if (c.missing.length) {
+    status.textContent += ` 已搜索：${c.shards.map((s) => s.label).join('、')}；其余 ${c.missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
     widenButton.hidden = false;
   }
   status.dataset.state = 'done';
 }
 
 function navigate(p: URLSearchParams): void {
-  history.pushState(null, '', `?${p.toString()}`);
-  void run();
+  history.pushState(null, '', `?${p}`);
+  void run().catch(fail);
+}
+
+function fail(e: unknown): void {
+  status.dataset.state = 'error';
+  status.textContent = `搜索出错：${(e as Error).message}`;
 }
 
 form.addEventListener('submit', (e) => {
@@ -238,27 +515,37 @@ form.addEventListener('submit', (e) => {
   const p = params();
   p.set('q', input.value.trim());
   p.set('sort', sortSelect.value);
+  p.delete('page');
   navigate(p);
-});
-filterPanel.addEventListener('toggle', () => {
-  if (filterPanel.open && !filterBox.childElementCount && pagefind) void renderFilters(params());
 });
 filterBox.addEventListener('change', (e) => {
   const select = e.target as HTMLSelectElement;
   const p = params();
+  // One name per filter in the URL: the ASCII one.
+  const zh = ASCII.get(select.name)!;
+  p.delete(zh);
+  p.delete(select.name);
   if (select.value) p.set(select.name, select.value);
-  else p.delete(select.name);
+  // A city belongs to a province, a district to a city: a changed parent clears its children.
+  if (zh === '省份') p.delete('city'), p.delete('城市'), p.delete('district'), p.delete('区县');
+  if (zh === '城市') p.delete('district'), p.delete('区县');
+  p.delete('page');
   navigate(p);
 });
+// Links inside the search box (pages, clear filters) change the URL without a reload.
+root.addEventListener('click', (e) => {
+  const a = (e.target as HTMLElement).closest('a');
+  if (!a || !(a.closest('#pager') || a.id === 'clear-filters')) return;
+  e.preventDefault();
+  history.pushState(null, '', a.href);
+  void run().catch(fail);
+  root.scrollIntoView();
+});
 sortSelect.addEventListener('change', () => form.requestSubmit());
-moreButton.addEventListener('click', () => void showMore(generation, 10));
 widenButton.addEventListener('click', () => {
   const p = params();
   p.set('all', '1');
   navigate(p);
 });
-window.addEventListener('popstate', () => void run());
-void run().catch((e) => {
-  status.dataset.state = 'error';
-  status.textContent = `搜索出错：${(e as Error).message}`;
-});
+window.addEventListener('popstate', () => void run().catch(fail));
+void run().catch(fail);

@@ -1,33 +1,57 @@
+import { normalizeText } from './grams.ts';
+
 /**
- * Query handling shared by the search page and the tests. Pagefind segments Chinese into words,
- * so an unquoted query that spans a word boundary (审批局) matches pages that merely contain
- * both halves. Each term is therefore searched as an exact phrase, terms are intersected, and
- * a result is shown only if its indexed text really contains every term.
+ * Query handling shared by the search page and the tests. A query is a list of terms; a page
+ * is found when its text (normalised: see normalizeText) contains every term.
  */
 
-/** Terms of a query: "quoted phrases" kept whole, otherwise split on whitespace. */
+export { normalizeText };
+
+/** A space between a digit or Latin letter and a CJK character: formatting, not a separator. */
+const SPACE_AT_SCRIPT_CHANGE = /(?<=[0-9a-z])\s+(?=[\u3400-\u9fff\uf900-\ufaff])|(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[0-9a-z])/giu;
+
+/**
+ * Terms of a query: "quoted phrases" kept whole, otherwise split on whitespace; each normalised.
+ * White space where digits or Latin meet Chinese (`2023 年度`, `信息 404条`) is read as on the
+ * pages, i.e. not at all; between two Chinese words (`滨湖 复议`) it separates terms.
+ */
 export function queryTerms(q: string): string[] {
   const terms: string[] = [];
+  const src = q.normalize('NFKC').replace(SPACE_AT_SCRIPT_CHANGE, '');
   const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  for (let m = re.exec(q.normalize('NFKC')); m; m = re.exec(q.normalize('NFKC'))) {
+  for (let m = re.exec(src); m; m = re.exec(src)) {
     const t = normalizeText(m[1] ?? m[2] ?? m[3] ?? '');
     if (t && !terms.includes(t)) terms.push(t);
   }
   return terms;
 }
 
-/** The form in which text is compared: NFKC, whitespace runs as one space, trimmed. */
-export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
-
-/** Whether a page's indexed text contains every term (after normalisation; text in separate blocks does not join). */
+/** Whether a page's text contains every term (both normalised the same way). */
 export function containsAll(text: string, terms: string[]): boolean {
   const t = normalizeText(text);
   return terms.every((term) => t.includes(term));
 }
 
-/** Pagefind's phrase syntax: the term in double quotes (quotes inside are dropped). */
-export function phrase(term: string): string {
-  return `"${term.replace(/"/g, ' ')}"`;
+/** Traditional characters folded to simplified with a table made at build time by opencc-js. */
+export function foldTraditional(s: string, t2s: Record<string, string>): string {
+  return Array.from(s, (c) => t2s[c] ?? c).join('');
+}
+
+/** Levenshtein distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]!);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[y.length]!;
 }

@@ -29,8 +29,10 @@ export const Shard = z.object({
 export type Shard = z.infer<typeof Shard>;
 
 export const ShardManifest = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   budget: z.number().int().positive(),
+  /** Bucket files of the first stage (pagefind/nb/g/<n>.nbg: gram → shard positions). */
+  gramBuckets: z.number().int().positive(),
   shards: z.array(Shard),
 });
 export type ShardManifest = z.infer<typeof ShardManifest>;

@@ -72,6 +72,7 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
   if (report.year !== null) filters.push(['年度', String(report.year)]);
   if (report.province) filters.push(['省份', report.province]);
   if (report.city) filters.push(['城市', report.city]);
+  if (report.county) filters.push(['区县', report.county]);
   if (report.agency_kind) filters.push(['机关类型', report.agency_kind]);
   filters.push(['表式', report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格']);
   filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);

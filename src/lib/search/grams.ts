@@ -1,0 +1,105 @@
+/**
+ * The character-level search index, shared by the build (scripts/search-index.ts) and the
+ * browser (src/client/search.ts). Pagefind segments Chinese into words, and a word index cannot
+ * find a string that is part of a longer word on some pages (局 in 审批局, 石家庄 in 石家庄市) or
+ * is cut differently on others (政务新媒体). So every page's text is also indexed by its
+ * characters: the set of single characters and of pairs of adjacent characters it contains.
+ * A term of one or two characters is then looked up exactly; a longer term by all its pairs,
+ * and the pages found are checked against their text before they are shown.
+ *
+ * Postings are page numbers within a shard, delta-coded, in buckets chosen by a hash of the
+ * gram so that a query fetches one small file per gram.
+ */
+
+/** Han, kana, CJK punctuation and fullwidth forms: a space next to one of these is not a separator. */
+const CJK = '\\u2E80-\\u303F\\u3040-\\u30FF\\u3100-\\u312F\\u3190-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u{20000}-\\u{3134F}';
+const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu');
+const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
+
+/**
+ * The form in which page text and queries are compared: NFKC (fullwidth → ASCII), Pagefind's
+ * zero-width word marks removed, Latin lower-cased, whitespace runs as one space, and no space
+ * next to a CJK character (`2023 年度` and `信息     404条` read as `2023年度`, `信息404条`).
+ */
+export function normalizeText(s: string): string {
+  return normalizeKeepCase(s).toLowerCase();
+}
+
+/** normalizeText without the lower-casing: the form excerpts are cut from. */
+export function normalizeKeepCase(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(SPACE_NEXT_TO_CJK, '')
+    .trim();
+}
+
+export function hasCJK(s: string): boolean {
+  return HAS_CJK.test(s);
+}
+
+/** Every single character and every pair of adjacent characters of normalised text. */
+export function gramsOf(normalized: string): Set<string> {
+  const chars = Array.from(normalized);
+  const out = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === ' ') continue;
+    out.add(chars[i]!);
+    if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+/**
+ * The grams a page must contain to contain the term (normalised): the character itself for one
+ * character, otherwise every adjacent pair. For one or two characters the lookup is exact.
+ */
+export function termGrams(term: string): string[] {
+  const chars = Array.from(term);
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i]! + chars[i + 1]!;
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
+/** Whether the gram lookup alone decides the term (no text check needed). */
+export function gramsAreExact(term: string): boolean {
+  return Array.from(term).length <= 2;
+}
+
+/** FNV-1a over UTF-16 code units: which bucket file holds a gram. */
+export function bucketOf(gram: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < gram.length; i++) {
+    h ^= gram.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % buckets;
+}
+
+/** Sorted page numbers → gaps (first number as is). */
+export function deltaEncode(sorted: number[]): number[] {
+  return sorted.map((n, i) => (i === 0 ? n : n - sorted[i - 1]!));
+}
+
+export function deltaDecode(gaps: number[]): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < gaps.length; i++) out.push((n = i === 0 ? gaps[0]! : n + gaps[i]!));
+  return out;
+}
+
+/** One bucket file: gram → delta-coded page numbers. */
+export type Bucket = Record<string, number[]>;
+
+/** Sorted intersection of sorted lists. */
+export function intersectSorted(lists: number[][]): number[] {
+  if (!lists.length) return [];
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  const sets = rest.map((l) => new Set(l));
+  return first!.filter((n) => sets.every((s) => s.has(n)));
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { bucketOf, deltaDecode, deltaEncode, gramsOf, intersectSorted, normalizeText, termGrams } from '../src/lib/search/grams.ts';
+import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
+import { editDistance, foldTraditional, queryTerms } from '../src/lib/search/query.ts';
+import { expansions } from '../src/lib/search/abbreviations.ts';
+
+/** Pages found for a term by the character index alone, the way the browser looks them up. */
+function lookup(texts: string[], term: string): number[] {
+  const { header, chunks, buckets } = buildTable(texts.map((content, i) => ({ id: `zh-cn_${i}`, fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} } })));
+  const lists = termGrams(normalizeText(term)).map((g) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []));
+  return intersectSorted(lists).map((n) => Number(chunks[0]!.ids[n]));
+}
+
+describe('character index', () => {
+  it('normalises white space next to CJK, width, case and Pagefind word marks', () => {
+    expect(normalizeText('2023 年度')).toBe('2023年度');
+    expect(normalizeText('信息     404条')).toBe('信息404条');
+    expect(normalizeText('政务\u200b新\u200b媒体')).toBe('政务新媒体');
+    expect(normalizeText('ＪＳＯＮ  File')).toBe('json file');
+  });
+
+  it('finds a string inside longer words and across any segmentation', () => {
+    const texts = ['行政审批局', '政务新媒体平台', '政务 新媒体', '石家庄市', '石家庄', '审批', '局长'];
+    expect(lookup(texts, '局')).toEqual([0, 6]);
+    expect(lookup(texts, '政务新媒体')).toEqual([1, 2]);
+    expect(lookup(texts, '石家庄')).toEqual([3, 4]);
+    expect(lookup(texts, '审批')).toEqual([0, 5]);
+    expect(lookup(texts, '2023')).toEqual([]);
+  });
+
+  it('grams: single characters and adjacent pairs; a term of 3+ characters by its pairs', () => {
+    expect([...gramsOf('审批局')].sort()).toEqual(['审', '审批', '局', '批', '批局'].sort());
+    expect(termGrams('局')).toEqual(['局']);
+    expect(termGrams('审批局')).toEqual(['审批', '批局']);
+    expect(deltaDecode(deltaEncode([3, 4, 9, 30]))).toEqual([3, 4, 9, 30]);
+  });
+
+  it('pages in a fixed order: directory pages first, then reports newest first', () => {
+    const frag = (url: string, type: string, year?: string) => ({ id: `zh-cn_${url}`, fragment: { url, content: 'x', filters: { 类型: [type], ...(year ? { 年度: [year] } : {}) }, meta: {} } });
+    const { header, chunks } = buildTable([frag('r1', '报告', '2019'), frag('a', '机关'), frag('r2', '报告', '2021')]);
+    expect(header.prefix).toBe('zh-cn_');
+    const [c] = chunks;
+    expect(c!.ids).toEqual(['a', 'r2', 'r1']);
+    expect(c!.year).toEqual([0, 2021, 2019]);
+    expect(c!.facets['年度']!.values[c!.facets['年度']!.of[1]!]).toBe('2021');
+  });
+
+  it('the first stage says which shards hold a gram; page tables come in chunks', () => {
+    const site = buildSiteIndex([new Set(['局', '审批']), new Set(['局'])]);
+    const lookup = (g: string) => site.files[bucketOf(g, site.buckets)]![g] ?? [];
+    expect(lookup('局')).toEqual([0, 1]);
+    expect(lookup('审批')).toEqual([0]);
+    expect(lookup('公开')).toEqual([]);
+    const many = Array.from({ length: CHUNK + 5 }, (_, i) => ({ id: `zh-cn_${i}`, fragment: { url: `/r/${i}/`, content: 'x', filters: { 类型: ['报告'] }, meta: {} } }));
+    expect(buildTable(many).chunks.map((c) => c.ids.length)).toEqual([CHUNK, 5]);
+  });
+});
+
+describe('queries and suggestions', () => {
+  it('terms: quoted phrases whole, others split on white space, normalised', () => {
+    expect(queryTerms('滨湖 "2023 年度" ＡＢ')).toEqual(['滨湖', '2023年度', 'ab']);
+    expect(queryTerms('2023 年度 信息 404条')).toEqual(['2023年度', '信息404条']);
+    expect(queryTerms('滨湖 复议')).toEqual(['滨湖', '复议']);
+  });
+  it('traditional characters folded by the table', () => {
+    expect(foldTraditional('資訊公開', { 資: '资', 訊: '讯', 開: '开' })).toBe('资讯公开');
+  });
+  it('edit distance and abbreviations', () => {
+    expect(editDistance('依申清公开', '依申请公开')).toBe(1);
+    expect(editDistance('审批局', '民政局', 1)).toBeGreaterThan(1);
+    expect(expansions('滨湖区卫健委')).toContain('滨湖区卫生健康委员会');
+  });
+});
