@@ -1,7 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, createReadStream, createWriteStream, openSync, writeSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { BOM, csvRows } from './csv.ts';
+import { sha256File } from './generation.ts';
+import { phase } from './phase.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import type { RowSink, RunResult } from '../ingest/run.ts';
@@ -10,17 +12,29 @@ import type { RowSink, RunResult } from '../ingest/run.ts';
  * Writes the five tables. During the run, rows are staged as newline-delimited JSON (V8's
  * JSON.stringify escapes every string correctly and is far faster than value-by-value appends);
  * at the end DuckDB loads the staging files into one database file with explicit column types
- * and copies each table to Parquet (zstd) and CSV. DuckDB runs single-threaded with insertion
- * order preserved, so the same input gives byte-identical files.
+ * and copies each table to Parquet (zstd) and CSV. The exports run on one DuckDB thread with
+ * insertion order preserved and a fixed row-group size, so the same input gives byte-identical
+ * Parquet whatever the machine (two threads cut row groups differently from run to run).
+ * CSV goes through csv-stringify (see csv.ts: formula-injection prefix on text columns).
  */
 
 export const DB_FILE = 'nianbao.duckdb';
 const TABLES: TableName[] = ['reports', 'cells', 'checks', 'sections', 'summary'];
 const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
 
+/** Rows per Parquet row group: fixed, so the cuts depend on the rows only. */
+export const ROW_GROUP_SIZE = Number(process.env.NIANBAO_ROW_GROUP_SIZE ?? 122_880);
+
+/**
+ * Per-table content hash: rows and SHA-256 of the table as DuckDB writes it with
+ * `COPY <table> TO 'x.csv' (FORMAT csv, HEADER true)`. The DuckDB file's bytes differ from run
+ * to run; these hashes do not, and anyone can recompute them from the file.
+ */
+export type TableHashes = Record<TableName, { rows: number; sha256: string }>;
+
 export interface DatasetWriter {
   sink: RowSink;
-  finish(result: RunResult): Promise<void>;
+  finish(result: RunResult): Promise<TableHashes>;
 }
 
 class Staging {
@@ -82,15 +96,23 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
         temp_directory: join(stagingDir, 'tmp'),
       });
       const conn = await instance.connect();
+      const hashes = {} as TableHashes;
       try {
         for (const name of TABLES) await loadTable(conn, name, staging[name].path);
-        for (const name of TABLES) await exportTable(conn, outDir, name);
+        phase('loaded');
+        await conn.run('SET threads = 1');
+        for (const name of TABLES) {
+          await exportTable(conn, outDir, name);
+          hashes[name] = await tableHash(conn, join(stagingDir, `${name}.hash.csv`), name);
+          phase(`exported-${name}`);
+        }
         await conn.run('CHECKPOINT');
       } finally {
         conn.closeSync();
         instance.closeSync();
         await rm(stagingDir, { recursive: true, force: true });
       }
+      return hashes;
     },
   };
 }
@@ -105,18 +127,29 @@ async function loadTable(conn: DuckDBConnection, name: TableName, path: string):
 
 async function exportTable(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
   const order = ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '';
-  const select = `SELECT * FROM ${name}${order}`;
-  await conn.run(`COPY (${select}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
-  // Excel opens UTF-8 CSV as Chinese text only with a byte-order mark: DuckDB writes none, so
-  // the file is written to a temporary name and copied behind a BOM.
-  const tmp = join(outDir, `${name}.csv.tmp`);
-  await conn.run(`COPY (${select}) TO '${tmp}' (FORMAT csv, HEADER true)`);
-  await withBom(tmp, join(outDir, `${name}.csv`));
+  const cols = columns(name);
+  await conn.run(`COPY (SELECT * FROM ${name}${order}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+  // CSV: DuckDB renders every value as text (its own number and date formats), csv-stringify
+  // quotes, and text columns get the formula-injection prefix.
+  const text = cols.map((c) => c.type === 'VARCHAR');
+  const result = await conn.stream(`SELECT ${cols.map((c) => `CAST("${c.name}" AS VARCHAR)`).join(', ')} FROM ${name}${order}`);
+  const fd = openSync(join(outDir, `${name}.csv`), 'w');
+  try {
+    writeSync(fd, BOM + csvRows([cols.map((c) => c.name)], text.map(() => false)));
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      writeSync(fd, csvRows(chunk.getRows() as Array<Array<string | null>>, text));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
-async function withBom(from: string, to: string): Promise<void> {
-  const out = createWriteStream(to);
-  out.write(Buffer.from([0xef, 0xbb, 0xbf]));
-  await pipeline(createReadStream(from), out);
-  await rm(from);
+async function tableHash(conn: DuckDBConnection, tmp: string, name: TableName): Promise<{ rows: number; sha256: string }> {
+  await conn.run(`COPY ${name} TO '${tmp}' (FORMAT csv, HEADER true)`);
+  const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${name}`)).getRows()[0]![0]);
+  const sha256 = sha256File(tmp);
+  await rm(tmp);
+  return { rows, sha256 };
 }
