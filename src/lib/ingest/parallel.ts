@@ -59,7 +59,8 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           const r = done.get(want)!;
           done.delete(want);
           collector.add(r);
-          opts.onProgress?.(++want, files.length, r.path);
+          want++;
+          opts.onProgress?.(want, files.length, r.path);
         }
         if (want === files.length) {
           finished = true;
@@ -78,6 +79,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         const inFlight = new Map<number, Task>();
         let nextId = 0;
         let error: Error | null = null;
+        let answered = false;
         const send = () => {
           const task = queue.shift();
           if (!task) return;
@@ -86,6 +88,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           w.postMessage({ id, items: task.files.map((i) => files[i]) });
         };
         w.on('message', (msg: { id: number; results: FileResult[] }) => {
+          answered = true;
           const task = inFlight.get(msg.id)!;
           inFlight.delete(msg.id);
           task.files.forEach((i, k) => done.set(i, msg.results[k]!));
@@ -96,7 +99,11 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         w.on('exit', () => {
           live.delete(w);
           if (finished) return;
-          const why = error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : 'the worker thread stopped';
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          const why = error ? `${code ?? error.name}: ${error.message}` : 'the worker thread stopped';
+          // A worker that fails before its first answer for another reason than memory cannot
+          // start at all (a bug, not a file): stop the run rather than blame every file.
+          if (!answered && code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(new Error(`a worker thread failed to start: ${why}`));
           // Files it had not answered for: a lone file is the culprit; a batch is split so that
           // the culprit is found and the others are read.
           const retry: Task[] = [];
@@ -107,11 +114,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           queue.unshift(...retry);
           collect();
           if (finished) return;
-          try {
-            start();
-          } catch (e) {
-            reject(e as Error);
-          }
+          start();
         });
         send();
         // Two batches in flight per worker keeps it busy while the main thread collects.

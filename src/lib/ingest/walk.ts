@@ -1,3 +1,4 @@
+// realpathSync.native: the JS realpath turns a Buffer path into a string, losing non-UTF-8 bytes.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { escapeName } from './names.ts';
 
@@ -22,7 +23,7 @@ export interface RawEntry {
 const SLASH = Buffer.from('/');
 
 export function walkRaw(rawDir: string): RawEntry[] {
-  const root = realpathSync(Buffer.from(rawDir), { encoding: 'buffer' });
+  const root = realpathSync.native(Buffer.from(rawDir), { encoding: 'buffer' });
   const out: RawEntry[] = [];
   walk(root, [], root, out);
   return out;
@@ -71,13 +72,14 @@ function link(full: Buffer, path: string, root: Buffer, out: RawEntry[]): void {
   };
   let target: Buffer;
   try {
-    target = realpathSync(full, { encoding: 'buffer' });
+    target = realpathSync.native(full, { encoding: 'buffer' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return skip('symbolic link loop: not read');
     if (code === 'ENOENT') return skip('dangling symbolic link (its target does not exist): not read');
     return skip(`symbolic link could not be resolved (${code ?? (e as Error).message}): not read`);
   }
+  if (target.equals(root)) return skip('symbolic link to the raw folder itself: not followed');
   if (!inside(root, target)) return skip('symbolic link to a file outside the raw folder: not read');
   const s = statSync(target);
   const to = escapeName(target.subarray(root.length + 1));

@@ -11,8 +11,9 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Tests only: exhaust the heap the way a huge DOM does. */
 function exhaustHeap(): never {
-  const hog: string[][] = [];
-  for (;;) hog.push(Array.from({ length: 100_000 }, (_, i) => `${i}x`.repeat(4)));
+  // Many small objects, as a DOM is made of (one huge array would abort the whole process).
+  const hog: object[] = [];
+  for (let i = 0; ; i++) hog.push({ i, s: `x${i}`, c: [i] });
 }
 
 parentPort!.on('message', (msg: { id: number; items: Array<{ path: string; size: number; abs: Uint8Array | string; skip?: string }> }) => {
