@@ -33,6 +33,7 @@ const names = (out: string) => {
     out: resolve(out),
     prefix: `.${name}.`,
     journal: join(parent, `.${name}.switch`),
+    lock: join(parent, `.${name}.lock`),
   };
 };
 
@@ -47,7 +48,7 @@ export function recover(out: string): void {
   }
   const current = lexists(n.out) && lstatSync(n.out).isSymbolicLink() ? readlinkSync(n.out) : null;
   for (const e of readdirSync(n.parent)) {
-    if (!e.startsWith(n.prefix) || e === basename(n.journal) || e === current) continue;
+    if (!e.startsWith(n.prefix) || e === current) continue;
     if (/^(gen|link|old)-/.test(e.slice(n.prefix.length))) rmSync(join(n.parent, e), { recursive: true, force: true });
   }
 }
@@ -67,13 +68,46 @@ function ours(dir: string): boolean {
   return entries.length === 0 || entries.includes('SHA256SUMS') || entries.includes('manifest.json');
 }
 
+/** One run at a time per output: a lock file with the writer's pid (a dead writer's lock is taken over). */
+function lock(path: string): () => void {
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new Error(`another ingest (pid ${pid}) is writing here; wait for it to finish (or remove ${path} if it is gone)`);
+    rmSync(path, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function startGeneration(out: string): Generation {
   const n = names(out);
   mkdirSync(n.parent, { recursive: true });
-  recover(out);
+  const unlock = lock(n.lock);
+  try {
+    recover(out);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   if (lexists(n.out)) {
     const s = lstatSync(n.out);
-    if (!s.isSymbolicLink() && !(s.isDirectory() && ours(n.out))) throw new Error(`${n.out} exists and is not a dataset folder (no SHA256SUMS or manifest.json): not replaced`);
+    if (!s.isSymbolicLink() && !(s.isDirectory() && ours(n.out))) {
+      unlock();
+      throw new Error(`${n.out} exists and is not a dataset folder (no SHA256SUMS or manifest.json): not replaced`);
+    }
   }
   const id = `${Date.now().toString(36)}-${process.pid}`;
   const gen = `${n.prefix}gen-${id}`;
@@ -81,37 +115,49 @@ export function startGeneration(out: string): Generation {
   mkdirSync(dir);
   return {
     dir,
-    abort: () => rmSync(dir, { recursive: true, force: true }),
+    abort: () => {
+      // Never the generation the output already shows (a failure after the rename).
+      if (!(lexists(n.out) && lstatSync(n.out).isSymbolicLink() && readlinkSync(n.out) === gen)) rmSync(dir, { recursive: true, force: true });
+      unlock();
+    },
     commit() {
-      verifySums(dir);
-      for (const f of readdirSync(dir)) fsyncPath(join(dir, f));
-      fsyncPath(dir);
-      phase('verified');
-      const link = join(n.parent, `${n.prefix}link-${id}`);
-      symlinkSync(gen, link);
-      const before = lexists(n.out) ? lstatSync(n.out) : null;
-      const previous = before?.isSymbolicLink() ? readlinkSync(n.out) : null;
-      if (before && !before.isSymbolicLink()) {
-        // A plain folder from an older run: set it aside under a journal, then link.
-        const aside = `${n.prefix}old-${id}`;
-        writeFileSync(n.journal, `${aside}\n`);
-        fsyncPath(n.parent);
-        renameSync(n.out, join(n.parent, aside));
-        phase('aside');
-        renameSync(link, n.out);
-        fsyncPath(n.parent);
-        unlinkSync(n.journal);
-        phase('switched');
-        rmSync(join(n.parent, aside), { recursive: true, force: true });
-      } else {
-        phase('link');
-        renameSync(link, n.out);
-        fsyncPath(n.parent);
-        phase('switched');
-        if (previous && previous !== gen && previous.startsWith(n.prefix)) rmSync(join(n.parent, previous), { recursive: true, force: true });
+      try {
+        switchTo();
+      } finally {
+        unlock();
       }
     },
   };
+
+  function switchTo(): void {
+    verifySums(dir);
+    for (const f of readdirSync(dir)) fsyncPath(join(dir, f));
+    fsyncPath(dir);
+    phase('verified');
+    const link = join(n.parent, `${n.prefix}link-${id}`);
+    symlinkSync(gen, link);
+    const before = lexists(n.out) ? lstatSync(n.out) : null;
+    const previous = before?.isSymbolicLink() ? readlinkSync(n.out) : null;
+    if (before && !before.isSymbolicLink()) {
+      // A plain folder from an older run: set it aside under a journal, then link.
+      const aside = `${n.prefix}old-${id}`;
+      writeFileSync(n.journal, `${aside}\n`);
+      fsyncPath(n.parent);
+      renameSync(n.out, join(n.parent, aside));
+      phase('aside');
+      renameSync(link, n.out);
+      fsyncPath(n.parent);
+      unlinkSync(n.journal);
+      phase('switched');
+      rmSync(join(n.parent, aside), { recursive: true, force: true });
+    } else {
+      phase('link');
+      renameSync(link, n.out);
+      fsyncPath(n.parent);
+      phase('switched');
+      if (previous && previous !== gen && previous.startsWith(n.prefix)) rmSync(join(n.parent, previous), { recursive: true, force: true });
+    }
+  }
 }
 
 function fsyncPath(p: string): void {
