@@ -16,6 +16,7 @@ import { readSource } from '../src/lib/site/source.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { csvDocument, safeText } from '../src/lib/write/csv.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
+import { datasets } from '../src/integrations/datasets.ts';
 import { gaz, sha } from './helpers.ts';
 import { query } from './query.ts';
 
@@ -292,5 +293,53 @@ describe('atomic output', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is not a dataset folder');
     expect(existsSync(join(mine, 'thesis.docx'))).toBe(true);
+  });
+});
+
+describe('the build publishes the datasets it checked, as copies', () => {
+  type Hook = (o: object) => unknown;
+  const logger = { info: () => {}, warn: () => {} };
+
+  it('refuses inconsistent data, naming the file', () => {
+    const raw = join(tmp, 'build', 'raw');
+    mkdirSync(raw, { recursive: true });
+    writeFileSync(join(raw, 'a.txt'), SAMPLE);
+    const data = join(tmp, 'build', 'data');
+    expect(ingest(raw, data).status).toBe(0);
+    const torn = join(tmp, 'build', 'torn');
+    cpSync(data, torn, { recursive: true, dereference: true });
+    writeFileSync(join(torn, 'summary.csv'), 'half a file');
+    const setup = datasets({ dataDir: () => torn }).hooks['astro:config:setup'] as unknown as Hook;
+    const prev = process.env.NIANBAO_DATA;
+    try {
+      expect(() => setup({ command: 'build', logger })).toThrow(`summary.csv does not match its SHA-256 in SHA256SUMS`);
+      rmSync(join(torn, 'summary.csv'));
+      expect(() => setup({ command: 'build', logger })).toThrow(/summary\.csv is listed in SHA256SUMS but missing/);
+    } finally {
+      if (prev === undefined) delete process.env.NIANBAO_DATA;
+      else process.env.NIANBAO_DATA = prev;
+    }
+  });
+
+  it('copies (never hard-links): a later ingest does not change a built site', async () => {
+    const raw = join(tmp, 'build', 'raw');
+    const data = join(tmp, 'build', 'data');
+    const dist = join(tmp, 'build', 'dist');
+    mkdirSync(dist, { recursive: true });
+    const integration = datasets({ dataDir: () => data });
+    const prev = process.env.NIANBAO_DATA;
+    try {
+      (integration.hooks['astro:config:setup'] as unknown as Hook)({ command: 'build', logger });
+      await (integration.hooks['astro:build:done'] as unknown as Hook)({ dir: new URL(`file://${dist}/`), logger });
+    } finally {
+      if (prev === undefined) delete process.env.NIANBAO_DATA;
+      else process.env.NIANBAO_DATA = prev;
+    }
+    const published = hashes(join(dist, 'data'));
+    expect(Object.keys(published)).toContain('SHA256SUMS');
+    for (const f of Object.keys(published)) expect(lstatSync(join(dist, 'data', f)).nlink, f).toBe(1);
+    writeFileSync(join(raw, 'b.txt'), SAMPLE2);
+    expect(ingest(raw, data).status).toBe(0);
+    expect(hashes(join(dist, 'data'))).toEqual(published);
   });
 });

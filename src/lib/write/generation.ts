@@ -169,15 +169,18 @@ function fsyncPath(p: string): void {
   }
 }
 
-/** Every file SHA256SUMS lists is there with that hash, and no other file is. Throws naming the file. */
-export function verifySums(dir: string): void {
+/**
+ * Every file SHA256SUMS lists is there with that hash, and (strict) no other file is. Throws
+ * naming the file.
+ */
+export function verifySums(dir: string, strict = true): void {
   const sums = parseSums(readFileSync(join(dir, 'SHA256SUMS'), 'utf8'));
   for (const [name, hash] of sums) {
     const p = join(dir, name);
     if (!existsSync(p)) throw new Error(`${p} is listed in SHA256SUMS but missing`);
     if (sha256File(p) !== hash) throw new Error(`${p} does not match its SHA-256 in SHA256SUMS`);
   }
-  for (const f of readdirSync(dir)) if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
+  if (strict) for (const f of readdirSync(dir)) if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
 }
 
 export function parseSums(text: string): Map<string, string> {
