@@ -17,6 +17,7 @@ import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { csvDocument, safeText } from '../src/lib/write/csv.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
 import { datasets } from '../src/integrations/datasets.ts';
+import { CAP, capLines, capSections, sectionNote, sourceNote } from '../src/lib/site/cap.ts';
 import { gaz, sha } from './helpers.ts';
 import { query } from './query.ts';
 
@@ -341,5 +342,28 @@ describe('the build publishes the datasets it checked, as copies', () => {
     writeFileSync(join(raw, 'b.txt'), SAMPLE2);
     expect(ingest(raw, data).status).toBe(0);
     expect(hashes(join(dist, 'data'))).toEqual(published);
+  });
+});
+
+describe('a 10 MB single-line report', () => {
+  it('is accepted, and a page and the search index get a bounded part of it, with a note', () => {
+    const line = '我局持续推进政务公开标准化规范化建设，'.repeat(10 * 1024 * 1024 / 57);
+    const bytes = Buffer.from(SAMPLE.toString('utf8').replace('六、其他需要报告的事项', `六、其他需要报告的事项\n${line}`));
+    expect(bytes.length).toBeGreaterThan(10 * 1024 * 1024);
+    const run = runInMemory([{ path: 'big.txt', size: bytes.length, read: () => bytes, sha256: sha }], { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026, gazetteer: gaz() });
+    expect(run.manifest.files[0]!.outcome).toBe('ok');
+    const capped = capSections(run.sections);
+    const shown = capped.reduce((a, s) => a + s.text.length, 0);
+    expect(shown).toBeLessThanOrEqual(CAP.report);
+    const six = capped.find((s) => s.section === 6)!;
+    expect(six.cutFrom).toBeGreaterThan(line.length);
+    expect(sectionNote(six.text.length, six.cutFrom!)).toMatch(/^（本部分共 [\d,]+ 字，页面只显示前 [\d,]+ 字；全文见原文页和 sections 数据集。）$/);
+    const src = capLines(bytes.toString('utf8').split('\n'));
+    expect(src.lines.reduce((a, l) => a + l.text.length, 0)).toBeLessThanOrEqual(CAP.source);
+    expect(src.lines.some((l) => l.cutFrom === line.length)).toBe(true);
+    // Lines after the total are left out (and said so).
+    const many = capLines(Array.from({ length: 400_000 }, () => '政务公开'));
+    expect(many.lines.length).toBeLessThan(many.total);
+    expect(sourceNote(many.lines.length, many.total)).toContain('只显示前');
   });
 });
