@@ -16,6 +16,8 @@ import { readSource } from '../src/lib/site/source.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { csvDocument, safeText } from '../src/lib/write/csv.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
+import { csvSelect } from '../src/lib/write/duckdb.ts';
+import { columns } from '../src/lib/schema/datasets.ts';
 import { datasets } from '../src/integrations/datasets.ts';
 import { CAP, capLines, capSections, sectionNote, sourceNote } from '../src/lib/site/cap.ts';
 import { gaz, sha } from './helpers.ts';
@@ -365,5 +367,23 @@ describe('a 10 MB single-line report', () => {
     const many = capLines(Array.from({ length: 400_000 }, () => '政务公开'));
     expect(many.lines.length).toBeLessThan(many.total);
     expect(sourceNote(many.lines.length, many.total)).toContain('只显示前');
+  });
+});
+
+describe('the two CSV writers agree', () => {
+  it("DuckDB's CSV of a table (datasets) and csv-stringify (per-report CSV) give the same bytes, prefix included", async () => {
+    const cols = columns('checks');
+    const texts = ['=HYPERLINK("http://x","y")', '+1', '-2', '@A1', '\tTAB', '\rCR', 'a,b', 'say "hi"', 'line\nbreak', 'lone\rcr', '', ' =x', '政务公开'];
+    const rows = texts.map((t, i) => [`r${i}`, `c${i}`, 'pass', i % 3 === 0 ? null : -i * 1.5, i, t]);
+    const lit = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+    const file = join(tmp, 'agree.csv');
+    const got = await query<Record<string, string | null>>(
+      `CREATE TABLE checks (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')});
+       INSERT INTO checks VALUES ${rows.map((r) => `(${r.map(lit).join(', ')})`).join(', ')};
+       COPY (SELECT ${csvSelect('checks')} FROM checks) TO '${file}' (FORMAT csv, HEADER true);
+       SELECT ${cols.map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`).join(', ')} FROM checks`,
+    );
+    const viaStringify = csvDocument(cols.map((c) => c.name), got.map((r) => cols.map((c) => r[c.name])), cols.map((c) => c.type === 'VARCHAR'));
+    expect(`\uFEFF${readFileSync(file, 'utf8')}`).toBe(viaStringify);
   });
 });

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * CSV text for the published tables and the per-report downloads, written by csv-stringify
- * (RFC 4180 quoting) rather than by hand.
+ * CSV text for the per-report downloads, written by csv-stringify (RFC 4180 quoting) rather
+ * than by hand. The published tables are written by DuckDB's CSV writer with the same prefix
+ * rule in SQL (write/duckdb.ts `csvSelect`); a test checks that both give the same bytes.
  *
  * Formula injection: a spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and
  * some also after a TAB or CR) as a formula, so a hostile report could put `=HYPERLINK(…)`
@@ -23,7 +24,9 @@ export type CsvValue = string | number | bigint | boolean | null | undefined;
 /** Rows → CSV lines (no header, no BOM). `text[i]` says whether column i is text (prefixed when needed). */
 export function csvRows(rows: CsvValue[][], text: boolean[], recordDelimiter: '\n' | '\r\n' = '\n'): string {
   const safe = rows.map((r) => r.map((v, i) => (text[i] && typeof v === 'string' ? safeText(v) : typeof v === 'bigint' ? v.toString() : v)));
-  return stringify(safe, { quoted_match: /^$/, record_delimiter: recordDelimiter === '\n' ? 'unix' : 'windows' });
+  // Quote "" (an empty string, not NULL) and any field with a CR: csv-stringify quotes only the
+  // record delimiter's own characters, and a bare CR is a line break to Excel.
+  return stringify(safe, { quoted_match: [/^$/, /\r/], record_delimiter: recordDelimiter === '\n' ? 'unix' : 'windows' });
 }
 
 export const BOM = '\uFEFF';
