@@ -21,8 +21,9 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
         const dir = options.dataDir();
         if (!existsSync(join(dir, 'SHA256SUMS'))) return;
         from = realpathSync(dir);
-        // Every reader in this build (the pages' data loader too) reads this generation.
-        process.env.NIANBAO_DATA = from;
+        // Every reader in this build (the pages' data loader too) reads this generation. (Not in
+        // `astro dev`: there a new ingest should show, and the old generation is removed.)
+        if (command === 'build') process.env.NIANBAO_DATA = from;
         try {
           verifySums(from, false);
         } catch (e) {
