@@ -155,6 +155,9 @@ describe('bounds on the work per file', () => {
     expect(exceedsBounds('a.html', big)).toBe(`more than ${LIMITS.cells.toLocaleString('en-US')} table cells; the limit is ${LIMITS.cells.toLocaleString('en-US')} per report`);
     expect(exceedsBounds('a.html', hugeTable(12_000, 1))).toMatch(/more than 10,000 table rows/);
     expect(exceedsBounds('a.html', Buffer.from('<table>'.repeat(20)))).toMatch(/tables nested more than 12 deep/);
+    expect(exceedsBounds('a.html', Buffer.from(`${'<div><span>'.repeat(600)}x`))).toBe('HTML elements nested more than 1,000 deep; the limit is 1,000');
+    // Tags whose end tag may be left out, void and self-closed ones do not nest.
+    expect(exceedsBounds('a.html', Buffer.from('<p>段落<br><img src=x><li>项<span/>'.repeat(3_000)))).toBeNull();
     expect(exceedsBounds('a.txt', SAMPLE)).toBeNull();
     // UTF-16 is decoded before counting.
     expect(exceedsBounds('a.html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big.toString('utf8'), 'utf16le')]))).toMatch(/table cells/);

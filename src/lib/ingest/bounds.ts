@@ -13,11 +13,16 @@ export const LIMITS = {
   rows: 10_000,
   /** Tables inside tables. */
   nesting: 12,
+  /** Elements inside elements (those whose end tag may be left out, and void ones, not counted). */
+  depth: 1_000,
   /** HTML elements in the whole file. */
   elements: 400_000,
   /** Lines of text. */
   lines: 300_000,
 };
+
+/** Void elements, and elements whose end tag HTML allows to leave out: not counted for depth. */
+const LOOSE = new Set('area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rb rt rp rtc html head body table'.split(' '));
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -29,9 +34,14 @@ export function exceedsBounds(_path: string, bytes: Uint8Array, limits = LIMITS)
   let rows = 0;
   let depth = 0;
   let elements = 0;
-  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)/g)) {
+  let nested = 0;
+  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g)) {
     if (!m[1] && ++elements > limits.elements) return `more than ${fmt(limits.elements)} HTML elements; the limit is ${fmt(limits.elements)} per report`;
     const tag = m[2]!.toLowerCase();
+    if (!LOOSE.has(tag) && !m[3]!.endsWith('/')) {
+      nested = m[1] ? Math.max(0, nested - 1) : nested + 1;
+      if (nested > limits.depth) return `HTML elements nested more than ${fmt(limits.depth)} deep; the limit is ${fmt(limits.depth)}`;
+    }
     if (tag === 'table') {
       depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
       if (depth > limits.nesting) return `tables nested more than ${limits.nesting} deep; the limit is ${limits.nesting}`;
