@@ -173,6 +173,22 @@ describe('bounds on the work per file', () => {
     expect(run.manifest.files[0]!.diagnostics[0]!.code).toBe('E_TOO_LARGE');
   });
 
+  it('a 19 MB HTML table in a worker-thread run: rejected with the reason, the run completes', () => {
+    const raw = join(tmp, 'bounds-cli', 'raw');
+    mkdirSync(raw, { recursive: true });
+    const huge = hugeTable(95_000, 20); // 1.9 million cells, 19 MB
+    expect(huge.length).toBeGreaterThan(19_000_000);
+    writeFileSync(join(raw, 'huge.html'), huge);
+    writeFileSync(join(raw, 'a.txt'), SAMPLE);
+    writeFileSync(join(raw, 'b.txt'), SAMPLE2);
+    const out = join(tmp, 'bounds-cli', 'out');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', '2'], { encoding: 'utf8', env: { ...process.env, NIANBAO_PARALLEL_MIN: '1' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const files = manifestOf(out).files;
+    expect(files.find((f) => f.path === 'huge.html')).toMatchObject({ outcome: 'rejected', reason: 'more than 50,000 table cells; the limit is 50,000 per report' });
+    expect(files.filter((f) => f.outcome !== 'rejected')).toHaveLength(2);
+  }, 120_000);
+
   it('a worker that dies on a file is replaced; that file is failed with the reason, the run goes on', async () => {
     const dir = join(tmp, 'workers');
     const corpus = [...generateCorpus(12, 5, gaz())];
