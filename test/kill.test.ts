@@ -87,6 +87,17 @@ describe('SIGKILL during the write phase', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('a full disk (a write error) at any point: the run fails with a message, the previous datasets stay', () => {
+    const before = snapshot(out);
+    for (const phase of ['exported-cells', 'written', 'verified']) {
+      const r = spawnSync(process.execPath, args(out), { encoding: 'utf8', env: { ...env, NIANBAO_FAIL_AT: phase }, timeout: 120_000 });
+      expect(r.status, phase).toBe(2);
+      expect(r.stderr).toContain('failed; the previous datasets are kept: ENOSPC');
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(tmp).filter((e) => e.startsWith('.out.'))).toEqual([readlinkSync(out)]);
+    }
+  });
+
   it('the next run removes what the killed ones left', () => {
     ingest(out);
     expect(readdirSync(tmp).filter((e) => e.startsWith('.out.'))).toEqual([readlinkSync(out)]);
