@@ -81,8 +81,10 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         let error: Error | null = null;
         let answered = false;
         const send = () => {
-          const task = queue.shift();
-          if (!task) return;
+          // A file sent again alone travels alone: if the worker dies then, it is the culprit.
+          const busy = inFlight.size > 0;
+          if (!queue.length || (busy && (queue[0]!.alone || [...inFlight.values()].some((t) => t.alone)))) return;
+          const task = queue.shift()!;
           const id = nextId++;
           inFlight.set(id, task);
           w.postMessage({ id, items: task.files.map((i) => files[i]) });
@@ -103,7 +105,8 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           const why = error ? `${code ?? error.name}: ${error.message}` : 'the worker thread stopped';
           // A worker that fails before its first answer for another reason than memory cannot
           // start at all (a bug, not a file): stop the run rather than blame every file.
-          if (!answered && code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(new Error(`a worker thread failed to start: ${why}`));
+          const suspect = [...inFlight.values()].some((t) => t.alone);
+          if (!answered && !suspect && code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(new Error(`a worker thread failed to start: ${why}`));
           // Files it had not answered for: a lone file is the culprit; a batch is split so that
           // the culprit is found and the others are read.
           const retry: Task[] = [];
