@@ -1,26 +1,40 @@
 /**
- * npm run ingest [-- --raw DIR] [-- --out DIR]
+ * npm run ingest [-- --raw DIR] [-- --out DIR] [--workers N] [--allow-empty] [--quiet]
  * Reads every file under the raw directory (recursively, sorted) and writes the datasets,
  * the DuckDB file and manifest.json. Exits 0 when the run completed, even with rejected
  * files; non-zero only on a fatal error, with a message naming the file.
+ *
+ * Publication is atomic (src/lib/write/generation.ts): the run is written to a new folder
+ * beside --out, checked against its own SHA256SUMS, and switched into place with one rename;
+ * a run that fails or is killed leaves the previous datasets as they were.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
 import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
+import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { availableParallelism } from 'node:os';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
 import { DB_FILE, openWriter } from '../src/lib/write/duckdb.ts';
+import { startGeneration, type Generation } from '../src/lib/write/generation.ts';
+import { phase } from '../src/lib/write/phase.ts';
 import { writePublication } from '../src/lib/write/publish.ts';
 import { summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function args(argv: string[]): { raw: string; out: string; quiet: boolean; workers: number } {
-  const out = { raw: 'data/raw', out: 'data/build', quiet: false, workers: Math.min(4, availableParallelism()) };
+interface Options {
+  raw: string;
+  out: string;
+  quiet: boolean;
+  workers: number;
+  allowEmpty: boolean;
+}
+
+function args(argv: string[]): Options {
+  const out: Options = { raw: 'data/raw', out: 'data/build', quiet: false, workers: Math.min(4, availableParallelism()), allowEmpty: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--raw' || a === '--out') {
@@ -32,8 +46,9 @@ function args(argv: string[]): { raw: string; out: string; quiet: boolean; worke
       if (!Number.isInteger(n) || n < 0) fail('--workers needs a whole number (0 = no worker threads)');
       out.workers = n;
     } else if (a === '--quiet') out.quiet = true;
+    else if (a === '--allow-empty') out.allowEmpty = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--quiet]');
+      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--allow-empty] [--quiet]');
       process.exit(0);
     } else fail(`unknown argument: ${a}`);
   }
@@ -45,35 +60,45 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function walk(dir: string, root: string, out: Array<SourceFile & DiskFile>): Promise<void> {
-  let entries;
+/** Reports in the datasets now at `out` (0 when there are none). */
+function publishedReports(out: string): number {
+  const manifest = join(out, 'manifest.json');
+  if (!existsSync(manifest)) return 0;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    fail(`cannot read directory ${dir}: ${(e as Error).message}`);
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: Record<string, number> };
+    return m.counts?.reports ?? m.counts?.files ?? 1;
+  } catch {
+    return 1; // unreadable: treat as data worth keeping
   }
-  for (const e of entries) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) await walk(full, root, out);
-    else if (e.isFile()) {
-      const size = (await stat(full)).size;
-      out.push({
-        path: relative(root, full).split(sep).join('/'),
-        size,
-        abs: full,
-        read: () => readFileSync(full),
-        sha256: (b) => createHash('sha256').update(b).digest('hex'),
-      });
+}
+
+function listRaw(opts: Options): RawEntry[] {
+  const rawDir = resolve(opts.raw);
+  let files: RawEntry[] = [];
+  let problem: string | null = null;
+  try {
+    files = walkRaw(rawDir);
+    if (files.length === 0) problem = `the raw folder ${rawDir} is empty`;
+  } catch (e) {
+    problem = `cannot read the raw folder ${rawDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+  if (problem && !opts.allowEmpty) {
+    const kept = publishedReports(resolve(opts.out));
+    if (kept > 0 || files.length > 0 || !existsSync(rawDir)) {
+      fail(`${problem}; the datasets in ${resolve(opts.out)} (${kept} reports) are kept. Use --allow-empty to publish empty datasets.`);
     }
   }
+  return files;
 }
 
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
-  const rawDir = resolve(opts.raw);
   const outDir = resolve(opts.out);
-  const files: Array<SourceFile & DiskFile> = [];
-  await walk(rawDir, rawDir, files);
+  const files: Array<SourceFile & DiskFile> = listRaw(opts).map((f) => ({
+    ...f,
+    read: () => readRaw(f.abs),
+    sha256: (b) => createHash('sha256').update(b).digest('hex'),
+  }));
   const started = Date.now();
   let lastPrint = Date.now();
   const progress = (done: number, total: number, path: string) => {
@@ -86,31 +111,36 @@ async function main(): Promise<void> {
     const msg = `[${done}/${total}] ${((100 * done) / Math.max(1, total)).toFixed(1)}% · ${rate.toFixed(0)} files/s ${path.slice(-50)}`;
     process.stderr.write(tty ? `\r${msg.padEnd(100)}${done === total ? '\n' : ''}` : `${msg}\n`);
   };
-  await mkdir(outDir, { recursive: true });
-  let writer;
+  let gen: Generation;
   try {
-    writer = await openWriter(outDir);
+    gen = startGeneration(outDir);
   } catch (e) {
-    fail(`cannot open ${outDir} for writing: ${(e as Error).message}`);
+    fail(`cannot write to ${outDir}: ${(e as Error).message}`);
   }
-  const maxYear = new Date().getFullYear();
-  // Worker threads pay off only on larger runs (each loads the gazetteer once).
-  const data =
-    opts.workers > 0 && files.length >= 500
-      ? await runParallel(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress }, writer.sink)
-      : runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress }, writer.sink);
   try {
-    await writer.finish(data);
+    const writer = await openWriter(gen.dir);
+    const maxYear = new Date().getFullYear();
+    // Worker threads pay off only on larger runs (each loads the gazetteer once).
+    const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
+    const data =
+      opts.workers > 0 && files.length >= parallelFrom
+        ? await runParallel(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress }, writer.sink)
+        : runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress }, writer.sink);
+    phase('analysed');
+    const tables = await writer.finish(data);
+    writeFileSync(join(gen.dir, 'manifest.json'), `${JSON.stringify({ ...data.manifest, tables }, null, 2)}\n`);
+    // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
+    const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+    await writePublication(gen.dir, DB_FILE, Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date());
+    phase('written');
+    gen.commit();
+    if (!opts.quiet) {
+      for (const f of data.manifest.files) for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
+      console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+    }
   } catch (e) {
-    fail(`writing datasets to ${outDir} failed: ${(e as Error).message}`);
-  }
-  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(data.manifest, null, 2)}\n`);
-  // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  await writePublication(outDir, DB_FILE, Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date());
-  if (!opts.quiet) {
-    for (const f of data.manifest.files) for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
-    console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+    gen.abort();
+    fail(`writing datasets to ${outDir} failed; the previous datasets are kept: ${(e as Error).message}`);
   }
 }
 

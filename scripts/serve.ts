@@ -1,68 +1,139 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import compression from 'compression';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
+import { CSP } from '../src/lib/site/csp.ts';
 
 /**
- * A small static file server for tests and the benchmark: serves `dir` under `base` (e.g.
- * `/nianbao/`), maps `/x/` to `/x/index.html`, answers 404 with the site's 404.html, and never
- * serves a file outside `dir`. `npm start` uses `astro preview`; this exists so tests control
- * the port and the process.
+ * The static server of `npm start`, `npm run preview`, the tests and the benchmark: sirv (a
+ * maintained static-file handler: Range requests, content types, no directory redirects) with
+ * on-the-fly gzip/brotli (`compression`) over node:http. What this file adds is policy:
+ * - only GET and HEAD (405 otherwise); a path that is not a well-formed URL path is a 400;
+ * - the site lives under `base`; anything else is the site's 404 page;
+ * - sirv never redirects (`/x` serves `/x/index.html`), so no answer can send a browser to
+ *   another origin;
+ * - every answer carries the pages' Content-Security-Policy as a header, plus
+ *   `frame-ancestors 'self'` (which a meta tag cannot carry) and `nosniff`;
+ * - data files keep their bytes: a Range request is answered uncompressed (206), so DuckDB can
+ *   read Parquet over HTTP, and `SHA256SUMS` is served as text.
  */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.duckdb': 'application/octet-stream',
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'self'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.svg']);
+/** Types mrmime does not know, or that need a charset. */
+const TYPES: Array<[RegExp, string]> = [
+  [/(^|\/)SHA256SUMS$/, 'text/plain; charset=utf-8'],
+  [/\.html?$/, 'text/html; charset=utf-8'],
+  [/\.csv$/, 'text/csv; charset=utf-8'],
+  [/\.json$/, 'application/json; charset=utf-8'],
+  [/\.(?:js|mjs)$/, 'text/javascript; charset=utf-8'],
+  [/\.css$/, 'text/css; charset=utf-8'],
+  [/\.txt$/, 'text/plain; charset=utf-8'],
+  [/\.parquet$/, 'application/vnd.apache.parquet'],
+  [/\.wasm$/, 'application/wasm'],
+  [/\.(?:duckdb|pf_\w+)$/, 'application/octet-stream'],
+  // "/x/" and "/x" are served from /x/index.html or /x.html.
+  [/(?:^|\/)[^./]*$/, 'text/html; charset=utf-8'],
+];
 
-export function serveStatic(dir: string, base = '/', port = 0): Promise<{ server: Server; url: string }> {
-  const root = resolve(dir);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const send404 = () => {
-      const page = join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
-      if (existsSync(page)) createReadStream(page).pipe(res);
-      else res.end('not found');
-    };
-    if (!path.startsWith(base)) return send404();
-    let file = normalize(join(root, path.slice(base.length)));
-    if (file !== root && !file.startsWith(root + sep)) return send404();
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${path}/` });
-        return res.end();
-      }
-      file = join(file, 'index.html');
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) return send404();
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    // Text is gzipped when the client accepts it, as static hosts and CDNs do (Pagefind's own
-    // files are compressed already; data downloads are sent as they are, so checksums hold).
-    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, gzip ? { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-type': type, 'content-length': statSync(file).size });
-    if (req.method === 'HEAD') return res.end();
-    if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
-    else createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}${base}` });
-  }));
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml|application\/javascript)/;
+
+/** A single `bytes=a-b` or `bytes=a-` range is served; any other Range header is ignored (RFC 9110 allows it). */
+const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;
+
+function decodePath(url: string): string | null {
+  // Only origin-form targets ("/path?query"); "//host/x" or "http://…" are refused.
+  if (!url.startsWith('/') || url.startsWith('//')) return null;
+  const raw = url.split(/[?#]/, 1)[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return null; // "/%", "/%zz", broken UTF-8
+  }
+  if (/[\u0000-\u001f\\]/.test(path)) return null;
+  return path;
 }
 
-// Command line (npm run preview): tsx scripts/serve.ts DIR [--base /x/] [--port N]; BASE_PATH and PORT work too.
+export function handler(dir: string, base = '/'): (req: IncomingMessage, res: ServerResponse) => void {
+  const root = resolve(dir);
+  const page404 = resolve(root, '404.html');
+  const files = sirv(root, {
+    dev: true, // look files up per request: no scan of a 100,000-page dist at start
+    etag: true,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => {
+      const type = TYPES.find(([re]) => re.test(pathname));
+      // Otherwise sirv's own (mrmime) type stands.
+      if (type) res.setHeader('Content-Type', type[1]);
+    },
+  });
+  const compress = compression({
+    filter: (req, res) => !req.headers.range && res.statusCode !== 206 && COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? '')),
+  });
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(existsSync(page404) ? readFileSync(page404) : 'not found');
+  };
+  return (req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('method not allowed\n');
+    }
+    const path = decodePath(req.url ?? '');
+    if (path === null || path.split('/').some((seg) => seg === '..')) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('bad request\n');
+    }
+    if (!path.startsWith(base)) return notFound(res);
+    const range = req.headers.range;
+    if (range !== undefined) {
+      const m = SIMPLE_RANGE.exec(range);
+      if (!m || (m[2] && Number(m[2]) < Number(m[1]))) delete req.headers.range;
+    }
+    // sirv sees the path below `base`.
+    const rest = req.url!.slice(encodeURI(base).length - 1);
+    req.url = rest.startsWith('/') ? rest : `/${rest}`;
+    compress(req as never, res as never, () => files(req, res, () => notFound(res)));
+  };
+}
+
+export function serveStatic(dir: string, base = '/', port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler(dir, base));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      const address = server.address();
+      ok({ server, url: `http://${host}:${typeof address === 'object' && address ? address.port : port}${base}` });
+    });
+  });
+}
+
+/** Whether `port` can be bound on `host` now (checked before a long build). */
+export function portFree(port: number, host = '127.0.0.1'): Promise<true | string> {
+  return new Promise((ok) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => ok(e.code ?? e.message));
+    probe.listen(port, host, () => probe.close(() => ok(true)));
+  });
+}
+
+export const portMessage = (port: number, code: string) =>
+  code === 'EADDRINUSE'
+    ? `serve: port ${port} is already in use (another server is running?): stop it, or choose another port with PORT=8080 npm start`
+    : `serve: cannot listen on port ${port}: ${code}`;
+
+// Command line (npm run preview): tsx scripts/serve.ts [DIR] [--base /x/] [--port N] [--check-port];
+// BASE_PATH and PORT work too. --check-port only checks that the port is free (npm start runs it
+// before building, so that a busy port is reported at once, in one line).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const opt = (name: string) => {
@@ -70,6 +141,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const dir = args[0] && !args[0].startsWith('--') ? args[0] : 'dist';
-  const { url } = await serveStatic(dir, opt('--base') ?? process.env.BASE_PATH ?? '/', Number(opt('--port') ?? process.env.PORT ?? 4321));
-  console.log(`serving ${dir} at ${url} (Ctrl+C to stop)`);
+  const port = Number(opt('--port') ?? process.env.PORT ?? 4321);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: PORT must be a whole number from 0 to 65535, not "${opt('--port') ?? process.env.PORT}"`);
+    process.exit(2);
+  }
+  const free = await portFree(port);
+  if (free !== true) {
+    console.error(portMessage(port, free));
+    process.exit(1);
+  }
+  if (!args.includes('--check-port')) {
+    try {
+      const { url } = await serveStatic(dir, opt('--base') ?? process.env.BASE_PATH ?? '/', port);
+      console.log(`serving ${dir} at ${url} (Ctrl+C to stop)`);
+    } catch (e) {
+      console.error(portMessage(port, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      process.exit(1);
+    }
+  }
 }

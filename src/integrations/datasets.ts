@@ -1,36 +1,52 @@
 import type { AstroIntegration } from 'astro';
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
 
 /**
- * Publishes the datasets: after the pages are built, the files that SHA256SUMS lists (Parquet,
- * CSV, the DuckDB file, manifest.json, datapackage.json) are placed under dist/data/ byte for
- * byte — hard-linked when on the same disk, else copied — so the checksums match what is served.
+ * Publishes the datasets. Before any page is built, the data folder is pinned to the generation
+ * it shows now (the ingest switches data/build atomically, so a run finishing during the build
+ * cannot mix two runs in one site) and every file is checked against its SHA256SUMS: data that
+ * does not match is refused, naming the file. After the pages are built, the files SHA256SUMS
+ * lists are copied (a reflink where the file system allows, never a hard link: a later ingest
+ * must not change a built site) under dist/data/, and each copy is checked again.
  */
 export function datasets(options: { dataDir: () => string }): AstroIntegration {
+  let from: string | null = null;
   return {
     name: 'nianbao-datasets',
     hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const dir = options.dataDir();
+        if (!existsSync(join(dir, 'SHA256SUMS'))) return;
+        from = realpathSync(dir);
+        // Every reader in this build (the pages' data loader too) reads this generation. (Not in
+        // `astro dev`: there a new ingest should show, and the old generation is removed.)
+        if (command === 'build') process.env.NIANBAO_DATA = from;
+        try {
+          verifySums(from, false);
+        } catch (e) {
+          const message = `the datasets in ${dir} are inconsistent: ${(e as Error).message}. Run \`npm run ingest\` again.`;
+          if (command === 'build') throw new Error(message);
+          logger.warn(message);
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const from = options.dataDir();
-        const sums = join(from, 'SHA256SUMS');
-        if (!existsSync(sums)) {
-          logger.warn(`no ${sums}: run \`npm run ingest\` first; no datasets published`);
+        if (!from) {
+          logger.warn(`no ${join(options.dataDir(), 'SHA256SUMS')}: run \`npm run ingest\` first; no datasets published`);
           return;
         }
-        const { readFile } = await import('node:fs/promises');
-        const names = (await readFile(sums, 'utf8')).split('\n').filter(Boolean).map((l) => l.slice(66));
+        const sums = parseSums(readFileSync(join(from, 'SHA256SUMS'), 'utf8'));
         const to = join(fileURLToPath(dir), 'data');
-        await mkdir(to, { recursive: true });
-        for (const name of [...names, 'SHA256SUMS']) {
-          // Names come from our own SHA256SUMS, but never let one leave the output directory.
-          if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`unexpected file name in SHA256SUMS: ${name}`);
-          await rm(join(to, name), { force: true });
-          await link(join(from, name), join(to, name)).catch(() => copyFile(join(from, name), join(to, name)));
+        mkdirSync(to, { recursive: true });
+        for (const name of [...sums.keys(), 'SHA256SUMS']) {
+          rmSync(join(to, name), { force: true });
+          copyFileSync(join(from, name), join(to, name), constants.COPYFILE_FICLONE);
+          const want = sums.get(name);
+          if (want && sha256File(join(to, name)) !== want) throw new Error(`${join(from, name)} changed during the build (its copy does not match SHA256SUMS): run the build again`);
         }
-        logger.info(`published ${names.length} data files to ${to}`);
+        logger.info(`published ${sums.size} data files to ${to}`);
       },
     },
   };

@@ -4,6 +4,7 @@ import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
 import { fingerprint, type Fingerprint } from './canonical.ts';
+import { exceedsBounds } from './bounds.ts';
 
 /**
  * One file → everything the run needs to know about it: its hash and either a rejection or
@@ -13,6 +14,8 @@ import { fingerprint, type Fingerprint } from './canonical.ts';
 export interface FileInput {
   path: string;
   size: number;
+  /** Why the walk did not read this entry (a FIFO, a link outside the raw folder…): it is rejected with that reason. */
+  skip?: string;
 }
 
 export type FileResult =
@@ -56,6 +59,7 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
     sha256: sha,
     rejected: { reason, diagnostics: [...extra, diag(code, reason, f.path)] },
   });
+  if (f.skip) return reject('E_UNSUPPORTED_TYPE', f.skip);
   if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html and .htm are read`);
   if (f.size > ctx.maxBytes) return reject('E_TOO_LARGE', `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`);
   let bytes: Uint8Array;
@@ -65,6 +69,8 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
     return reject('E_READ_FAILED', `could not read the file: ${(e as Error).message}`);
   }
   const sha = sha256(bytes);
+  const bound = exceedsBounds(f.path, bytes);
+  if (bound) return reject('E_TOO_LARGE', bound, sha);
   let parsed: ReturnType<typeof parseReport>;
   try {
     parsed = parseReport({ path: f.path, bytes, sha256: sha }, ctx);

@@ -1,17 +1,23 @@
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './analyze.ts';
+import { diag } from '../schema/diagnostics.ts';
 import { Collector, sortPaths, type RowSink, type RunResult } from './run.ts';
 
 /**
  * The same run as `runIngest`, with files analysed in worker threads. Batches go out in sorted
  * order and results are collected in that order, so the output is identical to a sequential
  * run. This is the edge that touches threads; the work itself is `analyzeFile`.
+ *
+ * A worker that dies (its heap limit reached: ERR_WORKER_OUT_OF_MEMORY, or any crash) is
+ * replaced, and the files it had not answered for are sent again one at a time; a file whose
+ * worker dies on it alone is recorded as rejected with the reason, and the run goes on.
  */
 
 export interface DiskFile {
   path: string;
   size: number;
-  abs: string;
+  abs: Uint8Array | string;
+  skip?: string;
 }
 
 export interface ParallelOptions {
@@ -20,60 +26,113 @@ export interface ParallelOptions {
   maxYear: number;
   workers: number;
   batchSize?: number;
+  /** Heap limit of a worker (MB). */
+  heapMb?: number;
+  /** Tests only: the worker exhausts its heap when it reaches a file whose path contains this. */
+  crashOn?: string;
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
-// The worker is TypeScript like the rest: tsx loads it in the thread as it does in the main one.
-export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink: RowSink): Promise<RunResult> {
-  const files = sortPaths(input);
-  const batchSize = opts.batchSize ?? 50;
-  const batches: DiskFile[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize).map((f) => ({ path: f.path, size: f.size, abs: f.abs })));
-  const collector = new Collector(opts.rawDir, sink);
-  const done = new Map<number, FileResult[]>();
-  let next = 0; // next batch to send
-  let want = 0; // next batch to collect
-  let processed = 0;
+interface Task {
+  /** Indices into the sorted files. */
+  files: number[];
+  /** Sent again alone after a worker died on its batch. */
+  alone: boolean;
+}
 
-  const workers = Array.from({ length: Math.max(1, opts.workers) }, () => new Worker(new URL('./worker.ts', import.meta.url), {
-        execArgv: ['--import', 'tsx'],
-        workerData: { maxBytes: opts.maxBytes, maxYear: opts.maxYear },
-        // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
-        // instead of growing its heap, which keeps the run's peak memory down.
-        resourceLimits: { maxOldGenerationSizeMb: 384 },
-      }));
+export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink: RowSink): Promise<RunResult> {
+  const files = sortPaths(input).map((f) => ({ path: f.path, size: f.size, abs: f.abs, skip: f.skip }));
+  const batchSize = opts.batchSize ?? 50;
+  const queue: Task[] = [];
+  for (let i = 0; i < files.length; i += batchSize) queue.push({ files: Array.from({ length: Math.min(batchSize, files.length - i) }, (_, k) => i + k), alone: false });
+  const collector = new Collector(opts.rawDir, sink);
+  const done = new Map<number, FileResult>();
+  let want = 0; // next file to collect
+  const live = new Set<Worker>();
+  let finished = false;
+
   try {
     await new Promise<void>((resolve, reject) => {
-      if (batches.length === 0) return resolve();
-      const send = (w: Worker) => {
-        if (next < batches.length) {
-          w.postMessage({ batch: next, items: batches[next] });
-          next++;
+      if (files.length === 0) return resolve();
+      const collect = () => {
+        while (done.has(want)) {
+          const r = done.get(want)!;
+          done.delete(want);
+          collector.add(r);
+          want++;
+          opts.onProgress?.(want, files.length, r.path);
+        }
+        if (want === files.length) {
+          finished = true;
+          resolve();
         }
       };
-      for (const w of workers) {
-        w.on('error', reject);
-        w.on('message', (msg: { batch: number; results: FileResult[] }) => {
-          done.set(msg.batch, msg.results);
-          // Collect in order; keep at most a few batches waiting.
-          while (done.has(want)) {
-            for (const r of done.get(want)!) {
-              collector.add(r);
-              opts.onProgress?.(++processed, files.length, r.path);
-            }
-            done.delete(want);
-            want++;
-          }
-          if (want === batches.length) resolve();
-          else send(w);
+      const start = () => {
+        const w = new Worker(new URL('./worker.ts', import.meta.url), {
+          execArgv: ['--import', 'tsx'],
+          workerData: { maxBytes: opts.maxBytes, maxYear: opts.maxYear, crashOn: opts.crashOn },
+          // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
+          // instead of growing its heap, which keeps the run's peak memory down.
+          resourceLimits: { maxOldGenerationSizeMb: opts.heapMb ?? 384 },
         });
+        live.add(w);
+        const inFlight = new Map<number, Task>();
+        let nextId = 0;
+        let error: Error | null = null;
+        let answered = false;
+        const send = () => {
+          // A file sent again alone travels alone: if the worker dies then, it is the culprit.
+          const busy = inFlight.size > 0;
+          if (!queue.length || (busy && (queue[0]!.alone || [...inFlight.values()].some((t) => t.alone)))) return;
+          const task = queue.shift()!;
+          const id = nextId++;
+          inFlight.set(id, task);
+          w.postMessage({ id, items: task.files.map((i) => files[i]) });
+        };
+        w.on('message', (msg: { id: number; results: FileResult[] }) => {
+          answered = true;
+          const task = inFlight.get(msg.id)!;
+          inFlight.delete(msg.id);
+          task.files.forEach((i, k) => done.set(i, msg.results[k]!));
+          collect();
+          if (!finished) send();
+        });
+        w.on('error', (e) => (error = e));
+        w.on('exit', () => {
+          live.delete(w);
+          if (finished) return;
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          const why = error ? `${code ?? error.name}: ${error.message}` : 'the worker thread stopped';
+          // A worker that fails before its first answer for another reason than memory cannot
+          // start at all (a bug, not a file): stop the run rather than blame every file.
+          const suspect = [...inFlight.values()].some((t) => t.alone);
+          if (!answered && !suspect && code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(new Error(`a worker thread failed to start: ${why}`));
+          // Files it had not answered for: a lone file is the culprit; a batch is split so that
+          // the culprit is found and the others are read.
+          const retry: Task[] = [];
+          for (const task of inFlight.values()) {
+            if (task.alone || task.files.length === 1) for (const i of task.files) done.set(i, died(files[i]!, why));
+            else for (const i of task.files) retry.push({ files: [i], alone: true });
+          }
+          queue.unshift(...retry);
+          collect();
+          if (finished) return;
+          start();
+        });
+        send();
         // Two batches in flight per worker keeps it busy while the main thread collects.
-        send(w);
-        send(w);
-      }
+        send();
+      };
+      for (let i = 0; i < Math.max(1, opts.workers); i++) start();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    finished = true;
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return collector.finish();
+}
+
+function died(f: { path: string; size: number }, why: string): FileResult {
+  const reason = `the worker thread reading this file died (${why}); the file is not read`;
+  return { path: f.path, size: f.size, sha256: null, rejected: { reason, diagnostics: [diag('E_READ_FAILED', reason, f.path)] } };
 }

@@ -138,6 +138,8 @@ export const Manifest = z.object({
   raw_dir: z.string(),
   counts: z.record(z.string(), z.number().int()),
   files: z.array(ManifestEntry),
+  /** Per-table rows and content hash (see write/duckdb.ts): compares DuckDB files whose bytes differ. */
+  tables: z.record(z.string(), z.object({ rows: z.number().int(), sha256: z.string() })).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

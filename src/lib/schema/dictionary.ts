@@ -21,6 +21,12 @@ export const TABLE_DOCS: Record<TableName, Doc> = {
 };
 
 const reportId: Doc = ['Stable report id (first 16 hex digits of a hash of the source bytes); used in page URLs.', '报告编号（源文件内容哈希的前 16 位），稳定不变，用于网址。'];
+/** How the CSV files differ from Parquet and DuckDB (formula-injection protection, OWASP). */
+export const CSV_NOTE: Doc = [
+  "CSV files (UTF-8 with BOM): a text field that begins with =, +, -, @, a TAB or a CR is written with a leading apostrophe ('), so that a spreadsheet shows it as text instead of running it as a formula. Number columns are never prefixed. Parquet and DuckDB keep the exact text. An empty field is NULL; an empty string is \"\".",
+  'CSV 文件（带 BOM 的 UTF-8）：以 =、+、-、@、制表符或回车开头的文本字段，前面加一个单引号（\'），使电子表格把它当作文本显示而不当作公式执行；数值列不加。Parquet 和 DuckDB 保留原文。空字段为空值；空字符串写作 ""。',
+];
+
 const region: Doc = ['GB/T 2260 code of the most specific place resolved (6 or 9 digits); NULL when unresolved.', '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。'];
 const dup: Doc = ['report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers); NULL for the canonical report. Totals count only rows where it is NULL.', '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件），为所保留报告的编号；保留的报告为空值。合计只计此列为空值的行。'];
 const fig = (en: string, zh: string): Doc => [`${en}; NULL when any cell it comes from is blank or uncertain.`, `${zh}；任一来源格为空白或无法确定时为空值。`];

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { TABLE_DOCS, columnDocs, keyDictionary } from '../../lib/schema/dictionary.ts';
+import { CSV_NOTE, TABLE_DOCS, columnDocs, keyDictionary } from '../../lib/schema/dictionary.ts';
 import { TABLE_NAMES } from '../../lib/write/datapackage.ts';
 
 /** The data dictionary as JSON (the same content as /data/dictionary/). */
@@ -7,6 +7,7 @@ export const GET: APIRoute = () => {
   const body = {
     tables: TABLE_NAMES.map((t) => ({ name: t, description: { en: TABLE_DOCS[t][0], zh: TABLE_DOCS[t][1] }, columns: columnDocs(t) })),
     keys: keyDictionary(),
+    csv: { en: CSV_NOTE[0], zh: CSV_NOTE[1] },
   };
   return new Response(`${JSON.stringify(body, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,0 +1,106 @@
+// realpathSync.native: the JS realpath turns a Buffer path into a string, losing non-UTF-8 bytes.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { escapeName } from './names.ts';
+
+/**
+ * The raw folder, walked with byte-exact paths (Buffers), so a name that is not valid UTF-8 is
+ * still found and read. Every entry that is not a plain file or folder is listed with the reason
+ * it is not read, so nothing disappears from the manifest: symbolic links are followed only to a
+ * file inside the raw folder (never outside it, never into a folder, so no loop); FIFOs, devices
+ * and sockets are never opened. This is the edge that touches the file system.
+ */
+
+export interface RawEntry {
+  /** Path relative to the raw folder, `/`-separated, escaped (see names.ts). */
+  path: string;
+  size: number;
+  /** What to read: the file itself, or the target of a symbolic link inside the raw folder. */
+  abs: Buffer;
+  /** Set when the entry is not read: why. */
+  skip?: string;
+}
+
+const SLASH = Buffer.from('/');
+
+export function walkRaw(rawDir: string): RawEntry[] {
+  const root = realpathSync.native(Buffer.from(rawDir), { encoding: 'buffer' });
+  const out: RawEntry[] = [];
+  walk(root, [], root, out);
+  return out;
+}
+
+function inside(root: Buffer, p: Buffer): boolean {
+  return p.length > root.length && p.subarray(0, root.length).equals(root) && p[root.length] === 0x2f;
+}
+
+function kindOf(s: Stats | Dirent<Buffer>): string | null {
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device file';
+  if (s.isSocket()) return 'a socket';
+  return null;
+}
+
+function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[]): void {
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (e) {
+    if (rel.length === 0) throw e;
+    out.push({ path: rel.join('/'), size: 0, abs: dir, skip: `folder could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return;
+  }
+  for (const e of entries) {
+    const full = Buffer.concat([dir, SLASH, e.name]);
+    const parts = [...rel, escapeName(e.name)];
+    const path = parts.join('/');
+    const skip = (why: string): void => {
+    out.push({ path, size: 0, abs: full, skip: why });
+  };
+    if (e.isDirectory()) walk(full, parts, root, out);
+    else if (e.isFile()) out.push({ path, size: lstatSync(full).size, abs: full });
+    else if (e.isSymbolicLink()) link(full, path, root, out);
+    else {
+      const kind = kindOf(e) ?? kindOf(lstatSync(full));
+      skip(`${kind ?? 'not a regular file'}: not a regular file, not read`);
+    }
+  }
+}
+
+function link(full: Buffer, path: string, root: Buffer, out: RawEntry[]): void {
+  const skip = (why: string): void => {
+    out.push({ path, size: 0, abs: full, skip: why });
+  };
+  let target: Buffer;
+  try {
+    target = realpathSync.native(full, { encoding: 'buffer' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return skip('symbolic link loop: not read');
+    if (code === 'ENOENT') return skip('dangling symbolic link (its target does not exist): not read');
+    return skip(`symbolic link could not be resolved (${code ?? (e as Error).message}): not read`);
+  }
+  if (target.equals(root)) return skip('symbolic link to the raw folder itself: not followed');
+  if (!inside(root, target)) return skip('symbolic link to a file outside the raw folder: not read');
+  const s = statSync(target);
+  const to = escapeName(target.subarray(root.length + 1));
+  if (s.isDirectory()) return skip(`symbolic link to the folder ${to}: not followed (its files are read where they are)`);
+  if (!s.isFile()) return skip(`symbolic link to ${kindOf(s) ?? 'something that is not a regular file'}: not read`);
+  out.push({ path, size: s.size, abs: target });
+}
+
+/**
+ * Reads a file found by `walkRaw`. Opened without following a symbolic link and without
+ * blocking (a FIFO put in place after the walk cannot hang the run), then checked to be a
+ * regular file.
+ */
+export function readRaw(abs: Uint8Array | string): Buffer {
+  const path = typeof abs === 'string' ? abs : Buffer.from(abs.buffer, abs.byteOffset, abs.byteLength);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) throw new Error(`${kindOf(s) ?? 'not a regular file'}: not read`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

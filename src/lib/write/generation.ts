@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { phase } from './phase.ts';
+
+/**
+ * Atomic publication of a run. The output path (e.g. data/build) is a symbolic link to a
+ * generation folder beside it (data/.build.gen-…). A run writes everything into a new
+ * generation folder, checks it against its own SHA256SUMS, flushes it to disk, and then
+ * replaces the link with one atomic rename(2). Until that rename the previous generation is
+ * what the output path shows, untouched; after it, the new one, complete. A run killed at any
+ * point leaves one or the other; its leftovers are removed by the next run.
+ *
+ * An output folder from before this scheme (a plain folder) is moved aside first; between that
+ * move and the rename a journal file names it, and the next run (or `recover`) puts it back if
+ * the run died there.
+ */
+
+export interface Generation {
+  /** Where this run writes. */
+  dir: string;
+  /** Verify against SHA256SUMS, then switch the output path to this generation. */
+  commit(): void;
+  /** Remove this run's folder (on an error before commit). */
+  abort(): void;
+}
+
+const names = (out: string) => {
+  const parent = dirname(resolve(out));
+  const name = basename(resolve(out));
+  return {
+    parent,
+    out: resolve(out),
+    prefix: `.${name}.`,
+    journal: join(parent, `.${name}.switch`),
+    lock: join(parent, `.${name}.lock`),
+  };
+};
+
+/** Puts back a previous generation left aside by a killed switch; removes a dead run's leftovers. */
+export function recover(out: string): void {
+  const n = names(out);
+  if (!existsSync(n.parent)) return;
+  if (existsSync(n.journal)) {
+    const previous = readFileSync(n.journal, 'utf8').trim();
+    if (!lexists(n.out) && existsSync(join(n.parent, previous))) renameSync(join(n.parent, previous), n.out);
+    unlinkSync(n.journal);
+  }
+  const current = lexists(n.out) && lstatSync(n.out).isSymbolicLink() ? readlinkSync(n.out) : null;
+  for (const e of readdirSync(n.parent)) {
+    if (!e.startsWith(n.prefix) || e === current) continue;
+    if (/^(gen|link|old)-/.test(e.slice(n.prefix.length))) rmSync(join(n.parent, e), { recursive: true, force: true });
+  }
+}
+
+function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a plain folder at the output path may be replaced: empty, or a previous run's output. */
+function ours(dir: string): boolean {
+  const entries = readdirSync(dir);
+  return entries.length === 0 || entries.includes('SHA256SUMS') || entries.includes('manifest.json');
+}
+
+/** One run at a time per output: a lock file with the writer's pid (a dead writer's lock is taken over). */
+function lock(path: string): () => void {
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new Error(`another ingest (pid ${pid}) is writing here; wait for it to finish (or remove ${path} if it is gone)`);
+    rmSync(path, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function startGeneration(out: string): Generation {
+  const n = names(out);
+  mkdirSync(n.parent, { recursive: true });
+  const unlock = lock(n.lock);
+  try {
+    recover(out);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  if (lexists(n.out)) {
+    const s = lstatSync(n.out);
+    if (!s.isSymbolicLink() && !(s.isDirectory() && ours(n.out))) {
+      unlock();
+      throw new Error(`${n.out} exists and is not a dataset folder (no SHA256SUMS or manifest.json): not replaced`);
+    }
+  }
+  const id = `${Date.now().toString(36)}-${process.pid}`;
+  const gen = `${n.prefix}gen-${id}`;
+  const dir = join(n.parent, gen);
+  mkdirSync(dir);
+  return {
+    dir,
+    abort: () => {
+      // Never the generation the output already shows (a failure after the rename).
+      if (!(lexists(n.out) && lstatSync(n.out).isSymbolicLink() && readlinkSync(n.out) === gen)) rmSync(dir, { recursive: true, force: true });
+      unlock();
+    },
+    commit() {
+      try {
+        switchTo();
+      } finally {
+        unlock();
+      }
+    },
+  };
+
+  function switchTo(): void {
+    verifySums(dir);
+    for (const f of readdirSync(dir)) fsyncPath(join(dir, f));
+    fsyncPath(dir);
+    phase('verified');
+    const link = join(n.parent, `${n.prefix}link-${id}`);
+    symlinkSync(gen, link);
+    const before = lexists(n.out) ? lstatSync(n.out) : null;
+    const previous = before?.isSymbolicLink() ? readlinkSync(n.out) : null;
+    if (before && !before.isSymbolicLink()) {
+      // A plain folder from an older run: set it aside under a journal, then link.
+      const aside = `${n.prefix}old-${id}`;
+      writeFileSync(n.journal, `${aside}\n`);
+      fsyncPath(n.parent);
+      renameSync(n.out, join(n.parent, aside));
+      phase('aside');
+      renameSync(link, n.out);
+      fsyncPath(n.parent);
+      unlinkSync(n.journal);
+      phase('switched');
+      rmSync(join(n.parent, aside), { recursive: true, force: true });
+    } else {
+      phase('link');
+      renameSync(link, n.out);
+      fsyncPath(n.parent);
+      phase('switched');
+      if (previous && previous !== gen && previous.startsWith(n.prefix)) rmSync(join(n.parent, previous), { recursive: true, force: true });
+    }
+  }
+}
+
+function fsyncPath(p: string): void {
+  const fd = openSync(p, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Every file SHA256SUMS lists is there with that hash, and (strict) no other file is. Throws
+ * naming the file.
+ */
+export function verifySums(dir: string, strict = true): void {
+  const sums = parseSums(readFileSync(join(dir, 'SHA256SUMS'), 'utf8'));
+  for (const [name, hash] of sums) {
+    const p = join(dir, name);
+    if (!existsSync(p)) throw new Error(`${p} is listed in SHA256SUMS but missing`);
+    if (sha256File(p) !== hash) throw new Error(`${p} does not match its SHA-256 in SHA256SUMS`);
+  }
+  if (strict) for (const f of readdirSync(dir)) if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
+}
+
+export function parseSums(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n').filter(Boolean)) {
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m) throw new Error(`SHA256SUMS: malformed line: ${line.slice(0, 100)}`);
+    // Names come from our own SHA256SUMS, but never let one leave the folder.
+    if (m[2]!.includes('/') || m[2]!.includes('\\') || m[2]!.startsWith('.')) throw new Error(`SHA256SUMS: unexpected file name ${m[2]}`);
+    out.set(m[2]!, m[1]!);
+  }
+  return out;
+}
+
+export function sha256File(p: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(p, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readSyncChunk(fd, buf);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+const readSyncChunk = (fd: number, buf: Buffer) => readSync(fd, buf, 0, buf.length, null);

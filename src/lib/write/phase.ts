@@ -1,0 +1,14 @@
+/**
+ * Named points of the write phase, for the kill test: when NIANBAO_PAUSE_AT names a point, the
+ * process prints `phase: NAME` on stderr there and then blocks until it is killed. So a test can
+ * SIGKILL the run at a known point with no timing guess; NIANBAO_FAIL_AT makes that point fail
+ * like a full disk. Unset (always, outside tests), this does nothing.
+ */
+export function phase(name: string): void {
+  // NIANBAO_FAIL_AT: the same point fails as a full disk would (the error path of the run).
+  if (process.env.NIANBAO_FAIL_AT === name) throw Object.assign(new Error('ENOSPC: no space left on device (simulated)'), { code: 'ENOSPC' });
+  if (process.env.NIANBAO_PAUSE_AT !== name) return;
+  process.stderr.write(`phase: ${name}\n`);
+  // Block this thread for good; the test kills the process.
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
