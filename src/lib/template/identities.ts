@@ -1,4 +1,4 @@
-import type { TableId } from '../schema/datasets.ts';
+import type { CellRow } from '../schema/datasets.ts';
 import { applicantColumns, requestColumns, requestLeafRows, requestRows, reviewColumns, reviewRows } from './definitions.ts';
 
 /**
@@ -7,6 +7,8 @@ import { applicantColumns, requestColumns, requestLeafRows, requestRows, reviewC
  * readings of damaged rows (glued digits, a missing cell), and `checks/checks.ts` reports it.
  * A check never changes a number; a reader only uses it to rule readings out.
  */
+
+type TableId = CellRow['table_id'];
 
 export interface CellAddress {
   table: TableId;
