@@ -71,7 +71,7 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
 
 /** The source text of a row's values, kept on cells that cannot be read. */
 export function rawOf(slots: Slot[]): string {
-  return [...new Set(slots.filter((s): s is ValTok => s !== null).map((v) => v.raw))].join(' ');
+  return [...new Set(slots.filter((s): s is ValTok => s !== null))].map((v) => v.raw).join(' ');
 }
 
 /** A source row with fewer cells than its template cells, and nothing placing them. */
