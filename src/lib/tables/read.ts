@@ -45,7 +45,12 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
     const n = f.def.columns.length;
     const at = (j: number): CellAddress => ({ table: tableId, row: f.def.key, col: f.def.columns[j]!.key });
     const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), n, dense, noise);
-    const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : null);
+    // Values read from the lines after the label run to the next label found; when a row
+    // between the two was not found, its values (its label lost) could be among them.
+    const next = found[k + 1];
+    const skipped = next && rc.kind !== 'unknown' && rc.by === 'lines' ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key) : [];
+    const gap = skipped.length ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's` : null;
+    const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
       return;

@@ -1,4 +1,5 @@
 import type { RowDef } from '../template/definitions.ts';
+import { isCellText } from './cell.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
 
 /**
@@ -68,25 +69,6 @@ function headsValues(toks: Tok[], at: number): boolean {
   return false;
 }
 
-/**
- * Text in a value position that is meant as a number but cannot be read as one: 五十六, 约1234,
- * 2.5万, 100%, 88*, 1 234, 1234（注1）. Such a token is a cell whose text is kept and whose
- * state says it was not read; it is never a blank and never ends a row.
- */
-export function isCellText(text: string): boolean {
-  const t = text.trim();
-  if (!t || t.length > 24 || /^[一二三四五六七八九十]+[、.]/.test(t)) return false;
-  // Strip what may decorate a number: 约/近…, a trailing note (注1), marks, %, a unit, 万/余.
-  const core = t
-    .replace(/^[约近逾超共计合]+/, '')
-    .replace(/[（(][^（()）]{0,10}[)）]$/, '')
-    .replace(/[*＊※%％]+$/, '')
-    .replace(/(?:万元|元|件|个|条|项|次)$/, '')
-    .replace(/[余多万千]$/, '')
-    .trim();
-  return /^(?:\d|\d[\d,，.\s]*\d)$/.test(core) || /^[零〇一二三四五六七八九十百千万两]{2,}$/.test(core);
-}
-
 /** Tokens with number-like text that is no number made value tokens (kept raw, read as unreadable). */
 export function promoteCellText(toks: Tok[]): Tok[] {
   return toks.map((t) => (t.t === 'text' && isCellText(t.text) ? { ...t, t: 'val' as const } : t));
@@ -103,8 +85,8 @@ export type RowCells =
    * together, or a cell dropped. `slots` keeps the order (null = a marked empty cell); only
    * arithmetic can place them.
    */
-  | { kind: 'short'; slots: Slot[]; vals: ValTok[] }
-  | { kind: 'unknown'; reason: string; vals: ValTok[] };
+  | { kind: 'short'; slots: Slot[]; vals: ValTok[]; by: 'delimited' | 'lines' }
+  | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
 
 /**
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
@@ -193,7 +175,7 @@ export function fromSlots(all: Slot[], n: number, noise = 0): RowCells {
     // The row has its n cells; the last ones are empty cells, not the line's closing `|`.
     return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)], by: 'delimited' };
   }
-  if (slots.length < n && vals.length > 0) return { kind: 'short', slots, vals };
+  if (slots.length < n && vals.length > 0) return { kind: 'short', slots, vals, by: 'delimited' };
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
 }
 
@@ -213,6 +195,11 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     }
   }
   const vals = lines.flatMap((l) => l ?? []);
+  // Lines of one value and lines of several in one row: a number written with a space
+  // (`1 234`) or cells run together; which values are cells is not known.
+  if (lines.some((l) => l !== null && l.length > 1) && lines.some((l) => l !== null && l.length === 1)) {
+    return { kind: 'unknown', reason: `${vals.length} values on lines of one and of several values`, vals };
+  }
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'lines' };
   if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals };
   if (vals.length === 0) {
@@ -246,17 +233,20 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     if (cells.length === n) return { kind: 'cells', cells, by: 'lines' };
     if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
     // No empty line at all and too few values: digits glued together.
-    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'short', slots: vals, vals };
+    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'short', slots: vals, vals, by: 'lines' };
     return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
   if (gaps.every((g) => g === 1)) {
-    if (lead >= missing && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
-    if (lead <= 1 && trail >= missing) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
+    // One empty line separates cells; blank cells at an edge show as more empty lines than
+    // that one. Without them nothing marks where the missing cells were (a dropped cell
+    // would be read shifted).
+    if (lead >= missing + 1 && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
+    if (lead <= 1 && trail >= missing + 1) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
   }
   // Glued digits only where no empty line sits between values: with separators, one missing
   // cell could as well be a blank one, and a split that happens to satisfy the sums would be a
   // wrong number.
-  if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'short', slots: vals, vals };
+  if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'short', slots: vals, vals, by: 'lines' };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
 }
 

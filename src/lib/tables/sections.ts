@@ -119,7 +119,7 @@ export function readReview(lines: Line[]): TableRead | null {
     const raw = rawOf(rc.vals);
     const line = rc.vals[0]?.no ?? headerNo;
     for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw, state: 'ambiguous' });
-    em.note('W_CELLS_AMBIGUOUS', `review: ${rc.reason}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
+    em.note('W_CELLS_AMBIGUOUS', `review.${reviewRows.map((r) => r.key).join('/')}: ${rc.reason}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
   }
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }
