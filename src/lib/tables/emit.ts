@@ -75,26 +75,28 @@ export function evidenceRaw(e: Evidence): string {
 
 /** Collects one table's cells. */
 export class TableEmitter {
-  private readonly cells = new Map<string, CellOut>();
+  /** Cells by template position (row-major), so `finish` needs no lookups. */
+  private readonly cells: Array<CellOut | undefined> = [];
   readonly notes: TableNote[] = [];
-  private readonly cols = new Map<string, Map<string, ColumnDef>>();
+  private readonly cols = new Map<string, Map<string, { def: ColumnDef; pos: number }>>();
 
   constructor(
     readonly template: TemplateTable,
     readonly moneyUnit: '元' | '万元' | null = null,
   ) {
-    for (const r of template.rows) this.cols.set(r.key, new Map(r.columns.map((c) => [c.key, c])));
+    let pos = 0;
+    for (const r of template.rows) this.cols.set(r.key, new Map(r.columns.map((c) => [c.key, { def: c, pos: pos++ }])));
   }
 
   emit(p: Placed): CellOut {
-    const col = this.cols.get(p.at.row)?.get(p.at.col);
-    if (p.at.table !== this.template.id || !col) throw new InvariantBreach({ kind: 'address-not-in-template', at: p.at });
-    const key = `${p.at.row}.${p.at.col}`;
-    if (this.cells.has(key)) throw new InvariantBreach({ kind: 'emitted-twice', at: p.at });
-    const base = { table_id: p.at.table, row_key: p.at.row, col_key: p.at.col };
+    const slot = this.cols.get(p.at.row)?.get(p.at.col);
+    if (p.at.table !== this.template.id || !slot) throw new InvariantBreach({ kind: 'address-not-in-template', at: p.at });
+    if (this.cells[slot.pos]) throw new InvariantBreach({ kind: 'emitted-twice', at: p.at });
+    const col = slot.def;
+    const { table: table_id, row: row_key, col: col_key } = p.at;
     let out: CellOut;
-    if (p.kind === 'blank') out = { ...base, value: null, raw: '', state: 'blank', line: p.line };
-    else if (p.kind === 'unproven') out = { ...base, value: null, raw: p.raw, state: p.state, line: p.line };
+    if (p.kind === 'blank') out = { table_id, row_key, col_key, value: null, raw: '', state: 'blank', line: p.line };
+    else if (p.kind === 'unproven') out = { table_id, row_key, col_key, value: null, raw: p.raw, state: p.state, line: p.line };
     else {
       const text = evidenceText(p.evidence);
       const raw = evidenceRaw(p.evidence);
@@ -107,15 +109,16 @@ export class TableEmitter {
           at: p.at,
         });
       }
-      out = { ...base, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
+      out = { table_id, row_key, col_key, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
       // The raw text, read again on its own, must give the same value; if not, no number.
-      if (parsed.state === 'number' && parseCell(normalizeLine(raw).text.trim(), col.kind, this.moneyUnit).value !== parsed.value) {
-        out = { ...out, value: null, state: 'unreadable' };
+      // (Raw text equal to the text read needs no second reading.)
+      if (parsed.state === 'number' && raw !== text && parseCell(normalizeLine(raw).text.trim(), col.kind, this.moneyUnit).value !== parsed.value) {
+        out = { table_id, row_key, col_key, value: null, raw, state: 'unreadable', line: p.evidence.tok.no };
         this.note('W_CELL_UNREADABLE', `${cellKey(p.at)}: the raw text "${raw}" does not read as ${parsed.value}`, p.evidence.tok.no, p.at);
       }
     }
     if ((out.state === 'number') !== (out.value !== null)) throw new InvariantBreach({ kind: 'state-value-mismatch', at: p.at });
-    this.cells.set(key, out);
+    this.cells[slot.pos] = out;
     return out;
   }
 
@@ -133,12 +136,7 @@ export class TableEmitter {
 
   /** The cells, in template order. */
   finish(): CellOut[] {
-    const out: CellOut[] = [];
-    for (const r of this.template.rows) for (const c of r.columns) {
-      const cell = this.cells.get(`${r.key}.${c.key}`);
-      if (cell) out.push(cell);
-    }
-    return out;
+    return this.cells.filter((c): c is CellOut => c !== undefined);
   }
 }
 

@@ -43,7 +43,8 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
 
   found.forEach((f, k) => {
     const n = f.def.columns.length;
-    const at = (j: number): CellAddress => ({ table: tableId, row: f.def.key, col: f.def.columns[j]!.key });
+    const addrs = f.def.columns.map((c): CellAddress => ({ table: tableId, row: f.def.key, col: c.key }));
+    const at = (j: number): CellAddress => addrs[j]!;
     const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), n, dense, noise);
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
@@ -61,12 +62,12 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
         const c = slot
           ? em.emit({ kind: 'read', at: at(j), evidence: { tok: slot, start: 0, length: slot.text.length }, placement })
           : em.emit({ kind: 'blank', at: at(j), line: f.no, placement });
-        known.set(cellIn(at(j)), c.value);
+        known.set(`${f.def.key}.${f.def.columns[j]!.key}`, c.value);
       });
       return;
     }
     if (rc.kind !== 'short') return;
-    short.push({ cells: f.def.columns.map((_, j) => at(j)), kinds: f.def.columns.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
+    short.push({ cells: addrs, kinds: f.def.columns.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
   });
   resolveShort(em, short, known, rules.identities ?? []);
 

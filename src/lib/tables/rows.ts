@@ -28,13 +28,13 @@ export interface FoundRow {
 
 export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
   const found: FoundRow[] = [];
-  const keyOf = (tok: Tok) => (tok.t === 'text' ? (exact ? bareLabel(tok.text) : labelKey(tok.text)) : '');
+  const keys = toks.map((tok) => (tok.t === 'text' ? (exact ? bareLabel(tok.text) : labelKey(tok.text)) : null));
   let cursor = 0;
   for (const def of defs) {
     for (let i = cursor; i < toks.length; i++) {
+      const key = keys[i];
+      if (key === null || key === undefined) continue;
       const tok = toks[i]!;
-      if (tok.t !== 'text') continue;
-      const key = keyOf(tok);
       if (def.match.test(key)) {
         const others = defs.filter((d) => d !== def && d.match.test(key));
         const clash = others.length ? `the label text also names ${others.map((d) => d.key).join(', ')}` : null;
@@ -46,14 +46,13 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
   }
   if (!found.length) return found;
   // A label that heads a second row with values, anywhere after the table's first row.
-  const first = found[0]!.at;
-  for (const f of found) {
-    if (f.clash) continue;
-    for (let i = first; i < toks.length; i++) {
-      if (i === f.at || toks[i]!.t !== 'text' || !f.def.match.test(keyOf(toks[i]!))) continue;
-      if (!headsValues(toks, i)) continue;
+  const labelAt = new Set(found.map((f) => f.at));
+  for (let i = found[0]!.at; i < toks.length; i++) {
+    const key = keys[i];
+    if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
+    for (const f of found) {
+      if (f.clash || !f.def.match.test(key)) continue;
       f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
-      break;
     }
   }
   return found;
