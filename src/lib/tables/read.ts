@@ -4,7 +4,7 @@ import { cellIn, type CellAddress, type Identity } from '../template/identities.
 import { parseCell } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
-import { isDense, locateRows, promoteCellText, readRow, regionEnd, trailingNoise, type Slot, type ValTok } from './rows.ts';
+import { consistentNoise, isDense, locateRows, promoteCellText, readRow, regionEnd, trailingEmpties, type Slot, type ValTok } from './rows.ts';
 import type { Tok } from './tokens.ts';
 
 /**
@@ -39,13 +39,15 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
   const known = new Map<string, Val>();
   const short: ShortRow[] = [];
   const dense = isDense(toks);
-  const noise = trailingNoise(toks);
+  const trails = trailingEmpties(toks);
+  const rowLines = found.map((f) => toks[f.at]!.line);
 
-  found.forEach((f, k) => {
-    const n = f.def.columns.length;
-    const addrs = f.def.columns.map((c): CellAddress => ({ table: tableId, row: f.def.key, col: c.key }));
-    const at = (j: number): CellAddress => addrs[j]!;
-    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), n, dense, noise);
+  // Plain loops: this runs for every row of every report.
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const cols = f.def.columns;
+    const noise = consistentNoise(trails, rowLines, rowLines[k]!);
+    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise);
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];
@@ -54,21 +56,23 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
     const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
-      return;
+      continue;
     }
+    const addrs: CellAddress[] = [];
+    for (const c of cols) addrs.push({ table: tableId, row: f.def.key, col: c.key });
     if (rc.kind === 'cells') {
-      rc.cells.forEach((slot, j) => {
+      for (let j = 0; j < cols.length; j++) {
+        const slot = rc.cells[j];
         const placement: Placement = { by: rc.by, index: j };
         const c = slot
-          ? em.emit({ kind: 'read', at: at(j), evidence: { tok: slot, start: 0, length: slot.text.length }, placement })
-          : em.emit({ kind: 'blank', at: at(j), line: f.no, placement });
-        known.set(`${f.def.key}.${f.def.columns[j]!.key}`, c.value);
-      });
-      return;
+          ? em.emit({ kind: 'read', at: addrs[j]!, evidence: { tok: slot, start: 0, length: slot.text.length }, placement })
+          : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
+        known.set(`${f.def.key}.${cols[j]!.key}`, c.value);
+      }
+    } else if (rc.kind === 'short') {
+      short.push({ cells: addrs, kinds: cols.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
     }
-    if (rc.kind !== 'short') return;
-    short.push({ cells: addrs, kinds: f.def.columns.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
-  });
+  }
   resolveShort(em, short, known, rules.identities ?? []);
 
   const foundKeys = found.map((f) => f.def.key);

@@ -91,7 +91,7 @@ export type RowCells =
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
  * `n` is the number of columns the row has in the layout.
  */
-export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false, noise = 0): RowCells {
+export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false, noise: number | null = 0): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
@@ -127,50 +127,59 @@ export function cellSlots(toks: Tok[]): Slot[] {
 }
 
 /**
- * Empty pieces at the end of a delimited line that are no cells: the piece after a closing `|`
- * (and any `| |` a scrape adds). The fewest any delimited line of the table has is the
- * flattening's own; a row can have a blank last cell only where it has more than that.
+ * Empty pieces at the end of each delimited line (by line index): the piece after a closing
+ * `|`, any `| |` a scrape adds, and blank last cells.
  */
-export function trailingNoise(toks: Tok[]): number {
-  let min = Infinity;
+export function trailingEmpties(toks: Tok[]): Map<number, number> {
+  const out = new Map<number, number>();
   let line = -1;
   let trail = 0;
   let content = false;
-  let delimited = false;
-  const close = () => {
-    if (line >= 0 && delimited && content) min = Math.min(min, trail);
-  };
   for (const t of toks) {
     if (t.line !== line) {
-      close();
       line = t.line;
       trail = 0;
       content = false;
-      delimited = false;
     }
-    if (t.t === 'eol') delimited = t.delimited;
-    else if (t.t === 'empty') trail++;
+    if (t.t === 'eol') {
+      if (t.delimited && content) out.set(line, trail);
+    } else if (t.t === 'empty') trail++;
     else if (t.t === 'val' || t.t === 'text') {
       trail = 0;
       content = true;
     }
   }
-  close();
-  return Number.isFinite(min) ? min : 0;
+  return out;
+}
+
+/**
+ * How many trailing empty pieces are the flattening's own (no cells), judged from the other
+ * rows: the number most of them (three in four) end with, when none ends with fewer (the rest
+ * have blank last cells). When they differ more (a scrape adding `| |` at random), trailing
+ * empties say nothing and null is returned. `lines` are the table's row lines, `own` the line
+ * being read; with no other row line, every other delimited line is used.
+ */
+export function consistentNoise(trails: Map<number, number>, lines: number[], own: number): number | null {
+  let ts = lines.filter((l) => l !== own && trails.has(l)).map((l) => trails.get(l)!);
+  if (ts.length === 0) ts = [...trails].filter(([l]) => l !== own).map(([, t]) => t);
+  if (ts.length === 0) return null;
+  const min = Math.min(...ts);
+  return ts.filter((t) => t === min).length * 4 >= ts.length * 3 ? min : null;
 }
 
 /**
  * A delimited row's cells → positions. Scrapes add empty `| |` cells after rows, so trailing
- * empties are blank cells only beyond the table's own `noise` (see `trailingNoise`).
+ * empties are blank cells only beyond the table's own `noise` (see `consistentNoise`; null:
+ * trailing empties are never taken for cells).
  */
-export function fromSlots(all: Slot[], n: number, noise = 0): RowCells {
+export function fromSlots(all: Slot[], n: number, noise: number | null = 0): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
   const vals = slots.filter((s): s is ValTok => s !== null);
   const trail = all.length - slots.length;
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
-  if (slots.length < n && trail - noise >= n - slots.length) {
+  if (slots.length < n && noise !== null && trail - noise >= n - slots.length) {
     // The row has its n cells; the last ones are empty cells, not the line's closing `|`.
     return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)], by: 'delimited' };
   }

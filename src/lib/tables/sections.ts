@@ -12,7 +12,7 @@ import {
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
-import { cellSlots, fromLines, fromSlots, isDense, promoteCellText, trailingNoise, type RowCells, type ValTok } from './rows.ts';
+import { cellSlots, consistentNoise, fromLines, fromSlots, isDense, promoteCellText, trailingEmpties, type RowCells, type ValTok } from './rows.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 
 /**
@@ -100,7 +100,7 @@ export function readReview(lines: Line[]): TableRead | null {
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
   if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
-    rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N, trailingNoise(toks));
+    rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N, consistentNoise(trailingEmpties(toks), [], vals[0]!.line));
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
   }

@@ -33,6 +33,11 @@ const rq = (row: string, col: string): CellAddress => ({ table: 'requests', row,
 
 /** The identities of section 三 under one layout of its rows, in the order checks report them. */
 export function requestIdentities(layout: '2019' | '2021'): Identity[] {
+  return (cache[layout] ??= buildRequestIdentities(layout));
+}
+const cache: Partial<Record<'2019' | '2021', Identity[]>> = {};
+
+function buildRequestIdentities(layout: '2019' | '2021'): Identity[] {
   const out: Identity[] = [];
   // Each row: the six applicant columns add up to 总计.
   for (const row of requestRows[layout]) {
