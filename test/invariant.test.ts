@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
+import { textToLines } from '../src/lib/decode/lines.ts';
 import { TableEmitter, verify, type CellOut } from '../src/lib/tables/emit.ts';
+import type { TableRead } from '../src/lib/tables/read.ts';
+import { readReview } from '../src/lib/tables/sections.ts';
 import { requestRows } from '../src/lib/template/definitions.ts';
 import { buildReport } from './fixtures/build.ts';
 import { GOLDEN } from './golden/seeds.ts';
@@ -125,5 +128,31 @@ describe('the invariant on damaged rows', () => {
     const text = buildReport({ style: 'lines', requests: { granted: ['1', '0', '0', '0', '0', '0', '1'], partly_granted: ['2', '0', '0', '0', '0', '0', '2'] } }).replace('（二）部分公开 |\n', '');
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+  });
+});
+
+describe('long glued runs (a page dump’s section 四)', () => {
+  const header = '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
+  const review = (run: string) => readReview(textToLines(`${header}${run}`))!;
+  const values = (r: TableRead) => r.cells.map((c) => (c.state === 'number' ? String(c.value) : c.state[0]!.toUpperCase())).join(' ');
+
+  it('15 to 18 digits for 15 cells are split by the block totals, each cell from its own digits', () => {
+    expect(values(review('133072002400112'))).toBe('1 3 3 0 7 2 0 0 2 4 0 0 1 1 2');
+    const r = review('133071200122400112');
+    expect(values(r)).toBe('1 3 3 0 7 12 0 0 12 24 0 0 1 1 2');
+    expect(r.cells.find((c) => c.row_key === 'suit_direct' && c.col_key === 'total')!.raw).toBe('24');
+  });
+
+  it('no split fits the totals: unreadable, NULL; several fit: ambiguous where they differ', () => {
+    expect(values(review('10000100001000010'))).toMatch(/^(U )+U$/);
+    // 1 1 0 0 2 | 1 1 0 0 2 | … glued as 11002 11002 1102: block 3 has 4 digits for 5 cells.
+    expect(values(review('11002110021102'))).not.toMatch(/\d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+/);
+  });
+
+  it('too many splits to enumerate: ambiguous, in bounded time', () => {
+    const start = performance.now();
+    const r = review('1'.repeat(40));
+    expect(r.cells.every((c) => c.state !== 'number')).toBe(true);
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

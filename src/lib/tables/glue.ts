@@ -38,35 +38,49 @@ export function pieceRaw(piece: Piece): string {
  */
 export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
+  const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
+  // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
+  const capacity: number[] = Array(slots.length + 1).fill(0);
+  for (let i = slots.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1]! + (digits[i] ? slots[i]!.text.length : 1);
+  let steps = 0;
   let overflow = false;
-  const rec = (i: number, left: number, acc: ReadingCell[]) => {
+  const acc: ReadingCell[] = [];
+  const rec = (i: number, left: number) => {
     if (overflow) return;
+    if (++steps > cap * 50) {
+      overflow = true;
+      return;
+    }
     if (i === slots.length) {
       if (left === 0) out.push(acc.slice());
       if (out.length > cap) overflow = true;
       return;
     }
+    if (left < slots.length - i || left > capacity[i]!) return;
     const slot = slots[i]!;
-    const remaining = slots.length - i - 1;
-    if (slot === null || !/^\d+$/.test(slot.text)) {
-      if (left >= 1) rec(i + 1, left - 1, [...acc, slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length }]);
+    if (!digits[i]) {
+      acc.push(slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length });
+      rec(i + 1, left - 1);
+      acc.pop();
       return;
     }
-    const maxParts = Math.min(slot.text.length, left - remaining);
-    for (let k = 1; k <= maxParts; k++) {
-      for (const parts of splitDigits(slot.text, k)) {
-        let start = 0;
-        const pieces = parts.map((p): ReadingCell => {
-          const c = { kind: 'piece' as const, tok: slot, start, length: p.length };
-          start += p.length;
-          return c;
-        });
-        rec(i + 1, left - k, [...acc, ...pieces]);
-        if (overflow) return;
+    // Cut the digit run into pieces, one at a time; no piece has a leading zero.
+    const text = slot.text;
+    const rest = slots.length - i - 1;
+    const cut = (start: number, l: number) => {
+      if (overflow) return;
+      if (start === text.length) return rec(i + 1, l);
+      if (l - 1 < rest || l > text.length - start + capacity[i + 1]!) return;
+      const maxLen = text[start] === '0' ? 1 : text.length - start;
+      for (let len = 1; len <= maxLen && !overflow; len++) {
+        acc.push({ kind: 'piece', tok: slot, start, length: len });
+        cut(start + len, l - 1);
+        acc.pop();
       }
-    }
+    };
+    cut(0, left);
   };
-  rec(0, n, []);
+  rec(0, n);
   if (overflow) return null;
   if (slots.length === n - 1) {
     const whole = slots.map((s): ReadingCell => (s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length }));

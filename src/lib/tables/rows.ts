@@ -45,9 +45,10 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
     }
   }
   if (!found.length) return found;
-  // A label that heads a second row with values, anywhere after the table's first row.
+  // A label that heads a second row with values, anywhere in the table (before the first
+  // row too: a copy may come first). Header words head no values, so they never count.
   const labelAt = new Set(found.map((f) => f.at));
-  for (let i = found[0]!.at; i < toks.length; i++) {
+  for (let i = 0; i < toks.length; i++) {
     const key = keys[i];
     if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
     for (const f of found) {
