@@ -58,9 +58,12 @@ export function shiftDecimal(digits: string, places: number): number {
  * 2.5万, 100%, 88*, 1 234, 1234（注1）. Such a token is a cell whose text is kept and whose
  * state says it was not read; it is never a blank and never ends a row.
  */
+const CELL_START = /^[约近逾超共计合\d零〇一二三四五六七八九十百千万两]/;
+const CELL_END = /[\d)）*＊※%％元件个条项次余多万千零〇一二三四五六七八九十百两]$/;
 export function isCellText(text: string): boolean {
   const t = text.trim();
-  if (!t || t.length > 24 || /^[一二三四五六七八九十]+[、.]/.test(t)) return false;
+  // Cheap rejection first (this sees every text cell): labels start and end otherwise.
+  if (!t || t.length > 24 || !CELL_START.test(t) || !CELL_END.test(t) || /^[一二三四五六七八九十]+[、.]/.test(t)) return false;
   // Strip what may decorate a number: 约/近…, a trailing note (注1), marks, %, a unit, 万/余.
   const core = t
     .replace(/^[约近逾超共计合]+/, '')

@@ -36,7 +36,9 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
       if (key === null || key === undefined) continue;
       const tok = toks[i]!;
       if (def.match.test(key)) {
-        const others = defs.filter((d) => d !== def && d.match.test(key));
+        // Rows before this one were looked for first; a later row's label in the same text
+        // means the values after it are that row's.
+        const others = defs.slice(defs.indexOf(def) + 1).filter((d) => d.match.test(key));
         const clash = others.length ? `the label text also names ${others.map((d) => d.key).join(', ')}` : null;
         found.push({ def, at: i, no: tok.no, clash });
         cursor = i + 1;
