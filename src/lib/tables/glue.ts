@@ -16,21 +16,6 @@ export type ReadingCell =
   | { kind: 'empty'; no: number }
   | { kind: 'dropped' };
 
-export interface Piece {
-  text: string;
-  tok: ValTok;
-  /** Offset of the piece inside its token's text. */
-  start: number;
-}
-
-/**
- * The raw source text of one piece of a glued run. Digits fold one for one, so the piece's
- * offsets in the normalised token are its offsets in the raw token when the lengths agree.
- */
-export function pieceRaw(piece: Piece): string {
-  return piece.tok.raw.length === piece.tok.text.length ? piece.tok.raw.slice(piece.start, piece.start + piece.text.length) : piece.text;
-}
-
 /**
  * Every reading of `slots` as exactly `n` cells: each digit token split into one or more
  * numbers; empty slots stay one empty cell; and, when exactly one cell is short, the row as
@@ -87,25 +72,6 @@ export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][
     for (let p = 0; p < n; p++) out.push([...whole.slice(0, p), { kind: 'dropped' }, ...whole.slice(p)]);
   }
   return out;
-}
-
-/** All ways to cut a digit string into k numbers without leading zeros. */
-export function splitDigits(digits: string, k: number): string[][] {
-  if (k === 1) return validPart(digits) ? [[digits]] : [];
-  const out: string[][] = [];
-  for (let cut = 1; cut <= digits.length - (k - 1); cut++) {
-    const head = digits.slice(0, cut);
-    if (!validPart(head)) {
-      if (head.length > 1) break;
-      continue;
-    }
-    for (const rest of splitDigits(digits.slice(cut), k - 1)) out.push([head, ...rest]);
-  }
-  return out;
-}
-
-function validPart(p: string): boolean {
-  return p.length > 0 && (p === '0' || p[0] !== '0');
 }
 
 // ── Joint resolution ────────────────────────────────────────────────────────────────────────

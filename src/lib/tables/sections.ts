@@ -2,9 +2,7 @@ import type { Line } from '../decode/lines.ts';
 import {
   activeLayoutMarkers,
   activeRows,
-  applicantColumns,
   requestLayoutMarkers,
-  requestLeafRows,
   requestRows,
   reviewColumns,
   reviewRows,
