@@ -47,7 +47,8 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
   });
 
   it('a planted wrong number would be caught', () => {
-    const tampered = { ...data, cells: data.cells.map((c, i) => (i === 100 && c.state === 'number' ? { ...c, value: c.value! + 1 } : c)) };
+    const at = data.cells.findIndex((c, i) => i >= 100 && c.state === 'number');
+    const tampered = { ...data, cells: data.cells.map((c, i) => (i === at ? { ...c, value: c.value! + 1 } : c)) };
     expect(evaluate(corpus.map((f) => f.truth), tampered).total.wrong).toBeGreaterThan(0);
   });
 });

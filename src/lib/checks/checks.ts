@@ -1,5 +1,6 @@
 import type { CheckRow } from '../schema/datasets.ts';
-import { applicantColumns, requestColumns, requestLeafRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
+import { requestColumns } from '../template/definitions.ts';
+import { requestIdentities, reviewIdentities, type CellAddress, type Identity } from '../template/identities.ts';
 import type { CellOut } from '../tables/read.ts';
 
 /**
@@ -51,60 +52,17 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 const colLabel = new Map(requestColumns.map((c) => [c.key, c.label]));
 
+/** Every identity of `template/identities.ts` that applies, checked on the report's cells. */
 export function reportChecks(cells: CellOut[], layoutRequests: '2019' | '2021' | null, hasReview: boolean): CheckOut[] {
   const ix = indexCells(cells);
-  const out: CheckOut[] = [];
-  if (layoutRequests) {
-    const rows = requestRows[layoutRequests];
-    const present = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
-    for (const row of rows) {
-      if (!present.has(row.key)) continue;
-      out.push(
-        check(
-          `requests.row_sum.${row.key}`,
-          ix.value('requests', row.key, 'total'),
-          applicantColumns.map((c) => ix.value('requests', row.key, c)),
-          `三「${row.label}」各类申请人之和应等于总计`,
-        ),
-      );
-    }
-    const leaves = requestLeafRows(layoutRequests);
-    for (const col of requestColumns) {
-      out.push(
-        check(
-          `requests.leaf_sum.${col.key}`,
-          ix.value('requests', 'total', col.key),
-          leaves.map((r) => ix.value('requests', r, col.key)),
-          `三「${colLabel.get(col.key)}」列：各项办理结果之和应等于（七）总计`,
-        ),
-      );
-    }
-    for (const col of requestColumns) {
-      const v = (r: string) => ix.value('requests', r, col.key);
-      const lhs = sum([v('new_received'), v('carried_over')]);
-      out.push(
-        check(
-          `requests.identity.${col.key}`,
-          lhs,
-          [v('total'), v('carried_forward')],
-          `三「${colLabel.get(col.key)}」列：本年新收 + 上年结转 应等于 （七）总计 + 结转下年度`,
-        ),
-      );
-    }
-  }
-  if (hasReview) {
-    for (const row of reviewRows) {
-      out.push(
-        check(
-          `review.block_sum.${row.key}`,
-          ix.value('review', row.key, 'total'),
-          reviewColumns.slice(0, 4).map((c) => ix.value('review', row.key, c.key)),
-          `四「${row.label}」：维持、纠正、其他、尚未审结之和应等于总计`,
-        ),
-      );
-    }
-  }
-  return out;
+  const present = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
+  const identities: Identity[] = [
+    // A row's own sum is checked only for rows the report has (2019 and 2021 differ in （六）).
+    ...(layoutRequests ? requestIdentities(layoutRequests).filter((i) => !i.id.startsWith('requests.row_sum.') || present.has(i.lhs[0]!.row)) : []),
+    ...(hasReview ? reviewIdentities : []),
+  ];
+  const v = (a: CellAddress) => ix.value(a.table, a.row, a.col);
+  return identities.map((i) => check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh));
 }
 
 function sum(xs: Array<number | null | undefined>): number | null {

@@ -89,7 +89,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       continue;
     }
     cells.push(...t.read.cells);
-    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line));
+    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line, null, n.at));
     if (t.read.missing.length) {
       // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
       complete = false;

@@ -31,12 +31,16 @@ export const DiagnosticCode = z.enum([
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 
+/** A template cell a diagnostic is about (table, row and column keys). */
+export const CellAddress = z.object({ table: z.enum(['active', 'requests', 'review']), row: z.string(), col: z.string() });
+
 export const Diagnostic = z.object({
   code: DiagnosticCode,
   message: z.string(),
   file: z.string(),
   line: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
+  at: CellAddress.optional(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
@@ -47,8 +51,9 @@ export function diag(
   file: string,
   line: number | null = null,
   column: number | null = null,
+  at?: z.infer<typeof CellAddress>,
 ): Diagnostic {
-  return { code, message, file, line, column };
+  return at ? { code, message, file, line, column, at } : { code, message, file, line, column };
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

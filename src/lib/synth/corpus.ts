@@ -4,6 +4,7 @@ import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
+import { damageKinds } from './damage-tables.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
 import { reencodedCopy } from './copies.ts';
@@ -110,6 +111,7 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     splitHeaders: (style === 'blank-lines' || style === 'lines') && q('split-headers', 0.4),
     footers: q('footers', 0.2),
     cutAfter,
+    damage: erroneous.size || cutAfter ? [] : damageKinds(style).filter((k) => q(k, 0.03)),
   };
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);

@@ -3,6 +3,8 @@ import { gluedTruth, NA_MARKS, writeCount, writeMoney, type CellStyle, type Writ
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
+import { damageTables, type DamageTarget } from './damage-tables.ts';
+import type { DamageKind } from './damage.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -22,6 +24,8 @@ export interface TableQuirks {
   footers: boolean;
   /** Stop after this row of 三 (a download cut off mid-table). */
   cutAfter: string | null;
+  /** Damage to the tables (`damage-tables.ts`): glued cells, short or duplicated rows, text in a cell. */
+  damage?: DamageKind[];
 }
 
 export interface Rendered {
@@ -98,6 +102,15 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
     ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) => record('review', row, reviewColumns.map((c) => c.key), reviewWs.slice(b * 5, b * 5 + 5)));
   }
 
+  // Damage (after the truth of the intact tables is recorded; it marks what damage changes).
+  let reviewRowsOut: Written[][] = [reviewWs];
+  if (q.damage?.length && !cut) {
+    const target: DamageTarget = { layoutActive: t.layoutActive, layoutRequests: t.layoutRequests, active: aRows, requests: rRows, review: reviewRowsOut };
+    damageTables(rng, q.damage, target, cells, unknown);
+    aRows.splice(0, aRows.length, ...target.active);
+    rRows.splice(0, rRows.length, ...target.requests);
+    reviewRowsOut = target.review;
+  }
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
   const activeHeader = t.layoutActive === '2019' ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'] : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
   const moneyHeader = q.cell.headerUnit ? (t.layoutActive === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）') : t.layoutActive === '2019' ? '采购总金额' : '本年收费金额';
@@ -105,7 +118,7 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
   const requests = style === 'html' ? htmlRequests(rRows) : table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
-  const review = cut ? [] : table(style, [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], reviewWs.map((w) => w.text)], q, rng);
+  const review = cut ? [] : table(style, [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], ...reviewRowsOut.map((r) => r.map((w) => w.text))], q, rng);
   return { active, requests, review, cells, unknown, cut };
 
   function rowCells(r: Row): string[] {

@@ -52,3 +52,25 @@ export function shiftDecimal(digits: string, places: number): number {
   const p = Math.max(point, 1);
   return Number(`${padded.slice(0, p)}.${padded.slice(p) || '0'}`);
 }
+
+/**
+ * Text in a value position that is meant as a number but cannot be read as one: 五十六, 约1234,
+ * 2.5万, 100%, 88*, 1 234, 1234（注1）. Such a token is a cell whose text is kept and whose
+ * state says it was not read; it is never a blank and never ends a row.
+ */
+const CELL_START = /^[约近逾超共计合\d零〇一二三四五六七八九十百千万两]/;
+const CELL_END = /[\d)）*＊※%％元件个条项次余多万千零〇一二三四五六七八九十百两]$/;
+export function isCellText(text: string): boolean {
+  const t = text.trim();
+  // Cheap rejection first (this sees every text cell): labels start and end otherwise.
+  if (!t || t.length > 24 || !CELL_START.test(t) || !CELL_END.test(t) || /^[一二三四五六七八九十]+[、.]/.test(t)) return false;
+  // Strip what may decorate a number: 约/近…, a trailing note (注1), marks, %, a unit, 万/余.
+  const core = t
+    .replace(/^[约近逾超共计合]+/, '')
+    .replace(/[（(][^（()）]{0,10}[)）]$/, '')
+    .replace(/[*＊※%％]+$/, '')
+    .replace(/(?:万元|元|件|个|条|项|次)$/, '')
+    .replace(/[余多万千]$/, '')
+    .trim();
+  return /^(?:\d|\d[\d,，.\s]*\d)$/.test(core) || /^[零〇一二三四五六七八九十百千万两]{2,}$/.test(core);
+}

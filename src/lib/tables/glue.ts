@@ -1,126 +1,222 @@
-import type { ValTok } from './rows.ts';
+import type { Slot, ValTok } from './rows.ts';
 
 /**
- * Digits glued together with no separator (`640020470`) can only be split with the table's own
- * arithmetic. This module enumerates every split into the wanted number of cells (no leading
- * zeros: "05" is never a cell) and keeps those that satisfy every rule. One survivor: the cells
- * are read. Several: `ambiguous`. None: `unreadable`. It never picks one of several.
+ * A row with fewer cells than columns, and nothing to say where the missing ones were, has
+ * several possible readings: digits glued together (`640020470` → 640 0 20 4 70 …, no leading
+ * zeros: "05" is never a cell) or one cell dropped at some position (its value unknown). This
+ * module enumerates the readings and keeps those that satisfy the table's identities
+ * (`template/identities.ts`), jointly across rows. A cell is read only where every surviving
+ * reading agrees on it; otherwise it is `ambiguous`, or `unreadable` when no reading survives.
+ * It never picks one of several.
  */
 
-export interface Piece {
-  text: string;
-  tok: ValTok;
-  /** Offset of the piece inside its token's text. */
-  start: number;
-}
+/** One cell of a reading: a piece of a value token, a marked empty cell, or a dropped cell. */
+export type ReadingCell =
+  | { kind: 'piece'; tok: ValTok; start: number; length: number }
+  | { kind: 'empty'; no: number }
+  | { kind: 'dropped' };
 
 /**
- * The raw source text of one piece of a glued run. Digits fold one for one, so the piece's
- * offsets in the normalised token are its offsets in the raw token when the lengths agree.
+ * Every reading of `slots` as exactly `n` cells: each digit token split into one or more
+ * numbers; empty slots stay one empty cell; and, when exactly one cell is short, the row as
+ * written with one cell dropped at each position. Null when there are more than `cap`.
  */
-export function pieceRaw(piece: Piece): string {
-  return piece.tok.raw.length === piece.tok.text.length ? piece.tok.raw.slice(piece.start, piece.start + piece.text.length) : piece.text;
-}
-
-/** Every way to read `vals` as exactly `n` cells; null when there are more than `cap`. */
-export function enumerateSplits(vals: ValTok[], n: number, cap = 20_000): Piece[][] | null {
-  const out: Piece[][] = [];
+export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][] | null {
+  const out: ReadingCell[][] = [];
+  const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
+  // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
+  const capacity: number[] = Array(slots.length + 1).fill(0);
+  for (let i = slots.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1]! + (digits[i] ? slots[i]!.text.length : 1);
+  let steps = 0;
   let overflow = false;
-  const rec = (i: number, left: number, acc: Piece[]) => {
+  const acc: ReadingCell[] = [];
+  const rec = (i: number, left: number) => {
     if (overflow) return;
-    if (i === vals.length) {
+    if (++steps > cap * 50) {
+      overflow = true;
+      return;
+    }
+    if (i === slots.length) {
       if (left === 0) out.push(acc.slice());
       if (out.length > cap) overflow = true;
       return;
     }
-    const tok = vals[i]!;
-    const remainingToks = vals.length - i - 1;
-    if (!/^\d+$/.test(tok.text)) {
-      if (left >= 1) rec(i + 1, left - 1, [...acc, { text: tok.text, tok, start: 0 }]);
+    if (left < slots.length - i || left > capacity[i]!) return;
+    const slot = slots[i]!;
+    if (!digits[i]) {
+      acc.push(slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length });
+      rec(i + 1, left - 1);
+      acc.pop();
       return;
     }
-    const digits = tok.text;
-    const maxParts = Math.min(digits.length, left - remainingToks);
-    for (let k = 1; k <= maxParts; k++) {
-      for (const parts of splitDigits(digits, k)) {
-        let start = 0;
-        const pieces = parts.map((p) => {
-          const piece = { text: p, tok, start };
-          start += p.length;
-          return piece;
-        });
-        rec(i + 1, left - k, [...acc, ...pieces]);
-        if (overflow) return;
+    // Cut the digit run into pieces, one at a time; no piece has a leading zero.
+    const text = slot.text;
+    const rest = slots.length - i - 1;
+    const cut = (start: number, l: number) => {
+      if (overflow) return;
+      if (start === text.length) return rec(i + 1, l);
+      if (l - 1 < rest || l > text.length - start + capacity[i + 1]!) return;
+      const maxLen = text[start] === '0' ? 1 : text.length - start;
+      for (let len = 1; len <= maxLen && !overflow; len++) {
+        acc.push({ kind: 'piece', tok: slot, start, length: len });
+        cut(start + len, l - 1);
+        acc.pop();
       }
-    }
+    };
+    cut(0, left);
   };
-  rec(0, n, []);
-  return overflow ? null : out;
-}
-
-/** All ways to cut a digit string into k numbers without leading zeros. */
-export function splitDigits(digits: string, k: number): string[][] {
-  if (k === 1) return validPart(digits) ? [[digits]] : [];
-  const out: string[][] = [];
-  for (let cut = 1; cut <= digits.length - (k - 1); cut++) {
-    const head = digits.slice(0, cut);
-    if (!validPart(head)) {
-      if (head.length > 1) break;
-      continue;
-    }
-    for (const rest of splitDigits(digits.slice(cut), k - 1)) out.push([head, ...rest]);
+  rec(0, n);
+  if (overflow) return null;
+  if (slots.length === n - 1) {
+    const whole = slots.map((s): ReadingCell => (s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length }));
+    for (let p = 0; p < n; p++) out.push([...whole.slice(0, p), { kind: 'dropped' }, ...whole.slice(p)]);
   }
   return out;
 }
 
-function validPart(p: string): boolean {
-  return p.length > 0 && (p === '0' || p[0] !== '0');
+// ── Joint resolution ────────────────────────────────────────────────────────────────────────
+
+/** A cell's value for the arithmetic: a number, null (blank, n/a, not a number) or dropped. */
+export type Val = number | null | 'dropped';
+
+/** A source row whose cells are not certain: its template cells and its candidate readings. */
+export interface Unit {
+  /** Template cell keys (`row.col`) the reading's positions fill, in order. */
+  cells: string[];
+  /** One array of values per reading, aligned with `cells`. */
+  values: Val[][];
 }
 
-/** Rows whose cells are candidates, resolved jointly against table-wide rules. */
-export interface GluedRow {
-  key: string;
-  candidates: number[][];
+/** sum(lhs) = sum(rhs) over cell keys (`row.col`). */
+export interface Rule {
+  lhs: string[];
+  rhs: string[];
+}
+
+/** A rule's term: a unit's cell (unit ≥ 0, pos) or a known value (unit −1). */
+interface Term {
+  sign: 1 | -1;
+  unit: number;
+  pos: number;
+  value: Val;
 }
 
 /**
- * Joint resolution: the cartesian product of the rows' candidates, filtered by `tableOk`
- * (which sees every row's values, known or candidate). A cell is decided when all surviving
- * combinations agree on it; otherwise it stays undecided (null). When the product is too large
- * or nothing survives, rows keep only what their own candidates agree on.
+ * Which readings of each unit survive the rules. `known` holds the values of certain cells; a
+ * rule with a cell that is neither known nor in a unit (a row the report lacks) decides
+ * nothing. A rule with one dropped cell holds when the value it implies is a whole number ≥ 0;
+ * with more, it decides nothing. First each unit is filtered against the certain cells
+ * (repeatedly, as units with one reading left become certain); the units still open are then
+ * searched jointly within `budget` steps. Past the budget the local result stands: it can only
+ * keep more readings, never fewer, so the cells left undecided are NULL, not guessed.
  */
-export function resolveJointly(
-  rows: GluedRow[],
-  tableOk: (assign: Map<string, number[]>) => boolean,
-  cap = 50_000,
-): Map<string, Array<number | null>> {
-  const agreed = (cands: number[][]): Array<number | null> =>
-    cands.length === 0 ? [] : cands[0]!.map((v, j) => (cands.every((c) => c[j] === v) ? v : null));
-  const result = new Map<string, Array<number | null>>();
-  const product = rows.reduce((p, r) => p * Math.max(1, r.candidates.length), 1);
-  if (rows.some((r) => r.candidates.length === 0) || product > cap) {
-    for (const r of rows) result.set(r.key, agreed(r.candidates));
-    return result;
+export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[], budget = 200_000): boolean[][] {
+  const owner = new Map<string, [number, number]>();
+  units.forEach((u, i) => u.cells.forEach((c, j) => owner.set(c, [i, j])));
+  const alive = units.map((u) => u.values.map(() => true));
+  const compiled: Array<{ terms: Term[]; units: number[] }> = [];
+  for (const r of rules) {
+    const terms: Term[] = [];
+    let decides = true;
+    for (const [side, sign] of [
+      [r.lhs, 1],
+      [r.rhs, -1],
+    ] as const) {
+      for (const c of side) {
+        const o = owner.get(c);
+        if (o) terms.push({ sign, unit: o[0], pos: o[1], value: null });
+        else if (known.has(c) && known.get(c) !== null) terms.push({ sign, unit: -1, pos: -1, value: known.get(c)! });
+        else decides = false;
+      }
+    }
+    const us = [...new Set(terms.filter((t) => t.unit >= 0).map((t) => t.unit))];
+    if (decides && us.length) compiled.push({ terms, units: us });
   }
-  const survivors: number[][][] = [];
-  const assign = new Map<string, number[]>();
-  const rec = (i: number, pick: number[][]) => {
-    if (i === rows.length) {
-      if (tableOk(assign)) survivors.push(pick.slice());
+  if (!compiled.length) return alive;
+
+  // Evaluate a rule with a reading chosen for each of its units.
+  const holds = (terms: Term[], pick: (unit: number) => number): boolean => {
+    let sum = 0;
+    let dropped = 0;
+    let droppedSign = 1;
+    for (const t of terms) {
+      const v = t.unit < 0 ? t.value : units[t.unit]!.values[pick(t.unit)]![t.pos]!;
+      if (v === null) return true;
+      if (v === 'dropped') {
+        dropped++;
+        droppedSign = t.sign;
+      } else sum += t.sign * v;
+    }
+    if (dropped === 0) return Math.abs(sum) < 1e-9;
+    if (dropped > 1) return true;
+    const implied = -sum * droppedSign;
+    return implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9;
+  };
+
+  // Local: a unit against the certain cells and the units down to one reading.
+  const single = (u: number) => alive[u]!.filter(Boolean).length === 1;
+  const only = (u: number) => alive[u]!.indexOf(true);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const rule of compiled) {
+      // A unit with no reading left is unreadable: the rule decides nothing for the others.
+      if (rule.units.some((u) => !alive[u]!.includes(true))) continue;
+      const open = rule.units.filter((u) => !single(u));
+      if (open.length !== 1) {
+        if (open.length === 0 && !holds(rule.terms, only)) {
+          // Certain units that break a rule together: none of their readings is proven.
+          for (const u of rule.units) alive[u]!.fill(false);
+          changed = true;
+        }
+        continue;
+      }
+      const u = open[0]!;
+      alive[u]!.forEach((a, r) => {
+        if (a && !holds(rule.terms, (x) => (x === u ? r : only(x)))) {
+          alive[u]![r] = false;
+          changed = true;
+        }
+      });
+    }
+  }
+
+  // Joint: the units still open, searched together.
+  const open = units.map((_, i) => i).filter((u) => alive[u]!.filter(Boolean).length > 1);
+  if (open.length < 2) return alive;
+  open.sort((a, b) => alive[a]!.filter(Boolean).length - alive[b]!.filter(Boolean).length);
+  const depth = new Map(open.map((u, d) => [u, d]));
+  const checkAt: Array<Array<Term[]>> = open.map(() => []);
+  for (const rule of compiled) {
+    if (rule.units.some((u) => !alive[u]!.includes(true))) continue;
+    const ds = rule.units.filter((u) => depth.has(u)).map((u) => depth.get(u)!);
+    if (ds.length) checkAt[Math.max(...ds)]!.push(rule.terms);
+  }
+  const pick = new Map<number, number>();
+  const used = open.map(() => new Set<number>());
+  let steps = 0;
+  let over = false;
+  const pickOf = (u: number) => pick.get(u) ?? only(u);
+  const dfs = (d: number) => {
+    if (over) return;
+    if (d === open.length) {
+      open.forEach((u, i) => used[i]!.add(pick.get(u)!));
       return;
     }
-    for (const c of rows[i]!.candidates) {
-      assign.set(rows[i]!.key, c);
-      pick.push(c);
-      rec(i + 1, pick);
-      pick.pop();
+    const u = open[d]!;
+    for (let r = 0; r < alive[u]!.length; r++) {
+      if (!alive[u]![r]) continue;
+      if (++steps > budget) {
+        over = true;
+        return;
+      }
+      pick.set(u, r);
+      if (checkAt[d]!.every((terms) => holds(terms, pickOf))) dfs(d + 1);
+      if (over) return;
     }
+    pick.delete(u);
   };
-  rec(0, []);
-  if (survivors.length === 0) {
-    for (const r of rows) result.set(r.key, agreed(r.candidates));
-    return result;
-  }
-  rows.forEach((r, i) => result.set(r.key, agreed(survivors.map((s) => s[i]!))));
-  return result;
+  dfs(0);
+  if (over) return alive;
+  open.forEach((u, i) => alive[u]!.forEach((_, r) => (alive[u]![r] = used[i]!.has(r))));
+  return alive;
 }

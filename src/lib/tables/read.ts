@@ -1,21 +1,21 @@
 import type { CellRow } from '../schema/datasets.ts';
-import type { RowDef } from '../template/definitions.ts';
-import { parseCell, type ParsedCell } from './cell.ts';
-import { enumerateSplits, pieceRaw, resolveJointly, type Piece } from './glue.ts';
-import { isDense, locateRows, readRow, regionEnd, type RowCells, type Slot } from './rows.ts';
+import type { RowDef, ValueKind } from '../template/definitions.ts';
+import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
+import { parseCell } from './cell.ts';
+import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
+import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
+import { consistentNoise, isDense, locateRows, promoteCellText, readRow, regionEnd, trailingEmpties, type Slot, type ValTok } from './rows.ts';
 import type { Tok } from './tokens.ts';
 
 /**
- * Reads one table (section 二 or 三) from its tokens: rows by label, cells by position, glued
- * digits by arithmetic. Produces tidy cells and notes on what could not be read.
+ * Reads one table (section 二 or 三) from its tokens. The rule, in one place: a value is
+ * published only where its row is proven (its own label, found in template order, the value
+ * between that label and the next) and its column is proven (exactly one cell per column, or
+ * one placement that every reading surviving the table's identities agrees on). Everything
+ * else is NULL with a note. Cells are built only by the emitter (`emit.ts`).
  */
 
-export type CellOut = Omit<CellRow, 'report_id'>;
-export interface TableNote {
-  code: 'W_CELLS_AMBIGUOUS' | 'W_CELL_UNREADABLE' | 'W_UNIT_UNKNOWN' | 'W_ROW_MISSING';
-  message: string;
-  line: number | null;
-}
+export type { CellOut, TableNote };
 export interface TableRead {
   cells: CellOut[];
   found: string[];
@@ -24,104 +24,139 @@ export interface TableRead {
 }
 
 export interface TableRules {
-  /** Row-local rule on a fully numeric row (e.g. applicants add up to 总计). */
-  rowOk?: (rowKey: string, values: number[]) => boolean;
-  /** Table-wide rule; sees every row's values, null where not a number. */
-  tableOk?: (values: Map<string, Array<number | null>>) => boolean;
+  /** The table's arithmetic (`template/identities.ts`), used to decide between readings. */
+  identities?: Identity[];
   /** Money unit a header states for this table, if any. */
   moneyUnit?: '元' | '万元' | null;
+  /** Set when the table as a whole cannot be read (a header that does not fit its rows). */
+  unproven?: string;
 }
 
-export function readTable(tableId: CellRow['table_id'], toks: Tok[], defs: RowDef[], exactLabels: boolean, rules: TableRules = {}): TableRead {
+export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: RowDef[], exactLabels: boolean, rules: TableRules = {}): TableRead {
+  const toks = promoteCellText(toksIn);
   const found = locateRows(toks, defs, exactLabels);
-  const notes: TableNote[] = [];
-  const cells: CellOut[] = [];
-  const known = new Map<string, Array<number | null>>();
-  const glued: Array<{ def: RowDef; no: number; options: Piece[][] }> = [];
-  const emitted = new Map<string, CellOut[]>();
-
+  const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null);
+  const known = new Map<string, Val>();
+  const short: ShortRow[] = [];
   const dense = isDense(toks);
-  found.forEach((f, k) => {
-    const n = f.def.columns.length;
-    const rc: RowCells = readRow(toks, f.at, regionEnd(found, k, toks.length), n, dense);
+  const trails = trailingEmpties(toks);
+  const rowLines = found.map((f) => toks[f.at]!.line);
+
+  // Plain loops: this runs for every row of every report.
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const cols = f.def.columns;
+    const noise = consistentNoise(trails, rowLines, rowLines[k]!);
+    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise);
+    // Values read from the lines after the label run to the next label found; when a row
+    // between the two was not found, its values (its label lost) could be among them.
+    const next = found[k + 1];
+    const skipped = next && rc.kind !== 'unknown' && rc.by === 'lines' ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key) : [];
+    const gap = skipped.length ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's` : null;
+    const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    if (why) {
+      em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
+      continue;
+    }
+    const addrs: CellAddress[] = [];
+    for (const c of cols) addrs.push({ table: tableId, row: f.def.key, col: c.key });
     if (rc.kind === 'cells') {
-      const row = rc.cells.map((slot, j) => cellFrom(tableId, f.def, j, slot, f.no, rules, notes));
-      emitted.set(f.def.key, row);
-      known.set(f.def.key, row.map((c) => c.value));
-      return;
+      for (let j = 0; j < cols.length; j++) {
+        const slot = rc.cells[j];
+        const placement: Placement = { by: rc.by, index: j };
+        const c = slot
+          ? em.emit({ kind: 'read', at: addrs[j]!, evidence: { tok: slot, start: 0, length: slot.text.length }, placement })
+          : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
+        known.set(`${f.def.key}.${cols[j]!.key}`, c.value);
+      }
+    } else if (rc.kind === 'short') {
+      short.push({ cells: addrs, kinds: cols.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
     }
-    if (rc.kind === 'glued') {
-      const splits = enumerateSplits(rc.vals, n) ?? [];
-      const options = splits.filter((pieces) => {
-        const parsed = pieces.map((p, j) => parseCell(p.text, f.def.columns[j]!.kind, rules.moneyUnit ?? null));
-        if (parsed.some((c) => c.state === 'unreadable')) return false;
-        const values = parsed.map((c) => c.value);
-        return !rules.rowOk || values.some((v) => v === null) || rules.rowOk(f.def.key, values as number[]);
-      });
-      glued.push({ def: f.def, no: rc.vals[0]?.no ?? f.no, options });
-      return;
-    }
-    const raw = rc.vals.map((v) => v.raw).join(' ');
-    notes.push({ code: 'W_CELLS_AMBIGUOUS', message: `${tableId}.${f.def.key}: ${rc.reason}`, line: f.no });
-    emitted.set(
-      f.def.key,
-      f.def.columns.map((c) => ({ table_id: tableId, row_key: f.def.key, col_key: c.key, value: null, raw, state: 'ambiguous' as const, line: f.no })),
-    );
-    known.set(f.def.key, f.def.columns.map(() => null));
+  }
+  resolveShort(em, short, known, rules.identities ?? []);
+
+  const foundKeys = found.map((f) => f.def.key);
+  return { cells: em.finish(), found: foundKeys, missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)), notes: em.notes };
+}
+
+/** The source text of a row's values, kept on cells that cannot be read. */
+export function rawOf(slots: Slot[]): string {
+  return [...new Set(slots.filter((s): s is ValTok => s !== null))].map((v) => v.raw).join(' ');
+}
+
+/** A source row with fewer cells than its template cells, and nothing placing them. */
+export interface ShortRow {
+  cells: CellAddress[];
+  kinds: ValueKind[];
+  slots: Slot[];
+  vals: ValTok[];
+  line: number;
+}
+
+/**
+ * Short rows: every reading (glued digits split, one cell dropped) is enumerated, the table's
+ * identities rule readings out jointly, and each cell is read only where every surviving
+ * reading puts the same source text there.
+ */
+export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<string, Val>, identities: Identity[]): void {
+  if (!rows.length) return;
+  const unit = em.moneyUnit;
+  const all = rows.map((r) => readings(r.slots, r.cells.length));
+  const units: Unit[] = rows.map((r, i) => ({
+    cells: r.cells.map(cellIn),
+    values: (all[i] ?? []).map((rd) =>
+      rd.map((c, j): Val => (c.kind === 'dropped' ? 'dropped' : c.kind === 'empty' ? null : parseCell(c.tok.text.slice(c.start, c.start + c.length), r.kinds[j]!, unit).value)),
+    ),
+  }));
+  const rules: Rule[] = identities.filter((i) => i.table === em.template.id).map((i) => ({ lhs: i.lhs.map(cellIn), rhs: i.rhs.map(cellIn) }));
+  const alive = survivors(known, units, rules);
+  // A row no reading of which fits the whole table (another row of the source is wrong): its
+  // own arithmetic (the row sum, a block total) may still decide it on its own.
+  const own = (u: Unit) => rules.filter((x) => [...x.lhs, ...x.rhs].every((c) => u.cells.includes(c)));
+  units.forEach((u, i) => {
+    if (alive[i]!.includes(true) || !u.values.length) return;
+    const rs = own(u);
+    if (rs.length) alive[i] = survivors(new Map(), [u], rs)[0]!;
   });
 
-  if (glued.length) {
-    // Candidates as numbers (non-numeric pieces stay null and so never decide a rule).
-    const numeric = glued.map((g) => ({
-      key: g.def.key,
-      candidates: g.options.map((pieces) => pieces.map((p, j) => parseCell(p.text, g.def.columns[j]!.kind, rules.moneyUnit ?? null).value ?? NaN)),
-    }));
-    const tableOk = rules.tableOk;
-    const decided = resolveJointly(numeric, (assign) => {
-      if (!tableOk) return true;
-      const all = new Map(known);
-      for (const [key, v] of assign) all.set(key, v.map((x) => (Number.isNaN(x) ? null : x)));
-      return tableOk(all);
-    });
-    for (const g of glued) {
-      const values = decided.get(g.def.key) ?? [];
-      const first = g.options[0];
-      const rawAll = first ? [...new Set(first.map((p) => p.tok.raw))].join(' ') : '';
-      const row = g.def.columns.map((c, j): CellOut => {
-        const v = values[j];
-        const piece = first?.[j];
-        if (v !== null && v !== undefined && !Number.isNaN(v) && piece) {
-          return { table_id: tableId, row_key: g.def.key, col_key: c.key, value: v, raw: pieceRaw(piece), state: 'number', line: piece.tok.no };
-        }
-        const state = g.options.length === 0 ? 'unreadable' : 'ambiguous';
-        return { table_id: tableId, row_key: g.def.key, col_key: c.key, value: null, raw: rawAll, state, line: g.no };
-      });
-      const unsure = row.filter((c) => c.state !== 'number').length;
-      if (unsure) {
-        notes.push({
-          code: 'W_CELLS_AMBIGUOUS',
-          message: `${tableId}.${g.def.key}: glued digits "${rawAll}" — ${g.options.length === 0 ? 'no split satisfies the arithmetic' : `${g.options.length} splits possible`}; ${unsure} cell(s) left NULL`,
-          line: g.no,
-        });
-      }
-      emitted.set(g.def.key, row);
+  rows.forEach((r, i) => {
+    const raw = rawOf(r.vals);
+    const rds = all[i] ?? null;
+    const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
+    if (rds === null) {
+      for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
+      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — too many readings to decide; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      return;
     }
-  }
-
-  for (const def of defs) {
-    const row = emitted.get(def.key);
-    if (row) cells.push(...row);
-  }
-  const foundKeys = found.map((f) => f.def.key);
-  return { cells, found: foundKeys, missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)), notes };
+    const kept = rds.filter((_, k) => alive[i]![k]);
+    if (!kept.length) {
+      for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
+      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — no reading (glued digits split, or a cell missing) satisfies the arithmetic; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      return;
+    }
+    let unsure = 0;
+    r.cells.forEach((at, j) => {
+      const c = agreed(kept.map((rd) => rd[j]!));
+      if (c?.kind === 'piece') em.emit({ kind: 'read', at, evidence: { tok: c.tok, start: c.start, length: c.length }, placement: { by: 'split', index: j, readings: kept.length } });
+      else if (c?.kind === 'empty') em.emit({ kind: 'blank', at, line: r.line, placement: { by: 'split', index: j, readings: kept.length } });
+      else {
+        unsure++;
+        em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
+      }
+    });
+    if (unsure) {
+      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — ${kept.length} readings satisfy the arithmetic; ${unsure} cell(s) left NULL`, r.line, r.cells.find((_, j) => !agreed(kept.map((rd) => rd[j]!))));
+    }
+  });
 }
 
-function cellFrom(tableId: CellRow['table_id'], def: RowDef, j: number, slot: Slot, labelNo: number, rules: TableRules, notes: TableNote[]): CellOut {
-  const col = def.columns[j]!;
-  if (!slot) return { table_id: tableId, row_key: def.key, col_key: col.key, value: null, raw: '', state: 'blank', line: labelNo };
-  const p: ParsedCell = parseCell(slot.text, col.kind, rules.moneyUnit ?? null);
-  if (p.note) {
-    notes.push({ code: p.state === 'ambiguous' ? 'W_UNIT_UNKNOWN' : 'W_CELL_UNREADABLE', message: `${tableId}.${def.key}.${col.key}: ${p.note}`, line: slot.no });
+/** The one reading cell every reading has at a position (same source text), or null. */
+function agreed(cs: ReadingCell[]): ReadingCell | null {
+  const c = cs[0]!;
+  if (c.kind === 'dropped') return null;
+  for (const d of cs) {
+    if (d.kind !== c.kind) return null;
+    if (d.kind === 'piece' && c.kind === 'piece' && (d.tok !== c.tok || d.start !== c.start || d.length !== c.length)) return null;
   }
-  return { table_id: tableId, row_key: def.key, col_key: col.key, value: p.value, raw: slot.raw, state: p.state, line: slot.no };
+  return c;
 }

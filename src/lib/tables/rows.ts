@@ -1,4 +1,5 @@
 import type { RowDef } from '../template/definitions.ts';
+import { isCellText } from './cell.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
 
 /**
@@ -16,39 +17,84 @@ export interface FoundRow {
   /** Index of the label token. */
   at: number;
   no: number;
+  /**
+   * Why the label does not prove the row, when it does not: the same label heads another row
+   * with values (a duplicated row: neither copy can be told to be the right one), or the label
+   * text also names other rows (a page dump with every label in one token, whose values belong
+   * to whichever label came last).
+   */
+  clash: string | null;
 }
 
 export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
   const found: FoundRow[] = [];
+  const keys = toks.map((tok) => (tok.t === 'text' ? (exact ? bareLabel(tok.text) : labelKey(tok.text)) : null));
   let cursor = 0;
   for (const def of defs) {
     for (let i = cursor; i < toks.length; i++) {
+      const key = keys[i];
+      if (key === null || key === undefined) continue;
       const tok = toks[i]!;
-      if (tok.t !== 'text') continue;
-      const key = exact ? bareLabel(tok.text) : labelKey(tok.text);
       if (def.match.test(key)) {
-        found.push({ def, at: i, no: tok.no });
+        // Rows before this one were looked for first; a later row's label in the same text
+        // means the values after it are that row's.
+        const others = defs.slice(defs.indexOf(def) + 1).filter((d) => d.match.test(key));
+        const clash = others.length ? `the label text also names ${others.map((d) => d.key).join(', ')}` : null;
+        found.push({ def, at: i, no: tok.no, clash });
         cursor = i + 1;
         break;
       }
     }
   }
+  if (!found.length) return found;
+  // A label that heads a second row with values, anywhere in the table (before the first
+  // row too: a copy may come first). Header words head no values, so they never count.
+  const labelAt = new Set(found.map((f) => f.at));
+  for (let i = 0; i < toks.length; i++) {
+    const key = keys[i];
+    if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
+    for (const f of found) {
+      if (f.clash || !f.def.match.test(key)) continue;
+      f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
+    }
+  }
   return found;
+}
+
+/** A label token followed by at least one value before the next text. */
+function headsValues(toks: Tok[], at: number): boolean {
+  for (let i = at + 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t === 'val') return true;
+    if (t.t === 'text') return false;
+  }
+  return false;
+}
+
+/** Tokens with number-like text that is no number made value tokens (kept raw, read as unreadable). */
+export function promoteCellText(toks: Tok[]): Tok[] {
+  return toks.map((t) => (t.t === 'text' && isCellText(t.text) ? { ...t, t: 'val' as const } : t));
 }
 
 /** A cell position: a value token, or an empty position. */
 export type Slot = ValTok | null;
 
 export type RowCells =
-  | { kind: 'cells'; cells: Slot[] }
-  | { kind: 'glued'; vals: ValTok[] }
-  | { kind: 'unknown'; reason: string; vals: ValTok[] };
+  /** Every column's position is known: exactly one slot per column. */
+  | { kind: 'cells'; cells: Slot[]; by: 'delimited' | 'lines' }
+  /**
+   * Fewer cells than columns and nothing marks where the missing ones were: digits glued
+   * together, or a cell dropped. `slots` keeps the order (null = a marked empty cell); only
+   * arithmetic can place them.
+   */
+  | { kind: 'short'; slots: Slot[]; vals: ValTok[]; by: 'delimited' | 'lines' }
+  | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
 
 /**
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
  * `n` is the number of columns the row has in the layout.
  */
-export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false): RowCells {
+export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false, noise: number | null = 0): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
@@ -60,7 +106,7 @@ export function readRow(toks: Tok[], at: number, end: number, n: number, dense =
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
-  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n);
+  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n, noise);
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
@@ -84,24 +130,63 @@ export function cellSlots(toks: Tok[]): Slot[] {
 }
 
 /**
- * A delimited row's cells → positions. Scrapes add empty `| |` cells after rows, so trailing
- * empties may be noise or blank cells: they are trusted only as far as the counts allow.
+ * Empty pieces at the end of each delimited line (by line index): the piece after a closing
+ * `|`, any `| |` a scrape adds, and blank last cells.
  */
-export function fromSlots(all: Slot[], n: number): RowCells {
+export function trailingEmpties(toks: Tok[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let line = -1;
+  let trail = 0;
+  let content = false;
+  for (const t of toks) {
+    if (t.line !== line) {
+      line = t.line;
+      trail = 0;
+      content = false;
+    }
+    if (t.t === 'eol') {
+      if (t.delimited && content) out.set(line, trail);
+    } else if (t.t === 'empty') trail++;
+    else if (t.t === 'val' || t.t === 'text') {
+      trail = 0;
+      content = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * How many trailing empty pieces are the flattening's own (no cells), judged from the other
+ * rows: the number most of them (three in four) end with, when none ends with fewer (the rest
+ * have blank last cells). When they differ more (a scrape adding `| |` at random), trailing
+ * empties say nothing and null is returned. `lines` are the table's row lines, `own` the line
+ * being read; with no other row line, every other delimited line is used.
+ */
+export function consistentNoise(trails: Map<number, number>, lines: number[], own: number): number | null {
+  let ts = lines.filter((l) => l !== own && trails.has(l)).map((l) => trails.get(l)!);
+  if (ts.length === 0) ts = [...trails].filter(([l]) => l !== own).map(([, t]) => t);
+  if (ts.length === 0) return null;
+  const min = Math.min(...ts);
+  return ts.filter((t) => t === min).length * 4 >= ts.length * 3 ? min : null;
+}
+
+/**
+ * A delimited row's cells → positions. Scrapes add empty `| |` cells after rows, so trailing
+ * empties are blank cells only beyond the table's own `noise` (see `consistentNoise`; null:
+ * trailing empties are never taken for cells).
+ */
+export function fromSlots(all: Slot[], n: number, noise: number | null = 0): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
   const vals = slots.filter((s): s is ValTok => s !== null);
-  if (slots.length === n) return { kind: 'cells', cells: slots };
-  if (all.length === n) return { kind: 'cells', cells: all };
-  if (vals.length === n) return { kind: 'cells', cells: vals };
-  if (slots.length < n && all.length >= n) {
-    // The row has its n cells; the last ones are blank.
-    return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)] };
+  const trail = all.length - slots.length;
+  if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
+  if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
+  if (slots.length < n && noise !== null && trail - noise >= n - slots.length) {
+    // The row has its n cells; the last ones are empty cells, not the line's closing `|`.
+    return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)], by: 'delimited' };
   }
-  if (vals.length < n && vals.length === slots.length && all.length < n) {
-    // Fewer cells than columns and no empty ones: digits glued together.
-    return { kind: 'glued', vals };
-  }
+  if (slots.length < n && vals.length > 0) return { kind: 'short', slots, vals, by: 'delimited' };
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
 }
 
@@ -121,10 +206,15 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     }
   }
   const vals = lines.flatMap((l) => l ?? []);
-  if (vals.length === n) return { kind: 'cells', cells: vals };
+  // Lines of one value and lines of several in one row: a number written with a space
+  // (`1 234`) or cells run together; which values are cells is not known.
+  if (lines.some((l) => l !== null && l.length > 1) && lines.some((l) => l !== null && l.length === 1)) {
+    return { kind: 'unknown', reason: `${vals.length} values on lines of one and of several values`, vals };
+  }
+  if (vals.length === n) return { kind: 'cells', cells: vals, by: 'lines' };
   if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals };
   if (vals.length === 0) {
-    return lines.length > 0 ? { kind: 'cells', cells: Array<Slot>(n).fill(null) } : { kind: 'unknown', reason: 'no cells', vals };
+    return lines.length > 0 ? { kind: 'cells', cells: Array<Slot>(n).fill(null), by: 'lines' } : { kind: 'unknown', reason: 'no cells', vals };
   }
   const first = lines.findIndex((l) => l !== null);
   let last = lines.length - 1;
@@ -151,20 +241,23 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     // separator after a header row, not cells.
     const surplus = cells.length - n;
     if (surplus > 0 && cells.slice(0, surplus).every((c) => c === null)) cells = cells.slice(surplus);
-    if (cells.length === n) return { kind: 'cells', cells };
-    if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)] };
+    if (cells.length === n) return { kind: 'cells', cells, by: 'lines' };
+    if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
     // No empty line at all and too few values: digits glued together.
-    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'glued', vals };
+    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'short', slots: vals, vals, by: 'lines' };
     return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
   if (gaps.every((g) => g === 1)) {
-    if (lead >= missing && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals] };
-    if (lead <= 1 && trail >= missing) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)] };
+    // One empty line separates cells; blank cells at an edge show as more empty lines than
+    // that one. Without them nothing marks where the missing cells were (a dropped cell
+    // would be read shifted).
+    if (lead >= missing + 1 && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
+    if (lead <= 1 && trail >= missing + 1) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
   }
   // Glued digits only where no empty line sits between values: with separators, one missing
   // cell could as well be a blank one, and a split that happens to satisfy the sums would be a
   // wrong number.
-  if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'glued', vals };
+  if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'short', slots: vals, vals, by: 'lines' };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
 }
 

@@ -2,18 +2,16 @@ import type { Line } from '../decode/lines.ts';
 import {
   activeLayoutMarkers,
   activeRows,
-  applicantColumns,
   requestLayoutMarkers,
-  requestLeafRows,
   requestRows,
   reviewColumns,
   reviewRows,
 } from '../template/definitions.ts';
-import { parseCell } from './cell.ts';
-import { enumerateSplits, pieceRaw } from './glue.ts';
-import { readTable, type CellOut, type TableNote, type TableRead } from './read.ts';
-import { cellSlots, fromLines, fromSlots, isDense, type RowCells, type ValTok } from './rows.ts';
-import { tokenize, type Tok } from './tokens.ts';
+import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
+import { TableEmitter, templateOf } from './emit.ts';
+import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
+import { cellSlots, consistentNoise, fromLines, fromSlots, isDense, promoteCellText, trailingEmpties, type RowCells, type ValTok } from './rows.ts';
+import { bareLabel, tokenize, type Tok } from './tokens.ts';
 
 /**
  * The three tables: 二 proactive disclosure (`active`), 三 requests (`requests`) and 四 review
@@ -36,12 +34,33 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(万元|元)/.exec(text)?.[1] as '元' | '万元' | undefined;
   const moneyUnit = unit ?? (layout === '2021' ? '万元' : null);
   const toks = tokenize(lines);
-  const read = readTable('active', toks, activeRows[layout], true, { moneyUnit });
+  // A header of one layout over the rows of the other: the columns would get the other
+  // layout's meanings, so no cell of the table is read.
+  const rows = activeRowsLayout(toks);
+  const unproven = has2021 !== has2019 && rows && rows !== layout ? `the header has the ${layout} columns but the rows are the ${rows} rows` : undefined;
+  const read = readTable('active', toks, activeRows[layout], true, { moneyUnit, ...(unproven ? { unproven } : {}) });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
 
-const sum = (xs: Array<number | null | undefined>): number | null =>
-  xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+/**
+ * The layout section 二's rows have, whatever the header says: 2019 has the rows
+ * 其他对外管理服务事项 and 政府集中采购; in 2021 行政许可, 行政处罚 and 行政强制 have one value each
+ * (2019: three). Null when the rows do not tell.
+ */
+function activeRowsLayout(toks: Tok[]): Layout | null {
+  const labels = toks.map((t) => (t.t === 'text' ? bareLabel(t.text) : ''));
+  if (labels.some((l) => l === '其他对外管理服务事项' || l === '政府集中采购')) return '2019';
+  const counts = ['行政许可', '行政处罚', '行政强制'].map((label) => {
+    const at = labels.indexOf(label);
+    if (at < 0) return -1;
+    let n = 0;
+    for (let i = at + 1; i < toks.length && toks[i]!.t !== 'text'; i++) if (toks[i]!.t === 'val') n++;
+    return n;
+  });
+  if (counts.every((c) => c === 1)) return '2021';
+  if (counts.every((c) => c === 3)) return '2019';
+  return null;
+}
 
 export function readRequests(lines: Line[], year: number | null): { layout: Layout | null; read: TableRead | null; rowsLayout?: Layout } {
   const text = squash(lines);
@@ -56,27 +75,7 @@ export function readRequests(lines: Line[], year: number | null): { layout: Layo
     layout = (year ?? 0) >= 2021 ? '2021' : '2019';
     known = false;
   }
-  const leaves = requestLeafRows(layout);
-  const totalIdx = applicantColumns.length;
-  const read = readTable('requests', toks, requestRows[layout], false, {
-    rowOk: (_key, v) => sum(v.slice(0, totalIdx)) === v[totalIdx],
-    tableOk: (rows) => {
-      for (let j = 0; j <= totalIdx; j++) {
-        const col = (k: string) => rows.get(k)?.[j];
-        const leafSum = sum(leaves.map(col));
-        const total = col('total');
-        if (leafSum !== null && typeof total === 'number' && leafSum !== total) return false;
-        const lhs = sum([col('new_received'), col('carried_over')]);
-        const rhs = sum([total, col('carried_forward')]);
-        if (lhs !== null && rhs !== null && lhs !== rhs) return false;
-      }
-      for (const [, v] of rows) {
-        const s = sum(v.slice(0, totalIdx));
-        if (s !== null && typeof v[totalIdx] === 'number' && s !== v[totalIdx]) return false;
-      }
-      return true;
-    },
-  });
+  const read = readTable('requests', toks, requestRows[layout], false, { identities: requestIdentities(layout) });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
 
@@ -84,7 +83,7 @@ const REVIEW_N = reviewRows.length * reviewColumns.length;
 
 /** Section 四: one row of 15 numbers (three blocks of five) after the header words. */
 export function readReview(lines: Line[]): TableRead | null {
-  const toks = tokenize(lines);
+  const toks = promoteCellText(tokenize(lines));
   const firstVal = toks.findIndex((t) => t.t === 'val');
   if (firstVal < 0) return null;
   let start = firstVal;
@@ -99,50 +98,26 @@ export function readReview(lines: Line[]): TableRead | null {
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
   if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
-    rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N);
+    rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N, consistentNoise(trailingEmpties(toks), [], vals[0]!.line));
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
   }
   const headerNo = toks.slice(0, firstVal).reverse().find((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text')?.no ?? vals[0]!.no;
-  const notes: TableNote[] = [];
-  const cells: CellOut[] = [];
-  const at = (j: number) => ({ row_key: reviewRows[Math.floor(j / 5)]!.key, col_key: reviewColumns[j % 5]!.key });
-
+  const em = new TableEmitter(templateOf('review', null));
+  const at = (j: number): CellAddress => ({ table: 'review', row: reviewRows[Math.floor(j / 5)]!.key, col: reviewColumns[j % 5]!.key });
+  const cells = Array.from({ length: REVIEW_N }, (_, j) => at(j));
   if (rc.kind === 'cells') {
     rc.cells.forEach((slot, j) => {
-      if (!slot) return cells.push({ table_id: 'review', ...at(j), value: null, raw: '', state: 'blank', line: headerNo });
-      const p = parseCell(slot.text, 'count');
-      if (p.note) notes.push({ code: 'W_CELL_UNREADABLE', message: `review.${at(j).row_key}.${at(j).col_key}: ${p.note}`, line: slot.no });
-      cells.push({ table_id: 'review', ...at(j), value: p.value, raw: slot.raw, state: p.state, line: slot.no });
+      if (slot) em.emit({ kind: 'read', at: at(j), evidence: { tok: slot, start: 0, length: slot.text.length }, placement: { by: 'block', index: j } });
+      else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });
     });
+  } else if (rc.kind === 'short') {
+    resolveShort(em, [{ cells, kinds: cells.map(() => 'count'), slots: rc.slots, vals: rc.vals, line: rc.vals[0]?.no ?? headerNo }], new Map(), reviewIdentities);
   } else {
-    const options =
-      rc.kind === 'glued'
-        ? (enumerateSplits(rc.vals, REVIEW_N) ?? []).filter((pieces) => {
-            const v = pieces.map((p) => parseCell(p.text, 'count').value);
-            return [0, 5, 10].every((b) => {
-              const s = sum(v.slice(b, b + 4));
-              return s === null || v[b + 4] === null || s === v[b + 4];
-            });
-          })
-        : [];
-    const rawAll = [...new Set(rc.vals.map((v) => v.raw))].join(' ');
-    for (let j = 0; j < REVIEW_N; j++) {
-      const texts = new Set(options.map((o) => o[j]!.text));
-      const piece = options[0]?.[j];
-      const p = texts.size === 1 && piece ? parseCell(piece.text, 'count') : null;
-      if (p && p.state === 'number' && piece) {
-        cells.push({ table_id: 'review', ...at(j), value: p.value, raw: pieceRaw(piece), state: 'number', line: piece.tok.no });
-      } else {
-        const state = rc.kind === 'glued' && options.length === 0 ? 'unreadable' : 'ambiguous';
-        cells.push({ table_id: 'review', ...at(j), value: null, raw: rawAll, state, line: rc.vals[0]?.no ?? headerNo });
-      }
-    }
-    const unsure = cells.filter((c) => c.state !== 'number').length;
-    if (unsure) {
-      const why = rc.kind === 'unknown' ? rc.reason : options.length === 0 ? 'no split satisfies the arithmetic' : `${options.length} splits possible`;
-      notes.push({ code: 'W_CELLS_AMBIGUOUS', message: `review: ${why}; ${unsure} cell(s) left NULL`, line: rc.vals[0]?.no ?? headerNo });
-    }
+    const raw = rawOf(rc.vals);
+    const line = rc.vals[0]?.no ?? headerNo;
+    for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw, state: 'ambiguous' });
+    em.note('W_CELLS_AMBIGUOUS', `review.${reviewRows.map((r) => r.key).join('/')}: ${rc.reason}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
   }
-  return { cells, found: reviewRows.map((r) => r.key), missing: [], notes };
+  return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }

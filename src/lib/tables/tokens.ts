@@ -1,6 +1,7 @@
 import { rawSlice } from '../decode/normalize.ts';
 import type { Line } from '../decode/lines.ts';
 import { isChrome, isPageFooter } from '../segment/chrome.ts';
+import { isCellText } from './cell.ts';
 
 /**
  * Lines of a table section → a flat stream of tokens, whatever the flattening: one cell per
@@ -95,6 +96,11 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
     return;
   }
   if (isPageFooter(text)) return;
+  // A number cell with text that is no number (约12, 12*): one cell, not a label and digits.
+  if (isCellText(text)) {
+    toks.push({ t: 'text', text, raw, no, line });
+    return;
+  }
   const m = GLUED_TAIL.exec(text);
   if (m && m[2] && /\d/.test(m[2])) {
     const cut = text.length - m[2].length;

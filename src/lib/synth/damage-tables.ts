@@ -1,0 +1,71 @@
+import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
+import type { Written } from './cells.ts';
+import { damage, type DamageKind, type DRow } from './damage.ts';
+import type { Random } from './random.ts';
+import type { TruthCell } from './truth.ts';
+
+/**
+ * The damage of `damage.ts` applied to a rendered report's tables, with the truth kept right:
+ * cells a reader may leave NULL become `ambiguous` (their value is still the one written, so
+ * publishing it is right), cells nothing proves become NULL (`unreadable`: publishing any
+ * number there is wrong). Damaged cells are also `unknown` to the expected checks.
+ */
+
+export interface DamageTarget {
+  layoutActive: '2019' | '2021';
+  layoutRequests: '2019' | '2021';
+  active: Array<{ label: string; cells: Written[]; glued?: boolean }>;
+  requests: Array<{ label: string; cells: Written[]; glued?: boolean }>;
+  /** Section 四's 15 cells, as one row. */
+  review: Written[][];
+}
+
+/** The damage kinds a flattening can show (text in a space-separated row would make the whole line text). */
+export function damageKinds(style: string): DamageKind[] {
+  return style === 'spaces' ? ['glued-cells', 'short-row', 'duplicated-row'] : ['glued-cells', 'short-row', 'duplicated-row', 'cell-text'];
+}
+
+export function damageTables(rng: Random, kinds: DamageKind[], t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void {
+  for (const kind of kinds) {
+    const table = rng.weighted({ requests: 3, review: 1, active: 1 });
+    if (table === 'review') {
+      const d = damage(rng, [{ key: 'review', label: '', cells: t.review[0]!.map((w) => w.text) }], kind);
+      if (!d) continue;
+      t.review = d.rows.map((r) => r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' } })));
+      const cellOf = (j: number) => ({ row: reviewRows[Math.floor(j / 5)]!.key, col: reviewColumns[j % 5]!.key, j: j % 5 });
+      mark(cells, unknown, 'review', d.lenient.map((k) => cellOf(Number(k.split('.')[1]))), d.mustNull.map((k) => cellOf(Number(k.split('.')[1]))));
+      continue;
+    }
+    const defs = table === 'active' ? activeRows[t.layoutActive] : requestRows[t.layoutRequests];
+    const rows = t[table];
+    const drows: DRow[] = rows.map((r, i) => ({ key: defs[i]!.key, label: r.label, cells: r.cells.map((w) => w.text), damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number') }));
+    const d = damage(rng, drows, kind);
+    if (!d) continue;
+    t[table] = d.rows.map((r) => {
+      const orig = r.key === null ? undefined : rows[defs.findIndex((x) => x.key === r.key)];
+      return { label: r.label, cells: r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } })), ...(orig?.glued ? { glued: true } : {}) };
+    });
+    const cellOf = (k: string) => {
+      const [row, j] = k.split('.') as [string, string];
+      return { row, col: defs.find((x) => x.key === row)!.columns[Number(j)]!.key, j: Number(j) };
+    };
+    mark(cells, unknown, table, d.lenient.map(cellOf), d.mustNull.map(cellOf));
+  }
+}
+
+function mark(cells: TruthCell[], unknown: Set<string>, table: TruthCell['table_id'], lenient: Array<{ row: string; col: string; j: number }>, mustNull: Array<{ row: string; col: string; j: number }>): void {
+  for (const [list, must] of [
+    [lenient, false],
+    [mustNull, true],
+  ] as const) {
+    for (const a of list) {
+      const c = cells.find((x) => x.table_id === table && x.row_key === a.row && x.col_key === a.col);
+      if (!c) continue;
+      if (must) {
+        c.value = null;
+        c.state = 'unreadable';
+      } else if (c.state === 'number') c.state = 'ambiguous';
+      unknown.add(`${table}.${a.row}.${a.j}`);
+    }
+  }
+}

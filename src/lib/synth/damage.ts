@@ -1,0 +1,114 @@
+import type { Random } from './random.ts';
+
+/**
+ * Damage real tables show, applied to a table's rows of cell texts: two cells glued together
+ * (`30 | 5` → `305`), a cell dropped (the rest of the row shifted left), a row written twice
+ * with different numbers, a number cell holding text that is no number (`约12`, `12*`,
+ * `五十六`), and — for the property test — rows swapped and a row label lost. Each returns
+ * which cells a correct reader may leave NULL (`lenient`: their number is still the one
+ * written) and which it must leave NULL (`mustNull`: nothing proves them).
+ */
+
+export type DamageKind = 'glued-cells' | 'short-row' | 'duplicated-row' | 'cell-text' | 'reordered-rows' | 'label-missing';
+
+export interface DRow {
+  /** The template row, or null for a row that is none (a header). */
+  key: string | null;
+  label: string;
+  cells: string[];
+  /** Set on a row once damaged: cell indices no longer match columns, so it is left alone. */
+  damaged?: boolean;
+}
+
+export interface Damaged {
+  rows: DRow[];
+  /** `rowKey.colIndex` of cells that may be NULL. */
+  lenient: string[];
+  /** `rowKey.colIndex` of cells that must be NULL. */
+  mustNull: string[];
+  /** Rows a reader may not find any more (their cells may be absent). */
+  lost: string[];
+}
+
+const DIGITS = /^\d+$/;
+const CN = '零一二三四五六七八九';
+/** Chinese numerals for 10…99 (五十六). */
+const chinese = (v: number) => `${v >= 20 ? CN[Math.floor(v / 10)] : ''}十${v % 10 ? CN[v % 10] : ''}`;
+
+/** Non-numeric texts for a cell holding v. */
+export function cellTexts(v: string): string[] {
+  const n = Number(v);
+  const out = [`约${v}`, `${v}*`, `${v}（注1）`, `${v}%`];
+  if (v.length > 1) out.push(`${v[0]} ${v.slice(1)}`);
+  if (n >= 10 && n <= 99) out.push(chinese(n));
+  if (n >= 10000) out.push(`${(n / 10000).toFixed(1)}万`);
+  return out;
+}
+
+/**
+ * Applies one damage of `kind` to a random eligible row; null when no row is eligible.
+ * `rows` is not changed.
+ */
+export function damage(rng: Random, rows: DRow[], kind: DamageKind): Damaged | null {
+  const rowsOf = (pred: (r: DRow) => boolean) => rows.map((r, i) => [r, i] as const).filter(([r]) => r.key !== null && !r.damaged && pred(r));
+  const all = (r: DRow) => r.cells.map((_, j) => `${r.key}.${j}`);
+  const out = rows.map((r) => ({ ...r, cells: r.cells.slice() }));
+  const mark = (i: number) => (out[i]!.damaged = true);
+  switch (kind) {
+    case 'glued-cells': {
+      const ok = rowsOf((r) => r.cells.length >= 2 && r.cells.every((c) => DIGITS.test(c)));
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      const j = rng.int(0, r.cells.length - 2);
+      out[i]!.cells.splice(j, 2, r.cells[j]! + r.cells[j + 1]!);
+      mark(i);
+      return { rows: out, lenient: all(r), mustNull: [], lost: [] };
+    }
+    case 'short-row': {
+      const ok = rowsOf((r) => r.cells.length >= 2 && r.cells.every((c) => c !== ''));
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      out[i]!.cells.splice(rng.int(0, r.cells.length - 1), 1);
+      mark(i);
+      return { rows: out, lenient: all(r), mustNull: [], lost: [] };
+    }
+    case 'duplicated-row': {
+      const ok = rowsOf((r) => r.cells.every((c) => DIGITS.test(c)));
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      // The copy differs in one cell (else either copy would be right).
+      const copy = r.cells.slice();
+      const j = rng.int(0, copy.length - 1);
+      copy[j] = String(Number(copy[j]) + rng.int(1, 9));
+      mark(i);
+      out.splice(rng.chance(0.5) ? i + 1 : i, 0, { key: null, label: r.label, cells: copy });
+      return { rows: out, lenient: [], mustNull: all(r), lost: [] };
+    }
+    case 'cell-text': {
+      const ok = rowsOf((r) => r.cells.some((c) => DIGITS.test(c)));
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      const js = r.cells.map((c, j) => (DIGITS.test(c) ? j : -1)).filter((j) => j >= 0);
+      const j = rng.pick(js);
+      out[i]!.cells[j] = rng.pick(cellTexts(r.cells[j]!));
+      mark(i);
+      return { rows: out, lenient: [], mustNull: [`${r.key}.${j}`], lost: [] };
+    }
+    case 'reordered-rows': {
+      const ok = rowsOf(() => true).filter(([, i]) => i + 1 < rows.length && rows[i + 1]!.key !== null);
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+      mark(i);
+      mark(i + 1);
+      return { rows: out, lenient: [], mustNull: [], lost: [r.key!, rows[i + 1]!.key!] };
+    }
+    case 'label-missing': {
+      const ok = rowsOf(() => true);
+      if (!ok.length) return null;
+      const [r, i] = rng.pick(ok);
+      out[i] = { ...out[i]!, label: '', damaged: true };
+      return { rows: out, lenient: [], mustNull: [], lost: [r.key!] };
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { damage, type DamageKind, type DRow } from '../src/lib/synth/damage.ts';
+import { Random } from '../src/lib/synth/random.ts';
+import { makeTables, type Tables } from '../src/lib/synth/values.ts';
+import type { TableRead } from '../src/lib/tables/read.ts';
+import { readActive, readRequests, readReview } from '../src/lib/tables/sections.ts';
+import { activeRows, requestRows, reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
+
+/** Correct tables from the synthetic generator's values, damaged at random, as section text. */
+
+type Style = 'pipes' | 'tabs' | 'markdown' | 'lines' | 'blank-lines' | 'spaces';
+const STYLES: Style[] = ['pipes', 'tabs', 'markdown', 'lines', 'blank-lines', 'spaces'];
+const KINDS: DamageKind[] = ['glued-cells', 'short-row', 'duplicated-row', 'cell-text', 'reordered-rows', 'label-missing'];
+
+export { Random };
+
+function render(rows: Array<{ label: string; cells: string[] }>, style: Style): string[] {
+  const out: string[] = [];
+  rows.forEach((r, i) => {
+    const all = r.label ? [r.label, ...r.cells] : r.cells;
+    if (style === 'pipes') out.push(`${all.join(' | ')} |`);
+    else if (style === 'tabs') out.push(all.join('\t'));
+    else if (style === 'markdown') {
+      out.push(`| ${all.join(' | ')} |`);
+      if (i === 0) out.push(`|${' --- |'.repeat(all.length)}`);
+    } else if (style === 'lines') out.push(...all.map((c) => `${c} |`), '|');
+    else if (style === 'blank-lines') out.push(...all.flatMap((c) => [c, '']));
+    else out.push(all.join(' '));
+  });
+  return out;
+}
+
+type Target = 'active' | 'requests' | 'review';
+export interface Case {
+  target: Target;
+  style: Style;
+  kinds: DamageKind[];
+  text: string;
+  truth: Map<string, number>;
+  mustNull: Set<string>;
+}
+
+export function makeCase(rng: Random): Case | null {
+  const layout = rng.pick(['2019', '2021'] as const);
+  const t: Tables = makeTables(rng, rng.pick([2, 10, 60, 400, 3000]), layout, layout);
+  const target = rng.weighted({ active: 1, requests: 3, review: 1 }) as Target;
+  const style = rng.pick(STYLES);
+  let rows: DRow[];
+  const truth = new Map<string, number>();
+  if (target === 'active') {
+    rows = activeRows[layout].map((d) => {
+      const vals = t.active[d.key]!;
+      d.columns.forEach((c, j) => truth.set(`${d.key}.${c.key}`, vals[j]!));
+      return { key: d.key, label: d.label, cells: d.columns.map((c, j) => (c.kind === 'money' ? `${vals[j]}万元` : String(vals[j]))) };
+    });
+  } else if (target === 'requests') {
+    rows = requestRows[layout].map((d) => {
+      const vals = t.requests[d.key]!;
+      d.columns.forEach((c, j) => truth.set(`${d.key}.${c.key}`, vals[j]!));
+      return { key: d.key, label: d.label, cells: vals.map(String) };
+    });
+  } else {
+    t.review.forEach((v, j) => truth.set(`${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`, v));
+    rows = [{ key: 'review', label: '', cells: t.review.map(String) }];
+  }
+  const kinds: DamageKind[] = [];
+  const mustNull = new Set<string>();
+  const n = rng.int(1, 2);
+  for (let k = 0; k < n; k++) {
+    const kind = rng.pick(KINDS);
+    // Text in a cell would make a space-separated line text as a whole: not that flattening.
+    if (kind === 'cell-text' && style === 'spaces') continue;
+    const d = damage(rng, rows, kind);
+    if (!d) continue;
+    kinds.push(kind);
+    rows = d.rows;
+    for (const m of d.mustNull) mustNull.add(m);
+  }
+  if (!kinds.length) return null;
+  const addr = (k: string) => {
+    const [row, j] = k.split('.') as [string, string];
+    if (target === 'review') return `${reviewRows[Math.floor(Number(j) / 5)]!.key}.${reviewColumns[Number(j) % 5]!.key}`;
+    const def = (target === 'active' ? activeRows[layout] : requestRows[layout]).find((d) => d.key === row)!;
+    return `${row}.${def.columns[Number(j)]!.key}`;
+  };
+  const header =
+    target === 'active'
+      ? [layout === '2019' ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'] : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']]
+      : target === 'requests'
+        ? [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']]
+        : [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']];
+  const lines = render([...header.map((h) => ({ label: h[0]!, cells: h.slice(1) })), ...rows], style);
+  if (target === 'active') lines.push(...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style));
+  return { target, style, kinds, text: lines.join('\n'), truth, mustNull: new Set([...mustNull].map(addr)) };
+}
+
+export function read(c: Case, year: number): TableRead | null {
+  const lines = textToLines(c.text);
+  if (c.target === 'active') return readActive(lines, year).read;
+  if (c.target === 'requests') return readRequests(lines, year).read;
+  return readReview(lines);
+}
+
