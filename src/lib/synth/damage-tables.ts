@@ -26,8 +26,13 @@ export function damageKinds(style: string): DamageKind[] {
 }
 
 export function damageTables(rng: Random, kinds: DamageKind[], t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void {
+  // One damage per table: a second would address rows by template position after the first
+  // moved them (a duplicated row shifts every row below it).
+  const done = new Set<string>();
   for (const kind of kinds) {
     const table = rng.weighted({ requests: 3, review: 1, active: 1 });
+    if (done.has(table)) continue;
+    done.add(table);
     if (table === 'review') {
       const d = damage(rng, [{ key: 'review', label: '', cells: t.review[0]!.map((w) => w.text) }], kind);
       if (!d) continue;
