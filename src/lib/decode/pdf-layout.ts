@@ -1,0 +1,419 @@
+/**
+ * Page geometry → reading-order blocks: paragraphs of running text and tables rebuilt as a grid
+ * of cells. Pure: the caller (pdf.ts) extracts text runs and ruling segments with pdf.js.
+ *
+ * Coordinates are PDF user space of the page (points, origin bottom-left, y up).
+ * Tables come from the ruling lines Word and WPS draw around cells: the distinct x of the
+ * vertical rules and y of the horizontal rules give a grid, and a missing rule between two grid
+ * cells merges them (colspan/rowspan). Text is assigned to cells by position, so reading order in
+ * the file (which scrambles labels and numbers) does not matter.
+ */
+
+export interface TextRun {
+  str: string;
+  /** Left edge and baseline. */
+  x: number;
+  y: number;
+  w: number;
+  /** Font size (height of the em square). */
+  size: number;
+}
+
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** [x0, y0, x1, y1] with y up (PDF user space). */
+export type Box = [number, number, number, number];
+
+export interface GridCell {
+  /** Grid rows [r0, r1] and columns [c0, c1], inclusive. */
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  text: string;
+  box: Box;
+  page: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  page: number;
+  box: Box;
+  /** Column boundaries (x, ascending). */
+  xs: number[];
+  rows: number;
+  cells: GridCell[];
+  /** The table ends within a few points of the last text on its page / starts at the top. */
+  top: number;
+  bottom: number;
+  /** Last page the table runs on (after joining its continuations). */
+  endPage: number;
+}
+
+export interface TextBlock {
+  kind: 'text';
+  page: number;
+  box: Box;
+  text: string;
+  size: number;
+  /** The first line is indented; the last line runs to the right margin (the paragraph goes on). */
+  indented: boolean;
+  open: boolean;
+}
+
+export type Block = TableBlock | TextBlock;
+
+const TOL = 2;
+
+// ---------------------------------------------------------------- ruling lines → tables
+
+interface Rule {
+  /** Horizontal: y, and x range; vertical: x, and y range. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+function splitRules(segs: Segment[]): { h: Rule[]; v: Rule[] } {
+  const h: Rule[] = [];
+  const v: Rule[] = [];
+  for (const s of segs) {
+    const dx = Math.abs(s.x1 - s.x0);
+    const dy = Math.abs(s.y1 - s.y0);
+    if (dy <= 1 && dx > TOL) h.push({ at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) });
+    else if (dx <= 1 && dy > TOL) v.push({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) });
+  }
+  return { h, v };
+}
+
+function cluster(values: number[], tol = TOL): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+function dropSlivers(sorted: number[], min: number): number[] {
+  const out: number[] = [];
+  for (const x of sorted) if (!out.length || x - out[out.length - 1]! >= min) out.push(x);
+  // Keep the outer edge where it is.
+  if (sorted.length && out[out.length - 1] !== sorted[sorted.length - 1]) out[out.length - 1] = sorted[sorted.length - 1]!;
+  return out;
+}
+
+/** Groups of rules that touch each other: one group per table. */
+function groupRules(h: Rule[], v: Rule[]): Array<{ h: Rule[]; v: Rule[] }> {
+  const all = [...h.map((r) => ({ r, hor: true })), ...v.map((r) => ({ r, hor: false }))];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const touches = (a: Rule, b: Rule) => a.at >= b.from - TOL && a.at <= b.to + TOL && b.at >= a.from - TOL && b.at <= a.to + TOL;
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i]!;
+      const b = all[j]!;
+      let join = false;
+      if (a.hor !== b.hor) join = touches(a.r, b.r);
+      else join = Math.abs(a.r.at - b.r.at) <= TOL && a.r.from <= b.r.to + TOL && b.r.from <= a.r.to + TOL;
+      if (join) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
+  all.forEach((x, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    (x.hor ? g.h : g.v).push(x.r);
+    groups.set(find(i), g);
+  });
+  return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
+}
+
+const covers = (rules: Rule[], at: number, from: number, to: number) => {
+  const need = (to - from) * 0.6;
+  let got = 0;
+  for (const r of rules) if (Math.abs(r.at - at) <= TOL * 2) got += Math.max(0, Math.min(r.to, to) - Math.max(r.from, from));
+  return got >= need;
+};
+
+interface Grid {
+  xs: number[];
+  /** Row boundaries, descending (top of the page first). */
+  ys: number[];
+  /** Merged cells. */
+  cells: Array<{ r0: number; r1: number; c0: number; c1: number }>;
+}
+
+function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
+  // Rules a few points apart are one rule drawn twice or slightly off (adjacent cells' borders):
+  // a sliver column would split a number's cell into two positions.
+  const xs = dropSlivers(cluster(g.v.map((r) => r.at)), 4);
+  const ys = dropSlivers(cluster(g.h.map((r) => r.at)), 2).reverse();
+  if (xs.length < 2 || ys.length < 2) return null;
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  const parent = Array.from({ length: R * C }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      // Right neighbour: merged when no vertical rule separates them over this row.
+      if (c + 1 < C && !covers(g.v, xs[c + 1]!, ys[r + 1]!, ys[r]!)) parent[find(r * C + c)] = find(r * C + c + 1);
+      // Neighbour below: merged when no horizontal rule separates them over this column.
+      if (r + 1 < R && !covers(g.h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(r * C + c)] = find((r + 1) * C + c);
+    }
+  }
+  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      const k = find(r * C + c);
+      const b = boxes.get(k);
+      if (!b) boxes.set(k, { r0: r, r1: r, c0: c, c1: c });
+      else {
+        b.r0 = Math.min(b.r0, r);
+        b.r1 = Math.max(b.r1, r);
+        b.c0 = Math.min(b.c0, c);
+        b.c1 = Math.max(b.c1, c);
+      }
+    }
+  }
+  const cells = [...boxes.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  return { xs, ys, cells };
+}
+
+// ---------------------------------------------------------------- text runs
+
+/** Runs split into single characters where a run crosses a column rule (widths estimated). */
+function splitRun(run: TextRun, xs: number[]): TextRun[] {
+  const inside = xs.filter((x) => x > run.x + 1 && x < run.x + run.w - 1);
+  if (!inside.length || run.str.length < 2) return [run];
+  const chars = [...run.str];
+  const cw = run.w / chars.length;
+  return chars.map((ch, i) => ({ str: ch, x: run.x + i * cw, y: run.y, w: cw, size: run.size }));
+}
+
+interface Line {
+  runs: TextRun[];
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/** Runs → lines by baseline (top first), runs in a line left to right. */
+function toLines(runs: TextRun[]): Line[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const r of sorted) {
+    // Same line when baselines are within a third of the font size (numbers are often set a
+    // little lower than the labels beside them).
+    const line = lines.find((l) => Math.abs(l.y - r.y) <= Math.max(l.size, r.size) * 0.4 && r.x >= l.x0 - r.size * 40);
+    if (line) {
+      line.runs.push(r);
+      line.x0 = Math.min(line.x0, r.x);
+      line.x1 = Math.max(line.x1, r.x + r.w);
+      line.size = Math.max(line.size, r.size);
+    } else lines.push({ runs: [r], y: r.y, x0: r.x, x1: r.x + r.w, size: r.size });
+  }
+  for (const l of lines) l.runs.sort((a, b) => a.x - b.x);
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+const isCjk = (ch: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d]/.test(ch);
+
+/** One line's text: runs joined, a space where the gap is wide and not between CJK characters. */
+function lineText(l: Line, wide = Infinity): string {
+  let s = '';
+  let end = -Infinity;
+  for (const r of l.runs) {
+    const gap = r.x - end;
+    if (s && gap > r.size * wide) s += '  ';
+    else if (s && gap > r.size * 0.25 && !(isCjk(s.slice(-1)) && isCjk(r.str[0] ?? ''))) s += ' ';
+    s += r.str;
+    end = Math.max(end, r.x + r.w);
+  }
+  return s.replace(/\s+$/, '');
+}
+
+/** Lines of one cell joined: a wrapped label is one label; two numbers stay apart. */
+function joinCellLines(parts: string[]): string {
+  let s = '';
+  for (const p of parts.map((x) => x.trim()).filter(Boolean)) {
+    if (!s) s = p;
+    else if (/[0-9.,%]$/.test(s) && /^[0-9.,%]/.test(p)) s += ' ' + p;
+    else if (/[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(p) && !isCjk(s.slice(-1))) s += ' ' + p;
+    else s += p;
+  }
+  return s;
+}
+
+const boxOf = (runs: TextRun[]): Box => [
+  Math.min(...runs.map((r) => r.x)),
+  Math.min(...runs.map((r) => r.y - r.size * 0.2)),
+  Math.max(...runs.map((r) => r.x + r.w)),
+  Math.max(...runs.map((r) => r.y + r.size * 0.8)),
+];
+
+// ---------------------------------------------------------------- page → blocks
+
+export interface PageInput {
+  page: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  segments: Segment[];
+}
+
+/** Page numbers and the like, in the page's top or bottom margin. */
+const PAGE_NUMBER = /^(?:[-－—–‐]\s*\d{1,4}\s*[-－—–‐]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+
+export function pageBlocks(p: PageInput): Block[] {
+  const runs = p.runs.filter((r) => r.str.trim() !== '');
+  const { h, v } = splitRules(p.segments);
+  const tables: Array<{ grid: Grid; box: Box; runs: TextRun[] }> = [];
+  for (const g of groupRules(h, v)) {
+    const grid = buildGrid(g);
+    if (!grid) continue;
+    const box: Box = [grid.xs[0]!, grid.ys[grid.ys.length - 1]!, grid.xs[grid.xs.length - 1]!, grid.ys[0]!];
+    // A frame around the page or a single box is not a table.
+    if (grid.cells.length < 2) continue;
+    tables.push({ grid, box, runs: [] });
+  }
+  const loose: TextRun[] = [];
+  for (const r of runs) {
+    const cx = r.x + Math.min(r.w, r.size) / 2;
+    const cy = r.y + r.size * 0.3;
+    const t = tables.find((t) => cx >= t.box[0] - 1 && cx <= t.box[2] + 1 && cy >= t.box[1] - 1 && cy <= t.box[3] + 1);
+    if (t) t.runs.push(r);
+    else loose.push(r);
+  }
+
+  const blocks: Block[] = [];
+  for (const t of tables) blocks.push(tableBlock(p.page, t.grid, t.box, t.runs));
+  blocks.push(...textBlocks(p, loose));
+  // Reading order: top of the block first.
+  return blocks.sort((a, b) => b.box[3] - a.box[3]);
+}
+
+function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableBlock {
+  const { xs, ys } = grid;
+  const pieces = runs.flatMap((r) => splitRun(r, xs));
+  const byCell = new Map<number, TextRun[]>();
+  for (const r of pieces) {
+    const cx = r.x + r.w / 2;
+    const cy = r.y + r.size * 0.3;
+    const c = xs.findIndex((x, i) => i < xs.length - 1 && cx >= x && cx < xs[i + 1]!);
+    const row = ys.findIndex((y, i) => i < ys.length - 1 && cy <= y && cy > ys[i + 1]!);
+    const col = c < 0 ? (cx < xs[0]! ? 0 : xs.length - 2) : c;
+    const rr = row < 0 ? (cy > ys[0]! ? 0 : ys.length - 2) : row;
+    const k = grid.cells.findIndex((g) => rr >= g.r0 && rr <= g.r1 && col >= g.c0 && col <= g.c1);
+    if (k >= 0) byCell.set(k, [...(byCell.get(k) ?? []), r]);
+  }
+  const cells: GridCell[] = grid.cells.map((g, k) => {
+    const rs = byCell.get(k) ?? [];
+    // Word and WPS justify short labels with spaces (商 业 企 / 业): not part of the label.
+    const text = joinCellLines(toLines(rs).map((l) => lineText(l))).replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g, '');
+    const cellBox: Box = [xs[g.c0]!, ys[g.r1 + 1]!, xs[g.c1 + 1]!, ys[g.r0]!];
+    return { ...g, text, box: cellBox, page };
+  });
+  return { kind: 'table', page, box, xs, rows: ys.length - 1, cells, top: box[3], bottom: box[1], endPage: page };
+}
+
+function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
+  const lines = toLines(runs);
+  const kept = lines.filter((l) => {
+    const t = lineText(l).replace(/\s+/g, ' ').trim();
+    const margin = l.y < p.height * 0.1 || l.y > p.height * 0.9;
+    return !(margin && PAGE_NUMBER.test(t));
+  });
+  if (!kept.length) return [];
+  // Paragraphs: a line continues the one above when it starts at the left margin, the one above
+  // ran to the right margin, the font is the same and the gap is a normal line gap.
+  const left = Math.min(...kept.map((l) => l.x0));
+  const right = Math.max(...kept.map((l) => l.x1));
+  const out: TextBlock[] = [];
+  let cur: { lines: Line[] } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const text = cur.lines.map((l) => lineText(l, 1.5)).reduce((a, b) => (a && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b), '');
+    const first = cur.lines[0]!;
+    const last = cur.lines[cur.lines.length - 1]!;
+    out.push({ kind: 'text', page: p.page, box: boxOf(cur.lines.flatMap((l) => l.runs)), text, size: first.size, indented: first.x0 - left >= first.size * 0.8, open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1 });
+    cur = null;
+  };
+  let prev: Line | null = null;
+  for (const l of kept) {
+    const cont =
+      prev &&
+      cur &&
+      l.x0 - left < l.size * 0.8 &&
+      right - prev.x1 < prev.size * 1.5 &&
+      Math.abs(l.size - prev.size) < 0.6 &&
+      prev.y - l.y < prev.size * 2.2;
+    if (!cont) {
+      flush();
+      cur = { lines: [] };
+    }
+    cur!.lines.push(l);
+    prev = l;
+  }
+  flush();
+  return out;
+}
+
+// ---------------------------------------------------------------- across pages
+
+const numeric = (s: string) => /^[\s\d.,%+\-－—/／]*$/.test(s);
+
+/**
+ * A table that goes on at the top of the next page, with the same columns, is one table: its
+ * parts are stacked, and a row-spanning label cut by the page break (（四）无 / 法提供, or the
+ * empty rest of 三、本年度办理结果) becomes one cell again. Only cells that span several rows
+ * on at least one side and hold no number are joined; an ordinary row cut in two is left as two
+ * rows (its label is then incomplete and the row goes unread, never misread).
+ */
+export function joinPages(pages: Block[][]): Block[] {
+  const out: Block[] = [];
+  for (const blocks of pages) {
+    blocks.forEach((b, i) => {
+      const prev = out[out.length - 1];
+      // The previous block is the last one of the page before (its footer was dropped).
+      if (i === 0 && b.kind === 'table' && prev?.kind === 'table' && prev.endPage === b.page - 1 && sameColumns(prev.xs, b.xs)) {
+        out[out.length - 1] = stack(prev, b);
+      } else if (i === 0 && b.kind === 'text' && prev?.kind === 'text' && prev.page === b.page - 1 && prev.open && !b.indented && Math.abs(prev.size - b.size) < 0.6) {
+        // A paragraph that runs on over the page break.
+        out[out.length - 1] = { ...prev, text: prev.text + b.text };
+      } else out.push(b);
+    });
+  }
+  return out;
+}
+
+function sameColumns(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= TOL * 1.5);
+}
+
+function stack(a: TableBlock, b: TableBlock): TableBlock {
+  const cells = [...a.cells];
+  const joined = new Set<GridCell>();
+  for (const cb of b.cells) {
+    const shifted: GridCell = { ...cb, r0: cb.r0 + a.rows, r1: cb.r1 + a.rows };
+    if (cb.r0 === 0) {
+      const ca = a.cells.find((c) => c.r1 === a.rows - 1 && c.c0 === cb.c0 && c.c1 === cb.c1);
+      const spans = ca && (ca.r1 > ca.r0 || cb.r1 > cb.r0);
+      if (ca && spans && !joined.has(ca) && !(numeric(ca.text) && ca.text.trim()) && !(numeric(cb.text) && cb.text.trim())) {
+        const k = cells.indexOf(ca);
+        cells[k] = { ...ca, r1: shifted.r1, text: ca.text + cb.text };
+        joined.add(cells[k]!);
+        continue;
+      }
+    }
+    cells.push(shifted);
+  }
+  return { ...a, rows: a.rows + b.rows, cells, bottom: b.bottom, endPage: b.page };
+}

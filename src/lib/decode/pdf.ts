@@ -1,0 +1,174 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pageBlocks, joinPages, type Box, type Segment, type TextRun, type Block } from './pdf-layout.ts';
+import { blocksToLines, type Located } from './pdf-lines.ts';
+
+/**
+ * PDF bytes → located lines (text with page and box), read with pdf.js (the legacy build, which
+ * runs in Node and in worker threads). Text runs carry their positions; ruling lines come from
+ * the page's operator list (path construction), with the transformation matrix tracked here
+ * because pdf.js gives path points in the user space of the moment they were drawn.
+ */
+
+export type PdfRead =
+  | { ok: true; lines: Located[]; pages: number }
+  | { ok: false; code: 'E_PDF_NO_TEXT' | 'E_PDF_ENCRYPTED' | 'E_PDF_BROKEN'; reason: string };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let lib: Promise<PdfJs> | null = null;
+const load = () => (lib ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** Fewer visible characters than this in the whole file: a scan with no text layer. */
+const MIN_TEXT = 20;
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  const pdfjs = await load();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  let task: ReturnType<PdfJs['getDocument']> | null = null;
+  try {
+    task = pdfjs.getDocument({
+      // pdf.js takes ownership of (detaches) the buffer it is given.
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      // Chinese PDFs often use the predefined CJK character maps shipped with pdf.js.
+      cMapUrl: join(pdfjsDir, 'cmaps') + '/',
+      cMapPacked: true,
+      standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
+    });
+    doc = await task.promise;
+  } catch (e) {
+    await task?.destroy();
+    const name = (e as Error)?.name ?? '';
+    if (name === 'PasswordException') return { ok: false, code: 'E_PDF_ENCRYPTED', reason: 'PDF 文件已加密（需要密码才能打开），无法读取' };
+    return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件已损坏或不是有效的 PDF：${(e as Error)?.message ?? String(e)}` };
+  }
+  try {
+    const pages: Block[][] = [];
+    let visible = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, , d, e, f] = it.transform as number[];
+        // Rotated text (b ≠ 0) is rare in these reports; its size is the vector's length.
+        const size = Math.hypot(a!, b!) || Math.abs(d!) || it.height;
+        visible += it.str.replace(/\s/g, '').length;
+        runs.push({ str: it.str, x: e! - vx0, y: f! - vy0, w: it.width, size });
+      }
+      const segments = pathSegments(await page.getOperatorList(), pdfjs.OPS).map((s) => ({ x0: s.x0 - vx0, y0: s.y0 - vy0, x1: s.x1 - vx0, y1: s.y1 - vy0 }));
+      pages.push(pageBlocks({ page: n, width: vx1 - vx0, height: vy1 - vy0, runs, segments }));
+      page.cleanup();
+    }
+    if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };
+    return { ok: true, lines: blocksToLines(joinPages(pages)), pages: doc.numPages };
+  } catch (e) {
+    return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };
+  } finally {
+    await task.destroy();
+  }
+}
+
+type Matrix = [number, number, number, number, number, number];
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
+ * either way), in page space. Clipping paths and cell shading are not rules.
+ */
+export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): Segment[] {
+  const out: Segment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILL = new Set([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < ol.fnArray.length; i++) {
+    const fn = ol.fnArray[i];
+    const args = ol.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = mul(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args[0] as Matrix | null;
+      if (m) ctm = mul([...m] as Matrix, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath) {
+      const op = args[0] as number;
+      const buf = (args[1] as Array<Float32Array | null>)[0];
+      if (!buf) continue;
+      if (STROKE.has(op)) out.push(...strokeSegments(buf, ctm));
+      else if (FILL.has(op)) {
+        const pts = points(buf, ctm);
+        if (!pts.length) continue;
+        const xs = pts.map((p) => p[0]);
+        const ys = pts.map((p) => p[1]);
+        const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+        if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+        else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) → points. */
+function points(buf: Float32Array, m: Matrix): Array<[number, number]> {
+  const pts: Array<[number, number]> = [];
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0 || op === 1) {
+      pts.push(apply(m, buf[i]!, buf[i + 1]!));
+      i += 2;
+    } else if (op === 2) i += 6;
+    else if (op === 3) i += 4;
+    else if (op === 4) continue;
+    else break;
+  }
+  return pts;
+}
+
+function strokeSegments(buf: Float32Array, m: Matrix): Segment[] {
+  const out: Segment[] = [];
+  let start: [number, number] | null = null;
+  let cur: [number, number] | null = null;
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0) {
+      cur = start = apply(m, buf[i]!, buf[i + 1]!);
+      i += 2;
+    } else if (op === 1) {
+      const p = apply(m, buf[i]!, buf[i + 1]!);
+      if (cur) out.push({ x0: cur[0], y0: cur[1], x1: p[0], y1: p[1] });
+      cur = p;
+      i += 2;
+    } else if (op === 2) {
+      cur = apply(m, buf[i + 4]!, buf[i + 5]!);
+      i += 6;
+    } else if (op === 3) {
+      cur = apply(m, buf[i + 2]!, buf[i + 3]!);
+      i += 4;
+    } else if (op === 4) {
+      if (cur && start) out.push({ x0: cur[0], y0: cur[1], x1: start[0], y1: start[1] });
+      cur = start;
+    } else break;
+  }
+  return out;
+}
+
+export type { Box };
