@@ -115,14 +115,16 @@ function groupRules(h: Rule[], v: Rule[]): Array<{ h: Rule[]; v: Rule[] }> {
   const all = [...h.map((r) => ({ r, hor: true })), ...v.map((r) => ({ r, hor: false }))];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const touches = (a: Rule, b: Rule) => a.at >= b.from - TOL && a.at <= b.to + TOL && b.at >= a.from - TOL && b.at <= a.to + TOL;
+  // Browsers draw each cell as its own box, a few points from its neighbours (cell spacing).
+  const T = 3.5;
+  const touches = (a: Rule, b: Rule) => a.at >= b.from - T && a.at <= b.to + T && b.at >= a.from - T && b.at <= a.to + T;
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
       const a = all[i]!;
       const b = all[j]!;
       let join = false;
       if (a.hor !== b.hor) join = touches(a.r, b.r);
-      else join = Math.abs(a.r.at - b.r.at) <= TOL && a.r.from <= b.r.to + TOL && b.r.from <= a.r.to + TOL;
+      else join = Math.abs(a.r.at - b.r.at) <= T && a.r.from <= b.r.to + T && b.r.from <= a.r.to + T;
       if (join) parent[find(i)] = find(j);
     }
   }
@@ -150,14 +152,18 @@ interface Grid {
   cells: Array<{ r0: number; r1: number; c0: number; c1: number }>;
 }
 
-function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
+function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
   // Rules a few points apart are one rule drawn twice or slightly off (adjacent cells' borders):
   // a sliver column would split a number's cell into two positions.
   const xs = dropSlivers(cluster(g.v.map((r) => r.at)), 4);
-  const ys = dropSlivers(cluster(g.h.map((r) => r.at)), 2).reverse();
+  const ys = dropSlivers(cluster(g.h.map((r) => r.at)), 3.5).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const R = ys.length - 1;
   const C = xs.length - 1;
+  const inside = (b: Box, x: number, y: number) => x > b[0] && x < b[2] && y > b[1] && y < b[3];
+  const frame: Box = [xs[0]! - TOL, ys[R]! - TOL, xs[C]! + TOL, ys[0]! + TOL];
+  const boxes = allBoxes.filter((b) => b[0] >= frame[0] && b[1] >= frame[1] && b[2] <= frame[2] && b[3] <= frame[3]);
+  if (boxes.length >= 2) return boxGrid(xs, ys, boxes, inside);
   const parent = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let r = 0; r < R; r++) {
@@ -168,12 +174,12 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
       if (r + 1 < R && !covers(g.h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(r * C + c)] = find((r + 1) * C + c);
     }
   }
-  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
       const k = find(r * C + c);
-      const b = boxes.get(k);
-      if (!b) boxes.set(k, { r0: r, r1: r, c0: c, c1: c });
+      const b = spans.get(k);
+      if (!b) spans.set(k, { r0: r, r1: r, c0: c, c1: c });
       else {
         b.r0 = Math.min(b.r0, r);
         b.r1 = Math.max(b.r1, r);
@@ -182,8 +188,31 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
       }
     }
   }
-  const cells = [...boxes.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const cells = [...spans.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return { xs, ys, cells };
+}
+
+/**
+ * Cells drawn as boxes of their own: a box is a cell, spanning the grid positions it covers.
+ * Positions no box covers (the empty end of a short row) are no cell at all, as in the HTML.
+ */
+function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: number, y: number) => boolean): Grid {
+  const cells: Grid['cells'] = [];
+  const used = new Set<Box>();
+  for (let r = 0; r < ys.length - 1; r++) {
+    for (let c = 0; c < xs.length - 1; c++) {
+      const cx = (xs[c]! + xs[c + 1]!) / 2;
+      const cy = (ys[r]! + ys[r + 1]!) / 2;
+      // The smallest box holding the position (a table's frame holds every cell).
+      const b = boxes.filter((b) => inside(b, cx, cy)).sort((p, q) => (p[2] - p[0]) * (p[3] - p[1]) - (q[2] - q[0]) * (q[3] - q[1]))[0];
+      if (!b || used.has(b)) continue;
+      used.add(b);
+      const cols = xs.map((x, i) => i).filter((i) => i < xs.length - 1 && inside(b, (xs[i]! + xs[i + 1]!) / 2, cy));
+      const rows = ys.map((y, i) => i).filter((i) => i < ys.length - 1 && inside(b, cx, (ys[i]! + ys[i + 1]!) / 2));
+      cells.push({ r0: Math.min(...rows), r1: Math.max(...rows), c0: Math.min(...cols), c1: Math.max(...cols) });
+    }
+  }
+  return { xs, ys, cells: cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
 }
 
 // ---------------------------------------------------------------- text runs
@@ -267,6 +296,8 @@ export interface PageInput {
   height: number;
   runs: TextRun[];
   segments: Segment[];
+  /** Stroked rectangles: each a cell's box where the producer draws cells one by one. */
+  boxes?: Box[];
 }
 
 /** Page numbers and the like, in the page's top or bottom margin. */
@@ -277,7 +308,7 @@ export function pageBlocks(p: PageInput): Block[] {
   const { h, v } = splitRules(p.segments);
   const tables: Array<{ grid: Grid; box: Box; runs: TextRun[] }> = [];
   for (const g of groupRules(h, v)) {
-    const grid = buildGrid(g);
+    const grid = buildGrid(g, p.boxes ?? []);
     if (!grid) continue;
     const box: Box = [grid.xs[0]!, grid.ys[grid.ys.length - 1]!, grid.xs[grid.xs.length - 1]!, grid.ys[0]!];
     // A frame around the page or a single box is not a table.
@@ -348,8 +379,11 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
   };
   let prev: Line | null = null;
   for (const l of kept) {
+    // A line with wide gaps is a row of an unruled table: never part of a paragraph.
     const cont =
       prev &&
+      !/ {2}/.test(lineText(l, 1.5)) &&
+      !/ {2}/.test(lineText(prev, 1.5)) &&
       cur &&
       l.x0 - left < l.size * 0.8 &&
       right - prev.x1 < prev.size * 1.5 &&

@@ -61,10 +61,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         // Rotated text (b ≠ 0) is rare in these reports; its size is the vector's length.
         const size = Math.hypot(a!, b!) || Math.abs(d!) || it.height;
         visible += it.str.replace(/\s/g, '').length;
-        runs.push({ str: it.str, x: e! - vx0, y: f! - vy0, w: it.width, size });
+        runs.push({ str: unifyRadicals(it.str), x: e! - vx0, y: f! - vy0, w: it.width, size });
       }
-      const segments = pathSegments(await page.getOperatorList(), pdfjs.OPS).map((s) => ({ x0: s.x0 - vx0, y0: s.y0 - vy0, x1: s.x1 - vx0, y1: s.y1 - vy0 }));
-      pages.push(pageBlocks({ page: n, width: vx1 - vx0, height: vy1 - vy0, runs, segments }));
+      const paths = pathSegments(await page.getOperatorList(), pdfjs.OPS);
+      const segments = paths.segments.map((s) => ({ x0: s.x0 - vx0, y0: s.y0 - vy0, x1: s.x1 - vx0, y1: s.y1 - vy0 }));
+      const boxes = paths.boxes.map((b): Box => [b[0] - vx0, b[1] - vy0, b[2] - vx0, b[3] - vy0]);
+      pages.push(pageBlocks({ page: n, width: vx1 - vx0, height: vy1 - vy0, runs, segments, boxes }));
       page.cleanup();
     }
     if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };
@@ -74,6 +76,19 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Fonts subset by browsers and some office suites map common characters to the Kangxi radicals
+ * (⼀ U+2F00 for 一) and the CJK radicals supplement (⻚ for 页): NFKC folds the first; the
+ * second, which NFKC leaves alone, by a table of the simplified forms that occur in reports.
+ */
+const SUPPLEMENT: Record<string, string> = {
+  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻳': '龟', '⺟': '母', '⺩': '王', '⻄': '西', '⻊': '足', '⺁': '厂', '⺇': '几', '⺌': '小', '⺍': '小', '⺕': '彐', '⺜': '日', '⺝': '月', '⺡': '氵', '⺢': '水', '⺣': '灬', '⺤': '爫', '⺦': '丬', '⺮': '竹', '⺯': '糸', '⺸': '羊', '⺹': '耂', '⻃': '覀', '⻌': '辶', '⻏': '阝', '⻖': '阝', '⻗': '雨', '⻟': '饣', '⻠': '饣'
+};
+export function unifyRadicals(s: string): string {
+  if (!/[\u2e80-\u2fdf]/.test(s)) return s;
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -91,8 +106,9 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
  * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
  * either way), in page space. Clipping paths and cell shading are not rules.
  */
-export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): Segment[] {
+export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { segments: Segment[]; boxes: Box[] } {
   const out: Segment[] = [];
+  const boxes: Box[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -112,35 +128,63 @@ export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, 
       const op = args[0] as number;
       const buf = (args[1] as Array<Float32Array | null>)[0];
       if (!buf) continue;
-      if (STROKE.has(op)) out.push(...strokeSegments(buf, ctm));
+      if (STROKE.has(op)) {
+        out.push(...strokeSegments(buf, ctm));
+        // A stroked rectangle is one cell's box (browsers draw every cell so).
+        for (const pts of subpaths(buf, ctm)) {
+          const b = asRect(pts);
+          if (b) boxes.push(b);
+        }
+      }
       else if (FILL.has(op)) {
-        const pts = points(buf, ctm);
-        if (!pts.length) continue;
-        const xs = pts.map((p) => p[0]);
-        const ys = pts.map((p) => p[1]);
-        const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-        if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
-        else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+        // One fill may hold many rectangles (one per border): each subpath on its own.
+        for (const pts of subpaths(buf, ctm)) {
+          if (!pts.length) continue;
+          const xs = pts.map((p) => p[0]);
+          const ys = pts.map((p) => p[1]);
+          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+          else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+        }
       }
     }
   }
-  return out;
+  return { segments: out, boxes };
+}
+
+function asRect(pts: Array<[number, number]>): Box | null {
+  if (pts.length < 4 || pts.length > 5) return null;
+  const xs = [...new Set(pts.map((p) => Math.round(p[0] * 4) / 4))];
+  const ys = [...new Set(pts.map((p) => Math.round(p[1] * 4) / 4))];
+  if (xs.length !== 2 || ys.length !== 2) return null;
+  const b: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return b[2] - b[0] > 4 && b[3] - b[1] > 4 ? b : null;
 }
 
 /** Path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) → points. */
-function points(buf: Float32Array, m: Matrix): Array<[number, number]> {
-  const pts: Array<[number, number]> = [];
+function subpaths(buf: Float32Array, m: Matrix): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let pts: Array<[number, number]> = [];
   for (let i = 0; i < buf.length; ) {
     const op = buf[i++];
-    if (op === 0 || op === 1) {
+    if (op === 0) {
+      if (pts.length) out.push(pts);
+      pts = [apply(m, buf[i]!, buf[i + 1]!)];
+      i += 2;
+    } else if (op === 1) {
       pts.push(apply(m, buf[i]!, buf[i + 1]!));
       i += 2;
-    } else if (op === 2) i += 6;
-    else if (op === 3) i += 4;
-    else if (op === 4) continue;
+    } else if (op === 2) {
+      pts.push(apply(m, buf[i + 4]!, buf[i + 5]!));
+      i += 6;
+    } else if (op === 3) {
+      pts.push(apply(m, buf[i + 2]!, buf[i + 3]!));
+      i += 4;
+    } else if (op === 4) continue;
     else break;
   }
-  return pts;
+  if (pts.length) out.push(pts);
+  return out;
 }
 
 function strokeSegments(buf: Float32Array, m: Matrix): Segment[] {
