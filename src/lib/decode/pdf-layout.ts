@@ -153,6 +153,17 @@ interface Grid {
 }
 
 function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
+  // A table cut by a page break may lack its rule on the cut side (browsers draw none): the
+  // vertical rules' ends close the frame there.
+  if (g.h.length && g.v.length) {
+    const hy = g.h.map((r) => r.at);
+    const from = Math.min(...g.v.map((r) => r.at));
+    const to = Math.max(...g.v.map((r) => r.at));
+    const top = Math.max(...g.v.map((r) => r.to));
+    const bottom = Math.min(...g.v.map((r) => r.from));
+    if (top > Math.max(...hy) + 3) g = { ...g, h: [...g.h, { at: top, from, to }] };
+    if (bottom < Math.min(...hy) - 3) g = { ...g, h: [...g.h, { at: bottom, from, to }] };
+  }
   // Rules a few points apart are one rule drawn twice or slightly off (adjacent cells' borders):
   // a sliver column would split a number's cell into two positions.
   const xs = dropSlivers(cluster(g.v.map((r) => r.at)), 4);
@@ -366,7 +377,9 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
   // Paragraphs: a line continues the one above when it starts at the left margin, the one above
   // ran to the right margin, the font is the same and the gap is a normal line gap.
   const left = Math.min(...kept.map((l) => l.x0));
-  const right = Math.max(...kept.map((l) => l.x1));
+  // The right margin: the longest line, but no further in than the left margin mirrored (a page
+  // with a few short lines has no line that reaches the margin).
+  const right = Math.max(...kept.map((l) => l.x1), p.width - left - kept[0]!.size);
   const out: TextBlock[] = [];
   let cur: { lines: Line[] } | null = null;
   const flush = () => {
@@ -428,26 +441,52 @@ export function joinPages(pages: Block[][]): Block[] {
   return out;
 }
 
+/**
+ * The same table when the outer edges agree and one part's column rules are a subset of the
+ * other's (a part may lack a boundary that only some rows draw, e.g. a group label's column).
+ */
 function sameColumns(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= TOL * 1.5);
+  const near = (x: number, xs: number[]) => xs.some((y) => Math.abs(x - y) <= TOL * 1.5);
+  if (Math.abs(a[0]! - b[0]!) > TOL * 1.5 || Math.abs(a[a.length - 1]! - b[b.length - 1]!) > TOL * 1.5) return false;
+  return a.every((x) => near(x, b)) || b.every((x) => near(x, a));
 }
 
+/** A row label's numbering: 一、 （三） 1. 2、 — the start of a row, never the rest of one. */
+const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
+
 function stack(a: TableBlock, b: TableBlock): TableBlock {
-  const cells = [...a.cells];
+  // One column grid for both parts; each cell's span re-found from its box.
+  const xs = dropSlivers(cluster([...a.xs, ...b.xs]), 4);
+  const col = (x: number) => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs(xs[best]! - x) ? i : best), 0);
+  const regrid = (c: GridCell): GridCell => ({ ...c, c0: col(c.box[0]), c1: Math.max(col(c.box[0]), col(c.box[2]) - 1) });
+  const aCells = a.cells.map(regrid);
+  const bCells = b.cells.map(regrid);
+  const cells = [...aCells];
+  const last = aCells.filter((c) => c.r1 === a.rows - 1);
+  const first = bCells.filter((c) => c.r0 === 0);
+  const filled = (c: GridCell) => c.text.trim() !== '';
+  const isNum = (c: GridCell) => filled(c) && numeric(c.text);
+  const overlaps = (p: GridCell, q: GridCell) => p.c0 <= q.c1 && q.c0 <= p.c1;
+  // One row cut by the page break: no column holds a number on both sides and the lower part
+  // starts no new numbered row. Then cells with the same columns are one cell.
+  const rowCut = !first.some((q) => filled(q) && NUMBERED.test(q.text)) && !last.some((p) => isNum(p) && first.some((q) => isNum(q) && overlaps(p, q)));
   const joined = new Set<GridCell>();
-  for (const cb of b.cells) {
+  for (const cb of bCells) {
     const shifted: GridCell = { ...cb, r0: cb.r0 + a.rows, r1: cb.r1 + a.rows };
     if (cb.r0 === 0) {
-      const ca = a.cells.find((c) => c.r1 === a.rows - 1 && c.c0 === cb.c0 && c.c1 === cb.c1);
-      const spans = ca && (ca.r1 > ca.r0 || cb.r1 > cb.r0);
-      if (ca && spans && !joined.has(ca) && !(numeric(ca.text) && ca.text.trim()) && !(numeric(cb.text) && cb.text.trim())) {
+      const ca = last.find((c) => c.c0 === cb.c0 && c.c1 === cb.c1);
+      // A label spanning rows cut by the break (（四）无 / 法提供; the empty rest of a vertical
+      // label) is one cell whatever the rows beside it hold.
+      const spans = ca && (ca.r1 > ca.r0 || cb.r1 > cb.r0) && !NUMBERED.test(cb.text);
+      const clash = filled(ca ?? cb) && filled(cb) && (isNum(ca ?? cb) || isNum(cb));
+      if (ca && (spans || rowCut) && !joined.has(ca) && !clash) {
         const k = cells.indexOf(ca);
         cells[k] = { ...ca, r1: shifted.r1, text: ca.text + cb.text };
-        joined.add(cells[k]!);
+        joined.add(ca);
         continue;
       }
     }
     cells.push(shifted);
   }
-  return { ...a, rows: a.rows + b.rows, cells, bottom: b.bottom, endPage: b.page };
+  return { ...a, xs, rows: a.rows + b.rows, cells, bottom: b.bottom, endPage: b.page };
 }

@@ -42,7 +42,8 @@ function tableLines(t: TableBlock): Located[] {
   for (const c of t.cells) byRow.set(c.r0, [...(byRow.get(c.r0) ?? []), c]);
   for (let r = 0; r < t.rows; r++) {
     const row = (byRow.get(r) ?? []).sort((a, b) => a.c0 - b.c0);
-    if (!row.length) continue;
+    // An empty row holds nothing to read (the rest of a row cut by a page break).
+    if (!row.some((c) => c.text.trim())) continue;
     const cells: LocatedCell[] = [];
     for (const c of row) {
       const box = round(c.box);

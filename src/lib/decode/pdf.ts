@@ -67,6 +67,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const segments = paths.segments.map((s) => ({ x0: s.x0 - vx0, y0: s.y0 - vy0, x1: s.x1 - vx0, y1: s.y1 - vy0 }));
       const boxes = paths.boxes.map((b): Box => [b[0] - vx0, b[1] - vy0, b[2] - vx0, b[3] - vy0]);
       pages.push(pageBlocks({ page: n, width: vx1 - vx0, height: vy1 - vy0, runs, segments, boxes }));
+      if (process.env.PDF_DEBUG) for (const b of pages[pages.length - 1]!) if (b.kind === "table") console.error("p" + n, "xs", b.xs.map((x) => x.toFixed(1)).join(" "), "rows", b.rows, "top", b.top.toFixed(1), "bottom", b.bottom.toFixed(1));
       page.cleanup();
     }
     if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };

@@ -34,12 +34,31 @@ export async function readDoc(bytes: Uint8Array): Promise<Converted> {
 }
 
 /**
- * word-extractor writes each cell followed by a tab, and the end of a row as one more tab, with
- * no newline between rows: `a\tb\t\tc\td\t\t`. Word stores a row end right after the last cell
- * end, so "\t\t" means a row end only when the cell before it is not empty: an empty cell reads
- * "\t\t" too. Rows are therefore split at "\t\t" only where the row's cell count matches the
- * count of the row before or after; otherwise the text is left as it is (unread, never misread).
+ * word-extractor ends every table cell with a tab and most row ends with one more tab, often
+ * with no newline between rows (`…\t72\t\t\t（二）部分公开\t42…`); an empty cell reads as a
+ * tab too, so rows cannot be cut by counting tabs. They are cut only where a row of numbers ends
+ * and a label begins — a number, two or more tabs, then text: the first tab ends the number's
+ * cell, the second ends the row, any further tabs are empty cells (continued merged cells) at the
+ * start of the next row. A number never moves to another row: at worst a blank last cell is lost
+ * (its row then has too few cells and is not read). A label written one character per line
+ * (三/、/本/年…) is joined back onto the line it belongs to.
  */
 export function docTableRows(body: string): string {
-  return body.replace(/\r\n?/g, '\n');
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let glue = false;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    // Inside a table (the line before holds cells), a line of one or two characters is part of
+    // a cell written one character per line, as is the line after it.
+    if (prev !== undefined && prev.includes('\t') && line.length > 0 && line.length <= 2 && !line.includes('\t') && /[\u4e00-\u9fff、]/.test(line)) {
+      out[out.length - 1] = prev + line;
+      glue = true;
+      continue;
+    }
+    if (glue && prev !== undefined) out[out.length - 1] = prev + line;
+    else out.push(line);
+    glue = false;
+  }
+  return out.join('\n').replace(/(\d)\t\t(\t*)(?=\d+[.、．][^\d]|[^\t\d\n\s.,%-])/g, '$1\t\n$2');
 }
