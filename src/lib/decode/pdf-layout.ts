@@ -319,9 +319,12 @@ export function pageBlocks(p: PageInput): Block[] {
   const { h, v } = splitRules(p.segments);
   const tables: Array<{ grid: Grid; box: Box; runs: TextRun[] }> = [];
   for (const g of groupRules(h, v)) {
-    const grid = buildGrid(g, p.boxes ?? []);
+    let grid = buildGrid(g, p.boxes ?? []);
     if (!grid) continue;
     const box: Box = [grid.xs[0]!, grid.ys[grid.ys.length - 1]!, grid.xs[grid.xs.length - 1]!, grid.ys[0]!];
+    // Text where no drawn box is (a cell whose box was cut open by a page break): the boxes do
+    // not describe the table; its rules do.
+    if (p.boxes?.length && runs.some((r) => inFrame(r, box) && cellAt(grid!, r) < 0)) grid = buildGrid(g, []) ?? grid;
     // A frame around the page or a single box is not a table.
     if (grid.cells.length < 2) continue;
     tables.push({ grid, box, runs: [] });
@@ -342,18 +345,28 @@ export function pageBlocks(p: PageInput): Block[] {
   return blocks.sort((a, b) => b.box[3] - a.box[3]);
 }
 
+const centre = (r: TextRun): [number, number] => [r.x + Math.min(r.w, r.size) / 2, r.y + r.size * 0.3];
+function inFrame(r: TextRun, box: Box): boolean {
+  const [cx, cy] = centre(r);
+  return cx >= box[0] - 1 && cx <= box[2] + 1 && cy >= box[1] - 1 && cy <= box[3] + 1;
+}
+/** Index of the grid cell holding the run's first character, or -1 where no cell is. */
+function cellAt(grid: Grid, r: TextRun): number {
+  const { xs, ys } = grid;
+  const [cx, cy] = centre(r);
+  const c = xs.findIndex((x, i) => i < xs.length - 1 && cx >= x && cx < xs[i + 1]!);
+  const row = ys.findIndex((y, i) => i < ys.length - 1 && cy <= y && cy > ys[i + 1]!);
+  const col = c < 0 ? (cx < xs[0]! ? 0 : xs.length - 2) : c;
+  const rr = row < 0 ? (cy > ys[0]! ? 0 : ys.length - 2) : row;
+  return grid.cells.findIndex((g) => rr >= g.r0 && rr <= g.r1 && col >= g.c0 && col <= g.c1);
+}
+
 function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableBlock {
   const { xs, ys } = grid;
   const pieces = runs.flatMap((r) => splitRun(r, xs));
   const byCell = new Map<number, TextRun[]>();
   for (const r of pieces) {
-    const cx = r.x + r.w / 2;
-    const cy = r.y + r.size * 0.3;
-    const c = xs.findIndex((x, i) => i < xs.length - 1 && cx >= x && cx < xs[i + 1]!);
-    const row = ys.findIndex((y, i) => i < ys.length - 1 && cy <= y && cy > ys[i + 1]!);
-    const col = c < 0 ? (cx < xs[0]! ? 0 : xs.length - 2) : c;
-    const rr = row < 0 ? (cy > ys[0]! ? 0 : ys.length - 2) : row;
-    const k = grid.cells.findIndex((g) => rr >= g.r0 && rr <= g.r1 && col >= g.c0 && col <= g.c1);
+    const k = cellAt(grid, r);
     if (k >= 0) byCell.set(k, [...(byCell.get(k) ?? []), r]);
   }
   const cells: GridCell[] = grid.cells.map((g, k) => {
