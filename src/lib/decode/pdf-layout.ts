@@ -455,12 +455,14 @@ export function joinPages(pages: Block[][]): Block[] {
 }
 
 /**
- * The same table when the outer edges agree and one part's column rules are a subset of the
- * other's (a part may lack a boundary that only some rows draw, e.g. a group label's column).
+ * The same table when one part's column rules are a subset of the other's: a part may lack a
+ * boundary that only some rows draw (a group label's column), or a whole column whose only cell
+ * started on an earlier page (browsers draw no box for the rest of a row-spanning cell). At
+ * least three rules must agree, and the right edges.
  */
 function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, xs: number[]) => xs.some((y) => Math.abs(x - y) <= TOL * 1.5);
-  if (Math.abs(a[0]! - b[0]!) > TOL * 1.5 || Math.abs(a[a.length - 1]! - b[b.length - 1]!) > TOL * 1.5) return false;
+  if (Math.abs(a[a.length - 1]! - b[b.length - 1]!) > TOL * 1.5 || Math.min(a.length, b.length) < 3) return false;
   return a.every((x) => near(x, b)) || b.every((x) => near(x, a));
 }
 

@@ -84,9 +84,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
  * (⼀ U+2F00 for 一) and the CJK radicals supplement (⻚ for 页): NFKC folds the first; the
  * second, which NFKC leaves alone, by a table of the simplified forms that occur in reports.
  */
-const SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻳': '龟', '⺟': '母', '⺩': '王', '⻄': '西', '⻊': '足', '⺁': '厂', '⺇': '几', '⺌': '小', '⺍': '小', '⺕': '彐', '⺜': '日', '⺝': '月', '⺡': '氵', '⺢': '水', '⺣': '灬', '⺤': '爫', '⺦': '丬', '⺮': '竹', '⺯': '糸', '⺸': '羊', '⺹': '耂', '⻃': '覀', '⻌': '辶', '⻏': '阝', '⻖': '阝', '⻗': '雨', '⻟': '饣', '⻠': '饣'
-};
+const SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [...'⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺍小⺎兀⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺳网⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟'].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!]])),
+);
 export function unifyRadicals(s: string): string {
   if (!/[\u2e80-\u2fdf]/.test(s)) return s;
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
