@@ -32,6 +32,14 @@ describe('PDF geometry → rows', () => {
     expect(text([page(1, runs, rules(xs, ys))])).toEqual(['规章 | 1 | 0 | 11', '行政规范性文件 | 8 | 26 | 66']);
   });
 
+  it('cuts a run written across cells at its spaces; a number across a rule is left out, not split', () => {
+    const xs = [50, 150, 250];
+    const ys = [700, 680];
+    const across = (str: string, w: number) => text([page(1, [{ str, x: 55, y: 685, w, size: 10 }], rules(xs, ys))]);
+    expect(across(`行政许可${' '.repeat(14)}447228`, 40 + 70 + 30)).toEqual(['行政许可 | 447228']);
+    expect(across('行政许可 447228', 135)).toEqual(['行政许可 | ']);
+  });
+
   it('merges a label wrapped over several lines of its cell', () => {
     const xs = [50, 250, 300];
     const ys = [700, 660];

@@ -228,13 +228,37 @@ function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: n
 
 // ---------------------------------------------------------------- text runs
 
-/** Runs split into single characters where a run crosses a column rule (widths estimated). */
+/**
+ * A run that crosses a column rule (rare: producers write each cell apart) is cut into its
+ * whitespace-separated words, placed by estimated widths (CJK and full-width characters one em,
+ * others half an em, scaled to the run's width). A word is never cut: a number stays whole in
+ * the cell of its middle, or, when it sits across a rule, unread (never split into two numbers).
+ */
 function splitRun(run: TextRun, xs: number[]): TextRun[] {
   const inside = xs.filter((x) => x > run.x + 1 && x < run.x + run.w - 1);
   if (!inside.length || run.str.length < 2) return [run];
+  const em = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
   const chars = [...run.str];
-  const cw = run.w / chars.length;
-  return chars.map((ch, i) => ({ str: ch, x: run.x + i * cw, y: run.y, w: cw, size: run.size }));
+  const scale = run.w / chars.reduce((a, ch) => a + em(ch), 0);
+  const out: TextRun[] = [];
+  let x = run.x;
+  let word: { str: string; x: number; w: number } | null = null;
+  const flush = () => {
+    if (!word) return;
+    const cut = inside.find((r) => r > word!.x + 1 && r < word!.x + word!.w - 1);
+    // A word across a rule that is not text (digits): left out rather than misplaced.
+    if (!(cut !== undefined && /\d/.test(word.str))) out.push({ str: word.str, x: word.x, y: run.y, w: word.w, size: run.size });
+    word = null;
+  };
+  for (const ch of chars) {
+    const w = em(ch) * scale;
+    if (/\s/.test(ch)) flush();
+    else if (word) word.str += ch, (word.w += w);
+    else word = { str: ch, x, w };
+    x += w;
+  }
+  flush();
+  return out;
 }
 
 interface Line {
