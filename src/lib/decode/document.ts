@@ -16,10 +16,7 @@ export type Converted =
   | { ok: true; format: 'doc'; text: string }
   | { ok: false; code: DocumentCode; reason: string };
 
-/** Read as documents. */
-export const DOCUMENT = /\.(?:pdf|docx|doc)$/i;
-/** Office formats we know and cannot read yet: rejected with a reason, not as "unknown". */
-export const OFFICE_UNSUPPORTED = /\.(?:wps|et|dps|xls|xlsx|xlsm|ppt|pptx|odt|rtf)$/i;
+export { DOCUMENT, OFFICE_UNSUPPORTED } from './document-types.ts';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;

@@ -2,7 +2,7 @@ import { parseReport, type ParseContext } from '../report/parse.ts';
 import { summaryRow } from '../report/summary.ts';
 import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
-import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document.ts';
+import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
 import { prepareDocument, type Prepared } from '../decode/document-lines.ts';
 import type { CellOut } from '../tables/read.ts';
 

@@ -1,18 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { convertSync } from '../decode/convert-sync.ts';
 import { decode } from '../decode/decode.ts';
+import { DOCUMENT } from '../decode/document-types.ts';
 
 /**
  * The raw file behind a report, decoded, as lines (line numbers match the cells' `line`).
  * The raw directory is NIANBAO_RAW (default data/raw); a path that would leave it is refused.
+ * A PDF or Word file gives the text the ingest extracted from it (for a .docx, the HTML it was
+ * converted to), whose lines the cells' `line` count.
  */
 export function readSource(sourceFile: string): string[] | null {
+  return readSourceDocument(sourceFile)?.lines ?? null;
+}
+
+/** The source lines and, for a PDF, the page each line was read on. */
+export function readSourceDocument(sourceFile: string): { lines: string[]; pages: Array<number | null> } | null {
   const root = resolve(process.env.NIANBAO_RAW ?? 'data/raw');
   const full = resolve(join(root, sourceFile));
   if (!full.startsWith(root + sep)) return null;
   try {
-    const d = decode(readFileSync(full));
-    return d.ok ? d.text.split(/\r\n|\r|\n/) : null;
+    const bytes = readFileSync(full);
+    if (DOCUMENT.test(sourceFile)) {
+      const c = convertSync(sourceFile, new Uint8Array(bytes));
+      if (!c.ok) return null;
+      if (c.format === 'pdf') return { lines: c.located.map((l) => l.raw), pages: c.located.map((l) => l.page) };
+      const lines = (c.format === 'docx' ? c.html : c.text).split(/\r\n|\r|\n/);
+      return { lines, pages: lines.map(() => null) };
+    }
+    const d = decode(bytes);
+    if (!d.ok) return null;
+    const lines = d.text.split(/\r\n|\r|\n/);
+    return { lines, pages: lines.map(() => null) };
   } catch {
     return null;
   }
