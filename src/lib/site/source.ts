@@ -14,13 +14,23 @@ export function readSource(sourceFile: string): string[] | null {
   return readSourceDocument(sourceFile)?.lines ?? null;
 }
 
-/** The source lines and, for a PDF, the page each line was read on. */
-export function readSourceDocument(sourceFile: string): { lines: string[]; pages: Array<number | null> } | null {
+/** The raw file's bytes, or null when it is not there (or its path would leave the raw directory). */
+export function readSourceBytes(sourceFile: string): Uint8Array | null {
   const root = resolve(process.env.NIANBAO_RAW ?? 'data/raw');
   const full = resolve(join(root, sourceFile));
   if (!full.startsWith(root + sep)) return null;
   try {
-    const bytes = readFileSync(full);
+    return readFileSync(full);
+  } catch {
+    return null;
+  }
+}
+
+/** The source lines and, for a PDF, the page each line was read on. */
+export function readSourceDocument(sourceFile: string): { lines: string[]; pages: Array<number | null> } | null {
+  const bytes = readSourceBytes(sourceFile);
+  if (!bytes) return null;
+  try {
     if (DOCUMENT.test(sourceFile)) {
       const c = convertSync(sourceFile, new Uint8Array(bytes));
       if (!c.ok) return null;
