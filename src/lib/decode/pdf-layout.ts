@@ -467,8 +467,9 @@ export function joinPages(pages: Block[][]): Block[] {
     blocks.forEach((b, i) => {
       const prev = out[out.length - 1];
       // The previous block is the last one of the page before (its footer was dropped).
-      if (i === 0 && b.kind === 'table' && prev?.kind === 'table' && prev.endPage === b.page - 1 && sameColumns(prev.xs, b.xs)) {
-        out[out.length - 1] = stack(prev, b);
+      const stacked = i === 0 && b.kind === 'table' && prev?.kind === 'table' && prev.endPage === b.page - 1 && sameColumns(prev.xs, b.xs) ? stack(prev, b) : null;
+      if (stacked) {
+        out[out.length - 1] = stacked;
       } else if (i === 0 && b.kind === 'text' && prev?.kind === 'text' && prev.page === b.page - 1 && prev.open && !b.indented && Math.abs(prev.size - b.size) < 0.6) {
         // A paragraph that runs on over the page break.
         out[out.length - 1] = { ...prev, text: prev.text + b.text };
@@ -493,13 +494,20 @@ function sameColumns(a: number[], b: number[]): boolean {
 /** A row label's numbering: 一、 （三） 1. 2、 — the start of a row, never the rest of one. */
 const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
 
-function stack(a: TableBlock, b: TableBlock): TableBlock {
+/** How many of the given column rules lie strictly inside the cell (0: one column). */
+const spanIn = (c: GridCell, xs: number[]) => xs.filter((x) => x > c.box[0] + TOL && x < c.box[2] - TOL).length;
+
+function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   // One column grid for both parts; each cell's span re-found from its box.
   const xs = dropSlivers(cluster([...a.xs, ...b.xs]), 4);
   const col = (x: number) => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs(xs[best]! - x) ? i : best), 0);
   const regrid = (c: GridCell): GridCell => ({ ...c, c0: col(c.box[0]), c1: Math.max(col(c.box[0]), col(c.box[2]) - 1) });
   const aCells = a.cells.map(regrid);
   const bCells = b.cells.map(regrid);
+  // A number whose cell would now cover more columns would stand for more positions: the parts
+  // do not share their columns after all.
+  const widened = (part: TableBlock) => part.cells.some((c) => c.text.trim() !== '' && numeric(c.text) && spanIn(c, xs) > spanIn(c, part.xs));
+  if (widened(a) || widened(b)) return null;
   const cells = [...aCells];
   const last = aCells.filter((c) => c.r1 === a.rows - 1);
   const first = bCells.filter((c) => c.r0 === 0);
