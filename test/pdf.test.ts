@@ -66,6 +66,13 @@ describe('PDF geometry → rows', () => {
     expect(text([p1, p2])).toEqual(['（四）无法提供 | 1.本机关不掌握相关政府信息 | 746', '2.没有现成信息需要另行制作 | 11', '3.补正后申请内容仍不明确 | 1']);
   });
 
+  it('drops a running header repeated on every page, keeps the same words in the body', () => {
+    const header = (n: number) => run(`测试市人民政府2024年政府信息公开工作年度报告 第${n}页`, 50, 800, 9);
+    const p1 = page(1, [header(1), run('测试市人民政府2024年政府信息公开工作年度报告', 50, 700, 16), run('一、总体情况', 50, 650)], []);
+    const p2 = page(2, [header(2), run('二、主动公开政府信息情况', 50, 700)], []);
+    expect(text([p1, p2])).toEqual(['测试市人民政府2024年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况']);
+  });
+
   it('keeps an ordinary row cut by a page break from merging with the next row', () => {
     const xs = [50, 250, 300];
     const p1 = page(1, [run('（六）其他处理', 55, 95, 8)], rules(xs, [110, 80]));

@@ -64,6 +64,8 @@ export interface TextBlock {
   /** The first line is indented; the last line runs to the right margin (the paragraph goes on). */
   indented: boolean;
   open: boolean;
+  /** A single line in the page's top or bottom margin: a running header or footer if it recurs. */
+  margin: boolean;
 }
 
 export type Block = TableBlock | TextBlock;
@@ -424,7 +426,7 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
     const text = cur.lines.map((l) => lineText(l, 1.5)).reduce((a, b) => (a && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b), '');
     const first = cur.lines[0]!;
     const last = cur.lines[cur.lines.length - 1]!;
-    out.push({ kind: 'text', page: p.page, box: boxOf(cur.lines.flatMap((l) => l.runs)), text, size: first.size, indented: first.x0 - left >= first.size * 0.8, open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1 });
+    out.push({ kind: 'text', page: p.page, box: boxOf(cur.lines.flatMap((l) => l.runs)), text, size: first.size, indented: first.x0 - left >= first.size * 0.8, open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1, margin: cur.lines.length === 1 && (first.y < p.height * 0.08 || first.y > p.height * 0.92) });
     cur = null;
   };
   let prev: Line | null = null;
@@ -461,7 +463,12 @@ const numeric = (s: string) => /^[\s\d.,%+\-－—/／]*$/.test(s);
  * on at least one side and hold no number are joined; an ordinary row cut in two is left as two
  * rows (its label is then incomplete and the row goes unread, never misread).
  */
-export function joinPages(pages: Block[][]): Block[] {
+export function joinPages(input: Block[][]): Block[] {
+  // Running headers and footers: the same margin line (numbers aside) on two pages or more.
+  const key = (b: TextBlock) => b.text.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const seen = new Map<string, Set<number>>();
+  for (const b of input.flat()) if (b.kind === 'text' && b.margin) seen.set(key(b), (seen.get(key(b)) ?? new Set()).add(b.page));
+  const pages = input.map((blocks) => blocks.filter((b) => !(b.kind === 'text' && b.margin && seen.get(key(b))!.size >= 2)));
   const out: Block[] = [];
   for (const blocks of pages) {
     blocks.forEach((b, i) => {
