@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { joinPages, pageBlocks, type PageInput, type Segment, type TextRun } from '../src/lib/decode/pdf-layout.ts';
 import { blocksToLines } from '../src/lib/decode/pdf-lines.ts';
+import { dominantTurn } from '../src/lib/decode/pdf.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { CHROMIUM, launch } from './browser.ts';
 import { expected, parseDocument, score } from './documents.ts';
@@ -97,6 +98,15 @@ describe('PDF geometry → rows', () => {
     const lines = text([page(1, runs, segs)]);
     expect(lines.at(-1)).toBe(values.join(' | '));
     expect(lines.some((l) => /^未经复议直接起诉 \| 复议后起诉$/.test(l.split(' | ').slice(-2).join(' | ')))).toBe(true);
+  });
+});
+
+describe('turned pages', () => {
+  it('finds the direction most text runs in (a landscape table on a portrait page)', () => {
+    const runs = (a: number, b: number, n: number) => Array.from({ length: n }, () => ({ str: '行政许可', a, b }));
+    expect(dominantTurn([...runs(10, 0, 2), ...runs(0, 10, 5)])).toBe(90);
+    expect(dominantTurn([...runs(10, 0, 5), ...runs(0, -10, 2)])).toBe(0);
+    expect(dominantTurn(runs(0, -10, 3))).toBe(270);
   });
 });
 

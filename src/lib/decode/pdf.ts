@@ -54,20 +54,36 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const page = await doc.getPage(n);
       const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const runs: TextRun[] = [];
+      const items: Array<{ str: string; a: number; b: number; e: number; f: number; w: number; h: number }> = [];
       for (const it of content.items) {
         if (!('str' in it) || !it.str) continue;
-        const [a, b, , d, e, f] = it.transform as number[];
-        // Rotated text (b ≠ 0) is rare in these reports; its size is the vector's length.
-        const size = Math.hypot(a!, b!) || Math.abs(d!) || it.height;
+        const [a, b, , , e, f] = it.transform as number[];
         visible += it.str.replace(/\s/g, '').length;
-        runs.push({ str: unifyRadicals(it.str), x: e! - vx0, y: f! - vy0, w: it.width, size });
+        items.push({ str: unifyRadicals(it.str), a: a!, b: b!, e: e! - vx0, f: f! - vy0, w: it.width, h: it.height });
       }
+      // A landscape table set on a portrait page (or any page drawn turned): the whole page is
+      // turned back so that the text runs left to right.
+      const turn = dominantTurn(items);
+      const W = vx1 - vx0;
+      const H = vy1 - vy0;
+      const up = (x: number, y: number): [number, number] => (turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y]);
+      const runs: TextRun[] = items.map((it) => {
+        const [x, y] = up(it.e, it.f);
+        return { str: it.str, x, y, w: it.w, size: Math.hypot(it.a, it.b) || it.h };
+      });
       const paths = pathSegments(await page.getOperatorList(), pdfjs.OPS);
-      const segments = paths.segments.map((s) => ({ x0: s.x0 - vx0, y0: s.y0 - vy0, x1: s.x1 - vx0, y1: s.y1 - vy0 }));
-      const boxes = paths.boxes.map((b): Box => [b[0] - vx0, b[1] - vy0, b[2] - vx0, b[3] - vy0]);
-      pages.push(pageBlocks({ page: n, width: vx1 - vx0, height: vy1 - vy0, runs, segments, boxes }));
-      if (process.env.PDF_DEBUG) for (const b of pages[pages.length - 1]!) if (b.kind === "table") console.error("p" + n, "xs", b.xs.map((x) => x.toFixed(1)).join(" "), "rows", b.rows, "top", b.top.toFixed(1), "bottom", b.bottom.toFixed(1));
+      const segments = paths.segments.map((s) => {
+        const [x0, y0] = up(s.x0 - vx0, s.y0 - vy0);
+        const [x1, y1] = up(s.x1 - vx0, s.y1 - vy0);
+        return { x0, y0, x1, y1 };
+      });
+      const boxes = paths.boxes.map((b): Box => {
+        const [x0, y0] = up(b[0] - vx0, b[1] - vy0);
+        const [x1, y1] = up(b[2] - vx0, b[3] - vy0);
+        return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+      });
+      const turned = turn === 90 || turn === 270;
+      pages.push(pageBlocks({ page: n, width: turned ? H : W, height: turned ? W : H, runs, segments, boxes }));
       page.cleanup();
     }
     if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };
@@ -90,6 +106,17 @@ const SUPPLEMENT: Record<string, string> = Object.fromEntries(
 export function unifyRadicals(s: string): string {
   if (!/[\u2e80-\u2fdf]/.test(s)) return s;
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
+}
+
+/** The direction most text on the page runs in: 0 (left to right), 90, 180 or 270 degrees. */
+export function dominantTurn(items: Array<{ str: string; a: number; b: number }>): 0 | 90 | 180 | 270 {
+  const weight = [0, 0, 0, 0];
+  for (const it of items) {
+    const deg = (Math.round((Math.atan2(it.b, it.a) * 180) / Math.PI / 90) * 90 + 360) % 360;
+    weight[deg / 90] = (weight[deg / 90] ?? 0) + it.str.replace(/\s/g, '').length;
+  }
+  const best = weight.indexOf(Math.max(...weight));
+  return (best * 90) as 0 | 90 | 180 | 270;
 }
 
 type Matrix = [number, number, number, number, number, number];
