@@ -41,6 +41,19 @@ describe('PDF geometry → rows', () => {
     expect(across('行政许可 447228', 135)).toEqual(['行政许可 | ']);
   });
 
+  it('a number whose cell covers a rule drawn only in another row stands for one position', () => {
+    const xs = [50, 250, 300, 350, 450];
+    const ys = [700, 680, 660];
+    // The header row splits 250–350 at 300; the data row does not.
+    const segs = rules(xs, ys, (k, i, j) => k === 'v' && i === 1 && j === 2);
+    const runs = [run('信息内容', 55, 685), run('本年', 255, 685), run('制发', 305, 685), run('废止', 355, 685), run('规章', 55, 665), run('1', 290, 665), run('2', 390, 665)];
+    expect(text([page(1, runs, segs)])).toEqual(['信息内容 | 本年 | 制发 | 废止', '规章 | 1 | 2']);
+    // A blank cell merged over two value columns (rules that edge values elsewhere) keeps both positions.
+    const segs2 = rules(xs, [700, 680, 660, 640], (k, i, j) => k === 'v' && i === 2 && j === 2);
+    const runs2 = [run('规章', 55, 685), run('1', 270, 685), run('2', 320, 685), run('3', 390, 685), run('行政规范性文件', 55, 665, 5), run('4', 270, 665), run('5', 320, 665), run('6', 390, 665), run('规章', 55, 645), run('7', 390, 645)];
+    expect(text([page(1, runs2, segs2)]).at(-1)).toBe('规章 |  |  | 7');
+  });
+
   it('merges a label wrapped over several lines of its cell', () => {
     const xs = [50, 250, 300];
     const ys = [700, 660];

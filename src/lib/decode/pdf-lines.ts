@@ -38,6 +38,16 @@ const isLabel = (s: string) => /[\u4e00-\u9fff]/.test(s) && !/^\s*无\s*$/.test(
 
 function tableLines(t: TableBlock): Located[] {
   const out: Located[] = [];
+  // A PDF's grid has every x where any row draws a rule; a number's cell may cover several grid
+  // columns only because another row (a header, a table drawn against this one) has a rule
+  // there. A cell stands for several positions only across rules that edge a value in some
+  // row: those are the table's value columns. Otherwise it is one position, as drawn.
+  const valueEdges = new Set<number>();
+  for (const c of t.cells) {
+    if (isLabel(c.text) || !c.text.trim()) continue;
+    valueEdges.add(c.c0);
+    valueEdges.add(c.c1 + 1);
+  }
   const byRow = new Map<number, GridCell[]>();
   for (const c of t.cells) byRow.set(c.r0, [...(byRow.get(c.r0) ?? []), c]);
   for (let r = 0; r < t.rows; r++) {
@@ -48,7 +58,7 @@ function tableLines(t: TableBlock): Located[] {
     for (const c of row) {
       const box = round(c.box);
       cells.push({ raw: c.text, page: c.page, box });
-      if (!isLabel(c.text)) for (let k = c.c0; k < c.c1; k++) cells.push({ raw: '', covered: true, page: c.page, box });
+      if (!isLabel(c.text)) for (let k = c.c0 + 1; k <= c.c1; k++) if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
     }
     // The row's box: the cells that start on it, on the page of its first cell.
     const page = row[0]!.page;
