@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus]
+ * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus] [-- --no-documents]
  * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
  * ingest, site build, search index — as wall time, throughput and whole-process peak memory
  * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchDocuments } from './bench-documents.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -196,6 +197,8 @@ for (const n of sizes) {
   }
 }
 
+console.error('bench: PDF and DOCX');
+const documentsTable = process.argv.includes('--no-documents') ? '' : await benchDocuments(work);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Linux ${release()}, Node ${process.version}`;
 const text = `# Benchmark results
@@ -219,7 +222,8 @@ Targets (2 cores, 24 GB): ingest ≥ 2,000 reports/s with peak memory < 2 GB at 
 whole pipeline for 100,000 reports (ingest + site build + search index) in under 15 minutes with
 peak memory under 8 GB; the first search query at 100,000 reports transfers under 300 KB.
 
-${evalTable}`;
+${evalTable}
+${documentsTable}`;
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.md', text);
 console.log(text);

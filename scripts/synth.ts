@@ -1,5 +1,5 @@
 /**
- * npm run synth -- --count N --seed S --out DIR
+ * npm run synth -- --count N --seed S --out DIR [--pdf-share 0.05] [--docx-share 0.05]
  * Writes N synthetic report files under DIR/raw and, for each, its ground truth as JSON under
  * DIR/truth (same relative path + .json). Deterministic for a seed.
  */
@@ -7,6 +7,7 @@ import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
+import { documentRenderer } from '../src/lib/synth/documents.ts';
 
 function opt(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +20,9 @@ function opt(name: string, fallback?: string): string {
 }
 
 const count = Number(opt('count'));
+// Opt-in, slow (Chromium prints each PDF): a share of the HTML reports as PDF and DOCX.
+const pdfShare = Number(opt('pdf-share', '0'));
+const docxShare = Number(opt('docx-share', '0'));
 const seed = Number(opt('seed', '1'));
 const out = opt('out');
 if (!Number.isInteger(count) || count < 1) {
@@ -30,7 +34,9 @@ await rm(join(out, 'truth'), { recursive: true, force: true });
 const dirs = new Set<string>();
 let n = 0;
 const started = Date.now();
-for (const f of generateCorpus(count, seed, loadGazetteer())) {
+const documents = pdfShare > 0 || docxShare > 0 ? await documentRenderer({ seed, pdfShare, docxShare }) : null;
+for (const generated of generateCorpus(count, seed, loadGazetteer())) {
+  const f = documents ? await documents.render(generated) : generated;
   for (const [base, name, data] of [['raw', f.path, f.bytes], ['truth', `${f.path}.json`, JSON.stringify(f.truth)]] as const) {
     const full = join(out, base, name);
     const dir = dirname(full);
@@ -42,4 +48,5 @@ for (const f of generateCorpus(count, seed, loadGazetteer())) {
   }
   if (++n % 5000 === 0) process.stderr.write(`synth: ${n}/${count}\n`);
 }
+await documents?.close();
 console.log(`synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} (truth in ${join(out, 'truth')})`);

@@ -39,7 +39,7 @@ describe('bad input: every file is accounted for and the run goes on', () => {
     expect(entry(data, 'b/binary.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('binary') });
     expect(entry(data, 'b/not-a-report.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('not a') });
     expect(entry(data, 'b/huge.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('52.4 MB') });
-    expect(entry(data, 'b/report.pdf')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('.pdf') });
+    expect(entry(data, 'b/report.pdf')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('PDF 文件已损坏') });
     for (const p of ['b/empty.txt', 'b/binary.txt', 'b/not-a-report.txt', 'b/huge.txt', 'b/report.pdf']) {
       expect(entry(data, p).diagnostics[0]).toMatchObject({ code: expect.stringMatching(/^E_/), file: p });
     }

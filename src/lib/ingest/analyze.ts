@@ -2,6 +2,8 @@ import { parseReport, type ParseContext } from '../report/parse.ts';
 import { summaryRow } from '../report/summary.ts';
 import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
+import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
+import { prepareDocument, type Prepared } from '../decode/document-lines.ts';
 import type { CellOut } from '../tables/read.ts';
 import { fingerprint, type Fingerprint } from './canonical.ts';
 import { exceedsBounds } from './bounds.ts';
@@ -45,7 +47,7 @@ export type FileResult =
       counts?: { cells: number; checks: number };
     };
 
-export const ACCEPTED = /\.(?:txt|md|html?)$/i;
+export const ACCEPTED = /\.(?:txt|md|html?|pdf|docx|doc)$/i;
 const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
 
 export interface AnalyzeContext extends ParseContext {
@@ -60,7 +62,8 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
     rejected: { reason, diagnostics: [...extra, diag(code, reason, f.path)] },
   });
   if (f.skip) return reject('E_UNSUPPORTED_TYPE', f.skip);
-  if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html and .htm are read`);
+  if (OFFICE_UNSUPPORTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `${extOf(f.path)} 格式暂不支持（WPS、Excel 等）：请另存为 PDF 或 .docx (unsupported office format "${extOf(f.path)}")`);
+  if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html, .htm, .pdf, .docx and .doc are read`);
   if (f.size > ctx.maxBytes) return reject('E_TOO_LARGE', `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`);
   let bytes: Uint8Array;
   try {
@@ -72,8 +75,13 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
   const bound = exceedsBounds(f.path, bytes);
   if (bound) return reject('E_TOO_LARGE', bound, sha);
   let parsed: ReturnType<typeof parseReport>;
+  let doc: Prepared | null = null;
   try {
-    parsed = parseReport({ path: f.path, bytes, sha256: sha }, ctx);
+    if (DOCUMENT.test(f.path)) {
+      doc = prepareDocument(f.path, bytes);
+      if (!doc.ok) return reject(doc.code, doc.reason, sha);
+    }
+    parsed = parseReport({ path: f.path, bytes, sha256: sha, ...(doc ? { lines: doc.lines, format: doc.format } : {}) }, ctx);
   } catch (e) {
     // A parser bug must not stop the run or hide the other files: reject with the message.
     return reject('E_READ_FAILED', `parser error: ${(e as Error).message}`, sha);
@@ -89,7 +97,7 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       sha256: sha,
       rejected: null,
       report: ReportRow.parse(parsed.report),
-      cells: parsed.cells.map((c) => CellRow.parse({ report_id: id, ...c })),
+      cells: (doc ? doc.locate(parsed.cells) : parsed.cells).map((c) => CellRow.parse({ report_id: id, ...c })),
       checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
       sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
       summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells)),

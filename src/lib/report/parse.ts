@@ -26,6 +26,10 @@ export interface ParseInput {
   path: string;
   bytes: Uint8Array;
   sha256: string;
+  /** Lines already extracted from a document (PDF, Word); the bytes are then not decoded. */
+  lines?: Line[];
+  /** What the lines were extracted from (reported as the encoding), with `lines`. */
+  format?: string;
 }
 
 export type Parsed =
@@ -43,7 +47,7 @@ export type Parsed =
 
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const file = input.path;
-  const decoded = decode(input.bytes);
+  const decoded: ReturnType<typeof decode> = input.lines ? { ok: true, text: '', encoding: input.format ?? 'document', badLines: [] } : decode(input.bytes);
   if (!decoded.ok) {
     const reason = decoded.reason === 'empty' ? 'empty file (no text)' : 'binary file, not text';
     return { ok: false, reason, diagnostics: [diag(decoded.reason === 'empty' ? 'E_EMPTY' : 'E_BINARY', reason, file)] };
@@ -51,7 +55,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const diagnostics: Diagnostic[] = decoded.badLines.slice(0, 20).map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
-  const lines: Line[] = isHtml ? htmlToLines(decoded.text) : textToLines(decoded.text);
+  const lines: Line[] = input.lines ?? (isHtml ? htmlToLines(decoded.text) : textToLines(decoded.text));
   const { sections, duplicateFrom } = segment(lines);
   if (duplicateFrom) diagnostics.push(diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom));
 

@@ -66,6 +66,9 @@ export const CellRow = z
     raw: z.string(),
     state: CellState,
     line: z.number().int().positive(),
+    /** PDF only: page (1-based) and box of the cell, `x0,y0,x1,y1` in PDF points from the page's bottom-left. */
+    page: z.number().int().positive().nullable().optional(),
+    bbox: z.string().nullable().optional(),
   })
   // A number is published only with state `number`; every other state is NULL, never 0.
   .refine((c) => (c.state === 'number') === (c.value !== null), 'value must be set iff state is number');
@@ -159,6 +162,7 @@ const sqlTypeOverrides: Record<string, string> = {
   checks_failed: 'INTEGER',
   cells_ambiguous: 'INTEGER',
   line: 'INTEGER',
+  page: 'INTEGER',
   section: 'INTEGER',
 };
 

@@ -67,7 +67,9 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     value: ['The number (money in 万元, ten thousand yuan); NULL when blank or not read with certainty.', '数值（金额以万元计）；空白或无法确定时为空值。'],
     raw: ['The exact source text of the cell.', '该格在原文中的文字。'],
     state: ['number, blank, na (/, -, 无 …), ambiguous, unreadable.', 'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）。'],
-    line: ['1-based line of the raw file where the cell was read.', '该格所在的原文行号（从 1 起）。'],
+    line: ['1-based line of the raw file where the cell was read (for PDF and Word files: of the extracted text).', '该格所在的原文行号（从 1 起；PDF、Word 文件为提取文本的行号）。'],
+    page: ['PDF only: 1-based page where the cell was read; NULL for other files.', '仅 PDF：该格所在页码（从 1 起）；其他文件为空值。'],
+    bbox: ['PDF only: the cell box "x0,y0,x1,y1" in PDF points from the bottom-left corner of the page; NULL for other files.', '仅 PDF：该格的位置框“x0,y0,x1,y1”（PDF 点，自页面左下角起）；其他文件为空值。'],
   },
   checks: {
     report_id: reportId,

@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { convertSync } from '../decode/convert-sync.ts';
 import { decode } from '../decode/decode.ts';
+import { DOCUMENT } from '../decode/document-types.ts';
 import { unescapeName } from '../ingest/names.ts';
 import { readRaw } from '../ingest/walk.ts';
 
@@ -8,16 +10,43 @@ import { readRaw } from '../ingest/walk.ts';
  * The raw file behind a report, decoded, as lines (line numbers match the cells' `line`).
  * The raw directory is NIANBAO_RAW (default data/raw); `sourceFile` is the manifest's path
  * (escaped bytes for a name that is not UTF-8, see ingest/names.ts). A path that would leave
- * the raw folder, also through a symbolic link, is refused.
+ * the raw folder, also through a symbolic link, is refused. A PDF or Word file gives the text
+ * the ingest extracted from it (for a .docx, the HTML it was converted to), whose lines the
+ * cells' `line` count.
  */
 export function readSource(sourceFile: string): string[] | null {
+  return readSourceDocument(sourceFile)?.lines ?? null;
+}
+
+/** The raw file's bytes, or null when it is not there (or its path would leave the raw directory). */
+export function readSourceBytes(sourceFile: string): Uint8Array | null {
   try {
     const root = realpathSync.native(Buffer.from(resolve(process.env.NIANBAO_RAW ?? 'data/raw')), { encoding: 'buffer' });
     if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
     const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), { encoding: 'buffer' });
     if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f)) return null;
-    const d = decode(readRaw(full));
-    return d.ok ? d.text.split(/\r\n|\r|\n/) : null;
+    return readRaw(full);
+  } catch {
+    return null;
+  }
+}
+
+/** The source lines and, for a PDF, the page each line was read on. */
+export function readSourceDocument(sourceFile: string): { lines: string[]; pages: Array<number | null> } | null {
+  const bytes = readSourceBytes(sourceFile);
+  if (!bytes) return null;
+  try {
+    if (DOCUMENT.test(sourceFile)) {
+      const c = convertSync(sourceFile, new Uint8Array(bytes));
+      if (!c.ok) return null;
+      if (c.format === 'pdf') return { lines: c.located.map((l) => l.raw), pages: c.located.map((l) => l.page) };
+      const lines = (c.format === 'docx' ? c.html : c.text).split(/\r\n|\r|\n/);
+      return { lines, pages: lines.map(() => null) };
+    }
+    const d = decode(bytes);
+    if (!d.ok) return null;
+    const lines = d.text.split(/\r\n|\r|\n/);
+    return { lines, pages: lines.map(() => null) };
   } catch {
     return null;
   }

@@ -1,0 +1,17 @@
+/** Helper thread of convert-sync.ts: converts one document per message. */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { convertDocument, type Converted } from './document.ts';
+
+const port = (workerData as { port: MessagePort }).port;
+
+parentPort!.on('message', async (msg: { flag: Int32Array; path: string; bytes: Uint8Array }) => {
+  let out: Converted;
+  try {
+    out = await convertDocument(msg.path, msg.bytes);
+  } catch (e) {
+    out = { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `文件无法解析：${(e as Error)?.message ?? String(e)}` };
+  }
+  port.postMessage(out);
+  Atomics.store(msg.flag, 0, 1);
+  Atomics.notify(msg.flag, 0);
+});

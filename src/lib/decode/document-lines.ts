@@ -1,0 +1,43 @@
+import { convertSync } from './convert-sync.ts';
+import type { Converted, DocumentCode } from './document.ts';
+import { htmlToLines } from './html.ts';
+import { textToLines, type Line } from './lines.ts';
+import { locatedToLines, type Located } from './pdf-lines.ts';
+
+/**
+ * A document file → the pipeline's lines, and for PDF a way to give each read cell its page and
+ * box. Kept apart from analyze.ts so the ingest's own edits stay one call.
+ */
+
+export type Prepared =
+  | { ok: false; code: DocumentCode; reason: string }
+  | { ok: true; lines: Line[]; format: string; locate: <C extends { line: number; raw: string }>(cells: C[]) => Array<C & { page: number | null; bbox: string | null }> };
+
+export function prepareDocument(path: string, bytes: Uint8Array, convert: (path: string, bytes: Uint8Array) => Converted = convertSync): Prepared {
+  const c = convert(path, bytes);
+  if (!c.ok) return c;
+  const none = <C>(cells: C[]) => cells.map((x) => ({ ...x, page: null, bbox: null }));
+  if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: 'docx', locate: none };
+  if (c.format === 'doc') return { ok: true, lines: textToLines(c.text), format: 'doc', locate: none };
+  return { ok: true, lines: locatedToLines(c.located), format: `pdf (${c.pages} pages)`, locate: (cells) => locateCells(c.located, cells) };
+}
+
+/**
+ * Page and box of each cell: the line's cells hold the boxes; a read cell is matched to the
+ * k-th cell of its line with the same raw text, k counting the read cells of that line and raw
+ * text in order (the readers emit cells in column order). Unmatched: the line's box.
+ */
+export function locateCells<C extends { line: number; raw: string }>(located: Located[], cells: C[]): Array<C & { page: number | null; bbox: string | null }> {
+  const seen = new Map<string, number>();
+  return cells.map((cell) => {
+    const line = located[cell.line - 1];
+    if (!line) return { ...cell, page: null, bbox: null };
+    const key = `${cell.line}\u0000${cell.raw}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const same = (line.cells ?? []).filter((x) => !x.covered && x.raw.trim() === cell.raw.trim());
+    const hit = same[k] ?? (same.length === 1 ? same[0] : undefined);
+    const box = hit?.box ?? line.box;
+    return { ...cell, page: hit?.page ?? line.page, bbox: box.join(',') };
+  });
+}

@@ -1,0 +1,86 @@
+import type { Block, Box, GridCell, TableBlock } from './pdf-layout.ts';
+import { makeLine, type Line, type LineCell } from './lines.ts';
+
+/**
+ * Blocks → located lines: running text as one line per paragraph, and each table row as one line
+ * of exact cells, flattened exactly as the HTML path flattens a table (html.ts): a cell that
+ * spans rows sits on its first row and the rows below leave its position out; a label spanning
+ * columns is one label; an empty or numeric cell spanning columns stands for that many positions.
+ * The same table readers then read PDF, HTML and text alike.
+ */
+
+export interface LocatedCell {
+  raw: string;
+  covered?: boolean;
+  page: number;
+  box: Box;
+}
+
+export interface Located {
+  raw: string;
+  page: number;
+  box: Box;
+  cells?: LocatedCell[];
+}
+
+const round = (b: Box): Box => b.map((v) => Math.round(v * 10) / 10) as Box;
+
+export function blocksToLines(blocks: Block[]): Located[] {
+  const out: Located[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'text') out.push({ raw: b.text, page: b.page, box: round(b.box) });
+    else out.push(...tableLines(b));
+  }
+  return out;
+}
+
+const isLabel = (s: string) => /[\u4e00-\u9fff]/.test(s) && !/^\s*无\s*$/.test(s);
+
+function tableLines(t: TableBlock): Located[] {
+  const out: Located[] = [];
+  // A PDF's grid has every x where any row draws a rule; a number's cell may cover several grid
+  // columns only because another row (a header, a table drawn against this one) has a rule
+  // there. A cell stands for several positions only across rules that edge a value in some
+  // row: those are the table's value columns. Otherwise it is one position, as drawn.
+  const valueEdges = new Set<number>();
+  for (const c of t.cells) {
+    if (isLabel(c.text) || !c.text.trim()) continue;
+    valueEdges.add(c.c0);
+    valueEdges.add(c.c1 + 1);
+  }
+  const byRow = new Map<number, GridCell[]>();
+  for (const c of t.cells) byRow.set(c.r0, [...(byRow.get(c.r0) ?? []), c]);
+  for (let r = 0; r < t.rows; r++) {
+    const row = (byRow.get(r) ?? []).sort((a, b) => a.c0 - b.c0);
+    // An empty row holds nothing to read (the rest of a row cut by a page break).
+    if (!row.some((c) => c.text.trim())) continue;
+    const cells: LocatedCell[] = [];
+    for (const c of row) {
+      const box = round(c.box);
+      cells.push({ raw: c.text, page: c.page, box });
+      if (!isLabel(c.text)) for (let k = c.c0 + 1; k <= c.c1; k++) if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
+    }
+    // The row's box: the cells that start on it, on the page of its first cell.
+    const page = row[0]!.page;
+    const on = row.filter((c) => c.page === page);
+    const box: Box = round([Math.min(...on.map((c) => c.box[0])), Math.min(...on.map((c) => c.box[1])), Math.max(...on.map((c) => c.box[2])), Math.max(...on.map((c) => c.box[3]))]);
+    out.push({ raw: cells.map((c) => c.raw).join(' | '), page, box, cells });
+  }
+  return out;
+}
+
+/** Located lines → the pipeline's lines; line numbers count lines of the extracted text. */
+export function locatedToLines(located: Located[]): Line[] {
+  return located.map((l, i) => {
+    const no = i + 1;
+    if (!l.cells) return makeLine(no, l.raw);
+    const cells: LineCell[] = l.cells.map((c) => {
+      const n = makeLine(no, c.raw);
+      return c.covered ? { raw: '', text: '', no, covered: true } : { raw: c.raw, text: n.text.trim(), no };
+    });
+    return makeLine(no, l.raw, cells);
+  });
+}
+
+/** The extracted text as the source view shows it: one line per located line. */
+export const locatedText = (located: Located[]): string => located.map((l) => l.raw).join('\n');

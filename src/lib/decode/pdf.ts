@@ -1,0 +1,246 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pageBlocks, joinPages, type Box, type Segment, type TextRun, type Block } from './pdf-layout.ts';
+import { blocksToLines, type Located } from './pdf-lines.ts';
+
+/**
+ * PDF bytes → located lines (text with page and box), read with pdf.js (the legacy build, which
+ * runs in Node and in worker threads). Text runs carry their positions; ruling lines come from
+ * the page's operator list (path construction), with the transformation matrix tracked here
+ * because pdf.js gives path points in the user space of the moment they were drawn.
+ */
+
+export type PdfRead =
+  | { ok: true; lines: Located[]; pages: number }
+  | { ok: false; code: 'E_PDF_NO_TEXT' | 'E_PDF_ENCRYPTED' | 'E_PDF_BROKEN'; reason: string };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let lib: Promise<PdfJs> | null = null;
+const load = () => (lib ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** Fewer visible characters than this in the whole file: a scan with no text layer. */
+const MIN_TEXT = 20;
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  const pdfjs = await load();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  let task: ReturnType<PdfJs['getDocument']> | null = null;
+  try {
+    task = pdfjs.getDocument({
+      // pdf.js takes ownership of (detaches) the buffer it is given.
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      // Chinese PDFs often use the predefined CJK character maps shipped with pdf.js.
+      cMapUrl: join(pdfjsDir, 'cmaps') + '/',
+      cMapPacked: true,
+      standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
+    });
+    doc = await task.promise;
+  } catch (e) {
+    await task?.destroy();
+    const name = (e as Error)?.name ?? '';
+    if (name === 'PasswordException') return { ok: false, code: 'E_PDF_ENCRYPTED', reason: 'PDF 文件已加密（需要密码才能打开），无法读取' };
+    return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件已损坏或不是有效的 PDF：${(e as Error)?.message ?? String(e)}` };
+  }
+  try {
+    const pages: Block[][] = [];
+    let visible = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items: Array<{ str: string; a: number; b: number; e: number; f: number; w: number; h: number }> = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, , , e, f] = it.transform as number[];
+        visible += it.str.replace(/\s/g, '').length;
+        items.push({ str: unifyRadicals(it.str), a: a!, b: b!, e: e! - vx0, f: f! - vy0, w: it.width, h: it.height });
+      }
+      // A landscape table set on a portrait page (or any page drawn turned): the whole page is
+      // turned back so that the text runs left to right.
+      const turn = dominantTurn(items);
+      const W = vx1 - vx0;
+      const H = vy1 - vy0;
+      const up = (x: number, y: number): [number, number] => (turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y]);
+      const runs: TextRun[] = items.map((it) => {
+        const [x, y] = up(it.e, it.f);
+        return { str: it.str, x, y, w: it.w, size: Math.hypot(it.a, it.b) || it.h };
+      });
+      const paths = pathSegments(await page.getOperatorList(), pdfjs.OPS);
+      const segments = paths.segments.map((s) => {
+        const [x0, y0] = up(s.x0 - vx0, s.y0 - vy0);
+        const [x1, y1] = up(s.x1 - vx0, s.y1 - vy0);
+        return { x0, y0, x1, y1 };
+      });
+      const boxes = paths.boxes.map((b): Box => {
+        const [x0, y0] = up(b[0] - vx0, b[1] - vy0);
+        const [x1, y1] = up(b[2] - vx0, b[3] - vy0);
+        return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+      });
+      const turned = turn === 90 || turn === 270;
+      pages.push(pageBlocks({ page: n, width: turned ? H : W, height: turned ? W : H, runs, segments, boxes }));
+      page.cleanup();
+    }
+    if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };
+    return { ok: true, lines: blocksToLines(joinPages(pages)), pages: doc.numPages };
+  } catch (e) {
+    return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * Fonts subset by browsers and some office suites map common characters to the Kangxi radicals
+ * (⼀ U+2F00 for 一) and the CJK radicals supplement (⻚ for 页): NFKC folds the first; the
+ * second, which NFKC leaves alone, by a table of the simplified forms that occur in reports.
+ */
+const SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [...'⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺍小⺎兀⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺳网⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟'].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!]])),
+);
+export function unifyRadicals(s: string): string {
+  if (!/[\u2e80-\u2fdf]/.test(s)) return s;
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
+}
+
+/** The direction most text on the page runs in: 0 (left to right), 90, 180 or 270 degrees. */
+export function dominantTurn(items: Array<{ str: string; a: number; b: number }>): 0 | 90 | 180 | 270 {
+  const weight = [0, 0, 0, 0];
+  for (const it of items) {
+    const deg = (Math.round((Math.atan2(it.b, it.a) * 180) / Math.PI / 90) * 90 + 360) % 360;
+    weight[deg / 90] = (weight[deg / 90] ?? 0) + it.str.replace(/\s/g, '').length;
+  }
+  const best = weight.indexOf(Math.max(...weight));
+  return (best * 90) as 0 | 90 | 180 | 270;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
+ * either way), in page space. Clipping paths and cell shading are not rules.
+ */
+export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { segments: Segment[]; boxes: Box[] } {
+  const out: Segment[] = [];
+  const boxes: Box[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILL = new Set([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < ol.fnArray.length; i++) {
+    const fn = ol.fnArray[i];
+    const args = ol.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = mul(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args[0] as Matrix | null;
+      if (m) ctm = mul([...m] as Matrix, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath) {
+      const op = args[0] as number;
+      const buf = (args[1] as Array<Float32Array | null>)[0];
+      if (!buf) continue;
+      if (STROKE.has(op)) {
+        out.push(...strokeSegments(buf, ctm));
+        // A stroked rectangle is one cell's box (browsers draw every cell so).
+        for (const pts of subpaths(buf, ctm)) {
+          const b = asRect(pts);
+          if (b) boxes.push(b);
+        }
+      }
+      else if (FILL.has(op)) {
+        // One fill may hold many rectangles (one per border): each subpath on its own.
+        for (const pts of subpaths(buf, ctm)) {
+          if (!pts.length) continue;
+          const xs = pts.map((p) => p[0]);
+          const ys = pts.map((p) => p[1]);
+          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+          else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+        }
+      }
+    }
+  }
+  return { segments: out, boxes };
+}
+
+function asRect(pts: Array<[number, number]>): Box | null {
+  if (pts.length < 4 || pts.length > 5) return null;
+  const xs = [...new Set(pts.map((p) => Math.round(p[0] * 4) / 4))];
+  const ys = [...new Set(pts.map((p) => Math.round(p[1] * 4) / 4))];
+  if (xs.length !== 2 || ys.length !== 2) return null;
+  const b: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return b[2] - b[0] > 4 && b[3] - b[1] > 4 ? b : null;
+}
+
+/** Path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) → points. */
+function subpaths(buf: Float32Array, m: Matrix): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let pts: Array<[number, number]> = [];
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0) {
+      if (pts.length) out.push(pts);
+      pts = [apply(m, buf[i]!, buf[i + 1]!)];
+      i += 2;
+    } else if (op === 1) {
+      pts.push(apply(m, buf[i]!, buf[i + 1]!));
+      i += 2;
+    } else if (op === 2) {
+      pts.push(apply(m, buf[i + 4]!, buf[i + 5]!));
+      i += 6;
+    } else if (op === 3) {
+      pts.push(apply(m, buf[i + 2]!, buf[i + 3]!));
+      i += 4;
+    } else if (op === 4) continue;
+    else break;
+  }
+  if (pts.length) out.push(pts);
+  return out;
+}
+
+function strokeSegments(buf: Float32Array, m: Matrix): Segment[] {
+  const out: Segment[] = [];
+  let start: [number, number] | null = null;
+  let cur: [number, number] | null = null;
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0) {
+      cur = start = apply(m, buf[i]!, buf[i + 1]!);
+      i += 2;
+    } else if (op === 1) {
+      const p = apply(m, buf[i]!, buf[i + 1]!);
+      if (cur) out.push({ x0: cur[0], y0: cur[1], x1: p[0], y1: p[1] });
+      cur = p;
+      i += 2;
+    } else if (op === 2) {
+      cur = apply(m, buf[i + 4]!, buf[i + 5]!);
+      i += 6;
+    } else if (op === 3) {
+      cur = apply(m, buf[i + 2]!, buf[i + 3]!);
+      i += 4;
+    } else if (op === 4) {
+      if (cur && start) out.push({ x0: cur[0], y0: cur[1], x1: start[0], y1: start[1] });
+      cur = start;
+    } else break;
+  }
+  return out;
+}
+
+export type { Box };

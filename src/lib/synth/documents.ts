@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { decode } from '../decode/decode.ts';
+import type { SynthFile } from './corpus.ts';
+import { blocksToDocx, htmlBlocks, pickPrintStyle, printPdf, type PrintStyle } from './office.ts';
+import { Random } from './random.ts';
+
+/**
+ * Opt-in (`npm run synth -- --pdf-share 0.05 --docx-share 0.05`): a share of the reports that
+ * were rendered as HTML are published as PDF (printed by Chromium) or DOCX (with real merged
+ * cells) instead, with the same truth, so `npm run eval` measures these formats. About `share`
+ * of all reports when enough of them are HTML. Copies of a converted file are converted alike.
+ */
+
+export interface DocumentShares {
+  seed: number;
+  pdfShare: number;
+  docxShare: number;
+  chromium?: string;
+}
+
+/** HTML's share of the reports (corpus.ts STYLES): the shares are taken from these. */
+const HTML_SHARE = 0.2;
+
+export async function documentRenderer(o: DocumentShares): Promise<{ render(f: SynthFile): Promise<SynthFile>; close(): Promise<void> }> {
+  const rng = new Random(o.seed * 7919 + 17);
+  const pPdf = Math.min(1, o.pdfShare / HTML_SHARE);
+  const pDocx = Math.min(1 - pPdf, o.docxShare / HTML_SHARE);
+  let browser: import('playwright-core').Browser | null = null;
+  let tab: import('playwright-core').Page | null = null;
+  if (pPdf > 0) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: o.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    tab = await browser.newPage();
+  }
+  const done = new Map<string, { ext: string; bytes: Uint8Array; quirks: string[] }>();
+  const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+  const as = (f: SynthFile, d: { ext: string; bytes: Uint8Array; quirks: string[] }): SynthFile => {
+    const path = f.path.replace(/\.html?$/i, d.ext);
+    const format = d.ext.slice(1);
+    return { path, bytes: d.bytes, truth: { ...f.truth, file: path, style: f.truth.outcome === 'duplicate' ? f.truth.style : format, quirks: [...f.truth.quirks, ...d.quirks], encoding: format } };
+  };
+  return {
+    async render(f) {
+      if (!/\.html?$/i.test(f.path)) return f;
+      const key = sha(f.bytes);
+      const seen = done.get(key);
+      if (seen) return as(f, seen);
+      if (f.truth.style !== 'html' || f.truth.outcome === 'rejected') return f;
+      const r = rng.next();
+      const kind = r < pPdf ? 'pdf' : r < pPdf + pDocx ? 'docx' : null;
+      // The style is drawn whatever happens, so the sequence does not depend on what was chosen.
+      const style: PrintStyle = pickPrintStyle(rng);
+      if (!kind) return f;
+      const text = decode(f.bytes);
+      if (!text.ok) return f;
+      let d: { ext: string; bytes: Uint8Array; quirks: string[] };
+      if (kind === 'pdf') {
+        const bytes = await printPdf(tab!, text.text, style);
+        d = { ext: '.pdf', bytes, quirks: [`pdf-${style.page}`, `pdf-${style.borders}`, ...(style.breakRow !== null ? ['pdf-break-in-table'] : [])] };
+      } else d = { ext: '.docx', bytes: await blocksToDocx(htmlBlocks(text.text)), quirks: ['docx'] };
+      done.set(key, d);
+      return as(f, d);
+    },
+    async close() {
+      await browser?.close();
+    },
+  };
+}
