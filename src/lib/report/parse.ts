@@ -2,6 +2,7 @@ import { decode } from '../decode/decode.ts';
 import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { foldScript } from '../decode/script.ts';
+import { delimitedRows } from '../decode/delimited.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
@@ -51,7 +52,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
-  const lines: Line[] = foldScript(isHtml ? htmlToLines(decoded.text) : textToLines(decoded.text)).lines;
+  const lines: Line[] = foldScript(isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text))).lines;
   const { sections, duplicateFrom } = segment(lines);
   if (duplicateFrom) diagnostics.push(diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom));
 
