@@ -3,6 +3,7 @@ import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
+import { relineTable } from '../decode/oneline.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
@@ -74,8 +75,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   for (let i = 1; i <= 6; i++) if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
 
   const cells: CellOut[] = [];
-  const active = sec(2) ? readActive(sec(2)!.lines, meta.year) : { layout: null, read: null };
-  const requests: ReturnType<typeof readRequests> = sec(3) ? readRequests(sec(3)!.lines, meta.year) : { layout: null, read: null };
+  // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
+  const active = sec(2) ? readActive(relineTable('active', sec(2)!.lines), meta.year) : { layout: null, read: null };
+  const requests: ReturnType<typeof readRequests> = sec(3) ? readRequests(relineTable('requests', sec(3)!.lines), meta.year) : { layout: null, read: null };
   const review = sec(4) ? readReview(sec(4)!.lines) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },

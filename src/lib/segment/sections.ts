@@ -1,5 +1,5 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
-import { isChrome } from './chrome.ts';
+import { isChrome, stripChrome } from './chrome.ts';
 import { findHeading } from './headings.ts';
 
 /**
@@ -96,7 +96,7 @@ export function sectionText(lines: Line[]): string {
   const out: string[] = [];
   for (const l of lines) {
     if (isChrome(l.text)) continue;
-    const t = l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '').trim();
+    const t = stripChrome(l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '')).trim();
     if (!t) {
       if (out.length && out[out.length - 1] !== '') out.push('');
       continue;
