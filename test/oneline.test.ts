@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { relineTable } from '../src/lib/decode/oneline.ts';
 import { stripChrome } from '../src/lib/segment/chrome.ts';
+import { tokenize } from '../src/lib/tables/tokens.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 const HEAD = '标题: 测试市测试局2020年政府信息公开工作年度报告\n发布时间: 2021-01-26 16:40\n原文链接: https://www.example.gov.cn/a.htm\n==================== 正文 ====================\n';
@@ -52,6 +53,15 @@ describe('one-line page dumps', () => {
   it('a run that no split makes add up stays NULL', () => {
     const p = ok(parseText(dump(REQ.replace('申请数量152000017', '申请数量152000019'))));
     for (const c of p.cells.filter((c) => c.row_key === 'new_received')) expect(c.value).toBeNull();
+  });
+});
+
+describe('a text of several rows run together', () => {
+  it('does not hand its last digits to its first label', () => {
+    const toks = tokenize(textToLines('一、本年新收申请数量1300015二、上年结转申请数量0000000四、结转下年度继续办理0000000'));
+    expect(toks.filter((t) => t.t === 'val')).toEqual([]);
+    const one = tokenize(textToLines('（三）1.属于国家秘密 1000001'));
+    expect(one.filter((t) => t.t === 'val').map((t) => (t.t === 'val' ? t.text : ''))).toEqual(['1000001']);
   });
 });
 

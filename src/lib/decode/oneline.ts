@@ -14,7 +14,8 @@ import { sliceLine, type Line } from './lines.ts';
  *   (the arithmetic decides, or the cells are ambiguous). The only digit taken off a run is an
  *   item number: the label's own number followed by `.` or `、` (`2.其他法律…`), which a
  *   value never is.
- * - Nothing before the table's first label is cut (prose that mentions 规章 stays prose).
+ * - Only a line with three labels or more after the table's header words is cut, and nothing
+ *   before its first label (prose that mentions 规章 stays prose).
  */
 
 interface Anchor {
@@ -68,18 +69,23 @@ const ANCHORS = {
   requests: union(requestRows2019, requestRows2021).map(anchorOf),
 } as const;
 
-/** Only lines this long are re-lined: ordinary rows and prose lines are left alone. */
-const LONG = 150;
+/** Shorter lines hold one row at most. */
+const LONG = 40;
+/**
+ * Header words that must come before the first label on the line: a table, not prose that
+ * lists 规章 2件、行政许可 30件.
+ */
+const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况|自然人/ } as const;
 /** A run of values: digits with separators, signs, decimals and the spaces between them. */
 const RUN = /^[+-]?\d[\d,.、\s+-]*/;
 
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   if (!lines.some((l) => l.text.length >= LONG && !l.cells)) return lines;
   const anchors = ANCHORS[kind];
-  return lines.flatMap((l) => (l.text.length >= LONG && !l.cells ? reline(l, anchors) : [l]));
+  return lines.flatMap((l) => (l.text.length >= LONG && !l.cells ? reline(l, anchors, HEADER[kind]) : [l]));
 }
 
-function reline(line: Line, anchors: readonly Anchor[]): Line[] {
+function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] {
   const text = line.text;
   const cuts: number[] = [];
   let from = 0;
@@ -92,7 +98,7 @@ function reline(line: Line, anchors: readonly Anchor[]): Line[] {
     cuts.push(start);
     from = at + m[0].length;
   }
-  if (cuts.length < 3) return [line];
+  if (cuts.length < 3 || !header.test(text.slice(0, cuts[0]))) return [line];
   const out: Line[] = [];
   const pieceEnds = [...cuts.slice(1), text.length];
   if (cuts[0]! > 0) out.push(sliceLine(line, 0, cuts[0]!));

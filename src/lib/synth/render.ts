@@ -1,5 +1,6 @@
 import { activeRows, requestRows, reviewColumns } from '../template/definitions.ts';
 import { gluedTruth, NA_MARKS, writeCount, writeMoney, type CellStyle, type Written } from './cells.ts';
+import { delimitedTable } from './layouts.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
@@ -8,7 +9,7 @@ import type { Tables } from './values.ts';
  * Renders the three tables in one flattening and records, cell by cell, what was written.
  */
 
-export type Style = 'lines' | 'blank-lines' | 'pipes' | 'markdown' | 'tabs' | 'spaces' | 'html';
+export type Style = 'lines' | 'blank-lines' | 'pipes' | 'markdown' | 'tabs' | 'spaces' | 'html' | 'csv' | 'oneline';
 
 export interface TableQuirks {
   cell: CellStyle;
@@ -22,6 +23,8 @@ export interface TableQuirks {
   footers: boolean;
   /** Stop after this row of 三 (a download cut off mid-table). */
   cutAfter: string | null;
+  /** The field delimiter of the csv style. */
+  delimiter?: ',' | ';';
 }
 
 export interface Rendered {
@@ -172,6 +175,11 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
     case 'spaces':
       rows.forEach((r) => out.push(r.join(' ')));
       break;
+    case 'csv':
+      out.push(...delimitedTable(rows, q.delimiter ?? ','));
+      break;
+    case 'oneline':
+      throw new Error('oneline tables are rendered by layouts.ts');
     case 'html':
       out.push('<table border="1">', ...rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`), '</table>');
       break;

@@ -96,7 +96,10 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
   }
   if (isPageFooter(text)) return;
   const m = GLUED_TAIL.exec(text);
-  if (m && m[2] && /\d/.test(m[2])) {
+  // The text before a glued tail must read as one label: at most an item number (1. （三）)
+  // and no digit run of its own. Otherwise it is several rows run together, and the tail is
+  // the last row's values, not the first label's.
+  if (m && m[2] && /\d/.test(m[2]) && isOneLabel(text.slice(0, text.length - m[2].length))) {
     const cut = text.length - m[2].length;
     const rawCut = Math.max(0, raw.length - (text.length - cut));
     toks.push({ t: 'text', text: text.slice(0, cut).trim(), raw: raw.slice(0, rawCut).trim(), no, line });
@@ -113,6 +116,11 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
     return;
   }
   toks.push({ t: 'text', text, raw, no, line });
+}
+
+function isOneLabel(head: string): boolean {
+  const runs = head.match(/\d+/g) ?? [];
+  return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
 
 /** Label text for matching: spaces removed, trailing colon dropped. */
