@@ -20,8 +20,13 @@ const ROW_START = /^[^,;]{0,40}?(?:规章|规范性文件|行政许可|行政处
 
 function delimiterCount(raw: string, d: Delim): number {
   let n = 0;
+  if (!raw.includes('"')) {
+    for (let i = raw.indexOf(d); i >= 0; i = raw.indexOf(d, i + 1)) n++;
+    return n;
+  }
   let quoted = false;
-  for (const c of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
     if (c === '"') quoted = !quoted;
     else if (c === d && !quoted) n++;
   }
@@ -33,6 +38,10 @@ export function detectDelimiter(lines: Line[]): Delim | null {
   let best: Delim | null = null;
   let bestRows = 0;
   for (const d of DELIMS) {
+    // Cheap first: three lines with two delimiters each, or this is no delimited table.
+    let likely = 0;
+    for (const l of lines) if (l.raw.indexOf(d) >= 0 && l.raw.indexOf(d) !== l.raw.lastIndexOf(d) && ++likely >= 3) break;
+    if (likely < 3) continue;
     let rows = 0;
     let labelled = 0;
     for (const l of lines) {

@@ -80,9 +80,11 @@ const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况
 const RUN = /^[+-]?\d[\d,.、\s+-]*/;
 
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
-  if (!lines.some((l) => l.text.length >= LONG && !l.cells)) return lines;
+  const header = HEADER[kind];
+  const candidate = (l: Line) => l.text.length >= LONG && !l.cells && header.test(l.text);
+  if (!lines.some(candidate)) return lines;
   const anchors = ANCHORS[kind];
-  return lines.flatMap((l) => (l.text.length >= LONG && !l.cells ? reline(l, anchors, HEADER[kind]) : [l]));
+  return lines.flatMap((l) => (candidate(l) ? reline(l, anchors, header) : [l]));
 }
 
 function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] {

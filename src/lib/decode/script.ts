@@ -17,8 +17,11 @@ import type { Line } from './lines.ts';
  */
 const TRADITIONAL_ONLY = /[開報關請處數總與為於會國區時發門網現結轉辦條規範務經這個們來說對過後裡學動當沒還進長機從間問兩點業將應體實見單據費價計項覆復審況構織組際歸屬內讀護衛險穩權訴議維糾審盡產]/g;
 
+const ANY_TRADITIONAL = new RegExp(TRADITIONAL_ONLY.source);
+
 export function looksTraditional(text: string): boolean {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  if (!ANY_TRADITIONAL.test(sample)) return false;
   const hits = sample.match(TRADITIONAL_ONLY);
   if (!hits || hits.length < 8) return false;
   return new Set(hits).size >= 5;
@@ -41,6 +44,11 @@ function toSimplified(s: string): string {
 
 /** Lines with their normalised text (and cell texts) folded to simplified script. */
 export function foldScript(lines: Line[]): { lines: Line[]; folded: boolean } {
+  // Most files have no traditional character at all: decided line by line, without a copy.
+  // The title and first paragraphs tell: a traditional report uses these characters at once.
+  let head = '';
+  for (let i = 0; i < lines.length && head.length < 1500; i++) head += lines[i]!.text;
+  if (!ANY_TRADITIONAL.test(head)) return { lines, folded: false };
   if (!looksTraditional(lines.map((l) => l.text).join('\n'))) return { lines, folded: false };
   const out = lines.map((l): Line => {
     const folded: Line = { ...l, text: toSimplified(l.text) };

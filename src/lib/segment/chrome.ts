@@ -41,5 +41,11 @@ const LEADING_CRUMB = /^\s*(?:当前位置|您当前的位置|您的位置|当�
  * the chrome shares a line with the report.
  */
 export function stripChrome(text: string): string {
-  return text.replace(LEADING_CRUMB, '').replace(TRAILING_CHROME, '');
+  let t = text;
+  if (t.includes('位置')) t = t.replace(LEADING_CRUMB, '');
+  if (CHROME_HINT.test(t)) t = t.replace(TRAILING_CHROME, '');
+  return t;
 }
+
+/** A cheap test before the costly trailing-chrome pattern (most lines have none of these). */
+const CHROME_HINT = /打印|关闭|附件|分享|返回顶部|收藏|扫一扫|小\s*\]?\s*$/;

@@ -54,6 +54,8 @@ export interface HeadingHit {
 
 /** The first heading k (0-based) in `text` at or after `from`, by any of the three rules. */
 export function findHeading(k: number, text: string, from = 0): HeadingHit | null {
+  // Every rule needs the numeral: most lines are done here.
+  if (text.indexOf(NUMERALS[k]!, from) < 0) return null;
   const part = from ? text.slice(from) : text;
   let best: HeadingHit | null = null;
   for (const re of [EXACT[k]!, KEYWORD[k]!]) {
@@ -71,27 +73,41 @@ export function findHeading(k: number, text: string, from = 0): HeadingHit | nul
  */
 function fuzzyHeading(k: number, text: string, limit: number): HeadingHit | null {
   const want = CANONICAL[k]!;
-  const numeral = NUMERALS[k]!;
   const maxD = Math.max(1, Math.floor(want.length / 8));
-  for (let i = text.indexOf(numeral); i >= 0 && i < limit; i = text.indexOf(numeral, i + 1)) {
-    const prev = text[i - 1];
-    if (prev && /[一二三四五六七八九十第(（]/.test(prev)) continue;
-    const sep = /^\s*[、.,:]\s*/.exec(text.slice(i + 1));
-    if (!sep) continue;
-    const start = i + 1 + sep[0].length;
-    let bestLen = 0;
-    let bestD = maxD + 1;
-    for (let len = want.length - maxD; len <= want.length + maxD; len++) {
-      if (start + len > text.length) break;
-      const d = editDistance(text.slice(start, start + len), want, maxD);
-      if (d < bestD) {
-        bestD = d;
-        bestLen = len;
-      }
-    }
-    if (bestD <= maxD) return { col: i, len: start + bestLen - i };
+  const re = NUMBERED[k]!;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    const start = m.index + m[0].length;
+    const { d: bestD, len: bestLen } = bestPrefix(text.slice(start, start + want.length + maxD), want, maxD);
+    if (bestD <= maxD) return { col: m.index, len: start + bestLen - m.index };
   }
   return null;
+}
+
+/** The numeral of heading k with a separator, not after another numeral, 第 or a bracket. */
+const NUMBERED = NUMERALS.map((n) => new RegExp(`${NOT_AFTER}${n}\\s*[、.,:]\\s*`, 'g'));
+
+/**
+ * The prefix of `text` closest to `want` by Levenshtein distance, in one pass: row i of the
+ * table holds the distances of text[0, i) to every prefix of `want`. Stops early once no prefix
+ * can come within `cap`.
+ */
+function bestPrefix(text: string, want: string, cap: number): { d: number; len: number } {
+  let prev = Array.from({ length: want.length + 1 }, (_, j) => j);
+  let best = { d: cap + 1, len: 0 };
+  for (let i = 1; i <= text.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= want.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (text[i - 1] === want[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (cur[want.length]! < best.d) best = { d: cur[want.length]!, len: i };
+    if (rowMin > cap) break;
+    prev = cur;
+  }
+  return best;
 }
 
 /** Levenshtein distance, cut off above `cap` (returns cap + 1). */

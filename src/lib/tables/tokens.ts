@@ -24,7 +24,7 @@ export function isValueLike(text: string): boolean {
 }
 
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
-const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
+const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 export function tokenize(lines: Line[]): Tok[] {
@@ -112,6 +112,20 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
       nums.forEach((n, i) => toks.push({ t: 'val', text: n, raw: rawNums[i] ?? n, no, line }));
     } else if (isValueLike(tail.replace(/\s+/g, ''))) {
       toks.push({ t: 'val', text: tail.replace(/\s+/g, ''), raw: rawTail, no, line });
+    } else {
+      // Glued digits with a sign inside (370-1949031): a sign always starts a number, so the
+      // run is cut there and nowhere else; the digit runs stay whole for the glue resolver.
+      const flat = tail.replace(/\s+/g, '');
+      const rawFlat = rawTail.replace(/\s+/g, '');
+      const parts = flat.split(/(?=[+-])/);
+      if (parts.length > 1 && parts.every(isValueLike)) {
+        let at = 0;
+        for (const p of parts) {
+          const r = rawFlat.length === flat.length ? rawFlat.slice(at, at + p.length) : p;
+          toks.push({ t: 'val', text: p, raw: r, no, line });
+          at += p.length;
+        }
+      }
     }
     return;
   }
