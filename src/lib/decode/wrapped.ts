@@ -97,8 +97,15 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     }
     const C = lines[cont]!;
     const sc = split(C);
+    if (sc.values === 0 && valuesLine < 0) {
+      // Two pieces of one label and no number (reading order): one label line.
+      for (const j of skipped) out.push(lines[j]!);
+      out.push(makeLine(A.no, `${A.raw.trim()}${C.raw.trim()}`));
+      for (const j of [...skipped, cont]) used.add(j);
+      continue;
+    }
     // Numbers both between and after the pieces: which are the row's is not proven.
-    if ((sc.values > 0) === (valuesLine >= 0)) {
+    if (sc.values > 0 && valuesLine >= 0) {
       out.push(A);
       continue;
     }

@@ -5,6 +5,7 @@ import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { relineTable } from '../decode/oneline.ts';
 import { joinWrappedLabels } from '../decode/wrapped.ts';
+import { maskOrphanLabels } from '../decode/orphans.ts';
 import { oldFormTable } from '../segment/oldform.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
@@ -83,7 +84,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const active = tsec(2) ? readActive(relineTable('active', tsec(2)!.lines), meta.year) : { layout: null, read: null };
-  const requests: ReturnType<typeof readRequests> = tsec(3) ? readRequests(joinWrappedLabels(relineTable('requests', tsec(3)!.lines)), meta.year) : { layout: null, read: null };
+  const requests: ReturnType<typeof readRequests> = tsec(3) ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year) : { layout: null, read: null };
   const review = tsec(4) ? readReview(tsec(4)!.lines) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },
