@@ -4,7 +4,7 @@ import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
-import { big5Safe, headingText, onelineDump, renderOneline, toTraditional, type OnelineTables } from './layouts.ts';
+import { big5Safe, headingText, oldFormTable, onelineDump, renderOneline, toTraditional, type OnelineTables } from './layouts.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
@@ -132,7 +132,7 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
   let unknown = new Set<string>();
   let cut = false;
   if (pre2019) {
-    body.push(...freeForm(rng, short, year), ...clueLines);
+    body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
     body.push(...headed('一、总体情况', overview(rng, short, year, clueLines)));
     const r = style === 'oneline' ? onelineRendered(renderOneline(rng, tables!)) : renderTables(rng, tables!, style, tq, erroneous);

@@ -47,6 +47,24 @@ export function big5Safe(text: string): boolean {
   return iconv.decode(iconv.encode(text, 'big5'), 'big5') === text;
 }
 
+// ── Pre-2019 statistics table ───────────────────────────────────────────────────────────────
+/**
+ * The old form's table (政府信息公开情况统计表: 指标名称 / 计量单位 / 统计数) that reports for 2018
+ * and before end with. It shares words with the new template (部分公开, 国家秘密, 行政复议), and
+ * none of its numbers belongs in it: the report is text only.
+ */
+export function oldFormTable(rng: Random): string[] {
+  const n = () => String(rng.count(20));
+  const rows: Array<[string, string]> = [
+    ['一、主动公开情况', '——'], ['（一）主动公开政府信息数', '条'], ['其中：主动公开规范性文件数', '条'], ['二、依申请公开情况', '——'],
+    ['（一）收到申请数', '件'], ['1．当面申请数', '件'], ['2．网络申请数', '件'], ['（二）申请答复数', '件'], ['1．同意公开答复数', '件'],
+    ['2．同意部分公开答复数', '件'], ['3．不同意公开答复数', '件'], ['其中：涉及国家秘密', '件'], ['三、行政复议数量', '件'],
+    ['（一）维持具体行政行为数', '件'], ['（二）被依法纠错数', '件'], ['四、行政诉讼数量', '件'], ['五、依申请公开信息收取的费用', '万元'],
+  ];
+  const sep = rng.pick([' | ', '\t', '  ']);
+  return ['附件：政府信息公开情况统计表', ['指标名称', '计量单位', '统计数'].join(sep), ...rows.map(([k, u]) => [k, u, u === '——' ? '——' : n()].join(sep))];
+}
+
 // ── One-line page dumps ─────────────────────────────────────────────────────────────────────
 export interface OnelineTables {
   active: string;
