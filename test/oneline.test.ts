@@ -60,6 +60,9 @@ describe('a text of several rows run together', () => {
   it('does not hand its last digits to its first label', () => {
     const toks = tokenize(textToLines('一、本年新收申请数量1300015二、上年结转申请数量0000000四、结转下年度继续办理0000000'));
     expect(toks.filter((t) => t.t === 'val')).toEqual([]);
+    // a dash inside digits is a sign only after a row with a signed column
+    expect(tokenize(textToLines('统计期限为2020-2021')).filter((t) => t.t === 'val')).toEqual([]);
+    expect(tokenize(textToLines('行政许可370-1949031')).filter((t) => t.t === 'val').map((t) => (t.t === 'val' ? t.text : ''))).toEqual(['370', '-1949031']);
     const one = tokenize(textToLines('（三）1.属于国家秘密 1000001'));
     expect(one.filter((t) => t.t === 'val').map((t) => (t.t === 'val' ? t.text : ''))).toEqual(['1000001']);
   });

@@ -1,6 +1,10 @@
 import { rawSlice } from '../decode/normalize.ts';
 import type { Line } from '../decode/lines.ts';
 import { isChrome, isPageFooter } from '../segment/chrome.ts';
+import { activeRows2019 } from '../template/definitions.ts';
+
+/** Rows with a signed column (本年增/减): only their glued digits may carry a sign inside. */
+const SIGNED_ROWS = activeRows2019.filter((d) => d.columns.some((c) => c.kind === 'signed'));
 
 /**
  * Lines of a table section → a flat stream of tokens, whatever the flattening: one cell per
@@ -118,7 +122,10 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
       const flat = tail.replace(/\s+/g, '');
       const rawFlat = rawTail.replace(/\s+/g, '');
       const parts = flat.split(/(?=[+-])/);
-      if (parts.length > 1 && parts.every(isValueLike)) {
+      // Only after a label whose row has a signed column (本年增/减): elsewhere a dash in digits
+      // is a date or a range (2021-01-26), not a sign.
+      const head = text.slice(0, cut).trim();
+      if (parts.length > 1 && parts.every(isValueLike) && SIGNED_ROWS.some((d) => d.match.test(bareLabel(head)))) {
         let at = 0;
         for (const p of parts) {
           const r = rawFlat.length === flat.length ? rawFlat.slice(at, at + p.length) : p;
