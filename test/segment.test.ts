@@ -31,4 +31,17 @@ describe('sections', () => {
     expect(s.duplicateFrom).toBe(5);
     expect(s.sections.at(-1)!.lines.map((l) => l.raw)).toEqual(['无。']);
   });
+
+  it('matches headings by meaning: reworded and misspelt headings', () => {
+    const idx = (t: string) => heads(t).map((h) => h[0]);
+    expect(idx('一、总体情况\n五、存在问题及改进情况\n六、其他需要报告的事项')).toEqual([0, 1, 5, 6]);
+    expect(idx('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n五、工作中存在的不足和改进措施')).toEqual([0, 1, 4, 5]);
+    expect(idx('一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申情况\n六、其他事项')).toEqual([0, 1, 2, 3, 6]);
+    expect(heads('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n1 2 3')[2]![1]).toBe('四、政府信息公开行政法复议、行政诉讼情况');
+  });
+
+  it('items and prose that mention the keywords are no headings', () => {
+    const idx = (t: string) => heads(t).map((h) => h[0]);
+    expect(idx('一、总体情况\n（五）存在问题及改进情况的说明。\n五是存在问题较多。\n四、结转下年度继续办理 1 0 0 四、其他')).toEqual([0, 1]);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 (BOM, or the zero-byte pattern of
- * CJK/ASCII text without one) and GB18030 (a superset of GBK/GB2312), and reports binary input.
+ * CJK/ASCII text without one), Big5 (traditional script) and GB18030 (a superset of GBK/GB2312),
+ * and reports binary input.
  * Uses the WHATWG TextDecoder (full ICU in Node), so no hand-written code tables.
  */
 
@@ -22,6 +23,9 @@ export function decode(bytes: Uint8Array): Decoded {
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
 
   if (isValid(bytes, 'utf-8')) return finish(bytes, 'utf-8', 'utf-8');
+  // Big5 (traditional script) bytes are nearly always valid GB18030 too, read as nonsense;
+  // the reading with more of the reports' everyday characters wins.
+  if (isBig5(bytes)) return finish(bytes, 'big5', 'big5');
   if (isValid(bytes, 'gb18030')) return finish(bytes, 'gb18030', 'gb18030');
   // Neither decodes cleanly: a good file with some damaged bytes. Pick the reading with fewer
   // replacement characters and report the damaged lines.
@@ -56,6 +60,19 @@ function isValid(bytes: Uint8Array, label: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Characters every report uses many times, in both scripts (政府信息公开/公開, 年度报告/報告,
+ * 申请/申請 …). GB18030 text read as Big5, or Big5 read as GB18030, has almost none.
+ */
+const EVERYDAY = /[政府信息公开開年度报報告工作情况況申请請的和行处處理本结結果总總计計二三四五六]/g;
+
+function isBig5(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 16384));
+  const score = (label: string) => new TextDecoder(label).decode(sample).match(EVERYDAY)?.length ?? 0;
+  const big5 = score('big5');
+  return big5 >= 5 && big5 > 2 * score('gb18030');
 }
 
 function countReplacements(s: string): number {

@@ -30,10 +30,16 @@ export function textToLines(text: string): Line[] {
   return parts.map((raw, i) => makeLine(i + 1, raw));
 }
 
-/** A copy of `line` holding only normalised [start, end), e.g. to split a glued heading off. */
+/**
+ * A copy of `line` holding only normalised [start, end), e.g. to split a glued heading off.
+ * The normalised text is sliced, not re-normalised, so a fold made after `makeLine` (traditional
+ * script, decode/script.ts) survives the cut.
+ */
 export function sliceLine(line: Line, start: number, end: number = line.text.length): Line {
   const rawStart = rawIndex(line, start, line.raw.length);
   const rawEnd = rawIndex(line, end, line.raw.length);
   const raw = line.raw.slice(rawStart, rawEnd);
-  return makeLine(line.no, raw);
+  const text = line.text.slice(start, end);
+  const map = line.map ? [...line.map.slice(start, end).map((x) => x - rawStart), rawEnd - rawStart] : null;
+  return { no: line.no, raw, text, map };
 }

@@ -111,7 +111,9 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           // the culprit is found and the others are read.
           const retry: Task[] = [];
           for (const task of inFlight.values()) {
-            if (task.alone || task.files.length === 1) for (const i of task.files) done.set(i, died(files[i]!, why));
+            // Only a file that travelled alone is proven the culprit: a one-file batch may have
+            // been in flight beside the batch that killed the worker, so it is sent again alone.
+            if (task.alone) for (const i of task.files) done.set(i, died(files[i]!, why));
             else for (const i of task.files) retry.push({ files: [i], alone: true });
           }
           queue.unshift(...retry);

@@ -1,6 +1,12 @@
 import { decode } from '../decode/decode.ts';
 import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
+import { foldScript } from '../decode/script.ts';
+import { delimitedRows } from '../decode/delimited.ts';
+import { relineTable } from '../decode/oneline.ts';
+import { joinWrappedLabels } from '../decode/wrapped.ts';
+import { maskOrphanLabels } from '../decode/orphans.ts';
+import { oldFormTable } from '../segment/oldform.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
@@ -55,7 +61,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const diagnostics: Diagnostic[] = decoded.badLines.slice(0, 20).map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
-  const lines: Line[] = input.lines ?? (isHtml ? htmlToLines(decoded.text) : textToLines(decoded.text));
+  // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
+  const lines: Line[] = foldScript(input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text)))).lines;
   const { sections, duplicateFrom } = segment(lines);
   if (duplicateFrom) diagnostics.push(diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom));
 
@@ -77,9 +84,14 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   for (let i = 1; i <= 6; i++) if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
 
   const cells: CellOut[] = [];
-  const active = sec(2) ? readActive(sec(2)!.lines, meta.year) : { layout: null, read: null };
-  const requests: ReturnType<typeof readRequests> = sec(3) ? readRequests(sec(3)!.lines, meta.year) : { layout: null, read: null };
-  const review = sec(4) ? readReview(sec(4)!.lines) : null;
+  // The pre-2019 form (政府信息公开情况统计表) has no place in the template: text only.
+  const oldForm = oldFormTable(lines);
+  if (oldForm !== null) diagnostics.push(diag('W_TABLE_MISSING', 'the table is the pre-2019 form (政府信息公开情况统计表: 指标名称/计量单位), which the 2019/2021 template does not hold; the report is read as text only', file, oldForm));
+  const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
+  // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
+  const active = tsec(2) ? readActive(relineTable('active', tsec(2)!.lines), meta.year) : { layout: null, read: null };
+  const requests: ReturnType<typeof readRequests> = tsec(3) ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year) : { layout: null, read: null };
+  const review = tsec(4) ? readReview(tsec(4)!.lines) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },
     { name: '三', sec: 3, read: requests.read },
@@ -89,7 +101,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   for (const t of tables) {
     if (!t.read) {
       complete = false;
-      if (sec(t.sec)) diagnostics.push(diag('W_TABLE_MISSING', `section ${t.name} has no readable table (published as an image, or cut off)`, file, sec(t.sec)!.line));
+      if (tsec(t.sec)) diagnostics.push(diag('W_TABLE_MISSING', `section ${t.name} has no readable table (published as an image, or cut off)`, file, sec(t.sec)!.line));
       continue;
     }
     cells.push(...t.read.cells);
@@ -105,7 +117,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const year = meta.year;
   const layoutEra = active.layout === '2021' || requests.layout === '2021' ? '2021' : active.layout || requests.layout ? '2019' : null;
   const era: ReportRow['era'] =
-    layoutEra ?? (year === null ? 'unknown' : year <= 2018 ? 'pre2019' : sec(3) || sec(2) ? (year >= 2021 ? '2021' : '2019') : 'unknown');
+    layoutEra ?? (oldForm !== null ? 'pre2019' : year === null ? 'unknown' : year <= 2018 ? 'pre2019' : sec(3) || sec(2) ? (year >= 2021 ? '2021' : '2019') : 'unknown');
 
   const region = resolveRegion(ctx.gazetteer, { agency: meta.agency, title: meta.title, index_no: meta.index_no, text: all });
   if (region.region_basis === 'ambiguous') diagnostics.push(diag('W_REGION_AMBIGUOUS', `place name matches several places${region.region_code ? `; only ${region.region_code} is certain` : ''}`, file));

@@ -28,3 +28,24 @@ export function isChrome(text: string): boolean {
 export function isPageFooter(text: string): boolean {
   return FOOTER.test(text.trim());
 }
+
+/** Chrome words a scrape glues to the end of the last paragraph: 打印 关闭 附件下载, 分享到… */
+const CHROME_WORD = '(?:【\\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|附件下载|分享到\\s*[:：]?|返回顶部|收藏(?:本页)?|扫一扫|\\[?\\s*大\\s*中\\s*小\\s*\\]?)(?:\\s*】)?';
+const TRAILING_CHROME = new RegExp(`(?<=^|[\\s。；;！!？?）)”"])(?:\\s*${CHROME_WORD})+\\s*$`);
+/** A breadcrumb (当前位置：首页 > 政务公开 > 年报) at the start of a line that goes on with text. */
+const LEADING_CRUMB = /^\s*(?:当前位置|您当前的位置|您的位置|当前位置是)\s*[:：]?\s*(?:网站)?首页(?:\s*[>＞»›]\s*[^\s>＞»›]{1,20}(?=\s|[>＞»›]|$))*\s*[>＞»›]?\s*/;
+
+/**
+ * A line's text without the chrome glued to it: a breadcrumb in front, print/close/share words
+ * behind. Whole chrome lines are dropped by `isChrome`; this handles one-line page dumps, where
+ * the chrome shares a line with the report.
+ */
+export function stripChrome(text: string): string {
+  let t = text;
+  if (t.includes('位置')) t = t.replace(LEADING_CRUMB, '');
+  if (CHROME_HINT.test(t)) t = t.replace(TRAILING_CHROME, '');
+  return t;
+}
+
+/** A cheap test before the costly trailing-chrome pattern (most lines have none of these). */
+const CHROME_HINT = /打印|关闭|附件|分享|返回顶部|收藏|扫一扫|小\s*\]?\s*$/;

@@ -1,5 +1,6 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
-import { isChrome } from './chrome.ts';
+import { isChrome, stripChrome } from './chrome.ts';
+import { findHeading } from './headings.ts';
 
 /**
  * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters) in order.
@@ -7,17 +8,6 @@ import { isChrome } from './chrome.ts';
  * may be glued to text before or after them on one line, and vary in wording. A line holding
  * a heading is split so that each section is a whole range of lines.
  */
-
-const NOT_AFTER = '(?<![一二三四五六七八九十第])';
-const SEP = '\\s*[、.,:]?\\s*';
-export const HEADINGS: RegExp[] = [
-  new RegExp(`${NOT_AFTER}一${SEP}(?:总体情况|概述|概况)`),
-  new RegExp(`${NOT_AFTER}二${SEP}主动公开(?:政府)?信息(?:的|工作)?(?:情况)?`),
-  new RegExp(`${NOT_AFTER}三${SEP}(?:收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的|工作)?情况)`),
-  new RegExp(`${NOT_AFTER}四${SEP}[^\\n]{0,24}?行政复议[^\\n]{0,8}?行政诉讼(?:的)?(?:情况)?`),
-  new RegExp(`${NOT_AFTER}五${SEP}(?:政府信息公开(?:工作)?)?存在(?:的)?主要问题(?:及|和)?(?:改进情况|改进措施)?`),
-  new RegExp(`${NOT_AFTER}六${SEP}其他需要报告的事项`),
-];
 
 export interface Section {
   /** 0 = text before 一, then 1–6. */
@@ -39,8 +29,8 @@ export function segment(lines: Line[]): Segmented {
   const found: Array<{ li: number; col: number; len: number } | null> = [];
   let li0 = 0;
   let col0 = 0;
-  for (const re of HEADINGS) {
-    const hit = search(lines, re, li0, col0);
+  for (let k = 0; k < 6; k++) {
+    const hit = search(lines, k, li0, col0);
     found.push(hit);
     if (hit) {
       li0 = hit.li;
@@ -50,7 +40,7 @@ export function segment(lines: Line[]): Segmented {
   // A second 一、总体情况 after the last heading means the page repeats the report.
   let duplicateFrom: number | null = null;
   let end = lines.length;
-  const again = search(lines, HEADINGS[0]!, li0, col0);
+  const again = search(lines, 0, li0, col0);
   if (again && found.some((f) => f)) {
     duplicateFrom = lines[again.li]!.no;
     end = again.li;
@@ -93,12 +83,10 @@ export function segment(lines: Line[]): Segmented {
   return { sections, duplicateFrom };
 }
 
-function search(lines: Line[], re: RegExp, li0: number, col0: number): { li: number; col: number; len: number } | null {
+function search(lines: Line[], k: number, li0: number, col0: number): { li: number; col: number; len: number } | null {
   for (let li = li0; li < lines.length; li++) {
-    const text = lines[li]!.text;
-    const from = li === li0 ? col0 : 0;
-    const m = re.exec(from ? text.slice(from) : text);
-    if (m) return { li, col: m.index + from, len: m[0].length };
+    const hit = findHeading(k, lines[li]!.text, li === li0 ? col0 : 0);
+    if (hit) return { li, ...hit };
   }
   return null;
 }
@@ -108,7 +96,7 @@ export function sectionText(lines: Line[]): string {
   const out: string[] = [];
   for (const l of lines) {
     if (isChrome(l.text)) continue;
-    const t = l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '').trim();
+    const t = stripChrome(l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '')).trim();
     if (!t) {
       if (out.length && out[out.length - 1] !== '') out.push('');
       continue;

@@ -5,6 +5,7 @@ import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
 import { damageKinds } from './damage-tables.ts';
+import { big5Safe, headingText, oldFormTable, onelineDump, renderOneline, toTraditional, type OnelineTables } from './layouts.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
 import { reencodedCopy } from './copies.ts';
@@ -23,7 +24,7 @@ export interface SynthFile {
   truth: Truth;
 }
 
-const STYLES: Record<Style, number> = { lines: 15, 'blank-lines': 15, pipes: 20, markdown: 8, tabs: 7, spaces: 15, html: 20 };
+const STYLES: Record<Style, number> = { lines: 15, 'blank-lines': 15, pipes: 20, markdown: 8, tabs: 7, spaces: 15, html: 20, csv: 5, oneline: 5 };
 
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
@@ -100,7 +101,8 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
         tables.active[k] = [issued!, r, prev.active[k]![2]! + issued! - r];
       }
     }
-    if (q('source-error', 0.06)) erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
+    // One-line dumps glue every row: a planted error could let a wrong split add up.
+    if (style !== 'oneline' && q('source-error', 0.06)) erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
   }
 
   const tq: TableQuirks = {
@@ -112,6 +114,7 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     footers: q('footers', 0.2),
     cutAfter,
     damage: erroneous.size || cutAfter ? [] : damageKinds(style).filter((k) => q(k, 0.03)),
+    delimiter: style === 'csv' ? rng.pick([',', ',', ';'] as const) : undefined,
   };
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
@@ -139,24 +142,26 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
   let unknown = new Set<string>();
   let cut = false;
   if (pre2019) {
-    body.push(...freeForm(rng, short, year), ...clueLines);
+    body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
     body.push(...headed('一、总体情况', overview(rng, short, year, clueLines)));
-    const r = renderTables(rng, tables!, style, tq, erroneous);
+    const r = style === 'oneline' ? onelineRendered(renderOneline(rng, tables!)) : renderTables(rng, tables!, style, tq, erroneous);
+    const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
-    body.push('二、主动公开政府信息情况', ...(noTables ? placeholder : r.active));
-    body.push('三、收到和处理政府信息公开申请情况', ...(noTables ? placeholder : r.requests));
+    body.push(headingText(rng, 2, hv), ...(noTables ? placeholder : r.active));
+    body.push(headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests));
     if (!r.cut || noTables) {
-      body.push(rng.pick(['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况']), ...(noTables ? placeholder : r.review));
-      body.push(...headed(rng.pick(['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况']), problems(rng)));
-      body.push(...headed('六、其他需要报告的事项', otherMatters(rng, year)));
+      body.push(headingText(rng, 4, hv), ...(noTables ? placeholder : r.review));
+      body.push(...headed(headingText(rng, 5, hv), problems(rng)));
+      body.push(...headed(headingText(rng, 6, hv), otherMatters(rng, year)));
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
   }
-  const chrome = q('chrome', 0.4);
+  const chrome = style !== 'oneline' && q('chrome', 0.4);
   const mv = metadataVariant(rng, { agency: a.agency, place: a.place.name.replace(/办事处$/, ''), year, pub, title, yearInTitle, head, html: style === 'html', cut: cut || !!cutAfter, credit });
-  mv.quirks.forEach((x) => quirks.add(x));
+  // A one-line dump brings its own crawler header (layouts.ts): no metadata variant on top.
+  if (style !== 'oneline') mv.quirks.forEach((x) => quirks.add(x));
   if (metaStyle === 3 && mv.head === head) mv.truth = { ...mv.truth, published_on: null, published_on_basis: null };
   const lines = [
     ...mv.top,
@@ -165,11 +170,19 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     ...mv.head,
     ...body,
     ...mv.tail,
-    ...(q('duplicate-text', 0.03) ? body : []),
+    ...(style !== 'oneline' && q('duplicate-text', 0.03) ? body : []),
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
-  let text = style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : `${lines.join('\n')}\n`;
-  const encoding = rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
+  const dump = style === 'oneline' ? onelineDump(rng, title, pub, body) : null;
+  if (dump) {
+    mv.title = title;
+    mv.truth = { published_on: pub, published_on_basis: 'label', source_url: dump.url };
+  }
+  let text = style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : dump ? dump.text : `${lines.join('\n')}\n`;
+  // Traditional script (繁體), sometimes in Big5 bytes.
+  const trad = style !== 'html' && q('traditional', 0.04);
+  if (trad) text = toTraditional(text);
+  const encoding = trad && big5Safe(text) && q('big5', 0.4) ? 'big5' : rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
   let bytes = encode(text, encoding);
   if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
     const at = text.indexOf('\n', text.indexOf('一、总体情况')) + 1;
@@ -222,4 +235,9 @@ ${body}
 </div>${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
 </body></html>
 `;
+}
+
+/** One-line tables in the shape the other styles' renderer returns. */
+function onelineRendered(o: OnelineTables): ReturnType<typeof renderTables> {
+  return { active: [o.active], requests: [o.requests], review: [o.review], cells: o.cells, unknown: o.unknown, cut: false };
 }

@@ -11,6 +11,8 @@ export function encode(text: string, encoding: string): Uint8Array {
       return new Uint8Array(iconv.encode(text, 'gb18030'));
     case 'utf-16le':
       return new Uint8Array([0xff, 0xfe, ...iconv.encode(text, 'utf-16le')]);
+    case 'big5':
+      return new Uint8Array(iconv.encode(text, 'big5'));
     case 'utf-16be':
       return new Uint8Array(iconv.encode(text, 'utf-16be'));
     default:

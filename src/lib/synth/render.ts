@@ -1,5 +1,6 @@
 import { activeRows, requestRows, reviewColumns } from '../template/definitions.ts';
 import { gluedTruth, NA_MARKS, writeCount, writeMoney, type CellStyle, type Written } from './cells.ts';
+import { delimitedTable } from './layouts.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
@@ -10,7 +11,7 @@ import type { DamageKind } from './damage.ts';
  * Renders the three tables in one flattening and records, cell by cell, what was written.
  */
 
-export type Style = 'lines' | 'blank-lines' | 'pipes' | 'markdown' | 'tabs' | 'spaces' | 'html';
+export type Style = 'lines' | 'blank-lines' | 'pipes' | 'markdown' | 'tabs' | 'spaces' | 'html' | 'csv' | 'oneline';
 
 export interface TableQuirks {
   cell: CellStyle;
@@ -26,6 +27,8 @@ export interface TableQuirks {
   cutAfter: string | null;
   /** Damage to the tables (`damage-tables.ts`): glued cells, short or duplicated rows, text in a cell. */
   damage?: DamageKind[];
+  /** The field delimiter of the csv style. */
+  delimiter?: ',' | ';';
 }
 
 export interface Rendered {
@@ -185,6 +188,11 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
     case 'spaces':
       rows.forEach((r) => out.push(r.join(' ')));
       break;
+    case 'csv':
+      out.push(...delimitedTable(rows, q.delimiter ?? ','));
+      break;
+    case 'oneline':
+      throw new Error('oneline tables are rendered by layouts.ts');
     case 'html':
       out.push('<table border="1">', ...rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`), '</table>');
       break;

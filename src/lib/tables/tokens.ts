@@ -2,6 +2,10 @@ import { rawSlice } from '../decode/normalize.ts';
 import type { Line } from '../decode/lines.ts';
 import { isChrome, isPageFooter } from '../segment/chrome.ts';
 import { isCellText } from './cell.ts';
+import { activeRows2019 } from '../template/definitions.ts';
+
+/** Rows with a signed column (本年增/减): only their glued digits may carry a sign inside. */
+const SIGNED_ROWS = activeRows2019.filter((d) => d.columns.some((c) => c.kind === 'signed'));
 
 /**
  * Lines of a table section → a flat stream of tokens, whatever the flattening: one cell per
@@ -25,7 +29,7 @@ export function isValueLike(text: string): boolean {
 }
 
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
-const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
+const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 export function tokenize(lines: Line[]): Tok[] {
@@ -102,7 +106,10 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
     return;
   }
   const m = GLUED_TAIL.exec(text);
-  if (m && m[2] && /\d/.test(m[2])) {
+  // The text before a glued tail must read as one label: at most an item number (1. （三）)
+  // and no digit run of its own. Otherwise it is several rows run together, and the tail is
+  // the last row's values, not the first label's.
+  if (m && m[2] && /\d/.test(m[2]) && isOneLabel(text.slice(0, text.length - m[2].length))) {
     const cut = text.length - m[2].length;
     const rawCut = Math.max(0, raw.length - (text.length - cut));
     toks.push({ t: 'text', text: text.slice(0, cut).trim(), raw: raw.slice(0, rawCut).trim(), no, line });
@@ -115,10 +122,32 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
       nums.forEach((n, i) => toks.push({ t: 'val', text: n, raw: rawNums[i] ?? n, no, line }));
     } else if (isValueLike(tail.replace(/\s+/g, ''))) {
       toks.push({ t: 'val', text: tail.replace(/\s+/g, ''), raw: rawTail, no, line });
+    } else {
+      // Glued digits with a sign inside (370-1949031): a sign always starts a number, so the
+      // run is cut there and nowhere else; the digit runs stay whole for the glue resolver.
+      const flat = tail.replace(/\s+/g, '');
+      const rawFlat = rawTail.replace(/\s+/g, '');
+      const parts = flat.split(/(?=[+-])/);
+      // Only after a label whose row has a signed column (本年增/减): elsewhere a dash in digits
+      // is a date or a range (2021-01-26), not a sign.
+      const head = text.slice(0, cut).trim();
+      if (parts.length > 1 && parts.every(isValueLike) && SIGNED_ROWS.some((d) => d.match.test(bareLabel(head)))) {
+        let at = 0;
+        for (const p of parts) {
+          const r = rawFlat.length === flat.length ? rawFlat.slice(at, at + p.length) : p;
+          toks.push({ t: 'val', text: p, raw: r, no, line });
+          at += p.length;
+        }
+      }
     }
     return;
   }
   toks.push({ t: 'text', text, raw, no, line });
+}
+
+function isOneLabel(head: string): boolean {
+  const runs = head.match(/\d+/g) ?? [];
+  return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
 
 /** Label text for matching: spaces removed, trailing colon dropped. */

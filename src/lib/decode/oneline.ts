@@ -1,0 +1,167 @@
+import { activeRows2019, activeRows2021, requestRows2019, requestRows2021, type RowDef } from '../template/definitions.ts';
+import { sliceLine, type Line } from './lines.ts';
+
+/**
+ * Structure-less page dumps: a crawler saved the whole page as one line, with row labels glued
+ * to their digits and digit runs glued to the next item's number
+ * (`…属于国家秘密10000012.其他法律行政法规禁止公开2000002…`). The table readers expect a label
+ * followed by its values, so a long table line is cut again ("re-lined") before each of the
+ * template's row labels, found in template order, and after each label's run of values.
+ *
+ * - Only labels are anchors; a label that is not found gets no line, so its numbers stay on a
+ *   line of their own after other text and are never read as another row's.
+ * - A run of glued digits stays one piece of text: splitting it is the glue resolver's job
+ *   (the arithmetic decides, or the cells are ambiguous). The only digit taken off a run is an
+ *   item number: the label's own number followed by `.` or `、` (`2.其他法律…`), which a
+ *   value never is.
+ * - Only a line with three labels or more after the table's header words is cut, and nothing
+ *   before its first label (prose that mentions 规章 stays prose).
+ */
+
+interface Anchor {
+  /** The row label's key phrase (normalised text). */
+  key: RegExp;
+  /** The label's words after its numbering (其他法律行政法规禁止公开). */
+  core: string;
+  /** The label's numbering prefixes, as written in the template: （三）, 2., 一、. */
+  item: string | null;
+  group: string | null;
+}
+
+function anchorOf(def: RowDef): Anchor {
+  const label = def.label.replace(/（/g, '(').replace(/）/g, ')');
+  const m = /^(\([一二三四五六七八九十]\))?(\d+[.、])?([一二三四五六七八九十]、)?(.*)$/.exec(label)!;
+  const core = m[4]!;
+  // The key phrase: the row's own pattern when it is plain words (alternatives longest first,
+  // so 行政规范性文件 wins over 规范性文件), else the core; a very short core (3.其他) keeps its
+  // item number, or it would match any 其他.
+  let src = def.match.source.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(\?:\\\(.\\\)\)\?/, '');
+  const group = /^\(\?:([^()]*)\)$/.exec(src);
+  if (group) src = group[1]!;
+  const words = src.split('|');
+  const plain = words.every((w) => /^[\u4e00-\u9fff“”"]+$/.test(w))
+    ? words.sort((x, y) => y.length - x.length).join('|')
+    : core.length <= 2 && m[2]
+      ? `${m[2].replace(/[.、]$/, '')}\\s*[.、]\\s*${core}`
+      : core.replace(/\(.*$/, '');
+  return { key: new RegExp(plain), core, item: m[2] ? m[2].replace(/[.、]$/, '') : null, group: m[1] ?? m[3] ?? null };
+}
+
+/** Rows of both layouts in template order (the layout is not known yet). */
+function union(a: RowDef[], b: RowDef[]): RowDef[] {
+  const out: RowDef[] = [];
+  const seen = new Set<string>();
+  let j = 0;
+  for (const d of a) {
+    const at = b.findIndex((x) => x.key === d.key);
+    if (at >= 0) {
+      for (; j < at; j++) if (!seen.has(b[j]!.key)) (seen.add(b[j]!.key), out.push(b[j]!));
+      j = Math.max(j, at + 1);
+    }
+    if (!seen.has(d.key)) (seen.add(d.key), out.push(d));
+  }
+  for (; j < b.length; j++) if (!seen.has(b[j]!.key)) (seen.add(b[j]!.key), out.push(b[j]!));
+  return out;
+}
+
+const ANCHORS = {
+  active: union(activeRows2019, activeRows2021).map(anchorOf),
+  requests: union(requestRows2019, requestRows2021).map(anchorOf),
+} as const;
+
+/** Shorter lines hold one row at most. */
+const LONG = 40;
+/**
+ * Header words that must come before the first label on the line: a table, not prose that
+ * lists 规章 2件、行政许可 30件.
+ */
+const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况|自然人/ } as const;
+/** A run of values: digits with separators, signs, decimals and the spaces between them. */
+const RUN = /^[+-]?\d[\d,.、\s+-]*/;
+
+export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
+  const header = HEADER[kind];
+  const candidate = (l: Line) => l.text.length >= LONG && !l.cells && header.test(l.text);
+  if (!lines.some(candidate)) return lines;
+  const anchors = ANCHORS[kind];
+  return lines.flatMap((l) => (candidate(l) ? reline(l, anchors, header) : [l]));
+}
+
+function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] {
+  const text = line.text;
+  const cuts: number[] = [];
+  let from = 0;
+  for (const a of anchors) {
+    a.key.lastIndex = 0;
+    const m = a.key.exec(text.slice(from));
+    if (!m) continue;
+    const at = from + m.index;
+    const start = labelStart(text, at, a, cuts.length ? cuts[cuts.length - 1]! : 0);
+    cuts.push(start);
+    from = at + m[0].length;
+  }
+  if (cuts.length < 3 || !header.test(text.slice(0, cuts[0]))) return [line];
+  const out: Line[] = [];
+  const pieceEnds = [...cuts.slice(1), text.length];
+  if (cuts[0]! > 0) out.push(sliceLine(line, 0, cuts[0]!));
+  cuts.forEach((c, k) => {
+    const end = pieceEnds[k]!;
+    const piece = text.slice(c, end);
+    const d = firstValue(piece);
+    if (d < 0) return void out.push(sliceLine(line, c, end));
+    let run = RUN.exec(piece.slice(d))![0];
+    // A run that ends in `N.` before text carries the next item's number (its label was not
+    // found): the number is no value and goes with the text.
+    const numbered = /\d\s*[.、]\s*$/.test(run) && /^[\u4e00-\u9fff“"]/.test(piece.slice(d + run.length));
+    run = run.replace(/[\s,.、+-]+$/, '');
+    if (numbered) run = run.slice(0, -1).replace(/[\s,.+-]+$/, '');
+    const runEnd = d + run.length;
+    if (!run) return void out.push(sliceLine(line, c, end));
+    out.push(sliceLine(line, c, c + runEnd));
+    if (piece.slice(runEnd).trim()) out.push(sliceLine(line, c + runEnd, end));
+  });
+  return out.filter((l) => l.text.trim());
+}
+
+/**
+ * Where the label whose key phrase is at `at` begins: back over the label's own words before
+ * the key phrase, its item number (`2.`, taken off a glued digit run only when it is this
+ * label's number) and its group prefix (（三）, 一、).
+ */
+function labelStart(text: string, at: number, a: Anchor, floor: number): number {
+  let i = at;
+  const keyInCore = a.core.search(a.key);
+  if (keyInCore > 0) {
+    let k = keyInCore;
+    while (k > 0 && i > floor && text[i - 1] === a.core[k - 1]) (i--, k--);
+  }
+  while (i > floor && text[i - 1] === ' ') i--;
+  if (a.item) {
+    const m = /(\d+)\s*[.、]\s*$/.exec(text.slice(floor, i));
+    if (m && m[1]!.endsWith(a.item) && m[1]!.length >= a.item.length) i -= m[0].length - (m[1]!.length - a.item.length);
+  }
+  if (a.group) {
+    const g = a.group;
+    const before = text.slice(floor, i);
+    if (before.endsWith(g)) i -= g.length;
+  }
+  return Math.max(i, floor);
+}
+
+/**
+ * Index of the first value in a piece (label, values, then maybe other text), or -1. A digit
+ * followed by `.`/`、` and a CJK character is an item number inside the label, not a value.
+ */
+function firstValue(piece: string): number {
+  const re = /[+-]?\d/g;
+  for (let m = re.exec(piece); m; m = re.exec(piece)) {
+    const rest = piece.slice(m.index);
+    // A short number after text, then `.`/`、` and a word: an item number (2.重复申请).
+    if (/^\d{1,2}\s*[.、]\s*[\u4e00-\u9fff“"]/.test(rest) && !/\d/.test(piece[m.index - 1] ?? '')) {
+      re.lastIndex = m.index + /^[+-]?\d+/.exec(rest)![0].length;
+      continue;
+    }
+    return m.index;
+  }
+  return -1;
+}

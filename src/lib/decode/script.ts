@@ -1,0 +1,59 @@
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Line } from './lines.ts';
+
+/**
+ * Traditional script (繁體: government sites' 繁體 toggle, wiki mirrors, Hong Kong/Taiwan
+ * reposts). The parser matches headings and row labels in simplified script, so a traditional
+ * document's normalised text is folded to simplified with OpenCC (opencc-js, a maintained
+ * converter), while `raw` keeps the characters as published for display and provenance.
+ * Folding is one character for one character, so the normalised text's index map into the raw
+ * line stays valid.
+ */
+
+/**
+ * Characters that exist only in traditional script and are frequent in these reports
+ * (開 報 關 請 處 數 …). A simplified report has none of them, so a handful decides cheaply,
+ * without converting every file.
+ */
+const TRADITIONAL_ONLY = /[開報關請處數總與為於會國區時發門網現結轉辦條規範務經這個們來說對過後裡學動當沒還進長機從間問兩點業將應體實見單據費價計項覆復審況構織組際歸屬內讀護衛險穩權訴議維糾審盡產]/g;
+
+const ANY_TRADITIONAL = new RegExp(TRADITIONAL_ONLY.source);
+
+export function looksTraditional(text: string): boolean {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  if (!ANY_TRADITIONAL.test(sample)) return false;
+  const hits = sample.match(TRADITIONAL_ONLY);
+  if (!hits || hits.length < 8) return false;
+  return new Set(hits).size >= 5;
+}
+
+let converter: ((s: string) => string) | null = null;
+function toSimplified(s: string): string {
+  converter ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
+  const out = converter(s);
+  if (out.length === s.length) return out;
+  // A phrase rule changed the length: fold character by character, keeping any character
+  // whose conversion is not a single character.
+  let r = '';
+  for (const c of s) {
+    const f = converter(c);
+    r += f.length === c.length ? f : c;
+  }
+  return r;
+}
+
+/** Lines with their normalised text (and cell texts) folded to simplified script. */
+export function foldScript(lines: Line[]): { lines: Line[]; folded: boolean } {
+  // Most files have no traditional character at all: decided line by line, without a copy.
+  // The title and first paragraphs tell: a traditional report uses these characters at once.
+  let head = '';
+  for (let i = 0; i < lines.length && head.length < 1500; i++) head += lines[i]!.text;
+  if (!ANY_TRADITIONAL.test(head)) return { lines, folded: false };
+  if (!looksTraditional(lines.map((l) => l.text).join('\n'))) return { lines, folded: false };
+  const out = lines.map((l): Line => {
+    const folded: Line = { ...l, text: toSimplified(l.text) };
+    if (l.cells) folded.cells = l.cells.map((c) => ({ ...c, text: toSimplified(c.text) }));
+    return folded;
+  });
+  return { lines: out, folded: true };
+}

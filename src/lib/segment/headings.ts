@@ -1,0 +1,129 @@
+/**
+ * Section headings matched by meaning, not one exact wording. A heading is found by, in order:
+ *  1. a known wording (the template's and its common variants);
+ *  2. a keyword rule: the numeral, a separator (、 . : or a space), then the section's keywords
+ *     within a short clause with no sentence punctuation (五、存在问题及改进情况,
+ *     五、工作中存在的不足和改进措施);
+ *  3. an edit-distance rule against the template's wording, for typos
+ *     (四、政府信息公开行政法复议、行政诉讼情况: one inserted character).
+ * The numeral must not follow another numeral, 第 or an opening bracket, so （五） items and
+ * 第三 ordinals never count.
+ */
+
+const NOT_AFTER = '(?<![一二三四五六七八九十第(（])';
+const SEP = '\\s*[、.,:]?\\s*';
+/** A mandatory separator for the looser rules: 五存在问题 glued to prose stays prose. */
+const HARD_SEP = '(?:\\s*[、.,:]\\s*|\\s+)';
+/** A short clause: no sentence punctuation, no line break. */
+const CLAUSE = (n: number, extra = '') => `[^\\n\\d。;；,，:：!?！？${extra}]{0,${n}}?`;
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
+
+/** The template's wording of each heading (after the numeral). */
+export const CANONICAL = [
+  '总体情况',
+  '主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '政府信息公开行政复议、行政诉讼情况',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+] as const;
+
+const EXACT: RegExp[] = [
+  new RegExp(`${NOT_AFTER}一${SEP}(?:总体情况|概述|概况)`),
+  new RegExp(`${NOT_AFTER}二${SEP}主动公开(?:政府)?信息(?:的|工作)?(?:情况)?`),
+  new RegExp(`${NOT_AFTER}三${SEP}(?:收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的|工作)?情况)`),
+  new RegExp(`${NOT_AFTER}四${SEP}[^\\n\\d、。]{0,24}?行政复议[^\\n\\d。]{0,8}?行政诉讼(?:的)?(?:情况)?`),
+  new RegExp(`${NOT_AFTER}五${SEP}(?:政府信息公开(?:工作)?)?存在(?:的)?主要问题(?:及|和)?(?:改进情况|改进措施)?`),
+  new RegExp(`${NOT_AFTER}六${SEP}其他需要报告的事项`),
+];
+
+const KEYWORD: RegExp[] = [
+  new RegExp(`${NOT_AFTER}一${HARD_SEP}${CLAUSE(8)}(?:总体|基本)情况`),
+  new RegExp(`${NOT_AFTER}二${HARD_SEP}${CLAUSE(8)}主动公开${CLAUSE(8)}情况`),
+  new RegExp(`${NOT_AFTER}三${HARD_SEP}${CLAUSE(10)}(?:依申请公开|公开申请|申请公开)${CLAUSE(8)}情况`),
+  new RegExp(`${NOT_AFTER}四${HARD_SEP}${CLAUSE(24, '、')}复议${CLAUSE(10)}诉讼(?:的)?(?:情况)?`),
+  new RegExp(`${NOT_AFTER}五${HARD_SEP}${CLAUSE(16)}(?:问题|不足)(?:${CLAUSE(2)}(?:改进|整改)(?:情况|措施|计划|方向)?)?`),
+  new RegExp(`${NOT_AFTER}六${HARD_SEP}其他${CLAUSE(6)}事项`),
+];
+
+export interface HeadingHit {
+  col: number;
+  len: number;
+}
+
+/** The first heading k (0-based) in `text` at or after `from`, by any of the three rules. */
+export function findHeading(k: number, text: string, from = 0): HeadingHit | null {
+  // Every rule needs the numeral: most lines are done here.
+  if (text.indexOf(NUMERALS[k]!, from) < 0) return null;
+  const part = from ? text.slice(from) : text;
+  let best: HeadingHit | null = null;
+  for (const re of [EXACT[k]!, KEYWORD[k]!]) {
+    const m = re.exec(part);
+    if (m && (!best || m.index < best.col)) best = { col: m.index, len: m[0].length };
+  }
+  const fuzzy = fuzzyHeading(k, part, best ? best.col : part.length);
+  if (fuzzy) best = fuzzy;
+  return best ? { col: best.col + from, len: best.len } : null;
+}
+
+/**
+ * Typos: the numeral and a separator, then text within edit distance ⌊len/8⌋ (at least 1) of
+ * the template's wording. Only before `limit` (an earlier exact or keyword hit wins).
+ */
+function fuzzyHeading(k: number, text: string, limit: number): HeadingHit | null {
+  const want = CANONICAL[k]!;
+  const maxD = Math.max(1, Math.floor(want.length / 8));
+  const re = NUMBERED[k]!;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    const start = m.index + m[0].length;
+    const { d: bestD, len: bestLen } = bestPrefix(text.slice(start, start + want.length + maxD), want, maxD);
+    if (bestD <= maxD) return { col: m.index, len: start + bestLen - m.index };
+  }
+  return null;
+}
+
+/** The numeral of heading k with a separator, not after another numeral, 第 or a bracket. */
+const NUMBERED = NUMERALS.map((n) => new RegExp(`${NOT_AFTER}${n}\\s*[、.,:]\\s*`, 'g'));
+
+/**
+ * The prefix of `text` closest to `want` by Levenshtein distance, in one pass: row i of the
+ * table holds the distances of text[0, i) to every prefix of `want`. Stops early once no prefix
+ * can come within `cap`.
+ */
+function bestPrefix(text: string, want: string, cap: number): { d: number; len: number } {
+  let prev = Array.from({ length: want.length + 1 }, (_, j) => j);
+  let best = { d: cap + 1, len: 0 };
+  for (let i = 1; i <= text.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= want.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (text[i - 1] === want[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (cur[want.length]! < best.d) best = { d: cur[want.length]!, len: i };
+    if (rowMin > cap) break;
+    prev = cur;
+  }
+  return best;
+}
+
+/** Levenshtein distance, cut off above `cap` (returns cap + 1). */
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,45 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../src/lib/decode/decode.ts';
+import { foldScript, looksTraditional } from '../src/lib/decode/script.ts';
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { buildReport } from './fixtures/build.ts';
+import { ok, parseText, rowOf } from './helpers.ts';
+
+const TRAD = '廣州市越秀區人民政府辦公室2023年政府信息公開工作年度報告\n一、總體情況\n本機關認真貫徹落實條例，處理申請。\n';
+
+describe('traditional script', () => {
+  it('is recognised, folded for matching, and the raw text is kept', () => {
+    expect(looksTraditional(TRAD)).toBe(true);
+    expect(looksTraditional('广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况')).toBe(false);
+    const { lines, folded } = foldScript(textToLines(TRAD));
+    expect(folded).toBe(true);
+    expect(lines[0]!.text).toBe('广州市越秀区人民政府办公室2023年政府信息公开工作年度报告');
+    expect(lines[0]!.raw).toBe('廣州市越秀區人民政府辦公室2023年政府信息公開工作年度報告');
+    expect(lines[1]!.text).toBe('一、总体情况');
+  });
+
+  it('a whole report in traditional script is read, its narrative stays as published', () => {
+    const simplified = buildReport({ style: 'pipes', requests: { new_received: ['5', '1', '0', '0', '1', '0', '7'], total: ['5', '1', '0', '0', '1', '0', '7'] } });
+    const toTrad = (s: string) => s.replace(/开/g, '開').replace(/报/g, '報').replace(/处/g, '處').replace(/请/g, '請').replace(/数/g, '數').replace(/总/g, '總').replace(/结/g, '結').replace(/转/g, '轉').replace(/计/g, '計').replace(/关/g, '關').replace(/规/g, '規').replace(/为/g, '為');
+    const p = ok(parseText(toTrad(simplified)));
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('5 1 0 0 1 0 7');
+    expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('0 0 0 0 0 0 0');
+    expect(p.report.status).toBe('complete');
+    const label = p.cells.find((c) => c.row_key === 'new_received' && c.col_key === 'total')!;
+    expect(label.raw).toBe('7');
+  });
+});
+
+describe('Big5 bytes', () => {
+  it('are decoded as Big5, not read as GB18030 nonsense', () => {
+    const bytes = new Uint8Array(iconv.encode(TRAD, 'big5'));
+    const d = decode(bytes);
+    expect(d).toMatchObject({ ok: true, encoding: 'big5', text: TRAD });
+  });
+
+  it('GB18030 bytes stay GB18030', () => {
+    const text = '广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例，处理申请。\n';
+    expect(decode(new Uint8Array(iconv.encode(text, 'gb18030')))).toMatchObject({ ok: true, encoding: 'gb18030', text });
+  });
+});
