@@ -70,7 +70,7 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
         known.set(`${f.def.key}.${cols[j]!.key}`, c.value);
       }
     } else if (rc.kind === 'short') {
-      short.push({ cells: addrs, kinds: cols.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no });
+      short.push({ cells: addrs, kinds: cols.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no, blankTail: rc.blankTail ?? 0 });
     }
   }
   resolveShort(em, short, known, rules.identities ?? []);
@@ -91,6 +91,8 @@ export interface ShortRow {
   slots: Slot[];
   vals: ValTok[];
   line: number;
+  /** Read also as the slots followed by this many blank cells (rows.ts, `blankTail`). */
+  blankTail: number;
 }
 
 /**
@@ -101,7 +103,13 @@ export interface ShortRow {
 export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<string, Val>, identities: Identity[]): void {
   if (!rows.length) return;
   const unit = em.moneyUnit;
-  const all = rows.map((r) => readings(r.slots, r.cells.length));
+  const all = rows.map((r) => {
+    const rds = readings(r.slots, r.cells.length);
+    if (rds && r.blankTail && r.slots.length + r.blankTail === r.cells.length) {
+      rds.push([...r.slots.map((s): ReadingCell => (s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length })), ...Array.from({ length: r.blankTail }, (): ReadingCell => ({ kind: 'empty', no: 0 }))]);
+    }
+    return rds;
+  });
   const units: Unit[] = rows.map((r, i) => ({
     cells: r.cells.map(cellIn),
     values: (all[i] ?? []).map((rd) =>
@@ -119,8 +127,33 @@ export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<stri
     if (rs.length) alive[i] = survivors(new Map(), [u], rs)[0]!;
   });
 
+  // Arithmetic places cells only in a table whose arithmetic holds: where an identity still
+  // fails with every certain cell and every placement agreed on, the source has an error, and
+  // a placement that "fixes" it would be a guess (a dropped cell absorbs any difference).
+  const placed = new Map(known);
+  rows.forEach((r, i) => {
+    const kept = (all[i] ?? []).filter((_, k) => alive[i]![k]);
+    if (!kept.length) return;
+    units[i]!.cells.forEach((c, j) => {
+      const v = units[i]!.values[alive[i]!.indexOf(true)]![j]!;
+      if (agreed(kept.map((rd) => rd[j]!)) && v !== 'dropped') placed.set(c, v);
+    });
+  });
+  const broken = rules.some((rule) => {
+    const vs = [...rule.lhs, ...rule.rhs].map((c) => placed.get(c));
+    if (vs.some((v) => typeof v !== 'number')) return false;
+    const sum = (cs: string[]) => cs.reduce((a, c) => a + (placed.get(c) as number), 0);
+    return Math.abs(sum(rule.lhs) - sum(rule.rhs)) > 1e-9;
+  });
+
   rows.forEach((r, i) => {
     const raw = rawOf(r.vals);
+    if (broken && all[i] && all[i]!.length > 1) {
+      const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
+      for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
+      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — the table's own arithmetic fails elsewhere, so it cannot place these cells; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      return;
+    }
     const rds = all[i] ?? null;
     const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
     if (rds === null) {

@@ -87,7 +87,18 @@ export type RowCells =
    * together, or a cell dropped. `slots` keeps the order (null = a marked empty cell); only
    * arithmetic can place them.
    */
-  | { kind: 'short'; slots: Slot[]; vals: ValTok[]; by: 'delimited' | 'lines' }
+  | {
+      kind: 'short';
+      slots: Slot[];
+      vals: ValTok[];
+      by: 'delimited' | 'lines';
+      /**
+       * Empty pieces after the last value that may be the missing cells, left blank — or only
+       * the padding a converter adds to a row short of a cell (markdown pads every row to the
+       * header's width). Either reading is kept; only arithmetic can tell them apart.
+       */
+      blankTail?: number;
+    }
   | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
 
 /**
@@ -98,15 +109,17 @@ export function readRow(toks: Tok[], at: number, end: number, n: number, dense =
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
+  let padded = false;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
+    if (tok.t === 'eol' && tok.line === labelLine) padded = tok.padded === true;
     if (tok.line !== labelLine || tok.t === 'eol') break;
     sameLine.push(tok);
   }
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
-  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n, noise);
+  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n, noise, padded);
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
@@ -175,18 +188,23 @@ export function consistentNoise(trails: Map<number, number>, lines: number[], ow
  * empties are blank cells only beyond the table's own `noise` (see `consistentNoise`; null:
  * trailing empties are never taken for cells).
  */
-export function fromSlots(all: Slot[], n: number, noise: number | null = 0): RowCells {
+export function fromSlots(all: Slot[], n: number, noise: number | null = 0, padded = false): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
   const vals = slots.filter((s): s is ValTok => s !== null);
   const trail = all.length - slots.length;
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
-  if (slots.length < n && noise !== null && trail - noise >= n - slots.length) {
+  const blanksAtEnd = slots.length < n && noise !== null && trail - noise >= n - slots.length;
+  if (blanksAtEnd && (!padded || vals.length === 0)) {
     // The row has its n cells; the last ones are empty cells, not the line's closing `|`.
     return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)], by: 'delimited' };
   }
-  if (slots.length < n && vals.length > 0) return { kind: 'short', slots, vals, by: 'delimited' };
+  if (slots.length < n && vals.length > 0) {
+    // In a `|` row the empty pieces at the end may be blank cells or the padding of a row
+    // short of a cell: both readings go to the arithmetic.
+    return { kind: 'short', slots, vals, by: 'delimited', ...(blanksAtEnd ? { blankTail: n - slots.length } : {}) };
+  }
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
 }
 

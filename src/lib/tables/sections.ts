@@ -112,7 +112,7 @@ export function readReview(lines: Line[]): TableRead | null {
       else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });
     });
   } else if (rc.kind === 'short') {
-    resolveShort(em, [{ cells, kinds: cells.map(() => 'count'), slots: rc.slots, vals: rc.vals, line: rc.vals[0]?.no ?? headerNo }], new Map(), reviewIdentities);
+    resolveShort(em, [{ cells, kinds: cells.map(() => 'count'), slots: rc.slots, vals: rc.vals, line: rc.vals[0]?.no ?? headerNo, blankTail: rc.blankTail ?? 0 }], new Map(), reviewIdentities);
   } else {
     const raw = rawOf(rc.vals);
     const line = rc.vals[0]?.no ?? headerNo;

@@ -20,7 +20,12 @@ export type Tok =
   | { t: 'text'; text: string; raw: string; no: number; line: number }
   | { t: 'empty'; no: number; line: number }
   | { t: 'blank'; no: number; line: number }
-  | { t: 'eol'; no: number; line: number; delimited: boolean };
+  /**
+   * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
+   * row short of a cell to the header's width, so its trailing empty pieces prove no blank
+   * cell. HTML rows and tab-separated rows are not padded.
+   */
+  | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean };
 
 /** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
 const VALUE = /^(?:[+-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无|\\|×)$/;
@@ -70,7 +75,7 @@ export function tokenize(lines: Line[]): Tok[] {
         const cellText = text.slice(a, b).trim();
         pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);
       }
-      toks.push({ t: 'eol', no, line: li, delimited: true });
+      toks.push({ t: 'eol', no, line: li, delimited: true, ...(sep === '|' ? { padded: true } : {}) });
       return;
     }
     // Whitespace-separated numbers after a label (PDF text): 规章 0 0 0.
