@@ -115,14 +115,14 @@ describe('the raw folder: odd names, links, FIFOs and devices', () => {
     const files = byPath();
     expect(files.get('z-link-inside.txt')).toMatchObject({ outcome: 'duplicate', duplicate_of: 'real.txt' });
     const reasons: Record<string, RegExp> = {
-      'link-outside.txt': /outside the raw folder/,
-      'link-dangling.txt': /dangling symbolic link/,
-      'loop-a.txt': /symbolic link loop/,
-      'loop-b.txt': /symbolic link loop/,
-      'link-dir': /symbolic link to the folder sub: not followed/,
-      'sub/link-to-root': /not followed/,
-      'pipe.txt': /named pipe \(FIFO\)/,
-      ...(device ? { 'null.txt': /device file/ } : {}),
+      'link-outside.txt': /指向原始文件夹以外的符号链接/,
+      'link-dangling.txt': /符号链接指向的文件不存在/,
+      'loop-a.txt': /符号链接循环/,
+      'loop-b.txt': /符号链接循环/,
+      'link-dir': /指向文件夹 sub 的符号链接，未跟随/,
+      'sub/link-to-root': /未跟随/,
+      'pipe.txt': /命名管道（FIFO）/,
+      ...(device ? { 'null.txt': /设备文件/ } : {}),
     };
     for (const [p, re] of Object.entries(reasons)) {
       expect(files.get(p)!.outcome, p).toBe('rejected');
@@ -169,7 +169,8 @@ describe('bounds on the work per file', () => {
       ['a/huge.html', 'rejected'],
       ['b/report.txt', 'ok'],
     ]);
-    expect(run.manifest.files[0]!.reason).toMatch(/more than 50,000 table cells/);
+    expect(run.manifest.files[0]!.reason).toMatch(/表格超过 50,000 个单元格/);
+    expect(run.manifest.files[0]!.reason_code).toBe('E_TOO_LARGE');
     expect(run.manifest.files[0]!.diagnostics[0]!.code).toBe('E_TOO_LARGE');
   });
 
@@ -185,7 +186,7 @@ describe('bounds on the work per file', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', '2'], { encoding: 'utf8', env: { ...process.env, NIANBAO_PARALLEL_MIN: '1' }, timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const files = manifestOf(out).files;
-    expect(files.find((f) => f.path === 'huge.html')).toMatchObject({ outcome: 'rejected', reason: 'more than 50,000 table cells; the limit is 50,000 per report' });
+    expect(files.find((f) => f.path === 'huge.html')).toMatchObject({ outcome: 'rejected', reason: '表格超过 50,000 个单元格，超出每份报告的处理上限', reason_code: 'E_TOO_LARGE' });
     expect(files.filter((f) => f.outcome !== 'rejected')).toHaveLength(2);
   }, 120_000);
 
@@ -206,7 +207,8 @@ describe('bounds on the work per file', () => {
     );
     const boom = par.manifest.files.find((f) => f.path === 'boom/huge-table.html')!;
     expect(boom.outcome).toBe('rejected');
-    expect(boom.reason).toMatch(/worker thread reading this file died \(ERR_WORKER_OUT_OF_MEMORY/);
+    expect(boom.reason).toMatch(/读取该文件的工作线程异常终止（ERR_WORKER_OUT_OF_MEMORY/);
+    expect(boom.diagnostics[0]!.message).toMatch(/worker thread reading this file died \(ERR_WORKER_OUT_OF_MEMORY/);
     expect(boom.diagnostics[0]!.code).toBe('E_READ_FAILED');
     const rest = par.manifest.files.filter((f) => f !== boom);
     expect(rest).toEqual(seq.manifest.files);

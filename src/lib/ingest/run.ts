@@ -1,3 +1,4 @@
+import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, reasonZh } from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import { CheckRow, type CellRow, type ManifestEntry, type Manifest, type ReportRow, type SectionRow, type SummaryRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
@@ -96,7 +97,7 @@ export class Collector {
   ) {}
 
   add(r: FileResult): void {
-    const entry: ManifestEntry = { path: r.path, bytes: r.size, sha256: r.sha256, outcome: 'rejected', reason: null, report_id: null, duplicate_of: null, same_agency_year: [], diagnostics: [] };
+    const entry: ManifestEntry = { path: r.path, bytes: r.size, sha256: r.sha256, outcome: 'rejected', reason: null, reason_code: null, report_id: null, duplicate_of: null, same_agency_year: [], diagnostics: [] };
     this.entries.push(entry);
     const first = r.sha256 ? this.bySha.get(r.sha256) : undefined;
     if (first) {
@@ -104,17 +105,21 @@ export class Collector {
       if (first.entry.outcome === 'rejected') {
         // A copy of a rejected file is rejected for the same reason (two empty files are not
         // "duplicates" of a report).
-        entry.reason = `${first.entry.reason} (byte-identical to ${first.path})`;
+        entry.reason = `${first.entry.reason}（${duplicateZh(first.path)}）`;
+        entry.reason_code = first.entry.reason_code;
         entry.diagnostics.push(...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: r.path })));
       } else {
         entry.outcome = 'duplicate';
-        entry.reason = `byte-identical to ${first.path}`;
+        entry.reason = duplicateZh(first.path);
+        entry.reason_code = 'DUPLICATE_FILE';
       }
       return;
     }
     if (r.sha256) this.bySha.set(r.sha256, { path: r.path, entry });
     if (r.rejected) {
-      entry.reason = r.rejected.reason;
+      const code = [...r.rejected.diagnostics].reverse().find((d) => d.code.startsWith('E_'))?.code ?? 'E_READ_FAILED';
+      entry.reason = reasonZh(code, r.rejected.reason);
+      entry.reason_code = code;
       entry.diagnostics.push(...r.rejected.diagnostics);
       return;
     }
@@ -137,7 +142,10 @@ export class Collector {
     this.summary.push(r.summary);
     entry.report_id = r.report.report_id;
     entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
-    if (r.report.status !== 'complete') entry.reason = r.report.status === 'text_only' ? 'no table could be read (tables missing or published as images)' : 'some tables or rows could not be read';
+    if (r.report.status !== 'complete') {
+      entry.reason = r.report.status === 'text_only' ? TEXT_ONLY_ZH : PARTIAL_ZH;
+      entry.reason_code = r.report.status === 'text_only' ? 'TEXT_ONLY' : 'PARTIAL';
+    }
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }
 

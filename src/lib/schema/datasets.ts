@@ -128,7 +128,9 @@ export const ManifestEntry = z.object({
   bytes: z.number().int().min(0),
   sha256: z.string().nullable(),
   outcome: Outcome,
+  /** Why, in Chinese (for readers); `reason_code` is the stable code for machines. */
   reason: z.string().nullable(),
+  reason_code: z.string().nullable(),
   report_id: z.string().nullable(),
   duplicate_of: z.string().nullable(),
   same_agency_year: z.array(z.string()),

@@ -1,0 +1,83 @@
+import type { DiagnosticCode } from '../schema/diagnostics.ts';
+
+/**
+ * Why a file is not (fully) in the datasets, for readers: in Chinese, with a stable English
+ * code beside it for machines (`reason_code` in manifest.json). The stages below write their
+ * reasons as they find them (often in English, with the specifics: a size, a limit, a path);
+ * this is the one place that says them in Chinese, so the quality page, the manifest and the
+ * command line agree.
+ */
+
+/** Codes of a manifest reason: a diagnostic code for a rejection, or what became of a report. */
+export type ReasonCode = DiagnosticCode | 'DUPLICATE_FILE' | 'TEXT_ONLY' | 'PARTIAL';
+
+const KIND_ZH: Record<string, string> = {
+  'a named pipe (FIFO)': '命名管道（FIFO）',
+  'a device file': '设备文件',
+  'a socket': '套接字',
+  'not a regular file': '非普通文件',
+  'something that is not a regular file': '非普通文件',
+};
+const kind = (k: string) => KIND_ZH[k] ?? k;
+
+/** English detail → Chinese, by the shapes the stages write; `$n` are the specifics kept. */
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^unsupported file type "(.*)": only (.*) are read$/, (m) => `不支持的文件类型“${m[1]}”：只读取 ${m[2]!.replace(/ and /, '、').replace(/, /g, '、')}`],
+  [/^file is (\S+) MB; the limit is (\S+) MB per report$/, (m) => `文件大小 ${m[1]} MB，超过每份报告 ${m[2]} MB 的上限`],
+  [/^could not read the file: (.*)$/s, (m) => `无法读取文件（${m[1]}）`],
+  [/^more than (\S+) lines; the limit is/, (m) => `超过 ${m[1]} 行，超出每份报告的处理上限`],
+  [/^more than (\S+) HTML elements; the limit is/, (m) => `超过 ${m[1]} 个 HTML 元素，超出每份报告的处理上限`],
+  [/^HTML elements nested more than (\S+) deep/, (m) => `HTML 元素嵌套超过 ${m[1]} 层，超出处理上限`],
+  [/^tables nested more than (\S+) deep/, (m) => `表格嵌套超过 ${m[1]} 层，超出处理上限`],
+  [/^more than (\S+) table rows; the limit is/, (m) => `表格超过 ${m[1]} 行，超出每份报告的处理上限`],
+  [/^more than (\S+) table cells; the limit is/, (m) => `表格超过 ${m[1]} 个单元格，超出每份报告的处理上限`],
+  [/^parser error: (.*)$/s, (m) => `解析时出错（${m[1]}），未读取`],
+  [/^a row failed validation/, () => '有一行数据未通过格式校验，未读取'],
+  [/^empty file/, () => '空文件（没有文字）'],
+  [/^binary file, not text/, () => '二进制文件，不是文字'],
+  [/^not a government-information-disclosure annual report/, () => '不是政府信息公开工作年度报告（找不到报告各部分的标题）'],
+  [/^symbolic link loop/, () => '符号链接循环，未读取'],
+  [/^dangling symbolic link/, () => '符号链接指向的文件不存在，未读取'],
+  [/^symbolic link could not be resolved \((.*)\)/, (m) => `无法解析符号链接（${m[1]}），未读取`],
+  [/^symbolic link to the raw folder itself/, () => '指向原始文件夹本身的符号链接，未跟随'],
+  [/^symbolic link to a file outside the raw folder/, () => '指向原始文件夹以外的符号链接，未读取（不读取文件夹以外的任何内容）'],
+  [/^symbolic link to the folder (.*): not followed/, (m) => `指向文件夹 ${m[1]} 的符号链接，未跟随（其中的文件在原位置读取）`],
+  [/^symbolic link to (.*): not read$/, (m) => `指向${kind(m[1]!)}的符号链接，未读取`],
+  [/^(.*): not a regular file, not read$/, (m) => `${kind(m[1]!)}，不是普通文件，未读取`],
+  [/^folder could not be read: (.*)$/, (m) => `无法读取文件夹（${m[1]}）`],
+  [/^the worker thread reading this file died \((.*)\); the file is not read$/s, (m) => `读取该文件的工作线程异常终止（${m[1]}），该文件未读取`],
+  [/^a worker thread failed/, () => '工作线程无法启动'],
+];
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The Chinese reason for `detail` (as a stage wrote it). Text already in Chinese keeps its
+ * Chinese part (an English gloss in trailing parentheses is dropped); a shape not known above
+ * is given as the code's general reason with the detail after it.
+ */
+export function reasonZh(code: ReasonCode, detail: string): string {
+  for (const [re, zh] of PATTERNS) {
+    const m = re.exec(detail);
+    if (m) return zh(m);
+  }
+  if (CJK.test(detail)) return detail.replace(/\s*\((?=[^()]*[a-z]{3})[^()]*\)\s*$/, '');
+  return `${GENERAL[code] ?? '未能读取'}（${detail}）`;
+}
+
+const GENERAL: Partial<Record<ReasonCode, string>> = {
+  E_UNSUPPORTED_TYPE: '不支持的文件类型',
+  E_EMPTY: '空文件',
+  E_BINARY: '二进制文件，不是文字',
+  E_TOO_LARGE: '文件超出处理上限',
+  E_NOT_A_REPORT: '不是政府信息公开工作年度报告',
+  E_READ_FAILED: '无法读取文件',
+  E_INVALID_ROW: '数据未通过格式校验',
+  E_PDF_NO_TEXT: 'PDF 没有文字层（可能是扫描件）',
+  E_ENCRYPTED: '文件已加密',
+  E_DOCUMENT_BROKEN: '文件已损坏',
+};
+
+export const TEXT_ONLY_ZH = '没有读到任何表格（表格缺失或以图片发布）';
+export const PARTIAL_ZH = '部分表格或行未能读取';
+export const duplicateZh = (of: string) => `与 ${of} 字节完全相同`;
