@@ -42,6 +42,7 @@ export function htmlToLines(html: string): Line[] {
     const el = node as Element;
     const tag = el.tagName;
     if (SKIP.has(tag) && tag !== 'head') return;
+    if (isHidden(el)) return;
     if (tag === 'head') {
       const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
       if (title) walk(title);
@@ -68,13 +69,27 @@ export function htmlToLines(html: string): Line[] {
   return out;
 }
 
+/** An element the page does not show (`hidden`, `display:none`, `visibility:hidden`): its text is no cell. */
+function isHidden(el: Element): boolean {
+  for (const a of el.attrs) {
+    if (a.name === 'hidden') return true;
+    if (a.name === 'style' && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(a.value)) return true;
+  }
+  return false;
+}
+
 function cellText(el: Element): string {
   let s = '';
   const visit = (n: Node) => {
     if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
     else if ('tagName' in n && n.tagName === 'br') s += ' ';
-    else if ('tagName' in n && SKIP.has(n.tagName)) return;
-    else if ('childNodes' in n) for (const c of n.childNodes) visit(c);
+    else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n as Element))) return;
+    else if ('tagName' in n && (n.tagName === 'sup' || n.tagName === 'sub')) {
+      // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is
+      // then text that is no number (unreadable), never 1661.
+      s += '^';
+      for (const c of (n as Element).childNodes) visit(c);
+    } else if ('childNodes' in n) for (const c of n.childNodes) visit(c);
   };
   visit(el);
   return s.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();

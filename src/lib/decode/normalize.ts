@@ -15,6 +15,7 @@ export interface NormalizedLine {
 }
 
 const cache = new Map<string, string>();
+const NOTE_MARK = /[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
 
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
@@ -26,6 +27,9 @@ function foldChar(c: string): string {
   else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';
   else if (c === '\uff5c' || c === '\u2502') out = '|';
   else if (c >= '\u3000' && c <= '\u303f' && c !== '\u3000') out = c; // keep 、。〔〕 etc.
+  // Circled, parenthesised and full-stop digits (①, ⑴, ⒈) and super/subscripts mark notes:
+  // NFKC would make them digits and glue them to a number (78① → 781). A note mark instead.
+  else if (NOTE_MARK.test(c)) out = '※';
   else {
     out = c.normalize('NFKC');
     // NFKC may expand (e.g. ㈠ → (一)); keep such expansions, they map to one raw char.

@@ -92,7 +92,8 @@ export const SectionRow = z.object({
 });
 export type SectionRow = z.infer<typeof SectionRow>;
 
-const figure = z.number().nullable();
+/** A headline figure is a count of items (件): an integer, BIGINT in Parquet and DuckDB. */
+const figure = z.number().int().nullable();
 /** One wide row per report: headline figures. A figure is NULL when any input is not a number. */
 export const SummaryRow = z.object({
   report_id: z.string(),
@@ -178,6 +179,7 @@ export function columns(name: TableName): Array<{ name: string; type: string }> 
 function sqlType(t: z.ZodType): string {
   let inner: z.ZodType = t;
   while (inner instanceof z.ZodNullable || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
-  if (inner instanceof z.ZodNumber) return 'DOUBLE';
+  // Integers (counts) are BIGINT, so that CSV and DuckDB print 3, not 3.0.
+  if (inner instanceof z.ZodNumber) return inner.isInt ? 'BIGINT' : 'DOUBLE';
   return 'VARCHAR';
 }

@@ -58,7 +58,12 @@ async function load(dir: string): Promise<SiteData> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const file = (t: string) => `'${join(dir, `${t}.parquet`).replace(/'/g, "''")}'`;
-  const rows = async <T>(sql: string): Promise<T[]> => (await conn.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
+  // BIGINT columns (counts) come back as BigInt: pages do arithmetic on numbers (counts stay far below 2^53).
+  const rows = async <T>(sql: string): Promise<T[]> =>
+    (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => {
+      for (const k in r) if (typeof r[k] === 'bigint') (r as Record<string, unknown>)[k] = Number(r[k]);
+      return r;
+    }) as unknown as T[];
   const reports = await rows<ReportRow>(`SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`);
   const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
   // Per-report tables: copied once into memory sorted by report (file order kept within one),

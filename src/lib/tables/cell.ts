@@ -10,7 +10,12 @@ export interface ParsedCell {
 }
 
 const NA = /^(?:\/|-{1,2}|—{1,2}|无|\\|×)$/;
-const NUM = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|件|个|条|项|次)?$/;
+const NUM = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元|件|个|条|项|次)?$/;
+
+/** A money unit, and how many places its amounts move to read as 万元 (10,000 yuan). */
+export type MoneyUnit = '元' | '百元' | '千元' | '万元' | '十万元' | '百万元' | '千万元' | '亿元';
+export const MONEY_UNITS: Record<MoneyUnit, number> = { 元: -4, 百元: -2, 千元: -1, 万元: 0, 十万元: 1, 百万元: 2, 千万元: 3, 亿元: 4 };
+const isMoneyUnit = (u: string | null): u is MoneyUnit => u !== null && u in MONEY_UNITS;
 
 /**
  * One cell's text → state and value. Counts must be whole, non-negative numbers (本年增/减 may
@@ -18,7 +23,7 @@ const NUM = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|件
  * `defaultUnit` is the money unit a header states; with neither a unit in the cell nor in the
  * header a non-zero amount is ambiguous (元 and 万元 differ ten-thousandfold).
  */
-export function parseCell(text: string, kind: ValueKind, defaultUnit: '元' | '万元' | null = null): ParsedCell {
+export function parseCell(text: string, kind: ValueKind, defaultUnit: MoneyUnit | null = null): ParsedCell {
   const t = text.trim();
   if (!t) return { state: 'blank', value: null, note: null };
   if (NA.test(t)) return { state: 'na', value: null, note: null };
@@ -28,16 +33,16 @@ export function parseCell(text: string, kind: ValueKind, defaultUnit: '元' | '�
   const digits = m[2]!.replace(/,/g, '');
   const unit = m[3] ?? null;
   if (kind === 'money') {
-    if (unit !== null && unit !== '元' && unit !== '万元') return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
+    if (unit !== null && !isMoneyUnit(unit)) return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
     if (sign < 0) return { state: 'unreadable', value: null, note: 'negative amount' };
     const u = unit ?? defaultUnit;
     const n = Number(digits);
     if (u === null) {
       return n === 0 ? { state: 'number', value: 0, note: null } : { state: 'ambiguous', value: null, note: 'amount without a unit (元 or 万元?)' };
     }
-    return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, -4), note: null };
+    return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, MONEY_UNITS[u]), note: null };
   }
-  if (unit === '万元' || unit === '元') return { state: 'unreadable', value: null, note: `money unit in a count cell` };
+  if (isMoneyUnit(unit)) return { state: 'unreadable', value: null, note: `money unit in a count cell` };
   if (digits.includes('.')) return { state: 'unreadable', value: null, note: `fractional count "${t}"` };
   if (sign < 0 && kind !== 'signed') return { state: 'unreadable', value: null, note: `negative count "${t}"` };
   return { state: 'number', value: sign * Number(digits), note: null };

@@ -3,7 +3,7 @@ import type { CellRow } from '../schema/datasets.ts';
 import type { ColumnDef } from '../template/definitions.ts';
 import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
 import type { CellAddress } from '../template/identities.ts';
-import { parseCell } from './cell.ts';
+import { MONEY_UNITS, parseCell, type MoneyUnit } from './cell.ts';
 import type { ValTok } from './rows.ts';
 
 /**
@@ -82,7 +82,7 @@ export class TableEmitter {
 
   constructor(
     readonly template: TemplateTable,
-    readonly moneyUnit: '元' | '万元' | null = null,
+    readonly moneyUnit: MoneyUnit | null = null,
   ) {
     let pos = 0;
     for (const r of template.rows) this.cols.set(r.key, new Map(r.columns.map((c) => [c.key, { def: c, pos: pos++ }])));
@@ -174,7 +174,7 @@ export function verify(cells: CellOut[], layouts: { active: '2019' | '2021' | nu
     if ((c.state === 'number') !== (c.value !== null)) out.push({ kind: 'state-value-mismatch', at });
     if (c.state === 'number') {
       const text = normalizeLine(c.raw).text.trim();
-      const ok = ([null, '元', '万元'] as const).some((u) => parseCell(text, col.kind, u).value === c.value);
+      const ok = ([null, ...Object.keys(MONEY_UNITS)] as Array<MoneyUnit | null>).some((u) => parseCell(text, col.kind, u).value === c.value);
       if (!ok) out.push({ kind: 'raw-does-not-reread', at, raw: c.raw, value: c.value! });
     }
   }

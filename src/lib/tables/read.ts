@@ -1,7 +1,7 @@
 import type { CellRow } from '../schema/datasets.ts';
 import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
-import { parseCell } from './cell.ts';
+import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import { consistentNoise, isDense, locateRows, promoteCellText, readRow, regionEnd, trailingEmpties, type Slot, type ValTok } from './rows.ts';
@@ -27,7 +27,7 @@ export interface TableRules {
   /** The table's arithmetic (`template/identities.ts`), used to decide between readings. */
   identities?: Identity[];
   /** Money unit a header states for this table, if any. */
-  moneyUnit?: '元' | '万元' | null;
+  moneyUnit?: MoneyUnit | null;
   /** Set when the table as a whole cannot be read (a header that does not fit its rows). */
   unproven?: string;
 }

@@ -137,7 +137,10 @@ export function cellSlots(toks: Tok[]): Slot[] {
   const slots: Slot[] = [];
   for (const tok of toks) {
     if (tok.t === 'val') slots.push(tok);
-    else if (tok.t === 'empty' || tok.t === 'text') slots.push(null); // text in a value position is no number
+    else if (tok.t === 'empty') slots.push(null);
+    // Text in a value position (三, 3/5, 334人次, 166^1) is a cell that is no number: it keeps
+    // its raw text and is read as unreadable, never as a blank (parseCell says why).
+    else if (tok.t === 'text') slots.push({ t: 'val', text: tok.text, raw: tok.raw, no: tok.no, line: tok.line });
   }
   return slots;
 }

@@ -1,3 +1,4 @@
+import type { MoneyUnit } from './cell.ts';
 import type { Line } from '../decode/lines.ts';
 import {
   activeLayoutMarkers,
@@ -9,6 +10,7 @@ import {
 } from '../template/definitions.ts';
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
+import { ACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_LINE_COLUMNS, REVIEW_COLUMNS, columnOrderProblem, maskOrganisations } from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
 import { cellSlots, consistentNoise, fromLines, fromSlots, isDense, promoteCellText, trailingEmpties, type RowCells, type ValTok } from './rows.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
@@ -19,6 +21,12 @@ import { bareLabel, tokenize, type Tok } from './tokens.ts';
  */
 
 export type Layout = '2019' | '2021';
+
+/** The squashed text before the first match of `firstRow` (the header), or all of it. */
+function headerText(text: string, firstRow: RegExp): string {
+  const m = firstRow.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
 
 /** Header text of a section with spaces, pipes and line breaks removed ("本年新 / 制作数量" joins). */
 function squash(lines: Line[]): string {
@@ -31,13 +39,15 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const has2019 = activeLayoutMarkers['2019'].test(text);
   if (!has2021 && !has2019) return { layout: null, read: null };
   const layout: Layout = has2021 && !has2019 ? '2021' : has2019 && !has2021 ? '2019' : (year ?? 0) >= 2021 ? '2021' : '2019';
-  const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(万元|元)/.exec(text)?.[1] as '元' | '万元' | undefined;
+  // The unit a header states for amounts: 千元 and 亿元 are units of their own (not 元).
+  const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(亿元|千万元|百万元|十万元|万元|千元|百元|元)/.exec(text)?.[1] as MoneyUnit | undefined;
   const moneyUnit = unit ?? (layout === '2021' ? '万元' : null);
   const toks = tokenize(lines);
   // A header of one layout over the rows of the other: the columns would get the other
   // layout's meanings, so no cell of the table is read.
   const rows = activeRowsLayout(toks);
-  const unproven = has2021 !== has2019 && rows && rows !== layout ? `the header has the ${layout} columns but the rows are the ${rows} rows` : undefined;
+  const unproven =
+    has2021 !== has2019 && rows && rows !== layout ? `the header has the ${layout} columns but the rows are the ${rows} rows` : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ?? undefined);
   const read = readTable('active', toks, activeRows[layout], true, { moneyUnit, ...(unproven ? { unproven } : {}) });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
@@ -75,7 +85,13 @@ export function readRequests(lines: Line[], year: number | null): { layout: Layo
     layout = (year ?? 0) >= 2021 ? '2021' : '2019';
     known = false;
   }
-  const read = readTable('requests', toks, requestRows[layout], false, { identities: requestIdentities(layout) });
+  const firstRow = /本年新收|新收政府信息公开申请/;
+  const headerLines = lines.slice(0, Math.max(0, lines.findIndex((l) => firstRow.test(l.text))));
+  const order =
+    columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
+    headerLines.map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS)).find((p) => p !== null) ??
+    null;
+  const read = readTable('requests', toks, requestRows[layout], false, { identities: requestIdentities(layout), ...(order ? { unproven: order } : {}) });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
 
@@ -106,7 +122,15 @@ export function readReview(lines: Line[]): TableRead | null {
   const em = new TableEmitter(templateOf('review', null));
   const at = (j: number): CellAddress => ({ table: 'review', row: reviewRows[Math.floor(j / 5)]!.key, col: reviewColumns[j % 5]!.key });
   const cells = Array.from({ length: REVIEW_N }, (_, j) => at(j));
-  if (rc.kind === 'cells') {
+  // The header words before the first value, without the section's own heading (which names
+  // 行政复议 and 行政诉讼 in its own order).
+  const header = toks.slice(0, firstVal).filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text' && !/^[四4][、.．]/.test(t.text)).map((t) => t.text).join('').replace(/[\s|]/g, '');
+  const order = columnOrderProblem(header, REVIEW_COLUMNS);
+  if (order) {
+    const line = vals[0]?.no ?? headerNo;
+    for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw: rawOf(vals), state: 'ambiguous' });
+    em.note('W_CELLS_AMBIGUOUS', `review: ${order}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
+  } else if (rc.kind === 'cells') {
     rc.cells.forEach((slot, j) => {
       if (slot) em.emit({ kind: 'read', at: at(j), evidence: { tok: slot, start: 0, length: slot.text.length }, placement: { by: 'block', index: j } });
       else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });

@@ -17,7 +17,7 @@ export interface PublishedFile {
   sha256: string;
 }
 
-const FRICTIONLESS_TYPE: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', DOUBLE: 'number', DATE: 'date' };
+const FRICTIONLESS_TYPE: Record<string, string> = { VARCHAR: 'string', INTEGER: 'integer', BIGINT: 'integer', DOUBLE: 'number', DATE: 'date' };
 
 /** Each table's primary key (Frictionless `primaryKey`); every row is unique on it (tested). */
 export const PRIMARY_KEYS: Record<TableName, string[]> = {
