@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
 import { pageWindow } from '../src/lib/site/paging.ts';
-import { checkWord, regionTrail } from '../src/lib/site/present.ts';
+import { checkWord, fileLabel, regionTrail } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
@@ -170,4 +170,10 @@ describe('requests layout of the cells', () => {
     expect(keys).not.toContain('other_misc');
     expect(keys).toContain('granted');
   });
+});
+
+describe('fileLabel', () => {
+  it('a UTF-8 name is shown as it is', () => expect(fileLabel('a/报告.txt')).toBe('a/报告.txt'));
+  it('an escaped GBK name is shown decoded', () => expect(fileLabel('v01_\\xB9\\xFA\\xB1\\xEA.txt')).toBe('v01_国标.txt'));
+  it('bytes that are not GBK either stay escaped', () => expect(fileLabel('x\\xFF.txt')).toBe('x\\xFF.txt'));
 });

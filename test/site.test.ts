@@ -147,7 +147,7 @@ describe('the built site (sample reports)', () => {
     const viaDist = http.replaceAll('https://本站地址/data/', `${join(dist, 'data')}/`);
     expect(viaDist).not.toBe(http);
     await check(viaDist);
-    expect(page('data/index.html').textContent).toContain('httpfs');
+    expect(page('data/index.html').querySelector('main')!.textContent).toContain('httpfs');
   });
 
   it('every fixed URL the README lists exists in the build', () => {

@@ -1,5 +1,6 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
+import { unescapeName } from '../ingest/names.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -81,4 +82,19 @@ export function regionPath(r: ReportRow): string[] {
 /** The region path as links: each level's code with its name (a level without a name is left out). */
 export function regionTrail(r: ReportRow): Array<{ code: string; name: string }> {
   return namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township }).map(({ code, name }) => ({ code, name }));
+}
+
+/**
+ * A source file's name for readers. The datasets keep a name that is not UTF-8 escaped byte
+ * for byte (`\xB9\xFA…`, see ingest/names.ts); such names are mostly GBK from Windows zips,
+ * so they are shown decoded as GB18030 when that decodes cleanly, with the escaped form kept
+ * in the datasets and the title attribute.
+ */
+export function fileLabel(sourceFile: string): string {
+  if (!/\\x[0-9A-Fa-f]{2}/.test(sourceFile)) return sourceFile;
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(unescapeName(sourceFile));
+  } catch {
+    return sourceFile;
+  }
 }
