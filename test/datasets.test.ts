@@ -108,6 +108,21 @@ describe('published datasets', () => {
     }
   });
 
+  it('counts are integers: BIGINT in the summary, and no count prints as 3.0 in any CSV', async () => {
+    const types = new Map(columns('summary').map((c) => [c.name, c.type]));
+    expect(types.get('requests_new')).toBe('BIGINT');
+    expect(types.get('review_total')).toBe('BIGINT');
+    const file = join(out1, 'summary.parquet').replaceAll("'", "''");
+    const [t] = await query<{ t: string }>(`select typeof(requests_new) as t from '${file}' limit 1`);
+    expect(t!.t).toBe('BIGINT');
+    for (const name of ['summary', 'cells'] as const) {
+      const rows = parse(readFileSync(join(out1, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+      const numeric = columns(name).filter((c) => c.type === 'DOUBLE' || c.type === 'BIGINT').map((c) => c.name);
+      expect(numeric.length).toBeGreaterThan(0);
+      for (const r of rows) for (const k of numeric) expect(r[k], `${name}.${k}`).not.toMatch(/^-?\d+\.0+$/);
+    }
+  });
+
   it('SHA256SUMS lists every published file with its hash', () => {
     const lines = readFileSync(join(out1, 'SHA256SUMS'), 'utf8').trim().split('\n');
     const names = lines.map((l) => l.slice(66));

@@ -1,3 +1,4 @@
+import { regionCodes } from '../src/lib/region/ladder.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -227,17 +228,19 @@ describe('in a real browser', () => {
 
   it('end to end: overview → province → county → agency → report → a number → its source line', async () => {
     // From a report with a region, walk down from the top the way a reader would.
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; region_code: string | null; status: string }> };
-    const target = index.reports.find((r) => r.region_code && /^\d{4}(?!00)\d{2}$/.test(r.region_code) && r.status === 'complete')!;
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; agency: string | null; region_code: string | null; status: string }> };
+    // A report with a number in section 三, whose agency sits at county level.
+    const hasRequestNumber = (id: string) => /<td[^>]*data-key="requests\.[^"]*"[^>]*><a /.test(readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8'));
+    const target = index.reports.find((r) => r.agency && regionCodes(r.region_code).length === 3 && r.status === 'complete' && hasRequestNumber(r.report_id))!;
     await open('');
     await page.click('header nav a:has-text("地区")');
     await page.click(`a[href="/regions/${target.region_code!.slice(0, 2)}0000/"]`);
     expect(page.url()).toContain(`/regions/${target.region_code!.slice(0, 2)}0000/`);
-    await page.click(`a[href="/regions/${target.region_code!.slice(0, 4)}00/"]`);
+    await page.click(`a[href="/regions/${regionCodes(target.region_code)[1]}/"]`);
     await page.click(`a[href="/regions/${target.region_code}/"]`);
-    await page.click('table.sortable a[href^="/agencies/"] >> nth=0');
+    await page.click(`table.sortable a[href^="/agencies/"]:text-is("${target.agency}")`);
     expect(page.url()).toContain('/agencies/');
-    await page.click('main table a[href^="/reports/"] >> nth=0');
+    await page.click(`main table a[href="/reports/${target.report_id}/"]`);
     expect(page.url()).toMatch(/\/reports\/[0-9a-f]{16}\/$/);
     const number = page.locator('td[data-key^="requests."] a').first();
     const text = (await number.textContent())!.replace(/,/g, '');

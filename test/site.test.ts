@@ -150,6 +150,12 @@ describe('the built site (sample reports)', () => {
     expect(page('data/index.html').querySelector('main')!.textContent).toContain('httpfs');
   });
 
+  it("a report's CSV has the same columns, in the same order, as cells.csv", () => {
+    const header = (f: string) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    const id = readdirSync(join(dist, 'reports')).find((x) => x.endsWith('.csv'))!;
+    expect(header(join(dist, 'reports', id))).toBe(header(join(dist, 'data', 'cells.csv')));
+  });
+
   it('every fixed URL the README lists exists in the build', () => {
     const readme = readFileSync('README.md', 'utf8');
     const paths = [...readme.matchAll(/`(\/[a-z0-9/._-]*)`/g)].map((m) => m[1]!).filter((p) => !p.includes('{') && p !== '/nianbao/'); // /nianbao/ is the BASE_PATH example

@@ -140,7 +140,14 @@ async function exportTable(conn: DuckDBConnection, outDir: string, name: TableNa
 /** The select list of a table's CSV: text columns prefixed as `safeText` does (csv.ts). */
 export function csvSelect(name: TableName): string {
   return columns(name)
-    .map((c) => (c.type === 'VARCHAR' ? `CASE WHEN left("${c.name}", 1) IN (${FORMULA_CHARS}) THEN '''' || "${c.name}" ELSE "${c.name}" END AS "${c.name}"` : `"${c.name}"`))
+    .map((c) =>
+      c.type === 'VARCHAR'
+        ? `CASE WHEN left("${c.name}", 1) IN (${FORMULA_CHARS}) THEN '''' || "${c.name}" ELSE "${c.name}" END AS "${c.name}"`
+        : c.type === 'DOUBLE'
+          ? // A whole number prints as 3, not 3.0 (a count in cells.value); Parquet keeps the DOUBLE.
+            `CASE WHEN "${c.name}" = trunc("${c.name}") AND abs("${c.name}") < 1e15 THEN CAST(CAST("${c.name}" AS BIGINT) AS VARCHAR) ELSE CAST("${c.name}" AS VARCHAR) END AS "${c.name}"`
+          : `"${c.name}"`,
+    )
     .join(', ');
 }
 
