@@ -84,6 +84,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   for (let i = 1; i <= 6; i++) if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
 
   const cells: CellOut[] = [];
+  // Columns of diagnostics count characters in the file's own lines: known for text input
+  // (not for HTML, whose cells come from markup, nor for PDF/Word, whose lines are extracted).
+  const exactColumn = !isHtml && !input.lines;
+  const sourceLines = exactColumn ? decoded.text.split(/\r\n|\r|\n/) : [];
   // The pre-2019 form (政府信息公开情况统计表) has no place in the template: text only.
   const oldForm = oldFormTable(lines);
   if (oldForm !== null) diagnostics.push(diag('W_TABLE_MISSING', 'the table is the pre-2019 form (政府信息公开情况统计表: 指标名称/计量单位), which the 2019/2021 template does not hold; the report is read as text only', file, oldForm));
@@ -105,7 +109,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       continue;
     }
     cells.push(...t.read.cells);
-    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line, null, n.at));
+    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line, exactColumn ? columnOf(sourceLines, n.line, cellRaw(t.read.cells, n.at)) : null, n.at));
     if (t.read.missing.length) {
       // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
       complete = false;
@@ -153,4 +157,18 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
   return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all };
+}
+
+/** The raw source text of the cell at `at` (its first value, for a row left NULL). */
+function cellRaw(cells: CellOut[], at: { table: string; row: string; col: string } | undefined): string | null {
+  if (!at) return null;
+  const c = cells.find((x) => x.table_id === at.table && x.row_key === at.row && x.col_key === at.col);
+  return c?.raw.split(' ')[0] || null;
+}
+
+/** 1-based column of `raw` in source line `line` (1-based), or null when it is not found there. */
+export function columnOf(lines: string[], line: number | null, raw: string | null): number | null {
+  if (line === null || !raw) return null;
+  const i = lines[line - 1]?.indexOf(raw) ?? -1;
+  return i < 0 ? null : i + 1;
 }
