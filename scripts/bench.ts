@@ -155,7 +155,7 @@ for (const n of sizes) {
     notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest measured + site build extrapolated, search index not run): about ${Math.round(minutes)} min — the 15-minute target is **missed**; the site build is the bottleneck.`);
   }
   let search: Measure | null = null;
-  let transfer: Array<{ q: string; total: number; index: number; results: number }> = [];
+  const transfer: Array<{ q: string; total: number; index: number; results: number }> = [];
   if (build?.ok) {
     console.error(`bench: N = ${n}: search index`);
     search = await measureTree([node, ...tsx, 'scripts/search-index.ts', '--dist', dist, '--quiet']);

@@ -45,7 +45,7 @@ try {
     console.error(`lighthouse: ${name}: ${scores.join(' / ')}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Linux ${release()}, Node ${process.version}`;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../scripts/serve.ts';
 
@@ -24,8 +23,8 @@ export async function serve(dist: string, base = '/'): Promise<{ url: string; cl
     url,
     close: () =>
       new Promise<void>((ok) => {
-        (server as Server).close(() => ok());
-        (server as Server).closeAllConnections();
+        server.close(() => ok());
+        server.closeAllConnections();
       }),
   };
 }

@@ -43,7 +43,7 @@ export interface Case {
 export function makeCase(rng: Random): Case | null {
   const layout = rng.pick(['2019', '2021'] as const);
   const t: Tables = makeTables(rng, rng.pick([2, 10, 60, 400, 3000]), layout, layout);
-  const target = rng.weighted({ active: 1, requests: 3, review: 1 }) as Target;
+  const target = rng.weighted<Target>({ active: 1, requests: 3, review: 1 });
   const style = rng.pick(STYLES);
   let rows: DRow[];
   const truth = new Map<string, number>();

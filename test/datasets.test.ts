@@ -16,6 +16,20 @@ import { query } from './query.ts';
  * with matching checksums, CSV that round-trips awkward text exactly, and a complete dictionary.
  */
 
+/** The parts of datapackage.json these tests read. */
+interface DataPackage {
+  resources: Array<{
+    name: string;
+    path: string;
+    bytes: number;
+    hash: string;
+    type?: string;
+    format: string;
+    schema: { primaryKey: string[]; foreignKeys?: Array<{ reference: { resource: string } }> };
+  }>;
+  licenses: Array<{ name: string }>;
+}
+
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function ingest(raw: string, out: string) {
@@ -75,7 +89,7 @@ describe('published datasets', () => {
   });
 
   it('datapackage.json is a valid Data Package, and its sizes and hashes match the files', async () => {
-    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8')) as DataPackage;
     const result = await dp.validate(pkg);
     expect(result.errors.map((e: Error) => e.message)).toEqual([]);
     expect(result.valid).toBe(true);
@@ -88,15 +102,15 @@ describe('published datasets', () => {
       expect(r.hash, r.path).toBe(`sha256:${sha(bytes)}`);
       if (r.type === 'table') expect(tabular.validate({ ...r, profile: 'tabular-data-resource' }).valid, r.name).toBe(true);
     }
-    expect(pkg.resources.filter((r: { type?: string }) => r.type === 'table')).toHaveLength(10);
-    expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
+    expect(pkg.resources.filter((r) => r.type === 'table')).toHaveLength(10);
+    expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0');
   });
 
   it('every table is unique on its declared primaryKey, and every report_id is in reports (foreignKeys)', async () => {
-    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8'));
-    for (const r of pkg.resources.filter((x: { type?: string; format: string }) => x.type === 'table' && x.format === 'parquet')) {
+    const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8')) as DataPackage;
+    for (const r of pkg.resources.filter((x) => x.type === 'table' && x.format === 'parquet')) {
       const file = join(out1, r.path).replaceAll("'", "''");
-      const key = (r.schema.primaryKey as string[]).join(', ');
+      const key = r.schema.primaryKey.join(', ');
       const [dup] = await query<{ n: bigint }>(`select count(*) as n from (select ${key} from '${file}' group by ${key} having count(*) > 1)`);
       expect(Number(dup!.n), `${r.name} duplicates on ${key}`).toBe(0);
       for (const fk of r.schema.foreignKeys ?? []) {
@@ -138,7 +152,7 @@ describe('published datasets', () => {
       const header = csv.toString('utf8', 3, csv.indexOf(10)).replace(/\r$/, '');
       expect(header.split(','), t).toEqual(columns(t).map((c) => c.name));
     }
-    const rows = parse(readFileSync(join(out1, "sections.csv")), { bom: true, columns: true }) as Array<{ report_id: string; section: string; text: string }>;
+    const rows = parse<{ report_id: string; section: string; text: string }>(readFileSync(join(out1, "sections.csv")), { bom: true, columns: true });
     const fromParquet = await query<{ report_id: string; section: number; text: string }>(`SELECT report_id, section, text FROM '${join(out1, 'sections.parquet')}'`);
     expect(rows.length).toBe(fromParquet.length);
     const five = rows.find((r) => r.text.includes('他说'));
@@ -150,12 +164,12 @@ describe('published datasets', () => {
     const byKey = new Map(fromParquet.map((r) => [`${r.report_id}.${r.section}`, r.text]));
     for (const r of rows) expect(r.text === byKey.get(`${r.report_id}.${r.section}`), `${r.report_id}.${r.section}`).toBe(true);
     // The awkward title in reports.csv too.
-    const reports = parse(readFileSync(join(out1, 'reports.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const reports = parse<Record<string, string>>(readFileSync(join(out1, 'reports.csv')), { bom: true, columns: true });
     expect(reports.some((r) => r.title === '无锡市滨湖区"测试"局,2020年政府信息公开工作年度报告')).toBe(true);
   });
 
-  it('blank in the source is an empty CSV field, never 0', async () => {
-    const cells = parse(readFileSync(join(out1, 'cells.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
+  it('blank in the source is an empty CSV field, never 0', () => {
+    const cells = parse<Record<string, string>>(readFileSync(join(out1, 'cells.csv')), { bom: true, columns: true });
     const blanks = cells.filter((c) => c.state !== 'number');
     expect(blanks.length).toBeGreaterThan(0);
     for (const c of blanks) expect(c.value).toBe('');

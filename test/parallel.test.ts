@@ -26,7 +26,7 @@ describe('worker threads give the same run as one thread', () => {
     expect(par.manifest).toEqual(seq.manifest);
     expect(par.reports).toEqual(seq.reports);
     expect(par.summary).toEqual(seq.summary);
-    const lines = (t: string) => text[t]!.join('\n').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = (t: string) => text[t]!.join('\n').split('\n').filter(Boolean).map((l): unknown => JSON.parse(l));
     // Cross-year checks are appended after the run through the object sink; compare the rest.
     expect(lines('cells')).toEqual(seq.cells);
     expect(lines('sections')).toEqual(seq.sections);

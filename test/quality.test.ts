@@ -88,7 +88,7 @@ describe('static checks of every built page', () => {
       expect([...d.querySelectorAll('script')].every((s) => s.getAttribute('src')?.includes('/_astro/')), f).toBe(true);
     }
     expect(doc(`reports/${hostileId}/index.html`).body.textContent).toContain(HOSTILE_FILE);
-    const json = JSON.parse(readFileSync(join(dist, `reports/${hostileId}.json`), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dist, `reports/${hostileId}.json`), 'utf8')) as { report: { title: string; source_file: string } };
     expect(json.report.title).toBe(HOSTILE_TITLE);
     expect(json.report.source_file).toBe(`hostile/${HOSTILE_FILE}`);
   });
@@ -271,7 +271,7 @@ describe('in a real browser', () => {
         .map((l) => [l.slice(66), l.slice(0, 64)]),
     );
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/data/summary.csv"]')]);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await download.path());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sums['summary.csv']);
   });
 

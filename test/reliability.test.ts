@@ -1,5 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -263,10 +262,10 @@ describe('CSV: formula injection, csv-stringify', () => {
     expect(ingest(raw, out).status).toBe(0);
     const fromParquet = await query<{ text: string }>(`SELECT text FROM '${join(out, 'sections.parquet')}' WHERE text LIKE '=HYPERLINK%'`);
     expect(fromParquet.map((r) => r.text)).toEqual([evil]);
-    const rows = parse(readFileSync(join(out, 'sections.csv')), { bom: true, columns: true }) as Array<{ text: string }>;
+    const rows = parse<{ text: string }>(readFileSync(join(out, 'sections.csv')), { bom: true, columns: true });
     expect(rows.filter((r) => r.text.includes('HYPERLINK')).map((r) => r.text)).toEqual([`'${evil}`]);
     // Numbers stay numbers.
-    const cells = parse(readFileSync(join(out, 'cells.csv')), { bom: true, columns: true }) as Array<{ value: string }>;
+    const cells = parse<{ value: string }>(readFileSync(join(out, 'cells.csv')), { bom: true, columns: true });
     expect(cells.every((c) => c.value === '' || !c.value.startsWith("'"))).toBe(true);
   });
 });
@@ -396,7 +395,7 @@ describe('the two CSV writers agree', () => {
     const cols = columns('checks');
     const texts = ['=HYPERLINK("http://x","y")', '+1', '-2', '@A1', '\tTAB', '\rCR', 'a,b', 'say "hi"', 'line\nbreak', 'lone\rcr', '', ' =x', '政务公开'];
     const rows = texts.map((t, i) => [`r${i}`, `c${i}`, 'pass', i % 3 === 0 ? null : -i * 1.5, i, t]);
-    const lit = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+    const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
     const file = join(tmp, 'agree.csv');
     const got = await query<Record<string, string | null>>(
       `CREATE TABLE checks (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')});

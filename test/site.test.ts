@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import type { CellRow, Manifest } from '../src/lib/schema/datasets.ts';
 import { query } from './query.ts';
 
 /** The site built from the bundled samples (test/global-setup.ts): checks what a reader sees against the datasets. */
@@ -10,10 +11,10 @@ describe('the built site (sample reports)', () => {
   const { data, dist, distSub: sub } = inject('sites').samples;
   const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
 
-  const cellsOf = () => query<Record<string, unknown>>(`SELECT * FROM '${join(data, 'cells.parquet')}'`);
+  const cellsOf = () => query<CellRow>(`SELECT * FROM '${join(data, 'cells.parquet')}'`);
 
   it('has a page, a source view, JSON and CSV for every report', () => {
-    const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest;
     for (const f of manifest.files) {
       if (!f.report_id) continue;
       for (const p of [`reports/${f.report_id}/index.html`, `reports/${f.report_id}/source/index.html`, `reports/${f.report_id}.json`, `reports/${f.report_id}.csv`]) expect(existsSync(join(dist, p)), p).toBe(true);
@@ -24,13 +25,13 @@ describe('the built site (sample reports)', () => {
     const cells = await cellsOf();
     let numbers = 0;
     let blanks = 0;
-    for (const id of new Set(cells.map((c) => c.report_id as string))) {
+    for (const id of new Set(cells.map((c) => c.report_id))) {
       const doc = page(`reports/${id}/index.html`);
       for (const c of cells.filter((x) => x.report_id === id)) {
         const td = doc.querySelector(`td[data-key="${c.table_id}.${c.row_key}.${c.col_key}"]`);
         expect(td, `${id} ${c.table_id}.${c.row_key}.${c.col_key}`).not.toBeNull();
         if (c.state === 'number') {
-          expect(Number(td!.textContent!.replace(/,/g, ''))).toBe(c.value);
+          expect(Number(td!.textContent.replace(/,/g, ''))).toBe(c.value);
           expect(td!.querySelector('a')!.getAttribute('href')).toContain(`#L${c.line}`);
           numbers++;
         } else {
@@ -124,7 +125,7 @@ describe('the built site (sample reports)', () => {
     expect(doc.querySelector('a[href="/data/nianbao.duckdb"]')).not.toBeNull();
     const dict = page('data/dictionary/index.html');
     expect(dict.querySelector('#keys-requests')!.textContent).toContain('withheld_three_safeties');
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8'));
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { count: number; reports: Array<{ json: string }> };
     expect(index.count).toBe(5);
     for (const r of index.reports) expect(existsSync(join(dist, r.json.slice(1))), r.json).toBe(true);
   });
@@ -137,12 +138,12 @@ describe('the built site (sample reports)', () => {
       expect(total).toBe(5);
       expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
     };
-    const downloaded = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent!;
+    const downloaded = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent;
     // The first example reads files downloaded into the working directory: point it at dist/data.
     const local = downloaded.replace(/'(\w+)\.parquet'/g, (_m, t: string) => `'${join(dist, 'data', `${t}.parquet`)}'`);
     expect(local).not.toBe(downloaded);
     await check(local);
-    const http = page('data/index.html').querySelector('pre[data-example="duckdb-http"]')!.textContent!;
+    const http = page('data/index.html').querySelector('pre[data-example="duckdb-http"]')!.textContent;
     // The second reads over HTTP (httpfs); here the same files are read from dist/data (no network in tests).
     const viaDist = http.replaceAll('https://本站地址/data/', `${join(dist, 'data')}/`);
     expect(viaDist).not.toBe(http);

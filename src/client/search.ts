@@ -240,7 +240,7 @@ function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, numbe
     const select = el('select', undefined, { name: ascii });
     select.append(new Option('全部', ''));
     for (const v of values) select.append(new Option(`${v}（${c.get(v)}）`, v, false, chosen.get(name) === v));
-    if (chosen.has(name) && !c.has(chosen.get(name)!)) select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name)!, false, true));
+    if (chosen.has(name) && !c.has(chosen.get(name)!)) select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name), false, true));
     label.append(select);
     filterBox.append(label);
   }
@@ -279,7 +279,10 @@ const searchHref = (q: string) => `${base}search/?${new URLSearchParams({ q })}`
 async function suggestions(terms: string[], folded: boolean, original: string, shards: Shard[], gen: number): Promise<void> {
   const items: HTMLElement[] = [];
   if (folded) items.push(el('li', `已按简体字搜索（原输入“${original}”）。`));
-  for (const t of terms) for (const e of expansions(t)) items.push(el('li', '试试全称：')), items.at(-1)!.append(link(e, searchHref(e)));
+  for (const t of terms) for (const e of expansions(t)) {
+    items.push(el('li', '试试全称：'));
+    items.at(-1)!.append(link(e, searchHref(e)));
+  }
   // Within one edit: pages that share most of the term's character pairs, scanned for a near string.
   const near = new Set<string>();
   for (const t of terms) {
@@ -307,7 +310,10 @@ async function suggestions(terms: string[], folded: boolean, original: string, s
       }
     }
   }
-  for (const w of near) items.push(el('li', '您要找的是不是：')), items.at(-1)!.append(link(w, searchHref(w)));
+  for (const w of near) {
+    items.push(el('li', '您要找的是不是：'));
+    items.at(-1)!.append(link(w, searchHref(w)));
+  }
   // Pinyin of place names (wuxi → 无锡市).
   const latin = terms.filter((t) => /^[a-z]{2,}$/.test(t.replace(/ /g, '')));
   if (latin.length) {
@@ -527,8 +533,8 @@ filterBox.addEventListener('change', (e) => {
   p.delete(select.name);
   if (select.value) p.set(select.name, select.value);
   // A city belongs to a province, a district to a city: a changed parent clears its children.
-  if (zh === '省份') p.delete('city'), p.delete('城市'), p.delete('district'), p.delete('区县');
-  if (zh === '城市') p.delete('district'), p.delete('区县');
+  if (zh === '省份') for (const k of ['city', '城市', 'district', '区县']) p.delete(k);
+  if (zh === '城市') for (const k of ['district', '区县']) p.delete(k);
   p.delete('page');
   navigate(p);
 });

@@ -32,7 +32,7 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
           logger.warn(message);
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         if (!from) {
           logger.warn(`no ${join(options.dataDir(), 'SHA256SUMS')}: run \`npm run ingest\` first; no datasets published`);
           return;

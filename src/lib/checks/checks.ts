@@ -19,9 +19,9 @@ export function indexCells(cells: CellOut[]): CellIndex {
   const m = new Map<string, Map<string, Map<string, number | null>>>();
   for (const c of cells) {
     let t = m.get(c.table_id);
-    if (!t) m.set(c.table_id, (t = new Map()));
+    if (!t) m.set(c.table_id, (t = new Map<string, Map<string, number | null>>()));
     let r = t.get(c.row_key);
-    if (!r) t.set(c.row_key, (r = new Map()));
+    if (!r) t.set(c.row_key, (r = new Map<string, number | null>()));
     r.set(c.col_key, c.value);
   }
   const idx = new Map() as CellIndex;
@@ -34,17 +34,17 @@ export function indexCells(cells: CellOut[]): CellIndex {
 
 function check(check_id: string, expected: number | null | undefined, parts: Array<number | null | undefined>, detail: string): CheckOut {
   const assessable = typeof expected === 'number' && parts.every((p) => typeof p === 'number');
-  const actual = parts.every((p) => typeof p === 'number') ? round((parts as number[]).reduce((a, b) => a + b, 0)) : null;
+  const actual = parts.every((p) => typeof p === 'number') ? round(parts.reduce((a, b) => a + b, 0)) : null;
   if (!assessable) {
     return { check_id, status: 'not_assessable', expected: expected ?? null, actual, detail: `${detail}：有空白、无法识别或缺失的数值，无法核对` };
   }
-  const ok = Math.abs((expected as number) - (actual as number)) < 1e-9;
+  const ok = Math.abs(expected - (actual as number)) < 1e-9;
   return {
     check_id,
     status: ok ? 'pass' : 'fail',
-    expected: expected as number,
+    expected,
     actual,
-    detail: ok ? `${detail}：${actual} = ${expected}` : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - (expected as number))}）`,
+    detail: ok ? `${detail}：${actual} = ${expected}` : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - expected)}）`,
   };
 }
 
@@ -66,7 +66,7 @@ export function reportChecks(cells: CellOut[], layoutRequests: '2019' | '2021' |
 }
 
 function sum(xs: Array<number | null | undefined>): number | null {
-  return xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+  return xs.every((x) => typeof x === 'number') ? xs.reduce((a, b) => a + b, 0) : null;
 }
 
 /**

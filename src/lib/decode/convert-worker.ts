@@ -4,7 +4,7 @@ import { convertDocument, type Converted } from './document.ts';
 
 const port = (workerData as { port: MessagePort }).port;
 
-parentPort!.on('message', async (msg: { flag: Int32Array; path: string; bytes: Uint8Array }) => {
+async function convert(msg: { flag: Int32Array; path: string; bytes: Uint8Array }): Promise<void> {
   let out: Converted;
   try {
     out = await convertDocument(msg.path, msg.bytes);
@@ -14,4 +14,7 @@ parentPort!.on('message', async (msg: { flag: Int32Array; path: string; bytes: U
   port.postMessage(out);
   Atomics.store(msg.flag, 0, 1);
   Atomics.notify(msg.flag, 0);
-});
+}
+
+// convert() catches every failure itself, so the promise never rejects.
+parentPort!.on('message', (msg: Parameters<typeof convert>[0]) => void convert(msg));

@@ -39,7 +39,7 @@ export function htmlToLines(html: string): Line[] {
       if ('childNodes' in node) for (const c of node.childNodes) walk(c);
       return;
     }
-    const el = node as Element;
+    const el = node;
     const tag = el.tagName;
     if (SKIP.has(tag) && tag !== 'head') return;
     if (isHidden(el)) return;
@@ -83,12 +83,12 @@ function cellText(el: Element): string {
   const visit = (n: Node) => {
     if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
     else if ('tagName' in n && n.tagName === 'br') s += ' ';
-    else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n as Element))) return;
+    else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n))) return;
     else if ('tagName' in n && (n.tagName === 'sup' || n.tagName === 'sub')) {
       // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is
       // then text that is no number (unreadable), never 1661.
       s += '^';
-      for (const c of (n as Element).childNodes) visit(c);
+      for (const c of n.childNodes) visit(c);
     } else if ('childNodes' in n) for (const c of n.childNodes) visit(c);
   };
   visit(el);

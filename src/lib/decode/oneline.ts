@@ -55,12 +55,23 @@ function union(a: RowDef[], b: RowDef[]): RowDef[] {
   for (const d of a) {
     const at = b.findIndex((x) => x.key === d.key);
     if (at >= 0) {
-      for (; j < at; j++) if (!seen.has(b[j]!.key)) (seen.add(b[j]!.key), out.push(b[j]!));
+      for (; j < at; j++)
+        if (!seen.has(b[j]!.key)) {
+          seen.add(b[j]!.key);
+          out.push(b[j]!);
+        }
       j = Math.max(j, at + 1);
     }
-    if (!seen.has(d.key)) (seen.add(d.key), out.push(d));
+    if (!seen.has(d.key)) {
+      seen.add(d.key);
+      out.push(d);
+    }
   }
-  for (; j < b.length; j++) if (!seen.has(b[j]!.key)) (seen.add(b[j]!.key), out.push(b[j]!));
+  for (; j < b.length; j++)
+    if (!seen.has(b[j]!.key)) {
+      seen.add(b[j]!.key);
+      out.push(b[j]!);
+    }
   return out;
 }
 
@@ -103,7 +114,7 @@ function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] 
   if (cuts.length < 3 || !header.test(text.slice(0, cuts[0]))) return [line];
   const out: Line[] = [];
   const pieceEnds = [...cuts.slice(1), text.length];
-  if (cuts[0]! > 0) out.push(sliceLine(line, 0, cuts[0]!));
+  if (cuts[0]! > 0) out.push(sliceLine(line, 0, cuts[0]));
   cuts.forEach((c, k) => {
     const end = pieceEnds[k]!;
     const piece = text.slice(c, end);
@@ -133,7 +144,10 @@ function labelStart(text: string, at: number, a: Anchor, floor: number): number 
   const keyInCore = a.core.search(a.key);
   if (keyInCore > 0) {
     let k = keyInCore;
-    while (k > 0 && i > floor && text[i - 1] === a.core[k - 1]) (i--, k--);
+    while (k > 0 && i > floor && text[i - 1] === a.core[k - 1]) {
+      i--;
+      k--;
+    }
   }
   while (i > floor && text[i - 1] === ' ') i--;
   if (a.item) {

@@ -255,8 +255,10 @@ function splitRun(run: TextRun, xs: number[]): TextRun[] {
   for (const ch of chars) {
     const w = em(ch) * scale;
     if (/\s/.test(ch)) flush();
-    else if (word) word.str += ch, (word.w += w);
-    else word = { str: ch, x, w };
+    else if (word) {
+      word.str += ch;
+      word.w += w;
+    } else word = { str: ch, x, w };
     x += w;
   }
   flush();

@@ -36,7 +36,7 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
   const cellsByReport = new Map<string, Map<string, Datasets['cells'][number]>>();
   for (const c of data.cells) {
     let m = cellsByReport.get(c.report_id);
-    if (!m) cellsByReport.set(c.report_id, (m = new Map()));
+    if (!m) cellsByReport.set(c.report_id, (m = new Map<string, Datasets['cells'][number]>()));
     m.set(`${c.table_id}.${c.row_key}.${c.col_key}`, c);
   }
   const failingByReport = new Map<string, Set<string>>();
@@ -72,7 +72,7 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
     if (outcome === t.outcome) res.outcome.ok++;
     else if (res.mismatchExamples.length < 40) res.mismatchExamples.push(`outcome: ${t.file}: expected ${t.outcome}, got ${outcome}`);
     const r = reportByFile.get(t.file);
-    const parsed = r ? cellsByReport.get(r.report_id) ?? new Map() : new Map();
+    const parsed = (r && cellsByReport.get(r.report_id)) || new Map<string, Datasets['cells'][number]>();
     const buckets = [res.total, (res.byStyle[t.style] ??= tally()), ...t.quirks.map((q) => (res.byQuirk[q] ??= tally()))];
     const add = (k: keyof Tally) => buckets.forEach((b) => b[k]++);
 
@@ -121,7 +121,10 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
       const failing = failingByReport.get(r.report_id) ?? new Set<string>();
       const expected = new Set(t.failing_checks);
       res.checks.expectedFailing += expected.size;
-      for (const c of expected) failing.has(c) ? res.checks.found++ : res.checks.missed++;
+      for (const c of expected) {
+        if (failing.has(c)) res.checks.found++;
+        else res.checks.missed++;
+      }
       for (const c of failing) if (!expected.has(c)) res.checks.extra++;
     }
   }

@@ -78,7 +78,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         live.add(w);
         const inFlight = new Map<number, Task>();
         let nextId = 0;
-        let error: Error | null = null;
+        let error: NodeJS.ErrnoException | null = null;
         let answered = false;
         const send = () => {
           // A file sent again alone travels alone: if the worker dies then, it is the culprit.
@@ -97,11 +97,11 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           collect();
           if (!finished) send();
         });
-        w.on('error', (e) => (error = e));
+        w.on('error', (e: Error) => (error = e));
         w.on('exit', () => {
           live.delete(w);
           if (finished) return;
-          const code = (error as NodeJS.ErrnoException | null)?.code;
+          const code = error?.code;
           const why = error ? `${code ?? error.name}: ${error.message}` : 'the worker thread stopped';
           // A worker that fails before its first answer for another reason than memory cannot
           // start at all (a bug, not a file): stop the run rather than blame every file.

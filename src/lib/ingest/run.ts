@@ -60,7 +60,7 @@ export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): 
   const collector = new Collector(ctx.rawDir, sink);
   files.forEach((f, i) => {
     ctx.onProgress?.(i, files.length, f.path);
-    collector.add(analyzeFile(f, () => f.read(), f.sha256, ctx));
+    collector.add(analyzeFile(f, () => f.read(), (b) => f.sha256(b), ctx));
   });
   ctx.onProgress?.(files.length, files.length, '');
   return collector.finish();

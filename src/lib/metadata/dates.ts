@@ -69,7 +69,7 @@ function cnYear(s: string): number | null {
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
 function cnSmall(s: string): number | null {
   if (/^\d{1,2}$/.test(s)) return Number(s);
-  if (s.length === 1 && CN_DIGIT[s]) return CN_DIGIT[s]!;
+  if (s.length === 1 && CN_DIGIT[s]) return CN_DIGIT[s];
   const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
   return m ? (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0) : null;
 }

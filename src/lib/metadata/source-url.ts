@@ -54,7 +54,7 @@ function attributes(s: string): Map<string, string> {
 }
 
 function entities(s: string): string {
-  return s.replace(/&amp;/gi, '&').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)));
+  return s.replace(/&amp;/gi, '&').replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
 }
 
 /** A labelled URL in the given lines (the page header, or a crawler's header block). */

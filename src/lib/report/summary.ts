@@ -15,7 +15,7 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
   };
   const sum = (rows: string[]): number | null => {
     const xs = rows.map((r) => v('requests', r));
-    return xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+    return xs.length && xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) : null;
   };
   const leaves = report.layout_requests ? requestLeafRows(report.layout_requests) : [];
   const pick = (prefix: string) => leaves.filter((k) => k.startsWith(prefix));
@@ -29,7 +29,7 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
     requests_new_natural_person: v('requests', 'new_received', 'natural_person'),
     requests_new_organisations: (() => {
       const xs = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'].map((c) => v('requests', 'new_received', c));
-      return xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+      return xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) : null;
     })(),
     requests_carried_over: v('requests', 'carried_over'),
     granted: v('requests', 'granted'),

@@ -40,7 +40,7 @@ const SUBTABLES_2021: Array<[string, string[]]> = [
 export function activeForm(layout: '2019' | '2021'): FormTable[] {
   const defs = new Map(activeRows[layout].map((r) => [r.key, r]));
   return (layout === '2019' ? SUBTABLES_2019 : SUBTABLES_2021).map(([caption, keys]) => {
-    const rows = keys.map((k) => defs.get(k)!) as RowDef[];
+    const rows = keys.map((k): RowDef => defs.get(k)!);
     return {
       caption,
       head: [[{ text: '信息内容' }, ...rows[0]!.columns.map((c) => ({ text: c.label }))]],

@@ -59,7 +59,7 @@ export interface Headline {
 /** Headline figures in plain words; NULL (shown as —) when an input is not a number. */
 export function headlines(s: SummaryRow | undefined): Headline[] {
   if (!s) return [];
-  const add = (...xs: Array<number | null>) => (xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+  const add = (...xs: Array<number | null>) => (xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) : null);
   return [
     { label: '本年新收申请', value: s.requests_new },
     { label: '上年结转', value: s.requests_carried_over },

@@ -46,7 +46,7 @@ export function htmlBlocks(html: string): DocBlock[] {
       if ('childNodes' in n) n.childNodes.forEach(walk);
       return;
     }
-    const el = n as Element;
+    const el = n;
     if (SKIP.has(el.tagName)) return;
     if (el.tagName === 'br') return flush();
     if (el.tagName === 'table') {

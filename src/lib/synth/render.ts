@@ -168,7 +168,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       rows.forEach((r) => {
         const [label, ...cs] = r;
         if (q.blankApplicants && cs.length === 7 && cs.slice(0, 6).every((c) => c === '')) {
-          out.push(label!, ...Array(7).fill(''), ` ${cs[6]}`, '');
+          out.push(label!, ...Array<string>(7).fill(''), ` ${cs[6]}`, '');
         } else out.push(...r.flatMap((c) => [c, '']));
         footer();
       });
@@ -178,7 +178,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       break;
     case 'markdown': {
       const w = Math.max(...rows.map((r) => r.length));
-      const pad = (r: string[]) => [...r, ...Array(w - r.length).fill('')];
+      const pad = (r: string[]) => [...r, ...Array<string>(w - r.length).fill('')];
       out.push(`| ${pad(rows[0]!).join(' | ')} |`, `|${' --- |'.repeat(w)}`, ...rows.slice(1).map((r) => `| ${pad(r).join(' | ')} |`));
       break;
     }

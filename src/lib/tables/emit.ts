@@ -18,7 +18,7 @@ export type CellOut = Omit<CellRow, 'report_id'>;
 export type TableId = CellRow['table_id'];
 export type { CellAddress };
 export type CellKey = `${TableId}.${string}.${string}`;
-export const cellKey = (a: CellAddress): CellKey => `${a.table}.${a.row}.${a.col}` as CellKey;
+export const cellKey = (a: CellAddress): CellKey => `${a.table}.${a.row}.${a.col}`;
 
 /** The rows and columns of one table under one layout. */
 export interface TemplateTable {

@@ -25,7 +25,7 @@ export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][
   const out: ReadingCell[][] = [];
   const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
   // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
-  const capacity: number[] = Array(slots.length + 1).fill(0);
+  const capacity = Array<number>(slots.length + 1).fill(0);
   for (let i = slots.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1]! + (digits[i] ? slots[i]!.text.length : 1);
   let steps = 0;
   let overflow = false;

@@ -148,7 +148,7 @@ export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<stri
 
   rows.forEach((r, i) => {
     const raw = rawOf(r.vals);
-    if (broken && all[i] && all[i]!.length > 1) {
+    if (broken && all[i] && all[i].length > 1) {
       const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
       em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — the table's own arithmetic fails elsewhere, so it cannot place these cells; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
