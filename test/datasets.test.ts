@@ -130,7 +130,7 @@ describe('published datasets', () => {
     const [t] = await query<{ t: string }>(`select typeof(requests_new) as t from '${file}' limit 1`);
     expect(t!.t).toBe('BIGINT');
     for (const name of ['summary', 'cells'] as const) {
-      const rows = parse(readFileSync(join(out1, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+      const rows = parse<Record<string, string>>(readFileSync(join(out1, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), { columns: true });
       const numeric = columns(name).filter((c) => c.type === 'DOUBLE' || c.type === 'BIGINT').map((c) => c.name);
       expect(numeric.length).toBeGreaterThan(0);
       for (const r of rows) for (const k of numeric) expect(r[k], `${name}.${k}`).not.toMatch(/^-?\d+\.0+$/);
