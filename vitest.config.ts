@@ -15,7 +15,15 @@ export default defineConfig({
     projects: [
       { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'], exclude: SITE_TESTS } },
       // Browser tests run many page loads each; on a loaded 2-core machine 60 s is not enough.
-      { test: { ...common, testTimeout: 300_000, name: 'site', include: SITE_TESTS, globalSetup: ['test/global-setup.ts'] } },
+      {
+        test: {
+          ...common,
+          testTimeout: 300_000,
+          name: 'site',
+          include: SITE_TESTS,
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -30,7 +30,9 @@ const keysA = new Set(Object.keys(before.packages ?? {}));
 const keysB = new Set(Object.keys(after.packages ?? {}));
 const added = [...keysB].filter((k) => !keysA.has(k));
 const removed = [...keysA].filter((k) => !keysB.has(k));
-const changed = [...keysB].filter((k) => keysA.has(k) && JSON.stringify(before.packages[k]) !== JSON.stringify(after.packages[k]));
+const changed = [...keysB].filter(
+  (k) => keysA.has(k) && JSON.stringify(before.packages[k]) !== JSON.stringify(after.packages[k]),
+);
 if (drift.length) {
   console.error('FAIL: npm install changed the direct dependencies recorded in package-lock.json:');
   for (const d of drift) console.error(`  ${d}`);
@@ -38,8 +40,15 @@ if (drift.length) {
   process.exit(1);
 }
 if (added.length || removed.length || changed.length) {
-  console.log(`note: npm install changed ${added.length + removed.length + changed.length} transitive lockfile entries (not a failure):`);
-  for (const k of [...added.map((k) => `+ ${k}`), ...removed.map((k) => `- ${k}`), ...changed.map((k) => `~ ${k}`)].slice(0, 30)) console.log(`  ${k}`);
+  console.log(
+    `note: npm install changed ${added.length + removed.length + changed.length} transitive lockfile entries (not a failure):`,
+  );
+  for (const k of [
+    ...added.map((k) => `+ ${k}`),
+    ...removed.map((k) => `- ${k}`),
+    ...changed.map((k) => `~ ${k}`),
+  ].slice(0, 30))
+    console.log(`  ${k}`);
 } else {
   console.log('lockfile unchanged by npm install');
 }

@@ -21,7 +21,24 @@ function files(dir: string, ext: string, acc: string[] = []): string[] {
 export async function benchDocuments(work: string, count = 400): Promise<string> {
   const dir = join(work, `documents-${count}`);
   const tsx = ['--import', 'tsx'];
-  const synth = spawnSync(process.execPath, [...tsx, 'scripts/synth.ts', '--count', String(count), '--seed', '2026', '--out', dir, '--pdf-share', '0.1', '--docx-share', '0.05'], { encoding: 'utf8' });
+  const synth = spawnSync(
+    process.execPath,
+    [
+      ...tsx,
+      'scripts/synth.ts',
+      '--count',
+      String(count),
+      '--seed',
+      '2026',
+      '--out',
+      dir,
+      '--pdf-share',
+      '0.1',
+      '--docx-share',
+      '0.05',
+    ],
+    { encoding: 'utf8' },
+  );
   if (synth.status !== 0) return `### PDF and DOCX\n\nsynth failed: ${synth.stderr.trim().slice(-500)}\n`;
   const pdfs = files(join(dir, 'raw'), '.pdf');
   const docx = files(join(dir, 'raw'), '.docx');

@@ -33,10 +33,18 @@ interface Measure {
 function measure(cmd: string[], env: Record<string, string> = {}): Measure {
   const started = Date.now();
   const full = GNU_TIME ? [GNU_TIME, '-v', ...cmd] : cmd;
-  const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(full[0]!, full.slice(1), {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 1 << 28,
+  });
   const seconds = (Date.now() - started) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/^\s+[A-Z][a-z].*: /.test(l)).slice(-6).join('\n');
+  const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s+[A-Z][a-z].*: /.test(l))
+    .slice(-6)
+    .join('\n');
   return { seconds, peakMB: rss ? Number(rss[1]) / 1024 : null, ok: r.status === 0, tail };
 }
 
@@ -77,16 +85,35 @@ async function measureTree(cmd: string[], env: Record<string, string> = {}): Pro
   const timer = setInterval(() => (peak = Math.max(peak, treeRssKB(child.pid!))), 200);
   const code = await new Promise<number | null>((ok) => child.on('close', ok));
   clearInterval(timer);
-  return { seconds: (Date.now() - started) / 1000, peakMB: peak / 1024, ok: code === 0, tail: out.split('\n').filter(Boolean).slice(-6).join('\n') };
+  return {
+    seconds: (Date.now() - started) / 1000,
+    peakMB: peak / 1024,
+    ok: code === 0,
+    tail: out.split('\n').filter(Boolean).slice(-6).join('\n'),
+  };
 }
 
 /** Bytes the browser transfers for a search: the search page, its assets and the index files it loads. */
-async function searchTransfer(dist: string, query: string): Promise<{ total: number; index: number; results: number } | null> {
+async function searchTransfer(
+  dist: string,
+  query: string,
+): Promise<{ total: number; index: number; results: number } | null> {
   if (!existsSync('/usr/bin/chromium')) return null;
   const { serveStatic } = await import('./serve.ts');
   const { chromium } = await import('playwright-core');
   const { server, url } = await serveStatic(dist, '/');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
     const page = await browser.newPage();
     let total = 0;
@@ -148,11 +175,18 @@ for (const n of sizes) {
   const reports = manifest.counts.reports ?? 0;
   const siteMeasured = n <= siteMax;
   if (siteMeasured) console.error(`bench: N = ${n}: site build`);
-  const build = siteMeasured ? measure([node, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { NIANBAO_DATA: out, NIANBAO_RAW: join(dir, 'raw') }) : null;
+  const build = siteMeasured
+    ? measure([node, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+        NIANBAO_DATA: out,
+        NIANBAO_RAW: join(dir, 'raw'),
+      })
+    : null;
   if (build?.ok) lastSiteRate = { n, secondsPerReport: build.seconds / n };
   if (!build && lastSiteRate && n >= 100000) {
     const minutes = (ingest.seconds + lastSiteRate.secondsPerReport * n) / 60;
-    notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest measured + site build extrapolated, search index not run): about ${Math.round(minutes)} min — the 15-minute target is **missed**; the site build is the bottleneck.`);
+    notes.push(
+      `Whole pipeline at ${n.toLocaleString('en')} (ingest measured + site build extrapolated, search index not run): about ${Math.round(minutes)} min — the 15-minute target is **missed**; the site build is the bottleneck.`,
+    );
   }
   let search: Measure | null = null;
   const transfer: Array<{ q: string; total: number; index: number; results: number }> = [];
@@ -160,7 +194,10 @@ for (const n of sizes) {
     console.error(`bench: N = ${n}: search index`);
     search = await measureTree([node, ...tsx, 'scripts/search-index.ts', '--dist', dist, '--quiet']);
     if (search.ok) {
-      const agency = /<h1>([^<]+)<\/h1>/.exec(readFileSync(join(dist, 'agencies', readdirSync(join(dist, 'agencies'))[0]!, 'index.html'), 'utf8'))?.[1] ?? '人民政府';
+      const agency =
+        /<h1>([^<]+)<\/h1>/.exec(
+          readFileSync(join(dist, 'agencies', readdirSync(join(dist, 'agencies'))[0]!, 'index.html'), 'utf8'),
+        )?.[1] ?? '人民政府';
       for (const q of ['行政复议', agency]) {
         const t = await searchTransfer(dist, q);
         if (t) transfer.push({ q, ...t });
@@ -183,7 +220,9 @@ for (const n of sizes) {
   );
   if (build?.ok && search?.ok && n >= 100000) {
     const minutes = (ingest.seconds + build.seconds + search.seconds) / 60;
-    notes.push(`Whole pipeline at ${n.toLocaleString('en')} (ingest + site build + search index, measured): ${minutes.toFixed(1)} min — the 15-minute target is ${minutes <= 15 ? 'met' : '**missed**'}; peak memory of any stage ${Math.max(ingest.peakMB ?? 0, build.peakMB ?? 0, search.peakMB ?? 0).toFixed(0)} MB.`);
+    notes.push(
+      `Whole pipeline at ${n.toLocaleString('en')} (ingest + site build + search index, measured): ${minutes.toFixed(1)} min — the 15-minute target is ${minutes <= 15 ? 'met' : '**missed**'}; peak memory of any stage ${Math.max(ingest.peakMB ?? 0, build.peakMB ?? 0, search.peakMB ?? 0).toFixed(0)} MB.`,
+    );
   }
   if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
     console.error(`bench: N = ${n}: eval`);
@@ -193,7 +232,9 @@ for (const n of sizes) {
   }
   if (n >= 100000) {
     const ok = ingest.seconds > 0 && n / ingest.seconds >= 2000;
-    notes.push(`Ingest target ≥ 2,000 reports/s at 100,000: ${ok ? 'met' : `**missed** (${(n / ingest.seconds).toFixed(0)}/s)`}; peak memory < 2 GB: ${ingest.peakMB !== null && ingest.peakMB < 2048 ? 'met' : '**missed or unmeasured**'} (${ingest.peakMB?.toFixed(0) ?? '—'} MB).`);
+    notes.push(
+      `Ingest target ≥ 2,000 reports/s at 100,000: ${ok ? 'met' : `**missed** (${(n / ingest.seconds).toFixed(0)}/s)`}; peak memory < 2 GB: ${ingest.peakMB !== null && ingest.peakMB < 2048 ? 'met' : '**missed or unmeasured**'} (${ingest.peakMB?.toFixed(0) ?? '—'} MB).`,
+    );
   }
 }
 

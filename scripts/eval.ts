@@ -42,7 +42,12 @@ const files: SourceFile[] = await Promise.all(
 );
 const truths = paths.map((p) => Truth.parse(JSON.parse(readFileSync(join(dir, 'truth', `${p}.json`), 'utf8'))));
 const started = Date.now();
-const data = runInMemory(files, { rawDir, maxBytes: 20 * 1024 * 1024, gazetteer: loadGazetteer(), maxYear: new Date().getFullYear() });
+const data = runInMemory(files, {
+  rawDir,
+  maxBytes: 20 * 1024 * 1024,
+  gazetteer: loadGazetteer(),
+  maxYear: new Date().getFullYear(),
+});
 const seconds = (Date.now() - started) / 1000;
 const result = evaluate(truths, data);
 const text = `${formatEval(result)}\n\nIngest (in process, no writing): ${files.length} files in ${seconds.toFixed(1)} s.`;

@@ -34,7 +34,13 @@ interface Options {
 }
 
 function args(argv: string[]): Options {
-  const out: Options = { raw: 'data/raw', out: 'data/build', quiet: false, workers: Math.min(4, availableParallelism()), allowEmpty: false };
+  const out: Options = {
+    raw: 'data/raw',
+    out: 'data/build',
+    quiet: false,
+    workers: Math.min(4, availableParallelism()),
+    allowEmpty: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--raw' || a === '--out') {
@@ -85,7 +91,9 @@ function listRaw(opts: Options): RawEntry[] {
   if (problem && !opts.allowEmpty) {
     const kept = publishedReports(resolve(opts.out));
     if (kept > 0 || files.length > 0 || !existsSync(rawDir)) {
-      fail(`${problem}; the datasets in ${resolve(opts.out)} (${kept} reports) are kept. Use --allow-empty to publish empty datasets.`);
+      fail(
+        `${problem}; the datasets in ${resolve(opts.out)} (${kept} reports) are kept. Use --allow-empty to publish empty datasets.`,
+      );
     }
   }
   return files;
@@ -124,18 +132,31 @@ async function main(): Promise<void> {
     const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
     const data =
       opts.workers > 0 && files.length >= parallelFrom
-        ? await runParallel(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress }, writer.sink)
-        : runIngest(files, { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress }, writer.sink);
+        ? await runParallel(
+            files,
+            { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress },
+            writer.sink,
+          )
+        : runIngest(
+            files,
+            { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress },
+            writer.sink,
+          );
     phase('analysed');
     const tables = await writer.finish(data);
     writeFileSync(join(gen.dir, 'manifest.json'), `${JSON.stringify({ ...data.manifest, tables }, null, 2)}\n`);
     // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
     const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-    await writePublication(gen.dir, DB_FILE, Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date());
+    await writePublication(
+      gen.dir,
+      DB_FILE,
+      Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(),
+    );
     phase('written');
     gen.commit();
     if (!opts.quiet) {
-      for (const f of data.manifest.files) for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
+      for (const f of data.manifest.files)
+        for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
       console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
     }
   } catch (e) {

@@ -26,20 +26,36 @@ const pages: Array<[string, string]> = [
 const { server, url } = await serveStatic(dist, '/', 0);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const rows: string[] = [];
 const problems: string[] = [];
 try {
   for (const [name, path] of pages) {
-    const result = await lighthouse(url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
     const lhr = result!.lhr;
     const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
     rows.push(`| ${name} | \`/${path}\` | ${scores.join(' | ')} |`);
     for (const c of CATEGORIES) {
       const cat = lhr.categories[c]!;
       if ((cat.score ?? 0) >= 0.95) continue;
-      const failing = cat.auditRefs.map((r) => lhr.audits[r.id]!).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative').map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+      const failing = cat.auditRefs
+        .map((r) => lhr.audits[r.id]!)
+        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+        .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
       problems.push(`- ${name} · ${c} ${Math.round((cat.score ?? 0) * 100)}: ${failing.slice(0, 6).join(', ')}`);
     }
     console.error(`lighthouse: ${name}: ${scores.join(' / ')}`);

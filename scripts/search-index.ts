@@ -46,7 +46,9 @@ async function indexablePages(): Promise<IndexablePage[]> {
       }
       // Only pages that mark what to index (lists and paging pages do not).
       if (!html.includes('data-pagefind-body')) continue;
-      pages.push(dir === 'reports' ? { file, kind: 'reports', year: yearOf(html) } : { file, kind: 'directory', year: null });
+      pages.push(
+        dir === 'reports' ? { file, kind: 'reports', year: yearOf(html) } : { file, kind: 'directory', year: null },
+      );
     }
   }
   return pages;
@@ -63,13 +65,19 @@ async function readFragments(dir: string): Promise<Array<{ id: string; fragment:
   for (const f of (await readdir(join(dir, 'fragment'))).sort()) {
     if (!f.endsWith('.pf_fragment')) continue;
     const text = gunzipSync(await readFile(join(dir, 'fragment', f))).toString('utf8');
-    out.push({ id: f.slice(0, -'.pf_fragment'.length), fragment: JSON.parse(text.slice(text.indexOf('{'))) as Fragment });
+    out.push({
+      id: f.slice(0, -'.pf_fragment'.length),
+      fragment: JSON.parse(text.slice(text.indexOf('{'))) as Fragment,
+    });
   }
   return out;
 }
 
 /** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/; returns its grams. */
-async function writeCharacterIndex(dir: string, fragments: Array<{ id: string; fragment: Fragment }>): Promise<Set<string>> {
+async function writeCharacterIndex(
+  dir: string,
+  fragments: Array<{ id: string; fragment: Fragment }>,
+): Promise<Set<string>> {
   const { header, chunks, buckets, grams } = buildTable(fragments);
   await mkdir(join(dir, 'nb', 'g'), { recursive: true });
   await mkdir(join(dir, 'nb', 'p'), { recursive: true });
@@ -140,9 +148,13 @@ async function main(): Promise<void> {
     await pagefind.close();
     const fragments = await readFragments(join(out, shard.id));
     addShardGrams(siteGrams, shards.indexOf(shard), await writeCharacterIndex(join(out, shard.id), fragments));
-    for (const { fragment } of fragments) if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title) places.push({ name: fragment.meta.title, url: fragment.url });
+    for (const { fragment } of fragments)
+      if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title)
+        places.push({ name: fragment.meta.title, url: fragment.url });
     done += shard.pages;
-    log(`search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   await writeSuggestData(out, places);
   // The first stage: which shards hold each gram.
@@ -150,9 +162,16 @@ async function main(): Promise<void> {
   siteGrams.clear();
   await mkdir(join(out, 'nb', 'g'), { recursive: true });
   for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
-  const manifest = ShardManifest.parse({ version: 3, budget, gramBuckets: site.buckets, shards: shards.map(({ files: _f, ...s }) => s) });
+  const manifest = ShardManifest.parse({
+    version: 3,
+    budget,
+    gramBuckets: site.buckets,
+    shards: shards.map(({ files: _f, ...s }) => s),
+  });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  log(`search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  log(
+    `search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
+  );
 }
 
 main().catch((e) => {

@@ -74,7 +74,8 @@ export function handler(dir: string, base = '/'): (req: IncomingMessage, res: Se
     },
   });
   const compress = compression({
-    filter: (req, res) => !req.headers.range && res.statusCode !== 206 && COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? '')),
+    filter: (req, res) =>
+      !req.headers.range && res.statusCode !== 206 && COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? '')),
   });
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
@@ -105,7 +106,12 @@ export function handler(dir: string, base = '/'): (req: IncomingMessage, res: Se
   };
 }
 
-export function serveStatic(dir: string, base = '/', port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+export function serveStatic(
+  dir: string,
+  base = '/',
+  port = 0,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
   const server = createServer(handler(dir, base));
   return new Promise((ok, fail) => {
     server.once('error', fail);

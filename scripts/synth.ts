@@ -37,7 +37,10 @@ const started = Date.now();
 const documents = pdfShare > 0 || docxShare > 0 ? await documentRenderer({ seed, pdfShare, docxShare }) : null;
 for (const generated of generateCorpus(count, seed, loadGazetteer())) {
   const f = documents ? await documents.render(generated) : generated;
-  for (const [base, name, data] of [['raw', f.path, f.bytes], ['truth', `${f.path}.json`, JSON.stringify(f.truth)]] as const) {
+  for (const [base, name, data] of [
+    ['raw', f.path, f.bytes],
+    ['truth', `${f.path}.json`, JSON.stringify(f.truth)],
+  ] as const) {
     const full = join(out, base, name);
     const dir = dirname(full);
     if (!dirs.has(dir)) {
@@ -49,4 +52,6 @@ for (const generated of generateCorpus(count, seed, loadGazetteer())) {
   if (++n % 5000 === 0) process.stderr.write(`synth: ${n}/${count}\n`);
 }
 await documents?.close();
-console.log(`synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} (truth in ${join(out, 'truth')})`);
+console.log(
+  `synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} (truth in ${join(out, 'truth')})`,
+);

@@ -9,7 +9,8 @@ const file = (path: string, content: string | Uint8Array): SourceFile => {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return { path, size: bytes.length, read: () => bytes, sha256: sha };
 };
-const run = (files: SourceFile[]) => runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+const run = (files: SourceFile[]) =>
+  runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
 
 const requests = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const review = ['1', '2', '0', '0', '3', '0', '1', '0', '0', '1', '0', '0', '0', '0', '0'];
@@ -17,14 +18,20 @@ const review = ['1', '2', '0', '0', '3', '0', '1', '0', '0', '1', '0', '0', '0',
 describe('each report is counted once', () => {
   it('the same report in another encoding: one canonical, the copy points at it', () => {
     const text = buildReport({ requests, review });
-    const d = run([file('a/utf8.txt', text), file('b/gbk.txt', encode(text, 'gb18030')), file('c/utf16.txt', encode(text.replace(/\n/g, '\r\n'), 'utf-16le'))]);
+    const d = run([
+      file('a/utf8.txt', text),
+      file('b/gbk.txt', encode(text, 'gb18030')),
+      file('c/utf16.txt', encode(text.replace(/\n/g, '\r\n'), 'utf-16le')),
+    ]);
     expect(d.reports).toHaveLength(3);
     const [a, b, c] = d.reports;
     expect(a!.duplicate_of).toBeNull();
     expect(b!.duplicate_of).toBe(a!.report_id);
     expect(c!.duplicate_of).toBe(a!.report_id);
     expect(d.summary.find((s) => s.report_id === b!.report_id)!.duplicate_of).toBe(a!.report_id);
-    expect(d.manifest.files.find((f) => f.path === 'b/gbk.txt')!.diagnostics.map((x) => x.code)).toContain('W_DUPLICATE_REPORT');
+    expect(d.manifest.files.find((f) => f.path === 'b/gbk.txt')!.diagnostics.map((x) => x.code)).toContain(
+      'W_DUPLICATE_REPORT',
+    );
     // Totals add the report once.
     const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
     expect(t.requests_new).toEqual({ sum: 8, known: 1, of: 1 });
@@ -40,13 +47,22 @@ describe('each report is counted once', () => {
   });
 
   it('same agency and year with different numbers: both count, both flagged', () => {
-    const d = run([file('a/one.txt', buildReport({ requests, review })), file('b/two.txt', buildReport({ requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review }))]);
+    const d = run([
+      file('a/one.txt', buildReport({ requests, review })),
+      file(
+        'b/two.txt',
+        buildReport({ requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review }),
+      ),
+    ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
     expect(d.manifest.files.every((f) => f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(true);
   });
 
   it('all-zero tables prove nothing: two files that agree only on zeros stay two reports', () => {
-    const d = run([file('a/one.txt', buildReport({ head: ['发布时间：2021-01-20'] })), file('b/two.txt', buildReport({ head: ['发布时间：2021-01-22'] }))]);
+    const d = run([
+      file('a/one.txt', buildReport({ head: ['发布时间：2021-01-20'] })),
+      file('b/two.txt', buildReport({ head: ['发布时间：2021-01-22'] })),
+    ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
   });
 });

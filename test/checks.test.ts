@@ -7,7 +7,17 @@ const byId = (p: ReturnType<typeof ok>, id: string) => p.checks.find((c) => c.ch
 
 describe('checks', () => {
   it('all pass on a consistent report', () => {
-    const p = ok(parseText(buildReport({ requests: { new_received: ['1', '0', '0', '0', '0', '0', '1'], granted: ['1', '0', '0', '0', '0', '0', '1'], total: ['1', '0', '0', '0', '0', '0', '1'] } })));
+    const p = ok(
+      parseText(
+        buildReport({
+          requests: {
+            new_received: ['1', '0', '0', '0', '0', '0', '1'],
+            granted: ['1', '0', '0', '0', '0', '0', '1'],
+            total: ['1', '0', '0', '0', '0', '0', '1'],
+          },
+        }),
+      ),
+    );
     expect(p.checks.length).toBe(23 + 7 + 7 + 3);
     expect(p.checks.every((c) => c.status === 'pass')).toBe(true);
   });
@@ -21,18 +31,40 @@ describe('checks', () => {
   });
 
   it('leaf rows of 三 must add up to （七）总计, per column', () => {
-    const p = ok(parseText(buildReport({ requests: { new_received: ['3', '0', '0', '0', '0', '0', '3'], granted: ['2', '0', '0', '0', '0', '0', '2'], total: ['3', '0', '0', '0', '0', '0', '3'] } })));
+    const p = ok(
+      parseText(
+        buildReport({
+          requests: {
+            new_received: ['3', '0', '0', '0', '0', '0', '3'],
+            granted: ['2', '0', '0', '0', '0', '0', '2'],
+            total: ['3', '0', '0', '0', '0', '0', '3'],
+          },
+        }),
+      ),
+    );
     expect(byId(p, 'requests.leaf_sum.natural_person')).toMatchObject({ status: 'fail', expected: 3, actual: 2 });
     expect(byId(p, 'requests.leaf_sum.commercial').status).toBe('pass');
   });
 
   it('identity 一 + 二 = （七） + 四', () => {
-    const p = ok(parseText(buildReport({ requests: { new_received: ['2', '0', '0', '0', '0', '0', '2'], granted: ['1', '0', '0', '0', '0', '0', '1'], total: ['1', '0', '0', '0', '0', '0', '1'] } })));
+    const p = ok(
+      parseText(
+        buildReport({
+          requests: {
+            new_received: ['2', '0', '0', '0', '0', '0', '2'],
+            granted: ['1', '0', '0', '0', '0', '0', '1'],
+            total: ['1', '0', '0', '0', '0', '0', '1'],
+          },
+        }),
+      ),
+    );
     expect(byId(p, 'requests.identity.total')).toMatchObject({ status: 'fail', expected: 2, actual: 1 });
   });
 
   it('review blocks must add up to their 总计', () => {
-    const p = ok(parseText(buildReport({ review: ['1', '1', '0', '0', '3', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'] })));
+    const p = ok(
+      parseText(buildReport({ review: ['1', '1', '0', '0', '3', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'] })),
+    );
     expect(byId(p, 'review.block_sum.review')).toMatchObject({ status: 'fail', expected: 3, actual: 2 });
     expect(byId(p, 'review.block_sum.suit_direct').status).toBe('pass');
   });
@@ -44,11 +76,38 @@ describe('checks', () => {
   });
 
   it('across years: 上年结转 against last year’s 结转下年度, and 现行有效 under 2021', () => {
-    const y1 = ok(parseText(buildReport({ layoutActive: '2021', requests: { carried_forward: ['2', '0', '0', '0', '0', '0', '2'], new_received: ['2', '0', '0', '0', '0', '0', '2'] }, active: { rules: ['1', '0', '5'] } })));
-    const y2 = ok(parseText(buildReport({ layoutActive: '2021', requests: { carried_over: ['1', '0', '0', '0', '0', '0', '1'] }, active: { rules: ['2', '1', '6'] } })));
+    const y1 = ok(
+      parseText(
+        buildReport({
+          layoutActive: '2021',
+          requests: {
+            carried_forward: ['2', '0', '0', '0', '0', '0', '2'],
+            new_received: ['2', '0', '0', '0', '0', '0', '2'],
+          },
+          active: { rules: ['1', '0', '5'] },
+        }),
+      ),
+    );
+    const y2 = ok(
+      parseText(
+        buildReport({
+          layoutActive: '2021',
+          requests: { carried_over: ['1', '0', '0', '0', '0', '0', '1'] },
+          active: { rules: ['2', '1', '6'] },
+        }),
+      ),
+    );
     const checks = crossYearChecks(y1.cells, y2.cells, 2021, '2021', '2021');
-    expect(checks.find((c) => c.check_id === 'cross_year.carryover.natural_person')).toMatchObject({ status: 'fail', expected: 1, actual: 2 });
+    expect(checks.find((c) => c.check_id === 'cross_year.carryover.natural_person')).toMatchObject({
+      status: 'fail',
+      expected: 1,
+      actual: 2,
+    });
     expect(checks.find((c) => c.check_id === 'cross_year.carryover.commercial')!.status).toBe('pass');
-    expect(checks.find((c) => c.check_id === 'cross_year.in_force.rules')).toMatchObject({ status: 'pass', expected: 6, actual: 6 });
+    expect(checks.find((c) => c.check_id === 'cross_year.in_force.rules')).toMatchObject({
+      status: 'pass',
+      expected: 6,
+      actual: 6,
+    });
   });
 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { Manifest } from '../src/lib/schema/datasets.ts';
 
 function ingest(raw: string, out: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], {
+    encoding: 'utf8',
+  });
 }
 
 describe('npm run ingest (end to end)', () => {
@@ -51,9 +53,15 @@ describe('npm run ingest (end to end)', () => {
       const b = (await conn.runAndReadAll(`SELECT count(*) FROM '${join(out1, `${t}.parquet`)}'`)).getRows()[0]![0];
       expect(a).toBe(b);
     }
-    const zeros = (await conn.runAndReadAll(`SELECT count(*) FROM cells WHERE state <> 'number' AND value IS NOT NULL`)).getRows()[0]![0];
+    const zeros = (
+      await conn.runAndReadAll(`SELECT count(*) FROM cells WHERE state <> 'number' AND value IS NOT NULL`)
+    ).getRows()[0]![0];
     expect(zeros).toBe(0n);
-    const cell = (await conn.runAndReadAll(`SELECT value, raw, line FROM '${join(out1, 'cells.parquet')}' c JOIN reports r USING (report_id) WHERE r.agency = '无锡市滨湖区行政审批局' AND row_key = 'procurement' AND col_key = 'amount'`)).getRowObjectsJS();
+    const cell = (
+      await conn.runAndReadAll(
+        `SELECT value, raw, line FROM '${join(out1, 'cells.parquet')}' c JOIN reports r USING (report_id) WHERE r.agency = '无锡市滨湖区行政审批局' AND row_key = 'procurement' AND col_key = 'amount'`,
+      )
+    ).getRowObjectsJS();
     expect(cell).toEqual([{ value: 22.67, raw: '22.67万元', line: 79 }]);
     conn.closeSync();
     db.closeSync();

@@ -10,7 +10,14 @@ import { activeRows, requestRows, reviewColumns, reviewRows } from '../src/lib/t
 
 type Style = 'pipes' | 'tabs' | 'markdown' | 'lines' | 'blank-lines' | 'spaces';
 const STYLES: Style[] = ['pipes', 'tabs', 'markdown', 'lines', 'blank-lines', 'spaces'];
-const KINDS: DamageKind[] = ['glued-cells', 'short-row', 'duplicated-row', 'cell-text', 'reordered-rows', 'label-missing'];
+const KINDS: DamageKind[] = [
+  'glued-cells',
+  'short-row',
+  'duplicated-row',
+  'cell-text',
+  'reordered-rows',
+  'label-missing',
+];
 
 export { Random };
 
@@ -51,7 +58,11 @@ export function makeCase(rng: Random): Case | null {
     rows = activeRows[layout].map((d) => {
       const vals = t.active[d.key]!;
       d.columns.forEach((c, j) => truth.set(`${d.key}.${c.key}`, vals[j]!));
-      return { key: d.key, label: d.label, cells: d.columns.map((c, j) => (c.kind === 'money' ? `${vals[j]}万元` : String(vals[j]))) };
+      return {
+        key: d.key,
+        label: d.label,
+        cells: d.columns.map((c, j) => (c.kind === 'money' ? `${vals[j]}万元` : String(vals[j]))),
+      };
     });
   } else if (target === 'requests') {
     rows = requestRows[layout].map((d) => {
@@ -79,18 +90,33 @@ export function makeCase(rng: Random): Case | null {
   if (!kinds.length) return null;
   const addr = (k: string) => {
     const [row, j] = k.split('.') as [string, string];
-    if (target === 'review') return `${reviewRows[Math.floor(Number(j) / 5)]!.key}.${reviewColumns[Number(j) % 5]!.key}`;
+    if (target === 'review')
+      return `${reviewRows[Math.floor(Number(j) / 5)]!.key}.${reviewColumns[Number(j) % 5]!.key}`;
     const def = (target === 'active' ? activeRows[layout] : requestRows[layout]).find((d) => d.key === row)!;
     return `${row}.${def.columns[Number(j)]!.key}`;
   };
   const header =
     target === 'active'
-      ? [layout === '2019' ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'] : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']]
+      ? [
+          layout === '2019'
+            ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
+            : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+        ]
       : target === 'requests'
-        ? [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']]
-        : [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']];
+        ? [
+            ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
+            ['自然人', '法人或其他组织', '总计'],
+            ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+          ]
+        : [
+            ['行政复议', '行政诉讼'],
+            ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+          ];
   const lines = render([...header.map((h) => ({ label: h[0]!, cells: h.slice(1) })), ...rows], style);
-  if (target === 'active') lines.push(...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style));
+  if (target === 'active')
+    lines.push(
+      ...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style),
+    );
   return { target, style, kinds, text: lines.join('\n'), truth, mustNull: new Set([...mustNull].map(addr)) };
 }
 
@@ -100,4 +126,3 @@ export function read(c: Case, year: number): TableRead | null {
   if (c.target === 'requests') return readRequests(lines, year).read;
   return readReview(lines);
 }
-

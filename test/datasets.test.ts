@@ -39,7 +39,6 @@ function ingest(raw: string, out: string) {
   });
 }
 
-
 // Text that breaks naive CSV: quotes, commas, CR/LF, a lone CR, tabs, a leading '=' and a BOM-like char.
 const AWKWARD = '他说："依法公开, 是常态"，\r\n第二行\r第三行\t制表符 ="=1+1" \uFEFF结束';
 const BIG = '政务公开'.repeat(262_144); // 1,048,576 characters (3 MB of UTF-8)
@@ -79,11 +78,19 @@ describe('published datasets', () => {
     // The DuckDB file's bytes are not reproducible (DuckDB's own block layout); its contents are.
     for (const t of TABLE_NAMES) {
       const digest = async (dir: string) =>
-        (await query<{ h: string }>(`ATTACH '${join(dir, 'nianbao.duckdb')}' AS db (READ_ONLY); SELECT md5(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR)) AS h FROM db.${t} AS x`))[0]!.h;
+        (
+          await query<{ h: string }>(
+            `ATTACH '${join(dir, 'nianbao.duckdb')}' AS db (READ_ONLY); SELECT md5(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR)) AS h FROM db.${t} AS x`,
+          )
+        )[0]!.h;
       expect(await digest(out2), t).toBe(await digest(out1));
     }
     // datapackage.json differs only in the DuckDB file's hash.
-    const mask = (dir: string) => readFileSync(join(dir, 'datapackage.json'), 'utf8').replace(/("path": "nianbao\.duckdb",\n\s*"bytes": \d+,\n\s*"hash": )"sha256:[0-9a-f]+"/, '$1"…"');
+    const mask = (dir: string) =>
+      readFileSync(join(dir, 'datapackage.json'), 'utf8').replace(
+        /("path": "nianbao\.duckdb",\n\s*"bytes": \d+,\n\s*"hash": )"sha256:[0-9a-f]+"/,
+        '$1"…"',
+      );
     expect(mask(out2)).toBe(mask(out1));
     expect(mask(out1)).toContain('"created": "2026-01-01T00:00:00Z"');
   });
@@ -100,7 +107,8 @@ describe('published datasets', () => {
       const bytes = readFileSync(join(out1, r.path));
       expect(r.bytes, r.path).toBe(bytes.length);
       expect(r.hash, r.path).toBe(`sha256:${sha(bytes)}`);
-      if (r.type === 'table') expect(tabular.validate({ ...r, profile: 'tabular-data-resource' }).valid, r.name).toBe(true);
+      if (r.type === 'table')
+        expect(tabular.validate({ ...r, profile: 'tabular-data-resource' }).valid, r.name).toBe(true);
     }
     expect(pkg.resources.filter((r) => r.type === 'table')).toHaveLength(10);
     expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0');
@@ -111,12 +119,16 @@ describe('published datasets', () => {
     for (const r of pkg.resources.filter((x) => x.type === 'table' && x.format === 'parquet')) {
       const file = join(out1, r.path).replaceAll("'", "''");
       const key = r.schema.primaryKey.join(', ');
-      const [dup] = await query<{ n: bigint }>(`select count(*) as n from (select ${key} from '${file}' group by ${key} having count(*) > 1)`);
+      const [dup] = await query<{ n: bigint }>(
+        `select count(*) as n from (select ${key} from '${file}' group by ${key} having count(*) > 1)`,
+      );
       expect(Number(dup!.n), `${r.name} duplicates on ${key}`).toBe(0);
       for (const fk of r.schema.foreignKeys ?? []) {
         expect(fk.reference.resource).toBe('reports-parquet');
         const reports = join(out1, 'reports.parquet').replaceAll("'", "''");
-        const [orphans] = await query<{ n: bigint }>(`select count(*) as n from '${file}' where report_id not in (select report_id from '${reports}')`);
+        const [orphans] = await query<{ n: bigint }>(
+          `select count(*) as n from '${file}' where report_id not in (select report_id from '${reports}')`,
+        );
         expect(Number(orphans!.n), r.name).toBe(0);
       }
     }
@@ -130,8 +142,13 @@ describe('published datasets', () => {
     const [t] = await query<{ t: string }>(`select typeof(requests_new) as t from '${file}' limit 1`);
     expect(t!.t).toBe('BIGINT');
     for (const name of ['summary', 'cells'] as const) {
-      const rows = parse<Record<string, string>>(readFileSync(join(out1, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), { columns: true });
-      const numeric = columns(name).filter((c) => c.type === 'DOUBLE' || c.type === 'BIGINT').map((c) => c.name);
+      const rows = parse<Record<string, string>>(
+        readFileSync(join(out1, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''),
+        { columns: true },
+      );
+      const numeric = columns(name)
+        .filter((c) => c.type === 'DOUBLE' || c.type === 'BIGINT')
+        .map((c) => c.name);
       expect(numeric.length).toBeGreaterThan(0);
       for (const r of rows) for (const k of numeric) expect(r[k], `${name}.${k}`).not.toMatch(/^-?\d+\.0+$/);
     }
@@ -141,7 +158,14 @@ describe('published datasets', () => {
     const lines = readFileSync(join(out1, 'SHA256SUMS'), 'utf8').trim().split('\n');
     const names = lines.map((l) => l.slice(66));
     expect(names).toEqual([...names].sort());
-    expect(names).toEqual(expect.arrayContaining(['datapackage.json', 'manifest.json', 'nianbao.duckdb', ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.parquet`])]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'datapackage.json',
+        'manifest.json',
+        'nianbao.duckdb',
+        ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
+      ]),
+    );
     for (const l of lines) expect(l.slice(0, 64), l).toBe(sha(readFileSync(join(out1, l.slice(66)))));
   });
 
@@ -152,8 +176,13 @@ describe('published datasets', () => {
       const header = csv.toString('utf8', 3, csv.indexOf(10)).replace(/\r$/, '');
       expect(header.split(','), t).toEqual(columns(t).map((c) => c.name));
     }
-    const rows = parse<{ report_id: string; section: string; text: string }>(readFileSync(join(out1, "sections.csv")), { bom: true, columns: true });
-    const fromParquet = await query<{ report_id: string; section: number; text: string }>(`SELECT report_id, section, text FROM '${join(out1, 'sections.parquet')}'`);
+    const rows = parse<{ report_id: string; section: string; text: string }>(readFileSync(join(out1, 'sections.csv')), {
+      bom: true,
+      columns: true,
+    });
+    const fromParquet = await query<{ report_id: string; section: number; text: string }>(
+      `SELECT report_id, section, text FROM '${join(out1, 'sections.parquet')}'`,
+    );
     expect(rows.length).toBe(fromParquet.length);
     const five = rows.find((r) => r.text.includes('他说'));
     expect(five, 'the awkward section').toBeDefined();
@@ -162,9 +191,13 @@ describe('published datasets', () => {
     expect(six, 'the 1 MB section').toBeDefined();
     // Every text field equals its Parquet value exactly (CSV ↔ Parquet).
     const byKey = new Map(fromParquet.map((r) => [`${r.report_id}.${r.section}`, r.text]));
-    for (const r of rows) expect(r.text === byKey.get(`${r.report_id}.${r.section}`), `${r.report_id}.${r.section}`).toBe(true);
+    for (const r of rows)
+      expect(r.text === byKey.get(`${r.report_id}.${r.section}`), `${r.report_id}.${r.section}`).toBe(true);
     // The awkward title in reports.csv too.
-    const reports = parse<Record<string, string>>(readFileSync(join(out1, 'reports.csv')), { bom: true, columns: true });
+    const reports = parse<Record<string, string>>(readFileSync(join(out1, 'reports.csv')), {
+      bom: true,
+      columns: true,
+    });
     expect(reports.some((r) => r.title === '无锡市滨湖区"测试"局,2020年政府信息公开工作年度报告')).toBe(true);
   });
 
@@ -177,11 +210,19 @@ describe('published datasets', () => {
 
   it('lists every row_key and col_key that the sample reports use, with a label', async () => {
     const keys = keyDictionary();
-    const cells = await query<{ table_id: string; row_key: string; col_key: string }>(`SELECT DISTINCT table_id, row_key, col_key FROM '${join(out1, 'cells.parquet')}'`);
+    const cells = await query<{ table_id: string; row_key: string; col_key: string }>(
+      `SELECT DISTINCT table_id, row_key, col_key FROM '${join(out1, 'cells.parquet')}'`,
+    );
     expect(cells.length).toBeGreaterThan(50);
     for (const c of cells) {
-      expect(keys.some((k) => k.table_id === c.table_id && k.kind === 'row' && k.key === c.row_key), `${c.table_id} row ${c.row_key}`).toBe(true);
-      expect(keys.some((k) => k.table_id === c.table_id && k.kind === 'col' && k.key === c.col_key), `${c.table_id} col ${c.col_key}`).toBe(true);
+      expect(
+        keys.some((k) => k.table_id === c.table_id && k.kind === 'row' && k.key === c.row_key),
+        `${c.table_id} row ${c.row_key}`,
+      ).toBe(true);
+      expect(
+        keys.some((k) => k.table_id === c.table_id && k.kind === 'col' && k.key === c.col_key),
+        `${c.table_id} col ${c.col_key}`,
+      ).toBe(true);
     }
     for (const k of keys) expect(k.label.length).toBeGreaterThan(0);
   });
@@ -198,5 +239,4 @@ describe('the data dictionary', () => {
       }
     }
   });
-
 });

@@ -15,7 +15,9 @@ function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
 }
 
 /** GB18030 bytes of a few characters, from the standard's code table. */
-const GB_BYTES = new Uint8Array([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa, 0x32, 0x30, 0x32, 0x30, 0xc4, 0xea]); // 政府信息公开2020年
+const GB_BYTES = new Uint8Array([
+  0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa, 0x32, 0x30, 0x32, 0x30, 0xc4, 0xea,
+]); // 政府信息公开2020年
 
 describe('decode', () => {
   it('UTF-8 without and with BOM', () => {
@@ -72,7 +74,9 @@ describe('normalize', () => {
 
 describe('html', () => {
   it('drops scripts, styles and navigation and keeps source lines', () => {
-    const lines = htmlToLines('<html><head><style>p{}</style><title>标题</title></head>\n<body><nav>导航</nav>\n<p>正文一</p>\n<script>alert(1)</script><p>正文<br>二</p></body></html>');
+    const lines = htmlToLines(
+      '<html><head><style>p{}</style><title>标题</title></head>\n<body><nav>导航</nav>\n<p>正文一</p>\n<script>alert(1)</script><p>正文<br>二</p></body></html>',
+    );
     expect(lines.map((l) => l.raw)).toEqual(['标题', '正文一', '正文', '二']);
     expect(lines.map((l) => l.no)).toEqual([1, 3, 4, 4]);
   });

@@ -8,13 +8,24 @@ import { ok, parseText, rowOf } from './helpers.ts';
 function asDelimited(text: string, d: ',' | ';'): string {
   return text
     .split('\n')
-    .map((l) => (l.includes(' | ') ? l.replace(/ \| \|$/, '').split(' | ').map((c) => (d === ',' && c.includes(',') ? `"${c}"` : c)).join(d) : l))
+    .map((l) =>
+      l.includes(' | ')
+        ? l
+            .replace(/ \| \|$/, '')
+            .split(' | ')
+            .map((c) => (d === ',' && c.includes(',') ? `"${c}"` : c))
+            .join(d)
+        : l,
+    )
     .join('\n');
 }
 
 const spec = {
   style: 'pipes' as const,
-  requests: { new_received: ['1,205', '1', '0', '0', '1', '0', '1,207'], total: ['1,205', '1', '0', '0', '1', '0', '1,207'] },
+  requests: {
+    new_received: ['1,205', '1', '0', '0', '1', '0', '1,207'],
+    total: ['1,205', '1', '0', '0', '1', '0', '1,207'],
+  },
   active: { licensing: ['58', '-3', '8,458'] },
   review: ['1', '2', '0', '0', '3', '0', '0', '0', '1', '1', '0', '0', '0', '0', '0'],
 };
@@ -23,24 +34,33 @@ describe('comma- and semicolon-separated rows', () => {
   for (const d of [',', ';'] as const) {
     it(`reads "${d}" rows, quoted thousands included`, () => {
       const text = asDelimited(buildReport(spec), d);
-      expect(text).toContain(d === ',' ? '本年新收政府信息公开申请数量,"1,205",1,0' : '本年新收政府信息公开申请数量;1,205;1;0');
+      expect(text).toContain(
+        d === ',' ? '本年新收政府信息公开申请数量,"1,205",1,0' : '本年新收政府信息公开申请数量;1,205;1;0',
+      );
       const p = ok(parseText(text));
       expect(rowOf(p.cells, 'requests', 'new_received')).toBe('1205 1 0 0 1 0 1207');
       expect(rowOf(p.cells, 'active', 'licensing')).toBe('58 -3 8458');
       expect(rowOf(p.cells, 'review', 'review')).toBe('1 2 0 0 3');
       expect(p.report.status).toBe('complete');
-      expect(p.cells.find((c) => c.row_key === 'new_received' && c.col_key === 'total')!.raw).toBe('1,205'.replace('5', '7'));
+      expect(p.cells.find((c) => c.row_key === 'new_received' && c.col_key === 'total')!.raw).toBe(
+        '1,205'.replace('5', '7'),
+      );
     });
   }
 
   it('a blank field stays a blank cell in its position', () => {
-    const text = asDelimited(buildReport({ style: 'pipes', requests: { granted: ['', '1', '0', '0', '0', '0', '1'] } }), ',');
+    const text = asDelimited(
+      buildReport({ style: 'pipes', requests: { granted: ['', '1', '0', '0', '0', '0', '1'] } }),
+      ',',
+    );
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('B 1 0 0 0 0 1');
   });
 
   it('prose with ASCII commas is not a table', () => {
-    const lines = textToLines('全年公开1,234,567条信息。\n共处理2,345,678件，办结1,111,111件。\n规章，行政许可，总计。');
+    const lines = textToLines(
+      '全年公开1,234,567条信息。\n共处理2,345,678件，办结1,111,111件。\n规章，行政许可，总计。',
+    );
     expect(detectDelimiter(lines)).toBeNull();
     expect(delimitedRows(lines)).toBe(lines);
   });

@@ -7,9 +7,18 @@ import { ok, parseText } from './helpers.ts';
  * Diagnostics point at the exact place: line and column (1-based, characters of the file's own
  * line) and, for a cell, its structured address — in the style of jsonc-parser's tests.
  */
-function expectDiagnostic(ds: Diagnostic[], want: { code: Diagnostic['code']; line: number; column: number | null; at?: Diagnostic['at'] }): void {
-  const d = ds.find((x) => x.code === want.code && x.line === want.line && (!want.at || JSON.stringify(x.at) === JSON.stringify(want.at)));
-  expect(d, `${want.code} at line ${want.line}: ${JSON.stringify(ds.map((x) => [x.code, x.line, x.column, x.at]))}`).toBeDefined();
+function expectDiagnostic(
+  ds: Diagnostic[],
+  want: { code: Diagnostic['code']; line: number; column: number | null; at?: Diagnostic['at'] },
+): void {
+  const d = ds.find(
+    (x) =>
+      x.code === want.code && x.line === want.line && (!want.at || JSON.stringify(x.at) === JSON.stringify(want.at)),
+  );
+  expect(
+    d,
+    `${want.code} at line ${want.line}: ${JSON.stringify(ds.map((x) => [x.code, x.line, x.column, x.at]))}`,
+  ).toBeDefined();
   expect({ code: d!.code, line: d!.line, column: d!.column, ...(want.at ? { at: d!.at } : {}) }).toEqual(want);
 }
 
@@ -20,13 +29,25 @@ const colOf = (text: string, needle: string) => text.split('\n')[lineOf(text, ne
 describe('diagnostic positions', () => {
   const p = ok(parseText(C09, 'c09.txt'));
   it('a cell whose text is no number: line, column of its text, and cell address', () => {
-    expectDiagnostic(p.diagnostics, { code: 'W_CELL_UNREADABLE', line: lineOf(C09, '88*'), column: colOf(C09, '88*'), at: { table: 'active', row: 'normative_docs', col: 'in_force' } });
-    expectDiagnostic(p.diagnostics, { code: 'W_CELL_UNREADABLE', line: lineOf(C09, '1234（注1）'), column: colOf(C09, '1234（注1）'), at: { table: 'active', row: 'licensing', col: 'decisions' } });
+    expectDiagnostic(p.diagnostics, {
+      code: 'W_CELL_UNREADABLE',
+      line: lineOf(C09, '88*'),
+      column: colOf(C09, '88*'),
+      at: { table: 'active', row: 'normative_docs', col: 'in_force' },
+    });
+    expectDiagnostic(p.diagnostics, {
+      code: 'W_CELL_UNREADABLE',
+      line: lineOf(C09, '1234（注1）'),
+      column: colOf(C09, '1234（注1）'),
+      at: { table: 'active', row: 'licensing', col: 'decisions' },
+    });
   });
   it('the positions are real: the column points at the cell text in that line', () => {
     const lines = C09.split('\n');
     for (const d of p.diagnostics.filter((x) => x.line !== null && x.column !== null)) {
-      const cell = p.cells.find((c) => d.at && c.table_id === d.at.table && c.row_key === d.at.row && c.col_key === d.at.col);
+      const cell = p.cells.find(
+        (c) => d.at && c.table_id === d.at.table && c.row_key === d.at.row && c.col_key === d.at.col,
+      );
       expect(lines[d.line! - 1]!.slice(d.column! - 1).startsWith(cell!.raw.split(' ')[0]!), d.message).toBe(true);
     }
   });

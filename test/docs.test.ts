@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
  * path outside it (such as ../shared/…) works on one machine and nowhere else.
  */
 const ROOT = resolve('.');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  ...readdirSync('docs')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** Relative targets of Markdown links `[text](target)` and of bare backticked paths like `../x/y.md`. */
 export function localLinks(md: string): string[] {
@@ -23,7 +30,10 @@ export function localLinks(md: string): string[] {
 
 describe('documentation links', () => {
   it('finds links (the checker can fail)', () => {
-    expect(localLinks('see [a](docs/a.md#x), [b](https://x.org), `../shared/spec/datasets.md`')).toEqual(['docs/a.md', '../shared/spec/datasets.md']);
+    expect(localLinks('see [a](docs/a.md#x), [b](https://x.org), `../shared/spec/datasets.md`')).toEqual([
+      'docs/a.md',
+      '../shared/spec/datasets.md',
+    ]);
   });
   for (const doc of DOCS) {
     it(`${doc}: every relative link points to a file inside the repository`, () => {

@@ -7,33 +7,57 @@ import type { Official } from './fixtures/official.ts';
 import { gaz, sha } from './helpers.ts';
 
 /** A document through the ingest's own steps (conversion awaited here instead of in a thread). */
-export async function parseDocument(path: string, bytes: Uint8Array): Promise<{ converted: Converted; parsed: Parsed | null; cells: Array<CellOut & { page: number | null; bbox: string | null }> }> {
+export async function parseDocument(
+  path: string,
+  bytes: Uint8Array,
+): Promise<{
+  converted: Converted;
+  parsed: Parsed | null;
+  cells: Array<CellOut & { page: number | null; bbox: string | null }>;
+}> {
   const converted = await convertDocument(path, bytes);
   const prepared = prepareDocument(path, bytes, () => converted);
   if (!prepared.ok) return { converted, parsed: null, cells: [] };
-  const parsed = parseReport({ path, bytes, sha256: sha(bytes), lines: prepared.lines, format: prepared.format }, { gazetteer: gaz(), maxYear: 2026 });
+  const parsed = parseReport(
+    { path, bytes, sha256: sha(bytes), lines: prepared.lines, format: prepared.format },
+    { gazetteer: gaz(), maxYear: 2026 },
+  );
   return { converted, parsed, cells: parsed.ok ? prepared.locate(parsed.cells) : [] };
 }
 
 /** Every known value of the official fixture, as `table.row.col` → value. */
 export function expected(v: Official): Map<string, number> {
   const m = new Map<string, number>();
-  for (const r of requestRows2021) v.requests[r.key]!.forEach((x, j) => m.set(`requests.${r.key}.${r.columns[j]!.key}`, x));
-  reviewRows.forEach((r, i) => reviewColumns.forEach((c, j) => m.set(`review.${r.key}.${c.key}`, v.review[i * 5 + j]!)));
-  const cols: Record<string, string[]> = { rules: ['issued', 'repealed', 'in_force'], normative_docs: ['issued', 'repealed', 'in_force'], licensing: ['decisions'], penalty: ['decisions'], coercion: ['decisions'], fees: ['amount'] };
+  for (const r of requestRows2021)
+    v.requests[r.key]!.forEach((x, j) => m.set(`requests.${r.key}.${r.columns[j]!.key}`, x));
+  reviewRows.forEach((r, i) =>
+    reviewColumns.forEach((c, j) => m.set(`review.${r.key}.${c.key}`, v.review[i * 5 + j]!)),
+  );
+  const cols: Record<string, string[]> = {
+    rules: ['issued', 'repealed', 'in_force'],
+    normative_docs: ['issued', 'repealed', 'in_force'],
+    licensing: ['decisions'],
+    penalty: ['decisions'],
+    coercion: ['decisions'],
+    fees: ['amount'],
+  };
   for (const [row, cs] of Object.entries(cols)) cs.forEach((c, j) => m.set(`active.${row}.${c}`, v.active[row]![j]!));
   return m;
 }
 
 /** Cells read right, wrong (a published number that differs) and missing. */
-export function score(cells: CellOut[], want: Map<string, number>): { right: number; wrong: string[]; missing: string[] } {
+export function score(
+  cells: CellOut[],
+  want: Map<string, number>,
+): { right: number; wrong: string[]; missing: string[] } {
   const got = new Map(cells.map((c) => [`${c.table_id}.${c.row_key}.${c.col_key}`, c]));
   const wrong: string[] = [];
   const missing: string[] = [];
   let right = 0;
   for (const c of cells) {
     const k = `${c.table_id}.${c.row_key}.${c.col_key}`;
-    if (c.state === 'number' && want.has(k) && Math.abs(c.value! - want.get(k)!) > 1e-9) wrong.push(`${k}: ${c.value} (want ${want.get(k)})`);
+    if (c.state === 'number' && want.has(k) && Math.abs(c.value! - want.get(k)!) > 1e-9)
+      wrong.push(`${k}: ${c.value} (want ${want.get(k)})`);
   }
   for (const [k, v] of want) {
     const c = got.get(k);

@@ -5,7 +5,8 @@ import { blocksToDocx, htmlBlocks } from '../src/lib/synth/office.ts';
 import { expected, parseDocument, score } from './documents.ts';
 import { officialHtml, officialValues } from './fixtures/official.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url)));
 const want = expected(officialValues());
 
 describe('Word reports', () => {
@@ -34,11 +35,15 @@ describe('Word reports', () => {
   });
 
   it('.doc cell separators: rows cut where a number ends and a label begins; vertical labels joined', () => {
-    expect(docTableRows('二、上年结转\t2\t8\t\t三\n、\n本\n年\t（一）予以公开\t40\t72\t\t\t（二）部分公开\t42\t98\t\t\t\t2.其他\t1\t\n')).toBe(
-      '二、上年结转\t2\t8\t\n三、本年\t（一）予以公开\t40\t72\t\n\t（二）部分公开\t42\t98\t\n\t\t2.其他\t1\t\n',
-    );
+    expect(
+      docTableRows(
+        '二、上年结转\t2\t8\t\t三\n、\n本\n年\t（一）予以公开\t40\t72\t\t\t（二）部分公开\t42\t98\t\t\t\t2.其他\t1\t\n',
+      ),
+    ).toBe('二、上年结转\t2\t8\t\n三、本年\t（一）予以公开\t40\t72\t\n\t（二）部分公开\t42\t98\t\n\t\t2.其他\t1\t\n');
     // A blank cell between numbers never cuts a row; text after a heading is not glued to it.
-    expect(docTableRows('规章\t1\t\t11\t\n六、其他需要报告的事项\n无。')).toBe('规章\t1\t\t11\t\n六、其他需要报告的事项\n无。');
+    expect(docTableRows('规章\t1\t\t11\t\n六、其他需要报告的事项\n无。')).toBe(
+      '规章\t1\t\t11\t\n六、其他需要报告的事项\n无。',
+    );
   });
 
   it('broken and encrypted Word files are rejected with a reason', async () => {

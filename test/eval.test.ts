@@ -6,9 +6,17 @@ import { gaz, sha } from './helpers.ts';
 
 describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
   const corpus = [...generateCorpus(300, 20261122, gaz())];
-  const files: SourceFile[] = corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha }));
+  const files: SourceFile[] = corpus.map((f) => ({
+    path: f.path,
+    size: f.bytes.length,
+    read: () => f.bytes,
+    sha256: sha,
+  }));
   const data = runInMemory(files, { rawDir: 'synth', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
-  const result = evaluate(corpus.map((f) => f.truth), data);
+  const result = evaluate(
+    corpus.map((f) => f.truth),
+    data,
+  );
 
   it('is deterministic for a seed', () => {
     const again = [...generateCorpus(20, 20261122, gaz())];
@@ -28,20 +36,34 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
   });
 
   it('covers the flattenings and quirks the spec lists', () => {
-    for (const s of ['lines', 'blank-lines', 'pipes', 'markdown', 'tabs', 'spaces', 'html']) expect(result.byStyle[s]?.cells, s).toBeGreaterThan(0);
-    for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+    for (const s of ['lines', 'blank-lines', 'pipes', 'markdown', 'tabs', 'spaces', 'html'])
+      expect(result.byStyle[s]?.cells, s).toBeGreaterThan(0);
+    for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers'])
+      expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
   });
 
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
-    for (const field of ['title', 'published_on', 'source_url', 'duplicate_of']) expect(result.metadata[field]?.total, field).toBeGreaterThan(200);
-    for (const q of ['meta-year-first', 'meta-abbreviation', 'meta-crawler', 'meta-date-label', 'meta-signature']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
-    expect((result.byQuirk['meta-canonical']?.cells ?? 0) + (result.byQuirk['meta-printed-url']?.cells ?? 0)).toBeGreaterThan(0);
+    for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
+      expect(result.metadata[field]?.total, field).toBeGreaterThan(200);
+    for (const q of ['meta-year-first', 'meta-abbreviation', 'meta-crawler', 'meta-date-label', 'meta-signature'])
+      expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+    expect(
+      (result.byQuirk['meta-canonical']?.cells ?? 0) + (result.byQuirk['meta-printed-url']?.cells ?? 0),
+    ).toBeGreaterThan(0);
   });
 
   it('a wrong date or a false copy would be caught', () => {
     const first = data.reports.find((r) => r.published_on)!;
-    const tampered = { ...data, reports: data.reports.map((r) => (r === first ? { ...r, published_on: '1999-01-01', duplicate_of: data.reports[0]!.report_id } : r)) };
-    const m = evaluate(corpus.map((f) => f.truth), tampered).metadata;
+    const tampered = {
+      ...data,
+      reports: data.reports.map((r) =>
+        r === first ? { ...r, published_on: '1999-01-01', duplicate_of: data.reports[0]!.report_id } : r,
+      ),
+    };
+    const m = evaluate(
+      corpus.map((f) => f.truth),
+      tampered,
+    ).metadata;
     expect(m.published_on!.ok).toBe(result.metadata.published_on!.ok - 1);
     expect(m.duplicate_of!.ok).toBe(result.metadata.duplicate_of!.ok - 1);
   });
@@ -49,6 +71,11 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
   it('a planted wrong number would be caught', () => {
     const at = data.cells.findIndex((c, i) => i >= 100 && c.state === 'number');
     const tampered = { ...data, cells: data.cells.map((c, i) => (i === at ? { ...c, value: c.value! + 1 } : c)) };
-    expect(evaluate(corpus.map((f) => f.truth), tampered).total.wrong).toBeGreaterThan(0);
+    expect(
+      evaluate(
+        corpus.map((f) => f.truth),
+        tampered,
+      ).total.wrong,
+    ).toBeGreaterThan(0);
   });
 });

@@ -59,7 +59,10 @@ describe('cells', () => {
   });
 
   it('a header unit applies to bare amounts', () => {
-    const text = buildReport({ active: { procurement: ['3', '1500'] } }).replace('政府集中采购 |', '采购总金额（万元） |\n政府集中采购 |');
+    const text = buildReport({ active: { procurement: ['3', '1500'] } }).replace(
+      '政府集中采购 |',
+      '采购总金额（万元） |\n政府集中采购 |',
+    );
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'active', 'procurement')).toBe('3 1500');
   });
@@ -77,10 +80,21 @@ describe('layouts', () => {
       layoutActive: '2021',
       layoutRequests: '2021',
       active: { rules: ['1', '0', '5'], normative_docs: ['3', '1', '20'], licensing: ['100'], fees: ['2.5'] },
-      requests: { new_received: ['2', '0', '0', '0', '0', '0', '2'], other_misc: ['1', '0', '0', '0', '0', '0', '1'], granted: ['1', '0', '0', '0', '0', '0', '1'], total: ['2', '0', '0', '0', '0', '0', '2'] },
+      requests: {
+        new_received: ['2', '0', '0', '0', '0', '0', '2'],
+        other_misc: ['1', '0', '0', '0', '0', '0', '1'],
+        granted: ['1', '0', '0', '0', '0', '0', '1'],
+        total: ['2', '0', '0', '0', '0', '0', '2'],
+      },
     });
     const p = ok(parseText(text));
-    expect(p.report).toMatchObject({ layout_active: '2021', layout_requests: '2021', era: '2021', year: 2022, checks_failed: 0 });
+    expect(p.report).toMatchObject({
+      layout_active: '2021',
+      layout_requests: '2021',
+      era: '2021',
+      year: 2022,
+      checks_failed: 0,
+    });
     expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('3 1 20');
     expect(rowOf(p.cells, 'active', 'fees')).toBe('2.5');
     expect(rowOf(p.cells, 'requests', 'other_misc')).toBe('1 0 0 0 0 0 1');
@@ -88,7 +102,15 @@ describe('layouts', () => {
   });
 
   it('mixed: 2021 section 二 with the 2019 single （六） row in 三', () => {
-    const p = ok(parseText(buildReport({ title: '测试市测试局2023年政府信息公开工作年度报告', layoutActive: '2021', layoutRequests: '2019' })));
+    const p = ok(
+      parseText(
+        buildReport({
+          title: '测试市测试局2023年政府信息公开工作年度报告',
+          layoutActive: '2021',
+          layoutRequests: '2019',
+        }),
+      ),
+    );
     expect(p.report).toMatchObject({ layout_active: '2021', layout_requests: '2019', era: '2021' });
     expect(p.cells.some((c) => c.row_key === 'other')).toBe(true);
   });
@@ -106,7 +128,10 @@ describe('messy flattenings', () => {
   });
 
   it('blank applicant cells before a filled total (blank lines)', () => {
-    const text = buildReport({ style: 'blank-lines' }).replace(/(一、本年新收政府信息公开申请数量)\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0/, '$1\n\n\n\n\n\n\n\n 0');
+    const text = buildReport({ style: 'blank-lines' }).replace(
+      /(一、本年新收政府信息公开申请数量)\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0/,
+      '$1\n\n\n\n\n\n\n\n 0',
+    );
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('B B B B B B 0');
   });
@@ -117,7 +142,11 @@ describe('messy flattenings', () => {
   });
 
   it('blank cells anywhere in one-cell-per-line text without separators (x | style)', () => {
-    for (const granted of [['1', '', '0', '0', '0', '0', '1'], ['', '1', '0', '0', '0', '0', '1'], ['1', '0', '0', '0', '0', '1', '']]) {
+    for (const granted of [
+      ['1', '', '0', '0', '0', '0', '1'],
+      ['', '1', '0', '0', '0', '0', '1'],
+      ['1', '0', '0', '0', '0', '1', ''],
+    ]) {
       const p = ok(parseText(buildReport({ style: 'lines', requests: { granted } })));
       expect(rowOf(p.cells, 'requests', 'granted')).toBe(granted.map((g) => g || 'B').join(' '));
     }
@@ -164,7 +193,15 @@ describe('messy flattenings', () => {
 describe('glued digits', () => {
   it('a row glued into one run is split by the row sum when only one split works', () => {
     // 4 0 0 0 0 1 | 5 → "4000015": the six applicants must add up to the total.
-    const text = buildReport({ style: 'lines', requests: { ...requests, granted: ['4000015'] , total: ['6', '1', '0', '0', '1', '0', '8'], new_received: ['6', '1', '0', '0', '1', '0', '8'] } });
+    const text = buildReport({
+      style: 'lines',
+      requests: {
+        ...requests,
+        granted: ['4000015'],
+        total: ['6', '1', '0', '0', '1', '0', '8'],
+        new_received: ['6', '1', '0', '0', '1', '0', '8'],
+      },
+    });
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('4 0 0 0 0 1 5');
     const c = p.cells.find((c) => c.row_key === 'granted' && c.col_key === 'total')!;
@@ -172,7 +209,11 @@ describe('glued digits', () => {
   });
 
   it('a label glued to its numbers (行政规范性文件693665) with several valid splits is ambiguous', () => {
-    const text = buildReport({ style: 'spaces', layoutActive: '2021', title: '测试局2022年政府信息公开工作年度报告' }).replace(/行政规范性文件 0 0 0/, '行政规范性文件693665');
+    const text = buildReport({
+      style: 'spaces',
+      layoutActive: '2021',
+      title: '测试局2022年政府信息公开工作年度报告',
+    }).replace(/行政规范性文件 0 0 0/, '行政规范性文件693665');
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('A A A');
     expect(p.report.cells_ambiguous).toBe(3);
@@ -182,14 +223,22 @@ describe('glued digits', () => {
   });
 
   it('a glued run whose only split without leading zeros is unique is read', () => {
-    const text = buildReport({ style: 'spaces', layoutActive: '2021', title: '测试局2022年政府信息公开工作年度报告' }).replace(/行政规范性文件 0 0 0/, '行政规范性文件100');
+    const text = buildReport({
+      style: 'spaces',
+      layoutActive: '2021',
+      title: '测试局2022年政府信息公开工作年度报告',
+    }).replace(/行政规范性文件 0 0 0/, '行政规范性文件100');
     expect(rowOf(ok(parseText(text)).cells, 'active', 'normative_docs')).toBe('1 0 0');
   });
 
   it('column sums decide between row-valid splits', () => {
     // granted "11002" could be 1 1 0 0 | 2 …; with the 7 columns: candidates are filtered by the
     // row sum, then by （七）总计 per column.
-    const base = { new_received: ['1', '1', '0', '0', '0', '0', '2'], total: ['1', '1', '0', '0', '0', '0', '2'], granted: ['1100002'] };
+    const base = {
+      new_received: ['1', '1', '0', '0', '0', '0', '2'],
+      total: ['1', '1', '0', '0', '0', '0', '2'],
+      granted: ['1100002'],
+    };
     const p = ok(parseText(buildReport({ style: 'lines', requests: base })));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('1 1 0 0 0 0 2');
     expect(p.report.checks_failed).toBe(0);

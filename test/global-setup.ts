@@ -30,7 +30,8 @@ export function buildEnv(extra: Record<string, string>): Record<string, string |
 
 function run(what: string, args: string[], env: Record<string, string> = {}): void {
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: buildEnv(env), maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`test setup: ${what} failed (exit ${r.status})\n${r.stderr}\n${r.stdout.slice(-4000)}`);
+  if (r.status !== 0)
+    throw new Error(`test setup: ${what} failed (exit ${r.status})\n${r.stderr}\n${r.stdout.slice(-4000)}`);
 }
 
 const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
@@ -43,7 +44,10 @@ function hostileReport(): string {
   const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
   return sample
     .replace('无锡市滨湖区行政审批局2020年政府信息公开工作年度报告', HOSTILE_TITLE)
-    .replace('五、存在的主要问题及改进情况', '五、存在的主要问题及改进情况\n见<img src=x onerror=alert(2)>与<a href="javascript:alert(3)">链接</a>，以及 <iframe src="https://example.com"></iframe>。');
+    .replace(
+      '五、存在的主要问题及改进情况',
+      '五、存在的主要问题及改进情况\n见<img src=x onerror=alert(2)>与<a href="javascript:alert(3)">链接</a>，以及 <iframe src="https://example.com"></iframe>。',
+    );
 }
 
 export default function setup(project: TestProject): () => void {
@@ -52,11 +56,20 @@ export default function setup(project: TestProject): () => void {
   // sharing that folder break each other (e.g. a test run beside `npm run bench`).
   mkdirSync('.test-sites', { recursive: true });
   const tmp = resolve(mkdtempSync(join('.test-sites', 'run-')));
-  const samples = { data: join(tmp, 'samples-data'), dist: join(tmp, 'samples-dist'), distSub: join(tmp, 'samples-dist-sub') };
-  run('ingest (samples)', tsx('scripts/ingest.ts', '--out', samples.data, '--quiet'), { SOURCE_DATE_EPOCH: '1767225600' });
+  const samples = {
+    data: join(tmp, 'samples-data'),
+    dist: join(tmp, 'samples-dist'),
+    distSub: join(tmp, 'samples-dist-sub'),
+  };
+  run('ingest (samples)', tsx('scripts/ingest.ts', '--out', samples.data, '--quiet'), {
+    SOURCE_DATE_EPOCH: '1767225600',
+  });
   run('astro build (samples)', astro(samples.dist), { NIANBAO_DATA: samples.data });
   run('search index (samples)', tsx('scripts/search-index.ts', '--dist', samples.dist, '--quiet'));
-  run('astro build (samples, BASE_PATH)', astro(samples.distSub), { NIANBAO_DATA: samples.data, BASE_PATH: '/nianbao/' });
+  run('astro build (samples, BASE_PATH)', astro(samples.distSub), {
+    NIANBAO_DATA: samples.data,
+    BASE_PATH: '/nianbao/',
+  });
   run('search index (samples, BASE_PATH)', tsx('scripts/search-index.ts', '--dist', samples.distSub, '--quiet'));
 
   const synthetic = { raw: join(tmp, 'synth', 'raw'), data: join(tmp, 'synth-data'), dist: join(tmp, 'synth-dist') };
@@ -65,7 +78,10 @@ export default function setup(project: TestProject): () => void {
   // A hostile file: markup and script in its name, title and text must stay inert everywhere.
   mkdirSync(join(synthetic.raw, 'hostile'));
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
-  run('ingest (synthetic)', tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'));
+  run(
+    'ingest (synthetic)',
+    tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'),
+  );
   run('astro build (synthetic)', astro(synthetic.dist), { NIANBAO_DATA: synthetic.data, NIANBAO_RAW: synthetic.raw });
   run('search index (synthetic)', tsx('scripts/search-index.ts', '--dist', synthetic.dist, '--quiet'));
   project.provide('sites', { samples, synthetic });

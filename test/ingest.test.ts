@@ -7,7 +7,8 @@ const file = (path: string, content: string | Uint8Array, size?: number): Source
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return { path, size: size ?? bytes.length, read: () => bytes, sha256: sha };
 };
-const run = (files: SourceFile[]) => runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+const run = (files: SourceFile[]) =>
+  runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
 const entry = (d: ReturnType<typeof run>, path: string) => d.manifest.files.find((f) => f.path === path)!;
 
 describe('bad input: every file is accounted for and the run goes on', () => {
@@ -18,9 +19,15 @@ describe('bad input: every file is accounted for and the run goes on', () => {
     file('b/not-a-report.txt', '今天天气很好，我们去公园散步。\n第二行。\n'),
     file('b/cut.txt', buildReport({ cutRequestsAfterRow: 'withheld_internal' })),
     file('b/huge.txt', 'x', 50 * 1024 * 1024),
-    file('b/script.html', `<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>${buildReport({ style: 'html' }).replace('<body>', '<body><p>正文里有 &lt;script&gt;alert("x")&lt;/script&gt; 字样</p>')}</body></html>`),
+    file(
+      'b/script.html',
+      `<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>${buildReport({ style: 'html' }).replace('<body>', '<body><p>正文里有 &lt;script&gt;alert("x")&lt;/script&gt; 字样</p>')}</body></html>`,
+    ),
     file('b/名字 with spaces 报告.txt', good),
-    file('b/damaged.txt', new Uint8Array([...new TextEncoder().encode(good.replace('测试局', '测试二局')), 0xff, 0xfe, 0x0a])),
+    file(
+      'b/damaged.txt',
+      new Uint8Array([...new TextEncoder().encode(good.replace('测试局', '测试二局')), 0xff, 0xfe, 0x0a]),
+    ),
     file('b/report.pdf', '%PDF-1.4'),
     file('a/original.txt', good),
     file('c/copy.txt', good),
@@ -28,20 +35,50 @@ describe('bad input: every file is accounted for and the run goes on', () => {
 
   it('lists every file once, in sorted order', () => {
     expect(data.manifest.files.map((f) => f.path)).toEqual([
-      'a/original.txt', 'b/binary.txt', 'b/cut.txt', 'b/damaged.txt', 'b/empty.txt', 'b/huge.txt', 'b/not-a-report.txt',
-      'b/report.pdf', 'b/script.html', 'b/名字 with spaces 报告.txt', 'c/copy.txt',
+      'a/original.txt',
+      'b/binary.txt',
+      'b/cut.txt',
+      'b/damaged.txt',
+      'b/empty.txt',
+      'b/huge.txt',
+      'b/not-a-report.txt',
+      'b/report.pdf',
+      'b/script.html',
+      'b/名字 with spaces 报告.txt',
+      'c/copy.txt',
     ]);
     expect(data.manifest.counts.files).toBe(11);
   });
 
   it('rejects with a reason in Chinese and a stable code', () => {
-    expect(entry(data, 'b/empty.txt')).toMatchObject({ outcome: 'rejected', reason: '空文件（没有文字）', reason_code: 'E_EMPTY' });
-    expect(entry(data, 'b/binary.txt')).toMatchObject({ outcome: 'rejected', reason: '二进制文件，不是文字', reason_code: 'E_BINARY' });
-    expect(entry(data, 'b/not-a-report.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('不是政府信息公开工作年度报告') as unknown, reason_code: 'E_NOT_A_REPORT' });
-    expect(entry(data, 'b/huge.txt')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('52.4 MB') as unknown, reason_code: 'E_TOO_LARGE' });
-    expect(entry(data, 'b/report.pdf')).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('PDF 文件已损坏') as unknown, reason_code: 'E_DOCUMENT_BROKEN' });
+    expect(entry(data, 'b/empty.txt')).toMatchObject({
+      outcome: 'rejected',
+      reason: '空文件（没有文字）',
+      reason_code: 'E_EMPTY',
+    });
+    expect(entry(data, 'b/binary.txt')).toMatchObject({
+      outcome: 'rejected',
+      reason: '二进制文件，不是文字',
+      reason_code: 'E_BINARY',
+    });
+    expect(entry(data, 'b/not-a-report.txt')).toMatchObject({
+      outcome: 'rejected',
+      reason: expect.stringContaining('不是政府信息公开工作年度报告') as unknown,
+      reason_code: 'E_NOT_A_REPORT',
+    });
+    expect(entry(data, 'b/huge.txt')).toMatchObject({
+      outcome: 'rejected',
+      reason: expect.stringContaining('52.4 MB') as unknown,
+      reason_code: 'E_TOO_LARGE',
+    });
+    expect(entry(data, 'b/report.pdf')).toMatchObject({
+      outcome: 'rejected',
+      reason: expect.stringContaining('PDF 文件已损坏') as unknown,
+      reason_code: 'E_DOCUMENT_BROKEN',
+    });
     // Every reason a reader sees is Chinese: no English words in any manifest reason.
-    for (const f of data.manifest.files) if (f.reason) expect(f.reason, f.path).not.toMatch(/\b(?:the|file|not|is|to|of)\b/);
+    for (const f of data.manifest.files)
+      if (f.reason) expect(f.reason, f.path).not.toMatch(/\b(?:the|file|not|is|to|of)\b/);
     for (const p of ['b/empty.txt', 'b/binary.txt', 'b/not-a-report.txt', 'b/huge.txt', 'b/report.pdf']) {
       expect(entry(data, p).diagnostics[0]).toMatchObject({ code: expect.stringMatching(/^E_/) as unknown, file: p });
     }
@@ -59,7 +96,10 @@ describe('bad input: every file is accounted for and the run goes on', () => {
   it('text containing <script> is stored as text', () => {
     const r = data.reports.find((r) => r.source_file === 'b/script.html')!;
     expect(r.status).toBe('complete');
-    const s = data.sections.filter((s) => s.report_id === r.report_id).map((s) => s.text).join('\n');
+    const s = data.sections
+      .filter((s) => s.report_id === r.report_id)
+      .map((s) => s.text)
+      .join('\n');
     expect(s).toContain('<script>alert("x")</script>');
   });
 
@@ -80,17 +120,28 @@ describe('bad input: every file is accounted for and the run goes on', () => {
   });
 
   it('two different files for the same agency and year are both kept and flagged', () => {
-    const twin = run([file('x/one.txt', buildReport()), file('x/two.txt', buildReport().replace('无。', '无其他事项。'))]);
+    const twin = run([
+      file('x/one.txt', buildReport()),
+      file('x/two.txt', buildReport().replace('无。', '无其他事项。')),
+    ]);
     expect(twin.reports.length).toBe(2);
     expect(twin.manifest.files.map((f) => f.same_agency_year)).toEqual([['x/two.txt'], ['x/one.txt']]);
   });
 
   it('cross-year checks are added to the later report', () => {
-    const y1 = buildReport({ title: '测试市测试局2020年政府信息公开工作年度报告', requests: { new_received: ['1', '0', '0', '0', '0', '0', '1'], carried_forward: ['1', '0', '0', '0', '0', '0', '1'] } });
+    const y1 = buildReport({
+      title: '测试市测试局2020年政府信息公开工作年度报告',
+      requests: {
+        new_received: ['1', '0', '0', '0', '0', '0', '1'],
+        carried_forward: ['1', '0', '0', '0', '0', '0', '1'],
+      },
+    });
     const y2 = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' });
     const d = run([file('2020.txt', y1), file('2021.txt', y2)]);
     const later = d.reports.find((r) => r.year === 2021)!;
-    const c = d.checks.find((c) => c.report_id === later.report_id && c.check_id === 'cross_year.carryover.natural_person');
+    const c = d.checks.find(
+      (c) => c.report_id === later.report_id && c.check_id === 'cross_year.carryover.natural_person',
+    );
     expect(c).toMatchObject({ status: 'fail', expected: 0, actual: 1 });
     expect(later.checks_failed).toBeGreaterThan(0);
   });

@@ -17,7 +17,10 @@ import { gaz, ok, parseText, rowOf, sha } from './helpers.ts';
  * cases below are the kinds of real input that broke it (../shared/cases c07–c10).
  */
 
-const layouts = (r: { layout_active: '2019' | '2021' | null; layout_requests: '2019' | '2021' | null }) => ({ active: r.layout_active, requests: r.layout_requests });
+const layouts = (r: { layout_active: '2019' | '2021' | null; layout_requests: '2019' | '2021' | null }) => ({
+  active: r.layout_active,
+  requests: r.layout_requests,
+});
 
 describe('verify() over finished rows', () => {
   it('the golden samples', () => {
@@ -29,7 +32,12 @@ describe('verify() over finished rows', () => {
 
   it('the 300-report synthetic corpus of eval.test.ts', () => {
     const corpus = [...generateCorpus(300, 20261122, gaz())];
-    const files: SourceFile[] = corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha }));
+    const files: SourceFile[] = corpus.map((f) => ({
+      path: f.path,
+      size: f.bytes.length,
+      read: () => f.bytes,
+      sha256: sha,
+    }));
     const data = runInMemory(files, { rawDir: 'synth', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
     const byReport = new Map<string, CellOut[]>();
     for (const c of data.cells) byReport.set(c.report_id, [...(byReport.get(c.report_id) ?? []), c]);
@@ -43,28 +51,68 @@ describe('verify() over finished rows', () => {
   });
 
   it('finds breaches: a number whose raw text says otherwise, an address twice, one not in the template', () => {
-    const cell: CellOut = { table_id: 'requests', row_key: 'granted', col_key: 'total', value: 5, raw: '6', state: 'number', line: 3 };
+    const cell: CellOut = {
+      table_id: 'requests',
+      row_key: 'granted',
+      col_key: 'total',
+      value: 5,
+      raw: '6',
+      state: 'number',
+      line: 3,
+    };
     expect(verify([cell], { active: null, requests: '2019' }).map((b) => b.kind)).toEqual(['raw-does-not-reread']);
-    expect(verify([{ ...cell, raw: '5' }, { ...cell, raw: '5' }], { active: null, requests: '2019' }).map((b) => b.kind)).toEqual(['emitted-twice']);
-    expect(verify([{ ...cell, raw: '5', row_key: 'other_misc' }], { active: null, requests: '2019' }).map((b) => b.kind)).toEqual(['address-not-in-template']);
+    expect(
+      verify(
+        [
+          { ...cell, raw: '5' },
+          { ...cell, raw: '5' },
+        ],
+        { active: null, requests: '2019' },
+      ).map((b) => b.kind),
+    ).toEqual(['emitted-twice']);
+    expect(
+      verify([{ ...cell, raw: '5', row_key: 'other_misc' }], { active: null, requests: '2019' }).map((b) => b.kind),
+    ).toEqual(['address-not-in-template']);
   });
 
   it('the emitter refuses an address twice or outside the template', () => {
     const em = new TableEmitter({ id: 'requests', rows: requestRows['2019'] });
     const at = { table: 'requests' as const, row: 'granted', col: 'total' };
     em.emit({ kind: 'blank', at, line: 1, placement: { by: 'delimited', index: 6 } });
-    expect(() => em.emit({ kind: 'blank', at, line: 1, placement: { by: 'delimited', index: 6 } })).toThrow(/emitted-twice/);
-    expect(() => em.emit({ kind: 'blank', at: { ...at, row: 'nope' }, line: 1, placement: { by: 'delimited', index: 6 } })).toThrow(/address-not-in-template/);
+    expect(() => em.emit({ kind: 'blank', at, line: 1, placement: { by: 'delimited', index: 6 } })).toThrow(
+      /emitted-twice/,
+    );
+    expect(() =>
+      em.emit({ kind: 'blank', at: { ...at, row: 'nope' }, line: 1, placement: { by: 'delimited', index: 6 } }),
+    ).toThrow(/address-not-in-template/);
   });
 });
 
 /** A 2022 report (2021 layouts) in `|`-joined rows that end with `|`, as c07–c10 are. */
 const report2022 = (edit: (t: string) => string) =>
-  ok(parseText(edit(buildReport({ style: 'pipes', layoutActive: '2021', layoutRequests: '2021', title: '测试局2022年政府信息公开工作年度报告', requests: { new_received: ['30', '5', '1', '2', '1', '3', '42'], granted: ['30', '5', '1', '2', '1', '3', '42'], total: ['30', '5', '1', '2', '1', '3', '42'] } }))));
+  ok(
+    parseText(
+      edit(
+        buildReport({
+          style: 'pipes',
+          layoutActive: '2021',
+          layoutRequests: '2021',
+          title: '测试局2022年政府信息公开工作年度报告',
+          requests: {
+            new_received: ['30', '5', '1', '2', '1', '3', '42'],
+            granted: ['30', '5', '1', '2', '1', '3', '42'],
+            total: ['30', '5', '1', '2', '1', '3', '42'],
+          },
+        }),
+      ),
+    ),
+  );
 
 describe('the invariant on damaged rows', () => {
   it('glued cells in a row: split where the arithmetic decides uniquely (c07)', () => {
-    const p = report2022((t) => t.replace('一、本年新收政府信息公开申请数量 | 30 | 5 |', '一、本年新收政府信息公开申请数量 | 305 |'));
+    const p = report2022((t) =>
+      t.replace('一、本年新收政府信息公开申请数量 | 30 | 5 |', '一、本年新收政府信息公开申请数量 | 305 |'),
+    );
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
     const c = p.cells.find((c) => c.row_key === 'new_received' && c.col_key === 'commercial')!;
     expect(c.raw).toBe('5');
@@ -73,13 +121,18 @@ describe('the invariant on damaged rows', () => {
   it('glued cells no arithmetic decides: NULL, never the first split', () => {
     // 一 + 二 = 三 + 四 and the row sum both hold for 30|5 and for 3|05 … only no-leading-zero
     // splits count, so make two valid splits: 11|1 vs 1|11 with a total that cannot tell.
-    const p = ok(parseText(buildReport({ style: 'pipes', requests: { unable_not_held: ['111', '0', '0', '0', '0', '12'] } })));
+    const p = ok(
+      parseText(buildReport({ style: 'pipes', requests: { unable_not_held: ['111', '0', '0', '0', '0', '12'] } })),
+    );
     expect(rowOf(p.cells, 'requests', 'unable_not_held')).toMatch(/^[AU]/);
     expect(p.cells.filter((c) => c.row_key === 'unable_not_held' && c.state === 'number').length).toBe(0);
   });
 
   it('a row short of one value: never shifted left (c08, 四)', () => {
-    const text = buildReport({ style: 'pipes', review: ['3', '1', '0', '1', '5', '2', '0', '1', '0', '3', '1', '1', '0', '0', '2'] }).replace('| 1 | 1 | 0 | 0 | 2 |', '| 1 | 1 | 0 | 2 |');
+    const text = buildReport({
+      style: 'pipes',
+      review: ['3', '1', '0', '1', '5', '2', '0', '1', '0', '3', '1', '1', '0', '0', '2'],
+    }).replace('| 1 | 1 | 0 | 0 | 2 |', '| 1 | 1 | 0 | 2 |');
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'review', 'review')).toBe('3 1 0 1 5');
     expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('2 0 1 0 3');
@@ -91,7 +144,11 @@ describe('the invariant on damaged rows', () => {
 
   it('a row short of one value in 三: NULL unless the arithmetic places the gap', () => {
     const p = report2022((t) => t.replace('（一）予以公开 | 30 | 5 | 1 |', '（一）予以公开 | 30 | 1 |'));
-    expect(p.cells.filter((c) => c.row_key === 'granted' && c.state === 'number').every((c) => [30, 1, 2, 3, 42].includes(c.value!))).toBe(true);
+    expect(
+      p.cells
+        .filter((c) => c.row_key === 'granted' && c.state === 'number')
+        .every((c) => [30, 1, 2, 3, 42].includes(c.value!)),
+    ).toBe(true);
     expect(rowOf(p.cells, 'requests', 'granted')).not.toBe('30 1 2 1 3 42 B');
   });
 
@@ -107,34 +164,52 @@ describe('the invariant on damaged rows', () => {
   });
 
   it('a row label twice: both copies NULL, the first does not win (c10)', () => {
-    const p = report2022((t) => t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（一）予以公开 | 99 | 0 | 0 | 0 | 0 | 0 | 99 | |\n'));
+    const p = report2022((t) =>
+      t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（一）予以公开 | 99 | 0 | 0 | 0 | 0 | 0 | 99 | |\n'),
+    );
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
     expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 0 0 0 0 0 0');
     expect(p.diagnostics.some((d) => d.code === 'W_CELLS_AMBIGUOUS' && /appears twice/.test(d.message))).toBe(true);
   });
 
   it('a 2019 header over 2021 rows: no cell read with the other layout’s meanings', () => {
-    const p = report2022((t) => t.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'));
+    const p = report2022((t) =>
+      t.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),
+    );
     expect(p.cells.filter((c) => c.table_id === 'active' && c.state === 'number')).toEqual([]);
-    expect(p.diagnostics.some((d) => /header has the 2019 columns but the rows are the 2021 rows/.test(d.message))).toBe(true);
+    expect(
+      p.diagnostics.some((d) => /header has the 2019 columns but the rows are the 2021 rows/.test(d.message)),
+    ).toBe(true);
   });
 
   it('a label naming several rows (a page dump) proves none of them', () => {
-    const p = ok(parseText(buildReport({ style: 'pipes' }).replace('一、本年新收政府信息公开申请数量 |', '一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量 |')));
+    const p = ok(
+      parseText(
+        buildReport({ style: 'pipes' }).replace(
+          '一、本年新收政府信息公开申请数量 |',
+          '一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量 |',
+        ),
+      ),
+    );
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A A A A A A A');
   });
 
   it('a lost row label: its values are not given to the row above (one cell per line)', () => {
-    const text = buildReport({ style: 'lines', requests: { granted: ['1', '0', '0', '0', '0', '0', '1'], partly_granted: ['2', '0', '0', '0', '0', '0', '2'] } }).replace('（二）部分公开 |\n', '');
+    const text = buildReport({
+      style: 'lines',
+      requests: { granted: ['1', '0', '0', '0', '0', '0', '1'], partly_granted: ['2', '0', '0', '0', '0', '0', '2'] },
+    }).replace('（二）部分公开 |\n', '');
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
   });
 });
 
 describe('long glued runs (a page dump’s section 四)', () => {
-  const header = '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
+  const header =
+    '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
   const review = (run: string) => readReview(textToLines(`${header}${run}`))!;
-  const values = (r: TableRead) => r.cells.map((c) => (c.state === 'number' ? String(c.value) : c.state[0]!.toUpperCase())).join(' ');
+  const values = (r: TableRead) =>
+    r.cells.map((c) => (c.state === 'number' ? String(c.value) : c.state[0]!.toUpperCase())).join(' ');
 
   it('15 to 18 digits for 15 cells are split by the block totals, each cell from its own digits', () => {
     expect(values(review('133072002400112'))).toBe('1 3 3 0 7 2 0 0 2 4 0 0 1 1 2');

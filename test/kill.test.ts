@@ -1,6 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,7 +31,18 @@ const raw = join(tmp, 'raw');
 cpSync('data/raw', raw, { recursive: true });
 
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
-const args = (out: string) => ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', '0'];
+const args = (out: string) => [
+  '--import',
+  'tsx',
+  'scripts/ingest.ts',
+  '--raw',
+  raw,
+  '--out',
+  out,
+  '--quiet',
+  '--workers',
+  '0',
+];
 
 function ingest(out: string) {
   const r = spawnSync(process.execPath, args(out), { encoding: 'utf8', env, timeout: 120_000 });
@@ -30,24 +52,43 @@ function ingest(out: string) {
 /** Starts an ingest, waits until it reports `phase: NAME`, and kills it with SIGKILL. */
 function killAt(out: string, phase: string): Promise<void> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, args(out), { env: { ...env, NIANBAO_PAUSE_AT: phase }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args(out), {
+      env: { ...env, NIANBAO_PAUSE_AT: phase },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       if (err.includes(`phase: ${phase}\n`)) child.kill('SIGKILL');
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? ok() : fail(new Error(`ingest ended (${code}) before ${phase}: ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? ok() : fail(new Error(`ingest ended (${code}) before ${phase}: ${err}`)),
+    );
   });
 }
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
-const reports = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { counts: { reports: number } }).counts.reports;
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
+const reports = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { counts: { reports: number } }).counts.reports;
 
 /** A new file each time, so that a new run differs from the previous one. */
 let added = 0;
 function addReport(): void {
   added++;
-  const text = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8').replace('无锡市滨湖区行政审批局', `无锡市滨湖区第${added}测试局`);
+  const text = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8').replace(
+    '无锡市滨湖区行政审批局',
+    `无锡市滨湖区第${added}测试局`,
+  );
   writeFileSync(join(raw, `added-${added}.txt`), text);
 }
 
@@ -77,8 +118,13 @@ describe('SIGKILL during the write phase', () => {
 
   it('a second ingest into the same output while one runs is refused; the first is not disturbed', async () => {
     const before = snapshot(out);
-    const child = spawn(process.execPath, args(out), { env: { ...env, NIANBAO_PAUSE_AT: 'written' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    await new Promise<void>((ok) => child.stderr.on('data', (d: Buffer) => d.toString().includes('phase: written') && ok()));
+    const child = spawn(process.execPath, args(out), {
+      env: { ...env, NIANBAO_PAUSE_AT: 'written' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise<void>((ok) =>
+      child.stderr.on('data', (d: Buffer) => d.toString().includes('phase: written') && ok()),
+    );
     const second = spawnSync(process.execPath, args(out), { encoding: 'utf8', env, timeout: 120_000 });
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(new RegExp(`another ingest \\(pid ${child.pid}\\) is writing here`));
@@ -90,7 +136,11 @@ describe('SIGKILL during the write phase', () => {
   it('a full disk (a write error) at any point: the run fails with a message, the previous datasets stay', () => {
     const before = snapshot(out);
     for (const phase of ['exported-cells', 'written', 'verified']) {
-      const r = spawnSync(process.execPath, args(out), { encoding: 'utf8', env: { ...env, NIANBAO_FAIL_AT: phase }, timeout: 120_000 });
+      const r = spawnSync(process.execPath, args(out), {
+        encoding: 'utf8',
+        env: { ...env, NIANBAO_FAIL_AT: phase },
+        timeout: 120_000,
+      });
       expect(r.status, phase).toBe(2);
       expect(r.stderr).toContain('failed; the previous datasets are kept: ENOSPC');
       expect(snapshot(out)).toEqual(before);

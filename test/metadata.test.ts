@@ -12,7 +12,11 @@ const meta = (head: string, body = '') => extractMetadata(textToLines(head), tex
 
 describe('metadata', () => {
   it('title, agency, year and date from a typical header', () => {
-    expect(meta('当前位置：首页 > 信息公开\n无锡市滨湖区行政审批局2020年政府信息公开工作年度报告\n发布时间:2021-01-22 09:33 [ 大 中 小 ]')).toMatchObject({
+    expect(
+      meta(
+        '当前位置：首页 > 信息公开\n无锡市滨湖区行政审批局2020年政府信息公开工作年度报告\n发布时间:2021-01-22 09:33 [ 大 中 小 ]',
+      ),
+    ).toMatchObject({
       title: '无锡市滨湖区行政审批局2020年政府信息公开工作年度报告',
       agency: '无锡市滨湖区行政审批局',
       agency_kind: '部门',
@@ -22,17 +26,24 @@ describe('metadata', () => {
   });
 
   it('索引号 and 发布机构 from a two-row header table', () => {
-    const m = meta('索引号 | 公开方式 | 发布机构 |\n11620602MB161547XN/2021-02130 | 主动公开 | 凉州区市场监督管理局 |\n2020年度政府信息公开工作落实情况');
+    const m = meta(
+      '索引号 | 公开方式 | 发布机构 |\n11620602MB161547XN/2021-02130 | 主动公开 | 凉州区市场监督管理局 |\n2020年度政府信息公开工作落实情况',
+    );
     expect(m).toMatchObject({ index_no: '11620602MB161547XN/2021-02130', agency: '凉州区市场监督管理局', year: 2020 });
   });
 
   it('inline labelled fields and Chinese dates', () => {
-    const m = meta('某县教育局2021年政府信息公开工作年度报告\n索引号：ABC-2022-001  发布机构：某县教育局  发布日期：2022年1月5日');
+    const m = meta(
+      '某县教育局2021年政府信息公开工作年度报告\n索引号：ABC-2022-001  发布机构：某县教育局  发布日期：2022年1月5日',
+    );
     expect(m).toMatchObject({ index_no: 'ABC-2022-001', agency: '某县教育局', published_on: '2022-01-05', year: 2021 });
   });
 
   it('the year comes from the body ("2020年度") when the title has none — never the publication year', () => {
-    const m = meta('驼峰路街道办事处政府信息公开工作年度报告\n发布时间：2021-01-15', '依据《2021年政务公开工作要点》（〔2021〕1号），2020年度我街办未接到申请。2021年1月15日');
+    const m = meta(
+      '驼峰路街道办事处政府信息公开工作年度报告\n发布时间：2021-01-15',
+      '依据《2021年政务公开工作要点》（〔2021〕1号），2020年度我街办未接到申请。2021年1月15日',
+    );
     expect(m.year).toBe(2020);
     expect(m.published_on).toBe('2021-01-15');
   });
@@ -57,7 +68,12 @@ describe('metadata', () => {
 
   it('a title that starts with the year gives the full agency name', () => {
     const m = meta('2023年上海市人民政府参事室政府信息公开工作年度报告\n发布日期:2024/01/18 11:34:01');
-    expect(m).toMatchObject({ agency: '上海市人民政府参事室', year: 2023, published_on: '2024-01-18', published_on_basis: 'label' });
+    expect(m).toMatchObject({
+      agency: '上海市人民政府参事室',
+      year: 2023,
+      published_on: '2024-01-18',
+      published_on_basis: 'label',
+    });
     expect(agencyFromTitle('2022年度杭州市西湖区教育局政府信息公开工作年度报告')).toBe('杭州市西湖区教育局');
     // 人民政府信息公开: the cut must not take 政府 away from the name.
     expect(agencyFromTitle('2021年上海市人民政府信息公开工作年度报告')).toBe('上海市人民政府');
@@ -65,57 +81,114 @@ describe('metadata', () => {
   });
 
   it('an abbreviation in 发布机构 never replaces the full name in the title; 发文日期 in a pipe row', () => {
-    const m = meta('泰州市人民政府2023年政府信息公开工作年度报告\n索 引 号 | 014416330/2024-00731 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2024-01-22 |');
-    expect(m).toMatchObject({ agency: '泰州市人民政府', agency_kind: '人民政府', index_no: '014416330/2024-00731', published_on: '2024-01-22', published_on_basis: 'label' });
+    const m = meta(
+      '泰州市人民政府2023年政府信息公开工作年度报告\n索 引 号 | 014416330/2024-00731 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2024-01-22 |',
+    );
+    expect(m).toMatchObject({
+      agency: '泰州市人民政府',
+      agency_kind: '人民政府',
+      index_no: '014416330/2024-00731',
+      published_on: '2024-01-22',
+      published_on_basis: 'label',
+    });
     // A fuller form of the title's name in 发布机构 is taken.
-    expect(meta('滨湖区行政审批局2020年政府信息公开工作年度报告\n发布机构：无锡市滨湖区行政审批局').agency).toBe('无锡市滨湖区行政审批局');
+    expect(meta('滨湖区行政审批局2020年政府信息公开工作年度报告\n发布机构：无锡市滨湖区行政审批局').agency).toBe(
+      '无锡市滨湖区行政审批局',
+    );
   });
 
   it('a crawler header: no 标题: in title or agency, the date from 发布时间, the address from 原文链接', () => {
-    const m = meta('标题: 龙岩市新罗区2020年政府信息公开工作年度报告\n发布时间: 2021-01-26 16:40\n文号: \n发布机构: \n栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/zwgk/ndbg/202101/t20210126_1.htm\n==================== 正文 ====================', '2020年，龙岩市新罗区人民政府认真贯彻落实条例。');
-    expect(m).toMatchObject({ title: '龙岩市新罗区2020年政府信息公开工作年度报告', agency: '龙岩市新罗区人民政府', published_on: '2021-01-26', source_url: 'https://www.example.gov.cn/zwgk/ndbg/202101/t20210126_1.htm' });
+    const m = meta(
+      '标题: 龙岩市新罗区2020年政府信息公开工作年度报告\n发布时间: 2021-01-26 16:40\n文号: \n发布机构: \n栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/zwgk/ndbg/202101/t20210126_1.htm\n==================== 正文 ====================',
+      '2020年，龙岩市新罗区人民政府认真贯彻落实条例。',
+    );
+    expect(m).toMatchObject({
+      title: '龙岩市新罗区2020年政府信息公开工作年度报告',
+      agency: '龙岩市新罗区人民政府',
+      published_on: '2021-01-26',
+      source_url: 'https://www.example.gov.cn/zwgk/ndbg/202101/t20210126_1.htm',
+    });
   });
 
   it('other crawler labels: 【标题】, a crawl time that is no publication date, a link at the bottom', () => {
-    const m = meta('【标题】某县教育局2023年政府信息公开工作年度报告\n采集时间：2024-05-01 10:00', '无。\n本文链接：https://www.x.gov.cn/art/2024/1/9/art_1.html');
-    expect(m).toMatchObject({ title: '某县教育局2023年政府信息公开工作年度报告', agency: '某县教育局', published_on: null, source_url: 'https://www.x.gov.cn/art/2024/1/9/art_1.html' });
+    const m = meta(
+      '【标题】某县教育局2023年政府信息公开工作年度报告\n采集时间：2024-05-01 10:00',
+      '无。\n本文链接：https://www.x.gov.cn/art/2024/1/9/art_1.html',
+    );
+    expect(m).toMatchObject({
+      title: '某县教育局2023年政府信息公开工作年度报告',
+      agency: '某县教育局',
+      published_on: null,
+      source_url: 'https://www.x.gov.cn/art/2024/1/9/art_1.html',
+    });
   });
 
   it('no name is invented from a place: the text names the zone’s committee, and a zone never gets a 人民政府', () => {
-    expect(meta('平潭综合实验区2022年政府信息公开工作年度报告', '2022年，平潭综合实验区管委会坚持以公开为常态。').agency).toBe('平潭综合实验区管委会');
-    expect(meta('某某经济技术开发区2022年政府信息公开工作年度报告', '本年度未收到申请。').agency).toBe('某某经济技术开发区');
-    expect(meta('龙泉市2020年政府信息公开工作年度报告', '龙泉市人民政府办公室编制本报告。').agency).toBe('龙泉市人民政府');
+    expect(
+      meta('平潭综合实验区2022年政府信息公开工作年度报告', '2022年，平潭综合实验区管委会坚持以公开为常态。').agency,
+    ).toBe('平潭综合实验区管委会');
+    expect(meta('某某经济技术开发区2022年政府信息公开工作年度报告', '本年度未收到申请。').agency).toBe(
+      '某某经济技术开发区',
+    );
+    expect(meta('龙泉市2020年政府信息公开工作年度报告', '龙泉市人民政府办公室编制本报告。').agency).toBe(
+      '龙泉市人民政府',
+    );
     // The office that posted the page is not the report's agency when the title names the place.
     expect(meta('龙泉市2020年政府信息公开工作年度报告\n发布机构：龙泉市人民政府办公室').agency).toBe('龙泉市人民政府');
-    expect(meta('平潭综合实验区2022年政府信息公开工作年度报告\n发布机构：平潭综合实验区党工委管委会办公室').agency).toBe('平潭综合实验区党工委管委会');
+    expect(
+      meta('平潭综合实验区2022年政府信息公开工作年度报告\n发布机构：平潭综合实验区党工委管委会办公室').agency,
+    ).toBe('平潭综合实验区党工委管委会');
   });
 
   it('a title broken after the agency name is joined', () => {
-    expect(meta('淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。')).toMatchObject({ title: '淮安市人民政府2024 年政府信息公开工作年度报告', agency: '淮安市人民政府', year: 2024 });
+    expect(meta('淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。')).toMatchObject({
+      title: '淮安市人民政府2024 年政府信息公开工作年度报告',
+      agency: '淮安市人民政府',
+      year: 2024,
+    });
   });
 
   it('site suffixes are cut from an HTML title', () => {
-    expect(cleanTitle('测试市2025年政府信息公开工作年度报告_政府信息公开年报')).toBe('测试市2025年政府信息公开工作年度报告');
-    expect(cleanTitle('泰州市人民政府2023年政府信息公开工作年度报告-泰州市人民政府网')).toBe('泰州市人民政府2023年政府信息公开工作年度报告');
-    expect(cleanTitle('某局2023年政府信息公开工作年度报告 | 某市人民政府门户网站')).toBe('某局2023年政府信息公开工作年度报告');
-    expect(cleanTitle('某局2023年政府信息公开工作年度报告（2024-01-20）')).toBe('某局2023年政府信息公开工作年度报告（2024-01-20）');
-    expect(cleanTitle('当前位置：首页 > 政务公开 > 政府信息公开年报 > 某区民政局2023年政府信息公开工作年度报告')).toBe('某区民政局2023年政府信息公开工作年度报告');
+    expect(cleanTitle('测试市2025年政府信息公开工作年度报告_政府信息公开年报')).toBe(
+      '测试市2025年政府信息公开工作年度报告',
+    );
+    expect(cleanTitle('泰州市人民政府2023年政府信息公开工作年度报告-泰州市人民政府网')).toBe(
+      '泰州市人民政府2023年政府信息公开工作年度报告',
+    );
+    expect(cleanTitle('某局2023年政府信息公开工作年度报告 | 某市人民政府门户网站')).toBe(
+      '某局2023年政府信息公开工作年度报告',
+    );
+    expect(cleanTitle('某局2023年政府信息公开工作年度报告（2024-01-20）')).toBe(
+      '某局2023年政府信息公开工作年度报告（2024-01-20）',
+    );
+    expect(cleanTitle('当前位置：首页 > 政务公开 > 政府信息公开年报 > 某区民政局2023年政府信息公开工作年度报告')).toBe(
+      '某区民政局2023年政府信息公开工作年度报告',
+    );
     expect(meta('某县教育局2023年政府信息公开工作年度报告_政府信息公开年报_某县人民政府').agency).toBe('某县教育局');
   });
 
   it('date labels: spaced, 成文日期, bare 时间 and 日期, Chinese and slashed formats; not 统计时间', () => {
     expect(meta('某局2023年政府信息公开工作年度报告\n发 布 日 期：2024年1月22日').published_on).toBe('2024-01-22');
     expect(meta('某局2023年政府信息公开工作年度报告\n成文日期：2024-01-19').published_on).toBe('2024-01-19');
-    expect(meta('某局2023年政府信息公开工作年度报告\n来源：某局 时间：2024/01/18 11:34:01').published_on).toBe('2024-01-18');
+    expect(meta('某局2023年政府信息公开工作年度报告\n来源：某局 时间：2024/01/18 11:34:01').published_on).toBe(
+      '2024-01-18',
+    );
     expect(meta('某局2023年政府信息公开工作年度报告\n日期 2024-02-01').published_on).toBe('2024-02-01');
     expect(meta('某局2023年政府信息公开工作年度报告\n统计时间：2023-12-31').published_on).toBeNull();
-    expect(meta('某局2023年政府信息公开工作年度报告\n发布机构：某局发布日期：2024-01-09').published_on).toBe('2024-01-09');
+    expect(meta('某局2023年政府信息公开工作年度报告\n发布机构：某局发布日期：2024-01-09').published_on).toBe(
+      '2024-01-09',
+    );
     // The page's publication date wins over 成文日期.
-    expect(meta('某局2023年政府信息公开工作年度报告\n成文日期：2024-01-10 发布日期：2024-01-12').published_on).toBe('2024-01-12');
+    expect(meta('某局2023年政府信息公开工作年度报告\n成文日期：2024-01-10 发布日期：2024-01-12').published_on).toBe(
+      '2024-01-12',
+    );
   });
 
   it('the signature date at the end, when no label gives one (basis signature)', () => {
-    const m = meta('某局2023年政府信息公开工作年度报告', '一、总体情况\n本年度工作平稳。\n六、其他需要报告的事项\n无。\n某局\n2024年1月20日');
+    const m = meta(
+      '某局2023年政府信息公开工作年度报告',
+      '一、总体情况\n本年度工作平稳。\n六、其他需要报告的事项\n无。\n某局\n2024年1月20日',
+    );
     expect(m).toMatchObject({ published_on: '2024-01-20', published_on_basis: 'signature' });
     expect(signatureDateOf('二〇二四年一月二十日')).toBe('2024-01-20');
     expect(signatureDateOf('某市教育局 2024年2月3日')).toBe('2024-02-03');
@@ -123,29 +196,54 @@ describe('metadata', () => {
     expect(signatureDateOf('统计期限自2023年1月1日起至2023年12月31日')).toBeNull();
     expect(signatureDateOf('2024年2月30日')).toBeNull();
     // A date in the year covered is no signature of its report.
-    expect(meta('某局2023年政府信息公开工作年度报告', '六、其他需要报告的事项\n无。\n2023年6月1日').published_on).toBeNull();
-    expect(meta('某局2023年政府信息公开工作年度报告\n发布时间：2024-01-25', '无。\n2024年1月20日')).toMatchObject({ published_on: '2024-01-25', published_on_basis: 'label' });
+    expect(
+      meta('某局2023年政府信息公开工作年度报告', '六、其他需要报告的事项\n无。\n2023年6月1日').published_on,
+    ).toBeNull();
+    expect(meta('某局2023年政府信息公开工作年度报告\n发布时间：2024-01-25', '无。\n2024年1月20日')).toMatchObject({
+      published_on: '2024-01-25',
+      published_on_basis: 'label',
+    });
   });
 
   it('source_url: canonical, og:url, printed on the page; only http(s)', () => {
-    expect(htmlSourceUrl('<html><head><link href="https://a.gov.cn/x/1.html?a=1&amp;b=2" rel="canonical"></head>')).toBe('https://a.gov.cn/x/1.html?a=1&b=2');
-    expect(htmlSourceUrl('<meta property="og:url" content="http://b.gov.cn/art/2024/1/2/art_1.html">')).toBe('http://b.gov.cn/art/2024/1/2/art_1.html');
+    expect(
+      htmlSourceUrl('<html><head><link href="https://a.gov.cn/x/1.html?a=1&amp;b=2" rel="canonical"></head>'),
+    ).toBe('https://a.gov.cn/x/1.html?a=1&b=2');
+    expect(htmlSourceUrl('<meta property="og:url" content="http://b.gov.cn/art/2024/1/2/art_1.html">')).toBe(
+      'http://b.gov.cn/art/2024/1/2/art_1.html',
+    );
     expect(htmlSourceUrl('<link rel="canonical" href="javascript:alert(1)">')).toBeNull();
     expect(cleanUrl('原文链接：https://www.x.gov.cn/a/b.htm）')).toBe('https://www.x.gov.cn/a/b.htm');
     expect(cleanUrl('ftp://x.gov.cn/a')).toBeNull();
-    expect(meta('https://www.x.gov.cn/art/2024/1/22/art_12_345.html 1/6\n某局2023年政府信息公开工作年度报告').source_url).toBe('https://www.x.gov.cn/art/2024/1/22/art_12_345.html');
+    expect(
+      meta('https://www.x.gov.cn/art/2024/1/22/art_12_345.html 1/6\n某局2023年政府信息公开工作年度报告').source_url,
+    ).toBe('https://www.x.gov.cn/art/2024/1/22/art_12_345.html');
     // A portal named in a sentence is not the report's address; a bare home page neither.
-    expect(meta('某局2023年政府信息公开工作年度报告\n通过门户网站（http://www.x.gov.cn/zwgk/）发布信息。').source_url).toBeNull();
+    expect(
+      meta('某局2023年政府信息公开工作年度报告\n通过门户网站（http://www.x.gov.cn/zwgk/）发布信息。').source_url,
+    ).toBeNull();
     expect(meta('http://www.x.gov.cn/\n某局2023年政府信息公开工作年度报告').source_url).toBeNull();
     expect(originalLink('javascript:alert(1)')).toBeNull();
-    expect(originalLink('https://www.x.gov.cn/a.html')).toEqual({ href: 'https://www.x.gov.cn/a.html', text: 'https://www.x.gov.cn/a.html' });
+    expect(originalLink('https://www.x.gov.cn/a.html')).toEqual({
+      href: 'https://www.x.gov.cn/a.html',
+      text: 'https://www.x.gov.cn/a.html',
+    });
   });
 
   it('an HTML page end to end: suffix cut from <title>, canonical address, date from the signature', () => {
     const html = buildReport({ style: 'html', head: [] })
-      .replace('<title>报告</title>', '<title>测试市测试局2020年政府信息公开工作年度报告_政府信息公开年报</title><link rel="canonical" href="https://www.test.gov.cn/art/2021/1/20/art_1_2.html">')
+      .replace(
+        '<title>报告</title>',
+        '<title>测试市测试局2020年政府信息公开工作年度报告_政府信息公开年报</title><link rel="canonical" href="https://www.test.gov.cn/art/2021/1/20/art_1_2.html">',
+      )
       .replace('<p>无。</p>', '<p>无。</p>\n<p>测试市测试局</p>\n<p>2021年1月20日</p>');
     const r = ok(parseText(html, 'a.html')).report;
-    expect(r).toMatchObject({ title: '测试市测试局2020年政府信息公开工作年度报告', agency: '测试市测试局', published_on: '2021-01-20', published_on_basis: 'signature', source_url: 'https://www.test.gov.cn/art/2021/1/20/art_1_2.html' });
+    expect(r).toMatchObject({
+      title: '测试市测试局2020年政府信息公开工作年度报告',
+      agency: '测试市测试局',
+      published_on: '2021-01-20',
+      published_on_basis: 'signature',
+      source_url: 'https://www.test.gov.cn/art/2021/1/20/art_1_2.html',
+    });
   });
 });

@@ -29,13 +29,20 @@ describe('pre-2019 reports with the old statistics table', () => {
   });
 
   it('also when the year is not stated and the header is split over two lines', () => {
-    const p = ok(parseText(OLD.replace('2017年', '').replace('2017年，', '').replace('指标名称 | 计量单位', '指标名称 |\n计量单位')));
+    const p = ok(
+      parseText(
+        OLD.replace('2017年', '').replace('2017年，', '').replace('指标名称 | 计量单位', '指标名称 |\n计量单位'),
+      ),
+    );
     expect(p.report.status).toBe('text_only');
     expect(p.cells).toEqual([]);
   });
 
   it('a new-template report that mentions the old table by name is still read', () => {
-    const text = buildReport({ style: 'pipes' }).replace('主动公开各类信息。', '主动公开各类信息，不再附政府信息公开情况统计表。');
+    const text = buildReport({ style: 'pipes' }).replace(
+      '主动公开各类信息。',
+      '主动公开各类信息，不再附政府信息公开情况统计表。',
+    );
     const p = ok(parseText(text));
     expect(p.report.status).toBe('complete');
   });

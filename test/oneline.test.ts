@@ -5,7 +5,8 @@ import { stripChrome } from '../src/lib/segment/chrome.ts';
 import { tokenize } from '../src/lib/tables/tokens.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
-const HEAD = '标题: 测试市测试局2020年政府信息公开工作年度报告\n发布时间: 2021-01-26 16:40\n原文链接: https://www.example.gov.cn/a.htm\n==================== 正文 ====================\n';
+const HEAD =
+  '标题: 测试市测试局2020年政府信息公开工作年度报告\n发布时间: 2021-01-26 16:40\n原文链接: https://www.example.gov.cn/a.htm\n==================== 正文 ====================\n';
 const REQ =
   '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他' +
   '一、本年新收政府信息公开申请数量152000017二、上年结转政府信息公开申请数量2000002三、本年度办理结果（一）予以公开3200005（二）部分公开（区分处理的，只计这一情形，不计其他情形）5000005' +
@@ -25,7 +26,11 @@ describe('one-line page dumps', () => {
     expect(lines).toContain('6.属于四类过程性信息1000001');
     expect(lines).toContain('(七)总计162000018');
     // the raw text is kept, piece by piece
-    expect(relineTable('requests', textToLines(REQ)).map((l) => l.raw).join('')).toBe(REQ);
+    expect(
+      relineTable('requests', textToLines(REQ))
+        .map((l) => l.raw)
+        .join(''),
+    ).toBe(REQ);
   });
 
   it('reads the tables: glued runs split by the arithmetic, the rest NULL', () => {
@@ -58,11 +63,17 @@ describe('one-line page dumps', () => {
 
 describe('a text of several rows run together', () => {
   it('does not hand its last digits to its first label', () => {
-    const toks = tokenize(textToLines('一、本年新收申请数量1300015二、上年结转申请数量0000000四、结转下年度继续办理0000000'));
+    const toks = tokenize(
+      textToLines('一、本年新收申请数量1300015二、上年结转申请数量0000000四、结转下年度继续办理0000000'),
+    );
     expect(toks.filter((t) => t.t === 'val')).toEqual([]);
     // a dash inside digits is a sign only after a row with a signed column
     expect(tokenize(textToLines('统计期限为2020-2021')).filter((t) => t.t === 'val')).toEqual([]);
-    expect(tokenize(textToLines('行政许可370-1949031')).filter((t) => t.t === 'val').map((t) => (t.t === 'val' ? t.text : ''))).toEqual(['370', '-1949031']);
+    expect(
+      tokenize(textToLines('行政许可370-1949031'))
+        .filter((t) => t.t === 'val')
+        .map((t) => (t.t === 'val' ? t.text : '')),
+    ).toEqual(['370', '-1949031']);
     const one = tokenize(textToLines('（三）1.属于国家秘密 1000001'));
     expect(one.filter((t) => t.t === 'val').map((t) => (t.t === 'val' ? t.text : ''))).toEqual(['1000001']);
   });

@@ -7,22 +7,56 @@ const seven = (v: string[]) => v.flatMap((x) => [x, '']).join('\n');
 
 /** Reading-order pdftotext: the labels of （一）（二） come out after the rows below them. */
 const READING_ORDER = [
-  '申请人情况', '自然人', '', '商业企业', '', '科研机构', '', '社会公益组织', '', '法律服务机构', '', '其他', '', '总计', '',
-  '一、本年新收政府信息公开申请数量', '', seven(['5', '0', '0', '0', '0', '0', '5']),
-  '二、上年结转政府信息公开申请数量', '', seven(['1', '0', '0', '0', '0', '0', '1']),
-  seven(['3', '0', '0', '0', '0', '0', '3']), seven(['2', '0', '0', '0', '0', '0', '2']),
-  '1.属于国家秘密', '', seven(['1', '0', '0', '0', '0', '0', '1']),
-  '（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '', '（三）不予公开', '',
-  '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '',
-  '（七）总计', '', seven(['6', '0', '0', '0', '0', '0', '6']),
-  '四、结转下年度继续办理', '', seven(['0', '0', '0', '0', '0', '0', '0']),
+  '申请人情况',
+  '自然人',
+  '',
+  '商业企业',
+  '',
+  '科研机构',
+  '',
+  '社会公益组织',
+  '',
+  '法律服务机构',
+  '',
+  '其他',
+  '',
+  '总计',
+  '',
+  '一、本年新收政府信息公开申请数量',
+  '',
+  seven(['5', '0', '0', '0', '0', '0', '5']),
+  '二、上年结转政府信息公开申请数量',
+  '',
+  seven(['1', '0', '0', '0', '0', '0', '1']),
+  seven(['3', '0', '0', '0', '0', '0', '3']),
+  seven(['2', '0', '0', '0', '0', '0', '2']),
+  '1.属于国家秘密',
+  '',
+  seven(['1', '0', '0', '0', '0', '0', '1']),
+  '（一）予以公开',
+  '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  '',
+  '（三）不予公开',
+  '',
+  '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  '',
+  '（七）总计',
+  '',
+  seven(['6', '0', '0', '0', '0', '0', '6']),
+  '四、结转下年度继续办理',
+  '',
+  seven(['0', '0', '0', '0', '0', '0', '0']),
 ].join('\n');
 
 describe('row labels with no room for numbers', () => {
   it('are masked: later rows are found, no value changes rows', () => {
     const lines = maskOrphanLabels(textToLines(READING_ORDER));
     const r = readRequests(lines, 2024);
-    const row = (k: string) => r.read!.cells.filter((c) => c.row_key === k).map((c) => (c.state === 'number' ? c.value : c.state[0])).join(' ');
+    const row = (k: string) =>
+      r
+        .read!.cells.filter((c) => c.row_key === k)
+        .map((c) => (c.state === 'number' ? c.value : c.state[0]))
+        .join(' ');
     // The rows between 1.属于国家秘密 and （七）总计 were not found (their labels drifted), so the
     // values after its label could be one of theirs: the invariant leaves them NULL.
     expect(row('withheld_state_secret')).toBe('a a a a a a a');

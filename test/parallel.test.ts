@@ -16,7 +16,10 @@ describe('worker threads give the same run as one thread', () => {
       writeFileSync(join(dir, f.path), f.bytes);
     }
     const ctx = { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026 };
-    const seq = runInMemory(corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha })), { ...ctx, gazetteer: gaz() });
+    const seq = runInMemory(
+      corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha })),
+      { ...ctx, gazetteer: gaz() },
+    );
     const text: Record<string, string[]> = { cells: [], checks: [], sections: [] };
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
@@ -26,7 +29,11 @@ describe('worker threads give the same run as one thread', () => {
     expect(par.manifest).toEqual(seq.manifest);
     expect(par.reports).toEqual(seq.reports);
     expect(par.summary).toEqual(seq.summary);
-    const lines = (t: string) => text[t]!.join('\n').split('\n').filter(Boolean).map((l): unknown => JSON.parse(l));
+    const lines = (t: string) =>
+      text[t]!.join('\n')
+        .split('\n')
+        .filter(Boolean)
+        .map((l): unknown => JSON.parse(l));
     // Cross-year checks are appended after the run through the object sink; compare the rest.
     expect(lines('cells')).toEqual(seq.cells);
     expect(lines('sections')).toEqual(seq.sections);

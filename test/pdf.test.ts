@@ -10,18 +10,33 @@ import { officialHtml, officialValues } from './fixtures/official.ts';
 import { gaz, sha } from './helpers.ts';
 import { printPdf, type PrintStyle } from '../src/lib/synth/office.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url)));
 
 // ── geometry, from hand-made pages ─────────────────────────────────────────────────────────
 const run = (str: string, x: number, y: number, size = 10): TextRun => ({ str, x, y, w: [...str].length * size, size });
 /** A ruled grid: column edges xs, row edges ys (top first), every rule drawn except `skip`. */
-function rules(xs: number[], ys: number[], skip: (kind: 'h' | 'v', i: number, j: number) => boolean = () => false): Segment[] {
+function rules(
+  xs: number[],
+  ys: number[],
+  skip: (kind: 'h' | 'v', i: number, j: number) => boolean = () => false,
+): Segment[] {
   const out: Segment[] = [];
-  ys.forEach((y, i) => xs.slice(0, -1).forEach((x, j) => !skip('h', i, j) && out.push({ x0: x, y0: y, x1: xs[j + 1]!, y1: y })));
-  xs.forEach((x, j) => ys.slice(0, -1).forEach((y, i) => !skip('v', i, j) && out.push({ x0: x, y0: y, x1: x, y1: ys[i + 1]! })));
+  ys.forEach((y, i) =>
+    xs.slice(0, -1).forEach((x, j) => !skip('h', i, j) && out.push({ x0: x, y0: y, x1: xs[j + 1]!, y1: y })),
+  );
+  xs.forEach((x, j) =>
+    ys.slice(0, -1).forEach((y, i) => !skip('v', i, j) && out.push({ x0: x, y0: y, x1: x, y1: ys[i + 1]! })),
+  );
   return out;
 }
-const page = (n: number, runs: TextRun[], segments: Segment[]): PageInput => ({ page: n, width: 595, height: 842, runs, segments });
+const page = (n: number, runs: TextRun[], segments: Segment[]): PageInput => ({
+  page: n,
+  width: 595,
+  height: 842,
+  runs,
+  segments,
+});
 const text = (pages: PageInput[]) => blocksToLines(joinPages(pages.map(pageBlocks))).map((l) => l.raw);
 
 describe('PDF geometry → rows', () => {
@@ -29,7 +44,16 @@ describe('PDF geometry → rows', () => {
     const xs = [50, 250, 350, 450, 550];
     const ys = [700, 680, 660];
     // Numbers first, labels last, as some producers write them.
-    const runs = [run('26', 360, 665), run('8', 260, 665), run('66', 460, 665), run('1', 260, 685), run('规章', 60, 685), run('行政规范性文件', 60, 665), run('0', 360, 685), run('11', 460, 685)];
+    const runs = [
+      run('26', 360, 665),
+      run('8', 260, 665),
+      run('66', 460, 665),
+      run('1', 260, 685),
+      run('规章', 60, 685),
+      run('行政规范性文件', 60, 665),
+      run('0', 360, 685),
+      run('11', 460, 685),
+    ];
     expect(text([page(1, runs, rules(xs, ys))])).toEqual(['规章 | 1 | 0 | 11', '行政规范性文件 | 8 | 26 | 66']);
   });
 
@@ -46,19 +70,44 @@ describe('PDF geometry → rows', () => {
     const ys = [700, 680, 660];
     // The header row splits 250–350 at 300; the data row does not.
     const segs = rules(xs, ys, (k, i, j) => k === 'v' && i === 1 && j === 2);
-    const runs = [run('信息内容', 55, 685), run('本年', 255, 685), run('制发', 305, 685), run('废止', 355, 685), run('规章', 55, 665), run('1', 290, 665), run('2', 390, 665)];
+    const runs = [
+      run('信息内容', 55, 685),
+      run('本年', 255, 685),
+      run('制发', 305, 685),
+      run('废止', 355, 685),
+      run('规章', 55, 665),
+      run('1', 290, 665),
+      run('2', 390, 665),
+    ];
     expect(text([page(1, runs, segs)])).toEqual(['信息内容 | 本年 | 制发 | 废止', '规章 | 1 | 2']);
     // A blank cell merged over two value columns (rules that edge values elsewhere) keeps both positions.
     const segs2 = rules(xs, [700, 680, 660, 640], (k, i, j) => k === 'v' && i === 2 && j === 2);
-    const runs2 = [run('规章', 55, 685), run('1', 270, 685), run('2', 320, 685), run('3', 390, 685), run('行政规范性文件', 55, 665, 5), run('4', 270, 665), run('5', 320, 665), run('6', 390, 665), run('规章', 55, 645), run('7', 390, 645)];
+    const runs2 = [
+      run('规章', 55, 685),
+      run('1', 270, 685),
+      run('2', 320, 685),
+      run('3', 390, 685),
+      run('行政规范性文件', 55, 665, 5),
+      run('4', 270, 665),
+      run('5', 320, 665),
+      run('6', 390, 665),
+      run('规章', 55, 645),
+      run('7', 390, 645),
+    ];
     expect(text([page(1, runs2, segs2)]).at(-1)).toBe('规章 |  |  | 7');
   });
 
   it('merges a label wrapped over several lines of its cell', () => {
     const xs = [50, 250, 300];
     const ys = [700, 660];
-    const runs = [run('（二）部分公开（区分处理的，只计这一情', 55, 688, 7.5), run('形，不计其他情形）', 55, 678, 7.5), run('454', 260, 683, 7.5)];
-    expect(text([page(1, runs, rules(xs, ys))])).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 454']);
+    const runs = [
+      run('（二）部分公开（区分处理的，只计这一情', 55, 688, 7.5),
+      run('形，不计其他情形）', 55, 678, 7.5),
+      run('454', 260, 683, 7.5),
+    ];
+    expect(text([page(1, runs, rules(xs, ys))])).toEqual([
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 454',
+    ]);
   });
 
   it('rejoins a vertical label written one character per line, spanning rows', () => {
@@ -67,24 +116,68 @@ describe('PDF geometry → rows', () => {
     // The first column has no horizontal rules inside it: one cell over three rows.
     const segs = rules(xs, ys, (k, i, j) => k === 'h' && j === 0 && (i === 1 || i === 2));
     const label = [...'三、本年度'].map((ch, i) => run(ch, 55, 693 - i * 11, 8));
-    const runs = [...label, run('（一）予以公开', 75, 685, 8), run('1', 260, 685, 8), run('（二）部分公开', 75, 665, 8), run('2', 260, 665, 8), run('（七）总计', 75, 645, 8), run('3', 260, 645, 8)];
-    expect(text([page(1, runs, segs)])).toEqual(['三、本年度 | （一）予以公开 | 1', '（二）部分公开 | 2', '（七）总计 | 3']);
+    const runs = [
+      ...label,
+      run('（一）予以公开', 75, 685, 8),
+      run('1', 260, 685, 8),
+      run('（二）部分公开', 75, 665, 8),
+      run('2', 260, 665, 8),
+      run('（七）总计', 75, 645, 8),
+      run('3', 260, 645, 8),
+    ];
+    expect(text([page(1, runs, segs)])).toEqual([
+      '三、本年度 | （一）予以公开 | 1',
+      '（二）部分公开 | 2',
+      '（七）总计 | 3',
+    ]);
   });
 
   it('continues a table over a page break, joining a group label cut in two, and drops page numbers', () => {
     const xs = [50, 100, 250, 300];
-    const p1 = page(1, [run('（四）无', 55, 95, 8), run('1.本机关不掌握相关政府信息', 105, 95, 8), run('746', 260, 95, 8), run('- 4 -', 280, 40, 10)], rules(xs, [110, 80]));
+    const p1 = page(
+      1,
+      [
+        run('（四）无', 55, 95, 8),
+        run('1.本机关不掌握相关政府信息', 105, 95, 8),
+        run('746', 260, 95, 8),
+        run('- 4 -', 280, 40, 10),
+      ],
+      rules(xs, [110, 80]),
+    );
     const y2 = [780, 760, 740];
     const segs2 = rules(xs, y2, (k, i, j) => k === 'h' && j === 0 && i === 1);
-    const p2 = page(2, [run('法提供', 55, 760, 8), run('2.没有现成信息需要另行制作', 105, 765, 8), run('11', 260, 765, 8), run('3.补正后申请内容仍不明确', 105, 745, 8), run('1', 260, 745, 8), run('-5-', 280, 40, 10)], segs2);
-    expect(text([p1, p2])).toEqual(['（四）无法提供 | 1.本机关不掌握相关政府信息 | 746', '2.没有现成信息需要另行制作 | 11', '3.补正后申请内容仍不明确 | 1']);
+    const p2 = page(
+      2,
+      [
+        run('法提供', 55, 760, 8),
+        run('2.没有现成信息需要另行制作', 105, 765, 8),
+        run('11', 260, 765, 8),
+        run('3.补正后申请内容仍不明确', 105, 745, 8),
+        run('1', 260, 745, 8),
+        run('-5-', 280, 40, 10),
+      ],
+      segs2,
+    );
+    expect(text([p1, p2])).toEqual([
+      '（四）无法提供 | 1.本机关不掌握相关政府信息 | 746',
+      '2.没有现成信息需要另行制作 | 11',
+      '3.补正后申请内容仍不明确 | 1',
+    ]);
   });
 
   it('drops a running header repeated on every page, keeps the same words in the body', () => {
     const header = (n: number) => run(`测试市人民政府2024年政府信息公开工作年度报告 第${n}页`, 50, 800, 9);
-    const p1 = page(1, [header(1), run('测试市人民政府2024年政府信息公开工作年度报告', 50, 700, 16), run('一、总体情况', 50, 650)], []);
+    const p1 = page(
+      1,
+      [header(1), run('测试市人民政府2024年政府信息公开工作年度报告', 50, 700, 16), run('一、总体情况', 50, 650)],
+      [],
+    );
     const p2 = page(2, [header(2), run('二、主动公开政府信息情况', 50, 700)], []);
-    expect(text([p1, p2])).toEqual(['测试市人民政府2024年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况']);
+    expect(text([p1, p2])).toEqual([
+      '测试市人民政府2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+    ]);
   });
 
   it('keeps an ordinary row cut by a page break from merging with the next row', () => {
@@ -98,7 +191,14 @@ describe('PDF geometry → rows', () => {
     const xs = Array.from({ length: 16 }, (_, i) => 50 + i * 30);
     const ys = [700, 680, 660, 640, 620];
     // Header: 行政复议 over 5 columns, 行政诉讼 over 10; then the two lawsuit groups.
-    const segs = rules(xs, ys, (k, i, j) => (k === 'v' && i === 0 && j !== 5 && j > 0 && j < 15) || (k === 'v' && i === 1 && ![0, 5, 10, 15].includes(j)) || (k === 'h' && i === 1 && j < 5));
+    const segs = rules(
+      xs,
+      ys,
+      (k, i, j) =>
+        (k === 'v' && i === 0 && j !== 5 && j > 0 && j < 15) ||
+        (k === 'v' && i === 1 && ![0, 5, 10, 15].includes(j)) ||
+        (k === 'h' && i === 1 && j < 5),
+    );
     const values = Array.from({ length: 15 }, (_, j) => String(j + 1));
     // The second group's text comes first in the file (pdftotext then swaps the groups).
     const runs = [
@@ -141,7 +241,9 @@ describe('PDF reports', () => {
   });
 
   it('the real WPS report (淮安 2024): every cell of its truth, no wrong number', async () => {
-    const truth = JSON.parse(readFileSync(new URL('./fixtures/documents/huaian2024.truth.json', import.meta.url), 'utf8')) as { cells: Array<{ table_id: string; row_key: string; col_key: string; value: number }> };
+    const truth = JSON.parse(
+      readFileSync(new URL('./fixtures/documents/huaian2024.truth.json', import.meta.url), 'utf8'),
+    ) as { cells: Array<{ table_id: string; row_key: string; col_key: string; value: number }> };
     const { parsed, cells } = await parseDocument('001_huaian2024.pdf', fixture('huaian2024.pdf'));
     if (!parsed?.ok) throw new Error('rejected');
     expect(parsed.report.agency).toBe('淮安市人民政府');
@@ -201,8 +303,14 @@ describe('PDF reports', () => {
 describe.skipIf(!existsSync(CHROMIUM))('PDF printed by a browser', () => {
   const want = expected(officialValues());
   const styles: Array<[string, PrintStyle]> = [
-    ['A5, shared rules, section 三 over three pages', { page: 'A5', font: 'Noto Sans CJK SC', fontPt: 9, borders: 'collapse', borderPt: 0.75, breakRow: null }],
-    ['A4, a box per cell, a page break forced inside section 三', { page: 'A4', font: 'Noto Serif CJK SC', fontPt: 10.5, borders: 'separate', borderPt: 1, breakRow: 14 }],
+    [
+      'A5, shared rules, section 三 over three pages',
+      { page: 'A5', font: 'Noto Sans CJK SC', fontPt: 9, borders: 'collapse', borderPt: 0.75, breakRow: null },
+    ],
+    [
+      'A4, a box per cell, a page break forced inside section 三',
+      { page: 'A4', font: 'Noto Serif CJK SC', fontPt: 10.5, borders: 'separate', borderPt: 1, breakRow: 14 },
+    ],
   ];
   it('reads every number, none wrong', async () => {
     const browser = await launch();
@@ -226,7 +334,8 @@ describe.skipIf(!existsSync(CHROMIUM))('PDF printed by a browser', () => {
  * entries match no password, the empty one included): a reader must ask for a password.
  */
 function encryptedPdf(): Uint8Array {
-  const hex = (n: number) => Array.from({ length: 32 }, (_, i) => ((i * 37 + n) & 0xff).toString(16).padStart(2, '0')).join('');
+  const hex = (n: number) =>
+    Array.from({ length: 32 }, (_, i) => ((i * 37 + n) & 0xff).toString(16).padStart(2, '0')).join('');
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { regionTrail } from '../src/lib/site/present.ts';
 import type { ReportRow } from '../src/lib/schema/datasets.ts';
 
-const row = (region_code: string | null, province: string | null, city: string | null, county: string | null, township: string | null = null) =>
-  ({ region_code, province, city, county, township }) as ReportRow;
+const row = (
+  region_code: string | null,
+  province: string | null,
+  city: string | null,
+  county: string | null,
+  township: string | null = null,
+) => ({ region_code, province, city, county, township }) as ReportRow;
 
 describe('region trail', () => {
   it('pairs each level name with its own code', () => {
@@ -20,7 +25,10 @@ describe('region trail', () => {
     ]);
   });
   it('townships and unresolved regions', () => {
-    expect(regionTrail(row('610802005', '陕西省', '榆林市', '榆阳区', '驼峰路街道')).at(-1)).toEqual({ code: '610802005', name: '驼峰路街道' });
+    expect(regionTrail(row('610802005', '陕西省', '榆林市', '榆阳区', '驼峰路街道')).at(-1)).toEqual({
+      code: '610802005',
+      name: '驼峰路街道',
+    });
     expect(regionTrail(row(null, null, null, null))).toEqual([]);
   });
 });

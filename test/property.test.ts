@@ -29,10 +29,14 @@ describe(`property: ${TABLES} randomly damaged tables publish no wrong number`, 
         if (cell.state === 'number') {
           published++;
           if (c.mustNull.has(k)) wrong.push(`${where}: published ${cell.value} where nothing proves it\n${c.text}`);
-          else if (cell.value !== c.truth.get(k)) wrong.push(`${where}: published ${cell.value} (raw "${cell.raw}"), the table has ${c.truth.get(k)}\n${c.text}`);
+          else if (cell.value !== c.truth.get(k))
+            wrong.push(
+              `${where}: published ${cell.value} (raw "${cell.raw}"), the table has ${c.truth.get(k)}\n${c.text}`,
+            );
         } else if (cell.state === 'ambiguous' || cell.state === 'unreadable') {
           nulls++;
-          if (!r.notes.some((n) => n.at?.row === cell.row_key || n.message.includes(cell.row_key))) wrong.push(`${where}: NULL without a note`);
+          if (!r.notes.some((n) => n.at?.row === cell.row_key || n.message.includes(cell.row_key)))
+            wrong.push(`${where}: NULL without a note`);
         }
       }
       if (wrong.length > 5) break;

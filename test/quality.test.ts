@@ -23,7 +23,9 @@ const htmlFiles = readdirSync(dist, { recursive: true })
 const doc = (f: string) => parseHTML(readFileSync(join(dist, f), 'utf8')).document;
 const reportIds = readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e));
 const hostileId = (() => {
-  const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; title: string | null }> };
+  const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
+    reports: Array<{ report_id: string; title: string | null }>;
+  };
   return index.reports.find((r) => r.title === HOSTILE_TITLE)!.report_id;
 })();
 
@@ -44,7 +46,8 @@ describe('static checks of every built page', () => {
         const path = decodeURIComponent(url.pathname).slice(1);
         const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
         expect(existsSync(join(dist, target)), `${f} → ${raw}`).toBe(true);
-        if (url.hash && target.endsWith('.html')) expect(idsOf(target).has(decodeURIComponent(url.hash.slice(1))), `${f} → ${raw}`).toBe(true);
+        if (url.hash && target.endsWith('.html'))
+          expect(idsOf(target).has(decodeURIComponent(url.hash.slice(1))), `${f} → ${raw}`).toBe(true);
         checked++;
       }
     }
@@ -54,7 +57,19 @@ describe('static checks of every built page', () => {
   it('keeps pages within budget: report HTML < 60 KB; page weight without search < 150 KB', () => {
     const sizes = htmlFiles.map((f) => ({ f, bytes: statSync(join(dist, f)).size }));
     const assets = (f: string) =>
-      [...doc(f).querySelectorAll('link[rel="stylesheet"][href], script[src]')].reduce((n, el) => n + statSync(join(dist, decodeURIComponent(new URL(el.getAttribute('href') ?? el.getAttribute('src')!, `http://site/${f}`).pathname))).size, 0);
+      [...doc(f).querySelectorAll('link[rel="stylesheet"][href], script[src]')].reduce(
+        (n, el) =>
+          n +
+          statSync(
+            join(
+              dist,
+              decodeURIComponent(
+                new URL(el.getAttribute('href') ?? el.getAttribute('src')!, `http://site/${f}`).pathname,
+              ),
+            ),
+          ).size,
+        0,
+      );
     const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
     console.log(`largest pages:\n${largest.map((s) => `  ${(s.bytes / 1024).toFixed(1)} KB  ${s.f}`).join('\n')}`);
     for (const id of reportIds) {
@@ -63,7 +78,8 @@ describe('static checks of every built page', () => {
       expect(bytes, f).toBeLessThan(60 * 1024);
       expect(bytes + assets(f), `${f} with CSS and JS`).toBeLessThan(150 * 1024);
     }
-    for (const f of htmlFiles.filter((x) => !x.startsWith('reports/') && !x.startsWith('search/'))) expect(statSync(join(dist, f)).size + assets(f), f).toBeLessThan(150 * 1024);
+    for (const f of htmlFiles.filter((x) => !x.startsWith('reports/') && !x.startsWith('search/')))
+      expect(statSync(join(dist, f)).size + assets(f), f).toBeLessThan(150 * 1024);
   });
 
   it('every page carries the Content-Security-Policy, and no inline script or event handler', () => {
@@ -72,7 +88,8 @@ describe('static checks of every built page', () => {
       expect(d.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), f).toBe(CSP);
       for (const s of d.querySelectorAll('script')) expect(s.getAttribute('src'), `${f}: inline <script>`).toBeTruthy();
       for (const el of d.querySelectorAll('*')) {
-        for (const a of el.getAttributeNames()) expect(a.startsWith('on'), `${f}: <${el.tagName.toLowerCase()} ${a}>`).toBe(false);
+        for (const a of el.getAttributeNames())
+          expect(a.startsWith('on'), `${f}: <${el.tagName.toLowerCase()} ${a}>`).toBe(false);
         const href = el.getAttribute('href') ?? '';
         expect(/^\s*javascript:/i.test(href), `${f}: javascript: link`).toBe(false);
       }
@@ -85,16 +102,24 @@ describe('static checks of every built page', () => {
       expect(d.body.textContent, f).toContain('<script>alert(1)</script>');
       expect(d.body.textContent, f).toContain('<img src=x onerror=alert(2)>');
       expect(d.querySelectorAll('iframe, img, object, embed'), f).toHaveLength(0);
-      expect([...d.querySelectorAll('script')].every((s) => s.getAttribute('src')?.includes('/_astro/')), f).toBe(true);
+      expect(
+        [...d.querySelectorAll('script')].every((s) => s.getAttribute('src')?.includes('/_astro/')),
+        f,
+      ).toBe(true);
     }
     expect(doc(`reports/${hostileId}/index.html`).body.textContent).toContain(HOSTILE_FILE);
-    const json = JSON.parse(readFileSync(join(dist, `reports/${hostileId}.json`), 'utf8')) as { report: { title: string; source_file: string } };
+    const json = JSON.parse(readFileSync(join(dist, `reports/${hostileId}.json`), 'utf8')) as {
+      report: { title: string; source_file: string };
+    };
     expect(json.report.title).toBe(HOSTILE_TITLE);
     expect(json.report.source_file).toBe(`hostile/${HOSTILE_FILE}`);
   });
 
   it('writes nothing outside the output directory: file names become report ids', () => {
-    for (const e of readdirSync(join(dist, 'reports'))) expect(e, 'only ids, id.json, id.csv, index files and pages').toMatch(/^([0-9a-f]{16}(\.json|\.csv)?|index\.(html|json)|page)$/);
+    for (const e of readdirSync(join(dist, 'reports')))
+      expect(e, 'only ids, id.json, id.csv, index files and pages').toMatch(
+        /^([0-9a-f]{16}(\.json|\.csv)?|index\.(html|json)|page)$/,
+      );
   });
 });
 
@@ -131,7 +156,10 @@ describe('in a real browser', () => {
     browser = await launch();
     context = await browser.newContext();
     page = await context.newPage();
-    page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(`${page.url()}: ${m.text()}`));
+    page.on(
+      'console',
+      (m) => m.text().includes('Content Security Policy') && violations.push(`${page.url()}: ${m.text()}`),
+    );
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -145,7 +173,8 @@ describe('in a real browser', () => {
 
   const open = async (path: string) => {
     const r = await page.goto(server.url + path);
-    if (path.startsWith('search/')) await page.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
+    if (path.startsWith('search/'))
+      await page.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
     return r;
   };
 
@@ -168,21 +197,34 @@ describe('in a real browser', () => {
       if (path.startsWith('search/')) await p.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
       await p.addScriptTag({ path: axePath });
       const result = (await p.evaluate(() =>
-        (window as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+        (window as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }),
       )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
-      for (const v of result.violations) found.push(`${name} (${path}): ${v.id} — ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      for (const v of result.violations)
+        found.push(
+          `${name} (${path}): ${v.id} — ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+        );
     }
     await axeContext.close();
     expect(found).toEqual([]);
   });
 
   it('at 360 px and at 200 % zoom nothing but tables and charts scrolls sideways', async () => {
-    for (const viewport of [{ width: 360, height: 740 }, { width: 640, height: 400 }]) {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 640, height: 400 },
+    ]) {
       // 640 px wide at 200 % zoom is the layout of a 1280 px window zoomed to 200 %.
       await page.setViewportSize(viewport);
       for (const [name, path] of pageTypes) {
         await open(path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${name} at ${viewport.width}px`).toBeLessThanOrEqual(1);
       }
     }
@@ -201,11 +243,17 @@ describe('in a real browser', () => {
           .map((svg) => {
             const r = svg.getBoundingClientRect();
             const fig = svg.closest('figure')!;
-            return { left: r.left, right: r.right, scroll: fig.scrollWidth - fig.clientWidth, vw: document.documentElement.clientWidth };
+            return {
+              left: r.left,
+              right: r.right,
+              scroll: fig.scrollWidth - fig.clientWidth,
+              vw: document.documentElement.clientWidth,
+            };
           }),
       );
       charts += boxes.length;
-      for (const b of boxes) if (b.left < 0 || b.right > b.vw + 1 || b.scroll > 1) clipped.push(`${name} (${path}): ${JSON.stringify(b)}`);
+      for (const b of boxes)
+        if (b.left < 0 || b.right > b.vw + 1 || b.scroll > 1) clipped.push(`${name} (${path}): ${JSON.stringify(b)}`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(charts).toBeGreaterThan(0);
@@ -222,16 +270,24 @@ describe('in a real browser', () => {
         const s = getComputedStyle(document.activeElement!);
         return `${s.outlineStyle} ${s.outlineWidth}`;
       });
-      expect(outline, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).not.toMatch(/^none|\s0px$/);
+      expect(outline, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).not.toMatch(
+        /^none|\s0px$/,
+      );
     }
   });
 
   it('end to end: overview → province → county → agency → report → a number → its source line', async () => {
     // From a report with a region, walk down from the top the way a reader would.
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: Array<{ report_id: string; agency: string | null; region_code: string | null; status: string }> };
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
+      reports: Array<{ report_id: string; agency: string | null; region_code: string | null; status: string }>;
+    };
     // A report with a number in section 三, whose agency sits at county level.
-    const hasRequestNumber = (id: string) => /<td[^>]*data-key="requests\.[^"]*"[^>]*><a /.test(readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8'));
-    const target = index.reports.find((r) => r.agency && regionCodes(r.region_code).length === 3 && r.status === 'complete' && hasRequestNumber(r.report_id))!;
+    const hasRequestNumber = (id: string) =>
+      /<td[^>]*data-key="requests\.[^"]*"[^>]*><a /.test(readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8'));
+    const target = index.reports.find(
+      (r) =>
+        r.agency && regionCodes(r.region_code).length === 3 && r.status === 'complete' && hasRequestNumber(r.report_id),
+    )!;
     await open('');
     await page.click('header nav a:has-text("地区")');
     await page.click(`a[href="/regions/${target.region_code!.slice(0, 2)}0000/"]`);
@@ -262,7 +318,11 @@ describe('in a real browser', () => {
     await page.selectOption('select[name="type"]', '报告');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '报告');
     await page.waitForSelector('#search-status[data-state="done"]');
-    expect(await page.$$eval('#results li a', (as) => as.every((a) => new URL((a as HTMLAnchorElement).href).pathname.startsWith('/reports/')))).toBe(true);
+    expect(
+      await page.$$eval('#results li a', (as) =>
+        as.every((a) => new URL((a as HTMLAnchorElement).href).pathname.startsWith('/reports/')),
+      ),
+    ).toBe(true);
     await open('data/');
     const sums = Object.fromEntries(
       (await (await fetch(`${server.url}data/SHA256SUMS`)).text())

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
 import { gaz } from './helpers.ts';
 
-const resolve = (agency: string, text = '', index_no: string | null = null) => resolveRegion(gaz(), { agency, title: null, index_no, text });
+const resolve = (agency: string, text = '', index_no: string | null = null) =>
+  resolveRegion(gaz(), { agency, title: null, index_no, text });
 
 describe('region', () => {
   it('a unique township name resolves alone (gazetteer)', () => {
-    expect(resolve('驼峰路街道办事处')).toMatchObject({ region_code: '610802005', province: '陕西省', city: '榆林市', county: '榆阳区', township: '驼峰路街道', region_basis: 'gazetteer' });
+    expect(resolve('驼峰路街道办事处')).toMatchObject({
+      region_code: '610802005',
+      province: '陕西省',
+      city: '榆林市',
+      county: '榆阳区',
+      township: '驼峰路街道',
+      region_basis: 'gazetteer',
+    });
   });
 
   it('a stated path: city and district', () => {
@@ -21,36 +29,76 @@ describe('region', () => {
   });
 
   it('clues decide: phone area code, web domain, credit code, provincial platform', () => {
-    expect(resolve('朝阳区人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '110105', region_basis: 'clue' });
-    expect(resolve('朝阳区人民政府', '联系电话：0431-81234567')).toMatchObject({ region_code: '220104', region_basis: 'clue' });
-    expect(resolve('西湖区人民政府', '网址 http://www.nc.gov.cn 电子邮箱 xhq@nanchang.gov.cn')).toMatchObject({ region_code: '360103', region_basis: 'clue' });
+    expect(resolve('朝阳区人民政府', '联系电话：010-12345678')).toMatchObject({
+      region_code: '110105',
+      region_basis: 'clue',
+    });
+    expect(resolve('朝阳区人民政府', '联系电话：0431-81234567')).toMatchObject({
+      region_code: '220104',
+      region_basis: 'clue',
+    });
+    expect(resolve('西湖区人民政府', '网址 http://www.nc.gov.cn 电子邮箱 xhq@nanchang.gov.cn')).toMatchObject({
+      region_code: '360103',
+      region_basis: 'clue',
+    });
     expect(resolve('西湖区人民政府', '', 'XH-2021-0001')).toMatchObject({ region_basis: 'ambiguous' });
-    expect(resolve('西湖区人民政府', '', '11330106002512345X/2021-1')).toMatchObject({ region_code: '330106', region_basis: 'clue' });
-    expect(resolve('西湖区人民政府', '依托浙江政务服务网办理')).toMatchObject({ region_code: '330106', region_basis: 'clue' });
+    expect(resolve('西湖区人民政府', '', '11330106002512345X/2021-1')).toMatchObject({
+      region_code: '330106',
+      region_basis: 'clue',
+    });
+    expect(resolve('西湖区人民政府', '依托浙江政务服务网办理')).toMatchObject({
+      region_code: '330106',
+      region_basis: 'clue',
+    });
   });
 
   it('only clues, no place name', () => {
-    expect(resolve('市场监督管理局', '', '11620602MB161547XN/2021-02130')).toMatchObject({ region_code: '620602', county: '凉州区', region_basis: 'clue' });
+    expect(resolve('市场监督管理局', '', '11620602MB161547XN/2021-02130')).toMatchObject({
+      region_code: '620602',
+      county: '凉州区',
+      region_basis: 'clue',
+    });
     expect(resolve('教育局')).toMatchObject({ region_code: null, region_basis: 'unresolved' });
   });
 
   it('cities without counties (东莞市) resolve, and their towns too, without looping', () => {
-    expect(resolve('东莞市人民政府')).toMatchObject({ region_code: '441900', province: '广东省', city: '东莞市', county: null });
+    expect(resolve('东莞市人民政府')).toMatchObject({
+      region_code: '441900',
+      province: '广东省',
+      city: '东莞市',
+      county: null,
+    });
     const town = resolve('东莞市松山湖街道办事处');
     expect(town.province).toBe('广东省');
   });
 
   it('a clue never overrides a unique name', () => {
-    expect(resolve('龙泉市人民政府', '联系电话：010-12345678')).toMatchObject({ region_code: '331181', region_basis: 'gazetteer' });
+    expect(resolve('龙泉市人民政府', '联系电话：010-12345678')).toMatchObject({
+      region_code: '331181',
+      region_basis: 'gazetteer',
+    });
   });
 
   it('zones that are no GB/T 2260 division go to the division that administers them (basis zone)', () => {
-    expect(resolve('平潭综合实验区管委会')).toMatchObject({ region_code: '350128', county: '平潭县', region_basis: 'zone' });
+    expect(resolve('平潭综合实验区管委会')).toMatchObject({
+      region_code: '350128',
+      county: '平潭县',
+      region_basis: 'zone',
+    });
     expect(resolve('重庆两江新区管理委员会')).toMatchObject({ region_code: '500000', region_basis: 'zone' });
     expect(resolve('河北雄安新区管理委员会')).toMatchObject({ region_code: '130000', region_basis: 'zone' });
-    expect(resolve('甘肃省兰州新区管委会')).toMatchObject({ region_code: '620100', city: '兰州市', region_basis: 'zone' });
+    expect(resolve('甘肃省兰州新区管委会')).toMatchObject({
+      region_code: '620100',
+      city: '兰州市',
+      region_basis: 'zone',
+    });
     // In the statistical codes only (320576): the city above.
-    expect(resolve('苏州工业园区管理委员会')).toMatchObject({ region_code: '320500', city: '苏州市', county: null, region_basis: 'zone' });
+    expect(resolve('苏州工业园区管理委员会')).toMatchObject({
+      region_code: '320500',
+      city: '苏州市',
+      county: null,
+      region_basis: 'zone',
+    });
     // A real district named 新区 stays itself.
     expect(resolve('上海市浦东新区人民政府')).toMatchObject({ region_code: '310115', region_basis: 'stated' });
   });

@@ -1,5 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -35,15 +46,24 @@ const SAMPLE = readFileSync('data/raw/000_c118c1f3c5e39f04.txt');
 const SAMPLE2 = readFileSync('data/raw/001_8c5126968789870d.txt');
 
 function ingest(raw: string, out: string, ...extra: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', ...extra], {
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
-    timeout: 120_000,
-  });
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', ...extra],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+      timeout: 120_000,
+    },
+  );
 }
 
 const manifestOf = (out: string) => Manifest.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
-const hashes = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, sha(readFileSync(join(dir, f)))]));
+const hashes = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, sha(readFileSync(join(dir, f)))]),
+  );
 
 describe('file names as bytes', () => {
   const gbk = iconv.encode('无锡市报告.txt', 'gbk');
@@ -53,7 +73,14 @@ describe('file names as bytes', () => {
     const escaped = escapeName(gbk);
     expect(escaped).toMatch(/^(\\x[0-9A-F]{2}|[^\\])+$/);
     expect(escaped.endsWith('.txt')).toBe(true);
-    for (const b of [gbk, Buffer.from([0xff]), Buffer.from('a\\x41b'), Buffer.from([0xe6, 0x97]), Buffer.from('政务\\')]) expect(unescapeName(escapeName(b)).equals(b), b.toString('hex')).toBe(true);
+    for (const b of [
+      gbk,
+      Buffer.from([0xff]),
+      Buffer.from('a\\x41b'),
+      Buffer.from([0xe6, 0x97]),
+      Buffer.from('政务\\'),
+    ])
+      expect(unescapeName(escapeName(b)).equals(b), b.toString('hex')).toBe(true);
     // A literal "\x41" in a valid name cannot be confused with an escaped byte.
     expect(escapeName(Buffer.from('a\\x41b'))).toBe('a\\x5Cx41b');
   });
@@ -90,7 +117,20 @@ describe('the raw folder: odd names, links, FIFOs and devices', () => {
   it('finishes (no hang on the FIFO) with every entry in the manifest', () => {
     expect(run.status, run.stderr).toBe(0);
     expect([...byPath().keys()].sort()).toEqual(
-      [escapeName(gbkName), 'sub/bad\\xFFname.txt', 'real.txt', 'z-link-inside.txt', 'link-outside.txt', 'link-dangling.txt', 'loop-a.txt', 'loop-b.txt', 'link-dir', 'sub/link-to-root', 'pipe.txt', ...(device ? ['null.txt'] : [])].sort(),
+      [
+        escapeName(gbkName),
+        'sub/bad\\xFFname.txt',
+        'real.txt',
+        'z-link-inside.txt',
+        'link-outside.txt',
+        'link-dangling.txt',
+        'loop-a.txt',
+        'loop-b.txt',
+        'link-dir',
+        'sub/link-to-root',
+        'pipe.txt',
+        ...(device ? ['null.txt'] : []),
+      ].sort(),
     );
   });
 
@@ -142,7 +182,9 @@ describe('the raw folder: odd names, links, FIFOs and devices', () => {
 /** An HTML page that is one huge table: `rows` × `cols` cells. */
 function hugeTable(rows: number, cols: number): Buffer {
   const row = `<tr>${'<td>1</td>'.repeat(cols)}</tr>\n`;
-  return Buffer.from(`<!doctype html><html><head><meta charset="utf-8"><title>某某局2021年政府信息公开工作年度报告</title></head><body><table>${row.repeat(rows)}</table></body></html>`);
+  return Buffer.from(
+    `<!doctype html><html><head><meta charset="utf-8"><title>某某局2021年政府信息公开工作年度报告</title></head><body><table>${row.repeat(rows)}</table></body></html>`,
+  );
 }
 
 describe('bounds on the work per file', () => {
@@ -151,15 +193,21 @@ describe('bounds on the work per file', () => {
   const file = (path: string, bytes: Uint8Array) => ({ path, size: bytes.length, read: () => bytes, sha256: sha });
 
   it('names the limit a file exceeds', () => {
-    expect(exceedsBounds('a.html', big)).toBe(`more than ${LIMITS.cells.toLocaleString('en-US')} table cells; the limit is ${LIMITS.cells.toLocaleString('en-US')} per report`);
+    expect(exceedsBounds('a.html', big)).toBe(
+      `more than ${LIMITS.cells.toLocaleString('en-US')} table cells; the limit is ${LIMITS.cells.toLocaleString('en-US')} per report`,
+    );
     expect(exceedsBounds('a.html', hugeTable(12_000, 1))).toMatch(/more than 10,000 table rows/);
     expect(exceedsBounds('a.html', Buffer.from('<table>'.repeat(20)))).toMatch(/tables nested more than 12 deep/);
-    expect(exceedsBounds('a.html', Buffer.from(`${'<div><span>'.repeat(600)}x`))).toBe('HTML elements nested more than 1,000 deep; the limit is 1,000');
+    expect(exceedsBounds('a.html', Buffer.from(`${'<div><span>'.repeat(600)}x`))).toBe(
+      'HTML elements nested more than 1,000 deep; the limit is 1,000',
+    );
     // Tags whose end tag may be left out, void and self-closed ones do not nest.
     expect(exceedsBounds('a.html', Buffer.from('<p>段落<br><img src=x><li>项<span/>'.repeat(3_000)))).toBeNull();
     expect(exceedsBounds('a.txt', SAMPLE)).toBeNull();
     // UTF-16 is decoded before counting.
-    expect(exceedsBounds('a.html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big.toString('utf8'), 'utf16le')]))).toMatch(/table cells/);
+    expect(
+      exceedsBounds('a.html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big.toString('utf8'), 'utf16le')])),
+    ).toMatch(/table cells/);
   });
 
   it('rejects a huge HTML table with that reason and keeps the other files', () => {
@@ -182,10 +230,18 @@ describe('bounds on the work per file', () => {
     writeFileSync(join(raw, 'a.txt'), SAMPLE);
     writeFileSync(join(raw, 'b.txt'), SAMPLE2);
     const out = join(tmp, 'bounds-cli', 'out');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', '2'], { encoding: 'utf8', env: { ...process.env, NIANBAO_PARALLEL_MIN: '1' }, timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', '2'],
+      { encoding: 'utf8', env: { ...process.env, NIANBAO_PARALLEL_MIN: '1' }, timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const files = manifestOf(out).files;
-    expect(files.find((f) => f.path === 'huge.html')).toMatchObject({ outcome: 'rejected', reason: '表格超过 50,000 个单元格，超出每份报告的处理上限', reason_code: 'E_TOO_LARGE' });
+    expect(files.find((f) => f.path === 'huge.html')).toMatchObject({
+      outcome: 'rejected',
+      reason: '表格超过 50,000 个单元格，超出每份报告的处理上限',
+      reason_code: 'E_TOO_LARGE',
+    });
     expect(files.filter((f) => f.outcome !== 'rejected')).toHaveLength(2);
   }, 120_000);
 
@@ -197,7 +253,10 @@ describe('bounds on the work per file', () => {
       mkdirSync(dirname(join(dir, f.path)), { recursive: true });
       writeFileSync(join(dir, f.path), f.bytes);
     }
-    const seq = runInMemory(corpus.filter((f) => !f.path.startsWith('boom/')).map((f) => file(f.path, f.bytes)), { ...ctx, gazetteer: gaz() });
+    const seq = runInMemory(
+      corpus.filter((f) => !f.path.startsWith('boom/')).map((f) => file(f.path, f.bytes)),
+      { ...ctx, gazetteer: gaz() },
+    );
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
       // The test worker exhausts its heap on that file, as a 19 MB table did with ERR_WORKER_OUT_OF_MEMORY.
@@ -230,7 +289,9 @@ describe('an empty or missing raw folder', () => {
     for (const from of [empty, join(tmp, 'empty', 'missing')]) {
       const r = ingest(from, out);
       expect(r.status, from).toBe(2);
-      expect(r.stderr).toMatch(/ingest: (the raw folder .* is empty|cannot read the raw folder .*ENOENT); the datasets in .* \(1 reports\) are kept\. Use --allow-empty/);
+      expect(r.stderr).toMatch(
+        /ingest: (the raw folder .* is empty|cannot read the raw folder .*ENOENT); the datasets in .* \(1 reports\) are kept\. Use --allow-empty/,
+      );
       expect(hashes(out)).toEqual(before);
     }
     const allowed = ingest(empty, out, '--allow-empty');
@@ -247,9 +308,18 @@ describe('an empty or missing raw folder', () => {
 
 describe('CSV: formula injection, csv-stringify', () => {
   it('prefixes text that a spreadsheet would run, never numbers', () => {
-    for (const s of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(safeText(s)).toBe(`'${s}`);
+    for (const s of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(safeText(s)).toBe(`'${s}`);
     for (const s of ['政府', '1=1', ' =x', '']) expect(safeText(s)).toBe(s);
-    const doc = csvDocument(['t', 'n'], [['=cmd|calc', '-5'], [null, null], ['', '3']], [true, false]);
+    const doc = csvDocument(
+      ['t', 'n'],
+      [
+        ['=cmd|calc', '-5'],
+        [null, null],
+        ['', '3'],
+      ],
+      [true, false],
+    );
     expect(doc).toBe('\uFEFFt,n\n\'=cmd|calc,-5\n,\n"",3\n');
   });
 
@@ -258,9 +328,16 @@ describe('CSV: formula injection, csv-stringify', () => {
     const out = join(tmp, 'csv', 'out');
     mkdirSync(raw, { recursive: true });
     const evil = '=HYPERLINK("http://evil.example/","点击")';
-    writeFileSync(join(raw, 'evil.txt'), SAMPLE.toString('utf8').replace('五、存在的主要问题及改进情况', `五、存在的主要问题及改进情况\n${evil}`).replace(/(五、存在的主要问题及改进情况\n=HYPERLINK[^\n]*\n)[^]*?(?=六、)/, '$1'));
+    writeFileSync(
+      join(raw, 'evil.txt'),
+      SAMPLE.toString('utf8')
+        .replace('五、存在的主要问题及改进情况', `五、存在的主要问题及改进情况\n${evil}`)
+        .replace(/(五、存在的主要问题及改进情况\n=HYPERLINK[^\n]*\n)[^]*?(?=六、)/, '$1'),
+    );
     expect(ingest(raw, out).status).toBe(0);
-    const fromParquet = await query<{ text: string }>(`SELECT text FROM '${join(out, 'sections.parquet')}' WHERE text LIKE '=HYPERLINK%'`);
+    const fromParquet = await query<{ text: string }>(
+      `SELECT text FROM '${join(out, 'sections.parquet')}' WHERE text LIKE '=HYPERLINK%'`,
+    );
     expect(fromParquet.map((r) => r.text)).toEqual([evil]);
     const rows = parse<{ text: string }>(readFileSync(join(out, 'sections.csv')), { bom: true, columns: true });
     expect(rows.filter((r) => r.text.includes('HYPERLINK')).map((r) => r.text)).toEqual([`'${evil}`]);
@@ -279,7 +356,11 @@ describe('Parquet is byte-identical for identical input, also with worker thread
     }
     const env = { NIANBAO_PARALLEL_MIN: '1', NIANBAO_ROW_GROUP_SIZE: '500' };
     const run = (out: string, workers: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', workers], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', workers],
+        { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 },
+      );
     const outs = [join(tmp, 'det', 'a'), join(tmp, 'det', 'b'), join(tmp, 'det', 'seq')];
     for (const [i, o] of outs.entries()) expect(run(o, i < 2 ? '2' : '0').status).toBe(0);
     for (const t of TABLE_NAMES) {
@@ -287,12 +368,16 @@ describe('Parquet is byte-identical for identical input, also with worker thread
       expect(readFileSync(join(outs[1]!, `${t}.parquet`)).equals(a), t).toBe(true);
       expect(readFileSync(join(outs[2]!, `${t}.parquet`)).equals(a), t).toBe(true);
     }
-    const groups = await query<{ n: bigint }>(`SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata('${join(outs[0]!, 'cells.parquet')}')`);
+    const groups = await query<{ n: bigint }>(
+      `SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata('${join(outs[0]!, 'cells.parquet')}')`,
+    );
     expect(Number(groups[0]!.n)).toBeGreaterThan(1);
     // The per-table hash in the manifest is what DuckDB's own COPY of the table gives.
     const m = manifestOf(outs[0]!);
     const copy = join(tmp, 'det', 'cells-copy.csv');
-    await query(`ATTACH '${join(outs[1]!, 'nianbao.duckdb')}' AS db (READ_ONLY); COPY db.cells TO '${copy}' (FORMAT csv, HEADER true)`);
+    await query(
+      `ATTACH '${join(outs[1]!, 'nianbao.duckdb')}' AS db (READ_ONLY); COPY db.cells TO '${copy}' (FORMAT csv, HEADER true)`,
+    );
     expect(sha(readFileSync(copy))).toBe(m.tables!.cells!.sha256);
     expect(manifestOf(outs[1]!).tables).toEqual(m.tables);
   }, 240_000);
@@ -369,17 +454,26 @@ describe('the build publishes the datasets it checked, as copies', () => {
 
 describe('a 10 MB single-line report', () => {
   it('is accepted, and a page and the search index get a bounded part of it, with a note', () => {
-    const line = '我局持续推进政务公开标准化规范化建设，'.repeat(10 * 1024 * 1024 / 57);
-    const bytes = Buffer.from(SAMPLE.toString('utf8').replace('六、其他需要报告的事项', `六、其他需要报告的事项\n${line}`));
+    const line = '我局持续推进政务公开标准化规范化建设，'.repeat((10 * 1024 * 1024) / 57);
+    const bytes = Buffer.from(
+      SAMPLE.toString('utf8').replace('六、其他需要报告的事项', `六、其他需要报告的事项\n${line}`),
+    );
     expect(bytes.length).toBeGreaterThan(10 * 1024 * 1024);
-    const run = runInMemory([{ path: 'big.txt', size: bytes.length, read: () => bytes, sha256: sha }], { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026, gazetteer: gaz() });
+    const run = runInMemory([{ path: 'big.txt', size: bytes.length, read: () => bytes, sha256: sha }], {
+      rawDir: 'x',
+      maxBytes: 20 * 1024 * 1024,
+      maxYear: 2026,
+      gazetteer: gaz(),
+    });
     expect(run.manifest.files[0]!.outcome).toBe('ok');
     const capped = capSections(run.sections);
     const shown = capped.reduce((a, s) => a + s.text.length, 0);
     expect(shown).toBeLessThanOrEqual(CAP.report);
     const six = capped.find((s) => s.section === 6)!;
     expect(six.cutFrom).toBeGreaterThan(line.length);
-    expect(sectionNote(six.text.length, six.cutFrom!)).toMatch(/^（本部分共 [\d,]+ 字，页面只显示前 [\d,]+ 字；全文见原文页和 sections 数据集。）$/);
+    expect(sectionNote(six.text.length, six.cutFrom!)).toMatch(
+      /^（本部分共 [\d,]+ 字，页面只显示前 [\d,]+ 字；全文见原文页和 sections 数据集。）$/,
+    );
     const src = capLines(bytes.toString('utf8').split('\n'));
     expect(src.lines.reduce((a, l) => a + l.text.length, 0)).toBeLessThanOrEqual(CAP.source);
     expect(src.lines.some((l) => l.cutFrom === line.length)).toBe(true);
@@ -393,9 +487,24 @@ describe('a 10 MB single-line report', () => {
 describe('the two CSV writers agree', () => {
   it("DuckDB's CSV of a table (datasets) and csv-stringify (per-report CSV) give the same bytes, prefix included", async () => {
     const cols = columns('checks');
-    const texts = ['=HYPERLINK("http://x","y")', '+1', '-2', '@A1', '\tTAB', '\rCR', 'a,b', 'say "hi"', 'line\nbreak', 'lone\rcr', '', ' =x', '政务公开'];
+    const texts = [
+      '=HYPERLINK("http://x","y")',
+      '+1',
+      '-2',
+      '@A1',
+      '\tTAB',
+      '\rCR',
+      'a,b',
+      'say "hi"',
+      'line\nbreak',
+      'lone\rcr',
+      '',
+      ' =x',
+      '政务公开',
+    ];
     const rows = texts.map((t, i) => [`r${i}`, `c${i}`, 'pass', i % 3 === 0 ? null : -i * 1.5, i, t]);
-    const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+    const lit = (v: string | number | null) =>
+      v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
     const file = join(tmp, 'agree.csv');
     const got = await query<Record<string, string | null>>(
       `CREATE TABLE checks (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')});
@@ -403,7 +512,11 @@ describe('the two CSV writers agree', () => {
        COPY (SELECT ${csvSelect('checks')} FROM checks) TO '${file}' (FORMAT csv, HEADER true);
        SELECT ${cols.map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`).join(', ')} FROM checks`,
     );
-    const viaStringify = csvDocument(cols.map((c) => c.name), got.map((r) => cols.map((c) => r[c.name])), cols.map((c) => c.type === 'VARCHAR'));
+    const viaStringify = csvDocument(
+      cols.map((c) => c.name),
+      got.map((r) => cols.map((c) => r[c.name])),
+      cols.map((c) => c.type === 'VARCHAR'),
+    );
     expect(`\uFEFF${readFileSync(file, 'utf8')}`).toBe(viaStringify);
   });
 });

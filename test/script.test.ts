@@ -6,7 +6,8 @@ import { textToLines } from '../src/lib/decode/lines.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
-const TRAD = '廣州市越秀區人民政府辦公室2023年政府信息公開工作年度報告\n一、總體情況\n本機關認真貫徹落實條例，處理申請。\n';
+const TRAD =
+  '廣州市越秀區人民政府辦公室2023年政府信息公開工作年度報告\n一、總體情況\n本機關認真貫徹落實條例，處理申請。\n';
 
 describe('traditional script', () => {
   it('is recognised, folded for matching, and the raw text is kept', () => {
@@ -20,8 +21,24 @@ describe('traditional script', () => {
   });
 
   it('a whole report in traditional script is read, its narrative stays as published', () => {
-    const simplified = buildReport({ style: 'pipes', requests: { new_received: ['5', '1', '0', '0', '1', '0', '7'], total: ['5', '1', '0', '0', '1', '0', '7'] } });
-    const toTrad = (s: string) => s.replace(/开/g, '開').replace(/报/g, '報').replace(/处/g, '處').replace(/请/g, '請').replace(/数/g, '數').replace(/总/g, '總').replace(/结/g, '結').replace(/转/g, '轉').replace(/计/g, '計').replace(/关/g, '關').replace(/规/g, '規').replace(/为/g, '為');
+    const simplified = buildReport({
+      style: 'pipes',
+      requests: { new_received: ['5', '1', '0', '0', '1', '0', '7'], total: ['5', '1', '0', '0', '1', '0', '7'] },
+    });
+    const toTrad = (s: string) =>
+      s
+        .replace(/开/g, '開')
+        .replace(/报/g, '報')
+        .replace(/处/g, '處')
+        .replace(/请/g, '請')
+        .replace(/数/g, '數')
+        .replace(/总/g, '總')
+        .replace(/结/g, '結')
+        .replace(/转/g, '轉')
+        .replace(/计/g, '計')
+        .replace(/关/g, '關')
+        .replace(/规/g, '規')
+        .replace(/为/g, '為');
     const p = ok(parseText(toTrad(simplified)));
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('5 1 0 0 1 0 7');
     expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('0 0 0 0 0 0 0');
@@ -39,7 +56,12 @@ describe('Big5 bytes', () => {
   });
 
   it('GB18030 bytes stay GB18030', () => {
-    const text = '广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例，处理申请。\n';
-    expect(decode(new Uint8Array(iconv.encode(text, 'gb18030')))).toMatchObject({ ok: true, encoding: 'gb18030', text });
+    const text =
+      '广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例，处理申请。\n';
+    expect(decode(new Uint8Array(iconv.encode(text, 'gb18030')))).toMatchObject({
+      ok: true,
+      encoding: 'gb18030',
+      text,
+    });
   });
 });

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, deltaDecode, deltaEncode, gramsOf, intersectSorted, normalizeText, termGrams } from '../src/lib/search/grams.ts';
+import {
+  bucketOf,
+  deltaDecode,
+  deltaEncode,
+  gramsOf,
+  intersectSorted,
+  normalizeText,
+  termGrams,
+} from '../src/lib/search/grams.ts';
 import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { editDistance, foldTraditional, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
-  const { header, chunks, buckets } = buildTable(texts.map((content, i) => ({ id: `zh-cn_${i}`, fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} } })));
+  const { header, chunks, buckets } = buildTable(
+    texts.map((content, i) => ({
+      id: `zh-cn_${i}`,
+      fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} },
+    })),
+  );
   const lists = termGrams(normalizeText(term)).map((g) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []));
   return intersectSorted(lists).map((n) => Number(chunks[0]!.ids[n]));
 }
@@ -36,7 +49,10 @@ describe('character index', () => {
   });
 
   it('pages in a fixed order: directory pages first, then reports newest first', () => {
-    const frag = (url: string, type: string, year?: string) => ({ id: `zh-cn_${url}`, fragment: { url, content: 'x', filters: { 类型: [type], ...(year ? { 年度: [year] } : {}) }, meta: {} } });
+    const frag = (url: string, type: string, year?: string) => ({
+      id: `zh-cn_${url}`,
+      fragment: { url, content: 'x', filters: { 类型: [type], ...(year ? { 年度: [year] } : {}) }, meta: {} },
+    });
     const { header, chunks } = buildTable([frag('r1', '报告', '2019'), frag('a', '机关'), frag('r2', '报告', '2021')]);
     expect(header.prefix).toBe('zh-cn_');
     const [c] = chunks;
@@ -51,7 +67,10 @@ describe('character index', () => {
     expect(lookup('局')).toEqual([0, 1]);
     expect(lookup('审批')).toEqual([0]);
     expect(lookup('公开')).toEqual([]);
-    const many = Array.from({ length: CHUNK + 5 }, (_, i) => ({ id: `zh-cn_${i}`, fragment: { url: `/r/${i}/`, content: 'x', filters: { 类型: ['报告'] }, meta: {} } }));
+    const many = Array.from({ length: CHUNK + 5 }, (_, i) => ({
+      id: `zh-cn_${i}`,
+      fragment: { url: `/r/${i}/`, content: 'x', filters: { 类型: ['报告'] }, meta: {} },
+    }));
     expect(buildTable(many).chunks.map((c) => c.ids.length)).toEqual([CHUNK, 5]);
   });
 });

@@ -30,7 +30,16 @@ function norm(s: string): string {
     .trim();
 }
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-const ASCII_FILTER: Record<string, string> = { type: '类型', year: '年度', province: '省份', city: '城市', district: '区县', kind: '机关类型', form: '表式', check: '核对' };
+const ASCII_FILTER: Record<string, string> = {
+  type: '类型',
+  year: '年度',
+  province: '省份',
+  city: '城市',
+  district: '区县',
+  kind: '机关类型',
+  form: '表式',
+  check: '核对',
+};
 
 const { dist, data } = inject('sites').synthetic;
 
@@ -63,7 +72,6 @@ function indexedPages(): Map<string, Indexed> {
   }
   return pages;
 }
-
 
 interface Query {
   q: string;
@@ -113,16 +121,25 @@ async function queries(): Promise<Query[]> {
     { q: '2020', why: 'digits' },
     { q: '办理 答复 期限', why: 'three terms' },
   ];
-  const agencies = await query<{ agency: string }>(`SELECT DISTINCT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`);
-  const counties = await query<{ county: string }>(`SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`);
-  const texts = await query<{ text: string }>(`SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`);
+  const agencies = await query<{ agency: string }>(
+    `SELECT DISTINCT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`,
+  );
+  const counties = await query<{ county: string }>(
+    `SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`,
+  );
+  const texts = await query<{ text: string }>(
+    `SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`,
+  );
   return [
     ...fixed,
     ...agencies.map((a) => ({ q: a.agency, why: 'agency name (corpus)' })),
     ...agencies.slice(0, 3).map((a) => ({ q: a.agency.slice(1, 4), why: 'inside an agency name (corpus)' })),
     ...counties.map((c) => ({ q: c.county, why: 'county name (corpus)' })),
     ...texts.map((t) => ({ q: t.text.replace(/\s+/g, '').slice(20, 28), why: 'phrase from narrative text (corpus)' })),
-    ...texts.map((t) => ({ q: t.text.replace(/\s+/g, '').slice(40, 43), why: 'three characters from narrative text (corpus)' })),
+    ...texts.map((t) => ({
+      q: t.text.replace(/\s+/g, '').slice(40, 43),
+      why: 'three characters from narrative text (corpus)',
+    })),
     ...counties.slice(0, 2).map((c) => ({ q: c.county.slice(0, 1), why: 'first character of a county (corpus)' })),
   ];
 }
@@ -145,13 +162,21 @@ describe('search in a real browser', () => {
 
   function truthOf(q: Query): string[] {
     const terms = queryTerms(toSimplified(q.q)).map(norm);
-    return [...pages].filter(([, p]) => (terms.length === 0 || terms.every((t) => p.text.includes(t))) && Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v))).map(([u]) => u);
+    return [...pages]
+      .filter(
+        ([, p]) =>
+          (terms.length === 0 || terms.every((t) => p.text.includes(t))) &&
+          Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v)),
+      )
+      .map(([u]) => u);
   }
 
   async function search(q: Query): Promise<string[]> {
     const params = new URLSearchParams({ q: q.q, per: '1000', ...q.filters });
     await page.goto(`${server.url}search/?${params}`);
-    await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', { timeout: 20_000 });
+    await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', {
+      timeout: 20_000,
+    });
     expect(await page.getAttribute('#search-status', 'data-state'), q.q).toBe('done');
     expect(await page.isHidden('#widen'), 'every index is searched at this size').toBe(true);
     return page.$$eval('#results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -177,12 +202,16 @@ describe('search in a real browser', () => {
       tp += hit;
       found += got.length;
       relevant += truth.length;
-      report.push(`${q.q}${q.filters ? ` ${JSON.stringify(q.filters)}` : ''} (${q.why}): found ${got.length}, relevant ${truth.length}, correct ${hit}`);
+      report.push(
+        `${q.q}${q.filters ? ` ${JSON.stringify(q.filters)}` : ''} (${q.why}): found ${got.length}, relevant ${truth.length}, correct ${hit}`,
+      );
       expect(new Set(got).size, `${q.q}: no duplicates`).toBe(got.length);
     }
     const precision = found ? tp / found : 1;
     const recall = relevant ? tp / relevant : 1;
-    console.log(`search: ${list.length} queries, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}\n  ${report.join('\n  ')}`);
+    console.log(
+      `search: ${list.length} queries, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}\n  ${report.join('\n  ')}`,
+    );
     expect(relevant, 'the queries have answers').toBeGreaterThan(100);
     expect(precision, report.join('\n')).toBeGreaterThanOrEqual(0.99);
     expect(recall, report.join('\n')).toBeGreaterThanOrEqual(0.98);
@@ -191,7 +220,22 @@ describe('search in a real browser', () => {
   it('many shards: the first stage loads only the shards that can hold the query, and all of them find the same pages', async () => {
     const sharded = join(dirname(dist), 'synth-dist-sharded');
     cpSync(dist, sharded, { recursive: true });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-index.ts', '--dist', sharded, '--quiet', '--shard-pages', '60', '--budget', '80'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/search-index.ts',
+        '--dist',
+        sharded,
+        '--quiet',
+        '--shard-pages',
+        '60',
+        '--budget',
+        '80',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     const srv = await serve(sharded);
     const requested = new Set<string>();
@@ -210,8 +254,12 @@ describe('search in a real browser', () => {
       for (const q of list) {
         const params = new URLSearchParams({ q: q.q, per: '1000', all: '1', ...q.filters });
         await page.goto(`${srv.url}search/?${params}`);
-        await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', { timeout: 20_000 });
-        const got = await page.$$eval('#results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', {
+          timeout: 20_000,
+        });
+        const got = await page.$$eval('#results li > a', (as) =>
+          as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        );
         const truth = truthOf(q);
         tp += got.filter((u) => truth.includes(u)).length;
         found += got.length;
@@ -220,7 +268,11 @@ describe('search in a real browser', () => {
       expect(tp / found).toBeGreaterThanOrEqual(0.99);
       expect(tp / relevant).toBeGreaterThanOrEqual(0.98);
       // A name on few pages: only the shards that hold its characters are fetched.
-      const rare = (await query<{ agency: string }>(`SELECT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL GROUP BY agency HAVING count(*) = 1 ORDER BY agency LIMIT 1`))[0]!.agency;
+      const rare = (
+        await query<{ agency: string }>(
+          `SELECT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL GROUP BY agency HAVING count(*) = 1 ORDER BY agency LIMIT 1`,
+        )
+      )[0]!.agency;
       requested.clear();
       await page.goto(`${srv.url}search/?${new URLSearchParams({ q: rare })}`);
       await page.waitForSelector('#search-status[data-state="done"]');
@@ -262,7 +314,9 @@ describe('search in a real browser', () => {
     const years = await page.$$eval('#results li > a', (s) => s.map((x) => x.textContent));
     for (const y of years) expect(y).toContain('2019 年度');
     // Filter counts are for this query: the year list shows only 2019 among the chosen filters' pages.
-    expect(await page.$$eval('select[name="year"] option:checked', (o) => o.map((x) => x.textContent))).toEqual([expect.stringMatching(/^2019（\d+）$/)]);
+    expect(await page.$$eval('select[name="year"] option:checked', (o) => o.map((x) => x.textContent))).toEqual([
+      expect.stringMatching(/^2019（\d+）$/),
+    ]);
     expect(await page.isVisible('#clear-filters')).toBe(true);
     // A result opens its page with the term marked (Pagefind's highlight script).
     const href = await page.getAttribute('#results li > a', 'href');
@@ -301,7 +355,9 @@ describe('search in a real browser', () => {
     try {
       await page.goto(`${sub.url}search/?q=${encodeURIComponent('复议')}`);
       await page.waitForSelector('#search-status[data-state="done"]', { timeout: 20_000 });
-      const links = await page.$$eval('#results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const links = await page.$$eval('#results li > a', (as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
       expect(links.length).toBe(5);
       for (const l of links) expect(l).toMatch(/^\/nianbao\/reports\/[0-9a-f]{16}\/$/);
     } finally {
@@ -319,7 +375,11 @@ describe('search in a real browser', () => {
     let focused = '';
     for (let i = 0; i < 30 && !focused.startsWith('/'); i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => (document.activeElement?.closest('#results') ? new URL((document.activeElement as HTMLAnchorElement).href).pathname : ''));
+      focused = await page.evaluate(() =>
+        document.activeElement?.closest('#results')
+          ? new URL((document.activeElement as HTMLAnchorElement).href).pathname
+          : '',
+      );
     }
     expect(focused).toMatch(/^\/(reports|agencies|regions|years|kinds)\//);
   });

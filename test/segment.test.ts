@@ -6,7 +6,11 @@ const heads = (text: string) => segment(textToLines(text)).sections.map((s) => [
 
 describe('sections', () => {
   it('finds headings glued to text before and after them', () => {
-    const s = segment(textToLines('标题\n前言。 一、总体情况 正文一。 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况 问题。 六、其他需要报告的事项 无。'));
+    const s = segment(
+      textToLines(
+        '标题\n前言。 一、总体情况 正文一。 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况 问题。 六、其他需要报告的事项 无。',
+      ),
+    );
     expect(s.sections.map((x) => x.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(s.sections[1]!.lines.map((l) => l.raw.trim())).toEqual(['正文一。']);
     expect(s.sections[0]!.lines.map((l) => l.raw.trim())).toEqual(['标题', '前言。']);
@@ -15,12 +19,18 @@ describe('sections', () => {
   });
 
   it('accepts wording variants', () => {
-    expect(heads('一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n五、政府信息公开工作存在的主要问题及改进情况\n六、其他需要报告的事项').map((h) => h[0])).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      heads(
+        '一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n五、政府信息公开工作存在的主要问题及改进情况\n六、其他需要报告的事项',
+      ).map((h) => h[0]),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(heads('一．总体情况\n四、政府信息公开行政复议、行政诉讼情况').map((h) => h[0])).toEqual([0, 1, 4]);
   });
 
   it('a heading word inside body text or a table row is no heading', () => {
-    const h = heads('一、总体情况\n报告包括总体情况、主动公开情况、存在的主要问题及改进情况等部分。\n三、收到和处理政府信息公开申请情况\n三、本年度办理结果\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况');
+    const h = heads(
+      '一、总体情况\n报告包括总体情况、主动公开情况、存在的主要问题及改进情况等部分。\n三、收到和处理政府信息公开申请情况\n三、本年度办理结果\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况',
+    );
     expect(h.map((x) => x[0])).toEqual([0, 1, 3, 4]);
     expect(h[3]![1]).toBe('四、政府信息公开行政复议、行政诉讼情况');
   });
@@ -35,13 +45,21 @@ describe('sections', () => {
   it('matches headings by meaning: reworded and misspelt headings', () => {
     const idx = (t: string) => heads(t).map((h) => h[0]);
     expect(idx('一、总体情况\n五、存在问题及改进情况\n六、其他需要报告的事项')).toEqual([0, 1, 5, 6]);
-    expect(idx('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n五、工作中存在的不足和改进措施')).toEqual([0, 1, 4, 5]);
-    expect(idx('一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申情况\n六、其他事项')).toEqual([0, 1, 2, 3, 6]);
-    expect(heads('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n1 2 3')[2]![1]).toBe('四、政府信息公开行政法复议、行政诉讼情况');
+    expect(idx('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n五、工作中存在的不足和改进措施')).toEqual([
+      0, 1, 4, 5,
+    ]);
+    expect(idx('一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申情况\n六、其他事项')).toEqual([
+      0, 1, 2, 3, 6,
+    ]);
+    expect(heads('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n1 2 3')[2]![1]).toBe(
+      '四、政府信息公开行政法复议、行政诉讼情况',
+    );
   });
 
   it('items and prose that mention the keywords are no headings', () => {
     const idx = (t: string) => heads(t).map((h) => h[0]);
-    expect(idx('一、总体情况\n（五）存在问题及改进情况的说明。\n五是存在问题较多。\n四、结转下年度继续办理 1 0 0 四、其他')).toEqual([0, 1]);
+    expect(
+      idx('一、总体情况\n（五）存在问题及改进情况的说明。\n五是存在问题较多。\n四、结转下年度继续办理 1 0 0 四、其他'),
+    ).toEqual([0, 1]);
   });
 });

@@ -15,15 +15,22 @@ interface Answer {
   body: Buffer;
 }
 
-function raw(url: string, path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function raw(
+  url: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const u = new URL(url);
   return new Promise((ok, fail) => {
     // `path` goes out byte for byte (fetch would normalise "/%" or "//host").
-    const req = request({ host: u.hostname, port: u.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: u.hostname, port: u.port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', fail);
     req.end();
   });
@@ -60,7 +67,13 @@ describe('static server', () => {
   });
 
   it('never redirects, least of all to another origin', async () => {
-    for (const p of ['/%2Fevil.example%2F..%2Freports', '//evil.example/reports', '/%2F%2Fevil.example/reports', '/reports/abc', '/reports']) {
+    for (const p of [
+      '/%2Fevil.example%2F..%2Freports',
+      '//evil.example/reports',
+      '/%2F%2Fevil.example/reports',
+      '/reports/abc',
+      '/reports',
+    ]) {
       const r = await raw(url, p);
       expect(r.headers.location, p).toBeUndefined();
       expect(r.status >= 300 && r.status < 400, `${p}: ${r.status}`).toBe(false);
@@ -81,7 +94,9 @@ describe('static server', () => {
   });
 
   it('serves byte ranges (206) uncompressed, as DuckDB reads Parquet over HTTP', async () => {
-    const r = await raw(url, '/data/cells.parquet', { headers: { range: 'bytes=100-199', 'accept-encoding': 'gzip, br' } });
+    const r = await raw(url, '/data/cells.parquet', {
+      headers: { range: 'bytes=100-199', 'accept-encoding': 'gzip, br' },
+    });
     expect(r.status).toBe(206);
     expect(r.headers['content-range']).toBe(`bytes 100-199/${parquet.length}`);
     expect(r.headers['content-encoding']).toBeUndefined();
@@ -135,9 +150,15 @@ describe('static server', () => {
   it('a busy port gives one clear line, not a stack trace, and PORT is honoured', () => {
     const port = Number(new URL(url).port);
     for (const args of [[dir, '--check-port'], [dir]]) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', ...args], { encoding: 'utf8', env: { ...process.env, PORT: String(port) }, timeout: 30_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, PORT: String(port) },
+        timeout: 30_000,
+      });
       expect(r.status, r.stderr).toBe(1);
-      expect(r.stderr.trim()).toBe(`serve: port ${port} is already in use (another server is running?): stop it, or choose another port with PORT=8080 npm start`);
+      expect(r.stderr.trim()).toBe(
+        `serve: port ${port} is already in use (another server is running?): stop it, or choose another port with PORT=8080 npm start`,
+      );
     }
   });
 });

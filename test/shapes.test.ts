@@ -12,7 +12,13 @@ import { gaz, sha } from './helpers.ts';
  * number must be the file's; a truth value of null must come out NULL; `lenient` allows NULL.
  */
 const DIR = 'test/fixtures/shapes';
-interface TruthCell { table_id: string; row_key: string; col_key: string; value: number | null; lenient?: boolean }
+interface TruthCell {
+  table_id: string;
+  row_key: string;
+  col_key: string;
+  value: number | null;
+  lenient?: boolean;
+}
 
 describe('hand-made shapes from a first tester', () => {
   const names = readdirSync(join(DIR, 'raw')).sort();
@@ -35,7 +41,8 @@ describe('hand-made shapes from a first tester', () => {
         const c = cells.get(`${id}|${t.table_id}.${t.row_key}.${t.col_key}`);
         const v = c?.value ?? null;
         checked++;
-        if (v !== null && (t.value === null || Math.abs(v - t.value) > 1e-9)) wrong.push(`${n} ${t.table_id}.${t.row_key}.${t.col_key}: ${v} (file: ${t.value})`);
+        if (v !== null && (t.value === null || Math.abs(v - t.value) > 1e-9))
+          wrong.push(`${n} ${t.table_id}.${t.row_key}.${t.col_key}: ${v} (file: ${t.value})`);
       }
     }
     expect(checked).toBeGreaterThan(3000);
@@ -53,8 +60,16 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);
   });
   it('footnote marks and text in a number cell: unreadable with the raw text, never a digit and never blank', () => {
-    expect(cell('x03_footnotes.txt', 'requests.granted.commercial')).toMatchObject({ state: 'unreadable', raw: '78①', value: null });
-    expect(cell('w11_cn_numerals.txt', 'requests.declined_repeat.natural_person')).toMatchObject({ state: 'unreadable', raw: '三' });
-    for (const c of data.cells) if (c.state === 'blank') expect(c.raw, `${c.table_id}.${c.row_key}.${c.col_key}`).toBe('');
+    expect(cell('x03_footnotes.txt', 'requests.granted.commercial')).toMatchObject({
+      state: 'unreadable',
+      raw: '78①',
+      value: null,
+    });
+    expect(cell('w11_cn_numerals.txt', 'requests.declined_repeat.natural_person')).toMatchObject({
+      state: 'unreadable',
+      raw: '三',
+    });
+    for (const c of data.cells)
+      if (c.state === 'blank') expect(c.raw, `${c.table_id}.${c.row_key}.${c.col_key}`).toBe('');
   });
 });

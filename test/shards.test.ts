@@ -15,7 +15,16 @@ describe('search index shards', () => {
   });
 
   it('a large site: newest year first, then the directory, then older years; no shard above the limit', () => {
-    const s = planShards([...pages(2019, 150), ...pages(2020, 90), ...pages(2021, 60), ...pages(null, 50, 'directory'), ...pages(null, 10)], 100);
+    const s = planShards(
+      [
+        ...pages(2019, 150),
+        ...pages(2020, 90),
+        ...pages(2021, 60),
+        ...pages(null, 50, 'directory'),
+        ...pages(null, 10),
+      ],
+      100,
+    );
     expect(s.every((x) => x.pages <= 100)).toBe(true);
     expect(s.reduce((n, x) => n + x.pages, 0)).toBe(360);
     expect(s[0]!.years).toEqual([2021]);

@@ -44,7 +44,8 @@ describe('regionLadder', () => {
   });
   it('a province alone', () => expect(regionCodes('320000')).toEqual(['320000']));
   it('province, city, county', () => expect(regionCodes('320211')).toEqual(['320000', '320200', '320211']));
-  it('a township under a county', () => expect(regionCodes('320211001')).toEqual(['320000', '320200', '320211', '320211001']));
+  it('a township under a county', () =>
+    expect(regionCodes('320211001')).toEqual(['320000', '320200', '320211', '320211001']));
   it('skips the placeholder city of a county-level city directly under a province (省直辖县级市)', () => {
     expect(regionCodes('429004')).toEqual(['420000', '429004']);
     expect(regionCodes('419001')).toEqual(['410000', '419001']);
@@ -62,7 +63,10 @@ describe('regionLadder', () => {
       { level: 'province', code: '420000', name: '湖北省' },
       { level: 'county', code: '429004', name: '仙桃市' },
     ]);
-    expect(namedLadder('320211', { province: '江苏省', city: null, county: '滨湖区' }).map((r) => r.code)).toEqual(['320000', '320211']);
+    expect(namedLadder('320211', { province: '江苏省', city: null, county: '滨湖区' }).map((r) => r.code)).toEqual([
+      '320000',
+      '320211',
+    ]);
   });
   it('the breadcrumb uses the same ladder as the pages', () => {
     const r = report({ region_code: '429004', province: '湖北省', county: '仙桃市' });
@@ -85,8 +89,10 @@ describe('regionPages', () => {
 });
 
 describe('checkWord', () => {
-  it('a text-only report has nothing to check', () => expect(checkWord(report({ status: 'text_only' }))).toBe('无表格可核对'));
-  it('a partial report was checked in part', () => expect(checkWord(report({ status: 'partial' }))).toBe('部分可核对，未见不一致'));
+  it('a text-only report has nothing to check', () =>
+    expect(checkWord(report({ status: 'text_only' }))).toBe('无表格可核对'));
+  it('a partial report was checked in part', () =>
+    expect(checkWord(report({ status: 'partial' }))).toBe('部分可核对，未见不一致'));
   it('failures first', () => expect(checkWord(report({ status: 'partial', checks_failed: 2 }))).toBe('2 项不一致'));
   it('a complete report with ambiguous cells is not plainly consistent', () =>
     expect(checkWord(report({ cells_ambiguous: 3 }))).toBe('未见不一致（有无法确定的格）'));
@@ -104,9 +110,31 @@ describe('pageWindow', () => {
 
 describe('directory indexes', () => {
   const rs = [
-    report({ report_id: '0000000000000001', agency: '仙桃市人民政府', region_code: '429004', province: '湖北省', county: '仙桃市', year: 2022 }),
-    report({ report_id: '0000000000000002', agency: '仙桃市人民政府', region_code: '429004', province: '湖北省', county: '仙桃市', year: 2023 }),
-    report({ report_id: '0000000000000003', agency: '武汉市人民政府', region_code: '420100', province: '湖北省', city: '武汉市', year: 2023, agency_kind: '人民政府' }),
+    report({
+      report_id: '0000000000000001',
+      agency: '仙桃市人民政府',
+      region_code: '429004',
+      province: '湖北省',
+      county: '仙桃市',
+      year: 2022,
+    }),
+    report({
+      report_id: '0000000000000002',
+      agency: '仙桃市人民政府',
+      region_code: '429004',
+      province: '湖北省',
+      county: '仙桃市',
+      year: 2023,
+    }),
+    report({
+      report_id: '0000000000000003',
+      agency: '武汉市人民政府',
+      region_code: '420100',
+      province: '湖北省',
+      city: '武汉市',
+      year: 2023,
+      agency_kind: '人民政府',
+    }),
     report({ report_id: '0000000000000004', agency: '某某局', year: 2021 }),
   ];
   it('agencies by province then city, undetermined last', () => {
@@ -127,11 +155,23 @@ describe('directory indexes', () => {
       { key: 2022, reports: 1, agencies: 1 },
       { key: 2021, reports: 1, agencies: 1 },
     ]));
-  it('kinds by number of reports', () => expect(kindIndex(rs).map((k) => [k.key, k.reports])).toEqual([['部门', 3], ['人民政府', 1]]));
+  it('kinds by number of reports', () =>
+    expect(kindIndex(rs).map((k) => [k.key, k.reports])).toEqual([
+      ['部门', 3],
+      ['人民政府', 1],
+    ]));
 });
 
 const cell = (row_key: string, over: Partial<CellRow> = {}): CellRow => ({
-  report_id: '0123456789abcdef', table_id: 'requests', row_key, col_key: 'total', value: 1, raw: '1', state: 'number', line: 1, ...over,
+  report_id: '0123456789abcdef',
+  table_id: 'requests',
+  row_key,
+  col_key: 'total',
+  value: 1,
+  raw: '1',
+  state: 'number',
+  line: 1,
+  ...over,
 });
 
 describe('reportPage', () => {
@@ -146,7 +186,9 @@ describe('reportPage', () => {
   });
   it('headline reasons: a missing table is not called a blank cell', () => {
     const r = report({ status: 'partial' });
-    const summary = new Map([[r.report_id, { report_id: r.report_id, requests_new: null, review_total: null } as never]]);
+    const summary = new Map([
+      [r.report_id, { report_id: r.report_id, requests_new: null, review_total: null } as never],
+    ]);
     const p = reportPage({ report: r, cells: [cell('new_received')], checks: [], summary, agencyReports: [r] });
     expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('有空白、缺失或无法确定的格，未合计');
     expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
@@ -154,9 +196,15 @@ describe('reportPage', () => {
   it('history pairs each year with the year before', () => {
     const a = report({ report_id: '000000000000000a', year: 2022 });
     const b = report({ report_id: '000000000000000b', year: 2023 });
-    const summary = new Map([[a.report_id, { requests_new: 3 } as never], [b.report_id, { requests_new: 5 } as never]]);
+    const summary = new Map([
+      [a.report_id, { requests_new: 3 } as never],
+      [b.report_id, { requests_new: 5 } as never],
+    ]);
     const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [b, a] });
-    expect(p.history.map((h) => [h.report.year, h.current, h.prev?.requests_new ?? null])).toEqual([[2022, false, null], [2023, true, 3]]);
+    expect(p.history.map((h) => [h.report.year, h.current, h.prev?.requests_new ?? null])).toEqual([
+      [2022, false, null],
+      [2023, true, 3],
+    ]);
   });
 });
 
@@ -174,6 +222,7 @@ describe('requests layout of the cells', () => {
 
 describe('fileLabel', () => {
   it('a UTF-8 name is shown as it is', () => expect(fileLabel('a/报告.txt')).toBe('a/报告.txt'));
-  it('an escaped GBK name is shown decoded', () => expect(fileLabel('v01_\\xB9\\xFA\\xB1\\xEA.txt')).toBe('v01_国标.txt'));
+  it('an escaped GBK name is shown decoded', () =>
+    expect(fileLabel('v01_\\xB9\\xFA\\xB1\\xEA.txt')).toBe('v01_国标.txt'));
   it('bytes that are not GBK either stay escaped', () => expect(fileLabel('x\\xFF.txt')).toBe('x\\xFF.txt'));
 });

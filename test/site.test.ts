@@ -17,7 +17,13 @@ describe('the built site (sample reports)', () => {
     const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest;
     for (const f of manifest.files) {
       if (!f.report_id) continue;
-      for (const p of [`reports/${f.report_id}/index.html`, `reports/${f.report_id}/source/index.html`, `reports/${f.report_id}.json`, `reports/${f.report_id}.csv`]) expect(existsSync(join(dist, p)), p).toBe(true);
+      for (const p of [
+        `reports/${f.report_id}/index.html`,
+        `reports/${f.report_id}/source/index.html`,
+        `reports/${f.report_id}.json`,
+        `reports/${f.report_id}.csv`,
+      ])
+        expect(existsSync(join(dist, p)), p).toBe(true);
     }
   });
 
@@ -62,7 +68,9 @@ describe('the built site (sample reports)', () => {
   });
 
   it('internal links resolve', () => {
-    const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const files = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'));
     for (const f of files) {
       for (const a of page(f).querySelectorAll('a[href^="/"]')) {
         const href = decodeURIComponent(a.getAttribute('href')!.split('#')[0]!);
@@ -91,7 +99,9 @@ describe('the built site (sample reports)', () => {
   });
 
   it('works under a sub-path (BASE_PATH)', () => {
-    const files = readdirSync(sub, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const files = readdirSync(sub, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'));
     let links = 0;
     for (const f of files) {
       const doc = parseHTML(readFileSync(join(sub, f), 'utf8')).document;
@@ -99,7 +109,10 @@ describe('the built site (sample reports)', () => {
         const href = decodeURIComponent(el.getAttribute('href')!.split('#')[0]!);
         expect(href.startsWith('/nianbao/'), `${f}: ${href}`).toBe(true);
         const rel = href.slice('/nianbao/'.length);
-        expect(existsSync(join(sub, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel)), `${f} → ${href}`).toBe(true);
+        expect(
+          existsSync(join(sub, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel)),
+          `${f} → ${href}`,
+        ).toBe(true);
         links++;
       }
     }
@@ -120,19 +133,25 @@ describe('the built site (sample reports)', () => {
     for (const t of ['reports', 'cells', 'checks', 'sections', 'summary']) {
       const n = (await query<{ n: bigint }>(`SELECT count(*) AS n FROM '${join(data, `${t}.parquet`)}'`))[0]!.n;
       expect(doc.querySelector(`#h-${t}`)!.textContent).toContain(`${Number(n).toLocaleString('zh-CN')} 行`);
-      for (const ext of ['parquet', 'csv']) expect(doc.querySelector(`a[href="/data/${t}.${ext}"]`), `${t}.${ext}`).not.toBeNull();
+      for (const ext of ['parquet', 'csv'])
+        expect(doc.querySelector(`a[href="/data/${t}.${ext}"]`), `${t}.${ext}`).not.toBeNull();
     }
     expect(doc.querySelector('a[href="/data/nianbao.duckdb"]')).not.toBeNull();
     const dict = page('data/dictionary/index.html');
     expect(dict.querySelector('#keys-requests')!.textContent).toContain('withheld_three_safeties');
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { count: number; reports: Array<{ json: string }> };
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
+      count: number;
+      reports: Array<{ json: string }>;
+    };
     expect(index.count).toBe(5);
     for (const r of index.reports) expect(existsSync(join(dist, r.json.slice(1))), r.json).toBe(true);
   });
 
   it('the DuckDB examples on the data page (downloaded files, and over HTTP) run against the published files', async () => {
     const check = async (local: string) => {
-      const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(local);
+      const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(
+        local,
+      );
       expect(rows.length).toBeGreaterThan(0);
       const total = rows.reduce((s, r) => s + Number(r.reports), 0);
       expect(total).toBe(5);
@@ -152,14 +171,19 @@ describe('the built site (sample reports)', () => {
   });
 
   it("a report's CSV has the same columns, in the same order, as cells.csv", () => {
-    const header = (f: string) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    const header = (f: string) =>
+      readFileSync(f, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0];
     const id = readdirSync(join(dist, 'reports')).find((x) => x.endsWith('.csv'))!;
     expect(header(join(dist, 'reports', id))).toBe(header(join(dist, 'data', 'cells.csv')));
   });
 
   it('every fixed URL the README lists exists in the build', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const paths = [...readme.matchAll(/`(\/[a-z0-9/._-]*)`/g)].map((m) => m[1]!).filter((p) => !p.includes('{') && p !== '/nianbao/'); // /nianbao/ is the BASE_PATH example
+    const paths = [...readme.matchAll(/`(\/[a-z0-9/._-]*)`/g)]
+      .map((m) => m[1]!)
+      .filter((p) => !p.includes('{') && p !== '/nianbao/'); // /nianbao/ is the BASE_PATH example
     expect(paths.length).toBeGreaterThan(8);
     for (const p of new Set(paths)) {
       const rel = p.slice(1);

@@ -1,4 +1,13 @@
-import { bucketOf, deltaDecode, gramsAreExact, hasCJK, intersectSorted, normalizeKeepCase, termGrams, type Bucket } from '../lib/search/grams.ts';
+import {
+  bucketOf,
+  deltaDecode,
+  gramsAreExact,
+  hasCJK,
+  intersectSorted,
+  normalizeKeepCase,
+  termGrams,
+  type Bucket,
+} from '../lib/search/grams.ts';
 import { containsAll, editDistance, foldTraditional, queryTerms } from '../lib/search/query.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -80,16 +89,26 @@ class Table {
   private loaded = new Map<number, Omit<TableChunk, 'ids'>>();
   /** Fetches the chunks holding these pages (all pages when none are given). */
   async ensure(pages: number[] | null): Promise<void> {
-    const want = new Set(pages ? pages.map((n) => Math.floor(n / this.header.chunk)) : Array.from({ length: Math.ceil(this.header.pages / this.header.chunk) }, (_, i) => i));
+    const want = new Set(
+      pages
+        ? pages.map((n) => Math.floor(n / this.header.chunk))
+        : Array.from({ length: Math.ceil(this.header.pages / this.header.chunk) }, (_, i) => i),
+    );
     await Promise.all(
-      [...want].filter((k) => !this.loaded.has(k)).map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
+      [...want]
+        .filter((k) => !this.loaded.has(k))
+        .map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
     );
   }
   private ids = new Map<number, string[]>();
   /** Fetches the fragment ids of the chunks holding these pages (needed only for results shown). */
   async ensureIds(pages: number[]): Promise<void> {
     const want = new Set(pages.map((n) => Math.floor(n / this.header.chunk)));
-    await Promise.all([...want].filter((k) => !this.ids.has(k)).map(async (k) => this.ids.set(k, await cached(idChunks, `${shardUrl(this.shard)}nb/i/${k}.nbg`))));
+    await Promise.all(
+      [...want]
+        .filter((k) => !this.ids.has(k))
+        .map(async (k) => this.ids.set(k, await cached(idChunks, `${shardUrl(this.shard)}nb/i/${k}.nbg`))),
+    );
   }
   private at(n: number): [Omit<TableChunk, 'ids'>, number] {
     return [this.loaded.get(Math.floor(n / this.header.chunk))!, n % this.header.chunk];
@@ -170,7 +189,11 @@ async function fragmentOf(h: Hit): Promise<Fragment> {
 
 // ——— rendering ———
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -222,14 +245,26 @@ function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
   // The target page marks the terms (Pagefind's highlight script reads this parameter).
   for (const t of terms) href.searchParams.append('pagefind-highlight', t);
-  const title = kind === '报告' ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ') : f.meta.title ?? f.url;
+  const title =
+    kind === '报告'
+      ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')
+      : (f.meta.title ?? f.url);
   const a = el('a', title, { href: href.pathname + href.search });
-  const small = el('small', [kind === '报告' ? place || '地区未确定' : kind, kind === '报告' && f.meta.agency ? f.meta.title : ''].filter(Boolean).join(' · '));
+  const small = el(
+    'small',
+    [kind === '报告' ? place || '地区未确定' : kind, kind === '报告' && f.meta.agency ? f.meta.title : '']
+      .filter(Boolean)
+      .join(' · '),
+  );
   li.append(a, ' ', small, excerpts(f.content, terms));
   return li;
 }
 
-function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, number>>, chosen: Map<string, string>): void {
+function renderFilters(
+  p: URLSearchParams,
+  counts: Map<string, Map<string, number>>,
+  chosen: Map<string, string>,
+): void {
   filterBox.replaceChildren();
   if (chosen.size) filterPanel.open = true;
   for (const [name, ascii] of FILTERS) {
@@ -240,7 +275,8 @@ function renderFilters(p: URLSearchParams, counts: Map<string, Map<string, numbe
     const select = el('select', undefined, { name: ascii });
     select.append(new Option('全部', ''));
     for (const v of values) select.append(new Option(`${v}（${c.get(v)}）`, v, false, chosen.get(name) === v));
-    if (chosen.has(name) && !c.has(chosen.get(name)!)) select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name), false, true));
+    if (chosen.has(name) && !c.has(chosen.get(name)!))
+      select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name), false, true));
     label.append(select);
     filterBox.append(label);
   }
@@ -265,7 +301,9 @@ function renderPager(p: URLSearchParams, page: number, pages: number): void {
   const shown = pageWindow(page, pages);
   shown.forEach((k, i) => {
     if (i > 0 && shown[i - 1] !== k - 1) pager.append(el('span', '…'));
-    pager.append(k === page ? el('span', String(k), { 'aria-current': 'page' }) : el('a', String(k), { href: href(k) }));
+    pager.append(
+      k === page ? el('span', String(k), { 'aria-current': 'page' }) : el('a', String(k), { href: href(k) }),
+    );
   });
   if (page < pages) pager.append(el('a', '下一页', { href: href(page + 1), rel: 'next' }));
 }
@@ -276,13 +314,20 @@ function link(text: string, href: string): HTMLAnchorElement {
 const searchHref = (q: string) => `${base}search/?${new URLSearchParams({ q })}`;
 
 /** Suggestions when nothing was found: full forms of abbreviations, a string within one edit, pinyin of places, browse links. */
-async function suggestions(terms: string[], folded: boolean, original: string, shards: Shard[], gen: number): Promise<void> {
+async function suggestions(
+  terms: string[],
+  folded: boolean,
+  original: string,
+  shards: Shard[],
+  gen: number,
+): Promise<void> {
   const items: HTMLElement[] = [];
   if (folded) items.push(el('li', `已按简体字搜索（原输入“${original}”）。`));
-  for (const t of terms) for (const e of expansions(t)) {
-    items.push(el('li', '试试全称：'));
-    items.at(-1)!.append(link(e, searchHref(e)));
-  }
+  for (const t of terms)
+    for (const e of expansions(t)) {
+      items.push(el('li', '试试全称：'));
+      items.at(-1)!.append(link(e, searchHref(e)));
+    }
   // Within one edit: pages that share most of the term's character pairs, scanned for a near string.
   const near = new Set<string>();
   for (const t of terms) {
@@ -337,7 +382,6 @@ async function suggestions(terms: string[], folded: boolean, original: string, s
   suggest.replaceChildren(ul);
 }
 
-
 /**
  * Filter counts for the current query: each filter counted among the pages that pass the other
  * chosen filters; the city list follows the chosen province, the district list the chosen city.
@@ -358,9 +402,11 @@ function count(pages: Hit[], chosen: Map<string, string>): Map<string, Map<strin
   return counts;
 }
 
-const passes = (h: Hit, chosen: Map<string, string>) => [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
+const passes = (h: Hit, chosen: Map<string, string>) =>
+  [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
 
-const WHAT = '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
+const WHAT =
+  '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
 
 async function run(): Promise<void> {
   const gen = ++generation;
@@ -464,7 +510,12 @@ interface RenderContext {
  * Shows one page of results. Candidates known not to contain a term are left out; `checked`
  * says whether every candidate has been checked (then the count is exact).
  */
-async function render(c: RenderContext, candidates: Hit[], verified: Map<Hit, boolean>, allChecked: boolean): Promise<void> {
+async function render(
+  c: RenderContext,
+  candidates: Hit[],
+  verified: Map<Hit, boolean>,
+  allChecked: boolean,
+): Promise<void> {
   const { p, gen, terms, chosen, sort, per } = c;
   let hits = candidates.filter((h) => verified.get(h) !== false);
   const counts = count(hits, chosen);
@@ -492,12 +543,21 @@ async function render(c: RenderContext, candidates: Hit[], verified: Map<Hit, bo
   renderPager(p, page, pages);
   const total = hits.length - dropped;
   const said = terms.length ? `“${terms.join('”“')}”${c.folded ? `（由“${c.original}”转为简体）` : ''}：` : '';
-  const yearNote = sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0) ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '';
+  const yearNote =
+    sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
+      ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'
+      : '';
   if (total > 0) {
     status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
   } else if (!c.missing.length) {
     status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
-    void suggestions(terms, c.folded, c.original, c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget), gen);
+    void suggestions(
+      terms,
+      c.folded,
+      c.original,
+      c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget),
+      gen,
+    );
   } else status.textContent = `${said}已搜索的部分中没有找到。`;
   if (c.missing.length) {
     status.textContent += ` 已搜索：${c.shards.map((s) => s.label).join('、')}；其余 ${c.missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;

@@ -34,7 +34,9 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!from) {
-          logger.warn(`no ${join(options.dataDir(), 'SHA256SUMS')}: run \`npm run ingest\` first; no datasets published`);
+          logger.warn(
+            `no ${join(options.dataDir(), 'SHA256SUMS')}: run \`npm run ingest\` first; no datasets published`,
+          );
           return;
         }
         const sums = parseSums(readFileSync(join(from, 'SHA256SUMS'), 'utf8'));
@@ -44,7 +46,10 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
           rmSync(join(to, name), { force: true });
           copyFileSync(join(from, name), join(to, name), constants.COPYFILE_FICLONE);
           const want = sums.get(name);
-          if (want && sha256File(join(to, name)) !== want) throw new Error(`${join(from, name)} changed during the build (its copy does not match SHA256SUMS): run the build again`);
+          if (want && sha256File(join(to, name)) !== want)
+            throw new Error(
+              `${join(from, name)} changed during the build (its copy does not match SHA256SUMS): run the build again`,
+            );
         }
         logger.info(`published ${sums.size} data files to ${to}`);
       },

@@ -12,7 +12,9 @@ import type { CellOut } from '../tables/read.ts';
 export type CheckOut = Omit<CheckRow, 'report_id'>;
 
 /** Cell lookup: table → row → col → value (null when not a number); undefined when absent. */
-export type CellIndex = Map<string, Array<number | null> | undefined> & { value(table: string, row: string, col: string): number | null | undefined };
+export type CellIndex = Map<string, Array<number | null> | undefined> & {
+  value(table: string, row: string, col: string): number | null | undefined;
+};
 
 export function indexCells(cells: CellOut[]): CellIndex {
   // table → row → col → value: nested maps, no string keys built per lookup.
@@ -32,11 +34,22 @@ export function indexCells(cells: CellOut[]): CellIndex {
   return idx;
 }
 
-function check(check_id: string, expected: number | null | undefined, parts: Array<number | null | undefined>, detail: string): CheckOut {
+function check(
+  check_id: string,
+  expected: number | null | undefined,
+  parts: Array<number | null | undefined>,
+  detail: string,
+): CheckOut {
   const assessable = typeof expected === 'number' && parts.every((p) => typeof p === 'number');
   const actual = parts.every((p) => typeof p === 'number') ? round(parts.reduce((a, b) => a + b, 0)) : null;
   if (!assessable) {
-    return { check_id, status: 'not_assessable', expected: expected ?? null, actual, detail: `${detail}：有空白、无法识别或缺失的数值，无法核对` };
+    return {
+      check_id,
+      status: 'not_assessable',
+      expected: expected ?? null,
+      actual,
+      detail: `${detail}：有空白、无法识别或缺失的数值，无法核对`,
+    };
   }
   const ok = Math.abs(expected - (actual as number)) < 1e-9;
   return {
@@ -44,7 +57,9 @@ function check(check_id: string, expected: number | null | undefined, parts: Arr
     status: ok ? 'pass' : 'fail',
     expected,
     actual,
-    detail: ok ? `${detail}：${actual} = ${expected}` : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - expected)}）`,
+    detail: ok
+      ? `${detail}：${actual} = ${expected}`
+      : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - expected)}）`,
   };
 }
 
@@ -58,11 +73,17 @@ export function reportChecks(cells: CellOut[], layoutRequests: '2019' | '2021' |
   const present = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
   const identities: Identity[] = [
     // A row's own sum is checked only for rows the report has (2019 and 2021 differ in （六）).
-    ...(layoutRequests ? requestIdentities(layoutRequests).filter((i) => !i.id.startsWith('requests.row_sum.') || present.has(i.lhs[0]!.row)) : []),
+    ...(layoutRequests
+      ? requestIdentities(layoutRequests).filter(
+          (i) => !i.id.startsWith('requests.row_sum.') || present.has(i.lhs[0]!.row),
+        )
+      : []),
     ...(hasReview ? reviewIdentities : []),
   ];
   const v = (a: CellAddress) => ix.value(a.table, a.row, a.col);
-  return identities.map((i) => check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh));
+  return identities.map((i) =>
+    check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh),
+  );
 }
 
 function sum(xs: Array<number | null | undefined>): number | null {
@@ -73,11 +94,18 @@ function sum(xs: Array<number | null | undefined>): number | null {
  * Across consecutive years of one agency: this year's 上年结转 equals last year's 结转下年度;
  * under the 2021 layout of 二, 现行有效 equals last year's + 本年制发 − 本年废止.
  */
-export function crossYearChecks(prev: CellOut[], cur: CellOut[], prevYear: number, curLayoutActive: string | null, prevLayoutActive: string | null): CheckOut[] {
+export function crossYearChecks(
+  prev: CellOut[],
+  cur: CellOut[],
+  prevYear: number,
+  curLayoutActive: string | null,
+  prevLayoutActive: string | null,
+): CheckOut[] {
   const p = indexCells(prev);
   const c = indexCells(cur);
   const out: CheckOut[] = [];
-  const hasRow = (ix: CellIndex, t: string, r: string) => ix.value(t, r, 'total') !== undefined || ix.value(t, r, 'in_force') !== undefined;
+  const hasRow = (ix: CellIndex, t: string, r: string) =>
+    ix.value(t, r, 'total') !== undefined || ix.value(t, r, 'in_force') !== undefined;
   if (hasRow(p, 'requests', 'carried_forward') && hasRow(c, 'requests', 'carried_over')) {
     for (const col of requestColumns) {
       out.push(
@@ -98,7 +126,11 @@ export function crossYearChecks(prev: CellOut[], cur: CellOut[], prevYear: numbe
         check(
           `cross_year.in_force.${row}`,
           c.value('active', row, 'in_force'),
-          [p.value('active', row, 'in_force'), c.value('active', row, 'issued'), typeof repealed === 'number' ? -repealed : repealed],
+          [
+            p.value('active', row, 'in_force'),
+            c.value('active', row, 'issued'),
+            typeof repealed === 'number' ? -repealed : repealed,
+          ],
           `二「${row === 'rules' ? '规章' : '行政规范性文件'}」：现行有效件数应等于 ${prevYear} 年的现行有效件数 + 本年制发 − 本年废止`,
         ),
       );

@@ -40,7 +40,12 @@ function start(): { worker: Worker; port: MessagePort } | null {
 
 export function convertSync(path: string, bytes: Uint8Array, timeoutMs = 120_000): Converted {
   bridge ??= start();
-  if (!bridge) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: '文档转换模块缺失（convert-worker.ts），无法读取 PDF/Word 文件' };
+  if (!bridge)
+    return {
+      ok: false,
+      code: 'E_DOCUMENT_BROKEN',
+      reason: '文档转换模块缺失（convert-worker.ts），无法读取 PDF/Word 文件',
+    };
   const flag = new Int32Array(new SharedArrayBuffer(4));
   bridge.worker.postMessage({ flag, path, bytes });
   const waited = Atomics.wait(flag, 0, 0, timeoutMs);
@@ -48,7 +53,11 @@ export function convertSync(path: string, bytes: Uint8Array, timeoutMs = 120_000
   if (waited === 'timed-out' || !msg) {
     void bridge.worker.terminate();
     bridge = null;
-    return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `文件转换超时（${Math.round(timeoutMs / 1000)} 秒），已跳过` };
+    return {
+      ok: false,
+      code: 'E_DOCUMENT_BROKEN',
+      reason: `文件转换超时（${Math.round(timeoutMs / 1000)} 秒），已跳过`,
+    };
   }
   return msg.message as Converted;
 }

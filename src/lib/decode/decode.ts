@@ -6,8 +6,7 @@
  */
 
 export type Decoded =
-  | { ok: true; text: string; encoding: string; badLines: number[] }
-  | { ok: false; reason: 'empty' | 'binary' };
+  { ok: true; text: string; encoding: string; badLines: number[] } | { ok: false; reason: 'empty' | 'binary' };
 
 const REPLACEMENT = '\uFFFD';
 
@@ -107,7 +106,18 @@ function plausibility(bytes: Uint8Array, label: string): number {
   let good = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || c === 0xa0) good++;
+    if (
+      (c >= 0x20 && c < 0x7f) ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x09 ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0xa0
+    )
+      good++;
   }
   return good / text.length;
 }

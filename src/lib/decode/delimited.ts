@@ -16,7 +16,8 @@ const DELIMS = [',', ';'] as const;
 type Delim = (typeof DELIMS)[number];
 
 /** Row labels that open a row of the form (规章, 行政许可, 本年新收…, （七）总计). */
-const ROW_START = /^[^,;]{0,40}?(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|本年新收|上年结转|予以公开|部分公开|国家秘密|总计|结转下年度|規章|規範性文件|行政許可|行政處罰|本年新收|總計)[^,;]{0,60}[,;]/;
+const ROW_START =
+  /^[^,;]{0,40}?(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|本年新收|上年结转|予以公开|部分公开|国家秘密|总计|结转下年度|規章|規範性文件|行政許可|行政處罰|本年新收|總計)[^,;]{0,60}[,;]/;
 
 function delimiterCount(raw: string, d: Delim): number {
   let n = 0;
@@ -40,7 +41,8 @@ export function detectDelimiter(lines: Line[]): Delim | null {
   for (const d of DELIMS) {
     // Cheap first: three lines with two delimiters each, or this is no delimited table.
     let likely = 0;
-    for (const l of lines) if (l.raw.indexOf(d) >= 0 && l.raw.indexOf(d) !== l.raw.lastIndexOf(d) && ++likely >= 3) break;
+    for (const l of lines)
+      if (l.raw.indexOf(d) >= 0 && l.raw.indexOf(d) !== l.raw.lastIndexOf(d) && ++likely >= 3) break;
     if (likely < 3) continue;
     let rows = 0;
     let labelled = 0;

@@ -11,15 +11,31 @@ import { locatedToLines, type Located } from './pdf-lines.ts';
 
 export type Prepared =
   | { ok: false; code: DocumentCode; reason: string }
-  | { ok: true; lines: Line[]; format: string; locate: <C extends { line: number; raw: string }>(cells: C[]) => Array<C & { page: number | null; bbox: string | null }> };
+  | {
+      ok: true;
+      lines: Line[];
+      format: string;
+      locate: <C extends { line: number; raw: string }>(
+        cells: C[],
+      ) => Array<C & { page: number | null; bbox: string | null }>;
+    };
 
-export function prepareDocument(path: string, bytes: Uint8Array, convert: (path: string, bytes: Uint8Array) => Converted = convertSync): Prepared {
+export function prepareDocument(
+  path: string,
+  bytes: Uint8Array,
+  convert: (path: string, bytes: Uint8Array) => Converted = convertSync,
+): Prepared {
   const c = convert(path, bytes);
   if (!c.ok) return c;
   const none = <C>(cells: C[]) => cells.map((x) => ({ ...x, page: null, bbox: null }));
   if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: 'docx', locate: none };
   if (c.format === 'doc') return { ok: true, lines: textToLines(c.text), format: 'doc', locate: none };
-  return { ok: true, lines: locatedToLines(c.located), format: `pdf (${c.pages} pages)`, locate: (cells) => locateCells(c.located, cells) };
+  return {
+    ok: true,
+    lines: locatedToLines(c.located),
+    format: `pdf (${c.pages} pages)`,
+    locate: (cells) => locateCells(c.located, cells),
+  };
 }
 
 /**
@@ -27,7 +43,10 @@ export function prepareDocument(path: string, bytes: Uint8Array, convert: (path:
  * k-th cell of its line with the same raw text, k counting the read cells of that line and raw
  * text in order (the readers emit cells in column order). Unmatched: the line's box.
  */
-export function locateCells<C extends { line: number; raw: string }>(located: Located[], cells: C[]): Array<C & { page: number | null; bbox: string | null }> {
+export function locateCells<C extends { line: number; raw: string }>(
+  located: Located[],
+  cells: C[],
+): Array<C & { page: number | null; bbox: string | null }> {
   const seen = new Map<string, number>();
   return cells.map((cell) => {
     const line = located[cell.line - 1];

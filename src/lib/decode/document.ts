@@ -29,20 +29,29 @@ const isPdf = (b: Uint8Array) => {
 export async function convertDocument(path: string, bytes: Uint8Array): Promise<Converted> {
   const ext = (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
   if (ext === 'pdf') {
-    if (!isPdf(bytes)) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'PDF 文件已损坏或不是 PDF（缺少 %PDF 文件头）' };
+    if (!isPdf(bytes))
+      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'PDF 文件已损坏或不是 PDF（缺少 %PDF 文件头）' };
     const r = await readPdf(bytes);
-    if (!r.ok) return { ok: false, code: r.code === 'E_PDF_ENCRYPTED' ? 'E_ENCRYPTED' : r.code === 'E_PDF_BROKEN' ? 'E_DOCUMENT_BROKEN' : r.code, reason: r.reason };
+    if (!r.ok)
+      return {
+        ok: false,
+        code: r.code === 'E_PDF_ENCRYPTED' ? 'E_ENCRYPTED' : r.code === 'E_PDF_BROKEN' ? 'E_DOCUMENT_BROKEN' : r.code,
+        reason: r.reason,
+      };
     return { ok: true, format: 'pdf', located: r.lines, pages: r.pages };
   }
   if (ext === 'docx') {
-    if (isOle(bytes)) return { ok: false, code: 'E_ENCRYPTED', reason: 'Word 文件已加密（需要密码才能打开），无法读取' };
-    if (!isZip(bytes)) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word（.docx）文件已损坏或不是 .docx 格式' };
+    if (isOle(bytes))
+      return { ok: false, code: 'E_ENCRYPTED', reason: 'Word 文件已加密（需要密码才能打开），无法读取' };
+    if (!isZip(bytes))
+      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word（.docx）文件已损坏或不是 .docx 格式' };
     return readDocx(bytes);
   }
   if (ext === 'doc') {
     // A .doc that is really .docx (renamed) is common.
     if (isZip(bytes)) return readDocx(bytes);
-    if (!isOle(bytes)) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 97–2003（.doc）文件已损坏或不是 .doc 格式' };
+    if (!isOle(bytes))
+      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 97–2003（.doc）文件已损坏或不是 .doc 格式' };
     return readDoc(bytes);
   }
   return { ok: false, code: 'E_UNSUPPORTED_TYPE', reason: `不支持的文件类型 .${ext}` };

@@ -12,8 +12,53 @@ type Element = DefaultTreeAdapterMap['element'];
  * exact, with colspan expanded and rowspan-covered positions left out.
  */
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'form', 'button', 'select', 'svg', 'head', 'object']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'center', 'body', 'html', 'title', 'caption', 'address', 'figure', 'figcaption']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'iframe',
+  'form',
+  'button',
+  'select',
+  'svg',
+  'head',
+  'object',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'hr',
+  'center',
+  'body',
+  'html',
+  'title',
+  'caption',
+  'address',
+  'figure',
+  'figcaption',
+]);
 
 export function htmlToLines(html: string): Line[] {
   const doc = parse(html, { sourceCodeLocationInfo: true });
@@ -128,7 +173,8 @@ function tableToLines(table: Element, out: Line[]): void {
     for (const td of tr.childNodes) {
       if (!('tagName' in td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
       skipCovered();
-      const span = (name: string) => Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
+      const span = (name: string) =>
+        Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
       const colspan = span('colspan');
       const rowspan = span('rowspan');
       const raw = cellText(td);

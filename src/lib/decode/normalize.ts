@@ -22,11 +22,13 @@ function foldChar(c: string): string {
   if (code < 0x80) return c;
   let out = cache.get(c);
   if (out !== undefined) return out;
-  if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003' || c === '\u200b' || c === '\ufeff') out = ' ';
+  if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003' || c === '\u200b' || c === '\ufeff')
+    out = ' ';
   else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011') out = '-';
   else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';
   else if (c === '\uff5c' || c === '\u2502') out = '|';
-  else if (c >= '\u3000' && c <= '\u303f' && c !== '\u3000') out = c; // keep 、。〔〕 etc.
+  else if (c >= '\u3000' && c <= '\u303f' && c !== '\u3000')
+    out = c; // keep 、。〔〕 etc.
   // Circled, parenthesised and full-stop digits (①, ⑴, ⒈) and super/subscripts mark notes:
   // NFKC would make them digits and glue them to a number (78① → 781). A note mark instead.
   else if (NOTE_MARK.test(c)) out = '※';
@@ -39,9 +41,11 @@ function foldChar(c: string): string {
 }
 
 /** Characters NFKC may expand to several (①, ㈠, ½, ﹙): lines with them take the slow path. */
-const EXPANDING = /[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f\uffe0-\uffee\ud800-\udfff]/;
+const EXPANDING =
+  /[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f\uffe0-\uffee\ud800-\udfff]/;
 /** One-for-one folds: full-width ASCII, odd spaces, dashes and bars. */
-const ONE_TO_ONE = /[\u00a0\u2002\u2003\u200b\ufeff\u3000\u2212\uff0d\u2010\u2011\u2013\u2014\u2015\u2500\u2502\uff01-\uff5e]/g;
+const ONE_TO_ONE =
+  /[\u00a0\u2002\u2003\u200b\ufeff\u3000\u2212\uff0d\u2010\u2011\u2013\u2014\u2015\u2500\u2502\uff01-\uff5e]/g;
 
 export function normalizeLine(raw: string): NormalizedLine {
   // Fast path: every fold keeps the length, so positions in the text are positions in the raw

@@ -1,4 +1,10 @@
-import { activeRows2019, activeRows2021, requestRows2019, requestRows2021, type RowDef } from '../template/definitions.ts';
+import {
+  activeRows2019,
+  activeRows2021,
+  requestRows2019,
+  requestRows2021,
+  type RowDef,
+} from '../template/definitions.ts';
 import { sliceLine, type Line } from './lines.ts';
 
 /**
@@ -35,7 +41,10 @@ function anchorOf(def: RowDef): Anchor {
   // The key phrase: the row's own pattern when it is plain words (alternatives longest first,
   // so 行政规范性文件 wins over 规范性文件), else the core; a very short core (3.其他) keeps its
   // item number, or it would match any 其他.
-  let src = def.match.source.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(\?:\\\(.\\\)\)\?/, '');
+  let src = def.match.source
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/^\(\?:\\\(.\\\)\)\?/, '');
   const group = /^\(\?:([^()]*)\)$/.exec(src);
   if (group) src = group[1]!;
   const words = src.split('|');

@@ -88,7 +88,8 @@ function splitRules(segs: Segment[]): { h: Rule[]; v: Rule[] } {
     const dx = Math.abs(s.x1 - s.x0);
     const dy = Math.abs(s.y1 - s.y0);
     if (dy <= 1 && dx > TOL) h.push({ at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) });
-    else if (dx <= 1 && dy > TOL) v.push({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) });
+    else if (dx <= 1 && dy > TOL)
+      v.push({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) });
   }
   return { h, v };
 }
@@ -108,7 +109,8 @@ function dropSlivers(sorted: number[], min: number): number[] {
   const out: number[] = [];
   for (const x of sorted) if (!out.length || x - out[out.length - 1]! >= min) out.push(x);
   // Keep the outer edge where it is.
-  if (sorted.length && out[out.length - 1] !== sorted[sorted.length - 1]) out[out.length - 1] = sorted[sorted.length - 1]!;
+  if (sorted.length && out[out.length - 1] !== sorted[sorted.length - 1])
+    out[out.length - 1] = sorted[sorted.length - 1]!;
   return out;
 }
 
@@ -119,7 +121,8 @@ function groupRules(h: Rule[], v: Rule[]): Array<{ h: Rule[]; v: Rule[] }> {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   // Browsers draw each cell as its own box, a few points from its neighbours (cell spacing).
   const T = 3.5;
-  const touches = (a: Rule, b: Rule) => a.at >= b.from - T && a.at <= b.to + T && b.at >= a.from - T && b.at <= a.to + T;
+  const touches = (a: Rule, b: Rule) =>
+    a.at >= b.from - T && a.at <= b.to + T && b.at >= a.from - T && b.at <= a.to + T;
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
       const a = all[i]!;
@@ -142,7 +145,8 @@ function groupRules(h: Rule[], v: Rule[]): Array<{ h: Rule[]; v: Rule[] }> {
 const covers = (rules: Rule[], at: number, from: number, to: number) => {
   const need = (to - from) * 0.6;
   let got = 0;
-  for (const r of rules) if (Math.abs(r.at - at) <= TOL * 2) got += Math.max(0, Math.min(r.to, to) - Math.max(r.from, from));
+  for (const r of rules)
+    if (Math.abs(r.at - at) <= TOL * 2) got += Math.max(0, Math.min(r.to, to) - Math.max(r.from, from));
   return got >= need;
 };
 
@@ -217,7 +221,9 @@ function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: n
       const cx = (xs[c]! + xs[c + 1]!) / 2;
       const cy = (ys[r]! + ys[r + 1]!) / 2;
       // The smallest box holding the position (a table's frame holds every cell).
-      const b = boxes.filter((b) => inside(b, cx, cy)).sort((p, q) => (p[2] - p[0]) * (p[3] - p[1]) - (q[2] - q[0]) * (q[3] - q[1]))[0];
+      const b = boxes
+        .filter((b) => inside(b, cx, cy))
+        .sort((p, q) => (p[2] - p[0]) * (p[3] - p[1]) - (q[2] - q[0]) * (q[3] - q[1]))[0];
       if (!b || used.has(b)) continue;
       used.add(b);
       const cols = xs.map((x, i) => i).filter((i) => i < xs.length - 1 && inside(b, (xs[i]! + xs[i + 1]!) / 2, cy));
@@ -249,7 +255,8 @@ function splitRun(run: TextRun, xs: number[]): TextRun[] {
     if (!word) return;
     const cut = inside.find((r) => r > word!.x + 1 && r < word!.x + word!.w - 1);
     // A word across a rule that is not text (digits): left out rather than misplaced.
-    if (!(cut !== undefined && /\d/.test(word.str))) out.push({ str: word.str, x: word.x, y: run.y, w: word.w, size: run.size });
+    if (!(cut !== undefined && /\d/.test(word.str)))
+      out.push({ str: word.str, x: word.x, y: run.y, w: word.w, size: run.size });
     word = null;
   };
   for (const ch of chars) {
@@ -340,7 +347,8 @@ export interface PageInput {
 }
 
 /** Page numbers and the like, in the page's top or bottom margin. */
-const PAGE_NUMBER = /^(?:[-－—–‐]\s*\d{1,4}\s*[-－—–‐]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+const PAGE_NUMBER =
+  /^(?:[-－—–‐]\s*\d{1,4}\s*[-－—–‐]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
 
 export function pageBlocks(p: PageInput): Block[] {
   const runs = p.runs.filter((r) => r.str.trim() !== '');
@@ -400,7 +408,10 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableB
   const cells: GridCell[] = grid.cells.map((g, k) => {
     const rs = byCell.get(k) ?? [];
     // Word and WPS justify short labels with spaces (商 业 企 / 业): not part of the label.
-    const text = joinCellLines(toLines(rs).map((l) => lineText(l))).replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g, '');
+    const text = joinCellLines(toLines(rs).map((l) => lineText(l))).replace(
+      /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g,
+      '',
+    );
     const cellBox: Box = [xs[g.c0]!, ys[g.r1 + 1]!, xs[g.c1 + 1]!, ys[g.r0]!];
     return { ...g, text, box: cellBox, page };
   });
@@ -425,10 +436,21 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
   let cur: { lines: Line[] } | null = null;
   const flush = () => {
     if (!cur) return;
-    const text = cur.lines.map((l) => lineText(l, 1.5)).reduce((a, b) => (a && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b), '');
+    const text = cur.lines
+      .map((l) => lineText(l, 1.5))
+      .reduce((a, b) => (a && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b), '');
     const first = cur.lines[0]!;
     const last = cur.lines[cur.lines.length - 1]!;
-    out.push({ kind: 'text', page: p.page, box: boxOf(cur.lines.flatMap((l) => l.runs)), text, size: first.size, indented: first.x0 - left >= first.size * 0.8, open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1, margin: cur.lines.length === 1 && (first.y < p.height * 0.08 || first.y > p.height * 0.92) });
+    out.push({
+      kind: 'text',
+      page: p.page,
+      box: boxOf(cur.lines.flatMap((l) => l.runs)),
+      text,
+      size: first.size,
+      indented: first.x0 - left >= first.size * 0.8,
+      open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1,
+      margin: cur.lines.length === 1 && (first.y < p.height * 0.08 || first.y > p.height * 0.92),
+    });
     cur = null;
   };
   let prev: Line | null = null;
@@ -469,17 +491,35 @@ export function joinPages(input: Block[][]): Block[] {
   // Running headers and footers: the same margin line (numbers aside) on two pages or more.
   const key = (b: TextBlock) => b.text.replace(/\d+/g, '#').replace(/\s+/g, '');
   const seen = new Map<string, Set<number>>();
-  for (const b of input.flat()) if (b.kind === 'text' && b.margin) seen.set(key(b), (seen.get(key(b)) ?? new Set()).add(b.page));
-  const pages = input.map((blocks) => blocks.filter((b) => !(b.kind === 'text' && b.margin && seen.get(key(b))!.size >= 2)));
+  for (const b of input.flat())
+    if (b.kind === 'text' && b.margin) seen.set(key(b), (seen.get(key(b)) ?? new Set()).add(b.page));
+  const pages = input.map((blocks) =>
+    blocks.filter((b) => !(b.kind === 'text' && b.margin && seen.get(key(b))!.size >= 2)),
+  );
   const out: Block[] = [];
   for (const blocks of pages) {
     blocks.forEach((b, i) => {
       const prev = out[out.length - 1];
       // The previous block is the last one of the page before (its footer was dropped).
-      const stacked = i === 0 && b.kind === 'table' && prev?.kind === 'table' && prev.endPage === b.page - 1 && sameColumns(prev.xs, b.xs) ? stack(prev, b) : null;
+      const stacked =
+        i === 0 &&
+        b.kind === 'table' &&
+        prev?.kind === 'table' &&
+        prev.endPage === b.page - 1 &&
+        sameColumns(prev.xs, b.xs)
+          ? stack(prev, b)
+          : null;
       if (stacked) {
         out[out.length - 1] = stacked;
-      } else if (i === 0 && b.kind === 'text' && prev?.kind === 'text' && prev.page === b.page - 1 && prev.open && !b.indented && Math.abs(prev.size - b.size) < 0.6) {
+      } else if (
+        i === 0 &&
+        b.kind === 'text' &&
+        prev?.kind === 'text' &&
+        prev.page === b.page - 1 &&
+        prev.open &&
+        !b.indented &&
+        Math.abs(prev.size - b.size) < 0.6
+      ) {
         // A paragraph that runs on over the page break.
         out[out.length - 1] = { ...prev, text: prev.text + b.text };
       } else out.push(b);
@@ -510,12 +550,17 @@ function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   // One column grid for both parts; each cell's span re-found from its box.
   const xs = dropSlivers(cluster([...a.xs, ...b.xs]), 4);
   const col = (x: number) => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs(xs[best]! - x) ? i : best), 0);
-  const regrid = (c: GridCell): GridCell => ({ ...c, c0: col(c.box[0]), c1: Math.max(col(c.box[0]), col(c.box[2]) - 1) });
+  const regrid = (c: GridCell): GridCell => ({
+    ...c,
+    c0: col(c.box[0]),
+    c1: Math.max(col(c.box[0]), col(c.box[2]) - 1),
+  });
   const aCells = a.cells.map(regrid);
   const bCells = b.cells.map(regrid);
   // A number whose cell would now cover more columns would stand for more positions: the parts
   // do not share their columns after all.
-  const widened = (part: TableBlock) => part.cells.some((c) => c.text.trim() !== '' && numeric(c.text) && spanIn(c, xs) > spanIn(c, part.xs));
+  const widened = (part: TableBlock) =>
+    part.cells.some((c) => c.text.trim() !== '' && numeric(c.text) && spanIn(c, xs) > spanIn(c, part.xs));
   if (widened(a) || widened(b)) return null;
   const cells = [...aCells];
   const last = aCells.filter((c) => c.r1 === a.rows - 1);
@@ -525,7 +570,9 @@ function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   const overlaps = (p: GridCell, q: GridCell) => p.c0 <= q.c1 && q.c0 <= p.c1;
   // One row cut by the page break: no column holds a number on both sides and the lower part
   // starts no new numbered row. Then cells with the same columns are one cell.
-  const rowCut = !first.some((q) => filled(q) && NUMBERED.test(q.text)) && !last.some((p) => isNum(p) && first.some((q) => isNum(q) && overlaps(p, q)));
+  const rowCut =
+    !first.some((q) => filled(q) && NUMBERED.test(q.text)) &&
+    !last.some((p) => isNum(p) && first.some((q) => isNum(q) && overlaps(p, q)));
   const joined = new Set<GridCell>();
   for (const cb of bCells) {
     const shifted: GridCell = { ...cb, r0: cb.r0 + a.rows, r1: cb.r1 + a.rows };

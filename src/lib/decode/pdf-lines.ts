@@ -58,12 +58,19 @@ function tableLines(t: TableBlock): Located[] {
     for (const c of row) {
       const box = round(c.box);
       cells.push({ raw: c.text, page: c.page, box });
-      if (!isLabel(c.text)) for (let k = c.c0 + 1; k <= c.c1; k++) if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
+      if (!isLabel(c.text))
+        for (let k = c.c0 + 1; k <= c.c1; k++)
+          if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
     }
     // The row's box: the cells that start on it, on the page of its first cell.
     const page = row[0]!.page;
     const on = row.filter((c) => c.page === page);
-    const box: Box = round([Math.min(...on.map((c) => c.box[0])), Math.min(...on.map((c) => c.box[1])), Math.max(...on.map((c) => c.box[2])), Math.max(...on.map((c) => c.box[3]))]);
+    const box: Box = round([
+      Math.min(...on.map((c) => c.box[0])),
+      Math.min(...on.map((c) => c.box[1])),
+      Math.max(...on.map((c) => c.box[2])),
+      Math.max(...on.map((c) => c.box[3])),
+    ]);
     out.push({ raw: cells.map((c) => c.raw).join(' | '), page, box, cells });
   }
   return out;

@@ -44,8 +44,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   } catch (e) {
     await task?.destroy();
     const name = (e as Error)?.name ?? '';
-    if (name === 'PasswordException') return { ok: false, code: 'E_PDF_ENCRYPTED', reason: 'PDF 文件已加密（需要密码才能打开），无法读取' };
-    return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件已损坏或不是有效的 PDF：${(e as Error)?.message ?? String(e)}` };
+    if (name === 'PasswordException')
+      return { ok: false, code: 'E_PDF_ENCRYPTED', reason: 'PDF 文件已加密（需要密码才能打开），无法读取' };
+    return {
+      ok: false,
+      code: 'E_PDF_BROKEN',
+      reason: `PDF 文件已损坏或不是有效的 PDF：${(e as Error)?.message ?? String(e)}`,
+    };
   }
   try {
     const pages: Block[][] = [];
@@ -66,7 +71,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const turn = dominantTurn(items);
       const W = vx1 - vx0;
       const H = vy1 - vy0;
-      const up = (x: number, y: number): [number, number] => (turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y]);
+      const up = (x: number, y: number): [number, number] =>
+        turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y];
       const runs: TextRun[] = items.map((it) => {
         const [x, y] = up(it.e, it.f);
         return { str: it.str, x, y, w: it.w, size: Math.hypot(it.a, it.b) || it.h };
@@ -86,7 +92,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       pages.push(pageBlocks({ page: n, width: turned ? H : W, height: turned ? W : H, runs, segments, boxes }));
       page.cleanup();
     }
-    if (visible < MIN_TEXT) return { ok: false, code: 'E_PDF_NO_TEXT', reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）' };
+    if (visible < MIN_TEXT)
+      return {
+        ok: false,
+        code: 'E_PDF_NO_TEXT',
+        reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）',
+      };
     return { ok: true, lines: blocksToLines(joinPages(pages)), pages: doc.numPages };
   } catch (e) {
     return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };
@@ -101,7 +112,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
  * second, which NFKC leaves alone, by a table of the simplified forms that occur in reports.
  */
 const SUPPLEMENT: Record<string, string> = Object.fromEntries(
-  [...'⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺍小⺎兀⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺳网⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟'].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!]])),
+  [
+    ...'⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺍小⺎兀⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺳网⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟',
+  ].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!]])),
 );
 export function unifyRadicals(s: string): string {
   if (!/[\u2e80-\u2fdf]/.test(s)) return s;
@@ -128,18 +141,31 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[0] + m[5] * n[2] + n[4],
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /**
  * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
  * either way), in page space. Clipping paths and cell shading are not rules.
  */
-export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { segments: Segment[]; boxes: Box[] } {
+export function pathSegments(
+  ol: { fnArray: number[]; argsArray: unknown[][] },
+  OPS: Record<string, number>,
+): { segments: Segment[]; boxes: Box[] } {
   const out: Segment[] = [];
   const boxes: Box[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const STROKE = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const FILL = new Set([OPS.fill, OPS.eoFill]);
   for (let i = 0; i < ol.fnArray.length; i++) {
     const fn = ol.fnArray[i];
@@ -163,14 +189,16 @@ export function pathSegments(ol: { fnArray: number[]; argsArray: unknown[][] }, 
           const b = asRect(pts);
           if (b) boxes.push(b);
         }
-      }
-      else if (FILL.has(op)) {
+      } else if (FILL.has(op)) {
         // One fill may hold many rectangles (one per border): each subpath on its own.
         for (const pts of subpaths(buf, ctm)) {
           if (!pts.length) continue;
           const xs = pts.map((p) => p[0]);
           const ys = pts.map((p) => p[1]);
-          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          const x0 = Math.min(...xs),
+            x1 = Math.max(...xs),
+            y0 = Math.min(...ys),
+            y1 = Math.max(...ys);
           if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
           else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
         }
@@ -193,7 +221,7 @@ function asRect(pts: Array<[number, number]>): Box | null {
 function subpaths(buf: Float32Array, m: Matrix): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = [];
   let pts: Array<[number, number]> = [];
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === 0) {
       if (pts.length) out.push(pts);
@@ -219,7 +247,7 @@ function strokeSegments(buf: Float32Array, m: Matrix): Segment[] {
   const out: Segment[] = [];
   let start: [number, number] | null = null;
   let cur: [number, number] | null = null;
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === 0) {
       cur = start = apply(m, buf[i]!, buf[i + 1]!);

@@ -15,7 +15,8 @@ import type { Line } from './lines.ts';
  * (開 報 關 請 處 數 …). A simplified report has none of them, so a handful decides cheaply,
  * without converting every file.
  */
-const TRADITIONAL_ONLY = /[開報關請處數總與為於會國區時發門網現結轉辦條規範務經這個們來說對過後裡學動當沒還進長機從間問兩點業將應體實見單據費價計項覆復審況構織組際歸屬內讀護衛險穩權訴議維糾審盡產]/g;
+const TRADITIONAL_ONLY =
+  /[開報關請處數總與為於會國區時發門網現結轉辦條規範務經這個們來說對過後裡學動當沒還進長機從間問兩點業將應體實見單據費價計項覆復審況構織組際歸屬內讀護衛險穩權訴議維糾審盡產]/g;
 
 const ANY_TRADITIONAL = new RegExp(TRADITIONAL_ONLY.source);
 
@@ -29,7 +30,9 @@ export function looksTraditional(text: string): boolean {
 
 let converter: ((s: string) => string) | null = null;
 function toSimplified(s: string): string {
-  converter ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
+  converter ??= (
+    OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }
+  ).Converter({ from: 't', to: 'cn' });
   const out = converter(s);
   if (out.length === s.length) return out;
   // A phrase rule changed the length: fold character by character, keeping any character

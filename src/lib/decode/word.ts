@@ -12,11 +12,20 @@ import type { Converted } from './document.ts';
 export async function readDocx(bytes: Uint8Array): Promise<Converted> {
   try {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
-    if (!value.replace(/<[^>]*>/g, '').trim()) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 文件没有文字（可能只有图片）' };
+    if (!value.replace(/<[^>]*>/g, '').trim())
+      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 文件没有文字（可能只有图片）' };
     // One element per source line, so that line numbers point at a paragraph or a table row.
-    return { ok: true, format: 'docx', html: value.replace(/(<\/(?:p|h\d|tr|li|table)>)/g, '$1\n').replace(/(<(?:table|tr)>)/g, '\n$1') };
+    return {
+      ok: true,
+      format: 'docx',
+      html: value.replace(/(<\/(?:p|h\d|tr|li|table)>)/g, '$1\n').replace(/(<(?:table|tr)>)/g, '\n$1'),
+    };
   } catch (e) {
-    return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `Word（.docx）文件已损坏或无法解析：${(e as Error)?.message ?? String(e)}` };
+    return {
+      ok: false,
+      code: 'E_DOCUMENT_BROKEN',
+      reason: `Word（.docx）文件已损坏或无法解析：${(e as Error)?.message ?? String(e)}`,
+    };
   }
 }
 
@@ -28,7 +37,8 @@ export async function readDoc(bytes: Uint8Array): Promise<Converted> {
     return { ok: true, format: 'doc', text };
   } catch (e) {
     const m = (e as Error)?.message ?? String(e);
-    if (/encrypt|password/i.test(m)) return { ok: false, code: 'E_ENCRYPTED', reason: 'Word 文件已加密（需要密码才能打开），无法读取' };
+    if (/encrypt|password/i.test(m))
+      return { ok: false, code: 'E_ENCRYPTED', reason: 'Word 文件已加密（需要密码才能打开），无法读取' };
     return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `Word（.doc）文件已损坏或无法解析：${m}` };
   }
 }
@@ -51,7 +61,14 @@ export function docTableRows(body: string): string {
     const prev = out[out.length - 1];
     // Inside a table (the line before holds cells), a line of one or two characters is part of
     // a cell written one character per line, as is the line after it.
-    if (prev !== undefined && prev.includes('\t') && line.length > 0 && line.length <= 2 && !line.includes('\t') && /[\u4e00-\u9fff、]/.test(line)) {
+    if (
+      prev !== undefined &&
+      prev.includes('\t') &&
+      line.length > 0 &&
+      line.length <= 2 &&
+      !line.includes('\t') &&
+      /[\u4e00-\u9fff、]/.test(line)
+    ) {
       out[out.length - 1] = prev + line;
       glue = true;
       continue;

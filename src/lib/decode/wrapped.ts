@@ -18,10 +18,19 @@ import { normalizeLine } from './normalize.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Template labels without numbering, normalised like line text, spaces removed. */
-const LABELS = [...new Set([...requestRows2019, ...requestRows2021, ...activeRows2019, ...activeRows2021].map((d) => squash(normalizeLine(stripNumber(d.label)).text)))];
+const LABELS = [
+  ...new Set(
+    [...requestRows2019, ...requestRows2021, ...activeRows2019, ...activeRows2021].map((d) =>
+      squash(normalizeLine(stripNumber(d.label)).text),
+    ),
+  ),
+];
 
 function stripNumber(s: string): string {
-  return s.replace(/^\s*(?:[(（][一二三四五六七八九十][)）])?\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)?/, '');
+  return s.replace(
+    /^\s*(?:[(（][一二三四五六七八九十][)）])?\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)?/,
+    '',
+  );
 }
 
 interface Split {

@@ -31,7 +31,10 @@ export interface EvalResult {
 
 const tally = (): Tally => ({ cells: 0, correct: 0, wrong: 0, nullKnowable: 0, ambiguous: 0 });
 
-export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cells' | 'checks' | 'manifest'>): EvalResult {
+export function evaluate(
+  truths: Truth[],
+  data: Pick<Datasets, 'reports' | 'cells' | 'checks' | 'manifest'>,
+): EvalResult {
   const reportByFile = new Map(data.reports.map((r) => [r.source_file, r]));
   const cellsByReport = new Map<string, Map<string, Datasets['cells'][number]>>();
   for (const c of data.cells) {
@@ -70,10 +73,15 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
     res.outcome.total++;
     const outcome = outcomeByFile.get(t.file);
     if (outcome === t.outcome) res.outcome.ok++;
-    else if (res.mismatchExamples.length < 40) res.mismatchExamples.push(`outcome: ${t.file}: expected ${t.outcome}, got ${outcome}`);
+    else if (res.mismatchExamples.length < 40)
+      res.mismatchExamples.push(`outcome: ${t.file}: expected ${t.outcome}, got ${outcome}`);
     const r = reportByFile.get(t.file);
     const parsed = (r && cellsByReport.get(r.report_id)) || new Map<string, Datasets['cells'][number]>();
-    const buckets = [res.total, (res.byStyle[t.style] ??= tally()), ...t.quirks.map((q) => (res.byQuirk[q] ??= tally()))];
+    const buckets = [
+      res.total,
+      (res.byStyle[t.style] ??= tally()),
+      ...t.quirks.map((q) => (res.byQuirk[q] ??= tally())),
+    ];
     const add = (k: keyof Tally) => buckets.forEach((b) => b[k]++);
 
     const seen = new Set<string>();
@@ -87,7 +95,10 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
         if (c.value !== null && Math.abs(p.value! - c.value) < 1e-9) add('correct');
         else {
           add('wrong');
-          if (res.wrongExamples.length < 40) res.wrongExamples.push(`${t.file} ${key}: published ${p.value} (raw "${p.raw}", line ${p.line}); the file says ${c.value ?? c.state}`);
+          if (res.wrongExamples.length < 40)
+            res.wrongExamples.push(
+              `${t.file} ${key}: published ${p.value} (raw "${p.raw}", line ${p.line}); the file says ${c.value ?? c.state}`,
+            );
         }
       } else if (c.state === 'number') {
         add('nullKnowable');
@@ -99,25 +110,48 @@ export function evaluate(truths: Truth[], data: Pick<Datasets, 'reports' | 'cell
     for (const [key, p] of parsed) {
       if (seen.has(key) || p.state !== 'number') continue;
       add('wrong');
-      if (res.wrongExamples.length < 40) res.wrongExamples.push(`${t.file} ${key}: published ${p.value} for a cell the file does not have`);
+      if (res.wrongExamples.length < 40)
+        res.wrongExamples.push(`${t.file} ${key}: published ${p.value} for a cell the file does not have`);
     }
 
     if (t.report && r) {
       meta('agency', r.agency === t.report.agency, `${t.file}: ${r.agency} ≠ ${t.report.agency}`);
       meta('year', r.year === t.report.year, `${t.file}: ${r.year} ≠ ${t.report.year}`);
-      meta('region_code', r.region_code === t.report.region_code, `${t.file}: ${r.region_code} (${r.region_basis}) ≠ ${t.report.region_code} (${t.report.region_basis}) for ${t.report.agency}`);
-      meta('region_basis', r.region_basis === t.report.region_basis, `${t.file}: ${r.region_basis} ≠ ${t.report.region_basis}`);
-      meta('layout', r.layout_active === t.report.layout_active && r.layout_requests === t.report.layout_requests, `${t.file}: ${r.layout_active}/${r.layout_requests} ≠ ${t.report.layout_active}/${t.report.layout_requests}`);
+      meta(
+        'region_code',
+        r.region_code === t.report.region_code,
+        `${t.file}: ${r.region_code} (${r.region_basis}) ≠ ${t.report.region_code} (${t.report.region_basis}) for ${t.report.agency}`,
+      );
+      meta(
+        'region_basis',
+        r.region_basis === t.report.region_basis,
+        `${t.file}: ${r.region_basis} ≠ ${t.report.region_basis}`,
+      );
+      meta(
+        'layout',
+        r.layout_active === t.report.layout_active && r.layout_requests === t.report.layout_requests,
+        `${t.file}: ${r.layout_active}/${r.layout_requests} ≠ ${t.report.layout_active}/${t.report.layout_requests}`,
+      );
       meta('era', r.era === t.report.era, `${t.file}: ${r.era} ≠ ${t.report.era}`);
       meta('status', r.status === t.report.status, `${t.file}: ${r.status} ≠ ${t.report.status}`);
       // Metadata variants (synth/metadata.ts); older truth files do not have them.
-      if (t.report.title !== undefined) meta('title', r.title === t.report.title, `${t.file}: ${r.title} ≠ ${t.report.title}`);
-      if (t.report.published_on !== undefined) meta('published_on', r.published_on === t.report.published_on && r.published_on_basis === (t.report.published_on_basis ?? null), `${t.file}: ${r.published_on} (${r.published_on_basis}) ≠ ${t.report.published_on} (${t.report.published_on_basis})`);
+      if (t.report.title !== undefined)
+        meta('title', r.title === t.report.title, `${t.file}: ${r.title} ≠ ${t.report.title}`);
+      if (t.report.published_on !== undefined)
+        meta(
+          'published_on',
+          r.published_on === t.report.published_on && r.published_on_basis === (t.report.published_on_basis ?? null),
+          `${t.file}: ${r.published_on} (${r.published_on_basis}) ≠ ${t.report.published_on} (${t.report.published_on_basis})`,
+        );
       if (t.report.duplicate_of_file !== undefined) {
-        const want = t.report.duplicate_of_file === null ? null : reportByFile.get(t.report.duplicate_of_file)?.report_id ?? '(missing)';
+        const want =
+          t.report.duplicate_of_file === null
+            ? null
+            : (reportByFile.get(t.report.duplicate_of_file)?.report_id ?? '(missing)');
         meta('duplicate_of', r.duplicate_of === want, `${t.file}: ${r.duplicate_of} ≠ ${want}`);
       }
-      if (t.report.source_url !== undefined) meta('source_url', r.source_url === t.report.source_url, `${t.file}: ${r.source_url} ≠ ${t.report.source_url}`);
+      if (t.report.source_url !== undefined)
+        meta('source_url', r.source_url === t.report.source_url, `${t.file}: ${r.source_url} ≠ ${t.report.source_url}`);
       const failing = failingByReport.get(r.report_id) ?? new Set<string>();
       const expected = new Set(t.failing_checks);
       res.checks.expectedFailing += expected.size;
@@ -135,15 +169,20 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(2)}%` : '�
 
 /** The evaluation as a Markdown report. */
 export function formatEval(r: EvalResult): string {
-  const row = (name: string, t: Tally) => `| ${name} | ${t.cells} | ${pct(t.correct, t.cells)} | **${t.wrong}** | ${t.nullKnowable} | ${pct(t.ambiguous, t.cells)} |`;
+  const row = (name: string, t: Tally) =>
+    `| ${name} | ${t.cells} | ${pct(t.correct, t.cells)} | **${t.wrong}** | ${t.nullKnowable} | ${pct(t.ambiguous, t.cells)} |`;
   const out = [
     `Files: ${r.files}. Outcome accuracy: ${pct(r.outcome.ok, r.outcome.total)} (${r.outcome.ok}/${r.outcome.total}).`,
     '',
     '| cells | count | accuracy | wrong numbers | NULL where knowable | ambiguous/unreadable |',
     '|---|---:|---:|---:|---:|---:|',
     row('**all**', r.total),
-    ...Object.keys(r.byStyle).sort().map((s) => row(`style: ${s}`, r.byStyle[s]!)),
-    ...Object.keys(r.byQuirk).sort().map((s) => row(`quirk: ${s}`, r.byQuirk[s]!)),
+    ...Object.keys(r.byStyle)
+      .sort()
+      .map((s) => row(`style: ${s}`, r.byStyle[s]!)),
+    ...Object.keys(r.byQuirk)
+      .sort()
+      .map((s) => row(`quirk: ${s}`, r.byQuirk[s]!)),
     '',
     '| metadata | accuracy |',
     '|---|---:|',
@@ -152,6 +191,7 @@ export function formatEval(r: EvalResult): string {
     `Checks: ${r.checks.expectedFailing} planted failures, ${r.checks.found} reported, ${r.checks.missed} missed, ${r.checks.extra} reported that were not planted.`,
   ];
   if (r.wrongExamples.length) out.push('', 'Wrong numbers:', ...r.wrongExamples.map((w) => `- ${w}`));
-  if (r.mismatchExamples.length) out.push('', 'Other mismatches (first 40):', ...r.mismatchExamples.map((w) => `- ${w}`));
+  if (r.mismatchExamples.length)
+    out.push('', 'Other mismatches (first 40):', ...r.mismatchExamples.map((w) => `- ${w}`));
   return out.join('\n');
 }

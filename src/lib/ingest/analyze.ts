@@ -54,17 +54,39 @@ export interface AnalyzeContext extends ParseContext {
   maxBytes: number;
 }
 
-export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Uint8Array) => string, ctx: AnalyzeContext): FileResult {
-  const reject = (code: Diagnostic['code'], reason: string, sha: string | null = null, extra: Diagnostic[] = []): FileResult => ({
+export function analyzeFile(
+  f: FileInput,
+  read: () => Uint8Array,
+  sha256: (b: Uint8Array) => string,
+  ctx: AnalyzeContext,
+): FileResult {
+  const reject = (
+    code: Diagnostic['code'],
+    reason: string,
+    sha: string | null = null,
+    extra: Diagnostic[] = [],
+  ): FileResult => ({
     path: f.path,
     size: f.size,
     sha256: sha,
     rejected: { reason, diagnostics: [...extra, diag(code, reason, f.path)] },
   });
   if (f.skip) return reject('E_UNSUPPORTED_TYPE', f.skip);
-  if (OFFICE_UNSUPPORTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `${extOf(f.path)} 格式暂不支持（WPS、Excel 等）：请另存为 PDF 或 .docx (unsupported office format "${extOf(f.path)}")`);
-  if (!ACCEPTED.test(f.path)) return reject('E_UNSUPPORTED_TYPE', `unsupported file type "${extOf(f.path)}": only .txt, .md, .html, .htm, .pdf, .docx and .doc are read`);
-  if (f.size > ctx.maxBytes) return reject('E_TOO_LARGE', `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`);
+  if (OFFICE_UNSUPPORTED.test(f.path))
+    return reject(
+      'E_UNSUPPORTED_TYPE',
+      `${extOf(f.path)} 格式暂不支持（WPS、Excel 等）：请另存为 PDF 或 .docx (unsupported office format "${extOf(f.path)}")`,
+    );
+  if (!ACCEPTED.test(f.path))
+    return reject(
+      'E_UNSUPPORTED_TYPE',
+      `unsupported file type "${extOf(f.path)}": only .txt, .md, .html, .htm, .pdf, .docx and .doc are read`,
+    );
+  if (f.size > ctx.maxBytes)
+    return reject(
+      'E_TOO_LARGE',
+      `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`,
+    );
   let bytes: Uint8Array;
   try {
     bytes = read();
@@ -81,12 +103,21 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       doc = prepareDocument(f.path, bytes);
       if (!doc.ok) return reject(doc.code, doc.reason, sha);
     }
-    parsed = parseReport({ path: f.path, bytes, sha256: sha, ...(doc ? { lines: doc.lines, format: doc.format } : {}) }, ctx);
+    parsed = parseReport(
+      { path: f.path, bytes, sha256: sha, ...(doc ? { lines: doc.lines, format: doc.format } : {}) },
+      ctx,
+    );
   } catch (e) {
     // A parser bug must not stop the run or hide the other files: reject with the message.
     return reject('E_READ_FAILED', `parser error: ${(e as Error).message}`, sha);
   }
-  if (!parsed.ok) return { path: f.path, size: f.size, sha256: sha, rejected: { reason: parsed.reason, diagnostics: parsed.diagnostics } };
+  if (!parsed.ok)
+    return {
+      path: f.path,
+      size: f.size,
+      sha256: sha,
+      rejected: { reason: parsed.reason, diagnostics: parsed.diagnostics },
+    };
   const id = parsed.report.report_id;
   try {
     // Every row is validated before it is written; a row that fails is a parser bug, and the
@@ -107,7 +138,12 @@ export function analyzeFile(f: FileInput, read: () => Uint8Array, sha256: (b: Ui
       fingerprint: fingerprint(parsed.text, parsed.cells),
     };
   } catch (e) {
-    return reject('E_INVALID_ROW', `a row failed validation: ${(e as Error).message.slice(0, 300)}`, sha, parsed.diagnostics);
+    return reject(
+      'E_INVALID_ROW',
+      `a row failed validation: ${(e as Error).message.slice(0, 300)}`,
+      sha,
+      parsed.diagnostics,
+    );
   }
 }
 
@@ -119,7 +155,8 @@ export type CrossCells = Record<string, Array<[string, number | null]>>;
 
 function compactCross(cells: CellOut[]): CrossCells {
   const out: CrossCells = {};
-  for (const c of cells) if (CROSS_ROWS.has(c.row_key)) (out[`${c.table_id}.${c.row_key}`] ??= []).push([c.col_key, c.value]);
+  for (const c of cells)
+    if (CROSS_ROWS.has(c.row_key)) (out[`${c.table_id}.${c.row_key}`] ??= []).push([c.col_key, c.value]);
   return out;
 }
 
@@ -127,7 +164,15 @@ function compactCross(cells: CellOut[]): CrossCells {
 export function expandCross(x: CrossCells): CellOut[] {
   return Object.entries(x).flatMap(([key, cols]) => {
     const [table_id, row_key] = key.split('.') as [CellOut['table_id'], string];
-    return cols.map(([col_key, value]) => ({ table_id, row_key, col_key, value, raw: '', state: value === null ? ('blank' as const) : ('number' as const), line: 1 }));
+    return cols.map(([col_key, value]) => ({
+      table_id,
+      row_key,
+      col_key,
+      value,
+      raw: '',
+      state: value === null ? ('blank' as const) : ('number' as const),
+      line: 1,
+    }));
   });
 }
 
@@ -135,7 +180,14 @@ export function expandCross(x: CrossCells): CellOut[] {
 export function serialize(r: FileResult): FileResult {
   if (r.rejected) return r;
   const nd = (rows: object[]) => rows.map((x) => JSON.stringify(x)).join('\n');
-  return { ...r, ndjson: { cells: nd(r.cells), checks: nd(r.checks), sections: nd(r.sections) }, cells: [], checks: [], sections: [], counts: { cells: r.cells.length, checks: r.checks.length } };
+  return {
+    ...r,
+    ndjson: { cells: nd(r.cells), checks: nd(r.checks), sections: nd(r.sections) },
+    cells: [],
+    checks: [],
+    sections: [],
+    counts: { cells: r.cells.length, checks: r.checks.length },
+  };
 }
 
 function extOf(path: string): string {

@@ -22,37 +22,49 @@ export const LIMITS = {
 };
 
 /** Void elements, and elements whose end tag HTML allows to leave out: not counted for depth. */
-const LOOSE = new Set('area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rb rt rp rtc html head body table'.split(' '));
+const LOOSE = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rb rt rp rtc html head body table'.split(
+    ' ',
+  ),
+);
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function exceedsBounds(_path: string, bytes: Uint8Array, limits = LIMITS): string | null {
   const text = asciiView(bytes);
   let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > limits.lines) return `more than ${fmt(limits.lines)} lines; the limit is ${fmt(limits.lines)} per report`;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    if (++lines > limits.lines)
+      return `more than ${fmt(limits.lines)} lines; the limit is ${fmt(limits.lines)} per report`;
   let cells = 0;
   let rows = 0;
   let depth = 0;
   let elements = 0;
   let nested = 0;
   for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g)) {
-    if (!m[1] && ++elements > limits.elements) return `more than ${fmt(limits.elements)} HTML elements; the limit is ${fmt(limits.elements)} per report`;
+    if (!m[1] && ++elements > limits.elements)
+      return `more than ${fmt(limits.elements)} HTML elements; the limit is ${fmt(limits.elements)} per report`;
     const tag = m[2]!.toLowerCase();
     if (!LOOSE.has(tag) && !m[3]!.endsWith('/')) {
       nested = m[1] ? Math.max(0, nested - 1) : nested + 1;
-      if (nested > limits.depth) return `HTML elements nested more than ${fmt(limits.depth)} deep; the limit is ${fmt(limits.depth)}`;
+      if (nested > limits.depth)
+        return `HTML elements nested more than ${fmt(limits.depth)} deep; the limit is ${fmt(limits.depth)}`;
     }
     if (tag === 'table') {
       depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-      if (depth > limits.nesting) return `tables nested more than ${limits.nesting} deep; the limit is ${limits.nesting}`;
-    } else if (!m[1] && tag === 'tr' && ++rows > limits.rows) return `more than ${fmt(limits.rows)} table rows; the limit is ${fmt(limits.rows)} per report`;
-    else if (!m[1] && (tag === 'td' || tag === 'th') && ++cells > limits.cells) return `more than ${fmt(limits.cells)} table cells; the limit is ${fmt(limits.cells)} per report`;
+      if (depth > limits.nesting)
+        return `tables nested more than ${limits.nesting} deep; the limit is ${limits.nesting}`;
+    } else if (!m[1] && tag === 'tr' && ++rows > limits.rows)
+      return `more than ${fmt(limits.rows)} table rows; the limit is ${fmt(limits.rows)} per report`;
+    else if (!m[1] && (tag === 'td' || tag === 'th') && ++cells > limits.cells)
+      return `more than ${fmt(limits.cells)} table cells; the limit is ${fmt(limits.cells)} per report`;
   }
   return null;
 }
 
 function asciiView(bytes: Uint8Array): string {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)))
+    return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
   return b.toString('latin1');
 }

@@ -123,8 +123,15 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
       const k = kept[i]!;
       k.report.duplicate_of = canon.report.report_id;
       k.entry.duplicate_of = canon.entry.path;
-      const same = k.fingerprint!.text === canon.fingerprint!.text ? 'the same text' : 'the same agency, year and numbers';
-      k.entry.diagnostics.push(diag('W_DUPLICATE_REPORT', `a copy of ${canon.entry.path} (${same}); counted once, as that report`, k.entry.path));
+      const same =
+        k.fingerprint!.text === canon.fingerprint!.text ? 'the same text' : 'the same agency, year and numbers';
+      k.entry.diagnostics.push(
+        diag(
+          'W_DUPLICATE_REPORT',
+          `a copy of ${canon.entry.path} (${same}); counted once, as that report`,
+          k.entry.path,
+        ),
+      );
     }
   }
 }

@@ -20,7 +20,11 @@ export function escapeName(bytes: Uint8Array): string {
     // falls through: escape byte by byte
   }
   let out = '';
-  for (const b of bytes) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const b of bytes)
+    out +=
+      b >= 0x20 && b < 0x7f && b !== 0x5c
+        ? String.fromCharCode(b)
+        : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
 }
 

@@ -44,7 +44,8 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   const files = sortPaths(input).map((f) => ({ path: f.path, size: f.size, abs: f.abs, skip: f.skip }));
   const batchSize = opts.batchSize ?? 50;
   const queue: Task[] = [];
-  for (let i = 0; i < files.length; i += batchSize) queue.push({ files: Array.from({ length: Math.min(batchSize, files.length - i) }, (_, k) => i + k), alone: false });
+  for (let i = 0; i < files.length; i += batchSize)
+    queue.push({ files: Array.from({ length: Math.min(batchSize, files.length - i) }, (_, k) => i + k), alone: false });
   const collector = new Collector(opts.rawDir, sink);
   const done = new Map<number, FileResult>();
   let want = 0; // next file to collect
@@ -106,7 +107,8 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           // A worker that fails before its first answer for another reason than memory cannot
           // start at all (a bug, not a file): stop the run rather than blame every file.
           const suspect = [...inFlight.values()].some((t) => t.alone);
-          if (!answered && !suspect && code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(new Error(`a worker thread failed to start: ${why}`));
+          if (!answered && !suspect && code !== 'ERR_WORKER_OUT_OF_MEMORY')
+            return reject(new Error(`a worker thread failed to start: ${why}`));
           // Files it had not answered for: a lone file is the culprit; a batch is split so that
           // the culprit is found and the others are read.
           const retry: Task[] = [];
@@ -136,5 +138,10 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
 
 function died(f: { path: string; size: number }, why: string): FileResult {
   const reason = `the worker thread reading this file died (${why}); the file is not read`;
-  return { path: f.path, size: f.size, sha256: null, rejected: { reason, diagnostics: [diag('E_READ_FAILED', reason, f.path)] } };
+  return {
+    path: f.path,
+    size: f.size,
+    sha256: null,
+    rejected: { reason, diagnostics: [diag('E_READ_FAILED', reason, f.path)] },
+  };
 }

@@ -22,8 +22,14 @@ const kind = (k: string) => KIND_ZH[k] ?? k;
 
 /** English detail → Chinese, by the shapes the stages write; `$n` are the specifics kept. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/^unsupported file type "(.*)": only (.*) are read$/, (m) => `不支持的文件类型“${m[1]}”：只读取 ${m[2]!.replace(/ and /, '、').replace(/, /g, '、')}`],
-  [/^file is (\S+) MB; the limit is (\S+) MB per report$/, (m) => `文件大小 ${m[1]} MB，超过每份报告 ${m[2]} MB 的上限`],
+  [
+    /^unsupported file type "(.*)": only (.*) are read$/,
+    (m) => `不支持的文件类型“${m[1]}”：只读取 ${m[2]!.replace(/ and /, '、').replace(/, /g, '、')}`,
+  ],
+  [
+    /^file is (\S+) MB; the limit is (\S+) MB per report$/,
+    (m) => `文件大小 ${m[1]} MB，超过每份报告 ${m[2]} MB 的上限`,
+  ],
   [/^could not read the file: (.*)$/s, (m) => `无法读取文件（${m[1]}）`],
   [/^more than (\S+) lines; the limit is/, (m) => `超过 ${m[1]} 行，超出每份报告的处理上限`],
   [/^more than (\S+) HTML elements; the limit is/, (m) => `超过 ${m[1]} 个 HTML 元素，超出每份报告的处理上限`],
@@ -35,17 +41,29 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^a row failed validation/, () => '有一行数据未通过格式校验，未读取'],
   [/^empty file/, () => '空文件（没有文字）'],
   [/^binary file, not text/, () => '二进制文件，不是文字'],
-  [/^not a government-information-disclosure annual report/, () => '不是政府信息公开工作年度报告（找不到报告各部分的标题）'],
+  [
+    /^not a government-information-disclosure annual report/,
+    () => '不是政府信息公开工作年度报告（找不到报告各部分的标题）',
+  ],
   [/^symbolic link loop/, () => '符号链接循环，未读取'],
   [/^dangling symbolic link/, () => '符号链接指向的文件不存在，未读取'],
   [/^symbolic link could not be resolved \((.*)\)/, (m) => `无法解析符号链接（${m[1]}），未读取`],
   [/^symbolic link to the raw folder itself/, () => '指向原始文件夹本身的符号链接，未跟随'],
-  [/^symbolic link to a file outside the raw folder/, () => '指向原始文件夹以外的符号链接，未读取（不读取文件夹以外的任何内容）'],
-  [/^symbolic link to the folder (.*): not followed/, (m) => `指向文件夹 ${m[1]} 的符号链接，未跟随（其中的文件在原位置读取）`],
+  [
+    /^symbolic link to a file outside the raw folder/,
+    () => '指向原始文件夹以外的符号链接，未读取（不读取文件夹以外的任何内容）',
+  ],
+  [
+    /^symbolic link to the folder (.*): not followed/,
+    (m) => `指向文件夹 ${m[1]} 的符号链接，未跟随（其中的文件在原位置读取）`,
+  ],
   [/^symbolic link to (.*): not read$/, (m) => `指向${kind(m[1]!)}的符号链接，未读取`],
   [/^(.*): not a regular file, not read$/, (m) => `${kind(m[1]!)}，不是普通文件，未读取`],
   [/^folder could not be read: (.*)$/, (m) => `无法读取文件夹（${m[1]}）`],
-  [/^the worker thread reading this file died \((.*)\); the file is not read$/s, (m) => `读取该文件的工作线程异常终止（${m[1]}），该文件未读取`],
+  [
+    /^the worker thread reading this file died \((.*)\); the file is not read$/s,
+    (m) => `读取该文件的工作线程异常终止（${m[1]}），该文件未读取`,
+  ],
   [/^a worker thread failed/, () => '工作线程无法启动'],
 ];
 

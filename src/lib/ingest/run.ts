@@ -1,6 +1,14 @@
 import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, reasonZh } from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
-import { CheckRow, type CellRow, type ManifestEntry, type Manifest, type ReportRow, type SectionRow, type SummaryRow } from '../schema/datasets.ts';
+import {
+  CheckRow,
+  type CellRow,
+  type ManifestEntry,
+  type Manifest,
+  type ReportRow,
+  type SectionRow,
+  type SummaryRow,
+} from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
 import { markDuplicates, type Fingerprint } from './canonical.ts';
@@ -52,7 +60,8 @@ export interface Datasets extends RunResult {
   sections: SectionRow[];
 }
 
-export const sortPaths = <T extends { path: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export const sortPaths = <T extends { path: string }>(xs: T[]): T[] =>
+  [...xs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
 /** Sequential run in this thread. */
 export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): RunResult {
@@ -60,7 +69,14 @@ export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): 
   const collector = new Collector(ctx.rawDir, sink);
   files.forEach((f, i) => {
     ctx.onProgress?.(i, files.length, f.path);
-    collector.add(analyzeFile(f, () => f.read(), (b) => f.sha256(b), ctx));
+    collector.add(
+      analyzeFile(
+        f,
+        () => f.read(),
+        (b) => f.sha256(b),
+        ctx,
+      ),
+    );
   });
   ctx.onProgress?.(files.length, files.length, '');
   return collector.finish();
@@ -71,7 +87,11 @@ export function runInMemory(input: SourceFile[], ctx: RunContext): Datasets {
   const cells: CellRow[] = [];
   const checks: CheckRow[] = [];
   const sections: SectionRow[] = [];
-  const result = runIngest(input, ctx, { cells: (r) => cells.push(...r), checks: (r) => checks.push(...r), sections: (r) => sections.push(...r) });
+  const result = runIngest(input, ctx, {
+    cells: (r) => cells.push(...r),
+    checks: (r) => checks.push(...r),
+    sections: (r) => sections.push(...r),
+  });
   return { ...result, cells, checks, sections };
 }
 
@@ -97,7 +117,18 @@ export class Collector {
   ) {}
 
   add(r: FileResult): void {
-    const entry: ManifestEntry = { path: r.path, bytes: r.size, sha256: r.sha256, outcome: 'rejected', reason: null, reason_code: null, report_id: null, duplicate_of: null, same_agency_year: [], diagnostics: [] };
+    const entry: ManifestEntry = {
+      path: r.path,
+      bytes: r.size,
+      sha256: r.sha256,
+      outcome: 'rejected',
+      reason: null,
+      reason_code: null,
+      report_id: null,
+      duplicate_of: null,
+      same_agency_year: [],
+      diagnostics: [],
+    };
     this.entries.push(entry);
     const first = r.sha256 ? this.bySha.get(r.sha256) : undefined;
     if (first) {
@@ -107,7 +138,9 @@ export class Collector {
         // "duplicates" of a report).
         entry.reason = `${first.entry.reason}（${duplicateZh(first.path)}）`;
         entry.reason_code = first.entry.reason_code;
-        entry.diagnostics.push(...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: r.path })));
+        entry.diagnostics.push(
+          ...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: r.path })),
+        );
       } else {
         entry.outcome = 'duplicate';
         entry.reason = duplicateZh(first.path);
@@ -151,8 +184,13 @@ export class Collector {
 
   finish(): RunResult {
     markDuplicates(this.kept, agencyKey);
-    const copyOf = new Map(this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]));
-    if (copyOf.size) this.summary = this.summary.map((s) => (copyOf.has(s.report_id) ? { ...s, duplicate_of: copyOf.get(s.report_id)! } : s));
+    const copyOf = new Map(
+      this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]),
+    );
+    if (copyOf.size)
+      this.summary = this.summary.map((s) =>
+        copyOf.has(s.report_id) ? { ...s, duplicate_of: copyOf.get(s.report_id)! } : s,
+      );
     flagSameAgencyYear(this.kept);
     for (const [k, checks] of pairCrossYear(this.kept)) {
       const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
@@ -163,7 +201,14 @@ export class Collector {
       k.failed += failed;
     }
     const reports = this.kept.map((k) => ({ ...k.report, checks_failed: k.failed }));
-    const counts: Record<string, number> = { files: this.entries.length, ok: 0, partial: 0, text_only: 0, duplicate: 0, rejected: 0 };
+    const counts: Record<string, number> = {
+      files: this.entries.length,
+      ok: 0,
+      partial: 0,
+      text_only: 0,
+      duplicate: 0,
+      rejected: 0,
+    };
     for (const e of this.entries) counts[e.outcome] = (counts[e.outcome] ?? 0) + 1;
     counts.reports = reports.length;
     // Copies of another report (duplicate_of): published, but counted once in totals.
@@ -172,7 +217,12 @@ export class Collector {
     counts.cells_ambiguous = reports.reduce((a, r) => a + r.cells_ambiguous, 0);
     counts.checks_failed = this.stats.checksFailed;
     counts.reports_with_failed_checks = reports.filter((r) => r.checks_failed > 0).length;
-    return { reports, summary: this.summary, stats: this.stats, manifest: { version: 1, raw_dir: this.rawDir, counts, files: this.entries } };
+    return {
+      reports,
+      summary: this.summary,
+      stats: this.stats,
+      manifest: { version: 1, raw_dir: this.rawDir, counts, files: this.entries },
+    };
   }
 }
 
@@ -191,7 +241,13 @@ function flagSameAgencyYear(kept: Kept[]): void {
     if (group.length < 2) continue;
     for (const k of group) {
       k.entry.same_agency_year = group.filter((o) => o !== k).map((o) => o.entry.path);
-      k.entry.diagnostics.push(diag('W_SAME_AGENCY_YEAR', `another file has a report of ${k.report.agency} for ${k.report.year}: ${k.entry.same_agency_year.join(', ')}`, k.entry.path));
+      k.entry.diagnostics.push(
+        diag(
+          'W_SAME_AGENCY_YEAR',
+          `another file has a report of ${k.report.agency} for ${k.report.year}: ${k.entry.same_agency_year.join(', ')}`,
+          k.entry.path,
+        ),
+      );
     }
   }
 }
@@ -212,7 +268,13 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
       if (!prev || prev.length !== 1 || cur.length !== 1) continue;
       const p = prev[0]!;
       const c = cur[0]!;
-      const checks = crossYearChecks(expandCross(p.crossCells), expandCross(c.crossCells), year - 1, c.report.layout_active, p.report.layout_active);
+      const checks = crossYearChecks(
+        expandCross(p.crossCells),
+        expandCross(c.crossCells),
+        year - 1,
+        c.report.layout_active,
+        p.report.layout_active,
+      );
       if (checks.length) out.push([c, checks]);
     }
   }

@@ -1,5 +1,17 @@
 // realpathSync.native: the JS realpath turns a Buffer path into a string, losing non-UTF-8 bytes.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { escapeName } from './names.ts';
 
 /**
@@ -46,7 +58,12 @@ function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[]): void {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     if (rel.length === 0) throw e;
-    out.push({ path: rel.join('/'), size: 0, abs: dir, skip: `folder could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    out.push({
+      path: rel.join('/'),
+      size: 0,
+      abs: dir,
+      skip: `folder could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    });
     return;
   }
   for (const e of entries) {
@@ -54,8 +71,8 @@ function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[]): void {
     const parts = [...rel, escapeName(e.name)];
     const path = parts.join('/');
     const skip = (why: string): void => {
-    out.push({ path, size: 0, abs: full, skip: why });
-  };
+      out.push({ path, size: 0, abs: full, skip: why });
+    };
     if (e.isDirectory()) walk(full, parts, root, out);
     else if (e.isFile()) out.push({ path, size: lstatSync(full).size, abs: full });
     else if (e.isSymbolicLink()) link(full, path, root, out);
@@ -83,7 +100,8 @@ function link(full: Buffer, path: string, root: Buffer, out: RawEntry[]): void {
   if (!inside(root, target)) return skip('symbolic link to a file outside the raw folder: not read');
   const s = statSync(target);
   const to = escapeName(target.subarray(root.length + 1));
-  if (s.isDirectory()) return skip(`symbolic link to the folder ${to}: not followed (its files are read where they are)`);
+  if (s.isDirectory())
+    return skip(`symbolic link to the folder ${to}: not followed (its files are read where they are)`);
   if (!s.isFile()) return skip(`symbolic link to ${kindOf(s) ?? 'something that is not a regular file'}: not read`);
   out.push({ path, size: s.size, abs: target });
 }

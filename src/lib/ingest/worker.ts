@@ -16,10 +16,13 @@ function exhaustHeap(): never {
   for (let i = 0; ; i++) hog.push({ i, s: `x${i}`, c: [i] });
 }
 
-parentPort!.on('message', (msg: { id: number; items: Array<{ path: string; size: number; abs: Uint8Array | string; skip?: string }> }) => {
-  const results = msg.items.map((f) => {
-    if (crashOn && f.path.includes(crashOn)) exhaustHeap();
-    return serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
-  });
-  parentPort!.postMessage({ id: msg.id, results });
-});
+parentPort!.on(
+  'message',
+  (msg: { id: number; items: Array<{ path: string; size: number; abs: Uint8Array | string; skip?: string }> }) => {
+    const results = msg.items.map((f) => {
+      if (crashOn && f.path.includes(crashOn)) exhaustHeap();
+      return serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
+    });
+    parentPort!.postMessage({ id: msg.id, results });
+  },
+);

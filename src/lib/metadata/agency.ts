@@ -9,15 +9,22 @@
 export const TITLE = /政府信息公开.{0,12}(?:年度报告|年报|工作报告|报告|情况)|年度报告/;
 
 /** A crawler's or a page's label before the title. */
-export const TITLE_LABEL = /^\s*(?:[【\[]\s*(?:文章标题|标\s*题|题\s*目)\s*[】\]]\s*[:：]?|(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*[:：])\s*/i;
+export const TITLE_LABEL =
+  /^\s*(?:[【\[]\s*(?:文章标题|标\s*题|题\s*目)\s*[】\]]\s*[:：]?|(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*[:：])\s*/i;
 /** Separators between a page title and the site's name; a hyphen between digits is a date. */
 const SITE_SEP = /\s*(?:[_|｜]+|(?<!\d)\s*[-—–－]+\s*(?!\d))\s*/;
 
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
   // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
-  const s = raw.replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '').replace(TITLE_LABEL, '').trim();
-  const parts = s.split(SITE_SEP).map((p) => p.trim()).filter(Boolean);
+  const s = raw
+    .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
+    .replace(TITLE_LABEL, '')
+    .trim();
+  const parts = s
+    .split(SITE_SEP)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return s;
   const reports = parts.filter((p) => TITLE.test(p));
   if (!reports.length) return s;
@@ -26,10 +33,12 @@ export function cleanTitle(raw: string): string {
   return reports.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-export const AGENCY_END = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管委会|管理局|局|厅|委|办|中心|院|所|署|会)$/;
+export const AGENCY_END =
+  /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管委会|管理局|局|厅|委|办|中心|院|所|署|会)$/;
 const PLACE_END = /(?:省|市|区|县|旗|自治州|自治县|盟|州)$/;
 /** Zones and areas that are no division of their own: they have no 人民政府 to name. */
-const ZONE_END = /(?:实验区|试验区|开发区|新区|园区|示范区|合作区|保税区|高新区|功能区|产业园|工业区|管理区|港区|景区|林区)$/;
+const ZONE_END =
+  /(?:实验区|试验区|开发区|新区|园区|示范区|合作区|保税区|高新区|功能区|产业园|工业区|管理区|港区|景区|林区)$/;
 
 export interface TitleAgency {
   name: string;
@@ -44,7 +53,10 @@ export function titleAgency(title: string): TitleAgency | null {
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
   const cut = t.search(/(?:19|20)\d{2}年|关于|政府信息公开|政务公开|信息公开|工作年度报告|年度报告/);
   if (cut <= 0) return null;
-  t = t.slice(0, cut).replace(/[(（][^()（）]*[)）]$/, '').replace(/[的:：,，]$/, '');
+  t = t
+    .slice(0, cut)
+    .replace(/[(（][^()（）]*[)）]$/, '')
+    .replace(/[的:：,，]$/, '');
   // 上海市人民政府信息公开…: the cut took 政府 of the agency's name with it.
   if (/人民$/.test(t)) t += '政府';
   if (t.length < 2) return null;
@@ -69,7 +81,16 @@ export function isAbbreviation(name: string): boolean {
 }
 
 /** The agency of a place as the text names it: 平潭综合实验区 → 平潭综合实验区管委会 when the text says so. */
-const PLACE_AGENCY = ['人民政府', '管理委员会', '管委会', '党工委管委会', '街道办事处', '办事处', '人民政府办公室', '人民政府办公厅'];
+const PLACE_AGENCY = [
+  '人民政府',
+  '管理委员会',
+  '管委会',
+  '党工委管委会',
+  '街道办事处',
+  '办事处',
+  '人民政府办公室',
+  '人民政府办公厅',
+];
 
 export function agencyOfPlace(place: string, text: string): string | null {
   const esc = place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -20,7 +20,10 @@ const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})'
 // (统计时间, 截止日期 are no publication dates); the longer labels may be glued to the text
 // before them (…发布机构：某局发布日期：…, as one-line dumps have it).
 const BARE = new Set(['时间', '日期']);
-const LABELLED = DATE_LABELS.map((l) => ({ label: l, re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`) }));
+const LABELLED = DATE_LABELS.map((l) => ({
+  label: l,
+  re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`),
+}));
 const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效|采集|抓取|爬取|下载|保存)\s*$/;
 
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
@@ -53,7 +56,22 @@ export function labelledDate(lines: Line[]): string | null {
   return null;
 }
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  O: 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二四 → 2024 (digit by digit). */
 function cnYear(s: string): number | null {
@@ -74,7 +92,8 @@ function cnSmall(s: string): number | null {
   return m ? (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0) : null;
 }
 
-const SIG_DATE = /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const SIG_DATE =
+  /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 
 /** A signature date line: only a date, or the agency's name then the date. */
 export function signatureDateOf(text: string): string | null {
@@ -97,7 +116,10 @@ export function signatureDateOf(text: string): string | null {
  * far future.
  */
 export function signatureDate(body: Line[], year: number | null, maxYear: number): string | null {
-  const tail = body.slice(-40).filter((l) => l.text.trim() && !isChrome(l.text)).slice(-8);
+  const tail = body
+    .slice(-40)
+    .filter((l) => l.text.trim() && !isChrome(l.text))
+    .slice(-8);
   for (let i = tail.length - 1; i >= 0; i--) {
     const d = signatureDateOf(tail[i]!.text);
     if (!d) continue;

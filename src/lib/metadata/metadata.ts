@@ -1,6 +1,15 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
-import { AGENCY_END, TITLE, TITLE_LABEL, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
+import {
+  AGENCY_END,
+  TITLE,
+  TITLE_LABEL,
+  agencyOfPlace,
+  cleanTitle,
+  isAbbreviation,
+  isZone,
+  titleAgency,
+} from './agency.ts';
 import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 
@@ -51,7 +60,13 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
       // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
       const prev = headLines[headLines.indexOf(l) - 1];
       const prevText = prev ? clean(prev.text) : '';
-      if (!titleAgency(titleNorm) && prev && prevText.length <= 30 && AGENCY_END.test(prevText) && !/[:：|,，。]/.test(prevText)) {
+      if (
+        !titleAgency(titleNorm) &&
+        prev &&
+        prevText.length <= 30 &&
+        AGENCY_END.test(prevText) &&
+        !/[:：|,，。]/.test(prevText)
+      ) {
         title = `${clean(prev.raw)}${title}`;
         titleNorm = `${prevText}${titleNorm}`;
       }
@@ -59,7 +74,9 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     }
   }
 
-  const agency = pickAgency(titleNorm, fields, headLines, titleLine, () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'));
+  const agency = pickAgency(titleNorm, fields, headLines, titleLine, () =>
+    [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
+  );
 
   const year = yearFrom(titleNorm, maxYear) ?? yearFromBody(body, maxYear);
   let published_on = null as string | null;
@@ -72,13 +89,31 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   }
   const index_no = fields.get('索引号')?.replace(/\s+/g, '') || null;
   // A labelled address at the top (crawler header) or the bottom (本文链接: …) of the page.
-  const source_url = labelledUrl(headLines) ?? labelledUrl(body.slice(-10)) ?? (extra.html ? htmlSourceUrl(extra.html) : null) ?? printedUrl(head.slice(0, 5), body.slice(-5));
+  const source_url =
+    labelledUrl(headLines) ??
+    labelledUrl(body.slice(-10)) ??
+    (extra.html ? htmlSourceUrl(extra.html) : null) ??
+    printedUrl(head.slice(0, 5), body.slice(-5));
 
-  return { title, titleLine, agency, agency_kind: agency ? agencyKind(agency) : null, year, published_on, published_on_basis, index_no, source_url };
+  return {
+    title,
+    titleLine,
+    agency,
+    agency_kind: agency ? agencyKind(agency) : null,
+    year,
+    published_on,
+    published_on_basis,
+    index_no,
+    source_url,
+  };
 }
 
 function clean(s: string): string {
-  return s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/(?:\s*\|)+\s*$/, '')
+    .replace(/^\s*(?:\|\s*)+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -87,8 +122,15 @@ function clean(s: string): string {
  * names that place's agency). A title naming only a place takes the agency the text names for
  * it (平潭综合实验区管委会), else the place's 人民政府 — never for a zone, which has none.
  */
-function pickAgency(titleNorm: string | null, fields: Map<string, string>, headLines: Line[], titleLine: number | null, text: () => string): string | null {
-  const norm = (a: string) => a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+function pickAgency(
+  titleNorm: string | null,
+  fields: Map<string, string>,
+  headLines: Line[],
+  titleLine: number | null,
+  text: () => string,
+): string | null {
+  const norm = (a: string) =>
+    a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
   const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
   const field = fieldRaw ? norm(fieldRaw) || null : null;
   const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
@@ -159,7 +201,23 @@ function yearFromBody(body: Line[], maxYear: number): number | null {
   return best;
 }
 
-const KEYS = ['索引号', '发布机构', '发文机关', '发布单位', '发布时间', '发布日期', '发文日期', '成文日期', '公开方式', '主题分类', '文号', '来源', '标题', '原文链接', '栏目'];
+const KEYS = [
+  '索引号',
+  '发布机构',
+  '发文机关',
+  '发布单位',
+  '发布时间',
+  '发布日期',
+  '发文日期',
+  '成文日期',
+  '公开方式',
+  '主题分类',
+  '文号',
+  '来源',
+  '标题',
+  '原文链接',
+  '栏目',
+];
 
 /**
  * Labelled fields of the page header, inline ("索引号:xxx 发布机构:yyy") or as a two-row table
@@ -169,7 +227,11 @@ export function keyValues(lines: Line[]): Map<string, string> {
   const out = new Map<string, string>();
   const keyAlt = KEYS.join('|');
   lines.forEach((l, i) => {
-    const cells = l.cells ? l.cells.map((c) => c.text.trim()) : l.text.includes('|') ? l.text.split('|').map((c) => c.trim()) : null;
+    const cells = l.cells
+      ? l.cells.map((c) => c.text.trim())
+      : l.text.includes('|')
+        ? l.text.split('|').map((c) => c.trim())
+        : null;
     if (cells && cells.filter((c) => KEYS.includes(c.replace(/[:：\s]/g, ''))).length >= 2) {
       const next = lines[i + 1];
       if (next) {

@@ -10,7 +10,8 @@ import type { Line } from '../decode/lines.ts';
  * in a sentence) is not the report's address and is ignored.
  */
 
-const LABEL = /(?:原文链接|原文地址|原文网址|原始链接|原始地址|原网址|来源网址|来源链接|来源地址|本文链接|本文地址|文章链接|文章地址|页面地址|页面链接|网页地址|访问地址|链接地址|网址|链接|url|source)\s*[:：|]\s*(https?:\/\/\S+)/i;
+const LABEL =
+  /(?:原文链接|原文地址|原文网址|原始链接|原始地址|原网址|来源网址|来源链接|来源地址|本文链接|本文地址|文章链接|文章地址|页面地址|页面链接|网页地址|访问地址|链接地址|网址|链接|url|source)\s*[:：|]\s*(https?:\/\/\S+)/i;
 const URL_RE = /https?:\/\/[^\s<>"'|\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/i;
 
 /** An absolute http(s) URL, trailing punctuation removed; null when it is not one. */
@@ -38,8 +39,10 @@ export function htmlSourceUrl(html: string): string | null {
   let og: string | null = null;
   for (const tag of head.matchAll(/<(link|meta)\b([^>]*)>/gi)) {
     const attrs = attributes(tag[2]!);
-    if (tag[1]!.toLowerCase() === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.get('rel') ?? '')) canonical ??= cleanUrl(entities(attrs.get('href') ?? ''));
-    if (tag[1]!.toLowerCase() === 'meta' && /^og:url$/i.test(attrs.get('property') ?? attrs.get('name') ?? '')) og ??= cleanUrl(entities(attrs.get('content') ?? ''));
+    if (tag[1]!.toLowerCase() === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.get('rel') ?? ''))
+      canonical ??= cleanUrl(entities(attrs.get('href') ?? ''));
+    if (tag[1]!.toLowerCase() === 'meta' && /^og:url$/i.test(attrs.get('property') ?? attrs.get('name') ?? ''))
+      og ??= cleanUrl(entities(attrs.get('content') ?? ''));
   }
   return canonical ?? og;
 }
@@ -54,7 +57,10 @@ function attributes(s: string): Map<string, string> {
 }
 
 function entities(s: string): string {
-  return s.replace(/&amp;/gi, '&').replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
+  return s
+    .replace(/&amp;/gi, '&')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
 }
 
 /** A labelled URL in the given lines (the page header, or a crawler's header block). */
@@ -79,7 +85,10 @@ export function printedUrl(first: Line[], last: Line[]): string | null {
     const t = l.raw.trim();
     const m = URL_RE.exec(t);
     if (!m) continue;
-    const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}\s*[/／]\s*\d{1,4}|[\s|,，]|上午|下午|[AP]M/gi, '');
+    const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(
+      /(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}\s*[/／]\s*\d{1,4}|[\s|,，]|上午|下午|[AP]M/gi,
+      '',
+    );
     if (rest) continue;
     const u = cleanUrl(m[0]);
     if (u && new URL(u).pathname.length > 1) return u;

@@ -58,7 +58,8 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   for (const c of data.cities) add({ code: `${c.code}00`, name: c.name, level: 2, parent: `${c.provinceCode}0000` });
   // Cities without counties (东莞市, 中山市) appear again as an "area" with the city's own code:
   // keep the city, or the area would be its own parent.
-  for (const a of data.areas) if (a.code !== `${a.cityCode}00`) add({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` });
+  for (const a of data.areas)
+    if (a.code !== `${a.cityCode}00`) add({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` });
   for (const s of data.streets) add({ code: s.code, name: s.name, level: 4, parent: s.areaCode });
   const phone = new Map<string, Place[]>();
   for (const { code, name } of data.phoneCodes) {
@@ -85,6 +86,7 @@ export function shortName(name: string): string {
 /** The place and its ancestors, province first. */
 export function pathOf(g: Gazetteer, code: string): Place[] {
   const out: Place[] = [];
-  for (let p = g.byCode.get(code); p && out.length < 4; p = p.parent ? g.byCode.get(p.parent) : undefined) out.unshift(p);
+  for (let p = g.byCode.get(code); p && out.length < 4; p = p.parent ? g.byCode.get(p.parent) : undefined)
+    out.unshift(p);
   return out;
 }

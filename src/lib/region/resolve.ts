@@ -59,7 +59,11 @@ export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
   let usedClue = false;
   if (cands.length > 1) {
     for (const clue of clues) {
-      const narrowed = cands.filter((c) => clue.prefixes.some((p) => c.code.startsWith(p)) || clue.kind === 'domain' && domainMatches(g, c, clue.prefixes));
+      const narrowed = cands.filter(
+        (c) =>
+          clue.prefixes.some((p) => c.code.startsWith(p)) ||
+          (clue.kind === 'domain' && domainMatches(g, c, clue.prefixes)),
+      );
       if (narrowed.length && narrowed.length < cands.length) {
         cands = narrowed;
         usedClue = true;
@@ -112,7 +116,12 @@ function regionOf(g: Gazetteer, place: Place, basis: Region['region_basis']): Re
 const maxLevel = (ps: Place[]) => Math.max(...ps.map((p) => p.level));
 
 function isAncestor(g: Gazetteer, a: Place, c: Place): boolean {
-  for (let p = c.parent ? g.byCode.get(c.parent) : undefined, depth = 0; p && depth < 4; p = p.parent ? g.byCode.get(p.parent) : undefined, depth++) if (p.code === a.code) return true;
+  for (
+    let p = c.parent ? g.byCode.get(c.parent) : undefined, depth = 0;
+    p && depth < 4;
+    p = p.parent ? g.byCode.get(p.parent) : undefined, depth++
+  )
+    if (p.code === a.code) return true;
   return false;
 }
 
@@ -132,7 +141,7 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
   const t = text.replace(/\s+/g, '');
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     let hit: string | null = null;
     for (const len of g.lengthsByFirst.get(t[i]!) ?? []) {
       if (len > t.length - i || len < 2) continue;
@@ -159,8 +168,26 @@ function placeForPrefix(g: Gazetteer, prefix: string): Place | null {
 
 const CREDIT_CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}(\d{6})[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY](?![0-9A-Z])/;
 /** A provincial platform named in the text (江苏政务服务网): the two or three characters before it. */
-const PLATFORM = /([\u4e00-\u9fff]{2,3})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?(?:政务服务网|政务服务平台|政府网站统一技术平台|政务服务一张网|政府门户网站)/g;
-const SKIP_LABELS = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'mail', 'email', 'http', 'https', 'zwgk', 'xxgk', 'sina', 'qq', '163', '126']);
+const PLATFORM =
+  /([\u4e00-\u9fff]{2,3})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?(?:政务服务网|政务服务平台|政府网站统一技术平台|政务服务一张网|政府门户网站)/g;
+const SKIP_LABELS = new Set([
+  'www',
+  'gov',
+  'cn',
+  'com',
+  'net',
+  'org',
+  'mail',
+  'email',
+  'http',
+  'https',
+  'zwgk',
+  'xxgk',
+  'sina',
+  'qq',
+  '163',
+  '126',
+]);
 
 export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const clues: Clue[] = [];
@@ -174,7 +201,9 @@ export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const head = input.text.slice(0, 200_000);
   const phones = new Set<string>();
   for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) phones.add(m[1]!);
-  const phonePrefixes = [...phones].flatMap((p) => (g.phone.get(p) ?? []).map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)));
+  const phonePrefixes = [...phones].flatMap((p) =>
+    (g.phone.get(p) ?? []).map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)),
+  );
   if (phonePrefixes.length) clues.push({ kind: 'phone', prefixes: [...new Set(phonePrefixes)] });
   const labels = new Set<string>();
   for (const m of head.matchAll(/(?:@|https?:\/\/|www\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {

@@ -53,18 +53,31 @@ export type Parsed =
 
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const file = input.path;
-  const decoded: ReturnType<typeof decode> = input.lines ? { ok: true, text: '', encoding: input.format ?? 'document', badLines: [] } : decode(input.bytes);
+  const decoded: ReturnType<typeof decode> = input.lines
+    ? { ok: true, text: '', encoding: input.format ?? 'document', badLines: [] }
+    : decode(input.bytes);
   if (!decoded.ok) {
     const reason = decoded.reason === 'empty' ? 'empty file (no text)' : 'binary file, not text';
-    return { ok: false, reason, diagnostics: [diag(decoded.reason === 'empty' ? 'E_EMPTY' : 'E_BINARY', reason, file)] };
+    return {
+      ok: false,
+      reason,
+      diagnostics: [diag(decoded.reason === 'empty' ? 'E_EMPTY' : 'E_BINARY', reason, file)],
+    };
   }
-  const diagnostics: Diagnostic[] = decoded.badLines.slice(0, 20).map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
+  const diagnostics: Diagnostic[] = decoded.badLines
+    .slice(0, 20)
+    .map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
-  const lines: Line[] = foldScript(input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text)))).lines;
+  const lines: Line[] = foldScript(
+    input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text))),
+  ).lines;
   const { sections, duplicateFrom } = segment(lines);
-  if (duplicateFrom) diagnostics.push(diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom));
+  if (duplicateFrom)
+    diagnostics.push(
+      diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom),
+    );
 
   const all = lines.map((l) => l.text).join('\n');
   const headings = sections.filter((s) => s.index > 0).length;
@@ -76,12 +89,18 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const sec = (i: number) => sections.find((s) => s.index === i);
   const head = sec(0)?.lines ?? [];
   const body = sections.filter((s) => s.index > 0).flatMap((s) => s.lines);
-  const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear, isHtml ? { html: decoded.text } : {});
+  const meta = extractMetadata(
+    head.length ? head : lines.slice(0, 30),
+    body.length ? body : lines,
+    ctx.maxYear,
+    isHtml ? { html: decoded.text } : {},
+  );
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
   if (meta.year === null) diagnostics.push(diag('W_NO_YEAR', 'the year the report covers is not stated', file));
 
-  for (let i = 1; i <= 6; i++) if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
+  for (let i = 1; i <= 6; i++)
+    if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
 
   const cells: CellOut[] = [];
   // Columns of diagnostics count characters in the file's own lines: known for text input
@@ -90,11 +109,21 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const sourceLines = exactColumn ? decoded.text.split(/\r\n|\r|\n/) : [];
   // The pre-2019 form (政府信息公开情况统计表) has no place in the template: text only.
   const oldForm = oldFormTable(lines);
-  if (oldForm !== null) diagnostics.push(diag('W_TABLE_MISSING', 'the table is the pre-2019 form (政府信息公开情况统计表: 指标名称/计量单位), which the 2019/2021 template does not hold; the report is read as text only', file, oldForm));
+  if (oldForm !== null)
+    diagnostics.push(
+      diag(
+        'W_TABLE_MISSING',
+        'the table is the pre-2019 form (政府信息公开情况统计表: 指标名称/计量单位), which the 2019/2021 template does not hold; the report is read as text only',
+        file,
+        oldForm,
+      ),
+    );
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const active = tsec(2) ? readActive(relineTable('active', tsec(2)!.lines), meta.year) : { layout: null, read: null };
-  const requests: ReturnType<typeof readRequests> = tsec(3) ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year) : { layout: null, read: null };
+  const requests: ReturnType<typeof readRequests> = tsec(3)
+    ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year)
+    : { layout: null, read: null };
   const review = tsec(4) ? readReview(tsec(4)!.lines) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },
@@ -105,31 +134,82 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   for (const t of tables) {
     if (!t.read) {
       complete = false;
-      if (tsec(t.sec)) diagnostics.push(diag('W_TABLE_MISSING', `section ${t.name} has no readable table (published as an image, or cut off)`, file, sec(t.sec)!.line));
+      if (tsec(t.sec))
+        diagnostics.push(
+          diag(
+            'W_TABLE_MISSING',
+            `section ${t.name} has no readable table (published as an image, or cut off)`,
+            file,
+            sec(t.sec)!.line,
+          ),
+        );
       continue;
     }
     cells.push(...t.read.cells);
-    for (const n of t.read.notes) diagnostics.push(diag(n.code, n.message, file, n.line, exactColumn ? columnOf(sourceLines, n.line, cellRaw(t.read.cells, n.at)) : null, n.at));
+    for (const n of t.read.notes)
+      diagnostics.push(
+        diag(
+          n.code,
+          n.message,
+          file,
+          n.line,
+          exactColumn ? columnOf(sourceLines, n.line, cellRaw(t.read.cells, n.at)) : null,
+          n.at,
+        ),
+      );
     if (t.read.missing.length) {
       // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
       complete = false;
-      diagnostics.push(diag('W_ROW_MISSING', `section ${t.name}: rows not found: ${t.read.missing.join(', ')}`, file, sec(t.sec)!.line));
+      diagnostics.push(
+        diag(
+          'W_ROW_MISSING',
+          `section ${t.name}: rows not found: ${t.read.missing.join(', ')}`,
+          file,
+          sec(t.sec)!.line,
+        ),
+      );
     }
   }
   const status: ReportRow['status'] = cells.length === 0 ? 'text_only' : complete ? 'complete' : 'partial';
 
   const year = meta.year;
-  const layoutEra = active.layout === '2021' || requests.layout === '2021' ? '2021' : active.layout || requests.layout ? '2019' : null;
+  const layoutEra =
+    active.layout === '2021' || requests.layout === '2021' ? '2021' : active.layout || requests.layout ? '2019' : null;
   const era: ReportRow['era'] =
-    layoutEra ?? (oldForm !== null ? 'pre2019' : year === null ? 'unknown' : year <= 2018 ? 'pre2019' : sec(3) || sec(2) ? (year >= 2021 ? '2021' : '2019') : 'unknown');
+    layoutEra ??
+    (oldForm !== null
+      ? 'pre2019'
+      : year === null
+        ? 'unknown'
+        : year <= 2018
+          ? 'pre2019'
+          : sec(3) || sec(2)
+            ? year >= 2021
+              ? '2021'
+              : '2019'
+            : 'unknown');
 
-  const region = resolveRegion(ctx.gazetteer, { agency: meta.agency, title: meta.title, index_no: meta.index_no, text: all });
-  if (region.region_basis === 'ambiguous') diagnostics.push(diag('W_REGION_AMBIGUOUS', `place name matches several places${region.region_code ? `; only ${region.region_code} is certain` : ''}`, file));
-  if (region.region_basis === 'unresolved') diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
+  const region = resolveRegion(ctx.gazetteer, {
+    agency: meta.agency,
+    title: meta.title,
+    index_no: meta.index_no,
+    text: all,
+  });
+  if (region.region_basis === 'ambiguous')
+    diagnostics.push(
+      diag(
+        'W_REGION_AMBIGUOUS',
+        `place name matches several places${region.region_code ? `; only ${region.region_code} is certain` : ''}`,
+        file,
+      ),
+    );
+  if (region.region_basis === 'unresolved')
+    diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
 
   const checks = reportChecks(cells, requests.read ? (requests.rowsLayout ?? requests.layout) : null, !!review);
   const checksFailed = checks.filter((c) => c.status === 'fail').length;
-  for (const c of checks) if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));
+  for (const c of checks)
+    if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));
 
   const report: ReportRow = {
     report_id: input.sha256.slice(0, 16),

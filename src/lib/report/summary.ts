@@ -28,7 +28,9 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
     requests_new: v('requests', 'new_received'),
     requests_new_natural_person: v('requests', 'new_received', 'natural_person'),
     requests_new_organisations: (() => {
-      const xs = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'].map((c) => v('requests', 'new_received', c));
+      const xs = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'].map((c) =>
+        v('requests', 'new_received', c),
+      );
       return xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) : null;
     })(),
     requests_carried_over: v('requests', 'carried_over'),

@@ -16,7 +16,10 @@ export const RegionBasis = z.enum(['stated', 'gazetteer', 'clue', 'zone', 'ambig
 /** Where published_on came from: a labelled header field (发布日期 …) or the signature date at the end. */
 export const DateBasis = z.enum(['label', 'signature']);
 /** An absolute http(s) address: never javascript:, data: or a relative path. */
-const httpUrl = z.string().max(2048).regex(/^https?:\/\/[^\s<>"']+$/i);
+const httpUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s<>"']+$/i);
 export const TableId = z.enum(['active', 'requests', 'review']);
 export const CellState = z.enum(['number', 'blank', 'na', 'ambiguous', 'unreadable']);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
@@ -35,7 +38,10 @@ export const ReportRow = z.object({
   published_on_basis: DateBasis.nullable(),
   index_no: z.string().nullable(),
   source_url: httpUrl.nullable(),
-  region_code: z.string().regex(/^(\d{6}|\d{9})$/).nullable(),
+  region_code: z
+    .string()
+    .regex(/^(\d{6}|\d{9})$/)
+    .nullable(),
   province: z.string().nullable(),
   city: z.string().nullable(),
   county: z.string().nullable(),
@@ -52,7 +58,10 @@ export const ReportRow = z.object({
    * file of the same report, or the same agency, year and numbers); NULL for the canonical one.
    * Totals count only reports with NULL here.
    */
-  duplicate_of: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+  duplicate_of: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -172,7 +181,9 @@ const sqlTypeOverrides: Record<string, string> = {
 /** Column names and DuckDB types of a table, in the schema's order. */
 export function columns(name: TableName): Array<{ name: string; type: string }> {
   const schema = tables[name];
-  const shape = ('shape' in schema ? schema.shape : (schema as unknown as { in: { shape: object } }).in.shape) as Record<string, z.ZodType>;
+  const shape = (
+    'shape' in schema ? schema.shape : (schema as unknown as { in: { shape: object } }).in.shape
+  ) as Record<string, z.ZodType>;
   return Object.entries(shape).map(([col, t]) => ({ name: col, type: sqlTypeOverrides[col] ?? sqlType(t) }));
 }
 

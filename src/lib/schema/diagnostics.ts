@@ -35,7 +35,11 @@ export const DiagnosticCode = z.enum([
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 
 /** A template cell a diagnostic is about (table, row and column keys). */
-export const CellAddress = z.object({ table: z.enum(['active', 'requests', 'review']), row: z.string(), col: z.string() });
+export const CellAddress = z.object({
+  table: z.enum(['active', 'requests', 'review']),
+  row: z.string(),
+  col: z.string(),
+});
 
 export const Diagnostic = z.object({
   code: DiagnosticCode,

@@ -13,68 +13,146 @@ type Doc = readonly [en: string, zh: string];
 type ColumnDocs<T extends TableName> = { readonly [K in keyof z.infer<(typeof tables)[T]>]-?: Doc };
 
 export const TABLE_DOCS: Record<TableName, Doc> = {
-  reports: ['One row per report (agency and year): where it came from, who published it, where, and how well it was read.', '每份报告一行：来源文件、发布机关、地区、年度及读取情况。'],
-  cells: ['Every number of the tables in sections 二, 三 and 四, one row per cell (tidy).', '第二、三、四部分表格中的每一格，一格一行（长表）。'],
-  checks: ['One row per arithmetic check per report: does the report add up?', '每份报告每项算术核对一行：报告自身的数字是否相符。'],
+  reports: [
+    'One row per report (agency and year): where it came from, who published it, where, and how well it was read.',
+    '每份报告一行：来源文件、发布机关、地区、年度及读取情况。',
+  ],
+  cells: [
+    'Every number of the tables in sections 二, 三 and 四, one row per cell (tidy).',
+    '第二、三、四部分表格中的每一格，一格一行（长表）。',
+  ],
+  checks: [
+    'One row per arithmetic check per report: does the report add up?',
+    '每份报告每项算术核对一行：报告自身的数字是否相符。',
+  ],
   sections: ['The narrative text of each section (0 = text before 一).', '各部分的文字（0 为“一、”之前的开头部分）。'],
-  summary: ['One wide row per report with the headline figures; a figure is NULL when any input is blank or uncertain.', '每份报告一行的主要数字（宽表）；任一组成格为空白或无法确定时为空值。'],
+  summary: [
+    'One wide row per report with the headline figures; a figure is NULL when any input is blank or uncertain.',
+    '每份报告一行的主要数字（宽表）；任一组成格为空白或无法确定时为空值。',
+  ],
 };
 
-const reportId: Doc = ['Stable report id (first 16 hex digits of a hash of the source bytes); used in page URLs.', '报告编号（源文件内容哈希的前 16 位），稳定不变，用于网址。'];
+const reportId: Doc = [
+  'Stable report id (first 16 hex digits of a hash of the source bytes); used in page URLs.',
+  '报告编号（源文件内容哈希的前 16 位），稳定不变，用于网址。',
+];
 /** How the CSV files differ from Parquet and DuckDB (formula-injection protection, OWASP). */
 export const CSV_NOTE: Doc = [
-  "CSV files (UTF-8 with BOM): a text field that begins with =, +, -, @, a TAB or a CR is written with a leading apostrophe ('), so that a spreadsheet shows it as text instead of running it as a formula. Number columns are never prefixed. Parquet and DuckDB keep the exact text. An empty field is NULL; an empty string is \"\".",
+  'CSV files (UTF-8 with BOM): a text field that begins with =, +, -, @, a TAB or a CR is written with a leading apostrophe (\'), so that a spreadsheet shows it as text instead of running it as a formula. Number columns are never prefixed. Parquet and DuckDB keep the exact text. An empty field is NULL; an empty string is "".',
   'CSV 文件（带 BOM 的 UTF-8）：以 =、+、-、@、制表符或回车开头的文本字段，前面加一个单引号（\'），使电子表格把它当作文本显示而不当作公式执行；数值列不加。Parquet 和 DuckDB 保留原文。空字段为空值；空字符串写作 ""。',
 ];
 
-const region: Doc = ['GB/T 2260 code of the most specific place resolved (6 or 9 digits); NULL when unresolved.', '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。'];
-const dup: Doc = ['report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers); NULL for the canonical report. Totals count only rows where it is NULL.', '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件），为所保留报告的编号；保留的报告为空值。合计只计此列为空值的行。'];
-const fig = (en: string, zh: string): Doc => [`${en}; NULL when any cell it comes from is blank or uncertain.`, `${zh}；任一来源格为空白或无法确定时为空值。`];
+const region: Doc = [
+  'GB/T 2260 code of the most specific place resolved (6 or 9 digits); NULL when unresolved.',
+  '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。',
+];
+const dup: Doc = [
+  'report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers); NULL for the canonical report. Totals count only rows where it is NULL.',
+  '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件），为所保留报告的编号；保留的报告为空值。合计只计此列为空值的行。',
+];
+const fig = (en: string, zh: string): Doc => [
+  `${en}; NULL when any cell it comes from is blank or uncertain.`,
+  `${zh}；任一来源格为空白或无法确定时为空值。`,
+];
 
 const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
   reports: {
     report_id: reportId,
-    source_file: ['Path of the source file relative to data/raw/, with / separators.', '源文件相对 data/raw/ 的路径（以 / 分隔）。'],
+    source_file: [
+      'Path of the source file relative to data/raw/, with / separators.',
+      '源文件相对 data/raw/ 的路径（以 / 分隔）。',
+    ],
     source_sha256: ['Hex SHA-256 of the raw bytes of the source file.', '源文件原始字节的 SHA-256（十六进制）。'],
-    encoding: ['Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …).', '检测到的源文件编码（utf-8、gb18030、utf-16le 等）。'],
+    encoding: [
+      'Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …).',
+      '检测到的源文件编码（utf-8、gb18030、utf-16le 等）。',
+    ],
     title: ['Report title as written.', '报告标题（原文）。'],
     agency: ["The publishing agency's full name.", '发布机关全称。'],
-    agency_kind: ['Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …', '机关类型：人民政府、人民政府办公室、部门、街道办事处、乡镇人民政府等。'],
+    agency_kind: [
+      'Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …',
+      '机关类型：人民政府、人民政府办公室、部门、街道办事处、乡镇人民政府等。',
+    ],
     year: ['The year the report covers (not the year it was published).', '报告所属年度（不是发布年份）。'],
-    published_on: ['Publication date: a labelled date of the page header (发布日期, 发布时间, 发文日期, 成文日期, 时间, 日期), else the date under the signature at the end of the report; NULL when neither is stated.', '发布日期：取页面标注的日期（发布日期、发布时间、发文日期、成文日期、时间、日期），没有时取报告末尾落款日期；均未写明时为空值。'],
-    published_on_basis: ['Where published_on came from: label (a labelled header field) or signature (the date under the signature at the end); NULL when published_on is NULL.', '发布日期的来源：label（页面标注的日期）或 signature（报告末尾落款日期）；无发布日期时为空值。'],
+    published_on: [
+      'Publication date: a labelled date of the page header (发布日期, 发布时间, 发文日期, 成文日期, 时间, 日期), else the date under the signature at the end of the report; NULL when neither is stated.',
+      '发布日期：取页面标注的日期（发布日期、发布时间、发文日期、成文日期、时间、日期），没有时取报告末尾落款日期；均未写明时为空值。',
+    ],
+    published_on_basis: [
+      'Where published_on came from: label (a labelled header field) or signature (the date under the signature at the end); NULL when published_on is NULL.',
+      '发布日期的来源：label（页面标注的日期）或 signature（报告末尾落款日期）；无发布日期时为空值。',
+    ],
     index_no: ['索引号 (the index number on the government website), when stated.', '索引号（原文写明时）。'],
-    source_url: ["The report's original address (原网址): a crawler header's 原文链接, the page's canonical link or og:url, or an address printed on the page; http(s) only; NULL when the file does not say.", '报告的原网址：取自抓取头部的“原文链接”、网页的 canonical 链接或 og:url，或页面上印出的网址；仅限 http(s)；文件未写明时为空值。'],
+    source_url: [
+      "The report's original address (原网址): a crawler header's 原文链接, the page's canonical link or og:url, or an address printed on the page; http(s) only; NULL when the file does not say.",
+      '报告的原网址：取自抓取头部的“原文链接”、网页的 canonical 链接或 og:url，或页面上印出的网址；仅限 http(s)；文件未写明时为空值。',
+    ],
     region_code: region,
     province: ['Province name along region_code.', '地区代码对应的省级名称。'],
     city: ['City (prefecture) name along region_code.', '地区代码对应的地级名称。'],
     county: ['County or district name along region_code.', '地区代码对应的县级名称。'],
     township: ['Township or street name along region_code.', '地区代码对应的乡级名称。'],
-    region_basis: ['How the region was found: stated, gazetteer, clue, zone (a development zone or new area that is not a GB/T 2260 division: region_code is the division that administers it), ambiguous, unresolved.', '地区的判断依据：stated（原文写明）、gazetteer（地名库唯一匹配）、clue（线索判定）、zone（开发区、新区等不属于 GB/T 2260 的区域，地区代码为其管辖行政区）、ambiguous（有歧义）、unresolved（无法确定）。'],
-    layout_active: ['Layout of section 二: 2019, 2021, or NULL when absent.', '第二部分表格的样式：2019、2021，缺失时为空值。'],
-    layout_requests: ['Layout of section 三: 2019, 2021, or NULL when absent.', '第三部分表格的样式：2019、2021，缺失时为空值。'],
+    region_basis: [
+      'How the region was found: stated, gazetteer, clue, zone (a development zone or new area that is not a GB/T 2260 division: region_code is the division that administers it), ambiguous, unresolved.',
+      '地区的判断依据：stated（原文写明）、gazetteer（地名库唯一匹配）、clue（线索判定）、zone（开发区、新区等不属于 GB/T 2260 的区域，地区代码为其管辖行政区）、ambiguous（有歧义）、unresolved（无法确定）。',
+    ],
+    layout_active: [
+      'Layout of section 二: 2019, 2021, or NULL when absent.',
+      '第二部分表格的样式：2019、2021，缺失时为空值。',
+    ],
+    layout_requests: [
+      'Layout of section 三: 2019, 2021, or NULL when absent.',
+      '第三部分表格的样式：2019、2021，缺失时为空值。',
+    ],
     era: ['Template era: 2019, 2021, pre2019, unknown.', '模板时期：2019、2021、pre2019（2019 年前）、unknown。'],
-    status: ['complete (sections 二 三 四 all read), partial, or text_only.', 'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。'],
+    status: [
+      'complete (sections 二 三 四 all read), partial, or text_only.',
+      'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。',
+    ],
     checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
     cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
     duplicate_of: dup,
   },
   cells: {
     report_id: reportId,
-    table_id: ['Which table: active (section 二), requests (三), review (四).', '表格：active（第二部分）、requests（第三部分）、review（第四部分）。'],
+    table_id: [
+      'Which table: active (section 二), requests (三), review (四).',
+      '表格：active（第二部分）、requests（第三部分）、review（第四部分）。',
+    ],
     row_key: ['Row of the official form; see the key list.', '官方表格的行；见下方键值表。'],
     col_key: ['Column of the official form; see the key list.', '官方表格的列；见下方键值表。'],
-    value: ['The number (money in 万元, ten thousand yuan); NULL when blank or not read with certainty.', '数值（金额以万元计）；空白或无法确定时为空值。'],
+    value: [
+      'The number (money in 万元, ten thousand yuan); NULL when blank or not read with certainty.',
+      '数值（金额以万元计）；空白或无法确定时为空值。',
+    ],
     raw: ['The exact source text of the cell.', '该格在原文中的文字。'],
-    state: ['number, blank, na (/, -, 无 …), ambiguous, unreadable.', 'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）。'],
-    line: ['1-based line of the raw file where the cell was read (for PDF and Word files: of the extracted text).', '该格所在的原文行号（从 1 起；PDF、Word 文件为提取文本的行号）。'],
-    page: ['PDF only: 1-based page where the cell was read; NULL for other files.', '仅 PDF：该格所在页码（从 1 起）；其他文件为空值。'],
-    bbox: ['PDF only: the cell box "x0,y0,x1,y1" in PDF points from the bottom-left corner of the page; NULL for other files.', '仅 PDF：该格的位置框“x0,y0,x1,y1”（PDF 点，自页面左下角起）；其他文件为空值。'],
+    state: [
+      'number, blank, na (/, -, 无 …), ambiguous, unreadable.',
+      'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）。',
+    ],
+    line: [
+      '1-based line of the raw file where the cell was read (for PDF and Word files: of the extracted text).',
+      '该格所在的原文行号（从 1 起；PDF、Word 文件为提取文本的行号）。',
+    ],
+    page: [
+      'PDF only: 1-based page where the cell was read; NULL for other files.',
+      '仅 PDF：该格所在页码（从 1 起）；其他文件为空值。',
+    ],
+    bbox: [
+      'PDF only: the cell box "x0,y0,x1,y1" in PDF points from the bottom-left corner of the page; NULL for other files.',
+      '仅 PDF：该格的位置框“x0,y0,x1,y1”（PDF 点，自页面左下角起）；其他文件为空值。',
+    ],
   },
   checks: {
     report_id: reportId,
-    check_id: ['Which check, e.g. requests.row_sum.total (a row adds up to its total), requests.identity.total, requests.leaf_sum.total, review.block_sum.review.', '核对项编号，如 requests.row_sum.total（行合计）、requests.identity.total、requests.leaf_sum.total、review.block_sum.review。'],
-    status: ['pass, fail, or not_assessable (an input is blank or uncertain).', 'pass（相符）、fail（不符）或 not_assessable（有输入为空白或无法确定）。'],
+    check_id: [
+      'Which check, e.g. requests.row_sum.total (a row adds up to its total), requests.identity.total, requests.leaf_sum.total, review.block_sum.review.',
+      '核对项编号，如 requests.row_sum.total（行合计）、requests.identity.total、requests.leaf_sum.total、review.block_sum.review。',
+    ],
+    status: [
+      'pass, fail, or not_assessable (an input is blank or uncertain).',
+      'pass（相符）、fail（不符）或 not_assessable（有输入为空白或无法确定）。',
+    ],
     expected: ['The value the arithmetic implies.', '按算术关系应得的数值。'],
     actual: ['The value the report states.', '报告所填的数值。'],
     detail: ['What was compared, in words.', '核对内容的说明。'],
@@ -139,9 +217,20 @@ export interface KeyEntry {
 /** Every row_key and col_key with its official label, from the template definitions. */
 export function keyDictionary(): KeyEntry[] {
   const out: KeyEntry[] = [];
-  const both = <T extends { key: string }>(a: T[], b: T[], k: T) => (a.some((x) => x.key === k.key) && b.some((x) => x.key === k.key) ? 'both' : a.includes(k) ? '2019' : '2021');
+  const both = <T extends { key: string }>(a: T[], b: T[], k: T) =>
+    a.some((x) => x.key === k.key) && b.some((x) => x.key === k.key) ? 'both' : a.includes(k) ? '2019' : '2021';
   const push = (e: KeyEntry) => {
-    if (!out.some((o) => o.table_id === e.table_id && o.kind === e.kind && o.row_key === e.row_key && o.key === e.key && o.label === e.label)) out.push(e);
+    if (
+      !out.some(
+        (o) =>
+          o.table_id === e.table_id &&
+          o.kind === e.kind &&
+          o.row_key === e.row_key &&
+          o.key === e.key &&
+          o.label === e.label,
+      )
+    )
+      out.push(e);
   };
   for (const layout of ['2019', '2021'] as const) {
     for (const row of activeRows[layout]) {
@@ -150,15 +239,33 @@ export function keyDictionary(): KeyEntry[] {
       push({ table_id: 'active', layout: shared, kind: 'row', row_key: null, key: row.key, label: row.label });
       for (const col of row.columns) {
         const sameCol = other?.columns.some((c) => c.key === col.key && c.label === col.label);
-        push({ table_id: 'active', layout: sameCol ? 'both' : layout, kind: 'col', row_key: row.key, key: col.key, label: col.label });
+        push({
+          table_id: 'active',
+          layout: sameCol ? 'both' : layout,
+          kind: 'col',
+          row_key: row.key,
+          key: col.key,
+          label: col.label,
+        });
       }
     }
   }
   for (const layout of ['2019', '2021'] as const) {
-    for (const row of requestRows[layout]) push({ table_id: 'requests', layout: both(requestRows['2019'], requestRows['2021'], row), kind: 'row', row_key: null, key: row.key, label: row.label });
+    for (const row of requestRows[layout])
+      push({
+        table_id: 'requests',
+        layout: both(requestRows['2019'], requestRows['2021'], row),
+        kind: 'row',
+        row_key: null,
+        key: row.key,
+        label: row.label,
+      });
   }
-  for (const col of requestColumns) push({ table_id: 'requests', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
-  for (const row of reviewRows) push({ table_id: 'review', layout: 'both', kind: 'row', row_key: null, key: row.key, label: row.label });
-  for (const col of reviewColumns) push({ table_id: 'review', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
+  for (const col of requestColumns)
+    push({ table_id: 'requests', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
+  for (const row of reviewRows)
+    push({ table_id: 'review', layout: 'both', kind: 'row', row_key: null, key: row.key, label: row.label });
+  for (const col of reviewColumns)
+    push({ table_id: 'review', layout: 'both', kind: 'col', row_key: null, key: col.key, label: col.label });
   return out;
 }

@@ -8,7 +8,8 @@ import { normalizeText } from './grams.ts';
 export { normalizeText };
 
 /** A space between a digit or Latin letter and a CJK character: formatting, not a separator. */
-const SPACE_AT_SCRIPT_CHANGE = /(?<=[0-9a-z])\s+(?=[\u3400-\u9fff\uf900-\ufaff])|(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[0-9a-z])/giu;
+const SPACE_AT_SCRIPT_CHANGE =
+  /(?<=[0-9a-z])\s+(?=[\u3400-\u9fff\uf900-\ufaff])|(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[0-9a-z])/giu;
 
 /**
  * Terms of a query: "quoted phrases" kept whole, otherwise split on whitespace; each normalised.

@@ -55,11 +55,17 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
   const byKey = new Map<string, Group>();
   for (const p of pages) {
     const key = p.kind === 'directory' ? 'directory' : String(p.year);
-    const g = byKey.get(key) ?? { year: p.kind === 'directory' ? null : p.year, directory: p.kind === 'directory', files: [] };
+    const g = byKey.get(key) ?? {
+      year: p.kind === 'directory' ? null : p.year,
+      directory: p.kind === 'directory',
+      files: [],
+    };
     g.files.push(p.file);
     byKey.set(key, g);
   }
-  const reports = [...byKey.values()].filter((g) => !g.directory).sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+  const reports = [...byKey.values()]
+    .filter((g) => !g.directory)
+    .sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
   const directory = byKey.get('directory');
   // The newest year first, then the directory, then older years (undated last).
   const groups = [...reports.slice(0, 1), ...(directory ? [directory] : []), ...reports.slice(1)];
@@ -67,7 +73,10 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
   const pieces: Group[] = groups.flatMap((g) => {
     const files = [...g.files].sort();
     const parts = Math.max(1, Math.ceil(files.length / maxPages));
-    return Array.from({ length: parts }, (_, i) => ({ ...g, files: files.slice(Math.floor((i * files.length) / parts), Math.floor(((i + 1) * files.length) / parts)) }));
+    return Array.from({ length: parts }, (_, i) => ({
+      ...g,
+      files: files.slice(Math.floor((i * files.length) / parts), Math.floor(((i + 1) * files.length) / parts)),
+    }));
   });
   const shards: Group[][] = [];
   for (const piece of pieces) {
@@ -79,8 +88,22 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
     const years = [...new Set(members.map((g) => g.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
     const hasDirectory = members.some((g) => g.directory);
     const undated = members.some((g) => !g.directory && g.year === null);
-    const label = [years.length ? (years.length > 1 ? `${years.at(-1)}–${years[0]} 年度报告` : `${years[0]} 年度报告`) : '', undated ? '年度不详的报告' : '', hasDirectory ? '机关、地区与年度页' : ''].filter(Boolean).join('、');
+    const label = [
+      years.length ? (years.length > 1 ? `${years.at(-1)}–${years[0]} 年度报告` : `${years[0]} 年度报告`) : '',
+      undated ? '年度不详的报告' : '',
+      hasDirectory ? '机关、地区与年度页' : '',
+    ]
+      .filter(Boolean)
+      .join('、');
     const files = members.flatMap((g) => g.files);
-    return { id: `s${String(i + 1).padStart(2, '0')}`, label, years, undated, directory: hasDirectory, pages: files.length, files };
+    return {
+      id: `s${String(i + 1).padStart(2, '0')}`,
+      label,
+      years,
+      undated,
+      directory: hasDirectory,
+      pages: files.length,
+      files,
+    };
   });
 }

@@ -65,7 +65,12 @@ function compareRank(a: Fragment, b: Fragment): number {
 /** About this many postings per bucket file (a few KB compressed). */
 export const POSTINGS_PER_BUCKET = 6000;
 
-export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>): { header: TableHeader; chunks: TableChunk[]; buckets: Bucket[]; grams: Set<string> } {
+export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>): {
+  header: TableHeader;
+  chunks: TableChunk[];
+  buckets: Bucket[];
+  grams: Set<string>;
+} {
   const pages = [...fragments].sort((a, b) => compareRank(a.fragment, b.fragment));
   const prefix = /^[a-z-]+_/.exec(pages[0]?.id ?? '')?.[0] ?? '';
   const samePrefix = pages.every((p) => p.id.startsWith(prefix));
@@ -74,8 +79,14 @@ export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>)
     const part = pages.slice(from, from + CHUNK);
     const facets: TableChunk['facets'] = {};
     for (const [name] of FILTERS) {
-      const values = [...new Set(part.map((p) => p.fragment.filters[name]?.[0]).filter((v): v is string => !!v))].sort();
-      if (values.length) facets[name] = { values, of: part.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)) };
+      const values = [
+        ...new Set(part.map((p) => p.fragment.filters[name]?.[0]).filter((v): v is string => !!v)),
+      ].sort();
+      if (values.length)
+        facets[name] = {
+          values,
+          of: part.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)),
+        };
     }
     chunks.push({
       ids: part.map((p) => (samePrefix ? p.id.slice(prefix.length) : p.id)),
@@ -119,7 +130,10 @@ export function addShardGrams(site: Map<string, number[]>, shard: number, grams:
   }
 }
 
-export function buildSiteIndex(shardGrams: Array<Iterable<string>> | Map<string, number[]>): { buckets: number; files: Array<Record<string, number[]>> } {
+export function buildSiteIndex(shardGrams: Array<Iterable<string>> | Map<string, number[]>): {
+  buckets: number;
+  files: Array<Record<string, number[]>>;
+} {
   let all: Map<string, number[]>;
   if (shardGrams instanceof Map) all = shardGrams;
   else {

@@ -43,7 +43,9 @@ const KEYWORD: RegExp[] = [
   new RegExp(`${NOT_AFTER}二${HARD_SEP}${CLAUSE(8)}主动公开${CLAUSE(8)}情况`),
   new RegExp(`${NOT_AFTER}三${HARD_SEP}${CLAUSE(10)}(?:依申请公开|公开申请|申请公开)${CLAUSE(8)}情况`),
   new RegExp(`${NOT_AFTER}四${HARD_SEP}${CLAUSE(24, '、')}复议${CLAUSE(10)}诉讼(?:的)?(?:情况)?`),
-  new RegExp(`${NOT_AFTER}五${HARD_SEP}${CLAUSE(16)}(?:问题|不足)(?:${CLAUSE(2)}(?:改进|整改)(?:情况|措施|计划|方向)?)?`),
+  new RegExp(
+    `${NOT_AFTER}五${HARD_SEP}${CLAUSE(16)}(?:问题|不足)(?:${CLAUSE(2)}(?:改进|整改)(?:情况|措施|计划|方向)?)?`,
+  ),
   new RegExp(`${NOT_AFTER}六${HARD_SEP}其他${CLAUSE(6)}事项`),
 ];
 

@@ -36,12 +36,18 @@ export function capSections<T extends { text: string }>(sections: T[], cap = CAP
 }
 
 /** Notes in Chinese for a cut text. */
-export const sectionNote = (shown: number, total: number) => `（本部分共 ${total.toLocaleString('zh-CN')} 字，页面只显示前 ${shown.toLocaleString('zh-CN')} 字；全文见原文页和 sections 数据集。）`;
-export const lineNote = (total: number) => `…（此行共 ${total.toLocaleString('zh-CN')} 字，只显示前 ${CAP.line.toLocaleString('zh-CN')} 字）`;
-export const sourceNote = (shown: number, total: number) => `原文共 ${total.toLocaleString('zh-CN')} 行，页面过长，只显示前 ${shown.toLocaleString('zh-CN')} 行；完整原文见 sections 数据集或原始文件。`;
+export const sectionNote = (shown: number, total: number) =>
+  `（本部分共 ${total.toLocaleString('zh-CN')} 字，页面只显示前 ${shown.toLocaleString('zh-CN')} 字；全文见原文页和 sections 数据集。）`;
+export const lineNote = (total: number) =>
+  `…（此行共 ${total.toLocaleString('zh-CN')} 字，只显示前 ${CAP.line.toLocaleString('zh-CN')} 字）`;
+export const sourceNote = (shown: number, total: number) =>
+  `原文共 ${total.toLocaleString('zh-CN')} 行，页面过长，只显示前 ${shown.toLocaleString('zh-CN')} 行；完整原文见 sections 数据集或原始文件。`;
 
 /** Lines of the source view: long lines cut, and no more lines once `source` characters are shown. */
-export function capLines(lines: string[], cap = CAP): { lines: Array<{ text: string; cutFrom: number | null }>; total: number } {
+export function capLines(
+  lines: string[],
+  cap = CAP,
+): { lines: Array<{ text: string; cutFrom: number | null }>; total: number } {
   const out: Array<{ text: string; cutFrom: number | null }> = [];
   let used = 0;
   for (const l of lines) {

@@ -17,7 +17,11 @@ export const SERIES_COLORS: Record<string, string> = {
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** The chart as one image for assistive technology: Plot labels inner groups, which is not allowed on <g>. */
-function accessible(svg: { outerHTML: string; setAttribute(n: string, v: string): void; querySelectorAll(s: string): Iterable<{ removeAttribute(n: string): void }> }): string {
+function accessible(svg: {
+  outerHTML: string;
+  setAttribute(n: string, v: string): void;
+  querySelectorAll(s: string): Iterable<{ removeAttribute(n: string): void }>;
+}): string {
   svg.setAttribute('role', 'img');
   for (const el of svg.querySelectorAll('g[aria-label], g[aria-description]')) {
     el.removeAttribute('aria-label');
@@ -61,12 +65,33 @@ function yearLinesAt(points: Point[], title: string, description: string, size: 
   const marks: Plot.Markish[] = [
     Plot.ruleY([0]),
     Plot.lineY(points, { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
-    Plot.dot(points, { x: 'year', y: 'value', stroke: 'series', title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}` }),
+    Plot.dot(points, {
+      x: 'year',
+      y: 'value',
+      stroke: 'series',
+      title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}`,
+    }),
     // Wide: direct labels at the end of each line instead of a legend. Narrow: the labels go
     // inside the plot, left of the last point and above it.
-    Plot.text(points, Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: narrow ? 'end' : 'start', dx: narrow ? -4 : 6, dy: narrow ? -8 : 0 })),
+    Plot.text(
+      points,
+      Plot.selectLast({
+        x: 'year',
+        y: 'value',
+        z: 'series',
+        text: 'series',
+        fill: 'series',
+        textAnchor: narrow ? 'end' : 'start',
+        dx: narrow ? -4 : 6,
+        dy: narrow ? -8 : 0,
+      }),
+    ),
   ];
-  if (span[0]! <= 2020 && span[1]! >= 2021) marks.push(Plot.ruleX([2020.5], { stroke: '#888', strokeDasharray: '4,3' }), Plot.text([{ x: 2020.5, t: '2021 年起新表式' }], { x: 'x', text: 't', frameAnchor: 'top', dy: 6, fill: '#555' }));
+  if (span[0]! <= 2020 && span[1]! >= 2021)
+    marks.push(
+      Plot.ruleX([2020.5], { stroke: '#888', strokeDasharray: '4,3' }),
+      Plot.text([{ x: 2020.5, t: '2021 年起新表式' }], { x: 'x', text: 't', frameAnchor: 'top', dy: 6, fill: '#555' }),
+    );
   const svg = Plot.plot({
     document,
     width: narrow ? 350 : 640,
@@ -130,10 +155,35 @@ function shareBarsAt(bars: Bar[], title: string, description: string, size: 'wid
     ariaLabel: title,
     ariaDescription: description,
     marks: [
-      Plot.barX(bars, { x: 'share', y: 'label', fill: 'label', title: (b: Bar) => `${b.label}：${(100 * b.share).toFixed(1)}%（${b.count} 件）` }),
+      Plot.barX(bars, {
+        x: 'share',
+        y: 'label',
+        fill: 'label',
+        title: (b: Bar) => `${b.label}：${(100 * b.share).toFixed(1)}%（${b.count} 件）`,
+      }),
       // A label past 80 % would leave the plot: it goes inside the bar, in white.
-      Plot.text(bars.filter((b) => !(narrow && b.share > 0.8)), { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'start', dx: 4, fill: '#1b1b1b' }),
-      Plot.text(bars.filter((b) => narrow && b.share > 0.8), { x: 'share', y: 'label', text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`, textAnchor: 'end', dx: -4, fill: '#fff' }),
+      Plot.text(
+        bars.filter((b) => !(narrow && b.share > 0.8)),
+        {
+          x: 'share',
+          y: 'label',
+          text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`,
+          textAnchor: 'start',
+          dx: 4,
+          fill: '#1b1b1b',
+        },
+      ),
+      Plot.text(
+        bars.filter((b) => narrow && b.share > 0.8),
+        {
+          x: 'share',
+          y: 'label',
+          text: (b: Bar) => `${(100 * b.share).toFixed(1)}%`,
+          textAnchor: 'end',
+          dx: -4,
+          fill: '#fff',
+        },
+      ),
       Plot.ruleX([0]),
     ],
   }) as unknown as Parameters<typeof accessible>[0];

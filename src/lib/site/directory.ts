@@ -40,10 +40,18 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
     const pc = ladder[0]?.code ?? null;
     const cc = ladder.find((r) => r.level === 'city')?.code ?? null;
     const pKey = pc ?? '';
-    const prov = provinces.get(pKey) ?? { code: pc, name: pc ? names.get(pc) ?? `行政区划 ${pc}` : '地区未确定', cities: new Map<string, CityGroup>() };
+    const prov = provinces.get(pKey) ?? {
+      code: pc,
+      name: pc ? (names.get(pc) ?? `行政区划 ${pc}`) : '地区未确定',
+      cities: new Map<string, CityGroup>(),
+    };
     provinces.set(pKey, prov);
     const cKey = cc ?? '';
-    const city = prov.cities.get(cKey) ?? { code: cc, name: cc ? names.get(cc) ?? `行政区划 ${cc}` : pc ? '省级及直辖单位' : '—', agencies: [] };
+    const city = prov.cities.get(cKey) ?? {
+      code: cc,
+      name: cc ? (names.get(cc) ?? `行政区划 ${cc}`) : pc ? '省级及直辖单位' : '—',
+      agencies: [],
+    };
     prov.cities.set(cKey, city);
     const years = [...new Set(rs.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
     city.agencies.push({ key, name: last.agency!, kind: last.agency_kind, years, reports: rs.length });

@@ -3,7 +3,9 @@
  * (absolute when the site's address is known). The DuckDB example is run by the tests against
  * the built files.
  */
-const DUCKDB_QUERY = (from: (t: string) => string) => `-- 各省各年度本年新收申请合计，以及有此数字的报告数（空值不计为 0）
+const DUCKDB_QUERY = (
+  from: (t: string) => string,
+) => `-- 各省各年度本年新收申请合计，以及有此数字的报告数（空值不计为 0）
 SELECT r.province, r.year,
        sum(s.requests_new) AS requests_new,
        count(s.requests_new) AS reports_with_figure,
@@ -17,7 +19,9 @@ LIMIT 20;`;
 
 export type ExampleId = 'duckdb' | 'duckdb-http' | 'python' | 'r';
 
-export function examples(url: string): Array<{ id: ExampleId; title: string; tested: boolean; note?: string; code: string }> {
+export function examples(
+  url: string,
+): Array<{ id: ExampleId; title: string; tested: boolean; note?: string; code: string }> {
   return [
     {
       id: 'duckdb',

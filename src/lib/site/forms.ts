@@ -1,4 +1,11 @@
-import { activeRows, requestColumns, requestRows, reviewColumns, reviewRows, type RowDef } from '../template/definitions.ts';
+import {
+  activeRows,
+  requestColumns,
+  requestRows,
+  reviewColumns,
+  reviewRows,
+  type RowDef,
+} from '../template/definitions.ts';
 
 /**
  * The three tables as the official form lays them out (merged headers, group labels), as data
@@ -63,8 +70,15 @@ const GROUPS: Array<[RegExp, string]> = [
  */
 export function requestsForm(layout: '2019' | '2021' | null): FormTable {
   const head: HeadCell[][] = [
-    [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
-    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
+    [
+      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 },
+      { text: '申请人情况', colspan: 7 },
+    ],
+    [
+      { text: '自然人', rowspan: 2 },
+      { text: '法人或其他组织', colspan: 5 },
+      { text: '总计', rowspan: 2 },
+    ],
     requestColumns.slice(1, 6).map((c) => ({ text: c.label })),
   ];
   const shared = new Set(requestRows['2019'].map((r) => r.key));
@@ -88,7 +102,9 @@ export function requestsForm(layout: '2019' | '2021' | null): FormTable {
     } else labels.push({ text: r.label, colspan: 2 });
     body.push({ labels, keys });
   }
-  const caption = layout ? '收到和处理政府信息公开申请情况' : '收到和处理政府信息公开申请情况（表式无法判断，只列两版共有的行）';
+  const caption = layout
+    ? '收到和处理政府信息公开申请情况'
+    : '收到和处理政府信息公开申请情况（表式无法判断，只列两版共有的行）';
   return { caption, head, body };
 }
 
@@ -96,8 +112,15 @@ export function reviewForm(): FormTable {
   return {
     caption: '政府信息公开行政复议、行政诉讼情况',
     head: [
-      [{ text: '行政复议', colspan: 5 }, { text: '行政诉讼', colspan: 10 }],
-      [...reviewColumns.map((c) => ({ text: c.label, rowspan: 2 })), { text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
+      [
+        { text: '行政复议', colspan: 5 },
+        { text: '行政诉讼', colspan: 10 },
+      ],
+      [
+        ...reviewColumns.map((c) => ({ text: c.label, rowspan: 2 })),
+        { text: '未经复议直接起诉', colspan: 5 },
+        { text: '复议后起诉', colspan: 5 },
+      ],
       [...reviewColumns, ...reviewColumns].map((c) => ({ text: c.label })),
     ],
     body: [{ labels: [], keys: reviewRows.flatMap((r) => reviewColumns.map((c) => `review.${r.key}.${c.key}`)) }],

@@ -31,7 +31,15 @@ export interface SiteData {
 
 export interface DataPackageJson {
   created: string;
-  resources: Array<{ name: string; path: string; format: string; bytes: number; hash: string; title?: string; description?: string }>;
+  resources: Array<{
+    name: string;
+    path: string;
+    format: string;
+    bytes: number;
+    hash: string;
+    title?: string;
+    description?: string;
+  }>;
 }
 
 const BLOCK = 256;
@@ -64,12 +72,16 @@ async function load(dir: string): Promise<SiteData> {
       for (const k in r) if (typeof r[k] === 'bigint') (r as Record<string, unknown>)[k] = Number(r[k]);
       return r;
     }) as unknown as T[];
-  const reports = await rows<ReportRow>(`SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`);
+  const reports = await rows<ReportRow>(
+    `SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
+  );
   const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
   // Per-report tables: copied once into memory sorted by report (file order kept within one),
   // so that a lookup reads one block instead of scanning the whole Parquet file per page.
   for (const t of ['cells', 'checks', 'sections']) {
-    await conn.run(`CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`);
+    await conn.run(
+      `CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`,
+    );
   }
   // Pages are rendered in report_id order, so per-report rows are fetched a block of reports
   // at a time (one range query per table instead of three queries per page) and kept for a
@@ -89,13 +101,20 @@ async function load(dir: string): Promise<SiteData> {
         rows<CellRow>(`SELECT * FROM cells WHERE ${range}`),
         rows<CheckRow>(`SELECT * FROM checks WHERE ${range} ORDER BY report_id, check_id`),
         rows<SectionRow>(`SELECT * FROM sections WHERE ${range} ORDER BY report_id, section`),
-      ]).then(([c, k, s]) => ({ cells: groupBy(c, (x) => x.report_id), checks: groupBy(k, (x) => x.report_id), sections: groupBy(s, (x) => x.report_id) }));
+      ]).then(([c, k, s]) => ({
+        cells: groupBy(c, (x) => x.report_id),
+        checks: groupBy(k, (x) => x.report_id),
+        sections: groupBy(s, (x) => x.report_id),
+      }));
       blocks.set(n, b);
       if (blocks.size > KEEP_BLOCKS) blocks.delete(blocks.keys().next().value!);
     }
     return b;
   };
-  const perReport = <K extends keyof Block>(k: K) => async (id: string) => ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
+  const perReport =
+    <K extends keyof Block>(k: K) =>
+    async (id: string) =>
+      ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
   const agencies = groupByAgency(reports);
   const rowCounts = {} as Record<TableName, number>;
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {

@@ -6,13 +6,24 @@ import { groupBy } from './group.ts';
 
 /** The home page's view model (src/pages/index.astro): totals by year, chart points, leaders. */
 
-const SHOWN = ['requests_new', 'requests_new_natural_person', 'requests_new_organisations', 'granted', 'partly_granted', 'withheld', 'unable', 'declined', 'review_total', 'review_corrected'];
+const SHOWN = [
+  'requests_new',
+  'requests_new_natural_person',
+  'requests_new_organisations',
+  'granted',
+  'partly_granted',
+  'withheld',
+  'unable',
+  'declined',
+  'review_total',
+  'review_corrected',
+];
 
 export interface Overview {
   years: Map<number, ReportRow[]>;
   rows: Array<{ y: number; n: number; t: ReturnType<typeof totals> }>;
   points: Point[];
-  shown: typeof FIGURES[number][];
+  shown: (typeof FIGURES)[number][];
   /** The latest year with reports: leaders are from one year only, so they are comparable. */
   topYear: number | null;
   topAgencies: Array<{ r: ReportRow; v: number }>;
@@ -41,5 +52,14 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     .sort((a, b) => b.t.sum - a.t.sum)
     .slice(0, 10);
   const kinds = [...new Set(reports.map((r) => r.agency_kind).filter((k): k is string => !!k))].sort();
-  return { years, rows, points, shown: FIGURES.filter(([k]) => SHOWN.includes(k)), topYear, topAgencies, topRegions, kinds };
+  return {
+    years,
+    rows,
+    points,
+    shown: FIGURES.filter(([k]) => SHOWN.includes(k)),
+    topYear,
+    topAgencies,
+    topRegions,
+    kinds,
+  };
 }

@@ -14,7 +14,12 @@ export function sortedForList(reports: ReportRow[]): ReportRow[] {
 }
 
 function sortList(reports: ReportRow[]): ReportRow[] {
-  return [...reports].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || collator.compare(a.agency ?? '', b.agency ?? '') || (a.report_id < b.report_id ? -1 : 1));
+  return [...reports].sort(
+    (a, b) =>
+      (b.year ?? 0) - (a.year ?? 0) ||
+      collator.compare(a.agency ?? '', b.agency ?? '') ||
+      (a.report_id < b.report_id ? -1 : 1),
+  );
 }
 
 export function pageCount(n: number): number {
@@ -31,5 +36,7 @@ export function pageOf<T>(items: T[], page: number): T[] {
  */
 export function pageWindow(page: number, pages: number, around = 3): number[] {
   if (pages <= 1) return [];
-  return Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= around);
+  return Array.from({ length: pages }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === pages || Math.abs(n - page) <= around,
+  );
 }

@@ -35,8 +35,19 @@ export function cellView(c: CellRow | undefined): CellView {
   }
 }
 
-export const STATUS_LABEL: Record<ReportRow['status'], string> = { complete: '表格完整', partial: '表格不完整', text_only: '仅文字（表格缺失或为图片）' };
-export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = { stated: '报告中写明', gazetteer: '据行政区划名称确定', clue: '据电话、网址、信用代码等线索确定', zone: '开发区、新区等非行政区划，按其管辖行政区确定', ambiguous: '地名有重名，无法唯一确定', unresolved: '未能确定' };
+export const STATUS_LABEL: Record<ReportRow['status'], string> = {
+  complete: '表格完整',
+  partial: '表格不完整',
+  text_only: '仅文字（表格缺失或为图片）',
+};
+export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
+  stated: '报告中写明',
+  gazetteer: '据行政区划名称确定',
+  clue: '据电话、网址、信用代码等线索确定',
+  zone: '开发区、新区等非行政区划，按其管辖行政区确定',
+  ambiguous: '地名有重名，无法唯一确定',
+  unresolved: '未能确定',
+};
 
 /**
  * What the checks of a report found, in a few words for lists: a text-only report has nothing
@@ -81,7 +92,9 @@ export function regionPath(r: ReportRow): string[] {
 
 /** The region path as links: each level's code with its name (a level without a name is left out). */
 export function regionTrail(r: ReportRow): Array<{ code: string; name: string }> {
-  return namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township }).map(({ code, name }) => ({ code, name }));
+  return namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township }).map(
+    ({ code, name }) => ({ code, name }),
+  );
 }
 
 /**

@@ -25,7 +25,12 @@ export interface RegionPage {
 export function regionNames(reports: ReportRow[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const r of reports) {
-    for (const rung of namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township })) {
+    for (const rung of namedLadder(r.region_code, {
+      province: r.province,
+      city: r.city,
+      county: r.county,
+      township: r.township,
+    })) {
       if (!names.has(rung.code)) names.set(rung.code, rung.name);
     }
   }
@@ -57,7 +62,9 @@ export function regionPages(reports: ReportRow[]): RegionPage[] {
       name: nameOf(code),
       reports: rs,
       parents: ladder.slice(0, -1).map((c) => ({ code: c, name: nameOf(c) })),
-      children: [...children].map(([c, list]) => ({ code: c, name: nameOf(c), reports: list })).sort((a, b) => b.reports.length - a.reports.length),
+      children: [...children]
+        .map(([c, list]) => ({ code: c, name: nameOf(c), reports: list }))
+        .sort((a, b) => b.reports.length - a.reports.length),
       agencies: [...agencies].map(([key, report]) => ({ key, report })),
     };
   });

@@ -25,7 +25,10 @@ export function originalLink(url: string | null): OutLink | null {
   return { href: u.href, text };
 }
 
-export const DATE_BASIS_LABEL: Record<NonNullable<ReportRow['published_on_basis']>, string> = { label: '页面标注的日期', signature: '据报告末尾落款日期' };
+export const DATE_BASIS_LABEL: Record<NonNullable<ReportRow['published_on_basis']>, string> = {
+  label: '页面标注的日期',
+  signature: '据报告末尾落款日期',
+};
 
 export function publishedView(r: Pick<ReportRow, 'published_on' | 'published_on_basis'>): string {
   if (!r.published_on) return '原文未写明';

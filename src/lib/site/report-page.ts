@@ -74,7 +74,10 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
   if (report.city) filters.push(['城市', report.city]);
   if (report.county) filters.push(['区县', report.county]);
   if (report.agency_kind) filters.push(['机关类型', report.agency_kind]);
-  filters.push(['表式', report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格']);
+  filters.push([
+    '表式',
+    report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格',
+  ]);
   filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);
 
   let statusLine = `${STATUS_ZH[report.status]}；${checkWord(report)}`;
@@ -88,16 +91,25 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
     if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
     return '有空白、缺失或无法确定的格，未合计';
   };
-  const heads = headlines(summary.get(report.report_id)).map((h) => ({ ...h, why: h.value === null ? why(h.label) : null }));
+  const heads = headlines(summary.get(report.report_id)).map((h) => ({
+    ...h,
+    why: h.value === null ? why(h.label) : null,
+  }));
 
   const own = agencyKey(report);
   const all = (own ? agencyReports : [report]).slice().sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  const history = all.length > 1
-    ? all.map((r) => {
-      const prev = all.find((p) => p.year !== null && r.year !== null && p.year === r.year - 1);
-      return { report: r, summary: summary.get(r.report_id), prev: prev ? summary.get(prev.report_id) : undefined, current: r.report_id === report.report_id };
-    })
-    : [];
+  const history =
+    all.length > 1
+      ? all.map((r) => {
+          const prev = all.find((p) => p.year !== null && r.year !== null && p.year === r.year - 1);
+          return {
+            report: r,
+            summary: summary.get(r.report_id),
+            prev: prev ? summary.get(prev.report_id) : undefined,
+            current: r.report_id === report.report_id,
+          };
+        })
+      : [];
 
   const tableSection = { active: 2, requests: 3, review: 4 } as const;
   return {
@@ -130,7 +142,11 @@ export function requestsLayoutOfCells(cells: CellRow[]): '2019' | '2021' | null 
 }
 
 /** Year-over-year change as signed text; empty unless both years have the figure. */
-export function change(cur: number | null | undefined, prev: number | null | undefined, fmt: (n: number) => string): string {
+export function change(
+  cur: number | null | undefined,
+  prev: number | null | undefined,
+  fmt: (n: number) => string,
+): string {
   return typeof cur === 'number' && typeof prev === 'number' ? `${cur - prev >= 0 ? '+' : ''}${fmt(cur - prev)}` : '';
 }
 

@@ -34,8 +34,16 @@ function complete(reports: ReportRow[], summary: Map<string, SummaryRow>, keys: 
 }
 
 /** How parts of a whole are split, over the reports that have all parts. */
-export function breakdown(reports: ReportRow[], summary: Map<string, SummaryRow>, parts: ReadonlyArray<readonly [Key, string]>): Breakdown {
-  const rows = complete(reports, summary, parts.map(([k]) => k));
+export function breakdown(
+  reports: ReportRow[],
+  summary: Map<string, SummaryRow>,
+  parts: ReadonlyArray<readonly [Key, string]>,
+): Breakdown {
+  const rows = complete(
+    reports,
+    summary,
+    parts.map(([k]) => k),
+  );
   const sums = parts.map(([k]) => rows.reduce((a, s) => a + (s[k] as number), 0));
   const total = sums.reduce((a, b) => a + b, 0);
   return {

@@ -21,10 +21,15 @@ export function readSource(sourceFile: string): string[] | null {
 /** The raw file's bytes, or null when it is not there (or its path would leave the raw directory). */
 export function readSourceBytes(sourceFile: string): Uint8Array | null {
   try {
-    const root = realpathSync.native(Buffer.from(resolve(process.env.NIANBAO_RAW ?? 'data/raw')), { encoding: 'buffer' });
+    const root = realpathSync.native(Buffer.from(resolve(process.env.NIANBAO_RAW ?? 'data/raw')), {
+      encoding: 'buffer',
+    });
     if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
-    const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), { encoding: 'buffer' });
-    if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f)) return null;
+    const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), {
+      encoding: 'buffer',
+    });
+    if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f))
+      return null;
     return readRaw(full);
   } catch {
     return null;

@@ -27,8 +27,30 @@ export interface AgencyPick {
   scale: number;
 }
 
-const PROVINCE_DEPTS = ['人民政府', '人民政府办公厅', '教育厅', '财政厅', '生态环境厅', '市场监督管理局', '卫生健康委员会', '自然资源厅'];
-const CITY_DEPTS = ['人民政府', '人民政府办公室', '教育局', '财政局', '市场监督管理局', '卫生健康委员会', '自然资源和规划局', '人力资源和社会保障局', '住房和城乡建设局', '行政审批局', '交通运输局', '民政局'];
+const PROVINCE_DEPTS = [
+  '人民政府',
+  '人民政府办公厅',
+  '教育厅',
+  '财政厅',
+  '生态环境厅',
+  '市场监督管理局',
+  '卫生健康委员会',
+  '自然资源厅',
+];
+const CITY_DEPTS = [
+  '人民政府',
+  '人民政府办公室',
+  '教育局',
+  '财政局',
+  '市场监督管理局',
+  '卫生健康委员会',
+  '自然资源和规划局',
+  '人力资源和社会保障局',
+  '住房和城乡建设局',
+  '行政审批局',
+  '交通运输局',
+  '民政局',
+];
 
 export function kindOf(agency: string): string {
   if (/(?:人民政府办公室|人民政府办公厅)$/.test(agency)) return '人民政府办公室';
@@ -66,9 +88,18 @@ export function agencyPool(g: Gazetteer): AgencyPool {
     }
   }
   const phoneOf = new Map<string, string>();
-  for (const [code, places] of g.phone) for (const p of places) if (p.level === 2 && !phoneOf.has(p.code.slice(0, 4))) phoneOf.set(p.code.slice(0, 4), code);
+  for (const [code, places] of g.phone)
+    for (const p of places)
+      if (p.level === 2 && !phoneOf.has(p.code.slice(0, 4))) phoneOf.set(p.code.slice(0, 4), code);
   const byCode = (a: Place, b: Place) => (a.code < b.code ? -1 : 1);
-  return { provinces: provinces.sort(byCode), cities: cities.sort(byCode), counties: counties.sort(byCode), townships: townships.sort(byCode), ambiguous: ambiguous.sort(byCode), phoneOf };
+  return {
+    provinces: provinces.sort(byCode),
+    cities: cities.sort(byCode),
+    counties: counties.sort(byCode),
+    townships: townships.sort(byCode),
+    ambiguous: ambiguous.sort(byCode),
+    phoneOf,
+  };
 }
 
 export function pickAgency(g: Gazetteer, pool: AgencyPool, rng: Random): AgencyPick {
@@ -76,7 +107,10 @@ export function pickAgency(g: Gazetteer, pool: AgencyPool, rng: Random): AgencyP
   let place: Place;
   let prefix = '';
   if (level === 'amb') place = rng.pick(pool.ambiguous);
-  else place = rng.pick(level === 'p1' ? pool.provinces : level === 'p2' ? pool.cities : level === 'p3' ? pool.counties : pool.townships);
+  else
+    place = rng.pick(
+      level === 'p1' ? pool.provinces : level === 'p2' ? pool.cities : level === 'p3' ? pool.counties : pool.townships,
+    );
   const path = pathOf(g, place.code);
   const parent = path[path.length - 2];
   // Sometimes the parent is written too (无锡市滨湖区…): the path is then stated.
@@ -94,19 +128,36 @@ export function pickAgency(g: Gazetteer, pool: AgencyPool, rng: Random): AgencyP
     const which = rng.weighted({ phone: 2, credit: 2, platform: 1 });
     const phone = city ? pool.phoneOf.get(city.code.slice(0, 4)) : undefined;
     if (which === 'phone' && phone) clues.phone = phone;
-    else if (which === 'credit' && place.level >= 3) clues.creditCode = (place.level === 4 ? place.code.slice(0, 6) : place.code);
+    else if (which === 'credit' && place.level >= 3)
+      clues.creditCode = place.level === 4 ? place.code.slice(0, 6) : place.code;
     else clues.platform = province.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
   }
-  return { agency, kind: kindOf(agency), level: place.level, place, clues, region: expectedRegion(g, place, indexName, prefix, clues), scale: [0, 25, 8, 3, 0.6][place.level]! };
+  return {
+    agency,
+    kind: kindOf(agency),
+    level: place.level,
+    place,
+    clues,
+    region: expectedRegion(g, place, indexName, prefix, clues),
+    scale: [0, 25, 8, 3, 0.6][place.level]!,
+  };
 }
 
 /** The region a correct resolver reports for this agency name and these clues. */
-function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string, clues: Clues): Pick<ReportRow, 'region_code' | 'region_basis'> {
+function expectedRegion(
+  g: Gazetteer,
+  place: Place,
+  name: string,
+  prefix: string,
+  clues: Clues,
+): Pick<ReportRow, 'region_code' | 'region_basis'> {
   let cands = g.byName.get(name) ?? [];
   let stated = false;
   if (prefix) {
     const parents = g.byName.get(prefix) ?? [];
-    const narrowed = cands.filter((c) => pathOf(g, c.code).some((a) => parents.some((p) => p.code === a.code) && a.code !== c.code));
+    const narrowed = cands.filter((c) =>
+      pathOf(g, c.code).some((a) => parents.some((p) => p.code === a.code) && a.code !== c.code),
+    );
     if (narrowed.length) {
       cands = narrowed;
       stated = true;
@@ -115,7 +166,8 @@ function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string
   let clue = false;
   const prefixes: string[][] = [];
   if (clues.creditCode) prefixes.push([clues.creditCode.replace(/(00)+$/, '')]);
-  if (clues.phone) prefixes.push([...(g.phone.get(clues.phone) ?? [])].map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)));
+  if (clues.phone)
+    prefixes.push([...(g.phone.get(clues.phone) ?? [])].map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)));
   if (clues.platform) prefixes.push([[...g.provinceShort].find(([s]) => s === clues.platform)![1].code.slice(0, 2)]);
   if (cands.length > 1) {
     for (const ps of prefixes) {
@@ -129,7 +181,13 @@ function expectedRegion(g: Gazetteer, place: Place, name: string, prefix: string
   }
   // A zone with a statistical code only (320576 苏州工业园区) is placed at its city.
   const zone = (c: Place) => (c.level === 3 && STAT_ZONE_CODE.test(c.code) ? c.parent : null);
-  if (cands.length === 1) return zone(cands[0]!) ? { region_code: zone(cands[0]!), region_basis: 'zone' } : { region_code: cands[0]!.code, region_basis: clue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer' };
+  if (cands.length === 1)
+    return zone(cands[0]!)
+      ? { region_code: zone(cands[0]!), region_basis: 'zone' }
+      : {
+          region_code: cands[0]!.code,
+          region_basis: clue ? 'clue' : stated || place.level === 1 ? 'stated' : 'gazetteer',
+        };
   if (cands.length === 0) return { region_code: null, region_basis: 'unresolved' };
   const paths = cands.map((c) => pathOf(g, c.code));
   let common: Place | null = null;

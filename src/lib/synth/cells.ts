@@ -61,10 +61,15 @@ export function splits(digits: string, k: number): number[][] {
  * Truth of a glued run: the values every split satisfying `rule` agrees on; others ambiguous.
  * Returns null when no split satisfies the rule (the generator then does not glue that row).
  */
-export function gluedTruth(values: number[], rule: (v: number[]) => boolean): Array<Pick<TruthCell, 'value' | 'state'>> | null {
+export function gluedTruth(
+  values: number[],
+  rule: (v: number[]) => boolean,
+): Array<Pick<TruthCell, 'value' | 'state'>> | null {
   const ok = splits(values.join(''), values.length).filter(rule);
   if (ok.length === 0) return null;
   // `value` stays the number actually written: a parser that decides a cell by other rules
   // (column sums) is right when it finds that number.
-  return values.map((v, j) => (ok.every((s) => s[j] === ok[0]![j]) ? { value: v, state: 'number' } : { value: v, state: 'ambiguous' }));
+  return values.map((v, j) =>
+    ok.every((s) => s[j] === ok[0]![j]) ? { value: v, state: 'number' } : { value: v, state: 'ambiguous' },
+  );
 }

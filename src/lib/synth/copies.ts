@@ -8,7 +8,9 @@ import type { SynthFile } from './corpus.ts';
  * `duplicate_of` the original (issue 12, section 4); the truth says which file it copies.
  */
 export function reencodedCopy(rng: Random, emitted: SynthFile[], path: (ext: string) => string): SynthFile | null {
-  const pool = emitted.filter((f) => f.truth.encoding === 'utf-8' && f.truth.report && !f.truth.quirks.includes('bad-bytes'));
+  const pool = emitted.filter(
+    (f) => f.truth.encoding === 'utf-8' && f.truth.report && !f.truth.quirks.includes('bad-bytes'),
+  );
   if (!pool.length) return null;
   const orig = rng.pick(pool);
   let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(orig.bytes);

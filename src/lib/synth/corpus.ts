@@ -5,7 +5,15 @@ import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
 import { damageKinds } from './damage-tables.ts';
-import { big5Safe, headingText, oldFormTable, onelineDump, renderOneline, toTraditional, type OnelineTables } from './layouts.ts';
+import {
+  big5Safe,
+  headingText,
+  oldFormTable,
+  onelineDump,
+  renderOneline,
+  toTraditional,
+  type OnelineTables,
+} from './layouts.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
 import { reencodedCopy } from './copies.ts';
@@ -24,7 +32,17 @@ export interface SynthFile {
   truth: Truth;
 }
 
-const STYLES: Record<Style, number> = { lines: 15, 'blank-lines': 15, pipes: 20, markdown: 8, tabs: 7, spaces: 15, html: 20, csv: 5, oneline: 5 };
+const STYLES: Record<Style, number> = {
+  lines: 15,
+  'blank-lines': 15,
+  pipes: 20,
+  markdown: 8,
+  tabs: 7,
+  spaces: 15,
+  html: 20,
+  csv: 5,
+  oneline: 5,
+};
 
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
@@ -34,12 +52,22 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
   const seq = () => String(n).padStart(6, '0');
   const emitted: SynthFile[] = [];
   while (n < count) {
-    const kind = rng.weighted({ series: 92, empty: 1, binary: 1, notReport: 1.5, duplicate: 2, reencoded: 1.5, badName: 0 });
+    const kind = rng.weighted({
+      series: 92,
+      empty: 1,
+      binary: 1,
+      notReport: 1.5,
+      duplicate: 2,
+      reencoded: 1.5,
+      badName: 0,
+    });
     if (kind === 'empty') {
       yield bad(`bad/${seq()}-empty.txt`, new Uint8Array(), 'empty');
       n++;
     } else if (kind === 'binary') {
-      const bytes = new Uint8Array(256).map((_, i) => (i < 8 ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i]! : rng.int(0, 255)));
+      const bytes = new Uint8Array(256).map((_, i) =>
+        i < 8 ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i]! : rng.int(0, 255),
+      );
       yield bad(`bad/${seq()}-image.html`, bytes, 'binary');
       n++;
     } else if (kind === 'notReport') {
@@ -54,7 +82,18 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
     } else if (kind === 'duplicate' && emitted.length) {
       const orig = rng.pick(emitted);
       const ext = orig.path.slice(orig.path.lastIndexOf('.'));
-      yield { path: `dup/${seq()}-copy${ext}`, bytes: orig.bytes, truth: { ...orig.truth, file: `dup/${seq()}-copy${ext}`, outcome: 'duplicate', report: null, cells: [], failing_checks: [] } };
+      yield {
+        path: `dup/${seq()}-copy${ext}`,
+        bytes: orig.bytes,
+        truth: {
+          ...orig.truth,
+          file: `dup/${seq()}-copy${ext}`,
+          outcome: 'duplicate',
+          report: null,
+          cells: [],
+          failing_checks: [],
+        },
+      };
       n++;
     } else {
       let a: AgencyPick;
@@ -76,10 +115,29 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
 }
 
 function bad(path: string, bytes: Uint8Array, quirk: string): SynthFile {
-  return { path, bytes, truth: { file: path, style: 'bad', quirks: [quirk], encoding: 'utf-8', outcome: 'rejected', report: null, cells: [], failing_checks: [] } };
+  return {
+    path,
+    bytes,
+    truth: {
+      file: path,
+      style: 'bad',
+      quirks: [quirk],
+      encoding: 'utf-8',
+      outcome: 'rejected',
+      report: null,
+      cells: [],
+      failing_checks: [],
+    },
+  };
 }
 
-function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, seq: string): { file: SynthFile; tables: Tables | null } {
+function report(
+  rng: Random,
+  a: AgencyPick,
+  year: number,
+  prev: Tables | null,
+  seq: string,
+): { file: SynthFile; tables: Tables | null } {
   const style = rng.weighted(STYLES);
   const quirks = new Set<string>();
   const q = (name: string, p: number) => (rng.chance(p) ? (quirks.add(name), true) : false);
@@ -102,11 +160,17 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       }
     }
     // One-line dumps glue every row: a planted error could let a wrong split add up.
-    if (style !== 'oneline' && q('source-error', 0.06)) erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
+    if (style !== 'oneline' && q('source-error', 0.06))
+      erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
   }
 
   const tq: TableQuirks = {
-    cell: { fullwidth: q('fullwidth', 0.1), thousands: q('thousands', 0.3), units: q('units', 0.1), headerUnit: rng.chance(0.5) ? '万元' : null },
+    cell: {
+      fullwidth: q('fullwidth', 0.1),
+      thousands: q('thousands', 0.3),
+      units: q('units', 0.1),
+      headerUnit: rng.chance(0.5) ? '万元' : null,
+    },
     blanks: q('blanks', 0.15),
     blankApplicants: style === 'blank-lines' && q('blank-applicants', 0.2),
     glued: style === 'spaces' && q('glued', 0.4),
@@ -119,25 +183,40 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;
-  const title = !yearInTitle ? `${a.agency}政府信息公开工作年度报告` : titleVariant < 7 ? `${a.agency}${year}年政府信息公开工作年度报告` : `${a.agency}${year}年度政府信息公开工作年度报告`;
+  const title = !yearInTitle
+    ? `${a.agency}政府信息公开工作年度报告`
+    : titleVariant < 7
+      ? `${a.agency}${year}年政府信息公开工作年度报告`
+      : `${a.agency}${year}年度政府信息公开工作年度报告`;
   if (!yearInTitle) quirks.add('year-in-body');
   const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
-  const credit = a.clues.creditCode ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}` : null;
+  const credit = a.clues.creditCode
+    ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}`
+    : null;
   const head: string[] = [];
   const metaStyle = rng.int(0, 3);
   if (metaStyle === 0) head.push(`发布时间：${pub} ${rng.pick(['09:30', '15:02'])}`);
   else if (metaStyle === 1) head.push(`来源：${a.agency}  时间：${pub} 10:00:00  访问量：${rng.int(0, 999)}`);
-  else if (metaStyle === 2) head.push(`索引号：${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`}  发布机构：${a.agency}  发布日期：${pub.replace(/-0?(\d+)-/, '年$1月')}日`);
-  else head.push('索引号 | 公开方式 | 发布机构 |', `${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`} | 主动公开 | ${a.agency} |`);
+  else if (metaStyle === 2)
+    head.push(
+      `索引号：${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`}  发布机构：${a.agency}  发布日期：${pub.replace(/-0?(\d+)-/, '年$1月')}日`,
+    );
+  else
+    head.push(
+      '索引号 | 公开方式 | 发布机构 |',
+      `${credit ?? `XXGK-${year + 1}-${rng.int(100, 999)}`} | 主动公开 | ${a.agency} |`,
+    );
   if (credit && metaStyle < 2) head.push(`索引号：${credit}`);
 
   const clueLines: string[] = [];
-  if (a.clues.phone) clueLines.push(`如对本报告有疑问，请与本机关联系（联系电话：${a.clues.phone}-${rng.int(2000000, 8999999)}）。`);
+  if (a.clues.phone)
+    clueLines.push(`如对本报告有疑问，请与本机关联系（联系电话：${a.clues.phone}-${rng.int(2000000, 8999999)}）。`);
   if (a.clues.platform) clueLines.push(`依托${a.clues.platform}政务服务网开展政务服务事项公开。`);
   if (q('script-text', 0.02)) clueLines.push('网页中残留的代码<script>alert("x")</script>应当作为文本保存。');
   const body: string[] = [];
   const glue = q('glued-headings', 0.2);
-  const headed = (h: string, text: string[]) => (glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text]);
+  const headed = (h: string, text: string[]) =>
+    glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text];
   let cells: Truth['cells'] = [];
   let unknown = new Set<string>();
   let cut = false;
@@ -145,7 +224,10 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
     body.push(...headed('一、总体情况', overview(rng, short, year, clueLines)));
-    const r = style === 'oneline' ? onelineRendered(renderOneline(rng, tables!)) : renderTables(rng, tables!, style, tq, erroneous);
+    const r =
+      style === 'oneline'
+        ? onelineRendered(renderOneline(rng, tables!))
+        : renderTables(rng, tables!, style, tq, erroneous);
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
     body.push(headingText(rng, 2, hv), ...(noTables ? placeholder : r.active));
@@ -159,7 +241,18 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
   }
   const chrome = style !== 'oneline' && q('chrome', 0.4);
-  const mv = metadataVariant(rng, { agency: a.agency, place: a.place.name.replace(/办事处$/, ''), year, pub, title, yearInTitle, head, html: style === 'html', cut: cut || !!cutAfter, credit });
+  const mv = metadataVariant(rng, {
+    agency: a.agency,
+    place: a.place.name.replace(/办事处$/, ''),
+    year,
+    pub,
+    title,
+    yearInTitle,
+    head,
+    html: style === 'html',
+    cut: cut || !!cutAfter,
+    credit,
+  });
   // A one-line dump brings its own crawler header (layouts.ts): no metadata variant on top.
   if (style !== 'oneline') mv.quirks.forEach((x) => quirks.add(x));
   if (metaStyle === 3 && mv.head === head) mv.truth = { ...mv.truth, published_on: null, published_on_basis: null };
@@ -178,11 +271,15 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
     mv.title = title;
     mv.truth = { published_on: pub, published_on_basis: 'label', source_url: dump.url };
   }
-  let text = style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : dump ? dump.text : `${lines.join('\n')}\n`;
+  let text =
+    style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : dump ? dump.text : `${lines.join('\n')}\n`;
   // Traditional script (繁體), sometimes in Big5 bytes.
   const trad = style !== 'html' && q('traditional', 0.04);
   if (trad) text = toTraditional(text);
-  const encoding = trad && big5Safe(text) && q('big5', 0.4) ? 'big5' : rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
+  const encoding =
+    trad && big5Safe(text) && q('big5', 0.4)
+      ? 'big5'
+      : rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
   let bytes = encode(text, encoding);
   if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
     const at = text.indexOf('\n', text.indexOf('一、总体情况')) + 1;
@@ -195,8 +292,13 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 
   const status = pre2019 || noTables ? 'text_only' : cut ? 'partial' : 'complete';
-  if (cut) for (const row of requestRows[tables!.layoutRequests]) for (let j = 0; j < 7; j++) if (!cells.some((c) => c.table_id === 'requests' && c.row_key === row.key)) unknown.add(`requests.${row.key}.${j}`);
-  const failing = status === 'text_only' ? [] : failingChecks(tables!, unknown).filter((c) => !(cut && c.startsWith('review')));
+  if (cut)
+    for (const row of requestRows[tables!.layoutRequests])
+      for (let j = 0; j < 7; j++)
+        if (!cells.some((c) => c.table_id === 'requests' && c.row_key === row.key))
+          unknown.add(`requests.${row.key}.${j}`);
+  const failing =
+    status === 'text_only' ? [] : failingChecks(tables!, unknown).filter((c) => !(cut && c.startsWith('review')));
   const truth: Truth = {
     file: path,
     style: pre2019 ? 'pre2019' : style,
@@ -209,7 +311,10 @@ function report(rng: Random, a: AgencyPick, year: number, prev: Tables | null, s
       region_code: a.region.region_code,
       region_basis: a.region.region_basis,
       layout_active: status === 'text_only' ? null : layoutActive,
-      layout_requests: status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key))) ? null : layoutRequests,
+      layout_requests:
+        status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key)))
+          ? null
+          : layoutRequests,
       era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
       status,
       title: mv.title,
@@ -239,5 +344,12 @@ ${body}
 
 /** One-line tables in the shape the other styles' renderer returns. */
 function onelineRendered(o: OnelineTables): ReturnType<typeof renderTables> {
-  return { active: [o.active], requests: [o.requests], review: [o.review], cells: o.cells, unknown: o.unknown, cut: false };
+  return {
+    active: [o.active],
+    requests: [o.requests],
+    review: [o.review],
+    cells: o.cells,
+    unknown: o.unknown,
+    cut: false,
+  };
 }

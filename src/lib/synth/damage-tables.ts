@@ -22,10 +22,18 @@ export interface DamageTarget {
 
 /** The damage kinds a flattening can show (text in a space-separated row would make the whole line text). */
 export function damageKinds(style: string): DamageKind[] {
-  return style === 'spaces' ? ['glued-cells', 'short-row', 'duplicated-row'] : ['glued-cells', 'short-row', 'duplicated-row', 'cell-text'];
+  return style === 'spaces'
+    ? ['glued-cells', 'short-row', 'duplicated-row']
+    : ['glued-cells', 'short-row', 'duplicated-row', 'cell-text'];
 }
 
-export function damageTables(rng: Random, kinds: DamageKind[], t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void {
+export function damageTables(
+  rng: Random,
+  kinds: DamageKind[],
+  t: DamageTarget,
+  cells: TruthCell[],
+  unknown: Set<string>,
+): void {
   // One damage per table: a second would address rows by template position after the first
   // moved them (a duplicated row shifts every row below it).
   const done = new Set<string>();
@@ -37,18 +45,37 @@ export function damageTables(rng: Random, kinds: DamageKind[], t: DamageTarget, 
       const d = damage(rng, [{ key: 'review', label: '', cells: t.review[0]!.map((w) => w.text) }], kind);
       if (!d) continue;
       t.review = d.rows.map((r) => r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' } })));
-      const cellOf = (j: number) => ({ row: reviewRows[Math.floor(j / 5)]!.key, col: reviewColumns[j % 5]!.key, j: j % 5 });
-      mark(cells, unknown, 'review', d.lenient.map((k) => cellOf(Number(k.split('.')[1]))), d.mustNull.map((k) => cellOf(Number(k.split('.')[1]))));
+      const cellOf = (j: number) => ({
+        row: reviewRows[Math.floor(j / 5)]!.key,
+        col: reviewColumns[j % 5]!.key,
+        j: j % 5,
+      });
+      mark(
+        cells,
+        unknown,
+        'review',
+        d.lenient.map((k) => cellOf(Number(k.split('.')[1]))),
+        d.mustNull.map((k) => cellOf(Number(k.split('.')[1]))),
+      );
       continue;
     }
     const defs = table === 'active' ? activeRows[t.layoutActive] : requestRows[t.layoutRequests];
     const rows = t[table];
-    const drows: DRow[] = rows.map((r, i) => ({ key: defs[i]!.key, label: r.label, cells: r.cells.map((w) => w.text), damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number') }));
+    const drows: DRow[] = rows.map((r, i) => ({
+      key: defs[i]!.key,
+      label: r.label,
+      cells: r.cells.map((w) => w.text),
+      damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
+    }));
     const d = damage(rng, drows, kind);
     if (!d) continue;
     t[table] = d.rows.map((r) => {
       const orig = r.key === null ? undefined : rows[defs.findIndex((x) => x.key === r.key)];
-      return { label: r.label, cells: r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } })), ...(orig?.glued ? { glued: true } : {}) };
+      return {
+        label: r.label,
+        cells: r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } })),
+        ...(orig?.glued ? { glued: true } : {}),
+      };
     });
     const cellOf = (k: string) => {
       const [row, j] = k.split('.') as [string, string];
@@ -58,7 +85,13 @@ export function damageTables(rng: Random, kinds: DamageKind[], t: DamageTarget, 
   }
 }
 
-function mark(cells: TruthCell[], unknown: Set<string>, table: TruthCell['table_id'], lenient: Array<{ row: string; col: string; j: number }>, mustNull: Array<{ row: string; col: string; j: number }>): void {
+function mark(
+  cells: TruthCell[],
+  unknown: Set<string>,
+  table: TruthCell['table_id'],
+  lenient: Array<{ row: string; col: string; j: number }>,
+  mustNull: Array<{ row: string; col: string; j: number }>,
+): void {
   for (const [list, must] of [
     [lenient, false],
     [mustNull, true],

@@ -9,7 +9,8 @@ import type { Random } from './random.ts';
  * written) and which it must leave NULL (`mustNull`: nothing proves them).
  */
 
-export type DamageKind = 'glued-cells' | 'short-row' | 'duplicated-row' | 'cell-text' | 'reordered-rows' | 'label-missing';
+export type DamageKind =
+  'glued-cells' | 'short-row' | 'duplicated-row' | 'cell-text' | 'reordered-rows' | 'label-missing';
 
 export interface DRow {
   /** The template row, or null for a row that is none (a header). */
@@ -50,7 +51,8 @@ export function cellTexts(v: string): string[] {
  * `rows` is not changed.
  */
 export function damage(rng: Random, rows: DRow[], kind: DamageKind): Damaged | null {
-  const rowsOf = (pred: (r: DRow) => boolean) => rows.map((r, i) => [r, i] as const).filter(([r]) => r.key !== null && !r.damaged && pred(r));
+  const rowsOf = (pred: (r: DRow) => boolean) =>
+    rows.map((r, i) => [r, i] as const).filter(([r]) => r.key !== null && !r.damaged && pred(r));
   const all = (r: DRow) => r.cells.map((_, j) => `${r.key}.${j}`);
   const out = rows.map((r) => ({ ...r, cells: r.cells.slice() }));
   const mark = (i: number) => (out[i]!.damaged = true);

@@ -21,7 +21,9 @@ export interface DocumentShares {
 /** HTML's share of the reports (corpus.ts STYLES): the shares are taken from these. */
 const HTML_SHARE = 0.2;
 
-export async function documentRenderer(o: DocumentShares): Promise<{ render(f: SynthFile): Promise<SynthFile>; close(): Promise<void> }> {
+export async function documentRenderer(
+  o: DocumentShares,
+): Promise<{ render(f: SynthFile): Promise<SynthFile>; close(): Promise<void> }> {
   const rng = new Random(o.seed * 7919 + 17);
   const pPdf = Math.min(1, o.pdfShare / HTML_SHARE);
   const pDocx = Math.min(1 - pPdf, o.docxShare / HTML_SHARE);
@@ -29,7 +31,10 @@ export async function documentRenderer(o: DocumentShares): Promise<{ render(f: S
   let tab: import('playwright-core').Page | null = null;
   if (pPdf > 0) {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: o.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: o.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
     tab = await browser.newPage();
   }
   const done = new Map<string, { ext: string; bytes: Uint8Array; quirks: string[] }>();
@@ -37,7 +42,17 @@ export async function documentRenderer(o: DocumentShares): Promise<{ render(f: S
   const as = (f: SynthFile, d: { ext: string; bytes: Uint8Array; quirks: string[] }): SynthFile => {
     const path = f.path.replace(/\.html?$/i, d.ext);
     const format = d.ext.slice(1);
-    return { path, bytes: d.bytes, truth: { ...f.truth, file: path, style: f.truth.outcome === 'duplicate' ? f.truth.style : format, quirks: [...f.truth.quirks, ...d.quirks], encoding: format } };
+    return {
+      path,
+      bytes: d.bytes,
+      truth: {
+        ...f.truth,
+        file: path,
+        style: f.truth.outcome === 'duplicate' ? f.truth.style : format,
+        quirks: [...f.truth.quirks, ...d.quirks],
+        encoding: format,
+      },
+    };
   };
   return {
     async render(f) {
@@ -56,7 +71,15 @@ export async function documentRenderer(o: DocumentShares): Promise<{ render(f: S
       let d: { ext: string; bytes: Uint8Array; quirks: string[] };
       if (kind === 'pdf') {
         const bytes = await printPdf(tab!, text.text, style);
-        d = { ext: '.pdf', bytes, quirks: [`pdf-${style.page}`, `pdf-${style.borders}`, ...(style.breakRow !== null ? ['pdf-break-in-table'] : [])] };
+        d = {
+          ext: '.pdf',
+          bytes,
+          quirks: [
+            `pdf-${style.page}`,
+            `pdf-${style.borders}`,
+            ...(style.breakRow !== null ? ['pdf-break-in-table'] : []),
+          ],
+        };
       } else d = { ext: '.docx', bytes: await blocksToDocx(htmlBlocks(text.text)), quirks: ['docx'] };
       done.set(key, d);
       return as(f, d);

@@ -16,8 +16,19 @@ import type { Tables } from './values.ts';
 const HEADING_VARIANTS: Record<number, string[]> = {
   2: ['二、主动公开政府信息情况', '二、主动公开政府信息的情况'],
   3: ['三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请的情况', '三、收到和处理政府信息公开申情况'],
-  4: ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况'],
-  5: ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况', '五、存在的主要问题及改进措施', '五、工作中存在的不足和改进措施'],
+  4: [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    '四、政府信息公开行政法复议、行政诉讼情况',
+    '四、政府信息公开行政复议和行政诉讼情况',
+  ],
+  5: [
+    '五、存在的主要问题及改进情况',
+    '五、政府信息公开工作存在的主要问题及改进情况',
+    '五、存在问题及改进情况',
+    '五、存在的主要问题及改进措施',
+    '五、工作中存在的不足和改进措施',
+  ],
   6: ['六、其他需要报告的事项', '六、其他需报告的事项', '六、其他事项'],
 };
 
@@ -38,7 +49,9 @@ export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[]
 // ── Traditional script ──────────────────────────────────────────────────────────────────────
 let toTrad: ((s: string) => string) | null = null;
 export function toTraditional(text: string): string {
-  toTrad ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 'cn', to: 'hk' });
+  toTrad ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter(
+    { from: 'cn', to: 'hk' },
+  );
   return toTrad(text);
 }
 
@@ -56,13 +69,30 @@ export function big5Safe(text: string): boolean {
 export function oldFormTable(rng: Random): string[] {
   const n = () => String(rng.count(20));
   const rows: Array<[string, string]> = [
-    ['一、主动公开情况', '——'], ['（一）主动公开政府信息数', '条'], ['其中：主动公开规范性文件数', '条'], ['二、依申请公开情况', '——'],
-    ['（一）收到申请数', '件'], ['1．当面申请数', '件'], ['2．网络申请数', '件'], ['（二）申请答复数', '件'], ['1．同意公开答复数', '件'],
-    ['2．同意部分公开答复数', '件'], ['3．不同意公开答复数', '件'], ['其中：涉及国家秘密', '件'], ['三、行政复议数量', '件'],
-    ['（一）维持具体行政行为数', '件'], ['（二）被依法纠错数', '件'], ['四、行政诉讼数量', '件'], ['五、依申请公开信息收取的费用', '万元'],
+    ['一、主动公开情况', '——'],
+    ['（一）主动公开政府信息数', '条'],
+    ['其中：主动公开规范性文件数', '条'],
+    ['二、依申请公开情况', '——'],
+    ['（一）收到申请数', '件'],
+    ['1．当面申请数', '件'],
+    ['2．网络申请数', '件'],
+    ['（二）申请答复数', '件'],
+    ['1．同意公开答复数', '件'],
+    ['2．同意部分公开答复数', '件'],
+    ['3．不同意公开答复数', '件'],
+    ['其中：涉及国家秘密', '件'],
+    ['三、行政复议数量', '件'],
+    ['（一）维持具体行政行为数', '件'],
+    ['（二）被依法纠错数', '件'],
+    ['四、行政诉讼数量', '件'],
+    ['五、依申请公开信息收取的费用', '万元'],
   ];
   const sep = rng.pick([' | ', '\t', '  ']);
-  return ['附件：政府信息公开情况统计表', ['指标名称', '计量单位', '统计数'].join(sep), ...rows.map(([k, u]) => [k, u, u === '——' ? '——' : n()].join(sep))];
+  return [
+    '附件：政府信息公开情况统计表',
+    ['指标名称', '计量单位', '统计数'].join(sep),
+    ...rows.map(([k, u]) => [k, u, u === '——' ? '——' : n()].join(sep)),
+  ];
 }
 
 // ── One-line page dumps ─────────────────────────────────────────────────────────────────────
@@ -85,7 +115,13 @@ const MAX_DIGITS = { 7: 14, 15: 20 } as Record<number, number>;
 export function renderOneline(rng: Random, t: Tables): OnelineTables {
   const cells: TruthCell[] = [];
   const unknown = new Set<string>();
-  const record = (table: TruthCell['table_id'], row: string, cols: string[], vals: number[], rule: ((v: number[]) => boolean) | null) => {
+  const record = (
+    table: TruthCell['table_id'],
+    row: string,
+    cols: string[],
+    vals: number[],
+    rule: ((v: number[]) => boolean) | null,
+  ) => {
     const plain = vals.every((v) => Number.isInteger(v) && v >= 0);
     const digits = vals.join('').length;
     const truth = plain && rule && digits <= (MAX_DIGITS[vals.length] ?? 12) ? gluedTruth(vals, rule) : null;
@@ -100,22 +136,38 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
 
   // 二: header words, then label + digits per row; no arithmetic holds within these rows.
   const a: string[] = [];
-  const head2019 = ['第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量', '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量'];
-  const head2021 = ['第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数', '第二十条第（五）项信息内容本年处理决定数量'];
+  const head2019 = [
+    '第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量',
+    '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量',
+  ];
+  const head2021 = [
+    '第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数',
+    '第二十条第（五）项信息内容本年处理决定数量',
+  ];
   a.push((t.layoutActive === '2019' ? head2019 : head2021)[0]!);
   for (const def of activeRows[t.layoutActive]) {
     const vals = t.active[def.key]!;
-    const text = vals.map((v, j) => (def.columns[j]!.kind === 'money' ? String(Number(v.toFixed(2))) : String(v))).join('');
+    const text = vals
+      .map((v, j) => (def.columns[j]!.kind === 'money' ? String(Number(v.toFixed(2))) : String(v)))
+      .join('');
     if (def.key === 'licensing') a.push((t.layoutActive === '2019' ? head2019 : head2021)[1]!);
     if (def.key === 'fees' && t.layoutActive === '2021') a.push('第二十条第（八）项信息内容本年收费金额（单位：万元）');
     a.push(`${def.label}${sp()}${text}`);
     const money = def.columns.some((c) => c.kind === 'money');
     // Amount glued to a count (5433.05): no split is ever provable.
-    record('active', def.key, def.columns.map((c) => c.key), vals, money && vals.length > 1 ? null : () => true);
+    record(
+      'active',
+      def.key,
+      def.columns.map((c) => c.key),
+      vals,
+      money && vals.length > 1 ? null : () => true,
+    );
   }
 
   // 三: rows add up to 总计.
-  const r: string[] = ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他'];
+  const r: string[] = [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他',
+  ];
   const rowSum = (v: number[]) => v.slice(0, 6).reduce((x, y) => x + y, 0) === v[6];
   let group = '';
   for (const def of requestRows[t.layoutRequests]) {
@@ -131,7 +183,13 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
     if (def.key === 'granted') label = `三、本年度办理结果${label}`;
     const vals = t.requests[def.key]!;
     r.push(`${label}${sp()}${vals.join('')}`);
-    record('requests', def.key, ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'], vals, rowSum);
+    record(
+      'requests',
+      def.key,
+      ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'],
+      vals,
+      rowSum,
+    );
   }
 
   // 四: one run of 15 numbers; each block of five adds up.
@@ -153,7 +211,12 @@ const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无法提供
 
 /** The crawler's header block and the page as one line (chrome glued at both ends). */
 /** The dump's text and the 原文链接 it names (the report's source_url). */
-export function onelineDump(rng: Random, title: string, published: string, body: string[]): { text: string; url: string } {
+export function onelineDump(
+  rng: Random,
+  title: string,
+  published: string,
+  body: string[],
+): { text: string; url: string } {
   const url = `https://www.example.gov.cn/zwgk/ndbg/${published.replace(/-/g, '').slice(0, 6)}/t${published.replace(/-/g, '')}_${rng.int(1, 9999)}.htm`;
   const head = [
     `标题: ${title}`,

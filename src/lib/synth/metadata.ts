@@ -47,8 +47,13 @@ export interface MetaVariant {
 }
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const cnYear = (y: number) => String(y).split('').map((d) => CN[Number(d)]).join('');
-const cnSmall = (n: number) => (n < 10 ? CN[n]! : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`);
+const cnYear = (y: number) =>
+  String(y)
+    .split('')
+    .map((d) => CN[Number(d)])
+    .join('');
+const cnSmall = (n: number) =>
+  n < 10 ? CN[n]! : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`;
 const cnDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${cnYear(y)}年${cnSmall(m)}月${cnSmall(d)}日`;
@@ -60,7 +65,13 @@ const zhDate = (iso: string) => {
 
 /** The agency's name without its place, as a site's 发布机构 field writes it: 市政府办, 区教育局. */
 function abbreviation(agency: string, place: string): string {
-  const level = /[市区县旗]$/.test(place) ? place.slice(-1) : /街道$/.test(place) ? '街道' : /[镇乡]$/.test(place) ? place.slice(-1) : '本级';
+  const level = /[市区县旗]$/.test(place)
+    ? place.slice(-1)
+    : /街道$/.test(place)
+      ? '街道'
+      : /[镇乡]$/.test(place)
+        ? place.slice(-1)
+        : '本级';
   const rest = agency.slice(agency.lastIndexOf(place) + place.length);
   if (/^人民政府(?:办公室|办公厅)?$/.test(rest) || rest === '') return `${level}政府办`;
   return `${level}${rest.replace(/^人民政府/, '')}`;
@@ -88,7 +99,8 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
   }
 
   const kind = rng.weighted({ keep: 64, crawler: 8, abbrev: 7, labels: 7, signature: m.cut ? 0 : 6, url: 8 });
-  const index = m.credit ?? `${rng.int(10000000, 99999999)}/${m.year + 1}-${String(rng.int(1, 99999)).padStart(5, '0')}`;
+  const index =
+    m.credit ?? `${rng.int(10000000, 99999999)}/${m.year + 1}-${String(rng.int(1, 99999)).padStart(5, '0')}`;
   const creditLine = m.credit ? [`索引号：${m.credit}`] : [];
   if (kind === 'crawler') {
     out.titleLine = null;
@@ -106,12 +118,20 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
     out.quirks.push('meta-crawler');
   } else if (kind === 'abbrev') {
     const dateLabel = rng.pick(['发文日期', '发布日期', '成文日期']);
-    out.head = [`索 引 号 | ${index} | 分 类 | 政府信息公开年报 |`, `发布机构 | ${abbreviation(m.agency, m.place)} | ${dateLabel} | ${m.pub} |`, '文 号 | | 有 效 性 | |'];
+    out.head = [
+      `索 引 号 | ${index} | 分 类 | 政府信息公开年报 |`,
+      `发布机构 | ${abbreviation(m.agency, m.place)} | ${dateLabel} | ${m.pub} |`,
+      '文 号 | | 有 效 性 | |',
+    ];
     out.quirks.push('meta-abbreviation');
   } else if (kind === 'labels') {
     const label = rng.pick(['发 布 日 期', '发布日期', '发文日期', '成文日期', '发布时间', '时间', '日期']);
     const sep = rng.pick(['：', ':', ' ', '： ']);
-    const date = rng.pick([m.pub, m.pub.replace(/-/g, '/') + ` ${rng.int(8, 18)}:${String(rng.int(10, 59))}:01`, zhDate(m.pub)]);
+    const date = rng.pick([
+      m.pub,
+      m.pub.replace(/-/g, '/') + ` ${rng.int(8, 18)}:${String(rng.int(10, 59))}:01`,
+      zhDate(m.pub),
+    ]);
     out.head = [`${label}${sep}${date}`, ...creditLine];
     out.quirks.push('meta-date-label');
   } else if (kind === 'signature') {
@@ -122,7 +142,9 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
   } else if (kind === 'url') {
     if (m.html) {
       out.htmlTitle = `${out.title}${rng.pick(['_政府信息公开年报', `-${m.place}人民政府网`, ` | ${m.place}人民政府门户网站`])}`;
-      const tag = rng.chance(0.5) ? `<link rel="canonical" href="${url}">` : `<meta property="og:url" content="${url}">`;
+      const tag = rng.chance(0.5)
+        ? `<link rel="canonical" href="${url}">`
+        : `<meta property="og:url" content="${url}">`;
       out.finishHtml = (h) => h.replace('</head>', `${tag}\n</head>`);
       out.quirks.push('meta-canonical');
     } else {

@@ -19,8 +19,47 @@ export interface DocCell {
 }
 export type DocBlock = { kind: 'p'; text: string } | { kind: 'table'; rows: DocCell[][] };
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'iframe', 'object']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'body', 'title', 'caption', 'address', 'figure']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'svg',
+  'iframe',
+  'object',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'center',
+  'body',
+  'title',
+  'caption',
+  'address',
+  'figure',
+]);
 
 /** Paragraphs and tables of an HTML page, in order (the page chrome left out). */
 export function htmlBlocks(html: string): DocBlock[] {
@@ -60,8 +99,15 @@ export function htmlBlocks(html: string): DocBlock[] {
               c.childNodes
                 .filter((td): td is Element => 'tagName' in td && (td.tagName === 'td' || td.tagName === 'th'))
                 .map((td) => {
-                  const span = (name: string) => Math.max(1, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1);
-                  return { text: text(td).replace(/[ \t\r\f]+/g, ' ').trim(), rowspan: span('rowspan'), colspan: span('colspan') };
+                  const span = (name: string) =>
+                    Math.max(1, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1);
+                  return {
+                    text: text(td)
+                      .replace(/[ \t\r\f]+/g, ' ')
+                      .trim(),
+                    rowspan: span('rowspan'),
+                    colspan: span('colspan'),
+                  };
                 }),
             );
           } else if (['thead', 'tbody', 'tfoot'].includes(c.tagName)) visit(c);
@@ -84,7 +130,8 @@ export function htmlBlocks(html: string): DocBlock[] {
 /** DOCX bytes with real merged cells (w:gridSpan, w:vMerge). */
 export async function blocksToDocx(blocks: DocBlock[]): Promise<Uint8Array> {
   const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
-  const para = (t: string) => new Paragraph({ children: t.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
+  const para = (t: string) =>
+    new Paragraph({ children: t.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
   const children = blocks.map((b) =>
     b.kind === 'p'
       ? para(b.text)
@@ -92,7 +139,14 @@ export async function blocksToDocx(blocks: DocBlock[]): Promise<Uint8Array> {
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: b.rows
             .filter((r) => r.length)
-            .map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [para(c.text)], rowSpan: c.rowspan, columnSpan: c.colspan })) })),
+            .map(
+              (r) =>
+                new TableRow({
+                  children: r.map(
+                    (c) => new TableCell({ children: [para(c.text)], rowSpan: c.rowspan, columnSpan: c.colspan }),
+                  ),
+                }),
+            ),
         }),
   );
   const doc = new Document({ creator: 'nianbao synth', sections: [{ children }] });
@@ -134,7 +188,11 @@ ${s.breakRow !== null ? `table:has(tr:nth-child(${s.breakRow + 8})) tr:nth-child
 }
 
 /** Prints HTML to PDF in a Chromium page (playwright-core). */
-export async function printPdf(page: { setContent(html: string): Promise<unknown>; pdf(o: object): Promise<Uint8Array> }, html: string, s: PrintStyle): Promise<Uint8Array> {
+export async function printPdf(
+  page: { setContent(html: string): Promise<unknown>; pdf(o: object): Promise<Uint8Array> },
+  html: string,
+  s: PrintStyle,
+): Promise<Uint8Array> {
   await page.setContent(printable(html, s));
   return new Uint8Array(await page.pdf({ format: s.page, printBackground: false, preferCSSPageSize: true }));
 }

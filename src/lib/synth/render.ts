@@ -41,7 +41,13 @@ export interface Rendered {
 
 type Row = { label: string; cells: Written[]; glued?: boolean };
 
-export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirks, erroneous: Set<string>): { active: string[]; requests: string[]; review: string[]; cells: TruthCell[]; unknown: Set<string>; cut: boolean } {
+export function renderTables(
+  rng: Random,
+  t: Tables,
+  style: Style,
+  q: TableQuirks,
+  erroneous: Set<string>,
+): { active: string[]; requests: string[]; review: string[]; cells: TruthCell[]; unknown: Set<string>; cut: boolean } {
   const cells: TruthCell[] = [];
   const unknown = new Set<string>();
   const record = (table: TruthCell['table_id'], row: string, cols: string[], ws: Written[]) => {
@@ -53,7 +59,8 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
   const canBlank = q.blanks && style !== 'spaces' && style !== 'blank-lines';
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
-    if (w.truth.value === 0 && rng.chance(0.5)) return { text: rng.pick(NA_MARKS), truth: { value: null, state: 'na' } };
+    if (w.truth.value === 0 && rng.chance(0.5))
+      return { text: rng.pick(NA_MARKS), truth: { value: null, state: 'na' } };
     return { text: '', truth: { value: null, state: 'blank' } };
   };
 
@@ -61,14 +68,28 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
   const aRows: Row[] = [];
   for (const def of activeRows[t.layoutActive]) {
     const vals = t.active[def.key]!;
-    let ws = def.columns.map((c, j) => (c.kind === 'money' ? writeMoney(vals[j]!, q.cell, rng) : writeCount(vals[j]!, q.cell, rng, c.kind === 'signed')));
+    let ws = def.columns.map((c, j) =>
+      c.kind === 'money' ? writeMoney(vals[j]!, q.cell, rng) : writeCount(vals[j]!, q.cell, rng, c.kind === 'signed'),
+    );
     let glued = false;
-    if (q.glued && style === 'spaces' && def.columns.length > 1 && def.columns.every((c) => c.kind === 'count') && vals.every((v) => v >= 0) && rng.chance(0.25)) {
+    if (
+      q.glued &&
+      style === 'spaces' &&
+      def.columns.length > 1 &&
+      def.columns.every((c) => c.kind === 'count') &&
+      vals.every((v) => v >= 0) &&
+      rng.chance(0.25)
+    ) {
       const truth = gluedTruth(vals, () => true)!;
       ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
       glued = true;
     } else ws = ws.map(maybeBlank);
-    record('active', def.key, def.columns.map((c) => c.key), ws);
+    record(
+      'active',
+      def.key,
+      def.columns.map((c) => c.key),
+      ws,
+    );
     aRows.push({ label: def.label, cells: ws, glued });
   }
 
@@ -102,26 +123,64 @@ export function renderTables(rng: Random, t: Tables, style: Style, q: TableQuirk
   let reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
   reviewWs = reviewWs.map((w) => w);
   if (!cut) {
-    ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) => record('review', row, reviewColumns.map((c) => c.key), reviewWs.slice(b * 5, b * 5 + 5)));
+    ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) =>
+      record(
+        'review',
+        row,
+        reviewColumns.map((c) => c.key),
+        reviewWs.slice(b * 5, b * 5 + 5),
+      ),
+    );
   }
 
   // Damage (after the truth of the intact tables is recorded; it marks what damage changes).
   let reviewRowsOut: Written[][] = [reviewWs];
   if (q.damage?.length && !cut) {
-    const target: DamageTarget = { layoutActive: t.layoutActive, layoutRequests: t.layoutRequests, active: aRows, requests: rRows, review: reviewRowsOut };
+    const target: DamageTarget = {
+      layoutActive: t.layoutActive,
+      layoutRequests: t.layoutRequests,
+      active: aRows,
+      requests: rRows,
+      review: reviewRowsOut,
+    };
     damageTables(rng, q.damage, target, cells, unknown);
     aRows.splice(0, aRows.length, ...target.active);
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
   }
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
-  const activeHeader = t.layoutActive === '2019' ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'] : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
-  const moneyHeader = q.cell.headerUnit ? (t.layoutActive === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）') : t.layoutActive === '2019' ? '采购总金额' : '本年收费金额';
+  const activeHeader =
+    t.layoutActive === '2019'
+      ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
+      : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const moneyHeader = q.cell.headerUnit
+    ? t.layoutActive === '2019'
+      ? '采购总金额（万元）'
+      : '本年收费金额（单位：万元）'
+    : t.layoutActive === '2019'
+      ? '采购总金额'
+      : '本年收费金额';
   const active = table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng);
   active.push(...table(style, [[moneyHeader]], q, rng));
-  const reqHeader = [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
-  const requests = style === 'html' ? htmlRequests(rRows) : table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
-  const review = cut ? [] : table(style, [['行政复议', '行政诉讼'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], ...reviewRowsOut.map((r) => r.map((w) => w.text))], q, rng);
+  const reqHeader = [
+    ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
+    ['自然人', '法人或其他组织', '总计'],
+    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+  ];
+  const requests =
+    style === 'html' ? htmlRequests(rRows) : table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
+  const review = cut
+    ? []
+    : table(
+        style,
+        [
+          ['行政复议', '行政诉讼'],
+          ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+          ...reviewRowsOut.map((r) => r.map((w) => w.text)),
+        ],
+        q,
+        rng,
+      );
   return { active, requests, review, cells, unknown, cut };
 
   function rowCells(r: Row): string[] {
@@ -147,7 +206,8 @@ function htmlRequests(rows: Row[]): string[] {
   rows.forEach((r) => {
     const values = r.cells.map((c) => td(c.text)).join('');
     if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
-    else if (r === grouped[0]) out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);
+    else if (r === grouped[0])
+      out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);
     else out.push(`<tr>${td(r.label)}${values}</tr>`);
   });
   out.push('</table>');
@@ -179,7 +239,11 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
     case 'markdown': {
       const w = Math.max(...rows.map((r) => r.length));
       const pad = (r: string[]) => [...r, ...Array<string>(w - r.length).fill('')];
-      out.push(`| ${pad(rows[0]!).join(' | ')} |`, `|${' --- |'.repeat(w)}`, ...rows.slice(1).map((r) => `| ${pad(r).join(' | ')} |`));
+      out.push(
+        `| ${pad(rows[0]!).join(' | ')} |`,
+        `|${' --- |'.repeat(w)}`,
+        ...rows.slice(1).map((r) => `| ${pad(r).join(' | ')} |`),
+      );
       break;
     }
     case 'tabs':
@@ -194,7 +258,11 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
     case 'oneline':
       throw new Error('oneline tables are rendered by layouts.ts');
     case 'html':
-      out.push('<table border="1">', ...rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`), '</table>');
+      out.push(
+        '<table border="1">',
+        ...rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`),
+        '</table>',
+      );
       break;
   }
   return out;

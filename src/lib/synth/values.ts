@@ -18,15 +18,32 @@ export interface Tables {
 }
 
 const leafWeight = (key: string) =>
-  key === 'granted' ? 1 : key === 'partly_granted' ? 0.3 : key === 'unable_not_held' ? 0.5 : key.startsWith('withheld') ? 0.06 : 0.1;
+  key === 'granted'
+    ? 1
+    : key === 'partly_granted'
+      ? 0.3
+      : key === 'unable_not_held'
+        ? 0.5
+        : key.startsWith('withheld')
+          ? 0.06
+          : 0.1;
 const columnWeight = [1, 0.5, 0.05, 0.05, 0.08, 0.15];
 
-export function makeTables(rng: Random, scale: number, layoutActive: '2019' | '2021', layoutRequests: '2019' | '2021', carriedOver?: number[]): Tables {
+export function makeTables(
+  rng: Random,
+  scale: number,
+  layoutActive: '2019' | '2021',
+  layoutRequests: '2019' | '2021',
+  carriedOver?: number[],
+): Tables {
   const requests: Grid = {};
   const leaves = requestLeafRows(layoutRequests);
-  for (const leaf of leaves) requests[leaf] = applicantColumns.map((_, j) => rng.count(scale * leafWeight(leaf) * columnWeight[j]!));
+  for (const leaf of leaves)
+    requests[leaf] = applicantColumns.map((_, j) => rng.count(scale * leafWeight(leaf) * columnWeight[j]!));
   const total = applicantColumns.map((_, j) => leaves.reduce((a, l) => a + requests[l]![j]!, 0));
-  const co = carriedOver ? carriedOver.slice(0, 6) : applicantColumns.map((_, j) => rng.count(scale * 0.05 * columnWeight[j]!));
+  const co = carriedOver
+    ? carriedOver.slice(0, 6)
+    : applicantColumns.map((_, j) => rng.count(scale * 0.05 * columnWeight[j]!));
   const cf = total.map((t, j) => Math.max(co[j]! - t, rng.count(scale * 0.05 * columnWeight[j]!)));
   requests.total = total;
   requests.carried_over = co;
@@ -59,7 +76,10 @@ export function makeTables(rng: Random, scale: number, layoutActive: '2019' | '2
   const review: number[] = [];
   for (let b = 0; b < 3; b++) {
     const four = [0, 1, 2, 3].map(() => rng.count(scale * 0.03));
-    review.push(...four, four.reduce((a, x) => a + x, 0));
+    review.push(
+      ...four,
+      four.reduce((a, x) => a + x, 0),
+    );
   }
   return { layoutActive, layoutRequests, active, requests, review };
 }
@@ -85,18 +105,24 @@ export function failingChecks(t: Tables, blanks: Set<string>): string[] {
   const cols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
   for (const row of requestRows[t.layoutRequests]) {
     const r = t.requests[row.key]!;
-    if (r.every((_, j) => known('requests', row.key, j)) && sum(r.slice(0, 6)) !== r[6]) out.push(`requests.row_sum.${row.key}`);
+    if (r.every((_, j) => known('requests', row.key, j)) && sum(r.slice(0, 6)) !== r[6])
+      out.push(`requests.row_sum.${row.key}`);
   }
   const leaves = requestLeafRows(t.layoutRequests);
   cols.forEach((c, j) => {
     const ok = (rows: string[]) => rows.every((r) => known('requests', r, j));
     const v = (r: string) => t.requests[r]![j]!;
     if (ok([...leaves, 'total']) && sum(leaves.map(v)) !== v('total')) out.push(`requests.leaf_sum.${c}`);
-    if (ok(['new_received', 'carried_over', 'total', 'carried_forward']) && v('new_received') + v('carried_over') !== v('total') + v('carried_forward')) out.push(`requests.identity.${c}`);
+    if (
+      ok(['new_received', 'carried_over', 'total', 'carried_forward']) &&
+      v('new_received') + v('carried_over') !== v('total') + v('carried_forward')
+    )
+      out.push(`requests.identity.${c}`);
   });
   ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) => {
     const block = t.review.slice(b * 5, b * 5 + 5);
-    if (block.every((_, k) => known('review', row, k)) && sum(block.slice(0, 4)) !== block[4]) out.push(`review.block_sum.${row}`);
+    if (block.every((_, k) => known('review', row, k)) && sum(block.slice(0, 4)) !== block[4])
+      out.push(`review.block_sum.${row}`);
   });
   return out.sort();
 }

@@ -10,11 +10,21 @@ export interface ParsedCell {
 }
 
 const NA = /^(?:\/|-{1,2}|—{1,2}|无|\\|×)$/;
-const NUM = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元|件|个|条|项|次)?$/;
+const NUM =
+  /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元|件|个|条|项|次)?$/;
 
 /** A money unit, and how many places its amounts move to read as 万元 (10,000 yuan). */
 export type MoneyUnit = '元' | '百元' | '千元' | '万元' | '十万元' | '百万元' | '千万元' | '亿元';
-export const MONEY_UNITS: Record<MoneyUnit, number> = { 元: -4, 百元: -2, 千元: -1, 万元: 0, 十万元: 1, 百万元: 2, 千万元: 3, 亿元: 4 };
+export const MONEY_UNITS: Record<MoneyUnit, number> = {
+  元: -4,
+  百元: -2,
+  千元: -1,
+  万元: 0,
+  十万元: 1,
+  百万元: 2,
+  千万元: 3,
+  亿元: 4,
+};
 const isMoneyUnit = (u: string | null): u is MoneyUnit => u !== null && u in MONEY_UNITS;
 
 /**
@@ -33,12 +43,15 @@ export function parseCell(text: string, kind: ValueKind, defaultUnit: MoneyUnit 
   const digits = m[2]!.replace(/,/g, '');
   const unit = m[3] ?? null;
   if (kind === 'money') {
-    if (unit !== null && !isMoneyUnit(unit)) return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
+    if (unit !== null && !isMoneyUnit(unit))
+      return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
     if (sign < 0) return { state: 'unreadable', value: null, note: 'negative amount' };
     const u = unit ?? defaultUnit;
     const n = Number(digits);
     if (u === null) {
-      return n === 0 ? { state: 'number', value: 0, note: null } : { state: 'ambiguous', value: null, note: 'amount without a unit (元 or 万元?)' };
+      return n === 0
+        ? { state: 'number', value: 0, note: null }
+        : { state: 'ambiguous', value: null, note: 'amount without a unit (元 or 万元?)' };
     }
     return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, MONEY_UNITS[u]), note: null };
   }
@@ -68,7 +81,8 @@ const CELL_END = /[\d)）*＊※%％元件个条项次余多万千零〇一二�
 export function isCellText(text: string): boolean {
   const t = text.trim();
   // Cheap rejection first (this sees every text cell): labels start and end otherwise.
-  if (!t || t.length > 24 || !CELL_START.test(t) || !CELL_END.test(t) || /^[一二三四五六七八九十]+[、.]/.test(t)) return false;
+  if (!t || t.length > 24 || !CELL_START.test(t) || !CELL_END.test(t) || /^[一二三四五六七八九十]+[、.]/.test(t))
+    return false;
   // Strip what may decorate a number: 约/近…, a trailing note (注1), marks, %, a unit, 万/余.
   const core = t
     .replace(/^[约近逾超共计合]+/, '')

@@ -90,13 +90,15 @@ export class TableEmitter {
 
   emit(p: Placed): CellOut {
     const slot = this.cols.get(p.at.row)?.get(p.at.col);
-    if (p.at.table !== this.template.id || !slot) throw new InvariantBreach({ kind: 'address-not-in-template', at: p.at });
+    if (p.at.table !== this.template.id || !slot)
+      throw new InvariantBreach({ kind: 'address-not-in-template', at: p.at });
     if (this.cells[slot.pos]) throw new InvariantBreach({ kind: 'emitted-twice', at: p.at });
     const col = slot.def;
     const { table: table_id, row: row_key, col: col_key } = p.at;
     let out: CellOut;
     if (p.kind === 'blank') out = { table_id, row_key, col_key, value: null, raw: '', state: 'blank', line: p.line };
-    else if (p.kind === 'unproven') out = { table_id, row_key, col_key, value: null, raw: p.raw, state: p.state, line: p.line };
+    else if (p.kind === 'unproven')
+      out = { table_id, row_key, col_key, value: null, raw: p.raw, state: p.state, line: p.line };
     else {
       const text = evidenceText(p.evidence);
       const raw = evidenceRaw(p.evidence);
@@ -112,12 +114,22 @@ export class TableEmitter {
       out = { table_id, row_key, col_key, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
       // The raw text, read again on its own, must give the same value; if not, no number.
       // (Raw text equal to the text read needs no second reading.)
-      if (parsed.state === 'number' && raw !== text && parseCell(normalizeLine(raw).text.trim(), col.kind, this.moneyUnit).value !== parsed.value) {
+      if (
+        parsed.state === 'number' &&
+        raw !== text &&
+        parseCell(normalizeLine(raw).text.trim(), col.kind, this.moneyUnit).value !== parsed.value
+      ) {
         out = { table_id, row_key, col_key, value: null, raw, state: 'unreadable', line: p.evidence.tok.no };
-        this.note('W_CELL_UNREADABLE', `${cellKey(p.at)}: the raw text "${raw}" does not read as ${parsed.value}`, p.evidence.tok.no, p.at);
+        this.note(
+          'W_CELL_UNREADABLE',
+          `${cellKey(p.at)}: the raw text "${raw}" does not read as ${parsed.value}`,
+          p.evidence.tok.no,
+          p.at,
+        );
       }
     }
-    if ((out.state === 'number') !== (out.value !== null)) throw new InvariantBreach({ kind: 'state-value-mismatch', at: p.at });
+    if ((out.state === 'number') !== (out.value !== null))
+      throw new InvariantBreach({ kind: 'state-value-mismatch', at: p.at });
     this.cells[slot.pos] = out;
     return out;
   }
@@ -125,9 +137,16 @@ export class TableEmitter {
   /** Every cell of a row NULL, raw text kept, one note naming the line. */
   unprovenRow(row: string, line: number, raw: string, state: 'ambiguous' | 'unreadable', why: string): void {
     const def = this.template.rows.find((r) => r.key === row);
-    if (!def) throw new InvariantBreach({ kind: 'address-not-in-template', at: { table: this.template.id, row, col: '' } });
-    for (const c of def.columns) this.emit({ kind: 'unproven', at: { table: this.template.id, row, col: c.key }, line, raw, state });
-    this.note('W_CELLS_AMBIGUOUS', `${this.template.id}.${row}: ${why}; ${def.columns.length} cell(s) left NULL`, line, { table: this.template.id, row, col: def.columns[0]!.key });
+    if (!def)
+      throw new InvariantBreach({ kind: 'address-not-in-template', at: { table: this.template.id, row, col: '' } });
+    for (const c of def.columns)
+      this.emit({ kind: 'unproven', at: { table: this.template.id, row, col: c.key }, line, raw, state });
+    this.note(
+      'W_CELLS_AMBIGUOUS',
+      `${this.template.id}.${row}: ${why}; ${def.columns.length} cell(s) left NULL`,
+      line,
+      { table: this.template.id, row, col: def.columns[0]!.key },
+    );
   }
 
   note(code: TableNote['code'], message: string, line: number | null, at?: CellAddress): void {
@@ -142,7 +161,10 @@ export class TableEmitter {
 
 // ── The same invariant over finished rows, for tests ────────────────────────────────────────
 
-const reviewTemplate: TemplateTable = { id: 'review', rows: reviewRows.map((r) => ({ key: r.key, columns: reviewColumns })) };
+const reviewTemplate: TemplateTable = {
+  id: 'review',
+  rows: reviewRows.map((r) => ({ key: r.key, columns: reviewColumns })),
+};
 
 /** The template a table's cells must fit: by layout for 二 and 三. */
 export function templateOf(table: TableId, layout: '2019' | '2021' | null): TemplateTable {
@@ -156,14 +178,22 @@ export function templateOf(table: TableId, layout: '2019' | '2021' | null): Temp
  * per table, each address once, a number only with state `number`, and a number's raw text
  * re-reads to it (under either money unit, which the header may have stated).
  */
-export function verify(cells: CellOut[], layouts: { active: '2019' | '2021' | null; requests: '2019' | '2021' | null }): Breach[] {
+export function verify(
+  cells: CellOut[],
+  layouts: { active: '2019' | '2021' | null; requests: '2019' | '2021' | null },
+): Breach[] {
   const out: Breach[] = [];
   const seen = new Set<string>();
   for (const c of cells) {
     const at = { table: c.table_id, row: c.row_key, col: c.col_key };
     const lay = c.table_id === 'active' ? layouts.active : c.table_id === 'requests' ? layouts.requests : null;
-    const candidates = lay || c.table_id === 'review' ? [templateOf(c.table_id, lay)] : [templateOf(c.table_id, '2019'), templateOf(c.table_id, '2021')];
-    const col = candidates.map((t) => t.rows.find((r) => r.key === c.row_key)?.columns.find((k) => k.key === c.col_key)).find(Boolean);
+    const candidates =
+      lay || c.table_id === 'review'
+        ? [templateOf(c.table_id, lay)]
+        : [templateOf(c.table_id, '2019'), templateOf(c.table_id, '2021')];
+    const col = candidates
+      .map((t) => t.rows.find((r) => r.key === c.row_key)?.columns.find((k) => k.key === c.col_key))
+      .find(Boolean);
     if (!col) {
       out.push({ kind: 'address-not-in-template', at });
       continue;
@@ -174,7 +204,9 @@ export function verify(cells: CellOut[], layouts: { active: '2019' | '2021' | nu
     if ((c.state === 'number') !== (c.value !== null)) out.push({ kind: 'state-value-mismatch', at });
     if (c.state === 'number') {
       const text = normalizeLine(c.raw).text.trim();
-      const ok = ([null, ...Object.keys(MONEY_UNITS)] as Array<MoneyUnit | null>).some((u) => parseCell(text, col.kind, u).value === c.value);
+      const ok = ([null, ...Object.keys(MONEY_UNITS)] as Array<MoneyUnit | null>).some(
+        (u) => parseCell(text, col.kind, u).value === c.value,
+      );
       if (!ok) out.push({ kind: 'raw-does-not-reread', at, raw: c.raw, value: c.value! });
     }
   }

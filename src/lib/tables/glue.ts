@@ -12,9 +12,7 @@ import type { Slot, ValTok } from './rows.ts';
 
 /** One cell of a reading: a piece of a value token, a marked empty cell, or a dropped cell. */
 export type ReadingCell =
-  | { kind: 'piece'; tok: ValTok; start: number; length: number }
-  | { kind: 'empty'; no: number }
-  | { kind: 'dropped' };
+  { kind: 'piece'; tok: ValTok; start: number; length: number } | { kind: 'empty'; no: number } | { kind: 'dropped' };
 
 /**
  * Every reading of `slots` as exactly `n` cells: each digit token split into one or more
@@ -44,7 +42,9 @@ export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][
     if (left < slots.length - i || left > capacity[i]!) return;
     const slot = slots[i]!;
     if (!digits[i]) {
-      acc.push(slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length });
+      acc.push(
+        slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length },
+      );
       rec(i + 1, left - 1);
       acc.pop();
       return;
@@ -68,7 +68,9 @@ export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][
   rec(0, n);
   if (overflow) return null;
   if (slots.length === n - 1) {
-    const whole = slots.map((s): ReadingCell => (s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length }));
+    const whole = slots.map((s): ReadingCell =>
+      s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
+    );
     for (let p = 0; p < n; p++) out.push([...whole.slice(0, p), { kind: 'dropped' }, ...whole.slice(p)]);
   }
   return out;
@@ -156,7 +158,7 @@ export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[],
   // Local: a unit against the certain cells and the units down to one reading.
   const single = (u: number) => alive[u]!.filter(Boolean).length === 1;
   const only = (u: number) => alive[u]!.indexOf(true);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const rule of compiled) {
       // A unit with no reading left is unreadable: the rule decides nothing for the others.

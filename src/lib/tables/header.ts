@@ -31,7 +31,10 @@ export function columnOrderProblem(header: string, groups: ReadonlyArray<ColumnG
     if (at.length < g.length) continue;
     if (at.some((x, k) => k > 0 && x <= at[k - 1]!)) {
       const labels = g.map((x) => (typeof x === 'string' ? x : x.label));
-      const found = labels.map((l, k) => [l, at[k]!] as const).sort((a, b) => a[1] - b[1]).map(([l]) => l);
+      const found = labels
+        .map((l, k) => [l, at[k]!] as const)
+        .sort((a, b) => a[1] - b[1])
+        .map(([l]) => l);
       return `the header names the columns ${found.join(', ')} in another order than the official form (${labels.join(', ')}): no value is placed`;
     }
   }
@@ -50,7 +53,10 @@ export const REQUEST_COLUMNS: ColumnGroup[] = [['商业企业', '科研机构', 
 /** The header with 法人或其他组织 masked, so that 其他 finds only the 其他 column. */
 export const maskOrganisations = (header: string): string => header.replace(/法人或其他组织/g, '法人或□□组织');
 /** Compared only within one line of the header (a delimited row states their order). */
-export const REQUEST_LINE_COLUMNS: ColumnGroup[] = [['自然人', '法人或其他组织'], ['自然人', '总计']];
+export const REQUEST_LINE_COLUMNS: ColumnGroup[] = [
+  ['自然人', '法人或其他组织'],
+  ['自然人', '总计'],
+];
 export const REVIEW_COLUMNS: ColumnGroup[] = [
   ['行政复议', '行政诉讼'],
   ['结果维持', '结果纠正', '其他结果', '尚未审结'],

@@ -4,7 +4,17 @@ import { cellIn, type CellAddress, type Identity } from '../template/identities.
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
-import { consistentNoise, isDense, locateRows, promoteCellText, readRow, regionEnd, trailingEmpties, type Slot, type ValTok } from './rows.ts';
+import {
+  consistentNoise,
+  isDense,
+  locateRows,
+  promoteCellText,
+  readRow,
+  regionEnd,
+  trailingEmpties,
+  type Slot,
+  type ValTok,
+} from './rows.ts';
 import type { Tok } from './tokens.ts';
 
 /**
@@ -32,7 +42,13 @@ export interface TableRules {
   unproven?: string;
 }
 
-export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: RowDef[], exactLabels: boolean, rules: TableRules = {}): TableRead {
+export function readTable(
+  tableId: CellRow['table_id'],
+  toksIn: Tok[],
+  defs: RowDef[],
+  exactLabels: boolean,
+  rules: TableRules = {},
+): TableRead {
   const toks = promoteCellText(toksIn);
   const found = locateRows(toks, defs, exactLabels);
   const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null);
@@ -51,8 +67,13 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];
-    const skipped = next && rc.kind !== 'unknown' && rc.by === 'lines' ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key) : [];
-    const gap = skipped.length ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's` : null;
+    const skipped =
+      next && rc.kind !== 'unknown' && rc.by === 'lines'
+        ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key)
+        : [];
+    const gap = skipped.length
+      ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
+      : null;
     const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
@@ -65,18 +86,35 @@ export function readTable(tableId: CellRow['table_id'], toksIn: Tok[], defs: Row
         const slot = rc.cells[j];
         const placement: Placement = { by: rc.by, index: j };
         const c = slot
-          ? em.emit({ kind: 'read', at: addrs[j]!, evidence: { tok: slot, start: 0, length: slot.text.length }, placement })
+          ? em.emit({
+              kind: 'read',
+              at: addrs[j]!,
+              evidence: { tok: slot, start: 0, length: slot.text.length },
+              placement,
+            })
           : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
         known.set(`${f.def.key}.${cols[j]!.key}`, c.value);
       }
     } else if (rc.kind === 'short') {
-      short.push({ cells: addrs, kinds: cols.map((c) => c.kind), slots: rc.slots, vals: rc.vals, line: f.no, blankTail: rc.blankTail ?? 0 });
+      short.push({
+        cells: addrs,
+        kinds: cols.map((c) => c.kind),
+        slots: rc.slots,
+        vals: rc.vals,
+        line: f.no,
+        blankTail: rc.blankTail ?? 0,
+      });
     }
   }
   resolveShort(em, short, known, rules.identities ?? []);
 
   const foundKeys = found.map((f) => f.def.key);
-  return { cells: em.finish(), found: foundKeys, missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)), notes: em.notes };
+  return {
+    cells: em.finish(),
+    found: foundKeys,
+    missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)),
+    notes: em.notes,
+  };
 }
 
 /** The source text of a row's values, kept on cells that cannot be read. */
@@ -100,23 +138,41 @@ export interface ShortRow {
  * identities rule readings out jointly, and each cell is read only where every surviving
  * reading puts the same source text there.
  */
-export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<string, Val>, identities: Identity[]): void {
+export function resolveShort(
+  em: TableEmitter,
+  rows: ShortRow[],
+  known: Map<string, Val>,
+  identities: Identity[],
+): void {
   if (!rows.length) return;
   const unit = em.moneyUnit;
   const all = rows.map((r) => {
     const rds = readings(r.slots, r.cells.length);
     if (rds && r.blankTail && r.slots.length + r.blankTail === r.cells.length) {
-      rds.push([...r.slots.map((s): ReadingCell => (s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length })), ...Array.from({ length: r.blankTail }, (): ReadingCell => ({ kind: 'empty', no: 0 }))]);
+      rds.push([
+        ...r.slots.map((s): ReadingCell =>
+          s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
+        ),
+        ...Array.from({ length: r.blankTail }, (): ReadingCell => ({ kind: 'empty', no: 0 })),
+      ]);
     }
     return rds;
   });
   const units: Unit[] = rows.map((r, i) => ({
     cells: r.cells.map(cellIn),
     values: (all[i] ?? []).map((rd) =>
-      rd.map((c, j): Val => (c.kind === 'dropped' ? 'dropped' : c.kind === 'empty' ? null : parseCell(c.tok.text.slice(c.start, c.start + c.length), r.kinds[j]!, unit).value)),
+      rd.map((c, j): Val =>
+        c.kind === 'dropped'
+          ? 'dropped'
+          : c.kind === 'empty'
+            ? null
+            : parseCell(c.tok.text.slice(c.start, c.start + c.length), r.kinds[j]!, unit).value,
+      ),
     ),
   }));
-  const rules: Rule[] = identities.filter((i) => i.table === em.template.id).map((i) => ({ lhs: i.lhs.map(cellIn), rhs: i.rhs.map(cellIn) }));
+  const rules: Rule[] = identities
+    .filter((i) => i.table === em.template.id)
+    .map((i) => ({ lhs: i.lhs.map(cellIn), rhs: i.rhs.map(cellIn) }));
   const alive = survivors(known, units, rules);
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
@@ -151,34 +207,61 @@ export function resolveShort(em: TableEmitter, rows: ShortRow[], known: Map<stri
     if (broken && all[i] && all[i].length > 1) {
       const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
-      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — the table's own arithmetic fails elsewhere, so it cannot place these cells; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — the table's own arithmetic fails elsewhere, so it cannot place these cells; ${r.cells.length} cell(s) left NULL`,
+        r.line,
+        r.cells[0],
+      );
       return;
     }
     const rds = all[i] ?? null;
     const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
     if (rds === null) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
-      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — too many readings to decide; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — too many readings to decide; ${r.cells.length} cell(s) left NULL`,
+        r.line,
+        r.cells[0],
+      );
       return;
     }
     const kept = rds.filter((_, k) => alive[i]![k]);
     if (!kept.length) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
-      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — no reading (glued digits split, or a cell missing) satisfies the arithmetic; ${r.cells.length} cell(s) left NULL`, r.line, r.cells[0]);
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — no reading (glued digits split, or a cell missing) satisfies the arithmetic; ${r.cells.length} cell(s) left NULL`,
+        r.line,
+        r.cells[0],
+      );
       return;
     }
     let unsure = 0;
     r.cells.forEach((at, j) => {
       const c = agreed(kept.map((rd) => rd[j]!));
-      if (c?.kind === 'piece') em.emit({ kind: 'read', at, evidence: { tok: c.tok, start: c.start, length: c.length }, placement: { by: 'split', index: j, readings: kept.length } });
-      else if (c?.kind === 'empty') em.emit({ kind: 'blank', at, line: r.line, placement: { by: 'split', index: j, readings: kept.length } });
+      if (c?.kind === 'piece')
+        em.emit({
+          kind: 'read',
+          at,
+          evidence: { tok: c.tok, start: c.start, length: c.length },
+          placement: { by: 'split', index: j, readings: kept.length },
+        });
+      else if (c?.kind === 'empty')
+        em.emit({ kind: 'blank', at, line: r.line, placement: { by: 'split', index: j, readings: kept.length } });
       else {
         unsure++;
         em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
       }
     });
     if (unsure) {
-      em.note('W_CELLS_AMBIGUOUS', `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — ${kept.length} readings satisfy the arithmetic; ${unsure} cell(s) left NULL`, r.line, r.cells.find((_, j) => !agreed(kept.map((rd) => rd[j]!))));
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — ${kept.length} readings satisfy the arithmetic; ${unsure} cell(s) left NULL`,
+        r.line,
+        r.cells.find((_, j) => !agreed(kept.map((rd) => rd[j]!))),
+      );
     }
   });
 }
@@ -189,7 +272,8 @@ function agreed(cs: ReadingCell[]): ReadingCell | null {
   if (c.kind === 'dropped') return null;
   for (const d of cs) {
     if (d.kind !== c.kind) return null;
-    if (d.kind === 'piece' && c.kind === 'piece' && (d.tok !== c.tok || d.start !== c.start || d.length !== c.length)) return null;
+    if (d.kind === 'piece' && c.kind === 'piece' && (d.tok !== c.tok || d.start !== c.start || d.length !== c.length))
+      return null;
   }
   return c;
 }

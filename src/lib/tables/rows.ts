@@ -105,7 +105,14 @@ export type RowCells =
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
  * `n` is the number of columns the row has in the layout.
  */
-export function readRow(toks: Tok[], at: number, end: number, n: number, dense = false, noise: number | null = 0): RowCells {
+export function readRow(
+  toks: Tok[],
+  at: number,
+  end: number,
+  n: number,
+  dense = false,
+  noise: number | null = 0,
+): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
@@ -235,7 +242,9 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'lines' };
   if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals };
   if (vals.length === 0) {
-    return lines.length > 0 ? { kind: 'cells', cells: Array<Slot>(n).fill(null), by: 'lines' } : { kind: 'unknown', reason: 'no cells', vals };
+    return lines.length > 0
+      ? { kind: 'cells', cells: Array<Slot>(n).fill(null), by: 'lines' }
+      : { kind: 'unknown', reason: 'no cells', vals };
   }
   const first = lines.findIndex((l) => l !== null);
   let last = lines.length - 1;
@@ -263,17 +272,21 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     const surplus = cells.length - n;
     if (surplus > 0 && cells.slice(0, surplus).every((c) => c === null)) cells = cells.slice(surplus);
     if (cells.length === n) return { kind: 'cells', cells, by: 'lines' };
-    if (cells.length < n && trail >= n - cells.length) return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
+    if (cells.length < n && trail >= n - cells.length)
+      return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
     // No empty line at all and too few values: digits glued together.
-    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null)) return { kind: 'short', slots: vals, vals, by: 'lines' };
+    if (cells.length < n && trail <= 1 && cells.every((c) => c !== null))
+      return { kind: 'short', slots: vals, vals, by: 'lines' };
     return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
   if (gaps.every((g) => g === 1)) {
     // One empty line separates cells; blank cells at an edge show as more empty lines than
     // that one. Without them nothing marks where the missing cells were (a dropped cell
     // would be read shifted).
-    if (lead >= missing + 1 && trail <= 1) return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
-    if (lead <= 1 && trail >= missing + 1) return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
+    if (lead >= missing + 1 && trail <= 1)
+      return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
+    if (lead <= 1 && trail >= missing + 1)
+      return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
   }
   // Glued digits only where no empty line sits between values: with separators, one missing
   // cell could as well be a blank one, and a split that happens to satisfy the sums would be a
@@ -281,7 +294,6 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'short', slots: vals, vals, by: 'lines' };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
 }
-
 
 /**
  * One cell per line with no separator lines (a table-wide property): two value lines follow
@@ -304,7 +316,8 @@ export function isDense(toks: Tok[]): boolean {
       curHasValue = false;
     }
     if (tok.t === 'val') curHasValue = true;
-    if (tok.t === 'eol' && tok.delimited && curHasValue && toks.some((t) => t.line === tok.line && t.t === 'text')) curHasValue = false;
+    if (tok.t === 'eol' && tok.delimited && curHasValue && toks.some((t) => t.line === tok.line && t.t === 'text'))
+      curHasValue = false;
   }
   return prevWasValue && curHasValue && curLine === prevLine + 1;
 }

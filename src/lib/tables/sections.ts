@@ -10,9 +10,26 @@ import {
 } from '../template/definitions.ts';
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
-import { ACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_LINE_COLUMNS, REVIEW_COLUMNS, columnOrderProblem, maskOrganisations } from './header.ts';
+import {
+  ACTIVE_COLUMNS,
+  REQUEST_COLUMNS,
+  REQUEST_LINE_COLUMNS,
+  REVIEW_COLUMNS,
+  columnOrderProblem,
+  maskOrganisations,
+} from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
-import { cellSlots, consistentNoise, fromLines, fromSlots, isDense, promoteCellText, trailingEmpties, type RowCells, type ValTok } from './rows.ts';
+import {
+  cellSlots,
+  consistentNoise,
+  fromLines,
+  fromSlots,
+  isDense,
+  promoteCellText,
+  trailingEmpties,
+  type RowCells,
+  type ValTok,
+} from './rows.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 
 /**
@@ -30,7 +47,10 @@ function headerText(text: string, firstRow: RegExp): string {
 
 /** Header text of a section with spaces, pipes and line breaks removed ("本年新 / 制作数量" joins). */
 function squash(lines: Line[]): string {
-  return lines.map((l) => l.text).join('').replace(/[\s|]/g, '');
+  return lines
+    .map((l) => l.text)
+    .join('')
+    .replace(/[\s|]/g, '');
 }
 
 export function readActive(lines: Line[], year: number | null): { layout: Layout | null; read: TableRead | null } {
@@ -38,16 +58,20 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const has2021 = activeLayoutMarkers['2021'].test(text);
   const has2019 = activeLayoutMarkers['2019'].test(text);
   if (!has2021 && !has2019) return { layout: null, read: null };
-  const layout: Layout = has2021 && !has2019 ? '2021' : has2019 && !has2021 ? '2019' : (year ?? 0) >= 2021 ? '2021' : '2019';
+  const layout: Layout =
+    has2021 && !has2019 ? '2021' : has2019 && !has2021 ? '2019' : (year ?? 0) >= 2021 ? '2021' : '2019';
   // The unit a header states for amounts: 千元 and 亿元 are units of their own (not 元).
-  const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(亿元|千万元|百万元|十万元|万元|千元|百元|元)/.exec(text)?.[1] as MoneyUnit | undefined;
+  const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(亿元|千万元|百万元|十万元|万元|千元|百元|元)/.exec(text)?.[1] as
+    MoneyUnit | undefined;
   const moneyUnit = unit ?? (layout === '2021' ? '万元' : null);
   const toks = tokenize(lines);
   // A header of one layout over the rows of the other: the columns would get the other
   // layout's meanings, so no cell of the table is read.
   const rows = activeRowsLayout(toks);
   const unproven =
-    has2021 !== has2019 && rows && rows !== layout ? `the header has the ${layout} columns but the rows are the ${rows} rows` : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ?? undefined);
+    has2021 !== has2019 && rows && rows !== layout
+      ? `the header has the ${layout} columns but the rows are the ${rows} rows`
+      : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ?? undefined);
   const read = readTable('active', toks, activeRows[layout], true, { moneyUnit, ...(unproven ? { unproven } : {}) });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
@@ -72,7 +96,10 @@ function activeRowsLayout(toks: Tok[]): Layout | null {
   return null;
 }
 
-export function readRequests(lines: Line[], year: number | null): { layout: Layout | null; read: TableRead | null; rowsLayout?: Layout } {
+export function readRequests(
+  lines: Line[],
+  year: number | null,
+): { layout: Layout | null; read: TableRead | null; rowsLayout?: Layout } {
   const text = squash(lines);
   const toks = tokenize(lines);
   // The layouts differ only from （六） on: without those rows (a table cut off before them)
@@ -86,12 +113,23 @@ export function readRequests(lines: Line[], year: number | null): { layout: Layo
     known = false;
   }
   const firstRow = /本年新收|新收政府信息公开申请/;
-  const headerLines = lines.slice(0, Math.max(0, lines.findIndex((l) => firstRow.test(l.text))));
+  const headerLines = lines.slice(
+    0,
+    Math.max(
+      0,
+      lines.findIndex((l) => firstRow.test(l.text)),
+    ),
+  );
   const order =
     columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
-    headerLines.map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS)).find((p) => p !== null) ??
+    headerLines
+      .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
+      .find((p) => p !== null) ??
     null;
-  const read = readTable('requests', toks, requestRows[layout], false, { identities: requestIdentities(layout), ...(order ? { unproven: order } : {}) });
+  const read = readTable('requests', toks, requestRows[layout], false, {
+    identities: requestIdentities(layout),
+    ...(order ? { unproven: order } : {}),
+  });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
 
@@ -114,17 +152,34 @@ export function readReview(lines: Line[]): TableRead | null {
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
   if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
-    rc = fromSlots(cellSlots(region.filter((t) => t.line === vals[0]!.line)), REVIEW_N, consistentNoise(trailingEmpties(toks), [], vals[0]!.line));
+    rc = fromSlots(
+      cellSlots(region.filter((t) => t.line === vals[0]!.line)),
+      REVIEW_N,
+      consistentNoise(trailingEmpties(toks), [], vals[0]!.line),
+    );
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
   }
-  const headerNo = toks.slice(0, firstVal).reverse().find((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text')?.no ?? vals[0]!.no;
+  const headerNo =
+    toks
+      .slice(0, firstVal)
+      .reverse()
+      .find((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text')?.no ?? vals[0]!.no;
   const em = new TableEmitter(templateOf('review', null));
-  const at = (j: number): CellAddress => ({ table: 'review', row: reviewRows[Math.floor(j / 5)]!.key, col: reviewColumns[j % 5]!.key });
+  const at = (j: number): CellAddress => ({
+    table: 'review',
+    row: reviewRows[Math.floor(j / 5)]!.key,
+    col: reviewColumns[j % 5]!.key,
+  });
   const cells = Array.from({ length: REVIEW_N }, (_, j) => at(j));
   // The header words before the first value, without the section's own heading (which names
   // 行政复议 and 行政诉讼 in its own order).
-  const header = toks.slice(0, firstVal).filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text' && !/^[四4][、.．]/.test(t.text)).map((t) => t.text).join('').replace(/[\s|]/g, '');
+  const header = toks
+    .slice(0, firstVal)
+    .filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text' && !/^[四4][、.．]/.test(t.text))
+    .map((t) => t.text)
+    .join('')
+    .replace(/[\s|]/g, '');
   const order = columnOrderProblem(header, REVIEW_COLUMNS);
   if (order) {
     const line = vals[0]?.no ?? headerNo;
@@ -132,16 +187,41 @@ export function readReview(lines: Line[]): TableRead | null {
     em.note('W_CELLS_AMBIGUOUS', `review: ${order}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
   } else if (rc.kind === 'cells') {
     rc.cells.forEach((slot, j) => {
-      if (slot) em.emit({ kind: 'read', at: at(j), evidence: { tok: slot, start: 0, length: slot.text.length }, placement: { by: 'block', index: j } });
+      if (slot)
+        em.emit({
+          kind: 'read',
+          at: at(j),
+          evidence: { tok: slot, start: 0, length: slot.text.length },
+          placement: { by: 'block', index: j },
+        });
       else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });
     });
   } else if (rc.kind === 'short') {
-    resolveShort(em, [{ cells, kinds: cells.map(() => 'count'), slots: rc.slots, vals: rc.vals, line: rc.vals[0]?.no ?? headerNo, blankTail: rc.blankTail ?? 0 }], new Map(), reviewIdentities);
+    resolveShort(
+      em,
+      [
+        {
+          cells,
+          kinds: cells.map(() => 'count'),
+          slots: rc.slots,
+          vals: rc.vals,
+          line: rc.vals[0]?.no ?? headerNo,
+          blankTail: rc.blankTail ?? 0,
+        },
+      ],
+      new Map(),
+      reviewIdentities,
+    );
   } else {
     const raw = rawOf(rc.vals);
     const line = rc.vals[0]?.no ?? headerNo;
     for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw, state: 'ambiguous' });
-    em.note('W_CELLS_AMBIGUOUS', `review.${reviewRows.map((r) => r.key).join('/')}: ${rc.reason}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
+    em.note(
+      'W_CELLS_AMBIGUOUS',
+      `review.${reviewRows.map((r) => r.key).join('/')}: ${rc.reason}; ${REVIEW_N} cell(s) left NULL`,
+      line,
+      cells[0],
+    );
   }
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }

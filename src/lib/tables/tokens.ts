@@ -28,7 +28,8 @@ export type Tok =
   | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean };
 
 /** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
-const VALUE = /^(?:[+-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无|\\|×)$/;
+const VALUE =
+  /^(?:[+-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无|\\|×)$/;
 export function isValueLike(text: string): boolean {
   return VALUE.test(text);
 }

@@ -23,8 +23,16 @@ export interface RowDef {
 const count = (key: string, label: string): ColumnDef => ({ key, label, kind: 'count' });
 
 // ── Section 二 (主动公开, proactive disclosure) ────────────────────────────────────────────
-const made3 = [count('made', '本年新制作数量'), count('published', '本年新公开数量'), count('total_published', '对外公开总数量')];
-const items3 = [count('prev_items', '上一年项目数量'), { key: 'change', label: '本年增/减', kind: 'signed' as const }, count('decisions', '处理决定数量')];
+const made3 = [
+  count('made', '本年新制作数量'),
+  count('published', '本年新公开数量'),
+  count('total_published', '对外公开总数量'),
+];
+const items3 = [
+  count('prev_items', '上一年项目数量'),
+  { key: 'change', label: '本年增/减', kind: 'signed' as const },
+  count('decisions', '处理决定数量'),
+];
 
 /** Exact labels (after numbering is stripped): 二's labels are short words that recur in prose. */
 const exact = (...labels: string[]) => new RegExp(`^(?:${labels.join('|')})$`);
@@ -110,11 +118,19 @@ const requestTail: RowDef[] = [
   req('carried_forward', '四、结转下年度继续办理', /结转下年度/),
 ];
 
-export const requestRows2019: RowDef[] = [...requestHead, req('other', '（六）其他处理', /^(?:\(六\))?其他处理$/), ...requestTail];
+export const requestRows2019: RowDef[] = [
+  ...requestHead,
+  req('other', '（六）其他处理', /^(?:\(六\))?其他处理$/),
+  ...requestTail,
+];
 export const requestRows2021: RowDef[] = [
   ...requestHead,
   req('other_no_correction', '（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', /逾期不补正/),
-  req('other_unpaid_fee', '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', /逾期未按收费通知|未按收费通知|逾期未缴纳/),
+  req(
+    'other_unpaid_fee',
+    '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    /逾期未按收费通知|未按收费通知|逾期未缴纳/,
+  ),
   req('other_misc', '（六）3.其他', /^(?:\(六\))?3[.、]?其他$/),
   ...requestTail,
 ];
@@ -124,7 +140,9 @@ export const requestLayoutMarkers = { '2021': /逾期不补正|未按收费通�
 /** Rows of 三 whose values add up to （七）总计 (the leaves of the 三、本年度办理结果 tree). */
 export function requestLeafRows(layout: '2019' | '2021'): string[] {
   const rows = layout === '2019' ? requestRows2019 : requestRows2021;
-  return rows.map((r) => r.key).filter((k) => !['new_received', 'carried_over', 'total', 'carried_forward'].includes(k));
+  return rows
+    .map((r) => r.key)
+    .filter((k) => !['new_received', 'carried_over', 'total', 'carried_forward'].includes(k));
 }
 
 // ── Section 四 (行政复议、行政诉讼, review and litigation) ──────────────────────────────────

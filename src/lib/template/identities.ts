@@ -1,5 +1,12 @@
 import type { CellRow } from '../schema/datasets.ts';
-import { applicantColumns, requestColumns, requestLeafRows, requestRows, reviewColumns, reviewRows } from './definitions.ts';
+import {
+  applicantColumns,
+  requestColumns,
+  requestLeafRows,
+  requestRows,
+  reviewColumns,
+  reviewRows,
+} from './definitions.ts';
 
 /**
  * The arithmetic a correct report satisfies, as data: sum(lhs) = sum(rhs) over template cells.

@@ -23,15 +23,33 @@ export type CsvValue = string | number | bigint | boolean | null | undefined;
 
 /** Rows → CSV lines (no header, no BOM). `text[i]` says whether column i is text (prefixed when needed). */
 export function csvRows(rows: CsvValue[][], text: boolean[], recordDelimiter: '\n' | '\r\n' = '\n'): string {
-  const safe = rows.map((r) => r.map((v, i) => (text[i] && typeof v === 'string' ? safeText(v) : typeof v === 'bigint' ? v.toString() : v)));
+  const safe = rows.map((r) =>
+    r.map((v, i) => (text[i] && typeof v === 'string' ? safeText(v) : typeof v === 'bigint' ? v.toString() : v)),
+  );
   // Quote "" (an empty string, not NULL) and any field with a CR: csv-stringify quotes only the
   // record delimiter's own characters, and a bare CR is a line break to Excel.
-  return stringify(safe, { quoted_match: [/^$/, /\r/], record_delimiter: recordDelimiter === '\n' ? 'unix' : 'windows' });
+  return stringify(safe, {
+    quoted_match: [/^$/, /\r/],
+    record_delimiter: recordDelimiter === '\n' ? 'unix' : 'windows',
+  });
 }
 
 export const BOM = '\uFEFF';
 
 /** A whole CSV document: BOM (so Excel reads the Chinese as UTF-8), header, rows. */
-export function csvDocument(header: string[], rows: CsvValue[][], text: boolean[], recordDelimiter: '\n' | '\r\n' = '\n'): string {
-  return BOM + csvRows([header], header.map(() => false), recordDelimiter) + csvRows(rows, text, recordDelimiter);
+export function csvDocument(
+  header: string[],
+  rows: CsvValue[][],
+  text: boolean[],
+  recordDelimiter: '\n' | '\r\n' = '\n',
+): string {
+  return (
+    BOM +
+    csvRows(
+      [header],
+      header.map(() => false),
+      recordDelimiter,
+    ) +
+    csvRows(rows, text, recordDelimiter)
+  );
 }

@@ -72,7 +72,10 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
   const stagingDir = join(outDir, '.staging');
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir, { recursive: true });
-  const staging = Object.fromEntries(TABLES.map((t) => [t, new Staging(join(stagingDir, `${t}.ndjson`))])) as Record<TableName, Staging>;
+  const staging = Object.fromEntries(TABLES.map((t) => [t, new Staging(join(stagingDir, `${t}.ndjson`))])) as Record<
+    TableName,
+    Staging
+  >;
   const sink: RowSink = {
     cells: (rows) => staging.cells.write(rows),
     checks: (rows) => staging.checks.write(rows),
@@ -122,12 +125,16 @@ async function loadTable(conn: DuckDBConnection, name: TableName, path: string):
   await conn.run(`CREATE TABLE ${name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
   const spec = cols.map((c) => `"${c.name}": '${c.type}'`).join(', ');
   const list = cols.map((c) => `"${c.name}"`).join(', ');
-  await conn.run(`INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`);
+  await conn.run(
+    `INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`,
+  );
 }
 
 async function exportTable(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
   const order = ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '';
-  await conn.run(`COPY (SELECT * FROM ${name}${order}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+  await conn.run(
+    `COPY (SELECT * FROM ${name}${order}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+  );
   // CSV: DuckDB's own CSV writer (RFC 4180 quoting; 20 times faster than streaming the rows
   // out to csv-stringify, which the per-report CSV uses), with the formula-injection prefix of
   // csv.ts on text columns, written to a temporary name and copied behind a BOM.
@@ -159,14 +166,18 @@ function withBom(from: string, to: string): void {
   try {
     writeSync(out, BOM);
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; ) writeSync(out, buf, 0, n);
+    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) writeSync(out, buf, 0, n);
   } finally {
     closeSync(src);
     closeSync(out);
   }
 }
 
-async function tableHash(conn: DuckDBConnection, tmp: string, name: TableName): Promise<{ rows: number; sha256: string }> {
+async function tableHash(
+  conn: DuckDBConnection,
+  tmp: string,
+  name: TableName,
+): Promise<{ rows: number; sha256: string }> {
   await conn.run(`COPY ${name} TO '${tmp}' (FORMAT csv, HEADER true)`);
   const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${name}`)).getRows()[0]![0]);
   const sha256 = sha256File(tmp);

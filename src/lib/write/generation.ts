@@ -1,5 +1,21 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { phase } from './phase.ts';
 
@@ -78,7 +94,10 @@ function lock(path: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const pid = Number(readFileSync(path, 'utf8'));
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new Error(`another ingest (pid ${pid}) is writing here; wait for it to finish (or remove ${path} if it is gone)`);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+      throw new Error(
+        `another ingest (pid ${pid}) is writing here; wait for it to finish (or remove ${path} if it is gone)`,
+      );
     rmSync(path, { force: true });
   }
 }
@@ -117,7 +136,8 @@ export function startGeneration(out: string): Generation {
     dir,
     abort: () => {
       // Never the generation the output already shows (a failure after the rename).
-      if (!(lexists(n.out) && lstatSync(n.out).isSymbolicLink() && readlinkSync(n.out) === gen)) rmSync(dir, { recursive: true, force: true });
+      if (!(lexists(n.out) && lstatSync(n.out).isSymbolicLink() && readlinkSync(n.out) === gen))
+        rmSync(dir, { recursive: true, force: true });
       unlock();
     },
     commit() {
@@ -155,7 +175,8 @@ export function startGeneration(out: string): Generation {
       renameSync(link, n.out);
       fsyncPath(n.parent);
       phase('switched');
-      if (previous && previous !== gen && previous.startsWith(n.prefix)) rmSync(join(n.parent, previous), { recursive: true, force: true });
+      if (previous && previous !== gen && previous.startsWith(n.prefix))
+        rmSync(join(n.parent, previous), { recursive: true, force: true });
     }
   }
 }
@@ -180,7 +201,9 @@ export function verifySums(dir: string, strict = true): void {
     if (!existsSync(p)) throw new Error(`${p} is listed in SHA256SUMS but missing`);
     if (sha256File(p) !== hash) throw new Error(`${p} does not match its SHA-256 in SHA256SUMS`);
   }
-  if (strict) for (const f of readdirSync(dir)) if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
+  if (strict)
+    for (const f of readdirSync(dir))
+      if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
 }
 
 export function parseSums(text: string): Map<string, string> {
@@ -189,7 +212,8 @@ export function parseSums(text: string): Map<string, string> {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
     if (!m) throw new Error(`SHA256SUMS: malformed line: ${line.slice(0, 100)}`);
     // Names come from our own SHA256SUMS, but never let one leave the folder.
-    if (m[2]!.includes('/') || m[2]!.includes('\\') || m[2]!.startsWith('.')) throw new Error(`SHA256SUMS: unexpected file name ${m[2]}`);
+    if (m[2]!.includes('/') || m[2]!.includes('\\') || m[2]!.startsWith('.'))
+      throw new Error(`SHA256SUMS: unexpected file name ${m[2]}`);
     out.set(m[2]!, m[1]!);
   }
   return out;

@@ -6,7 +6,8 @@
  */
 export function phase(name: string): void {
   // NIANBAO_FAIL_AT: the same point fails as a full disk would (the error path of the run).
-  if (process.env.NIANBAO_FAIL_AT === name) throw Object.assign(new Error('ENOSPC: no space left on device (simulated)'), { code: 'ENOSPC' });
+  if (process.env.NIANBAO_FAIL_AT === name)
+    throw Object.assign(new Error('ENOSPC: no space left on device (simulated)'), { code: 'ENOSPC' });
   if (process.env.NIANBAO_PAUSE_AT !== name) return;
   process.stderr.write(`phase: ${name}\n`);
   // Block this thread for good; the test kills the process.

@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ params }) => {
   const text = cols.map((c) => c.type === 'VARCHAR');
   const body = csvDocument(
     cols.map((c) => c.name),
-    cells.map((c) => cols.map((k) => ((c as Record<string, CsvValue | undefined>)[k.name] ?? null))),
+    cells.map((c) => cols.map((k) => (c as Record<string, CsvValue | undefined>)[k.name] ?? null)),
     text,
     '\r\n',
   );

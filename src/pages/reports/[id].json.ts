@@ -12,6 +12,13 @@ export const GET: APIRoute = async ({ params }) => {
   const id = params.id!;
   const report = data.reportById.get(id);
   const [cells, checks] = await Promise.all([data.cellsOf(id), data.checksOf(id)]);
-  const body = { report, summary: data.summary.get(id) ?? null, cells: cells.map(({ report_id: _r, ...c }) => c), checks: checks.map(({ report_id: _r, ...c }) => c) };
-  return new Response(`${JSON.stringify(body, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const body = {
+    report,
+    summary: data.summary.get(id) ?? null,
+    cells: cells.map(({ report_id: _r, ...c }) => c),
+    checks: checks.map(({ report_id: _r, ...c }) => c),
+  };
+  return new Response(`${JSON.stringify(body, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

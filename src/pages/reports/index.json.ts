@@ -17,5 +17,7 @@ export const GET: APIRoute = async () => {
     json: `${base}reports/${r.report_id}.json`,
     csv: `${base}reports/${r.report_id}.csv`,
   }));
-  return new Response(`${JSON.stringify({ count: reports.length, reports }, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify({ count: reports.length, reports }, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -5,7 +5,9 @@ import { readSourceBytes } from '../../../lib/site/source.ts';
 /** The original PDF of a PDF report, published beside it (the source view links `#page=N`). */
 export async function getStaticPaths() {
   const data = await loadSiteData();
-  return data.reports.filter((r) => /\.pdf$/i.test(r.source_file) && readSourceBytes(r.source_file)).map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file } }));
+  return data.reports
+    .filter((r) => /\.pdf$/i.test(r.source_file) && readSourceBytes(r.source_file))
+    .map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file } }));
 }
 
 export const GET: APIRoute = ({ props }) => {
