@@ -514,7 +514,8 @@ describe('the two CSV writers agree', () => {
     );
     const viaStringify = csvDocument(
       cols.map((c) => c.name),
-      got.map((r) => cols.map((c) => r[c.name])),
+      // The per-report CSV gets the numbers as JavaScript numbers (3, not "3.0").
+      got.map((r) => cols.map((c) => (c.type === 'VARCHAR' || r[c.name] === null ? r[c.name] : Number(r[c.name])))),
       cols.map((c) => c.type === 'VARCHAR'),
     );
     expect(`\uFEFF${readFileSync(file, 'utf8')}`).toBe(viaStringify);

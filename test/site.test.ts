@@ -149,13 +149,13 @@ describe('the built site (sample reports)', () => {
 
   it('the DuckDB examples on the data page (downloaded files, and over HTTP) run against the published files', async () => {
     const check = async (local: string) => {
-      const rows = await query<{ province: string | null; year: number; requests_new: number | null; reports: bigint }>(
+      const rows = await query<{ province: string | null; year: number; requests_new: bigint | null; reports: bigint }>(
         local,
       );
       expect(rows.length).toBeGreaterThan(0);
       const total = rows.reduce((s, r) => s + Number(r.reports), 0);
       expect(total).toBe(5);
-      expect(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new).toBe(3);
+      expect(Number(rows.find((r) => r.province === '江苏省' && r.year === 2020)!.requests_new)).toBe(3);
     };
     const downloaded = page('data/index.html').querySelector('pre[data-example="duckdb"]')!.textContent;
     // The first example reads files downloaded into the working directory: point it at dist/data.
