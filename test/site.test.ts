@@ -67,6 +67,42 @@ describe('the built site (sample reports)', () => {
     expect(doc.body.textContent).toContain('仅文字');
   });
 
+  it('every directory level has an index: agencies (by province), years and kinds', () => {
+    const agencies = page('agencies/index.html');
+    const listed = new Set(
+      [...agencies.querySelectorAll('#agency-list a[href*="/agencies/"]')].map((a) =>
+        a.getAttribute('href')!.split('/').at(-2),
+      ),
+    );
+    const built = readdirSync(join(dist, 'agencies')).filter((d) => d !== 'index.html');
+    expect(built.length).toBeGreaterThan(0);
+    expect([...listed].sort()).toEqual(built.sort());
+    expect(agencies.querySelector('input[data-filter-target]')).not.toBeNull();
+    const years = page('years/index.html');
+    for (const y of readdirSync(join(dist, 'years')).filter((d) => /^\d{4}$/.test(d)))
+      expect(years.querySelector(`a[href$="/years/${y}/"]`), y).not.toBeNull();
+    const kinds = page('kinds/index.html');
+    expect(kinds.querySelectorAll('a[href*="/kinds/"]').length).toBe(
+      readdirSync(join(dist, 'kinds')).filter((d) => d !== 'index.html').length,
+    );
+  });
+
+  it('text-only reports are never called consistent (一致): 无表格可核对', () => {
+    const list = page('reports/index.html');
+    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
+      reports: Array<{ report_id: string; status: string }>;
+    };
+    const textOnly = index.reports.filter((r) => r.status === 'text_only');
+    expect(textOnly.length).toBeGreaterThan(0);
+    for (const r of textOnly) {
+      const row = list.querySelector(`a[href$="/reports/${r.report_id}/"]`)!.closest('tr')!;
+      expect(row.textContent).toContain('无表格可核对');
+      expect(page(`reports/${r.report_id}/index.html`).querySelector('dl.meta')!.textContent).not.toContain(
+        '核对未发现不一致',
+      );
+    }
+  });
+
   it('internal links resolve', () => {
     const files = readdirSync(dist, { recursive: true })
       .map(String)
