@@ -12,7 +12,8 @@ type Element = DefaultTreeAdapterMap['element'];
  * exact, with colspan expanded and rowspan-covered positions left out.
  */
 
-const SKIP = new Set([
+/** Elements whose text is never report text (also used by the synthetic DOCX writer). */
+export const SKIP = new Set([
   'script',
   'style',
   'noscript',
@@ -29,7 +30,8 @@ const SKIP = new Set([
   'head',
   'object',
 ]);
-const BLOCK = new Set([
+/** Elements that end a line of text. */
+export const BLOCK = new Set([
   'p',
   'div',
   'section',

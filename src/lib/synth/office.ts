@@ -1,3 +1,4 @@
+import { BLOCK, SKIP } from '../decode/html.ts';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Random } from './random.ts';
@@ -19,47 +20,8 @@ export interface DocCell {
 }
 export type DocBlock = { kind: 'p'; text: string } | { kind: 'table'; rows: DocCell[][] };
 
-const SKIP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'form',
-  'button',
-  'select',
-  'svg',
-  'iframe',
-  'object',
-]);
-const BLOCK = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'blockquote',
-  'pre',
-  'center',
-  'body',
-  'title',
-  'caption',
-  'address',
-  'figure',
-]);
+// The same elements the ingest skips and breaks lines at (decode/html.ts), so that a DOCX
+// holds the text the HTML path would read.
 
 /** Paragraphs and tables of an HTML page, in order (the page chrome left out). */
 export function htmlBlocks(html: string): DocBlock[] {
