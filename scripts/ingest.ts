@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       gen.dir,
       DB_FILE,
       Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(),
+      Object.fromEntries(Object.entries(tables).map(([name, t]) => [`${name}.csv`, t.sha256])),
     );
     phase('written');
     gen.commit();

@@ -24,13 +24,18 @@ describe('worker threads give the same run as one thread', () => {
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
       { ...ctx, workers: 2, batchSize: 7 },
-      { cells: () => {}, checks: () => {}, sections: () => {}, ndjson: (t, s) => text[t]!.push(s) },
+      {
+        cells: () => {},
+        checks: () => {},
+        sections: () => {},
+        ndjson: (t, b) => text[t]!.push(Buffer.from(b).toString('utf8')),
+      },
     );
     expect(par.manifest).toEqual(seq.manifest);
     expect(par.reports).toEqual(seq.reports);
     expect(par.summary).toEqual(seq.summary);
     const lines = (t: string) =>
-      text[t]!.join('\n')
+      text[t]!.join('')
         .split('\n')
         .filter(Boolean)
         .map((l): unknown => JSON.parse(l));

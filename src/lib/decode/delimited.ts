@@ -67,11 +67,23 @@ export function delimitedRows(lines: Line[]): Line[] {
   return lines.map((l) => {
     if (l.cells || l.raw.includes('|') || l.raw.includes('\t') || delimiterCount(l.raw, d) < 1) return l;
     let fields: string[];
-    try {
-      fields = parse(l.raw, { delimiter: d, relax_quotes: true, relax_column_count: true, trim: true })[0] ?? [];
-    } catch {
-      return l;
-    }
+    if (!l.raw.includes('"'))
+      // No quotes: the fields are exactly the delimiter-separated pieces (RFC 4180), so the
+      // parser (one instance per line, a tenth of the whole ingest's table time) is not needed.
+      fields = l.raw.split(d).map((f) => f.trim());
+    else
+      try {
+        fields =
+          parse(l.raw, {
+            delimiter: d,
+            record_delimiter: '\n',
+            relax_quotes: true,
+            relax_column_count: true,
+            trim: true,
+          })[0] ?? [];
+      } catch {
+        return l;
+      }
     if (fields.length < 2) return l;
     const cells: LineCell[] = fields.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
     // The row as a `|`-joined line, as HTML rows are: headings in it are still found, and

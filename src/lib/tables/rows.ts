@@ -301,6 +301,9 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
  * with a single value.
  */
 export function isDense(toks: Tok[]): boolean {
+  // Lines holding a text token, found once (a scan of every token per row was quadratic).
+  const textLines = new Set<number>();
+  for (const t of toks) if (t.t === 'text') textLines.add(t.line);
   let prevLine = -1;
   let prevWasValue = false;
   let curHasValue = false;
@@ -316,8 +319,7 @@ export function isDense(toks: Tok[]): boolean {
       curHasValue = false;
     }
     if (tok.t === 'val') curHasValue = true;
-    if (tok.t === 'eol' && tok.delimited && curHasValue && toks.some((t) => t.line === tok.line && t.t === 'text'))
-      curHasValue = false;
+    if (tok.t === 'eol' && tok.delimited && curHasValue && textLines.has(tok.line)) curHasValue = false;
   }
   return prevWasValue && curHasValue && curLine === prevLine + 1;
 }

@@ -1,8 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { BOM } from './csv.ts';
-import { sha256File } from './generation.ts';
+import { createHash } from 'node:crypto';
 import { phase } from './phase.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
@@ -26,9 +26,10 @@ const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summ
 export const ROW_GROUP_SIZE = Number(process.env.NIANBAO_ROW_GROUP_SIZE ?? 122_880);
 
 /**
- * Per-table content hash: rows and SHA-256 of the table as DuckDB writes it with
- * `COPY <table> TO 'x.csv' (FORMAT csv, HEADER true)`. The DuckDB file's bytes differ from run
- * to run; these hashes do not, and anyone can recompute them from the file.
+ * Per-table content hash: rows, and the SHA-256 of the table's published CSV (`<table>.csv`,
+ * the same line as in SHA256SUMS). The DuckDB file's bytes differ from run to run; its tables do
+ * not, and the CSV is a deterministic rendering of each (ordered, one writer thread), so two
+ * DuckDB files hold the same tables when their manifests' `tables` agree.
  */
 export type TableHashes = Record<TableName, { rows: number; sha256: string }>;
 
@@ -39,26 +40,30 @@ export interface DatasetWriter {
 
 class Staging {
   private fd: number;
-  private buf: string[] = [];
+  private buf: Array<string | Uint8Array> = [];
   private size = 0;
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
-  writeText(text: string): void {
-    this.buf.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+  /** UTF-8 NDJSON, every row ending in `\n` (from worker threads). */
+  writeBytes(bytes: Uint8Array): void {
+    this.buf.push(bytes);
+    this.size += bytes.byteLength;
+    if (this.size > 1 << 22) this.flush();
   }
   write(rows: ReadonlyArray<object>): void {
-    for (const r of rows) {
-      const line = JSON.stringify(r);
-      this.buf.push(line);
-      this.size += line.length;
-    }
-    if (this.size > 1 << 20) this.flush();
+    let text = '';
+    for (const r of rows) text += `${JSON.stringify(r)}\n`;
+    this.buf.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 22) this.flush();
   }
   flush(): void {
-    if (this.buf.length) writeSync(this.fd, `${this.buf.join('\n')}\n`);
+    if (this.buf.length)
+      writevSync(
+        this.fd,
+        this.buf.map((b) => (typeof b === 'string' ? Buffer.from(b) : b)),
+      );
     this.buf = [];
     this.size = 0;
   }
@@ -80,7 +85,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
     cells: (rows) => staging.cells.write(rows),
     checks: (rows) => staging.checks.write(rows),
     sections: (rows) => staging.sections.write(rows),
-    ndjson: (table, text) => staging[table].writeText(text),
+    ndjson: (table, bytes) => staging[table].writeBytes(bytes),
   };
   return {
     sink,
@@ -103,13 +108,38 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
       try {
         for (const name of TABLES) await loadTable(conn, name, staging[name].path);
         phase('loaded');
+        // Exports run one query per thread (deterministic row groups), two queries at a time on
+        // two connections: the tables' Parquet and CSV copies are independent.
         await conn.run('SET threads = 1');
-        for (const name of TABLES) {
-          await exportTable(conn, outDir, name);
-          hashes[name] = await tableHash(conn, join(stagingDir, `${name}.hash.csv`), name);
-          phase(`exported-${name}`);
+        const second = await instance.connect();
+        try {
+          // One connection writes the Parquet files, the other the CSV files; the first failure
+          // stops both, and both settle before the connections close.
+          let failed = false;
+          const each = async (work: (name: TableName) => Promise<void>): Promise<void> => {
+            for (const name of TABLES) {
+              if (failed) return;
+              await work(name).catch((e: unknown) => {
+                failed = true;
+                throw e;
+              });
+            }
+          };
+          const settled = await Promise.allSettled([
+            each((name) => exportParquet(conn, outDir, name)),
+            each(async (name) => {
+              const rows = Number((await second.runAndReadAll(`SELECT count(*) FROM ${name}`)).getRows()[0]![0]);
+              hashes[name] = { rows, sha256: await exportCsv(second, outDir, name) };
+              phase(`exported-${name}`);
+            }),
+          ]);
+          for (const r of settled) if (r.status === 'rejected') throw r.reason;
+        } finally {
+          second.closeSync();
         }
+        phase('exported');
         await conn.run('CHECKPOINT');
+        phase('checkpoint');
       } finally {
         conn.closeSync();
         instance.closeSync();
@@ -130,18 +160,24 @@ async function loadTable(conn: DuckDBConnection, name: TableName, path: string):
   );
 }
 
-async function exportTable(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
-  const order = ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '';
+const orderOf = (name: TableName) => (ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '');
+
+async function exportParquet(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
   await conn.run(
-    `COPY (SELECT * FROM ${name}${order}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+    `COPY (SELECT * FROM ${name}${orderOf(name)}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
   );
+}
+
+/** Writes `<name>.csv` and returns its SHA-256 (computed while the file is written). */
+async function exportCsv(conn: DuckDBConnection, outDir: string, name: TableName): Promise<string> {
   // CSV: DuckDB's own CSV writer (RFC 4180 quoting; 20 times faster than streaming the rows
   // out to csv-stringify, which the per-report CSV uses), with the formula-injection prefix of
   // csv.ts on text columns, written to a temporary name and copied behind a BOM.
   const tmp = join(outDir, `${name}.csv.tmp`);
-  await conn.run(`COPY (SELECT ${csvSelect(name)} FROM ${name}${order}) TO '${tmp}' (FORMAT csv, HEADER true)`);
-  withBom(tmp, join(outDir, `${name}.csv`));
+  await conn.run(`COPY (SELECT ${csvSelect(name)} FROM ${name}${orderOf(name)}) TO '${tmp}' (FORMAT csv, HEADER true)`);
+  const sha256 = withBom(tmp, join(outDir, `${name}.csv`));
   await rm(tmp);
+  return sha256;
 }
 
 /** The select list of a table's CSV: text columns prefixed as `safeText` does (csv.ts). */
@@ -160,27 +196,23 @@ export function csvSelect(name: TableName): string {
 
 const FORMULA_CHARS = ["'='", "'+'", "'-'", "'@'", 'chr(9)', 'chr(13)'].join(', ');
 
-function withBom(from: string, to: string): void {
+/** Copies `from` behind a BOM into `to`; returns the SHA-256 of what was written. */
+function withBom(from: string, to: string): string {
   const out = openSync(to, 'w');
   const src = openSync(from, 'r');
+  const hash = createHash('sha256');
   try {
-    writeSync(out, BOM);
+    const bom = Buffer.from(BOM, 'utf8');
+    writeSync(out, bom);
+    hash.update(bom);
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) writeSync(out, buf, 0, n);
+    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) {
+      writeSync(out, buf, 0, n);
+      hash.update(buf.subarray(0, n));
+    }
   } finally {
     closeSync(src);
     closeSync(out);
   }
-}
-
-async function tableHash(
-  conn: DuckDBConnection,
-  tmp: string,
-  name: TableName,
-): Promise<{ rows: number; sha256: string }> {
-  await conn.run(`COPY ${name} TO '${tmp}' (FORMAT csv, HEADER true)`);
-  const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${name}`)).getRows()[0]![0]);
-  const sha256 = sha256File(tmp);
-  await rm(tmp);
-  return { rows, sha256 };
+  return hash.digest('hex');
 }

@@ -4,7 +4,15 @@
  * SIGKILL the run at a known point with no timing guess; NIANBAO_FAIL_AT makes that point fail
  * like a full disk. Unset (always, outside tests), this does nothing.
  */
+let last = 0;
+
 export function phase(name: string): void {
+  // NIANBAO_PHASE_TIMES: seconds since the previous point, on stderr (for profiling the bench).
+  if (process.env.NIANBAO_PHASE_TIMES) {
+    const now = performance.now();
+    process.stderr.write(`phase ${name}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  }
   // NIANBAO_FAIL_AT: the same point fails as a full disk would (the error path of the run).
   if (process.env.NIANBAO_FAIL_AT === name)
     throw Object.assign(new Error('ENOSPC: no space left on device (simulated)'), { code: 'ENOSPC' });
