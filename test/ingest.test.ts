@@ -146,3 +146,24 @@ describe('bad input: every file is accounted for and the run goes on', () => {
     expect(later.checks_failed).toBeGreaterThan(0);
   });
 });
+
+describe('two reports saved in one file', () => {
+  const first = buildReport();
+  const second = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' }).replace(/2020年，/g, '2021年，');
+  const data = run([file('two.txt', `${first}\n${second}`), file('twice.txt', `${first}\n${first}`)]);
+
+  it('the first is read, and the entry says a second report was not read (not a repeat)', () => {
+    const e = entry(data, 'two.txt');
+    expect(e.report_id).not.toBeNull();
+    expect(e.reason).toContain('另一份报告');
+    expect(e.reason_code).toBe('W_SECOND_REPORT');
+    expect(e.diagnostics.map((d) => d.code)).toContain('W_SECOND_REPORT');
+    expect(e.diagnostics.map((d) => d.code)).not.toContain('W_DUPLICATE_TEXT');
+  });
+
+  it('the same text twice is a repeat, with no reason', () => {
+    const e = entry(data, 'twice.txt');
+    expect(e.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');
+    expect(e.reason_code).toBeNull();
+  });
+});

@@ -39,6 +39,18 @@ describe('sections', () => {
     const once = '一、总体情况\n正文\n六、其他需要报告的事项\n无。';
     const s = segment(textToLines(`${once}\n${once}`));
     expect(s.duplicateFrom).toBe(5);
+    expect(s.repeat).toBe('same');
+    expect(s.sections.at(-1)!.lines.map((l) => l.raw)).toEqual(['无。']);
+    // A copy cut short by the end of the page is still the same report.
+    expect(segment(textToLines(`${once}\n一、总体情况\n正  文`)).repeat).toBe('same');
+  });
+
+  it('a second, different report in the same file is told apart from a repeat', () => {
+    const a = '一、总体情况\n2022年，本局主动公开信息12条。\n六、其他需要报告的事项\n无。';
+    const b = '一、总体情况\n2023年，本局主动公开信息15条。\n六、其他需要报告的事项\n无。';
+    const s = segment(textToLines(`${a}\n${b}`));
+    expect(s.duplicateFrom).toBe(5);
+    expect(s.repeat).toBe('other');
     expect(s.sections.at(-1)!.lines.map((l) => l.raw)).toEqual(['无。']);
   });
 

@@ -11,6 +11,10 @@ import type { DiagnosticCode } from '../schema/diagnostics.ts';
 /** Codes of a manifest reason: a diagnostic code for a rejection, or what became of a report. */
 export type ReasonCode = DiagnosticCode | 'DUPLICATE_FILE' | 'TEXT_ONLY' | 'PARTIAL';
 
+/** A file holding a second report after the first: only the first is read (`W_SECOND_REPORT`). */
+export const secondReportZh = (line: number | null) =>
+  `文件中${line ? `第 ${line} 行起` : ''}还有另一份报告，未读取（只读取文件中的第一份报告；请另存为单独的文件）`;
+
 const KIND_ZH: Record<string, string> = {
   'a named pipe (FIFO)': '命名管道（FIFO）',
   'a device file': '设备文件',

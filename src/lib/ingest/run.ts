@@ -1,4 +1,4 @@
-import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, reasonZh } from './reasons.ts';
+import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, reasonZh, secondReportZh } from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import {
   CheckRow,
@@ -179,6 +179,12 @@ export class Collector {
     if (r.report.status !== 'complete') {
       entry.reason = r.report.status === 'text_only' ? TEXT_ONLY_ZH : PARTIAL_ZH;
       entry.reason_code = r.report.status === 'text_only' ? 'TEXT_ONLY' : 'PARTIAL';
+    }
+    // A second report in the same file is not read: the entry says so even when the first is ok.
+    const second = r.diagnostics.find((d) => d.code === 'W_SECOND_REPORT');
+    if (second) {
+      entry.reason = entry.reason ? `${entry.reason}；${secondReportZh(second.line)}` : secondReportZh(second.line);
+      entry.reason_code ??= 'W_SECOND_REPORT';
     }
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }

@@ -73,10 +73,17 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const lines: Line[] = foldScript(
     input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text))),
   ).lines;
-  const { sections, duplicateFrom } = segment(lines);
+  const { sections, duplicateFrom, repeat } = segment(lines);
   if (duplicateFrom)
     diagnostics.push(
-      diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom),
+      repeat === 'same'
+        ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
+        : diag(
+            'W_SECOND_REPORT',
+            'another report begins here (a second 一、总体情况 with different text): only the first report in the file is read; save the second as a file of its own',
+            file,
+            duplicateFrom,
+          ),
     );
 
   const all = lines.map((l) => l.text).join('\n');

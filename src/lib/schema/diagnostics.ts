@@ -28,6 +28,7 @@ export const DiagnosticCode = z.enum([
   'W_CELL_UNREADABLE',
   'W_UNIT_UNKNOWN',
   'W_DUPLICATE_TEXT',
+  'W_SECOND_REPORT',
   'W_SAME_AGENCY_YEAR',
   'W_DUPLICATE_REPORT',
   'W_CHECK_FAILED',

@@ -22,6 +22,11 @@ export interface Segmented {
   sections: Section[];
   /** Lines after a second copy of the report began (duplicated page text), if any. */
   duplicateFrom: number | null;
+  /**
+   * Whether what follows `duplicateFrom` is the same report again (a page that prints its text
+   * twice) or another report (two reports saved in one file). Either way only the first is read.
+   */
+  repeat: 'same' | 'other' | null;
 }
 
 export function segment(lines: Line[]): Segmented {
@@ -41,9 +46,12 @@ export function segment(lines: Line[]): Segmented {
   let duplicateFrom: number | null = null;
   let end = lines.length;
   const again = search(lines, 0, li0, col0);
+  let repeat: Segmented['repeat'] = null;
   if (again && found.some((f) => f)) {
     duplicateFrom = lines[again.li]!.no;
     end = again.li;
+    const first = found.find((f) => f)!;
+    repeat = sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
   }
 
   // Split lines at heading boundaries so that every heading starts a line of its own.
@@ -80,7 +88,19 @@ export function segment(lines: Line[]): Segmented {
       if (after.text.replace(/[|\s。.]/g, '')) current.lines.push(after);
     }
   }
-  return { sections, duplicateFrom };
+  return { sections, duplicateFrom, repeat };
+}
+
+/**
+ * Two runs of lines hold the same text, ignoring spacing and table borders; a repeat cut short
+ * (the page ends mid-copy) counts as the same when the shorter is the start of the longer.
+ */
+function sameText(a: Line[], b: Line[]): boolean {
+  const squash = (ls: Line[]) => ls.map((l) => l.text.replace(/[\s|]+/g, '')).join('');
+  const x = squash(a);
+  const y = squash(b);
+  const n = Math.min(x.length, y.length);
+  return n > 0 && x.slice(0, n) === y.slice(0, n);
 }
 
 function search(lines: Line[], k: number, li0: number, col0: number): { li: number; col: number; len: number } | null {

@@ -264,6 +264,15 @@ function report(
     ...body,
     ...mv.tail,
     ...(style !== 'oneline' && q('duplicate-text', 0.03) ? body : []),
+    // Another report saved after this one (the next year's, its numbers shifted): only the
+    // first is read. Decided by a side generator so that the main stream (and every corpus
+    // made before this shape) stays the same.
+    ...(style !== 'oneline' &&
+    style !== 'html' &&
+    !quirks.has('duplicate-text') &&
+    new Random(Number(seq) * 7919 + 17).chance(0.01)
+      ? (quirks.add('appended-report'), body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 1))))
+      : []),
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
   const dump = style === 'oneline' ? onelineDump(rng, title, pub, body) : null;
