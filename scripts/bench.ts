@@ -1,15 +1,19 @@
 /**
  * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus] [-- --no-documents]
+ *                 [-- --compare-ingest REF]
  * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
  * ingest, site build, search index — as wall time, throughput and whole-process peak memory
  * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
- * bench/results.md with a description of the machine.
+ * bench/results.md with a description of the machine, and bench/results.json (one object per size).
+ * --compare-ingest REF: the 10,000 corpus (or the largest below it) is also ingested by commit REF
+ * in alternating pairs (scripts/bench-compare.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDocuments } from './bench-documents.ts';
+import { compareIngest } from './bench-compare.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -151,6 +155,11 @@ const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 const rows: string[] = [];
 const notes: string[] = [];
+/** bench/results.json: one object per size (seconds, MB, files, bytes; null where not measured). */
+const json: Array<Record<string, number | null>> = [];
+const compareRef = process.argv.includes('--compare-ingest') ? arg('compare-ingest', '') : '';
+const compareSize = [...sizes].filter((n) => n <= 10000).sort((a, b) => b - a)[0];
+let compareTable = '';
 let evalTable = '';
 let lastSiteRate: { n: number; secondsPerReport: number } | null = null;
 
@@ -224,6 +233,21 @@ for (const n of sizes) {
       `Whole pipeline at ${n.toLocaleString('en')} (ingest + site build + search index, measured): ${minutes.toFixed(1)} min — the 15-minute target is ${minutes <= 15 ? 'met' : '**missed**'}; peak memory of any stage ${Math.max(ingest.peakMB ?? 0, build.peakMB ?? 0, search.peakMB ?? 0).toFixed(0)} MB.`,
     );
   }
+  const total = build?.ok && search?.ok ? ingest.seconds + build.seconds + search.seconds : null;
+  json.push({
+    reports: n,
+    ingest_s: ingest.seconds,
+    site_s: build?.ok ? build.seconds : null,
+    search_s: search?.ok ? search.seconds : null,
+    total_s: total,
+    peak_mb: Math.max(ingest.peakMB ?? 0, build?.peakMB ?? 0, search?.peakMB ?? 0) || null,
+    dist_files: build?.ok ? site.files : null,
+    dist_bytes: build?.ok ? site.bytes : null,
+  });
+  if (compareRef && n === compareSize) {
+    console.error(`bench: N = ${n}: ingest against ${compareRef}`);
+    compareTable = compareIngest(join(dir, 'raw'), compareRef);
+  }
   if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
     console.error(`bench: N = ${n}: eval`);
     const r = spawnSync(node, [...tsx, 'scripts/eval.ts', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -263,8 +287,13 @@ Targets (2 cores, 24 GB): ingest ≥ 2,000 reports/s with peak memory < 2 GB at 
 whole pipeline for 100,000 reports (ingest + site build + search index) in under 15 minutes with
 peak memory under 8 GB; the first search query at 100,000 reports transfers under 300 KB.
 
+${compareTable}
 ${evalTable}
 ${documentsTable}`;
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.md', text);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ machine, date: new Date().toISOString().slice(0, 10), sizes: json }, null, 2)}\n`,
+);
 console.log(text);

@@ -43,8 +43,13 @@ interface Split {
 const VALUE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件)?|\/|-{1,2}|—{1,2}|无)$/;
 
 /** A line's text part and its trailing whitespace-separated values. */
+/** Characters a value can end with (VALUE): any other last character means no values. */
+const VALUE_END = /[\d/\-—无元件]$/;
+
 function split(l: Line): Split {
-  const parts = l.text.trimEnd().split(/(\s+)/);
+  const end = l.text.trimEnd();
+  if (!VALUE_END.test(end)) return { text: end.trim(), at: end.length, values: 0 };
+  const parts = end.split(/(\s+)/);
   let k = parts.length;
   let values = 0;
   while (k > 0) {
@@ -69,6 +74,13 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     if (used.has(i)) continue;
     const A = lines[i]!;
+    // Cheap exits first (this runs on every line of every table): a row with cells, or a `|`
+    // row (no template label holds a `|`), or a line that cannot end in a value and whose text
+    // no template label goes on from.
+    if (A.cells || A.text.includes('|')) {
+      out.push(A);
+      continue;
+    }
     const sa = split(A);
     const a = squash(stripNumber(sa.text));
     // A label piece with no numbers, that a template label goes on from.
