@@ -9,7 +9,7 @@
  * a run that fails or is killed leaves the previous datasets as they were.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
 import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
@@ -19,6 +19,7 @@ import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
 import { DB_FILE, openWriter } from '../src/lib/write/duckdb.ts';
 import { startGeneration, type Generation } from '../src/lib/write/generation.ts';
+import { writeManifestFile } from '../src/lib/write/manifest.ts';
 import { phase } from '../src/lib/write/phase.ts';
 import { writePublication } from '../src/lib/write/publish.ts';
 import { summaryText } from '../src/lib/ingest/summary-text.ts';
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
           );
     phase('analysed');
     const tables = await writer.finish(data);
-    writeFileSync(join(gen.dir, 'manifest.json'), `${JSON.stringify({ ...data.manifest, tables }, null, 2)}\n`);
+    writeManifestFile(join(gen.dir, 'manifest.json'), { ...data.manifest, tables });
     // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
     const epoch = Number(process.env.SOURCE_DATE_EPOCH);
     await writePublication(
