@@ -55,6 +55,17 @@ describe('Big5 bytes', () => {
     expect(d).toMatchObject({ ok: true, encoding: 'big5', text: TRAD });
   });
 
+  it('HKSCS characters (峯 is FBDF) keep their character: no private-use code point, no lost character', () => {
+    const text = `赤峯市松山區人民政府2023年政府信息公開工作年度報告\n${TRAD}`;
+    const d = decode(new Uint8Array(iconv.encode(text, 'big5hkscs')));
+    expect(d).toMatchObject({ ok: true, encoding: 'big5', text, badLines: [] });
+  });
+
+  it('a private-use character in decoded text marks its line as unreadable', () => {
+    const d = decode(new TextEncoder().encode('第一行\n赤\uE11A市\n'));
+    expect(d).toMatchObject({ ok: true, badLines: [2] });
+  });
+
   it('GB18030 bytes stay GB18030', () => {
     const text =
       '广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例，处理申请。\n';

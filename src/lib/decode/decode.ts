@@ -2,8 +2,12 @@
  * Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 (BOM, or the zero-byte pattern of
  * CJK/ASCII text without one), Big5 (traditional script) and GB18030 (a superset of GBK/GB2312),
  * and reports binary input.
- * Uses the WHATWG TextDecoder (full ICU in Node), so no hand-written code tables.
+ * Uses the WHATWG TextDecoder (full ICU in Node), so no hand-written code tables; Big5 is read
+ * with iconv-lite's Big5-HKSCS table, because Node's `big5` decoder (ICU's windows-950) turns the
+ * HKSCS characters of Hong Kong files (峯 FBDF, …) into private-use code points that look like
+ * nothing: a name would silently lose a character (赤峯市 → 赤市).
  */
+import iconv from 'iconv-lite';
 
 export type Decoded =
   { ok: true; text: string; encoding: string; badLines: number[] } | { ok: false; reason: 'empty' | 'binary' };
@@ -24,7 +28,10 @@ export function decode(bytes: Uint8Array): Decoded {
   if (isValid(bytes, 'utf-8')) return finish(bytes, 'utf-8', 'utf-8');
   // Big5 (traditional script) bytes are nearly always valid GB18030 too, read as nonsense;
   // the reading with more of the reports' everyday characters wins.
-  if (isBig5(bytes)) return finish(bytes, 'big5', 'big5');
+  if (isBig5(bytes)) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
+    return /^\s*$/.test(text) ? { ok: false, reason: 'empty' } : withBadLines(text, 'big5');
+  }
   if (isValid(bytes, 'gb18030')) return finish(bytes, 'gb18030', 'gb18030');
   // Neither decodes cleanly: a good file with some damaged bytes. Pick the reading with fewer
   // replacement characters and report the damaged lines.
@@ -41,11 +48,14 @@ function finish(bytes: Uint8Array, label: string, name: string): Decoded {
   return withBadLines(text, name);
 }
 
+/** U+FFFD, or a private-use code point (a character no standard table gives: it shows as nothing). */
+const UNREADABLE = /[\uFFFD\uE000-\uF8FF]/;
+
 function withBadLines(text: string, encoding: string): Decoded {
   const badLines: number[] = [];
-  if (text.includes(REPLACEMENT)) {
+  if (UNREADABLE.test(text)) {
     text.split('\n').forEach((l, i) => {
-      if (l.includes(REPLACEMENT)) badLines.push(i + 1);
+      if (UNREADABLE.test(l)) badLines.push(i + 1);
     });
   }
   if (/^\s*$/.test(text)) return { ok: false, reason: 'empty' };

@@ -66,7 +66,14 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   }
   const diagnostics: Diagnostic[] = decoded.badLines
     .slice(0, 20)
-    .map((line) => diag('W_UNREADABLE_BYTES', 'bytes that do not decode were replaced by U+FFFD', file, line));
+    .map((line) =>
+      diag(
+        'W_UNREADABLE_BYTES',
+        'bytes that do not decode (replaced by U+FFFD, or read as a private-use character that shows as nothing)',
+        file,
+        line,
+      ),
+    );
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
