@@ -260,6 +260,50 @@ describe('in a real browser', () => {
     expect(clipped).toEqual([]);
   });
 
+  it('at 390 px the source view never wraps a line inside a number; Chinese text still wraps', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    let runsOnWrappedLines = 0;
+    const broken: string[] = [];
+    let wrappedChinese = 0;
+    for (const id of reportIds) {
+      // The line a number links to, highlighted, as a reader arrives at it.
+      const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8');
+      const line = /<td[^>]*data-key="[^"]*"[^>]*><a href="[^"#]*#(L\d+)"/.exec(html)?.[1] ?? 'L1';
+      await open(`reports/${id}/source/#${line}`);
+      const r = await page.evaluate(() => {
+        const out = { runs: 0, broken: [] as string[], chinese: 0 };
+        for (const l of document.querySelectorAll<HTMLElement>('pre.source span.l')) {
+          // Only lines that wrap (their text takes more than one line box).
+          const range = document.createRange();
+          range.selectNodeContents(l);
+          if (new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size < 2) continue;
+          if (/[\u4e00-\u9fff]{20}/.test(l.textContent)) out.chinese++;
+          const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement!.closest('a.n')) continue;
+            for (const m of n.textContent!.matchAll(/[0-9０-９]+(?:[.,，．][0-9０-９]+)*/g)) {
+              if (m[0].length < 2 || m[0].length > 20) continue;
+              const run = document.createRange();
+              run.setStart(n, m.index);
+              run.setEnd(n, m.index + m[0].length);
+              out.runs++;
+              if (new Set([...run.getClientRects()].map((x) => Math.round(x.top))).size > 1)
+                out.broken.push(`${l.id}: ${m[0]}`);
+            }
+          }
+        }
+        return out;
+      });
+      runsOnWrappedLines += r.runs;
+      wrappedChinese += r.chinese;
+      broken.push(...r.broken.map((b) => `${id} ${b}`));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(runsOnWrappedLines).toBeGreaterThan(100);
+    expect(wrappedChinese).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
+  });
+
   it('keyboard: skip link first, visible focus on links and controls', async () => {
     await open(`reports/${reportIds[0]}/`);
     await page.keyboard.press('Tab');

@@ -6,6 +6,7 @@ import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
 import { requestsForm } from '../src/lib/site/forms.ts';
+import { digitPieces } from '../src/lib/site/digits.ts';
 import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
 
 const report = (over: Partial<ReportRow> = {}): ReportRow => ({
@@ -225,4 +226,26 @@ describe('fileLabel', () => {
   it('an escaped GBK name is shown decoded', () =>
     expect(fileLabel('v01_\\xB9\\xFA\\xB1\\xEA.txt')).toBe('v01_国标.txt'));
   it('bytes that are not GBK either stay escaped', () => expect(fileLabel('x\\xFF.txt')).toBe('x\\xFF.txt'));
+});
+
+describe('digitPieces: a source line never wraps inside a number', () => {
+  const runs = (s: string) =>
+    digitPieces(s)
+      .filter((p) => p.digits)
+      .map((p) => p.text);
+  it('marks runs of ASCII and full-width digits with their separators; the pieces give the text back', () => {
+    const line = '本年收到申请1,234件，办结１２３件，占比12.5%，第1项';
+    expect(runs(line)).toEqual(['1,234', '１２３', '12.5']);
+    expect(
+      digitPieces(line)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(line);
+  });
+  it('a single digit needs no mark; a glued run longer than a line is left to wrap', () => {
+    expect(runs('第1项')).toEqual([]);
+    expect(runs('1'.repeat(21))).toEqual([]);
+    expect(runs('1'.repeat(20))).toEqual(['1'.repeat(20)]);
+  });
+  it('a separator not between digits is not part of the run', () => expect(runs('共12，其中3.')).toEqual(['12']));
 });
