@@ -260,6 +260,151 @@ describe('in a real browser', () => {
     expect(clipped).toEqual([]);
   });
 
+  // A report with all three forms: section 二 (narrow tables), 三 and 四 (wide ones).
+  const formsReport = () =>
+    reportIds.find((id) => {
+      const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8');
+      return ['active', 'requests', 'review'].every((t) => html.includes(`data-key="${t}.`));
+    })!;
+
+  it('at 390 px the wide forms keep their row labels (and the group headers of 四) in view when scrolled sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(`reports/${formsReport()}/`);
+    const result = await page.evaluate(async () => {
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const out: Record<string, unknown> = {};
+      for (const [name, sel] of [
+        ['requests', 'td[data-key^="requests."]'],
+        ['review', 'td[data-key^="review."]'],
+      ] as const) {
+        const scroll = document.querySelector(sel)!.closest<HTMLElement>('.scroll')!;
+        const box = scroll.getBoundingClientRect();
+        const bad: string[] = [];
+        const steps = 12;
+        for (let i = 1; i <= steps; i++) {
+          scroll.scrollLeft = ((scroll.scrollWidth - scroll.clientWidth) * i) / steps;
+          await frame();
+          const at = `scrollLeft ${scroll.scrollLeft}`;
+          // Every row's label cells: inside the visible part, side by side, the first at the left edge.
+          for (const tr of scroll.querySelectorAll('tbody tr')) {
+            const labels = [...tr.querySelectorAll('th')].map((th) => th.getBoundingClientRect());
+            for (const r of labels)
+              if (r.left < box.left - 1 || r.right > box.right + 1) bad.push(`${at}: label out of view ${r.left}`);
+            for (let j = 1; j < labels.length; j++)
+              if (labels[j]!.left < labels[j - 1]!.right - 1) bad.push(`${at}: labels overlap`);
+          }
+          const firsts = [...scroll.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().left);
+          if (firsts.length && Math.abs(Math.min(...firsts) - box.left) > 1)
+            bad.push(`${at}: stub not at the left edge (${Math.min(...firsts)} vs ${box.left})`);
+          // A header spanning value columns keeps its text in view while enough of it is.
+          for (const th of scroll.querySelectorAll('thead th')) {
+            const cell = th.getBoundingClientRect();
+            const text = (th.querySelector('span') ?? th).getBoundingClientRect();
+            const textWidth = th.querySelector('span') ? text.width : 0;
+            const stub = Math.max(
+              box.left,
+              ...[...scroll.querySelectorAll('thead .stub')].map((s) => s.getBoundingClientRect().right),
+            );
+            const visible = Math.min(cell.right, box.right) - Math.max(cell.left, stub);
+            if (
+              (th.getAttribute('colspan') ?? '1') !== '1' &&
+              !th.classList.contains('stub') &&
+              visible > textWidth + 16
+            )
+              if (!th.querySelector('span') || text.left < stub - 1 || text.right > box.right + 1)
+                bad.push(`${at}: header ${th.textContent} out of view`);
+          }
+        }
+        out[name] = {
+          overflow: scroll.scrollWidth - scroll.clientWidth,
+          labels: scroll.querySelectorAll('tbody th').length,
+          bad,
+        };
+      }
+      return out;
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const requests = result.requests as { overflow: number; labels: number; bad: string[] };
+    const review = result.review as { overflow: number; labels: number; bad: string[] };
+    // Both forms are wider than a phone; section 三 has row labels, section 四 (as on the official form) none.
+    expect(requests.overflow).toBeGreaterThan(50);
+    expect(review.overflow).toBeGreaterThan(50);
+    expect(requests.labels).toBeGreaterThan(20);
+    expect(requests.bad).toEqual([]);
+    expect(review.bad).toEqual([]);
+  });
+
+  it('the "scroll sideways" hint shows only on a form that overflows, also after a resize; without JavaScript it is hidden', async () => {
+    const hints = () =>
+      page.$$eval('.scroll-hint + .scroll', (scrolls) =>
+        scrolls.map((s) => ({
+          overflows: s.scrollWidth - s.clientWidth > 1,
+          shown: getComputedStyle(s.previousElementSibling!).display !== 'none',
+        })),
+      );
+    const path = `reports/${formsReport()}/`;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(path);
+    const narrow = await hints();
+    expect(narrow.some((h) => h.overflows)).toBe(true);
+    expect(narrow.some((h) => !h.overflows)).toBe(true);
+    for (const h of narrow) expect(h.shown).toBe(h.overflows);
+    // Wider: the same page's forms fit, and the hints go.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.scroll-hint')].every((h) => h.hidden),
+    );
+    const wide = await hints();
+    expect(wide.every((h) => !h.overflows && !h.shown)).toBe(true);
+    // Without JavaScript nothing can tell whether a form overflows: the hint is hidden (the CSS scroll shadows still show it).
+    for (const h of doc(`${path}index.html`).querySelectorAll('.scroll-hint'))
+      expect(h.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('at 390 px the source view never wraps a line inside a number; Chinese text still wraps', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    let runsOnWrappedLines = 0;
+    const broken: string[] = [];
+    let wrappedChinese = 0;
+    for (const id of reportIds) {
+      // The line a number links to, highlighted, as a reader arrives at it.
+      const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8');
+      const line = /<td[^>]*data-key="[^"]*"[^>]*><a href="[^"#]*#(L\d+)"/.exec(html)?.[1] ?? 'L1';
+      await open(`reports/${id}/source/#${line}`);
+      const r = await page.evaluate(() => {
+        const out = { runs: 0, broken: [] as string[], chinese: 0 };
+        for (const l of document.querySelectorAll<HTMLElement>('pre.source span.l')) {
+          // Only lines that wrap (their text takes more than one line box).
+          const range = document.createRange();
+          range.selectNodeContents(l);
+          if (new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size < 2) continue;
+          if (/[\u4e00-\u9fff]{20}/.test(l.textContent)) out.chinese++;
+          const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement!.closest('a.n')) continue;
+            for (const m of n.textContent!.matchAll(/[0-9０-９]+(?:[.,，．][0-9０-９]+)*/g)) {
+              if (m[0].length < 2 || m[0].length > 20) continue;
+              const run = document.createRange();
+              run.setStart(n, m.index);
+              run.setEnd(n, m.index + m[0].length);
+              out.runs++;
+              if (new Set([...run.getClientRects()].map((x) => Math.round(x.top))).size > 1)
+                out.broken.push(`${l.id}: ${m[0]}`);
+            }
+          }
+        }
+        return out;
+      });
+      runsOnWrappedLines += r.runs;
+      wrappedChinese += r.chinese;
+      broken.push(...r.broken.map((b) => `${id} ${b}`));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(runsOnWrappedLines).toBeGreaterThan(100);
+    expect(wrappedChinese).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
+  });
+
   it('keyboard: skip link first, visible focus on links and controls', async () => {
     await open(`reports/${reportIds[0]}/`);
     await page.keyboard.press('Tab');

@@ -5,7 +5,8 @@ import { checkWord, fileLabel, regionTrail } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
-import { requestsForm } from '../src/lib/site/forms.ts';
+import { activeForm, layoutForm, requestsForm, reviewForm } from '../src/lib/site/forms.ts';
+import { digitPieces } from '../src/lib/site/digits.ts';
 import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
 
 const report = (over: Partial<ReportRow> = {}): ReportRow => ({
@@ -225,4 +226,73 @@ describe('fileLabel', () => {
   it('an escaped GBK name is shown decoded', () =>
     expect(fileLabel('v01_\\xB9\\xFA\\xB1\\xEA.txt')).toBe('v01_国标.txt'));
   it('bytes that are not GBK either stay escaped', () => expect(fileLabel('x\\xFF.txt')).toBe('x\\xFF.txt'));
+});
+
+describe('layoutForm: the row-label columns of a form (sticky on a phone)', () => {
+  it('section 三: three label columns; group labels span rows; the head cell above them is stub', () => {
+    const t = requestsForm('2021');
+    const p = layoutForm(t);
+    expect(p.stubColumns).toBe(3);
+    // The wide header cell above the labels is stub and reaches the edge; the others span value columns.
+    expect(p.head[0]!.map((c) => [c.stub, c.edge, c.spanning])).toEqual([
+      [true, true, false],
+      [false, false, true],
+    ]);
+    expect(p.head[1]!.map((c) => c.spanning)).toEqual([false, true, false]);
+    // Every body row ends with a label at the stub's edge; every label is stub.
+    for (const row of p.body) {
+      expect(row.every((c) => c.stub)).toBe(true);
+      expect(row.at(-1)!.edge).toBe(true);
+    }
+    const groups = t.body.flatMap((r, i) => r.labels.filter((_, j) => p.body[i]![j]!.group).map((l) => l.text));
+    expect(groups).toEqual([
+      '三、本年度办理结果',
+      '（三）不予公开',
+      '（四）无法提供',
+      '（五）不予处理',
+      '（六）其他处理',
+    ]);
+    // A row under a group label spanning rows: only its own label, in the last column.
+    const secret = t.body.findIndex((r) => r.keys[0]!.startsWith('requests.withheld_prohibited.'));
+    expect(p.body[secret]!).toEqual([{ stub: true, edge: true, group: false, spanning: false }]);
+  });
+  it('section 二: one label column', () => {
+    const p = layoutForm(activeForm('2019')[0]!);
+    expect(p.stubColumns).toBe(1);
+    expect(p.head[0]!.map((c) => c.stub)).toEqual([true, false, false, false]);
+  });
+  it('section 四 has no row labels: nothing is stub, and its group headers span value columns', () => {
+    const t = reviewForm();
+    const p = layoutForm(t);
+    expect(p.stubColumns).toBe(0);
+    expect(p.head.flat().some((c) => c.stub)).toBe(false);
+    expect(
+      t.head
+        .flat()
+        .filter((_, i) => p.head.flat()[i]!.spanning)
+        .map((h) => h.text),
+    ).toEqual(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']);
+  });
+});
+
+describe('digitPieces: a source line never wraps inside a number', () => {
+  const runs = (s: string) =>
+    digitPieces(s)
+      .filter((p) => p.digits)
+      .map((p) => p.text);
+  it('marks runs of ASCII and full-width digits with their separators; the pieces give the text back', () => {
+    const line = '本年收到申请1,234件，办结１２３件，占比12.5%，第1项';
+    expect(runs(line)).toEqual(['1,234', '１２３', '12.5']);
+    expect(
+      digitPieces(line)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(line);
+  });
+  it('a single digit needs no mark; a glued run longer than a line is left to wrap', () => {
+    expect(runs('第1项')).toEqual([]);
+    expect(runs('1'.repeat(21))).toEqual([]);
+    expect(runs('1'.repeat(20))).toEqual(['1'.repeat(20)]);
+  });
+  it('a separator not between digits is not part of the run', () => expect(runs('共12，其中3.')).toEqual(['12']));
 });

@@ -18,6 +18,17 @@ export interface HeadCell {
   colspan?: number;
   rowspan?: number;
 }
+/** How a cell behaves when the table scrolls sideways (see `layoutForm`). */
+export interface CellPlace {
+  /** In the row-label columns (body labels and the header cells above them): stays in view. */
+  stub: boolean;
+  /** A stub cell whose right edge is the stub's right edge: draws the visible edge. */
+  edge: boolean;
+  /** A group label spanning several rows (written vertically on a phone to save width). */
+  group: boolean;
+  /** A header cell spanning several value columns: its text stays in view beside the stub. */
+  spanning: boolean;
+}
 export interface BodyRow {
   /** Label cells (a group label may span rows). */
   labels: HeadCell[];
@@ -28,6 +39,62 @@ export interface FormTable {
   caption: string;
   head: HeadCell[][];
   body: BodyRow[];
+}
+
+/**
+ * Where each header and label cell of a form sits: which cells form the row-label columns (the
+ * "stub", kept in view by `position: sticky` when a wide form scrolls sideways on a phone),
+ * which of them touch the stub's right edge, which are group labels spanning rows, and which
+ * header cells span several value columns. Columns are counted as the browser lays the table
+ * out: a cell starts at the first column of its row that no rowspan from above still holds.
+ * The result has the shape of the table: `head[r][i]` and `body[r][i]` are the places of
+ * `table.head[r][i]` and `table.body[r].labels[i]`.
+ */
+export function layoutForm(table: FormTable): { stubColumns: number; head: CellPlace[][]; body: CellPlace[][] } {
+  const place = (rows: HeadCell[][]) => {
+    const held: number[] = []; // rows still held by a rowspan, per column
+    return rows.map((row) => {
+      let col = 0;
+      const starts = row.map((cell) => {
+        while ((held[col] ?? 0) > 0) col++;
+        const start = col;
+        const span = cell.colspan ?? 1;
+        for (let c = start; c < start + span; c++) held[c] = cell.rowspan ?? 1;
+        col = start + span;
+        return start;
+      });
+      for (let c = 0; c < held.length; c++) held[c] = Math.max(0, (held[c] ?? 0) - 1);
+      return starts;
+    });
+  };
+  const bodyStarts = place(table.body.map((r) => r.labels));
+  const stubColumns = Math.max(
+    0,
+    ...table.body.flatMap((r, i) => r.labels.map((l, j) => bodyStarts[i]![j]! + (l.colspan ?? 1))),
+  );
+  const of = (cell: HeadCell, start: number, inHead: boolean): CellPlace => {
+    const end = start + (cell.colspan ?? 1);
+    const stub = end <= stubColumns;
+    return {
+      stub,
+      edge: stub && end === stubColumns,
+      group: stub && !inHead && (cell.rowspan ?? 1) > 1,
+      spanning: inHead && !stub && (cell.colspan ?? 1) > 1,
+    };
+  };
+  return {
+    stubColumns,
+    head: place(table.head).map((starts, i) => starts.map((s, j) => of(table.head[i]![j]!, s, true))),
+    body: bodyStarts.map((starts, i) => starts.map((s, j) => of(table.body[i]!.labels[j]!, s, false))),
+  };
+}
+
+/** The class attribute of a header or label cell placed by `layoutForm`. */
+export function placeClass(p: CellPlace): string | undefined {
+  const c = [p.stub && 'stub', p.edge && 'stub-edge', p.group && 'stub-group', p.spanning && 'spanning'].filter(
+    Boolean,
+  );
+  return c.length ? c.join(' ') : undefined;
 }
 
 const SUBTABLES_2019: Array<[string, string[]]> = [
