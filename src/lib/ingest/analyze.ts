@@ -39,11 +39,11 @@ export type FileResult =
       /** For counting each report once (canonical.ts). */
       fingerprint: Fingerprint;
       /**
-       * The big tables already serialised as newline-delimited JSON, UTF-8 encoded, each row
-       * ending in `\n` (set by `serialize`, for worker threads: the bytes are transferred to the
-       * main thread without a copy, and written to the staging files as they are).
+       * The big tables already serialised as newline-delimited JSON, each row ending in `\n`
+       * (set by `serialize`, for worker threads: a string crosses threads far cheaper than
+       * thousands of objects).
        */
-      ndjson?: { cells: Uint8Array; checks: Uint8Array; sections: Uint8Array };
+      ndjson?: { cells: string; checks: string; sections: string };
       /** Row counts when the rows travel as `ndjson`. */
       counts?: { cells: number; checks: number };
     };
@@ -177,15 +177,16 @@ export function expandCross(x: CrossCells): CellOut[] {
   });
 }
 
-const utf8 = new TextEncoder();
-
-/** Moves the big tables into NDJSON bytes (see `ndjson`); `transfer` lists their buffers. */
+/**
+ * Moves the big tables into NDJSON text (see `ndjson`). The text crosses to the main thread as
+ * a string (a flat copy), and the main thread, idle most of the run, encodes it as it writes.
+ */
 export function serialize(r: FileResult): FileResult {
   if (r.rejected) return r;
   const nd = (rows: object[]) => {
     let text = '';
     for (const x of rows) text += `${JSON.stringify(x)}\n`;
-    return utf8.encode(text);
+    return text;
   };
   return {
     ...r,
@@ -200,12 +201,4 @@ export function serialize(r: FileResult): FileResult {
 function extOf(path: string): string {
   const m = /\.[^./]*$/.exec(path);
   return m ? m[0] : '(none)';
-}
-
-/** The buffers of a serialised result, for `postMessage`'s transfer list. */
-export function transferables(r: FileResult): ArrayBuffer[] {
-  if (r.rejected || !r.ndjson) return [];
-  return [r.ndjson.cells, r.ndjson.checks, r.ndjson.sections]
-    .filter((b) => b.byteLength > 0)
-    .map((b) => b.buffer as ArrayBuffer);
 }

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { BOM } from './csv.ts';
 import { createHash } from 'node:crypto';
@@ -40,30 +40,24 @@ export interface DatasetWriter {
 
 class Staging {
   private fd: number;
-  private buf: Array<string | Uint8Array> = [];
+  private buf: string[] = [];
   private size = 0;
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
-  /** UTF-8 NDJSON, every row ending in `\n` (from worker threads). */
-  writeBytes(bytes: Uint8Array): void {
-    this.buf.push(bytes);
-    this.size += bytes.byteLength;
+  /** NDJSON text, every row ending in `\n` (from worker threads). */
+  writeText(text: string): void {
+    this.buf.push(text);
+    this.size += text.length;
     if (this.size > 1 << 22) this.flush();
   }
   write(rows: ReadonlyArray<object>): void {
     let text = '';
     for (const r of rows) text += `${JSON.stringify(r)}\n`;
-    this.buf.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 22) this.flush();
+    this.writeText(text);
   }
   flush(): void {
-    if (this.buf.length)
-      writevSync(
-        this.fd,
-        this.buf.map((b) => (typeof b === 'string' ? Buffer.from(b) : b)),
-      );
+    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
     this.buf = [];
     this.size = 0;
   }
@@ -85,7 +79,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
     cells: (rows) => staging.cells.write(rows),
     checks: (rows) => staging.checks.write(rows),
     sections: (rows) => staging.sections.write(rows),
-    ndjson: (table, bytes) => staging[table].writeBytes(bytes),
+    ndjson: (table, text) => staging[table].writeText(text),
   };
   return {
     sink,
