@@ -187,6 +187,94 @@ describe('PDF geometry → rows', () => {
     expect(text([p1, p2])).toEqual(['（六）其他处理 | ', '（七）总计 | 5']);
   });
 
+  it('rows shorter than others (collapsed borders, frame drawn): the open ends are no cell, never one cell over a label', () => {
+    // An HTML table with rows of 2, 3 and 4 cells, printed with collapsed borders: each cell
+    // draws its own rules, the frame is drawn whole. The open end of the first row joins the
+    // open end of the second around its third cell (not a rectangle).
+    const xs = [50, 100, 150, 200, 250];
+    const ys = [700, 680, 660, 640];
+    const segs = rules(
+      xs,
+      ys,
+      (k, i, j) =>
+        (k === 'v' && i === 0 && j === 3) || // row 1 ends at x 150
+        (k === 'h' && i === 1 && j === 3), // row 2 ends at x 200: no rule over its open end
+    );
+    const runs = [
+      run('行政复议', 55, 685, 6),
+      run('行政诉讼', 105, 685, 6),
+      run('结果维持', 55, 665, 6),
+      run('结果纠正', 105, 665, 6),
+      run('其他结果', 155, 665, 6),
+      ...['1', '2', '3', '4'].map((v, j) => run(v, 55 + j * 50, 645, 6)),
+    ];
+    expect(text([page(1, runs, segs)])).toEqual([
+      '行政复议 | 行政诉讼',
+      '结果维持 | 结果纠正 | 其他结果',
+      '1 | 2 | 3 | 4',
+    ]);
+  });
+
+  it('leaves out the empty void beside short rows, as the HTML has no cell there', () => {
+    const xs = [50, 150, 200, 250, 300];
+    const ys = [700, 680, 660, 640, 620];
+    // Rows 3 and 4 have two cells; the frame closes the void to their right.
+    const segs = rules(xs, ys, (k, i, j) => (k === 'v' && i >= 2 && j === 3) || (k === 'h' && i === 3 && j >= 2));
+    const runs = [
+      run('信息内容', 55, 685, 6),
+      run('制发', 155, 685, 6),
+      run('废止', 205, 685, 6),
+      run('有效', 255, 685, 6),
+      run('规章', 55, 665, 6),
+      run('1', 155, 665, 6),
+      run('无', 205, 665, 6),
+      run('行政许可', 55, 645, 6),
+      run('4', 155, 645, 6),
+      run('行政处罚', 55, 625, 6),
+      run('5', 155, 625, 6),
+    ];
+    expect(text([page(1, runs, segs)])).toEqual([
+      '信息内容 | 制发 | 废止 | 有效',
+      '规章 | 1 | 无 | ',
+      '行政许可 | 4',
+      '行政处罚 | 5',
+    ]);
+  });
+
+  it('a header row ending a page is not joined with the data row starting the next', () => {
+    const xs = [50, 150, 200, 250];
+    const p1 = page(
+      1,
+      [run('信息内容', 55, 95, 8), run('制发', 155, 95, 8), run('废止', 205, 95, 8)],
+      rules(xs, [110, 80]),
+    );
+    const p2 = page(
+      2,
+      [run('规章', 55, 765, 8), run('0件', 155, 765, 8), run('8', 205, 765, 8)],
+      rules(xs, [780, 760]),
+    );
+    expect(text([p1, p2])).toEqual(['信息内容 | 制发 | 废止', '规章 | 0件 | 8']);
+    // Only a value with a unit below a label: still two rows.
+    const p3 = page(2, [run('规章', 55, 765, 8), run('0件', 155, 765, 8)], rules(xs, [780, 760]));
+    expect(text([p1, p3])).toEqual(['信息内容 | 制发 | 废止', '规章 | 0件 | ']);
+  });
+
+  it('a row cut by a page break keeps its blank last cell', () => {
+    const xs = [50, 150, 200, 250];
+    const p1 = page(1, [run('（五）5.要求行政机关确认或重新', 55, 95, 4), run('0', 155, 95, 8)], rules(xs, [110, 80]));
+    const p2 = page(
+      2,
+      [
+        run('出具已获取信息', 55, 765, 4),
+        run('（六）其他处理', 55, 745, 4),
+        run('1', 155, 745, 8),
+        run('1', 205, 745, 8),
+      ],
+      rules(xs, [780, 760, 740]),
+    );
+    expect(text([p1, p2])).toEqual(['（五）5.要求行政机关确认或重新出具已获取信息 | 0 | ', '（六）其他处理 | 1 | 1']);
+  });
+
   it('puts section 四 numbers under their group by x, not by the order of the text', () => {
     const xs = Array.from({ length: 16 }, (_, i) => 50 + i * 30);
     const ys = [700, 680, 660, 640, 620];

@@ -38,6 +38,13 @@ export interface GridCell {
   text: string;
   box: Box;
   page: number;
+  /**
+   * Empty, and drawn over several rows of its page or as a piece of a region that is no
+   * rectangle: the void beside rows shorter than the others (an HTML table printed with its
+   * frame), no cell of any row, as in the HTML. Were it a merged blank, no single row would own
+   * its positions either.
+   */
+  void?: boolean;
 }
 
 export interface TableBlock {
@@ -154,8 +161,8 @@ interface Grid {
   xs: number[];
   /** Row boundaries, descending (top of the page first). */
   ys: number[];
-  /** Merged cells. */
-  cells: Array<{ r0: number; r1: number; c0: number; c1: number }>;
+  /** Merged cells; `part`: a row's piece of a region that is no rectangle (see buildGrid). */
+  cells: Array<{ r0: number; r1: number; c0: number; c1: number; part?: boolean }>;
 }
 
 function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
@@ -191,21 +198,44 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
       if (r + 1 < R && !covers(g.h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(r * C + c)] = find((r + 1) * C + c);
     }
   }
-  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number; n: number }>();
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
       const k = find(r * C + c);
       const b = spans.get(k);
-      if (!b) spans.set(k, { r0: r, r1: r, c0: c, c1: c });
+      if (!b) spans.set(k, { r0: r, r1: r, c0: c, c1: c, n: 1 });
       else {
         b.r0 = Math.min(b.r0, r);
         b.r1 = Math.max(b.r1, r);
         b.c0 = Math.min(b.c0, c);
         b.c1 = Math.max(b.c1, c);
+        b.n++;
       }
     }
   }
-  const cells = [...spans.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const cells: Grid['cells'] = [];
+  for (const [k, b] of spans) {
+    if (b.n === (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1)) {
+      cells.push({ r0: b.r0, r1: b.r1, c0: b.c0, c1: b.c1 });
+      continue;
+    }
+    // Not a rectangle: no cell is drawn so. Rows of different lengths leave the end of the
+    // shorter ones open (an HTML table whose rows have fewer cells than others, printed with
+    // collapsed borders), and the open ends join around the cells of the rows between them.
+    // Each row's run of positions is a cell of its own: never one cell over other cells.
+    for (let r = b.r0; r <= b.r1; r++) {
+      let c0 = -1;
+      for (let c = b.c0; c <= b.c1 + 1; c++) {
+        const mine = c <= b.c1 && find(r * C + c) === k;
+        if (mine && c0 < 0) c0 = c;
+        else if (!mine && c0 >= 0) {
+          cells.push({ r0: r, r1: r, c0, c1: c - 1, part: true });
+          c0 = -1;
+        }
+      }
+    }
+  }
+  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return { xs, ys, cells };
 }
 
@@ -405,7 +435,7 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableB
     const k = cellAt(grid, r);
     if (k >= 0) byCell.set(k, [...(byCell.get(k) ?? []), r]);
   }
-  const cells: GridCell[] = grid.cells.map((g, k) => {
+  const cells: GridCell[] = grid.cells.map(({ part, ...g }, k) => {
     const rs = byCell.get(k) ?? [];
     // Word and WPS justify short labels with spaces (商 业 企 / 业): not part of the label.
     const text = joinCellLines(toLines(rs).map((l) => lineText(l))).replace(
@@ -413,7 +443,7 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableB
       '',
     );
     const cellBox: Box = [xs[g.c0]!, ys[g.r1 + 1]!, xs[g.c1 + 1]!, ys[g.r0]!];
-    return { ...g, text, box: cellBox, page };
+    return { ...g, text, box: cellBox, page, ...(!text.trim() && (g.r1 > g.r0 || part) ? { void: true } : {}) };
   });
   return { kind: 'table', page, box, xs, rows: ys.length - 1, cells, top: box[3], bottom: box[1], endPage: page };
 }
@@ -566,13 +596,16 @@ function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   const last = aCells.filter((c) => c.r1 === a.rows - 1);
   const first = bCells.filter((c) => c.r0 === 0);
   const filled = (c: GridCell) => c.text.trim() !== '';
-  const isNum = (c: GridCell) => filled(c) && numeric(c.text);
+  // A number, or a number with a short unit or note (0件, 12*): a value, never a label's rest.
+  const isNum = (c: GridCell) =>
+    filled(c) && (numeric(c.text) || (/^\s*\d[\d.,]*\s*\S{0,3}$/.test(c.text) && !NUMBERED.test(c.text)));
   const overlaps = (p: GridCell, q: GridCell) => p.c0 <= q.c1 && q.c0 <= p.c1;
-  // One row cut by the page break: no column holds a number on both sides and the lower part
-  // starts no new numbered row. Then cells with the same columns are one cell.
+  // One row cut by the page break: no column holds text on both sides with a number on either
+  // (two numbers are two rows; a header's label over a number is a header row and a data row),
+  // and the lower part starts no new numbered row. Then cells with the same columns are one cell.
   const rowCut =
     !first.some((q) => filled(q) && NUMBERED.test(q.text)) &&
-    !last.some((p) => isNum(p) && first.some((q) => isNum(q) && overlaps(p, q)));
+    !last.some((p) => filled(p) && first.some((q) => filled(q) && (isNum(p) || isNum(q)) && overlaps(p, q)));
   const joined = new Set<GridCell>();
   for (const cb of bCells) {
     const shifted: GridCell = { ...cb, r0: cb.r0 + a.rows, r1: cb.r1 + a.rows };

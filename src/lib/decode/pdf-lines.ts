@@ -56,6 +56,7 @@ function tableLines(t: TableBlock): Located[] {
     if (!row.some((c) => c.text.trim())) continue;
     const cells: LocatedCell[] = [];
     for (const c of row) {
+      if (c.void && !c.text.trim()) continue;
       const box = round(c.box);
       cells.push({ raw: c.text, page: c.page, box });
       if (!isLabel(c.text))
