@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { joinPages, pageBlocks, type PageInput, type Segment, type TextRun } from '../src/lib/decode/pdf-layout.ts';
-import { blocksToLines } from '../src/lib/decode/pdf-lines.ts';
+import {
+  joinPages,
+  pageBlocks,
+  type Box,
+  type PageInput,
+  type Segment,
+  type TextRun,
+} from '../src/lib/decode/pdf-layout.ts';
+import { blocksToLines, locatedToLines } from '../src/lib/decode/pdf-lines.ts';
+import { tokenize } from '../src/lib/tables/tokens.ts';
 import { dominantTurn } from '../src/lib/decode/pdf.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { CHROMIUM, launch } from './browser.ts';
@@ -95,6 +103,29 @@ describe('PDF geometry → rows', () => {
       run('7', 390, 645),
     ];
     expect(text([page(1, runs2, segs2)]).at(-1)).toBe('规章 |  |  | 7');
+  });
+
+  it('a ruled row ending in an empty cell may be a short row (read like padding); a drawn box makes it a cell', () => {
+    const xs = [50, 150, 200, 250, 300];
+    const ys = [700, 680, 660];
+    const runs = [run('规章', 55, 685), run('0', 155, 685), run('5', 205, 685)];
+    runs.push(run('行政规范性文件', 55, 665, 5), run('7', 155, 665), run('5', 205, 665), run('12', 255, 665));
+    const ruled = blocksToLines(joinPages([pageBlocks(page(1, runs, rules(xs, ys)))]));
+    expect(ruled.map((l) => [l.raw, l.padded === true])).toEqual([
+      ['规章 | 0 | 5 | ', true],
+      ['行政规范性文件 | 7 | 5 | 12', false],
+    ]);
+    const eols = tokenize(locatedToLines(ruled)).filter((t) => t.t === 'eol');
+    expect(eols.map((t) => t.t === 'eol' && t.padded === true)).toEqual([true, false]);
+    // Every cell drawn as a box of its own: the empty box is a blank cell.
+    const boxes: Box[] = [];
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 4; j++) boxes.push([xs[j]! + 1, ys[i + 1]! + 1, xs[j + 1]! - 1, ys[i]! - 1]);
+    const boxed = blocksToLines(joinPages([pageBlocks({ ...page(1, runs, rules(xs, ys)), boxes })]));
+    expect(boxed.map((l) => [l.raw, l.padded === true])).toEqual([
+      ['规章 | 0 | 5 | ', false],
+      ['行政规范性文件 | 7 | 5 | 12', false],
+    ]);
   });
 
   it('merges a label wrapped over several lines of its cell', () => {

@@ -45,6 +45,12 @@ export interface GridCell {
    * its positions either.
    */
   void?: boolean;
+  /**
+   * Drawn as a box of its own (a browser's separate borders), so a cell for sure. A cell found
+   * only from the rules around it may, when empty at the end of its row, be the void beside a
+   * row shorter than the others: its rules are the same as a blank cell's.
+   */
+  drawn?: boolean;
 }
 
 export interface TableBlock {
@@ -161,8 +167,11 @@ interface Grid {
   xs: number[];
   /** Row boundaries, descending (top of the page first). */
   ys: number[];
-  /** Merged cells; `part`: a row's piece of a region that is no rectangle (see buildGrid). */
-  cells: Array<{ r0: number; r1: number; c0: number; c1: number; part?: boolean }>;
+  /**
+   * Merged cells; `part`: a row's piece of a region that is no rectangle (see buildGrid);
+   * `drawn`: a box of its own is drawn around it.
+   */
+  cells: Array<{ r0: number; r1: number; c0: number; c1: number; part?: boolean; drawn?: boolean }>;
 }
 
 function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
@@ -258,7 +267,13 @@ function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: n
       used.add(b);
       const cols = xs.map((x, i) => i).filter((i) => i < xs.length - 1 && inside(b, (xs[i]! + xs[i + 1]!) / 2, cy));
       const rows = ys.map((y, i) => i).filter((i) => i < ys.length - 1 && inside(b, cx, (ys[i]! + ys[i + 1]!) / 2));
-      cells.push({ r0: Math.min(...rows), r1: Math.max(...rows), c0: Math.min(...cols), c1: Math.max(...cols) });
+      cells.push({
+        r0: Math.min(...rows),
+        r1: Math.max(...rows),
+        c0: Math.min(...cols),
+        c1: Math.max(...cols),
+        drawn: true,
+      });
     }
   }
   return { xs, ys, cells: cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
@@ -390,7 +405,11 @@ export function pageBlocks(p: PageInput): Block[] {
     const box: Box = [grid.xs[0]!, grid.ys[grid.ys.length - 1]!, grid.xs[grid.xs.length - 1]!, grid.ys[0]!];
     // Text where no drawn box is (a cell whose box was cut open by a page break): the boxes do
     // not describe the table; its rules do.
-    if (p.boxes?.length && runs.some((r) => inFrame(r, box) && cellAt(grid!, r) < 0)) grid = buildGrid(g, []) ?? grid;
+    if (p.boxes?.length && runs.some((r) => inFrame(r, box) && cellAt(grid!, r) < 0)) {
+      const ruled = buildGrid(g, []);
+      // The cells that do have a box of their own are still known to be cells.
+      if (ruled) grid = { ...ruled, cells: ruled.cells.map((c) => ({ ...c, drawn: hasBox(ruled, c, p.boxes!) })) };
+    }
     // A frame around the page or a single box is not a table.
     if (grid.cells.length < 2) continue;
     tables.push({ grid, box, runs: [] });
@@ -409,6 +428,12 @@ export function pageBlocks(p: PageInput): Block[] {
   blocks.push(...textBlocks(p, loose));
   // Reading order: top of the block first.
   return blocks.sort((a, b) => b.box[3] - a.box[3]);
+}
+
+/** A drawn box matches the cell's extent (within the spacing between separate borders). */
+function hasBox(grid: Grid, c: Grid['cells'][number], boxes: Box[]): boolean {
+  const e: Box = [grid.xs[c.c0]!, grid.ys[c.r1 + 1]!, grid.xs[c.c1 + 1]!, grid.ys[c.r0]!];
+  return boxes.some((b) => b.every((v, i) => Math.abs(v - e[i]!) <= 4));
 }
 
 const centre = (r: TextRun): [number, number] => [r.x + Math.min(r.w, r.size) / 2, r.y + r.size * 0.3];
