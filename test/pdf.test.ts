@@ -105,6 +105,23 @@ describe('PDF geometry → rows', () => {
     expect(text([page(1, runs2, segs2)]).at(-1)).toBe('规章 |  |  | 7');
   });
 
+  it('a run is cut only by a rule drawn beside it, not by one of a table drawn against this one', () => {
+    // Two tables a point apart (one rule group): the lower one's right edge lies under the
+    // upper one's value cell, through the amount written there.
+    const upper = rules([50, 120, 190], [340, 320]);
+    const lower = rules([50, 180], [319, 300]);
+    const runs = [
+      run('行政事业性收费', 55, 325, 6),
+      { str: '1182.68万元', x: 125, y: 325, w: 57, size: 9 },
+      run('本年收费金额（单位：万元）', 55, 305, 4),
+    ];
+    expect(text([page(1, runs, [...upper, ...lower])])).toEqual([
+      '行政事业性收费 | 1182.68万元',
+      // (the void beside the lower table, below the amount's cell, as drawn)
+      '本年收费金额（单位：万元） | ',
+    ]);
+  });
+
   it('a ruled row ending in an empty cell may be a short row (read like padding); a drawn box makes it a cell', () => {
     const xs = [50, 150, 200, 250, 300];
     const ys = [700, 680, 660];

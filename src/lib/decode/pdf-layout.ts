@@ -398,7 +398,7 @@ const PAGE_NUMBER =
 export function pageBlocks(p: PageInput): Block[] {
   const runs = p.runs.filter((r) => r.str.trim() !== '');
   const { h, v } = splitRules(p.segments);
-  const tables: Array<{ grid: Grid; box: Box; runs: TextRun[] }> = [];
+  const tables: Array<{ grid: Grid; box: Box; runs: TextRun[]; v: Rule[] }> = [];
   for (const g of groupRules(h, v)) {
     let grid = buildGrid(g, p.boxes ?? []);
     if (!grid) continue;
@@ -412,7 +412,7 @@ export function pageBlocks(p: PageInput): Block[] {
     }
     // A frame around the page or a single box is not a table.
     if (grid.cells.length < 2) continue;
-    tables.push({ grid, box, runs: [] });
+    tables.push({ grid, box, runs: [], v: g.v });
   }
   const loose: TextRun[] = [];
   for (const r of runs) {
@@ -424,7 +424,7 @@ export function pageBlocks(p: PageInput): Block[] {
   }
 
   const blocks: Block[] = [];
-  for (const t of tables) blocks.push(tableBlock(p.page, t.grid, t.box, t.runs));
+  for (const t of tables) blocks.push(tableBlock(p.page, t.grid, t.box, t.runs, t.v));
   blocks.push(...textBlocks(p, loose));
   // Reading order: top of the block first.
   return blocks.sort((a, b) => b.box[3] - a.box[3]);
@@ -452,9 +452,17 @@ function cellAt(grid: Grid, r: TextRun): number {
   return grid.cells.findIndex((g) => rr >= g.r0 && rr <= g.r1 && col >= g.c0 && col <= g.c1);
 }
 
-function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableBlock {
+function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[], v: Rule[]): TableBlock {
   const { xs, ys } = grid;
-  const pieces = runs.flatMap((r) => splitRun(r, xs));
+  // Only a rule drawn beside the run cuts it: not one that another row (or a table drawn
+  // against this one) has at that x.
+  const pieces = runs.flatMap((r) => {
+    const y = r.y + r.size * 0.3;
+    return splitRun(
+      r,
+      v.filter((x) => x.from - TOL <= y && x.to + TOL >= y).map((x) => x.at),
+    );
+  });
   const byCell = new Map<number, TextRun[]>();
   for (const r of pieces) {
     const k = cellAt(grid, r);
