@@ -10,7 +10,7 @@ import {
 } from '../src/lib/decode/pdf-layout.ts';
 import { blocksToLines, locatedToLines } from '../src/lib/decode/pdf-lines.ts';
 import { tokenize } from '../src/lib/tables/tokens.ts';
-import { dominantTurn } from '../src/lib/decode/pdf.ts';
+import { dominantTurn, pathSegments } from '../src/lib/decode/pdf.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { CHROMIUM, launch } from './browser.ts';
 import { expected, parseDocument, score } from './documents.ts';
@@ -347,6 +347,35 @@ describe('PDF geometry → rows', () => {
     const lines = text([page(1, runs, segs)]);
     expect(lines.at(-1)).toBe(values.join(' | '));
     expect(lines.some((l) => /^未经复议直接起诉 \| 复议后起诉$/.test(l.split(' | ').slice(-2).join(' | ')))).toBe(true);
+  });
+});
+
+describe('ruling lines from the operator list', () => {
+  it('takes thin and thick filled bars for rules, never cell shading', async () => {
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const rect = (x0: number, y0: number, x1: number, y1: number) =>
+      new Float32Array([0, x0, y0, 1, x1, y0, 1, x1, y1, 1, x0, y1, 4]);
+    const fills = [
+      rect(10, 100, 200, 100.5), // a hairline
+      rect(10, 50, 200, 53), // a 3-point border (a heavy frame)
+      rect(10, 50, 13, 100), // the same, vertical
+      rect(20, 60, 190, 90), // cell shading
+      rect(20, 20, 24, 24), // a small square (a bullet)
+    ];
+    const ol = {
+      fnArray: fills.map(() => OPS.constructPath),
+      argsArray: fills.map((f) => [OPS.fill, [f], null]),
+    };
+    const round = (v: number) => Math.round(v * 10) / 10;
+    expect(
+      pathSegments(ol, OPS as unknown as Record<string, number>).segments.map((s) =>
+        [s.x0, s.y0, s.x1, s.y1].map(round),
+      ),
+    ).toEqual([
+      [10, 100.3, 200, 100.3],
+      [10, 51.5, 200, 51.5],
+      [11.5, 50, 11.5, 100],
+    ]);
   });
 });
 
