@@ -307,6 +307,22 @@ describe('PDF geometry → rows', () => {
     expect(text([p1, p3])).toEqual(['信息内容 | 制发 | 废止', '规章 | 0件 | ']);
   });
 
+  it('drops the header rows a table repeats at the top of the next page', () => {
+    const xs = [50, 150, 200, 250];
+    const header = (y: number) => [run('信息内容', 55, y, 8), run('制发', 155, y, 8), run('废止', 205, y, 8)];
+    const p1 = page(
+      1,
+      [...header(105), run('行政处罚', 55, 85, 8), run('０', 155, 85, 8), run('１', 205, 85, 8)],
+      rules(xs, [120, 100, 80]),
+    );
+    const p2 = page(
+      2,
+      [...header(765), run('行政强制', 55, 745, 8), run('３', 155, 745, 8), run('2', 205, 745, 8)],
+      rules(xs, [780, 760, 740]),
+    );
+    expect(text([p1, p2])).toEqual(['信息内容 | 制发 | 废止', '行政处罚 | ０ | １', '行政强制 | ３ | 2']);
+  });
+
   it('a row cut by a page break keeps its blank last cell', () => {
     const xs = [50, 150, 200, 250];
     const p1 = page(1, [run('（五）5.要求行政机关确认或重新', 55, 95, 4), run('0', 155, 95, 8)], rules(xs, [110, 80]));

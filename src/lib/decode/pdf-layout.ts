@@ -541,7 +541,7 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
 
 // ---------------------------------------------------------------- across pages
 
-const numeric = (s: string) => /^[\s\d.,%+\-－—/／]*$/.test(s);
+const numeric = (s: string) => /^[\s\d０-９.,，．%+\-－—/／]*$/.test(s);
 
 /**
  * A table that goes on at the top of the next page, with the same columns, is one table: its
@@ -609,7 +609,32 @@ const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二�
 /** How many of the given column rules lie strictly inside the cell (0: one column). */
 const spanIn = (c: GridCell, xs: number[]) => xs.filter((x) => x > c.box[0] + TOL && x < c.box[2] - TOL).length;
 
+/**
+ * The header rows a table repeats at the top of each page (Word's and WPS's 标题行重复, a
+ * browser's <thead>): the continuation's first rows, when they hold the same texts as the
+ * table's first rows and a label among them, are dropped.
+ */
+export function dropRepeatedHeader(a: TableBlock, b: TableBlock): TableBlock {
+  const texts = (t: TableBlock, r: number) =>
+    t.cells
+      .filter((c) => c.r0 === r)
+      .sort((p, q) => p.c0 - q.c0)
+      .map((c) => c.text.replace(/\s+/g, ''));
+  let k = 0;
+  while (k < a.rows && k < b.rows - 1) {
+    const ta = texts(a, k);
+    const tb = texts(b, k);
+    if (!tb.some((x) => x && !numeric(x)) || ta.join('|') !== tb.join('|')) break;
+    k++;
+  }
+  // A cell from the repeated rows reaching into the body: not a plain header; keep all.
+  if (k === 0 || b.cells.some((c) => c.r0 < k && c.r1 >= k)) return b;
+  const cells = b.cells.filter((c) => c.r0 >= k).map((c) => ({ ...c, r0: c.r0 - k, r1: c.r1 - k }));
+  return { ...b, rows: b.rows - k, cells };
+}
+
 function stack(a: TableBlock, b: TableBlock): TableBlock | null {
+  b = dropRepeatedHeader(a, b);
   // One column grid for both parts; each cell's span re-found from its box.
   const xs = dropSlivers(cluster([...a.xs, ...b.xs]), 4);
   const col = (x: number) => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs(xs[best]! - x) ? i : best), 0);
