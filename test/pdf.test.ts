@@ -1,8 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { joinPages, pageBlocks, type PageInput, type Segment, type TextRun } from '../src/lib/decode/pdf-layout.ts';
-import { blocksToLines } from '../src/lib/decode/pdf-lines.ts';
-import { dominantTurn } from '../src/lib/decode/pdf.ts';
+import {
+  joinPages,
+  pageBlocks,
+  type Box,
+  type PageInput,
+  type Segment,
+  type TextRun,
+} from '../src/lib/decode/pdf-layout.ts';
+import { blocksToLines, locatedToLines } from '../src/lib/decode/pdf-lines.ts';
+import { tokenize } from '../src/lib/tables/tokens.ts';
+import { dominantTurn, pathSegments } from '../src/lib/decode/pdf.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { CHROMIUM, launch } from './browser.ts';
 import { expected, parseDocument, score } from './documents.ts';
@@ -97,6 +105,46 @@ describe('PDF geometry → rows', () => {
     expect(text([page(1, runs2, segs2)]).at(-1)).toBe('规章 |  |  | 7');
   });
 
+  it('a run is cut only by a rule drawn beside it, not by one of a table drawn against this one', () => {
+    // Two tables a point apart (one rule group): the lower one's right edge lies under the
+    // upper one's value cell, through the amount written there.
+    const upper = rules([50, 120, 190], [340, 320]);
+    const lower = rules([50, 180], [319, 300]);
+    const runs = [
+      run('行政事业性收费', 55, 325, 6),
+      { str: '1182.68万元', x: 125, y: 325, w: 57, size: 9 },
+      run('本年收费金额（单位：万元）', 55, 305, 4),
+    ];
+    expect(text([page(1, runs, [...upper, ...lower])])).toEqual([
+      '行政事业性收费 | 1182.68万元',
+      // (the void beside the lower table, below the amount's cell, as drawn)
+      '本年收费金额（单位：万元） | ',
+    ]);
+  });
+
+  it('a ruled row ending in an empty cell may be a short row (read like padding); a drawn box makes it a cell', () => {
+    const xs = [50, 150, 200, 250, 300];
+    const ys = [700, 680, 660];
+    const runs = [run('规章', 55, 685), run('0', 155, 685), run('5', 205, 685)];
+    runs.push(run('行政规范性文件', 55, 665, 5), run('7', 155, 665), run('5', 205, 665), run('12', 255, 665));
+    const ruled = blocksToLines(joinPages([pageBlocks(page(1, runs, rules(xs, ys)))]));
+    expect(ruled.map((l) => [l.raw, l.padded === true])).toEqual([
+      ['规章 | 0 | 5 | ', true],
+      ['行政规范性文件 | 7 | 5 | 12', false],
+    ]);
+    const eols = tokenize(locatedToLines(ruled)).filter((t) => t.t === 'eol');
+    expect(eols.map((t) => t.t === 'eol' && t.padded === true)).toEqual([true, false]);
+    // Every cell drawn as a box of its own: the empty box is a blank cell.
+    const boxes: Box[] = [];
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 4; j++) boxes.push([xs[j]! + 1, ys[i + 1]! + 1, xs[j + 1]! - 1, ys[i]! - 1]);
+    const boxed = blocksToLines(joinPages([pageBlocks({ ...page(1, runs, rules(xs, ys)), boxes })]));
+    expect(boxed.map((l) => [l.raw, l.padded === true])).toEqual([
+      ['规章 | 0 | 5 | ', false],
+      ['行政规范性文件 | 7 | 5 | 12', false],
+    ]);
+  });
+
   it('merges a label wrapped over several lines of its cell', () => {
     const xs = [50, 250, 300];
     const ys = [700, 660];
@@ -187,6 +235,110 @@ describe('PDF geometry → rows', () => {
     expect(text([p1, p2])).toEqual(['（六）其他处理 | ', '（七）总计 | 5']);
   });
 
+  it('rows shorter than others (collapsed borders, frame drawn): the open ends are no cell, never one cell over a label', () => {
+    // An HTML table with rows of 2, 3 and 4 cells, printed with collapsed borders: each cell
+    // draws its own rules, the frame is drawn whole. The open end of the first row joins the
+    // open end of the second around its third cell (not a rectangle).
+    const xs = [50, 100, 150, 200, 250];
+    const ys = [700, 680, 660, 640];
+    const segs = rules(
+      xs,
+      ys,
+      (k, i, j) =>
+        (k === 'v' && i === 0 && j === 3) || // row 1 ends at x 150
+        (k === 'h' && i === 1 && j === 3), // row 2 ends at x 200: no rule over its open end
+    );
+    const runs = [
+      run('行政复议', 55, 685, 6),
+      run('行政诉讼', 105, 685, 6),
+      run('结果维持', 55, 665, 6),
+      run('结果纠正', 105, 665, 6),
+      run('其他结果', 155, 665, 6),
+      ...['1', '2', '3', '4'].map((v, j) => run(v, 55 + j * 50, 645, 6)),
+    ];
+    expect(text([page(1, runs, segs)])).toEqual([
+      '行政复议 | 行政诉讼',
+      '结果维持 | 结果纠正 | 其他结果',
+      '1 | 2 | 3 | 4',
+    ]);
+  });
+
+  it('leaves out the empty void beside short rows, as the HTML has no cell there', () => {
+    const xs = [50, 150, 200, 250, 300];
+    const ys = [700, 680, 660, 640, 620];
+    // Rows 3 and 4 have two cells; the frame closes the void to their right.
+    const segs = rules(xs, ys, (k, i, j) => (k === 'v' && i >= 2 && j === 3) || (k === 'h' && i === 3 && j >= 2));
+    const runs = [
+      run('信息内容', 55, 685, 6),
+      run('制发', 155, 685, 6),
+      run('废止', 205, 685, 6),
+      run('有效', 255, 685, 6),
+      run('规章', 55, 665, 6),
+      run('1', 155, 665, 6),
+      run('无', 205, 665, 6),
+      run('行政许可', 55, 645, 6),
+      run('4', 155, 645, 6),
+      run('行政处罚', 55, 625, 6),
+      run('5', 155, 625, 6),
+    ];
+    expect(text([page(1, runs, segs)])).toEqual([
+      '信息内容 | 制发 | 废止 | 有效',
+      '规章 | 1 | 无 | ',
+      '行政许可 | 4',
+      '行政处罚 | 5',
+    ]);
+  });
+
+  it('a header row ending a page is not joined with the data row starting the next', () => {
+    const xs = [50, 150, 200, 250];
+    const p1 = page(
+      1,
+      [run('信息内容', 55, 95, 8), run('制发', 155, 95, 8), run('废止', 205, 95, 8)],
+      rules(xs, [110, 80]),
+    );
+    const p2 = page(
+      2,
+      [run('规章', 55, 765, 8), run('0件', 155, 765, 8), run('8', 205, 765, 8)],
+      rules(xs, [780, 760]),
+    );
+    expect(text([p1, p2])).toEqual(['信息内容 | 制发 | 废止', '规章 | 0件 | 8']);
+    // Only a value with a unit below a label: still two rows.
+    const p3 = page(2, [run('规章', 55, 765, 8), run('0件', 155, 765, 8)], rules(xs, [780, 760]));
+    expect(text([p1, p3])).toEqual(['信息内容 | 制发 | 废止', '规章 | 0件 | ']);
+  });
+
+  it('drops the header rows a table repeats at the top of the next page', () => {
+    const xs = [50, 150, 200, 250];
+    const header = (y: number) => [run('信息内容', 55, y, 8), run('制发', 155, y, 8), run('废止', 205, y, 8)];
+    const p1 = page(
+      1,
+      [...header(105), run('行政处罚', 55, 85, 8), run('０', 155, 85, 8), run('１', 205, 85, 8)],
+      rules(xs, [120, 100, 80]),
+    );
+    const p2 = page(
+      2,
+      [...header(765), run('行政强制', 55, 745, 8), run('３', 155, 745, 8), run('2', 205, 745, 8)],
+      rules(xs, [780, 760, 740]),
+    );
+    expect(text([p1, p2])).toEqual(['信息内容 | 制发 | 废止', '行政处罚 | ０ | １', '行政强制 | ３ | 2']);
+  });
+
+  it('a row cut by a page break keeps its blank last cell', () => {
+    const xs = [50, 150, 200, 250];
+    const p1 = page(1, [run('（五）5.要求行政机关确认或重新', 55, 95, 4), run('0', 155, 95, 8)], rules(xs, [110, 80]));
+    const p2 = page(
+      2,
+      [
+        run('出具已获取信息', 55, 765, 4),
+        run('（六）其他处理', 55, 745, 4),
+        run('1', 155, 745, 8),
+        run('1', 205, 745, 8),
+      ],
+      rules(xs, [780, 760, 740]),
+    );
+    expect(text([p1, p2])).toEqual(['（五）5.要求行政机关确认或重新出具已获取信息 | 0 | ', '（六）其他处理 | 1 | 1']);
+  });
+
   it('puts section 四 numbers under their group by x, not by the order of the text', () => {
     const xs = Array.from({ length: 16 }, (_, i) => 50 + i * 30);
     const ys = [700, 680, 660, 640, 620];
@@ -211,6 +363,35 @@ describe('PDF geometry → rows', () => {
     const lines = text([page(1, runs, segs)]);
     expect(lines.at(-1)).toBe(values.join(' | '));
     expect(lines.some((l) => /^未经复议直接起诉 \| 复议后起诉$/.test(l.split(' | ').slice(-2).join(' | ')))).toBe(true);
+  });
+});
+
+describe('ruling lines from the operator list', () => {
+  it('takes thin and thick filled bars for rules, never cell shading', async () => {
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const rect = (x0: number, y0: number, x1: number, y1: number) =>
+      new Float32Array([0, x0, y0, 1, x1, y0, 1, x1, y1, 1, x0, y1, 4]);
+    const fills = [
+      rect(10, 100, 200, 100.5), // a hairline
+      rect(10, 50, 200, 53), // a 3-point border (a heavy frame)
+      rect(10, 50, 13, 100), // the same, vertical
+      rect(20, 60, 190, 90), // cell shading
+      rect(20, 20, 24, 24), // a small square (a bullet)
+    ];
+    const ol = {
+      fnArray: fills.map(() => OPS.constructPath),
+      argsArray: fills.map((f) => [OPS.fill, [f], null]),
+    };
+    const round = (v: number) => Math.round(v * 10) / 10;
+    expect(
+      pathSegments(ol, OPS as unknown as Record<string, number>).segments.map((s) =>
+        [s.x0, s.y0, s.x1, s.y1].map(round),
+      ),
+    ).toEqual([
+      [10, 100.3, 200, 100.3],
+      [10, 51.5, 200, 51.5],
+      [11.5, 50, 11.5, 100],
+    ]);
   });
 });
 

@@ -17,6 +17,12 @@ export interface Line {
   map: number[] | null;
   /** Exact cell boundaries, when the line is a table row whose cells are known (HTML). */
   cells?: LineCell[];
+  /**
+   * The empty cells at the end of `cells` may be no cells at all (a PDF's ruled grid draws the
+   * void beside a row shorter than the others like a blank cell): read like the padding of a
+   * `|` row, where only the arithmetic tells a blank cell from a missing one.
+   */
+  padded?: boolean;
 }
 
 export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {

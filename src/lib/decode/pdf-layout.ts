@@ -38,6 +38,19 @@ export interface GridCell {
   text: string;
   box: Box;
   page: number;
+  /**
+   * Empty, and drawn over several rows of its page or as a piece of a region that is no
+   * rectangle: the void beside rows shorter than the others (an HTML table printed with its
+   * frame), no cell of any row, as in the HTML. Were it a merged blank, no single row would own
+   * its positions either.
+   */
+  void?: boolean;
+  /**
+   * Drawn as a box of its own (a browser's separate borders), so a cell for sure. A cell found
+   * only from the rules around it may, when empty at the end of its row, be the void beside a
+   * row shorter than the others: its rules are the same as a blank cell's.
+   */
+  drawn?: boolean;
 }
 
 export interface TableBlock {
@@ -154,8 +167,11 @@ interface Grid {
   xs: number[];
   /** Row boundaries, descending (top of the page first). */
   ys: number[];
-  /** Merged cells. */
-  cells: Array<{ r0: number; r1: number; c0: number; c1: number }>;
+  /**
+   * Merged cells; `part`: a row's piece of a region that is no rectangle (see buildGrid);
+   * `drawn`: a box of its own is drawn around it.
+   */
+  cells: Array<{ r0: number; r1: number; c0: number; c1: number; part?: boolean; drawn?: boolean }>;
 }
 
 function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
@@ -191,21 +207,44 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }, allBoxes: Box[]): Grid | null {
       if (r + 1 < R && !covers(g.h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(r * C + c)] = find((r + 1) * C + c);
     }
   }
-  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number; n: number }>();
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
       const k = find(r * C + c);
       const b = spans.get(k);
-      if (!b) spans.set(k, { r0: r, r1: r, c0: c, c1: c });
+      if (!b) spans.set(k, { r0: r, r1: r, c0: c, c1: c, n: 1 });
       else {
         b.r0 = Math.min(b.r0, r);
         b.r1 = Math.max(b.r1, r);
         b.c0 = Math.min(b.c0, c);
         b.c1 = Math.max(b.c1, c);
+        b.n++;
       }
     }
   }
-  const cells = [...spans.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const cells: Grid['cells'] = [];
+  for (const [k, b] of spans) {
+    if (b.n === (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1)) {
+      cells.push({ r0: b.r0, r1: b.r1, c0: b.c0, c1: b.c1 });
+      continue;
+    }
+    // Not a rectangle: no cell is drawn so. Rows of different lengths leave the end of the
+    // shorter ones open (an HTML table whose rows have fewer cells than others, printed with
+    // collapsed borders), and the open ends join around the cells of the rows between them.
+    // Each row's run of positions is a cell of its own: never one cell over other cells.
+    for (let r = b.r0; r <= b.r1; r++) {
+      let c0 = -1;
+      for (let c = b.c0; c <= b.c1 + 1; c++) {
+        const mine = c <= b.c1 && find(r * C + c) === k;
+        if (mine && c0 < 0) c0 = c;
+        else if (!mine && c0 >= 0) {
+          cells.push({ r0: r, r1: r, c0, c1: c - 1, part: true });
+          c0 = -1;
+        }
+      }
+    }
+  }
+  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return { xs, ys, cells };
 }
 
@@ -228,7 +267,13 @@ function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: n
       used.add(b);
       const cols = xs.map((x, i) => i).filter((i) => i < xs.length - 1 && inside(b, (xs[i]! + xs[i + 1]!) / 2, cy));
       const rows = ys.map((y, i) => i).filter((i) => i < ys.length - 1 && inside(b, cx, (ys[i]! + ys[i + 1]!) / 2));
-      cells.push({ r0: Math.min(...rows), r1: Math.max(...rows), c0: Math.min(...cols), c1: Math.max(...cols) });
+      cells.push({
+        r0: Math.min(...rows),
+        r1: Math.max(...rows),
+        c0: Math.min(...cols),
+        c1: Math.max(...cols),
+        drawn: true,
+      });
     }
   }
   return { xs, ys, cells: cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
@@ -353,17 +398,21 @@ const PAGE_NUMBER =
 export function pageBlocks(p: PageInput): Block[] {
   const runs = p.runs.filter((r) => r.str.trim() !== '');
   const { h, v } = splitRules(p.segments);
-  const tables: Array<{ grid: Grid; box: Box; runs: TextRun[] }> = [];
+  const tables: Array<{ grid: Grid; box: Box; runs: TextRun[]; v: Rule[] }> = [];
   for (const g of groupRules(h, v)) {
     let grid = buildGrid(g, p.boxes ?? []);
     if (!grid) continue;
     const box: Box = [grid.xs[0]!, grid.ys[grid.ys.length - 1]!, grid.xs[grid.xs.length - 1]!, grid.ys[0]!];
     // Text where no drawn box is (a cell whose box was cut open by a page break): the boxes do
     // not describe the table; its rules do.
-    if (p.boxes?.length && runs.some((r) => inFrame(r, box) && cellAt(grid!, r) < 0)) grid = buildGrid(g, []) ?? grid;
+    if (p.boxes?.length && runs.some((r) => inFrame(r, box) && cellAt(grid!, r) < 0)) {
+      const ruled = buildGrid(g, []);
+      // The cells that do have a box of their own are still known to be cells.
+      if (ruled) grid = { ...ruled, cells: ruled.cells.map((c) => ({ ...c, drawn: hasBox(ruled, c, p.boxes!) })) };
+    }
     // A frame around the page or a single box is not a table.
     if (grid.cells.length < 2) continue;
-    tables.push({ grid, box, runs: [] });
+    tables.push({ grid, box, runs: [], v: g.v });
   }
   const loose: TextRun[] = [];
   for (const r of runs) {
@@ -375,10 +424,16 @@ export function pageBlocks(p: PageInput): Block[] {
   }
 
   const blocks: Block[] = [];
-  for (const t of tables) blocks.push(tableBlock(p.page, t.grid, t.box, t.runs));
+  for (const t of tables) blocks.push(tableBlock(p.page, t.grid, t.box, t.runs, t.v));
   blocks.push(...textBlocks(p, loose));
   // Reading order: top of the block first.
   return blocks.sort((a, b) => b.box[3] - a.box[3]);
+}
+
+/** A drawn box matches the cell's extent (within the spacing between separate borders). */
+function hasBox(grid: Grid, c: Grid['cells'][number], boxes: Box[]): boolean {
+  const e: Box = [grid.xs[c.c0]!, grid.ys[c.r1 + 1]!, grid.xs[c.c1 + 1]!, grid.ys[c.r0]!];
+  return boxes.some((b) => b.every((v, i) => Math.abs(v - e[i]!) <= 4));
 }
 
 const centre = (r: TextRun): [number, number] => [r.x + Math.min(r.w, r.size) / 2, r.y + r.size * 0.3];
@@ -397,15 +452,23 @@ function cellAt(grid: Grid, r: TextRun): number {
   return grid.cells.findIndex((g) => rr >= g.r0 && rr <= g.r1 && col >= g.c0 && col <= g.c1);
 }
 
-function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableBlock {
+function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[], v: Rule[]): TableBlock {
   const { xs, ys } = grid;
-  const pieces = runs.flatMap((r) => splitRun(r, xs));
+  // Only a rule drawn beside the run cuts it: not one that another row (or a table drawn
+  // against this one) has at that x.
+  const pieces = runs.flatMap((r) => {
+    const y = r.y + r.size * 0.3;
+    return splitRun(
+      r,
+      v.filter((x) => x.from - TOL <= y && x.to + TOL >= y).map((x) => x.at),
+    );
+  });
   const byCell = new Map<number, TextRun[]>();
   for (const r of pieces) {
     const k = cellAt(grid, r);
     if (k >= 0) byCell.set(k, [...(byCell.get(k) ?? []), r]);
   }
-  const cells: GridCell[] = grid.cells.map((g, k) => {
+  const cells: GridCell[] = grid.cells.map(({ part, ...g }, k) => {
     const rs = byCell.get(k) ?? [];
     // Word and WPS justify short labels with spaces (商 业 企 / 业): not part of the label.
     const text = joinCellLines(toLines(rs).map((l) => lineText(l))).replace(
@@ -413,7 +476,7 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[]): TableB
       '',
     );
     const cellBox: Box = [xs[g.c0]!, ys[g.r1 + 1]!, xs[g.c1 + 1]!, ys[g.r0]!];
-    return { ...g, text, box: cellBox, page };
+    return { ...g, text, box: cellBox, page, ...(!text.trim() && (g.r1 > g.r0 || part) ? { void: true } : {}) };
   });
   return { kind: 'table', page, box, xs, rows: ys.length - 1, cells, top: box[3], bottom: box[1], endPage: page };
 }
@@ -478,7 +541,7 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
 
 // ---------------------------------------------------------------- across pages
 
-const numeric = (s: string) => /^[\s\d.,%+\-－—/／]*$/.test(s);
+const numeric = (s: string) => /^[\s\d０-９.,，．%+\-－—/／]*$/.test(s);
 
 /**
  * A table that goes on at the top of the next page, with the same columns, is one table: its
@@ -546,7 +609,32 @@ const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二�
 /** How many of the given column rules lie strictly inside the cell (0: one column). */
 const spanIn = (c: GridCell, xs: number[]) => xs.filter((x) => x > c.box[0] + TOL && x < c.box[2] - TOL).length;
 
+/**
+ * The header rows a table repeats at the top of each page (Word's and WPS's 标题行重复, a
+ * browser's <thead>): the continuation's first rows, when they hold the same texts as the
+ * table's first rows and a label among them, are dropped.
+ */
+export function dropRepeatedHeader(a: TableBlock, b: TableBlock): TableBlock {
+  const texts = (t: TableBlock, r: number) =>
+    t.cells
+      .filter((c) => c.r0 === r)
+      .sort((p, q) => p.c0 - q.c0)
+      .map((c) => c.text.replace(/\s+/g, ''));
+  let k = 0;
+  while (k < a.rows && k < b.rows - 1) {
+    const ta = texts(a, k);
+    const tb = texts(b, k);
+    if (!tb.some((x) => x && !numeric(x)) || ta.join('|') !== tb.join('|')) break;
+    k++;
+  }
+  // A cell from the repeated rows reaching into the body: not a plain header; keep all.
+  if (k === 0 || b.cells.some((c) => c.r0 < k && c.r1 >= k)) return b;
+  const cells = b.cells.filter((c) => c.r0 >= k).map((c) => ({ ...c, r0: c.r0 - k, r1: c.r1 - k }));
+  return { ...b, rows: b.rows - k, cells };
+}
+
 function stack(a: TableBlock, b: TableBlock): TableBlock | null {
+  b = dropRepeatedHeader(a, b);
   // One column grid for both parts; each cell's span re-found from its box.
   const xs = dropSlivers(cluster([...a.xs, ...b.xs]), 4);
   const col = (x: number) => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs(xs[best]! - x) ? i : best), 0);
@@ -566,13 +654,16 @@ function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   const last = aCells.filter((c) => c.r1 === a.rows - 1);
   const first = bCells.filter((c) => c.r0 === 0);
   const filled = (c: GridCell) => c.text.trim() !== '';
-  const isNum = (c: GridCell) => filled(c) && numeric(c.text);
+  // A number, or a number with a short unit or note (0件, 12*): a value, never a label's rest.
+  const isNum = (c: GridCell) =>
+    filled(c) && (numeric(c.text) || (/^\s*\d[\d.,]*\s*\S{0,3}$/.test(c.text) && !NUMBERED.test(c.text)));
   const overlaps = (p: GridCell, q: GridCell) => p.c0 <= q.c1 && q.c0 <= p.c1;
-  // One row cut by the page break: no column holds a number on both sides and the lower part
-  // starts no new numbered row. Then cells with the same columns are one cell.
+  // One row cut by the page break: no column holds text on both sides with a number on either
+  // (two numbers are two rows; a header's label over a number is a header row and a data row),
+  // and the lower part starts no new numbered row. Then cells with the same columns are one cell.
   const rowCut =
     !first.some((q) => filled(q) && NUMBERED.test(q.text)) &&
-    !last.some((p) => isNum(p) && first.some((q) => isNum(q) && overlaps(p, q)));
+    !last.some((p) => filled(p) && first.some((q) => filled(q) && (isNum(p) || isNum(q)) && overlaps(p, q)));
   const joined = new Set<GridCell>();
   for (const cb of bCells) {
     const shifted: GridCell = { ...cb, r0: cb.r0 + a.rows, r1: cb.r1 + a.rows };

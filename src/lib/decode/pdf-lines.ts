@@ -21,6 +21,8 @@ export interface Located {
   page: number;
   box: Box;
   cells?: LocatedCell[];
+  /** The row ends in empty cells that may be no cells (see Line.padded). */
+  padded?: boolean;
 }
 
 const round = (b: Box): Box => b.map((v) => Math.round(v * 10) / 10) as Box;
@@ -55,7 +57,10 @@ function tableLines(t: TableBlock): Located[] {
     // An empty row holds nothing to read (the rest of a row cut by a page break).
     if (!row.some((c) => c.text.trim())) continue;
     const cells: LocatedCell[] = [];
+    let last: GridCell | null = null;
     for (const c of row) {
+      if (c.void && !c.text.trim()) continue;
+      last = c;
       const box = round(c.box);
       cells.push({ raw: c.text, page: c.page, box });
       if (!isLabel(c.text))
@@ -71,7 +76,10 @@ function tableLines(t: TableBlock): Located[] {
       Math.max(...on.map((c) => c.box[2])),
       Math.max(...on.map((c) => c.box[3])),
     ]);
-    out.push({ raw: cells.map((c) => c.raw).join(' | '), page, box, cells });
+    // An empty last cell found only from the rules around it may be the void beside a row
+    // shorter than the others (GridCell.drawn).
+    const padded = last !== null && !last.text.trim() && !last.drawn;
+    out.push({ raw: cells.map((c) => c.raw).join(' | '), page, box, cells, ...(padded ? { padded } : {}) });
   }
   return out;
 }
@@ -85,7 +93,8 @@ export function locatedToLines(located: Located[]): Line[] {
       const n = makeLine(no, c.raw);
       return c.covered ? { raw: '', text: '', no, covered: true } : { raw: c.raw, text: n.text.trim(), no };
     });
-    return makeLine(no, l.raw, cells);
+    const line = makeLine(no, l.raw, cells);
+    return l.padded ? { ...line, padded: true } : line;
   });
 }
 

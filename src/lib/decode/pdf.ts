@@ -199,8 +199,11 @@ export function pathSegments(
             x1 = Math.max(...xs),
             y0 = Math.min(...ys),
             y1 = Math.max(...ys);
-          if (y1 - y0 <= 2 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
-          else if (x1 - x0 <= 2 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+          // Up to 2 points thick, or a thick border (up to 4.5 points, as Word's and a browser's
+          // heavy frames) that is much longer than thick; cell shading is neither.
+          const rule = (thick: number, long: number) => (thick <= 2 ? long > 2 : thick <= 4.5 && long > thick * 3);
+          if (rule(y1 - y0, x1 - x0)) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+          else if (rule(x1 - x0, y1 - y0)) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
         }
       }
     }

@@ -8,7 +8,8 @@ import { Random } from './random.ts';
  * Opt-in (`npm run synth -- --pdf-share 0.05 --docx-share 0.05`): a share of the reports that
  * were rendered as HTML are published as PDF (printed by Chromium) or DOCX (with real merged
  * cells) instead, with the same truth, so `npm run eval` measures these formats. About `share`
- * of all reports when enough of them are HTML. Copies of a converted file are converted alike.
+ * of all reports when enough of them are HTML; shares adding up to more than the HTML reports
+ * are scaled down together. Copies of a converted file are converted alike.
  */
 
 export interface DocumentShares {
@@ -25,8 +26,11 @@ export async function documentRenderer(
   o: DocumentShares,
 ): Promise<{ render(f: SynthFile): Promise<SynthFile>; close(): Promise<void> }> {
   const rng = new Random(o.seed * 7919 + 17);
-  const pPdf = Math.min(1, o.pdfShare / HTML_SHARE);
-  const pDocx = Math.min(1 - pPdf, o.docxShare / HTML_SHARE);
+  // Shares asking for more than the HTML reports there are keep their ratio (0.3 and 0.2: three
+  // HTML reports in five as PDF, two as DOCX), so that both formats are always measured.
+  const scale = Math.min(1, HTML_SHARE / Math.max(o.pdfShare + o.docxShare, Number.MIN_VALUE));
+  const pPdf = (o.pdfShare * scale) / HTML_SHARE;
+  const pDocx = (o.docxShare * scale) / HTML_SHARE;
   let browser: import('playwright-core').Browser | null = null;
   let tab: import('playwright-core').Page | null = null;
   if (pPdf > 0) {

@@ -23,7 +23,8 @@ export type Tok =
   /**
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
    * row short of a cell to the header's width, so its trailing empty pieces prove no blank
-   * cell. HTML rows and tab-separated rows are not padded.
+   * cell. HTML rows and tab-separated rows are not padded; a PDF's ruled row ending in an empty
+   * cell may be (Line.padded).
    */
   | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean };
 
@@ -47,7 +48,7 @@ export function tokenize(lines: Line[]): Tok[] {
     const no = line.no;
     if (line.cells) {
       for (const c of line.cells) pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
-      toks.push({ t: 'eol', no, line: li, delimited: true });
+      toks.push({ t: 'eol', no, line: li, delimited: true, ...(line.padded ? { padded: true } : {}) });
       return;
     }
     const text = line.text;
