@@ -179,7 +179,10 @@ function report(
     cutAfter,
     damage: erroneous.size || cutAfter ? [] : damageKinds(style).filter((k) => q(k, 0.03)),
     delimiter: style === 'csv' ? rng.pick([',', ',', ';'] as const) : undefined,
+    // Decided by a side generator, so that the main stream (and corpora made before) stay the same.
+    labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
   };
+  if (tq.labelPadding) quirks.add('label-padding');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

@@ -29,6 +29,12 @@ export interface TableQuirks {
   damage?: DamageKind[];
   /** The field delimiter of the csv style. */
   delimiter?: ',' | ';';
+  /**
+   * Pipes style, section 三: an empty piece after each label that spans the sub-label column
+   * (`一、本年新收… || 59 | …`, `（一）予以公开 || 1 | …`), as a scraped HTML table with colspan
+   * gives: with a short row, that piece is no blank cell.
+   */
+  labelPadding?: boolean;
 }
 
 export interface Rendered {
@@ -168,7 +174,23 @@ export function renderTables(
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
   ];
   const requests =
-    style === 'html' ? htmlRequests(rRows) : table(style, [...reqHeader, ...rRows.map(rowCells)], q, rng);
+    style === 'html'
+      ? htmlRequests(rRows)
+      : table(
+          style,
+          [
+            ...reqHeader,
+            ...rRows
+              .map(rowCells)
+              .map((r) =>
+                q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
+                  ? [r[0]!, '', ...r.slice(1)]
+                  : r,
+              ),
+          ],
+          q,
+          rng,
+        );
   const review = cut
     ? []
     : table(

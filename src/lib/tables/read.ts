@@ -12,6 +12,7 @@ import {
   readRow,
   regionEnd,
   trailingEmpties,
+  labelPadding,
   type Slot,
   type ValTok,
 } from './rows.ts';
@@ -57,13 +58,17 @@ export function readTable(
   const dense = isDense(toks);
   const trails = trailingEmpties(toks);
   const rowLines = found.map((f) => toks[f.at]!.line);
+  const padding = labelPadding(
+    toks,
+    found.map((f) => ({ at: f.at, n: f.def.columns.length })),
+  );
 
   // Plain loops: this runs for every row of every report.
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const cols = f.def.columns;
     const noise = consistentNoise(trails, rowLines, rowLines[k]!);
-    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise);
+    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise, padding);
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];
@@ -103,6 +108,7 @@ export function readTable(
         vals: rc.vals,
         line: f.no,
         blankTail: rc.blankTail ?? 0,
+        blankHead: rc.blankHead ?? 0,
       });
     }
   }
@@ -131,6 +137,8 @@ export interface ShortRow {
   line: number;
   /** Read also as the slots followed by this many blank cells (rows.ts, `blankTail`). */
   blankTail: number;
+  /** Read also as this many blank cells followed by the slots (rows.ts, `blankHead`). */
+  blankHead?: number;
 }
 
 /**
@@ -154,6 +162,15 @@ export function resolveShort(
           s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
         ),
         ...Array.from({ length: r.blankTail }, (): ReadingCell => ({ kind: 'empty', no: 0 })),
+      ]);
+    }
+    const head = r.blankHead ?? 0;
+    if (rds && head && r.slots.length + head === r.cells.length) {
+      rds.push([
+        ...Array.from({ length: head }, (): ReadingCell => ({ kind: 'empty', no: 0 })),
+        ...r.slots.map((s): ReadingCell =>
+          s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
+        ),
       ]);
     }
     return rds;

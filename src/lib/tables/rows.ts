@@ -98,6 +98,12 @@ export type RowCells =
        * header's width). Either reading is kept; only arithmetic can tell them apart.
        */
       blankTail?: number;
+      /**
+       * Empty pieces before the first value that may be blank cells — or the padding of the
+       * label's merged columns (`三、本年度办理结果 | (一)予以公开 || 1 | …`), in a row short of a
+       * cell. Either reading is kept; only arithmetic can tell them apart.
+       */
+      blankHead?: number;
     }
   | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
 
@@ -112,6 +118,7 @@ export function readRow(
   n: number,
   dense = false,
   noise: number | null = 0,
+  labelPadding = false,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -126,7 +133,8 @@ export function readRow(
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
-  if (sameVals.length > 0 || sameLine.length - 1 >= n) return fromSlots(cellSlots(sameLine), n, noise, padded);
+  if (sameVals.length > 0 || sameLine.length - 1 >= n)
+    return fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding);
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
@@ -137,6 +145,28 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/**
+ * Whether the table's flattening pads labels: some delimited row with all its n values has
+ * empty pieces between its label and its first value (a label cell merged over the sub-label
+ * column, `（一）予以公开 || 1 | …`). Then, in a row short of values, such pieces prove nothing.
+ * `rows`: each found row's label token index and its number of columns.
+ */
+export function labelPadding(toks: Tok[], rows: Array<{ at: number; n: number }>): boolean {
+  for (const { at, n } of rows) {
+    const line = toks[at]!.line;
+    let lead = 0;
+    let vals = 0;
+    for (let i = at + 1; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.line !== line || t.t === 'eol') break;
+      if (t.t === 'empty' && vals === 0) lead++;
+      else if (t.t === 'val') vals++;
+    }
+    if (lead > 0 && vals === n) return true;
+  }
+  return false;
 }
 
 /** Cells of one delimited row, in order; empty cells are null. */
@@ -198,11 +228,24 @@ export function consistentNoise(trails: Map<number, number>, lines: number[], ow
  * empties are blank cells only beyond the table's own `noise` (see `consistentNoise`; null:
  * trailing empties are never taken for cells).
  */
-export function fromSlots(all: Slot[], n: number, noise: number | null = 0, padded = false): RowCells {
+export function fromSlots(
+  all: Slot[],
+  n: number,
+  noise: number | null = 0,
+  padded = false,
+  labelPadding = false,
+): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
   const vals = slots.filter((s): s is ValTok => s !== null);
   const trail = all.length - slots.length;
+  let lead = 0;
+  while (lead < slots.length && slots[lead] === null) lead++;
+  // In a table whose full rows show empty pieces between label and values (the label's merged
+  // columns), empty pieces after the label make up the count only together with the values:
+  // they may be blank cells, or that padding in a row short of a cell. Not proven.
+  if (labelPadding && slots.length === n && lead > 0 && vals.length > 0 && vals.length < n)
+    return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited', blankHead: lead };
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
   const blanksAtEnd = slots.length < n && noise !== null && trail - noise >= n - slots.length;
