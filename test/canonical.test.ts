@@ -46,6 +46,23 @@ describe('each report is counted once', () => {
     expect(d.manifest.files.every((f) => !f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(true);
   });
 
+  it('a report missing a table is a copy of at most one of two that differ: they are never made copies of each other', () => {
+    const full = buildReport({ requests, review });
+    const other = buildReport({ requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review });
+    const noRequests = full.replace(
+      /(三、收到和处理政府信息公开申请情况\n)[\s\S]*?(四、政府信息公开行政复议)/,
+      '$1（本部分表格以图片形式发布。）\n$2',
+    );
+    expect(noRequests).not.toBe(full);
+    const d = run([file('a.txt', full), file('b.txt', other), file('c.txt', noRequests)]);
+    const [a, b] = d.reports;
+    expect(a!.duplicate_of).toBeNull();
+    expect(b!.duplicate_of).toBeNull();
+    expect(d.manifest.files.find((f) => f.path === 'b.txt')!.diagnostics.map((x) => x.code)).toContain(
+      'W_SAME_AGENCY_YEAR',
+    );
+  });
+
   it('same agency and year with different numbers: both count, both flagged', () => {
     const d = run([
       file('a/one.txt', buildReport({ requests, review })),

@@ -92,12 +92,24 @@ const STATUS_RANK: Record<ReportRow['status'], number> = { complete: 2, partial:
 /** Sets `duplicate_of` on every copy (in place) and says so in its manifest entry. Input in path order. */
 export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => string): void {
   const parent = kept.map((_, i) => i);
+  const members = kept.map((_, i) => [i]);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    if (a === b) return;
+    const [keep, gone] = a < b ? [a, b] : [b, a];
+    parent[gone] = keep;
+    members[keep]!.push(...members[gone]!);
+    members[gone] = [];
   };
+  // "The same numbers" is not transitive (a report whose table is missing matches two reports
+  // that differ in it): groups join only when every report of one has the numbers of every
+  // report of the other.
+  const compatible = (i: number, j: number) =>
+    members[find(i)]!.every((a) =>
+      members[find(j)]!.every((b) => sameNumbers(kept[a]!.fingerprint!, kept[b]!.fingerprint!)),
+    );
   const byText = new Map<string, number>();
   const byAgencyYear = new Map<string, number[]>();
   kept.forEach((k, i) => {
@@ -108,7 +120,7 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
     if (!k.report.agency || k.report.year === null) return;
     const key = `${agencyKey(k.report)}\u0000${k.report.year}`;
     const list = byAgencyYear.get(key) ?? [];
-    for (const j of list) if (sameNumbers(kept[j]!.fingerprint!, k.fingerprint)) union(j, i);
+    for (const j of list) if (find(j) !== find(i) && compatible(j, i)) union(j, i);
     list.push(i);
     byAgencyYear.set(key, list);
   });
