@@ -45,6 +45,17 @@ describe('sections', () => {
     expect(segment(textToLines(`${once}\n一、总体情况\n正  文`)).repeat).toBe('same');
   });
 
+  it('the next year report with the very same text, under a title of its own, is another report', () => {
+    const body = '一、总体情况\n本局主动公开信息12条。\n六、其他需要报告的事项\n无。';
+    const s = segment(
+      textToLines(`测试局2022年政府信息公开工作年度报告\n${body}\n测试局2023年政府信息公开工作年度报告\n${body}`),
+    );
+    expect(s.repeat).toBe('other');
+    // The same title printed twice with the text: a repeat of the page.
+    const t = '测试局2022年政府信息公开工作年度报告';
+    expect(segment(textToLines(`${t}\n${body}\n${t}\n${body}`)).repeat).toBe('same');
+  });
+
   it('a second, different report in the same file is told apart from a repeat', () => {
     const a = '一、总体情况\n2022年，本局主动公开信息12条。\n六、其他需要报告的事项\n无。';
     const b = '一、总体情况\n2023年，本局主动公开信息15条。\n六、其他需要报告的事项\n无。';

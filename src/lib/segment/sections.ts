@@ -51,7 +51,11 @@ export function segment(lines: Line[]): Segmented {
     duplicateFrom = lines[again.li]!.no;
     end = again.li;
     const first = found.find((f) => f)!;
-    repeat = sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
+    // A title of its own just before the repeat (another year's report of the same agency may
+    // have the very same text) or different text makes it another report.
+    const t2 = titleBefore(lines, again.li);
+    const other = t2 !== null && t2 !== titleBefore(lines, first.li);
+    repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
   }
 
   // Split lines at heading boundaries so that every heading starts a line of its own.
@@ -101,6 +105,17 @@ function sameText(a: Line[], b: Line[]): boolean {
   const y = squash(b);
   const n = Math.min(x.length, y.length);
   return n > 0 && x.slice(0, n) === y.slice(0, n);
+}
+
+/** The report title on one of the three non-empty lines before line index `li`, spacing removed. */
+function titleBefore(lines: Line[], li: number): string | null {
+  for (let i = li - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    const t = lines[i]!.text.replace(/[\s|]+/g, '');
+    if (!t) continue;
+    seen++;
+    if (/(?:年度报告|年报)$/.test(t)) return t;
+  }
+  return null;
 }
 
 function search(lines: Line[], k: number, li0: number, col0: number): { li: number; col: number; len: number } | null {
