@@ -160,7 +160,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!args.includes('--check-port')) {
     try {
       const { url } = await serveStatic(dir, opt('--base') ?? process.env.BASE_PATH ?? '/', port);
-      console.log(`serving ${dir} at ${url} (Ctrl+C to stop)`);
+      console.log(
+        `serving ${dir} at ${url} (Ctrl+C to stop, or kill ${process.pid}: the server's own process, which npm does not pass a kill on to)`,
+      );
     } catch (e) {
       console.error(portMessage(port, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       process.exit(1);
