@@ -56,9 +56,19 @@ function mix(h: number, s: string, prime: number): number {
   return h;
 }
 
+/** Hashes of the row and column keys (a few dozen distinct strings), per seed. */
+const KEY_HASH = new Map<number, Map<string, number>>();
+function keyHash(s: string, seed: number, prime: number): number {
+  let bySeed = KEY_HASH.get(seed);
+  if (!bySeed) KEY_HASH.set(seed, (bySeed = new Map()));
+  let h = bySeed.get(s);
+  if (h === undefined) bySeed.set(s, (h = mix(seed, s, prime)));
+  return h;
+}
+
 function cellHash(c: CellOut, seed: number, prime: number): number {
-  let h = mix(seed, c.row_key, prime);
-  h = mix(Math.imul(h ^ 0x2e, prime), c.col_key, prime);
+  let h = Math.imul(keyHash(c.row_key, seed, prime) ^ 0x2e, prime) ^ keyHash(c.col_key, seed ^ 0x5bd1e995, prime);
+  h = Math.imul(h, prime);
   const v = c.value!;
   if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ v, prime);
   else h = mix(Math.imul(h ^ 0x3d, prime), String(v), prime);

@@ -45,7 +45,7 @@ const FOOTER =
 
 export function isChrome(text: string): boolean {
   if (text.length > 120) return false;
-  const t = text.replace(/\|/g, ' ').trim();
+  const t = (text.includes('|') ? text.replace(/\|/g, ' ') : text).trim();
   if (!t) return false;
   if (FOOTER.test(t)) return true;
   return t.length <= 40 && CHROME.test(t);

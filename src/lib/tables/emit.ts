@@ -74,18 +74,33 @@ export function evidenceRaw(e: Evidence): string {
 }
 
 /** Collects one table's cells. */
+type Slots = Map<string, Map<string, { def: ColumnDef; pos: number }>>;
+const SLOTS = new WeakMap<TemplateTable['rows'], Slots>();
+
+/** Row key → column key → the column and its row-major position; built once per template. */
+function slotsOf(template: TemplateTable): Slots {
+  // Keyed by the row list (the readers pass the template's own arrays, in new wrappers).
+  let slots = SLOTS.get(template.rows);
+  if (!slots) {
+    slots = new Map();
+    let pos = 0;
+    for (const r of template.rows) slots.set(r.key, new Map(r.columns.map((c) => [c.key, { def: c, pos: pos++ }])));
+    SLOTS.set(template.rows, slots);
+  }
+  return slots;
+}
+
 export class TableEmitter {
   /** Cells by template position (row-major), so `finish` needs no lookups. */
   private readonly cells: Array<CellOut | undefined> = [];
   readonly notes: TableNote[] = [];
-  private readonly cols = new Map<string, Map<string, { def: ColumnDef; pos: number }>>();
+  private readonly cols: Slots;
 
   constructor(
     readonly template: TemplateTable,
     readonly moneyUnit: MoneyUnit | null = null,
   ) {
-    let pos = 0;
-    for (const r of template.rows) this.cols.set(r.key, new Map(r.columns.map((c) => [c.key, { def: c, pos: pos++ }])));
+    this.cols = slotsOf(template);
   }
 
   emit(p: Placed): CellOut {

@@ -98,7 +98,7 @@ export function readTable(
               placement,
             })
           : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
-        known.set(`${f.def.key}.${cols[j]!.key}`, c.value);
+        known.set(keysOf(f.def)[j]!, c.value);
       }
     } else if (rc.kind === 'short') {
       short.push({
@@ -121,6 +121,14 @@ export function readTable(
     missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)),
     notes: em.notes,
   };
+}
+
+const KEYS = new WeakMap<RowDef, string[]>();
+/** `row.col` keys of a row's cells, as the identities name them; made once per row definition. */
+function keysOf(d: RowDef): string[] {
+  let k = KEYS.get(d);
+  if (!k) KEYS.set(d, (k = d.columns.map((c) => `${d.key}.${c.key}`)));
+  return k;
 }
 
 /** The source text of a row's values, kept on cells that cannot be read. */
