@@ -108,7 +108,6 @@ export function readTable(
         vals: rc.vals,
         line: f.no,
         blankTail: rc.blankTail ?? 0,
-        blankHead: rc.blankHead ?? 0,
       });
     }
   }
@@ -145,8 +144,6 @@ export interface ShortRow {
   line: number;
   /** Read also as the slots followed by this many blank cells (rows.ts, `blankTail`). */
   blankTail: number;
-  /** Read also as this many blank cells followed by the slots (rows.ts, `blankHead`). */
-  blankHead?: number;
 }
 
 /**
@@ -170,15 +167,6 @@ export function resolveShort(
           s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
         ),
         ...Array.from({ length: r.blankTail }, (): ReadingCell => ({ kind: 'empty', no: 0 })),
-      ]);
-    }
-    const head = r.blankHead ?? 0;
-    if (rds && head && r.slots.length + head === r.cells.length) {
-      rds.push([
-        ...Array.from({ length: head }, (): ReadingCell => ({ kind: 'empty', no: 0 })),
-        ...r.slots.map((s): ReadingCell =>
-          s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
-        ),
       ]);
     }
     return rds;
@@ -227,8 +215,25 @@ export function resolveShort(
     return Math.abs(sum(rule.lhs) - sum(rule.rhs)) > 1e-9;
   });
 
+  // A reading no identity checks is a guess, however unique, while the values could also be
+  // fewer cells with blanks (115 for three columns splits only as 1|1|5, yet the row may be 115
+  // and two blank cells). Unique without arithmetic only when no shorter reading exists (005 can
+  // only be 0|0|5: no number has a leading zero).
+  const checked = new Set(rules.flatMap((rule) => [...rule.lhs, ...rule.rhs]));
+
   rows.forEach((r, i) => {
     const raw = rawOf(r.vals);
+    if (!units[i]!.cells.some((c) => checked.has(c)) && fewerCellsPossible(r.slots, r.cells.length)) {
+      const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
+      for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `${label}: ${r.vals.length} values "${raw}" for ${r.cells.length} columns — no arithmetic covers this row and the values could as well be fewer cells with blanks; ${r.cells.length} cell(s) left NULL`,
+        r.line,
+        r.cells[0],
+      );
+      return;
+    }
     if (broken && all[i] && all[i].length > 1) {
       const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
@@ -289,6 +294,15 @@ export function resolveShort(
       );
     }
   });
+}
+
+/** Whether the slots can also be read as fewer than `n` cells (the rest blank), or that is unknown. */
+function fewerCellsPossible(slots: Slot[], n: number): boolean {
+  for (let m = Math.max(1, slots.length); m < n; m++) {
+    const rds = readings(slots, m);
+    if (rds === null || rds.some((rd) => !rd.some((c) => c.kind === 'dropped'))) return true;
+  }
+  return false;
 }
 
 /** The one reading cell every reading has at a position (same source text), or null. */

@@ -98,12 +98,6 @@ export type RowCells =
        * header's width). Either reading is kept; only arithmetic can tell them apart.
        */
       blankTail?: number;
-      /**
-       * Empty pieces before the first value that may be blank cells — or the padding of the
-       * label's merged columns (`三、本年度办理结果 | (一)予以公开 || 1 | …`), in a row short of a
-       * cell. Either reading is kept; only arithmetic can tell them apart.
-       */
-      blankHead?: number;
     }
   | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
 
@@ -243,9 +237,11 @@ export function fromSlots(
   while (lead < slots.length && slots[lead] === null) lead++;
   // In a table whose full rows show empty pieces between label and values (the label's merged
   // columns), empty pieces after the label make up the count only together with the values:
-  // they may be blank cells, or that padding in a row short of a cell. Not proven.
+  // they may be blank cells, or that padding in a row short of a cell. Not proven: the row is
+  // read without them, short of cells, and only arithmetic places its values (a reading with
+  // blank cells would pass every identity unchecked, so it is never offered).
   if (labelPadding && slots.length === n && lead > 0 && vals.length > 0 && vals.length < n)
-    return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited', blankHead: lead };
+    return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited' };
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
   const blanksAtEnd = slots.length < n && noise !== null && trail - noise >= n - slots.length;

@@ -207,7 +207,6 @@ export function readReview(lines: Line[]): TableRead | null {
           vals: rc.vals,
           line: rc.vals[0]?.no ?? headerNo,
           blankTail: rc.blankTail ?? 0,
-          blankHead: rc.blankHead ?? 0,
         },
       ],
       new Map(),
