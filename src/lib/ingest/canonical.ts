@@ -60,7 +60,7 @@ function mix(h: number, s: string, prime: number): number {
 const KEY_HASH = new Map<number, Map<string, number>>();
 function keyHash(s: string, seed: number, prime: number): number {
   let bySeed = KEY_HASH.get(seed);
-  if (!bySeed) KEY_HASH.set(seed, (bySeed = new Map()));
+  if (!bySeed) KEY_HASH.set(seed, (bySeed = new Map<string, number>()));
   let h = bySeed.get(s);
   if (h === undefined) bySeed.set(s, (h = mix(seed, s, prime)));
   return h;
