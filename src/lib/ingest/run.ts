@@ -42,8 +42,8 @@ export interface RowSink {
   cells(rows: CellRow[]): void;
   checks(rows: CheckRow[]): void;
   sections(rows: SectionRow[]): void;
-  /** Rows already serialised as NDJSON, each ending in `\n` (from worker threads); only writers implement it. */
-  ndjson?(table: 'cells' | 'checks' | 'sections', text: string): void;
+  /** Rows already serialised as UTF-8 NDJSON, each ending in `\n` (from worker threads); only writers implement it. */
+  ndjson?(table: 'cells' | 'checks' | 'sections', bytes: Uint8Array): void;
 }
 
 /** The small tables, kept in memory until the end of the run. */
@@ -159,7 +159,8 @@ export class Collector {
     entry.diagnostics.push(...r.diagnostics);
     if (r.ndjson) {
       if (!this.sink.ndjson) throw new Error('this sink cannot take serialised rows');
-      for (const t of ['cells', 'checks', 'sections'] as const) if (r.ndjson[t]) this.sink.ndjson(t, r.ndjson[t]);
+      for (const t of ['cells', 'checks', 'sections'] as const)
+        if (r.ndjson[t].length) this.sink.ndjson(t, r.ndjson[t]);
       const counts = r.counts ?? { cells: 0, checks: 0 };
       this.stats.cells += counts.cells;
       this.stats.checks += counts.checks;

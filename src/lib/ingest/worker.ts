@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../region/load.ts';
-import { analyzeFile, serialize } from './analyze.ts';
+import { analyzeFile, serialize, transferables } from './analyze.ts';
 import { readRaw } from './walk.ts';
 
 const { maxBytes, maxYear, crashOn } = workerData as { maxBytes: number; maxYear: number; crashOn?: string };
@@ -23,6 +23,6 @@ parentPort!.on(
       if (crashOn && f.path.includes(crashOn)) exhaustHeap();
       return serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
     });
-    parentPort!.postMessage({ id: msg.id, results });
+    parentPort!.postMessage({ id: msg.id, results }, results.flatMap(transferables));
   },
 );

@@ -136,21 +136,61 @@ function commonAncestor(g: Gazetteer, ps: Place[]): Place | null {
   return common;
 }
 
-/** Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡, X市, X旗). */
+/**
+ * The gazetteer's names as a trie over UTF-16 code units, built once per gazetteer: node ids are
+ * numbers, the edge from node n by code unit c is `edges.get(n * 0x10000 + c)` (one flat map,
+ * a few MB, rather than a map per node), and `names[n]` is the name ending at node n.
+ */
+interface NameTrie {
+  edges: Map<number, number>;
+  names: Array<string | null>;
+}
+const NAME_TRIES = new WeakMap<Gazetteer, NameTrie>();
+
+function nameTrie(g: Gazetteer): NameTrie {
+  let trie = NAME_TRIES.get(g);
+  if (trie) return trie;
+  trie = { edges: new Map(), names: [null] };
+  for (const name of g.byName.keys()) {
+    let node = 0;
+    for (let k = 0; k < name.length; k++) {
+      const key = node * 0x10000 + name.charCodeAt(k);
+      let child = trie.edges.get(key);
+      if (child === undefined) {
+        child = trie.names.length;
+        trie.names.push(null);
+        trie.edges.set(key, child);
+      }
+      node = child;
+    }
+    trie.names[node] = name;
+  }
+  NAME_TRIES.set(g, trie);
+  return trie;
+}
+
+/** Ends that let a 2-character name count: X县, X区, X镇, X乡, X市, X旗. */
+const SHORT_NAME_END = new Set([...'县区镇乡市旗'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡, X市,
+ * X旗). A walk down the name trie from each position: no substring is built or hashed unless it
+ * is a name.
+ */
 export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
   const t = text.replace(/\s+/g, '');
+  const { edges, names } = nameTrie(g);
   for (let i = 0; i < t.length;) {
     let hit: string | null = null;
-    for (const len of g.lengthsByFirst.get(t[i]!) ?? []) {
-      if (len > t.length - i || len < 2) continue;
-      const s = t.slice(i, i + len);
-      if (len === 2 && !/[县区镇乡市旗]$/.test(s)) continue;
-      if (g.byName.has(s)) {
-        hit = s;
-        break;
-      }
+    let node: number | undefined = 0;
+    for (let j = i; j < t.length; j++) {
+      node = edges.get(node * 0x10000 + t.charCodeAt(j));
+      if (node === undefined) break;
+      const len = j - i + 1;
+      const name = names[node] ?? null;
+      if (name !== null && len >= 2 && (len !== 2 || SHORT_NAME_END.has(t.charCodeAt(j)))) hit = name;
     }
     if (hit) {
       if (!seen.has(hit)) out.push({ name: hit, places: g.byName.get(hit)! });

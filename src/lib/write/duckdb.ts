@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { BOM } from './csv.ts';
 import { createHash } from 'node:crypto';
@@ -40,24 +40,30 @@ export interface DatasetWriter {
 
 class Staging {
   private fd: number;
-  private buf: string[] = [];
+  private buf: Uint8Array[] = [];
   private size = 0;
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
-  /** NDJSON text, every row ending in `\n` (from worker threads). */
-  writeText(text: string): void {
-    this.buf.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 22) this.flush();
+  /** UTF-8 NDJSON, every row ending in `\n` (from worker threads). */
+  writeBytes(bytes: Uint8Array): void {
+    this.buf.push(bytes);
+    this.size += bytes.length;
+    if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
   }
   write(rows: ReadonlyArray<object>): void {
     let text = '';
     for (const r of rows) text += `${JSON.stringify(r)}\n`;
-    this.writeText(text);
+    this.writeBytes(Buffer.from(text, 'utf8'));
   }
   flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
+    // writev may write less than asked (a signal, a full disk's last bytes): go on from there.
+    const chunks = this.buf;
+    while (chunks.length) {
+      let n = writevSync(this.fd, chunks);
+      while (chunks.length && n >= chunks[0]!.length) n -= chunks.shift()!.length;
+      if (n > 0) chunks[0] = chunks[0]!.subarray(n);
+    }
     this.buf = [];
     this.size = 0;
   }
@@ -79,7 +85,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
     cells: (rows) => staging.cells.write(rows),
     checks: (rows) => staging.checks.write(rows),
     sections: (rows) => staging.sections.write(rows),
-    ndjson: (table, text) => staging[table].writeText(text),
+    ndjson: (table, bytes) => staging[table].writeBytes(bytes),
   };
   return {
     sink,
