@@ -183,10 +183,53 @@ describe('messy flattenings', () => {
     const p = ok(parseText(html, 'r.html'));
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('4 B B 0 0 1 5');
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('4 0 0 0 0 1 5');
-    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('N B B B B B B');
+    // A "/" drawn across every column says "/" for each of them.
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('N N N N N N N');
     const cell = p.cells.find((c) => c.row_key === 'granted' && c.col_key === 'total')!;
     expect(html.split('\n')[cell.line - 1]).toContain('（一）予以公开');
     expect(p.report.status).toBe('partial');
+  });
+});
+
+describe('HTML cells spanning value columns', () => {
+  const page = (rows: string) => `<!doctype html><html lang="zh-CN"><body>
+<h1>测试县人民政府2020年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+<table>
+<tr><td colspan="2">一、本年新收政府信息公开申请数量</td><td>4</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>5</td></tr>
+${rows}
+</table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></body></html>`;
+
+  it('a number spanning two columns of a row belongs to neither: both NULL, ambiguous, with its raw text', () => {
+    const p = ok(
+      parseText(
+        page(
+          '<tr><td>三、本年度办理结果</td><td>（一）予以公开</td><td colspan="2">0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>5</td></tr>',
+        ),
+        'r.html',
+      ),
+    );
+    const cells = p.cells.filter((c) => c.table_id === 'requests' && c.row_key === 'granted');
+    expect(cells.map((c) => c.state).slice(0, 3)).toEqual(['ambiguous', 'ambiguous', 'number']);
+    expect(cells.slice(0, 2).map((c) => [c.value, c.raw])).toEqual([
+      [null, '0'],
+      [null, '0'],
+    ]);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A 0 0 0 1 5');
+    expect(p.diagnostics.some((d) => d.code === 'W_CELLS_AMBIGUOUS' && /colspan/.test(d.message))).toBe(true);
+  });
+
+  it('a row with one source cell per column reads them, whatever the grid positions they span', () => {
+    const p = ok(
+      parseText(
+        page(
+          '<tr><td>三、本年度办理结果</td><td>（一）予以公开</td><td colspan="2">3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>4</td></tr>',
+        ),
+        'r.html',
+      ),
+    );
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('3 0 0 0 0 1 4');
   });
 });
 

@@ -186,7 +186,9 @@ function tableToLines(table: Element, out: Line[]): void {
       // A label spanning columns is one label; an empty or numeric cell spanning columns stands
       // for that many positions of the grid.
       const isLabel = /[\u4e00-\u9fff]/.test(line.text) && !/^\s*无\s*$/.test(line.text);
-      for (let k = 1; k < colspan; k++) if (!isLabel) cells.push({ raw: '', text: '', no, covered: true });
+      const spanned = raw.trim() !== '';
+      for (let k = 1; k < colspan; k++)
+        if (!isLabel) cells.push({ raw: '', text: '', no, covered: true, ...(spanned ? { spanned } : {}) });
       for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, rowspan - 1);
       col += colspan;
     }

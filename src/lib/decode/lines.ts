@@ -7,6 +7,11 @@ export interface LineCell {
   no: number;
   /** A position covered by a colspan: an empty cell, not text of its own. */
   covered?: boolean;
+  /**
+   * Covered by a cell that has text (`<td colspan="2">0</td>`): which of the positions the text
+   * belongs to, or whether it stands for all of them, the source does not say.
+   */
+  spanned?: boolean;
 }
 
 /** A line of the document: raw text as published, its normalised copy and 1-based line number. */

@@ -35,6 +35,11 @@ export interface TableQuirks {
    * gives: with a short row, that piece is no blank cell.
    */
   labelPadding?: boolean;
+  /**
+   * HTML style, section 三: in one row, two neighbouring equal numbers drawn as one cell spanning
+   * both columns (`<td colspan="2">0</td>`); the number belongs to neither column provably.
+   */
+  spannedNumbers?: boolean;
 }
 
 export interface Rendered {
@@ -175,7 +180,7 @@ export function renderTables(
   ];
   const requests =
     style === 'html'
-      ? htmlRequests(rRows)
+      ? htmlRequests(rRows, q.spannedNumbers === true)
       : table(
           style,
           [
@@ -216,7 +221,7 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[]): string[] {
+function htmlRequests(rows: Row[], spannedNumbers = false): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   const out = [
     '<table border="1">',
@@ -225,8 +230,19 @@ function htmlRequests(rows: Row[]): string[] {
     `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
   ];
   const grouped = rows.filter((r) => !/^(?:一、|二、|四、)/.test(r.label));
+  // The first grouped row with two equal neighbours among its applicant columns gets them merged.
+  const merged = spannedNumbers
+    ? grouped
+        .map((r) => ({ r, k: r.cells.findIndex((c, k) => k < 5 && c.text !== '' && c.text === r.cells[k + 1]?.text) }))
+        .find((x) => x.k >= 0)
+    : undefined;
   rows.forEach((r) => {
-    const values = r.cells.map((c) => td(c.text)).join('');
+    const values =
+      merged?.r === r
+        ? r.cells
+            .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : td(c.text)))
+            .join('')
+        : r.cells.map((c) => td(c.text)).join('');
     if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === grouped[0])
       out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);

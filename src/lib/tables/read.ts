@@ -90,16 +90,31 @@ export function readTable(
       for (let j = 0; j < cols.length; j++) {
         const slot = rc.cells[j];
         const placement: Placement = { by: rc.by, index: j };
-        const c = slot
+        const c = rc.spanned?.has(j)
           ? em.emit({
-              kind: 'read',
+              kind: 'unproven',
               at: addrs[j]!,
-              evidence: { tok: slot, start: 0, length: slot.text.length },
-              placement,
+              line: slot?.no ?? f.no,
+              raw: slot?.raw ?? '',
+              state: 'ambiguous',
             })
-          : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
+          : slot
+            ? em.emit({
+                kind: 'read',
+                at: addrs[j]!,
+                evidence: { tok: slot, start: 0, length: slot.text.length },
+                placement,
+              })
+            : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
         known.set(keysOf(f.def)[j]!, c.value);
       }
+      if (rc.spanned)
+        em.note(
+          'W_CELLS_AMBIGUOUS',
+          `${tableId}.${f.def.key}: a number spans ${rc.spanned.size} columns (colspan) — which of them it belongs to is not known; those cells are left NULL`,
+          f.no,
+          addrs[Math.min(...rc.spanned)],
+        );
     } else if (rc.kind === 'short') {
       short.push({
         cells: addrs,

@@ -80,8 +80,11 @@ export function promoteCellText(toks: Tok[]): Tok[] {
 export type Slot = ValTok | null;
 
 export type RowCells =
-  /** Every column's position is known: exactly one slot per column. */
-  | { kind: 'cells'; cells: Slot[]; by: 'delimited' | 'lines' }
+  /**
+   * Every column's position is known: exactly one slot per column. `spanned`: columns under one
+   * cell spanning several (HTML colspan) whose number belongs to no proven one of them.
+   */
+  | { kind: 'cells'; cells: Slot[]; by: 'delimited' | 'lines'; spanned?: Set<number> }
   /**
    * Fewer cells than columns and nothing marks where the missing ones were: digits glued
    * together, or a cell dropped. `slots` keeps the order (null = a marked empty cell); only
@@ -127,8 +130,10 @@ export function readRow(
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
-  if (sameVals.length > 0 || sameLine.length - 1 >= n)
+  if (sameVals.length > 0 || sameLine.length - 1 >= n) {
+    if (sameLine.some((t) => t.t === 'empty' && t.spanned)) return spannedRow(sameLine, n, noise, padded, labelPadding);
     return fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding);
+  }
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
@@ -139,6 +144,40 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/**
+ * A row with cells spanning several grid positions (`<td colspan="2">0</td>`). When the grid
+ * positions are the row's columns, the spanning cell covers several columns: a mark that is no
+ * number (`/`, `—`, `无`) is read in each of them, a number in none (it may belong to either, or
+ * be their sum), and those columns are `spanned`. Otherwise each source cell is one column (a
+ * single value spanning the grid's width, as the 2019 form's one-value rows are drawn), and the
+ * covered positions are no cells.
+ */
+function spannedRow(
+  sameLine: Tok[],
+  n: number,
+  noise: number | null,
+  padded: boolean,
+  labelPadding: boolean,
+): RowCells {
+  const cells: Slot[] = [];
+  const spanned = new Set<number>();
+  let origin = -1;
+  for (const tok of sameLine) {
+    if (tok.t === 'empty' && tok.spanned && origin >= 0) {
+      const from = cells[origin]!;
+      if (/\d/.test(from.text)) spanned.add(origin).add(cells.length);
+      cells.push(from);
+      continue;
+    }
+    const before = cells.length;
+    cells.push(...cellSlots([tok]));
+    origin = cells.length > before && cells[before] !== null ? before : -1;
+  }
+  if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
+  const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
+  return fromSlots(cellSlots(own), n, noise, padded, labelPadding);
 }
 
 /**

@@ -18,7 +18,8 @@ const SIGNED_ROWS = activeRows2019.filter((d) => d.columns.some((c) => c.kind ==
 export type Tok =
   | { t: 'val'; text: string; raw: string; no: number; line: number }
   | { t: 'text'; text: string; raw: string; no: number; line: number }
-  | { t: 'empty'; no: number; line: number }
+  /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
+  | { t: 'empty'; no: number; line: number; spanned?: true }
   | { t: 'blank'; no: number; line: number }
   /**
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
@@ -47,7 +48,9 @@ export function tokenize(lines: Line[]): Tok[] {
   lines.forEach((line, li) => {
     const no = line.no;
     if (line.cells) {
-      for (const c of line.cells) pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
+      for (const c of line.cells)
+        if (c.spanned) toks.push({ t: 'empty', no: c.no, line: li, spanned: true });
+        else pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
       toks.push({ t: 'eol', no, line: li, delimited: true, ...(line.padded ? { padded: true } : {}) });
       return;
     }
