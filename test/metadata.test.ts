@@ -48,6 +48,18 @@ describe('metadata', () => {
     expect(m.published_on).toBe('2021-01-15');
   });
 
+  it('the year comes from a statistical period of one whole year when nothing else states it', () => {
+    const body = (period: string) =>
+      meta(
+        '某县教育局政府信息公开工作年度报告\n发布时间：2024-01-20',
+        `本报告所列数据的统计期限${period}。2024年1月20日`,
+      ).year;
+    expect(body('自2023年1月1日起至2023年12月31日止')).toBe(2023);
+    expect(body('为2022年1月1日至12月31日')).toBe(2022);
+    // Not one calendar year: no answer from the period.
+    expect(body('自2022年7月1日起至2023年6月30日止')).toBeNull();
+  });
+
   it('no year at all stays NULL', () => {
     expect(meta('某局政府信息公开工作年度报告', '本年度未收到申请。').year).toBeNull();
   });

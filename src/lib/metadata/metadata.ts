@@ -177,7 +177,10 @@ function yearFrom(text: string | null, maxYear: number): number | null {
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }
 
-/** The year covered, from the body: "2020年度" first, else the most frequent "YYYY年" that is no date. */
+/**
+ * The year covered, from the body: "2020年度" first, then a statistical period of one whole
+ * calendar year, else the most frequent "YYYY年" that is no date.
+ */
 function yearFromBody(body: Line[], maxYear: number): number | null {
   const text = body
     .slice(0, 400)
@@ -187,6 +190,13 @@ function yearFromBody(body: Line[], maxYear: number): number | null {
   const ok = (y: number) => y >= YEAR_MIN && y <= maxYear;
   const ndu = /((?:19|20)\d{2})\s*年度/.exec(text);
   if (ndu && ok(Number(ndu[1]))) return Number(ndu[1]);
+  // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
+  // 2023年1月1日至12月31日. Its dates are dates, so the count below would skip them.
+  const period =
+    /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/.exec(
+      text,
+    );
+  if (period && (!period[2] || period[2] === period[1]) && ok(Number(period[1]))) return Number(period[1]);
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
     const y = Number(m[1]);
