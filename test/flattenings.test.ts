@@ -191,6 +191,20 @@ describe('messy flattenings', () => {
   });
 });
 
+describe('row label variants', () => {
+  it('（七）合计 is the total row; a bare 合计 is not taken for it', () => {
+    for (const style of ['pipes', 'spaces', 'lines'] as Style[]) {
+      const text = buildReport({ style, requests });
+      expect(text).toContain('（七）总计');
+      const p = ok(parseText(text.replace('（七）总计', '（七）合计')));
+      expect(rowOf(p.cells, 'requests', 'total')).toBe(rowOf(ok(parseText(text)).cells, 'requests', 'total'));
+      expect(rowOf(p.cells, 'requests', 'total')).not.toMatch(/[A-Z]/);
+      const bare = ok(parseText(text.replace('（七）总计', '合计')));
+      expect(rowOf(bare.cells, 'requests', 'total')).not.toMatch(/\d/);
+    }
+  });
+});
+
 describe('HTML cells spanning value columns', () => {
   const page = (rows: string) => `<!doctype html><html lang="zh-CN"><body>
 <h1>测试县人民政府2020年政府信息公开工作年度报告</h1>

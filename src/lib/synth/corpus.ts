@@ -233,6 +233,11 @@ function report(
       style === 'oneline'
         ? onelineRendered(renderOneline(rng, tables!))
         : renderTables(rng, tables!, style, tq, erroneous);
+    // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
+    if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
+      r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));
+      quirks.add('total-heji');
+    }
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
     body.push(headingText(rng, 2, hv), ...(noTables ? placeholder : r.active));

@@ -114,7 +114,8 @@ const requestHead: RowDef[] = [
   req('declined_confirmation', '（五）5.要求行政机关确认或重新出具已获取信息', /确认或重新出具/),
 ];
 const requestTail: RowDef[] = [
-  req('total', '（七）总计', /^(?:\(七\))?总计$/),
+  // （七）合计 is how some reports label the total row; bare 合计 is left out (a header word too).
+  req('total', '（七）总计', /^(?:\(七\))?总计$|^\(七\)合计$/),
   req('carried_forward', '四、结转下年度继续办理', /结转下年度/),
 ];
 
