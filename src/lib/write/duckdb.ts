@@ -10,9 +10,9 @@ import type { RowSink, RunResult } from '../ingest/run.ts';
 
 /**
  * Writes the five tables. During the run, rows are staged as newline-delimited JSON (V8's
- * JSON.stringify escapes every string correctly and is far faster than value-by-value appends);
- * at the end DuckDB loads the staging files into one database file with explicit column types
- * and copies each table to Parquet (zstd) and CSV. The exports run on one DuckDB thread with
+ * JSON.stringify escapes every string correctly and is far faster than value-by-value appends)
+ * in files of about 32 MB, which DuckDB loads into one database file with explicit column types
+ * as they fill up; at the end it copies each table to Parquet (zstd) and CSV. The exports run on one DuckDB thread with
  * insertion order preserved and a fixed row-group size, so the same input gives byte-identical
  * Parquet whatever the machine (two threads cut row groups differently from run to run).
  * CSV gets the formula-injection prefix on text columns (see csv.ts).
@@ -38,25 +38,53 @@ export interface DatasetWriter {
   finish(result: RunResult): Promise<TableHashes>;
 }
 
+/** A staging file is handed to DuckDB once it holds this many bytes (see `openWriter`). */
+const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 32 << 20);
+
+/**
+ * One table's staging: NDJSON files of about CHUNK_BYTES, numbered in order. A full file is
+ * passed to `ready`, which loads it while the run goes on.
+ */
 class Staging {
   private fd: number;
   private buf: Uint8Array[] = [];
   private size = 0;
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
+  private written = 0;
+  private n = 0;
+  private path: string;
+  constructor(
+    private readonly base: string,
+    private readonly ready: (path: string) => void,
+  ) {
+    this.path = `${base}.${this.n}.ndjson`;
+    this.fd = openSync(this.path, 'w');
   }
-  /** UTF-8 NDJSON, every row ending in `\n` (from worker threads). */
+  /**
+   * UTF-8 NDJSON, every row ending in `\n`: one file's rows (from worker threads, or `write`).
+   * A staging file ends after the piece that brings it to CHUNK_BYTES: where the files end
+   * depends on the rows alone (the loads they make shape the Parquet bytes), not on the mode.
+   */
   writeBytes(bytes: Uint8Array): void {
+    if (!bytes.length) return;
     this.buf.push(bytes);
     this.size += bytes.length;
-    if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
+    this.written += bytes.length;
+    if (this.written >= CHUNK_BYTES) {
+      this.flush();
+      closeSync(this.fd);
+      this.ready(this.path);
+      this.n++;
+      this.written = 0;
+      this.path = `${this.base}.${this.n}.ndjson`;
+      this.fd = openSync(this.path, 'w');
+    } else if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
   }
   write(rows: ReadonlyArray<object>): void {
     let text = '';
     for (const r of rows) text += `${JSON.stringify(r)}\n`;
     this.writeBytes(Buffer.from(text, 'utf8'));
   }
-  flush(): void {
+  private flush(): void {
     // writev may write less than asked (a signal, a full disk's last bytes): go on from there.
     const chunks = this.buf;
     while (chunks.length) {
@@ -67,17 +95,62 @@ class Staging {
     this.buf = [];
     this.size = 0;
   }
+  /** Writes what is left and hands over the last file. */
   close(): void {
     this.flush();
     closeSync(this.fd);
+    this.ready(this.path);
   }
 }
 
+/**
+ * Opens the database at once, so that the staging files of the big tables are loaded while the
+ * files are still being analysed (on one DuckDB thread: the main thread is mostly idle then,
+ * and the load is a tenth of the run). Loads run one after another, in file order, so each
+ * table's rows are in the order they were written.
+ */
 export async function openWriter(outDir: string): Promise<DatasetWriter> {
   const stagingDir = join(outDir, '.staging');
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir, { recursive: true });
-  const staging = Object.fromEntries(TABLES.map((t) => [t, new Staging(join(stagingDir, `${t}.ndjson`))])) as Record<
+  const dbPath = join(outDir, DB_FILE);
+  await rm(dbPath, { force: true });
+  await rm(`${dbPath}.wal`, { force: true });
+  // A memory cap keeps a 100,000-report run well under 2 GB; DuckDB spills to disk beyond it.
+  const instance = await DuckDBInstance.create(dbPath, {
+    // One thread, for the loads too: how a table's rows were inserted (by how many threads) shows
+    // in its storage and so in the Parquet bytes, which must not depend on the run's timing.
+    threads: '1',
+    preserve_insertion_order: 'true',
+    memory_limit: process.env.NIANBAO_DUCKDB_MEMORY ?? '512MB',
+    temp_directory: join(stagingDir, 'tmp'),
+  });
+  const conn = await instance.connect();
+  const close = () => {
+    conn.closeSync();
+    instance.closeSync();
+  };
+  try {
+    for (const name of TABLES) await createTable(conn, name);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  // The chain of loads; the first failure is kept and rethrown by finish().
+  let loads: Promise<void> = Promise.resolve();
+  let loadError: Error | null = null;
+  const load = (name: TableName) => (path: string) => {
+    loads = loads.then(async () => {
+      if (loadError) return;
+      try {
+        await loadFile(conn, name, path);
+        await rm(path, { force: true });
+      } catch (e) {
+        loadError = e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  };
+  const staging = Object.fromEntries(TABLES.map((t) => [t, new Staging(join(stagingDir, t), load(t))])) as Record<
     TableName,
     Staging
   >;
@@ -90,27 +163,16 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
   return {
     sink,
     async finish(result: RunResult) {
-      staging.reports.write(result.reports);
-      staging.summary.write(result.summary);
-      for (const s of Object.values(staging)) s.close();
-      const dbPath = join(outDir, DB_FILE);
-      await rm(dbPath, { force: true });
-      await rm(`${dbPath}.wal`, { force: true });
-      // A memory cap keeps a 100,000-report run well under 2 GB; DuckDB spills to disk beyond it.
-      const instance = await DuckDBInstance.create(dbPath, {
-        threads: process.env.NIANBAO_DUCKDB_THREADS ?? '2',
-        preserve_insertion_order: 'true',
-        memory_limit: process.env.NIANBAO_DUCKDB_MEMORY ?? '512MB',
-        temp_directory: join(stagingDir, 'tmp'),
-      });
-      const conn = await instance.connect();
       const hashes = {} as TableHashes;
       try {
-        for (const name of TABLES) await loadTable(conn, name, staging[name].path);
+        staging.reports.write(result.reports);
+        staging.summary.write(result.summary);
+        for (const s of Object.values(staging)) s.close();
+        await loads;
+        if (loadError) throw loadError;
         phase('loaded');
         // Exports run one query per thread (deterministic row groups), two queries at a time on
         // two connections: the tables' Parquet and CSV copies are independent.
-        await conn.run('SET threads = 1');
         const second = await instance.connect();
         try {
           // One connection writes the Parquet files, the other the CSV files; the first failure
@@ -141,8 +203,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
         await conn.run('CHECKPOINT');
         phase('checkpoint');
       } finally {
-        conn.closeSync();
-        instance.closeSync();
+        close();
         await rm(stagingDir, { recursive: true, force: true });
       }
       return hashes;
@@ -150,9 +211,13 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
   };
 }
 
-async function loadTable(conn: DuckDBConnection, name: TableName, path: string): Promise<void> {
+async function createTable(conn: DuckDBConnection, name: TableName): Promise<void> {
   const cols = columns(name);
   await conn.run(`CREATE TABLE ${name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+}
+
+async function loadFile(conn: DuckDBConnection, name: TableName, path: string): Promise<void> {
+  const cols = columns(name);
   const spec = cols.map((c) => `"${c.name}": '${c.type}'`).join(', ');
   const list = cols.map((c) => `"${c.name}"`).join(', ');
   await conn.run(
