@@ -9,7 +9,7 @@ import {
   termGrams,
 } from '../src/lib/search/grams.ts';
 import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
-import { editDistance, foldTraditional, queryTerms } from '../src/lib/search/query.ts';
+import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
@@ -75,14 +75,35 @@ describe('character index', () => {
   });
 });
 
+describe('traditional script in the index', () => {
+  it('indexes page text folded to simplified and marks the pages the fold changes', () => {
+    const fold = { 資: '资', 訊: '讯', 開: '开', 請: '请' };
+    const { header, chunks, buckets, folded } = buildTable(
+      ['依申請公開', '依申请公开', '信息公开'].map((content, i) => ({
+        id: `zh-cn_${i}`,
+        fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} },
+      })),
+      fold,
+    );
+    const pages = (g: string) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []);
+    expect(intersectSorted(termGrams('依申请公开').map(pages)).map((n) => chunks[0]!.ids[n])).toEqual(['0', '1']);
+    expect(chunks[0]!.fold?.map((n) => chunks[0]!.ids[n])).toEqual(['0']);
+    expect([...folded].sort()).toEqual(['請', '開'].sort());
+  });
+});
+
 describe('queries and suggestions', () => {
   it('terms: quoted phrases whole, others split on white space, normalised', () => {
     expect(queryTerms('滨湖 "2023 年度" ＡＢ')).toEqual(['滨湖', '2023年度', 'ab']);
     expect(queryTerms('2023 年度 信息 404条')).toEqual(['2023年度', '信息404条']);
     expect(queryTerms('滨湖 复议')).toEqual(['滨湖', '复议']);
   });
-  it('traditional characters folded by the table', () => {
-    expect(foldTraditional('資訊公開', { 資: '资', 訊: '讯', 開: '开' })).toBe('资讯公开');
+  it('a term is any of its readings; traditional page text is folded', () => {
+    // A term is found by any of its readings; a page in traditional script by its folded text.
+    expect(containsAll('政府信息公开', [['资讯公开', '信息公开']])).toBe(true);
+    expect(containsAll('政府資訊公開', [['资讯公开', '信息公开']], { 資: '资', 訊: '讯', 開: '开' })).toBe(true);
+    expect(containsAll('政府資訊公開', [['资讯公开', '信息公开']])).toBe(false);
+    expect(containsAll('行政复议 诉讼', [['复议'], ['诉讼']])).toBe(true);
   });
   it('edit distance and abbreviations', () => {
     expect(editDistance('依申清公开', '依申请公开')).toBe(1);
