@@ -11,6 +11,7 @@ import {
 import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
+import { excerptPieces, pinyinKeys } from '../src/lib/search/excerpt.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
@@ -109,5 +110,36 @@ describe('queries and suggestions', () => {
     expect(editDistance('依申清公开', '依申请公开')).toBe(1);
     expect(editDistance('审批局', '民政局', 1)).toBeGreaterThan(1);
     expect(expansions('滨湖区卫健委')).toContain('滨湖区卫生健康委员会');
+  });
+});
+
+describe('excerpts', () => {
+  const render = (pieces: ReturnType<typeof excerptPieces>) =>
+    pieces.map((p) => (typeof p === 'string' ? p : `[${p.mark}]`)).join('');
+  const meta = '滨湖区行政审批局 文件 000.txt';
+  const text = `${meta}报告正文.报告开头.一、总体情况.本年度共收到行政复议申请2件,均已办结。其余工作正常开展,没有行政诉讼。`;
+
+  it('marks each term once, in the report text, with one ellipsis per gap', () => {
+    expect(render(excerptPieces(text, text, [['复议'], ['诉讼']], 6))).toBe(
+      '…度共收到行政[复议]申请2件,均 …展,没有行政[诉讼]。',
+    );
+  });
+  it('a window does not reach back into the metadata block', () => {
+    expect(render(excerptPieces(text, text, [['报告开头']], 30))).toBe(
+      '…[报告开头].一、总体情况.本年度共收到行政复议申请2件,均已办结。其余…',
+    );
+  });
+  it('finds any reading, in the compared text, and shows the text as published', () => {
+    const shown = '報告正文.依申請公開的情況';
+    const folded = '报告正文.依申请公开的情况';
+    expect(render(excerptPieces(shown, folded, [['资讯公开', '依申请公开']], 4))).toBe('…[依申請公開]的情況');
+  });
+  it('windows that touch are joined without an ellipsis; no match: the start of the text', () => {
+    expect(render(excerptPieces('报告正文甲乙丙丁', '报告正文甲乙丙丁', [['甲'], ['丙']], 1))).toBe('…[甲]乙[丙]丁');
+    expect(render(excerptPieces('一二三四五六', '一二三四五六', [['七']], 2))).toBe('一二三四…');
+  });
+  it('pinyin keys: each Latin term and all of them joined', () => {
+    expect(pinyinKeys(['bao', 'ding'])).toEqual(['baoding', 'bao', 'ding']);
+    expect(pinyinKeys(['wuxi', '滨湖', 'a'])).toEqual(['wuxi']);
   });
 });

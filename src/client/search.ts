@@ -13,6 +13,7 @@ import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/se
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
+import { excerptPieces, pinyinKeys } from '../lib/search/excerpt.ts';
 import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
@@ -242,33 +243,9 @@ function excerpts(content: string, terms: string[][], fold: Record<string, strin
   const { shown, lower: text } = displayText(content);
   // Found in the folded text; the fold keeps every position.
   const lower = foldText(text, fold);
-  const body = lower.indexOf('报告正文');
   const p = el('p');
-  const spans: Array<[number, number]> = [];
-  for (const readings of terms) {
-    const first = (from: number) =>
-      readings
-        .map((r) => [lower.indexOf(r, from), r.length] as const)
-        .filter(([at]) => at >= 0)
-        .sort((a, b) => a[0] - b[0])[0];
-    const m = (body >= 0 ? first(body) : undefined) ?? first(0);
-    if (m) spans.push([m[0], m[0] + m[1]]);
-  }
-  if (!spans.length) {
-    p.textContent = `${shown.slice(0, 80)}…`;
-    return p;
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  let last = -1;
-  for (const [a, b] of spans) {
-    if (a < last) continue;
-    const from = Math.max(a - 30, last < 0 ? 0 : last);
-    if (p.childNodes.length) p.append(' … ');
-    p.append(`${from > 0 && from !== last ? '…' : ''}${shown.slice(from, a)}`, el('mark', shown.slice(a, b)));
-    const to = Math.min(b + 30, shown.length);
-    p.append(`${shown.slice(b, to)}${to < shown.length ? '…' : ''}`);
-    last = to;
-  }
+  for (const piece of excerptPieces(shown, lower, terms))
+    p.append(typeof piece === 'string' ? piece : el('mark', piece.mark));
   return p;
 }
 
@@ -402,13 +379,14 @@ async function suggestions(
     items.at(-1)!.append(link(w, searchHref(w)));
   }
   // Pinyin of place names (wuxi → 无锡市).
-  const latin = terms.filter((t) => /^[a-z]{2,}$/.test(t.replace(/ /g, '')));
+  const latin = pinyinKeys(terms);
   if (latin.length) {
     const places = await fetchGz<Array<[string, string, string]>>(`${base}pagefind/places.nbg`).catch(() => []);
-    for (const t of latin) {
-      const key = t.replace(/ /g, '');
-      for (const [py, name, url] of places.filter(([py]) => py === key || py.startsWith(key)).slice(0, 8)) {
-        void py;
+    const shown = new Set<string>();
+    for (const key of latin) {
+      for (const [, name, url] of places.filter(([py]) => py === key || py.startsWith(key)).slice(0, 8)) {
+        if (shown.has(url)) continue;
+        shown.add(url);
         const li = el('li', '地名：');
         li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
         items.push(li);
