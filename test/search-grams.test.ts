@@ -11,7 +11,7 @@ import {
 import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
-import { excerptPieces, pinyinKeys } from '../src/lib/search/excerpt.ts';
+import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
@@ -137,6 +137,11 @@ describe('excerpts', () => {
   it('windows that touch are joined without an ellipsis; no match: the start of the text', () => {
     expect(render(excerptPieces('报告正文甲乙丙丁', '报告正文甲乙丙丁', [['甲'], ['丙']], 1))).toBe('…[甲]乙[丙]丁');
     expect(render(excerptPieces('一二三四五六', '一二三四五六', [['七']], 2))).toBe('一二三四…');
+  });
+  it('the forms a page shows where a reading matched (for the highlight on the page)', () => {
+    const shown = '依申請公開答覆;依申请公开;依申請公開';
+    const folded = '依申请公开答复;依申请公开;依申请公开';
+    expect(matchedForms(shown, folded, [['依申请公开'], ['答复']])).toEqual(['依申請公開', '依申请公开', '答覆']);
   });
   it('pinyin keys: each Latin term and all of them joined', () => {
     expect(pinyinKeys(['bao', 'ding'])).toEqual(['baoding', 'bao', 'ding']);

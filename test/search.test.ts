@@ -366,6 +366,22 @@ describe('search in a real browser', () => {
     expect(await page.textContent('[data-pagefind-body] mark')).toBe('复议');
   });
 
+  it('a simplified query finds a report in traditional script and marks its own forms there', async () => {
+    const [report] = await query<{ title: string }>(
+      `SELECT title FROM '${join(data, 'reports.parquet')}' WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 1`,
+    );
+    const simplified = toSimplified(report!.title);
+    expect(simplified).not.toBe(report!.title);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(simplified)}`);
+    await page.waitForSelector('#search-status[data-state="done"]');
+    expect(await page.textContent('#results li > a')).toBeTruthy();
+    await page.click('#results li > a');
+    await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
+    expect(await page.$$eval('[data-pagefind-body] mark', (m) => m.map((x) => x.textContent).join(''))).toContain(
+      report!.title,
+    );
+  });
+
   it('many results: numbered, with the total and a page list', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('公开')}`);
     await page.waitForSelector('#search-status[data-state="done"]');

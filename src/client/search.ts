@@ -13,7 +13,7 @@ import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/se
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
-import { excerptPieces, pinyinKeys } from '../lib/search/excerpt.ts';
+import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
 import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
@@ -257,8 +257,10 @@ function resultItem(f: Fragment, terms: string[][], typed: string[], fold: Recor
   // Pagefind records URLs from the site root; the site may live under a sub-path.
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
   // The target page marks the terms (Pagefind's highlight script reads this parameter).
-  // Every reading, and the term as typed (a page in traditional script shows that form).
-  for (const t of new Set([...terms.flat(), ...typed])) href.searchParams.append('pagefind-highlight', t);
+  // Every reading, the term as typed, and on a page in traditional script the forms it shows.
+  const { shown, lower } = displayText(f.content);
+  const forms = Object.keys(fold).length ? matchedForms(shown, foldText(lower, fold), terms) : [];
+  for (const t of new Set([...terms.flat(), ...typed, ...forms])) href.searchParams.append('pagefind-highlight', t);
   const title =
     kind === '报告'
       ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')

@@ -49,3 +49,18 @@ export function pinyinKeys(terms: string[]): string[] {
   const latin = terms.map((t) => t.replace(/ /g, '')).filter((t) => /^[a-z]{2,}$/.test(t));
   return [...new Set(latin.length > 1 ? [latin.join(''), ...latin] : latin)];
 }
+
+/**
+ * The forms in which the terms occur in a text, as published (`shown`), found in its compared
+ * form (`search`, same positions): a page in traditional script shows 依申請公開 where the
+ * simplified query 依申请公开 matched, and its highlight must look for that form.
+ */
+export function matchedForms(shown: string, search: string, terms: string[][], max = 8): string[] {
+  const out = new Set<string>();
+  for (const r of terms.flat()) {
+    if (!r) continue;
+    for (let at = search.indexOf(r); at >= 0 && out.size < max; at = search.indexOf(r, at + r.length))
+      out.add(shown.slice(at, at + r.length));
+  }
+  return [...out];
+}
