@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { pinyin } from 'pinyin-pro';
 import { addShardGrams, buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
+import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
@@ -113,15 +114,22 @@ async function writeSuggestData(
   for (let i = 0; i < buckets.length; i++) await writeGz(join(out, 'nb', 't', `${i}.nbg`), buckets[i]);
   await writeGz(join(out, 'fold.nbg'), Object.fromEntries([...foldUsed].sort().map((c) => [c, fold[c]!])));
   const seen = new Set<string>();
-  const list: Array<[string, string, string]> = [];
+  const list: Place[] = [];
   for (const p of places.sort((a, b) => a.url.localeCompare(b.url))) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    // Without the administrative suffix too: wuxi → 无锡市.
-    const core = p.name.replace(/(特别行政区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗|镇|乡|街道)$/u, '') || p.name;
-    list.push([pinyin(core, { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
+    // Without the administrative suffix: wuxi → 无锡市.
+    list.push([pinyin(placeCore(p.name), { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
   }
-  await writeGz(join(out, 'places.nbg'), list);
+  // Split, so that a suggestion fetches one or two small files (src/lib/search/places.ts).
+  const files = placeFiles(list);
+  for (const d of ['p', 'f', 'l']) await mkdir(join(out, 'nb', 'places', d), { recursive: true });
+  for (const [letter, l] of Object.entries(files.pinyin))
+    await writeGz(join(out, 'nb', 'places', 'p', `${letter}.nbg`), l);
+  for (let i = 0; i < PLACE_BUCKETS; i++) {
+    await writeGz(join(out, 'nb', 'places', 'f', `${i}.nbg`), files.first[i]);
+    await writeGz(join(out, 'nb', 'places', 'l', `${i}.nbg`), files.last[i]);
+  }
   return manifest;
 }
 

@@ -12,6 +12,14 @@ import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
+import {
+  placeCore,
+  placeFiles,
+  placeFilesFor,
+  placesByPinyin,
+  placesNear,
+  type Place,
+} from '../src/lib/search/places.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
@@ -146,5 +154,39 @@ describe('excerpts', () => {
   it('pinyin keys: each Latin term and all of them joined', () => {
     expect(pinyinKeys(['bao', 'ding'])).toEqual(['baoding', 'bao', 'ding']);
     expect(pinyinKeys(['wuxi', '滨湖', 'a'])).toEqual(['wuxi']);
+  });
+});
+
+describe('place suggestions', () => {
+  const places: Place[] = [
+    ['wuxi', '无锡市', '/regions/320200/'],
+    ['binhu', '滨湖区', '/regions/320211/'],
+    ['tangshan', '唐山市', '/regions/130200/'],
+    ['shijiazhuang', '石家庄市', '/regions/130100/'],
+  ];
+  const files = placeFiles(places);
+  /** What the browser would fetch for a term, and find in it. */
+  const fetched = (t: string) =>
+    placeFilesFor(t).flatMap((f) => {
+      const [d, k] = f.split('/') as ['p' | 'f' | 'l', string];
+      return d === 'p' ? (files.pinyin[k] ?? []) : (d === 'f' ? files.first : files.last)[Number(k)]!;
+    });
+
+  it('by pinyin, from the file of its first letter', () => {
+    expect(placeFilesFor('wuxi')).toEqual(['p/w']);
+    expect(placesByPinyin('wuxi', fetched('wuxi')).map((p) => p[1])).toEqual(['无锡市']);
+    expect(placesByPinyin('tang', fetched('tang')).map((p) => p[1])).toEqual(['唐山市']);
+  });
+  it('within one edit, whichever character is wrong, from two files', () => {
+    for (const typo of ['唐三市', '堂山市', '唐山是', '唐三', '堂山', '石家装市', '石家装']) {
+      expect(placeFilesFor(typo)).toHaveLength(2);
+      expect(
+        placesNear(typo, fetched(typo)).map((p) => p[1]),
+        typo,
+      ).toEqual([typo.startsWith('石') ? '石家庄市' : '唐山市']);
+    }
+    expect(placesNear('唐山市', fetched('唐山市'))).toEqual([]);
+    expect(placesNear('唐山', fetched('唐山'))).toEqual([]);
+    expect(placeCore('无锡市')).toBe('无锡');
   });
 });

@@ -14,6 +14,7 @@ import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
+import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
 import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
@@ -53,6 +54,7 @@ const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
 const buckets = new Map<string, Promise<Bucket>>();
 const fragments = new Map<string, Promise<Fragment>>();
 const scriptBuckets = new Map<string, Promise<ScriptBucket>>();
+const placeFilesCache = new Map<string, Promise<Place[]>>();
 let script: ScriptTables | null = null;
 let siteFold: Promise<Record<string, string>> | null = null;
 
@@ -380,21 +382,22 @@ async function suggestions(
     items.push(el('li', '您要找的是不是：'));
     items.at(-1)!.append(link(w, searchHref(w)));
   }
-  // Pinyin of place names (wuxi → 无锡市).
-  const latin = pinyinKeys(terms);
-  if (latin.length) {
-    const places = await fetchGz<Array<[string, string, string]>>(`${base}pagefind/places.nbg`).catch(() => []);
-    const shown = new Set<string>();
-    for (const key of latin) {
-      for (const [, name, url] of places.filter(([py]) => py === key || py.startsWith(key)).slice(0, 8)) {
-        if (shown.has(url)) continue;
-        shown.add(url);
-        const li = el('li', '地名：');
-        li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
-        items.push(li);
-      }
-    }
-  }
+  // Place names: by pinyin (wuxi → 无锡市) and within one edit (唐三市 → 唐山市), from one or two small files.
+  const placeFile = (f: string) =>
+    cached(placeFilesCache, `${base}pagefind/nb/places/${f}.nbg`).catch((): Place[] => []);
+  const placesOf = async (t: string) => (await Promise.all(placeFilesFor(t).map(placeFile))).flat();
+  const shownPlaces = new Set<string>();
+  const offer = (label: string, [, name, url]: Place) => {
+    if (shownPlaces.has(url) || near.has(name)) return;
+    shownPlaces.add(url);
+    const li = el('li', label);
+    li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
+    items.push(li);
+  };
+  for (const key of pinyinKeys(terms))
+    for (const p of placesByPinyin(key, await placesOf(key)).slice(0, 8)) offer('地名：', p);
+  for (const t of terms.filter(hasCJK))
+    for (const p of placesNear(t, await placesOf(t)).slice(0, 5)) offer('您要找的是不是这个地名：', p);
   const browse = el('li', '也可以');
   browse.append(link('按地区浏览', `${base}regions/`), '，或查看', link('报告列表', `${base}reports/`), '。');
   items.push(browse);
