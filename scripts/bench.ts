@@ -14,6 +14,7 @@ import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDocuments } from './bench-documents.ts';
 import { compareIngest } from './bench-compare.ts';
+import { benchQueries, describeTransfer, searchTransfer, type Transfer } from './search-transfer.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -97,47 +98,6 @@ async function measureTree(cmd: string[], env: Record<string, string> = {}): Pro
   };
 }
 
-/** Bytes the browser transfers for a search: the search page, its assets and the index files it loads. */
-async function searchTransfer(
-  dist: string,
-  query: string,
-): Promise<{ total: number; index: number; results: number } | null> {
-  if (!existsSync('/usr/bin/chromium')) return null;
-  const { serveStatic } = await import('./serve.ts');
-  const { chromium } = await import('playwright-core');
-  const { server, url } = await serveStatic(dist, '/');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    let total = 0;
-    let index = 0;
-    page.on('requestfinished', async (r) => {
-      const size = (await r.sizes()).responseBodySize;
-      total += size;
-      if (r.url().includes('/pagefind/')) index += size;
-    });
-    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('#search-status[data-state="done"]', { timeout: 120_000 });
-    await page.waitForTimeout(500);
-    const results = await page.$$eval('#results li', (l) => l.length);
-    return { total, index, results };
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
-
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
@@ -198,20 +158,11 @@ for (const n of sizes) {
     );
   }
   let search: Measure | null = null;
-  const transfer: Array<{ q: string; total: number; index: number; results: number }> = [];
+  let transfer: Transfer[] = [];
   if (build?.ok) {
     console.error(`bench: N = ${n}: search index`);
     search = await measureTree([node, ...tsx, 'scripts/search-index.ts', '--dist', dist, '--quiet']);
-    if (search.ok) {
-      const agency =
-        /<h1>([^<]+)<\/h1>/.exec(
-          readFileSync(join(dist, 'agencies', readdirSync(join(dist, 'agencies'))[0]!, 'index.html'), 'utf8'),
-        )?.[1] ?? '人民政府';
-      for (const q of ['行政复议', agency]) {
-        const t = await searchTransfer(dist, q);
-        if (t) transfer.push({ q, ...t });
-      }
-    }
+    if (search.ok) transfer = await searchTransfer(dist, await benchQueries(dist, out));
   }
   const index = dirSize(join(dist, 'pagefind'));
   const data = dirSize(out);
@@ -224,7 +175,7 @@ for (const n of sizes) {
       ? `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files, ${(site.files / build.seconds).toFixed(0)} files/s | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)}: report, source, JSON and CSV per report; agency, region, year pages |`
       : `| ${n.toLocaleString('en')} | site build | not measured | — | — | above --site-max ${siteMax}${lastSiteRate ? `; at the ${lastSiteRate.n.toLocaleString('en')}-report rate it would take about ${Math.round((lastSiteRate.secondsPerReport * n) / 60)} min` : ''} |`,
     search
-      ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB (node + Pagefind) | index ${mb(index.bytes)}; ${transfer.map((t) => `first query “${t.q}”: ${(t.total / 1024).toFixed(0)} KB transferred (index ${(t.index / 1024).toFixed(0)} KB), ${t.results} results shown`).join('; ')} |`
+      ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB (node + Pagefind) | index ${mb(index.bytes)}; ${transfer.map((t) => `first query ${describeTransfer(t)}`).join('; ')} |`
       : `| ${n.toLocaleString('en')} | search index | not measured | — | — | needs the site build |`,
   );
   if (build?.ok && search?.ok && n >= 100000) {
@@ -274,8 +225,11 @@ Machine: ${machine}.
 Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads;
 for the search index it is the sampled total of the process tree (node and the Pagefind binary).
 Search transfer is what headless Chromium downloads for one query on a fresh page (search page,
-its CSS/JS and every Pagefind file), as served by \`scripts/serve.ts\` (HTML, CSS and JS gzipped as a
-static host would; Pagefind's index files are compressed already).
+its CSS/JS and every index file), as served by \`scripts/serve.ts\` (HTML, CSS and JS gzipped as a
+static host would; the index files are compressed already): until the first results are shown, and
+in all once the background check of the other candidates has finished
+(\`scripts/search-transfer.ts\`, which also runs alone on any built site). The third query is an
+agency whose reports are all at least three years older than the newest year.
 
 | reports | stage | wall time | throughput / output | peak memory | sizes |
 |---:|---|---:|---:|---:|---|

@@ -7,10 +7,11 @@
 import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
 import { pinyin } from 'pinyin-pro';
 import { addShardGrams, buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
+import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
+import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
@@ -77,8 +78,11 @@ async function readFragments(dir: string): Promise<Array<{ id: string; fragment:
 async function writeCharacterIndex(
   dir: string,
   fragments: Array<{ id: string; fragment: Fragment }>,
+  fold: Record<string, string>,
+  foldUsed: Set<string>,
 ): Promise<Set<string>> {
-  const { header, chunks, buckets, grams } = buildTable(fragments);
+  const { header, chunks, buckets, grams, folded } = buildTable(fragments, fold);
+  for (const c of folded) foldUsed.add(c);
   await mkdir(join(dir, 'nb', 'g'), { recursive: true });
   await mkdir(join(dir, 'nb', 'p'), { recursive: true });
   await mkdir(join(dir, 'nb', 'i'), { recursive: true });
@@ -94,33 +98,39 @@ async function writeCharacterIndex(
 }
 
 /**
- * Data for queries and suggestions, site-wide: traditional → simplified characters (opencc-js,
- * the converter the ingest uses), and place names with their pinyin (pinyin-pro) and page.
+ * Data for queries and suggestions, site-wide: OpenCC's dictionaries split by character for the
+ * query converters (src/lib/search/script.ts), the character fold restricted to the characters
+ * that occur on the pages (to check a page's text), and place names with their pinyin
+ * (pinyin-pro) and page.
  */
-async function writeSuggestData(out: string, places: Array<{ name: string; url: string }>): Promise<void> {
-  const convs = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
-  const t2s: Record<string, string> = {};
-  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
-    const ch = String.fromCodePoint(cp);
-    for (const conv of convs) {
-      const s = conv(ch);
-      if (s !== ch && s.length === 1) {
-        t2s[ch] = s;
-        break;
-      }
-    }
-  }
-  await writeGz(join(out, 't2s.nbg'), t2s);
+async function writeSuggestData(
+  out: string,
+  places: Array<{ name: string; url: string }>,
+  fold: Record<string, string>,
+  foldUsed: Set<string>,
+): Promise<ShardManifest['script']> {
+  const { manifest, buckets } = scriptData(fold);
+  await mkdir(join(out, 'nb', 't'), { recursive: true });
+  for (let i = 0; i < buckets.length; i++) await writeGz(join(out, 'nb', 't', `${i}.nbg`), buckets[i]);
+  await writeGz(join(out, 'fold.nbg'), Object.fromEntries([...foldUsed].sort().map((c) => [c, fold[c]!])));
   const seen = new Set<string>();
-  const list: Array<[string, string, string]> = [];
+  const list: Place[] = [];
   for (const p of places.sort((a, b) => a.url.localeCompare(b.url))) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    // Without the administrative suffix too: wuxi → 无锡市.
-    const core = p.name.replace(/(特别行政区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗|镇|乡|街道)$/u, '') || p.name;
-    list.push([pinyin(core, { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
+    // Without the administrative suffix: wuxi → 无锡市.
+    list.push([pinyin(placeCore(p.name), { toneType: 'none', type: 'array' }).join(''), p.name, p.url]);
   }
-  await writeGz(join(out, 'places.nbg'), list);
+  // Split, so that a suggestion fetches one or two small files (src/lib/search/places.ts).
+  const files = placeFiles(list);
+  for (const d of ['p', 'f', 'l']) await mkdir(join(out, 'nb', 'places', d), { recursive: true });
+  for (const [letter, l] of Object.entries(files.pinyin))
+    await writeGz(join(out, 'nb', 'places', 'p', `${letter}.nbg`), l);
+  for (let i = 0; i < PLACE_BUCKETS; i++) {
+    await writeGz(join(out, 'nb', 'places', 'f', `${i}.nbg`), files.first[i]);
+    await writeGz(join(out, 'nb', 'places', 'l', `${i}.nbg`), files.last[i]);
+  }
+  return manifest;
 }
 
 async function main(): Promise<void> {
@@ -134,6 +144,8 @@ async function main(): Promise<void> {
   const places: Array<{ name: string; url: string }> = [];
   // The first stage, filled shard by shard so that no shard's grams are kept.
   const siteGrams = new Map<string, number[]>();
+  const fold = characterFold();
+  const foldUsed = new Set<string>();
   for (const shard of shards) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -147,7 +159,11 @@ async function main(): Promise<void> {
     // Each shard in a fresh Pagefind process: its memory is returned before the next one.
     await pagefind.close();
     const fragments = await readFragments(join(out, shard.id));
-    addShardGrams(siteGrams, shards.indexOf(shard), await writeCharacterIndex(join(out, shard.id), fragments));
+    addShardGrams(
+      siteGrams,
+      shards.indexOf(shard),
+      await writeCharacterIndex(join(out, shard.id), fragments, fold, foldUsed),
+    );
     for (const { fragment } of fragments)
       if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title)
         places.push({ name: fragment.meta.title, url: fragment.url });
@@ -156,17 +172,18 @@ async function main(): Promise<void> {
       `search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }
-  await writeSuggestData(out, places);
+  const script = await writeSuggestData(out, places, fold, foldUsed);
   // The first stage: which shards hold each gram.
   const site = buildSiteIndex(siteGrams);
   siteGrams.clear();
   await mkdir(join(out, 'nb', 'g'), { recursive: true });
   for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
   const manifest = ShardManifest.parse({
-    version: 3,
+    version: 4,
     budget,
     gramBuckets: site.buckets,
     shards: shards.map(({ files: _f, ...s }) => s),
+    script,
   });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(

@@ -9,8 +9,17 @@ import {
   termGrams,
 } from '../src/lib/search/grams.ts';
 import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
-import { editDistance, foldTraditional, queryTerms } from '../src/lib/search/query.ts';
+import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
+import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
+import {
+  placeCore,
+  placeFiles,
+  placeFilesFor,
+  placesByPinyin,
+  placesNear,
+  type Place,
+} from '../src/lib/search/places.ts';
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
@@ -75,18 +84,109 @@ describe('character index', () => {
   });
 });
 
+describe('traditional script in the index', () => {
+  it('indexes page text folded to simplified and marks the pages the fold changes', () => {
+    const fold = { 資: '资', 訊: '讯', 開: '开', 請: '请' };
+    const { header, chunks, buckets, folded } = buildTable(
+      ['依申請公開', '依申请公开', '信息公开'].map((content, i) => ({
+        id: `zh-cn_${i}`,
+        fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} },
+      })),
+      fold,
+    );
+    const pages = (g: string) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []);
+    expect(intersectSorted(termGrams('依申请公开').map(pages)).map((n) => chunks[0]!.ids[n])).toEqual(['0', '1']);
+    expect(chunks[0]!.fold?.map((n) => chunks[0]!.ids[n])).toEqual(['0']);
+    expect([...folded].sort()).toEqual(['請', '開'].sort());
+  });
+});
+
 describe('queries and suggestions', () => {
   it('terms: quoted phrases whole, others split on white space, normalised', () => {
     expect(queryTerms('滨湖 "2023 年度" ＡＢ')).toEqual(['滨湖', '2023年度', 'ab']);
     expect(queryTerms('2023 年度 信息 404条')).toEqual(['2023年度', '信息404条']);
     expect(queryTerms('滨湖 复议')).toEqual(['滨湖', '复议']);
   });
-  it('traditional characters folded by the table', () => {
-    expect(foldTraditional('資訊公開', { 資: '资', 訊: '讯', 開: '开' })).toBe('资讯公开');
+  it('a term is any of its readings; traditional page text is folded', () => {
+    // A term is found by any of its readings; a page in traditional script by its folded text.
+    expect(containsAll('政府信息公开', [['资讯公开', '信息公开']])).toBe(true);
+    expect(containsAll('政府資訊公開', [['资讯公开', '信息公开']], { 資: '资', 訊: '讯', 開: '开' })).toBe(true);
+    expect(containsAll('政府資訊公開', [['资讯公开', '信息公开']])).toBe(false);
+    expect(containsAll('行政复议 诉讼', [['复议'], ['诉讼']])).toBe(true);
   });
   it('edit distance and abbreviations', () => {
     expect(editDistance('依申清公开', '依申请公开')).toBe(1);
     expect(editDistance('审批局', '民政局', 1)).toBeGreaterThan(1);
     expect(expansions('滨湖区卫健委')).toContain('滨湖区卫生健康委员会');
+  });
+});
+
+describe('excerpts', () => {
+  const render = (pieces: ReturnType<typeof excerptPieces>) =>
+    pieces.map((p) => (typeof p === 'string' ? p : `[${p.mark}]`)).join('');
+  const meta = '滨湖区行政审批局 文件 000.txt';
+  const text = `${meta}报告正文.报告开头.一、总体情况.本年度共收到行政复议申请2件,均已办结。其余工作正常开展,没有行政诉讼。`;
+
+  it('marks each term once, in the report text, with one ellipsis per gap', () => {
+    expect(render(excerptPieces(text, text, [['复议'], ['诉讼']], 6))).toBe(
+      '…度共收到行政[复议]申请2件,均 …展,没有行政[诉讼]。',
+    );
+  });
+  it('a window does not reach back into the metadata block', () => {
+    expect(render(excerptPieces(text, text, [['报告开头']], 30))).toBe(
+      '…[报告开头].一、总体情况.本年度共收到行政复议申请2件,均已办结。其余…',
+    );
+  });
+  it('finds any reading, in the compared text, and shows the text as published', () => {
+    const shown = '報告正文.依申請公開的情況';
+    const folded = '报告正文.依申请公开的情况';
+    expect(render(excerptPieces(shown, folded, [['资讯公开', '依申请公开']], 4))).toBe('…[依申請公開]的情況');
+  });
+  it('windows that touch are joined without an ellipsis; no match: the start of the text', () => {
+    expect(render(excerptPieces('报告正文甲乙丙丁', '报告正文甲乙丙丁', [['甲'], ['丙']], 1))).toBe('…[甲]乙[丙]丁');
+    expect(render(excerptPieces('一二三四五六', '一二三四五六', [['七']], 2))).toBe('一二三四…');
+  });
+  it('the forms a page shows where a reading matched (for the highlight on the page)', () => {
+    const shown = '依申請公開答覆;依申请公开;依申請公開';
+    const folded = '依申请公开答复;依申请公开;依申请公开';
+    expect(matchedForms(shown, folded, [['依申请公开'], ['答复']])).toEqual(['依申請公開', '依申请公开', '答覆']);
+  });
+  it('pinyin keys: each Latin term and all of them joined', () => {
+    expect(pinyinKeys(['bao', 'ding'])).toEqual(['baoding', 'bao', 'ding']);
+    expect(pinyinKeys(['wuxi', '滨湖', 'a'])).toEqual(['wuxi']);
+  });
+});
+
+describe('place suggestions', () => {
+  const places: Place[] = [
+    ['wuxi', '无锡市', '/regions/320200/'],
+    ['binhu', '滨湖区', '/regions/320211/'],
+    ['tangshan', '唐山市', '/regions/130200/'],
+    ['shijiazhuang', '石家庄市', '/regions/130100/'],
+  ];
+  const files = placeFiles(places);
+  /** What the browser would fetch for a term, and find in it. */
+  const fetched = (t: string) =>
+    placeFilesFor(t).flatMap((f) => {
+      const [d, k] = f.split('/') as ['p' | 'f' | 'l', string];
+      return d === 'p' ? (files.pinyin[k] ?? []) : (d === 'f' ? files.first : files.last)[Number(k)]!;
+    });
+
+  it('by pinyin, from the file of its first letter', () => {
+    expect(placeFilesFor('wuxi')).toEqual(['p/w']);
+    expect(placesByPinyin('wuxi', fetched('wuxi')).map((p) => p[1])).toEqual(['无锡市']);
+    expect(placesByPinyin('tang', fetched('tang')).map((p) => p[1])).toEqual(['唐山市']);
+  });
+  it('within one edit, whichever character is wrong, from two files', () => {
+    for (const typo of ['唐三市', '堂山市', '唐山是', '唐三', '堂山', '石家装市', '石家装']) {
+      expect(placeFilesFor(typo)).toHaveLength(2);
+      expect(
+        placesNear(typo, fetched(typo)).map((p) => p[1]),
+        typo,
+      ).toEqual([typo.startsWith('石') ? '石家庄市' : '唐山市']);
+    }
+    expect(placesNear('唐山市', fetched('唐山市'))).toEqual([]);
+    expect(placesNear('唐山', fetched('唐山'))).toEqual([]);
+    expect(placeCore('无锡市')).toBe('无锡');
   });
 });

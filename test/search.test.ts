@@ -14,8 +14,10 @@ import { query } from './query.ts';
  * Search in a real browser on the synthetic site (120 reports + the 5 samples), compared with
  * ground truth computed from the built HTML by its own parser (linkedom): a page should be
  * found iff its searchable text (inside data-pagefind-body, outside data-pagefind-ignore)
- * contains every term — traditional characters folded to simplified, whitespace next to a CJK
- * character ignored, Latin letters in any case — and carries the chosen filters.
+ * contains every term — a term in any of its simplified readings by opencc-js (the ingest's t2s,
+ * and Taiwan phrases: 資訊 → 信息), compared with the page text after folding each traditional
+ * character to simplified, whitespace next to a CJK character ignored, Latin letters in any case
+ * — and carries the chosen filters.
  */
 
 /** The truth's own normalisation (written apart from src/lib/search on purpose). */
@@ -30,6 +32,29 @@ function norm(s: string): string {
     .trim();
 }
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const taiwanPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const charConverters = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+const foldCache = new Map<string, string>();
+/** Each traditional character to its simplified character (one for one), with opencc-js. */
+function fold(s: string): string {
+  let out = '';
+  for (const c of s) {
+    let f = foldCache.get(c);
+    if (f === undefined) {
+      f = c;
+      for (const conv of charConverters) {
+        const x = conv(c);
+        if (x !== c && x.length === c.length) {
+          f = x;
+          break;
+        }
+      }
+      foldCache.set(c, f);
+    }
+    out += f;
+  }
+  return out;
+}
 const ASCII_FILTER: Record<string, string> = {
   type: '类型',
   year: '年度',
@@ -67,7 +92,7 @@ function indexedPages(): Map<string, Indexed> {
       // Headings end a sentence (Pagefind adds ". "); other blocks only separate by white space.
       for (const el of body.querySelectorAll('h1, h2, h3, h4, h5, h6')) el.append('. ');
       for (const el of body.querySelectorAll('p, div, li, dt, dd, section, br')) el.append(' ');
-      pages.set(`/${dir}/${e}/`, { text: norm(body.textContent ?? ''), filters });
+      pages.set(`/${dir}/${e}/`, { text: fold(norm(body.textContent ?? '')), filters });
     }
   }
   return pages;
@@ -114,6 +139,9 @@ async function queries(): Promise<Query[]> {
     { q: '务公', why: 'across a word boundary' },
     { q: '依申請公開', why: 'traditional script' },
     { q: '行政複議', why: 'traditional script' },
+    { q: '資訊公開', why: 'traditional script with a Taiwan phrase (資訊 → 信息)' },
+    { q: '政府資訊', why: 'traditional script with a Taiwan phrase (資訊 → 信息)' },
+    { q: '相關資料', why: 'traditional script: 资料 and the Taiwan reading 数据' },
     { q: '"2020 年度"', why: 'white space next to CJK' },
     { q: '2020 年度', why: 'white space between digits and CJK, unquoted' },
     { q: '"政府 信息公开"', why: 'white space inside a phrase' },
@@ -126,6 +154,10 @@ async function queries(): Promise<Query[]> {
   );
   const counties = await query<{ county: string }>(
     `SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`,
+  );
+  // Reports published in traditional script, found by their title in simplified characters.
+  const traditional = await query<{ title: string }>(
+    `SELECT title FROM '${join(data, 'reports.parquet')}' WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 2`,
   );
   const texts = await query<{ text: string }>(
     `SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`,
@@ -141,6 +173,10 @@ async function queries(): Promise<Query[]> {
       why: 'three characters from narrative text (corpus)',
     })),
     ...counties.slice(0, 2).map((c) => ({ q: c.county.slice(0, 1), why: 'first character of a county (corpus)' })),
+    ...traditional.map((t) => ({
+      q: toSimplified(t.title),
+      why: 'simplified title of a traditional-script report (corpus)',
+    })),
   ];
 }
 
@@ -161,11 +197,13 @@ describe('search in a real browser', () => {
   });
 
   function truthOf(q: Query): string[] {
-    const terms = queryTerms(toSimplified(q.q)).map(norm);
+    const terms = queryTerms(q.q).map((t) => [
+      ...new Set([toSimplified(t), taiwanPhrases(t)].map((r) => fold(norm(r)))),
+    ]);
     return [...pages]
       .filter(
         ([, p]) =>
-          (terms.length === 0 || terms.every((t) => p.text.includes(t))) &&
+          (terms.length === 0 || terms.every((readings) => readings.some((r) => p.text.includes(r)))) &&
           Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v)),
       )
       .map(([u]) => u);
@@ -206,6 +244,8 @@ describe('search in a real browser', () => {
         `${q.q}${q.filters ? ` ${JSON.stringify(q.filters)}` : ''} (${q.why}): found ${got.length}, relevant ${truth.length}, correct ${hit}`,
       );
       expect(new Set(got).size, `${q.q}: no duplicates`).toBe(got.length);
+      // Traditional script has no tolerance: each reading is exact, so the list is the truth.
+      if (q.why.includes('traditional')) expect([...got].sort(), q.q).toEqual([...truth].sort());
     }
     const precision = found ? tp / found : 1;
     const recall = relevant ? tp / relevant : 1;
@@ -326,6 +366,22 @@ describe('search in a real browser', () => {
     expect(await page.textContent('[data-pagefind-body] mark')).toBe('复议');
   });
 
+  it('a simplified query finds a report in traditional script and marks its own forms there', async () => {
+    const [report] = await query<{ title: string }>(
+      `SELECT title FROM '${join(data, 'reports.parquet')}' WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 1`,
+    );
+    const simplified = toSimplified(report!.title);
+    expect(simplified).not.toBe(report!.title);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(simplified)}`);
+    await page.waitForSelector('#search-status[data-state="done"]');
+    expect(await page.textContent('#results li > a')).toBeTruthy();
+    await page.click('#results li > a');
+    await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
+    expect(await page.$$eval('[data-pagefind-body] mark', (m) => m.map((x) => x.textContent).join(''))).toContain(
+      report!.title,
+    );
+  });
+
   it('many results: numbered, with the total and a page list', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('公开')}`);
     await page.waitForSelector('#search-status[data-state="done"]');
@@ -336,7 +392,7 @@ describe('search in a real browser', () => {
     expect(await page.getAttribute('#results', 'start')).toBe('11');
   });
 
-  it('zero results suggest full names, a near spelling, pinyin of places and browsing', async () => {
+  it('zero results suggest full names, a near spelling, places by pinyin or one edit, and browsing', async () => {
     const text = async (q: string) => {
       await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('#search-status[data-state="done"]');
@@ -348,6 +404,8 @@ describe('search in a real browser', () => {
     expect(none).not.toMatch(/栏目名称[^不]*搜索范围内/);
     expect(await text('依申清公开')).toContain('依申请公开');
     expect(await text('binhu')).toContain('滨湖区');
+    // A place name one character off, even where no pair of the term is right (宾湖 → 滨湖区).
+    expect(await text('宾湖')).toContain('滨湖区');
   });
 
   it('works under a sub-path (BASE_PATH=/nianbao/)', async () => {

@@ -8,10 +8,13 @@ import {
   termGrams,
   type Bucket,
 } from '../lib/search/grams.ts';
-import { containsAll, editDistance, foldTraditional, queryTerms } from '../lib/search/query.ts';
+import { containsAll, editDistance, queryTerms } from '../lib/search/query.ts';
+import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import { initialShards } from '../lib/search/budget.ts';
+import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
+import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
 import { pageWindow } from '../lib/site/paging.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
@@ -50,7 +53,22 @@ const idChunks = new Map<string, Promise<string[]>>();
 const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
 const buckets = new Map<string, Promise<Bucket>>();
 const fragments = new Map<string, Promise<Fragment>>();
-let t2s: Promise<Record<string, string>> | null = null;
+const scriptBuckets = new Map<string, Promise<ScriptBucket>>();
+const placeFilesCache = new Map<string, Promise<Place[]>>();
+let script: ScriptTables | null = null;
+let siteFold: Promise<Record<string, string>> | null = null;
+
+/** The site's character fold (pagefind/fold.nbg), fetched only to check a page in traditional script. */
+async function foldOf(h: Hit): Promise<Record<string, string>> {
+  if (!h.table.folds(h.n)) return {};
+  siteFold ??= fetchGz<Record<string, string>>(`${base}pagefind/fold.nbg`);
+  return siteFold;
+}
+
+/** Whether a page holds every term (a term: its readings), from its Pagefind fragment. */
+async function holds(h: Hit, f: Fragment, terms: string[][]): Promise<boolean> {
+  return containsAll(f.content, terms, await foldOf(h));
+}
 
 const params = () => new URLSearchParams(location.search);
 
@@ -120,6 +138,11 @@ class Table {
     const [c, i] = this.at(n);
     return c.year[i]!;
   }
+  /** Whether the page's text changes under the character fold (a page in traditional script). */
+  folds(n: number): boolean {
+    const [c, i] = this.at(n);
+    return c.fold?.includes(i) ?? false;
+  }
   facet(name: string, n: number): string | null {
     const [c, i] = this.at(n);
     const f = c.facets[name];
@@ -156,15 +179,19 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
  * The shards that can hold every term, from the site's first stage (one small file per gram);
  * a year filter keeps only that year's shards.
  */
-async function candidateShards(terms: string[], chosen: Map<string, string>): Promise<Shard[]> {
+async function candidateShards(terms: string[][], chosen: Map<string, string>): Promise<Shard[]> {
   const all = manifest!.shards;
+  const siteGram = async (g: string) =>
+    new Set((await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`))[g] ?? []);
   let keep = all.map((_, i) => i);
-  for (const t of terms) {
-    for (const g of termGrams(t)) {
-      const b = await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`);
-      const has = new Set(b[g] ?? []);
-      keep = keep.filter((i) => has.has(i));
+  for (const readings of terms) {
+    // A shard can hold the term when it holds every gram of one of its readings.
+    const ok = new Set<number>();
+    for (const r of readings) {
+      const sets = await Promise.all(termGrams(r).map(siteGram));
+      for (const i of keep) if (sets.every((s) => s.has(i))) ok.add(i);
     }
+    keep = keep.filter((i) => ok.has(i));
   }
   const year = chosen.get('年度');
   return keep.map((i) => all[i]!).filter((s) => !year || s.years.includes(Number(year)));
@@ -179,6 +206,12 @@ async function termPages(table: Table, term: string): Promise<{ pages: number[];
     }),
   );
   return { pages: intersectSorted(perGram), perGram };
+}
+
+/** Pages that may contain one of the readings of a term. */
+async function readingPages(table: Table, readings: string[]): Promise<number[]> {
+  const each = await Promise.all(readings.map((r) => termPages(table, r)));
+  return [...new Set(each.flatMap((e) => e.pages))].sort((a, b) => a - b);
 }
 
 /** Pagefind's fragment of a page. */
@@ -208,35 +241,17 @@ function displayText(content: string): { shown: string; lower: string } {
 }
 
 /** One excerpt per term, from the narrative (after 报告正文 on a report page when it occurs there). */
-function excerpts(content: string, terms: string[]): HTMLElement {
-  const { shown, lower } = displayText(content);
-  const body = lower.indexOf('报告正文');
+function excerpts(content: string, terms: string[][], fold: Record<string, string>): HTMLElement {
+  const { shown, lower: text } = displayText(content);
+  // Found in the folded text; the fold keeps every position.
+  const lower = foldText(text, fold);
   const p = el('p');
-  const spans: Array<[number, number]> = [];
-  for (const t of terms) {
-    let at = body >= 0 ? lower.indexOf(t, body) : -1;
-    if (at < 0) at = lower.indexOf(t);
-    if (at >= 0) spans.push([at, at + t.length]);
-  }
-  if (!spans.length) {
-    p.textContent = `${shown.slice(0, 80)}…`;
-    return p;
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  let last = -1;
-  for (const [a, b] of spans) {
-    if (a < last) continue;
-    const from = Math.max(a - 30, last < 0 ? 0 : last);
-    if (p.childNodes.length) p.append(' … ');
-    p.append(`${from > 0 && from !== last ? '…' : ''}${shown.slice(from, a)}`, el('mark', shown.slice(a, b)));
-    const to = Math.min(b + 30, shown.length);
-    p.append(`${shown.slice(b, to)}${to < shown.length ? '…' : ''}`);
-    last = to;
-  }
+  for (const piece of excerptPieces(shown, lower, terms))
+    p.append(typeof piece === 'string' ? piece : el('mark', piece.mark));
   return p;
 }
 
-function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
+function resultItem(f: Fragment, terms: string[][], typed: string[], fold: Record<string, string>): HTMLLIElement {
   const li = el('li');
   const kind = f.filters['类型']?.[0] ?? '';
   const year = f.filters['年度']?.[0];
@@ -244,7 +259,10 @@ function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
   // Pagefind records URLs from the site root; the site may live under a sub-path.
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
   // The target page marks the terms (Pagefind's highlight script reads this parameter).
-  for (const t of terms) href.searchParams.append('pagefind-highlight', t);
+  // Every reading, the term as typed, and on a page in traditional script the forms it shows.
+  const { shown, lower } = displayText(f.content);
+  const forms = Object.keys(fold).length ? matchedForms(shown, foldText(lower, fold), terms) : [];
+  for (const t of new Set([...terms.flat(), ...typed, ...forms])) href.searchParams.append('pagefind-highlight', t);
   const title =
     kind === '报告'
       ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')
@@ -256,7 +274,7 @@ function resultItem(f: Fragment, terms: string[]): HTMLLIElement {
       .filter(Boolean)
       .join(' · '),
   );
-  li.append(a, ' ', small, excerpts(f.content, terms));
+  li.append(a, ' ', small, excerpts(f.content, terms, fold));
   return li;
 }
 
@@ -315,14 +333,19 @@ const searchHref = (q: string) => `${base}search/?${new URLSearchParams({ q })}`
 
 /** Suggestions when nothing was found: full forms of abbreviations, a string within one edit, pinyin of places, browse links. */
 async function suggestions(
-  terms: string[],
+  readings: string[][],
   folded: boolean,
   original: string,
   shards: Shard[],
   gen: number,
 ): Promise<void> {
   const items: HTMLElement[] = [];
-  if (folded) items.push(el('li', `已按简体字搜索（原输入“${original}”）。`));
+  if (folded)
+    items.push(
+      el('li', `已按简体字搜索（原输入“${original}”，按“${readings.map((r) => r.join('”或“')).join('”“')}”查找）。`),
+    );
+  // Near spellings and full names from the ingest's reading of each term.
+  const terms = readings.map((r) => r[0]!);
   for (const t of terms)
     for (const e of expansions(t)) {
       items.push(el('li', '试试全称：'));
@@ -359,20 +382,22 @@ async function suggestions(
     items.push(el('li', '您要找的是不是：'));
     items.at(-1)!.append(link(w, searchHref(w)));
   }
-  // Pinyin of place names (wuxi → 无锡市).
-  const latin = terms.filter((t) => /^[a-z]{2,}$/.test(t.replace(/ /g, '')));
-  if (latin.length) {
-    const places = await fetchGz<Array<[string, string, string]>>(`${base}pagefind/places.nbg`).catch(() => []);
-    for (const t of latin) {
-      const key = t.replace(/ /g, '');
-      for (const [py, name, url] of places.filter(([py]) => py === key || py.startsWith(key)).slice(0, 8)) {
-        void py;
-        const li = el('li', '地名：');
-        li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
-        items.push(li);
-      }
-    }
-  }
+  // Place names: by pinyin (wuxi → 无锡市) and within one edit (唐三市 → 唐山市), from one or two small files.
+  const placeFile = (f: string) =>
+    cached(placeFilesCache, `${base}pagefind/nb/places/${f}.nbg`).catch((): Place[] => []);
+  const placesOf = async (t: string) => (await Promise.all(placeFilesFor(t).map(placeFile))).flat();
+  const shownPlaces = new Set<string>();
+  const offer = (label: string, [, name, url]: Place) => {
+    if (shownPlaces.has(url) || near.has(name)) return;
+    shownPlaces.add(url);
+    const li = el('li', label);
+    li.append(link(name, `${base}${url.replace(/^\//, '')}`), '（', link('搜索', searchHref(name)), '）');
+    items.push(li);
+  };
+  for (const key of pinyinKeys(terms))
+    for (const p of placesByPinyin(key, await placesOf(key)).slice(0, 8)) offer('地名：', p);
+  for (const t of terms.filter(hasCJK))
+    for (const p of placesNear(t, await placesOf(t)).slice(0, 5)) offer('您要找的是不是这个地名：', p);
   const browse = el('li', '也可以');
   browse.append(link('按地区浏览', `${base}regions/`), '，或查看', link('报告列表', `${base}reports/`), '。');
   items.push(browse);
@@ -426,14 +451,15 @@ async function run(): Promise<void> {
     if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
     manifest = (await r.json()) as ShardManifest;
   }
-  let q = original;
-  // Traditional characters are searched in their simplified form.
-  if (hasCJK(q)) {
-    t2s ??= fetchGz<Record<string, string>>(`${base}pagefind/t2s.nbg`).catch(() => ({}));
-    q = foldTraditional(q, await t2s);
-  }
-  const folded = q !== original;
-  const terms = queryTerms(q);
+  const typed = queryTerms(original);
+  // Each term in every simplified reading (src/lib/search/script.ts): 資訊公開 → 资讯公开, 信息公开.
+  script ??= new ScriptTables(manifest.script);
+  const cjk = typed.filter(hasCJK);
+  const read = cjk.length
+    ? await readingsOf(cjk, script, (n) => cached(scriptBuckets, `${base}pagefind/nb/t/${n}.nbg`))
+    : [];
+  const terms = typed.map((t) => (hasCJK(t) ? read[cjk.indexOf(t)]! : [t]));
+  const folded = terms.some((r, i) => r.length > 1 || r[0] !== typed[i]);
   const chosen = selectedFilters(p);
   if (!terms.length && !chosen.size) {
     status.textContent = `请输入要搜索的机关、地区或词语。${WHAT}`;
@@ -451,9 +477,9 @@ async function run(): Promise<void> {
     const table = await tableOf(s);
     let pages: number[];
     if (terms.length) {
-      const each = await Promise.all(terms.map((t) => termPages(table, t)));
-      pages = intersectSorted(each.map((e) => e.pages));
-      if (terms.some((t) => !gramsAreExact(t))) exact = false;
+      const each = await Promise.all(terms.map((r) => readingPages(table, r)));
+      pages = intersectSorted(each);
+      if (terms.flat().some((t) => !gramsAreExact(t))) exact = false;
       await table.ensure(pages);
     } else {
       await table.ensure(null);
@@ -474,7 +500,7 @@ async function run(): Promise<void> {
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  const ctx = { p, gen, terms, chosen, sort, per, folded, original, shards, missing };
+  const ctx = { p, gen, terms, typed, chosen, sort, per, folded, original, shards, missing };
   await render(ctx, candidates, verified, exact);
   if (gen !== generation || exact) return;
   const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
@@ -482,9 +508,9 @@ async function run(): Promise<void> {
   status.dataset.checking = '1';
   for (let i = 0; i < rest.length; i += 20) {
     const batch = rest.slice(i, i + 20);
-    const texts = await Promise.all(batch.map((h) => fragmentOf(h)));
+    const found = await Promise.all(batch.map(async (h) => holds(h, await fragmentOf(h), terms)));
     if (gen !== generation) return;
-    batch.forEach((h, j) => verified.set(h, containsAll(texts[j]!.content, terms)));
+    batch.forEach((h, j) => verified.set(h, found[j]!));
   }
   delete status.dataset.checking;
   await render(ctx, candidates, verified, true);
@@ -496,7 +522,8 @@ const VERIFY_IN_BACKGROUND = 300;
 interface RenderContext {
   p: URLSearchParams;
   gen: number;
-  terms: string[];
+  terms: string[][];
+  typed: string[];
   chosen: Map<string, string>;
   sort: string;
   per: number;
@@ -531,18 +558,22 @@ async function render(
   const shown = hits.slice((page - 1) * per, page * per);
   await Promise.all(shown.map((h) => h.table.ensure([h.n])));
   const data = await Promise.all(shown.map((h) => fragmentOf(h)));
+  const folds = await Promise.all(shown.map((h) => foldOf(h)));
   if (gen !== generation) return;
-  shown.forEach((h, i) => verified.has(h) || verified.set(h, allChecked || containsAll(data[i]!.content, terms)));
-  const kept = data.filter((_, i) => verified.get(shown[i]!));
+  for (const [i, h] of shown.entries())
+    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, terms)));
+  const kept = data.map((f, i) => ({ f, fold: folds[i]! })).filter((_, i) => verified.get(shown[i]!));
   const dropped = data.length - kept.length;
   const checked = allChecked || hits.every((h) => verified.has(h));
   renderFilters(p, counts, chosen);
   list.replaceChildren();
   list.start = (page - 1) * per + 1;
-  list.append(...kept.map((f) => resultItem(f, c.terms)));
+  list.append(...kept.map(({ f, fold }) => resultItem(f, c.terms, c.typed, fold)));
   renderPager(p, page, pages);
   const total = hits.length - dropped;
-  const said = terms.length ? `“${terms.join('”“')}”${c.folded ? `（由“${c.original}”转为简体）` : ''}：` : '';
+  const said = terms.length
+    ? `${terms.map((r) => `“${r.join('”或“')}”`).join('')}${c.folded ? `（由“${c.original}”转为简体）` : ''}：`
+    : '';
   const yearNote =
     sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
       ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'

@@ -1,4 +1,5 @@
 import { normalizeText } from './grams.ts';
+import { foldText } from './script.ts';
 
 /**
  * Query handling shared by the search page and the tests. A query is a list of terms; a page
@@ -27,15 +28,13 @@ export function queryTerms(q: string): string[] {
   return terms;
 }
 
-/** Whether a page's text contains every term (both normalised the same way). */
-export function containsAll(text: string, terms: string[]): boolean {
-  const t = normalizeText(text);
-  return terms.every((term) => t.includes(term));
-}
-
-/** Traditional characters folded to simplified with a table made at build time by opencc-js. */
-export function foldTraditional(s: string, t2s: Record<string, string>): string {
-  return Array.from(s, (c) => t2s[c] ?? c).join('');
+/**
+ * Whether a page's text contains every term, a term being the list of its readings (see
+ * src/lib/search/script.ts): the text normalised like the terms, then folded to simplified.
+ */
+export function containsAll(text: string, terms: string[][], fold: Record<string, string> = {}): boolean {
+  const t = foldText(normalizeText(text), fold);
+  return terms.every((readings) => readings.some((r) => t.includes(r)));
 }
 
 /** Levenshtein distance, stopping early above `max`. */

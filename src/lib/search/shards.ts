@@ -28,12 +28,24 @@ export const Shard = z.object({
 });
 export type Shard = z.infer<typeof Shard>;
 
+const ConverterSpec = z.object({
+  normalization: z.array(z.array(z.number().int())),
+  segmentation: z.array(z.number().int()).nullable(),
+  chain: z.array(z.array(z.number().int())),
+});
+
 export const ShardManifest = z.object({
-  version: z.literal(3),
+  version: z.literal(4),
   budget: z.number().int().positive(),
   /** Bucket files of the first stage (pagefind/nb/g/<n>.nbg: gram → shard positions). */
   gramBuckets: z.number().int().positive(),
   shards: z.array(Shard),
+  /** Traditional script (src/lib/search/script.ts): OpenCC's dictionaries in pagefind/nb/t/<n>.nbg. */
+  script: z.object({
+    buckets: z.number().int().positive(),
+    converters: z.array(ConverterSpec),
+    fold: z.number().int(),
+  }),
 });
 export type ShardManifest = z.infer<typeof ShardManifest>;
 

@@ -1,4 +1,5 @@
 import { bucketOf, deltaEncode, gramsOf, normalizeText, type Bucket } from './grams.ts';
+import { foldText } from './script.ts';
 
 /**
  * What the browser needs to search one shard without Pagefind's word index: the page table
@@ -47,6 +48,11 @@ export interface TableChunk {
   year: number[];
   /** Per filter: its values in this chunk, and per page the index of its value (-1: none). */
   facets: Record<string, { values: string[]; of: number[] }>;
+  /**
+   * Pages (positions in this chunk) whose text changes under the site's character fold
+   * (pagefind/fold.nbg): only these need it to be checked against a query (src/lib/search/script.ts).
+   */
+  fold?: number[];
 }
 
 export const CHUNK = 1000;
@@ -65,13 +71,27 @@ function compareRank(a: Fragment, b: Fragment): number {
 /** About this many postings per bucket file (a few KB compressed). */
 export const POSTINGS_PER_BUCKET = 6000;
 
-export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>): {
+export function buildTable(
+  fragments: Array<{ id: string; fragment: Fragment }>,
+  fold: Record<string, string> = {},
+): {
   header: TableHeader;
   chunks: TableChunk[];
   buckets: Bucket[];
   grams: Set<string>;
+  /** Characters of the fold that occur on these pages. */
+  folded: Set<string>;
 } {
   const pages = [...fragments].sort((a, b) => compareRank(a.fragment, b.fragment));
+  // Text in the compared form: normalised, then traditional and variant characters folded.
+  const folded = new Set<string>();
+  const texts = pages.map((p) => {
+    const t = normalizeText(p.fragment.content);
+    const f = foldText(t, fold);
+    if (f === t) return { text: f, changed: false };
+    for (const c of t) if (fold[c]) folded.add(c);
+    return { text: f, changed: true };
+  });
   const prefix = /^[a-z-]+_/.exec(pages[0]?.id ?? '')?.[0] ?? '';
   const samePrefix = pages.every((p) => p.id.startsWith(prefix));
   const chunks: TableChunk[] = [];
@@ -88,16 +108,18 @@ export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>)
           of: part.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)),
         };
     }
+    const changed = part.map((_, i) => i).filter((i) => texts[from + i]!.changed);
     chunks.push({
       ids: part.map((p) => (samePrefix ? p.id.slice(prefix.length) : p.id)),
       year: part.map((p) => Number(p.fragment.filters['年度']?.[0]) || 0),
       facets,
+      ...(changed.length ? { fold: changed } : {}),
     });
   }
   const postings = new Map<string, number[]>();
   let total = 0;
-  pages.forEach((p, n) => {
-    for (const g of gramsOf(normalizeText(p.fragment.content))) {
+  texts.forEach(({ text }, n) => {
+    for (const g of gramsOf(text)) {
       const list = postings.get(g);
       if (list) list.push(n);
       else postings.set(g, [n]);
@@ -112,6 +134,7 @@ export function buildTable(fragments: Array<{ id: string; fragment: Fragment }>)
     chunks,
     buckets,
     grams: new Set(postings.keys()),
+    folded,
   };
 }
 
