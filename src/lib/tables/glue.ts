@@ -16,10 +16,12 @@ export type ReadingCell =
 
 /**
  * Every reading of `slots` as exactly `n` cells: each digit token split into one or more
- * numbers; empty slots stay one empty cell; and, when exactly one cell is short, the row as
- * written with one cell dropped at each position. Null when there are more than `cap`.
+ * numbers; empty slots stay one empty cell; and, when the row is short of at most `maxDropped`
+ * cells, the row as written with that many cells dropped at every choice of positions (one, by
+ * default; a row whose cells the source separates may have lost several, see `ShortRow`).
+ * Null when there are more than `cap`.
  */
-export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][] | null {
+export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
   const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
   // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
@@ -67,11 +69,25 @@ export function readings(slots: Slot[], n: number, cap = 20_000): ReadingCell[][
   };
   rec(0, n);
   if (overflow) return null;
-  if (slots.length === n - 1) {
+  const k = n - slots.length;
+  if (k >= 1 && k <= maxDropped) {
     const whole = slots.map((s): ReadingCell =>
       s === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: s, start: 0, length: s.text.length },
     );
-    for (let p = 0; p < n; p++) out.push([...whole.slice(0, p), { kind: 'dropped' }, ...whole.slice(p)]);
+    // Every choice of the k dropped positions, in order (first positions varying last).
+    const pick = (from: number, left: number, row: ReadingCell[], used: number): boolean => {
+      if (out.length > cap) return false;
+      if (left === 0) {
+        out.push([...row, ...whole.slice(used)]);
+        return true;
+      }
+      for (let p = from; p <= n - left; p++) {
+        const before = whole.slice(used, used + (p - row.length));
+        if (!pick(p + 1, left - 1, [...row, ...before, { kind: 'dropped' }], used + before.length)) return false;
+      }
+      return true;
+    };
+    if (!pick(0, k, [], 0)) return null;
   }
   return out;
 }

@@ -123,6 +123,8 @@ export function readTable(
         vals: rc.vals,
         line: f.no,
         blankTail: rc.blankTail ?? 0,
+        // Several values written apart: one run of digits alone (a page dump) has no such sign.
+        separated: rc.by === 'delimited' && rc.vals.length >= 2,
       });
     }
   }
@@ -159,6 +161,12 @@ export interface ShortRow {
   line: number;
   /** Read also as the slots followed by this many blank cells (rows.ts, `blankTail`). */
   blankTail: number;
+  /**
+   * The source separates the row's values (`|`, tab, comma, spaces; at least two values): a row short of several
+   * cells may have lost them rather than had them glued, so readings with every number of
+   * dropped cells compete with the splits (a split that fits one row sum is then no proof).
+   */
+  separated?: boolean;
 }
 
 /**
@@ -175,7 +183,7 @@ export function resolveShort(
   if (!rows.length) return;
   const unit = em.moneyUnit;
   const all = rows.map((r) => {
-    const rds = readings(r.slots, r.cells.length);
+    const rds = readings(r.slots, r.cells.length, undefined, r.separated ? r.cells.length - r.slots.length : 1);
     if (rds && r.blankTail && r.slots.length + r.blankTail === r.cells.length) {
       rds.push([
         ...r.slots.map((s): ReadingCell =>
