@@ -1,5 +1,5 @@
 /**
- * Addresses that existed before the report's files were folded (CHANGELOG 0.3): the source view
+ * Addresses that existed before the report's files were folded (CHANGELOG, Site): the source view
  * `/reports/{id}/source/` is now the `#source` section of the report page, whose line anchors
  * (`#L123`) are the same; the per-report CSV `/reports/{id}.csv` is gone in favour of the
  * report's JSON (the same cells, the same columns) and the national `cells.csv`.
