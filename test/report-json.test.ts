@@ -76,6 +76,13 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
     expect(await texts(2)).toEqual(all);
   });
 
+  it('leaves no sorted copies behind', async () => {
+    const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('nianbao-report-json-'));
+    const before = leftovers();
+    await writeReportJson({ dataDir: data, outDir: join(tmp, 'cleanup') });
+    expect(leftovers()).toEqual(before);
+  });
+
   it('quotes the block bounds it puts into SQL', () => {
     expect(blockSql("a'b", 'c')).toContain("BETWEEN 'a''b' AND 'c'");
   });

@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 
@@ -15,7 +16,8 @@ import { columns, type TableName } from '../schema/datasets.ts';
  * (`18.0`), which JSON readers parse to the same number.
  */
 
-export const REPORT_JSON_BLOCK = 2000;
+/** Reports per query: the query's memory grows with it (about 0.2 MB per report). */
+export const REPORT_JSON_BLOCK = 500;
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -28,32 +30,43 @@ function rowStruct(table: TableName): string {
     .join(', ')})`;
 }
 
-/** SQL that copies the datasets of `dir` into sorted in-memory tables (one scan of each Parquet file). */
-export function stagingSql(dir: string): string[] {
+/**
+ * SQL that prepares the datasets of `dir`: the reports and summary rows in memory (one row per
+ * report), the cells and checks sorted by report into Parquet files in `tmp` (DuckDB sorts out
+ * of core), so that a block's query reads only the row groups of its reports, and memory stays
+ * bounded whatever the number of cells.
+ */
+export function stagingSql(dir: string, tmp: string): string[] {
   const file = (t: TableName) => quote(join(dir, `${t}.parquet`));
+  const sorted = (t: string) => quote(join(tmp, `${t}.parquet`));
   return [
+    `SET temp_directory = ${quote(join(tmp, 'spill'))}`,
     `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
     `CREATE TABLE s AS SELECT * FROM ${file('summary')} ORDER BY report_id`,
     // The cells' order within a report is the dataset's (file) order: kept as `ord`.
-    `CREATE TABLE c AS SELECT report_id, ord, to_json(${rowStruct('cells')}) AS j FROM (SELECT *, row_number() OVER () AS ord FROM ${file('cells')}) ORDER BY report_id, ord`,
-    `CREATE TABLE k AS SELECT report_id, check_id, to_json(${rowStruct('checks')}) AS j FROM ${file('checks')} ORDER BY report_id, check_id`,
+    `COPY (SELECT *, row_number() OVER () AS ord FROM ${file('cells')} ORDER BY report_id, ord) TO ${sorted('cells')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `COPY (SELECT * FROM ${file('checks')} ORDER BY report_id, check_id) TO ${sorted('checks')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `CREATE VIEW c AS SELECT * FROM read_parquet(${sorted('cells')})`,
+    `CREATE VIEW k AS SELECT * FROM read_parquet(${sorted('checks')})`,
   ];
 }
 
-/** One query: the JSON text of every report whose id lies in [first, last]. */
+/**
+ * One query: the JSON text of every report whose id lies in [first, last]. DuckDB writes each
+ * row's JSON (`to_json`); the file is those texts joined, which keeps DuckDB from parsing them
+ * again into a JSON document.
+ */
 export function blockSql(first: string, last: string): string {
   const range = (t: string) => `${t}.report_id BETWEEN ${quote(first)} AND ${quote(last)}`;
+  const json = (e: string) => `CAST(to_json(${e}) AS VARCHAR)`;
   return `WITH
-  cs AS (SELECT report_id, list(j ORDER BY ord) AS l FROM c WHERE ${range('c')} GROUP BY report_id),
-  ks AS (SELECT report_id, list(j ORDER BY check_id) AS l FROM k WHERE ${range('k')} GROUP BY report_id)
+  cs AS (SELECT report_id, string_agg(${json(rowStruct('cells'))}, ',' ORDER BY ord) AS t FROM c WHERE ${range('c')} GROUP BY report_id),
+  ks AS (SELECT report_id, string_agg(${json(rowStruct('checks'))}, ',' ORDER BY check_id) AS t FROM k WHERE ${range('k')} GROUP BY report_id)
 SELECT r.report_id AS id,
-  CAST(json_object(
-    'report', to_json(r),
-    'summary', (SELECT to_json(s) FROM s WHERE s.report_id = r.report_id),
-    'cells', to_json(coalesce(cs.l, [])),
-    'checks', to_json(coalesce(ks.l, []))
-  ) AS VARCHAR) AS body
-FROM r LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
+  '{"report":' || ${json('r')} || ',"summary":' || coalesce(${json('s')}, 'null')
+    || ',"cells":[' || coalesce(cs.t, '') || '],"checks":[' || coalesce(ks.t, '') || ']}' AS body
+FROM r LEFT JOIN s ON s.report_id = r.report_id
+  LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
 WHERE ${range('r')}
 ORDER BY r.report_id`;
 }
@@ -61,11 +74,12 @@ ORDER BY r.report_id`;
 /** Writes `{outDir}/{report_id}.json` for every report of the datasets in `dataDir`; returns how many. */
 export async function writeReportJson(options: { dataDir: string; outDir: string; block?: number }): Promise<number> {
   const block = options.block ?? REPORT_JSON_BLOCK;
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-report-json-'));
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   try {
-    for (const sql of stagingSql(options.dataDir)) await conn.run(sql);
-    const ids = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS()[0]!.map(String);
+    for (const sql of stagingSql(options.dataDir, tmp)) await conn.run(sql);
+    const [ids] = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS() as [string[]];
     mkdirSync(options.outDir, { recursive: true });
     for (let i = 0; i < ids.length; i += block) {
       const [first, last] = [ids[i]!, ids[Math.min(ids.length, i + block) - 1]!];
@@ -77,5 +91,6 @@ export async function writeReportJson(options: { dataDir: string; outDir: string
   } finally {
     conn.closeSync();
     db.closeSync();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
