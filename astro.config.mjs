@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { datasets } from './src/integrations/datasets.ts';
+import { reportFiles } from './src/integrations/report-files.ts';
 
 // Static output only: dist/ must work on any static host, also under a sub-path (BASE_PATH).
 // SITE_URL (optional) is the public address, used in the data page's examples.
@@ -12,7 +13,12 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages overlap their data fetching and file writes (the rendering itself is single-threaded).
   build: { concurrency: 4 },
-  integrations: [mdx(), datasets({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' })],
+  integrations: [
+    mdx(),
+    datasets({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' }),
+    // After the pages: reports/{id}.json (DuckDB, a block of reports per query) and _redirects.
+    reportFiles({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' }),
+  ],
   vite: {
     // No inline scripts, however small: the Content-Security-Policy allows only the site's own files.
     build: { assetsInlineLimit: 0 },

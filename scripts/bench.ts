@@ -11,10 +11,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { benchDocuments } from './bench-documents.ts';
 import { compareIngest } from './bench-compare.ts';
 import { benchQueries, describeTransfer, searchTransfer, type Transfer } from './search-transfer.ts';
+import { filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -98,6 +99,17 @@ async function measureTree(cmd: string[], env: Record<string, string> = {}): Pro
   };
 }
 
+/** dist/'s files, relative, with `/`, and their sizes (files per report, files too large for a host). */
+function relativeFiles(dir: string): Array<{ path: string; bytes: number }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => ({
+      path: relative(dir, join(e.parentPath, e.name)).split(sep).join('/'),
+      bytes: statSync(join(e.parentPath, e.name)).size,
+    }));
+}
+
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
@@ -167,12 +179,18 @@ for (const n of sizes) {
   const index = dirSize(join(dist, 'pagefind'));
   const data = dirSize(out);
   const site = dirSize(dist);
+  const distFiles = relativeFiles(dist);
+  const perReport = filesPerReport(
+    distFiles.map((f) => f.path),
+    reports,
+  );
+  const tooLarge = oversized(distFiles);
   const raw = dirSize(join(dir, 'raw'));
   const rate = (m: Measure, count: number) => `${(count / m.seconds).toFixed(0)}/s`;
   rows.push(
     `| ${n.toLocaleString('en')} | ingest | ${ingest.seconds.toFixed(1)} s | ${rate(ingest, n)} files | ${ingest.peakMB?.toFixed(0) ?? '—'} MB | in ${mb(raw.bytes)}; out ${mb(data.bytes)} in ${data.files} files; ${reports} reports, ${manifest.counts.cells} cells |`,
     build
-      ? `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files, ${(site.files / build.seconds).toFixed(0)} files/s | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)}: report, source, JSON and CSV per report; agency, region, year pages |`
+      ? `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files, ${(site.files / build.seconds).toFixed(0)} files/s | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)} with the search index, files ${perReport.line}; ${tooLarge.length ? `over 25 MiB: ${tooLarge.join(', ')}` : 'no file over 25 MiB'} |`
       : `| ${n.toLocaleString('en')} | site build | not measured | — | — | above --site-max ${siteMax}${lastSiteRate ? `; at the ${lastSiteRate.n.toLocaleString('en')}-report rate it would take about ${Math.round((lastSiteRate.secondsPerReport * n) / 60)} min` : ''} |`,
     search
       ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB (node + Pagefind) | index ${mb(index.bytes)}; ${transfer.map((t) => `first query ${describeTransfer(t)}`).join('; ')} |`
@@ -194,6 +212,7 @@ for (const n of sizes) {
     peak_mb: Math.max(ingest.peakMB ?? 0, build?.peakMB ?? 0, search?.peakMB ?? 0) || null,
     dist_files: build?.ok ? site.files : null,
     dist_bytes: build?.ok ? site.bytes : null,
+    files_per_report: build?.ok && reports > 0 ? Number((site.files / reports).toFixed(2)) : null,
   });
   if (compareRef && n === compareSize) {
     console.error(`bench: N = ${n}: ingest against ${compareRef}`);

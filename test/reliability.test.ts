@@ -474,7 +474,7 @@ describe('a 10 MB single-line report', () => {
     const six = capped.find((s) => s.section === 6)!;
     expect(six.cutFrom).toBeGreaterThan(line.length);
     expect(sectionNote(six.text.length, six.cutFrom!)).toMatch(
-      /^（本部分共 [\d,]+ 字，页面只显示前 [\d,]+ 字；全文见原文页和 sections 数据集。）$/,
+      /^（本部分共 [\d,]+ 字，页面只显示前 [\d,]+ 字；全文见本页的原文（逐行）和 sections 数据集。）$/,
     );
     const src = capLines(bytes.toString('utf8').split('\n'));
     expect(src.lines.reduce((a, l) => a + l.text.length, 0)).toBeLessThanOrEqual(CAP.source);

@@ -7,6 +7,9 @@ import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
 import { activeForm, layoutForm, requestsForm, reviewForm } from '../src/lib/site/forms.ts';
 import { digitPieces } from '../src/lib/site/digits.ts';
+import { pageMarks } from '../src/lib/site/report-meta.ts';
+import { legacyTarget, redirectsFile } from '../src/lib/site/legacy-urls.ts';
+import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
 
 const report = (over: Partial<ReportRow> = {}): ReportRow => ({
@@ -295,4 +298,91 @@ describe('digitPieces: a source line never wraps inside a number', () => {
     expect(runs('1'.repeat(20))).toEqual(['1'.repeat(20)]);
   });
   it('a separator not between digits is not part of the run', () => expect(runs('共12，其中3.')).toEqual(['12']));
+});
+
+describe('pageMarks: a mark before the first line of each PDF page', () => {
+  it('marks nothing for no lines or a text file', () => {
+    expect(pageMarks([])).toEqual([]);
+    expect(pageMarks([null, null])).toEqual([null, null]);
+  });
+  it('marks the first line of one page', () => {
+    expect(pageMarks([1])).toEqual([1]);
+  });
+  it('marks each page change, also after a line without a page', () => {
+    expect(pageMarks([1, 1, 2, 2, null, 2, 3])).toEqual([1, null, 2, null, null, 2, 3]);
+  });
+});
+
+describe('legacyTarget: old addresses of the report files', () => {
+  const id = '0123456789abcdef';
+  it('sends the source view to the report page (its #L anchors are the same)', () => {
+    expect(legacyTarget(`/reports/${id}/source/`, '/')).toBe(`/reports/${id}/`);
+    expect(legacyTarget(`/reports/${id}/source`, '/')).toBe(`/reports/${id}/`);
+    expect(legacyTarget(`/reports/${id}/source/index.html`, '/')).toBe(`/reports/${id}/`);
+  });
+  it('sends the per-report CSV to the JSON', () => {
+    expect(legacyTarget(`/reports/${id}.csv`, '/')).toBe(`/reports/${id}.json`);
+  });
+  it('keeps the base path, and leaves other addresses alone', () => {
+    expect(legacyTarget(`/nianbao/reports/${id}/source/`, '/nianbao/')).toBe(`/nianbao/reports/${id}/`);
+    expect(legacyTarget(`/reports/${id}/source/`, '/nianbao/')).toBeNull();
+    expect(legacyTarget(`/reports/${id}/`, '/')).toBeNull();
+    expect(legacyTarget(`/reports/${id}.json`, '/')).toBeNull();
+    expect(legacyTarget('/reports/not-an-id/source/', '/')).toBeNull();
+    expect(legacyTarget('/no/such/page/', '/')).toBeNull();
+  });
+  it('writes the same rules for _redirects, a few lines whatever the number of reports', () => {
+    const rules = redirectsFile('/nianbao/')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(' '));
+    expect(rules).toContainEqual(['/nianbao/reports/:id/source/', '/nianbao/reports/:id/', '301']);
+    expect(rules).toContainEqual(['/nianbao/reports/:id.csv', '/nianbao/reports/:id.json', '301']);
+    for (const [from, to] of rules)
+      expect(legacyTarget(from!.replace(':id', id), '/nianbao/')).toBe(to!.replace(':id', id));
+  });
+});
+
+describe('fileKind and filesPerReport: the hosting budget', () => {
+  const id = '0123456789abcdef';
+  it('tells the per-report files, search files and directory pages apart', () => {
+    expect(fileKind(`reports/${id}/index.html`)).toBe('report page');
+    expect(fileKind(`reports/${id}.json`)).toBe('report JSON');
+    expect(fileKind(`reports/${id}/original.pdf`)).toBe('original PDF');
+    expect(fileKind('pagefind/s01/fragment/zh-cn_1a2b3c.pf_fragment')).toBe('Pagefind fragment');
+    expect(fileKind('pagefind/s01/index/zh-cn_1a2b3c.pf_index')).toBe('search index');
+    expect(fileKind('pagefind/shards.json')).toBe('search index');
+    expect(fileKind('agencies/abc/index.html')).toBe('directory page');
+    expect(fileKind('regions/320000/index.html')).toBe('directory page');
+    expect(fileKind('reports/page/2/index.html')).toBe('directory page');
+    expect(fileKind('reports/index.json')).toBe('other');
+    expect(fileKind(`reports/${id}/source/index.html`)).toBe('other');
+    expect(fileKind('_redirects')).toBe('other');
+  });
+  it('counts per report, also for none', () => {
+    expect(filesPerReport([], 0).line).toBe('— per report: ');
+    const { counts, line } = filesPerReport(
+      [`reports/${id}/index.html`, `reports/${id}.json`, 'pagefind/s01/fragment/a.pf_fragment', 'index.html'],
+      1,
+    );
+    expect(counts['report page']).toBe(1);
+    expect(line).toBe('4.00 per report: report page 1.00, report JSON 1.00, Pagefind fragment 1.00, other 1.00');
+    expect(filesPerReport([`reports/${id}/index.html`, 'a', 'b'], 2).line).toBe(
+      '1.50 per report: report page 0.50, other 1.00',
+    );
+  });
+});
+
+describe('oversized: files a static host will not take', () => {
+  it('lists none, one, or several, largest first', () => {
+    expect(oversized([])).toEqual([]);
+    expect(oversized([{ path: 'a', bytes: 25 * 1024 * 1024 }])).toEqual([]);
+    expect(
+      oversized([
+        { path: 'a', bytes: 26 * 1024 * 1024 },
+        { path: 'b', bytes: 1 },
+        { path: 'c', bytes: 30 * 1024 * 1024 },
+      ]),
+    ).toEqual(['c (30.0 MB)', 'a (26.0 MB)']);
+  });
 });

@@ -13,18 +13,18 @@ describe('the built site (sample reports)', () => {
 
   const cellsOf = () => query<CellRow>(`SELECT * FROM '${join(data, 'cells.parquet')}'`);
 
-  it('has a page, a source view, JSON and CSV for every report', () => {
+  it('writes two files per report: the page (holding its source view) and the JSON; no source page, no CSV', () => {
     const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest;
-    for (const f of manifest.files) {
-      if (!f.report_id) continue;
-      for (const p of [
-        `reports/${f.report_id}/index.html`,
-        `reports/${f.report_id}/source/index.html`,
-        `reports/${f.report_id}.json`,
-        `reports/${f.report_id}.csv`,
-      ])
-        expect(existsSync(join(dist, p)), p).toBe(true);
+    const ids = [...new Set(manifest.files.flatMap((f) => (f.report_id ? [f.report_id] : [])))];
+    expect(ids.length).toBe(5);
+    for (const id of ids) {
+      expect(existsSync(join(dist, `reports/${id}.json`)), `${id}.json`).toBe(true);
+      expect(readdirSync(join(dist, 'reports', id)), id).toEqual(['index.html']);
+      expect(page(`reports/${id}/index.html`).querySelector('section#source pre.source'), id).not.toBeNull();
+      expect(existsSync(join(dist, `reports/${id}.csv`)), `${id}.csv`).toBe(false);
     }
+    const perReport = readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}/.test(e));
+    expect(perReport).toHaveLength(2 * ids.length);
   });
 
   it('every number on a report page equals the dataset, and blanks are not shown as 0', async () => {
@@ -56,9 +56,11 @@ describe('the built site (sample reports)', () => {
     const doc = page('reports/73637db0b893b0ab/index.html');
     const a = doc.querySelector('td[data-key="active.licensing.decisions"] a')!;
     expect(a.textContent).toBe('8,458');
-    const line = a.getAttribute('href')!.split('#L')[1]!;
-    const source = page('reports/73637db0b893b0ab/source/index.html');
-    expect(source.getElementById(`L${line}`)!.textContent).toContain('8458');
+    // The line is on the same page, in its #source section.
+    expect(a.getAttribute('href')).toMatch(/^#L\d+$/);
+    const line = doc.querySelector(`section#source [id="${a.getAttribute('href')!.slice(1)}"]`)!;
+    expect(line.textContent).toContain('8458');
+    expect(doc.querySelector('a[href="#source"]')).not.toBeNull();
   });
 
   it('text-only reports say so and show no table', () => {
@@ -206,13 +208,30 @@ describe('the built site (sample reports)', () => {
     expect(page('data/index.html').querySelector('main')!.textContent).toContain('httpfs');
   });
 
-  it("a report's CSV has the same columns, in the same order, as cells.csv", () => {
-    const header = (f: string) =>
-      readFileSync(f, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)[0];
-    const id = readdirSync(join(dist, 'reports')).find((x) => x.endsWith('.csv'))!;
-    expect(header(join(dist, 'reports', id))).toBe(header(join(dist, 'data', 'cells.csv')));
+  it("a report's JSON has the cells with the columns of cells.csv, in the same order (without report_id)", () => {
+    const header = readFileSync(join(dist, 'data', 'cells.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!
+      .split(',');
+    const json = JSON.parse(readFileSync(join(dist, 'reports', '73637db0b893b0ab.json'), 'utf8')) as {
+      cells: Array<Record<string, unknown>>;
+    };
+    expect(json.cells.length).toBeGreaterThan(0);
+    for (const c of json.cells) expect(Object.keys(c)).toEqual(header.filter((h) => h !== 'report_id'));
+  });
+
+  it('keeps the old addresses of the source view and the per-report CSV: _redirects, under the base path too', () => {
+    const rules = (d: string) =>
+      readFileSync(join(d, '_redirects'), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'));
+    expect(rules(dist)).toContain('/reports/:id/source/ /reports/:id/ 301');
+    expect(rules(dist)).toContain('/reports/:id.csv /reports/:id.json 301');
+    expect(rules(sub)).toContain('/nianbao/reports/:id/source/ /nianbao/reports/:id/ 301');
+    // A few rules, not one per report.
+    expect(rules(dist).length).toBeLessThan(10);
+    // The 404 page carries the same rules for hosts without _redirects.
+    expect(page('404.html').querySelector('script[src]')).not.toBeNull();
   });
 
   it('every fixed URL the README lists exists in the build', () => {

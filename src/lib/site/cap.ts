@@ -2,8 +2,9 @@
  * What one report may put on a page and into the search index. A single accepted report can be
  * 10 MB of text on one line; shown whole it makes a 10 MB page and stalls Pagefind for minutes.
  * So the report page shows the start of each long section (the full text stays in the
- * `sections` dataset and on the source view), and the source view truncates very long lines
- * and stops after a total, each time with a note. Build time then stays linear in the input.
+ * `sections` dataset and in the page's source view), and the source view (the page's #source
+ * section) truncates very long lines and stops after a total, each time with a note. Build
+ * time then stays linear in the input, and a page at most about 1 MB.
  */
 
 export const CAP = {
@@ -37,7 +38,7 @@ export function capSections<T extends { text: string }>(sections: T[], cap = CAP
 
 /** Notes in Chinese for a cut text. */
 export const sectionNote = (shown: number, total: number) =>
-  `（本部分共 ${total.toLocaleString('zh-CN')} 字，页面只显示前 ${shown.toLocaleString('zh-CN')} 字；全文见原文页和 sections 数据集。）`;
+  `（本部分共 ${total.toLocaleString('zh-CN')} 字，页面只显示前 ${shown.toLocaleString('zh-CN')} 字；全文见本页的原文（逐行）和 sections 数据集。）`;
 export const lineNote = (total: number) =>
   `…（此行共 ${total.toLocaleString('zh-CN')} 字，只显示前 ${CAP.line.toLocaleString('zh-CN')} 字）`;
 export const sourceNote = (shown: number, total: number) =>

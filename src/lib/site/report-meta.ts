@@ -34,3 +34,11 @@ export function publishedView(r: Pick<ReportRow, 'published_on' | 'published_on_
   if (!r.published_on) return '原文未写明';
   return r.published_on_basis ? `${r.published_on}（${DATE_BASIS_LABEL[r.published_on_basis]}）` : r.published_on;
 }
+
+/**
+ * The source view's page marks: for each line, the PDF page that starts at it (a mark before
+ * the first line of each page), or null (no page change, or not a PDF).
+ */
+export function pageMarks(pages: ReadonlyArray<number | null>): Array<number | null> {
+  return pages.map((p, i) => (p !== null && p !== (i > 0 ? pages[i - 1] : null) ? p : null));
+}

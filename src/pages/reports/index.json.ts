@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loadSiteData } from '../../lib/site/load.ts';
 
-/** The static API's index: every report with its page, JSON and CSV addresses (relative to the site's base). */
+/** The static API's index: every report with its page and JSON addresses (relative to the site's base). */
 export const GET: APIRoute = async () => {
   const data = await loadSiteData();
   const base = import.meta.env.BASE_URL;
@@ -15,7 +15,6 @@ export const GET: APIRoute = async () => {
     checks_failed: r.checks_failed,
     page: `${base}reports/${r.report_id}/`,
     json: `${base}reports/${r.report_id}.json`,
-    csv: `${base}reports/${r.report_id}.csv`,
   }));
   return new Response(`${JSON.stringify({ count: reports.length, reports }, null, 1)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },

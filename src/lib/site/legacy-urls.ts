@@ -1,0 +1,41 @@
+/**
+ * Addresses that existed before the report's files were folded (CHANGELOG, Site): the source view
+ * `/reports/{id}/source/` is now the `#source` section of the report page, whose line anchors
+ * (`#L123`) are the same; the per-report CSV `/reports/{id}.csv` is gone in favour of the
+ * report's JSON (the same cells, the same columns) and the national `cells.csv`.
+ *
+ * Two ways keep the old addresses working without a file per report:
+ * - `_redirects` (Netlify, Cloudflare Pages, GitLab Pages syntax): placeholder rules, a
+ *   handful of lines whatever the number of reports;
+ * - the 404 page's script, for hosts that do not read `_redirects` (object storage, the preview
+ *   server): it computes the same target with `legacyTarget` and replaces the address.
+ *
+ * A redirect without a fragment keeps the one of the old address (RFC 9110 §10.2.2), so that
+ * `…/source/#L123` arrives at `…/#L123`.
+ */
+
+/** The new address of an old one (pathname only, under `base`, which ends in `/`), or null. */
+export function legacyTarget(pathname: string, base: string): string | null {
+  if (!pathname.startsWith(base)) return null;
+  const rest = pathname.slice(base.length);
+  const source = /^reports\/([0-9a-f]{16})\/source(?:\/(?:index\.html)?)?$/.exec(rest);
+  if (source) return `${base}reports/${source[1]}/`;
+  const csv = /^reports\/([0-9a-f]{16})\.csv$/.exec(rest);
+  if (csv) return `${base}reports/${csv[1]}.json`;
+  return null;
+}
+
+/** The `_redirects` file: the same rules as `legacyTarget`, as placeholder rules (301). */
+export function redirectsFile(base: string): string {
+  const lines = [
+    '# Old addresses of the report files (see src/lib/site/legacy-urls.ts): the source view is',
+    '# now the #source section of the report page; the per-report CSV gave way to its JSON.',
+    `${base}reports/:id/source/ ${base}reports/:id/ 301`,
+    `${base}reports/:id/source ${base}reports/:id/ 301`,
+    `${base}reports/:id/source/index.html ${base}reports/:id/ 301`,
+    // A placeholder followed by a suffix: Cloudflare Pages and Netlify match `:id` up to `.csv`;
+    // a host that only matches whole segments leaves the address to the 404 page's script.
+    `${base}reports/:id.csv ${base}reports/:id.json 301`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

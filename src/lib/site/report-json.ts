@@ -1,0 +1,96 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { columns, type TableName } from '../schema/datasets.ts';
+
+/**
+ * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
+ * row (or null), every cell and every check, without the repeated `report_id`. They are written
+ * after `astro build` (src/integrations/report-files.ts), outside Astro's page pipeline: DuckDB
+ * builds each file's JSON text, one query per block of reports, and JavaScript only writes the
+ * strings to disk — no row becomes a JavaScript object.
+ *
+ * Cells keep the order of the cells dataset within a report; checks are ordered by check_id.
+ * The JSON is compact (one line and a newline); DOUBLE columns print as DuckDB writes them
+ * (`18.0`), which JSON readers parse to the same number.
+ */
+
+/** Reports per query: the query's memory grows with it (about 0.2 MB per report). */
+export const REPORT_JSON_BLOCK = 500;
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** `struct_pack(a := a, …)` of a table's columns without report_id, in the dataset's order. */
+function rowStruct(table: TableName): string {
+  return `struct_pack(${columns(table)
+    .filter((c) => c.name !== 'report_id')
+    .map((c) => `${ident(c.name)} := ${ident(c.name)}`)
+    .join(', ')})`;
+}
+
+/**
+ * SQL that prepares the datasets of `dir`: the reports and summary rows in memory (one row per
+ * report), the cells and checks sorted by report into Parquet files in `tmp` (DuckDB sorts out
+ * of core), so that a block's query reads only the row groups of its reports, and memory stays
+ * bounded whatever the number of cells.
+ */
+export function stagingSql(dir: string, tmp: string): string[] {
+  const file = (t: TableName) => quote(join(dir, `${t}.parquet`));
+  const sorted = (t: string) => quote(join(tmp, `${t}.parquet`));
+  return [
+    `SET temp_directory = ${quote(join(tmp, 'spill'))}`,
+    `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
+    `CREATE TABLE s AS SELECT * FROM ${file('summary')} ORDER BY report_id`,
+    // The cells' order within a report is the dataset's (file) order: kept as `ord`.
+    `COPY (SELECT *, row_number() OVER () AS ord FROM ${file('cells')} ORDER BY report_id, ord) TO ${sorted('cells')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `COPY (SELECT * FROM ${file('checks')} ORDER BY report_id, check_id) TO ${sorted('checks')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `CREATE VIEW c AS SELECT * FROM read_parquet(${sorted('cells')})`,
+    `CREATE VIEW k AS SELECT * FROM read_parquet(${sorted('checks')})`,
+  ];
+}
+
+/**
+ * One query: the JSON text of every report whose id lies in [first, last]. DuckDB writes each
+ * row's JSON (`to_json`); the file is those texts joined, which keeps DuckDB from parsing them
+ * again into a JSON document.
+ */
+export function blockSql(first: string, last: string): string {
+  const range = (t: string) => `${t}.report_id BETWEEN ${quote(first)} AND ${quote(last)}`;
+  const json = (e: string) => `CAST(to_json(${e}) AS VARCHAR)`;
+  return `WITH
+  cs AS (SELECT report_id, string_agg(${json(rowStruct('cells'))}, ',' ORDER BY ord) AS t FROM c WHERE ${range('c')} GROUP BY report_id),
+  ks AS (SELECT report_id, string_agg(${json(rowStruct('checks'))}, ',' ORDER BY check_id) AS t FROM k WHERE ${range('k')} GROUP BY report_id)
+SELECT r.report_id AS id,
+  '{"report":' || ${json('r')} || ',"summary":' || coalesce(${json('s')}, 'null')
+    || ',"cells":[' || coalesce(cs.t, '') || '],"checks":[' || coalesce(ks.t, '') || ']}' AS body
+FROM r LEFT JOIN s ON s.report_id = r.report_id
+  LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
+WHERE ${range('r')}
+ORDER BY r.report_id`;
+}
+
+/** Writes `{outDir}/{report_id}.json` for every report of the datasets in `dataDir`; returns how many. */
+export async function writeReportJson(options: { dataDir: string; outDir: string; block?: number }): Promise<number> {
+  const block = options.block ?? REPORT_JSON_BLOCK;
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-report-json-'));
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    for (const sql of stagingSql(options.dataDir, tmp)) await conn.run(sql);
+    const [ids] = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS() as [string[]];
+    mkdirSync(options.outDir, { recursive: true });
+    for (let i = 0; i < ids.length; i += block) {
+      const [first, last] = [ids[i]!, ids[Math.min(ids.length, i + block) - 1]!];
+      // Two VARCHAR columns: the id and the file's text.
+      const [idCol, bodyCol] = (await conn.runAndReadAll(blockSql(first, last))).getColumnsJS() as [string[], string[]];
+      for (let j = 0; j < idCol.length; j++) writeFileSync(join(options.outDir, `${idCol[j]}.json`), `${bodyCol[j]}\n`);
+    }
+    return ids.length;
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

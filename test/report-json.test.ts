@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blockSql, writeReportJson } from '../src/lib/site/report-json.ts';
+import type { CellRow, CheckRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
+import { query } from './query.ts';
+
+/** BIGINT columns come back as BigInt; JSON has plain numbers. */
+const plain = <T>(rows: T[]): T[] =>
+  rows.map(
+    (r) =>
+      Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as T,
+  );
+const without = <T extends { report_id: string }>(rows: T[], id: string) =>
+  rows.filter((r) => r.report_id === id).map(({ report_id: _r, ...rest }) => rest);
+
+describe('writeReportJson: reports/{id}.json from one DuckDB query per block', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-json-'));
+  const data = join(tmp, 'data');
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('writes, per report, the report row, its summary, its cells in dataset order and its checks by check_id', async () => {
+    const out = join(tmp, 'one-block');
+    const n = await writeReportJson({ dataDir: data, outDir: out });
+    const file = (t: string) => `'${join(data, `${t}.parquet`)}'`;
+    const reports = plain(
+      await query<ReportRow>(
+        `SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
+      ),
+    );
+    const summary = plain(await query<SummaryRow>(`SELECT * FROM ${file('summary')}`));
+    const cells = plain(await query<CellRow>(`SELECT * FROM ${file('cells')}`));
+    const checks = plain(await query<CheckRow>(`SELECT * FROM ${file('checks')} ORDER BY report_id, check_id`));
+    expect(n).toBe(5);
+    expect(readdirSync(out).sort()).toEqual(reports.map((r) => `${r.report_id}.json`));
+    let cellCount = 0;
+    for (const report of reports) {
+      const text = readFileSync(join(out, `${report.report_id}.json`), 'utf8');
+      expect(text.endsWith('}\n')).toBe(true);
+      const body = JSON.parse(text) as { cells: unknown[] };
+      expect(Object.keys(body)).toEqual(['report', 'summary', 'cells', 'checks']);
+      expect(body).toEqual({
+        report,
+        summary: summary.find((s) => s.report_id === report.report_id) ?? null,
+        cells: without(cells, report.report_id),
+        checks: without(checks, report.report_id),
+      });
+      cellCount += body.cells.length;
+    }
+    expect(cellCount).toBe(cells.length);
+    // A text-only report has no cells and no checks: empty lists, not null.
+    expect(JSON.parse(readFileSync(join(out, '800650f213f3cc77.json'), 'utf8'))).toMatchObject({
+      cells: [],
+      checks: [],
+    });
+  });
+
+  it('gives the same bytes whatever the block size (1, 2 or all reports per query)', async () => {
+    const texts = async (block: number) => {
+      const out = join(tmp, `block-${block}`);
+      await writeReportJson({ dataDir: data, outDir: out, block });
+      return readdirSync(out)
+        .sort()
+        .map((f) => readFileSync(join(out, f), 'utf8'));
+    };
+    const all = await texts(1000);
+    expect(all).toHaveLength(5);
+    expect(await texts(1)).toEqual(all);
+    expect(await texts(2)).toEqual(all);
+  });
+
+  it('leaves no sorted copies behind', async () => {
+    const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('nianbao-report-json-'));
+    const before = leftovers();
+    await writeReportJson({ dataDir: data, outDir: join(tmp, 'cleanup') });
+    expect(leftovers()).toEqual(before);
+  });
+
+  it('quotes the block bounds it puts into SQL', () => {
+    expect(blockSql("a'b", 'c')).toContain("BETWEEN 'a''b' AND 'c'");
+  });
+});
