@@ -72,4 +72,27 @@ describe('hand-made shapes from a first tester', () => {
     for (const c of data.cells)
       if (c.state === 'blank') expect(c.raw, `${c.table_id}.${c.row_key}.${c.col_key}`).toBe('');
   });
+  it('a second tester’s shapes (u_*): header orders the form does not use, rows short of separated cells', () => {
+    // 总计 first in a block of section 四 (HTML, text, markdown, Word); 自然人 after the five 法人
+    // columns in a one-line header; 总计 before 申请人情况 in a three-line text header.
+    for (const f of [
+      'u_v21_review_total_first.html',
+      'u_w04_review_total_first_only_review.html',
+      'u_k03_review_flat15_total_first.html',
+      'u_t05_review_total_first.txt',
+      'u_z08_review_md_total_first.md',
+      'u_d_v21_review_total_first.docx',
+    ])
+      expect(cell(f, 'review.review.upheld')?.state, f).toBe('ambiguous');
+    for (const f of [
+      'u_h02_html_flat_natural_last.html',
+      'u_h04_tsv_natural_last.txt',
+      'u_h06_pipe_flat_natural_last.txt',
+      'u_z03_md_natural_last.md',
+      'u_req_total_first_header.txt',
+    ])
+      expect(cell(f, 'requests.new_received.natural_person')?.state, f).toBe('ambiguous');
+    // 264 | 503 | 48 | 131 for seven columns, with no column sum usable: never 2|64|50|3|4|8.
+    expect(cell('u_min_resplit_other_row_unreadable.txt', 'requests.granted.natural_person')?.state).toBe('ambiguous');
+  });
 });

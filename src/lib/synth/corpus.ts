@@ -182,9 +182,11 @@ function report(
     // Decided by a side generator, so that the main stream (and corpora made before) stay the same.
     labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
+    reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
   };
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
+  if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

@@ -40,6 +40,11 @@ export interface TableQuirks {
    * both columns (`<td colspan="2">0</td>`); the number belongs to neither column provably.
    */
   spannedNumbers?: boolean;
+  /**
+   * Section 四 with 总计 as the first column of each block, the header saying so and the values
+   * in that order: a reader placing them by the form's order would shift every value.
+   */
+  reviewTotalFirst?: boolean;
 }
 
 export interface Rendered {
@@ -202,8 +207,14 @@ export function renderTables(
         style,
         [
           ['行政复议', '行政诉讼'],
-          ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
-          ...reviewRowsOut.map((r) => r.map((w) => w.text)),
+          q.reviewTotalFirst
+            ? ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉']
+            : ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+          ...reviewRowsOut.map((r) =>
+            q.reviewTotalFirst && r.length === 15
+              ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
+              : r.map((w) => w.text),
+          ),
         ],
         q,
         rng,

@@ -56,9 +56,15 @@ export const maskOrganisations = (header: string): string => header.replace(/法
 export const REQUEST_LINE_COLUMNS: ColumnGroup[] = [
   ['自然人', '法人或其他组织'],
   ['自然人', '总计'],
+  // A one-line header names the five 法人 columns itself: 自然人 comes before them.
+  ['自然人', '商业企业'],
+  // 总计 beside 申请人情况 (merged over three header rows) comes after it.
+  ['申请人情况', '总计'],
 ];
 export const REVIEW_COLUMNS: ColumnGroup[] = [
   ['行政复议', '行政诉讼'],
-  ['结果维持', '结果纠正', '其他结果', '尚未审结'],
+  // 总计 first looked up from the start: in the form it follows 尚未审结 in every block, so its
+  // first occurrence is after the first 尚未审结.
+  ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
   ['未经复议直接起诉', '复议后起诉'],
 ];
