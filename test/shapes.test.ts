@@ -94,5 +94,10 @@ describe('hand-made shapes from a first tester', () => {
       expect(cell(f, 'requests.new_received.natural_person')?.state, f).toBe('ambiguous');
     // 264 | 503 | 48 | 131 for seven columns, with no column sum usable: never 2|64|50|3|4|8.
     expect(cell('u_min_resplit_other_row_unreadable.txt', 'requests.granted.natural_person')?.state).toBe('ambiguous');
+    // 2019 section 二 sub-tables (（五）…（八）) whose header puts 上一年项目数量 / 本年增/减 /
+    // 处理决定数量 in another order.
+    for (const f of ['u2_m01_2019_item_cols_reordered.txt', 'u2_d02_2019_items_cols_rotated.txt'])
+      expect(cell(f, 'active.licensing.prev_items')?.state, f).toBe('ambiguous');
+    expect(cell('u2_c10_fee_cols_swapped.txt', 'active.fees.change')?.state).toBe('ambiguous');
   });
 });

@@ -41,6 +41,23 @@ export function columnOrderProblem(header: string, groups: ReadonlyArray<ColumnG
   return null;
 }
 
+/**
+ * The 2019 sub-tables of section 二 (（五） to （八）: 上一年项目数量, 本年增/减, 处理决定数量), compared
+ * within each sub-table's header: the text is cut at each 信息内容, the header's first cell.
+ */
+export const ACTIVE_ITEM_COLUMNS: ColumnGroup[] = [
+  ['上一年项目数量', '本年增'],
+  ['本年增', '处理决定数量'],
+  ['上一年项目数量', '处理决定数量'],
+];
+export function activeItemOrderProblem(text: string): string | null {
+  for (const part of text.split('信息内容')) {
+    const problem = columnOrderProblem(part, ACTIVE_ITEM_COLUMNS);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 export const ACTIVE_COLUMNS: Record<'2019' | '2021', ColumnGroup[]> = {
   '2019': [['新制作', '新公开', '对外公开总']],
   '2021': [['制发', '废止', '现行有效']],

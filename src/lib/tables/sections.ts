@@ -15,6 +15,7 @@ import {
   REQUEST_COLUMNS,
   REQUEST_LINE_COLUMNS,
   REVIEW_COLUMNS,
+  activeItemOrderProblem,
   columnOrderProblem,
   maskOrganisations,
 } from './header.ts';
@@ -71,7 +72,9 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const unproven =
     has2021 !== has2019 && rows && rows !== layout
       ? `the header has the ${layout} columns but the rows are the ${rows} rows`
-      : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ?? undefined);
+      : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ??
+        activeItemOrderProblem(text) ??
+        undefined);
   const read = readTable('active', toks, activeRows[layout], true, { moneyUnit, ...(unproven ? { unproven } : {}) });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
