@@ -10,6 +10,7 @@ import { cpus, release, totalmem } from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './serve.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
 
 const argv = process.argv.slice(2);
 const dist = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1]! : 'dist';
@@ -25,16 +26,8 @@ const pages: Array<[string, string]> = [
 
 const { server, url } = await serveStatic(dist, '/', 0);
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: CHROMIUM,
+  chromeFlags: CHROMIUM_FLAGS,
 });
 const rows: string[] = [];
 const problems: string[] = [];

@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
 
 export interface Transfer {
   q: string;
@@ -24,21 +25,13 @@ export interface Transfer {
 }
 
 export async function searchTransfer(dist: string, queries: string[]): Promise<Transfer[]> {
-  if (!existsSync('/usr/bin/chromium')) return [];
+  if (!existsSync(CHROMIUM)) return [];
   const { serveStatic } = await import('./serve.ts');
   const { chromium } = await import('playwright-core');
   const { server, url } = await serveStatic(dist, '/');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
   });
   const out: Transfer[] = [];
   try {

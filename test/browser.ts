@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../scripts/serve.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../scripts/chromium.ts';
 
 /**
  * Real-browser tests: Debian's chromium driven by playwright-core (no downloaded browser),
  * against a built site served on localhost.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
@@ -15,15 +16,7 @@ export async function launch(): Promise<Browser> {
     );
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
