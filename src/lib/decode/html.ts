@@ -126,20 +126,26 @@ function isHidden(el: Element): boolean {
 }
 
 function cellText(el: Element): string {
-  let s = '';
-  const visit = (n: Node) => {
-    if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
-    else if ('tagName' in n && n.tagName === 'br') s += ' ';
-    else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n))) return;
-    else if ('tagName' in n && (n.tagName === 'sup' || n.tagName === 'sub')) {
-      // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is
-      // then text that is no number (unreadable), never 1661.
-      s += '^';
-      for (const c of n.childNodes) visit(c);
-    } else if ('childNodes' in n) for (const c of n.childNodes) visit(c);
-  };
-  visit(el);
-  return s.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
+  const parts: string[] = [];
+  visitText(el, parts);
+  return parts
+    .join('')
+    .replace(/[ \t\r\n\f\u00a0]+/g, ' ')
+    .trim();
+}
+
+// Module-level, not a closure per cell: the TypeScript loader names every closure it creates
+// (Object.defineProperty), which for a few hundred cells per file showed in the profile.
+function visitText(n: Node, s: string[]): void {
+  if (n.nodeName === '#text') s.push((n as DefaultTreeAdapterMap['textNode']).value);
+  else if ('tagName' in n && n.tagName === 'br') s.push(' ');
+  else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n))) return;
+  else if ('tagName' in n && (n.tagName === 'sup' || n.tagName === 'sub')) {
+    // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is
+    // then text that is no number (unreadable), never 1661.
+    s.push('^');
+    for (const c of n.childNodes) visitText(c, s);
+  } else if ('childNodes' in n) for (const c of n.childNodes) visitText(c, s);
 }
 
 function rowsOf(table: Element): Element[] {
@@ -166,19 +172,11 @@ function tableToLines(table: Element, out: Line[]): void {
   for (const tr of rowsOf(table)) {
     const cells: LineCell[] = [];
     let col = 0;
-    const skipCovered = () => {
-      while ((covered.get(col) ?? 0) > 0) {
-        covered.set(col, covered.get(col)! - 1);
-        col++;
-      }
-    };
     for (const td of tr.childNodes) {
       if (!('tagName' in td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
-      skipCovered();
-      const span = (name: string) =>
-        Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
-      const colspan = span('colspan');
-      const rowspan = span('rowspan');
+      col = skipCovered(covered, col);
+      const colspan = span(td, 'colspan');
+      const rowspan = span(td, 'rowspan');
       const raw = cellText(td);
       const no = td.sourceCodeLocation?.startLine ?? tr.sourceCodeLocation?.startLine ?? 1;
       const line = makeLine(no, raw);
@@ -192,10 +190,24 @@ function tableToLines(table: Element, out: Line[]): void {
       for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, rowspan - 1);
       col += colspan;
     }
-    skipCovered();
+    col = skipCovered(covered, col);
     if (cells.length === 0) continue;
     const no = cells[0]!.no;
     const rawRow = cells.map((c) => c.raw).join(' | ');
     out.push(makeLine(no, rawRow, cells));
   }
+}
+
+/** The first column at or after `col` that no rowspan from above still covers (counting those down). */
+function skipCovered(covered: Map<number, number>, col: number): number {
+  while ((covered.get(col) ?? 0) > 0) {
+    covered.set(col, covered.get(col)! - 1);
+    col++;
+  }
+  return col;
+}
+
+/** A cell's colspan or rowspan, 1 to 100. */
+function span(td: Element, name: string): number {
+  return Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
 }
