@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { segment } from '../src/lib/segment/sections.ts';
+import { byRules, CANONICAL, findHeading } from '../src/lib/segment/headings.ts';
+import { Random } from '../src/lib/synth/random.ts';
 
 const heads = (text: string) => segment(textToLines(text)).sections.map((s) => [s.index, s.heading]);
 
@@ -84,5 +86,55 @@ describe('sections', () => {
     expect(
       idx('一、总体情况\n（五）存在问题及改进情况的说明。\n五是存在问题较多。\n四、结转下年度继续办理 1 0 0 四、其他'),
     ).toEqual([0, 1]);
+  });
+});
+
+describe('heading quick test', () => {
+  // findHeading skips the three rules on lines where no heading numeral can stand; that test
+  // must never rule out a line the rules alone would match.
+  it('finds exactly what the rules alone find, on random lines', () => {
+    const rng = new Random(2026);
+    const pieces = [
+      ...'一二三四五六七八九十第(（）)、.,:： \t。，0123456789',
+      ...CANONICAL,
+      ...CANONICAL.map((c, i) => `${'一二三四五六'[i]}、${c}`),
+      '总体情况',
+      '概述',
+      '主动公开',
+      '依申请公开',
+      '收到和处理',
+      '行政复议',
+      '行政诉讼',
+      '复议',
+      '诉讼',
+      '情况',
+      '存在的主要问题',
+      '问题',
+      '不足',
+      '改进',
+      '其他',
+      '事项',
+      '政府信息公开',
+      '工作',
+      '统一',
+      '一是',
+      '进一步',
+      '基本',
+      '总体情兄',
+      '主动公幵',
+      '行政复仪',
+    ];
+    let hits = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const len = rng.int(1, 12);
+      for (let i = 0; i < len; i++) text += pieces[rng.int(0, pieces.length - 1)];
+      const k = rng.int(0, 5);
+      const from = rng.chance(0.2) ? rng.int(0, text.length) : 0;
+      const want = byRules(k, text, from);
+      if (want) hits++;
+      expect(findHeading(k, text, from), `${k} ${from} ${text}`).toEqual(want);
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 });
