@@ -31,11 +31,26 @@ const LOOSE = new Set(
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function exceedsBounds(_path: string, bytes: Uint8Array, limits = LIMITS): string | null {
-  const text = asciiView(bytes);
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    const text = new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > limits.lines) break;
+    return lines > limits.lines ? tooManyLines(limits) : tagBounds(text, limits);
+  }
+  // '\n' and '<' are single bytes in UTF-8 and GB18030 alike: counted on the bytes (memchr),
+  // and the tags scanned as Latin-1 only when there is a '<' at all (most text files have none).
   let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-    if (++lines > limits.lines)
-      return `more than ${fmt(limits.lines)} lines; the limit is ${fmt(limits.lines)} per report`;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) if (++lines > limits.lines) break;
+  if (lines > limits.lines) return tooManyLines(limits);
+  return b.indexOf(0x3c) < 0 ? null : tagBounds(b.toString('latin1'), limits);
+}
+
+const tooManyLines = (limits: typeof LIMITS) =>
+  `more than ${fmt(limits.lines)} lines; the limit is ${fmt(limits.lines)} per report`;
+
+/** Elements, depth, tables, rows and cells of the tags in `text`. */
+function tagBounds(text: string, limits: typeof LIMITS): string | null {
   let cells = 0;
   let rows = 0;
   let depth = 0;
@@ -60,11 +75,4 @@ export function exceedsBounds(_path: string, bytes: Uint8Array, limits = LIMITS)
       return `more than ${fmt(limits.cells)} table cells; the limit is ${fmt(limits.cells)} per report`;
   }
   return null;
-}
-
-function asciiView(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)))
-    return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
-  return b.toString('latin1');
 }

@@ -34,8 +34,9 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     if (c.state !== 'number' || c.value === null) continue;
     let t = acc.get(c.table_id);
     if (!t) acc.set(c.table_id, (t = { a: 0, b: 0, n: 0, nonzero: 0 }));
-    const ha = cellHash(c, 0x811c9dc5, 0x01000193);
-    const hb = cellHash(c, 0x9747b28c, 0x5bd1e995);
+    const k = keyPair(c.row_key, c.col_key);
+    const ha = cellHash(c.value, k[0], 0x01000193);
+    const hb = cellHash(c.value, k[1], 0x5bd1e995);
     t.a = (t.a + ha) >>> 0;
     t.b = (t.b + Math.imul(hb, 0x9e3779b1)) >>> 0;
     t.n++;
@@ -56,22 +57,31 @@ function mix(h: number, s: string, prime: number): number {
   return h;
 }
 
-/** Hashes of the row and column keys (a few dozen distinct strings), per seed. */
-const KEY_HASH = new Map<number, Map<string, number>>();
-function keyHash(s: string, seed: number, prime: number): number {
-  let bySeed = KEY_HASH.get(seed);
-  if (!bySeed) KEY_HASH.set(seed, (bySeed = new Map<string, number>()));
-  let h = bySeed.get(s);
-  if (h === undefined) bySeed.set(s, (h = mix(seed, s, prime)));
-  return h;
+/**
+ * Per (row, column): the hash of the two keys under each seed, made once (a few hundred
+ * pairs in all), so that a cell costs one lookup rather than one per key and seed.
+ */
+const KEY_PAIRS = new Map<string, Map<string, [number, number]>>();
+function keyPair(row: string, col: string): [number, number] {
+  let byRow = KEY_PAIRS.get(row);
+  if (!byRow) KEY_PAIRS.set(row, (byRow = new Map<string, [number, number]>()));
+  let k = byRow.get(col);
+  if (!k)
+    byRow.set(col, (k = [keysHash(row, col, 0x811c9dc5, 0x01000193), keysHash(row, col, 0x9747b28c, 0x5bd1e995)]));
+  return k;
 }
 
-function cellHash(c: CellOut, seed: number, prime: number): number {
-  let h = Math.imul(keyHash(c.row_key, seed, prime) ^ 0x2e, prime) ^ keyHash(c.col_key, seed ^ 0x5bd1e995, prime);
-  h = Math.imul(h, prime);
-  const v = c.value!;
-  if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ v, prime);
-  else h = mix(Math.imul(h ^ 0x3d, prime), String(v), prime);
+function keysHash(row: string, col: string, seed: number, prime: number): number {
+  const h = Math.imul(mix(seed, row, prime) ^ 0x2e, prime) ^ mix(seed ^ 0x5bd1e995, col, prime);
+  return Math.imul(h, prime);
+}
+
+/** A cell's hash: its keys' hash (`keyPair`) mixed with its value. */
+function cellHash(v: number | null, keys: number, prime: number): number {
+  let h = keys;
+  const x = v!;
+  if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ x, prime);
+  else h = mix(Math.imul(h ^ 0x3d, prime), String(x), prime);
   // Final avalanche so that sums of nearby values do not cancel out.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

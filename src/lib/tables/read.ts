@@ -87,6 +87,7 @@ export function readTable(
     const addrs: CellAddress[] = [];
     for (const c of cols) addrs.push({ table: tableId, row: f.def.key, col: c.key });
     if (rc.kind === 'cells') {
+      const keys = keysOf(f.def);
       for (let j = 0; j < cols.length; j++) {
         const slot = rc.cells[j];
         const placement: Placement = { by: rc.by, index: j };
@@ -106,7 +107,7 @@ export function readTable(
                 placement,
               })
             : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
-        known.set(keysOf(f.def)[j]!, c.value);
+        known.set(keys[j]!, c.value);
       }
       if (rc.spanned)
         em.note(
@@ -206,9 +207,7 @@ export function resolveShort(
       ),
     ),
   }));
-  const rules: Rule[] = identities
-    .filter((i) => i.table === em.template.id)
-    .map((i) => ({ lhs: i.lhs.map(cellIn), rhs: i.rhs.map(cellIn) }));
+  const { rules, checked } = rulesOf(identities, em.template.id);
   const alive = survivors(known, units, rules);
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
@@ -242,8 +241,6 @@ export function resolveShort(
   // fewer cells with blanks (115 for three columns splits only as 1|1|5, yet the row may be 115
   // and two blank cells). Unique without arithmetic only when no shorter reading exists (005 can
   // only be 0|0|5: no number has a leading zero).
-  const checked = new Set(rules.flatMap((rule) => [...rule.lhs, ...rule.rhs]));
-
   rows.forEach((r, i) => {
     const raw = rawOf(r.vals);
     if (!units[i]!.cells.some((c) => checked.has(c)) && fewerCellsPossible(r.slots, r.cells.length)) {
@@ -317,6 +314,21 @@ export function resolveShort(
       );
     }
   });
+}
+
+const RULES = new WeakMap<Identity[], Map<string, { rules: Rule[]; checked: Set<string> }>>();
+/** A table's identities as rules over `row.col` keys, and every cell they check; made once per list. */
+function rulesOf(identities: Identity[], table: string): { rules: Rule[]; checked: Set<string> } {
+  let byTable = RULES.get(identities);
+  if (!byTable) RULES.set(identities, (byTable = new Map<string, { rules: Rule[]; checked: Set<string> }>()));
+  let r = byTable.get(table);
+  if (!r) {
+    const rules = identities
+      .filter((i) => i.table === table)
+      .map((i) => ({ lhs: i.lhs.map(cellIn), rhs: i.rhs.map(cellIn) }));
+    byTable.set(table, (r = { rules, checked: new Set(rules.flatMap((rule) => [...rule.lhs, ...rule.rhs])) }));
+  }
+  return r;
 }
 
 /** Whether the slots can also be read as fewer than `n` cells (the rest blank), or that is unknown. */
