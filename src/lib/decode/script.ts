@@ -29,17 +29,20 @@ export function looksTraditional(text: string): boolean {
 }
 
 let converter: ((s: string) => string) | null = null;
-function toSimplified(s: string): string {
+function convert(s: string): string {
   converter ??= (
     OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }
   ).Converter({ from: 't', to: 'cn' });
-  const out = converter(s);
+  return converter(s);
+}
+function toSimplified(s: string): string {
+  const out = convert(s);
   if (out.length === s.length) return out;
   // A phrase rule changed the length: fold character by character, keeping any character
   // whose conversion is not a single character.
   let r = '';
   for (const c of s) {
-    const f = converter(c);
+    const f = convert(c);
     r += f.length === c.length ? f : c;
   }
   return r;
@@ -53,10 +56,28 @@ export function foldScript(lines: Line[]): { lines: Line[]; folded: boolean } {
   for (let i = 0; i < lines.length && head.length < 1500; i++) head += lines[i]!.text;
   if (!ANY_TRADITIONAL.test(head)) return { lines, folded: false };
   if (!looksTraditional(lines.map((l) => l.text).join('\n'))) return { lines, folded: false };
+  // One conversion of every text at once: OpenCC's cost per call is large (7 ms for 400
+  // lines joined against 11 ms one by one), and no dictionary entry spans a line break.
+  const texts: string[] = [];
+  for (const l of lines) {
+    texts.push(l.text);
+    if (l.cells) for (const c of l.cells) texts.push(c.text);
+  }
+  const folded = foldAll(texts);
+  let i = 0;
   const out = lines.map((l): Line => {
-    const folded: Line = { ...l, text: toSimplified(l.text) };
-    if (l.cells) folded.cells = l.cells.map((c) => ({ ...c, text: toSimplified(c.text) }));
-    return folded;
+    const f: Line = { ...l, text: folded[i++]! };
+    if (l.cells) f.cells = l.cells.map((c) => ({ ...c, text: folded[i++]! }));
+    return f;
   });
   return { lines: out, folded: true };
+}
+
+/** Each text folded to simplified script, one for one in length (see `toSimplified`). */
+function foldAll(texts: string[]): string[] {
+  if (texts.some((t) => t.includes('\n'))) return texts.map(toSimplified);
+  const joined = texts.join('\n');
+  const out = convert(joined);
+  // A phrase rule changed a length somewhere: each text on its own, as toSimplified does.
+  return out.length === joined.length ? out.split('\n') : texts.map(toSimplified);
 }

@@ -16,11 +16,11 @@ const NEW_HEADER = /申请人情况|本年新收|第二十条第|本年制发件
 /** The line where the old-form table starts, or null when the report has none (or a new one). */
 export function oldFormTable(lines: Line[]): number | null {
   if (!lines.some((l) => l.text.includes('计量单位') || l.text.includes('统计表'))) return null;
-  const squashed = (l: Line) => l.text.replace(/[\s|]/g, '');
-  if (lines.some((l) => NEW_HEADER.test(squashed(l)))) return null;
+  // Each line squashed once (a window joins two).
+  const squashed = lines.map((l) => l.text.replace(/[\s|]/g, ''));
+  if (squashed.some((s) => NEW_HEADER.test(s))) return null;
   for (let i = 0; i < lines.length; i++) {
-    const window = squashed(lines[i]!) + (lines[i + 1] ? squashed(lines[i + 1]!) : '');
-    if (OLD_HEADER.test(window)) return lines[i]!.no;
+    if (OLD_HEADER.test(squashed[i]! + (squashed[i + 1] ?? ''))) return lines[i]!.no;
   }
   return null;
 }
