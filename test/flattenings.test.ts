@@ -71,6 +71,11 @@ describe('cells', () => {
     const p = ok(parseText(buildReport({ active: { licensing: ['1.5', '0', '2'] } })));
     expect(rowOf(p.cells, 'active', 'licensing')).toBe('U 0 2');
   });
+
+  it('a whole count written as a spreadsheet writes it (12.0) is that count; 12.50 is not', () => {
+    const p = ok(parseText(buildReport({ active: { licensing: ['12.0', '0.00', '12.50'] } })));
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('12 0 U');
+  });
 });
 
 describe('layouts', () => {

@@ -22,13 +22,16 @@ export interface CellStyle {
   units: boolean;
   /** The money unit the table header states ('万元'), or null when each amount carries its own. */
   headerUnit: '万元' | null;
+  /** Counts written as a spreadsheet export writes them: 12.0. */
+  floats?: boolean;
 }
 
 export function writeCount(v: number, s: CellStyle, rng: Random, signed = false): Written {
   let text = s.thousands && Math.abs(v) >= 1000 ? thousands(Math.abs(v)) : String(Math.abs(v));
   if (v < 0) text = `-${text}`;
   else if (signed && v > 0 && rng.chance(0.3)) text = `+${text}`;
-  if (s.units && !signed && rng.chance(0.3)) text += '件';
+  if (s.floats) text += '.0';
+  else if (s.units && !signed && rng.chance(0.3)) text += '件';
   if (s.fullwidth && rng.chance(0.5)) text = fullWidth(text);
   return { text, truth: { value: v, state: 'number' } };
 }

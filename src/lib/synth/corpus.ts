@@ -170,6 +170,8 @@ function report(
       thousands: q('thousands', 0.3),
       units: q('units', 0.1),
       headerUnit: rng.chance(0.5) ? '万元' : null,
+      // Spreadsheet exports write whole numbers as 12.0 (side generator).
+      floats: style === 'csv' && new Random(Number(seq) * 6151 + 13).chance(0.3),
     },
     blanks: q('blanks', 0.15),
     blankApplicants: style === 'blank-lines' && q('blank-applicants', 0.2),
@@ -185,6 +187,7 @@ function report(
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
   };
   if (tq.labelPadding) quirks.add('label-padding');
+  if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
@@ -308,7 +311,9 @@ function report(
     bytes = new Uint8Array([...pre, 0xff, 0xfe, 0xc0, 0x0a, ...new TextEncoder().encode(text.slice(at))]);
   }
   text = '';
-  const ext = style === 'html' ? rng.pick(['.html', '.htm']) : rng.pick(['.txt', '.txt', '.md']);
+  const picked = style === 'html' ? rng.pick(['.html', '.htm']) : rng.pick(['.txt', '.txt', '.md']);
+  // A spreadsheet saved as CSV keeps its extension (side generator: the main stream is unchanged).
+  const ext = style === 'csv' && new Random(Number(seq) * 6007 + 11).chance(0.5) ? '.csv' : picked;
   const sep = rng.chance(0.1) ? ' ' : '-';
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 

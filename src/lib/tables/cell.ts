@@ -56,7 +56,10 @@ export function parseCell(text: string, kind: ValueKind, defaultUnit: MoneyUnit 
     return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, MONEY_UNITS[u]), note: null };
   }
   if (isMoneyUnit(unit)) return { state: 'unreadable', value: null, note: `money unit in a count cell` };
-  if (digits.includes('.')) return { state: 'unreadable', value: null, note: `fractional count "${t}"` };
+  // A spreadsheet's export writes whole numbers as 12.0: the same count, exactly. Any other
+  // fraction is no count.
+  if (digits.includes('.') && !/\.0+$/.test(digits))
+    return { state: 'unreadable', value: null, note: `fractional count "${t}"` };
   if (sign < 0 && kind !== 'signed') return { state: 'unreadable', value: null, note: `negative count "${t}"` };
   return { state: 'number', value: sign * Number(digits), note: null };
 }
