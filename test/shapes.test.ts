@@ -55,6 +55,11 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('x05_review_suits_first.txt', 'review.review.total')?.state).toBe('ambiguous');
     expect(cell('w01_active_cols_reordered.txt', 'active.rules.issued')?.state).toBe('ambiguous');
   });
+  it('spreadsheet exports (.csv, 12.0) and (3)其他 numbering are read', () => {
+    expect(cell('t5_n08_excel_float_export_12_0.txt', 'requests.total.total')?.state).toBe('number');
+    expect(cell('t5_n11_excel_export_csv_rejected.csv', 'requests.new_received.total')?.state).toBe('number');
+    expect(cell('t5_n13_label_numbering_paren_3_other.txt', 'requests.other_misc.total')?.value).toBe(1);
+  });
   it('千元 and 亿元 are converted exactly to 万元, never taken for 元', () => {
     expect(cell('x04_fee_qianyuan.txt', 'active.fees.amount')?.value).toBe(12.75);
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);
