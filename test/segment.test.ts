@@ -138,3 +138,48 @@ describe('heading quick test', () => {
     expect(hits).toBeGreaterThan(1000);
   });
 });
+
+describe('table of contents', () => {
+  const report = [
+    '某市某局2023年政府信息公开工作年度报告',
+    '目录',
+    '一、总体情况……1',
+    '二、主动公开政府信息情况……2',
+    '三、收到和处理政府信息公开申请情况……3',
+    '四、政府信息公开行政复议、行政诉讼情况……4',
+    '五、存在的主要问题及改进情况……5',
+    '六、其他需要报告的事项……6',
+    '',
+    '一、总体情况',
+    '本年度工作正文。',
+    '二、主动公开政府信息情况',
+    '表格',
+    '三、收到和处理政府信息公开申请情况',
+    '表格',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '表格',
+    '五、存在的主要问题及改进情况',
+    '问题正文。',
+    '六、其他需要报告的事项',
+    '无。',
+  ].join('\n');
+  it('is kept in the head; the sections are the report after it, not a repeat', () => {
+    const s = segment(textToLines(report));
+    expect(s.duplicateFrom).toBeNull();
+    expect(s.sections.map((x) => [x.index, x.line])).toEqual([
+      [0, 1],
+      [1, 10],
+      [2, 12],
+      [3, 14],
+      [4, 16],
+      [5, 18],
+      [6, 20],
+    ]);
+  });
+  it('a report whose sections have text is no table of contents, and a repeat stays a repeat', () => {
+    const body = report.split('\n').slice(9).join('\n');
+    const s = segment(textToLines(`${body}\n${body}`));
+    expect(s.duplicateFrom).toBe(13);
+    expect(s.sections[1]!.line).toBe(1);
+  });
+});

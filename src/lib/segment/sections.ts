@@ -29,10 +29,12 @@ export interface Segmented {
   repeat: 'same' | 'other' | null;
 }
 
-export function segment(lines: Line[]): Segmented {
-  // Find each heading's first occurrence after the previous one: (line index, column).
-  const found: Array<{ li: number; col: number; len: number } | null> = [];
-  let li0 = 0;
+type Hit = { li: number; col: number; len: number };
+
+/** Each heading's first occurrence after the previous one, from line `start` on. */
+function findAll(lines: Line[], start: number): { found: Array<Hit | null>; li0: number; col0: number } {
+  const found: Array<Hit | null> = [];
+  let li0 = start;
   let col0 = 0;
   for (let k = 0; k < 6; k++) {
     const hit = search(lines, k, li0, col0);
@@ -42,10 +44,39 @@ export function segment(lines: Line[]): Segmented {
       col0 = hit.col + hit.len;
     }
   }
+  return { found, li0, col0 };
+}
+
+/**
+ * A table of contents: at least four headings, each alone on its line, on consecutive lines
+ * (blank lines between allowed), followed by the report itself (一、 again). Its headings are
+ * not the sections: they stay in the head, and the sections are found after it.
+ */
+function tocEnd(lines: Line[], found: Array<Hit | null>, again: Hit | null): number | null {
+  const hits = found.filter((f): f is Hit => f !== null);
+  if (!again || hits.length < 4) return null;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    // Alone on its line, but for a page number and leader dots (一、总体情况……1).
+    const rest = lines[h.li]!.text.slice(h.col + h.len).replace(/[.…·．\s\d-]+$/, '');
+    if (lines[h.li]!.text.slice(0, h.col).trim() || rest.trim().length > 2) return null;
+    if (i && lines.slice(hits[i - 1]!.li + 1, h.li).some((l) => l.text.trim())) return null;
+  }
+  return hits[hits.length - 1]!.li + 1;
+}
+
+export function segment(lines: Line[]): Segmented {
+  // Find each heading's first occurrence after the previous one: (line index, column).
+  let { found, li0, col0 } = findAll(lines, 0);
+  let again = search(lines, 0, li0, col0);
+  const toc = tocEnd(lines, found, again);
+  if (toc !== null) {
+    ({ found, li0, col0 } = findAll(lines, toc));
+    again = search(lines, 0, li0, col0);
+  }
   // A second 一、总体情况 after the last heading means the page repeats the report.
   let duplicateFrom: number | null = null;
   let end = lines.length;
-  const again = search(lines, 0, li0, col0);
   let repeat: Segmented['repeat'] = null;
   if (again && found.some((f) => f)) {
     duplicateFrom = lines[again.li]!.no;

@@ -20,6 +20,16 @@ import { reencodedCopy } from './copies.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
+/** The template's section headings, as a table of contents lists them. */
+const TOC_HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
 /**
  * The synthetic corpus: reports whose every number is known, in every shape real files come
  * in (docs/template.md), plus the bad inputs ingest must survive. Deterministic for a
@@ -271,11 +281,19 @@ function report(
   // A one-line dump brings its own crawler header (layouts.ts): no metadata variant on top.
   if (style !== 'oneline') mv.quirks.forEach((x) => quirks.add(x));
   if (metaStyle === 3 && mv.head === head) mv.truth = { ...mv.truth, published_on: null, published_on_basis: null };
+  // A table of contents before the report (side generator: the main stream is unchanged).
+  const tocRng = new Random(Number(seq) * 4967 + 19);
+  const toc =
+    !pre2019 && style !== 'oneline' && tocRng.chance(0.03)
+      ? ['目录', ...TOC_HEADINGS.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
+      : [];
+  if (toc.length) quirks.add('table-of-contents');
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
     ...(mv.titleLine ? [mv.titleLine] : []),
     ...mv.head,
+    ...toc,
     ...body,
     ...mv.tail,
     ...(style !== 'oneline' && q('duplicate-text', 0.03) ? body : []),
