@@ -4,6 +4,7 @@ import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
+import { CANONICAL } from '../segment/headings.ts';
 import { damageKinds } from './damage-tables.ts';
 import {
   big5Safe,
@@ -21,14 +22,7 @@ import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
 /** The template's section headings, as a table of contents lists them. */
-const TOC_HEADINGS = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-];
+const TOC_HEADINGS = CANONICAL.map((h, i) => `${'一二三四五六'[i]}、${h}`);
 
 /**
  * The synthetic corpus: reports whose every number is known, in every shape real files come
