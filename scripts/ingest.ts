@@ -24,7 +24,7 @@ import { MANIFEST_FILE, readManifestHeader } from '../src/lib/write/manifest.ts'
 import { PART_BYTES } from '../src/lib/write/parts.ts';
 import { phase } from '../src/lib/write/phase.ts';
 import { publishRun } from '../src/lib/write/publish.ts';
-import { summaryText } from '../src/lib/ingest/summary-text.ts';
+import { partsText, summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -162,6 +162,8 @@ async function main(): Promise<void> {
       for (const f of data.manifest.files)
         for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
       console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+      const parts = partsText(layout, PART_BYTES);
+      if (parts) console.log(parts);
     }
   } catch (e) {
     gen.abort();

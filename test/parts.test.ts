@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { partsText } from '../src/lib/ingest/summary-text.ts';
+import type { Layout } from '../src/lib/write/layout.ts';
 import {
   DEFAULT_PART_BYTES,
   partBytesFrom,
@@ -33,7 +35,7 @@ function model(sizes: number[], overhead = 100) {
 
 describe('writeFitted: one file while it fits, otherwise parts under the limit', () => {
   it('keeps a table that fits as one file, written once', async () => {
-    const m = model(Array(1000).fill(10));
+    const m = model(Array<number>(1000).fill(10));
     const r = await writeFitted({ total: 1000, limit: 20_000, write: m.write, keep: m.keep });
     expect(r.single).toBe(true);
     expect(m.kept).toEqual([{ part: null, cut: { offset: 0, rows: 1000 } }]);
@@ -77,14 +79,14 @@ describe('writeFitted: one file while it fits, otherwise parts under the limit',
   });
 
   it('probes a bounded number of rows first, so a huge table is not written whole to learn that it is huge', async () => {
-    const sizes = Array(100_000).fill(100);
+    const sizes = Array<number>(100_000).fill(100);
     const m = model(sizes);
     await writeFitted({ total: sizes.length, limit: 1_000_000, write: m.write, keep: m.keep, probeRows: 1000 });
     expect(m.writes[0]).toEqual({ offset: 0, rows: 1000 });
     expect(m.writes.every((w) => w.rows < sizes.length)).toBe(true);
     expect(m.kept.length).toBeGreaterThanOrEqual(10);
     // A table the probe says fits is written whole once.
-    const small = model(Array(5000).fill(10));
+    const small = model(Array<number>(5000).fill(10));
     const r = await writeFitted({
       total: 5000,
       limit: 1_000_000,
@@ -117,5 +119,31 @@ describe('part names and the limit', () => {
     expect(partBytesFrom('4096')).toBe(4096);
     expect(() => partBytesFrom('12')).toThrow(/NIANBAO_PART_BYTES/);
     expect(() => partBytesFrom('1e3x')).toThrow(/NIANBAO_PART_BYTES/);
+  });
+});
+
+describe('the end-of-run summary of parts', () => {
+  const one = (t: string) => ({ parquet: [`${t}.parquet`], csv: [`${t}.csv`] });
+  const layout = (cells: Layout['tables']['cells'], duckdb: string | null): Layout => ({
+    tables: {
+      reports: one('reports'),
+      cells,
+      checks: one('checks'),
+      sections: one('sections'),
+      summary: one('summary'),
+    },
+    duckdb,
+    sql: 'nianbao.sql',
+    manifest: 'manifest.json',
+    manifestEntries: ['manifest.jsonl'],
+  });
+  it('says nothing when everything is one file, and names what went out in parts', () => {
+    expect(partsText(layout(one('cells'), 'nianbao.duckdb'), DEFAULT_PART_BYTES)).toBe('');
+    const text = partsText(
+      layout({ parquet: ['cells.parquet'], csv: ['cells/cells-00001.csv', 'cells/cells-00002.csv'] }, null),
+      DEFAULT_PART_BYTES,
+    );
+    expect(text).toContain('in parts of at most 20 MiB: cells.csv (2 parts)');
+    expect(text).toContain('nianbao.duckdb is over 20 MiB: kept here, not published');
   });
 });
