@@ -44,7 +44,7 @@ export interface Cut {
 }
 
 /** Rows written at first to see whether a table fits in one file (a bounded guess, not the whole table). */
-const PROBE_ROWS = 1 << 20;
+const PROBE_ROWS = 1 << 16;
 /** Aim a little under the limit: a part's size is nearly, not exactly, proportional to its rows. */
 const AIM = 0.95;
 
