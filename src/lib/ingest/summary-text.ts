@@ -32,6 +32,7 @@ export function partsText(layout: Layout, limitBytes: number): string {
   );
   const lines = [];
   if (split.length) lines.push(`  in parts of at most ${limit}: ${split.join(', ')}`);
-  if (!layout.duckdb) lines.push(`  nianbao.duckdb is over ${limit}: kept here, not published (nianbao.sql has the views)`);
+  if (!layout.duckdb)
+    lines.push(`  nianbao.duckdb is over ${limit}: kept here, not published (nianbao.sql has the views)`);
   return lines.join('\n');
 }
