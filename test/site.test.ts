@@ -379,10 +379,13 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(await total(viewsExample(doc, published))).toBe(expected[0]!.n);
   });
 
-  it("the quality page counts the files without a report from the manifest's JSON Lines", () => {
+  it("the quality page counts the files without a report and lists them from the manifest's JSON Lines", () => {
     const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { counts: Record<string, number> };
     const n = (m.counts.rejected ?? 0) + (m.counts.duplicate ?? 0);
     expect(n).toBeGreaterThan(0);
-    expect(page('quality/index.html').querySelector('main')!.textContent).toContain(`未生成报告的文件（${n}）`);
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('main')!.textContent).toContain(`未生成报告的文件（${n}）`);
+    const listed = [...quality.querySelectorAll('main table.list tbody tr')];
+    expect(listed.length).toBe(Math.min(n, 200));
   });
 });

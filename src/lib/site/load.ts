@@ -73,13 +73,17 @@ export function loadSiteData(): Promise<SiteData> {
   return (cached ??= load(dataDir()));
 }
 
+/** The first files without a report, read line by line until enough are found; the count is the manifest's. */
 async function notReportsOf(dir: string, manifest: ManifestHeader): Promise<SiteData['notReports']> {
-  const out: SiteData['notReports'] = { count: 0, first: [] };
+  const count = (manifest.counts.rejected ?? 0) + (manifest.counts.duplicate ?? 0);
+  const first: ManifestEntry[] = [];
+  if (count === 0) return { count, first };
   for await (const e of manifestEntries(dir, manifest)) {
     if (e.outcome !== 'rejected' && e.outcome !== 'duplicate') continue;
-    if (out.count++ < NOT_REPORTS_KEPT) out.first.push(e);
+    first.push(e);
+    if (first.length === Math.min(count, NOT_REPORTS_KEPT)) break;
   }
-  return out;
+  return { count, first };
 }
 
 function publishedFiles(dir: string): SiteData['files'] {

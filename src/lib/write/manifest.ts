@@ -58,7 +58,13 @@ export async function* manifestEntries(dir: string, header: ManifestHeader): Asy
     return;
   }
   for (const file of header.files_jsonl) {
-    const lines = createInterface({ input: createReadStream(join(dir, file)), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield ManifestEntry.parse(JSON.parse(line));
+    const input = createReadStream(join(dir, file));
+    try {
+      for await (const line of createInterface({ input, crlfDelay: Infinity }))
+        if (line) yield ManifestEntry.parse(JSON.parse(line));
+    } finally {
+      // A reader that stops early (`break`) must not leave the file open.
+      input.destroy();
+    }
   }
 }
