@@ -16,6 +16,7 @@ import { benchDocuments } from './bench-documents.ts';
 import { compareIngest } from './bench-compare.ts';
 import { benchQueries, describeTransfer, searchTransfer, type Transfer } from './search-transfer.ts';
 import { filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
+import { readManifestHeader } from '../src/lib/write/manifest.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -152,7 +153,7 @@ for (const n of sizes) {
   console.error(`bench: N = ${n}: ingest`);
   const ingest = measure([node, ...tsx, 'scripts/ingest.ts', '--raw', join(dir, 'raw'), '--out', out, '--quiet']);
   if (!ingest.ok) throw new Error(`ingest failed: ${ingest.tail}`);
-  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { counts: Record<string, number> };
+  const manifest = readManifestHeader(out);
   const reports = manifest.counts.reports ?? 0;
   const siteMeasured = n <= siteMax;
   if (siteMeasured) console.error(`bench: N = ${n}: site build`);

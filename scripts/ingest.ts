@@ -9,7 +9,7 @@
  * a run that fails or is killed leaves the previous datasets as they were.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
 import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
@@ -17,12 +17,14 @@ import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { availableParallelism } from 'node:os';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
-import { DB_FILE, openWriter } from '../src/lib/write/duckdb.ts';
+import { openWriter } from '../src/lib/write/duckdb.ts';
 import { startGeneration, type Generation } from '../src/lib/write/generation.ts';
-import { writeManifestFile } from '../src/lib/write/manifest.ts';
+import { DB_FILE } from '../src/lib/write/layout.ts';
+import { MANIFEST_FILE, readManifestHeader } from '../src/lib/write/manifest.ts';
+import { PART_BYTES } from '../src/lib/write/parts.ts';
 import { phase } from '../src/lib/write/phase.ts';
-import { writePublication } from '../src/lib/write/publish.ts';
-import { summaryText } from '../src/lib/ingest/summary-text.ts';
+import { publishRun } from '../src/lib/write/publish.ts';
+import { partsText, summaryText } from '../src/lib/ingest/summary-text.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -69,11 +71,10 @@ function fail(message: string): never {
 
 /** Reports in the datasets now at `out` (0 when there are none). */
 function publishedReports(out: string): number {
-  const manifest = join(out, 'manifest.json');
-  if (!existsSync(manifest)) return 0;
+  if (!existsSync(join(out, MANIFEST_FILE))) return 0;
   try {
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: Record<string, number> };
-    return m.counts?.reports ?? m.counts?.files ?? 1;
+    const m = readManifestHeader(out);
+    return m.counts.reports ?? m.counts.files ?? 1;
   } catch {
     return 1; // unreadable: treat as data worth keeping
   }
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     fail(`cannot write to ${outDir}: ${(e as Error).message}`);
   }
   try {
-    const writer = await openWriter(gen.dir);
+    const writer = await openWriter(gen.dir, PART_BYTES);
     const maxYear = new Date().getFullYear();
     // Worker threads pay off only on larger runs (each loads the gazetteer once).
     const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
@@ -144,22 +145,25 @@ async function main(): Promise<void> {
             writer.sink,
           );
     phase('analysed');
-    const tables = await writer.finish(data);
-    writeManifestFile(join(gen.dir, 'manifest.json'), { ...data.manifest, tables });
+    const written = await writer.finish(data);
     // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
     const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-    await writePublication(
-      gen.dir,
-      DB_FILE,
-      Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(),
-      Object.fromEntries(Object.entries(tables).map(([name, t]) => [`${name}.csv`, t.sha256])),
-    );
+    const layout = await publishRun({
+      dir: gen.dir,
+      written,
+      manifest: data.manifest,
+      created: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(),
+      limit: PART_BYTES,
+    });
     phase('written');
-    gen.commit();
+    // A DuckDB file too large to publish stays beside the published files (see publishRun).
+    gen.commit(layout.duckdb ? [] : [DB_FILE]);
     if (!opts.quiet) {
       for (const f of data.manifest.files)
         for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
       console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+      const parts = partsText(layout, PART_BYTES);
+      if (parts) console.log(parts);
     }
   } catch (e) {
     gen.abort();

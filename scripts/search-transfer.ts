@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
+import { parquetFrom, readLayout } from '../src/lib/write/layout.ts';
 
 export interface Transfer {
   q: string;
@@ -90,15 +91,16 @@ export async function benchQueries(dist: string, data?: string): Promise<string[
       readFileSync(join(dist, 'agencies', readdirSync(join(dist, 'agencies'))[0]!, 'index.html'), 'utf8'),
     )?.[1] ?? '人民政府';
   const out = ['行政复议', agency];
-  if (data && existsSync(join(data, 'reports.parquet'))) {
+  if (data && existsSync(join(data, 'datapackage.json'))) {
+    const reports = parquetFrom(data, readLayout(data), 'reports');
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     try {
       const rows = (
         await conn.runAndReadAll(
-          `SELECT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL GROUP BY agency
-           HAVING max(year) <= (SELECT max(year) - 3 FROM '${join(data, 'reports.parquet')}')
+          `SELECT agency FROM ${reports} WHERE agency IS NOT NULL GROUP BY agency
+           HAVING max(year) <= (SELECT max(year) - 3 FROM ${reports})
            ORDER BY count(*), agency LIMIT 1`,
         )
       ).getRowObjectsJS() as Array<{ agency: string }>;

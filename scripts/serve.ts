@@ -31,6 +31,9 @@ const TYPES: Array<[RegExp, string]> = [
   [/\.html?$/, 'text/html; charset=utf-8'],
   [/\.csv$/, 'text/csv; charset=utf-8'],
   [/\.json$/, 'application/json; charset=utf-8'],
+  // JSON Lines (the manifest's entries, the reports index) and nianbao.sql.
+  [/\.jsonl$/, 'application/jsonl; charset=utf-8'],
+  [/\.sql$/, 'application/sql; charset=utf-8'],
   [/\.(?:js|mjs)$/, 'text/javascript; charset=utf-8'],
   [/\.css$/, 'text/css; charset=utf-8'],
   [/\.txt$/, 'text/plain; charset=utf-8'],

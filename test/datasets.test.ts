@@ -1,6 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +18,8 @@ import { describe, expect, it } from 'vitest';
 import { columns, tables, type TableName } from '../src/lib/schema/datasets.ts';
 import { columnDocs, keyDictionary } from '../src/lib/schema/dictionary.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
+import { parseSums } from '../src/lib/write/generation.ts';
+import { layoutFiles, paths, readLayout } from '../src/lib/write/layout.ts';
 import { query } from './query.ts';
 
 /**
@@ -20,7 +31,7 @@ import { query } from './query.ts';
 interface DataPackage {
   resources: Array<{
     name: string;
-    path: string;
+    path: string | string[];
     bytes: number;
     hash: string;
     type?: string;
@@ -36,7 +47,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * `workers`: 0 analyses in the main thread; otherwise worker threads even for a few files.
  * Staging files of 4 KB make the tables load in many pieces, some while files are analysed.
  */
-function ingest(raw: string, out: string, workers = 0) {
+function ingest(raw: string, out: string, workers = 0, extra: Record<string, string> = {}) {
   return spawnSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out, '--quiet', '--workers', String(workers)],
@@ -47,6 +58,7 @@ function ingest(raw: string, out: string, workers = 0) {
         SOURCE_DATE_EPOCH: '1767225600',
         NIANBAO_PARALLEL_MIN: '1',
         NIANBAO_STAGING_CHUNK: '4096',
+        ...extra,
       },
     },
   );
@@ -56,25 +68,25 @@ function ingest(raw: string, out: string, workers = 0) {
 const AWKWARD = '他说："依法公开, 是常态"，\r\n第二行\r第三行\t制表符 ="=1+1" \uFEFF结束';
 const BIG = '政务公开'.repeat(262_144); // 1,048,576 characters (3 MB of UTF-8)
 
-describe('published datasets', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
-  const raw = join(tmp, 'raw');
-  mkdirSync(raw);
-  cpSync('data/raw', join(raw, 'samples'), { recursive: true });
-  const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
-  // Same report with awkward text in section 五 and a 1 MB paragraph in section 六 (and other
-  // bytes, so it is not a duplicate; a different agency, so not a second report for the same year).
-  const crafted = sample
-    .replace('无锡市滨湖区行政审批局', '无锡市滨湖区"测试"局,')
-    .replace('五、存在的主要问题及改进情况', `五、存在的主要问题及改进情况\n${AWKWARD}`)
-    .replace(/六、其他需要报告的事项/, `六、其他需要报告的事项\n${BIG}`);
-  mkdirSync(join(raw, 'crafted'));
-  writeFileSync(join(raw, 'crafted', 'awkward.txt'), crafted);
-  const out1 = join(tmp, 'out1');
-  const out2 = join(tmp, 'out2');
-  const first = ingest(raw, out1);
-  const second = ingest(raw, out2, 2);
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
+const raw = join(tmp, 'raw');
+mkdirSync(raw);
+cpSync('data/raw', join(raw, 'samples'), { recursive: true });
+const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
+// Same report with awkward text in section 五 and a 1 MB paragraph in section 六 (and other
+// bytes, so it is not a duplicate; a different agency, so not a second report for the same year).
+const crafted = sample
+  .replace('无锡市滨湖区行政审批局', '无锡市滨湖区"测试"局,')
+  .replace('五、存在的主要问题及改进情况', `五、存在的主要问题及改进情况\n${AWKWARD}`)
+  .replace(/六、其他需要报告的事项/, `六、其他需要报告的事项\n${BIG}`);
+mkdirSync(join(raw, 'crafted'));
+writeFileSync(join(raw, 'crafted', 'awkward.txt'), crafted);
+const out1 = join(tmp, 'out1');
+const out2 = join(tmp, 'out2');
+const first = ingest(raw, out1);
+const second = ingest(raw, out2, 2);
 
+describe('published datasets', () => {
   it('ingests twice without error', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(second.status, second.stderr).toBe(0);
@@ -117,9 +129,11 @@ describe('published datasets', () => {
     expect((await dp.validate({ ...pkg, resources: [{ ...pkg.resources[0], bytes: 'many' }] })).valid).toBe(false);
     const tabular = await dp.Profile.load('tabular-data-resource');
     for (const r of pkg.resources) {
-      const bytes = readFileSync(join(out1, r.path));
-      expect(r.bytes, r.path).toBe(bytes.length);
-      expect(r.hash, r.path).toBe(`sha256:${sha(bytes)}`);
+      // Every resource is one file here (the default part limit); parts are tested below.
+      expect(typeof r.path, r.name).toBe('string');
+      const bytes = readFileSync(join(out1, r.path as string));
+      expect(r.bytes, r.name).toBe(bytes.length);
+      expect(r.hash, r.name).toBe(`sha256:${sha(bytes)}`);
       if (r.type === 'table')
         expect(tabular.validate({ ...r, profile: 'tabular-data-resource' }).valid, r.name).toBe(true);
     }
@@ -130,7 +144,7 @@ describe('published datasets', () => {
   it('every table is unique on its declared primaryKey, and every report_id is in reports (foreignKeys)', async () => {
     const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8')) as DataPackage;
     for (const r of pkg.resources.filter((x) => x.type === 'table' && x.format === 'parquet')) {
-      const file = join(out1, r.path).replaceAll("'", "''");
+      const file = join(out1, r.path as string).replaceAll("'", "''");
       const key = r.schema.primaryKey.join(', ');
       const [dup] = await query<{ n: bigint }>(
         `select count(*) as n from (select ${key} from '${file}' group by ${key} having count(*) > 1)`,
@@ -175,7 +189,9 @@ describe('published datasets', () => {
       expect.arrayContaining([
         'datapackage.json',
         'manifest.json',
+        'manifest.jsonl',
         'nianbao.duckdb',
+        'nianbao.sql',
         ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
       ]),
     );
@@ -238,6 +254,132 @@ describe('published datasets', () => {
       ).toBe(true);
     }
     for (const k of keys) expect(k.label.length).toBeGreaterThan(0);
+  });
+});
+
+describe('published datasets in parts (a part limit of 4 KB)', () => {
+  // The same input with a tiny part limit: every table, the manifest's entries and the DuckDB
+  // file are over it. Twice, with and without worker threads.
+  const LIMIT = 4096;
+  const small = { NIANBAO_PART_BYTES: String(LIMIT) };
+  const parts1 = join(tmp, 'parts1');
+  const parts2 = join(tmp, 'parts2');
+  const third = ingest(raw, parts1, 0, small);
+  const fourth = ingest(raw, parts2, 2, small);
+  const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const list = (dir: string, files: string[]) => `[${files.map((f) => q(join(dir, f))).join(', ')}]`;
+  /** MD5 of every row as text, in scan order: equal digests mean the same rows in the same order. */
+  const digest = async (from: string) =>
+    (
+      await query<{ h: string; n: bigint }>(
+        `SELECT md5(string_agg(r::VARCHAR, chr(10) ORDER BY n)) AS h, count(*) AS n FROM (SELECT t AS r, row_number() OVER () AS n FROM ${from} AS t)`,
+      )
+    )[0]!;
+  /** Every file under `dir`, as `/`-separated relative paths. */
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+      .sort();
+
+  it('ingests without error', () => {
+    expect(third.status, third.stderr).toBe(0);
+    expect(fourth.status, fourth.stderr).toBe(0);
+  });
+
+  it('writes every table in parts, each within the limit unless it holds a single row', async () => {
+    const layout = readLayout(parts1);
+    for (const t of ['cells', 'checks', 'sections'] as const) expect(layout.tables[t].csv.length, t).toBeGreaterThan(1);
+    for (const t of TABLE_NAMES) {
+      for (const f of [...layout.tables[t].parquet, ...layout.tables[t].csv]) {
+        expect(f).toMatch(new RegExp(`^(?:${t}|${t}/${t}-\\d{5})\\.(?:csv|parquet)$`));
+        if (statSync(join(parts1, f)).size <= LIMIT) continue;
+        const from = f.endsWith('.csv')
+          ? `read_csv(${q(join(parts1, f))}, header = true, delim = ',', quote = '"', escape = '"', max_line_size = 8000000)`
+          : q(join(parts1, f));
+        expect((await digest(from)).n, `${f} is over the limit with more than one row`).toBe(1n);
+      }
+    }
+    expect(layout.tables.cells.parquet.length).toBeGreaterThan(1);
+    // The manifest's entries in shards: test/manifest-write.test.ts. Here: manifest.json stays within the limit.
+    expect(statSync(join(parts1, 'manifest.json')).size).toBeLessThanOrEqual(LIMIT);
+    // The DuckDB file is over the limit: written, not published.
+    expect(layout.duckdb).toBeNull();
+    expect(existsSync(join(parts1, 'nianbao.duckdb'))).toBe(true);
+  });
+
+  it('the parts, re-read by DuckDB (read_parquet, read_csv), give exactly the rows of the single file, in order', async () => {
+    const layout = readLayout(parts1);
+    for (const t of TABLE_NAMES) {
+      const whole = await digest(q(join(out1, `${t}.parquet`)));
+      expect(await digest(`read_parquet(${list(parts1, layout.tables[t].parquet)})`), `${t} parquet`).toEqual(whole);
+      // The dialect said, not sniffed: a part without a quoted field would be sniffed otherwise.
+      const csv = (files: string) =>
+        `read_csv(${files}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', max_line_size = 8000000)`;
+      expect(await digest(csv(list(parts1, layout.tables[t].csv))), `${t} csv`).toEqual(
+        await digest(csv(q(join(out1, `${t}.csv`)))),
+      );
+    }
+  });
+
+  it('the CSV parts, each header after the first dropped, are byte for byte the single file; the table hashes agree', () => {
+    const layout = readLayout(parts1);
+    for (const t of TABLE_NAMES) {
+      const [head, ...rest] = layout.tables[t].csv.map((f) => readFileSync(join(parts1, f)));
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      for (const b of [head!, ...rest]) expect(b.subarray(0, 3).equals(bom), t).toBe(true);
+      const joined = Buffer.concat([head!, ...rest.map((b) => b.subarray(b.indexOf(10) + 1))]);
+      expect(joined.equals(readFileSync(join(out1, `${t}.csv`))), t).toBe(true);
+    }
+    const tablesOf = (dir: string) =>
+      (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: unknown }).tables;
+    expect(tablesOf(parts1)).toEqual(tablesOf(out1));
+  });
+
+  it('is reproducible with or without worker threads: every part byte-identical', () => {
+    const files = walk(parts1).filter((f) => f !== 'nianbao.duckdb' && f !== 'datapackage.json' && f !== 'SHA256SUMS');
+    expect(walk(parts2).filter((f) => !['nianbao.duckdb', 'datapackage.json', 'SHA256SUMS'].includes(f))).toEqual(
+      files,
+    );
+    for (const f of files) expect(readFileSync(join(parts2, f)).equals(readFileSync(join(parts1, f))), f).toBe(true);
+    // Without a published DuckDB file, datapackage.json is reproducible too.
+    expect(readFileSync(join(parts2, 'datapackage.json'), 'utf8')).toBe(
+      readFileSync(join(parts1, 'datapackage.json'), 'utf8'),
+    );
+  });
+
+  it('datapackage.json and SHA256SUMS list exactly the files present (besides the unpublished DuckDB file), and they exist', async () => {
+    const pkg = JSON.parse(readFileSync(join(parts1, 'datapackage.json'), 'utf8')) as DataPackage;
+    const result = await dp.validate(pkg);
+    expect(result.errors.map((e: Error) => e.message)).toEqual([]);
+    const described = pkg.resources.flatMap((r) => paths(r.path)).sort();
+    const sums = [...parseSums(readFileSync(join(parts1, 'SHA256SUMS'), 'utf8')).keys()].sort();
+    expect(sums).toEqual([...described, 'datapackage.json'].sort());
+    expect(walk(parts1)).toEqual([...sums, 'SHA256SUMS', 'nianbao.duckdb'].sort());
+    expect(described).toEqual([...layoutFiles(readLayout(parts1))].sort());
+    for (const r of pkg.resources) {
+      // A resource in parts has no single size or hash; one file has both.
+      if (Array.isArray(r.path)) expect([r.bytes, r.hash], r.name).toEqual([undefined, undefined]);
+      else expect(r.bytes, r.name).toBe(statSync(join(parts1, r.path)).size);
+    }
+    for (const [f, hash] of parseSums(readFileSync(join(parts1, 'SHA256SUMS'), 'utf8')))
+      expect(sha(readFileSync(join(parts1, f))), f).toBe(hash);
+  });
+
+  it("nianbao.sql gives the DuckDB file's tables from the Parquet parts (and from single files)", async () => {
+    for (const dir of [parts1, out1]) {
+      const sql = readFileSync(join(dir, 'nianbao.sql'), 'utf8');
+      expect(sql).toContain('CREATE OR REPLACE VIEW cells');
+      for (const t of TABLE_NAMES) {
+        const views = await query<{ h: string }>(
+          `SET VARIABLE nianbao_base = ${q(`${dir}/`)}; ${sql}; SELECT md5(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR)) AS h FROM ${t} AS x`,
+        );
+        const db = await query<{ h: string }>(
+          `ATTACH ${q(join(dir, 'nianbao.duckdb'))} AS db (READ_ONLY); SELECT md5(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR)) AS h FROM db.${t} AS x`,
+        );
+        expect(views[0]!.h, `${dir} ${t}`).toBe(db[0]!.h);
+      }
+    }
   });
 });
 

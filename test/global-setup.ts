@@ -37,6 +37,8 @@ function run(what: string, args: string[], env: Record<string, string> = {}): vo
 const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
 const astro = (outDir: string) => ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
 
+export const SYNTHETIC_PART_BYTES = 16384;
+
 export const HOSTILE_FILE = '"><img src=x onerror=alert(7)>.txt';
 export const HOSTILE_TITLE = '无锡市滨湖区<script>alert(1)</script>行政审批局2020年政府信息公开工作年度报告';
 
@@ -78,11 +80,18 @@ export default function setup(project: TestProject): () => void {
   // A hostile file: markup and script in its name, title and text must stay inert everywhere.
   mkdirSync(join(synthetic.raw, 'hostile'));
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
+  // A part limit of 16 KB: the synthetic site publishes its datasets, the manifest's entries and
+  // the reports index in parts, and no DuckDB file (the samples site has every file whole).
   run(
     'ingest (synthetic)',
     tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'),
+    { NIANBAO_PART_BYTES: String(SYNTHETIC_PART_BYTES) },
   );
-  run('astro build (synthetic)', astro(synthetic.dist), { NIANBAO_DATA: synthetic.data, NIANBAO_RAW: synthetic.raw });
+  run('astro build (synthetic)', astro(synthetic.dist), {
+    NIANBAO_DATA: synthetic.data,
+    NIANBAO_RAW: synthetic.raw,
+    NIANBAO_PART_BYTES: String(SYNTHETIC_PART_BYTES),
+  });
   run('search index (synthetic)', tsx('scripts/search-index.ts', '--dist', synthetic.dist, '--quiet'));
   project.provide('sites', { samples, synthetic });
   return () => rmSync(tmp, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CSP } from '../src/lib/site/csp.ts';
 import { HOSTILE_FILE, HOSTILE_TITLE } from './global-setup.ts';
 import { launch, serve } from './browser.ts';
+import { reportIndex } from './published.ts';
 
 /**
  * Quality gates on the built synthetic site (120 reports, the samples and one hostile file):
@@ -23,12 +24,7 @@ const htmlFiles = readdirSync(dist, { recursive: true })
   .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
 const doc = (f: string) => parseHTML(readFileSync(join(dist, f), 'utf8')).document;
 const reportIds = readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e));
-const hostileId = (() => {
-  const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
-    reports: Array<{ report_id: string; title: string | null }>;
-  };
-  return index.reports.find((r) => r.title === HOSTILE_TITLE)!.report_id;
-})();
+const hostileId = reportIndex(dist).reports.find((r) => r.title === HOSTILE_TITLE)!.report_id;
 
 describe('static checks of every built page', () => {
   it('has no broken internal link or anchor', () => {
@@ -135,7 +131,7 @@ describe('static checks of every built page', () => {
   it('writes nothing outside the output directory: file names become report ids', () => {
     for (const e of readdirSync(join(dist, 'reports')))
       expect(e, 'only ids, id.json, index files and pages').toMatch(
-        /^([0-9a-f]{16}(\.json)?|index\.(html|json)|page)$/,
+        /^([0-9a-f]{16}(\.json)?|index\.(html|json|jsonl)|index|page)$/,
       );
   });
 });
@@ -439,9 +435,7 @@ describe('in a real browser', () => {
 
   it('end to end: overview → province → county → agency → report → a number → its source line', async () => {
     // From a report with a region, walk down from the top the way a reader would.
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
-      reports: Array<{ report_id: string; agency: string | null; region_code: string | null; status: string }>;
-    };
+    const index = reportIndex(dist);
     // A report with a number in section 三, whose agency sits at county level.
     const hasRequestNumber = (id: string) =>
       /<td[^>]*data-key="requests\.[^"]*"[^>]*><a /.test(readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8'));
@@ -517,6 +511,11 @@ describe('in a real browser', () => {
     expect((JSON.parse((await page.textContent('body'))!) as { report: { report_id: string } }).report.report_id).toBe(
       id,
     );
+    // A dataset now in parts: its old address leads to its section of the data page.
+    await page.goto(`${server.url}data/cells.csv`);
+    await page.waitForURL(`${server.url}data/#cells`);
+    await page.goto(`${server.url}data/nianbao.duckdb`);
+    await page.waitForURL(`${server.url}data/#duckdb`);
     // Anything else stays on the 404 page.
     await open('reports/0000000000000000/source/x');
     expect(new URL(page.url()).pathname).toBe('/reports/0000000000000000/source/x');

@@ -26,7 +26,7 @@ import { readSource } from '../src/lib/site/source.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { csvDocument, safeText } from '../src/lib/write/csv.ts';
 import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
-import { csvSelect } from '../src/lib/write/duckdb.ts';
+import { csvSelect } from '../src/lib/write/export.ts';
 import { columns } from '../src/lib/schema/datasets.ts';
 import { datasets } from '../src/integrations/datasets.ts';
 import { CAP, capLines, capSections, sectionNote, sourceNote } from '../src/lib/site/cap.ts';

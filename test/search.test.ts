@@ -8,6 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { queryTerms } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
+import { parquetOf } from './published.ts';
 import { query } from './query.ts';
 
 /**
@@ -150,17 +151,17 @@ async function queries(): Promise<Query[]> {
     { q: '办理 答复 期限', why: 'three terms' },
   ];
   const agencies = await query<{ agency: string }>(
-    `SELECT DISTINCT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`,
+    `SELECT DISTINCT agency FROM ${parquetOf(data, 'reports')} WHERE agency IS NOT NULL ORDER BY agency LIMIT 6`,
   );
   const counties = await query<{ county: string }>(
-    `SELECT DISTINCT county FROM '${join(data, 'reports.parquet')}' WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`,
+    `SELECT DISTINCT county FROM ${parquetOf(data, 'reports')} WHERE county IS NOT NULL AND county <> '市辖区' ORDER BY county LIMIT 4`,
   );
   // Reports published in traditional script, found by their title in simplified characters.
   const traditional = await query<{ title: string }>(
-    `SELECT title FROM '${join(data, 'reports.parquet')}' WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 2`,
+    `SELECT title FROM ${parquetOf(data, 'reports')} WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 2`,
   );
   const texts = await query<{ text: string }>(
-    `SELECT text FROM '${join(data, 'sections.parquet')}' WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`,
+    `SELECT text FROM ${parquetOf(data, 'sections')} WHERE section = 5 AND length(text) > 60 ORDER BY report_id LIMIT 5`,
   );
   return [
     ...fixed,
@@ -310,7 +311,7 @@ describe('search in a real browser', () => {
       // A name on few pages: only the shards that hold its characters are fetched.
       const rare = (
         await query<{ agency: string }>(
-          `SELECT agency FROM '${join(data, 'reports.parquet')}' WHERE agency IS NOT NULL GROUP BY agency HAVING count(*) = 1 ORDER BY agency LIMIT 1`,
+          `SELECT agency FROM ${parquetOf(data, 'reports')} WHERE agency IS NOT NULL GROUP BY agency HAVING count(*) = 1 ORDER BY agency LIMIT 1`,
         )
       )[0]!.agency;
       requested.clear();
@@ -368,7 +369,7 @@ describe('search in a real browser', () => {
 
   it('a simplified query finds a report in traditional script and marks its own forms there', async () => {
     const [report] = await query<{ title: string }>(
-      `SELECT title FROM '${join(data, 'reports.parquet')}' WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 1`,
+      `SELECT title FROM ${parquetOf(data, 'reports')} WHERE regexp_matches(title, '[開報關處會區]') ORDER BY title LIMIT 1`,
     );
     const simplified = toSimplified(report!.title);
     expect(simplified).not.toBe(report!.title);

@@ -9,6 +9,10 @@ import { activeForm, layoutForm, requestsForm, reviewForm } from '../src/lib/sit
 import { digitPieces } from '../src/lib/site/digits.ts';
 import { pageMarks } from '../src/lib/site/report-meta.ts';
 import { legacyTarget, redirectsFile } from '../src/lib/site/legacy-urls.ts';
+import { movedDataFiles } from '../src/lib/site/moved-data.ts';
+import { examples } from '../src/lib/site/examples.ts';
+import type { Layout } from '../src/lib/write/layout.ts';
+import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
 
@@ -340,6 +344,74 @@ describe('legacyTarget: old addresses of the report files', () => {
     expect(rules).toContainEqual(['/nianbao/reports/:id.csv', '/nianbao/reports/:id.json', '301']);
     for (const [from, to] of rules)
       expect(legacyTarget(from!.replace(':id', id), '/nianbao/')).toBe(to!.replace(':id', id));
+  });
+});
+
+describe('data files now in parts, or not published', () => {
+  const single = {
+    tables: Object.fromEntries(
+      ['reports', 'cells', 'checks', 'sections', 'summary'].map((t) => [
+        t,
+        { parquet: [`${t}.parquet`], csv: [`${t}.csv`] },
+      ]),
+    ) as Layout['tables'],
+    duckdb: 'nianbao.duckdb',
+  };
+  const split = {
+    tables: {
+      ...single.tables,
+      cells: { parquet: ['cells.parquet'], csv: ['cells/cells-00001.csv', 'cells/cells-00002.csv'] },
+    },
+    duckdb: null,
+  };
+  it('the 404 page sends a missing dataset file to its section of the data page', () => {
+    expect(legacyTarget('/data/cells.csv', '/')).toBe('/data/#cells');
+    expect(legacyTarget('/nianbao/data/summary.parquet', '/nianbao/')).toBe('/nianbao/data/#summary');
+    expect(legacyTarget('/data/nianbao.duckdb', '/')).toBe('/data/#duckdb');
+    expect(legacyTarget('/data/cells/cells-00001.csv', '/')).toBeNull();
+  });
+  it('_redirects names only the files the layout no longer has (a rule would shadow a file that exists)', () => {
+    expect(movedDataFiles(single, '/')).toEqual([]);
+    expect(movedDataFiles(split, '/nianbao/')).toEqual([
+      ['/nianbao/data/cells.csv', '/nianbao/data/#cells'],
+      ['/nianbao/data/nianbao.duckdb', '/nianbao/data/#duckdb'],
+    ]);
+    const file = redirectsFile('/nianbao/', movedDataFiles(split, '/nianbao/'));
+    expect(file).toContain('/nianbao/data/cells.csv /nianbao/data/#cells 302\n');
+    // Static rules before placeholder rules (Cloudflare Pages).
+    expect(file.indexOf('/data/cells.csv')).toBeLessThan(file.indexOf(':id'));
+    for (const [from, to] of movedDataFiles(split, '/nianbao/')) expect(legacyTarget(from, '/nianbao/')).toBe(to);
+  });
+  it('the examples read every part of a table, and download them with their paths', () => {
+    const parts = {
+      ...split.tables,
+      reports: { parquet: ['reports/reports-00001.parquet', 'reports/reports-00002.parquet'], csv: ['reports.csv'] },
+    };
+    const ex = examples('https://x.org/data/', { tables: parts, sql: 'nianbao.sql' });
+    const code = (id: string) => ex.find((e) => e.id === id)!.code;
+    expect(code('duckdb')).toContain(
+      'curl --create-dirs -o "reports/reports-#1.parquet" "https://x.org/data/reports/reports-[00001-00002].parquet"',
+    );
+    expect(code('duckdb')).toContain("JOIN 'reports/reports-*.parquet' AS r");
+    expect(code('duckdb')).toContain("FROM 'summary.parquet' AS s");
+    expect(code('duckdb-http')).toContain("read_parquet([\n  'https://x.org/data/reports/reports-00001.parquet',");
+    expect(code('duckdb-views')).toContain("SET VARIABLE nianbao_base = 'https://x.org/data/';");
+    expect(code('python')).toContain('pd.concat([pd.read_parquet(u) for u in [');
+    expect(code('r')).toContain('read_csv("https://x.org/data/reports.csv"');
+  });
+  it('nianbao.sql makes one view per table over its Parquet files, relative to nianbao_base', () => {
+    const sql = viewsSql({
+      ...split,
+      tables: {
+        ...split.tables,
+        cells: { parquet: ['cells/cells-00001.parquet', 'cells/cells-00002.parquet'], csv: [] },
+      },
+      sql: 'nianbao.sql',
+      manifest: 'manifest.json',
+      manifestEntries: [],
+    });
+    expect(sql.match(/CREATE OR REPLACE VIEW/g)).toHaveLength(5);
+    expect(sql).toContain("coalesce(getvariable('nianbao_base'), '') || 'cells/cells-00002.parquet'");
   });
 });
 

@@ -1,10 +1,26 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest } from '../src/lib/schema/datasets.ts';
+import { SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { parquetOf, reportIndex } from './published.ts';
+import { readLayout } from '../src/lib/write/layout.ts';
+import { parseSums } from '../src/lib/write/generation.ts';
 import { query } from './query.ts';
+
+/**
+ * The data page's nianbao.sql example as one SQL text against the files in `dataDir`: the
+ * `.read` command (DuckDB's shell) replaced by the file itself, the site's address by the folder.
+ */
+function viewsExample(doc: Document, dataDir: string): string {
+  const code = doc.querySelector('pre[data-example="duckdb-views"]')!.textContent;
+  expect(code).toContain('.read nianbao.sql');
+  return code
+    .replaceAll('https://本站地址/data/', `${dataDir}/`)
+    .replace('.read nianbao.sql', readFileSync(join(dataDir, 'nianbao.sql'), 'utf8'));
+}
 
 /** The site built from the bundled samples (test/global-setup.ts): checks what a reader sees against the datasets. */
 describe('the built site (sample reports)', () => {
@@ -159,7 +175,8 @@ describe('the built site (sample reports)', () => {
 
   it('publishes every data file under /data/, matching SHA256SUMS', () => {
     const sums = readFileSync(join(dist, 'data/SHA256SUMS'), 'utf8').trim().split('\n');
-    expect(sums.length).toBe(13);
+    // Five tables as Parquet and CSV, the DuckDB file, nianbao.sql, manifest.json and .jsonl, datapackage.json.
+    expect(sums.length).toBe(15);
     for (const l of sums) {
       const served = readFileSync(join(dist, 'data', l.slice(66)));
       expect(createHash('sha256').update(served).digest('hex'), l).toBe(l.slice(0, 64));
@@ -175,13 +192,17 @@ describe('the built site (sample reports)', () => {
         expect(doc.querySelector(`a[href="/data/${t}.${ext}"]`), `${t}.${ext}`).not.toBeNull();
     }
     expect(doc.querySelector('a[href="/data/nianbao.duckdb"]')).not.toBeNull();
+    expect(doc.querySelector('a[href="/data/nianbao.sql"]')).not.toBeNull();
+    expect(doc.querySelector('a[href="/data/manifest.jsonl"]')).not.toBeNull();
     const dict = page('data/dictionary/index.html');
     expect(dict.querySelector('#keys-requests')!.textContent).toContain('withheld_three_safeties');
-    const index = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as {
-      count: number;
-      reports: Array<{ json: string }>;
-    };
-    expect(index.count).toBe(5);
+    expect(dict.querySelector('section#files')!.textContent).toContain('20 MiB');
+    // The index: inline as before (a small site), and the same entries as JSON Lines.
+    const index = reportIndex(dist);
+    expect(index).toMatchObject({ count: 5, inline: true });
+    const inline = (JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as { reports: unknown[] })
+      .reports;
+    expect(inline).toEqual(index.reports);
     for (const r of index.reports) expect(existsSync(join(dist, r.json.slice(1))), r.json).toBe(true);
   });
 
@@ -206,6 +227,7 @@ describe('the built site (sample reports)', () => {
     expect(viaDist).not.toBe(http);
     await check(viaDist);
     expect(page('data/index.html').querySelector('main')!.textContent).toContain('httpfs');
+    await check(viewsExample(page('data/index.html'), join(dist, 'data')));
   });
 
   it("a report's JSON has the cells with the columns of cells.csv, in the same order (without report_id)", () => {
@@ -250,5 +272,120 @@ describe('the built site (sample reports)', () => {
     const doc = page('index.html');
     expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
     expect(doc.querySelector('footer')!.textContent).toContain('许可');
+  });
+});
+
+/** The synthetic site (test/global-setup.ts) is built with a part limit of 16 KB: everything large comes in parts. */
+describe('a site whose datasets are in parts (the synthetic site)', () => {
+  const { data, dist } = inject('sites').synthetic;
+  const page = (path: string) => parseHTML(readFileSync(join(dist, path), 'utf8')).document;
+  const published = join(dist, 'data');
+  const layout = readLayout(published);
+  const walk = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+      : [];
+
+  it('publishes no data file over the part limit, and no DuckDB file; the ingest keeps it', () => {
+    for (const t of ['cells', 'reports', 'sections'] as const)
+      expect(layout.tables[t].parquet.length, t).toBeGreaterThan(1);
+    expect(layout.tables.cells.csv.length).toBeGreaterThan(20);
+    expect(layout.tables.summary.csv).toEqual(['summary.csv']);
+    expect(layout.manifestEntries.length).toBeGreaterThan(1);
+    expect(layout.duckdb).toBeNull();
+    expect(existsSync(join(published, 'nianbao.duckdb'))).toBe(false);
+    expect(existsSync(join(data, 'nianbao.duckdb'))).toBe(true);
+    const sums = [...parseSums(readFileSync(join(published, 'SHA256SUMS'), 'utf8')).keys()];
+    const files = [
+      ...sums.map((f) => join(published, f)),
+      ...walk(join(dist, 'reports/index')),
+      join(dist, 'reports/index.json'),
+    ];
+    expect(files.length).toBeGreaterThan(100);
+    // datapackage.json holds the schemas and grows only by a line per part (58 KB here).
+    for (const f of files.filter((f) => !f.endsWith('datapackage.json')))
+      expect(statSync(f).size, f).toBeLessThanOrEqual(SYNTHETIC_PART_BYTES);
+    // dist/data has the ingest's files, and only them (besides the data pages).
+    const rel = (dir: string) =>
+      walk(dir)
+        .map((f) => f.slice(dir.length + 1))
+        .sort();
+    expect([...sums, 'SHA256SUMS'].sort()).toEqual(rel(data).filter((f) => f !== 'nianbao.duckdb'));
+    expect(rel(published).filter((f) => !/^(index\.html|dictionary\.json|dictionary\/index\.html)$/.test(f))).toEqual(
+      [...sums, 'SHA256SUMS'].sort(),
+    );
+  });
+
+  it('the data page lists the parts, each link resolving, and says how to get the DuckDB file', () => {
+    const doc = page('data/index.html');
+    const links = [...doc.querySelectorAll('a[href^="/data/"]')].map((a) => a.getAttribute('href')!.slice(1));
+    for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
+      const section = doc.querySelector(`section#${t}`)!;
+      for (const ext of ['parquet', 'csv'] as const) {
+        const files = layout.tables[t][ext];
+        // The first part is always linked (a long list shows its first ones and the last).
+        expect(links, `${t}.${ext}`).toContain(`data/${files[0]}`);
+        expect(links).toContain(`data/${files.at(-1)}`);
+        if (files.length > 1) expect(section.textContent).toContain(`${t}.${ext} 分为 ${files.length} 个部分`);
+      }
+    }
+    for (const l of links) expect(existsSync(join(dist, l.split('#')[0]!.replace(/\/$/, '/index.html'))), l).toBe(true);
+    expect(doc.querySelector('a[href="/data/cells.csv"]')).toBeNull();
+    expect(doc.querySelector('#duckdb + dd')!.textContent).toContain('npm run ingest');
+    expect(doc.querySelector('a[href="/data/nianbao.sql"]')).not.toBeNull();
+  });
+
+  it('_redirects sends the old addresses of files now in parts to their section, and only those', () => {
+    const rules = readFileSync(join(dist, '_redirects'), 'utf8').split('\n');
+    expect(rules).toContain('/data/cells.csv /data/#cells 302');
+    expect(rules).toContain('/data/cells.parquet /data/#cells 302');
+    expect(rules).toContain('/data/nianbao.duckdb /data/#duckdb 302');
+    // summary.csv is one file: no rule may shadow it.
+    expect(rules.some((r) => r.startsWith('/data/summary.csv '))).toBe(false);
+    const samples = readFileSync(join(inject('sites').samples.dist, '_redirects'), 'utf8');
+    expect(samples).not.toContain('/data/');
+  });
+
+  it('reports/index.json gives the count and its JSON Lines parts, which hold every report', async () => {
+    const doc = JSON.parse(readFileSync(join(dist, 'reports/index.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['count', 'reports_jsonl']);
+    const index = reportIndex(dist);
+    expect((doc.reports_jsonl as string[]).length).toBeGreaterThan(1);
+    const ids = await query<{ report_id: string }>(
+      `SELECT report_id FROM ${parquetOf(data, 'reports')} ORDER BY report_id`,
+    );
+    expect(index.reports.map((r) => r.report_id)).toEqual(ids.map((r) => r.report_id));
+    expect(index.count).toBe(ids.length);
+  });
+
+  it('the DuckDB examples and nianbao.sql read the parts', async () => {
+    const doc = page('data/index.html');
+    const expected = await query<{ n: bigint }>(
+      `SELECT count(*) AS n FROM ${parquetOf(data, 'reports')} WHERE duplicate_of IS NULL`,
+    );
+    const total = async (sql: string) =>
+      (await query<{ reports: bigint }>(sql.replace(/LIMIT 20;\s*$/, ';'))).reduce((s, r) => s + r.reports, 0n);
+    const downloaded = doc.querySelector('pre[data-example="duckdb"]')!.textContent;
+    expect(downloaded).toContain("'reports/reports-*.parquet'");
+    expect(downloaded).toContain('curl --create-dirs');
+    // Downloaded with their paths into the working directory: here, dist/data.
+    const local = downloaded.replace(/'([\w/*-]+\.parquet)'/g, (_m, f: string) => `'${join(published, f)}'`);
+    expect(await total(local)).toBe(expected[0]!.n);
+    const http = doc.querySelector('pre[data-example="duckdb-http"]')!.textContent;
+    expect(http).toContain('read_parquet([');
+    expect(await total(http.replaceAll('https://本站地址/data/', `${published}/`))).toBe(expected[0]!.n);
+    expect(await total(viewsExample(doc, published))).toBe(expected[0]!.n);
+  });
+
+  it("the quality page counts the files without a report and lists them from the manifest's JSON Lines", () => {
+    const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { counts: Record<string, number> };
+    const n = (m.counts.rejected ?? 0) + (m.counts.duplicate ?? 0);
+    expect(n).toBeGreaterThan(0);
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('main')!.textContent).toContain(`未生成报告的文件（${n}）`);
+    const listed = [...quality.querySelectorAll('main table.list tbody tr')];
+    expect(listed.length).toBe(Math.min(n, 200));
   });
 });

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
 
@@ -10,7 +10,8 @@ import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
  * cannot mix two runs in one site) and every file is checked against its SHA256SUMS: data that
  * does not match is refused, naming the file. After the pages are built, the files SHA256SUMS
  * lists are copied (a reflink where the file system allows, never a hard link: a later ingest
- * must not change a built site) under dist/data/, and each copy is checked again.
+ * must not change a built site) under dist/data/, and each copy is checked again. A DuckDB file
+ * too large to publish is not listed, so not copied.
  */
 export function datasets(options: { dataDir: () => string }): AstroIntegration {
   let from: string | null = null;
@@ -44,6 +45,8 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
         mkdirSync(to, { recursive: true });
         for (const name of [...sums.keys(), 'SHA256SUMS']) {
           rmSync(join(to, name), { force: true });
+          // Parts sit in a folder per table (write/parts.ts).
+          mkdirSync(dirname(join(to, name)), { recursive: true });
           copyFileSync(join(from, name), join(to, name), constants.COPYFILE_FICLONE);
           const want = sums.get(name);
           if (want && sha256File(join(to, name)) !== want)

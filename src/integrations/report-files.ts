@@ -1,17 +1,23 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReportJson } from '../lib/site/report-json.ts';
+import { writeReportIndex } from '../lib/site/report-index.ts';
 import { redirectsFile } from '../lib/site/legacy-urls.ts';
+import { movedDataFiles } from '../lib/site/moved-data.ts';
 import { HOST_FILE_LIMIT, oversized } from '../lib/site/dist-files.ts';
+import { readLayout } from '../lib/write/layout.ts';
+import { PART_BYTES } from '../lib/write/parts.ts';
 
 /**
  * Files written after the pages, outside Astro's page pipeline: every report's JSON
- * (`reports/{id}.json`, one DuckDB query per block of reports, see site/report-json.ts) and the
- * `_redirects` rules for the addresses the report's files used to have (site/legacy-urls.ts).
- * The data folder is the one the datasets integration pinned in NIANBAO_DATA. Last, it warns
- * about published datasets larger than a static host takes per file (25 MiB).
+ * (`reports/{id}.json`, one DuckDB query per block of reports, see site/report-json.ts), the
+ * reports index (`reports/index.json` and its JSON Lines, site/report-index.ts), and the
+ * `_redirects` rules for the addresses the report's files and the data files used to have
+ * (site/legacy-urls.ts). The data folder is the one the datasets integration pinned in
+ * NIANBAO_DATA. Last, it warns about any published data file larger than a static host takes
+ * per file (25 MiB): only a single row larger than the part limit can make one.
  */
 export function reportFiles(options: { dataDir: () => string }): AstroIntegration {
   let base = '/';
@@ -23,26 +29,34 @@ export function reportFiles(options: { dataDir: () => string }): AstroIntegratio
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(join(out, '_redirects'), redirectsFile(base));
         const data = options.dataDir();
-        if (!existsSync(join(data, 'reports.parquet'))) {
-          logger.warn(`no ${join(data, 'reports.parquet')}: no report JSON written`);
+        if (!existsSync(join(data, 'datapackage.json'))) {
+          writeFileSync(join(out, '_redirects'), redirectsFile(base));
+          logger.warn(`no ${join(data, 'datapackage.json')}: no report JSON written`);
           return;
         }
+        writeFileSync(join(out, '_redirects'), redirectsFile(base, movedDataFiles(readLayout(data), base)));
         const started = Date.now();
         const n = await writeReportJson({ dataDir: data, outDir: join(out, 'reports') });
+        await writeReportIndex({ dataDir: data, outDir: out, base, limit: PART_BYTES });
         logger.info(`wrote ${n} report JSON files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        const published = join(out, 'data');
-        const big = existsSync(published)
-          ? oversized(
-              readdirSync(published).map((f) => ({ path: `data/${f}`, bytes: statSync(join(published, f)).size })),
-            )
-          : [];
+        const big = oversized([...filesUnder(out, 'data'), ...filesUnder(out, 'reports/index')]);
         if (big.length)
           logger.warn(
-            `over ${HOST_FILE_LIMIT / 1024 / 1024} MiB, more than hosts such as Cloudflare Pages take per file: ${big.join(', ')} (serve dist/data/ from object storage)`,
+            `over ${HOST_FILE_LIMIT / 1024 / 1024} MiB, more than hosts such as Cloudflare Pages take per file: ${big.join(', ')} (a single row larger than the part limit; serve it from object storage)`,
           );
       },
     },
   };
+}
+
+/** Files under `dir/sub` (recursively), as paths relative to `dir`. */
+function filesUnder(dir: string, sub: string): Array<{ path: string; bytes: number }> {
+  if (!existsSync(join(dir, sub))) return [];
+  return readdirSync(join(dir, sub), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const full = join(e.parentPath, e.name);
+      return { path: relative(dir, full), bytes: statSync(full).size };
+    });
 }

@@ -228,7 +228,7 @@ export class Collector {
       reports,
       summary: this.summary,
       stats: this.stats,
-      manifest: { version: 1, raw_dir: this.rawDir, counts, files: this.entries },
+      manifest: { version: 2, raw_dir: this.rawDir, counts, files: this.entries },
     };
   }
 }

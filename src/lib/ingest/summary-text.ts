@@ -1,4 +1,5 @@
 import type { RunResult } from './run.ts';
+import { TABLE_NAMES, type Layout } from '../write/layout.ts';
 
 /** The one-screen summary printed at the end of a run. */
 export function summaryText(data: RunResult, outDir: string, seconds: number): string {
@@ -17,6 +18,21 @@ export function summaryText(data: RunResult, outDir: string, seconds: number): s
     for (const f of rejected.slice(0, 10)) lines.push(`    ${f.path}: ${f.reason}`);
     if (rejected.length > 10) lines.push(`    … and ${rejected.length - 10} more (see manifest.json)`);
   }
-  lines.push(`  details per file: ${outDir}/manifest.json`);
+  lines.push(`  details per file: ${outDir}/manifest.json and the JSON Lines it lists (files_jsonl)`);
+  return lines.join('\n');
+}
+
+/** What went out in parts (over the part limit), and whether the DuckDB file is published; empty when nothing did. */
+export function partsText(layout: Layout, limitBytes: number): string {
+  const limit = `${(limitBytes / 1024 / 1024).toFixed(limitBytes < 1 << 20 ? 3 : 0)} MiB`;
+  const split = TABLE_NAMES.flatMap((t) =>
+    (['parquet', 'csv'] as const)
+      .filter((ext) => layout.tables[t][ext].length > 1)
+      .map((ext) => `${t}.${ext} (${layout.tables[t][ext].length} parts)`),
+  );
+  const lines = [];
+  if (split.length) lines.push(`  in parts of at most ${limit}: ${split.join(', ')}`);
+  if (!layout.duckdb)
+    lines.push(`  nianbao.duckdb is over ${limit}: kept here, not published (nianbao.sql has the views)`);
   return lines.join('\n');
 }

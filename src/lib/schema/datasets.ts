@@ -148,14 +148,23 @@ export const ManifestEntry = z.object({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
-export const Manifest = z.object({
-  version: z.literal(1),
+/**
+ * manifest.json as written (write/manifest.ts): version 2 lists the JSON Lines files holding the
+ * entries (`files_jsonl`) and keeps them inline as `files` only while the document is small;
+ * version 1 always had them inline.
+ */
+export const ManifestHeader = z.object({
+  version: z.union([z.literal(1), z.literal(2)]),
   raw_dir: z.string(),
   counts: z.record(z.string(), z.number().int()),
-  files: z.array(ManifestEntry),
+  files_jsonl: z.array(z.string()).optional(),
   /** Per-table rows and content hash (see write/duckdb.ts): compares DuckDB files whose bytes differ. */
   tables: z.record(z.string(), z.object({ rows: z.number().int(), sha256: z.string() })).optional(),
 });
+export type ManifestHeader = z.infer<typeof ManifestHeader>;
+
+/** A run's manifest with every entry (in memory, or manifest.json read whole on a small site). */
+export const Manifest = ManifestHeader.extend({ files: z.array(ManifestEntry) });
 export type Manifest = z.infer<typeof Manifest>;
 
 /** SQL types of each published table, in column order, derived from the zod shapes. */

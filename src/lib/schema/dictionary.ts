@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { columns, tables, type TableName } from './datasets.ts';
 import { activeRows, requestColumns, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
+import { DEFAULT_PART_BYTES } from '../write/parts.ts';
 
 /**
  * The data dictionary: every table and column in English and Chinese, and every row_key and
@@ -40,6 +41,47 @@ const reportId: Doc = [
 export const CSV_NOTE: Doc = [
   'CSV files (UTF-8 with BOM): a text field that begins with =, +, -, @, a TAB or a CR is written with a leading apostrophe (\'), so that a spreadsheet shows it as text instead of running it as a formula. Number columns are never prefixed. Parquet and DuckDB keep the exact text. An empty field is NULL; an empty string is "".',
   'CSV 文件（带 BOM 的 UTF-8）：以 =、+、-、@、制表符或回车开头的文本字段，前面加一个单引号（\'），使电子表格把它当作文本显示而不当作公式执行；数值列不加。Parquet 和 DuckDB 保留原文。空字段为空值；空字符串写作 ""。',
+];
+
+const MIB = `${DEFAULT_PART_BYTES / 1024 / 1024} MiB`;
+
+/**
+ * How the published files are laid out (the data contract, docs/datasets.md): no file grows with
+ * the corpus, so large tables, the manifest's entries and the reports index come in parts.
+ */
+export const FILE_DOCS: ReadonlyArray<{ id: string; name: string; doc: Doc }> = [
+  {
+    id: 'parts',
+    name: '<table>.parquet, <table>.csv',
+    doc: [
+      `Each table is one Parquet and one CSV file while the file is at most ${MIB}; a larger one is published as numbered parts of at most ${MIB} each, <table>/<table>-00001.parquet, -00002 … (the same for CSV), listed in order in datapackage.json (path is then an array, a Frictionless multipart resource) and SHA256SUMS. The parts in order are the table: every CSV part starts with the BOM and the header row, so each opens on its own; dropping them from every part after the first gives exactly the table's CSV as one file. A single row larger than the limit is a part of its own.`,
+      `每个表在文件不超过 ${MIB} 时为一个 Parquet 文件和一个 CSV 文件；更大时分为若干部分，每部分不超过 ${MIB}：<table>/<table>-00001.parquet、-00002 …（CSV 相同），按顺序列在 datapackage.json（此时 path 为列表，即 Frictionless 的多部分资源）和 SHA256SUMS 中。各部分按顺序相接即为完整的表：每个 CSV 部分都以 BOM 和表头开始，可单独打开；去掉第二部分起各部分的 BOM 和表头后相接，与整表的单个 CSV 文件逐字节相同。超过上限的单行自成一部分。`,
+    ],
+  },
+  {
+    id: 'duckdb',
+    name: 'nianbao.duckdb, nianbao.sql',
+    doc: [
+      `nianbao.duckdb holds the five tables; it is published while it is at most ${MIB} (npm run ingest always writes it). nianbao.sql creates the five tables as DuckDB views over the Parquet files, from the current folder or, after SET VARIABLE nianbao_base = '<address of the data folder>/', over HTTP.`,
+      `nianbao.duckdb 含全部五个表，不超过 ${MIB} 时发布（npm run ingest 总会生成）。nianbao.sql 在 DuckDB 中为五个表建立视图，读取当前目录中的 Parquet 文件；先运行 SET VARIABLE nianbao_base = '<数据目录的网址>/' 则通过 HTTP 读取。`,
+    ],
+  },
+  {
+    id: 'manifest',
+    name: 'manifest.json, manifest.jsonl',
+    doc: [
+      `manifest.json (version 2): version, raw_dir, counts (input files by outcome, reports, cells …), tables (rows and the SHA-256 of each table's CSV as one file) and files_jsonl, the JSON Lines files holding one entry per input file (path, bytes, sha256, outcome, reason, reason_code, report_id, duplicate_of, same_agency_year, diagnostics), in path order: manifest.jsonl, or parts manifest/manifest-00001.jsonl … of at most ${MIB}. While manifest.json stays under ${MIB}, the entries are also inline as files (as in version 1).`,
+      `manifest.json（第 2 版）：version、raw_dir、counts（各结果的文件数、报告数、单元格数等）、tables（每个表的行数及其整表 CSV 的 SHA-256）和 files_jsonl，即按路径顺序每行记录一个输入文件（path、bytes、sha256、outcome、reason、reason_code、report_id、duplicate_of、same_agency_year、diagnostics）的 JSON Lines 文件：manifest.jsonl，或每部分不超过 ${MIB} 的 manifest/manifest-00001.jsonl …。manifest.json 不超过 ${MIB} 时，这些记录也以 files 列在其中（与第 1 版相同）。`,
+    ],
+  },
+  {
+    id: 'index',
+    name: 'reports/index.json, reports/index.jsonl',
+    doc: [
+      `The reports index: reports/index.json has count and reports_jsonl, the addresses of the JSON Lines files with one report per line (report_id, title, agency, year, region_code, status, checks_failed, page, json) in report_id order: reports/index.jsonl, or parts reports/index/index-00001.jsonl … of at most ${MIB}. While reports/index.json stays under ${MIB}, the reports are also inline as reports.`,
+      `报告索引：reports/index.json 含 count 和 reports_jsonl，即按 report_id 顺序每行一份报告（report_id、title、agency、year、region_code、status、checks_failed、page、json）的 JSON Lines 文件地址：reports/index.jsonl，或每部分不超过 ${MIB} 的 reports/index/index-00001.jsonl …。reports/index.json 不超过 ${MIB} 时，报告也以 reports 列在其中。`,
+    ],
+  },
 ];
 
 const region: Doc = [

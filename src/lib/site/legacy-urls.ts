@@ -12,6 +12,15 @@
  *
  * A redirect without a fragment keeps the one of the old address (RFC 9110 §10.2.2), so that
  * `…/source/#L123` arrives at `…/#L123`.
+ *
+ * Data files: a dataset past the part limit is published in parts (write/parts.ts), and a DuckDB
+ * file past it is not published, so `data/cells.csv` or `data/nianbao.duckdb` may be gone. Their
+ * old address goes to the data page's section that lists the parts or says how to get the file
+ * (never to the first part: a program would read a fraction of the table as if it were all).
+ * `_redirects` names only the files that are gone (Cloudflare Pages applies a rule even when the
+ * file exists; site/moved-data.ts lists them), with 302: whether a file is in parts depends on
+ * the data and may change back. The 404 page is reached only when the file is gone. (This module
+ * runs in the browser too: no imports.)
  */
 
 /** The new address of an old one (pathname only, under `base`, which ends in `/`), or null. */
@@ -22,12 +31,22 @@ export function legacyTarget(pathname: string, base: string): string | null {
   if (source) return `${base}reports/${source[1]}/`;
   const csv = /^reports\/([0-9a-f]{16})\.csv$/.exec(rest);
   if (csv) return `${base}reports/${csv[1]}.json`;
+  const table = /^data\/([a-z]+)\.(?:csv|parquet)$/.exec(rest);
+  if (table) return `${base}data/#${table[1]}`;
+  if (rest === 'data/nianbao.duckdb') return `${base}data/#duckdb`;
   return null;
 }
 
-/** The `_redirects` file: the same rules as `legacyTarget`, as placeholder rules (301). */
-export function redirectsFile(base: string): string {
+/** The `_redirects` file: the same rules as `legacyTarget`, as placeholder rules (301), and the data files gone. */
+export function redirectsFile(base: string, moved: Array<[string, string]> = []): string {
   const lines = [
+    // Static rules come before placeholder rules (Cloudflare Pages).
+    ...(moved.length
+      ? [
+          '# Data files now published in parts, or not published (see the data page):',
+          ...moved.map(([a, b]) => `${a} ${b} 302`),
+        ]
+      : []),
     '# Old addresses of the report files (see src/lib/site/legacy-urls.ts): the source view is',
     '# now the #source section of the report page; the per-report CSV gave way to its JSON.',
     `${base}reports/:id/source/ ${base}reports/:id/ 301`,

@@ -1,22 +1,41 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { groupBy } from './group.ts';
 import { groupByAgency } from './agencies.ts';
-import type { CellRow, CheckRow, Manifest, ReportRow, SectionRow, SummaryRow, TableName } from '../schema/datasets.ts';
+import type {
+  CellRow,
+  CheckRow,
+  ManifestEntry,
+  ManifestHeader,
+  ReportRow,
+  SectionRow,
+  SummaryRow,
+  TableName,
+} from '../schema/datasets.ts';
+import { layoutOf, parquetFrom, readDataPackage, type DataPackageJson, type Layout } from '../write/layout.ts';
+import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
+import { parseSums } from '../write/generation.ts';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * Build-time access to the published datasets: the Parquet files read through an in-memory
- * DuckDB (the .duckdb file may be locked by a writer). Loaded once per build and cached.
- * The directory is NIANBAO_DATA (default data/build).
+ * Build-time access to the published datasets: the Parquet files (one per table, or its parts,
+ * as datapackage.json lists them) read through an in-memory DuckDB (the .duckdb file may be
+ * locked by a writer, or not published). Loaded once per build and cached. The manifest's
+ * entries are read line by line, keeping only what pages show. The directory is NIANBAO_DATA
+ * (default data/build).
  */
+
+/** Input files without a report (rejected, duplicate) kept for the quality page; the rest are counted. */
+export const NOT_REPORTS_KEPT = 200;
 
 export interface SiteData {
   dir: string;
   reports: ReportRow[];
   summary: Map<string, SummaryRow>;
-  manifest: Manifest;
+  /** manifest.json without its entries (counts, tables). */
+  manifest: ManifestHeader;
+  /** Input files that gave no report (rejected or duplicate): how many, and the first ones in path order. */
+  notReports: { count: number; first: ManifestEntry[] };
   reportById: Map<string, ReportRow>;
   /** An agency's reports by agencyKey, oldest first. */
   reportsOfAgency(key: string): ReportRow[];
@@ -25,22 +44,15 @@ export interface SiteData {
   sectionsOf(reportId: string): Promise<SectionRow[]>;
   /** Rows per published table. */
   rowCounts: Record<TableName, number>;
-  /** datapackage.json as written by the ingest (null when missing). */
-  datapackage: DataPackageJson | null;
+  /** datapackage.json as written by the ingest. */
+  datapackage: DataPackageJson;
+  /** Which files hold each table (from datapackage.json). */
+  layout: Layout;
+  /** Every published file (SHA256SUMS) with its size and SHA-256. */
+  files: Map<string, { bytes: number; sha256: string }>;
 }
 
-export interface DataPackageJson {
-  created: string;
-  resources: Array<{
-    name: string;
-    path: string;
-    format: string;
-    bytes: number;
-    hash: string;
-    title?: string;
-    description?: string;
-  }>;
-}
+export type { DataPackageJson };
 
 const BLOCK = 256;
 const KEEP_BLOCKS = 4;
@@ -61,11 +73,32 @@ export function loadSiteData(): Promise<SiteData> {
   return (cached ??= load(dataDir()));
 }
 
+/** The first files without a report, read line by line until enough are found; the count is the manifest's. */
+async function notReportsOf(dir: string, manifest: ManifestHeader): Promise<SiteData['notReports']> {
+  const count = (manifest.counts.rejected ?? 0) + (manifest.counts.duplicate ?? 0);
+  const first: ManifestEntry[] = [];
+  if (count === 0) return { count, first };
+  for await (const e of manifestEntries(dir, manifest)) {
+    if (e.outcome !== 'rejected' && e.outcome !== 'duplicate') continue;
+    first.push(e);
+    if (first.length === Math.min(count, NOT_REPORTS_KEPT)) break;
+  }
+  return { count, first };
+}
+
+function publishedFiles(dir: string): SiteData['files'] {
+  const sums = parseSums(readFileSync(join(dir, 'SHA256SUMS'), 'utf8'));
+  return new Map([...sums].map(([path, sha256]) => [path, { bytes: statSync(join(dir, path)).size, sha256 }]));
+}
+
 async function load(dir: string): Promise<SiteData> {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = readManifestHeader(dir);
+  const datapackage = readDataPackage(dir);
+  if (!datapackage) throw new Error(`no datapackage.json in ${dir}: run \`npm run ingest\``);
+  const layout = layoutOf(datapackage);
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
-  const file = (t: string) => `'${join(dir, `${t}.parquet`).replace(/'/g, "''")}'`;
+  const file = (t: TableName) => parquetFrom(dir, layout, t);
   // BIGINT columns (counts) come back as BigInt: pages do arithmetic on numbers (counts stay far below 2^53).
   const rows = async <T>(sql: string): Promise<T[]> =>
     (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => {
@@ -78,7 +111,7 @@ async function load(dir: string): Promise<SiteData> {
   const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
   // Per-report tables: copied once into memory sorted by report (file order kept within one),
   // so that a lookup reads one block instead of scanning the whole Parquet file per page.
-  for (const t of ['cells', 'checks', 'sections']) {
+  for (const t of ['cells', 'checks', 'sections'] as const) {
     await conn.run(
       `CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`,
     );
@@ -120,12 +153,13 @@ async function load(dir: string): Promise<SiteData> {
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
     rowCounts[t] = Number((await rows<{ n: bigint }>(`SELECT count(*) AS n FROM ${file(t)}`))[0]!.n);
   }
-  const pkgPath = join(dir, 'datapackage.json');
-  const datapackage = existsSync(pkgPath) ? (JSON.parse(readFileSync(pkgPath, 'utf8')) as DataPackageJson) : null;
   return {
     dir,
     rowCounts,
     datapackage,
+    layout,
+    notReports: await notReportsOf(dir, manifest),
+    files: publishedFiles(dir),
     reports,
     summary,
     manifest,

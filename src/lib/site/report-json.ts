@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
+import { parquetFrom, readLayout, type Layout } from '../write/layout.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
@@ -34,10 +35,10 @@ function rowStruct(table: TableName): string {
  * SQL that prepares the datasets of `dir`: the reports and summary rows in memory (one row per
  * report), the cells and checks sorted by report into Parquet files in `tmp` (DuckDB sorts out
  * of core), so that a block's query reads only the row groups of its reports, and memory stays
- * bounded whatever the number of cells.
+ * bounded whatever the number of cells. A table in parts is read as its parts, in order.
  */
-export function stagingSql(dir: string, tmp: string): string[] {
-  const file = (t: TableName) => quote(join(dir, `${t}.parquet`));
+export function stagingSql(dir: string, tmp: string, layout: Layout = readLayout(dir)): string[] {
+  const file = (t: TableName) => parquetFrom(dir, layout, t);
   const sorted = (t: string) => quote(join(tmp, `${t}.parquet`));
   return [
     `SET temp_directory = ${quote(join(tmp, 'spill'))}`,

@@ -1,13 +1,20 @@
 import { TABLE_DOCS, columnDocs } from '../schema/dictionary.ts';
 import type { TableName } from '../schema/datasets.ts';
+import { TABLE_NAMES, type Layout } from './layout.ts';
+
+export { TABLE_NAMES };
 
 /**
  * The descriptor of the published files: a Frictionless Data Package (v2) with every resource's
  * path, format, size, SHA-256 and (for tables) schema, and the SHA256SUMS listing beside it.
  * Pure: the caller hashes the files and passes the clock.
+ *
+ * A resource in parts (parts.ts) has an array as `path`, Frictionless' multipart resource: the
+ * parts concatenated in order are the data. Every CSV part repeats the header row (and the
+ * BOM), so that each part opens on its own; Frictionless' reference implementation skips the
+ * first line of each part after the first. Such a resource has no `bytes` or `hash` (they
+ * describe one file): SHA256SUMS lists every part with its hash.
  */
-
-export const TABLE_NAMES: TableName[] = ['reports', 'cells', 'checks', 'sections', 'summary'];
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
   path: 'https://creativecommons.org/licenses/by/4.0/',
@@ -55,15 +62,12 @@ function tableSchema(table: TableName, reportsResource: string) {
   };
 }
 
-/** Which files are published: each table as Parquet and CSV, the DuckDB file, the manifest. */
-export function publishedFileNames(dbFile: string): string[] {
-  return [...TABLE_NAMES.flatMap((t) => [`${t}.parquet`, `${t}.csv`]), dbFile, 'manifest.json'];
-}
-
-export function dataPackage(files: PublishedFile[], created: Date): object {
-  const find = (path: string) => {
-    const f = files.find((x) => x.path === path);
-    if (!f) throw new Error(`datapackage: no such file ${path}`);
+export function dataPackage(layout: Layout, files: PublishedFile[], created: Date): object {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const located = (paths: string[]) => {
+    for (const p of paths) if (!byPath.has(p)) throw new Error(`datapackage: no such file ${p}`);
+    if (paths.length !== 1) return { path: paths };
+    const f = byPath.get(paths[0]!)!;
     return { path: f.path, bytes: f.bytes, hash: `sha256:${f.sha256}` };
   };
   const resources: object[] = [];
@@ -72,7 +76,7 @@ export function dataPackage(files: PublishedFile[], created: Date): object {
     const common = { title: zh, description: en };
     resources.push({
       name: t,
-      ...find(`${t}.csv`),
+      ...located(layout.tables[t].csv),
       type: 'table',
       format: 'csv',
       mediatype: 'text/csv',
@@ -82,7 +86,7 @@ export function dataPackage(files: PublishedFile[], created: Date): object {
     });
     resources.push({
       name: `${t}-parquet`,
-      ...find(`${t}.parquet`),
+      ...located(layout.tables[t].parquet),
       type: 'table',
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
@@ -90,29 +94,48 @@ export function dataPackage(files: PublishedFile[], created: Date): object {
       schema: tableSchema(t, 'reports-parquet'),
     });
   }
-  for (const f of files.filter((x) => !/\.(csv|parquet)$/.test(x.path))) {
-    const isDb = f.path.endsWith('.duckdb');
+  if (layout.duckdb)
     resources.push({
-      name:
-        f.path
-          .replace(/\.[^.]+$/, '')
-          .replace(/[^a-z0-9._-]/gi, '-')
-          .toLowerCase() + (isDb ? '-duckdb' : ''),
-      ...find(f.path),
-      format: isDb ? 'duckdb' : 'json',
-      mediatype: isDb ? 'application/octet-stream' : 'application/json',
-      description: isDb
-        ? 'All five tables in one DuckDB database file.'
-        : 'Every input file and what became of it (ok, partial, text_only, duplicate, rejected, with the reason).',
+      name: 'nianbao-duckdb',
+      ...located([layout.duckdb]),
+      format: 'duckdb',
+      mediatype: 'application/octet-stream',
+      description: 'All five tables in one DuckDB database file.',
     });
-  }
+  resources.push(
+    {
+      name: 'nianbao-sql',
+      ...located([layout.sql]),
+      format: 'sql',
+      mediatype: 'application/sql',
+      description:
+        "DuckDB views of the five tables over the Parquet files: `.read nianbao.sql` in the data folder, or over HTTP after `SET VARIABLE nianbao_base = '<address of the data folder>/'`.",
+    },
+    {
+      name: 'manifest',
+      ...located([layout.manifest]),
+      format: 'json',
+      mediatype: 'application/json',
+      description:
+        'The run: counts of input files by outcome, per-table rows and hashes, and files_jsonl, the JSON Lines files listing every input file (kept inline as files while small).',
+    },
+    {
+      name: 'manifest-files',
+      ...located(layout.manifestEntries),
+      format: 'jsonl',
+      mediatype: 'application/jsonl',
+      description:
+        'Every input file and what became of it (ok, partial, text_only, duplicate, rejected, with the reason), one JSON object per line.',
+    },
+  );
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'nianbao',
     title: '年报开放数据 · Government information disclosure annual reports as data',
     description:
       'Tables of the annual reports on government information disclosure (政府信息公开工作年度报告) published by Chinese administrative agencies, read cell by cell. Blank or uncertain values are NULL, never 0; every number has its source line.',
-    version: '1.0.0',
+    // 1.1: nianbao.sql and the manifest's JSON Lines; resources in parts past the part limit.
+    version: '1.1.0',
     created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     licenses: [DATA_LICENSE],
     sources: [

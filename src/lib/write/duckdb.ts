@@ -1,8 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, openSync, writevSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { BOM } from './csv.ts';
-import { createHash } from 'node:crypto';
+import { exportCsv, exportParquet } from './export.ts';
+import { DB_FILE } from './layout.ts';
+import { PART_BYTES } from './parts.ts';
 import { phase } from './phase.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
@@ -12,30 +13,33 @@ import type { RowSink, RunResult } from '../ingest/run.ts';
  * Writes the five tables. During the run, rows are staged as newline-delimited JSON (V8's
  * JSON.stringify escapes every string correctly and is far faster than value-by-value appends)
  * in files of about 32 MB, which DuckDB loads into one database file with explicit column types
- * as they fill up; at the end it copies each table to Parquet (zstd) and CSV. The exports run on one DuckDB thread with
- * insertion order preserved and a fixed row-group size, so the same input gives byte-identical
- * Parquet whatever the machine (two threads cut row groups differently from run to run).
- * CSV gets the formula-injection prefix on text columns (see csv.ts).
+ * as they fill up; at the end each table is copied to Parquet and CSV, one file or numbered
+ * parts under the part limit (export.ts, parts.ts).
  */
 
-export const DB_FILE = 'nianbao.duckdb';
 const TABLES: TableName[] = ['reports', 'cells', 'checks', 'sections', 'summary'];
-const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
-
-/** Rows per Parquet row group: fixed, so the cuts depend on the rows only. */
-export const ROW_GROUP_SIZE = Number(process.env.NIANBAO_ROW_GROUP_SIZE ?? 122_880);
 
 /**
- * Per-table content hash: rows, and the SHA-256 of the table's published CSV (`<table>.csv`,
- * the same line as in SHA256SUMS). The DuckDB file's bytes differ from run to run; its tables do
- * not, and the CSV is a deterministic rendering of each (ordered, one writer thread), so two
- * DuckDB files hold the same tables when their manifests' `tables` agree.
+ * Per-table content hash: rows, and the SHA-256 of the table's published CSV as one file (when
+ * it is in parts: the parts concatenated, each header after the first dropped; export.ts). The
+ * DuckDB file's bytes differ from run to run; its tables do not, and the CSV is a deterministic
+ * rendering of each (ordered, one writer thread), so two DuckDB files hold the same tables when
+ * their manifests' `tables` agree.
  */
 export type TableHashes = Record<TableName, { rows: number; sha256: string }>;
 
+/** What `finish` wrote besides the DuckDB file. */
+export interface Written {
+  tables: TableHashes;
+  /** Each table's files, in order, relative to the output folder. */
+  files: Record<TableName, { parquet: string[]; csv: string[] }>;
+  /** SHA-256 of the CSV files, computed while they were written. */
+  known: Record<string, string>;
+}
+
 export interface DatasetWriter {
   sink: RowSink;
-  finish(result: RunResult): Promise<TableHashes>;
+  finish(result: RunResult): Promise<Written>;
 }
 
 /** A staging file is handed to DuckDB once it holds this many bytes (see `openWriter`). */
@@ -109,7 +113,7 @@ class Staging {
  * and the load is a tenth of the run). Loads run one after another, in file order, so each
  * table's rows are in the order they were written.
  */
-export async function openWriter(outDir: string): Promise<DatasetWriter> {
+export async function openWriter(outDir: string, partBytes = PART_BYTES): Promise<DatasetWriter> {
   const stagingDir = join(outDir, '.staging');
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir, { recursive: true });
@@ -163,7 +167,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
   return {
     sink,
     async finish(result: RunResult) {
-      const hashes = {} as TableHashes;
+      const written: Written = { tables: {} as TableHashes, files: {} as Written['files'], known: {} };
       try {
         staging.reports.write(result.reports);
         staging.summary.write(result.summary);
@@ -171,6 +175,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
         await loads;
         if (loadError) throw loadError;
         phase('loaded');
+        for (const name of TABLES) written.files[name] = { parquet: [], csv: [] };
         // Exports run one query per thread (deterministic row groups), two queries at a time on
         // two connections: the tables' Parquet and CSV copies are independent.
         const second = await instance.connect();
@@ -187,11 +192,17 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
               });
             }
           };
+          const scratch = join(stagingDir, 'export');
+          await mkdir(scratch, { recursive: true });
           const settled = await Promise.allSettled([
-            each((name) => exportParquet(conn, outDir, name)),
             each(async (name) => {
-              const rows = Number((await second.runAndReadAll(`SELECT count(*) FROM ${name}`)).getRows()[0]![0]);
-              hashes[name] = { rows, sha256: await exportCsv(second, outDir, name) };
+              written.files[name].parquet = await exportParquet(conn, outDir, scratch, name, partBytes);
+            }),
+            each(async (name) => {
+              const csv = await exportCsv(second, outDir, scratch, name, partBytes);
+              written.files[name].csv = csv.files;
+              Object.assign(written.known, csv.sha256);
+              written.tables[name] = { rows: csv.rows, sha256: csv.table };
               phase(`exported-${name}`);
             }),
           ]);
@@ -206,7 +217,7 @@ export async function openWriter(outDir: string): Promise<DatasetWriter> {
         close();
         await rm(stagingDir, { recursive: true, force: true });
       }
-      return hashes;
+      return written;
     },
   };
 }
@@ -223,61 +234,4 @@ async function loadFile(conn: DuckDBConnection, name: TableName, path: string): 
   await conn.run(
     `INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`,
   );
-}
-
-const orderOf = (name: TableName) => (ORDER[name] ? ` ORDER BY ${ORDER[name]}` : '');
-
-async function exportParquet(conn: DuckDBConnection, outDir: string, name: TableName): Promise<void> {
-  await conn.run(
-    `COPY (SELECT * FROM ${name}${orderOf(name)}) TO '${join(outDir, `${name}.parquet`)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
-  );
-}
-
-/** Writes `<name>.csv` and returns its SHA-256 (computed while the file is written). */
-async function exportCsv(conn: DuckDBConnection, outDir: string, name: TableName): Promise<string> {
-  // CSV: DuckDB's own CSV writer (RFC 4180 quoting; 20 times faster than streaming the rows
-  // out to csv-stringify, which the per-report CSV uses), with the formula-injection prefix of
-  // csv.ts on text columns, written to a temporary name and copied behind a BOM.
-  const tmp = join(outDir, `${name}.csv.tmp`);
-  await conn.run(`COPY (SELECT ${csvSelect(name)} FROM ${name}${orderOf(name)}) TO '${tmp}' (FORMAT csv, HEADER true)`);
-  const sha256 = withBom(tmp, join(outDir, `${name}.csv`));
-  await rm(tmp);
-  return sha256;
-}
-
-/** The select list of a table's CSV: text columns prefixed as `safeText` does (csv.ts). */
-export function csvSelect(name: TableName): string {
-  return columns(name)
-    .map((c) =>
-      c.type === 'VARCHAR'
-        ? `CASE WHEN left("${c.name}", 1) IN (${FORMULA_CHARS}) THEN '''' || "${c.name}" ELSE "${c.name}" END AS "${c.name}"`
-        : c.type === 'DOUBLE'
-          ? // A whole number prints as 3, not 3.0 (a count in cells.value); Parquet keeps the DOUBLE.
-            `CASE WHEN "${c.name}" = trunc("${c.name}") AND abs("${c.name}") < 1e15 THEN CAST(CAST("${c.name}" AS BIGINT) AS VARCHAR) ELSE CAST("${c.name}" AS VARCHAR) END AS "${c.name}"`
-          : `"${c.name}"`,
-    )
-    .join(', ');
-}
-
-const FORMULA_CHARS = ["'='", "'+'", "'-'", "'@'", 'chr(9)', 'chr(13)'].join(', ');
-
-/** Copies `from` behind a BOM into `to`; returns the SHA-256 of what was written. */
-function withBom(from: string, to: string): string {
-  const out = openSync(to, 'w');
-  const src = openSync(from, 'r');
-  const hash = createHash('sha256');
-  try {
-    const bom = Buffer.from(BOM, 'utf8');
-    writeSync(out, bom);
-    hash.update(bom);
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) {
-      writeSync(out, buf, 0, n);
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(src);
-    closeSync(out);
-  }
-  return hash.digest('hex');
 }

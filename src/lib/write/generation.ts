@@ -35,8 +35,12 @@ import { phase } from './phase.ts';
 export interface Generation {
   /** Where this run writes. */
   dir: string;
-  /** Verify against SHA256SUMS, then switch the output path to this generation. */
-  commit(): void;
+  /**
+   * Verify against SHA256SUMS, then switch the output path to this generation. `unlisted`: files
+   * kept beside the published ones but not in SHA256SUMS (the DuckDB file when it is too large to
+   * publish).
+   */
+  commit(unlisted?: string[]): void;
   /** Remove this run's folder (on an error before commit). */
   abort(): void;
 }
@@ -140,18 +144,21 @@ export function startGeneration(out: string): Generation {
         rmSync(dir, { recursive: true, force: true });
       unlock();
     },
-    commit() {
+    commit(unlisted = []) {
       try {
-        switchTo();
+        switchTo(unlisted);
       } finally {
         unlock();
       }
     },
   };
 
-  function switchTo(): void {
-    verifySums(dir);
-    for (const f of readdirSync(dir)) fsyncPath(join(dir, f));
+  function switchTo(unlisted: string[]): void {
+    verifySums(dir, true, unlisted);
+    // Files first, then the folders that hold them (parts are in a folder per table).
+    const entries = walk(dir);
+    for (const f of entries.filter((e) => !e.dir)) fsyncPath(join(dir, f.path));
+    for (const f of entries.filter((e) => e.dir).reverse()) fsyncPath(join(dir, f.path));
     fsyncPath(dir);
     phase('verified');
     const link = join(n.parent, `${n.prefix}link-${id}`);
@@ -190,11 +197,22 @@ function fsyncPath(p: string): void {
   }
 }
 
+/** Every file and folder under `dir`, depth first, as `/`-separated paths relative to it. */
+function walk(dir: string, prefix = ''): Array<{ path: string; dir: boolean }> {
+  const out: Array<{ path: string; dir: boolean }> = [];
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push({ path, dir: true }, ...walk(dir, path));
+    else out.push({ path, dir: false });
+  }
+  return out;
+}
+
 /**
- * Every file SHA256SUMS lists is there with that hash, and (strict) no other file is. Throws
- * naming the file.
+ * Every file SHA256SUMS lists is there with that hash, and (strict) no other file is, apart
+ * from `unlisted` ones. Throws naming the file.
  */
-export function verifySums(dir: string, strict = true): void {
+export function verifySums(dir: string, strict = true, unlisted: string[] = []): void {
   const sums = parseSums(readFileSync(join(dir, 'SHA256SUMS'), 'utf8'));
   for (const [name, hash] of sums) {
     const p = join(dir, name);
@@ -202,9 +220,16 @@ export function verifySums(dir: string, strict = true): void {
     if (sha256File(p) !== hash) throw new Error(`${p} does not match its SHA-256 in SHA256SUMS`);
   }
   if (strict)
-    for (const f of readdirSync(dir))
-      if (f !== 'SHA256SUMS' && !sums.has(f)) throw new Error(`${join(dir, f)} is not listed in SHA256SUMS`);
+    for (const f of walk(dir))
+      if (!f.dir && f.path !== 'SHA256SUMS' && !sums.has(f.path) && !unlisted.includes(f.path))
+        throw new Error(`${join(dir, f.path)} is not listed in SHA256SUMS`);
 }
+
+/**
+ * A published file's name: a path inside the folder (parts sit in a folder per table), made
+ * of plain segments: never absolute, never `..`, never a hidden or backslashed name.
+ */
+const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 export function parseSums(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -212,8 +237,7 @@ export function parseSums(text: string): Map<string, string> {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
     if (!m) throw new Error(`SHA256SUMS: malformed line: ${line.slice(0, 100)}`);
     // Names come from our own SHA256SUMS, but never let one leave the folder.
-    if (m[2]!.includes('/') || m[2]!.includes('\\') || m[2]!.startsWith('.'))
-      throw new Error(`SHA256SUMS: unexpected file name ${m[2]}`);
+    if (!SAFE_PATH.test(m[2]!)) throw new Error(`SHA256SUMS: unexpected file name ${m[2]}`);
     out.set(m[2]!, m[1]!);
   }
   return out;

@@ -1,39 +1,70 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ManifestEntry, ManifestHeader, type Manifest } from '../schema/datasets.ts';
+import { InlineArrayDoc, writeJsonDoc } from './json-doc.ts';
+import { LineParts } from './parts.ts';
 
 /**
- * Writes manifest.json without building it as one string: at a million files the whole
- * document would be some 800 M characters, past V8's string limit (about 537 M). The entries are
- * written one by one, and the bytes are exactly those of `JSON.stringify(manifest, null, 2)`
- * followed by a newline, so readers see no difference.
+ * manifest.json and its entries. At a million input files the entries are some 800 M
+ * characters, past V8's string limit (about 537 M) and far past what a static host takes per
+ * file, so no reader or writer holds them as one string:
+ * - the entries, one JSON object per line (JSON Lines), in `manifest.jsonl`, or in parts
+ *   `manifest/manifest-00001.jsonl` … of at most the part limit each (parts.ts);
+ * - `manifest.json`: the run's header (version, raw_dir, counts, tables) and `files_jsonl`,
+ *   the paths of those files; while the whole document stays under the part limit it also keeps
+ *   the entries inline as `files`, as before version 2, written entry by entry.
  */
-export function writeManifestFile(path: string, manifest: Record<string, unknown>): void {
-  const fd = openSync(path, 'w');
-  let buf = '';
-  const put = (s: string) => {
-    buf += s;
-    if (buf.length > 1 << 20) {
-      writeSync(fd, buf);
-      buf = '';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Writes manifest.json and the entries' JSON Lines into `dir`; returns every path written. */
+export function writeManifest(dir: string, manifest: Manifest, limit: number): string[] {
+  const { files, tables, ...head } = manifest;
+  const lines = new LineParts(dir, 'manifest', 'jsonl', limit);
+  const doc = new InlineArrayDoc(join(dir, MANIFEST_FILE), head, 'files', 2, limit);
+  for (const e of files) {
+    lines.write(JSON.stringify(e));
+    doc.add(e);
+  }
+  const jsonl = lines.close();
+  // Too large to keep the entries inline: the header alone (a few KB).
+  if (!doc.finish({ files_jsonl: jsonl, tables }))
+    writeJsonDoc(join(dir, MANIFEST_FILE), { ...head, files_jsonl: jsonl, tables }, 2);
+  return [MANIFEST_FILE, ...jsonl];
+}
+
+/** The largest manifest.json read whole: ours are under the part limit; an older, inline one may be larger. */
+const MAX_HEADER_BYTES = 256 << 20;
+
+/** manifest.json without its inline entries (read whole: it is small). */
+export function readManifestHeader(dir: string): ManifestHeader {
+  const path = join(dir, MANIFEST_FILE);
+  const size = statSync(path).size;
+  if (size > MAX_HEADER_BYTES)
+    throw new Error(`${path} is ${size} bytes, written by an older ingest: run \`npm run ingest\` again`);
+  const { files: _inline, ...header } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  return ManifestHeader.parse(header);
+}
+
+/**
+ * Every entry, in path order, read line by line from the JSON Lines files (or, for a version 1
+ * manifest, from its inline `files`). Each entry is validated.
+ */
+export async function* manifestEntries(dir: string, header: ManifestHeader): AsyncGenerator<ManifestEntry> {
+  if (!header.files_jsonl) {
+    const inline = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown[] }).files ?? [];
+    for (const e of inline) yield ManifestEntry.parse(e);
+    return;
+  }
+  for (const file of header.files_jsonl) {
+    const input = createReadStream(join(dir, file));
+    try {
+      for await (const line of createInterface({ input, crlfDelay: Infinity }))
+        if (line) yield ManifestEntry.parse(JSON.parse(line));
+    } finally {
+      // A reader that stops early (`break`) must not leave the file open.
+      input.destroy();
     }
-  };
-  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
-  try {
-    const keys = Object.keys(manifest).filter((k) => manifest[k] !== undefined);
-    put('{');
-    keys.forEach((k, i) => {
-      put(`${i ? ',' : ''}\n  ${JSON.stringify(k)}: `);
-      const v = manifest[k];
-      if (Array.isArray(v) && v.length > 0) {
-        put('[');
-        v.forEach((e: unknown, j) =>
-          put(`${j ? ',' : ''}\n    ${indent(JSON.stringify(e, null, 2) ?? 'null', '    ')}`),
-        );
-        put('\n  ]');
-      } else put(indent(JSON.stringify(v, null, 2), '  '));
-    });
-    put(keys.length ? '\n}\n' : '}\n');
-    writeSync(fd, buf);
-  } finally {
-    closeSync(fd);
   }
 }

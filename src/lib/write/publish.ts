@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dataPackage, publishedFileNames, sha256sums, type PublishedFile } from './datapackage.ts';
+import { dataPackage, sha256sums, type PublishedFile } from './datapackage.ts';
+import type { Written } from './duckdb.ts';
+import { DB_FILE, SQL_FILE, layoutFiles, type Layout } from './layout.ts';
+import { writeManifest } from './manifest.ts';
+import { viewsSql } from './sql.ts';
+import type { Manifest } from '../schema/datasets.ts';
 
 /**
  * The edge that hashes the published files and writes datapackage.json and SHA256SUMS beside
@@ -19,19 +24,48 @@ async function describe(dir: string, path: string, known?: string): Promise<Publ
 }
 
 /**
- * `known`: SHA-256 of files already hashed while they were written (file name → hex); the rest
+ * `known`: SHA-256 of files already hashed while they were written (path → hex); the rest
  * are read and hashed here. The generation's verification reads every file again before it is
  * published (generation.ts), so a wrong `known` hash stops the run instead of being published.
  */
 export async function writePublication(
   dir: string,
-  dbFile: string,
+  layout: Layout,
   created: Date,
   known: Record<string, string> = {},
 ): Promise<PublishedFile[]> {
-  const files = await Promise.all(publishedFileNames(dbFile).map((p) => describe(dir, p, known[p])));
-  await writeFile(join(dir, 'datapackage.json'), `${JSON.stringify(dataPackage(files, created), null, 2)}\n`);
+  const files: PublishedFile[] = [];
+  // One file at a time: a national run has hundreds of parts.
+  for (const p of layoutFiles(layout)) files.push(await describe(dir, p, known[p]));
+  await writeFile(join(dir, 'datapackage.json'), `${JSON.stringify(dataPackage(layout, files, created), null, 2)}\n`);
   const all = [...files, await describe(dir, 'datapackage.json')];
   await writeFile(join(dir, 'SHA256SUMS'), sha256sums(all));
   return all;
+}
+
+/**
+ * The end of a run in `dir`, after the tables are written: the manifest (with the tables'
+ * hashes), nianbao.sql, datapackage.json and SHA256SUMS. The DuckDB file is published while it
+ * fits in the part limit; a larger one stays beside the published files, unlisted (a static host
+ * does not take it; nianbao.sql gives the same tables from the Parquet files).
+ */
+export async function publishRun(opts: {
+  dir: string;
+  written: Written;
+  manifest: Manifest;
+  created: Date;
+  limit: number;
+}): Promise<Layout> {
+  const { dir, written, limit } = opts;
+  const [manifest, ...manifestEntries] = writeManifest(dir, { ...opts.manifest, tables: written.tables }, limit);
+  const layout: Layout = {
+    tables: written.files,
+    duckdb: statSync(join(dir, DB_FILE)).size <= limit ? DB_FILE : null,
+    sql: SQL_FILE,
+    manifest: manifest!,
+    manifestEntries,
+  };
+  writeFileSync(join(dir, SQL_FILE), viewsSql(layout));
+  await writePublication(dir, layout, opts.created, written.known);
+  return layout;
 }
