@@ -17,7 +17,7 @@ export type TitleKind =
   | 'heading'
   /** The HTML `<title>`: the site's name for the page. */
   | 'page'
-  /** A title in a list of other articles, or a link: another report, not this one. */
+  /** A title in a list of other articles (after a label, or links in a row): another report, not this one. */
   | 'listed';
 
 export interface TitleCandidate {
@@ -81,13 +81,22 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
     let kind: TitleKind;
     if (l.role === 'page-title') kind = 'page';
     else if (l.role === 'heading') kind = 'heading';
-    else if (related || l.role === 'link') kind = 'listed';
+    else if (related || (l.role === 'link' && linkList(head, i))) kind = 'listed';
     else if (inList && !fieldsFollow(head, i)) kind = 'listed';
     else kind = 'heading';
     if (kind === 'heading') inList = false;
     out.push({ line: l, kind });
   });
   return out;
+}
+
+/**
+ * A link title beside another link title: a list of links (other pages). A lone link title is
+ * taken for the report's own (some sites link the article's title to itself).
+ */
+function linkList(head: Line[], i: number): boolean {
+  const near = [head.slice(0, i).findLast((l) => l.text.trim()), head.slice(i + 1).find((l) => l.text.trim())];
+  return near.some((l) => l?.role === 'link' && readsAsTitle(l));
 }
 
 function fieldsFollow(head: Line[], i: number): boolean {
