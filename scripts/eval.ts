@@ -1,7 +1,8 @@
 /**
  * npm run eval -- DIR
  * Ingests DIR/raw (as `npm run ingest` would, in process) and compares the result with the
- * ground truth in DIR/truth. Prints the accuracy tables; exits non-zero on any wrong number.
+ * ground truth in DIR/truth. Prints the accuracy tables; exits non-zero on any wrong number or
+ * any report published under a wrong year.
  * --out FILE also writes the report as Markdown.
  */
 import { createHash } from 'node:crypto';
@@ -53,7 +54,7 @@ const result = evaluate(truths, data);
 const text = `${formatEval(result)}\n\nIngest (in process, no writing): ${files.length} files in ${seconds.toFixed(1)} s.`;
 console.log(text);
 if (outFile) await writeFile(outFile, `${text}\n`);
-if (result.total.wrong > 0) {
-  console.error(`eval: ${result.total.wrong} wrong numbers`);
+if (result.total.wrong > 0 || result.wrongYears > 0) {
+  console.error(`eval: ${result.total.wrong} wrong numbers, ${result.wrongYears} reports under a wrong year`);
   process.exit(1);
 }

@@ -80,4 +80,17 @@ describe('html', () => {
     expect(lines.map((l) => l.raw)).toEqual(['标题', '正文一', '正文', '二']);
     expect(lines.map((l) => l.no)).toEqual([1, 3, 4, 4]);
   });
+
+  it('says which lines were the <title>, the <h1> and links only (for the metadata)', () => {
+    const lines = htmlToLines(
+      '<html><head><title>页标题</title></head><body><h1>报告<a href="#x">标题</a></h1><ul><li><a href="/a">别的报告</a></li></ul><p>正文<a href="/b">链接</a></p><p><a name="x">锚</a></p></body></html>',
+    );
+    expect(lines.map((l) => [l.raw, l.role])).toEqual([
+      ['页标题', 'page-title'],
+      ['报告标题', 'heading'],
+      ['别的报告', 'link'],
+      ['正文链接', undefined],
+      ['锚', undefined],
+    ]);
+  });
 });

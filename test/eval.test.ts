@@ -27,6 +27,23 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(result.total.wrong, formatEval(result)).toBe(0);
   });
 
+  it('files no report under a wrong year, and would catch one', () => {
+    expect(result.wrongYears, formatEval(result)).toBe(0);
+    const first = data.reports.find((r) => r.year !== null)!;
+    const tamper = (year: number | null) => ({
+      ...data,
+      reports: data.reports.map((r) => (r === first ? { ...r, year } : r)),
+    });
+    const runWith = (year: number | null) =>
+      evaluate(
+        corpus.map((f) => f.truth),
+        tamper(year),
+      );
+    expect(runWith(first.year! - 1).wrongYears).toBe(1);
+    // A NULL year is less read, not wrong.
+    expect(runWith(null).wrongYears).toBe(0);
+  });
+
   it('reads nearly every knowable cell, outcome and metadata field', () => {
     expect(result.total.cells).toBeGreaterThan(20_000);
     expect(result.total.nullKnowable / result.total.cells).toBeLessThan(0.01);
@@ -46,6 +63,16 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);
     for (const q of ['meta-year-first', 'meta-abbreviation', 'meta-crawler', 'meta-date-label', 'meta-signature'])
+      expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+    // Other years around the report (synth/other-years.ts) and a fee unit outside the header.
+    for (const q of [
+      'meta-other-year-titles',
+      'meta-comparison-year',
+      'meta-comparison-only',
+      'meta-html-title-year',
+      'fee-unit-outside',
+      'fee-unit-conflict',
+    ])
       expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
     expect(
       (result.byQuirk['meta-canonical']?.cells ?? 0) + (result.byQuirk['meta-printed-url']?.cells ?? 0),

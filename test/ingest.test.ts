@@ -161,6 +161,23 @@ describe('two reports saved in one file', () => {
     expect(e.diagnostics.map((d) => d.code)).not.toContain('W_DUPLICATE_TEXT');
   });
 
+  it('a report whose year is NULL says so in its entry, in Chinese', () => {
+    const d = run([
+      file(
+        'noyear.txt',
+        buildReport({
+          title: '测试市测试局2020年政府信息公开工作年度报告\n测试市测试局2021年政府信息公开工作年度报告',
+          head: [],
+        }).replace(/2020年，/g, '本年度，'),
+      ),
+    ]);
+    const e = entry(d, 'noyear.txt');
+    expect(d.reports[0]!.year).toBeNull();
+    expect(e.outcome).toBe('ok');
+    expect(e.reason_code).toBe('W_NO_YEAR');
+    expect(e.reason).toMatch(/^报告所属年度无法确定（标题写2020年，标题写2021年/);
+  });
+
   it('the same text twice is a repeat, with no reason', () => {
     const e = entry(data, 'twice.txt');
     expect(e.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');

@@ -4,7 +4,10 @@ import { agencyFromTitle, agencyKind, extractMetadata } from '../src/lib/metadat
 import { cleanTitle } from '../src/lib/metadata/agency.ts';
 import { signatureDateOf } from '../src/lib/metadata/dates.ts';
 import { cleanUrl, htmlSourceUrl } from '../src/lib/metadata/source-url.ts';
+import { comparisonYears } from '../src/lib/metadata/year.ts';
+import { htmlToLines } from '../src/lib/decode/html.ts';
 import { originalLink } from '../src/lib/site/report-meta.ts';
+import { noYearZh } from '../src/lib/ingest/reasons.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText } from './helpers.ts';
 
@@ -257,5 +260,104 @@ describe('metadata', () => {
       published_on_basis: 'signature',
       source_url: 'https://www.test.gov.cn/art/2021/1/20/art_1_2.html',
     });
+  });
+});
+
+describe('the year the report covers', () => {
+  const T = (y: number) => `某区民政局${y}年政府信息公开工作年度报告`;
+  const htmlMeta = (html: string) => {
+    const lines = htmlToLines(html);
+    const at = lines.findIndex((l) => l.text.startsWith('一、'));
+    return extractMetadata(lines.slice(0, at), lines.slice(at), 2026);
+  };
+
+  it('a list of the agency’s other reports above the title is not the title', () => {
+    const m = meta(`相关文章：\n${T(2022)}\n${T(2021)}\n\n${T(2023)}\n发布日期：2024年1月22日`, '2023年，本机关…');
+    expect(m).toMatchObject({ year: 2023, title: T(2023), yearConflict: null });
+    // The item on the label's own line, and a list that the page's fields end.
+    expect(meta(`相关阅读：${T(2022)}\n${T(2023)}\n索引号：X-1 发布机构：某区民政局`).year).toBe(2023);
+  });
+
+  it('in HTML: links (a list of other pages) and the <title> yield to the report’s own heading', () => {
+    const links = htmlMeta(
+      `<html><body><ul><li><a href="/a">${T(2022)}</a></li><li><a href="/b">${T(2021)}</a></li></ul><p>${T(2023)}</p><p>一、总体情况</p><p>本年度平稳。</p></body></html>`,
+    );
+    expect(links).toMatchObject({ year: 2023, title: T(2023) });
+    // A lone link title is the page's own (some sites link the title to itself).
+    const lone = htmlMeta(
+      `<html><body><div><a href="#">${T(2023)}</a></div><p>一、总体情况</p><p>平稳。</p></body></html>`,
+    );
+    expect(lone).toMatchObject({ year: 2023, title: T(2023) });
+    const titleTag = htmlMeta(
+      `<html><head><title>${T(2022)}</title></head><body><h1>${T(2023)}</h1><p>一、总体情况</p><p>2023年，工作平稳。</p></body></html>`,
+    );
+    expect(titleTag).toMatchObject({ year: 2023, title: T(2023) });
+    // The <title> alone still gives the year (and the title) when nothing contradicts it.
+    const only = htmlMeta(
+      `<html><head><title>${T(2022)}</title></head><body><p>一、总体情况</p><p>平稳。</p></body></html>`,
+    );
+    expect(only).toMatchObject({ year: 2022, title: T(2022) });
+    // …but not against the body's own statement of its year.
+    const against = htmlMeta(
+      `<html><head><title>${T(2022)}</title></head><body><p>一、总体情况</p><p>2023年度，本机关工作平稳。</p></body></html>`,
+    );
+    expect(against.year).toBeNull();
+    expect(against.yearConflict).toEqual([
+      { source: 'page-title', year: 2022 },
+      { source: 'body', year: 2023 },
+    ]);
+  });
+
+  it('a year the text compares with is not the report’s year', () => {
+    const head = '某区教育局政府信息公开工作年度报告\n发布日期：2024-01-18';
+    // The comparison (after 2022) and the publication date (2024, so before 2024) leave 2023.
+    expect(meta(head, '与2022年相比，本年度依申请公开数量有所上升。').year).toBe(2023);
+    // Without the date nothing pins it: NULL, never the compared year.
+    expect(meta('某区教育局政府信息公开工作年度报告', '与2022年度相比，本年度申请有所上升。').year).toBeNull();
+    expect(meta('某区教育局政府信息公开工作年度报告', '受理申请较2021年增长一成，比2021年多12件。').year).toBeNull();
+    // A year followed by 同比 is the year itself, not a comparison.
+    expect(meta('某区教育局政府信息公开工作年度报告', '2023年，受理申请同比增长10%。').year).toBe(2023);
+  });
+
+  it('comparisons are found in their usual wordings', () => {
+    const years = (t: string) => comparisonYears(t).years;
+    expect(years('与2022年相比')).toEqual([2022]);
+    expect(years('同2022年度同期相比')).toEqual([2022]);
+    expect(years('和2021年比较')).toEqual([2021]);
+    expect(years('比2022年增加')).toEqual([2022]);
+    expect(years('较2022年下降')).toEqual([2022]);
+    expect(years('相较于2020年')).toEqual([2020]);
+    expect(years('同比2022年增长')).toEqual([2022]);
+    expect(years('高于2022年')).toEqual([2022]);
+    expect(years('2023年，同比增长')).toEqual([]);
+    expect(years('2023年度本机关')).toEqual([]);
+    expect(comparisonYears('与2022年相比，2023年').masked).toBe('与····年相比，2023年');
+  });
+
+  it('own titles that disagree: settled by the body or the date, else NULL with the sources', () => {
+    const two = `${T(2022)}\n${T(2023)}`;
+    expect(meta(two, '2023年度，本机关工作平稳。').year).toBe(2023);
+    expect(meta(`${T(2023)}\n${T(2024)}\n发布日期：2024-01-20`).year).toBe(2023);
+    const m = meta(two, '本年度工作平稳。');
+    expect(m.year).toBeNull();
+    expect(m.yearConflict).toEqual([
+      { source: 'title', year: 2022 },
+      { source: 'title', year: 2023 },
+    ]);
+    // A body year the date rules out is no year either.
+    expect(meta('某区教育局政府信息公开工作年度报告\n发布日期：2023-03-01', '2023年，工作平稳。').year).toBeNull();
+  });
+
+  it('a year left NULL is said in the manifest, in Chinese, with what disagreed', () => {
+    const text = `${T(2022)}\n${T(2023)}\n一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无。`;
+    const p = ok(parseText(text));
+    expect(p.report.year).toBeNull();
+    expect(p.diagnostics.find((d) => d.code === 'W_NO_YEAR')?.message).toBe(
+      'the year the report covers is not certain (title 2022, title 2023); left NULL',
+    );
+    expect(
+      noYearZh('the year the report covers is not certain (title 2022, title 2023, published 2024); left NULL'),
+    ).toBe('报告所属年度无法确定（标题写2022年，标题写2023年，发布于2024年），年度留空');
+    expect(noYearZh('the year the report covers is not stated')).toBe('报告未写明所属年度，年度留空');
   });
 });

@@ -8,7 +8,8 @@ import { gaz, sha } from './helpers.ts';
  * Shapes a first tester made by hand to break the reader (test/fixtures/shapes, with the right
  * values in truth/ in the format of ../shared/cases): columns named in another order than the
  * official form, money in 千元 and 亿元, footnote marks (78①, 166<sup>1</sup>, hidden text),
- * text in number cells (三, 3/5, 334人次), two reports in one file, and others. Each published
+ * text in number cells (三, 3/5, 334人次), two reports in one file, a report's year among
+ * other years' titles, a fee unit stated outside the amount header, and others. Each published
  * number must be the file's; a truth value of null must come out NULL; `lenient` allows NULL.
  */
 const DIR = 'test/fixtures/shapes';
@@ -104,5 +105,21 @@ describe('hand-made shapes from a first tester', () => {
     for (const f of ['u2_m01_2019_item_cols_reordered.txt', 'u2_d02_2019_items_cols_rotated.txt'])
       expect(cell(f, 'active.licensing.prev_items')?.state, f).toBe('ambiguous');
     expect(cell('u2_c10_fee_cols_swapped.txt', 'active.fees.change')?.state).toBe('ambiguous');
+  });
+  it('a fifth tester’s shapes (f05*, f07*): the report’s year, and a fee unit stated outside the amount header', () => {
+    const year = (f: string) => data.reports.find((r) => r.source_file === f)?.year;
+    // Titles of the agency's other reports listed above the title; a title without a year and a
+    // text opening with 与2022年相比; an HTML <title> naming another year than the <h1>.
+    expect(year('f05_text_other_year_titles_before_title.txt')).toBe(2023);
+    expect(year('f05b_no_title_year_comparison_year_first.txt')).toBe(2023);
+    expect(year('f05c_html_title_tag_other_year.html')).toBe(2023);
+    // 单位：元 above the sub-table, in the first header cell, in the caption, in the heading.
+    for (const f of [
+      'f07_fee_unit_line_above_header_yuan.txt',
+      'f07b_fee_unit_in_first_header_cell.txt',
+      'f07c_fee_unit_in_subtable_caption.txt',
+      'f07d_fee_unit_in_section_heading.txt',
+    ])
+      expect(cell(f, 'active.fees.amount')?.value, f).toBe(3.2);
   });
 });

@@ -67,18 +67,33 @@ export function htmlToLines(html: string): Line[] {
   const out: Line[] = [];
   let buf = '';
   let bufLine = 0;
+  // The role of the block being read (<title>, <h1>), and whether the buffer's text came from
+  // inside links only (see Line.role).
+  let role: Line['role'] | undefined;
+  let linkDepth = 0;
+  let linkText = false;
+  let plainText = false;
 
   const flush = () => {
     const t = buf.replace(/[ \t\r\n\f]+/g, ' ').trim();
-    if (t) out.push(makeLine(bufLine || 1, t));
+    if (t) {
+      const line = makeLine(bufLine || 1, t);
+      const r = role ?? (linkText && !plainText ? 'link' : undefined);
+      out.push(r ? { ...line, role: r } : line);
+    }
     buf = '';
     bufLine = 0;
+    linkText = plainText = false;
   };
 
   const walk = (node: Node): void => {
     if (node.nodeName === '#text') {
       const value = (node as DefaultTreeAdapterMap['textNode']).value;
-      if (value.trim() && !bufLine) bufLine = node.sourceCodeLocation?.startLine ?? 1;
+      if (value.trim()) {
+        if (!bufLine) bufLine = node.sourceCodeLocation?.startLine ?? 1;
+        if (linkDepth > 0) linkText = true;
+        else plainText = true;
+      }
       buf += value;
       return;
     }
@@ -106,9 +121,16 @@ export function htmlToLines(html: string): Line[] {
     }
     const block = BLOCK.has(tag);
     if (block) flush();
+    const outer = role;
+    if (tag === 'title') role = 'page-title';
+    else if (tag === 'h1') role = 'heading';
+    const link = tag === 'a' && el.attrs.some((a) => a.name === 'href');
+    if (link) linkDepth++;
     const content = tag === 'template' ? [] : el.childNodes;
     for (const c of content) walk(c);
+    if (link) linkDepth--;
     if (block) flush();
+    role = outer;
   };
 
   walk(doc);

@@ -28,6 +28,13 @@ export interface Line {
    * `|` row, where only the arithmetic tells a blank cell from a missing one.
    */
   padded?: boolean;
+  /**
+   * Where an HTML line stood, for the metadata: the page's `<title>` (a site template's, often
+   * wrong about the year), the document's `<h1>` (the report's own heading), or a line whose
+   * text is all link text (`<a href>`: a pointer to another page, such as a list of the
+   * agency's other reports). Unset for plain text and for any other element.
+   */
+  role?: 'page-title' | 'heading' | 'link';
 }
 
 export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {

@@ -24,6 +24,11 @@ export interface EvalResult {
   byQuirk: Record<string, Tally>;
   metadata: Record<string, { ok: number; total: number }>;
   outcome: { ok: number; total: number };
+  /**
+   * Reports published under another year than the file's (a year that is NULL is not counted):
+   * every number of such a report is filed under the wrong year, so this must be 0 like `wrong`.
+   */
+  wrongYears: number;
   checks: { expectedFailing: number; found: number; missed: number; extra: number };
   wrongExamples: string[];
   mismatchExamples: string[];
@@ -58,6 +63,7 @@ export function evaluate(
     byQuirk: {},
     metadata: {},
     outcome: { ok: 0, total: 0 },
+    wrongYears: 0,
     checks: { expectedFailing: 0, found: 0, missed: 0, extra: 0 },
     wrongExamples: [],
     mismatchExamples: [],
@@ -117,6 +123,13 @@ export function evaluate(
     if (t.report && r) {
       meta('agency', r.agency === t.report.agency, `${t.file}: ${r.agency} ≠ ${t.report.agency}`);
       meta('year', r.year === t.report.year, `${t.file}: ${r.year} ≠ ${t.report.year}`);
+      if (r.year !== null && r.year !== t.report.year) {
+        res.wrongYears++;
+        if (res.wrongExamples.length < 40)
+          res.wrongExamples.push(
+            `${t.file}: published under ${r.year}; the file's year is ${t.report.year ?? 'not stated'}`,
+          );
+      }
       meta(
         'region_code',
         r.region_code === t.report.region_code,
@@ -188,9 +201,11 @@ export function formatEval(r: EvalResult): string {
     '|---|---:|',
     ...Object.entries(r.metadata).map(([k, v]) => `| ${k} | ${pct(v.ok, v.total)} (${v.ok}/${v.total}) |`),
     '',
+    `Reports under a wrong year (a NULL year not counted): **${r.wrongYears}**.`,
+    '',
     `Checks: ${r.checks.expectedFailing} planted failures, ${r.checks.found} reported, ${r.checks.missed} missed, ${r.checks.extra} reported that were not planted.`,
   ];
-  if (r.wrongExamples.length) out.push('', 'Wrong numbers:', ...r.wrongExamples.map((w) => `- ${w}`));
+  if (r.wrongExamples.length) out.push('', 'Wrong numbers and years:', ...r.wrongExamples.map((w) => `- ${w}`));
   if (r.mismatchExamples.length)
     out.push('', 'Other mismatches (first 40):', ...r.mismatchExamples.map((w) => `- ${w}`));
   return out.join('\n');

@@ -15,6 +15,28 @@ export type ReasonCode = DiagnosticCode | 'DUPLICATE_FILE' | 'TEXT_ONLY' | 'PART
 export const secondReportZh = (line: number | null) =>
   `文件中${line ? `第 ${line} 行起` : ''}还有另一份报告，未读取（只读取文件中的第一份报告；请另存为单独的文件）`;
 
+/**
+ * A report whose year is NULL (`W_NO_YEAR`): not stated, or stated by sources that disagree
+ * (the diagnostic lists them as `title 2022, published 2024`, see metadata/year.ts).
+ */
+export function noYearZh(detail: string): string {
+  const m = /^the year the report covers is not certain \((.*)\)/.exec(detail);
+  if (!m) return '报告未写明所属年度，年度留空';
+  const claims = m[1]!.split(', ').map((c) => {
+    const [source, year] = c.split(' ');
+    return `${YEAR_SOURCE_ZH[source!] ?? source}${year}年`;
+  });
+  return `报告所属年度无法确定（${claims.join('，')}），年度留空`;
+}
+
+const YEAR_SOURCE_ZH: Record<string, string> = {
+  title: '标题写',
+  'page-title': '网页标题写',
+  body: '正文写',
+  comparison: '正文与之比较的是',
+  published: '发布于',
+};
+
 const KIND_ZH: Record<string, string> = {
   'a named pipe (FIFO)': '命名管道（FIFO）',
   'a device file': '设备文件',

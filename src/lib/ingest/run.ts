@@ -1,4 +1,4 @@
-import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, reasonZh, secondReportZh } from './reasons.ts';
+import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, noYearZh, reasonZh, secondReportZh } from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import {
   CheckRow,
@@ -185,6 +185,13 @@ export class Collector {
     if (second) {
       entry.reason = entry.reason ? `${entry.reason}；${secondReportZh(second.line)}` : secondReportZh(second.line);
       entry.reason_code ??= 'W_SECOND_REPORT';
+    }
+    // So does a year left NULL: every number of the report is then under no year.
+    const noYear = r.diagnostics.find((d) => d.code === 'W_NO_YEAR');
+    if (noYear) {
+      const zh = noYearZh(noYear.message);
+      entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
+      entry.reason_code ??= 'W_NO_YEAR';
     }
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }

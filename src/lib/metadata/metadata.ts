@@ -1,17 +1,10 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
-import {
-  AGENCY_END,
-  TITLE,
-  TITLE_LABEL,
-  agencyOfPlace,
-  cleanTitle,
-  isAbbreviation,
-  isZone,
-  titleAgency,
-} from './agency.ts';
+import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
 import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
+import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
+import { bodyYears, decideYear, titleYear, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
 
@@ -27,6 +20,8 @@ export interface Metadata {
   agency: string | null;
   agency_kind: string | null;
   year: number | null;
+  /** Set when the year is NULL because sources disagree (year.ts): what each said. */
+  yearConflict: YearClaim[] | null;
   published_on: string | null;
   /** Where published_on came from: a labelled header field, or the signature at the end. */
   published_on_basis: DateBasis | null;
@@ -40,37 +35,53 @@ export interface MetadataExtra {
   html?: string;
 }
 
-const YEAR_MIN = 1990;
-
 export function extractMetadata(head: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
   const headLines = head.filter((l) => l.text.trim() && !isChrome(l.text));
   const fields = keyValues(headLines);
 
+  let published_on = null as string | null;
+  for (const k of DATE_LABELS) published_on ??= isoDate(fields.get(k));
+  published_on ??= labelledDate(headLines);
+
+  // The year first (year.ts): which title is the report's own depends on it when several are.
+  const candidates = titleCandidates(head);
+  const yearOf = (c: TitleCandidate) => titleYear(cleanTitle(clean(c.line.text)), maxYear);
+  const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
+  const decided = decideYear({
+    titles: own.map(yearOf).filter((y): y is number => y !== null),
+    pageTitles: candidates
+      .filter((c) => c.kind === 'page')
+      .map(yearOf)
+      .filter((y): y is number => y !== null),
+    body: bodyYears(body, maxYear),
+    published: published_on,
+  });
+  const year = decided.year;
+
+  // The title: the first of the report's own titles and the page's <title>, in page order (a
+  // list of other articles never gives it) — the first naming the year decided, when one does.
+  const titled = candidates.filter((c) => c.kind !== 'listed');
+  const chosen = (year !== null ? titled.find((c) => yearOf(c) === year) : undefined) ?? titled[0];
   let title: string | null = null;
   let titleNorm: string | null = null;
   let titleLine: number | null = null;
-  // A crawler's header names the title (标题: …); else the first line that reads as one.
-  const labelled = headLines.find((l) => TITLE_LABEL.test(l.text) && TITLE.test(l.text));
-  for (const l of labelled ? [labelled] : headLines) {
-    const t = cleanTitle(clean(l.raw));
-    if (TITLE.test(l.text) && t.length <= 80 && !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim())) {
-      title = t;
-      titleNorm = cleanTitle(clean(l.text));
-      titleLine = l.no;
-      // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
-      const prev = headLines[headLines.indexOf(l) - 1];
-      const prevText = prev ? clean(prev.text) : '';
-      if (
-        !titleAgency(titleNorm) &&
-        prev &&
-        prevText.length <= 30 &&
-        AGENCY_END.test(prevText) &&
-        !/[:：|,，。]/.test(prevText)
-      ) {
-        title = `${clean(prev.raw)}${title}`;
-        titleNorm = `${prevText}${titleNorm}`;
-      }
-      break;
+  if (chosen) {
+    const l = chosen.line;
+    title = cleanTitle(clean(l.raw));
+    titleNorm = cleanTitle(clean(l.text));
+    titleLine = l.no;
+    // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
+    const prev = headLines[headLines.indexOf(l) - 1];
+    const prevText = prev ? clean(prev.text) : '';
+    if (
+      !titleAgency(titleNorm) &&
+      prev &&
+      prevText.length <= 30 &&
+      AGENCY_END.test(prevText) &&
+      !/[:：|,，。]/.test(prevText)
+    ) {
+      title = `${clean(prev.raw)}${title}`;
+      titleNorm = `${prevText}${titleNorm}`;
     }
   }
 
@@ -78,10 +89,6 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
   );
 
-  const year = yearFrom(titleNorm, maxYear) ?? yearFromBody(body, maxYear);
-  let published_on = null as string | null;
-  for (const k of DATE_LABELS) published_on ??= isoDate(fields.get(k));
-  published_on ??= labelledDate(headLines);
   let published_on_basis: DateBasis | null = published_on ? 'label' : null;
   if (!published_on) {
     published_on = signatureDate(body, year, maxYear);
@@ -101,19 +108,12 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     agency,
     agency_kind: agency ? agencyKind(agency) : null,
     year,
+    yearConflict: decided.conflict,
     published_on,
     published_on_basis,
     index_no,
     source_url,
   };
-}
-
-function clean(s: string): string {
-  return s
-    .replace(/(?:\s*\|)+\s*$/, '')
-    .replace(/^\s*(?:\|\s*)+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
@@ -168,47 +168,6 @@ export function agencyKind(agency: string): string {
   if (/(?:镇|乡)人民政府$|(?:镇|乡)政府$/.test(agency)) return '乡镇人民政府';
   if (/人民政府$/.test(agency)) return '人民政府';
   return '部门';
-}
-
-function yearFrom(text: string | null, maxYear: number): number | null {
-  if (!text) return null;
-  const m = /((?:19|20)\d{2})\s*年/.exec(text);
-  const y = m ? Number(m[1]) : null;
-  return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
-}
-
-/**
- * The year covered, from the body: "2020年度" first, then a statistical period of one whole
- * calendar year, else the most frequent "YYYY年" that is no date.
- */
-function yearFromBody(body: Line[], maxYear: number): number | null {
-  const text = body
-    .slice(0, 400)
-    .map((l) => l.text)
-    .join('\n')
-    .replace(/《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g, '');
-  const ok = (y: number) => y >= YEAR_MIN && y <= maxYear;
-  const ndu = /((?:19|20)\d{2})\s*年度/.exec(text);
-  if (ndu && ok(Number(ndu[1]))) return Number(ndu[1]);
-  // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
-  // 2023年1月1日至12月31日. Its dates are dates, so the count below would skip them.
-  const period =
-    /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/.exec(
-      text,
-    );
-  if (period && (!period[2] || period[2] === period[1]) && ok(Number(period[1]))) return Number(period[1]);
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
-    const y = Number(m[1]);
-    if (ok(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestN = 0;
-  for (const [y, n] of counts) {
-    if (n > bestN) [best, bestN] = [y, n];
-    else if (n === bestN) best = null; // a tie is no answer
-  }
-  return best;
 }
 
 const KEYS = [

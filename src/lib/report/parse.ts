@@ -8,6 +8,7 @@ import { joinWrappedLabels } from '../decode/wrapped.ts';
 import { maskOrphanLabels } from '../decode/orphans.ts';
 import { oldFormTable } from '../segment/oldform.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
+import { describeConflict } from '../metadata/year.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
@@ -111,7 +112,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   );
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
-  if (meta.year === null) diagnostics.push(diag('W_NO_YEAR', 'the year the report covers is not stated', file));
+  if (meta.year === null)
+    diagnostics.push(
+      diag(
+        'W_NO_YEAR',
+        meta.yearConflict
+          ? `the year the report covers is not certain (${describeConflict(meta.yearConflict)}); left NULL`
+          : 'the year the report covers is not stated',
+        file,
+      ),
+    );
 
   for (let i = 1; i <= 6; i++)
     if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));

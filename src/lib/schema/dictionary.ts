@@ -115,7 +115,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …',
       '机关类型：人民政府、人民政府办公室、部门、街道办事处、乡镇人民政府等。',
     ],
-    year: ['The year the report covers (not the year it was published).', '报告所属年度（不是发布年份）。'],
+    year: [
+      'The year the report covers (not the year it was published); NULL when not stated, or when the title, the page title and the body disagree and nothing settles it.',
+      '报告所属年度（不是发布年份）；未写明，或标题、网页标题与正文所写年度不一致且无法判断时为空值。',
+    ],
     published_on: [
       'Publication date: a labelled date of the page header (发布日期, 发布时间, 发文日期, 成文日期, 时间, 日期), else the date under the signature at the end of the report; NULL when neither is stated.',
       '发布日期：取页面标注的日期（发布日期、发布时间、发文日期、成文日期、时间、日期），没有时取报告末尾落款日期；均未写明时为空值。',

@@ -24,6 +24,34 @@ export interface CellStyle {
   headerUnit: '万元' | null;
   /** Counts written as a spreadsheet export writes them: 12.0. */
   floats?: boolean;
+  /** The money unit stated outside the amount header (a fifth tester's files); amounts are bare. */
+  stated?: StatedUnit;
+}
+
+/**
+ * Where section 二 states its money unit when not in the amount header: a line 单位：元 above
+ * the table, the first header cell (信息内容（单位：元）), a caption (第二十条第（八）项（单位：元）)
+ * or the section heading (（金额单位：元）). `conflict`: the amount header still says 万元, so the
+ * unit of a non-zero amount is not certain (the truth is then ambiguous).
+ */
+export interface StatedUnit {
+  unit: '元' | '千元' | '万元';
+  at: 'line' | 'header-cell' | 'caption' | 'heading';
+  conflict: boolean;
+}
+
+/** v in 万元, written bare in the stated unit (exactly: v has at most 2 decimals). */
+export function writeStatedMoney(v: number, s: StatedUnit): Written {
+  const wan = Number(v.toFixed(2));
+  if (wan === 0) return { text: '0', truth: { value: 0, state: 'number' } };
+  const cents = Math.round(wan * 100);
+  const text =
+    s.unit === '元'
+      ? String(cents * 100)
+      : s.unit === '千元'
+        ? `${Math.floor(cents / 10)}${cents % 10 ? `.${cents % 10}` : ''}`
+        : String(wan);
+  return { text, truth: s.conflict ? { value: null, state: 'ambiguous' } : { value: wan, state: 'number' } };
 }
 
 export function writeCount(v: number, s: CellStyle, rng: Random, signed = false): Written {

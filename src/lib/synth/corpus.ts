@@ -17,6 +17,8 @@ import {
 } from './layouts.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
+import { comparisonSentence, otherYearPageTitle, otherYearTitles, withoutOwnYear } from './other-years.ts';
+import type { StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
@@ -168,6 +170,18 @@ function report(
       erroneous = new Set([plantError(rng, tables).startsWith('requests') ? 'total' : 'review']);
   }
 
+  // A money unit stated outside the amount header (cells.ts), decided by a side generator.
+  const unitSide = new Random(Number(seq) * 6007 + 23);
+  let stated: StatedUnit | undefined;
+  if (!pre2019 && style !== 'oneline' && unitSide.chance(0.08)) {
+    const conflict = unitSide.chance(0.15);
+    stated = {
+      unit: conflict ? unitSide.pick(['元', '千元'] as const) : unitSide.pick(['元', '千元', '万元'] as const),
+      at: unitSide.pick(['line', 'header-cell', 'caption', 'heading'] as const),
+      conflict,
+    };
+    quirks.add(conflict ? 'fee-unit-conflict' : 'fee-unit-outside');
+  }
   const tq: TableQuirks = {
     cell: {
       fullwidth: q('fullwidth', 0.1),
@@ -176,6 +190,7 @@ function report(
       headerUnit: rng.chance(0.5) ? '万元' : null,
       // Spreadsheet exports write whole numbers as 12.0 (side generator).
       floats: style === 'csv' && new Random(Number(seq) * 6151 + 13).chance(0.3),
+      ...(stated ? { stated } : {}),
     },
     blanks: q('blanks', 0.15),
     blankApplicants: style === 'blank-lines' && q('blank-applicants', 0.2),
@@ -249,7 +264,8 @@ function report(
     }
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
-    body.push(headingText(rng, 2, hv), ...(noTables ? placeholder : r.active));
+    const unitHeading = !noTables && stated?.at === 'heading' ? `（金额单位：${stated.unit}）` : '';
+    body.push(`${headingText(rng, 2, hv)}${unitHeading}`, ...(noTables ? placeholder : r.active));
     body.push(headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests));
     if (!r.cut || noTables) {
       body.push(headingText(rng, 4, hv), ...(noTables ? placeholder : r.review));
@@ -282,9 +298,33 @@ function report(
       ? ['目录', ...TOC_HEADINGS.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
       : [];
   if (toc.length) quirks.add('table-of-contents');
+  // Other years around the report (other-years.ts), decided by a side generator so that the
+  // main stream (and corpora made before) stay the same.
+  const side = new Random(Number(seq) * 8191 + 19);
+  const before: string[] = [];
+  if (style !== 'oneline' && mv.titleLine && side.chance(0.06)) {
+    before.push(...otherYearTitles(side, a.agency, year, style === 'html', yearInTitle));
+    quirks.add('meta-other-year-titles');
+  }
+  if (style === 'html' && yearInTitle && side.chance(0.15)) {
+    mv.htmlTitle = otherYearPageTitle(mv.htmlTitle, year);
+    if (mv.titleLine && side.chance(0.5)) mv.titleLine = `<h1>${escapeHtml(mv.titleLine)}</h1>`;
+    quirks.add('meta-html-title-year');
+  }
+  // More often when the title has no year: there the comparison is most likely taken for it.
+  if (!pre2019 && side.chance(yearInTitle ? 0.1 : 0.4)) {
+    body.splice(1, 0, comparisonSentence(side, year));
+    // Nothing but the comparison and the publication date then tells the year (year.ts).
+    const labelled = style === 'oneline' || (mv.truth.published_on_basis === 'label' && !!mv.truth.published_on);
+    if (!yearInTitle && labelled && side.chance(0.6)) {
+      body.splice(0, body.length, ...withoutOwnYear(body, year));
+      quirks.add('meta-comparison-only');
+    } else quirks.add('meta-comparison-year');
+  }
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
+    ...before,
     ...(mv.titleLine ? [mv.titleLine] : []),
     ...mv.head,
     ...toc,
@@ -367,7 +407,7 @@ function report(
 
 function html(title: string, lines: string[], chrome: boolean): string {
   const body = lines
-    .map((l) => (l.startsWith('<table') || l.startsWith('<tr>') || l === '</table>' ? l : `<p>${escapeHtml(l)}</p>`))
+    .map((l) => (/^<(?:table|tr>|\/table>|ul>|h1>)/.test(l) ? l : `<p>${escapeHtml(l)}</p>`))
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

@@ -1,5 +1,13 @@
 import { activeRows, requestRows, reviewColumns } from '../template/definitions.ts';
-import { gluedTruth, NA_MARKS, writeCount, writeMoney, type CellStyle, type Written } from './cells.ts';
+import {
+  gluedTruth,
+  NA_MARKS,
+  writeCount,
+  writeMoney,
+  writeStatedMoney,
+  type CellStyle,
+  type Written,
+} from './cells.ts';
 import { delimitedTable } from './layouts.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
@@ -84,8 +92,12 @@ export function renderTables(
   const aRows: Row[] = [];
   for (const def of activeRows[t.layoutActive]) {
     const vals = t.active[def.key]!;
+    // A unit stated outside the header: the amount is written bare in it (after the usual draw,
+    // so that the main random stream stays the same).
     let ws = def.columns.map((c, j) =>
-      c.kind === 'money' ? writeMoney(vals[j]!, q.cell, rng) : writeCount(vals[j]!, q.cell, rng, c.kind === 'signed'),
+      c.kind === 'money'
+        ? ((w) => (q.cell.stated ? writeStatedMoney(vals[j]!, q.cell.stated) : w))(writeMoney(vals[j]!, q.cell, rng))
+        : writeCount(vals[j]!, q.cell, rng, c.kind === 'signed'),
     );
     let glued = false;
     if (
@@ -169,14 +181,23 @@ export function renderTables(
     t.layoutActive === '2019'
       ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
       : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
-  const moneyHeader = q.cell.headerUnit
+  const stated = q.cell.stated;
+  if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
+  const unitLines = !stated
+    ? []
+    : stated.at === 'line'
+      ? [`单位：${stated.unit}`]
+      : stated.at === 'caption'
+        ? [`第二十条第（${t.layoutActive === '2021' ? '八' : '九'}）项（单位：${stated.unit}）`]
+        : [];
+  const moneyHeader = (stated ? stated.conflict : q.cell.headerUnit)
     ? t.layoutActive === '2019'
       ? '采购总金额（万元）'
       : '本年收费金额（单位：万元）'
     : t.layoutActive === '2019'
       ? '采购总金额'
       : '本年收费金额';
-  const active = table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng);
+  const active = [...unitLines, ...table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng)];
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [
     ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],

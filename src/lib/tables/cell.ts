@@ -30,10 +30,16 @@ const isMoneyUnit = (u: string | null): u is MoneyUnit => u !== null && u in MON
 /**
  * One cell's text → state and value. Counts must be whole, non-negative numbers (本年增/减 may
  * be signed); money is converted to 万元 (10,000 yuan) exactly, by moving the decimal point.
- * `defaultUnit` is the money unit a header states; with neither a unit in the cell nor in the
- * header a non-zero amount is ambiguous (元 and 万元 differ ten-thousandfold).
+ * `defaultUnit` is the money unit the section states (tables/units.ts); with neither a unit in
+ * the cell nor one stated a non-zero amount is ambiguous (元 and 万元 differ ten-thousandfold),
+ * and `noUnit` says why.
  */
-export function parseCell(text: string, kind: ValueKind, defaultUnit: MoneyUnit | null = null): ParsedCell {
+export function parseCell(
+  text: string,
+  kind: ValueKind,
+  defaultUnit: MoneyUnit | null = null,
+  noUnit = 'amount without a unit (元 or 万元?)',
+): ParsedCell {
   const t = text.trim();
   if (!t) return { state: 'blank', value: null, note: null };
   if (NA.test(t)) return { state: 'na', value: null, note: null };
@@ -49,9 +55,7 @@ export function parseCell(text: string, kind: ValueKind, defaultUnit: MoneyUnit 
     const u = unit ?? defaultUnit;
     const n = Number(digits);
     if (u === null) {
-      return n === 0
-        ? { state: 'number', value: 0, note: null }
-        : { state: 'ambiguous', value: null, note: 'amount without a unit (元 or 万元?)' };
+      return n === 0 ? { state: 'number', value: 0, note: null } : { state: 'ambiguous', value: null, note: noUnit };
     }
     return { state: 'number', value: u === '万元' ? n : shiftDecimal(digits, MONEY_UNITS[u]), note: null };
   }

@@ -99,6 +99,8 @@ export class TableEmitter {
   constructor(
     readonly template: TemplateTable,
     readonly moneyUnit: MoneyUnit | null = null,
+    /** Why an amount has no unit, when the table's statements of it disagree. */
+    private readonly noUnit?: string,
   ) {
     this.cols = slotsOf(template);
   }
@@ -117,7 +119,7 @@ export class TableEmitter {
     else {
       const text = evidenceText(p.evidence);
       const raw = evidenceRaw(p.evidence);
-      const parsed = parseCell(text, col.kind, this.moneyUnit);
+      const parsed = parseCell(text, col.kind, this.moneyUnit, this.noUnit);
       if (parsed.note) {
         this.notes.push({
           code: parsed.state === 'ambiguous' ? 'W_UNIT_UNKNOWN' : 'W_CELL_UNREADABLE',

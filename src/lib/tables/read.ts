@@ -39,6 +39,8 @@ export interface TableRules {
   identities?: Identity[];
   /** Money unit a header states for this table, if any. */
   moneyUnit?: MoneyUnit | null;
+  /** Why an amount has no unit when `moneyUnit` is null (statements that disagree), for its note. */
+  noUnit?: string;
   /** Set when the table as a whole cannot be read (a header that does not fit its rows). */
   unproven?: string;
 }
@@ -52,7 +54,7 @@ export function readTable(
 ): TableRead {
   const toks = promoteCellText(toksIn);
   const found = locateRows(toks, defs, exactLabels);
-  const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null);
+  const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null, rules.noUnit);
   const known = new Map<string, Val>();
   const short: ShortRow[] = [];
   const dense = isDense(toks);

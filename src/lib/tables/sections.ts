@@ -32,6 +32,7 @@ import {
   type ValTok,
 } from './rows.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
+import { statedMoneyUnits } from './units.ts';
 
 /**
  * The three tables: 二 proactive disclosure (`active`), 三 requests (`requests`) and 四 review
@@ -61,10 +62,16 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   if (!has2021 && !has2019) return { layout: null, read: null };
   const layout: Layout =
     has2021 && !has2019 ? '2021' : has2019 && !has2021 ? '2019' : (year ?? 0) >= 2021 ? '2021' : '2019';
-  // The unit a header states for amounts: 千元 and 亿元 are units of their own (not 元).
-  const unit = /(?:采购总金额|收费金额)[^\d]{0,8}?(亿元|千万元|百万元|十万元|万元|千元|百元|元)/.exec(text)?.[1] as
-    MoneyUnit | undefined;
-  const moneyUnit = unit ?? (layout === '2021' ? '万元' : null);
+  // The money unit the section states for its amount column (units.ts); with none, the 2021
+  // form's 万元 (the 2019 form's amounts carry their unit in the cell). Statements that disagree
+  // leave the amount without a unit: a non-zero amount is then not read.
+  const stated = statedMoneyUnits(lines, layout === '2021' ? '收费金额' : '采购总金额');
+  const moneyUnit: MoneyUnit | null =
+    stated.length === 1 ? stated[0]! : stated.length === 0 && layout === '2021' ? '万元' : null;
+  const noUnit =
+    stated.length > 1
+      ? `section 二 states different money units (${stated.join(', ')}): the amount's unit is not certain`
+      : undefined;
   const toks = tokenize(lines);
   // A header of one layout over the rows of the other: the columns would get the other
   // layout's meanings, so no cell of the table is read.
@@ -75,7 +82,11 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
       : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ??
         activeItemOrderProblem(text) ??
         undefined);
-  const read = readTable('active', toks, activeRows[layout], true, { moneyUnit, ...(unproven ? { unproven } : {}) });
+  const read = readTable('active', toks, activeRows[layout], true, {
+    moneyUnit,
+    ...(noUnit ? { noUnit } : {}),
+    ...(unproven ? { unproven } : {}),
+  });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
 

@@ -1,0 +1,105 @@
+import type { Line } from '../decode/lines.ts';
+import { isChrome } from '../segment/chrome.ts';
+import { TITLE, TITLE_LABEL, cleanTitle } from './agency.ts';
+
+/**
+ * The lines before section 一 that read as a report title, and what each one is. A page holds
+ * more titles than its own: the site's `<title>` (a template's, sometimes of another page), and
+ * lists of the agency's other reports (相关文章, 往年年报, links). Only the report's own heading
+ * speaks for the report: a crawler's `标题:` field, an `<h1>`, or a plain title line that is in
+ * no list. The year is decided from these in `year.ts`.
+ */
+
+export type TitleKind =
+  /** A crawler's or a page's labelled title (标题: …). */
+  | 'labelled'
+  /** The report's own heading: an `<h1>`, or a title line of the text in no list. */
+  | 'heading'
+  /** The HTML `<title>`: the site's name for the page. */
+  | 'page'
+  /** A title in a list of other articles (after a label, or links in a row): another report, not this one. */
+  | 'listed';
+
+export interface TitleCandidate {
+  line: Line;
+  kind: TitleKind;
+}
+
+/** Spacing and table borders off a header line. */
+export function clean(s: string): string {
+  return s
+    .replace(/(?:\s*\|)+\s*$/, '')
+    .replace(/^\s*(?:\|\s*)+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A line that reads as a report title (not a sentence that names one). */
+export function readsAsTitle(l: Line): boolean {
+  return (
+    TITLE.test(l.text) &&
+    cleanTitle(clean(l.raw)).length <= 80 &&
+    !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim())
+  );
+}
+
+/** A label that opens a list of other articles (the item may follow on the same line). */
+const RELATED =
+  /^\s*(?:相关(?:文章|阅读|推荐|新闻|信息|文件|报告|年报|内容|链接)|往期(?:回顾|年报|报告)|往年(?:年报|报告)|历年(?:年报|报告)|推荐阅读|延伸阅读|猜你喜欢|热点推荐|热门文章|其他年度(?:年报|报告)?|更多(?:年报|报告))\s*[:：]?/;
+
+/** The page's labelled fields (索引号, 发布机构, 发布日期 …): they stand under the report's own title. */
+const FIELDS =
+  /(?:索\s*引\s*号|发\s*布\s*机\s*构|发文机关|发布单位|发\s*布\s*日\s*期|发布时间|发文日期|成文日期|来\s*源\s*[:：])/;
+
+/**
+ * Every title line of `head` (the lines before section 一, blank lines included: a blank line
+ * ends a list), in order, with its kind. A list opened by a RELATED label runs over the title
+ * lines that follow it and ends at a blank line, at any other line, at an `<h1>`, or at a title
+ * that the page's fields (索引号, 发布日期 …) directly follow — that one is the report's own.
+ */
+export function titleCandidates(head: Line[]): TitleCandidate[] {
+  const out: TitleCandidate[] = [];
+  const labelled = head.some((l) => TITLE_LABEL.test(l.text) && TITLE.test(l.text));
+  let inList = false;
+  head.forEach((l, i) => {
+    const text = l.text.trim();
+    if (!text) {
+      inList = false;
+      return;
+    }
+    const related = RELATED.test(text);
+    if (related) inList = true;
+    if (!readsAsTitle(l) || (!related && isChrome(text))) {
+      if (!related && !isChrome(text)) inList = false;
+      return;
+    }
+    // Today's rule, kept: a crawler's 标题: field is the title (other title lines then never are).
+    if (labelled) {
+      if (TITLE_LABEL.test(l.text)) out.push({ line: l, kind: 'labelled' });
+      return;
+    }
+    let kind: TitleKind;
+    if (l.role === 'page-title') kind = 'page';
+    else if (l.role === 'heading') kind = 'heading';
+    else if (related || (l.role === 'link' && linkList(head, i))) kind = 'listed';
+    else if (inList && !fieldsFollow(head, i)) kind = 'listed';
+    else kind = 'heading';
+    if (kind === 'heading') inList = false;
+    out.push({ line: l, kind });
+  });
+  return out;
+}
+
+/**
+ * A link title beside another link title: a list of links (other pages). A lone link title is
+ * taken for the report's own (some sites link the article's title to itself).
+ */
+function linkList(head: Line[], i: number): boolean {
+  const near = [head.slice(0, i).findLast((l) => l.text.trim()), head.slice(i + 1).find((l) => l.text.trim())];
+  return near.some((l) => l?.role === 'link' && readsAsTitle(l));
+}
+
+function fieldsFollow(head: Line[], i: number): boolean {
+  const next = head.slice(i + 1).find((l) => l.text.trim());
+  return !!next && FIELDS.test(next.text);
+}

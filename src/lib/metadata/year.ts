@@ -1,0 +1,169 @@
+import type { Line } from '../decode/lines.ts';
+
+/**
+ * The year a report covers. A wrong year files every number of the report under another year,
+ * so the year is published only when the report states it or it follows from what the report
+ * states; when the statements disagree and nothing settles it, it is NULL, with the sources
+ * that disagree (`YearDecision.conflict`) for the reader.
+ *
+ * What counts, strongest first:
+ * 1. the report's own title (a crawler's 标题:, the `<h1>`, a title line in no list of other
+ *    articles — see titles.ts);
+ * 2. the page's `<title>`, only when no own title names a year;
+ * 3. the body: its first "2023年度", a statistical period of one whole year, else the most
+ *    frequent "2023年" that is no date.
+ * A year the body compares with (与2022年相比, 比2022年, 较2022年同期, 同比2022年) is not the
+ * report's year: it only says the report's year is later. A labelled publication date says the
+ * report's year has ended (a report is published after its year; signatures are held to the same
+ * rule in dates.ts). These two bounds settle a disagreement, veto a weaker source, and give the
+ * year when the comparison year and the date leave a single one (与2022年相比 and 发布日期
+ * 2024-01-18: 2023).
+ */
+
+export const YEAR_MIN = 1990;
+
+export type YearSource = 'title' | 'page-title' | 'body' | 'comparison' | 'published';
+
+export interface YearClaim {
+  source: YearSource;
+  /** The year the source names; for `comparison` the year compared with, for `published` the date's year. */
+  year: number;
+}
+
+export interface YearDecision {
+  year: number | null;
+  /** Set when sources disagree and nothing settles it (the year is then NULL). */
+  conflict: YearClaim[] | null;
+}
+
+export interface BodyYears {
+  /** The body's own statement: the first "2023年度" or a whole-year statistical period. */
+  own: number | null;
+  /** The most frequent "2023年" that is no date (null on a tie). */
+  count: number | null;
+  /** Years the body compares with. */
+  comparisons: number[];
+}
+
+export interface YearEvidence {
+  /** Years of the report's own title lines (labelled or heading), in order. */
+  titles: number[];
+  /** Years of the page's `<title>`. */
+  pageTitles: number[];
+  body: BodyYears;
+  /** The labelled publication date (ISO), if any. */
+  published: string | null;
+}
+
+/** The first "YYYY年" of a title, within range. */
+export function titleYear(text: string | null, maxYear: number): number | null {
+  if (!text) return null;
+  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  const y = m ? Number(m[1]) : null;
+  return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
+}
+
+const Y = '((?:19|20)\\d{2})';
+/**
+ * A year named as the other side of a comparison: 与/同/和/跟 2022年(度)(同期) 相比/比较/对比/
+ * 相较/同比/比; 比/较/较之/相较于/相比/对比/同比/高于/低于/多于/少于 2022年; 2022年同期.
+ */
+const COMPARED = [
+  new RegExp(`(?:与|同|和|跟)\\s*${Y}\\s*年度?(?:同期|全年|底|末)?\\s*(?:相比|比较|对比|相较|同比|比)`, 'g'),
+  new RegExp(`(?:比|较|高于|低于|多于|少于)(?:之|于)?\\s*${Y}\\s*年`, 'g'),
+  new RegExp(`${Y}\\s*年度?同期`, 'g'),
+];
+
+/** The years `text` compares with, and the text with those years masked (so that nothing counts them). */
+export function comparisonYears(text: string): { years: number[]; masked: string } {
+  const years: number[] = [];
+  let masked = text;
+  for (const re of COMPARED)
+    masked = masked.replace(re, (m: string, y: string) => {
+      years.push(Number(y));
+      return m.replace(y, '····');
+    });
+  return { years, masked };
+}
+
+/**
+ * What the body says about its year (the first 400 lines; titles of documents in 《》 and
+ * document numbers in 〔〕 left out: they name other years).
+ */
+export function bodyYears(body: Line[], maxYear: number): BodyYears {
+  const raw = body
+    .slice(0, 400)
+    .map((l) => l.text)
+    .join('\n')
+    .replace(/《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g, '');
+  const { years, masked: text } = comparisonYears(raw);
+  const ok = (y: number) => y >= YEAR_MIN && y <= maxYear;
+  const comparisons = years.filter(ok);
+  let own: number | null = null;
+  const ndu = /((?:19|20)\d{2})\s*年度/.exec(text);
+  if (ndu && ok(Number(ndu[1]))) own = Number(ndu[1]);
+  // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
+  // 2023年1月1日至12月31日. Its dates are dates, so the count below would skip them.
+  const period =
+    /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/.exec(
+      text,
+    );
+  if (own === null && period && (!period[2] || period[2] === period[1]) && ok(Number(period[1])))
+    own = Number(period[1]);
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
+    const y = Number(m[1]);
+    if (ok(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let count: number | null = null;
+  let bestN = 0;
+  for (const [y, n] of counts) {
+    if (n > bestN) [count, bestN] = [y, n];
+    else if (n === bestN) count = null; // a tie is no answer
+  }
+  return { own, count, comparisons };
+}
+
+const uniq = (ys: number[]) => [...new Set(ys)];
+
+export function decideYear(e: YearEvidence): YearDecision {
+  const lo = e.body.comparisons.length ? Math.max(...e.body.comparisons) + 1 : -Infinity;
+  const hi = e.published ? Number(e.published.slice(0, 4)) - 1 : Infinity;
+  const fits = (y: number) => y >= lo && y <= hi;
+  const bodyYear = e.body.own ?? e.body.count;
+  // What else was said, for the reader when the year stays NULL.
+  const context = (): YearClaim[] => [
+    ...(bodyYear !== null ? [{ source: 'body' as const, year: bodyYear }] : []),
+    ...(lo > -Infinity ? [{ source: 'comparison' as const, year: lo - 1 }] : []),
+    ...(hi < Infinity ? [{ source: 'published' as const, year: hi + 1 }] : []),
+  ];
+  const unknown = (claims: YearClaim[]): YearDecision => ({ year: null, conflict: [...claims, ...context()] });
+  // Titles that disagree: the one the body and the bounds leave, if exactly one.
+  const settle = (years: number[], source: YearSource): YearDecision => {
+    const left = years.filter((y) => fits(y) && (bodyYear === null || y === bodyYear));
+    return left.length === 1 ? { year: left[0]!, conflict: null } : unknown(years.map((year) => ({ source, year })));
+  };
+
+  const titles = uniq(e.titles);
+  // The report's own title is its statement of the year: it stands.
+  if (titles.length === 1) return { year: titles[0]!, conflict: null };
+  if (titles.length > 1) return settle(titles, 'title');
+  // The page's <title> is the site's: it stands only when the body and the bounds agree.
+  const pages = uniq(e.pageTitles);
+  if (pages.length === 1) {
+    const p = pages[0]!;
+    return fits(p) && (e.body.own === null || e.body.own === p)
+      ? { year: p, conflict: null }
+      : unknown([{ source: 'page-title', year: p }]);
+  }
+  if (pages.length > 1) return settle(pages, 'page-title');
+  if (bodyYear !== null) return fits(bodyYear) ? { year: bodyYear, conflict: null } : unknown([]);
+  // Nothing names the year: the comparison and the date may leave exactly one.
+  if (lo === hi) return { year: lo, conflict: null };
+  return { year: null, conflict: null };
+}
+
+/** The sources of a conflict, for a diagnostic: "title 2022, title 2023, published 2024". */
+export function describeConflict(claims: YearClaim[]): string {
+  return claims.map((c) => `${c.source} ${c.year}`).join(', ');
+}

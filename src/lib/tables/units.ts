@@ -1,0 +1,55 @@
+import type { Line } from '../decode/lines.ts';
+import { MONEY_UNITS, type MoneyUnit } from './cell.ts';
+
+/**
+ * The money unit section 二 states for an amount column. The form prints it in the column's
+ * header (本年收费金额（单位：万元）), but reports also state it elsewhere in the section: a line
+ * 单位：元 above a sub-table, the first header cell (信息内容（单位：元）), a sub-table's caption
+ * (第二十条第（八）项（单位：元）) or the section heading (二、主动公开政府信息情况（金额单位：元）).
+ * Every such statement applies to the column (元 and 万元 differ ten-thousandfold, so one missed
+ * is a wrong number); a statement written against the other amount column (采购总金额 beside
+ * 收费金额) applies to that column only. Units of count (件, 条, 个) state nothing about money.
+ * When the statements name different money units, the caller reads no amount (never a pick).
+ */
+
+export type AmountColumn = '收费金额' | '采购总金额';
+
+const MONEY = Object.keys(MONEY_UNITS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const COUNT = '人次|件|个|条|项|次|份|人';
+const UNIT = `(?:${MONEY}|${COUNT})`;
+
+/**
+ * 单位：元 / 金额单位：万元 / （单位：件、万元）. 单位 stands at the start of a phrase (not 发布单位,
+ * 本单位), possibly after the caption or heading it is glued to in a one-line dump; 元 is not
+ * the start of a word (元旦, 元月, 元氏县). A statement right after 金额（ belongs to that
+ * column (ATTACHED).
+ */
+const STATED = new RegExp(
+  `(?<!金额\\s*[（(]?\\s*)(?<=^|[^\\u4e00-\\u9fff]|项|表|况|额)(?:金额|计量|货币)?单位\\s*[:：]\\s*(${UNIT}(?:\\s*[、，,/／和及]\\s*${UNIT})*)(?![旦月宵素氏首年])`,
+  'g',
+);
+/** A money unit alone in brackets: 行政事业性收费（万元）, not right after an amount header. */
+const BRACKETED = new RegExp(`(?<!金额\\s*)[（(]\\s*(${MONEY})\\s*[)）]`, 'g');
+/** The unit written against an amount column's header: 本年收费金额（单位：万元）, 采购总金额(元). */
+const ATTACHED = new RegExp(`(采购总金额|收费金额)[^\\d]{0,8}?(${MONEY})`, 'g');
+
+const isMoney = (u: string): u is MoneyUnit => u in MONEY_UNITS;
+
+/** The distinct money units section 二 (`lines`) states for `column`, in order of appearance. */
+export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit[] {
+  const found: MoneyUnit[] = [];
+  const add = (u: string) => isMoney(u) && !found.includes(u) && found.push(u);
+  for (const l of lines) {
+    for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
+    for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
+  }
+  // Header words broken across lines (本年收费 / 金额（万元）) join when squashed.
+  const squashed = lines
+    .map((l) => l.text)
+    .join('')
+    .replace(/[\s|]/g, '');
+  for (const m of squashed.matchAll(ATTACHED)) if (m[1] === column) add(m[2]!);
+  return found;
+}

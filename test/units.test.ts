@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { statedMoneyUnits } from '../src/lib/tables/units.ts';
+import { buildReport } from './fixtures/build.ts';
+import { ok, parseText } from './helpers.ts';
+
+const fees = (text: string) => statedMoneyUnits(textToLines(text), '收费金额');
+
+describe('the money unit section 二 states', () => {
+  it('wherever it is written: a unit line, a header cell, a caption, the heading, a row label, the header', () => {
+    expect(fees('第二十条第（八）项\n单位：元\n信息内容 | 本年收费金额 |')).toEqual(['元']);
+    expect(fees('信息内容（单位：元） | 本年收费金额 |')).toEqual(['元']);
+    expect(fees('第二十条第（八）项（单位：千元）')).toEqual(['千元']);
+    expect(fees('（金额单位：元）\n第二十条第（八）项')).toEqual(['元']);
+    expect(fees('行政事业性收费（万元） | 3.2 |')).toEqual(['万元']);
+    expect(fees('信息内容 | 本年收费\n金额（单位：亿元） |')).toEqual(['亿元']);
+    // Glued in a one-line dump.
+    expect(fees('第二十条第（八）项单位：元信息内容本年收费金额行政事业性收费32000')).toEqual(['元']);
+  });
+
+  it('units of count, other phrases with 单位 or 元, and the other amount column state nothing here', () => {
+    expect(fees('单位：件\n信息内容 | 本年收费金额 |')).toEqual([]);
+    expect(fees('单位：件、万元')).toEqual(['万元']);
+    expect(fees('发布单位：元氏县人民政府')).toEqual([]);
+    expect(fees('本单位：元旦前完成')).toEqual([]);
+    expect(fees('采购总金额（单位：元） | 本年收费金额（单位：万元） |')).toEqual(['万元']);
+    expect(statedMoneyUnits(textToLines('采购总金额（单位：元）'), '采购总金额')).toEqual(['元']);
+  });
+
+  it('statements that disagree are all returned (the caller reads no amount)', () => {
+    expect(fees('单位：元\n信息内容 | 本年收费金额（单位：万元） |')).toEqual(['元', '万元']);
+  });
+});
+
+describe('a fee amount under a unit stated outside its header', () => {
+  const report = (fee: string, edit: (t: string) => string) =>
+    ok(
+      parseText(
+        edit(
+          buildReport({
+            title: '测试市测试局2022年政府信息公开工作年度报告',
+            layoutActive: '2021',
+            layoutRequests: '2021',
+            active: { fees: [fee] },
+          }),
+        ),
+      ),
+    );
+  const amount = (p: ReturnType<typeof report>) => p.cells.find((c) => c.row_key === 'fees' && c.col_key === 'amount')!;
+  const above = (unitLine: string) => (t: string) =>
+    t.replace('行政事业性收费 |', `${unitLine}\n信息内容 | 本年收费金额 |\n行政事业性收费 |`);
+
+  it('is converted exactly to 万元', () => {
+    expect(amount(report('32000', above('单位：元')))).toMatchObject({ value: 3.2, state: 'number' });
+    expect(amount(report('32000', above('第二十条第（八）项（单位：千元）')))).toMatchObject({ value: 3200 });
+    expect(
+      amount(report('32000', (t) => t.replace('二、主动公开政府信息情况', '二、主动公开政府信息情况（金额单位：元）'))),
+    ).toMatchObject({ value: 3.2 });
+    expect(amount(report('32000', (t) => t.replace('信息内容 |', '信息内容（单位：元） |')))).toMatchObject({
+      value: 3.2,
+    });
+    // A unit of count is no money unit: the form's 万元 stands.
+    expect(amount(report('32000', above('单位：件')))).toMatchObject({ value: 32000 });
+  });
+
+  it('statements that disagree leave a non-zero amount NULL, with a note naming them', () => {
+    const conflict = (t: string) =>
+      t.replace('行政事业性收费 |', '单位：元\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 |');
+    const p = report('32000', conflict);
+    expect(amount(p)).toMatchObject({ value: null, state: 'ambiguous', raw: '32000' });
+    expect(p.diagnostics.find((d) => d.code === 'W_UNIT_UNKNOWN')?.message).toContain('元, 万元');
+    // Nothing in any unit is 0.
+    expect(amount(report('0', conflict))).toMatchObject({ value: 0, state: 'number' });
+    // The cell's own unit says it.
+    expect(amount(report('32000元', conflict))).toMatchObject({ value: 3.2, state: 'number' });
+  });
+});
