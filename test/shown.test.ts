@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToLines } from '../src/lib/decode/html.ts';
+import { parseSheet } from '../src/lib/decode/css.ts';
+
+/**
+ * What a web page shows of a table cell (decode/shown.ts, css.ts): block boxes keep their text
+ * apart, hidden and struck text is left out, text that may be hidden is marked (⁇).
+ */
+const cells = (body: string, head = '', doctype = '<!DOCTYPE html>') =>
+  htmlToLines(`${doctype}<html><head>${head}</head><body><table><tr><td>标签</td>${body}</tr></table></body></html>`)
+    .find((l) => l.cells)!
+    .cells!.slice(1)
+    .map((c) => c.raw);
+const cell = (body: string, head = '', doctype?: string) => cells(`<td>${body}</td>`, head, doctype)[0];
+const style = (css: string) => `<style>${css}</style>`;
+
+describe('block boxes inside a cell keep their text apart', () => {
+  it('paragraphs, divisions, list items, headings, nested tables: two values, never one number', () => {
+    expect(cell('<p>3</p><p>1</p>')).toBe('3 1');
+    expect(cell('<div>3</div><div>1</div>')).toBe('3 1');
+    expect(cell('<ul><li>3</li><li>1</li></ul>')).toBe('3 1');
+    expect(cell('<h4>3</h4><h4>1</h4>')).toBe('3 1');
+    expect(cell('12<div class="note">3</div>')).toBe('12 3');
+    expect(cell('<table><tr><td>1</td><td>2</td></tr></table>')).toBe('1 2');
+    // Word's export: MsoNormal paragraphs with spans inside, minified.
+    expect(
+      cell('<p class="MsoNormal"><span lang="EN-US">3</span></p><p class="MsoNormal"><span lang="EN-US">1</span></p>'),
+    ).toBe('3 1');
+  });
+  it('a box made by a style separates too; inline elements do not', () => {
+    expect(cell('<span style="display:block">3</span><span style="display:block">1</span>')).toBe('3 1');
+    expect(cell('<span class="b">3</span><span class="b">1</span>', style('.b{display:block}'))).toBe('3 1');
+    expect(cell('<span>1</span><b>2</b><font>3</font>')).toBe('123');
+    expect(cell('<p><span>1</span><span>2</span></p>')).toBe('12');
+  });
+});
+
+describe('hidden by the page’s own stylesheet', () => {
+  it('simple selectors are evaluated: the hidden text is left out', () => {
+    expect(cell('5<span class="hid">8</span>', style('.hid{display:none}'))).toBe('5');
+    expect(cell('5<span id="x">8</span>', style('#x { visibility : hidden }'))).toBe('5');
+    expect(cell('5<span class="a hid">8</span>', style('span.hid{display:none}'))).toBe('5');
+    expect(cell('5<i>8</i>', style('b, i {display:none}'))).toBe('5');
+    expect(
+      cell(
+        '5<span class="hid">8</span>',
+        style('<!-- /* comment */ .x{color:red} .hid{display : none !important} -->'),
+      ),
+    ).toBe('5');
+    // A rule that does not match leaves the text.
+    expect(cell('5<span class="hidden-not">8</span>', style('.hid{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('div.hid{display:none}'))).toBe('58');
+  });
+  it('class names match by case only in quirks mode (a page without a doctype)', () => {
+    expect(cell('5<span class="hid">8</span>', style('.HID{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('.HID{display:none}'), '')).toBe('5');
+  });
+  it('a hiding rule that is not sure to apply marks the text: never a number read with it', () => {
+    // Descendant, child, attribute and pseudo-class selectors, @media, nesting.
+    expect(cell('5<span class="hid">8</span>', style('table .hid{display:none}'))).toBe('5⁇8');
+    expect(cell('5<span class="hid">8</span>', style('td > span{display:none}'))).toBe('5⁇8');
+    // No part of the subject evaluated: any element may be hidden, the table's cells too.
+    expect(cell('5<span data-x="1">8</span>', style('[data-x]{display:none}'))).toBe('⁇⁇5⁇8');
+    expect(cell('5<span>8</span>', style('span:first-child{display:none}'))).toBe('5⁇8');
+    expect(cell('5<span class="hid">8</span>', style('@media screen and (min-width:1px){.hid{display:none}}'))).toBe(
+      '5⁇8',
+    );
+    expect(cell('5<span class="hid">8</span>', style('td{ .hid{display:none} }'))).toBe('5⁇8');
+    // A hiding rule another rule may override (which wins is not worked out): unsure.
+    expect(cell('5<span class="hid on">8</span>', style('.hid{display:none} .on{display:inline}'))).toBe('5⁇8');
+    // An inline style beats a sheet rule, unless the rule is !important.
+    expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none!important}'))).toBe(
+      '5⁇8',
+    );
+    // Generated text: ::after content adds text the document does not hold.
+    expect(cell('5<span class="z">8</span>', style('.z::after{content:"0"}'))).toBe('5⁇8');
+  });
+  it('rules that hide no document text are ignored', () => {
+    expect(
+      cell('5<span class="x">8</span>', style('.x::before{display:none} .x::-webkit-scrollbar{display:none}')),
+    ).toBe('58');
+    expect(
+      cell('5<span class="x">8</span>', style('.x::after{content:""} @font-face{font-family:a} .x{color:red}')),
+    ).toBe('58');
+  });
+  it('inline styles, the hidden attribute and closed details', () => {
+    expect(cell('5<span style="display:none">8</span>')).toBe('5');
+    expect(cell('5<span style="visibility:hidden">8</span>')).toBe('5');
+    expect(cell('5<span hidden>8</span>')).toBe('5');
+    expect(cell('5<details><summary>注</summary>8</details>')).toBe('5 注');
+    // visibility:hidden with a descendant that may be shown again: unsure, not dropped.
+    expect(cell('5<span style="visibility:hidden">8<b style="visibility:visible">9</b></span>')).toBe('5⁇89');
+  });
+});
+
+describe('struck-through text is deleted text', () => {
+  it('<del>, <s>, <strike> and line-through are left out: what remains is what the page says', () => {
+    expect(cell('<del>9</del>5')).toBe('5');
+    expect(cell('<s>9</s>5')).toBe('5');
+    expect(cell('<strike>9</strike>5')).toBe('5');
+    expect(cell('<span style="text-decoration: underline line-through">9</span>5')).toBe('5');
+    expect(cell('<span class="old">9</span>5', style('.old{text-decoration-line:line-through}'))).toBe('5');
+    // Inserted text (<ins>, underlined) is text of the page.
+    expect(cell('<ins>9</ins>5')).toBe('95');
+    // A style that takes the line off <del> again: unsure.
+    expect(cell('<del>9</del>5', style('del{text-decoration:none}'))).toBe('⁇95');
+  });
+});
+
+describe('hidden rows and cells', () => {
+  const table = (rows: string, head = '') =>
+    htmlToLines(`<!DOCTYPE html><html><head>${head}</head><body><table>${rows}</table></body></html>`)
+      .filter((l) => l.cells)
+      .map((l) => l.cells!.map((c) => c.raw).join('|'));
+  it('a hidden row is not read; a hidden cell takes no place in the row, as in the browser', () => {
+    expect(
+      table('<tr style="display:none"><td>予以公开</td><td>9</td></tr><tr><td>予以公开</td><td>5</td></tr>'),
+    ).toEqual(['予以公开|5']);
+    expect(table('<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>', style('.h{display:none}'))).toEqual([
+      '予以公开|5',
+    ]);
+  });
+  it('a row or cell that may be hidden: no cell of the table is sure', () => {
+    expect(table('<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>', style('tr .h{display:none}'))).toEqual([
+      '⁇予以公开|⁇⁇9|⁇5',
+    ]);
+  });
+});
+
+describe('hidden text outside tables', () => {
+  it('is left out of the lines too', () => {
+    const lines = htmlToLines(
+      `<!DOCTYPE html><html><head>${style('.hid{display:none}')}</head><body><p>共5<span class="hid">8</span>件<del>9</del></p></body></html>`,
+    );
+    expect(lines.map((l) => l.raw)).toEqual(['共5件']);
+  });
+});
+
+describe('css', () => {
+  it('keeps only rules that bear on text, with their subject and whether it is exact', () => {
+    const rules = parseSheet('p.MsoNormal{margin:0} .a .b, #c{display:none} @media print{ i{visibility:hidden} }');
+    expect(rules.map((r) => [r.subject, r.exact])).toEqual([
+      [{ tag: null, id: null, classes: ['b'] }, false],
+      [{ tag: null, id: 'c', classes: [] }, true],
+      [{ tag: 'i', id: null, classes: [] }, false],
+    ]);
+  });
+});
