@@ -8,7 +8,8 @@ import { gaz, sha } from './helpers.ts';
  * Shapes a first tester made by hand to break the reader (test/fixtures/shapes, with the right
  * values in truth/ in the format of ../shared/cases): columns named in another order than the
  * official form, money in 千元 and 亿元, footnote marks (78①, 166<sup>1</sup>, hidden text),
- * text in number cells (三, 3/5, 334人次), two reports in one file, and others. Each published
+ * text in number cells (三, 3/5, 334人次), two reports in one file, and others. Word files go
+ * through the real document path (convertSync's helper thread, mammoth, word-extractor). Each published
  * number must be the file's; a truth value of null must come out NULL; `lenient` allows NULL.
  */
 const DIR = 'test/fixtures/shapes';
@@ -29,6 +30,11 @@ describe('hand-made shapes from a first tester', () => {
   const data = runInMemory(files, { rawDir: DIR, maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
   const byFile = new Map(data.reports.map((r) => [r.source_file, r.report_id]));
   const cells = new Map(data.cells.map((c) => [`${c.report_id}|${c.table_id}.${c.row_key}.${c.col_key}`, c]));
+
+  it('reads every one of them as a report (Word files too, through the document path)', () => {
+    expect(names.filter((n) => !byFile.has(n))).toEqual([]);
+    expect(names.filter((n) => /\.docx?$/.test(n)).length).toBeGreaterThanOrEqual(3);
+  });
 
   it('publishes no wrong number on any of them', () => {
     const wrong: string[] = [];
@@ -99,5 +105,20 @@ describe('hand-made shapes from a first tester', () => {
     for (const f of ['u2_m01_2019_item_cols_reordered.txt', 'u2_d02_2019_items_cols_rotated.txt'])
       expect(cell(f, 'active.licensing.prev_items')?.state, f).toBe('ambiguous');
     expect(cell('u2_c10_fee_cols_swapped.txt', 'active.fees.change')?.state).toBe('ambiguous');
+  });
+  it('a fifth tester’s shapes (t5_*): block boxes in a cell, hidden and struck text', () => {
+    // <p>3</p><p>1</p>, <div>s, Word's MsoNormal paragraphs: two values in one cell, never 31.
+    for (const f of [
+      't5_f01_html_two_paragraphs_in_number_cell.html',
+      't5_f01b_html_two_divs_in_number_cell.html',
+      't5_f01c_word_html_two_msonormal_paragraphs_in_cell.html',
+    ])
+      expect(cell(f, 'requests.partly_granted.commercial'), f).toMatchObject({ state: 'unreadable', raw: '3 1' });
+    expect(cell('t5_f01d_html_number_then_block_note.html', 'requests.granted.natural_person')?.value).toBeNull();
+    // Hidden by a stylesheet class, struck through, hidden runs in Word (.docx and .doc).
+    expect(cell('t5_f04_html_css_class_hidden_digit.html', 'requests.granted.natural_person')?.value).toBe(5);
+    expect(cell('t5_f04b_html_strikethrough_del_digit.html', 'requests.granted.natural_person')?.value).toBe(5);
+    expect(cell('t5_f02_docx_hidden_text_in_cell.docx', 'requests.carried_over.total')?.value).toBe(1);
+    expect(cell('t5_f02b_doc_hidden_text_in_cell.doc', 'requests.carried_over.total')?.value).toBe(5);
   });
 });
