@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runVerdict } from '../src/lib/decode/doc-hidden.ts';
+import { runVerdict } from '../src/lib/decode/doc-text.ts';
 import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
 
 /**
- * Hidden and struck text in Word files (decode/docx-hidden.ts, decode/doc-hidden.ts): left out
+ * Hidden and struck text in Word files (decode/docx-hidden.ts, decode/doc-text.ts): left out
  * before the text is read, or marked when the file does not say for sure.
  */
 const KEY = 'requests.carried_over.total';

@@ -1,4 +1,4 @@
-// word-extractor ships no types; only what word.ts and doc-hidden.ts use is declared.
+// word-extractor ships no types; only what word.ts and doc-text.ts use is declared.
 declare module 'word-extractor' {
   interface Document {
     getBody(): string;
@@ -8,7 +8,7 @@ declare module 'word-extractor' {
   }
 }
 
-// Its reader for Word 97–2003 files, subclassed by doc-hidden.ts (the version is pinned).
+// Its reader for Word 97–2003 files, subclassed by doc-text.ts (the version is pinned).
 declare module 'word-extractor/lib/word-ole-extractor.js' {
   export interface Piece {
     text: string;

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { Converted } from './document.ts';
-import { extractDocBody } from './doc-hidden.ts';
+import { extractDocBody } from './doc-text.ts';
 import { withoutHiddenRuns } from './docx-hidden.ts';
 
 /**
@@ -9,7 +9,7 @@ import { withoutHiddenRuns } from './docx-hidden.ts';
  * and struck runs are taken out first (docx-hidden.ts): mammoth would read them.
  * `.doc` (Word 97–2003) → text with word-extractor, which ends every table cell with a tab: each
  * row becomes one tab-separated line (see `docTableRows`), read like any tab-separated text.
- * Hidden, struck and deleted runs are left out (doc-hidden.ts).
+ * Hidden, struck and deleted runs are left out (doc-text.ts).
  */
 
 export async function readDocx(bytes: Uint8Array): Promise<Converted> {

@@ -3,19 +3,21 @@ import WordOleExtractor, { type Piece } from 'word-extractor/lib/word-ole-extrac
 import { UNSURE_MARK } from './shown.ts';
 
 /**
- * Hidden and struck text in a Word 97–2003 file, left out as in a .docx (docx-hidden.ts) and a
- * web page (shown.ts). word-extractor reads the text of every run; its only look at character
- * properties is for tracked deletions, and that look matches a property by the low five bits of
- * its code (so character spacing, sprmCDxaSpace 0x8840, of an odd number of twips deleted text
- * too). Its character-property pass is replaced here by one that matches whole property codes:
+ * The text of a Word 97–2003 file as the document shows it. word-extractor reads the text of
+ * every run; its only look at character properties is for tracked deletions, and that look
+ * matches a property by the low five bits of its code (so character spacing, sprmCDxaSpace
+ * 0x8840, of an odd number of twips deleted text too). Its character-property pass is replaced
+ * here by one that matches whole property codes, and its paragraph pass gets a second look:
  *
  * - deleted (sprmCFRMarkDel), hidden (sprmCFVanish, sprmCFSpecVanish, sprmCFWebHidden) and struck
- *   (sprmCFStrike, sprmCFDStrike) runs are left out, their cell and paragraph marks kept;
+ *   (sprmCFStrike, sprmCFDStrike) runs are left out, as in a .docx (docx-hidden.ts) and a web page
+ *   (shown.ts) — hidden and struck runs keep their cell and paragraph marks;
  * - a run whose property refers to its style (toggle operands 0x80 / 0x81), or whose character
  *   or paragraph style may hide or strike text (the stylesheet, STSH, says so), is kept behind
- *   UNSURE_MARK: its characters are replaced by the mark, so no cell holding it reads as a number.
+ *   UNSURE_MARK: its characters are replaced by the mark, so no cell holding it reads as a number;
+ * - paragraph marks and line breaks inside a table cell become spaces: the cell's text stays on
+ *   its row's line, two paragraphs "3" and "1" read "3 1" (as <p>3</p><p>1</p> does in HTML).
  */
-
 const DEL = 0x0800;
 /** Toggle properties: operand 0 off, 1 on, 0x80 as the style, 0x81 the style's opposite. */
 const TOGGLES = new Set([0x083c /* vanish */, 0x0837 /* strike */]);
@@ -53,14 +55,33 @@ class ShownExtractor extends WordOleExtractor {
 
   override writeParagraphProperties(buffer: Buffer, table: Buffer): void {
     super.writeParagraphProperties(buffer, table);
-    // A paragraph style that may hide or strike text: the paragraph's text is unsure (its runs
-    // may set the property back; which wins, the style or the run, is not worked out here).
     const styles = this.styles;
-    if (!styles || styles.hiding.size === 0) return;
-    for (const run of fkpRuns(buffer, table, 0x0102, papxOf))
-      if (run.grpprl.length >= 2 && styles.hiding.has(run.grpprl.readUInt16LE(0)))
+    for (const run of fkpRuns(buffer, table, 0x0102, papxOf)) {
+      // A paragraph style that may hide or strike text: the paragraph's text is unsure (its runs
+      // may set the property back; which wins, the style or the run, is not worked out here).
+      if (styles && styles.hiding.size > 0 && run.grpprl.length >= 2 && styles.hiding.has(run.grpprl.readUInt16LE(0)))
         fill(this._pieces, run.from, run.to, UNSURE_MARK);
+      // Paragraphs and line breaks inside a table cell keep their text apart on the cell's line:
+      // a cell of two paragraphs "3" and "1" is "3 1", never a row "…3" and a stray line "1".
+      if (inCell(run.grpprl)) fill(this._pieces, run.from, run.to, ' ', true, BREAKS);
+    }
   }
+}
+
+/** Paragraph marks and manual line breaks. */
+const BREAKS = /[\r\x0b]/;
+
+/** A paragraph inside a table cell (sprmPFInTable, or a nesting level sprmPItap), not a row's end mark. */
+export function inCell(papx: Buffer): boolean {
+  let inTable = false;
+  let rowEnd = false;
+  const grpprl = papx.subarray(2); // after the style index
+  forSprms(grpprl, (sprm, at) => {
+    if (sprm === 0x2416 && grpprl[at] === 1) inTable = true;
+    else if (sprm === 0x6649 && at + 4 <= grpprl.length && grpprl.readInt32LE(at) > 0) inTable = true;
+    else if ((sprm === 0x2417 || sprm === 0x244c) && grpprl[at] === 1) rowEnd = true;
+  });
+  return inTable && !rowEnd;
 }
 
 export type RunVerdict = 'shown' | 'deleted' | 'hidden' | 'unsure';
@@ -220,12 +241,19 @@ function papxOf(fkp: Buffer, crun: number, j: number): Buffer | null {
 }
 
 /**
- * Overwrites the characters at file positions [from, to) with `c`, keeping control characters
- * (cell, row and paragraph marks, field marks) unless told otherwise, so that the table's
- * structure stays. `\x00` is
+ * Overwrites the characters at file positions [from, to) with `c` — only those `only` matches,
+ * or else all but control characters (cell, row and paragraph marks, field marks) unless
+ * `keepMarks` is false — so that the table's structure stays. `\x00` is
  * removed by word-extractor's clean-up; the pieces keep their lengths, as it needs.
  */
-function fill(pieces: Piece[], from: number, to: number, c: string, keepMarks = true): void {
+function fill(
+  pieces: Piece[],
+  from: number,
+  to: number,
+  c: string,
+  keepMarks = true,
+  only: RegExp | null = null,
+): void {
   for (const p of pieces) {
     const start = Math.max(from, p.startFilePos);
     const end = Math.min(to, p.startFilePos + p.size);
@@ -233,7 +261,11 @@ function fill(pieces: Piece[], from: number, to: number, c: string, keepMarks = 
     const a = Math.floor((start - p.startFilePos) / p.bpc);
     const b = Math.ceil((end - p.startFilePos) / p.bpc);
     let text = p.text.slice(0, a);
-    for (let k = a; k < b && k < p.text.length; k++) text += keepMarks && p.text.charCodeAt(k) < 0x20 ? p.text[k] : c;
+    for (let k = a; k < b && k < p.text.length; k++) {
+      const ch = p.text[k]!;
+      const keep = only ? !only.test(ch) : keepMarks && ch.charCodeAt(0) < 0x20;
+      text += keep ? ch : c;
+    }
     p.text = text + p.text.slice(b);
   }
 }
