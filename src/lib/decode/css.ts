@@ -4,14 +4,13 @@
  * block (display:block, …) or add text of their own (::before/::after content), and which
  * elements a page's own `<style>` rules apply them to.
  *
- * Only simple selectors are evaluated exactly (tag, .class, #id, tag.class, tag#id.class, and
- * comma lists of them). For any other selector the rule's subject — the compound after the last
- * combinator — is matched with its unevaluable parts (attributes, pseudo-classes, `&`) left out.
- * A compound is a conjunction, and combinators only narrow the subject further, so that match is
- * a superset of the elements the browser applies the rule to: such a rule is `exact: false`, and
- * the reader treats what it may hide as unsure (the text is marked, never read as a number),
- * never as surely hidden nor as surely shown. The same holds for rules inside `@media` and other
- * conditional blocks, and in nested rules.
+ * Selectors are matched by css-select (selectors.ts). One it cannot evaluate is matched by its
+ * subject — the compound after the last combinator — with its unevaluable parts left out
+ * (`subjectOf`): a compound is a conjunction, and combinators only narrow the subject further,
+ * so that match is a superset of the elements the browser applies the rule to. Such a rule is
+ * not exact, and the reader treats what it may hide as unsure (the text is marked, never read as
+ * a number), never as surely hidden nor as surely shown. The same holds for rules inside
+ * `@media` and other conditional blocks, and for nested rules.
  */
 
 /** What a declaration block does to an element, per property that can hide its text. */
@@ -80,26 +79,28 @@ export interface Compound {
   id: string | null;
   classes: string[];
 }
-export interface Rule {
-  subject: Compound;
-  /** The browser applies the rule to exactly the elements `subject` matches. */
-  exact: boolean;
-  /** The rule is on ::before/::after (generated text) or ::first-letter/::first-line. */
-  pseudo: 'generated' | 'first' | null;
+
+/** One selector of a rule that bears on text, with its declarations. */
+export interface SheetRule {
+  selector: string;
+  /** Holds only sometimes (inside `@media`, `<style media=print>`, a nested rule): never exact. */
+  conditional: boolean;
+  /** Position in the page's stylesheets (a later rule wins a tie of the cascade). */
+  order: number;
   decl: Declared;
 }
 
 /**
- * A stylesheet's text → the rules that bear on text (the others are dropped). `conditional`
- * marks rules that hold only sometimes (inside `@media`, `<style media=print>`): not exact.
+ * A stylesheet's text → the rules that bear on text (the others are dropped), one per selector
+ * of a list. `conditional` marks a sheet that holds only sometimes; `first` numbers its rules.
  */
-export function parseSheet(css: string, conditional = false): Rule[] {
-  const out: Rule[] = [];
-  collect(css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/<!--|-->/g, ' '), conditional, out);
+export function parseSheet(css: string, conditional = false, first = 0): SheetRule[] {
+  const out: SheetRule[] = [];
+  collect(css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/<!--|-->/g, ' '), conditional, out, first);
   return out;
 }
 
-function collect(css: string, conditional: boolean, out: Rule[]): void {
+function collect(css: string, conditional: boolean, out: SheetRule[], first: number): void {
   let i = 0;
   while (i < css.length) {
     const open = findTop(css, i, '{;');
@@ -114,33 +115,34 @@ function collect(css: string, conditional: boolean, out: Rule[]): void {
     i = close + 1;
     if (prelude.startsWith('@')) {
       const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
-      // Blocks of rules that apply under a condition; @font-face, @keyframes, @page hold none.
+      // Blocks of rules that apply under a condition (or in another layer of the cascade);
+      // @font-face, @keyframes, @page hold none.
       if (/^(?:media|supports|layer|container|document|scope|-moz-document|starting-style)$/.test(name))
-        collect(body, true, out);
+        collect(body, true, out, first);
       continue;
     }
-    // CSS nesting: rules inside a rule's block are relative to it (not exact); the rest of the
-    // block is its declarations.
+    // CSS nesting: rules inside a rule's block are relative to it (matched here as if they were
+    // not, a superset: never exact); the rest of the block is its declarations.
     let own = body;
     if (body.includes('{')) {
       own = declarationsOnly(body);
-      collect(body, true, out);
+      collect(body, true, out, first);
     }
     const decl = declarations(own);
     const bears = decl.display || decl.visibility || decl.decoration || decl.content;
     if (!bears) continue;
-    for (const selector of splitTop(prelude, ',')) {
-      const rule = subjectOf(selector.trim(), conditional, decl);
-      if (rule) out.push(rule);
-    }
+    for (const selector of splitTop(prelude, ','))
+      if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });
   }
 }
 
-/** A selector → its subject compound, or null when the rule can hide no element's text. */
-function subjectOf(selector: string, conditional: boolean, decl: Declared): Rule | null {
-  if (!selector) return null;
-  let exact = !conditional;
-  // The subject is the compound after the last combinator (space, >, +, ~ outside () and []).
+/**
+ * A selector's subject — the compound after the last combinator (space, >, +, ~ outside () and
+ * []) — with its unevaluable parts (attributes, pseudo-classes, `&`, escapes) left out: a
+ * superset of the elements the selector matches, for selectors the engine cannot evaluate.
+ * Null for a rule on a pseudo-element that holds no document text (::marker, ::selection…).
+ */
+export function subjectOf(selector: string): { compound: Compound; pseudo: 'generated' | 'first' | null } | null {
   let start = 0;
   let depth = 0;
   for (let k = 0; k < selector.length; k++) {
@@ -151,40 +153,26 @@ function subjectOf(selector: string, conditional: boolean, decl: Declared): Rule
     }
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && /[\s>+~]/.test(c)) {
-      start = k + 1;
-      exact = false;
-    }
+    else if (depth === 0 && /[\s>+~]/.test(c)) start = k + 1;
   }
   const subject = selector.slice(start);
-  let pseudo: Rule['pseudo'] = null;
+  let pseudo: 'generated' | 'first' | null = null;
   const compound: Compound = { tag: null, id: null, classes: [] };
-  // Escapes, namespaces and odd characters: match any element, not exact.
-  if (/[\\|]/.test(subject)) return { subject: compound, exact: false, pseudo, decl };
+  // Escapes and namespaces: match any element.
+  if (/[\\|]/.test(subject)) return { compound, pseudo };
   const parts = subject.match(/::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]|[.#]?[\w\u0080-\uffff-]+|\*|&|./g) ?? [];
   for (const p of parts) {
-    if (p === '*') continue;
     if (p[0] === '.') compound.classes.push(p.slice(1));
     else if (p[0] === '#') compound.id = p.slice(1);
     else if (p[0] === ':') {
       const name = p.replace(/^::?/, '').toLowerCase();
       if (name === 'before' || name === 'after') pseudo = 'generated';
       else if (name === 'first-letter' || name === 'first-line') pseudo = 'first';
-      // Other pseudo-elements (::marker, ::placeholder, ::-webkit-scrollbar, ::selection) hold
-      // no text of the document's.
-      else if (p.startsWith('::') || /^-/.test(name)) return null;
-      else exact = false; // a pseudo-class (:hover, :not(…), :nth-child(…)) is left out
+      else if (p.startsWith('::') || name.startsWith('-')) return null;
     } else if (/^[a-z][\w-]*$/i.test(p) && compound.tag === null && compound.classes.length === 0 && !compound.id)
       compound.tag = p.toLowerCase();
-    else exact = false; // attributes, `&`, anything else: left out
   }
-  if (pseudo === 'generated') {
-    // Hiding ::before/::after hides no document text; their content adds text the DOM has not.
-    if (!decl.content) return null;
-    exact = false;
-  }
-  if (pseudo === 'first') exact = false;
-  return { subject: compound, exact, pseudo, decl };
+  return { compound, pseudo };
 }
 
 /** `s` split at `sep` outside strings, () and []. */

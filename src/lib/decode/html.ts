@@ -42,10 +42,12 @@ export function htmlToLines(html: string): Line[] {
   const out: Line[] = [];
   let buf = '';
   let bufLine = 0;
+  // Inside how many elements that may be hidden: their every line and table is marked.
+  let unsure = 0;
 
   const flush = () => {
     const t = buf.replace(/[ \t\r\n\f]+/g, ' ').trim();
-    if (t) out.push(makeLine(bufLine || 1, t));
+    if (t) out.push(makeLine(bufLine || 1, unsure > 0 && !t.startsWith(UNSURE_MARK) ? UNSURE_MARK + t : t));
     buf = '';
     bufLine = 0;
   };
@@ -77,18 +79,22 @@ export function htmlToLines(html: string): Line[] {
     if (f & DROP) return;
     if (tag === 'table') {
       flush();
-      tableToLines(el, out, sheet, (f & UNSURE) !== 0);
+      tableToLines(el, out, sheet, unsure > 0 || (f & UNSURE) !== 0);
       return;
     }
     const block = BLOCK.has(tag);
     if (block) flush();
     // A box made by a style (span{display:block}) keeps its text apart, on the same line.
     else if (f & BLOCK_BOX) buf += ' ';
-    if (f & UNSURE) buf += UNSURE_MARK;
+    if (f & UNSURE) {
+      unsure++;
+      if (!block) buf += UNSURE_MARK;
+    }
     const closed = isClosedDetails(el);
     for (const c of el.childNodes) if (!closed || isSummary(c)) walk(c);
     if (block) flush();
     else if (f & BLOCK_BOX) buf += ' ';
+    if (f & UNSURE) unsure--;
   };
 
   walk(doc);
@@ -166,7 +172,7 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
   const caption = table.childNodes.find((c) => 'tagName' in c && c.tagName === 'caption') as Element | undefined;
   if (caption) {
     const t = cellText(caption, sheet);
-    if (t) out.push(makeLine(caption.sourceCodeLocation?.startLine ?? 1, t));
+    if (t) out.push(makeLine(caption.sourceCodeLocation?.startLine ?? 1, unsureTable ? UNSURE_MARK + t : t));
   }
   const rows: Element[] = [];
   let unsure = rowsOf(table, sheet, rows) || unsureTable;

@@ -1,5 +1,6 @@
 import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
-import { declarations, KINDS, parseSheet, type Declared, type Kind, type Rule } from './css.ts';
+import { declarations, KINDS, parseSheet, type Declared, type Kind, type SheetRule } from './css.ts';
+import { compareSpecificity, compileRule, type Rule } from './selectors.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -12,15 +13,18 @@ type Element = DefaultTreeAdapterMap['element'];
  *   <dialog>; or struck through — <del>, <s>, <strike>, text-decoration: line-through. Struck
  *   text is deleted text (Word's tracked deletions export as <del>; a struck digit is a
  *   correction): what remains is what the document says, so it is dropped like hidden text.
- * - UNSURE: may be hidden or struck (a rule whose selector is not evaluated exactly, a hiding
- *   rule another rule may override, a visibility:hidden element with a descendant that may be
- *   made visible again) or may have text added (::before/::after content). Its text is kept
- *   behind UNSURE_MARK, so a cell holding it is never read as a number.
+ * - UNSURE: may be hidden or struck (a rule whose selector is not evaluated exactly or holds
+ *   only sometimes, as in @media, and that the cascade does not surely overrule; two rules whose
+ *   order the cascade cannot tell; a visibility:hidden element with a descendant that may be made
+ *   visible again) or may have text added (::before/::after content). Its text, and that of
+ *   everything inside it, is kept behind UNSURE_MARK, so a cell holding it is never read as a
+ *   number.
  * - BLOCK: starts a box of its own (block elements, table parts, display:block and the like):
  *   its text is kept apart from the text around it, as a line break is.
  *
- * Inline styles are exact. A page's `<style>` rules are evaluated as css.ts says; linked
- * stylesheets are not read (they are not in the file).
+ * Inline styles are exact. A page's `<style>` rules are parsed by css.ts and matched by
+ * css-select (selectors.ts), and the cascade (origin, !important, specificity, order) decides
+ * between rules; linked stylesheets are not read (they are not in the file).
  */
 export const DROP = 1;
 export const UNSURE = 2;
@@ -84,33 +88,29 @@ export interface Sheet {
 
 /** The rules of every `<style>` element in the document (none: null, the common case). */
 export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): Sheet | null {
-  if (!/<style/i.test(html)) return null;
-  const rules: Rule[] = [];
-  collectStyles(doc, rules);
-  if (rules.length === 0) return null;
+  // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
+  // pattern finds every style element's text the parser finds (and maybe more).
+  if (!/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|decoration|content)/i.test(html)) return null;
+  const raw: SheetRule[] = [];
+  collectStyles(doc, raw);
+  if (raw.length === 0) return null;
   const quirks = doc.mode === htmlSpec.DOCUMENT_MODE.QUIRKS;
   const sheet: Sheet = { byTag: new Map(), byId: new Map(), byClass: new Map(), any: [], quirks };
-  for (const r of rules) {
-    const s = r.subject;
-    const [map, key] = s.id
-      ? [sheet.byId, s.id]
-      : s.classes.length
-        ? [sheet.byClass, s.classes[0]!]
-        : s.tag
-          ? [sheet.byTag, s.tag]
-          : [null, ''];
-    if (!map) sheet.any.push(r);
-    else {
-      const k = quirks && map !== sheet.byTag ? key.toLowerCase() : key;
-      const list = map.get(k);
-      if (list) list.push(r);
-      else map.set(k, [r]);
+  for (const r of raw.flatMap((x) => compileRule(x, quirks))) {
+    if (!r.key) {
+      sheet.any.push(r);
+      continue;
     }
+    const map = r.key.map === 'id' ? sheet.byId : r.key.map === 'class' ? sheet.byClass : sheet.byTag;
+    const k = quirks || r.key.map === 'tag' ? r.key.name.toLowerCase() : r.key.name;
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
   }
   return sheet;
 }
 
-function collectStyles(n: Node, rules: Rule[]): void {
+function collectStyles(n: Node, rules: SheetRule[]): void {
   if ('tagName' in n && n.tagName === 'style') {
     const media =
       n.attrs
@@ -120,7 +120,7 @@ function collectStyles(n: Node, rules: Rule[]): void {
     const text = n.childNodes
       .map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : ''))
       .join('');
-    rules.push(...parseSheet(text, media !== '' && media !== 'all' && media !== 'screen'));
+    rules.push(...parseSheet(text, media !== '' && media !== 'all' && media !== 'screen', rules.length));
     return;
   }
   if ('tagName' in n && n.tagName === 'template') return;
@@ -142,7 +142,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
   }
   const tag = el.tagName;
   let flags = BOX.has(tag) ? BLOCK_BOX : 0;
-  if (tag === 'dialog' && !el.attrs.some((a) => a.name === 'open')) hiddenAttr = true;
+  if (tag === 'dialog' && !el.attrs.some(isOpen)) hiddenAttr = true;
   const struck = STRUCK.has(tag);
   if (!inline && !hiddenAttr && !struck && !sheet) return flags;
   const rules = sheet ? matching(el, sheet, cls, id) : null;
@@ -150,7 +150,10 @@ export function shown(el: Element, sheet: Sheet | null): number {
   for (const kind of KINDS) {
     // The browser's own rules: `hidden` is display:none, <del>/<s>/<strike> are line-through.
     const ua = (kind === 'display' && hiddenAttr) || (kind === 'decoration' && struck);
-    const v = verdict(kind, inline, ua, rules);
+    let v = verdict(kind, inline, ua, rules);
+    // Struck by its markup (<del>) but drawn without the line by a style: deleted text shown as
+    // text — not sure either way.
+    if (struck && kind === 'decoration' && v !== DROP) v = UNSURE;
     if (v === DROP && kind === 'visibility' && mayShowAgain(el, sheet)) flags |= UNSURE;
     else flags |= v;
   }
@@ -159,86 +162,87 @@ export function shown(el: Element, sheet: Sheet | null): number {
       if (r.pseudo) {
         if (r.decl.content || r.decl.display === 'hide' || r.decl.visibility === 'hide' || r.decl.decoration === 'hide')
           flags |= UNSURE;
-      } else if (r.decl.block) flags |= BLOCK_BOX; // a superset match only adds a separation
+      } else if (r.decl.block) flags |= BLOCK_BOX; // a rule that may apply only adds a separation
     }
   return flags & DROP ? flags & ~UNSURE : flags;
 }
+const isOpen = (a: { name: string }) => a.name === 'open';
 
 /**
- * One property's verdict. An inline style beats the sheet unless the sheet's is !important; the
- * browser's own rules lose to any author rule. Sheet rules among themselves are not ordered by
- * specificity here: a hiding rule that a showing rule may override is unsure.
+ * Where a declaration stands in the cascade: the browser's own rules, then the page's rules, the
+ * inline style, the page's !important rules, the inline style's !important; within the page's,
+ * by specificity, then by order. Null specificity: not known (an unparsed selector).
+ */
+interface Rank {
+  tier: number;
+  specificity: [number, number, number] | null;
+  order: number;
+}
+const UA: Rank = { tier: 0, specificity: [0, 0, 0], order: 0 };
+
+/** a beats b: 1; b beats a: -1; not known: 0. */
+function beats(a: Rank, b: Rank): number {
+  if (a.tier !== b.tier) return a.tier > b.tier ? 1 : -1;
+  if (!a.specificity || !b.specificity) return 0;
+  return Math.sign(compareSpecificity(a.specificity, b.specificity) || a.order - b.order);
+}
+
+/**
+ * One property's verdict by the cascade. The winner among the declarations sure to apply decides
+ * (hidden: DROP); a declaration that may apply (a rule not evaluated exactly) and says otherwise
+ * makes it UNSURE unless the winner surely beats it.
  */
 function verdict(kind: Kind, inline: Declared | null, ua: boolean, rules: Rule[] | null): number {
+  let best: { rank: Rank; hide: boolean } | null = ua ? { rank: UA, hide: true } : null;
   const own = inline?.[kind] ?? null;
-  let hideExact = ua;
-  let hideMaybe = false;
-  let show = false;
-  let importantHide = false;
-  let importantShow = false;
+  if (own) {
+    const rank = {
+      tier: inline!.important?.has(kind) ? 4 : 2,
+      specificity: [0, 0, 0] as [number, number, number],
+      order: 0,
+    };
+    best = { rank, hide: own === 'hide' };
+  }
   if (rules)
     for (const r of rules) {
-      if (r.pseudo) continue;
-      const v = r.decl[kind];
-      if (v === null) continue;
-      const important = r.decl.important?.has(kind) ?? false;
-      if (v === 'hide') {
-        if (r.exact) hideExact = true;
-        else hideMaybe = true;
-        importantHide ||= important;
-      } else {
-        show = true;
-        importantShow ||= important;
+      const v = r.pseudo ? null : r.decl[kind];
+      if (!v || !r.exact) continue;
+      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      if (!best) best = { rank, hide: v === 'hide' };
+      else {
+        const b = beats(rank, best.rank);
+        if (b > 0) best = { rank, hide: v === 'hide' };
+        else if (b === 0 && (v === 'hide') !== best.hide) return UNSURE;
       }
     }
-  if (own === 'hide') return importantShow ? UNSURE : DROP;
-  if (own === 'show') return importantHide ? UNSURE : 0;
-  if (hideExact) return show || hideMaybe ? UNSURE : DROP;
-  return hideMaybe ? UNSURE : 0;
+  const hide = best?.hide ?? false;
+  if (rules)
+    for (const r of rules) {
+      const v = r.pseudo ? null : r.decl[kind];
+      if (!v || r.exact || (v === 'hide') === hide) continue;
+      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      if (!best || beats(best.rank, rank) <= 0) return UNSURE;
+    }
+  return hide ? DROP : 0;
 }
 
-/** The sheet's rules whose subject matches `el` (exactly, or as the superset of css.ts). */
+/** The sheet's rules that match `el` (exactly, or as the superset of a rule not evaluated). */
 function matching(el: Element, sheet: Sheet, cls: string | null, id: string | null): Rule[] | null {
   const q = sheet.quirks;
-  let out = fitting(sheet.any, el, cls, id, q, null);
-  out = fitting(sheet.byTag.get(el.tagName), el, cls, id, q, out);
-  if (id) out = fitting(sheet.byId.get(q ? id.toLowerCase() : id), el, cls, id, q, out);
+  let out = fitting(sheet.any, el, null);
+  out = fitting(sheet.byTag.get(el.tagName), el, out);
+  if (id) out = fitting(sheet.byId.get(q ? id.toLowerCase() : id), el, out);
   if (cls)
     for (const c of cls.split(/[ \t\r\n\f]+/))
-      if (c) out = fitting(sheet.byClass.get(q ? c.toLowerCase() : c), el, cls, id, q, out);
+      if (c) out = fitting(sheet.byClass.get(q ? c.toLowerCase() : c), el, out);
   return out;
 }
 
-/** `out` plus the rules of `list` that fit `el` (a rule listed under two classes may come twice). */
-function fitting(
-  list: Rule[] | undefined,
-  el: Element,
-  cls: string | null,
-  id: string | null,
-  quirks: boolean,
-  out: Rule[] | null,
-): Rule[] | null {
-  if (list) for (const r of list) if (fits(r, el, cls, id, quirks)) (out ??= []).push(r);
+/** `out` plus the rules of `list` that match `el` (a rule listed under two classes comes once). */
+function fitting(list: Rule[] | undefined, el: Element, out: Rule[] | null): Rule[] | null {
+  if (list) for (const r of list) if (!out?.includes(r) && r.match(el)) (out ??= []).push(r);
   return out;
 }
-
-function fits(r: Rule, el: Element, cls: string | null, id: string | null, quirks: boolean): boolean {
-  const s = r.subject;
-  if (s.tag && s.tag !== el.tagName) return false;
-  if (s.id && !(id !== null && same(s.id, id, quirks))) return false;
-  if (s.classes.length) {
-    const have = (cls ?? '').split(/[ \t\r\n\f]+/);
-    for (const c of s.classes) {
-      let found = false;
-      for (const h of have) if (same(h, c, quirks)) found = true;
-      if (!found) return false;
-    }
-  }
-  return true;
-}
-
-/** Class and id names: case-sensitive, except in quirks mode (old pages without a doctype). */
-const same = (a: string, b: string, quirks: boolean) => (quirks ? a.toLowerCase() === b.toLowerCase() : a === b);
 
 /**
  * visibility:hidden is inherited, but a descendant may set visibility:visible and be shown:
@@ -254,8 +258,9 @@ function mayShowAgain(el: Element, sheet: Sheet | null): boolean {
       if (a.name === 'class') cls = a.value;
       else if (a.name === 'id') id = a.value;
     }
-    if (sheet && matching(c, sheet, cls, id)?.some((r) => r.decl.visibility === 'show')) return true;
+    if (sheet && matching(c, sheet, cls, id)?.some(showsVisibility)) return true;
     if (mayShowAgain(c, sheet)) return true;
   }
   return false;
 }
+const showsVisibility = (r: Rule) => r.decl.visibility === 'show';

@@ -12,13 +12,14 @@ import type { Random } from './random.ts';
  * - `hidden-text`: digits the page does not show beside the number — display:none or
  *   visibility:hidden inline or by the page's stylesheet (a class), the hidden attribute — or
  *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
- *   number shown. One variant hides by a descendant selector the reader does not evaluate
- *   exactly: it must come out NULL (never with the hidden digits), though the truth is the number.
+ *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
+ *   in `@media screen`, which the reader does not take as sure: it must come out NULL (never with
+ *   the hidden digits), though the truth is the number.
  *
  * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
  */
 export const SHEET =
-  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article .nb-maybe{display:none} .nb-block{display:block}</style>';
+  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media screen{.nb-maybe{display:none}} .nb-block{display:block}</style>';
 
 export interface HtmlWritten extends Written {
   html?: string;
@@ -60,6 +61,7 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<strike>', '</strike>'],
     ['<span style="text-decoration: line-through">', '</span>'],
     ['<span class="nb-del">', '</span>'],
+    ['<span class="nb-desc">', '</span>'],
     ['<span class="nb-maybe">', '</span>'],
   ] as const);
   const hidden = `${open}${h}${close}`;
