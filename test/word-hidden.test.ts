@@ -59,6 +59,9 @@ describe('docx runs', () => {
   it('styles: a character style (and what it is based on), the default paragraph style', () => {
     const s = styles(charStyle('Base', '<w:vanish/>') + charStyle('H', '', 'Base'));
     expect(text(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:rStyle w:val="H"/>')}</w:p>`), s))).toBe('1');
+    // A tracked change's record of the style's former properties is not the style.
+    const was = styles(charStyle('W', '<w:b/><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'));
+    expect(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:rStyle w:val="W"/>')}</w:p>`), was)).toBeNull();
     const para = styles('<w:style w:type="paragraph" w:default="1" w:styleId="N"><w:rPr><w:strike/></w:rPr></w:style>');
     expect(text(hideRuns(doc(`<w:p>${run('1', '<w:strike w:val="off"/>')}${run('0')}</w:p>`), para))).toBe('1');
   });

@@ -126,14 +126,19 @@ function readStyles(doc: Document): Styles {
   return { byId, defaultParagraph, defaults: rPrDefault ? propsIn(rPrDefault) : new Map<string, boolean>() };
 }
 
-/** Every hiding property set anywhere under `el`'s run properties (w:rPr). */
+/**
+ * Every hiding property set in `el`'s run properties (w:rPr, a table style's conditional ones
+ * too), but not in a tracked change's record of the properties before it (w:rPrChange).
+ */
 function propsIn(el: El): Props {
   const out: Props = new Map();
-  for (const rPr of Array.from(el.getElementsByTagNameNS(W, 'rPr')))
+  for (const rPr of Array.from(el.getElementsByTagNameNS(W, 'rPr'))) {
+    if (ancestor(rPr, 'rPrChange')) continue;
     for (const p of PROPS) {
       const e = child(rPr, p);
       if (e) out.set(p, (out.get(p) ?? false) || on(e));
     }
+  }
   return out;
 }
 
