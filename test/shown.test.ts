@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToLines } from '../src/lib/decode/html.ts';
-import { parseSheet, subjectOf } from '../src/lib/decode/css.ts';
+import { mediaApplies, parseSheet, subjectOf } from '../src/lib/decode/css.ts';
 
 /**
  * What a web page shows of a table cell (decode/shown.ts, css.ts): block boxes keep their text
@@ -72,6 +72,16 @@ describe('hidden by the page’s own stylesheet', () => {
     expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none}'))).toBe('58');
     expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none!important}'))).toBe('5');
   });
+  it('media: the page as a screen shows it — print rules do not apply, screen rules do', () => {
+    expect(cell('5<span class="hid">8</span>', style('@media print{.hid{display:none}}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('@media only screen{.hid{display:none}}'))).toBe('5');
+    expect(cell('5<span class="hid">8</span>', '<style media="print">.hid{display:none}</style>')).toBe('58');
+    // The common print sheet: everything hidden but the article.
+    expect(cell('5<span>8</span>', style('@media print{*{display:none} .article{display:block}}'))).toBe('58');
+    expect(mediaApplies('print, screen and (max-width:600px)')).toBeNull();
+    expect(mediaApplies('print, screen')).toBe(true);
+    expect(mediaApplies('print')).toBe(false);
+  });
   it('a hiding rule that is not sure to apply marks the text: never a number read with it', () => {
     // @media, nesting, a pseudo-class css-select does not know (matched by its subject).
     expect(cell('5<span class="hid">8</span>', style('@media screen and (min-width:1px){.hid{display:none}}'))).toBe(
@@ -80,18 +90,21 @@ describe('hidden by the page’s own stylesheet', () => {
     expect(cell('5<span class="hid">8</span>', style('td{ .hid{display:none} }'))).toBe('5⁇8');
     expect(cell('5<span class="hid">8</span>', style('.hid:focus-visible{display:none}'))).toBe('5⁇8');
     // A rule that may apply and that the winner does not surely beat.
-    expect(cell('5<span class="hid">8</span>', style('.hid{display:none} @media print{.hid{display:inline}}'))).toBe(
-      '5⁇8',
-    );
     expect(
-      cell('5<span class="hid">8</span>', style('@media print{.hid{display:none}} span.hid{display:inline}')),
+      cell('5<span class="hid">8</span>', style('.hid{display:none} @media (max-width:600px){.hid{display:inline}}')),
+    ).toBe('5⁇8');
+    expect(
+      cell(
+        '5<span class="hid">8</span>',
+        style('@media (max-width:600px){.hid{display:none}} span.hid{display:inline}'),
+      ),
     ).toBe('58');
     // Generated text: ::after content adds text the document does not hold.
     expect(cell('5<span class="z">8</span>', style('.z::after{content:"0"}'))).toBe('5⁇8');
   });
   it('what may be hidden marks everything inside it: the tables and lines in a block too', () => {
     const lines = htmlToLines(
-      `<!DOCTYPE html><html><head>${style('@media screen{.tab{display:none}}')}</head><body><div class="tab"><p>（一）予以公开 9 9</p><table><tr><td>予以公开</td><td>9</td></tr></table></div><p>正文</p></body></html>`,
+      `<!DOCTYPE html><html><head>${style('@media (max-width:600px){.tab{display:none}}')}</head><body><div class="tab"><p>（一）予以公开 9 9</p><table><tr><td>予以公开</td><td>9</td></tr></table></div><p>正文</p></body></html>`,
     );
     expect(lines.map((l) => l.raw)).toEqual(['⁇（一）予以公开 9 9', '⁇予以公开 | ⁇9', '正文']);
   });
@@ -142,7 +155,10 @@ describe('hidden rows and cells', () => {
   });
   it('a row or cell that may be hidden: no cell of the table is sure', () => {
     expect(
-      table('<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>', style('@media screen{.h{display:none}}')),
+      table(
+        '<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>',
+        style('@media (max-width:600px){.h{display:none}}'),
+      ),
     ).toEqual(['⁇予以公开|⁇⁇9|⁇5']);
   });
 });
@@ -158,7 +174,9 @@ describe('hidden text outside tables', () => {
 
 describe('css', () => {
   it('keeps only rules that bear on text, one per selector, with whether it holds only sometimes', () => {
-    const rules = parseSheet('p.MsoNormal{margin:0} .a .b, #c{display:none} @media print{ i{visibility:hidden} }');
+    const rules = parseSheet(
+      'p.MsoNormal{margin:0} .a .b, #c{display:none} @media (orientation:portrait){ i{visibility:hidden} } @media print{b{display:none}}',
+    );
     expect(rules.map((r) => [r.selector, r.conditional, r.decl.display ?? r.decl.visibility])).toEqual([
       ['.a .b', false, 'hide'],
       ['#c', false, 'hide'],

@@ -115,9 +115,13 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     i = close + 1;
     if (prelude.startsWith('@')) {
       const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
+      if (name === 'media') {
+        const applies = mediaApplies(prelude.slice(6));
+        if (applies !== false) collect(body, conditional || applies === null, out, first);
+      }
       // Blocks of rules that apply under a condition (or in another layer of the cascade);
       // @font-face, @keyframes, @page hold none.
-      if (/^(?:media|supports|layer|container|document|scope|-moz-document|starting-style)$/.test(name))
+      else if (/^(?:supports|layer|container|document|scope|-moz-document|starting-style)$/.test(name))
         collect(body, true, out, first);
       continue;
     }
@@ -134,6 +138,22 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     for (const selector of splitTop(prelude, ','))
       if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });
   }
+}
+
+/**
+ * Whether a media query list (`@media …`, `<style media=…>`) holds for the page as a screen shows
+ * it, which is what is read: `screen` and `all` do, `print` does not; a query on the viewport
+ * (width, orientation…) or anything else may or may not (null).
+ */
+export function mediaApplies(list: string): boolean | null {
+  let result: boolean | null = false;
+  for (const q of splitTop(list.toLowerCase(), ',')) {
+    const query = q.trim().replace(/^only\s+/, '');
+    if (query === '' || query === 'all' || query === 'screen' || query === 'not print') return true;
+    if (/^(?:print|speech|not\s+(?:screen|all))(?:\s|$)/.test(query)) continue;
+    result = null;
+  }
+  return result;
 }
 
 /**

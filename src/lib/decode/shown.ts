@@ -1,5 +1,5 @@
 import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
-import { declarations, KINDS, parseSheet, type Declared, type Kind, type SheetRule } from './css.ts';
+import { declarations, KINDS, mediaApplies, parseSheet, type Declared, type Kind, type SheetRule } from './css.ts';
 import { compareSpecificity, compileRule, type Rule } from './selectors.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -112,15 +112,12 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
 
 function collectStyles(n: Node, rules: SheetRule[]): void {
   if ('tagName' in n && n.tagName === 'style') {
-    const media =
-      n.attrs
-        .find((a) => a.name === 'media')
-        ?.value.trim()
-        .toLowerCase() ?? '';
+    const media = n.attrs.find((a) => a.name === 'media')?.value ?? '';
     const text = n.childNodes
       .map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : ''))
       .join('');
-    rules.push(...parseSheet(text, media !== '' && media !== 'all' && media !== 'screen', rules.length));
+    const applies = mediaApplies(media);
+    if (applies !== false) rules.push(...parseSheet(text, applies === null, rules.length));
     return;
   }
   if ('tagName' in n && n.tagName === 'template') return;

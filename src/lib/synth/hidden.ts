@@ -13,13 +13,13 @@ import type { Random } from './random.ts';
  *   visibility:hidden inline or by the page's stylesheet (a class), the hidden attribute — or
  *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
  *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
- *   in `@media screen`, which the reader does not take as sure: it must come out NULL (never with
+ *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
  *   the hidden digits), though the truth is the number.
  *
  * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
  */
 export const SHEET =
-  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media screen{.nb-maybe{display:none}} .nb-block{display:block}</style>';
+  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media (min-width:1px){.nb-maybe{display:none}} .nb-block{display:block}</style>';
 
 export interface HtmlWritten extends Written {
   html?: string;
