@@ -9,7 +9,8 @@ import { gaz, sha } from './helpers.ts';
  * values in truth/ in the format of ../shared/cases): columns named in another order than the
  * official form, money in 千元 and 亿元, footnote marks (78①, 166<sup>1</sup>, hidden text),
  * text in number cells (三, 3/5, 334人次), two reports in one file, a report's year among
- * other years' titles, a fee unit stated outside the amount header, and others. Each published
+ * other years' titles, a fee unit stated outside the amount header, and others. Word files go
+ * through the real document path (convertSync's helper thread, mammoth, word-extractor). Each published
  * number must be the file's; a truth value of null must come out NULL; `lenient` allows NULL.
  */
 const DIR = 'test/fixtures/shapes';
@@ -30,6 +31,11 @@ describe('hand-made shapes from a first tester', () => {
   const data = runInMemory(files, { rawDir: DIR, maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
   const byFile = new Map(data.reports.map((r) => [r.source_file, r.report_id]));
   const cells = new Map(data.cells.map((c) => [`${c.report_id}|${c.table_id}.${c.row_key}.${c.col_key}`, c]));
+
+  it('reads every one of them as a report (Word files too, through the document path)', () => {
+    expect(names.filter((n) => !byFile.has(n))).toEqual([]);
+    expect(names.filter((n) => /\.docx?$/.test(n)).length).toBeGreaterThanOrEqual(3);
+  });
 
   it('publishes no wrong number on any of them', () => {
     const wrong: string[] = [];
@@ -121,5 +127,20 @@ describe('hand-made shapes from a first tester', () => {
       'f07d_fee_unit_in_section_heading.txt',
     ])
       expect(cell(f, 'active.fees.amount')?.value, f).toBe(3.2);
+  });
+  it('a fifth tester’s shapes (t5_*): block boxes in a cell, hidden and struck text', () => {
+    // <p>3</p><p>1</p>, <div>s, Word's MsoNormal paragraphs: two values in one cell, never 31.
+    for (const f of [
+      't5_f01_html_two_paragraphs_in_number_cell.html',
+      't5_f01b_html_two_divs_in_number_cell.html',
+      't5_f01c_word_html_two_msonormal_paragraphs_in_cell.html',
+    ])
+      expect(cell(f, 'requests.partly_granted.commercial'), f).toMatchObject({ state: 'unreadable', raw: '3 1' });
+    expect(cell('t5_f01d_html_number_then_block_note.html', 'requests.granted.natural_person')?.value).toBeNull();
+    // Hidden by a stylesheet class, struck through, hidden runs in Word (.docx and .doc).
+    expect(cell('t5_f04_html_css_class_hidden_digit.html', 'requests.granted.natural_person')?.value).toBe(5);
+    expect(cell('t5_f04b_html_strikethrough_del_digit.html', 'requests.granted.natural_person')?.value).toBe(5);
+    expect(cell('t5_f02_docx_hidden_text_in_cell.docx', 'requests.carried_over.total')?.value).toBe(1);
+    expect(cell('t5_f02b_doc_hidden_text_in_cell.doc', 'requests.carried_over.total')?.value).toBe(5);
   });
 });

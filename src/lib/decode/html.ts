@@ -1,6 +1,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { makeLine, type Line, type LineCell } from './lines.ts';
+import { BLOCK, BLOCK_BOX, DROP, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -10,6 +11,9 @@ type Element = DefaultTreeAdapterMap['element'];
  * line and every table cell keeps the line it came from. Scripts, styles and page chrome
  * (nav, header, footer, forms) are dropped; each table row becomes one line whose cells are
  * exact, with colspan expanded and rowspan-covered positions left out.
+ *
+ * Text the page does not show (hidden, or struck through) is left out, text it may not show is
+ * marked, and the boxes of block elements keep their text apart — see shown.ts.
  */
 
 /** Elements whose text is never report text (also used by the synthetic DOCX writer). */
@@ -30,40 +34,11 @@ export const SKIP = new Set([
   'head',
   'object',
 ]);
-/** Elements that end a line of text. */
-export const BLOCK = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'hr',
-  'center',
-  'body',
-  'html',
-  'title',
-  'caption',
-  'address',
-  'figure',
-  'figcaption',
-]);
+export { BLOCK };
 
 export function htmlToLines(html: string): Line[] {
   const doc = parse(html, { sourceCodeLocationInfo: true });
+  const sheet = sheetOf(doc, html);
   const out: Line[] = [];
   let buf = '';
   let bufLine = 0;
@@ -73,11 +48,13 @@ export function htmlToLines(html: string): Line[] {
   let linkDepth = 0;
   let linkText = false;
   let plainText = false;
+  // Inside how many elements that may be hidden: their every line and table is marked.
+  let unsure = 0;
 
   const flush = () => {
     const t = buf.replace(/[ \t\r\n\f]+/g, ' ').trim();
     if (t) {
-      const line = makeLine(bufLine || 1, t);
+      const line = makeLine(bufLine || 1, unsure > 0 && !t.startsWith(UNSURE_MARK) ? UNSURE_MARK + t : t);
       const r = role ?? (linkText && !plainText ? 'link' : undefined);
       out.push(r ? { ...line, role: r } : line);
     }
@@ -104,7 +81,6 @@ export function htmlToLines(html: string): Line[] {
     const el = node;
     const tag = el.tagName;
     if (SKIP.has(tag) && tag !== 'head') return;
-    if (isHidden(el)) return;
     if (tag === 'head') {
       const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
       if (title) walk(title);
@@ -114,22 +90,32 @@ export function htmlToLines(html: string): Line[] {
       flush();
       return;
     }
+    const f = shown(el, sheet);
+    if (f & DROP) return;
     if (tag === 'table') {
       flush();
-      tableToLines(el, out);
+      tableToLines(el, out, sheet, unsure > 0 || (f & UNSURE) !== 0);
       return;
     }
     const block = BLOCK.has(tag);
     if (block) flush();
+    // A box made by a style (span{display:block}) keeps its text apart, on the same line.
+    else if (f & BLOCK_BOX) buf += ' ';
+    if (f & UNSURE) {
+      unsure++;
+      if (!block) buf += UNSURE_MARK;
+    }
     const outer = role;
     if (tag === 'title') role = 'page-title';
     else if (tag === 'h1') role = 'heading';
     const link = tag === 'a' && el.attrs.some((a) => a.name === 'href');
     if (link) linkDepth++;
-    const content = tag === 'template' ? [] : el.childNodes;
-    for (const c of content) walk(c);
+    const closed = isClosedDetails(el);
+    for (const c of el.childNodes) if (!closed || isSummary(c)) walk(c);
     if (link) linkDepth--;
     if (block) flush();
+    else if (f & BLOCK_BOX) buf += ' ';
+    if (f & UNSURE) unsure--;
     role = outer;
   };
 
@@ -138,18 +124,16 @@ export function htmlToLines(html: string): Line[] {
   return out;
 }
 
-/** An element the page does not show (`hidden`, `display:none`, `visibility:hidden`): its text is no cell. */
-function isHidden(el: Element): boolean {
-  for (const a of el.attrs) {
-    if (a.name === 'hidden') return true;
-    if (a.name === 'style' && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(a.value)) return true;
-  }
-  return false;
+/** A <details> without `open` shows only its <summary>. */
+function isClosedDetails(el: Element): boolean {
+  return el.tagName === 'details' && !el.attrs.some(isOpen);
 }
+const isOpen = (a: { name: string }) => a.name === 'open';
+const isSummary = (n: Node) => 'tagName' in n && n.tagName === 'summary';
 
-function cellText(el: Element): string {
+function cellText(el: Element, sheet: Sheet | null): string {
   const parts: string[] = [];
-  visitText(el, parts);
+  visitText(el, parts, sheet);
   return parts
     .join('')
     .replace(/[ \t\r\n\f\u00a0]+/g, ' ')
@@ -158,48 +142,79 @@ function cellText(el: Element): string {
 
 // Module-level, not a closure per cell: the TypeScript loader names every closure it creates
 // (Object.defineProperty), which for a few hundred cells per file showed in the profile.
-function visitText(n: Node, s: string[]): void {
-  if (n.nodeName === '#text') s.push((n as DefaultTreeAdapterMap['textNode']).value);
-  else if ('tagName' in n && n.tagName === 'br') s.push(' ');
-  else if ('tagName' in n && (SKIP.has(n.tagName) || isHidden(n))) return;
-  else if ('tagName' in n && (n.tagName === 'sup' || n.tagName === 'sub')) {
-    // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is
-    // then text that is no number (unreadable), never 1661.
-    s.push('^');
-    for (const c of n.childNodes) visitText(c, s);
-  } else if ('childNodes' in n) for (const c of n.childNodes) visitText(c, s);
+function visitText(n: Node, s: string[], sheet: Sheet | null): void {
+  if (n.nodeName === '#text') {
+    s.push((n as DefaultTreeAdapterMap['textNode']).value);
+    return;
+  }
+  if (!('tagName' in n)) {
+    if ('childNodes' in n) for (const c of n.childNodes) visitText(c, s, sheet);
+    return;
+  }
+  const tag = n.tagName;
+  if (tag === 'br') {
+    s.push(' ');
+    return;
+  }
+  if (SKIP.has(tag)) return;
+  const f = shown(n, sheet);
+  if (f & DROP) return;
+  // The box of a block element (<p>3</p><p>1</p>) separates its text as a line break does:
+  // "3 1" is two values in one cell, never 31.
+  if (f & BLOCK_BOX) s.push(' ');
+  if (f & UNSURE) s.push(UNSURE_MARK);
+  // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is then
+  // text that is no number (unreadable), never 1661.
+  if (tag === 'sup' || tag === 'sub') s.push('^');
+  const closed = isClosedDetails(n);
+  for (const c of n.childNodes) if (!closed || isSummary(c)) visitText(c, s, sheet);
+  if (f & BLOCK_BOX) s.push(' ');
 }
 
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  const visit = (el: Element) => {
-    for (const c of el.childNodes) {
-      if (!('tagName' in c)) continue;
-      if (c.tagName === 'tr') rows.push(c);
-      else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') visit(c);
-    }
-  };
-  visit(table);
-  return rows;
+/**
+ * The rows a table shows: a hidden row (or row group) is left out as the browser leaves it out.
+ * `unsure` when a row, row group or cell may be hidden: the browser may then draw the other
+ * cells in other columns than the source's order, so no cell of the table is sure.
+ */
+function rowsOf(el: Element, sheet: Sheet | null, rows: Element[]): boolean {
+  let unsure = false;
+  for (const c of el.childNodes) {
+    if (!('tagName' in c)) continue;
+    if (c.tagName !== 'tr' && c.tagName !== 'thead' && c.tagName !== 'tbody' && c.tagName !== 'tfoot') continue;
+    const f = shown(c, sheet);
+    if (f & DROP) continue;
+    if (f & UNSURE) unsure = true;
+    if (c.tagName === 'tr') rows.push(c);
+    else if (rowsOf(c, sheet, rows)) unsure = true;
+  }
+  return unsure;
 }
 
-function tableToLines(table: Element, out: Line[]): void {
+function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTable: boolean): void {
   const caption = table.childNodes.find((c) => 'tagName' in c && c.tagName === 'caption') as Element | undefined;
   if (caption) {
-    const t = cellText(caption);
-    if (t) out.push(makeLine(caption.sourceCodeLocation?.startLine ?? 1, t));
+    const t = cellText(caption, sheet);
+    if (t) out.push(makeLine(caption.sourceCodeLocation?.startLine ?? 1, unsureTable ? UNSURE_MARK + t : t));
   }
+  const rows: Element[] = [];
+  let unsure = rowsOf(table, sheet, rows) || unsureTable;
   // Columns still covered by a rowspan from a row above: column → rows left.
   const covered = new Map<number, number>();
-  for (const tr of rowsOf(table)) {
+  const lines: Array<{ no: number; cells: LineCell[] }> = [];
+  for (const tr of rows) {
     const cells: LineCell[] = [];
     let col = 0;
     for (const td of tr.childNodes) {
       if (!('tagName' in td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      // A hidden cell takes no place in the browser's grid: the next cell is drawn where it
+      // would have been.
+      const f = shown(td, sheet);
+      if (f & DROP) continue;
+      if (f & UNSURE) unsure = true;
       col = skipCovered(covered, col);
       const colspan = span(td, 'colspan');
       const rowspan = span(td, 'rowspan');
-      const raw = cellText(td);
+      const raw = cellText(td, sheet);
       const no = td.sourceCodeLocation?.startLine ?? tr.sourceCodeLocation?.startLine ?? 1;
       const line = makeLine(no, raw);
       cells.push({ raw, text: line.text.trim(), no });
@@ -214,7 +229,16 @@ function tableToLines(table: Element, out: Line[]): void {
     }
     col = skipCovered(covered, col);
     if (cells.length === 0) continue;
-    const no = cells[0]!.no;
+    lines.push({ no: cells[0]!.no, cells });
+  }
+  for (const { no, cells } of lines) {
+    // A table whose grid is not sure: every cell is marked, none is read as a number.
+    if (unsure)
+      for (const c of cells) {
+        if (c.covered) continue;
+        c.raw = UNSURE_MARK + c.raw;
+        c.text = makeLine(c.no, c.raw).text.trim();
+      }
     const rawRow = cells.map((c) => c.raw).join(' | ');
     out.push(makeLine(no, rawRow, cells));
   }

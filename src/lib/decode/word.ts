@@ -1,17 +1,21 @@
 import mammoth from 'mammoth';
-import WordExtractor from 'word-extractor';
 import type { Converted } from './document.ts';
+import { extractDocBody } from './doc-text.ts';
+import { withoutHiddenRuns } from './docx-hidden.ts';
 
 /**
  * Word documents. `.docx` → HTML with mammoth, which keeps tables and turns merged cells into
- * colspan (gridSpan) and rowspan (vMerge); the HTML path then reads it like a web page.
+ * colspan (gridSpan) and rowspan (vMerge); the HTML path then reads it like a web page. Hidden
+ * and struck runs are taken out first (docx-hidden.ts): mammoth would read them.
  * `.doc` (Word 97–2003) → text with word-extractor, which ends every table cell with a tab: each
  * row becomes one tab-separated line (see `docTableRows`), read like any tab-separated text.
+ * Hidden, struck and deleted runs are left out (doc-text.ts).
  */
 
 export async function readDocx(bytes: Uint8Array): Promise<Converted> {
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    const shown = await withoutHiddenRuns(bytes);
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(shown) }, { ignoreEmptyParagraphs: true });
     if (!value.replace(/<[^>]*>/g, '').trim())
       return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 文件没有文字（可能只有图片）' };
     // One element per source line, so that line numbers point at a paragraph or a table row.
@@ -31,8 +35,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Converted> {
 
 export async function readDoc(bytes: Uint8Array): Promise<Converted> {
   try {
-    const doc = await new WordExtractor().extract(Buffer.from(bytes));
-    const text = docTableRows(doc.getBody());
+    const text = docTableRows(await extractDocBody(bytes));
     if (!text.trim()) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 文件没有文字（可能只有图片）' };
     return { ok: true, format: 'doc', text };
   } catch (e) {

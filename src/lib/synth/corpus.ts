@@ -204,11 +204,18 @@ function report(
     labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
+    blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
+    hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
+    sideSeed: Number(seq) * 5381 + 23,
   };
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
+  // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
+  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = false;
+  if (tq.blockSplit) quirks.add('block-split-cells');
+  if (tq.hiddenText) quirks.add('hidden-text');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

@@ -1,4 +1,5 @@
 import { BLOCK, SKIP } from '../decode/html.ts';
+import { BLOCK_BOX, DROP, sheetOf, shown, UNSURE, UNSURE_MARK } from '../decode/shown.ts';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Random } from './random.ts';
@@ -20,11 +21,14 @@ export interface DocCell {
 }
 export type DocBlock = { kind: 'p'; text: string } | { kind: 'table'; rows: DocCell[][] };
 
-// The same elements the ingest skips and breaks lines at (decode/html.ts), so that a DOCX
-// holds the text the HTML path would read.
+// The same elements the ingest skips and breaks lines at (decode/html.ts), and the same text
+// left out, marked or kept apart (decode/shown.ts), so that a DOCX holds the text the HTML path
+// would read.
 
 /** Paragraphs and tables of an HTML page, in order (the page chrome left out). */
 export function htmlBlocks(html: string): DocBlock[] {
+  const doc = parse(html);
+  const sheet = sheetOf(doc, html);
   const out: DocBlock[] = [];
   let buf = '';
   const flush = () => {
@@ -36,7 +40,12 @@ export function htmlBlocks(html: string): DocBlock[] {
     if (n.nodeName === '#text') return (n as DefaultTreeAdapterMap['textNode']).value;
     if ('tagName' in n && n.tagName === 'br') return '\n';
     if ('tagName' in n && SKIP.has(n.tagName)) return '';
-    return 'childNodes' in n ? n.childNodes.map(text).join('') : '';
+    if (!('tagName' in n)) return 'childNodes' in n ? n.childNodes.map(text).join('') : '';
+    const f = shown(n, sheet);
+    if (f & DROP) return '';
+    const inner = (f & UNSURE ? UNSURE_MARK : '') + n.childNodes.map(text).join('');
+    // A block box inside a cell: a line of its own in the DOCX cell.
+    return f & BLOCK_BOX ? `\n${inner}\n` : inner;
   };
   const walk = (n: Node): void => {
     if (n.nodeName === '#text') {
@@ -50,6 +59,8 @@ export function htmlBlocks(html: string): DocBlock[] {
     const el = n;
     if (SKIP.has(el.tagName)) return;
     if (el.tagName === 'br') return flush();
+    const f = shown(el, sheet);
+    if (f & DROP) return;
     if (el.tagName === 'table') {
       flush();
       const rows: DocCell[][] = [];
@@ -59,13 +70,17 @@ export function htmlBlocks(html: string): DocBlock[] {
           if (c.tagName === 'tr') {
             rows.push(
               c.childNodes
-                .filter((td): td is Element => 'tagName' in td && (td.tagName === 'td' || td.tagName === 'th'))
+                .filter(
+                  (td): td is Element =>
+                    'tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && !(shown(td, sheet) & DROP),
+                )
                 .map((td) => {
                   const span = (name: string) =>
                     Math.max(1, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1);
                   return {
                     text: text(td)
                       .replace(/[ \t\r\f]+/g, ' ')
+                      .replace(/ *\n[\s]*/g, '\n')
                       .trim(),
                     rowspan: span('rowspan'),
                     colspan: span('colspan'),
@@ -81,10 +96,13 @@ export function htmlBlocks(html: string): DocBlock[] {
     }
     const block = BLOCK.has(el.tagName);
     if (block) flush();
+    else if (f & BLOCK_BOX) buf += ' ';
+    if (f & UNSURE) buf += UNSURE_MARK;
     el.childNodes.forEach(walk);
     if (block) flush();
+    else if (f & BLOCK_BOX) buf += ' ';
   };
-  walk(parse(html));
+  walk(doc);
   flush();
   return out;
 }

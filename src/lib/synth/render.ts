@@ -9,11 +9,12 @@ import {
   type Written,
 } from './cells.ts';
 import { delimitedTable } from './layouts.ts';
-import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
+import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
+import { Random } from './random.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -53,6 +54,12 @@ export interface TableQuirks {
    * in that order: a reader placing them by the form's order would shift every value.
    */
   reviewTotalFirst?: boolean;
+  /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
+  blockSplit?: boolean;
+  /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
+  hiddenText?: boolean;
+  /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
+  sideSeed?: number;
 }
 
 export interface Rendered {
@@ -63,7 +70,7 @@ export interface Rendered {
   cut: boolean;
 }
 
-type Row = { label: string; cells: Written[]; glued?: boolean };
+type Row = { label: string; cells: HtmlWritten[]; glued?: boolean };
 
 export function renderTables(
   rng: Random,
@@ -81,6 +88,13 @@ export function renderTables(
     });
   };
   const canBlank = q.blanks && style !== 'spaces' && style !== 'blank-lines';
+  const side = new Random(q.sideSeed ?? 1);
+  const disguise = (w: Written): Written => {
+    if (w.truth.state !== 'number') return w;
+    if (q.blockSplit && side.chance(0.08)) return blockSplit(side, w);
+    if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
+    return w;
+  };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
     if (w.truth.value === 0 && rng.chance(0.5))
@@ -139,6 +153,7 @@ export function renderTables(
         glued = true;
       }
     } else ws = ws.map(maybeBlank);
+    if (style === 'html' && (q.blockSplit || q.hiddenText)) ws = ws.map((w) => disguise(w));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
     if (q.cutAfter === def.key) {
@@ -206,7 +221,7 @@ export function renderTables(
   ];
   const requests =
     style === 'html'
-      ? htmlRequests(rRows, q.spannedNumbers === true)
+      ? htmlRequests(rRows, q.spannedNumbers === true, q.blockSplit || q.hiddenText)
       : table(
           style,
           [
@@ -253,10 +268,13 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[], spannedNumbers = false): string[] {
+function htmlRequests(rows: Row[], spannedNumbers = false, sheet = false): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
+  // A cell written as HTML of its own (hidden.ts) keeps it.
+  const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
   const out = [
-    '<table border="1">',
+    // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
+    `<table border="1">${sheet ? SHEET : ''}`,
     `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
     `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
@@ -265,16 +283,26 @@ function htmlRequests(rows: Row[], spannedNumbers = false): string[] {
   // The first grouped row with two equal neighbours among its applicant columns gets them merged.
   const merged = spannedNumbers
     ? grouped
-        .map((r) => ({ r, k: r.cells.findIndex((c, k) => k < 5 && c.text !== '' && c.text === r.cells[k + 1]?.text) }))
+        .map((r) => ({
+          r,
+          k: r.cells.findIndex(
+            (c, k) =>
+              k < 5 &&
+              c.text !== '' &&
+              c.html === undefined &&
+              r.cells[k + 1]?.html === undefined &&
+              c.text === r.cells[k + 1]?.text,
+          ),
+        }))
         .find((x) => x.k >= 0)
     : undefined;
   rows.forEach((r) => {
     const values =
       merged?.r === r
         ? r.cells
-            .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : td(c.text)))
+            .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
             .join('')
-        : r.cells.map((c) => td(c.text)).join('');
+        : r.cells.map(cell).join('');
     if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === grouped[0])
       out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);

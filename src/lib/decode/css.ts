@@ -1,0 +1,262 @@
+/**
+ * The little CSS the HTML reader needs to know what a page shows: which declarations hide text
+ * (display:none, visibility:hidden), strike it through (text-decoration: line-through), start a
+ * block (display:block, …) or add text of their own (::before/::after content), and which
+ * elements a page's own `<style>` rules apply them to.
+ *
+ * Selectors are matched by css-select (selectors.ts). One it cannot evaluate is matched by its
+ * subject — the compound after the last combinator — with its unevaluable parts left out
+ * (`subjectOf`): a compound is a conjunction, and combinators only narrow the subject further,
+ * so that match is a superset of the elements the browser applies the rule to. Such a rule is
+ * not exact, and the reader treats what it may hide as unsure (the text is marked, never read as
+ * a number), never as surely hidden nor as surely shown. The same holds for rules inside
+ * `@media` and other conditional blocks, and for nested rules.
+ */
+
+/** What a declaration block does to an element, per property that can hide its text. */
+export interface Declared {
+  /** display: none (hide), another value (show; and `block` unless inline or contents). */
+  display: 'hide' | 'show' | null;
+  /** visibility: hidden | collapse (hide), visible (show). */
+  visibility: 'hide' | 'show' | null;
+  /** text-decoration(-line) with line-through (hide: struck text is deleted text), without (show). */
+  decoration: 'hide' | 'show' | null;
+  /** display makes a box of its own (block, list-item, table-cell, flex, inline-block, …). */
+  block: boolean;
+  /** content: generated text (only meaningful on ::before / ::after). */
+  content: boolean;
+  /** Properties declared !important (a sheet's !important beats an inline style). */
+  important: Set<Kind> | null;
+}
+export type Kind = 'display' | 'visibility' | 'decoration';
+export const KINDS: readonly Kind[] = ['display', 'visibility', 'decoration'];
+
+/** A declaration block (`display:none; color:red`) → what it does to text. */
+export function declarations(block: string): Declared {
+  const d: Declared = {
+    display: null,
+    visibility: null,
+    decoration: null,
+    block: false,
+    content: false,
+    important: null,
+  };
+  for (const part of splitTop(block, ';')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const prop = part.slice(0, colon).trim().toLowerCase();
+    let value = part
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
+    const important = /!\s*important\s*$/.test(value);
+    if (important) value = value.replace(/!\s*important\s*$/, '').trim();
+    let kind: Kind | null = null;
+    if (prop === 'display') {
+      kind = 'display';
+      d.display = value === 'none' ? 'hide' : 'show';
+      d.block = !/^(?:inline|contents|none|ruby|ruby-base|ruby-text)$/.test(value.split(/\s+/)[0] ?? '');
+    } else if (prop === 'visibility') {
+      kind = 'visibility';
+      d.visibility = value === 'hidden' || value === 'collapse' ? 'hide' : 'show';
+    } else if (prop === 'content-visibility' && value === 'hidden') {
+      kind = 'display';
+      d.display = 'hide';
+    } else if (prop === 'text-decoration' || prop === 'text-decoration-line') {
+      kind = 'decoration';
+      d.decoration = /\bline-through\b/.test(value) ? 'hide' : 'show';
+    } else if (prop === 'content') {
+      d.content = !/^(?:none|normal|""|'')$/.test(value);
+    }
+    if (important && kind) (d.important ??= new Set()).add(kind);
+  }
+  return d;
+}
+
+/** The subject of a selector: a tag, an id and classes; all null/empty matches any element. */
+export interface Compound {
+  tag: string | null;
+  id: string | null;
+  classes: string[];
+}
+
+/** One selector of a rule that bears on text, with its declarations. */
+export interface SheetRule {
+  selector: string;
+  /** Holds only sometimes (inside `@media`, `<style media=print>`, a nested rule): never exact. */
+  conditional: boolean;
+  /** Position in the page's stylesheets (a later rule wins a tie of the cascade). */
+  order: number;
+  decl: Declared;
+}
+
+/**
+ * A stylesheet's text → the rules that bear on text (the others are dropped), one per selector
+ * of a list. `conditional` marks a sheet that holds only sometimes; `first` numbers its rules.
+ */
+export function parseSheet(css: string, conditional = false, first = 0): SheetRule[] {
+  const out: SheetRule[] = [];
+  collect(css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/<!--|-->/g, ' '), conditional, out, first);
+  return out;
+}
+
+function collect(css: string, conditional: boolean, out: SheetRule[], first: number): void {
+  let i = 0;
+  while (i < css.length) {
+    const open = findTop(css, i, '{;');
+    if (open < 0) return;
+    const prelude = css.slice(i, open).trim();
+    if (css[open] === ';') {
+      i = open + 1; // @import, @charset, stray declarations
+      continue;
+    }
+    const close = matching(css, open);
+    const body = css.slice(open + 1, close);
+    i = close + 1;
+    if (prelude.startsWith('@')) {
+      const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
+      if (name === 'media') {
+        const applies = mediaApplies(prelude.slice(6));
+        if (applies !== false) collect(body, conditional || applies === null, out, first);
+      }
+      // Blocks of rules that apply under a condition (or in another layer of the cascade);
+      // @font-face, @keyframes, @page hold none.
+      else if (/^(?:supports|layer|container|document|scope|-moz-document|starting-style)$/.test(name))
+        collect(body, true, out, first);
+      continue;
+    }
+    // CSS nesting: rules inside a rule's block are relative to it (matched here as if they were
+    // not, a superset: never exact); the rest of the block is its declarations.
+    let own = body;
+    if (body.includes('{')) {
+      own = declarationsOnly(body);
+      collect(body, true, out, first);
+    }
+    const decl = declarations(own);
+    const bears = decl.display || decl.visibility || decl.decoration || decl.content;
+    if (!bears) continue;
+    for (const selector of splitTop(prelude, ','))
+      if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });
+  }
+}
+
+/**
+ * Whether a media query list (`@media …`, `<style media=…>`) holds for the page as a screen shows
+ * it, which is what is read: `screen` and `all` do, `print` does not; a query on the viewport
+ * (width, orientation…) or anything else may or may not (null).
+ */
+export function mediaApplies(list: string): boolean | null {
+  let result: boolean | null = false;
+  for (const q of splitTop(list.toLowerCase(), ',')) {
+    const query = q.trim().replace(/^only\s+/, '');
+    if (query === '' || query === 'all' || query === 'screen' || query === 'not print') return true;
+    if (/^(?:print|speech|not\s+(?:screen|all))(?:\s|$)/.test(query)) continue;
+    result = null;
+  }
+  return result;
+}
+
+/**
+ * A selector's subject — the compound after the last combinator (space, >, +, ~ outside () and
+ * []) — with its unevaluable parts (attributes, pseudo-classes, `&`, escapes) left out: a
+ * superset of the elements the selector matches, for selectors the engine cannot evaluate.
+ * Null for a rule on a pseudo-element that holds no document text (::marker, ::selection…).
+ */
+export function subjectOf(selector: string): { compound: Compound; pseudo: 'generated' | 'first' | null } | null {
+  let start = 0;
+  let depth = 0;
+  for (let k = 0; k < selector.length; k++) {
+    const c = selector[k]!;
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && /[\s>+~]/.test(c)) start = k + 1;
+  }
+  const subject = selector.slice(start);
+  let pseudo: 'generated' | 'first' | null = null;
+  const compound: Compound = { tag: null, id: null, classes: [] };
+  // Escapes and namespaces: match any element.
+  if (/[\\|]/.test(subject)) return { compound, pseudo };
+  const parts = subject.match(/::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]|[.#]?[\w\u0080-\uffff-]+|\*|&|./g) ?? [];
+  for (const p of parts) {
+    if (p[0] === '.') compound.classes.push(p.slice(1));
+    else if (p[0] === '#') compound.id = p.slice(1);
+    else if (p[0] === ':') {
+      const name = p.replace(/^::?/, '').toLowerCase();
+      if (name === 'before' || name === 'after') pseudo = 'generated';
+      else if (name === 'first-letter' || name === 'first-line') pseudo = 'first';
+      else if (p.startsWith('::') || name.startsWith('-')) return null;
+    } else if (/^[a-z][\w-]*$/i.test(p) && compound.tag === null && compound.classes.length === 0 && !compound.id)
+      compound.tag = p.toLowerCase();
+  }
+  return { compound, pseudo };
+}
+
+/** `s` split at `sep` outside strings, () and []. */
+function splitTop(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let k = findTop(s, 0, sep);
+  while (k >= 0) {
+    out.push(s.slice(from, k));
+    from = k + 1;
+    k = findTop(s, from, sep);
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
+/** The first index at or after `from` holding one of `chars`, outside strings, () and []. */
+function findTop(s: string, from: number, chars: string): number {
+  let depth = 0;
+  for (let k = from; k < s.length; k++) {
+    const c = s[k]!;
+    if (c === '\\') k++;
+    else if (c === '"' || c === "'") k = endOfString(s, k);
+    else if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && chars.includes(c)) return k;
+  }
+  return -1;
+}
+
+function endOfString(s: string, k: number): number {
+  const q = s[k];
+  for (let j = k + 1; j < s.length; j++) {
+    if (s[j] === '\\') j++;
+    else if (s[j] === q || s[j] === '\n') return j;
+  }
+  return s.length;
+}
+
+/** Index of the `}` closing the `{` at `open` (or the end of the text). */
+function matching(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    const c = s[k]!;
+    if (c === '\\') k++;
+    else if (c === '"' || c === "'") k = endOfString(s, k);
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k;
+  }
+  return s.length;
+}
+
+/** A nested block's own declarations: the text outside its nested `{…}` rules and their preludes. */
+function declarationsOnly(body: string): string {
+  let out = '';
+  let i = 0;
+  while (i < body.length) {
+    const open = findTop(body, i, '{');
+    if (open < 0) return out + body.slice(i);
+    // The prelude of a nested rule starts after the last `;` before its `{`.
+    const before = body.slice(i, open);
+    const semi = before.lastIndexOf(';');
+    out += semi >= 0 ? before.slice(0, semi + 1) : '';
+    i = matching(body, open) + 1;
+  }
+  return out;
+}

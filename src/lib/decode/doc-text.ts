@@ -1,0 +1,271 @@
+import BufferReader from 'word-extractor/lib/buffer-reader.js';
+import WordOleExtractor, { type Piece } from 'word-extractor/lib/word-ole-extractor.js';
+import { UNSURE_MARK } from './shown.ts';
+
+/**
+ * The text of a Word 97–2003 file as the document shows it. word-extractor reads the text of
+ * every run; its only look at character properties is for tracked deletions, and that look
+ * matches a property by the low five bits of its code (so character spacing, sprmCDxaSpace
+ * 0x8840, of an odd number of twips deleted text too). Its character-property pass is replaced
+ * here by one that matches whole property codes, and its paragraph pass gets a second look:
+ *
+ * - deleted (sprmCFRMarkDel), hidden (sprmCFVanish, sprmCFSpecVanish, sprmCFWebHidden) and struck
+ *   (sprmCFStrike, sprmCFDStrike) runs are left out, as in a .docx (docx-hidden.ts) and a web page
+ *   (shown.ts) — hidden and struck runs keep their cell and paragraph marks;
+ * - a run whose property refers to its style (toggle operands 0x80 / 0x81), or whose character
+ *   or paragraph style may hide or strike text (the stylesheet, STSH, says so), is kept behind
+ *   UNSURE_MARK: its characters are replaced by the mark, so no cell holding it reads as a number;
+ * - paragraph marks and line breaks inside a table cell become spaces: the cell's text stays on
+ *   its row's line, two paragraphs "3" and "1" read "3 1" (as <p>3</p><p>1</p> does in HTML).
+ */
+const DEL = 0x0800;
+/** Toggle properties: operand 0 off, 1 on, 0x80 as the style, 0x81 the style's opposite. */
+const TOGGLES = new Set([0x083c /* vanish */, 0x0837 /* strike */]);
+/** Boolean properties: operand 0 off, 1 on. */
+const BOOLS = new Set([0x0818 /* specVanish */, 0x0811 /* webHidden */, 0x2a53 /* dstrike */]);
+const ISTD = 0x4a30; // sprmCIstd: the run's character style
+const NO_STYLE = 0x0fff;
+
+/** The text of a .doc as word-extractor gives it, with hidden, struck and deleted runs left out. */
+export async function extractDocBody(bytes: Uint8Array): Promise<string> {
+  const reader = new BufferReader(Buffer.from(bytes));
+  await reader.open();
+  try {
+    const doc = await new ShownExtractor().extract(reader);
+    return doc.getBody();
+  } finally {
+    await reader.close();
+  }
+}
+
+class ShownExtractor extends WordOleExtractor {
+  private styles: StyleHiding | null = null;
+
+  override writeCharacterProperties(buffer: Buffer, table: Buffer): void {
+    this.styles = styleHiding(buffer, table);
+    for (const run of fkpRuns(buffer, table, 0x00fa, chpxOf)) {
+      const v = runVerdict(run.grpprl, this.styles);
+      // Deleted text goes with its marks (a deleted row is gone), as word-extractor does; hidden
+      // text leaves its cell and paragraph marks (the cell is still drawn).
+      if (v === 'deleted') fill(this._pieces, run.from, run.to, '\x00', false);
+      else if (v === 'hidden') fill(this._pieces, run.from, run.to, '\x00');
+      else if (v === 'unsure') fill(this._pieces, run.from, run.to, UNSURE_MARK);
+    }
+  }
+
+  override writeParagraphProperties(buffer: Buffer, table: Buffer): void {
+    super.writeParagraphProperties(buffer, table);
+    const styles = this.styles;
+    for (const run of fkpRuns(buffer, table, 0x0102, papxOf)) {
+      // A paragraph style that may hide or strike text: the paragraph's text is unsure (its runs
+      // may set the property back; which wins, the style or the run, is not worked out here).
+      if (styles && styles.hiding.size > 0 && run.grpprl.length >= 2 && styles.hiding.has(run.grpprl.readUInt16LE(0)))
+        fill(this._pieces, run.from, run.to, UNSURE_MARK);
+      // Paragraphs and line breaks inside a table cell keep their text apart on the cell's line:
+      // a cell of two paragraphs "3" and "1" is "3 1", never a row "…3" and a stray line "1".
+      if (inCell(run.grpprl)) fill(this._pieces, run.from, run.to, ' ', true, BREAKS);
+    }
+  }
+}
+
+/** Paragraph marks and manual line breaks. */
+const BREAKS = /[\r\x0b]/;
+
+/** A paragraph inside a table cell (sprmPFInTable, or a nesting level sprmPItap), not a row's end mark. */
+export function inCell(papx: Buffer): boolean {
+  let inTable = false;
+  let rowEnd = false;
+  const grpprl = papx.subarray(2); // after the style index
+  forSprms(grpprl, (sprm, at) => {
+    if (sprm === 0x2416 && grpprl[at] === 1) inTable = true;
+    else if (sprm === 0x6649 && at + 4 <= grpprl.length && grpprl.readInt32LE(at) > 0) inTable = true;
+    else if ((sprm === 0x2417 || sprm === 0x244c) && grpprl[at] === 1) rowEnd = true;
+  });
+  return inTable && !rowEnd;
+}
+
+export type RunVerdict = 'shown' | 'deleted' | 'hidden' | 'unsure';
+
+/** One run's character properties (a grpprl) → what becomes of its text. */
+export function runVerdict(grpprl: Buffer, styles: StyleHiding): RunVerdict {
+  let verdict: RunVerdict = 'shown';
+  let istd: number | null = null;
+  forSprms(grpprl, (sprm, at) => {
+    const op = grpprl[at] ?? 0;
+    if (sprm === DEL && op & 1) verdict = 'deleted';
+    else if (sprm === ISTD) istd = grpprl.readUInt16LE(at);
+    else if (TOGGLES.has(sprm) || BOOLS.has(sprm)) {
+      if (verdict === 'deleted' || verdict === 'hidden') return;
+      if (op === 1) verdict = 'hidden';
+      else if (op === 0x81 || op === 0x80) {
+        // As the style says, or its opposite: sure only when no style hides anything.
+        if (!styles.known || styles.hiding.size > 0) verdict = 'unsure';
+        else if (op === 0x81) verdict = 'hidden';
+      }
+    }
+  });
+  // A character style that may hide or strike: unsure, whatever the run sets itself (a style
+  // may set another property than the run sets off).
+  if (verdict === 'shown' && istd !== null && (!styles.known || styles.hiding.has(istd))) return 'unsure';
+  return verdict;
+}
+
+/** The styles that may hide or strike text (with what they are based on); `known`: STSH was read. */
+export interface StyleHiding {
+  known: boolean;
+  hiding: Set<number>;
+}
+
+/**
+ * The stylesheet (STSH, [MS-DOC] 2.9.271): which styles set a hiding property on, themselves or
+ * by the style they are based on. An unreadable stylesheet is `known: false`: every run that
+ * refers to a style is then unsure.
+ */
+export function styleHiding(fib: Buffer, table: Buffer): StyleHiding {
+  try {
+    const fc = fib.readUInt32LE(0x00a2);
+    const lcb = fib.readUInt32LE(0x00a6);
+    if (lcb < 4) return { known: true, hiding: new Set() };
+    const stsh = table.subarray(fc, fc + lcb);
+    const cbStshi = stsh.readUInt16LE(0);
+    const cstd = stsh.readUInt16LE(2);
+    const cbBase = stsh.readUInt16LE(4);
+    const own = new Map<number, boolean | null>();
+    const base = new Map<number, number>();
+    let off = 2 + cbStshi;
+    for (let istd = 0; istd < cstd && off + 2 <= stsh.length; istd++) {
+      const cbStd = stsh.readUInt16LE(off);
+      const std = stsh.subarray(off + 2, off + 2 + cbStd);
+      off += 2 + cbStd;
+      if (cbStd === 0) continue;
+      const stk = std.readUInt16LE(2) & 0x0f;
+      base.set(istd, std.readUInt16LE(2) >> 4);
+      const cupx = std.readUInt16LE(4) & 0x0f;
+      const cch = std.readUInt16LE(cbBase);
+      let at = cbBase + 2 + cch * 2 + 2;
+      // The character properties are the last UPX of a paragraph (2), character (1) or table
+      // (3) style; numbering styles have none.
+      const chpxIndex = stk === 1 ? 1 : stk === 2 ? 0 : stk === 3 ? 2 : -1;
+      for (let k = 0; k < cupx && at + 2 <= std.length; k++) {
+        const cb = std.readUInt16LE(at);
+        if (k === chpxIndex) own.set(istd, styleSets(std.subarray(at + 2, at + 2 + cb)));
+        at += 2 + cb + (cb % 2);
+      }
+    }
+    const hiding = new Set<number>();
+    for (const istd of base.keys()) {
+      const seen = new Set<number>();
+      for (let s: number | undefined = istd; s !== undefined && s !== NO_STYLE && !seen.has(s); s = base.get(s)) {
+        seen.add(s);
+        const v = own.get(s);
+        if (v === true) hiding.add(istd);
+        if (v !== null && v !== undefined) break;
+      }
+    }
+    return { known: true, hiding };
+  } catch {
+    return { known: false, hiding: new Set() };
+  }
+}
+
+/** A style's own character properties: true when one may hide or strike, false when all set off, null when none set. */
+function styleSets(grpprl: Buffer): boolean | null {
+  let v: boolean | null = null;
+  forSprms(grpprl, (sprm, at) => {
+    if (!TOGGLES.has(sprm) && !BOOLS.has(sprm)) return;
+    if ((grpprl[at] ?? 0) !== 0) v = true;
+    else v ??= false;
+  });
+  return v;
+}
+
+/** Each property (sprm) of a grpprl with the offset of its operand. */
+function forSprms(grpprl: Buffer, each: (sprm: number, at: number) => void): void {
+  let at = 0;
+  while (at + 2 <= grpprl.length) {
+    const sprm = grpprl.readUInt16LE(at);
+    at += 2;
+    each(sprm, at);
+    const spra = sprm >> 13;
+    at += spra === 6 ? (grpprl[at] ?? 0) + 1 : ([1, 1, 2, 4, 2, 2, 0, 3][spra] ?? 1);
+  }
+}
+
+interface FkpRun {
+  from: number;
+  to: number;
+  grpprl: Buffer;
+}
+
+/**
+ * The runs of the character (PlcBteChpx at FIB 0x00FA) or paragraph (PlcBtePapx, 0x0102)
+ * formatting: file-position ranges and their property bytes, read from the 512-byte FKPs.
+ */
+function fkpRuns(
+  fib: Buffer,
+  table: Buffer,
+  at: number,
+  props: (fkp: Buffer, crun: number, j: number) => Buffer | null,
+): FkpRun[] {
+  const fc = fib.readUInt32LE(at);
+  const lcb = fib.readUInt32LE(at + 4);
+  const count = (lcb - 4) / 8;
+  const plc = table.subarray(fc, fc + lcb);
+  const out: FkpRun[] = [];
+  for (let i = 0; i < count; i++) {
+    const page = plc.readUInt32LE((count + 1) * 4 + i * 4);
+    const fkp = fib.subarray(page * 512, page * 512 + 512);
+    if (fkp.length < 512) continue;
+    const crun = fkp.readUInt8(511);
+    for (let j = 0; j < crun; j++) {
+      const grpprl = props(fkp, crun, j);
+      if (grpprl) out.push({ from: fkp.readUInt32LE(j * 4), to: fkp.readUInt32LE((j + 1) * 4), grpprl });
+    }
+  }
+  return out;
+}
+
+/** ChpxFkp: a byte offset (in words) per run to its Chpx (cb, grpprl); 0 means no properties. */
+function chpxOf(fkp: Buffer, crun: number, j: number): Buffer | null {
+  const rgb = fkp.readUInt8((crun + 1) * 4 + j);
+  if (rgb === 0) return null;
+  return fkp.subarray(rgb * 2 + 1, rgb * 2 + 1 + fkp.readUInt8(rgb * 2));
+}
+
+/** PapxFkp: a BxPap (13 bytes) per run, whose first byte locates its PapxInFkp (istd, grpprl). */
+function papxOf(fkp: Buffer, crun: number, j: number): Buffer | null {
+  const bx = fkp.readUInt8((crun + 1) * 4 + j * 13) * 2;
+  if (bx === 0) return null;
+  const cb = fkp.readUInt8(bx);
+  return cb !== 0 ? fkp.subarray(bx + 1, bx + 2 * cb) : fkp.subarray(bx + 2, bx + 2 + 2 * fkp.readUInt8(bx + 1));
+}
+
+/**
+ * Overwrites the characters at file positions [from, to) with `c` — only those `only` matches,
+ * or else all but control characters (cell, row and paragraph marks, field marks) unless
+ * `keepMarks` is false — so that the table's structure stays. `\x00` is
+ * removed by word-extractor's clean-up; the pieces keep their lengths, as it needs.
+ */
+function fill(
+  pieces: Piece[],
+  from: number,
+  to: number,
+  c: string,
+  keepMarks = true,
+  only: RegExp | null = null,
+): void {
+  for (const p of pieces) {
+    const start = Math.max(from, p.startFilePos);
+    const end = Math.min(to, p.startFilePos + p.size);
+    if (start >= end) continue;
+    const a = Math.floor((start - p.startFilePos) / p.bpc);
+    const b = Math.ceil((end - p.startFilePos) / p.bpc);
+    let text = p.text.slice(0, a);
+    for (let k = a; k < b && k < p.text.length; k++) {
+      const ch = p.text[k]!;
+      const keep = only ? !only.test(ch) : keepMarks && ch.charCodeAt(0) < 0x20;
+      text += keep ? ch : c;
+    }
+    p.text = text + p.text.slice(b);
+  }
+}

@@ -1,0 +1,216 @@
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+import { UNSURE_MARK } from './shown.ts';
+
+/**
+ * Hidden and struck text in a .docx, taken out before mammoth reads it. mammoth reads every run
+ * whatever its properties: a run with <w:vanish/> (hidden text) holding "0" after a visible "1"
+ * read as 10. The rule is the HTML reader's (shown.ts): text the document does not show is no
+ * text of it — hidden (vanish, specVanish, webHidden) and struck through (strike, dstrike: struck
+ * text is deleted text; mammoth would only mark direct w:strike, never a style's) — and text
+ * that may or may not be shown is kept behind UNSURE_MARK, so that it is never read as a digit.
+ *
+ * A run's property is its own (direct formatting wins) or else its styles': the run's character
+ * style, its paragraph's style (or the default paragraph style), its table's style, each
+ * followed up its basedOn chain, then the document defaults. These are toggle properties, which
+ * Word combines across style levels in its own way; when more than one style level sets one, and
+ * not all to off, the run is unsure.
+ */
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const PROPS = ['vanish', 'specVanish', 'webHidden', 'strike', 'dstrike'];
+/** What in a run is text (or draws something); a hidden run keeps only its field structure. */
+const CONTENT = new Set([
+  't',
+  'tab',
+  'br',
+  'cr',
+  'sym',
+  'noBreakHyphen',
+  'softHyphen',
+  'drawing',
+  'pict',
+  'object',
+  'ptab',
+]);
+const QUICK = /vanish|webHidden|strike/i;
+
+type El = Element;
+/** A property's value where it is set: true (on), false (off); absent: not set there. */
+type Props = Map<string, boolean>;
+interface Style {
+  basedOn: string | null;
+  props: Props;
+}
+
+/** The .docx with hidden and struck runs removed, or the same bytes when it has none. */
+export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const main = (await mainPart(zip)) ?? 'word/document.xml';
+  const docFile = zip.file(main);
+  if (!docFile) return bytes;
+  const xml = await docFile.async('string');
+  const stylesXml = (await zip.file(await stylesPart(zip, main))?.async('string')) ?? '';
+  if (!QUICK.test(xml) && !QUICK.test(stylesXml)) return bytes;
+  const changed = hideRuns(xml, stylesXml);
+  if (changed === null) return bytes;
+  zip.file(main, changed);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The main document part, as the package's relationships name it (as mammoth finds it). */
+async function mainPart(zip: JSZip): Promise<string | null> {
+  const target = related(await zip.file('_rels/.rels')?.async('string'), 'officeDocument');
+  return target ? target.replace(/^\//, '') : null;
+}
+
+/** The styles part of the main document: its relationship, or styles.xml beside it. */
+async function stylesPart(zip: JSZip, main: string): Promise<string> {
+  const dir = main.replace(/[^/]*$/, '');
+  const rels = await zip.file(`${dir}_rels/${main.slice(dir.length)}.rels`)?.async('string');
+  const target = related(rels, 'styles');
+  if (!target) return `${dir}styles.xml`;
+  return target.startsWith('/') ? target.slice(1) : dir + target;
+}
+
+/** The target of the first relationship of a type (`…/officeDocument`, `…/styles`). */
+function related(rels: string | undefined, type: string): string | null {
+  const m = rels && new RegExp(`<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`).exec(rels);
+  return (m && /Target="([^"]+)"/.exec(m[0])?.[1]) ?? null;
+}
+
+/**
+ * document.xml (and styles.xml) → document.xml without hidden and struck runs' text, unsure runs
+ * marked; null when nothing changes.
+ */
+export function hideRuns(xml: string, stylesXml: string): string | null {
+  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
+  const doc = parser.parseFromString(xml, 'text/xml');
+  const styles = stylesXml ? readStyles(parser.parseFromString(stylesXml, 'text/xml')) : null;
+  let changed = false;
+  const runs = Array.from(doc.getElementsByTagNameNS(W, 'r'));
+  for (const run of runs) {
+    const v = verdict(run, styles);
+    if (v === 'shown') continue;
+    changed = true;
+    if (v === 'hidden') {
+      for (const k of Array.from(run.childNodes))
+        if (k.nodeType === 1 && (k as El).namespaceURI === W && CONTENT.has((k as El).localName)) run.removeChild(k);
+    } else {
+      const t = doc.createElementNS(W, 'w:t');
+      t.appendChild(doc.createTextNode(UNSURE_MARK));
+      const rPr = child(run, 'rPr');
+      run.insertBefore(t, rPr ? rPr.nextSibling : run.firstChild);
+    }
+  }
+  return changed ? new XMLSerializer().serializeToString(doc) : null;
+}
+
+interface Styles {
+  byId: Map<string, Style>;
+  defaultParagraph: string | null;
+  defaults: Props;
+}
+
+function readStyles(doc: Document): Styles {
+  const byId = new Map<string, Style>();
+  let defaultParagraph: string | null = null;
+  for (const s of Array.from(doc.getElementsByTagNameNS(W, 'style'))) {
+    const id = attr(s, 'styleId');
+    if (id === null) continue;
+    // A table style's conditional formats (first row, banded rows…) count too: see verdict.
+    byId.set(id, { basedOn: attr(child(s, 'basedOn'), 'val'), props: propsIn(s) });
+    if (attr(s, 'type') === 'paragraph' && /^(?:1|true|on)$/.test(attr(s, 'default') ?? '')) defaultParagraph = id;
+  }
+  const rPrDefault = doc.getElementsByTagNameNS(W, 'rPrDefault')[0];
+  return { byId, defaultParagraph, defaults: rPrDefault ? propsIn(rPrDefault) : new Map<string, boolean>() };
+}
+
+/**
+ * Every hiding property set in `el`'s run properties (w:rPr, a table style's conditional ones
+ * too), but not in a tracked change's record of the properties before it (w:rPrChange).
+ */
+function propsIn(el: El): Props {
+  const out: Props = new Map();
+  for (const rPr of Array.from(el.getElementsByTagNameNS(W, 'rPr'))) {
+    if (ancestor(rPr, 'rPrChange')) continue;
+    for (const p of PROPS) {
+      const e = child(rPr, p);
+      if (e) out.set(p, (out.get(p) ?? false) || on(e));
+    }
+  }
+  return out;
+}
+
+function verdict(run: El, styles: Styles | null): 'shown' | 'hidden' | 'unsure' {
+  const rPr = child(run, 'rPr');
+  // The run's style levels: its character style, its paragraph's, its table's.
+  const levels = styles
+    ? [
+        attr(rPr ? child(rPr, 'rStyle') : null, 'val'),
+        attr(child(child(ancestor(run, 'p'), 'pPr'), 'pStyle'), 'val') ?? styles.defaultParagraph,
+        attr(child(child(ancestor(run, 'tbl'), 'tblPr'), 'tblStyle'), 'val'),
+      ]
+    : [];
+  let unsure = false;
+  for (const p of PROPS) {
+    const direct = rPr ? child(rPr, p) : null;
+    if (direct) {
+      if (on(direct)) return 'hidden';
+      continue;
+    }
+    if (!styles) continue;
+    const set: boolean[] = [];
+    let sure = true;
+    for (let k = 0; k < levels.length; k++) {
+      const v = styleLevel(styles, levels[k] ?? null, p);
+      if (v === null) continue;
+      set.push(v);
+      // A table style may set it only for some rows or columns (conditional formats).
+      if (k === 2 && v) sure = false;
+    }
+    const value = set.length === 0 ? (styles.defaults.get(p) ?? false) : set.length === 1 && sure ? set[0]! : null;
+    if (value === true) return 'hidden';
+    if (value === null && set.some(Boolean)) unsure = true;
+  }
+  return unsure ? 'unsure' : 'shown';
+}
+
+/** A property as one style sets it, or the style it is based on (null: not set on that chain). */
+function styleLevel(styles: Styles, id: string | null, p: string): boolean | null {
+  const seen = new Set<string>();
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const s = styles.byId.get(id);
+    if (!s) return null;
+    const v = s.props.get(p);
+    if (v !== undefined) return v;
+    id = s.basedOn;
+  }
+  return null;
+}
+
+/** A toggle element's value: no w:val, or true/1/on, is on. */
+function on(e: El): boolean {
+  const v = attr(e, 'val');
+  return v === null || !/^(?:false|0|off|none)$/i.test(v);
+}
+
+function child(el: El | null | undefined, name: string): El | null {
+  if (!el) return null;
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 1 && (c as El).namespaceURI === W && (c as El).localName === name) return c as El;
+  return null;
+}
+
+function ancestor(el: El, name: string): El | null {
+  for (let p = el.parentNode; p; p = p.parentNode)
+    if (p.nodeType === 1 && (p as El).namespaceURI === W && (p as El).localName === name) return p as El;
+  return null;
+}
+
+function attr(el: El | null | undefined, name: string): string | null {
+  if (!el) return null;
+  const v = el.getAttributeNS(W, name);
+  return v === null || v === '' ? (el.hasAttributeNS(W, name) ? '' : null) : v;
+}

@@ -1,0 +1,71 @@
+import type { Written } from './cells.ts';
+import { escapeHtml } from './render.ts';
+import type { Random } from './random.ts';
+
+/**
+ * HTML number cells as real pages and Word's HTML export write them, with their truth:
+ *
+ * - `block-split-cells`: the cell's text in two block boxes (<p>3</p><p>1</p>, <div>s, list
+ *   items, Word's MsoNormal paragraphs, a number and a <div class="note"> after it, spans made
+ *   blocks by a style): the page shows two values in one cell, so the truth is unreadable.
+ *   Sometimes a single block (<p>31</p>): the number, as written.
+ * - `hidden-text`: digits the page does not show beside the number — display:none or
+ *   visibility:hidden inline or by the page's stylesheet (a class), the hidden attribute — or
+ *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
+ *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
+ *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
+ *   the hidden digits), though the truth is the number.
+ *
+ * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
+ */
+export const SHEET =
+  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media (min-width:1px){.nb-maybe{display:none}} .nb-block{display:block}</style>';
+
+export interface HtmlWritten extends Written {
+  html?: string;
+}
+
+export function blockSplit(rng: Random, w: Written): HtmlWritten {
+  const t = escapeHtml(w.text);
+  if (rng.chance(0.2))
+    return {
+      ...w,
+      html: rng.pick([`<p>${t}</p>`, `<div>${t}</div>`, `<p class="MsoNormal"><span lang="EN-US">${t}</span></p>`]),
+    };
+  // Two pieces: the text cut in two, or the text and another digit after it.
+  const cut = w.text.length >= 2 ? rng.int(1, w.text.length - 1) : -1;
+  const [a, b] =
+    cut > 0 ? [escapeHtml(w.text.slice(0, cut)), escapeHtml(w.text.slice(cut))] : [t, String(rng.int(0, 9))];
+  const html = rng.pick([
+    `<p>${a}</p><p>${b}</p>`,
+    `<div>${a}</div><div>${b}</div>`,
+    `<ul><li>${a}</li><li>${b}</li></ul>`,
+    `<p class="MsoNormal"><span lang="EN-US">${a}</span></p><p class="MsoNormal"><span lang="EN-US">${b}</span></p>`,
+    `${a}<div class="note">${b}</div>`,
+    `<span class="nb-block">${a}</span><span class="nb-block">${b}</span>`,
+    `<h5>${a}</h5>${b}`,
+  ]);
+  return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
+}
+
+export function hiddenText(rng: Random, w: Written): HtmlWritten {
+  const t = escapeHtml(w.text);
+  const h = String(rng.int(0, rng.chance(0.5) ? 9 : 99));
+  const [open, close] = rng.pick([
+    ['<span style="display:none">', '</span>'],
+    ['<span class="nb-hid">', '</span>'],
+    ['<i class="x nb-vis">', '</i>'],
+    ['<span hidden>', '</span>'],
+    ['<del>', '</del>'],
+    ['<s>', '</s>'],
+    ['<strike>', '</strike>'],
+    ['<span style="text-decoration: line-through">', '</span>'],
+    ['<span class="nb-del">', '</span>'],
+    ['<span class="nb-desc">', '</span>'],
+    ['<span class="nb-maybe">', '</span>'],
+  ] as const);
+  const hidden = `${open}${h}${close}`;
+  // Before, after, or (struck corrections) in front of the number.
+  const html = rng.chance(0.5) ? `${t}${hidden}` : `${hidden}${t}`;
+  return { ...w, html };
+}

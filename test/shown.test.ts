@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToLines } from '../src/lib/decode/html.ts';
+import { mediaApplies, parseSheet, subjectOf } from '../src/lib/decode/css.ts';
+
+/**
+ * What a web page shows of a table cell (decode/shown.ts, css.ts): block boxes keep their text
+ * apart, hidden and struck text is left out, text that may be hidden is marked (⁇).
+ */
+const cells = (body: string, head = '', doctype = '<!DOCTYPE html>') =>
+  htmlToLines(`${doctype}<html><head>${head}</head><body><table><tr><td>标签</td>${body}</tr></table></body></html>`)
+    .find((l) => l.cells)!
+    .cells!.slice(1)
+    .map((c) => c.raw);
+const cell = (body: string, head = '', doctype?: string) => cells(`<td>${body}</td>`, head, doctype)[0];
+const style = (css: string) => `<style>${css}</style>`;
+
+describe('block boxes inside a cell keep their text apart', () => {
+  it('paragraphs, divisions, list items, headings, nested tables: two values, never one number', () => {
+    expect(cell('<p>3</p><p>1</p>')).toBe('3 1');
+    expect(cell('<div>3</div><div>1</div>')).toBe('3 1');
+    expect(cell('<ul><li>3</li><li>1</li></ul>')).toBe('3 1');
+    expect(cell('<h4>3</h4><h4>1</h4>')).toBe('3 1');
+    expect(cell('12<div class="note">3</div>')).toBe('12 3');
+    expect(cell('<table><tr><td>1</td><td>2</td></tr></table>')).toBe('1 2');
+    // Word's export: MsoNormal paragraphs with spans inside, minified.
+    expect(
+      cell('<p class="MsoNormal"><span lang="EN-US">3</span></p><p class="MsoNormal"><span lang="EN-US">1</span></p>'),
+    ).toBe('3 1');
+  });
+  it('a box made by a style separates too; inline elements do not', () => {
+    expect(cell('<span style="display:block">3</span><span style="display:block">1</span>')).toBe('3 1');
+    expect(cell('<span class="b">3</span><span class="b">1</span>', style('.b{display:block}'))).toBe('3 1');
+    expect(cell('<span>1</span><b>2</b><font>3</font>')).toBe('123');
+    expect(cell('<p><span>1</span><span>2</span></p>')).toBe('12');
+  });
+});
+
+describe('hidden by the page’s own stylesheet', () => {
+  it('simple selectors are evaluated: the hidden text is left out', () => {
+    expect(cell('5<span class="hid">8</span>', style('.hid{display:none}'))).toBe('5');
+    expect(cell('5<span id="x">8</span>', style('#x { visibility : hidden }'))).toBe('5');
+    expect(cell('5<span class="a hid">8</span>', style('span.hid{display:none}'))).toBe('5');
+    expect(cell('5<i>8</i>', style('b, i {display:none}'))).toBe('5');
+    expect(
+      cell(
+        '5<span class="hid">8</span>',
+        style('<!-- /* comment */ .x{color:red} .hid{display : none !important} -->'),
+      ),
+    ).toBe('5');
+    // A rule that does not match leaves the text.
+    expect(cell('5<span class="hidden-not">8</span>', style('.hid{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('div.hid{display:none}'))).toBe('58');
+  });
+  it('class names match by case only in quirks mode (a page without a doctype)', () => {
+    expect(cell('5<span class="hid">8</span>', style('.HID{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('.HID{display:none}'), '')).toBe('5');
+  });
+  it('any selector css-select evaluates is exact; the cascade decides between rules', () => {
+    expect(cell('5<span class="hid">8</span>', style('table .hid{display:none}'))).toBe('5');
+    expect(cell('5<span class="hid">8</span>', style('div .hid{display:none}'))).toBe('58');
+    expect(cell('5<span>8</span>', style('td > span{display:none}'))).toBe('5');
+    expect(cell('5<span data-x="1">8</span>', style('[data-x]{display:none}'))).toBe('5');
+    expect(cell('5<span>8</span><span>9</span>', style('span:first-child{display:none}'))).toBe('59');
+    // Later wins a tie; the more specific rule wins whatever the order; !important wins.
+    expect(cell('5<span class="hid on">8</span>', style('.hid{display:none} .on{display:inline}'))).toBe('58');
+    expect(cell('5<span class="hid on">8</span>', style('.on{display:inline} .hid{display:none}'))).toBe('5');
+    expect(cell('5<span class="hid on">8</span>', style('span.hid{display:none} .on{display:inline}'))).toBe('5');
+    expect(cell('5<span class="hid on">8</span>', style('.hid{display:none!important} span.on{display:inline}'))).toBe(
+      '5',
+    );
+    // An inline style beats a sheet rule, unless the rule is !important.
+    expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none}'))).toBe('58');
+    expect(cell('5<span class="hid" style="display:inline">8</span>', style('.hid{display:none!important}'))).toBe('5');
+  });
+  it('media: the page as a screen shows it — print rules do not apply, screen rules do', () => {
+    expect(cell('5<span class="hid">8</span>', style('@media print{.hid{display:none}}'))).toBe('58');
+    expect(cell('5<span class="hid">8</span>', style('@media only screen{.hid{display:none}}'))).toBe('5');
+    expect(cell('5<span class="hid">8</span>', '<style media="print">.hid{display:none}</style>')).toBe('58');
+    // The common print sheet: everything hidden but the article.
+    expect(cell('5<span>8</span>', style('@media print{*{display:none} .article{display:block}}'))).toBe('58');
+    expect(mediaApplies('print, screen and (max-width:600px)')).toBeNull();
+    expect(mediaApplies('print, screen')).toBe(true);
+    expect(mediaApplies('print')).toBe(false);
+  });
+  it('a hiding rule that is not sure to apply marks the text: never a number read with it', () => {
+    // @media, nesting, a pseudo-class css-select does not know (matched by its subject).
+    expect(cell('5<span class="hid">8</span>', style('@media screen and (min-width:1px){.hid{display:none}}'))).toBe(
+      '5⁇8',
+    );
+    expect(cell('5<span class="hid">8</span>', style('td{ .hid{display:none} }'))).toBe('5⁇8');
+    expect(cell('5<span class="hid">8</span>', style('.hid:focus-visible{display:none}'))).toBe('5⁇8');
+    // A rule that may apply and that the winner does not surely beat.
+    expect(
+      cell('5<span class="hid">8</span>', style('.hid{display:none} @media (max-width:600px){.hid{display:inline}}')),
+    ).toBe('5⁇8');
+    expect(
+      cell(
+        '5<span class="hid">8</span>',
+        style('@media (max-width:600px){.hid{display:none}} span.hid{display:inline}'),
+      ),
+    ).toBe('58');
+    // Generated text: ::after content adds text the document does not hold.
+    expect(cell('5<span class="z">8</span>', style('.z::after{content:"0"}'))).toBe('5⁇8');
+  });
+  it('what may be hidden marks everything inside it: the tables and lines in a block too', () => {
+    const lines = htmlToLines(
+      `<!DOCTYPE html><html><head>${style('@media (max-width:600px){.tab{display:none}}')}</head><body><div class="tab"><p>（一）予以公开 9 9</p><table><tr><td>予以公开</td><td>9</td></tr></table></div><p>正文</p></body></html>`,
+    );
+    expect(lines.map((l) => l.raw)).toEqual(['⁇（一）予以公开 9 9', '⁇予以公开 | ⁇9', '正文']);
+  });
+  it('rules that hide no document text are ignored', () => {
+    expect(
+      cell('5<span class="x">8</span>', style('.x::before{display:none} .x::-webkit-scrollbar{display:none}')),
+    ).toBe('58');
+    expect(
+      cell('5<span class="x">8</span>', style('.x::after{content:""} @font-face{font-family:a} .x{color:red}')),
+    ).toBe('58');
+  });
+  it('inline styles, the hidden attribute and closed details', () => {
+    expect(cell('5<span style="display:none">8</span>')).toBe('5');
+    expect(cell('5<span style="visibility:hidden">8</span>')).toBe('5');
+    expect(cell('5<span hidden>8</span>')).toBe('5');
+    expect(cell('5<details><summary>注</summary>8</details>')).toBe('5 注');
+    // visibility:hidden with a descendant that may be shown again: unsure, not dropped.
+    expect(cell('5<span style="visibility:hidden">8<b style="visibility:visible">9</b></span>')).toBe('5⁇89');
+  });
+});
+
+describe('struck-through text is deleted text', () => {
+  it('<del>, <s>, <strike> and line-through are left out: what remains is what the page says', () => {
+    expect(cell('<del>9</del>5')).toBe('5');
+    expect(cell('<s>9</s>5')).toBe('5');
+    expect(cell('<strike>9</strike>5')).toBe('5');
+    expect(cell('<span style="text-decoration: underline line-through">9</span>5')).toBe('5');
+    expect(cell('<span class="old">9</span>5', style('.old{text-decoration-line:line-through}'))).toBe('5');
+    // Inserted text (<ins>, underlined) is text of the page.
+    expect(cell('<ins>9</ins>5')).toBe('95');
+    // Deleted by its markup, drawn without the line by a style: unsure.
+    expect(cell('<del>9</del>5', style('del{text-decoration:none}'))).toBe('⁇95');
+  });
+});
+
+describe('hidden rows and cells', () => {
+  const table = (rows: string, head = '') =>
+    htmlToLines(`<!DOCTYPE html><html><head>${head}</head><body><table>${rows}</table></body></html>`)
+      .filter((l) => l.cells)
+      .map((l) => l.cells!.map((c) => c.raw).join('|'));
+  it('a hidden row is not read; a hidden cell takes no place in the row, as in the browser', () => {
+    expect(
+      table('<tr style="display:none"><td>予以公开</td><td>9</td></tr><tr><td>予以公开</td><td>5</td></tr>'),
+    ).toEqual(['予以公开|5']);
+    expect(table('<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>', style('.h{display:none}'))).toEqual([
+      '予以公开|5',
+    ]);
+  });
+  it('a row or cell that may be hidden: no cell of the table is sure', () => {
+    expect(
+      table(
+        '<tr><td>予以公开</td><td class="h">9</td><td>5</td></tr>',
+        style('@media (max-width:600px){.h{display:none}}'),
+      ),
+    ).toEqual(['⁇予以公开|⁇⁇9|⁇5']);
+  });
+});
+
+describe('hidden text outside tables', () => {
+  it('is left out of the lines too', () => {
+    const lines = htmlToLines(
+      `<!DOCTYPE html><html><head>${style('.hid{display:none}')}</head><body><p>共5<span class="hid">8</span>件<del>9</del></p></body></html>`,
+    );
+    expect(lines.map((l) => l.raw)).toEqual(['共5件']);
+  });
+});
+
+describe('css', () => {
+  it('keeps only rules that bear on text, one per selector, with whether it holds only sometimes', () => {
+    const rules = parseSheet(
+      'p.MsoNormal{margin:0} .a .b, #c{display:none} @media (orientation:portrait){ i{visibility:hidden} } @media print{b{display:none}}',
+    );
+    expect(rules.map((r) => [r.selector, r.conditional, r.decl.display ?? r.decl.visibility])).toEqual([
+      ['.a .b', false, 'hide'],
+      ['#c', false, 'hide'],
+      ['i', true, 'hide'],
+    ]);
+  });
+  it('the subject of a selector css-select cannot evaluate, as a superset', () => {
+    expect(subjectOf('.a > li.x:focus-visible')).toEqual({
+      compound: { tag: 'li', id: null, classes: ['x'] },
+      pseudo: null,
+    });
+    expect(subjectOf('.a::after')).toEqual({ compound: { tag: null, id: null, classes: ['a'] }, pseudo: 'generated' });
+    expect(subjectOf('.a::selection')).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runVerdict } from '../src/lib/decode/doc-text.ts';
+import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
+import { parseDocument } from './documents.ts';
+import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
+
+/**
+ * Hidden and struck text in Word files (decode/docx-hidden.ts, decode/doc-text.ts): left out
+ * before the text is read, or marked when the file does not say for sure.
+ */
+const KEY = 'requests.carried_over.total';
+const total = async (path: string, bytes: Uint8Array) => {
+  const { parsed } = await parseDocument(path, bytes);
+  if (!parsed?.ok) throw new Error(`${path} not read`);
+  const c = parsed.cells.find((x) => `${x.table_id}.${x.row_key}.${x.col_key}` === KEY);
+  return c?.state === 'number' ? c.value : null;
+};
+
+describe('.docx: hidden and struck runs, by the real document path (mammoth)', () => {
+  const source = new Uint8Array(readFileSync(SOURCE));
+  for (const v of VARIANTS)
+    it(`${v.name}: the cell shows ${v.total ?? 'nothing sure'}`, async () => {
+      expect(await total(`${v.name}.docx`, await variantDocx(source, v))).toBe(v.total);
+    });
+});
+
+describe('.doc (Word 97): hidden, struck and spaced runs, by the real document path (word-extractor)', () => {
+  for (const v of VARIANTS.filter((x) => x.doc))
+    it(`${v.name}: the cell shows ${v.doc!.total ?? 'nothing sure'}`, async () => {
+      const bytes = new Uint8Array(readFileSync(new URL(`./fixtures/documents/hidden-${v.name}.doc`, import.meta.url)));
+      expect(await total(`hidden-${v.name}.doc`, bytes)).toBe(v.doc!.total);
+    });
+});
+
+describe('docx runs', () => {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const doc = (body: string) => `<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
+  const run = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t>${t}</w:t></w:r>`;
+  const text = (xml: string | null) =>
+    xml === null ? null : [...xml.matchAll(/<w:t>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const styles = (s: string) => `<w:styles xmlns:w="${W}">${s}</w:styles>`;
+  const charStyle = (id: string, rPr: string, basedOn = '') =>
+    `<w:style w:type="character" w:styleId="${id}">${basedOn && `<w:basedOn w:val="${basedOn}"/>`}<w:rPr>${rPr}</w:rPr></w:style>`;
+
+  it('direct properties: hidden and struck runs lose their text, a property set off keeps it', () => {
+    for (const p of [
+      '<w:vanish/>',
+      '<w:vanish w:val="true"/>',
+      '<w:specVanish/>',
+      '<w:webHidden/>',
+      '<w:strike/>',
+      '<w:dstrike/>',
+    ])
+      expect(text(hideRuns(doc(`<w:p>${run('1')}${run('0', p)}</w:p>`), '')), p).toBe('1');
+    expect(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:vanish w:val="0"/>')}</w:p>`), '')).toBeNull();
+    expect(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:b/>')}</w:p>`), '')).toBeNull();
+  });
+  it('styles: a character style (and what it is based on), the default paragraph style', () => {
+    const s = styles(charStyle('Base', '<w:vanish/>') + charStyle('H', '', 'Base'));
+    expect(text(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:rStyle w:val="H"/>')}</w:p>`), s))).toBe('1');
+    // A tracked change's record of the style's former properties is not the style.
+    const was = styles(charStyle('W', '<w:b/><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'));
+    expect(hideRuns(doc(`<w:p>${run('1')}${run('0', '<w:rStyle w:val="W"/>')}</w:p>`), was)).toBeNull();
+    const para = styles('<w:style w:type="paragraph" w:default="1" w:styleId="N"><w:rPr><w:strike/></w:rPr></w:style>');
+    expect(text(hideRuns(doc(`<w:p>${run('1', '<w:strike w:val="off"/>')}${run('0')}</w:p>`), para))).toBe('1');
+  });
+  it('two style levels that set it, or a table style: unsure, marked', () => {
+    const s = styles(
+      charStyle('H', '<w:vanish/>') + '<w:style w:type="paragraph" w:styleId="P"><w:rPr><w:vanish/></w:rPr></w:style>',
+    );
+    const p = `<w:p><w:pPr><w:pStyle w:val="P"/></w:pPr>${run('1', '<w:vanish w:val="0"/>')}${run('0', '<w:rStyle w:val="H"/>')}</w:p>`;
+    expect(text(hideRuns(doc(p), s))).toBe('1⁇0');
+    const t = styles(
+      '<w:style w:type="table" w:styleId="T"><w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr></w:style>',
+    );
+    const tbl = `<w:tbl><w:tblPr><w:tblStyle w:val="T"/></w:tblPr><w:tr><w:tc><w:p>${run('7')}</w:p></w:tc></w:tr></w:tbl>`;
+    expect(text(hideRuns(doc(tbl), t))).toBe('⁇7');
+  });
+});
+
+describe('doc runs (character properties, sprms)', () => {
+  const none = { known: true, hiding: new Set<number>() };
+  const b = (...bytes: number[]) => Buffer.from(bytes);
+  it('whole property codes: vanish, strike, dstrike, specVanish, webHidden hide; a deletion deletes', () => {
+    expect(runVerdict(b(0x3c, 0x08, 0x01), none)).toBe('hidden');
+    expect(runVerdict(b(0x37, 0x08, 0x01), none)).toBe('hidden');
+    expect(runVerdict(b(0x53, 0x2a, 0x01), none)).toBe('hidden');
+    expect(runVerdict(b(0x18, 0x08, 0x01), none)).toBe('hidden');
+    expect(runVerdict(b(0x11, 0x08, 0x01), none)).toBe('hidden');
+    expect(runVerdict(b(0x3c, 0x08, 0x00), none)).toBe('shown');
+    expect(runVerdict(b(0x00, 0x08, 0x01), none)).toBe('deleted');
+  });
+  it('codes whose low five bits are a deletion’s are not one (character spacing of 7 twips, sprmCDxaSpace)', () => {
+    expect(runVerdict(b(0x40, 0x88, 0x07, 0x00), none)).toBe('shown');
+    expect(runVerdict(b(0x60, 0x4a, 0x01, 0x00), none)).toBe('shown');
+  });
+  it('as the style says (0x80, 0x81), or a style that may hide: sure only when no style hides', () => {
+    expect(runVerdict(b(0x3c, 0x08, 0x81), none)).toBe('hidden');
+    expect(runVerdict(b(0x3c, 0x08, 0x80), none)).toBe('shown');
+    const some = { known: true, hiding: new Set([16]) };
+    expect(runVerdict(b(0x3c, 0x08, 0x80), some)).toBe('unsure');
+    expect(runVerdict(b(0x30, 0x4a, 0x10, 0x00), some)).toBe('unsure');
+    expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), some)).toBe('shown');
+    expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), { known: false, hiding: new Set() })).toBe('unsure');
+  });
+});
