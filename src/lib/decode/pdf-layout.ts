@@ -349,18 +349,23 @@ function toLines(runs: TextRun[]): Line[] {
 const isCjk = (ch: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d]/.test(ch);
 
 /**
- * The runs of a line set as superscript or subscript (a footnote mark after a number: 87¹): at
- * most four fifths of the size of the line's largest text, and raised or lowered off its
- * baseline by a tenth of that size or more. A number set a little lower than the label beside
- * it is of the same size; a unit in a smaller font stands on the same baseline.
+ * The runs of a line set as superscript or subscript (a footnote mark after a number: 87¹),
+ * measured against the line's main text, the run with most characters among the largest: raised
+ * or lowered off its baseline by three tenths of its size, or by a tenth when also smaller
+ * (Word sets a superscript at 0.65 of the size, LibreOffice 0.58, a browser 0.83). A number in
+ * another font than the label beside it sits up to about a sixth higher or lower at about the
+ * same size; a unit in a smaller font stands on the same baseline.
  */
 export function scriptRuns(runs: TextRun[]): Set<TextRun> {
   const out = new Set<TextRun>();
   if (runs.length < 2) return out;
   const ref = Math.max(...runs.map((r) => r.size));
-  const body = runs.filter((r) => r.size >= ref * 0.9);
-  const base = body.reduce((a, r) => a + r.y, 0) / body.length;
-  for (const r of runs) if (r.size <= ref * 0.8 && Math.abs(r.y - base) >= ref * 0.1) out.add(r);
+  const chars = (r: TextRun) => r.str.replace(/\s/g, '').length;
+  const main = runs.filter((r) => r.size >= ref * 0.9).reduce((a, r) => (chars(r) > chars(a) ? r : a));
+  for (const r of runs) {
+    const off = Math.abs(r.y - main.y) / ref;
+    if (off >= 0.3 || (r.size <= ref * 0.95 && off >= 0.1)) out.add(r);
+  }
   return out;
 }
 
