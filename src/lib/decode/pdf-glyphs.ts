@@ -150,7 +150,7 @@ export function drawnAlphas(
     } else if (fn === OPS.showText && !annotation) {
       const a = st.ca * st.group;
       for (const g of (args?.[0] ?? []) as unknown[]) {
-        const u = g && typeof g === 'object' && 'unicode' in g ? (g as { unicode: unknown }).unicode : null;
+        const u = g && typeof g === 'object' && 'unicode' in g ? g.unicode : null;
         if (typeof u !== 'string') continue;
         for (const ch of visibleChars(u)) {
           text.push(ch);
