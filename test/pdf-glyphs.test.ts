@@ -174,8 +174,10 @@ describe('faint text (drawn semi-transparent) is no cell text', () => {
     const mixed: DrawnRun = { ...run('8x', 260, 665), alpha: [1, 0.3] };
     expect(dropOverdrawn([mixed]).map((r) => r.str)).toEqual(['8']);
   });
+});
 
-  it('text far taller than its cell is drawn across the table, not in the cell', () => {
+describe('text far taller than its cell is no cell text', () => {
+  it('an opaque upright watermark 60 points high, its "1" starting in a 20-point blank cell, leaves it blank', () => {
     // An opaque, upright watermark 60 points high whose "1" starts in a 20-point blank cell.
     const big = [item('1', 305, 660, 60)];
     expect(rows(pageRuns([...body, ...big], null, A4).runs)).toEqual([
