@@ -143,4 +143,24 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('t5_f02_docx_hidden_text_in_cell.docx', 'requests.carried_over.total')?.value).toBe(1);
     expect(cell('t5_f02b_doc_hidden_text_in_cell.doc', 'requests.carried_over.total')?.value).toBe(5);
   });
+  it('a fifth tester’s PDFs (t5_*, read through the document path): watermark, superscript mark, fake bold', () => {
+    // A watermark 2024年1月 set at an angle, semi-transparent, its glyphs over blank cells.
+    const f03 = 't5_f03_pdf_watermark_digits_in_blank_cells.pdf';
+    for (const k of [
+      'withheld_internal.research',
+      'declined_excessive.research',
+      'withheld_three_safeties.legal_service',
+    ])
+      expect(cell(f03, `requests.${k}`), k).toMatchObject({ state: 'blank', value: null });
+    // A footnote mark set as a superscript after 87: never 871.
+    expect(cell('t5_f06_pdf_superscript_footnote_glued_to_number.pdf', 'requests.new_received.total')).toMatchObject({
+      state: 'unreadable',
+      raw: '87^1',
+      value: null,
+    });
+    // Every glyph of the 总计 column drawn twice 0.4 pt apart: 59, never 5959; 5, never 55.
+    const f08 = 't5_f08_pdf_fake_bold_double_drawn_digits.pdf';
+    expect(cell(f08, 'requests.new_received.total')?.value).toBe(59);
+    expect(cell(f08, 'requests.carried_over.total')?.value).toBe(5);
+  });
 });

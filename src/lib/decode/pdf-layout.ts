@@ -1,3 +1,5 @@
+import { charEm } from './pdf-glyphs.ts';
+
 /**
  * Page geometry → reading-order blocks: paragraphs of running text and tables rebuilt as a grid
  * of cells. Pure: the caller (pdf.ts) extracts text runs and ruling segments with pdf.js.
@@ -290,7 +292,7 @@ function boxGrid(xs: number[], ys: number[], boxes: Box[], inside: (b: Box, x: n
 function splitRun(run: TextRun, xs: number[]): TextRun[] {
   const inside = xs.filter((x) => x > run.x + 1 && x < run.x + run.w - 1);
   if (!inside.length || run.str.length < 2) return [run];
-  const em = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
+  const em = charEm;
   const chars = [...run.str];
   const scale = run.w / chars.reduce((a, ch) => a + em(ch), 0);
   const out: TextRun[] = [];
@@ -346,14 +348,41 @@ function toLines(runs: TextRun[]): Line[] {
 
 const isCjk = (ch: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d]/.test(ch);
 
-/** One line's text: runs joined, a space where the gap is wide and not between CJK characters. */
+/**
+ * The runs of a line set as superscript or subscript (a footnote mark after a number: 87¹),
+ * measured against the line's main text, the run with most characters among the largest: raised
+ * or lowered off its baseline by three tenths of its size, or by a tenth when also smaller
+ * (Word sets a superscript at 0.65 of the size, LibreOffice 0.58, a browser 0.83). A number in
+ * another font than the label beside it sits up to about a sixth higher or lower at about the
+ * same size; a unit in a smaller font stands on the same baseline.
+ */
+export function scriptRuns(runs: TextRun[]): Set<TextRun> {
+  const out = new Set<TextRun>();
+  if (runs.length < 2) return out;
+  const ref = Math.max(...runs.map((r) => r.size));
+  const chars = (r: TextRun) => r.str.replace(/\s/g, '').length;
+  const main = runs.filter((r) => r.size >= ref * 0.9).reduce((a, r) => (chars(r) > chars(a) ? r : a));
+  for (const r of runs) {
+    const off = Math.abs(r.y - main.y) / ref;
+    if (off >= 0.3 || (r.size <= ref * 0.95 && off >= 0.1)) out.add(r);
+  }
+  return out;
+}
+
+/**
+ * One line's text: runs joined, a space where the gap is wide and not between CJK characters.
+ * A superscript or subscript is marked with `^`, as the HTML reader marks `<sup>`: a footnote
+ * mark is no digit of the number before it, and the cell is then text that is no number.
+ */
 function lineText(l: Line, wide = Infinity): string {
   let s = '';
   let end = -Infinity;
+  const script = scriptRuns(l.runs);
   for (const r of l.runs) {
     const gap = r.x - end;
     if (s && gap > r.size * wide) s += '  ';
     else if (s && gap > r.size * 0.25 && !(isCjk(s.slice(-1)) && isCjk(r.str[0] ?? ''))) s += ' ';
+    if (script.has(r)) s += '^';
     s += r.str;
     end = Math.max(end, r.x + r.w);
   }
@@ -466,7 +495,12 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[], v: Rule
   const byCell = new Map<number, TextRun[]>();
   for (const r of pieces) {
     const k = cellAt(grid, r);
-    if (k >= 0) byCell.set(k, [...(byCell.get(k) ?? []), r]);
+    if (k < 0) continue;
+    // Text far taller than the cell it starts in is drawn across the table (a watermark), not
+    // in the cell: a cell's own text fits between its rules.
+    const g = grid.cells[k]!;
+    if (r.size > (ys[g.r0]! - ys[g.r1 + 1]!) * 1.5) continue;
+    byCell.set(k, [...(byCell.get(k) ?? []), r]);
   }
   const cells: GridCell[] = grid.cells.map(({ part, ...g }, k) => {
     const rs = byCell.get(k) ?? [];

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pageBlocks, joinPages, type Box, type Segment, type TextRun, type Block } from './pdf-layout.ts';
+import { pageBlocks, joinPages, type Box, type Segment, type Block } from './pdf-layout.ts';
 import { blocksToLines, type Located } from './pdf-lines.ts';
+import { drawnAlphas, pageRuns, type PdfTextItem, type View } from './pdf-glyphs.ts';
+
+export { dominantTurn } from './pdf-glyphs.ts';
 
 /**
  * PDF bytes → located lines (text with page and box), read with pdf.js (the legacy build, which
@@ -57,35 +60,29 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     let visible = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
-      const content = await page.getTextContent();
-      const items: Array<{ str: string; a: number; b: number; e: number; f: number; w: number; h: number }> = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue;
-        const [a, b, , , e, f] = it.transform as number[];
-        visible += it.str.replace(/\s/g, '').length;
-        items.push({ str: unifyRadicals(it.str), a: a!, b: b!, e: e! - vx0, f: f! - vy0, w: it.width, h: it.height });
-      }
-      // A landscape table set on a portrait page (or any page drawn turned): the whole page is
-      // turned back so that the text runs left to right.
-      const turn = dominantTurn(items);
+      const [vx0, vy0, vx1, vy1] = page.view as View;
       const W = vx1 - vx0;
       const H = vy1 - vy0;
-      const up = (x: number, y: number): [number, number] =>
-        turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y];
-      const runs: TextRun[] = items.map((it) => {
-        const [x, y] = up(it.e, it.f);
-        return { str: it.str, x, y, w: it.w, size: Math.hypot(it.a, it.b) || it.h };
-      });
-      const paths = pathSegments(await page.getOperatorList(), pdfjs.OPS);
+      const content = await page.getTextContent();
+      const ol = await page.getOperatorList();
+      const items: PdfTextItem[] = [];
+      for (const it of content.items)
+        if ('str' in it && it.str)
+          items.push({ str: it.str, transform: it.transform as number[], width: it.width, height: it.height });
+      const { runs, turn, up } = pageRuns(items, drawnAlphas(ol, pdfjs.OPS), page.view as View);
+      for (const r of runs) {
+        r.str = unifyRadicals(r.str);
+        visible += r.str.replace(/\s/g, '').length;
+      }
+      const paths = pathSegments(ol, pdfjs.OPS);
       const segments = paths.segments.map((s) => {
-        const [x0, y0] = up(s.x0 - vx0, s.y0 - vy0);
-        const [x1, y1] = up(s.x1 - vx0, s.y1 - vy0);
+        const [x0, y0] = up(s.x0, s.y0);
+        const [x1, y1] = up(s.x1, s.y1);
         return { x0, y0, x1, y1 };
       });
       const boxes = paths.boxes.map((b): Box => {
-        const [x0, y0] = up(b[0] - vx0, b[1] - vy0);
-        const [x1, y1] = up(b[2] - vx0, b[3] - vy0);
+        const [x0, y0] = up(b[0], b[1]);
+        const [x1, y1] = up(b[2], b[3]);
         return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
       });
       const turned = turn === 90 || turn === 270;
@@ -119,17 +116,6 @@ const SUPPLEMENT: Record<string, string> = Object.fromEntries(
 export function unifyRadicals(s: string): string {
   if (!/[\u2e80-\u2fdf]/.test(s)) return s;
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
-}
-
-/** The direction most text on the page runs in: 0 (left to right), 90, 180 or 270 degrees. */
-export function dominantTurn(items: Array<{ str: string; a: number; b: number }>): 0 | 90 | 180 | 270 {
-  const weight = [0, 0, 0, 0];
-  for (const it of items) {
-    const deg = (Math.round((Math.atan2(it.b, it.a) * 180) / Math.PI / 90) * 90 + 360) % 360;
-    weight[deg / 90] = (weight[deg / 90] ?? 0) + it.str.replace(/\s/g, '').length;
-  }
-  const best = weight.indexOf(Math.max(...weight));
-  return (best * 90) as 0 | 90 | 180 | 270;
 }
 
 type Matrix = [number, number, number, number, number, number];

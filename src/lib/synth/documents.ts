@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { decode } from '../decode/decode.ts';
 import type { SynthFile } from './corpus.ts';
-import { blocksToDocx, htmlBlocks, pickPrintStyle, printPdf, type PrintStyle } from './office.ts';
+import {
+  blocksToDocx,
+  htmlBlocks,
+  pickPdfQuirks,
+  pickPrintStyle,
+  printPdf,
+  quirkNames,
+  type PrintStyle,
+} from './office.ts';
 import { Random } from './random.ts';
 
 /**
@@ -9,7 +17,8 @@ import { Random } from './random.ts';
  * were rendered as HTML are published as PDF (printed by Chromium) or DOCX (with real merged
  * cells) instead, with the same truth, so `npm run eval` measures these formats. About `share`
  * of all reports when enough of them are HTML; shares adding up to more than the HTML reports
- * are scaled down together. Copies of a converted file are converted alike.
+ * are scaled down together. Copies of a converted file are converted alike. A PDF may carry a
+ * watermark, superscript footnote marks or fake bold (office.ts PdfQuirks), named in its quirks.
  */
 
 export interface DocumentShares {
@@ -83,7 +92,13 @@ export async function documentRenderer(
       if (!text.ok) return f;
       let d: { ext: string; bytes: Uint8Array; quirks: string[] };
       if (kind === 'pdf') {
-        const bytes = await printPdf(tab!, text.text, style);
+        // Drawn from a generator of their own (seeded by the file), so that the styles and
+        // formats drawn above stay what they were for a seed.
+        const quirks = pickPdfQuirks(
+          new Random(o.seed * 104729 + parseInt(key.slice(0, 8), 16)),
+          f.truth.report?.year ?? 2023,
+        );
+        const bytes = await printPdf(tab!, text.text, { ...style, quirks });
         d = {
           ext: '.pdf',
           bytes,
@@ -91,6 +106,7 @@ export async function documentRenderer(
             `pdf-${style.page}`,
             `pdf-${style.borders}`,
             ...(style.breakRow !== null ? ['pdf-break-in-table'] : []),
+            ...quirkNames(quirks),
           ],
         };
       } else d = { ext: '.docx', bytes: await blocksToDocx(htmlBlocks(text.text)), quirks: ['docx'] };

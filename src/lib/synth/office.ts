@@ -142,6 +142,77 @@ export interface PrintStyle {
   borderPt: number;
   /** Force a page break before this row of the biggest table (null: only where the page ends). */
   breakRow: number | null;
+  /** Text drawn on the page that is none of its cells (see PdfQuirks); none when absent. */
+  quirks?: PdfQuirks;
+}
+
+/**
+ * What publishers draw over or into a report's text: a watermark across every page (set at an
+ * angle, or upright and faint, always much larger than the text, with digits: 2024年1月),
+ * footnote marks set as superscripts after numbers (87¹), and fake bold (the text of some cells
+ * drawn again a fraction of a point to the side, as a browser's text-shadow does). The truth
+ * stays the report's: the watermark and the second copy are no text of it, and a number with
+ * a footnote mark is read as the number or not at all.
+ */
+export interface PdfQuirks {
+  watermark: { text: string; deg: number; opacity: number; pt: number } | null;
+  /** Every n-th value cell that holds a plain number gets a superscript mark (0: none). */
+  superscriptEvery: number;
+  /** The offset of the second copy of the last column's and the header rows' text (0: none). */
+  fakeBoldPt: number;
+}
+
+/** Quirks for one printed report: each of the three in about one report in six. */
+export function pickPdfQuirks(rng: Random, year: number): PdfQuirks {
+  const watermark = rng.chance(0.17)
+    ? {
+        text: rng.pick([`${year + 1}年1月`, `内部资料 ${year + 1}`, `${year}年度`, '仅供参考 001']),
+        // Upright only when faint: an opaque upright watermark is not told from text by its look.
+        deg: rng.pick([-45, 45, 90, -30, 30, 0]),
+        opacity: rng.pick([0.15, 0.3, 0.5]),
+        pt: rng.pick([48, 72, 100, 140]),
+      }
+    : null;
+  const superscriptEvery = rng.chance(0.17) ? rng.int(3, 9) : 0;
+  const fakeBoldPt = rng.chance(0.17) ? rng.pick([0.25, 0.4, 0.5]) : 0;
+  return { watermark, superscriptEvery, fakeBoldPt };
+}
+
+export function quirkNames(q: PdfQuirks | undefined): string[] {
+  if (!q) return [];
+  return [
+    ...(q.watermark ? [`pdf-watermark-${q.watermark.deg ? 'angled' : 'faint'}`] : []),
+    ...(q.superscriptEvery ? ['pdf-superscript'] : []),
+    ...(q.fakeBoldPt ? ['pdf-fake-bold'] : []),
+  ];
+}
+
+/** The HTML with the quirks drawn in: a fixed watermark over every page, marks, a shadow. */
+function withQuirks(html: string, q: PdfQuirks | undefined): string {
+  if (!q) return html;
+  let out = html;
+  if (q.superscriptEvery) {
+    let n = 0;
+    out = out.replace(/(<td[^>]*>\s*)(\d+)(\s*<\/td>)/g, (m, a: string, d: string, b: string) =>
+      ++n % q.superscriptEvery ? m : `${a}${d}<sup>${(n % 3) + 1}</sup>${b}`,
+    );
+  }
+  const css: string[] = [];
+  if (q.fakeBoldPt)
+    css.push(
+      `tr:first-child td, tr:first-child th, td:last-child { text-shadow: ${q.fakeBoldPt}pt 0 0 currentColor; }`,
+    );
+  if (q.watermark) {
+    const w = q.watermark;
+    css.push(
+      `.nb-watermark { position: fixed; left: 50%; top: 50%; transform: translate(-50%, -50%) rotate(${w.deg}deg); font-size: ${w.pt}pt; color: #888; opacity: ${w.opacity}; white-space: nowrap; z-index: 10; }`,
+    );
+    const mark = `<div class="nb-watermark">${w.text}</div>`;
+    out = /<body[^>]*>/i.test(out) ? out.replace(/<body[^>]*>/i, (b) => b + mark) : mark + out;
+  }
+  if (!css.length) return out;
+  const style = `<style>${css.join('\n')}</style>`;
+  return /<\/head>/i.test(out) ? out.replace(/<\/head>/i, `${style}</head>`) : style + out;
 }
 
 export function pickPrintStyle(rng: Random): PrintStyle {
@@ -157,6 +228,7 @@ export function pickPrintStyle(rng: Random): PrintStyle {
 
 /** The HTML with print CSS for a style (page size, font, borders, a page break inside a table). */
 export function printable(html: string, s: PrintStyle): string {
+  html = withQuirks(html, s.quirks);
   const css = `<style>
 @page { size: ${s.page}; margin: 18mm 15mm; }
 body { font-family: '${s.font}', sans-serif; font-size: ${s.fontPt}pt; }
