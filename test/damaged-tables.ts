@@ -41,7 +41,7 @@ type Target = 'active' | 'requests' | 'review';
 export interface Case {
   target: Target;
   style: Style;
-  kinds: DamageKind[];
+  kinds: Array<DamageKind | 'source-error'>;
   text: string;
   truth: Map<string, number>;
   mustNull: Set<string>;
@@ -74,7 +74,24 @@ export function makeCase(rng: Random): Case | null {
     t.review.forEach((v, j) => truth.set(`${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`, v));
     rows = [{ key: 'review', label: '', cells: t.review.map(String) }];
   }
-  const kinds: DamageKind[] = [];
+  // The source's own arithmetic wrong in one cell (a typo in the agency's table): that cell's
+  // right value is still the source's, and no reading may "fix" the sum it breaks.
+  let sourceError = false;
+  if (target !== 'active' && rng.chance(0.3)) {
+    const i = rng.int(0, rows.length - 1);
+    const row = rows[i]!;
+    const j = rng.int(0, row.cells.length - 1);
+    const v = Number(row.cells[j]) + rng.int(1, 9);
+    rows[i] = { ...row, cells: row.cells.map((c, k) => (k === j ? String(v) : c)) };
+    truth.set(
+      target === 'review'
+        ? `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`
+        : `${row.key}.${requestRows[layout].find((d) => d.key === row.key)!.columns[j]!.key}`,
+      v,
+    );
+    sourceError = true;
+  }
+  const kinds: Array<DamageKind | 'source-error'> = [];
   const mustNull = new Set<string>();
   const n = rng.int(1, 2);
   for (let k = 0; k < n; k++) {
@@ -88,6 +105,7 @@ export function makeCase(rng: Random): Case | null {
     for (const m of d.mustNull) mustNull.add(m);
   }
   if (!kinds.length) return null;
+  if (sourceError) kinds.push('source-error');
   const addr = (k: string) => {
     const [row, j] = k.split('.') as [string, string];
     if (target === 'review')

@@ -123,12 +123,17 @@ interface Term {
  * Which readings of each unit survive the rules. `known` holds the values of certain cells; a
  * rule with a cell that is neither known nor in a unit (a row the report lacks) decides
  * nothing. A rule with one dropped cell holds when the value it implies is a whole number ≥ 0;
- * with more, it decides nothing. First each unit is filtered against the certain cells
+ * with more, it decides nothing; the rules a dropped cell is the one unknown of must imply one
+ * value for it. First each unit is filtered against the certain cells
  * (repeatedly, as units with one reading left become certain); the units still open are then
  * searched jointly within `budget` steps. Past the budget the local result stands: it can only
  * keep more readings, never fewer, so the cells left undecided are NULL, not guessed.
  */
 export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[], budget = 200_000): boolean[][] {
+  return surviveOnce(known, units, rules, budget);
+}
+
+function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budget: number): boolean[][] {
   const owner = new Map<string, [number, number]>();
   units.forEach((u, i) => u.cells.forEach((c, j) => owner.set(c, [i, j])));
   const alive = units.map((u) => u.values.map(() => true));
@@ -171,6 +176,100 @@ export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[],
     return implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9;
   };
 
+  // A dropped cell is one unknown, however many rules it is in: each rule in which it is the
+  // only unknown implies its value, and they must all imply the same one. Checked rule by rule,
+  // a lost cell would absorb a different difference in each (a dropped cell in a column whose
+  // sum the source got wrong "fixes" that column while the row sum says otherwise).
+  const rulesAt = new Map<string, number[]>();
+  compiled.forEach((rule, k) => {
+    for (const t of rule.terms)
+      if (t.unit >= 0) {
+        const key = `${t.unit}:${t.pos}`;
+        const list = rulesAt.get(key);
+        if (list) list.push(k);
+        else rulesAt.set(key, [k]);
+      }
+  });
+  /** Whether the reading `pick(u)` of unit u gives each of its dropped cells one value (rules whose other units `pick` leaves open are skipped). */
+  const oneValue = (u: number, pick: (unit: number) => number | undefined): boolean => {
+    const vals = units[u]!.values[pick(u)!]!;
+    for (let p = 0; p < vals.length; p++) {
+      if (vals[p] !== 'dropped') continue;
+      let value: number | null = null;
+      for (const k of rulesAt.get(`${u}:${p}`) ?? []) {
+        const implied = impliedBy(compiled[k]!.terms, pick);
+        if (implied === null) continue;
+        if (value === null) value = implied;
+        else if (Math.abs(value - implied) > 1e-9) return false;
+      }
+    }
+    return true;
+  };
+  /** The value a rule implies for its one dropped cell, or null when it implies none. */
+  const impliedBy = (terms: Term[], pick: (unit: number) => number | undefined): number | null => {
+    let sum = 0;
+    let dropped = 0;
+    let droppedSign = 1;
+    for (const t of terms) {
+      const r = t.unit < 0 ? -1 : pick(t.unit);
+      if (r === undefined) return null;
+      const v = t.unit < 0 ? t.value : units[t.unit]!.values[r]![t.pos]!;
+      if (v === null) return null;
+      if (v === 'dropped') {
+        dropped++;
+        droppedSign = t.sign;
+      } else sum += t.sign * v;
+    }
+    return dropped === 1 ? -sum * droppedSign : null;
+  };
+  const hasDropped = units.map((un) => un.values.map((vs) => vs.includes('dropped')));
+  /** Rules that give the dropped cell at (u, p) of reading r a value, the other units taken at their one reading. */
+  const givers = (u: number, r: number, p: number) =>
+    (rulesAt.get(`${u}:${p}`) ?? []).filter(
+      (k) => impliedBy(compiled[k]!.terms, (x) => (x === u ? r : single(x) ? only(x) : undefined)) !== null,
+    ).length;
+  /**
+   * A reading whose dropped cell only one rule gives a value has used that rule up: the rule
+   * cannot also tell it from the other readings, which a slip in the source's own arithmetic
+   * may have ruled out (a lost block total "fixes" a block whose cells do not add up). A reading
+   * ruled out only by such rules stays; units decided with a reading that stays again are open.
+   */
+  const reviveWeak = (): boolean[][] => {
+    const weakAt = new Set<string>();
+    units.forEach((un, u) =>
+      alive[u]!.forEach((a, r) => {
+        if (a && hasDropped[u]![r])
+          un.values[r]!.forEach((v, p) => {
+            if (v === 'dropped' && givers(u, r, p) < 2) weakAt.add(`${u}:${p}`);
+          });
+      }),
+    );
+    if (!weakAt.size) return alive;
+    const usedUp = compiled.map((rule) => rule.terms.some((t) => t.unit >= 0 && weakAt.has(`${t.unit}:${t.pos}`)));
+    const one = units.map((_, x) => (single(x) ? only(x) : undefined));
+    const revived = new Set<number>();
+    units.forEach((un, u) =>
+      un.values.forEach((_, r) => {
+        if (alive[u]![r]) return;
+        const pick = (x: number) => (x === u ? r : one[x]);
+        if (hasDropped[u]![r] && !oneValue(u, pick)) return;
+        const ruledOut = compiled.some(
+          (rule, k) =>
+            !usedUp[k] &&
+            rule.units.includes(u) &&
+            rule.units.every((x) => pick(x) !== undefined) &&
+            !holds(rule.terms, (x) => pick(x)!),
+        );
+        if (ruledOut) return;
+        alive[u]![r] = true;
+        revived.add(u);
+      }),
+    );
+    for (const rule of compiled)
+      if (rule.units.some((x) => revived.has(x))) for (const x of rule.units) if (!revived.has(x)) alive[x]!.fill(true);
+    return alive;
+  };
+
   // Local: a unit against the certain cells and the units down to one reading.
   const single = (u: number) => alive[u]!.filter(Boolean).length === 1;
   const only = (u: number) => alive[u]!.indexOf(true);
@@ -196,11 +295,20 @@ export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[],
         }
       });
     }
+    units.forEach((_, u) =>
+      alive[u]!.forEach((a, r) => {
+        if (!a || !hasDropped[u]![r]) return;
+        if (!oneValue(u, (x) => (x === u ? r : single(x) ? only(x) : undefined))) {
+          alive[u]![r] = false;
+          changed = true;
+        }
+      }),
+    );
   }
 
   // Joint: the units still open, searched together.
   const open = units.map((_, i) => i).filter((u) => alive[u]!.filter(Boolean).length > 1);
-  if (open.length < 2) return alive;
+  if (open.length < 2) return reviveWeak();
   open.sort((a, b) => alive[a]!.filter(Boolean).length - alive[b]!.filter(Boolean).length);
   const depth = new Map(open.map((u, d) => [u, d]));
   const checkAt: Array<Array<Term[]>> = open.map(() => []);
@@ -217,7 +325,8 @@ export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[],
   const dfs = (d: number) => {
     if (over) return;
     if (d === open.length) {
-      open.forEach((u, i) => used[i]!.add(pick.get(u)!));
+      if (open.every((u) => !hasDropped[u]![pick.get(u)!] || oneValue(u, pickOf)))
+        open.forEach((u, i) => used[i]!.add(pick.get(u)!));
       return;
     }
     const u = open[d]!;
@@ -234,7 +343,7 @@ export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[],
     pick.delete(u);
   };
   dfs(0);
-  if (over) return alive;
+  if (over) return reviveWeak();
   open.forEach((u, i) => alive[u]!.forEach((_, r) => (alive[u]![r] = used[i]!.has(r))));
-  return alive;
+  return reviveWeak();
 }
