@@ -46,6 +46,12 @@ describe('traditional script', () => {
     const label = p.cells.find((c) => c.row_key === 'new_received' && c.col_key === 'total')!;
     expect(label.raw).toBe('7');
   });
+
+  it('the title is given in simplified script, a crawler’s 標題: label cut', () => {
+    const p = ok(parseText(`標題: ${TRAD}`));
+    expect(p.report.title).toBe('广州市越秀区人民政府办公室2023年政府信息公开工作年度报告');
+    expect(p.report.agency).toBe('广州市越秀区人民政府办公室');
+  });
 });
 
 describe('Big5 bytes', () => {

@@ -35,7 +35,8 @@ function convert(s: string): string {
   ).Converter({ from: 't', to: 'cn' });
   return converter(s);
 }
-function toSimplified(s: string): string {
+/** `s` in simplified script, one character for one (a phrase rule that changes a length is not applied). */
+export function toSimplified(s: string): string {
   const out = convert(s);
   if (out.length === s.length) return out;
   // A phrase rule changed the length: fold character by character, keeping any character

@@ -3,6 +3,7 @@ import { isChrome } from '../segment/chrome.ts';
 import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
 import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
+import { toSimplified } from '../decode/script.ts';
 import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
 import { bodyYears, decideYear, titleYear, type YearClaim } from './year.ts';
 
@@ -33,6 +34,8 @@ export interface Metadata {
 export interface MetadataExtra {
   /** The raw HTML, for `<link rel=canonical>` and `og:url`. */
   html?: string;
+  /** The text is in traditional script (decode/script.ts): the title is given in simplified. */
+  traditional?: boolean;
 }
 
 export function extractMetadata(head: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
@@ -67,7 +70,9 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   let titleLine: number | null = null;
   if (chosen) {
     const l = chosen.line;
-    title = cleanTitle(clean(l.raw));
+    // A traditional title is folded before its label (標題:) is cut, like every other field.
+    const asRead = (raw: string) => (extra.traditional ? toSimplified(raw) : raw);
+    title = cleanTitle(clean(asRead(l.raw)));
     titleNorm = cleanTitle(clean(l.text));
     titleLine = l.no;
     // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
@@ -80,7 +85,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
       AGENCY_END.test(prevText) &&
       !/[:：|,，。]/.test(prevText)
     ) {
-      title = `${clean(prev.raw)}${title}`;
+      title = `${clean(asRead(prev.raw))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
     }
   }

@@ -78,9 +78,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
-  const lines: Line[] = foldScript(
+  const { lines, folded } = foldScript(
     input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text))),
-  ).lines;
+  );
   const { sections, duplicateFrom, repeat } = segment(lines);
   if (duplicateFrom)
     diagnostics.push(
@@ -104,12 +104,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const sec = (i: number) => sections.find((s) => s.index === i);
   const head = sec(0)?.lines ?? [];
   const body = sections.filter((s) => s.index > 0).flatMap((s) => s.lines);
-  const meta = extractMetadata(
-    head.length ? head : lines.slice(0, 30),
-    body.length ? body : lines,
-    ctx.maxYear,
-    isHtml ? { html: decoded.text } : {},
-  );
+  const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear, {
+    ...(isHtml ? { html: decoded.text } : {}),
+    traditional: folded,
+  });
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
   if (meta.year === null)

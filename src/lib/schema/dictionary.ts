@@ -109,7 +109,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …).',
       '检测到的源文件编码（utf-8、gb18030、utf-16le 等）。',
     ],
-    title: ['Report title as written.', '报告标题（原文）。'],
+    title: [
+      'Report title as written (a label such as 标题: cut; in simplified script when the report is in traditional).',
+      '报告标题（原文；去掉“标题：”等标签；繁体报告给出简体）。',
+    ],
     agency: ["The publishing agency's full name.", '发布机关全称。'],
     agency_kind: [
       'Kind of agency: 人民政府, 人民政府办公室, 部门, 街道办事处, 乡镇人民政府 …',
