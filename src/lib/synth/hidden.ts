@@ -7,7 +7,8 @@ import type { Random } from './random.ts';
  *
  * - `block-split-cells`: the cell's text in two block boxes (<p>3</p><p>1</p>, <div>s, list
  *   items, Word's MsoNormal paragraphs, a number and a <div class="note"> after it, spans made
- *   blocks by a style): the page shows two values in one cell, so the truth is unreadable.
+ *   blocks by a style): the page shows two values in one cell, so the truth is unreadable — unless
+ *   the second box holds only the unit (0 and 件): that is one value.
  *   Sometimes a single block (<p>31</p>): the number, as written.
  * - `hidden-text`: digits the page does not show beside the number — display:none or
  *   visibility:hidden inline or by the page's stylesheet (a class), the hidden attribute — or
@@ -45,7 +46,9 @@ export function blockSplit(rng: Random, w: Written): HtmlWritten {
     `<span class="nb-block">${a}</span><span class="nb-block">${b}</span>`,
     `<h5>${a}</h5>${b}`,
   ]);
-  return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
+  // A number and its unit in two boxes (<li>0</li><li>件</li>) still show one value: 0件.
+  const unitAfter = cut > 0 && /^[\d,.０-９，．]+$/.test(w.text.slice(0, cut)) && !/[\d０-９]/.test(w.text.slice(cut));
+  return { text: w.text, html, truth: unitAfter ? w.truth : { value: null, state: 'unreadable' } };
 }
 
 export function hiddenText(rng: Random, w: Written): HtmlWritten {
