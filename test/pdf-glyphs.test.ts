@@ -4,6 +4,7 @@ import {
   drawnAlphas,
   dropOverdrawn,
   itemAlphas,
+  markStruck,
   pageRuns,
   runsWithPage,
   type DrawnRun,
@@ -259,5 +260,27 @@ describe('superscript and subscript marks are kept apart from the number', () =>
     const b = cell(run('1', 374, 671.5, 6.4, 3.6));
     expect(b).toBe('（七）总计 |  |  | 1 87');
     for (const text of [a, b]) expect(parseCell(text.split(' | ').at(-1)!, 'count').state).toBe('unreadable');
+  });
+});
+
+describe('struck-through text is no number', () => {
+  const run = (str: string, x: number, w: number): TextRun => ({ str, x, y: 100, w, size: 10 });
+  it('a rule across part of a run at mid-height marks the run (a struck 9 before 658: never 9658)', () => {
+    const runs = [run('9658', 144, 21.3), run('235', 200, 16)];
+    const strike: Segment = { x0: 144, y0: 104.1, x1: 149.3, y1: 104.1 };
+    const out = markStruck(runs, [strike]);
+    expect(out[0]!.str).toBe('⁇9658');
+    expect(parseCell(out[0]!.str, 'count', null).value).toBeNull();
+    expect(out[1]!.str).toBe('235');
+  });
+  it('an underline, a border longer than the text and a rule above it mark nothing', () => {
+    const runs = [run('658', 144, 16)];
+    const segs: Segment[] = [
+      { x0: 144, y0: 98.5, x1: 160, y1: 98.5 },
+      { x0: 130, y0: 104, x1: 220, y1: 104 },
+      { x0: 144, y0: 109, x1: 160, y1: 109 },
+      { x0: 150, y0: 95, x1: 150, y1: 112 },
+    ];
+    expect(markStruck(runs, segs)[0]!.str).toBe('658');
   });
 });

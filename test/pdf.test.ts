@@ -535,6 +535,22 @@ describe.skipIf(!existsSync(CHROMIUM))('PDF printed by a browser', () => {
       await browser.close();
     }
   }, 60_000);
+  it('a digit struck through in front of a number (a printed correction) is never read into it', async () => {
+    const browser = await launch();
+    try {
+      const tab = await browser.newPage();
+      const html = officialHtml(officialValues());
+      const at = /一、本年新收政府信息公开申请数量<\/td><td>/.exec(html)!;
+      const end = at.index + at[0].length;
+      for (const del of ['<del>9</del>', '<span style="text-decoration:line-through">8</span>']) {
+        const pdf = await printPdf(tab, html.slice(0, end) + del + html.slice(end), styles[0]![1]);
+        const { cells } = await parseDocument('printed.pdf', pdf);
+        expect(score(cells, want).wrong, del).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
   it('reads them with a watermark, footnote marks and fake bold drawn in: none wrong', async () => {
     const browser = await launch();
     try {

@@ -1,4 +1,5 @@
-import type { TextRun } from './pdf-layout.ts';
+import type { Segment, TextRun } from './pdf-layout.ts';
+import { UNSURE_MARK } from './shown.ts';
 
 /**
  * Text that is drawn on a PDF page but is no text of the page's own: a watermark or stamp set at
@@ -269,4 +270,34 @@ export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
     flush();
   }
   return out;
+}
+
+// ---------------------------------------------------------------- struck text
+
+/**
+ * Runs struck through: a correction printed as it was marked (a browser's `<del>9</del>658`, a
+ * Word strikethrough) is a horizontal rule across the run between a fifth and three fifths of
+ * its size above the baseline, no longer than the run (a table's border runs past its text; an
+ * underline lies below the baseline). The struck characters are no text of the page as it reads,
+ * like struck text in HTML, but where they end within the run is only estimated: the run is
+ * marked ⁇ (shown.ts), so that a number in it is never read — 9658 for a struck 9 and 658.
+ */
+export function markStruck(runs: TextRun[], segments: Segment[]): TextRun[] {
+  const flat = segments.filter((s) => Math.abs(s.y1 - s.y0) < 0.5 && Math.abs(s.x1 - s.x0) > 0.5);
+  if (!flat.length) return runs;
+  return runs.map((r) => {
+    const struck = flat.some((s) => {
+      const x0 = Math.min(s.x0, s.x1);
+      const x1 = Math.max(s.x0, s.x1);
+      const up = (s.y0 + s.y1) / 2 - r.y;
+      return (
+        up >= r.size * 0.2 &&
+        up <= r.size * 0.6 &&
+        x0 >= r.x - 1 &&
+        x1 <= r.x + r.w + 1 &&
+        x1 - x0 >= Math.min(r.w, r.size) * 0.3
+      );
+    });
+    return struck && !r.str.startsWith(UNSURE_MARK) ? { ...r, str: UNSURE_MARK + r.str } : r;
+  });
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pageBlocks, joinPages, type Box, type Segment, type Block } from './pdf-layout.ts';
 import { blocksToLines, type Located } from './pdf-lines.ts';
-import { drawnAlphas, pageRuns, type PdfTextItem, type View } from './pdf-glyphs.ts';
+import { drawnAlphas, markStruck, pageRuns, type PdfTextItem, type View } from './pdf-glyphs.ts';
 
 export { dominantTurn } from './pdf-glyphs.ts';
 
@@ -86,7 +86,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
       });
       const turned = turn === 90 || turn === 270;
-      pages.push(pageBlocks({ page: n, width: turned ? H : W, height: turned ? W : H, runs, segments, boxes }));
+      pages.push(
+        pageBlocks({
+          page: n,
+          width: turned ? H : W,
+          height: turned ? W : H,
+          runs: markStruck(runs, segments),
+          segments,
+          boxes,
+        }),
+      );
       page.cleanup();
     }
     if (visible < MIN_TEXT)
