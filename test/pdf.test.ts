@@ -145,6 +145,17 @@ describe('PDF geometry → rows', () => {
     ]);
   });
 
+  it('two numbers on two lines of one cell stay apart, full-width ones too (０ over 7 is never 07)', () => {
+    const xs = [50, 250, 300];
+    const ys = [700, 660];
+    for (const [a, b] of [
+      ['3', '1'],
+      ['０', '7'],
+    ])
+      expect(
+        text([page(1, [run('一、本年新收', 55, 683), run(a!, 260, 688), run(b!, 260, 676)], rules(xs, ys))]),
+      ).toEqual([`一、本年新收 | ${a} ${b}`]);
+  });
   it('merges a label wrapped over several lines of its cell', () => {
     const xs = [50, 250, 300];
     const ys = [700, 660];

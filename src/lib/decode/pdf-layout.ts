@@ -394,7 +394,8 @@ function joinCellLines(parts: string[]): string {
   let s = '';
   for (const p of parts.map((x) => x.trim()).filter(Boolean)) {
     if (!s) s = p;
-    else if (/[0-9.,%]$/.test(s) && /^[0-9.,%]/.test(p)) s += ' ' + p;
+    // Full-width digits too (０ over 7 is two values, never 07).
+    else if (/[0-9.,%０-９．，％]$/.test(s) && /^[0-9.,%０-９．，％]/.test(p)) s += ' ' + p;
     else if (/[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(p) && !isCjk(s.slice(-1))) s += ' ' + p;
     else s += p;
   }

@@ -81,9 +81,10 @@ export async function documentRenderer(
       // The style is drawn whatever happens, so the sequence does not depend on what was chosen.
       const style: PrintStyle = pickPrintStyle(rng);
       if (!kind) return f;
-      // Struck-through digits (hidden.ts) are drawn in a PDF, struck, and its reader does not see
-      // the line yet (it reads <del>9</del>5 printed as 95): such reports stay HTML, so the PDF
-      // measure is not of that. A known gap of the PDF reader, not of the corpus.
+      // Hidden text (hidden.ts) stays HTML: a digit hidden by a rule in @media (min-width:1px)
+      // must be NULL in HTML (the reader cannot be sure of the rule), while printed its number
+      // is plain, and the truth does not say which cells those are. Struck digits printed to PDF
+      // are tested on their own (test/pdf.test.ts).
       if (kind === 'pdf' && f.truth.quirks.includes('hidden-text')) {
         done.set(key, null);
         return f;
