@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { statedMoneyUnits } from '../src/lib/tables/units.ts';
+import { parseCell, shiftDecimal } from '../src/lib/tables/cell.ts';
+import { Random } from '../src/lib/synth/random.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText } from './helpers.ts';
 
@@ -73,5 +75,31 @@ describe('a fee amount under a unit stated outside its header', () => {
     expect(amount(report('0', conflict))).toMatchObject({ value: 0, state: 'number' });
     // The cell's own unit says it.
     expect(amount(report('32000元', conflict))).toMatchObject({ value: 3.2, state: 'number' });
+  });
+});
+
+describe('money units above 万元 (百万元, 千万元, 亿元)', () => {
+  it('shiftDecimal adds zeros past the last digit: 1.2亿元 is 12000万元, 5亿元 50000, 0.1亿元 1000', () => {
+    expect(shiftDecimal('1.2', 4)).toBe(12000);
+    expect(shiftDecimal('5', 4)).toBe(50000);
+    expect(shiftDecimal('0.1', 4)).toBe(1000);
+    expect(shiftDecimal('2.5', 2)).toBe(250);
+    expect(shiftDecimal('226700', -4)).toBe(22.67);
+  });
+  it('shiftDecimal is the decimal shift, over random digit strings and places', () => {
+    const rng = new Random(71);
+    for (let i = 0; i < 5000; i++) {
+      const int = String(rng.int(0, 99999));
+      const frac = rng.chance(0.5) ? '' : String(rng.int(0, 999)).padStart(rng.int(1, 3), '0');
+      const d = frac ? `${int}.${frac}` : int;
+      const p = rng.int(-6, 6);
+      const want = Number(d) * 10 ** p;
+      expect(Math.abs(shiftDecimal(d, p) - want), `${d} ${p}`).toBeLessThanOrEqual(Math.abs(want) * 1e-12 + 1e-12);
+    }
+  });
+  it('a cell in 亿元 is read in 万元', () => {
+    expect(parseCell('1.2亿元', 'money', null).value).toBe(12000);
+    expect(parseCell('0.1', 'money', '亿元').value).toBe(1000);
+    expect(parseCell('1.5', 'money', '千万元').value).toBe(1500);
   });
 });

@@ -1,5 +1,5 @@
 import type { TruthCell } from './truth.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 
 /**
  * How one cell is written, and what a correct parser must read from it. Glued runs and their
@@ -69,7 +69,21 @@ export function writeMoney(v: number, s: CellStyle, rng: Random): Written {
   const wan = Number(v.toFixed(2));
   if (wan === 0 && rng.chance(0.5)) return { text: '0', truth: { value: 0, state: 'number' } };
   if (s.headerUnit && rng.chance(0.6)) return { text: String(wan), truth: { value: wan, state: 'number' } };
-  if (rng.chance(0.5)) return { text: `${wan}万元`, truth: { value: wan, state: 'number' } };
+  if (rng.chance(0.5)) {
+    // Sometimes in a bigger unit (亿元, 千万元, 百万元), decided by the value alone so that the
+    // main stream stays the same: 1.2亿元 is 12000万元.
+    const big = new Random(Math.round(wan * 100) * 31 + 5);
+    if (wan > 0 && big.chance(0.15)) {
+      const [unit, places] = big.pick([
+        ['亿元', 4],
+        ['千万元', 3],
+        ['百万元', 2],
+      ] as const);
+      const text = (Math.round(wan * 100) / 10 ** (places + 2)).toFixed(places + 2).replace(/\.?0+$/, '');
+      return { text: `${text}${unit}`, truth: { value: wan, state: 'number' } };
+    }
+    return { text: `${wan}万元`, truth: { value: wan, state: 'number' } };
+  }
   const yuan = Math.round(wan * 10000);
   return { text: `${s.thousands ? thousands(yuan) : yuan}元`, truth: { value: yuan / 10000, state: 'number' } };
 }

@@ -68,12 +68,16 @@ export function parseCell(
   return { state: 'number', value: sign * Number(digits), note: null };
 }
 
-/** Exact decimal shift of a digit string (no binary rounding): shiftDecimal("226700", -4) = 22.67. */
+/**
+ * Exact decimal shift of a digit string (no binary rounding): shiftDecimal("226700", -4) = 22.67,
+ * shiftDecimal("1.2", 4) = 12000 (亿元 → 万元: zeros are added past the last digit).
+ */
 export function shiftDecimal(digits: string, places: number): number {
   const [int, frac = ''] = digits.split('.');
   const all = int! + frac;
   const point = int!.length + places;
-  const padded = point <= 0 ? '0'.repeat(1 - point) + all : all;
+  const padded =
+    point <= 0 ? '0'.repeat(1 - point) + all : point > all.length ? all + '0'.repeat(point - all.length) : all;
   const p = Math.max(point, 1);
   return Number(`${padded.slice(0, p)}.${padded.slice(p) || '0'}`);
 }
