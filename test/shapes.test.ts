@@ -163,4 +163,12 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell(f08, 'requests.new_received.total')?.value).toBe(59);
     expect(cell(f08, 'requests.carried_over.total')?.value).toBe(5);
   });
+  it('a seventh tester’s one-line dumps with a cell’s &nbsp; between two values: the runs are split on either side', () => {
+    for (const f of ['t7_c01_n01_oneline_nbsp_2021.txt', 't7_c01_n02_oneline_nbsp_2019.txt']) {
+      const id = byFile.get(f);
+      const read = data.cells.filter((c) => c.report_id === id && c.table_id === 'requests' && c.state === 'number');
+      // Was 0: the whole table NULL, as if the values were written apart.
+      expect(read.length, f).toBeGreaterThan(140);
+    }
+  });
 });

@@ -29,6 +29,11 @@ export interface Line {
    */
   padded?: boolean;
   /**
+   * A piece of a one-line page dump, cut at a row label (oneline.ts): a space in its digit runs
+   * is a scrape's &nbsp; (a cell's edge), not a delimiter of values written apart.
+   */
+  relined?: boolean;
+  /**
    * Where an HTML line stood, for the metadata: the page's `<title>` (a site template's, often
    * wrong about the year), the document's `<h1>` (the report's own heading), or a line whose
    * text is all link text (`<a href>`: a pointer to another page, such as a list of the

@@ -140,7 +140,7 @@ function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] 
     out.push(sliceLine(line, c, c + runEnd));
     if (piece.slice(runEnd).trim()) out.push(sliceLine(line, c + runEnd, end));
   });
-  return out.filter((l) => l.text.trim());
+  return out.filter((l) => l.text.trim()).map((l) => ({ ...l, relined: true }));
 }
 
 /**

@@ -109,8 +109,18 @@ export function splits(digits: string, k: number): number[][] {
 export function gluedTruth(
   values: number[],
   rule: (v: number[]) => boolean,
+  /** Offsets in the run where a cell must end (a scrape's &nbsp; between two cells). */
+  cuts: number[] = [],
 ): Array<Pick<TruthCell, 'value' | 'state'>> | null {
-  const ok = splits(values.join(''), values.length).filter(rule);
+  const edges = (s: number[]) => {
+    const out = new Set<number>();
+    let at = 0;
+    for (const v of s) out.add((at += String(v).length));
+    return out;
+  };
+  const ok = splits(values.join(''), values.length)
+    .filter(rule)
+    .filter((s) => !cuts.length || cuts.every((c) => edges(s).has(c)));
   if (ok.length === 0) return null;
   // `value` stays the number actually written: a parser that decides a cell by other rules
   // (column sums) is right when it finds that number.

@@ -260,10 +260,9 @@ function report(
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
     body.push(...headed('一、总体情况', overview(rng, short, year, clueLines)));
-    const r =
-      style === 'oneline'
-        ? onelineRendered(renderOneline(rng, tables!))
-        : renderTables(rng, tables!, style, tq, erroneous);
+    const one = style === 'oneline' ? renderOneline(rng, tables!) : null;
+    if (one?.nbsp) quirks.add('oneline-nbsp');
+    const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
     // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));

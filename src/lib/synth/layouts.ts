@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/cn2t';
 import { activeRows, requestRows, reviewColumns } from '../template/definitions.ts';
 import { gluedTruth } from './cells.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 
@@ -102,6 +102,8 @@ export interface OnelineTables {
   review: string;
   cells: TruthCell[];
   unknown: Set<string>;
+  /** A row of section 三 has a cell's &nbsp; between two of its values. */
+  nbsp: boolean;
 }
 
 /** Digits that can be enumerated cheaply; longer runs are ambiguous for the parser anyway. */
@@ -121,10 +123,11 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
     cols: string[],
     vals: number[],
     rule: ((v: number[]) => boolean) | null,
+    cuts: number[] = [],
   ) => {
     const plain = vals.every((v) => Number.isInteger(v) && v >= 0);
     const digits = vals.join('').length;
-    const truth = plain && rule && digits <= (MAX_DIGITS[vals.length] ?? 12) ? gluedTruth(vals, rule) : null;
+    const truth = plain && rule && digits <= (MAX_DIGITS[vals.length] ?? 12) ? gluedTruth(vals, rule, cuts) : null;
     vals.forEach((v, j) => {
       const state = truth ? truth[j]!.state : 'ambiguous';
       cells.push({ table_id: table, row_key: row, col_key: cols[j]!, value: v, state });
@@ -133,6 +136,7 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
     });
   };
   const sp = () => (rng.chance(0.15) ? ' ' : '');
+  let nbsp = false;
 
   // 二: header words, then label + digits per row; no arithmetic holds within these rows.
   const a: string[] = [];
@@ -182,13 +186,21 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
     }
     if (def.key === 'granted') label = `三、本年度办理结果${label}`;
     const vals = t.requests[def.key]!;
-    r.push(`${label}${sp()}${vals.join('')}`);
+    // A cell's &nbsp; left between two values (decided by the values alone, so that the main
+    // stream stays the same): there a cell ends, and the run is split on either side of it.
+    const nb = new Random(vals.reduce((h, v) => (h * 31 + v + 7) % 2147483647, 17));
+    const gap = nb.chance(0.2) ? nb.int(0, vals.length - 2) : -1;
+    const at = gap < 0 ? -1 : vals.slice(0, gap + 1).join('').length;
+    const run = vals.join('');
+    r.push(`${label}${sp()}${at < 0 ? run : `${run.slice(0, at)}${nb.chance(0.5) ? '\u00a0' : ' '}${run.slice(at)}`}`);
+    if (at >= 0) nbsp = true;
     record(
       'requests',
       def.key,
       ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'],
       vals,
       rowSum,
+      at < 0 ? [] : [at],
     );
   }
 
@@ -204,7 +216,7 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
       if (state !== 'number') unknown.add(`review.${row}.${j}`);
     }),
   );
-  return { active: a.join(''), requests: r.join(''), review: rv, cells, unknown };
+  return { active: a.join(''), requests: r.join(''), review: rv, cells, unknown, nbsp };
 }
 
 const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };

@@ -126,8 +126,9 @@ export function readTable(
         vals: rc.vals,
         line: f.no,
         blankTail: rc.blankTail ?? 0,
-        // Several values written apart: one run of digits alone (a page dump) has no such sign.
-        separated: rc.by === 'delimited' && rc.vals.length >= 2,
+        // Several values written apart: one run of digits alone (a page dump) has no such sign,
+        // nor runs a page dump's &nbsp; parts (each run is then split, its ends cell edges).
+        separated: rc.by === 'delimited' && rc.vals.length >= 2 && !rc.vals.some((v) => v.glued),
       });
     }
   }

@@ -16,7 +16,8 @@ const SIGNED_ROWS = activeRows2019.filter((d) => d.columns.some((c) => c.kind ==
  */
 
 export type Tok =
-  | { t: 'val'; text: string; raw: string; no: number; line: number }
+  /** `glued`: from a one-line page dump (Line.relined), where a space is a scrape's &nbsp;. */
+  | { t: 'val'; text: string; raw: string; no: number; line: number; glued?: true }
   | { t: 'text'; text: string; raw: string; no: number; line: number }
   /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
   | { t: 'empty'; no: number; line: number; spanned?: true }
@@ -46,6 +47,17 @@ export function tokenize(lines: Line[]): Tok[] {
   // a leading `|` closes an empty first cell.
   const markdown = lines.some((l) => MD_RULE.test(l.text.trim()) && l.text.includes('-'));
   lines.forEach((line, li) => {
+    const from = toks.length;
+    tokenizeLine(line, li);
+    if (line.relined)
+      for (let k = from; k < toks.length; k++) {
+        const t = toks[k]!;
+        if (t.t === 'val') toks[k] = { ...t, glued: true };
+      }
+  });
+  return toks;
+
+  function tokenizeLine(line: Line, li: number): void {
     const no = line.no;
     if (line.cells) {
       for (const c of line.cells)
@@ -96,8 +108,7 @@ export function tokenize(lines: Line[]): Tok[] {
       pushCell(toks, text.trim(), line.raw.trim(), no, li, false);
     }
     toks.push({ t: 'eol', no, line: li, delimited: false });
-  });
-  return toks;
+  }
 }
 
 function pushCell(toks: Tok[], text: string, raw: string, no: number, line: number, delimited: boolean): void {
