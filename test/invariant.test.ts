@@ -234,3 +234,38 @@ describe('long glued runs (a page dump’s section 四)', () => {
     expect(performance.now() - start).toBeLessThan(5_000);
   });
 });
+
+describe('section 四 with a row per year', () => {
+  const table = (rows: string[]) =>
+    textToLines(
+      [
+        '年度 | 行政复议 | 行政诉讼 |',
+        '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |',
+        ...rows,
+      ].join('\n'),
+    );
+  const y23 = '2023年 | 6 | 2 | 2 | 4 | 14 | 9 | 4 | 6 | 4 | 23 | 3 | 3 | 5 | 4 | 15 |';
+  const y24 = '2024年 | 4 | 0 | 0 | 2 | 6 | 7 | 2 | 4 | 2 | 15 | 1 | 1 | 3 | 2 | 7 |';
+  const upheld = (r: TableRead | null) => r!.cells.find((c) => c.row_key === 'review' && c.col_key === 'upheld')!;
+  it('the row of the report’s own year is read, in either order; last year’s never', () => {
+    for (const rows of [
+      [y23, y24],
+      [y24, y23],
+    ])
+      expect(upheld(readReview(table(rows), 2024))).toMatchObject({ value: 4, state: 'number' });
+    expect(upheld(readReview(table([y23.replace('2023年', '上年'), y24.replace('2024年', '本年')]), null)).value).toBe(
+      4,
+    );
+  });
+  it('no row of the report’s year (or the year unknown): every cell NULL with a note', () => {
+    for (const [rows, year] of [
+      [[y23, y24], null],
+      [[y23, y24], 2025],
+      [[y23], 2024],
+    ] as const) {
+      const r = readReview(table([...rows]), year)!;
+      expect(r.cells.every((c) => c.value === null && c.state === 'ambiguous')).toBe(true);
+      expect(r.notes.some((n) => /none is proven/.test(n.message))).toBe(true);
+    }
+  });
+});

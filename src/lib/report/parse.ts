@@ -146,7 +146,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const requests: ReturnType<typeof readRequests> = tsec(3)
     ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year)
     : { layout: null, read: null };
-  const review = tsec(4) ? readReview(tsec(4)!.lines) : null;
+  const review = tsec(4) ? readReview(tsec(4)!.lines, meta.year) : null;
   const tables = [
     { name: '二', sec: 2, read: active.read },
     { name: '三', sec: 3, read: requests.read },

@@ -150,7 +150,7 @@ export function readRequests(
 const REVIEW_N = reviewRows.length * reviewColumns.length;
 
 /** Section 四: one row of 15 numbers (three blocks of five) after the header words. */
-export function readReview(lines: Line[]): TableRead | null {
+export function readReview(lines: Line[], year: number | null = null): TableRead | null {
   const toks = promoteCellText(tokenize(lines));
   const firstVal = toks.findIndex((t) => t.t === 'val');
   if (firstVal < 0) return null;
@@ -161,6 +161,15 @@ export function readReview(lines: Line[]): TableRead | null {
   while (start < firstVal && toks[start]!.line === headerLine) start++;
   let end = firstVal;
   while (end < toks.length && toks[end]!.t !== 'text') end++;
+  // Rows for several years (a 年度 column: 2023年 | …, 2024年 | …; 上年 and 本年): only the row of
+  // the report's own year is this report's, and only when its label says so.
+  const years = yearRows(toks, start, end);
+  if (years) {
+    const own = years.filter((r) => isOwnYear(r.label, year));
+    if (own.length !== 1) return yearRowsUnproven(toks, years, year);
+    start = own[0]!.start;
+    end = own[0]!.end;
+  }
   const region = toks.slice(start, end);
   const vals = region.filter((t): t is ValTok => t.t === 'val');
   const valLines = new Set(vals.map((v) => v.line));
@@ -237,5 +246,63 @@ export function readReview(lines: Line[]): TableRead | null {
       cells[0],
     );
   }
+  return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** A row label naming the year a row of section 四 is for: 2023年, 2023年度, 本年, 上年. */
+const YEAR_ROW = /^(?:(?:19|20)\d{2}\s*年度?|本年度?|今年|上一?年度?|去年|上年同期)$/;
+const rowLabel = (t: Tok | undefined) => (t?.t === 'text' ? t.text.replace(/[|\s]/g, '') : '');
+
+/**
+ * Section 四's value rows when they are labelled by year (the first value row's label is a
+ * year, 本年 or 上年): each label and the tokens of its values. Null when the first row has no
+ * such label (the usual table: one row of values under the header).
+ */
+function yearRows(
+  toks: Tok[],
+  start: number,
+  end: number,
+): Array<{ label: string; start: number; end: number }> | null {
+  const first = rowLabel(toks[start - 1]);
+  if (!YEAR_ROW.test(first)) return null;
+  const rows = [{ label: first, start, end }];
+  let at = end;
+  while (at < toks.length && YEAR_ROW.test(rowLabel(toks[at]))) {
+    let e = at + 1;
+    while (e < toks.length && toks[e]!.t !== 'text') e++;
+    if (!toks.slice(at + 1, e).some((t) => t.t === 'val')) break;
+    rows.push({ label: rowLabel(toks[at]), start: at + 1, end: e });
+    at = e;
+  }
+  return rows;
+}
+
+function isOwnYear(label: string, year: number | null): boolean {
+  if (/^(?:本年度?|今年)$/.test(label)) return true;
+  const y = /^(\d{4})/.exec(label);
+  return y !== null && year !== null && Number(y[1]) === year;
+}
+
+/** Every cell NULL: which row is the report's year is not proven. */
+function yearRowsUnproven(
+  toks: Tok[],
+  rows: Array<{ label: string; start: number; end: number }>,
+  year: number | null,
+): TableRead {
+  const em = new TableEmitter(templateOf('review', null));
+  const vals = rows.flatMap((r) => toks.slice(r.start, r.end).filter((t): t is ValTok => t.t === 'val'));
+  const line = vals[0]?.no ?? 0;
+  const cells = Array.from({ length: REVIEW_N }, (_, j): CellAddress => ({
+    table: 'review',
+    row: reviewRows[Math.floor(j / 5)]!.key,
+    col: reviewColumns[j % 5]!.key,
+  }));
+  for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw: rawOf(vals), state: 'ambiguous' });
+  em.note(
+    'W_CELLS_AMBIGUOUS',
+    `review: rows for ${rows.map((r) => r.label).join(', ')}; none is proven to be the report's own year (${year ?? 'unknown'}); ${REVIEW_N} cell(s) left NULL`,
+    line,
+    cells[0],
+  );
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }
