@@ -15,6 +15,7 @@ import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
+import { gridTable } from './grid-table.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -58,7 +59,12 @@ export interface TableQuirks {
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
   hiddenText?: boolean;
-  /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
+  /**
+   * Markdown style: tables drawn as pandoc grid tables, cells wrapped inside `+---+` borders
+   * (grid-table.ts); the generator of their column widths, apart from the main stream.
+   */
+  grid?: Random;
+  /** Seed of the generator of blockSplit and hiddenText, apart from the main stream (older corpora stay the same). */
   sideSeed?: number;
 }
 
@@ -335,6 +341,10 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       rows.forEach((r) => out.push(`${r.join(' | ')} |${rng.pick(['', ' |', ' ||'])}`));
       break;
     case 'markdown': {
+      if (q.grid) {
+        out.push(...gridTable(rows, q.grid));
+        break;
+      }
       const w = Math.max(...rows.map((r) => r.length));
       const pad = (r: string[]) => [...r, ...Array<string>(w - r.length).fill('')];
       out.push(
