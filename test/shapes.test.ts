@@ -82,6 +82,15 @@ describe('hand-made shapes from a first tester', () => {
     const zw = 't5_n10_zero_width_chars_in_numbers.html';
     expect(cell(zw, 'requests.total.total')?.value).toBe(77);
   });
+  it('a spreadsheet saved as CSV is read by position: blank cells are blank (t5_n11)', () => {
+    const csv = 't5_n11_excel_export_csv_rejected.csv';
+    // 二、上年结转…,,,,1,0,0,0,1,2: two fields of the merged label, then a blank 自然人.
+    expect(cell(csv, 'requests.carried_over.natural_person')?.state).toBe('blank');
+    expect(cell(csv, 'requests.carried_over.total')?.value).toBe(2);
+    // ,（三）不予公开,1.属于国家秘密,,0,,,1,0,1
+    expect(cell(csv, 'requests.withheld_state_secret.legal_service')?.value).toBe(1);
+    expect(cell(csv, 'requests.withheld_state_secret.research')?.state).toBe('blank');
+  });
   it('千元 and 亿元 are converted exactly to 万元, never taken for 元', () => {
     expect(cell('x04_fee_qianyuan.txt', 'active.fees.amount')?.value).toBe(12.75);
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);
