@@ -209,6 +209,10 @@ function report(
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
     sideSeed: Number(seq) * 5381 + 23,
   };
+  if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
+    tq.sheet = true;
+    quirks.add('spreadsheet-sheet');
+  }
   const gridRng = new Random(Number(seq) * 7753 + 29);
   if (style === 'markdown' && !tq.damage?.length && gridRng.chance(0.3)) {
     tq.grid = gridRng;
