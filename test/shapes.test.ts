@@ -67,6 +67,30 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('t5_n11_excel_export_csv_rejected.csv', 'requests.new_received.total')?.state).toBe('number');
     expect(cell('t5_n13_label_numbering_paren_3_other.txt', 'requests.other_misc.total')?.value).toBe(1);
   });
+  it('a grid table, sections out of order and invisible characters are read (t5_n01, n04, n10)', () => {
+    // Pandoc grid table: the wrapped label 一、本年新收政府信息公|开申请数量 is one row.
+    const grid = 't5_n01_pandoc_grid_table_blank_reason.md';
+    expect(cell(grid, 'requests.new_received.total')?.value).toBe(39);
+    expect(cell(grid, 'requests.other_no_correction.natural_person')?.value).toBe(0);
+    expect(cell(grid, 'requests.declined_excessive.legal_service')?.value).toBe(1);
+    // 三 printed before 二: both read, each once.
+    const order = 't5_n04_section3_before_section2.txt';
+    expect(cell(order, 'requests.new_received.total')?.value).toBe(56);
+    expect(cell(order, 'requests.total.total')?.value).toBe(58);
+    expect(cell(order, 'active.rules.issued')?.state).toBe('number');
+    // 1\u200b2 is 12 to a reader of the page, and labels with a joiner inside still match.
+    const zw = 't5_n10_zero_width_chars_in_numbers.html';
+    expect(cell(zw, 'requests.total.total')?.value).toBe(77);
+  });
+  it('a spreadsheet saved as CSV is read by position: blank cells are blank (t5_n11)', () => {
+    const csv = 't5_n11_excel_export_csv_rejected.csv';
+    // 二、上年结转…,,,,1,0,0,0,1,2: two fields of the merged label, then a blank 自然人.
+    expect(cell(csv, 'requests.carried_over.natural_person')?.state).toBe('blank');
+    expect(cell(csv, 'requests.carried_over.total')?.value).toBe(2);
+    // ,（三）不予公开,1.属于国家秘密,,0,,,1,0,1
+    expect(cell(csv, 'requests.withheld_state_secret.legal_service')?.value).toBe(1);
+    expect(cell(csv, 'requests.withheld_state_secret.research')?.state).toBe('blank');
+  });
   it('千元 and 亿元 are converted exactly to 万元, never taken for 元', () => {
     expect(cell('x04_fee_qianyuan.txt', 'active.fees.amount')?.value).toBe(12.75);
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);

@@ -1,7 +1,9 @@
 /**
  * The normalised copy the parser matches on: full-width digits, letters and punctuation folded
  * to ASCII (NFKC), non-breaking spaces and `&nbsp;` remnants to spaces, minus signs and dashes
- * unified. Folding is done per character with an index map back into the raw line, so every
+ * unified, and invisible format characters (Unicode category Cf: zero-width space, joiners,
+ * BOM, word joiner, bidi marks; and the soft hyphen) dropped: a reader of the page sees
+ * `1\u200b2` as 12 and `予以\u200d公开` as 予以公开, so the parser must too. Folding is done per character with an index map back into the raw line, so every
  * token keeps the exact raw text it came from.
  */
 
@@ -22,8 +24,8 @@ function foldChar(c: string): string {
   if (code < 0x80) return c;
   let out = cache.get(c);
   if (out !== undefined) return out;
-  if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003' || c === '\u200b' || c === '\ufeff')
-    out = ' ';
+  if (INVISIBLE.test(c)) out = '';
+  else if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003') out = ' ';
   else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011') out = '-';
   else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';
   else if (c === '\uff5c' || c === '\u2502') out = '|';
@@ -40,17 +42,25 @@ function foldChar(c: string): string {
   return out;
 }
 
-/** Characters NFKC may expand to several (①, ㈠, ½, ﹙): lines with them take the slow path. */
+/**
+ * Invisible format characters: category Cf (U+200B–U+200F, U+2060–U+2064, U+FEFF, …), which
+ * includes the soft hyphen U+00AD. They are dropped, so they change the length.
+ */
+const INVISIBLE = /\p{Cf}/u;
+
+/**
+ * Characters NFKC may expand to several (①, ㈠, ½, ﹙), and invisible ones that fold to nothing:
+ * lines with them take the slow path, whose map keeps every kept character's raw position.
+ */
 const EXPANDING =
   /[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f\uffe0-\uffee\ud800-\udfff]/;
 /** One-for-one folds: full-width ASCII, odd spaces, dashes and bars. */
-const ONE_TO_ONE =
-  /[\u00a0\u2002\u2003\u200b\ufeff\u3000\u2212\uff0d\u2010\u2011\u2013\u2014\u2015\u2500\u2502\uff01-\uff5e]/g;
+const ONE_TO_ONE = /[\u00a0\u2002\u2003\u3000\u2212\uff0d\u2010\u2011\u2013\u2014\u2015\u2500\u2502\uff01-\uff5e]/g;
 
 export function normalizeLine(raw: string): NormalizedLine {
   // Fast path: every fold keeps the length, so positions in the text are positions in the raw
   // line and the map is the identity (null).
-  if (!EXPANDING.test(raw)) {
+  if (!EXPANDING.test(raw) && !INVISIBLE.test(raw)) {
     let text = raw.replace(ONE_TO_ONE, foldChar);
     if (text.includes('&nbsp;')) text = text.replace(/&nbsp;/g, '      ');
     return { text, map: null };

@@ -3,6 +3,7 @@ import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
+import { gridRows } from '../decode/grid.ts';
 import { relineTable } from '../decode/oneline.ts';
 import { joinWrappedLabels } from '../decode/wrapped.ts';
 import { maskOrphanLabels } from '../decode/orphans.ts';
@@ -79,7 +80,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines, folded } = foldScript(
-    input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(textToLines(decoded.text))),
+    input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(gridRows(textToLines(decoded.text)))),
   );
   const { sections, duplicateFrom, repeat } = segment(lines);
   if (duplicateFrom)

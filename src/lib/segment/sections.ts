@@ -3,7 +3,8 @@ import { isChrome, stripChrome } from './chrome.ts';
 import { findHeading } from './headings.ts';
 
 /**
- * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters) in order.
+ * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters), in order,
+ * then any printed out of order (placeOutOfOrder).
  * Headings are matched with their numeral (so a heading word inside body text does not count),
  * may be glued to text before or after them on one line, and vary in wording. A line holding
  * a heading is split so that each section is a whole range of lines.
@@ -74,6 +75,13 @@ export function segment(lines: Line[]): Segmented {
     ({ found, li0, col0 } = findAll(lines, toc));
     again = search(lines, 0, li0, col0);
   }
+  const early = repeatBeforeLast(lines, found);
+  if (early) {
+    // Out of order and repeated: the in-order pass ran on into the repeat. Only the first copy
+    // is read; placeOutOfOrder finds its early sections before the repeat begins.
+    found = found.map((f) => (f && !before(f, early) ? null : f));
+    again = early;
+  }
   // A second 一、总体情况 after the last heading means the page repeats the report.
   let duplicateFrom: number | null = null;
   let end = lines.length;
@@ -89,12 +97,16 @@ export function segment(lines: Line[]): Segmented {
     repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
   }
 
+  placeOutOfOrder(lines, found, end);
+
   // Split lines at heading boundaries so that every heading starts a line of its own.
   const cuts = new Map<number, Array<{ col: number; len: number; k: number }>>();
   found.forEach((f, k) => {
     if (!f || f.li >= end) return;
     const list = cuts.get(f.li) ?? [];
     list.push({ col: f.col, len: f.len, k });
+    // Headings found out of order (placeOutOfOrder) may share a line: cut left to right.
+    list.sort((a, b) => a.col - b.col);
     cuts.set(f.li, list);
   });
 
@@ -123,7 +135,55 @@ export function segment(lines: Line[]): Segmented {
       if (after.text.replace(/[|\s。.]/g, '')) current.lines.push(after);
     }
   }
+  // Sections in template order, whatever order the report printed them in.
+  sections.sort((a, b) => a.index - b.index);
   return { sections, duplicateFrom, repeat };
+}
+
+const before = (a: Hit, b: Hit) => a.li < b.li || (a.li === b.li && a.col < b.col);
+
+/**
+ * A second 一 before the last heading found, when a heading found after it also stands between
+ * the first 一 and it: a report printed out of order (三 before 二) and then repeated, whose
+ * in-order pass took 三 from the repeat. Null otherwise; a 一-like line inside a section of an
+ * in-order report (whose later headings stand only after it) is left alone, as before.
+ */
+function repeatBeforeLast(lines: Line[], found: Array<Hit | null>): Hit | null {
+  const first = found[0];
+  if (!first) return null;
+  const one = search(lines, 0, first.li, first.col + first.len);
+  if (!one) return null;
+  const inFirstCopy = (k: number) => {
+    for (let li = first.li; li <= one.li; li++) {
+      const hit = findHeading(k, lines[li]!.text, li === first.li ? first.col + first.len : 0);
+      if (hit && before({ li, ...hit }, one)) return true;
+    }
+    return false;
+  };
+  return found.some((f, k) => f && !before(f, one) && inFirstCopy(k)) ? one : null;
+}
+
+/**
+ * A report may print its sections in another order (三 before 二). The in-order pass then
+ * misses the headings that came early; each is looked for again by its own heading anywhere
+ * between the first heading found and `end` (where a repeated report begins), outside the
+ * headings already found, so every section is read once. Fills `found` in place.
+ */
+function placeOutOfOrder(lines: Line[], found: Array<Hit | null>, end: number): void {
+  const first = found.find((f) => f);
+  if (!first) return;
+  const overlaps = (h: Hit) => found.some((f) => f && f.li === h.li && f.col < h.col + h.len && h.col < f.col + f.len);
+  found.forEach((f, k) => {
+    if (f) return;
+    for (let li = first.li, col = first.col; li < end; li++, col = 0) {
+      let hit = findHeading(k, lines[li]!.text, col);
+      while (hit && overlaps({ li, ...hit })) hit = findHeading(k, lines[li]!.text, hit.col + hit.len);
+      if (hit) {
+        found[k] = { li, ...hit };
+        return;
+      }
+    }
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { metadataVariant } from './metadata.ts';
 import { comparisonSentence, otherYearPageTitle, otherYearTitles, withoutOwnYear } from './other-years.ts';
 import type { StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
+import { sprinkleInvisible } from './invisible.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
@@ -208,6 +209,15 @@ function report(
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
     sideSeed: Number(seq) * 5381 + 23,
   };
+  if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
+    tq.sheet = true;
+    quirks.add('spreadsheet-sheet');
+  }
+  const gridRng = new Random(Number(seq) * 7753 + 29);
+  if (style === 'markdown' && !tq.damage?.length && gridRng.chance(0.3)) {
+    tq.grid = gridRng;
+    quirks.add('grid-table');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
@@ -253,6 +263,8 @@ function report(
   const glue = q('glued-headings', 0.2);
   const headed = (h: string, text: string[]) =>
     glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text];
+  /** Headings 二–四 and table lines, where the invisible quirk puts its characters. */
+  const tableLines: string[] = [];
   let cells: Truth['cells'] = [];
   let unknown = new Set<string>();
   let cut = false;
@@ -271,10 +283,18 @@ function report(
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
     const unitHeading = !noTables && stated?.at === 'heading' ? `（金额单位：${stated.unit}）` : '';
-    body.push(`${headingText(rng, 2, hv)}${unitHeading}`, ...(noTables ? placeholder : r.active));
-    body.push(headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests));
+    const s2 = [`${headingText(rng, 2, hv)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
+    const s3 = [headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests)];
+    const s4 = !r.cut || noTables ? [headingText(rng, 4, hv), ...(noTables ? placeholder : r.review)] : null;
+    tableLines.push(s2[0]!, s3[0]!, ...(s4 ? [s4[0]!] : []), ...r.active, ...r.requests, ...r.review);
+    // Sections printed in another order (三 before 二, or 四 before 三); side generator.
+    const order = new Random(Number(seq) * 9049 + 31);
+    const swap = style !== 'oneline' && s4 && order.chance(0.03) ? order.pick(['三二', '四三'] as const) : null;
+    if (swap) quirks.add('section-order');
+    body.push(...(swap === '三二' ? [...s3, ...s2] : [...s2, ...s3]));
+    if (s4 && swap === '四三') body.splice(body.length - s3.length, 0, ...s4);
+    else if (s4) body.push(...s4);
     if (!r.cut || noTables) {
-      body.push(headingText(rng, 4, hv), ...(noTables ? placeholder : r.review));
       body.push(...headed(headingText(rng, 5, hv), problems(rng)));
       body.push(...headed(headingText(rng, 6, hv), otherMatters(rng, year)));
     }
@@ -362,6 +382,17 @@ function report(
     trad && big5Safe(text) && q('big5', 0.4)
       ? 'big5'
       : rng.weighted({ 'utf-8': 89, 'utf-8-bom': 3, gb18030: 5, 'utf-16le': 2, 'utf-16be': 1 });
+  // Invisible format characters in the tables and headings (side generator; not in Big5, which
+  // cannot encode them).
+  const zw = new Random(Number(seq) * 8429 + 37);
+  if (encoding !== 'big5' && style !== 'oneline' && tableLines.length && zw.chance(0.05)) {
+    const touched = new Set([...tableLines, ...tableLines.map((l) => `<p>${escapeHtml(l)}</p>`)]);
+    text = text
+      .split('\n')
+      .map((l) => (touched.has(l) ? sprinkleInvisible(l, zw) : l))
+      .join('\n');
+    quirks.add('invisible-chars');
+  }
   let bytes = encode(text, encoding);
   if (encoding === 'utf-8' && q('bad-bytes', 0.02)) {
     const at = text.indexOf('\n', text.indexOf('一、总体情况')) + 1;

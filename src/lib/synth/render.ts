@@ -15,6 +15,7 @@ import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
+import { gridTable } from './grid-table.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -58,7 +59,17 @@ export interface TableQuirks {
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
   hiddenText?: boolean;
-  /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
+  /**
+   * Markdown style: tables drawn as pandoc grid tables, cells wrapped inside `+---+` borders
+   * (grid-table.ts); the generator of their column widths, apart from the main stream.
+   */
+  grid?: Random;
+  /**
+   * Csv style: a spreadsheet saved as CSV (sheetRows): every row written to the sheet's width,
+   * section 三's labels merged over three columns (two empty fields after each).
+   */
+  sheet?: boolean;
+  /** Seed of the generator of blockSplit and hiddenText, apart from the main stream (older corpora stay the same). */
   sideSeed?: number;
 }
 
@@ -335,6 +346,10 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       rows.forEach((r) => out.push(`${r.join(' | ')} |${rng.pick(['', ' |', ' ||'])}`));
       break;
     case 'markdown': {
+      if (q.grid) {
+        out.push(...gridTable(rows, q.grid));
+        break;
+      }
       const w = Math.max(...rows.map((r) => r.length));
       const pad = (r: string[]) => [...r, ...Array<string>(w - r.length).fill('')];
       out.push(
@@ -351,7 +366,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       rows.forEach((r) => out.push(r.join(' ')));
       break;
     case 'csv':
-      out.push(...delimitedTable(rows, q.delimiter ?? ','));
+      out.push(...delimitedTable(q.sheet ? sheetRows(rows) : rows, q.delimiter ?? ','));
       break;
     case 'oneline':
       throw new Error('oneline tables are rendered by layouts.ts');
@@ -368,4 +383,21 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A table as a spreadsheet saves it: section 三 (rows of a label and seven values) with its
+ * labels merged over three columns, so two empty fields follow each label and the header cells
+ * stand over the value columns; every row padded with empty fields to the sheet's width.
+ */
+function sheetRows(rows: string[][]): string[][] {
+  const w = Math.max(...rows.map((r) => r.length));
+  const merged =
+    w === 8
+      ? rows.map((r) =>
+          r.length === w || r[0]!.startsWith('（本列') ? [r[0]!, '', '', ...r.slice(1)] : ['', '', '', ...r],
+        )
+      : rows;
+  const width = Math.max(...merged.map((r) => r.length));
+  return merged.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
 }

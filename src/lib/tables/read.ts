@@ -13,6 +13,7 @@ import {
   regionEnd,
   trailingEmpties,
   labelPadding,
+  rightAligned,
   type Slot,
   type ValTok,
 } from './rows.ts';
@@ -60,17 +61,16 @@ export function readTable(
   const dense = isDense(toks);
   const trails = trailingEmpties(toks);
   const rowLines = found.map((f) => toks[f.at]!.line);
-  const padding = labelPadding(
-    toks,
-    found.map((f) => ({ at: f.at, n: f.def.columns.length })),
-  );
+  const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
+  const padding = labelPadding(toks, rowSpans);
+  const grid = rightAligned(toks, rowSpans);
 
   // Plain loops: this runs for every row of every report.
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const cols = f.def.columns;
     const noise = consistentNoise(trails, rowLines, rowLines[k]!);
-    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise, padding);
+    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise, padding, grid);
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];

@@ -116,6 +116,7 @@ export function readRow(
   dense = false,
   noise: number | null = 0,
   labelPadding = false,
+  grid = false,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -130,6 +131,8 @@ export function readRow(
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
+  if (grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty'))
+    return { kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' };
   if (sameVals.length > 0 || sameLine.length - 1 >= n) {
     if (sameLine.some((t) => t.t === 'empty' && t.spanned)) return spannedRow(sameLine, n, noise, padded, labelPadding);
     return fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding);
@@ -200,6 +203,39 @@ export function labelPadding(toks: Tok[], rows: Array<{ at: number; n: number }>
     if (lead > 0 && vals === n) return true;
   }
   return false;
+}
+
+/**
+ * Whether the table is a grid whose value columns are its last ones, as a spreadsheet saved as
+ * CSV is: every row line found has the same number of cells (the export writes every row to
+ * the sheet's width, a label merged over three columns as three fields), no cell spans others,
+ * and every row with all its values has them in its last cells (one such row at least). Then a
+ * row's columns are its last n cells (empty ones blank), and empty cells between its label and
+ * them are the label's merged columns. A row with a cell lost or two glued changes the count,
+ * and the table is read as before.
+ */
+export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>): boolean {
+  let width = -1;
+  let full = 0;
+  for (const { at, n } of rows) {
+    const line = toks[at]!.line;
+    let start = at;
+    while (start > 0 && toks[start - 1]!.line === line) start--;
+    let end = at;
+    while (end < toks.length && toks[end]!.line === line && toks[end]!.t !== 'eol') end++;
+    const eol = toks[end];
+    if (!eol || eol.t !== 'eol' || !eol.delimited || eol.padded) return false;
+    const pieces = toks.slice(start, end);
+    if (pieces.some((t) => t.t === 'blank' || (t.t === 'empty' && t.spanned))) return false;
+    if (width >= 0 && pieces.length !== width) return false;
+    width = pieces.length;
+    const after = toks.slice(at + 1, end);
+    if (after.filter((t) => t.t === 'val').length === n) {
+      if (!after.slice(-n).every((t) => t.t === 'val')) return false;
+      full++;
+    }
+  }
+  return full >= 1;
 }
 
 /** Cells of one delimited row, in order; empty cells are null. */
