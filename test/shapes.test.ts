@@ -67,6 +67,13 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('t5_n11_excel_export_csv_rejected.csv', 'requests.new_received.total')?.state).toBe('number');
     expect(cell('t5_n13_label_numbering_paren_3_other.txt', 'requests.other_misc.total')?.value).toBe(1);
   });
+  it('pdftotext -layout with labels wrapped below their numbers (t5_n02): every cell read', () => {
+    const f = 't5_n02_layout_wrapped_labels_blank_reason.txt';
+    // （三）2.其他法 0 2 0 0 1 0 3 / 律行政法规禁止 / 公开: the pieces make one whole label.
+    expect(cell(f, 'requests.withheld_prohibited.legal_service')).toMatchObject({ state: 'number', value: 1 });
+    expect(cell(f, 'requests.other_unpaid_fee.total')).toMatchObject({ state: 'number', value: 3 });
+    expect(cell(f, 'requests.declined_confirmation.research')).toMatchObject({ state: 'number', value: 1 });
+  });
   it('千元 and 亿元 are converted exactly to 万元, never taken for 元', () => {
     expect(cell('x04_fee_qianyuan.txt', 'active.fees.amount')?.value).toBe(12.75);
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);

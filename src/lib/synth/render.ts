@@ -15,6 +15,7 @@ import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
+import { layoutRows } from './layout-text.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -58,6 +59,12 @@ export interface TableQuirks {
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
   hiddenText?: boolean;
+  /**
+   * Spaces style, section 三: as `pdftotext -layout` writes a narrow label column, each long
+   * label wrapped every few characters, its numbers on the first piece's line, aligned in
+   * columns, and the other pieces on the lines below (layout-text.ts).
+   */
+  wrappedLabels?: boolean;
   /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
   sideSeed?: number;
 }
@@ -222,21 +229,23 @@ export function renderTables(
   const requests =
     style === 'html'
       ? htmlRequests(rRows, q.spannedNumbers === true, q.blockSplit || q.hiddenText)
-      : table(
-          style,
-          [
-            ...reqHeader,
-            ...rRows
-              .map(rowCells)
-              .map((r) =>
-                q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
-                  ? [r[0]!, '', ...r.slice(1)]
-                  : r,
-              ),
-          ],
-          q,
-          rng,
-        );
+      : q.wrappedLabels
+        ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
+        : table(
+            style,
+            [
+              ...reqHeader,
+              ...rRows
+                .map(rowCells)
+                .map((r) =>
+                  q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
+                    ? [r[0]!, '', ...r.slice(1)]
+                    : r,
+                ),
+            ],
+            q,
+            rng,
+          );
   const review = cut
     ? []
     : table(
