@@ -51,6 +51,10 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
       '(三)1.属于国家秘密 0 1 0 0 0 0 1',
     ]);
     expect(texts('（六）其他    0    1    0    0    0    0    1\n处理\n')).toEqual(['(六)其他处理 0 1 0 0 0 0 1']);
+    // 其他 is a whole label (2021's 3.其他), but (三)2. numbers 其他法律行政法规禁止公开.
+    expect(texts('（三）2.其他    0    1    0    0    0    0    1\n法律行政法规禁止公开\n')).toEqual([
+      '(三)2.其他法律行政法规禁止公开 0 1 0 0 0 0 1',
+    ]);
   });
 
   it('leaves the pieces below when they do not make exactly one whole label', () => {

@@ -151,7 +151,27 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
 }
 
 /** A new row's numbering at a line's head: （三）, 2., 2、, 四、. */
-const GROUP_ONLY = /^\s*[(（][一二三四五六七八九十][)）]\s*[^\d\s]/;
+const NUMBERING =
+  /^\s*(?:[(（]([一二三四五六七八九十])[)）])?\s*(?:(\d{1,2})\s*[.、．]|([一二三四五六七八九十])\s*、)?/;
+/** The group （三） and item 2. of a line's numbering; null when it has none. */
+function numbering(s: string): { group?: string; item?: string } | null {
+  const m = NUMBERING.exec(normalizeLine(s).text.replace(/\(/g, '（').replace(/\)/g, '）'));
+  if (!m?.[0].trim()) return null;
+  return { group: m[1], item: m[2] ?? m[3] };
+}
+/** Numbering of each template label (squashed, without numbering), as the template writes it. */
+const NUMBERED = new Map<string, Array<ReturnType<typeof numbering>>>();
+for (const d of [...requestRows2019, ...requestRows2021]) {
+  const k = squash(normalizeLine(stripNumber(d.label)).text);
+  NUMBERED.set(k, [...(NUMBERED.get(k) ?? []), numbering(d.label)]);
+}
+/** The line's numbering is the template's for that label: same item, and same group when both say one. */
+function sameNumbering(line: string, label: string): boolean {
+  const n = numbering(line);
+  return (NUMBERED.get(label) ?? []).some(
+    (d) => !!n && !!d && n.item === d.item && (!n.group || !d.group || n.group === d.group),
+  );
+}
 const ROW_START = /^\s*(?:[(（][一二三四五六七八九十][)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)/;
 
 /**
@@ -167,9 +187,10 @@ function joinTrailingPieces(lines: Line[], i: number, sa: Split, a: string): { l
   // whole label on their own.
   if (!a && !ROW_START.test(sa.text)) return null;
   if (!LABELS.some((L) => L !== a && L.startsWith(a))) return null;
-  // A whole label goes on only after a group number alone: （六）其他 + 处理 is 2019's （六）其他处理,
-  // while 3.其他 is 2021's row and keeps its own text.
-  if (LABELS.includes(a) && !GROUP_ONLY.test(sa.text)) return null;
+  // A first piece that is a whole label itself (其他) goes on only into a label numbered as the
+  // line is: （三）2.其他 + 法律行政法规禁止公开, （六）其他 + 处理; 3.其他 is 2021's row and keeps its text.
+  const whole = LABELS.includes(a);
+  if (whole && !numbering(sa.text)) return null;
   const A = lines[i]!;
   let text = a;
   const pieces: string[] = [];
@@ -182,7 +203,7 @@ function joinTrailingPieces(lines: Line[], i: number, sa: Split, a: string): { l
     if (!LABELS.some((L) => L.startsWith(text))) return null;
     pieces.push(B.raw.trim());
     // A whole label that no longer label goes on from, or whose next line adds nothing to it.
-    if (LABELS.includes(text)) {
+    if (LABELS.includes(text) && (!whole || sameNumbering(sa.text, text))) {
       const next = lines[j + 1];
       const more = next && next.text.trim() && !ROW_START.test(next.text) && split(next).values === 0;
       if (!more || !LABELS.some((L) => L !== text && L.startsWith(text + squash(next.text)))) {

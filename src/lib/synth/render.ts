@@ -65,6 +65,8 @@ export interface TableQuirks {
    * columns, and the other pieces on the lines below (layout-text.ts).
    */
   wrappedLabels?: boolean;
+  /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
+  layoutGaps?: boolean;
   /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
   sideSeed?: number;
 }
@@ -102,6 +104,8 @@ export function renderTables(
     if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
     return w;
   };
+  const gaps = new Random((q.sideSeed ?? 1) + 101);
+  const blank = { value: null, state: 'blank' as const };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
     if (w.truth.value === 0 && rng.chance(0.5))
@@ -160,6 +164,10 @@ export function renderTables(
         glued = true;
       }
     } else ws = ws.map(maybeBlank);
+    // A blank cell of pdftotext -layout text is only a wider gap (side generator: the main
+    // stream stays as it was).
+    if (q.wrappedLabels && q.layoutGaps && !glued)
+      ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (style === 'html' && (q.blockSplit || q.hiddenText)) ws = ws.map((w) => disguise(w));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
