@@ -91,6 +91,13 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell(csv, 'requests.withheld_state_secret.legal_service')?.value).toBe(1);
     expect(cell(csv, 'requests.withheld_state_secret.research')?.state).toBe('blank');
   });
+  it('pdftotext -layout with labels wrapped below their numbers (t5_n02): every cell read', () => {
+    const f = 't5_n02_layout_wrapped_labels_blank_reason.txt';
+    // （三）2.其他法 0 2 0 0 1 0 3 / 律行政法规禁止 / 公开: the pieces make one whole label.
+    expect(cell(f, 'requests.withheld_prohibited.legal_service')).toMatchObject({ state: 'number', value: 1 });
+    expect(cell(f, 'requests.other_unpaid_fee.total')).toMatchObject({ state: 'number', value: 3 });
+    expect(cell(f, 'requests.declined_confirmation.research')).toMatchObject({ state: 'number', value: 1 });
+  });
   it('千元 and 亿元 are converted exactly to 万元, never taken for 元', () => {
     expect(cell('x04_fee_qianyuan.txt', 'active.fees.amount')?.value).toBe(12.75);
     expect(cell('y03_fee_yiyuan.txt', 'active.fees.amount')?.value).toBe(1275);

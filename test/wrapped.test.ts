@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
+import { foldScript } from '../src/lib/decode/script.ts';
 import { joinWrappedLabels } from '../src/lib/decode/wrapped.ts';
 
 const texts = (t: string) =>
@@ -36,5 +37,47 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
     expect(
       texts('        5.要求行政机关确认或重新出\n   1 0 0 0 0 0 1\n        具已获取信息   2 0 0 0 0 0 2\n'),
     ).toEqual(['5.要求行政机关确认或重新出', '1 0 0 0 0 0 1', '具已获取信息 2 0 0 0 0 0 2']);
+  });
+
+  it('joins the pieces below a label line that holds the numbers (a narrow label column)', () => {
+    const t =
+      '（三）2.其他法      0       2       0       0       1       0       3\n律行政法规禁止\n公开\n\n（三）3.危及“       1       2       0       0       1       0       4\n三安全一稳定”\n';
+    expect(texts(t)).toEqual([
+      '(三)2.其他法律行政法规禁止公开 0 2 0 0 1 0 3',
+      '(三)3.危及“三安全一稳定” 1 2 0 0 1 0 4',
+    ]);
+    // Only the numbering on the numbers' line; a group number before a whole label (2019's 其他处理).
+    expect(texts('（三）1.          0    1    0    0    0    0    1\n属于国家秘\n密\n')).toEqual([
+      '(三)1.属于国家秘密 0 1 0 0 0 0 1',
+    ]);
+    expect(texts('（六）其他    0    1    0    0    0    0    1\n处理\n')).toEqual(['(六)其他处理 0 1 0 0 0 0 1']);
+    // 其他 is a whole label (2021's 3.其他), but (三)2. numbers 其他法律行政法规禁止公开.
+    expect(texts('（三）2.其他    0    1    0    0    0    0    1\n法律行政法规禁止公开\n')).toEqual([
+      '(三)2.其他法律行政法规禁止公开 0 1 0 0 0 0 1',
+    ]);
+  });
+
+  it('leaves the pieces below when they do not make exactly one whole label', () => {
+    // 3.其他 is a whole label of its own; 另行 does not finish 没有现成信息需要另行制作; a numbered line
+    // is a row of its own.
+    expect(texts('3.其他    0    1    0    0    0    0    1\n处理\n')).toEqual(['3.其他 0 1 0 0 0 0 1', '处理']);
+    expect(texts('2.没有现成    0    1    0    0    0    0    1\n信息需要另行\n')).toEqual([
+      '2.没有现成 0 1 0 0 0 0 1',
+      '信息需要另行',
+    ]);
+    expect(texts('（五）2.重复申    0    1    0    0    0    0    1\n3.请\n')).toEqual([
+      '(五)2.重复申 0 1 0 0 0 0 1',
+      '3.请',
+    ]);
+  });
+
+  it('keeps traditional script folded in a joined line', () => {
+    const head = '三、收到和處理政府信息公開申請情況（本列數據的勾稽關係為）\n';
+    const { lines } = foldScript(
+      textToLines(`${head}（三）2.          0    1    0    0    0    0    1\n其他法律行\n政法規禁止\n公開\n`),
+    );
+    expect(joinWrappedLabels(lines)[1]?.text.replace(/\s+/g, ' ').trim()).toBe(
+      '(三)2.其他法律行政法规禁止公开 0 1 0 0 0 0 1',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { activeRows2019, activeRows2021, requestRows2019, requestRows2021 } from '../template/definitions.ts';
 import { makeLine, type Line } from './lines.ts';
 import { normalizeLine } from './normalize.ts';
+import { toSimplified } from './script.ts';
 
 /**
  * Long row labels wrapped around the line that holds their numbers, as `pdftotext -layout`
@@ -14,6 +15,9 @@ import { normalizeLine } from './normalize.ts';
  * piece of one template label (确认或重新出 + 具已获取信息 is in 要求行政机关确认或重新出具已获取信息):
  * then the numbers between or beside the pieces provably belong to that label. Short pieces of
  * a vertical group label in between (（六）其 / 他处理) are skipped over and kept.
+ *
+ * A narrow label column wraps the other way too: the numbers on the label's first line and
+ * the rest of the label on the lines right below, with no numbers (joinTrailingPieces).
  */
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -83,6 +87,12 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     }
     const sa = split(A);
     const a = squash(stripNumber(sa.text));
+    const trailing = sa.values > 0 ? joinTrailingPieces(lines, i, sa, a) : null;
+    if (trailing) {
+      out.push(trailing.line);
+      for (let j = i + 1; j <= trailing.last; j++) used.add(j);
+      continue;
+    }
     // A label piece with no numbers, that a template label goes on from.
     if (A.cells || sa.values > 0 || !continues(a) || LABELS.some((L) => L.endsWith(a))) {
       out.push(A);
@@ -121,7 +131,7 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     if (sc.values === 0 && valuesLine < 0) {
       // Two pieces of one label and no number (reading order): one label line.
       for (const j of skipped) out.push(lines[j]!);
-      out.push(makeLine(A.no, `${A.raw.trim()}${C.raw.trim()}`));
+      out.push(remake(A.no, `${A.raw.trim()}${C.raw.trim()}`, [A, C]));
       for (const j of [...skipped, cont]) used.add(j);
       continue;
     }
@@ -134,10 +144,85 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     const vRaw = V === C ? C.raw.slice(rawAt(C, sc.at)) : V.raw;
     const joined = `${A.raw.trim()}${C.raw.slice(0, rawAt(C, sc.at)).trim()}  ${vRaw.trim()}`;
     for (const j of skipped) out.push(lines[j]!);
-    out.push(makeLine(V.no, joined));
+    out.push(remake(V.no, joined, [A, C, V]));
     for (const j of [...skipped, cont, valuesLine]) if (j >= 0) used.add(j);
   }
   return out;
+}
+
+/** A new row's numbering at a line's head: （三）, 2., 2、, 四、. */
+const NUMBERING =
+  /^\s*(?:[(（]([一二三四五六七八九十])[)）])?\s*(?:(\d{1,2})\s*[.、．]|([一二三四五六七八九十])\s*、)?/;
+/** The group （三） and item 2. of a line's numbering; null when it has none. */
+function numbering(s: string): { group?: string; item?: string } | null {
+  const m = NUMBERING.exec(normalizeLine(s).text.replace(/\(/g, '（').replace(/\)/g, '）'));
+  if (!m?.[0].trim()) return null;
+  return { group: m[1], item: m[2] ?? m[3] };
+}
+/** Numbering of each template label (squashed, without numbering), as the template writes it. */
+const NUMBERED = new Map<string, Array<ReturnType<typeof numbering>>>();
+for (const d of [...requestRows2019, ...requestRows2021]) {
+  const k = squash(normalizeLine(stripNumber(d.label)).text);
+  NUMBERED.set(k, [...(NUMBERED.get(k) ?? []), numbering(d.label)]);
+}
+/** The line's numbering is the template's for that label: same item, and same group when both say one. */
+function sameNumbering(line: string, label: string): boolean {
+  const n = numbering(line);
+  return (NUMBERED.get(label) ?? []).some(
+    (d) => !!n && !!d && n.item === d.item && (!n.group || !d.group || n.group === d.group),
+  );
+}
+const ROW_START = /^\s*(?:[(（][一二三四五六七八九十][)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)/;
+
+/**
+ * `（三）2.其他法   0  2  0 …` followed by `律行政法规禁止` and `公开`: the pieces are joined
+ * only when they make exactly one whole template label, each piece a line right below with
+ * no numbers and no numbering of its own, every partial join still the start of a label. The
+ * first piece alone must not be a whole label (`3.其他` keeps its own text). A long label in a
+ * narrow column takes up to a dozen lines (the bound only keeps the search short). Any other line
+ * ends the search and leaves everything as it was.
+ */
+function joinTrailingPieces(lines: Line[], i: number, sa: Split, a: string): { line: Line; last: number } | null {
+  // Only the numbering on the first line (（三）1.) is a start too: the pieces must still make one
+  // whole label on their own.
+  if (!a && !ROW_START.test(sa.text)) return null;
+  if (!LABELS.some((L) => L !== a && L.startsWith(a))) return null;
+  // A first piece that is a whole label itself (其他) goes on only into a label numbered as the
+  // line is: （三）2.其他 + 法律行政法规禁止公开, （六）其他 + 处理; 3.其他 is 2021's row and keeps its text.
+  const whole = LABELS.includes(a);
+  if (whole && !numbering(sa.text)) return null;
+  const A = lines[i]!;
+  let text = a;
+  const pieces: string[] = [];
+  for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+    const B = lines[j]!;
+    if (B.cells || !B.text.trim() || ROW_START.test(B.text)) return null;
+    if (split(B).values > 0) return null;
+    const piece = squash(B.text);
+    text += piece;
+    if (!LABELS.some((L) => L.startsWith(text))) return null;
+    pieces.push(B.raw.trim());
+    // A whole label that no longer label goes on from, or whose next line adds nothing to it.
+    if (LABELS.includes(text) && (!whole || sameNumbering(sa.text, text))) {
+      const next = lines[j + 1];
+      const more = next && next.text.trim() && !ROW_START.test(next.text) && split(next).values === 0;
+      if (!more || !LABELS.some((L) => L !== text && L.startsWith(text + squash(next.text)))) {
+        const head = A.raw.slice(0, rawAt(A, sa.at)).trim();
+        const values = A.raw.slice(rawAt(A, sa.at)).trim();
+        return { line: remake(A.no, `${head}${pieces.join('')}  ${values}`, lines.slice(i, j + 1)), last: j };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A joined line, normalised again from its raw text; when a source line's text was folded
+ * from traditional script (script.ts, one character for one), the joined text is folded too.
+ */
+function remake(no: number, raw: string, from: Line[]): Line {
+  const l = makeLine(no, raw);
+  return from.some((f) => f.text !== normalizeLine(f.raw).text) ? { ...l, text: toSimplified(l.text) } : l;
 }
 
 function rawAt(l: Line, i: number): number {

@@ -207,6 +207,10 @@ function report(
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
+    wrappedLabels: style === 'spaces' && new Random(Number(seq) * 7727 + 29).chance(0.3),
+    // Not with a planted source error: a row short of values is NULL, and the error's check then
+    // cannot be made (the truth expects it to fail).
+    layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
@@ -221,6 +225,8 @@ function report(
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
+  if (tq.wrappedLabels) quirks.add('wrapped-labels');
+  if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
   if (tq.damage?.length) tq.blockSplit = tq.hiddenText = false;

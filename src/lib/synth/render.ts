@@ -16,6 +16,7 @@ import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
+import { layoutRows } from './layout-text.ts';
 
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
@@ -69,7 +70,18 @@ export interface TableQuirks {
    * section 三's labels merged over three columns (two empty fields after each).
    */
   sheet?: boolean;
-  /** Seed of the generator of blockSplit and hiddenText, apart from the main stream (older corpora stay the same). */
+  /**
+   * Spaces style, section 三: as `pdftotext -layout` writes a narrow label column, each long
+   * label wrapped every few characters, its numbers on the first piece's line, aligned in
+   * columns, and the other pieces on the lines below (layout-text.ts).
+   */
+  wrappedLabels?: boolean;
+  /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
+  layoutGaps?: boolean;
+  /**
+   * Seed of the side generators of blockSplit and hiddenText (HTML) and of wrappedLabels and
+   * layoutGaps (spaces), apart from the main stream (older corpora stay the same).
+   */
   sideSeed?: number;
 }
 
@@ -106,6 +118,8 @@ export function renderTables(
     if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
     return w;
   };
+  const gaps = new Random((q.sideSeed ?? 1) + 101);
+  const blank = { value: null, state: 'blank' as const };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
     if (w.truth.value === 0 && rng.chance(0.5))
@@ -164,6 +178,10 @@ export function renderTables(
         glued = true;
       }
     } else ws = ws.map(maybeBlank);
+    // A blank cell of pdftotext -layout text is only a wider gap (side generator: the main
+    // stream stays as it was).
+    if (q.wrappedLabels && q.layoutGaps && !glued)
+      ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (style === 'html' && (q.blockSplit || q.hiddenText)) ws = ws.map((w) => disguise(w));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
@@ -233,21 +251,23 @@ export function renderTables(
   const requests =
     style === 'html'
       ? htmlRequests(rRows, q.spannedNumbers === true, q.blockSplit || q.hiddenText)
-      : table(
-          style,
-          [
-            ...reqHeader,
-            ...rRows
-              .map(rowCells)
-              .map((r) =>
-                q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
-                  ? [r[0]!, '', ...r.slice(1)]
-                  : r,
-              ),
-          ],
-          q,
-          rng,
-        );
+      : q.wrappedLabels
+        ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
+        : table(
+            style,
+            [
+              ...reqHeader,
+              ...rRows
+                .map(rowCells)
+                .map((r) =>
+                  q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
+                    ? [r[0]!, '', ...r.slice(1)]
+                    : r,
+                ),
+            ],
+            q,
+            rng,
+          );
   const review = cut
     ? []
     : table(
