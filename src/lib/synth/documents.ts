@@ -82,10 +82,10 @@ export async function documentRenderer(
       const kind = r < pPdf ? 'pdf' : r < pPdf + pDocx ? 'docx' : null;
       // The style is drawn whatever happens, so the sequence does not depend on what was chosen.
       const style: PrintStyle = pickPrintStyle(rng);
-      // Word's other ways to publish (wordFormat): from a generator of the file's own, so that
-      // the draws above, and every corpus made before these existed, stay what they were.
+      // Word's other ways to publish (word-formats.ts), for a report that would be a .docx or
+      // stay HTML: from a generator of the file's own, so that the draws above stay what they were.
       const word = pDocx > 0 ? pickWordFormat(new Random(o.seed * 7349 + parseInt(key.slice(0, 8), 16))) : null;
-      if (!kind && word?.alone) {
+      if (kind !== 'pdf' && word?.alone) {
         const text = decode(f.bytes);
         if (!text.ok) return f;
         const d = word.alone(text.text, f.bytes);

@@ -19,10 +19,10 @@ export async function withTotalFields(docx: Uint8Array, how: DocxFields): Promis
     const last = cells[cells.length - 1];
     // A total: the last cell of a row with at least two other numbers to its left.
     if (!last || !RUN.test(last) || cells.filter((c) => RUN.test(c)).length < 3) return tr;
-    return tr.replace(
-      last,
-      last.replace(RUN, (_m, rPr: string, n: string) => field(rPr, n, how)),
-    );
+    // The last cell by position: an earlier cell may have the same markup.
+    const at = tr.lastIndexOf(last);
+    const total = last.replace(RUN, (_m, rPr: string, n: string) => field(rPr, n, how));
+    return tr.slice(0, at) + total + tr.slice(at + last.length);
   });
   zip.file('word/document.xml', xml);
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
