@@ -49,6 +49,14 @@ describe('RTF', () => {
       '\\trowd\\clvmrg\\cellx900\\cellx1800\\pard\\intbl \\cell {\\field{\\*\\fldinst =SUM(ABOVE)}{\\fldrslt 4}}\\cell\\row' +
       '\\pard end\\par}';
     expect(rtfToText(ascii(rtf)).text).toBe('一、总体\n规\t3\n\t4\nend');
+    // Binary picture data (\binN) may hold braces and digits: skipped by its length.
+    expect(rtfToText(ascii('{\\rtf1{\\*\\shppict{\\pict\\bin6 }{9\\x}}}a 1\\par}')).text).toBe('a 1');
+  });
+
+  it('a file named .rtf is read too', async () => {
+    const { converted } = await parseDocument('report.rtf', blocksToRtf(blocks(), 'unicode'));
+    expect(converted).toMatchObject({ ok: true, format: 'rtf' });
+    expect(converted.ok && converted.named).toBeFalsy();
   });
 
   it('an RTF report (\\uN or GBK bytes, merged cells) saved as .doc: every number right, none misplaced', async () => {

@@ -185,6 +185,10 @@ export function rtfToText(bytes: Uint8Array): RtfText {
         continue;
       }
       switch (word) {
+        case 'bin':
+          // \binN: N bytes of binary data (a picture's) follow, which may hold { } or \.
+          i += Math.max(0, n ?? 0);
+          break;
         case 'ansicpg':
           if (n !== null) ansiCpg = `cp${n}`;
           break;

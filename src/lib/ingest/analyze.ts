@@ -49,7 +49,7 @@ export type FileResult =
       counts?: { cells: number; checks: number };
     };
 
-export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc)$/i;
+export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc|rtf)$/i;
 const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
 
 export interface AnalyzeContext extends ParseContext {
@@ -82,7 +82,7 @@ export function analyzeFile(
   if (!ACCEPTED.test(f.path))
     return reject(
       'E_UNSUPPORTED_TYPE',
-      `unsupported file type "${extOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx and .doc are read`,
+      `unsupported file type "${extOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
     );
   if (f.size > ctx.maxBytes)
     return reject(
