@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
 import { rtfToText } from '../src/lib/decode/rtf.ts';
 import { sniff } from '../src/lib/decode/sniff.ts';
+import { readSource } from '../src/lib/site/source.ts';
 import { fieldResults } from '../src/lib/decode/docx-fields.ts';
 import { withTotalFields } from '../src/lib/synth/fields.ts';
 import { blocksToDocx, htmlBlocks } from '../src/lib/synth/office.ts';
@@ -135,5 +138,20 @@ describe('OLE2 files: Word 97 under any name, encrypted only when it says so', (
     expect(excel.converted.ok ? '' : excel.converted.reason).toMatch(/Excel/);
     const cut = await parseDocument('x.docx', officialDoc.subarray(0, 8));
     expect(cut.converted).toMatchObject({ ok: false, code: 'E_DOCUMENT_BROKEN' });
+  });
+});
+
+describe('the source view of a Word file that is something else', () => {
+  it('shows a web page kept as .doc as its text, the lines the ingest counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-src-'));
+    writeFileSync(join(dir, 'page.doc'), '<html><body><p>一、总体情况</p>\n<p>正文</p></body></html>');
+    const was = process.env.NIANBAO_RAW;
+    process.env.NIANBAO_RAW = dir;
+    try {
+      expect(readSource('page.doc')).toEqual(['<html><body><p>一、总体情况</p>', '<p>正文</p></body></html>']);
+    } finally {
+      if (was === undefined) delete process.env.NIANBAO_RAW;
+      else process.env.NIANBAO_RAW = was;
+    }
   });
 });
