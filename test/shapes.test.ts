@@ -174,6 +174,19 @@ describe('hand-made shapes from a first tester', () => {
     expect(cell('t5_f02_docx_hidden_text_in_cell.docx', 'requests.carried_over.total')?.value).toBe(1);
     expect(cell('t5_f02b_doc_hidden_text_in_cell.doc', 'requests.carried_over.total')?.value).toBe(5);
   });
+  it('a fifth tester’s Word files read by what they are (t5_n05, n05b, n06) and fields read as shown (t5_n09)', () => {
+    const report = (f: string) => data.reports.find((r) => r.source_file === f);
+    // Word's "save as web page" kept as .doc, RTF saved as .doc, a Word 97 file renamed .docx.
+    expect(report('t5_n05_doc_that_is_word_html.doc')?.encoding).toBe('utf-8 (html named .doc)');
+    expect(report('t5_n05b_doc_that_is_rtf.doc')?.encoding).toBe('rtf (named .doc)');
+    expect(report('t5_n06_docx_that_is_ole_doc_says_encrypted.docx')?.encoding).toBe('doc (named .docx)');
+    expect(cell('t5_n05_doc_that_is_word_html.doc', 'requests.total.total')?.state).toBe('number');
+    expect(cell('t5_n05b_doc_that_is_rtf.doc', 'active.licensing.decisions')?.value).toBe(40929);
+    expect(cell('t5_n05b_doc_that_is_rtf.doc', 'requests.total.total')?.value).toBe(72);
+    expect(cell('t5_n06_docx_that_is_ole_doc_says_encrypted.docx', 'requests.total.total')?.state).toBe('number');
+    // Totals in <w:fldSimple w:instr="=SUM(LEFT)"> fields: the shown result, not dropped.
+    expect(cell('t5_n09_docx_fldsimple_totals_dropped.docx', 'requests.new_received.total')?.value).toBe(95);
+  });
   it('a fifth tester’s PDFs (t5_*, read through the document path): watermark, superscript mark, fake bold', () => {
     // A watermark 2024年1月 set at an angle, semi-transparent, its glyphs over blank cells.
     const f03 = 't5_f03_pdf_watermark_digits_in_blank_cells.pdf';

@@ -28,12 +28,14 @@ export function prepareDocument(
   const c = convert(path, bytes);
   if (!c.ok) return c;
   const none = <C>(cells: C[]) => cells.map((x) => ({ ...x, page: null, bbox: null }));
-  if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: 'docx', locate: none };
-  if (c.format === 'doc') return { ok: true, lines: textToLines(c.text), format: 'doc', locate: none };
+  // A file whose extension said something else says what it really was (sniff.ts).
+  const named = c.named ? ` (named .${c.named})` : '';
+  if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: `docx${named}`, locate: none };
+  if (c.format !== 'pdf') return { ok: true, lines: textToLines(c.text), format: c.format + named, locate: none };
   return {
     ok: true,
     lines: locatedToLines(c.located),
-    format: `pdf (${c.pages} pages)`,
+    format: `pdf (${c.pages} pages)${named}`,
     locate: (cells) => locateCells(c.located, cells),
   };
 }

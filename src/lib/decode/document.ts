@@ -1,58 +1,113 @@
+import { oleContent } from './ole.ts';
 import { readPdf } from './pdf.ts';
 import type { Located } from './pdf-lines.ts';
+import { rtfToText } from './rtf.ts';
+import { KIND_NAME, sniff, type Sniffed } from './sniff.ts';
 import { readDoc, readDocx } from './word.ts';
 
 /**
  * Office and PDF documents → something the text pipeline reads: located lines (PDF), HTML
- * (.docx, through mammoth) or text with cell separators (.doc). Async because pdf.js is; the
- * ingest calls it through `convert-sync.ts`.
+ * (.docx, through mammoth) or text with cell separators (.doc, RTF). Async because pdf.js is;
+ * the ingest calls it through `convert-sync.ts`.
+ *
+ * The reader is chosen by the file's first bytes (sniff.ts), not its extension: a .doc that is
+ * RTF, a .docx that is a Word 97 file, a .doc that is a .docx all occur. `named` says when the
+ * extension did not match, so the report can say what the file really was. (A Word web page
+ * kept as .doc never comes here: the ingest reads it as the HTML it is.)
  */
 
 export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN' | 'E_UNSUPPORTED_TYPE';
 
 export type Converted =
-  | { ok: true; format: 'pdf'; located: Located[]; pages: number }
-  | { ok: true; format: 'docx'; html: string }
-  | { ok: true; format: 'doc'; text: string }
+  | { ok: true; format: 'pdf'; located: Located[]; pages: number; named?: string }
+  | { ok: true; format: 'docx'; html: string; named?: string }
+  | { ok: true; format: 'doc' | 'rtf'; text: string; named?: string }
   | { ok: false; code: DocumentCode; reason: string };
 
 export { DOCUMENT, OFFICE_UNSUPPORTED } from './document-types.ts';
 
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
-const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-const isPdf = (b: Uint8Array) => {
-  // "%PDF-" within the first KB (some files carry junk before the header).
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
-  return head.includes('%PDF-');
+/** The extension each kind of content is meant to have. */
+const EXT_OF: Partial<Record<Sniffed, string[]>> = {
+  ole: ['doc'],
+  zip: ['docx'],
+  rtf: ['rtf'],
+  pdf: ['pdf'],
+  html: ['html', 'htm'],
 };
+
+/** Content that is no known format, by what the file claimed to be. */
+const UNKNOWN: Record<string, string> = {
+  pdf: 'PDF 文件已损坏或不是 PDF（缺少 %PDF 文件头）',
+  docx: 'Word（.docx）文件已损坏或不是 .docx 格式',
+  doc: 'Word 97–2003（.doc）文件已损坏或不是 .doc 格式',
+};
+const UNKNOWN_ANY = '文件已损坏，或不是 PDF、Word、RTF 或网页：文件开头不是任何一种已知格式';
 
 export async function convertDocument(path: string, bytes: Uint8Array): Promise<Converted> {
   const ext = (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
-  if (ext === 'pdf') {
-    if (!isPdf(bytes))
-      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'PDF 文件已损坏或不是 PDF（缺少 %PDF 文件头）' };
-    const r = await readPdf(bytes);
-    if (!r.ok)
+  const kind = sniff(bytes);
+  const named = EXT_OF[kind]?.includes(ext) ? {} : { named: ext };
+  const as = (what: string) => (named.named ? `（文件扩展名为 .${ext}，内容实为${what}）` : '');
+  const out = await read(kind, ext, bytes, as(KIND_NAME[kind]));
+  return out.ok ? { ...out, ...named } : out;
+}
+
+async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: string): Promise<Converted> {
+  switch (kind) {
+    case 'pdf': {
+      const r = await readPdf(bytes);
+      if (!r.ok)
+        return {
+          ok: false,
+          code: r.code === 'E_PDF_ENCRYPTED' ? 'E_ENCRYPTED' : r.code === 'E_PDF_BROKEN' ? 'E_DOCUMENT_BROKEN' : r.code,
+          reason: r.reason + really,
+        };
+      return { ok: true, format: 'pdf', located: r.lines, pages: r.pages };
+    }
+    case 'zip':
+      return withReason(await readDocx(bytes), really);
+    case 'ole':
+      return readOle(bytes, really);
+    case 'rtf': {
+      const { text, unknownCodePage } = rtfToText(bytes);
+      if (unknownCodePage)
+        return {
+          ok: false,
+          code: 'E_DOCUMENT_BROKEN',
+          reason: `RTF 文件使用了无法识别的字符编码，无法可靠读取${really}`,
+        };
+      if (!text.trim()) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `RTF 文件没有文字${really}` };
+      return { ok: true, format: 'rtf', text };
+    }
+    case 'mht':
       return {
         ok: false,
-        code: r.code === 'E_PDF_ENCRYPTED' ? 'E_ENCRYPTED' : r.code === 'E_PDF_BROKEN' ? 'E_DOCUMENT_BROKEN' : r.code,
-        reason: r.reason,
+        code: 'E_UNSUPPORTED_TYPE',
+        reason: `文件是 MHT 单个文件网页（Word「另存为单个文件网页」），暂不支持：请另存为 .docx、PDF 或网页（.html）${really}`,
       };
-    return { ok: true, format: 'pdf', located: r.lines, pages: r.pages };
+    default:
+      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: UNKNOWN[ext] ?? UNKNOWN_ANY };
   }
-  if (ext === 'docx') {
-    if (isOle(bytes))
-      return { ok: false, code: 'E_ENCRYPTED', reason: 'Word 文件已加密（需要密码才能打开），无法读取' };
-    if (!isZip(bytes))
-      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word（.docx）文件已损坏或不是 .docx 格式' };
-    return readDocx(bytes);
-  }
-  if (ext === 'doc') {
-    // A .doc that is really .docx (renamed) is common.
-    if (isZip(bytes)) return readDocx(bytes);
-    if (!isOle(bytes))
-      return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 97–2003（.doc）文件已损坏或不是 .doc 格式' };
-    return readDoc(bytes);
-  }
-  return { ok: false, code: 'E_UNSUPPORTED_TYPE', reason: `不支持的文件类型 .${ext}` };
+}
+
+/** An OLE2 file: a Word 97–2003 document is read; anything else is named for what it is. */
+async function readOle(bytes: Uint8Array, really: string): Promise<Converted> {
+  const c = await oleContent(bytes);
+  if (c.kind === 'word') return withReason(await readDoc(bytes), really);
+  if (c.kind === 'word-encrypted')
+    return { ok: false, code: 'E_ENCRYPTED', reason: `Word 97–2003 文件已加密（需要密码才能打开），无法读取${really}` };
+  if (c.kind === 'ooxml-encrypted')
+    return { ok: false, code: 'E_ENCRYPTED', reason: 'Word/Office 文件已加密（需要密码才能打开），无法读取' };
+  if (c.kind === 'broken')
+    return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `OLE2 复合文档已损坏，无法解析：${c.message}` };
+  const what = c.streams.includes('Workbook') || c.streams.includes('Book') ? 'Excel 97–2003 表格' : 'Office 文件';
+  return {
+    ok: false,
+    code: 'E_UNSUPPORTED_TYPE',
+    reason: `文件是${what}，不是 Word 文档（OLE2 复合文档中没有 WordDocument 流），暂不支持`,
+  };
+}
+
+function withReason(c: Converted, really: string): Converted {
+  return c.ok || !really ? c : { ...c, reason: c.reason + really };
 }

@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { fieldResults } from './docx-fields.ts';
 import { UNSURE_MARK } from './shown.ts';
 
 /**
@@ -43,16 +44,19 @@ interface Style {
   props: Props;
 }
 
-/** The .docx with hidden and struck runs removed, or the same bytes when it has none. */
+/** The .docx with fields as their results and hidden and struck runs removed, or the same bytes. */
 export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const main = (await mainPart(zip)) ?? 'word/document.xml';
   const docFile = zip.file(main);
   if (!docFile) return bytes;
-  const xml = await docFile.async('string');
+  const source = await docFile.async('string');
+  // Fields become their shown results first (docx-fields.ts): a hidden run inside one stays hidden.
+  const fields = fieldResults(source);
+  const xml = fields ?? source;
   const stylesXml = (await zip.file(await stylesPart(zip, main))?.async('string')) ?? '';
-  if (!QUICK.test(xml) && !QUICK.test(stylesXml)) return bytes;
-  const changed = hideRuns(xml, stylesXml);
+  const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
+  const changed = hidden ?? fields;
   if (changed === null) return bytes;
   zip.file(main, changed);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -34,3 +34,13 @@ declare module 'word-extractor/lib/buffer-reader.js' {
     close(): Promise<void>;
   }
 }
+
+// Its OLE2 container reader, for telling a Word file from an encrypted or other Office file (ole.ts).
+declare module 'word-extractor/lib/ole-compound-doc.js' {
+  export default class OleCompoundDoc {
+    constructor(reader: unknown);
+    read(): Promise<OleCompoundDoc>;
+    _rootStorage: { _dirEntry: { streams?: Record<string, unknown> } };
+    stream(name: string): NodeJS.ReadableStream;
+  }
+}

@@ -4,6 +4,7 @@ import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
 import { prepareDocument, type Prepared } from '../decode/document-lines.ts';
+import { sniff } from '../decode/sniff.ts';
 import type { CellOut } from '../tables/read.ts';
 import { fingerprint, type Fingerprint } from './canonical.ts';
 import { exceedsBounds } from './bounds.ts';
@@ -48,7 +49,7 @@ export type FileResult =
       counts?: { cells: number; checks: number };
     };
 
-export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc)$/i;
+export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc|rtf)$/i;
 const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
 
 export interface AnalyzeContext extends ParseContext {
@@ -81,7 +82,7 @@ export function analyzeFile(
   if (!ACCEPTED.test(f.path))
     return reject(
       'E_UNSUPPORTED_TYPE',
-      `unsupported file type "${extOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx and .doc are read`,
+      `unsupported file type "${extOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
     );
   if (f.size > ctx.maxBytes)
     return reject(
@@ -100,12 +101,21 @@ export function analyzeFile(
   let parsed: ReturnType<typeof parseReport>;
   let doc: Prepared | null = null;
   try {
-    if (DOCUMENT.test(f.path)) {
+    // A document that is really a web page (Word's "save as web page" kept as .doc) is read as
+    // the HTML it is, by the text path, which also reads its charset and <title>.
+    const webPage = DOCUMENT.test(f.path) && sniff(bytes) === 'html';
+    if (DOCUMENT.test(f.path) && !webPage) {
       doc = prepareDocument(f.path, bytes);
       if (!doc.ok) return reject(doc.code, doc.reason, sha);
     }
     parsed = parseReport(
-      { path: f.path, bytes, sha256: sha, ...(doc ? { lines: doc.lines, format: doc.format } : {}) },
+      {
+        path: f.path,
+        bytes,
+        sha256: sha,
+        ...(doc ? { lines: doc.lines, format: doc.format } : {}),
+        ...(webPage ? { htmlNamed: extOf(f.path).replace(/^\./, '') } : {}),
+      },
       ctx,
     );
   } catch (e) {

@@ -38,6 +38,11 @@ export interface ParseInput {
   lines?: Line[];
   /** What the lines were extracted from (reported as the encoding), with `lines`. */
   format?: string;
+  /**
+   * A web page under another extension (Word's "save as web page" kept as .doc): read as HTML,
+   * and the encoding says so, with the extension it had.
+   */
+  htmlNamed?: string;
 }
 
 export type Parsed =
@@ -77,7 +82,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
     );
 
-  const isHtml = /\.html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
+  const isHtml =
+    input.htmlNamed !== undefined ||
+    /\.html?$/i.test(file) ||
+    /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
+  if (input.htmlNamed !== undefined && decoded.ok)
+    decoded.encoding = `${decoded.encoding} (html named .${input.htmlNamed})`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines, folded } = foldScript(
     input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(gridRows(textToLines(decoded.text)))),

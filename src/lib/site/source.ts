@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { convertSync } from '../decode/convert-sync.ts';
 import { decode } from '../decode/decode.ts';
 import { DOCUMENT } from '../decode/document-types.ts';
+import { sniff } from '../decode/sniff.ts';
 import { unescapeName } from '../ingest/names.ts';
 import { readRaw } from '../ingest/walk.ts';
 
@@ -41,7 +42,8 @@ export function readSourceDocument(sourceFile: string): { lines: string[]; pages
   const bytes = readSourceBytes(sourceFile);
   if (!bytes) return null;
   try {
-    if (DOCUMENT.test(sourceFile)) {
+    // A web page under a Word name is read as the ingest reads it: as the text it is.
+    if (DOCUMENT.test(sourceFile) && sniff(bytes) !== 'html') {
       const c = convertSync(sourceFile, new Uint8Array(bytes));
       if (!c.ok) return null;
       if (c.format === 'pdf') return { lines: c.located.map((l) => l.raw), pages: c.located.map((l) => l.page) };

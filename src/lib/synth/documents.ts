@@ -11,6 +11,8 @@ import {
   type PrintStyle,
 } from './office.ts';
 import { Random } from './random.ts';
+import { withTotalFields } from './fields.ts';
+import { pickWordFormat, type Rendered } from './word-formats.ts';
 
 /**
  * Opt-in (`npm run synth -- --pdf-share 0.05 --docx-share 0.05`): a share of the reports that
@@ -51,11 +53,11 @@ export async function documentRenderer(
     tab = await browser.newPage();
   }
   // What each file became (null: it stays HTML), so that its copies become the same.
-  const done = new Map<string, { ext: string; bytes: Uint8Array; quirks: string[] } | null>();
+  const done = new Map<string, Rendered | null>();
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-  const as = (f: SynthFile, d: { ext: string; bytes: Uint8Array; quirks: string[] }): SynthFile => {
+  const as = (f: SynthFile, d: Rendered): SynthFile => {
     const path = f.path.replace(/\.html?$/i, d.ext);
-    const format = d.ext.slice(1);
+    const format = d.format ?? d.ext.slice(1);
     return {
       path,
       bytes: d.bytes,
@@ -80,6 +82,16 @@ export async function documentRenderer(
       const kind = r < pPdf ? 'pdf' : r < pPdf + pDocx ? 'docx' : null;
       // The style is drawn whatever happens, so the sequence does not depend on what was chosen.
       const style: PrintStyle = pickPrintStyle(rng);
+      // Word's other ways to publish (word-formats.ts), for a report that would be a .docx or
+      // stay HTML: from a generator of the file's own, so that the draws above stay what they were.
+      const word = pDocx > 0 ? pickWordFormat(new Random(o.seed * 7349 + parseInt(key.slice(0, 8), 16))) : null;
+      if (kind !== 'pdf' && word?.alone) {
+        const text = decode(f.bytes);
+        if (!text.ok) return f;
+        const d = word.alone(text.text, f.bytes);
+        done.set(key, d);
+        return as(f, d);
+      }
       if (!kind) return f;
       // Hidden text (hidden.ts) stays HTML: a digit hidden by a rule in @media (min-width:1px)
       // must be NULL in HTML (the reader cannot be sure of the rule), while printed its number
@@ -91,7 +103,7 @@ export async function documentRenderer(
       }
       const text = decode(f.bytes);
       if (!text.ok) return f;
-      let d: { ext: string; bytes: Uint8Array; quirks: string[] };
+      let d: Rendered;
       if (kind === 'pdf') {
         // Drawn from a generator of their own (seeded by the file), so that the styles and
         // formats drawn above stay what they were for a seed.
@@ -110,7 +122,19 @@ export async function documentRenderer(
             ...quirkNames(quirks),
           ],
         };
-      } else d = { ext: '.docx', bytes: await blocksToDocx(htmlBlocks(text.text)), quirks: ['docx'] };
+      } else {
+        let bytes = await blocksToDocx(htmlBlocks(text.text));
+        if (word?.fields) bytes = await withTotalFields(bytes, word.fields);
+        d = {
+          ext: word?.docxAsDoc ? '.doc' : '.docx',
+          bytes,
+          quirks: [
+            'docx',
+            ...(word?.fields ? [`docx-fields-${word.fields}`] : []),
+            ...(word?.docxAsDoc ? ['docx-named-doc'] : []),
+          ],
+        };
+      }
       done.set(key, d);
       return as(f, d);
     },

@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import CFB from 'cfb';
+import { describe, expect, it } from 'vitest';
+import { rtfToText } from '../src/lib/decode/rtf.ts';
+import { sniff } from '../src/lib/decode/sniff.ts';
+import { readSource } from '../src/lib/site/source.ts';
+import { fieldResults } from '../src/lib/decode/docx-fields.ts';
+import { withTotalFields } from '../src/lib/synth/fields.ts';
+import { blocksToDocx, htmlBlocks } from '../src/lib/synth/office.ts';
+import { blocksToRtf } from '../src/lib/synth/rtf.ts';
+import { expected, parseDocument, score } from './documents.ts';
+import { officialHtml, officialValues } from './fixtures/official.ts';
+
+/**
+ * Word files that are not what their extension says (RTF or a web page saved as .doc, a Word 97
+ * file renamed .docx), encryption told by the file's own flags, and totals written as fields.
+ */
+const officialDoc = new Uint8Array(readFileSync(new URL('./fixtures/documents/official.doc', import.meta.url)));
+const values = officialValues();
+const want = expected(values);
+const blocks = () => htmlBlocks(officialHtml(values));
+const ascii = (s: string) => new TextEncoder().encode(s);
+
+/** official.doc with its WordDocument stream's FIB flags changed, or a stream added. */
+function oleWith(change: (c: CFB.CFB$Container) => void): Uint8Array {
+  const c = CFB.read(Buffer.from(officialDoc), { type: 'buffer' });
+  change(c);
+  return new Uint8Array(CFB.write(c, { type: 'buffer' }) as Buffer);
+}
+
+describe('what a file is, from its first bytes', () => {
+  it('tells OLE2, ZIP, RTF, HTML, MHT and PDF apart whatever the name', () => {
+    expect(sniff(officialDoc)).toBe('ole');
+    expect(sniff(new Uint8Array([0x50, 0x4b, 3, 4, 0]))).toBe('zip');
+    expect(sniff(ascii('{\\rtf1\\ansi x}'))).toBe('rtf');
+    expect(sniff(ascii('\uFEFF  <html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'))).toBe('html');
+    expect(sniff(ascii('<?xml version="1.0"?>\n<!-- saved --><html>'))).toBe('html');
+    expect(sniff(ascii('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"'))).toBe('mht');
+    expect(sniff(ascii('junk\n%PDF-1.7\n'))).toBe('pdf');
+    expect(sniff(ascii('一、总体情况'))).toBe('unknown');
+  });
+});
+
+describe('RTF', () => {
+  it('reads text in \\uN (skipping its fallback) and in GBK bytes, and tables by \\cell and \\row', () => {
+    const rtf =
+      "{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 \\'cb\\'ce;}}{\\*\\generator x;}" +
+      "\\pard\\f0 \\'d2\\'bb\\'a1\\'a2\\u24635?\\u20307?\\par" +
+      '\\trowd\\clvmgf\\cellx900\\cellx1800\\pard\\intbl \\u35268?\\cell 3\\cell\\row' +
+      '\\trowd\\clvmrg\\cellx900\\cellx1800\\pard\\intbl \\cell {\\field{\\*\\fldinst =SUM(ABOVE)}{\\fldrslt 4}}\\cell\\row' +
+      '\\pard end\\par}';
+    expect(rtfToText(ascii(rtf)).text).toBe('一、总体\n规\t3\n\t4\nend');
+    // Binary picture data (\binN) may hold braces and digits: skipped by its length.
+    expect(rtfToText(ascii('{\\rtf1{\\*\\shppict{\\pict\\bin6 }{9\\x}}}a 1\\par}')).text).toBe('a 1');
+  });
+
+  it('a file named .rtf is read too', async () => {
+    const { converted } = await parseDocument('report.rtf', blocksToRtf(blocks(), 'unicode'));
+    expect(converted).toMatchObject({ ok: true, format: 'rtf' });
+    expect(converted.ok && converted.named).toBeFalsy();
+  });
+
+  it('an RTF report (\\uN or GBK bytes, merged cells) saved as .doc: every number right, none misplaced', async () => {
+    for (const how of ['unicode', 'gbk'] as const) {
+      const { converted, parsed, cells } = await parseDocument('report.doc', blocksToRtf(blocks(), how));
+      expect(converted, how).toMatchObject({ ok: true, format: 'rtf', named: 'doc' });
+      expect(parsed?.ok, how).toBe(true);
+      if (parsed?.ok) expect(parsed.report.encoding).toBe('rtf (named .doc)');
+      const s = score(cells, want);
+      expect(s.wrong, how).toEqual([]);
+      expect(
+        s.missing.filter((k) => !k.startsWith('review.')),
+        how,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('Word fields', () => {
+  it('a simple field is its result runs; a complex field its result, never its instruction', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const simple = `<w:document ${W}><w:p><w:fldSimple w:instr=" =SUM(LEFT) "><w:r><w:t>95</w:t></w:r></w:fldSimple></w:p></w:document>`;
+    expect(fieldResults(simple)).toMatch(/<w:p><w:r><w:t>95<\/w:t><\/w:r><\/w:p>/);
+    const complex =
+      `<w:document ${W}><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>12</w:t></w:r>` +
+      `<w:r><w:instrText> =SUM(LEFT) </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
+      `<w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:document>`;
+    const out = fieldResults(complex)!;
+    expect(out).not.toMatch(/<w:t>12<\/w:t>/);
+    expect(out).toMatch(/<w:t>7<\/w:t>/);
+    expect(fieldResults(`<w:document ${W}><w:p><w:r><w:t>1</w:t></w:r></w:p></w:document>`)).toBeNull();
+  });
+
+  it('.docx totals written as =SUM(LEFT) fields, simple or complex, are read as shown', async () => {
+    for (const how of ['simple', 'complex'] as const) {
+      const docx = await withTotalFields(await blocksToDocx(blocks()), how);
+      const { parsed, cells } = await parseDocument('report.docx', docx);
+      expect(parsed?.ok, how).toBe(true);
+      const s = score(cells, want);
+      expect(s.wrong, how).toEqual([]);
+      expect(s.missing, how).toEqual([]);
+      expect(
+        cells.find((c) => c.table_id === 'requests' && c.row_key === 'total' && c.col_key === 'total')?.value,
+      ).toBe(want.get('requests.total.total'));
+    }
+  });
+});
+
+describe('OLE2 files: Word 97 under any name, encrypted only when it says so', () => {
+  it('a Word 97 file named .docx is read as .doc, and says so', async () => {
+    const { converted, parsed, cells } = await parseDocument('report.docx', officialDoc);
+    expect(converted).toMatchObject({ ok: true, format: 'doc', named: 'docx' });
+    if (parsed?.ok) expect(parsed.report.encoding).toBe('doc (named .docx)');
+    expect(score(cells, want).wrong).toEqual([]);
+  });
+
+  it('encrypted: the FIB fEncrypted flag, or an encrypted OOXML package (EncryptionInfo)', async () => {
+    const encrypted = oleWith((c) => {
+      const fib = CFB.find(c, 'WordDocument')!.content as Buffer;
+      fib.writeUInt16LE(fib.readUInt16LE(0x0a) | 0x0100, 0x0a);
+    });
+    for (const name of ['x.doc', 'x.docx'])
+      expect((await parseDocument(name, encrypted)).converted).toMatchObject({ ok: false, code: 'E_ENCRYPTED' });
+    const ooxml = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(ooxml, 'EncryptionInfo', Buffer.alloc(64, 1));
+    CFB.utils.cfb_add(ooxml, 'EncryptedPackage', Buffer.alloc(4096, 2));
+    const locked = new Uint8Array(CFB.write(ooxml, { type: 'buffer' }) as Buffer);
+    expect((await parseDocument('x.docx', locked)).converted).toMatchObject({ ok: false, code: 'E_ENCRYPTED' });
+  });
+
+  it('an Excel 97 file, or a cut-off container, is rejected for what it is, not as encrypted', async () => {
+    const xls = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(xls, 'Workbook', Buffer.alloc(4096, 3));
+    const excel = await parseDocument('x.doc', new Uint8Array(CFB.write(xls, { type: 'buffer' }) as Buffer));
+    expect(excel.converted).toMatchObject({ ok: false, code: 'E_UNSUPPORTED_TYPE' });
+    expect(excel.converted.ok ? '' : excel.converted.reason).toMatch(/Excel/);
+    const cut = await parseDocument('x.docx', officialDoc.subarray(0, 8));
+    expect(cut.converted).toMatchObject({ ok: false, code: 'E_DOCUMENT_BROKEN' });
+  });
+});
+
+describe('the source view of a Word file that is something else', () => {
+  it('shows a web page kept as .doc as its text, the lines the ingest counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-src-'));
+    writeFileSync(join(dir, 'page.doc'), '<html><body><p>一、总体情况</p>\n<p>正文</p></body></html>');
+    const was = process.env.NIANBAO_RAW;
+    process.env.NIANBAO_RAW = dir;
+    try {
+      expect(readSource('page.doc')).toEqual(['<html><body><p>一、总体情况</p>', '<p>正文</p></body></html>']);
+    } finally {
+      if (was === undefined) delete process.env.NIANBAO_RAW;
+      else process.env.NIANBAO_RAW = was;
+    }
+  });
+});
