@@ -77,6 +77,26 @@ describe('docx runs', () => {
     const tbl = `<w:tbl><w:tblPr><w:tblStyle w:val="T"/></w:tblPr><w:tr><w:tc><w:p>${run('7')}</w:p></w:tc></w:tr></w:tbl>`;
     expect(text(hideRuns(doc(tbl), t))).toBe('⁇7');
   });
+  it('a superscript or subscript by a style, or a raised run: given a direct vertAlign (mammoth writes <sup>)', () => {
+    const sup = (xml: string | null) =>
+      xml === null ? null : (xml.match(/w:vertAlign w:val="superscript"/g) ?? []).length;
+    // Word's footnote reference style, a style based on it.
+    const s = styles(charStyle('a5', '<w:vertAlign w:val="superscript"/>') + charStyle('SupChar', '', 'a5'));
+    expect(sup(hideRuns(doc(`<w:p>${run('36')}${run('1', '<w:rStyle w:val="a5"/>')}</w:p>`), s))).toBe(1);
+    expect(sup(hideRuns(doc(`<w:p>${run('27')}${run('2', '<w:rStyle w:val="SupChar"/>')}</w:p>`), s))).toBe(1);
+    const sub = styles(charStyle('L', '<w:vertAlign w:val="subscript"/>'));
+    expect(sup(hideRuns(doc(`<w:p>${run('25')}${run('1', '<w:rStyle w:val="L"/>')}</w:p>`), sub))).toBe(1);
+    // Raised or lowered, directly or by a style.
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="6"/>')}</w:p>`), ''))).toBe(1);
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="-4"/>')}</w:p>`), ''))).toBe(1);
+    const pos = styles(charStyle('R', '<w:position w:val="6"/>'));
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:rStyle w:val="R"/>')}</w:p>`), pos))).toBe(1);
+    // On the baseline: nothing changes (a direct baseline wins over the style).
+    expect(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="0"/>')}</w:p>`), '')).toBeNull();
+    const base = '<w:rStyle w:val="a5"/><w:vertAlign w:val="baseline"/>';
+    expect(hideRuns(doc(`<w:p>${run('36')}${run('1', base)}</w:p>`), s)).toBeNull();
+    expect(hideRuns(doc(`<w:p>${run('36')}${run('1', '<w:rStyle w:val="X"/>')}</w:p>`), s)).toBeNull();
+  });
 });
 
 describe('doc runs (character properties, sprms)', () => {
