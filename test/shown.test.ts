@@ -207,7 +207,7 @@ describe('text a style raises off the baseline is a mark, like <sup>', () => {
   });
   it("by the page stylesheet: Word's MsoFootnoteReference, a class", () => {
     const word = style('span.MsoFootnoteReference{vertical-align:super}');
-    expect(cell('36<a href="#_ftn1"><span class=MsoFootnoteReference>1</span></a>', word)).toMatch(/^36\^+1$/);
+    expect(cell('36<a href="#_ftn1"><span class=MsoFootnoteReference>1</span></a>', word)).toBe('36^1');
     expect(cell('7<span class="sup">3</span>', style('.sup{vertical-align:super;font-size:smaller}'))).toBe('7^3');
     // A rule that may apply (a viewport query): still a mark.
     expect(cell('7<span class="n">3</span>', style('@media (min-width:600px){.n{vertical-align:super}}'))).toBe('7^3');

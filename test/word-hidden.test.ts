@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runVerdict } from '../src/lib/decode/doc-text.ts';
+import { raisedMarks, runRaised, runVerdict } from '../src/lib/decode/doc-text.ts';
 import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
@@ -123,5 +123,23 @@ describe('doc runs (character properties, sprms)', () => {
     expect(runVerdict(b(0x30, 0x4a, 0x10, 0x00), some)).toBe('unsure');
     expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), some)).toBe('shown');
     expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), { known: false, hiding: new Set() })).toBe('unsure');
+  });
+  it('superscript, subscript (sprmCIss) and raised or lowered (sprmCHpsPos): a mark, directly or by the character style', () => {
+    expect(runRaised(b(0x48, 0x2a, 0x01), none)).toBe(true);
+    expect(runRaised(b(0x48, 0x2a, 0x02), none)).toBe(true);
+    expect(runRaised(b(0x48, 0x2a, 0x00), none)).toBe(false);
+    expect(runRaised(b(0x45, 0x48, 0x06, 0x00), none)).toBe(true);
+    expect(runRaised(b(0x45, 0x48, 0xfa, 0xff), none)).toBe(true);
+    expect(runRaised(b(0x45, 0x48, 0x00, 0x00), none)).toBe(false);
+    const sup = { known: true, hiding: new Set<number>(), raising: new Set([65]) };
+    expect(runRaised(b(0x30, 0x4a, 0x41, 0x00), sup)).toBe(true);
+    expect(runRaised(b(0x30, 0x4a, 0x0f, 0x00), sup)).toBe(false);
+    // Both set back to the baseline in the run: the style's superscript does not count.
+    expect(runRaised(b(0x30, 0x4a, 0x41, 0x00, 0x48, 0x2a, 0x00, 0x45, 0x48, 0x00, 0x00), sup)).toBe(false);
+  });
+  it('raised digits come out behind ^', () => {
+    expect(raisedMarks('36\ue001\t0')).toBe('36^1\t0');
+    expect(raisedMarks('2\ue001\ue002 5')).toBe('2^12 5');
+    expect(raisedMarks('37')).toBe('37');
   });
 });

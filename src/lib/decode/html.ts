@@ -172,7 +172,8 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is then
   // text that is no number (unreadable), never 1661. The same for text a style raises off the
   // baseline (shown.ts RAISED) and for a link to an in-page footnote (36<a href="#fn1">1</a>).
-  if (tag === 'sup' || tag === 'sub' || f & RAISED || (tag === 'a' && isNoteLink(n))) s.push('^');
+  if ((tag === 'sup' || tag === 'sub' || f & RAISED || (tag === 'a' && isNoteLink(n))) && s[s.length - 1] !== '^')
+    s.push('^');
   const closed = isClosedDetails(n);
   for (const c of n.childNodes) if (!closed || isSummary(c)) visitText(c, s, sheet);
   if (f & BLOCK_BOX) s.push(' ');
