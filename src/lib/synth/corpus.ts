@@ -206,6 +206,7 @@ function report(
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
+    supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (tq.labelPadding) quirks.add('label-padding');
@@ -213,9 +214,10 @@ function report(
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
-  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = false;
+  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = tq.supByStyle = false;
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
+  if (tq.supByStyle) quirks.add('sup-by-style');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

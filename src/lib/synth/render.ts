@@ -13,7 +13,7 @@ import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
-import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
+import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 
 /**
@@ -58,6 +58,8 @@ export interface TableQuirks {
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
   hiddenText?: boolean;
+  /** HTML style, section 三: footnote marks raised by a style after numbers (hidden.ts). */
+  supByStyle?: boolean;
   /** Seed of the generator of the two above, apart from the main stream (older corpora stay the same). */
   sideSeed?: number;
 }
@@ -93,6 +95,7 @@ export function renderTables(
     if (w.truth.state !== 'number') return w;
     if (q.blockSplit && side.chance(0.08)) return blockSplit(side, w);
     if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
+    if (q.supByStyle && side.chance(0.08)) return supByStyle(side, w);
     return w;
   };
   const maybeBlank = (w: Written): Written => {
@@ -153,7 +156,7 @@ export function renderTables(
         glued = true;
       }
     } else ws = ws.map(maybeBlank);
-    if (style === 'html' && (q.blockSplit || q.hiddenText)) ws = ws.map((w) => disguise(w));
+    if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle)) ws = ws.map((w) => disguise(w));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
     if (q.cutAfter === def.key) {
@@ -221,7 +224,11 @@ export function renderTables(
   ];
   const requests =
     style === 'html'
-      ? htmlRequests(rRows, q.spannedNumbers === true, q.blockSplit || q.hiddenText)
+      ? htmlRequests(
+          rRows,
+          q.spannedNumbers === true,
+          (q.blockSplit || q.hiddenText ? SHEET : '') + (q.supByStyle ? SUP_SHEET : ''),
+        )
       : table(
           style,
           [
@@ -268,13 +275,13 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[], spannedNumbers = false, sheet = false): string[] {
+function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
-    `<table border="1">${sheet ? SHEET : ''}`,
+    `<table border="1">${sheet}`,
     `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
     `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
