@@ -57,8 +57,10 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
       expect(result.byStyle[s]?.cells, s).toBeGreaterThan(0);
     for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers'])
       expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
-    // HTML number cells in two block boxes, and hidden or struck digits beside numbers.
-    for (const q of ['block-split-cells', 'hidden-text']) expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
+    // HTML number cells in two block boxes, hidden or struck digits beside numbers, footnote
+    // marks raised by a style.
+    for (const q of ['block-split-cells', 'hidden-text', 'sup-by-style'])
+      expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
   });
 
   it('scores the metadata variants of real pages, each a quirk of its own', () => {

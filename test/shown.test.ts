@@ -192,3 +192,40 @@ describe('css', () => {
     expect(subjectOf('.a::selection')).toBeNull();
   });
 });
+
+describe('text a style raises off the baseline is a mark, like <sup>', () => {
+  it('vertical-align super, sub, top, text-top, a length: the cell is no number', () => {
+    expect(cell('36<sup>1</sup>')).toBe('36^1');
+    expect(cell('27<span style="vertical-align:super">2</span>')).toBe('27^2');
+    expect(cell('25<span style="vertical-align:sub">1</span>')).toBe('25^1');
+    expect(cell('11<span style="vertical-align:top;font-size:8px">1</span>')).toBe('11^1');
+    expect(cell('15<span style="vertical-align:text-top">2</span>')).toBe('15^2');
+    expect(cell('<span style="vertical-align: super">2</span>5')).toBe('^25');
+    expect(cell('3<span style="vertical-align:4px">1</span>')).toBe('3^1');
+    expect(cell('3<span style="vertical-align:33%">1</span>')).toBe('3^1');
+    expect(cell("3<span style='mso-text-raise:4.0pt'>1</span>")).toBe('3^1');
+  });
+  it("by the page stylesheet: Word's MsoFootnoteReference, a class", () => {
+    const word = style('span.MsoFootnoteReference{vertical-align:super}');
+    expect(cell('36<a href="#_ftn1"><span class=MsoFootnoteReference>1</span></a>', word)).toBe('36^1');
+    expect(cell('7<span class="sup">3</span>', style('.sup{vertical-align:super;font-size:smaller}'))).toBe('7^3');
+    // A rule that may apply (a viewport query): still a mark.
+    expect(cell('7<span class="n">3</span>', style('@media (min-width:600px){.n{vertical-align:super}}'))).toBe('7^3');
+  });
+  it('on the baseline, or on a table cell (where it places the content): a number', () => {
+    expect(cell('<span style="vertical-align:baseline">31</span>')).toBe('31');
+    expect(cell('<span style="vertical-align:middle">31</span>')).toBe('31');
+    expect(cell('<span style="vertical-align:0">31</span>')).toBe('31');
+    expect(cells('<td style="vertical-align:top">31</td>')[0]).toBe('31');
+    expect(cells('<td class="c">31</td>', style('td{vertical-align:top} .c{vertical-align:middle}'))[0]).toBe('31');
+    expect(cell('<p style="vertical-align:top">31</p>')).toBe('31');
+    expect(cell('3<span class="n">1</span>', style('.n{vertical-align:super} span.n{vertical-align:baseline}'))).toBe(
+      '31',
+    );
+  });
+  it('a link to an in-page footnote right after a number is a mark', () => {
+    expect(cell('36<a href="#fn1">1</a>')).toBe('36^1');
+    expect(cell('36<a href="#_edn2">2</a>')).toBe('36^2');
+    expect(cell('<a href="/report/36">36</a>')).toBe('36');
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runVerdict } from '../src/lib/decode/doc-text.ts';
+import { raisedMarks, runRaised, runVerdict } from '../src/lib/decode/doc-text.ts';
 import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
@@ -77,6 +77,26 @@ describe('docx runs', () => {
     const tbl = `<w:tbl><w:tblPr><w:tblStyle w:val="T"/></w:tblPr><w:tr><w:tc><w:p>${run('7')}</w:p></w:tc></w:tr></w:tbl>`;
     expect(text(hideRuns(doc(tbl), t))).toBe('⁇7');
   });
+  it('a superscript or subscript by a style, or a raised run: given a direct vertAlign (mammoth writes <sup>)', () => {
+    const sup = (xml: string | null) =>
+      xml === null ? null : (xml.match(/w:vertAlign w:val="superscript"/g) ?? []).length;
+    // Word's footnote reference style, a style based on it.
+    const s = styles(charStyle('a5', '<w:vertAlign w:val="superscript"/>') + charStyle('SupChar', '', 'a5'));
+    expect(sup(hideRuns(doc(`<w:p>${run('36')}${run('1', '<w:rStyle w:val="a5"/>')}</w:p>`), s))).toBe(1);
+    expect(sup(hideRuns(doc(`<w:p>${run('27')}${run('2', '<w:rStyle w:val="SupChar"/>')}</w:p>`), s))).toBe(1);
+    const sub = styles(charStyle('L', '<w:vertAlign w:val="subscript"/>'));
+    expect(sup(hideRuns(doc(`<w:p>${run('25')}${run('1', '<w:rStyle w:val="L"/>')}</w:p>`), sub))).toBe(1);
+    // Raised or lowered, directly or by a style.
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="6"/>')}</w:p>`), ''))).toBe(1);
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="-4"/>')}</w:p>`), ''))).toBe(1);
+    const pos = styles(charStyle('R', '<w:position w:val="6"/>'));
+    expect(sup(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:rStyle w:val="R"/>')}</w:p>`), pos))).toBe(1);
+    // On the baseline: nothing changes (a direct baseline wins over the style).
+    expect(hideRuns(doc(`<w:p>${run('7')}${run('3', '<w:position w:val="0"/>')}</w:p>`), '')).toBeNull();
+    const base = '<w:rStyle w:val="a5"/><w:vertAlign w:val="baseline"/>';
+    expect(hideRuns(doc(`<w:p>${run('36')}${run('1', base)}</w:p>`), s)).toBeNull();
+    expect(hideRuns(doc(`<w:p>${run('36')}${run('1', '<w:rStyle w:val="X"/>')}</w:p>`), s)).toBeNull();
+  });
 });
 
 describe('doc runs (character properties, sprms)', () => {
@@ -103,5 +123,23 @@ describe('doc runs (character properties, sprms)', () => {
     expect(runVerdict(b(0x30, 0x4a, 0x10, 0x00), some)).toBe('unsure');
     expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), some)).toBe('shown');
     expect(runVerdict(b(0x30, 0x4a, 0x0f, 0x00), { known: false, hiding: new Set() })).toBe('unsure');
+  });
+  it('superscript, subscript (sprmCIss) and raised or lowered (sprmCHpsPos): a mark, directly or by the character style', () => {
+    expect(runRaised(b(0x48, 0x2a, 0x01), none)).toBe(true);
+    expect(runRaised(b(0x48, 0x2a, 0x02), none)).toBe(true);
+    expect(runRaised(b(0x48, 0x2a, 0x00), none)).toBe(false);
+    expect(runRaised(b(0x45, 0x48, 0x06, 0x00), none)).toBe(true);
+    expect(runRaised(b(0x45, 0x48, 0xfa, 0xff), none)).toBe(true);
+    expect(runRaised(b(0x45, 0x48, 0x00, 0x00), none)).toBe(false);
+    const sup = { known: true, hiding: new Set<number>(), raising: new Set([65]) };
+    expect(runRaised(b(0x30, 0x4a, 0x41, 0x00), sup)).toBe(true);
+    expect(runRaised(b(0x30, 0x4a, 0x0f, 0x00), sup)).toBe(false);
+    // Both set back to the baseline in the run: the style's superscript does not count.
+    expect(runRaised(b(0x30, 0x4a, 0x41, 0x00, 0x48, 0x2a, 0x00, 0x45, 0x48, 0x00, 0x00), sup)).toBe(false);
+  });
+  it('raised digits come out behind ^', () => {
+    expect(raisedMarks('36\ue001\t0')).toBe('36^1\t0');
+    expect(raisedMarks('2\ue001\ue002 5')).toBe('2^12 5');
+    expect(raisedMarks('37')).toBe('37');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The little CSS the HTML reader needs to know what a page shows: which declarations hide text
- * (display:none, visibility:hidden), strike it through (text-decoration: line-through), start a
- * block (display:block, …) or add text of their own (::before/::after content), and which
+ * (display:none, visibility:hidden), strike it through (text-decoration: line-through), raise it
+ * off the baseline as a mark (vertical-align: super…), start a block (display:block, …) or add text of their own (::before/::after content), and which
  * elements a page's own `<style>` rules apply them to.
  *
  * Selectors are matched by css-select (selectors.ts). One it cannot evaluate is matched by its
@@ -25,8 +25,15 @@ export interface Declared {
   block: boolean;
   /** content: generated text (only meaningful on ::before / ::after). */
   content: boolean;
+  /**
+   * vertical-align raising or lowering inline text off the baseline (super, sub, top, text-top,
+   * text-bottom, a non-zero length or percentage; Word's mso-text-raise; SVG's baseline-shift):
+   * 'hide' — the text is a mark set apart (a footnote mark after a number), as in <sup>;
+   * another value (baseline, middle, bottom, 0): 'show'.
+   */
+  raise: 'hide' | 'show' | null;
   /** Properties declared !important (a sheet's !important beats an inline style). */
-  important: Set<Kind> | null;
+  important: Set<Kind | 'raise'> | null;
 }
 export type Kind = 'display' | 'visibility' | 'decoration';
 export const KINDS: readonly Kind[] = ['display', 'visibility', 'decoration'];
@@ -37,6 +44,7 @@ export function declarations(block: string): Declared {
     display: null,
     visibility: null,
     decoration: null,
+    raise: null,
     block: false,
     content: false,
     important: null,
@@ -51,7 +59,7 @@ export function declarations(block: string): Declared {
       .toLowerCase();
     const important = /!\s*important\s*$/.test(value);
     if (important) value = value.replace(/!\s*important\s*$/, '').trim();
-    let kind: Kind | null = null;
+    let kind: Kind | 'raise' | null = null;
     if (prop === 'display') {
       kind = 'display';
       d.display = value === 'none' ? 'hide' : 'show';
@@ -65,12 +73,26 @@ export function declarations(block: string): Declared {
     } else if (prop === 'text-decoration' || prop === 'text-decoration-line') {
       kind = 'decoration';
       d.decoration = /\bline-through\b/.test(value) ? 'hide' : 'show';
+    } else if (prop === 'vertical-align' || prop === 'mso-text-raise' || prop === 'baseline-shift') {
+      kind = 'raise';
+      d.raise = isRaise(prop, value) ? 'hide' : 'show';
     } else if (prop === 'content') {
       d.content = !/^(?:none|normal|""|'')$/.test(value);
     }
     if (important && kind) (d.important ??= new Set()).add(kind);
   }
   return d;
+}
+
+/** A vertical-align (or mso-text-raise, baseline-shift) value that sets text off the baseline. */
+function isRaise(prop: string, value: string): boolean {
+  const v = value.split(/\s+/)[0] ?? '';
+  if (/^(?:super|sub|top|text-top|text-bottom)$/.test(v)) return true;
+  if (prop !== 'vertical-align' && /^(?:baseline|auto|inherit|initial|unset|revert|normal)$/.test(v)) return false;
+  if (/^(?:baseline|middle|bottom|inherit|initial|unset|revert|revert-layer)$/.test(v)) return false;
+  // A length or percentage: off the baseline unless zero; anything else unknown: raised (a mark
+  // kept apart makes the cell unreadable, never a wrong number).
+  return !/^[+-]?(?:0+\.?0*|\.0+)(?:[a-z]+|%)?$/.test(v);
 }
 
 /** The subject of a selector: a tag, an id and classes; all null/empty matches any element. */
@@ -133,7 +155,7 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
       collect(body, true, out, first);
     }
     const decl = declarations(own);
-    const bears = decl.display || decl.visibility || decl.decoration || decl.content;
+    const bears = decl.display || decl.visibility || decl.decoration || decl.content || decl.raise;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
       if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });

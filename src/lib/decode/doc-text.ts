@@ -15,6 +15,11 @@ import { UNSURE_MARK } from './shown.ts';
  * - a run whose property refers to its style (toggle operands 0x80 / 0x81), or whose character
  *   or paragraph style may hide or strike text (the stylesheet, STSH, says so), is kept behind
  *   UNSURE_MARK: its characters are replaced by the mark, so no cell holding it reads as a number;
+ * - a run set off the baseline — superscript or subscript (sprmCIss) or raised or lowered
+ *   (sprmCHpsPos), directly or by its character or paragraph style — is a mark, like <sup> in
+ *   HTML: its digits come out behind `^` (`36^1`), so a number with a footnote mark is no number
+ *   (never 361). The pieces keep their lengths, so the digits are first set as private-use
+ *   characters (RAISED_DIGIT) and turned into `^` and the digits in the body's text;
  * - paragraph marks and line breaks inside a table cell become spaces: the cell's text stays on
  *   its row's line, two paragraphs "3" and "1" read "3 1" (as <p>3</p><p>1</p> does in HTML).
  */
@@ -24,6 +29,10 @@ const TOGGLES = new Set([0x083c /* vanish */, 0x0837 /* strike */]);
 /** Boolean properties: operand 0 off, 1 on. */
 const BOOLS = new Set([0x0818 /* specVanish */, 0x0811 /* webHidden */, 0x2a53 /* dstrike */]);
 const ISTD = 0x4a30; // sprmCIstd: the run's character style
+const ISS = 0x2a48; // sprmCIss: 0 normal, 1 superscript, 2 subscript
+const HPS_POS = 0x4845; // sprmCHpsPos: raised (lowered) by half-points
+/** A raised digit d is written as U+E000 + d while the pieces must keep their lengths. */
+const RAISED_DIGIT = 0xe000;
 const NO_STYLE = 0x0fff;
 
 /** The text of a .doc as word-extractor gives it, with hidden, struck and deleted runs left out. */
@@ -32,10 +41,18 @@ export async function extractDocBody(bytes: Uint8Array): Promise<string> {
   await reader.open();
   try {
     const doc = await new ShownExtractor().extract(reader);
-    return doc.getBody();
+    return raisedMarks(doc.getBody());
   } finally {
     await reader.close();
   }
+}
+
+/** Raised digits (private-use characters from fillRaised) → `^` and the digits. */
+export function raisedMarks(text: string): string {
+  return text.replace(
+    /[\ue000-\ue009]+/g,
+    (m) => '^' + Array.from(m, (c) => String.fromCharCode(c.charCodeAt(0) - RAISED_DIGIT + 0x30)).join(''),
+  );
 }
 
 class ShownExtractor extends WordOleExtractor {
@@ -50,6 +67,7 @@ class ShownExtractor extends WordOleExtractor {
       if (v === 'deleted') fill(this._pieces, run.from, run.to, '\x00', false);
       else if (v === 'hidden') fill(this._pieces, run.from, run.to, '\x00');
       else if (v === 'unsure') fill(this._pieces, run.from, run.to, UNSURE_MARK);
+      else if (runRaised(run.grpprl, this.styles)) fillRaised(this._pieces, run.from, run.to);
     }
   }
 
@@ -61,6 +79,10 @@ class ShownExtractor extends WordOleExtractor {
       // may set the property back; which wins, the style or the run, is not worked out here).
       if (styles && styles.hiding.size > 0 && run.grpprl.length >= 2 && styles.hiding.has(run.grpprl.readUInt16LE(0)))
         fill(this._pieces, run.from, run.to, UNSURE_MARK);
+      // A paragraph style that raises text: its digits are marks (its runs may set the property
+      // back; a mark is the side that never publishes a wrong number).
+      else if (styles?.raising?.size && run.grpprl.length >= 2 && styles.raising.has(run.grpprl.readUInt16LE(0)))
+        fillRaised(this._pieces, run.from, run.to);
       // Paragraphs and line breaks inside a table cell keep their text apart on the cell's line:
       // a cell of two paragraphs "3" and "1" is "3 1", never a row "…3" and a stray line "1".
       if (inCell(run.grpprl)) fill(this._pieces, run.from, run.to, ' ', true, BREAKS);
@@ -110,10 +132,32 @@ export function runVerdict(grpprl: Buffer, styles: StyleHiding): RunVerdict {
   return verdict;
 }
 
+/**
+ * Whether a run is set off the baseline: superscript or subscript (sprmCIss 1, 2) or a non-zero
+ * position (sprmCHpsPos), set in the run or else by its character style.
+ */
+export function runRaised(grpprl: Buffer, styles: StyleHiding | null): boolean {
+  let iss: number | null = null;
+  let pos: number | null = null;
+  let istd: number | null = null;
+  forSprms(grpprl, (sprm, at) => {
+    if (sprm === ISS) iss = grpprl[at] ?? 0;
+    else if (sprm === HPS_POS && at + 2 <= grpprl.length) pos = grpprl.readInt16LE(at);
+    else if (sprm === ISTD && at + 2 <= grpprl.length) istd = grpprl.readUInt16LE(at);
+  });
+  if (iss !== null && iss !== 0) return true;
+  if (pos !== null && pos !== 0) return true;
+  // Set back to the baseline in the run itself: the style's value does not count.
+  if (iss !== null && pos !== null) return false;
+  return istd !== null && (styles?.raising?.has(istd) ?? false);
+}
+
 /** The styles that may hide or strike text (with what they are based on); `known`: STSH was read. */
 export interface StyleHiding {
   known: boolean;
   hiding: Set<number>;
+  /** The styles that set text off the baseline (sprmCIss, sprmCHpsPos), themselves or by their base. */
+  raising?: Set<number>;
 }
 
 /**
@@ -131,6 +175,7 @@ export function styleHiding(fib: Buffer, table: Buffer): StyleHiding {
     const cstd = stsh.readUInt16LE(2);
     const cbBase = stsh.readUInt16LE(4);
     const own = new Map<number, boolean | null>();
+    const ownRaise = new Map<number, boolean | null>();
     const base = new Map<number, number>();
     let off = 2 + cbStshi;
     for (let istd = 0; istd < cstd && off + 2 <= stsh.length; istd++) {
@@ -148,24 +193,42 @@ export function styleHiding(fib: Buffer, table: Buffer): StyleHiding {
       const chpxIndex = stk === 1 ? 1 : stk === 2 ? 0 : stk === 3 ? 2 : -1;
       for (let k = 0; k < cupx && at + 2 <= std.length; k++) {
         const cb = std.readUInt16LE(at);
-        if (k === chpxIndex) own.set(istd, styleSets(std.subarray(at + 2, at + 2 + cb)));
+        if (k === chpxIndex) {
+          own.set(istd, styleSets(std.subarray(at + 2, at + 2 + cb)));
+          ownRaise.set(istd, styleRaises(std.subarray(at + 2, at + 2 + cb)));
+        }
         at += 2 + cb + (cb % 2);
       }
     }
-    const hiding = new Set<number>();
-    for (const istd of base.keys()) {
-      const seen = new Set<number>();
-      for (let s: number | undefined = istd; s !== undefined && s !== NO_STYLE && !seen.has(s); s = base.get(s)) {
-        seen.add(s);
-        const v = own.get(s);
-        if (v === true) hiding.add(istd);
-        if (v !== null && v !== undefined) break;
-      }
-    }
-    return { known: true, hiding };
+    return { known: true, hiding: byChain(base, own), raising: byChain(base, ownRaise) };
   } catch {
     return { known: false, hiding: new Set() };
   }
+}
+
+/** The styles for which the first style up their basedOn chain that says anything says true. */
+function byChain(base: Map<number, number>, own: Map<number, boolean | null>): Set<number> {
+  const out = new Set<number>();
+  for (const istd of base.keys()) {
+    const seen = new Set<number>();
+    for (let s: number | undefined = istd; s !== undefined && s !== NO_STYLE && !seen.has(s); s = base.get(s)) {
+      seen.add(s);
+      const v = own.get(s);
+      if (v === true) out.add(istd);
+      if (v !== null && v !== undefined) break;
+    }
+  }
+  return out;
+}
+
+/** A style's own character properties: true when they set text off the baseline, false when back on it, null when they say nothing. */
+function styleRaises(grpprl: Buffer): boolean | null {
+  let v: boolean | null = null;
+  forSprms(grpprl, (sprm, at) => {
+    if (sprm === ISS) v = v === true || (grpprl[at] ?? 0) !== 0;
+    else if (sprm === HPS_POS && at + 2 <= grpprl.length) v = v === true || grpprl.readInt16LE(at) !== 0;
+  });
+  return v;
 }
 
 /** A style's own character properties: true when one may hide or strike, false when all set off, null when none set. */
@@ -238,6 +301,25 @@ function papxOf(fkp: Buffer, crun: number, j: number): Buffer | null {
   if (bx === 0) return null;
   const cb = fkp.readUInt8(bx);
   return cb !== 0 ? fkp.subarray(bx + 1, bx + 2 * cb) : fkp.subarray(bx + 2, bx + 2 + 2 * fkp.readUInt8(bx + 1));
+}
+
+/** The digits at file positions [from, to) as raised digits (RAISED_DIGIT), the rest as it is. */
+function fillRaised(pieces: Piece[], from: number, to: number): void {
+  for (const p of pieces) {
+    const start = Math.max(from, p.startFilePos);
+    const end = Math.min(to, p.startFilePos + p.size);
+    if (start >= end) continue;
+    const a = Math.floor((start - p.startFilePos) / p.bpc);
+    const b = Math.min(Math.ceil((end - p.startFilePos) / p.bpc), p.text.length);
+    const mid = p.text
+      .slice(a, b)
+      .replace(/[0-9０-９]/g, (d) =>
+        String.fromCharCode(
+          RAISED_DIGIT + (d.charCodeAt(0) >= 0xff10 ? d.charCodeAt(0) - 0xff10 : d.charCodeAt(0) - 0x30),
+        ),
+      );
+    p.text = p.text.slice(0, a) + mid + p.text.slice(b);
+  }
 }
 
 /**

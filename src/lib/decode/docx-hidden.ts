@@ -16,6 +16,12 @@ import { UNSURE_MARK } from './shown.ts';
  * followed up its basedOn chain, then the document defaults. These are toggle properties, which
  * Word combines across style levels in its own way; when more than one style level sets one, and
  * not all to off, the run is unsure.
+ *
+ * A run set off the baseline by a style (w:vertAlign superscript or subscript in its character
+ * style — Word's "footnote reference" — or any style up its basedOn chain) or raised or lowered
+ * by w:position, directly or by a style, is given a direct w:vertAlign, which mammoth writes as
+ * <sup>: the HTML reader then keeps it apart as a mark (`36^1`, unreadable), never a digit of
+ * the number before it (361). mammoth reads only a direct w:vertAlign.
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -34,7 +40,10 @@ const CONTENT = new Set([
   'object',
   'ptab',
 ]);
-const QUICK = /vanish|webHidden|strike/i;
+const QUICK = /vanish|webHidden|strike|vertAlign|w:position/i;
+/** Run properties with a value (not toggles) that set the run off the baseline. */
+const RAISE = ['vertAlign', 'position'] as const;
+type Raise = (typeof RAISE)[number];
 
 type El = Element;
 /** A property's value where it is set: true (on), false (off); absent: not set there. */
@@ -42,6 +51,8 @@ type Props = Map<string, boolean>;
 interface Style {
   basedOn: string | null;
   props: Props;
+  /** vertAlign and position as set there (their w:val). */
+  raise: Map<Raise, string>;
 }
 
 /** The .docx with fields as their results and hidden and struck runs removed, or the same bytes. */
@@ -94,6 +105,16 @@ export function hideRuns(xml: string, stylesXml: string): string | null {
   let changed = false;
   const runs = Array.from(doc.getElementsByTagNameNS(W, 'r'));
   for (const run of runs) {
+    if (raisedByStyle(run, styles)) {
+      changed = true;
+      let rPr = child(run, 'rPr');
+      if (!rPr) rPr = run.insertBefore(doc.createElementNS(W, 'w:rPr'), run.firstChild);
+      const old = child(rPr, 'vertAlign');
+      if (old) rPr.removeChild(old);
+      const va = doc.createElementNS(W, 'w:vertAlign');
+      va.setAttributeNS(W, 'w:val', 'superscript');
+      rPr.appendChild(va);
+    }
     const v = verdict(run, styles);
     if (v === 'shown') continue;
     changed = true;
@@ -114,6 +135,7 @@ interface Styles {
   byId: Map<string, Style>;
   defaultParagraph: string | null;
   defaults: Props;
+  defaultRaise: Map<Raise, string>;
 }
 
 function readStyles(doc: Document): Styles {
@@ -123,11 +145,83 @@ function readStyles(doc: Document): Styles {
     const id = attr(s, 'styleId');
     if (id === null) continue;
     // A table style's conditional formats (first row, banded rows…) count too: see verdict.
-    byId.set(id, { basedOn: attr(child(s, 'basedOn'), 'val'), props: propsIn(s) });
+    byId.set(id, { basedOn: attr(child(s, 'basedOn'), 'val'), props: propsIn(s), raise: raiseIn(s) });
     if (attr(s, 'type') === 'paragraph' && /^(?:1|true|on)$/.test(attr(s, 'default') ?? '')) defaultParagraph = id;
   }
   const rPrDefault = doc.getElementsByTagNameNS(W, 'rPrDefault')[0];
-  return { byId, defaultParagraph, defaults: rPrDefault ? propsIn(rPrDefault) : new Map<string, boolean>() };
+  return {
+    byId,
+    defaultParagraph,
+    defaults: rPrDefault ? propsIn(rPrDefault) : new Map<string, boolean>(),
+    defaultRaise: rPrDefault ? raiseIn(rPrDefault) : new Map<Raise, string>(),
+  };
+}
+
+/** vertAlign and position as `el`'s run properties set them (not a tracked change's old ones). */
+function raiseIn(el: El): Map<Raise, string> {
+  const out = new Map<Raise, string>();
+  for (const rPr of Array.from(el.getElementsByTagNameNS(W, 'rPr'))) {
+    if (ancestor(rPr, 'rPrChange')) continue;
+    for (const p of RAISE) {
+      const v = attr(child(rPr, p), 'val');
+      // A table style's conditional formats may set it for some cells only: raised wins.
+      if (v !== null && !(out.has(p) && raises(p, out.get(p)!))) out.set(p, v);
+    }
+  }
+  return out;
+}
+
+const raises = (p: Raise, v: string) =>
+  p === 'vertAlign' ? /^(?:superscript|subscript)$/i.test(v) : !/^[+-]?0*$/.test(v.trim());
+
+/**
+ * Whether a run is set off the baseline where mammoth does not see it: by a style's vertAlign,
+ * or by w:position (direct or by a style). Direct properties win over the styles; then the
+ * character style, the paragraph's, the table's (each up its basedOn chain), the defaults.
+ */
+function raisedByStyle(run: El, styles: Styles | null): boolean {
+  const rPr = child(run, 'rPr');
+  const levels = styles ? styleLevels(run, rPr, styles) : [];
+  for (const p of RAISE) {
+    const direct = attr(rPr ? child(rPr, p) : null, 'val');
+    if (direct !== null) {
+      // mammoth reads a direct vertAlign itself.
+      if (p === 'position' && raises(p, direct)) return true;
+      continue;
+    }
+    if (!styles) continue;
+    let value: string | null = null;
+    for (const id of levels) {
+      value = styleRaise(styles, id, p);
+      if (value !== null) break;
+    }
+    value ??= styles.defaultRaise.get(p) ?? null;
+    if (value !== null && raises(p, value)) return true;
+  }
+  return false;
+}
+
+/** A run's style levels: its character style, its paragraph's (or the default), its table's. */
+function styleLevels(run: El, rPr: El | null, styles: Styles): Array<string | null> {
+  return [
+    attr(rPr ? child(rPr, 'rStyle') : null, 'val'),
+    attr(child(child(ancestor(run, 'p'), 'pPr'), 'pStyle'), 'val') ?? styles.defaultParagraph,
+    attr(child(child(ancestor(run, 'tbl'), 'tblPr'), 'tblStyle'), 'val'),
+  ];
+}
+
+/** vertAlign or position as one style sets it, or the style it is based on. */
+function styleRaise(styles: Styles, id: string | null, p: Raise): string | null {
+  const seen = new Set<string>();
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const s = styles.byId.get(id);
+    if (!s) return null;
+    const v = s.raise.get(p);
+    if (v !== undefined) return v;
+    id = s.basedOn;
+  }
+  return null;
 }
 
 /**
@@ -149,13 +243,7 @@ function propsIn(el: El): Props {
 function verdict(run: El, styles: Styles | null): 'shown' | 'hidden' | 'unsure' {
   const rPr = child(run, 'rPr');
   // The run's style levels: its character style, its paragraph's, its table's.
-  const levels = styles
-    ? [
-        attr(rPr ? child(rPr, 'rStyle') : null, 'val'),
-        attr(child(child(ancestor(run, 'p'), 'pPr'), 'pStyle'), 'val') ?? styles.defaultParagraph,
-        attr(child(child(ancestor(run, 'tbl'), 'tblPr'), 'tblStyle'), 'val'),
-      ]
-    : [];
+  const levels = styles ? styleLevels(run, rPr, styles) : [];
   let unsure = false;
   for (const p of PROPS) {
     const direct = rPr ? child(rPr, p) : null;

@@ -1,7 +1,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { makeLine, type Line, type LineCell } from './lines.ts';
-import { BLOCK, BLOCK_BOX, DROP, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
+import { BLOCK, BLOCK_BOX, DROP, RAISED, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -124,6 +124,12 @@ export function htmlToLines(html: string): Line[] {
   return out;
 }
 
+/** A link to a footnote or endnote in the page (Word's #_ftn1 / #_edn1, #fn1, #footnote-1…). */
+function isNoteLink(el: Element): boolean {
+  const href = el.attrs.find((a) => a.name === 'href')?.value.trim() ?? '';
+  return /^#(?:_?ftn|_?edn|fn|en|footnote|endnote|note)(?:ref)?[-_:]?\w*\d/i.test(href);
+}
+
 /** A <details> without `open` shows only its <summary>. */
 function isClosedDetails(el: Element): boolean {
   return el.tagName === 'details' && !el.attrs.some(isOpen);
@@ -164,8 +170,10 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   if (f & BLOCK_BOX) s.push(' ');
   if (f & UNSURE) s.push(UNSURE_MARK);
   // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is then
-  // text that is no number (unreadable), never 1661.
-  if (tag === 'sup' || tag === 'sub') s.push('^');
+  // text that is no number (unreadable), never 1661. The same for text a style raises off the
+  // baseline (shown.ts RAISED) and for a link to an in-page footnote (36<a href="#fn1">1</a>).
+  if ((tag === 'sup' || tag === 'sub' || f & RAISED || (tag === 'a' && isNoteLink(n))) && s[s.length - 1] !== '^')
+    s.push('^');
   const closed = isClosedDetails(n);
   for (const c of n.childNodes) if (!closed || isSummary(c)) visitText(c, s, sheet);
   if (f & BLOCK_BOX) s.push(' ');

@@ -21,6 +21,10 @@ type Element = DefaultTreeAdapterMap['element'];
  *   number.
  * - BLOCK: starts a box of its own (block elements, table parts, display:block and the like):
  *   its text is kept apart from the text around it, as a line break is.
+ * - RAISED: inline text set off the baseline by a style (vertical-align: super, sub, top,
+ *   text-top, a length; mso-text-raise), surely or maybe: a mark like <sup>'s (Word's footnote
+ *   references are span.MsoFootnoteReference{vertical-align:super}), never a digit of the number
+ *   before it. Only inline elements: on a table cell vertical-align places the cell's content.
  *
  * Inline styles are exact. A page's `<style>` rules are parsed by css.ts and matched by
  * css-select (selectors.ts), and the cascade (origin, !important, specificity, order) decides
@@ -29,6 +33,7 @@ type Element = DefaultTreeAdapterMap['element'];
 export const DROP = 1;
 export const UNSURE = 2;
 export const BLOCK_BOX = 4;
+export const RAISED = 8;
 
 /** Put before text that may not be shown: not a digit, not a mark a number reader strips. */
 export const UNSURE_MARK = '⁇';
@@ -90,7 +95,12 @@ export interface Sheet {
 export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): Sheet | null {
   // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
   // pattern finds every style element's text the parser finds (and maybe more).
-  if (!/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|decoration|content)/i.test(html)) return null;
+  if (
+    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|decoration|content|vertical-align|text-raise|baseline-shift)/i.test(
+      html,
+    )
+  )
+    return null;
   const raw: SheetRule[] = [];
   collectStyles(doc, raw);
   if (raw.length === 0) return null;
@@ -132,7 +142,9 @@ export function shown(el: Element, sheet: Sheet | null): number {
   let id: string | null = null;
   for (const a of el.attrs) {
     if (a.name === 'style')
-      inline = /display|visibility|decoration|content/i.test(a.value) ? declarations(a.value) : null;
+      inline = /display|visibility|decoration|content|vertical-align|text-raise|baseline-shift/i.test(a.value)
+        ? declarations(a.value)
+        : null;
     else if (a.name === 'hidden') hiddenAttr = true;
     else if (a.name === 'class') cls = a.value;
     else if (a.name === 'id') id = a.value;
@@ -154,6 +166,8 @@ export function shown(el: Element, sheet: Sheet | null): number {
     if (v === DROP && kind === 'visibility' && mayShowAgain(el, sheet)) flags |= UNSURE;
     else flags |= v;
   }
+  // vertical-align is not inherited, and the walk marks the raised element's text as a whole.
+  if (!(flags & BLOCK_BOX) && verdict('raise', inline, false, rules) !== 0) flags |= RAISED;
   if (rules)
     for (const r of rules) {
       if (r.pseudo) {
@@ -189,7 +203,7 @@ function beats(a: Rank, b: Rank): number {
  * (hidden: DROP); a declaration that may apply (a rule not evaluated exactly) and says otherwise
  * makes it UNSURE unless the winner surely beats it.
  */
-function verdict(kind: Kind, inline: Declared | null, ua: boolean, rules: Rule[] | null): number {
+function verdict(kind: Kind | 'raise', inline: Declared | null, ua: boolean, rules: Rule[] | null): number {
   let best: { rank: Rank; hide: boolean } | null = ua ? { rank: UA, hide: true } : null;
   const own = inline?.[kind] ?? null;
   if (own) {

@@ -211,6 +211,7 @@ function report(
     // Not with a planted source error: a row short of values is NULL, and the error's check then
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
+    supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
@@ -229,9 +230,10 @@ function report(
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
-  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = false;
+  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = tq.supByStyle = false;
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
+  if (tq.supByStyle) quirks.add('sup-by-style');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

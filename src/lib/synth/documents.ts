@@ -101,6 +101,12 @@ export async function documentRenderer(
         done.set(key, null);
         return f;
       }
+      // Footnote marks raised by a style (hidden.ts) stay HTML too: the Word writer does not
+      // carry the style over, and a printed subscript at the same size is not known as a mark.
+      if (f.truth.quirks.includes('sup-by-style')) {
+        done.set(key, null);
+        return f;
+      }
       const text = decode(f.bytes);
       if (!text.ok) return f;
       let d: Rendered;

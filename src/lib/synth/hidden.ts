@@ -16,11 +16,20 @@ import type { Random } from './random.ts';
  *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
  *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
  *   the hidden digits), though the truth is the number.
+ * - `sup-by-style`: a footnote mark after (or before) the number, set off the baseline by a style
+ *   rather than <sup>: Word's `<a href="#_ftn1"><span class=MsoFootnoteReference>1</span></a>`
+ *   raised by the page's stylesheet, vertical-align super, sub, top or text-top inline or by a
+ *   class, or a plain link to an in-page footnote (`<a href="#fn1">1</a>`). The page shows a
+ *   number and a mark, never one number with the mark as a digit: the truth is unreadable.
  *
  * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
  */
 export const SHEET =
   '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media (min-width:1px){.nb-maybe{display:none}} .nb-block{display:block}</style>';
+
+/** The stylesheet the `sup-by-style` cells need (added only to pages that have them). */
+export const SUP_SHEET =
+  '<style>span.MsoFootnoteReference{vertical-align:super} .nb-sup{vertical-align:super;font-size:smaller}</style>';
 
 export interface HtmlWritten extends Written {
   html?: string;
@@ -71,4 +80,20 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
   // Before, after, or (struck corrections) in front of the number.
   const html = rng.chance(0.5) ? `${t}${hidden}` : `${hidden}${t}`;
   return { ...w, html };
+}
+
+export function supByStyle(rng: Random, w: Written): HtmlWritten {
+  const t = escapeHtml(w.text);
+  const d = String(rng.int(1, 9));
+  const mark = rng.pick([
+    `<a href="#_ftn${d}"><span class="MsoFootnoteReference">${d}</span></a>`,
+    `<span style="vertical-align:super">${d}</span>`,
+    `<span style="vertical-align:sub">${d}</span>`,
+    `<span class="nb-sup">${d}</span>`,
+    `<span style="vertical-align:top;font-size:8px">${d}</span>`,
+    `<span style="vertical-align: text-top; font-size: 60%">${d}</span>`,
+    `<a href="#fn${d}">${d}</a>`,
+  ]);
+  const html = rng.chance(0.85) ? `${t}${mark}` : `${mark}${t}`;
+  return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
 }

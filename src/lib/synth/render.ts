@@ -13,7 +13,7 @@ import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import { damageTables, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
-import { blockSplit, hiddenText, SHEET, type HtmlWritten } from './hidden.ts';
+import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
 import { layoutRows } from './layout-text.ts';
@@ -60,6 +60,8 @@ export interface TableQuirks {
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
   hiddenText?: boolean;
+  /** HTML style, section 三: footnote marks raised by a style after numbers (hidden.ts). */
+  supByStyle?: boolean;
   /**
    * Markdown style: tables drawn as pandoc grid tables, cells wrapped inside `+---+` borders
    * (grid-table.ts); the generator of their column widths, apart from the main stream.
@@ -79,8 +81,8 @@ export interface TableQuirks {
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
   /**
-   * Seed of the side generators of blockSplit and hiddenText (HTML) and of wrappedLabels and
-   * layoutGaps (spaces), apart from the main stream (older corpora stay the same).
+   * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
+   * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
   sideSeed?: number;
 }
@@ -116,6 +118,7 @@ export function renderTables(
     if (w.truth.state !== 'number') return w;
     if (q.blockSplit && side.chance(0.08)) return blockSplit(side, w);
     if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
+    if (q.supByStyle && side.chance(0.08)) return supByStyle(side, w);
     return w;
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
@@ -182,7 +185,7 @@ export function renderTables(
     // stream stays as it was).
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
-    if (style === 'html' && (q.blockSplit || q.hiddenText)) ws = ws.map((w) => disguise(w));
+    if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle)) ws = ws.map((w) => disguise(w));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
     if (q.cutAfter === def.key) {
@@ -250,7 +253,11 @@ export function renderTables(
   ];
   const requests =
     style === 'html'
-      ? htmlRequests(rRows, q.spannedNumbers === true, q.blockSplit || q.hiddenText)
+      ? htmlRequests(
+          rRows,
+          q.spannedNumbers === true,
+          (q.blockSplit || q.hiddenText ? SHEET : '') + (q.supByStyle ? SUP_SHEET : ''),
+        )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
         : table(
@@ -299,13 +306,13 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[], spannedNumbers = false, sheet = false): string[] {
+function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
-    `<table border="1">${sheet ? SHEET : ''}`,
+    `<table border="1">${sheet}`,
     `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
     `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
