@@ -283,6 +283,11 @@ describe('the year the report covers', () => {
       `<html><body><ul><li><a href="/a">${T(2022)}</a></li><li><a href="/b">${T(2021)}</a></li></ul><p>${T(2023)}</p><p>一、总体情况</p><p>本年度平稳。</p></body></html>`,
     );
     expect(links).toMatchObject({ year: 2023, title: T(2023) });
+    // A labelled list of links (往年年报：) ends at the first title that is no link.
+    const labelledLinks = htmlMeta(
+      `<html><head><title>${T(2022)}</title></head><body><p>往年年报：</p><ul><li><a href="/a">${T(2022)}</a></li><li><a href="/b">${T(2021)}</a></li></ul><p>${T(2023)}</p><p>一、总体情况2023年，平稳。</p></body></html>`,
+    );
+    expect(labelledLinks).toMatchObject({ year: 2023, title: T(2023) });
     // A lone link title is the page's own (some sites link the title to itself).
     const lone = htmlMeta(
       `<html><body><div><a href="#">${T(2023)}</a></div><p>一、总体情况</p><p>平稳。</p></body></html>`,

@@ -61,6 +61,8 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
   const out: TitleCandidate[] = [];
   const labelled = head.some((l) => TITLE_LABEL.test(l.text) && TITLE.test(l.text));
   let inList = false;
+  // The list's items so far are links.
+  let linkItems = false;
   head.forEach((l, i) => {
     const text = l.text.trim();
     if (!text) {
@@ -68,7 +70,10 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
       return;
     }
     const related = RELATED.test(text);
-    if (related) inList = true;
+    if (related) {
+      inList = true;
+      linkItems = false;
+    }
     if (!readsAsTitle(l) || (!related && isChrome(text))) {
       if (!related && !isChrome(text)) inList = false;
       return;
@@ -82,9 +87,12 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
     if (l.role === 'page-title') kind = 'page';
     else if (l.role === 'heading') kind = 'heading';
     else if (related || (l.role === 'link' && linkList(head, i))) kind = 'listed';
-    else if (inList && !fieldsFollow(head, i)) kind = 'listed';
+    // A list of links ends at a title that is no link (HTML has no blank line to end it): 往年年报：
+    // and two linked titles, then the page's own title in a <p>.
+    else if (inList && !fieldsFollow(head, i) && !(linkItems && l.role !== 'link')) kind = 'listed';
     else kind = 'heading';
     if (kind === 'heading') inList = false;
+    if (kind === 'listed' && l.role === 'link') linkItems = true;
     out.push({ line: l, kind });
   });
   return out;
