@@ -85,6 +85,12 @@ export async function documentRenderer(
       // Word's other ways to publish (word-formats.ts), for a report that would be a .docx or
       // stay HTML: from a generator of the file's own, so that the draws above stay what they were.
       const word = pDocx > 0 ? pickWordFormat(new Random(o.seed * 7349 + parseInt(key.slice(0, 8), 16))) : null;
+      // Footnote marks raised by a style (hidden.ts) stay HTML: the Word and RTF writers do not
+      // carry the style over, and a printed subscript at the same size is not known as a mark.
+      if ((kind || word?.alone) && f.truth.quirks.includes('sup-by-style')) {
+        done.set(key, null);
+        return f;
+      }
       if (kind !== 'pdf' && word?.alone) {
         const text = decode(f.bytes);
         if (!text.ok) return f;
@@ -98,12 +104,6 @@ export async function documentRenderer(
       // is plain, and the truth does not say which cells those are. Struck digits printed to PDF
       // are tested on their own (test/pdf.test.ts).
       if (kind === 'pdf' && f.truth.quirks.includes('hidden-text')) {
-        done.set(key, null);
-        return f;
-      }
-      // Footnote marks raised by a style (hidden.ts) stay HTML too: the Word writer does not
-      // carry the style over, and a printed subscript at the same size is not known as a mark.
-      if (f.truth.quirks.includes('sup-by-style')) {
         done.set(key, null);
         return f;
       }
