@@ -197,6 +197,28 @@ describe('the invariant on damaged rows', () => {
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A A A A A A A');
   });
 
+  it('a row followed by a line of values with no label (a row cut by a page break): NULL, never its first part alone', () => {
+    // A browser prints a cell of two blocks (2 / 4) cut by the page break: 2 at the foot of one
+    // page, 4 at the top of the next, on a grid row of its own with no label.
+    const p = report2022((t) => t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1 |  |  |  |  |  | 4 |  | |\n'));
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 0 0 0 0 0 0');
+    expect(p.diagnostics.some((d) => /a line of values with no numbered label of its own/.test(d.message))).toBe(true);
+    // The rest of a wrapped label printed with it (处理其政府信息公开申请) is no label of a row.
+    const w = report2022((t) =>
+      t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1处理其政府信息公开申请 |  |  |  |  |  | 4 |  | |\n'),
+    );
+    expect(rowOf(w.cells, 'requests', 'granted')).toBe('A A A A A A A');
+    // A numbered label not found starts a row of its own: the row above keeps its cells.
+    const n = report2022((t) =>
+      t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（九）某种未知情形 |  |  |  |  |  | 4 |  | |\n'),
+    );
+    expect(rowOf(n.cells, 'requests', 'granted')).toBe('30 5 1 2 1 3 42');
+    // A line of text after the row (a note) is no cells: the row stays read.
+    const q = report2022((t) => t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1注：含转办件 2 件。\n'));
+    expect(rowOf(q.cells, 'requests', 'granted')).toBe('30 5 1 2 1 3 42');
+  });
+
   it('a lost row label: its values are not given to the row above (one cell per line)', () => {
     const text = buildReport({
       style: 'lines',

@@ -251,6 +251,17 @@ describe('superscript and subscript marks are kept apart from the number', () =>
     expect(scriptRuns([run('12', 260, 665, 11), run('万元', 274, 665, 8)]).size).toBe(0);
   });
 
+  it('marks a digit lowered a quarter em against another number at the same size (Chromium prints a CSS subscript at full size)', () => {
+    // The sixth tester's q01: 25 at y 643.5 and a subscript 1 at 640.4, both 12 pt, touching.
+    const n = run('25', 349.1, 643.5, 12, 15.3);
+    const sub = run('1', 364.4, 640.4, 12, 7.6);
+    expect([...scriptRuns([n, sub])]).toEqual([sub]);
+    const cell = rows([run('（七）总计', 55, 665), run('25', 360, 665, 12, 15.3), run('1', 375.3, 661.9, 12, 7.6)]);
+    expect(cell[0]).toBe('（七）总计 |  |  | 25^1');
+    // Apart (a space between), a number lowered as much is another number's, not a mark.
+    expect(scriptRuns([n, run('1', 380, 640.4, 12, 7.6)]).size).toBe(0);
+  });
+
   it('a footnote mark after a number makes the cell unreadable, never 871', () => {
     const cell = (mark: TextRun) => rows([run('（七）总计', 55, 665), run('87', 360, 665, 11, 14), mark])[0]!;
     // Raised 0.39 em at 0.58 of the size (LibreOffice), on the number's line.

@@ -364,9 +364,24 @@ export function scriptRuns(runs: TextRun[]): Set<TextRun> {
   const main = runs.filter((r) => r.size >= ref * 0.9).reduce((a, r) => (chars(r) > chars(a) ? r : a));
   for (const r of runs) {
     const off = Math.abs(r.y - main.y) / ref;
-    if (off >= 0.3 || (r.size <= ref * 0.95 && off >= 0.1)) out.add(r);
+    if (off >= 0.3 || (off >= 0.1 && (r.size <= ref * 0.95 || touchesDigits(r, runs)))) out.add(r);
   }
   return out;
+}
+
+/**
+ * A run of digits set right against other digits (no space between): one number is never
+ * printed on two baselines, so a digit lowered or raised beside another at the same size is a
+ * mark (Chromium prints a CSS subscript at full size, only lowered: 25 and ₁, never 251).
+ */
+function touchesDigits(r: TextRun, runs: TextRun[]): boolean {
+  const gap = r.size * 0.25;
+  return runs.some(
+    (o) =>
+      o !== r &&
+      ((/^\d/.test(r.str) && /\d$/.test(o.str) && Math.abs(r.x - (o.x + o.w)) <= gap) ||
+        (/\d$/.test(r.str) && /^\d/.test(o.str) && Math.abs(o.x - (r.x + r.w)) <= gap)),
+  );
 }
 
 /**

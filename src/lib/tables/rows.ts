@@ -131,11 +131,23 @@ export function readRow(
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that.
-  if (grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty'))
-    return { kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' };
-  if (sameVals.length > 0 || sameLine.length - 1 >= n) {
-    if (sameLine.some((t) => t.t === 'empty' && t.spanned)) return spannedRow(sameLine, n, noise, padded, labelPadding);
-    return fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding);
+  const exact =
+    grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
+      ? ({ kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' } as const)
+      : sameVals.length > 0 || sameLine.length - 1 >= n
+        ? sameLine.some((t) => t.t === 'empty' && t.spanned)
+          ? spannedRow(sameLine, n, noise, padded, labelPadding)
+          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
+        : null;
+  if (exact) {
+    const rest = unlabelledValueLine(toks, at, end, labelLine);
+    return rest === null
+      ? exact
+      : {
+          kind: 'unknown',
+          reason: `a line of values with no numbered label of its own follows this row (line ${rest}): the rest of this row's cells cut off by a page break or a wrapped cell, or another row's whose label is lost — which values are this row's is not proven`,
+          vals: sameVals,
+        };
   }
 
   // Line mode: cells follow on the next lines until the next label or other text.
@@ -147,6 +159,36 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/** A row label's numbering (（六） 3. 一、): the start of a row of its own, never a wrapped rest. */
+const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
+
+/**
+ * The first line of delimited cells holding values and no numbered label, after the row's own
+ * line and before the next label (`end`), or null. A browser cuts a table row at a page break
+ * and prints the rest of a cell that holds two blocks (2 / 4) at the top of the next page, in a
+ * row of its own with no label or with the rest of a wrapped label (处理其政府信息公开申请); a
+ * converter may do the same with a wrapped cell. Those values are this row's or another row's
+ * whose label is lost: either way the row's own line is not proven to be all of it. A line
+ * whose label is numbered starts a row of its own (a label not found): it leaves this row be.
+ */
+function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: number): number | null {
+  let line = -1;
+  let vals = false;
+  let numbered = false;
+  for (let i = at + 1; i < end; i++) {
+    const tok = toks[i]!;
+    if (tok.line === labelLine) continue;
+    if (tok.line !== line) {
+      line = tok.line;
+      vals = numbered = false;
+    }
+    if (tok.t === 'val') vals = true;
+    else if (tok.t === 'text') numbered ||= NUMBERED.test(tok.text);
+    else if (tok.t === 'eol' && tok.delimited && vals && !numbered) return tok.no;
+  }
+  return null;
 }
 
 /**
