@@ -14,6 +14,18 @@ import { ok, parseText } from './helpers.ts';
 const meta = (head: string, body = '') => extractMetadata(textToLines(head), textToLines(body), 2026);
 
 describe('metadata', () => {
+  it('a year in Chinese numerals in the title (二〇二五年, 二○二四年度): the year, and no year in the agency (tester 8, F06)', () => {
+    expect(meta('北京市朝阳区人民政府二○二五年政府信息公开工作年度报告\n发布日期：2026-01-20')).toMatchObject({
+      title: '北京市朝阳区人民政府二○二五年政府信息公开工作年度报告',
+      agency: '北京市朝阳区人民政府',
+      year: 2025,
+    });
+    expect(meta('二〇二四年度上海市黄浦区人民政府政府信息公开工作年度报告')).toMatchObject({
+      agency: '上海市黄浦区人民政府',
+      year: 2024,
+    });
+  });
+
   it('title, agency, year and date from a typical header', () => {
     expect(
       meta(

@@ -20,6 +20,11 @@ describe('traditional script', () => {
     expect(lines[1]!.text).toBe('一、总体情况');
   });
 
+  it('Hong Kong variants fold too: 衞生健康委員會 is 卫生健康委员会, one agency with 衛生', () => {
+    const hk = '廣東省衞生健康委員會2023年政府信息公開工作年度報告\n一、總體情況\n本機關認真貫徹落實條例，處理申請。\n';
+    expect(foldScript(textToLines(hk)).lines[0]!.text).toBe('广东省卫生健康委员会2023年政府信息公开工作年度报告');
+  });
+
   it('a whole report in traditional script is read, its narrative stays as published', () => {
     const simplified = buildReport({
       style: 'pipes',

@@ -28,11 +28,14 @@ export function looksTraditional(text: string): boolean {
   return new Set(hits).size >= 5;
 }
 
+// From Hong Kong's variants, which also folds every standard traditional character: 衞 (the
+// variant Hong Kong writes for 衛) is no 卫 to the plain traditional table, so 衞生健康委员会
+// would keep it and split the agency's name in two.
 let converter: ((s: string) => string) | null = null;
 function convert(s: string): string {
   converter ??= (
     OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }
-  ).Converter({ from: 't', to: 'cn' });
+  ).Converter({ from: 'hk', to: 'cn' });
   return converter(s);
 }
 /** `s` in simplified script, one character for one (a phrase rule that changes a length is not applied). */

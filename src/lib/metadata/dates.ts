@@ -84,6 +84,18 @@ function cnYear(s: string): number | null {
   return n;
 }
 
+/**
+ * A year written in Chinese numerals before 年 (二〇二五年, 二○二四年度) in Arabic digits, for
+ * matching only (the title as published keeps the source's writing): titles are written so on
+ * many sites, and the year and the agency are read from the title.
+ */
+export function arabicYears(text: string): string {
+  return text.replace(/([一二][〇○零OＯ一二三四五六七八九]{3})(?=\s*年)/g, (m) => {
+    const y = cnYear(m);
+    return y !== null && y >= 1900 && y <= 2099 ? String(y) : m;
+  });
+}
+
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
 function cnSmall(s: string): number | null {
   if (/^\d{1,2}$/.test(s)) return Number(s);

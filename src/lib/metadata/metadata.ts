@@ -1,7 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
 import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
-import { DATE_LABELS, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
+import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
 import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
@@ -48,7 +48,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
 
   // The year first (year.ts): which title is the report's own depends on it when several are.
   const candidates = titleCandidates(head);
-  const yearOf = (c: TitleCandidate) => titleYear(cleanTitle(clean(c.line.text)), maxYear);
+  const yearOf = (c: TitleCandidate) => titleYear(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
   const decided = decideYear({
     titles: own.map(yearOf).filter((y): y is number => y !== null),
@@ -73,7 +73,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     // A traditional title is folded before its label (標題:) is cut, like every other field.
     const asRead = (raw: string) => (extra.traditional ? toSimplified(raw) : raw);
     title = cleanTitle(clean(asRead(l.raw)));
-    titleNorm = cleanTitle(clean(l.text));
+    titleNorm = arabicYears(cleanTitle(clean(l.text)));
     titleLine = l.no;
     // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
     const prev = headLines[headLines.indexOf(l) - 1];

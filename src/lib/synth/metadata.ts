@@ -98,6 +98,16 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
     out.quirks.push('meta-year-first');
   }
 
+  // A year in Chinese numerals (二〇二五年, 二○二四年度), as many sites write titles; the title
+  // keeps it, the year and agency are read as if in digits.
+  if (m.yearInTitle && rng.chance(0.05)) {
+    const zero = rng.pick(['〇', '○']);
+    const cn = [...String(m.year)].map((d) => (d === '0' ? zero : '一二三四五六七八九'[Number(d) - 1])).join('');
+    out.title = out.title.replace(`${m.year}年`, `${cn}年`);
+    out.titleLine = out.htmlTitle = out.title;
+    out.quirks.push('meta-cn-year');
+  }
+
   const kind = rng.weighted({ keep: 64, crawler: 8, abbrev: 7, labels: 7, signature: m.cut ? 0 : 6, url: 8 });
   const index =
     m.credit ?? `${rng.int(10000000, 99999999)}/${m.year + 1}-${String(rng.int(1, 99999)).padStart(5, '0')}`;
