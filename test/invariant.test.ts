@@ -279,6 +279,19 @@ describe('section 四 with a row per year', () => {
       4,
     );
   });
+  it('one cell per line (the label on a line of its own): last year’s row first is never read as this year’s', () => {
+    // The synthetic review-by-year quirk in blank-line text: 2023年's values were published for 2024.
+    const cellPerLine = (row: string) =>
+      row
+        .split(' | ')
+        .map((c) => c.replace(/ \|$/, ''))
+        .flatMap((c) => [c, '']);
+    const lines = textToLines(
+      ['年度', '', '行政复议', '', '行政诉讼', '', ...[y23, y24].flatMap(cellPerLine)].join('\n'),
+    );
+    expect(upheld(readReview(lines, 2024))).toMatchObject({ value: 4, state: 'number' });
+  });
+
   it('no row of the report’s year (or the year unknown): every cell NULL with a note', () => {
     for (const [rows, year] of [
       [[y23, y24], null],

@@ -214,6 +214,22 @@ function report(
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     sideSeed: Number(seq) * 5381 + 23,
   };
+  // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or
+  // damage (both rewrite the one row).
+  const byYear = new Random(Number(seq) * 8191 + 37);
+  if (style !== 'oneline' && !tq.damage?.length && !tq.reviewTotalFirst && byYear.chance(0.04)) {
+    const block = () => {
+      const v = [0, 1, 2, 3].map(() => byYear.int(0, 9));
+      return [...v, v.reduce((a, b) => a + b, 0)];
+    };
+    tq.reviewByYear = {
+      year,
+      relative: byYear.chance(0.3),
+      ownFirst: byYear.chance(0.5),
+      other: [...block(), ...block(), ...block()],
+    };
+    quirks.add('review-by-year');
+  }
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
     tq.sheet = true;
     quirks.add('spreadsheet-sheet');

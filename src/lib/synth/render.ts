@@ -56,6 +56,11 @@ export interface TableQuirks {
    * in that order: a reader placing them by the form's order would shift every value.
    */
   reviewTotalFirst?: boolean;
+  /**
+   * Section 四 with a row per year: last year's and the report's (2023年 / 2024年, 上年 / 本年),
+   * in either order, each with its own 15 values; only the report's year's row is its truth.
+   */
+  reviewByYear?: { year: number; relative: boolean; ownFirst: boolean; other: number[] };
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -275,24 +280,35 @@ export function renderTables(
             q,
             rng,
           );
+  const by = q.reviewByYear;
   const review = cut
     ? []
-    : table(
-        style,
-        [
-          ['行政复议', '行政诉讼'],
-          q.reviewTotalFirst
-            ? ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉']
-            : ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
-          ...reviewRowsOut.map((r) =>
-            q.reviewTotalFirst && r.length === 15
-              ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
-              : r.map((w) => w.text),
+    : by
+      ? table(
+          style,
+          yearRowsTable(
+            by,
+            reviewRowsOut[0]!.map((w) => w.text),
           ),
-        ],
-        q,
-        rng,
-      );
+          q,
+          rng,
+        )
+      : table(
+          style,
+          [
+            ['行政复议', '行政诉讼'],
+            q.reviewTotalFirst
+              ? ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉']
+              : ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+            ...reviewRowsOut.map((r) =>
+              q.reviewTotalFirst && r.length === 15
+                ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
+                : r.map((w) => w.text),
+            ),
+          ],
+          q,
+          rng,
+        );
   return { active, requests, review, cells, unknown, cut };
 
   function rowCells(r: Row): string[] {
@@ -348,6 +364,20 @@ function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[]
   });
   out.push('</table>');
   return out;
+}
+
+/** Section 四's rows with a year column: the report's year's row and last year's, in the drawn order. */
+function yearRowsTable(by: NonNullable<TableQuirks['reviewByYear']>, own: string[]): string[][] {
+  const [ownLabel, otherLabel] = by.relative ? ['本年', '上年'] : [`${by.year}年`, `${by.year - 1}年`];
+  const rows = [
+    [ownLabel, ...own],
+    [otherLabel, ...by.other.map(String)],
+  ];
+  return [
+    ['年度', '行政复议', '行政诉讼'],
+    ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+    ...(by.ownFirst ? rows : rows.reverse()),
+  ];
 }
 
 function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {

@@ -263,7 +263,11 @@ function yearRows(
   start: number,
   end: number,
 ): Array<{ label: string; start: number; end: number }> | null {
-  const first = rowLabel(toks[start - 1]);
+  // The label before the first value: on the values' line (2023年 | 6 | …) or a line of its own
+  // above them (one cell per line): the text nearest before, past empty cells and line ends.
+  let k = start - 1;
+  while (k >= 0 && toks[k]!.t !== 'text') k--;
+  const first = rowLabel(toks[k]);
   if (!YEAR_ROW.test(first)) return null;
   const rows = [{ label: first, start, end }];
   let at = end;
