@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
+import { textToLines, withSpannedCells } from '../src/lib/decode/lines.ts';
 import { rtfToText } from '../src/lib/decode/rtf.ts';
 import { sniff } from '../src/lib/decode/sniff.ts';
 import { readSource } from '../src/lib/site/source.ts';
@@ -75,6 +76,80 @@ describe('RTF', () => {
         how,
       ).toEqual([]);
     }
+  });
+});
+
+describe('RTF character formatting (as the .docx, .doc and HTML readers read it)', () => {
+  const SHEET =
+    '{\\stylesheet{\\s0 Normal;}{\\*\\cs15 \\additive\\v Hidden;}{\\*\\cs16 \\additive\\sbasedon15 Based;}' +
+    '{\\*\\cs17 \\additive\\super footnote reference;}{\\s2 \\v Hidden paragraph;}{\\*\\cs18 \\additive\\up6 Raised;}}';
+  const body = (s: string) => rtfToText(ascii(`{\\rtf1\\ansi${SHEET}\\pard ${s}\\par}`)).text;
+
+  it('hidden (\\v), struck (\\strike, \\striked1) and deleted (\\deleted) text is left out', () => {
+    expect(body('{\\v 9}21210')).toBe('21210');
+    expect(body('{\\strike 9}815')).toBe('815');
+    expect(body('{\\striked1 9}815')).toBe('815');
+    expect(body('{\\deleted 9}114653')).toBe('114653');
+    expect(body('{\\webhidden 9}1')).toBe('1');
+    // Set off again, by a group inside, or by \plain; a group's end restores the outer state.
+    expect(body('{\\v 1{\\v0 2}3\\plain 4}5')).toBe('245');
+    expect(body('{\\strike\\striked0\\strike0 9}1')).toBe('91');
+    expect(body('\\v 9\\v0 1')).toBe('1');
+  });
+
+  it('by a character style (and what it is based on); direct formatting wins; \\plain drops the style', () => {
+    expect(body('{\\cs15 9}815')).toBe('815');
+    expect(body('{\\cs16 9}815')).toBe('815');
+    expect(body('{\\cs15\\v0 9}815')).toBe('9815');
+    expect(body('{\\cs15 9\\plain 8}15')).toBe('815');
+    // A style the stylesheet does not define hides nothing.
+    expect(body('{\\cs40 9}815')).toBe('9815');
+  });
+
+  it('by a paragraph style until \\pard; two style levels that set it: unsure, marked', () => {
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 9\\par\\pard 1\\par}`)).text).toBe('\n1');
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 {\\cs15 9}\\par}`)).text).toBe('⁇9');
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 {\\v0 9}\\par}`)).text).toBe('9');
+  });
+
+  it('raised or lowered text (\\super, \\sub, \\up, \\dn, by a style too) is a mark: its digits behind ^', () => {
+    expect(body('37{\\super 1}')).toBe('37^1');
+    expect(body('232{\\up6 1}')).toBe('232^1');
+    expect(body('5320.64{\\sub 2}')).toBe('5320.64^2');
+    expect(body('7{\\dn4 3}')).toBe('7^3');
+    expect(body('36{\\cs17 1}')).toBe('36^1');
+    expect(body('36{\\cs18 1}')).toBe('36^1');
+    expect(body('2{\\super 1}{\\super 2}')).toBe('2^12');
+    expect(body('2{\\super a1}')).toBe('2a^1');
+    // Back on the baseline: directly (\nosupersub, \up0), over a style too.
+    expect(body('{\\super\\nosupersub 4}5')).toBe('45');
+    expect(body('{\\cs17\\nosupersub 4}5')).toBe('45');
+    expect(body('{\\up6\\up0 4}5')).toBe('45');
+    // An automatic footnote number is a mark too.
+    expect(body('37{\\super\\chftn}{\\footnote 1 note}')).toBe('37^');
+  });
+
+  it('a non-breaking hyphen (\\_) is a hyphen (a minus before digits); an optional hyphen (\\-) shows nothing', () => {
+    expect(body('\\_3')).toBe('\u20113');
+    expect(body('1\\-2')).toBe('12');
+  });
+
+  it('a merged cell (\\clmgf, \\clmrg) holding a number is reported as spanning; a label or empty one is not', () => {
+    const row = (a: string, b: string) =>
+      `\\trowd\\cellx900\\clmgf\\cellx1800\\clmrg\\cellx2700\\cellx3600\\pard\\intbl 其他\\cell ${a}\\cell ${b}\\cell 5\\cell\\row`;
+    // Chinese as \\uN (the file is ASCII).
+    const u = (t: string) =>
+      t.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0) - (c.charCodeAt(0) > 32767 ? 65536 : 0)}?`);
+    const r = rtfToText(ascii(u(`{\\rtf1\\pard x\\par${row('0', '')}${row('合计', '')}${row('', '')}}`)));
+    expect(r.text).toBe('x\n其他\t0\t\t5\n其他\t合计\t\t5\n其他\t\t\t5');
+    expect(r.spans).toEqual([{ line: 1, cells: [2] }]);
+    const [line] = withSpannedCells(textToLines('其他\t0\t\t5'), [{ line: 0, cells: [2] }]);
+    expect(line!.cells?.map((c) => [c.text, c.spanned ?? false])).toEqual([
+      ['其他', false],
+      ['0', false],
+      ['', true],
+      ['5', false],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { makeLine, type Line, type LineCell } from './lines.ts';
+import { makeLine, spansAsOne, type Line, type LineCell } from './lines.ts';
 import { BLOCK, BLOCK_BOX, DROP, RAISED, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -228,7 +228,7 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
       cells.push({ raw, text: line.text.trim(), no });
       // A label spanning columns is one label; an empty or numeric cell spanning columns stands
       // for that many positions of the grid.
-      const isLabel = /[\u4e00-\u9fff]/.test(line.text) && !/^\s*无\s*$/.test(line.text);
+      const isLabel = spansAsOne(line.text);
       const spanned = raw.trim() !== '';
       for (let k = 1; k < colspan; k++)
         if (!isLabel) cells.push({ raw: '', text: '', no, covered: true, ...(spanned ? { spanned } : {}) });
