@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import CFB from 'cfb';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { textToLines, withSpannedCells } from '../src/lib/decode/lines.ts';
 import { rtfToText } from '../src/lib/decode/rtf.ts';
 import { sniff } from '../src/lib/decode/sniff.ts';
+import { readDocx } from '../src/lib/decode/word.ts';
 import { readSource } from '../src/lib/site/source.ts';
 import { fieldResults } from '../src/lib/decode/docx-fields.ts';
 import { withTotalFields } from '../src/lib/synth/fields.ts';
@@ -180,6 +182,33 @@ describe('Word fields', () => {
         cells.find((c) => c.table_id === 'requests' && c.row_key === 'total' && c.col_key === 'total')?.value,
       ).toBe(want.get('requests.total.total'));
     }
+  });
+});
+
+describe('.docx packages', () => {
+  it('without a styles part (it is optional), a table naming a table style is read', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    zip.file(
+      'word/document.xml',
+      `<w:document xmlns:w="${W}"><w:body><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>` +
+        '<w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>' +
+        '</w:tbl></w:body></w:document>',
+    );
+    const out = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
+    expect(out).toMatchObject({ ok: true, format: 'docx' });
+    expect(out.ok && out.format === 'docx' && out.html).toMatch(/<td><p>规章<\/p>\s*<\/td><td><p>3<\/p>/);
   });
 });
 
