@@ -127,8 +127,12 @@ describe('RTF character formatting (as the .docx, .doc and HTML readers read it)
     expect(body('{\\super\\nosupersub 4}5')).toBe('45');
     expect(body('{\\cs17\\nosupersub 4}5')).toBe('45');
     expect(body('{\\up6\\up0 4}5')).toBe('45');
-    // An automatic footnote number is a mark too.
+    // An automatic footnote number is a mark too; the footnote's paragraphs are not the body's.
     expect(body('37{\\super\\chftn}{\\footnote 1 note}')).toBe('37^');
+    expect(body('a{\\footnote\\pard\\plain b\\par}c')).toBe('ac');
+    const cell =
+      '\\trowd\\cellx900\\cellx1800\\pard\\intbl 1\\cell 7{\\cs17\\chftn}{\\footnote\\pard\\plain n\\par}\\cell\\row';
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}${cell}}`)).text).toBe('1\t7^');
   });
 
   it('a non-breaking hyphen (\\_) is a hyphen (a minus before digits); an optional hyphen (\\-) shows nothing', () => {

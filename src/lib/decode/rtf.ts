@@ -246,8 +246,9 @@ export function rtfToText(bytes: Uint8Array): RtfText {
       }
       flushBytes();
       if (m[4] !== undefined) {
-        if (m[4] === '\n' || m[4] === '\r') endParagraph();
-        else if (m[4] === '~') emit('\u00a0');
+        if (m[4] === '\n' || m[4] === '\r') {
+          if (!g.skip) endParagraph();
+        } else if (m[4] === '~') emit('\u00a0');
         // A non-breaking hyphen (shown as a hyphen: before digits, a minus sign, as Word's
         // <w:noBreakHyphen/> in a .docx); an optional hyphen shows nothing on a line it does not end.
         else if (m[4] === '_') emit('\u2011');
@@ -321,23 +322,25 @@ export function rtfToText(bytes: Uint8Array): RtfText {
           if (n !== null) emit(String.fromCharCode(n < 0 ? n + 65536 : n));
           skipChars = g.uc;
           break;
+        // A skipped destination's paragraphs (a footnote's, a header's) are not the body's: they
+        // neither end the body's paragraph nor take it out of its table.
         case 'par':
         case 'sect':
         case 'page':
         case 'line':
-          endParagraph();
+          if (!g.skip) endParagraph();
           break;
         case 'tab':
           emit('\u3000');
           break;
         case 'intbl':
-          inTable = true;
+          if (!g.skip) inTable = true;
           break;
         case 'pard':
           // \pard resets paragraph properties (the style to \s0); text that follows without
           // \intbl is out of the table.
           g.ps = 0;
-          if (!cells.length && !para.trim()) inTable = false;
+          if (!g.skip && !cells.length && !para.trim()) inTable = false;
           break;
         case 'trowd':
           if (!g.skip) merges = [];
