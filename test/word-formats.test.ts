@@ -2,14 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import CFB from 'cfb';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { textToLines, withSpannedCells } from '../src/lib/decode/lines.ts';
 import { rtfToText } from '../src/lib/decode/rtf.ts';
 import { sniff } from '../src/lib/decode/sniff.ts';
+import { readDocx } from '../src/lib/decode/word.ts';
 import { readSource } from '../src/lib/site/source.ts';
 import { fieldResults } from '../src/lib/decode/docx-fields.ts';
 import { withTotalFields } from '../src/lib/synth/fields.ts';
 import { blocksToDocx, htmlBlocks } from '../src/lib/synth/office.ts';
-import { blocksToRtf } from '../src/lib/synth/rtf.ts';
+import { Random } from '../src/lib/synth/random.ts';
+import { blocksToRtf, blocksToRtfWith } from '../src/lib/synth/rtf.ts';
 import { expected, parseDocument, score } from './documents.ts';
 import { officialHtml, officialValues } from './fixtures/official.ts';
 
@@ -78,6 +82,113 @@ describe('RTF', () => {
   });
 });
 
+describe('RTF character formatting (as the .docx, .doc and HTML readers read it)', () => {
+  const SHEET =
+    '{\\stylesheet{\\s0 Normal;}{\\*\\cs15 \\additive\\v Hidden;}{\\*\\cs16 \\additive\\sbasedon15 Based;}' +
+    '{\\*\\cs17 \\additive\\super footnote reference;}{\\s2 \\v Hidden paragraph;}{\\*\\cs18 \\additive\\up6 Raised;}}';
+  const body = (s: string) => rtfToText(ascii(`{\\rtf1\\ansi${SHEET}\\pard ${s}\\par}`)).text;
+
+  it('hidden (\\v), struck (\\strike, \\striked1) and deleted (\\deleted) text is left out', () => {
+    expect(body('{\\v 9}21210')).toBe('21210');
+    expect(body('{\\strike 9}815')).toBe('815');
+    expect(body('{\\striked1 9}815')).toBe('815');
+    expect(body('{\\deleted 9}114653')).toBe('114653');
+    expect(body('{\\webhidden 9}1')).toBe('1');
+    // Set off again, by a group inside, or by \plain; a group's end restores the outer state.
+    expect(body('{\\v 1{\\v0 2}3\\plain 4}5')).toBe('245');
+    expect(body('{\\strike\\striked0\\strike0 9}1')).toBe('91');
+    expect(body('\\v 9\\v0 1')).toBe('1');
+  });
+
+  it('by a character style (and what it is based on); direct formatting wins; \\plain drops the style', () => {
+    expect(body('{\\cs15 9}815')).toBe('815');
+    expect(body('{\\cs16 9}815')).toBe('815');
+    expect(body('{\\cs15\\v0 9}815')).toBe('9815');
+    expect(body('{\\cs15 9\\plain 8}15')).toBe('815');
+    // A style the stylesheet does not define hides nothing.
+    expect(body('{\\cs40 9}815')).toBe('9815');
+  });
+
+  it('by a paragraph style until \\pard; two style levels that set it: unsure, marked', () => {
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 9\\par\\pard 1\\par}`)).text).toBe('\n1');
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 {\\cs15 9}\\par}`)).text).toBe('⁇9');
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}\\pard\\s2 {\\v0 9}\\par}`)).text).toBe('9');
+  });
+
+  it('raised or lowered text (\\super, \\sub, \\up, \\dn, by a style too) is a mark: its digits behind ^', () => {
+    expect(body('37{\\super 1}')).toBe('37^1');
+    expect(body('232{\\up6 1}')).toBe('232^1');
+    expect(body('5320.64{\\sub 2}')).toBe('5320.64^2');
+    expect(body('7{\\dn4 3}')).toBe('7^3');
+    expect(body('36{\\cs17 1}')).toBe('36^1');
+    expect(body('36{\\cs18 1}')).toBe('36^1');
+    expect(body('2{\\super 1}{\\super 2}')).toBe('2^12');
+    expect(body('2{\\super a1}')).toBe('2a^1');
+    // Back on the baseline: directly (\nosupersub, \up0), over a style too.
+    expect(body('{\\super\\nosupersub 4}5')).toBe('45');
+    expect(body('{\\cs17\\nosupersub 4}5')).toBe('45');
+    expect(body('{\\up6\\up0 4}5')).toBe('45');
+    // An automatic footnote number is a mark too; the footnote's paragraphs are not the body's.
+    expect(body('37{\\super\\chftn}{\\footnote 1 note}')).toBe('37^');
+    expect(body('a{\\footnote\\pard\\plain b\\par}c')).toBe('ac');
+    const cell =
+      '\\trowd\\cellx900\\cellx1800\\pard\\intbl 1\\cell 7{\\cs17\\chftn}{\\footnote\\pard\\plain n\\par}\\cell\\row';
+    expect(rtfToText(ascii(`{\\rtf1${SHEET}${cell}}`)).text).toBe('1\t7^');
+  });
+
+  it('a non-breaking hyphen (\\_) is a hyphen (a minus before digits); an optional hyphen (\\-) shows nothing', () => {
+    expect(body('\\_3')).toBe('\u20113');
+    expect(body('1\\-2')).toBe('12');
+  });
+
+  it('a merged cell (\\clmgf, \\clmrg) holding a number is reported as spanning; a label or empty one is not', () => {
+    const row = (a: string, b: string) =>
+      `\\trowd\\cellx900\\clmgf\\cellx1800\\clmrg\\cellx2700\\cellx3600\\pard\\intbl 其他\\cell ${a}\\cell ${b}\\cell 5\\cell\\row`;
+    // Chinese as \\uN (the file is ASCII).
+    const u = (t: string) =>
+      t.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0) - (c.charCodeAt(0) > 32767 ? 65536 : 0)}?`);
+    const r = rtfToText(ascii(u(`{\\rtf1\\pard x\\par${row('0', '')}${row('合计', '')}${row('', '')}}`)));
+    expect(r.text).toBe('x\n其他\t0\t\t5\n其他\t合计\t\t5\n其他\t\t\t5');
+    expect(r.spans).toEqual([{ line: 1, cells: [2] }]);
+    const [line] = withSpannedCells(textToLines('其他\t0\t\t5'), [{ line: 0, cells: [2] }]);
+    expect(line!.cells?.map((c) => [c.text, c.spanned ?? false])).toEqual([
+      ['其他', false],
+      ['0', false],
+      ['', true],
+      ['5', false],
+    ]);
+  });
+});
+
+describe('synthetic RTF: hidden text and footnote marks as RTF formatting, old merges', () => {
+  const page =
+    '<html><head><style>.h{display:none} .up{vertical-align:super}</style></head><body><table>' +
+    '<tr><td>行政处罚</td><td>21210<span class="h">9</span></td><td><del>9</del>815</td></tr>' +
+    '<tr><td>规章</td><td>37<sup>1</sup></td><td><span class="up">2</span>232</td></tr>' +
+    '<tr><td>其他</td><td colspan="2">0</td></tr></table></body></html>';
+  it('the reader reads what the page shows, whichever way each is written', () => {
+    const blocks = htmlBlocks(page);
+    expect(blocks[0]).toMatchObject({ kind: 'table' });
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const { bytes, quirks } = blocksToRtfWith(blocks, seed % 2 ? 'unicode' : 'gbk', new Random(seed));
+      quirks.forEach((q) => seen.add(q));
+      const r = rtfToText(bytes);
+      const [a, b, c] = r.text.split('\n');
+      expect(a, String(seed)).toBe('行政处罚\t21210\t815');
+      // A mark Word numbers itself (\chftn) shows no digit of the text's: `^` alone.
+      expect(b, String(seed)).toMatch(/^规章\t37\^1?\t\^2?232$/);
+      if (quirks.includes('rtf-old-hmerge')) {
+        expect(c).toBe('其他\t0\t');
+        expect(r.spans).toEqual([{ line: 2, cells: [2] }]);
+      } else expect(c).toBe('其他\t0');
+    }
+    expect([...seen].sort()).toEqual(['rtf-hidden-text', 'rtf-old-hmerge', 'rtf-raised-marks']);
+    // Without a generator, the text as before: what the page shows, marks as plain digits.
+    expect(rtfToText(blocksToRtf(blocks, 'unicode')).text.split('\n')[1]).toBe('规章\t371\t2232');
+  });
+});
+
 describe('Word fields', () => {
   it('a simple field is its result runs; a complex field its result, never its instruction', () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -105,6 +216,33 @@ describe('Word fields', () => {
         cells.find((c) => c.table_id === 'requests' && c.row_key === 'total' && c.col_key === 'total')?.value,
       ).toBe(want.get('requests.total.total'));
     }
+  });
+});
+
+describe('.docx packages', () => {
+  it('without a styles part (it is optional), a table naming a table style is read', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    zip.file(
+      'word/document.xml',
+      `<w:document xmlns:w="${W}"><w:body><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>` +
+        '<w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>' +
+        '</w:tbl></w:body></w:document>',
+    );
+    const out = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
+    expect(out).toMatchObject({ ok: true, format: 'docx' });
+    expect(out.ok && out.format === 'docx' && out.html).toMatch(/<td><p>规章<\/p>\s*<\/td><td><p>3<\/p>/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { raisedMarks, runRaised, runVerdict } from '../src/lib/decode/doc-text.ts';
+import { extractDocBody, raisedMarks, runRaised, runVerdict, wordHyphens } from '../src/lib/decode/doc-text.ts';
 import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
@@ -136,6 +136,11 @@ describe('doc runs (character properties, sprms)', () => {
     expect(runRaised(b(0x30, 0x4a, 0x0f, 0x00), sup)).toBe(false);
     // Both set back to the baseline in the run: the style's superscript does not count.
     expect(runRaised(b(0x30, 0x4a, 0x41, 0x00, 0x48, 0x2a, 0x00, 0x45, 0x48, 0x00, 0x00), sup)).toBe(false);
+  });
+  it('a non-breaking hyphen (0x1E) is a hyphen, an optional hyphen (0x1F) nothing (never "undefined")', async () => {
+    expect(wordHyphens('\x1e3 1\x1f2')).toBe('\u20113 1\x002');
+    const doc = new Uint8Array(readFileSync(new URL('./fixtures/documents/hyphens.doc', import.meta.url)));
+    expect((await extractDocBody(doc)).trim()).toBe('change \u20113 and 12');
   });
   it('raised digits come out behind ^', () => {
     expect(raisedMarks('36\ue001\t0')).toBe('36^1\t0');

@@ -55,8 +55,24 @@ export function raisedMarks(text: string): string {
   );
 }
 
+/**
+ * Word's non-breaking hyphen (0x1E) is a hyphen as shown (before digits a minus sign, as
+ * <w:noBreakHyphen/> in a .docx); its optional hyphen (0x1F) shows nothing on a line it does not
+ * end. word-extractor's clean-up keeps the first as a control character (`\x1e3` is no number) and
+ * writes the second from a missing entry of its replacement table: `undefined`. `\x00` is what
+ * the clean-up removes; each character stays one character, as the pieces need.
+ */
+export function wordHyphens(text: string): string {
+  return text.replace(/\x1e/g, '\u2011').replace(/\x1f/g, '\x00');
+}
+
 class ShownExtractor extends WordOleExtractor {
   private styles: StyleHiding | null = null;
+
+  override buildDocument(): ReturnType<WordOleExtractor['buildDocument']> {
+    for (const p of this._pieces) p.text = wordHyphens(p.text);
+    return super.buildDocument();
+  }
 
   override writeCharacterProperties(buffer: Buffer, table: Buffer): void {
     this.styles = styleHiding(buffer, table);

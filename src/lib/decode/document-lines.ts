@@ -1,7 +1,7 @@
 import { convertSync } from './convert-sync.ts';
 import type { Converted, DocumentCode } from './document.ts';
 import { htmlToLines } from './html.ts';
-import { textToLines, type Line } from './lines.ts';
+import { textToLines, withSpannedCells, type Line } from './lines.ts';
 import { locatedToLines, type Located } from './pdf-lines.ts';
 
 /**
@@ -31,7 +31,13 @@ export function prepareDocument(
   // A file whose extension said something else says what it really was (sniff.ts).
   const named = c.named ? ` (named .${c.named})` : '';
   if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: `docx${named}`, locate: none };
-  if (c.format !== 'pdf') return { ok: true, lines: textToLines(c.text), format: c.format + named, locate: none };
+  if (c.format !== 'pdf')
+    return {
+      ok: true,
+      lines: withSpannedCells(textToLines(c.text), c.spans ?? []),
+      format: c.format + named,
+      locate: none,
+    };
   return {
     ok: true,
     lines: locatedToLines(c.located),

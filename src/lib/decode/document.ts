@@ -1,7 +1,7 @@
 import { oleContent } from './ole.ts';
 import { readPdf } from './pdf.ts';
 import type { Located } from './pdf-lines.ts';
-import { rtfToText } from './rtf.ts';
+import { rtfToText, type RowSpan } from './rtf.ts';
 import { KIND_NAME, sniff, type Sniffed } from './sniff.ts';
 import { readDoc, readDocx } from './word.ts';
 
@@ -21,7 +21,8 @@ export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN'
 export type Converted =
   | { ok: true; format: 'pdf'; located: Located[]; pages: number; named?: string }
   | { ok: true; format: 'docx'; html: string; named?: string }
-  | { ok: true; format: 'doc' | 'rtf'; text: string; named?: string }
+  /** `spans`: RTF rows whose merged cells cover columns (rtf.ts). */
+  | { ok: true; format: 'doc' | 'rtf'; text: string; spans?: RowSpan[]; named?: string }
   | { ok: false; code: DocumentCode; reason: string };
 
 export { DOCUMENT, OFFICE_UNSUPPORTED } from './document-types.ts';
@@ -69,7 +70,7 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
     case 'ole':
       return readOle(bytes, really);
     case 'rtf': {
-      const { text, unknownCodePage } = rtfToText(bytes);
+      const { text, unknownCodePage, spans } = rtfToText(bytes);
       if (unknownCodePage)
         return {
           ok: false,
@@ -77,7 +78,7 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
           reason: `RTF 文件使用了无法识别的字符编码，无法可靠读取${really}`,
         };
       if (!text.trim()) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `RTF 文件没有文字${really}` };
-      return { ok: true, format: 'rtf', text };
+      return { ok: true, format: 'rtf', text, ...(spans.length ? { spans } : {}) };
     }
     case 'mht':
       return {

@@ -55,7 +55,15 @@ interface Style {
   raise: Map<Raise, string>;
 }
 
-/** The .docx with fields as their results and hidden and struck runs removed, or the same bytes. */
+/** An empty styles part: the part is optional, and a package without one is read as with this. */
+const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"/>`;
+
+/**
+ * The .docx with fields as their results and hidden and struck runs removed, and a missing
+ * styles part supplied empty; or the same bytes. mammoth reads a package without a styles part
+ * with styles that have no table styles at all, and throws on the first table that names one
+ * (<w:tblStyle w:val="TableGrid"/>): a valid file rejected as broken.
+ */
 export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const main = (await mainPart(zip)) ?? 'word/document.xml';
@@ -65,13 +73,19 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   // Fields become their shown results first (docx-fields.ts): a hidden run inside one stays hidden.
   const fields = fieldResults(source);
   const xml = fields ?? source;
-  const stylesXml = (await zip.file(await stylesPart(zip, main))?.async('string')) ?? '';
+  const stylesFile = zip.file(await stylesPart(zip, main)) ?? zip.file(MAMMOTH_STYLES);
+  const stylesXml = (await stylesFile?.async('string')) ?? '';
   const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
   const changed = hidden ?? fields;
-  if (changed === null) return bytes;
-  zip.file(main, changed);
+  if (changed === null && stylesFile) return bytes;
+  if (changed !== null) zip.file(main, changed);
+  // Where mammoth looks when the relationship names no part that exists.
+  if (!stylesFile) zip.file(MAMMOTH_STYLES, EMPTY_STYLES);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
+
+/** The styles part mammoth reads when the main document's relationships name none that exists. */
+const MAMMOTH_STYLES = 'word/styles.xml';
 
 /** The main document part, as the package's relationships name it (as mammoth finds it). */
 async function mainPart(zip: JSZip): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { makeLine, type Line, type LineCell } from './lines.ts';
+import { makeLine, spansAsOne, type Line, type LineCell } from './lines.ts';
 import { BLOCK, BLOCK_BOX, DROP, RAISED, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -125,6 +125,14 @@ export function htmlToLines(html: string): Line[] {
 }
 
 /** A link to a footnote or endnote in the page (Word's #_ftn1 / #_edn1, #fn1, #footnote-1…). */
+/**
+ * An element whose text the reader keeps apart as a mark (^): <sup>, <sub>, text a style raises
+ * off the baseline (`f`: its shown.ts flags), a link to an in-page footnote.
+ */
+export function isMark(el: Element, f: number): boolean {
+  return el.tagName === 'sup' || el.tagName === 'sub' || (f & RAISED) !== 0 || (el.tagName === 'a' && isNoteLink(el));
+}
+
 function isNoteLink(el: Element): boolean {
   const href = el.attrs.find((a) => a.name === 'href')?.value.trim() ?? '';
   return /^#(?:_?ftn|_?edn|fn|en|footnote|endnote|note)(?:ref)?[-_:]?\w*\d/i.test(href);
@@ -172,8 +180,7 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is then
   // text that is no number (unreadable), never 1661. The same for text a style raises off the
   // baseline (shown.ts RAISED) and for a link to an in-page footnote (36<a href="#fn1">1</a>).
-  if ((tag === 'sup' || tag === 'sub' || f & RAISED || (tag === 'a' && isNoteLink(n))) && s[s.length - 1] !== '^')
-    s.push('^');
+  if (isMark(n, f) && s[s.length - 1] !== '^') s.push('^');
   const closed = isClosedDetails(n);
   for (const c of n.childNodes) if (!closed || isSummary(c)) visitText(c, s, sheet);
   if (f & BLOCK_BOX) s.push(' ');
@@ -228,7 +235,7 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
       cells.push({ raw, text: line.text.trim(), no });
       // A label spanning columns is one label; an empty or numeric cell spanning columns stands
       // for that many positions of the grid.
-      const isLabel = /[\u4e00-\u9fff]/.test(line.text) && !/^\s*无\s*$/.test(line.text);
+      const isLabel = spansAsOne(line.text);
       const spanned = raw.trim() !== '';
       for (let k = 1; k < colspan; k++)
         if (!isLabel) cells.push({ raw: '', text: '', no, covered: true, ...(spanned ? { spanned } : {}) });

@@ -42,6 +42,39 @@ export interface Line {
   role?: 'page-title' | 'heading' | 'link';
 }
 
+/**
+ * A cell's text that, spanning columns, is one label (a heading over them), not a value that
+ * stands for each column it covers (`<td colspan="2">0</td>`): Chinese text other than 无.
+ */
+export function spansAsOne(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text) && !/^\s*无\s*$/.test(text);
+}
+
+/**
+ * Tab-separated rows (RTF) whose merged cells cover columns: each such row with its exact cells,
+ * the covered positions `spanned` as an HTML colspan's are (html.ts), so that the table reader
+ * does not take a number over two columns for the first column's. `spans`: 0-based line index and
+ * the 0-based cells covered.
+ */
+export function withSpannedCells(lines: Line[], spans: ReadonlyArray<{ line: number; cells: number[] }>): Line[] {
+  if (!spans.length) return lines;
+  const out = lines.slice();
+  for (const { line, cells } of spans) {
+    const l = out[line];
+    if (!l) continue;
+    const covered = new Set(cells);
+    const parts: LineCell[] = l.raw
+      .split('\t')
+      .map((raw, k) =>
+        covered.has(k)
+          ? { raw: '', text: '', no: l.no, covered: true, spanned: true }
+          : { raw, text: makeLine(l.no, raw).text.trim(), no: l.no },
+      );
+    out[line] = makeLine(l.no, l.raw, parts);
+  }
+  return out;
+}
+
 export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
   const n = normalizeLine(raw);
   return cells ? { no, raw, text: n.text, map: n.map, cells } : { no, raw, text: n.text, map: n.map };

@@ -1,15 +1,35 @@
 import iconv from 'iconv-lite';
+import { spansAsOne } from './lines.ts';
+import {
+  addStyle,
+  charProp,
+  newStyle,
+  raisedAs,
+  raisedText,
+  shownAs,
+  type CharProps,
+  type StyleDef,
+  type Styles,
+} from './rtf-props.ts';
+import { UNSURE_MARK } from './shown.ts';
 
 /**
  * RTF → text in the form the .doc path reads: one line per paragraph, one line per table row
  * with its cells separated by tabs (\cell ends a cell, \row a row). A merged cell's continuation
  * (\clvmrg) is an empty cell, as word-extractor gives it for a .doc. Paragraph marks inside a
  * cell become spaces, so a cell's text stays on its row's line (doc-text.ts does the same).
+ * A cell merged over the next ones by the old horizontal merge (\clmgf, then \clmrg cells) is
+ * reported in `spans`, so that the table reader treats it as it treats an HTML colspan.
+ *
+ * Character formatting that changes what a reader sees — hidden, struck, deleted and raised
+ * text, set directly or by a character or paragraph style — follows the other readers' rule
+ * (rtf-props.ts): hidden, struck and deleted text is left out, a raised digit is a mark (`^1`).
  *
  * No npm RTF reader was sound for this: rtf-parser and @iarna/rtf-to-html drop table structure,
  * rtf.js needs a DOM, and rtf-stream-parser only de-encapsulates Outlook's HTML and text. The
  * reader here is small and knows only what a report needs: text, its code page (\ansicpg, a
- * font's \fcharset, \uN with its \uc fallback) and the table marks. Everything in a destination
+ * font's \fcharset, \uN with its \uc fallback), the table marks and the character properties
+ * above (with the stylesheet's styles for them). Everything else in a destination
  * that is not body text (font and colour tables, styles, pictures, field instructions, headers,
  * footnotes, anything behind \*) is skipped; a field's shown result (\fldrslt) is kept.
  */
@@ -81,13 +101,32 @@ interface Group {
   font: number | null;
   /** Inside the font table: the font being defined. */
   fontDef: boolean;
+  /** Direct character properties, the character style (\cs) and paragraph style (\s). */
+  props: CharProps;
+  cs: number | null;
+  ps: number;
+  /** The stylesheet's own group: each group directly inside it defines a style. */
+  sheet: boolean;
+  /** The style this group defines (a group directly inside the stylesheet). */
+  style: StyleDef | null;
+}
+
+/** A table row (a line of `text`) with the cells (0-based) covered by a merged cell before them. */
+export interface RowSpan {
+  line: number;
+  cells: number[];
 }
 
 export interface RtfText {
   text: string;
   /** Characters in a code page iconv-lite does not know (read as U+FFFD). */
   unknownCodePage: boolean;
+  /** Rows with horizontally merged cells (\clmgf/\clmrg) whose first cell holds no label. */
+  spans: RowSpan[];
 }
+
+/** A cell definition's old-style horizontal merge: the first cell, a continuation, or none. */
+type Merge = 'first' | 'next' | null;
 
 export function rtfToText(bytes: Uint8Array): RtfText {
   const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -95,7 +134,25 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   let ansiCpg = 'cp1252';
   let unknownCodePage = false;
   const stack: Group[] = [];
-  let g: Group = { skip: false, uc: 1, font: null, fontDef: false };
+  let g: Group = {
+    skip: false,
+    uc: 1,
+    font: null,
+    fontDef: false,
+    props: {},
+    cs: null,
+    ps: 0,
+    sheet: false,
+    style: null,
+  };
+  const styles: Styles = new Map();
+  // The current row's cell definitions (\cellx) and their merges; the rows with spans.
+  let merges: Merge[] = [];
+  let nextMerge: Merge = null;
+  const spans: RowSpan[] = [];
+  // The text just written was unsure (its mark is written) or a raised digit (its ^ is written).
+  let unsureRun = false;
+  let raisedDigit = false;
   let definingFont: number | null = null;
   let skipChars = 0;
   let pending: number[] = [];
@@ -114,11 +171,23 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     emit(s);
   };
   const emit = (s: string) => {
-    if (g.skip) return;
-    para += s;
+    if (g.skip || !s) return;
+    const shown = shownAs(g, styles);
+    if (shown === 'hidden') return;
+    if (shown === 'unsure' && !unsureRun) para += UNSURE_MARK;
+    unsureRun = shown === 'unsure';
+    const raised = raisedAs(g, styles);
+    para += raised ? raisedText(s, raisedDigit) : s;
+    raisedDigit = raised && /[0-9０-９]$/.test(s);
+  };
+  /** A cell or paragraph ends: the next text starts its own runs. */
+  const newRun = () => {
+    unsureRun = false;
+    raisedDigit = false;
   };
   const endParagraph = () => {
     flushBytes();
+    newRun();
     if (inTable) para += ' ';
     else {
       out.push(para);
@@ -127,13 +196,17 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   };
   const endCell = () => {
     flushBytes();
+    newRun();
     cells.push(para.replace(/\s+/g, ' ').trim());
     para = '';
   };
   const endRow = () => {
     flushBytes();
+    newRun();
     if (para.trim()) cells.push(para.trim());
     para = '';
+    const spanned = spannedCells(cells, merges);
+    if (spanned.length) spans.push({ line: out.length, cells: spanned });
     out.push(cells.join('\t'));
     cells = [];
   };
@@ -144,7 +217,7 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     if (c === '{') {
       flushBytes();
       stack.push(g);
-      g = { ...g, fontDef: false };
+      g = { ...g, fontDef: false, props: { ...g.props }, sheet: false, style: g.sheet ? newStyle() : null };
       i++;
       // An ignorable destination: {\* …}.
       if (src.startsWith('\\*', i)) g.skip = true;
@@ -153,6 +226,7 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     if (c === '}') {
       flushBytes();
       if (g.fontDef) definingFont = null;
+      if (g.style) addStyle(styles, g.style);
       g = stack.pop() ?? g;
       skipChars = 0;
       i++;
@@ -172,8 +246,12 @@ export function rtfToText(bytes: Uint8Array): RtfText {
       }
       flushBytes();
       if (m[4] !== undefined) {
-        if (m[4] === '\n' || m[4] === '\r') endParagraph();
-        else if (m[4] === '~') emit('\u00a0');
+        if (m[4] === '\n' || m[4] === '\r') {
+          if (!g.skip) endParagraph();
+        } else if (m[4] === '~') emit('\u00a0');
+        // A non-breaking hyphen (shown as a hyphen: before digits, a minus sign, as Word's
+        // <w:noBreakHyphen/> in a .docx); an optional hyphen shows nothing on a line it does not end.
+        else if (m[4] === '_') emit('\u2011');
         else if ('\\{}'.includes(m[4])) emit(m[4]);
         continue;
       }
@@ -182,9 +260,42 @@ export function rtfToText(bytes: Uint8Array): RtfText {
       if (SKIP.has(word)) {
         g.skip = true;
         if (word === 'fonttbl') g.fontDef = true;
+        if (word === 'stylesheet') g.sheet = true;
+        continue;
+      }
+      const prop = charProp(word, n);
+      if (prop) {
+        (g.style ? g.style.props : g.props)[prop[0]] = prop[1];
         continue;
       }
       switch (word) {
+        case 'plain':
+          // Character formatting back to the defaults: no direct property, no character style.
+          if (g.style) g.style.props = {};
+          else {
+            g.props = {};
+            g.cs = null;
+          }
+          break;
+        case 'cs':
+          if (g.style) Object.assign(g.style, { kind: 'char', num: n ?? 0 });
+          else g.cs = n;
+          break;
+        case 's':
+          if (g.style) Object.assign(g.style, { kind: 'para', num: n ?? 0 });
+          else g.ps = n ?? 0;
+          break;
+        case 'ds':
+        case 'ts':
+          if (g.style) g.style.kind = 'other';
+          break;
+        case 'sbasedon':
+          if (g.style) g.style.basedOn = n;
+          break;
+        case 'chftn':
+          // An automatic footnote number (its reference mark): a mark, never a digit.
+          emit('^');
+          break;
         case 'bin':
           // \binN: N bytes of binary data (a picture's) follow, which may hold { } or \.
           i += Math.max(0, n ?? 0);
@@ -211,21 +322,39 @@ export function rtfToText(bytes: Uint8Array): RtfText {
           if (n !== null) emit(String.fromCharCode(n < 0 ? n + 65536 : n));
           skipChars = g.uc;
           break;
+        // A skipped destination's paragraphs (a footnote's, a header's) are not the body's: they
+        // neither end the body's paragraph nor take it out of its table.
         case 'par':
         case 'sect':
         case 'page':
         case 'line':
-          endParagraph();
+          if (!g.skip) endParagraph();
           break;
         case 'tab':
           emit('\u3000');
           break;
         case 'intbl':
-          inTable = true;
+          if (!g.skip) inTable = true;
           break;
         case 'pard':
-          // \pard resets paragraph properties; text that follows without \intbl is out of the table.
-          if (!cells.length && !para.trim()) inTable = false;
+          // \pard resets paragraph properties (the style to \s0); text that follows without
+          // \intbl is out of the table.
+          g.ps = 0;
+          if (!g.skip && !cells.length && !para.trim()) inTable = false;
+          break;
+        case 'trowd':
+          if (!g.skip) merges = [];
+          nextMerge = null;
+          break;
+        case 'clmgf':
+          nextMerge = 'first';
+          break;
+        case 'clmrg':
+          nextMerge = 'next';
+          break;
+        case 'cellx':
+          if (!g.skip) merges.push(nextMerge);
+          nextMerge = null;
           break;
         case 'cell':
           if (!g.skip) endCell();
@@ -279,5 +408,24 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   flushBytes();
   if (cells.length) endRow();
   if (para.trim()) out.push(para);
-  return { text: out.join('\n'), unknownCodePage };
+  return { text: out.join('\n'), unknownCodePage, spans };
+}
+
+/**
+ * The cells of a row covered by a merged cell before them (\clmrg after \clmgf) that holds text
+ * other than a label: a number or mark standing for several columns, as `<td colspan>` with text
+ * is (html.ts). A label's merge, or an empty one's, stays an empty cell per column, as before.
+ */
+export function spannedCells(cells: string[], merges: Merge[]): number[] {
+  const out: number[] = [];
+  let origin = -1;
+  for (let k = 0; k < cells.length; k++) {
+    if (merges[k] === 'next' && origin >= 0) {
+      const text = cells[origin]!;
+      if (text.trim() && !spansAsOne(text)) out.push(k);
+      continue;
+    }
+    origin = merges[k] === 'first' ? k : -1;
+  }
+  return out;
 }

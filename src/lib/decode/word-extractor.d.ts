@@ -22,6 +22,7 @@ declare module 'word-extractor/lib/word-ole-extractor.js' {
   export default class WordOleExtractor {
     protected _pieces: Piece[];
     extract(reader: unknown): Promise<Document>;
+    buildDocument(): Document;
     writeCharacterProperties(buffer: Buffer, table: Buffer): void;
     writeParagraphProperties(buffer: Buffer, table: Buffer): void;
   }

@@ -85,9 +85,11 @@ export async function documentRenderer(
       // Word's other ways to publish (word-formats.ts), for a report that would be a .docx or
       // stay HTML: from a generator of the file's own, so that the draws above stay what they were.
       const word = pDocx > 0 ? pickWordFormat(new Random(o.seed * 7349 + parseInt(key.slice(0, 8), 16))) : null;
-      // Footnote marks raised by a style (hidden.ts) stay HTML: the Word and RTF writers do not
-      // carry the style over, and a printed subscript at the same size is not known as a mark.
-      if ((kind || word?.alone) && f.truth.quirks.includes('sup-by-style')) {
+      // Footnote marks raised by a style (hidden.ts) stay HTML, but for RTF (which writes them as
+      // raised text, rtf.ts): the DOCX writer does not carry the style over, a Word web page kept
+      // as .doc is not tested with them, and a printed subscript at the same size is not known as a mark.
+      const rtf = kind !== 'pdf' && word?.aloneAs === 'rtf';
+      if ((kind || word?.alone) && !rtf && f.truth.quirks.includes('sup-by-style')) {
         done.set(key, null);
         return f;
       }

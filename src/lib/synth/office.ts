@@ -1,4 +1,4 @@
-import { BLOCK, SKIP } from '../decode/html.ts';
+import { BLOCK, isMark, SKIP } from '../decode/html.ts';
 import { BLOCK_BOX, DROP, sheetOf, shown, UNSURE, UNSURE_MARK } from '../decode/shown.ts';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
@@ -18,6 +18,19 @@ export interface DocCell {
   text: string;
   rowspan: number;
   colspan: number;
+  /**
+   * The cell's text in pieces, when the page does not show some of it (hidden or struck) or sets
+   * some off the baseline as a mark (<sup>, a raising style, a footnote link): for writers that
+   * can say so in the document's own formatting (RTF). `text` is what the HTML reader reads of it
+   * without the dropped pieces; a writer that cannot say so writes `text`.
+   */
+  runs?: DocRun[];
+}
+
+/** A piece of a cell's text: shown plainly, not shown, or shown as a mark off the baseline. */
+export interface DocRun {
+  text: string;
+  as: 'plain' | 'dropped' | 'raised';
 }
 export type DocBlock = { kind: 'p'; text: string } | { kind: 'table'; rows: DocCell[][] };
 
@@ -46,6 +59,36 @@ export function htmlBlocks(html: string): DocBlock[] {
     const inner = (f & UNSURE ? UNSURE_MARK : '') + n.childNodes.map(text).join('');
     // A block box inside a cell: a line of its own in the DOCX cell.
     return f & BLOCK_BOX ? `\n${inner}\n` : inner;
+  };
+  // The same text in runs (DocCell.runs): what text() leaves out is `dropped` here.
+  const runs = (n: Node, as: DocRun['as'], out: DocRun[]): void => {
+    const push = (t: string, a: DocRun['as']) => {
+      const last = out[out.length - 1];
+      if (last?.as === a) last.text += t;
+      else if (t) out.push({ text: t, as: a });
+    };
+    if (n.nodeName === '#text') return push((n as DefaultTreeAdapterMap['textNode']).value, as);
+    if ('tagName' in n && n.tagName === 'br') return push('\n', as);
+    if ('tagName' in n && SKIP.has(n.tagName)) return;
+    if (!('tagName' in n)) {
+      if ('childNodes' in n) for (const c of n.childNodes) runs(c, as, out);
+      return;
+    }
+    const f = shown(n, sheet);
+    const here = f & DROP || as === 'dropped' ? 'dropped' : as === 'raised' || isMark(n, f) ? 'raised' : 'plain';
+    if (f & UNSURE) push(UNSURE_MARK, here);
+    if (f & BLOCK_BOX) push('\n', here);
+    for (const c of n.childNodes) runs(c, here, out);
+    if (f & BLOCK_BOX) push('\n', here);
+  };
+  const cellRuns = (td: Element): DocRun[] | null => {
+    const out: DocRun[] = [];
+    runs(td, 'plain', out);
+    if (out.every((r) => r.as === 'plain')) return null;
+    const tidy = out.map((r) => ({ ...r, text: r.text.replace(/[ \t\r\f]+/g, ' ').replace(/ *\n\s*/g, '\n') }));
+    tidy[0]!.text = tidy[0]!.text.trimStart();
+    tidy[tidy.length - 1]!.text = tidy[tidy.length - 1]!.text.trimEnd();
+    return tidy.filter((r) => r.text);
   };
   const walk = (n: Node): void => {
     if (n.nodeName === '#text') {
@@ -77,6 +120,7 @@ export function htmlBlocks(html: string): DocBlock[] {
                 .map((td) => {
                   const span = (name: string) =>
                     Math.max(1, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1);
+                  const pieces = cellRuns(td);
                   return {
                     text: text(td)
                       .replace(/[ \t\r\f]+/g, ' ')
@@ -84,6 +128,7 @@ export function htmlBlocks(html: string): DocBlock[] {
                       .trim(),
                     rowspan: span('rowspan'),
                     colspan: span('colspan'),
+                    ...(pieces ? { runs: pieces } : {}),
                   };
                 }),
             );
