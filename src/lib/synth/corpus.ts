@@ -10,6 +10,7 @@ import {
   big5Safe,
   headingText,
   oldFormTable,
+  otherNumbered,
   onelineDump,
   renderOneline,
   toTraditional,
@@ -273,6 +274,8 @@ function report(
     glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text];
   /** Headings 二–四 and table lines, where the invisible quirk puts its characters. */
   const tableLines: string[] = [];
+  /** The headings as a table of contents lists them: as the report numbers them. */
+  const tocHeadings = [...TOC_HEADINGS];
   let cells: Truth['cells'] = [];
   let unknown = new Set<string>();
   let cut = false;
@@ -291,9 +294,20 @@ function report(
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
     const unitHeading = !noTables && stated?.at === 'heading' ? `（金额单位：${stated.unit}）` : '';
-    const s2 = [`${headingText(rng, 2, hv)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
-    const s3 = [headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests)];
-    const s4 = !r.cut || noTables ? [headingText(rng, 4, hv), ...(noTables ? placeholder : r.review)] : null;
+    // Headings 二–四 numbered like items, （二） or 2. (side generator). Not on a one-line dump,
+    // where no heading starts a line, nor with a reworded or misspelt heading.
+    const numbering = new Random(Number(seq) * 5231 + 43);
+    const renumber = style !== 'oneline' && !hv && numbering.chance(0.04);
+    if (renumber) quirks.add('heading-numbered-as-item');
+    const h = (k: 2 | 3 | 4) => {
+      const text = headingText(rng, k, hv);
+      if (!renumber) return text;
+      tocHeadings[k - 1] = otherNumbered(numbering, text, k);
+      return tocHeadings[k - 1]!;
+    };
+    const s2 = [`${h(2)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
+    const s3 = [h(3), ...(noTables ? placeholder : r.requests)];
+    const s4 = !r.cut || noTables ? [h(4), ...(noTables ? placeholder : r.review)] : null;
     tableLines.push(s2[0]!, s3[0]!, ...(s4 ? [s4[0]!] : []), ...r.active, ...r.requests, ...r.review);
     // Sections printed in another order (三 before 二, or 四 before 三); side generator.
     const order = new Random(Number(seq) * 9049 + 31);
@@ -329,7 +343,7 @@ function report(
   const tocRng = new Random(Number(seq) * 4967 + 19);
   const toc =
     !pre2019 && style !== 'oneline' && tocRng.chance(0.03)
-      ? ['目录', ...TOC_HEADINGS.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
+      ? ['目录', ...tocHeadings.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
       : [];
   if (toc.length) quirks.add('table-of-contents');
   // Other years around the report (other-years.ts), decided by a side generator so that the

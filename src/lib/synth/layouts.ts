@@ -39,6 +39,16 @@ export function headingText(rng: Random, k: 2 | 3 | 4 | 5 | 6, variant: boolean)
   return rng.pick(list.slice(1));
 }
 
+/**
+ * A heading numbered like an item inside a section: （二）主动公开政府信息情况, 2.主动公开…, 2、…;
+ * and 三's without its 情况. `heading` is the template's wording with its 二、.
+ */
+export function otherNumbered(rng: Random, heading: string, k: 2 | 3 | 4): string {
+  const n = rng.pick([`（${'一二三四'[k - 1]}）`, `${k}.`, `${k}、`, `${k}．`]);
+  const text = heading.slice(2);
+  return n + (k === 3 && rng.chance(0.3) ? text.replace(/情况$/, '') : text);
+}
+
 // ── Comma / semicolon rows ──────────────────────────────────────────────────────────────────
 /** Rows as delimited lines; a field holding the delimiter or a quote is quoted (RFC 4180). */
 export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[] {
