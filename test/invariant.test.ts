@@ -207,6 +207,45 @@ describe('the invariant on damaged rows', () => {
   });
 });
 
+describe('row labels by meaning, not one wording', () => {
+  const p = (edit: (t: string) => string) =>
+    ok(
+      parseText(
+        edit(
+          buildReport({
+            style: 'pipes',
+            layoutActive: '2021',
+            layoutRequests: '2021',
+            title: '测试局2022年政府信息公开工作年度报告',
+            requests: {
+              new_received: ['30', '5', '1', '2', '1', '3', '42'],
+              carried_over: ['1', '0', '0', '0', '0', '0', '1'],
+              declined_repeat: ['2', '0', '0', '0', '0', '0', '2'],
+              declined_excessive: ['3', '0', '0', '0', '0', '0', '3'],
+              carried_forward: ['4', '0', '0', '0', '0', '0', '4'],
+            },
+          }),
+        ),
+      ),
+    );
+
+  it('本年度新收, 上年度结转的, 结转下一年度 and 大量重复申请 name their rows', () => {
+    const r = p((t) =>
+      t
+        .replace('一、本年新收政府信息公开申请数量', '一、本年度新收政府信息公开申请数量')
+        .replace('二、上年结转政府信息公开申请数量', '二、上年度结转的政府信息公开申请数量')
+        .replace('四、结转下年度继续办理', '四、结转下一年度继续办理')
+        .replace('4.无正当理由大量反复申请', '4.无正当理由大量重复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+    expect(rowOf(r.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
+    expect(rowOf(r.cells, 'requests', 'carried_forward')).toBe('4 0 0 0 0 0 4');
+    // 大量重复申请 (excessive) is not 2.重复申请 (a repeat): each row keeps its own numbers.
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).toBe('2 0 0 0 0 0 2');
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).toBe('3 0 0 0 0 0 3');
+  });
+});
+
 describe('long glued runs (a page dump’s section 四)', () => {
   const header =
     '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';

@@ -11,6 +11,7 @@ import {
   headingText,
   oldFormTable,
   otherNumbered,
+  rowWording,
   onelineDump,
   renderOneline,
   toTraditional,
@@ -290,6 +291,13 @@ function report(
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));
       quirks.add('total-heji');
+    }
+    // Row labels in other real wordings (本年度新收, 上年度结转的, 结转下一年度, 大量重复申请);
+    // a side generator keeps older corpora the same.
+    const wording = new Random(Number(seq) * 6373 + 47);
+    if (wording.chance(0.06)) {
+      r.requests = r.requests.map((l) => rowWording(wording, l));
+      quirks.add('row-wording');
     }
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];

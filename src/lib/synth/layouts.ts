@@ -49,6 +49,21 @@ export function otherNumbered(rng: Random, heading: string, k: 2 | 3 | 4): strin
   return n + (k === 3 && rng.chance(0.3) ? text.replace(/情况$/, '') : text);
 }
 
+/** Other wordings real reports give rows of section 三, each read as the template's row. */
+const ROW_WORDINGS: Array<[string, string[]]> = [
+  ['本年新收政府信息公开申请数量', ['本年度新收政府信息公开申请数量']],
+  ['上年结转政府信息公开申请数量', ['上年度结转的政府信息公开申请数量', '上一年度结转政府信息公开申请数量']],
+  ['结转下年度继续办理', ['结转下一年度继续办理', '结转至下年度继续办理']],
+  ['无正当理由大量反复申请', ['无正当理由大量重复申请']],
+];
+
+/** `line` with the template's row wordings in it replaced by other real ones. */
+export function rowWording(rng: Random, line: string): string {
+  let out = line;
+  for (const [from, to] of ROW_WORDINGS) if (out.includes(from)) out = out.replace(from, rng.pick(to));
+  return out;
+}
+
 // ── Comma / semicolon rows ──────────────────────────────────────────────────────────────────
 /** Rows as delimited lines; a field holding the delimiter or a quote is quoted (RFC 4180). */
 export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[] {
