@@ -246,6 +246,74 @@ describe('row labels by meaning, not one wording', () => {
   });
 });
 
+describe('rows printed out of template order', () => {
+  const rows = {
+    new_received: ['30', '5', '1', '2', '1', '3', '42'],
+    carried_over: ['1', '0', '0', '0', '0', '0', '1'],
+    declined_petition: ['5', '0', '0', '0', '0', '0', '5'],
+    declined_repeat: ['2', '0', '0', '0', '0', '0', '2'],
+    declined_excessive: ['3', '0', '0', '0', '0', '0', '3'],
+  };
+  const p = (style: 'pipes' | 'lines', edit: (t: string) => string) =>
+    ok(
+      parseText(
+        edit(
+          buildReport({
+            style,
+            layoutActive: '2021',
+            layoutRequests: '2021',
+            title: '测试局2022年政府信息公开工作年度报告',
+            requests: rows,
+          }),
+        ),
+      ),
+    );
+  /** The text with the rows that start with `a` and `b` (one line each) swapped. */
+  const swap = (t: string, a: string, b: string) => {
+    const lines = t.split('\n');
+    const i = lines.findIndex((l) => l.startsWith(a));
+    const j = lines.findIndex((l) => l.startsWith(b));
+    [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    return lines.join('\n');
+  };
+
+  it('each row is found by its own numbered label, its values up to the next label', () => {
+    const r = p('pipes', (t) =>
+      swap(swap(t, '一、本年新收', '二、上年结转'), '（五）2.重复申请', '（五）4.无正当理由大量反复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+    expect(rowOf(r.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
+    expect(rowOf(r.cells, 'requests', 'declined_petition')).toBe('5 0 0 0 0 0 5');
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).toBe('2 0 0 0 0 0 2');
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).toBe('3 0 0 0 0 0 3');
+    expect(rowOf(r.cells, 'requests', 'declined_publication')).toBe('0 0 0 0 0 0 0');
+  });
+
+  it('a label without its item number, or a header word (总计), proves no row out of order', () => {
+    const r = p('pipes', (t) =>
+      swap(t, '（五）1.信访举报投诉类申请', '（五）2.重复申请').replace('（五）2.重复申请', '重复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).not.toMatch(/\d/);
+    expect(rowOf(r.cells, 'requests', 'declined_petition')).toBe('5 0 0 0 0 0 5');
+    // （七）总计 lost: the header's 总计 is no label for it, whatever follows it.
+    const lost = p('lines', (t) => t.replace('（七）总计 |', '|'));
+    expect(rowOf(lost.cells, 'requests', 'total')).not.toMatch(/\d/);
+  });
+
+  it('one cell per line: with a row not found, a row out of order gets no values', () => {
+    const r = p('lines', (t) =>
+      t
+        .replace('（五）3.要求提供公开出版物 |', '|')
+        .replace(
+          /（五）2\.重复申请 \|\n([^（]*)（五）4\.无正当理由大量反复申请 \|\n([^（]*)/,
+          (_m, a: string, b: string) => `（五）4.无正当理由大量反复申请 |\n${b}（五）2.重复申请 |\n${a}`,
+        ),
+    );
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).not.toMatch(/\d/);
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).not.toMatch(/\d/);
+  });
+});
+
 describe('long glued runs (a page dump’s section 四)', () => {
   const header =
     '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';

@@ -214,6 +214,7 @@ function report(
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
+    rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
@@ -236,6 +237,7 @@ function report(
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
   if (tq.supByStyle) quirks.add('sup-by-style');
+  if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

@@ -81,6 +81,11 @@ export interface TableQuirks {
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
   /**
+   * Section 三: two rows of one group printed in each other's place (二、上年结转 before
+   * 一、本年新收, （五）4 before （五）2), each with its label intact.
+   */
+  rowsOutOfOrder?: boolean;
+  /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
@@ -223,6 +228,7 @@ export function renderTables(
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
   }
+  if (q.rowsOutOfOrder) swapRows(new Random((q.sideSeed ?? 1) + 211), rRows);
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
   const activeHeader =
     t.layoutActive === '2019'
@@ -427,4 +433,22 @@ function sheetRows(rows: string[][]): string[][] {
       : rows;
   const width = Math.max(...merged.map((r) => r.length));
   return merged.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
+
+/**
+ * Two rows of one group of section 三 swapped in place: 一 and 二, or two items of （三）–（六）
+ * (labels as the template writes them, （五）2.重复申请). The truth is by row, so it stays.
+ */
+function swapRows(rng: Random, rows: Row[]): void {
+  const groupOf = (label: string) =>
+    /^[一二]、/.test(label) ? 'head' : (/^（[三四五六]）\d/.exec(label)?.[0].slice(0, 3) ?? null);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      const g = groupOf(rows[i]!.label);
+      if (g && g === groupOf(rows[j]!.label)) pairs.push([i, j]);
+    }
+  if (!pairs.length) return;
+  const [i, j] = rng.pick(pairs);
+  [rows[i], rows[j]] = [rows[j]!, rows[i]!];
 }

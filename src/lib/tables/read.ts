@@ -64,6 +64,9 @@ export function readTable(
   const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
   const padding = labelPadding(toks, rowSpans);
   const grid = rightAligned(toks, rowSpans);
+  // Rows found out of template order (rows.ts): a row not found at all may stand between any two.
+  const inOrder = found.every((f, k) => k === 0 || defs.indexOf(found[k - 1]!.def) < defs.indexOf(f.def));
+  const notFound = inOrder ? [] : defs.filter((d) => !found.some((f) => f.def === d)).map((d) => d.key);
 
   // Plain loops: this runs for every row of every report.
   for (let k = 0; k < found.length; k++) {
@@ -75,9 +78,13 @@ export function readTable(
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];
     const skipped =
-      next && rc.kind !== 'unknown' && rc.by === 'lines'
-        ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key)
-        : [];
+      rc.kind === 'unknown' || rc.by !== 'lines'
+        ? []
+        : !inOrder
+          ? notFound
+          : next
+            ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key)
+            : [];
     const gap = skipped.length
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
