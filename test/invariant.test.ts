@@ -175,6 +175,19 @@ describe('the invariant on damaged rows', () => {
     expect(p.diagnostics.some((d) => d.code === 'W_CELLS_AMBIGUOUS' && /appears twice/.test(d.message))).toBe(true);
   });
 
+  it('a row printed twice with the same cells, number for number: read once (c10)', () => {
+    const row = /(（一）予以公开 \|[^\n]*\n)/;
+    const p = report2022((t) => t.replace(row, '$1$1'));
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('30 5 1 2 1 3 42');
+    expect(p.diagnostics.some((d) => /appears twice/.test(d.message))).toBe(false);
+    // One cell different, even only as written (1 and 1.0): both copies NULL.
+    for (const other of [
+      '（一）予以公开 | 30 | 5 | 1 | 2 | 1 | 3 | 43 | |\n',
+      '（一）予以公开 | 30 | 5 | 1.0 | 2 | 1 | 3 | 42 | |\n',
+    ])
+      expect(rowOf(report2022((t) => t.replace(row, `$1${other}`)).cells, 'requests', 'granted')).toBe('A A A A A A A');
+  });
+
   it('a 2019 header over 2021 rows: no cell read with the other layout’s meanings', () => {
     const p = report2022((t) =>
       t.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),

@@ -53,6 +53,9 @@ const STYLES: Record<Style, number> = {
   oneline: 5,
 };
 
+/** Styles that write each table row as one line. */
+const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
+
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
   const pool = agencyPool(g);
@@ -293,6 +296,19 @@ function report(
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));
       quirks.add('total-heji');
+    }
+    // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
+    // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
+    const copyRng = new Random(Number(seq) * 6101 + 59);
+    if (ONE_LINE_ROWS.has(style) && !tq.wrappedLabels && !tq.grid && copyRng.chance(0.04)) {
+      const at = r.requests.flatMap((l, i) =>
+        /\d/.test(l) && requestRows[tables!.layoutRequests].some((d) => l.includes(d.label)) ? [i] : [],
+      );
+      if (at.length) {
+        const i = copyRng.pick(at);
+        r.requests.splice(i + 1, 0, r.requests[i]!);
+        quirks.add('identical-row-copy');
+      }
     }
     // Row labels in other real wordings (本年度新收, 上年度结转的, 结转下一年度, 大量重复申请);
     // a side generator keeps older corpora the same.

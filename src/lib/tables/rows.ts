@@ -53,12 +53,14 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
   }
   // A label that heads a second row with values, anywhere in the table (before the first
   // row too: a copy may come first). Header words head no values, so they never count.
+  // A copy whose cells are the same, number for number, is no clash: either copy gives the
+  // same values.
   const labelAt = new Set(found.map((f) => f.at));
   for (let i = 0; i < toks.length; i++) {
     const key = keys[i];
     if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
     for (const f of found) {
-      if (f.clash || !f.def.match.test(key)) continue;
+      if (f.clash || !f.def.match.test(key) || sameCells(toks, f.at, i)) continue;
       f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
     }
   }
@@ -110,6 +112,23 @@ function itemNumber(label: string): RegExp | null {
   if (m[1]) return new RegExp(`(?<!\\d)${m[1]}[.、]`);
   if (m[2]) return new RegExp(`(?<![一二三四五六七八九十])${m[2]}[、.]`);
   return new RegExp(`\\(${m[3]}\\)`);
+}
+
+/**
+ * Whether the labels at `a` and `b` are followed by the same cells: the same value texts, as
+ * written, and the same empty cells, line ends and blank lines in the same order, up to the
+ * next text.
+ */
+function sameCells(toks: Tok[], a: number, b: number): boolean {
+  const cells = (at: number) => {
+    const out: string[] = [];
+    for (let i = at + 1; i < toks.length && toks[i]!.t !== 'text'; i++) {
+      const t = toks[i]!;
+      out.push(t.t === 'val' ? `v${t.raw}` : t.t);
+    }
+    return out.join('\u0000');
+  };
+  return cells(a) === cells(b);
 }
 
 /** A label token followed by at least one value before the next text. */
