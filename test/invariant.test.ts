@@ -166,6 +166,32 @@ describe('the invariant on damaged rows', () => {
     }
   });
 
+  it('a change in words (减少21, 增加5) is unreadable; the row’s plain cells keep their columns (c09)', () => {
+    const p = ok(
+      parseText(
+        buildReport({ style: 'pipes', active: { licensing: ['487', '-21', '48357'], penalty: ['760', '5', '842'] } })
+          .replace('行政许可 | 487 | -21 |', '行政许可 | 487 | 减少21 |')
+          .replace('行政处罚 | 760 | 5 |', '行政处罚 | 760 | 增加5 |'),
+      ),
+    );
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('487 U 48357');
+    expect(rowOf(p.cells, 'active', 'penalty')).toBe('760 U 842');
+    expect(p.cells.find((c) => c.row_key === 'licensing' && c.col_key === 'change')!.raw).toBe('减少21');
+  });
+
+  it('text in one cell of 四 (见附件) is unreadable; the other 14 keep their columns (c09)', () => {
+    const review = ['9', '2', '1', '7', '19', '4', '3', '3', '8', '18', '5', '1', '8', '5', '19'];
+    const text = (cell: string) =>
+      buildReport({ style: 'pipes', review }).replace('| 19 | 4 | 3 |', `| 19 | ${cell} | 3 |`);
+    const p = ok(parseText(text('见附件')));
+    expect(rowOf(p.cells, 'review', 'review')).toBe('9 2 1 7 19');
+    expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('U 3 3 8 18');
+    expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('5 1 8 5 19');
+    // A header word in a value's place is no cell of it: nothing is placed by position.
+    const q = ok(parseText(text('行政诉讼')));
+    expect(q.cells.filter((c) => c.table_id === 'review' && c.state === 'number')).toEqual([]);
+  });
+
   it('a row label twice: both copies NULL, the first does not win (c10)', () => {
     const p = report2022((t) =>
       t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（一）予以公开 | 99 | 0 | 0 | 0 | 0 | 0 | 99 | |\n'),

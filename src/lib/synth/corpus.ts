@@ -53,6 +53,9 @@ const STYLES: Record<Style, number> = {
   oneline: 5,
 };
 
+/** Styles whose rows are delimited lines: a cell in words there keeps the others' columns. */
+const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html']);
+
 /** Styles that write each table row as one line. */
 const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
 
@@ -218,6 +221,7 @@ function report(
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
+    wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
@@ -241,6 +245,8 @@ function report(
   if (tq.hiddenText) quirks.add('hidden-text');
   if (tq.supByStyle) quirks.add('sup-by-style');
   if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
+  if (tq.grid) tq.wordsInCells = false;
+  if (tq.wordsInCells) quirks.add('words-in-cells');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

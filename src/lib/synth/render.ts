@@ -86,6 +86,11 @@ export interface TableQuirks {
    */
   rowsOutOfOrder?: boolean;
   /**
+   * Cells written in words (their truth unreadable, the row's other cells still readable): a
+   * change of 二 as 减少21 / 增加5, one cell of 四 as 见附件. Row-per-line delimited styles only.
+   */
+  wordsInCells?: boolean;
+  /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
@@ -127,6 +132,7 @@ export function renderTables(
     return w;
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
+  const words = q.wordsInCells ? new Random((q.sideSeed ?? 1) + 307) : null;
   const blank = { value: null, state: 'blank' as const };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
@@ -159,6 +165,12 @@ export function renderTables(
       ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
       glued = true;
     } else ws = ws.map(maybeBlank);
+    if (words && !glued)
+      ws = ws.map((w, j) =>
+        def.columns[j]!.kind === 'signed' && w.truth.state === 'number' && w.truth.value && words.chance(0.5)
+          ? changeInWords(w.truth.value)
+          : w,
+      );
     record(
       'active',
       def.key,
@@ -200,8 +212,11 @@ export function renderTables(
   }
 
   // ── 四 ──
-  let reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
-  reviewWs = reviewWs.map((w) => w);
+  const reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
+  if (words && !q.damage?.length) {
+    const j = words.int(1, reviewWs.length - 2);
+    reviewWs[j] = { text: words.pick(['见附件', '详见附件', '不详']), truth: { value: null, state: 'unreadable' } };
+  }
   if (!cut) {
     ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) =>
       record(
@@ -451,4 +466,9 @@ function swapRows(rng: Random, rows: Row[]): void {
   if (!pairs.length) return;
   const [i, j] = rng.pick(pairs);
   [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+}
+
+/** A change of 本年增/减 written in words: 减少21 ("decreased by 21"), 增加5; unreadable. */
+function changeInWords(v: number): Written {
+  return { text: `${v < 0 ? '减少' : '增加'}${Math.abs(v)}`, truth: { value: null, state: 'unreadable' } };
 }

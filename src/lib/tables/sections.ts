@@ -160,7 +160,7 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const headerLine = start > 0 ? toks[start - 1]!.line : -1;
   while (start < firstVal && toks[start]!.line === headerLine) start++;
   let end = firstVal;
-  while (end < toks.length && toks[end]!.t !== 'text') end++;
+  while (end < toks.length && (toks[end]!.t !== 'text' || textCellAmongValues(toks, end, toks[firstVal]!.line))) end++;
   // Rows for several years (a 年度 column: 2023年 | …, 2024年 | …; 上年 and 本年): only the row of
   // the report's own year is this report's, and only when its label says so.
   const years = yearRows(toks, start, end);
@@ -247,6 +247,27 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     );
   }
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** Words of section 四's header: a block label on the line of values is no cell. */
+const REVIEW_WORDS = /复议|诉讼|维持|纠正|结果|审结|总计|合计|起诉|年/;
+
+/**
+ * A text piece between values on the delimited line of section 四's values (见附件 in one cell):
+ * a cell that is no number, as text in a value position is in a row of 三 (cellSlots), so the
+ * values after it stay on the line and every cell keeps its column; the cell itself is
+ * unreadable. Not a header word of 四, and only with values after it on that line.
+ */
+function textCellAmongValues(toks: Tok[], i: number, line: number): boolean {
+  const t = toks[i]!;
+  if (t.t !== 'text' || t.line !== line || REVIEW_WORDS.test(t.text)) return false;
+  let after = false;
+  for (let k = i + 1; k < toks.length && toks[k]!.line === line; k++) {
+    const u = toks[k]!;
+    if (u.t === 'val') after = true;
+    if (u.t === 'eol') return after && u.delimited;
+  }
+  return false;
 }
 
 /** A row label naming the year a row of section 四 is for: 2023年, 2023年度, 本年, 上年. */
