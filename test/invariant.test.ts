@@ -214,6 +214,34 @@ describe('the invariant on damaged rows', () => {
       expect(rowOf(report2022((t) => t.replace(row, `$1${other}`)).cells, 'requests', 'granted')).toBe('A A A A A A A');
   });
 
+  it('one sub-table of 二 with its header out of order: only its own rows are NULL', () => {
+    const p = ok(
+      parseText(
+        buildReport({
+          style: 'pipes',
+          layoutActive: '2021',
+          layoutRequests: '2021',
+          title: '测试局2022年政府信息公开工作年度报告',
+          active: { rules: ['0', '1', '17'], licensing: ['22985'], fees: ['4720.74'] },
+        }).replace('本年制发件数 | 本年废止件数 | 现行有效件数', '现行有效件数 | 本年制发件数 | 本年废止件数'),
+      ),
+    );
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('22985');
+    expect(rowOf(p.cells, 'active', 'fees')).toBe('4720.74');
+    // 2019: a row of several values whose columns no header of its own names stays NULL.
+    const q = ok(
+      parseText(
+        buildReport({ style: 'pipes', active: { licensing: ['487', '-21', '48357'] } }).replace(
+          '本年新制作数量 | 本年新公开数量 | 对外公开总数量',
+          '对外公开总数量 | 本年新制作数量 | 本年新公开数量',
+        ),
+      ),
+    );
+    expect(rowOf(q.cells, 'active', 'rules')).toBe('A A A');
+    expect(rowOf(q.cells, 'active', 'licensing')).toBe('A A A');
+  });
+
   it('a 2019 header over 2021 rows: no cell read with the other layout’s meanings', () => {
     const p = report2022((t) =>
       t.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),

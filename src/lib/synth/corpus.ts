@@ -222,6 +222,8 @@ function report(
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
     wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
+    activeHeaderReordered:
+      style !== 'oneline' && layoutActive === '2021' && new Random(Number(seq) * 6329 + 67).chance(0.04),
     sideSeed: Number(seq) * 5381 + 23,
   };
   if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
@@ -240,13 +242,15 @@ function report(
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
-  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = tq.supByStyle = false;
+  if (tq.damage?.length)
+    tq.blockSplit = tq.hiddenText = tq.supByStyle = tq.wordsInCells = tq.activeHeaderReordered = false;
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
   if (tq.supByStyle) quirks.add('sup-by-style');
   if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
   if (tq.grid) tq.wordsInCells = false;
   if (tq.wordsInCells) quirks.add('words-in-cells');
+  if (tq.activeHeaderReordered) quirks.add('active-header-reordered');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;

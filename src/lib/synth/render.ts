@@ -87,9 +87,15 @@ export interface TableQuirks {
   rowsOutOfOrder?: boolean;
   /**
    * Cells written in words (their truth unreadable, the row's other cells still readable): a
-   * change of 二 as 减少21 / 增加5, one cell of 四 as 见附件. Row-per-line delimited styles only.
+   * change of 二 as 减少21 / 增加5, one cell of 四 as 见附件. Row-per-line delimited styles only, never
+   * with damage (whose draws depend on the truth).
    */
   wordsInCells?: boolean;
+  /**
+   * 2021 section 二: the （一） header names 现行有效件数 first and its rows' values follow it.
+   * Those rows are unprovable (truth ambiguous); the one-value rows below are still read.
+   */
+  activeHeaderReordered?: boolean;
   /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
@@ -133,6 +139,7 @@ export function renderTables(
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
   const words = q.wordsInCells ? new Random((q.sideSeed ?? 1) + 307) : null;
+  const reorderFirst = q.activeHeaderReordered === true && t.layoutActive === '2021';
   const blank = { value: null, state: 'blank' as const };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
@@ -165,6 +172,10 @@ export function renderTables(
       ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
       glued = true;
     } else ws = ws.map(maybeBlank);
+    if (reorderFirst && def.columns.length === 3) {
+      if (!glued) ws = [ws[2]!, ws[0]!, ws[1]!];
+      ws = ws.map((w) => ({ text: w.text, truth: { value: null, state: 'ambiguous' as const } }));
+    }
     if (words && !glued)
       ws = ws.map((w, j) =>
         def.columns[j]!.kind === 'signed' && w.truth.state === 'number' && w.truth.value && words.chance(0.5)
@@ -213,7 +224,7 @@ export function renderTables(
 
   // ── 四 ──
   const reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
-  if (words && !q.damage?.length) {
+  if (words) {
     const j = words.int(1, reviewWs.length - 2);
     reviewWs[j] = { text: words.pick(['见附件', '详见附件', '不详']), truth: { value: null, state: 'unreadable' } };
   }
@@ -248,7 +259,9 @@ export function renderTables(
   const activeHeader =
     t.layoutActive === '2019'
       ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
-      : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+      : reorderFirst
+        ? ['信息内容', '现行有效件数', '本年制发件数', '本年废止件数']
+        : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
   const unitLines = !stated

@@ -44,6 +44,8 @@ export interface TableRules {
   noUnit?: string;
   /** Set when the table as a whole cannot be read (a header that does not fit its rows). */
   unproven?: string;
+  /** Rows that cannot be read (row key → why): a sub-table's header naming its columns out of order. */
+  unprovenRows?: Map<string, string>;
 }
 
 export function readTable(
@@ -88,7 +90,8 @@ export function readTable(
     const gap = skipped.length
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
-    const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    const why =
+      rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
       continue;

@@ -7,17 +7,20 @@ import {
   requestRows,
   reviewColumns,
   reviewRows,
+  type RowDef,
 } from '../template/definitions.ts';
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
 import {
   ACTIVE_COLUMNS,
+  ACTIVE_ITEM_COLUMNS,
   REQUEST_COLUMNS,
   REQUEST_LINE_COLUMNS,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
   maskOrganisations,
+  type ColumnGroup,
 } from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
 import {
@@ -79,15 +82,39 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const unproven =
     has2021 !== has2019 && rows && rows !== layout
       ? `the header has the ${layout} columns but the rows are the ${rows} rows`
-      : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ??
-        activeItemOrderProblem(text) ??
-        undefined);
+      : undefined;
+  // A sub-table's header naming its columns out of order leaves its own rows unread, not the
+  // other sub-tables' (（一） 规章 and 规范性文件; （五）–（九）): a row of one value has no order,
+  // and a row of several is read only where the section names its columns (a header of its own).
+  const unprovenRows = new Map<string, string>();
+  const defs = activeRows[layout];
+  const problems: Array<[string | null, ReadonlyArray<ColumnGroup>]> = [
+    [columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]), ACTIVE_COLUMNS[layout]],
+    [activeItemOrderProblem(text), ACTIVE_ITEM_COLUMNS],
+  ];
+  for (const [problem, groups] of problems) {
+    if (!problem) continue;
+    const own = rowsUnder(defs, groups);
+    for (const d of defs)
+      if (own.includes(d) || (d.columns.length > 1 && !d.columns.every((c) => text.includes(headerWord(c.label)))))
+        if (!unprovenRows.has(d.key)) unprovenRows.set(d.key, problem);
+  }
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
     ...(unproven ? { unproven } : {}),
+    ...(unprovenRows.size ? { unprovenRows } : {}),
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
+}
+
+/** A column label's words as a header writes them: 本年增/减 → 本年增, 采购总金额（万元） → 采购总金额. */
+const headerWord = (label: string) => label.replace(/[（(].*$/, '').replace(/\/.*$/, '');
+
+/** Rows with a column that a label of `groups` names (制发 names 本年制发件数). */
+function rowsUnder(defs: RowDef[], groups: ReadonlyArray<ColumnGroup>): RowDef[] {
+  const labels = groups.flatMap((g) => g.map((x) => (typeof x === 'string' ? x : x.label)));
+  return defs.filter((d) => d.columns.some((c) => labels.some((l) => c.label.includes(l))));
 }
 
 /**
