@@ -212,6 +212,7 @@ function report(
     // Decided by a side generator, so that the main stream (and corpora made before) stay the same.
     labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
+    rowSpannedNumbers: style === 'html' && new Random(Number(seq) * 6451 + 71).chance(0.15),
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
@@ -302,6 +303,7 @@ function report(
     const one = style === 'oneline' ? renderOneline(rng, tables!) : null;
     if (one?.nbsp) quirks.add('oneline-nbsp');
     const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
+    if (r.requests.some((l) => /<td rowspan="2">\d/.test(l))) quirks.add('row-spanned-numbers');
     // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));

@@ -52,6 +52,12 @@ export interface TableQuirks {
    */
   spannedNumbers?: boolean;
   /**
+   * HTML style, section 三: two equal numbers one above the other drawn as one cell spanning both
+   * rows (`<td rowspan="2">0</td>`, as Word's vMerge converts); it belongs to neither row
+   * provably (truth ambiguous), the rows' other cells keep their columns.
+   */
+  rowSpannedNumbers?: boolean;
+  /**
    * Section 四 with 总计 as the first column of each block, the header saying so and the values
    * in that order: a reader placing them by the form's order would shift every value.
    */
@@ -291,6 +297,16 @@ export function renderTables(
           rRows,
           q.spannedNumbers === true,
           (q.blockSplit || q.hiddenText ? SHEET : '') + (q.supByStyle ? SUP_SHEET : ''),
+          q.rowSpannedNumbers && !q.damage?.length
+            ? (r, k) => {
+                const key = requestRows[t.layoutRequests].find((d) => d.label === r.label)?.key;
+                const c = cells.find((c) => c.table_id === 'requests' && c.row_key === key && c.col_key === reqCols[k]);
+                if (!c) return;
+                c.value = null;
+                c.state = 'ambiguous';
+                unknown.add(`requests.${key}.${k}`);
+              }
+            : undefined,
         )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
@@ -340,7 +356,12 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[] {
+function htmlRequests(
+  rows: Row[],
+  spannedNumbers = false,
+  sheet = '',
+  rowSpanned?: (r: Row, k: number) => void,
+): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
@@ -368,13 +389,32 @@ function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[]
         }))
         .find((x) => x.k >= 0)
     : undefined;
+  // The first two grouped rows, one above the other, with the same plain number in an applicant
+  // column get it as one cell spanning both (not with a colspan merge: one shape at a time).
+  const plain = (c: HtmlWritten | undefined) => c !== undefined && c.html === undefined && /^\d+$/.test(c.text);
+  let down: { r: Row; k: number } | undefined;
+  if (rowSpanned && !merged)
+    for (let i = 0; i + 1 < grouped.length && !down; i++) {
+      const [a, b] = [grouped[i]!, grouped[i + 1]!];
+      const k = a.cells.findIndex((c, k) => k < 6 && plain(c) && plain(b.cells[k]) && c.text === b.cells[k]!.text);
+      if (k >= 0 && a.cells.length === 7 && b.cells.length === 7 && !a.glued && !b.glued) down = { r: a, k };
+    }
+  const below = down ? grouped[grouped.indexOf(down.r) + 1] : undefined;
+  if (down && below) {
+    rowSpanned!(down.r, down.k);
+    rowSpanned!(below, down.k);
+  }
   rows.forEach((r) => {
     const values =
       merged?.r === r
         ? r.cells
             .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
             .join('')
-        : r.cells.map(cell).join('');
+        : down?.r === r
+          ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c))).join('')
+          : below === r
+            ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c))).join('')
+            : r.cells.map(cell).join('');
     if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === grouped[0])
       out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);

@@ -124,7 +124,7 @@ export function readTable(
       if (rc.spanned)
         em.note(
           'W_CELLS_AMBIGUOUS',
-          `${tableId}.${f.def.key}: a number spans ${rc.spanned.size} columns (colspan) — which of them it belongs to is not known; those cells are left NULL`,
+          `${tableId}.${f.def.key}: a number spans several cells (colspan, or rowspan over other rows) — which of them it belongs to is not known; ${rc.spanned.size} cell(s) left NULL`,
           f.no,
           addrs[Math.min(...rc.spanned)],
         );

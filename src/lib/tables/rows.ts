@@ -204,7 +204,8 @@ export function readRow(
   if (grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty'))
     return { kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' };
   if (sameVals.length > 0 || sameLine.length - 1 >= n) {
-    if (sameLine.some((t) => t.t === 'empty' && t.spanned)) return spannedRow(sameLine, n, noise, padded, labelPadding);
+    if (sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above))))
+      return spannedRow(sameLine, n, noise, padded, labelPadding);
     return fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding);
   }
 
@@ -247,10 +248,15 @@ function spannedRow(
     const before = cells.length;
     cells.push(...cellSlots([tok]));
     origin = cells.length > before && cells[before] !== null ? before : -1;
+    // A number spanning rows, and the positions it covers below: no row's own.
+    if (tok.t === 'val' && (tok.spansRows || tok.above)) spanned.add(before);
   }
   if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
   const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
-  return fromSlots(cellSlots(own), n, noise, padded, labelPadding);
+  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding);
+  if (rc.kind !== 'cells') return rc;
+  const rows = new Set(rc.cells.flatMap((c, j) => (c && (c.spansRows || c.above) ? [j] : [])));
+  return rows.size ? { ...rc, spanned: rows } : rc;
 }
 
 /**
