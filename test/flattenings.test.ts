@@ -196,6 +196,35 @@ describe('messy flattenings', () => {
   });
 });
 
+describe('HTML number cells spanning rows (rowspan; Word’s vMerge comes as rowspan)', () => {
+  const page = (rows: string) => `<!doctype html><html lang="zh-CN"><body>
+<h1>测试县人民政府2020年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+<table>
+<tr><td colspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>
+<tr><td rowspan="4">三、本年度办理结果</td>${rows}
+</table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></body></html>`;
+
+  it('the number is no row’s own; the other cells of both rows keep their columns', () => {
+    const p = ok(
+      parseText(
+        page(`<td>（一）予以公开</td><td>37</td><td rowspan="2">0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>37</td></tr>
+<tr><td>（二）部分公开</td><td>13</td><td>0</td><td>0</td><td>0</td><td>3</td><td>16</td></tr>
+<tr><td>（三）1.属于国家秘密</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td rowspan="2">1</td></tr>
+<tr><td>（三）2.其他法律行政法规禁止公开</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>`),
+        'r.html',
+      ),
+    );
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('37 A 0 0 0 0 37');
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('13 A 0 0 0 3 16');
+    // Covering the last column: the row below still has its seven positions.
+    expect(rowOf(p.cells, 'requests', 'withheld_state_secret')).toBe('1 0 0 0 0 0 A');
+    expect(rowOf(p.cells, 'requests', 'withheld_prohibited')).toBe('2 0 0 0 0 0 A');
+    expect(p.cells.find((c) => c.row_key === 'partly_granted' && c.col_key === 'commercial')!.raw).toBe('0');
+  });
+});
+
 describe('a row short of several separated cells', () => {
   it('is not glued back and split again to fit its row sum: its cells may be lost, not glued', () => {
     // 264 | 503 | 48 | 131 splits uniquely as 2|64|50|3|4|8 = 131; with another row unreadable

@@ -166,6 +166,32 @@ describe('the invariant on damaged rows', () => {
     }
   });
 
+  it('a change in words (减少21, 增加5) is unreadable; the row’s plain cells keep their columns (c09)', () => {
+    const p = ok(
+      parseText(
+        buildReport({ style: 'pipes', active: { licensing: ['487', '-21', '48357'], penalty: ['760', '5', '842'] } })
+          .replace('行政许可 | 487 | -21 |', '行政许可 | 487 | 减少21 |')
+          .replace('行政处罚 | 760 | 5 |', '行政处罚 | 760 | 增加5 |'),
+      ),
+    );
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('487 U 48357');
+    expect(rowOf(p.cells, 'active', 'penalty')).toBe('760 U 842');
+    expect(p.cells.find((c) => c.row_key === 'licensing' && c.col_key === 'change')!.raw).toBe('减少21');
+  });
+
+  it('text in one cell of 四 (见附件) is unreadable; the other 14 keep their columns (c09)', () => {
+    const review = ['9', '2', '1', '7', '19', '4', '3', '3', '8', '18', '5', '1', '8', '5', '19'];
+    const text = (cell: string) =>
+      buildReport({ style: 'pipes', review }).replace('| 19 | 4 | 3 |', `| 19 | ${cell} | 3 |`);
+    const p = ok(parseText(text('见附件')));
+    expect(rowOf(p.cells, 'review', 'review')).toBe('9 2 1 7 19');
+    expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('U 3 3 8 18');
+    expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('5 1 8 5 19');
+    // A header word in a value's place is no cell of it: nothing is placed by position.
+    const q = ok(parseText(text('行政诉讼')));
+    expect(q.cells.filter((c) => c.table_id === 'review' && c.state === 'number')).toEqual([]);
+  });
+
   it('a row label twice: both copies NULL, the first does not win (c10)', () => {
     const p = report2022((t) =>
       t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（一）予以公开 | 99 | 0 | 0 | 0 | 0 | 0 | 99 | |\n'),
@@ -173,6 +199,47 @@ describe('the invariant on damaged rows', () => {
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
     expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 0 0 0 0 0 0');
     expect(p.diagnostics.some((d) => d.code === 'W_CELLS_AMBIGUOUS' && /appears twice/.test(d.message))).toBe(true);
+  });
+
+  it('a row printed twice with the same cells, number for number: read once (c10)', () => {
+    const row = /(（一）予以公开 \|[^\n]*\n)/;
+    const p = report2022((t) => t.replace(row, '$1$1'));
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('30 5 1 2 1 3 42');
+    expect(p.diagnostics.some((d) => /appears twice/.test(d.message))).toBe(false);
+    // One cell different, even only as written (1 and 1.0): both copies NULL.
+    for (const other of [
+      '（一）予以公开 | 30 | 5 | 1 | 2 | 1 | 3 | 43 | |\n',
+      '（一）予以公开 | 30 | 5 | 1.0 | 2 | 1 | 3 | 42 | |\n',
+    ])
+      expect(rowOf(report2022((t) => t.replace(row, `$1${other}`)).cells, 'requests', 'granted')).toBe('A A A A A A A');
+  });
+
+  it('one sub-table of 二 with its header out of order: only its own rows are NULL', () => {
+    const p = ok(
+      parseText(
+        buildReport({
+          style: 'pipes',
+          layoutActive: '2021',
+          layoutRequests: '2021',
+          title: '测试局2022年政府信息公开工作年度报告',
+          active: { rules: ['0', '1', '17'], licensing: ['22985'], fees: ['4720.74'] },
+        }).replace('本年制发件数 | 本年废止件数 | 现行有效件数', '现行有效件数 | 本年制发件数 | 本年废止件数'),
+      ),
+    );
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('22985');
+    expect(rowOf(p.cells, 'active', 'fees')).toBe('4720.74');
+    // 2019: a row of several values whose columns no header of its own names stays NULL.
+    const q = ok(
+      parseText(
+        buildReport({ style: 'pipes', active: { licensing: ['487', '-21', '48357'] } }).replace(
+          '本年新制作数量 | 本年新公开数量 | 对外公开总数量',
+          '对外公开总数量 | 本年新制作数量 | 本年新公开数量',
+        ),
+      ),
+    );
+    expect(rowOf(q.cells, 'active', 'rules')).toBe('A A A');
+    expect(rowOf(q.cells, 'active', 'licensing')).toBe('A A A');
   });
 
   it('a 2019 header over 2021 rows: no cell read with the other layout’s meanings', () => {
@@ -226,6 +293,113 @@ describe('the invariant on damaged rows', () => {
     }).replace('（二）部分公开 |\n', '');
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+  });
+});
+
+describe('row labels by meaning, not one wording', () => {
+  const p = (edit: (t: string) => string) =>
+    ok(
+      parseText(
+        edit(
+          buildReport({
+            style: 'pipes',
+            layoutActive: '2021',
+            layoutRequests: '2021',
+            title: '测试局2022年政府信息公开工作年度报告',
+            requests: {
+              new_received: ['30', '5', '1', '2', '1', '3', '42'],
+              carried_over: ['1', '0', '0', '0', '0', '0', '1'],
+              declined_repeat: ['2', '0', '0', '0', '0', '0', '2'],
+              declined_excessive: ['3', '0', '0', '0', '0', '0', '3'],
+              carried_forward: ['4', '0', '0', '0', '0', '0', '4'],
+            },
+          }),
+        ),
+      ),
+    );
+
+  it('本年度新收, 上年度结转的, 结转下一年度 and 大量重复申请 name their rows', () => {
+    const r = p((t) =>
+      t
+        .replace('一、本年新收政府信息公开申请数量', '一、本年度新收政府信息公开申请数量')
+        .replace('二、上年结转政府信息公开申请数量', '二、上年度结转的政府信息公开申请数量')
+        .replace('四、结转下年度继续办理', '四、结转下一年度继续办理')
+        .replace('4.无正当理由大量反复申请', '4.无正当理由大量重复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+    expect(rowOf(r.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
+    expect(rowOf(r.cells, 'requests', 'carried_forward')).toBe('4 0 0 0 0 0 4');
+    // 大量重复申请 (excessive) is not 2.重复申请 (a repeat): each row keeps its own numbers.
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).toBe('2 0 0 0 0 0 2');
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).toBe('3 0 0 0 0 0 3');
+  });
+});
+
+describe('rows printed out of template order', () => {
+  const rows = {
+    new_received: ['30', '5', '1', '2', '1', '3', '42'],
+    carried_over: ['1', '0', '0', '0', '0', '0', '1'],
+    declined_petition: ['5', '0', '0', '0', '0', '0', '5'],
+    declined_repeat: ['2', '0', '0', '0', '0', '0', '2'],
+    declined_excessive: ['3', '0', '0', '0', '0', '0', '3'],
+  };
+  const p = (style: 'pipes' | 'lines', edit: (t: string) => string) =>
+    ok(
+      parseText(
+        edit(
+          buildReport({
+            style,
+            layoutActive: '2021',
+            layoutRequests: '2021',
+            title: '测试局2022年政府信息公开工作年度报告',
+            requests: rows,
+          }),
+        ),
+      ),
+    );
+  /** The text with the rows that start with `a` and `b` (one line each) swapped. */
+  const swap = (t: string, a: string, b: string) => {
+    const lines = t.split('\n');
+    const i = lines.findIndex((l) => l.startsWith(a));
+    const j = lines.findIndex((l) => l.startsWith(b));
+    [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    return lines.join('\n');
+  };
+
+  it('each row is found by its own numbered label, its values up to the next label', () => {
+    const r = p('pipes', (t) =>
+      swap(swap(t, '一、本年新收', '二、上年结转'), '（五）2.重复申请', '（五）4.无正当理由大量反复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+    expect(rowOf(r.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
+    expect(rowOf(r.cells, 'requests', 'declined_petition')).toBe('5 0 0 0 0 0 5');
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).toBe('2 0 0 0 0 0 2');
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).toBe('3 0 0 0 0 0 3');
+    expect(rowOf(r.cells, 'requests', 'declined_publication')).toBe('0 0 0 0 0 0 0');
+  });
+
+  it('a label without its item number, or a header word (总计), proves no row out of order', () => {
+    const r = p('pipes', (t) =>
+      swap(t, '（五）1.信访举报投诉类申请', '（五）2.重复申请').replace('（五）2.重复申请', '重复申请'),
+    );
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).not.toMatch(/\d/);
+    expect(rowOf(r.cells, 'requests', 'declined_petition')).toBe('5 0 0 0 0 0 5');
+    // （七）总计 lost: the header's 总计 is no label for it, whatever follows it.
+    const lost = p('lines', (t) => t.replace('（七）总计 |', '|'));
+    expect(rowOf(lost.cells, 'requests', 'total')).not.toMatch(/\d/);
+  });
+
+  it('one cell per line: with a row not found, a row out of order gets no values', () => {
+    const r = p('lines', (t) =>
+      t
+        .replace('（五）3.要求提供公开出版物 |', '|')
+        .replace(
+          /（五）2\.重复申请 \|\n([^（]*)（五）4\.无正当理由大量反复申请 \|\n([^（]*)/,
+          (_m, a: string, b: string) => `（五）4.无正当理由大量反复申请 |\n${b}（五）2.重复申请 |\n${a}`,
+        ),
+    );
+    expect(rowOf(r.cells, 'requests', 'declined_repeat')).not.toMatch(/\d/);
+    expect(rowOf(r.cells, 'requests', 'declined_excessive')).not.toMatch(/\d/);
   });
 });
 

@@ -52,6 +52,22 @@ describe('traditional script', () => {
     expect(label.raw).toBe('7');
   });
 
+  it('an amount in 萬元 (traditional 万元) is read as 万元, its raw text kept as published', () => {
+    const simplified = buildReport({ style: 'pipes', active: { procurement: ['24', '4227.82万元'] } });
+    const trad = simplified
+      .replace(/开/g, '開')
+      .replace(/报/g, '報')
+      .replace(/处/g, '處')
+      .replace(/请/g, '請')
+      .replace(/数/g, '數')
+      .replace(/总/g, '總')
+      .replace(/规/g, '規')
+      .replace(/万元/g, '萬元');
+    const p = ok(parseText(trad));
+    const c = p.cells.find((c) => c.row_key === 'procurement' && c.col_key === 'amount')!;
+    expect(c).toMatchObject({ state: 'number', value: 4227.82, raw: '4227.82萬元' });
+  });
+
   it('the title is given in simplified script, a crawler’s 標題: label cut', () => {
     const p = ok(parseText(`標題: ${TRAD}`));
     expect(p.report.title).toBe('广州市越秀区人民政府办公室2023年政府信息公开工作年度报告');

@@ -89,6 +89,42 @@ describe('sections', () => {
   });
 });
 
+describe('headings numbered like items', () => {
+  const idx = (t: string) => heads(t).map((h) => h[0]);
+
+  it('（二）主动公开政府信息情况 and 2.主动公开政府信息情况 are headings when no heading is numbered 二、', () => {
+    const body = (n: (i: number) => string) =>
+      `一、总体情况\n正文。\n${n(1)}主动公开政府信息情况\n规章 0 1 17\n${n(2)}收到和处理政府信息公开申请情况\n（二）部分公开 1 0 0 0 0 0 1\n2.重复申请 0 0 0 0 0 0 0\n${n(3)}政府信息公开行政复议、行政诉讼情况\n1 2 3\n${n(4)}存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项`;
+    const cn = '一二三四五六';
+    expect(idx(body((i) => `（${cn[i]}）`))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(idx(body((i) => `${i + 1}.`))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(idx(body((i) => `${i + 1}、`))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const s = segment(textToLines(body((i) => `（${cn[i]}）`)));
+    expect(s.sections[3]!.lines.map((l) => l.raw)).toEqual([
+      '（二）部分公开 1 0 0 0 0 0 1',
+      '2.重复申请 0 0 0 0 0 0 0',
+    ]);
+  });
+
+  it('only a known wording alone at the start of its line, and only without a usual 二、', () => {
+    // The usual heading exists: an overview item with its wording is no heading.
+    expect(
+      idx('一、总体情况\n（二）主动公开政府信息情况\n本年主动公开。\n二、主动公开政府信息情况\n规章 0 1 17'),
+    ).toEqual([0, 1, 2]);
+    expect(heads('一、总体情况\n（二）主动公开政府信息情况\n本年。\n二、主动公开政府信息情况')[2]![1]).toBe(
+      '二、主动公开政府信息情况',
+    );
+    // Items, prose and glued text are no headings.
+    expect(idx('一、总体情况\n（二）主动公开政府信息情况说明\n正文（二）主动公开政府信息情况\n（三）不予公开')).toEqual(
+      [0, 1],
+    );
+  });
+
+  it('a heading without 情况: 三、收到和处理政府信息公开申请', () => {
+    expect(idx('一、总体情况\n三、收到和处理政府信息公开申请\n三、本年度办理结果')).toEqual([0, 1, 3]);
+  });
+});
+
 describe('heading quick test', () => {
   // findHeading skips the three rules on lines where no heading numeral can stand; that test
   // must never rule out a line the rules alone would match.

@@ -213,8 +213,9 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
   }
   const rows: Element[] = [];
   let unsure = rowsOf(table, sheet, rows) || unsureTable;
-  // Columns still covered by a rowspan from a row above: column → rows left.
-  const covered = new Map<number, number>();
+  // Columns still covered by a rowspan from a row above: column → rows left, and the raw text
+  // of the number covering it (null for a label or an empty cell, which leave no cell below).
+  const covered = new Map<number, { left: number; number: string | null }>();
   const lines: Array<{ no: number; cells: LineCell[] }> = [];
   for (const tr of rows) {
     const cells: LineCell[] = [];
@@ -226,23 +227,24 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
       const f = shown(td, sheet);
       if (f & DROP) continue;
       if (f & UNSURE) unsure = true;
-      col = skipCovered(covered, col);
+      col = skipCovered(covered, col, cells, tr.sourceCodeLocation?.startLine ?? 1);
       const colspan = span(td, 'colspan');
       const rowspan = span(td, 'rowspan');
       const raw = cellText(td, sheet);
       const no = td.sourceCodeLocation?.startLine ?? tr.sourceCodeLocation?.startLine ?? 1;
       const line = makeLine(no, raw);
-      cells.push({ raw, text: line.text.trim(), no });
       // A label spanning columns is one label; an empty or numeric cell spanning columns stands
       // for that many positions of the grid.
       const isLabel = spansAsOne(line.text);
       const spanned = raw.trim() !== '';
+      const number = rowspan > 1 && !isLabel && /\d/.test(line.text) ? raw : null;
+      cells.push({ raw, text: line.text.trim(), no, ...(number !== null ? { spansRows: true } : {}) });
       for (let k = 1; k < colspan; k++)
         if (!isLabel) cells.push({ raw: '', text: '', no, covered: true, ...(spanned ? { spanned } : {}) });
-      for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, rowspan - 1);
+      for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, { left: rowspan - 1, number });
       col += colspan;
     }
-    col = skipCovered(covered, col);
+    col = skipCovered(covered, col, cells, tr.sourceCodeLocation?.startLine ?? 1);
     if (cells.length === 0) continue;
     lines.push({ no: cells[0]!.no, cells });
   }
@@ -259,10 +261,20 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
   }
 }
 
-/** The first column at or after `col` that no rowspan from above still covers (counting those down). */
-function skipCovered(covered: Map<number, number>, col: number): number {
-  while ((covered.get(col) ?? 0) > 0) {
-    covered.set(col, covered.get(col)! - 1);
+/**
+ * The first column at or after `col` that no rowspan from above still covers (counting those
+ * down). A position covered by a number gets a cell of its own in `cells`, marked `above`: the
+ * row keeps its width, and that cell is no number of this row's.
+ */
+function skipCovered(
+  covered: Map<number, { left: number; number: string | null }>,
+  col: number,
+  cells: LineCell[],
+  no: number,
+): number {
+  for (let c = covered.get(col); c && c.left > 0; c = covered.get(col)) {
+    c.left--;
+    if (c.number !== null) cells.push({ raw: c.number, text: '', no, covered: true, above: true });
     col++;
   }
   return col;

@@ -12,6 +12,14 @@ export interface LineCell {
    * belongs to, or whether it stands for all of them, the source does not say.
    */
   spanned?: boolean;
+  /**
+   * A number cell spanning rows (`<td rowspan="2">0</td>`, Word's vMerge): `spansRows` on the
+   * cell itself, `above` on the position it covers in each row below (whose `raw` is the
+   * number's). Which row the number belongs to, or whether it stands for all of them, the
+   * source does not say.
+   */
+  spansRows?: boolean;
+  above?: boolean;
 }
 
 /** A line of the document: raw text as published, its normalised copy and 1-based line number. */

@@ -39,8 +39,8 @@ function anchorOf(def: RowDef): Anchor {
   const m = /^(\([一二三四五六七八九十]\))?(\d+[.、])?([一二三四五六七八九十]、)?(.*)$/.exec(label)!;
   const core = m[4]!;
   // The key phrase: the row's own pattern when it is plain words (alternatives longest first,
-  // so 行政规范性文件 wins over 规范性文件), else the core; a very short core (3.其他) keeps its
-  // item number, or it would match any 其他.
+  // so 行政规范性文件 wins over 规范性文件) or not anchored, else the core; a very short core
+  // (3.其他) keeps its item number, or it would match any 其他.
   let src = def.match.source
     .replace(/^\^/, '')
     .replace(/\$$/, '')
@@ -50,9 +50,12 @@ function anchorOf(def: RowDef): Anchor {
   const words = src.split('|');
   const plain = words.every((w) => /^[\u4e00-\u9fff“”"]+$/.test(w))
     ? words.sort((x, y) => y.length - x.length).join('|')
-    : core.length <= 2 && m[2]
-      ? `${m[2].replace(/[.、]$/, '')}\\s*[.、]\\s*${core}`
-      : core.replace(/\(.*$/, '');
+    : !/[\^$]/.test(def.match.source)
+      ? // Words with their variants (本年度?新收): the row's own pattern, unanchored as it is.
+        def.match.source
+      : core.length <= 2 && m[2]
+        ? `${m[2].replace(/[.、]$/, '')}\\s*[.、]\\s*${core}`
+        : core.replace(/\(.*$/, '');
   return { key: new RegExp(plain), core, item: m[2] ? m[2].replace(/[.、]$/, '') : null, group: m[1] ?? m[3] ?? null };
 }
 

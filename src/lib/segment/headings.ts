@@ -29,14 +29,18 @@ export const CANONICAL = [
   '其他需要报告的事项',
 ] as const;
 
-const EXACT: RegExp[] = [
-  new RegExp(`${NOT_AFTER}一${SEP}(?:总体情况|概述|概况)`),
-  new RegExp(`${NOT_AFTER}二${SEP}主动公开(?:政府)?信息(?:的|工作)?(?:情况)?`),
-  new RegExp(`${NOT_AFTER}三${SEP}(?:收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的|工作)?情况)`),
-  new RegExp(`${NOT_AFTER}四${SEP}[^\\n\\d、。]{0,24}?行政复议[^\\n\\d。]{0,8}?行政诉讼(?:的)?(?:情况)?`),
-  new RegExp(`${NOT_AFTER}五${SEP}(?:政府信息公开(?:工作)?)?存在(?:的)?主要问题(?:及|和)?(?:改进情况|改进措施)?`),
-  new RegExp(`${NOT_AFTER}六${SEP}其他需要报告的事项`),
+/** The known wordings of each heading, after its numeral and separator. */
+const WORDING = [
+  '(?:总体情况|概述|概况)',
+  '主动公开(?:政府)?信息(?:的|工作)?(?:情况)?',
+  // 情况 ("the situation") is often left off: 三、收到和处理政府信息公开申请.
+  '(?:收到和处理政府信息公开申请(?:的)?(?:情况)?|依申请公开(?:政府信息)?(?:的|工作)?情况)',
+  '[^\\n\\d、。]{0,24}?行政复议[^\\n\\d。]{0,8}?行政诉讼(?:的)?(?:情况)?',
+  '(?:政府信息公开(?:工作)?)?存在(?:的)?主要问题(?:及|和)?(?:改进情况|改进措施)?',
+  '其他需要报告的事项',
 ];
+
+const EXACT: RegExp[] = WORDING.map((w, k) => new RegExp(`${NOT_AFTER}${NUMERALS[k]}${SEP}${w}`));
 
 const KEYWORD: RegExp[] = [
   new RegExp(`${NOT_AFTER}一${HARD_SEP}${CLAUSE(8)}(?:总体|基本)情况`),
@@ -48,6 +52,26 @@ const KEYWORD: RegExp[] = [
   ),
   new RegExp(`${NOT_AFTER}六${HARD_SEP}其他${CLAUSE(6)}事项`),
 ];
+
+/**
+ * A heading numbered another way: （二）主动公开政府信息情况, (2)…, 2.主动公开…, 2、主动公开….
+ * Those are the numberings of items inside sections (（二）部分公开, 2.重复申请), so only a known
+ * wording counts, at the start of its line, ending there or before a space, a colon, a bracket
+ * (（金额单位：元）) or a contents page's leader dots; and only for a heading the report never
+ * numbers the usual way (the segmenter decides that).
+ */
+const OTHER_NUMBERED: RegExp[] = WORDING.map(
+  (w, k) =>
+    new RegExp(`^([\\s|]*)(?:\\(\\s*(?:${NUMERALS[k]}|${k + 1})\\s*\\)|${k + 1}\\s*[、.])\\s*${w}(?=$|[\\s|:(.…·])`),
+);
+
+/** Heading k numbered another way (OTHER_NUMBERED) at the start of `text`, if `from` is 0. */
+export function findOtherNumbered(k: number, text: string, from = 0): HeadingHit | null {
+  if (from > 0) return null;
+  const m = OTHER_NUMBERED[k]!.exec(text);
+  if (!m) return null;
+  return { col: m[1]!.length, len: m[0].length - m[1]!.length };
+}
 
 export interface HeadingHit {
   col: number;

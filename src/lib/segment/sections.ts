@@ -1,6 +1,6 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome, stripChrome } from './chrome.ts';
-import { findHeading } from './headings.ts';
+import { findHeading, findOtherNumbered, type HeadingHit } from './headings.ts';
 
 /**
  * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters), in order,
@@ -31,14 +31,30 @@ export interface Segmented {
 }
 
 type Hit = { li: number; col: number; len: number };
+type Finder = (k: number, text: string, from?: number) => HeadingHit | null;
+
+/**
+ * findHeading; and for a heading the report never numbers the usual way (no line has it), the
+ * same wording numbered like an item, （二）主动公开政府信息情况 or 2.主动公开政府信息情况, at the
+ * start of a line: some reports number their headings so.
+ */
+function headingFinder(lines: Line[]): Finder {
+  const usual: boolean[] = [];
+  return (k, text, from = 0) => {
+    const hit = findHeading(k, text, from);
+    if (hit) return hit;
+    usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
+    return usual[k] ? null : findOtherNumbered(k, text, from);
+  };
+}
 
 /** Each heading's first occurrence after the previous one, from line `start` on. */
-function findAll(lines: Line[], start: number): { found: Array<Hit | null>; li0: number; col0: number } {
+function findAll(find: Finder, lines: Line[], start: number): { found: Array<Hit | null>; li0: number; col0: number } {
   const found: Array<Hit | null> = [];
   let li0 = start;
   let col0 = 0;
   for (let k = 0; k < 6; k++) {
-    const hit = search(lines, k, li0, col0);
+    const hit = search(find, lines, k, li0, col0);
     found.push(hit);
     if (hit) {
       li0 = hit.li;
@@ -68,14 +84,15 @@ function tocEnd(lines: Line[], found: Array<Hit | null>, again: Hit | null): num
 
 export function segment(lines: Line[]): Segmented {
   // Find each heading's first occurrence after the previous one: (line index, column).
-  let { found, li0, col0 } = findAll(lines, 0);
-  let again = search(lines, 0, li0, col0);
+  const find = headingFinder(lines);
+  let { found, li0, col0 } = findAll(find, lines, 0);
+  let again = search(find, lines, 0, li0, col0);
   const toc = tocEnd(lines, found, again);
   if (toc !== null) {
-    ({ found, li0, col0 } = findAll(lines, toc));
-    again = search(lines, 0, li0, col0);
+    ({ found, li0, col0 } = findAll(find, lines, toc));
+    again = search(find, lines, 0, li0, col0);
   }
-  const early = repeatBeforeLast(lines, found);
+  const early = repeatBeforeLast(find, lines, found);
   if (early) {
     // Out of order and repeated: the in-order pass ran on into the repeat. Only the first copy
     // is read; placeOutOfOrder finds its early sections before the repeat begins.
@@ -97,7 +114,7 @@ export function segment(lines: Line[]): Segmented {
     repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
   }
 
-  placeOutOfOrder(lines, found, end);
+  placeOutOfOrder(find, lines, found, end);
 
   // Split lines at heading boundaries so that every heading starts a line of its own.
   const cuts = new Map<number, Array<{ col: number; len: number; k: number }>>();
@@ -148,14 +165,14 @@ const before = (a: Hit, b: Hit) => a.li < b.li || (a.li === b.li && a.col < b.co
  * in-order pass took 三 from the repeat. Null otherwise; a 一-like line inside a section of an
  * in-order report (whose later headings stand only after it) is left alone, as before.
  */
-function repeatBeforeLast(lines: Line[], found: Array<Hit | null>): Hit | null {
+function repeatBeforeLast(find: Finder, lines: Line[], found: Array<Hit | null>): Hit | null {
   const first = found[0];
   if (!first) return null;
-  const one = search(lines, 0, first.li, first.col + first.len);
+  const one = search(find, lines, 0, first.li, first.col + first.len);
   if (!one) return null;
   const inFirstCopy = (k: number) => {
     for (let li = first.li; li <= one.li; li++) {
-      const hit = findHeading(k, lines[li]!.text, li === first.li ? first.col + first.len : 0);
+      const hit = find(k, lines[li]!.text, li === first.li ? first.col + first.len : 0);
       if (hit && before({ li, ...hit }, one)) return true;
     }
     return false;
@@ -169,15 +186,15 @@ function repeatBeforeLast(lines: Line[], found: Array<Hit | null>): Hit | null {
  * between the first heading found and `end` (where a repeated report begins), outside the
  * headings already found, so every section is read once. Fills `found` in place.
  */
-function placeOutOfOrder(lines: Line[], found: Array<Hit | null>, end: number): void {
+function placeOutOfOrder(find: Finder, lines: Line[], found: Array<Hit | null>, end: number): void {
   const first = found.find((f) => f);
   if (!first) return;
   const overlaps = (h: Hit) => found.some((f) => f && f.li === h.li && f.col < h.col + h.len && h.col < f.col + f.len);
   found.forEach((f, k) => {
     if (f) return;
     for (let li = first.li, col = first.col; li < end; li++, col = 0) {
-      let hit = findHeading(k, lines[li]!.text, col);
-      while (hit && overlaps({ li, ...hit })) hit = findHeading(k, lines[li]!.text, hit.col + hit.len);
+      let hit = find(k, lines[li]!.text, col);
+      while (hit && overlaps({ li, ...hit })) hit = find(k, lines[li]!.text, hit.col + hit.len);
       if (hit) {
         found[k] = { li, ...hit };
         return;
@@ -209,9 +226,9 @@ function titleBefore(lines: Line[], li: number): string | null {
   return null;
 }
 
-function search(lines: Line[], k: number, li0: number, col0: number): { li: number; col: number; len: number } | null {
+function search(find: Finder, lines: Line[], k: number, li0: number, col0: number): Hit | null {
   for (let li = li0; li < lines.length; li++) {
-    const hit = findHeading(k, lines[li]!.text, li === li0 ? col0 : 0);
+    const hit = find(k, lines[li]!.text, li === li0 ? col0 : 0);
     if (hit) return { li, ...hit };
   }
   return null;

@@ -10,6 +10,8 @@ import {
   big5Safe,
   headingText,
   oldFormTable,
+  otherNumbered,
+  rowWording,
   onelineDump,
   renderOneline,
   toTraditional,
@@ -50,6 +52,12 @@ const STYLES: Record<Style, number> = {
   csv: 5,
   oneline: 5,
 };
+
+/** Styles whose rows are delimited lines: a cell in words there keeps the others' columns. */
+const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html']);
+
+/** Styles that write each table row as one line. */
+const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
 
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
@@ -204,6 +212,7 @@ function report(
     // Decided by a side generator, so that the main stream (and corpora made before) stay the same.
     labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
+    rowSpannedNumbers: style === 'html' && new Random(Number(seq) * 6451 + 71).chance(0.15),
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
@@ -212,6 +221,10 @@ function report(
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
+    rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
+    wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
+    activeHeaderReordered:
+      style !== 'oneline' && layoutActive === '2021' && new Random(Number(seq) * 6329 + 67).chance(0.04),
     sideSeed: Number(seq) * 5381 + 23,
   };
   // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or
@@ -246,10 +259,15 @@ function report(
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
-  if (tq.damage?.length) tq.blockSplit = tq.hiddenText = tq.supByStyle = false;
+  if (tq.damage?.length)
+    tq.blockSplit = tq.hiddenText = tq.supByStyle = tq.wordsInCells = tq.activeHeaderReordered = false;
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
   if (tq.supByStyle) quirks.add('sup-by-style');
+  if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
+  if (tq.grid) tq.wordsInCells = false;
+  if (tq.wordsInCells) quirks.add('words-in-cells');
+  if (tq.activeHeaderReordered) quirks.add('active-header-reordered');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;
@@ -289,6 +307,8 @@ function report(
     glue && text.length ? [`${h}${rng.pick([' ', ''])}${text[0]}`, ...text.slice(1)] : [h, ...text];
   /** Headings 二–四 and table lines, where the invisible quirk puts its characters. */
   const tableLines: string[] = [];
+  /** The headings as a table of contents lists them: as the report numbers them. */
+  const tocHeadings = [...TOC_HEADINGS];
   let cells: Truth['cells'] = [];
   let unknown = new Set<string>();
   let cut = false;
@@ -299,17 +319,49 @@ function report(
     const one = style === 'oneline' ? renderOneline(rng, tables!) : null;
     if (one?.nbsp) quirks.add('oneline-nbsp');
     const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
+    if (r.requests.some((l) => /<td rowspan="2">\d/.test(l))) quirks.add('row-spanned-numbers');
     // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));
       quirks.add('total-heji');
     }
+    // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
+    // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
+    const copyRng = new Random(Number(seq) * 6101 + 59);
+    if (ONE_LINE_ROWS.has(style) && !tq.wrappedLabels && !tq.grid && copyRng.chance(0.04)) {
+      const at = r.requests.flatMap((l, i) =>
+        /\d/.test(l) && requestRows[tables!.layoutRequests].some((d) => l.includes(d.label)) ? [i] : [],
+      );
+      if (at.length) {
+        const i = copyRng.pick(at);
+        r.requests.splice(i + 1, 0, r.requests[i]!);
+        quirks.add('identical-row-copy');
+      }
+    }
+    // Row labels in other real wordings (本年度新收, 上年度结转的, 结转下一年度, 大量重复申请);
+    // a side generator keeps older corpora the same.
+    const wording = new Random(Number(seq) * 6373 + 47);
+    if (wording.chance(0.06)) {
+      r.requests = r.requests.map((l) => rowWording(wording, l));
+      quirks.add('row-wording');
+    }
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
     const unitHeading = !noTables && stated?.at === 'heading' ? `（金额单位：${stated.unit}）` : '';
-    const s2 = [`${headingText(rng, 2, hv)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
-    const s3 = [headingText(rng, 3, hv), ...(noTables ? placeholder : r.requests)];
-    const s4 = !r.cut || noTables ? [headingText(rng, 4, hv), ...(noTables ? placeholder : r.review)] : null;
+    // Headings 二–四 numbered like items, （二） or 2. (side generator). Not on a one-line dump,
+    // where no heading starts a line, nor with a reworded or misspelt heading.
+    const numbering = new Random(Number(seq) * 5231 + 43);
+    const renumber = style !== 'oneline' && !hv && numbering.chance(0.04);
+    if (renumber) quirks.add('heading-numbered-as-item');
+    const h = (k: 2 | 3 | 4) => {
+      const text = headingText(rng, k, hv);
+      if (!renumber) return text;
+      tocHeadings[k - 1] = otherNumbered(numbering, text, k);
+      return tocHeadings[k - 1]!;
+    };
+    const s2 = [`${h(2)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
+    const s3 = [h(3), ...(noTables ? placeholder : r.requests)];
+    const s4 = !r.cut || noTables ? [h(4), ...(noTables ? placeholder : r.review)] : null;
     tableLines.push(s2[0]!, s3[0]!, ...(s4 ? [s4[0]!] : []), ...r.active, ...r.requests, ...r.review);
     // Sections printed in another order (三 before 二, or 四 before 三); side generator.
     const order = new Random(Number(seq) * 9049 + 31);
@@ -345,7 +397,7 @@ function report(
   const tocRng = new Random(Number(seq) * 4967 + 19);
   const toc =
     !pre2019 && style !== 'oneline' && tocRng.chance(0.03)
-      ? ['目录', ...TOC_HEADINGS.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
+      ? ['目录', ...tocHeadings.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
       : [];
   if (toc.length) quirks.add('table-of-contents');
   // Other years around the report (other-years.ts), decided by a side generator so that the

@@ -39,6 +39,31 @@ export function headingText(rng: Random, k: 2 | 3 | 4 | 5 | 6, variant: boolean)
   return rng.pick(list.slice(1));
 }
 
+/**
+ * A heading numbered like an item inside a section: （二）主动公开政府信息情况, 2.主动公开…, 2、…;
+ * and 三's without its 情况. `heading` is the template's wording with its 二、.
+ */
+export function otherNumbered(rng: Random, heading: string, k: 2 | 3 | 4): string {
+  const n = rng.pick([`（${'一二三四'[k - 1]}）`, `${k}.`, `${k}、`, `${k}．`]);
+  const text = heading.slice(2);
+  return n + (k === 3 && rng.chance(0.3) ? text.replace(/情况$/, '') : text);
+}
+
+/** Other wordings real reports give rows of section 三, each read as the template's row. */
+const ROW_WORDINGS: Array<[string, string[]]> = [
+  ['本年新收政府信息公开申请数量', ['本年度新收政府信息公开申请数量']],
+  ['上年结转政府信息公开申请数量', ['上年度结转的政府信息公开申请数量', '上一年度结转政府信息公开申请数量']],
+  ['结转下年度继续办理', ['结转下一年度继续办理', '结转至下年度继续办理']],
+  ['无正当理由大量反复申请', ['无正当理由大量重复申请']],
+];
+
+/** `line` with the template's row wordings in it replaced by other real ones. */
+export function rowWording(rng: Random, line: string): string {
+  let out = line;
+  for (const [from, to] of ROW_WORDINGS) if (out.includes(from)) out = out.replace(from, rng.pick(to));
+  return out;
+}
+
 // ── Comma / semicolon rows ──────────────────────────────────────────────────────────────────
 /** Rows as delimited lines; a field holding the delimiter or a quote is quoted (RFC 4180). */
 export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[] {

@@ -52,6 +52,12 @@ export interface TableQuirks {
    */
   spannedNumbers?: boolean;
   /**
+   * HTML style, section 三: two equal numbers one above the other drawn as one cell spanning both
+   * rows (`<td rowspan="2">0</td>`, as Word's vMerge converts); it belongs to neither row
+   * provably (truth ambiguous), the rows' other cells keep their columns.
+   */
+  rowSpannedNumbers?: boolean;
+  /**
    * Section 四 with 总计 as the first column of each block, the header saying so and the values
    * in that order: a reader placing them by the form's order would shift every value.
    */
@@ -85,6 +91,22 @@ export interface TableQuirks {
   wrappedLabels?: boolean;
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
+  /**
+   * Section 三: two rows of one group printed in each other's place (二、上年结转 before
+   * 一、本年新收, （五）4 before （五）2), each with its label intact.
+   */
+  rowsOutOfOrder?: boolean;
+  /**
+   * Cells written in words (their truth unreadable, the row's other cells still readable): a
+   * change of 二 as 减少21 / 增加5, one cell of 四 as 见附件. Row-per-line delimited styles only, never
+   * with damage (whose draws depend on the truth).
+   */
+  wordsInCells?: boolean;
+  /**
+   * 2021 section 二: the （一） header names 现行有效件数 first and its rows' values follow it.
+   * Those rows are unprovable (truth ambiguous); the one-value rows below are still read.
+   */
+  activeHeaderReordered?: boolean;
   /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
@@ -127,6 +149,8 @@ export function renderTables(
     return w;
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
+  const words = q.wordsInCells ? new Random((q.sideSeed ?? 1) + 307) : null;
+  const reorderFirst = q.activeHeaderReordered === true && t.layoutActive === '2021';
   const blank = { value: null, state: 'blank' as const };
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !rng.chance(0.04)) return w;
@@ -159,6 +183,16 @@ export function renderTables(
       ws = vals.map((v, j) => ({ text: String(v), truth: truth[j]! }));
       glued = true;
     } else ws = ws.map(maybeBlank);
+    if (reorderFirst && def.columns.length === 3) {
+      if (!glued) ws = [ws[2]!, ws[0]!, ws[1]!];
+      ws = ws.map((w) => ({ text: w.text, truth: { value: null, state: 'ambiguous' as const } }));
+    }
+    if (words && !glued)
+      ws = ws.map((w, j) =>
+        def.columns[j]!.kind === 'signed' && w.truth.state === 'number' && w.truth.value && words.chance(0.5)
+          ? changeInWords(w.truth.value)
+          : w,
+      );
     record(
       'active',
       def.key,
@@ -200,8 +234,11 @@ export function renderTables(
   }
 
   // ── 四 ──
-  let reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
-  reviewWs = reviewWs.map((w) => w);
+  const reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
+  if (words) {
+    const j = words.int(1, reviewWs.length - 2);
+    reviewWs[j] = { text: words.pick(['见附件', '详见附件', '不详']), truth: { value: null, state: 'unreadable' } };
+  }
   if (!cut) {
     ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) =>
       record(
@@ -228,11 +265,14 @@ export function renderTables(
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
   }
+  if (q.rowsOutOfOrder) swapRows(new Random((q.sideSeed ?? 1) + 211), rRows);
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
   const activeHeader =
     t.layoutActive === '2019'
       ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
-      : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+      : reorderFirst
+        ? ['信息内容', '现行有效件数', '本年制发件数', '本年废止件数']
+        : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
   const unitLines = !stated
@@ -262,6 +302,16 @@ export function renderTables(
           rRows,
           q.spannedNumbers === true,
           (q.blockSplit || q.hiddenText ? SHEET : '') + (q.supByStyle ? SUP_SHEET : ''),
+          q.rowSpannedNumbers && !q.damage?.length
+            ? (r, k) => {
+                const key = requestRows[t.layoutRequests].find((d) => d.label === r.label)?.key;
+                const c = cells.find((c) => c.table_id === 'requests' && c.row_key === key && c.col_key === reqCols[k]);
+                if (!c) return;
+                c.value = null;
+                c.state = 'ambiguous';
+                unknown.add(`requests.${key}.${k}`);
+              }
+            : undefined,
         )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
@@ -322,7 +372,12 @@ export function renderTables(
  * Section 三 as real HTML reports lay it out: merged header cells, labels of 一/二/四 spanning
  * two columns, and 三、本年度办理结果 spanning every row of its group (rowspan/colspan).
  */
-function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[] {
+function htmlRequests(
+  rows: Row[],
+  spannedNumbers = false,
+  sheet = '',
+  rowSpanned?: (r: Row, k: number) => void,
+): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
@@ -350,13 +405,32 @@ function htmlRequests(rows: Row[], spannedNumbers = false, sheet = ''): string[]
         }))
         .find((x) => x.k >= 0)
     : undefined;
+  // The first two grouped rows, one above the other, with the same plain number in an applicant
+  // column get it as one cell spanning both (not with a colspan merge: one shape at a time).
+  const plain = (c: HtmlWritten | undefined) => c !== undefined && c.html === undefined && /^\d+$/.test(c.text);
+  let down: { r: Row; k: number } | undefined;
+  if (rowSpanned && !merged)
+    for (let i = 0; i + 1 < grouped.length && !down; i++) {
+      const [a, b] = [grouped[i]!, grouped[i + 1]!];
+      const k = a.cells.findIndex((c, k) => k < 6 && plain(c) && plain(b.cells[k]) && c.text === b.cells[k]!.text);
+      if (k >= 0 && a.cells.length === 7 && b.cells.length === 7 && !a.glued && !b.glued) down = { r: a, k };
+    }
+  const below = down ? grouped[grouped.indexOf(down.r) + 1] : undefined;
+  if (down && below) {
+    rowSpanned!(down.r, down.k);
+    rowSpanned!(below, down.k);
+  }
   rows.forEach((r) => {
     const values =
       merged?.r === r
         ? r.cells
             .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
             .join('')
-        : r.cells.map(cell).join('');
+        : down?.r === r
+          ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c))).join('')
+          : below === r
+            ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c))).join('')
+            : r.cells.map(cell).join('');
     if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === grouped[0])
       out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);
@@ -457,4 +531,27 @@ function sheetRows(rows: string[][]): string[][] {
       : rows;
   const width = Math.max(...merged.map((r) => r.length));
   return merged.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
+
+/**
+ * Two rows of one group of section 三 swapped in place: 一 and 二, or two items of （三）–（六）
+ * (labels as the template writes them, （五）2.重复申请). The truth is by row, so it stays.
+ */
+function swapRows(rng: Random, rows: Row[]): void {
+  const groupOf = (label: string) =>
+    /^[一二]、/.test(label) ? 'head' : (/^（[三四五六]）\d/.exec(label)?.[0].slice(0, 3) ?? null);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      const g = groupOf(rows[i]!.label);
+      if (g && g === groupOf(rows[j]!.label)) pairs.push([i, j]);
+    }
+  if (!pairs.length) return;
+  const [i, j] = rng.pick(pairs);
+  [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+}
+
+/** A change of 本年增/减 written in words: 减少21 ("decreased by 21"), 增加5; unreadable. */
+function changeInWords(v: number): Written {
+  return { text: `${v < 0 ? '减少' : '增加'}${Math.abs(v)}`, truth: { value: null, state: 'unreadable' } };
 }

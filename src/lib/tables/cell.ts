@@ -84,10 +84,12 @@ export function shiftDecimal(digits: string, places: number): number {
 
 /**
  * Text in a value position that is meant as a number but cannot be read as one: 五十六, 约1234,
- * 2.5万, 100%, 88*, 1 234, 1234（注1）. Such a token is a cell whose text is kept and whose
- * state says it was not read; it is never a blank and never ends a row.
+ * 2.5万, 100%, 88*, 1 234, 1234（注1）, and a change written in words, 减少21 or 增加5 (本年增/减,
+ * "increase/decrease this year": −21 is a reading, not what is written). Such a token is a cell
+ * whose text is kept and whose state says it was not read; it is never a blank and never ends a
+ * row, so the row's other cells keep their columns.
  */
-const CELL_START = /^[约近逾超共计合\d零〇一二三四五六七八九十百千万两]/;
+const CELL_START = /^[约近逾超共计合增减\d零〇一二三四五六七八九十百千万两]/;
 const CELL_END = /[\d)）*＊※%％元件个条项次余多万千零〇一二三四五六七八九十百两]$/;
 export function isCellText(text: string): boolean {
   const t = text.trim();
@@ -96,7 +98,7 @@ export function isCellText(text: string): boolean {
     return false;
   // Strip what may decorate a number: 约/近…, a trailing note (注1), marks, %, a unit, 万/余.
   const core = t
-    .replace(/^[约近逾超共计合]+/, '')
+    .replace(/^(?:[约近逾超共计合]+|增加|减少|增|减)/, '')
     .replace(/[（(][^（()）]{0,10}[)）]$/, '')
     .replace(/[*＊※%％]+$/, '')
     .replace(/(?:万元|元|件|个|条|项|次)$/, '')

@@ -1,4 +1,5 @@
 import { normalizeLine } from '../decode/normalize.ts';
+import { toSimplified } from '../decode/script.ts';
 import type { CellRow } from '../schema/datasets.ts';
 import type { ColumnDef } from '../template/definitions.ts';
 import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
@@ -131,11 +132,7 @@ export class TableEmitter {
       out = { table_id, row_key, col_key, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
       // The raw text, read again on its own, must give the same value; if not, no number.
       // (Raw text equal to the text read needs no second reading.)
-      if (
-        parsed.state === 'number' &&
-        raw !== text &&
-        parseCell(normalizeLine(raw).text.trim(), col.kind, this.moneyUnit).value !== parsed.value
-      ) {
+      if (parsed.state === 'number' && raw !== text && !rereads(raw, parsed.value, col.kind, this.moneyUnit)) {
         out = { table_id, row_key, col_key, value: null, raw, state: 'unreadable', line: p.evidence.tok.no };
         this.note(
           'W_CELL_UNREADABLE',
@@ -220,12 +217,22 @@ export function verify(
     seen.add(k);
     if ((c.state === 'number') !== (c.value !== null)) out.push({ kind: 'state-value-mismatch', at });
     if (c.state === 'number') {
-      const text = normalizeLine(c.raw).text.trim();
-      const ok = ([null, ...Object.keys(MONEY_UNITS)] as Array<MoneyUnit | null>).some(
-        (u) => parseCell(text, col.kind, u).value === c.value,
+      const ok = ([null, ...Object.keys(MONEY_UNITS)] as Array<MoneyUnit | null>).some((u) =>
+        rereads(c.raw, c.value, col.kind, u),
       );
       if (!ok) out.push({ kind: 'raw-does-not-reread', at, raw: c.raw, value: c.value! });
     }
   }
   return out;
+}
+
+/**
+ * Whether the raw text of a cell, normalised on its own, reads as `value`: as published, or in
+ * simplified script (a traditional report's 4227.82萬元 is read from its folded text, 万元).
+ */
+function rereads(raw: string, value: number | null, kind: ColumnDef['kind'], unit: MoneyUnit | null): boolean {
+  const text = normalizeLine(raw).text.trim();
+  if (parseCell(text, kind, unit).value === value) return true;
+  const folded = toSimplified(text);
+  return folded !== text && parseCell(folded, kind, unit).value === value;
 }

@@ -44,6 +44,8 @@ export interface TableRules {
   noUnit?: string;
   /** Set when the table as a whole cannot be read (a header that does not fit its rows). */
   unproven?: string;
+  /** Rows that cannot be read (row key → why): a sub-table's header naming its columns out of order. */
+  unprovenRows?: Map<string, string>;
 }
 
 export function readTable(
@@ -64,6 +66,9 @@ export function readTable(
   const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
   const padding = labelPadding(toks, rowSpans);
   const grid = rightAligned(toks, rowSpans);
+  // Rows found out of template order (rows.ts): a row not found at all may stand between any two.
+  const inOrder = found.every((f, k) => k === 0 || defs.indexOf(found[k - 1]!.def) < defs.indexOf(f.def));
+  const notFound = inOrder ? [] : defs.filter((d) => !found.some((f) => f.def === d)).map((d) => d.key);
 
   // Plain loops: this runs for every row of every report.
   for (let k = 0; k < found.length; k++) {
@@ -75,13 +80,18 @@ export function readTable(
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];
     const skipped =
-      next && rc.kind !== 'unknown' && rc.by === 'lines'
-        ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key)
-        : [];
+      rc.kind === 'unknown' || rc.by !== 'lines'
+        ? []
+        : !inOrder
+          ? notFound
+          : next
+            ? defs.slice(defs.indexOf(f.def) + 1, defs.indexOf(next.def)).map((d) => d.key)
+            : [];
     const gap = skipped.length
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
-    const why = rules.unproven ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    const why =
+      rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
       continue;
@@ -114,7 +124,7 @@ export function readTable(
       if (rc.spanned)
         em.note(
           'W_CELLS_AMBIGUOUS',
-          `${tableId}.${f.def.key}: a number spans ${rc.spanned.size} columns (colspan) — which of them it belongs to is not known; those cells are left NULL`,
+          `${tableId}.${f.def.key}: a number spans several cells (colspan, or rowspan over other rows) — which of them it belongs to is not known; ${rc.spanned.size} cell(s) left NULL`,
           f.no,
           addrs[Math.min(...rc.spanned)],
         );

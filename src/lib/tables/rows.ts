@@ -47,18 +47,88 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
     }
   }
   if (!found.length) return found;
+  if (!exact && found.length < defs.length) {
+    placeOutOfOrder(toks, keys, defs, found);
+    found.sort((a, b) => a.at - b.at);
+  }
   // A label that heads a second row with values, anywhere in the table (before the first
   // row too: a copy may come first). Header words head no values, so they never count.
+  // A copy whose cells are the same, number for number, is no clash: either copy gives the
+  // same values.
   const labelAt = new Set(found.map((f) => f.at));
   for (let i = 0; i < toks.length; i++) {
     const key = keys[i];
     if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
     for (const f of found) {
-      if (f.clash || !f.def.match.test(key)) continue;
+      if (f.clash || !f.def.match.test(key) || sameCells(toks, f.at, i)) continue;
       f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
     }
   }
   return found;
+}
+
+/**
+ * Rows printed out of template order (二、上年结转 before 一、本年新收; 2.重复申请 after
+ * 4.大量反复申请): the in-order pass misses a row whose label comes before the row found before
+ * it. Such a row is found anywhere in the table by its own label only when that label is
+ * proven: the one text token in the whole table that names the row and no other, that carries
+ * the row's own item number (二、, （一）, 2.: header words such as 总计 never do) and heads
+ * values. Fills `found` in place; the reader then takes each row's values up to the next label
+ * in the text, whatever its row.
+ */
+function placeOutOfOrder(toks: Tok[], keys: Array<string | null>, defs: RowDef[], found: FoundRow[]): void {
+  const used = new Set(found.map((f) => f.at));
+  const have = new Set(found.map((f) => f.def));
+  for (const def of defs) {
+    if (have.has(def)) continue;
+    const item = itemNumber(def.label);
+    if (!item) continue;
+    const named: number[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const key = keys[i];
+      if (key === null || key === undefined || !def.match.test(key)) continue;
+      named.push(i);
+    }
+    if (named.length !== 1) continue;
+    const at = named[0]!;
+    const key = keys[at]!;
+    if (used.has(at) || !item.test(key) || !headsValues(toks, at)) continue;
+    if (defs.some((d) => d !== def && d.match.test(key))) continue;
+    found.push({ def, at, no: toks[at]!.no, clash: null });
+    used.add(at);
+  }
+}
+
+/**
+ * The item number a template label ends its numbering with, as a pattern: 二、 in 二、上年结转…,
+ * （一） in （一）予以公开, 2. in （五）2.重复申请 (either separator, 、 or .). Null for a label without one.
+ */
+function itemNumber(label: string): RegExp | null {
+  const m =
+    /^(?:（[一二三四五六七八九十]）)?(?:(\d{1,2})[.、]|([一二三四五六七八九十])、|（([一二三四五六七八九十])）)/.exec(
+      label,
+    );
+  if (!m) return null;
+  if (m[1]) return new RegExp(`(?<!\\d)${m[1]}[.、]`);
+  if (m[2]) return new RegExp(`(?<![一二三四五六七八九十])${m[2]}[、.]`);
+  return new RegExp(`\\(${m[3]}\\)`);
+}
+
+/**
+ * Whether the labels at `a` and `b` are followed by the same cells: the same value texts, as
+ * written, and the same empty cells, line ends and blank lines in the same order, up to the
+ * next text.
+ */
+function sameCells(toks: Tok[], a: number, b: number): boolean {
+  const cells = (at: number) => {
+    const out: string[] = [];
+    for (let i = at + 1; i < toks.length && toks[i]!.t !== 'text'; i++) {
+      const t = toks[i]!;
+      out.push(t.t === 'val' ? `v${t.raw}` : t.t);
+    }
+    return out.join('\u0000');
+  };
+  return cells(a) === cells(b);
 }
 
 /** A label token followed by at least one value before the next text. */
@@ -135,7 +205,7 @@ export function readRow(
     grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
       ? ({ kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' } as const)
       : sameVals.length > 0 || sameLine.length - 1 >= n
-        ? sameLine.some((t) => t.t === 'empty' && t.spanned)
+        ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding)
           : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
         : null;
@@ -219,10 +289,15 @@ function spannedRow(
     const before = cells.length;
     cells.push(...cellSlots([tok]));
     origin = cells.length > before && cells[before] !== null ? before : -1;
+    // A number spanning rows, and the positions it covers below: no row's own.
+    if (tok.t === 'val' && (tok.spansRows || tok.above)) spanned.add(before);
   }
   if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
   const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
-  return fromSlots(cellSlots(own), n, noise, padded, labelPadding);
+  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding);
+  if (rc.kind !== 'cells') return rc;
+  const rows = new Set(rc.cells.flatMap((c, j) => (c && (c.spansRows || c.above) ? [j] : [])));
+  return rows.size ? { ...rc, spanned: rows } : rc;
 }
 
 /**

@@ -7,17 +7,20 @@ import {
   requestRows,
   reviewColumns,
   reviewRows,
+  type RowDef,
 } from '../template/definitions.ts';
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
 import {
   ACTIVE_COLUMNS,
+  ACTIVE_ITEM_COLUMNS,
   REQUEST_COLUMNS,
   REQUEST_LINE_COLUMNS,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
   maskOrganisations,
+  type ColumnGroup,
 } from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
 import {
@@ -79,15 +82,39 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const unproven =
     has2021 !== has2019 && rows && rows !== layout
       ? `the header has the ${layout} columns but the rows are the ${rows} rows`
-      : (columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]) ??
-        activeItemOrderProblem(text) ??
-        undefined);
+      : undefined;
+  // A sub-table's header naming its columns out of order leaves its own rows unread, not the
+  // other sub-tables' (（一） 规章 and 规范性文件; （五）–（九）): a row of one value has no order,
+  // and a row of several is read only where the section names its columns (a header of its own).
+  const unprovenRows = new Map<string, string>();
+  const defs = activeRows[layout];
+  const problems: Array<[string | null, ReadonlyArray<ColumnGroup>]> = [
+    [columnOrderProblem(headerText(text, /规章/), ACTIVE_COLUMNS[layout]), ACTIVE_COLUMNS[layout]],
+    [activeItemOrderProblem(text), ACTIVE_ITEM_COLUMNS],
+  ];
+  for (const [problem, groups] of problems) {
+    if (!problem) continue;
+    const own = rowsUnder(defs, groups);
+    for (const d of defs)
+      if (own.includes(d) || (d.columns.length > 1 && !d.columns.every((c) => text.includes(headerWord(c.label)))))
+        if (!unprovenRows.has(d.key)) unprovenRows.set(d.key, problem);
+  }
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
     ...(unproven ? { unproven } : {}),
+    ...(unprovenRows.size ? { unprovenRows } : {}),
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
+}
+
+/** A column label's words as a header writes them: 本年增/减 → 本年增, 采购总金额（万元） → 采购总金额. */
+const headerWord = (label: string) => label.replace(/[（(].*$/, '').replace(/\/.*$/, '');
+
+/** Rows with a column that a label of `groups` names (制发 names 本年制发件数). */
+function rowsUnder(defs: RowDef[], groups: ReadonlyArray<ColumnGroup>): RowDef[] {
+  const labels = groups.flatMap((g) => g.map((x) => (typeof x === 'string' ? x : x.label)));
+  return defs.filter((d) => d.columns.some((c) => labels.some((l) => c.label.includes(l))));
 }
 
 /**
@@ -160,7 +187,7 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const headerLine = start > 0 ? toks[start - 1]!.line : -1;
   while (start < firstVal && toks[start]!.line === headerLine) start++;
   let end = firstVal;
-  while (end < toks.length && toks[end]!.t !== 'text') end++;
+  while (end < toks.length && (toks[end]!.t !== 'text' || textCellAmongValues(toks, end, toks[firstVal]!.line))) end++;
   // Rows for several years (a 年度 column: 2023年 | …, 2024年 | …; 上年 and 本年): only the row of
   // the report's own year is this report's, and only when its label says so.
   const years = yearRows(toks, start, end);
@@ -247,6 +274,27 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     );
   }
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** Words of section 四's header: a block label on the line of values is no cell. */
+const REVIEW_WORDS = /复议|诉讼|维持|纠正|结果|审结|总计|合计|起诉|年/;
+
+/**
+ * A text piece between values on the delimited line of section 四's values (见附件 in one cell):
+ * a cell that is no number, as text in a value position is in a row of 三 (cellSlots), so the
+ * values after it stay on the line and every cell keeps its column; the cell itself is
+ * unreadable. Not a header word of 四, and only with values after it on that line.
+ */
+function textCellAmongValues(toks: Tok[], i: number, line: number): boolean {
+  const t = toks[i]!;
+  if (t.t !== 'text' || t.line !== line || REVIEW_WORDS.test(t.text)) return false;
+  let after = false;
+  for (let k = i + 1; k < toks.length && toks[k]!.line === line; k++) {
+    const u = toks[k]!;
+    if (u.t === 'val') after = true;
+    if (u.t === 'eol') return after && u.delimited;
+  }
+  return false;
 }
 
 /** A row label naming the year a row of section 四 is for: 2023年, 2023年度, 本年, 上年. */

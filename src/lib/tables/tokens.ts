@@ -17,7 +17,11 @@ const SIGNED_ROWS = activeRows2019.filter((d) => d.columns.some((c) => c.kind ==
 
 export type Tok =
   /** `glued`: from a one-line page dump (Line.relined), where a space is a scrape's &nbsp;. */
-  | { t: 'val'; text: string; raw: string; no: number; line: number; glued?: true }
+  /**
+   * `spansRows`: a number cell spanning rows; `above`: the position it covers in a row below
+   * (text `↑` and the number's raw: never read as a number of that row). Neither is proven.
+   */
+  | { t: 'val'; text: string; raw: string; no: number; line: number; glued?: true; spansRows?: true; above?: true }
   | { t: 'text'; text: string; raw: string; no: number; line: number }
   /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
   | { t: 'empty'; no: number; line: number; spanned?: true }
@@ -62,7 +66,12 @@ export function tokenize(lines: Line[]): Tok[] {
     if (line.cells) {
       for (const c of line.cells)
         if (c.spanned) toks.push({ t: 'empty', no: c.no, line: li, spanned: true });
-        else pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
+        else if (c.above) toks.push({ t: 'val', text: '↑', raw: c.raw.trim(), no: c.no, line: li, above: true });
+        else {
+          pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
+          const last = toks.at(-1);
+          if (c.spansRows && last?.t === 'val') last.spansRows = true;
+        }
       toks.push({ t: 'eol', no, line: li, delimited: true, ...(line.padded ? { padded: true } : {}) });
       return;
     }

@@ -92,8 +92,9 @@ export const applicantColumns = requestColumns.slice(0, 6).map((c) => c.key);
 const req = (key: string, label: string, match: RegExp): RowDef => ({ key, label, match, columns: requestColumns });
 
 const requestHead: RowDef[] = [
-  req('new_received', '一、本年新收政府信息公开申请数量', /本年新收/),
-  req('carried_over', '二、上年结转政府信息公开申请数量', /上年结转/),
+  // Wordings vary: 本年度新收, 上年度结转的, 上一年度结转, 结转下一年度, 结转至下年度.
+  req('new_received', '一、本年新收政府信息公开申请数量', /本年度?新收/),
+  req('carried_over', '二、上年结转政府信息公开申请数量', /上一?年度?结转/),
   req('granted', '（一）予以公开', /予以公开/),
   req('partly_granted', '（二）部分公开', /部分公开/),
   req('withheld_state_secret', '（三）1.属于国家秘密', /国家秘密/),
@@ -108,15 +109,16 @@ const requestHead: RowDef[] = [
   req('unable_needs_creation', '（四）2.没有现成信息需要另行制作', /另行制作/),
   req('unable_unclear', '（四）3.补正后申请内容仍不明确', /仍不明确/),
   req('declined_petition', '（五）1.信访举报投诉类申请', /信访举报投诉/),
-  req('declined_repeat', '（五）2.重复申请', /重复申请/),
+  // 大量重复申请 is a wording of 4.大量反复申请 (excessive requests), not of 2.重复申请 (a repeat).
+  req('declined_repeat', '（五）2.重复申请', /(?<!大量)重复申请/),
   req('declined_publication', '（五）3.要求提供公开出版物', /公开出版物/),
-  req('declined_excessive', '（五）4.无正当理由大量反复申请', /大量反复/),
+  req('declined_excessive', '（五）4.无正当理由大量反复申请', /大量(?:反复|重复)/),
   req('declined_confirmation', '（五）5.要求行政机关确认或重新出具已获取信息', /确认或重新出具/),
 ];
 const requestTail: RowDef[] = [
   // （七）合计 is how some reports label the total row; bare 合计 is left out (a header word too).
   req('total', '（七）总计', /^(?:\(七\))?总计$|^\(七\)合计$/),
-  req('carried_forward', '四、结转下年度继续办理', /结转下年度/),
+  req('carried_forward', '四、结转下年度继续办理', /结转(?:至|到)?下一?年度?/),
 ];
 
 export const requestRows2019: RowDef[] = [
