@@ -8,7 +8,7 @@
  * beside --out, checked against its own SHA256SUMS, and switched into place with one rename;
  * a run that fails or is killed leaves the previous datasets as they were.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const files: Array<SourceFile & DiskFile> = listRaw(opts).map((f) => ({
     ...f,
     read: () => readRaw(f.abs),
-    sha256: (b) => createHash('sha256').update(b).digest('hex'),
+    sha256: (b) => hash('sha256', b),
   }));
   const started = Date.now();
   let lastPrint = Date.now();

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exceedsBounds, LIMITS } from '../src/lib/ingest/bounds.ts';
+import { exceedsBounds, LIMITS, nextTag } from '../src/lib/ingest/bounds.ts';
 import { escapeName, unescapeName } from '../src/lib/ingest/names.ts';
 import { runParallel } from '../src/lib/ingest/parallel.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
@@ -208,6 +208,27 @@ describe('bounds on the work per file', () => {
     expect(
       exceedsBounds('a.html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big.toString('utf8'), 'utf16le')])),
     ).toMatch(/table cells/);
+  });
+
+  it('scans tags as the pattern /<(\\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g matches them', () => {
+    // Random markup from pieces that meet at every edge the pattern has.
+    const pieces = ['<', '>', '/', '</', '<!--', '-->', 'td', 'TR', 'a1', '1', ' ', 'x="/"', '/>', '表', '\n', '<<'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 2_000; k++) {
+      let text = '';
+      for (let n = rand(30); n > 0; n--) text += pieces[rand(pieces.length)];
+      const want = [...text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g)].map((m) => [
+        !!m[1],
+        m[2],
+        m[3]!.endsWith('/'),
+        m.index + m[0].length,
+      ]);
+      const got = [];
+      for (let t = nextTag(text, text.indexOf('<')); t; t = nextTag(text, text.indexOf('<', t.end)))
+        got.push([t.close, t.name, t.selfClosing, t.end]);
+      expect(got, text).toEqual(want);
+    }
   });
 
   it('rejects a huge HTML table with that reason and keeps the other files', () => {

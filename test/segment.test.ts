@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { segment } from '../src/lib/segment/sections.ts';
+import { segment, trimBorders } from '../src/lib/segment/sections.ts';
 import { byRules, CANONICAL, findHeading } from '../src/lib/segment/headings.ts';
 import { Random } from '../src/lib/synth/random.ts';
 
@@ -217,5 +217,17 @@ describe('table of contents', () => {
     const s = segment(textToLines(`${body}\n${body}`));
     expect(s.duplicateFrom).toBe(13);
     expect(s.sections[1]!.line).toBe(1);
+  });
+});
+
+describe('trimBorders', () => {
+  it('cuts the same border runs as the patterns it replaces', () => {
+    const rng = new Random(12);
+    const pieces = ['|', ' ', '\u3000', '\t', '\u00a0', 'a', '表', '1', '||', ' | '];
+    for (let k = 0; k < 5_000; k++) {
+      let s = '';
+      for (let n = rng.int(0, 10); n > 0; n--) s += rng.pick(pieces);
+      expect(trimBorders(s), JSON.stringify(s)).toBe(s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, ''));
+    }
   });
 });

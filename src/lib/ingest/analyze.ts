@@ -1,6 +1,7 @@
 import { parseReport, type ParseContext } from '../report/parse.ts';
 import { summaryRow } from '../report/summary.ts';
-import { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
+import { CheckRow, ReportRow, SectionRow, SummaryRow, type CellRow } from '../schema/datasets.ts';
+import { cellRow } from '../schema/cell-row.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
 import { prepareDocument, type Prepared } from '../decode/document-lines.ts';
@@ -139,7 +140,7 @@ export function analyzeFile(
       sha256: sha,
       rejected: null,
       report: ReportRow.parse(parsed.report),
-      cells: (doc ? doc.locate(parsed.cells) : parsed.cells).map((c) => CellRow.parse({ report_id: id, ...c })),
+      cells: (doc ? doc.locate(parsed.cells) : parsed.cells).map((c) => cellRow(id, c)),
       checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
       sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
       summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells)),

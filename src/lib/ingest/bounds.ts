@@ -56,23 +56,55 @@ function tagBounds(text: string, limits: typeof LIMITS): string | null {
   let depth = 0;
   let elements = 0;
   let nested = 0;
-  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g)) {
-    if (!m[1] && ++elements > limits.elements)
+  for (let t = nextTag(text, text.indexOf('<')); t; t = nextTag(text, text.indexOf('<', t.end))) {
+    if (!t.close && ++elements > limits.elements)
       return `more than ${fmt(limits.elements)} HTML elements; the limit is ${fmt(limits.elements)} per report`;
-    const tag = m[2]!.toLowerCase();
-    if (!LOOSE.has(tag) && !m[3]!.endsWith('/')) {
-      nested = m[1] ? Math.max(0, nested - 1) : nested + 1;
+    const tag = t.name.toLowerCase();
+    if (!LOOSE.has(tag) && !t.selfClosing) {
+      nested = t.close ? Math.max(0, nested - 1) : nested + 1;
       if (nested > limits.depth)
         return `HTML elements nested more than ${fmt(limits.depth)} deep; the limit is ${fmt(limits.depth)}`;
     }
     if (tag === 'table') {
-      depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+      depth = t.close ? Math.max(0, depth - 1) : depth + 1;
       if (depth > limits.nesting)
         return `tables nested more than ${limits.nesting} deep; the limit is ${limits.nesting}`;
-    } else if (!m[1] && tag === 'tr' && ++rows > limits.rows)
+    } else if (!t.close && tag === 'tr' && ++rows > limits.rows)
       return `more than ${fmt(limits.rows)} table rows; the limit is ${fmt(limits.rows)} per report`;
-    else if (!m[1] && (tag === 'td' || tag === 'th') && ++cells > limits.cells)
+    else if (!t.close && (tag === 'td' || tag === 'th') && ++cells > limits.cells)
       return `more than ${fmt(limits.cells)} table cells; the limit is ${fmt(limits.cells)} per report`;
+  }
+  return null;
+}
+
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The next tag at or after `from` (a '<', or -1 for none), as the pattern
+ * /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)/g would match it, scanned by hand: a file has
+ * thousands of tags, and the pattern's match objects and attribute strings cost more than the
+ * count (test/reliability.test.ts compares the two). `end` is where the next search starts.
+ */
+export function nextTag(
+  text: string,
+  from: number,
+): { close: boolean; name: string; selfClosing: boolean; end: number } | null {
+  for (let i = from; i >= 0; i = text.indexOf('<', i + 1)) {
+    let j = i + 1;
+    const close = text.charCodeAt(j) === 0x2f;
+    if (close) j++;
+    if (!isLetter(text.charCodeAt(j))) continue;
+    const nameStart = j++;
+    for (let c = text.charCodeAt(j); isLetter(c) || isDigit(c); c = text.charCodeAt(++j));
+    const nameEnd = j;
+    for (let c = text.charCodeAt(j); j < text.length && c !== 0x3c && c !== 0x3e; c = text.charCodeAt(++j));
+    return {
+      close,
+      name: text.slice(nameStart, nameEnd),
+      selfClosing: j > nameEnd && text.charCodeAt(j - 1) === 0x2f,
+      end: j,
+    };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ManifestEntry, ReportRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
@@ -49,7 +49,8 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     tables[k] = { hash: `${t.a.toString(16)}.${t.b.toString(16)}.${t.n}`, n: t.n, nonzero: t.nonzero };
     numbers += t.n;
   }
-  return { text: createHash('md5').update(text, 'utf8').digest('base64'), tables, numbers };
+  // One-shot hash: no Hash object per report (the same digest as createHash(…).update(…)).
+  return { text: hash('md5', text, 'base64'), tables, numbers };
 }
 
 function mix(h: number, s: string, prime: number): number {

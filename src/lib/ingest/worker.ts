@@ -1,5 +1,5 @@
 /** Worker thread: analyses batches of files (read, hash, parse, validate) for parallel.ts. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../region/load.ts';
 import { analyzeFile, serialize, transferables } from './analyze.ts';
@@ -7,7 +7,7 @@ import { readRaw } from './walk.ts';
 
 const { maxBytes, maxYear, crashOn } = workerData as { maxBytes: number; maxYear: number; crashOn?: string };
 const ctx = { gazetteer: loadGazetteer(), maxBytes, maxYear };
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Uint8Array) => hash('sha256', b);
 
 /** Tests only: exhaust the heap the way a huge DOM does. */
 function exhaustHeap(): never {

@@ -22,7 +22,11 @@ const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})'
 const BARE = new Set(['时间', '日期']);
 const LABELLED = DATE_LABELS.map((l) => ({
   label: l,
-  re: new RegExp(`${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`),
+  // Global, for matchAll (which copies it, so the one object serves every line).
+  re: new RegExp(
+    `${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`,
+    'g',
+  ),
 }));
 const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效|采集|抓取|爬取|下载|保存)\s*$/;
 
@@ -45,8 +49,7 @@ function ymd(y: number, mo: number, d: number): string | null {
 export function labelledDate(lines: Line[]): string | null {
   for (const { label, re } of LABELLED) {
     for (const l of lines) {
-      const g = new RegExp(re.source, 'g');
-      for (const m of l.text.matchAll(g)) {
+      for (const m of l.text.matchAll(re)) {
         if (BARE.has(label) && OTHER_PREFIX.test(l.text.slice(0, m.index))) continue;
         const d = isoDate(m[1]);
         if (d) return d;

@@ -5,7 +5,7 @@ import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type Da
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
 import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
-import { bodyYears, decideYear, titleYear, type YearClaim } from './year.ts';
+import { bodyYears, decideYear, titleYear, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
 
@@ -50,13 +50,18 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   const candidates = titleCandidates(head);
   const yearOf = (c: TitleCandidate) => titleYear(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
+  let years: BodyYears | undefined;
   const decided = decideYear({
     titles: own.map(yearOf).filter((y): y is number => y !== null),
     pageTitles: candidates
       .filter((c) => c.kind === 'page')
       .map(yearOf)
       .filter((y): y is number => y !== null),
-    body: bodyYears(body, maxYear),
+    // Read only when no own title settles the year (most reports' title does): bodyYears scans
+    // the first 400 lines of the body with several patterns.
+    get body() {
+      return (years ??= bodyYears(body, maxYear));
+    },
     published: published_on,
   });
   const year = decided.year;
@@ -193,13 +198,19 @@ const KEYS = [
   '栏目',
 ];
 
+const KEY_ALT = KEYS.join('|');
+/** An inline field, 索引号:xxx, up to the next field, a wide gap, a bracket or a cell border (matchAll copies it). */
+const INLINE_FIELD = new RegExp(
+  `(${KEY_ALT})\\s*[:：]\\s*(.+?)(?=\\s+(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
+  'g',
+);
+
 /**
  * Labelled fields of the page header, inline ("索引号:xxx 发布机构:yyy") or as a two-row table
  * ("索引号 | 公开方式 | 发布机构" then the values in the same columns).
  */
 export function keyValues(lines: Line[]): Map<string, string> {
   const out = new Map<string, string>();
-  const keyAlt = KEYS.join('|');
   lines.forEach((l, i) => {
     const cells = l.cells
       ? l.cells.map((c) => c.text.trim())
@@ -226,8 +237,7 @@ export function keyValues(lines: Line[]): Map<string, string> {
         if (KEYS.includes(key) && v && !KEYS.includes(v.replace(/[:：\s]/g, '')) && !out.has(key)) out.set(key, v);
       });
     }
-    const re = new RegExp(`(${keyAlt})\\s*[:：]\\s*(.+?)(?=\\s+(?:${keyAlt})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`, 'g');
-    for (const m of l.text.matchAll(re)) {
+    for (const m of l.text.matchAll(INLINE_FIELD)) {
       const v = m[2]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
       if (v && !out.has(m[1]!)) out.set(m[1]!, v);
     }

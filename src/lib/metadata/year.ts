@@ -127,6 +127,10 @@ export function bodyYears(body: Line[], maxYear: number): BodyYears {
 const uniq = (ys: number[]) => [...new Set(ys)];
 
 export function decideYear(e: YearEvidence): YearDecision {
+  const titles = uniq(e.titles);
+  // The report's own title is its statement of the year: it stands. Decided before anything
+  // reads `e.body`, which the caller may compute only when it is read (extractMetadata).
+  if (titles.length === 1) return { year: titles[0]!, conflict: null };
   const lo = e.body.comparisons.length ? Math.max(...e.body.comparisons) + 1 : -Infinity;
   const hi = e.published ? Number(e.published.slice(0, 4)) - 1 : Infinity;
   const fits = (y: number) => y >= lo && y <= hi;
@@ -144,9 +148,6 @@ export function decideYear(e: YearEvidence): YearDecision {
     return left.length === 1 ? { year: left[0]!, conflict: null } : unknown(years.map((year) => ({ source, year })));
   };
 
-  const titles = uniq(e.titles);
-  // The report's own title is its statement of the year: it stands.
-  if (titles.length === 1) return { year: titles[0]!, conflict: null };
   if (titles.length > 1) return settle(titles, 'title');
   // The page's <title> is the site's: it stands only when the body and the bounds agree.
   const pages = uniq(e.pageTitles);

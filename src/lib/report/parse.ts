@@ -139,7 +139,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // Columns of diagnostics count characters in the file's own lines: known for text input
   // (not for HTML, whose cells come from markup, nor for PDF/Word, whose lines are extracted).
   const exactColumn = !isHtml && !input.lines;
-  const sourceLines = exactColumn ? decoded.text.split(/\r\n|\r|\n/) : [];
+  // The file's own lines, split only when a note needs a column (most reports have none).
+  let split: string[] | undefined;
+  const sourceLines = () => (split ??= decoded.text.split(/\r\n|\r|\n/));
   // The pre-2019 form (政府信息公开情况统计表) has no place in the template: text only.
   const oldForm = oldFormTable(lines);
   if (oldForm !== null)
@@ -186,7 +188,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           n.message,
           file,
           n.line,
-          exactColumn ? columnOf(sourceLines, n.line, cellRaw(t.read.cells, n.at)) : null,
+          exactColumn ? columnOf(sourceLines(), n.line, cellRaw(t.read.cells, n.at)) : null,
           n.at,
         ),
       );

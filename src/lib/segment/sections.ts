@@ -239,7 +239,7 @@ export function sectionText(lines: Line[]): string {
   const out: string[] = [];
   for (const l of lines) {
     if (isChrome(l.text)) continue;
-    const t = stripChrome(l.raw.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '')).trim();
+    const t = stripChrome(trimBorders(l.raw)).trim();
     if (!t) {
       if (out.length && out[out.length - 1] !== '') out.push('');
       continue;
@@ -248,4 +248,25 @@ export function sectionText(lines: Line[]): string {
   }
   while (out.length && out[out.length - 1] === '') out.pop();
   return out.join('\n');
+}
+
+const SPACE = /\s/;
+const isEdge = (c: string) => c === '|' || SPACE.test(c);
+
+/**
+ * `s` without its leading and trailing table borders: each end's run of spaces and `|`, when
+ * the run holds a `|`. The same as s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '')
+ * (test/segment.test.ts compares them), without the first pattern's retries at every space and
+ * `|` of a long row.
+ */
+export function trimBorders(s: string): string {
+  let end = s.length;
+  let pipe = false;
+  for (; end > 0 && isEdge(s[end - 1]!); end--) if (s[end - 1] === '|') pipe = true;
+  if (!pipe) end = s.length;
+  let start = 0;
+  pipe = false;
+  for (; start < end && isEdge(s[start]!); start++) if (s[start] === '|') pipe = true;
+  if (!pipe) start = 0;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }

@@ -28,18 +28,22 @@ export interface FoundRow {
 
 export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
   const found: FoundRow[] = [];
-  const keys = toks.map((tok) => (tok.t === 'text' ? (exact ? bareLabel(tok.text) : labelKey(tok.text)) : null));
+  const keys = toks.map((tok) => (tok.t === 'text' ? keyOf(tok.text, exact) : null));
+  const hits: Array<number[] | undefined> = [];
+  const hitsAt = (i: number) => (hits[i] ??= rowsMatching(defs, keys[i]!));
   let cursor = 0;
-  for (const def of defs) {
+  for (let d = 0; d < defs.length; d++) {
+    const def = defs[d]!;
     for (let i = cursor; i < toks.length; i++) {
       const key = keys[i];
       if (key === null || key === undefined) continue;
       const tok = toks[i]!;
-      if (def.match.test(key)) {
+      const hit = hitsAt(i);
+      if (hit.includes(d)) {
         // Rows before this one were looked for first; a later row's label in the same text
         // means the values after it are that row's.
-        const others = defs.slice(defs.indexOf(def) + 1).filter((d) => d.match.test(key));
-        const clash = others.length ? `the label text also names ${others.map((d) => d.key).join(', ')}` : null;
+        const others = hit.filter((x) => x > d).map((x) => defs[x]!);
+        const clash = others.length ? `the label text also names ${others.map((o) => o.key).join(', ')}` : null;
         found.push({ def, at: i, no: tok.no, clash });
         cursor = i + 1;
         break;
@@ -59,8 +63,9 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
   for (let i = 0; i < toks.length; i++) {
     const key = keys[i];
     if (key === null || key === undefined || labelAt.has(i) || !headsValues(toks, i)) continue;
+    const hit = hitsAt(i);
     for (const f of found) {
-      if (f.clash || !f.def.match.test(key) || sameCells(toks, f.at, i)) continue;
+      if (f.clash || !hit.includes(defs.indexOf(f.def)) || sameCells(toks, f.at, i)) continue;
       f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
     }
   }
@@ -129,6 +134,40 @@ function sameCells(toks: Tok[], a: number, b: number): boolean {
     return out.join('\u0000');
   };
   return cells(a) === cells(b);
+}
+
+/** Cut the label caches when they grow this large (their keys are any text of a table section). */
+const CACHE_MAX = 20_000;
+const KEYS = [new Map<string, string>(), new Map<string, string>()];
+/** `bareLabel` (exact) or `labelKey` of a token's text, made once per distinct text (labels repeat). */
+function keyOf(text: string, exact: boolean): string {
+  const cache = KEYS[exact ? 1 : 0]!;
+  let key = cache.get(text);
+  if (key === undefined) {
+    key = exact ? bareLabel(text) : labelKey(text);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * Per list of row definitions: label key → the indices of the rows whose pattern matches it,
+ * in order. Labels repeat from report to report (the template's own), so each is tested
+ * against every row once, not once per row found in every table.
+ */
+const MATCHING = new WeakMap<RowDef[], Map<string, number[]>>();
+function rowsMatching(defs: RowDef[], key: string): number[] {
+  let byKey = MATCHING.get(defs);
+  if (!byKey) MATCHING.set(defs, (byKey = new Map<string, number[]>()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    hit = [];
+    for (let d = 0; d < defs.length; d++) if (defs[d]!.match.test(key)) hit.push(d);
+    if (byKey.size >= CACHE_MAX) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
 }
 
 /** A label token followed by at least one value before the next text. */

@@ -41,9 +41,12 @@ const isMoney = (u: string): u is MoneyUnit => u in MONEY_UNITS;
 export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit[] {
   const found: MoneyUnit[] = [];
   const add = (u: string) => isMoney(u) && !found.includes(u) && found.push(u);
+  // Cheap tests first (most lines state no unit): STATED needs 单位, BRACKETED a money unit,
+  // and every money unit ends in 元.
   for (const l of lines) {
-    for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
-    for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
+    if (l.text.includes('单位'))
+      for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
+    if (l.text.includes('元')) for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
   }
   // Header words broken across lines (本年收费 / 金额（万元）) join when squashed.
   const squashed = lines
