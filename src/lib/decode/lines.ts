@@ -61,23 +61,33 @@ export function spansAsOne(text: string): boolean {
 /**
  * Tab-separated rows (RTF) whose merged cells cover columns: each such row with its exact cells,
  * the covered positions `spanned` as an HTML colspan's are (html.ts), so that the table reader
- * does not take a number over two columns for the first column's. `spans`: 0-based line index and
- * the 0-based cells covered.
+ * does not take a number over two columns for the first column's; a number merged down over rows
+ * (\clvmgf) marked `spansRows`, and the positions it covers below `above`, as a rowspan's are.
+ * `spans`: 0-based line index and the 0-based cells covered.
  */
-export function withSpannedCells(lines: Line[], spans: ReadonlyArray<{ line: number; cells: number[] }>): Line[] {
+export function withSpannedCells(
+  lines: Line[],
+  spans: ReadonlyArray<{
+    line: number;
+    cells: number[];
+    spansRows?: number[];
+    above?: ReadonlyArray<{ cell: number; raw: string }>;
+  }>,
+): Line[] {
   if (!spans.length) return lines;
   const out = lines.slice();
-  for (const { line, cells } of spans) {
+  for (const { line, cells, spansRows = [], above = [] } of spans) {
     const l = out[line];
     if (!l) continue;
     const covered = new Set(cells);
-    const parts: LineCell[] = l.raw
-      .split('\t')
-      .map((raw, k) =>
-        covered.has(k)
-          ? { raw: '', text: '', no: l.no, covered: true, spanned: true }
-          : { raw, text: makeLine(l.no, raw).text.trim(), no: l.no },
-      );
+    const down = new Set(spansRows);
+    const from = new Map(above.map((a) => [a.cell, a.raw]));
+    const parts: LineCell[] = l.raw.split('\t').map((raw, k): LineCell => {
+      if (covered.has(k)) return { raw: '', text: '', no: l.no, covered: true, spanned: true };
+      const up = from.get(k);
+      if (up !== undefined) return { raw: up, text: '', no: l.no, covered: true, above: true };
+      return { raw, text: makeLine(l.no, raw).text.trim(), no: l.no, ...(down.has(k) ? { spansRows: true } : {}) };
+    });
     out[line] = makeLine(l.no, l.raw, parts);
   }
   return out;

@@ -12,6 +12,9 @@ import { makeLine, type Line, type LineCell } from './lines.ts';
 export interface LocatedCell {
   raw: string;
   covered?: boolean;
+  /** A number cell spanning rows, and the positions it covers below (as html.ts marks them). */
+  spansRows?: boolean;
+  above?: boolean;
   page: number;
   box: Box;
 }
@@ -52,21 +55,44 @@ function tableLines(t: TableBlock): Located[] {
   }
   const byRow = new Map<number, GridCell[]>();
   for (const c of t.cells) byRow.set(c.r0, [...(byRow.get(c.r0) ?? []), c]);
+  // A number in a cell spanning rows (a merged cell, HTML's rowspan printed) is no one row's
+  // own: it is marked on its first row and keeps its position in the rows below, as the HTML
+  // reader marks a rowspan, so that neither row reads it and both keep their width.
+  // Only over rows of their own: a row cut by a page break is joined back into cells that span
+  // its two grid rows, none of which starts another row with text.
+  const spansRows = (c: GridCell) =>
+    c.r1 > c.r0 &&
+    !isLabel(c.text) &&
+    /\d/.test(c.text) &&
+    t.cells.some((o) => o.r0 > c.r0 && o.r0 <= c.r1 && o.text.trim() !== '');
+  const below = new Map<number, GridCell[]>();
+  for (const c of t.cells)
+    if (spansRows(c)) for (let r = c.r0 + 1; r <= c.r1; r++) below.set(r, [...(below.get(r) ?? []), c]);
   for (let r = 0; r < t.rows; r++) {
     const row = (byRow.get(r) ?? []).sort((a, b) => a.c0 - b.c0);
     // An empty row holds nothing to read (the rest of a row cut by a page break).
     if (!row.some((c) => c.text.trim())) continue;
+    const covering = below.get(r) ?? [];
     const cells: LocatedCell[] = [];
     let last: GridCell | null = null;
+    const coverBefore = (c0: number) => {
+      while (covering.length && covering[0]!.c0 < c0) {
+        const a = covering.shift()!;
+        cells.push({ raw: a.text, covered: true, above: true, page: a.page, box: round(a.box) });
+      }
+    };
+    covering.sort((a, b) => a.c0 - b.c0);
     for (const c of row) {
+      coverBefore(c.c0);
       if (c.void && !c.text.trim()) continue;
       last = c;
       const box = round(c.box);
-      cells.push({ raw: c.text, page: c.page, box });
+      cells.push({ raw: c.text, page: c.page, box, ...(spansRows(c) ? { spansRows: true } : {}) });
       if (!isLabel(c.text))
         for (let k = c.c0 + 1; k <= c.c1; k++)
           if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
     }
+    coverBefore(Infinity);
     // The row's box: the cells that start on it, on the page of its first cell.
     const page = row[0]!.page;
     const on = row.filter((c) => c.page === page);
@@ -79,7 +105,13 @@ function tableLines(t: TableBlock): Located[] {
     // An empty last cell found only from the rules around it may be the void beside a row
     // shorter than the others (GridCell.drawn).
     const padded = last !== null && !last.text.trim() && !last.drawn;
-    out.push({ raw: cells.map((c) => c.raw).join(' | '), page, box, cells, ...(padded ? { padded } : {}) });
+    out.push({
+      raw: cells.map((c) => (c.above ? '' : c.raw)).join(' | '),
+      page,
+      box,
+      cells,
+      ...(padded ? { padded } : {}),
+    });
   }
   return out;
 }
@@ -91,7 +123,9 @@ export function locatedToLines(located: Located[]): Line[] {
     if (!l.cells) return makeLine(no, l.raw);
     const cells: LineCell[] = l.cells.map((c) => {
       const n = makeLine(no, c.raw);
-      return c.covered ? { raw: '', text: '', no, covered: true } : { raw: c.raw, text: n.text.trim(), no };
+      if (c.above) return { raw: c.raw, text: '', no, covered: true, above: true };
+      if (c.covered) return { raw: '', text: '', no, covered: true };
+      return { raw: c.raw, text: n.text.trim(), no, ...(c.spansRows ? { spansRows: true } : {}) };
     });
     const line = makeLine(no, l.raw, cells);
     return l.padded ? { ...line, padded: true } : line;

@@ -114,7 +114,12 @@ interface Group {
 /** A table row (a line of `text`) with the cells (0-based) covered by a merged cell before them. */
 export interface RowSpan {
   line: number;
+  /** Cells covered by a number merged over them from the left (\clmgf/\clmrg). */
   cells: number[];
+  /** Cells holding a number merged down over the rows below (\clvmgf). */
+  spansRows?: number[];
+  /** Cells covered by such a number from a row above (\clvmrg), with its text. */
+  above?: Array<{ cell: number; raw: string }>;
 }
 
 export interface RtfText {
@@ -149,6 +154,11 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   // The current row's cell definitions (\cellx) and their merges; the rows with spans.
   let merges: Merge[] = [];
   let nextMerge: Merge = null;
+  // Vertical merges (\clvmgf first, \clvmrg below) per cell, and the number each column's
+  // open merge holds: a number merged over rows is no one row's (html.ts marks a rowspan so).
+  let vmerges: Merge[] = [];
+  let nextV: Merge = null;
+  const vOpen = new Map<number, string>();
   const spans: RowSpan[] = [];
   // The text just written was unsure (its mark is written) or a raised digit (its ^ is written).
   let unsureRun = false;
@@ -206,7 +216,24 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     if (para.trim()) cells.push(para.trim());
     para = '';
     const spanned = spannedCells(cells, merges);
-    if (spanned.length) spans.push({ line: out.length, cells: spanned });
+    const spansRows: number[] = [];
+    const above: Array<{ cell: number; raw: string }> = [];
+    cells.forEach((text, k) => {
+      const open = vOpen.get(k);
+      if (vmerges[k] === 'next' && open !== undefined) above.push({ cell: k, raw: open });
+      else vOpen.delete(k);
+      if (vmerges[k] === 'first' && /\d/.test(text) && !spansAsOne(text)) {
+        spansRows.push(k);
+        vOpen.set(k, text);
+      }
+    });
+    if (spanned.length || spansRows.length || above.length)
+      spans.push({
+        line: out.length,
+        cells: spanned,
+        ...(spansRows.length ? { spansRows } : {}),
+        ...(above.length ? { above } : {}),
+      });
     out.push(cells.join('\t'));
     cells = [];
   };
@@ -344,7 +371,9 @@ export function rtfToText(bytes: Uint8Array): RtfText {
           break;
         case 'trowd':
           if (!g.skip) merges = [];
+          if (!g.skip) vmerges = [];
           nextMerge = null;
+          nextV = null;
           break;
         case 'clmgf':
           nextMerge = 'first';
@@ -352,9 +381,17 @@ export function rtfToText(bytes: Uint8Array): RtfText {
         case 'clmrg':
           nextMerge = 'next';
           break;
+        case 'clvmgf':
+          nextV = 'first';
+          break;
+        case 'clvmrg':
+          nextV = 'next';
+          break;
         case 'cellx':
           if (!g.skip) merges.push(nextMerge);
+          if (!g.skip) vmerges.push(nextV);
           nextMerge = null;
+          nextV = null;
           break;
         case 'cell':
           if (!g.skip) endCell();

@@ -242,7 +242,7 @@ export function readRow(
   // counts as delimited only when it has more pieces than that.
   const exact =
     grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
-      ? ({ kind: 'cells', cells: cellSlots(sameLine.slice(-n)), by: 'delimited' } as const)
+      ? gridRow(sameLine.slice(-n))
       : sameVals.length > 0 || sameLine.length - 1 >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding)
@@ -268,6 +268,13 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/** A grid row's n cells; a number spanning rows, or a position it covers, is no row's own (`spanned`). */
+function gridRow(own: Tok[]): RowCells {
+  const spanned = new Set<number>();
+  own.forEach((t, j) => t.t === 'val' && (t.spansRows || t.above) && spanned.add(j));
+  return { kind: 'cells', cells: cellSlots(own), by: 'delimited', ...(spanned.size ? { spanned } : {}) };
 }
 
 /** A row label's numbering (（六） 3. 一、): the start of a row of its own, never a wrapped rest. */
