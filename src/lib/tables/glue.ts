@@ -306,7 +306,8 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
     );
   }
 
-  // Joint: the units still open, searched together.
+  // Joint: the units still open, searched together. Readings are fixed during the search, so
+  // each unit's only reading is looked up once; picks live in an array, not a map.
   const open = units.map((_, i) => i).filter((u) => alive[u]!.filter(Boolean).length > 1);
   if (open.length < 2) return reviveWeak();
   open.sort((a, b) => alive[a]!.filter(Boolean).length - alive[b]!.filter(Boolean).length);
@@ -317,30 +318,42 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
     const ds = rule.units.filter((u) => depth.has(u)).map((u) => depth.get(u)!);
     if (ds.length) checkAt[Math.max(...ds)]!.push(rule.terms);
   }
-  const pick = new Map<number, number>();
+  const fixed = units.map((_, u) => only(u));
+  const cur = new Int32Array(units.length).fill(-1);
+  const pickOf = (u: number) => (cur[u]! >= 0 ? cur[u]! : fixed[u]!);
   const used = open.map(() => new Set<number>());
+  // A subtree is searched only while it can still mark a reading used: a pick above it, or an
+  // alive reading at or below its depth, is not used yet. Skipping the others changes nothing
+  // but the steps taken.
+  const size = open.map((u) => alive[u]!.filter(Boolean).length);
+  const canGain = (d: number) => {
+    for (let i = 0; i < d; i++) if (!used[i]!.has(cur[open[i]!]!)) return true;
+    for (let i = d; i < open.length; i++) if (used[i]!.size < size[i]!) return true;
+    return false;
+  };
   let steps = 0;
   let over = false;
-  const pickOf = (u: number) => pick.get(u) ?? only(u);
   const dfs = (d: number) => {
     if (over) return;
     if (d === open.length) {
-      if (open.every((u) => !hasDropped[u]![pick.get(u)!] || oneValue(u, pickOf)))
-        open.forEach((u, i) => used[i]!.add(pick.get(u)!));
+      if (open.every((u) => !hasDropped[u]![cur[u]!] || oneValue(u, pickOf)))
+        open.forEach((u, i) => used[i]!.add(cur[u]!));
       return;
     }
     const u = open[d]!;
+    const checks = checkAt[d]!;
     for (let r = 0; r < alive[u]!.length; r++) {
       if (!alive[u]![r]) continue;
+      if (!canGain(d)) break;
       if (++steps > budget) {
         over = true;
         return;
       }
-      pick.set(u, r);
-      if (checkAt[d]!.every((terms) => holds(terms, pickOf))) dfs(d + 1);
+      cur[u] = r;
+      if (checks.every((terms) => holds(terms, pickOf))) dfs(d + 1);
+      cur[u] = -1;
       if (over) return;
     }
-    pick.delete(u);
   };
   dfs(0);
   if (over) return reviveWeak();
