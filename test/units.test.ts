@@ -103,3 +103,20 @@ describe('money units above 万元 (百万元, 千万元, 亿元)', () => {
     expect(parseCell('1.5', 'money', '千万元').value).toBe(1500);
   });
 });
+
+describe('a number written with a leading zero', () => {
+  it('is no proven number: 02 may be 0 and 2 glued (a lost separator) as well as a padded 2', () => {
+    for (const t of ['02', '007', '00', '0,123', '01.5万元']) {
+      const c = parseCell(t, t.endsWith('元') ? 'money' : 'count');
+      expect([c.state, c.value], t).toEqual(['ambiguous', null]);
+      expect(c.note).toContain('leading zero');
+    }
+    for (const [t, v] of [
+      ['0', 0],
+      ['0.5万元', 0.5],
+      ['20', 20],
+      ['1,020', 1020],
+    ] as const)
+      expect(parseCell(t, t.endsWith('元') ? 'money' : 'count').value, t).toBe(v);
+  });
+});

@@ -48,6 +48,10 @@ export function parseCell(
   const sign = m[1] === '-' ? -1 : 1;
   const digits = m[2]!.replace(/,/g, '');
   const unit = m[3] ?? null;
+  // No number is written with a leading zero: 02 is two cells glued (0|2, a dropped separator)
+  // as often as a 2 padded, and which it is cannot be told from the cell alone.
+  if (/^0\d/.test(digits))
+    return { state: 'ambiguous', value: null, note: `leading zero "${t}": one number or cells glued?` };
   if (kind === 'money') {
     if (unit !== null && !isMoneyUnit(unit))
       return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
