@@ -129,7 +129,10 @@ interface Term {
  * searched jointly within `budget` steps. Past the budget the local result stands: it can only
  * keep more readings, never fewer, so the cells left undecided are NULL, not guessed.
  */
-export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[], budget = 200_000): boolean[][] {
+// The joint search's budget: in a 10,000-report corpus one search in 3,000 needs more than 20,000
+// steps (the most, 87,000), and the few that need more than 50,000 rarely finish at all (seven
+// ran out at 200,000, about 0.5 s each): past it they keep the local result, NULL where undecided.
+export function survivors(known: Map<string, Val>, units: Unit[], rules: Rule[], budget = 50_000): boolean[][] {
   return surviveOnce(known, units, rules, budget);
 }
 
@@ -180,15 +183,9 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
   // only unknown implies its value, and they must all imply the same one. Checked rule by rule,
   // a lost cell would absorb a different difference in each (a dropped cell in a column whose
   // sum the source got wrong "fixes" that column while the row sum says otherwise).
-  const rulesAt = new Map<string, number[]>();
+  const rulesAt: number[][][] = units.map((un) => un.cells.map(() => []));
   compiled.forEach((rule, k) => {
-    for (const t of rule.terms)
-      if (t.unit >= 0) {
-        const key = `${t.unit}:${t.pos}`;
-        const list = rulesAt.get(key);
-        if (list) list.push(k);
-        else rulesAt.set(key, [k]);
-      }
+    for (const t of rule.terms) if (t.unit >= 0) rulesAt[t.unit]![t.pos]!.push(k);
   });
   /** Whether the reading `pick(u)` of unit u gives each of its dropped cells one value (rules whose other units `pick` leaves open are skipped). */
   const oneValue = (u: number, pick: (unit: number) => number | undefined): boolean => {
@@ -196,7 +193,7 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
     for (let p = 0; p < vals.length; p++) {
       if (vals[p] !== 'dropped') continue;
       let value: number | null = null;
-      for (const k of rulesAt.get(`${u}:${p}`) ?? []) {
+      for (const k of rulesAt[u]![p]!) {
         const implied = impliedBy(compiled[k]!.terms, pick);
         if (implied === null) continue;
         if (value === null) value = implied;
@@ -225,7 +222,7 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
   const hasDropped = units.map((un) => un.values.map((vs) => vs.includes('dropped')));
   /** Rules that give the dropped cell at (u, p) of reading r a value, the other units taken at their one reading. */
   const givers = (u: number, r: number, p: number) =>
-    (rulesAt.get(`${u}:${p}`) ?? []).filter(
+    rulesAt[u]![p]!.filter(
       (k) => impliedBy(compiled[k]!.terms, (x) => (x === u ? r : single(x) ? only(x) : undefined)) !== null,
     ).length;
   /**
@@ -321,27 +318,77 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
   const fixed = units.map((_, u) => only(u));
   const cur = new Int32Array(units.length).fill(-1);
   const pickOf = (u: number) => (cur[u]! >= 0 ? cur[u]! : fixed[u]!);
-  const used = open.map(() => new Set<number>());
+  // `holds` over flat arrays, for the hot loop: the same terms in the same order, so the same sums.
+  const DROPPED = 2;
+  const NULL = 1;
+  const kindOf = (v: Val) => (v === null ? NULL : v === 'dropped' ? DROPPED : 0);
+  const numOf = units.map((un) => un.values.map((vs) => Float64Array.from(vs, (v) => (typeof v === 'number' ? v : 0))));
+  const kindsOf = units.map((un) => un.values.map((vs) => Uint8Array.from(vs, kindOf)));
+  const flat = checkAt.map((rs) =>
+    rs.map((terms) => ({
+      unit: Int32Array.from(terms, (t) => t.unit),
+      pos: Int32Array.from(terms, (t) => t.pos),
+      sign: Float64Array.from(terms, (t) => t.sign),
+      value: Float64Array.from(terms, (t) => (typeof t.value === 'number' ? t.value : 0)),
+      kind: Uint8Array.from(terms, (t) => kindOf(t.value)),
+    })),
+  );
+  const holdsFlat = (f: (typeof flat)[number][number]): boolean => {
+    let sum = 0;
+    let dropped = 0;
+    let droppedSign = 1;
+    for (let i = 0; i < f.unit.length; i++) {
+      const u = f.unit[i]!;
+      let kind: number;
+      let v: number;
+      if (u < 0) {
+        kind = f.kind[i]!;
+        v = f.value[i]!;
+      } else {
+        const r = cur[u]! >= 0 ? cur[u]! : fixed[u]!;
+        kind = kindsOf[u]![r]![f.pos[i]!]!;
+        v = numOf[u]![r]![f.pos[i]!]!;
+      }
+      if (kind === NULL) return true;
+      if (kind === DROPPED) {
+        dropped++;
+        droppedSign = f.sign[i]!;
+      } else sum += f.sign[i]! * v;
+    }
+    if (dropped === 0) return Math.abs(sum) < 1e-9;
+    if (dropped > 1) return true;
+    const implied = -sum * droppedSign;
+    return implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9;
+  };
+  // used[i][r]: reading r of open[i] is part of a whole reading found so far (count: usedN[i]).
+  const used = open.map((u) => new Uint8Array(alive[u]!.length));
+  const usedN = open.map(() => 0);
   // A subtree is searched only while it can still mark a reading used: a pick above it, or an
   // alive reading at or below its depth, is not used yet. Skipping the others changes nothing
   // but the steps taken.
   const size = open.map((u) => alive[u]!.filter(Boolean).length);
   const canGain = (d: number) => {
-    for (let i = 0; i < d; i++) if (!used[i]!.has(cur[open[i]!]!)) return true;
-    for (let i = d; i < open.length; i++) if (used[i]!.size < size[i]!) return true;
+    for (let i = 0; i < d; i++) if (!used[i]![cur[open[i]!]!]) return true;
+    for (let i = d; i < open.length; i++) if (usedN[i]! < size[i]!) return true;
     return false;
+  };
+  const leaf = () => {
+    for (const u of open) if (hasDropped[u]![cur[u]!] && !oneValue(u, pickOf)) return;
+    for (let i = 0; i < open.length; i++) {
+      const r = cur[open[i]!]!;
+      if (!used[i]![r]) {
+        used[i]![r] = 1;
+        usedN[i]!++;
+      }
+    }
   };
   let steps = 0;
   let over = false;
   const dfs = (d: number) => {
     if (over) return;
-    if (d === open.length) {
-      if (open.every((u) => !hasDropped[u]![cur[u]!] || oneValue(u, pickOf)))
-        open.forEach((u, i) => used[i]!.add(cur[u]!));
-      return;
-    }
+    if (d === open.length) return leaf();
     const u = open[d]!;
-    const checks = checkAt[d]!;
+    const checks = flat[d]!;
     for (let r = 0; r < alive[u]!.length; r++) {
       if (!alive[u]![r]) continue;
       if (!canGain(d)) break;
@@ -350,13 +397,15 @@ function surviveOnce(known: Map<string, Val>, units: Unit[], rules: Rule[], budg
         return;
       }
       cur[u] = r;
-      if (checks.every((terms) => holds(terms, pickOf))) dfs(d + 1);
+      let ok = true;
+      for (let k = 0; k < checks.length && ok; k++) ok = holdsFlat(checks[k]!);
+      if (ok) dfs(d + 1);
       cur[u] = -1;
       if (over) return;
     }
   };
   dfs(0);
   if (over) return reviveWeak();
-  open.forEach((u, i) => alive[u]!.forEach((_, r) => (alive[u]![r] = used[i]!.has(r))));
+  open.forEach((u, i) => alive[u]!.forEach((_, r) => (alive[u]![r] = used[i]![r] === 1)));
   return reviveWeak();
 }
