@@ -8,13 +8,16 @@
  * beside --out, checked against its own SHA256SUMS, and switched into place with one rename;
  * a run that fails or is killed leaves the previous datasets as they were.
  */
+import { spawnSync } from 'node:child_process';
 import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
 import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { heapNeededMb } from '../src/lib/ingest/heap.ts';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
 import { openWriter } from '../src/lib/write/duckdb.ts';
@@ -101,10 +104,29 @@ function listRaw(opts: Options): RawEntry[] {
   return files;
 }
 
+/**
+ * A run too large for this process's heap (src/lib/ingest/heap.ts) runs again in a child with
+ * the heap it needs, and this process exits with the child's status.
+ */
+function rerunWithHeap(files: number): void {
+  if (process.env.NIANBAO_HEAP_MB) return;
+  const mb = heapNeededMb(files, getHeapStatistics().heap_size_limit, totalmem());
+  if (mb === null) return;
+  if (!process.argv.includes('--quiet')) console.error(`ingest: ${files} files: running with a ${mb} MB heap`);
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, `--max-old-space-size=${mb}`, ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...process.env, NIANBAO_HEAP_MB: String(mb) } },
+  );
+  process.exit(child.status ?? 1);
+}
+
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const outDir = resolve(opts.out);
-  const files: Array<SourceFile & DiskFile> = listRaw(opts).map((f) => ({
+  const entries = listRaw(opts);
+  rerunWithHeap(entries.length);
+  const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
     ...f,
     read: () => readRaw(f.abs),
     sha256: (b) => hash('sha256', b),
