@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocBody, raisedMarks, runRaised, runVerdict, wordHyphens } from '../src/lib/decode/doc-text.ts';
-import { hideRuns } from '../src/lib/decode/docx-hidden.ts';
+import JSZip from 'jszip';
+import { crAsBreaks, hideRuns } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
 
@@ -146,5 +147,31 @@ describe('doc runs (character properties, sprms)', () => {
     expect(raisedMarks('36\ue001\t0')).toBe('36^1\t0');
     expect(raisedMarks('2\ue001\ue002 5')).toBe('2^12 5');
     expect(raisedMarks('37')).toBe('37');
+  });
+});
+
+describe('.docx: a carriage return (w:cr) in a cell', () => {
+  const source = new Uint8Array(readFileSync(SOURCE));
+  const withRun = async (run: string) => {
+    const zip = await JSZip.loadAsync(source);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">0</w:t></w:r>';
+    if (!xml.includes(hidden)) throw new Error('the hidden run is not in the source');
+    zip.file('word/document.xml', xml.replace(hidden, run));
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+  it('is a line break like w:br: "1⏎0" is two values, never 10 (a tester published 20 for 2⏎0)', async () => {
+    expect(await total('cr.docx', await withRun('<w:r><w:cr/><w:t>0</w:t></w:r>'))).toBeNull();
+    expect(await total('br.docx', await withRun('<w:r><w:br/><w:t>0</w:t></w:r>'))).toBeNull();
+    expect(await total('plain.docx', await withRun('<w:r><w:t>0</w:t></w:r>'))).toBe(10);
+  });
+  it('crAsBreaks: every w:cr of the document becomes a w:br, whatever the prefix; null when none', () => {
+    const doc = (p: string, body: string) =>
+      `<${p}:document xmlns:${p}="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${body}</${p}:document>`;
+    expect(crAsBreaks(doc('w', '<w:r><w:t>2</w:t><w:cr/><w:t>0</w:t><w:cr></w:cr></w:r>'))).toBe(
+      doc('w', '<w:r><w:t>2</w:t><w:br/><w:t>0</w:t><w:br/></w:r>'),
+    );
+    expect(crAsBreaks(doc('x', '<x:r><x:cr/></x:r>'))).toBe(doc('x', '<x:r><x:br/></x:r>'));
+    expect(crAsBreaks(doc('w', '<w:r><w:t>20</w:t></w:r>'))).toBeNull();
   });
 });

@@ -76,12 +76,24 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const stylesFile = zip.file(await stylesPart(zip, main)) ?? zip.file(MAMMOTH_STYLES);
   const stylesXml = (await stylesFile?.async('string')) ?? '';
   const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
-  const changed = hidden ?? fields;
+  const changed = crAsBreaks(hidden ?? fields ?? source) ?? hidden ?? fields;
   if (changed === null && stylesFile) return bytes;
   if (changed !== null) zip.file(main, changed);
   // Where mammoth looks when the relationship names no part that exists.
   if (!stylesFile) zip.file(MAMMOTH_STYLES, EMPTY_STYLES);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A carriage return (w:cr) is a line break (ECMA-376 17.3.3.4), as w:br is; mammoth drops it, so
+ * a cell "2⏎0" was read 20. It becomes a w:br; null when the document has none.
+ */
+export function crAsBreaks(xml: string): string | null {
+  const ns = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml);
+  const p = ns?.[1];
+  if (!p || !xml.includes(`<${p}:cr`)) return null;
+  const out = xml.replace(new RegExp(`<${p}:cr\\b[^>]*?(?:/>|>\\s*</${p}:cr>)`, 'g'), `<${p}:br/>`);
+  return out === xml ? null : out;
 }
 
 /** The styles part mammoth reads when the main document's relationships name none that exists. */
