@@ -108,3 +108,18 @@ describe('region', () => {
     for (const z of ZONES) expect(gaz().byCode.has(z.code), z.name).toBe(true);
   });
 });
+
+describe('names that are no place, and places the text rules out', () => {
+  const g2 = gaz();
+  const at = (agency: string) => resolveRegion(g2, { agency, title: null, index_no: null, text: '' }).region_code;
+  it('a township-level unit named as an institution (林业局 in 黑龙江) places no forestry bureau (tester 9)', () => {
+    expect(at('泰州市林业局')).toBe('321200');
+    expect(at('江西省林业局')).toBe('360000');
+    expect(at('县林业局')).toBeNull();
+    expect(at('鸡东县林业局')).toBe('230321');
+  });
+  it('a town none of whose places lies in the city the text names is not taken: the city decides', () => {
+    expect(at('泰州市鸡东镇人民政府')).toBe('321200');
+    expect(at('鸡东镇人民政府')).toBe('230321100');
+  });
+});

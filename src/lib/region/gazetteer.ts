@@ -36,6 +36,9 @@ export interface Gazetteer {
 /** Names that are no place of their own (placeholders in the GB/T 2260 tables) or too common. */
 const SKIP_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划', '城区', '矿区', '郊区']);
 
+/** Ends of township-level names that are institutions, not places. */
+const INSTITUTION = /(?:局|委员会|办公室|厅|公司|集团)$/;
+
 export function buildGazetteer(data: GazetteerData): Gazetteer {
   const byCode = new Map<string, Place>();
   const byName = new Map<string, Place[]>();
@@ -60,7 +63,13 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   // keep the city, or the area would be its own parent.
   for (const a of data.areas)
     if (a.code !== `${a.cityCode}00`) add({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` });
-  for (const s of data.streets) add({ code: s.code, name: s.name, level: 4, parent: s.areaCode });
+  // A township-level unit named as an institution (林业局, 社会事务局, a farm's 有限公司) is no
+  // place name: every 林业局 in the country would be placed there. Found by its code only.
+  for (const s of data.streets) {
+    const place: Place = { code: s.code, name: s.name, level: 4, parent: s.areaCode };
+    if (INSTITUTION.test(s.name)) byCode.set(place.code, place);
+    else add(place);
+  }
   const phone = new Map<string, Place[]>();
   for (const { code, name } of data.phoneCodes) {
     const cities = (byName.get(name) ?? []).filter((p) => p.level <= 2);

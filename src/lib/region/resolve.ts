@@ -42,20 +42,37 @@ export function resolveRegion(g: Gazetteer, input: RegionInput): Region {
     return empty('unresolved');
   }
 
+  return fromNames(g, names, zones, clues);
+}
+
+type Named = { name: string; places: Place[] };
+
+function fromNames(g: Gazetteer, names: Named[], zones: Named[], clues: Clue[]): Region {
   // The most specific name decides; the others narrow it (无锡市 + 滨湖区).
   // A name that several places share, at any level (滨海新区 is a district and a township), is
   // ambiguous until another name or a clue decides.
   const deepest = names.reduce((a, b) => (maxLevel(b.places) >= maxLevel(a.places) ? b : a));
   let cands = deepest.places;
   let stated = false;
+  let contradicted = false;
   for (const other of names) {
     if (other === deepest) continue;
     const narrowed = cands.filter((c) => other.places.some((o) => isAncestor(g, o, c)));
     if (narrowed.length) {
       stated = true;
       cands = narrowed;
-    }
+    } else if (other.places.every((o) => cands.every((c) => o.level < c.level))) contradicted = true;
   }
+  // A more specific name none of whose places lies in a wider one the text also names (泰州市 and
+  // a 林业局 in 黑龙江, a 镇 of another province): the text is not about that place; the other
+  // names decide without it.
+  if (contradicted)
+    return fromNames(
+      g,
+      names.filter((n) => n !== deepest),
+      zones,
+      clues,
+    );
   let usedClue = false;
   if (cands.length > 1) {
     for (const clue of clues) {
