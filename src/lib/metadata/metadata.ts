@@ -5,7 +5,7 @@ import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type Da
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
 import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
-import { bodyYears, decideYear, titleYear, type BodyYears, type YearClaim } from './year.ts';
+import { bodyYears, decideYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
 
@@ -49,10 +49,11 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   // The year first (year.ts): which title is the report's own depends on it when several are.
   const candidates = titleCandidates(head);
   const yearOf = (c: TitleCandidate) => titleYear(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
+  const yearsOf = (c: TitleCandidate) => titleYears(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
   let years: BodyYears | undefined;
   const decided = decideYear({
-    titles: own.map(yearOf).filter((y): y is number => y !== null),
+    titles: own.flatMap(yearsOf),
     pageTitles: candidates
       .filter((c) => c.kind === 'page')
       .map(yearOf)

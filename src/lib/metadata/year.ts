@@ -63,6 +63,23 @@ export function titleYear(text: string | null, maxYear: number): number | null {
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }
 
+/** Two years joined as one title's subject: 2022年、2023年 / 2022和2023年度 / 2022—2023年. */
+const TWO_YEARS = /((?:19|20)\d{2})\s*年?度?\s*(?:、|，|,|和|及|与|至|到|-|—|–|~|～)\s*((?:19|20)\d{2})\s*年/;
+
+/**
+ * The years a title names as its subject: its first "YYYY年", or both years when it names two
+ * joined (a report for 2022年、2023年 is no one year's: the caller leaves the year NULL).
+ */
+export function titleYears(text: string | null, maxYear: number): number[] {
+  const first = titleYear(text, maxYear);
+  if (first === null) return [];
+  const two = TWO_YEARS.exec(text!);
+  const [a, b] = two ? [Number(two[1]), Number(two[2])] : [first, first];
+  // The pair is the title's subject when it holds the first year (2022和2023年: the first "YYYY年" is 2023).
+  if (a === b || (a !== first && b !== first)) return [first];
+  return [a, b].every((y) => y >= YEAR_MIN && y <= maxYear) ? [a, b] : [first];
+}
+
 const Y = '((?:19|20)\\d{2})';
 /**
  * A year named as the other side of a comparison: 与/同/和/跟 2022年(度)(同期) 相比/比较/对比/
@@ -130,7 +147,19 @@ export function decideYear(e: YearEvidence): YearDecision {
   const titles = uniq(e.titles);
   // The report's own title is its statement of the year: it stands. Decided before anything
   // reads `e.body`, which the caller may compute only when it is read (extractMetadata).
-  if (titles.length === 1) return { year: titles[0]!, conflict: null };
+  // Unless the labelled publication date rules it out: a report is published after its year
+  // (a 2023 title published on 2023-01-18 is not sure to be 2023's report).
+  const published = e.published ? Number(e.published.slice(0, 4)) : null;
+  if (titles.length === 1)
+    return published === null || titles[0]! < published
+      ? { year: titles[0]!, conflict: null }
+      : {
+          year: null,
+          conflict: [
+            { source: 'title', year: titles[0]! },
+            { source: 'published', year: published },
+          ],
+        };
   const lo = e.body.comparisons.length ? Math.max(...e.body.comparisons) + 1 : -Infinity;
   const hi = e.published ? Number(e.published.slice(0, 4)) - 1 : Infinity;
   const fits = (y: number) => y >= lo && y <= hi;
