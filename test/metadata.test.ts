@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { agencyFromTitle, agencyKind, extractMetadata } from '../src/lib/metadata/metadata.ts';
 import { cleanTitle } from '../src/lib/metadata/agency.ts';
-import { signatureDateOf } from '../src/lib/metadata/dates.ts';
+import { isoDate, signatureDateOf } from '../src/lib/metadata/dates.ts';
 import { cleanUrl, htmlSourceUrl } from '../src/lib/metadata/source-url.ts';
 import { comparisonYears } from '../src/lib/metadata/year.ts';
 import { htmlToLines } from '../src/lib/decode/html.ts';
@@ -376,5 +376,18 @@ describe('the year the report covers', () => {
       noYearZh('the year the report covers is not certain (title 2022, title 2023, published 2024); left NULL'),
     ).toBe('报告所属年度无法确定（标题写2022年，标题写2023年，发布于2024年），年度留空');
     expect(noYearZh('the year the report covers is not stated')).toBe('报告未写明所属年度，年度留空');
+  });
+});
+
+describe('dates as some sites write them (tester 9)', () => {
+  it('a compact labelled date (20240120), never a digit run inside a longer one', () => {
+    expect(isoDate('20240120')).toBe('2024-01-20');
+    expect(isoDate('发布日期：20240120')).toBe('2024-01-20');
+    expect(isoDate('202401201')).toBeNull();
+    expect(isoDate('20241320')).toBeNull();
+  });
+  it('元月 in a signature date is January', () => {
+    expect(signatureDateOf('二〇二四年元月二十日')).toBe('2024-01-20');
+    expect(signatureDateOf('某县农业农村局 2024年元月8日')).toBe('2024-01-08');
   });
 });

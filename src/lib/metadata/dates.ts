@@ -33,7 +33,10 @@ const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
 export function isoDate(s: string | null | undefined): string | null {
   if (!s) return null;
-  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
+  const m =
+    /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s) ??
+    // Compact, as some CMSs print a labelled date: 20240120 (eight digits alone).
+    /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(s);
   if (!m) return null;
   return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
@@ -102,13 +105,15 @@ export function arabicYears(text: string): string {
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
 function cnSmall(s: string): number | null {
   if (/^\d{1,2}$/.test(s)) return Number(s);
+  // 元月: the first month.
+  if (s === '元') return 1;
   if (s.length === 1 && CN_DIGIT[s]) return CN_DIGIT[s];
   const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
   return m ? (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0) : null;
 }
 
 const SIG_DATE =
-  /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+  /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|元|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 
 /** A signature date line: only a date, or the agency's name then the date. */
 export function signatureDateOf(text: string): string | null {
