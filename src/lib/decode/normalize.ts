@@ -76,20 +76,28 @@ function plainKind(raw: string): number {
   return wide;
 }
 
-/** The fold of a full-width ASCII character (U+FF01–U+FF5E): its ASCII character, as NFKC gives. */
-const fromWide = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-
 export function normalizeLine(raw: string): NormalizedLine {
   const kind = plainKind(raw);
   if (kind >= 0) {
-    let text = kind ? raw.replace(WIDE, fromWide) : raw;
+    let text = kind ? foldWide(raw) : raw;
     if (text.includes('&nbsp;')) text = text.replace(/&nbsp;/g, '      ');
     return { text, map: null };
   }
   return normalizeSlow(raw);
 }
 
-const WIDE = /[\uff01-\uff5e]/g;
+/** `raw` with each full-width ASCII character (U+FF01–U+FF5E) made ASCII, in pieces rather than a callback per match. */
+function foldWide(raw: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0xff01 || c > 0xff5e) continue;
+    out += raw.slice(from, i) + String.fromCharCode(c - 0xfee0);
+    from = i + 1;
+  }
+  return from === 0 ? raw : out + raw.slice(from);
+}
 
 /** normalizeLine without the quick scan (exported for the test that compares the two). */
 export function normalizeSlow(raw: string): NormalizedLine {
