@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/lib/decode/decode.ts';
-import { normalizeLine, rawSlice } from '../src/lib/decode/normalize.ts';
+import { normalizeLine, normalizeSlow, rawSlice } from '../src/lib/decode/normalize.ts';
+import { Random } from '../src/lib/synth/random.ts';
 import { htmlToLines } from '../src/lib/decode/html.ts';
 
 const text = '驼峰路街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n';
@@ -92,5 +93,24 @@ describe('html', () => {
       ['正文链接', undefined],
       ['锚', undefined],
     ]);
+  });
+});
+
+describe('normalizeLine quick scan', () => {
+  it("gives the patterns' result for every character and on random lines", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const raw of [ch, `a${ch}，b`, `本${ch}&nbsp;（1）`])
+        expect(normalizeLine(raw), JSON.stringify(raw)).toEqual(normalizeSlow(raw));
+    }
+    const rng = new Random(5);
+    const chars = [...'a1 |,.-本年收到，（）：；！？、。《》“”‘’—–－\u3000\u00a0\u200b①㈠ｆ０\ufeff'];
+    const pieces = [...chars, '&nbsp;', '\ud83d\ude00', '\ud800'];
+    for (let n = 0; n < 20_000; n++) {
+      let raw = '';
+      const len = rng.int(0, 12);
+      for (let i = 0; i < len; i++) raw += pieces[rng.int(0, pieces.length - 1)];
+      expect(normalizeLine(raw), JSON.stringify(raw)).toEqual(normalizeSlow(raw));
+    }
   });
 });

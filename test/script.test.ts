@@ -1,7 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/lib/decode/decode.ts';
-import { foldScript, looksTraditional } from '../src/lib/decode/script.ts';
+import {
+  foldScript,
+  looksTraditional,
+  traditionalInHead,
+  traditionalInHeadByPattern,
+} from '../src/lib/decode/script.ts';
+import { Random } from '../src/lib/synth/random.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
@@ -101,5 +107,25 @@ describe('Big5 bytes', () => {
       encoding: 'gb18030',
       text,
     });
+  });
+});
+
+describe('traditional characters in the head', () => {
+  it("the table scan gives the pattern's answer on random documents", () => {
+    const rng = new Random(3);
+    const pieces = ['本年', '政府信息公开', '總', '报', '報', '条例', '，', 'abc', ''];
+    for (let n = 0; n < 5_000; n++) {
+      const lines: string[] = [];
+      const count = rng.int(0, 40);
+      for (let i = 0; i < count; i++) {
+        let t = '';
+        const len = rng.int(0, 60);
+        // Mostly simplified: a traditional character now and then, before or after 1,500 characters.
+        for (let k = 0; k < len; k++) t += pieces[rng.chance(0.995) ? rng.int(0, 1) : rng.int(0, pieces.length - 1)];
+        lines.push(t);
+      }
+      const ls = textToLines(lines.join('\n'));
+      expect(traditionalInHead(ls)).toBe(traditionalInHeadByPattern(ls));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { textToLines } from '../src/lib/decode/lines.ts';
 import { segment, trimBorders } from '../src/lib/segment/sections.ts';
 import { byRules, CANONICAL, findHeading } from '../src/lib/segment/headings.ts';
 import { Random } from '../src/lib/synth/random.ts';
+import { chromeByPatterns, isChrome } from '../src/lib/segment/chrome.ts';
 
 const heads = (text: string) => segment(textToLines(text)).sections.map((s) => [s.index, s.heading]);
 
@@ -228,6 +229,36 @@ describe('trimBorders', () => {
       let s = '';
       for (let n = rng.int(0, 10); n > 0; n--) s += rng.pick(pieces);
       expect(trimBorders(s), JSON.stringify(s)).toBe(s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, ''));
+    }
+  });
+});
+
+describe('chrome lines', () => {
+  it("the quick first-character test gives the patterns' answer on random lines", () => {
+    const rng = new Random(11);
+    const pieces = [
+      ...['当前位置', '您的位置', '首页 >', '打印', '关闭', '【打印', '责任编辑', '编辑:', '附件下载', '附件:'],
+      ...['分享到:', '字体大小', '字号:', '[大 中 小]', '【 大 中 小 】', '访问量', '扫一扫', '收藏', '返回顶部'],
+      ...['上一篇', '下一篇', '相关链接', '主办单位', '版权所有', '网站标识码', '京ICP备123号', 'ICP备'],
+      ...['-3-', '— 3 —', '第3页', '第 2 页，共 9 页', '共9页', '-', '—', '第', '共', '3', '12'],
+      ...[' ', '  ', '\u3000', '\t', '|', ' | ', '\u00a0', '\ufeff', '\u2028'],
+      ...['一、总体情况', '本机关', '政府信息公开', '（一）', 'a', '[', '【', '大', '中', '小', ':', '>'],
+    ];
+    let hits = 0;
+    for (let n = 0; n < 30_000; n++) {
+      let text = '';
+      const len = rng.int(0, 6);
+      for (let i = 0; i < len; i++) text += pieces[rng.int(0, pieces.length - 1)];
+      const want = chromeByPatterns(text);
+      if (want) hits++;
+      expect(isChrome(text), JSON.stringify(text)).toBe(want);
+    }
+    expect(hits).toBeGreaterThan(1000);
+    // Every character first, with and without a page-number or chrome tail.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `${ch}3页`, `${ch} 3 -`, `| ${ch}印`, `${ch}一篇`, `${ch}ICP备`])
+        expect(isChrome(text), JSON.stringify(text)).toBe(chromeByPatterns(text));
     }
   });
 });

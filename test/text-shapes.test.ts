@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridRows } from '../src/lib/decode/grid.ts';
+import stringWidth from 'string-width';
+import { gridRows, widthOf } from '../src/lib/decode/grid.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { normalizeLine, rawSlice } from '../src/lib/decode/normalize.ts';
 import { segment } from '../src/lib/segment/sections.ts';
@@ -88,5 +89,16 @@ describe('segment: sections out of order', () => {
     expect(s.duplicateFrom).toBe(9);
     expect(s.sections.find((x) => x.index === 3)!.lines.map((l) => l.text)).toEqual(['c1']);
     expect(s.sections.find((x) => x.index === 2)!.lines.map((l) => l.text)).toEqual(['b1']);
+  });
+});
+
+describe('widthOf', () => {
+  it('is string-width of the character, every BMP character and a few beyond', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(widthOf(ch), c.toString(16)).toBe(stringWidth(ch));
+      expect(widthOf(ch), c.toString(16)).toBe(stringWidth(ch)); // looked up the second time
+    }
+    for (const ch of ['😀', '𠀀', '\u{1f1e8}']) expect(widthOf(ch)).toBe(stringWidth(ch));
   });
 });

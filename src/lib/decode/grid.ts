@@ -87,7 +87,7 @@ function cutAtColumns(raw: string, bounds: number[]): string[] | null {
       cuts.push(i);
       b++;
     } else if (col > bounds[b]!) return null; // a wide character straddles the boundary
-    col += stringWidth(ch);
+    col += widthOf(ch);
     i += ch.length;
   }
   if (cuts.length !== bounds.length) return null;
@@ -116,5 +116,20 @@ function joinPieces(ps: string[]): string {
 }
 
 function wide(ch: string): boolean {
-  return stringWidth(ch) === 2;
+  return widthOf(ch) === 2;
+}
+
+/**
+ * `stringWidth` of one character, looked up once per character: the package segments its input
+ * with Intl.Segmenter on every call, which cost more than the rest of reading a grid table.
+ */
+const WIDTHS = new Map<string, number>();
+export function widthOf(ch: string): number {
+  let w = WIDTHS.get(ch);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    if (WIDTHS.size >= 100_000) WIDTHS.clear();
+    WIDTHS.set(ch, w);
+  }
+  return w;
 }

@@ -43,7 +43,27 @@ const CHROME = new RegExp(
 const FOOTER =
   /^(?:-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页)$/;
 
+/**
+ * Every first character either pattern can start with (the text is trimmed first, so an
+ * optional space never comes first); CHROME's `.*ICP备` can start anywhere, and is looked for
+ * on its own.
+ */
+const FIRST = new Set([...'-—第共当您首打关【责编附分字[大访浏扫微收返上下相主版网'].map((c) => c.charCodeAt(0)));
+/** The first character of a line that is no space and no `|` (where the trimmed text starts). */
+const SIGNIFICANT = /[^\s|]/;
+
 export function isChrome(text: string): boolean {
+  if (text.length > 120) return false;
+  // Most lines start with a character no pattern starts with: decided without the copy and the
+  // two patterns (test/segment.test.ts compares this with the patterns alone).
+  const at = text.search(SIGNIFICANT);
+  if (at < 0) return false;
+  if (!FIRST.has(text.charCodeAt(at)) && !text.includes('ICP备')) return false;
+  return chromeByPatterns(text);
+}
+
+/** isChrome without the quick test (exported for the test that compares the two). */
+export function chromeByPatterns(text: string): boolean {
   if (text.length > 120) return false;
   const t = (text.includes('|') ? text.replace(/\|/g, ' ') : text).trim();
   if (!t) return false;

@@ -147,13 +147,16 @@ const NUMBERED = NUMERALS.map((n) => new RegExp(`${NOT_AFTER}${n}\\s*[、.,:]\\s
  * can come within `cap`.
  */
 function bestPrefix(text: string, want: string, cap: number): { d: number; len: number } {
-  let prev = Array.from({ length: want.length + 1 }, (_, j) => j);
+  let prev: number[] = [];
+  for (let j = 0; j <= want.length; j++) prev.push(j);
   let best = { d: cap + 1, len: 0 };
   for (let i = 1; i <= text.length; i++) {
     const cur = [i];
     let rowMin = i;
+    // Character codes, not text[i]: a CJK character read as a string is a new string each time.
+    const c = text.charCodeAt(i - 1);
     for (let j = 1; j <= want.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (text[i - 1] === want[j - 1] ? 0 : 1));
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (c === want.charCodeAt(j - 1) ? 0 : 1));
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
