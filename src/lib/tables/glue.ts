@@ -223,7 +223,8 @@ function surviveOnce(
     let droppedSign = 1;
     for (const t of terms) {
       const r = t.unit < 0 ? -1 : pick(t.unit);
-      if (r === undefined) return null;
+      // Open, or a unit with no reading left (only() is −1): the rule implies nothing.
+      if (r === undefined || (t.unit >= 0 && r < 0)) return null;
       const v = t.unit < 0 ? t.value : units[t.unit]!.values[r]![t.pos]!;
       if (v === null) return null;
       if (v === 'dropped') {
