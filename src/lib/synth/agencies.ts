@@ -52,6 +52,17 @@ const CITY_DEPTS = [
   '民政局',
 ];
 
+/**
+ * A third of the natural-resources departments are forestry bureaus (林业局, 林业和草原局): the
+ * gazetteer holds township-level units named 林业局 that must never place them. Decided by the
+ * place's code, not by the generator's stream, so that every other draw of a corpus stays the same.
+ */
+function forestry(place: Place, dept: string): string {
+  if (dept !== '自然资源和规划局' && dept !== '自然资源厅') return dept;
+  const h = [...place.code].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return h % 3 === 0 ? (h % 2 ? '林业局' : '林业和草原局') : dept;
+}
+
 export function kindOf(agency: string): string {
   if (/(?:人民政府办公室|人民政府办公厅)$/.test(agency)) return '人民政府办公室';
   if (/街道办事处$/.test(agency)) return '街道办事处';
@@ -118,7 +129,7 @@ export function pickAgency(g: Gazetteer, pool: AgencyPool, rng: Random): AgencyP
   const indexName = place.name.endsWith('街道办事处') ? place.name.slice(0, -3) : place.name;
   let agency: string;
   if (place.level === 4) agency = indexName.endsWith('街道') ? `${indexName}办事处` : `${indexName}人民政府`;
-  else agency = `${indexName}${rng.pick(place.level === 1 ? PROVINCE_DEPTS : CITY_DEPTS)}`;
+  else agency = `${indexName}${forestry(place, rng.pick(place.level === 1 ? PROVINCE_DEPTS : CITY_DEPTS))}`;
   agency = prefix + agency;
 
   const clues: Clues = {};
