@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus] [-- --no-documents]
- *                 [-- --compare-ingest REF]
+ *                 [-- --compare-ingest REF] [-- --compare-pairs N]
  * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
  * ingest, site build, search index — as wall time, throughput and whole-process peak memory
  * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
@@ -217,7 +217,7 @@ for (const n of sizes) {
   });
   if (compareRef && n === compareSize) {
     console.error(`bench: N = ${n}: ingest against ${compareRef}`);
-    compareTable = compareIngest(join(dir, 'raw'), compareRef);
+    compareTable = compareIngest(join(dir, 'raw'), compareRef, Number(arg('compare-pairs', '3')));
   }
   if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
     console.error(`bench: N = ${n}: eval`);
