@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { datasets } from './src/integrations/datasets.ts';
 import { reportFiles } from './src/integrations/report-files.ts';
+import { shard } from './src/integrations/shard.ts';
 
 // Static output only: dist/ must work on any static host, also under a sub-path (BASE_PATH).
 // SITE_URL (optional) is the public address, used in the data page's examples.
@@ -15,6 +16,8 @@ export default defineConfig({
   build: { concurrency: 4 },
   integrations: [
     mdx(),
+    // A sharded build (NIANBAO_SHARD, set by scripts/build.ts --shard): see src/lib/site/shard.ts.
+    shard(),
     datasets({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' }),
     // After the pages: reports/{id}.json (DuckDB, a block of reports per query) and _redirects.
     reportFiles({ dataDir: () => process.env.NIANBAO_DATA ?? 'data/build' }),

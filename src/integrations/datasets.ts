@@ -3,6 +3,7 @@ import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathS
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
+import { rendersNational } from '../lib/site/shard.ts';
 
 /**
  * Publishes the datasets. Before any page is built, the data folder is pinned to the generation
@@ -11,7 +12,8 @@ import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
  * does not match is refused, naming the file. After the pages are built, the files SHA256SUMS
  * lists are copied (a reflink where the file system allows, never a hard link: a later ingest
  * must not change a built site) under dist/data/, and each copy is checked again. A DuckDB file
- * too large to publish is not listed, so not copied.
+ * too large to publish is not listed, so not copied. In a sharded build the national step
+ * publishes them, not the province shards (site/shard.ts).
  */
 export function datasets(options: { dataDir: () => string }): AstroIntegration {
   let from: string | null = null;
@@ -40,6 +42,7 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
           );
           return;
         }
+        if (!rendersNational()) return;
         const sums = parseSums(readFileSync(join(from, 'SHA256SUMS'), 'utf8'));
         const to = join(fileURLToPath(dir), 'data');
         mkdirSync(to, { recursive: true });

@@ -9,6 +9,7 @@ import { movedDataFiles } from '../lib/site/moved-data.ts';
 import { HOST_FILE_LIMIT, oversized } from '../lib/site/dist-files.ts';
 import { readLayout } from '../lib/write/layout.ts';
 import { PART_BYTES } from '../lib/write/parts.ts';
+import { currentShard, reportPredicate, rendersNational, shardName } from '../lib/site/shard.ts';
 
 /**
  * Files written after the pages, outside Astro's page pipeline: every report's JSON
@@ -18,6 +19,9 @@ import { PART_BYTES } from '../lib/write/parts.ts';
  * (site/legacy-urls.ts). The data folder is the one the datasets integration pinned in
  * NIANBAO_DATA. Last, it warns about any published data file larger than a static host takes
  * per file (25 MiB): only a single row larger than the part limit can make one.
+ *
+ * In a sharded build (site/shard.ts) a province shard writes the JSON of its own reports, and
+ * the national step the reports index and `_redirects`.
  */
 export function reportFiles(options: { dataDir: () => string }): AstroIntegration {
   let base = '/';
@@ -30,16 +34,26 @@ export function reportFiles(options: { dataDir: () => string }): AstroIntegratio
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const data = options.dataDir();
+        const shard = currentShard();
+        const national = rendersNational(shard);
         if (!existsSync(join(data, 'datapackage.json'))) {
-          writeFileSync(join(out, '_redirects'), redirectsFile(base));
+          if (national) writeFileSync(join(out, '_redirects'), redirectsFile(base));
           logger.warn(`no ${join(data, 'datapackage.json')}: no report JSON written`);
           return;
         }
-        writeFileSync(join(out, '_redirects'), redirectsFile(base, movedDataFiles(readLayout(data), base)));
+        if (national)
+          writeFileSync(join(out, '_redirects'), redirectsFile(base, movedDataFiles(readLayout(data), base)));
         const started = Date.now();
-        const n = await writeReportJson({ dataDir: data, outDir: join(out, 'reports') });
-        await writeReportIndex({ dataDir: data, outDir: out, base, limit: PART_BYTES });
-        logger.info(`wrote ${n} report JSON files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (shard.kind !== 'national') {
+          const n = await writeReportJson({
+            dataDir: data,
+            outDir: join(out, 'reports'),
+            where: reportPredicate(shard),
+          });
+          const of = shard.kind === 'all' ? '' : ` (shard ${shardName(shard)})`;
+          logger.info(`wrote ${n} report JSON files${of} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        }
+        if (national) await writeReportIndex({ dataDir: data, outDir: out, base, limit: PART_BYTES });
         const big = oversized([...filesUnder(out, 'data'), ...filesUnder(out, 'reports/index')]);
         if (big.length)
           logger.warn(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
@@ -54,7 +55,26 @@ export function yearTicks(first: number, last: number, max: number): number[] {
 
 /** Values by year, one line per series; a dashed rule marks the 2021 change of the form. */
 export function yearLines(points: Point[], title: string, description: string): string {
-  return responsive(yearLinesAt(points, title, description, 'wide'), yearLinesAt(points, title, description, 'narrow'));
+  return ownMarkerIds(
+    responsive(yearLinesAt(points, title, description, 'wide'), yearLinesAt(points, title, description, 'narrow')),
+    `${title}\n${description}`,
+  );
+}
+
+/**
+ * Plot numbers its line markers from one counter per process (`plot-marker-471`), so a chart's
+ * bytes would depend on how many charts were drawn before it — in another order, or in another
+ * shard of a sharded build (shard.ts). The markers are renumbered per chart, under a prefix from
+ * the chart's title, so that two charts on one page keep distinct ids.
+ */
+export function ownMarkerIds(svg: string, key: string): string {
+  const prefix = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  const ids = new Map<string, string>();
+  return svg.replace(/plot-marker-\d+/g, (id) => {
+    let own = ids.get(id);
+    if (!own) ids.set(id, (own = `plot-marker-${prefix}-${ids.size + 1}`));
+    return own;
+  });
 }
 
 function yearLinesAt(points: Point[], title: string, description: string, size: 'wide' | 'narrow'): string {

@@ -14,6 +14,7 @@ import type {
 import { layoutOf, parquetFrom, readDataPackage, type DataPackageJson, type Layout } from '../write/layout.ts';
 import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
 import { parseSums } from '../write/generation.ts';
+import { ownsRegionCode, reportPredicate } from './shard.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -110,16 +111,21 @@ async function load(dir: string): Promise<SiteData> {
   );
   const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
   // Per-report tables: copied once into memory sorted by report (file order kept within one),
-  // so that a lookup reads one block instead of scanning the whole Parquet file per page.
+  // so that a lookup reads one block instead of scanning the whole Parquet file per page. A
+  // sharded build (shard.ts) copies only the rows of the reports whose pages it renders.
+  const predicate = reportPredicate();
+  const scope =
+    predicate === null ? '' : ` WHERE report_id IN (SELECT report_id FROM ${file('reports')} WHERE ${predicate})`;
   for (const t of ['cells', 'checks', 'sections'] as const) {
     await conn.run(
-      `CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)}) ORDER BY report_id, ord`,
+      `CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)})${scope} ORDER BY report_id, ord`,
     );
   }
   // Pages are rendered in report_id order, so per-report rows are fetched a block of reports
   // at a time (one range query per table instead of three queries per page) and kept for a
-  // few blocks.
-  const position = new Map(reports.map((r, i) => [r.report_id, i]));
+  // few blocks. Blocks are of the reports this build renders.
+  const rendered = predicate === null ? reports : reports.filter((r) => ownsRegionCode(r.region_code));
+  const position = new Map(rendered.map((r, i) => [r.report_id, i]));
   const blocks = new Map<number, Promise<Block>>();
   const blockOf = (id: string): Promise<Block> | null => {
     const i = position.get(id);
@@ -127,8 +133,8 @@ async function load(dir: string): Promise<SiteData> {
     const n = Math.floor(i / BLOCK);
     let b = blocks.get(n);
     if (!b) {
-      const first = reports[n * BLOCK]!.report_id;
-      const last = reports[Math.min(reports.length, (n + 1) * BLOCK) - 1]!.report_id;
+      const first = rendered[n * BLOCK]!.report_id;
+      const last = rendered[Math.min(rendered.length, (n + 1) * BLOCK) - 1]!.report_id;
       const range = `report_id BETWEEN '${first}' AND '${last}'`;
       b = Promise.all([
         rows<CellRow>(`SELECT * FROM cells WHERE ${range}`),

@@ -37,16 +37,23 @@ function rowStruct(table: TableName): string {
  * of core), so that a block's query reads only the row groups of its reports, and memory stays
  * bounded whatever the number of cells. A table in parts is read as its parts, in order.
  */
-export function stagingSql(dir: string, tmp: string, layout: Layout = readLayout(dir)): string[] {
+export function stagingSql(
+  dir: string,
+  tmp: string,
+  layout: Layout = readLayout(dir),
+  where: string | null = null,
+): string[] {
   const file = (t: TableName) => parquetFrom(dir, layout, t);
   const sorted = (t: string) => quote(join(tmp, `${t}.parquet`));
+  // A sharded build (shard.ts) writes the files of its own reports only.
+  const ofReports = where === null ? '' : ` WHERE report_id IN (SELECT report_id FROM r)`;
   return [
     `SET temp_directory = ${quote(join(tmp, 'spill'))}`,
-    `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
+    `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')}${where === null ? '' : ` WHERE ${where}`} ORDER BY report_id`,
     `CREATE TABLE s AS SELECT * FROM ${file('summary')} ORDER BY report_id`,
     // The cells' order within a report is the dataset's (file) order: kept as `ord`.
-    `COPY (SELECT *, row_number() OVER () AS ord FROM ${file('cells')} ORDER BY report_id, ord) TO ${sorted('cells')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
-    `COPY (SELECT * FROM ${file('checks')} ORDER BY report_id, check_id) TO ${sorted('checks')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `COPY (SELECT * FROM (SELECT *, row_number() OVER () AS ord FROM ${file('cells')})${ofReports} ORDER BY report_id, ord) TO ${sorted('cells')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    `COPY (SELECT * FROM ${file('checks')}${ofReports} ORDER BY report_id, check_id) TO ${sorted('checks')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
     `CREATE VIEW c AS SELECT * FROM read_parquet(${sorted('cells')})`,
     `CREATE VIEW k AS SELECT * FROM read_parquet(${sorted('checks')})`,
   ];
@@ -72,14 +79,23 @@ WHERE ${range('r')}
 ORDER BY r.report_id`;
 }
 
-/** Writes `{outDir}/{report_id}.json` for every report of the datasets in `dataDir`; returns how many. */
-export async function writeReportJson(options: { dataDir: string; outDir: string; block?: number }): Promise<number> {
+/**
+ * Writes `{outDir}/{report_id}.json` for every report of the datasets in `dataDir` (or those
+ * `where`, a predicate on the reports table, selects); returns how many.
+ */
+export async function writeReportJson(options: {
+  dataDir: string;
+  outDir: string;
+  block?: number;
+  where?: string | null;
+}): Promise<number> {
   const block = options.block ?? REPORT_JSON_BLOCK;
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-report-json-'));
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   try {
-    for (const sql of stagingSql(options.dataDir, tmp)) await conn.run(sql);
+    for (const sql of stagingSql(options.dataDir, tmp, readLayout(options.dataDir), options.where ?? null))
+      await conn.run(sql);
     const [ids] = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS() as [string[]];
     mkdirSync(options.outDir, { recursive: true });
     for (let i = 0; i < ids.length; i += block) {

@@ -1,12 +1,13 @@
 import type { APIRoute } from 'astro';
 import { loadSiteData } from '../../../lib/site/load.ts';
 import { readSourceBytes } from '../../../lib/site/source.ts';
+import { ownsRegionCode } from '../../../lib/site/shard.ts';
 
 /** The original PDF of a PDF report, published beside it (the source view links `#page=N`). */
 export async function getStaticPaths() {
   const data = await loadSiteData();
   return data.reports
-    .filter((r) => /\.pdf$/i.test(r.source_file) && readSourceBytes(r.source_file))
+    .filter((r) => ownsRegionCode(r.region_code) && /\.pdf$/i.test(r.source_file) && readSourceBytes(r.source_file))
     .map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file } }));
 }
 

@@ -1,0 +1,128 @@
+/**
+ * npm run build                                         the whole site into dist/: astro build, then the search index
+ * npm run build -- --shard province=NN[,MM…] [--out DIR] one shard: the report, agency and region pages of
+ *                                                       those provinces (`none`: reports without a region_code)
+ * npm run build -- --shard national [--out DIR]         the pages that are not a province's (no search index)
+ * npm run build -- --list-shards [--groups N]           the province shards of the datasets, as a JSON array
+ *                                                       (at most N shards of similar size with --groups)
+ * npm run build:merge -- --from DIR… --out DIR [--national DIR]
+ *                                                       merges shard dists, builds the national pages (unless
+ *                                                       --national gives them), checks that every report has its
+ *                                                       page, and builds the search index over the result
+ *
+ * The shard reaches Astro as NIANBAO_SHARD (src/lib/site/shard.ts). The datasets are NIANBAO_DATA
+ * (default data/build) as for any build. README, "Sharded build".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
+import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
+
+const argv = process.argv.slice(2);
+const value = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+};
+/** Every value after `name` up to the next option. */
+const values = (name: string): string[] => {
+  const i = argv.indexOf(name);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!);
+  return out;
+};
+const dataDir = () => process.env.NIANBAO_DATA ?? 'data/build';
+const seconds = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+
+function run(what: string, args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal})`);
+}
+
+function astroBuild(shard: Shard, out?: string): void {
+  const args = ['node_modules/astro/bin/astro.mjs', 'build', ...(out ? ['--outDir', out] : [])];
+  run(`astro build${shard.kind === 'all' ? '' : ` (${shardName(shard)})`}`, args, {
+    [SHARD_ENV]: shard.kind === 'all' ? '' : shardName(shard),
+  });
+}
+
+function searchIndex(dist?: string): void {
+  run('search index', ['--import', 'tsx', 'scripts/search-index.ts', ...(dist ? ['--dist', dist] : [])]);
+}
+
+async function merge(): Promise<void> {
+  const from = values('--from');
+  const out = value('--out') ?? 'dist';
+  if (from.length === 0) throw new Error('build:merge needs --from DIR… (the shards’ dist folders)');
+  const started = Date.now();
+  let national = value('--national');
+  let scratch: string | null = null;
+  if (!national) {
+    // Inside the project: Astro keeps a build's prerender files under its outDir only when
+    // that is inside the working directory.
+    mkdirSync('.shard-build', { recursive: true });
+    scratch = resolve(mkdtempSync(join('.shard-build', 'national-')));
+    national = scratch;
+    const t = Date.now();
+    astroBuild({ kind: 'national' }, national);
+    console.log(`build:merge: national pages in ${seconds(t)}`);
+  }
+  try {
+    rmSync(out, { recursive: true, force: true });
+    const t = Date.now();
+    const publicFiles = new Set(existsSync('public') ? listFiles('public') : []);
+    const { files, shared } = mergeDists([national, ...from], out, publicFiles);
+    const missing = await missingReports(dataDir(), out);
+    if (missing.length)
+      throw new Error(
+        `${missing.length} report(s) have no page or JSON in the merged site (a shard missing?): ${missing.slice(0, 5).join(', ')}`,
+      );
+    console.log(
+      `build:merge: ${from.length} shard(s) and the national pages merged into ${out}: ${files} files (${shared} shared copies identical) in ${seconds(t)}`,
+    );
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (existsSync('.shard-build') && readdirSync('.shard-build').length === 0)
+      rmSync('.shard-build', { recursive: true });
+  }
+  const t = Date.now();
+  searchIndex(out);
+  console.log(`build:merge: search index in ${seconds(t)}; merge total ${seconds(started)}`);
+}
+
+async function main(): Promise<void> {
+  if (argv.includes('--merge')) return merge();
+  if (argv.includes('--list-shards')) {
+    const groups = value('--groups');
+    console.log(
+      JSON.stringify(planProvinceShards(await reportRegionCodes(dataDir()), groups ? Number(groups) : undefined)),
+    );
+    return;
+  }
+  const shard = parseShard(value('--shard'));
+  const out = value('--out');
+  const started = Date.now();
+  if (shard.kind === 'all') {
+    // Today's build, unchanged.
+    astroBuild(shard, out);
+    searchIndex(out);
+    return;
+  }
+  astroBuild(shard, out);
+  const dist = out ?? 'dist';
+  if (!resolve(dist).startsWith(resolve('.')))
+    console.warn(`build: ${relative('.', dist)} is outside the project: do not run two builds of this project at once`);
+  console.log(`build: shard ${shardName(shard)} → ${dist} in ${seconds(started)}`);
+}
+
+main().catch((e) => {
+  console.error(`build: ${(e as Error).message}`);
+  process.exit(1);
+});
