@@ -82,6 +82,7 @@ describe('layouts', () => {
   it('2021 section 二 and 三', () => {
     const text = buildReport({
       title: '测试市测试局2022年政府信息公开工作年度报告',
+      head: ['发布时间：2023-01-20'],
       layoutActive: '2021',
       layoutRequests: '2021',
       active: { rules: ['1', '0', '5'], normative_docs: ['3', '1', '20'], licensing: ['100'], fees: ['2.5'] },

@@ -136,7 +136,8 @@ describe('bad input: every file is accounted for and the run goes on', () => {
         carried_forward: ['1', '0', '0', '0', '0', '0', '1'],
       },
     });
-    const y2 = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' });
+    // Published after its year: a 2021 report dated 2021-01-20 (the fixture's default) has no sure year.
+    const y2 = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告', head: ['发布时间：2022-01-20'] });
     const d = run([file('2020.txt', y1), file('2021.txt', y2)]);
     const later = d.reports.find((r) => r.year === 2021)!;
     const c = d.checks.find(
