@@ -339,16 +339,24 @@ function surviveOnce(
   const kindOf = (v: Val) => (v === null ? NULL : v === 'dropped' ? DROPPED : 0);
   const numOf = units.map((un) => un.values.map((vs) => Float64Array.from(vs, (v) => (typeof v === 'number' ? v : 0))));
   const kindsOf = units.map((un) => un.values.map((vs) => Uint8Array.from(vs, kindOf)));
-  const flat = checkAt.map((rs) =>
-    rs.map((terms) => ({
-      unit: Int32Array.from(terms, (t) => t.unit),
-      pos: Int32Array.from(terms, (t) => t.pos),
-      sign: Float64Array.from(terms, (t) => t.sign),
-      value: Float64Array.from(terms, (t) => (typeof t.value === 'number' ? t.value : 0)),
-      kind: Uint8Array.from(terms, (t) => kindOf(t.value)),
-    })),
-  );
-  const holdsFlat = (f: (typeof flat)[number][number]): boolean => {
+  // Each rule's terms over flat arrays, once: the checks of the search and the leaf's
+  // dropped-cell values read the same ones.
+  const ruleFlat = compiled.map((rule) => ({
+    unit: Int32Array.from(rule.terms, (t) => t.unit),
+    pos: Int32Array.from(rule.terms, (t) => t.pos),
+    sign: Float64Array.from(rule.terms, (t) => t.sign),
+    value: Float64Array.from(rule.terms, (t) => (typeof t.value === 'number' ? t.value : 0)),
+    kind: Uint8Array.from(rule.terms, (t) => kindOf(t.value)),
+  }));
+  type Flat = (typeof ruleFlat)[number];
+  const flatOf = new Map(compiled.map((rule, k) => [rule.terms, ruleFlat[k]!]));
+  const flat = checkAt.map((rs) => rs.map((terms) => flatOf.get(terms)!));
+  // sumFlat's result, in variables rather than an object (it runs at every step of the search).
+  let accSum = 0;
+  let accDropped = 0;
+  let accSign = 1;
+  /** Sums a rule's terms at the current picks, in term order; false when a term is NULL. */
+  const sumFlat = (f: Flat): boolean => {
     let sum = 0;
     let dropped = 0;
     let droppedSign = 1;
@@ -364,15 +372,22 @@ function surviveOnce(
         kind = kindsOf[u]![r]![f.pos[i]!]!;
         v = numOf[u]![r]![f.pos[i]!]!;
       }
-      if (kind === NULL) return true;
+      if (kind === NULL) return false;
       if (kind === DROPPED) {
         dropped++;
         droppedSign = f.sign[i]!;
       } else sum += f.sign[i]! * v;
     }
-    if (dropped === 0) return Math.abs(sum) < 1e-9;
-    if (dropped > 1) return true;
-    const implied = -sum * droppedSign;
+    accSum = sum;
+    accDropped = dropped;
+    accSign = droppedSign;
+    return true;
+  };
+  const holdsFlat = (f: Flat): boolean => {
+    if (!sumFlat(f)) return true;
+    if (accDropped === 0) return Math.abs(accSum) < 1e-9;
+    if (accDropped > 1) return true;
+    const implied = -accSum * accSign;
     return implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9;
   };
   // Whole numbers (below 2^40) add up exactly in any order, so a check's terms fixed above its
@@ -480,38 +495,8 @@ function surviveOnce(
   // `oneValue` at a leaf, where every unit has its pick: the same terms in the same order over
   // flat arrays (so the same sums), without a closure per term. Only when every unit has a
   // reading to pick (a unit left with none keeps the plain code and whatever it does).
-  const ruleFlat = compiled.map((rule) => ({
-    unit: Int32Array.from(rule.terms, (t) => t.unit),
-    pos: Int32Array.from(rule.terms, (t) => t.pos),
-    sign: Float64Array.from(rule.terms, (t) => t.sign),
-    value: Float64Array.from(rule.terms, (t) => (typeof t.value === 'number' ? t.value : 0)),
-    kind: Uint8Array.from(rule.terms, (t) => kindOf(t.value)),
-  }));
-  const impliedFlat = (k: number): number | null => {
-    const f = ruleFlat[k]!;
-    let sum = 0;
-    let dropped = 0;
-    let droppedSign = 1;
-    for (let i = 0; i < f.unit.length; i++) {
-      const u = f.unit[i]!;
-      let kind: number;
-      let v: number;
-      if (u < 0) {
-        kind = f.kind[i]!;
-        v = f.value[i]!;
-      } else {
-        const r = cur[u]! >= 0 ? cur[u]! : fixed[u]!;
-        kind = kindsOf[u]![r]![f.pos[i]!]!;
-        v = numOf[u]![r]![f.pos[i]!]!;
-      }
-      if (kind === NULL) return null;
-      if (kind === DROPPED) {
-        dropped++;
-        droppedSign = f.sign[i]!;
-      } else sum += f.sign[i]! * v;
-    }
-    return dropped === 1 ? -sum * droppedSign : null;
-  };
+  const impliedFlat = (k: number): number | null =>
+    sumFlat(ruleFlat[k]!) && accDropped === 1 ? -accSum * accSign : null;
   const oneValueFlat = (u: number, r: number): boolean => {
     const kinds = kindsOf[u]![r]!;
     for (let p = 0; p < kinds.length; p++) {
