@@ -12,23 +12,17 @@ import { spawnSync } from 'node:child_process';
 import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runIngest, type SourceFile } from '../src/lib/ingest/run.ts';
-import { runParallel, type DiskFile } from '../src/lib/ingest/parallel.ts';
-import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { availableParallelism, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import type { SourceFile } from '../src/lib/ingest/run.ts';
+import type { DiskFile } from '../src/lib/ingest/parallel.ts';
+import type { Generation } from '../src/lib/write/generation.ts';
+import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
-import { loadGazetteer } from '../src/lib/region/load.ts';
-import { formatDiagnostic } from '../src/lib/schema/diagnostics.ts';
-import { openWriter } from '../src/lib/write/duckdb.ts';
-import { startGeneration, type Generation } from '../src/lib/write/generation.ts';
-import { DB_FILE } from '../src/lib/write/layout.ts';
-import { MANIFEST_FILE, readManifestHeader } from '../src/lib/write/manifest.ts';
-import { PART_BYTES } from '../src/lib/write/parts.ts';
-import { phase } from '../src/lib/write/phase.ts';
-import { publishRun } from '../src/lib/write/publish.ts';
-import { partsText, summaryText } from '../src/lib/ingest/summary-text.ts';
+import { startWorkers } from '../src/lib/ingest/pool.ts';
 
+// Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
+// worker threads have started, while they boot (src/lib/ingest/pool.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
 
 interface Options {
@@ -73,7 +67,8 @@ function fail(message: string): never {
 }
 
 /** Reports in the datasets now at `out` (0 when there are none). */
-function publishedReports(out: string): number {
+async function publishedReports(out: string): Promise<number> {
+  const { MANIFEST_FILE, readManifestHeader } = await import('../src/lib/write/manifest.ts');
   if (!existsSync(join(out, MANIFEST_FILE))) return 0;
   try {
     const m = readManifestHeader(out);
@@ -83,7 +78,7 @@ function publishedReports(out: string): number {
   }
 }
 
-function listRaw(opts: Options): RawEntry[] {
+async function listRaw(opts: Options): Promise<RawEntry[]> {
   const rawDir = resolve(opts.raw);
   let files: RawEntry[] = [];
   let problem: string | null = null;
@@ -94,7 +89,7 @@ function listRaw(opts: Options): RawEntry[] {
     problem = `cannot read the raw folder ${rawDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
   }
   if (problem && !opts.allowEmpty) {
-    const kept = publishedReports(resolve(opts.out));
+    const kept = await publishedReports(resolve(opts.out));
     if (kept > 0 || files.length > 0 || !existsSync(rawDir)) {
       fail(
         `${problem}; the datasets in ${resolve(opts.out)} (${kept} reports) are kept. Use --allow-empty to publish empty datasets.`,
@@ -124,8 +119,38 @@ function rerunWithHeap(files: number): void {
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const outDir = resolve(opts.out);
-  const entries = listRaw(opts);
+  const entries = await listRaw(opts);
   rerunWithHeap(entries.length);
+  // Worker threads pay off only on larger runs (each loads the gazetteer once).
+  const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
+  const parallel = opts.workers > 0 && entries.length >= parallelFrom;
+  const maxYear = new Date().getFullYear();
+  const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear }) : [];
+  const [
+    { runIngest },
+    { runParallel },
+    { loadGazetteer },
+    { formatDiagnostic },
+    { openWriter },
+    { startGeneration },
+    { DB_FILE },
+    { PART_BYTES },
+    { phase },
+    { publishRun },
+    { partsText, summaryText },
+  ] = await Promise.all([
+    import('../src/lib/ingest/run.ts'),
+    import('../src/lib/ingest/parallel.ts'),
+    import('../src/lib/region/load.ts'),
+    import('../src/lib/schema/diagnostics.ts'),
+    import('../src/lib/write/duckdb.ts'),
+    import('../src/lib/write/generation.ts'),
+    import('../src/lib/write/layout.ts'),
+    import('../src/lib/write/parts.ts'),
+    import('../src/lib/write/phase.ts'),
+    import('../src/lib/write/publish.ts'),
+    import('../src/lib/ingest/summary-text.ts'),
+  ]);
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
     ...f,
     read: () => readRaw(f.abs),
@@ -151,21 +176,24 @@ async function main(): Promise<void> {
   }
   try {
     const writer = await openWriter(gen.dir, PART_BYTES);
-    const maxYear = new Date().getFullYear();
-    // Worker threads pay off only on larger runs (each loads the gazetteer once).
-    const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
-    const data =
-      opts.workers > 0 && files.length >= parallelFrom
-        ? await runParallel(
-            files,
-            { rawDir: opts.raw, maxBytes: MAX_BYTES, maxYear, workers: opts.workers, onProgress: progress },
-            writer.sink,
-          )
-        : runIngest(
-            files,
-            { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress },
-            writer.sink,
-          );
+    const data = parallel
+      ? await runParallel(
+          files,
+          {
+            rawDir: opts.raw,
+            maxBytes: MAX_BYTES,
+            maxYear,
+            workers: opts.workers,
+            started: booting,
+            onProgress: progress,
+          },
+          writer.sink,
+        )
+      : runIngest(
+          files,
+          { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress },
+          writer.sink,
+        );
     phase('analysed');
     const written = await writer.finish(data);
     // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.

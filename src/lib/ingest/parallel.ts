@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileResult } from './analyze.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { Collector, sortPaths, type RowSink, type RunResult } from './run.ts';
+import { spawnWorker, type Started, type WorkerSettings } from './pool.ts';
 
 /**
  * The same run as `runIngest`, with files analysed in worker threads. Batches go out in sorted
@@ -20,16 +21,12 @@ export interface DiskFile {
   skip?: string;
 }
 
-export interface ParallelOptions {
+export interface ParallelOptions extends WorkerSettings {
   rawDir: string;
-  maxBytes: number;
-  maxYear: number;
   workers: number;
   batchSize?: number;
-  /** Heap limit of a worker (MB). */
-  heapMb?: number;
-  /** Tests only: the worker exhausts its heap when it reaches a file whose path contains this. */
-  crashOn?: string;
+  /** Workers already started with the same settings (pool.ts `startWorkers`), used first. */
+  started?: Started[];
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
@@ -50,6 +47,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   const done = new Map<number, FileResult>();
   let want = 0; // next file to collect
   const live = new Set<Worker>();
+  const started = [...(opts.started ?? [])];
   let finished = false;
 
   try {
@@ -69,17 +67,13 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         }
       };
       const start = () => {
-        const w = new Worker(new URL('./worker.ts', import.meta.url), {
-          execArgv: ['--import', 'tsx'],
-          workerData: { maxBytes: opts.maxBytes, maxYear: opts.maxYear, crashOn: opts.crashOn },
-          // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
-          // instead of growing its heap, which keeps the run's peak memory down.
-          resourceLimits: { maxOldGenerationSizeMb: opts.heapMb ?? 384 },
-        });
+        // A worker started ahead (pool.ts) is taken over with what happened to it so far.
+        const pre = started.shift();
+        const w = pre?.worker ?? spawnWorker(opts);
         live.add(w);
         const inFlight = new Map<number, Task>();
         let nextId = 0;
-        let error: NodeJS.ErrnoException | null = null;
+        let error: NodeJS.ErrnoException | null = pre?.error ?? null;
         let answered = false;
         const send = () => {
           // A file sent again alone travels alone: if the worker dies then, it is the culprit.
@@ -99,7 +93,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           if (!finished) send();
         });
         w.on('error', (e: Error) => (error = e));
-        w.on('exit', () => {
+        const onExit = () => {
           live.delete(w);
           if (finished) return;
           const code = error?.code;
@@ -122,7 +116,9 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           collect();
           if (finished) return;
           start();
-        });
+        };
+        if (pre?.exited) return onExit();
+        w.on('exit', onExit);
         send();
         // Two batches in flight per worker keeps it busy while the main thread collects.
         send();
@@ -131,7 +127,8 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
     });
   } finally {
     finished = true;
-    await Promise.all([...live].map((w) => w.terminate()));
+    // Workers started ahead and never taken over (no files, or more than the run uses) stop too.
+    await Promise.all([...live, ...started.map((s) => s.worker)].map((w) => w.terminate()));
   }
   return collector.finish();
 }

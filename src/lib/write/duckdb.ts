@@ -12,7 +12,7 @@ import type { RowSink, RunResult } from '../ingest/run.ts';
 /**
  * Writes the five tables. During the run, rows are staged as newline-delimited JSON (V8's
  * JSON.stringify escapes every string correctly and is far faster than value-by-value appends)
- * in files of about 32 MB, which DuckDB loads into one database file with explicit column types
+ * in files of about 8 MB, which DuckDB loads into one database file with explicit column types
  * as they fill up; at the end each table is copied to Parquet and CSV, one file or numbered
  * parts under the part limit (export.ts, parts.ts).
  */
@@ -42,8 +42,12 @@ export interface DatasetWriter {
   finish(result: RunResult): Promise<Written>;
 }
 
-/** A staging file is handed to DuckDB once it holds this many bytes (see `openWriter`). */
-const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 32 << 20);
+/**
+ * A staging file is handed to DuckDB once it holds this many bytes (see `openWriter`). What is
+ * left after the last file is analysed (up to one file per table) loads while nothing else runs,
+ * on one thread: 8 MB rather than 32 MB took that wait at 10,000 reports from 1.8 s to 0.9 s.
+ */
+const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 8 << 20);
 
 /**
  * One table's staging: NDJSON files of about CHUNK_BYTES, numbered in order. A full file is
