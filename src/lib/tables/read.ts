@@ -58,7 +58,10 @@ export function readTable(
   const toks = promoteCellText(toksIn);
   const found = locateRows(toks, defs, exactLabels);
   const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null, rules.noUnit);
-  const known = new Map<string, Val>();
+  // The certain cells' values, for the short rows' arithmetic: kept as pairs, and made a map
+  // only for a table with short rows (most have none).
+  const knownKeys: string[] = [];
+  const knownVals: Val[] = [];
   const short: ShortRow[] = [];
   const dense = isDense(toks);
   const trails = trailingEmpties(toks);
@@ -120,7 +123,8 @@ export function readTable(
                 placement,
               })
             : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
-        known.set(keys[j]!, c.value);
+        knownKeys.push(keys[j]!);
+        knownVals.push(c.value);
       }
       if (rc.spanned)
         em.note(
@@ -143,7 +147,11 @@ export function readTable(
       });
     }
   }
-  resolveShort(em, short, known, rules.identities ?? []);
+  if (short.length) {
+    const known = new Map<string, Val>();
+    for (let i = 0; i < knownKeys.length; i++) known.set(knownKeys[i]!, knownVals[i]!);
+    resolveShort(em, short, known, rules.identities ?? []);
+  }
 
   const foundKeys = found.map((f) => f.def.key);
   return {
