@@ -540,7 +540,10 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
       else lines[lines.length - 1] = [tok];
     }
   }
-  const vals = lines.flatMap((l) => l ?? []);
+  // lines.flatMap((l) => l ?? []) as a loop: flatMap with an empty array per blank line was this
+  // function's main cost.
+  const vals: ValTok[] = [];
+  for (const l of lines) if (l) for (const v of l) vals.push(v);
   // Lines of one value and lines of several in one row: a number written with a space
   // (`1 234`) or cells run together; which values are cells is not known.
   if (lines.some((l) => l !== null && l.length > 1) && lines.some((l) => l !== null && l.length === 1)) {
@@ -573,7 +576,13 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   const multi = lines.some((l) => l !== null && l.length > 1);
   if (!multi && (dense || gaps.some((g) => g === 0))) {
     // Dense: every line is a cell.
-    let cells: Slot[] = lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l));
+    // lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l)), as a loop.
+    let cells: Slot[] = [];
+    for (let i = 0; i <= last; i++) {
+      const l = lines[i];
+      if (!l) cells.push(null);
+      else for (const v of l) cells.push(v);
+    }
     // More positions than columns, the surplus all empty lines at the start: those are the
     // separator after a header row, not cells.
     const surplus = cells.length - n;
