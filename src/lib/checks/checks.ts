@@ -14,23 +14,30 @@ export type CheckOut = Omit<CheckRow, 'report_id'>;
 /** Cell lookup: table → row → col → value (null when not a number); undefined when absent. */
 export type CellIndex = Map<string, Array<number | null> | undefined> & {
   value(table: string, row: string, col: string): number | null | undefined;
+  /** Whether any cell of the row is present. */
+  hasRow(table: string, row: string): boolean;
 };
 
 export function indexCells(cells: CellOut[]): CellIndex {
-  // table → row → col → value: nested maps, no string keys built per lookup.
-  const m = new Map<string, Map<string, Map<string, number | null>>>();
+  // table → row → the row's cells: no string keys built per lookup, and an array per row rather
+  // than a map (cheaper to make for every report; a row has at most seven columns to look through).
+  const m = new Map<string, Map<string, CellOut[]>>();
   for (const c of cells) {
     let t = m.get(c.table_id);
-    if (!t) m.set(c.table_id, (t = new Map<string, Map<string, number | null>>()));
-    let r = t.get(c.row_key);
-    if (!r) t.set(c.row_key, (r = new Map<string, number | null>()));
-    r.set(c.col_key, c.value);
+    if (!t) m.set(c.table_id, (t = new Map<string, CellOut[]>()));
+    const r = t.get(c.row_key);
+    if (r) r.push(c);
+    else t.set(c.row_key, [c]);
   }
   const idx = new Map() as CellIndex;
-  idx.value = (t, r, c) => {
+  idx.value = (t, r, col) => {
     const row = m.get(t)?.get(r);
-    return row && row.has(c) ? row.get(c)! : undefined;
+    if (!row) return undefined;
+    // The last cell of that column, as a map set cell by cell would keep.
+    for (let i = row.length - 1; i >= 0; i--) if (row[i]!.col_key === col) return row[i]!.value;
+    return undefined;
   };
+  idx.hasRow = (t, r) => m.get(t)?.has(r) ?? false;
   return idx;
 }
 
@@ -67,23 +74,36 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 const colLabel = new Map(requestColumns.map((c) => [c.key, c.label]));
 
-/** Every identity of `template/identities.ts` that applies, checked on the report's cells. */
-export function reportChecks(cells: CellOut[], layoutRequests: '2019' | '2021' | null, hasReview: boolean): CheckOut[] {
-  const ix = indexCells(cells);
-  const present = new Set(cells.filter((c) => c.table_id === 'requests').map((c) => c.row_key));
-  const identities: Identity[] = [
-    // A row's own sum is checked only for rows the report has (2019 and 2021 differ in （六）).
-    ...(layoutRequests
-      ? requestIdentities(layoutRequests).filter(
-          (i) => !i.id.startsWith('requests.row_sum.') || present.has(i.lhs[0]!.row),
-        )
-      : []),
-    ...(hasReview ? reviewIdentities : []),
-  ];
+/** The rows whose own sum an identity is (`requests.row_sum.*`), by identity; null for the others. */
+const ROW_SUM = new WeakMap<Identity, string | null>();
+const rowSumOf = (i: Identity): string | null => {
+  let r = ROW_SUM.get(i);
+  if (r === undefined) ROW_SUM.set(i, (r = i.id.startsWith('requests.row_sum.') ? i.lhs[0]!.row : null));
+  return r;
+};
+
+/**
+ * Every identity of `template/identities.ts` that applies, checked on the report's cells.
+ * `ix`: the cells' index, when the caller has it (the summary row reads the same one).
+ */
+export function reportChecks(
+  cells: CellOut[],
+  layoutRequests: '2019' | '2021' | null,
+  hasReview: boolean,
+  ix: CellIndex = indexCells(cells),
+): CheckOut[] {
+  const out: CheckOut[] = [];
   const v = (a: CellAddress) => ix.value(a.table, a.row, a.col);
-  return identities.map((i) =>
-    check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh),
-  );
+  const run = (i: Identity) =>
+    out.push(check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh));
+  if (layoutRequests)
+    for (const i of requestIdentities(layoutRequests)) {
+      // A row's own sum is checked only for rows the report has (2019 and 2021 differ in （六）).
+      const row = rowSumOf(i);
+      if (row === null || ix.hasRow('requests', row)) run(i);
+    }
+  if (hasReview) for (const i of reviewIdentities) run(i);
+  return out;
 }
 
 function sum(xs: Array<number | null | undefined>): number | null {

@@ -143,7 +143,7 @@ export function analyzeFile(
       cells: (doc ? doc.locate(parsed.cells) : parsed.cells).map((c) => cellRow(id, c)),
       checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
       sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
-      summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells)),
+      summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells, parsed.index)),
       crossCells: compactCross(parsed.cells),
       diagnostics: parsed.diagnostics,
       checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,

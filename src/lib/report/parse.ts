@@ -14,7 +14,7 @@ import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import type { ReportRow, SectionRow } from '../schema/datasets.ts';
-import { reportChecks, type CheckOut } from '../checks/checks.ts';
+import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText } from '../segment/sections.ts';
 import type { CellOut } from '../tables/read.ts';
 import { readActive, readRequests, readReview } from '../tables/sections.ts';
@@ -56,6 +56,8 @@ export type Parsed =
       diagnostics: Diagnostic[];
       /** The normalised text, for finding copies of the same report (ingest/canonical.ts). */
       text: string;
+      /** `cells` indexed (checks/checks.ts), for the summary row. */
+      index: CellIndex;
     };
 
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
@@ -241,7 +243,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   if (region.region_basis === 'unresolved')
     diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
 
-  const checks = reportChecks(cells, requests.read ? (requests.rowsLayout ?? requests.layout) : null, !!review);
+  // One index of the cells for the checks and the summary row (ingest/analyze.ts).
+  const index = indexCells(cells);
+  const checks = reportChecks(cells, requests.read ? (requests.rowsLayout ?? requests.layout) : null, !!review, index);
   const checksFailed = checks.filter((c) => c.status === 'fail').length;
   for (const c of checks)
     if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));
@@ -271,7 +275,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
-  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all };
+  return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all, index };
 }
 
 /** The raw source text of the cell at `at` (its first value, for a row left NULL). */

@@ -1,14 +1,13 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { requestLeafRows } from '../template/definitions.ts';
-import { indexCells } from '../checks/checks.ts';
+import { indexCells, type CellIndex } from '../checks/checks.ts';
 import type { CellOut } from '../tables/read.ts';
 
 /**
  * The wide `summary` row: headline figures, each taken from the 总计 column. A figure built
  * from several rows is NULL as soon as one of them is not a number: never a partial sum.
  */
-export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
-  const ix = indexCells(cells);
+export function summaryRow(report: ReportRow, cells: CellOut[], ix: CellIndex = indexCells(cells)): SummaryRow {
   const v = (t: string, r: string, c = 'total') => {
     const x = ix.value(t, r, c);
     return typeof x === 'number' ? x : null;
@@ -17,8 +16,8 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
     const xs = rows.map((r) => v('requests', r));
     return xs.length && xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) : null;
   };
-  const leaves = report.layout_requests ? requestLeafRows(report.layout_requests) : [];
-  const pick = (prefix: string) => leaves.filter((k) => k.startsWith(prefix));
+  const pick = (prefix: 'withheld_' | 'unable_' | 'declined_' | 'other') =>
+    report.layout_requests ? leavesOf(report.layout_requests)[prefix] : [];
   return {
     report_id: report.report_id,
     agency: report.agency,
@@ -49,4 +48,19 @@ export function summaryRow(report: ReportRow, cells: CellOut[]): SummaryRow {
     suit_after_review_total: v('review', 'suit_after_review'),
     suit_after_review_corrected: v('review', 'suit_after_review', 'corrected'),
   };
+}
+
+const LEAVES: Partial<Record<'2019' | '2021', Record<'withheld_' | 'unable_' | 'declined_' | 'other', string[]>>> = {};
+/** A layout's leaf rows of 三 by the prefix of their keys, made once per layout (not per report). */
+function leavesOf(layout: '2019' | '2021'): Record<'withheld_' | 'unable_' | 'declined_' | 'other', string[]> {
+  const made = LEAVES[layout];
+  if (made) return made;
+  const leaves = requestLeafRows(layout);
+  const pick = (prefix: string) => leaves.filter((k) => k.startsWith(prefix));
+  return (LEAVES[layout] = {
+    withheld_: pick('withheld_'),
+    unable_: pick('unable_'),
+    declined_: pick('declined_'),
+    other: pick('other'),
+  });
 }

@@ -40,6 +40,19 @@ export function parseCell(
   defaultUnit: MoneyUnit | null = null,
   noUnit = 'amount without a unit (元 or 万元?)',
 ): ParsedCell {
+  // Fast path for most cells: a count of plain ASCII digits with no leading zero reads as the
+  // number, what `readCell`'s regexes give it (`test/fastpaths.test.ts` compares the two).
+  if (kind !== 'money' && plainDigits(text)) return { state: 'number', value: Number(text), note: null };
+  return readCell(text, kind, defaultUnit, noUnit);
+}
+
+/** `parseCell` without its fast path: the plain form, for every text. */
+export function readCell(
+  text: string,
+  kind: ValueKind,
+  defaultUnit: MoneyUnit | null = null,
+  noUnit = 'amount without a unit (元 or 万元?)',
+): ParsedCell {
   const t = text.trim();
   if (!t) return { state: 'blank', value: null, note: null };
   if (NA.test(t)) return { state: 'na', value: null, note: null };
@@ -70,6 +83,17 @@ export function parseCell(
     return { state: 'unreadable', value: null, note: `fractional count "${t}"` };
   if (sign < 0 && kind !== 'signed') return { state: 'unreadable', value: null, note: `negative count "${t}"` };
   return { state: 'number', value: sign * Number(digits), note: null };
+}
+
+/** `^(?:0|[1-9]\d*)$` as a character test. */
+function plainDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || (n > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**

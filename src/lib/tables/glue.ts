@@ -283,7 +283,12 @@ function surviveOnce(
   };
 
   // Local: a unit against the certain cells and the units down to one reading.
-  const single = (u: number) => alive[u]!.filter(Boolean).length === 1;
+  // `alive[u].filter(Boolean).length === 1`, without an array per call (it runs in every loop).
+  const single = (u: number) => {
+    let n = 0;
+    for (const a of alive[u]!) if (a && ++n > 1) return false;
+    return n === 1;
+  };
   const only = (u: number) => alive[u]!.indexOf(true);
   for (let changed = true; changed;) {
     changed = false;
@@ -399,18 +404,48 @@ function surviveOnce(
     incremental &&
     numOf.every((rs) => rs.every((vs) => vs.every(whole))) &&
     flat.every((rs) => rs.every((f) => f.value.every(whole)));
-  // Per depth and check: the positions of the picked unit's terms and their signs, and the
-  // state of the other terms (a null seen, their sum, dropped cells, the last dropped sign).
+  // Per depth and check: the positions of the picked unit's terms and their signs; the terms of
+  // the units picked above it (`above`); and the state of the rest, certain cells and units of
+  // one reading, which no pick changes (a null seen, their sum, dropped cells, a dropped sign):
+  // summed once here rather than at every step. The same sums in another order (whole numbers),
+  // and a lone dropped cell's sign is its own wherever it is summed.
+  const termState = (f: Flat, i: number): { kind: number; v: number } => {
+    const u = f.unit[i]!;
+    if (u < 0) return { kind: f.kind[i]!, v: f.value[i]! };
+    const r = cur[u]! >= 0 ? cur[u]! : fixed[u]!;
+    return { kind: kindsOf[u]![r]![f.pos[i]!]!, v: numOf[u]![r]![f.pos[i]!]! };
+  };
   const own = flat.map((rs, d) =>
     rs.map((f) => {
       const ix: number[] = [];
       for (let i = 0; i < f.unit.length; i++) if (f.unit[i] === open[d]) ix.push(i);
-      const other: number[] = [];
-      for (let i = 0; i < f.unit.length; i++) if (f.unit[i] !== open[d]) other.push(i);
+      const above: number[] = [];
+      let isNull = 0;
+      let sum = 0;
+      let dropped = 0;
+      let droppedSign = 1;
+      for (let i = 0; i < f.unit.length; i++) {
+        const u = f.unit[i]!;
+        if (u === open[d]) continue;
+        if (u >= 0 && depth.has(u)) {
+          above.push(i);
+          continue;
+        }
+        const { kind, v } = termState(f, i);
+        if (kind === NULL) isNull = 1;
+        else if (kind === DROPPED) {
+          dropped++;
+          droppedSign = f.sign[i]!;
+        } else sum += f.sign[i]! * v;
+      }
       return {
         pos: Int32Array.from(ix, (i) => f.pos[i]!),
         sign: Float64Array.from(ix, (i) => f.sign[i]!),
-        other: Int32Array.from(other),
+        above: Int32Array.from(above),
+        isNull,
+        sum,
+        dropped,
+        droppedSign,
       };
     }),
   );
@@ -418,37 +453,27 @@ function surviveOnce(
   const baseSum = flat.map((rs) => new Float64Array(rs.length));
   const baseDropped = flat.map((rs) => new Int32Array(rs.length));
   const baseSign = flat.map((rs) => new Float64Array(rs.length));
-  /** The fixed terms' state of every check at depth d (the picks above d are set). */
+  /** The other terms' state of every check at depth d (the picks above d are set). */
   const prepare = (d: number) => {
     const rs = flat[d]!;
     for (let k = 0; k < rs.length; k++) {
       const f = rs[k]!;
-      const other = own[d]![k]!.other;
-      let isNull = 0;
-      let sum = 0;
-      let dropped = 0;
-      let droppedSign = 1;
-      for (let j = 0; j < other.length; j++) {
-        const i = other[j]!;
+      const mine = own[d]![k]!;
+      const above = mine.above;
+      let isNull = mine.isNull;
+      let sum = mine.sum;
+      let dropped = mine.dropped;
+      let droppedSign = mine.droppedSign;
+      for (let j = 0; j < above.length && !isNull; j++) {
+        const i = above[j]!;
         const u = f.unit[i]!;
-        let kind: number;
-        let v: number;
-        if (u < 0) {
-          kind = f.kind[i]!;
-          v = f.value[i]!;
-        } else {
-          const r = cur[u]! >= 0 ? cur[u]! : fixed[u]!;
-          kind = kindsOf[u]![r]![f.pos[i]!]!;
-          v = numOf[u]![r]![f.pos[i]!]!;
-        }
-        if (kind === NULL) {
-          isNull = 1;
-          break;
-        }
-        if (kind === DROPPED) {
+        const r = cur[u]!;
+        const kind = kindsOf[u]![r]![f.pos[i]!]!;
+        if (kind === NULL) isNull = 1;
+        else if (kind === DROPPED) {
           dropped++;
           droppedSign = f.sign[i]!;
-        } else sum += f.sign[i]! * v;
+        } else sum += f.sign[i]! * numOf[u]![r]![f.pos[i]!]!;
       }
       baseNull[d]![k] = isNull;
       baseSum[d]![k] = sum;
@@ -456,29 +481,51 @@ function surviveOnce(
       baseSign[d]![k] = droppedSign;
     }
   };
-  /** holdsFlat of check k at depth d with reading r of open[d], from the state `prepare` left. */
-  const holdsSplit = (d: number, k: number, r: number): boolean => {
-    if (baseNull[d]![k]) return true;
-    const mine = own[d]![k]!;
+  /**
+   * Whether every check at depth d holds with reading r of open[d], from the state `prepare`
+   * left: holdsFlat of each check in order, up to the first that fails. One call per step, the
+   * depth's arrays looked up once rather than once per check (this is the search's inner loop).
+   */
+  const holdsSplit = (d: number, r: number): boolean => {
+    const n = flat[d]!.length;
+    if (n === 0) return true;
+    const isNull = baseNull[d]!;
+    const sums = baseSum[d]!;
+    const drops = baseDropped[d]!;
+    const signs = baseSign[d]!;
+    const mineAt = own[d]!;
     const u = open[d]!;
     const kinds = kindsOf[u]![r]!;
     const nums = numOf[u]![r]!;
-    let sum = baseSum[d]![k]!;
-    let dropped = baseDropped[d]![k]!;
-    let droppedSign = baseSign[d]![k]!;
-    for (let j = 0; j < mine.pos.length; j++) {
-      const p = mine.pos[j]!;
-      const kind = kinds[p]!;
-      if (kind === NULL) return true;
-      if (kind === DROPPED) {
-        dropped++;
-        droppedSign = mine.sign[j]!;
-      } else sum += mine.sign[j]! * nums[p]!;
+    for (let k = 0; k < n; k++) {
+      if (isNull[k]) continue;
+      const mine = mineAt[k]!;
+      let sum = sums[k]!;
+      let dropped = drops[k]!;
+      let droppedSign = signs[k]!;
+      let blank = false;
+      for (let j = 0; j < mine.pos.length; j++) {
+        const p = mine.pos[j]!;
+        const kind = kinds[p]!;
+        if (kind === NULL) {
+          blank = true;
+          break;
+        }
+        if (kind === DROPPED) {
+          dropped++;
+          droppedSign = mine.sign[j]!;
+        } else sum += mine.sign[j]! * nums[p]!;
+      }
+      // A NULL term, or two dropped cells: the check decides nothing.
+      if (blank || dropped > 1) continue;
+      if (dropped === 0) {
+        if (!(Math.abs(sum) < 1e-9)) return false;
+        continue;
+      }
+      const implied = -sum * droppedSign;
+      if (!(implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9)) return false;
     }
-    if (dropped === 0) return Math.abs(sum) < 1e-9;
-    if (dropped > 1) return true;
-    const implied = -sum * droppedSign;
-    return implied > -1e-9 && Math.abs(implied - Math.round(implied)) < 1e-9;
+    return true;
   };
   // used[i][r]: reading r of open[i] is part of a whole reading found so far (count: usedN[i]).
   const used = open.map((u) => new Uint8Array(alive[u]!.length));
@@ -487,11 +534,18 @@ function surviveOnce(
   // alive reading at or below its depth, is not used yet. Skipping the others changes nothing
   // but the steps taken.
   const size = open.map((u) => alive[u]!.filter(Boolean).length);
-  const canGain = (d: number) => {
-    for (let i = 0; i < d; i++) if (!used[i]![cur[open[i]!]!]) return true;
-    for (let i = d; i < open.length; i++) if (usedN[i]! < size[i]!) return true;
-    return false;
+  // Its two questions are kept up to date rather than asked by a loop at every step (the plain
+  // form: some i < d with !used[i][its pick], or some i >= d with usedN[i] < size[i]): how many
+  // picks made above are not used yet (`freshN`; `freshAt` marks their depths), and the deepest
+  // depth with an alive reading not used yet (`lastOpen`; usedN only grows).
+  const freshAt = new Uint8Array(open.length);
+  let freshN = 0;
+  let lastOpen = open.length - 1;
+  const settle = () => {
+    while (lastOpen >= 0 && usedN[lastOpen]! >= size[lastOpen]!) lastOpen--;
   };
+  settle();
+  const canGain = (d: number) => freshN > 0 || lastOpen >= d;
   // `oneValue` at a leaf, where every unit has its pick: the same terms in the same order over
   // flat arrays (so the same sums), without a closure per term. Only when every unit has a
   // reading to pick (a unit left with none keeps the plain code and whatever it does).
@@ -513,6 +567,9 @@ function surviveOnce(
   };
   const flatLeaf = incremental && fixed.every((r) => r >= 0);
   const leaf = () => {
+    // A leaf only marks its picks used: when they all are already, its checks cannot change
+    // anything, and are skipped (most leaves of a long search; the steps are counted in dfs).
+    if (freshN === 0) return;
     if (flatLeaf) {
       for (const u of open) if (hasDropped[u]![cur[u]!] && !oneValueFlat(u, cur[u]!)) return;
     } else for (const u of open) if (hasDropped[u]![cur[u]!] && !oneValue(u, pickOf)) return;
@@ -522,7 +579,12 @@ function surviveOnce(
         used[i]![r] = 1;
         usedN[i]!++;
       }
+      if (freshAt[i]) {
+        freshAt[i] = 0;
+        freshN--;
+      }
     }
+    settle();
   };
   let steps = 0;
   let over = false;
@@ -531,6 +593,7 @@ function surviveOnce(
     if (d === open.length) return leaf();
     const u = open[d]!;
     const checks = flat[d]!;
+    const usedD = used[d]!;
     if (split) prepare(d);
     for (let r = 0; r < alive[u]!.length; r++) {
       if (!alive[u]![r]) continue;
@@ -540,11 +603,19 @@ function surviveOnce(
         return;
       }
       cur[u] = r;
+      if (!usedD[r]) {
+        freshAt[d] = 1;
+        freshN++;
+      }
       let ok = true;
-      if (split) for (let k = 0; k < checks.length && ok; k++) ok = holdsSplit(d, k, r);
+      if (split) ok = holdsSplit(d, r);
       else for (let k = 0; k < checks.length && ok; k++) ok = holdsFlat(checks[k]!);
       if (ok) dfs(d + 1);
       cur[u] = -1;
+      if (freshAt[d]) {
+        freshAt[d] = 0;
+        freshN--;
+      }
       if (over) return;
     }
   };

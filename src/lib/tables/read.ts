@@ -5,7 +5,6 @@ import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
-  consistentNoise,
   isDense,
   locateRows,
   promoteCellText,
@@ -13,6 +12,7 @@ import {
   regionEnd,
   trailingEmpties,
   labelPadding,
+  noiseOfRows,
   rightAligned,
   type Slot,
   type ValTok,
@@ -58,7 +58,10 @@ export function readTable(
   const toks = promoteCellText(toksIn);
   const found = locateRows(toks, defs, exactLabels);
   const em = new TableEmitter({ id: tableId, rows: defs }, rules.moneyUnit ?? null, rules.noUnit);
-  const known = new Map<string, Val>();
+  // The certain cells' values, for the short rows' arithmetic: kept as pairs, and made a map
+  // only for a table with short rows (most have none).
+  const knownKeys: string[] = [];
+  const knownVals: Val[] = [];
   const short: ShortRow[] = [];
   const dense = isDense(toks);
   const trails = trailingEmpties(toks);
@@ -66,6 +69,7 @@ export function readTable(
   const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
   const padding = labelPadding(toks, rowSpans);
   const grid = rightAligned(toks, rowSpans);
+  const noiseAt = noiseOfRows(trails, rowLines);
   // Rows found out of template order (rows.ts): a row not found at all may stand between any two.
   const inOrder = found.every((f, k) => k === 0 || defs.indexOf(found[k - 1]!.def) < defs.indexOf(f.def));
   const notFound = inOrder ? [] : defs.filter((d) => !found.some((f) => f.def === d)).map((d) => d.key);
@@ -74,7 +78,7 @@ export function readTable(
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const cols = f.def.columns;
-    const noise = consistentNoise(trails, rowLines, rowLines[k]!);
+    const noise = noiseAt(rowLines[k]!);
     const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise, padding, grid);
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
@@ -119,7 +123,8 @@ export function readTable(
                 placement,
               })
             : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
-        known.set(keys[j]!, c.value);
+        knownKeys.push(keys[j]!);
+        knownVals.push(c.value);
       }
       if (rc.spanned)
         em.note(
@@ -142,7 +147,11 @@ export function readTable(
       });
     }
   }
-  resolveShort(em, short, known, rules.identities ?? []);
+  if (short.length) {
+    const known = new Map<string, Val>();
+    for (let i = 0; i < knownKeys.length; i++) known.set(knownKeys[i]!, knownVals[i]!);
+    resolveShort(em, short, known, rules.identities ?? []);
+  }
 
   const foundKeys = found.map((f) => f.def.key);
   return {

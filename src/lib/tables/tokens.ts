@@ -49,7 +49,8 @@ export function tokenize(lines: Line[]): Tok[] {
   const toks: Tok[] = [];
   // Markdown (it has a |---| rule): a leading `|` opens the row. Elsewhere `|` ends a cell, so
   // a leading `|` closes an empty first cell.
-  const markdown = lines.some((l) => MD_RULE.test(l.text.trim()) && l.text.includes('-'));
+  // (The rule has dashes: a line without one is no rule, and is not trimmed and matched.)
+  const markdown = lines.some((l) => l.text.includes('-') && MD_RULE.test(l.text.trim()));
   lines.forEach((line, li) => {
     const from = toks.length;
     tokenizeLine(line, li);
@@ -80,7 +81,7 @@ export function tokenize(lines: Line[]): Tok[] {
       toks.push({ t: 'blank', no, line: li });
       return;
     }
-    if (MD_RULE.test(text.trim()) || isChrome(text) || isPageFooter(text)) return;
+    if ((text.includes('-') && MD_RULE.test(text.trim())) || isChrome(text) || isPageFooter(text)) return;
     // A line of bare pipes (`|`, `||`) is a row boundary left by the scrape, not a cell; a
     // blank cell in that flattening is written " |".
     if (/^\|+$/.test(line.raw)) return;
