@@ -31,20 +31,47 @@ export interface Segmented {
 }
 
 type Hit = { li: number; col: number; len: number };
-type Finder = (k: number, text: string, from?: number) => HeadingHit | null;
+/** Heading k on line `li` (index into the segmenter's lines), at or after column `from`. */
+type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
 
 /**
  * findHeading; and for a heading the report never numbers the usual way (no line has it), the
  * same wording numbered like an item, （二）主动公开政府信息情况 or 2.主动公开政府信息情况, at the
  * start of a line: some reports number their headings so.
+ *
+ * The answer for a whole line (`from` 0) is kept per heading and line: the passes below (in
+ * order, again after the last heading, out of order, the repeat test) scan the same lines for
+ * the same headings several times, and a report lacking a heading used to be scanned to its end
+ * for it on each pass. Both are pure functions of the line's text, so the kept answer is the
+ * one a new call would give.
  */
 function headingFinder(lines: Line[]): Finder {
   const usual: boolean[] = [];
-  return (k, text, from = 0) => {
-    const hit = findHeading(k, text, from);
+  const plain: Array<Array<HeadingHit | null | undefined>> = [[], [], [], [], [], []];
+  const whole: Array<Array<HeadingHit | null | undefined>> = [[], [], [], [], [], []];
+  const plainAt = (k: number, li: number): HeadingHit | null => {
+    const memo = plain[k]!;
+    let hit = memo[li];
+    if (hit === undefined) hit = memo[li] = findHeading(k, lines[li]!.text);
+    return hit;
+  };
+  const uncached = (k: number, li: number, from: number): HeadingHit | null => {
+    const text = lines[li]!.text;
+    const hit = from === 0 ? plainAt(k, li) : findHeading(k, text, from);
     if (hit) return hit;
-    usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
+    if (usual[k] === undefined) {
+      let any = false;
+      for (let i = 0; i < lines.length && !any; i++) any = plainAt(k, i) !== null;
+      usual[k] = any;
+    }
     return usual[k] ? null : findOtherNumbered(k, text, from);
+  };
+  return (k, li, from = 0) => {
+    if (from !== 0) return uncached(k, li, from);
+    const memo = whole[k]!;
+    let hit = memo[li];
+    if (hit === undefined) hit = memo[li] = uncached(k, li, 0);
+    return hit;
   };
 }
 
@@ -172,7 +199,7 @@ function repeatBeforeLast(find: Finder, lines: Line[], found: Array<Hit | null>)
   if (!one) return null;
   const inFirstCopy = (k: number) => {
     for (let li = first.li; li <= one.li; li++) {
-      const hit = find(k, lines[li]!.text, li === first.li ? first.col + first.len : 0);
+      const hit = find(k, li, li === first.li ? first.col + first.len : 0);
       if (hit && before({ li, ...hit }, one)) return true;
     }
     return false;
@@ -193,8 +220,8 @@ function placeOutOfOrder(find: Finder, lines: Line[], found: Array<Hit | null>, 
   found.forEach((f, k) => {
     if (f) return;
     for (let li = first.li, col = first.col; li < end; li++, col = 0) {
-      let hit = find(k, lines[li]!.text, col);
-      while (hit && overlaps({ li, ...hit })) hit = find(k, lines[li]!.text, hit.col + hit.len);
+      let hit = find(k, li, col);
+      while (hit && overlaps({ li, ...hit })) hit = find(k, li, hit.col + hit.len);
       if (hit) {
         found[k] = { li, ...hit };
         return;
@@ -228,7 +255,7 @@ function titleBefore(lines: Line[], li: number): string | null {
 
 function search(find: Finder, lines: Line[], k: number, li0: number, col0: number): Hit | null {
   for (let li = li0; li < lines.length; li++) {
-    const hit = find(k, lines[li]!.text, li === li0 ? col0 : 0);
+    const hit = find(k, li, li === li0 ? col0 : 0);
     if (hit) return { li, ...hit };
   }
   return null;
