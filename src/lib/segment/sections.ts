@@ -39,39 +39,20 @@ type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
  * same wording numbered like an item, （二）主动公开政府信息情况 or 2.主动公开政府信息情况, at the
  * start of a line: some reports number their headings so.
  *
- * The answer for a whole line (`from` 0) is kept per heading and line: the passes below (in
- * order, again after the last heading, out of order, the repeat test) scan the same lines for
- * the same headings several times, and a report lacking a heading used to be scanned to its end
- * for it on each pass. Both are pure functions of the line's text, so the kept answer is the
- * one a new call would give.
+ * Whether the report numbers heading k the usual way (a scan of its lines) is asked only when
+ * such an item-numbered line is there to take or leave: asked first, as it once was, it made a
+ * scan up to the heading for every heading, and its answer is the same whenever it is asked.
  */
 function headingFinder(lines: Line[]): Finder {
   const usual: boolean[] = [];
-  const plain: Array<Array<HeadingHit | null | undefined>> = [[], [], [], [], [], []];
-  const whole: Array<Array<HeadingHit | null | undefined>> = [[], [], [], [], [], []];
-  const plainAt = (k: number, li: number): HeadingHit | null => {
-    const memo = plain[k]!;
-    let hit = memo[li];
-    if (hit === undefined) hit = memo[li] = findHeading(k, lines[li]!.text);
-    return hit;
-  };
-  const uncached = (k: number, li: number, from: number): HeadingHit | null => {
-    const text = lines[li]!.text;
-    const hit = from === 0 ? plainAt(k, li) : findHeading(k, text, from);
-    if (hit) return hit;
-    if (usual[k] === undefined) {
-      let any = false;
-      for (let i = 0; i < lines.length && !any; i++) any = plainAt(k, i) !== null;
-      usual[k] = any;
-    }
-    return usual[k] ? null : findOtherNumbered(k, text, from);
-  };
   return (k, li, from = 0) => {
-    if (from !== 0) return uncached(k, li, from);
-    const memo = whole[k]!;
-    let hit = memo[li];
-    if (hit === undefined) hit = memo[li] = uncached(k, li, 0);
-    return hit;
+    const text = lines[li]!.text;
+    const hit = findHeading(k, text, from);
+    if (hit) return hit;
+    const other = findOtherNumbered(k, text, from);
+    if (!other) return null;
+    usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
+    return usual[k] ? null : other;
   };
 }
 
