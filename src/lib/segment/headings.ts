@@ -135,8 +135,31 @@ function fuzzyHeading(k: number, text: string, limit: number): HeadingHit | null
 }
 
 /** First characters of the known wordings (EXACT), which may follow the numeral directly. */
-const FIRST = ['总概', '主', '收依', '', '政存', '其'];
-const BLOCKED_BEFORE = '一二三四五六七八九十第(（';
+const FIRST = ['总概', '主', '收依', '', '政存', '其'].map((s) => [...s].map((c) => c.charCodeAt(0)));
+const BLOCKED_BEFORE = new Set([...'一二三四五六七八九十第(（'].map((c) => c.charCodeAt(0)));
+/** 、 . , : — the separators a rule allows after the numeral (besides a space). */
+const SEPARATORS = new Set([...'、.,:'].map((c) => c.charCodeAt(0)));
+/**
+ * Whether the code unit is one `\s` matches: the ECMAScript white space and line terminators
+ * (TAB, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000,
+ * BOM).
+ */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    (c > 0x7f &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
 
 /**
  * Whether any rule could match: an occurrence of the numeral (at or after `from`, not after
@@ -145,14 +168,16 @@ const BLOCKED_BEFORE = '一二三四五六七八九十第(（';
  * start with anything (EXACT allows 24 characters before 行政复议), so there 行政复议 must follow.
  * A cheap test that rules nothing out which a rule could match (test/segment.test.ts compares
  * it with the rules alone on random lines): lines with 一 in 统一 or 一是 skip three regexes.
+ * Characters are compared by code (text[i] of a CJK character is a new string each time).
  */
 function numeralMayStart(k: number, text: string, from: number): boolean {
   const n = NUMERALS[k]!;
+  const first = FIRST[k]!;
   for (let i = text.indexOf(n, from); i >= 0; i = text.indexOf(n, i + 1)) {
-    if (i > from && BLOCKED_BEFORE.includes(text[i - 1]!)) continue;
-    const next = text[i + 1];
-    if (next === undefined) continue;
-    if (/[\s、.,:]/.test(next) || FIRST[k]!.includes(next)) return true;
+    if (i > from && BLOCKED_BEFORE.has(text.charCodeAt(i - 1))) continue;
+    if (i + 1 >= text.length) continue;
+    const next = text.charCodeAt(i + 1);
+    if (isSpace(next) || SEPARATORS.has(next) || first.includes(next)) return true;
     if (k === 3 && text.includes('行政复议', i)) return true;
   }
   return false;
