@@ -289,5 +289,14 @@ function skipCovered(
 
 /** A cell's colspan or rowspan, 1 to 100. */
 function span(td: Element, name: string): number {
-  return Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
+  // A loop, not attrs.find with a new closure for each of two calls per cell.
+  let value: string | undefined;
+  for (const a of td.attrs)
+    if (a.name === name) {
+      value = a.value;
+      break;
+    }
+  // Most cells have no span: the same 1 that parseInt('1') gives, without it.
+  if (value === undefined) return 1;
+  return Math.max(1, Math.min(100, parseInt(value, 10) || 1));
 }
