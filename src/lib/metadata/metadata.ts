@@ -253,6 +253,8 @@ export function keyValues(lines: Line[]): Map<string, string> {
         if (KEYS.includes(key) && v && !KEYS.includes(v.replace(/[:：\s]/g, '')) && !out.has(key)) out.set(key, v);
       });
     }
+    // INLINE_FIELD needs a colon after its key: a line without one (most) is not run through it.
+    if (!l.text.includes(':') && !l.text.includes('：')) return;
     for (const m of l.text.matchAll(INLINE_FIELD)) {
       const v = m[2]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
       if (v && !out.has(m[1]!)) out.set(m[1]!, v);
