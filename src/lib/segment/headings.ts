@@ -1,3 +1,5 @@
+import { isSpaceCode } from './space.ts';
+
 /**
  * Section headings matched by meaning, not one exact wording. A heading is found by, in order:
  *  1. a known wording (the template's and its common variants);
@@ -140,28 +142,6 @@ const BLOCKED_BEFORE = new Set([...'一二三四五六七八九十第(（'].map(
 /** 、 . , : — the separators a rule allows after the numeral (besides a space). */
 const SEPARATORS = new Set([...'、.,:'].map((c) => c.charCodeAt(0)));
 /**
- * Whether the code unit is one `\s` matches: the ECMAScript white space and line terminators
- * (TAB, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000,
- * BOM).
- */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    (c > 0x7f &&
-      (c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff))
-  );
-}
-
-/**
  * Whether any rule could match: an occurrence of the numeral (at or after `from`, not after
  * another numeral, 第 or a bracket) followed by a space or a separator (KEYWORD and fuzzy need
  * one; EXACT allows one) or by the first character of a known wording. Heading 四's wording may
@@ -177,7 +157,7 @@ function numeralMayStart(k: number, text: string, from: number): boolean {
     if (i > from && BLOCKED_BEFORE.has(text.charCodeAt(i - 1))) continue;
     if (i + 1 >= text.length) continue;
     const next = text.charCodeAt(i + 1);
-    if (isSpace(next) || SEPARATORS.has(next) || first.includes(next)) return true;
+    if (isSpaceCode(next) || SEPARATORS.has(next) || first.includes(next)) return true;
     if (k === 3 && text.includes('行政复议', i)) return true;
   }
   return false;
