@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { segment, trimBorders } from '../src/lib/segment/sections.ts';
-import { byRules, CANONICAL, findHeading } from '../src/lib/segment/headings.ts';
+import {
+  byRules,
+  CANONICAL,
+  findHeading,
+  findOtherNumbered,
+  otherNumberedByPattern,
+} from '../src/lib/segment/headings.ts';
 import { Random } from '../src/lib/synth/random.ts';
 import { chromeByPatterns, isChrome } from '../src/lib/segment/chrome.ts';
 
@@ -133,6 +139,11 @@ describe('heading quick test', () => {
     const rng = new Random(2026);
     const pieces = [
       ...'一二三四五六七八九十第(（）)、.,:： \t。，0123456789',
+      // Spaces \s matches beyond ASCII (the quick test compares codes), and one it does not.
+      ...'\u00a0\u1680\u2000\u200a\u2028\u202f\u205f\u3000\ufeff\u000b\u200b\u180e',
+      ...[...'\u00a0\u1680\u2000\u200a\u2028\u202f\u205f\u3000\ufeff\u000b\u200b\u180e'].flatMap((sp) =>
+        CANONICAL.map((c) => sp + c),
+      ),
       ...CANONICAL,
       ...CANONICAL.map((c, i) => `${'一二三四五六'[i]}、${c}`),
       '总体情况',
@@ -162,7 +173,7 @@ describe('heading quick test', () => {
       '行政复仪',
     ];
     let hits = 0;
-    for (let n = 0; n < 20_000; n++) {
+    for (let n = 0; n < 40_000; n++) {
       let text = '';
       const len = rng.int(1, 12);
       for (let i = 0; i < len; i++) text += pieces[rng.int(0, pieces.length - 1)];
@@ -173,6 +184,38 @@ describe('heading quick test', () => {
       expect(findHeading(k, text, from), `${k} ${from} ${text}`).toEqual(want);
     }
     expect(hits).toBeGreaterThan(1000);
+  });
+});
+
+describe('item-numbered heading quick test', () => {
+  // findOtherNumbered skips its pattern on lines whose first character after spaces, tabs and
+  // borders is an ideograph; that must never rule out a line the pattern would match.
+  it('finds exactly what the patterns alone find, on random lines', () => {
+    const rng = new Random(2027);
+    const pieces = [
+      ...' \t|\u3000\u00a0\n(（)）、.:0123456789一二三四五六其',
+      ...CANONICAL,
+      '主动公开政府信息情况',
+      '政府信息',
+      '…',
+    ];
+    let hits = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const len = rng.int(1, 8);
+      for (let i = 0; i < len; i++) text += pieces[rng.int(0, pieces.length - 1)];
+      const k = rng.int(0, 5);
+      // Often an item-numbered heading after some of the pieces (spaces, borders, or not).
+      if (rng.chance(0.5)) {
+        const numbering = [`(${'一二三四五六'[k]})`, `(${k + 1})`, `${k + 1}.`, `${k + 1}、`, '一、'][rng.int(0, 4)];
+        text = `${text.slice(0, rng.int(0, 2))}${numbering}${CANONICAL[k]}${rng.chance(0.5) ? '' : text}`;
+      }
+      const from = rng.chance(0.1) ? rng.int(0, text.length) : 0;
+      const want = otherNumberedByPattern(k, text, from);
+      if (want) hits++;
+      expect(findOtherNumbered(k, text, from), `${k} ${from} ${JSON.stringify(text)}`).toEqual(want);
+    }
+    expect(hits).toBeGreaterThan(100);
   });
 });
 
@@ -257,7 +300,8 @@ describe('chrome lines', () => {
     // Every character first, with and without a page-number or chrome tail.
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
-      for (const text of [ch, `${ch}3页`, `${ch} 3 -`, `| ${ch}印`, `${ch}一篇`, `${ch}ICP备`])
+      // `${ch}上一篇`: chrome exactly when ch is a space (the quick test skips spaces by code).
+      for (const text of [ch, `${ch}3页`, `${ch} 3 -`, `| ${ch}印`, `${ch}一篇`, `${ch}ICP备`, `${ch}上一篇`])
         expect(isChrome(text), JSON.stringify(text)).toBe(chromeByPatterns(text));
     }
   });

@@ -21,18 +21,25 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(bytes.subarray(2), 'utf-16le', 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(bytes.subarray(2), 'utf-16be', 'utf-16be');
 
-  const utf16 = sniffUtf16(bytes);
+  // The strict UTF-8 reading, made once: the UTF-16 sniff asks whether the bytes are valid UTF-8,
+  // and valid UTF-8 is then the text itself. Without a BOM (handled above) the strict reading of
+  // valid bytes is the same string as the lenient one `finish` would make.
+  let strict: string | null | undefined;
+  const utf8 = () => (strict === undefined ? (strict = strictDecode(bytes, 'utf-8')) : strict);
+  const utf16 = sniffUtf16(bytes, utf8);
   if (utf16) return finish(bytes, utf16, utf16);
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
 
-  if (isValid(bytes, 'utf-8')) return finish(bytes, 'utf-8', 'utf-8');
+  const text = utf8();
+  if (text !== null) return finishText(text, 'utf-8');
   // Big5 (traditional script) bytes are nearly always valid GB18030 too, read as nonsense;
   // the reading with more of the reports' everyday characters wins.
   if (isBig5(bytes)) {
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
     return /^\s*$/.test(text) ? { ok: false, reason: 'empty' } : withBadLines(text, 'big5');
   }
-  if (isValid(bytes, 'gb18030')) return finish(bytes, 'gb18030', 'gb18030');
+  const gb = strictDecode(bytes, 'gb18030');
+  if (gb !== null) return finishText(gb, 'gb18030');
   // Neither decodes cleanly: a good file with some damaged bytes. Pick the reading with fewer
   // replacement characters and report the damaged lines.
   const asUtf8 = new TextDecoder('utf-8').decode(bytes);
@@ -43,7 +50,10 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 function finish(bytes: Uint8Array, label: string, name: string): Decoded {
-  const text = new TextDecoder(label).decode(bytes);
+  return finishText(new TextDecoder(label).decode(bytes), name);
+}
+
+function finishText(text: string, name: string): Decoded {
   if (text.length === 0 || /^\s*$/.test(text)) return { ok: false, reason: 'empty' };
   return withBadLines(text, name);
 }
@@ -62,12 +72,12 @@ function withBadLines(text: string, encoding: string): Decoded {
   return { ok: true, text, encoding, badLines };
 }
 
-function isValid(bytes: Uint8Array, label: string): boolean {
+/** The text of `bytes` when they are valid in `label` (a leading BOM dropped, as TextDecoder does); null otherwise. */
+function strictDecode(bytes: Uint8Array, label: string): string | null {
   try {
-    new TextDecoder(label, { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -95,10 +105,10 @@ function countReplacements(s: string): number {
  * valid UTF-8 is never reinterpreted; accepted when nearly every code unit is a plausible
  * character (CJK, ASCII, CJK or full-width punctuation).
  */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+function sniffUtf16(bytes: Uint8Array, utf8: () => string | null): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
-  if (!sample.includes(0) && isValid(bytes, 'utf-8')) return null;
+  if (!sample.includes(0) && utf8() !== null) return null;
   const best = (['utf-16le', 'utf-16be'] as const)
     .map((label) => ({ label, score: plausibility(sample, label) }))
     .sort((a, b) => b.score - a.score)[0]!;

@@ -1,6 +1,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { makeLine, spansAsOne, type Line, type LineCell } from './lines.ts';
+import { normalizeLine } from './normalize.ts';
 import { BLOCK, BLOCK_BOX, DROP, RAISED, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -232,16 +233,22 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
       const rowspan = span(td, 'rowspan');
       const raw = cellText(td, sheet);
       const no = td.sourceCodeLocation?.startLine ?? tr.sourceCodeLocation?.startLine ?? 1;
-      const line = makeLine(no, raw);
+      // The cell's normalised text, as makeLine(no, raw).text, without a Line object per cell.
+      const text = normalizeLine(raw).text;
       // A label spanning columns is one label; an empty or numeric cell spanning columns stands
       // for that many positions of the grid.
-      const isLabel = spansAsOne(line.text);
-      const spanned = raw.trim() !== '';
-      const number = rowspan > 1 && !isLabel && /\d/.test(line.text) ? raw : null;
-      cells.push({ raw, text: line.text.trim(), no, ...(number !== null ? { spansRows: true } : {}) });
-      for (let k = 1; k < colspan; k++)
-        if (!isLabel) cells.push({ raw: '', text: '', no, covered: true, ...(spanned ? { spanned } : {}) });
-      for (let k = 0; k < colspan; k++) if (rowspan > 1) covered.set(col + k, { left: rowspan - 1, number });
+      const isLabel = colspan > 1 || rowspan > 1 ? spansAsOne(text) : false;
+      const number = rowspan > 1 && !isLabel && /\d/.test(text) ? raw : null;
+      // Objects written out rather than spread: the same keys in the same order.
+      cells.push(number !== null ? { raw, text: text.trim(), no, spansRows: true } : { raw, text: text.trim(), no });
+      if (colspan > 1 && !isLabel) {
+        const spanned = raw.trim() !== '';
+        for (let k = 1; k < colspan; k++)
+          cells.push(
+            spanned ? { raw: '', text: '', no, covered: true, spanned } : { raw: '', text: '', no, covered: true },
+          );
+      }
+      if (rowspan > 1) for (let k = 0; k < colspan; k++) covered.set(col + k, { left: rowspan - 1, number });
       col += colspan;
     }
     col = skipCovered(covered, col, cells, tr.sourceCodeLocation?.startLine ?? 1);
@@ -254,7 +261,7 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
       for (const c of cells) {
         if (c.covered) continue;
         c.raw = UNSURE_MARK + c.raw;
-        c.text = makeLine(c.no, c.raw).text.trim();
+        c.text = normalizeLine(c.raw).text.trim();
       }
     const rawRow = cells.map((c) => c.raw).join(' | ');
     out.push(makeLine(no, rawRow, cells));
@@ -282,5 +289,14 @@ function skipCovered(
 
 /** A cell's colspan or rowspan, 1 to 100. */
 function span(td: Element, name: string): number {
-  return Math.max(1, Math.min(100, parseInt(td.attrs.find((a) => a.name === name)?.value ?? '1', 10) || 1));
+  // A loop, not attrs.find with a new closure for each of two calls per cell.
+  let value: string | undefined;
+  for (const a of td.attrs)
+    if (a.name === name) {
+      value = a.value;
+      break;
+    }
+  // Most cells have no span: the same 1 that parseInt('1') gives, without it.
+  if (value === undefined) return 1;
+  return Math.max(1, Math.min(100, parseInt(value, 10) || 1));
 }

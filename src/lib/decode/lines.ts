@@ -100,7 +100,8 @@ export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
 
 /** Plain text → lines (CRLF, CR or LF). */
 export function textToLines(text: string): Line[] {
-  const parts = text.split(/\r\n|\r|\n/);
+  // Without a CR (most files) the pattern's pieces are the LF-separated ones: a plain split.
+  const parts = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   return parts.map((raw, i) => makeLine(i + 1, raw));
 }
 

@@ -1,6 +1,6 @@
 import { parseReport, type ParseContext } from '../report/parse.ts';
 import { summaryRow } from '../report/summary.ts';
-import { CheckRow, ReportRow, SectionRow, SummaryRow, type CellRow } from '../schema/datasets.ts';
+import { ReportRow, SummaryRow, type CellRow, type CheckRow, type SectionRow } from '../schema/datasets.ts';
 import { cellRow } from '../schema/cell-row.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
@@ -9,6 +9,7 @@ import { sniff } from '../decode/sniff.ts';
 import type { CellOut } from '../tables/read.ts';
 import { fingerprint, type Fingerprint } from './canonical.ts';
 import { exceedsBounds } from './bounds.ts';
+import { checkRow, sectionRow } from './rows.ts';
 
 /**
  * One file → everything the run needs to know about it: its hash and either a rejection or
@@ -141,8 +142,8 @@ export function analyzeFile(
       rejected: null,
       report: ReportRow.parse(parsed.report),
       cells: (doc ? doc.locate(parsed.cells) : parsed.cells).map((c) => cellRow(id, c)),
-      checks: parsed.checks.map((c) => CheckRow.parse({ report_id: id, ...c })),
-      sections: parsed.sections.map((x) => SectionRow.parse({ report_id: id, ...x })),
+      checks: parsed.checks.map((c) => checkRow(id, c)),
+      sections: parsed.sections.map((x) => sectionRow(id, x)),
       summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells, parsed.index)),
       crossCells: compactCross(parsed.cells),
       diagnostics: parsed.diagnostics,

@@ -13,6 +13,8 @@ export const TITLE_LABEL =
   /^\s*(?:[【\[]\s*(?:文章标题|标\s*题|题\s*目)\s*[】\]]\s*[:：]?|(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*[:：])\s*/i;
 /** Separators between a page title and the site's name; a hyphen between digits is a date. */
 const SITE_SEP = /\s*(?:[_|｜]+|(?<!\d)\s*[-—–－]+\s*(?!\d))\s*/;
+/** Every character SITE_SEP needs one of. */
+const SITE_SEP_CHAR = /[_|｜\-—–－]/;
 
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
@@ -21,6 +23,9 @@ export function cleanTitle(raw: string): string {
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
     .trim();
+  // SITE_SEP matches at least one of these characters: without any, `s` is one part (the split
+  // below would give just that), and the costly pattern is not run.
+  if (!SITE_SEP_CHAR.test(s)) return s;
   const parts = s
     .split(SITE_SEP)
     .map((p) => p.trim())

@@ -52,6 +52,9 @@ function ymd(y: number, mo: number, d: number): string | null {
 export function labelledDate(lines: Line[]): string | null {
   for (const { label, re } of LABELLED) {
     for (const l of lines) {
+      // Every match starts with the label's first character: a line without it (most) is not
+      // run through the pattern (matchAll copies it for each line).
+      if (!l.text.includes(label[0]!)) continue;
       for (const m of l.text.matchAll(re)) {
         if (BARE.has(label) && OTHER_PREFIX.test(l.text.slice(0, m.index))) continue;
         const d = isoDate(m[1]);

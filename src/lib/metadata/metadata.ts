@@ -48,15 +48,13 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
 
   // The year first (year.ts): which title is the report's own depends on it when several are.
   const candidates = titleCandidates(head);
-  const yearOf = (c: TitleCandidate) => titleYear(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
-  const yearsOf = (c: TitleCandidate) => titleYears(arabicYears(cleanTitle(clean(c.line.text))), maxYear);
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
   let years: BodyYears | undefined;
   const decided = decideYear({
-    titles: own.flatMap(yearsOf),
+    titles: own.flatMap((c) => titleYears(candidateText(c), maxYear)),
     pageTitles: candidates
       .filter((c) => c.kind === 'page')
-      .map(yearOf)
+      .map((c) => titleYear(candidateText(c), maxYear))
       .filter((y): y is number => y !== null),
     // Read only when no own title settles the year (most reports' title does): bodyYears scans
     // the first 400 lines of the body with several patterns.
@@ -70,15 +68,16 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.
   const titled = candidates.filter((c) => c.kind !== 'listed');
-  const chosen = (year !== null ? titled.find((c) => yearOf(c) === year) : undefined) ?? titled[0];
+  const chosen =
+    (year !== null ? titled.find((c) => titleYear(candidateText(c), maxYear) === year) : undefined) ?? titled[0];
   let title: string | null = null;
   let titleNorm: string | null = null;
   let titleLine: number | null = null;
   if (chosen) {
     const l = chosen.line;
     // A traditional title is folded before its label (標題:) is cut, like every other field.
-    const asRead = (raw: string) => (extra.traditional ? toSimplified(raw) : raw);
-    title = cleanTitle(clean(asRead(l.raw)));
+    const traditional = extra.traditional === true;
+    title = cleanTitle(clean(asRead(l.raw, traditional)));
     titleNorm = arabicYears(cleanTitle(clean(l.text)));
     titleLine = l.no;
     // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
@@ -91,7 +90,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
       AGENCY_END.test(prevText) &&
       !/[:：|,，。]/.test(prevText)
     ) {
-      title = `${clean(asRead(prev.raw))}${title}`;
+      title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
     }
   }
@@ -140,8 +139,6 @@ function pickAgency(
   titleLine: number | null,
   text: () => string,
 ): string | null {
-  const norm = (a: string) =>
-    a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
   const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
   const field = fieldRaw ? norm(fieldRaw) || null : null;
   const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
@@ -172,6 +169,24 @@ function pickAgency(
 }
 
 const TITLE_LABEL_PREFIX = /^\s*(?:[【\[]\s*(?:标题|题目)\s*[】\]]|标题|题目|来源)\s*[:：]?\s*/;
+
+/** An agency name as compared and published: label cut, spacing removed, full-width brackets. */
+function norm(a: string): string {
+  return a.replace(TITLE_LABEL_PREFIX, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+// The helpers below were closures inside extractMetadata; at module level the TypeScript loader
+// does not name a new function object (Object.defineProperty) on every call.
+
+/** A title candidate's text as its year is read: cleaned, label and site name cut, years in digits. */
+function candidateText(c: TitleCandidate): string {
+  return arabicYears(cleanTitle(clean(c.line.text)));
+}
+
+/** Raw text as the parser reads it: folded to simplified script for a traditional report. */
+function asRead(raw: string, traditional: boolean): string {
+  return traditional ? toSimplified(raw) : raw;
+}
 
 export function agencyKind(agency: string): string {
   if (/(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|政府办)$/.test(agency)) return '人民政府办公室';
@@ -238,6 +253,8 @@ export function keyValues(lines: Line[]): Map<string, string> {
         if (KEYS.includes(key) && v && !KEYS.includes(v.replace(/[:：\s]/g, '')) && !out.has(key)) out.set(key, v);
       });
     }
+    // INLINE_FIELD needs a colon after its key: a line without one (most) is not run through it.
+    if (!l.text.includes(':') && !l.text.includes('：')) return;
     for (const m of l.text.matchAll(INLINE_FIELD)) {
       const v = m[2]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
       if (v && !out.has(m[1]!)) out.set(m[1]!, v);

@@ -66,7 +66,9 @@ function entities(s: string): string {
 /** A labelled URL in the given lines (the page header, or a crawler's header block). */
 export function labelledUrl(lines: Line[]): string | null {
   for (const l of lines) {
-    const m = LABEL.exec(l.raw) ?? LABEL.exec(l.text);
+    // LABEL needs `://` (of http:// or https://): a line without it is not run through it.
+    const m =
+      (l.raw.includes('://') ? LABEL.exec(l.raw) : null) ?? (l.text.includes('://') ? LABEL.exec(l.text) : null);
     if (m) {
       const u = cleanUrl(m[1]);
       if (u) return u;

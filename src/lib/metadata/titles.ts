@@ -27,11 +27,9 @@ export interface TitleCandidate {
 
 /** Spacing and table borders off a header line. */
 export function clean(s: string): string {
-  return s
-    .replace(/(?:\s*\|)+\s*$/, '')
-    .replace(/^\s*(?:\|\s*)+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Both border patterns need a `|`: a line without one (most) skips them, the same result.
+  const t = s.includes('|') ? s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '') : s;
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 /** A line that reads as a report title (not a sentence that names one). */

@@ -1,3 +1,5 @@
+import { isSpaceCode } from './space.ts';
+
 /**
  * Site chrome (当前位置 "you are here", 打印/关闭 "print/close", 责任编辑 "editor", 附件下载
  * "attachments", share buttons, font-size switches) and page footers (-3-, 第3页) that scrapes
@@ -49,15 +51,15 @@ const FOOTER =
  * on its own.
  */
 const FIRST = new Set([...'-—第共当您首打关【责编附分字[大访浏扫微收返上下相主版网'].map((c) => c.charCodeAt(0)));
-/** The first character of a line that is no space and no `|` (where the trimmed text starts). */
-const SIGNIFICANT = /[^\s|]/;
 
 export function isChrome(text: string): boolean {
   if (text.length > 120) return false;
   // Most lines start with a character no pattern starts with: decided without the copy and the
   // two patterns (test/segment.test.ts compares this with the patterns alone).
-  const at = text.search(SIGNIFICANT);
-  if (at < 0) return false;
+  // The first character that is no space and no `|` (text.search(/[^\s|]/), by codes).
+  let at = 0;
+  for (let c = text.charCodeAt(0); at < text.length && (c === 0x7c || isSpaceCode(c)); c = text.charCodeAt(++at));
+  if (at >= text.length) return false;
   if (!FIRST.has(text.charCodeAt(at)) && !text.includes('ICP备')) return false;
   return chromeByPatterns(text);
 }

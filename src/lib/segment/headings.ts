@@ -1,3 +1,5 @@
+import { isSpaceCode } from './space.ts';
+
 /**
  * Section headings matched by meaning, not one exact wording. A heading is found by, in order:
  *  1. a known wording (the template's and its common variants);
@@ -67,6 +69,26 @@ const OTHER_NUMBERED: RegExp[] = WORDING.map(
 
 /** Heading k numbered another way (OTHER_NUMBERED) at the start of `text`, if `from` is 0. */
 export function findOtherNumbered(k: number, text: string, from = 0): HeadingHit | null {
+  if (from > 0 || startsWithIdeograph(text)) return null;
+  const m = OTHER_NUMBERED[k]!.exec(text);
+  if (!m) return null;
+  return { col: m[1]!.length, len: m[0].length - m[1]!.length };
+}
+
+/**
+ * The first character that is no space, tab or `|` is a CJK ideograph: no OTHER_NUMBERED can
+ * match, as it needs `(` or a digit after its leading spaces and borders. Most lines start so,
+ * and skip the pattern (test/segment.test.ts compares findOtherNumbered with the patterns).
+ */
+function startsWithIdeograph(text: string): boolean {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 0x20 || c === 0x09 || c === 0x7c; c = text.charCodeAt(++i));
+  const c = text.charCodeAt(i);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** findOtherNumbered without the quick test (exported for the test that compares the two). */
+export function otherNumberedByPattern(k: number, text: string, from = 0): HeadingHit | null {
   if (from > 0) return null;
   const m = OTHER_NUMBERED[k]!.exec(text);
   if (!m) return null;
@@ -115,9 +137,10 @@ function fuzzyHeading(k: number, text: string, limit: number): HeadingHit | null
 }
 
 /** First characters of the known wordings (EXACT), which may follow the numeral directly. */
-const FIRST = ['总概', '主', '收依', '', '政存', '其'];
-const BLOCKED_BEFORE = '一二三四五六七八九十第(（';
-
+const FIRST = ['总概', '主', '收依', '', '政存', '其'].map((s) => [...s].map((c) => c.charCodeAt(0)));
+const BLOCKED_BEFORE = new Set([...'一二三四五六七八九十第(（'].map((c) => c.charCodeAt(0)));
+/** 、 . , : — the separators a rule allows after the numeral (besides a space). */
+const SEPARATORS = new Set([...'、.,:'].map((c) => c.charCodeAt(0)));
 /**
  * Whether any rule could match: an occurrence of the numeral (at or after `from`, not after
  * another numeral, 第 or a bracket) followed by a space or a separator (KEYWORD and fuzzy need
@@ -125,14 +148,16 @@ const BLOCKED_BEFORE = '一二三四五六七八九十第(（';
  * start with anything (EXACT allows 24 characters before 行政复议), so there 行政复议 must follow.
  * A cheap test that rules nothing out which a rule could match (test/segment.test.ts compares
  * it with the rules alone on random lines): lines with 一 in 统一 or 一是 skip three regexes.
+ * Characters are compared by code (text[i] of a CJK character is a new string each time).
  */
 function numeralMayStart(k: number, text: string, from: number): boolean {
   const n = NUMERALS[k]!;
+  const first = FIRST[k]!;
   for (let i = text.indexOf(n, from); i >= 0; i = text.indexOf(n, i + 1)) {
-    if (i > from && BLOCKED_BEFORE.includes(text[i - 1]!)) continue;
-    const next = text[i + 1];
-    if (next === undefined) continue;
-    if (/[\s、.,:]/.test(next) || FIRST[k]!.includes(next)) return true;
+    if (i > from && BLOCKED_BEFORE.has(text.charCodeAt(i - 1))) continue;
+    if (i + 1 >= text.length) continue;
+    const next = text.charCodeAt(i + 1);
+    if (isSpaceCode(next) || SEPARATORS.has(next) || first.includes(next)) return true;
     if (k === 3 && text.includes('行政复议', i)) return true;
   }
   return false;

@@ -31,20 +31,28 @@ export interface Segmented {
 }
 
 type Hit = { li: number; col: number; len: number };
-type Finder = (k: number, text: string, from?: number) => HeadingHit | null;
+/** Heading k on line `li` (index into the segmenter's lines), at or after column `from`. */
+type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
 
 /**
  * findHeading; and for a heading the report never numbers the usual way (no line has it), the
  * same wording numbered like an item, （二）主动公开政府信息情况 or 2.主动公开政府信息情况, at the
  * start of a line: some reports number their headings so.
+ *
+ * Whether the report numbers heading k the usual way (a scan of its lines) is asked only when
+ * such an item-numbered line is there to take or leave: asked first, as it once was, it made a
+ * scan up to the heading for every heading, and its answer is the same whenever it is asked.
  */
 function headingFinder(lines: Line[]): Finder {
   const usual: boolean[] = [];
-  return (k, text, from = 0) => {
+  return (k, li, from = 0) => {
+    const text = lines[li]!.text;
     const hit = findHeading(k, text, from);
     if (hit) return hit;
+    const other = findOtherNumbered(k, text, from);
+    if (!other) return null;
     usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
-    return usual[k] ? null : findOtherNumbered(k, text, from);
+    return usual[k] ? null : other;
   };
 }
 
@@ -172,7 +180,7 @@ function repeatBeforeLast(find: Finder, lines: Line[], found: Array<Hit | null>)
   if (!one) return null;
   const inFirstCopy = (k: number) => {
     for (let li = first.li; li <= one.li; li++) {
-      const hit = find(k, lines[li]!.text, li === first.li ? first.col + first.len : 0);
+      const hit = find(k, li, li === first.li ? first.col + first.len : 0);
       if (hit && before({ li, ...hit }, one)) return true;
     }
     return false;
@@ -193,8 +201,8 @@ function placeOutOfOrder(find: Finder, lines: Line[], found: Array<Hit | null>, 
   found.forEach((f, k) => {
     if (f) return;
     for (let li = first.li, col = first.col; li < end; li++, col = 0) {
-      let hit = find(k, lines[li]!.text, col);
-      while (hit && overlaps({ li, ...hit })) hit = find(k, lines[li]!.text, hit.col + hit.len);
+      let hit = find(k, li, col);
+      while (hit && overlaps({ li, ...hit })) hit = find(k, li, hit.col + hit.len);
       if (hit) {
         found[k] = { li, ...hit };
         return;
@@ -228,7 +236,7 @@ function titleBefore(lines: Line[], li: number): string | null {
 
 function search(find: Finder, lines: Line[], k: number, li0: number, col0: number): Hit | null {
   for (let li = li0; li < lines.length; li++) {
-    const hit = find(k, lines[li]!.text, li === li0 ? col0 : 0);
+    const hit = find(k, li, li === li0 ? col0 : 0);
     if (hit) return { li, ...hit };
   }
   return null;
