@@ -545,7 +545,15 @@ function surviveOnce(
     while (lastOpen >= 0 && usedN[lastOpen]! >= size[lastOpen]!) lastOpen--;
   };
   settle();
-  const canGain = (d: number) => freshN > 0 || lastOpen >= d;
+  // `incremental` false keeps the plain form: the test comparing both searches (small budgets
+  // too, so the steps taken must agree) then checks this bookkeeping, and the leaves skipped.
+  const canGain = incremental
+    ? (d: number) => freshN > 0 || lastOpen >= d
+    : (d: number) => {
+        for (let i = 0; i < d; i++) if (!used[i]![cur[open[i]!]!]) return true;
+        for (let i = d; i < open.length; i++) if (usedN[i]! < size[i]!) return true;
+        return false;
+      };
   // `oneValue` at a leaf, where every unit has its pick: the same terms in the same order over
   // flat arrays (so the same sums), without a closure per term. Only when every unit has a
   // reading to pick (a unit left with none keeps the plain code and whatever it does).
@@ -569,7 +577,7 @@ function surviveOnce(
   const leaf = () => {
     // A leaf only marks its picks used: when they all are already, its checks cannot change
     // anything, and are skipped (most leaves of a long search; the steps are counted in dfs).
-    if (freshN === 0) return;
+    if (incremental && freshN === 0) return;
     if (flatLeaf) {
       for (const u of open) if (hasDropped[u]![cur[u]!] && !oneValueFlat(u, cur[u]!)) return;
     } else for (const u of open) if (hasDropped[u]![cur[u]!] && !oneValue(u, pickOf)) return;

@@ -28,9 +28,15 @@ export interface FoundRow {
 
 export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
   const found: FoundRow[] = [];
-  const keys = toks.map((tok) => (tok.t === 'text' ? keyOf(tok.text, exact) : null));
-  const hits: Array<number[] | undefined> = [];
-  const hitsAt = (i: number) => (hits[i] ??= rowsMatching(defs, keys[i]!));
+  // Each text token's label key and the rows it names (null for other tokens).
+  const keys: Array<string | null> = [];
+  const hits: Array<number[] | null> = [];
+  for (const tok of toks) {
+    const label = tok.t === 'text' ? labelOf(defs, tok.text, exact) : null;
+    keys.push(label && label.key);
+    hits.push(label && label.hit);
+  }
+  const hitsAt = (i: number) => hits[i]!;
   let cursor = 0;
   for (let d = 0; d < defs.length; d++) {
     const def = defs[d]!;
@@ -138,36 +144,35 @@ function sameCells(toks: Tok[], a: number, b: number): boolean {
 
 /** Cut the label caches when they grow this large (their keys are any text of a table section). */
 const CACHE_MAX = 20_000;
-const KEYS = [new Map<string, string>(), new Map<string, string>()];
-/** `bareLabel` (exact) or `labelKey` of a token's text, made once per distinct text (labels repeat). */
-function keyOf(text: string, exact: boolean): string {
-  const cache = KEYS[exact ? 1 : 0]!;
-  let key = cache.get(text);
-  if (key === undefined) {
-    key = exact ? bareLabel(text) : labelKey(text);
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(text, key);
-  }
-  return key;
+
+/** A token text as a label: its key (`bareLabel` or `labelKey`) and the rows whose pattern matches that key. */
+interface Label {
+  key: string;
+  /** Indices of the matching rows, in order. */
+  hit: number[];
 }
 
 /**
- * Per list of row definitions: label key → the indices of the rows whose pattern matches it,
- * in order. Labels repeat from report to report (the template's own), so each is tested
- * against every row once, not once per row found in every table.
+ * Per list of row definitions and label mode: token text → its label, made once per distinct
+ * text (labels repeat from report to report, the template's own), so each is keyed and tested
+ * against every row once, not once per row found in every table. One lookup by the text gives
+ * both (the key and the rows matching it were two caches, two lookups per token).
  */
-const MATCHING = new WeakMap<RowDef[], Map<string, number[]>>();
-function rowsMatching(defs: RowDef[], key: string): number[] {
-  let byKey = MATCHING.get(defs);
-  if (!byKey) MATCHING.set(defs, (byKey = new Map<string, number[]>()));
-  let hit = byKey.get(key);
-  if (!hit) {
-    hit = [];
+const LABELS = new WeakMap<RowDef[], [Map<string, Label>, Map<string, Label>]>();
+function labelOf(defs: RowDef[], text: string, exact: boolean): Label {
+  let byMode = LABELS.get(defs);
+  if (!byMode) LABELS.set(defs, (byMode = [new Map<string, Label>(), new Map<string, Label>()]));
+  const cache = byMode[exact ? 1 : 0];
+  let label = cache.get(text);
+  if (label === undefined) {
+    const key = exact ? bareLabel(text) : labelKey(text);
+    const hit: number[] = [];
     for (let d = 0; d < defs.length; d++) if (defs[d]!.match.test(key)) hit.push(d);
-    if (byKey.size >= CACHE_MAX) byKey.clear();
-    byKey.set(key, hit);
+    label = { key, hit };
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, label);
   }
-  return hit;
+  return label;
 }
 
 /** A label token followed by at least one value before the next text. */
