@@ -137,6 +137,7 @@ async function main(): Promise<void> {
     { PART_BYTES },
     { phase },
     { publishRun },
+    { writeManifestWhile },
     { partsText, summaryText },
   ] = await Promise.all([
     import('../src/lib/ingest/run.ts'),
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     import('../src/lib/write/parts.ts'),
     import('../src/lib/write/phase.ts'),
     import('../src/lib/write/publish.ts'),
+    import('../src/lib/write/manifest.ts'),
     import('../src/lib/ingest/summary-text.ts'),
   ]);
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
@@ -195,7 +197,18 @@ async function main(): Promise<void> {
           writer.sink,
         );
     phase('analysed');
-    const written = await writer.finish(data);
+    // The manifest's entries are written while DuckDB exports the tables (their hashes, which the
+    // manifest's header holds, come last).
+    const finishing = writer.finish(data);
+    const manifestFiles = writeManifestWhile(
+      gen.dir,
+      data.manifest,
+      finishing.then((w) => w.tables),
+      PART_BYTES,
+    );
+    // Its failure is the export's, reported by the await below; not an unhandled rejection.
+    manifestFiles.catch(() => {});
+    const written = await finishing;
     // The build date in datapackage.json: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds.
     const epoch = Number(process.env.SOURCE_DATE_EPOCH);
     const layout = await publishRun({
@@ -204,6 +217,7 @@ async function main(): Promise<void> {
       manifest: data.manifest,
       created: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(),
       limit: PART_BYTES,
+      manifestFiles: await manifestFiles,
     });
     phase('written');
     // A DuckDB file too large to publish stays beside the published files (see publishRun).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest, ManifestEntry } from '../src/lib/schema/datasets.ts';
 import { InlineArrayDoc } from '../src/lib/write/json-doc.ts';
-import { manifestEntries, readManifestHeader, writeManifest } from '../src/lib/write/manifest.ts';
+import { manifestEntries, readManifestHeader, writeManifest, writeManifestWhile } from '../src/lib/write/manifest.ts';
 import { LineParts } from '../src/lib/write/parts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-manifest-'));
@@ -151,5 +151,45 @@ describe('manifest.json and its entries', () => {
     for (const e of m.files) w.add(e);
     w.finish({ tables: m.tables });
     expect((await reread(out)).entries).toEqual(m.files);
+  });
+});
+
+describe('the manifest written while the tables are exported (writeManifestWhile)', () => {
+  const files = (d: string) =>
+    Object.fromEntries(
+      readdirSync(d, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(d.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+    );
+  it.each([
+    ['inline', 30, 1 << 20],
+    ['in parts', 5000, 60_000],
+  ])('gives the bytes writeManifest gives (%s)', async (_, n, limit) => {
+    const tables = { cells: { rows: 3, sha256: 'cd'.repeat(32) } };
+    const m: Manifest = {
+      version: 2,
+      raw_dir: 'r',
+      counts: { files: n },
+      files: Array.from({ length: n }, (_, i) => entry(i)),
+    };
+    const a = join(dir, `while-a-${n}`);
+    const b = join(dir, `while-b-${n}`);
+    mkdirSync(a);
+    mkdirSync(b);
+    const sync = writeManifest(a, { ...m, tables }, limit);
+    // The tables arrive after the entries are written (a stale `tables` in the input is not kept).
+    const later = new Promise<Manifest['tables']>((r) => setTimeout(() => r(tables), 20));
+    const paths = await writeManifestWhile(b, { ...m, tables: { old: { rows: 1, sha256: 'x' } } }, later, limit);
+    expect(paths).toEqual(sync);
+    expect(files(b)).toEqual(files(a));
+  });
+
+  it('fails when the tables do', async () => {
+    const b = join(dir, 'while-fail');
+    mkdirSync(b);
+    const m: Manifest = { version: 2, raw_dir: 'r', counts: { files: 1 }, files: [entry(1)] };
+    await expect(writeManifestWhile(b, m, Promise.reject(new Error('export failed')), 1 << 20)).rejects.toThrow(
+      'export failed',
+    );
   });
 });

@@ -130,6 +130,10 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
     // Workers started ahead and never taken over (no files, or more than the run uses) stop too.
     await Promise.all([...live, ...started.map((s) => s.worker)].map((w) => w.terminate()));
   }
+  // The writer may start loading its last cell and section rows now; one turn of the event loop
+  // lets that load begin before the run's end (cross-year checks) takes this thread.
+  collector.filesDone();
+  await new Promise((r) => setImmediate(r));
   return collector.finish();
 }
 

@@ -44,6 +44,11 @@ export interface RowSink {
   sections(rows: SectionRow[]): void;
   /** Rows already serialised as UTF-8 NDJSON, each ending in `\n` (from worker threads); only writers implement it. */
   ndjson?(table: 'cells' | 'checks' | 'sections', bytes: Uint8Array): void;
+  /**
+   * Every file is in: no cell or section row comes after this (the run's end adds checks only).
+   * A writer may finish those tables while the run's end is computed.
+   */
+  filesDone?(): void;
 }
 
 /** The small tables, kept in memory until the end of the run. */
@@ -196,7 +201,16 @@ export class Collector {
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }
 
+  private done = false;
+  /** Tells the sink that every file is in (once; `finish` does it too). */
+  filesDone(): void {
+    if (this.done) return;
+    this.done = true;
+    this.sink.filesDone?.();
+  }
+
   finish(): RunResult {
+    this.filesDone();
     markDuplicates(this.kept, agencyKey);
     const copyOf = new Map(
       this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]),

@@ -55,6 +55,7 @@ const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 8 << 20);
  */
 class Staging {
   private fd: number;
+  private closed = false;
   private buf: Uint8Array[] = [];
   private size = 0;
   private written = 0;
@@ -73,6 +74,7 @@ class Staging {
    * depends on the rows alone (the loads they make shape the Parquet bytes), not on the mode.
    */
   writeBytes(bytes: Uint8Array): void {
+    if (this.closed) throw new Error(`${this.base}: rows after the table was closed`);
     if (!bytes.length) return;
     this.buf.push(bytes);
     this.size += bytes.length;
@@ -103,8 +105,10 @@ class Staging {
     this.buf = [];
     this.size = 0;
   }
-  /** Writes what is left and hands over the last file. */
+  /** Writes what is left and hands over the last file (once). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.flush();
     closeSync(this.fd);
     this.ready(this.path);
@@ -167,6 +171,11 @@ export async function openWriter(outDir: string, partBytes = PART_BYTES): Promis
     checks: (rows) => staging.checks.write(rows),
     sections: (rows) => staging.sections.write(rows),
     ndjson: (table, bytes) => staging[table].writeBytes(bytes),
+    // Their last staging files load while the main thread computes the run's end.
+    filesDone: () => {
+      staging.cells.close();
+      staging.sections.close();
+    },
   };
   return {
     sink,

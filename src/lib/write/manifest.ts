@@ -27,6 +27,41 @@ export function writeManifest(dir: string, manifest: Manifest, limit: number): s
     lines.write(JSON.stringify(e));
     doc.add(e);
   }
+  return finishManifest(dir, head, lines, doc, tables);
+}
+
+/**
+ * `writeManifest`, the entries written while the tables' hashes (which only the header needs,
+ * at its end) are still being computed: the ingest writes them while DuckDB exports the tables.
+ * It lets the event loop run every few thousand entries, so that the exports it waits for are
+ * not held up. The same bytes as `writeManifest`.
+ */
+export async function writeManifestWhile(
+  dir: string,
+  manifest: Manifest,
+  tables: Promise<Manifest['tables']>,
+  limit: number,
+): Promise<string[]> {
+  // The header's tables are the ones awaited (a `tables` already in `manifest` is not kept).
+  const { files, tables: _stale, ...head } = manifest;
+  const lines = new LineParts(dir, 'manifest', 'jsonl', limit);
+  const doc = new InlineArrayDoc(join(dir, MANIFEST_FILE), head, 'files', 2, limit);
+  for (let i = 0; i < files.length; i++) {
+    const e = files[i]!;
+    lines.write(JSON.stringify(e));
+    doc.add(e);
+    if (i % 2000 === 1999) await new Promise((r) => setImmediate(r));
+  }
+  return finishManifest(dir, head, lines, doc, await tables);
+}
+
+function finishManifest(
+  dir: string,
+  head: Omit<Manifest, 'files' | 'tables'>,
+  lines: LineParts,
+  doc: InlineArrayDoc,
+  tables: Manifest['tables'],
+): string[] {
   const jsonl = lines.close();
   // Too large to keep the entries inline: the header alone (a few KB).
   if (!doc.finish({ files_jsonl: jsonl, tables }))

@@ -55,9 +55,12 @@ export async function publishRun(opts: {
   manifest: Manifest;
   created: Date;
   limit: number;
+  /** The manifest's files, when it is written already (`writeManifestWhile`, with `written.tables`). */
+  manifestFiles?: string[];
 }): Promise<Layout> {
   const { dir, written, limit } = opts;
-  const [manifest, ...manifestEntries] = writeManifest(dir, { ...opts.manifest, tables: written.tables }, limit);
+  const [manifest, ...manifestEntries] =
+    opts.manifestFiles ?? writeManifest(dir, { ...opts.manifest, tables: written.tables }, limit);
   const layout: Layout = {
     tables: written.files,
     duckdb: statSync(join(dir, DB_FILE)).size <= limit ? DB_FILE : null,
