@@ -34,6 +34,19 @@ describe('fast paths give what the plain forms give', () => {
 });
 
 describe('parseCell', () => {
+  it('never reads a number a double cannot hold exactly: more than 15 significant digits are ambiguous', () => {
+    for (const kind of ['count', 'signed', 'money'] as const) {
+      const unit = kind === 'money' ? '万元' : null;
+      expect(parseCell('123456789012345', kind, unit)).toMatchObject({ state: 'number', value: 123456789012345 });
+      for (const t of ['9007199254740993', '1234567890123456', '12345678901234567', '1,234,567,890,123,456'])
+        expect(parseCell(t, kind, unit), `${kind} ${t}`).toMatchObject({ state: 'ambiguous', value: null });
+    }
+    // Zeros that carry no digit do not count: a spreadsheet's 12.000… is still 12.
+    expect(parseCell('12.0000000000000000', 'count')).toMatchObject({ state: 'number', value: 12 });
+    expect(parseCell('1234567890123.4567', 'money', '万元')).toMatchObject({ state: 'ambiguous', value: null });
+    expect(parseCell('1234567890.12345', 'money', '万元')).toMatchObject({ state: 'number', value: 1234567890.12345 });
+  });
+
   it('reads every text as readCell (its plain form) does', () => {
     const r = rng(11);
     const chars = [
@@ -58,6 +71,7 @@ describe('parseCell', () => {
       '١',
     ];
     const texts = ['0', '00', '01', '10', '007', '123', '1,234', ' 12', '12 ', '12.0', '-3', '+4', '', ' '];
+    texts.push('123456789012345', '1234567890123456', '9007199254740993', '12345678901234567890');
     for (let n = 0; n < 20000; n++) {
       const len = 1 + Math.floor(r() * 6);
       let t = '';

@@ -26,6 +26,8 @@ export const MONEY_UNITS: Record<MoneyUnit, number> = {
   亿元: 4,
 };
 const isMoneyUnit = (u: string | null): u is MoneyUnit => u !== null && u in MONEY_UNITS;
+/** Significant digits a double keeps exactly (DBL_DIG): a cell with more is not read as a number. */
+const MAX_DIGITS = 15;
 
 /**
  * One cell's text → state and value. Counts must be whole, non-negative numbers (本年增/减 may
@@ -42,7 +44,8 @@ export function parseCell(
 ): ParsedCell {
   // Fast path for most cells: a count of plain ASCII digits with no leading zero reads as the
   // number, what `readCell`'s regexes give it (`test/fastpaths.test.ts` compares the two).
-  if (kind !== 'money' && plainDigits(text)) return { state: 'number', value: Number(text), note: null };
+  if (kind !== 'money' && text.length <= MAX_DIGITS && plainDigits(text))
+    return { state: 'number', value: Number(text), note: null };
   return readCell(text, kind, defaultUnit, noUnit);
 }
 
@@ -65,6 +68,17 @@ export function readCell(
   // as often as a 2 padded, and which it is cannot be told from the cell alone.
   if (/^0\d/.test(digits))
     return { state: 'ambiguous', value: null, note: `leading zero "${t}": one number or cells glued?` };
+  // A double holds 15 significant digits exactly; more would publish a rounded number
+  // (9007199254740993 as …992). No count or amount in these reports has that many: such a run
+  // is cells glued together far more often than one number.
+  const [whole, fraction = ''] = digits.split('.');
+  const significant = (whole! + fraction.replace(/0+$/, '')).replace(/^0+/, '').length;
+  if (significant > MAX_DIGITS)
+    return {
+      state: 'ambiguous',
+      value: null,
+      note: `${significant} digits "${t}": more than a number here holds exactly; one number or cells glued?`,
+    };
   if (kind === 'money') {
     if (unit !== null && !isMoneyUnit(unit))
       return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
