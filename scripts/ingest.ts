@@ -20,6 +20,7 @@ import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
 import { startWorkers } from '../src/lib/ingest/pool.ts';
+import { nestedFolders } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
 // worker threads have started, while they boot (src/lib/ingest/pool.ts).
@@ -119,6 +120,9 @@ function rerunWithHeap(files: number): void {
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const outDir = resolve(opts.out);
+  const nested = nestedFolders(opts.raw, opts.out);
+  if (nested)
+    fail(`${nested}. Choose an output folder outside the raw folder (the default is data/build beside data/raw).`);
   const entries = await listRaw(opts);
   rerunWithHeap(entries.length);
   // Worker threads pay off only on larger runs (each loads the gazetteer once).

@@ -29,7 +29,7 @@ describe('npm run ingest (end to end)', () => {
   it('exits 0 with rejected files and prints a summary naming them', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('ok 4 · partial 0 · text_only 1 · duplicate 0 · rejected 3');
-    expect(first.stdout).toContain('bad/huge.txt: 文件大小 52.4 MB');
+    expect(first.stdout).toContain('bad/huge.txt: 文件大小 50.0 MiB，超过每份报告 20 MiB 的上限');
     expect(first.stdout).toContain('bad/image.png');
     expect(first.stderr).toContain('bad/empty.txt: E_EMPTY');
   });

@@ -68,7 +68,7 @@ describe('bad input: every file is accounted for and the run goes on', () => {
     });
     expect(entry(data, 'b/huge.txt')).toMatchObject({
       outcome: 'rejected',
-      reason: expect.stringContaining('52.4 MB') as unknown,
+      reason: expect.stringContaining('50.0 MiB') as unknown,
       reason_code: 'E_TOO_LARGE',
     });
     expect(entry(data, 'b/report.pdf')).toMatchObject({

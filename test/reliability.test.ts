@@ -320,6 +320,13 @@ describe('an empty or missing raw folder', () => {
     expect(manifestOf(out).counts.reports).toBe(0);
   });
 
+  it('an output folder inside the raw folder is refused before anything is read or written', () => {
+    const r = ingest(raw, join(raw, 'build'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/ingest: the output folder .* is inside the raw folder/);
+    expect(existsSync(join(raw, 'build'))).toBe(false);
+  });
+
   it('an empty raw folder with no datasets yet gives empty datasets', () => {
     const fresh = join(tmp, 'empty', 'fresh');
     expect(ingest(empty, fresh).status).toBe(0);

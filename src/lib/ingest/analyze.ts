@@ -89,7 +89,7 @@ export function analyzeFile(
   if (f.size > ctx.maxBytes)
     return reject(
       'E_TOO_LARGE',
-      `file is ${(f.size / 1e6).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 1e6).toFixed(0)} MB per report`,
+      `file is ${(f.size / 2 ** 20).toFixed(1)} MiB; the limit is ${(ctx.maxBytes / 2 ** 20).toFixed(0)} MiB per report`,
     );
   let bytes: Uint8Array;
   try {

@@ -53,8 +53,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
     (m) => `不支持的文件类型“${m[1]}”：只读取 ${m[2]!.replace(/ and /, '、').replace(/, /g, '、')}`,
   ],
   [
-    /^file is (\S+) MB; the limit is (\S+) MB per report$/,
-    (m) => `文件大小 ${m[1]} MB，超过每份报告 ${m[2]} MB 的上限`,
+    /^file is (\S+) MiB; the limit is (\S+) MiB per report$/,
+    (m) => `文件大小 ${m[1]} MiB，超过每份报告 ${m[2]} MiB 的上限`,
   ],
   [/^could not read the file: (.*)$/s, (m) => `无法读取文件（${m[1]}）`],
   [/^more than (\S+) lines; the limit is/, (m) => `超过 ${m[1]} 行，超出每份报告的处理上限`],

@@ -1,0 +1,35 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
+
+/**
+ * The raw and output folders must not hold one another. An output folder inside the raw folder
+ * is read back as input on the next run (its published CSVs became "reports"); a raw folder
+ * inside the output folder is replaced with the datasets when a run is published
+ * (write/generation.ts switches the whole folder). Paths are compared after symbolic links are
+ * resolved, so a link does not hide the nesting.
+ *
+ * Returns the problem as a message, or null when the folders are apart.
+ */
+export function nestedFolders(raw: string, out: string): string | null {
+  const r = real(raw);
+  const o = real(out);
+  if (r === o) return `the raw folder and the output folder are the same folder (${r})`;
+  if (inside(o, r))
+    return `the output folder ${o} is inside the raw folder ${r}: its datasets would be read as reports on the next run`;
+  if (inside(r, o))
+    return `the raw folder ${r} is inside the output folder ${o}: publishing the datasets replaces that folder`;
+  return null;
+}
+
+/** `p` with every symbolic link resolved, as far as it exists (a new output folder does not yet). */
+function real(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs)) return realpathSync.native(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : resolve(real(parent), basename(abs));
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
