@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/lib/schema/diagnostics.ts';
+import { formatDiagnostic, printable, type Diagnostic } from '../src/lib/schema/diagnostics.ts';
 import { ok, parseText } from './helpers.ts';
 
 /**
@@ -55,5 +55,22 @@ describe('diagnostic positions', () => {
     const r = parseText('', 'empty.txt');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ code: 'E_EMPTY', line: null, column: null });
+  });
+});
+
+describe('file names printed to the terminal', () => {
+  it('show control characters as escapes, so a name cannot clear the screen or split a line', () => {
+    const d = {
+      code: 'E_EMPTY',
+      message: 'empty file',
+      file: 'a/\u001b[2J\u001b[31mfake\rok\nline\u009b.txt',
+      line: 3,
+      column: null,
+    };
+    const s = formatDiagnostic(d as Diagnostic);
+    expect(s).toBe('a/\\x1b[2J\\x1b[31mfake\\rok\\nline\\x9b.txt:3: E_EMPTY: empty file');
+    expect(s).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    // Names in other scripts are untouched.
+    expect(printable('11/2024/北京市 报告（一）.txt')).toBe('11/2024/北京市 报告（一）.txt');
   });
 });

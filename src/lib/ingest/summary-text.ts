@@ -1,4 +1,5 @@
 import type { RunResult } from './run.ts';
+import { printable } from '../schema/diagnostics.ts';
 import { TABLE_NAMES, type Layout } from '../write/layout.ts';
 
 /** The one-screen summary printed at the end of a run. */
@@ -15,7 +16,7 @@ export function summaryText(data: RunResult, outDir: string, seconds: number): s
   const rejected = data.manifest.files.filter((f) => f.outcome === 'rejected');
   if (rejected.length) {
     lines.push('  rejected:');
-    for (const f of rejected.slice(0, 10)) lines.push(`    ${f.path}: ${f.reason}`);
+    for (const f of rejected.slice(0, 10)) lines.push(printable(`    ${f.path}: ${f.reason}`));
     if (rejected.length > 10) lines.push(`    … and ${rejected.length - 10} more (see manifest.json)`);
   }
   lines.push(`  details per file: ${outDir}/manifest.json and the JSON Lines it lists (files_jsonl)`);

@@ -66,5 +66,21 @@ export function diag(
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
-  return `${where}: ${d.code}: ${d.message}`;
+  return printable(`${where}: ${d.code}: ${d.message}`);
+}
+
+/**
+ * Text for a terminal: control characters (C0, DEL, C1) written as escapes (`\n`, `\x1b`), so
+ * that a file name cannot clear the screen, move the cursor or split a line of the run's output.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\t'
+        ? '\\t'
+        : c === '\r'
+          ? '\\r'
+          : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
