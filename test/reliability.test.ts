@@ -280,8 +280,9 @@ describe('bounds on the work per file', () => {
     );
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
-      // The test worker exhausts its heap on that file, as a 19 MB table did with ERR_WORKER_OUT_OF_MEMORY.
-      { ...ctx, workers: 2, batchSize: 4, heapMb: 96, crashOn: 'boom/' },
+      // The test worker exhausts its heap on that file, as a 19 MB table did with ERR_WORKER_OUT_OF_MEMORY;
+      // so does the roomier worker that reads it again.
+      { ...ctx, workers: 2, batchSize: 4, heapMb: 96, retryHeapMb: 160, crashOn: 'boom/' },
       { cells: () => {}, checks: () => {}, sections: () => {}, ndjson: () => {} },
     );
     const boom = par.manifest.files.find((f) => f.path === 'boom/huge-table.html')!;
@@ -292,6 +293,35 @@ describe('bounds on the work per file', () => {
     const rest = par.manifest.files.filter((f) => f !== boom);
     expect(rest).toEqual(seq.manifest.files);
     expect(par.reports).toEqual(seq.reports);
+  }, 120_000);
+});
+
+describe('a file too large for a worker heap but not for one thread', () => {
+  it('is read again, alone, in a worker with a larger heap: the same run as with no worker threads', async () => {
+    const dir = join(tmp, 'roomy');
+    const corpus = [...generateCorpus(16, 8, gaz())];
+    // Two reports that a worker reads holding about 200 MB more: more than the 96 MB heap of an
+    // ordinary test worker, well within the 512 MB of the retry.
+    for (const k of [2, 9]) corpus[k] = { ...corpus[k]!, path: `big/${corpus[k]!.path}` };
+    for (const f of corpus) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.bytes);
+    }
+    const ctx = { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026 };
+    const seq = runInMemory(
+      corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha })),
+      { ...ctx, gazetteer: gaz() },
+    );
+    const sink = { cells: () => {}, checks: () => {}, sections: () => {}, ndjson: () => {} };
+    const par = await runParallel(
+      corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
+      { ...ctx, workers: 2, batchSize: 5, heapMb: 96, retryHeapMb: 512, crashOn: 'big/', crashMb: 200 },
+      sink,
+    );
+    expect(par.manifest.files.filter((f) => f.path.startsWith('big/')).map((f) => f.outcome)).toEqual(['ok', 'ok']);
+    expect(par.manifest).toEqual(seq.manifest);
+    expect(par.reports).toEqual(seq.reports);
+    expect(par.summary).toEqual(seq.summary);
   }, 120_000);
 });
 

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { FileResult } from './analyze.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { Collector, sortPaths, type RowSink, type RunResult } from './run.ts';
-import { spawnWorker, type Started, type WorkerSettings } from './pool.ts';
+import { retryHeapMb, spawnWorker, type Started, type WorkerSettings } from './pool.ts';
 
 /**
  * The same run as `runIngest`, with files analysed in worker threads. Batches go out in sorted
@@ -10,8 +10,12 @@ import { spawnWorker, type Started, type WorkerSettings } from './pool.ts';
  * run. This is the edge that touches threads; the work itself is `analyzeFile`.
  *
  * A worker that dies (its heap limit reached: ERR_WORKER_OUT_OF_MEMORY, or any crash) is
- * replaced, and the files it had not answered for are sent again one at a time; a file whose
- * worker dies on it alone is recorded as rejected with the reason, and the run goes on.
+ * replaced, and the files it had not answered for are sent again one at a time. A file whose
+ * worker runs out of memory on it alone is read once more, alone, in a fresh worker with the
+ * main thread's own heap limit (`retryHeapMb`), one such worker at a time: a file that one
+ * thread reads (`--workers 0`) is read the same way here. A file whose worker dies on it alone
+ * for another reason, or whose roomy worker dies too, is recorded as rejected with the reason,
+ * and the run goes on.
  */
 
 export interface DiskFile {
@@ -25,6 +29,11 @@ export interface ParallelOptions extends WorkerSettings {
   rawDir: string;
   workers: number;
   batchSize?: number;
+  /**
+   * Heap limit (MB) of the worker that reads a file again after an ordinary worker ran out of
+   * memory on it alone; by default the main thread's own (pool.ts `retryHeapMb`).
+   */
+  retryHeapMb?: number;
   /** Workers already started with the same settings (pool.ts `startWorkers`), used first. */
   started?: Started[];
   onProgress?: (done: number, total: number, path: string) => void;
@@ -49,6 +58,9 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   const live = new Set<Worker>();
   const started = [...(opts.started ?? [])];
   let finished = false;
+  // Files an ordinary worker ran out of memory on, alone: read again one at a time in a roomy worker.
+  const roomyQueue: number[] = [];
+  let roomyBusy = false;
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -109,19 +121,55 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           for (const task of inFlight.values()) {
             // Only a file that travelled alone is proven the culprit: a one-file batch may have
             // been in flight beside the batch that killed the worker, so it is sent again alone.
-            if (task.alone) for (const i of task.files) done.set(i, died(files[i]!, why));
-            else for (const i of task.files) retry.push({ files: [i], alone: true });
+            // A culprit that ran out of memory gets one more try with room (roomy below).
+            if (!task.alone) for (const i of task.files) retry.push({ files: [i], alone: true });
+            else if (code === 'ERR_WORKER_OUT_OF_MEMORY') roomyQueue.push(...task.files);
+            else for (const i of task.files) done.set(i, died(files[i]!, why));
           }
           queue.unshift(...retry);
           collect();
           if (finished) return;
           start();
+          roomy();
         };
         if (pre?.exited) return onExit();
         w.on('exit', onExit);
         send();
         // Two batches in flight per worker keeps it busy while the main thread collects.
         send();
+      };
+      /**
+       * Reads the next file of `roomyQueue` in a fresh worker with the main thread's heap limit,
+       * then stops that worker (its heap is given back); one at a time, so the run's peak memory
+       * grows by one such worker at most. If it dies too, the file is rejected with the reason.
+       */
+      const roomy = () => {
+        if (roomyBusy || finished || !roomyQueue.length) return;
+        roomyBusy = true;
+        const i = roomyQueue.shift()!;
+        const w = spawnWorker({ ...opts, heapMb: opts.retryHeapMb ?? retryHeapMb() });
+        live.add(w);
+        let error: NodeJS.ErrnoException | null = null;
+        let answered = false;
+        w.on('message', (msg: { id: number; results: FileResult[] }) => {
+          answered = true;
+          done.set(i, msg.results[0]!);
+          void w.terminate();
+        });
+        w.on('error', (e: Error) => (error = e));
+        w.on('exit', () => {
+          live.delete(w);
+          roomyBusy = false;
+          if (finished) return;
+          if (!answered)
+            done.set(
+              i,
+              died(files[i]!, error ? `${error.code ?? error.name}: ${error.message}` : 'the worker thread stopped'),
+            );
+          collect();
+          roomy();
+        });
+        w.postMessage({ id: 0, items: [files[i]] });
       };
       for (let i = 0; i < Math.max(1, opts.workers); i++) start();
     });

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -14,6 +15,23 @@ export interface WorkerSettings {
   heapMb?: number;
   /** Tests only: the worker exhausts its heap when it reaches a file whose path contains this. */
   crashOn?: string;
+  /** Tests only: instead, it holds this many MB of small objects while it reads that file. */
+  crashMb?: number;
+}
+
+/** Heap limit (MB) of an ordinary worker: the gazetteer, one batch, and room. */
+export const WORKER_HEAP_MB = 384;
+
+/**
+ * Heap limit (MB) of the worker that reads a file again after an ordinary one ran out of memory
+ * on it: the main thread's own limit, under which the same file is read with `--workers 0`
+ * (V8's default is about a quarter of the machine's memory, at most 4 GB; a 20 MB page within
+ * the bounds of bounds.ts was measured to need up to 2 GB, so a fixed multiple of the ordinary
+ * heap would not do). Never less than four ordinary heaps, should the main one be set lower.
+ * It is a limit, not a reservation: the worker takes what the file needs.
+ */
+export function retryHeapMb(): number {
+  return Math.max(4 * WORKER_HEAP_MB, Math.floor(getHeapStatistics().heap_size_limit / (1024 * 1024)));
 }
 
 /**
@@ -29,10 +47,10 @@ export interface Started {
 export function spawnWorker(s: WorkerSettings): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), {
     execArgv: ['--import', 'tsx'],
-    workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, crashOn: s.crashOn },
+    workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, crashOn: s.crashOn, crashMb: s.crashMb },
     // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
     // instead of growing its heap, which keeps the run's peak memory down.
-    resourceLimits: { maxOldGenerationSizeMb: s.heapMb ?? 384 },
+    resourceLimits: { maxOldGenerationSizeMb: s.heapMb ?? WORKER_HEAP_MB },
   });
 }
 

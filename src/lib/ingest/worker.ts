@@ -5,23 +5,34 @@ import { loadGazetteer } from '../region/load.ts';
 import { analyzeFile, serialize, transferables } from './analyze.ts';
 import { readRaw } from './walk.ts';
 
-const { maxBytes, maxYear, crashOn } = workerData as { maxBytes: number; maxYear: number; crashOn?: string };
+const { maxBytes, maxYear, crashOn, crashMb } = workerData as {
+  maxBytes: number;
+  maxYear: number;
+  crashOn?: string;
+  crashMb?: number;
+};
 const ctx = { gazetteer: loadGazetteer(), maxBytes, maxYear };
 const sha256 = (b: Uint8Array) => hash('sha256', b);
 
-/** Tests only: exhaust the heap the way a huge DOM does. */
-function exhaustHeap(): never {
+/**
+ * Tests only: fill the heap the way a huge DOM does, without end or with about `mb` MB (each
+ * entry below takes about 140 bytes, measured), which the caller keeps while it reads the file.
+ */
+function hogHeap(mb?: number): object[] {
   // Many small objects, as a DOM is made of (one huge array would abort the whole process).
   const hog: object[] = [];
-  for (let i = 0; ; i++) hog.push({ i, s: `x${i}`, c: [i] });
+  for (let i = 0; mb === undefined || i < (mb * 1024 * 1024) / 140; i++) hog.push({ i, s: `x${i}`, c: [i] });
+  return hog;
 }
 
 parentPort!.on(
   'message',
   (msg: { id: number; items: Array<{ path: string; size: number; abs: Uint8Array | string; skip?: string }> }) => {
     const results = msg.items.map((f) => {
-      if (crashOn && f.path.includes(crashOn)) exhaustHeap();
-      return serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
+      const hog = crashOn && f.path.includes(crashOn) ? hogHeap(crashMb) : [];
+      const result = serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
+      hog.length = 0;
+      return result;
     });
     parentPort!.postMessage({ id: msg.id, results }, results.flatMap(transferables));
   },
