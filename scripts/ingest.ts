@@ -20,7 +20,7 @@ import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
 import { startWorkers } from '../src/lib/ingest/pool.ts';
-import { nestedFolders } from '../src/lib/ingest/folders.ts';
+import { nestedFolders, rawFolderProblem } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
 // worker threads have started, while they boot (src/lib/ingest/pool.ts).
@@ -67,36 +67,43 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Reports in the datasets now at `out` (0 when there are none). */
-async function publishedReports(out: string): Promise<number> {
+/** What happens to the datasets now at `out` when the run stops: kept, or there are none. */
+async function keptNote(out: string): Promise<string> {
   const { MANIFEST_FILE, readManifestHeader } = await import('../src/lib/write/manifest.ts');
-  if (!existsSync(join(out, MANIFEST_FILE))) return 0;
+  if (!existsSync(join(out, MANIFEST_FILE))) return 'nothing was written';
+  let reports: number | string = 'unreadable manifest';
   try {
     const m = readManifestHeader(out);
-    return m.counts.reports ?? m.counts.files ?? 1;
+    reports = m.counts.reports ?? m.counts.files ?? '?';
   } catch {
-    return 1; // unreadable: treat as data worth keeping
+    // an unreadable manifest: the datasets are kept all the same
   }
+  return `nothing was written; the datasets in ${out} (${reports} reports) are kept`;
 }
 
+/**
+ * The raw folder's files. A raw folder that does not exist, is not a folder or cannot be read
+ * stops the run before anything is written; so does one with no files at all (publishing it
+ * would replace the previous datasets with empty ones), unless --allow-empty.
+ */
 async function listRaw(opts: Options): Promise<RawEntry[]> {
   const rawDir = resolve(opts.raw);
-  let files: RawEntry[] = [];
-  let problem: string | null = null;
+  const out = resolve(opts.out);
+  const problem = rawFolderProblem(rawDir);
+  if (problem) fail(`${problem}; ${await keptNote(out)}.`);
+  let files: RawEntry[];
   try {
     files = walkRaw(rawDir);
-    if (files.length === 0) problem = `the raw folder ${rawDir} is empty`;
   } catch (e) {
-    problem = `cannot read the raw folder ${rawDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    fail(
+      `cannot read the raw folder ${rawDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; ${await keptNote(out)}.`,
+    );
   }
-  if (problem && !opts.allowEmpty) {
-    const kept = await publishedReports(resolve(opts.out));
-    if (kept > 0 || files.length > 0 || !existsSync(rawDir)) {
-      fail(
-        `${problem}; the datasets in ${resolve(opts.out)} (${kept} reports) are kept. Use --allow-empty to publish empty datasets.`,
-      );
-    }
-  }
+  if (files.length === 0 && !opts.allowEmpty)
+    fail(
+      `the raw folder ${rawDir} holds no files, so there is nothing to publish; ${await keptNote(out)}. ` +
+        'Put the report files in it (sub-folders are read too), or run with --allow-empty to publish empty datasets.',
+    );
   return files;
 }
 
@@ -197,7 +204,13 @@ async function main(): Promise<void> {
         )
       : runIngest(
           files,
-          { rawDir: opts.raw, maxBytes: MAX_BYTES, gazetteer: loadGazetteer(), maxYear, onProgress: progress },
+          {
+            rawDir: opts.raw,
+            maxBytes: MAX_BYTES,
+            gazetteer: loadGazetteer(),
+            maxYear,
+            onProgress: progress,
+          },
           writer.sink,
         );
     phase('analysed');

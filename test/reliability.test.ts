@@ -341,7 +341,7 @@ describe('an empty or missing raw folder', () => {
       const r = ingest(from, out);
       expect(r.status, from).toBe(2);
       expect(r.stderr).toMatch(
-        /ingest: (the raw folder .* is empty|cannot read the raw folder .*ENOENT); the datasets in .* \(1 reports\) are kept\. Use --allow-empty/,
+        /ingest: the raw folder .* (holds no files|does not exist).*; nothing was written; the datasets in .* \(1 reports\) are kept\./,
       );
       expect(hashes(out)).toEqual(before);
     }
@@ -357,9 +357,11 @@ describe('an empty or missing raw folder', () => {
     expect(existsSync(join(raw, 'build'))).toBe(false);
   });
 
-  it('an empty raw folder with no datasets yet gives empty datasets', () => {
+  it('an empty raw folder with no datasets yet is refused too; --allow-empty gives empty datasets', () => {
     const fresh = join(tmp, 'empty', 'fresh');
-    expect(ingest(empty, fresh).status).toBe(0);
+    expect(ingest(empty, fresh).status).toBe(2);
+    expect(existsSync(fresh)).toBe(false);
+    expect(ingest(empty, fresh, '--allow-empty').status).toBe(0);
     expect(manifestOf(fresh).counts.files).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
 
 /**
@@ -32,4 +32,22 @@ function real(p: string): string {
 function inside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Why `raw` cannot be the raw folder: it does not exist (a typo, a folder not yet made), it is
+ * not a folder, or it cannot be looked at; null when it is a folder. Reading nothing there would
+ * publish empty datasets, so the run stops before anything is written.
+ */
+export function rawFolderProblem(raw: string): string | null {
+  const abs = resolve(raw);
+  try {
+    if (statSync(abs).isDirectory()) return null;
+    return `the raw folder ${abs} is not a folder: give --raw the folder that holds the report files`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return `the raw folder ${abs} does not exist: check --raw (the default is data/raw)`;
+    return `cannot read the raw folder ${abs}: ${code ?? (e as Error).message}`;
+  }
 }
