@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { foreignEntries, foreignMessage } from '../src/lib/write/foreign.ts';
 import { sha } from './helpers.ts';
 
 /**
@@ -92,5 +93,88 @@ describe('a raw folder that is missing, not a folder, or empty', () => {
     const allowed = ingest(join(base, 'empty'), out, {}, '--allow-empty');
     expect(allowed.status, allowed.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ counts: { files: 0 } });
+  });
+});
+
+describe('files a user put in the output folder', () => {
+  it('are named, and the run refuses before it analyses anything; all stays as it was', () => {
+    const out = join(tmp, 'foreign', 'out');
+    expect(ingest(raw, out).status).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    mkdirSync(join(out, 'thesis'));
+    writeFileSync(join(out, 'thesis', 'draft.docx'), 'mine');
+    const before = tree(out);
+    const links = siblings(out);
+    const r = ingest(raw, out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      'the output folder holds entries this tool did not write (notes.txt, thesis/); publishing the datasets replaces the whole folder, so they would be lost. Move them out of it and run again',
+    );
+    expect(r.stderr).not.toContain('phase analysed');
+    expect(tree(out)).toEqual(before);
+    expect(siblings(out)).toEqual(links);
+    // Moved out: the run goes on.
+    rmSync(join(out, 'notes.txt'));
+    rmSync(join(out, 'thesis'), { recursive: true });
+    expect(ingest(raw, out).status).toBe(0);
+  });
+
+  it('a previous run in parts, with the DuckDB file kept unlisted, is only ours: the next run proceeds', () => {
+    const out = join(tmp, 'parts', 'out');
+    const env = { NIANBAO_PART_BYTES: '4096' };
+    expect(ingest(raw, out, env).status).toBe(0);
+    expect(readdirSync(out)).toContain('cells');
+    expect(readFileSync(join(out, 'SHA256SUMS'), 'utf8')).not.toContain('nianbao.duckdb');
+    expect(existsSync(join(out, 'nianbao.duckdb'))).toBe(true);
+    const again = ingest(raw, out, env);
+    expect(again.status, again.stderr).toBe(0);
+    // A file of the user's among the parts is found there too.
+    writeFileSync(join(out, 'cells', 'cells-notes.csv'), 'mine');
+    const r = ingest(raw, out, env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('(cells/cells-notes.csv)');
+  });
+
+  it('an empty existing folder is used as before', () => {
+    const out = join(tmp, 'empty-out', 'out');
+    mkdirSync(out, { recursive: true });
+    expect(ingest(raw, out).status).toBe(0);
+  });
+
+  it('a plain folder from an older version: its own files (with or without SHA256SUMS) and nothing else', () => {
+    const dir = join(tmp, 'legacy');
+    mkdirSync(join(dir, '.staging'), { recursive: true });
+    mkdirSync(join(dir, 'cells'));
+    for (const f of [
+      'manifest.json',
+      'reports.parquet',
+      'cells.csv',
+      'nianbao.duckdb',
+      '.staging/cells.ndjson',
+      '.DS_Store',
+      'cells/._cells-00001.csv',
+    ])
+      writeFileSync(join(dir, f), '');
+    writeFileSync(join(dir, 'cells', 'cells-00002.parquet'), '');
+    expect(foreignEntries(dir, new Set())).toEqual([]);
+    writeFileSync(join(dir, 'extra.parquet'), '');
+    // 年.txt in GBK: not UTF-8, named with its bytes escaped as in the manifest.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xc4, 0xea]), Buffer.from('.txt')]), '');
+    writeFileSync(join(dir, 'cells', 'reports-00001.csv'), '');
+    mkdirSync(join(dir, 'empty'));
+    expect(foreignEntries(dir, new Set())).toEqual([
+      '\\xC4\\xEA.txt',
+      'cells/reports-00001.csv',
+      'empty/',
+      'extra.parquet',
+    ]);
+    // Whatever SHA256SUMS lists is ours.
+    expect(foreignEntries(dir, new Set(['extra.parquet', 'empty/x']))).toEqual([
+      '\\xC4\\xEA.txt',
+      'cells/reports-00001.csv',
+    ]);
+    expect(foreignMessage(['a', 'b\x1b[2J', 'c', 'd', 'e', 'f', 'g'])).toMatch(
+      /^the output folder holds entries this tool did not write \(a, b\\x1b\[2J, c, d, e and 2 more\)/,
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { foreignEntries, foreignMessage } from './foreign.ts';
 import { phase } from './phase.ts';
 
 /**
@@ -30,6 +31,10 @@ import { phase } from './phase.ts';
  * An output folder from before this scheme (a plain folder) is moved aside first; between that
  * move and the rename a journal file names it, and the next run (or `recover`) puts it back if
  * the run died there.
+ *
+ * The folder a switch removes (the plain folder, or the generation the link shows) must hold
+ * nothing but a previous run's files (foreign.ts): otherwise `startGeneration` refuses, before
+ * the run analyses anything, naming what a user put there.
  */
 
 export interface Generation {
@@ -82,6 +87,21 @@ function lexists(p: string): boolean {
   }
 }
 
+/** The generation folder the output link shows, which a switch removes; null for a link elsewhere. */
+function shownGeneration(n: ReturnType<typeof names>): string | null {
+  const target = readlinkSync(n.out);
+  return target.startsWith(n.prefix) && !target.includes('/') ? join(n.parent, target) : null;
+}
+
+/** The files a folder's SHA256SUMS lists; none when it has none or it cannot be read. */
+function listedFiles(dir: string): Set<string> {
+  try {
+    return new Set(parseSums(readFileSync(join(dir, 'SHA256SUMS'), 'utf8')).keys());
+  } catch {
+    return new Set();
+  }
+}
+
 /** Whether a plain folder at the output path may be replaced: empty, or a previous run's output. */
 function ours(dir: string): boolean {
   const entries = readdirSync(dir);
@@ -130,6 +150,13 @@ export function startGeneration(out: string): Generation {
     if (!s.isSymbolicLink() && !(s.isDirectory() && ours(n.out))) {
       unlock();
       throw new Error(`${n.out} exists and is not a dataset folder (no SHA256SUMS or manifest.json): not replaced`);
+    }
+    // What the switch removes must hold nothing but a previous run's files.
+    const replaced = s.isSymbolicLink() ? shownGeneration(n) : n.out;
+    const foreign = replaced ? foreignEntries(replaced, listedFiles(replaced)) : [];
+    if (foreign.length) {
+      unlock();
+      throw new Error(foreignMessage(foreign));
     }
   }
   const id = `${Date.now().toString(36)}-${process.pid}`;
