@@ -20,7 +20,7 @@ import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
 import { startWorkers } from '../src/lib/ingest/pool.ts';
-import { nestedFolders, rawFolderProblem } from '../src/lib/ingest/folders.ts';
+import { nestedFolders, rawDirLabel, rawFolderProblem } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
 // worker threads have started, while they boot (src/lib/ingest/pool.ts).
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       ? await runParallel(
           files,
           {
-            rawDir: opts.raw,
+            rawDir: rawDirLabel(opts.raw),
             maxBytes: MAX_BYTES,
             maxYear,
             workers: opts.workers,
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
       : runIngest(
           files,
           {
-            rawDir: opts.raw,
+            rawDir: rawDirLabel(opts.raw),
             maxBytes: MAX_BYTES,
             gazetteer: loadGazetteer(),
             maxYear,

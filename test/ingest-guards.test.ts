@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rawDirLabel } from '../src/lib/ingest/folders.ts';
 import { foreignEntries, foreignMessage } from '../src/lib/write/foreign.ts';
 import { sha } from './helpers.ts';
 
@@ -176,5 +177,27 @@ describe('files a user put in the output folder', () => {
     expect(foreignMessage(['a', 'b\x1b[2J', 'c', 'd', 'e', 'f', 'g'])).toMatch(
       /^the output folder holds entries this tool did not write \(a, b\\x1b\[2J, c, d, e and 2 more\)/,
     );
+  });
+});
+
+describe('the raw folder as typed', () => {
+  it('is normalised: data/raw/, ./data/raw and data/raw are one folder', () => {
+    expect(rawDirLabel('data/raw/')).toBe('data/raw');
+    expect(rawDirLabel('./data//raw')).toBe('data/raw');
+    expect(rawDirLabel('/srv/raw/')).toBe('/srv/raw');
+    expect(rawDirLabel('/')).toBe('/');
+  });
+
+  it('with and without a trailing slash: the same datasets, byte for byte', () => {
+    const a = join(tmp, 'slash', 'a');
+    const b = join(tmp, 'slash', 'b');
+    expect(ingest(raw, a).status).toBe(0);
+    expect(ingest(`${raw}/`, b).status).toBe(0);
+    const ta = tree(a);
+    const tb = tree(b);
+    // The DuckDB file is not byte-reproducible; datapackage.json and SHA256SUMS carry its hash.
+    for (const t of [ta, tb]) for (const f of ['nianbao.duckdb', 'datapackage.json', 'SHA256SUMS']) delete t[f];
+    expect(tb).toEqual(ta);
+    expect(JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'))).toMatchObject({ raw_dir: raw });
   });
 });

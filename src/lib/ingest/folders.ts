@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, normalize, relative, resolve, isAbsolute, sep } from 'node:path';
 
 /**
  * The raw and output folders must not hold one another. An output folder inside the raw folder
@@ -50,4 +50,14 @@ export function rawFolderProblem(raw: string): string | null {
       return `the raw folder ${abs} does not exist: check --raw (the default is data/raw)`;
     return `cannot read the raw folder ${abs}: ${code ?? (e as Error).message}`;
   }
+}
+
+/**
+ * The raw folder as the manifest records it (`raw_dir`): as given — relative or absolute, so that
+ * no path of the machine it ran on is published unasked — but normalised, so that `data/raw/`,
+ * `./data/raw` and `data//raw` give the same datasets as `data/raw`.
+ */
+export function rawDirLabel(raw: string): string {
+  const n = normalize(raw);
+  return n.length > 1 && n.endsWith(sep) ? n.slice(0, -1) : n;
 }
