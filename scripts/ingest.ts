@@ -67,8 +67,18 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** What happens to the datasets now at `out` when the run stops: kept, or there are none. */
+/**
+ * What happens to the datasets now at `out` when the run stops before it writes: kept, or there
+ * are none. A previous output folder that a killed run left set aside is put back first
+ * (generation.ts), so that the datasets this says are kept are in place.
+ */
 async function keptNote(out: string): Promise<string> {
+  const { recoverOutput } = await import('../src/lib/write/generation.ts');
+  try {
+    recoverOutput(out);
+  } catch {
+    // Another ingest is writing there: what it set aside is its own to finish.
+  }
   const { MANIFEST_FILE, readManifestHeader } = await import('../src/lib/write/manifest.ts');
   if (!existsSync(join(out, MANIFEST_FILE))) return 'nothing was written';
   let reports: number | string = 'unreadable manifest';

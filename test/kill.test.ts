@@ -189,6 +189,31 @@ describe('SIGKILL while a plain output folder from an older version is replaced'
     expect(() => verifySums(out)).not.toThrow();
   });
 
+  it('killed with the folder set aside: the next ingest puts it back even when it refuses or fails', async () => {
+    makeLegacy();
+    const before = snapshot(out);
+    addReport();
+    await killAt(out, 'aside');
+    expect(existsSync(out)).toBe(false);
+    // Refused before it writes anything (no raw folder): the datasets it says it keeps are there.
+    const refused = spawnSync(process.execPath, args(out).with(4, join(tmp, 'no-such-raw')), { encoding: 'utf8', env });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/the datasets in .*legacy \(\d+ reports\) are kept/);
+    expect(lstatSync(out).isDirectory()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(tmp).filter((e) => e.startsWith('.legacy.'))).toEqual([]);
+    // Killed there again, then a run that fails after it has started: the same.
+    addReport();
+    await killAt(out, 'aside');
+    const failed = spawnSync(process.execPath, args(out), {
+      encoding: 'utf8',
+      env: { ...env, NIANBAO_FAIL_AT: 'analysed' },
+    });
+    expect(failed.status).toBe(2);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(tmp).filter((e) => e.startsWith('.legacy.'))).toEqual([]);
+  });
+
   it('a tampered generation is refused before the switch, naming the file', () => {
     const gen = join(tmp, 'tampered');
     cpSync(out, gen, { recursive: true, dereference: true });

@@ -78,6 +78,23 @@ export function recover(out: string): void {
   }
 }
 
+/**
+ * `recover` under the output's lock, for a run that stops before it starts a generation: a
+ * folder a killed run set aside is back in place, so that the datasets the run says it keeps are
+ * there. Does nothing when the output's parent folder does not exist; throws when another ingest
+ * holds the lock.
+ */
+export function recoverOutput(out: string): void {
+  const n = names(out);
+  if (!existsSync(n.parent)) return;
+  const unlock = lock(n.lock);
+  try {
+    recover(out);
+  } finally {
+    unlock();
+  }
+}
+
 function lexists(p: string): boolean {
   try {
     lstatSync(p);
