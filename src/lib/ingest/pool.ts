@@ -25,13 +25,15 @@ export const WORKER_HEAP_MB = 384;
 /**
  * Heap limit (MB) of the worker that reads a file again after an ordinary one ran out of memory
  * on it: the main thread's own limit, under which the same file is read with `--workers 0`
- * (V8's default is about a quarter of the machine's memory, at most 4 GB; a 20 MB page within
- * the bounds of bounds.ts was measured to need up to 2 GB, so a fixed multiple of the ordinary
- * heap would not do). Never less than four ordinary heaps, should the main one be set lower.
- * It is a limit, not a reservation: the worker takes what the file needs.
+ * (V8's default is about a quarter of the machine's memory, at most about 4 GB; a 20 MB page
+ * within the bounds of bounds.ts was measured to need up to 2 GB, so a fixed multiple of the
+ * ordinary heap would not do). At most 4 GB even so: a main heap raised above that is for a run
+ * of very many files (heap.ts), not for one file. Never less than four ordinary heaps. A limit,
+ * not a reservation: the worker takes what the file needs.
  */
 export function retryHeapMb(): number {
-  return Math.max(4 * WORKER_HEAP_MB, Math.floor(getHeapStatistics().heap_size_limit / (1024 * 1024)));
+  const main = Math.floor(getHeapStatistics().heap_size_limit / (1024 * 1024));
+  return Math.max(4 * WORKER_HEAP_MB, Math.min(main, 4096));
 }
 
 /**
