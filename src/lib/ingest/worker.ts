@@ -17,11 +17,16 @@ const sha256 = (b: Uint8Array) => hash('sha256', b);
 /**
  * Tests only: fill the heap the way a huge DOM does, without end or with about `mb` MB (each
  * entry below takes about 140 bytes, measured), which the caller keeps while it reads the file.
+ * Small objects in arrays of a thousand: one ever-growing array (one huge allocation) can abort
+ * the whole process instead of the worker (nodejs/node#47224).
  */
-function hogHeap(mb?: number): object[] {
-  // Many small objects, as a DOM is made of (one huge array would abort the whole process).
-  const hog: object[] = [];
-  for (let i = 0; mb === undefined || i < (mb * 1024 * 1024) / 140; i++) hog.push({ i, s: `x${i}`, c: [i] });
+function hogHeap(mb?: number): object[][] {
+  let chunk: object[] = [];
+  const hog = [chunk];
+  for (let i = 0; mb === undefined || i < (mb * 1024 * 1024) / 140; i++) {
+    if (chunk.length === 1000) hog.push((chunk = []));
+    chunk.push({ i, s: `x${i}`, c: [i] });
+  }
   return hog;
 }
 
