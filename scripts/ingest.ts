@@ -19,7 +19,7 @@ import type { DiskFile } from '../src/lib/ingest/parallel.ts';
 import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
-import { startWorkers } from '../src/lib/ingest/pool.ts';
+import { prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
 import { nestedFolders, rawDirLabel, rawFolderProblem } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
@@ -146,6 +146,7 @@ async function main(): Promise<void> {
   const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
   const parallel = opts.workers > 0 && entries.length >= parallelFrom;
   const maxYear = new Date().getFullYear();
+  if (parallel) await prepareWorkers();
   const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear }) : [];
   const [
     { runIngest },

@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParallel } from '../src/lib/ingest/parallel.ts';
-import { startWorkers } from '../src/lib/ingest/pool.ts';
+import { prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { gaz, sha } from './helpers.ts';
 
 describe('worker threads give the same run as one thread', () => {
+  // The bundle last: once prepared, every worker of this file loads it.
   it.each([
-    ['started by the run', false],
-    ['started ahead (pool.ts)', true],
-  ])('same rows, same order, same manifest: workers %s', async (_, ahead) => {
+    ['started by the run', false, false],
+    ['started ahead (pool.ts)', true, false],
+    ['loaded from a bundle (bundle.ts)', true, true],
+  ])('same rows, same order, same manifest: workers %s', async (_, ahead, bundled) => {
+    if (bundled) expect(await prepareWorkers()).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-par-'));
     const corpus = [...generateCorpus(60, 99, gaz())];
     for (const f of corpus) {

@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { bundleEntry, sourceEntry, type Entry } from './bundle.ts';
 
 /**
  * Starting the analysis worker threads (worker.ts). Kept apart from parallel.ts, which imports
@@ -46,9 +47,23 @@ export interface Started {
   exited: boolean;
 }
 
+const SOURCE = new URL('./worker.ts', import.meta.url);
+let entry: Entry = sourceEntry(SOURCE);
+
+/**
+ * Workers spawned from now on load worker.ts as one bundle (bundle.ts), when it can be made;
+ * otherwise, and until this is called, from the sources with tsx. The command line calls it
+ * before it starts its workers.
+ */
+export async function prepareWorkers(): Promise<boolean> {
+  const bundled = await bundleEntry(SOURCE);
+  if (bundled) entry = bundled;
+  return bundled !== null;
+}
+
 export function spawnWorker(s: WorkerSettings): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
+  return new Worker(entry.url, {
+    execArgv: entry.execArgv,
     workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, crashOn: s.crashOn, crashMb: s.crashMb },
     // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
     // instead of growing its heap, which keeps the run's peak memory down.
