@@ -201,6 +201,13 @@ describe('bounds on the work per file', () => {
     expect(exceedsBounds('a.html', Buffer.from(`${'<div><span>'.repeat(600)}x`))).toBe(
       'HTML elements nested more than 1,000 deep; the limit is 1,000',
     );
+    // Elements in one parent: a page of 100,000 is read, one more is rejected in every mode
+    // (pages of 340,000 could abort the process from a worker, nodejs/node#47224).
+    const spans = (n: number) => Buffer.from(`<div>${'<span a="1">字</span>'.repeat(n - 1)}</div>`);
+    expect(exceedsBounds('a.html', spans(100_000))).toBeNull();
+    expect(exceedsBounds('a.html', spans(100_001))).toBe(
+      'more than 100,000 HTML elements; the limit is 100,000 per report',
+    );
     // Tags whose end tag may be left out, void and self-closed ones do not nest.
     expect(exceedsBounds('a.html', Buffer.from('<p>段落<br><img src=x><li>项<span/>'.repeat(3_000)))).toBeNull();
     expect(exceedsBounds('a.txt', SAMPLE)).toBeNull();

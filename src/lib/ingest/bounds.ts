@@ -15,8 +15,14 @@ export const LIMITS = {
   nesting: 12,
   /** Elements inside elements (those whose end tag may be left out, and void ones, not counted). */
   depth: 1_000,
-  /** HTML elements in the whole file. */
-  elements: 400_000,
+  /**
+   * HTML elements in the whole file. A report page has a few thousand (a Word page saved as HTML,
+   * a span per run, some tens of thousands). 100,000 elements, even with twenty attributes each
+   * (19 MB), read within a worker's 384 MB heap; pages of 340,000–395,000 elements needed 0.6 to
+   * 2 GB, and one of them in one parent could abort the whole process instead of the worker
+   * (nodejs/node#47224): above this, the file is rejected in every mode alike.
+   */
+  elements: 100_000,
   /** Lines of text. */
   lines: 300_000,
 };
