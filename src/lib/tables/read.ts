@@ -79,7 +79,16 @@ export function readTable(
     const f = found[k]!;
     const cols = f.def.columns;
     const noise = noiseAt(rowLines[k]!);
-    const rc = readRow(toks, f.at, regionEnd(found, k, toks.length), cols.length, dense, noise, padding, grid);
+    const rc = readRow(
+      toks,
+      f.at,
+      regionEnd(found, k, toks.length),
+      cols.length,
+      dense,
+      noise,
+      padding,
+      grid.has(cols.length),
+    );
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them.
     const next = found[k + 1];

@@ -374,17 +374,22 @@ export function labelPadding(toks: Tok[], rows: Array<{ at: number; n: number }>
 }
 
 /**
- * Whether the table is a grid whose value columns are its last ones, as a spreadsheet saved as
- * CSV is: every row line found has the same number of cells (the export writes every row to
- * the sheet's width, a label merged over three columns as three fields), no cell spans others,
- * and every row with all its values has them in its last cells (one such row at least). Then a
- * row's columns are its last n cells (empty ones blank), and empty cells between its label and
- * them are the label's merged columns. A row with a cell lost or two glued changes the count,
- * and the table is read as before.
+ * The column counts for which the table is shown to be a grid whose value columns are its last
+ * ones, as a spreadsheet saved as CSV is: every row line found has the same number of cells (the
+ * export writes every row to the sheet's width, a label merged over three columns as three
+ * fields), no cell spans others, and a row with all its n values has them in its last n cells
+ * with at least one empty cell before them. Then a row of n columns has them in its last n
+ * cells (empty ones blank), and empty cells between its label and them are the label's merged
+ * columns. Only for those n: a row of another count has no full row to show where its cells
+ * sit, and in a sheet whose rows of three values fill it (规章,42,42,171), a row of two
+ * (行政事业性收费,,0,) is its first two cells followed by the sheet's empty last one as much as
+ * its last two — read as any delimited row (fromSlots). A row with a cell lost or two glued
+ * changes the count, and the table is read as before. Empty: no such grid.
  */
-export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>): boolean {
+export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>): Set<number> {
+  const none = new Set<number>();
+  const shown = new Set<number>();
   let width = -1;
-  let full = 0;
   for (const { at, n } of rows) {
     const line = toks[at]!.line;
     let start = at;
@@ -392,18 +397,18 @@ export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>
     let end = at;
     while (end < toks.length && toks[end]!.line === line && toks[end]!.t !== 'eol') end++;
     const eol = toks[end];
-    if (!eol || eol.t !== 'eol' || !eol.delimited || eol.padded) return false;
+    if (!eol || eol.t !== 'eol' || !eol.delimited || eol.padded) return none;
     const pieces = toks.slice(start, end);
-    if (pieces.some((t) => t.t === 'blank' || (t.t === 'empty' && t.spanned))) return false;
-    if (width >= 0 && pieces.length !== width) return false;
+    if (pieces.some((t) => t.t === 'blank' || (t.t === 'empty' && t.spanned))) return none;
+    if (width >= 0 && pieces.length !== width) return none;
     width = pieces.length;
     const after = toks.slice(at + 1, end);
     if (after.filter((t) => t.t === 'val').length === n) {
-      if (!after.slice(-n).every((t) => t.t === 'val')) return false;
-      full++;
+      if (!after.slice(-n).every((t) => t.t === 'val')) return none;
+      if (after.length > n) shown.add(n);
     }
   }
-  return full >= 1;
+  return shown;
 }
 
 /** Cells of one delimited row, in order; empty cells are null. */

@@ -323,7 +323,14 @@ function yearRows(
     let e = at + 1;
     while (e < toks.length && toks[e]!.t !== 'text') e++;
     if (!toks.slice(at + 1, e).some((t) => t.t === 'val')) break;
-    rows.push({ label: rowLabel(toks[at]), start: at + 1, end: e });
+    // A label on a line of its own (本年 |, one cell per line): the rest of that line holds no
+    // cell, as the first row's header line holds none. Counted, the piece after its `|` was a
+    // blank first cell, and the row's own blank last cell fell off: every value one column right.
+    const line = toks[at]!.line;
+    let s = at + 1;
+    if (!toks.slice(at + 1, e).some((t) => t.t === 'val' && t.line === line))
+      while (s < e && toks[s]!.line === line) s++;
+    rows.push({ label: rowLabel(toks[at]), start: s, end: e });
     at = e;
   }
   return rows;
