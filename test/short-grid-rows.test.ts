@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ok, parseText, rowOf } from './helpers.ts';
 
@@ -54,5 +55,17 @@ describe('a blank cell keeps its column', () => {
     expect(rowOf(p.cells, 'review', 'review')).toBe('0 0 0 0 0');
     expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('0 0 0 0 0');
     expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('0 0 0 0 B');
+  });
+});
+
+describe('a glued row is split only where every identity it has can check it', () => {
+  it('its column sums unreadable (约141): the row sum alone does not place it (a tester’s file)', () => {
+    // 7.属于行政执法案卷 | 310140930111 | is 3|10|14|0|93|0|111, a typo of 1 as 10 in the source:
+    // its row sum fails. 31|0|1|40|9|30|111 satisfies it and was published, every check passing.
+    const text = readFileSync(new URL('./fixtures/tester/glued-row-unreadable-total.txt', import.meta.url));
+    const p = ok(parseText(text));
+    expect(rowOf(p.cells, 'requests', 'withheld_enforcement')).toBe('A A A A A A A');
+    // The rows around it are read as printed.
+    expect(rowOf(p.cells, 'requests', 'withheld_internal')).toMatch(/^\d+( \d+){6}$/);
   });
 });

@@ -239,6 +239,7 @@ export function resolveShort(
     ),
   }));
   const { rules, checked } = rulesOf(identities, em.template.id);
+  const openCells = new Set(units.flatMap((u) => u.cells));
   const alive = survivors(known, units, rules);
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
@@ -319,9 +320,17 @@ export function resolveShort(
       );
       return;
     }
+    // A cell the candidate readings disagree on is decided by arithmetic only when every identity
+    // the template has for it checks it. With one of them unable to (an unreadable total), the
+    // others are weaker proof than they look: when the source's own row sum is wrong (a typo of
+    // 1 as 10), the true reading fails it and another that happens to satisfy it would be
+    // published with every check passing (310140930111 as 31|0|1|40|9|30|111 — a tester's
+    // file). A cell of 四 has one identity, its block total: a glued 四 whose source got a block
+    // total wrong can still be split wrong, which no check of ours can see (README).
+    const checkedAll = checkedFully(units[i]!.cells, rules, known, openCells);
     let unsure = 0;
     r.cells.forEach((at, j) => {
-      const c = agreed(kept.map((rd) => rd[j]!));
+      const c = checkedAll[j] || agreed(rds.map((rd) => rd[j]!)) ? agreed(kept.map((rd) => rd[j]!)) : null;
       if (c?.kind === 'piece')
         em.emit({
           kind: 'read',
@@ -381,4 +390,25 @@ function agreed(cs: ReadingCell[]): ReadingCell | null {
       return null;
   }
   return c;
+}
+
+/**
+ * Per cell of a unit: whether every identity the template has for it can check it (see
+ * resolveShort): each of its terms a certain number or a cell of a row being read. One with a
+ * term the report lacks or left NULL (an unreadable total) checks nothing.
+ */
+function checkedFully(cells: string[], rules: Rule[], known: Map<string, Val>, open: Set<string>): boolean[] {
+  const own = new Set(cells);
+  const all = new Map<string, number>();
+  const checks = new Map<string, number>();
+  for (const r of rules) {
+    const terms = [...r.lhs, ...r.rhs];
+    const checking = terms.every((t) => open.has(t) || typeof known.get(t) === 'number');
+    for (const t of terms) {
+      if (!own.has(t)) continue;
+      all.set(t, (all.get(t) ?? 0) + 1);
+      if (checking) checks.set(t, (checks.get(t) ?? 0) + 1);
+    }
+  }
+  return cells.map((c) => (checks.get(c) ?? 0) > 0 && checks.get(c) === all.get(c));
 }
