@@ -55,7 +55,16 @@ function args(argv: string[]): Options {
     } else if (a === '--quiet') out.quiet = true;
     else if (a === '--allow-empty') out.allowEmpty = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--allow-empty] [--quiet]');
+      console.log(
+        [
+          'usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--allow-empty] [--quiet]',
+          '  --raw DIR      the report files, read recursively (default: data/raw)',
+          '  --out DIR      where the datasets are published (default: data/build); replaced whole, atomically',
+          `  --workers N    worker threads for runs of 500 files or more (default: ${out.workers}; 0 = none)`,
+          '  --allow-empty  publish empty datasets when the raw folder has no files',
+          '  --quiet        print nothing but errors',
+        ].join('\n'),
+      );
       process.exit(0);
     } else fail(`unknown argument: ${a}`);
   }
@@ -139,7 +148,9 @@ async function main(): Promise<void> {
   const outDir = resolve(opts.out);
   const nested = nestedFolders(opts.raw, opts.out);
   if (nested)
-    fail(`${nested}. Choose an output folder outside the raw folder (the default is data/build beside data/raw).`);
+    fail(
+      `${nested}. Keep the raw and output folders apart, neither inside the other (the defaults are data/raw and data/build).`,
+    );
   const entries = await listRaw(opts);
   rerunWithHeap(entries.length);
   // Worker threads pay off only on larger runs (each loads the gazetteer once).

@@ -249,6 +249,18 @@ describe('bounds on the work per file', () => {
     expect(run.manifest.files[0]!.diagnostics[0]!.code).toBe('E_TOO_LARGE');
   });
 
+  it('random bytes are rejected as binary, not for the tags their bytes happen to make', () => {
+    let seed = 5;
+    const noise = Buffer.from(
+      Array.from({ length: 3_000_000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), (seed >>> 16) & 255)),
+    );
+    // Its '<' and letters make tags nested deeper than the limit…
+    expect(exceedsBounds('x.txt', noise)).not.toBeNull();
+    // …but it is no text at all.
+    const run = runInMemory([file('x.txt', noise)], { ...ctx, gazetteer: gaz() });
+    expect(run.manifest.files[0]!.reason_code).toBe('E_BINARY');
+  });
+
   it('a 19 MB HTML table in a worker-thread run: rejected with the reason, the run completes', () => {
     const raw = join(tmp, 'bounds-cli', 'raw');
     mkdirSync(raw, { recursive: true });
