@@ -51,12 +51,20 @@ export interface TitleAgency {
   placeOnly: boolean;
 }
 
+/**
+ * Where a title's agency part ends: at its year — also one written so that it is not read as a
+ * year (2O23年 with a letter O, '23年, a range 2022—2023年, 二〇二三年), which must not stay in
+ * the name — or at 关于 / 政府信息公开 / 年度报告.
+ */
+const CUT =
+  /(?:(?:19|20)\d{2}|[0-9０-９OoＯ〇]{4}|[’'‘]\d{2}|[〇零一二三四五六七八九]{4})(?:[—–\-~～至到](?:19|20)?\d{2,4})?年|关于|政府信息公开|政务公开|信息公开|工作年度报告|年度报告/;
+
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
   let t = title.replace(TITLE_LABEL, '').replace(/\s+/g, '');
   // Year first: 2023年上海市人民政府参事室政府信息公开工作年度报告.
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
-  const cut = t.search(/(?:19|20)\d{2}年|关于|政府信息公开|政务公开|信息公开|工作年度报告|年度报告/);
+  const cut = t.search(CUT);
   if (cut <= 0) return null;
   t = t
     .slice(0, cut)
