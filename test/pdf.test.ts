@@ -432,6 +432,18 @@ describe('PDF reports', () => {
     for (const c of cells) expect(c.bbox).toMatch(/^[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
   });
 
+  it('a PDF saved under a text name (report.txt) is read as the PDF it is (a tester’s)', () => {
+    const bytes = fixture('huaian2024.pdf');
+    const run = runInMemory([{ path: 'report.txt', size: bytes.length, read: () => bytes, sha256: sha }], {
+      rawDir: 'x',
+      maxBytes: 20 * 1024 * 1024,
+      maxYear: 2026,
+      gazetteer: gaz(),
+    });
+    expect(run.manifest.files[0]!.outcome).toBe('ok');
+    expect(run.reports[0]!.encoding).toMatch(/^pdf \(\d+ pages\) \(named \.txt\)$/);
+  });
+
   it('the real WPS report (淮安 2024): every cell of its truth, no wrong number', async () => {
     const truth = JSON.parse(
       readFileSync(new URL('./fixtures/documents/huaian2024.truth.json', import.meta.url), 'utf8'),

@@ -110,7 +110,10 @@ export function analyzeFile(
     // A document that is really a web page (Word's "save as web page" kept as .doc) is read as
     // the HTML it is, by the text path, which also reads its charset and <title>.
     const webPage = DOCUMENT.test(f.path) && sniff(bytes) === 'html';
-    if (DOCUMENT.test(f.path) && !webPage) {
+    // A PDF, Word or RTF file saved under a text name (report.txt) is read as what it is; only a
+    // header at the very start counts here, so a text that quotes %PDF- stays text.
+    const disguised = !DOCUMENT.test(f.path) && documentAtStart(bytes);
+    if ((DOCUMENT.test(f.path) && !webPage) || disguised) {
       doc = prepareDocument(f.path, bytes);
       if (!doc.ok) return reject(doc.code, doc.reason, sha);
     }
@@ -232,4 +235,12 @@ function extOf(path: string): string {
 function isBinary(bytes: Uint8Array): boolean {
   const d = decode(bytes);
   return !d.ok && d.reason === 'binary';
+}
+
+/** Bytes that open as a PDF, a Word file (OLE2 or ZIP) or RTF, at their first byte. */
+function documentAtStart(bytes: Uint8Array): boolean {
+  const kind = sniff(bytes);
+  if (kind === 'ole' || kind === 'zip') return true;
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  return head === '%PDF-' || head === '{\\rtf';
 }
