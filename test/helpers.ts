@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
 import { loadGazetteer } from '../src/lib/region/load.ts';
 import type { Gazetteer } from '../src/lib/region/gazetteer.ts';
@@ -28,3 +30,15 @@ export function rowOf(cells: CellOut[], table: string, row: string): string {
     .map((c) => (c.state === 'number' ? String(c.value) : c.state[0]!.toUpperCase()))
     .join(' ');
 }
+
+/** Writes files (`path` relative, `bytes`) under `dir`, folders made as needed. */
+export function writeCorpus(dir: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array }>): void {
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.bytes);
+  }
+}
+
+/** The same files as in-memory inputs of `runInMemory`. */
+export const inMemory = (files: ReadonlyArray<{ path: string; bytes: Uint8Array }>) =>
+  files.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha }));

@@ -1,12 +1,12 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParallel } from '../src/lib/ingest/parallel.ts';
 import { prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
-import { gaz, sha } from './helpers.ts';
+import { gaz, inMemory, writeCorpus } from './helpers.ts';
 
 describe('worker threads give the same run as one thread', () => {
   // The bundle last: once prepared, every worker of this file loads it.
@@ -18,15 +18,9 @@ describe('worker threads give the same run as one thread', () => {
     if (bundled) expect(await prepareWorkers()).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-par-'));
     const corpus = [...generateCorpus(60, 99, gaz())];
-    for (const f of corpus) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.bytes);
-    }
+    writeCorpus(dir, corpus);
     const ctx = { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026 };
-    const seq = runInMemory(
-      corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha })),
-      { ...ctx, gazetteer: gaz() },
-    );
+    const seq = runInMemory(inMemory(corpus), { ...ctx, gazetteer: gaz() });
     const text: Record<string, string[]> = { cells: [], checks: [], sections: [] };
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),

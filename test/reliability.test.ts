@@ -30,7 +30,7 @@ import { csvSelect } from '../src/lib/write/export.ts';
 import { columns } from '../src/lib/schema/datasets.ts';
 import { datasets } from '../src/integrations/datasets.ts';
 import { CAP, capLines, capSections, sectionNote, sourceNote } from '../src/lib/site/cap.ts';
-import { gaz, sha } from './helpers.ts';
+import { gaz, sha, inMemory, writeCorpus } from './helpers.ts';
 import { query } from './query.ts';
 
 /**
@@ -289,10 +289,7 @@ describe('bounds on the work per file', () => {
     const dir = join(tmp, 'workers');
     const corpus = [...generateCorpus(12, 5, gaz())];
     corpus.splice(5, 0, { ...corpus[0]!, path: 'boom/huge-table.html', bytes: hugeTable(100, 10) });
-    for (const f of corpus) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.bytes);
-    }
+    writeCorpus(dir, corpus);
     const seq = runInMemory(
       corpus.filter((f) => !f.path.startsWith('boom/')).map((f) => file(f.path, f.bytes)),
       { ...ctx, gazetteer: gaz() },
@@ -322,15 +319,9 @@ describe('a file too large for a worker heap but not for one thread', () => {
     // Two reports that a worker reads holding about 200 MB more: more than the 96 MB heap of an
     // ordinary test worker, well within the 512 MB of the retry.
     for (const k of [2, 9]) corpus[k] = { ...corpus[k]!, path: `big/${corpus[k]!.path}` };
-    for (const f of corpus) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.bytes);
-    }
+    writeCorpus(dir, corpus);
     const ctx = { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026 };
-    const seq = runInMemory(
-      corpus.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha })),
-      { ...ctx, gazetteer: gaz() },
-    );
+    const seq = runInMemory(inMemory(corpus), { ...ctx, gazetteer: gaz() });
     const sink = { cells: () => {}, checks: () => {}, sections: () => {}, ndjson: () => {} };
     const par = await runParallel(
       corpus.map((f) => ({ path: f.path, size: f.bytes.length, abs: join(dir, f.path) })),
