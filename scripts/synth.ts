@@ -2,6 +2,7 @@
  * npm run synth -- --count N --seed S --out DIR [--pdf-share 0.05] [--docx-share 0.05]
  * Writes N synthetic report files under DIR/raw and, for each, its ground truth as JSON under
  * DIR/truth (same relative path + .json). Deterministic for a seed.
+ * --no-truth: raw files only (a 1,000,000-report corpus's truth is some 15 GB, only `npm run eval` reads it).
  */
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,7 @@ const pdfShare = Number(opt('pdf-share', '0'));
 const docxShare = Number(opt('docx-share', '0'));
 const seed = Number(opt('seed', '1'));
 const out = opt('out');
+const truth = !process.argv.includes('--no-truth');
 if (!Number.isInteger(count) || count < 1) {
   console.error('synth: --count must be a positive whole number');
   process.exit(2);
@@ -39,7 +41,7 @@ for (const generated of generateCorpus(count, seed, loadGazetteer())) {
   const f = documents ? await documents.render(generated) : generated;
   for (const [base, name, data] of [
     ['raw', f.path, f.bytes],
-    ['truth', `${f.path}.json`, JSON.stringify(f.truth)],
+    ...(truth ? ([['truth', `${f.path}.json`, JSON.stringify(f.truth)]] as const) : []),
   ] as const) {
     const full = join(out, base, name);
     const dir = dirname(full);
@@ -53,5 +55,5 @@ for (const generated of generateCorpus(count, seed, loadGazetteer())) {
 }
 await documents?.close();
 console.log(
-  `synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} (truth in ${join(out, 'truth')})`,
+  `synth: ${n} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(out, 'raw')} ${truth ? `(truth in ${join(out, 'truth')})` : '(no truth)'}`,
 );

@@ -196,6 +196,19 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           n.at,
         ),
       );
+    // A table whose every cell is ambiguous or unreadable (a column dropped, a scan's digits)
+    // was found but not read: the report is not complete, whatever rows were recognised.
+    if (t.read.cells.length && t.read.cells.every((c) => c.state === 'ambiguous' || c.state === 'unreadable')) {
+      complete = false;
+      diagnostics.push(
+        diag(
+          'W_TABLE_MISSING',
+          `section ${t.name}: the table was found, but none of its cells could be read (all ambiguous or unreadable)`,
+          file,
+          sec(t.sec)!.line,
+        ),
+      );
+    }
     if (t.read.missing.length) {
       // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
       complete = false;
