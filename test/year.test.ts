@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decideYear, titleYears } from '../src/lib/metadata/year.ts';
+import { decideYear, periodYear, titleYears } from '../src/lib/metadata/year.ts';
+import { yearDisputedZh } from '../src/lib/ingest/reasons.ts';
+import { buildReport } from './fixtures/build.ts';
+import { ok, parseText } from './helpers.ts';
 
 const body = { own: null, count: null, comparisons: [] };
 
@@ -30,5 +33,31 @@ describe('a title against the publication date', () => {
   it('two years in the title: NULL unless the date leaves one', () => {
     expect(decideYear({ titles: [2022, 2023], pageTitles: [], body, published: '2024-01-20' }).year).toBeNull();
     expect(decideYear({ titles: [2022, 2023], pageTitles: [], body, published: '2023-01-20' }).year).toBe(2022);
+  });
+});
+
+describe('a year the body’s statistical period disputes', () => {
+  const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 10, raw: text, text, map: null }));
+  it('periodYear reads a whole-year period, not a part of a year or two years', () => {
+    expect(periodYear(lines('本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。'), 2026)).toEqual({
+      year: 2022,
+      line: 10,
+    });
+    expect(periodYear(lines('无', '统计期限为2023年1月1日至12月31日。'), 2026)).toEqual({ year: 2023, line: 11 });
+    expect(periodYear(lines('2023年1月1日至2023年6月30日'), 2026)).toBeNull();
+    expect(periodYear(lines('2022年1月1日至2023年12月31日'), 2026)).toBeNull();
+  });
+  it('keeps the title’s year and warns (W_YEAR_DISPUTED, with the reason in Chinese)', () => {
+    const text = buildReport({ style: 'pipes' }).replace(
+      '一、总体情况\n',
+      '一、总体情况\n本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n',
+    );
+    const p = ok(parseText(text));
+    expect(p.report.year).toBe(2020);
+    const d = p.diagnostics.find((x) => x.code === 'W_YEAR_DISPUTED')!;
+    expect(d.line).toBe(text.split('\n').indexOf('本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。') + 1);
+    expect(yearDisputedZh(d.message)).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    const same = ok(parseText(text.replace(/2019年/g, '2020年')));
+    expect(same.diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(false);
   });
 });

@@ -29,6 +29,17 @@ export function noYearZh(detail: string): string {
   return `报告所属年度无法确定（${claims.join('，')}），年度留空`;
 }
 
+/**
+ * A year kept although the body's statistical period names another (`W_YEAR_DISPUTED`): the
+ * numbers may cover the other year.
+ */
+export function yearDisputedZh(detail: string): string {
+  const m = /^the year (\d{4}) is kept, but the body's statistical period \(统计期限\) is (\d{4})/.exec(detail);
+  return m
+    ? `报告年度记为${m[1]}年，但正文的统计期限是${m[2]}年：数字属于哪一年请核对原文`
+    : '年度与正文的统计期限不一致，请核对原文';
+}
+
 const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',
   'page-title': '网页标题写',

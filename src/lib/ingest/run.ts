@@ -1,4 +1,12 @@
-import { PARTIAL_ZH, TEXT_ONLY_ZH, duplicateZh, noYearZh, reasonZh, secondReportZh } from './reasons.ts';
+import {
+  PARTIAL_ZH,
+  TEXT_ONLY_ZH,
+  duplicateZh,
+  noYearZh,
+  reasonZh,
+  secondReportZh,
+  yearDisputedZh,
+} from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import {
   CheckRow,
@@ -197,6 +205,12 @@ export class Collector {
       const zh = noYearZh(noYear.message);
       entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
       entry.reason_code ??= 'W_NO_YEAR';
+    }
+    const disputed = r.diagnostics.find((d) => d.code === 'W_YEAR_DISPUTED');
+    if (disputed) {
+      const zh = yearDisputedZh(disputed.message);
+      entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
+      entry.reason_code ??= 'W_YEAR_DISPUTED';
     }
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
   }

@@ -5,7 +5,7 @@ import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type Da
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
 import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
-import { bodyYears, decideYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
+import { bodyYears, decideYear, periodYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
 
@@ -23,6 +23,11 @@ export interface Metadata {
   year: number | null;
   /** Set when the year is NULL because sources disagree (year.ts): what each said. */
   yearConflict: YearClaim[] | null;
+  /**
+   * Set when the year was decided but the body's statistical period (统计期限) names another
+   * whole year: the year stands (a title is the report's statement of it), the reader is warned.
+   */
+  yearDisputed: { year: number; period: number; line: number } | null;
   published_on: string | null;
   /** Where published_on came from: a labelled header field, or the signature at the end. */
   published_on_basis: DateBasis | null;
@@ -64,6 +69,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     published: published_on,
   });
   const year = decided.year;
+  const period = year !== null ? periodYear(body, maxYear) : null;
 
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.
@@ -119,6 +125,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     agency_kind: agency ? agencyKind(agency) : null,
     year,
     yearConflict: decided.conflict,
+    yearDisputed: period && period.year !== year ? { year: year!, period: period.year, line: period.line } : null,
     published_on,
     published_on_basis,
     index_no,

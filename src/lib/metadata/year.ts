@@ -103,6 +103,28 @@ export function comparisonYears(text: string): { years: number[]; masked: string
   return { years, masked };
 }
 
+/** A statistical period of one whole calendar year: 2023年1月1日(起)至(2023年)12月31日. */
+const PERIOD =
+  /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
+
+/**
+ * The year of the body's statistical period (统计期限), when it states one whole year: the
+ * body's own, explicit statement of what its numbers cover. Cheap (only lines naming 12月31日 are
+ * matched), so that it can be checked against a title's year in every report.
+ */
+export function periodYear(body: Line[], maxYear: number): { year: number; line: number } | null {
+  const n = Math.min(body.length, 400);
+  for (let i = 0; i < n; i++) {
+    const t = body[i]!.text;
+    if (!t.includes('31') || !t.includes('12')) continue;
+    const m = PERIOD.exec(t);
+    if (!m || (m[2] && m[2] !== m[1])) continue;
+    const y = Number(m[1]);
+    if (y >= YEAR_MIN && y <= maxYear) return { year: y, line: body[i]!.no };
+  }
+  return null;
+}
+
 /**
  * What the body says about its year (the first 400 lines; titles of documents in 《》 and
  * document numbers in 〔〕 left out: they name other years).
@@ -121,10 +143,7 @@ export function bodyYears(body: Line[], maxYear: number): BodyYears {
   if (ndu && ok(Number(ndu[1]))) own = Number(ndu[1]);
   // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
   // 2023年1月1日至12月31日. Its dates are dates, so the count below would skip them.
-  const period =
-    /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/.exec(
-      text,
-    );
+  const period = PERIOD.exec(text);
   if (own === null && period && (!period[2] || period[2] === period[1]) && ok(Number(period[1])))
     own = Number(period[1]);
   const counts = new Map<number, number>();

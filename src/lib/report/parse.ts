@@ -136,6 +136,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
     );
 
+  if (meta.yearDisputed)
+    diagnostics.push(
+      diag(
+        'W_YEAR_DISPUTED',
+        `the year ${meta.yearDisputed.year} is kept, but the body's statistical period (统计期限) is ${meta.yearDisputed.period}: check which year the numbers cover`,
+        file,
+        meta.yearDisputed.line,
+      ),
+    );
+
   for (let i = 1; i <= 6; i++)
     if (!sec(i)) diagnostics.push(diag('W_SECTION_MISSING', `section ${'一二三四五六'[i - 1]} not found`, file));
 

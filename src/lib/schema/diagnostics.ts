@@ -19,6 +19,7 @@ export const DiagnosticCode = z.enum([
   'W_NO_TITLE',
   'W_NO_AGENCY',
   'W_NO_YEAR',
+  'W_YEAR_DISPUTED',
   'W_REGION_AMBIGUOUS',
   'W_REGION_UNRESOLVED',
   'W_SECTION_MISSING',
