@@ -59,10 +59,20 @@ const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html
 /** Styles that write each table row as one line. */
 const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
 
+/** An agency's reports so far: its last year and that year's tables (the next year's carry-over). */
+interface Series {
+  pick: AgencyPick;
+  last: number;
+  tables: Tables | null;
+}
+const LAST_YEAR = 2025;
+/** Draws of agencies already used before one of them continues its series instead. */
+const CONTINUE_AFTER = 200;
+
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
   const pool = agencyPool(g);
-  const used = new Set<string>();
+  const used = new Map<string, Series>();
   let n = 0;
   const seq = () => String(n).padStart(6, '0');
   const emitted: SynthFile[] = [];
@@ -112,15 +122,33 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
       n++;
     } else {
       let a: AgencyPick;
-      do a = pickAgency(g, pool, rng);
-      while (used.has(a.agency));
-      used.add(a.agency);
+      let tries = 0;
+      let series: Series | undefined;
+      do {
+        a = pickAgency(g, pool, rng);
+        series = used.get(a.agency);
+        // Past a few hundred thousand reports the places run out of new agencies (the loop never
+        // ended at 300,000): an agency drawn again then publishes its next years, continuing its
+        // series, so that its cross-year numbers stay consistent. Never reached by smaller
+        // corpora, whose stream is unchanged.
+        if (series && ++tries > CONTINUE_AFTER && series.last < LAST_YEAR) break;
+      } while (series);
       const years = rng.int(1, 3);
-      const start = rng.int(2015, 2025 - years + 1);
-      let prev: Tables | null = null;
-      for (let y = start; y < start + years && n < count; y++) {
+      let start: number;
+      let prev: Tables | null;
+      if (series) {
+        a = series.pick;
+        start = series.last + 1;
+        prev = series.tables;
+      } else {
+        start = rng.int(2015, LAST_YEAR - years + 1);
+        prev = null;
+      }
+      const end = Math.min(start + years, LAST_YEAR + 1);
+      for (let y = start; y < end && n < count; y++) {
         const f = report(rng, a, y, prev, seq());
         prev = f.tables;
+        used.set(a.agency, { pick: a, last: y, tables: f.tables });
         if (emitted.length < 500) emitted.push(f.file);
         yield f.file;
         n++;
