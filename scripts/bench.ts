@@ -81,7 +81,7 @@ function treeRssKB(root: number): number {
   return total;
 }
 
-/** Like measure, but peak memory is the whole process tree's (e.g. node + the Pagefind binary), sampled every 200 ms. */
+/** Like measure, but peak memory is the whole process tree's (node and any child process), sampled every 200 ms. */
 async function measureTree(cmd: string[], env: Record<string, string> = {}): Promise<Measure> {
   const started = Date.now();
   const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
@@ -194,7 +194,7 @@ for (const n of sizes) {
       ? `| ${n.toLocaleString('en')} | site build | ${build.ok ? `${build.seconds.toFixed(1)} s` : 'FAILED'} | ${site.files} files, ${(site.files / build.seconds).toFixed(0)} files/s | ${build.peakMB?.toFixed(0) ?? '—'} MB | dist ${mb(site.bytes)} with the search index, files ${perReport.line}; ${tooLarge.length ? `over 25 MiB: ${tooLarge.join(', ')}` : 'no file over 25 MiB'} |`
       : `| ${n.toLocaleString('en')} | site build | not measured | — | — | above --site-max ${siteMax}${lastSiteRate ? `; at the ${lastSiteRate.n.toLocaleString('en')}-report rate it would take about ${Math.round((lastSiteRate.secondsPerReport * n) / 60)} min` : ''} |`,
     search
-      ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB (node + Pagefind) | index ${mb(index.bytes)}; ${transfer.map((t) => `first query ${describeTransfer(t)}`).join('; ')} |`
+      ? `| ${n.toLocaleString('en')} | search index | ${search.ok ? `${search.seconds.toFixed(1)} s` : 'FAILED'} | ${index.files} files | ${search.peakMB?.toFixed(0) ?? '—'} MB | index ${mb(index.bytes)}; ${transfer.map((t) => `first query ${describeTransfer(t)}`).join('; ')} |`
       : `| ${n.toLocaleString('en')} | search index | not measured | — | — | needs the site build |`,
   );
   if (build?.ok && search?.ok && n >= 100000) {
@@ -243,7 +243,7 @@ Produced by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toIS
 
 Machine: ${machine}.
 Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads;
-for the search index it is the sampled total of the process tree (node and the Pagefind binary).
+for the search index it is the sampled total of the process tree.
 Search transfer is what headless Chromium downloads for one query on a fresh page (search page,
 its CSS/JS and every index file), as served by \`scripts/serve.ts\` (HTML, CSS and JS gzipped as a
 static host would; the index files are compressed already): until the first results are shown, and

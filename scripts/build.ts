@@ -1,14 +1,17 @@
 /**
  * npm run build                                         the whole site into dist/: astro build, then the search index
  * npm run build -- --shard province=NN[,MM…] [--out DIR] one shard: the report, agency and region pages of
- *                                                       those provinces (`none`: reports without a region_code)
- * npm run build -- --shard national [--out DIR]         the pages that are not a province's (no search index)
+ *                                                       those provinces (`none`: reports without a region_code),
+ *                                                       and their search records in DIR.search.jsonl (not published)
+ * npm run build -- --shard national [--out DIR]         the pages that are not a province's, and their search
+ *                                                       records in DIR.search.jsonl (no search index)
  * npm run build -- --list-shards [--groups N]           the province shards of the datasets, as a JSON array
  *                                                       (at most N shards of similar size with --groups)
  * npm run build:merge -- --from DIR… --out DIR [--national DIR]
  *                                                       merges shard dists, builds the national pages (unless
  *                                                       --national gives them), checks that every report has its
- *                                                       page, and builds the search index over the result
+ *                                                       page, and builds the search index from the search records
+ *                                                       beside each of them (DIR.search.jsonl), not from the HTML
  *
  * The shard reaches Astro as NIANBAO_SHARD (src/lib/site/shard.ts). The datasets are NIANBAO_DATA
  * (default data/build) as for any build. README, "Sharded build".
@@ -53,8 +56,25 @@ function astroBuild(shard: Shard, out?: string): void {
   });
 }
 
-function searchIndex(dist?: string): void {
-  run('search index', ['--import', 'tsx', 'scripts/search-index.ts', ...(dist ? ['--dist', dist] : [])]);
+/**
+ * A shard's search records (src/lib/search/record.ts), one JSON object a line: beside its dist
+ * folder, not in it, so that they are never published and the merge never copies them.
+ */
+const recordsOf = (dist: string) => `${resolve(dist)}.search.jsonl`;
+
+function searchIndex(dist?: string, records: string[] = []): void {
+  run('search index', [
+    '--import',
+    'tsx',
+    'scripts/search-index.ts',
+    ...(dist ? ['--dist', dist] : []),
+    ...(records.length ? ['--records', ...records] : []),
+  ]);
+}
+
+/** Writes the search records of a shard's pages beside it, for the merge. */
+function exportRecords(dist: string): void {
+  run('search records', ['--import', 'tsx', 'scripts/search-index.ts', '--dist', dist, '--export', recordsOf(dist)]);
 }
 
 async function merge(): Promise<void> {
@@ -63,6 +83,13 @@ async function merge(): Promise<void> {
   if (from.length === 0) throw new Error('build:merge needs --from DIR… (the shards’ dist folders)');
   const started = Date.now();
   let national = value('--national');
+  // Every source brings its pages' search records: the index is built from them. Checked before
+  // the national pages are built, so that a shard built without them fails the merge at once.
+  const noRecords = [...(national ? [national] : []), ...from].map(recordsOf).filter((f) => !existsSync(f));
+  if (noRecords.length)
+    throw new Error(
+      `no search records ${noRecords.join(', ')}: build each shard (and --national) with this commit's \`npm run build -- --shard …\`, which writes them beside its folder`,
+    );
   let scratch: string | null = null;
   if (!national) {
     // Inside the project: Astro keeps a build's prerender files under its outDir only when
@@ -70,11 +97,15 @@ async function merge(): Promise<void> {
     mkdirSync('.shard-build', { recursive: true });
     scratch = resolve(mkdtempSync(join('.shard-build', 'national-')));
     national = scratch;
-    const t = Date.now();
-    astroBuild({ kind: 'national' }, national);
-    console.log(`build:merge: national pages in ${seconds(t)}`);
   }
+  const records = [national, ...from].map(recordsOf);
   try {
+    if (scratch) {
+      const t = Date.now();
+      astroBuild({ kind: 'national' }, scratch);
+      exportRecords(scratch);
+      console.log(`build:merge: national pages in ${seconds(t)}`);
+    }
     rmSync(out, { recursive: true, force: true });
     const t = Date.now();
     const publicFiles = new Set(existsSync('public') ? listFiles('public') : []);
@@ -87,14 +118,17 @@ async function merge(): Promise<void> {
     console.log(
       `build:merge: ${from.length} shard(s) and the national pages merged into ${out}: ${files} files (${shared} shared copies identical) in ${seconds(t)}`,
     );
+    const s = Date.now();
+    searchIndex(out, records);
+    console.log(`build:merge: search index in ${seconds(s)}; merge total ${seconds(started)}`);
   } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (scratch) {
+      rmSync(scratch, { recursive: true, force: true });
+      rmSync(recordsOf(scratch), { force: true });
+    }
     if (existsSync('.shard-build') && readdirSync('.shard-build').length === 0)
       rmSync('.shard-build', { recursive: true });
   }
-  const t = Date.now();
-  searchIndex(out);
-  console.log(`build:merge: search index in ${seconds(t)}; merge total ${seconds(started)}`);
 }
 
 async function main(): Promise<void> {
@@ -117,9 +151,12 @@ async function main(): Promise<void> {
   }
   astroBuild(shard, out);
   const dist = out ?? 'dist';
+  exportRecords(dist);
   if (!resolve(dist).startsWith(resolve('.')))
     console.warn(`build: ${relative('.', dist)} is outside the project: do not run two builds of this project at once`);
-  console.log(`build: shard ${shardName(shard)} → ${dist} in ${seconds(started)}`);
+  console.log(
+    `build: shard ${shardName(shard)} → ${dist} (search records ${relative('.', recordsOf(dist))}) in ${seconds(started)}`,
+  );
 }
 
 main().catch((e) => {

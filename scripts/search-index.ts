@@ -1,100 +1,128 @@
 /**
- * npm run search-index [-- --dist DIR] [--shard-pages N --budget N (tests: many shards on a small site)]
- * Builds the Pagefind search index for the built site: one index per report year plus one for
- * the directory pages (see src/lib/search/shards.ts), each in its own Pagefind process so that
- * memory stays bounded, written to DIR/pagefind/<shard>/ with DIR/pagefind/shards.json.
+ * npm run search-index [-- --dist DIR] [--records FILE…] [--shard-pages N --budget N --group N]
+ *   Builds the search index of the built site in DIR (default dist) into DIR/pagefind/: the
+ *   character index and the pages' records of each shard (src/lib/search/table.ts, shards.ts) and
+ *   the site-wide files (first stage, script tables, place names), listed in DIR/pagefind/shards.json.
+ *   The records are read from the pages' HTML (src/lib/search/record.ts), or with --records from
+ *   files written by --export (the merge of a sharded build: the pages are not read again).
+ *   --shard-pages, --budget (tests: many shards on a small site) and --group (records per group
+ *   file) override the defaults.
+ * npm run search-index -- --dist DIR --export FILE
+ *   Writes the records of DIR's indexed pages to FILE, one JSON object a line, and builds no index
+ *   (each shard of a sharded build, for the merge).
+ *
+ * Memory stays bounded by a shard: records are spooled to a temporary folder, split by shard, and
+ * each shard is built from its own file.
  */
-import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import {
+  createReadStream,
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
-import { addShardGrams, buildSiteIndex, buildTable, type Fragment } from '../src/lib/search/table.ts';
+import { pageRecord, pageUrl, SearchRecord } from '../src/lib/search/record.ts';
+import { addShardGrams, buildSiteIndex, buildTable, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 
 const argv = process.argv.slice(2);
-const dist = argv[argv.indexOf('--dist') + 1] && argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1]! : 'dist';
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+/** Every value after `name` up to the next option. */
+const values = (name: string): string[] => {
+  const i = argv.indexOf(name);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!);
+  return out;
+};
+const dist = option('--dist') ?? 'dist';
 const quiet = argv.includes('--quiet');
-// For tests of a many-shard site on a small corpus: pages per shard and the first query's budget.
-const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
-const shardPages = option('--shard-pages');
-const budget = option('--budget') ?? FIRST_QUERY_PAGE_BUDGET;
+const shardPages = option('--shard-pages') ? Number(option('--shard-pages')) : undefined;
+const budget = option('--budget') ? Number(option('--budget')) : FIRST_QUERY_PAGE_BUDGET;
+const group = option('--group') ? Number(option('--group')) : GROUP;
 const log = (s: string) => quiet || console.log(s);
 
-/** Pages Pagefind should see: report pages (by year) and the directory pages. */
-async function indexablePages(): Promise<IndexablePage[]> {
-  const pages: IndexablePage[] = [];
-  const yearOf = (html: string) => {
-    const m = /data-pagefind-sort="year:(\d{4})"/.exec(html);
-    return m ? Number(m[1]) : null;
-  };
-  for (const dir of ['reports', 'agencies', 'regions', 'years', 'kinds']) {
-    let entries: string[] = [];
+/** Lines appended to a file through a buffer (many small writes would dominate). */
+class LineWriter {
+  private fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+  }
+  write(line: string): void {
+    this.buffer.push(line, '\n');
+    this.size += line.length + 1;
+    if (this.size > 1 << 22) this.flush();
+  }
+  private flush(): void {
+    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** The records of a built site's indexed pages (report pages and the directory pages), in a fixed order. */
+function* siteRecords(dir: string): Generator<SearchRecord> {
+  for (const section of ['reports', 'agencies', 'regions', 'years', 'kinds']) {
+    let entries: string[];
     try {
-      entries = await readdir(join(dist, dir));
+      entries = readdirSync(join(dir, section)).sort();
     } catch {
       continue;
     }
-    for (const e of entries.sort()) {
-      const file = `${dir}/${e}/index.html`;
+    for (const e of entries) {
+      const file = `${section}/${e}/index.html`;
       let html: string;
       try {
-        html = await readFile(join(dist, file), 'utf8');
+        html = readFileSync(join(dir, file), 'utf8');
       } catch {
         continue;
       }
       // Only pages that mark what to index (lists and paging pages do not).
-      if (!html.includes('data-pagefind-body')) continue;
-      pages.push(
-        dir === 'reports' ? { file, kind: 'reports', year: yearOf(html) } : { file, kind: 'directory', year: null },
-      );
+      const record = pageRecord(html, pageUrl(file));
+      if (record) yield record;
     }
   }
-  return pages;
 }
 
-/** Files of the character index are gzipped JSON (like Pagefind's), named so that no server re-encodes them. */
+function exportRecords(dir: string, file: string): number {
+  const out = new LineWriter(file);
+  let n = 0;
+  try {
+    for (const r of siteRecords(dir)) {
+      out.write(JSON.stringify(r));
+      n++;
+    }
+  } finally {
+    out.close();
+  }
+  return n;
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) if (line) yield line;
+}
+
+/** Files of the index are gzipped JSON, named so that no server re-encodes them. */
 async function writeGz(file: string, value: unknown): Promise<void> {
   await writeFile(file, gzipSync(JSON.stringify(value), { level: 9 }));
-}
-
-/** Pagefind's fragments of one shard: gzipped, `pagefind_dcd` then JSON. */
-async function readFragments(dir: string): Promise<Array<{ id: string; fragment: Fragment }>> {
-  const out: Array<{ id: string; fragment: Fragment }> = [];
-  for (const f of (await readdir(join(dir, 'fragment'))).sort()) {
-    if (!f.endsWith('.pf_fragment')) continue;
-    const text = gunzipSync(await readFile(join(dir, 'fragment', f))).toString('utf8');
-    out.push({
-      id: f.slice(0, -'.pf_fragment'.length),
-      fragment: JSON.parse(text.slice(text.indexOf('{'))) as Fragment,
-    });
-  }
-  return out;
-}
-
-/** The character index of one shard (see src/lib/search/grams.ts), in DIR/pagefind/<shard>/nb/; returns its grams. */
-async function writeCharacterIndex(
-  dir: string,
-  fragments: Array<{ id: string; fragment: Fragment }>,
-  fold: Record<string, string>,
-  foldUsed: Set<string>,
-): Promise<Set<string>> {
-  const { header, chunks, buckets, grams, folded } = buildTable(fragments, fold);
-  for (const c of folded) foldUsed.add(c);
-  await mkdir(join(dir, 'nb', 'g'), { recursive: true });
-  await mkdir(join(dir, 'nb', 'p'), { recursive: true });
-  await mkdir(join(dir, 'nb', 'i'), { recursive: true });
-  await writeGz(join(dir, 'nb', 'pages.nbg'), header);
-  // Filter values and years (for counts and sorting) apart from fragment ids (for results shown).
-  for (let i = 0; i < chunks.length; i++) {
-    const { ids, ...rest } = chunks[i]!;
-    await writeGz(join(dir, 'nb', 'p', `${i}.nbg`), rest);
-    await writeGz(join(dir, 'nb', 'i', `${i}.nbg`), ids);
-  }
-  for (let i = 0; i < buckets.length; i++) await writeGz(join(dir, 'nb', 'g', `${i}.nbg`), buckets[i]);
-  return grams;
 }
 
 /**
@@ -133,40 +161,66 @@ async function writeSuggestData(
   return manifest;
 }
 
-async function main(): Promise<void> {
+async function buildIndex(sources: string[], tmp: string): Promise<void> {
   const started = Date.now();
+  // Pass 1: what planning the shards needs (address, kind, year) per record, in source order.
+  const pages: IndexablePage[] = [];
+  const seen = new Set<string>();
+  for (const file of sources)
+    for await (const line of lines(file)) {
+      const r = SearchRecord.parse(JSON.parse(line));
+      if (seen.has(r.url)) throw new Error(`${r.url} has two search records (a page written by two shards?)`);
+      seen.add(r.url);
+      const year = r.sort.year ? Number(r.sort.year) : NaN;
+      pages.push(
+        r.url.startsWith('/reports/')
+          ? { url: r.url, kind: 'reports', year: Number.isInteger(year) ? year : null }
+          : { url: r.url, kind: 'directory', year: null },
+      );
+    }
+  seen.clear();
+  const shards = planShards(pages, shardPages);
+  const shardOf = new Map<string, number>();
+  shards.forEach((s, i) => s.urls.forEach((u) => shardOf.set(u, i)));
+  // Pass 2: each record to its shard's file, as it is (the n-th line is the n-th page above).
+  const writers = shards.map((_, i) => new LineWriter(join(tmp, `shard-${i}.jsonl`)));
+  let n = 0;
+  try {
+    for (const file of sources)
+      for await (const line of lines(file)) writers[shardOf.get(pages[n++]!.url)!]!.write(line);
+  } finally {
+    for (const w of writers) w.close();
+  }
+  pages.length = 0;
+  shardOf.clear();
   const out = join(dist, 'pagefind');
   // A stale index would mix with the new one.
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const shards = planShards(await indexablePages(), shardPages);
   let done = 0;
   const places: Array<{ name: string; url: string }> = [];
   // The first stage, filled shard by shard so that no shard's grams are kept.
   const siteGrams = new Map<string, number[]>();
   const fold = characterFold();
   const foldUsed = new Set<string>();
-  for (const shard of shards) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    for (const file of shard.files) {
-      const content = await readFile(join(dist, file), 'utf8');
-      const r = await index.addHTMLFile({ sourcePath: file, content });
-      if (r.errors.length) console.error(`search-index: ${file}: ${r.errors.join('; ')}`);
-    }
-    const w = await index.writeFiles({ outputPath: join(out, shard.id) });
-    if (w.errors.length) throw new Error(`pagefind: writing ${shard.id}: ${w.errors.join('; ')}`);
-    // Each shard in a fresh Pagefind process: its memory is returned before the next one.
-    await pagefind.close();
-    const fragments = await readFragments(join(out, shard.id));
-    addShardGrams(
-      siteGrams,
-      shards.indexOf(shard),
-      await writeCharacterIndex(join(out, shard.id), fragments, fold, foldUsed),
-    );
-    for (const { fragment } of fragments)
-      if (fragment.filters['类型']?.[0] === '地区' && fragment.meta.title)
-        places.push({ name: fragment.meta.title, url: fragment.url });
+  for (const [i, shard] of shards.entries()) {
+    const file = join(tmp, `shard-${i}.jsonl`);
+    const records = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as SearchRecord);
+    rmSync(file);
+    const table = buildTable(records, fold, group);
+    for (const c of table.folded) foldUsed.add(c);
+    const dir = join(out, shard.id, 'nb');
+    for (const d of ['g', 'p', 'r']) await mkdir(join(dir, d), { recursive: true });
+    await writeGz(join(dir, 'pages.nbg'), table.header);
+    for (let k = 0; k < table.chunks.length; k++) await writeGz(join(dir, 'p', `${k}.nbg`), table.chunks[k]);
+    for (let k = 0; k < table.buckets.length; k++) await writeGz(join(dir, 'g', `${k}.nbg`), table.buckets[k]);
+    for (let k = 0; k < table.groups.length; k++) await writeGz(join(dir, 'r', `${k}.nbg`), table.groups[k]);
+    addShardGrams(siteGrams, i, table.grams);
+    for (const r of records)
+      if (r.filters['类型']?.[0] === '地区' && r.meta.title) places.push({ name: r.meta.title, url: r.url });
     done += shard.pages;
     log(
       `search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -179,16 +233,36 @@ async function main(): Promise<void> {
   await mkdir(join(out, 'nb', 'g'), { recursive: true });
   for (let i = 0; i < site.files.length; i++) await writeGz(join(out, 'nb', 'g', `${i}.nbg`), site.files[i]);
   const manifest = ShardManifest.parse({
-    version: 4,
+    version: 5,
     budget,
     gramBuckets: site.buckets,
-    shards: shards.map(({ files: _f, ...s }) => s),
+    shards: shards.map(({ urls: _u, ...s }) => s),
     script,
   });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  log(
-    `search-index: ${shards.length} indexes, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
-  );
+  log(`search-index: ${shards.length} shards, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const exportTo = option('--export');
+  if (exportTo) {
+    const n = exportRecords(dist, exportTo);
+    log(`search-index: ${n} records of ${dist} → ${exportTo} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-search-'));
+  try {
+    let sources = values('--records');
+    if (!sources.length) {
+      sources = [join(tmp, 'records.jsonl')];
+      const n = exportRecords(dist, sources[0]!);
+      log(`search-index: ${n} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await buildIndex(sources, tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {

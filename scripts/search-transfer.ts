@@ -15,7 +15,7 @@ export interface Transfer {
   q: string;
   /** Bytes until the first results (or the no-result message) are shown. */
   first: number;
-  /** Of which Pagefind and character-index files. */
+  /** Of which search files (pagefind/: index and records). */
   firstIndex: number;
   /** Bytes once the background check has finished. */
   total: number;

@@ -8,7 +8,7 @@ import {
   normalizeText,
   termGrams,
 } from '../src/lib/search/grams.ts';
-import { CHUNK, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
+import { CHUNK, GROUP, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
@@ -23,18 +23,15 @@ import {
 
 /** Pages found for a term by the character index alone, the way the browser looks them up. */
 function lookup(texts: string[], term: string): number[] {
-  const { header, chunks, buckets } = buildTable(
-    texts.map((content, i) => ({
-      id: `zh-cn_${i}`,
-      fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} },
-    })),
+  const { header, groups, buckets } = buildTable(
+    texts.map((content, i) => ({ url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} })),
   );
   const lists = termGrams(normalizeText(term)).map((g) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []));
-  return intersectSorted(lists).map((n) => Number(chunks[0]!.ids[n]));
+  return intersectSorted(lists).map((n) => Number(/\d+/.exec(groups.flat()[n]!.url)![0]));
 }
 
 describe('character index', () => {
-  it('normalises white space next to CJK, width, case and Pagefind word marks', () => {
+  it('normalises white space next to CJK, width, case and zero-width word marks', () => {
     expect(normalizeText('2023 年度')).toBe('2023年度');
     expect(normalizeText('信息     404条')).toBe('信息404条');
     expect(normalizeText('政务\u200b新\u200b媒体')).toBe('政务新媒体');
@@ -58,45 +55,62 @@ describe('character index', () => {
   });
 
   it('pages in a fixed order: directory pages first, then reports newest first', () => {
-    const frag = (url: string, type: string, year?: string) => ({
-      id: `zh-cn_${url}`,
-      fragment: { url, content: 'x', filters: { 类型: [type], ...(year ? { 年度: [year] } : {}) }, meta: {} },
+    const page = (url: string, type: string, year?: string) => ({
+      url,
+      content: 'x',
+      filters: { 类型: [type], ...(year ? { 年度: [year] } : {}) },
+      meta: {},
     });
-    const { header, chunks } = buildTable([frag('r1', '报告', '2019'), frag('a', '机关'), frag('r2', '报告', '2021')]);
-    expect(header.prefix).toBe('zh-cn_');
+    const { chunks, groups } = buildTable([page('r1', '报告', '2019'), page('a', '机关'), page('r2', '报告', '2021')]);
     const [c] = chunks;
-    expect(c!.ids).toEqual(['a', 'r2', 'r1']);
+    expect(groups.flat().map((r) => r.url)).toEqual(['a', 'r2', 'r1']);
     expect(c!.year).toEqual([0, 2021, 2019]);
     expect(c!.facets['年度']!.values[c!.facets['年度']!.of[1]!]).toBe('2021');
   });
 
-  it('the first stage says which shards hold a gram; page tables come in chunks', () => {
+  it('the first stage says which shards hold a gram; page tables come in chunks, records in groups', () => {
     const site = buildSiteIndex([new Set(['局', '审批']), new Set(['局'])]);
     const lookup = (g: string) => site.files[bucketOf(g, site.buckets)]![g] ?? [];
     expect(lookup('局')).toEqual([0, 1]);
     expect(lookup('审批')).toEqual([0]);
     expect(lookup('公开')).toEqual([]);
     const many = Array.from({ length: CHUNK + 5 }, (_, i) => ({
-      id: `zh-cn_${i}`,
-      fragment: { url: `/r/${i}/`, content: 'x', filters: { 类型: ['报告'] }, meta: {} },
+      url: `/r/${String(i).padStart(4, '0')}/`,
+      content: 'x',
+      filters: { 类型: ['报告'] },
+      meta: {},
     }));
-    expect(buildTable(many).chunks.map((c) => c.ids.length)).toEqual([CHUNK, 5]);
+    const table = buildTable(many);
+    expect(table.chunks.map((c) => c.year.length)).toEqual([CHUNK, 5]);
+    expect(table.header.group).toBe(GROUP);
+    expect(table.groups).toHaveLength(Math.ceil((CHUNK + 5) / GROUP));
+    expect(table.groups.every((g, k) => g.length === Math.min(GROUP, CHUNK + 5 - k * GROUP))).toBe(true);
+    // Page n is entry n % group of group file floor(n / group), in page-table order.
+    const n = 777;
+    expect(table.groups[Math.floor(n / GROUP)]![n % GROUP]!.url).toBe('/r/0777/');
+    expect(buildTable(many, {}, 100).groups.map((g) => g.length)).toEqual([
+      ...Array.from({ length: 10 }, () => 100),
+      5,
+    ]);
   });
 });
 
 describe('traditional script in the index', () => {
   it('indexes page text folded to simplified and marks the pages the fold changes', () => {
     const fold = { 資: '资', 訊: '讯', 開: '开', 請: '请' };
-    const { header, chunks, buckets, folded } = buildTable(
+    const { header, chunks, groups, buckets, folded } = buildTable(
       ['依申請公開', '依申请公开', '信息公开'].map((content, i) => ({
-        id: `zh-cn_${i}`,
-        fragment: { url: `/p/${i}/`, content, filters: { 类型: ['报告'] }, meta: {} },
+        url: `/p/${i}/`,
+        content,
+        filters: { 类型: ['报告'] },
+        meta: {},
       })),
       fold,
     );
     const pages = (g: string) => deltaDecode(buckets[bucketOf(g, header.buckets)]![g] ?? []);
-    expect(intersectSorted(termGrams('依申请公开').map(pages)).map((n) => chunks[0]!.ids[n])).toEqual(['0', '1']);
-    expect(chunks[0]!.fold?.map((n) => chunks[0]!.ids[n])).toEqual(['0']);
+    const url = (n: number) => groups.flat()[n]!.url;
+    expect(intersectSorted(termGrams('依申请公开').map(pages)).map(url)).toEqual(['/p/0/', '/p/1/']);
+    expect(chunks[0]!.fold?.map(url)).toEqual(['/p/0/']);
     expect([...folded].sort()).toEqual(['請', '開'].sort());
   });
 });

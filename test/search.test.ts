@@ -90,7 +90,7 @@ function indexedPages(): Map<string, Indexed> {
         (filters[k!] ??= []).push(v.join(':'));
       }
       for (const el of body.querySelectorAll('[data-pagefind-ignore]')) el.remove();
-      // Headings end a sentence (Pagefind adds ". "); other blocks only separate by white space.
+      // Headings end a sentence (". "); other blocks only separate by white space.
       for (const el of body.querySelectorAll('h1, h2, h3, h4, h5, h6')) el.append('. ');
       for (const el of body.querySelectorAll('p, div, li, dt, dd, section, br')) el.append(' ');
       pages.set(`/${dir}/${e}/`, { text: fold(norm(body.textContent ?? '')), filters });
@@ -357,7 +357,7 @@ describe('search in a real browser', () => {
       expect.stringMatching(/^2019（\d+）$/),
     ]);
     expect(await page.isVisible('#clear-filters')).toBe(true);
-    // A result opens its page with the term marked (Pagefind's highlight script).
+    // A result opens its page with the term marked (src/client/highlight.ts).
     const href = await page.getAttribute('#results li > a', 'href');
     expect(href).toContain('pagefind-highlight=');
     await page.click('#results li > a');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildEnv, SYNTHETIC_PART_BYTES } from './global-setup.ts';
@@ -10,13 +10,14 @@ import { pathScope } from '../src/lib/site/shard.ts';
  * The sharded build (README, "Sharded build") against the single build of the same corpus: the
  * synthetic site of test/global-setup.ts (120 synthetic reports over about 20 provinces, the
  * samples and a hostile file; some reports have no region_code). Four shards, each its own
- * process, then the merge (national pages, search index); the merged dist must equal the single
- * build byte for byte, file by file.
+ * process, then the merge (national pages, search index from the shards' search records); the
+ * merged dist must equal the single build byte for byte, file by file.
  */
 
 /**
- * Files allowed to differ between the merged and the single build. None today: Pagefind's index
- * is deterministic for the same pages, and chart marker ids no longer depend on render order.
+ * Files allowed to differ between the merged and the single build. None today: the search index
+ * is built from the same records (the merge's from the shards' exports, the single build's from
+ * its pages), and chart marker ids no longer depend on render order.
  */
 const DECLARED_DIFFERENCES: RegExp[] = [];
 
@@ -24,12 +25,16 @@ const sites = inject('sites');
 const { data, raw, dist: single } = sites.synthetic;
 const env = { NIANBAO_DATA: data, NIANBAO_RAW: raw, NIANBAO_PART_BYTES: String(SYNTHETIC_PART_BYTES) };
 
-function build(what: string, args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {
+function spawnBuild(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {
     encoding: 'utf8',
     env: buildEnv(env),
     maxBuffer: 64 << 20,
   });
+}
+
+function build(what: string, args: string[]): string {
+  const r = spawnBuild(args);
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})\n${r.stderr}\n${r.stdout.slice(-4000)}`);
   return r.stdout;
 }
@@ -64,9 +69,25 @@ describe('sharded build', () => {
       build(`shard province=${s}`, ['--shard', `province=${s}`, '--out', out]);
       dists.push(out);
     }
-    // A province shard writes only province pages and the shared assets.
+    // A province shard writes only province pages and the shared assets, and its pages' search
+    // records beside its folder (one line per report, agency and region page it wrote).
     const publicFiles = new Set(listFiles('public'));
-    for (const d of dists) expect(listFiles(d).filter((f) => pathScope(f, publicFiles) === 'national')).toEqual([]);
+    for (const d of dists) {
+      expect(listFiles(d).filter((f) => pathScope(f, publicFiles) === 'national')).toEqual([]);
+      const records = readFileSync(`${d}.search.jsonl`, 'utf8').trim().split('\n');
+      const pages = listFiles(d).filter((f) => /^(reports|agencies|regions)\/[^/]+\/index\.html$/.test(f));
+      expect(records.length, d).toBe(pages.length);
+    }
+    // Without a shard's records the merge stops before it builds anything.
+    renameSync(`${dists[0]}.search.jsonl`, `${dists[0]}.hidden`);
+    try {
+      const r = spawnBuild(['--merge', '--from', ...dists, '--out', join(tmp, 'no-records')]);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('no search records');
+      expect(existsSync(join(tmp, 'no-records'))).toBe(false);
+    } finally {
+      renameSync(`${dists[0]}.hidden`, `${dists[0]}.search.jsonl`);
+    }
     build('merge', ['--merge', '--from', ...dists, '--out', merged]);
 
     const declared = (f: string) => DECLARED_DIFFERENCES.some((re) => re.test(f));

@@ -3,7 +3,7 @@ import { planShards, type IndexablePage } from '../src/lib/search/shards.ts';
 import { initialShards } from '../src/lib/search/budget.ts';
 
 const pages = (year: number | null, n: number, kind: 'reports' | 'directory' = 'reports'): IndexablePage[] =>
-  Array.from({ length: n }, (_, i) => ({ file: `${kind}/${year ?? 'x'}-${i}/index.html`, kind, year }));
+  Array.from({ length: n }, (_, i) => ({ url: `/${kind}/${year ?? 'x'}-${i}/`, kind, year }));
 
 describe('search index shards', () => {
   it('a small site gets one index with everything', () => {
@@ -31,7 +31,7 @@ describe('search index shards', () => {
     expect(s[0]!.directory).toBe(false);
     expect(s[1]!.directory).toBe(true);
     expect(s.at(-1)!.undated).toBe(true);
-    expect(new Set(s.flatMap((x) => x.files)).size).toBe(360);
+    expect(new Set(s.flatMap((x) => x.urls)).size).toBe(360);
   });
 
   it('the first query stays within the page budget (at least one index)', () => {

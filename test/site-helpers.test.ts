@@ -421,8 +421,9 @@ describe('fileKind and filesPerReport: the hosting budget', () => {
     expect(fileKind(`reports/${id}/index.html`)).toBe('report page');
     expect(fileKind(`reports/${id}.json`)).toBe('report JSON');
     expect(fileKind(`reports/${id}/original.pdf`)).toBe('original PDF');
-    expect(fileKind('pagefind/s01/fragment/zh-cn_1a2b3c.pf_fragment')).toBe('Pagefind fragment');
-    expect(fileKind('pagefind/s01/index/zh-cn_1a2b3c.pf_index')).toBe('search index');
+    expect(fileKind('pagefind/s01/nb/r/12.nbg')).toBe('search records');
+    expect(fileKind('pagefind/s01/nb/g/12.nbg')).toBe('search index');
+    expect(fileKind('pagefind/nb/g/3.nbg')).toBe('search index');
     expect(fileKind('pagefind/shards.json')).toBe('search index');
     expect(fileKind('agencies/abc/index.html')).toBe('directory page');
     expect(fileKind('regions/320000/index.html')).toBe('directory page');
@@ -434,11 +435,11 @@ describe('fileKind and filesPerReport: the hosting budget', () => {
   it('counts per report, also for none', () => {
     expect(filesPerReport([], 0).line).toBe('— per report: ');
     const { counts, line } = filesPerReport(
-      [`reports/${id}/index.html`, `reports/${id}.json`, 'pagefind/s01/fragment/a.pf_fragment', 'index.html'],
+      [`reports/${id}/index.html`, `reports/${id}.json`, 'pagefind/s01/nb/r/0.nbg', 'index.html'],
       1,
     );
     expect(counts['report page']).toBe(1);
-    expect(line).toBe('4.00 per report: report page 1.00, report JSON 1.00, Pagefind fragment 1.00, other 1.00');
+    expect(line).toBe('4.00 per report: report page 1.00, report JSON 1.00, search records 1.00, other 1.00');
     expect(filesPerReport([`reports/${id}/index.html`, 'a', 'b'], 2).line).toBe(
       '1.50 per report: report page 0.50, other 1.00',
     );

@@ -11,7 +11,8 @@ import {
 import { containsAll, editDistance, queryTerms } from '../lib/search/query.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
-import { FILTERS, type Fragment, type TableChunk, type TableHeader } from '../lib/search/table.ts';
+import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
+import type { ShownRecord } from '../lib/search/record.ts';
 import { initialShards } from '../lib/search/budget.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
 import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
@@ -22,7 +23,8 @@ import type { Shard, ShardManifest } from '../lib/search/shards.ts';
  * The search page in the browser. State lives in the URL (/search/?q=…&year=2020&sort=year-desc&page=2)
  * so a result list can be shared. Each shard has a page table and a character index
  * (src/lib/search/grams.ts): a term is looked up by its characters, so it is found whatever the
- * word segmentation of a page; results show Pagefind's fragments (title, text, filters).
+ * word segmentation of a page; results show the pages' records (title, text, filters), fetched
+ * in groups (src/lib/search/table.ts).
  */
 
 const SORTS = ['relevance', 'year-desc', 'year-asc'] as const;
@@ -48,11 +50,10 @@ for (const el of root.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidde
 let manifest: ShardManifest | null = null;
 let generation = 0;
 const headers = new Map<string, Promise<TableHeader>>();
-const chunks = new Map<string, Promise<Omit<TableChunk, 'ids'>>>();
-const idChunks = new Map<string, Promise<string[]>>();
+const chunks = new Map<string, Promise<TableChunk>>();
 const siteBuckets = new Map<string, Promise<Record<string, number[]>>>();
 const buckets = new Map<string, Promise<Bucket>>();
-const fragments = new Map<string, Promise<Fragment>>();
+const recordGroups = new Map<string, Promise<ShownRecord[]>>();
 const scriptBuckets = new Map<string, Promise<ScriptBucket>>();
 const placeFilesCache = new Map<string, Promise<Place[]>>();
 let script: ScriptTables | null = null;
@@ -65,14 +66,14 @@ async function foldOf(h: Hit): Promise<Record<string, string>> {
   return siteFold;
 }
 
-/** Whether a page holds every term (a term: its readings), from its Pagefind fragment. */
-async function holds(h: Hit, f: Fragment, terms: string[][]): Promise<boolean> {
+/** Whether a page holds every term (a term: its readings), from its record. */
+async function holds(h: Hit, f: ShownRecord, terms: string[][]): Promise<boolean> {
   return containsAll(f.content, terms, await foldOf(h));
 }
 
 const params = () => new URLSearchParams(location.search);
 
-/** A gzipped file of the index (Pagefind's or ours): decompressed here unless the server already did. */
+/** A gzipped file of the index: decompressed here unless the server already did. */
 async function fetchGz<T>(url: string): Promise<T> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -81,9 +82,7 @@ async function fetchGz<T>(url: string): Promise<T> {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  const text = new TextDecoder().decode(bytes);
-  // Pagefind's fragments start with a signature before the JSON.
-  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as T;
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
 function cached<T>(map: Map<string, Promise<T>>, url: string): Promise<T> {
@@ -104,7 +103,7 @@ class Table {
     readonly shard: Shard,
     readonly header: TableHeader,
   ) {}
-  private loaded = new Map<number, Omit<TableChunk, 'ids'>>();
+  private loaded = new Map<number, TableChunk>();
   /** Fetches the chunks holding these pages (all pages when none are given). */
   async ensure(pages: number[] | null): Promise<void> {
     const want = new Set(
@@ -118,21 +117,12 @@ class Table {
         .map(async (k) => this.loaded.set(k, await cached(chunks, `${shardUrl(this.shard)}nb/p/${k}.nbg`))),
     );
   }
-  private ids = new Map<number, string[]>();
-  /** Fetches the fragment ids of the chunks holding these pages (needed only for results shown). */
-  async ensureIds(pages: number[]): Promise<void> {
-    const want = new Set(pages.map((n) => Math.floor(n / this.header.chunk)));
-    await Promise.all(
-      [...want]
-        .filter((k) => !this.ids.has(k))
-        .map(async (k) => this.ids.set(k, await cached(idChunks, `${shardUrl(this.shard)}nb/i/${k}.nbg`))),
-    );
-  }
-  private at(n: number): [Omit<TableChunk, 'ids'>, number] {
+  private at(n: number): [TableChunk, number] {
     return [this.loaded.get(Math.floor(n / this.header.chunk))!, n % this.header.chunk];
   }
-  id(n: number): string {
-    return this.header.prefix + this.ids.get(Math.floor(n / this.header.chunk))![n % this.header.chunk]!;
+  /** The record group file holding page n. */
+  groupUrl(n: number): string {
+    return `${shardUrl(this.shard)}nb/r/${Math.floor(n / this.header.group)}.nbg`;
   }
   year(n: number): number {
     const [c, i] = this.at(n);
@@ -214,10 +204,9 @@ async function readingPages(table: Table, readings: string[]): Promise<number[]>
   return [...new Set(each.flatMap((e) => e.pages))].sort((a, b) => a - b);
 }
 
-/** Pagefind's fragment of a page. */
-async function fragmentOf(h: Hit): Promise<Fragment> {
-  await h.table.ensureIds([h.n]);
-  return cached(fragments, `${shardUrl(h.table.shard)}fragment/${h.table.id(h.n)}.pf_fragment`);
+/** A page's record, from its group (the other pages of the group come with it, cached). */
+async function recordOf(h: Hit): Promise<ShownRecord> {
+  return (await cached(recordGroups, h.table.groupUrl(h.n)))[h.n % h.table.header.group]!;
 }
 
 // ——— rendering ———
@@ -251,14 +240,15 @@ function excerpts(content: string, terms: string[][], fold: Record<string, strin
   return p;
 }
 
-function resultItem(f: Fragment, terms: string[][], typed: string[], fold: Record<string, string>): HTMLLIElement {
+function resultItem(f: ShownRecord, terms: string[][], typed: string[], fold: Record<string, string>): HTMLLIElement {
   const li = el('li');
   const kind = f.filters['类型']?.[0] ?? '';
   const year = f.filters['年度']?.[0];
   const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]].filter(Boolean).join(' ');
-  // Pagefind records URLs from the site root; the site may live under a sub-path.
+  // Records hold addresses from the site root; the site may live under a sub-path.
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
-  // The target page marks the terms (Pagefind's highlight script reads this parameter).
+  // The target page marks the terms (src/client/highlight.ts reads this parameter, named as
+  // Pagefind's highlight script named it, so that older links keep working).
   // Every reading, the term as typed, and on a page in traditional script the forms it shows.
   const { shown, lower } = displayText(f.content);
   const forms = Object.keys(fold).length ? matchedForms(shown, foldText(lower, fold), terms) : [];
@@ -368,7 +358,7 @@ async function suggestions(
     scored.sort((a, b) => b.score - a.score);
     for (const { h } of scored.slice(0, 8)) {
       await h.table.ensure([h.n]);
-      const { lower } = displayText((await fragmentOf(h)).content);
+      const { lower } = displayText((await recordOf(h)).content);
       const chars = Array.from(lower);
       for (let i = 0; i < chars.length && near.size < 5; i++) {
         for (const len of [n, n - 1, n + 1]) {
@@ -504,11 +494,12 @@ async function run(): Promise<void> {
   await render(ctx, candidates, verified, exact);
   if (gen !== generation || exact) return;
   const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
-  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND) return;
+  const groupsLeft = new Set(rest.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u)));
+  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND || groupsLeft.size > VERIFY_GROUPS_IN_BACKGROUND) return;
   status.dataset.checking = '1';
   for (let i = 0; i < rest.length; i += 20) {
     const batch = rest.slice(i, i + 20);
-    const found = await Promise.all(batch.map(async (h) => holds(h, await fragmentOf(h), terms)));
+    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), terms)));
     if (gen !== generation) return;
     batch.forEach((h, j) => verified.set(h, found[j]!));
   }
@@ -516,8 +507,14 @@ async function run(): Promise<void> {
   await render(ctx, candidates, verified, true);
 }
 
-/** Candidates of 3+ character terms checked in the background after the first page: about 4 KB each. */
+/**
+ * Candidates of 3+ character terms checked in the background after the first page, at most
+ * this many pages in at most this many record groups not fetched yet. A group of 16 records is
+ * about 4 times the size a single record was (about 6 KB compressed on the synthetic corpus), so
+ * 75 groups cost what 300 single records did.
+ */
 const VERIFY_IN_BACKGROUND = 300;
+const VERIFY_GROUPS_IN_BACKGROUND = 75;
 
 interface RenderContext {
   p: URLSearchParams;
@@ -557,7 +554,7 @@ async function render(
   const page = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
   const shown = hits.slice((page - 1) * per, page * per);
   await Promise.all(shown.map((h) => h.table.ensure([h.n])));
-  const data = await Promise.all(shown.map((h) => fragmentOf(h)));
+  const data = await Promise.all(shown.map((h) => recordOf(h)));
   const folds = await Promise.all(shown.map((h) => foldOf(h)));
   if (gen !== generation) return;
   for (const [i, h] of shown.entries())

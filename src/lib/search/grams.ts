@@ -1,9 +1,9 @@
 /**
  * The character-level search index, shared by the build (scripts/search-index.ts) and the
- * browser (src/client/search.ts). Pagefind segments Chinese into words, and a word index cannot
- * find a string that is part of a longer word on some pages (局 in 审批局, 石家庄 in 石家庄市) or
- * is cut differently on others (政务新媒体). So every page's text is also indexed by its
- * characters: the set of single characters and of pairs of adjacent characters it contains.
+ * browser (src/client/search.ts). A word index (such as Pagefind's, which this site used)
+ * segments Chinese into words and cannot find a string that is part of a longer word on some
+ * pages (局 in 审批局, 石家庄 in 石家庄市) or is cut differently on others (政务新媒体). So every
+ * page's text is indexed by its characters: the set of single characters and of pairs of adjacent characters it contains.
  * A term of one or two characters is then looked up exactly; a longer term by all its pairs,
  * and the pages found are checked against their text before they are shown.
  *
@@ -18,9 +18,9 @@ const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu');
 const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 
 /**
- * The form in which page text and queries are compared: NFKC (fullwidth → ASCII), Pagefind's
- * zero-width word marks removed, Latin lower-cased, whitespace runs as one space, and no space
- * next to a CJK character (`2023 年度` and `信息     404条` read as `2023年度`, `信息404条`).
+ * The form in which page text and queries are compared: NFKC (fullwidth → ASCII), zero-width
+ * spaces removed (Pagefind's fragments had them between words), Latin lower-cased, whitespace
+ * runs as one space, and no space next to a CJK character (`2023 年度` and `信息     404条` read as `2023年度`, `信息404条`).
  */
 export function normalizeText(s: string): string {
   return normalizeKeepCase(s).toLowerCase();

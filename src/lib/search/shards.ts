@@ -1,15 +1,13 @@
 import { z } from 'zod';
 
 /**
- * How the search index is split. Pagefind needs about 0.3–0.5 MB of memory per report page
- * while indexing, and its page list (loaded by the first query) grows by about 8–11 bytes per
- * page, so one index for 100,000 reports would need tens of GB to build and send most of a
- * megabyte before the first result. Pages are therefore grouped — the newest report year, the
- * directory pages (agencies, regions, years, kinds), then older years — and packed into indexes
- * of at most MAX_PAGES_PER_SHARD pages, each built by its own Pagefind process. The browser
- * merges indexes in that order until a page budget is reached and searches the rest only when
- * asked (or when a year filter needs them). Each merged index costs its own WebAssembly
- * download, so small sites get one index.
+ * How the search index is split. A shard's character buckets hold a fixed number of postings, so
+ * the files a query fetches from one grow with the shard's page count, and building one holds
+ * all its postings in memory. Pages are therefore grouped — the newest report year, the
+ * directory pages (agencies, regions, years, kinds), then older years — and packed into shards
+ * of at most MAX_PAGES_PER_SHARD pages, built one after another. The browser searches shards in
+ * that order until a page budget is reached and the rest only when asked (or when a year filter
+ * needs them); the site's first stage (table.ts) says which shards can hold a query at all.
  */
 
 export const MAX_PAGES_PER_SHARD = 10_000;
@@ -35,7 +33,7 @@ const ConverterSpec = z.object({
 });
 
 export const ShardManifest = z.object({
-  version: z.literal(4),
+  version: z.literal(5),
   budget: z.number().int().positive(),
   /** Bucket files of the first stage (pagefind/nb/g/<n>.nbg: gram → shard positions). */
   gramBuckets: z.number().int().positive(),
@@ -50,8 +48,8 @@ export const ShardManifest = z.object({
 export type ShardManifest = z.infer<typeof ShardManifest>;
 
 export interface IndexablePage {
-  /** Path inside dist/, e.g. reports/0123abcd/index.html */
-  file: string;
+  /** The page's address (its record's url), e.g. /reports/0123abcd…/ */
+  url: string;
   kind: 'reports' | 'directory';
   year: number | null;
 }
@@ -59,20 +57,20 @@ export interface IndexablePage {
 interface Group {
   year: number | null;
   directory: boolean;
-  files: string[];
+  urls: string[];
 }
 
 /** Groups pages and packs them into shards, in the order the browser loads them. */
-export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHARD): Array<Shard & { files: string[] }> {
+export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHARD): Array<Shard & { urls: string[] }> {
   const byKey = new Map<string, Group>();
   for (const p of pages) {
     const key = p.kind === 'directory' ? 'directory' : String(p.year);
     const g = byKey.get(key) ?? {
       year: p.kind === 'directory' ? null : p.year,
       directory: p.kind === 'directory',
-      files: [],
+      urls: [],
     };
-    g.files.push(p.file);
+    g.urls.push(p.url);
     byKey.set(key, g);
   }
   const reports = [...byKey.values()]
@@ -83,17 +81,17 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
   const groups = [...reports.slice(0, 1), ...(directory ? [directory] : []), ...reports.slice(1)];
   // A group larger than a shard is cut into equal parts; then consecutive groups are packed.
   const pieces: Group[] = groups.flatMap((g) => {
-    const files = [...g.files].sort();
-    const parts = Math.max(1, Math.ceil(files.length / maxPages));
+    const urls = [...g.urls].sort();
+    const parts = Math.max(1, Math.ceil(urls.length / maxPages));
     return Array.from({ length: parts }, (_, i) => ({
       ...g,
-      files: files.slice(Math.floor((i * files.length) / parts), Math.floor(((i + 1) * files.length) / parts)),
+      urls: urls.slice(Math.floor((i * urls.length) / parts), Math.floor(((i + 1) * urls.length) / parts)),
     }));
   });
   const shards: Group[][] = [];
   for (const piece of pieces) {
     const last = shards.at(-1);
-    if (last && last.reduce((n, g) => n + g.files.length, 0) + piece.files.length <= maxPages) last.push(piece);
+    if (last && last.reduce((n, g) => n + g.urls.length, 0) + piece.urls.length <= maxPages) last.push(piece);
     else shards.push([piece]);
   }
   return shards.map((members, i) => {
@@ -107,15 +105,15 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
     ]
       .filter(Boolean)
       .join('、');
-    const files = members.flatMap((g) => g.files);
+    const urls = members.flatMap((g) => g.urls);
     return {
       id: `s${String(i + 1).padStart(2, '0')}`,
       label,
       years,
       undated,
       directory: hasDirectory,
-      pages: files.length,
-      files,
+      pages: urls.length,
+      urls,
     };
   });
 }

@@ -1,13 +1,14 @@
 import { bucketOf, deltaEncode, gramsOf, normalizeText, type Bucket } from './grams.ts';
+import type { ShownRecord } from './record.ts';
 import { foldText } from './script.ts';
 
 /**
- * What the browser needs to search one shard without Pagefind's word index: the page table
- * (Pagefind fragment id, year, filter values per page, in a fixed order) and the character
- * buckets. Built from Pagefind's own fragments, so the text searched is exactly the text shown.
+ * What the browser needs to search one shard: the page table (year and filter values per page,
+ * in a fixed order), the character buckets, and the pages' records in groups. Built from the
+ * pages' search records (record.ts), so the text searched is exactly the text shown.
  */
 
-/** Filters as Pagefind records them on the pages, with the ASCII name a URL may use instead. */
+/** Filters as the pages mark them (data-pagefind-filter), with the ASCII name a URL may use instead. */
 export const FILTERS = [
   ['类型', 'type'],
   ['年度', 'year'],
@@ -20,30 +21,22 @@ export const FILTERS = [
 ] as const;
 export type FilterName = (typeof FILTERS)[number][0];
 
-export interface Fragment {
-  url: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-}
-
 /**
  * A shard's page table is cut into chunks of CHUNK pages, so that a query fetches only the
- * chunks that hold its results (a rare name: one or two small files).
+ * chunks that hold its results (a rare name: one or two small files). The records of its pages
+ * (url, text, filters, title) are in groups of `group` pages in the same order, nb/r/<k>.nbg.
  */
 export interface TableHeader {
-  version: 2;
-  /** Fragment ids are `${prefix}${id}`; the file is fragment/<that>.pf_fragment. */
-  prefix: string;
+  version: 3;
   pages: number;
   chunk: number;
+  /** Pages per record group: page n's record is entry n % group of nb/r/<floor(n / group)>.nbg. */
+  group: number;
   /** Number of character-index bucket files of the shard. */
   buckets: number;
 }
 
 export interface TableChunk {
-  /** Written to a file of its own (nb/i/<k>.nbg): only needed for the results shown. */
-  ids: string[];
   /** Report year per page (0: none) — for sorting by year. */
   year: number[];
   /** Per filter: its values in this chunk, and per page the index of its value (-1: none). */
@@ -57,13 +50,27 @@ export interface TableChunk {
 
 export const CHUNK = 1000;
 
+/**
+ * Pages per record group (nb/r/<k>.nbg). One file per page made the records the largest part of
+ * the site's file count (1.67 files per report at 100,000 reports); groups of 16 cost about 0.1
+ * file per report there, which keeps the site under 3 files per report (README, "Hosting"). A
+ * group is what showing a result costs: about 6 KB compressed for 16 report pages of the
+ * synthetic corpus, much less for directory pages (a single Pagefind fragment was about 1.5 KB).
+ * Groups follow the page-table order — directory pages, then reports newest year first — in
+ * which results are shown, so the first results of a common term mostly share one or two
+ * groups, while a rare term's few pages are usually one group each. On the 10,000-report corpus
+ * groups of 32 saved 0.06 file per report and cost 9–15 KB more for a query with scattered
+ * results; groups of 8 cost 0.11 file per report more and saved nothing measurable.
+ */
+export const GROUP = 16;
+
 /** Directory pages first (agency, region, year, kind), then reports newest year first. */
 const TYPE_ORDER = ['机关', '地区', '年度', '机关类型', '报告'];
-function rank(f: Fragment): [number, number, string] {
-  const t = TYPE_ORDER.indexOf(f.filters['类型']?.[0] ?? '报告');
-  return [t < 0 ? TYPE_ORDER.length : t, -(Number(f.filters['年度']?.[0]) || 0), f.url];
+function rank(r: ShownRecord): [number, number, string] {
+  const t = TYPE_ORDER.indexOf(r.filters['类型']?.[0] ?? '报告');
+  return [t < 0 ? TYPE_ORDER.length : t, -(Number(r.filters['年度']?.[0]) || 0), r.url];
 }
-function compareRank(a: Fragment, b: Fragment): number {
+function compareRank(a: ShownRecord, b: ShownRecord): number {
   const [x, y] = [rank(a), rank(b)];
   return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
 }
@@ -72,50 +79,53 @@ function compareRank(a: Fragment, b: Fragment): number {
 export const POSTINGS_PER_BUCKET = 6000;
 
 export function buildTable(
-  fragments: Array<{ id: string; fragment: Fragment }>,
+  records: readonly ShownRecord[],
   fold: Record<string, string> = {},
+  group = GROUP,
 ): {
   header: TableHeader;
   chunks: TableChunk[];
   buckets: Bucket[];
+  /** The records in table order, `group` to a file, as the browser gets them. */
+  groups: ShownRecord[][];
   grams: Set<string>;
   /** Characters of the fold that occur on these pages. */
   folded: Set<string>;
 } {
-  const pages = [...fragments].sort((a, b) => compareRank(a.fragment, b.fragment));
+  const pages = [...records].sort(compareRank);
   // Text in the compared form: normalised, then traditional and variant characters folded.
   const folded = new Set<string>();
   const texts = pages.map((p) => {
-    const t = normalizeText(p.fragment.content);
+    const t = normalizeText(p.content);
     const f = foldText(t, fold);
     if (f === t) return { text: f, changed: false };
     for (const c of t) if (fold[c]) folded.add(c);
     return { text: f, changed: true };
   });
-  const prefix = /^[a-z-]+_/.exec(pages[0]?.id ?? '')?.[0] ?? '';
-  const samePrefix = pages.every((p) => p.id.startsWith(prefix));
   const chunks: TableChunk[] = [];
   for (let from = 0; from < pages.length; from += CHUNK) {
     const part = pages.slice(from, from + CHUNK);
     const facets: TableChunk['facets'] = {};
     for (const [name] of FILTERS) {
-      const values = [
-        ...new Set(part.map((p) => p.fragment.filters[name]?.[0]).filter((v): v is string => !!v)),
-      ].sort();
+      const values = [...new Set(part.map((p) => p.filters[name]?.[0]).filter((v): v is string => !!v))].sort();
       if (values.length)
         facets[name] = {
           values,
-          of: part.map((p) => (p.fragment.filters[name]?.[0] ? values.indexOf(p.fragment.filters[name][0]) : -1)),
+          of: part.map((p) => (p.filters[name]?.[0] ? values.indexOf(p.filters[name][0]) : -1)),
         };
     }
     const changed = part.map((_, i) => i).filter((i) => texts[from + i]!.changed);
     chunks.push({
-      ids: part.map((p) => (samePrefix ? p.id.slice(prefix.length) : p.id)),
-      year: part.map((p) => Number(p.fragment.filters['年度']?.[0]) || 0),
+      year: part.map((p) => Number(p.filters['年度']?.[0]) || 0),
       facets,
       ...(changed.length ? { fold: changed } : {}),
     });
   }
+  const groups: ShownRecord[][] = [];
+  for (let from = 0; from < pages.length; from += group)
+    groups.push(
+      pages.slice(from, from + group).map(({ url, content, filters, meta }) => ({ url, content, filters, meta })),
+    );
   const postings = new Map<string, number[]>();
   let total = 0;
   texts.forEach(({ text }, n) => {
@@ -130,9 +140,10 @@ export function buildTable(
   const buckets: Bucket[] = Array.from({ length: count }, () => ({}));
   for (const g of [...postings.keys()].sort()) buckets[bucketOf(g, count)]![g] = deltaEncode(postings.get(g)!);
   return {
-    header: { version: 2, prefix: samePrefix ? prefix : '', pages: pages.length, chunk: CHUNK, buckets: count },
+    header: { version: 3, pages: pages.length, chunk: CHUNK, group, buckets: count },
     chunks,
     buckets,
+    groups,
     grams: new Set(postings.keys()),
     folded,
   };

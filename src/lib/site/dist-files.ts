@@ -7,7 +7,7 @@ export const FILE_KINDS = [
   'report page',
   'report JSON',
   'original PDF',
-  'Pagefind fragment',
+  'search records',
   'search index',
   'directory page',
   'other',
@@ -18,7 +18,8 @@ export function fileKind(path: string): FileKind {
   if (/^reports\/[0-9a-f]{16}\/index\.html$/.test(path)) return 'report page';
   if (/^reports\/[0-9a-f]{16}\.json$/.test(path)) return 'report JSON';
   if (/^reports\/[0-9a-f]{16}\/original\.pdf$/.test(path)) return 'original PDF';
-  if (/^pagefind\/(?:.+\/)?fragment\/[^/]+\.pf_fragment$/.test(path)) return 'Pagefind fragment';
+  // The pages' search records, in groups (src/lib/search/table.ts).
+  if (/^pagefind\/[^/]+\/nb\/r\/\d+\.nbg$/.test(path)) return 'search records';
   if (path.startsWith('pagefind/')) return 'search index';
   if (/^(?:agencies|regions|years|kinds|reports\/page)\/.+\/index\.html$/.test(path)) return 'directory page';
   return 'other';

@@ -34,7 +34,7 @@ export interface HeadlineView extends Headline {
 
 export interface ReportPage {
   title: string;
-  /** Pagefind filter values (name → value). */
+  /** Search filter values (name → value), for data-pagefind-filter. */
   filters: Array<[string, string]>;
   /** Status line: what was read and what the checks found, in plain words. */
   statusLine: string;
