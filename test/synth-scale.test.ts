@@ -23,7 +23,7 @@ describe('the synthetic corpus when its agencies run out', () => {
   it('ends, an agency continuing its own series, never two reports of one agency and year', () => {
     const seen = new Map<string, number>();
     let files = 0;
-    for (const f of generateCorpus(400, 7, tiny)) {
+    for (const f of generateCorpus(800, 7, tiny)) {
       files++;
       const r = f.truth.report;
       // Copies (dup/: the same report again, re-encoded) are meant to repeat one.
@@ -31,7 +31,11 @@ describe('the synthetic corpus when its agencies run out', () => {
       const key = `${r.agency}|${r.year}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
-    expect(files).toBe(400);
+    expect(files).toBe(800);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('says so when the places have no agency and year left, instead of looping', () => {
+    expect(() => [...generateCorpus(100_000, 7, tiny)].length).toThrow(/no agency and year left/);
   });
 });

@@ -59,15 +59,19 @@ const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html
 /** Styles that write each table row as one line. */
 const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
 
-/** An agency's reports so far: its last year and that year's tables (the next year's carry-over). */
+/** An agency's reports so far: its first and last year, and the last year's tables (the next year's carry-over). */
 interface Series {
   pick: AgencyPick;
+  first: number;
   last: number;
   tables: Tables | null;
 }
+const FIRST_YEAR = 2015;
 const LAST_YEAR = 2025;
-/** Draws of agencies already used before one of them continues its series instead. */
+/** Draws of agencies already used before one of them publishes more years instead. */
 const CONTINUE_AFTER = 200;
+/** Draws after which the places are taken to have no agency-year left. */
+const GIVE_UP = 1_000_000;
 
 export function* generateCorpus(count: number, seed: number, g: Gazetteer): Generator<SynthFile> {
   const rng = new Random(seed);
@@ -128,27 +132,40 @@ export function* generateCorpus(count: number, seed: number, g: Gazetteer): Gene
         a = pickAgency(g, pool, rng);
         series = used.get(a.agency);
         // Past a few hundred thousand reports the places run out of new agencies (the loop never
-        // ended at 300,000): an agency drawn again then publishes its next years, continuing its
-        // series, so that its cross-year numbers stay consistent. Never reached by smaller
-        // corpora, whose stream is unchanged.
-        if (series && ++tries > CONTINUE_AFTER && series.last < LAST_YEAR) break;
+        // ended at 300,000): an agency drawn again then publishes more years — its next ones,
+        // continuing its series so that its cross-year numbers stay consistent, or else earlier
+        // ones, a year apart from its first so that no cross-year check joins them. Never reached
+        // by smaller corpora, whose stream is unchanged.
+        if (series && ++tries > CONTINUE_AFTER && (series.last < LAST_YEAR || series.first - 2 >= FIRST_YEAR)) break;
+        if (tries > GIVE_UP)
+          throw new Error(`synth: after ${n} reports the gazetteer's places have no agency and year left`);
       } while (series);
       const years = rng.int(1, 3);
       let start: number;
-      let prev: Tables | null;
-      if (series) {
+      let end: number;
+      let prev: Tables | null = null;
+      const forward = !series || series.last < LAST_YEAR;
+      if (series && forward) {
         a = series.pick;
         start = series.last + 1;
+        end = Math.min(start + years, LAST_YEAR + 1);
         prev = series.tables;
+      } else if (series) {
+        a = series.pick;
+        end = series.first - 1;
+        start = Math.max(FIRST_YEAR, end - years);
       } else {
-        start = rng.int(2015, LAST_YEAR - years + 1);
-        prev = null;
+        start = rng.int(FIRST_YEAR, LAST_YEAR - years + 1);
+        end = start + years;
       }
-      const end = Math.min(start + years, LAST_YEAR + 1);
+      const was = series;
       for (let y = start; y < end && n < count; y++) {
         const f = report(rng, a, y, prev, seq());
         prev = f.tables;
-        used.set(a.agency, { pick: a, last: y, tables: f.tables });
+        used.set(
+          a.agency,
+          forward ? { pick: a, first: was?.first ?? start, last: y, tables: f.tables } : { ...was!, first: start },
+        );
         if (emitted.length < 500) emitted.push(f.file);
         yield f.file;
         n++;
