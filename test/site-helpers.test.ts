@@ -14,7 +14,9 @@ import { examples } from '../src/lib/site/examples.ts';
 import type { Layout } from '../src/lib/write/layout.ts';
 import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
-import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
+import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
+import { yearPoints } from '../src/lib/site/aggregate.ts';
+import { overview } from '../src/lib/site/overview.ts';
 
 const report = (over: Partial<ReportRow> = {}): ReportRow => ({
   report_id: '0123456789abcdef',
@@ -457,5 +459,36 @@ describe('oversized: files a static host will not take', () => {
         { path: 'c', bytes: 30 * 1024 * 1024 },
       ]),
     ).toEqual(['c (30.0 MB)', 'a (26.0 MB)']);
+  });
+});
+
+describe('yearPoints', () => {
+  const t = (requests: number | null, granted: number | null) => {
+    const total = (v: number | null) => ({ sum: v ?? 0, known: v === null ? 0 : 1, of: 1 });
+    return { requests_new: total(requests), granted: total(granted) } as Parameters<typeof yearPoints>[0][0]['t'];
+  };
+  it('gives no point for a year where no report has the figure (a sum of nothing is not 0)', () => {
+    const points = yearPoints(
+      [
+        { y: 2018, t: t(null, null) },
+        { y: 2020, t: t(5, null) },
+        { y: 2021, t: t(0, 2) },
+      ],
+      [
+        ['requests_new', '本年新收申请'],
+        ['granted', '予以公开'],
+      ],
+    );
+    expect(points).toEqual([
+      { year: 2020, value: 5, series: '本年新收申请' },
+      { year: 2021, value: 0, series: '本年新收申请' },
+      { year: 2021, value: 2, series: '予以公开' },
+    ]);
+  });
+  it('the overview draws no 0 for years without the figure', () => {
+    const report = (id: string, year: number) => ({ report_id: id, year, duplicate_of: null }) as unknown as ReportRow;
+    const summary = new Map([['b', { requests_new: 3, granted: null, review_total: null } as unknown as SummaryRow]]);
+    const o = overview([report('a', 2017), report('b', 2020)], summary);
+    expect(o.points).toEqual([{ year: 2020, value: 3, series: '本年新收申请' }]);
   });
 });

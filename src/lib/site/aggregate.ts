@@ -53,6 +53,20 @@ export function totals(all: ReportRow[], summary: Map<string, SummaryRow>): Reco
   return out;
 }
 
+/**
+ * Chart points of yearly totals: one per year and figure that at least one report of the year
+ * has. A year where no report has the figure gets no point (the table beside the chart shows —):
+ * a sum of no numbers is unknown, not 0.
+ */
+export function yearPoints(
+  rows: ReadonlyArray<{ y: number; t: Record<FigureKey, Total> }>,
+  series: ReadonlyArray<readonly [FigureKey, string]>,
+): Array<{ year: number; value: number; series: string }> {
+  return rows.flatMap(({ y, t }) =>
+    series.filter(([k]) => t[k].known > 0).map(([k, label]) => ({ year: y, value: t[k].sum, series: label })),
+  );
+}
+
 export function byYear(reports: ReportRow[]): Map<number, ReportRow[]> {
   const m = groupBy(reports, (r) => r.year);
   return new Map([...m].sort((a, b) => a[0] - b[0]));

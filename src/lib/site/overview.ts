@@ -1,6 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { regionCodes } from '../region/ladder.ts';
-import { FIGURES, byYear, counted, totals, type Total } from './aggregate.ts';
+import { FIGURES, byYear, counted, totals, yearPoints, type Total } from './aggregate.ts';
 import type { Point } from './charts.ts';
 import { groupBy } from './group.ts';
 
@@ -34,10 +34,10 @@ export interface Overview {
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
   const years = byYear(reports);
   const rows = [...years].map(([y, rs]) => ({ y, n: rs.length, t: totals(rs, summary) }));
-  const points: Point[] = rows.flatMap(({ y, t }) => [
-    { year: y, value: t.requests_new.sum, series: '本年新收申请' },
-    { year: y, value: t.granted.sum, series: '予以公开' },
-    { year: y, value: t.review_total.sum, series: '行政复议' },
+  const points: Point[] = yearPoints(rows, [
+    ['requests_new', '本年新收申请'],
+    ['granted', '予以公开'],
+    ['review_total', '行政复议'],
   ]);
   const topYear = [...years.keys()].at(-1) ?? null;
   const latest = topYear !== null ? counted(years.get(topYear) ?? []) : [];
