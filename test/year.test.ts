@@ -46,6 +46,12 @@ describe('a year the body’s statistical period disputes', () => {
     expect(periodYear(lines('无', '统计期限为2023年1月1日至12月31日。'), 2026)).toEqual({ year: 2023, line: 11 });
     expect(periodYear(lines('2023年1月1日至2023年6月30日'), 2026)).toBeNull();
     expect(periodYear(lines('2022年1月1日至2023年12月31日'), 2026)).toBeNull();
+    // Another report's period is not this one's; in an earlier sentence of the line, 上年 does not matter.
+    expect(periodYear(lines('上一年度报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。'), 2026)).toBeNull();
+    expect(periodYear(lines('申请比上年增加。本报告统计期限自2020年1月1日起至2020年12月31日止。'), 2026)).toEqual({
+      year: 2020,
+      line: 10,
+    });
   });
   it('keeps the title’s year and warns (W_YEAR_DISPUTED, with the reason in Chinese)', () => {
     const text = buildReport({ style: 'pipes' }).replace(
@@ -57,6 +63,12 @@ describe('a year the body’s statistical period disputes', () => {
     const d = p.diagnostics.find((x) => x.code === 'W_YEAR_DISPUTED')!;
     expect(d.line).toBe(text.split('\n').indexOf('本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。') + 1);
     expect(yearDisputedZh(d.message)).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    // In the opening paragraph, before section 一 (the template's place for it).
+    const opening = buildReport({ style: 'pipes' }).replace(
+      '一、总体情况\n',
+      '本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n一、总体情况\n',
+    );
+    expect(ok(parseText(opening)).diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(true);
     const same = ok(parseText(text.replace(/2019年/g, '2020年')));
     expect(same.diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(false);
   });

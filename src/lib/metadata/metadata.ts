@@ -69,7 +69,8 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     published: published_on,
   });
   const year = decided.year;
-  const period = year !== null ? periodYear(body, maxYear) : null;
+  // The statistical period is often in the opening paragraph, before section 一 (the template's place).
+  const period = year !== null ? (periodYear(head, maxYear) ?? periodYear(body, maxYear)) : null;
 
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.

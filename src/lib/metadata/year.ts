@@ -107,6 +107,9 @@ export function comparisonYears(text: string): { years: number[]; masked: string
 const PERIOD =
   /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 
+/** Words before a period that make it another report's: 上一年度报告, 上年度, 去年. */
+const OTHER_REPORT = /上一?年度?|去年|往年/;
+
 /**
  * The year of the body's statistical period (统计期限), when it states one whole year: the
  * body's own, explicit statement of what its numbers cover. Cheap (only lines naming 12月31日 are
@@ -119,6 +122,9 @@ export function periodYear(body: Line[], maxYear: number): { year: number; line:
     if (!t.includes('31') || !t.includes('12')) continue;
     const m = PERIOD.exec(t);
     if (!m || (m[2] && m[2] !== m[1])) continue;
+    // Another report's period (上一年度报告中所列数据的统计期限…) says nothing of this one's.
+    const before = t.slice(0, m.index);
+    if (OTHER_REPORT.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1))) continue;
     const y = Number(m[1]);
     if (y >= YEAR_MIN && y <= maxYear) return { year: y, line: body[i]!.no };
   }
