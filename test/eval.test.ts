@@ -47,7 +47,10 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
   it('reads nearly every knowable cell, outcome and metadata field', () => {
     expect(result.total.cells).toBeGreaterThan(20_000);
     expect(result.total.nullKnowable / result.total.cells).toBeLessThan(0.01);
-    expect(result.outcome.ok / result.outcome.total).toBeGreaterThan(0.98);
+    // 0.98 until a report with a table found but no cell read became `partial`: the generator
+    // calls such files whole (`ok`), so about 2.5 % of reports (mostly a 四 of glued zeros, every
+    // cell ambiguous) now count as a missed outcome (CHANGELOG).
+    expect(result.outcome.ok / result.outcome.total).toBeGreaterThan(0.96);
     for (const [field, m] of Object.entries(result.metadata)) expect(m.ok / m.total, field).toBeGreaterThan(0.97);
     expect(result.checks.missed).toBe(0);
   });
