@@ -53,6 +53,9 @@ const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 8 << 20);
  * One table's staging: NDJSON files of about CHUNK_BYTES, numbered in order. A full file is
  * passed to `ready`, which loads it while the run goes on.
  */
+/** Characters of NDJSON text turned into bytes at a time (far below V8's ~537 M string limit). */
+const WRITE_PIECE_CHARS = 1 << 24;
+
 class Staging {
   private fd: number;
   private closed = false;
@@ -90,9 +93,17 @@ class Staging {
     } else if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
   }
   write(rows: ReadonlyArray<object>): void {
+    // In pieces: the run's report and summary rows come in one call, and at 1,000,000 reports
+    // their text is past V8's string limit (the 1,000,000-report ingest failed: Invalid string length).
     let text = '';
-    for (const r of rows) text += `${JSON.stringify(r)}\n`;
-    this.writeBytes(Buffer.from(text, 'utf8'));
+    for (const r of rows) {
+      text += `${JSON.stringify(r)}\n`;
+      if (text.length > WRITE_PIECE_CHARS) {
+        this.writeBytes(Buffer.from(text, 'utf8'));
+        text = '';
+      }
+    }
+    if (text) this.writeBytes(Buffer.from(text, 'utf8'));
   }
   private flush(): void {
     // writev may write less than asked (a signal, a full disk's last bytes): go on from there.
