@@ -2,8 +2,8 @@
  * npm run bench [-- --sizes 1000,10000,100000] [-- --keep DIR] [-- --site-max N] [-- --reuse-corpus] [-- --no-documents]
  *                 [-- --compare-ingest REF] [-- --compare-pairs N]
  * For each size: generate a synthetic corpus, then measure every pipeline stage that exists —
- * ingest, site build, search index — as wall time, throughput and whole-process peak memory
- * (GNU time), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
+ * ingest, site build, search index — as wall time, throughput and peak memory (GNU time for the
+ * ingest; the sampled process tree for the site build and the search index), plus output sizes. Runs the accuracy evaluation on the 10,000 corpus. Writes
  * bench/results.md with a description of the machine, and bench/results.json (one object per size).
  * --compare-ingest REF: the 10,000 corpus (or the largest below it) is also ingested by commit REF
  * in alternating pairs (scripts/bench-compare.ts).
@@ -157,8 +157,11 @@ for (const n of sizes) {
   const reports = manifest.counts.reports ?? 0;
   const siteMeasured = n <= siteMax;
   if (siteMeasured) console.error(`bench: N = ${n}: site build`);
+  // `npm run build` without its search index (measured next, on its own): from 4,000 reports it
+  // runs one Astro process per core side by side (scripts/build.ts), so its memory is the whole
+  // process tree's, sampled.
   const build = siteMeasured
-    ? measure([node, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+    ? await measureTree([node, ...tsx, 'scripts/build.ts', '--out', dist, '--no-search-index'], {
         NIANBAO_DATA: out,
         NIANBAO_RAW: join(dir, 'raw'),
       })
@@ -243,7 +246,8 @@ Produced by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toIS
 
 Machine: ${machine}.
 Peak memory is the whole process's maximum resident set size (GNU \`time -v\`), including worker threads;
-for the search index it is the sampled total of the process tree.
+for the site build (\`npm run build -- --no-search-index\`: from 4,000 reports one Astro process per
+core, side by side) and the search index it is the sampled total of the process tree.
 Search transfer is what headless Chromium downloads for one query on a fresh page (search page,
 its CSS/JS and every index file), as served by \`scripts/serve.ts\` (HTML, CSS and JS gzipped as a
 static host would; the index files are compressed already): until the first results are shown, and

@@ -1,5 +1,8 @@
 /**
- * npm run build                                         the whole site into dist/: astro build, then the search index
+ * npm run build [-- --jobs N] [--no-search-index]       the whole site into dist/: astro build, then the search index.
+ *                                                       From 4,000 reports on a machine of several cores, the
+ *                                                       provinces are built as N shards side by side and merged
+ *                                                       (default one per core, at most 4; --jobs 1: one process)
  * npm run build -- --shard province=NN[,MM…] [--out DIR] one shard: the report, agency and region pages of
  *                                                       those provinces (`none`: reports without a region_code),
  *                                                       and their search records in DIR.search.jsonl (not published)
@@ -16,10 +19,21 @@
  * The shard reaches Astro as NIANBAO_SHARD (src/lib/site/shard.ts). The datasets are NIANBAO_DATA
  * (default data/build) as for any build. README, "Sharded build".
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 
 const argv = process.argv.slice(2);
@@ -49,10 +63,34 @@ function run(what: string, args: string[], env: Record<string, string> = {}): vo
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal})`);
 }
 
+const astroArgs = (out?: string) => ['node_modules/astro/bin/astro.mjs', 'build', ...(out ? ['--outDir', out] : [])];
+const shardEnv = (shard: Shard) => ({ [SHARD_ENV]: shard.kind === 'all' ? '' : shardName(shard) });
+
 function astroBuild(shard: Shard, out?: string): void {
-  const args = ['node_modules/astro/bin/astro.mjs', 'build', ...(out ? ['--outDir', out] : [])];
-  run(`astro build${shard.kind === 'all' ? '' : ` (${shardName(shard)})`}`, args, {
-    [SHARD_ENV]: shard.kind === 'all' ? '' : shardName(shard),
+  run(`astro build${shard.kind === 'all' ? '' : ` (${shardName(shard)})`}`, astroArgs(out), shardEnv(shard));
+}
+
+/**
+ * `run` for processes that run side by side: their output goes to `log` (Astro prints a line a
+ * page), whose last lines are shown if the process fails.
+ */
+function runLogged(what: string, args: string[], env: Record<string, string>, log: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const file = createWriteStream(log, { flags: 'a' });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    child.stdout.pipe(file, { end: false });
+    child.stderr.pipe(file, { end: false });
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      file.end(() => {
+        if (code === 0) return ok();
+        const tail = readFileSync(log, 'utf8').trimEnd().split('\n').slice(-40).join('\n');
+        fail(new Error(`${what} failed (exit ${code ?? signal}); the end of ${log}:\n${tail}`));
+      });
+    });
   });
 }
 
@@ -131,6 +169,93 @@ async function merge(): Promise<void> {
   }
 }
 
+/**
+ * The one-machine build in `jobs` processes (shard.ts, buildJobs): the national pages and `jobs`
+ * groups of provinces, each an Astro build into a scratch folder with its search records, side
+ * by side; then their files are moved into `out`, every report is checked to have its page and
+ * JSON, and the search index is built from the records. The result equals a one-process build
+ * (test/sharded-build.test.ts). A failed process fails the build and leaves `out` untouched.
+ */
+async function parallelBuild(
+  jobs: number,
+  out: string,
+  withSearch: boolean,
+  regionCodes: Array<string | null>,
+): Promise<void> {
+  const started = Date.now();
+  const plan = planProvinceShards(regionCodes, jobs);
+  // Inside the project: Astro keeps a build's prerender files under its outDir only there.
+  mkdirSync('.shard-build', { recursive: true });
+  const scratch = resolve(mkdtempSync(join('.shard-build', 'parallel-')));
+  const parts: Array<{ shard: Shard; dist: string }> = [
+    { shard: { kind: 'national' }, dist: join(scratch, 'national') },
+    ...plan.map((p, i) => ({ shard: parseShard(`province=${p}`), dist: join(scratch, `shard-${i + 1}`) })),
+  ];
+  console.log(`build: ${plan.length} province shard(s) and the national pages side by side (logs in ${scratch})`);
+  try {
+    await Promise.all(
+      parts.map(async ({ shard, dist }) => {
+        const t = Date.now();
+        const log = `${dist}.log`;
+        await runLogged(`astro build (${shardName(shard)})`, astroArgs(dist), shardEnv(shard), log);
+        if (withSearch)
+          await runLogged(
+            `search records (${shardName(shard)})`,
+            ['--import', 'tsx', 'scripts/search-index.ts', '--dist', dist, '--export', recordsOf(dist)],
+            {},
+            log,
+          );
+        const built = readFileSync(log, 'utf8').match(/\d+ page\(s\) built in [^\n]*/)?.[0] ?? 'built';
+        console.log(`build: ${shardName(shard)}: ${built}; done in ${seconds(t)}`);
+      }),
+    );
+    const t = Date.now();
+    // Merged beside `out` and checked there, then swapped in: a failure leaves `out` as it was.
+    const merged = join(scratch, 'merged');
+    const publicFiles = new Set(existsSync('public') ? listFiles('public') : []);
+    const { files } = mergeDists(
+      parts.map((p) => p.dist),
+      merged,
+      publicFiles,
+      { move: true },
+    );
+    const missing = await missingReports(dataDir(), merged);
+    if (missing.length)
+      throw new Error(`${missing.length} report(s) have no page or JSON: ${missing.slice(0, 5).join(', ')}`);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    moveDir(merged, out);
+    console.log(`build: ${files} files moved into ${out} in ${seconds(t)}`);
+    if (withSearch)
+      searchIndex(
+        out,
+        parts.map((p) => recordsOf(p.dist)),
+      );
+    console.log(`build: ${out} in ${seconds(started)} (${jobs} jobs)`);
+  } finally {
+    // The shards' folders, logs and search records are all in it.
+    rmSync(scratch, { recursive: true, force: true });
+    if (existsSync('.shard-build') && readdirSync('.shard-build').length === 0)
+      rmSync('.shard-build', { recursive: true });
+  }
+}
+
+/** A folder renamed, or copied where `to` is on another file system (EXDEV). */
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+  }
+}
+
+/** `--jobs N`, or undefined for the default. */
+function jobsOption(): number | undefined {
+  const v = value('--jobs');
+  return v === undefined ? undefined : Number(v);
+}
+
 async function main(): Promise<void> {
   if (argv.includes('--merge')) return merge();
   if (argv.includes('--list-shards')) {
@@ -144,9 +269,12 @@ async function main(): Promise<void> {
   const out = value('--out');
   const started = Date.now();
   if (shard.kind === 'all') {
-    // Today's build, unchanged.
+    const withSearch = !argv.includes('--no-search-index');
+    const codes = existsSync(join(dataDir(), 'datapackage.json')) ? await reportRegionCodes(dataDir()) : [];
+    const jobs = buildJobs({ reports: codes.length, cores: availableParallelism(), requested: jobsOption() });
+    if (jobs > 1 && codes.length) return parallelBuild(jobs, out ?? 'dist', withSearch, codes);
     astroBuild(shard, out);
-    searchIndex(out);
+    if (withSearch) searchIndex(out);
     return;
   }
   astroBuild(shard, out);

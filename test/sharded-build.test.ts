@@ -106,6 +106,28 @@ describe('sharded build', () => {
     expect(a.length).toBeGreaterThan(300);
   });
 
+  it('the one-machine build in several processes (--jobs 3) equals the one-process build, byte for byte', () => {
+    const out = join(tmp, 'parallel');
+    const log = build('parallel build', ['--jobs', '3', '--out', out]);
+    expect(log).toContain('3 province shard(s) and the national pages side by side');
+    const a = listFiles(single);
+    const b = listFiles(out);
+    expect(
+      b.filter((f) => !a.includes(f)),
+      'files only in the parallel build',
+    ).toEqual([]);
+    expect(
+      a.filter((f) => !b.includes(f)),
+      'files only in the single build',
+    ).toEqual([]);
+    expect(
+      a.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(out, f)))),
+      'files that differ',
+    ).toEqual([]);
+    // Its scratch folders and search records are gone.
+    expect(existsSync('.shard-build') ? listFiles('.shard-build') : []).toEqual([]);
+  });
+
   it('a merge without one of the shards misses its reports', async () => {
     expect(dists).toHaveLength(4);
     const out = join(tmp, 'partial');

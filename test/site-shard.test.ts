@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  buildJobs,
+  MAX_BUILD_JOBS,
   NO_PROVINCE,
+  PARALLEL_BUILD_FROM,
   ownsRegionCode,
   parseShard,
   pathScope,
@@ -82,6 +85,19 @@ describe('sharded build: which build renders what', () => {
     expect(planProvinceShards([], 4)).toEqual([]);
   });
 
+  it('builds in one process below PARALLEL_BUILD_FROM reports, else one per core up to MAX_BUILD_JOBS', () => {
+    expect(buildJobs({ reports: 5, cores: 8 })).toBe(1);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM - 1, cores: 8 })).toBe(1);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 2 })).toBe(2);
+    expect(buildJobs({ reports: 100000, cores: 1 })).toBe(1);
+    expect(buildJobs({ reports: 100000, cores: 64 })).toBe(MAX_BUILD_JOBS);
+    // --jobs N wins, whatever the size.
+    expect(buildJobs({ reports: 5, cores: 2, requested: 3 })).toBe(3);
+    expect(buildJobs({ reports: 100000, cores: 8, requested: 1 })).toBe(1);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => buildJobs({ reports: 1, cores: 2, requested: bad })).toThrow(/--jobs/);
+  });
+
   it('says who writes each file of dist/', () => {
     const pub = new Set(['favicon.svg', 'site.css']);
     const province = [
@@ -141,6 +157,24 @@ describe('sharded build: the merge', () => {
       'site.css',
     ]);
     expect(readFileSync(join(out, 'reports/fedcba9876543210/index.html'), 'utf8')).toBe('B');
+  });
+
+  it('moves the files when asked, shared files compared with the copy already moved', () => {
+    const a = write('m1', { 'reports/0123456789abcdef/index.html': 'A', '_astro/x.css': 'css' });
+    const b = write('m2', { 'reports/fedcba9876543210/index.html': 'B', '_astro/x.css': 'css' });
+    const out = join(tmp, 'out-moved');
+    expect(mergeDists([a, b], out, pub, { move: true })).toEqual({ files: 3, shared: 1 });
+    expect(listFiles(out)).toEqual([
+      '_astro/x.css',
+      'reports/0123456789abcdef/index.html',
+      'reports/fedcba9876543210/index.html',
+    ]);
+    // Moved, not copied: the first source keeps nothing; the second keeps only its shared copy.
+    expect(listFiles(a)).toEqual([]);
+    expect(listFiles(b)).toEqual(['_astro/x.css']);
+    const c = write('m3', { '_astro/y.css': 'one' });
+    const d = write('m4', { '_astro/y.css': 'two' });
+    expect(() => mergeDists([c, d], join(tmp, 'out-moved2'), pub, { move: true })).toThrow(/differs between/);
   });
 
   it('fails on a page written by two shards, even with the same bytes', () => {

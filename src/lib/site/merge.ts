@@ -1,5 +1,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parquetFrom, readLayout } from '../write/layout.ts';
 import { pathScope } from './shard.ts';
@@ -10,7 +19,8 @@ import { pathScope } from './shard.ts';
  * written by exactly one of them: a path found in two sources is an error, so no report page is
  * rendered twice. Shared files (`_astro/` and `public/`) are in every source and must be
  * byte-identical. After the copy, every report of the datasets must have its page and its JSON,
- * so no report page is lost.
+ * so no report page is lost. With `move` (the parallel one-machine build, whose shard folders are
+ * scratch) the files are renamed rather than copied, and the sources are left incomplete.
  */
 
 /** Files under `dir`, recursively, as /-separated paths relative to it, sorted. */
@@ -27,7 +37,12 @@ export interface MergeResult {
   shared: number;
 }
 
-export function mergeDists(sources: string[], out: string, publicFiles: ReadonlySet<string>): MergeResult {
+export function mergeDists(
+  sources: string[],
+  out: string,
+  publicFiles: ReadonlySet<string>,
+  options: { move?: boolean } = {},
+): MergeResult {
   const outAbs = resolve(out);
   for (const s of sources) {
     const a = resolve(s);
@@ -36,6 +51,7 @@ export function mergeDists(sources: string[], out: string, publicFiles: Readonly
     if (!existsSync(a)) throw new Error(`merge: no such folder: ${s}`);
   }
   const from = new Map<string, string>();
+  const made = new Set<string>();
   let shared = 0;
   for (const src of sources) {
     for (const rel of listFiles(src)) {
@@ -43,7 +59,8 @@ export function mergeDists(sources: string[], out: string, publicFiles: Readonly
       if (earlier !== undefined) {
         if (pathScope(rel, publicFiles) !== 'shared')
           throw new Error(`merge: ${rel} is written by two shards (${earlier} and ${src})`);
-        const a = join(earlier, rel);
+        // The first source's copy, already in `out` (moved or copied there).
+        const a = join(out, rel);
         const b = join(src, rel);
         if (statSync(a).size !== statSync(b).size || !readFileSync(a).equals(readFileSync(b)))
           throw new Error(`merge: ${rel} differs between ${earlier} and ${src} (shards built from different code?)`);
@@ -51,11 +68,26 @@ export function mergeDists(sources: string[], out: string, publicFiles: Readonly
         continue;
       }
       from.set(rel, src);
-      mkdirSync(dirname(join(out, rel)), { recursive: true });
-      copyFileSync(join(src, rel), join(out, rel), constants.COPYFILE_FICLONE);
+      const parent = dirname(join(out, rel));
+      if (!made.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      if (options.move) moveFile(join(src, rel), join(out, rel));
+      else copyFileSync(join(src, rel), join(out, rel), constants.COPYFILE_FICLONE);
     }
   }
   return { files: from.size, shared };
+}
+
+/** A rename, or a copy where the two folders are on different file systems (EXDEV). */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  }
 }
 
 /** Reports of the datasets in `dataDir` whose page or JSON is missing from `dist`. */

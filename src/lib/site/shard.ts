@@ -126,3 +126,30 @@ export function pathScope(rel: string, publicFiles: ReadonlySet<string>): 'provi
 export function notInThisShard(): Response {
   return new Response(null, { status: 204 });
 }
+
+/**
+ * Below this many reports a one-machine build renders everything in one Astro process: each
+ * extra process costs its start-up and a full load of the datasets (several seconds), more than
+ * it saves on a small site such as the bundled samples.
+ */
+export const PARALLEL_BUILD_FROM = 4000;
+/** Astro processes at most, whatever the machine: each holds the reports rows in memory. */
+export const MAX_BUILD_JOBS = 4;
+
+/**
+ * How many Astro processes a one-machine build (`npm run build`) runs at once. Astro renders a
+ * build's pages on one thread, so on a machine of several cores the provinces are split into
+ * `jobs` shards, built side by side with the national pages, and merged: the same dist/ as one
+ * process (test/sharded-build.test.ts). `requested` is `--jobs N` (N ≥ 1) or undefined (auto:
+ * one job per core up to MAX_BUILD_JOBS, from PARALLEL_BUILD_FROM reports).
+ */
+export function buildJobs(options: { reports: number; cores: number; requested?: number }): number {
+  const { reports, cores, requested } = options;
+  if (requested !== undefined) {
+    if (!Number.isInteger(requested) || requested < 1)
+      throw new Error(`--jobs needs a whole number ≥ 1, not ${requested}`);
+    return requested;
+  }
+  if (reports < PARALLEL_BUILD_FROM) return 1;
+  return Math.max(1, Math.min(cores, MAX_BUILD_JOBS));
+}
