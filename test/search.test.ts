@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { queryTerms } from '../src/lib/search/query.ts';
+import { parseQuery } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
 import { parquetOf } from './published.ts';
@@ -145,6 +145,7 @@ async function queries(): Promise<Query[]> {
     { q: '相關資料', why: 'traditional script: 资料 and the Taiwan reading 数据' },
     { q: '"2020 年度"', why: 'white space next to CJK' },
     { q: '2020 年度', why: 'white space between digits and CJK, unquoted' },
+    { q: '复议 2019', why: 'Chinese and digits apart: joined, or each anywhere on the page' },
     { q: '"政府 信息公开"', why: 'white space inside a phrase' },
     { q: 'json', why: 'Latin, other case on the page' },
     { q: '2020', why: 'digits' },
@@ -196,13 +197,15 @@ describe('search in a real browser', () => {
   });
 
   function truthOf(q: Query): string[] {
-    const terms = queryTerms(q.q).map((t) => [
-      ...new Set([toSimplified(t), taiwanPhrases(t)].map((r) => fold(norm(r)))),
-    ]);
+    // A page matches one reading of the query (`住建局 2023`: 住建局2023, or 住建局 and 2023 apart).
+    const alternatives = parseQuery(q.q).alternatives.map((terms) =>
+      terms.map((t) => [...new Set([toSimplified(t), taiwanPhrases(t)].map((r) => fold(norm(r))))]),
+    );
     return [...pages]
       .filter(
         ([, p]) =>
-          (terms.length === 0 || terms.every((readings) => readings.some((r) => p.text.includes(r)))) &&
+          (alternatives.length === 0 ||
+            alternatives.some((terms) => terms.every((readings) => readings.some((r) => p.text.includes(r))))) &&
           Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v)),
       )
       .map(([u]) => u);
@@ -363,6 +366,23 @@ describe('search in a real browser', () => {
     await page.click('#results li > a');
     await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
     expect(await page.textContent('[data-pagefind-body] mark')).toBe('复议');
+  });
+
+  it('Chinese and digits apart: found where the page holds them apart, each word marked there', async () => {
+    // A tester's 住建局 2023 was searched only as 住建局2023.
+    const got = await search({ q: '复议 2019', why: '' });
+    expect(got.length).toBeGreaterThan(0);
+    const links = await page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!));
+    const apart = links.find((l) => {
+      const marks = new URL(l, 'http://x').searchParams.getAll('pagefind-highlight');
+      return marks.includes('复议') && marks.includes('2019') && !marks.includes('复议2019');
+    });
+    expect(apart, links.join('\n')).toBeTruthy();
+    await page.goto(`${server.url}${apart!.replace(/^\//, '')}`);
+    await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
+    const marked = await page.$$eval('[data-pagefind-body] mark', (m) => m.map((x) => x.textContent));
+    expect(marked).toContain('复议');
+    expect(marked).toContain('2019');
   });
 
   it('a simplified query finds a report in traditional script and marks its own forms there', async () => {

@@ -6,9 +6,11 @@ import {
   intersectSorted,
   normalizeKeepCase,
   termGrams,
+  unionSorted,
   type Bucket,
 } from '../lib/search/grams.ts';
-import { containsAll, editDistance, queryTerms } from '../lib/search/query.ts';
+import { editDistance, matchedAlternative, parseQuery } from '../lib/search/query.ts';
+import { queryLabel } from '../lib/search/status.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -66,9 +68,25 @@ async function foldOf(h: Hit): Promise<Record<string, string>> {
   return siteFold;
 }
 
-/** Whether a page holds every term (a term: its readings), from its record. */
-async function holds(h: Hit, f: ShownRecord, terms: string[][]): Promise<boolean> {
-  return containsAll(f.content, terms, await foldOf(h));
+/**
+ * One reading of the query (src/lib/search/query.ts, parseQuery): its terms as typed, and each
+ * term in its script readings (src/lib/search/script.ts). A page matches the query when it
+ * holds every term of one reading.
+ */
+interface Reading {
+  typed: string[];
+  terms: string[][];
+}
+
+/** Whether a page holds every term of one of the readings, from its record. */
+async function holds(h: Hit, f: ShownRecord, readings: Reading[]): Promise<boolean> {
+  return (
+    matchedAlternative(
+      f.content,
+      readings.map((r) => r.terms),
+      await foldOf(h),
+    ) >= 0
+  );
 }
 
 const params = () => new URLSearchParams(location.search);
@@ -166,25 +184,29 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
 }
 
 /**
- * The shards that can hold every term, from the site's first stage (one small file per gram);
- * a year filter keeps only that year's shards.
+ * The shards that can hold every term of one of the query's readings, from the site's first
+ * stage (one small file per gram); a year filter keeps only that year's shards.
  */
-async function candidateShards(terms: string[][], chosen: Map<string, string>): Promise<Shard[]> {
+async function candidateShards(readings: Reading[], chosen: Map<string, string>): Promise<Shard[]> {
   const all = manifest!.shards;
   const siteGram = async (g: string) =>
     new Set((await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`))[g] ?? []);
-  let keep = all.map((_, i) => i);
-  for (const readings of terms) {
-    // A shard can hold the term when it holds every gram of one of its readings.
-    const ok = new Set<number>();
-    for (const r of readings) {
-      const sets = await Promise.all(termGrams(r).map(siteGram));
-      for (const i of keep) if (sets.every((s) => s.has(i))) ok.add(i);
+  const any = new Set<number>();
+  for (const { terms } of readings) {
+    let keep = all.map((_, i) => i);
+    for (const forms of terms) {
+      // A shard can hold the term when it holds every gram of one of its script readings.
+      const ok = new Set<number>();
+      for (const r of forms) {
+        const sets = await Promise.all(termGrams(r).map(siteGram));
+        for (const i of keep) if (sets.every((s) => s.has(i))) ok.add(i);
+      }
+      keep = keep.filter((i) => ok.has(i));
     }
-    keep = keep.filter((i) => ok.has(i));
+    for (const i of keep) any.add(i);
   }
   const year = chosen.get('年度');
-  return keep.map((i) => all[i]!).filter((s) => !year || s.years.includes(Number(year)));
+  return all.filter((s, i) => any.has(i) && (!year || s.years.includes(Number(year))));
 }
 
 /** Page numbers of a shard whose text may contain the term (exactly those, for 1–2 characters). */
@@ -240,8 +262,16 @@ function excerpts(content: string, terms: string[][], fold: Record<string, strin
   return p;
 }
 
-function resultItem(f: ShownRecord, terms: string[][], typed: string[], fold: Record<string, string>): HTMLLIElement {
+function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, string>): HTMLLIElement {
   const li = el('li');
+  // The excerpt and the marks on the page show the reading this page matched (the words joined
+  // where it holds them joined, otherwise each word).
+  const matched = matchedAlternative(
+    f.content,
+    readings.map((r) => r.terms),
+    fold,
+  );
+  const { terms, typed } = readings[matched] ?? readings.at(-1) ?? { terms: [], typed: [] };
   const kind = f.filters['类型']?.[0] ?? '';
   const year = f.filters['年度']?.[0];
   const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]].filter(Boolean).join(' ');
@@ -441,24 +471,27 @@ async function run(): Promise<void> {
     if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
     manifest = (await r.json()) as ShardManifest;
   }
-  const typed = queryTerms(original);
+  const { alternatives } = parseQuery(original);
   // Each term in every simplified reading (src/lib/search/script.ts): 資訊公開 → 资讯公开, 信息公开.
   script ??= new ScriptTables(manifest.script);
-  const cjk = typed.filter(hasCJK);
+  const cjk = [...new Set(alternatives.flat())].filter(hasCJK);
   const read = cjk.length
     ? await readingsOf(cjk, script, (n) => cached(scriptBuckets, `${base}pagefind/nb/t/${n}.nbg`))
     : [];
-  const terms = typed.map((t) => (hasCJK(t) ? read[cjk.indexOf(t)]! : [t]));
-  const folded = terms.some((r, i) => r.length > 1 || r[0] !== typed[i]);
+  const readings: Reading[] = alternatives.map((typed) => ({
+    typed,
+    terms: typed.map((t) => (hasCJK(t) ? read[cjk.indexOf(t)]! : [t])),
+  }));
+  const folded = readings.some(({ typed, terms }) => terms.some((r, i) => r.length > 1 || r[0] !== typed[i]));
   const chosen = selectedFilters(p);
-  if (!terms.length && !chosen.size) {
+  if (!readings.length && !chosen.size) {
     status.textContent = `请输入要搜索的机关、地区或词语。${WHAT}`;
     status.dataset.state = 'done';
     return;
   }
   // First stage: only shards that hold every character pair of the query; then as many as the
   // page budget allows (the rest on request).
-  const allowed = await candidateShards(terms, chosen);
+  const allowed = await candidateShards(readings, chosen);
   const shards = p.get('all') === '1' ? allowed : initialShards(allowed, manifest.budget);
   const missing = allowed.filter((s) => !shards.includes(s));
   const hits: Hit[] = [];
@@ -466,10 +499,13 @@ async function run(): Promise<void> {
   for (const s of shards) {
     const table = await tableOf(s);
     let pages: number[];
-    if (terms.length) {
-      const each = await Promise.all(terms.map((r) => readingPages(table, r)));
-      pages = intersectSorted(each);
-      if (terms.flat().some((t) => !gramsAreExact(t))) exact = false;
+    if (readings.length) {
+      // Pages holding every term of a reading, for any reading.
+      const each = await Promise.all(
+        readings.map(async ({ terms }) => intersectSorted(await Promise.all(terms.map((r) => readingPages(table, r))))),
+      );
+      pages = unionSorted(each);
+      if (readings.some(({ terms }) => terms.flat().some((t) => !gramsAreExact(t)))) exact = false;
       await table.ensure(pages);
     } else {
       await table.ensure(null);
@@ -490,7 +526,7 @@ async function run(): Promise<void> {
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  const ctx = { p, gen, terms, typed, chosen, sort, per, folded, original, shards, missing };
+  const ctx = { p, gen, readings, chosen, sort, per, folded, original, shards, missing };
   await render(ctx, candidates, verified, exact);
   if (gen !== generation || exact) return;
   const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
@@ -499,7 +535,7 @@ async function run(): Promise<void> {
   status.dataset.checking = '1';
   for (let i = 0; i < rest.length; i += 20) {
     const batch = rest.slice(i, i + 20);
-    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), terms)));
+    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), readings)));
     if (gen !== generation) return;
     batch.forEach((h, j) => verified.set(h, found[j]!));
   }
@@ -519,8 +555,7 @@ const VERIFY_GROUPS_IN_BACKGROUND = 75;
 interface RenderContext {
   p: URLSearchParams;
   gen: number;
-  terms: string[][];
-  typed: string[];
+  readings: Reading[];
   chosen: Map<string, string>;
   sort: string;
   per: number;
@@ -540,7 +575,7 @@ async function render(
   verified: Map<Hit, boolean>,
   allChecked: boolean,
 ): Promise<void> {
-  const { p, gen, terms, chosen, sort, per } = c;
+  const { p, gen, readings, chosen, sort, per } = c;
   let hits = candidates.filter((h) => verified.get(h) !== false);
   const counts = count(hits, chosen);
   hits = hits.filter((h) => passes(h, chosen));
@@ -558,19 +593,21 @@ async function render(
   const folds = await Promise.all(shown.map((h) => foldOf(h)));
   if (gen !== generation) return;
   for (const [i, h] of shown.entries())
-    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, terms)));
+    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, readings)));
   const kept = data.map((f, i) => ({ f, fold: folds[i]! })).filter((_, i) => verified.get(shown[i]!));
   const dropped = data.length - kept.length;
   const checked = allChecked || hits.every((h) => verified.has(h));
   renderFilters(p, counts, chosen);
   list.replaceChildren();
   list.start = (page - 1) * per + 1;
-  list.append(...kept.map(({ f, fold }) => resultItem(f, c.terms, c.typed, fold)));
+  list.append(...kept.map(({ f, fold }) => resultItem(f, readings, fold)));
   renderPager(p, page, pages);
   const total = hits.length - dropped;
-  const said = terms.length
-    ? `${terms.map((r) => `“${r.join('”或“')}”`).join('')}${c.folded ? `（由“${c.original}”转为简体）` : ''}：`
-    : '';
+  const said = queryLabel(
+    readings.map((r) => r.terms),
+    c.folded,
+    c.original,
+  );
   const yearNote =
     sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
       ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'
@@ -578,9 +615,11 @@ async function render(
   if (total > 0) {
     status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
   } else if (!c.missing.length) {
-    status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+    const many = readings.some((r) => r.terms.length > 1);
+    status.textContent = `${said}没有找到含有${many ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+    // Suggestions for each word apart (the last reading).
     void suggestions(
-      terms,
+      readings.at(-1)?.terms ?? [],
       c.folded,
       c.original,
       c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget),
