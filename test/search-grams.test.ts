@@ -148,6 +148,20 @@ describe('queries and suggestions', () => {
     // … and one without a word matches neither.
     expect(matchedAlternative('某市住建局 2022年度', alts)).toBe(-1);
   });
+  it('a long query is cut to its first 64 characters, white space not counted', () => {
+    const long = '政府信息公开工作'.repeat(190);
+    const p = parseQuery(long);
+    expect(p.chars).toBe(1520);
+    expect(p.cut).toBe(true);
+    expect(p.alternatives).toEqual([[long.slice(0, 64)]]);
+    // Grams looked up: at most 63 pairs, where all 1,519 were before.
+    expect(new Set(p.alternatives.flat().flatMap(termGrams)).size).toBeLessThanOrEqual(63);
+    // Several words: whole words while they fit, the last one cut.
+    const words = parseQuery(`${'滨湖区'.repeat(20)} 复议 公开透明 诉讼`, 64);
+    expect(words.alternatives).toEqual([['滨湖区'.repeat(20), '复议', '公开']]);
+    expect(parseQuery('滨湖 复议').cut).toBe(false);
+    expect(parseQuery('a'.repeat(64)).cut).toBe(false);
+  });
   it('a term is any of its readings; traditional page text is folded', () => {
     // A term is found by any of its readings; a page in traditional script by its folded text.
     expect(containsAll('政府信息公开', [['资讯公开', '信息公开']])).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryLabel } from '../src/lib/search/status.ts';
+import { cutNote, queryLabel } from '../src/lib/search/status.ts';
 
 describe('the search status line', () => {
   it('says how the query was read: each reading, each term in its script readings', () => {
@@ -11,5 +11,9 @@ describe('the search status line', () => {
       '“住建局2023”，或同时含有“住建局”“2023”：',
     );
     expect(queryLabel([], false, '')).toBe('');
+  });
+
+  it('says when a long query was cut', () => {
+    expect(cutNote(1500, 64)).toBe('查询共 1500 个字，太长，只按前 64 个字搜索。');
   });
 });

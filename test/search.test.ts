@@ -385,6 +385,18 @@ describe('search in a real browser', () => {
     expect(marked).toContain('2019');
   });
 
+  it('a long query is cut to its first 64 characters, and the page says so', async () => {
+    // A tester's 1,500-character query fetched every character pair's index file.
+    const [row] = await query<{ report_id: string; text: string }>(
+      `SELECT report_id, text FROM ${parquetOf(data, 'sections')} WHERE section = 1 ORDER BY length(text) DESC, report_id LIMIT 1`,
+    );
+    const long = row!.text.replace(/\s+/g, ' ').slice(0, 1500);
+    expect(long.length).toBeGreaterThan(300);
+    const got = await search({ q: long, why: '' });
+    expect(await page.textContent('#search-status')).toMatch(/查询共 \d+ 个字，太长，只按前 64 个字搜索/);
+    expect(got.some((u) => u.includes(row!.report_id))).toBe(true);
+  });
+
   it('a simplified query finds a report in traditional script and marks its own forms there', async () => {
     const [report] = await traditionalPhrases(1);
     const simplified = toSimplified(report!.phrase);

@@ -9,8 +9,8 @@ import {
   unionSorted,
   type Bucket,
 } from '../lib/search/grams.ts';
-import { editDistance, matchedAlternative, parseQuery } from '../lib/search/query.ts';
-import { queryLabel } from '../lib/search/status.ts';
+import { editDistance, matchedAlternative, MAX_QUERY_CHARS, parseQuery } from '../lib/search/query.ts';
+import { cutNote, queryLabel } from '../lib/search/status.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -471,7 +471,8 @@ async function run(): Promise<void> {
     if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
     manifest = (await r.json()) as ShardManifest;
   }
-  const { alternatives } = parseQuery(original);
+  // A long query is cut to its first MAX_QUERY_CHARS characters (the page says so).
+  const { alternatives, chars, cut } = parseQuery(original);
   // Each term in every simplified reading (src/lib/search/script.ts): 資訊公開 → 资讯公开, 信息公开.
   script ??= new ScriptTables(manifest.script);
   const cjk = [...new Set(alternatives.flat())].filter(hasCJK);
@@ -526,7 +527,7 @@ async function run(): Promise<void> {
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  const ctx = { p, gen, readings, chosen, sort, per, folded, original, shards, missing };
+  const ctx = { p, gen, readings, chosen, sort, per, folded, original, shards, missing, cut: cut ? chars : 0 };
   await render(ctx, candidates, verified, exact);
   if (gen !== generation || exact) return;
   const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
@@ -563,6 +564,8 @@ interface RenderContext {
   original: string;
   shards: Shard[];
   missing: Shard[];
+  /** Characters of a query that was cut (0: not cut). */
+  cut: number;
 }
 
 /**
@@ -603,11 +606,13 @@ async function render(
   list.append(...kept.map(({ f, fold }) => resultItem(f, readings, fold)));
   renderPager(p, page, pages);
   const total = hits.length - dropped;
-  const said = queryLabel(
-    readings.map((r) => r.terms),
-    c.folded,
-    c.original,
-  );
+  const said =
+    (c.cut ? cutNote(c.cut, MAX_QUERY_CHARS) : '') +
+    queryLabel(
+      readings.map((r) => r.terms),
+      c.folded,
+      c.original,
+    );
   const yearNote =
     sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
       ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'

@@ -14,3 +14,8 @@ export function queryLabel(alternatives: ReadonlyArray<string[][]>, folded: bool
   const said = [terms(first!), ...rest.map((a) => `或同时含有${terms(a)}`)].join('，');
   return `${said}${folded ? `（由“${original}”转为简体）` : ''}：`;
 }
+
+/** Said when a long query was cut (src/lib/search/query.ts, MAX_QUERY_CHARS). */
+export function cutNote(chars: number, max: number): string {
+  return `查询共 ${chars} 个字，太长，只按前 ${max} 个字搜索。`;
+}
