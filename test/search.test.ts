@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { parseQuery } from '../src/lib/search/query.ts';
@@ -339,6 +339,81 @@ describe('search in a real browser', () => {
     expect(await page.$$('#results script, #results img, #filters script')).toHaveLength(0);
     expect(await page.inputValue('#q')).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
     expect(dialogs).toEqual([]);
+  });
+
+  it('when the filters exclude every result, the page says how many and offers to clear them', async () => {
+    // A fresh tester's: the page said nothing was found.
+    const all = truthOf({ q: '复议', why: '' }).length;
+    expect(all).toBeGreaterThan(0);
+    // Agency pages have no year, so nothing is both; no page is of 1999 (no index is searched).
+    const cases: Array<Record<string, string>> = [{ type: '机关', year: '2019' }, { year: '1999' }];
+    for (const filters of cases) {
+      expect(await search({ q: '复议', filters, why: '' })).toEqual([]);
+      const text = await page.textContent('#search-status');
+      expect(text).toContain(`“复议”：找到 ${all} 个页面，但都不符合所选的筛选条件。`);
+      expect(text).not.toContain('没有找到');
+    }
+    await page.click('#search-status a[data-clear-filters]');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('year'));
+    await page.waitForSelector('#search-status[data-state="done"]');
+    expect(await page.$$eval('#results li', (l) => l.length)).toBe(all);
+  });
+
+  it('the note that other candidates are being checked goes when the check ends, fails or is replaced', async () => {
+    // A fresh tester's: "正在核对" could stay on the page for ever. Each case in a new browser
+    // context (nothing cached); the record groups after the first page's are held or refused.
+    const q = `search/?${new URLSearchParams({ q: '政府信息公开', per: '1' })}`;
+    const open = async (groups?: (route: Route) => Promise<void>) => {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      let first: string | null = null;
+      if (groups)
+        await p.route('**/pagefind/*/nb/r/*.nbg', (route) => {
+          first ??= route.request().url();
+          return route.request().url() === first ? route.continue() : groups(route);
+        });
+      await p.goto(`${server.url}${q}`);
+      await p.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]');
+      return { p, close: () => context.close() };
+    };
+    const settled = (p: Page) =>
+      p.waitForFunction(() => !document.getElementById('search-status')!.hasAttribute('data-checking'));
+    // The check ends: an exact count, no note.
+    const ends = await open();
+    await settled(ends.p);
+    const n = truthOf({ q: '政府信息公开', why: '' }).length;
+    expect(await ends.p.textContent('#search-status')).toBe(
+      `“政府信息公开”：找到 ${n} 个页面，第 1/${n} 页（第 1–1 个）。`,
+    );
+    await ends.close();
+    // The other groups cannot be fetched: the check is broken off, and the page says so.
+    const fails = await open((route) => route.abort());
+    await settled(fails.p);
+    expect(await fails.p.getAttribute('#search-status', 'data-state')).toBe('done');
+    const text = await fails.p.textContent('#search-status');
+    expect(text).toContain('核对其余页面时出错');
+    expect(text).not.toContain('正在核对');
+    expect(await fails.p.$$eval('#results li', (l) => l.length)).toBe(1);
+    await fails.close();
+    // A newer search replaces one whose check is still running.
+    let release!: () => void;
+    const hold = new Promise<void>((ok) => (release = ok));
+    const replaced = await open(async (route) => {
+      await hold;
+      await route.continue();
+    });
+    await replaced.p.waitForSelector('#search-status[data-checking]');
+    expect(await replaced.p.textContent('#search-status')).toContain('正在核对');
+    await replaced.p.fill('#q', '复议');
+    await replaced.p.press('#q', 'Enter');
+    await replaced.p.waitForFunction(() =>
+      document.getElementById('search-status')!.textContent.startsWith('“复议”：找到'),
+    );
+    release();
+    await replaced.p.waitForLoadState('networkidle');
+    expect(await replaced.p.getAttribute('#search-status', 'data-checking')).toBeNull();
+    expect(await replaced.p.textContent('#search-status')).toMatch(/^“复议”：找到 \d+ 个页面/);
+    await replaced.close();
   });
 
   it('the query and filters live in the URL, and the header box leads there', async () => {

@@ -10,7 +10,7 @@ import {
   type Bucket,
 } from '../lib/search/grams.ts';
 import { editDistance, matchedAlternative, MAX_QUERY_CHARS, parseQuery } from '../lib/search/query.ts';
-import { cutNote, queryLabel } from '../lib/search/status.ts';
+import { backgroundCheck, cutNote, queryLabel, statusText, WHAT, type CheckState } from '../lib/search/status.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -185,9 +185,9 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
 
 /**
  * The shards that can hold every term of one of the query's readings, from the site's first
- * stage (one small file per gram); a year filter keeps only that year's shards.
+ * stage (one small file per gram).
  */
-async function candidateShards(readings: Reading[], chosen: Map<string, string>): Promise<Shard[]> {
+async function candidateShards(readings: Reading[]): Promise<Shard[]> {
   const all = manifest!.shards;
   const siteGram = async (g: string) =>
     new Set((await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`))[g] ?? []);
@@ -205,8 +205,7 @@ async function candidateShards(readings: Reading[], chosen: Map<string, string>)
     }
     for (const i of keep) any.add(i);
   }
-  const year = chosen.get('年度');
-  return all.filter((s, i) => any.has(i) && (!year || s.years.includes(Number(year))));
+  return all.filter((_, i) => any.has(i));
 }
 
 /** Page numbers of a shard whose text may contain the term (exactly those, for 1–2 characters). */
@@ -318,12 +317,8 @@ function renderFilters(
     label.append(select);
     filterBox.append(label);
   }
-  if (chosen.size) {
-    const clear = new URLSearchParams();
-    if (p.get('q')) clear.set('q', p.get('q')!);
-    if (p.get('sort')) clear.set('sort', p.get('sort')!);
-    filterBox.append(el('a', '清除全部筛选', { href: `?${clear}`, id: 'clear-filters' }));
-  }
+  if (chosen.size)
+    filterBox.append(el('a', '清除全部筛选', { href: clearHref(p), id: 'clear-filters', 'data-clear-filters': '' }));
 }
 
 /** The same pager as the report list (src/components/Pager.astro): first, last, three either side. */
@@ -450,11 +445,56 @@ function count(pages: Hit[], chosen: Map<string, string>): Map<string, Map<strin
 const passes = (h: Hit, chosen: Map<string, string>) =>
   [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
 
-const WHAT =
-  '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
+/** The pages of these shards that hold every term of one of the readings (all pages without terms). */
+async function collect(readings: Reading[], shards: Shard[]): Promise<{ hits: Hit[]; exact: boolean }> {
+  const hits: Hit[] = [];
+  let exact = true;
+  for (const s of shards) {
+    const table = await tableOf(s);
+    let pages: number[];
+    if (readings.length) {
+      // Pages holding every term of a reading, for any reading.
+      const each = await Promise.all(
+        readings.map(async ({ terms }) => intersectSorted(await Promise.all(terms.map((r) => readingPages(table, r))))),
+      );
+      pages = unionSorted(each);
+      if (readings.some(({ terms }) => terms.flat().some((t) => !gramsAreExact(t)))) exact = false;
+      await table.ensure(pages);
+    } else {
+      await table.ensure(null);
+      pages = Array.from({ length: table.header.pages }, (_, i) => i);
+    }
+    for (const n of pages) hits.push({ table, n });
+  }
+  return { hits, exact };
+}
 
+/** Record groups of these pages not fetched yet (what checking them costs). */
+const groupsToFetch = (hits: Hit[]) =>
+  new Set(hits.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u))).size;
+
+/** Checks pages against their text, 20 at a time; false when a newer search replaced this one. */
+async function verify(hits: Hit[], readings: Reading[], verified: Map<Hit, boolean>, gen: number): Promise<boolean> {
+  for (let i = 0; i < hits.length; i += 20) {
+    const batch = hits.slice(i, i + 20);
+    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), readings)));
+    if (gen !== generation) return false;
+    batch.forEach((h, j) => verified.set(h, found[j]!));
+  }
+  return true;
+}
+
+/** Runs the search in the URL; an error is shown unless a newer search has replaced this one. */
 async function run(): Promise<void> {
   const gen = ++generation;
+  try {
+    await search(gen);
+  } catch (e) {
+    if (gen === generation) fail(e);
+  }
+}
+
+async function search(gen: number): Promise<void> {
   const p = params();
   const original = p.get('q') ?? '';
   input.value = original;
@@ -464,6 +504,8 @@ async function run(): Promise<void> {
   pager.replaceChildren();
   suggest.replaceChildren();
   widenButton.hidden = true;
+  // A check of an earlier search's candidates is over once this search starts.
+  delete status.dataset.checking;
   status.dataset.state = 'loading';
   status.textContent = '正在载入索引…';
   if (!manifest) {
@@ -485,73 +527,64 @@ async function run(): Promise<void> {
   }));
   const folded = readings.some(({ typed, terms }) => terms.some((r, i) => r.length > 1 || r[0] !== typed[i]));
   const chosen = selectedFilters(p);
+  if (gen !== generation) return;
   if (!readings.length && !chosen.size) {
     status.textContent = `请输入要搜索的机关、地区或词语。${WHAT}`;
     status.dataset.state = 'done';
     return;
   }
-  // First stage: only shards that hold every character pair of the query; then as many as the
-  // page budget allows (the rest on request).
-  const allowed = await candidateShards(readings, chosen);
-  const shards = p.get('all') === '1' ? allowed : initialShards(allowed, manifest.budget);
+  // First stage: only shards that hold every character pair of the query (and, with a year
+  // filter, that year); then as many as the page budget allows (the rest on request).
+  const holding = await candidateShards(readings);
+  const year = chosen.get('年度');
+  const allowed = holding.filter((s) => !year || s.years.includes(Number(year)));
+  const all = p.get('all') === '1';
+  const shards = all ? allowed : initialShards(allowed, manifest.budget);
   const missing = allowed.filter((s) => !shards.includes(s));
-  const hits: Hit[] = [];
-  let exact = true;
-  for (const s of shards) {
-    const table = await tableOf(s);
-    let pages: number[];
-    if (readings.length) {
-      // Pages holding every term of a reading, for any reading.
-      const each = await Promise.all(
-        readings.map(async ({ terms }) => intersectSorted(await Promise.all(terms.map((r) => readingPages(table, r))))),
-      );
-      pages = unionSorted(each);
-      if (readings.some(({ terms }) => terms.flat().some((t) => !gramsAreExact(t)))) exact = false;
-      await table.ensure(pages);
-    } else {
-      await table.ensure(null);
-      pages = Array.from({ length: table.header.pages }, (_, i) => i);
-    }
-    for (const n of pages) hits.push({ table, n });
-  }
+  const { hits, exact } = await collect(readings, shards);
   if (gen !== generation) return;
   if (!hits.some((h) => passes(h, chosen)) && missing.length) {
     // Nothing in the first shards, but others may hold the terms: a reader expects them searched.
     status.textContent = '最近年度中没有找到，正在搜索其余年度…';
     p.set('all', '1');
     history.replaceState(null, '', `?${p}`);
-    return run();
+    return search(gen);
   }
   // Terms of three or more characters were found by their character pairs: the text decides.
-  // The page shown is checked first; the other candidates are checked after it is shown.
+  // The page shown is checked first; the other candidates are checked after it is shown, when
+  // they are few enough (src/lib/search/status.ts, backgroundCheck).
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  const ctx = { p, gen, readings, chosen, sort, per, folded, original, shards, missing, cut: cut ? chars : 0 };
-  await render(ctx, candidates, verified, exact);
-  if (gen !== generation || exact) return;
-  const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
-  const groupsLeft = new Set(rest.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u)));
-  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND || groupsLeft.size > VERIFY_GROUPS_IN_BACKGROUND) return;
-  status.dataset.checking = '1';
-  for (let i = 0; i < rest.length; i += 20) {
-    const batch = rest.slice(i, i + 20);
-    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), readings)));
-    if (gen !== generation) return;
-    batch.forEach((h, j) => verified.set(h, found[j]!));
+  // Without the filters: the shards a search without them searches.
+  const unfiltered = all ? holding : initialShards(holding, manifest.budget);
+  const ctx = {
+    p,
+    gen,
+    readings,
+    chosen,
+    sort,
+    per,
+    folded,
+    original,
+    shards,
+    missing,
+    cut: cut ? chars : 0,
+    unfiltered,
+  };
+  const first = await render(ctx, candidates, verified, exact);
+  if (gen !== generation || first.check !== 'checking') return;
+  let done: boolean;
+  try {
+    done = await verify(first.rest, readings, verified, gen);
+  } catch {
+    // A record group could not be fetched: the count stays an upper bound, and the page says
+    // the check was broken off.
+    if (gen === generation) await render(ctx, candidates, verified, false, true);
+    return;
   }
-  delete status.dataset.checking;
-  await render(ctx, candidates, verified, true);
+  if (done) await render(ctx, candidates, verified, true);
 }
-
-/**
- * Candidates of 3+ character terms checked in the background after the first page, at most
- * this many pages in at most this many record groups not fetched yet. A group of 16 records is
- * about 4 times the size a single record was (about 6 KB compressed on the synthetic corpus), so
- * 75 groups cost what 300 single records did.
- */
-const VERIFY_IN_BACKGROUND = 300;
-const VERIFY_GROUPS_IN_BACKGROUND = 75;
 
 interface RenderContext {
   p: URLSearchParams;
@@ -566,19 +599,49 @@ interface RenderContext {
   missing: Shard[];
   /** Characters of a query that was cut (0: not cut). */
   cut: number;
+  /** The shards a search without the filters searches (to count what the filters exclude). */
+  unfiltered: Shard[];
 }
 
 /**
- * Shows one page of results. Candidates known not to contain a term are left out; `checked`
- * says whether every candidate has been checked (then the count is exact).
+ * Results of the query without the filters, when none passes them: the pages of the shards a
+ * search without filters searches, checked against their text when that is needed and they
+ * are few enough (otherwise an upper bound).
+ */
+async function excludedByFilters(c: RenderContext): Promise<{ n: number; atMost: boolean } | null> {
+  const { hits, exact } = await collect(c.readings, c.unfiltered);
+  if (exact || !hits.length) return hits.length ? { n: hits.length, atMost: false } : null;
+  const verified = new Map<Hit, boolean>();
+  if (backgroundCheck(hits.length, groupsToFetch(hits)) !== 'checking') return { n: hits.length, atMost: true };
+  if (!(await verify(hits, c.readings, verified, c.gen))) return null;
+  const n = hits.filter((h) => verified.get(h)).length;
+  return n ? { n, atMost: false } : null;
+}
+
+/** The search without its filters (and without paging). */
+function clearHref(p: URLSearchParams): string {
+  const clear = new URLSearchParams();
+  if (p.get('q')) clear.set('q', p.get('q')!);
+  if (p.get('sort')) clear.set('sort', p.get('sort')!);
+  if (p.get('per')) clear.set('per', p.get('per')!);
+  return `?${clear}`;
+}
+
+/**
+ * Shows one page of results. Candidates known not to contain a term are left out; `allChecked`
+ * says whether every candidate has been checked (then the count is exact), `failed` that the
+ * check of the others was broken off. Returns the state of that check and the candidates it
+ * still has to check.
  */
 async function render(
   c: RenderContext,
   candidates: Hit[],
   verified: Map<Hit, boolean>,
   allChecked: boolean,
-): Promise<void> {
+  failed = false,
+): Promise<{ check: CheckState; rest: Hit[] }> {
   const { p, gen, readings, chosen, sort, per } = c;
+  const stale = { check: 'none' as const, rest: [] };
   let hits = candidates.filter((h) => verified.get(h) !== false);
   const counts = count(hits, chosen);
   hits = hits.filter((h) => passes(h, chosen));
@@ -594,18 +657,24 @@ async function render(
   await Promise.all(shown.map((h) => h.table.ensure([h.n])));
   const data = await Promise.all(shown.map((h) => recordOf(h)));
   const folds = await Promise.all(shown.map((h) => foldOf(h)));
-  if (gen !== generation) return;
+  if (gen !== generation) return stale;
   for (const [i, h] of shown.entries())
     if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, readings)));
   const kept = data.map((f, i) => ({ f, fold: folds[i]! })).filter((_, i) => verified.get(shown[i]!));
   const dropped = data.length - kept.length;
-  const checked = allChecked || hits.every((h) => verified.has(h));
+  const rest = allChecked ? [] : hits.filter((h) => !verified.has(h));
+  const check: CheckState = failed && rest.length ? 'failed' : backgroundCheck(rest.length, groupsToFetch(rest));
+  const total = hits.length - dropped;
+  const many = readings.some((r) => r.terms.length > 1);
+  // Nothing passes the filters: how many results there are without them.
+  // (A failure to count them is no reason to fail the search: the page then says nothing was found.)
+  const excluded = total === 0 && chosen.size && readings.length ? await excludedByFilters(c).catch(() => null) : null;
+  if (gen !== generation) return stale;
   renderFilters(p, counts, chosen);
   list.replaceChildren();
   list.start = (page - 1) * per + 1;
   list.append(...kept.map(({ f, fold }) => resultItem(f, readings, fold)));
   renderPager(p, page, pages);
-  const total = hits.length - dropped;
   const said =
     (c.cut ? cutNote(c.cut, MAX_QUERY_CHARS) : '') +
     queryLabel(
@@ -613,15 +682,24 @@ async function render(
       c.folded,
       c.original,
     );
-  const yearNote =
-    sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
-      ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'
-      : '';
-  if (total > 0) {
-    status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
-  } else if (!c.missing.length) {
-    const many = readings.some((r) => r.terms.length > 1);
-    status.textContent = `${said}没有找到含有${many ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+  status.textContent = statusText({
+    said,
+    total,
+    check,
+    page,
+    pages,
+    first: list.start,
+    last: list.start + kept.length - 1,
+    dropped,
+    undatedLast: sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0),
+    many,
+    excluded,
+    missing: c.missing.length
+      ? { searched: c.shards.map((s) => s.label), pages: c.missing.reduce((n, s) => n + s.pages, 0) }
+      : null,
+  });
+  if (excluded) status.append(' ', el('a', '清除筛选', { href: clearHref(p), 'data-clear-filters': '' }));
+  else if (total === 0 && !c.missing.length)
     // Suggestions for each word apart (the last reading).
     void suggestions(
       readings.at(-1)?.terms ?? [],
@@ -630,20 +708,21 @@ async function render(
       c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget),
       gen,
     );
-  } else status.textContent = `${said}已搜索的部分中没有找到。`;
-  if (c.missing.length) {
-    status.textContent += ` 已搜索：${c.shards.map((s) => s.label).join('、')}；其余 ${c.missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
-    widenButton.hidden = false;
-  }
+  if (c.missing.length) widenButton.hidden = false;
+  // The attribute says the background check runs, exactly while the status line says so.
+  if (check === 'checking') status.dataset.checking = '1';
+  else delete status.dataset.checking;
   status.dataset.state = 'done';
+  return { check, rest };
 }
 
 function navigate(p: URLSearchParams): void {
   history.pushState(null, '', `?${p}`);
-  void run().catch(fail);
+  void run();
 }
 
 function fail(e: unknown): void {
+  delete status.dataset.checking;
   status.dataset.state = 'error';
   status.textContent = `搜索出错：${(e as Error).message}`;
 }
@@ -673,10 +752,10 @@ filterBox.addEventListener('change', (e) => {
 // Links inside the search box (pages, clear filters) change the URL without a reload.
 root.addEventListener('click', (e) => {
   const a = (e.target as HTMLElement).closest('a');
-  if (!a || !(a.closest('#pager') || a.id === 'clear-filters')) return;
+  if (!a || !(a.closest('#pager') || a.hasAttribute('data-clear-filters'))) return;
   e.preventDefault();
   history.pushState(null, '', a.href);
-  void run().catch(fail);
+  void run();
   root.scrollIntoView();
 });
 sortSelect.addEventListener('change', () => form.requestSubmit());
@@ -685,5 +764,5 @@ widenButton.addEventListener('click', () => {
   p.set('all', '1');
   navigate(p);
 });
-window.addEventListener('popstate', () => void run().catch(fail));
-void run().catch(fail);
+window.addEventListener('popstate', () => void run());
+void run();
