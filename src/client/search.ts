@@ -189,6 +189,8 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
  */
 async function candidateShards(readings: Reading[]): Promise<Shard[]> {
   const all = manifest!.shards;
+  // No terms (filters only): every shard.
+  if (!readings.length) return all;
   const siteGram = async (g: string) =>
     new Set((await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`))[g] ?? []);
   const any = new Set<number>();
