@@ -416,6 +416,24 @@ describe('search in a real browser', () => {
     await replaced.close();
   });
 
+  it('city and district filters: one value per division, given with its parent where the name is not its own', async () => {
+    // A fresh tester's: 市辖区 (北京, 天津, 上海, 重庆 alike) was one filter value.
+    const rows = await query<{ province: string; city: string }>(
+      `SELECT DISTINCT province, city FROM ${parquetOf(data, 'reports')} WHERE city IN ('市辖区', '县') ORDER BY province, city`,
+    );
+    expect(rows.length, 'the test site has a report of a municipality').toBeGreaterThan(0);
+    for (const r of rows) {
+      await page.goto(`${server.url}search/?${new URLSearchParams({ province: r.province })}`);
+      await page.waitForSelector('#search-status[data-state="done"]');
+      const options = await page.$$eval('select[name="city"] option', (o) => o.map((x) => x.textContent));
+      expect(options).toContainEqual(expect.stringMatching(new RegExp(`^${r.province}·${r.city}（\\d+）$`)));
+      expect(options.filter((o) => o.startsWith(`${r.city}（`))).toEqual([]);
+      // Beside a result, the places' own names.
+      const places = await page.$$eval('#results li small', (s) => s.map((x) => x.textContent));
+      expect(places.join('\n')).not.toContain('·市辖区');
+    }
+  });
+
   it('the query and filters live in the URL, and the header box leads there', async () => {
     await page.goto(server.url);
     await page.fill('#site-q', '复议');

@@ -19,6 +19,7 @@ import { initialShards } from '../lib/search/budget.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
 import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
 import { pageWindow } from '../lib/site/paging.ts';
+import { placeName } from '../lib/region/labels.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
 /**
@@ -275,7 +276,11 @@ function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, st
   const { terms, typed } = readings[matched] ?? readings.at(-1) ?? { terms: [], typed: [] };
   const kind = f.filters['类型']?.[0] ?? '';
   const year = f.filters['年度']?.[0];
-  const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]].filter(Boolean).join(' ');
+  // The places' own names (a filter value may carry its parent's: 北京市·朝阳区).
+  const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]]
+    .filter((v): v is string => !!v)
+    .map(placeName)
+    .join(' ');
   // Records hold addresses from the site root; the site may live under a sub-path.
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
   // The target page marks the terms (src/client/highlight.ts reads this parameter, named as
