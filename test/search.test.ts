@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { queryTerms } from '../src/lib/search/query.ts';
+import { parseQuery } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
 import { parquetOf } from './published.ts';
@@ -145,6 +145,7 @@ async function queries(): Promise<Query[]> {
     { q: '相關資料', why: 'traditional script: 资料 and the Taiwan reading 数据' },
     { q: '"2020 年度"', why: 'white space next to CJK' },
     { q: '2020 年度', why: 'white space between digits and CJK, unquoted' },
+    { q: '复议 2019', why: 'Chinese and digits apart: joined, or each anywhere on the page' },
     { q: '"政府 信息公开"', why: 'white space inside a phrase' },
     { q: 'json', why: 'Latin, other case on the page' },
     { q: '2020', why: 'digits' },
@@ -196,13 +197,15 @@ describe('search in a real browser', () => {
   });
 
   function truthOf(q: Query): string[] {
-    const terms = queryTerms(q.q).map((t) => [
-      ...new Set([toSimplified(t), taiwanPhrases(t)].map((r) => fold(norm(r)))),
-    ]);
+    // A page matches one reading of the query (`住建局 2023`: 住建局2023, or 住建局 and 2023 apart).
+    const alternatives = parseQuery(q.q).alternatives.map((terms) =>
+      terms.map((t) => [...new Set([toSimplified(t), taiwanPhrases(t)].map((r) => fold(norm(r))))]),
+    );
     return [...pages]
       .filter(
         ([, p]) =>
-          (terms.length === 0 || terms.every((readings) => readings.some((r) => p.text.includes(r)))) &&
+          (alternatives.length === 0 ||
+            alternatives.some((terms) => terms.every((readings) => readings.some((r) => p.text.includes(r))))) &&
           Object.entries(q.filters ?? {}).every(([k, v]) => p.filters[ASCII_FILTER[k] ?? k]?.includes(v)),
       )
       .map(([u]) => u);
@@ -338,6 +341,99 @@ describe('search in a real browser', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('when the filters exclude every result, the page says how many and offers to clear them', async () => {
+    // A fresh tester's: the page said nothing was found.
+    const all = truthOf({ q: '复议', why: '' }).length;
+    expect(all).toBeGreaterThan(0);
+    // Agency pages have no year, so nothing is both; no page is of 1999 (no index is searched).
+    const cases: Array<Record<string, string>> = [{ type: '机关', year: '2019' }, { year: '1999' }];
+    for (const filters of cases) {
+      expect(await search({ q: '复议', filters, why: '' })).toEqual([]);
+      const text = await page.textContent('#search-status');
+      expect(text).toContain(`“复议”：找到 ${all} 个页面，但都不符合所选的筛选条件。`);
+      expect(text).not.toContain('没有找到');
+    }
+    await page.click('#search-status a[data-clear-filters]');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('year'));
+    await page.waitForSelector('#search-status[data-state="done"]');
+    expect(await page.$$eval('#results li', (l) => l.length)).toBe(all);
+  });
+
+  it('the note that other candidates are being checked goes when the check ends, fails or is replaced', async () => {
+    // A fresh tester's: "正在核对" could stay on the page for ever. Each case in a new browser
+    // context (nothing cached); the record groups after the first page's are held or refused.
+    const q = `search/?${new URLSearchParams({ q: '政府信息公开', per: '1' })}`;
+    const open = async (groups?: (route: Route) => Promise<void>) => {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      let first: string | null = null;
+      if (groups)
+        await p.route('**/pagefind/*/nb/r/*.nbg', (route) => {
+          first ??= route.request().url();
+          return route.request().url() === first ? route.continue() : groups(route);
+        });
+      await p.goto(`${server.url}${q}`);
+      await p.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]');
+      return { p, close: () => context.close() };
+    };
+    const settled = (p: Page) =>
+      p.waitForFunction(() => !document.getElementById('search-status')!.hasAttribute('data-checking'));
+    // The check ends: an exact count, no note.
+    const ends = await open();
+    await settled(ends.p);
+    const n = truthOf({ q: '政府信息公开', why: '' }).length;
+    expect(await ends.p.textContent('#search-status')).toBe(
+      `“政府信息公开”：找到 ${n} 个页面，第 1/${n} 页（第 1–1 个）。`,
+    );
+    await ends.close();
+    // The other groups cannot be fetched: the check is broken off, and the page says so.
+    const fails = await open((route) => route.abort());
+    await settled(fails.p);
+    expect(await fails.p.getAttribute('#search-status', 'data-state')).toBe('done');
+    const text = await fails.p.textContent('#search-status');
+    expect(text).toContain('核对其余页面时出错');
+    expect(text).not.toContain('正在核对');
+    expect(await fails.p.$$eval('#results li', (l) => l.length)).toBe(1);
+    await fails.close();
+    // A newer search replaces one whose check is still running.
+    let release!: () => void;
+    const hold = new Promise<void>((ok) => (release = ok));
+    const replaced = await open(async (route) => {
+      await hold;
+      await route.continue();
+    });
+    await replaced.p.waitForSelector('#search-status[data-checking]');
+    expect(await replaced.p.textContent('#search-status')).toContain('正在核对');
+    await replaced.p.fill('#q', '复议');
+    await replaced.p.press('#q', 'Enter');
+    await replaced.p.waitForFunction(() =>
+      document.getElementById('search-status')!.textContent.startsWith('“复议”：找到'),
+    );
+    release();
+    await replaced.p.waitForLoadState('networkidle');
+    expect(await replaced.p.getAttribute('#search-status', 'data-checking')).toBeNull();
+    expect(await replaced.p.textContent('#search-status')).toMatch(/^“复议”：找到 \d+ 个页面/);
+    await replaced.close();
+  });
+
+  it('city and district filters: one value per division, given with its parent where the name is not its own', async () => {
+    // A fresh tester's: 市辖区 (北京, 天津, 上海, 重庆 alike) was one filter value.
+    const rows = await query<{ province: string; city: string }>(
+      `SELECT DISTINCT province, city FROM ${parquetOf(data, 'reports')} WHERE city IN ('市辖区', '县') ORDER BY province, city`,
+    );
+    expect(rows.length, 'the test site has a report of a municipality').toBeGreaterThan(0);
+    for (const r of rows) {
+      await page.goto(`${server.url}search/?${new URLSearchParams({ province: r.province })}`);
+      await page.waitForSelector('#search-status[data-state="done"]');
+      const options = await page.$$eval('select[name="city"] option', (o) => o.map((x) => x.textContent));
+      expect(options).toContainEqual(expect.stringMatching(new RegExp(`^${r.province}·${r.city}（\\d+）$`)));
+      expect(options.filter((o) => o.startsWith(`${r.city}（`))).toEqual([]);
+      // Beside a result, the places' own names.
+      const places = await page.$$eval('#results li small', (s) => s.map((x) => x.textContent));
+      expect(places.join('\n')).not.toContain('·市辖区');
+    }
+  });
+
   it('the query and filters live in the URL, and the header box leads there', async () => {
     await page.goto(server.url);
     await page.fill('#site-q', '复议');
@@ -363,6 +459,35 @@ describe('search in a real browser', () => {
     await page.click('#results li > a');
     await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
     expect(await page.textContent('[data-pagefind-body] mark')).toBe('复议');
+  });
+
+  it('Chinese and digits apart: found where the page holds them apart, each word marked there', async () => {
+    // A tester's 住建局 2023 was searched only as 住建局2023.
+    const got = await search({ q: '复议 2019', why: '' });
+    expect(got.length).toBeGreaterThan(0);
+    const links = await page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!));
+    const apart = links.find((l) => {
+      const marks = new URL(l, 'http://x').searchParams.getAll('pagefind-highlight');
+      return marks.includes('复议') && marks.includes('2019') && !marks.includes('复议2019');
+    });
+    expect(apart, links.join('\n')).toBeTruthy();
+    await page.goto(`${server.url}${apart!.replace(/^\//, '')}`);
+    await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
+    const marked = await page.$$eval('[data-pagefind-body] mark', (m) => m.map((x) => x.textContent));
+    expect(marked).toContain('复议');
+    expect(marked).toContain('2019');
+  });
+
+  it('a long query is cut to its first 64 characters, and the page says so', async () => {
+    // A tester's 1,500-character query fetched every character pair's index file.
+    const [row] = await query<{ report_id: string; text: string }>(
+      `SELECT report_id, text FROM ${parquetOf(data, 'sections')} WHERE section = 1 ORDER BY length(text) DESC, report_id LIMIT 1`,
+    );
+    const long = row!.text.replace(/\s+/g, ' ').slice(0, 1500);
+    expect(long.length).toBeGreaterThan(300);
+    const got = await search({ q: long, why: '' });
+    expect(await page.textContent('#search-status')).toMatch(/查询共 \d+ 个字，太长，只按前 64 个字搜索/);
+    expect(got.some((u) => u.includes(row!.report_id))).toBe(true);
   });
 
   it('a simplified query finds a report in traditional script and marks its own forms there', async () => {

@@ -194,6 +194,17 @@ describe('reportPage', () => {
     expect(p.history).toEqual([]);
     expect(p.filters).toContainEqual(['核对', '无可核对']);
   });
+  it('search filters: a city or county given with its parent where its name is not its own', () => {
+    // A fresh tester's: 市辖区 (北京, 天津, 上海, 重庆) and 朝阳区 (北京, 长春) were one value each.
+    const r = report({ province: '北京市', city: '市辖区', county: '朝阳区' });
+    const p = reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r] });
+    expect(p.filters).toContainEqual(['城市', '北京市·市辖区']);
+    expect(p.filters).toContainEqual(['区县', '北京市·朝阳区']);
+    const w = report({ province: '江苏省', city: '无锡市', county: '滨湖区' });
+    const q = reportPage({ report: w, cells: [], checks: [], summary: new Map(), agencyReports: [w] });
+    expect(q.filters).toContainEqual(['城市', '无锡市']);
+    expect(q.filters).toContainEqual(['区县', '滨湖区']);
+  });
   it('headline reasons: a missing table is not called a blank cell', () => {
     const r = report({ status: 'partial' });
     const summary = new Map([

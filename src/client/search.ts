@@ -6,9 +6,11 @@ import {
   intersectSorted,
   normalizeKeepCase,
   termGrams,
+  unionSorted,
   type Bucket,
 } from '../lib/search/grams.ts';
-import { containsAll, editDistance, queryTerms } from '../lib/search/query.ts';
+import { editDistance, matchedAlternative, MAX_QUERY_CHARS, parseQuery } from '../lib/search/query.ts';
+import { backgroundCheck, cutNote, queryLabel, statusText, WHAT, type CheckState } from '../lib/search/status.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -17,6 +19,7 @@ import { initialShards } from '../lib/search/budget.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
 import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
 import { pageWindow } from '../lib/site/paging.ts';
+import { placeName } from '../lib/region/labels.ts';
 import type { Shard, ShardManifest } from '../lib/search/shards.ts';
 
 /**
@@ -66,9 +69,25 @@ async function foldOf(h: Hit): Promise<Record<string, string>> {
   return siteFold;
 }
 
-/** Whether a page holds every term (a term: its readings), from its record. */
-async function holds(h: Hit, f: ShownRecord, terms: string[][]): Promise<boolean> {
-  return containsAll(f.content, terms, await foldOf(h));
+/**
+ * One reading of the query (src/lib/search/query.ts, parseQuery): its terms as typed, and each
+ * term in its script readings (src/lib/search/script.ts). A page matches the query when it
+ * holds every term of one reading.
+ */
+interface Reading {
+  typed: string[];
+  terms: string[][];
+}
+
+/** Whether a page holds every term of one of the readings, from its record. */
+async function holds(h: Hit, f: ShownRecord, readings: Reading[]): Promise<boolean> {
+  return (
+    matchedAlternative(
+      f.content,
+      readings.map((r) => r.terms),
+      await foldOf(h),
+    ) >= 0
+  );
 }
 
 const params = () => new URLSearchParams(location.search);
@@ -166,25 +185,30 @@ function selectedFilters(p: URLSearchParams): Map<string, string> {
 }
 
 /**
- * The shards that can hold every term, from the site's first stage (one small file per gram);
- * a year filter keeps only that year's shards.
+ * The shards that can hold every term of one of the query's readings, from the site's first
+ * stage (one small file per gram).
  */
-async function candidateShards(terms: string[][], chosen: Map<string, string>): Promise<Shard[]> {
+async function candidateShards(readings: Reading[]): Promise<Shard[]> {
   const all = manifest!.shards;
+  // No terms (filters only): every shard.
+  if (!readings.length) return all;
   const siteGram = async (g: string) =>
     new Set((await cached(siteBuckets, `${base}pagefind/nb/g/${bucketOf(g, manifest!.gramBuckets)}.nbg`))[g] ?? []);
-  let keep = all.map((_, i) => i);
-  for (const readings of terms) {
-    // A shard can hold the term when it holds every gram of one of its readings.
-    const ok = new Set<number>();
-    for (const r of readings) {
-      const sets = await Promise.all(termGrams(r).map(siteGram));
-      for (const i of keep) if (sets.every((s) => s.has(i))) ok.add(i);
+  const any = new Set<number>();
+  for (const { terms } of readings) {
+    let keep = all.map((_, i) => i);
+    for (const forms of terms) {
+      // A shard can hold the term when it holds every gram of one of its script readings.
+      const ok = new Set<number>();
+      for (const r of forms) {
+        const sets = await Promise.all(termGrams(r).map(siteGram));
+        for (const i of keep) if (sets.every((s) => s.has(i))) ok.add(i);
+      }
+      keep = keep.filter((i) => ok.has(i));
     }
-    keep = keep.filter((i) => ok.has(i));
+    for (const i of keep) any.add(i);
   }
-  const year = chosen.get('年度');
-  return keep.map((i) => all[i]!).filter((s) => !year || s.years.includes(Number(year)));
+  return all.filter((_, i) => any.has(i));
 }
 
 /** Page numbers of a shard whose text may contain the term (exactly those, for 1–2 characters). */
@@ -240,11 +264,23 @@ function excerpts(content: string, terms: string[][], fold: Record<string, strin
   return p;
 }
 
-function resultItem(f: ShownRecord, terms: string[][], typed: string[], fold: Record<string, string>): HTMLLIElement {
+function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, string>): HTMLLIElement {
   const li = el('li');
+  // The excerpt and the marks on the page show the reading this page matched (the words joined
+  // where it holds them joined, otherwise each word).
+  const matched = matchedAlternative(
+    f.content,
+    readings.map((r) => r.terms),
+    fold,
+  );
+  const { terms, typed } = readings[matched] ?? readings.at(-1) ?? { terms: [], typed: [] };
   const kind = f.filters['类型']?.[0] ?? '';
   const year = f.filters['年度']?.[0];
-  const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]].filter(Boolean).join(' ');
+  // The places' own names (a filter value may carry its parent's: 北京市·朝阳区).
+  const place = [f.filters['省份']?.[0], f.filters['城市']?.[0], f.filters['区县']?.[0]]
+    .filter((v): v is string => !!v)
+    .map(placeName)
+    .join(' ');
   // Records hold addresses from the site root; the site may live under a sub-path.
   const href = new URL(`${base}${f.url.replace(/^\//, '')}`, location.href);
   // The target page marks the terms (src/client/highlight.ts reads this parameter, named as
@@ -288,12 +324,8 @@ function renderFilters(
     label.append(select);
     filterBox.append(label);
   }
-  if (chosen.size) {
-    const clear = new URLSearchParams();
-    if (p.get('q')) clear.set('q', p.get('q')!);
-    if (p.get('sort')) clear.set('sort', p.get('sort')!);
-    filterBox.append(el('a', '清除全部筛选', { href: `?${clear}`, id: 'clear-filters' }));
-  }
+  if (chosen.size)
+    filterBox.append(el('a', '清除全部筛选', { href: clearHref(p), id: 'clear-filters', 'data-clear-filters': '' }));
 }
 
 /** The same pager as the report list (src/components/Pager.astro): first, last, three either side. */
@@ -420,11 +452,56 @@ function count(pages: Hit[], chosen: Map<string, string>): Map<string, Map<strin
 const passes = (h: Hit, chosen: Map<string, string>) =>
   [...chosen].every(([name, v]) => h.table.facet(name, h.n) === v);
 
-const WHAT =
-  '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
+/** The pages of these shards that hold every term of one of the readings (all pages without terms). */
+async function collect(readings: Reading[], shards: Shard[]): Promise<{ hits: Hit[]; exact: boolean }> {
+  const hits: Hit[] = [];
+  let exact = true;
+  for (const s of shards) {
+    const table = await tableOf(s);
+    let pages: number[];
+    if (readings.length) {
+      // Pages holding every term of a reading, for any reading.
+      const each = await Promise.all(
+        readings.map(async ({ terms }) => intersectSorted(await Promise.all(terms.map((r) => readingPages(table, r))))),
+      );
+      pages = unionSorted(each);
+      if (readings.some(({ terms }) => terms.flat().some((t) => !gramsAreExact(t)))) exact = false;
+      await table.ensure(pages);
+    } else {
+      await table.ensure(null);
+      pages = Array.from({ length: table.header.pages }, (_, i) => i);
+    }
+    for (const n of pages) hits.push({ table, n });
+  }
+  return { hits, exact };
+}
 
+/** Record groups of these pages not fetched yet (what checking them costs). */
+const groupsToFetch = (hits: Hit[]) =>
+  new Set(hits.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u))).size;
+
+/** Checks pages against their text, 20 at a time; false when a newer search replaced this one. */
+async function verify(hits: Hit[], readings: Reading[], verified: Map<Hit, boolean>, gen: number): Promise<boolean> {
+  for (let i = 0; i < hits.length; i += 20) {
+    const batch = hits.slice(i, i + 20);
+    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), readings)));
+    if (gen !== generation) return false;
+    batch.forEach((h, j) => verified.set(h, found[j]!));
+  }
+  return true;
+}
+
+/** Runs the search in the URL; an error is shown unless a newer search has replaced this one. */
 async function run(): Promise<void> {
   const gen = ++generation;
+  try {
+    await search(gen);
+  } catch (e) {
+    if (gen === generation) fail(e);
+  }
+}
+
+async function search(gen: number): Promise<void> {
   const p = params();
   const original = p.get('q') ?? '';
   input.value = original;
@@ -434,6 +511,8 @@ async function run(): Promise<void> {
   pager.replaceChildren();
   suggest.replaceChildren();
   widenButton.hidden = true;
+  // A check of an earlier search's candidates is over once this search starts.
+  delete status.dataset.checking;
   status.dataset.state = 'loading';
   status.textContent = '正在载入索引…';
   if (!manifest) {
@@ -441,86 +520,83 @@ async function run(): Promise<void> {
     if (!r.ok) throw new Error('本站还没有搜索索引（npm run build 会生成）');
     manifest = (await r.json()) as ShardManifest;
   }
-  const typed = queryTerms(original);
+  // A long query is cut to its first MAX_QUERY_CHARS characters (the page says so).
+  const { alternatives, chars, cut } = parseQuery(original);
   // Each term in every simplified reading (src/lib/search/script.ts): 資訊公開 → 资讯公开, 信息公开.
   script ??= new ScriptTables(manifest.script);
-  const cjk = typed.filter(hasCJK);
+  const cjk = [...new Set(alternatives.flat())].filter(hasCJK);
   const read = cjk.length
     ? await readingsOf(cjk, script, (n) => cached(scriptBuckets, `${base}pagefind/nb/t/${n}.nbg`))
     : [];
-  const terms = typed.map((t) => (hasCJK(t) ? read[cjk.indexOf(t)]! : [t]));
-  const folded = terms.some((r, i) => r.length > 1 || r[0] !== typed[i]);
+  const readings: Reading[] = alternatives.map((typed) => ({
+    typed,
+    terms: typed.map((t) => (hasCJK(t) ? read[cjk.indexOf(t)]! : [t])),
+  }));
+  const folded = readings.some(({ typed, terms }) => terms.some((r, i) => r.length > 1 || r[0] !== typed[i]));
   const chosen = selectedFilters(p);
-  if (!terms.length && !chosen.size) {
+  if (gen !== generation) return;
+  if (!readings.length && !chosen.size) {
     status.textContent = `请输入要搜索的机关、地区或词语。${WHAT}`;
     status.dataset.state = 'done';
     return;
   }
-  // First stage: only shards that hold every character pair of the query; then as many as the
-  // page budget allows (the rest on request).
-  const allowed = await candidateShards(terms, chosen);
-  const shards = p.get('all') === '1' ? allowed : initialShards(allowed, manifest.budget);
+  // First stage: only shards that hold every character pair of the query (and, with a year
+  // filter, that year); then as many as the page budget allows (the rest on request).
+  const holding = await candidateShards(readings);
+  const year = chosen.get('年度');
+  const allowed = holding.filter((s) => !year || s.years.includes(Number(year)));
+  const all = p.get('all') === '1';
+  const shards = all ? allowed : initialShards(allowed, manifest.budget);
   const missing = allowed.filter((s) => !shards.includes(s));
-  const hits: Hit[] = [];
-  let exact = true;
-  for (const s of shards) {
-    const table = await tableOf(s);
-    let pages: number[];
-    if (terms.length) {
-      const each = await Promise.all(terms.map((r) => readingPages(table, r)));
-      pages = intersectSorted(each);
-      if (terms.flat().some((t) => !gramsAreExact(t))) exact = false;
-      await table.ensure(pages);
-    } else {
-      await table.ensure(null);
-      pages = Array.from({ length: table.header.pages }, (_, i) => i);
-    }
-    for (const n of pages) hits.push({ table, n });
-  }
+  const { hits, exact } = await collect(readings, shards);
   if (gen !== generation) return;
   if (!hits.some((h) => passes(h, chosen)) && missing.length) {
     // Nothing in the first shards, but others may hold the terms: a reader expects them searched.
     status.textContent = '最近年度中没有找到，正在搜索其余年度…';
     p.set('all', '1');
     history.replaceState(null, '', `?${p}`);
-    return run();
+    return search(gen);
   }
   // Terms of three or more characters were found by their character pairs: the text decides.
-  // The page shown is checked first; the other candidates are checked after it is shown.
+  // The page shown is checked first; the other candidates are checked after it is shown, when
+  // they are few enough (src/lib/search/status.ts, backgroundCheck).
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
-  const ctx = { p, gen, terms, typed, chosen, sort, per, folded, original, shards, missing };
-  await render(ctx, candidates, verified, exact);
-  if (gen !== generation || exact) return;
-  const rest = candidates.filter((h) => passes(h, chosen) && !verified.has(h));
-  const groupsLeft = new Set(rest.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u)));
-  if (!rest.length || rest.length > VERIFY_IN_BACKGROUND || groupsLeft.size > VERIFY_GROUPS_IN_BACKGROUND) return;
-  status.dataset.checking = '1';
-  for (let i = 0; i < rest.length; i += 20) {
-    const batch = rest.slice(i, i + 20);
-    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), terms)));
-    if (gen !== generation) return;
-    batch.forEach((h, j) => verified.set(h, found[j]!));
+  // Without the filters: the shards a search without them searches.
+  const unfiltered = all ? holding : initialShards(holding, manifest.budget);
+  const ctx = {
+    p,
+    gen,
+    readings,
+    chosen,
+    sort,
+    per,
+    folded,
+    original,
+    shards,
+    missing,
+    cut: cut ? chars : 0,
+    unfiltered,
+  };
+  const first = await render(ctx, candidates, verified, exact);
+  if (gen !== generation || first.check !== 'checking') return;
+  let done: boolean;
+  try {
+    done = await verify(first.rest, readings, verified, gen);
+  } catch {
+    // A record group could not be fetched: the count stays an upper bound, and the page says
+    // the check was broken off.
+    if (gen === generation) await render(ctx, candidates, verified, false, true);
+    return;
   }
-  delete status.dataset.checking;
-  await render(ctx, candidates, verified, true);
+  if (done) await render(ctx, candidates, verified, true);
 }
-
-/**
- * Candidates of 3+ character terms checked in the background after the first page, at most
- * this many pages in at most this many record groups not fetched yet. A group of 16 records is
- * about 4 times the size a single record was (about 6 KB compressed on the synthetic corpus), so
- * 75 groups cost what 300 single records did.
- */
-const VERIFY_IN_BACKGROUND = 300;
-const VERIFY_GROUPS_IN_BACKGROUND = 75;
 
 interface RenderContext {
   p: URLSearchParams;
   gen: number;
-  terms: string[][];
-  typed: string[];
+  readings: Reading[];
   chosen: Map<string, string>;
   sort: string;
   per: number;
@@ -528,19 +604,51 @@ interface RenderContext {
   original: string;
   shards: Shard[];
   missing: Shard[];
+  /** Characters of a query that was cut (0: not cut). */
+  cut: number;
+  /** The shards a search without the filters searches (to count what the filters exclude). */
+  unfiltered: Shard[];
 }
 
 /**
- * Shows one page of results. Candidates known not to contain a term are left out; `checked`
- * says whether every candidate has been checked (then the count is exact).
+ * Results of the query without the filters, when none passes them: the pages of the shards a
+ * search without filters searches, checked against their text when that is needed and they
+ * are few enough (otherwise an upper bound).
+ */
+async function excludedByFilters(c: RenderContext): Promise<{ n: number; atMost: boolean } | null> {
+  const { hits, exact } = await collect(c.readings, c.unfiltered);
+  if (exact || !hits.length) return hits.length ? { n: hits.length, atMost: false } : null;
+  const verified = new Map<Hit, boolean>();
+  if (backgroundCheck(hits.length, groupsToFetch(hits)) !== 'checking') return { n: hits.length, atMost: true };
+  if (!(await verify(hits, c.readings, verified, c.gen))) return null;
+  const n = hits.filter((h) => verified.get(h)).length;
+  return n ? { n, atMost: false } : null;
+}
+
+/** The search without its filters (and without paging). */
+function clearHref(p: URLSearchParams): string {
+  const clear = new URLSearchParams();
+  if (p.get('q')) clear.set('q', p.get('q')!);
+  if (p.get('sort')) clear.set('sort', p.get('sort')!);
+  if (p.get('per')) clear.set('per', p.get('per')!);
+  return `?${clear}`;
+}
+
+/**
+ * Shows one page of results. Candidates known not to contain a term are left out; `allChecked`
+ * says whether every candidate has been checked (then the count is exact), `failed` that the
+ * check of the others was broken off. Returns the state of that check and the candidates it
+ * still has to check.
  */
 async function render(
   c: RenderContext,
   candidates: Hit[],
   verified: Map<Hit, boolean>,
   allChecked: boolean,
-): Promise<void> {
-  const { p, gen, terms, chosen, sort, per } = c;
+  failed = false,
+): Promise<{ check: CheckState; rest: Hit[] }> {
+  const { p, gen, readings, chosen, sort, per } = c;
+  const stale = { check: 'none' as const, rest: [] };
   let hits = candidates.filter((h) => verified.get(h) !== false);
   const counts = count(hits, chosen);
   hits = hits.filter((h) => passes(h, chosen));
@@ -556,50 +664,72 @@ async function render(
   await Promise.all(shown.map((h) => h.table.ensure([h.n])));
   const data = await Promise.all(shown.map((h) => recordOf(h)));
   const folds = await Promise.all(shown.map((h) => foldOf(h)));
-  if (gen !== generation) return;
+  if (gen !== generation) return stale;
   for (const [i, h] of shown.entries())
-    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, terms)));
+    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, readings)));
   const kept = data.map((f, i) => ({ f, fold: folds[i]! })).filter((_, i) => verified.get(shown[i]!));
   const dropped = data.length - kept.length;
-  const checked = allChecked || hits.every((h) => verified.has(h));
+  const rest = allChecked ? [] : hits.filter((h) => !verified.has(h));
+  const check: CheckState = failed && rest.length ? 'failed' : backgroundCheck(rest.length, groupsToFetch(rest));
+  const total = hits.length - dropped;
+  const many = readings.some((r) => r.terms.length > 1);
+  // Nothing passes the filters: how many results there are without them.
+  // (A failure to count them is no reason to fail the search: the page then says nothing was found.)
+  const excluded = total === 0 && chosen.size && readings.length ? await excludedByFilters(c).catch(() => null) : null;
+  if (gen !== generation) return stale;
   renderFilters(p, counts, chosen);
   list.replaceChildren();
   list.start = (page - 1) * per + 1;
-  list.append(...kept.map(({ f, fold }) => resultItem(f, c.terms, c.typed, fold)));
+  list.append(...kept.map(({ f, fold }) => resultItem(f, readings, fold)));
   renderPager(p, page, pages);
-  const total = hits.length - dropped;
-  const said = terms.length
-    ? `${terms.map((r) => `“${r.join('”或“')}”`).join('')}${c.folded ? `（由“${c.original}”转为简体）` : ''}：`
-    : '';
-  const yearNote =
-    sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0)
-      ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。'
-      : '';
-  if (total > 0) {
-    status.textContent = `${said}找到${checked ? '' : '最多'} ${total} 个页面${pages > 1 ? `，第 ${page}/${pages} 页（第 ${list.start}–${list.start + kept.length - 1} 个）` : ''}。${checked ? '' : '（其余页面正在核对是否含有完整词语，数目可能减少。）'}${dropped ? `本页另有 ${dropped} 个页面只含这些字而不含完整词语，已略去。` : ''}${yearNote}`;
-  } else if (!c.missing.length) {
-    status.textContent = `${said}没有找到含有${terms.length > 1 ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+  const said =
+    (c.cut ? cutNote(c.cut, MAX_QUERY_CHARS) : '') +
+    queryLabel(
+      readings.map((r) => r.terms),
+      c.folded,
+      c.original,
+    );
+  status.textContent = statusText({
+    said,
+    total,
+    check,
+    page,
+    pages,
+    first: list.start,
+    last: list.start + kept.length - 1,
+    dropped,
+    undatedLast: sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0),
+    many,
+    excluded,
+    missing: c.missing.length
+      ? { searched: c.shards.map((s) => s.label), pages: c.missing.reduce((n, s) => n + s.pages, 0) }
+      : null,
+  });
+  if (excluded) status.append(' ', el('a', '清除筛选', { href: clearHref(p), 'data-clear-filters': '' }));
+  else if (total === 0 && !c.missing.length)
+    // Suggestions for each word apart (the last reading).
     void suggestions(
-      terms,
+      readings.at(-1)?.terms ?? [],
       c.folded,
       c.original,
       c.shards.length ? c.shards : initialShards(manifest!.shards, manifest!.budget),
       gen,
     );
-  } else status.textContent = `${said}已搜索的部分中没有找到。`;
-  if (c.missing.length) {
-    status.textContent += ` 已搜索：${c.shards.map((s) => s.label).join('、')}；其余 ${c.missing.reduce((n, s) => n + s.pages, 0)} 个页面中可能还有结果，尚未搜索。`;
-    widenButton.hidden = false;
-  }
+  if (c.missing.length) widenButton.hidden = false;
+  // The attribute says the background check runs, exactly while the status line says so.
+  if (check === 'checking') status.dataset.checking = '1';
+  else delete status.dataset.checking;
   status.dataset.state = 'done';
+  return { check, rest };
 }
 
 function navigate(p: URLSearchParams): void {
   history.pushState(null, '', `?${p}`);
-  void run().catch(fail);
+  void run();
 }
 
 function fail(e: unknown): void {
+  delete status.dataset.checking;
   status.dataset.state = 'error';
   status.textContent = `搜索出错：${(e as Error).message}`;
 }
@@ -629,10 +759,10 @@ filterBox.addEventListener('change', (e) => {
 // Links inside the search box (pages, clear filters) change the URL without a reload.
 root.addEventListener('click', (e) => {
   const a = (e.target as HTMLElement).closest('a');
-  if (!a || !(a.closest('#pager') || a.id === 'clear-filters')) return;
+  if (!a || !(a.closest('#pager') || a.hasAttribute('data-clear-filters'))) return;
   e.preventDefault();
   history.pushState(null, '', a.href);
-  void run().catch(fail);
+  void run();
   root.scrollIntoView();
 });
 sortSelect.addEventListener('change', () => form.requestSubmit());
@@ -641,5 +771,5 @@ widenButton.addEventListener('click', () => {
   p.set('all', '1');
   navigate(p);
 });
-window.addEventListener('popstate', () => void run().catch(fail));
-void run().catch(fail);
+window.addEventListener('popstate', () => void run());
+void run();

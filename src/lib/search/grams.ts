@@ -104,3 +104,9 @@ export function intersectSorted(lists: number[][]): number[] {
   const sets = rest.map((l) => new Set(l));
   return first!.filter((n) => sets.every((s) => s.has(n)));
 }
+
+/** Sorted union of sorted lists, without repeats. */
+export function unionSorted(lists: number[][]): number[] {
+  if (lists.length === 1) return lists[0]!;
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}

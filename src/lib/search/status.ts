@@ -1,0 +1,108 @@
+/**
+ * The search page's status line (src/client/search.ts), as pure functions of what a search
+ * found, so that each wording is tested without a browser.
+ */
+
+/**
+ * How the query was read: each reading's terms, a term in its script readings (“资讯公开”或“信息公开”),
+ * and, when there are two readings, the second introduced as such.
+ */
+export function queryLabel(alternatives: ReadonlyArray<string[][]>, folded: boolean, original: string): string {
+  if (!alternatives.length) return '';
+  const terms = (a: string[][]) => a.map((r) => `“${r.join('”或“')}”`).join('');
+  const [first, ...rest] = alternatives;
+  const said = [terms(first!), ...rest.map((a) => `或同时含有${terms(a)}`)].join('，');
+  return `${said}${folded ? `（由“${original}”转为简体）` : ''}：`;
+}
+
+/** Said when a long query was cut (src/lib/search/query.ts, MAX_QUERY_CHARS). */
+export function cutNote(chars: number, max: number): string {
+  return `查询共 ${chars} 个字，太长，只按前 ${max} 个字搜索。`;
+}
+
+/**
+ * Candidates of 3+ character terms are checked against their text in the background after the
+ * first page is shown, when there are at most this many pages in at most this many record
+ * groups not fetched yet. A group of 16 records is about 4 times the size a single record was
+ * (about 6 KB compressed on the synthetic corpus), so 75 groups cost what 300 single records did.
+ */
+export const VERIFY_IN_BACKGROUND = 300;
+export const VERIFY_GROUPS_IN_BACKGROUND = 75;
+
+/**
+ * The check of the candidates not shown: none left (the count is exact), running in the
+ * background, not done because there are too many (the count stays an upper bound), or broken
+ * off by an error.
+ */
+export type CheckState = 'none' | 'checking' | 'capped' | 'failed';
+
+/** Whether the candidates not yet checked (`rest`, in `groups` record groups not fetched) are checked in the background. */
+export function backgroundCheck(rest: number, groups: number): 'none' | 'checking' | 'capped' {
+  if (rest === 0) return 'none';
+  return rest > VERIFY_IN_BACKGROUND || groups > VERIFY_GROUPS_IN_BACKGROUND ? 'capped' : 'checking';
+}
+
+/** What the count says about the pages not checked: only while the check runs is it said to be running. */
+export function checkNote(check: CheckState): string {
+  switch (check) {
+    case 'checking':
+      return '（其余页面正在核对是否含有完整词语，数目可能减少。）';
+    case 'capped':
+      return '（结果较多，只核对了显示的页面；其余页面含有这些字，未逐一核对是否含有完整词语，实际数目可能更少。）';
+    case 'failed':
+      return '（核对其余页面时出错，未能完成；实际数目可能更少。）';
+    case 'none':
+      return '';
+  }
+}
+
+/** What a search found, for the status line. */
+export interface StatusFacts {
+  /** How the query was read (queryLabel, with the cut note before it). */
+  said: string;
+  /** Results after the filters (pages known not to hold the terms left out). */
+  total: number;
+  check: CheckState;
+  page: number;
+  pages: number;
+  /** Numbers of the first and last result on this page. */
+  first: number;
+  last: number;
+  /** Candidates of this page that do not hold the terms. */
+  dropped: number;
+  /** Whether sorting by year put pages without a year last. */
+  undatedLast: boolean;
+  /** Several terms in a reading (the no-result wording). */
+  many: boolean;
+  /**
+   * When nothing passes the chosen filters: the results of the query without them (at most n
+   * when not every candidate was checked); null when no filter is chosen or nothing is found
+   * without them either.
+   */
+  excluded: { n: number; atMost: boolean } | null;
+  /** Shards not searched yet: the labels of those searched, and how many pages the rest hold. */
+  missing: { searched: string[]; pages: number } | null;
+}
+
+/** What is searched (said when nothing is found). */
+export const WHAT =
+  '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
+
+/** The status line after a search (the page adds a link to clear the filters when `excluded`). */
+export function statusText(f: StatusFacts): string {
+  let out: string;
+  if (f.total > 0) {
+    const exact = f.check === 'none';
+    const where = f.pages > 1 ? `，第 ${f.page}/${f.pages} 页（第 ${f.first}–${f.last} 个）` : '';
+    out =
+      `${f.said}找到${exact ? '' : '最多'} ${f.total} 个页面${where}。${checkNote(f.check)}` +
+      (f.dropped ? `本页另有 ${f.dropped} 个页面只含这些字而不含完整词语，已略去。` : '') +
+      (f.undatedLast ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '');
+  } else if (f.excluded)
+    out = `${f.said}找到${f.excluded.atMost ? '最多' : ''} ${f.excluded.n} 个页面，但都不符合所选的筛选条件。`;
+  else if (!f.missing) out = `${f.said}没有找到含有${f.many ? '全部这些词语' : '这些文字'}的页面。${WHAT}`;
+  else out = `${f.said}已搜索的部分中没有找到。`;
+  if (f.missing)
+    out += ` 已搜索：${f.missing.searched.join('、')}；其余 ${f.missing.pages} 个页面中可能还有结果，尚未搜索。`;
+  return out;
+}
