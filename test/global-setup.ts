@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildReport } from './fixtures/build.ts';
 
 /**
  * Builds the sites the site, search and browser tests look at, once and one after another
@@ -52,6 +53,18 @@ function hostileReport(): string {
     );
 }
 
+/**
+ * A report whose title says 2020 and whose statistical period (统计期限) says 2019: its year is
+ * kept and disputed (W_YEAR_DISPUTED), which its page and the quality page must say.
+ */
+export const DISPUTED_FILE = 'disputed/淮安市清江浦区测试局2020年报告.txt';
+function disputedReport(): string {
+  return buildReport({ title: '淮安市清江浦区测试局2020年政府信息公开工作年度报告' }).replace(
+    '一、总体情况\n',
+    '一、总体情况\n本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n',
+  );
+}
+
 export default function setup(project: TestProject): () => void {
   // Inside the project: Astro puts a build's prerender files under its outDir only when the
   // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
@@ -80,6 +93,8 @@ export default function setup(project: TestProject): () => void {
   // A hostile file: markup and script in its name, title and text must stay inert everywhere.
   mkdirSync(join(synthetic.raw, 'hostile'));
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
+  mkdirSync(join(synthetic.raw, 'disputed'));
+  writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
   // A part limit of 16 KB: the synthetic site publishes its datasets, the manifest's entries and
   // the reports index in parts, and no DuckDB file (the samples site has every file whole).
   run(

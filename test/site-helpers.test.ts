@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
 import { pageWindow } from '../src/lib/site/paging.ts';
-import { checkWord, fileLabel, regionTrail } from '../src/lib/site/present.ts';
+import { checkWord, fileLabel, regionTrail, yearDispute } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
@@ -27,6 +27,7 @@ const report = (over: Partial<ReportRow> = {}): ReportRow => ({
   agency: '某某局',
   agency_kind: '部门',
   year: 2023,
+  period_year: null,
   published_on: null,
   published_on_basis: null,
   source_url: null,
@@ -202,6 +203,15 @@ describe('reportPage', () => {
     const p = reportPage({ report: r, cells: [cell('new_received')], checks: [], summary, agencyReports: [r] });
     expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('有空白、缺失或无法确定的格，未合计');
     expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
+  });
+  it('a year the statistical period disputes: a note with the reason in Chinese (W_YEAR_DISPUTED)', () => {
+    const r = report({ year: 2020, period_year: 2019 });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.yearNote).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    expect(yearDispute(report({ year: 2020, period_year: 2020 }))).toBeNull();
+    expect(yearDispute(report({ year: 2020, period_year: null }))).toBeNull();
+    expect(yearDispute(report({ year: null, period_year: 2019 }))).toBeNull();
   });
   it('history pairs each year with the year before', () => {
     const a = report({ report_id: '000000000000000a', year: 2022 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest } from '../src/lib/schema/datasets.ts';
-import { SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { DISPUTED_FILE, SYNTHETIC_PART_BYTES } from './global-setup.ts';
 import { parquetOf, reportIndex } from './published.ts';
 import { readLayout } from '../src/lib/write/layout.ts';
 import { parseSums } from '../src/lib/write/generation.ts';
@@ -377,6 +377,29 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(http).toContain('read_parquet([');
     expect(await total(http.replaceAll('https://本站地址/data/', `${published}/`))).toBe(expected[0]!.n);
     expect(await total(viewsExample(doc, published))).toBe(expected[0]!.n);
+  });
+
+  it('a disputed year (W_YEAR_DISPUTED) is noted on its report page and counted on the quality page', async () => {
+    const disputed = await query<{ report_id: string; year: number; period_year: number; source_file: string }>(
+      `SELECT report_id, year, period_year, source_file FROM ${parquetOf(published, 'reports')}
+       WHERE period_year IS NOT NULL AND period_year <> year ORDER BY report_id`,
+    );
+    expect(disputed.map((r) => r.source_file)).toContain(DISPUTED_FILE);
+    for (const r of disputed) {
+      const note = page(`reports/${r.report_id}/index.html`).querySelector('dl.meta .year-note');
+      expect(note?.textContent, r.source_file).toContain(
+        `报告年度记为${r.year}年，但正文的统计期限是${r.period_year}年：数字属于哪一年请核对原文`,
+      );
+    }
+    // A report whose period agrees has no note.
+    const [agreeing] = await query<{ report_id: string }>(
+      `SELECT report_id FROM ${parquetOf(published, 'reports')} WHERE period_year IS NULL OR period_year = year LIMIT 1`,
+    );
+    expect(page(`reports/${agreeing!.report_id}/index.html`).querySelector('.year-note')).toBeNull();
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('main')!.textContent).toContain(`报告年度有疑问的报告（${disputed.length}）`);
+    const links = [...quality.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
   });
 
   it("the quality page counts the files without a report and lists them from the manifest's JSON Lines", () => {

@@ -95,6 +95,8 @@ describe('a year the body’s statistical period disputes', () => {
     const d = p.diagnostics.find((x) => x.code === 'W_YEAR_DISPUTED')!;
     expect(d.line).toBe(text.split('\n').indexOf('本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。') + 1);
     expect(yearDisputedZh(d.message)).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    // Published: the period's year beside the year, so that the report and quality pages can say so.
+    expect(p.report).toMatchObject({ year: 2020, period_year: 2019 });
     // In the opening paragraph, before section 一 (the template's place for it).
     const opening = buildReport({ style: 'pipes' }).replace(
       '一、总体情况\n',
@@ -103,5 +105,7 @@ describe('a year the body’s statistical period disputes', () => {
     expect(ok(parseText(opening)).diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(true);
     const same = ok(parseText(text.replace(/2019年/g, '2020年')));
     expect(same.diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(false);
+    expect(same.report.period_year).toBe(2020);
+    expect(ok(parseText(buildReport({ style: 'pipes' }))).report.period_year).toBeNull();
   });
 });

@@ -35,10 +35,12 @@ export function noYearZh(detail: string): string {
  */
 export function yearDisputedZh(detail: string): string {
   const m = /^the year (\d{4}) is kept, but the body's statistical period \(统计期限\) is (\d{4})/.exec(detail);
-  return m
-    ? `报告年度记为${m[1]}年，但正文的统计期限是${m[2]}年：数字属于哪一年请核对原文`
-    : '年度与正文的统计期限不一致，请核对原文';
+  return m ? yearPeriodZh(Number(m[1]), Number(m[2])) : '年度与正文的统计期限不一致，请核对原文';
 }
+
+/** The same reason from the year and the period's year (`reports.year`, `reports.period_year`). */
+export const yearPeriodZh = (year: number, period: number) =>
+  `报告年度记为${year}年，但正文的统计期限是${period}年：数字属于哪一年请核对原文`;
 
 const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',

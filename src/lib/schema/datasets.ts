@@ -34,6 +34,11 @@ export const ReportRow = z.object({
   agency: z.string().nullable(),
   agency_kind: z.string().nullable(),
   year: year.nullable(),
+  /**
+   * The one whole calendar year the body's statistical period (统计期限) states, NULL when it
+   * states none. Differing from `year`: the year is disputed (W_YEAR_DISPUTED).
+   */
+  period_year: year.nullable(),
   published_on: isoDate.nullable(),
   published_on_basis: DateBasis.nullable(),
   index_no: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
 import { unescapeName } from '../ingest/names.ts';
+import { yearPeriodZh } from '../ingest/reasons.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -48,6 +49,17 @@ export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
   ambiguous: '地名有重名，无法唯一确定',
   unresolved: '未能确定',
 };
+
+/**
+ * Why a report's year is disputed, in Chinese (`W_YEAR_DISPUTED`): the year was kept from its
+ * title, but the body's statistical period (统计期限) states another whole year. Null when it
+ * is not (no period stated, or no year).
+ */
+export function yearDispute(r: Pick<ReportRow, 'year' | 'period_year'>): string | null {
+  return r.year !== null && r.period_year !== null && r.period_year !== r.year
+    ? yearPeriodZh(r.year, r.period_year)
+    : null;
+}
 
 /**
  * What the checks of a report found, in a few words for lists: a text-only report has nothing

@@ -1,7 +1,7 @@
 import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { requestRows, type RowDef } from '../template/definitions.ts';
 import { agencyKey } from './agencies.ts';
-import { checkWord, headlines, type Headline } from './present.ts';
+import { checkWord, headlines, yearDispute, type Headline } from './present.ts';
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -38,6 +38,8 @@ export interface ReportPage {
   filters: Array<[string, string]>;
   /** Status line: what was read and what the checks found, in plain words. */
   statusLine: string;
+  /** Why the year is disputed (W_YEAR_DISPUTED), in Chinese; null when it is not. */
+  yearNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
   headlines: HeadlineView[];
   history: HistoryRow[];
@@ -116,6 +118,7 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
     title,
     filters,
     statusLine,
+    yearNote: yearDispute(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
     history,
