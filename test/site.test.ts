@@ -144,7 +144,7 @@ describe('the built site (sample reports)', () => {
     const year = page('years/2020/index.html');
     expect(year.querySelector('h1')!.textContent).toContain('4 份');
     const quality = page('quality/index.html');
-    expect(quality.body.textContent).toContain('表格不完整或缺失的报告（1）');
+    expect(quality.body.textContent).toContain('表格不完整、缺失或未解析的报告（1）');
     const unplaced = page('regions/unplaced/index.html');
     expect(unplaced.querySelector('h1')!.textContent).toContain('地区未确定或有重名的报告（0 份）');
     const report = page('reports/f2402906da5a6c27/index.html');

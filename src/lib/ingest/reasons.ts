@@ -136,5 +136,11 @@ const GENERAL: Partial<Record<ReasonCode, string>> = {
 };
 
 export const TEXT_ONLY_ZH = '没有读到任何表格（表格缺失或以图片发布）';
+/**
+ * A text-only report of the old template (era `pre2019`: the 2018-and-before form, 政府信息公开
+ * 情况统计表): its table is not parsed at all (segment/oldform.ts), whether or not it is on the page.
+ */
+export const OLD_TEMPLATE_ZH = '旧版模板（2019 年前），不解析表格';
+export const OLD_TEMPLATE_REASON_ZH = `${OLD_TEMPLATE_ZH}：旧版统计表的数字没有新版模板的行和列可归，只收录文字`;
 export const PARTIAL_ZH = '部分表格或行未能读取';
 export const duplicateZh = (of: string) => `与 ${of} 字节完全相同`;

@@ -1,4 +1,5 @@
 import {
+  OLD_TEMPLATE_REASON_ZH,
   PARTIAL_ZH,
   TEXT_ONLY_ZH,
   duplicateZh,
@@ -190,7 +191,12 @@ export class Collector {
     entry.report_id = r.report.report_id;
     entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
     if (r.report.status !== 'complete') {
-      entry.reason = r.report.status === 'text_only' ? TEXT_ONLY_ZH : PARTIAL_ZH;
+      entry.reason =
+        r.report.status === 'text_only'
+          ? r.report.era === 'pre2019'
+            ? OLD_TEMPLATE_REASON_ZH
+            : TEXT_ONLY_ZH
+          : PARTIAL_ZH;
       entry.reason_code = r.report.status === 'text_only' ? 'TEXT_ONLY' : 'PARTIAL';
     }
     // A second report in the same file is not read: the entry says so even when the first is ok.

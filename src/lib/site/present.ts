@@ -1,7 +1,7 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
 import { unescapeName } from '../ingest/names.ts';
-import { yearPeriodZh } from '../ingest/reasons.ts';
+import { OLD_TEMPLATE_ZH, yearPeriodZh } from '../ingest/reasons.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -36,11 +36,20 @@ export function cellView(c: CellRow | undefined): CellView {
   }
 }
 
-export const STATUS_LABEL: Record<ReportRow['status'], string> = {
+const STATUS_LABEL: Record<ReportRow['status'], string> = {
   complete: '表格完整',
   partial: '表格不完整',
   text_only: '仅文字（表格缺失或为图片）',
 };
+
+/**
+ * A report's status in a few words. A text-only report of the old template (era `pre2019`) is
+ * not said to miss its table: the old form's table is not parsed at all (segment/oldform.ts),
+ * whether it is on the page or not.
+ */
+export function statusLabel(r: Pick<ReportRow, 'status' | 'era'>): string {
+  return r.status === 'text_only' && r.era === 'pre2019' ? OLD_TEMPLATE_ZH : STATUS_LABEL[r.status];
+}
 export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
   stated: '报告中写明',
   gazetteer: '据行政区划名称确定',

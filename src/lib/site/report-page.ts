@@ -1,7 +1,7 @@
 import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { requestRows, type RowDef } from '../template/definitions.ts';
 import { agencyKey } from './agencies.ts';
-import { checkWord, headlines, yearDispute, type Headline } from './present.ts';
+import { checkWord, headlines, statusLabel, yearDispute, type Headline } from './present.ts';
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -58,12 +58,6 @@ export interface ReportPageInput {
   agencyReports: ReportRow[];
 }
 
-const STATUS_ZH: Record<ReportRow['status'], string> = {
-  complete: '表格完整',
-  partial: '表格不完整',
-  text_only: '仅文字（表格缺失或为图片）',
-};
-
 export function reportPage({ report, cells, checks, summary, agencyReports }: ReportPageInput): ReportPage {
   const failed = checks.filter((c) => c.status === 'fail');
   const passed = checks.filter((c) => c.status === 'pass').length;
@@ -82,14 +76,15 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
   ]);
   filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);
 
-  let statusLine = `${STATUS_ZH[report.status]}；${checkWord(report)}`;
+  let statusLine = `${statusLabel(report)}；${checkWord(report)}`;
   if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
 
   const hasRequests = cells.some((c) => c.table_id === 'requests');
   const hasReview = cells.some((c) => c.table_id === 'review');
   const why = (label: string): string => {
     const fromReview = label.startsWith('行政复议') || label.startsWith('行政诉讼') || label === '其中结果纠正';
-    if (report.status === 'text_only') return '本报告没有可读的表格';
+    if (report.status === 'text_only')
+      return report.era === 'pre2019' ? '旧版模板的表格不解析' : '本报告没有可读的表格';
     if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
     return '有空白、缺失或无法确定的格，未合计';
   };
