@@ -34,11 +34,6 @@ export const ReportRow = z.object({
   agency: z.string().nullable(),
   agency_kind: z.string().nullable(),
   year: year.nullable(),
-  /**
-   * The one whole calendar year the body's statistical period (统计期限) states, NULL when it
-   * states none. Differing from `year`: the year is disputed (W_YEAR_DISPUTED).
-   */
-  period_year: year.nullable(),
   published_on: isoDate.nullable(),
   published_on_basis: DateBasis.nullable(),
   index_no: z.string().nullable(),
@@ -67,6 +62,13 @@ export const ReportRow = z.object({
     .string()
     .regex(/^[0-9a-f]{16}$/)
     .nullable(),
+  /**
+   * The one whole calendar year the body's statistical period (统计期限) states, NULL when it
+   * states none. Differing from `year`: the year is disputed (W_YEAR_DISPUTED). The last column:
+   * it was added after the others, and a column is only ever appended, so that a reader by
+   * position keeps every earlier column where it was.
+   */
+  period_year: year.nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

@@ -122,10 +122,6 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'The year the report covers (not the year it was published); NULL when not stated, or when the title, the page title and the body disagree and nothing settles it.',
       '报告所属年度（不是发布年份）；未写明，或标题、网页标题与正文所写年度不一致且无法判断时为空值。',
     ],
-    period_year: [
-      "The one whole calendar year the body's statistical period (统计期限) states (自2023年1月1日起至2023年12月31日止, 2023.1.1-2023.12.31, 二〇二三年一月一日至二〇二三年十二月三十一日); NULL when it states none (another report's period does not count). When it differs from year, the year was kept from the title and is disputed: check which year the numbers cover.",
-      '正文统计期限所写的完整自然年（如“自2023年1月1日起至2023年12月31日止”、2023.1.1-2023.12.31、“二〇二三年一月一日至二〇二三年十二月三十一日”）；正文未写明时为空值（引述其他报告的统计期限不计）。与报告年度不同时，报告年度按标题记录但有争议，数字属于哪一年请核对原文。',
-    ],
     published_on: [
       'Publication date: a labelled date of the page header (发布日期, 发布时间, 发文日期, 成文日期, 时间, 日期), else the date under the signature at the end of the report; NULL when neither is stated.',
       '发布日期：取页面标注的日期（发布日期、发布时间、发文日期、成文日期、时间、日期），没有时取报告末尾落款日期；均未写明时为空值。',
@@ -164,6 +160,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
     cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
     duplicate_of: dup,
+    period_year: [
+      "The one whole calendar year the body's statistical period (统计期限) states (自2023年1月1日起至2023年12月31日止, 2023.1.1-2023.12.31, 二〇二三年一月一日至二〇二三年十二月三十一日); NULL when it states none (another report's period does not count). When it differs from year, the year was kept from the title and is disputed: check which year the numbers cover.",
+      '正文统计期限所写的完整自然年（如“自2023年1月1日起至2023年12月31日止”、2023.1.1-2023.12.31、“二〇二三年一月一日至二〇二三年十二月三十一日”）；正文未写明时为空值（引述其他报告的统计期限不计）。与报告年度不同时，报告年度按标题记录但有争议，数字属于哪一年请核对原文。',
+    ],
   },
   cells: {
     report_id: reportId,
