@@ -186,6 +186,7 @@ export type TableName = keyof typeof tables;
 
 const sqlTypeOverrides: Record<string, string> = {
   year: 'INTEGER',
+  period_year: 'INTEGER',
   published_on: 'DATE',
   checks_failed: 'INTEGER',
   cells_ambiguous: 'INTEGER',
