@@ -119,6 +119,19 @@ export function regionTrail(r: ReportRow): Array<{ code: string; name: string }>
 }
 
 /**
+ * Where a report's agency is, in a few words: the names along its region code, and why that is not
+ * the place when it is not known (地区未确定; an ambiguous code is only the division the places of
+ * that name share).
+ */
+export function placeLabel(r: ReportRow): string {
+  const trail = regionTrail(r)
+    .map((l) => l.name)
+    .join(' › ');
+  if (!trail) return '地区未确定';
+  return r.region_basis === 'ambiguous' ? `${trail}（${BASIS_LABEL.ambiguous}）` : trail;
+}
+
+/**
  * A source file's name for readers. The datasets keep a name that is not UTF-8 escaped byte
  * for byte (`\xB9\xFA…`, see ingest/names.ts); such names are mostly GBK from Windows zips,
  * so they are shown decoded as GB18030 when that decodes cleanly, with the escaped form kept

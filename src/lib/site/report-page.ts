@@ -1,6 +1,6 @@
 import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../schema/datasets.ts';
 import { requestRows, type RowDef } from '../template/definitions.ts';
-import { agencyKey } from './agencies.ts';
+import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
 import { checkWord, headlines, statusLabel, yearDispute, type Headline } from './present.ts';
 
 /**
@@ -42,7 +42,15 @@ export interface ReportPage {
   yearNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
   headlines: HeadlineView[];
+  /** The same agency's reports by year, with the change from the year before: only when its place is known. */
   history: HistoryRow[];
+  /**
+   * Other reports of the same name (and agency page) that are not proven this agency's: the place
+   * of this report or of theirs is NULL or ambiguous. No change between them is given.
+   */
+  namesakes: ReportRow[];
+  /** Why the namesakes are listed apart, in Chinese (starting with NAMESAKE_NOTE); null when there are none. */
+  namesakeNote: string | null;
   /** The layout to lay section 三's cells out in, or null when the cells cannot tell. */
   requestsLayout: '2019' | '2021' | null;
   /** Sections whose raw text is folded away because its table is shown as a form. */
@@ -54,7 +62,10 @@ export interface ReportPageInput {
   cells: CellRow[];
   checks: CheckRow[];
   summary: Map<string, SummaryRow>;
-  /** The same agency's reports (any order), including this one. */
+  /**
+   * The reports of this report's agency key (any order), including this one: the same name and
+   * region code. They are one agency's only when the place is known (agencies.ts, placeKnown).
+   */
   agencyReports: ReportRow[];
 }
 
@@ -93,8 +104,16 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
     why: h.value === null ? why(h.label) : null,
   }));
 
-  const own = agencyKey(report);
-  const all = (own ? agencyReports : [report]).slice().sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // One agency's series only when the place is known (the ingest's rule, deeeebc), or among a
+  // report and its copies: a NULL or ambiguous place equals nothing, so namesakes are listed
+  // apart and never compared.
+  const byId = new Map(agencyReports.map((r) => [r.report_id, r]));
+  byId.set(report.report_id, report);
+  const own = sameAgencyClass(report, byId);
+  const others = agencyReports.filter((r) => r.report_id !== report.report_id);
+  const all = [report, ...others.filter((r) => sameAgencyClass(r, byId) === own)].sort(
+    (a, b) => (a.year ?? 0) - (b.year ?? 0),
+  );
   const history =
     all.length > 1
       ? all.map((r) => {
@@ -107,6 +126,9 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
           };
         })
       : [];
+  const namesakes = others
+    .filter((r) => sameAgencyClass(r, byId) !== own)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 
   const tableSection = { active: 2, requests: 3, review: 4 } as const;
   return {
@@ -117,6 +139,10 @@ export function reportPage({ report, cells, checks, summary, agencyReports }: Re
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
     history,
+    namesakes,
+    namesakeNote: namesakes.length
+      ? `${NAMESAKE_NOTE}：${own === '' ? '以下报告的发布机关与本报告同名，但其地区未能确定或有重名' : '本报告的地区未能确定或有重名，以下报告的发布机关与本报告同名'}，不能证明是同一机关，故不列为本机关的其他年度，也不作年度比较。`
+      : null,
     requestsLayout: report.layout_requests ?? requestsLayoutOfCells(cells),
     foldedSections: new Set(cells.map((c) => tableSection[c.table_id])),
   };
