@@ -12,6 +12,8 @@ const file = (path: string, content: string | Uint8Array): SourceFile => {
 const run = (files: SourceFile[]) =>
   runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
 
+/** An agency whose place is known (淮安市): reports of it are of one agency. */
+const PLACED = '淮安市测试局2020年政府信息公开工作年度报告';
 const requests = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const review = ['1', '2', '0', '0', '3', '0', '1', '0', '0', '1', '0', '0', '0', '0', '0'];
 
@@ -38,8 +40,8 @@ describe('each report is counted once', () => {
   });
 
   it('an HTML page and a text copy of one agency and year with the same numbers: the better read is canonical', () => {
-    const html = buildReport({ requests, review, style: 'html' });
-    const txt = buildReport({ requests, review, style: 'tabs' });
+    const html = buildReport({ title: PLACED, requests, review, style: 'html' });
+    const txt = buildReport({ title: PLACED, requests, review, style: 'tabs' });
     const d = run([file('a/report.txt', txt), file('b/report.html', html)]);
     expect(d.reports).toHaveLength(2);
     expect(d.reports.filter((r) => r.duplicate_of === null)).toHaveLength(1);
@@ -47,8 +49,12 @@ describe('each report is counted once', () => {
   });
 
   it('a report missing a table is a copy of at most one of two that differ: they are never made copies of each other', () => {
-    const full = buildReport({ requests, review });
-    const other = buildReport({ requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review });
+    const full = buildReport({ title: PLACED, requests, review });
+    const other = buildReport({
+      title: PLACED,
+      requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] },
+      review,
+    });
     const noRequests = full.replace(
       /(三、收到和处理政府信息公开申请情况\n)[\s\S]*?(四、政府信息公开行政复议)/,
       '$1（本部分表格以图片形式发布。）\n$2',
@@ -65,10 +71,10 @@ describe('each report is counted once', () => {
 
   it('same agency and year with different numbers: both count, both flagged', () => {
     const d = run([
-      file('a/one.txt', buildReport({ requests, review })),
+      file('a/one.txt', buildReport({ title: PLACED, requests, review })),
       file(
         'b/two.txt',
-        buildReport({ requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review }),
+        buildReport({ title: PLACED, requests: { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] }, review }),
       ),
     ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
@@ -81,5 +87,57 @@ describe('each report is counted once', () => {
       file('b/two.txt', buildReport({ head: ['发布时间：2021-01-22'] })),
     ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+  });
+
+  describe('a place that is NULL or ambiguous is equal to nothing (SQL semantics)', () => {
+    // 朝阳街道 is a name of many places (region_code NULL, ambiguous); 测试市 is no place
+    // (NULL, unresolved); 店上镇 is in 潞城区 and in 壶关县 (region_code 140400, 长治市, ambiguous).
+    const titles = {
+      ambiguous: '朝阳街道办事处2020年政府信息公开工作年度报告',
+      unresolved: '测试市测试局2020年政府信息公开工作年度报告',
+      shared: '店上镇人民政府2020年政府信息公开工作年度报告',
+    };
+    const other = { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] };
+    for (const [kind, title] of Object.entries(titles)) {
+      it(`${kind}: two files of that name and year with the same numbers are two reports, not copies`, () => {
+        const d = run([
+          file('a/one.txt', buildReport({ title, requests, review })),
+          file('b/two.txt', buildReport({ title, requests, review }).replace('无。', '无其他事项。')),
+        ]);
+        expect(d.reports.map((r) => r.region_basis)).toEqual(
+          kind === 'unresolved' ? ['unresolved', 'unresolved'] : ['ambiguous', 'ambiguous'],
+        );
+        expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+        expect(d.manifest.files.map((f) => f.duplicate_of)).toEqual([null, null]);
+        // Both count in totals.
+        const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+        expect(t.requests_new).toEqual({ sum: 16, known: 2, of: 2 });
+      });
+      it(`${kind}: two files of that name and year with other numbers are not flagged as one agency's`, () => {
+        const d = run([
+          file('a/one.txt', buildReport({ title, requests, review })),
+          file('b/two.txt', buildReport({ title, requests: other, review })),
+        ]);
+        expect(d.manifest.files.map((f) => f.same_agency_year)).toEqual([[], []]);
+        expect(d.manifest.files.some((f) => f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(false);
+      });
+      it(`${kind}: consecutive years of that name are not checked against each other`, () => {
+        const d = run([
+          file('2020.txt', buildReport({ title, requests })),
+          file(
+            '2021.txt',
+            buildReport({ title: title.replace('2020年', '2021年'), head: ['发布时间：2022-01-20'], requests: other }),
+          ),
+        ]);
+        expect(d.reports.map((r) => r.year)).toEqual([2020, 2021]);
+        expect(d.checks.filter((c) => c.check_id.startsWith('cross_year'))).toEqual([]);
+      });
+    }
+
+    it('the same text is still one report, whatever its place', () => {
+      const text = buildReport({ title: titles.ambiguous, requests, review });
+      const d = run([file('a/utf8.txt', text), file('b/gbk.txt', encode(text, 'gb18030'))]);
+      expect(d.reports[1]!.duplicate_of).toBe(d.reports[0]!.report_id);
+    });
   });
 });

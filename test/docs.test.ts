@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { columns } from '../src/lib/schema/datasets.ts';
 
 /**
  * The documents a newcomer reads link only to files that exist in the repository: a link to a
@@ -48,5 +49,37 @@ describe('documentation links', () => {
   it('the data contract and the layout spec are in the repository', () => {
     expect(existsSync(join('docs', 'datasets.md'))).toBe(true);
     expect(existsSync(join('docs', 'template.md'))).toBe(true);
+  });
+});
+
+/** The `| column | type | meaning |` rows of one `## <table> —` section of docs/datasets.md, in order. */
+export function documentedColumns(md: string, table: string): Array<{ name: string; type: string }> {
+  const text = `\n${md}`;
+  const start = text.indexOf(`\n## ${table} —`);
+  if (start < 0) return [];
+  const end = text.indexOf('\n## ', start + 1);
+  const out: Array<{ name: string; type: string }> = [];
+  for (const line of text.slice(start, end < 0 ? undefined : end).split('\n')) {
+    const m = /^\| ([a-z_][a-z0-9_, ]*) \| ([A-Z]+) \|/.exec(line);
+    // `| province, city, county, township | VARCHAR |` is four columns of one type.
+    if (m) for (const name of m[1]!.split(', ')) out.push({ name, type: m[2]! });
+  }
+  return out;
+}
+
+describe('the data contract (docs/datasets.md)', () => {
+  it("reads a section's column rows (the checker can fail)", () => {
+    const md =
+      '## reports — x\n\n| column | type | meaning |\n|---|---|---|\n| a | INTEGER | m |\n| b, c | VARCHAR | |\n\n## cells — y\n| d | DATE | |\n';
+    expect(documentedColumns(md, 'reports')).toEqual([
+      { name: 'a', type: 'INTEGER' },
+      { name: 'b', type: 'VARCHAR' },
+      { name: 'c', type: 'VARCHAR' },
+    ]);
+  });
+  it('lists the reports columns in the published order, with their types (a column is only appended)', () => {
+    const md = readFileSync(join('docs', 'datasets.md'), 'utf8');
+    expect(documentedColumns(md, 'reports')).toEqual(columns('reports'));
+    expect(columns('reports').at(-1)?.name).toBe('period_year');
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildReport } from './fixtures/build.ts';
 
 /**
  * Builds the sites the site, search and browser tests look at, once and one after another
@@ -52,6 +53,38 @@ function hostileReport(): string {
     );
 }
 
+/**
+ * A report whose title says 2020 and whose statistical period (统计期限) says 2019: its year is
+ * kept and disputed (W_YEAR_DISPUTED), which its page and the quality page must say.
+ */
+export const DISPUTED_FILE = 'disputed/淮安市清江浦区测试局2020年报告.txt';
+function disputedReport(): string {
+  return buildReport({ title: '淮安市清江浦区测试局2020年政府信息公开工作年度报告' }).replace(
+    '一、总体情况\n',
+    '一、总体情况\n本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n',
+  );
+}
+
+/**
+ * Reports of one name whose place is not known, two years each: 朝阳街道办事处 (a name of many
+ * places: region_code NULL) and 店上镇人民政府 (in 潞城区 and in 壶关县: ambiguous, 140400). Each
+ * pair shares an agency page (its old address), which must not show them as one agency's years.
+ */
+export const NAMESAKE_FILES: Record<string, string> = {
+  'namesakes/朝阳街道2020.txt': buildReport({ title: '朝阳街道办事处2020年政府信息公开工作年度报告' }),
+  'namesakes/朝阳街道2021.txt': buildReport({
+    title: '朝阳街道办事处2021年政府信息公开工作年度报告',
+    head: ['发布时间：2022-01-20'],
+    requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
+  }),
+  'namesakes/店上镇2020.txt': buildReport({ title: '店上镇人民政府2020年政府信息公开工作年度报告' }),
+  'namesakes/店上镇2021.txt': buildReport({
+    title: '店上镇人民政府2021年政府信息公开工作年度报告',
+    head: ['发布时间：2022-01-20'],
+    requests: { new_received: ['2', '0', '0', '0', '0', '0', '2'], granted: ['1', '0', '0', '0', '0', '0', '1'] },
+  }),
+};
+
 export default function setup(project: TestProject): () => void {
   // Inside the project: Astro puts a build's prerender files under its outDir only when the
   // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
@@ -80,6 +113,10 @@ export default function setup(project: TestProject): () => void {
   // A hostile file: markup and script in its name, title and text must stay inert everywhere.
   mkdirSync(join(synthetic.raw, 'hostile'));
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
+  mkdirSync(join(synthetic.raw, 'disputed'));
+  writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
+  mkdirSync(join(synthetic.raw, 'namesakes'));
+  for (const [f, text] of Object.entries(NAMESAKE_FILES)) writeFileSync(join(synthetic.raw, f), text);
   // A part limit of 16 KB: the synthetic site publishes its datasets, the manifest's entries and
   // the reports index in parts, and no DuckDB file (the samples site has every file whole).
   run(

@@ -184,8 +184,22 @@ describe('the raw folder as typed', () => {
   it('is normalised: data/raw/, ./data/raw and data/raw are one folder', () => {
     expect(rawDirLabel('data/raw/')).toBe('data/raw');
     expect(rawDirLabel('./data//raw')).toBe('data/raw');
-    expect(rawDirLabel('/srv/raw/')).toBe('/srv/raw');
-    expect(rawDirLabel('/')).toBe('/');
+    expect(rawDirLabel('data/raw', '/home/alice/nianbao')).toBe('data/raw');
+  });
+
+  it('is never an absolute path: relative to the working directory inside it, else the base name', () => {
+    const cwd = '/home/alice/nianbao';
+    expect(rawDirLabel('/home/alice/nianbao/data/raw/', cwd)).toBe('data/raw');
+    expect(rawDirLabel('/home/alice/nianbao', cwd)).toBe('.');
+    expect(rawDirLabel('.', cwd)).toBe('.');
+    expect(rawDirLabel('/srv/reports/raw/', cwd)).toBe('raw');
+    expect(rawDirLabel('../shared/raw', cwd)).toBe('raw');
+    expect(rawDirLabel('/home/alice/nianbao-old/raw', cwd)).toBe('raw');
+    // A folder whose name starts with two dots is inside.
+    expect(rawDirLabel('..raw', cwd)).toBe('..raw');
+    expect(rawDirLabel('/', cwd)).toBe('');
+    for (const raw of ['data/raw', '/srv/reports/raw', '../x', '/', '/home/alice/nianbao/a'])
+      expect(rawDirLabel(raw, cwd).startsWith('/')).toBe(false);
   });
 
   it('with and without a trailing slash: the same datasets, byte for byte', () => {
@@ -198,6 +212,7 @@ describe('the raw folder as typed', () => {
     // The DuckDB file is not byte-reproducible; datapackage.json and SHA256SUMS carry its hash.
     for (const t of [ta, tb]) for (const f of ['nianbao.duckdb', 'datapackage.json', 'SHA256SUMS']) delete t[f];
     expect(tb).toEqual(ta);
-    expect(JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'))).toMatchObject({ raw_dir: raw });
+    // The raw folder is outside the working directory: its base name, never the machine's path.
+    expect(JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'))).toMatchObject({ raw_dir: 'raw' });
   });
 });

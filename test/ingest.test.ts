@@ -120,9 +120,11 @@ describe('bad input: every file is accounted for and the run goes on', () => {
   });
 
   it('two different files for the same agency and year are both kept and flagged', () => {
+    // An agency whose place is known (淮安市): a name alone is no agency (canonical.test.ts).
+    const title = '淮安市测试局2020年政府信息公开工作年度报告';
     const twin = run([
-      file('x/one.txt', buildReport()),
-      file('x/two.txt', buildReport().replace('无。', '无其他事项。')),
+      file('x/one.txt', buildReport({ title })),
+      file('x/two.txt', buildReport({ title }).replace('无。', '无其他事项。')),
     ]);
     expect(twin.reports.length).toBe(2);
     expect(twin.manifest.files.map((f) => f.same_agency_year)).toEqual([['x/two.txt'], ['x/one.txt']]);
@@ -130,14 +132,14 @@ describe('bad input: every file is accounted for and the run goes on', () => {
 
   it('cross-year checks are added to the later report', () => {
     const y1 = buildReport({
-      title: '测试市测试局2020年政府信息公开工作年度报告',
+      title: '淮安市测试局2020年政府信息公开工作年度报告',
       requests: {
         new_received: ['1', '0', '0', '0', '0', '0', '1'],
         carried_forward: ['1', '0', '0', '0', '0', '0', '1'],
       },
     });
     // Published after its year: a 2021 report dated 2021-01-20 (the fixture's default) has no sure year.
-    const y2 = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告', head: ['发布时间：2022-01-20'] });
+    const y2 = buildReport({ title: '淮安市测试局2021年政府信息公开工作年度报告', head: ['发布时间：2022-01-20'] });
     const d = run([file('2020.txt', y1), file('2021.txt', y2)]);
     const later = d.reports.find((r) => r.year === 2021)!;
     const c = d.checks.find(

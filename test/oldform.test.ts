@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './fixtures/build.ts';
-import { ok, parseText } from './helpers.ts';
+import { gaz, inMemory, ok, parseText } from './helpers.ts';
+import { runInMemory } from '../src/lib/ingest/run.ts';
+import { reportPage } from '../src/lib/site/report-page.ts';
+import { statusLabel } from '../src/lib/site/present.ts';
 
 const OLD = `测试市测试局2017年政府信息公开工作年度报告
 一、概述
@@ -36,6 +39,36 @@ describe('pre-2019 reports with the old statistics table', () => {
     );
     expect(p.report.status).toBe('text_only');
     expect(p.cells).toEqual([]);
+  });
+
+  it('are labelled truthfully: the old template, its table not parsed — never a missing table', () => {
+    const bytes = new TextEncoder().encode(OLD);
+    const d = runInMemory(inMemory([{ path: 'old.txt', bytes }]), {
+      rawDir: 'raw',
+      maxBytes: 1 << 20,
+      gazetteer: gaz(),
+      maxYear: 2026,
+    });
+    const [r] = d.reports;
+    expect(r).toMatchObject({ status: 'text_only', era: 'pre2019' });
+    expect(d.manifest.files[0]).toMatchObject({
+      outcome: 'text_only',
+      reason_code: 'TEXT_ONLY',
+      reason: '旧版模板（2019 年前），不解析表格：旧版统计表的数字没有新版模板的行和列可归，只收录文字',
+    });
+    expect(statusLabel(r!)).toBe('旧版模板（2019 年前），不解析表格');
+    const page = reportPage({
+      report: r!,
+      cells: [],
+      checks: [],
+      summary: new Map(d.summary.map((s) => [s.report_id, s])),
+      agencyReports: [r!],
+    });
+    expect(page.statusLine).toBe('旧版模板（2019 年前），不解析表格；无表格可核对');
+    expect(page.statusLine).not.toContain('缺失');
+    expect(new Set(page.headlines.map((h) => h.why))).toEqual(new Set(['旧版模板的表格不解析']));
+    // A text-only report of the new template still says its table is missing or an image.
+    expect(statusLabel({ status: 'text_only', era: '2021' })).toBe('仅文字（表格缺失或为图片）');
   });
 
   it('a new-template report that mentions the old table by name is still read', () => {

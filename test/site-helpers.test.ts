@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
 import { pageWindow } from '../src/lib/site/paging.ts';
-import { checkWord, fileLabel, regionTrail } from '../src/lib/site/present.ts';
+import { checkWord, fileLabel, placeLabel, regionTrail, yearDispute } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
@@ -18,6 +18,8 @@ import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.
 import { yearPoints } from '../src/lib/site/aggregate.ts';
 import { overview } from '../src/lib/site/overview.ts';
 
+/** A place that is known: reports of one name and this place are one agency's. */
+const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
 const report = (over: Partial<ReportRow> = {}): ReportRow => ({
   report_id: '0123456789abcdef',
   source_file: 'a.txt',
@@ -27,6 +29,7 @@ const report = (over: Partial<ReportRow> = {}): ReportRow => ({
   agency: '某某局',
   agency_kind: '部门',
   year: 2023,
+  period_year: null,
   published_on: null,
   published_on_basis: null,
   source_url: null,
@@ -81,6 +84,15 @@ describe('regionLadder', () => {
   it('the breadcrumb uses the same ladder as the pages', () => {
     const r = report({ region_code: '429004', province: '湖北省', county: '仙桃市' });
     expect(regionTrail(r).map((l) => l.code)).toEqual(regionCodes('429004'));
+  });
+  it('a place in words says when it is not known, or only the division the places of that name share', () => {
+    expect(
+      placeLabel(report({ region_code: '429004', province: '湖北省', county: '仙桃市', region_basis: 'gazetteer' })),
+    ).toBe('湖北省 › 仙桃市');
+    expect(placeLabel(report())).toBe('地区未确定');
+    expect(
+      placeLabel(report({ region_code: '140400', province: '山西省', city: '长治市', region_basis: 'ambiguous' })),
+    ).toBe('山西省 › 长治市（地名有重名，无法唯一确定）');
   });
 });
 
@@ -161,10 +173,30 @@ describe('directory indexes', () => {
   });
   it('years newest first with counts', () =>
     expect(yearIndex(rs)).toEqual([
-      { key: 2023, reports: 2, agencies: 2 },
-      { key: 2022, reports: 1, agencies: 1 },
-      { key: 2021, reports: 1, agencies: 1 },
+      { key: 2023, reports: 2, agencies: { min: 2, max: 2 } },
+      { key: 2022, reports: 1, agencies: { min: 1, max: 1 } },
+      { key: 2021, reports: 1, agencies: { min: 1, max: 1 } },
     ]));
+  describe('a name of unknown place in several reports is not proven one agency (同名机关，地区不明)', () => {
+    const namesakes = [
+      ...rs,
+      report({ report_id: '0000000000000005', agency: '某某局', year: 2022 }),
+      report({ report_id: '0000000000000006', agency: '某某局', year: 2022 }),
+    ];
+    it('its directory entry says so', () => {
+      const d = agencyDirectory(namesakes);
+      const entry = d.at(-1)!.cities[0]!.agencies[0]!;
+      expect(entry).toMatchObject({ name: '某某局', reports: 3, namesakes: 3 });
+      expect(d[0]!.cities[1]!.agencies[0]!.namesakes).toBe(0);
+      // One entry, but one to three agencies.
+      expect(d.at(-1)).toMatchObject({ count: 1, agencies: { min: 1, max: 3 } });
+      expect(d[0]).toMatchObject({ count: 2, agencies: { min: 2, max: 2 } });
+    });
+    it('agencies by year and kind are a range, not one agency', () => {
+      expect(yearIndex(namesakes).find((e) => e.key === 2022)!.agencies).toEqual({ min: 2, max: 3 });
+      expect(kindIndex(namesakes).find((e) => e.key === '部门')!.agencies).toEqual({ min: 2, max: 4 });
+    });
+  });
   it('kinds by number of reports', () =>
     expect(kindIndex(rs).map((k) => [k.key, k.reports])).toEqual([
       ['部门', 3],
@@ -214,9 +246,18 @@ describe('reportPage', () => {
     expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('有空白、缺失或无法确定的格，未合计');
     expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
   });
+  it('a year the statistical period disputes: a note with the reason in Chinese (W_YEAR_DISPUTED)', () => {
+    const r = report({ year: 2020, period_year: 2019 });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.yearNote).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    expect(yearDispute(report({ year: 2020, period_year: 2020 }))).toBeNull();
+    expect(yearDispute(report({ year: 2020, period_year: null }))).toBeNull();
+    expect(yearDispute(report({ year: null, period_year: 2019 }))).toBeNull();
+  });
   it('history pairs each year with the year before', () => {
-    const a = report({ report_id: '000000000000000a', year: 2022 });
-    const b = report({ report_id: '000000000000000b', year: 2023 });
+    const a = report({ report_id: '000000000000000a', year: 2022, ...PLACE });
+    const b = report({ report_id: '000000000000000b', year: 2023, ...PLACE });
     const summary = new Map([
       [a.report_id, { requests_new: 3 } as never],
       [b.report_id, { requests_new: 5 } as never],
@@ -226,6 +267,51 @@ describe('reportPage', () => {
       [2022, false, null],
       [2023, true, 3],
     ]);
+  });
+  describe('reports of one name whose place is NULL or ambiguous: namesakes, not other years (同名机关，地区不明)', () => {
+    const summary = new Map([
+      ['000000000000000a', { requests_new: 3 } as never],
+      ['000000000000000b', { requests_new: 5 } as never],
+      ['000000000000000c', { requests_new: 8 } as never],
+    ]);
+    for (const place of [
+      { region_code: null, region_basis: 'unresolved' as const },
+      { region_code: '140400', region_basis: 'ambiguous' as const },
+    ]) {
+      it(`${place.region_basis}: no history and no change from the year before; the others listed with the note`, () => {
+        const a = report({ report_id: '000000000000000a', year: 2022, ...place });
+        const b = report({ report_id: '000000000000000b', year: 2023, ...place });
+        const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [b, a] });
+        expect(p.history).toEqual([]);
+        expect(p.namesakes.map((r) => r.report_id)).toEqual(['000000000000000a']);
+        expect(p.namesakeNote).toContain('同名机关，地区不明，未必为同一机关');
+        expect(p.namesakeNote).toContain('本报告的地区未能确定或有重名');
+      });
+    }
+    it('a placed report compares only with the placed ones; a namesake of unknown place is listed apart', () => {
+      const a = report({ report_id: '000000000000000a', year: 2022, ...PLACE });
+      const b = report({ report_id: '000000000000000b', year: 2023, ...PLACE });
+      const c = report({ report_id: '000000000000000c', year: 2024, ...PLACE, region_basis: 'ambiguous' });
+      const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [a, b, c] });
+      expect(p.history.map((h) => [h.report.year, h.prev?.requests_new ?? null])).toEqual([
+        [2022, null],
+        [2023, 3],
+      ]);
+      expect(p.namesakes.map((r) => r.year)).toEqual([2024]);
+      expect(p.namesakeNote).toContain('以下报告的发布机关与本报告同名，但其地区未能确定或有重名');
+      // From the namesake's own page: nothing is compared.
+      const q = reportPage({ report: c, cells: [], checks: [], summary, agencyReports: [a, b, c] });
+      expect(q.history).toEqual([]);
+      expect(q.namesakes.map((r) => r.year)).toEqual([2022, 2023]);
+    });
+    it('a report and its copy (the same text) are one report whatever the place: no note', () => {
+      const a = report({ report_id: '000000000000000a', year: 2022 });
+      const b = report({ report_id: '000000000000000b', year: 2022, duplicate_of: a.report_id });
+      const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [a, b] });
+      expect(p.namesakes).toEqual([]);
+      expect(p.namesakeNote).toBeNull();
+      expect(p.history.map((h) => h.report.report_id).sort()).toEqual(['000000000000000a', '000000000000000b']);
+    });
   });
 });
 

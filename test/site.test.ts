@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest } from '../src/lib/schema/datasets.ts';
-import { SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { DISPUTED_FILE, NAMESAKE_FILES, SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { NAMESAKE_NOTE, agencyKey, placeKnown } from '../src/lib/site/agencies.ts';
 import { parquetOf, reportIndex } from './published.ts';
 import { readLayout } from '../src/lib/write/layout.ts';
 import { parseSums } from '../src/lib/write/generation.ts';
@@ -144,7 +145,7 @@ describe('the built site (sample reports)', () => {
     const year = page('years/2020/index.html');
     expect(year.querySelector('h1')!.textContent).toContain('4 份');
     const quality = page('quality/index.html');
-    expect(quality.body.textContent).toContain('表格不完整或缺失的报告（1）');
+    expect(quality.body.textContent).toContain('表格不完整、缺失或未解析的报告（1）');
     const unplaced = page('regions/unplaced/index.html');
     expect(unplaced.querySelector('h1')!.textContent).toContain('地区未确定或有重名的报告（0 份）');
     const report = page('reports/f2402906da5a6c27/index.html');
@@ -377,6 +378,110 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(http).toContain('read_parquet([');
     expect(await total(http.replaceAll('https://本站地址/data/', `${published}/`))).toBe(expected[0]!.n);
     expect(await total(viewsExample(doc, published))).toBe(expected[0]!.n);
+  });
+
+  it('a disputed year (W_YEAR_DISPUTED) is noted on its report page and counted on the quality page', async () => {
+    const disputed = await query<{ report_id: string; year: number; period_year: number; source_file: string }>(
+      `SELECT report_id, year, period_year, source_file FROM ${parquetOf(published, 'reports')}
+       WHERE period_year IS NOT NULL AND period_year <> year ORDER BY report_id`,
+    );
+    expect(disputed.map((r) => r.source_file)).toContain(DISPUTED_FILE);
+    for (const r of disputed) {
+      const note = page(`reports/${r.report_id}/index.html`).querySelector('dl.meta .year-note');
+      expect(note?.textContent, r.source_file).toContain(
+        `报告年度记为${r.year}年，但正文的统计期限是${r.period_year}年：数字属于哪一年请核对原文`,
+      );
+    }
+    // A report whose period agrees has no note.
+    const [agreeing] = await query<{ report_id: string }>(
+      `SELECT report_id FROM ${parquetOf(published, 'reports')} WHERE period_year IS NULL OR period_year = year LIMIT 1`,
+    );
+    expect(page(`reports/${agreeing!.report_id}/index.html`).querySelector('.year-note')).toBeNull();
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('main')!.textContent).toContain(`报告年度有疑问的报告（${disputed.length}）`);
+    const links = [...quality.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
+  });
+
+  it("reports of one name whose place is unknown are not one agency's years (同名机关，地区不明，未必为同一机关)", async () => {
+    type Row = {
+      report_id: string;
+      source_file: string;
+      agency: string;
+      agency_kind: string;
+      year: number;
+      region_code: string | null;
+      region_basis: 'ambiguous' | 'unresolved';
+      duplicate_of: string | null;
+    };
+    const reports = await query<Row>(
+      `SELECT report_id, source_file, agency, agency_kind, year, region_code, region_basis, duplicate_of
+       FROM ${parquetOf(published, 'reports')} ORDER BY source_file`,
+    );
+    const namesakes = reports.filter((r) => r.source_file in NAMESAKE_FILES);
+    expect(namesakes.map((r) => [r.agency, r.year, r.region_code, r.region_basis])).toEqual([
+      ['店上镇人民政府', 2020, '140400', 'ambiguous'],
+      ['店上镇人民政府', 2021, '140400', 'ambiguous'],
+      ['朝阳街道办事处', 2020, null, 'ambiguous'],
+      ['朝阳街道办事处', 2021, null, 'ambiguous'],
+    ]);
+    const index = page('agencies/index.html');
+    for (const [a, b] of [namesakes.slice(0, 2), namesakes.slice(2)] as Array<[Row, Row]>) {
+      // The agency page keeps its address (name|region code): both reports link to it.
+      const key = agencyKey(a)!;
+      expect(agencyKey(b)).toBe(key);
+      for (const r of [a, b])
+        expect(
+          page(`reports/${r.report_id}/index.html`)
+            .querySelector('dl.meta a[href*="/agencies/"]')!
+            .getAttribute('href'),
+        ).toBe(`/agencies/${key}/`);
+      const agency = page(`agencies/${key}/index.html`);
+      const main = agency.querySelector('main')!.textContent;
+      expect(agency.querySelector('.namesake-note')!.textContent, a.agency).toContain(NAMESAKE_NOTE);
+      // No chart of the years, no table of one agency's years: each report listed on its own.
+      expect(agency.querySelector('figure svg'), a.agency).toBeNull();
+      expect(main).not.toContain('各年度报告');
+      const listed = [...agency.querySelectorAll('table.namesakes a')].map((l) => l.getAttribute('href'));
+      expect(listed).toEqual([`/reports/${a.report_id}/`, `/reports/${b.report_id}/`]);
+      // Each report page: no other years, no change from the year before; the other is a namesake.
+      for (const [r, other] of [
+        [a, b],
+        [b, a],
+      ] as Array<[Row, Row]>) {
+        const doc = page(`reports/${r.report_id}/index.html`);
+        const text = doc.querySelector('article')!.textContent;
+        expect(text, r.source_file).not.toContain('同一机关的其他年度');
+        expect(text, r.source_file).not.toContain('较上年');
+        const section = doc.querySelector('section.namesakes')!;
+        expect(section.querySelector('.namesake-note')!.textContent).toContain(NAMESAKE_NOTE);
+        expect([...section.querySelectorAll('a')].map((l) => l.getAttribute('href'))).toEqual([
+          `/reports/${other.report_id}/`,
+        ]);
+      }
+      // The directory marks the entry.
+      const entry = index.querySelector(`#agency-list a[href="/agencies/${key}/"]`)!.closest('li')!;
+      expect(entry.textContent).toContain('同名，地区不明');
+    }
+    expect(index.querySelector('.namesake-note')!.textContent).toContain(NAMESAKE_NOTE);
+    // Two reports of 朝阳街道办事处 of unknown place are one or two agencies: a range, said why.
+    const kinds = page('kinds/index.html');
+    const row = [...kinds.querySelectorAll('tbody tr')].find(
+      (tr) => tr.querySelector('th')!.textContent === '街道办事处',
+    )!;
+    expect(row.querySelectorAll('td')[1]!.textContent).toMatch(/^\d+–\d+$/);
+    expect(kinds.querySelector('.namesake-note')!.textContent).toContain(NAMESAKE_NOTE);
+
+    // An agency of known place with two years still has its years compared, and no note.
+    const byKey = new Map<string, Row[]>();
+    for (const r of reports)
+      if (placeKnown(r) && r.duplicate_of === null) byKey.set(agencyKey(r)!, [...(byKey.get(agencyKey(r)!) ?? []), r]);
+    const series = [...byKey.values()].find((rs) => new Set(rs.map((r) => r.year)).size >= 2)!;
+    expect(series, 'a placed agency with two years in the synthetic corpus').toBeDefined();
+    const doc = page(`reports/${series[0]!.report_id}/index.html`);
+    expect(doc.querySelector('article')!.textContent).toContain('同一机关的其他年度');
+    expect(doc.querySelector('section.namesakes')).toBeNull();
+    expect(page(`agencies/${agencyKey(series[0]!)}/index.html`).querySelector('.namesake-note')).toBeNull();
   });
 
   it("the quality page counts the files without a report and lists them from the manifest's JSON Lines", () => {

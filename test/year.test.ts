@@ -53,6 +53,38 @@ describe('a year the body’s statistical period disputes', () => {
       line: 10,
     });
   });
+  it('periodYear reads periods in dots, slashes and Chinese numerals, by the same rules', () => {
+    const at = (t: string) => periodYear(lines(t), 2026);
+    expect(at('统计期限为2019.1.1-2019.12.31。')).toEqual({ year: 2019, line: 10 });
+    expect(at('统计期限为2019/1/1至2019/12/31。')).toEqual({ year: 2019, line: 10 });
+    expect(at('统计期限为2019.01.01—12.31。')).toEqual({ year: 2019, line: 10 });
+    expect(at('统计期限为2019-01-01至2019-12-31。')).toEqual({ year: 2019, line: 10 });
+    expect(at('本报告统计期限自二〇一九年一月一日至二〇一九年十二月三十一日止。')).toEqual({ year: 2019, line: 10 });
+    expect(at('统计期限为二○一九年一月一日起至十二月三十一日。')).toEqual({ year: 2019, line: 10 });
+    // Not a whole calendar year, two years, another report's period, a date run on.
+    expect(at('2019.1.1-2019.6.30')).toBeNull();
+    expect(at('2019.1.1-2020.12.31')).toBeNull();
+    expect(at('2019/1/1至2019/12/310')).toBeNull();
+    expect(at('2019.1.10-2019.12.31')).toBeNull();
+    expect(at('2019.11.1-2019.12.31')).toBeNull();
+    expect(at('二〇一九年一月一日至二〇一九年六月三十日')).toBeNull();
+    expect(at('二〇一八年一月一日至二〇一九年十二月三十一日')).toBeNull();
+    expect(at('上一年度报告中所列数据的统计期限为2018.1.1-2018.12.31。')).toBeNull();
+    expect(at('上年度报告的统计期限为二〇一八年一月一日至二〇一八年十二月三十一日。')).toBeNull();
+  });
+
+  it('a period in Chinese numerals disputes a title’s year as one in digits does', () => {
+    const text = buildReport({ style: 'pipes' }).replace(
+      '一、总体情况\n',
+      '一、总体情况\n本报告中所列数据的统计期限自二〇一九年一月一日起至二〇一九年十二月三十一日止。\n',
+    );
+    const p = ok(parseText(text));
+    expect(p.report.year).toBe(2020);
+    expect(p.diagnostics.find((x) => x.code === 'W_YEAR_DISPUTED')?.message).toMatch(
+      /statistical period \(统计期限\) is 2019/,
+    );
+  });
+
   it('keeps the title’s year and warns (W_YEAR_DISPUTED, with the reason in Chinese)', () => {
     const text = buildReport({ style: 'pipes' }).replace(
       '一、总体情况\n',
@@ -63,6 +95,8 @@ describe('a year the body’s statistical period disputes', () => {
     const d = p.diagnostics.find((x) => x.code === 'W_YEAR_DISPUTED')!;
     expect(d.line).toBe(text.split('\n').indexOf('本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。') + 1);
     expect(yearDisputedZh(d.message)).toBe('报告年度记为2020年，但正文的统计期限是2019年：数字属于哪一年请核对原文');
+    // Published: the period's year beside the year, so that the report and quality pages can say so.
+    expect(p.report).toMatchObject({ year: 2020, period_year: 2019 });
     // In the opening paragraph, before section 一 (the template's place for it).
     const opening = buildReport({ style: 'pipes' }).replace(
       '一、总体情况\n',
@@ -71,5 +105,7 @@ describe('a year the body’s statistical period disputes', () => {
     expect(ok(parseText(opening)).diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(true);
     const same = ok(parseText(text.replace(/2019年/g, '2020年')));
     expect(same.diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(false);
+    expect(same.report.period_year).toBe(2020);
+    expect(ok(parseText(buildReport({ style: 'pipes' }))).report.period_year).toBeNull();
   });
 });

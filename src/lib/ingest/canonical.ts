@@ -9,7 +9,11 @@ import type { CellOut } from '../tables/read.ts';
  *  - the same text in another encoding, line ending or byte-order mark (same normalised text);
  *  - another file of the same agency and year whose numbers agree table by table (an HTML page
  *    and its text copy): every table both have is equal, and they share at least MIN_NONZERO
- *    numbers that are not 0 (two small agencies' all-zero tables prove nothing).
+ *    numbers that are not 0 (two small agencies' all-zero tables prove nothing). The same
+ *    agency: the same name and the same known place — a name whose place is NULL or ambiguous
+ *    is no agency's but its own (a NULL equals nothing). Cells that are NULL in both count for
+ *    nothing either: only number cells go into a table's hash, and only non-zero numbers into
+ *    MIN_NONZERO; a cell NULL in one and a number in the other makes the tables differ.
  * One of each group stays canonical — the best read (complete before partial before text_only,
  * then more numbers, fewer ambiguous cells), then the first in path order — and the others get
  * `duplicate_of` = its report_id. Their rows stay published; totals and charts skip them.
@@ -111,7 +115,7 @@ export interface Candidate {
 const STATUS_RANK: Record<ReportRow['status'], number> = { complete: 2, partial: 1, text_only: 0 };
 
 /** Sets `duplicate_of` on every copy (in place) and says so in its manifest entry. Input in path order. */
-export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => string): void {
+export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => string | null): void {
   const parent = kept.map((_, i) => i);
   const members = kept.map((_, i) => [i]);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -138,8 +142,10 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
     const first = byText.get(k.fingerprint.text);
     if (first !== undefined) union(first, i);
     else byText.set(k.fingerprint.text, i);
-    if (!k.report.agency || k.report.year === null) return;
-    const key = `${agencyKey(k.report)}\u0000${k.report.year}`;
+    // Of one agency only when its name and place are known (run.ts, agencyKey): a NULL matches nothing.
+    const agency = agencyKey(k.report);
+    if (agency === null || k.report.year === null) return;
+    const key = `${agency}\u0000${k.report.year}`;
     const list = byAgencyYear.get(key) ?? [];
     for (const j of list) if (find(j) !== find(i) && compatible(j, i)) union(j, i);
     list.push(i);

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, normalize, relative, resolve, isAbsolute, sep } from 'node:path';
+import { basename, dirname, relative, resolve, isAbsolute, sep } from 'node:path';
 
 /**
  * The raw and output folders must not hold one another. An output folder inside the raw folder
@@ -53,11 +53,17 @@ export function rawFolderProblem(raw: string): string | null {
 }
 
 /**
- * The raw folder as the manifest records it (`raw_dir`): as given — relative or absolute, so that
- * no path of the machine it ran on is published unasked — but normalised, so that `data/raw/`,
- * `./data/raw` and `data//raw` give the same datasets as `data/raw`.
+ * The raw folder as the manifest records it (`raw_dir`): never a path of the machine the run was
+ * on. A folder inside the working directory is given relative to it, `/`-separated and
+ * normalised (`data/raw/`, `./data//raw` and `/home/alice/nianbao/data/raw`, run from
+ * `/home/alice/nianbao`, all give `data/raw`; the working directory itself is `.`); any other
+ * folder by its base name alone (`/srv/reports/raw` → `raw`; the file system's root has none: ``).
  */
-export function rawDirLabel(raw: string): string {
-  const n = normalize(raw);
-  return n.length > 1 && n.endsWith(sep) ? n.slice(0, -1) : n;
+export function rawDirLabel(raw: string, cwd: string = process.cwd()): string {
+  const base = resolve(cwd);
+  const abs = resolve(base, raw);
+  const rel = relative(base, abs);
+  if (rel === '') return '.';
+  if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return rel.split(sep).join('/');
+  return basename(abs);
 }

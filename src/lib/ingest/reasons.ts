@@ -35,10 +35,12 @@ export function noYearZh(detail: string): string {
  */
 export function yearDisputedZh(detail: string): string {
   const m = /^the year (\d{4}) is kept, but the body's statistical period \(统计期限\) is (\d{4})/.exec(detail);
-  return m
-    ? `报告年度记为${m[1]}年，但正文的统计期限是${m[2]}年：数字属于哪一年请核对原文`
-    : '年度与正文的统计期限不一致，请核对原文';
+  return m ? yearPeriodZh(Number(m[1]), Number(m[2])) : '年度与正文的统计期限不一致，请核对原文';
 }
+
+/** The same reason from the year and the period's year (`reports.year`, `reports.period_year`). */
+export const yearPeriodZh = (year: number, period: number) =>
+  `报告年度记为${year}年，但正文的统计期限是${period}年：数字属于哪一年请核对原文`;
 
 const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',
@@ -134,5 +136,11 @@ const GENERAL: Partial<Record<ReasonCode, string>> = {
 };
 
 export const TEXT_ONLY_ZH = '没有读到任何表格（表格缺失或以图片发布）';
+/**
+ * A text-only report of the old template (era `pre2019`: the 2018-and-before form, 政府信息公开
+ * 情况统计表): its table is not parsed at all (segment/oldform.ts), whether or not it is on the page.
+ */
+export const OLD_TEMPLATE_ZH = '旧版模板（2019 年前），不解析表格';
+export const OLD_TEMPLATE_REASON_ZH = `${OLD_TEMPLATE_ZH}：旧版统计表的数字没有新版模板的行和列可归，只收录文字`;
 export const PARTIAL_ZH = '部分表格或行未能读取';
 export const duplicateZh = (of: string) => `与 ${of} 字节完全相同`;

@@ -1,4 +1,5 @@
 import {
+  OLD_TEMPLATE_REASON_ZH,
   PARTIAL_ZH,
   TEXT_ONLY_ZH,
   duplicateZh,
@@ -190,7 +191,12 @@ export class Collector {
     entry.report_id = r.report.report_id;
     entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
     if (r.report.status !== 'complete') {
-      entry.reason = r.report.status === 'text_only' ? TEXT_ONLY_ZH : PARTIAL_ZH;
+      entry.reason =
+        r.report.status === 'text_only'
+          ? r.report.era === 'pre2019'
+            ? OLD_TEMPLATE_REASON_ZH
+            : TEXT_ONLY_ZH
+          : PARTIAL_ZH;
       entry.reason_code = r.report.status === 'text_only' ? 'TEXT_ONLY' : 'PARTIAL';
     }
     // A second report in the same file is not read: the entry says so even when the first is ok.
@@ -268,15 +274,27 @@ export class Collector {
   }
 }
 
-const agencyKey = (r: ReportRow) => `${r.agency}\u0000${r.region_code ?? ''}`;
+/**
+ * Which agency a report is of, for telling that two reports are the same agency's: its name and
+ * its place. Null when that is not known, and then the report is no other report's agency — a
+ * NULL is equal to nothing, as in SQL: a name alone (朝阳街道办事处, 公安局) is shared by agencies
+ * of many places, so two reports of it whose place is NULL (unresolved) are not proven to be of
+ * one agency. Nor are two whose place is `ambiguous`: their region_code is only the division the
+ * places named so share (店上镇 of 潞城区 and of 壶关县: both 长治市).
+ */
+export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code' | 'region_basis'>): string | null {
+  if (!r.agency || r.region_code === null || r.region_basis === 'ambiguous') return null;
+  return `${r.agency}\u0000${r.region_code}`;
+}
 
 /** Two different files for the same agency and year: both kept, both flagged. */
 function flagSameAgencyYear(kept: Kept[]): void {
   const groups = new Map<string, Kept[]>();
   for (const k of kept) {
     // A copy of a report (duplicate_of) is said so by its own warning.
-    if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
-    const key = `${agencyKey(k.report)}\u0000${k.report.year}`;
+    const agency = agencyKey(k.report);
+    if (agency === null || k.report.year === null || k.report.duplicate_of) continue;
+    const key = `${agency}\u0000${k.report.year}`;
     groups.set(key, [...(groups.get(key) ?? []), k]);
   }
   for (const group of groups.values()) {
@@ -299,10 +317,11 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
   const out: Array<[Kept, CheckOut[]]> = [];
   const byAgency = new Map<string, Map<number, Kept[]>>();
   for (const k of kept) {
-    if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
-    const years = byAgency.get(agencyKey(k.report)) ?? new Map<number, Kept[]>();
+    const agency = agencyKey(k.report);
+    if (agency === null || k.report.year === null || k.report.duplicate_of) continue;
+    const years = byAgency.get(agency) ?? new Map<number, Kept[]>();
     years.set(k.report.year, [...(years.get(k.report.year) ?? []), k]);
-    byAgency.set(agencyKey(k.report), years);
+    byAgency.set(agency, years);
   }
   for (const years of byAgency.values()) {
     for (const [year, cur] of years) {

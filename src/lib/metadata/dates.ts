@@ -115,6 +115,20 @@ function cnSmall(s: string): number | null {
   return m ? (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0) : null;
 }
 
+/**
+ * Dates written in Chinese numerals in Arabic digits, for matching only: 二〇一九年一月一日 →
+ * 2019年1月1日, 十二月三十一日 → 12月31日 (years as `arabicYears`; a month or day before 月 or 日).
+ */
+export function arabicDates(text: string): string {
+  return arabicYears(text).replace(
+    /(元|[一二三四五六七八九十]{1,3})(?=\s*([月日]))/g,
+    (m, _n: string, unit: string) => {
+      const v = m === '元' ? (unit === '月' ? 1 : null) : cnSmall(m);
+      return v !== null && v >= 1 && v <= (unit === '月' ? 12 : 31) ? String(v) : m;
+    },
+  );
+}
+
 const SIG_DATE =
   /((?:19|20)\d{2}|[二][〇○零O][一二三四五六七八九〇○零O]{2})\s*年\s*(\d{1,2}|元|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 

@@ -28,6 +28,8 @@ export interface Metadata {
    * whole year: the year stands (a title is the report's statement of it), the reader is warned.
    */
   yearDisputed: { year: number; period: number; line: number } | null;
+  /** The one whole year the body's statistical period (统计期限) states, and its line; null when none. */
+  period: { year: number; line: number } | null;
   published_on: string | null;
   /** Where published_on came from: a labelled header field, or the signature at the end. */
   published_on_basis: DateBasis | null;
@@ -70,7 +72,7 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
   });
   const year = decided.year;
   // The statistical period is often in the opening paragraph, before section 一 (the template's place).
-  const period = year !== null ? (periodYear(head, maxYear) ?? periodYear(body, maxYear)) : null;
+  const period = periodYear(head, maxYear) ?? periodYear(body, maxYear);
 
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.
@@ -126,7 +128,9 @@ export function extractMetadata(head: Line[], body: Line[], maxYear: number, ext
     agency_kind: agency ? agencyKind(agency) : null,
     year,
     yearConflict: decided.conflict,
-    yearDisputed: period && period.year !== year ? { year: year!, period: period.year, line: period.line } : null,
+    yearDisputed:
+      period && year !== null && period.year !== year ? { year, period: period.year, line: period.line } : null,
+    period,
     published_on,
     published_on_basis,
     index_no,

@@ -1,4 +1,5 @@
 import type { Line } from '../decode/lines.ts';
+import { arabicDates } from './dates.ts';
 
 /**
  * The year a report covers. A wrong year files every number of the report under another year,
@@ -107,26 +108,45 @@ export function comparisonYears(text: string): { years: number[]; masked: string
 const PERIOD =
   /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 
+/**
+ * The same period in digits and dots, slashes or dashes: 2019.1.1-2019.12.31,
+ * 2019/1/1至2019/12/31, 2019-01-01至12-31 (one separator throughout the dates).
+ */
+const PERIOD_NUMERIC =
+  /(?<!\d)((?:19|20)\d{2})\s*([./／．-])\s*0?1\s*\2\s*0?1\s*日?\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*\2\s*)?12\s*\2\s*31(?!\d)/;
+
 /** Words before a period that make it another report's: 上一年度报告, 上年度, 去年. */
 const OTHER_REPORT = /上一?年度?|去年|往年/;
 
+/** A whole-year period in `t` (Arabic digits): its year, where it starts; null when none or two years. */
+function wholeYear(t: string): { year: number; index: number } | null {
+  const m = PERIOD.exec(t);
+  if (m && (!m[2] || m[2] === m[1])) return { year: Number(m[1]), index: m.index };
+  const d = PERIOD_NUMERIC.exec(t);
+  if (d && (!d[3] || d[3] === d[1])) return { year: Number(d[1]), index: d.index };
+  return null;
+}
+
 /**
  * The year of the body's statistical period (统计期限), when it states one whole year: the
- * body's own, explicit statement of what its numbers cover. Cheap (only lines naming 12月31日 are
- * matched), so that it can be checked against a title's year in every report.
+ * body's own, explicit statement of what its numbers cover. Written 2023年1月1日至12月31日,
+ * 2023.1.1-2023.12.31, 2023/1/1至2023/12/31 or in Chinese numerals (二〇二三年一月一日至二〇二三年
+ * 十二月三十一日). Cheap (only lines naming 12 and 31, or 三十一, are matched), so that it can be
+ * checked against a title's year in every report.
  */
 export function periodYear(body: Line[], maxYear: number): { year: number; line: number } | null {
   const n = Math.min(body.length, 400);
   for (let i = 0; i < n; i++) {
-    const t = body[i]!.text;
-    if (!t.includes('31') || !t.includes('12')) continue;
-    const m = PERIOD.exec(t);
-    if (!m || (m[2] && m[2] !== m[1])) continue;
+    const text = body[i]!.text;
+    const cn = text.includes('三十一');
+    if (!cn && (!text.includes('31') || !text.includes('12'))) continue;
+    const t = cn ? arabicDates(text) : text;
+    const m = wholeYear(t);
+    if (!m) continue;
     // Another report's period (上一年度报告中所列数据的统计期限…) says nothing of this one's.
     const before = t.slice(0, m.index);
     if (OTHER_REPORT.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1))) continue;
-    const y = Number(m[1]);
-    if (y >= YEAR_MIN && y <= maxYear) return { year: y, line: body[i]!.no };
+    if (m.year >= YEAR_MIN && m.year <= maxYear) return { year: m.year, line: body[i]!.no };
   }
   return null;
 }

@@ -284,6 +284,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     agency: meta.agency,
     agency_kind: meta.agency_kind,
     year,
+    period_year: meta.period?.year ?? null,
     published_on: meta.published_on,
     published_on_basis: meta.published_on_basis,
     index_no: meta.index_no,

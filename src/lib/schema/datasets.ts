@@ -62,6 +62,13 @@ export const ReportRow = z.object({
     .string()
     .regex(/^[0-9a-f]{16}$/)
     .nullable(),
+  /**
+   * The one whole calendar year the body's statistical period (统计期限) states, NULL when it
+   * states none. Differing from `year`: the year is disputed (W_YEAR_DISPUTED). The last column:
+   * it was added after the others, and a column is only ever appended, so that a reader by
+   * position keeps every earlier column where it was.
+   */
+  period_year: year.nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -179,6 +186,7 @@ export type TableName = keyof typeof tables;
 
 const sqlTypeOverrides: Record<string, string> = {
   year: 'INTEGER',
+  period_year: 'INTEGER',
   published_on: 'DATE',
   checks_failed: 'INTEGER',
   cells_ambiguous: 'INTEGER',

@@ -1,6 +1,6 @@
 import type { ReportRow } from '../schema/datasets.ts';
 import { regionLadder } from '../region/ladder.ts';
-import { groupByAgency } from './agencies.ts';
+import { agencyCount, groupByAgency, splitAgency, type AgencyCount } from './agencies.ts';
 import { regionNames } from './region-page.ts';
 
 /**
@@ -14,6 +14,11 @@ export interface AgencyEntry {
   kind: string | null;
   years: number[];
   reports: number;
+  /**
+   * Of `reports`, how many are of a place not known (NULL or ambiguous): reports of one name that
+   * may be of different agencies (agencies.ts, NAMESAKE_NOTE).
+   */
+  namesakes: number;
 }
 export interface CityGroup {
   /** null: agencies placed at province level or without a city rung. */
@@ -25,7 +30,10 @@ export interface ProvinceGroup {
   /** null: region not determined. */
   code: string | null;
   name: string;
+  /** Entries listed (one per agency page). */
   count: number;
+  /** How many agencies those are, at least and at most (a range when namesakes of unknown place are among them). */
+  agencies: AgencyCount;
   cities: CityGroup[];
 }
 
@@ -33,7 +41,10 @@ const collator = new Intl.Collator('zh-CN');
 
 export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
   const names = regionNames(reports);
-  const provinces = new Map<string, { code: string | null; name: string; cities: Map<string, CityGroup> }>();
+  const provinces = new Map<
+    string,
+    { code: string | null; name: string; cities: Map<string, CityGroup>; reports: ReportRow[] }
+  >();
   for (const [key, rs] of groupByAgency(reports)) {
     const last = rs.at(-1)!;
     const ladder = regionLadder(last.region_code);
@@ -44,8 +55,10 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
       code: pc,
       name: pc ? (names.get(pc) ?? `行政区划 ${pc}`) : '地区未确定',
       cities: new Map<string, CityGroup>(),
+      reports: [],
     };
     provinces.set(pKey, prov);
+    prov.reports.push(...rs);
     const cKey = cc ?? '';
     const city = prov.cities.get(cKey) ?? {
       code: cc,
@@ -54,7 +67,8 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
     };
     prov.cities.set(cKey, city);
     const years = [...new Set(rs.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-    city.agencies.push({ key, name: last.agency!, kind: last.agency_kind, years, reports: rs.length });
+    const namesakes = splitAgency(rs).namesakes.length;
+    city.agencies.push({ key, name: last.agency!, kind: last.agency_kind, years, reports: rs.length, namesakes });
   }
   const byCode = (a: { code: string | null }, b: { code: string | null }) =>
     a.code === b.code ? 0 : a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code);
@@ -62,7 +76,13 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
     .map((p) => {
       const cities = [...p.cities.values()].sort(byCode);
       for (const c of cities) c.agencies.sort((a, b) => collator.compare(a.name, b.name));
-      return { code: p.code, name: p.name, count: cities.reduce((n, c) => n + c.agencies.length, 0), cities };
+      return {
+        code: p.code,
+        name: p.name,
+        count: cities.reduce((n, c) => n + c.agencies.length, 0),
+        agencies: agencyCount(p.reports),
+        cities,
+      };
     })
     .sort(byCode);
 }
@@ -70,7 +90,7 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
 export interface CountEntry<K> {
   key: K;
   reports: number;
-  agencies: number;
+  agencies: AgencyCount;
 }
 
 /** Report years, newest first, with report and agency counts. */
@@ -84,14 +104,14 @@ export function kindIndex(reports: ReportRow[]): Array<CountEntry<string>> {
 }
 
 function countBy<K>(reports: ReportRow[], keyOf: (r: ReportRow) => K | null): Array<CountEntry<K>> {
-  const m = new Map<K, { n: number; agencies: Set<string> }>();
+  const m = new Map<K, ReportRow[]>();
   for (const r of reports) {
     const k = keyOf(r);
     if (k === null) continue;
-    const e = m.get(k) ?? { n: 0, agencies: new Set<string>() };
-    e.n++;
-    if (r.agency) e.agencies.add(`${r.agency}|${r.region_code ?? ''}`);
-    m.set(k, e);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
   }
-  return [...m].map(([key, e]) => ({ key, reports: e.n, agencies: e.agencies.size }));
+  // Reports of one name whose place is NULL or ambiguous are not proven one agency (nor two).
+  return [...m].map(([key, rs]) => ({ key, reports: rs.length, agencies: agencyCount(rs) }));
 }

@@ -1,6 +1,7 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
 import { unescapeName } from '../ingest/names.ts';
+import { OLD_TEMPLATE_ZH, yearPeriodZh } from '../ingest/reasons.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -35,11 +36,20 @@ export function cellView(c: CellRow | undefined): CellView {
   }
 }
 
-export const STATUS_LABEL: Record<ReportRow['status'], string> = {
+const STATUS_LABEL: Record<ReportRow['status'], string> = {
   complete: '表格完整',
   partial: '表格不完整',
   text_only: '仅文字（表格缺失或为图片）',
 };
+
+/**
+ * A report's status in a few words. A text-only report of the old template (era `pre2019`) is
+ * not said to miss its table: the old form's table is not parsed at all (segment/oldform.ts),
+ * whether it is on the page or not.
+ */
+export function statusLabel(r: Pick<ReportRow, 'status' | 'era'>): string {
+  return r.status === 'text_only' && r.era === 'pre2019' ? OLD_TEMPLATE_ZH : STATUS_LABEL[r.status];
+}
 export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
   stated: '报告中写明',
   gazetteer: '据行政区划名称确定',
@@ -48,6 +58,17 @@ export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
   ambiguous: '地名有重名，无法唯一确定',
   unresolved: '未能确定',
 };
+
+/**
+ * Why a report's year is disputed, in Chinese (`W_YEAR_DISPUTED`): the year was kept from its
+ * title, but the body's statistical period (统计期限) states another whole year. Null when it
+ * is not (no period stated, or no year).
+ */
+export function yearDispute(r: Pick<ReportRow, 'year' | 'period_year'>): string | null {
+  return r.year !== null && r.period_year !== null && r.period_year !== r.year
+    ? yearPeriodZh(r.year, r.period_year)
+    : null;
+}
 
 /**
  * What the checks of a report found, in a few words for lists: a text-only report has nothing
@@ -95,6 +116,19 @@ export function regionTrail(r: ReportRow): Array<{ code: string; name: string }>
   return namedLadder(r.region_code, { province: r.province, city: r.city, county: r.county, township: r.township }).map(
     ({ code, name }) => ({ code, name }),
   );
+}
+
+/**
+ * Where a report's agency is, in a few words: the names along its region code, and why that is not
+ * the place when it is not known (地区未确定; an ambiguous code is only the division the places of
+ * that name share).
+ */
+export function placeLabel(r: ReportRow): string {
+  const trail = regionTrail(r)
+    .map((l) => l.name)
+    .join(' › ');
+  if (!trail) return '地区未确定';
+  return r.region_basis === 'ambiguous' ? `${trail}（${BASIS_LABEL.ambiguous}）` : trail;
 }
 
 /**

