@@ -15,7 +15,8 @@ import type { Layout } from '../src/lib/write/layout.ts';
 import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
-import { yearPoints } from '../src/lib/site/aggregate.ts';
+import { decided, totals, undecided, yearPoints } from '../src/lib/site/aggregate.ts';
+import { rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
@@ -587,5 +588,71 @@ describe('yearPoints', () => {
     const summary = new Map([['b', { requests_new: 3, granted: null, review_total: null } as unknown as SummaryRow]]);
     const o = overview([report('a', 2017), report('b', 2020)], summary);
     expect(o.points).toEqual([{ year: 2020, value: 3, series: '本年新收申请' }]);
+  });
+});
+
+describe('totals: one agency-year with several different reports', () => {
+  // 淮安市人民政府 2024 (a fresh tester's): two conversions of one report, read differently, so
+  // not copies; the PDF is a copy of one of them.
+  const a = report({ report_id: 'a', agency: '淮安市人民政府', ...PLACE, year: 2024 });
+  const b = report({ report_id: 'b', agency: '淮安市人民政府', ...PLACE, year: 2024 });
+  const pdf = report({ report_id: 'p', agency: '淮安市人民政府', ...PLACE, year: 2024, duplicate_of: 'a' });
+  const other = report({ report_id: 'o', agency: '淮安市教育局', ...PLACE, year: 2024 });
+  const lastYear = report({ report_id: 'l', agency: '淮安市人民政府', ...PLACE, year: 2023 });
+  const s = (requests_new: number | null) => ({ requests_new }) as unknown as SummaryRow;
+  const summary = new Map([
+    ['a', s(3119)],
+    ['b', s(3119)],
+    ['p', s(3119)],
+    ['o', s(10)],
+    ['l', s(7)],
+  ]);
+
+  it('adds none of them: the total says it lacks them instead of counting the agency twice', () => {
+    expect([...undecided([a, b, pdf, other, lastYear])].sort()).toEqual(['a', 'b']);
+    const t = totals([a, b, pdf, other, lastYear], summary).requests_new;
+    expect(t).toEqual({ sum: 17, known: 2, of: 4 });
+    expect(decided([a, b, pdf, other, lastYear]).map((r) => r.report_id)).toEqual(['o', 'l']);
+  });
+
+  it('one report and its copies are one report; namesakes of unknown place are not one agency', () => {
+    expect(undecided([a, pdf]).size).toBe(0);
+    expect(totals([a, pdf], summary).requests_new).toEqual({ sum: 3119, known: 1, of: 1 });
+    const n1 = report({ report_id: 'n1', agency: '朝阳街道办事处', year: 2024 });
+    const n2 = report({ report_id: 'n2', agency: '朝阳街道办事处', year: 2024 });
+    expect(undecided([n1, n2]).size).toBe(0);
+    const amb = { region_code: '140400', region_basis: 'ambiguous' } as const;
+    expect(
+      undecided([
+        { ...n1, ...amb },
+        { ...n2, ...amb },
+      ]).size,
+    ).toBe(0);
+  });
+});
+
+describe('rate', () => {
+  const r1 = report({ report_id: 'r1' });
+  const r2 = report({ report_id: 'r2' });
+  const s = (review_corrected: number | null, review_total: number | null) =>
+    ({ review_corrected, review_total }) as unknown as SummaryRow;
+
+  it('has no sums, not 0, when no report has both figures (a fresh tester saw 行政复议 0 0 — 0/251)', () => {
+    const r = rate([r1, r2], new Map([['r1', s(null, 4)]]), 'review_corrected', 'review_total');
+    expect(r).toEqual({ numerator: null, denominator: null, rate: null, reports: 0, of: 2 });
+  });
+
+  it('sums the reports that have both, and a true 0 stays 0', () => {
+    const summary = new Map([
+      ['r1', s(1, 4)],
+      ['r2', s(0, 0)],
+    ]);
+    expect(rate([r1, r2], summary, 'review_corrected', 'review_total')).toEqual({
+      numerator: 1,
+      denominator: 4,
+      rate: 0.25,
+      reports: 2,
+      of: 2,
+    });
   });
 });

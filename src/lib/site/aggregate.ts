@@ -1,5 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { groupBy } from './group.ts';
+import { agencyKey, placeKnown } from './agencies.ts';
 
 /**
  * Totals over many reports. A total adds only the reports that have the figure, and always
@@ -35,13 +36,46 @@ export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[])
   return reports.every((r) => !r.duplicate_of) ? reports : reports.filter((r) => !r.duplicate_of);
 }
 
+type AgencyYear = Pick<ReportRow, 'report_id' | 'agency' | 'region_code' | 'region_basis' | 'year' | 'duplicate_of'>;
+
+/**
+ * Reports whose figures no total adds: an agency (name and place known, agencies.ts placeKnown)
+ * with two or more reports for one year that are not copies of each other (`duplicate_of`), such
+ * as two conversions of one report read differently, or a report and its corrected version.
+ * Which is right is not known, so none of them is added (adding all counted the agency two or
+ * more times: a fresh tester's 淮安市人民政府 2024 doubled 淮安市's 本年新收申请 to 6,238). They
+ * stay among a total's reports (`of`), not among those with the figure (`known`), and the pages
+ * say why (UNDECIDED_NOTE). Namesakes of unknown place are not one agency's, so not grouped.
+ */
+export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<string> {
+  const groups = groupBy(
+    reports.filter((r) => !r.duplicate_of && r.year !== null && placeKnown(r)),
+    (r) => `${agencyKey(r)}|${r.year}`,
+  );
+  const out = new Set<string>();
+  for (const list of groups.values()) if (list.length > 1) for (const r of list) out.add(r.report_id);
+  return out;
+}
+
+/** Said where totals are shown and some reports are `undecided`. */
+export const UNDECIDED_NOTE = '同一机关同一年度有两份以上不同的报告时，无法判断哪份正确，其数字不计入合计';
+
+/** The reports whose figures a ranking or a total may use: `counted`, less the `undecided`. */
+export function decided<T extends AgencyYear>(reports: T[]): T[] {
+  const skip = undecided(reports);
+  const out = counted(reports);
+  return skip.size ? out.filter((r) => !skip.has(r.report_id)) : out;
+}
+
 export function totals(all: ReportRow[], summary: Map<string, SummaryRow>): Record<FigureKey, Total> {
   const out = {} as Record<FigureKey, Total>;
   const reports = counted(all);
+  const skip = undecided(reports);
   for (const [k] of FIGURES) {
     let sum = 0;
     let known = 0;
     for (const r of reports) {
+      if (skip.has(r.report_id)) continue;
       const v = summary.get(r.report_id)?.[k];
       if (typeof v === 'number') {
         sum += v;

@@ -1,6 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { regionCodes } from '../region/ladder.ts';
-import { FIGURES, byYear, counted, totals, yearPoints, type Total } from './aggregate.ts';
+import { FIGURES, byYear, counted, decided, totals, undecided, yearPoints, type Total } from './aggregate.ts';
 import type { Point } from './charts.ts';
 import { groupBy } from './group.ts';
 
@@ -29,6 +29,8 @@ export interface Overview {
   topAgencies: Array<{ r: ReportRow; v: number }>;
   topRegions: Array<{ code: string; name: string; t: Total }>;
   kinds: string[];
+  /** Reports no total adds (aggregate.ts, undecided): the page says why when there are any. */
+  undecided: number;
 }
 
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
@@ -41,7 +43,8 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
   ]);
   const topYear = [...years.keys()].at(-1) ?? null;
   const latest = topYear !== null ? counted(years.get(topYear) ?? []) : [];
-  const topAgencies = latest
+  const ranked = decided(latest);
+  const topAgencies = ranked
     .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
     .filter((x): x is { r: ReportRow; v: number } => x.v !== null)
     .sort((a, b) => b.v - a.v)
@@ -61,5 +64,6 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     topAgencies,
     topRegions,
     kinds,
+    undecided: undecided(counted(reports)).size,
   };
 }

@@ -1,5 +1,5 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
-import { counted } from './aggregate.ts';
+import { counted, decided } from './aggregate.ts';
 
 /**
  * Shares and rates over many reports. A ratio uses only the reports that have every figure it
@@ -26,7 +26,7 @@ export interface Breakdown {
 
 function complete(reports: ReportRow[], summary: Map<string, SummaryRow>, keys: Key[]): SummaryRow[] {
   const out: SummaryRow[] = [];
-  for (const r of counted(reports)) {
+  for (const r of decided(reports)) {
     const s = summary.get(r.report_id);
     if (s && keys.every((k) => typeof s[k] === 'number')) out.push(s);
   }
@@ -55,8 +55,9 @@ export function breakdown(
 }
 
 export interface Rate {
-  numerator: number;
-  denominator: number;
+  /** Sums over the reports that have both figures; null when no report has (a sum of nothing is unknown, not 0). */
+  numerator: number | null;
+  denominator: number | null;
   rate: number | null;
   reports: number;
   of: number;
@@ -67,7 +68,14 @@ export function rate(reports: ReportRow[], summary: Map<string, SummaryRow>, num
   const rows = complete(reports, summary, [numerator, denominator]);
   const n = rows.reduce((a, s) => a + (s[numerator] as number), 0);
   const d = rows.reduce((a, s) => a + (s[denominator] as number), 0);
-  return { numerator: n, denominator: d, rate: d ? n / d : null, reports: rows.length, of: counted(reports).length };
+  const none = rows.length === 0;
+  return {
+    numerator: none ? null : n,
+    denominator: none ? null : d,
+    rate: d ? n / d : null,
+    reports: rows.length,
+    of: counted(reports).length,
+  };
 }
 
 export const OUTCOMES = [
