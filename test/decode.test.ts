@@ -50,6 +50,72 @@ describe('decode', () => {
     expect(decode(png)).toEqual({ ok: false, reason: 'binary' });
   });
 
+  it('one stray NUL in a text report: still text, the NUL dropped and its line reported', () => {
+    const bytes = new TextEncoder().encode('一、总体情况\n本年度\u0000工作平稳有序。\n');
+    const d = decode(bytes);
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: '一、总体情况\n本年度工作平稳有序。\n' });
+    if (d.ok) expect(d.controlLines).toEqual([2]);
+  });
+
+  it('a few stray NULs and control bytes (GB18030 too): dropped, each line reported', () => {
+    const body = '驼峰路街道办事处2020年政府信息公开工作年度报告\n'.repeat(20);
+    const d = decode(new TextEncoder().encode(`\u0000${body}一、总体\u0000\u0001情况\n${body}第三\u0000段\n`));
+    expect(d.ok).toBe(true);
+    if (d.ok) {
+      expect(d.text).toBe(`${body}一、总体情况\n${body}第三段\n`);
+      expect(d.controlLines).toEqual([1, 21, 42]);
+    }
+    const gbLine = [...GB_BYTES, 0x0a];
+    const gb = decode(
+      new Uint8Array([...gbLine, ...GB_BYTES.subarray(0, 6), 0, ...GB_BYTES.subarray(6), 0x0a, ...gbLine, ...gbLine]),
+    );
+    expect(gb).toMatchObject({
+      ok: true,
+      encoding: 'gb18030',
+      text: '政府信息公开2020年\n'.repeat(4),
+      controlLines: [2],
+    });
+  });
+
+  it('a NUL between two digits is not dropped (it would join two numbers): made U+FFFD', () => {
+    const head = '驼峰路街道办事处2020年政府信息公开工作年度报告\n';
+    const d = decode(new TextEncoder().encode(`${head}申请数 | 12\u000034\n`));
+    expect(d).toMatchObject({ ok: true, text: `${head}申请数 | 12\uFFFD34\n`, badLines: [2], controlLines: [2] });
+  });
+
+  it('UTF-16 (many NULs) is still text, LE/BE, with and without BOM, with digits and ASCII', () => {
+    const s = `${text}申请数 | 12 | 34\nABC report 2020\n`;
+    for (const le of [true, false]) {
+      for (const bom of [true, false]) {
+        const d = decode(utf16(s, le, bom));
+        expect(d).toMatchObject({ ok: true, encoding: le ? 'utf-16le' : 'utf-16be', text: s, controlLines: [] });
+      }
+    }
+  });
+
+  it('real binaries are still binary: PNG, JPEG, GIF, a ZIP, gzip, ELF, random bytes, many NULs', () => {
+    const pad = (head: number[]) =>
+      new Uint8Array([...head, ...new TextEncoder().encode('政府信息公开年度报告'.repeat(50))]);
+    for (const head of [
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      [0xff, 0xd8, 0xff, 0xe0],
+      [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x1f, 0x8b, 0x08],
+      [0x7f, 0x45, 0x4c, 0x46],
+    ])
+      expect(decode(pad(head))).toEqual({ ok: false, reason: 'binary' });
+    let seed = 7;
+    const noise = Uint8Array.from(
+      { length: 20000 },
+      () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), (seed >>> 16) & 255),
+    );
+    expect(decode(noise)).toEqual({ ok: false, reason: 'binary' });
+    // Text bytes with a NUL every 20 bytes (5 %): not a few stray ones.
+    const dense = new TextEncoder().encode('政府信息公开年度报告'.repeat(100)).map((b, i) => (i % 20 === 0 ? 0 : b));
+    expect(decode(dense)).toEqual({ ok: false, reason: 'binary' });
+  });
+
   it('unreadable bytes in an otherwise good file are replaced and their lines reported', () => {
     const good = new TextEncoder().encode('一、总体情况\n第二行\n');
     const bad = new Uint8Array([...good, 0xff, 0xfe, 0x80, 0x0a, ...new TextEncoder().encode('第四行\n')]);

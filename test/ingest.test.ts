@@ -187,3 +187,25 @@ describe('two reports saved in one file', () => {
     expect(e.reason_code).toBeNull();
   });
 });
+
+describe('a stray NUL byte in a good text report', () => {
+  it('is read whole, the NUL dropped, with W_CONTROL_BYTES on its line (not E_BINARY)', () => {
+    const good = buildReport();
+    const at = good.indexOf('\n', good.indexOf('一、总体情况')) + 3;
+    const bytes = new TextEncoder().encode(`${good.slice(0, at)}\u0000${good.slice(at)}`);
+    const data = run([file('a/clean.txt', good.replace('测试局', '测试二局')), file('b/nul.txt', bytes)]);
+    const e = entry(data, 'b/nul.txt');
+    expect(e.outcome).toBe('ok');
+    const line = good.slice(0, at).split('\n').length;
+    expect(e.diagnostics.filter((d) => d.code === 'W_CONTROL_BYTES').map((d) => d.line)).toEqual([line]);
+    const [clean, nul] = ['a/clean.txt', 'b/nul.txt'].map((p) => data.reports.find((r) => r.source_file === p)!);
+    expect(nul!.agency).toBe(clean!.agency.replace('测试二局', '测试局'));
+    const values = (id: string) =>
+      data.cells
+        .filter((c) => c.report_id === id)
+        .map((c) => `${c.table_id}.${c.row_key}.${c.col_key}=${c.value}`)
+        .sort();
+    expect(values(nul!.report_id)).toEqual(values(clean!.report_id));
+    expect(values(nul!.report_id).length).toBeGreaterThan(50);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 (BOM, or the zero-byte pattern of
  * CJK/ASCII text without one), Big5 (traditional script) and GB18030 (a superset of GBK/GB2312),
- * and reports binary input.
+ * and reports binary input. A text file with a few stray control bytes (a NUL inserted by a
+ * broken editor or transfer) is still text: the bytes are dropped and their lines reported.
  * Uses the WHATWG TextDecoder (full ICU in Node), so no hand-written code tables; Big5 is read
  * with iconv-lite's Big5-HKSCS table, because Node's `big5` decoder (ICU's windows-950) turns the
  * HKSCS characters of Hong Kong files (峯 FBDF, …) into private-use code points that look like
@@ -10,12 +11,21 @@
 import iconv from 'iconv-lite';
 
 export type Decoded =
-  { ok: true; text: string; encoding: string; badLines: number[] } | { ok: false; reason: 'empty' | 'binary' };
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      badLines: number[];
+      /** Lines (1-based) that had stray control characters (NUL, …), dropped from `text`. */
+      controlLines: number[];
+    }
+  | { ok: false; reason: 'empty' | 'binary' };
 
 const REPLACEMENT = '\uFFFD';
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
+  if (hasBinarySignature(bytes)) return { ok: false, reason: 'binary' };
 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return finish(bytes.subarray(3), 'utf-8', 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(bytes.subarray(2), 'utf-16le', 'utf-16le');
@@ -61,7 +71,8 @@ function finishText(text: string, name: string): Decoded {
 /** U+FFFD, or a private-use code point (a character no standard table gives: it shows as nothing). */
 const UNREADABLE = /[\uFFFD\uE000-\uF8FF]/;
 
-function withBadLines(text: string, encoding: string): Decoded {
+function withBadLines(raw: string, encoding: string): Decoded {
+  const { text, controlLines } = dropControls(raw);
   const badLines: number[] = [];
   if (UNREADABLE.test(text)) {
     text.split('\n').forEach((l, i) => {
@@ -69,7 +80,28 @@ function withBadLines(text: string, encoding: string): Decoded {
     });
   }
   if (/^\s*$/.test(text)) return { ok: false, reason: 'empty' };
-  return { ok: true, text, encoding, badLines };
+  return { ok: true, text, encoding, badLines, controlLines };
+}
+
+/**
+ * Stray control characters: C0 except tab, line feed, vertical tab, form feed, carriage return
+ * and escape (the set `looksBinary` counts, with NUL). They show as nothing, so they are dropped;
+ * but one between two digits is made U+FFFD (an unreadable character): dropping it would join
+ * two numbers into one that nobody wrote, so the cell is read as unreadable (NULL with a reason).
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
+const CONTROLS = /([0-9０-９]?)([\u0000-\u0008\u000e-\u001a\u001c-\u001f]+)(?=([0-9０-９]?))/g;
+
+function dropControls(text: string): { text: string; controlLines: number[] } {
+  if (!CONTROL.test(text)) return { text, controlLines: [] };
+  const controlLines: number[] = [];
+  text.split('\n').forEach((l, i) => {
+    if (CONTROL.test(l)) controlLines.push(i + 1);
+  });
+  const cleaned = text.replace(CONTROLS, (_, before: string, _c: string, after: string) =>
+    before && after ? `${before}${REPLACEMENT}` : before,
+  );
+  return { text: cleaned, controlLines };
 }
 
 /** The text of `bytes` when they are valid in `label` (a leading BOM dropped, as TextDecoder does); null otherwise. */
@@ -108,11 +140,19 @@ function countReplacements(s: string): number {
 function sniffUtf16(bytes: Uint8Array, utf8: () => string | null): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
-  if (!sample.includes(0) && utf8() !== null) return null;
+  // Valid UTF-8 with no NUL, or only a few stray ones (UTF-16 has one in every ASCII character:
+  // line ends, digits, spaces), is UTF-8: mostly-ASCII bytes paired up look like CJK.
+  if (countNul(sample) <= sample.length * 0.005 && utf8() !== null) return null;
   const best = (['utf-16le', 'utf-16be'] as const)
     .map((label) => ({ label, score: plausibility(sample, label) }))
     .sort((a, b) => b.score - a.score)[0]!;
   return best.score >= 0.95 ? best.label : null;
+}
+
+function countNul(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0) n++;
+  return n;
 }
 
 function plausibility(bytes: Uint8Array, label: string): number {
@@ -142,14 +182,40 @@ function plausibility(bytes: Uint8Array, label: string): number {
   return good / text.length;
 }
 
-/** Binary: NUL bytes (not UTF-16) or many control bytes in the first 8 KB. */
+/**
+ * Binary: many NUL or other control bytes in the first 8 KB (not UTF-16, tried before). A
+ * proportion, not a single NUL: one stray NUL in a text report (a broken editor or transfer)
+ * would otherwise lose the whole report. Text has almost none; images, archives, executables
+ * and random bytes have several per hundred.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control > n * 0.02;
+}
+
+/**
+ * Headers of formats that are never text (images, archives, executables), whatever bytes follow.
+ * Word's .doc/.docx (OLE2, ZIP) and PDF are sniffed before text (sniff.ts); a ZIP that reaches
+ * here is not a Word document.
+ */
+const SIGNATURES: ReadonlyArray<readonly number[]> = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x50, 0x4b, 0x03, 0x04], // ZIP
+  [0x50, 0x4b, 0x05, 0x06], // empty ZIP
+  [0x1f, 0x8b], // gzip
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], // RAR
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], // OLE2
+];
+
+function hasBinarySignature(bytes: Uint8Array): boolean {
+  return SIGNATURES.some((sig) => sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b));
 }

@@ -63,7 +63,7 @@ export type Parsed =
 export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const file = input.path;
   const decoded: ReturnType<typeof decode> = input.lines
-    ? { ok: true, text: '', encoding: input.format ?? 'document', badLines: [] }
+    ? { ok: true, text: '', encoding: input.format ?? 'document', badLines: [], controlLines: [] }
     : decode(input.bytes);
   if (!decoded.ok) {
     const reason = decoded.reason === 'empty' ? 'empty file (no text)' : 'binary file, not text';
@@ -82,6 +82,20 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         file,
         line,
       ),
+    );
+
+  if (decoded.controlLines.length)
+    diagnostics.push(
+      ...decoded.controlLines
+        .slice(0, 20)
+        .map((line) =>
+          diag(
+            'W_CONTROL_BYTES',
+            '文字中夹有控制字符（如 NUL 空字节），已删去；夹在两个数字之间的记为无法识别的字符 (stray control bytes such as NUL, dropped; one between two digits is made U+FFFD)',
+            file,
+            line,
+          ),
+        ),
     );
 
   const isHtml =

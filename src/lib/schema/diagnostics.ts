@@ -16,6 +16,7 @@ export const DiagnosticCode = z.enum([
   'E_ENCRYPTED',
   'E_DOCUMENT_BROKEN',
   'W_UNREADABLE_BYTES',
+  'W_CONTROL_BYTES',
   'W_NO_TITLE',
   'W_NO_AGENCY',
   'W_NO_YEAR',

@@ -520,6 +520,18 @@ function report(
     const pre = new TextEncoder().encode(text.slice(0, at));
     bytes = new Uint8Array([...pre, 0xff, 0xfe, 0xc0, 0x0a, ...new TextEncoder().encode(text.slice(at))]);
   }
+  // A stray NUL byte between two characters of the first paragraph (side generator: the main
+  // stream is unchanged): still a text report, read whole, the NUL dropped (W_CONTROL_BYTES).
+  if (encoding === 'utf-8' && !quirks.has('bad-bytes') && new Random(Number(seq) * 7919 + 53).chance(0.02)) {
+    const at = text.indexOf('\n', text.indexOf('一、总体情况')) + 1;
+    const cut = text.slice(at).search(/[\u4e00-\u9fff](?=[\u4e00-\u9fff])/);
+    if (cut >= 0) {
+      const k = at + cut + 1;
+      const enc = new TextEncoder();
+      bytes = new Uint8Array([...enc.encode(text.slice(0, k)), 0, ...enc.encode(text.slice(k))]);
+      quirks.add('stray-nul');
+    }
+  }
   text = '';
   const picked = style === 'html' ? rng.pick(['.html', '.htm']) : rng.pick(['.txt', '.txt', '.md']);
   // A spreadsheet saved as CSV keeps its extension (side generator: the main stream is unchanged).
