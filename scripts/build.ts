@@ -19,7 +19,7 @@
  * The shard reaches Astro as NIANBAO_SHARD (src/lib/site/shard.ts). The datasets are NIANBAO_DATA
  * (default data/build) as for any build. README, "Sharded build".
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   createWriteStream,
@@ -30,6 +30,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -74,6 +75,8 @@ function astroBuild(shard: Shard, out?: string): void {
  * `run` for processes that run side by side: their output goes to `log` (Astro prints a line a
  * page), whose last lines are shown if the process fails.
  */
+const running = new Set<ChildProcess>();
+
 function runLogged(what: string, args: string[], env: Record<string, string>, log: string): Promise<void> {
   return new Promise((ok, fail) => {
     const file = createWriteStream(log, { flags: 'a' });
@@ -81,6 +84,8 @@ function runLogged(what: string, args: string[], env: Record<string, string>, lo
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     child.stdout.pipe(file, { end: false });
     child.stderr.pipe(file, { end: false });
     child.on('error', fail);
@@ -186,7 +191,18 @@ async function parallelBuild(
   const plan = planProvinceShards(regionCodes, jobs);
   // Inside the project: Astro keeps a build's prerender files under its outDir only there.
   mkdirSync('.shard-build', { recursive: true });
+  removeAbandoned('.shard-build');
   const scratch = resolve(mkdtempSync(join('.shard-build', 'parallel-')));
+  writeFileSync(join(scratch, OWNER), String(process.pid));
+  // Interrupted (Ctrl+C, a runner's cancel): stop the Astro processes and remove the scratch.
+  const stop = (signal: NodeJS.Signals) => {
+    for (const c of running) c.kill('SIGTERM');
+    rmSync(scratch, { recursive: true, force: true });
+    console.error(`build: stopped by ${signal}; ${out} is as it was`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const parts: Array<{ shard: Shard; dist: string }> = [
     { shard: { kind: 'national' }, dist: join(scratch, 'national') },
     ...plan.map((p, i) => ({ shard: parseShard(`province=${p}`), dist: join(scratch, `shard-${i + 1}`) })),
@@ -247,6 +263,32 @@ function moveDir(from: string, to: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
     cpSync(from, to, { recursive: true });
+  }
+}
+
+/** The file in a parallel build's scratch folder that holds the PID of the build that made it. */
+const OWNER = 'owner.pid';
+
+/**
+ * Removes the scratch folders of parallel builds whose process is gone (killed before it could
+ * clean up), and leaves those of a build still running (two builds may share `.shard-build/`).
+ */
+function removeAbandoned(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('parallel-')) continue;
+    const pid = Number(existsSync(join(dir, name, OWNER)) ? readFileSync(join(dir, name, OWNER), 'utf8') : NaN);
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    console.log(`build: removed ${join(dir, name)}, left by a build that was stopped`);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -199,7 +199,7 @@ describe('a stray NUL byte in a good text report', () => {
     const line = good.slice(0, at).split('\n').length;
     expect(e.diagnostics.filter((d) => d.code === 'W_CONTROL_BYTES').map((d) => d.line)).toEqual([line]);
     const [clean, nul] = ['a/clean.txt', 'b/nul.txt'].map((p) => data.reports.find((r) => r.source_file === p)!);
-    expect(nul!.agency).toBe(clean!.agency.replace('测试二局', '测试局'));
+    expect(nul!.agency).toBe(clean!.agency!.replace('测试二局', '测试局'));
     const values = (id: string) =>
       data.cells
         .filter((c) => c.report_id === id)
