@@ -148,6 +148,18 @@ describe('queries and suggestions', () => {
     // … and one without a word matches neither.
     expect(matchedAlternative('某市住建局 2022年度', alts)).toBe(-1);
   });
+  it('a quote mark without its pair is not searched: it separates words, as a space does', () => {
+    // A fresh tester's: "民政局 was searched with its quote mark and found nothing.
+    expect(parseQuery('"民政局').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('民政局"').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('“民政局').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('民政局”').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('"滨湖" "民政局').alternatives).toEqual([['滨湖', '民政局']]);
+    expect(parseQuery('滨湖"复议').alternatives).toEqual([['滨湖', '复议']]);
+    expect(parseQuery('"').alternatives).toEqual([]);
+    // A pair still keeps its phrase whole.
+    expect(parseQuery('"2023 年度"').alternatives).toEqual([['2023年度']]);
+  });
   it('a long query is cut to its first 64 characters, white space not counted', () => {
     const long = '政府信息公开工作'.repeat(190);
     const p = parseQuery(long);
