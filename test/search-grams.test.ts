@@ -213,6 +213,15 @@ describe('excerpts', () => {
     expect(render(excerptPieces('报告正文甲乙丙丁', '报告正文甲乙丙丁', [['甲'], ['丙']], 1))).toBe('…[甲]乙[丙]丁');
     expect(render(excerptPieces('一二三四五六', '一二三四五六', [['七']], 2))).toBe('一二三四…');
   });
+  it('marks every term inside a window, also one that falls in another term’s window', () => {
+    // A fresh tester's: 测试 2022 marked 测试 but not the 2022 just after it; 十八号 索引号 left 索引号.
+    const t = '报告正文.本单位为测试十八号局2022年度报告的编制单位。';
+    expect(render(excerptPieces(t, t, [['测试'], ['2022']], 6))).toBe('…本单位为[测试]十八号局[2022]年度报告的编…');
+    const m = '索引号:001 十八号局 报告正文.十八号局索引号见上。';
+    expect(render(excerptPieces(m, m, [['十八号'], ['索引号']], 4))).toBe('…[十八号]局[索引号]见上。');
+    // Overlapping terms are one mark.
+    expect(render(excerptPieces('报告正文甲乙丙', '报告正文甲乙丙', [['甲乙'], ['乙丙']], 1))).toBe('…[甲乙丙]');
+  });
   it('the forms a page shows where a reading matched (for the highlight on the page)', () => {
     const shown = '依申請公開答覆;依申请公开;依申請公開';
     const folded = '依申请公开答复;依申请公开;依申请公开';
