@@ -148,6 +148,18 @@ describe('queries and suggestions', () => {
     // … and one without a word matches neither.
     expect(matchedAlternative('某市住建局 2022年度', alts)).toBe(-1);
   });
+  it('a quote mark without its pair is not searched: it separates words, as a space does', () => {
+    // A fresh tester's: "民政局 was searched with its quote mark and found nothing.
+    expect(parseQuery('"民政局').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('民政局"').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('“民政局').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('民政局”').alternatives).toEqual([['民政局']]);
+    expect(parseQuery('"滨湖" "民政局').alternatives).toEqual([['滨湖', '民政局']]);
+    expect(parseQuery('滨湖"复议').alternatives).toEqual([['滨湖', '复议']]);
+    expect(parseQuery('"').alternatives).toEqual([]);
+    // A pair still keeps its phrase whole.
+    expect(parseQuery('"2023 年度"').alternatives).toEqual([['2023年度']]);
+  });
   it('a long query is cut to its first 64 characters, white space not counted', () => {
     const long = '政府信息公开工作'.repeat(190);
     const p = parseQuery(long);
@@ -200,6 +212,15 @@ describe('excerpts', () => {
   it('windows that touch are joined without an ellipsis; no match: the start of the text', () => {
     expect(render(excerptPieces('报告正文甲乙丙丁', '报告正文甲乙丙丁', [['甲'], ['丙']], 1))).toBe('…[甲]乙[丙]丁');
     expect(render(excerptPieces('一二三四五六', '一二三四五六', [['七']], 2))).toBe('一二三四…');
+  });
+  it('marks every term inside a window, also one that falls in another term’s window', () => {
+    // A fresh tester's: 测试 2022 marked 测试 but not the 2022 just after it; 十八号 索引号 left 索引号.
+    const t = '报告正文.本单位为测试十八号局2022年度报告的编制单位。';
+    expect(render(excerptPieces(t, t, [['测试'], ['2022']], 6))).toBe('…本单位为[测试]十八号局[2022]年度报告的编…');
+    const m = '索引号:001 十八号局 报告正文.十八号局索引号见上。';
+    expect(render(excerptPieces(m, m, [['十八号'], ['索引号']], 4))).toBe('…[十八号]局[索引号]见上。');
+    // Overlapping terms are one mark.
+    expect(render(excerptPieces('报告正文甲乙丙', '报告正文甲乙丙', [['甲乙'], ['乙丙']], 1))).toBe('…[甲乙丙]');
   });
   it('the forms a page shows where a reading matched (for the highlight on the page)', () => {
     const shown = '依申請公開答覆;依申请公开;依申請公開';

@@ -7,6 +7,7 @@ import {
   statusText,
   VERIFY_GROUPS_IN_BACKGROUND,
   VERIFY_IN_BACKGROUND,
+  filterOption,
   type StatusFacts,
 } from '../src/lib/search/status.ts';
 
@@ -18,7 +19,6 @@ const facts = (f: Partial<StatusFacts>): StatusFacts => ({
   pages: 1,
   first: 1,
   last: 0,
-  dropped: 0,
   undatedLast: false,
   many: false,
   excluded: null,
@@ -53,19 +53,32 @@ describe('the search status line', () => {
   });
 
   it('says the background check is running only while it runs', () => {
-    const shown = (check: StatusFacts['check']) => statusText(facts({ total: 40, pages: 4, last: 10, check }));
+    const shown = (check: StatusFacts['check']) =>
+      statusText(facts({ total: 40, atLeast: check === 'none' ? 40 : 10, pages: 4, last: 10, check }));
     expect(shown('checking')).toBe(
-      '“复议”：找到最多 40 个页面，第 1/4 页（第 1–10 个）。（其余页面正在核对是否含有完整词语，数目可能减少。）',
+      '“复议”：找到 至少 10、最多 40 个页面，第 1 页，最多 4 页（第 1–10 个）。（其余页面正在核对是否含有完整词语，数目可能减少。）',
     );
     // Done: an exact count, no note.
     expect(shown('none')).toBe('“复议”：找到 40 个页面，第 1/4 页（第 1–10 个）。');
-    // Too many to check, or broken off: the count stays an upper bound, said as final.
+    // Too many to check, or broken off: the count stays a range, said as final.
     for (const check of ['capped', 'failed'] as const) {
-      expect(shown(check)).toContain('找到最多 40 个页面');
+      expect(shown(check)).toContain('找到 至少 10、最多 40 个页面');
       expect(shown(check)).not.toContain('正在');
       expect(checkNote(check)).not.toBe('');
     }
     expect(shown('failed')).toContain('出错');
+  });
+
+  it('a count not checked is said to be at least and at most; a range is never inverted', () => {
+    // A fresh tester's: “最多 108 个页面，第 1/12 页（第 1–1 个）” showed one result; 第 111–110 个.
+    const text = statusText(
+      facts({ total: 117, atLeast: 20, pages: 12, page: 2, first: 11, last: 20, check: 'capped' }),
+    );
+    expect(text).toContain('找到 至少 20、最多 117 个页面，第 2 页，最多 12 页（第 11–20 个）');
+    expect(statusText(facts({ total: 45, pages: 5, page: 5, first: 41, last: 40 }))).not.toContain('第 41–40 个');
+    // The filter panel's counts: exact only when every candidate is checked.
+    expect(filterOption('2025', 10, false)).toBe('2025（最多 10）');
+    expect(filterOption('2025', 1, true)).toBe('2025（1）');
   });
 
   it('checks in the background only a bounded number of candidates', () => {

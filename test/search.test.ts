@@ -514,6 +514,37 @@ describe('search in a real browser', () => {
     expect(await page.getAttribute('#results', 'start')).toBe('11');
   });
 
+  it('pages over checked results: each page full but the last, none skipped, a URL always the same', async () => {
+    // A fresh tester's: a page showed only those of its candidates that held the query (1 of 10),
+    // results between pages were never shown, and a fresh &page=3 showed other results.
+    const q = '复议 2019';
+    const all = await search({ q, why: '' });
+    const per = 3;
+    expect(all.length).toBeGreaterThan(per * 2);
+    const at = async (k: number) => {
+      await page.goto(`${server.url}search/?${new URLSearchParams({ q, per: String(per), page: String(k) })}`);
+      await page.waitForSelector('#search-status[data-state="done"]');
+      return {
+        start: await page.getAttribute('#results', 'start'),
+        hrefs: await page.$$eval('#results li > a', (as) =>
+          as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        ),
+        status: (await page.textContent('#search-status'))!,
+      };
+    };
+    const last = Math.ceil(all.length / per);
+    for (const k of [1, 2, last]) {
+      const got = await at(k);
+      expect(got.start).toBe(String((k - 1) * per + 1));
+      expect(got.hrefs, `page ${k}`).toEqual(all.slice((k - 1) * per, k * per));
+    }
+    // Past the last page: the last page, its range not inverted.
+    const past = await at(last + 5);
+    expect(past.hrefs).toEqual(all.slice((last - 1) * per));
+    const [, a, b] = /第 (\d+)–(\d+) 个/.exec(past.status) ?? [];
+    if (a) expect(Number(b)).toBeGreaterThanOrEqual(Number(a));
+  });
+
   it('zero results suggest full names, a near spelling, places by pinyin or one edit, and browsing', async () => {
     const text = async (q: string) => {
       await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);

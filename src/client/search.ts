@@ -10,7 +10,16 @@ import {
   type Bucket,
 } from '../lib/search/grams.ts';
 import { editDistance, matchedAlternative, MAX_QUERY_CHARS, parseQuery } from '../lib/search/query.ts';
-import { backgroundCheck, cutNote, queryLabel, statusText, WHAT, type CheckState } from '../lib/search/status.ts';
+import {
+  backgroundCheck,
+  cutNote,
+  filterOption,
+  queryLabel,
+  statusText,
+  WHAT,
+  type CheckState,
+} from '../lib/search/status.ts';
+import { resultPage, toCheck } from '../lib/search/paging.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -308,6 +317,7 @@ function renderFilters(
   p: URLSearchParams,
   counts: Map<string, Map<string, number>>,
   chosen: Map<string, string>,
+  exact: boolean,
 ): void {
   filterBox.replaceChildren();
   if (chosen.size) filterPanel.open = true;
@@ -318,9 +328,10 @@ function renderFilters(
     const label = el('label', `${name} `);
     const select = el('select', undefined, { name: ascii });
     select.append(new Option('全部', ''));
-    for (const v of values) select.append(new Option(`${v}（${c.get(v)}）`, v, false, chosen.get(name) === v));
+    for (const v of values)
+      select.append(new Option(filterOption(v, c.get(v)!, exact), v, false, chosen.get(name) === v));
     if (chosen.has(name) && !c.has(chosen.get(name)!))
-      select.append(new Option(`${chosen.get(name)}（0）`, chosen.get(name), false, true));
+      select.append(new Option(filterOption(chosen.get(name)!, 0, true), chosen.get(name), false, true));
     label.append(select);
     filterBox.append(label);
   }
@@ -635,10 +646,11 @@ function clearHref(p: URLSearchParams): string {
 }
 
 /**
- * Shows one page of results. Candidates known not to contain a term are left out; `allChecked`
- * says whether every candidate has been checked (then the count is exact), `failed` that the
- * check of the others was broken off. Returns the state of that check and the candidates it
- * still has to check.
+ * Shows one page of results: the candidates before it and on it are checked first, so that a
+ * page holds only results and is the same whatever was checked before (src/lib/search/paging.ts).
+ * `allChecked` says that every candidate holds the terms or has been checked (then the counts
+ * are exact), `failed` that the check of the others was broken off. Returns the state of that
+ * check and the candidates it still has to check (all of them, for the filter counts).
  */
 async function render(
   c: RenderContext,
@@ -649,38 +661,50 @@ async function render(
 ): Promise<{ check: CheckState; rest: Hit[] }> {
   const { p, gen, readings, chosen, sort, per } = c;
   const stale = { check: 'none' as const, rest: [] };
-  let hits = candidates.filter((h) => verified.get(h) !== false);
-  const counts = count(hits, chosen);
-  hits = hits.filter((h) => passes(h, chosen));
+  if (allChecked) for (const h of candidates) if (!verified.has(h)) verified.set(h, true);
+  const hits = candidates.filter((h) => passes(h, chosen));
   if (sort !== 'relevance') {
     const dir = sort === 'year-desc' ? -1 : 1;
     const y = (h: Hit) => h.table.year(h.n);
     // Pages without a year (agency, region pages) are kept, after the reports.
     hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
   }
-  const pages = Math.max(1, Math.ceil(hits.length / per));
-  const page = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
-  const shown = hits.slice((page - 1) * per, page * per);
+  const requested = Number(p.get('page')) || 1;
+  const checked = () => hits.map((h) => verified.get(h));
+  for (let need = toCheck(checked(), requested, per); need.length; need = toCheck(checked(), requested, per))
+    if (
+      !(await verify(
+        need.map((i) => hits[i]!),
+        readings,
+        verified,
+        gen,
+      ))
+    )
+      return stale;
+  const r = resultPage(checked(), requested, per);
+  const { page, pages } = r;
+  const shown = r.shown.map((i) => hits[i]!);
   await Promise.all(shown.map((h) => h.table.ensure([h.n])));
   const data = await Promise.all(shown.map((h) => recordOf(h)));
   const folds = await Promise.all(shown.map((h) => foldOf(h)));
   if (gen !== generation) return stale;
-  for (const [i, h] of shown.entries())
-    if (!verified.has(h)) verified.set(h, allChecked || (await holds(h, data[i]!, readings)));
-  const kept = data.map((f, i) => ({ f, fold: folds[i]! })).filter((_, i) => verified.get(shown[i]!));
-  const dropped = data.length - kept.length;
-  const rest = allChecked ? [] : hits.filter((h) => !verified.has(h));
+  // Filter counts among the candidates not known not to hold the terms: exact once all are checked.
+  const counts = count(
+    candidates.filter((h) => verified.get(h) !== false),
+    chosen,
+  );
+  const rest = candidates.filter((h) => !verified.has(h));
   const check: CheckState = failed && rest.length ? 'failed' : backgroundCheck(rest.length, groupsToFetch(rest));
-  const total = hits.length - dropped;
+  const total = r.atMost;
   const many = readings.some((r) => r.terms.length > 1);
   // Nothing passes the filters: how many results there are without them.
   // (A failure to count them is no reason to fail the search: the page then says nothing was found.)
   const excluded = total === 0 && chosen.size && readings.length ? await excludedByFilters(c).catch(() => null) : null;
   if (gen !== generation) return stale;
-  renderFilters(p, counts, chosen);
+  renderFilters(p, counts, chosen, rest.length === 0);
   list.replaceChildren();
-  list.start = (page - 1) * per + 1;
-  list.append(...kept.map(({ f, fold }) => resultItem(f, readings, fold)));
+  list.start = r.first;
+  list.append(...data.map((f, i) => resultItem(f, readings, folds[i]!)));
   renderPager(p, page, pages);
   const said =
     (c.cut ? cutNote(c.cut, MAX_QUERY_CHARS) : '') +
@@ -692,12 +716,12 @@ async function render(
   status.textContent = statusText({
     said,
     total,
+    atLeast: r.atLeast,
     check,
     page,
     pages,
-    first: list.start,
-    last: list.start + kept.length - 1,
-    dropped,
+    first: r.first,
+    last: r.last,
     undatedLast: sort !== 'relevance' && hits.some((h) => h.table.year(h.n) === 0),
     many,
     excluded,

@@ -26,18 +26,46 @@ export function excerptPieces(shown: string, search: string, terms: string[][], 
   }
   if (!spans.length) return [shown.length > width * 2 ? `${shown.slice(0, width * 2)}…` : shown];
   spans.sort((a, b) => a[0] - b[0]);
-  const out: Piece[] = [];
-  let last = -1;
+  // A window of text around each term's first match; windows that meet are one.
+  const windows: Array<[number, number]> = [];
   for (const [a, b] of spans) {
-    if (a < last) continue;
     // A window in the report's text does not start in the metadata block before it.
     const floor = body >= 0 && a >= body ? body : 0;
-    const from = Math.max(a - width, floor, last < 0 ? 0 : last);
-    const gap = from > 0 && from !== last;
-    out.push(`${last >= 0 && gap ? ' ' : ''}${gap ? '…' : ''}${shown.slice(from, a).replace(/^[.\s]+/, '')}`);
-    out.push({ mark: shown.slice(a, b) });
+    const from = Math.max(a - width, floor);
     const to = Math.min(b + width, shown.length);
-    out.push(shown.slice(b, to));
+    const prev = windows.at(-1);
+    if (prev && from <= prev[1]) prev[1] = Math.max(prev[1], to);
+    else windows.push([from, to]);
+  }
+  const out: Piece[] = [];
+  let last = -1;
+  for (const [start, end] of windows) {
+    const from = Math.max(start, last);
+    // Every match of every term inside the window is marked (a term's first match may fall in
+    // another term's window); overlapping matches are one mark, and a mark is never cut.
+    const marks: Array<[number, number]> = [];
+    for (const r of new Set(terms.flat()))
+      if (r)
+        for (let at = search.indexOf(r, from); at >= 0 && at < end; at = search.indexOf(r, at + r.length))
+          marks.push([at, at + r.length]);
+    marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: Array<[number, number]> = [];
+    for (const m of marks) {
+      const prev = merged.at(-1);
+      if (prev && m[0] <= prev[1]) prev[1] = Math.max(prev[1], m[1]);
+      else merged.push([...m]);
+    }
+    const to = Math.max(end, merged.at(-1)?.[1] ?? end);
+    const gap = from > 0 && from !== last;
+    let at = from;
+    merged.forEach(([a, b], i) => {
+      const before = shown.slice(at, a);
+      out.push(i === 0 ? `${last >= 0 && gap ? ' ' : ''}${gap ? '…' : ''}${before.replace(/^[.\s]+/, '')}` : before);
+      out.push({ mark: shown.slice(a, b) });
+      at = b;
+    });
+    if (!merged.length) out.push(`${last >= 0 && gap ? ' ' : ''}${gap ? '…' : ''}${shown.slice(from, to)}`);
+    else out.push(shown.slice(at, to));
     last = to;
   }
   if (last < shown.length) out.push('…');

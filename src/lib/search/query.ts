@@ -38,7 +38,8 @@ export interface ParsedQuery {
 }
 
 /**
- * Parses a query: "quoted phrases" kept whole, otherwise split on white space; each term
+ * Parses a query: "quoted phrases" kept whole, otherwise split on white space (and on a quote
+ * mark without its pair, which is not searched: `"民政局` is 民政局); each term
  * normalised. White space where digits or Latin meet Chinese (`2023 年度`, `信息 404条`) may be
  * formatting, as on the pages, or a separator (`住建局 2023`): both readings are searched (see
  * ParsedQuery.alternatives). Between two Chinese words (`滨湖 复议`) it always separates terms.
@@ -47,7 +48,8 @@ export interface ParsedQuery {
 export function parseQuery(q: string, max = MAX_QUERY_CHARS): ParsedQuery {
   // Words in order, and whether each may be joined to the one before it.
   const words: Array<{ text: string; joins: boolean }> = [];
-  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
+  // A quote mark that closes nothing (`"民政局`) is never part of a word: it only separates words.
+  const re = /"([^"]*)"|“([^”]*)”|([^\s"“”]+)/g;
   let prevRaw: string | null = null;
   const src = q.normalize('NFKC');
   for (let m = re.exec(src); m; m = re.exec(src)) {

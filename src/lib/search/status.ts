@@ -48,7 +48,7 @@ export function checkNote(check: CheckState): string {
     case 'checking':
       return '（其余页面正在核对是否含有完整词语，数目可能减少。）';
     case 'capped':
-      return '（结果较多，只核对了显示的页面；其余页面含有这些字，未逐一核对是否含有完整词语，实际数目可能更少。）';
+      return '（结果较多，只核对了到本页为止的页面；其余页面含有这些字，未逐一核对是否含有完整词语，实际数目可能更少。）';
     case 'failed':
       return '（核对其余页面时出错，未能完成；实际数目可能更少。）';
     case 'none':
@@ -60,16 +60,19 @@ export function checkNote(check: CheckState): string {
 export interface StatusFacts {
   /** How the query was read (queryLabel, with the cut note before it). */
   said: string;
-  /** Results after the filters (pages known not to hold the terms left out). */
+  /** Results after the filters: at most (pages known not to hold the terms left out) … */
   total: number;
+  /**
+   * … and at least (pages checked and found to hold them; src/lib/search/paging.ts); the count
+   * is exact when they are equal. Omitted: equal to total.
+   */
+  atLeast?: number;
   check: CheckState;
   page: number;
   pages: number;
   /** Numbers of the first and last result on this page. */
   first: number;
   last: number;
-  /** Candidates of this page that do not hold the terms. */
-  dropped: number;
   /** Whether sorting by year put pages without a year last. */
   undatedLast: boolean;
   /** Several terms in a reading (the no-result wording). */
@@ -84,6 +87,14 @@ export interface StatusFacts {
   missing: { searched: string[]; pages: number } | null;
 }
 
+/**
+ * A filter value and its count among this search's results (the candidates not known not to
+ * hold the terms): exact when every candidate is checked, otherwise an upper bound, said so.
+ */
+export function filterOption(value: string, n: number, exact: boolean): string {
+  return exact ? `${value}（${n}）` : `${value}（最多 ${n}）`;
+}
+
 /** What is searched (said when nothing is found). */
 export const WHAT =
   '搜索范围：报告标题、发布机构、地区、年度等基本信息和报告正文的文字；表格中的数字和栏目名称、核对结果和图表不在搜索范围内。';
@@ -92,11 +103,14 @@ export const WHAT =
 export function statusText(f: StatusFacts): string {
   let out: string;
   if (f.total > 0) {
-    const exact = f.check === 'none';
-    const where = f.pages > 1 ? `，第 ${f.page}/${f.pages} 页（第 ${f.first}–${f.last} 个）` : '';
+    const atLeast = f.atLeast ?? f.total;
+    const exact = atLeast >= f.total;
+    const range = f.last >= f.first ? `（第 ${f.first}–${f.last} 个）` : '';
+    const where = f.pages > 1 ? (exact ? `，第 ${f.page}/${f.pages} 页` : `，第 ${f.page} 页，最多 ${f.pages} 页`) : '';
+    const found = exact ? `${f.total}` : `至少 ${atLeast}、最多 ${f.total}`;
     out =
-      `${f.said}找到${exact ? '' : '最多'} ${f.total} 个页面${where}。${checkNote(f.check)}` +
-      (f.dropped ? `本页另有 ${f.dropped} 个页面只含这些字而不含完整词语，已略去。` : '') +
+      `${f.said}找到 ${found} 个页面${where}${f.pages > 1 ? range : ''}。` +
+      (exact ? (f.check === 'checking' ? '（筛选中各项的数目正在核对。）' : '') : checkNote(f.check)) +
       (f.undatedLast ? '按年度排序时，机关、地区等没有年度的页面排在报告之后。' : '');
   } else if (f.excluded)
     out = `${f.said}找到${f.excluded.atMost ? '最多' : ''} ${f.excluded.n} 个页面，但都不符合所选的筛选条件。`;
