@@ -198,6 +198,7 @@ async function parallelBuild(
   const stop = (signal: NodeJS.Signals) => {
     for (const c of running) c.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
+    if (readdirSync('.shard-build').length === 0) rmSync('.shard-build', { recursive: true });
     console.error(`build: stopped by ${signal}; ${out} is as it was`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };

@@ -62,71 +62,81 @@ describe('sharded build', () => {
     shards.push(...plan);
   });
 
-  it('builds each shard in its own process and merges them into the single build, byte for byte', () => {
-    expect(shards).toHaveLength(4);
-    for (const [i, s] of shards.entries()) {
-      const out = join(tmp, `shard-${i + 1}`);
-      build(`shard province=${s}`, ['--shard', `province=${s}`, '--out', out]);
-      dists.push(out);
-    }
-    // A province shard writes only province pages and the shared assets, and its pages' search
-    // records beside its folder (one line per report, agency and region page it wrote).
-    const publicFiles = new Set(listFiles('public'));
-    for (const d of dists) {
-      expect(listFiles(d).filter((f) => pathScope(f, publicFiles) === 'national')).toEqual([]);
-      const records = readFileSync(`${d}.search.jsonl`, 'utf8').trim().split('\n');
-      const pages = listFiles(d).filter((f) => /^(reports|agencies|regions)\/[^/]+\/index\.html$/.test(f));
-      expect(records.length, d).toBe(pages.length);
-    }
-    // Without a shard's records the merge stops before it builds anything.
-    renameSync(`${dists[0]}.search.jsonl`, `${dists[0]}.hidden`);
-    try {
-      const r = spawnBuild(['--merge', '--from', ...dists, '--out', join(tmp, 'no-records')]);
-      expect(r.status).not.toBe(0);
-      expect(r.stderr).toContain('no search records');
-      expect(existsSync(join(tmp, 'no-records'))).toBe(false);
-    } finally {
-      renameSync(`${dists[0]}.hidden`, `${dists[0]}.search.jsonl`);
-    }
-    build('merge', ['--merge', '--from', ...dists, '--out', merged]);
+  // Four Astro builds one after another and a merge: about 4 minutes on a quiet 2-core machine,
+  // twice that on a busy one, so more than the site project's 5 minutes.
+  it(
+    'builds each shard in its own process and merges them into the single build, byte for byte',
+    { timeout: 900_000 },
+    () => {
+      expect(shards).toHaveLength(4);
+      for (const [i, s] of shards.entries()) {
+        const out = join(tmp, `shard-${i + 1}`);
+        build(`shard province=${s}`, ['--shard', `province=${s}`, '--out', out]);
+        dists.push(out);
+      }
+      // A province shard writes only province pages and the shared assets, and its pages' search
+      // records beside its folder (one line per report, agency and region page it wrote).
+      const publicFiles = new Set(listFiles('public'));
+      for (const d of dists) {
+        expect(listFiles(d).filter((f) => pathScope(f, publicFiles) === 'national')).toEqual([]);
+        const records = readFileSync(`${d}.search.jsonl`, 'utf8').trim().split('\n');
+        const pages = listFiles(d).filter((f) => /^(reports|agencies|regions)\/[^/]+\/index\.html$/.test(f));
+        expect(records.length, d).toBe(pages.length);
+      }
+      // Without a shard's records the merge stops before it builds anything.
+      renameSync(`${dists[0]}.search.jsonl`, `${dists[0]}.hidden`);
+      try {
+        const r = spawnBuild(['--merge', '--from', ...dists, '--out', join(tmp, 'no-records')]);
+        expect(r.status).not.toBe(0);
+        expect(r.stderr).toContain('no search records');
+        expect(existsSync(join(tmp, 'no-records'))).toBe(false);
+      } finally {
+        renameSync(`${dists[0]}.hidden`, `${dists[0]}.search.jsonl`);
+      }
+      build('merge', ['--merge', '--from', ...dists, '--out', merged]);
 
-    const declared = (f: string) => DECLARED_DIFFERENCES.some((re) => re.test(f));
-    const a = listFiles(single).filter((f) => !declared(f));
-    const b = listFiles(merged).filter((f) => !declared(f));
-    expect(
-      b.filter((f) => !a.includes(f)),
-      'files only in the merged build',
-    ).toEqual([]);
-    expect(
-      a.filter((f) => !b.includes(f)),
-      'files only in the single build',
-    ).toEqual([]);
-    const differ = a.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(merged, f))));
-    expect(differ, 'files that differ').toEqual([]);
-    expect(a.length).toBeGreaterThan(300);
-  });
+      const declared = (f: string) => DECLARED_DIFFERENCES.some((re) => re.test(f));
+      const a = listFiles(single).filter((f) => !declared(f));
+      const b = listFiles(merged).filter((f) => !declared(f));
+      expect(
+        b.filter((f) => !a.includes(f)),
+        'files only in the merged build',
+      ).toEqual([]);
+      expect(
+        a.filter((f) => !b.includes(f)),
+        'files only in the single build',
+      ).toEqual([]);
+      const differ = a.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(merged, f))));
+      expect(differ, 'files that differ').toEqual([]);
+      expect(a.length).toBeGreaterThan(300);
+    },
+  );
 
-  it('the one-machine build in several processes (--jobs 3) equals the one-process build, byte for byte', () => {
-    const out = join(tmp, 'parallel');
-    const log = build('parallel build', ['--jobs', '3', '--out', out]);
-    expect(log).toContain('3 province shard(s) and the national pages side by side');
-    const a = listFiles(single);
-    const b = listFiles(out);
-    expect(
-      b.filter((f) => !a.includes(f)),
-      'files only in the parallel build',
-    ).toEqual([]);
-    expect(
-      a.filter((f) => !b.includes(f)),
-      'files only in the single build',
-    ).toEqual([]);
-    expect(
-      a.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(out, f)))),
-      'files that differ',
-    ).toEqual([]);
-    // Its scratch folders and search records are gone.
-    expect(existsSync('.shard-build') ? listFiles('.shard-build') : []).toEqual([]);
-  });
+  it(
+    'the one-machine build in several processes (--jobs 3) equals the one-process build, byte for byte',
+    { timeout: 900_000 },
+    () => {
+      const out = join(tmp, 'parallel');
+      const log = build('parallel build', ['--jobs', '3', '--out', out]);
+      expect(log).toContain('3 province shard(s) and the national pages side by side');
+      const a = listFiles(single);
+      const b = listFiles(out);
+      expect(
+        b.filter((f) => !a.includes(f)),
+        'files only in the parallel build',
+      ).toEqual([]);
+      expect(
+        a.filter((f) => !b.includes(f)),
+        'files only in the single build',
+      ).toEqual([]);
+      expect(
+        a.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(out, f)))),
+        'files that differ',
+      ).toEqual([]);
+      // Its scratch folders and search records are gone.
+      expect(existsSync('.shard-build') ? listFiles('.shard-build') : []).toEqual([]);
+    },
+  );
 
   it('a merge without one of the shards misses its reports', async () => {
     expect(dists).toHaveLength(4);
