@@ -85,10 +85,11 @@ describe('sharded build: which build renders what', () => {
     expect(planProvinceShards([], 4)).toEqual([]);
   });
 
-  it('builds in one process below PARALLEL_BUILD_FROM reports, else one per core up to MAX_BUILD_JOBS', () => {
+  it('builds in one process below PARALLEL_BUILD_FROM reports, else one per two cores up to MAX_BUILD_JOBS', () => {
     expect(buildJobs({ reports: 5, cores: 8 })).toBe(1);
     expect(buildJobs({ reports: PARALLEL_BUILD_FROM - 1, cores: 8 })).toBe(1);
-    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 2 })).toBe(2);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 2 })).toBe(1);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 4 })).toBe(2);
     expect(buildJobs({ reports: 100000, cores: 1 })).toBe(1);
     expect(buildJobs({ reports: 100000, cores: 64 })).toBe(MAX_BUILD_JOBS);
     // --jobs N wins, whatever the size.
