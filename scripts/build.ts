@@ -36,6 +36,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
+import { alive } from '../src/lib/write/generation.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -281,15 +282,6 @@ function removeAbandoned(dir: string): void {
     if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
     console.log(`build: removed ${join(dir, name)}, left by a build that was stopped`);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -143,7 +143,8 @@ function lock(path: string): () => void {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this machine with this PID exists (EPERM: it does, owned by another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
