@@ -79,6 +79,11 @@ describe('each report is counted once', () => {
     ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
     expect(d.manifest.files.every((f) => f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(true);
+    // The published tables say it too (reports.csv, summary.csv), and totals add neither.
+    expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+    expect(d.summary.map((r) => r.same_agency_year)).toEqual([1, 1]);
+    const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+    expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 2 });
   });
 
   it('all-zero tables prove nothing: two files that agree only on zeros stay two reports', () => {
@@ -119,6 +124,7 @@ describe('each report is counted once', () => {
           file('b/two.txt', buildReport({ title, requests: other, review })),
         ]);
         expect(d.manifest.files.map((f) => f.same_agency_year)).toEqual([[], []]);
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
         expect(d.manifest.files.some((f) => f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(false);
       });
       it(`${kind}: consecutive years of that name are not checked against each other`, () => {

@@ -80,6 +80,10 @@ describe('the data contract (docs/datasets.md)', () => {
   it('lists the reports columns in the published order, with their types (a column is only appended)', () => {
     const md = readFileSync(join('docs', 'datasets.md'), 'utf8');
     expect(documentedColumns(md, 'reports')).toEqual(columns('reports'));
-    expect(columns('reports').at(-1)?.name).toBe('period_year');
+    expect(columns('reports').at(-1)?.name).toBe('same_agency_year');
+  });
+  it('lists the cells columns in the published order, with their types', () => {
+    const md = readFileSync(join('docs', 'datasets.md'), 'utf8');
+    expect(documentedColumns(md, 'cells')).toEqual(columns('cells'));
   });
 });

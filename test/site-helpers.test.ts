@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
 import { pageWindow } from '../src/lib/site/paging.ts';
-import { checkWord, fileLabel, placeLabel, regionTrail, yearDispute } from '../src/lib/site/present.ts';
+import {
+  checkWord,
+  fileLabel,
+  placeLabel,
+  regionTrail,
+  sameAgencyYearNote,
+  yearDispute,
+} from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
@@ -31,6 +38,7 @@ const report = (over: Partial<ReportRow> = {}): ReportRow => ({
   agency_kind: '部门',
   year: 2023,
   period_year: null,
+  same_agency_year: 0,
   published_on: null,
   published_on_basis: null,
   source_url: null,
@@ -255,6 +263,19 @@ describe('reportPage', () => {
     expect(yearDispute(report({ year: 2020, period_year: 2020 }))).toBeNull();
     expect(yearDispute(report({ year: 2020, period_year: null }))).toBeNull();
     expect(yearDispute(report({ year: null, period_year: 2019 }))).toBeNull();
+  });
+  it('another, different report of the agency-year: the page says its figures are in no total', () => {
+    const r = report({ year: 2024, same_agency_year: 2 });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.conflictNote).toBe(
+      '本机关2024年度另有 2 份不同的报告（不是本报告的副本），无法判断哪份正确，本报告的数字不计入各项合计、排名和图表。',
+    );
+    expect(
+      reportPage({ report: report(), cells: [], checks: [], summary: s, agencyReports: [] }).conflictNote,
+    ).toBeNull();
+    // A copy is not in totals for its own reason (duplicate_of), said elsewhere on its page.
+    expect(sameAgencyYearNote(report({ same_agency_year: 1, duplicate_of: 'ffffffffffffffff' }))).toBeNull();
   });
   it('history pairs each year with the year before', () => {
     const a = report({ report_id: '000000000000000a', year: 2022, ...PLACE });
@@ -594,8 +615,9 @@ describe('yearPoints', () => {
 describe('totals: one agency-year with several different reports', () => {
   // 淮安市人民政府 2024 (a fresh tester's): two conversions of one report, read differently, so
   // not copies; the PDF is a copy of one of them.
-  const a = report({ report_id: 'a', agency: '淮安市人民政府', ...PLACE, year: 2024 });
-  const b = report({ report_id: 'b', agency: '淮安市人民政府', ...PLACE, year: 2024 });
+  // The ingest finds them (same_agency_year, test/canonical.test.ts); the pages follow it.
+  const a = report({ report_id: 'a', agency: '淮安市人民政府', ...PLACE, year: 2024, same_agency_year: 1 });
+  const b = report({ report_id: 'b', agency: '淮安市人民政府', ...PLACE, year: 2024, same_agency_year: 1 });
   const pdf = report({ report_id: 'p', agency: '淮安市人民政府', ...PLACE, year: 2024, duplicate_of: 'a' });
   const other = report({ report_id: 'o', agency: '淮安市教育局', ...PLACE, year: 2024 });
   const lastYear = report({ report_id: 'l', agency: '淮安市人民政府', ...PLACE, year: 2023 });
@@ -615,19 +637,15 @@ describe('totals: one agency-year with several different reports', () => {
     expect(decided([a, b, pdf, other, lastYear]).map((r) => r.report_id)).toEqual(['o', 'l']);
   });
 
-  it('one report and its copies are one report; namesakes of unknown place are not one agency', () => {
-    expect(undecided([a, pdf]).size).toBe(0);
-    expect(totals([a, pdf], summary).requests_new).toEqual({ sum: 3119, known: 1, of: 1 });
-    const n1 = report({ report_id: 'n1', agency: '朝阳街道办事处', year: 2024 });
-    const n2 = report({ report_id: 'n2', agency: '朝阳街道办事处', year: 2024 });
-    expect(undecided([n1, n2]).size).toBe(0);
-    const amb = { region_code: '140400', region_basis: 'ambiguous' } as const;
-    expect(
-      undecided([
-        { ...n1, ...amb },
-        { ...n2, ...amb },
-      ]).size,
-    ).toBe(0);
+  it('a page that shows only some of the agency-year still leaves its report out', () => {
+    expect([...undecided([a, other])]).toEqual(['a']);
+    expect(totals([a, other], summary).requests_new).toEqual({ sum: 10, known: 1, of: 2 });
+  });
+
+  it('a copy is never undecided: one report and its copies are one report', () => {
+    expect(undecided([{ ...a, same_agency_year: 0 }, pdf]).size).toBe(0);
+    expect(undecided([{ ...pdf, same_agency_year: 1 }]).size).toBe(0);
+    expect(totals([{ ...a, same_agency_year: 0 }, pdf], summary).requests_new).toEqual({ sum: 3119, known: 1, of: 1 });
   });
 });
 

@@ -235,11 +235,22 @@ export class Collector {
     const copyOf = new Map(
       this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]),
     );
-    if (copyOf.size)
-      this.summary = this.summary.map((s) =>
-        copyOf.has(s.report_id) ? { ...s, duplicate_of: copyOf.get(s.report_id)! } : s,
-      );
     flagSameAgencyYear(this.kept);
+    const others = new Map(
+      this.kept
+        .filter((k) => k.entry.same_agency_year.length)
+        .map((k) => [k.report.report_id, k.entry.same_agency_year.length]),
+    );
+    if (copyOf.size || others.size)
+      this.summary = this.summary.map((s) =>
+        copyOf.has(s.report_id) || others.has(s.report_id)
+          ? {
+              ...s,
+              duplicate_of: copyOf.get(s.report_id) ?? s.duplicate_of,
+              same_agency_year: others.get(s.report_id) ?? s.same_agency_year,
+            }
+          : s,
+      );
     for (const [k, checks] of pairCrossYear(this.kept)) {
       const rows = checks.map((c) => CheckRow.parse({ report_id: k.report.report_id, ...c }));
       this.sink.checks(rows);
@@ -248,7 +259,11 @@ export class Collector {
       this.stats.checksFailed += failed;
       k.failed += failed;
     }
-    const reports = this.kept.map((k) => ({ ...k.report, checks_failed: k.failed }));
+    const reports = this.kept.map((k) => ({
+      ...k.report,
+      checks_failed: k.failed,
+      same_agency_year: k.entry.same_agency_year.length,
+    }));
     const counts: Record<string, number> = {
       files: this.entries.length,
       ok: 0,

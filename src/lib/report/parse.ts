@@ -312,6 +312,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     cells_ambiguous: cells.filter((c) => c.state === 'ambiguous' || c.state === 'unreadable').length,
     // Set by the run, which sees every file (see ingest/canonical.ts).
     duplicate_of: null,
+    same_agency_year: 0,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));

@@ -24,6 +24,7 @@ export function summaryRow(report: ReportRow, cells: CellOut[], ix: CellIndex = 
     year: report.year,
     region_code: report.region_code,
     duplicate_of: report.duplicate_of,
+    same_agency_year: report.same_agency_year,
     requests_new: v('requests', 'new_received'),
     requests_new_natural_person: v('requests', 'new_received', 'natural_person'),
     requests_new_organisations: (() => {

@@ -69,6 +69,12 @@ export const ReportRow = z.object({
    * position keeps every earlier column where it was.
    */
   period_year: year.nullable(),
+  /**
+   * How many other reports (not copies: `duplicate_of` NULL) the same agency (name and place
+   * known) has for the same year: `W_SAME_AGENCY_YEAR`. Above 0, which report is right is not
+   * known, and totals add none of them. Appended after period_year.
+   */
+  same_agency_year: z.number().int().min(0),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -137,6 +143,8 @@ export const SummaryRow = z.object({
   suit_direct_corrected: figure,
   suit_after_review_total: figure,
   suit_after_review_corrected: figure,
+  /** As in reports: above 0, sum none of this agency-year's rows (appended last). */
+  same_agency_year: z.number().int().min(0),
 });
 export type SummaryRow = z.infer<typeof SummaryRow>;
 
@@ -187,6 +195,7 @@ export type TableName = keyof typeof tables;
 const sqlTypeOverrides: Record<string, string> = {
   year: 'INTEGER',
   period_year: 'INTEGER',
+  same_agency_year: 'INTEGER',
   published_on: 'DATE',
   checks_failed: 'INTEGER',
   cells_ambiguous: 'INTEGER',

@@ -89,8 +89,12 @@ const region: Doc = [
   '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。',
 ];
 const dup: Doc = [
-  "report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers; the same agency is the same name and the same known place: a report whose region_code is NULL or ambiguous is no other report's agency); NULL for the canonical report. Totals count only rows where it is NULL.",
-  '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件；同一机关指名称相同且地区已确定并相同，地区为空值或有歧义的报告不与其他报告视为同一机关），为所保留报告的编号；保留的报告为空值。合计只计此列为空值的行。',
+  "report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers; the same agency is the same name and the same known place: a report whose region_code is NULL or ambiguous is no other report's agency); NULL for the canonical report. Totals count only rows where it is NULL (and same_agency_year is 0).",
+  '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件；同一机关指名称相同且地区已确定并相同，地区为空值或有歧义的报告不与其他报告视为同一机关），为所保留报告的编号；保留的报告为空值。合计只计此列为空值（且 same_agency_year 为 0）的行。',
+];
+const sameAgencyYear: Doc = [
+  'How many other reports, not copies of this one, the same agency (the same name and the same known place) has for the same year (warning W_SAME_AGENCY_YEAR), such as two conversions of one report read differently, or a report and its corrected version. Above 0, which one is right is not known, and totals add none of them.',
+  '同一机关（名称相同且地区已确定并相同）同一年度另有几份不同的报告（不含副本；警告 W_SAME_AGENCY_YEAR），例如同一报告的两种转换读出不同数字，或报告与其更正版。大于 0 时无法判断哪份正确，合计不计入其中任何一份。',
 ];
 const fig = (en: string, zh: string): Doc => [
   `${en}; NULL when any cell it comes from is blank or uncertain.`,
@@ -164,6 +168,7 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       "The one whole calendar year the body's statistical period (统计期限) states (自2023年1月1日起至2023年12月31日止, 2023.1.1-2023.12.31, 二〇二三年一月一日至二〇二三年十二月三十一日); NULL when it states none (another report's period does not count). When it differs from year, the year was kept from the title and is disputed: check which year the numbers cover.",
       '正文统计期限所写的完整自然年（如“自2023年1月1日起至2023年12月31日止”、2023.1.1-2023.12.31、“二〇二三年一月一日至二〇二三年十二月三十一日”）；正文未写明时为空值（引述其他报告的统计期限不计）。与报告年度不同时，报告年度按标题记录但有争议，数字属于哪一年请核对原文。',
     ],
+    same_agency_year: sameAgencyYear,
   },
   cells: {
     report_id: reportId,
@@ -239,6 +244,7 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     suit_direct_corrected: fig('Of those, corrected', '其中结果纠正数'),
     suit_after_review_total: fig('Lawsuits filed after review (复议后起诉), total', '复议后起诉的行政诉讼总数'),
     suit_after_review_corrected: fig('Of those, corrected', '其中结果纠正数'),
+    same_agency_year: sameAgencyYear,
   },
 };
 

@@ -1,6 +1,5 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { groupBy } from './group.ts';
-import { agencyKey, placeKnown } from './agencies.ts';
 
 /**
  * Totals over many reports. A total adds only the reports that have the figure, and always
@@ -36,24 +35,22 @@ export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[])
   return reports.every((r) => !r.duplicate_of) ? reports : reports.filter((r) => !r.duplicate_of);
 }
 
-type AgencyYear = Pick<ReportRow, 'report_id' | 'agency' | 'region_code' | 'region_basis' | 'year' | 'duplicate_of'>;
+type AgencyYear = Pick<ReportRow, 'report_id' | 'duplicate_of' | 'same_agency_year'>;
 
 /**
- * Reports whose figures no total adds: an agency (name and place known, agencies.ts placeKnown)
- * with two or more reports for one year that are not copies of each other (`duplicate_of`), such
- * as two conversions of one report read differently, or a report and its corrected version.
- * Which is right is not known, so none of them is added (adding all counted the agency two or
- * more times: a fresh tester's 淮安市人民政府 2024 doubled 淮安市's 本年新收申请 to 6,238). They
- * stay among a total's reports (`of`), not among those with the figure (`known`), and the pages
- * say why (UNDECIDED_NOTE). Namesakes of unknown place are not one agency's, so not grouped.
+ * Reports whose figures no total adds: an agency (name and place known) with two or more
+ * reports for one year that are not copies of each other, as the ingest found them
+ * (`same_agency_year` > 0, W_SAME_AGENCY_YEAR), such as two conversions of one report read
+ * differently, or a report and its corrected version. Which is right is not known, so none of
+ * them is added (adding all counted the agency two or more times: a fresh tester's 淮安市人民政府
+ * 2024 doubled 淮安市's 本年新收申请 to 6,238). They stay among a total's reports (`of`), not
+ * among those with the figure (`known`), and the pages say why (UNDECIDED_NOTE). The ingest
+ * decides it over every report (ingest/run.ts), so a page or shard that sees only some of an
+ * agency's reports still agrees with the published `reports.csv`.
  */
 export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<string> {
-  const groups = groupBy(
-    reports.filter((r) => !r.duplicate_of && r.year !== null && placeKnown(r)),
-    (r) => `${agencyKey(r)}|${r.year}`,
-  );
   const out = new Set<string>();
-  for (const list of groups.values()) if (list.length > 1) for (const r of list) out.add(r.report_id);
+  for (const r of reports) if (!r.duplicate_of && r.same_agency_year > 0) out.add(r.report_id);
   return out;
 }
 

@@ -71,6 +71,16 @@ export function yearDispute(r: Pick<ReportRow, 'year' | 'period_year'>): string 
 }
 
 /**
+ * Why a report's figures are in no total: the same agency has other, different reports for
+ * the same year (`same_agency_year`, W_SAME_AGENCY_YEAR; aggregate.ts `undecided`). Null for a
+ * copy (its original decides) and for most reports.
+ */
+export function sameAgencyYearNote(r: Pick<ReportRow, 'year' | 'same_agency_year' | 'duplicate_of'>): string | null {
+  if (r.duplicate_of || r.same_agency_year === 0) return null;
+  return `本机关${r.year ?? ''}年度另有 ${r.same_agency_year} 份不同的报告（不是本报告的副本），无法判断哪份正确，本报告的数字不计入各项合计、排名和图表。`;
+}
+
+/**
  * What the checks of a report found, in a few words for lists: a text-only report has nothing
  * to check, a partial one was checked only in part. Never 一致 (consistent) for a report whose
  * tables were not there to check.

@@ -3,7 +3,7 @@ import { requestRows, type RowDef } from '../template/definitions.ts';
 import { SHARED_NAMES } from '../region/division-names.ts';
 import { placeFilterValues, type SharedNames } from '../region/labels.ts';
 import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
-import { checkWord, headlines, statusLabel, yearDispute, type Headline } from './present.ts';
+import { checkWord, headlines, statusLabel, sameAgencyYearNote, yearDispute, type Headline } from './present.ts';
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -42,6 +42,8 @@ export interface ReportPage {
   statusLine: string;
   /** Why the year is disputed (W_YEAR_DISPUTED), in Chinese; null when it is not. */
   yearNote: string | null;
+  /** Why none of its figures is in a total (another, different report of the agency-year), or null. */
+  conflictNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
   headlines: HeadlineView[];
   /** The same agency's reports by year, with the change from the year before: only when its place is known. */
@@ -149,6 +151,7 @@ export function reportPage({
     filters,
     statusLine,
     yearNote: yearDispute(report),
+    conflictNote: sameAgencyYearNote(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
     history,
