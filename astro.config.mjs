@@ -14,6 +14,12 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages overlap their data fetching and file writes (the rendering itself is single-threaded).
   build: { concurrency: 4 },
+  // `npm run build -- --incremental` (scripts/build.ts): a report, agency or region page whose
+  // data is unchanged since the last incremental build (its cacheKey, src/lib/site/page-keys.ts)
+  // is copied from that build's cache instead of rendered. The cache is NIANBAO_CACHE.
+  ...(process.env.NIANBAO_INCREMENTAL === '1'
+    ? { experimental: { incrementalBuild: true }, cacheDir: process.env.NIANBAO_CACHE || './node_modules/.astro' }
+    : {}),
   integrations: [
     mdx(),
     // A sharded build (NIANBAO_SHARD, set by scripts/build.ts --shard): see src/lib/site/shard.ts.

@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // Tests that look at a built site share sites built once by test/global-setup.ts; the other
 // tests do not wait for (or pay for) those builds.
-const SITE_TESTS = ['test/site.test.ts', 'test/search.test.ts', 'test/quality.test.ts', 'test/sharded-build.test.ts'];
+const SITE_TESTS = [
+  'test/site.test.ts',
+  'test/search.test.ts',
+  'test/quality.test.ts',
+  'test/sharded-build.test.ts',
+  'test/incremental-build.test.ts',
+];
 const common = {
   testTimeout: 60_000,
   hookTimeout: 120_000,

@@ -37,6 +37,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
+import { INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -306,7 +307,11 @@ async function main(): Promise<void> {
   if (shard.kind === 'all') {
     const withSearch = !argv.includes('--no-search-index');
     const codes = existsSync(join(dataDir(), 'datapackage.json')) ? await reportRegionCodes(dataDir()) : [];
-    const jobs = buildJobs({ reports: codes.length, cores: availableParallelism(), requested: jobsOption() });
+    // Incremental: one Astro process, whose cache (NIANBAO_CACHE) holds the last build's pages.
+    if (argv.includes('--incremental')) process.env[INCREMENTAL_ENV] = '1';
+    const jobs = process.env[INCREMENTAL_ENV]
+      ? 1
+      : buildJobs({ reports: codes.length, cores: availableParallelism(), requested: jobsOption() });
     if (jobs > 1 && codes.length) return parallelBuild(jobs, out ?? 'dist', withSearch, codes);
     astroBuild(shard, out);
     if (withSearch) searchIndex(out);

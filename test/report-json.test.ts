@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
 
   it('writes, per report, the report row, its summary, its cells in dataset order and its checks by check_id', async () => {
     const out = join(tmp, 'one-block');
-    const n = await writeReportJson({ dataDir: data, outDir: out });
+    const { written: n, copied } = await writeReportJson({ dataDir: data, outDir: out });
+    expect(copied).toBe(0);
     const file = (t: string) => `'${join(data, `${t}.parquet`)}'`;
     const reports = plain(
       await query<ReportRow>(
@@ -81,6 +82,36 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
     const before = leftovers();
     await writeReportJson({ dataDir: data, outDir: join(tmp, 'cleanup') });
     expect(leftovers()).toEqual(before);
+  });
+
+  it('incremental: copies a report whose rows are unchanged from the cache, queries the others, same bytes', async () => {
+    const cacheDir = join(tmp, 'cache');
+    const clean = join(tmp, 'one-block');
+    const first = await writeReportJson({ dataDir: data, outDir: join(tmp, 'inc-1'), cacheDir });
+    expect(first).toEqual({ written: 5, copied: 0 });
+    const second = await writeReportJson({ dataDir: data, outDir: join(tmp, 'inc-2'), cacheDir });
+    expect(second).toEqual({ written: 5, copied: 5 });
+    const files = (d: string) =>
+      readdirSync(d)
+        .sort()
+        .map((f) => [f, readFileSync(join(d, f), 'utf8')]);
+    expect(files(join(tmp, 'inc-2'))).toEqual(files(clean));
+    // A cached file whose key changed (here: the key file says another key) is queried again,
+    // never copied: a damaged cache entry is rewritten, the output is still the clean bytes.
+    const keyFile = join(cacheDir, 'keys.txt');
+    const lines = readFileSync(keyFile, 'utf8').trimEnd().split('\n');
+    const [id] = lines[0]!.split(' ');
+    writeFileSync(join(cacheDir, 'files', `${id}.json`), '{"stale":true}\n');
+    writeFileSync(keyFile, [`${id} stale`, ...lines.slice(1)].join('\n') + '\n');
+    const third = await writeReportJson({ dataDir: data, outDir: join(tmp, 'inc-3'), cacheDir });
+    expect(third).toEqual({ written: 5, copied: 4 });
+    expect(files(join(tmp, 'inc-3'))).toEqual(files(clean));
+    // No key file (a run stopped midway): everything is queried.
+    rmSync(keyFile);
+    expect(await writeReportJson({ dataDir: data, outDir: join(tmp, 'inc-4'), cacheDir })).toEqual({
+      written: 5,
+      copied: 0,
+    });
   });
 
   it('quotes the block bounds it puts into SQL', () => {

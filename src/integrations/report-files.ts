@@ -9,6 +9,7 @@ import { movedDataFiles } from '../lib/site/moved-data.ts';
 import { HOST_FILE_LIMIT, oversized } from '../lib/site/dist-files.ts';
 import { readLayout } from '../lib/write/layout.ts';
 import { PART_BYTES } from '../lib/write/parts.ts';
+import { cacheDir, incremental } from '../lib/site/incremental.ts';
 import { currentShard, reportPredicate, rendersNational, shardName } from '../lib/site/shard.ts';
 
 /**
@@ -45,13 +46,18 @@ export function reportFiles(options: { dataDir: () => string }): AstroIntegratio
           writeFileSync(join(out, '_redirects'), redirectsFile(base, movedDataFiles(readLayout(data), base)));
         const started = Date.now();
         if (shard.kind !== 'national') {
-          const n = await writeReportJson({
+          const { written, copied } = await writeReportJson({
             dataDir: data,
             outDir: join(out, 'reports'),
             where: reportPredicate(shard),
+            // An incremental build copies the unchanged reports' files from its cache.
+            cacheDir: incremental() ? join(cacheDir(), 'nianbao-report-json') : undefined,
           });
           const of = shard.kind === 'all' ? '' : ` (shard ${shardName(shard)})`;
-          logger.info(`wrote ${n} report JSON files${of} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          const from = incremental() ? ` (${copied} unchanged, copied from the cache)` : '';
+          logger.info(
+            `wrote ${written} report JSON files${of}${from} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
         }
         if (national) await writeReportIndex({ dataDir: data, outDir: out, base, limit: PART_BYTES });
         const big = oversized([...filesUnder(out, 'data'), ...filesUnder(out, 'reports/index')]);

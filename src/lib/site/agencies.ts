@@ -15,6 +15,12 @@ export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code'>): string 
     .slice(0, 12);
 }
 
+/** The reports of a report's agency (agencyKey, itself included), or the report alone when it has no agency. */
+export function agencyReportsOf(report: ReportRow, data: { reportsOfAgency(key: string): ReportRow[] }): ReportRow[] {
+  const key = agencyKey(report);
+  return key ? data.reportsOfAgency(key) : [report];
+}
+
 export function groupByAgency(reports: ReportRow[]): Map<string, ReportRow[]> {
   const out = groupBy(reports, agencyKey);
   for (const list of out.values()) list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));

@@ -15,6 +15,8 @@ import { layoutOf, parquetFrom, readDataPackage, type DataPackageJson, type Layo
 import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
 import { parseSums } from '../write/generation.ts';
 import { ownsRegionCode, reportPredicate } from './shard.ts';
+import { incremental } from './incremental.ts';
+import { digestSql } from './report-json.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,6 +45,11 @@ export interface SiteData {
   cellsOf(reportId: string): Promise<CellRow[]>;
   checksOf(reportId: string): Promise<CheckRow[]>;
   sectionsOf(reportId: string): Promise<SectionRow[]>;
+  /**
+   * Digest of a report's cells, checks and sections rows (in order), for the cache keys of an
+   * incremental build (page-keys.ts); null when the build is not incremental.
+   */
+  digests: Map<string, string> | null;
   /** Rows per published table. */
   rowCounts: Record<TableName, number>;
   /** datapackage.json as written by the ingest. */
@@ -154,6 +161,18 @@ async function load(dir: string): Promise<SiteData> {
     <K extends keyof Block>(k: K) =>
     async (id: string) =>
       ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
+  // One digest per report and table, of its rows in the order the pages read them
+  // (insertion order, rowid): report-json.ts `digestSql`.
+  let digests: Map<string, string> | null = null;
+  if (incremental()) {
+    digests = new Map();
+    for (const t of ['cells', 'checks', 'sections'] as const) {
+      for (const { report_id, d } of await rows<{ report_id: string; d: string }>(
+        `SELECT report_id, ${digestSql('t', 'rowid')} AS d FROM ${t} AS t GROUP BY report_id`,
+      ))
+        digests.set(report_id, `${digests.get(report_id) ?? ''}${t}:${d};`);
+    }
+  }
   const agencies = groupByAgency(reports);
   const rowCounts = {} as Record<TableName, number>;
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
@@ -170,6 +189,7 @@ async function load(dir: string): Promise<SiteData> {
     summary,
     manifest,
     reportById: new Map(reports.map((r) => [r.report_id, r])),
+    digests,
     reportsOfAgency: (key) => agencies.get(key) ?? [],
     cellsOf: perReport('cells') as (id: string) => Promise<CellRow[]>,
     checksOf: perReport('checks') as (id: string) => Promise<CheckRow[]>,

@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
@@ -60,12 +60,41 @@ export function stagingSql(
 }
 
 /**
+ * SQL aggregate: a digest of a group's rows (`row`, each row as one value: a table alias or a
+ * struct_pack) in the order `order`: DuckDB's 64-bit hash of each row (NULL and '' hash
+ * differently), listed in order and hashed again. Two builds give a report the same digest only when its rows are the
+ * same (a change collides with odds of 2^-64). One DuckDB version hashes alike every time; a
+ * new version (a lockfile change) may not, which only makes everything written again.
+ */
+export function digestSql(row: string, order: string): string {
+  return `CAST(hash(list(hash(${row}) ORDER BY ${order})) AS VARCHAR)`;
+}
+
+/**
+ * Every report's cache key (`id`, `key`): its reports and summary rows, its cells and checks in
+ * order, as the file has them: not `ord`, the cell's position in the whole table, which moves
+ * when a report is added before it.
+ */
+export function keysSql(): string {
+  return `WITH
+  cs AS (SELECT report_id, ${digestSql(rowStruct('cells'), 'ord')} AS d FROM c GROUP BY report_id),
+  ks AS (SELECT report_id, ${digestSql(rowStruct('checks'), 'check_id')} AS d FROM k GROUP BY report_id)
+SELECT r.report_id AS id,
+  concat_ws(':', CAST(hash(r) AS VARCHAR), coalesce(CAST(hash(s) AS VARCHAR), '-'), coalesce(cs.d, '-'), coalesce(ks.d, '-')) AS key
+FROM r LEFT JOIN s ON s.report_id = r.report_id
+  LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
+ORDER BY r.report_id`;
+}
+
+/**
  * One query: the JSON text of every report whose id lies in [first, last]. DuckDB writes each
  * row's JSON (`to_json`); the file is those texts joined, which keeps DuckDB from parsing them
  * again into a JSON document.
  */
-export function blockSql(first: string, last: string): string {
-  const range = (t: string) => `${t}.report_id BETWEEN ${quote(first)} AND ${quote(last)}`;
+export function blockSql(first: string, last: string, only?: readonly string[]): string {
+  // `only`: just these ids of the range (an incremental build's changed reports).
+  const within = only ? ` IN (${only.map(quote).join(', ')})` : ` BETWEEN ${quote(first)} AND ${quote(last)}`;
+  const range = (t: string) => `${t}.report_id${within}`;
   const json = (e: string) => `CAST(to_json(${e}) AS VARCHAR)`;
   return `WITH
   cs AS (SELECT report_id, string_agg(${json(rowStruct('cells'))}, ',' ORDER BY ord) AS t FROM c WHERE ${range('c')} GROUP BY report_id),
@@ -81,33 +110,80 @@ ORDER BY r.report_id`;
 
 /**
  * Writes `{outDir}/{report_id}.json` for every report of the datasets in `dataDir` (or those
- * `where`, a predicate on the reports table, selects); returns how many.
+ * `where`, a predicate on the reports table, selects); returns how many, and how many of them
+ * were copied from `cacheDir`.
+ *
+ * With `cacheDir` (an incremental build), a report whose key (`keysSql`) is the one recorded
+ * there is copied from there instead of queried; the others are queried and stored there. The
+ * keys file is removed before the cache changes and written last, so a run stopped midway
+ * leaves no key, and the next run writes everything.
  */
 export async function writeReportJson(options: {
   dataDir: string;
   outDir: string;
   block?: number;
   where?: string | null;
-}): Promise<number> {
+  cacheDir?: string;
+}): Promise<{ written: number; copied: number }> {
   const block = options.block ?? REPORT_JSON_BLOCK;
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-report-json-'));
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
+  const cache = options.cacheDir;
   try {
     for (const sql of stagingSql(options.dataDir, tmp, readLayout(options.dataDir), options.where ?? null))
       await conn.run(sql);
-    const [ids] = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS() as [string[]];
     mkdirSync(options.outDir, { recursive: true });
-    for (let i = 0; i < ids.length; i += block) {
-      const [first, last] = [ids[i]!, ids[Math.min(ids.length, i + block) - 1]!];
-      // Two VARCHAR columns: the id and the file's text.
-      const [idCol, bodyCol] = (await conn.runAndReadAll(blockSql(first, last))).getColumnsJS() as [string[], string[]];
-      for (let j = 0; j < idCol.length; j++) writeFileSync(join(options.outDir, `${idCol[j]}.json`), `${bodyCol[j]}\n`);
+    let ids: string[];
+    let copied = 0;
+    let keys: Map<string, string> | null = null;
+    if (cache) {
+      const [idCol, keyCol] = (await conn.runAndReadAll(keysSql())).getColumnsJS() as [string[], string[]];
+      keys = new Map(idCol.map((id, i) => [id, keyCol[i]!]));
+      const before = readKeys(cache);
+      rmSync(join(cache, KEYS), { force: true });
+      mkdirSync(join(cache, 'files'), { recursive: true });
+      ids = [];
+      for (const id of idCol) {
+        const file = join(cache, 'files', `${id}.json`);
+        if (before.get(id) === keys.get(id) && existsSync(file)) {
+          copyFileSync(file, join(options.outDir, `${id}.json`));
+          copied++;
+        } else ids.push(id);
+      }
+      for (const id of before.keys()) if (!keys.has(id)) rmSync(join(cache, 'files', `${id}.json`), { force: true });
+    } else {
+      ids = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS()[0] as string[];
     }
-    return ids.length;
+    for (let i = 0; i < ids.length; i += block) {
+      const part = ids.slice(i, i + block);
+      // Two VARCHAR columns: the id and the file's text.
+      const sql = blockSql(part[0]!, part.at(-1)!, cache ? part : undefined);
+      const [idCol, bodyCol] = (await conn.runAndReadAll(sql)).getColumnsJS() as [string[], string[]];
+      for (let j = 0; j < idCol.length; j++) {
+        writeFileSync(join(options.outDir, `${idCol[j]}.json`), `${bodyCol[j]}\n`);
+        if (cache) writeFileSync(join(cache, 'files', `${idCol[j]}.json`), `${bodyCol[j]}\n`);
+      }
+    }
+    if (cache && keys) writeFileSync(join(cache, KEYS), [...keys].map(([id, k]) => `${id} ${k}\n`).join(''));
+    return { written: ids.length + copied, copied };
   } finally {
     conn.closeSync();
     db.closeSync();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The cache's keys file: a line `{report_id} {key}` per report. */
+const KEYS = 'keys.txt';
+
+function readKeys(cache: string): Map<string, string> {
+  const file = join(cache, KEYS);
+  if (!existsSync(file)) return new Map();
+  return new Map(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ') as [string, string]),
+  );
 }

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
+import type { RegionPage } from './region-page.ts';
+import { readSourceBytes } from './source.ts';
+
+/**
+ * Cache keys of the pages an incremental build may copy from the previous build instead of
+ * rendering them again (Astro's `experimental.incrementalBuild`, `npm run build --
+ * --incremental`, scripts/build.ts). Astro re-renders a page when its code changed (the hash of
+ * the page's module graph, the config, the lockfile); the key covers the page's data: a key
+ * is a hash of everything the page reads from the datasets and the raw folder, so that two
+ * builds give a page the same key only when they would render the same bytes.
+ *
+ * - A report's **row key**: its `reports` row and its `summary` row.
+ * - A report's **content**: a digest of its cells, checks and sections rows, in order (load.ts,
+ *   computed by DuckDB), and the SHA-256 of its raw file as the source view reads it now (null
+ *   when it is not there).
+ * - A report page reads its row, its content, the rows of its agency's reports (history,
+ *   namesakes) and its canonical report's row (a copy links to it).
+ * - An agency page reads its reports' rows.
+ * - A region page reads its props (names, parents, children, agencies: their row keys) and the
+ *   rows of each listed agency's reports (the namesake note).
+ *
+ * Every other page (home, years, kinds, lists, quality, data, search) has no key and is rendered
+ * on every build. Keys are compared only with the previous build of the same machine's cache;
+ * they are never published.
+ */
+
+export interface KeyContext {
+  summary: ReadonlyMap<string, SummaryRow>;
+  /** Digest of each report's cells, checks and sections (load.ts); a report without rows has none. */
+  digests: ReadonlyMap<string, string>;
+  reportsOfAgency(key: string): ReportRow[];
+  reportById: ReadonlyMap<string, ReportRow>;
+}
+
+/** The keys' context from the site data, or null when the build is not incremental. */
+export function keyContext(
+  data: Omit<KeyContext, 'digests'> & { digests: KeyContext['digests'] | null },
+): KeyContext | null {
+  return data.digests ? { ...data, digests: data.digests } : null;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** JSON of plain rows (no Map, no BigInt: load.ts turns BIGINT into numbers). */
+const json = (x: unknown) => JSON.stringify(x) ?? 'undefined';
+
+const rowKeys = new WeakMap<object, string>();
+
+/** A report's row key: its reports and summary rows (memoised per row object). */
+export function rowKey(r: ReportRow, ctx: Pick<KeyContext, 'summary'>): string {
+  let k = rowKeys.get(r);
+  if (k === undefined) {
+    k = sha(`${json(r)}\n${json(ctx.summary.get(r.report_id) ?? null)}`);
+    rowKeys.set(r, k);
+  }
+  return k;
+}
+
+/** The raw file's SHA-256 as the source view would read it now, or null. */
+function sourceKey(r: ReportRow): string | null {
+  const bytes = readSourceBytes(r.source_file);
+  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+}
+
+/** Key of reports/{id}/ (src/pages/reports/[id]/index.astro). */
+export function reportPageKey(report: ReportRow, agencyReports: readonly ReportRow[], ctx: KeyContext): string {
+  const canonical = report.duplicate_of ? (ctx.reportById.get(report.duplicate_of) ?? null) : null;
+  return sha(
+    json([
+      'report',
+      rowKey(report, ctx),
+      ctx.digests.get(report.report_id) ?? null,
+      sourceKey(report),
+      agencyReports.map((r) => rowKey(r, ctx)),
+      canonical && rowKey(canonical, ctx),
+    ]),
+  );
+}
+
+/** Key of agencies/{key}/ (src/pages/agencies/[key].astro). */
+export function agencyPageKey(reports: readonly ReportRow[], ctx: KeyContext): string {
+  return sha(json(['agency', reports.map((r) => rowKey(r, ctx))]));
+}
+
+/** Key of regions/{code}/ (src/pages/regions/[code].astro). */
+export function regionPageKey(page: RegionPage, ctx: KeyContext): string {
+  return sha(
+    json([
+      'region',
+      page.code,
+      page.name,
+      page.parents,
+      page.reports.map((r) => rowKey(r, ctx)),
+      page.children.map((c) => [c.code, c.name, c.reports.map((r) => r.report_id)]),
+      page.agencies.map((a) => [a.key, rowKey(a.report, ctx), ctx.reportsOfAgency(a.key).map((r) => rowKey(r, ctx))]),
+    ]),
+  );
+}

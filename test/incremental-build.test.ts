@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { buildEnv, SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { listFiles } from '../src/lib/site/merge.ts';
+
+/**
+ * The incremental build (`npm run build -- --incremental`, src/lib/site/page-keys.ts) against a
+ * clean build of the same data: a routine update adds reports to a built site, and the rebuilt
+ * site must equal a clean build of the new data byte for byte, file by file, while copying the
+ * pages whose data did not change. The corpus is the synthetic site of test/global-setup.ts; the
+ * earlier site is the same corpus without every fourth file.
+ */
+
+const sites = inject('sites');
+const { data, raw, dist: clean } = sites.synthetic;
+const PARTS = { NIANBAO_PART_BYTES: String(SYNTHETIC_PART_BYTES) };
+
+function run(what: string, args: string[], env: Record<string, string>): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    encoding: 'utf8',
+    env: buildEnv({ ...PARTS, ...env }),
+    maxBuffer: 256 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})\n${r.stderr}\n${r.stdout.slice(-4000)}`);
+  return r.stdout;
+}
+
+/** Files only in a, only in b, and in both with other bytes. */
+function compare(a: string, b: string) {
+  const fa = listFiles(a);
+  const fb = listFiles(b);
+  const inB = new Set(fb);
+  const inA = new Set(fa);
+  return {
+    onlyA: fa.filter((f) => !inB.has(f)),
+    onlyB: fb.filter((f) => !inA.has(f)),
+    differ: fa.filter((f) => inB.has(f) && !readFileSync(join(a, f)).equals(readFileSync(join(b, f)))),
+    files: fa.length,
+  };
+}
+
+/** How many pages Astro copied instead of rendering, and report JSON files copied, from a build's log. */
+function reused(log: string): { pages: number; json: number } {
+  const pages = (log.match(/\((?:cached|restored)\)/g) ?? []).length;
+  const json = Number(/\((\d+) unchanged, copied from the cache\)/.exec(log)?.[1] ?? NaN);
+  return { pages, json };
+}
+
+describe('incremental build', () => {
+  mkdirSync('.test-sites', { recursive: true });
+  const tmp = resolve(mkdtempSync(join('.test-sites', 'incremental-')));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const cache = join(tmp, 'cache');
+  const out = join(tmp, 'dist');
+  const earlierRaw = join(tmp, 'raw-earlier');
+  const earlierData = join(tmp, 'data-earlier');
+  const build = (what: string, dataDir: string) =>
+    run(what, ['scripts/build.ts', '--incremental', '--out', out], {
+      NIANBAO_DATA: dataDir,
+      NIANBAO_RAW: raw,
+      NIANBAO_CACHE: cache,
+    });
+
+  it(
+    'an update gives the clean build of the new data byte for byte, copying unchanged pages; going back gives the earlier site',
+    { timeout: 900_000 },
+    () => {
+      // The earlier corpus: every fourth file left out (new reports of old and new agencies and regions).
+      const files = listFiles(raw).sort();
+      cpSync(raw, earlierRaw, { recursive: true });
+      const dropped = files.filter((_, i) => i % 4 === 1);
+      for (const f of dropped) rmSync(join(earlierRaw, f));
+      expect(dropped.length).toBeGreaterThan(20);
+      run(
+        'ingest (earlier)',
+        ['scripts/ingest.ts', '--raw', earlierRaw, '--out', earlierData, '--quiet', '--workers', '0'],
+        {},
+      );
+
+      // The first build has no cache: it renders everything (and fills the cache).
+      const first = reused(build('incremental build (earlier, empty cache)', earlierData));
+      expect(first.pages).toBe(0);
+      expect(first.json).toBe(0);
+      const earlier = join(tmp, 'earlier');
+      cpSync(out, earlier, { recursive: true });
+
+      // The update: the full corpus.
+      const update = reused(build('incremental build (update)', data));
+      const c = compare(clean, out);
+      expect(c.onlyA, 'files only in the clean build').toEqual([]);
+      expect(c.onlyB, 'files only in the incremental build').toEqual([]);
+      expect(c.differ, 'files that differ').toEqual([]);
+      expect(c.files).toBeGreaterThan(300);
+      // Unchanged pages and report files were copied, not rendered again: most of the earlier
+      // site's report files (a report added before another in id order changes no other file).
+      const earlierJson = listFiles(join(earlier, 'reports')).filter((f) => /^[0-9a-f]{16}\.json$/.test(f)).length;
+      expect(update.pages).toBeGreaterThan(20);
+      expect(update.json).toBeGreaterThan(earlierJson * 0.6);
+
+      // Back to the earlier data: the pages of the reports no longer there are gone.
+      const back = reused(build('incremental build (earlier again)', earlierData));
+      expect(back.pages).toBeGreaterThan(20);
+      const b = compare(earlier, out);
+      expect(b.onlyA, 'files only in the earlier build').toEqual([]);
+      expect(b.onlyB, 'files only in the rebuilt earlier site').toEqual([]);
+      expect(b.differ, 'files that differ').toEqual([]);
+    },
+  );
+});
