@@ -3,7 +3,8 @@
  *   The routine update of issue 16: a built site of the corpus DIR without N of its files (every
  *   k-th file in path order, so the new reports fall on old and new agencies and regions alike;
  *   default 1,000), then those N files arrive, and the update is timed: the ingest of the whole
- *   corpus, then `npm run build -- --incremental` (pages, report files and search index). The
+ *   corpus (`--incremental`: new files only are analysed), then `npm run build -- --incremental`
+ *   (pages, report files and search index). The
  *   earlier site is built first, untimed, with the same cache. Prints each step's wall time,
  *   CPU time and peak memory (GNU time), and a JSON line with `update_reports` and `update_s`
  *   for bench/results.json.

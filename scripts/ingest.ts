@@ -1,7 +1,9 @@
 /**
- * npm run ingest [-- --raw DIR] [-- --out DIR] [--workers N] [--allow-empty] [--quiet]
+ * npm run ingest [-- --raw DIR] [-- --out DIR] [--workers N] [--incremental] [--allow-empty] [--quiet]
  * Reads every file under the raw directory (recursively, sorted) and writes the datasets,
- * the DuckDB file and manifest.json. Exits 0 when the run completed, even with rejected
+ * the DuckDB file and manifest.json. With --incremental, a file analysed by an earlier
+ * incremental run of the same code and settings is taken from the analysis cache
+ * (src/lib/ingest/analysis-cache.ts, in NIANBAO_CACHE or node_modules/.astro) instead. Exits 0 when the run completed, even with rejected
  * files; non-zero only on a fatal error, with a message naming the file.
  *
  * Publication is atomic (src/lib/write/generation.ts): the run is written to a new folder
@@ -19,7 +21,8 @@ import type { DiskFile } from '../src/lib/ingest/parallel.ts';
 import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
-import { prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
+import { bundleHash, prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
+import { cacheVersion, pruneAnalysisCache } from '../src/lib/ingest/analysis-cache.ts';
 import { nestedFolders, rawDirLabel, rawFolderProblem } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
@@ -32,6 +35,7 @@ interface Options {
   quiet: boolean;
   workers: number;
   allowEmpty: boolean;
+  incremental: boolean;
 }
 
 function args(argv: string[]): Options {
@@ -41,6 +45,7 @@ function args(argv: string[]): Options {
     quiet: false,
     workers: Math.min(4, availableParallelism()),
     allowEmpty: false,
+    incremental: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -54,13 +59,16 @@ function args(argv: string[]): Options {
       out.workers = n;
     } else if (a === '--quiet') out.quiet = true;
     else if (a === '--allow-empty') out.allowEmpty = true;
+    else if (a === '--incremental') out.incremental = true;
     else if (a === '--help' || a === '-h') {
       console.log(
         [
-          'usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--allow-empty] [--quiet]',
+          'usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--incremental] [--allow-empty] [--quiet]',
           '  --raw DIR      the report files, read recursively (default: data/raw)',
           '  --out DIR      where the datasets are published (default: data/build); replaced whole, atomically',
           `  --workers N    worker threads for runs of 500 files or more (default: ${out.workers}; 0 = none)`,
+          '  --incremental  take the analysis of a file an earlier --incremental run read (same file, code and',
+          '                 settings) from the cache (NIANBAO_CACHE, default node_modules/.astro); runs with worker threads only',
           '  --allow-empty  publish empty datasets when the raw folder has no files',
           '  --quiet        print nothing but errors',
         ].join('\n'),
@@ -69,6 +77,19 @@ function args(argv: string[]): Options {
     } else fail(`unknown argument: ${a}`);
   }
   return out;
+}
+
+/**
+ * The analysis cache of this code (the workers' bundle and the lockfile), its other versions
+ * removed; null when the workers run from the sources (no version to key on).
+ */
+function analysisCache(): { dir: string; version: string } | null {
+  const bundle = bundleHash();
+  if (!bundle) return null;
+  const version = cacheVersion(bundle, 'package-lock.json', 'src/lib');
+  const dir = join(process.env.NIANBAO_CACHE || 'node_modules/.astro', 'nianbao-analysis');
+  pruneAnalysisCache(dir, version);
+  return { dir, version };
 }
 
 function fail(message: string): never {
@@ -158,7 +179,12 @@ async function main(): Promise<void> {
   const parallel = opts.workers > 0 && entries.length >= parallelFrom;
   const maxYear = new Date().getFullYear();
   if (parallel) await prepareWorkers();
-  const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear }) : [];
+  const cache = parallel && opts.incremental ? analysisCache() : null;
+  if (opts.incremental && !cache && !opts.quiet)
+    console.error(
+      `ingest: --incremental: no analysis cache (${parallel ? 'the workers run from the sources, not a bundle' : `a run of under ${parallelFrom} files, or --workers 0`}); every file is read`,
+    );
+  const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear, cache }) : [];
   const [
     { runIngest },
     { runParallel },
@@ -219,6 +245,7 @@ async function main(): Promise<void> {
             maxBytes: MAX_BYTES,
             maxYear,
             workers: opts.workers,
+            cache,
             started: booting,
             onProgress: progress,
           },

@@ -24,6 +24,8 @@ export interface Entry {
   url: URL;
   /** The thread's execArgv: tsx's loader for TypeScript sources, nothing for a bundle. */
   execArgv: string[];
+  /** A bundle's hash (of its whole text: the code it runs); none for the sources. */
+  hash?: string;
 }
 
 /** The sources, run with tsx. */
@@ -68,7 +70,8 @@ export async function bundleEntry(source: URL, cacheDir = CACHE): Promise<Entry 
     const text = result.outputFiles?.[0]?.text;
     if (!text) return null;
     const stem = basename(fileURLToPath(source)).replace(/\.ts$/, '');
-    const file = join(cacheDir, `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    const file = join(cacheDir, `${stem}-${hash}.mjs`);
     if (!existsSync(file)) {
       mkdirSync(cacheDir, { recursive: true });
       prune(cacheDir, stem);
@@ -77,7 +80,7 @@ export async function bundleEntry(source: URL, cacheDir = CACHE): Promise<Entry 
       writeFileSync(tmp, text);
       renameSync(tmp, file);
     }
-    return { url: pathToFileURL(file), execArgv: [] };
+    return { url: pathToFileURL(file), execArgv: [], hash };
   } catch {
     return null;
   }

@@ -14,6 +14,8 @@ export interface WorkerSettings {
   maxYear: number;
   /** Heap limit of a worker (MB). */
   heapMb?: number;
+  /** The analysis cache (analysis-cache.ts) of an incremental ingest: its folder and code version. */
+  cache?: { dir: string; version: string } | null;
   /** Tests only: the worker exhausts its heap when it reaches a file whose path contains this. */
   crashOn?: string;
   /** Tests only: instead, it holds this many MB of small objects while it reads that file. */
@@ -61,10 +63,13 @@ export async function prepareWorkers(): Promise<boolean> {
   return bundled !== null;
 }
 
+/** The hash of the bundle workers load (prepareWorkers), or null when they load the sources. */
+export const bundleHash = (): string | null => entry.hash ?? null;
+
 export function spawnWorker(s: WorkerSettings): Worker {
   return new Worker(entry.url, {
     execArgv: entry.execArgv,
-    workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, crashOn: s.crashOn, crashMb: s.crashMb },
+    workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, cache: s.cache, crashOn: s.crashOn, crashMb: s.crashMb },
     // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
     // instead of growing its heap, which keeps the run's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: s.heapMb ?? WORKER_HEAP_MB },

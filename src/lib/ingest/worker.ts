@@ -4,15 +4,56 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../region/load.ts';
 import { analyzeFile, serialize, transferables } from './analyze.ts';
 import { readRaw } from './walk.ts';
+import { openAnalysisCache } from './analysis-cache.ts';
 
-const { maxBytes, maxYear, crashOn, crashMb } = workerData as {
+const {
+  maxBytes,
+  maxYear,
+  cache: cacheAt,
+  crashOn,
+  crashMb,
+} = workerData as {
   maxBytes: number;
   maxYear: number;
+  cache?: { dir: string; version: string } | null;
   crashOn?: string;
   crashMb?: number;
 };
 const ctx = { gazetteer: loadGazetteer(), maxBytes, maxYear };
 const sha256 = (b: Uint8Array) => hash('sha256', b);
+const cache = cacheAt ? openAnalysisCache(cacheAt.dir, cacheAt.version, { maxBytes, maxYear }) : null;
+
+type Item = { path: string; size: number; abs: Uint8Array | string; skip?: string };
+
+/**
+ * One file's analysis, from the cache when an incremental ingest has it (analysis-cache.ts).
+ * Entries the walk skipped and files over the size limit are never read here (analyzeFile
+ * rejects them unread), nor is a file that cannot be read (analyzeFile says why).
+ */
+function analyse(f: Item) {
+  const plain = () => serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
+  if (!cache || f.skip || f.size > maxBytes) return plain();
+  let bytes: Uint8Array;
+  try {
+    bytes = readRaw(f.abs);
+  } catch {
+    return plain();
+  }
+  const sha = sha256(bytes);
+  const key = cache.key(f.path, f.size, sha);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = serialize(
+    analyzeFile(
+      f,
+      () => bytes,
+      (b) => (b === bytes ? sha : sha256(b)),
+      ctx,
+    ),
+  );
+  cache.put(key, result);
+  return result;
+}
 
 /**
  * Tests only: fill the heap the way a huge DOM does, without end or with about `mb` MB (each
@@ -30,15 +71,12 @@ function hogHeap(mb?: number): object[][] {
   return hog;
 }
 
-parentPort!.on(
-  'message',
-  (msg: { id: number; items: Array<{ path: string; size: number; abs: Uint8Array | string; skip?: string }> }) => {
-    const results = msg.items.map((f) => {
-      const hog = crashOn && f.path.includes(crashOn) ? hogHeap(crashMb) : [];
-      const result = serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
-      hog.length = 0;
-      return result;
-    });
-    parentPort!.postMessage({ id: msg.id, results }, results.flatMap(transferables));
-  },
-);
+parentPort!.on('message', (msg: { id: number; items: Item[] }) => {
+  const results = msg.items.map((f) => {
+    const hog = crashOn && f.path.includes(crashOn) ? hogHeap(crashMb) : [];
+    const result = analyse(f);
+    hog.length = 0;
+    return result;
+  });
+  parentPort!.postMessage({ id: msg.id, results }, results.flatMap(transferables));
+});

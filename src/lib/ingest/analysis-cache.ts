@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { FileResult } from './analyze.ts';
+
+/**
+ * The analysis cache of an incremental ingest (`npm run ingest -- --incremental`): one file's
+ * analysis (analyze.ts `FileResult`, its rows already serialised for the main thread) kept on
+ * disk under a key of everything it depends on, so that a run over a corpus that grew by a
+ * thousand files analyses only those. The run's end (duplicates, same agency-year, cross-year
+ * checks, the datasets) is computed over every file as always.
+ *
+ * The key: the analysis code (`version`: the worker's bundle, the sources, and the lockfile,
+ * which pins every package and its data, such as the gazetteer), the run's
+ * settings (size limit, latest year), and the file itself (its path, size and SHA-256). Without
+ * a bundle (the sources run through tsx) there is no version and no cache.
+ *
+ * Files are written aside and renamed, so a run stopped midway leaves whole entries only. The
+ * entries of other versions are removed when a run of a new version opens the cache.
+ */
+
+export interface AnalysisCache {
+  key(path: string, size: number, sha256: string): string;
+  get(key: string): FileResult | null;
+  put(key: string, result: FileResult): void;
+}
+
+export function openAnalysisCache(dir: string, version: string, settings: object): AnalysisCache {
+  const root = join(dir, version);
+  const salt = `${version}\u0000${JSON.stringify(settings)}`;
+  const file = (key: string) => join(root, key.slice(0, 2), `${key}.bin`);
+  return {
+    key: (path, size, sha256) =>
+      createHash('sha256').update(`${salt}\u0000${path}\u0000${size}\u0000${sha256}`).digest('hex'),
+    get(key) {
+      let r: FileResult;
+      try {
+        r = deserialize(readFileSync(file(key))) as FileResult;
+      } catch {
+        return null;
+      }
+      // Node's deserializer makes typed arrays views of the one buffer it read: each gets its
+      // own copy, so that the worker can transfer them to the main thread (analyze.ts transferables).
+      if (!r.rejected && r.ndjson) {
+        const { cells, checks, sections } = r.ndjson;
+        r.ndjson = { cells: cells.slice(), checks: checks.slice(), sections: sections.slice() };
+      }
+      return r;
+    },
+    put(key, result) {
+      const f = file(key);
+      try {
+        mkdirSync(join(root, key.slice(0, 2)), { recursive: true });
+        const tmp = `${f}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(tmp, serialize(result));
+        renameSync(tmp, f);
+      } catch {
+        // A full disk or a read-only folder: the run goes on without this entry.
+      }
+    },
+  };
+}
+
+/** Removes the entries of every other version (older code); called once per run by the main thread. */
+export function pruneAnalysisCache(dir: string, version: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name !== version) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * The cache's version: the worker bundle's hash, the lockfile, and every source file under
+ * `sources` (the document converter's thread loads its modules from the sources, outside the
+ * bundle: convert-sync.ts), path and bytes, in path order.
+ */
+export function cacheVersion(bundleHash: string, lockfile: string, sources: string): string {
+  const h = createHash('sha256').update(bundleHash);
+  h.update(existsSync(lockfile) ? readFileSync(lockfile) : 'no-lockfile');
+  const files = readdirSync(sources, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const f of files) h.update(`\u0000${f}\u0000`).update(readFileSync(f));
+  return h.digest('hex').slice(0, 24);
+}
