@@ -178,7 +178,7 @@ function cutAtCells(line: Line, labels: Found[]): Line[] {
     const end = k + 1 < labels.length ? labels[k + 1]!.start : text.length;
     // The label's cell runs to the first `|` after its key phrase.
     let bar = text.indexOf('|', l.keyEnd);
-    if (bar < 0 || bar >= end) return void out.push(sliceLine(line, l.start, end));
+    if (bar < 0 || bar >= end) return void out.push({ ...sliceLine(line, l.start, end), endsAtLabel: true });
     let rowEnd = bar + 1;
     for (;;) {
       const next = text.indexOf('|', bar + 1);
@@ -192,7 +192,9 @@ function cutAtCells(line: Line, labels: Found[]): Line[] {
       bar = next;
       rowEnd = next + 1;
     }
-    out.push(sliceLine(line, l.start, rowEnd));
+    // Cells up to the next label: only that label ends the row (Line.endsAtLabel).
+    const row = sliceLine(line, l.start, rowEnd);
+    out.push(rowEnd === end ? { ...row, endsAtLabel: true } : row);
     if (rowEnd < end) out.push(sliceLine(line, rowEnd, end));
   });
   return out.filter((l) => l.text.trim());

@@ -276,6 +276,20 @@ export function readRow(
   return fromLines(region, n, dense);
 }
 
+/**
+ * Whether the line of the label at `at` is a row that only the next label found ends (a one-line
+ * dump's, Line.endsAtLabel): its cells run up to that label, as a row read from the lines after
+ * its label does.
+ */
+export function endsAtLabel(toks: Tok[], at: number): boolean {
+  const line = toks[at]!.line;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+    const t = toks[i]!;
+    if (t.t === 'eol') return t.endsAtLabel === true;
+  }
+  return false;
+}
+
 /** A grid row's n cells; a number spanning rows, or a position it covers, is no row's own (`spanned`). */
 function gridRow(own: Tok[]): RowCells {
   const spanned = new Set<number>();
