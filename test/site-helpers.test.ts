@@ -279,6 +279,35 @@ describe('reportPage', () => {
     // A copy is not in totals for its own reason (duplicate_of), said elsewhere on its page.
     expect(sameAgencyYearNote(report({ same_agency_year: 1, duplicate_of: 'ffffffffffffffff' }))).toBeNull();
   });
+  it('a copy of another report is no search result of its own; the original lists its copies', () => {
+    // A fresh tester's: a search listed a report and its copy (the same text, another encoding)
+    // side by side, and counted both.
+    const a = report({ report_id: '000000000000000a', source_file: 'z.txt', ...PLACE });
+    const gbk = report({
+      report_id: '000000000000000b',
+      source_file: 'b-gbk.txt',
+      ...PLACE,
+      duplicate_of: a.report_id,
+    });
+    const bom = report({
+      report_id: '000000000000000c',
+      source_file: 'a-bom.txt',
+      ...PLACE,
+      duplicate_of: a.report_id,
+    });
+    const page = (r: ReportRow, more: Partial<Parameters<typeof reportPage>[0]>) =>
+      reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [a, gbk, bom], ...more });
+    const original = page(a, { copies: [gbk, bom] });
+    expect(original.indexed).toBe(true);
+    expect(original.original).toBeNull();
+    expect(original.copies.map((c) => c.source_file)).toEqual(['a-bom.txt', 'b-gbk.txt']);
+    const copy = page(gbk, { original: a });
+    expect(copy.indexed).toBe(false);
+    expect(copy.original).toBe(a);
+    // Its original unknown (not among the reports): the copy stays findable as itself.
+    expect(page(gbk, {}).indexed).toBe(true);
+    expect(page(gbk, { original: bom }).indexed).toBe(true);
+  });
   it('history pairs each year with the year before', () => {
     const a = report({ report_id: '000000000000000a', year: 2022, ...PLACE });
     const b = report({ report_id: '000000000000000b', year: 2023, ...PLACE });

@@ -303,9 +303,15 @@ function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, st
       ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')
       : (f.meta.title ?? f.url);
   const a = el('a', title, { href: href.pathname + href.search });
+  // A report's copies are no results of their own (src/lib/site/report-page.ts, indexed): said here.
+  const copies = Number(f.meta.copies) || 0;
   const small = el(
     'small',
-    [kind === '报告' ? place || '地区未确定' : kind, kind === '报告' && f.meta.agency ? f.meta.title : '']
+    [
+      kind === '报告' ? place || '地区未确定' : kind,
+      kind === '报告' && f.meta.agency ? f.meta.title : '',
+      copies > 0 ? `另有 ${copies} 份副本` : '',
+    ]
       .filter(Boolean)
       .join(' · '),
   );
