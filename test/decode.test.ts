@@ -57,6 +57,30 @@ describe('decode', () => {
     if (d.ok) expect(d.controlLines).toEqual([2]);
   });
 
+  it('a short text file with a stray NUL is text: a few control bytes are never binary, whatever the size', () => {
+    // 39 bytes, one NUL: 2.6 % of the file, over the 2 % that alone would make it binary.
+    const bytes = new TextEncoder().encode('一、总体情况\n本年度\u0000工作平稳。\n');
+    expect(bytes.length).toBeLessThan(50);
+    expect(decode(bytes)).toMatchObject({ ok: true, encoding: 'utf-8', text: '一、总体情况\n本年度工作平稳。\n' });
+    // Even length, mostly ASCII: not taken for UTF-16 for its one NUL (paired, 'ab' reads as CJK).
+    expect(decode(new TextEncoder().encode('abc\u0000def\n12'))).toMatchObject({
+      ok: true,
+      encoding: 'utf-8',
+      text: 'abcdef\n12',
+    });
+    // Three stray control bytes in twelve: still text; four are more than a few, and 2 % of it.
+    expect(decode(new TextEncoder().encode('ab\u0000cd\u0001ef\u0002gh'))).toMatchObject({
+      ok: true,
+      text: 'abcdefgh',
+    });
+    expect(decode(new TextEncoder().encode('ab\u0000cd\u0001ef\u0002gh\u0003'))).toEqual({
+      ok: false,
+      reason: 'binary',
+    });
+    // A tiny binary without a known header: more than a few control bytes.
+    expect(decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]))).toEqual({ ok: false, reason: 'binary' });
+  });
+
   it('a few stray NULs and control bytes (GB18030 too): dropped, each line reported', () => {
     const body = '驼峰路街道办事处2020年政府信息公开工作年度报告\n'.repeat(20);
     const d = decode(new TextEncoder().encode(`\u0000${body}一、总体\u0000\u0001情况\n${body}第三\u0000段\n`));

@@ -40,6 +40,10 @@ const astro = (outDir: string) => ['node_modules/astro/bin/astro.mjs', 'build', 
 
 export const SYNTHETIC_PART_BYTES = 16384;
 
+/** A sample of data/raw/ the synthetic corpus also holds a copy of (zz-copies/COPY_FILE: other line ends). */
+export const COPIED_SAMPLE = '001_8c5126968789870d.txt';
+export const COPY_FILE = '龙泉市2020-crlf.txt';
+
 export const HOSTILE_FILE = '"><img src=x onerror=alert(7)>.txt';
 export const HOSTILE_TITLE = '无锡市滨湖区<script>alert(1)</script>行政审批局2020年政府信息公开工作年度报告';
 
@@ -110,6 +114,14 @@ export default function setup(project: TestProject): () => void {
   const synthetic = { raw: join(tmp, 'synth', 'raw'), data: join(tmp, 'synth-data'), dist: join(tmp, 'synth-dist') };
   run('synth', tsx('scripts/synth.ts', '--count', '120', '--seed', '11', '--out', join(tmp, 'synth')));
   cpSync('data/raw', join(synthetic.raw, 'samples'), { recursive: true });
+  // A copy of a sample (the same report with other line ends): a report whose duplicate_of is
+  // the sample (it comes after it in path order), for the tests of copies in search and counts.
+  mkdirSync(join(synthetic.raw, 'zz-copies'));
+  const original = readFileSync(join('data/raw', COPIED_SAMPLE), 'utf8');
+  writeFileSync(
+    join(synthetic.raw, 'zz-copies', COPY_FILE),
+    original.includes('\r\n') ? original.replace(/\r\n/g, '\n') : original.replace(/\n/g, '\r\n'),
+  );
   // A hostile file: markup and script in its name, title and text must stay inert everywhere.
   mkdirSync(join(synthetic.raw, 'hostile'));
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { resultPage, toCheck, type Checked } from '../src/lib/search/paging.ts';
 
-/** Pages a list as the search page does: check what toCheck asks (the truth), then show. */
-function show(truth: boolean[], page: number, per: number, checked: Checked[] = truth.map(() => undefined)) {
+/**
+ * Pages a list as the search page does: check what toCheck asks (the truth), then show. The
+ * candidates in `fails` cannot be checked (their record does not load).
+ */
+function show(
+  truth: boolean[],
+  page: number,
+  per: number,
+  checked: Checked[] = truth.map(() => undefined),
+  fails: ReadonlySet<number> = new Set(),
+) {
   for (let need = toCheck(checked, page, per); need.length; need = toCheck(checked, page, per))
-    for (const i of need) checked[i] = truth[i]!;
+    for (const i of need) checked[i] = fails.has(i) ? 'failed' : truth[i]!;
   return resultPage(checked, page, per);
 }
 
@@ -60,5 +69,22 @@ describe('paging over checked results', () => {
     // Nothing found: page 1, nothing shown.
     const none = show([false, false], 3, 10);
     expect([none.page, none.shown, none.atMost]).toEqual([1, [], 0]);
+  });
+
+  it('candidates that cannot be checked are skipped, never shown, and counted where they may shift the page', () => {
+    // A fresh tester's: one record group that would not load failed the whole page.
+    const fails = new Set([results[3]!, results[25]!, 116]);
+    const r = show(truth, 3, 10, undefined, fails);
+    // Page 3 is the results known, 21st to 30th: two failed candidates before them may be results.
+    const known = results.filter((i) => !fails.has(i));
+    expect(r.shown).toEqual(known.slice(20, 30));
+    expect(r.failedBefore).toBe(2);
+    expect(r.shown.every((i) => truth[i])).toBe(true);
+    // Page 1 is not shifted by a failure after it.
+    expect(show(truth, 1, 10, undefined, new Set([results[15]!])).failedBefore).toBe(0);
+    // Every candidate fails: nothing shown, the page terminates, all are said to be missing.
+    const none = show(truth, 2, 10, undefined, new Set(truth.map((_, i) => i)));
+    expect([none.page, none.shown, none.atLeast, none.failedBefore]).toEqual([1, [], 0, 117]);
+    expect(none.atMost).toBe(117);
   });
 });

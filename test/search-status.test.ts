@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backgroundCheck,
+  checkingProgress,
   checkNote,
   cutNote,
   queryLabel,
@@ -8,6 +9,7 @@ import {
   VERIFY_GROUPS_IN_BACKGROUND,
   VERIFY_IN_BACKGROUND,
   filterOption,
+  loadNote,
   type StatusFacts,
 } from '../src/lib/search/status.ts';
 
@@ -96,4 +98,21 @@ describe('the search status line', () => {
       '“复议”：已搜索的部分中没有找到。 已搜索：2024 年度报告；其余 5000 个页面中可能还有结果，尚未搜索。',
     );
   });
+
+  it('says what did not load and what that leaves uncertain, instead of failing the page', () => {
+    // A fresh tester's: one failed request made the whole page 搜索出错.
+    const text = statusText(facts({ total: 40, atLeast: 30, pages: 4, page: 3, first: 21, last: 30, failedBefore: 2 }));
+    expect(text).toContain('有 2 个候选页面因网络错误未能载入');
+    expect(text).toContain('其序号可能因此偏小');
+    expect(statusText(facts({ total: 5, pages: 1, last: 5, unloaded: 1 }))).toContain(
+      '本页有 1 个结果因网络错误未能载入',
+    );
+    expect(loadNote(0, 0)).toBe('');
+    expect(statusText(facts({ total: 5, pages: 1, last: 5 }))).not.toContain('网络错误');
+  });
+
+  it('says how far the check before a far page has got', () =>
+    expect(checkingProgress(200, 640, 2000)).toBe(
+      '正在核对第 200 页及之前的候选页面是否含有完整词语（已核对 640/2000）…',
+    ));
 });

@@ -8,6 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { parseQuery } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
+import { COPIED_SAMPLE } from './global-setup.ts';
 import { parquetOf } from './published.ts';
 import { query } from './query.ts';
 
@@ -414,6 +415,95 @@ describe('search in a real browser', () => {
     expect(await replaced.p.getAttribute('#search-status', 'data-checking')).toBeNull();
     expect(await replaced.p.textContent('#search-status')).toMatch(/^“复议”：找到 \d+ 个页面/);
     await replaced.close();
+  });
+
+  it('a request that fails once is tried again: the page is as if it had not failed', async () => {
+    const q = `search/?${new URLSearchParams({ q: '政府信息公开', per: '3', page: '2' })}`;
+    const status = async (fail: boolean) => {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      const tried = new Set<string>();
+      if (fail)
+        await p.route('**/pagefind/**/*.nbg', (route) => {
+          const url = route.request().url();
+          if (tried.has(url)) return route.continue();
+          tried.add(url);
+          return route.abort();
+        });
+      await p.goto(`${server.url}${q}`);
+      await p.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]');
+      await p.waitForFunction(() => !document.getElementById('search-status')!.hasAttribute('data-checking'));
+      const out = {
+        status: await p.textContent('#search-status'),
+        hrefs: await p.$$eval('#results li > a', (as) =>
+          as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        ),
+      };
+      await context.close();
+      return { ...out, failed: tried.size };
+    };
+    const clean = await status(false);
+    const failing = await status(true);
+    expect(failing.failed, 'every index file failed once').toBeGreaterThan(3);
+    expect(failing.status).toBe(clean.status);
+    expect(failing.hrefs).toEqual(clean.hrefs);
+  });
+
+  it('a record group that never loads costs the pages it holds, not the page: the rest is shown, the loss said', async () => {
+    // A fresh tester's: one failed request made a whole page of results 搜索出错.
+    const q = '政府信息公开';
+    const truth = truthOf({ q, why: '' });
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const groups: string[] = [];
+    let refused = 0;
+    await p.route('**/pagefind/*/nb/r/*.nbg', (route) => {
+      const url = route.request().url();
+      if (!groups.includes(url)) groups.push(url);
+      // The first group asked for: it holds candidates before (and for) page 2's results.
+      if (groups.indexOf(url) !== 0) return route.continue();
+      refused++;
+      return route.abort();
+    });
+    await p.goto(`${server.url}search/?${new URLSearchParams({ q, per: '3', page: '2' })}`);
+    await p.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]');
+    await p.waitForFunction(() => !document.getElementById('search-status')!.hasAttribute('data-checking'));
+    expect(await p.getAttribute('#search-status', 'data-state')).toBe('done');
+    const text = (await p.textContent('#search-status'))!;
+    expect(text).toMatch(/有 \d+ 个候选页面因网络错误未能载入/);
+    expect(await p.isVisible('#search-status a[data-retry]')).toBe(true);
+    expect(refused, 'tried again, in the page and in the background check').toBeGreaterThanOrEqual(2);
+    // What is shown was checked: each a page holding the query.
+    const hrefs = await p.$$eval('#results li > a', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs.length).toBe(3);
+    for (const h of hrefs) expect(truth, h).toContain(h);
+    await context.close();
+  });
+
+  it('a copy of another report is no result of its own: the original says it has one, the copy says whose it is', async () => {
+    // A fresh tester's: a search listed a report and its copy side by side, and counted both.
+    const copies = readdirSync(join(dist, 'reports')).filter((e) => {
+      const file = join(dist, 'reports', e, 'index.html');
+      return existsSync(file) && readFileSync(file, 'utf8').includes('class="copy-note"');
+    });
+    expect(copies, `the copy of ${COPIED_SAMPLE}`).toHaveLength(1);
+    const copy = parseHTML(readFileSync(join(dist, 'reports', copies[0]!, 'index.html'), 'utf8')).document;
+    expect(copy.querySelector('[data-pagefind-body]')).toBeNull();
+    const original = copy.querySelector('.copy-note a')!.getAttribute('href')!;
+    const originalPage = parseHTML(readFileSync(join(dist, original, 'index.html'), 'utf8')).document;
+    expect(originalPage.querySelector('[data-pagefind-body]')).not.toBeNull();
+    expect(originalPage.querySelector(`a[href="/reports/${copies[0]}/"]`)).not.toBeNull();
+    // Searched: the original once, with its copy said; the copy not at all.
+    const got = await search({ q: '龙泉市人民政府 2020', why: '' });
+    expect(got).toContain(original);
+    expect(got).not.toContain(`/reports/${copies[0]}/`);
+    const item = await page.$eval(
+      `#results li:has(> a[href^="${original}"])`,
+      (li) => li.querySelector('small')!.textContent,
+    );
+    expect(item).toContain('另有 1 份副本');
   });
 
   it('city and district filters: one value per division, given with its parent where the name is not its own', async () => {

@@ -75,12 +75,17 @@ describe('sharded build', () => {
         dists.push(out);
       }
       // A province shard writes only province pages and the shared assets, and its pages' search
-      // records beside its folder (one line per report, agency and region page it wrote).
+      // records beside its folder (one line per report, agency and region page it wrote, but the
+      // pages of copies of other reports: no search results of their own).
       const publicFiles = new Set(listFiles('public'));
       for (const d of dists) {
         expect(listFiles(d).filter((f) => pathScope(f, publicFiles) === 'national')).toEqual([]);
         const records = readFileSync(`${d}.search.jsonl`, 'utf8').trim().split('\n');
-        const pages = listFiles(d).filter((f) => /^(reports|agencies|regions)\/[^/]+\/index\.html$/.test(f));
+        const pages = listFiles(d).filter(
+          (f) =>
+            /^(reports|agencies|regions)\/[^/]+\/index\.html$/.test(f) &&
+            readFileSync(join(d, f), 'utf8').includes('data-pagefind-body'),
+        );
         expect(records.length, d).toBe(pages.length);
       }
       // Without a shard's records the merge stops before it builds anything.

@@ -9,7 +9,7 @@ import {
   sameAgencyYearNote,
   yearDispute,
 } from '../src/lib/site/present.ts';
-import { agencyDirectory, kindIndex, yearIndex } from '../src/lib/site/directory.ts';
+import { agencyDirectory, kindIndex, provinceIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
 import { activeForm, layoutForm, requestsForm, reviewForm } from '../src/lib/site/forms.ts';
@@ -22,9 +22,11 @@ import type { Layout } from '../src/lib/write/layout.ts';
 import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
-import { decided, totals, undecided, yearPoints } from '../src/lib/site/aggregate.ts';
-import { rate } from '../src/lib/site/shares.ts';
+import { copiesNote, decided, totals, undecided, yearPoints, yearRows } from '../src/lib/site/aggregate.ts';
+import { consistency, rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
+import { yearPage } from '../src/lib/site/year-page.ts';
+import { kindPage } from '../src/lib/site/kind-page.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
 const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
@@ -276,6 +278,35 @@ describe('reportPage', () => {
     ).toBeNull();
     // A copy is not in totals for its own reason (duplicate_of), said elsewhere on its page.
     expect(sameAgencyYearNote(report({ same_agency_year: 1, duplicate_of: 'ffffffffffffffff' }))).toBeNull();
+  });
+  it('a copy of another report is no search result of its own; the original lists its copies', () => {
+    // A fresh tester's: a search listed a report and its copy (the same text, another encoding)
+    // side by side, and counted both.
+    const a = report({ report_id: '000000000000000a', source_file: 'z.txt', ...PLACE });
+    const gbk = report({
+      report_id: '000000000000000b',
+      source_file: 'b-gbk.txt',
+      ...PLACE,
+      duplicate_of: a.report_id,
+    });
+    const bom = report({
+      report_id: '000000000000000c',
+      source_file: 'a-bom.txt',
+      ...PLACE,
+      duplicate_of: a.report_id,
+    });
+    const page = (r: ReportRow, more: Partial<Parameters<typeof reportPage>[0]>) =>
+      reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [a, gbk, bom], ...more });
+    const original = page(a, { copies: [gbk, bom] });
+    expect(original.indexed).toBe(true);
+    expect(original.original).toBeNull();
+    expect(original.copies.map((c) => c.source_file)).toEqual(['a-bom.txt', 'b-gbk.txt']);
+    const copy = page(gbk, { original: a });
+    expect(copy.indexed).toBe(false);
+    expect(copy.original).toBe(a);
+    // Its original unknown (not among the reports): the copy stays findable as itself.
+    expect(page(gbk, {}).indexed).toBe(true);
+    expect(page(gbk, { original: bom }).indexed).toBe(true);
   });
   it('history pairs each year with the year before', () => {
     const a = report({ report_id: '000000000000000a', year: 2022, ...PLACE });
@@ -672,5 +703,81 @@ describe('rate', () => {
       reports: 2,
       of: 2,
     });
+  });
+});
+
+describe('counts of reports: a copy is not another report, on every page alike', () => {
+  // A fresh tester's: the year page said "2023 年度报告（6 份）" over tables of 4 reports — two of
+  // the six were copies (duplicate_of) of two others, which the totals rightly left out.
+  const place = { region_code: '321200', region_basis: 'gazetteer', province: '江苏省', city: '泰州市' } as const;
+  const a = report({ report_id: 'a', agency: '泰州市人民政府', agency_kind: '人民政府', ...place });
+  const copyOfA = report({ ...a, report_id: 'a2', source_file: 'a-gbk.txt', duplicate_of: 'a' });
+  const b = report({ report_id: 'b', agency: '泰州市教育局', ...place });
+  const copyOfB = report({ ...b, report_id: 'b2', source_file: 'b-crlf.txt', duplicate_of: 'b' });
+  const c = report({ report_id: 'c', agency: '泰州市公安局', ...place, year: 2022 });
+  const all = [a, copyOfA, b, copyOfB, c];
+  const s = (requests_new: number) => ({ requests_new }) as unknown as SummaryRow;
+  const summary = new Map([
+    ['a', s(10)],
+    ['a2', s(10)],
+    ['b', s(5)],
+    ['b2', s(5)],
+    ['c', s(1)],
+  ]);
+  const of2023 = all.filter((r) => r.year === 2023);
+
+  it('the year page: its count is the number its totals are of, the copies said apart', () => {
+    const page = yearPage(of2023, summary);
+    expect(page.count).toEqual({ reports: 2, copies: 2 });
+    expect(page.totals.requests_new).toEqual({ sum: 15, known: 2, of: 2 });
+    expect(page.top.map((x) => x.r.report_id)).toEqual(['a', 'b']);
+    expect(copiesNote(page.count)).toBe('另有 2 份为同一报告的副本，不重复计数');
+    expect(copiesNote(yearPage([c], summary).count)).toBe('');
+  });
+
+  it('the home page: reports per year', () => {
+    expect(overview(all, summary).rows.map(({ y, n, t }) => [y, n.reports, t.requests_new.of])).toEqual([
+      [2022, 1, 1],
+      [2023, 2, 2],
+    ]);
+  });
+
+  it('a region page: its own count, per year, and its children', () => {
+    const city = regionPages(all).find((p) => p.code === '321200')!;
+    expect(city.count).toEqual({ reports: 3, copies: 2 });
+    const province = regionPages(all).find((p) => p.code === '320000')!;
+    expect(province.children.map((ch) => [ch.code, ch.count.reports])).toEqual([['321200', 3]]);
+    expect(yearRows(city.reports, summary).map(({ y, n }) => [y, n.reports])).toEqual([
+      [2022, 1],
+      [2023, 2],
+    ]);
+  });
+
+  it('a kind page: its count and rows; its list shows the copies, marked', () => {
+    const page = kindPage([a, copyOfA], summary);
+    expect(page.count).toEqual({ reports: 1, copies: 1 });
+    expect(page.years.map(({ y, n }) => [y, n.reports])).toEqual([[2023, 1]]);
+    expect(page.list.map(({ r, copy }) => [r.report_id, copy])).toEqual([
+      ['a', false],
+      ['a2', true],
+    ]);
+  });
+
+  it('the directory indexes (years, kinds, provinces, agencies) agree with the pages they link to', () => {
+    expect(yearIndex(all).map((e) => [e.key, e.reports])).toEqual([
+      [2023, 2],
+      [2022, 1],
+    ]);
+    expect(kindIndex(all).map((e) => [e.key, e.reports])).toEqual([
+      ['部门', 2],
+      ['人民政府', 1],
+    ]);
+    expect(provinceIndex(all)).toEqual([{ code: '320000', name: '江苏省', reports: 3 }]);
+    const agencies = agencyDirectory(all).flatMap((p) => p.cities.flatMap((ch) => ch.agencies));
+    expect(agencies.find((e) => e.name === '泰州市人民政府')!.reports).toBe(1);
+  });
+
+  it('how many reports with tables are consistent: each report once', () => {
+    expect(consistency(all)).toEqual({ withTables: 3, consistent: 3 });
   });
 });

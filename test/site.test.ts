@@ -319,6 +319,19 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     );
   });
 
+  it('a year, region or kind page counts each report once, as its tables do: a copy is not another report', () => {
+    // A fresh tester's: 「2023 年度报告（3 份）」 over tables of 2 — one was a copy (duplicate_of).
+    // The synthetic corpus holds a copy of a 2020 sample (test/global-setup.ts, COPY_FILE).
+    const doc = page('years/2020/index.html');
+    const heading = Number(/（([\d,]+) 份）/.exec(doc.querySelector('h1')!.textContent)![1]!.replace(/,/g, ''));
+    const of = doc.querySelector('table.list tbody tr td:last-child')!.textContent.split('/')[1]!.replace(/,/g, '');
+    expect(heading).toBe(Number(of));
+    expect(doc.body.textContent).toContain('另有 1 份为同一报告的副本，不重复计数');
+    const years = page('years/index.html');
+    const row = [...years.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '2020')!;
+    expect(Number(row.querySelector('td')!.textContent.replace(/,/g, ''))).toBe(heading);
+  });
+
   it('the data page lists the parts, each link resolving, and says how to get the DuckDB file', () => {
     const doc = page('data/index.html');
     const links = [...doc.querySelectorAll('a[href^="/data/"]')].map((a) => a.getAttribute('href')!.slice(1));

@@ -12,6 +12,7 @@ import {
 import { editDistance, matchedAlternative, MAX_QUERY_CHARS, parseQuery } from '../lib/search/query.ts';
 import {
   backgroundCheck,
+  checkingProgress,
   cutNote,
   filterOption,
   queryLabel,
@@ -19,7 +20,7 @@ import {
   WHAT,
   type CheckState,
 } from '../lib/search/status.ts';
-import { resultPage, toCheck } from '../lib/search/paging.ts';
+import { resultPage, toCheck, type Checked } from '../lib/search/paging.ts';
 import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/search/script.ts';
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
@@ -75,6 +76,7 @@ let siteFold: Promise<Record<string, string>> | null = null;
 async function foldOf(h: Hit): Promise<Record<string, string>> {
   if (!h.table.folds(h.n)) return {};
   siteFold ??= fetchGz<Record<string, string>>(`${base}pagefind/fold.nbg`);
+  siteFold.catch(() => (siteFold = null));
   return siteFold;
 }
 
@@ -101,10 +103,34 @@ async function holds(h: Hit, f: ShownRecord, readings: Reading[]): Promise<boole
 
 const params = () => new URLSearchParams(location.search);
 
-/** A gzipped file of the index: decompressed here unless the server already did. */
-async function fetchGz<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+/** How long to wait before the one retry of a failed request. */
+const RETRY_AFTER_MS = 300;
+
+/**
+ * A file of the index, tried a second time when the first request fails (a network error or an
+ * HTTP error): one lost request does not fail a search. Whoever asked decides what a second
+ * failure costs (a candidate not checked, a result not shown, or the search).
+ */
+async function fetchRetry<T>(url: string, read: (r: Response) => Promise<T>): Promise<T> {
+  const once = async () => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return read(r);
+  };
+  try {
+    return await once();
+  } catch {
+    await new Promise((ok) => setTimeout(ok, RETRY_AFTER_MS));
+    return once();
+  }
+}
+
+/** A gzipped file of the index (fetchRetry): decompressed here unless the server already did. */
+function fetchGz<T>(url: string): Promise<T> {
+  return fetchRetry(url, (r) => decodeGz<T>(r));
+}
+
+async function decodeGz<T>(r: Response): Promise<T> {
   let bytes = new Uint8Array(await r.arrayBuffer());
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -173,6 +199,7 @@ function tableOf(s: Shard): Promise<Table> {
   let t = tableCache.get(s.id);
   if (!t) {
     t = cached(headers, `${shardUrl(s)}nb/pages.nbg`).then((h) => new Table(s, h));
+    t.catch(() => tableCache.delete(s.id));
     tableCache.set(s.id, t);
   }
   return t;
@@ -303,9 +330,15 @@ function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, st
       ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')
       : (f.meta.title ?? f.url);
   const a = el('a', title, { href: href.pathname + href.search });
+  // A report's copies are no results of their own (src/lib/site/report-page.ts, indexed): said here.
+  const copies = Number(f.meta.copies) || 0;
   const small = el(
     'small',
-    [kind === '报告' ? place || '地区未确定' : kind, kind === '报告' && f.meta.agency ? f.meta.title : '']
+    [
+      kind === '报告' ? place || '地区未确定' : kind,
+      kind === '报告' && f.meta.agency ? f.meta.title : '',
+      copies > 0 ? `另有 ${copies} 份副本` : '',
+    ]
       .filter(Boolean)
       .join(' · '),
   );
@@ -491,15 +524,60 @@ async function collect(readings: Reading[], shards: Shard[]): Promise<{ hits: Hi
 const groupsToFetch = (hits: Hit[]) =>
   new Set(hits.map((h) => h.table.groupUrl(h.n)).filter((u) => !recordGroups.has(u))).size;
 
-/** Checks pages against their text, 20 at a time; false when a newer search replaced this one. */
-async function verify(hits: Hit[], readings: Reading[], verified: Map<Hit, boolean>, gen: number): Promise<boolean> {
-  for (let i = 0; i < hits.length; i += 20) {
-    const batch = hits.slice(i, i + 20);
-    const found = await Promise.all(batch.map(async (h) => holds(h, await recordOf(h), readings)));
-    if (gen !== generation) return false;
-    batch.forEach((h, j) => verified.set(h, found[j]!));
+/**
+ * Record groups fetched at once while candidates are checked: a browser opens about six
+ * connections to a host, and checking one group after another made a far page (page 200 of a
+ * common phrase: about 125 groups) wait for each round trip in turn.
+ */
+const GROUPS_AT_ONCE = 6;
+
+/** Candidates to check before a page is shown from which the status line says how far the check has got. */
+const SAY_PROGRESS_FROM = 100;
+
+/**
+ * Checks pages against their text, by record group in page order, GROUPS_AT_ONCE groups at once.
+ * A page whose group does not load (after fetchRetry's second try) goes to `failed` — it is
+ * skipped, not shown (src/lib/search/paging.ts) — and leaves it when a later check loads it.
+ * `progress` hears how many of `hits` are done. False when a newer search replaced this one.
+ */
+async function verify(
+  hits: Hit[],
+  readings: Reading[],
+  verified: Map<Hit, boolean>,
+  failed: Set<Hit>,
+  gen: number,
+  progress?: (done: number) => void,
+): Promise<boolean> {
+  const byGroup = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const url = h.table.groupUrl(h.n);
+    const list = byGroup.get(url);
+    if (list) list.push(h);
+    else byGroup.set(url, [h]);
   }
-  return true;
+  const queue = [...byGroup.values()];
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    for (let list = queue.shift(); list && gen === generation; list = queue.shift()) {
+      let found: boolean[] | null;
+      try {
+        found = await Promise.all(list.map(async (h) => holds(h, await recordOf(h), readings)));
+      } catch {
+        found = null;
+      }
+      if (gen !== generation) return;
+      list.forEach((h, j) => {
+        if (found) {
+          verified.set(h, found[j]!);
+          failed.delete(h);
+        } else failed.add(h);
+      });
+      done += list.length;
+      progress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GROUPS_AT_ONCE, queue.length) }, worker));
+  return gen === generation;
 }
 
 /** Runs the search in the URL; an error is shown unless a newer search has replaced this one. */
@@ -573,6 +651,8 @@ async function search(gen: number): Promise<void> {
   // they are few enough (src/lib/search/status.ts, backgroundCheck).
   const candidates = hits;
   const verified = new Map<Hit, boolean>();
+  // Candidates whose records did not load (verify): skipped, and said so.
+  const failed = new Set<Hit>();
   const per = Math.min(1000, Math.max(1, Number(p.get('per')) || 10));
   // Without the filters: the shards a search without them searches.
   const unfiltered = all ? holding : initialShards(holding, manifest.budget);
@@ -590,18 +670,12 @@ async function search(gen: number): Promise<void> {
     cut: cut ? chars : 0,
     unfiltered,
   };
-  const first = await render(ctx, candidates, verified, exact);
+  const first = await render(ctx, candidates, verified, failed, exact);
   if (gen !== generation || first.check !== 'checking') return;
-  let done: boolean;
-  try {
-    done = await verify(first.rest, readings, verified, gen);
-  } catch {
-    // A record group could not be fetched: the count stays an upper bound, and the page says
-    // the check was broken off.
-    if (gen === generation) await render(ctx, candidates, verified, false, true);
-    return;
-  }
-  if (done) await render(ctx, candidates, verified, true);
+  // The rest (a candidate that failed before is tried again here). A record group that still
+  // does not load leaves the count an upper bound, and the page says the check was broken off.
+  if (!(await verify(first.rest, readings, verified, failed, gen))) return;
+  await render(ctx, candidates, verified, failed, false, failed.size > 0);
 }
 
 interface RenderContext {
@@ -630,8 +704,11 @@ async function excludedByFilters(c: RenderContext): Promise<{ n: number; atMost:
   const { hits, exact } = await collect(c.readings, c.unfiltered);
   if (exact || !hits.length) return hits.length ? { n: hits.length, atMost: false } : null;
   const verified = new Map<Hit, boolean>();
+  const failed = new Set<Hit>();
   if (backgroundCheck(hits.length, groupsToFetch(hits)) !== 'checking') return { n: hits.length, atMost: true };
-  if (!(await verify(hits, c.readings, verified, c.gen))) return null;
+  if (!(await verify(hits, c.readings, verified, failed, c.gen))) return null;
+  // Pages that could not be checked may hold the terms: then the count is at most.
+  if (failed.size) return { n: hits.filter((h) => verified.get(h) !== false).length, atMost: true };
   const n = hits.filter((h) => verified.get(h)).length;
   return n ? { n, atMost: false } : null;
 }
@@ -656,8 +733,9 @@ async function render(
   c: RenderContext,
   candidates: Hit[],
   verified: Map<Hit, boolean>,
+  failed: Set<Hit>,
   allChecked: boolean,
-  failed = false,
+  brokenOff = false,
 ): Promise<{ check: CheckState; rest: Hit[] }> {
   const { p, gen, readings, chosen, sort, per } = c;
   const stale = { check: 'none' as const, rest: [] };
@@ -670,31 +748,54 @@ async function render(
     hits.sort((a, b) => (y(a) === 0 ? 1 : 0) - (y(b) === 0 ? 1 : 0) || dir * (y(a) - y(b)));
   }
   const requested = Number(p.get('page')) || 1;
-  const checked = () => hits.map((h) => verified.get(h));
-  for (let need = toCheck(checked(), requested, per); need.length; need = toCheck(checked(), requested, per))
+  const checked = (): Checked[] => hits.map((h) => (failed.has(h) ? 'failed' : verified.get(h)));
+  // Each round checks or fails every candidate it is given, so the rounds end. A page far from
+  // the first needs many: the status line says how far they have got.
+  let before = 0;
+  for (let need = toCheck(checked(), requested, per); need.length; need = toCheck(checked(), requested, per)) {
+    const of = before + need.length;
+    const progress =
+      of > SAY_PROGRESS_FROM
+        ? (done: number) => (status.textContent = checkingProgress(requested, before + done, of))
+        : undefined;
     if (
       !(await verify(
         need.map((i) => hits[i]!),
         readings,
         verified,
+        failed,
         gen,
+        progress,
       ))
     )
       return stale;
+    before = of;
+  }
   const r = resultPage(checked(), requested, per);
   const { page, pages } = r;
   const shown = r.shown.map((i) => hits[i]!);
-  await Promise.all(shown.map((h) => h.table.ensure([h.n])));
-  const data = await Promise.all(shown.map((h) => recordOf(h)));
-  const folds = await Promise.all(shown.map((h) => foldOf(h)));
+  // A result whose record does not load (after fetchRetry's second try) is shown as such; the
+  // others are shown.
+  const data = await Promise.all(
+    shown.map(async (h) => {
+      try {
+        await h.table.ensure([h.n]);
+        return await recordOf(h);
+      } catch {
+        return null;
+      }
+    }),
+  );
+  const folds = await Promise.all(shown.map((h) => foldOf(h).catch((): Record<string, string> => ({}))));
   if (gen !== generation) return stale;
+  const unloaded = data.filter((f) => f === null).length;
   // Filter counts among the candidates not known not to hold the terms: exact once all are checked.
   const counts = count(
     candidates.filter((h) => verified.get(h) !== false),
     chosen,
   );
   const rest = candidates.filter((h) => !verified.has(h));
-  const check: CheckState = failed && rest.length ? 'failed' : backgroundCheck(rest.length, groupsToFetch(rest));
+  const check: CheckState = brokenOff && rest.length ? 'failed' : backgroundCheck(rest.length, groupsToFetch(rest));
   const total = r.atMost;
   const many = readings.some((r) => r.terms.length > 1);
   // Nothing passes the filters: how many results there are without them.
@@ -704,7 +805,11 @@ async function render(
   renderFilters(p, counts, chosen, rest.length === 0);
   list.replaceChildren();
   list.start = r.first;
-  list.append(...data.map((f, i) => resultItem(f, readings, folds[i]!)));
+  list.append(
+    ...data.map((f, i) =>
+      f ? resultItem(f, readings, folds[i]!) : el('li', '此结果未能载入（网络错误）。', { 'data-unloaded': '' }),
+    ),
+  );
   renderPager(p, page, pages);
   const said =
     (c.cut ? cutNote(c.cut, MAX_QUERY_CHARS) : '') +
@@ -728,7 +833,11 @@ async function render(
     missing: c.missing.length
       ? { searched: c.shards.map((s) => s.label), pages: c.missing.reduce((n, s) => n + s.pages, 0) }
       : null,
+    failedBefore: r.failedBefore,
+    unloaded,
   });
+  // What did not load is said (statusText), with a way to try again.
+  if (r.failedBefore || unloaded) status.append(' ', retryLink());
   if (excluded) status.append(' ', el('a', '清除筛选', { href: clearHref(p), 'data-clear-filters': '' }));
   else if (total === 0 && !c.missing.length)
     // Suggestions for each word apart (the last reading).
@@ -752,10 +861,16 @@ function navigate(p: URLSearchParams): void {
   void run();
 }
 
+/** Runs the search in the URL again (files that failed to load are fetched anew). */
+function retryLink(): HTMLAnchorElement {
+  return el('a', '重试', { href: location.href, 'data-retry': '' });
+}
+
 function fail(e: unknown): void {
   delete status.dataset.checking;
   status.dataset.state = 'error';
-  status.textContent = `搜索出错：${(e as Error).message}`;
+  status.textContent = `搜索出错：${(e as Error).message}。`;
+  status.append(' ', retryLink());
 }
 
 form.addEventListener('submit', (e) => {
@@ -783,6 +898,11 @@ filterBox.addEventListener('change', (e) => {
 // Links inside the search box (pages, clear filters) change the URL without a reload.
 root.addEventListener('click', (e) => {
   const a = (e.target as HTMLElement).closest('a');
+  if (a?.hasAttribute('data-retry')) {
+    e.preventDefault();
+    void run();
+    return;
+  }
   if (!a || !(a.closest('#pager') || a.hasAttribute('data-clear-filters'))) return;
   e.preventDefault();
   history.pushState(null, '', a.href);

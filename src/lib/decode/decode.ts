@@ -142,7 +142,7 @@ function sniffUtf16(bytes: Uint8Array, utf8: () => string | null): 'utf-16le' | 
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
   // Valid UTF-8 with no NUL, or only a few stray ones (UTF-16 has one in every ASCII character:
   // line ends, digits, spaces), is UTF-8: mostly-ASCII bytes paired up look like CJK.
-  if (countNul(sample) <= sample.length * 0.005 && utf8() !== null) return null;
+  if (countNul(sample) <= Math.max(sample.length * 0.005, STRAY) && utf8() !== null) return null;
   const best = (['utf-16le', 'utf-16be'] as const)
     .map((label) => ({ label, score: plausibility(sample, label) }))
     .sort((a, b) => b.score - a.score)[0]!;
@@ -183,10 +183,18 @@ function plausibility(bytes: Uint8Array, label: string): number {
 }
 
 /**
- * Binary: many NUL or other control bytes in the first 8 KB (not UTF-16, tried before). A
- * proportion, not a single NUL: one stray NUL in a text report (a broken editor or transfer)
- * would otherwise lose the whole report. Text has almost none; images, archives, executables
- * and random bytes have several per hundred.
+ * Stray control bytes a text file may have whatever its size: this many are never taken for
+ * evidence of binary (or of UTF-16's NULs). A proportion alone means nothing in a small file:
+ * in a 40-byte file one stray NUL is 2.5 %, over the 2 % of binary.
+ */
+const STRAY = 3;
+
+/**
+ * Binary: many NUL or other control bytes in the first 8 KB (not UTF-16, tried before): over 2 %
+ * of them, and more than a few (STRAY). A proportion, not a single NUL: one stray NUL in a text
+ * report (a broken editor or transfer) would otherwise lose the whole report. Text has almost
+ * none; images, archives, executables and random bytes have several per hundred, so a binary
+ * file of a few dozen bytes without a known header (sniffed first) has more than three.
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -195,7 +203,7 @@ function looksBinary(bytes: Uint8Array): boolean {
     const b = bytes[i]!;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
-  return control > n * 0.02;
+  return control > Math.max(n * 0.02, STRAY);
 }
 
 /**

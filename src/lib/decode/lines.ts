@@ -42,6 +42,12 @@ export interface Line {
    */
   relined?: boolean;
   /**
+   * A row cut out of a `|`-delimited one-line dump (oneline.ts) whose cells run up to the next
+   * row label found: nothing but that label ends it, so a row between the two whose label was
+   * lost would have lent it its values (as a row read from the lines after its label).
+   */
+  endsAtLabel?: boolean;
+  /**
    * Where an HTML line stood, for the metadata: the page's `<title>` (a site template's, often
    * wrong about the year), the document's `<h1>` (the report's own heading), or a line whose
    * text is all link text (`<a href>`: a pointer to another page, such as a list of the

@@ -5,6 +5,8 @@ import {
   requestRows2021,
   type RowDef,
 } from '../template/definitions.ts';
+import { isCellText } from '../tables/cell.ts';
+import { isValueLike } from '../tables/tokens.ts';
 import { sliceLine, type Line } from './lines.ts';
 
 /**
@@ -22,6 +24,16 @@ import { sliceLine, type Line } from './lines.ts';
  *   value never is.
  * - Only a line with three labels or more after the table's header words is cut, and nothing
  *   before its first label (prose that mentions 规章 stays prose).
+ *
+ * The same dump with the page's cell separators kept (`信息内容 | 本年制发件数 | … | 规章 | 3 | 1 |
+ * 25 | 行政规范性文件 | 12 | …`: a web page's text copied, or a crawler that writes `|` between
+ * cells) is cut at the same labels, found the same way, but the cells say where a row ends:
+ * a row is its label's cell and the cells after it that can be values (numbers, marks, empty
+ * cells, number-like text such as 约12), with the `|` closing the last of them, so that each row
+ * reads as a line of a `|` table does (`规章 | 3 | 1 | 25 |`). Any other text after them (a group
+ * label （三）不予公开, a sub-table's header, 本年收费金额（单位：万元）) is a line of its own, never
+ * a cell of the row before. The values are not marked `relined`: a `|` is a cell's edge, so a row
+ * short of a cell may have lost one (not only had two glued), and the reader weighs both.
  */
 
 interface Anchor {
@@ -107,23 +119,90 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const candidate = (l: Line) => l.text.length >= LONG && !l.cells && header.test(l.text);
   if (!lines.some(candidate)) return lines;
   const anchors = ANCHORS[kind];
-  return lines.flatMap((l) => (candidate(l) ? reline(l, anchors, header) : [l]));
+  return lines.flatMap((l) => {
+    if (!candidate(l)) return [l];
+    const labels = findLabels(l.text, anchors, header);
+    if (!labels) return [l];
+    if (startsCells(l.text, labels)) return cutAtCells(l, labels);
+    return reline(
+      l,
+      labels.map((x) => x.start),
+    );
+  });
 }
 
-function reline(line: Line, anchors: readonly Anchor[], header: RegExp): Line[] {
-  const text = line.text;
-  const cuts: number[] = [];
+/** A row label found on a long line: where it starts (its numbering included) and where its key phrase ends. */
+interface Found {
+  start: number;
+  keyEnd: number;
+}
+
+/**
+ * The template's row labels on the line, in template order (the one rule of both cuts), or null
+ * when fewer than three are found or the table's header words do not come before the first.
+ */
+function findLabels(text: string, anchors: readonly Anchor[], header: RegExp): Found[] | null {
+  const found: Found[] = [];
   let from = 0;
   for (const a of anchors) {
     a.key.lastIndex = 0;
     const m = a.key.exec(text.slice(from));
     if (!m) continue;
     const at = from + m.index;
-    const start = labelStart(text, at, a, cuts.length ? cuts[cuts.length - 1]! : 0);
-    cuts.push(start);
+    const start = labelStart(text, at, a, found.length ? found[found.length - 1]!.start : 0);
     from = at + m[0].length;
+    found.push({ start, keyEnd: from });
   }
-  if (cuts.length < 3 || !header.test(text.slice(0, cuts[0]))) return [line];
+  if (found.length < 3 || !header.test(text.slice(0, found[0]!.start))) return null;
+  return found;
+}
+
+/**
+ * Whether the line keeps its cells' separators: most labels (at least three) start a cell, right
+ * after a `|`. A stray `|` in a glued dump (a breadcrumb's) makes no cells of its rows.
+ */
+function startsCells(text: string, labels: Found[]): boolean {
+  const atCell = labels.filter((l) => /\|\s*$/.test(text.slice(Math.max(0, l.start - 8), l.start))).length;
+  return atCell >= 3 && atCell * 2 >= labels.length;
+}
+
+/**
+ * A `|`-delimited dump cut into rows: each label's cell and the value cells after it (with the
+ * `|` that closes the last), then any other text up to the next label as a line of its own.
+ */
+function cutAtCells(line: Line, labels: Found[]): Line[] {
+  const text = line.text;
+  const out: Line[] = [];
+  if (labels[0]!.start > 0) out.push(sliceLine(line, 0, labels[0]!.start));
+  labels.forEach((l, k) => {
+    const end = k + 1 < labels.length ? labels[k + 1]!.start : text.length;
+    // The label's cell runs to the first `|` after its key phrase.
+    let bar = text.indexOf('|', l.keyEnd);
+    if (bar < 0 || bar >= end) return void out.push({ ...sliceLine(line, l.start, end), endsAtLabel: true });
+    let rowEnd = bar + 1;
+    for (;;) {
+      const next = text.indexOf('|', bar + 1);
+      const cellEnd = next < 0 || next >= end ? end : next;
+      const cell = text.slice(bar + 1, cellEnd).trim();
+      if (cell && !isValueLike(cell) && !isCellText(cell)) break;
+      if (cellEnd === end) {
+        rowEnd = end;
+        break;
+      }
+      bar = next;
+      rowEnd = next + 1;
+    }
+    // Cells up to the next label: only that label ends the row (Line.endsAtLabel).
+    const row = sliceLine(line, l.start, rowEnd);
+    out.push(rowEnd === end ? { ...row, endsAtLabel: true } : row);
+    if (rowEnd < end) out.push(sliceLine(line, rowEnd, end));
+  });
+  return out.filter((l) => l.text.trim());
+}
+
+/** A glued dump cut at its labels (`cuts`), and after each label's run of digits. */
+function reline(line: Line, cuts: number[]): Line[] {
+  const text = line.text;
   const out: Line[] = [];
   const pieceEnds = [...cuts.slice(1), text.length];
   if (cuts[0]! > 0) out.push(sliceLine(line, 0, cuts[0]));

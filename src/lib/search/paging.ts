@@ -7,7 +7,13 @@
  * full but the last, and no result falls between two pages.
  */
 
-export type Checked = boolean | undefined;
+/**
+ * A candidate's state: holds the terms (true), does not (false), not checked yet (undefined), or
+ * could not be checked — its record would not load, even on a second try ('failed'). A failed
+ * candidate is skipped: never shown (it is not known to hold the terms), never checked again for
+ * this page, and said to be missing (ResultPage.failedBefore).
+ */
+export type Checked = boolean | undefined | 'failed';
 
 export interface ResultPage {
   /** The page shown (a page past the last result shows the last page). */
@@ -22,6 +28,12 @@ export interface ResultPage {
   /** Results: at least (checked and found), at most (not known not to hold the terms). */
   atLeast: number;
   atMost: number;
+  /**
+   * Candidates that could not be checked ('failed') placed before the last result shown (before
+   * the end of the list when nothing is shown): each may be a result the numbers of this page
+   * leave out, so they are lower bounds unless this is 0.
+   */
+  failedBefore: number;
 }
 
 /**
@@ -39,7 +51,11 @@ export function toCheck(checked: ReadonlyArray<Checked>, page: number, per: numb
   return need;
 }
 
-/** Page `page` of the results, once toCheck says nothing more is needed for it. */
+/**
+ * Page `page` of the results, once toCheck says nothing more is needed for it. Candidates that
+ * failed are skipped: the page is taken from the results known, and says how many failed before
+ * its last result (failedBefore).
+ */
 export function resultPage(checked: ReadonlyArray<Checked>, page: number, per: number): ResultPage {
   const found: number[] = [];
   let atMost = 0;
@@ -49,11 +65,14 @@ export function resultPage(checked: ReadonlyArray<Checked>, page: number, per: n
   });
   const atLeast = found.length;
   let p = Math.max(1, Math.floor(page) || 1);
-  // Past the last result: every candidate up to there is checked (toCheck), so the count is
-  // exact and the last page is known.
+  // Past the last result: every candidate up to there is checked or failed (toCheck), so the
+  // last page of the results known is known.
   if ((p - 1) * per >= atLeast && p > 1) p = Math.max(1, Math.ceil(atLeast / per));
   const shown = found.slice((p - 1) * per, p * per);
   const pages = Math.max(1, p, Math.ceil(atMost / per));
   const first = (p - 1) * per + 1;
-  return { page: p, pages, shown, first, last: first + shown.length - 1, atLeast, atMost };
+  const end = shown.length ? shown.at(-1)! : checked.length;
+  let failedBefore = 0;
+  for (let i = 0; i < end; i++) if (checked[i] === 'failed') failedBefore++;
+  return { page: p, pages, shown, first, last: first + shown.length - 1, atLeast, atMost, failedBefore };
 }

@@ -85,6 +85,35 @@ export interface StatusFacts {
   excluded: { n: number; atMost: boolean } | null;
   /** Shards not searched yet: the labels of those searched, and how many pages the rest hold. */
   missing: { searched: string[]; pages: number } | null;
+  /**
+   * Candidates before this page's last result that could not be checked (their records did not
+   * load, even on a second try; src/lib/search/paging.ts, failedBefore), and results of this
+   * page whose records did not load. Omitted: none.
+   */
+  failedBefore?: number;
+  unloaded?: number;
+}
+
+/**
+ * Said when records did not load (a network error, after one retry): what is shown is what was
+ * checked, and what that leaves uncertain. Empty when everything loaded.
+ */
+export function loadNote(failedBefore: number, unloaded: number): string {
+  const out: string[] = [];
+  if (failedBefore > 0)
+    out.push(
+      `有 ${failedBefore} 个候选页面因网络错误未能载入，无法核对是否含有这些词语，未列出；本页只列出已核对的结果，其序号可能因此偏小。`,
+    );
+  if (unloaded > 0) out.push(`本页有 ${unloaded} 个结果因网络错误未能载入。`);
+  return out.join('');
+}
+
+/**
+ * Said while the candidates before a page far from the first are checked against their text
+ * (src/client/search.ts), so that the page is not blank meanwhile.
+ */
+export function checkingProgress(page: number, done: number, of: number): string {
+  return `正在核对第 ${page} 页及之前的候选页面是否含有完整词语（已核对 ${done}/${of}）…`;
 }
 
 /**
@@ -118,5 +147,7 @@ export function statusText(f: StatusFacts): string {
   else out = `${f.said}已搜索的部分中没有找到。`;
   if (f.missing)
     out += ` 已搜索：${f.missing.searched.join('、')}；其余 ${f.missing.pages} 个页面中可能还有结果，尚未搜索。`;
+  const load = loadNote(f.failedBefore ?? 0, f.unloaded ?? 0);
+  if (load) out += ` ${load}`;
   return out;
 }

@@ -35,6 +35,31 @@ export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[])
   return reports.every((r) => !r.duplicate_of) ? reports : reports.filter((r) => !r.duplicate_of);
 }
 
+/**
+ * How many reports a set holds, as every count of reports on a page says it (a heading's 份, a
+ * 报告数 column, a directory index): each report once, as `counted` (a copy of another,
+ * `duplicate_of`, is no other report) — the reports a total is `of`, so a heading and the tables
+ * under it agree. `copies` is how many were left out, for the note beside the count (copiesNote).
+ */
+export interface ReportTally {
+  reports: number;
+  copies: number;
+}
+
+export function tally(reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of'>>): ReportTally {
+  let copies = 0;
+  for (const r of reports) if (r.duplicate_of) copies++;
+  return { reports: reports.length - copies, copies };
+}
+
+/** Said under a table whose counts of reports left copies out. */
+export const COPIES_LEFT_OUT = '报告数不计同一报告的副本（同一报告的不同编码或文件），每份报告只计一次';
+
+/** Said beside a count of reports that left copies out; empty when there are none. */
+export function copiesNote(t: ReportTally): string {
+  return t.copies ? `另有 ${t.copies} 份为同一报告的副本，不重复计数` : '';
+}
+
 type AgencyYear = Pick<ReportRow, 'report_id' | 'duplicate_of' | 'same_agency_year'>;
 
 /**
@@ -101,6 +126,18 @@ export function yearPoints(
 export function byYear(reports: ReportRow[]): Map<number, ReportRow[]> {
   const m = groupBy(reports, (r) => r.year);
   return new Map([...m].sort((a, b) => a[0] - b[0]));
+}
+
+/** One row per report year, oldest first: its reports, how many (tally) and its totals. */
+export interface YearRow {
+  y: number;
+  reports: ReportRow[];
+  n: ReportTally;
+  t: Record<FigureKey, Total>;
+}
+
+export function yearRows(reports: ReportRow[], summary: Map<string, SummaryRow>): YearRow[] {
+  return [...byYear(reports)].map(([y, rs]) => ({ y, reports: rs, n: tally(rs), t: totals(rs, summary) }));
 }
 
 /** Region codes along a report's path: province, city, county, township (the one ladder). */

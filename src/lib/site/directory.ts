@@ -1,7 +1,8 @@
 import type { ReportRow } from '../schema/datasets.ts';
-import { regionLadder } from '../region/ladder.ts';
+import { regionCodes, regionLadder } from '../region/ladder.ts';
 import { agencyCount, groupByAgency, splitAgency, type AgencyCount } from './agencies.ts';
 import { regionNames } from './region-page.ts';
+import { tally } from './aggregate.ts';
 
 /**
  * The directory indexes: /agencies/ (by province, then city), /years/ and /kinds/. Plain data
@@ -13,6 +14,7 @@ export interface AgencyEntry {
   name: string;
   kind: string | null;
   years: number[];
+  /** Reports, each once (aggregate.ts tally: copies apart). */
   reports: number;
   /**
    * Of `reports`, how many are of a place not known (NULL or ambiguous): reports of one name that
@@ -68,7 +70,14 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
     prov.cities.set(cKey, city);
     const years = [...new Set(rs.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
     const namesakes = splitAgency(rs).namesakes.length;
-    city.agencies.push({ key, name: last.agency!, kind: last.agency_kind, years, reports: rs.length, namesakes });
+    city.agencies.push({
+      key,
+      name: last.agency!,
+      kind: last.agency_kind,
+      years,
+      reports: tally(rs).reports,
+      namesakes,
+    });
   }
   const byCode = (a: { code: string | null }, b: { code: string | null }) =>
     a.code === b.code ? 0 : a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code);
@@ -89,6 +98,7 @@ export function agencyDirectory(reports: ReportRow[]): ProvinceGroup[] {
 
 export interface CountEntry<K> {
   key: K;
+  /** Reports, each once (aggregate.ts tally: copies apart), as the entry's own page says. */
   reports: number;
   agencies: AgencyCount;
 }
@@ -113,5 +123,20 @@ function countBy<K>(reports: ReportRow[], keyOf: (r: ReportRow) => K | null): Ar
     else m.set(k, [r]);
   }
   // Reports of one name whose place is NULL or ambiguous are not proven one agency (nor two).
-  return [...m].map(([key, rs]) => ({ key, reports: rs.length, agencies: agencyCount(rs) }));
+  return [...m].map(([key, rs]) => ({ key, reports: tally(rs).reports, agencies: agencyCount(rs) }));
+}
+
+/** Provinces (/regions/), by code, with how many reports each holds (each once: aggregate.ts tally). */
+export function provinceIndex(reports: ReportRow[]): Array<{ code: string; name: string; reports: number }> {
+  const out = new Map<string, { code: string; name: string; list: ReportRow[] }>();
+  for (const r of reports) {
+    const code = regionCodes(r.region_code)[0];
+    if (!code || !r.province) continue;
+    const p = out.get(code);
+    if (p) p.list.push(r);
+    else out.set(code, { code, name: r.province, list: [r] });
+  }
+  return [...out.values()]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map(({ code, name, list }) => ({ code, name, reports: tally(list).reports }));
 }

@@ -40,6 +40,8 @@ export interface SiteData {
   /** Input files that gave no report (rejected or duplicate): how many, and the first ones in path order. */
   notReports: { count: number; first: ManifestEntry[] };
   reportById: Map<string, ReportRow>;
+  /** The copies of a report (the reports whose duplicate_of is its id), in report_id order. */
+  copiesOf(reportId: string): ReportRow[];
   /** An agency's reports by agencyKey, oldest first. */
   reportsOfAgency(key: string): ReportRow[];
   cellsOf(reportId: string): Promise<CellRow[]>;
@@ -174,6 +176,7 @@ async function load(dir: string): Promise<SiteData> {
     }
   }
   const agencies = groupByAgency(reports);
+  const copies = groupBy(reports, (r) => r.duplicate_of);
   const rowCounts = {} as Record<TableName, number>;
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
     rowCounts[t] = Number((await rows<{ n: bigint }>(`SELECT count(*) AS n FROM ${file(t)}`))[0]!.n);
@@ -191,6 +194,7 @@ async function load(dir: string): Promise<SiteData> {
     reportById: new Map(reports.map((r) => [r.report_id, r])),
     digests,
     reportsOfAgency: (key) => agencies.get(key) ?? [],
+    copiesOf: (id) => copies.get(id) ?? [],
     cellsOf: perReport('cells') as (id: string) => Promise<CellRow[]>,
     checksOf: perReport('checks') as (id: string) => Promise<CheckRow[]>,
     sectionsOf: perReport('sections') as (id: string) => Promise<SectionRow[]>,

@@ -1,6 +1,17 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { regionCodes } from '../region/ladder.ts';
-import { FIGURES, byYear, counted, decided, totals, undecided, yearPoints, type Total } from './aggregate.ts';
+import {
+  FIGURES,
+  byYear,
+  counted,
+  decided,
+  totals,
+  undecided,
+  yearPoints,
+  yearRows,
+  type Total,
+  type YearRow,
+} from './aggregate.ts';
 import type { Point } from './charts.ts';
 import { groupBy } from './group.ts';
 
@@ -21,7 +32,8 @@ const SHOWN = [
 
 export interface Overview {
   years: Map<number, ReportRow[]>;
-  rows: Array<{ y: number; n: number; t: ReturnType<typeof totals> }>;
+  /** Per year: how many reports (copies apart, aggregate.ts tally) and their totals. */
+  rows: YearRow[];
   points: Point[];
   shown: (typeof FIGURES)[number][];
   /** The latest year with reports: leaders are from one year only, so they are comparable. */
@@ -35,7 +47,7 @@ export interface Overview {
 
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
   const years = byYear(reports);
-  const rows = [...years].map(([y, rs]) => ({ y, n: rs.length, t: totals(rs, summary) }));
+  const rows = yearRows(reports, summary);
   const points: Point[] = yearPoints(rows, [
     ['requests_new', '本年新收申请'],
     ['granted', '予以公开'],

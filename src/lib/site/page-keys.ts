@@ -16,7 +16,7 @@ import { readSourceBytes } from './source.ts';
  *   computed by DuckDB), and the SHA-256 of its raw file as the source view reads it now (null
  *   when it is not there).
  * - A report page reads its row, its content, the rows of its agency's reports (history,
- *   namesakes) and its canonical report's row (a copy links to it).
+ *   namesakes), its original's row (a copy links to it) and its copies' rows (listed).
  * - An agency page reads its reports' rows.
  * - A region page reads its props (names, parents, children, agencies: their row keys) and the
  *   rows of each listed agency's reports (the namesake note).
@@ -32,6 +32,7 @@ export interface KeyContext {
   digests: ReadonlyMap<string, string>;
   reportsOfAgency(key: string): ReportRow[];
   reportById: ReadonlyMap<string, ReportRow>;
+  copiesOf(reportId: string): ReportRow[];
 }
 
 /** The keys' context from the site data, or null when the build is not incremental. */
@@ -75,6 +76,7 @@ export function reportPageKey(report: ReportRow, agencyReports: readonly ReportR
       sourceKey(report),
       agencyReports.map((r) => rowKey(r, ctx)),
       canonical && rowKey(canonical, ctx),
+      ctx.copiesOf(report.report_id).map((r) => rowKey(r, ctx)),
     ]),
   );
 }

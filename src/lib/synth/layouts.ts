@@ -246,6 +246,19 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
 
 const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
 
+/**
+ * A page of `|` tables pasted as one line (pipe-oneline): a web page's text copied, or a crawler
+ * that keeps cell separators. Every line of the report (title, fields, prose, headings and the
+ * `|` rows, whose closing `|` now stands between two rows) joined by a space, so a row's last
+ * cell is followed by the next row's label. The separator is written ` | `, `|` or full-width
+ * ` ｜ ` throughout. The cells are the `|` rows' own, so their truth is the pipes style's.
+ */
+export function pipeOneline(rng: Random, lines: string[]): string {
+  const sep = rng.pick([' | ', '|', ' ｜ ']);
+  const joined = lines.map((l) => (l.includes('|') ? l.replace(/\s*\|\s*/g, sep).trim() : l)).join(' ');
+  return `${joined.replace(/\n/g, ' ')}\n`;
+}
+
 /** The crawler's header block and the page as one line (chrome glued at both ends). */
 /** The dump's text and the 原文链接 it names (the report's source_url). */
 export function onelineDump(

@@ -24,9 +24,15 @@ export type ReadingCell =
 export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
   const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
+  // Digit groups written apart in one cell (`0  14`, `1 234`): one number written with a space,
+  // or several cells whose separator was lost. Such a cell is not read either way, but it may
+  // stand for as many cells as it has groups (the others' values unknown, as a dropped cell's):
+  // counted as one cell only, it would make a split elsewhere look proven.
+  const groups = slots.map((s) => (s !== null && /^\d+(?:\s+\d+)+$/.test(s.text) ? s.text.split(/\s+/).length : 1));
   // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
   const capacity = Array<number>(slots.length + 1).fill(0);
-  for (let i = slots.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1]! + (digits[i] ? slots[i]!.text.length : 1);
+  for (let i = slots.length - 1; i >= 0; i--)
+    capacity[i] = capacity[i + 1]! + (digits[i] ? slots[i]!.text.length : groups[i]!);
   let steps = 0;
   let overflow = false;
   const acc: ReadingCell[] = [];
@@ -48,7 +54,12 @@ export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1)
         slot === null ? { kind: 'empty', no: 0 } : { kind: 'piece', tok: slot, start: 0, length: slot.text.length },
       );
       rec(i + 1, left - 1);
-      acc.pop();
+      // The same cell standing for more cells (groups written apart), the others unknown.
+      for (let extra = 1; extra < groups[i]!; extra++) {
+        acc.push({ kind: 'dropped' });
+        rec(i + 1, left - 1 - extra);
+      }
+      acc.length -= groups[i]!;
       return;
     }
     // Cut the digit run into pieces, one at a time; no piece has a leading zero.

@@ -5,6 +5,7 @@ import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
+  endsAtLabel,
   isDense,
   locateRows,
   promoteCellText,
@@ -90,10 +91,11 @@ export function readTable(
       grid.has(cols.length),
     );
     // Values read from the lines after the label run to the next label found; when a row
-    // between the two was not found, its values (its label lost) could be among them.
+    // between the two was not found, its values (its label lost) could be among them. So do a
+    // one-line dump's cells that only the next label ends (rows.ts, `endsAtLabel`).
     const next = found[k + 1];
     const skipped =
-      rc.kind === 'unknown' || rc.by !== 'lines'
+      rc.kind === 'unknown' || (rc.by !== 'lines' && !endsAtLabel(toks, f.at))
         ? []
         : !inOrder
           ? notFound

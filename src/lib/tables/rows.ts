@@ -255,13 +255,14 @@ export function readRow(
         : null;
   if (exact) {
     const rest = unlabelledValueLine(toks, at, end, labelLine);
-    return rest === null
-      ? exact
-      : {
-          kind: 'unknown',
-          reason: `a line of values with no numbered label of its own follows this row (line ${rest}): the rest of this row's cells cut off by a page break or a wrapped cell, or another row's whose label is lost — which values are this row's is not proven`,
-          vals: sameVals,
-        };
+    if (rest === null) return exact;
+    // Values on the label's own source line, after other text (a one-line dump, decode/oneline.ts):
+    // no page break or wrapped cell is between them, so the note must not say so.
+    const reason =
+      rest === toks[at]!.no
+        ? `values follow this row's cells on the same source line (line ${rest}) after text that is neither a value nor a row label: this row's cells interrupted by other text, or another row's whose label is lost or not recognised — which values are this row's is not proven`
+        : `a line of values with no numbered label of its own follows this row (line ${rest}): the rest of this row's cells cut off by a page break or a wrapped cell, or another row's whose label is lost — which values are this row's is not proven`;
+    return { kind: 'unknown', reason, vals: sameVals };
   }
 
   // Line mode: cells follow on the next lines until the next label or other text.
@@ -273,6 +274,20 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/**
+ * Whether the line of the label at `at` is a row that only the next label found ends (a one-line
+ * dump's, Line.endsAtLabel): its cells run up to that label, as a row read from the lines after
+ * its label does.
+ */
+export function endsAtLabel(toks: Tok[], at: number): boolean {
+  const line = toks[at]!.line;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+    const t = toks[i]!;
+    if (t.t === 'eol') return t.endsAtLabel === true;
+  }
+  return false;
 }
 
 /** A grid row's n cells; a number spanning rows, or a position it covers, is no row's own (`spanned`). */

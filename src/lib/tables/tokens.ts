@@ -30,9 +30,10 @@ export type Tok =
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
    * row short of a cell to the header's width, so its trailing empty pieces prove no blank
    * cell. HTML rows and tab-separated rows are not padded; a PDF's ruled row ending in an empty
-   * cell may be (Line.padded).
+   * cell may be (Line.padded). `endsAtLabel`: only the next row label found ends the row
+   * (Line.endsAtLabel).
    */
-  | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean };
+  | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean; endsAtLabel?: true };
 
 /** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
 const VALUE =
@@ -102,7 +103,14 @@ export function tokenize(lines: Line[]): Tok[] {
         const cellText = text.slice(a, b).trim();
         pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);
       }
-      toks.push({ t: 'eol', no, line: li, delimited: true, ...(sep === '|' ? { padded: true } : {}) });
+      toks.push({
+        t: 'eol',
+        no,
+        line: li,
+        delimited: true,
+        ...(sep === '|' ? { padded: true } : {}),
+        ...(line.endsAtLabel ? { endsAtLabel: true as const } : {}),
+      });
       return;
     }
     // Whitespace-separated numbers after a label (PDF text): 规章 0 0 0.
