@@ -76,18 +76,18 @@ try {
   const env = { NIANBAO_RAW: join(work, 'raw'), NIANBAO_CACHE: join(work, 'cache') };
   const out = join(work, 'dist');
   step(
-    'earlier: ingest',
-    ['scripts/ingest.ts', '--raw', join(work, 'raw-earlier'), '--out', join(work, 'data'), '--quiet'],
-    {},
+    'earlier: ingest --incremental',
+    ['scripts/ingest.ts', '--incremental', '--raw', join(work, 'raw-earlier'), '--out', join(work, 'data'), '--quiet'],
+    env,
   );
   step('earlier: build --incremental', ['scripts/build.ts', '--incremental', '--out', out], {
     ...env,
     NIANBAO_DATA: join(work, 'data'),
   });
   const ingest = step(
-    'update: ingest',
-    ['scripts/ingest.ts', '--raw', join(work, 'raw'), '--out', join(work, 'data'), '--quiet'],
-    {},
+    'update: ingest --incremental',
+    ['scripts/ingest.ts', '--incremental', '--raw', join(work, 'raw'), '--out', join(work, 'data'), '--quiet'],
+    env,
   );
   const build = step('update: build --incremental', ['scripts/build.ts', '--incremental', '--out', out], {
     ...env,
