@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import type { RegionPage } from './region-page.ts';
 import { readSourceBytes } from './source.ts';
@@ -14,7 +16,7 @@ import { readSourceBytes } from './source.ts';
  * - A report's **row key**: its `reports` row and its `summary` row.
  * - A report's **content**: a digest of its cells, checks and sections rows, in order (load.ts,
  *   computed by DuckDB), and the SHA-256 of its raw file as the source view reads it now (null
- *   when it is not there).
+ *   when it is not there), with the code that reads it (`decodeCode`).
  * - A report page reads its row, its content, the rows of its agency's reports (history,
  *   namesakes), its original's row (a copy links to it) and its copies' rows (listed).
  * - An agency page reads its reports' rows.
@@ -47,22 +49,48 @@ const sha = (text: string) => createHash('sha256').update(text).digest('base64ur
 /** JSON of plain rows (no Map, no BigInt: load.ts turns BIGINT into numbers). */
 const json = (x: unknown) => JSON.stringify(x) ?? 'undefined';
 
-const rowKeys = new WeakMap<object, string>();
+/** Row keys by summary map (one per build) and row object: a row is hashed once per build. */
+const rowKeys = new WeakMap<object, WeakMap<object, string>>();
 
-/** A report's row key: its reports and summary rows (memoised per row object). */
+/** A report's row key: its reports and summary rows. */
 export function rowKey(r: ReportRow, ctx: Pick<KeyContext, 'summary'>): string {
-  let k = rowKeys.get(r);
+  let memo = rowKeys.get(ctx.summary);
+  if (!memo) rowKeys.set(ctx.summary, (memo = new WeakMap()));
+  let k = memo.get(r);
   if (k === undefined) {
     k = sha(`${json(r)}\n${json(ctx.summary.get(r.report_id) ?? null)}`);
-    rowKeys.set(r, k);
+    memo.set(r, k);
   }
   return k;
 }
 
-/** The raw file's SHA-256 as the source view would read it now, or null. */
-function sourceKey(r: ReportRow): string | null {
+let readerCode: string | null = null;
+
+/**
+ * The code that turns a raw file into the source view's lines: src/lib/decode/, path and bytes.
+ * Astro hashes a page's module graph, but the document converter runs in a thread that loads
+ * its modules from the sources (decode/convert-sync.ts), outside that graph. Read from the
+ * working directory (builds run in the project); when it cannot be read, a key that matches
+ * nothing, so the page is rendered.
+ */
+function decodeCode(): string {
+  if (readerCode === null) {
+    try {
+      const dir = join(process.cwd(), 'src', 'lib', 'decode');
+      const h = createHash('sha256');
+      for (const f of readdirSync(dir).sort()) h.update(`${f}\u0000`).update(readFileSync(join(dir, f)));
+      readerCode = h.digest('base64url');
+    } catch {
+      readerCode = `unknown ${Date.now()} ${Math.random()}`;
+    }
+  }
+  return readerCode;
+}
+
+/** The raw file as the source view would read it now (its SHA-256, or null) and the code that reads it. */
+function sourceKey(r: ReportRow): [string | null, string] {
   const bytes = readSourceBytes(r.source_file);
-  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+  return [bytes ? createHash('sha256').update(bytes).digest('hex') : null, decodeCode()];
 }
 
 /** Key of reports/{id}/ (src/pages/reports/[id]/index.astro). */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
+import { agencyPageKey, regionPageKey, reportPageKey, type KeyContext } from '../src/lib/site/page-keys.ts';
+import { regionPages } from '../src/lib/site/region-page.ts';
+
+/**
+ * An incremental build copies a page whose key is unchanged (page-keys.ts): every input a page
+ * shows must change its key, and nothing else may (or nothing would be copied).
+ */
+
+const report = (id: string, over: Partial<ReportRow> = {}): ReportRow => ({
+  report_id: id,
+  source_file: `${id}.txt`,
+  source_sha256: '0'.repeat(64),
+  encoding: 'utf-8',
+  title: null,
+  agency: '某某局',
+  agency_kind: '部门',
+  year: 2023,
+  period_year: null,
+  same_agency_year: 0,
+  published_on: null,
+  published_on_basis: null,
+  source_url: null,
+  duplicate_of: null,
+  index_no: null,
+  region_code: '320211',
+  province: '江苏省',
+  city: '无锡市',
+  county: '滨湖区',
+  township: null,
+  region_basis: 'gazetteer',
+  layout_active: '2021',
+  layout_requests: '2021',
+  era: '2021',
+  status: 'complete',
+  checks_failed: 0,
+  cells_ambiguous: 0,
+  ...over,
+});
+
+function context(reports: ReportRow[], over: Partial<KeyContext> = {}): KeyContext {
+  const byId = new Map(reports.map((r) => [r.report_id, r]));
+  return {
+    summary: new Map(reports.map((r) => [r.report_id, { report_id: r.report_id, requests_new: 5 } as SummaryRow])),
+    digests: new Map(reports.map((r) => [r.report_id, `cells:${r.report_id};`])),
+    reportsOfAgency: () => reports,
+    reportById: byId,
+    copiesOf: (id) => reports.filter((r) => r.duplicate_of === id),
+    ...over,
+  };
+}
+
+describe('page cache keys', () => {
+  const a = report('000000000000000a', { year: 2022 });
+  const b = report('000000000000000b');
+  const base = context([a, b]);
+
+  it('are the same for the same data (fresh objects), so unchanged pages are copied', () => {
+    const again = context([{ ...a }, { ...b }]);
+    expect(reportPageKey({ ...b }, [{ ...a }, { ...b }], again)).toBe(reportPageKey(b, [a, b], base));
+    expect(agencyPageKey([{ ...a }, { ...b }], again)).toBe(agencyPageKey([a, b], base));
+    expect(regionPageKey(regionPages([{ ...a }, { ...b }])[0]!, again)).toBe(
+      regionPageKey(regionPages([a, b])[0]!, base),
+    );
+  });
+
+  it('a report page changes with its row, its summary, its cells, its agency’s other reports, its copies', () => {
+    const key = reportPageKey(b, [a, b], base);
+    const b2 = { ...b, checks_failed: 1 };
+    expect(reportPageKey(b2, [a, b2], context([a, b2]))).not.toBe(key);
+    const summary = new Map(base.summary);
+    summary.set(b.report_id, { report_id: b.report_id, requests_new: 6 } as SummaryRow);
+    expect(reportPageKey(b, [a, b], { ...base, summary })).not.toBe(key);
+    const digests = new Map(base.digests);
+    digests.set(b.report_id, 'cells:other;');
+    expect(reportPageKey(b, [a, b], { ...base, digests })).not.toBe(key);
+    const a2 = { ...a, title: '更正' };
+    expect(reportPageKey(b, [a2, b], context([a2, b]))).not.toBe(key);
+    const copy = report('000000000000000c', { duplicate_of: b.report_id });
+    expect(reportPageKey(b, [a, b], context([a, b, copy]))).not.toBe(key);
+  });
+
+  it('a region page changes when a report under it does, or a new one arrives', () => {
+    const key = regionPageKey(regionPages([a, b])[0]!, base);
+    const c = report('000000000000000c', { agency: '另一局' });
+    expect(regionPageKey(regionPages([a, b, c])[0]!, context([a, b, c]))).not.toBe(key);
+    const summary = new Map(base.summary);
+    summary.set(a.report_id, { report_id: a.report_id, requests_new: 9 } as SummaryRow);
+    expect(regionPageKey(regionPages([a, b])[0]!, { ...base, summary })).not.toBe(key);
+  });
+});
