@@ -161,6 +161,17 @@ describe('a `|` table page pasted as one line', () => {
     expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('12 4 88');
   });
 
+  it('a separator lost between a label and an approximate number (约0): no number for it, never 0', () => {
+    // The property test's seed 99: 8.属于行政查询事项约0 read as the label 8.属于行政查询事项约 and 0.
+    const glued = requests().replace('8.属于行政查询事项 | 0 |', '8.属于行政查询事项约0 |');
+    expect(glued).toContain('事项约0 | 0 |');
+    const p = ok(parseText(doc(glued)));
+    const cell = p.cells.find((c) => c.row_key === 'withheld_query' && c.col_key === 'natural_person');
+    expect(cell?.value ?? null).toBeNull();
+    expect(rowOf(p.cells, 'requests', 'withheld_enforcement')).toBe('0 0 0 0 0 0 0');
+    expect(rowOf(p.cells, 'requests', 'unable_not_held')).toBe('4 1 0 1 0 1 7');
+  });
+
   it('text among a row’s values: the row is NULL and the note says so (no page break on one line)', () => {
     const p = ok(parseText(doc(requests(), ACTIVE.replace('| 3 | 1 | 25 |', '| 3 | 无数据 | 25 |'))));
     expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');

@@ -149,6 +149,25 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
   // and no digit run of its own. Otherwise it is several rows run together, and the tail is
   // the last row's values, not the first label's.
   if (m && m[2] && /\d/.test(m[2]) && isOneLabel(text.slice(0, text.length - m[2].length))) {
+    // A label glued to an approximate number (行政查询事项约0: the separator before 约0 lost): 约
+    // (about), 近 (nearly), 逾/超 (over) belong to the number, which is then no number but cell
+    // text (约12), as in a cell of its own; no template label ends in one of them.
+    const approx = /^(.*[^约近逾超])([约近逾超])$/.exec(text.slice(0, text.length - m[2].length).trimEnd());
+    if (approx) {
+      const [first, ...rest] = m[2].trim().split(/\s+/);
+      const cellText = `${approx[2]}${first}`;
+      const at = raw.lastIndexOf(cellText);
+      toks.push({
+        t: 'text',
+        text: approx[1]!.trim(),
+        raw: at > 0 ? raw.slice(0, at).trim() : approx[1]!.trim(),
+        no,
+        line,
+      });
+      toks.push({ t: 'text', text: cellText, raw: cellText, no, line });
+      for (const n of rest) toks.push({ t: isValueLike(n) ? 'val' : 'text', text: n, raw: n, no, line });
+      return;
+    }
     const cut = text.length - m[2].length;
     const rawCut = Math.max(0, raw.length - (text.length - cut));
     toks.push({ t: 'text', text: text.slice(0, cut).trim(), raw: raw.slice(0, rawCut).trim(), no, line });
