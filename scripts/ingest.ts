@@ -68,7 +68,7 @@ function args(argv: string[]): Options {
           '  --out DIR      where the datasets are published (default: data/build); replaced whole, atomically',
           `  --workers N    worker threads for runs of 500 files or more (default: ${out.workers}; 0 = none)`,
           '  --incremental  take the analysis of a file an earlier --incremental run read (same file, code and',
-          '                 settings) from the cache (NIANBAO_CACHE, default node_modules/.astro); runs with worker threads only',
+          '                 settings) from the cache (NIANBAO_CACHE, default node_modules/.astro); uses worker threads',
           '  --allow-empty  publish empty datasets when the raw folder has no files',
           '  --quiet        print nothing but errors',
         ].join('\n'),
@@ -176,13 +176,15 @@ async function main(): Promise<void> {
   rerunWithHeap(entries.length);
   // Worker threads pay off only on larger runs (each loads the gazetteer once).
   const parallelFrom = Number(process.env.NIANBAO_PARALLEL_MIN ?? 500);
-  const parallel = opts.workers > 0 && entries.length >= parallelFrom;
+  // An incremental run always uses them: the analysis cache is the workers' (a fresh tester's
+  // 400 files were all read again, with only a note).
+  const parallel = opts.workers > 0 && (entries.length >= parallelFrom || opts.incremental);
   const maxYear = new Date().getFullYear();
   if (parallel) await prepareWorkers();
   const cache = parallel && opts.incremental ? analysisCache() : null;
   if (opts.incremental && !cache && !opts.quiet)
     console.error(
-      `ingest: --incremental: no analysis cache (${parallel ? 'the workers run from the sources, not a bundle' : `a run of under ${parallelFrom} files, or --workers 0`}); every file is read`,
+      `ingest: --incremental: no analysis cache (${parallel ? 'the workers run from the sources, not a bundle' : '--workers 0'}); every file is read`,
     );
   const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear, cache }) : [];
   const [

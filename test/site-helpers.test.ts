@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
 import { pageWindow } from '../src/lib/site/paging.ts';
 import {
+  ABSENT_TITLE,
+  agencyName,
+  cellView,
   checkWord,
   fileLabel,
   placeLabel,
@@ -779,5 +782,19 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('how many reports with tables are consistent: each report once', () => {
     expect(consistency(all)).toEqual({ withTables: 3, consistent: 3 });
+  });
+});
+
+describe('what a page says where it has no value or no name', () => {
+  it('a cell with no row read is not said to be missing from the report (it may be there, unrecognised)', () => {
+    const v = cellView(undefined);
+    expect(v.kind).toBe('absent');
+    expect(v.title).toBe(ABSENT_TITLE);
+    expect(v.title).toContain('未能识别');
+    expect(v.title).not.toContain('本报告中没有');
+  });
+  it('a report whose agency was not found is listed by a name, never an empty link', () => {
+    expect(agencyName({ agency: null })).toBe('未识别机关');
+    expect(agencyName({ agency: '某某局' })).toBe('某某局');
   });
 });

@@ -20,8 +20,17 @@ export interface CellView {
   line: number | null;
 }
 
+/** The agency's name for lists and rankings; never an empty link (W_NO_AGENCY: the name was not found). */
+export const agencyName = (r: Pick<ReportRow, 'agency'>): string => r.agency ?? '未识别机关';
+
+/** A form cell with no cell row: said on the cell and in the page's legend. */
+export const ABSENT_TITLE = '未读到：原文没有这一行，或有但未能识别，数值留空';
+
 export function cellView(c: CellRow | undefined): CellView {
-  if (!c) return { text: '', title: '本报告中没有这一格', kind: 'absent', line: null };
+  // No cell: the row (or its table) was not found. Whether the source lacks it or it was there
+  // but not recognised is not known here (W_ROW_MISSING), so the page says both, never that the
+  // report lacks it (a fresh tester's 淮安: 予以公开 was in the source, unrecognised).
+  if (!c) return { text: '', title: ABSENT_TITLE, kind: 'absent', line: null };
   switch (c.state) {
     case 'number':
       return { text: fmt(c.value), title: `原文“${c.raw}”，第 ${c.line} 行`, kind: 'number', line: c.line };
