@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildEnv, SYNTHETIC_PART_BYTES } from './global-setup.ts';
@@ -106,6 +106,32 @@ describe('incremental build', () => {
       expect(b.onlyA, 'files only in the earlier build').toEqual([]);
       expect(b.onlyB, 'files only in the rebuilt earlier site').toEqual([]);
       expect(b.differ, 'files that differ').toEqual([]);
+    },
+  );
+
+  it(
+    'a build stopped by Ctrl+C leaves its output folder as it was, and no half-built folder',
+    { timeout: 900_000 },
+    async () => {
+      const stopped = join(tmp, 'stopped');
+      cpSync(clean, stopped, { recursive: true });
+      // Ctrl+C in a terminal reaches the whole process group: the build and its Astro child.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', stopped], {
+        env: buildEnv({ ...PARTS, NIANBAO_DATA: data, NIANBAO_RAW: raw }),
+        detached: true,
+        stdio: 'ignore',
+      });
+      await new Promise((r) => setTimeout(r, 6000));
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        // It had finished: the folder is then the new build, the same bytes.
+      }
+      await new Promise((r) => child.on('close', r));
+      const c = compare(clean, stopped);
+      expect([c.onlyA, c.onlyB, c.differ]).toEqual([[], [], []]);
+      expect(readdirSync(tmp).filter((f) => f.includes('.building-'))).toEqual([]);
+      expect(existsSync(join(stopped, 'index.html'))).toBe(true);
     },
   );
 });
