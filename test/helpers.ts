@@ -1,3 +1,4 @@
+import type { ReportRow } from '../src/lib/schema/datasets.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,3 +43,35 @@ export function writeCorpus(dir: string, files: ReadonlyArray<{ path: string; by
 /** The same files as in-memory inputs of `runInMemory`. */
 export const inMemory = (files: ReadonlyArray<{ path: string; bytes: Uint8Array }>) =>
   files.map((f) => ({ path: f.path, size: f.bytes.length, read: () => f.bytes, sha256: sha }));
+
+/** A reports row for site tests (an agency of unknown place, 2023, read in full); `over` sets the rest. */
+export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
+  report_id: '0123456789abcdef',
+  source_file: 'a.txt',
+  source_sha256: '0'.repeat(64),
+  encoding: 'utf-8',
+  title: null,
+  agency: '某某局',
+  agency_kind: '部门',
+  year: 2023,
+  period_year: null,
+  same_agency_year: 0,
+  published_on: null,
+  published_on_basis: null,
+  source_url: null,
+  duplicate_of: null,
+  index_no: null,
+  region_code: null,
+  province: null,
+  city: null,
+  county: null,
+  township: null,
+  region_basis: 'unresolved',
+  layout_active: '2021',
+  layout_requests: '2021',
+  era: '2021',
+  status: 'complete',
+  checks_failed: 0,
+  cells_ambiguous: 0,
+  ...over,
+});

@@ -2,42 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { agencyPageKey, regionPageKey, reportPageKey, type KeyContext } from '../src/lib/site/page-keys.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
+import { reportRow } from './helpers.ts';
 
 /**
  * An incremental build copies a page whose key is unchanged (page-keys.ts): every input a page
  * shows must change its key, and nothing else may (or nothing would be copied).
  */
 
-const report = (id: string, over: Partial<ReportRow> = {}): ReportRow => ({
-  report_id: id,
-  source_file: `${id}.txt`,
-  source_sha256: '0'.repeat(64),
-  encoding: 'utf-8',
-  title: null,
-  agency: '某某局',
-  agency_kind: '部门',
-  year: 2023,
-  period_year: null,
-  same_agency_year: 0,
-  published_on: null,
-  published_on_basis: null,
-  source_url: null,
-  duplicate_of: null,
-  index_no: null,
-  region_code: '320211',
-  province: '江苏省',
-  city: '无锡市',
-  county: '滨湖区',
-  township: null,
-  region_basis: 'gazetteer',
-  layout_active: '2021',
-  layout_requests: '2021',
-  era: '2021',
-  status: 'complete',
-  checks_failed: 0,
-  cells_ambiguous: 0,
-  ...over,
-});
+const report = (id: string, over: Partial<ReportRow> = {}): ReportRow =>
+  reportRow({
+    report_id: id,
+    source_file: `${id}.txt`,
+    region_code: '320211',
+    province: '江苏省',
+    city: '无锡市',
+    county: '滨湖区',
+    region_basis: 'gazetteer',
+    ...over,
+  });
 
 function context(reports: ReportRow[], over: Partial<KeyContext> = {}): KeyContext {
   const byId = new Map(reports.map((r) => [r.report_id, r]));

@@ -25,6 +25,7 @@ import type { Layout } from '../src/lib/write/layout.ts';
 import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
+import { reportRow } from './helpers.ts';
 import { copiesNote, decided, totals, undecided, yearPoints, yearRows } from '../src/lib/site/aggregate.ts';
 import { consistency, rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
@@ -33,36 +34,7 @@ import { kindPage } from '../src/lib/site/kind-page.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
 const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
-const report = (over: Partial<ReportRow> = {}): ReportRow => ({
-  report_id: '0123456789abcdef',
-  source_file: 'a.txt',
-  source_sha256: '0'.repeat(64),
-  encoding: 'utf-8',
-  title: null,
-  agency: '某某局',
-  agency_kind: '部门',
-  year: 2023,
-  period_year: null,
-  same_agency_year: 0,
-  published_on: null,
-  published_on_basis: null,
-  source_url: null,
-  duplicate_of: null,
-  index_no: null,
-  region_code: null,
-  province: null,
-  city: null,
-  county: null,
-  township: null,
-  region_basis: 'unresolved',
-  layout_active: '2021',
-  layout_requests: '2021',
-  era: '2021',
-  status: 'complete',
-  checks_failed: 0,
-  cells_ambiguous: 0,
-  ...over,
-});
+const report = reportRow;
 
 describe('regionLadder', () => {
   it('gives nothing for no code or a malformed one', () => {
