@@ -1,4 +1,6 @@
-import type { ReportRow } from '../src/lib/schema/datasets.ts';
+import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
+import { formKeys, reportForms } from '../src/lib/site/forms.ts';
+import { requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -75,3 +77,24 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   cells_ambiguous: 0,
   ...over,
 });
+
+/**
+ * A report page's form cells by dataset key (`table.row.col`): the page writes no key per cell,
+ * so the n-th `table.form tbody td` is the n-th key of the forms the page shows (forms.ts
+ * formKeys). Throws when the page has another number of cells than its forms.
+ */
+export function formCells(
+  doc: Document,
+  report: Pick<ReportRow, 'layout_active' | 'layout_requests'>,
+  cells: CellRow[],
+): Map<string, Element> {
+  const forms = reportForms(
+    report.layout_active,
+    report.layout_requests ?? requestsLayoutOfCells(cells),
+    new Set(cells.map((c) => c.table_id)),
+  );
+  const keys = formKeys(forms);
+  const tds = [...doc.querySelectorAll('table.form tbody td')];
+  if (tds.length !== keys.length) throw new Error(`${tds.length} form cells on the page, ${keys.length} in its forms`);
+  return new Map(keys.map((k, i) => [k, tds[i]!]));
+}

@@ -15,7 +15,15 @@ import {
 import { agencyDirectory, kindIndex, provinceIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
-import { activeForm, layoutForm, requestsForm, reviewForm } from '../src/lib/site/forms.ts';
+import {
+  activeForm,
+  formKeys,
+  layoutForm,
+  reportForms,
+  requestsForm,
+  reviewForm,
+  tableOf,
+} from '../src/lib/site/forms.ts';
 import { digitPieces } from '../src/lib/site/digits.ts';
 import { pageMarks } from '../src/lib/site/report-meta.ts';
 import { legacyTarget, redirectsFile } from '../src/lib/site/legacy-urls.ts';
@@ -768,5 +776,49 @@ describe('what a page says where it has no value or no name', () => {
   it('a report whose agency was not found is listed by a name, never an empty link', () => {
     expect(agencyName({ agency: null })).toBe('未识别机关');
     expect(agencyName({ agency: '某某局' })).toBe('某某局');
+  });
+});
+
+describe('form cells: no key or tooltip a page does not need (issue 16, page bytes)', () => {
+  const cell = (over: Partial<CellRow>): CellRow => ({
+    report_id: '0123456789abcdef',
+    table_id: 'active',
+    row_key: 'fees',
+    col_key: 'amount',
+    value: 0,
+    raw: '0',
+    state: 'number',
+    line: 7,
+    page: null,
+    bbox: null,
+    ...over,
+  });
+
+  it('a number shown as written (digit grouping aside) has no tooltip; otherwise the tooltip gives the source text', () => {
+    expect(cellView(cell({})).title).toBeNull();
+    expect(cellView(cell({ value: 8458, raw: '8458' }))).toMatchObject({ text: '8,458', title: null });
+    expect(cellView(cell({ value: 8458, raw: '8,458' })).title).toBeNull();
+    expect(cellView(cell({ raw: '0万元' })).title).toBe('原文“0万元”');
+    expect(cellView(cell({ value: 12, raw: '１２' })).title).toBe('原文“１２”');
+    expect(cellView(cell({ value: 12.5, raw: '12.50' })).title).toBe('原文“12.50”');
+    // Not a number: always says why.
+    expect(cellView(cell({ state: 'blank', value: null, raw: '' })).title).toContain('不等于 0');
+    expect(cellView(undefined).title).toBe(ABSENT_TITLE);
+  });
+
+  it('formKeys lists every value cell of the forms shown, in page order; tableOf names each form', () => {
+    const forms = reportForms('2021', '2021', new Set(['active', 'requests', 'review']));
+    const keys = formKeys(forms);
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(keys[0]).toBe('active.rules.issued');
+    expect(keys.at(-1)).toBe('review.suit_after_review.total');
+    expect(forms.active.map(tableOf)).toEqual(forms.active.map(() => 'active'));
+    expect(tableOf(forms.requests!)).toBe('requests');
+    expect(tableOf(forms.review!)).toBe('review');
+    // A section without cells has no form.
+    const some = reportForms(null, null, new Set(['requests']));
+    expect(some.active).toEqual([]);
+    expect(some.review).toBeNull();
+    expect(formKeys(some).every((k) => k.startsWith('requests.'))).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import type { CellRow, Manifest } from '../src/lib/schema/datasets.ts';
+import type { CellRow, Manifest, ReportRow } from '../src/lib/schema/datasets.ts';
+import { formCells } from './helpers.ts';
 import { DISPUTED_FILE, NAMESAKE_FILES, SYNTHETIC_PART_BYTES } from './global-setup.ts';
 import { NAMESAKE_NOTE, agencyKey, placeKnown } from '../src/lib/site/agencies.ts';
 import { parquetOf, reportIndex } from './published.ts';
@@ -48,10 +49,14 @@ describe('the built site (sample reports)', () => {
     const cells = await cellsOf();
     let numbers = 0;
     let blanks = 0;
+    const reports = new Map(
+      (await query<ReportRow>(`SELECT * FROM '${join(data, 'reports.parquet')}'`)).map((r) => [r.report_id, r]),
+    );
     for (const id of new Set(cells.map((c) => c.report_id))) {
-      const doc = page(`reports/${id}/index.html`);
-      for (const c of cells.filter((x) => x.report_id === id)) {
-        const td = doc.querySelector(`td[data-key="${c.table_id}.${c.row_key}.${c.col_key}"]`);
+      const own = cells.filter((x) => x.report_id === id);
+      const tds = formCells(page(`reports/${id}/index.html`), reports.get(id)!, own);
+      for (const c of own) {
+        const td = tds.get(`${c.table_id}.${c.row_key}.${c.col_key}`);
         expect(td, `${id} ${c.table_id}.${c.row_key}.${c.col_key}`).not.toBeNull();
         if (c.state === 'number') {
           expect(Number(td!.textContent.replace(/,/g, ''))).toBe(c.value);
@@ -69,9 +74,13 @@ describe('the built site (sample reports)', () => {
     expect(blanks).toBe(6 * 23); // 驼峰路: six blank applicant cells in each row of 三
   });
 
-  it('a number links to the source line that holds it', () => {
+  it('a number links to the source line that holds it', async () => {
     const doc = page('reports/73637db0b893b0ab/index.html');
-    const a = doc.querySelector('td[data-key="active.licensing.decisions"] a')!;
+    const own = (await cellsOf()).filter((c) => c.report_id === '73637db0b893b0ab');
+    const [report] = await query<ReportRow>(
+      `SELECT * FROM '${join(data, 'reports.parquet')}' WHERE report_id = '73637db0b893b0ab'`,
+    );
+    const a = formCells(doc, report!, own).get('active.licensing.decisions')!.querySelector('a')!;
     expect(a.textContent).toBe('8,458');
     // The line is on the same page, in its #source section.
     expect(a.getAttribute('href')).toMatch(/^#L\d+$/);

@@ -1,6 +1,6 @@
 /**
  * Wide forms (`.scroll` holding a `table.form`, see FormTable.astro) on a narrow screen:
- * - the hint before the table ("scroll sideways") shows only while the table overflows its
+ * - a hint before the table ("scroll sideways"), added here, shows only while the table overflows its
  *   container (scrollWidth > clientWidth), re-measured whenever the container or the table
  *   changes size (window resize, rotation, fonts loading);
  * - the row-label cells (`.stub`, `position: sticky` in site.css) get their exact `left`: the
@@ -9,7 +9,7 @@
  *   `--stub-width` tells the header texts that span value columns where the stub ends;
  * - `.scrolled` on the container while it is scrolled away from its start (a shadow on the
  *   stub's edge).
- * Without JavaScript the hint stays hidden (the scroll shadows, drawn by CSS alone, still show
+ * Without JavaScript there is no hint (the scroll shadows, drawn by CSS alone, still show
  * that a table goes on), and every label column sticks at the left edge, the row's own label on top.
  */
 
@@ -31,11 +31,28 @@ function stubOffsets(scroll: HTMLElement, table: HTMLTableElement): void {
   table.style.setProperty('--stub-width', `${Math.round(width)}px`);
 }
 
+/**
+ * The hint before a form, made here: without JavaScript nothing can tell whether a form
+ * overflows, and a report page does not carry one per form for nothing (issue 16, page bytes).
+ */
+function hintOf(scroll: HTMLElement): HTMLElement {
+  const prev = scroll.previousElementSibling;
+  if (prev instanceof HTMLElement && prev.classList.contains('scroll-hint')) return prev;
+  const hint = document.createElement('p');
+  hint.className = 'scroll-hint';
+  hint.setAttribute('aria-hidden', 'true');
+  hint.hidden = true;
+  hint.textContent = '表格较宽，左右滑动可看其余各列 →';
+  scroll.before(hint);
+  return hint;
+}
+
 function update(scroll: HTMLElement): void {
   const table = scroll.querySelector<HTMLTableElement>('table.form');
   if (!table) return;
-  const hint = scroll.previousElementSibling;
-  if (hint instanceof HTMLElement && hint.classList.contains('scroll-hint')) hint.hidden = !overflows(scroll);
+  const hint = hintOf(scroll);
+  const hidden = !overflows(scroll);
+  if (hint.hidden !== hidden) hint.hidden = hidden;
   stubOffsets(scroll, table);
 }
 

@@ -193,3 +193,42 @@ export function reviewForm(): FormTable {
     body: [{ labels: [], keys: reviewRows.flatMap((r) => reviewColumns.map((c) => `review.${r.key}.${c.key}`)) }],
   };
 }
+
+/** The dataset table (`cells.table_id`) of a form: `active`, `requests` or `review`. */
+export function tableOf(table: FormTable): string {
+  const key = table.body.find((r) => r.keys.length > 0)?.keys[0] ?? '';
+  return key.slice(0, key.indexOf('.'));
+}
+
+/** The forms of a report page, by section (二 active, 三 requests, 四 review); a section without cells has none. */
+export interface ReportForms {
+  active: FormTable[];
+  requests: FormTable | null;
+  review: FormTable | null;
+}
+
+/**
+ * Which forms a report page shows: section 二 in the report's active layout, 三 and 四 when the
+ * report has cells of them (三 in `requestsLayout`, report-page.ts).
+ */
+export function reportForms(
+  layoutActive: '2019' | '2021' | null,
+  requestsLayout: '2019' | '2021' | null,
+  tables: ReadonlySet<string>,
+): ReportForms {
+  return {
+    active: layoutActive ? activeForm(layoutActive) : [],
+    requests: tables.has('requests') ? requestsForm(requestsLayout) : null,
+    review: tables.has('review') ? reviewForm() : null,
+  };
+}
+
+/**
+ * The keys (`table.row.col`) of a report page's value cells in document order: the n-th
+ * `table.form tbody td` of the page holds the n-th key (FormTable.astro writes no key per cell).
+ */
+export function formKeys(forms: ReportForms): string[] {
+  return [...forms.active, forms.requests, forms.review]
+    .filter((t): t is FormTable => t !== null)
+    .flatMap((t) => t.body.flatMap((r) => r.keys));
+}

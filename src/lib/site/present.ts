@@ -14,8 +14,13 @@ export const fmt = (n: number | null | undefined): string => (typeof n === 'numb
 
 export interface CellView {
   text: string;
-  /** Why the cell is not a number (tooltip), or the raw text of a number. */
-  title: string;
+  /**
+   * Why the cell is not a number (tooltip), or the raw text of a number when it reads otherwise
+   * than shown (`0万元`, `１２`); null for a number shown as written (digit grouping aside), whose
+   * link to its source line says the rest: a report page has some 200 cells, and 100,000 pages
+   * must stay under 5 GB (issue 16).
+   */
+  title: string | null;
   kind: CellRow['state'] | 'absent';
   line: number | null;
 }
@@ -32,8 +37,11 @@ export function cellView(c: CellRow | undefined): CellView {
   // report lacks it (a fresh tester's 淮安: 予以公开 was in the source, unrecognised).
   if (!c) return { text: '', title: ABSENT_TITLE, kind: 'absent', line: null };
   switch (c.state) {
-    case 'number':
-      return { text: fmt(c.value), title: `原文“${c.raw}”，第 ${c.line} 行`, kind: 'number', line: c.line };
+    case 'number': {
+      const text = fmt(c.value);
+      const asShown = c.raw.replace(/,/g, '') === text.replace(/,/g, '');
+      return { text, title: asShown ? null : `原文“${c.raw}”`, kind: 'number', line: c.line };
+    }
     case 'blank':
       return { text: '', title: `原文此格为空白（第 ${c.line} 行附近）：不等于 0`, kind: 'blank', line: c.line };
     case 'na':

@@ -3,6 +3,7 @@ import { requestRows, type RowDef } from '../template/definitions.ts';
 import { SHARED_NAMES } from '../region/division-names.ts';
 import { placeFilterValues, type SharedNames } from '../region/labels.ts';
 import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
+import { reportForms, type ReportForms } from './forms.ts';
 import { checkWord, headlines, statusLabel, sameAgencyYearNote, yearDispute, type Headline } from './present.ts';
 
 /**
@@ -65,8 +66,11 @@ export interface ReportPage {
   namesakes: ReportRow[];
   /** Why the namesakes are listed apart, in Chinese (starting with NAMESAKE_NOTE); null when there are none. */
   namesakeNote: string | null;
-  /** The layout to lay section 三's cells out in, or null when the cells cannot tell. */
-  requestsLayout: '2019' | '2021' | null;
+  /**
+   * The forms shown (forms.ts reportForms): section 二 in the report's active layout, 三 in the
+   * layout its cells were read with (null when they cannot tell), 四; a section without cells has none.
+   */
+  forms: ReportForms;
   /** Sections whose raw text is folded away because its table is shown as a form. */
   foldedSections: Set<number>;
 }
@@ -181,7 +185,11 @@ export function reportPage({
     namesakeNote: namesakes.length
       ? `${NAMESAKE_NOTE}：${own === '' ? '以下报告的发布机关与本报告同名，但其地区未能确定或有重名' : '本报告的地区未能确定或有重名，以下报告的发布机关与本报告同名'}，不能证明是同一机关，故不列为本机关的其他年度，也不作年度比较。`
       : null,
-    requestsLayout: report.layout_requests ?? requestsLayoutOfCells(cells),
+    forms: reportForms(
+      report.layout_active,
+      report.layout_requests ?? requestsLayoutOfCells(cells),
+      new Set(cells.map((c) => c.table_id)),
+    ),
     foldedSections: new Set(cells.map((c) => tableSection[c.table_id])),
   };
 }
