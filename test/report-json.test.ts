@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockSql, writeReportJson } from '../src/lib/site/report-json.ts';
+import { blockSql, jsonColumns, rowObjects, writeReportJson, type RowBlock } from '../src/lib/site/report-json.ts';
 import type { CellRow, CheckRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { query } from './query.ts';
 
@@ -45,21 +45,35 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
     for (const report of reports) {
       const text = readFileSync(join(out, `${report.report_id}.json`), 'utf8');
       expect(text.endsWith('}\n')).toBe(true);
-      const body = JSON.parse(text) as { cells: unknown[] };
+      const body = JSON.parse(text) as { cells: RowBlock; checks: RowBlock };
       expect(Object.keys(body)).toEqual(['report', 'summary', 'cells', 'checks']);
-      expect(body).toEqual({
+      // Cells and checks: the dataset's columns (without report_id) and a row of values each.
+      expect(body.cells.columns).toEqual(jsonColumns('cells'));
+      expect(body.checks.columns).toEqual(jsonColumns('checks'));
+      expect({ ...body, cells: rowObjects(body.cells), checks: rowObjects(body.checks) }).toEqual({
         report,
         summary: summary.find((s) => s.report_id === report.report_id) ?? null,
         cells: without(cells, report.report_id),
         checks: without(checks, report.report_id),
       });
-      cellCount += body.cells.length;
+      cellCount += body.cells.rows.length;
     }
     expect(cellCount).toBe(cells.length);
+    expect(jsonColumns('cells')).toEqual([
+      'table_id',
+      'row_key',
+      'col_key',
+      'value',
+      'raw',
+      'state',
+      'line',
+      'page',
+      'bbox',
+    ]);
     // A text-only report has no cells and no checks: empty lists, not null.
     expect(JSON.parse(readFileSync(join(out, '800650f213f3cc77.json'), 'utf8'))).toMatchObject({
-      cells: [],
-      checks: [],
+      cells: { columns: jsonColumns('cells'), rows: [] },
+      checks: { columns: jsonColumns('checks'), rows: [] },
     });
   });
 
@@ -100,7 +114,9 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
     // never copied: a damaged cache entry is rewritten, the output is still the clean bytes.
     const keyFile = join(cacheDir, 'keys.txt');
     const lines = readFileSync(keyFile, 'utf8').trimEnd().split('\n');
-    const [id] = lines[0]!.split(' ');
+    const [id, key] = lines[0]!.split(' ');
+    // A key names the files' format (a hash of the query writing them): other code, other key.
+    expect(key).toMatch(/^[0-9a-f]{16}:/);
     writeFileSync(join(cacheDir, 'files', `${id}.json`), '{"stale":true}\n');
     writeFileSync(keyFile, [`${id} stale`, ...lines.slice(1)].join('\n') + '\n');
     const third = await writeReportJson({ dataDir: data, outDir: join(tmp, 'inc-3'), cacheDir });

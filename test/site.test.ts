@@ -246,10 +246,11 @@ describe('the built site (sample reports)', () => {
       .split(/\r?\n/)[0]!
       .split(',');
     const json = JSON.parse(readFileSync(join(dist, 'reports', '73637db0b893b0ab.json'), 'utf8')) as {
-      cells: Array<Record<string, unknown>>;
+      cells: { columns: string[]; rows: unknown[][] };
     };
-    expect(json.cells.length).toBeGreaterThan(0);
-    for (const c of json.cells) expect(Object.keys(c)).toEqual(header.filter((h) => h !== 'report_id'));
+    expect(json.cells.rows.length).toBeGreaterThan(0);
+    expect(json.cells.columns).toEqual(header.filter((h) => h !== 'report_id'));
+    for (const c of json.cells.rows) expect(c).toHaveLength(json.cells.columns.length);
   });
 
   it('keeps the old addresses of the source view and the per-report CSV: _redirects, under the base path too', () => {

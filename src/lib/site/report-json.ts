@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { parquetFrom, readLayout, type Layout } from '../write/layout.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
- * row (or null), every cell and every check, without the repeated `report_id`. They are written
+ * row (or null), every cell and every check, without the repeated `report_id`; cells and checks
+ * as `{"columns": […], "rows": [[…], …]}` (`rowArray`, `rowObjects` turns them back into objects). They are written
  * after `astro build` (src/integrations/report-files.ts), outside Astro's page pipeline: DuckDB
  * builds each file's JSON text, one query per block of reports, and JavaScript only writes the
  * strings to disk — no row becomes a JavaScript object.
@@ -22,6 +24,29 @@ export const REPORT_JSON_BLOCK = 500;
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** A table's columns in a report's file: the dataset's, in its order, without report_id. */
+export function jsonColumns(table: 'cells' | 'checks'): string[] {
+  return columns(table)
+    .map((c) => c.name)
+    .filter((n) => n !== 'report_id');
+}
+
+/**
+ * SQL: one row as a JSON array of its values in `jsonColumns` order (NULL as null). A report's
+ * cells and checks are `{"columns": […], "rows": [[…], …]}` (Datasette's default shape), not an
+ * object per row: the column names, repeated in every object, were half of a file's bytes, and
+ * 100,000 reports' files must fit a 5 GB site (issue 16).
+ */
+function rowArray(table: 'cells' | 'checks'): string {
+  return `'[' || ${jsonColumns(table)
+    .map((c) => `coalesce(CAST(to_json(${ident(c)}) AS VARCHAR), 'null')`)
+    .join(" || ',' || ")} || ']'`;
+}
+
+/** SQL literal: the start of a table's block, up to its first row. */
+const blockStart = (table: 'cells' | 'checks') =>
+  quote(`,"${table}":{"columns":${JSON.stringify(jsonColumns(table))},"rows":[`);
 
 /** `struct_pack(a := a, …)` of a table's columns without report_id, in the dataset's order. */
 function rowStruct(table: TableName): string {
@@ -97,11 +122,12 @@ export function blockSql(first: string, last: string, only?: readonly string[]):
   const range = (t: string) => `${t}.report_id${within}`;
   const json = (e: string) => `CAST(to_json(${e}) AS VARCHAR)`;
   return `WITH
-  cs AS (SELECT report_id, string_agg(${json(rowStruct('cells'))}, ',' ORDER BY ord) AS t FROM c WHERE ${range('c')} GROUP BY report_id),
-  ks AS (SELECT report_id, string_agg(${json(rowStruct('checks'))}, ',' ORDER BY check_id) AS t FROM k WHERE ${range('k')} GROUP BY report_id)
+  cs AS (SELECT report_id, string_agg(${rowArray('cells')}, ',' ORDER BY ord) AS t FROM c WHERE ${range('c')} GROUP BY report_id),
+  ks AS (SELECT report_id, string_agg(${rowArray('checks')}, ',' ORDER BY check_id) AS t FROM k WHERE ${range('k')} GROUP BY report_id)
 SELECT r.report_id AS id,
   '{"report":' || ${json('r')} || ',"summary":' || coalesce(${json('s')}, 'null')
-    || ',"cells":[' || coalesce(cs.t, '') || '],"checks":[' || coalesce(ks.t, '') || ']}' AS body
+    || ${blockStart('cells')} || coalesce(cs.t, '') || ']}'
+    || ${blockStart('checks')} || coalesce(ks.t, '') || ']}}' AS body
 FROM r LEFT JOIN s ON s.report_id = r.report_id
   LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
 WHERE ${range('r')}
@@ -139,7 +165,7 @@ export async function writeReportJson(options: {
     let keys: Map<string, string> | null = null;
     if (cache) {
       const [idCol, keyCol] = (await conn.runAndReadAll(keysSql())).getColumnsJS() as [string[], string[]];
-      keys = new Map(idCol.map((id, i) => [id, keyCol[i]!]));
+      keys = new Map(idCol.map((id, i) => [id, `${FILE_FORMAT}:${keyCol[i]!}`]));
       const before = readKeys(cache);
       rmSync(join(cache, KEYS), { force: true });
       mkdirSync(join(cache, 'files'), { recursive: true });
@@ -174,6 +200,12 @@ export async function writeReportJson(options: {
   }
 }
 
+/**
+ * The files' format, in every cache key: a hash of the query that writes them, so that a cached
+ * file written by other code is never copied (the rows' digest alone would not change).
+ */
+const FILE_FORMAT = createHash('sha256').update(blockSql('', '')).digest('hex').slice(0, 16);
+
 /** The cache's keys file: a line `{report_id} {key}` per report. */
 const KEYS = 'keys.txt';
 
@@ -186,4 +218,15 @@ function readKeys(cache: string): Map<string, string> {
       .filter(Boolean)
       .map((l) => l.split(' ') as [string, string]),
   );
+}
+
+/** A block of a report's file (`cells`, `checks`): its columns and its rows as arrays of values. */
+export interface RowBlock {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** The rows of a block as objects, `{ column: value }`: what a reader of the file does first. */
+export function rowObjects(block: RowBlock): Array<Record<string, unknown>> {
+  return block.rows.map((r) => Object.fromEntries(block.columns.map((c, i) => [c, r[i]])));
 }
