@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textToLines } from '../src/lib/decode/lines.ts';
+import { textToLines, type Line } from '../src/lib/decode/lines.ts';
+import { splitHeadLine } from '../src/lib/metadata/titles.ts';
 import { agencyFromTitle, agencyKind, extractMetadata } from '../src/lib/metadata/metadata.ts';
 import { cleanTitle } from '../src/lib/metadata/agency.ts';
 import { isoDate, signatureDateOf } from '../src/lib/metadata/dates.ts';
@@ -392,5 +393,48 @@ describe('dates as some sites write them (tester 9)', () => {
   it('元月 in a signature date is January', () => {
     expect(signatureDateOf('二〇二四年元月二十日')).toBe('2024-01-20');
     expect(signatureDateOf('某县农业农村局 2024年元月8日')).toBe('2024-01-08');
+  });
+});
+
+describe('splitHeadLine: a title run into the page fields on one line (a one-line page dump)', () => {
+  const line = (text: string): Line => ({ no: 1, raw: text, text, map: null });
+  const texts = (text: string) => splitHeadLine(line(text)).map((l) => l.text.trim());
+
+  it('cuts before each field label and the opening sentence that follow the title', () => {
+    expect(
+      texts(
+        '单行八局2022年政府信息公开工作年度报告 索引号：XXGK-2023-204  发布机构：单行八局  发布日期：2023年2月28日',
+      ),
+    ).toEqual([
+      '单行八局2022年政府信息公开工作年度报告',
+      '索引号：XXGK-2023-204',
+      '发布机构：单行八局',
+      '发布日期：2023年2月28日',
+    ]);
+    expect(
+      texts(
+        '2023年上海市人民政府参事室政府信息公开工作年度报告 发布日期:2024/01/18 11:34:01 根据《中华人民共和国政府信息公开条例》要求,现将报告如下:',
+      ),
+    ).toEqual([
+      '2023年上海市人民政府参事室政府信息公开工作年度报告',
+      '发布日期:2024/01/18 11:34:01',
+      '根据《中华人民共和国政府信息公开条例》要求,现将报告如下:',
+    ]);
+  });
+
+  it('cuts the page chrome glued before the title (a breadcrumb naming the column 政府信息公开年报)', () => {
+    expect(
+      texts('当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭 某某局2020年政府信息公开工作年度报告'),
+    ).toEqual(['当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭', '某某局2020年政府信息公开工作年度报告']);
+  });
+
+  it('leaves alone a line without a title, a title alone, and a label inside a word', () => {
+    expect(texts('索引号：123 发布机构：某局')).toEqual(['索引号：123 发布机构：某局']);
+    expect(texts('某某局2022年政府信息公开工作年度报告')).toEqual(['某某局2022年政府信息公开工作年度报告']);
+    expect(texts('某某局2022年政府信息公开工作年度报告（信息来源：本局）')).toHaveLength(1);
+    // A sentence that names the report, then a field: the cut keeps columns and raw text.
+    const [a, b] = splitHeadLine(line('某某局2022年政府信息公开工作年度报告 来源：某某局'));
+    expect(b!.raw).toBe('来源：某某局');
+    expect(a!.raw + b!.raw).toBe('某某局2022年政府信息公开工作年度报告 来源：某某局');
   });
 });

@@ -4,7 +4,7 @@ import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAge
 import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
-import { clean, titleCandidates, type TitleCandidate } from './titles.ts';
+import { clean, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
 import { bodyYears, decideYear, periodYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
@@ -45,7 +45,9 @@ export interface MetadataExtra {
   traditional?: boolean;
 }
 
-export function extractMetadata(head: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
+export function extractMetadata(lines: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
+  // A title run into the page's fields on one line (a one-line page dump) is cut first (titles.ts).
+  const head = lines.flatMap(splitHeadLine);
   const headLines = head.filter((l) => l.text.trim() && !isChrome(l.text));
   const fields = keyValues(headLines);
 

@@ -1,4 +1,4 @@
-import type { Line } from '../decode/lines.ts';
+import { sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
 import { TITLE, TITLE_LABEL, cleanTitle } from './agency.ts';
 
@@ -108,4 +108,41 @@ function linkList(head: Line[], i: number): boolean {
 function fieldsFollow(head: Line[], i: number): boolean {
   const next = head.slice(i + 1).find((l) => l.text.trim());
   return !!next && FIELDS.test(next.text);
+}
+
+/** An opening sentence that may follow the title on a dumped line: 根据《条例》… */
+const OPENER = /(?:根据|按照|依据)《/;
+const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}`, 'g');
+const TITLES = new RegExp(TITLE.source, 'g');
+
+/**
+ * A head line that runs a title into the page's fields or the opening sentence (a crawler that
+ * saved the page as one line: `XX局2022年政府信息公开工作年度报告 索引号：… 发布机构：XX局 发布日期：…
+ * 根据《…》…`) cut before each field label and before the opening sentence that follow the title,
+ * so that the title, each field and the sentence are lines of their own (`W_NO_TITLE` otherwise, or
+ * a title that swallows the fields). A cut is made only after a space or a punctuation mark, never
+ * inside a word; a line with no title, or no field or opening sentence after it, is left whole.
+ * Chrome glued before the title (a breadcrumb that names the column 政府信息公开年报) is cut off
+ * at the space before the last title word.
+ */
+export function splitHeadLine(l: Line): Line[] {
+  const titles = [...l.text.matchAll(TITLES)];
+  if (titles.length === 0) return [l];
+  const from = titles[0]!.index + titles[0]![0].length;
+  const cuts: number[] = [];
+  for (const m of l.text.matchAll(CUT))
+    if (m.index >= from && /[\s，,。；;：:]/.test(l.text[m.index - 1] ?? '')) cuts.push(m.index);
+  // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
+  // a later title before the fields starts a line at the space before its word.
+  const fieldsAt = cuts[0] ?? l.text.length;
+  for (const t of titles.slice(1)) {
+    const space = l.text.slice(0, t.index).search(/\s\S*$/);
+    if (space > 0 && space < fieldsAt) cuts.push(space + 1);
+  }
+  if (cuts.length === 0) return [l];
+  cuts.sort((a, b) => a - b);
+  const bounds = [0, ...cuts, l.text.length];
+  return bounds
+    .slice(0, -1)
+    .map((at, i) => ({ ...sliceLine(l, at, bounds[i + 1]), ...(l.role ? { role: l.role } : {}) }));
 }
