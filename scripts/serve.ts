@@ -140,19 +140,62 @@ export const portMessage = (port: number, code: string) =>
     ? `serve: port ${port} is already in use (another server is running?): stop it, or choose another port with PORT=8080 npm start`
     : `serve: cannot listen on port ${port}: ${code}`;
 
+export const USAGE = [
+  'usage: npm run preview -- [DIR] [--port N] [--base PATH] [--check-port]',
+  '  DIR           the built site to serve (default: dist)',
+  '  --port N      the port to listen on, 127.0.0.1 only (default: PORT, else 4321; 0 = any free port)',
+  '  --base PATH   the path the site lives under, as it was built (default: BASE_PATH, else /)',
+  '  --check-port  only check that the port is free, then exit (npm start runs it before building)',
+  '  --help, -h    print this and exit',
+].join('\n');
+
+export interface ServeOptions {
+  dir: string;
+  port: string | undefined;
+  base: string | undefined;
+  checkPort: boolean;
+}
+
+/** The command line: the options, `help`, or an error message (printed with the usage). */
+export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' | { error: string } {
+  const out: ServeOptions = { dir: 'dist', port: undefined, base: undefined, checkPort: false };
+  let dirGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--port' || a === '--base') {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) return { error: `${a} needs a value` };
+      out[a === '--port' ? 'port' : 'base'] = v;
+    } else if (a === '--check-port') out.checkPort = true;
+    else if (a.startsWith('-')) return { error: `unknown option: ${a}` };
+    else if (dirGiven) return { error: `one folder to serve, not two: ${out.dir} and ${a}` };
+    else {
+      out.dir = a;
+      dirGiven = true;
+    }
+  }
+  return out;
+}
+
 // Command line (npm run preview): tsx scripts/serve.ts [DIR] [--base /x/] [--port N] [--check-port];
 // BASE_PATH and PORT work too. --check-port only checks that the port is free (npm start runs it
 // before building, so that a busy port is reported at once, in one line).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const opt = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const dir = args[0] && !args[0].startsWith('--') ? args[0] : 'dist';
-  const port = Number(opt('--port') ?? process.env.PORT ?? 4321);
+  const parsed = parseServeArgs(process.argv.slice(2));
+  if (parsed === 'help') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if ('error' in parsed) {
+    console.error(`serve: ${parsed.error}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { dir, checkPort } = parsed;
+  const portText = parsed.port ?? process.env.PORT;
+  const port = Number(portText ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`serve: PORT must be a whole number from 0 to 65535, not "${opt('--port') ?? process.env.PORT}"`);
+    console.error(`serve: PORT must be a whole number from 0 to 65535, not "${portText}"`);
     process.exit(2);
   }
   const free = await portFree(port);
@@ -160,9 +203,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(portMessage(port, free));
     process.exit(1);
   }
-  if (!args.includes('--check-port')) {
+  if (!checkPort) {
     try {
-      const { url } = await serveStatic(dir, opt('--base') ?? process.env.BASE_PATH ?? '/', port);
+      const { url } = await serveStatic(dir, parsed.base ?? process.env.BASE_PATH ?? '/', port);
       console.log(
         `serving ${dir} at ${url} (Ctrl+C to stop, or kill ${process.pid}: the server's own process, which npm does not pass a kill on to)`,
       );

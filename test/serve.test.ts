@@ -161,4 +161,32 @@ describe('static server', () => {
       );
     }
   });
+
+  it('--help and -h print the usage and exit 0 without serving; an unknown option is an error with the usage', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', ...args], {
+        encoding: 'utf8',
+        // A server that started would run until the timeout (status null).
+        env: { ...process.env, PORT: '0' },
+        timeout: 30_000,
+      });
+    for (const flag of ['--help', '-h']) {
+      const r = run(dir, flag);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^usage: npm run preview -- \[DIR\]/);
+      expect(r.stdout).toContain('--check-port');
+      expect(r.stdout).not.toContain('serving');
+    }
+    for (const [args, message] of [
+      [['--bogus'], 'serve: unknown option: --bogus'],
+      [[dir, '--port'], 'serve: --port needs a value'],
+      [[dir, dir], 'serve: one folder to serve, not two'],
+    ] as const) {
+      const r = run(...args);
+      expect(r.status, r.stdout).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).toContain('usage: npm run preview --');
+      expect(r.stdout).toBe('');
+    }
+  });
 });
