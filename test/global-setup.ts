@@ -89,6 +89,23 @@ export const NAMESAKE_FILES: Record<string, string> = {
   }),
 };
 
+/**
+ * Two different reports of one agency (淮安市测试局, place known) for one year, say an original and
+ * its corrected version with other numbers: neither is a copy of the other (same_agency_year 1
+ * each), neither is in a total; the quality page lists them together.
+ */
+export const CONFLICT_FILES: Record<string, string> = {
+  'conflict/淮安市测试局2020年报告.txt': buildReport({
+    title: '淮安市测试局2020年政府信息公开工作年度报告',
+    requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
+  }),
+  'conflict/淮安市测试局2020年报告（更正）.txt': buildReport({
+    title: '淮安市测试局2020年政府信息公开工作年度报告',
+    head: ['发布时间：2021-02-03'],
+    requests: { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['4', '1', '0', '1', '0', '0', '6'] },
+  }),
+};
+
 export default function setup(project: TestProject): () => void {
   // Inside the project: Astro puts a build's prerender files under its outDir only when the
   // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
@@ -129,6 +146,8 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
   mkdirSync(join(synthetic.raw, 'namesakes'));
   for (const [f, text] of Object.entries(NAMESAKE_FILES)) writeFileSync(join(synthetic.raw, f), text);
+  mkdirSync(join(synthetic.raw, 'conflict'));
+  for (const [f, text] of Object.entries(CONFLICT_FILES)) writeFileSync(join(synthetic.raw, f), text);
   // A part limit of 16 KB: the synthetic site publishes its datasets, the manifest's entries and
   // the reports index in parts, and no DuckDB file (the samples site has every file whole).
   run(

@@ -39,6 +39,8 @@ import { consistency, rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
 import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
+import { agencyYearConflicts } from '../src/lib/site/conflicts.ts';
+import { agencyKey } from '../src/lib/site/agencies.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
 const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
@@ -660,6 +662,47 @@ describe('totals: one agency-year with several different reports', () => {
     expect(undecided([{ ...a, same_agency_year: 0 }, pdf]).size).toBe(0);
     expect(undecided([{ ...pdf, same_agency_year: 1 }]).size).toBe(0);
     expect(totals([{ ...a, same_agency_year: 0 }, pdf], summary).requests_new).toEqual({ sum: 3119, known: 1, of: 1 });
+  });
+});
+
+describe('the quality page lists the agency-years with different reports (agencyYearConflicts)', () => {
+  // The reports no total adds (same_agency_year > 0): a fresh tester found them on no list.
+  const r = (id: string, over: Partial<ReportRow>) =>
+    report({ report_id: id, source_file: `${id}.txt`, ...PLACE, same_agency_year: 1, ...over });
+  const a = r('a', { agency: '淮安市人民政府', year: 2024, source_file: 'z/更正.txt' });
+  const b = r('b', { agency: '淮安市人民政府', year: 2024, source_file: 'a/原文.txt' });
+  const copy = r('p', { agency: '淮安市人民政府', year: 2024, duplicate_of: 'a', same_agency_year: 0 });
+  const alone = r('o', { agency: '淮安市人民政府', year: 2023, same_agency_year: 0 });
+  // The same name elsewhere is another agency: its own group.
+  const elsewhere = [
+    r('e1', { agency: '淮安市人民政府', year: 2024, region_code: '320800' }),
+    r('e2', { agency: '淮安市人民政府', year: 2024, region_code: '320800' }),
+  ];
+  const older = [0, 1, 2].map((i) => r(`x${i}`, { agency: '安庆市教育局', year: 2021, same_agency_year: 2 }));
+
+  it('groups them by agency (name and place) and year, newest year first; copies and single reports are not listed', () => {
+    const list = agencyYearConflicts([alone, older[0]!, a, copy, ...elsewhere, b, older[1]!, older[2]!], 200);
+    expect(list).toMatchObject({ reports: 7, groups: 3, shownReports: 7 });
+    expect(list.shown.map((g) => [g.agency, g.year, g.count, g.reports.map((x) => x.report_id)])).toEqual([
+      ['淮安市人民政府', 2024, 2, ['b', 'a']],
+      ['淮安市人民政府', 2024, 2, ['e1', 'e2']],
+      ['安庆市教育局', 2021, 3, ['x0', 'x1', 'x2']],
+    ]);
+    expect(list.shown[0]!.agencyKey).toBe(agencyKey(a));
+    expect(list.shown[1]!.agencyKey).not.toBe(agencyKey(a));
+  });
+
+  it('lists at most `max` reports, in whole groups; a first group larger than that is cut', () => {
+    const all = [a, b, ...elsewhere, ...older];
+    expect(agencyYearConflicts(all, 5)).toMatchObject({ reports: 7, groups: 3, shownReports: 4 });
+    expect(agencyYearConflicts(all, 5).shown).toHaveLength(2);
+    const cut = agencyYearConflicts(older, 2);
+    expect(cut).toMatchObject({ reports: 3, groups: 1, shownReports: 2 });
+    expect(cut.shown.map((g) => [g.count, g.reports.length])).toEqual([[3, 2]]);
+  });
+
+  it('is empty when every agency-year has one report', () => {
+    expect(agencyYearConflicts([alone, copy], 200)).toEqual({ reports: 0, groups: 0, shown: [], shownReports: 0 });
   });
 });
 

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest, ReportRow } from '../src/lib/schema/datasets.ts';
 import { formCells } from './helpers.ts';
-import { DISPUTED_FILE, NAMESAKE_FILES, SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import { CONFLICT_FILES, DISPUTED_FILE, NAMESAKE_FILES, SYNTHETIC_PART_BYTES } from './global-setup.ts';
 import { NAMESAKE_NOTE, agencyKey, placeKnown } from '../src/lib/site/agencies.ts';
 import { parquetOf, reportIndex } from './published.ts';
 import { readLayout } from '../src/lib/write/layout.ts';
@@ -424,6 +424,38 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(quality.querySelector('main')!.textContent).toContain(`报告年度有疑问的报告（${disputed.length}）`);
     const links = [...quality.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
     for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
+  });
+
+  it('the quality page lists the different reports of one agency-year together, each linked, and says why none is counted', async () => {
+    // A fresh tester's: the reports left out of totals (same_agency_year > 0) were on no list.
+    const rows = await query<{
+      report_id: string;
+      source_file: string;
+      agency: string;
+      year: number;
+      region_code: string;
+    }>(
+      `SELECT report_id, source_file, agency, year, region_code FROM ${parquetOf(published, 'reports')}
+       WHERE same_agency_year > 0 AND duplicate_of IS NULL`,
+    );
+    rows.sort((a, b) => (a.source_file < b.source_file ? -1 : 1));
+    expect(rows.map((r) => r.source_file)).toEqual(Object.keys(CONFLICT_FILES).sort());
+    const quality = page('quality/index.html');
+    const heading = quality.querySelector('h2#same-agency-year')!;
+    expect(heading.textContent).toBe(`同一机关同一年度的多份不同报告（${rows.length}）`);
+    expect(quality.querySelector('main')!.textContent).toContain(
+      '同一机关同一年度有多份不同的报告，无法确定以哪份为准，均不计入合计',
+    );
+    const groups = [...quality.querySelectorAll('ul.conflicts > li')];
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
+    expect(group!.textContent).toContain(`${rows[0]!.agency} ${rows[0]!.year} 年度（江苏省 › 淮安市）：2 份不同的报告`);
+    // The agency's page first, then each report's page, by file.
+    expect(group!.querySelector('a')!.getAttribute('href')).toBe(`/agencies/${agencyKey(rows[0]!)}/`);
+    const listed = [...group!.querySelector('ul')!.querySelectorAll('a')];
+    expect(listed.map((a) => [a.getAttribute('href'), a.textContent])).toEqual(
+      rows.map((r) => [`/reports/${r.report_id}/`, r.source_file]),
+    );
   });
 
   it("reports of one name whose place is unknown are not one agency's years (同名机关，地区不明，未必为同一机关)", async () => {
