@@ -92,7 +92,7 @@ export const NAMESAKE_FILES: Record<string, string> = {
 /**
  * Two different reports of one agency (淮安市测试局, place known) for one year, say an original and
  * its corrected version with other numbers: neither is a copy of the other (same_agency_year 1
- * each), neither is in a total; the quality page lists them together.
+ * each), neither is in a total; the quality page lists them together and search tells them apart.
  */
 export const CONFLICT_FILES: Record<string, string> = {
   'conflict/淮安市测试局2020年报告.txt': buildReport({

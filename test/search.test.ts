@@ -8,7 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { parseQuery } from '../src/lib/search/query.ts';
 import { ShardManifest } from '../src/lib/search/shards.ts';
 import { launch, serve } from './browser.ts';
-import { COPIED_SAMPLE } from './global-setup.ts';
+import { CONFLICT_FILES, COPIED_SAMPLE } from './global-setup.ts';
 import { parquetOf } from './published.ts';
 import { query } from './query.ts';
 
@@ -504,6 +504,30 @@ describe('search in a real browser', () => {
       (li) => li.querySelector('small')!.textContent,
     );
     expect(item).toContain('另有 1 份副本');
+  });
+
+  it('two different reports of one agency-year are two results told apart: each its file, and that the year has another', async () => {
+    // A fresh tester's: they showed as two identical-looking results (same agency, year, place and title).
+    const rows = await query<{ report_id: string; source_file: string }>(
+      `SELECT report_id, source_file FROM ${parquetOf(data, 'reports')} WHERE same_agency_year > 0 AND duplicate_of IS NULL`,
+    );
+    expect(rows.map((r) => r.source_file).sort()).toEqual(Object.keys(CONFLICT_FILES).sort());
+    const got = await search({ q: '淮安市测试局 2020', why: '' });
+    const lines: string[] = [];
+    for (const r of rows) {
+      expect(got).toContain(`/reports/${r.report_id}/`);
+      const line = await page.$eval(
+        `#results li:has(> a[href^="/reports/${r.report_id}/"])`,
+        (li) => li.querySelector('small')!.textContent,
+      );
+      expect(line).toContain(`文件 ${r.source_file}`);
+      expect(line).toContain('同年另有 1 份不同报告');
+      lines.push(line);
+    }
+    expect(new Set(lines).size).toBe(rows.length);
+    // Other reports carry neither.
+    const others = await page.$$eval('#results li > small', (s) => s.map((x) => x.textContent));
+    expect(others.filter((t) => t.includes('同年另有')).length).toBe(rows.length);
   });
 
   it('city and district filters: one value per division, given with its parent where the name is not its own', async () => {

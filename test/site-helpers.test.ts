@@ -14,7 +14,7 @@ import {
 } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, provinceIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
-import { reportPage, requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
+import { SEARCH_FILE_CHARS, reportPage, requestsLayoutOfCells, shortFile } from '../src/lib/site/report-page.ts';
 import {
   activeForm,
   formKeys,
@@ -263,6 +263,26 @@ describe('reportPage', () => {
     ).toBeNull();
     // A copy is not in totals for its own reason (duplicate_of), said elsewhere on its page.
     expect(sameAgencyYearNote(report({ same_agency_year: 1, duplicate_of: 'ffffffffffffffff' }))).toBeNull();
+  });
+  it('two different reports of one agency-year are told apart in search: each carries its file and the count', () => {
+    // A fresh tester's: two such reports showed as two identical-looking results.
+    const page = (r: ReportRow, copies: ReportRow[] = []) =>
+      reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r], copies }).searchMeta;
+    expect(page(report({ source_file: 'a/更正.txt', same_agency_year: 2 }))).toEqual([
+      ['conflicts', '2'],
+      ['file', 'a/更正.txt'],
+    ]);
+    // Most reports carry nothing (each value is bytes in the search index); copies as before.
+    expect(page(report())).toEqual([]);
+    expect(page(report(), [report({ report_id: 'ffffffffffffffff', duplicate_of: '0123456789abcdef' })])).toEqual([
+      ['copies', '1'],
+    ]);
+    // A long name keeps its end, where names differ.
+    const long = `${'很长的文件夹/'.repeat(20)}报告（更正）.pdf`;
+    const [, file] = page(report({ source_file: long, same_agency_year: 1 }))[1]!;
+    expect(Array.from(file)).toHaveLength(SEARCH_FILE_CHARS);
+    expect(file).toMatch(/^….*\/报告（更正）\.pdf$/);
+    expect(shortFile('a.txt')).toBe('a.txt');
   });
   it('a copy of another report is no search result of its own; the original lists its copies', () => {
     // A fresh tester's: a search listed a report and its copy (the same text, another encoding)

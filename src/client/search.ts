@@ -25,6 +25,7 @@ import { foldText, readingsOf, ScriptTables, type ScriptBucket } from '../lib/se
 import { expansions } from '../lib/search/abbreviations.ts';
 import { FILTERS, type TableChunk, type TableHeader } from '../lib/search/table.ts';
 import type { ShownRecord } from '../lib/search/record.ts';
+import { resultDetails } from '../lib/search/result.ts';
 import { initialShards } from '../lib/search/budget.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../lib/search/excerpt.ts';
 import { placeFilesFor, placesByPinyin, placesNear, type Place } from '../lib/search/places.ts';
@@ -330,18 +331,8 @@ function resultItem(f: ShownRecord, readings: Reading[], fold: Record<string, st
       ? [f.meta.agency || f.meta.title, year && `${year} 年度`].filter(Boolean).join(' · ')
       : (f.meta.title ?? f.url);
   const a = el('a', title, { href: href.pathname + href.search });
-  // A report's copies are no results of their own (src/lib/site/report-page.ts, indexed): said here.
-  const copies = Number(f.meta.copies) || 0;
-  const small = el(
-    'small',
-    [
-      kind === '报告' ? place || '地区未确定' : kind,
-      kind === '报告' && f.meta.agency ? f.meta.title : '',
-      copies > 0 ? `另有 ${copies} 份副本` : '',
-    ]
-      .filter(Boolean)
-      .join(' · '),
-  );
+  // Copies, and other reports of the agency-year, are said here (src/lib/search/result.ts).
+  const small = el('small', resultDetails(kind, place, f.meta));
   li.append(a, ' ', small, excerpts(f.content, terms, fold));
   return li;
 }

@@ -4,7 +4,15 @@ import { SHARED_NAMES } from '../region/division-names.ts';
 import { placeFilterValues, type SharedNames } from '../region/labels.ts';
 import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
 import { reportForms, type ReportForms } from './forms.ts';
-import { checkWord, headlines, statusLabel, sameAgencyYearNote, yearDispute, type Headline } from './present.ts';
+import {
+  checkWord,
+  fileLabel,
+  headlines,
+  statusLabel,
+  sameAgencyYearNote,
+  yearDispute,
+  type Headline,
+} from './present.ts';
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -49,6 +57,14 @@ export interface ReportPage {
   copies: ReportRow[];
   /** Search filter values (name → value), for data-pagefind-filter. */
   filters: Array<[string, string]>;
+  /**
+   * Search metadata besides the agency and the title (name → value, for data-pagefind-meta; the
+   * search page shows it with the result, src/lib/search/result.ts): how many copies the report
+   * has, and for a report whose agency has other, different reports for its year, how many and
+   * its file, so that two results of one agency-year can be told apart. Only when there is
+   * something to say: each value costs bytes in the search index.
+   */
+  searchMeta: Array<[string, string]>;
   /** Status line: what was read and what the checks found, in plain words. */
   statusLine: string;
   /** Why the year is disputed (W_YEAR_DISPUTED), in Chinese; null when it is not. */
@@ -169,12 +185,17 @@ export function reportPage({
   // A copy whose original is not among the reports (never so in one ingest's datasets) stays a
   // result of its own: otherwise no page would be found for its text.
   const copyOf = report.duplicate_of !== null && original?.report_id === report.duplicate_of ? original : null;
+  const searchMeta: Array<[string, string]> = [];
+  if (copies.length > 0) searchMeta.push(['copies', String(copies.length)]);
+  if (report.duplicate_of === null && report.same_agency_year > 0)
+    searchMeta.push(['conflicts', String(report.same_agency_year)], ['file', shortFile(fileLabel(report.source_file))]);
   return {
     title,
     indexed: copyOf === null,
     original: copyOf,
     copies: [...copies].sort((a, b) => (a.source_file < b.source_file ? -1 : a.source_file > b.source_file ? 1 : 0)),
     filters,
+    searchMeta,
     statusLine,
     yearNote: yearDispute(report),
     conflictNote: sameAgencyYearNote(report),
@@ -192,6 +213,15 @@ export function reportPage({
     ),
     foldedSections: new Set(cells.map((c) => tableSection[c.table_id])),
   };
+}
+
+/** Characters of a source file's name in the search metadata: its end, where names differ most. */
+export const SEARCH_FILE_CHARS = 60;
+
+/** A file name for a search result: the last SEARCH_FILE_CHARS characters of a longer one, after …. */
+export function shortFile(name: string, max = SEARCH_FILE_CHARS): string {
+  const chars = Array.from(name);
+  return chars.length > max ? `…${chars.slice(-(max - 1)).join('')}` : name;
 }
 
 const keysOf = (rows: readonly RowDef[]) => new Set(rows.map((r) => r.key));
