@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import dp from 'datapackage';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,9 @@ interface DataPackage {
     hash: string;
     type?: string;
     format: string;
+    mediatype?: string;
+    encoding?: string;
+    compression?: string;
     schema: { primaryKey: string[]; foreignKeys?: Array<{ reference: { resource: string } }> };
   }>;
   licenses: Array<{ name: string }>;
@@ -289,12 +293,12 @@ describe('published datasets in parts (a part limit of 4 KB)', () => {
 
   it('writes every table in parts, each within the limit unless it holds a single row', async () => {
     const layout = readLayout(parts1);
-    for (const t of ['cells', 'checks', 'sections'] as const) expect(layout.tables[t].csv.length, t).toBeGreaterThan(1);
     for (const t of TABLE_NAMES) {
       for (const f of [...layout.tables[t].parquet, ...layout.tables[t].csv]) {
-        expect(f).toMatch(new RegExp(`^(?:${t}|${t}/${t}-\\d{5})\\.(?:csv|parquet)$`));
+        expect(f).toMatch(new RegExp(`^(?:${t}|${t}/${t}-\\d{5})\\.(?:csv|csv\\.gz|parquet)$`));
         if (statSync(join(parts1, f)).size <= LIMIT) continue;
-        const from = f.endsWith('.csv')
+        // DuckDB decompresses a .csv.gz by its name.
+        const from = /\.csv(?:\.gz)?$/.test(f)
           ? `read_csv(${q(join(parts1, f))}, header = true, delim = ',', quote = '"', escape = '"', max_line_size = 8000000)`
           : q(join(parts1, f));
         expect((await digest(from)).n, `${f} is over the limit with more than one row`).toBe(1n);
@@ -322,11 +326,65 @@ describe('published datasets in parts (a part limit of 4 KB)', () => {
     }
   });
 
-  it('the CSV parts, each header after the first dropped, are byte for byte the single file; the table hashes agree', () => {
+  it('a CSV over the limit is gzip-compressed (one .csv.gz, or parts cut on their compressed size); one that fits stays a plain .csv', () => {
+    const layout = readLayout(parts1);
+    const pkg = JSON.parse(readFileSync(join(parts1, 'datapackage.json'), 'utf8')) as DataPackage;
+    for (const t of TABLE_NAMES) {
+      const files = layout.tables[t].csv;
+      const whole = statSync(join(out1, `${t}.csv`)).size;
+      const resource = pkg.resources.find((r) => r.name === t)!;
+      if (whole <= LIMIT) {
+        // The same plain file as with the default limit, byte for byte, and described as before.
+        expect(files, t).toEqual([`${t}.csv`]);
+        expect(readFileSync(join(parts1, `${t}.csv`)).equals(readFileSync(join(out1, `${t}.csv`))), t).toBe(true);
+        expect(resource.compression, t).toBeUndefined();
+      } else {
+        for (const f of files) expect(f, t).toMatch(/\.csv\.gz$/);
+        expect(resource.compression, t).toBe('gz');
+        expect([resource.format, resource.mediatype, resource.encoding], t).toEqual(['csv', 'text/csv', 'utf-8-sig']);
+        // In parts only when one compressed file would be over the limit.
+        if (files.length > 1)
+          expect(
+            files.reduce((n, f) => n + statSync(join(parts1, f)).size, 0),
+            t,
+          ).toBeGreaterThan(LIMIT);
+      }
+    }
+    // This corpus has each case: plain, one .csv.gz, .csv.gz parts.
+    expect(layout.tables.summary.csv).toEqual(['summary.csv']);
+    expect(layout.tables.reports.csv).toEqual(['reports.csv']);
+    expect(layout.tables.checks.csv).toEqual(['checks.csv.gz']);
+    for (const t of ['cells', 'sections'] as const) expect(layout.tables[t].csv.length, t).toBeGreaterThan(1);
+    // With the default limit nothing is compressed.
+    expect(TABLE_NAMES.map((t) => readLayout(out1).tables[t].csv)).toEqual(TABLE_NAMES.map((t) => [`${t}.csv`]));
+  });
+
+  it('each .csv.gz is a whole gzip file with a fixed header (MTIME 0, no name) holding BOM and header', () => {
     const layout = readLayout(parts1);
     for (const t of TABLE_NAMES) {
-      const [head, ...rest] = layout.tables[t].csv.map((f) => readFileSync(join(parts1, f)));
-      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      const header = readFileSync(join(out1, `${t}.csv`)).subarray(
+        0,
+        readFileSync(join(out1, `${t}.csv`)).indexOf(10) + 1,
+      );
+      for (const f of layout.tables[t].csv.filter((f) => f.endsWith('.gz'))) {
+        const gz = readFileSync(join(parts1, f));
+        expect([...gz.subarray(0, 10)], f).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+        // gunzipSync refuses a truncated file or trailing garbage; one member, on its own.
+        const csv = gunzipSync(gz);
+        expect(csv.subarray(0, header.length).equals(header), f).toBe(true);
+        expect(gz.readUInt32LE(gz.length - 4), f).toBe(csv.length);
+      }
+    }
+  });
+
+  it('the CSV parts, decompressed and each BOM and header after the first dropped, are byte for byte the single file; the table hashes agree', () => {
+    const layout = readLayout(parts1);
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    for (const t of TABLE_NAMES) {
+      const [head, ...rest] = layout.tables[t].csv.map((f) => {
+        const b = readFileSync(join(parts1, f));
+        return f.endsWith('.gz') ? gunzipSync(b) : b;
+      });
       for (const b of [head!, ...rest]) expect(b.subarray(0, 3).equals(bom), t).toBe(true);
       const joined = Buffer.concat([head!, ...rest.map((b) => b.subarray(b.indexOf(10) + 1))]);
       expect(joined.equals(readFileSync(join(out1, `${t}.csv`))), t).toBe(true);
@@ -358,9 +416,13 @@ describe('published datasets in parts (a part limit of 4 KB)', () => {
     expect(walk(parts1)).toEqual([...sums, 'SHA256SUMS', 'nianbao.duckdb'].sort());
     expect(described).toEqual([...layoutFiles(readLayout(parts1))].sort());
     for (const r of pkg.resources) {
-      // A resource in parts has no single size or hash; one file has both.
+      // A resource in parts has no single size or hash; one file has both, of the file as it is
+      // (a .csv.gz: of the gzip bytes).
       if (Array.isArray(r.path)) expect([r.bytes, r.hash], r.name).toEqual([undefined, undefined]);
-      else expect(r.bytes, r.name).toBe(statSync(join(parts1, r.path)).size);
+      else {
+        const bytes = readFileSync(join(parts1, r.path));
+        expect([r.bytes, r.hash], r.name).toEqual([bytes.length, `sha256:${sha(bytes)}`]);
+      }
     }
     for (const [f, hash] of parseSums(readFileSync(join(parts1, 'SHA256SUMS'), 'utf8')))
       expect(sha(readFileSync(join(parts1, f))), f).toBe(hash);

@@ -157,14 +157,19 @@ describe('files a user put in the output folder', () => {
     ])
       writeFileSync(join(dir, f), '');
     writeFileSync(join(dir, 'cells', 'cells-00002.parquet'), '');
+    // A table's CSV past the part limit: gzip-compressed, one file or parts.
+    writeFileSync(join(dir, 'checks.csv.gz'), '');
+    writeFileSync(join(dir, 'cells', 'cells-00003.csv.gz'), '');
     expect(foreignEntries(dir, new Set())).toEqual([]);
     writeFileSync(join(dir, 'extra.parquet'), '');
     // 年.txt in GBK: not UTF-8, named with its bytes escaped as in the manifest.
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xc4, 0xea]), Buffer.from('.txt')]), '');
     writeFileSync(join(dir, 'cells', 'reports-00001.csv'), '');
+    writeFileSync(join(dir, 'cells', 'cells-00004.csv.gz.bak'), '');
     mkdirSync(join(dir, 'empty'));
     expect(foreignEntries(dir, new Set())).toEqual([
       '\\xC4\\xEA.txt',
+      'cells/cells-00004.csv.gz.bak',
       'cells/reports-00001.csv',
       'empty/',
       'extra.parquet',
@@ -172,6 +177,7 @@ describe('files a user put in the output folder', () => {
     // Whatever SHA256SUMS lists is ours.
     expect(foreignEntries(dir, new Set(['extra.parquet', 'empty/x']))).toEqual([
       '\\xC4\\xEA.txt',
+      'cells/cells-00004.csv.gz.bak',
       'cells/reports-00001.csv',
     ]);
     expect(foreignMessage(['a', 'b\x1b[2J', 'c', 'd', 'e', 'f', 'g'])).toMatch(

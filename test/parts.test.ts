@@ -3,6 +3,7 @@ import { partsText } from '../src/lib/ingest/summary-text.ts';
 import type { Layout } from '../src/lib/write/layout.ts';
 import {
   DEFAULT_PART_BYTES,
+  fitsInOne,
   partBytesFrom,
   partPath,
   partPaths,
@@ -102,11 +103,40 @@ describe('writeFitted: one file while it fits, otherwise parts under the limit',
   });
 });
 
+describe('fitsInOne: whether a table is one file (a CSV that is not goes gzip-compressed)', () => {
+  it('decides from the probe when it holds every row, or is over the limit, or puts the table clearly over', async () => {
+    const small = model(Array<number>(1000).fill(10));
+    expect(await fitsInOne({ total: 1000, limit: 20_000, write: small.write })).toBe(true);
+    expect(small.writes).toEqual([{ offset: 0, rows: 1000 }]);
+    const over = model(Array<number>(100_000).fill(100));
+    expect(await fitsInOne({ total: 100_000, limit: 50_000, write: over.write, probeRows: 1000 })).toBe(false);
+    expect(over.writes).toEqual([{ offset: 0, rows: 1000 }]);
+    const clearly = model(Array<number>(100_000).fill(10));
+    expect(await fitsInOne({ total: 100_000, limit: 900_000, write: clearly.write, probeRows: 1000 })).toBe(false);
+    expect(clearly.writes).toEqual([{ offset: 0, rows: 1000 }]);
+  });
+
+  it('near the limit it writes the whole table to know, and the last write is then the whole table', async () => {
+    // 100 + 100,000 × 10 bytes: the probe estimates 1,000,000 (it misses the overhead's share).
+    const near = model(Array<number>(100_000).fill(10));
+    expect(await fitsInOne({ total: 100_000, limit: 1_000_100, write: near.write, probeRows: 1000 })).toBe(true);
+    expect(near.writes.at(-1)).toEqual({ offset: 0, rows: 100_000 });
+    const just = model(Array<number>(100_000).fill(10));
+    expect(await fitsInOne({ total: 100_000, limit: 1_000_099, write: just.write, probeRows: 1000 })).toBe(false);
+    // A table whose later rows are larger than its first: decided on the whole, not the guess.
+    const uneven = model([...Array<number>(1000).fill(1), ...Array<number>(1000).fill(100)]);
+    expect(await fitsInOne({ total: 2000, limit: 50_000, write: uneven.write, probeRows: 1000 })).toBe(false);
+    expect(uneven.writes).toHaveLength(2);
+  });
+});
+
 describe('part names and the limit', () => {
   it('names the single file and the numbered parts (1-based, zero-padded: name order is part order)', () => {
     expect(partPath('cells', 'csv', null)).toBe('cells.csv');
     expect(partPath('cells', 'csv', 0)).toBe('cells/cells-00001.csv');
     expect(partPath('reports/index', 'jsonl', 11)).toBe('reports/index/index-00012.jsonl');
+    expect(partPath('cells', 'csv.gz', null)).toBe('cells.csv.gz');
+    expect(partPath('cells', 'csv.gz', 1)).toBe('cells/cells-00002.csv.gz');
     expect(partPaths('checks', 'parquet', 0)).toEqual(['checks.parquet']);
     const many = partPaths('checks', 'parquet', 12);
     expect(many).toEqual([...many].sort());
@@ -145,5 +175,18 @@ describe('the end-of-run summary of parts', () => {
     );
     expect(text).toContain('in parts of at most 20 MiB: cells.csv (2 parts)');
     expect(text).toContain('nianbao.duckdb is over 20 MiB: kept here, not published');
+    const gz = partsText(
+      {
+        ...layout(one('cells'), null),
+        tables: {
+          ...layout(one('cells'), null).tables,
+          cells: { parquet: ['cells.parquet'], csv: ['cells/cells-00001.csv.gz', 'cells/cells-00002.csv.gz'] },
+          checks: { parquet: ['checks.parquet'], csv: ['checks.csv.gz'] },
+        },
+      },
+      DEFAULT_PART_BYTES,
+    );
+    expect(gz).toContain('gzip-compressed (over 20 MiB as CSV): cells.csv, checks.csv');
+    expect(gz).toContain('in parts of at most 20 MiB: cells.csv.gz (2 parts)');
   });
 });

@@ -1,6 +1,7 @@
 import type { RunResult } from './run.ts';
 import { printable } from '../schema/diagnostics.ts';
-import { TABLE_NAMES, type Layout } from '../write/layout.ts';
+import type { TableName } from '../schema/datasets.ts';
+import { TABLE_NAMES, csvCompressed, type Layout } from '../write/layout.ts';
 
 /** The one-screen summary printed at the end of a run. */
 export function summaryText(data: RunResult, outDir: string, seconds: number): string {
@@ -26,12 +27,16 @@ export function summaryText(data: RunResult, outDir: string, seconds: number): s
 /** What went out in parts (over the part limit), and whether the DuckDB file is published; empty when nothing did. */
 export function partsText(layout: Layout, limitBytes: number): string {
   const limit = `${(limitBytes / 1024 / 1024).toFixed(limitBytes < 1 << 20 ? 3 : 0)} MiB`;
+  const name = (t: TableName, ext: 'parquet' | 'csv') =>
+    ext === 'csv' && csvCompressed(layout.tables[t].csv) ? `${t}.csv.gz` : `${t}.${ext}`;
   const split = TABLE_NAMES.flatMap((t) =>
     (['parquet', 'csv'] as const)
       .filter((ext) => layout.tables[t][ext].length > 1)
-      .map((ext) => `${t}.${ext} (${layout.tables[t][ext].length} parts)`),
+      .map((ext) => `${name(t, ext)} (${layout.tables[t][ext].length} parts)`),
   );
+  const gzipped = TABLE_NAMES.filter((t) => csvCompressed(layout.tables[t].csv)).map((t) => `${t}.csv`);
   const lines = [];
+  if (gzipped.length) lines.push(`  gzip-compressed (over ${limit} as CSV): ${gzipped.join(', ')}`);
   if (split.length) lines.push(`  in parts of at most ${limit}: ${split.join(', ')}`);
   if (!layout.duckdb)
     lines.push(`  nianbao.duckdb is over ${limit}: kept here, not published (nianbao.sql has the views)`);

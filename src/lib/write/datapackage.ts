@@ -1,6 +1,6 @@
 import { TABLE_DOCS, columnDocs } from '../schema/dictionary.ts';
 import type { TableName } from '../schema/datasets.ts';
-import { TABLE_NAMES, type Layout } from './layout.ts';
+import { TABLE_NAMES, csvCompressed, type Layout } from './layout.ts';
 
 export { TABLE_NAMES };
 
@@ -13,7 +13,9 @@ export { TABLE_NAMES };
  * parts concatenated in order are the data. Every CSV part repeats the header row (and the
  * BOM), so that each part opens on its own; Frictionless' reference implementation skips the
  * first line of each part after the first. Such a resource has no `bytes` or `hash` (they
- * describe one file): SHA256SUMS lists every part with its hash.
+ * describe one file): SHA256SUMS lists every part with its hash. A table's CSV past the part
+ * limit is gzip-compressed (`.csv.gz`, one file or parts, each part a whole gzip file):
+ * `"compression": "gz"`, and the parts are concatenated once decompressed.
  */
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
@@ -74,12 +76,17 @@ export function dataPackage(layout: Layout, files: PublishedFile[], created: Dat
   for (const t of TABLE_NAMES) {
     const [en, zh] = TABLE_DOCS[t];
     const common = { title: zh, description: en };
+    const csv = layout.tables[t].csv;
     resources.push({
       name: t,
-      ...located(layout.tables[t].csv),
+      ...located(csv),
       type: 'table',
       format: 'csv',
       mediatype: 'text/csv',
+      // A table whose CSV does not fit in one file is gzip-compressed (export.ts): Frictionless'
+      // compression (the v2 recipe "Compression of Resources"); the mediatype, format and
+      // encoding are those of the decompressed CSV, bytes and hash those of the .gz file.
+      ...(csvCompressed(csv) ? { compression: 'gz' } : {}),
       encoding: 'utf-8-sig',
       ...common,
       schema: tableSchema(t, 'reports'),
@@ -135,7 +142,8 @@ export function dataPackage(layout: Layout, files: PublishedFile[], created: Dat
     description:
       'Tables of the annual reports on government information disclosure (政府信息公开工作年度报告) published by Chinese administrative agencies, read cell by cell. Blank or uncertain values are NULL, never 0; every number has its source line.',
     // 1.1: nianbao.sql and the manifest's JSON Lines; resources in parts past the part limit.
-    version: '1.1.0',
+    // 1.2: a table's CSV past the part limit is gzip-compressed (.csv.gz, "compression": "gz").
+    version: '1.2.0',
     created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     licenses: [DATA_LICENSE],
     sources: [

@@ -21,8 +21,8 @@ import { TABLE_NAMES } from './layout.ts';
 const T = TABLE_NAMES.join('|');
 const KNOWN_FILES = [
   /^(?:SHA256SUMS|datapackage\.json|manifest\.json|manifest\.jsonl|nianbao\.duckdb|nianbao\.duckdb\.wal|nianbao\.sql)$/,
-  new RegExp(`^(?:${T})\\.(?:parquet|csv)$`),
-  new RegExp(`^(${T})/\\1-\\d+\\.(?:parquet|csv)$`),
+  new RegExp(`^(?:${T})\\.(?:parquet|csv|csv\\.gz)$`),
+  new RegExp(`^(${T})/\\1-\\d+\\.(?:parquet|csv|csv\\.gz)$`),
   /^manifest\/manifest-\d+\.jsonl$/,
   /^\.staging\//,
   // What a file manager leaves in a folder it shows (macOS, Windows): not a user's file.

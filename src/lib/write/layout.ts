@@ -5,7 +5,8 @@ import type { TableName } from '../schema/datasets.ts';
 
 /**
  * Which files hold what, in a data folder (data/build, dist/data): each table as one Parquet
- * and one CSV file, or as parts of either (parts.ts); the DuckDB file when it is published;
+ * and one CSV file, or as parts of either (parts.ts; a CSV past the part limit is `.csv.gz`,
+ * export.ts); the DuckDB file when it is published;
  * nianbao.sql; manifest.json and its entries. datapackage.json is where a reader finds it
  * (`readLayout`), so that the site, the tests and the examples never guess file names.
  */
@@ -24,6 +25,9 @@ export interface Layout {
   /** The manifest's entries as JSON Lines, in order. */
   manifestEntries: string[];
 }
+
+/** Whether a table's CSV files are gzip-compressed (`.csv.gz`, export.ts: all of them or none). */
+export const csvCompressed = (files: string[]): boolean => files.some((f) => f.endsWith('.gz'));
 
 /** Every published file of a layout (datapackage.json and SHA256SUMS come on top). */
 export function layoutFiles(l: Layout): string[] {
@@ -44,6 +48,8 @@ export const DataPackageJson = z.object({
       name: z.string(),
       path: z.union([z.string(), z.array(z.string())]),
       format: z.string().optional(),
+      /** `gz`: each file is gzip-compressed (a table's CSV past the part limit). */
+      compression: z.string().optional(),
       /** Only on a resource that is one file (a resource in parts has no single size or hash). */
       bytes: z.number().int().optional(),
       hash: z.string().optional(),

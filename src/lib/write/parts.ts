@@ -6,10 +6,14 @@ import { dirname, join } from 'node:path';
  * 25 MiB (Cloudflare Pages; some hosts count 25 MB), so every dataset, the manifest's entries
  * and the reports index are written as one file while they fit in PART_BYTES, and otherwise as
  * numbered parts of at most PART_BYTES each, in order. Concatenated in order (the header row of
- * every CSV part after the first dropped), the parts are exactly the single file.
+ * every CSV part after the first dropped), the parts are exactly the single file. A table's CSV
+ * that does not fit in one file is gzip-compressed instead (`.csv.gz`, export.ts), and cut into
+ * parts only when the compressed file does not fit: each part is then a gzip file of its own,
+ * cut on its compressed size.
  *
  * Names: `<name>.<ext>` when one file; `<name>/<name>-00001.<ext>`, `…-00002.<ext>` … when in
- * parts (1-based, zero-padded so that name order is part order for globs and `ls`).
+ * parts (1-based, zero-padded so that name order is part order for globs and `ls`); `ext` may
+ * have two dots (`csv.gz`).
  */
 
 /** 20 MiB: under 25 MiB and under 25 MB, whichever a host means. */
@@ -47,6 +51,27 @@ export interface Cut {
 const PROBE_ROWS = 1 << 16;
 /** Aim a little under the limit: a part's size is nearly, not exactly, proportional to its rows. */
 const AIM = 0.95;
+
+/**
+ * Whether `total` rows fit in one file of at most `limit` bytes, writing as little as it can:
+ * the first rows (a probe) say so when they are all the rows, or are over the limit themselves,
+ * or put the whole table clearly over it (by more than the margin of AIM); otherwise the whole
+ * table is written to know. When the answer is true, the last `write` was of all the rows.
+ * Depends on the sizes only, so the same rows give the same answer.
+ */
+export async function fitsInOne(opts: {
+  total: number;
+  limit: number;
+  write: (cut: Cut) => Promise<number>;
+  probeRows?: number;
+}): Promise<boolean> {
+  const { total, limit, write } = opts;
+  const probe = { offset: 0, rows: Math.min(total, opts.probeRows ?? PROBE_ROWS) };
+  const size = await write(probe);
+  if (probe.rows === total || size > limit) return size <= limit;
+  if ((size / probe.rows) * total > limit / AIM) return false;
+  return (await write({ offset: 0, rows: total })) <= limit;
+}
 
 /**
  * Writes `total` rows, in order, as one file when it fits in `limit` bytes, otherwise as parts of
