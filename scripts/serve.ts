@@ -16,7 +16,8 @@ import { CSP } from '../src/lib/site/csp.ts';
  * - every answer carries the pages' Content-Security-Policy as a header, plus
  *   `frame-ancestors 'self'` (which a meta tag cannot carry) and `nosniff`;
  * - data files keep their bytes: a Range request is answered uncompressed (206), so DuckDB can
- *   read Parquet over HTTP, and `SHA256SUMS` is served as text.
+ *   read Parquet over HTTP, `SHA256SUMS` is served as text, and a `.csv.gz` as
+ *   `application/gzip` without `Content-Encoding` (the bytes SHA256SUMS lists).
  */
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -38,11 +39,21 @@ const TYPES: Array<[RegExp, string]> = [
   [/\.css$/, 'text/css; charset=utf-8'],
   [/\.txt$/, 'text/plain; charset=utf-8'],
   [/\.parquet$/, 'application/vnd.apache.parquet'],
+  // A table's CSV past the part limit (`cells.csv.gz`): the file, as it is (see GZIP_FILE).
+  [/\.gz$/, 'application/gzip'],
   [/\.wasm$/, 'application/wasm'],
   [/\.(?:duckdb|pf_\w+)$/, 'application/octet-stream'],
   // "/x/" and "/x" are served from /x/index.html or /x.html.
   [/(?:^|\/)[^./]*$/, 'text/html; charset=utf-8'],
 ];
+
+/**
+ * sirv sends a `.gz` file as its inner type with `Content-Encoding: gzip` (its precompressed
+ * pages): a client that decodes it (curl --compressed, fetch, some browsers) gets plain CSV, to
+ * be saved under the .gz name, with another SHA-256 than SHA256SUMS lists. A data file is the
+ * download itself.
+ */
+const GZIP_FILE = /\.gz$/;
 
 const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml|application\/javascript)/;
 
@@ -74,6 +85,17 @@ export function handler(dir: string, base = '/'): (req: IncomingMessage, res: Se
       const type = TYPES.find(([re]) => re.test(pathname));
       // Otherwise sirv's own (mrmime) type stands.
       if (type) res.setHeader('Content-Type', type[1]);
+      if (GZIP_FILE.test(pathname)) {
+        // sirv passes its headers (Content-Encoding among them) to writeHead: drop that one.
+        const writeHead = res.writeHead.bind(res) as (
+          code: number,
+          headers?: Record<string, unknown>,
+        ) => ServerResponse;
+        (res as { writeHead: unknown }).writeHead = (code: number, headers?: Record<string, unknown>) => {
+          if (headers) delete headers['Content-Encoding'];
+          return writeHead(code, headers);
+        };
+      }
     },
   });
   const compress = compression({

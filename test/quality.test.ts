@@ -493,6 +493,12 @@ describe('in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/data/summary.csv"]')]);
     const bytes = readFileSync(await download.path());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sums['summary.csv']);
+    // A .csv.gz arrives as the gzip file SHA256SUMS lists, not unpacked on the way.
+    const part = 'cells/cells-00001.csv.gz';
+    const [gz] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="/data/${part}"]`)]);
+    const gzBytes = readFileSync(await gz.path());
+    expect(createHash('sha256').update(gzBytes).digest('hex')).toBe(sums[part]);
+    expect([...gzBytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
   });
 
   it('the 404 page answers unknown addresses with a way back', async () => {
@@ -519,6 +525,9 @@ describe('in a real browser', () => {
     await page.waitForURL(`${server.url}data/#cells`);
     await page.goto(`${server.url}data/nianbao.duckdb`);
     await page.waitForURL(`${server.url}data/#duckdb`);
+    // A plain CSV part of before (the table is gzip-compressed now, its parts hold other rows).
+    await page.goto(`${server.url}data/cells/cells-00001.csv`);
+    await page.waitForURL(`${server.url}data/#cells`);
     // Anything else stays on the 404 page.
     await open('reports/0000000000000000/source/x');
     expect(new URL(page.url()).pathname).toBe('/reports/0000000000000000/source/x');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../scripts/serve.ts';
 
@@ -38,6 +38,7 @@ function raw(
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-'));
 const parquet = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251));
+const csvGz = gzipSync(`\uFEFFreport_id,value\n${'a,1\n'.repeat(500)}`);
 const page = `<!doctype html><html lang="zh-CN"><title>t</title><p>${'政府信息公开'.repeat(400)}</p></html>`;
 let server: Server;
 let url: string;
@@ -50,6 +51,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'reports', 'abc', 'index.html'), page);
   writeFileSync(join(dir, 'data', 'cells.parquet'), parquet);
   writeFileSync(join(dir, 'data', 'SHA256SUMS'), `${'0'.repeat(64)}  cells.parquet\n`);
+  mkdirSync(join(dir, 'data', 'cells'));
+  writeFileSync(join(dir, 'data', 'cells', 'cells-00001.csv.gz'), csvGz);
   ({ server, url } = await serveStatic(dir));
 });
 afterAll(async () => {
@@ -113,6 +116,20 @@ describe('static server', () => {
     expect((await raw(url, '/data/SHA256SUMS')).headers['content-type']).toBe('text/plain; charset=utf-8');
     expect((await raw(url, '/data/cells.parquet')).headers['content-type']).toBe('application/vnd.apache.parquet');
     expect((await raw(url, '/')).headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('serves a .csv.gz as the gzip file it is: application/gzip, no Content-Encoding, the bytes SHA256SUMS lists', async () => {
+    for (const headers of [{ 'accept-encoding': 'gzip, br' }, {}] as Array<Record<string, string>>) {
+      const r = await raw(url, '/data/cells/cells-00001.csv.gz', { headers });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/gzip');
+      expect(r.headers['content-encoding']).toBeUndefined();
+      expect(r.body.equals(csvGz)).toBe(true);
+    }
+    const range = await raw(url, '/data/cells/cells-00001.csv.gz', { headers: { range: 'bytes=0-9' } });
+    expect(range.status).toBe(206);
+    expect(range.headers['content-encoding']).toBeUndefined();
+    expect(range.body.equals(csvGz.subarray(0, 10))).toBe(true);
   });
 
   it('compresses pages with brotli or gzip', async () => {

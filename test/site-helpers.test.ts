@@ -28,7 +28,7 @@ import { digitPieces } from '../src/lib/site/digits.ts';
 import { pageMarks } from '../src/lib/site/report-meta.ts';
 import { legacyTarget, redirectsFile } from '../src/lib/site/legacy-urls.ts';
 import { movedDataFiles } from '../src/lib/site/moved-data.ts';
-import { examples } from '../src/lib/site/examples.ts';
+import { curl, examples, joinGzParts } from '../src/lib/site/examples.ts';
 import type { Layout } from '../src/lib/write/layout.ts';
 import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
@@ -525,7 +525,36 @@ describe('data files now in parts, or not published', () => {
     expect(legacyTarget('/data/cells.csv', '/')).toBe('/data/#cells');
     expect(legacyTarget('/nianbao/data/summary.parquet', '/nianbao/')).toBe('/nianbao/data/#summary');
     expect(legacyTarget('/data/nianbao.duckdb', '/')).toBe('/data/#duckdb');
-    expect(legacyTarget('/data/cells/cells-00001.csv', '/')).toBeNull();
+    // A part that is gone (a plain CSV part of a table now gzip-compressed; a part past the last).
+    expect(legacyTarget('/data/cells/cells-00001.csv', '/')).toBe('/data/#cells');
+    expect(legacyTarget('/nianbao/data/checks/checks-00012.csv.gz', '/nianbao/')).toBe('/nianbao/data/#checks');
+    expect(legacyTarget('/data/cells/cells-00003.parquet', '/')).toBe('/data/#cells');
+    expect(legacyTarget('/data/cells/reports-00001.csv', '/')).toBeNull();
+    expect(legacyTarget('/data/cells/cells-1.csv', '/')).toBeNull();
+  });
+  it('a table gzip-compressed: its old plain CSV parts go to its section, by one placeholder rule after the static ones', () => {
+    const gz = {
+      tables: {
+        ...single.tables,
+        cells: { parquet: ['cells.parquet'], csv: ['cells/cells-00001.csv.gz', 'cells/cells-00002.csv.gz'] },
+        checks: { parquet: ['checks.parquet'], csv: ['checks.csv.gz'] },
+      },
+      duckdb: 'nianbao.duckdb',
+    };
+    const moved = movedDataFiles(gz, '/');
+    expect(moved).toEqual([
+      ['/data/cells.csv', '/data/#cells'],
+      ['/data/checks.csv', '/data/#checks'],
+      ['/data/cells/:part.csv', '/data/#cells'],
+      ['/data/checks/:part.csv', '/data/#checks'],
+    ]);
+    // Never a rule over a file that exists: the .csv.gz files, and summary.csv.
+    for (const [from] of moved) expect(from.endsWith('.gz')).toBe(false);
+    for (const [from, to] of moved)
+      expect(legacyTarget(from.replace(/(\w+)\/:part/, '$1/$1-00002'), '/'), from).toBe(to);
+    const file = redirectsFile('/', moved);
+    expect(file.indexOf('/data/checks.csv ')).toBeLessThan(file.indexOf('/data/cells/:part.csv'));
+    expect(file).toContain('/data/cells/:part.csv /data/#cells 302\n');
   });
   it('_redirects names only the files the layout no longer has (a rule would shadow a file that exists)', () => {
     expect(movedDataFiles(single, '/')).toEqual([]);
@@ -555,6 +584,22 @@ describe('data files now in parts, or not published', () => {
     expect(code('duckdb-views')).toContain("SET VARIABLE nianbao_base = 'https://x.org/data/';");
     expect(code('python')).toContain('pd.concat([pd.read_parquet(u) for u in [');
     expect(code('r')).toContain('read_csv("https://x.org/data/reports.csv"');
+  });
+  it('curl and the join command take .csv.gz parts', () => {
+    const files = ['cells/cells-00001.csv.gz', 'cells/cells-00002.csv.gz', 'cells/cells-00003.csv.gz'];
+    expect(curl('https://x.org/data/', files)).toBe(
+      'curl --create-dirs -o "cells/cells-#1.csv.gz" "https://x.org/data/cells/cells-[00001-00003].csv.gz"',
+    );
+    expect(curl('https://x.org/data/', ['checks.csv.gz'])).toBe('curl -O https://x.org/data/checks.csv.gz');
+    expect(joinGzParts('cells', files)).toBe(
+      '(gzip -dc cells/cells-00001.csv.gz; for f in $(ls cells/cells-*.csv.gz | tail -n +2); do gzip -dc "$f" | tail -n +2; done) > cells.csv',
+    );
+    expect(joinGzParts('checks', ['checks.csv.gz'])).toBe('gzip -dc checks.csv.gz > checks.csv');
+    const ex = examples('https://x.org/data/', {
+      tables: { ...split.tables, summary: { parquet: ['summary.parquet'], csv: ['summary.csv.gz'] } },
+      sql: 'nianbao.sql',
+    });
+    expect(ex.find((e) => e.id === 'python')!.code).toContain('pd.read_csv("https://x.org/data/summary.csv.gz"');
   });
   it('nianbao.sql makes one view per table over its Parquet files, relative to nianbao_base', () => {
     const sql = viewsSql({

@@ -302,7 +302,9 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
   it('publishes no data file over the part limit, and no DuckDB file; the ingest keeps it', () => {
     for (const t of ['cells', 'reports', 'sections'] as const)
       expect(layout.tables[t].parquet.length, t).toBeGreaterThan(1);
-    expect(layout.tables.cells.csv.length).toBeGreaterThan(20);
+    // A CSV over the limit is gzip-compressed, in parts only past the limit compressed.
+    expect(layout.tables.cells.csv.length).toBeGreaterThan(1);
+    for (const f of layout.tables.cells.csv) expect(f).toMatch(/^cells\/cells-\d{5}\.csv\.gz$/);
     expect(layout.tables.summary.csv).toEqual(['summary.csv']);
     expect(layout.manifestEntries.length).toBeGreaterThan(1);
     expect(layout.duckdb).toBeNull();
@@ -314,7 +316,8 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
       ...walk(join(dist, 'reports/index')),
       join(dist, 'reports/index.json'),
     ];
-    expect(files.length).toBeGreaterThan(100);
+    // The CSV files gzip-compressed: fewer parts than when they were plain (over 100).
+    expect(files.length).toBeGreaterThan(30);
     // datapackage.json holds the schemas and grows only by a line per part (58 KB here).
     for (const f of files.filter((f) => !f.endsWith('datapackage.json')))
       expect(statSync(f).size, f).toBeLessThanOrEqual(SYNTHETIC_PART_BYTES);
@@ -352,9 +355,18 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
         // The first part is always linked (a long list shows its first ones and the last).
         expect(links, `${t}.${ext}`).toContain(`data/${files[0]}`);
         expect(links).toContain(`data/${files.at(-1)}`);
-        if (files.length > 1) expect(section.textContent).toContain(`${t}.${ext} 分为 ${files.length} 个部分`);
+        const name = files[0]!.endsWith('.gz') ? `${t}.csv.gz` : `${t}.${ext}`;
+        if (files.length > 1) expect(section.textContent).toContain(`${name} 分为 ${files.length} 个部分`);
       }
+      // A gzip-compressed CSV says how to open it, and how to join its parts.
+      if (layout.tables[t].csv[0]!.endsWith('.gz')) {
+        expect(section.textContent, t).toContain('用 7-Zip 或 gzip 解压');
+        if (layout.tables[t].csv.length > 1)
+          expect(section.textContent, t).toContain(`gzip -dc ${layout.tables[t].csv[0]}`);
+        if (layout.tables[t].parquet.length === 1) expect(section.textContent, t).toContain('Parquet 只有一个文件');
+      } else expect(section.textContent, t).not.toContain('解压');
     }
+    expect(doc.querySelector('main')!.textContent).toContain('以 gzip 压缩的 CSV 发布');
     for (const l of links) expect(existsSync(join(dist, l.split('#')[0]!.replace(/\/$/, '/index.html'))), l).toBe(true);
     expect(doc.querySelector('a[href="/data/cells.csv"]')).toBeNull();
     expect(doc.querySelector('#duckdb + dd')!.textContent).toContain('npm run ingest');
@@ -366,6 +378,8 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(rules).toContain('/data/cells.csv /data/#cells 302');
     expect(rules).toContain('/data/cells.parquet /data/#cells 302');
     expect(rules).toContain('/data/nianbao.duckdb /data/#duckdb 302');
+    // The plain CSV parts of before (the .csv.gz parts hold other rows): one placeholder rule.
+    expect(rules).toContain('/data/cells/:part.csv /data/#cells 302');
     // summary.csv is one file: no rule may shadow it.
     expect(rules.some((r) => r.startsWith('/data/summary.csv '))).toBe(false);
     const samples = readFileSync(join(inject('sites').samples.dist, '_redirects'), 'utf8');

@@ -32,10 +32,21 @@ const duckdbFrom = (files: string[]) =>
 export function curl(url: string, files: string[]): string {
   const [first] = files;
   if (files.length === 1) return `curl -O ${url}${first}`;
-  // Parts are `t/t-00001.ext` …: curl's range globbing keeps the zero padding.
-  const m = /^(.+)-(\d{5})\.(\w+)$/.exec(first!)!;
+  // Parts are `t/t-00001.ext` … (ext `csv.gz` too): curl's range globbing keeps the zero padding.
+  const m = /^(.+)-(\d{5})\.(\w+(?:\.gz)?)$/.exec(first!)!;
   const last = String(files.length).padStart(5, '0');
   return `curl --create-dirs -o "${m[1]}-#1.${m[3]}" "${url}${m[1]}-[${m[2]}-${last}].${m[3]}"`;
+}
+
+/**
+ * A shell command that joins a table's `.csv.gz` parts, downloaded with their paths, into one
+ * CSV: the first part whole, the others without their first line (BOM and header).
+ */
+export function joinGzParts(table: string, files: string[]): string {
+  const [first, ...rest] = files;
+  if (!rest.length) return `gzip -dc ${first} > ${table}.csv`;
+  const glob = first!.replace(/-\d{5}\.csv\.gz$/, '-*.csv.gz');
+  return `(gzip -dc ${first}; for f in $(ls ${glob} | tail -n +2); do gzip -dc "$f" | tail -n +2; done) > ${table}.csv`;
 }
 
 export function examples(
@@ -90,7 +101,7 @@ ${DUCKDB_QUERY((t) => t)}`,
 
 reports = ${py(parquet('reports'), (f) => `pd.read_parquet(${f})`)}
 cells = ${py(parquet('cells'), (f) => `pd.read_parquet(${f})`)}
-# CSV also works; utf-8-sig removes the byte-order mark, region codes stay text
+# CSV also works (pandas decompresses a .csv.gz); utf-8-sig removes the byte-order mark, region codes stay text
 summary = ${py(csv('summary'), (f) => `pd.read_csv(${f}, encoding="utf-8-sig", dtype={"region_code": str})`)}
 
 granted = cells.query("table_id == 'requests' and row_key == 'granted' and col_key == 'total'")
@@ -100,7 +111,7 @@ print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head()
       id: 'r',
       title: 'R',
       tested: false,
-      // readr reads a vector of files as one table (each part has its header).
+      // readr reads a vector of files as one table (each part has its header), and decompresses .gz.
       code: `library(readr)
 summary <- read_csv(${r(csv('summary'))}, col_types = cols(region_code = "c", duplicate_of = "c", .default = col_guess()))
 summary <- subset(summary, is.na(duplicate_of))  # each report once: copies point at their original

@@ -13,10 +13,12 @@
  * A redirect without a fragment keeps the one of the old address (RFC 9110 §10.2.2), so that
  * `…/source/#L123` arrives at `…/#L123`.
  *
- * Data files: a dataset past the part limit is published in parts (write/parts.ts), and a DuckDB
- * file past it is not published, so `data/cells.csv` or `data/nianbao.duckdb` may be gone. Their
- * old address goes to the data page's section that lists the parts or says how to get the file
- * (never to the first part: a program would read a fraction of the table as if it were all).
+ * Data files: a dataset past the part limit is published in parts (write/parts.ts), its CSV
+ * gzip-compressed (`.csv.gz`, write/export.ts), and a DuckDB file past it is not published, so
+ * `data/cells.csv`, a plain CSV part `data/cells/cells-00001.csv` or `data/nianbao.duckdb` may be
+ * gone. Their old address goes to the data page's section that lists the files or says how to
+ * get them (never to a part: a program would read a fraction of the table as if it were all, and
+ * a `.csv.gz` part of the same number holds other rows).
  * `_redirects` names only the files that are gone (Cloudflare Pages applies a rule even when the
  * file exists; site/moved-data.ts lists them), with 302: whether a file is in parts depends on
  * the data and may change back. The 404 page is reached only when the file is gone. (This module
@@ -33,6 +35,10 @@ export function legacyTarget(pathname: string, base: string): string | null {
   if (csv) return `${base}reports/${csv[1]}.json`;
   const table = /^data\/([a-z]+)\.(?:csv|parquet)$/.exec(rest);
   if (table) return `${base}data/#${table[1]}`;
+  // A part that is gone: a plain CSV part of a table now gzip-compressed, or a part past the
+  // table's last. Never another part: it holds other rows.
+  const part = /^data\/([a-z]+)\/\1-\d{5}\.(?:csv|csv\.gz|parquet)$/.exec(rest);
+  if (part) return `${base}data/#${part[1]}`;
   if (rest === 'data/nianbao.duckdb') return `${base}data/#duckdb`;
   return null;
 }
@@ -43,7 +49,7 @@ export function redirectsFile(base: string, moved: Array<[string, string]> = [])
     // Static rules come before placeholder rules (Cloudflare Pages).
     ...(moved.length
       ? [
-          '# Data files now published in parts, or not published (see the data page):',
+          '# Data files now published in parts or gzip-compressed, or not published (see the data page):',
           ...moved.map(([a, b]) => `${a} ${b} 302`),
         ]
       : []),
