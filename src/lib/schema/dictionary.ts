@@ -52,10 +52,10 @@ const MIB = `${DEFAULT_PART_BYTES / 1024 / 1024} MiB`;
 export const FILE_DOCS: ReadonlyArray<{ id: string; name: string; doc: Doc }> = [
   {
     id: 'parts',
-    name: '<table>.parquet, <table>.csv',
+    name: '<table>.parquet, <table>.csv, <table>.csv.gz',
     doc: [
-      `Each table is one Parquet and one CSV file while the file is at most ${MIB}; a larger one is published as numbered parts of at most ${MIB} each, <table>/<table>-00001.parquet, -00002 … (the same for CSV), listed in order in datapackage.json (path is then an array, a Frictionless multipart resource) and SHA256SUMS. The parts in order are the table: every CSV part starts with the BOM and the header row, so each opens on its own; dropping them from every part after the first gives exactly the table's CSV as one file. A single row larger than the limit is a part of its own.`,
-      `每个表在文件不超过 ${MIB} 时为一个 Parquet 文件和一个 CSV 文件；更大时分为若干部分，每部分不超过 ${MIB}：<table>/<table>-00001.parquet、-00002 …（CSV 相同），按顺序列在 datapackage.json（此时 path 为列表，即 Frictionless 的多部分资源）和 SHA256SUMS 中。各部分按顺序相接即为完整的表：每个 CSV 部分都以 BOM 和表头开始，可单独打开；去掉第二部分起各部分的 BOM 和表头后相接，与整表的单个 CSV 文件逐字节相同。超过上限的单行自成一部分。`,
+      `Each table is one Parquet and one CSV file while the file is at most ${MIB}. A larger Parquet file is published as numbered parts of at most ${MIB} each, <table>/<table>-00001.parquet, -00002 and so on. A CSV file over ${MIB} is published gzip-compressed instead, <table>.csv.gz (decompress with gzip or 7-Zip), and in parts <table>/<table>-00001.csv.gz … only when the compressed file is over ${MIB}: each part is a whole gzip file. Files are listed in order in datapackage.json (path is then an array, a Frictionless multipart resource; compression "gz") and SHA256SUMS (the hashes of the files as published). The parts in order are the table: every CSV part starts with the BOM and the header row, so each opens on its own; dropping them from every part after the first (once decompressed) gives exactly the table's CSV as one file. A single row larger than the limit is a part of its own.`,
+      `每个表在文件不超过 ${MIB} 时为一个 Parquet 文件和一个 CSV 文件。更大的 Parquet 文件分为若干部分，每部分不超过 ${MIB}：<table>/<table>-00001.parquet、-00002 …。超过 ${MIB} 的 CSV 文件改为 gzip 压缩发布：<table>.csv.gz（用 gzip 或 7-Zip 解压）；压缩后仍超过 ${MIB} 时才分为若干部分 <table>/<table>-00001.csv.gz …，每部分都是完整的 gzip 文件。这些文件按顺序列在 datapackage.json（此时 path 为列表，即 Frictionless 的多部分资源；compression 为 "gz"）和 SHA256SUMS（所发布文件本身的校验值）中。各部分按顺序相接即为完整的表：每个 CSV 部分都以 BOM 和表头开始，可单独打开；解压后去掉第二部分起各部分的 BOM 和表头再相接，与整表的单个 CSV 文件逐字节相同。超过上限的单行自成一部分。`,
     ],
   },
   {
