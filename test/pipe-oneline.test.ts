@@ -161,6 +161,18 @@ describe('a `|` table page pasted as one line', () => {
     expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('12 4 88');
   });
 
+  it('a row out of template order glued to a value by a lost separator still counts as that row, twice when it is there twice', () => {
+    // The property test's seed 99: 行政许可|3 行政强制|0| … 行政强制|3|: the first 行政强制 row sat in
+    // the text after 行政许可's cells, unseen, and the second was published as the only one.
+    const active =
+      '信息内容|本年制发件数|本年废止件数|现行有效件数| 规章|6|2|29| 行政规范性文件|0|4|58| 行政许可|3 行政强制|0| 行政处罚|3| 行政强制|3| 行政事业性收费|481.92万元| 本年收费金额（单位：万元）|';
+    const p = ok(parseText(doc(requests(), active)));
+    const coercion = p.cells.find((c) => c.table_id === 'active' && c.row_key === 'coercion');
+    expect(coercion?.state === 'number' ? coercion.value : null).toBeNull();
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('6 2 29');
+    expect(rowOf(p.cells, 'active', 'penalty')).toBe('3');
+  });
+
   it('a separator lost between a label and an approximate number (约0): no number for it, never 0', () => {
     // The property test's seed 99: 8.属于行政查询事项约0 read as the label 8.属于行政查询事项约 and 0.
     const glued = requests().replace('8.属于行政查询事项 | 0 |', '8.属于行政查询事项约0 |');

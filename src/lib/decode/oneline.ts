@@ -123,7 +123,7 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
     if (!candidate(l)) return [l];
     const labels = findLabels(l.text, anchors, header);
     if (!labels) return [l];
-    if (startsCells(l.text, labels)) return cutAtCells(l, labels);
+    if (startsCells(l.text, labels)) return cutAtCells(l, labels, anchors);
     return reline(
       l,
       labels.map((x) => x.start),
@@ -170,7 +170,7 @@ function startsCells(text: string, labels: Found[]): boolean {
  * A `|`-delimited dump cut into rows: each label's cell and the value cells after it (with the
  * `|` that closes the last), then any other text up to the next label as a line of its own.
  */
-function cutAtCells(line: Line, labels: Found[]): Line[] {
+function cutAtCells(line: Line, labels: Found[], anchors: readonly Anchor[]): Line[] {
   const text = line.text;
   const out: Line[] = [];
   if (labels[0]!.start > 0) out.push(sliceLine(line, 0, labels[0]!.start));
@@ -195,9 +195,29 @@ function cutAtCells(line: Line, labels: Found[]): Line[] {
     // Cells up to the next label: only that label ends the row (Line.endsAtLabel).
     const row = sliceLine(line, l.start, rowEnd);
     out.push(rowEnd === end ? { ...row, endsAtLabel: true } : row);
-    if (rowEnd < end) out.push(sliceLine(line, rowEnd, end));
+    if (rowEnd < end) out.push(...atStrayLabels(line, rowEnd, end, anchors));
   });
   return out.filter((l) => l.text.trim());
+}
+
+/**
+ * The text between a row's cells and the next label found, cut before any row label in it
+ * (`3 行政强制|0|`: a lost `|` glued a row of its own, out of template order, to a value), so that
+ * the label starts a line and the reader sees that row, and sees it twice when it is there twice
+ * (two rows of one label that differ are never published as either).
+ */
+function atStrayLabels(line: Line, from: number, to: number, anchors: readonly Anchor[]): Line[] {
+  const text = line.text;
+  const cuts = new Set<number>();
+  for (const a of anchors) {
+    const re = new RegExp(a.key.source, 'g');
+    for (const m of text.slice(from, to).matchAll(re)) {
+      const at = labelStart(text, from + m.index, a, from);
+      if (at > from) cuts.add(at);
+    }
+  }
+  const bounds = [from, ...[...cuts].sort((x, y) => x - y), to];
+  return bounds.slice(0, -1).map((b, i) => sliceLine(line, b, bounds[i + 1]));
 }
 
 /** A glued dump cut at its labels (`cuts`), and after each label's run of digits. */
