@@ -173,6 +173,20 @@ describe('a `|` table page pasted as one line', () => {
     expect(rowOf(p.cells, 'active', 'penalty')).toBe('3');
   });
 
+  it('a cell of two numbers in a full row (a separator lost inside it): no value of the row is placed', () => {
+    // The property test's seed 1: 规章 | 0 | 0  5 | 993 — four values for three columns (the
+    // next row's label was lost too); 993 was published as 现行有效件数.
+    const active = ACTIVE.replace('规章 | 3 | 1 | 25 | 行政规范性文件', '规章 | 0 | 0  5 | 993 | 行政规范性文件');
+    const p = ok(parseText(doc(requests(), active)));
+    expect(rowOf(p.cells, 'active', 'rules')).not.toMatch(/\d/);
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('1234');
+    // On lines of their own too.
+    const lines = `信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0  5 | 993\n行政规范性文件 | 12 | 4 | 88\n行政许可 | 1234\n行政处罚 | 56\n行政强制 | 7\n行政事业性收费 | 2.5`;
+    const q = ok(parseText(doc(requests(), lines)));
+    expect(rowOf(q.cells, 'active', 'rules')).not.toMatch(/\d/);
+    expect(rowOf(q.cells, 'active', 'normative_docs')).toBe('12 4 88');
+  });
+
   it('a separator lost between a label and an approximate number (约0): no number for it, never 0', () => {
     // The property test's seed 99: 8.属于行政查询事项约0 read as the label 8.属于行政查询事项约 and 0.
     const glued = requests().replace('8.属于行政查询事项 | 0 |', '8.属于行政查询事项约0 |');

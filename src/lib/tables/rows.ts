@@ -535,6 +535,15 @@ export function fromSlots(
   // blank cells would pass every identity unchecked, so it is never offered).
   if (labelPadding && slots.length === n && lead > 0 && vals.length > 0 && vals.length < n)
     return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited' };
+  // A cell of two numbers or more (`0  5`): a separator lost inside the row, which then holds
+  // more values than columns (`规章 | 0 | 0  5 | 993`: 4 values for 3). Which one is surplus is
+  // not known, so no value of the row is placed: 993 is not proven 现行有效件数. (A row short of
+  // cells goes on: the lost separator may be what makes up its count, the arithmetic decides.)
+  // Only in a `|` text row (`padded`): an HTML or PDF cell's own pieces (a number split over
+  // blocks) are read by the rules for them.
+  const split = padded ? slots.find((s) => s !== null && severalValues(s.text)) : undefined;
+  if (split && slots.length >= n)
+    return { kind: 'unknown', reason: `a cell holds several numbers ("${split.raw}"): a separator lost`, vals };
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
   const blanksAtEnd = slots.length < n && noise !== null && trail - noise >= n - slots.length;
@@ -548,6 +557,12 @@ export function fromSlots(
     return { kind: 'short', slots, vals, by: 'delimited', ...(blanksAtEnd ? { blankTail: n - slots.length } : {}) };
   }
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
+}
+
+/** Text of two numbers or more separated by spaces (`0  5`, `12 3`): no one cell's value. */
+function severalValues(text: string): boolean {
+  const parts = text.trim().split(/\s+/);
+  return parts.length > 1 && parts.every((p) => /^[+-]?\d[\d,]*(?:\.\d+)?$/.test(p));
 }
 
 /** Line mode: each line is a value line (one or more values) or an empty line. */
