@@ -428,6 +428,43 @@ describe('splitHeadLine: a title run into the page fields on one line (a one-lin
     ).toEqual(['当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭', '某某局2020年政府信息公开工作年度报告']);
   });
 
+  it('cuts fields glued to the title and to each other when the label has its colon (a fresh tester)', () => {
+    expect(
+      texts(
+        '广州市人民政府2023年政府信息公开工作年度报告索引号：014416330/2024-00731发布机构：市政府办发布日期：2024-01-22',
+      ),
+    ).toEqual([
+      '广州市人民政府2023年政府信息公开工作年度报告',
+      '索引号：014416330/2024-00731',
+      '发布机构：市政府办',
+      '发布日期：2024-01-22',
+    ]);
+  });
+
+  it("cuts a printed page's address and page counter off the title (a fresh tester: agency 62139.htm1/3永州市…)", () => {
+    expect(
+      texts(
+        'https://www.x.gov.cn/ndbg/t20210319_62139.htm 1/3 永州市人力资源和社会保障局2020年政府信息公开工作年度报告 发布时间：2021-03-19 15:02',
+      ),
+    ).toEqual([
+      'https://www.x.gov.cn/ndbg/t20210319_62139.htm 1/3',
+      '永州市人力资源和社会保障局2020年政府信息公开工作年度报告',
+      '发布时间：2021-03-19 15:02',
+    ]);
+    // Words before a title that are no printed header stay with it.
+    expect(texts('某某 局2020年政府信息公开工作年度报告')).toEqual(['某某 局2020年政府信息公开工作年度报告']);
+  });
+
+  it('a | row of fields with their values is no header row: the line after it is not its values', () => {
+    const p = ok(
+      parseText(
+        `扬州市人民政府2023年政府信息公开工作年度报告 | 索 引 号 | 014416330/2024-00731 | 发布机构 | 市政府办 | 发文日期 | 2024-01-22 | 文 号 | | 有 效 性 | 根据《中华人民共和国政府信息公开条例》规定，现公布报告。报告所列数据的统计期限自2023年1月1日起至12月31日止。 | 一、总体情况 | 好。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n`,
+      ),
+    );
+    expect(p.report.published_on).toBe('2024-01-22');
+    expect(p.report.year).toBe(2023);
+  });
+
   it('leaves alone a line without a title, a title alone, and a label inside a word', () => {
     expect(texts('索引号：123 发布机构：某局')).toEqual(['索引号：123 发布机构：某局']);
     expect(texts('某某局2022年政府信息公开工作年度报告')).toEqual(['某某局2022年政府信息公开工作年度报告']);

@@ -247,7 +247,12 @@ export function keyValues(lines: Line[]): Map<string, string> {
       : l.text.includes('|')
         ? l.text.split('|').map((c) => c.trim())
         : null;
-    if (cells && cells.filter((c) => KEYS.includes(c.replace(/[:：\s]/g, ''))).length >= 2) {
+    // A header row: two keys or more and nothing else (索引号 | 发布机构), its values on the next
+    // line. A row with a value among its keys (发文日期 | 2024-01-22 | 文号 | |) holds its own
+    // values: the next line is other text (a dump's opening sentence, whose 2023年1月1日 was
+    // taken for the date).
+    const isKey = (c: string) => KEYS.includes(c.replace(/[:：\s]/g, ''));
+    if (cells && cells.filter(isKey).length >= 2 && cells.every((c) => !c || isKey(c))) {
       const next = lines[i + 1];
       if (next) {
         const vals = next.cells ? next.cells.map((c) => c.text.trim()) : next.text.split('|').map((c) => c.trim());

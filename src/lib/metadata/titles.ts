@@ -114,6 +114,8 @@ function fieldsFollow(head: Line[], i: number): boolean {
 const OPENER = /(?:根据|按照|依据)《/;
 const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}`, 'g');
 const TITLES = new RegExp(TITLE.source, 'g');
+/** A printed page's header before the title: an address, a page counter (1/3), a time. */
+const PRINTED = /(?:https?:\/\/\S*|www\.\S*|\S*\.s?html?|\b\d+\s*\/\s*\d+|\d{1,2}:\d{2})\s*$/;
 
 /**
  * A head line that runs a title into the page's fields or the opening sentence (a crawler that
@@ -130,18 +132,27 @@ export function splitHeadLine(l: Line): Line[] {
   if (titles.length === 0) return [l];
   const from = titles[0]!.index + titles[0]![0].length;
   const cuts: number[] = [];
-  for (const m of l.text.matchAll(CUT))
-    if (m.index >= from && /[\s，,。；;：:]/.test(l.text[m.index - 1] ?? '')) cuts.push(m.index);
+  for (const m of l.text.matchAll(CUT)) {
+    if (m.index < from) continue;
+    // After a space or a mark; or glued (…年度报告索引号：…发布机构：市政府办发布日期：…) when the
+    // label is a field's, with its colon.
+    const spaced = /[\s，,。；;：:|]/.test(l.text[m.index - 1] ?? '');
+    const field = m[0].startsWith('根据') || /^\s*[:：]/.test(l.text.slice(m.index + m[0].length));
+    if (spaced || field) cuts.push(m.index);
+  }
+  // What a printed page puts before the title (its address and page counter, `…_62139.htm 1/3
+  // 永州市…报告`): not the title's. The title's word starts after the last space before it.
+  const fieldsAt = cuts[0] ?? l.text.length;
+  const word = l.text.slice(0, titles[0]!.index).search(/\s\S*$/);
+  if (word > 0 && PRINTED.test(l.text.slice(0, word))) cuts.push(word + 1);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
-  const fieldsAt = cuts[0] ?? l.text.length;
   for (const t of titles.slice(1)) {
     const space = l.text.slice(0, t.index).search(/\s\S*$/);
     if (space > 0 && space < fieldsAt) cuts.push(space + 1);
   }
   if (cuts.length === 0) return [l];
-  cuts.sort((a, b) => a - b);
-  const bounds = [0, ...cuts, l.text.length];
+  const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), l.text.length];
   return bounds
     .slice(0, -1)
     .map((at, i) => ({ ...sliceLine(l, at, bounds[i + 1]), ...(l.role ? { role: l.role } : {}) }));
