@@ -17,6 +17,9 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { listFiles } from '../src/lib/site/merge.ts';
+import { exitOnHelp } from './help.ts';
+
+exitOnHelp(import.meta.url);
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);

@@ -17,6 +17,9 @@ import { compareIngest } from './bench-compare.ts';
 import { benchQueries, describeTransfer, searchTransfer, type Transfer } from './search-transfer.ts';
 import { filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import { readManifestHeader } from '../src/lib/write/manifest.ts';
+import { exitOnHelp } from './help.ts';
+
+exitOnHelp(import.meta.url);
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -38,6 +38,9 @@ import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type S
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
 import { INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
+import { exitOnHelp } from './help.ts';
+
+exitOnHelp(import.meta.url);
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {

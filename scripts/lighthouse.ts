@@ -11,6 +11,9 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './serve.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
+import { exitOnHelp } from './help.ts';
+
+exitOnHelp(import.meta.url);
 
 const argv = process.argv.slice(2);
 const dist = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1]! : 'dist';

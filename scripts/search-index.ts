@@ -35,6 +35,9 @@ import { addShardGrams, buildSiteIndex, buildTable, GROUP } from '../src/lib/sea
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
+import { exitOnHelp } from './help.ts';
+
+exitOnHelp(import.meta.url);
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
