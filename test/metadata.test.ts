@@ -369,6 +369,16 @@ describe('the year the report covers', () => {
     expect(meta('某区教育局政府信息公开工作年度报告\n发布日期：2023-03-01', '2023年，工作平稳。').year).toBeNull();
   });
 
+  it("the title the page's fields follow is the report's own: a list of other years before it is a list (a fresh tester)", () => {
+    // 相关链接 / a sidebar of the agency's other years before the title: the year was NULL and the title 2022's.
+    const page = `当前位置：首页 > 政务公开 > 政府信息公开年报\n常州市人民政府2022年政府信息公开工作年度报告\n常州市人民政府2021年政府信息公开工作年度报告\n\n常州市人民政府2023年政府信息公开工作年度报告\n索 引 号 | 014416330/2024-00731 | 分 类 | 政府信息公开年报\n发布机构 | 市政府办 | 发文日期 | 2024-01-22 |`;
+    const m = meta(page, '本年度工作平稳。');
+    expect(m.year).toBe(2023);
+    expect(m.title).toBe('常州市人民政府2023年政府信息公开工作年度报告');
+    // Unless the date rules its year out: then the titles disagree as before.
+    expect(meta(`${T(2023)}\n${T(2024)}\n发布日期：2024-01-20`).year).toBe(2023);
+  });
+
   it('a year left NULL is said in the manifest, in Chinese, with what disagreed', () => {
     const text = `${T(2022)}\n${T(2023)}\n一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无。`;
     const p = ok(parseText(text));

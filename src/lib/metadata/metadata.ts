@@ -4,7 +4,7 @@ import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAge
 import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
-import { clean, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
+import { clean, fieldsTitle, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
 import { bodyYears, decideYear, periodYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
@@ -57,6 +57,15 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
 
   // The year first (year.ts): which title is the report's own depends on it when several are.
   const candidates = titleCandidates(head);
+  // The title the page's fields follow speaks for the report, and the titles before it are lists
+  // (titles.ts fieldsTitle), unless the publication date rules its year out (published before
+  // that year ended): then all of them go to decideYear as before.
+  const anchor = fieldsTitle(head, candidates);
+  const anchorYear = anchor ? titleYear(candidateText(anchor), maxYear) : null;
+  if (anchor && anchorYear !== null && (published_on === null || Number(published_on.slice(0, 4)) > anchorYear)) {
+    const at = head.indexOf(anchor.line);
+    for (const c of candidates) if (c.kind === 'heading' && head.indexOf(c.line) < at) c.kind = 'listed';
+  }
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
   let years: BodyYears | undefined;
   const decided = decideYear({

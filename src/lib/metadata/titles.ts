@@ -97,6 +97,19 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
 }
 
 /**
+ * The one title of the report's own (`heading`) that the page's fields (索引号, 发布日期 …)
+ * directly follow, or null when none or several are: the titles before it are the page's chrome
+ * and lists (a breadcrumb, 相关链接, a sidebar of the agency's other years, links or not), whose
+ * other year made the year NULL and gave the title (a fresh tester). A line of fields is no title.
+ */
+export function fieldsTitle(head: Line[], candidates: TitleCandidate[]): TitleCandidate | null {
+  const anchored = candidates.filter(
+    (c) => c.kind === 'heading' && !FIELDS.test(c.line.text) && fieldsFollow(head, head.indexOf(c.line)),
+  );
+  return anchored.length === 1 ? anchored[0]! : null;
+}
+
+/**
  * A link title beside another link title: a list of links (other pages). A lone link title is
  * taken for the report's own (some sites link the article's title to itself).
  */
