@@ -542,7 +542,8 @@ export function fromSlots(
   // Only in a `|` text row (`padded`): an HTML or PDF cell's own pieces (a number split over
   // blocks) are read by the rules for them.
   const split = padded ? slots.find((s) => s !== null && severalValues(s.text)) : undefined;
-  if (split && slots.length >= n)
+  // (The cell alone in its row, `行政许可 | 1 234 |`, places nothing else: it is read as text.)
+  if (split && slots.length >= n && vals.length > 1)
     return { kind: 'unknown', reason: `a cell holds several numbers ("${split.raw}"): a separator lost`, vals };
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
