@@ -432,6 +432,14 @@ describe('splitHeadLine: a title run into the page fields on one line (a one-lin
     ]);
   });
 
+  it('cuts an opening sentence glued to the title, whichever its verb (根据, 按照, 依据)', () => {
+    for (const verb of ['根据', '按照', '依据'])
+      expect(texts(`某某局2022年政府信息公开工作年度报告${verb}《条例》要求，现将报告如下：`)).toEqual([
+        '某某局2022年政府信息公开工作年度报告',
+        `${verb}《条例》要求，现将报告如下：`,
+      ]);
+  });
+
   it('cuts the page chrome glued before the title (a breadcrumb naming the column 政府信息公开年报)', () => {
     expect(
       texts('当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭 某某局2020年政府信息公开工作年度报告'),

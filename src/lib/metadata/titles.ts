@@ -96,6 +96,11 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
   return out;
 }
 
+/** Where the space-delimited word holding `at` starts: after the last space before it (0: none). */
+function wordStart(text: string, at: number): number {
+  return text.slice(0, at).search(/\s\S*$/) + 1;
+}
+
 /**
  * The one title of the report's own (`heading`) that the page's fields (索引号, 发布日期 …)
  * directly follow, or null when none or several are: the titles before it are the page's chrome
@@ -135,10 +140,11 @@ const PRINTED = /(?:https?:\/\/\S*|www\.\S*|\S*\.s?html?|\b\d+\s*\/\s*\d+|\d{1,2
  * saved the page as one line: `XX局2022年政府信息公开工作年度报告 索引号：… 发布机构：XX局 发布日期：…
  * 根据《…》…`) cut before each field label and before the opening sentence that follow the title,
  * so that the title, each field and the sentence are lines of their own (`W_NO_TITLE` otherwise, or
- * a title that swallows the fields). A cut is made only after a space or a punctuation mark, never
- * inside a word; a line with no title, or no field or opening sentence after it, is left whole.
- * Chrome glued before the title (a breadcrumb that names the column 政府信息公开年报) is cut off
- * at the space before the last title word.
+ * a title that swallows the fields). A cut is made after a space or a punctuation mark, or
+ * where a field's label with its colon (索引号：) or the opening sentence is glued on; a line with
+ * no title, or no field or opening sentence after it, is left whole. What stands before the title
+ * is cut off at the space before the title's word when it is a printed page's header (address,
+ * page counter) or chrome naming the column (当前位置：… > 政府信息公开年报 打印 关闭).
  */
 export function splitHeadLine(l: Line): Line[] {
   const titles = [...l.text.matchAll(TITLES)];
@@ -150,19 +156,19 @@ export function splitHeadLine(l: Line): Line[] {
     // After a space or a mark; or glued (…年度报告索引号：…发布机构：市政府办发布日期：…) when the
     // label is a field's, with its colon.
     const spaced = /[\s，,。；;：:|]/.test(l.text[m.index - 1] ?? '');
-    const field = m[0].startsWith('根据') || /^\s*[:：]/.test(l.text.slice(m.index + m[0].length));
+    const field = OPENER.test(m[0]) || /^\s*[:：]/.test(l.text.slice(m.index + m[0].length));
     if (spaced || field) cuts.push(m.index);
   }
   // What a printed page puts before the title (its address and page counter, `…_62139.htm 1/3
   // 永州市…报告`): not the title's. The title's word starts after the last space before it.
   const fieldsAt = cuts[0] ?? l.text.length;
-  const word = l.text.slice(0, titles[0]!.index).search(/\s\S*$/);
-  if (word > 0 && PRINTED.test(l.text.slice(0, word))) cuts.push(word + 1);
+  const word = wordStart(l.text, titles[0]!.index);
+  if (word > 1 && PRINTED.test(l.text.slice(0, word))) cuts.push(word);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
   for (const t of titles.slice(1)) {
-    const space = l.text.slice(0, t.index).search(/\s\S*$/);
-    if (space > 0 && space < fieldsAt) cuts.push(space + 1);
+    const at = wordStart(l.text, t.index);
+    if (at > 1 && at < fieldsAt) cuts.push(at);
   }
   if (cuts.length === 0) return [l];
   const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), l.text.length];
