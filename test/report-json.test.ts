@@ -92,7 +92,7 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
   });
 
   it('leaves no sorted copies behind', async () => {
-    const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('nianbao-report-json-'));
+    const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('nianbao-sorted-'));
     const before = leftovers();
     await writeReportJson({ dataDir: data, outDir: join(tmp, 'cleanup') });
     expect(leftovers()).toEqual(before);

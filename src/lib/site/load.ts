@@ -16,7 +16,8 @@ import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
 import { parseSums } from '../write/generation.ts';
 import { ownsRegionCode, reportPredicate } from './shard.ts';
 import { incremental } from './incremental.ts';
-import { digestSql } from './report-json.ts';
+import { digestSql, rowStruct } from './report-json.ts';
+import { BUILD_DUCKDB, SORTED_TABLES, sortedTables } from './sorted.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -106,7 +107,7 @@ async function load(dir: string): Promise<SiteData> {
   const datapackage = readDataPackage(dir);
   if (!datapackage) throw new Error(`no datapackage.json in ${dir}: run \`npm run ingest\``);
   const layout = layoutOf(datapackage);
-  const db = await DuckDBInstance.create(':memory:');
+  const db = await DuckDBInstance.create(':memory:', BUILD_DUCKDB);
   const conn = await db.connect();
   const file = (t: TableName) => parquetFrom(dir, layout, t);
   // BIGINT columns (counts) come back as BigInt: pages do arithmetic on numbers (counts stay far below 2^53).
@@ -119,17 +120,13 @@ async function load(dir: string): Promise<SiteData> {
     `SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')} ORDER BY report_id`,
   );
   const summary = new Map((await rows<SummaryRow>(`SELECT * FROM ${file('summary')}`)).map((s) => [s.report_id, s]));
-  // Per-report tables: copied once into memory sorted by report (file order kept within one),
-  // so that a lookup reads one block instead of scanning the whole Parquet file per page. A
-  // sharded build (shard.ts) copies only the rows of the reports whose pages it renders.
+  // Per-report tables: copied once, sorted by report, into Parquet files on disk (sorted.ts), so
+  // that a lookup reads the row groups of one block instead of scanning the whole table, and
+  // memory does not grow with the tables. A sharded build (shard.ts) copies only the rows of the
+  // reports whose pages it renders.
   const predicate = reportPredicate();
-  const scope =
-    predicate === null ? '' : ` WHERE report_id IN (SELECT report_id FROM ${file('reports')} WHERE ${predicate})`;
-  for (const t of ['cells', 'checks', 'sections'] as const) {
-    await conn.run(
-      `CREATE TABLE ${t} AS SELECT * EXCLUDE (ord) FROM (SELECT *, row_number() OVER () AS ord FROM ${file(t)})${scope} ORDER BY report_id, ord`,
-    );
-  }
+  const { files: sorted } = await sortedTables(conn, dir, layout, predicate);
+  const from = (t: keyof typeof sorted) => `read_parquet('${sorted[t].replace(/'/g, "''")}')`;
   // Pages are rendered in report_id order, so per-report rows are fetched a block of reports
   // at a time (one range query per table instead of three queries per page) and kept for a
   // few blocks. Blocks are of the reports this build renders.
@@ -145,10 +142,15 @@ async function load(dir: string): Promise<SiteData> {
       const first = rendered[n * BLOCK]!.report_id;
       const last = rendered[Math.min(rendered.length, (n + 1) * BLOCK) - 1]!.report_id;
       const range = `report_id BETWEEN '${first}' AND '${last}'`;
+      // Within a report: cells in the dataset's order (ord), checks by id, sections by number.
       b = Promise.all([
-        rows<CellRow>(`SELECT * FROM cells WHERE ${range}`),
-        rows<CheckRow>(`SELECT * FROM checks WHERE ${range} ORDER BY report_id, check_id`),
-        rows<SectionRow>(`SELECT * FROM sections WHERE ${range} ORDER BY report_id, section`),
+        rows<CellRow>(`SELECT * EXCLUDE (ord) FROM ${from('cells')} WHERE ${range} ORDER BY report_id, ord`),
+        rows<CheckRow>(
+          `SELECT * EXCLUDE (ord) FROM ${from('checks')} WHERE ${range} ORDER BY report_id, check_id, ord`,
+        ),
+        rows<SectionRow>(
+          `SELECT * EXCLUDE (ord) FROM ${from('sections')} WHERE ${range} ORDER BY report_id, section, ord`,
+        ),
       ]).then(([c, k, s]) => ({
         cells: groupBy(c, (x) => x.report_id),
         checks: groupBy(k, (x) => x.report_id),
@@ -163,14 +165,14 @@ async function load(dir: string): Promise<SiteData> {
     <K extends keyof Block>(k: K) =>
     async (id: string) =>
       ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
-  // One digest per report and table, of its rows in the order the pages read them
-  // (insertion order, rowid): report-json.ts `digestSql`.
+  // One digest per report and table, of its rows (without report_id) in the dataset's order
+  // (report-json.ts `digestSql`).
   let digests: Map<string, string> | null = null;
   if (incremental()) {
     digests = new Map();
-    for (const t of ['cells', 'checks', 'sections'] as const) {
+    for (const t of SORTED_TABLES) {
       for (const { report_id, d } of await rows<{ report_id: string; d: string }>(
-        `SELECT report_id, ${digestSql('t', 'rowid')} AS d FROM ${t} AS t GROUP BY report_id`,
+        `SELECT report_id, ${digestSql(rowStruct(t), 'ord')} AS d FROM ${from(t)} GROUP BY report_id`,
       ))
         digests.set(report_id, `${digests.get(report_id) ?? ''}${t}:${d};`);
     }

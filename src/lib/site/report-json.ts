@@ -1,10 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import { parquetFrom, readLayout, type Layout } from '../write/layout.ts';
+import { BUILD_DUCKDB, dropSorted, sortedTables, type SortedFiles } from './sorted.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
@@ -49,7 +49,7 @@ const blockStart = (table: 'cells' | 'checks') =>
   quote(`,"${table}":{"columns":${JSON.stringify(jsonColumns(table))},"rows":[`);
 
 /** `struct_pack(a := a, …)` of a table's columns without report_id, in the dataset's order. */
-function rowStruct(table: TableName): string {
+export function rowStruct(table: TableName): string {
   return `struct_pack(${columns(table)
     .filter((c) => c.name !== 'report_id')
     .map((c) => `${ident(c.name)} := ${ident(c.name)}`)
@@ -58,29 +58,22 @@ function rowStruct(table: TableName): string {
 
 /**
  * SQL that prepares the datasets of `dir`: the reports and summary rows in memory (one row per
- * report), the cells and checks sorted by report into Parquet files in `tmp` (DuckDB sorts out
- * of core), so that a block's query reads only the row groups of its reports, and memory stays
- * bounded whatever the number of cells. A table in parts is read as its parts, in order.
+ * report), the cells and checks as views of their files sorted by report (sorted.ts), so that
+ * a block's query reads only the row groups of its reports, and memory stays bounded whatever
+ * the number of cells.
  */
 export function stagingSql(
   dir: string,
-  tmp: string,
+  sorted: SortedFiles,
   layout: Layout = readLayout(dir),
   where: string | null = null,
 ): string[] {
   const file = (t: TableName) => parquetFrom(dir, layout, t);
-  const sorted = (t: string) => quote(join(tmp, `${t}.parquet`));
-  // A sharded build (shard.ts) writes the files of its own reports only.
-  const ofReports = where === null ? '' : ` WHERE report_id IN (SELECT report_id FROM r)`;
   return [
-    `SET temp_directory = ${quote(join(tmp, 'spill'))}`,
     `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')}${where === null ? '' : ` WHERE ${where}`} ORDER BY report_id`,
     `CREATE TABLE s AS SELECT * FROM ${file('summary')} ORDER BY report_id`,
-    // The cells' order within a report is the dataset's (file) order: kept as `ord`.
-    `COPY (SELECT * FROM (SELECT *, row_number() OVER () AS ord FROM ${file('cells')})${ofReports} ORDER BY report_id, ord) TO ${sorted('cells')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
-    `COPY (SELECT * FROM ${file('checks')}${ofReports} ORDER BY report_id, check_id) TO ${sorted('checks')} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
-    `CREATE VIEW c AS SELECT * FROM read_parquet(${sorted('cells')})`,
-    `CREATE VIEW k AS SELECT * FROM read_parquet(${sorted('checks')})`,
+    `CREATE VIEW c AS SELECT * FROM read_parquet(${quote(sorted.cells)})`,
+    `CREATE VIEW k AS SELECT * FROM read_parquet(${quote(sorted.checks)})`,
   ];
 }
 
@@ -152,13 +145,17 @@ export async function writeReportJson(options: {
   cacheDir?: string;
 }): Promise<{ written: number; copied: number }> {
   const block = options.block ?? REPORT_JSON_BLOCK;
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-report-json-'));
-  const db = await DuckDBInstance.create(':memory:');
+  const db = await DuckDBInstance.create(':memory:', BUILD_DUCKDB);
   const conn = await db.connect();
   const cache = options.cacheDir;
+  const layout = readLayout(options.dataDir);
+  const where = options.where ?? null;
+  // The pages' data load made them already in a build (load.ts); alone, they are made here and
+  // removed at the end.
+  let sorted: Awaited<ReturnType<typeof sortedTables>> | null = null;
   try {
-    for (const sql of stagingSql(options.dataDir, tmp, readLayout(options.dataDir), options.where ?? null))
-      await conn.run(sql);
+    sorted = await sortedTables(conn, options.dataDir, layout, where);
+    for (const sql of stagingSql(options.dataDir, sorted.files, layout, where)) await conn.run(sql);
     mkdirSync(options.outDir, { recursive: true });
     let ids: string[];
     let copied = 0;
@@ -196,7 +193,7 @@ export async function writeReportJson(options: {
   } finally {
     conn.closeSync();
     db.closeSync();
-    rmSync(tmp, { recursive: true, force: true });
+    if (sorted?.created) dropSorted(sorted.key);
   }
 }
 
