@@ -55,6 +55,18 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(result.checks.missed).toBe(0);
   });
 
+  it('names a planted check failure that was not reported', () => {
+    const failed = data.checks.find((c) => c.status === 'fail')!;
+    const without = evaluate(
+      corpus.map((f) => f.truth),
+      { ...data, checks: data.checks.filter((c) => c !== failed) },
+    );
+    expect(without.checks.missed).toBe(1);
+    expect(without.mismatchExamples.filter((m) => m.startsWith('check missed:'))).toEqual([
+      expect.stringContaining(`: ${failed.check_id}`),
+    ]);
+  });
+
   it('covers the flattenings and quirks the spec lists', () => {
     for (const s of ['lines', 'blank-lines', 'pipes', 'markdown', 'tabs', 'spaces', 'html'])
       expect(result.byStyle[s]?.cells, s).toBeGreaterThan(0);

@@ -170,9 +170,16 @@ export function evaluate(
       res.checks.expectedFailing += expected.size;
       for (const c of expected) {
         if (failing.has(c)) res.checks.found++;
-        else res.checks.missed++;
+        else {
+          res.checks.missed++;
+          if (res.mismatchExamples.length < 40) res.mismatchExamples.push(`check missed: ${t.file}: ${c}`);
+        }
       }
-      for (const c of failing) if (!expected.has(c)) res.checks.extra++;
+      for (const c of failing)
+        if (!expected.has(c)) {
+          res.checks.extra++;
+          if (res.mismatchExamples.length < 40) res.mismatchExamples.push(`check not planted: ${t.file}: ${c}`);
+        }
     }
   }
   return res;

@@ -7,10 +7,15 @@
 let last = 0;
 
 export function phase(name: string): void {
-  // NIANBAO_PHASE_TIMES: seconds since the previous point, on stderr (for profiling the bench).
+  // NIANBAO_PHASE_TIMES: seconds since the previous point, and the process's memory (resident,
+  // and this thread's JavaScript heap), on stderr (for profiling the bench).
   if (process.env.NIANBAO_PHASE_TIMES) {
     const now = performance.now();
-    process.stderr.write(`phase ${name}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    const m = process.memoryUsage();
+    const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+    process.stderr.write(
+      `phase ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}\n`,
+    );
     last = now;
   }
   // NIANBAO_FAIL_AT: the same point fails as a full disk would (the error path of the run).
