@@ -78,8 +78,8 @@ export const FILE_DOCS: ReadonlyArray<{ id: string; name: string; doc: Doc }> = 
     id: 'index',
     name: 'reports/index.json, reports/index.jsonl',
     doc: [
-      `The reports index: reports/index.json has count and reports_jsonl, the addresses of the JSON Lines files with one report per line (report_id, title, agency, year, region_code, status, checks_failed, page, json) in report_id order: reports/index.jsonl, or parts reports/index/index-00001.jsonl … of at most ${MIB}. While reports/index.json stays under ${MIB}, the reports are also inline as reports.`,
-      `报告索引：reports/index.json 含 count 和 reports_jsonl，即按 report_id 顺序每行一份报告（report_id、title、agency、year、region_code、status、checks_failed、page、json）的 JSON Lines 文件地址：reports/index.jsonl，或每部分不超过 ${MIB} 的 reports/index/index-00001.jsonl …。reports/index.json 不超过 ${MIB} 时，报告也以 reports 列在其中。`,
+      `The reports index: reports/index.json has count and reports_jsonl, the addresses of the JSON Lines files with one report per line (report_id, title, agency, year, region_code, status, checks_failed, duplicate_of, same_agency_year, page, json; duplicate_of and same_agency_year as in reports: sum only reports where duplicate_of is null and same_agency_year is 0) in report_id order: reports/index.jsonl, or parts reports/index/index-00001.jsonl … of at most ${MIB}. While reports/index.json stays under ${MIB}, the reports are also inline as reports.`,
+      `报告索引：reports/index.json 含 count 和 reports_jsonl，即按 report_id 顺序每行一份报告（report_id、title、agency、year、region_code、status、checks_failed、duplicate_of、same_agency_year、page、json；duplicate_of 与 same_agency_year 同 reports 表：合计只计 duplicate_of 为空且 same_agency_year 为 0 的报告）的 JSON Lines 文件地址：reports/index.jsonl，或每部分不超过 ${MIB} 的 reports/index/index-00001.jsonl …。reports/index.json 不超过 ${MIB} 时，报告也以 reports 列在其中。`,
     ],
   },
 ];

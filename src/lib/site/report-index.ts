@@ -9,7 +9,9 @@ import { LineParts } from '../write/parts.ts';
  * The static API's index: every report with its page and JSON addresses (relative to the site's
  * base), written after the build (src/integrations/report-files.ts) and never held as one string:
  * - `reports/index.jsonl`, or its parts `reports/index/index-00001.jsonl` … under the part
- *   limit: one report per line;
+ *   limit: one report per line, with the reports columns a reader needs to pick reports (a copy
+ *   `duplicate_of` another, `same_agency_year` other different reports: in no total) and its
+ *   page and JSON addresses;
  * - `reports/index.json`: `count`, `reports_jsonl` (the addresses of those files) and, while the
  *   document stays under the part limit, the reports inline as `reports` (as before), in
  *   report_id order.
@@ -23,6 +25,10 @@ export interface IndexEntry {
   region_code: string | null;
   status: string;
   checks_failed: number;
+  /** As in reports.csv: the report this one is a copy of, NULL for the report itself. */
+  duplicate_of: string | null;
+  /** As in reports.csv: how many other, different reports its agency has for its year (above 0: in no total). */
+  same_agency_year: number;
   page: string;
   json: string;
 }
@@ -44,7 +50,8 @@ export async function writeReportIndex(options: {
     const lines = new LineParts(outDir, 'reports/index', 'jsonl', limit);
     const doc = new InlineArrayDoc(join(outDir, 'reports/index.json'), { count }, 'reports', 1, limit);
     const result = await conn.stream(
-      `SELECT report_id, title, agency, year, region_code, status, checks_failed FROM ${from} ORDER BY report_id`,
+      `SELECT report_id, title, agency, year, region_code, status, checks_failed, duplicate_of, same_agency_year
+       FROM ${from} ORDER BY report_id`,
     );
     for await (const rows of result.yieldRowObjectJs()) {
       for (const r of rows as unknown as Array<Omit<IndexEntry, 'page' | 'json'>>) {
