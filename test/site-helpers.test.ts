@@ -39,7 +39,7 @@ import { consistency, rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
 import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
-import { agencyYearConflicts } from '../src/lib/site/conflicts.ts';
+import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
 import { agencyKey } from '../src/lib/site/agencies.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
@@ -768,6 +768,20 @@ describe('the quality page lists the agency-years with different reports (agency
 
   it('is empty when every agency-year has one report', () => {
     expect(agencyYearConflicts([alone, copy], 200)).toEqual({ reports: 0, groups: 0, shown: [], shownReports: 0 });
+  });
+
+  it("an agency's list tells its different reports of one year apart: the file and how many others (conflictMark)", () => {
+    // A fresh tester's: the agency page showed two rows 2024（同年另有不同报告，不计入合计）, alike but for the link.
+    expect(conflictMark(a)).toEqual({ file: 'z/更正.txt', note: '同年另有 1 份不同报告，不计入合计' });
+    expect(conflictMark(b)).toEqual({ file: 'a/原文.txt', note: '同年另有 1 份不同报告，不计入合计' });
+    expect(conflictMark(older[0]!)!.note).toBe('同年另有 2 份不同报告，不计入合计');
+    // A long name keeps its end, as in search results; a name escaped in the datasets is shown decoded.
+    const long = `${'很长的文件夹/'.repeat(20)}报告（更正）.pdf`;
+    expect(conflictMark({ ...a, source_file: long })!.file).toBe(shortFile(long));
+    expect(conflictMark({ ...a, source_file: '\\xB9\\xFA.txt' })!.file).toBe('国.txt');
+    // A copy (its original decides) and a report alone in its year carry nothing.
+    expect(conflictMark(copy)).toBeNull();
+    expect(conflictMark(alone)).toBeNull();
   });
 });
 

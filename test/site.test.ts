@@ -473,6 +473,34 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     );
   });
 
+  it('the agency page tells the different reports of one year apart: each row names its file and how many others', async () => {
+    // A fresh tester's: two rows of 2020（同年另有不同报告，不计入合计）, alike but for the link.
+    const rows = await query<{ report_id: string; source_file: string; agency: string; region_code: string }>(
+      `SELECT report_id, source_file, agency, region_code FROM ${parquetOf(published, 'reports')}
+       WHERE same_agency_year > 0 AND duplicate_of IS NULL ORDER BY source_file`,
+    );
+    expect(rows.map((r) => r.source_file)).toEqual(Object.keys(CONFLICT_FILES).sort());
+    const agency = page(`agencies/${agencyKey(rows[0]!)}/index.html`);
+    const cells = rows.map((r) =>
+      agency.querySelector(`table.list a[href="/reports/${r.report_id}/"]`)!.closest('td')!,
+    );
+    for (const [i, r] of rows.entries()) {
+      expect(cells[i]!.textContent, r.source_file).toContain(`文件 ${r.source_file}`);
+      expect(cells[i]!.textContent, r.source_file).toContain('同年另有 1 份不同报告，不计入合计');
+    }
+    expect(new Set(cells.map((c) => c.textContent)).size).toBe(rows.length);
+    // So does the other's row under 同一机关的其他年度 on each report's page.
+    for (const [r, other] of [
+      [rows[0]!, rows[1]!],
+      [rows[1]!, rows[0]!],
+    ] as const) {
+      const link = page(`reports/${r.report_id}/index.html`).querySelector(
+        `table.list a[href="/reports/${other.report_id}/"]`,
+      )!;
+      expect(link.closest('th')!.textContent).toContain(`文件 ${other.source_file}`);
+    }
+  });
+
   it("reports of one name whose place is unknown are not one agency's years (同名机关，地区不明，未必为同一机关)", async () => {
     type Row = {
       report_id: string;

@@ -1,6 +1,8 @@
 import type { ReportRow } from '../schema/datasets.ts';
 import { undecided } from './aggregate.ts';
 import { agencyKey } from './agencies.ts';
+import { fileLabel } from './present.ts';
+import { shortFile } from './report-page.ts';
 
 /**
  * The reports no total adds because their agency has another, different report for the same
@@ -85,4 +87,18 @@ export function agencyYearConflicts(reports: readonly ReportRow[], max: number):
 function group(all: ReportRow[], listed: ReportRow[]): AgencyYearGroup {
   const first = all[0]!;
   return { agency: first.agency, year: first.year, agencyKey: agencyKey(first), count: all.length, reports: listed };
+}
+
+/**
+ * How a list of an agency's reports tells one of an agency-year's different reports from the
+ * others (same agency, year and often title: rows alike but for their link): its source file and
+ * how many others it has, as a search result says it (search/result.ts). The file is shown decoded
+ * and, when long, by its end (report-page.ts shortFile). Null for a copy (its original decides)
+ * and for a report alone in its year.
+ */
+export function conflictMark(
+  r: Pick<ReportRow, 'source_file' | 'duplicate_of' | 'same_agency_year'>,
+): { file: string; note: string } | null {
+  if (r.duplicate_of || r.same_agency_year === 0) return null;
+  return { file: shortFile(fileLabel(r.source_file)), note: `同年另有 ${r.same_agency_year} 份不同报告，不计入合计` };
 }
