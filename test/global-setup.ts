@@ -106,6 +106,19 @@ export const CONFLICT_FILES: Record<string, string> = {
   }),
 };
 
+/**
+ * A report whose year is NULL (W_NO_YEAR): its title says 2021 but it was published in January
+ * 2021, before a 2021 report could be. The quality page must list it with that reason.
+ */
+export const NO_YEAR_FILE = 'noyear/淮安市年度不详测试局报告.txt';
+export const NO_YEAR_REASON = '报告所属年度无法确定（标题写2021年，发布于2021年），年度留空';
+function noYearReport(): string {
+  return buildReport({
+    title: '淮安市年度不详测试局2021年政府信息公开工作年度报告',
+    head: ['发布时间：2021-01-20'],
+  });
+}
+
 export default function setup(project: TestProject): () => void {
   // Inside the project: Astro puts a build's prerender files under its outDir only when the
   // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
@@ -144,6 +157,8 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
   mkdirSync(join(synthetic.raw, 'disputed'));
   writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
+  mkdirSync(join(synthetic.raw, 'noyear'));
+  writeFileSync(join(synthetic.raw, NO_YEAR_FILE), noYearReport());
   mkdirSync(join(synthetic.raw, 'namesakes'));
   for (const [f, text] of Object.entries(NAMESAKE_FILES)) writeFileSync(join(synthetic.raw, f), text);
   mkdirSync(join(synthetic.raw, 'conflict'));

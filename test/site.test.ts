@@ -5,7 +5,14 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest, ReportRow } from '../src/lib/schema/datasets.ts';
 import { formCells } from './helpers.ts';
-import { CONFLICT_FILES, DISPUTED_FILE, NAMESAKE_FILES, SYNTHETIC_PART_BYTES } from './global-setup.ts';
+import {
+  CONFLICT_FILES,
+  DISPUTED_FILE,
+  NAMESAKE_FILES,
+  NO_YEAR_FILE,
+  NO_YEAR_REASON,
+  SYNTHETIC_PART_BYTES,
+} from './global-setup.ts';
 import { NAMESAKE_NOTE, agencyKey, placeKnown } from '../src/lib/site/agencies.ts';
 import { parquetOf, reportIndex } from './published.ts';
 import { readLayout } from '../src/lib/write/layout.ts';
@@ -499,6 +506,32 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
       )!;
       expect(link.closest('th')!.textContent).toContain(`文件 ${other.source_file}`);
     }
+  });
+
+  it('the quality page lists the reports whose year is NULL, each with its reason', async () => {
+    // A fresh tester's: a report of no year was on no list of the quality page (nor on any year's page).
+    const rows = await query<{ report_id: string; source_file: string }>(
+      `SELECT report_id, source_file FROM ${parquetOf(published, 'reports')} WHERE year IS NULL ORDER BY source_file`,
+    );
+    expect(rows.map((r) => r.source_file)).toContain(NO_YEAR_FILE);
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('h2#no-year')!.textContent).toBe(`报告年度不明的报告（${rows.length}）`);
+    const items = [...quality.querySelectorAll('ul.no-year > li')];
+    expect(items.map((li) => li.querySelector('a')!.getAttribute('href')).sort()).toEqual(
+      rows.map((r) => `/reports/${r.report_id}/`).sort(),
+    );
+    const item = items.find(
+      (li) =>
+        li.querySelector('a')!.getAttribute('href') ===
+        `/reports/${rows.find((r) => r.source_file === NO_YEAR_FILE)!.report_id}/`,
+    )!;
+    expect(item.textContent).toContain(NO_YEAR_REASON);
+    // Its page said 原文未写明 (the source states two years): now 未能确定, and where the reason is.
+    const year = page(`reports/${rows.find((r) => r.source_file === NO_YEAR_FILE)!.report_id}/index.html`)
+      .querySelector('dl.meta')!
+      .querySelector('a[href="/quality/#no-year"]')!
+      .closest('dd')!;
+    expect(year.textContent).toContain('未能确定');
   });
 
   it("reports of one name whose place is unknown are not one agency's years (同名机关，地区不明，未必为同一机关)", async () => {
