@@ -25,6 +25,7 @@ import {
   tableOf,
 } from '../src/lib/site/forms.ts';
 import { digitPieces } from '../src/lib/site/digits.ts';
+import { CAP, capLines, hiddenLine, lineNote } from '../src/lib/site/cap.ts';
 import { pageMarks } from '../src/lib/site/report-meta.ts';
 import { legacyTarget, redirectsFile } from '../src/lib/site/legacy-urls.ts';
 import { movedDataFiles } from '../src/lib/site/moved-data.ts';
@@ -926,6 +927,46 @@ describe('form cells: no key or tooltip a page does not need (issue 16, page byt
     // Not a number: always says why.
     expect(cellView(cell({ state: 'blank', value: null, raw: '' })).title).toContain('不等于 0');
     expect(cellView(undefined).title).toBe(ABSENT_TITLE);
+  });
+
+  it('a number links to its line only when the source view shows that line whole (cap.ts capLines, hiddenLine)', () => {
+    // A fresh tester's: a crawler's one-line dump had its numbers past 2,000 characters of line 1,
+    // where the view cut the line, so #L1 landed on text without them.
+    const dump = `${'某某局2023年政府信息公开工作年度报告 '.repeat(150)}本年新收政府信息公开申请数量 8458`;
+    expect(dump.length).toBeGreaterThan(2_000);
+    const view = capLines(['标题', dump, '结束']);
+    expect(view).toMatchObject({ total: 3, whole: 3 });
+    expect(view.lines[1]).toEqual({ text: dump, cutFrom: null });
+    expect(hiddenLine(view, 2)).toBeNull();
+    expect(cellView(cell({ value: 8458, raw: '8458', line: 2 }), (l) => hiddenLine(view, l))).toMatchObject({
+      line: 2,
+      title: null,
+    });
+    // Past the whole view's budget, the line that crosses it is cut (with its note) and the rest
+    // are left out: a number there has no link, and its tooltip says why.
+    const cap = { ...CAP, source: 30 };
+    const cut = capLines(['a'.repeat(10), 'b'.repeat(40), 'c'], cap);
+    expect(cut).toMatchObject({ total: 3, whole: 1 });
+    expect(cut.lines.map((l) => [l.text.length, l.cutFrom])).toEqual([
+      [10, null],
+      [19, 40],
+    ]);
+    expect(lineNote(19, 40)).toBe('…（此行共 40 字，原文过长，只显示前 19 字）');
+    for (const line of [2, 3]) {
+      const v = cellView(cell({ value: 12, raw: '１２', line }), (l) => hiddenLine(cut, l));
+      expect(v).toMatchObject({ kind: 'number', text: '12', line: null });
+      expect(v.title).toBe(`原文“１２”；原文过长，本页的原文（逐行）未完整显示第 ${line} 行，请见原始文件`);
+    }
+    expect(hiddenLine(cut, 1)).toBeNull();
+    // No source file in the build: no line to link to.
+    expect(cellView(cell({}), (l) => hiddenLine(null, l))).toMatchObject({
+      line: null,
+      title: '原文件不在本次构建中，无法链接到原文',
+    });
+    // A cut never splits a character outside the Basic Multilingual Plane.
+    const astral = capLines(['𠀀'.repeat(20)], { ...CAP, source: 9 });
+    expect(astral.lines[0]!.text).toBe('𠀀'.repeat(4));
+    expect(astral.whole).toBe(0);
   });
 
   it('formKeys lists every value cell of the forms shown, in page order; tableOf names each form', () => {

@@ -22,6 +22,7 @@ export interface CellView {
    */
   title: string | null;
   kind: CellRow['state'] | 'absent';
+  /** The source line a number links to; null when the source view does not show it whole (`title` says why). */
   line: number | null;
 }
 
@@ -31,7 +32,12 @@ export const agencyName = (r: Pick<ReportRow, 'agency'>): string => r.agency ?? 
 /** A form cell with no cell row: said on the cell and in the page's legend. */
 export const ABSENT_TITLE = '未读到：原文没有这一行，或有但未能识别，数值留空';
 
-export function cellView(c: CellRow | undefined): CellView {
+/**
+ * A form cell as the page shows it. `hidden` says why the page's source view does not show a line
+ * whole (cap.ts hiddenLine), or null when it does: a number on such a line gets no link, which
+ * would land on nothing or on text before it, and its tooltip says why.
+ */
+export function cellView(c: CellRow | undefined, hidden: (line: number) => string | null = () => null): CellView {
   // No cell: the row (or its table) was not found. Whether the source lacks it or it was there
   // but not recognised is not known here (W_ROW_MISSING), so the page says both, never that the
   // report lacks it (a fresh tester's 淮安: 予以公开 was in the source, unrecognised).
@@ -40,7 +46,10 @@ export function cellView(c: CellRow | undefined): CellView {
     case 'number': {
       const text = fmt(c.value);
       const asShown = c.raw.replace(/,/g, '') === text.replace(/,/g, '');
-      return { text, title: asShown ? null : `原文“${c.raw}”`, kind: 'number', line: c.line };
+      const raw = asShown ? null : `原文“${c.raw}”`;
+      const why = hidden(c.line);
+      if (why === null) return { text, title: raw, kind: 'number', line: c.line };
+      return { text, title: raw === null ? why : `${raw}；${why}`, kind: 'number', line: null };
     }
     case 'blank':
       return { text: '', title: `原文此格为空白（第 ${c.line} 行附近）：不等于 0`, kind: 'blank', line: c.line };

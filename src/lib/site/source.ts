@@ -37,8 +37,14 @@ export function readSourceBytes(sourceFile: string): Uint8Array | null {
   }
 }
 
+/** A source file's lines and, for a PDF, the page each line was read on. */
+export interface SourceDocument {
+  lines: string[];
+  pages: Array<number | null>;
+}
+
 /** The source lines and, for a PDF, the page each line was read on. */
-export function readSourceDocument(sourceFile: string): { lines: string[]; pages: Array<number | null> } | null {
+export function readSourceDocument(sourceFile: string): SourceDocument | null {
   const bytes = readSourceBytes(sourceFile);
   if (!bytes) return null;
   try {
