@@ -327,6 +327,22 @@ describe('reportPage', () => {
       [2023, true, 3],
     ]);
   });
+  it('no change from a year of two different reports (which one is not known); a copy is no second report', () => {
+    const a1 = report({ report_id: '00000000000000a1', year: 2022, same_agency_year: 1, ...PLACE });
+    const a2 = report({ report_id: '00000000000000a2', year: 2022, same_agency_year: 1, ...PLACE });
+    const b = report({ report_id: '000000000000000b', year: 2023, ...PLACE });
+    const summary = new Map([
+      [a1.report_id, { requests_new: 3 } as never],
+      [a2.report_id, { requests_new: 4 } as never],
+      [b.report_id, { requests_new: 5 } as never],
+    ]);
+    const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [b, a2, a1] });
+    expect(p.history.find((h) => h.current)?.prev).toBeUndefined();
+    // The same year's report and its copy: the change is from the report.
+    const copy = report({ report_id: '00000000000000c1', year: 2022, duplicate_of: a1.report_id, ...PLACE });
+    const q = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [b, copy, a1] });
+    expect(q.history.find((h) => h.current)?.prev?.requests_new).toBe(3);
+  });
   describe('reports of one name whose place is NULL or ambiguous: namesakes, not other years (同名机关，地区不明)', () => {
     const summary = new Map([
       ['000000000000000a', { requests_new: 3 } as never],

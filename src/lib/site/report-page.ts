@@ -168,7 +168,11 @@ export function reportPage({
   const history =
     all.length > 1
       ? all.map((r) => {
-          const prev = all.find((p) => p.year !== null && r.year !== null && p.year === r.year - 1);
+          // The year before is one report or none: with two different reports of that year (a
+          // conflict, same_agency_year) which one to compare with is not known, so no change is
+          // given. A copy (duplicate_of) is its original's report, not a second one.
+          const before = all.filter((p) => r.year !== null && p.year === r.year - 1 && p.duplicate_of === null);
+          const prev = before.length === 1 ? before[0] : undefined;
           return {
             report: r,
             summary: summary.get(r.report_id),
