@@ -24,6 +24,8 @@ export interface WorkerSettings {
 
 /** Heap limit (MB) of an ordinary worker: the gazetteer, one batch, and room. */
 export const WORKER_HEAP_MB = 384;
+/** Young generation (MB) of a worker: where each file's short-lived objects are made. */
+export const WORKER_YOUNG_MB = 32;
 
 /**
  * Heap limit (MB) of the worker that reads a file again after an ordinary one ran out of memory
@@ -72,7 +74,10 @@ export function spawnWorker(s: WorkerSettings): Worker {
     workerData: { maxBytes: s.maxBytes, maxYear: s.maxYear, cache: s.cache, crashOn: s.crashOn, crashMb: s.crashMb },
     // A worker's live data is the gazetteer and one batch; a cap makes V8 collect early
     // instead of growing its heap, which keeps the run's peak memory down.
-    resourceLimits: { maxOldGenerationSizeMb: s.heapMb ?? WORKER_HEAP_MB },
+    // The young generation too: V8's default for a worker let each grow a few hundred MB of
+    // short-lived garbage (10,000 files: 1,145 MB peak for the run; 829 MB with 32 MB, and 5 %
+    // less CPU time; 8 MB cost 8 % more CPU).
+    resourceLimits: { maxOldGenerationSizeMb: s.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
 }
 
