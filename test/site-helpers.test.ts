@@ -974,10 +974,12 @@ describe('form cells: no key or tooltip a page does not need (issue 16, page byt
       expect(v.title).toBe(`原文“１２”；原文过长，本页的原文（逐行）未完整显示第 ${line} 行，请见原始文件`);
     }
     expect(hiddenLine(cut, 1)).toBeNull();
-    // No source file in the build: no line to link to.
-    expect(cellView(cell({}), (l) => hiddenLine(null, l))).toMatchObject({
+    // No source file in the build: no line to link to, and nothing said on each cell (the
+    // source view says it once); a cell that reads otherwise than shown keeps its raw text.
+    expect(cellView(cell({}), (l) => hiddenLine(null, l))).toMatchObject({ line: null, title: null });
+    expect(cellView(cell({ value: 12, raw: '１２' }), (l) => hiddenLine(null, l))).toMatchObject({
       line: null,
-      title: '原文件不在本次构建中，无法链接到原文',
+      title: '原文“１２”',
     });
     // A cut never splits a character outside the Basic Multilingual Plane.
     const astral = capLines(['𠀀'.repeat(20)], { ...CAP, source: 9 });

@@ -49,7 +49,8 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
       const raw = asShown ? null : `原文“${c.raw}”`;
       const why = hidden(c.line);
       if (why === null) return { text, title: raw, kind: 'number', line: c.line };
-      return { text, title: raw === null ? why : `${raw}；${why}`, kind: 'number', line: null };
+      const title = [raw, why].filter(Boolean).join('；');
+      return { text, title: title || null, kind: 'number', line: null };
     }
     case 'blank':
       return { text: '', title: `原文此格为空白（第 ${c.line} 行附近）：不等于 0`, kind: 'blank', line: c.line };
