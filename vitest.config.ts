@@ -8,6 +8,7 @@ const SITE_TESTS = [
   'test/quality.test.ts',
   'test/sharded-build.test.ts',
   'test/incremental-build.test.ts',
+  'test/build-out.test.ts',
 ];
 const common = {
   testTimeout: 60_000,

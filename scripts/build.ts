@@ -33,7 +33,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
@@ -299,13 +299,21 @@ function removeAbandoned(dir: string): void {
 function singleBuild(out: string, withSearch: boolean): void {
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
+  // Astro's prerender code, which it writes under the output folder, imports the project's
+  // packages: outside the project they are not found (a fresh tester's `--out /tmp/site`:
+  // "Cannot find package '@oslojs/encoding'"). Such a build is made in OUTSIDE_SCRATCH and then
+  // moved beside `out` (copied when that is another file system) before it replaces it.
+  const inside = target.startsWith(`${resolve('.')}${sep}`);
   const prefix = `${basename(target)}.building-`;
-  for (const name of readdirSync(dirname(target))) {
-    const pid = Number(name.startsWith(prefix) ? name.slice(prefix.length) : NaN);
-    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
-      rmSync(join(dirname(target), name), { recursive: true, force: true });
+  for (const dir of [dirname(target), resolve(OUTSIDE_SCRATCH)]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pid = Number(name.startsWith(prefix) ? name.slice(prefix.length) : NaN);
+      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
+    }
   }
-  const scratch = `${target}.building-${process.pid}`;
+  const beside = `${target}.building-${process.pid}`;
+  const scratch = inside ? beside : join(resolve(OUTSIDE_SCRATCH), `${basename(target)}.building-${process.pid}`);
   // Ctrl+C reaches Astro too (one process group); this process then cleans up instead of dying
   // at once (spawnSync returns when Astro has stopped).
   const state: { stopped: NodeJS.Signals | null } = { stopped: null };
@@ -320,18 +328,28 @@ function singleBuild(out: string, withSearch: boolean): void {
     halt();
     if (withSearch) searchIndex(scratch);
     halt();
+    if (scratch !== beside) {
+      moveDir(scratch, beside);
+      rmSync(scratch, { recursive: true, force: true });
+      for (const dir of [OUTSIDE_SCRATCH, '.shard-build'])
+        if (existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+    }
     const old = `${target}.old-${process.pid}`;
     if (existsSync(target)) renameSync(target, old);
-    renameSync(scratch, target);
+    renameSync(beside, target);
     rmSync(old, { recursive: true, force: true });
   } catch (e) {
     rmSync(scratch, { recursive: true, force: true });
+    rmSync(beside, { recursive: true, force: true });
     throw new Error(`${(e as Error).message}; ${out} is as it was`);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
 }
+
+/** Where a build whose output folder is outside the project is made (singleBuild). */
+const OUTSIDE_SCRATCH = '.shard-build/outside';
 
 /** `--jobs N`, or undefined for the default. */
 function jobsOption(): number | undefined {
