@@ -35,8 +35,17 @@ import { viewsSql } from '../src/lib/write/sql.ts';
 import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.ts';
 import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { reportRow } from './helpers.ts';
-import { copiesNote, decided, totals, undecided, yearPoints, yearRows } from '../src/lib/site/aggregate.ts';
-import { consistency, rate } from '../src/lib/site/shares.ts';
+import {
+  copiesNote,
+  decided,
+  tally,
+  totals,
+  undecided,
+  undecidedNote,
+  yearPoints,
+  yearRows,
+} from '../src/lib/site/aggregate.ts';
+import { OUTCOMES, breakdown, consistency, rate } from '../src/lib/site/shares.ts';
 import { overview } from '../src/lib/site/overview.ts';
 import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
@@ -728,22 +737,80 @@ describe('totals: one agency-year with several different reports', () => {
     ['l', s(7)],
   ]);
 
-  it('adds none of them: the total says it lacks them instead of counting the agency twice', () => {
+  it('adds none of them, nor counts them among the reports it is of: the page says them apart', () => {
     expect([...undecided([a, b, pdf, other, lastYear])].sort()).toEqual(['a', 'b']);
     const t = totals([a, b, pdf, other, lastYear], summary).requests_new;
-    expect(t).toEqual({ sum: 17, known: 2, of: 4 });
+    // A tester's region page: 1/3 份报告有此数 and the footnote 部分报告缺少该数字 over a total
+    // whose every report had the number; the other two were the agency-year's different reports.
+    expect(t).toEqual({ sum: 17, known: 2, of: 2 });
+    expect(tally([a, b, pdf, other, lastYear])).toEqual({ reports: 4, copies: 1, undecided: 2, inTotals: 2 });
     expect(decided([a, b, pdf, other, lastYear]).map((r) => r.report_id)).toEqual(['o', 'l']);
   });
 
   it('a page that shows only some of the agency-year still leaves its report out', () => {
     expect([...undecided([a, other])]).toEqual(['a']);
-    expect(totals([a, other], summary).requests_new).toEqual({ sum: 10, known: 1, of: 2 });
+    expect(totals([a, other], summary).requests_new).toEqual({ sum: 10, known: 1, of: 1 });
   });
 
   it('a copy is never undecided: one report and its copies are one report', () => {
     expect(undecided([{ ...a, same_agency_year: 0 }, pdf]).size).toBe(0);
     expect(undecided([{ ...pdf, same_agency_year: 1 }]).size).toBe(0);
     expect(totals([{ ...a, same_agency_year: 0 }, pdf], summary).requests_new).toEqual({ sum: 3119, known: 1, of: 1 });
+    expect(tally([{ ...a, same_agency_year: 0 }, pdf])).toEqual({ reports: 1, copies: 1, undecided: 0, inTotals: 1 });
+  });
+
+  it('a report that lacks the figure still counts in `of`: known < of only when a report added lacks it', () => {
+    const blank = report({ report_id: 'n', agency: '淮安市公安局', ...PLACE, year: 2024 });
+    const t = totals([a, b, other, blank], new Map([...summary, ['n', s(null)]])).requests_new;
+    expect(t).toEqual({ sum: 10, known: 1, of: 2 });
+  });
+
+  it('every page over them says how many were left out and why (undecidedNote), and nothing when none', () => {
+    expect(undecidedNote(2)).toBe('另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告，无法判断哪份正确');
+    expect(undecidedNote(12345)).toContain('另有 12,345 份报告未计入合计');
+    expect(undecidedNote(0)).toBe('');
+  });
+
+  it("the pages' tables: a year's row, the year page, the overview, a region, a kind, shares and rates", () => {
+    const all = [a, b, pdf, other, lastYear];
+    const full = (requests_new: number) =>
+      ({
+        requests_new,
+        granted: 1,
+        partly_granted: 0,
+        withheld: 0,
+        unable: 0,
+        declined: 0,
+        other: 0,
+        review_total: 2,
+        review_corrected: 1,
+      }) as unknown as SummaryRow;
+    const sums = new Map([...summary].map(([id, x]) => [id, full(x.requests_new!)]));
+    // A year's row: the reports it is over are those it adds (o), with the two left out said apart.
+    const [row2023, row2024] = yearRows(all, sums);
+    expect(row2024!.n).toEqual({ reports: 3, copies: 1, undecided: 2, inTotals: 1 });
+    expect(row2024!.t.requests_new).toEqual({ sum: 10, known: 1, of: 1 });
+    expect(row2023!.n.inTotals).toBe(row2023!.t.requests_new.of);
+    const page = yearPage(
+      all.filter((r) => r.year === 2024),
+      sums,
+    );
+    expect(page.count.undecided).toBe(2);
+    expect(page.totals.granted).toEqual({ sum: 1, known: 1, of: 1 });
+    const o = overview(all, sums);
+    expect(o.undecided).toBe(2);
+    expect(o.rows.map(({ y, n, t }) => [y, n.inTotals, t.requests_new.known, t.requests_new.of])).toEqual([
+      [2023, 1, 1, 1],
+      [2024, 1, 1, 1],
+    ]);
+    // The overview's 省级地区 (江苏省 2024): 10 from the one report added, 1/1 (a tester saw 17/19).
+    expect(o.topRegions.map((x) => [x.code, x.t])).toEqual([['320000', { sum: 10, known: 1, of: 1 }]]);
+    const region = regionPages(all).find((p) => p.code === '320211')!;
+    expect(region.count).toEqual({ reports: 4, copies: 1, undecided: 2, inTotals: 2 });
+    expect(kindPage(all, sums).count.undecided).toBe(2);
+    // 计入的报告 of rates and 共 N 份 of breakdowns (a tester saw 17/19 on the home page).
+    expect(rate(all, sums, 'review_corrected', 'review_total')).toMatchObject({ reports: 2, of: 2 });
+    expect(breakdown(all, sums, OUTCOMES)).toMatchObject({ reports: 2, of: 2 });
   });
 });
 
@@ -850,7 +917,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('the year page: its count is the number its totals are of, the copies said apart', () => {
     const page = yearPage(of2023, summary);
-    expect(page.count).toEqual({ reports: 2, copies: 2 });
+    expect(page.count).toEqual({ reports: 2, copies: 2, undecided: 0, inTotals: 2 });
     expect(page.totals.requests_new).toEqual({ sum: 15, known: 2, of: 2 });
     expect(page.top.map((x) => x.r.report_id)).toEqual(['a', 'b']);
     expect(copiesNote(page.count)).toBe('另有 2 份为同一报告的副本，不重复计数');
@@ -866,7 +933,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('a region page: its own count, per year, and its children', () => {
     const city = regionPages(all).find((p) => p.code === '321200')!;
-    expect(city.count).toEqual({ reports: 3, copies: 2 });
+    expect(city.count).toEqual({ reports: 3, copies: 2, undecided: 0, inTotals: 3 });
     const province = regionPages(all).find((p) => p.code === '320000')!;
     expect(province.children.map((ch) => [ch.code, ch.count.reports])).toEqual([['321200', 3]]);
     expect(yearRows(city.reports, summary).map(({ y, n }) => [y, n.reports])).toEqual([
@@ -877,7 +944,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('a kind page: its count and rows; its list shows the copies, marked', () => {
     const page = kindPage([a, copyOfA], summary);
-    expect(page.count).toEqual({ reports: 1, copies: 1 });
+    expect(page.count).toEqual({ reports: 1, copies: 1, undecided: 0, inTotals: 1 });
     expect(page.years.map(({ y, n }) => [y, n.reports])).toEqual([[2023, 1]]);
     expect(page.list.map(({ r, copy }) => [r.report_id, copy])).toEqual([
       ['a', false],

@@ -341,15 +341,57 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
 
   it('a year, region or kind page counts each report once, as its tables do: a copy is not another report', () => {
     // A fresh tester's: 「2023 年度报告（3 份）」 over tables of 2 — one was a copy (duplicate_of).
-    // The synthetic corpus holds a copy of a 2020 sample (test/global-setup.ts, COPY_FILE).
+    // The synthetic corpus holds a copy of a 2020 sample (test/global-setup.ts, COPY_FILE), and
+    // two different reports of one agency for 2020 (CONFLICT_FILES), which no total adds: the
+    // tables are over the others, and the page says how many it left out.
     const doc = page('years/2020/index.html');
     const heading = Number(/（([\d,]+) 份）/.exec(doc.querySelector('h1')!.textContent)![1]!.replace(/,/g, ''));
     const of = doc.querySelector('table.list tbody tr td:last-child')!.textContent.split('/')[1]!.replace(/,/g, '');
-    expect(heading).toBe(Number(of));
+    const undecided = Object.keys(CONFLICT_FILES).length;
+    expect(Number(of)).toBe(heading - undecided);
     expect(doc.body.textContent).toContain('另有 1 份为同一报告的副本，不重复计数');
+    expect(doc.body.textContent).toContain(`另有 ${undecided} 份报告未计入合计`);
     const years = page('years/index.html');
     const row = [...years.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '2020')!;
     expect(Number(row.querySelector('td')!.textContent.replace(/,/g, ''))).toBe(heading);
+  });
+
+  it("a region's totals are over the reports they add: an agency-year's different reports are in no denominator, and said apart", async () => {
+    // A tester's: the region of the two different reports of 淮安市测试局 2020 (CONFLICT_FILES)
+    // showed 1/3 份报告有此数 and the footnote 部分报告缺少该数字 though every report added had
+    // the number; the year page said 有此数的报告 3/5 and the home page 计入的报告 17/19.
+    const rows = await query<{ region_code: string; n: number; known: number; sum: number | null }>(
+      `SELECT any_value(r.region_code) AS region_code, count(*)::INT AS n, count(s.requests_new)::INT AS known,
+              sum(s.requests_new)::INT AS sum
+       FROM ${parquetOf(published, 'reports')} r JOIN ${parquetOf(published, 'summary')} s USING (report_id)
+       WHERE r.duplicate_of IS NULL AND r.same_agency_year = 0 AND r.year = 2020
+         AND r.region_code LIKE '3208%'`,
+    );
+    const [{ n, known, sum }] = rows as [(typeof rows)[0]];
+    expect(n).toBeGreaterThan(0);
+    const undecided = Object.keys(CONFLICT_FILES).length;
+    const region = page('regions/320800/index.html');
+    const row = [...region.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent === '2020')!;
+    const [count, requests] = row.querySelectorAll('td');
+    expect(Number(count!.textContent.replace(/,/g, ''))).toBe(n);
+    expect(requests!.getAttribute('title')).toBe(`${known}/${n} 份报告有此数`);
+    expect(requests!.textContent.replace(/[,*]/g, '')).toBe(known ? String(sum) : '—');
+    expect(requests!.querySelector('sup') !== null).toBe(known < n);
+    const notes = [...region.querySelectorAll('p.undecided-note')];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.textContent).toContain(`另有 ${undecided} 份报告未计入合计：同一机关同一年度有两份以上不同的报告`);
+    expect(notes[0]!.querySelector('a')!.getAttribute('href')).toBe('/quality/#same-agency-year');
+    // The home page: its yearly row and its rates are over the same reports, and it says so too.
+    const [all] = await query<{ n: number }>(
+      `SELECT count(*)::INT AS n FROM ${parquetOf(published, 'reports')}
+       WHERE duplicate_of IS NULL AND same_agency_year = 0`,
+    );
+    const home = page('index.html');
+    expect(home.querySelector('p.undecided-note')!.textContent).toContain(`另有 ${undecided} 份报告未计入合计`);
+    const review = [...home.querySelectorAll('section[aria-labelledby="h-review"] tbody tr')];
+    for (const tr of review) expect(tr.querySelector('td:last-child')!.textContent.split('/')[1]).toBe(String(all!.n));
+    // A page whose reports have none left out says nothing of them.
+    expect(page('regions/320211/index.html').querySelector('p.undecided-note')).toBeNull();
   });
 
   it('the data page lists the parts, each link resolving, and says how to get the DuckDB file', () => {

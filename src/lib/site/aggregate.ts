@@ -1,5 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { groupBy } from './group.ts';
+import { fmt } from './present.ts';
 
 /**
  * Totals over many reports. A total adds only the reports that have the figure, and always
@@ -26,7 +27,11 @@ export interface Total {
   sum: number;
   /** Reports that have this figure. */
   known: number;
-  /** Reports counted. */
+  /**
+   * Reports the total is taken over: each report once (`counted`), less the `undecided`, which no
+   * total adds — the denominator of `known` ("known/of 份报告有此数"), so a total whose reports all
+   * have the figure says so. The `undecided` left out are said apart (ReportTally, undecidedNote).
+   */
   of: number;
 }
 
@@ -37,19 +42,28 @@ export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[])
 
 /**
  * How many reports a set holds, as every count of reports on a page says it (a heading's 份, a
- * 报告数 column, a directory index): each report once, as `counted` (a copy of another,
- * `duplicate_of`, is no other report) — the reports a total is `of`, so a heading and the tables
- * under it agree. `copies` is how many were left out, for the note beside the count (copiesNote).
+ * directory index): each report once, as `counted` (a copy of another, `duplicate_of`, is no other
+ * report). `copies` is how many were left out, for the note beside the count (copiesNote).
+ * `undecided` is how many of `reports` no total adds (`undecided`): a table of totals is over
+ * `inTotals` = `reports` − `undecided` (its `Total.of`, its 计入合计的报告 column), and the page says
+ * how many were left out and why (undecidedNote), so a heading and the tables under it agree.
  */
 export interface ReportTally {
   reports: number;
   copies: number;
+  undecided: number;
+  inTotals: number;
 }
 
-export function tally(reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of'>>): ReportTally {
+export function tally(reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of' | 'same_agency_year'>>): ReportTally {
   let copies = 0;
-  for (const r of reports) if (r.duplicate_of) copies++;
-  return { reports: reports.length - copies, copies };
+  let undecided = 0;
+  for (const r of reports) {
+    if (r.duplicate_of) copies++;
+    else if (r.same_agency_year > 0) undecided++;
+  }
+  const n = reports.length - copies;
+  return { reports: n, copies, undecided, inTotals: n - undecided };
 }
 
 /** Said under a table whose counts of reports left copies out. */
@@ -68,10 +82,11 @@ type AgencyYear = Pick<ReportRow, 'report_id' | 'duplicate_of' | 'same_agency_ye
  * (`same_agency_year` > 0, W_SAME_AGENCY_YEAR), such as two conversions of one report read
  * differently, or a report and its corrected version. Which is right is not known, so none of
  * them is added (adding all counted the agency two or more times: a fresh tester's 淮安市人民政府
- * 2024 doubled 淮安市's 本年新收申请 to 6,238). They stay among a total's reports (`of`), not
- * among those with the figure (`known`), and the pages say why (UNDECIDED_NOTE). The ingest
- * decides it over every report (ingest/run.ts), so a page or shard that sees only some of an
- * agency's reports still agrees with the published `reports.csv`.
+ * 2024 doubled 淮安市's 本年新收申请 to 6,238). Nor are they among a total's reports (`of`, the
+ * denominator of `known`: a tester saw 1/3 份报告有此数 where the one report added had it), and
+ * the pages say how many were left out and why (undecidedNote). The ingest decides it over every
+ * report (ingest/run.ts), so a page or shard that sees only some of an agency's reports still
+ * agrees with the published `reports.csv`.
  */
 export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<string> {
   const out = new Set<string>();
@@ -79,8 +94,13 @@ export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<stri
   return out;
 }
 
-/** Said where totals are shown and some reports are `undecided`. */
-export const UNDECIDED_NOTE = '同一机关同一年度有两份以上不同的报告时，无法判断哪份正确，其数字不计入合计';
+/**
+ * Said beside totals that left `n` reports out as `undecided`: how many and why (the page adds
+ * where they are listed, the quality page's #same-agency-year). Empty when there are none.
+ */
+export function undecidedNote(n: number): string {
+  return n > 0 ? `另有 ${fmt(n)} 份报告未计入合计：同一机关同一年度有两份以上不同的报告，无法判断哪份正确` : '';
+}
 
 /** The reports whose figures a ranking or a total may use: `counted`, less the `undecided`. */
 export function decided<T extends AgencyYear>(reports: T[]): T[] {
@@ -104,7 +124,7 @@ export function totals(all: ReportRow[], summary: Map<string, SummaryRow>): Reco
         known++;
       }
     }
-    out[k] = { sum, known, of: reports.length };
+    out[k] = { sum, known, of: reports.length - skip.size };
   }
   return out;
 }

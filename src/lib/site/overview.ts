@@ -5,8 +5,8 @@ import {
   byYear,
   counted,
   decided,
+  tally,
   totals,
-  undecided,
   yearPoints,
   yearRows,
   type Total,
@@ -32,7 +32,7 @@ const SHOWN = [
 
 export interface Overview {
   years: Map<number, ReportRow[]>;
-  /** Per year: how many reports (copies apart, aggregate.ts tally) and their totals. */
+  /** Per year: how many reports (copies apart, aggregate.ts tally; `n.inTotals` in its totals) and their totals. */
   rows: YearRow[];
   points: Point[];
   shown: (typeof FIGURES)[number][];
@@ -76,6 +76,6 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     topAgencies,
     topRegions,
     kinds,
-    undecided: undecided(counted(reports)).size,
+    undecided: tally(reports).undecided,
   };
 }

@@ -21,6 +21,7 @@ export interface Breakdown {
   total: number;
   /** Reports with every part known. */
   reports: number;
+  /** Reports the figures may come from: each once, less those no total adds (aggregate.ts decided). */
   of: number;
 }
 
@@ -50,7 +51,7 @@ export function breakdown(
     parts: parts.map(([key, label], i) => ({ key, label, sum: sums[i]!, share: total ? sums[i]! / total : null })),
     total,
     reports: rows.length,
-    of: counted(reports).length,
+    of: decided(reports).length,
   };
 }
 
@@ -60,6 +61,7 @@ export interface Rate {
   denominator: number | null;
   rate: number | null;
   reports: number;
+  /** As Breakdown's `of`: the reports the sums may come from (aggregate.ts decided). */
   of: number;
 }
 
@@ -74,7 +76,7 @@ export function rate(reports: ReportRow[], summary: Map<string, SummaryRow>, num
     denominator: none ? null : d,
     rate: d ? n / d : null,
     reports: rows.length,
-    of: counted(reports).length,
+    of: decided(reports).length,
   };
 }
 

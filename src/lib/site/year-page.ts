@@ -1,25 +1,14 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
-import {
-  counted,
-  decided,
-  tally,
-  totals,
-  undecided,
-  type FigureKey,
-  type ReportTally,
-  type Total,
-} from './aggregate.ts';
+import { decided, tally, totals, type FigureKey, type ReportTally, type Total } from './aggregate.ts';
 
 /**
  * A report year's page (src/pages/years/[year].astro) as data: how many reports (each once, copies
- * apart: aggregate.ts tally — the number its tables are `of`), the totals, how many reports no
- * total adds, and the agencies with the most new requests.
+ * apart: aggregate.ts tally; `count.inTotals` is the number its totals are `of`, `count.undecided`
+ * how many reports no total adds), the totals, and the agencies with the most new requests.
  */
 export interface YearPage {
   count: ReportTally;
   totals: Record<FigureKey, Total>;
-  /** Reports no total adds (aggregate.ts, undecided). */
-  undecided: number;
   top: Array<{ r: ReportRow; v: number }>;
 }
 
@@ -27,7 +16,6 @@ export function yearPage(reports: ReportRow[], summary: Map<string, SummaryRow>,
   return {
     count: tally(reports),
     totals: totals(reports, summary),
-    undecided: undecided(counted(reports)).size,
     top: decided(reports)
       .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
       .filter((x): x is { r: ReportRow; v: number } => x.v !== null)
