@@ -9,6 +9,7 @@ import {
   fileLabel,
   placeLabel,
   regionTrail,
+  reportLabel,
   sameAgencyYearNote,
   yearDispute,
 } from '../src/lib/site/present.ts';
@@ -99,6 +100,11 @@ describe('regionLadder', () => {
     expect(
       placeLabel(report({ region_code: '140400', province: '山西省', city: '长治市', region_basis: 'ambiguous' })),
     ).toBe('山西省 › 长治市（地名有重名，无法唯一确定）');
+  });
+  it('a report in a list: its name and year, and no space before what follows when the year is not known', () => {
+    // A tester's quality page: "测试无年局 ：2 格".
+    expect(reportLabel('淮安市测试局', 2020)).toBe('淮安市测试局 2020');
+    expect(`${reportLabel('测试无年局', null)}：2 格`).toBe('测试无年局：2 格');
   });
 });
 

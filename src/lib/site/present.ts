@@ -29,6 +29,12 @@ export interface CellView {
 /** The agency's name for lists and rankings; never an empty link (W_NO_AGENCY: the name was not found). */
 export const agencyName = (r: Pick<ReportRow, 'agency'>): string => r.agency ?? '未识别机关';
 
+/**
+ * A report in a list: a name (its agency, or its file) and its year, or the name alone when the
+ * year is not known — no space left dangling before what follows (a tester saw "测试无年局 ：2 格").
+ */
+export const reportLabel = (name: string, year: number | null): string => (year === null ? name : `${name} ${year}`);
+
 /** A form cell with no cell row: said on the cell and in the page's legend. */
 export const ABSENT_TITLE = '未读到：原文没有这一行，或有但未能识别，数值留空';
 
