@@ -61,8 +61,17 @@ const values = (name: string): string[] => {
 const dataDir = () => process.env.NIANBAO_DATA ?? 'data/build';
 const seconds = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 
+/**
+ * Node options of every process the build starts. A young generation of 64 MB a semi-space (V8's
+ * default is far smaller): the pages' rendering makes short-lived garbage at a high rate (strings,
+ * Plot's DOM nodes, DuckDB's rows), and with the default its scavenges cost the Astro process
+ * about a fifth of its CPU. A 10,000-report `astro build` under GNU time: 110 s of CPU with the
+ * default, 89 s with 64 MB (32 MB: 95 s, 128 MB: 100 s); memory about the same (1.47 → 1.42 GB).
+ */
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 function run(what: string, args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, args, {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, ...args], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
@@ -85,7 +94,7 @@ const running = new Set<ChildProcess>();
 function runLogged(what: string, args: string[], env: Record<string, string>, log: string): Promise<void> {
   return new Promise((ok, fail) => {
     const file = createWriteStream(log, { flags: 'a' });
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
