@@ -196,9 +196,10 @@ describe('the invariant on damaged rows', () => {
     const p = report2022((t) =>
       t.replace(/(（一）予以公开 \|[^\n]*\n)/, '$1（一）予以公开 | 99 | 0 | 0 | 0 | 0 | 0 | 99 | |\n'),
     );
-    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('R R R R R R R');
+    expect(p.cells.find((c) => c.row_key === 'granted')!.state).toBe('repeated_row');
     expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 0 0 0 0 0 0');
-    expect(p.diagnostics.some((d) => d.code === 'W_CELLS_AMBIGUOUS' && /appears twice/.test(d.message))).toBe(true);
+    expect(p.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED' && /appears twice/.test(d.message))).toBe(true);
   });
 
   it('a row printed twice with the same cells, number for number: read once (c10)', () => {
@@ -211,7 +212,7 @@ describe('the invariant on damaged rows', () => {
       '（一）予以公开 | 30 | 5 | 1 | 2 | 1 | 3 | 43 | |\n',
       '（一）予以公开 | 30 | 5 | 1.0 | 2 | 1 | 3 | 42 | |\n',
     ])
-      expect(rowOf(report2022((t) => t.replace(row, `$1${other}`)).cells, 'requests', 'granted')).toBe('A A A A A A A');
+      expect(rowOf(report2022((t) => t.replace(row, `$1${other}`)).cells, 'requests', 'granted')).toBe('R R R R R R R');
   });
 
   it('one sub-table of 二 with its header out of order: only its own rows are NULL', () => {

@@ -1,4 +1,5 @@
 import type { Datasets } from '../ingest/run.ts';
+import { UNCERTAIN_STATES } from '../schema/datasets.ts';
 import type { Truth } from '../synth/truth.ts';
 
 /**
@@ -96,7 +97,7 @@ export function evaluate(
       seen.add(key);
       const p = parsed.get(key);
       add('cells');
-      if (p && (p.state === 'ambiguous' || p.state === 'unreadable')) add('ambiguous');
+      if (p && UNCERTAIN_STATES.has(p.state)) add('ambiguous');
       if (p && p.state === 'number') {
         if (c.value !== null && Math.abs(p.value! - c.value) < 1e-9) add('correct');
         else {

@@ -13,7 +13,7 @@ import { describeConflict } from '../metadata/year.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
-import type { ReportRow, SectionRow } from '../schema/datasets.ts';
+import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText } from '../segment/sections.ts';
 import type { CellOut } from '../tables/read.ts';
@@ -222,7 +222,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       );
     // A table whose every cell is ambiguous or unreadable (a column dropped, a scan's digits)
     // was found but not read: the report is not complete, whatever rows were recognised.
-    if (t.read.cells.length && t.read.cells.every((c) => c.state === 'ambiguous' || c.state === 'unreadable')) {
+    if (t.read.cells.length && t.read.cells.every((c) => UNCERTAIN_STATES.has(c.state))) {
       complete = false;
       diagnostics.push(
         diag(
@@ -309,7 +309,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     era,
     status,
     checks_failed: checksFailed,
-    cells_ambiguous: cells.filter((c) => c.state === 'ambiguous' || c.state === 'unreadable').length,
+    cells_ambiguous: cells.filter((c) => UNCERTAIN_STATES.has(c.state)).length,
     // Set by the run, which sees every file (see ingest/canonical.ts).
     duplicate_of: null,
     same_agency_year: 0,

@@ -21,7 +21,27 @@ const httpUrl = z
   .max(2048)
   .regex(/^https?:\/\/[^\s<>"']+$/i);
 export const TableId = z.enum(['active', 'requests', 'review']);
-export const CellState = z.enum(['number', 'blank', 'na', 'ambiguous', 'unreadable']);
+/**
+ * `repeated_row` / `repeated_column`: the cell's row (column) label appears twice in the table
+ * with different numbers, so which numbers are the row's (column's) is not known
+ * (W_LABEL_REPEATED). Appended after the others.
+ */
+export const CellState = z.enum([
+  'number',
+  'blank',
+  'na',
+  'ambiguous',
+  'unreadable',
+  'repeated_row',
+  'repeated_column',
+]);
+/** States of a cell that was in the source but could not be read with certainty (`cells_ambiguous`). */
+export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set([
+  'ambiguous',
+  'unreadable',
+  'repeated_row',
+  'repeated_column',
+]);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
 export const Outcome = z.enum(['ok', 'partial', 'text_only', 'duplicate', 'rejected']);
 

@@ -34,6 +34,7 @@ export const DiagnosticCode = z.enum([
   'W_SAME_AGENCY_YEAR',
   'W_DUPLICATE_REPORT',
   'W_CHECK_FAILED',
+  'W_LABEL_REPEATED',
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

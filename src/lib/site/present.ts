@@ -2,6 +2,7 @@ import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
 import { unescapeName } from '../ingest/names.ts';
 import { OLD_TEMPLATE_ZH, yearPeriodZh } from '../ingest/reasons.ts';
+import { activeRows, requestRows, reviewRows } from '../template/definitions.ts';
 
 /**
  * How numbers and states read on the site, in Chinese. A cell that is not a number never shows
@@ -66,7 +67,38 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
       return { text: '?', title: `无法确定：原文“${c.raw}”可有多种读法，数值留空`, kind: 'ambiguous', line: c.line };
     case 'unreadable':
       return { text: '✕', title: `无法识别：原文“${c.raw}”`, kind: 'unreadable', line: c.line };
+    case 'repeated_row':
+      return { text: '?', title: repeatedRowTitle(c), kind: 'repeated_row', line: c.line };
+    case 'repeated_column':
+      return { text: '?', title: REPEATED_COLUMN_TITLE, kind: 'repeated_column', line: c.line };
   }
+}
+
+/**
+ * Why a cell of a duplicated row is blank (W_LABEL_REPEATED): the row's label heads two rows
+ * of the table, written differently (two copies the same cell for cell are read once), so
+ * neither can be said to be the row's. Not "more than one reading": each copy reads one way.
+ */
+export function repeatedRowTitle(c: Pick<CellRow, 'table_id' | 'row_key'>): string {
+  const label = rowLabel(c.table_id, c.row_key);
+  const row = label ? `“${label}”一行` : '这一行';
+  return `无法确定：表中${row}出现两次，无法确定数字属于哪一行，数值留空`;
+}
+
+/** Why a cell is blank when a column label of its table's header appears twice (W_LABEL_REPEATED). */
+export const REPEATED_COLUMN_TITLE = '无法确定：表头中有一列的名称出现两次，无法确定数字属于哪一列，数值留空';
+
+/**
+ * A row's label in the official form, for saying which row. A key whose label differs between
+ * the two forms (规范性文件, 2021: 行政规范性文件) is named by the part both share.
+ */
+function rowLabel(table: CellRow['table_id'], row: string): string | null {
+  const defs =
+    table === 'review' ? [reviewRows] : table === 'active' ? Object.values(activeRows) : Object.values(requestRows);
+  const labels = [...new Set(defs.flatMap((d) => d.filter((r) => r.key === row).map((r) => r.label)))];
+  if (!labels.length) return null;
+  const shortest = labels.reduce((a, b) => (b.length < a.length ? b : a));
+  return labels.every((l) => l.endsWith(shortest)) ? shortest : null;
 }
 
 const STATUS_LABEL: Record<ReportRow['status'], string> = {

@@ -44,10 +44,16 @@ export type Placement =
 export type Placed =
   | { kind: 'read'; at: CellAddress; evidence: Evidence; placement: Placement }
   | { kind: 'blank'; at: CellAddress; line: number; placement: Placement }
-  | { kind: 'unproven'; at: CellAddress; line: number; raw: string; state: 'ambiguous' | 'unreadable' };
+  | { kind: 'unproven'; at: CellAddress; line: number; raw: string; state: UnprovenState };
+
+/**
+ * Why a cell in the source is not a number: `ambiguous` (more than one reading), `unreadable`,
+ * or a label that heads two rows (`repeated_row`) or two columns (`repeated_column`) of the table.
+ */
+export type UnprovenState = 'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column';
 
 export interface TableNote {
-  code: 'W_CELLS_AMBIGUOUS' | 'W_CELL_UNREADABLE' | 'W_UNIT_UNKNOWN' | 'W_ROW_MISSING';
+  code: 'W_CELLS_AMBIGUOUS' | 'W_CELL_UNREADABLE' | 'W_UNIT_UNKNOWN' | 'W_ROW_MISSING' | 'W_LABEL_REPEATED';
   message: string;
   line: number | null;
   /** The cell (or the first cell of the row) the note is about. */
@@ -148,15 +154,18 @@ export class TableEmitter {
     return out;
   }
 
-  /** Every cell of a row NULL, raw text kept, one note naming the line. */
-  unprovenRow(row: string, line: number, raw: string, state: 'ambiguous' | 'unreadable', why: string): void {
+  /**
+   * Every cell of a row NULL, raw text kept, one note naming the line: W_LABEL_REPEATED when a
+   * label appears twice (`repeated_row`, `repeated_column`), else W_CELLS_AMBIGUOUS.
+   */
+  unprovenRow(row: string, line: number, raw: string, state: UnprovenState, why: string): void {
     const def = this.template.rows.find((r) => r.key === row);
     if (!def)
       throw new InvariantBreach({ kind: 'address-not-in-template', at: { table: this.template.id, row, col: '' } });
     for (const c of def.columns)
       this.emit({ kind: 'unproven', at: { table: this.template.id, row, col: c.key }, line, raw, state });
     this.note(
-      'W_CELLS_AMBIGUOUS',
+      state === 'repeated_row' || state === 'repeated_column' ? 'W_LABEL_REPEATED' : 'W_CELLS_AMBIGUOUS',
       `${this.template.id}.${row}: ${why}; ${def.columns.length} cell(s) left NULL`,
       line,
       { table: this.template.id, row, col: def.columns[0]!.key },

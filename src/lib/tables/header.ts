@@ -85,3 +85,22 @@ export const REVIEW_COLUMNS: ColumnGroup[] = [
   ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
   ['未经复议直接起诉', '复议后起诉'],
 ];
+
+/** The labels of the 三 table's applicant columns, each a header cell of its own. */
+export const REQUEST_COLUMN_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构'] as const;
+
+/**
+ * A column label that a header line names twice, as two cells of its own: the line is cut into
+ * cells (at |, tabs or runs of spaces) and is a header only when at least three of its cells are
+ * column labels exactly (so a sentence of prose that names 自然人 twice is none). Then which
+ * column each number is under is not known. Null when no label is repeated.
+ */
+export function repeatedColumnLabel(line: string, labels: readonly string[]): string | null {
+  const cells = line
+    .split(/\s*[|｜\t]\s*|\s{2,}/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const named = cells.filter((c) => labels.includes(c));
+  if (named.length < 3) return null;
+  return named.find((c, i) => named.indexOf(c) !== i) ?? null;
+}

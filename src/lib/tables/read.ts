@@ -47,6 +47,8 @@ export interface TableRules {
   unproven?: string;
   /** Rows that cannot be read (row key → why): a sub-table's header naming its columns out of order. */
   unprovenRows?: Map<string, string>;
+  /** Set when a column label of the header appears twice: no cell of the table can be placed by column. */
+  repeatedColumn?: string;
 }
 
 export function readTable(
@@ -105,10 +107,20 @@ export function readTable(
     const gap = skipped.length
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
-    const why =
-      rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key);
+    const why = before ?? rules.repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
-      em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), 'ambiguous', why);
+      // A repeated label gets its own state, so that the reason shown is that one (not "more
+      // than one reading"): the first reason found is the one said.
+      const state =
+        before !== undefined
+          ? 'ambiguous'
+          : rules.repeatedColumn !== undefined
+            ? 'repeated_column'
+            : f.clash !== null && f.repeated
+              ? 'repeated_row'
+              : 'ambiguous';
+      em.unprovenRow(f.def.key, f.no, rawOf(rc.kind === 'cells' ? rc.cells : rc.vals), state, why);
       continue;
     }
     const addrs: CellAddress[] = [];

@@ -24,6 +24,8 @@ export interface FoundRow {
    * to whichever label came last).
    */
   clash: string | null;
+  /** The clash is a duplicated row (the same label heads two rows with different values). */
+  repeated?: true;
 }
 
 export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRow[] {
@@ -73,6 +75,7 @@ export function locateRows(toks: Tok[], defs: RowDef[], exact: boolean): FoundRo
     for (const f of found) {
       if (f.clash || !hit.includes(defs.indexOf(f.def)) || sameCells(toks, f.at, i)) continue;
       f.clash = `the row label appears twice (lines ${Math.min(f.no, toks[i]!.no)} and ${Math.max(f.no, toks[i]!.no)})`;
+      f.repeated = true;
     }
   }
   return found;

@@ -19,6 +19,8 @@ import {
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
+  repeatedColumnLabel,
+  REQUEST_COLUMN_LABELS,
   maskOrganisations,
   type ColumnGroup,
 } from './header.ts';
@@ -167,9 +169,18 @@ export function readRequests(
       .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
       .find((p) => p !== null) ??
     null;
+  // A column label twice in one header line: which column a number is under is not known.
+  let repeatedColumn: string | undefined;
+  for (const l of headerLines) {
+    const label = repeatedColumnLabel(l.text, REQUEST_COLUMN_LABELS);
+    if (label === null) continue;
+    repeatedColumn = `the column label ${label} appears twice in the header (line ${l.no})`;
+    break;
+  }
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
+    ...(repeatedColumn ? { repeatedColumn } : {}),
   });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
