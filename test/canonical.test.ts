@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
 import { encode } from '../src/lib/synth/encode.ts';
-import { totals } from '../src/lib/site/aggregate.ts';
+import { tally, totals } from '../src/lib/site/aggregate.ts';
+import { conversionStem } from '../src/lib/ingest/canonical.ts';
+import { conflictMark } from '../src/lib/site/conflicts.ts';
+import { sameAgencyYearNote } from '../src/lib/site/present.ts';
 import { buildReport } from './fixtures/build.ts';
 import { gaz, sha } from './helpers.ts';
 
@@ -83,7 +86,7 @@ describe('each report is counted once', () => {
     expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
     expect(d.summary.map((r) => r.same_agency_year)).toEqual([1, 1]);
     const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
-    expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 2 });
+    expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 0 });
   });
 
   it('all-zero tables prove nothing: two files that agree only on zeros stay two reports', () => {
@@ -92,6 +95,70 @@ describe('each report is counted once', () => {
       file('b/two.txt', buildReport({ head: ['发布时间：2021-01-22'] })),
     ]);
     expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+  });
+
+  describe('conversions of one file (x.pdf, x.txt, x.layout.txt) are one report', () => {
+    const full = buildReport({ title: PLACED, requests, review, style: 'tabs' });
+    // A conversion that read less: 三's 予以公开 row lost (its label drifted away from its numbers).
+    const partial = buildReport({ title: PLACED, requests, review }).replace(/（一）予以公开[^\n]*\n/, '');
+    it('a conversion that read fewer cells is a copy of the one that read more, not a second report', () => {
+      expect(partial).not.toMatch(/予以公开 \|/);
+      const d = run([file('r/001_x.layout.txt', full), file('r/001_x.txt', partial)]);
+      const [layout, txt] = d.reports;
+      expect(txt!.status).not.toBe('complete');
+      expect(layout!.duplicate_of).toBeNull();
+      expect(txt!.duplicate_of).toBe(layout!.report_id);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
+      expect(d.manifest.files.find((f) => f.path === 'r/001_x.txt')!.diagnostics.map((x) => x.message)).toContainEqual(
+        expect.stringMatching(/a copy of r\/001_x\.layout\.txt \(another format or conversion of the same file/),
+      );
+      // Counted once: the report that read more.
+      expect(tally(d.reports)).toMatchObject({ reports: 1, copies: 1 });
+      const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+      expect(t.requests_new).toEqual({ sum: 8, known: 1, of: 1 });
+    });
+    it('so whatever the place: of an agency whose place is not known', () => {
+      const title = '朝阳街道办事处2020年政府信息公开工作年度报告';
+      const d = run([
+        file('r/a.layout.txt', buildReport({ title, requests, review, style: 'tabs' })),
+        file('r/a.txt', buildReport({ title, requests, review }).replace(/（一）予以公开[^\n]*\n/, '')),
+      ]);
+      expect(d.reports[1]!.duplicate_of).toBe(d.reports[0]!.report_id);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
+    });
+    it('a number that differs: two reports (flagged), not copies', () => {
+      const d = run([
+        file('r/001_x.layout.txt', full),
+        file(
+          'r/001_x.txt',
+          buildReport({
+            title: PLACED,
+            requests: { ...requests, new_received: ['5', '1', '0', '2', '0', '0', '9'] },
+            review,
+          }),
+        ),
+      ]);
+      expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+    });
+    it('other names (report.v1, report.v2) or other folders are not conversions of one file', () => {
+      for (const [a, b] of [
+        ['r/report.v1.txt', 'r/report.v2.txt'],
+        ['a/001_x.layout.txt', 'b/001_x.txt'],
+      ]) {
+        const d = run([file(a!, full), file(b!, partial)]);
+        expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+      }
+    });
+    it('conversionStem', () => {
+      expect(conversionStem('r/001_huaian2024.pdf')).toBe('r/001_huaian2024');
+      expect(conversionStem('r/001_huaian2024.txt')).toBe('r/001_huaian2024');
+      expect(conversionStem('r/001_huaian2024.layout.txt')).toBe('r/001_huaian2024');
+      expect(conversionStem('r/x.pdf.txt')).toBe('r/x');
+      expect(conversionStem('r/report.v1.pdf')).toBe('r/report.v1');
+      expect(conversionStem('a.b/report')).toBe('a.b/report');
+    });
   });
 
   describe('a place that is NULL or ambiguous is equal to nothing (SQL semantics)', () => {
@@ -104,7 +171,7 @@ describe('each report is counted once', () => {
     };
     const other = { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] };
     for (const [kind, title] of Object.entries(titles)) {
-      it(`${kind}: two files of that name and year with the same numbers are two reports, not copies`, () => {
+      it(`${kind}: two files of that name and year with the same numbers are two reports, not copies, but flagged and in no total`, () => {
         const d = run([
           file('a/one.txt', buildReport({ title, requests, review })),
           file('b/two.txt', buildReport({ title, requests, review }).replace('无。', '无其他事项。')),
@@ -114,18 +181,36 @@ describe('each report is counted once', () => {
         );
         expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
         expect(d.manifest.files.map((f) => f.duplicate_of)).toEqual([null, null]);
-        // Both count in totals.
+        // One agency's two files (counted twice) or two namesakes'? Not known: neither is added.
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
         const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
-        expect(t.requests_new).toEqual({ sum: 16, known: 2, of: 2 });
+        expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 0 });
       });
-      it(`${kind}: two files of that name and year with other numbers are not flagged as one agency's`, () => {
+      it(`${kind}: two files of that name and year with other numbers are flagged W_SAME_NAME_YEAR, not as one agency's`, () => {
         const d = run([
           file('a/one.txt', buildReport({ title, requests, review })),
           file('b/two.txt', buildReport({ title, requests: other, review })),
         ]);
-        expect(d.manifest.files.map((f) => f.same_agency_year)).toEqual([[], []]);
-        expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
+        expect(d.manifest.files.map((f) => f.same_agency_year)).toEqual([['b/two.txt'], ['a/one.txt']]);
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+        expect(d.summary.map((r) => r.same_agency_year)).toEqual([1, 1]);
         expect(d.manifest.files.some((f) => f.diagnostics.some((x) => x.code === 'W_SAME_AGENCY_YEAR'))).toBe(false);
+        expect(d.manifest.files.every((f) => f.diagnostics.some((x) => x.code === 'W_SAME_NAME_YEAR'))).toBe(true);
+        const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+        expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 0 });
+        // The page says why, truly: not "本机关另有", which the place does not prove.
+        const note = sameAgencyYearNote(d.reports[0]!)!;
+        expect(note).toMatch(/地区都未能确定/);
+        expect(note).toMatch(/同名机关/);
+        expect(note).not.toMatch(/^本机关/);
+        expect(conflictMark(d.reports[0]!)!.note).toBe('同年另有 1 份同名机关（地区不明）的报告，不计入合计');
+      });
+      it(`${kind}: one file of that name and year is not flagged`, () => {
+        const d = run([
+          file('a/one.txt', buildReport({ title, requests, review })),
+          file('b/two.txt', buildReport({ title: title.replace('2020年', '2021年'), requests: other, review })),
+        ]);
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
       });
       it(`${kind}: consecutive years of that name are not checked against each other`, () => {
         const d = run([

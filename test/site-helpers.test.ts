@@ -268,11 +268,22 @@ describe('reportPage', () => {
     expect(yearDispute(report({ year: null, period_year: 2019 }))).toBeNull();
   });
   it('another, different report of the agency-year: the page says its figures are in no total', () => {
-    const r = report({ year: 2024, same_agency_year: 2 });
+    const r = report({ year: 2024, same_agency_year: 2, region_code: '320800', region_basis: 'gazetteer' });
     const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
     const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
     expect(p.conflictNote).toBe(
       '本机关2024年度另有 2 份不同的报告（不是本报告的副本），无法判断哪份正确，本报告的数字不计入各项合计、排名和图表。',
+    );
+    // Of a place not known (W_SAME_NAME_YEAR): not said to be this agency's, which is not known.
+    const u = report({
+      year: 2024,
+      same_agency_year: 1,
+      agency: '某某局',
+      region_code: null,
+      region_basis: 'unresolved',
+    });
+    expect(sameAgencyYearNote(u)).toBe(
+      '2024年度另有 1 份名为“某某局”的机关的不同报告（不是本报告的副本），它们与本报告的地区都未能确定，无法判断是同一机关的报告（合计会重复计算）还是其他地方的同名机关，本报告的数字不计入各项合计、排名和图表。',
     );
     expect(
       reportPage({ report: report(), cells: [], checks: [], summary: s, agencyReports: [] }).conflictNote,
@@ -772,7 +783,9 @@ describe('totals: one agency-year with several different reports', () => {
   });
 
   it('every page over them says how many were left out and why (undecidedNote), and nothing when none', () => {
-    expect(undecidedNote(2)).toBe('另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告，无法判断哪份正确');
+    expect(undecidedNote(2)).toBe(
+      '另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确',
+    );
     expect(undecidedNote(12345)).toContain('另有 12,345 份报告未计入合计');
     expect(undecidedNote(0)).toBe('');
   });

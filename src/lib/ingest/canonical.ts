@@ -14,6 +14,11 @@ import type { CellOut } from '../tables/read.ts';
  *    is no agency's but its own (a NULL equals nothing). Cells that are NULL in both count for
  *    nothing either: only number cells go into a table's hash, and only non-zero numbers into
  *    MIN_NONZERO; a cell NULL in one and a number in the other makes the tables differ.
+ *  - conversions of one file (`conversionStem`: `x.pdf`, `x.txt`, `x.layout.txt` in one folder) of
+ *    the same agency name and year, places not known to differ, whose numbers nowhere differ
+ *    (`rowsAgree`: a conversion that read fewer cells, such as pdftotext's reading-order text,
+ *    is still a copy of the one that read more), with no MIN_NONZERO: the names say they are
+ *    one report, and the numbers must only not contradict it.
  * One of each group stays canonical — the best read (complete before partial before text_only,
  * then more numbers, fewer ambiguous cells), then the first in path order — and the others get
  * `duplicate_of` = its report_id. Their rows stay published; totals and charts skip them.
@@ -25,6 +30,13 @@ export interface Fingerprint {
   /** Per table: hash of its number cells, how many, how many not 0. */
   tables: Record<string, { hash: string; n: number; nonzero: number }>;
   numbers: number;
+  /**
+   * Per row read whole (every cell of it a number): `table.row=hash` (of its cells and values),
+   * `,`-separated in key order. Two conversions of one report may each read rows the other
+   * did not; the rows both read whole must agree (`rowsAgree`). A string: small, and cheap to
+   * pass between threads.
+   */
+  rows: string;
 }
 
 const MIN_NONZERO = 3;
@@ -46,6 +58,20 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     t.n++;
     if (c.value !== 0) t.nonzero++;
   }
+  // Per row: the same order-free hash, and whether every cell of it is a number.
+  const rowAcc = new Map<string, { h: number; whole: boolean }>();
+  for (const c of cells) {
+    const key = `${c.table_id}.${c.row_key}`;
+    let r = rowAcc.get(key);
+    if (!r) rowAcc.set(key, (r = { h: 0, whole: true }));
+    if (c.state !== 'number' || c.value === null) r.whole = false;
+    else r.h = (r.h + cellHash(c.value, keyPair(c.row_key, c.col_key)[0], 0x01000193)) >>> 0;
+  }
+  const rows = [...rowAcc]
+    .filter(([, r]) => r.whole)
+    .map(([k, r]) => `${k}=${r.h.toString(36)}`)
+    .sort()
+    .join(',');
   const tables: Fingerprint['tables'] = {};
   let numbers = 0;
   for (const k of [...acc.keys()].sort()) {
@@ -54,7 +80,30 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     numbers += t.n;
   }
   // One-shot hash: no Hash object per report (the same digest as createHash(…).update(…)).
-  return { text: hash('md5', text, 'base64'), tables, numbers };
+  return { text: hash('md5', text, 'base64'), tables, numbers, rows };
+}
+
+/** The rows both fingerprints read whole agree, hash for hash (none in common agree too). */
+export function rowsAgree(a: Fingerprint, b: Fingerprint): boolean {
+  if (!a.rows || !b.rows) return true;
+  const mine = new Map(a.rows.split(',').map((e) => e.split('=') as [string, string]));
+  for (const e of b.rows.split(',')) {
+    const [k, h] = e.split('=') as [string, string];
+    const other = mine.get(k);
+    if (other !== undefined && other !== h) return false;
+  }
+  return true;
+}
+
+/**
+ * The name a file has before its format's suffixes: `001_huaian2024.pdf`, `001_huaian2024.txt`
+ * and `001_huaian2024.layout.txt` (pdftotext's reading-order and -layout conversions) are all
+ * `001_huaian2024`, in their folder; `report.v1.pdf` and `report.v2.pdf` are not one.
+ */
+export function conversionStem(path: string): string {
+  let s = path.replace(/\.[^./]+$/, '');
+  s = s.replace(/\.(?:layout|raw|txt|text|pdf|docx?|wps|html?|rtf|ofd|xlsx?)$/i, '');
+  return s;
 }
 
 function mix(h: number, s: string, prime: number): number {
@@ -135,13 +184,37 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
     members[find(i)]!.every((a) =>
       members[find(j)]!.every((b) => sameNumbers(kept[a]!.fingerprint!, kept[b]!.fingerprint!)),
     );
+  // Conversions of one file (conversionStem): of one agency name and year, their places not
+  // known to differ, and every row both read whole the same. Neither the place nor MIN_NONZERO
+  // is needed: the file names say they are one report; the numbers only must not say otherwise.
+  const convertible = (i: number, j: number) =>
+    members[find(i)]!.every((a) =>
+      members[find(j)]!.every((b) => {
+        const x = kept[a]!;
+        const y = kept[b]!;
+        return (
+          x.report.agency === y.report.agency &&
+          !placesDiffer(x.report, y.report) &&
+          rowsAgree(x.fingerprint!, y.fingerprint!) &&
+          tablesAgreeWhereWhole(x.fingerprint!, y.fingerprint!)
+        );
+      }),
+    );
   const byText = new Map<string, number>();
   const byAgencyYear = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
   kept.forEach((k, i) => {
     if (!k.fingerprint) return;
     const first = byText.get(k.fingerprint.text);
     if (first !== undefined) union(first, i);
     else byText.set(k.fingerprint.text, i);
+    if (k.report.agency && k.report.year !== null) {
+      const key = `${conversionStem(k.entry.path)}\u0000${k.report.agency}\u0000${k.report.year}`;
+      const list = byStem.get(key) ?? [];
+      for (const j of list) if (find(j) !== find(i) && convertible(j, i)) union(j, i);
+      list.push(i);
+      byStem.set(key, list);
+    }
     // Of one agency only when its name and place are known (run.ts, agencyKey): a NULL matches nothing.
     const agency = agencyKey(k.report);
     if (agency === null || k.report.year === null) return;
@@ -163,7 +236,11 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
       k.report.duplicate_of = canon.report.report_id;
       k.entry.duplicate_of = canon.entry.path;
       const same =
-        k.fingerprint!.text === canon.fingerprint!.text ? 'the same text' : 'the same agency, year and numbers';
+        k.fingerprint!.text === canon.fingerprint!.text
+          ? 'the same text'
+          : sameNumbers(k.fingerprint!, canon.fingerprint!) && agencyKey(k.report) !== null
+            ? 'the same agency, year and numbers'
+            : 'another format or conversion of the same file: the same name but for its format suffix, the same agency and year, and no number that differs';
       k.entry.diagnostics.push(
         diag(
           'W_DUPLICATE_REPORT',
@@ -173,6 +250,24 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
       );
     }
   }
+}
+
+/** Both places known (run.ts agencyKey) and not the same. */
+function placesDiffer(
+  a: Pick<ReportRow, 'region_code' | 'region_basis'>,
+  b: Pick<ReportRow, 'region_code' | 'region_basis'>,
+): boolean {
+  const known = (r: typeof a) => r.region_code !== null && r.region_basis !== 'ambiguous';
+  return known(a) && known(b) && a.region_code !== b.region_code;
+}
+
+/** Tables that both read with the same count of numbers agree (a table read whole in both). */
+function tablesAgreeWhereWhole(a: Fingerprint, b: Fingerprint): boolean {
+  for (const [t, x] of Object.entries(a.tables)) {
+    const y = b.tables[t];
+    if (y && x.n === y.n && x.hash !== y.hash) return false;
+  }
+  return true;
 }
 
 /** a is a better canonical report than b (b comes first in path order, so ties keep b). */

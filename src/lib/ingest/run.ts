@@ -319,13 +319,20 @@ export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code' | 'region_
   return `${r.agency}\u0000${r.region_code}`;
 }
 
-/** Two different files for the same agency and year: both kept, both flagged. */
+/**
+ * Two different files for the same agency and year: both kept, both flagged (W_SAME_AGENCY_YEAR).
+ * So are two of one agency name and year whose places are both not known (NULL or ambiguous:
+ * agencyKey null), W_SAME_NAME_YEAR: they may be one agency's two reports (counted twice if
+ * both were added) or two namesakes' (朝阳街道办事处 of two places); which is not known, so they
+ * are flagged alike (`same_agency_year`) and no total adds them. A report of unknown place is
+ * not grouped with one of known place: the name alone does not make them one agency.
+ */
 function flagSameAgencyYear(kept: Kept[]): void {
   const groups = new Map<string, Kept[]>();
   for (const k of kept) {
     // A copy of a report (duplicate_of) is said so by its own warning.
-    const agency = agencyKey(k.report);
-    if (agency === null || k.report.year === null || k.report.duplicate_of) continue;
+    if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
+    const agency = agencyKey(k.report) ?? `${k.report.agency}\u0000?`;
     const key = `${agency}\u0000${k.report.year}`;
     groups.set(key, [...(groups.get(key) ?? []), k]);
   }
@@ -333,12 +340,19 @@ function flagSameAgencyYear(kept: Kept[]): void {
     if (group.length < 2) continue;
     for (const k of group) {
       k.entry.same_agency_year = group.filter((o) => o !== k).map((o) => o.entry.path);
+      const others = k.entry.same_agency_year.join(', ');
       k.entry.diagnostics.push(
-        diag(
-          'W_SAME_AGENCY_YEAR',
-          `another file has a report of ${k.report.agency} for ${k.report.year}: ${k.entry.same_agency_year.join(', ')}`,
-          k.entry.path,
-        ),
+        agencyKey(k.report) !== null
+          ? diag(
+              'W_SAME_AGENCY_YEAR',
+              `another file has a report of ${k.report.agency} for ${k.report.year}: ${others}`,
+              k.entry.path,
+            )
+          : diag(
+              'W_SAME_NAME_YEAR',
+              `another file has a report of an agency named ${k.report.agency} for ${k.report.year}, and neither place is known, so whether they are one agency's (counted twice) or namesakes' is not known; no total adds them: ${others}`,
+              k.entry.path,
+            ),
       );
     }
   }

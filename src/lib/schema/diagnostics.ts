@@ -35,6 +35,7 @@ export const DiagnosticCode = z.enum([
   'W_DUPLICATE_REPORT',
   'W_CHECK_FAILED',
   'W_LABEL_REPEATED',
+  'W_SAME_NAME_YEAR',
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

@@ -89,12 +89,12 @@ const region: Doc = [
   '所能确定的最具体地区的 GB/T 2260 代码（6 位或 9 位）；无法确定时为空值。',
 ];
 const dup: Doc = [
-  "report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers; the same agency is the same name and the same known place: a report whose region_code is NULL or ambiguous is no other report's agency); NULL for the canonical report. Totals count only rows where it is NULL (and same_agency_year is 0).",
-  '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件；同一机关指名称相同且地区已确定并相同，地区为空值或有歧义的报告不与其他报告视为同一机关），为所保留报告的编号；保留的报告为空值。合计只计此列为空值（且 same_agency_year 为 0）的行。',
+  "report_id of the canonical report when this row is another copy of it (the same report in another encoding or file, or another file of the same agency and year with the same numbers; the same agency is the same name and the same known place: a report whose region_code is NULL or ambiguous is no other report's agency; or a conversion of the same file — the same name but for its format suffix, such as .pdf, .txt and .layout.txt — of the same agency name and year whose numbers nowhere differ); NULL for the canonical report. Totals count only rows where it is NULL (and same_agency_year is 0).",
+  '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件；同一机关指名称相同且地区已确定并相同，地区为空值或有歧义的报告不与其他报告视为同一机关；或同一文件的另一格式或转换：文件名除格式后缀（如 .pdf、.txt、.layout.txt）外相同、机关名称与年度相同且数字无一不同），为所保留报告的编号；保留的报告为空值。合计只计此列为空值（且 same_agency_year 为 0）的行。',
 ];
 const sameAgencyYear: Doc = [
-  'How many other reports, not copies of this one, the same agency (the same name and the same known place) has for the same year (warning W_SAME_AGENCY_YEAR), such as two conversions of one report read differently, or a report and its corrected version. Above 0, which one is right is not known, and totals add none of them.',
-  '同一机关（名称相同且地区已确定并相同）同一年度另有几份不同的报告（不含副本；警告 W_SAME_AGENCY_YEAR），例如同一报告的两种转换读出不同数字，或报告与其更正版。大于 0 时无法判断哪份正确，合计不计入其中任何一份。',
+  'How many other reports, not copies of this one, the same agency (the same name and the same known place) has for the same year (warning W_SAME_AGENCY_YEAR), such as two conversions of one report read differently, or a report and its corrected version; for a report whose place is not known (NULL or ambiguous), how many other reports of the same agency name and year whose place is not known either (warning W_SAME_NAME_YEAR: whether they are one agency or namesakes is not known). Above 0, which one is right is not known, and totals add none of them.',
+  '同一机关（名称相同且地区已确定并相同）同一年度另有几份不同的报告（不含副本；警告 W_SAME_AGENCY_YEAR），例如同一报告的两种转换读出不同数字，或报告与其更正版；地区未确定（空值或有歧义）的报告，为同一年度另有几份地区也未确定的同名机关的报告（警告 W_SAME_NAME_YEAR：无法判断是同一机关还是同名机关）。大于 0 时无法判断哪份正确，合计不计入其中任何一份。',
 ];
 const fig = (en: string, zh: string): Doc => [
   `${en}; NULL when any cell it comes from is blank or uncertain.`,

@@ -78,9 +78,12 @@ type AgencyYear = Pick<ReportRow, 'report_id' | 'duplicate_of' | 'same_agency_ye
 
 /**
  * Reports whose figures no total adds: an agency (name and place known) with two or more
- * reports for one year that are not copies of each other, as the ingest found them
+ * reports for one year that are not copies of each other — or an agency name, its place not
+ * known, with two or more such reports (W_SAME_NAME_YEAR: one agency's or namesakes') — as the
+ * ingest found them
  * (`same_agency_year` > 0, W_SAME_AGENCY_YEAR), such as two conversions of one report read
- * differently, or a report and its corrected version. Which is right is not known, so none of
+ * differently, or a report and its corrected version; or an agency name, its place not known,
+ * with two or more such reports (W_SAME_NAME_YEAR: one agency's or namesakes'). Which is right is not known, so none of
  * them is added (adding all counted the agency two or more times: a fresh tester's 淮安市人民政府
  * 2024 doubled 淮安市's 本年新收申请 to 6,238). Nor are they among a total's reports (`of`, the
  * denominator of `known`: a tester saw 1/3 份报告有此数 where the one report added had it), and
@@ -99,7 +102,9 @@ export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<stri
  * where they are listed, the quality page's #same-agency-year). Empty when there are none.
  */
 export function undecidedNote(n: number): string {
-  return n > 0 ? `另有 ${fmt(n)} 份报告未计入合计：同一机关同一年度有两份以上不同的报告，无法判断哪份正确` : '';
+  return n > 0
+    ? `另有 ${fmt(n)} 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确`
+    : '';
 }
 
 /** The reports whose figures a ranking or a total may use: `counted`, less the `undecided`. */

@@ -1,6 +1,6 @@
 import type { ReportRow } from '../schema/datasets.ts';
 import { undecided } from './aggregate.ts';
-import { agencyKey } from './agencies.ts';
+import { agencyKey, placeKnown } from './agencies.ts';
 import { fileLabel } from './present.ts';
 import { shortFile } from './report-page.ts';
 
@@ -11,7 +11,8 @@ import { shortFile } from './report-page.ts';
  */
 
 /** Why the reports of such a group are in no total, as the quality page says it. */
-export const CONFLICT_REASON = '同一机关同一年度有多份不同的报告，无法确定以哪份为准，均不计入合计';
+export const CONFLICT_REASON =
+  '同一机关同一年度有多份不同的报告，无法确定以哪份为准，均不计入合计；地区未能确定的同名机关同一年度有多份报告的，无法判断是否为同一机关，也均不计入合计';
 
 export interface AgencyYearGroup {
   agency: string | null;
@@ -50,11 +51,14 @@ export function agencyYearConflicts(reports: readonly ReportRow[], max: number):
   const groups = new Map<string, ReportRow[]>();
   for (const r of reports) {
     if (!skip.has(r.report_id)) continue;
-    // The ingest flags only reports whose agency, place and year are known; any other stays alone.
+    // The ingest flags reports of one agency (name and place known) and year, and reports of one
+    // name and year whose places are not known (NULL or ambiguous: ingest/run.ts flagSameAgencyYear).
     const key =
-      r.agency !== null && r.region_code !== null && r.year !== null
-        ? `${r.agency}\u0000${r.region_code}\u0000${r.year}`
-        : `\u0001${r.report_id}`;
+      r.agency === null || r.year === null
+        ? `\u0001${r.report_id}`
+        : placeKnown(r)
+          ? `${r.agency}\u0000${r.region_code}\u0000${r.year}`
+          : `${r.agency}\u0000?\u0000${r.year}`;
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -97,8 +101,11 @@ function group(all: ReportRow[], listed: ReportRow[]): AgencyYearGroup {
  * and for a report alone in its year.
  */
 export function conflictMark(
-  r: Pick<ReportRow, 'source_file' | 'duplicate_of' | 'same_agency_year'>,
+  r: Pick<ReportRow, 'source_file' | 'duplicate_of' | 'same_agency_year' | 'agency' | 'region_code' | 'region_basis'>,
 ): { file: string; note: string } | null {
   if (r.duplicate_of || r.same_agency_year === 0) return null;
-  return { file: shortFile(fileLabel(r.source_file)), note: `同年另有 ${r.same_agency_year} 份不同报告，不计入合计` };
+  const note = placeKnown(r)
+    ? `同年另有 ${r.same_agency_year} 份不同报告，不计入合计`
+    : `同年另有 ${r.same_agency_year} 份同名机关（地区不明）的报告，不计入合计`;
+  return { file: shortFile(fileLabel(r.source_file)), note };
 }

@@ -137,11 +137,17 @@ export function yearDispute(r: Pick<ReportRow, 'year' | 'period_year'>): string 
 
 /**
  * Why a report's figures are in no total: the same agency has other, different reports for
- * the same year (`same_agency_year`, W_SAME_AGENCY_YEAR; aggregate.ts `undecided`). Null for a
- * copy (its original decides) and for most reports.
+ * the same year (`same_agency_year`, W_SAME_AGENCY_YEAR; aggregate.ts `undecided`) — or, when
+ * its place is not known (NULL or ambiguous), other reports of an agency of the same name whose
+ * place is not known either (W_SAME_NAME_YEAR): one agency's, or namesakes', is not known. Null
+ * for a copy (its original decides) and for most reports.
  */
-export function sameAgencyYearNote(r: Pick<ReportRow, 'year' | 'same_agency_year' | 'duplicate_of'>): string | null {
+export function sameAgencyYearNote(
+  r: Pick<ReportRow, 'year' | 'same_agency_year' | 'duplicate_of' | 'agency' | 'region_code' | 'region_basis'>,
+): string | null {
   if (r.duplicate_of || r.same_agency_year === 0) return null;
+  if (r.region_code === null || r.region_basis === 'ambiguous')
+    return `${r.year ?? ''}年度另有 ${r.same_agency_year} 份名为“${r.agency ?? ''}”的机关的不同报告（不是本报告的副本），它们与本报告的地区都未能确定，无法判断是同一机关的报告（合计会重复计算）还是其他地方的同名机关，本报告的数字不计入各项合计、排名和图表。`;
   return `本机关${r.year ?? ''}年度另有 ${r.same_agency_year} 份不同的报告（不是本报告的副本），无法判断哪份正确，本报告的数字不计入各项合计、排名和图表。`;
 }
 
