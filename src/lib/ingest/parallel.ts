@@ -52,7 +52,11 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   const queue: Task[] = [];
   for (let i = 0; i < files.length; i += batchSize)
     queue.push({ files: Array.from({ length: Math.min(batchSize, files.length - i) }, (_, k) => i + k), alone: false });
-  const collector = new Collector(opts.rawDir, sink);
+  const collector = new Collector(
+    opts.rawDir,
+    sink,
+    files.map((f) => f.path),
+  );
   const done = new Map<number, FileResult>();
   let want = 0; // next file to collect
   const live = new Set<Worker>();

@@ -20,7 +20,7 @@ import {
 } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
-import { markDuplicates, type Fingerprint } from './canonical.ts';
+import { conversionStem, markDuplicates, type Fingerprint } from './canonical.ts';
 import { Interner } from './intern.ts';
 
 /**
@@ -81,7 +81,11 @@ export const sortPaths = <T extends { path: string }>(xs: T[]): T[] =>
 /** Sequential run in this thread. */
 export function runIngest(input: SourceFile[], ctx: RunContext, sink: RowSink): RunResult {
   const files = sortPaths(input);
-  const collector = new Collector(ctx.rawDir, sink);
+  const collector = new Collector(
+    ctx.rawDir,
+    sink,
+    files.map((f) => f.path),
+  );
   files.forEach((f, i) => {
     ctx.onProgress?.(i, files.length, f.path);
     collector.add(
@@ -127,10 +131,28 @@ export class Collector {
   private bySha = new Map<string, { path: string; entry: ManifestEntry }>();
   private interner = new Interner();
 
+  /** Conversion stems (canonical.ts) that more than one file of the run has; null: not known. */
+  private sharedStems: Set<string> | null = null;
+
+  /**
+   * `paths`: every file of the run. A fingerprint's per-row hashes (canonical.ts `rows`) only
+   * serve to compare conversions of one file (`x.pdf`, `x.txt`), so they are kept only for files
+   * whose conversion stem another file shares (they are a few hundred bytes a report).
+   */
   constructor(
     private rawDir: string,
     private sink: RowSink,
-  ) {}
+    paths?: Iterable<string>,
+  ) {
+    if (!paths) return;
+    const seen = new Set<string>();
+    this.sharedStems = new Set();
+    for (const p of paths) {
+      const stem = conversionStem(p);
+      if (seen.has(stem)) this.sharedStems.add(stem);
+      else seen.add(stem);
+    }
+  }
 
   add(r: FileResult): void {
     this.intern(r);
@@ -221,7 +243,9 @@ export class Collector {
       entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
       entry.reason_code ??= 'W_YEAR_DISPUTED';
     }
-    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint: r.fingerprint ?? null });
+    const fingerprint = r.fingerprint ?? null;
+    if (fingerprint && this.sharedStems && !this.sharedStems.has(conversionStem(r.path))) fingerprint.rows = '';
+    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint });
   }
 
   /** Shares the repeated strings of what is kept until the end (intern.ts). */
