@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -173,6 +173,9 @@ describe('sharded build: the merge', () => {
     // Moved, not copied: the first source keeps nothing; the second keeps only its shared copy.
     expect(listFiles(a)).toEqual([]);
     expect(listFiles(b)).toEqual(['_astro/x.css']);
+    // Whole folders are renamed: the first source is left with no empty folder per page.
+    expect(readdirSync(a)).toEqual([]);
+    expect(readdirSync(join(b, 'reports'))).toEqual([]);
     const c = write('m3', { '_astro/y.css': 'one' });
     const d = write('m4', { '_astro/y.css': 'two' });
     expect(() => mergeDists([c, d], join(tmp, 'out-moved2'), pub, { move: true })).toThrow(/differs between/);
@@ -182,6 +185,10 @@ describe('sharded build: the merge', () => {
     const a = write('c', { 'reports/0123456789abcdef/index.html': 'A' });
     const b = write('d', { 'reports/0123456789abcdef/index.html': 'A' });
     expect(() => mergeDists([a, b], join(tmp, 'out2'), pub)).toThrow(/written by two shards/);
+    const e = write('e', { 'reports/0123456789abcdef/index.html': 'A' });
+    expect(() => mergeDists([a, e], join(tmp, 'out3'), pub, { move: true })).toThrow(
+      /reports\/0123456789abcdef\/index.html is written by two shards \(.*\/c and .*\/e\)/,
+    );
   });
 
   it('fails on a shared file that differs between shards', () => {

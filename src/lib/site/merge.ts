@@ -2,11 +2,13 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import {
   constants,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -50,6 +52,7 @@ export function mergeDists(
       throw new Error(`merge: the output ${out} overlaps the source ${s}`);
     if (!existsSync(a)) throw new Error(`merge: no such folder: ${s}`);
   }
+  if (options.move) return mergeMoving(sources, out, publicFiles);
   const from = new Map<string, string>();
   const made = new Set<string>();
   let shared = 0;
@@ -73,20 +76,68 @@ export function mergeDists(
         mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      if (options.move) moveFile(join(src, rel), join(out, rel));
-      else copyFileSync(join(src, rel), join(out, rel), constants.COPYFILE_FICLONE);
+      copyFileSync(join(src, rel), join(out, rel), constants.COPYFILE_FICLONE);
     }
   }
   return { files: from.size, shared };
 }
 
-/** A rename, or a copy where the two folders are on different file systems (EXDEV). */
-function moveFile(from: string, to: string): void {
+/**
+ * `mergeDists` with `move`: a folder or file that `out` does not have yet is renamed into it
+ * whole, and only a folder both have is merged entry by entry. A shard's own folders
+ * (`reports/{id}/`, `agencies/{key}/`) are so moved with one rename each, instead of a mkdir and a
+ * rename per file and an empty folder left behind per page: at 100,000 reports the file-by-file
+ * move took 33 s and removing the emptied shard folders about 60 s more. The same files result,
+ * and the same checks: a file in two sources is an error unless it is a shared asset, identical.
+ */
+function mergeMoving(sources: string[], out: string, publicFiles: ReadonlySet<string>): MergeResult {
+  const owner = new Map<string, string>();
+  let shared = 0;
+  const walk = (src: string, rel: string): void => {
+    const entries = readdirSync(rel ? join(src, rel) : src, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const to = join(out, r);
+      if (!existsSync(to)) {
+        moveEntry(join(src, r), to);
+        owner.set(r, src);
+      } else if (e.isDirectory() && statSync(to).isDirectory()) walk(src, r);
+      else {
+        const earlier = ownerOf(owner, r) ?? 'an earlier source';
+        if (!e.isFile() || pathScope(r, publicFiles) !== 'shared')
+          throw new Error(`merge: ${r} is written by two shards (${earlier} and ${src})`);
+        const b = join(src, r);
+        if (statSync(to).size !== statSync(b).size || !readFileSync(to).equals(readFileSync(b)))
+          throw new Error(`merge: ${r} differs between ${earlier} and ${src} (shards built from different code?)`);
+        shared++;
+      }
+    }
+  };
+  mkdirSync(out, { recursive: true });
+  for (const src of sources) walk(src, '');
+  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  return { files, shared };
+}
+
+/** The source that moved `rel` or the nearest folder above it into the output. */
+function ownerOf(owner: ReadonlyMap<string, string>, rel: string): string | undefined {
+  for (let r = rel; r; r = r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '') {
+    const o = owner.get(r);
+    if (o !== undefined) return o;
+  }
+  return undefined;
+}
+
+/** A file or folder renamed, or copied and removed where the two are on different file systems. */
+function moveEntry(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
   }
 }
 
