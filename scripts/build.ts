@@ -1,8 +1,9 @@
 /**
  * npm run build [-- --jobs N] [--no-search-index]       the whole site into dist/: astro build, then the search index.
- *                                                       From 4,000 reports on a machine of 4 cores or more, the
+ *                                                       From 4,000 reports on a machine of 2 cores or more, the
  *                                                       provinces are built as N shards side by side and merged
- *                                                       (default one per two cores, at most 4; --jobs 1: one process)
+ *                                                       (default 2, one per two cores from 6 cores, at most 4;
+ *                                                       --jobs 1: one process)
  * npm run build -- --shard province=NN[,MM…] [--out DIR] one shard: the report, agency and region pages of
  *                                                       those provinces (`none`: reports without a region_code),
  *                                                       and their search records in DIR.search.jsonl (not published)

@@ -88,8 +88,9 @@ describe('sharded build: which build renders what', () => {
   it('builds in one process below PARALLEL_BUILD_FROM reports, else one per two cores up to MAX_BUILD_JOBS', () => {
     expect(buildJobs({ reports: 5, cores: 8 })).toBe(1);
     expect(buildJobs({ reports: PARALLEL_BUILD_FROM - 1, cores: 8 })).toBe(1);
-    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 2 })).toBe(1);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 2 })).toBe(2);
     expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 4 })).toBe(2);
+    expect(buildJobs({ reports: PARALLEL_BUILD_FROM, cores: 6 })).toBe(3);
     expect(buildJobs({ reports: 100000, cores: 1 })).toBe(1);
     expect(buildJobs({ reports: 100000, cores: 64 })).toBe(MAX_BUILD_JOBS);
     // --jobs N wins, whatever the size.

@@ -141,7 +141,8 @@ export const MAX_BUILD_JOBS = 4;
  * build's pages on one thread, so on a machine of several cores the provinces are split into
  * `jobs` shards, built side by side with the national pages, and merged: the same dist/ as one
  * process (test/sharded-build.test.ts). `requested` is `--jobs N` (N ≥ 1) or undefined (auto:
- * one job per two cores up to MAX_BUILD_JOBS, from PARALLEL_BUILD_FROM reports).
+ * from PARALLEL_BUILD_FROM reports, 2 jobs on 2 to 5 cores, then one per two cores up to
+ * MAX_BUILD_JOBS).
  */
 export function buildJobs(options: { reports: number; cores: number; requested?: number }): number {
   const { reports, cores, requested } = options;
@@ -151,8 +152,10 @@ export function buildJobs(options: { reports: number; cores: number; requested?:
     return requested;
   }
   if (reports < PARALLEL_BUILD_FROM) return 1;
-  // One Astro build already keeps about 1.3 cores busy (DuckDB's threads, file writes): on 2
-  // cores, 2 jobs were only 7 % faster than 1 at 10,000 reports, for 1.6 times the memory
-  // (bench/results.md). So one job per two cores.
-  return Math.max(1, Math.min(Math.floor(cores / 2), MAX_BUILD_JOBS));
+  // With its young generation enlarged (scripts/build.ts NODE_FLAGS) one Astro build keeps about
+  // one core busy: on 2 cores, 2 jobs took 81–84 s at 10,000 reports against 99 s for 1, and 3
+  // jobs 94 s (bench/results.md); 2 jobs at 100,000 reports peaked at 6.0 GB over all processes.
+  // So 2 jobs from 2 cores, and one per two cores beyond 4 (more is not measured).
+  if (cores < 2) return 1;
+  return Math.min(Math.max(2, Math.floor(cores / 2)), MAX_BUILD_JOBS);
 }
