@@ -42,6 +42,42 @@ describe('each report is counted once', () => {
     expect(t.requests_new).toEqual({ sum: 8, known: 1, of: 1 });
   });
 
+  describe('one agency whose name is written two ways (its own places in front or not, 人民政府 or 政府)', () => {
+    const titled = (name: string) => PLACED.replace('淮安市测试局', name);
+    const other = { ...requests, granted: ['2', '1', '0', '1', '0', '0', '4'] };
+    const sums = (d: ReturnType<typeof run>) => totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+
+    it('the same numbers: one report and its copy, added once', () => {
+      const d = run([
+        file('a.txt', buildReport({ title: titled('江苏省淮安市测试局'), requests, review })),
+        file('b.txt', buildReport({ title: titled('淮安市测试局'), requests, review })),
+      ]);
+      expect(d.reports.map((r) => r.region_code)).toEqual(['320800', '320800']);
+      expect(d.reports.filter((r) => r.duplicate_of === null)).toHaveLength(1);
+      expect(sums(d).requests_new).toEqual({ sum: 8, known: 1, of: 1 });
+    });
+
+    it('other numbers: both flagged as one agency-year, no total adds them', () => {
+      const d = run([
+        file('a.txt', buildReport({ title: titled('淮安市人民政府'), requests, review })),
+        file('b.txt', buildReport({ title: titled('淮安市政府'), requests: other, review })),
+      ]);
+      expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+      expect(d.manifest.files.map((f) => f.same_agency_year.length)).toEqual([1, 1]);
+      expect(sums(d).requests_new.of).toBe(0);
+    });
+
+    it('another agency of the same place, with the same numbers, stays another report', () => {
+      const d = run([
+        file('a.txt', buildReport({ title: titled('淮安市测试局'), requests, review })),
+        file('b.txt', buildReport({ title: titled('淮安市测试二局'), requests, review })),
+      ]);
+      expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+      expect(d.manifest.files.map((f) => f.same_agency_year.length)).toEqual([0, 0]);
+      expect(sums(d).requests_new).toEqual({ sum: 16, known: 2, of: 2 });
+    });
+  });
+
   it('an HTML page and a text copy of one agency and year with the same numbers: the better read is canonical', () => {
     const html = buildReport({ title: PLACED, requests, review, style: 'html' });
     const txt = buildReport({ title: PLACED, requests, review, style: 'tabs' });

@@ -272,7 +272,7 @@ export class Collector {
 
   finish(): RunResult {
     this.filesDone();
-    markDuplicates(this.kept, agencyKey);
+    markDuplicates(this.kept, sameAgencyKey);
     const copyOf = new Map(
       this.kept.filter((k) => k.report.duplicate_of).map((k) => [k.report.report_id, k.report.duplicate_of]),
     );
@@ -344,6 +344,25 @@ export function agencyKey(r: Pick<ReportRow, 'agency' | 'region_code' | 'region_
 }
 
 /**
+ * `agencyKey` for telling one agency's reports from another's in a year (copies, and two
+ * reports of one agency and year), where one agency writes its name more ways than one: with
+ * or without the names of its own province, city and county in front (无锡市滨湖区人民政府,
+ * 滨湖区人民政府), and 人民政府 or 政府. Only the report's own places are left out, and the place
+ * stays in the key, so agencies of other places, or other agencies of this one, never meet. A
+ * fresh tester's two copies of one report, one with the city in the name, were both added to
+ * every total. Cross-year checks and agency pages keep the name as written.
+ */
+export function sameAgencyKey(
+  r: Pick<ReportRow, 'agency' | 'region_code' | 'region_basis' | 'province' | 'city' | 'county'>,
+): string | null {
+  if (agencyKey(r) === null) return null;
+  let name = r.agency!;
+  for (const place of [r.province, r.city, r.county])
+    if (place && name.startsWith(place) && name.length > place.length) name = name.slice(place.length);
+  return `${name.replace(/人民政府/g, '政府')}\u0000${r.region_code}`;
+}
+
+/**
  * Two different files for the same agency and year: both kept, both flagged (W_SAME_AGENCY_YEAR).
  * So are two of one agency name and year whose places are both not known (NULL or ambiguous:
  * agencyKey null), W_SAME_NAME_YEAR: they may be one agency's two reports (counted twice if
@@ -356,7 +375,7 @@ function flagSameAgencyYear(kept: Kept[]): void {
   for (const k of kept) {
     // A copy of a report (duplicate_of) is said so by its own warning.
     if (!k.report.agency || k.report.year === null || k.report.duplicate_of) continue;
-    const agency = agencyKey(k.report) ?? `${k.report.agency}\u0000?`;
+    const agency = sameAgencyKey(k.report) ?? `${k.report.agency}\u0000?`;
     const key = `${agency}\u0000${k.report.year}`;
     groups.set(key, [...(groups.get(key) ?? []), k]);
   }
