@@ -394,6 +394,21 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(page('regions/320211/index.html').querySelector('p.undecided-note')).toBeNull();
   });
 
+  it("a region page says how many of its reports have no known year: they are in no year's row", async () => {
+    // A fresh tester's: a region page said 6 份报告 and its yearly totals added 5, the sixth
+    // undated, with nothing on the page saying so.
+    const rows = await query<{ region_code: string }>(
+      `SELECT region_code FROM ${parquetOf(published, 'reports')}
+       WHERE duplicate_of IS NULL AND same_agency_year = 0 AND year IS NULL AND region_code IS NOT NULL`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const province = rows[0]!.region_code.slice(0, 2);
+    const n = rows.filter((r) => r.region_code.startsWith(province)).length;
+    const note = page(`regions/${province}0000/index.html`).querySelector('p.undated-note');
+    expect(note!.textContent).toContain(`另有 ${n} 份报告年度不明，不在任何年度的合计中`);
+    expect(note!.querySelector('a')!.getAttribute('href')).toBe('/quality/#no-year');
+  });
+
   it('the data page lists the parts, each link resolving, and says how to get the DuckDB file', () => {
     const doc = page('data/index.html');
     const links = [...doc.querySelectorAll('a[href^="/data/"]')].map((a) => a.getAttribute('href')!.slice(1));

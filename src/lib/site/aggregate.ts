@@ -53,17 +53,28 @@ export interface ReportTally {
   copies: number;
   undecided: number;
   inTotals: number;
+  /** Of `inTotals`: reports of no known year (in no year's total; given only when rows have `year`). */
+  undated: number;
 }
 
-export function tally(reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of' | 'same_agency_year'>>): ReportTally {
+export function tally(
+  reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of' | 'same_agency_year'> & { year?: number | null }>,
+): ReportTally {
   let copies = 0;
   let undecided = 0;
+  let undated = 0;
   for (const r of reports) {
     if (r.duplicate_of) copies++;
     else if (r.same_agency_year > 0) undecided++;
+    else if (r.year === null) undated++;
   }
   const n = reports.length - copies;
-  return { reports: n, copies, undecided, inTotals: n - undecided };
+  return { reports: n, copies, undecided, inTotals: n - undecided, undated };
+}
+
+/** Said under totals by year when some reports have no known year; empty when none. */
+export function undatedNote(n: number): string {
+  return n > 0 ? `另有 ${fmt(n)} 份报告年度不明，不在任何年度的合计中` : '';
 }
 
 /** Said under a table whose counts of reports left copies out. */
