@@ -55,6 +55,11 @@ export interface SiteData {
   digests: Map<string, string> | null;
   /** Rows per published table. */
   rowCounts: Record<TableName, number>;
+  /**
+   * How many cells of each report are numbers (state `number`), by report_id; a report without
+   * one is not in the map. Read once, when first asked for (the home page's figures).
+   */
+  numberCells(): Promise<Map<string, number>>;
   /** datapackage.json as written by the ingest. */
   datapackage: DataPackageJson;
   /** Which files hold each table (from datapackage.json). */
@@ -196,9 +201,15 @@ async function load(dir: string): Promise<SiteData> {
   for (const t of ['reports', 'cells', 'checks', 'sections', 'summary'] as const) {
     rowCounts[t] = Number((await rows<{ n: bigint }>(`SELECT count(*) AS n FROM ${file(t)}`))[0]!.n);
   }
+  let numbers: Promise<Map<string, number>> | null = null;
+  const numberCells = () =>
+    (numbers ??= rows<{ report_id: string; n: number }>(
+      `SELECT report_id, count(*) AS n FROM ${file('cells')} WHERE state = 'number' GROUP BY report_id`,
+    ).then((ns) => new Map(ns.map(({ report_id, n }) => [report_id, n]))));
   return {
     dir,
     rowCounts,
+    numberCells,
     datapackage,
     layout,
     notReports: await notReportsOf(dir, manifest),

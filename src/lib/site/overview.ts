@@ -9,6 +9,7 @@ import {
   totals,
   yearPoints,
   yearRows,
+  type ReportTally,
   type Total,
   type YearRow,
 } from './aggregate.ts';
@@ -43,6 +44,33 @@ export interface Overview {
   kinds: string[];
   /** Reports no total adds (aggregate.ts, undecided): the page says why when there are any. */
   undecided: number;
+  /** How many reports, each once (tally): its `undated` and `disputed` are said under the year table. */
+  count: ReportTally;
+}
+
+/**
+ * The home page's headline figures, each report once (a copy, `duplicate_of`, is the report it
+ * copies: aggregate.ts counted), as the totals count them: how many reports (and copies apart),
+ * how many table cells are numbers (`numbers`: report_id → its cells of state `number`), how many
+ * cells could not be read with certainty, how many reports have a check that failed.
+ */
+export interface Headline {
+  count: ReportTally;
+  numbers: number;
+  uncertain: number;
+  failing: number;
+}
+
+export function headline(reports: ReportRow[], numbers: ReadonlyMap<string, number>): Headline {
+  let n = 0;
+  let uncertain = 0;
+  let failing = 0;
+  for (const r of counted(reports)) {
+    n += numbers.get(r.report_id) ?? 0;
+    uncertain += r.cells_ambiguous;
+    if (r.checks_failed > 0) failing++;
+  }
+  return { count: tally(reports), numbers: n, uncertain, failing };
 }
 
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
@@ -66,6 +94,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     .filter((x) => x.t.known > 0)
     .sort((a, b) => b.t.sum - a.t.sum)
     .slice(0, 10);
+  const count = tally(reports);
   const kinds = [...new Set(reports.map((r) => r.agency_kind).filter((k): k is string => !!k))].sort();
   return {
     years,
@@ -76,6 +105,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     topAgencies,
     topRegions,
     kinds,
-    undecided: tally(reports).undecided,
+    undecided: count.undecided,
+    count,
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { headline } from '../src/lib/site/overview.ts';
+import { reportRow as report } from './helpers.ts';
+
+/**
+ * Counts that one page shows and another must agree with (a fresh tester's): the home page's
+ * figures each report once, a copy marked in the quality page's lists, undated and disputed
+ * reports said beside the totals by year, the sub-region table said to be over every year.
+ */
+
+const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
+const orig = report({ report_id: 'a', agency: '无锡市滨湖区人民政府', ...PLACE, cells_ambiguous: 3, checks_failed: 1 });
+const copy = report({
+  report_id: 'b',
+  agency: '滨湖区人民政府',
+  ...PLACE,
+  cells_ambiguous: 3,
+  checks_failed: 1,
+  duplicate_of: 'a',
+});
+const other = report({ report_id: 'c', agency: '无锡市教育局', ...PLACE, cells_ambiguous: 1 });
+
+describe("the home page's figures (overview.ts headline)", () => {
+  it('count each report once: a copy adds no report, no number, no unreadable cell, no failed check', () => {
+    const numbers = new Map([
+      ['a', 100],
+      ['b', 100],
+      ['c', 40],
+    ]);
+    const h = headline([orig, copy, other], numbers);
+    expect(h.count).toMatchObject({ reports: 2, copies: 1 });
+    expect(h.numbers).toBe(140);
+    expect(h.uncertain).toBe(4);
+    expect(h.failing).toBe(1);
+    // A report with no number cell is not in the map: it adds nothing, not NaN.
+    expect(headline([orig, other], new Map([['a', 100]])).numbers).toBe(100);
+  });
+});
