@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headline } from '../src/lib/site/overview.ts';
+import { COPY_MARK, listCount, qualityList } from '../src/lib/site/quality-lists.ts';
 import { reportRow as report } from './helpers.ts';
 
 /**
@@ -34,5 +35,28 @@ describe("the home page's figures (overview.ts headline)", () => {
     expect(h.failing).toBe(1);
     // A report with no number cell is not in the map: it adds nothing, not NaN.
     expect(headline([orig, other], new Map([['a', 100]])).numbers).toBe(100);
+  });
+});
+
+describe("the quality page's lists (quality-lists.ts)", () => {
+  const byId = new Map([orig, copy, other].map((r) => [r.report_id, r]));
+
+  it('list a copy marked, with the report it copies, and count reports each once', () => {
+    const l = qualityList([orig, copy, other], (r) => r.cells_ambiguous > 0, byId, 200);
+    expect(l.shown.map((x) => [x.r.report_id, x.copyOf])).toEqual([
+      ['a', null],
+      ['b', { id: 'a', label: '无锡市滨湖区人民政府 2023' }],
+      ['c', null],
+    ]);
+    expect(l).toMatchObject({ reports: 2, copies: 1, all: 3 });
+    expect(listCount(l)).toBe('2，另有 1 份副本');
+    expect(listCount({ reports: 1234, copies: 0 })).toBe('1,234');
+    expect(COPY_MARK).toBe('副本，未计入总数');
+  });
+
+  it('a copy of a report not in the data is still marked, without a link; the list is cut at max', () => {
+    const l = qualityList([copy, other], () => true, new Map(), 1);
+    expect(l.shown).toEqual([{ r: copy, copyOf: { id: 'a', label: null } }]);
+    expect(l).toMatchObject({ reports: 1, copies: 1, all: 2 });
   });
 });
