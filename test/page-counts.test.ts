@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { disputedNote, tally, undatedSharesNote } from '../src/lib/site/aggregate.ts';
 import { headline } from '../src/lib/site/overview.ts';
 import { COPY_MARK, listCount, qualityList } from '../src/lib/site/quality-lists.ts';
 import { reportRow as report } from './helpers.ts';
@@ -58,5 +59,33 @@ describe("the quality page's lists (quality-lists.ts)", () => {
     const l = qualityList([copy, other], () => true, new Map(), 1);
     expect(l.shown).toEqual([{ r: copy, copyOf: { id: 'a', label: null } }]);
     expect(l).toMatchObject({ reports: 1, copies: 1, all: 2 });
+  });
+});
+
+describe('undated and disputed reports beside totals by year (aggregate.ts)', () => {
+  const undated = report({ report_id: 'u', year: null });
+  const disputed = report({ report_id: 'd', year: 2023, period_year: 2022 });
+  const disputedCopy = report({ report_id: 'e', year: 2023, period_year: 2022, duplicate_of: 'd' });
+
+  it('tally: disputed reports each once, copies apart', () => {
+    expect(tally([orig, undated, disputed, disputedCopy])).toEqual({
+      reports: 3,
+      copies: 1,
+      undecided: 0,
+      inTotals: 3,
+      undated: 1,
+      disputed: 1,
+    });
+    // A report whose period agrees, or is not stated, is not disputed.
+    expect(tally([report({ year: 2023, period_year: 2023 }), report({ year: null, period_year: 2022 })]).disputed).toBe(
+      0,
+    );
+  });
+
+  it('the notes: shares that take undated reports say so; a disputed year is said', () => {
+    expect(undatedSharesNote(1)).toBe('以下图表和表格所计的报告含 1 份年度不明的报告，它们不在任何年度的合计中');
+    expect(undatedSharesNote(0)).toBe('');
+    expect(disputedNote(2)).toBe('其中 2 份报告的年度有疑问：标题所写年度与正文所写的统计期限不同，按标题所写年度列入');
+    expect(disputedNote(0)).toBe('');
   });
 });

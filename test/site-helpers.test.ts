@@ -767,6 +767,7 @@ describe('totals: one agency-year with several different reports', () => {
       undecided: 2,
       inTotals: 2,
       undated: 0,
+      disputed: 0,
     });
     expect(decided([a, b, pdf, other, lastYear]).map((r) => r.report_id)).toEqual(['o', 'l']);
   });
@@ -786,6 +787,7 @@ describe('totals: one agency-year with several different reports', () => {
       undecided: 0,
       inTotals: 1,
       undated: 0,
+      disputed: 0,
     });
     // A report of no known year is in the totals of no year: counted apart, and said so.
     expect(
@@ -829,7 +831,7 @@ describe('totals: one agency-year with several different reports', () => {
     const sums = new Map([...summary].map(([id, x]) => [id, full(x.requests_new!)]));
     // A year's row: the reports it is over are those it adds (o), with the two left out said apart.
     const [row2023, row2024] = yearRows(all, sums);
-    expect(row2024!.n).toEqual({ reports: 3, copies: 1, undecided: 2, inTotals: 1, undated: 0 });
+    expect(row2024!.n).toEqual({ reports: 3, copies: 1, undecided: 2, inTotals: 1, undated: 0, disputed: 0 });
     expect(row2024!.t.requests_new).toEqual({ sum: 10, known: 1, of: 1 });
     expect(row2023!.n.inTotals).toBe(row2023!.t.requests_new.of);
     const page = yearPage(
@@ -847,7 +849,7 @@ describe('totals: one agency-year with several different reports', () => {
     // The overview's 省级地区 (江苏省 2024): 10 from the one report added, 1/1 (a tester saw 17/19).
     expect(o.topRegions.map((x) => [x.code, x.t])).toEqual([['320000', { sum: 10, known: 1, of: 1 }]]);
     const region = regionPages(all).find((p) => p.code === '320211')!;
-    expect(region.count).toEqual({ reports: 4, copies: 1, undecided: 2, inTotals: 2, undated: 0 });
+    expect(region.count).toEqual({ reports: 4, copies: 1, undecided: 2, inTotals: 2, undated: 0, disputed: 0 });
     expect(kindPage(all, sums).count.undecided).toBe(2);
     // 计入的报告 of rates and 共 N 份 of breakdowns (a tester saw 17/19 on the home page).
     expect(rate(all, sums, 'review_corrected', 'review_total')).toMatchObject({ reports: 2, of: 2 });
@@ -958,7 +960,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('the year page: its count is the number its totals are of, the copies said apart', () => {
     const page = yearPage(of2023, summary);
-    expect(page.count).toEqual({ reports: 2, copies: 2, undecided: 0, inTotals: 2, undated: 0 });
+    expect(page.count).toEqual({ reports: 2, copies: 2, undecided: 0, inTotals: 2, undated: 0, disputed: 0 });
     expect(page.totals.requests_new).toEqual({ sum: 15, known: 2, of: 2 });
     expect(page.top.map((x) => x.r.report_id)).toEqual(['a', 'b']);
     expect(copiesNote(page.count)).toBe('另有 2 份为同一报告的副本，不重复计数');
@@ -974,7 +976,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('a region page: its own count, per year, and its children', () => {
     const city = regionPages(all).find((p) => p.code === '321200')!;
-    expect(city.count).toEqual({ reports: 3, copies: 2, undecided: 0, inTotals: 3, undated: 0 });
+    expect(city.count).toEqual({ reports: 3, copies: 2, undecided: 0, inTotals: 3, undated: 0, disputed: 0 });
     const province = regionPages(all).find((p) => p.code === '320000')!;
     expect(province.children.map((ch) => [ch.code, ch.count.reports])).toEqual([['321200', 3]]);
     expect(yearRows(city.reports, summary).map(({ y, n }) => [y, n.reports])).toEqual([
@@ -985,7 +987,7 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('a kind page: its count and rows; its list shows the copies, marked', () => {
     const page = kindPage([a, copyOfA], summary);
-    expect(page.count).toEqual({ reports: 1, copies: 1, undecided: 0, inTotals: 1, undated: 0 });
+    expect(page.count).toEqual({ reports: 1, copies: 1, undecided: 0, inTotals: 1, undated: 0, disputed: 0 });
     expect(page.years.map(({ y, n }) => [y, n.reports])).toEqual([[2023, 1]]);
     expect(page.list.map(({ r, copy }) => [r.report_id, copy])).toEqual([
       ['a', false],

@@ -1,6 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { groupBy } from './group.ts';
-import { fmt } from './present.ts';
+import { fmt, yearDispute } from './present.ts';
 
 /**
  * Totals over many reports. A total adds only the reports that have the figure, and always
@@ -55,26 +55,60 @@ export interface ReportTally {
   inTotals: number;
   /** Of `inTotals`: reports of no known year (in no year's total; given only when rows have `year`). */
   undated: number;
+  /**
+   * Of `reports` (copies apart): reports whose year is disputed (present.ts yearDispute: the
+   * title's year, which they are listed under, is not the body's statistical period); given only
+   * when rows have `year` and `period_year`.
+   */
+  disputed: number;
 }
 
 export function tally(
-  reports: ReadonlyArray<Pick<ReportRow, 'duplicate_of' | 'same_agency_year'> & { year?: number | null }>,
+  reports: ReadonlyArray<
+    Pick<ReportRow, 'duplicate_of' | 'same_agency_year'> & { year?: number | null; period_year?: number | null }
+  >,
 ): ReportTally {
   let copies = 0;
   let undecided = 0;
   let undated = 0;
+  let disputed = 0;
   for (const r of reports) {
-    if (r.duplicate_of) copies++;
-    else if (r.same_agency_year > 0) undecided++;
+    if (r.duplicate_of) {
+      copies++;
+      continue;
+    }
+    if (
+      r.year !== undefined &&
+      r.period_year !== undefined &&
+      yearDispute({ year: r.year, period_year: r.period_year })
+    )
+      disputed++;
+    if (r.same_agency_year > 0) undecided++;
     else if (r.year === null) undated++;
   }
   const n = reports.length - copies;
-  return { reports: n, copies, undecided, inTotals: n - undecided, undated };
+  return { reports: n, copies, undecided, inTotals: n - undecided, undated, disputed };
 }
 
 /** Said under totals by year when some reports have no known year; empty when none. */
 export function undatedNote(n: number): string {
   return n > 0 ? `另有 ${fmt(n)} 份报告年度不明，不在任何年度的合计中` : '';
+}
+
+/**
+ * Said over shares and rates (Breakdowns) that take `n` reports of no known year: they are in the
+ * shares, but in no year's row of the totals by year. Empty when none.
+ */
+export function undatedSharesNote(n: number): string {
+  return n > 0 ? `以下图表和表格所计的报告含 ${fmt(n)} 份年度不明的报告，它们不在任何年度的合计中` : '';
+}
+
+/**
+ * Said beside totals by year when `n` of the reports have a disputed year: they are listed, and
+ * added, under the year their title states. Empty when none.
+ */
+export function disputedNote(n: number): string {
+  return n > 0 ? `其中 ${fmt(n)} 份报告的年度有疑问：标题所写年度与正文所写的统计期限不同，按标题所写年度列入` : '';
 }
 
 /** Said under a table whose counts of reports left copies out. */
