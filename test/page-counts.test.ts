@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { SummaryRow } from '../src/lib/schema/datasets.ts';
 import { disputedNote, tally, undatedSharesNote } from '../src/lib/site/aggregate.ts';
 import { headline } from '../src/lib/site/overview.ts';
 import { COPY_MARK, listCount, qualityList } from '../src/lib/site/quality-lists.ts';
+import { childRows, childrenNote, regionPages } from '../src/lib/site/region-page.ts';
 import { reportRow as report } from './helpers.ts';
 
 /**
@@ -87,5 +89,31 @@ describe('undated and disputed reports beside totals by year (aggregate.ts)', ()
     expect(undatedSharesNote(0)).toBe('');
     expect(disputedNote(2)).toBe('其中 2 份报告的年度有疑问：标题所写年度与正文所写的统计期限不同，按标题所写年度列入');
     expect(disputedNote(0)).toBe('');
+  });
+});
+
+describe("a region page's sub-region table (region-page.ts)", () => {
+  const s = (requests_new: number) => ({ requests_new }) as unknown as SummaryRow;
+  const city = { province: '江苏省', city: '无锡市' };
+  const r2022 = report({ report_id: 'x', ...city, region_code: '320211', year: 2022 });
+  const r2023 = report({ report_id: 'y', ...city, region_code: '320211', year: 2023 });
+  const rNone = report({ report_id: 'z', ...city, region_code: '320213', year: null });
+  const summary = new Map([
+    ['x', s(5)],
+    ['y', s(7)],
+    ['z', s(11)],
+  ]);
+
+  it('adds every year of a child, and says so: 历年合计, with its undated reports', () => {
+    const page = regionPages([r2022, r2023, rNone]).find((p) => p.code === '320200')!;
+    const rows = childRows(page, summary);
+    expect(rows.map((r) => [r.code, r.requestsNew.sum, r.count.reports])).toEqual([
+      ['320211', 12, 2],
+      ['320213', 11, 1],
+    ]);
+    expect(childrenNote(page.children)).toBe(
+      '下级地区表中的报告数和本年新收申请是历年合计，即各年度之和（含 1 份年度不明的报告），不是某一年度的数字；本地区各年度的数字见上表，下级地区的见其页面',
+    );
+    expect(childrenNote([])).not.toContain('年度不明');
   });
 });

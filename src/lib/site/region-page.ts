@@ -1,7 +1,8 @@
-import type { ReportRow } from '../schema/datasets.ts';
+import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder, regionCodes } from '../region/ladder.ts';
 import { agencyKey } from './agencies.ts';
-import { tally, type ReportTally } from './aggregate.ts';
+import { tally, totals, type ReportTally, type Total } from './aggregate.ts';
+import { fmt } from './present.ts';
 import { groupBy } from './group.ts';
 
 /**
@@ -72,4 +73,31 @@ export function regionPages(reports: ReportRow[]): RegionPage[] {
       agencies: [...agencies].map(([key, report]) => ({ key, report })),
     };
   });
+}
+
+/**
+ * The sub-region table's rows: each child's reports (each once) and its 本年新收申请 added over
+ * all its reports, of every year and of none (aggregate.ts totals) — not one year's number, so
+ * the table says 历年合计 (childrenNote).
+ */
+export function childRows(
+  page: Pick<RegionPage, 'children'>,
+  summary: Map<string, SummaryRow>,
+): Array<{ code: string; name: string; count: ReportTally; requestsNew: Total }> {
+  return page.children.map((ch) => ({
+    code: ch.code,
+    name: ch.name,
+    count: ch.count,
+    requestsNew: totals(ch.reports, summary).requests_new,
+  }));
+}
+
+/**
+ * Said under the sub-region table: its counts and sums are over every year, and over the
+ * children's reports of no known year when there are any (in its sums, in no year's row).
+ */
+export function childrenNote(children: ReadonlyArray<{ count: Pick<ReportTally, 'undated'> }>): string {
+  const n = children.reduce((a, ch) => a + ch.count.undated, 0);
+  const undated = n > 0 ? `（含 ${fmt(n)} 份年度不明的报告）` : '';
+  return `下级地区表中的报告数和本年新收申请是历年合计，即各年度之和${undated}，不是某一年度的数字；本地区各年度的数字见上表，下级地区的见其页面`;
 }
