@@ -505,6 +505,77 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
   });
 
+  it("every count of a page agrees with the others: the home page's figures, the quality page's lists, undated and disputed reports, sub-regions", async () => {
+    // A fresh tester's: the home page's 个表格数字 and 格无法确定 added a copy's cells, the
+    // quality page listed a copy's cells with no word that it was one, the shares said 共 6 份
+    // over a year table of 5 (one undated), a disputed year was said nowhere beside the totals,
+    // and the sub-region table's sums were over every year with nothing saying so.
+    const reports = parquetOf(published, 'reports');
+    const [n] = await query<{ reports: number; copies: number; numbers: number; uncertain: number; failing: number }>(
+      `SELECT count(*) FILTER (WHERE duplicate_of IS NULL)::INT AS reports,
+              count(*) FILTER (WHERE duplicate_of IS NOT NULL)::INT AS copies,
+              (SELECT count(*)::INT FROM ${parquetOf(published, 'cells')} c JOIN ${reports} r USING (report_id)
+               WHERE c.state = 'number' AND r.duplicate_of IS NULL) AS numbers,
+              sum(cells_ambiguous) FILTER (WHERE duplicate_of IS NULL)::INT AS uncertain,
+              count(*) FILTER (WHERE duplicate_of IS NULL AND checks_failed > 0)::INT AS failing
+       FROM ${reports}`,
+    );
+    expect(n!.copies).toBeGreaterThan(0);
+    const home = page('index.html');
+    const figures = [...home.querySelectorAll('ul.figures li')].map((li) => li.querySelector('.v')!.textContent);
+    const num = (x: number) => x.toLocaleString('en-US');
+    expect(figures).toEqual([num(n!.reports), num(n!.numbers), num(n!.failing), num(n!.uncertain)]);
+    expect(home.querySelector('ul.figures li')!.textContent).toContain(
+      `另有 ${n!.copies} 份为同一报告的副本，不重复计数`,
+    );
+    // The quality page: a list's heading counts reports once, and a copy in it is marked, linked to
+    // its original (the copy here is of a text-only sample: in the list of incomplete tables).
+    const copies = await query<{ report_id: string; duplicate_of: string }>(
+      `SELECT report_id, duplicate_of FROM ${reports} WHERE duplicate_of IS NOT NULL AND status <> 'complete'`,
+    );
+    expect(copies.length).toBeGreaterThan(0);
+    const [incomplete] = await query<{ n: number }>(
+      `SELECT count(*)::INT AS n FROM ${reports} WHERE duplicate_of IS NULL AND status <> 'complete'`,
+    );
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('main')!.textContent).toContain(
+      `表格不完整、缺失或未解析的报告（${incomplete!.n}，另有 ${copies.length} 份副本）`,
+    );
+    for (const c of copies) {
+      const li = [...quality.querySelectorAll('ul.incomplete > li')].find(
+        (x) => x.querySelector('a')!.getAttribute('href') === `/reports/${c.report_id}/`,
+      )!;
+      const mark = li.querySelector('small.copy-mark')!;
+      expect(mark.textContent.replace(/\s+/g, '')).toMatch(/^（副本，未计入总数；与.+为同一报告）$/);
+      expect(mark.querySelector('a')!.getAttribute('href')).toBe(`/reports/${c.duplicate_of}/`);
+    }
+    // Undated reports: under the year table and over the shares of the home page.
+    const [undated] = await query<{ n: number }>(
+      `SELECT count(*)::INT AS n FROM ${reports} WHERE duplicate_of IS NULL AND same_agency_year = 0 AND year IS NULL`,
+    );
+    expect(undated!.n).toBeGreaterThan(0);
+    expect(home.querySelector('p.undated-note')!.textContent).toContain(`另有 ${undated!.n} 份报告年度不明`);
+    const shares = home.querySelector('p.undated-shares-note')!;
+    expect(shares.textContent).toContain(`含 ${undated!.n} 份年度不明的报告`);
+    expect(shares.querySelector('a')!.getAttribute('href')).toBe('/quality/#no-year');
+    // A disputed year: said on its year's page, linked to the quality page's list.
+    const disputed = await query<{ year: number; n: number }>(
+      `SELECT year, count(*)::INT AS n FROM ${reports}
+       WHERE duplicate_of IS NULL AND period_year IS NOT NULL AND year IS NOT NULL AND period_year <> year GROUP BY year`,
+    );
+    expect(disputed.length).toBeGreaterThan(0);
+    for (const d of disputed) {
+      const note = page(`years/${d.year}/index.html`).querySelector('p.disputed-note')!;
+      expect(note.textContent).toContain(`其中 ${d.n} 份报告的年度有疑问`);
+      expect(note.querySelector('a')!.getAttribute('href')).toBe('/quality/#year-disputed');
+    }
+    expect(quality.querySelector('h2#year-disputed')).not.toBeNull();
+    // The sub-region table says it is over every year.
+    const region = page('regions/320800/index.html');
+    expect(region.querySelector('table.sortable caption')!.textContent).toContain('历年合计');
+    expect(region.querySelector('p.children-note')!.textContent).toContain('历年合计');
+  });
+
   it('the quality page lists the different reports of one agency-year together, each linked, and says why none is counted', async () => {
     // A fresh tester's: the reports left out of totals (same_agency_year > 0) were on no list.
     const rows = await query<{
