@@ -89,6 +89,41 @@ describe('metadata', () => {
       expect(agencyFromTitle(`测试市民政局${y}政府信息公开工作年度报告`), y).toBe('测试市民政局');
   });
 
+  it('a year lost or garbled between agency and 政府信息公开 never stays in the agency (年, 年度, 202年 …)', () => {
+    for (const y of ['年', '年度', '202年', '20年', '2O2年', '二〇二年', '20XX年', '？？？？年', '□□□□年度', ' 年'])
+      expect(agencyFromTitle(`XX市丙七局${y}政府信息公开工作年度报告`), y).toBe('XX市丙七局');
+    // With the page's issuer field or the signature (落款) beside it.
+    const m = meta('XX市丙七局年政府信息公开工作年度报告\n发布机构：XX市丙七局\n发布日期：2024-01-20');
+    expect(m.agency).toBe('XX市丙七局');
+    expect(m.agencyDisputed).toBeNull();
+    expect(
+      meta('XX市丙七局202年政府信息公开工作年度报告', '一、总体情况\n本局坚持公开。\nXX市丙七局\n2024年1月20日').agency,
+    ).toBe('XX市丙七局');
+    // A place's bare 年 is cut too: the place's government, not 龙泉市年人民政府.
+    expect(agencyFromTitle('龙泉市年政府信息公开工作年度报告')).toBe('龙泉市人民政府');
+  });
+
+  it('a title whose agency part is the issuer’s name with more that ends no name: the issuer’s, disputed', () => {
+    const m = meta('XX市丙七局某某年政府信息公开工作年度报告\n发布机构：XX市丙七局');
+    expect(m.agency).toBe('XX市丙七局');
+    expect(m.agencyDisputed).toEqual({ title: 'XX市丙七局某某', issuer: 'XX市丙七局' });
+    // The signature (落款) is the issuer when the page has no field.
+    const s = meta('XX市丙七局某某年政府信息公开工作年度报告', '正文。\nXX市丙七局\n2024年1月20日');
+    expect(s.agency).toBe('XX市丙七局');
+    expect(s.agencyDisputed).not.toBeNull();
+    // The diagnostic, in Chinese, names both.
+    const p = ok(
+      parseText(
+        'XX市丙七局某某年政府信息公开工作年度报告\n发布机构：XX市丙七局\n一、总体情况\n本局2023年坚持公开。\n二、主动公开政府信息情况\n无\n',
+      ),
+    );
+    expect(p.report.agency).toBe('XX市丙七局');
+    expect(p.diagnostics.find((d) => d.code === 'W_AGENCY_DISPUTED')?.message).toMatch(/XX市丙七局某某.*XX市丙七局/);
+    // An abbreviation never wins, and a title ending as a name keeps it (the office posting it is not the agency).
+    expect(meta('XX市丙七局某某年政府信息公开工作年度报告\n发布机构：市丙七局').agency).toBe('XX市丙七局某某');
+    expect(meta('XX市丙七局年政府信息公开工作年度报告\n发布机构：XX市人民政府办公室').agency).toBe('XX市丙七局');
+  });
+
   it('agency kinds', () => {
     expect(agencyKind('杭州市人民政府')).toBe('人民政府');
     expect(agencyKind('杭州市人民政府办公厅')).toBe('人民政府办公室');

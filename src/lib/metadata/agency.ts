@@ -59,6 +59,14 @@ export interface TitleAgency {
 const CUT =
   /(?:(?:19|20)\d{2}|[0-9０-９OoＯ〇]{4}|[’'‘]\d{2}|[〇零一二三四五六七八九]{4})(?:[—–\-~～至到](?:19|20)?\d{2,4})?年|关于|政府信息公开|政务公开|信息公开|工作年度报告|年度报告/;
 
+/**
+ * The rest of a year phrase at the end of a title's agency part, when the year was lost or
+ * garbled: a bare 年 or 年度, or a partial or damaged year before it (202年, 2O2年, 二〇二年,
+ * 20XX年, ？？？？年). No agency's name ends so; the name is never to carry it.
+ */
+const YEAR_REST =
+  /[\s0-9０-９OoＯ〇○零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?$/;
+
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
   let t = title.replace(TITLE_LABEL, '').replace(/\s+/g, '');
@@ -69,7 +77,9 @@ export function titleAgency(title: string): TitleAgency | null {
   t = t
     .slice(0, cut)
     .replace(/[(（][^()（）]*[)）]$/, '')
-    .replace(/[的:：,，]$/, '');
+    .replace(/[的:：,，]$/, '')
+    // What is left of a year the cut did not see (XX局年政府信息公开…, XX局202年…, XX局年度…).
+    .replace(YEAR_REST, '');
   // 上海市人民政府信息公开…: the cut took 政府 of the agency's name with it.
   if (/人民$/.test(t)) t += '政府';
   if (t.length < 2) return null;

@@ -134,6 +134,11 @@ const SIG_DATE =
 
 /** A signature date line: only a date, or the agency's name then the date. */
 export function signatureDateOf(text: string): string | null {
+  return signatureOf(text)?.date ?? null;
+}
+
+/** A signature date line's date and the name written before it on the line ('' when none). */
+export function signatureOf(text: string): { date: string; name: string } | null {
   const t = text.replace(/[|\s]+/g, ' ').trim();
   if (t.length > 40) return null;
   const m = SIG_DATE.exec(t);
@@ -144,7 +149,29 @@ export function signatureDateOf(text: string): string | null {
   const y = /^\d/.test(m[1]!) ? Number(m[1]) : cnYear(m[1]!);
   const mo = cnSmall(m[2]!);
   const d = cnSmall(m[3]!);
-  return y && mo && d ? ymd(y, mo, d) : null;
+  const date = y && mo && d ? ymd(y, mo, d) : null;
+  return date ? { date, name: before.replace(/\s+/g, '') } : null;
+}
+
+/**
+ * The agency's name in the signature (落款) at the end of the report: the name before the
+ * signature date on its line, or the line just above it when that line is only a name (at most
+ * 30 characters ending as an agency's name does, no punctuation or digits). Null when none.
+ */
+export function signatureName(body: Line[], isName: (s: string) => boolean): string | null {
+  const tail = body
+    .slice(-40)
+    .filter((l) => l.text.trim() && !isChrome(l.text))
+    .slice(-8);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const sig = signatureOf(tail[i]!.text);
+    if (!sig) continue;
+    const above = (tail[i - 1]?.text ?? '').replace(/[|\s]+/g, '');
+    for (const name of [sig.name, above])
+      if (name && name.length <= 30 && !/[，。,;；:：、！!？?\d]/.test(name) && isName(name)) return name;
+    return null;
+  }
+  return null;
 }
 
 /**

@@ -1,7 +1,15 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
 import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
-import { DATE_LABELS, arabicYears, isoDate, labelledDate, signatureDate, type DateBasis } from './dates.ts';
+import {
+  DATE_LABELS,
+  arabicYears,
+  isoDate,
+  labelledDate,
+  signatureDate,
+  signatureName,
+  type DateBasis,
+} from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
 import { clean, fieldsTitle, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
@@ -20,6 +28,11 @@ export interface Metadata {
   titleLine: number | null;
   agency: string | null;
   agency_kind: string | null;
+  /**
+   * Set when the title's agency part is the issuer's name (发布机构 or the signature, 落款) with
+   * more after it that is no part of a name (a garbled year: XX局某年…): the issuer's name is taken.
+   */
+  agencyDisputed: { title: string; issuer: string } | null;
   year: number | null;
   /** Set when the year is NULL because sources disagree (year.ts): what each said. */
   yearConflict: YearClaim[] | null;
@@ -115,9 +128,15 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     }
   }
 
-  const agency = pickAgency(titleNorm, fields, headLines, titleLine, () =>
-    [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
+  const picked = pickAgency(
+    titleNorm,
+    fields,
+    headLines,
+    titleLine,
+    () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
+    () => signatureName(body, (s) => AGENCY_END.test(s) && !isAbbreviation(s)),
   );
+  const agency = picked.agency;
 
   let published_on_basis: DateBasis | null = published_on ? 'label' : null;
   if (!published_on) {
@@ -137,6 +156,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     titleLine,
     agency,
     agency_kind: agency ? agencyKind(agency) : null,
+    agencyDisputed: picked.disputed,
     year,
     yearConflict: decided.conflict,
     yearDisputed:
@@ -150,10 +170,13 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
 }
 
 /**
- * The agency's full name. A name written in the title wins; the 发布机构 field wins only when it
- * is that name in full (a longer form of it, or the title names just the place and the field
- * names that place's agency). A title naming only a place takes the agency the text names for
- * it (平潭综合实验区管委会), else the place's 人民政府 — never for a zone, which has none.
+ * The agency's full name. A name written in the title wins; the issuer's name — the 发布机构
+ * field, else the signature (落款) — wins only when it is that name in full: a longer form of it
+ * (滨湖区行政审批局 → 无锡市滨湖区行政审批局), the title names just the place and the field names
+ * that place's agency, or the title's name is the issuer's with more after it that ends no
+ * agency's name (XX局某年政府信息公开…, a year garbled past reading: `disputed`, and a warning). A
+ * title naming only a place takes the agency the text names for it (平潭综合实验区管委会), else the
+ * place's 人民政府 — never for a zone, which has none.
  */
 function pickAgency(
   titleNorm: string | null,
@@ -161,34 +184,44 @@ function pickAgency(
   headLines: Line[],
   titleLine: number | null,
   text: () => string,
-): string | null {
+  signature: () => string | null,
+): { agency: string | null; disputed: { title: string; issuer: string } | null } {
   const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
   const field = fieldRaw ? norm(fieldRaw) || null : null;
   const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
+  const only = (agency: string | null) => ({ agency, disputed: null });
   if (fromTitle && !fromTitle.placeOnly) {
     const t = norm(fromTitle.name);
-    if (field && field !== t && field.endsWith(t) && !isAbbreviation(field)) return field;
-    return t;
+    if (field && field !== t && field.endsWith(t) && !isAbbreviation(field)) return only(field);
+    // The issuer's full name, and more in the title that ends no name: the title's agency part
+    // holds what is left of something else (a year garbled past reading).
+    if (!AGENCY_END.test(t)) {
+      const issuer = field && !isAbbreviation(field) && AGENCY_END.test(field) ? field : signature();
+      if (issuer && issuer !== t && t.startsWith(issuer) && AGENCY_END.test(issuer) && !isAbbreviation(issuer))
+        return { agency: issuer, disputed: { title: t, issuer } };
+    }
+    return only(t);
   }
   if (fromTitle?.placeOnly) {
     // A title naming the place is, by convention, the report of the place's government (or
     // committee): the name the page gives it wins over the office that posted the page.
     const place = norm(fromTitle.name);
     const named = agencyOfPlace(place, text().replace(/\s+/g, ''));
-    if (named) return norm(named);
-    if (field && field.startsWith(place) && AGENCY_END.test(field)) return field;
-    return isZone(place) ? place : `${place}人民政府`;
+    if (named) return only(norm(named));
+    if (field && field.startsWith(place) && AGENCY_END.test(field)) return only(field);
+    return only(isZone(place) ? place : `${place}人民政府`);
   }
-  if (field && !isAbbreviation(field)) return field;
+  if (field && !isAbbreviation(field)) return only(field);
   if (titleLine) {
     // Title without the agency ("2020年度政府信息公开工作落实情况"): the line above or below names it.
     const i = headLines.findIndex((l) => l.no === titleLine);
     for (const l of [headLines[i - 1], headLines[i + 1]]) {
       const t = l ? clean(l.text) : '';
-      if (t && t.length <= 30 && AGENCY_END.test(t) && !/[:：|]/.test(t)) return norm(t);
+      if (t && t.length <= 30 && AGENCY_END.test(t) && !/[:：|]/.test(t)) return only(norm(t));
     }
   }
-  return field;
+  // No name in the title or beside it: the signature's full name, else the field as written.
+  return only(field ?? signature());
 }
 
 const TITLE_LABEL_PREFIX = /^\s*(?:[【\[]\s*(?:标题|题目)\s*[】\]]|标题|题目|来源)\s*[:：]?\s*/;

@@ -139,6 +139,15 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   });
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
+  if (meta.agencyDisputed)
+    diagnostics.push(
+      diag(
+        'W_AGENCY_DISPUTED',
+        `标题中的机关名称“${meta.agencyDisputed.title}”与发布机构（落款）“${meta.agencyDisputed.issuer}”不一致：标题在机关名称后另有无法识别的文字，机关名称取“${meta.agencyDisputed.issuer}”`,
+        file,
+        meta.titleLine,
+      ),
+    );
   if (meta.year === null)
     diagnostics.push(
       diag(
