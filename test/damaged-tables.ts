@@ -41,7 +41,7 @@ type Target = 'active' | 'requests' | 'review';
 export interface Case {
   target: Target;
   style: Style;
-  kinds: Array<DamageKind | 'source-error'>;
+  kinds: Array<DamageKind | 'source-error' | 'repeated-column'>;
   text: string;
   truth: Map<string, number>;
   mustNull: Set<string>;
@@ -92,7 +92,7 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     );
     sourceError = true;
   }
-  const kinds: Array<DamageKind | 'source-error'> = [];
+  const kinds: Array<DamageKind | 'source-error' | 'repeated-column'> = [];
   const mustNull = new Set<string>();
   const n = rng.int(1, 2);
   for (let k = 0; k < n; k++) {
@@ -131,12 +131,31 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
             ['行政复议', '行政诉讼'],
             ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
           ];
+  // A header that names one column twice (a label written over another's): no number of the
+  // table can be placed by column, so every one must be NULL.
+  if (rng.chance(0.1)) {
+    const first = target === 'active' ? 0 : 1;
+    const at = header.flatMap((h, i) => (i < first ? [] : h.map((_, j) => [i, j] as const)));
+    const labels = at.filter(([, j]) => !(target === 'active' && j === 0));
+    const [i, j] = rng.pick(labels);
+    const others = labels.filter(([a, b]) => a !== i || b !== j).map(([a, b]) => header[a]![b]!);
+    header[i]![j] = rng.pick(others.filter((l) => l !== header[i]![j]));
+    kinds.push('repeated-column');
+  }
   const lines = render([...header.map((h) => ({ label: h[0]!, cells: h.slice(1) })), ...rows], style);
   if (target === 'active')
     lines.push(
       ...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style),
     );
-  return { target, style, kinds, text: lines.join('\n'), truth, mustNull: new Set([...mustNull].map(addr)) };
+  const all = kinds.includes('repeated-column') ? [...truth.keys()] : [];
+  return {
+    target,
+    style,
+    kinds,
+    text: lines.join('\n'),
+    truth,
+    mustNull: new Set([...[...mustNull].map(addr), ...all]),
+  };
 }
 
 export function read(c: Case, year: number): TableRead | null {

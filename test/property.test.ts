@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNCERTAIN_STATES } from '../src/lib/schema/datasets.ts';
 import { makeCase, Random, read } from './damaged-tables.ts';
 
 /**
@@ -33,7 +34,7 @@ describe(`property: ${TABLES} randomly damaged tables publish no wrong number`, 
             wrong.push(
               `${where}: published ${cell.value} (raw "${cell.raw}"), the table has ${c.truth.get(k)}\n${c.text}`,
             );
-        } else if (cell.state === 'ambiguous' || cell.state === 'unreadable') {
+        } else if (UNCERTAIN_STATES.has(cell.state)) {
           nulls++;
           if (!r.notes.some((n) => n.at?.row === cell.row_key || n.message.includes(cell.row_key)))
             wrong.push(`${where}: NULL without a note`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellView } from '../src/lib/site/present.ts';
 import { repeatedColumnLabel, REQUEST_COLUMN_LABELS } from '../src/lib/tables/header.ts';
+import { buildReport, type Style } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -76,5 +77,136 @@ describe('a label that appears twice', () => {
     ).toBeNull();
     // Two labels are no header line: nothing is said.
     expect(repeatedColumnLabel('自然人 | 自然人', REQUEST_COLUMN_LABELS)).toBeNull();
+  });
+
+  // Any table whose header names a column twice, on one line or several, in every flattening.
+  const STYLES: Style[] = ['lines', 'blank-lines', 'pipes', 'markdown', 'tabs', 'spaces', 'html'];
+  const stateOf = (p: ReturnType<typeof ok>, table: string) =>
+    new Set(p.cells.filter((c) => c.table_id === table).map((c) => c.state));
+  const numbers = (p: ReturnType<typeof ok>, table: string) =>
+    p.cells.filter((c) => c.table_id === table && c.value !== null);
+
+  for (const style of STYLES)
+    it(`三: a column label twice in a header of several lines (${style}): every cell repeated_column`, () => {
+      const rows = { new_received: ['30', '5', '1', '2', '1', '3', '42'] };
+      const good = ok(parseText(buildReport({ style, requests: rows }), style === 'html' ? 't.html' : 't.txt'));
+      expect(rowOf(good.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+      const text = buildReport({ style, requests: rows }).replace('社会公益组织', '科研机构');
+      const p = ok(parseText(text, style === 'html' ? 't.html' : 't.txt'));
+      expect(stateOf(p, 'requests')).toEqual(new Set(['repeated_column']));
+      expect(numbers(p, 'requests')).toEqual([]);
+      expect(p.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED' && /科研机构 appears twice/.test(d.message))).toBe(
+        true,
+      );
+      // The other tables are read.
+      expect(stateOf(p, 'review')).toEqual(new Set(['number']));
+    });
+
+  it('三: the header printed whole twice names no column twice: the table is read', () => {
+    const text = buildReport({ requests: { new_received: ['30', '5', '1', '2', '1', '3', '42'] } }).replace(
+      /(自然人[^\n]*\n商业企业[^\n]*\n)/,
+      '$1$1',
+    );
+    const p = ok(parseText(text));
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('30 5 1 2 1 3 42');
+    expect(p.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED')).toBe(false);
+  });
+
+  const ACTIVE_2021 = `二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+规章 | 0 | 0 | 3
+行政规范性文件 | 2 | 1 | 10
+第二十条第（五）项
+信息内容 | 本年处理决定数量
+行政许可 | 15
+第二十条第（六）项
+信息内容 | 本年处理决定数量
+行政处罚 | 7
+行政强制 | 0
+第二十条第（八）项
+信息内容 | 本年收费金额（单位：万元）
+行政事业性收费 | 0
+`;
+  const withActive = (active: string, style: 'pipes' | 'lines' = 'pipes') => {
+    const base = buildReport({
+      layoutActive: '2021',
+      layoutRequests: '2021',
+      title: '测试局2022年政府信息公开工作年度报告',
+    });
+    const block = style === 'pipes' ? active : active.replace(/ \| /g, '\n');
+    return base.replace(/二、主动公开政府信息情况\n[\s\S]*?(?=三、收到)/, block);
+  };
+
+  for (const style of ['pipes', 'lines'] as const)
+    it(`二: a sub-table header naming a column twice (${style}): its rows repeated_column, the other sub-tables read`, () => {
+      const good = ok(parseText(withActive(ACTIVE_2021, style)));
+      expect(rowOf(good.cells, 'active', 'normative_docs')).toBe('2 1 10');
+      expect(good.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED')).toBe(false);
+      const p = ok(parseText(withActive(ACTIVE_2021.replace('本年废止件数', '本年制发件数'), style)));
+      for (const row of ['rules', 'normative_docs'])
+        expect(
+          p.cells.filter((c) => c.row_key === row && c.table_id === 'active').map((c) => [c.state, c.value]),
+          row,
+        ).toEqual(Array.from({ length: 3 }, () => ['repeated_column', null]));
+      expect(rowOf(p.cells, 'active', 'licensing')).toBe('15');
+      expect(rowOf(p.cells, 'active', 'penalty')).toBe('7');
+      expect(p.diagnostics.filter((d) => d.code === 'W_LABEL_REPEATED')).toHaveLength(2);
+      // A one-column sub-table naming its column twice.
+      const q = ok(
+        parseText(
+          withActive(
+            ACTIVE_2021.replace(
+              '信息内容 | 本年处理决定数量\n行政许可',
+              '信息内容 | 本年处理决定数量 | 本年处理决定数量\n行政许可',
+            ),
+            style,
+          ),
+        ),
+      );
+      expect(rowOf(q.cells, 'active', 'licensing')).toBe('R');
+      expect(rowOf(q.cells, 'active', 'penalty')).toBe('7');
+    });
+
+  const FULL_REVIEW_HEAD = `行政复议 | 行政诉讼
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+`;
+  const withReview = (head: string) =>
+    buildReport({ review: ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'] }).replace(
+      /(四、政府信息公开行政复议、行政诉讼情况\n)[\s\S]*?(?=1 \| 0 \| 0 \| 0 \| 1)/,
+      `$1${head}`,
+    );
+
+  it('四: a column label named more often than the form does: all 15 cells repeated_column', () => {
+    const good = ok(parseText(withReview(FULL_REVIEW_HEAD)));
+    expect(rowOf(good.cells, 'review', 'review')).toBe('1 0 0 0 1');
+    expect(good.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED')).toBe(false);
+    // 其他结果 of the second block written 结果纠正: 结果纠正 four times.
+    const p = ok(
+      parseText(
+        withReview(
+          FULL_REVIEW_HEAD.replace(
+            '结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果',
+            '结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 结果纠正',
+          ),
+        ),
+      ),
+    );
+    expect(stateOf(p, 'review')).toEqual(new Set(['repeated_column']));
+    expect(numbers(p, 'review')).toEqual([]);
+    expect(p.diagnostics.find((d) => d.code === 'W_LABEL_REPEATED')?.message).toMatch(/结果纠正 appears twice/);
+    // A header naming the five columns once, one of them twice in that block.
+    const short = ok(
+      parseText(
+        withReview(
+          '行政复议 | 行政诉讼\n结果维持 | 结果纠正 | 结果纠正 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n',
+        ),
+      ),
+    );
+    expect(stateOf(short, 'review')).toEqual(new Set(['repeated_column']));
+    // The header printed whole twice: read.
+    const twice = ok(parseText(withReview(FULL_REVIEW_HEAD + FULL_REVIEW_HEAD)));
+    expect(rowOf(twice.cells, 'review', 'review')).toBe('1 0 0 0 1');
   });
 });

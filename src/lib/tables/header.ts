@@ -89,6 +89,115 @@ export const REVIEW_COLUMNS: ColumnGroup[] = [
 /** The labels of the 三 table's applicant columns, each a header cell of its own. */
 export const REQUEST_COLUMN_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构'] as const;
 
+/** A table's column labels and how many times the official header names each. */
+export type HeaderForm = ReadonlyMap<string, number>;
+
+/** 三's header: every column named once (申请人情况 and the row labels are no column labels). */
+export const REQUEST_HEADER: HeaderForm = new Map(
+  ['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].map((l) => [
+    l,
+    1,
+  ]),
+);
+
+/** 四's header: the two blocks' labels once, the five result columns once in each of three blocks. */
+export const REVIEW_HEADER_FORM: HeaderForm = new Map([
+  ['行政复议', 1],
+  ['行政诉讼', 1],
+  ['未经复议直接起诉', 1],
+  ['复议后起诉', 1],
+  ['结果维持', 3],
+  ['结果纠正', 3],
+  ['其他结果', 3],
+  ['尚未审结', 3],
+  ['总计', 3],
+]);
+
+/** A header cell or label as compared: no spacing, no bracketed unit (（单位：万元）), 本年增/减 → 本年增. */
+export const headerKey = (s: string): string =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[（(][^()（）]*[)）]/g, '')
+    .replace(/\/.*$/, '');
+
+/**
+ * The labels a header cell is: one label exactly, or labels glued with their separator lost
+ * (科研机构法律服务机构), when the whole cell is nothing but labels; else none.
+ */
+export function labelsOf(key: string, form: HeaderForm): string[] {
+  if (form.has(key)) return [key];
+  if (key.length > 40) return [];
+  // Split points reachable from the start by whole labels (a cell is short: quadratic is cheap).
+  const from: Array<string[] | null> = [[]];
+  for (let i = 1; i <= key.length; i++) {
+    from[i] = null;
+    for (const l of form.keys()) {
+      const prev = i >= l.length ? from[i - l.length] : null;
+      if (prev && key.startsWith(l, i - l.length)) {
+        from[i] = [...prev, l];
+        break;
+      }
+    }
+  }
+  return from[key.length] ?? [];
+}
+
+export interface RepeatedLabel {
+  label: string;
+  /** The source line of the cell that names it once too often. */
+  no: number;
+}
+
+/**
+ * A column label that a table's header names more often than the form does: which column each
+ * number is under is then not known. `cells` are the header's cells in order (each split at
+ * spaces, so that a space-aligned header's labels are cells too); a cell counts only when it is a
+ * label exactly (so prose naming 自然人 twice is none), and the header only when it names at least
+ * `minLabels` different labels. A header printed whole twice (every label the same number of
+ * times the form's) names no column twice. Labels the form names several times (四's result
+ * columns) are compared with each other too, and with `block` (四's 结果维持 … 总计) a label twice
+ * within one block of the header is repeated. Null when no label is.
+ */
+export function repeatedHeaderLabel(
+  cells: ReadonlyArray<{ text: string; no: number }>,
+  form: HeaderForm,
+  minLabels: number,
+  block?: { first: string; last: string },
+): RepeatedLabel | null {
+  const seen = new Map<string, number[]>();
+  // A block of the header runs from its first label or to its last (四: 结果维持 … 总计); each
+  // reading of where blocks start and end is tried, so that a label written over the first or
+  // the last one is still seen twice in one block.
+  let afterLast = new Set<string>();
+  let fromFirst = new Set<string>();
+  let inBlock: RepeatedLabel | null = null;
+  for (const c of cells)
+    for (const key of c.text.split(/\s+/).flatMap((w) => labelsOf(headerKey(w), form))) {
+      seen.set(key, [...(seen.get(key) ?? []), c.no]);
+      if (block === undefined) continue;
+      if (key === block.first) fromFirst = new Set();
+      if (afterLast.has(key) || fromFirst.has(key)) inBlock ??= { label: key, no: c.no };
+      afterLast.add(key);
+      fromFirst.add(key);
+      if (key === block.last) afterLast = new Set();
+    }
+  if (seen.size < minLabels) return null;
+  const times = [...seen].map(([label, at]) => at.length / form.get(label)!);
+  if (times[0]! > 1 && Number.isInteger(times[0]) && times.every((t) => t === times[0])) return null;
+  for (const [label, at] of seen) if (at.length > form.get(label)!) return { label, no: at[form.get(label)!]! };
+  // Labels the form names together several times (四's five result columns, once per block): a
+  // header naming each of them names them equally often; one named more often than every other
+  // (尚未审结 twice where the others are once) is named once too often. Only when every label of
+  // the group is named (a label broken over two lines is not, and proves nothing).
+  for (const [label, at] of seen) {
+    const group = [...form].filter(([l, n]) => n > 1 && n === form.get(label) && l !== label);
+    if (!group.length) continue;
+    const others = group.map(([l]) => seen.get(l)?.length ?? 0);
+    if (Math.min(...others) >= 1 && at.length > Math.max(...others)) return { label, no: at[Math.max(...others)]! };
+  }
+  return inBlock;
+}
+
 /**
  * A column label that a header line names twice, as two cells of its own: the line is cut into
  * cells (at |, tabs or runs of spaces) and is a header only when at least three of its cells are
@@ -98,9 +207,7 @@ export const REQUEST_COLUMN_LABELS = ['自然人', '商业企业', '科研机构
 export function repeatedColumnLabel(line: string, labels: readonly string[]): string | null {
   const cells = line
     .split(/\s*[|｜\t]\s*|\s{2,}/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const named = cells.filter((c) => labels.includes(c));
-  if (named.length < 3) return null;
-  return named.find((c, i) => named.indexOf(c) !== i) ?? null;
+    .map((c) => ({ text: c.trim(), no: 1 }))
+    .filter((c) => c.text);
+  return repeatedHeaderLabel(cells, new Map(labels.map((l) => [l, 1])), 3)?.label ?? null;
 }

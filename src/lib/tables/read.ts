@@ -49,6 +49,8 @@ export interface TableRules {
   unprovenRows?: Map<string, string>;
   /** Set when a column label of the header appears twice: no cell of the table can be placed by column. */
   repeatedColumn?: string;
+  /** Rows under a sub-table header that names a column twice (row key → why): none of their cells is placed. */
+  repeatedRows?: Map<string, string>;
 }
 
 export function readTable(
@@ -108,14 +110,15 @@ export function readTable(
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
     const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key);
-    const why = before ?? rules.repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    const repeatedColumn = rules.repeatedColumn ?? rules.repeatedRows?.get(f.def.key);
+    const why = before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
       const state =
         before !== undefined
           ? 'ambiguous'
-          : rules.repeatedColumn !== undefined
+          : repeatedColumn !== undefined
             ? 'repeated_column'
             : f.clash !== null && f.repeated
               ? 'repeated_row'

@@ -19,10 +19,14 @@ import {
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
-  repeatedColumnLabel,
-  REQUEST_COLUMN_LABELS,
+  REQUEST_HEADER,
+  REVIEW_HEADER_FORM,
+  headerKey,
+  labelsOf,
   maskOrganisations,
+  repeatedHeaderLabel,
   type ColumnGroup,
+  type RepeatedLabel,
 } from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
 import {
@@ -101,13 +105,57 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
       if (own.includes(d) || (d.columns.length > 1 && !d.columns.every((c) => text.includes(headerWord(c.label)))))
         if (!unprovenRows.has(d.key)) unprovenRows.set(d.key, problem);
   }
+  const repeatedRows = activeRepeatedColumns(toks, defs);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
     ...(unproven ? { unproven } : {}),
     ...(unprovenRows.size ? { unprovenRows } : {}),
+    ...(repeatedRows.size ? { repeatedRows } : {}),
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
+}
+
+/** Why a label repeated in a header leaves the cells under it unplaced. */
+const repeatedWhy = (r: RepeatedLabel) => `the column label ${r.label} appears twice in the header (line ${r.no})`;
+
+/** The text tokens (cells) among `toks`. */
+const textCells = (toks: Tok[]) => toks.filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text');
+
+/**
+ * Section 二's sub-tables whose header names a column twice (信息内容 | 本年制发件数 | 本年制发件数 |
+ * 现行有效件数), and the rows under each (row key → why): which column a number is under is
+ * not known. A sub-table's header is the run of header cells after a caption or 信息内容, up to its
+ * rows; its rows are the row labels up to the next header. Two labels or more make a header.
+ */
+function activeRepeatedColumns(toks: Tok[], defs: RowDef[]): Map<string, string> {
+  const form = new Map<string, number>([['信息内容', 1]]);
+  for (const d of defs) for (const c of d.columns) form.set(headerKey(c.label), 1);
+  const blocks: Array<{ cells: Array<{ text: string; no: number }>; rows: string[] }> = [];
+  let cur = { cells: [] as Array<{ text: string; no: number }>, rows: [] as string[] };
+  const next = () => {
+    if (cur.cells.length || cur.rows.length) blocks.push(cur);
+    cur = { cells: [], rows: [] };
+  };
+  for (const t of textCells(toks)) {
+    const key = headerKey(t.text);
+    const def = defs.find((d) => d.match.test(bareLabel(t.text)));
+    if (def) cur.rows.push(def.key);
+    else if (key === '信息内容' || /^第二十条第/.test(key)) {
+      next();
+      cur.cells.push(t);
+    } else if (t.text.split(/\s+/).some((w) => labelsOf(headerKey(w), form).length)) {
+      if (cur.rows.length) next();
+      cur.cells.push(t);
+    }
+  }
+  next();
+  const out = new Map<string, string>();
+  for (const b of blocks) {
+    const r = repeatedHeaderLabel(b.cells, form, 2);
+    if (r) for (const row of b.rows) if (!out.has(row)) out.set(row, repeatedWhy(r));
+  }
+  return out;
 }
 
 /** A column label's words as a header writes them: 本年增/减 → 本年增, 采购总金额（万元） → 采购总金额. */
@@ -169,14 +217,13 @@ export function readRequests(
       .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
       .find((p) => p !== null) ??
     null;
-  // A column label twice in one header line: which column a number is under is not known.
-  let repeatedColumn: string | undefined;
-  for (const l of headerLines) {
-    const label = repeatedColumnLabel(l.text, REQUEST_COLUMN_LABELS);
-    if (label === null) continue;
-    repeatedColumn = `the column label ${label} appears twice in the header (line ${l.no})`;
-    break;
-  }
+  // A column label named twice in the header (the cells before the first row's label, on one
+  // line or several): which column a number is under is not known.
+  // Up to the first row's label or, with that label lost, the first number.
+  const labelAt = toks.findIndex((t) => t.t === 'text' && firstRow.test(t.text));
+  const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t) => t.t === 'val');
+  const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
+  const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
@@ -242,10 +289,30 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     .join('')
     .replace(/[\s|]/g, '');
   const order = columnOrderProblem(header, REVIEW_COLUMNS);
-  if (order) {
+  const repeated = repeatedHeaderLabel(
+    textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
+    REVIEW_HEADER_FORM,
+    3,
+    { first: '结果维持', last: '总计' },
+  );
+  if (repeated && !order) {
+    const line = vals[0]?.no ?? headerNo;
+    for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw: rawOf(vals), state: 'repeated_column' });
+    em.note(
+      'W_LABEL_REPEATED',
+      `review.${reviewRows.map((r) => r.key).join('/')}: ${repeatedWhy(repeated)}; ${REVIEW_N} cell(s) left NULL`,
+      line,
+      cells[0],
+    );
+  } else if (order) {
     const line = vals[0]?.no ?? headerNo;
     for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw: rawOf(vals), state: 'ambiguous' });
-    em.note('W_CELLS_AMBIGUOUS', `review: ${order}; ${REVIEW_N} cell(s) left NULL`, line, cells[0]);
+    em.note(
+      'W_CELLS_AMBIGUOUS',
+      `review.${reviewRows.map((r) => r.key).join('/')}: ${order}; ${REVIEW_N} cell(s) left NULL`,
+      line,
+      cells[0],
+    );
   } else if (rc.kind === 'cells') {
     rc.cells.forEach((slot, j) => {
       if (slot)
