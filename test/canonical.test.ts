@@ -197,6 +197,74 @@ describe('each report is counted once', () => {
     });
   });
 
+  describe('every cell the same, under another file name (report.txt and converted.txt in one folder)', () => {
+    const UNPLACED = '测试市测试局2020年政府信息公开工作年度报告';
+    const other = (t: string) => t.replace('无。', '无其他事项。');
+    const counted = (d: ReturnType<typeof run>) => totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+    it('of a known place: a copy, counted once, even with every number 0', () => {
+      const d = run([
+        file('r/report.txt', buildReport({ title: PLACED })),
+        file('r/converted.txt', other(buildReport({ title: PLACED }))),
+      ]);
+      expect(d.reports.map((r) => r.region_basis)).not.toContain('unresolved');
+      // In path order: converted.txt first, so it is the canonical one (equally well read).
+      const [first, second] = d.reports;
+      expect(first!.duplicate_of).toBeNull();
+      expect(second!.duplicate_of).toBe(first!.report_id);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
+      expect(d.manifest.files.find((f) => f.path === 'r/report.txt')!.diagnostics.map((x) => x.message)).toContainEqual(
+        expect.stringMatching(/a copy of r\/converted\.txt \(the same agency and year, and every cell the same/),
+      );
+      expect(tally(d.reports)).toMatchObject({ reports: 1, copies: 1 });
+    });
+    it('of a place not known, in one folder, with numbers not 0: a copy, counted once', () => {
+      const d = run([
+        file('r/report.txt', buildReport({ title: UNPLACED, requests, review })),
+        file('r/converted.txt', other(buildReport({ title: UNPLACED, requests, review }))),
+      ]);
+      expect(d.reports.map((r) => r.region_basis)).toEqual(['unresolved', 'unresolved']);
+      expect(d.reports[1]!.duplicate_of).toBe(d.reports[0]!.report_id);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 0]);
+      expect(counted(d).requests_new).toEqual({ sum: 8, known: 1, of: 1 });
+    });
+    it('of a place not known: all zeros, or in other folders, prove no copy (namesakes may print the same)', () => {
+      for (const [a, b, spec] of [
+        ['r/report.txt', 'r/converted.txt', {}],
+        ['a/report.txt', 'b/converted.txt', { requests, review }],
+      ] as const) {
+        const d = run([
+          file(a, buildReport({ title: UNPLACED, ...spec })),
+          file(b, other(buildReport({ title: UNPLACED, ...spec }))),
+        ]);
+        expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+        expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+      }
+    });
+    it('one cell that differs, or is NULL in one: two reports, flagged, never merged', () => {
+      for (const title of [PLACED, UNPLACED]) {
+        const differs = { ...requests, granted: ['3', '1', '0', '1', '0', '0', '6'] };
+        for (const second of [
+          buildReport({ title, requests: differs, review }),
+          other(buildReport({ title, requests, review })).replace(/（一）予以公开[^\n]*\n/, ''),
+        ]) {
+          const d = run([
+            file('r/report.txt', buildReport({ title, requests, review })),
+            file('r/converted.txt', second),
+          ]);
+          expect(
+            d.reports.map((r) => r.duplicate_of),
+            title,
+          ).toEqual([null, null]);
+          expect(
+            d.reports.map((r) => r.same_agency_year),
+            title,
+          ).toEqual([1, 1]);
+          expect(counted(d).requests_new).toEqual({ sum: 0, known: 0, of: 0 });
+        }
+      }
+    });
+  });
+
   describe('a place that is NULL or ambiguous is equal to nothing (SQL semantics)', () => {
     // 朝阳街道 is a name of many places (region_code NULL, ambiguous); 测试市 is no place
     // (NULL, unresolved); 店上镇 is in 潞城区 and in 壶关县 (region_code 140400, 长治市, ambiguous).

@@ -122,9 +122,10 @@ describe('bad input: every file is accounted for and the run goes on', () => {
   it('two different files for the same agency and year are both kept and flagged', () => {
     // An agency whose place is known (淮安市): a name alone is no agency (canonical.test.ts).
     const title = '淮安市测试局2020年政府信息公开工作年度报告';
+    // Two reports, not copies: a number differs (every cell the same would make them copies, canonical.test.ts).
     const twin = run([
       file('x/one.txt', buildReport({ title })),
-      file('x/two.txt', buildReport({ title }).replace('无。', '无其他事项。')),
+      file('x/two.txt', buildReport({ title, requests: { granted: ['1', '0', '0', '0', '0', '0', '1'] } })),
     ]);
     expect(twin.reports.length).toBe(2);
     expect(twin.manifest.files.map((f) => f.same_agency_year)).toEqual([['x/two.txt'], ['x/one.txt']]);

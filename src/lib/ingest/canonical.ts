@@ -19,6 +19,13 @@ import type { CellOut } from '../tables/read.ts';
  *    (`rowsAgree`: a conversion that read fewer cells, such as pdftotext's reading-order text,
  *    is still a copy of the one that read more), with no MIN_NONZERO: the names say they are
  *    one report, and the numbers must only not contradict it.
+ *  - another file of the same agency and year whose every cell is the same (`cells`: each cell's
+ *    row, column, state and value; a table or cell that one has and the other not makes them
+ *    differ), whatever its name (report.pdf and converted.txt in one folder): the same known
+ *    place, with no MIN_NONZERO (the place proves the agency, the cells the report); or places
+ *    not known to differ (NULL or ambiguous) in one folder — a folder is one source — with
+ *    MIN_NONZERO non-zero numbers, since namesakes of one province (two 城关镇) may both print
+ *    zeros. Files of such a name in other folders stay two reports (flagged, in no total).
  * One of each group stays canonical — the best read (complete before partial before text_only,
  * then more numbers, fewer ambiguous cells), then the first in path order — and the others get
  * `duplicate_of` = its report_id. Their rows stay published; totals and charts skip them.
@@ -37,6 +44,11 @@ export interface Fingerprint {
    * pass between threads.
    */
   rows: string;
+  /**
+   * Every cell of the report — row, column, state and value, NULL ones too — as one order-free
+   * hash and the count: equal only when the two reports read the same cells the same.
+   */
+  cells: string;
 }
 
 const MIN_NONZERO = 3;
@@ -72,6 +84,15 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     .map(([k, r]) => `${k}=${r.h.toString(36)}`)
     .sort()
     .join(',');
+  // Every cell: its keys, its state and its value.
+  let ca = 0;
+  let cb = 0;
+  for (const c of cells) {
+    const k = keyPair(c.row_key, c.col_key);
+    const t = keyPair(c.table_id, c.state);
+    ca = (ca + cellHash(c.value, (k[0] ^ Math.imul(t[0], 0x27d4eb2d)) >>> 0, 0x01000193)) >>> 0;
+    cb = (cb + Math.imul(cellHash(c.value, (k[1] ^ Math.imul(t[1], 0x165667b1)) >>> 0, 0x5bd1e995), 0x9e3779b1)) >>> 0;
+  }
   const tables: Fingerprint['tables'] = {};
   let numbers = 0;
   for (const k of [...acc.keys()].sort()) {
@@ -80,7 +101,13 @@ export function fingerprint(text: string, cells: CellOut[]): Fingerprint {
     numbers += t.n;
   }
   // One-shot hash: no Hash object per report (the same digest as createHash(…).update(…)).
-  return { text: hash('md5', text, 'base64'), tables, numbers, rows };
+  return {
+    text: hash('md5', text, 'base64'),
+    tables,
+    numbers,
+    rows,
+    cells: `${ca.toString(36)}.${cb.toString(36)}.${cells.length}`,
+  };
 }
 
 /** The rows both fingerprints read whole agree, hash for hash (none in common agree too). */
@@ -130,12 +157,12 @@ function keysHash(row: string, col: string, seed: number, prime: number): number
   return Math.imul(h, prime);
 }
 
-/** A cell's hash: its keys' hash (`keyPair`) mixed with its value. */
+/** A cell's hash: its keys' hash (`keyPair`) mixed with its value (NULL: a value no number has). */
 function cellHash(v: number | null, keys: number, prime: number): number {
   let h = keys;
-  const x = v!;
-  if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ x, prime);
-  else h = mix(Math.imul(h ^ 0x3d, prime), String(x), prime);
+  if (v === null) h = mix(Math.imul(h ^ 0x3d, prime), '\u0000null', prime);
+  else if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) h = Math.imul(Math.imul(h ^ 0x3d, prime) ^ v, prime);
+  else h = mix(Math.imul(h ^ 0x3d, prime), String(v), prime);
   // Final avalanche so that sums of nearby values do not cancel out.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -200,6 +227,25 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
         );
       }),
     );
+  // Every cell the same (`cells`), of one agency and year: the same known place, or places not
+  // known in one folder with enough non-zero numbers to tell two namesakes' reports apart.
+  const identical = (i: number, j: number) =>
+    members[find(i)]!.every((a) =>
+      members[find(j)]!.every((b) => {
+        const x = kept[a]!;
+        const y = kept[b]!;
+        if (x.fingerprint!.cells !== y.fingerprint!.cells || x.report.year !== y.report.year) return false;
+        const kx = agencyKey(x.report);
+        const ky = agencyKey(y.report);
+        if (kx !== null && ky !== null) return kx === ky;
+        return (
+          x.report.agency === y.report.agency &&
+          folderOf(x.entry.path) === folderOf(y.entry.path) &&
+          nonzero(x.fingerprint!) >= MIN_NONZERO
+        );
+      }),
+    );
+  const byCells = new Map<string, number[]>();
   const byText = new Map<string, number>();
   const byAgencyYear = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
@@ -214,6 +260,13 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
       for (const j of list) if (find(j) !== find(i) && convertible(j, i)) union(j, i);
       list.push(i);
       byStem.set(key, list);
+    }
+    if (k.report.agency && k.report.year !== null) {
+      const key = `${k.fingerprint.cells}\u0000${k.report.year}`;
+      const list = byCells.get(key) ?? [];
+      for (const j of list) if (find(j) !== find(i) && identical(j, i)) union(j, i);
+      list.push(i);
+      byCells.set(key, list);
     }
     // Of one agency only when its name and place are known (run.ts, agencyKey): a NULL matches nothing.
     const agency = agencyKey(k.report);
@@ -240,7 +293,10 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
           ? 'the same text'
           : sameNumbers(k.fingerprint!, canon.fingerprint!) && agencyKey(k.report) !== null
             ? 'the same agency, year and numbers'
-            : 'another format or conversion of the same file: the same name but for its format suffix, the same agency and year, and no number that differs';
+            : k.fingerprint!.cells === canon.fingerprint!.cells &&
+                conversionStem(k.entry.path) !== conversionStem(canon.entry.path)
+              ? 'the same agency and year, and every cell the same, under another file name'
+              : 'another format or conversion of the same file: the same name but for its format suffix, the same agency and year, and no number that differs';
       k.entry.diagnostics.push(
         diag(
           'W_DUPLICATE_REPORT',
@@ -251,6 +307,12 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
     }
   }
 }
+
+/** The folder a file is in ('' at the top). */
+const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
+/** How many numbers of the report are not 0. */
+const nonzero = (f: Fingerprint) => Object.values(f.tables).reduce((a, t) => a + t.nonzero, 0);
 
 /** Both places known (run.ts agencyKey) and not the same. */
 function placesDiffer(
