@@ -90,8 +90,24 @@ describe('metadata', () => {
   });
 
   it('a year lost or garbled between agency and 政府信息公开 never stays in the agency (年, 年度, 202年 …)', () => {
-    for (const y of ['年', '年度', '202年', '20年', '2O2年', '二〇二年', '20XX年', '？？？？年', '□□□□年度', ' 年'])
+    for (const y of [
+      '年',
+      '年度',
+      '202年',
+      '20年',
+      '2O2年',
+      '二〇二年',
+      '20XX年',
+      '？？？？年',
+      '□□□□年度',
+      ' 年',
+      '年年度',
+      '2023',
+      '202',
+    ])
       expect(agencyFromTitle(`XX市丙七局${y}政府信息公开工作年度报告`), y).toBe('XX市丙七局');
+    for (const t of ['XX市丙七局202年度报告', 'XX市丙七局（年）政府信息公开工作年度报告'])
+      expect(agencyFromTitle(t), t).toBe('XX市丙七局');
     // With the page's issuer field or the signature (落款) beside it.
     const m = meta('XX市丙七局年政府信息公开工作年度报告\n发布机构：XX市丙七局\n发布日期：2024-01-20');
     expect(m.agency).toBe('XX市丙七局');

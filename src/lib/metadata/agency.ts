@@ -61,11 +61,12 @@ const CUT =
 
 /**
  * The rest of a year phrase at the end of a title's agency part, when the year was lost or
- * garbled: a bare 年 or 年度, or a partial or damaged year before it (202年, 2O2年, 二〇二年,
- * 20XX年, ？？？？年). No agency's name ends so; the name is never to carry it.
+ * garbled: a bare 年 or 年度 (once or more: 年年度), a partial or damaged year before it (202年,
+ * 2O2年, 二〇二年, 20XX年, ？？？？年), or a year's digits without 年 (XX局2023政府信息公开…,
+ * XX局202年度报告). No agency's name ends so; the name is never to carry it.
  */
 const YEAR_REST =
-  /[\s0-9０-９OoＯ〇○零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?$/;
+  /(?:[\s0-9０-９OoＯ〇○零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?)+$|(?<=[\u4e00-\u9fff])[0-9０-９]{1,4}$/;
 
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
