@@ -298,6 +298,18 @@ function report(
     tq.grid = gridRng;
     quirks.add('grid-table');
   }
+  // 三's header naming a column twice (side generator): where the header's cells are written whole
+  // (not a page dump, a grid table's wrapped cells, a sheet or -layout text), not with damage
+  // (it rewrites cells after their truth is taken) nor a planted source error (its check could
+  // not be made).
+  tq.requestHeaderRepeated =
+    style !== 'oneline' &&
+    style !== 'spaces' &&
+    !tq.grid &&
+    !tq.sheet &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    new Random(Number(seq) * 6491 + 79).chance(0.01);
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
@@ -314,6 +326,7 @@ function report(
   if (tq.grid) tq.wordsInCells = false;
   if (tq.wordsInCells) quirks.add('words-in-cells');
   if (tq.activeHeaderReordered) quirks.add('active-header-reordered');
+  if (tq.requestHeaderRepeated) quirks.add('request-header-repeated');
   const short = a.agency.replace(/(?:人民政府办公厅|人民政府办公室|人民政府)$/, '').slice(-6) || a.agency;
   const titleVariant = rng.int(0, 9);
   const yearInTitle = titleVariant !== 0;
@@ -560,7 +573,8 @@ function report(
   const sep = rng.chance(0.1) ? ' ' : '-';
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 
-  const status = pre2019 || noTables ? 'text_only' : cut ? 'partial' : 'complete';
+  // 三 found but none of its cells placed (its header names a column twice): not complete.
+  const status = pre2019 || noTables ? 'text_only' : cut || tq.requestHeaderRepeated === true ? 'partial' : 'complete';
   if (cut)
     for (const row of requestRows[tables!.layoutRequests])
       for (let j = 0; j < 7; j++)

@@ -108,6 +108,11 @@ export interface TableQuirks {
    */
   activeHeaderReordered?: boolean;
   /**
+   * Section 三's header names a column twice (科研机构 written over 社会公益组织): no number of the
+   * table can be placed by column (truth repeated_column, every cell).
+   */
+  requestHeaderRepeated?: boolean;
+  /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
@@ -225,6 +230,8 @@ export function renderTables(
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle)) ws = ws.map((w) => disguise(w));
+    if (q.requestHeaderRepeated)
+      ws = ws.map((w) => ({ ...w, truth: { value: null, state: 'repeated_column' as const } }));
     record('requests', def.key, reqCols, ws);
     rRows.push({ label: def.label, cells: ws, glued });
     if (q.cutAfter === def.key) {
@@ -294,7 +301,7 @@ export function renderTables(
   const reqHeader = [
     ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
     ['自然人', '法人或其他组织', '总计'],
-    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+    applicantHeader(q),
   ];
   const requests =
     style === 'html'
@@ -302,7 +309,7 @@ export function renderTables(
           rRows,
           q.spannedNumbers === true,
           (q.blockSplit || q.hiddenText ? SHEET : '') + (q.supByStyle ? SUP_SHEET : ''),
-          q.rowSpannedNumbers && !q.damage?.length
+          q.rowSpannedNumbers && !q.damage?.length && !q.requestHeaderRepeated
             ? (r, k) => {
                 const key = requestRows[t.layoutRequests].find((d) => d.label === r.label)?.key;
                 const c = cells.find((c) => c.table_id === 'requests' && c.row_key === key && c.col_key === reqCols[k]);
@@ -312,6 +319,7 @@ export function renderTables(
                 unknown.add(`requests.${key}.${k}`);
               }
             : undefined,
+          applicantHeader(q),
         )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
@@ -377,6 +385,7 @@ function htmlRequests(
   spannedNumbers = false,
   sheet = '',
   rowSpanned?: (r: Row, k: number) => void,
+  applicants = applicantHeader({}),
 ): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
@@ -386,7 +395,7 @@ function htmlRequests(
     `<table border="1">${sheet}`,
     `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
-    `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
+    `<tr>${applicants.map((h) => td(h)).join('')}</tr>`,
   ];
   const grouped = rows.filter((r) => !/^(?:一、|二、|四、)/.test(r.label));
   // The first grouped row with two equal neighbours among its applicant columns gets them merged.
@@ -554,4 +563,11 @@ function swapRows(rng: Random, rows: Row[]): void {
 /** A change of 本年增/减 written in words: 减少21 ("decreased by 21"), 增加5; unreadable. */
 function changeInWords(v: number): Written {
   return { text: `${v < 0 ? '减少' : '增加'}${Math.abs(v)}`, truth: { value: null, state: 'unreadable' } };
+}
+
+/** The header cells of 三's 法人或其他组织 columns: 科研机构 twice when the header names it twice. */
+function applicantHeader(q: Pick<TableQuirks, 'requestHeaderRepeated'>): string[] {
+  return q.requestHeaderRepeated
+    ? ['商业企业', '科研机构', '科研机构', '法律服务机构', '其他']
+    : ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
 }
