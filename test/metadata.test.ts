@@ -104,6 +104,8 @@ describe('metadata', () => {
       '年年度',
       '2023',
       '202',
+      '两千零二十三年',
+      '贰零贰叁年度',
     ])
       expect(agencyFromTitle(`XX市丙七局${y}政府信息公开工作年度报告`), y).toBe('XX市丙七局');
     for (const t of ['XX市丙七局202年度报告', 'XX市丙七局（年）政府信息公开工作年度报告'])

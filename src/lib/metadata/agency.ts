@@ -66,7 +66,7 @@ const CUT =
  * XX局202年度报告). No agency's name ends so; the name is never to carry it.
  */
 const YEAR_REST =
-  /(?:[\s0-9０-９OoＯ〇○零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?)+$|(?<=[\u4e00-\u9fff])[0-9０-９]{1,4}$/;
+  /(?:[\s0-9０-９OoＯｏ〇○零一二三四五六七八九十百千两廿壹贰叁肆伍陆柒捌玖拾佰仟XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?)+$|(?<=[\u4e00-\u9fff])[0-9０-９]{1,4}$/;
 
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
