@@ -240,6 +240,15 @@ describe('each report is counted once', () => {
         expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
       }
     });
+    it('no number at all (tables not found): nothing proves a copy', () => {
+      const d = run([
+        file('r/report.txt', buildReport({ title: PLACED, omitTables: true })),
+        file('r/converted.txt', other(buildReport({ title: PLACED, omitTables: true }))),
+      ]);
+      expect(d.reports.map((r) => r.status)).toEqual(['text_only', 'text_only']);
+      expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+      expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 1]);
+    });
     it('one cell that differs, or is NULL in one: two reports, flagged, never merged', () => {
       for (const title of [PLACED, UNPLACED]) {
         const differs = { ...requests, granted: ['3', '1', '0', '1', '0', '0', '6'] };

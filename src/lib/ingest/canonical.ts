@@ -261,7 +261,8 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
       list.push(i);
       byStem.set(key, list);
     }
-    if (k.report.agency && k.report.year !== null) {
+    // A report with no number (text only, or every cell NULL) has nothing to be the same in.
+    if (k.report.agency && k.report.year !== null && k.fingerprint.numbers > 0) {
       const key = `${k.fingerprint.cells}\u0000${k.report.year}`;
       const list = byCells.get(key) ?? [];
       for (const j of list) if (find(j) !== find(i) && identical(j, i)) union(j, i);
