@@ -217,9 +217,9 @@ export function readRequests(
       .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
       .find((p) => p !== null) ??
     null;
-  // A column label named twice in the header (the cells before the first row's label, on one
-  // line or several): which column a number is under is not known.
-  // Up to the first row's label or, with that label lost, the first number.
+  // A column label named twice in the header — the cells before the first row's label (or, with
+  // that label lost, before the first number), on one line or several: which column a number is
+  // under is not known.
   const labelAt = toks.findIndex((t) => t.t === 'text' && firstRow.test(t.text));
   const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t) => t.t === 'val');
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
