@@ -69,7 +69,12 @@ const seconds = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
  * about a fifth of its CPU. A 10,000-report `astro build` under GNU time: 110 s of CPU with the
  * default, 89 s with 64 MB (32 MB: 95 s, 128 MB: 100 s); memory about the same (1.47 → 1.42 GB).
  */
-const NODE_FLAGS = ['--max-semi-space-size=64'];
+const NODE_FLAGS = [
+  '--max-semi-space-size=64',
+  // linkedom's listener maps made lazily (scripts/linkedom-listeners.mjs): charts at less GC cost.
+  '--import',
+  new URL('./linkedom-listeners.mjs', import.meta.url).href,
+];
 
 function run(what: string, args: string[], env: Record<string, string> = {}): void {
   const r = spawnSync(process.execPath, [...NODE_FLAGS, ...args], {
