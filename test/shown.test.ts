@@ -124,6 +124,21 @@ describe('hidden by the page’s own stylesheet', () => {
     // visibility:hidden with a descendant that may be shown again: unsure, not dropped.
     expect(cell('5<span style="visibility:hidden">8<b style="visibility:visible">9</b></span>')).toBe('5⁇89');
   });
+  it('opacity 0 hides an element and all inside it (a descendant cannot undo it); a faint one shows', () => {
+    expect(cell('7<span style="opacity:0">9</span>')).toBe('7');
+    expect(cell('7<span style="opacity: 0.0 !important">9</span>')).toBe('7');
+    expect(cell('7<span style="opacity:0%">9<b style="opacity:1">9</b></span>')).toBe('7');
+    expect(cell('7<span class="t">9</span>', style('.t{opacity:0}'))).toBe('7');
+    expect(cell('7<span style="opacity:0.3">9</span>')).toBe('79');
+    expect(cell('7<span style="opacity:1">9</span>')).toBe('79');
+    // A rule not sure to apply: marked, never read as a number.
+    expect(cell('7<span class="t">9</span>', style('@media (min-width: 900px) { .t{opacity:0} }'))).toBe('7⁇9');
+  });
+  it("a form field's text and ruby's annotation are not the page's text", () => {
+    expect(cell('86<textarea>9</textarea>')).toBe('86');
+    expect(cell('2<ruby><rt>9</rt></ruby>')).toBe('2');
+    expect(cell('<ruby>十二<rp>(</rp><rt>shí èr</rt><rp>)</rp></ruby>')).toBe('十二');
+  });
 });
 
 describe('struck-through text is deleted text', () => {

@@ -19,6 +19,11 @@ export interface Declared {
   display: 'hide' | 'show' | null;
   /** visibility: hidden | collapse (hide), visible (show). */
   visibility: 'hide' | 'show' | null;
+  /**
+   * opacity: 0 (hide: the element and everything in it drawn fully transparent, which no
+   * descendant can undo), another value (show). A faint but non-zero opacity is shown.
+   */
+  opacity: 'hide' | 'show' | null;
   /** text-decoration(-line) with line-through (hide: struck text is deleted text), without (show). */
   decoration: 'hide' | 'show' | null;
   /** display makes a box of its own (block, list-item, table-cell, flex, inline-block, …). */
@@ -35,14 +40,15 @@ export interface Declared {
   /** Properties declared !important (a sheet's !important beats an inline style). */
   important: Set<Kind | 'raise'> | null;
 }
-export type Kind = 'display' | 'visibility' | 'decoration';
-export const KINDS: readonly Kind[] = ['display', 'visibility', 'decoration'];
+export type Kind = 'display' | 'visibility' | 'opacity' | 'decoration';
+export const KINDS: readonly Kind[] = ['display', 'visibility', 'opacity', 'decoration'];
 
 /** A declaration block (`display:none; color:red`) → what it does to text. */
 export function declarations(block: string): Declared {
   const d: Declared = {
     display: null,
     visibility: null,
+    opacity: null,
     decoration: null,
     raise: null,
     block: false,
@@ -67,6 +73,9 @@ export function declarations(block: string): Declared {
     } else if (prop === 'visibility') {
       kind = 'visibility';
       d.visibility = value === 'hidden' || value === 'collapse' ? 'hide' : 'show';
+    } else if (prop === 'opacity') {
+      kind = 'opacity';
+      d.opacity = isTransparent(value) ? 'hide' : 'show';
     } else if (prop === 'content-visibility' && value === 'hidden') {
       kind = 'display';
       d.display = 'hide';
@@ -82,6 +91,12 @@ export function declarations(block: string): Declared {
     if (important && kind) (d.important ??= new Set()).add(kind);
   }
   return d;
+}
+
+/** An opacity of zero (`0`, `0.0`, `.0`, `0%`, `-1`: clamped to 0); anything else is drawn. */
+function isTransparent(value: string): boolean {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(value.split(/\s+/)[0] ?? '');
+  return m !== null && Number(m[1]) <= 0;
 }
 
 /** A vertical-align (or mso-text-raise, baseline-shift) value that sets text off the baseline. */
@@ -155,7 +170,7 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
       collect(body, true, out, first);
     }
     const decl = declarations(own);
-    const bears = decl.display || decl.visibility || decl.decoration || decl.content || decl.raise;
+    const bears = decl.display || decl.visibility || decl.opacity || decl.decoration || decl.content || decl.raise;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
       if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });

@@ -31,6 +31,11 @@ export const SKIP = new Set([
   'form',
   'button',
   'select',
+  // A form field's text (its value, not the page's), and ruby's annotation over the base text
+  // (<rt>, the pronunciation, and the <rp> parentheses shown without ruby support).
+  'textarea',
+  'rt',
+  'rp',
   'svg',
   'head',
   'object',

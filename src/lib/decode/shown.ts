@@ -9,8 +9,8 @@ type Element = DefaultTreeAdapterMap['element'];
  * What a page shows of an element, as the HTML reader needs it: one rule for every way an
  * element's text can be left out of what a reader sees, and for every way it starts a box.
  *
- * - DROP: surely not shown — display:none, visibility:hidden, the `hidden` attribute, a closed
- *   <dialog>; or struck through — <del>, <s>, <strike>, text-decoration: line-through. Struck
+ * - DROP: surely not shown — display:none, visibility:hidden, opacity:0, the `hidden` attribute, a
+ *   closed <dialog>; or struck through — <del>, <s>, <strike>, text-decoration: line-through. Struck
  *   text is deleted text (Word's tracked deletions export as <del>; a struck digit is a
  *   correction): what remains is what the document says, so it is dropped like hidden text.
  * - UNSURE: may be hidden or struck (a rule whose selector is not evaluated exactly or holds
@@ -96,7 +96,7 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
   // pattern finds every style element's text the parser finds (and maybe more).
   if (
-    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|decoration|content|vertical-align|text-raise|baseline-shift)/i.test(
+    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift)/i.test(
       html,
     )
   )
@@ -142,7 +142,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
   let id: string | null = null;
   for (const a of el.attrs) {
     if (a.name === 'style')
-      inline = /display|visibility|decoration|content|vertical-align|text-raise|baseline-shift/i.test(a.value)
+      inline = /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift/i.test(a.value)
         ? declarations(a.value)
         : null;
     else if (a.name === 'hidden') hiddenAttr = true;
@@ -171,7 +171,13 @@ export function shown(el: Element, sheet: Sheet | null): number {
   if (rules)
     for (const r of rules) {
       if (r.pseudo) {
-        if (r.decl.content || r.decl.display === 'hide' || r.decl.visibility === 'hide' || r.decl.decoration === 'hide')
+        if (
+          r.decl.content ||
+          r.decl.display === 'hide' ||
+          r.decl.visibility === 'hide' ||
+          r.decl.opacity === 'hide' ||
+          r.decl.decoration === 'hide'
+        )
           flags |= UNSURE;
       } else if (r.decl.block) flags |= BLOCK_BOX; // a rule that may apply only adds a separation
     }

@@ -10,8 +10,9 @@ import type { Random } from './random.ts';
  *   blocks by a style): the page shows two values in one cell, so the truth is unreadable — unless
  *   the second box holds only the unit (0 and 件): that is one value.
  *   Sometimes a single block (<p>31</p>): the number, as written.
- * - `hidden-text`: digits the page does not show beside the number — display:none or
- *   visibility:hidden inline or by the page's stylesheet (a class), the hidden attribute — or
+ * - `hidden-text`: digits the page does not show beside the number — display:none,
+ *   visibility:hidden or opacity:0 inline or by the page's stylesheet (a class), the hidden
+ *   attribute, a form field's text (<textarea>), a ruby annotation (<rt>) — or
  *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
  *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
  *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
@@ -75,6 +76,9 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<span class="nb-del">', '</span>'],
     ['<span class="nb-desc">', '</span>'],
     ['<span class="nb-maybe">', '</span>'],
+    ['<span style="opacity:0">', '</span>'],
+    ['<textarea>', '</textarea>'],
+    ['<ruby><rt>', '</rt></ruby>'],
   ] as const);
   const hidden = `${open}${h}${close}`;
   // Before, after, or (struck corrections) in front of the number.
