@@ -37,6 +37,9 @@ import { fileKind, filesPerReport, oversized } from '../src/lib/site/dist-files.
 import type { CellRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { reportRow } from './helpers.ts';
 import {
+  PARTIAL_NOTE,
+  anyPartial,
+  isPartial,
   copiesNote,
   decided,
   tally,
@@ -1111,5 +1114,18 @@ describe('form cells: no key or tooltip a page does not need (issue 16, page byt
     expect(some.active).toEqual([]);
     expect(some.review).toBeNull();
     expect(formKeys(some).every((k) => k.startsWith('requests.'))).toBe(true);
+  });
+});
+
+describe('a total some of whose reports lack the figure (the * and its note)', () => {
+  it('is partial when fewer reports have it than it is over; a table with one gets the note', () => {
+    expect(isPartial({ sum: 43963, known: 51, of: 57 })).toBe(true);
+    expect(isPartial({ sum: 17, known: 2, of: 2 })).toBe(false);
+    expect(isPartial({ sum: 0, known: 0, of: 0 })).toBe(false);
+    const whole = { t: { requests_new: { sum: 5, known: 2, of: 2 } } };
+    expect(anyPartial([whole])).toBe(false);
+    expect(anyPartial([whole, { t: { granted: { sum: 1, known: 1, of: 2 } } }])).toBe(true);
+    // A home page tester: 自然人 + 法人 above 本年新收 in one row; the note says why that can be.
+    expect(PARTIAL_NOTE).toContain('同一行各列所加的报告可能不同');
   });
 });

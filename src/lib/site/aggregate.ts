@@ -35,6 +35,22 @@ export interface Total {
   of: number;
 }
 
+/** A total that some of its reports do not have the figure for (blank, unreadable, no table). */
+export const isPartial = (t: Total): boolean => t.known < t.of;
+
+/** Whether a table of totals (one row of totals per year) has a partial one: it then gets PARTIAL_NOTE. */
+export function anyPartial(rows: ReadonlyArray<{ t: Partial<Record<FigureKey, Total>> }>): boolean {
+  return rows.some(({ t }) => Object.values(t).some((x) => x !== undefined && isPartial(x)));
+}
+
+/**
+ * Under a table of totals with a partial one (marked *): the 计入合计的报告 column counts the
+ * reports of the year, and a figure only those that have it, so two columns of one row may add
+ * different reports (a fresh tester: 自然人 + 法人 above 本年新收 on the home page).
+ */
+export const PARTIAL_NOTE =
+  '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同；把鼠标停在数字上可见几份报告有此数';
+
 /** The reports a total adds: each report once (a copy of another, `duplicate_of`, is left out). */
 export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[]): T[] {
   return reports.every((r) => !r.duplicate_of) ? reports : reports.filter((r) => !r.duplicate_of);
