@@ -19,12 +19,18 @@ export function readSource(sourceFile: string): string[] | null {
   return readSourceDocument(sourceFile)?.lines ?? null;
 }
 
+/** The raw folder's real path, found once per folder (each report page asks). Throws when it is not there. */
+function rawRoot(dir: string): Buffer {
+  let root = ROOTS.get(dir);
+  if (!root) ROOTS.set(dir, (root = realpathSync.native(Buffer.from(dir), { encoding: 'buffer' })));
+  return root;
+}
+const ROOTS = new Map<string, Buffer>();
+
 /** The raw file's bytes, or null when it is not there (or its path would leave the raw directory). */
 export function readSourceBytes(sourceFile: string): Uint8Array | null {
   try {
-    const root = realpathSync.native(Buffer.from(resolve(process.env.NIANBAO_RAW ?? 'data/raw')), {
-      encoding: 'buffer',
-    });
+    const root = rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw'));
     if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
     const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), {
       encoding: 'buffer',
