@@ -211,3 +211,43 @@ export function repeatedColumnLabel(line: string, labels: readonly string[]): st
     .filter((c) => c.text);
   return repeatedHeaderLabel(cells, new Map(labels.map((l) => [l, 1])), 3)?.label ?? null;
 }
+
+/**
+ * Column words only one form of section 二 has, as a header writes them (spaces and `|` out; a
+ * word broken over lines joined): which form a sub-table's header names its columns in. 处理决定数量
+ * is no word of either: the 2019 form's 处理决定数量 and the 2021 form's 本年处理决定数量 are the
+ * same column (`decisions`).
+ */
+export const ACTIVE_FORM_WORDS: Record<'2019' | '2021', readonly string[]> = {
+  '2019': [
+    '新制作数量',
+    '新公开数量',
+    '对外公开总数',
+    '上一年项目数',
+    '本年增/减',
+    '本年增减',
+    '采购项目数',
+    '采购总金额',
+  ],
+  '2021': ['制发件数', '废止件数', '现行有效件数', '收费金额'],
+};
+
+/**
+ * Why the columns a table's header names are not the columns its rows are read with: the header
+ * names a column only the other form has (a 2019 header 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+ * above the rows of a 2021 report, read as 本年制发 | 本年废止 | 现行有效). Which column a number is
+ * under is then not proven — by the rows' form it would be one, by the header another — so the
+ * rows under that header are not placed. `header` is the header's text squashed (no spaces, no
+ * `|`); `layout` the form the rows are read with. Null when the header names no column of the
+ * other form (a header naming no column at all proves nothing either way: as before).
+ */
+export function otherFormHeader(
+  header: string,
+  layout: '2019' | '2021',
+  words: Record<'2019' | '2021', readonly string[]> = ACTIVE_FORM_WORDS,
+): string | null {
+  const other = layout === '2019' ? '2021' : '2019';
+  const named = words[other].filter((w) => header.includes(w));
+  if (!named.length) return null;
+  return `the header names the ${other} form's columns (${named.join(', ')}) over rows of the ${layout} form: which column each number is under is not proven (by the header one, by the rows' form another)`;
+}

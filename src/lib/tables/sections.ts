@@ -23,6 +23,8 @@ import {
   REVIEW_HEADER_FORM,
   headerKey,
   labelsOf,
+  otherFormHeader,
+  type HeaderForm,
   maskOrganisations,
   repeatedHeaderLabel,
   type ColumnGroup,
@@ -105,7 +107,15 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
       if (own.includes(d) || (d.columns.length > 1 && !d.columns.every((c) => text.includes(headerWord(c.label)))))
         if (!unprovenRows.has(d.key)) unprovenRows.set(d.key, problem);
   }
-  const repeatedRows = activeRepeatedColumns(toks, defs);
+  const form = activeHeaderForm(defs);
+  const blocks = activeBlocks(toks, defs, form);
+  // A sub-table's header naming the other form's columns (a 2019 header over the rows of a 2021
+  // report, or the reverse): its rows are not placed by their form (header.ts, otherFormHeader).
+  for (const b of blocks) {
+    const why = otherFormHeader(b.text, layout);
+    if (why) for (const row of b.rows) if (!unprovenRows.has(row)) unprovenRows.set(row, why);
+  }
+  const repeatedRows = activeRepeatedColumns(blocks, form);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
@@ -122,20 +132,25 @@ const repeatedWhy = (r: RepeatedLabel) => `the column label ${r.label} appears t
 /** The text tokens (cells) among `toks`. */
 const textCells = (toks: Tok[]) => toks.filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text');
 
+/** A sub-table of section 二: its header's cells and text, and the rows under it. */
+interface ActiveBlock {
+  /** The header cells that name a column (or are 信息内容 or a caption), for repeatedHeaderLabel. */
+  cells: Array<{ text: string; no: number }>;
+  /** Every text cell before the block's first row, squashed (a word broken over lines joined). */
+  text: string;
+  rows: string[];
+}
+
 /**
- * Section 二's sub-tables whose header names a column twice (信息内容 | 本年制发件数 | 本年制发件数 |
- * 现行有效件数), and the rows under each (row key → why): which column a number is under is
- * not known. A sub-table's header is the run of header cells after a caption or 信息内容, up to its
- * rows; its rows are the row labels up to the next header. Two labels or more make a header.
+ * Section 二's sub-tables: a sub-table's header is the run of header cells after a caption or
+ * 信息内容, up to its rows; its rows are the row labels up to the next header.
  */
-function activeRepeatedColumns(toks: Tok[], defs: RowDef[]): Map<string, string> {
-  const form = new Map<string, number>([['信息内容', 1]]);
-  for (const d of defs) for (const c of d.columns) form.set(headerKey(c.label), 1);
-  const blocks: Array<{ cells: Array<{ text: string; no: number }>; rows: string[] }> = [];
-  let cur = { cells: [] as Array<{ text: string; no: number }>, rows: [] as string[] };
+function activeBlocks(toks: Tok[], defs: RowDef[], form: HeaderForm): ActiveBlock[] {
+  const blocks: ActiveBlock[] = [];
+  let cur: ActiveBlock = { cells: [], text: '', rows: [] };
   const next = () => {
     if (cur.cells.length || cur.rows.length) blocks.push(cur);
-    cur = { cells: [], rows: [] };
+    cur = { cells: [], text: '', rows: [] };
   };
   for (const t of textCells(toks)) {
     const key = headerKey(t.text);
@@ -148,8 +163,25 @@ function activeRepeatedColumns(toks: Tok[], defs: RowDef[]): Map<string, string>
       if (cur.rows.length) next();
       cur.cells.push(t);
     }
+    if (!def && !cur.rows.length) cur.text += t.text.replace(/[\s|]/g, '');
   }
   next();
+  return blocks;
+}
+
+/** The header form of section 二's columns: 信息内容 and each column's label, once. */
+function activeHeaderForm(defs: RowDef[]): HeaderForm {
+  const form = new Map<string, number>([['信息内容', 1]]);
+  for (const d of defs) for (const c of d.columns) form.set(headerKey(c.label), 1);
+  return form;
+}
+
+/**
+ * Section 二's sub-tables whose header names a column twice (信息内容 | 本年制发件数 | 本年制发件数 |
+ * 现行有效件数), and the rows under each (row key → why): which column a number is under is
+ * not known. Two labels or more make a header.
+ */
+function activeRepeatedColumns(blocks: ActiveBlock[], form: HeaderForm): Map<string, string> {
   const out = new Map<string, string>();
   for (const b of blocks) {
     const r = repeatedHeaderLabel(b.cells, form, 2);
