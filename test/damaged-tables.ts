@@ -41,10 +41,12 @@ type Target = 'active' | 'requests' | 'review';
 export interface Case {
   target: Target;
   style: Style;
-  kinds: Array<DamageKind | 'source-error' | 'repeated-column'>;
+  kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'other-form-header'>;
   text: string;
   truth: Map<string, number>;
   mustNull: Set<string>;
+  /** The report's year, to read it with: one of the rows' form where the header is the other's. */
+  year?: number;
 }
 
 /** `styles`: the flattenings to draw from (all by default; one for a shape's own property test). */
@@ -92,7 +94,7 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     );
     sourceError = true;
   }
-  const kinds: Array<DamageKind | 'source-error' | 'repeated-column'> = [];
+  const kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'other-form-header'> = [];
   const mustNull = new Set<string>();
   const n = rng.int(1, 2);
   for (let k = 0; k < n; k++) {
@@ -142,12 +144,25 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     header[i]![j] = rng.pick(others.filter((l) => l !== header[i]![j]));
     kinds.push('repeated-column');
   }
+  // 二's header of the other form (a 2019 header over 2021 rows, or the reverse), in a report of a
+  // year of the rows' form: the columns the header names are not the rows', so no number of the
+  // rows under it is proven. A side generator (from the table's values), so that every other
+  // case is drawn as before.
+  let year: number | undefined;
+  if (target === 'active' && new Random(sideSeed(truth)).chance(0.1)) {
+    header[0] =
+      layout === '2019'
+        ? ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']
+        : ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'];
+    year = layout === '2019' ? 2020 : 2022;
+    kinds.push('other-form-header');
+  }
   const lines = render([...header.map((h) => ({ label: h[0]!, cells: h.slice(1) })), ...rows], style);
   if (target === 'active')
     lines.push(
       ...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style),
     );
-  const all = kinds.includes('repeated-column') ? [...truth.keys()] : [];
+  const all = kinds.includes('repeated-column') || kinds.includes('other-form-header') ? [...truth.keys()] : [];
   return {
     target,
     style,
@@ -155,7 +170,15 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     text: lines.join('\n'),
     truth,
     mustNull: new Set([...[...mustNull].map(addr), ...all]),
+    ...(year === undefined ? {} : { year }),
   };
+}
+
+/** A seed from a table's values, for a side generator that leaves the main stream as it was. */
+function sideSeed(truth: Map<string, number>): number {
+  let h = 17;
+  for (const v of truth.values()) h = (Math.imul(h, 31) + Math.round(v * 100)) | 0;
+  return h;
 }
 
 export function read(c: Case, year: number): TableRead | null {

@@ -65,7 +65,7 @@ describe(
         tables++;
         const one = oneLine(c, rng);
         if (one.lost) lost++;
-        const r = read(c, one.text, 2022);
+        const r = read(c, one.text, c.year ?? 2022);
         if (r.cut) cut++;
         if (!r.read) continue;
         for (const cell of r.read.cells) {
