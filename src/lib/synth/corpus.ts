@@ -336,6 +336,21 @@ function report(
       ? `${a.agency}${year}年政府信息公开工作年度报告`
       : `${a.agency}${year}年度政府信息公开工作年度报告`;
   if (!yearInTitle) quirks.add('year-in-body');
+  // 二's header of the other form (side generator): where the header's cells are written whole
+  // (not a page dump, a grid table's wrapped cells or a sheet), not with damage (it rewrites
+  // cells after their truth is taken) nor with the header reordered, and with the year in the
+  // title (the year tells the form when the headers name both).
+  tq.activeHeaderOtherForm =
+    !pre2019 &&
+    !noTables &&
+    yearInTitle &&
+    style !== 'oneline' &&
+    !tq.grid &&
+    !tq.sheet &&
+    !tq.damage?.length &&
+    !tq.activeHeaderReordered &&
+    new Random(Number(seq) * 6563 + 83).chance(0.01);
+  if (tq.activeHeaderOtherForm) quirks.add('active-header-other-form');
   const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
   const credit = a.clues.creditCode
     ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}`
@@ -573,8 +588,14 @@ function report(
   const sep = rng.chance(0.1) ? ' ' : '-';
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 
-  // 三 found but none of its cells placed (its header names a column twice): not complete.
-  const status = pre2019 || noTables ? 'text_only' : cut || tq.requestHeaderRepeated === true ? 'partial' : 'complete';
+  // 三 found but none of its cells placed (its header names a column twice), or 二 (its header
+  // names the other form's columns): not complete.
+  const status =
+    pre2019 || noTables
+      ? 'text_only'
+      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true
+        ? 'partial'
+        : 'complete';
   if (cut)
     for (const row of requestRows[tables!.layoutRequests])
       for (let j = 0; j < 7; j++)

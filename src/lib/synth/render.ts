@@ -113,6 +113,13 @@ export interface TableQuirks {
    */
   requestHeaderRepeated?: boolean;
   /**
+   * Section 二's header names the other form's columns (本年新制作数量 | 本年新公开数量 | 对外公开总数量
+   * over the rows of a 2021 report, 本年制发件数 | 本年废止件数 | 现行有效件数 over 2019 rows): which
+   * column a number is under is not proven, and the header is over every row of 二 (truth
+   * ambiguous, every cell).
+   */
+  activeHeaderOtherForm?: boolean;
+  /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
@@ -198,6 +205,8 @@ export function renderTables(
           ? changeInWords(w.truth.value)
           : w,
       );
+    if (q.activeHeaderOtherForm)
+      ws = ws.map((w) => ({ text: w.text, truth: { value: null, state: 'ambiguous' as const } }));
     record(
       'active',
       def.key,
@@ -275,7 +284,7 @@ export function renderTables(
   if (q.rowsOutOfOrder) swapRows(new Random((q.sideSeed ?? 1) + 211), rRows);
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
   const activeHeader =
-    t.layoutActive === '2019'
+    (t.layoutActive === '2019') !== (q.activeHeaderOtherForm === true)
       ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
       : reorderFirst
         ? ['信息内容', '现行有效件数', '本年制发件数', '本年废止件数']
