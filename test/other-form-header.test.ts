@@ -148,6 +148,13 @@ describe('a sub-table header of the other form', () => {
     expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
   });
 
+  it('a header naming columns of both forms: its rows NULL', () => {
+    const p = ok(parseText(text2021('本年制发件数 | 本年新公开数量 | 现行有效件数')));
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');
+    expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('A A A');
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('84587');
+  });
+
   it('no header over （一）: read as before (the rows’ form)', () => {
     const p = ok(parseText(text2021(H2021).replace(`信息内容 | ${H2021} |\n`, '')));
     expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
