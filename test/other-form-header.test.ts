@@ -81,9 +81,9 @@ const why = (p: ReturnType<typeof ok>, from: string, to: string) =>
   p.diagnostics.some(
     (d) =>
       d.code === 'W_CELLS_AMBIGUOUS' &&
-      new RegExp(`active\\.rules: the header names the ${from} form's columns .* over rows of the ${to} form`).test(
-        d.message,
-      ),
+      new RegExp(
+        `active\\.rules: the header names the ${from} form's columns .* but the table is read with the ${to} form's`,
+      ).test(d.message),
   );
 
 describe('a sub-table header of the other form', () => {

@@ -249,5 +249,5 @@ export function otherFormHeader(
   const other = layout === '2019' ? '2021' : '2019';
   const named = words[other].filter((w) => header.includes(w));
   if (!named.length) return null;
-  return `the header names the ${other} form's columns (${named.join(', ')}) over rows of the ${layout} form: which column each number is under is not proven (by the header one, by the rows' form another)`;
+  return `the header names the ${other} form's columns (${named.join(', ')}) but the table is read with the ${layout} form's: which column each number is under is not proven (by the header one, by the form another)`;
 }
