@@ -1,12 +1,13 @@
 /**
- * npm run search-index [-- --dist DIR] [--records FILE…] [--shard-pages N --budget N --group N]
+ * npm run search-index [-- --dist DIR] [--records FILE…] [--threads N] [--shard-pages N --budget N --group N]
  *   Builds the search index of the built site in DIR (default dist) into DIR/pagefind/: the
  *   character index and the pages' records of each shard (src/lib/search/table.ts, shards.ts) and
  *   the site-wide files (first stage, script tables, place names), listed in DIR/pagefind/shards.json.
  *   The records are read from the pages' HTML (src/lib/search/record.ts), or with --records from
  *   files written by --export (the merge of a sharded build: the pages are not read again).
  *   --shard-pages, --budget (tests: many shards on a small site) and --group (records per group
- *   file) override the defaults.
+ *   file) override the defaults. --threads: how many threads build the shards (default 2 on two
+ *   cores or more from 20,000 pages, else 1); the index is the same bytes on any number.
  * npm run search-index -- --dist DIR --export FILE
  *   Writes the records of DIR's indexed pages to FILE, one JSON object a line, and builds no index
  *   (each shard of a sharded build, for the merge).
@@ -25,18 +26,18 @@ import {
   writeSync,
 } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import { pinyin } from 'pinyin-pro';
 import { pageRecord, pageUrl, SearchRecord } from '../src/lib/search/record.ts';
-import { addShardGrams, buildSiteIndex, buildTable, GROUP } from '../src/lib/search/table.ts';
+import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 import { exitOnHelp } from './help.ts';
+import { buildShard, flushGz, writeGz, type ShardBuilt, type ShardJob } from './search-shard.ts';
 
 exitOnHelp(import.meta.url);
 
@@ -55,8 +56,14 @@ const quiet = argv.includes('--quiet');
 const shardPages = option('--shard-pages') ? Number(option('--shard-pages')) : undefined;
 const budget = option('--budget') ? Number(option('--budget')) : FIRST_QUERY_PAGE_BUDGET;
 const group = option('--group') ? Number(option('--group')) : GROUP;
+/**
+ * Threads that build shards: two by default on two cores or more (a shard's table is one
+ * thread's work; 100,000 reports: 22 shards in 70 s on one), one below INDEX_THREADS_FROM pages,
+ * where starting a worker (tsx loads the sources: about a second) costs more than it saves.
+ */
+const INDEX_THREADS_FROM = 20_000;
+const threadsOption = option('--threads') ? Number(option('--threads')) : null;
 const log = (s: string) => quiet || console.log(s);
-const gzipAsync = promisify(gzip);
 
 /** Lines appended to a file through a buffer (many small writes would dominate). */
 class LineWriter {
@@ -126,29 +133,6 @@ async function* lines(file: string): AsyncGenerator<string> {
 }
 
 /**
- * Files of the index are gzipped JSON, named so that no server re-encodes them. They are
- * compressed on libuv's threads, GZ_AT_ONCE at a time, while this thread goes on building the
- * next files: compressing at level 9 was about a third of the index's time (100,000 reports:
- * 25 of 67 s of CPU), all on this thread. `flushGz` waits for them (and throws the first error).
- */
-const GZ_AT_ONCE = 4;
-const writing = new Set<Promise<void>>();
-let gzError: Error | null = null;
-async function writeGz(file: string, value: unknown): Promise<void> {
-  while (writing.size >= GZ_AT_ONCE) await Promise.race(writing);
-  if (gzError) throw gzError;
-  const p: Promise<void> = gzipAsync(JSON.stringify(value), { level: 9 })
-    .then((b) => writeFile(file, b))
-    .catch((e: unknown) => void (gzError ??= e instanceof Error ? e : new Error(String(e))))
-    .finally(() => writing.delete(p));
-  writing.add(p);
-}
-async function flushGz(): Promise<void> {
-  await Promise.all(writing);
-  if (gzError) throw gzError;
-}
-
-/**
  * Data for queries and suggestions, site-wide: OpenCC's dictionaries split by character for the
  * query converters (src/lib/search/script.ts), the character fold restricted to the characters
  * that occur on the pages (to check a page's text), and place names with their pinyin
@@ -184,6 +168,47 @@ async function writeSuggestData(
   return manifest;
 }
 
+/**
+ * Builds `jobs` on this thread (threads 1) or on `threads` workers, one shard at a time each,
+ * calling `add` with each as it is done (in any order). The first failure stops them all.
+ */
+async function buildShards(
+  jobs: ShardJob[],
+  fold: Record<string, string>,
+  threads: number,
+  add: (b: ShardBuilt) => void,
+): Promise<void> {
+  if (threads <= 1) {
+    for (const job of jobs) add(await buildShard(job, fold));
+    return;
+  }
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./search-shard-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] }),
+  );
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((ok, fail) => {
+            const send = () => (next < jobs.length ? w.postMessage(jobs[next++]) : ok());
+            w.on('message', (m: { built?: ShardBuilt; error?: string }) => {
+              if (m.error !== undefined) return fail(new Error(m.error));
+              add(m.built!);
+              send();
+            });
+            w.on('error', fail);
+            w.on('exit', (code) => fail(new Error(`a search index worker stopped (exit ${code})`)));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 async function buildIndex(sources: string[], tmp: string): Promise<void> {
   const started = Date.now();
   // Pass 1: what planning the shards needs (address, kind, year) per record, in source order.
@@ -202,6 +227,7 @@ async function buildIndex(sources: string[], tmp: string): Promise<void> {
       );
     }
   seen.clear();
+  const threads = threadsOption ?? (pages.length >= INDEX_THREADS_FROM ? Math.min(2, availableParallelism()) : 1);
   const shards = planShards(pages, shardPages);
   const shardOf = new Map<string, number>();
   shards.forEach((s, i) => s.urls.forEach((u) => shardOf.set(u, i)));
@@ -226,29 +252,32 @@ async function buildIndex(sources: string[], tmp: string): Promise<void> {
   const siteGrams = new Map<string, number[]>();
   const fold = characterFold();
   const foldUsed = new Set<string>();
-  for (const [i, shard] of shards.entries()) {
-    const file = join(tmp, `shard-${i}.jsonl`);
-    const records = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as SearchRecord);
-    rmSync(file);
-    const table = buildTable(records, fold, group);
-    for (const c of table.folded) foldUsed.add(c);
-    const dir = join(out, shard.id, 'nb');
-    for (const d of ['g', 'p', 'r']) await mkdir(join(dir, d), { recursive: true });
-    await writeGz(join(dir, 'pages.nbg'), table.header);
-    for (let k = 0; k < table.chunks.length; k++) await writeGz(join(dir, 'p', `${k}.nbg`), table.chunks[k]);
-    for (let k = 0; k < table.buckets.length; k++) await writeGz(join(dir, 'g', `${k}.nbg`), table.buckets[k]);
-    for (let k = 0; k < table.groups.length; k++) await writeGz(join(dir, 'r', `${k}.nbg`), table.groups[k]);
-    addShardGrams(siteGrams, i, table.grams);
-    for (const r of records)
-      if (r.filters['类型']?.[0] === '地区' && r.meta.title) places.push({ name: r.meta.title, url: r.url });
-    done += shard.pages;
-    log(
-      `search-index: ${shard.id} (${shard.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-  }
+  // Each shard is built on its own (search-shard.ts), on `threads` threads; what the site-wide
+  // files need of it is added here in shard order, as each next one is done, so that neither the
+  // bytes depend on the threads nor more than a few shards' grams are kept at once.
+  const jobs: ShardJob[] = shards.map((shard, i) => ({
+    i,
+    file: join(tmp, `shard-${i}.jsonl`),
+    dir: join(out, shard.id, 'nb'),
+    group,
+  }));
+  const built = new Map<number, ShardBuilt>();
+  let next = 0;
+  const add = (b: ShardBuilt) => {
+    built.set(b.i, b);
+    for (let r = built.get(next); r; r = built.get(next)) {
+      built.delete(next);
+      for (const c of r.folded) foldUsed.add(c);
+      addShardGrams(siteGrams, r.i, r.grams);
+      places.push(...r.places);
+      done += shards[r.i]!.pages;
+      log(
+        `search-index: ${shards[r.i]!.id} (${shards[r.i]!.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      next++;
+    }
+  };
+  await buildShards(jobs, fold, Math.min(threads, jobs.length), add);
   const script = await writeSuggestData(out, places, fold, foldUsed);
   // The first stage: which shards hold each gram.
   const site = buildSiteIndex(siteGrams);

@@ -328,6 +328,45 @@ describe('search in a real browser', () => {
     }
   });
 
+  it('many shards built on two threads: the same index, byte for byte, as on one', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length))
+        .sort();
+    const built = (threads: number): string => {
+      const d = join(dirname(dist), `synth-dist-threads-${threads}`);
+      rmSync(d, { recursive: true, force: true });
+      cpSync(dist, d, { recursive: true });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/search-index.ts',
+          '--dist',
+          d,
+          '--quiet',
+          '--shard-pages',
+          '60',
+          '--budget',
+          '80',
+          '--threads',
+          String(threads),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return join(d, 'pagefind');
+    };
+    const one = built(1);
+    const two = built(2);
+    const list = files(one);
+    expect(list.length).toBeGreaterThan(20);
+    expect(files(two)).toEqual(list);
+    for (const f of list) expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+  });
+
   it('a query with no results says so; HTML in a query or a page stays text', async () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
