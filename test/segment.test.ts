@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { segment, trimBorders } from '../src/lib/segment/sections.ts';
+import { segment, tocLine, trimBorders } from '../src/lib/segment/sections.ts';
 import {
   byRules,
   CANONICAL,
@@ -261,6 +261,146 @@ describe('table of contents', () => {
     const s = segment(textToLines(`${body}\n${body}`));
     expect(s.duplicateFrom).toBe(13);
     expect(s.sections[1]!.line).toBe(1);
+  });
+});
+
+describe('table of contents that is not clean', () => {
+  const body = [
+    '一、总体情况',
+    '本年度工作正文。',
+    '二、主动公开政府信息情况',
+    '规章 | 2 | 1 | 17 |',
+    '三、收到和处理政府信息公开申请情况',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '五、存在的主要问题及改进情况',
+    '问题正文。',
+    '六、其他需要报告的事项',
+    '无。',
+  ];
+  const entries = [
+    '一、总体情况……1',
+    '二、主动公开政府信息情况……2',
+    '三、收到和处理政府信息公开申请情况……3',
+    '四、政府信息公开行政复议、行政诉讼情况……4',
+    '五、存在的主要问题及改进情况……5',
+    '六、其他需要报告的事项……6',
+  ];
+  /** The title, 目录, the entries with `extra` lines after entry `at`, then the report. */
+  const withToc = (extra: string[], at = 0, list = entries) => [
+    '某局2023年政府信息公开工作年度报告',
+    '目录',
+    ...list.slice(0, at + 1),
+    ...extra,
+    ...list.slice(at + 1),
+    '',
+    ...body,
+  ];
+  const bodyStart = (text: string[]) => text.indexOf('一、总体情况') + 1;
+
+  it.each([
+    ['sub-entries', ['（一）主动公开情况……1', '（二）依申请公开情况……2']],
+    ['sub-entries without page numbers', ['（一）主动公开', '（二）依申请公开', '1.政府信息管理']],
+    ['a page footer', ['- 1 -']],
+    ['an image placeholder', ['[图片]']],
+    ['a line of bytes that did not decode', ['\ufffd\ufffd']],
+    ['a garbage line and a footer', ['\ufffd\ufffd\ufffd', '', '第 1 页']],
+    ['a page number on a line of its own', ['（一）主动公开情况', '1']],
+  ])('with %s is kept in the head, and the report after it is read, not a second report', (_, extra) => {
+    const text = withToc(extra, 1);
+    const s = segment(textToLines(text.join('\n')));
+    expect(s.duplicateFrom).toBeNull();
+    expect(s.repeat).toBeNull();
+    expect(s.sections.map((x) => x.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(s.sections[1]!.line).toBe(bodyStart(text));
+    expect(s.sections[3]!.lines.some((l) => l.text.includes('本年新收'))).toBe(true);
+  });
+
+  it('with entries separated by a tab and a page number (a Word contents field)', () => {
+    const text = withToc(
+      ['（一）主动公开\t1'],
+      0,
+      entries.map((e) => e.replace('……', '\t')),
+    );
+    const s = segment(textToLines(text.join('\n')));
+    expect(s.duplicateFrom).toBeNull();
+    expect(s.sections[1]!.line).toBe(bodyStart(text));
+  });
+
+  it('listing two headings is one when their page numbers say so', () => {
+    const text = withToc(['（更多内容见正文）'], 1, entries.slice(0, 2));
+    const s = segment(textToLines(text.join('\n')));
+    expect(s.duplicateFrom).toBeNull();
+    expect(s.sections[1]!.line).toBe(bodyStart(text));
+  });
+
+  it('followed by two reports: the second is still another report', () => {
+    const second = body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 1)).replace('正文', '另一份正文'));
+    const text = [
+      ...withToc(['（一）主动公开情况……1', '- 1 -', '\ufffd'], 1),
+      '某局2024年政府信息公开工作年度报告',
+      ...second,
+    ];
+    const s = segment(textToLines(text.join('\n')));
+    expect(s.sections[1]!.line).toBe(bodyStart(text));
+    expect(s.repeat).toBe('other');
+    expect(s.duplicateFrom).toBe(text.lastIndexOf('一、总体情况') + 1);
+  });
+
+  it('a report whose sections hold only a table one cell per line and short lines is no table of contents', () => {
+    // No sentence anywhere, but numbers under the headings: a report, and a second one after it.
+    const cells = (n: number) => ['规章', String(n), String(n + 1), '17', '行政规范性文件', '3', '4', '5'];
+    const report = (n: number) => [
+      `某局${2022 + n}年政府信息公开工作年度报告`,
+      '一、总体情况',
+      '（一）主动公开',
+      '二、主动公开政府信息情况',
+      ...cells(n),
+      '三、收到和处理政府信息公开申请情况',
+      ...cells(n + 5),
+      '四、政府信息公开行政复议、行政诉讼情况',
+      ...cells(n + 9),
+    ];
+    const text = [...report(0), ...report(1)];
+    const s = segment(textToLines(text.join('\n')));
+    expect(s.sections[1]!.line).toBe(2);
+    expect(s.repeat).toBe('other');
+    expect(s.duplicateFrom).toBe(text.lastIndexOf('一、总体情况') + 1);
+  });
+
+  it('ends before a heading with more stray lines above it than a contents page has', () => {
+    const stray = ['[图片]', '[图片]', '[图片]', '[图片]'];
+    // After 四: 一 to 四 are a table of contents all the same, and the report after it is read.
+    const late = withToc(stray, 3);
+    expect(segment(textToLines(late.join('\n'))).sections[1]!.line).toBe(bodyStart(late));
+    // After 一: no run of headings, so no table of contents; its headings are the sections.
+    const early = withToc(stray, 0);
+    expect(segment(textToLines(early.join('\n'))).sections[1]!.line).toBe(3);
+  });
+});
+
+describe('tocLine', () => {
+  it.each([
+    ['', 'blank'],
+    ['- 3 -', 'blank'],
+    ['（一）主动公开情况……1', 'entry'],
+    ['1.政府信息管理……4', 'entry'],
+    ['第一部分 总体情况', 'entry'],
+    ['主动公开情况……12', 'entry'],
+    ['[图片]', 'filler'],
+    ['\ufffd\ufffd', 'filler'],
+    ['本年度，我局认真贯彻落实条例。', 'body'],
+    ['规章 | 2 | 1 | 17 |', 'body'],
+    ['行政许可 46304', 'body'],
+    ['（一）予以公开 | 229 | 11 | 4 | 4 | 3 | 5 | 256 |', 'body'],
+    ['2023年工作要点', 'filler'],
+  ] as const)('%j is %s', (text, kind) => {
+    expect(tocLine(text)).toBe(kind);
+  });
+  it('a number alone is a page number only right after an entry', () => {
+    expect(tocLine('3', true)).toBe('filler');
+    expect(tocLine('3', false)).toBe('body');
   });
 });
 

@@ -73,21 +73,83 @@ function findAll(find: Finder, lines: Line[], start: number): { found: Array<Hit
 }
 
 /**
- * A table of contents: at least four headings, each alone on its line, on consecutive lines
- * (blank lines between allowed), followed by the report itself (一、 again). Its headings are
- * not the sections: they stay in the head, and the sections are found after it.
+ * A table of contents: a run of section headings with nothing under them that a report's body
+ * has. Each heading stands alone on its line (but for leader dots and a page number:
+ * 一、总体情况……1); between them may stand blank lines, sub-entries (（一）主动公开情况……1),
+ * page footers and site chrome, and a few lines of anything else that is neither prose nor
+ * table (an image placeholder, a line of bytes that did not decode) — see `tocLine`. The run
+ * counts when it lists at least four headings (two, when their page numbers say what it is) and
+ * the report itself follows it (一、 again). Its headings are not the sections: they stay in the
+ * head, and the sections are found after it. Returns the line index after its last heading.
  */
-function tocEnd(lines: Line[], found: Array<Hit | null>, again: Hit | null): number | null {
+function tocEnd(find: Finder, lines: Line[], found: Array<Hit | null>): number | null {
   const hits = found.filter((f): f is Hit => f !== null);
-  if (!again || hits.length < 4) return null;
-  for (let i = 0; i < hits.length; i++) {
+  // The longest run of headings from the first on with no body text between them.
+  let last = -1;
+  let paged = 0;
+  let run = 0;
+  let filler = 0;
+  scan: for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
+    const text = lines[h.li]!.text;
     // Alone on its line, but for a page number and leader dots (一、总体情况……1).
-    const rest = lines[h.li]!.text.slice(h.col + h.len).replace(/[.…·．\s\d-]+$/, '');
-    if (lines[h.li]!.text.slice(0, h.col).trim() || rest.trim().length > 2) return null;
-    if (i && lines.slice(hits[i - 1]!.li + 1, h.li).some((l) => l.text.trim())) return null;
+    const rest = text.slice(h.col + h.len);
+    const bare = rest.replace(/[.…·．\s\d\-|]+$/, '');
+    if (text.slice(0, h.col).replace(/[\s|]/g, '') || bare.trim().length > 2) break;
+    if (i) {
+      let afterEntry = true;
+      for (let li = hits[i - 1]!.li + 1; li < h.li; li++) {
+        const kind = tocLine(lines[li]!.text, afterEntry);
+        if (kind === 'body') break scan;
+        if (kind === 'blank') continue;
+        afterEntry = kind === 'entry';
+        if (kind === 'filler' && (++run > 3 || ++filler > 8)) break scan;
+        if (kind === 'entry') run = 0;
+      }
+    }
+    run = 0;
+    last = i;
+    if (PAGED.test(rest)) paged++;
   }
-  return hits[hits.length - 1]!.li + 1;
+  const n = last + 1;
+  if (n < 4 && (n < 2 || paged < 2)) return null;
+  const end = hits[last]!.li + 1;
+  // The report itself follows: its 一 again.
+  return search(find, lines, 0, end, 0) ? end : null;
+}
+
+/** A page number after a heading: leader dots or a tab (or wide spaces) before it. */
+const PAGED = /^\s*(?:[.…·．]{2,}|…|\t|\s{2,})\s*\d{1,3}\s*[|\s]*$/;
+/** Sentence punctuation: a line of prose. */
+const SENTENCE = /[。；;！!？?]/;
+/** An item numbering at the start of a sub-entry: （一） (1) 1. 1、 一、 第一部分 第1章. */
+const ITEM =
+  /^(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十\d]{1,3}[部分章节])/;
+/** Leader dots (or a tab, or spaces) and a page number at the end of an entry. */
+const PAGE_TAIL = /(?:\s*(?:[.…·．]{2,}|…)\s*|\s+)\d{1,3}$/;
+
+/**
+ * What one line between two headings of a table of contents is: `blank` (empty, a page footer,
+ * site chrome), `entry` (a sub-entry: short, no sentence, numbered like an item or ending in
+ * leader dots and a page number), `filler` (short, no sentence, no number: an image
+ * placeholder, a line of undecodable bytes, a stray word — or a page number on a line of its
+ * own after an entry), or `body` (prose, a table row, a number: what a report's section holds
+ * and a table of contents never does).
+ */
+export function tocLine(text: string, afterEntry = true): 'blank' | 'entry' | 'filler' | 'body' {
+  const t = text.replace(/\|/g, ' ').trim();
+  if (!t || isChrome(text)) return 'blank';
+  if (SENTENCE.test(t)) return 'body';
+  // A page number alone on its line, right after its entry.
+  if (/^\d{1,3}$/.test(t)) return afterEntry ? 'filler' : 'body';
+  const paged = PAGE_TAIL.test(t);
+  const e = (paged ? t.replace(PAGE_TAIL, '') : t).replace(/[.…·．\s]+$/, '');
+  if (e.length > 50) return 'body';
+  const item = ITEM.exec(e);
+  const words = item ? e.slice(item[0].length) : e;
+  // A number standing alone (规章 2 1 17, 行政许可 46304) is a table's, not a title's (2023年).
+  if (/(?:^|[\s|])[-+]?\d[\d,，.]*(?:[\s|%]|$)/.test(words)) return 'body';
+  return item || paged ? 'entry' : 'filler';
 }
 
 export function segment(lines: Line[]): Segmented {
@@ -95,7 +157,7 @@ export function segment(lines: Line[]): Segmented {
   const find = headingFinder(lines);
   let { found, li0, col0 } = findAll(find, lines, 0);
   let again = search(find, lines, 0, li0, col0);
-  const toc = tocEnd(lines, found, again);
+  const toc = tocEnd(find, lines, found);
   if (toc !== null) {
     ({ found, li0, col0 } = findAll(find, lines, toc));
     again = search(find, lines, 0, li0, col0);
