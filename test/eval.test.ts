@@ -78,6 +78,13 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
       expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
   });
 
+  it('reads the report after a contents page that is not clean (sub-entries, a footer, a stray line)', () => {
+    // Such a contents page once made its report "a second report": every cell lost.
+    const q = result.byQuirk['table-of-contents-untidy'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

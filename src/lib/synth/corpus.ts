@@ -474,6 +474,26 @@ function report(
       ? ['目录', ...tocHeadings.map((h, i) => (tocRng.chance(0.5) ? `${h}……${i + 1}` : h))]
       : [];
   if (toc.length) quirks.add('table-of-contents');
+  // A contents page that is not clean (side generator: the main stream and the clean contents
+  // pages of corpora made before stay the same): sub-entries (（一）主动公开情况……1), a page
+  // footer, an image placeholder or a line of bytes that did not decode between its entries.
+  // The report after it is read as any other: the truth is unchanged.
+  const untidy = new Random(Number(seq) * 5717 + 83);
+  if (toc.length && !quirks.has('heading-numbered-as-item') && untidy.chance(0.6)) {
+    const page = (n: number) => (untidy.chance(0.7) ? `……${n}` : '');
+    const kinds = [
+      () => [`（一）主动公开情况${page(1)}`, `（二）依申请公开情况${page(1)}`],
+      () => [untidy.pick(['- 1 -', '— 1 —', '第 1 页'])],
+      () => [untidy.pick(['[图片]', '[image]', '（图片）'])],
+      () => ['\ufffd'.repeat(untidy.int(1, 4))],
+    ];
+    for (let n = untidy.int(1, 2); n > 0; n--) {
+      // After entry 1–5 (toc[0] is 目录).
+      const at = untidy.int(1, toc.length - 2);
+      toc.splice(at + 1, 0, ...untidy.pick(kinds)());
+    }
+    quirks.add('table-of-contents-untidy');
+  }
   // Other years around the report (other-years.ts), decided by a side generator so that the
   // main stream (and corpora made before) stay the same.
   const side = new Random(Number(seq) * 8191 + 19);
