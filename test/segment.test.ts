@@ -127,6 +127,50 @@ describe('headings numbered like items', () => {
     );
   });
 
+  it('headings numbered as parts (第二部分 …) or not numbered at all, each the whole of its line', () => {
+    const body = (n: (i: number) => string) =>
+      [
+        '某局2023年政府信息公开工作年度报告',
+        `${n(0)}总体情况`,
+        '本年度正文。',
+        `${n(1)}主动公开政府信息情况`,
+        '规章 | 0 | 1 | 17 |',
+        `${n(2)}收到和处理政府信息公开申请情况`,
+        '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+        `${n(3)}政府信息公开行政复议、行政诉讼情况`,
+        '行政复议 | 行政诉讼 |',
+        '0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+        `${n(4)}存在的主要问题及改进情况`,
+        '问题。',
+        `${n(5)}其他需要报告的事项`,
+        '无。',
+      ].join('\n');
+    const cn = '一二三四五六';
+    for (const n of [(i: number) => `第${cn[i]}部分 `, (i: number) => `第${cn[i]}章、`, () => '']) {
+      const s = segment(textToLines(body(n)));
+      expect(s.sections.map((x) => [x.index, x.line])).toEqual([
+        [0, 1],
+        [1, 2],
+        [2, 4],
+        [3, 6],
+        [4, 8],
+        [5, 11],
+        [6, 13],
+      ]);
+    }
+    // The wording with more on its line, or 四's table header, is no heading.
+    expect(idx('一、总体情况\n主动公开政府信息情况说明如下\n行政复议 | 行政诉讼 |\n本年。')).toEqual([0, 1]);
+    // Nor is the wording alone on a line when the report numbers that heading the usual way.
+    const usual = segment(
+      textToLines('一、总体情况\n主动公开政府信息情况\n正文。\n二、主动公开政府信息情况\n规章 | 0 | 1 | 17 |'),
+    );
+    expect(usual.sections.map((x) => [x.index, x.line])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 4],
+    ]);
+  });
+
   it('a heading without 情况: 三、收到和处理政府信息公开申请', () => {
     expect(idx('一、总体情况\n三、收到和处理政府信息公开申请\n三、本年度办理结果')).toEqual([0, 1, 3]);
   });

@@ -67,6 +67,27 @@ const OTHER_NUMBERED: RegExp[] = WORDING.map(
     new RegExp(`^([\\s|]*)(?:\\(\\s*(?:${NUMERALS[k]}|${k + 1})\\s*\\)|${k + 1}\\s*[、.])\\s*${w}(?=$|[\\s|:(.…·])`),
 );
 
+/**
+ * A heading numbered as a part (第二部分 主动公开政府信息情况, 第二章…) or not numbered at all
+ * (主动公开政府信息情况 on a line of its own): a known wording, the whole line but for a colon,
+ * leader dots and a page number; no table border in it (行政复议 | 行政诉讼 is 四's table header).
+ * Like OTHER_NUMBERED, only for a heading the report never numbers the usual way.
+ */
+const UNNUMBERED: RegExp[] = WORDING.map(
+  (w, k) =>
+    new RegExp(
+      `^(\\s*)(?:第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*(?:部分|章|节)\\s*[、.,:：]?\\s*)?${w}(?=\\s*[:：]?\\s*(?:(?:[.…·．]{2,}|…|\\s)\\s*\\d{1,3})?\\s*$)`,
+    ),
+);
+
+/** Heading k as a part (第二部分…) or with no numbering (UNNUMBERED), the whole of `text`. */
+export function findUnnumbered(k: number, text: string, from = 0): HeadingHit | null {
+  if (from > 0 || text.length > 60 || text.includes('|')) return null;
+  const m = UNNUMBERED[k]!.exec(text);
+  if (!m) return null;
+  return { col: m[1]!.length, len: m[0].length - m[1]!.length };
+}
+
 /** Heading k numbered another way (OTHER_NUMBERED) at the start of `text`, if `from` is 0. */
 export function findOtherNumbered(k: number, text: string, from = 0): HeadingHit | null {
   if (from > 0 || startsWithIdeograph(text)) return null;

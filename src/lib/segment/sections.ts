@@ -1,6 +1,6 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome, stripChrome } from './chrome.ts';
-import { findHeading, findOtherNumbered, type HeadingHit } from './headings.ts';
+import { findHeading, findOtherNumbered, findUnnumbered, type HeadingHit } from './headings.ts';
 
 /**
  * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters), in order,
@@ -49,7 +49,7 @@ function headingFinder(lines: Line[]): Finder {
     const text = lines[li]!.text;
     const hit = findHeading(k, text, from);
     if (hit) return hit;
-    const other = findOtherNumbered(k, text, from);
+    const other = findOtherNumbered(k, text, from) ?? findUnnumbered(k, text, from);
     if (!other) return null;
     usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
     return usual[k] ? null : other;
