@@ -151,6 +151,30 @@ describe('bad input: every file is accounted for and the run goes on', () => {
   });
 });
 
+describe('a text-only report whose reason is a table outside the sections found', () => {
+  it('says the table is there but its section was not recognised, not that it is missing or an image', () => {
+    // Headings 二–四 numbered in a way no rule knows: the tables stand under section 一.
+    const text = buildReport()
+      .replace('二、主动公开政府信息情况', '乙 主动公开')
+      .replace('三、收到和处理政府信息公开申请情况', '丙 依申请')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '丁 复议诉讼');
+    const d = run([file('odd.txt', text)]);
+    const e = entry(d, 'odd.txt');
+    expect(e.outcome).toBe('text_only');
+    expect(e.reason).toContain('有表格，但不在识别出的第二、三、四部分之下');
+    expect(e.reason).not.toContain('图片');
+    const table = text.split('\n').findIndex((l) => l.includes('本年新制作数量')) + 1;
+    expect(e.diagnostics.find((x) => x.code === 'W_TABLE_MISSING')?.line).toBe(table);
+  });
+
+  it('a report with no table (its numbers only in prose) keeps "missing or an image"', () => {
+    const text = buildReport({ omitTables: true }).replace('无。', '本年新收政府信息公开申请12件，上年结转3件。');
+    const e = entry(run([file('img.txt', text)]), 'img.txt');
+    expect(e.outcome).toBe('text_only');
+    expect(e.reason).toBe('没有读到任何表格（表格缺失或以图片发布）');
+  });
+});
+
 describe('two reports saved in one file', () => {
   const first = buildReport();
   const second = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' }).replace(/2020年，/g, '2021年，');

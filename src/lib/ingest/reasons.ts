@@ -137,6 +137,16 @@ const GENERAL: Partial<Record<ReasonCode, string>> = {
 
 export const TEXT_ONLY_ZH = '没有读到任何表格（表格缺失或以图片发布）';
 /**
+ * A text-only report whose file has a table all the same, outside the sections 二、三、四 that were
+ * found: the headings were not recognised (or the table stands after what was taken for another
+ * report), so the table was not read — not missing, nor an image. The diagnostic
+ * (`W_TABLE_MISSING`, at the table's first line) says so with this message.
+ */
+export const TABLE_OUTSIDE_SECTIONS =
+  'a table is in the file, but not under the section headings 二–四 that were found (the headings were not recognised, or the table is after what was taken for another report): not read';
+export const tableOutsideSectionsZh = (line: number | null) =>
+  `没有读到任何表格：文件中${line ? `第 ${line} 行起` : ''}有表格，但不在识别出的第二、三、四部分之下（章节标题未能识别），未读取`;
+/**
  * A text-only report of the old template (era `pre2019`: the 2018-and-before form, 政府信息公开
  * 情况统计表): its table is not parsed at all (segment/oldform.ts), whether or not it is on the page.
  */

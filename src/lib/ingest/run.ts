@@ -2,6 +2,8 @@ import {
   OLD_TEMPLATE_REASON_ZH,
   PARTIAL_ZH,
   TEXT_ONLY_ZH,
+  TABLE_OUTSIDE_SECTIONS,
+  tableOutsideSectionsZh,
   duplicateZh,
   noYearZh,
   reasonZh,
@@ -216,11 +218,15 @@ export class Collector {
     entry.report_id = r.report.report_id;
     entry.outcome = r.report.status === 'complete' ? 'ok' : r.report.status;
     if (r.report.status !== 'complete') {
+      // A table in the file outside the sections found is no missing table (reasons.ts).
+      const outside = r.diagnostics.find((d) => d.code === 'W_TABLE_MISSING' && d.message === TABLE_OUTSIDE_SECTIONS);
       entry.reason =
         r.report.status === 'text_only'
           ? r.report.era === 'pre2019'
             ? OLD_TEMPLATE_REASON_ZH
-            : TEXT_ONLY_ZH
+            : outside
+              ? tableOutsideSectionsZh(outside.line)
+              : TEXT_ONLY_ZH
           : PARTIAL_ZH;
       entry.reason_code = r.report.status === 'text_only' ? 'TEXT_ONLY' : 'PARTIAL';
     }

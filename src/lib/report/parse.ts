@@ -13,6 +13,7 @@ import { describeConflict } from '../metadata/year.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
+import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText } from '../segment/sections.ts';
@@ -256,6 +257,14 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     }
   }
   const status: ReportRow['status'] = cells.length === 0 ? 'text_only' : complete ? 'complete' : 'partial';
+  // Nothing read, but a table in the file outside sections 二–四 (their headings not recognised, or
+  // the table after what was taken for another report): say so, not "missing or an image".
+  if (status === 'text_only' && oldForm === null) {
+    const inTables = new Set<number>();
+    for (const i of [2, 3, 4]) for (const l of sec(i)?.lines ?? []) inTables.add(l.no);
+    const table = lines.find((l) => !inTables.has(l.no) && isTableLine(l.text));
+    if (table) diagnostics.push(diag('W_TABLE_MISSING', TABLE_OUTSIDE_SECTIONS, file, table.no));
+  }
 
   const year = meta.year;
   const layoutEra =
@@ -340,4 +349,14 @@ export function columnOf(lines: string[], line: number | null, raw: string | nul
   if (line === null || !raw) return null;
   const i = lines[line - 1]?.indexOf(raw) ?? -1;
   return i < 0 ? null : i + 1;
+}
+
+/** Header words only a template table has (not prose: 本年新收 alone may be a sentence's). */
+const TABLE_WORDS = /申请人情况|本年制发件数|本年新制作数量|本年处理决定数量|结转下年度继续办理|信息内容(?:本年|$)/;
+
+/** A line of a 2019/2021 table: its header words, or a request row with numbers; no sentence. */
+function isTableLine(text: string): boolean {
+  if (text.length > 300 || text.includes('。')) return false;
+  const t = text.replace(/[\s|]/g, '');
+  return TABLE_WORDS.test(t) || (/本年新收|上年结转/.test(t) && (text.match(/\d+/g)?.length ?? 0) >= 3);
 }
