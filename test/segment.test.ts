@@ -341,7 +341,8 @@ describe('table of contents that is not clean', () => {
     '',
     ...body,
   ];
-  const bodyStart = (text: string[]) => text.indexOf('一、总体情况') + 1;
+  /** The line number of the report's 一 (the line before its text). */
+  const bodyStart = (text: string[]) => text.indexOf(body[1]!);
 
   it.each([
     ['sub-entries', ['（一）主动公开情况……1', '（二）依申请公开情况……2']],
@@ -377,6 +378,17 @@ describe('table of contents that is not clean', () => {
     const s = segment(textToLines(text.join('\n')));
     expect(s.duplicateFrom).toBeNull();
     expect(s.sections[1]!.line).toBe(bodyStart(text));
+  });
+
+  it('listing three headings, or two under a 目录 line, without page numbers', () => {
+    const plain = entries.map((e) => e.replace(/……\d$/, ''));
+    const three = withToc([], 2, plain.slice(0, 3));
+    expect(segment(textToLines(three.join('\n'))).sections[1]!.line).toBe(bodyStart(three));
+    const two = withToc([], 1, plain.slice(0, 2));
+    expect(segment(textToLines(two.join('\n'))).sections[1]!.line).toBe(bodyStart(two));
+    // Two bare headings with no 目录 above them: not enough to call them a contents page.
+    const bare = two.filter((l) => l !== '目录');
+    expect(segment(textToLines(bare.join('\n'))).sections[1]!.line).toBe(2);
   });
 
   it('followed by two reports: the second is still another report', () => {

@@ -78,7 +78,7 @@ function findAll(find: Finder, lines: Line[], start: number): { found: Array<Hit
  * 一、总体情况……1); between them may stand blank lines, sub-entries (（一）主动公开情况……1),
  * page footers and site chrome, and a few lines of anything else that is neither prose nor
  * table (an image placeholder, a line of bytes that did not decode) — see `tocLine`. The run
- * counts when it lists at least four headings (two, when their page numbers say what it is) and
+ * counts when it lists at least three headings (two, when page numbers or a 目录 line say what it is) and
  * the report itself follows it (一、 again). Its headings are not the sections: they stay in the
  * head, and the sections are found after it. Returns the line index after its last heading.
  */
@@ -112,10 +112,22 @@ function tocEnd(find: Finder, lines: Line[], found: Array<Hit | null>): number |
     if (PAGED.test(rest)) paged++;
   }
   const n = last + 1;
-  if (n < 4 && (n < 2 || paged < 2)) return null;
+  // Three headings; two when page numbers or a 目录 line above them say what they are.
+  if (n < 3 && (n < 2 || (paged < 2 && !titled(lines, hits[0]!.li)))) return null;
   const end = hits[last]!.li + 1;
   // The report itself follows: its 一 again.
   return search(find, lines, 0, end, 0) ? end : null;
+}
+
+/** A 目录 (contents) line among the two non-empty lines before line index `li`. */
+function titled(lines: Line[], li: number): boolean {
+  for (let i = li - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    const t = lines[i]!.text.replace(/[\s|]+/g, '');
+    if (!t) continue;
+    seen++;
+    if (/^(?:目录|CONTENTS)$/i.test(t)) return true;
+  }
+  return false;
 }
 
 /** A page number after a heading: leader dots or a tab (or wide spaces) before it. */
