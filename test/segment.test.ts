@@ -350,6 +350,7 @@ describe('table of contents that is not clean', () => {
     ['a page footer', ['- 1 -']],
     ['an image placeholder', ['[图片]']],
     ['a line of bytes that did not decode', ['\ufffd\ufffd']],
+    ['a line of mojibake with question marks', ['锟斤拷??锟斤拷?']],
     ['a garbage line and a footer', ['\ufffd\ufffd\ufffd', '', '第 1 页']],
     ['a page number on a line of its own', ['（一）主动公开情况', '1']],
   ])('with %s is kept in the head, and the report after it is read, not a second report', (_, extra) => {
@@ -446,6 +447,9 @@ describe('tocLine', () => {
     ['主动公开情况……12', 'entry'],
     ['[图片]', 'filler'],
     ['\ufffd\ufffd', 'filler'],
+    ['锟斤拷??锟斤拷', 'filler'],
+    ['\ufffd'.repeat(40) + '。' + '\ufffd'.repeat(40), 'filler'],
+    ['\ue000\ue001\ue002 3', 'filler'],
     ['本年度，我局认真贯彻落实条例。', 'body'],
     ['规章 | 2 | 1 | 17 |', 'body'],
     ['行政许可 46304', 'body'],

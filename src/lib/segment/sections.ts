@@ -132,8 +132,13 @@ function titled(lines: Line[], li: number): boolean {
 
 /** A page number after a heading: leader dots or a tab (or wide spaces) before it. */
 const PAGED = /^\s*(?:[.…·．]{2,}|…|\t|\s{2,})\s*\d{1,3}\s*[|\s]*$/;
-/** Sentence punctuation: a line of prose. */
-const SENTENCE = /[。；;！!？?]/;
+/**
+ * Sentence punctuation: a line of prose. Full-width only: an ASCII `?` is what a conversion
+ * leaves for a character it could not write (锟斤拷??), not a question.
+ */
+const SENTENCE = /[。；！？]/;
+/** What a line of undecodable bytes is made of: U+FFFD, private-use characters, `?`. */
+const GARBAGE = /[\ufffd\ue000-\uf8ff?]/g;
 /** An item numbering at the start of a sub-entry: （一） (1) 1. 1、 一、 第一部分 第1章. */
 const ITEM =
   /^(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十\d]{1,3}[部分章节])/;
@@ -151,6 +156,8 @@ const PAGE_TAIL = /(?:\s*(?:[.…·．]{2,}|…)\s*|\s+)\d{1,3}$/;
 export function tocLine(text: string, afterEntry = true): 'blank' | 'entry' | 'filler' | 'body' {
   const t = text.replace(/\|/g, ' ').trim();
   if (!t || isChrome(text)) return 'blank';
+  // Mostly bytes that did not decode, however long: no text of the report's.
+  if ((t.match(GARBAGE)?.length ?? 0) * 3 >= t.length) return 'filler';
   if (SENTENCE.test(t)) return 'body';
   // A page number alone on its line, right after its entry.
   if (/^\d{1,3}$/.test(t)) return afterEntry ? 'filler' : 'body';
