@@ -351,6 +351,7 @@ describe('table of contents that is not clean', () => {
     ['an image placeholder', ['[图片]']],
     ['a line of bytes that did not decode', ['\ufffd\ufffd']],
     ['a line of mojibake with question marks', ['锟斤拷??锟斤拷?']],
+    ['several stray lines', ['[图片]', '\ufffd\ufffd', '[图片]', '', '[图片]', '图']],
     ['a garbage line and a footer', ['\ufffd\ufffd\ufffd', '', '第 1 页']],
     ['a page number on a line of its own', ['（一）主动公开情况', '1']],
   ])('with %s is kept in the head, and the report after it is read, not a second report', (_, extra) => {
@@ -427,7 +428,7 @@ describe('table of contents that is not clean', () => {
   });
 
   it('ends before a heading with more stray lines above it than a contents page has', () => {
-    const stray = ['[图片]', '[图片]', '[图片]', '[图片]'];
+    const stray = Array<string>(7).fill('[图片]');
     // After 四: 一 to 四 are a table of contents all the same, and the report after it is read.
     const late = withToc(stray, 3);
     expect(segment(textToLines(late.join('\n'))).sections[1]!.line).toBe(bodyStart(late));

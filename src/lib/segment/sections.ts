@@ -76,8 +76,9 @@ function findAll(find: Finder, lines: Line[], start: number): { found: Array<Hit
  * A table of contents: a run of section headings with nothing under them that a report's body
  * has. Each heading stands alone on its line (but for leader dots and a page number:
  * 一、总体情况……1); between them may stand blank lines, sub-entries (（一）主动公开情况……1),
- * page footers and site chrome, and a few lines of anything else that is neither prose nor
- * table (an image placeholder, a line of bytes that did not decode) — see `tocLine`. The run
+ * page footers and site chrome, and lines of anything else that is neither prose nor table
+ * (an image placeholder, a line of bytes that did not decode; up to six in a row, twenty in
+ * all, as a contents page is a page or two) — see `tocLine`. The run
  * counts when it lists at least three headings (two, when page numbers or a 目录 line say what it is) and
  * the report itself follows it (一、 again). Its headings are not the sections: they stay in the
  * head, and the sections are found after it. Returns the line index after its last heading.
@@ -103,7 +104,7 @@ function tocEnd(find: Finder, lines: Line[], found: Array<Hit | null>): number |
         if (kind === 'body') break scan;
         if (kind === 'blank') continue;
         afterEntry = kind === 'entry';
-        if (kind === 'filler' && (++run > 3 || ++filler > 8)) break scan;
+        if (kind === 'filler' && (++run > 6 || ++filler > 20)) break scan;
         if (kind === 'entry') run = 0;
       }
     }
