@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellView } from '../src/lib/site/present.ts';
-import { repeatedColumnLabel, REQUEST_COLUMN_LABELS } from '../src/lib/tables/header.ts';
+import { readFileSync } from 'node:fs';
+import {
+  repeatedColumnLabel,
+  repeatedHeaderLabel,
+  REQUEST_COLUMN_LABELS,
+  REVIEW_HEADER_FORM,
+} from '../src/lib/tables/header.ts';
 import { buildReport, type Style } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
@@ -208,5 +214,48 @@ describe('a label that appears twice', () => {
     // The header printed whole twice: read.
     const twice = ok(parseText(withReview(FULL_REVIEW_HEAD + FULL_REVIEW_HEAD)));
     expect(rowOf(twice.cells, 'review', 'review')).toBe('1 0 0 0 1');
+  });
+});
+
+describe('四: a label twice in one block, only where the header shows the block', () => {
+  const BLOCK = { first: '结果维持', last: '总计' };
+  /** Header cells: one string per line, cells split at |. */
+  const cellsOf = (...lines: string[]) =>
+    lines.flatMap((l, i) => l.split('|').map((text) => ({ text: text.trim(), no: i + 1 })));
+  const check = (...lines: string[]) => repeatedHeaderLabel(cellsOf(...lines), REVIEW_HEADER_FORM, 3, BLOCK);
+
+  it('one line: a label twice between 结果维持 and 总计 is repeated', () => {
+    expect(check('行政复议 | 行政诉讼', '结果维持 | 结果纠正 | 结果纠正 | 尚未审结 | 总计')?.label).toBe('结果纠正');
+  });
+
+  it('a space-aligned header (two blocks’ 总计 on one line, the result labels broken over lines) is no repeat', () => {
+    // The real 淮安 2024 report's pdftotext -layout header: the order of labels across lines is
+    // not the columns' order.
+    expect(
+      check(
+        '行政复议 | 行政诉讼',
+        '未经复议直接起诉 | 复议后起诉',
+        '结果 | 结果 | 其他结 | 尚未',
+        '总计',
+        '结 果 | 结果 | 其他 | 尚未 | 结果 | 结果 | 其他 | 尚未审',
+        '维持 | 纠正 | 果 | 审结',
+        '总计 | 总计',
+      ),
+    ).toBeNull();
+  });
+
+  it('the real 淮安 2024 report as pdftotext -layout text: section 四 read whole', () => {
+    const text = readFileSync(new URL('./fixtures/documents/huaian2024.layout.txt', import.meta.url));
+    const truth = JSON.parse(
+      readFileSync(new URL('./fixtures/documents/huaian2024.truth.json', import.meta.url), 'utf8'),
+    ) as { cells: Array<{ table_id: string; row_key: string; col_key: string; value: number }> };
+    const p = ok(parseText(text, '001_huaian2024.layout.txt'));
+    expect(p.diagnostics.some((d) => d.code === 'W_LABEL_REPEATED')).toBe(false);
+    const review = truth.cells.filter((c) => c.table_id === 'review');
+    expect(review).toHaveLength(15);
+    for (const t of review)
+      expect(
+        p.cells.find((c) => c.table_id === 'review' && c.row_key === t.row_key && c.col_key === t.col_key)?.value,
+      ).toBe(t.value);
   });
 });

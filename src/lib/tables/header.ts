@@ -156,7 +156,7 @@ export interface RepeatedLabel {
  * `minLabels` different labels. A header printed whole twice (every label the same number of
  * times the form's) names no column twice. Labels the form names several times (四's result
  * columns) are compared with each other too, and with `block` (四's 结果维持 … 总计) a label twice
- * within one block of the header is repeated. Null when no label is.
+ * within one block of the header is repeated (`twiceInBlock`). Null when no label is.
  */
 export function repeatedHeaderLabel(
   cells: ReadonlyArray<{ text: string; no: number }>,
@@ -165,22 +165,13 @@ export function repeatedHeaderLabel(
   block?: { first: string; last: string },
 ): RepeatedLabel | null {
   const seen = new Map<string, number[]>();
-  // A block of the header runs from its first label or to its last (四: 结果维持 … 总计); each
-  // reading of where blocks start and end is tried, so that a label written over the first or
-  // the last one is still seen twice in one block.
-  let afterLast = new Set<string>();
-  let fromFirst = new Set<string>();
-  let inBlock: RepeatedLabel | null = null;
+  const labels: Array<{ key: string; no: number }> = [];
   for (const c of cells)
     for (const key of c.text.split(/\s+/).flatMap((w) => labelsOf(headerKey(w), form))) {
       seen.set(key, [...(seen.get(key) ?? []), c.no]);
-      if (block === undefined) continue;
-      if (key === block.first) fromFirst = new Set();
-      if (afterLast.has(key) || fromFirst.has(key)) inBlock ??= { label: key, no: c.no };
-      afterLast.add(key);
-      fromFirst.add(key);
-      if (key === block.last) afterLast = new Set();
+      labels.push({ key, no: c.no });
     }
+  const inBlock = block ? twiceInBlock(labels, form, block) : null;
   if (seen.size < minLabels) return null;
   const times = [...seen].map(([label, at]) => at.length / form.get(label)!);
   if (times[0]! > 1 && Number.isInteger(times[0]) && times.every((t) => t === times[0])) return null;
@@ -196,6 +187,37 @@ export function repeatedHeaderLabel(
     if (Math.min(...others) >= 1 && at.length > Math.max(...others)) return { label, no: at[Math.max(...others)]! };
   }
   return inBlock;
+}
+
+/**
+ * A label named twice within one block of a header whose form repeats blocks (四: 结果维持 …
+ * 总计, three times). A block runs from its first label (or the header's start), or to its last:
+ * each reading is tried, so that a label written over the first or the last one is still seen
+ * twice in one block. This needs the labels in the columns' order, which they are only when the
+ * block labels are all on one line, or no line holds two of them (one cell per line). A header
+ * whose lines hold several block labels each — a space-aligned header, where one line holds two
+ * blocks' 总计 and the next the broken words of their 结果维持 — shows no blocks; its labels are
+ * left to the counts (repeatedHeaderLabel).
+ */
+function twiceInBlock(
+  labels: ReadonlyArray<{ key: string; no: number }>,
+  form: HeaderForm,
+  block: { first: string; last: string },
+): RepeatedLabel | null {
+  const inBlocks = labels.filter((l) => form.get(l.key) === form.get(block.first));
+  const perLine = new Map<number, number>();
+  for (const l of inBlocks) perLine.set(l.no, (perLine.get(l.no) ?? 0) + 1);
+  if (perLine.size > 1 && [...perLine.values()].some((n) => n > 1)) return null;
+  let afterLast = new Set<string>();
+  let fromFirst = new Set<string>();
+  for (const { key, no } of inBlocks) {
+    if (key === block.first) fromFirst = new Set();
+    if (afterLast.has(key) || fromFirst.has(key)) return { label: key, no };
+    afterLast.add(key);
+    fromFirst.add(key);
+    if (key === block.last) afterLast = new Set();
+  }
+  return null;
 }
 
 /**
