@@ -58,6 +58,7 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   year: 2023,
   period_year: null,
   same_agency_year: 0,
+  title_agency: null,
   published_on: null,
   published_on_basis: null,
   source_url: null,

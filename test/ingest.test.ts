@@ -206,6 +206,26 @@ describe('two reports saved in one file', () => {
     expect(e.reason).toMatch(/^报告所属年度无法确定（标题写2020年，标题写2021年/);
   });
 
+  it('a report whose agency name was chosen against its title says so in its entry, in Chinese', () => {
+    // The year in the title garbled past reading (锟斤拷: mojibake): the name is the issuer's.
+    const d = run([
+      file(
+        'garbled.txt',
+        buildReport({
+          title: '测试市测试局锟斤拷年政府信息公开工作年度报告',
+          head: ['发布机构：测试市测试局', '发布时间：2021-01-20'],
+        }),
+      ),
+    ]);
+    const e = entry(d, 'garbled.txt');
+    expect(d.reports[0]).toMatchObject({ agency: '测试市测试局', title_agency: '测试市测试局锟斤拷', year: 2020 });
+    expect(e.outcome).toBe('ok');
+    expect(e.reason_code).toBe('W_AGENCY_DISPUTED');
+    expect(e.reason).toBe(
+      '机关名称记为“测试市测试局”（发布机构或落款所写），但标题写作“测试市测试局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
+    );
+  });
+
   it('the same text twice is a repeat, with no reason', () => {
     const e = entry(data, 'twice.txt');
     expect(e.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');

@@ -8,7 +8,7 @@ import { cleanUrl, htmlSourceUrl } from '../src/lib/metadata/source-url.ts';
 import { comparisonYears } from '../src/lib/metadata/year.ts';
 import { htmlToLines } from '../src/lib/decode/html.ts';
 import { originalLink } from '../src/lib/site/report-meta.ts';
-import { noYearZh } from '../src/lib/ingest/reasons.ts';
+import { agencyDisputedZh, noYearZh } from '../src/lib/ingest/reasons.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText } from './helpers.ts';
 
@@ -136,7 +136,18 @@ describe('metadata', () => {
       ),
     );
     expect(p.report.agency).toBe('XX市丙七局');
-    expect(p.diagnostics.find((d) => d.code === 'W_AGENCY_DISPUTED')?.message).toMatch(/XX市丙七局某某.*XX市丙七局/);
+    const d = p.diagnostics.find((x) => x.code === 'W_AGENCY_DISPUTED')!;
+    expect(d.message).toMatch(/XX市丙七局某某.*XX市丙七局/);
+    // The datasets keep the title's name (reports.title_agency); the manifest says why in Chinese.
+    expect(p.report.title_agency).toBe('XX市丙七局某某');
+    expect(agencyDisputedZh(d.message)).toBe(
+      '机关名称记为“XX市丙七局”（发布机构或落款所写），但标题写作“XX市丙七局某某”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
+    );
+    expect(agencyDisputedZh('something else')).toBe('机关名称与标题所写不一致，请核对原文');
+    // A name that is no dispute leaves it NULL.
+    expect(
+      ok(parseText('XX市丙七局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n')).report.title_agency,
+    ).toBeNull();
     // An abbreviation never wins, and a title ending as a name keeps it (the office posting it is not the agency).
     expect(meta('XX市丙七局某某年政府信息公开工作年度报告\n发布机构：市丙七局').agency).toBe('XX市丙七局某某');
     expect(meta('XX市丙七局年政府信息公开工作年度报告\n发布机构：XX市人民政府办公室').agency).toBe('XX市丙七局');

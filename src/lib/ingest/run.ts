@@ -9,6 +9,7 @@ import {
   reasonZh,
   secondReportZh,
   yearDisputedZh,
+  agencyDisputedZh,
 } from './reasons.ts';
 import { crossYearChecks, type CheckOut } from '../checks/checks.ts';
 import {
@@ -248,6 +249,13 @@ export class Collector {
       const zh = yearDisputedZh(disputed.message);
       entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
       entry.reason_code ??= 'W_YEAR_DISPUTED';
+    }
+    // And an agency name chosen between the title's and the issuer's.
+    const agencyDisputed = r.diagnostics.find((d) => d.code === 'W_AGENCY_DISPUTED');
+    if (agencyDisputed) {
+      const zh = agencyDisputedZh(agencyDisputed.message);
+      entry.reason = entry.reason ? `${entry.reason}；${zh}` : zh;
+      entry.reason_code ??= 'W_AGENCY_DISPUTED';
     }
     const fingerprint = r.fingerprint ?? null;
     if (fingerprint && this.sharedStems && !this.sharedStems.has(conversionStem(r.path))) fingerprint.rows = '';

@@ -331,6 +331,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // Set by the run, which sees every file (see ingest/canonical.ts).
     duplicate_of: null,
     same_agency_year: 0,
+    // The name the title gives when the issuer's was kept instead (W_AGENCY_DISPUTED above).
+    title_agency: meta.agencyDisputed?.title ?? null,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));

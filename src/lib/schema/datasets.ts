@@ -95,6 +95,13 @@ export const ReportRow = z.object({
    * known, and totals add none of them. Appended after period_year.
    */
   same_agency_year: z.number().int().min(0),
+  /**
+   * The agency's name as the title writes it, when that is not the name kept: the title names the
+   * issuer's name (发布机构, else the signature 落款) with more after it that ends no name (a
+   * garbled year: XX局锟斤拷年…), and `agency` is the issuer's (W_AGENCY_DISPUTED). NULL for every
+   * other report. Appended after same_agency_year.
+   */
+  title_agency: z.string().nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

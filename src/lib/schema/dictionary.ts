@@ -169,6 +169,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       '正文统计期限所写的完整自然年（如“自2023年1月1日起至2023年12月31日止”、2023.1.1-2023.12.31、“二〇二三年一月一日至二〇二三年十二月三十一日”）；正文未写明时为空值（引述其他报告的统计期限不计）。与报告年度不同时，报告年度按标题记录但有争议，数字属于哪一年请核对原文。',
     ],
     same_agency_year: sameAgencyYear,
+    title_agency: [
+      "The agency's name as the title writes it, when another was kept: the title gives the issuer's name (发布机构, else the signature 落款) with more after it that ends no agency's name (a garbled year: XX局锟斤拷年政府信息公开…), and agency is the issuer's (warning W_AGENCY_DISPUTED). NULL for every other report. Check the original for which name is right.",
+      '标题所写的机关名称，仅在机关名称另取时填写：标题在发布机构（或落款）的名称之后另有不成机关名称的文字（如年份乱码：XX局锟斤拷年政府信息公开…），机关名称取发布机构（落款）的名称（警告 W_AGENCY_DISPUTED）。其他报告为空值。哪个名称正确请核对原文。',
+    ],
   },
   cells: {
     report_id: reportId,
