@@ -70,6 +70,20 @@ function disputedReport(): string {
 }
 
 /**
+ * A report whose title's year is garbled past reading (锟斤拷: mojibake) after the agency's name:
+ * the name is its issuer's (发布机构), kept and disputed (W_AGENCY_DISPUTED, reports.title_agency),
+ * which its page, its agency's page and the quality page must say.
+ */
+export const AGENCY_DISPUTED_FILE = 'disputed/淮安市清江浦区乱码测试局报告.txt';
+export const AGENCY_DISPUTED_TITLE_NAME = '淮安市清江浦区乱码测试局锟斤拷';
+function agencyDisputedReport(): string {
+  return buildReport({
+    title: `${AGENCY_DISPUTED_TITLE_NAME}年政府信息公开工作年度报告`,
+    head: ['发布机构：淮安市清江浦区乱码测试局', '发布时间：2021-01-20'],
+  });
+}
+
+/**
  * Reports of one name whose place is not known, two years each: 朝阳街道办事处 (a name of many
  * places: region_code NULL) and 店上镇人民政府 (in 潞城区 and in 壶关县: ambiguous, 140400). Each
  * pair shares an agency page (its old address), which must not show them as one agency's years.
@@ -157,6 +171,7 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(synthetic.raw, 'hostile', HOSTILE_FILE), hostileReport());
   mkdirSync(join(synthetic.raw, 'disputed'));
   writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
+  writeFileSync(join(synthetic.raw, AGENCY_DISPUTED_FILE), agencyDisputedReport());
   mkdirSync(join(synthetic.raw, 'noyear'));
   writeFileSync(join(synthetic.raw, NO_YEAR_FILE), noYearReport());
   mkdirSync(join(synthetic.raw, 'namesakes'));

@@ -3,6 +3,7 @@ import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder
 import { pageWindow } from '../src/lib/site/paging.ts';
 import {
   ABSENT_TITLE,
+  agencyDispute,
   agencyName,
   cellView,
   checkWord,
@@ -270,6 +271,22 @@ describe('reportPage', () => {
     expect(yearDispute(report({ year: 2020, period_year: 2020 }))).toBeNull();
     expect(yearDispute(report({ year: 2020, period_year: null }))).toBeNull();
     expect(yearDispute(report({ year: null, period_year: 2019 }))).toBeNull();
+  });
+  it('an agency name taken from the issuer against the title: a note with both names in Chinese (W_AGENCY_DISPUTED)', () => {
+    const r = report({ agency: 'XX市丙七局', title_agency: 'XX市丙七局锟斤拷' });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.agencyNote).toBe(
+      '机关名称记为“XX市丙七局”（发布机构或落款所写），但标题写作“XX市丙七局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
+    );
+    expect(p.yearNote).toBeNull();
+    // title_agency is NULL for every other report; a NULL agency or the same name is no dispute.
+    expect(agencyDispute(report({ agency: 'XX市丙七局', title_agency: null }))).toBeNull();
+    expect(agencyDispute(report({ agency: null, title_agency: 'XX市丙七局锟斤拷' }))).toBeNull();
+    expect(agencyDispute(report({ agency: 'XX市丙七局', title_agency: 'XX市丙七局' }))).toBeNull();
+    expect(
+      reportPage({ report: report(), cells: [], checks: [], summary: s, agencyReports: [] }).agencyNote,
+    ).toBeNull();
   });
   it('another, different report of the agency-year: the page says its figures are in no total', () => {
     const r = report({ year: 2024, same_agency_year: 2, region_code: '320800', region_basis: 'gazetteer' });

@@ -6,6 +6,8 @@ import { describe, expect, inject, it } from 'vitest';
 import type { CellRow, Manifest, ReportRow } from '../src/lib/schema/datasets.ts';
 import { formCells } from './helpers.ts';
 import {
+  AGENCY_DISPUTED_FILE,
+  AGENCY_DISPUTED_TITLE_NAME,
   CONFLICT_FILES,
   DISPUTED_FILE,
   NAMESAKE_FILES,
@@ -17,6 +19,7 @@ import { NAMESAKE_NOTE, agencyKey, placeKnown } from '../src/lib/site/agencies.t
 import { parquetOf, reportIndex } from './published.ts';
 import { readLayout } from '../src/lib/write/layout.ts';
 import { parseSums } from '../src/lib/write/generation.ts';
+import { manifestEntries } from '../src/lib/write/manifest.ts';
 import { query } from './query.ts';
 
 /**
@@ -503,6 +506,50 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(quality.querySelector('main')!.textContent).toContain(`报告年度有疑问的报告（${disputed.length}）`);
     const links = [...quality.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
     for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
+  });
+
+  it('a disputed agency name (W_AGENCY_DISPUTED) is kept in the data and noted on its report, agency and quality pages', async () => {
+    const disputed = await query<ReportRow>(
+      `SELECT * FROM ${parquetOf(published, 'reports')} WHERE title_agency IS NOT NULL ORDER BY report_id`,
+    );
+    const r = disputed.find((x) => x.source_file === AGENCY_DISPUTED_FILE)!;
+    expect(r).toMatchObject({
+      agency: '淮安市清江浦区乱码测试局',
+      title_agency: AGENCY_DISPUTED_TITLE_NAME,
+      year: 2020,
+    });
+    const why = `机关名称记为“${r.agency}”（发布机构或落款所写），但标题写作“${r.title_agency}”`;
+    // The static API's report file has the column; the manifest entry says why, in Chinese.
+    const json = JSON.parse(readFileSync(join(dist, `reports/${r.report_id}.json`), 'utf8')) as { report: ReportRow };
+    expect(json.report.title_agency).toBe(AGENCY_DISPUTED_TITLE_NAME);
+    const header = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest;
+    let entry: Manifest['files'][number] | undefined;
+    for await (const e of manifestEntries(data, header)) if (e.path === AGENCY_DISPUTED_FILE) entry = e;
+    expect(entry).toMatchObject({ reason_code: 'W_AGENCY_DISPUTED', reason: expect.stringContaining(why) as unknown });
+    for (const x of disputed) {
+      const note = page(`reports/${x.report_id}/index.html`).querySelector('dl.meta .year-note');
+      expect(note?.textContent, x.source_file).toContain(`机关名称有疑问：机关名称记为“${x.agency}”`);
+      expect(note!.querySelector('a')!.getAttribute('href')).toBe('/quality/#agency-disputed');
+    }
+    expect(page(`agencies/${agencyKey(r)}/index.html`).querySelector('.agency-note')?.textContent).toBe(
+      `（机关名称有疑问：标题写作“${AGENCY_DISPUTED_TITLE_NAME}”）`,
+    );
+    // A report whose name is no dispute has no such note.
+    const [plain] = await query<{ report_id: string }>(
+      `SELECT report_id FROM ${parquetOf(published, 'reports')} WHERE title_agency IS NULL AND period_year IS NULL AND same_agency_year = 0 LIMIT 1`,
+    );
+    expect(page(`reports/${plain!.report_id}/index.html`).querySelector('.year-note')).toBeNull();
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('h2#agency-disputed')!.textContent).toBe(
+      `机关名称有疑问的报告（${disputed.filter((x) => !x.duplicate_of).length}${disputed.some((x) => x.duplicate_of) ? `，另有 ${disputed.filter((x) => x.duplicate_of).length} 份副本` : ''}）`,
+    );
+    const items = [...quality.querySelectorAll('ul.agency-disputed > li')];
+    expect(items.map((li) => li.querySelector('a')!.getAttribute('href')).sort()).toEqual(
+      disputed.map((x) => `/reports/${x.report_id}/`).sort(),
+    );
+    expect(
+      items.find((li) => li.querySelector('a')!.getAttribute('href') === `/reports/${r.report_id}/`)!.textContent,
+    ).toContain(why);
   });
 
   it("every count of a page agrees with the others: the home page's figures, the quality page's lists, undated and disputed reports, sub-regions", async () => {

@@ -1,7 +1,7 @@
 import type { CellRow, ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder } from '../region/ladder.ts';
 import { unescapeName } from '../ingest/names.ts';
-import { OLD_TEMPLATE_ZH, yearPeriodZh } from '../ingest/reasons.ts';
+import { OLD_TEMPLATE_ZH, agencyTitleZh, yearPeriodZh } from '../ingest/reasons.ts';
 import { activeRows, requestRows, reviewRows } from '../template/definitions.ts';
 
 /**
@@ -132,6 +132,18 @@ export const BASIS_LABEL: Record<ReportRow['region_basis'], string> = {
 export function yearDispute(r: Pick<ReportRow, 'year' | 'period_year'>): string | null {
   return r.year !== null && r.period_year !== null && r.period_year !== r.year
     ? yearPeriodZh(r.year, r.period_year)
+    : null;
+}
+
+/**
+ * Why a report's agency name is disputed, in Chinese (`W_AGENCY_DISPUTED`): the name was taken
+ * from the issuer (发布机构 or the signature, 落款) although the title writes more after it
+ * (`title_agency`, most likely a garbled year). Null when it is not: `title_agency` is set only
+ * for such a report.
+ */
+export function agencyDispute(r: Pick<ReportRow, 'agency' | 'title_agency'>): string | null {
+  return r.agency !== null && r.title_agency !== null && r.title_agency !== r.agency
+    ? agencyTitleZh(r.title_agency, r.agency)
     : null;
 }
 

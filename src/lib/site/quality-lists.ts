@@ -3,7 +3,7 @@ import { fmt, reportLabel } from './present.ts';
 
 /**
  * The quality page's lists of reports (checks that failed, cells not read with certainty, tables
- * incomplete, year disputed or not known) as data. A list is of files: a copy of another report
+ * incomplete, year disputed or not known, agency name disputed) as data. A list is of files: a copy of another report
  * (`duplicate_of`) is listed too, but marked as a copy with a link to the report it copies, and
  * the count in the heading is of reports, each once, as every total and the home page count them
  * (aggregate.ts counted), with the copies said apart.

@@ -5,6 +5,7 @@ import { placeFilterValues, type SharedNames } from '../region/labels.ts';
 import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
 import { reportForms, type ReportForms } from './forms.ts';
 import {
+  agencyDispute,
   checkWord,
   fileLabel,
   headlines,
@@ -69,6 +70,8 @@ export interface ReportPage {
   statusLine: string;
   /** Why the year is disputed (W_YEAR_DISPUTED), in Chinese; null when it is not. */
   yearNote: string | null;
+  /** Why the agency's name is disputed (W_AGENCY_DISPUTED), in Chinese; null when it is not. */
+  agencyNote: string | null;
   /** Why none of its figures is in a total (another, different report of the agency-year), or null. */
   conflictNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
@@ -202,6 +205,7 @@ export function reportPage({
     searchMeta,
     statusLine,
     yearNote: yearDispute(report),
+    agencyNote: agencyDispute(report),
     conflictNote: sameAgencyYearNote(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
