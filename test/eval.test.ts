@@ -85,6 +85,19 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it("keeps a title's agency name whose year is garbled beside the issuer's (title_agency)", () => {
+    // XX局锟斤拷年政府信息公开…: the agency is the issuer's (发布机构 or the signature), the title's name kept.
+    const garbled = corpus.filter((f) => f.truth.quirks.includes('title-year-garbled'));
+    expect(garbled.length).toBeGreaterThan(0);
+    const byFile = new Map(data.reports.map((r) => [r.source_file, r]));
+    for (const f of garbled)
+      expect(byFile.get(f.path), f.path).toMatchObject({
+        agency: f.truth.report!.agency,
+        title_agency: f.truth.report!.title_agency,
+      });
+    expect(result.metadata.title_agency!.ok, formatEval(result)).toBe(result.metadata.title_agency!.total);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

@@ -151,6 +151,12 @@ export function evaluate(
       // Metadata variants (synth/metadata.ts); older truth files do not have them.
       if (t.report.title !== undefined)
         meta('title', r.title === t.report.title, `${t.file}: ${r.title} ≠ ${t.report.title}`);
+      if (t.report.title_agency !== undefined)
+        meta(
+          'title_agency',
+          r.title_agency === t.report.title_agency,
+          `${t.file}: ${r.title_agency} ≠ ${t.report.title_agency}`,
+        );
       if (t.report.published_on !== undefined)
         meta(
           'published_on',

@@ -24,6 +24,7 @@ import { comparisonSentence, otherYearPageTitle, otherYearTitles, withoutOwnYear
 import type { StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
 import { sprinkleInvisible } from './invisible.ts';
+import { ISSUER_NAME_END, garbledYear } from './garbled-year.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
@@ -517,6 +518,32 @@ function report(
       quirks.add('meta-comparison-only');
     } else quirks.add('meta-comparison-year');
   }
+  // The title's year garbled past reading after the agency's name (garbled-year.ts): the agency
+  // is the issuer's name, and the title's is kept beside it (title_agency). Side generator: the
+  // main stream is unchanged. Only where the page names the issuer in full (a 发布机构 field of
+  // the header, or the signature), no other title stands before it, and the body states the year.
+  const garbleRng = new Random(Number(seq) * 5903 + 89);
+  const issuerNamed = mv.quirks.includes('meta-signature') || (mv.head === head && metaStyle >= 2);
+  const ownYear = `${a.agency}${year}年`;
+  let titleAgency: string | null = null;
+  if (
+    !pre2019 &&
+    style !== 'oneline' &&
+    issuerNamed &&
+    !before.length &&
+    !quirks.has('meta-html-title-year') &&
+    ISSUER_NAME_END.test(a.agency) &&
+    mv.title.startsWith(ownYear) &&
+    garbleRng.chance(0.05)
+  ) {
+    titleAgency = `${a.agency}${garbledYear(garbleRng, year)}`;
+    const garble = (t: string) => t.replace(ownYear, `${titleAgency}年`);
+    mv.title = garble(mv.title);
+    mv.htmlTitle = garble(mv.htmlTitle);
+    if (mv.titleLine) mv.titleLine = garble(mv.titleLine);
+    body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
+    quirks.add('title-year-garbled');
+  }
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
@@ -642,6 +669,7 @@ function report(
       era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
       status,
       title: mv.title,
+      title_agency: titleAgency,
       ...mv.truth,
       duplicate_of_file: null,
     },

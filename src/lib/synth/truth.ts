@@ -30,6 +30,11 @@ export const Truth = z.object({
       status: ReportStatus,
       /** Metadata the parser should find (synth/metadata.ts); absent in older truth files. */
       title: z.string().optional(),
+      /**
+       * The agency's name as the title writes it when the issuer's is the agency (a garbled year
+       * after it: quirk title-year-garbled), else null; absent in older truth files.
+       */
+      title_agency: z.string().nullable().optional(),
       published_on: z.string().nullable().optional(),
       published_on_basis: z.enum(['label', 'signature']).nullable().optional(),
       source_url: z.string().nullable().optional(),
