@@ -85,6 +85,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it('reads the tables under headings numbered as parts (第二部分 …) or not numbered at all', () => {
+    for (const name of ['heading-numbered-as-part', 'heading-unnumbered']) {
+      const q = result.byQuirk[name];
+      expect(q?.cells, name).toBeGreaterThan(0);
+      expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+    }
+  });
+
   it("keeps a title's agency name whose year is garbled beside the issuer's (title_agency)", () => {
     // XX局锟斤拷年政府信息公开…: the agency is the issuer's (发布机构 or the signature), the title's name kept.
     const garbled = corpus.filter((f) => f.truth.quirks.includes('title-year-garbled'));

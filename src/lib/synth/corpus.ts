@@ -11,6 +11,8 @@ import {
   headingText,
   oldFormTable,
   otherNumbered,
+  partNumbered,
+  partNumbering,
   rowWording,
   onelineDump,
   pipeOneline,
@@ -445,9 +447,34 @@ function report(
     body.push(...(swap === '三二' ? [...s3, ...s2] : [...s2, ...s3]));
     if (s4 && swap === '四三') body.splice(body.length - s3.length, 0, ...s4);
     else if (s4) body.push(...s4);
+    const h56: string[] = [];
     if (!r.cut || noTables) {
-      body.push(...headed(headingText(rng, 5, hv), problems(rng)));
-      body.push(...headed(headingText(rng, 6, hv), otherMatters(rng, year)));
+      // In the order the main stream draws them: 五's wording, its text, 六's wording, its text.
+      const h5 = headingText(rng, 5, hv);
+      body.push(...headed(h5, problems(rng)));
+      const h6 = headingText(rng, 6, hv);
+      body.push(...headed(h6, otherMatters(rng, year)));
+      h56.push(h5, h6);
+    }
+    // Every heading numbered as a part (第二部分 …, 第三章、…) or not numbered at all (side
+    // generator: the main stream is unchanged), rewritten where it stands. Not on a one-line
+    // dump, where no heading is a line of its own, nor with headings glued to their text,
+    // reworded, misspelt or numbered like items, nor with a unit after 二's heading: a heading
+    // so numbered is found only as the whole of its line, in a known wording.
+    const partRng = new Random(Number(seq) * 5449 + 97);
+    if (style !== 'oneline' && !glue && !hv && !renumber && !unitHeading && partRng.chance(0.08)) {
+      const numbering = partNumbering(partRng);
+      const own = ['一、总体情况', s2[0]!, s3[0]!, s4?.[0], ...h56];
+      own.forEach((heading, i) => {
+        if (heading === undefined) return;
+        const at = body.indexOf(heading);
+        const to = partNumbered(heading, i + 1, numbering);
+        if (at >= 0) body[at] = to;
+        const t = tableLines.indexOf(heading);
+        if (t >= 0) tableLines[t] = to;
+        tocHeadings[i] = to;
+      });
+      quirks.add(numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
@@ -480,7 +507,13 @@ function report(
   // footer, an image placeholder or a line of bytes that did not decode between its entries.
   // The report after it is read as any other: the truth is unchanged.
   const untidy = new Random(Number(seq) * 5717 + 83);
-  if (toc.length && !quirks.has('heading-numbered-as-item') && untidy.chance(0.6)) {
+  if (
+    toc.length &&
+    !quirks.has('heading-numbered-as-item') &&
+    !quirks.has('heading-numbered-as-part') &&
+    !quirks.has('heading-unnumbered') &&
+    untidy.chance(0.6)
+  ) {
     const page = (n: number) => (untidy.chance(0.7) ? `……${n}` : '');
     const kinds = [
       () => [`（一）主动公开情况${page(1)}`, `（二）依申请公开情况${page(1)}`],
@@ -582,6 +615,8 @@ function report(
     !quirks.has('duplicate-text') &&
     !quirks.has('appended-report') &&
     !quirks.has('heading-numbered-as-item') &&
+    !quirks.has('heading-numbered-as-part') &&
+    !quirks.has('heading-unnumbered') &&
     pasteRng.chance(0.2);
   if (pasted) quirks.add('pipe-oneline');
   let text =

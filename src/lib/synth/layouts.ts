@@ -49,6 +49,32 @@ export function otherNumbered(rng: Random, heading: string, k: 2 | 3 | 4): strin
   return n + (k === 3 && rng.chance(0.3) ? text.replace(/情况$/, '') : text);
 }
 
+/**
+ * How a report numbers its headings as parts (第二部分 主动公开政府信息情况, 第三章、…), one way for
+ * all six; null: not numbered at all (主动公开政府信息情况 alone on its line).
+ */
+export interface PartNumbering {
+  unit: '部分' | '章';
+  sep: string;
+  arabic: boolean;
+}
+
+export function partNumbering(rng: Random): PartNumbering | null {
+  if (rng.chance(0.4)) return null;
+  return {
+    unit: rng.chance(0.7) ? '部分' : '章',
+    sep: rng.pick([' ', ' ', '\u3000', '、', '：', '']),
+    arabic: rng.chance(0.15),
+  };
+}
+
+/** Heading k (1–6) numbered as `p` says; `heading` is the template's wording with its 二、. */
+export function partNumbered(heading: string, k: number, p: PartNumbering | null): string {
+  const text = heading.slice(2);
+  if (!p) return text;
+  return `第${p.arabic ? k : '一二三四五六'[k - 1]}${p.unit}${p.sep}${text}`;
+}
+
 /** Other wordings real reports give rows of section 三, each read as the template's row. */
 const ROW_WORDINGS: Array<[string, string[]]> = [
   ['本年新收政府信息公开申请数量', ['本年度新收政府信息公开申请数量']],
