@@ -184,6 +184,43 @@ describe('html', () => {
       ['锚', undefined],
     ]);
   });
+
+  it('reads table rows in the order the browser draws them: <thead> first, <tfoot> last', () => {
+    const rows = (html: string) => htmlToLines(html).map((l) => l.raw);
+    const row = (...c: string[]) => `<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`;
+    const head = `<thead>${row('信息内容', '数量')}</thead>`;
+    const foot = `<tfoot>${row('（七）总计', '9')}</tfoot>`;
+    const body = (...r: string[]) => `<tbody>${r.join('')}</tbody>`;
+    const want = ['信息内容 | 数量', '（一）予以公开 | 4', '（二）部分公开 | 5', '（七）总计 | 9'];
+    // <tfoot> before <tbody> (HTML 4), in the middle of several <tbody>, <thead> after the body.
+    expect(
+      rows(`<table>${head}${foot}${body(row('（一）予以公开', '4'), row('（二）部分公开', '5'))}</table>`),
+    ).toEqual(want);
+    expect(
+      rows(`<table>${head}${body(row('（一）予以公开', '4'))}${foot}${body(row('（二）部分公开', '5'))}</table>`),
+    ).toEqual(want);
+    expect(
+      rows(`<table>${body(row('（一）予以公开', '4'), row('（二）部分公开', '5'))}${foot}${head}</table>`),
+    ).toEqual(want);
+    // Only the first <thead> and <tfoot> are drawn apart; a second one is a body group in place.
+    expect(
+      rows(`<table>${foot}${body(row('（一）予以公开', '4'))}<tfoot>${row('（二）部分公开', '5')}</tfoot></table>`),
+    ).toEqual(['（一）予以公开 | 4', '（二）部分公开 | 5', '（七）总计 | 9']);
+  });
+
+  it('reads a table that lays out the page as blocks, and the tables inside it as tables', () => {
+    const lines = htmlToLines(
+      '<table><tr><td>菜单</td><td><p>二、主动公开</p><table><tfoot><tr><td>（七）总计</td><td>9</td></tr></tfoot>' +
+        '<tr><td>（一）予以公开</td><td>4</td></tr></table><p>四、复议</p></td></tr></table>',
+    );
+    expect(lines.map((l) => [l.raw, l.cells?.length])).toEqual([
+      ['菜单', undefined],
+      ['二、主动公开', undefined],
+      ['（一）予以公开 | 4', 2],
+      ['（七）总计 | 9', 2],
+      ['四、复议', undefined],
+    ]);
+  });
 });
 
 describe('normalizeLine quick scan', () => {

@@ -44,7 +44,11 @@ export { BLOCK };
 
 export function htmlToLines(html: string): Line[] {
   const doc = parse(html, { sourceCodeLocationInfo: true });
-  const sheet = sheetOf(doc, html);
+  return linesOf(doc, sheetOf(doc, html), false);
+}
+
+/** The lines of `root`'s content; `inUnsure`: inside an element that may be hidden. */
+function linesOf(root: Node, sheet: Sheet | null, inUnsure: boolean): Line[] {
   const out: Line[] = [];
   let buf = '';
   let bufLine = 0;
@@ -55,7 +59,7 @@ export function htmlToLines(html: string): Line[] {
   let linkText = false;
   let plainText = false;
   // Inside how many elements that may be hidden: their every line and table is marked.
-  let unsure = 0;
+  let unsure = inUnsure ? 1 : 0;
 
   const flush = () => {
     const t = buf.replace(/[ \t\r\n\f]+/g, ' ').trim();
@@ -100,7 +104,8 @@ export function htmlToLines(html: string): Line[] {
     if (f & DROP) return;
     if (tag === 'table') {
       flush();
-      tableToLines(el, out, sheet, unsure > 0 || (f & UNSURE) !== 0);
+      const unsureTable = unsure > 0 || (f & UNSURE) !== 0;
+      tableToLines(el, out, sheet, unsureTable, (cell, unsureCell) => linesOf(cell, sheet, unsureCell));
       return;
     }
     const block = BLOCK.has(tag);
@@ -125,7 +130,7 @@ export function htmlToLines(html: string): Line[] {
     role = outer;
   };
 
-  walk(doc);
+  walk(root);
   flush();
   return out;
 }
@@ -193,25 +198,60 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
 }
 
 /**
- * The rows a table shows: a hidden row (or row group) is left out as the browser leaves it out.
- * `unsure` when a row, row group or cell may be hidden: the browser may then draw the other
- * cells in other columns than the source's order, so no cell of the table is sure.
+ * The rows a table shows, in the order the browser draws them: the first header group
+ * (<thead>) first and the first footer group (<tfoot>) last wherever they stand in the source
+ * (HTML 4 wrote <tfoot> before <tbody>; CSS 2.1 17.2), the other rows and groups in source order.
+ * A hidden row (or row group) is left out as the browser leaves it out. `unsure` when a row, row
+ * group or cell may be hidden: the browser may then draw the other cells in other columns than
+ * the source's order, so no cell of the table is sure.
  */
-function rowsOf(el: Element, sheet: Sheet | null, rows: Element[]): boolean {
+function rowsOf(table: Element, sheet: Sheet | null, rows: Element[]): boolean {
   let unsure = false;
-  for (const c of el.childNodes) {
+  const shownParts: Element[] = [];
+  for (const c of table.childNodes) {
     if (!('tagName' in c)) continue;
     if (c.tagName !== 'tr' && c.tagName !== 'thead' && c.tagName !== 'tbody' && c.tagName !== 'tfoot') continue;
     const f = shown(c, sheet);
     if (f & DROP) continue;
     if (f & UNSURE) unsure = true;
-    if (c.tagName === 'tr') rows.push(c);
-    else if (rowsOf(c, sheet, rows)) unsure = true;
+    shownParts.push(c);
+  }
+  const head = shownParts.find((c) => c.tagName === 'thead');
+  const foot = shownParts.find((c) => c.tagName === 'tfoot');
+  const ordered = [
+    ...(head ? [head] : []),
+    ...shownParts.filter((c) => c !== head && c !== foot),
+    ...(foot ? [foot] : []),
+  ];
+  for (const c of ordered) {
+    if (c.tagName === 'tr') {
+      rows.push(c);
+      continue;
+    }
+    for (const tr of c.childNodes) {
+      if (!('tagName' in tr) || tr.tagName !== 'tr') continue;
+      const f = shown(tr, sheet);
+      if (f & DROP) continue;
+      if (f & UNSURE) unsure = true;
+      rows.push(tr);
+    }
   }
   return unsure;
 }
 
-function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTable: boolean): void {
+/** Whether `el` holds a table inside it (a table used to lay out the page, not a row of data). */
+function holdsTable(el: Element): boolean {
+  for (const c of el.childNodes) if ('tagName' in c && (c.tagName === 'table' || holdsTable(c))) return true;
+  return false;
+}
+
+function tableToLines(
+  table: Element,
+  out: Line[],
+  sheet: Sheet | null,
+  unsureTable: boolean,
+  contentLines: (cell: Element, unsure: boolean) => Line[],
+): void {
   const caption = table.childNodes.find((c) => 'tagName' in c && c.tagName === 'caption') as Element | undefined;
   if (caption) {
     const t = cellText(caption, sheet);
@@ -222,8 +262,22 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
   // Columns still covered by a rowspan from a row above: column → rows left, and the raw text
   // of the number covering it (null for a label or an empty cell, which leave no cell below).
   const covered = new Map<number, { left: number; number: string | null }>();
-  const lines: Array<{ no: number; cells: LineCell[] }> = [];
+  const lines: Array<{ no: number; cells: LineCell[] } | { layout: Line[] }> = [];
   for (const tr of rows) {
+    // A row whose cell holds a table lays out the page (a report inside a one-cell table, a
+    // menu beside it): its cells are read as blocks of text, each inner table as a table of its
+    // own, never flattened into one cell's text (marked when any part of the table may be
+    // hidden). The row takes its place in the grid all the same, so a rowspan over it is
+    // counted down.
+    if (tr.childNodes.some((td) => 'tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && holdsTable(td))) {
+      for (const c of covered.values()) if (c.left > 0) c.left--;
+      const layout: Line[] = [];
+      for (const td of tr.childNodes)
+        if ('tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && !(shown(td, sheet) & DROP))
+          layout.push(...contentLines(td, unsure));
+      lines.push({ layout });
+      continue;
+    }
     const cells: LineCell[] = [];
     let col = 0;
     for (const td of tr.childNodes) {
@@ -260,7 +314,12 @@ function tableToLines(table: Element, out: Line[], sheet: Sheet | null, unsureTa
     if (cells.length === 0) continue;
     lines.push({ no: cells[0]!.no, cells });
   }
-  for (const { no, cells } of lines) {
+  for (const line of lines) {
+    if ('layout' in line) {
+      out.push(...line.layout);
+      continue;
+    }
+    const { no, cells } = line;
     // A table whose grid is not sure: every cell is marked, none is read as a number.
     if (unsure)
       for (const c of cells) {
