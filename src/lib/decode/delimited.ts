@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { makeLine, type Line, type LineCell } from './lines.ts';
+import { joinQuotedRecords, unbroken } from './records.ts';
 
 /**
  * Comma- or semicolon-separated rows (a table saved as CSV, or pasted from a spreadsheet):
@@ -64,7 +65,8 @@ export function detectDelimiter(lines: Line[]): Delim | null {
 export function delimitedRows(lines: Line[]): Line[] {
   const d = detectDelimiter(lines);
   if (!d) return lines;
-  return lines.map((l) => {
+  // A quoted field over several lines (a cell wrapped with Alt+Enter): one record (records.ts).
+  return joinQuotedRecords(lines, d).map((l) => {
     if (l.cells || l.raw.includes('|') || l.raw.includes('\t') || delimiterCount(l.raw, d) < 1) return l;
     let fields: string[];
     if (!l.raw.includes('"'))
@@ -85,6 +87,7 @@ export function delimitedRows(lines: Line[]): Line[] {
         return l;
       }
     if (fields.length < 2) return l;
+    fields = fields.map(unbroken);
     const cells: LineCell[] = fields.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
     // The row as a `|`-joined line, as HTML rows are: headings in it are still found, and
     // narrative text shows the cells without quotes.

@@ -4,6 +4,7 @@ import { textToLines, type Line } from '../decode/lines.ts';
 import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { gridRows } from '../decode/grid.ts';
+import { quotedTabRows } from '../decode/records.ts';
 import { relineTable } from '../decode/oneline.ts';
 import { joinWrappedLabels } from '../decode/wrapped.ts';
 import { maskOrphanLabels } from '../decode/orphans.ts';
@@ -107,7 +108,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     decoded.encoding = `${decoded.encoding} (html named .${input.htmlNamed})`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines, folded } = foldScript(
-    input.lines ?? (isHtml ? htmlToLines(decoded.text) : delimitedRows(gridRows(textToLines(decoded.text)))),
+    input.lines ??
+      (isHtml ? htmlToLines(decoded.text) : delimitedRows(quotedTabRows(gridRows(textToLines(decoded.text))))),
   );
   const { sections, duplicateFrom, repeat } = segment(lines);
   if (duplicateFrom)

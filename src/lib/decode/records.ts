@@ -1,0 +1,139 @@
+import { parse } from 'csv-parse/sync';
+import { makeLine, type Line, type LineCell } from './lines.ts';
+
+/**
+ * Records of a delimited table (CSV, TSV) that run over several lines: a quoted field may hold
+ * line breaks (RFC 4180), as a spreadsheet writes a cell wrapped with Alt+Enter:
+ *
+ *     "行政规范性
+ *     文件",27,9,143
+ *
+ * Read line by line, the label is two lines of which neither is a row, and the row's numbers
+ * stand after a piece of a label. Here the lines of one record are joined before its fields are
+ * split, and a line break inside a field reads as a space, as an HTML cell's <br> does: a label
+ * then reads as the template's (labels are matched without their spaces), and two numbers on two
+ * lines of one cell stay two ("1 2", unreadable), never 12.
+ *
+ * A record is joined only when a field opens with a quote (at the start of the line or after a
+ * delimiter) that a later line closes within a few lines, and the joined record parses into
+ * fields: a stray quote in prose joins nothing.
+ */
+
+/** Lines one record may run over: a label wrapped a few times, not a paragraph. */
+const MAX_LINES = 6;
+
+/**
+ * Whether the text ends inside a quoted field, scanning from inside one (`quoted`) or not. A
+ * quote opens a field only at its start (spaces before it allowed); inside, `""` is a quote.
+ */
+export function endsQuoted(raw: string, d: string, quoted = false): boolean {
+  let fieldStart = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quoted) {
+      if (c !== '"') continue;
+      if (raw[i + 1] === '"') i++;
+      else quoted = false;
+    } else if (c === d) fieldStart = true;
+    else if (c === '"' && fieldStart) quoted = true;
+    else if (c !== ' ') fieldStart = false;
+  }
+  return quoted;
+}
+
+/** The fields of one record (csv-parse, quotes and doubled quotes), or null when it does not parse. */
+export function recordFields(raw: string, d: string): string[] | null {
+  try {
+    return (
+      parse(raw, {
+        delimiter: d,
+        record_delimiter: '\n',
+        relax_quotes: true,
+        relax_column_count: true,
+        trim: true,
+      })[0] ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** A field's line breaks as the space they show as (see above). */
+export function unbroken(field: string): string {
+  return field.includes('\n') || field.includes('\r') ? field.replace(/\s*[\r\n]+\s*/g, ' ') : field;
+}
+
+/**
+ * The lines with each record that runs over several lines joined into one line (its raw text
+ * keeping the line breaks, inside its quoted fields only), numbered as its first line.
+ */
+export function joinQuotedRecords(lines: Line[], d: string): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const end = l.cells || l.raw.includes('|') || !l.raw.includes('"') ? -1 : recordEnd(lines, i, d);
+    if (end < 0) {
+      out?.push(l);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    out.push(
+      makeLine(
+        l.no,
+        lines
+          .slice(i, end + 1)
+          .map((x) => x.raw)
+          .join('\n'),
+      ),
+    );
+    i = end;
+  }
+  return out ?? lines;
+}
+
+/** The index of the last line of the record that starts at `i` over several lines, or -1. */
+function recordEnd(lines: Line[], i: number, d: string): number {
+  if (!endsQuoted(lines[i]!.raw, d)) return -1;
+  let raw = lines[i]!.raw;
+  for (let j = i + 1; j < lines.length && j - i < MAX_LINES; j++) {
+    const next = lines[j]!;
+    if (next.cells) return -1;
+    raw += '\n' + next.raw;
+    if (endsQuoted(next.raw, d, true)) continue;
+    const fields = recordFields(raw, d);
+    return fields && fields.length >= 2 ? j : -1;
+  }
+  return -1;
+}
+
+/**
+ * Tab-separated rows with quoted fields (a spreadsheet saved as text quotes a cell that holds a
+ * line break, a quote or a tab): each record with a quoted field becomes a row with exact cells,
+ * its records over several lines joined. Rows without a quote are left as they are: the table
+ * reader splits them at their tabs, which for them gives the same cells. Only in a document with
+ * tab rows (three lines with two tabs or more).
+ */
+export function quotedTabRows(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.raw.includes('"'))) return lines;
+  let rows = 0;
+  for (const l of lines) if (!l.cells && /\t[^\t]*\t/.test(l.raw) && ++rows >= 3) break;
+  if (rows < 3) return lines;
+  return joinQuotedRecords(lines, '\t').map((l) => {
+    if (l.cells || l.raw.includes('|') || !l.raw.includes('\t') || !opensQuotedField(l.raw, '\t')) return l;
+    const fields = recordFields(l.raw, '\t');
+    if (!fields || fields.length < 2) return l;
+    const raws = fields.map(unbroken);
+    const cells: LineCell[] = raws.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
+    return makeLine(l.no, raws.join(' | '), cells);
+  });
+}
+
+/** Whether a field of the record opens with a quote (at its start, or after a delimiter). */
+function opensQuotedField(raw: string, d: string): boolean {
+  for (let i = raw.indexOf('"'); i >= 0; i = raw.indexOf('"', i + 1)) {
+    let k = i - 1;
+    while (k >= 0 && raw[k] === ' ') k--;
+    if (k < 0 || raw[k] === d) return true;
+  }
+  return false;
+}
