@@ -51,13 +51,18 @@ describe('records over several lines (quoted fields with line breaks)', () => {
   });
 
   it('joins the lines of one record, and leaves a stray quote in prose alone', () => {
-    const lines = textToLines('规章,1,2,3\n"行政规范性\n文件",27,9,143\n"一段话\n没有结束\n行政许可,5,,');
+    const lines = textToLines(
+      '规章,1,2,3\n"行政规范性\n文件",27,9,143\n"本年收费\n金额"\n"一段话\n没有结束\n行政许可,5,,\n"他说""好""\n了"之后',
+    );
     expect(joinQuotedRecords(lines, ',').map((l) => l.raw)).toEqual([
       '规章,1,2,3',
       '"行政规范性\n文件",27,9,143',
+      '本年收费 金额',
       '"一段话',
       '没有结束',
       '行政许可,5,,',
+      '"他说""好""',
+      '了"之后',
     ]);
     const rows = delimitedRows(textToLines('规章,1,2,3\n"行政规范性\n文件",27,9,143\n行政许可,5,,\n行政处罚,6,,'));
     expect(rows[1]!.cells!.map((c) => c.raw)).toEqual(['行政规范性 文件', '27', '9', '143']);

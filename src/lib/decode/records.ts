@@ -65,45 +65,38 @@ export function unbroken(field: string): string {
 
 /**
  * The lines with each record that runs over several lines joined into one line (its raw text
- * keeping the line breaks, inside its quoted fields only), numbered as its first line.
+ * keeping the line breaks, inside its quoted fields only), numbered as its first line. A record
+ * of one field is no row: it becomes the line of text it shows (a heading cell over a table).
  */
 export function joinQuotedRecords(lines: Line[], d: string): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const end = l.cells || l.raw.includes('|') || !l.raw.includes('"') ? -1 : recordEnd(lines, i, d);
-    if (end < 0) {
+    const rec = l.cells || l.raw.includes('|') || !l.raw.includes('"') ? null : recordEnd(lines, i, d);
+    if (!rec) {
       out?.push(l);
       continue;
     }
     out ??= lines.slice(0, i);
-    out.push(
-      makeLine(
-        l.no,
-        lines
-          .slice(i, end + 1)
-          .map((x) => x.raw)
-          .join('\n'),
-      ),
-    );
-    i = end;
+    out.push(makeLine(l.no, rec.fields.length === 1 ? unbroken(rec.fields[0]!) : rec.raw));
+    i = rec.end;
   }
   return out ?? lines;
 }
 
-/** The index of the last line of the record that starts at `i` over several lines, or -1. */
-function recordEnd(lines: Line[], i: number, d: string): number {
-  if (!endsQuoted(lines[i]!.raw, d)) return -1;
+/** The record that starts at line `i` and runs over several lines: its last line, text and fields. */
+function recordEnd(lines: Line[], i: number, d: string): { end: number; raw: string; fields: string[] } | null {
+  if (!endsQuoted(lines[i]!.raw, d)) return null;
   let raw = lines[i]!.raw;
   for (let j = i + 1; j < lines.length && j - i < MAX_LINES; j++) {
     const next = lines[j]!;
-    if (next.cells) return -1;
+    if (next.cells) return null;
     raw += '\n' + next.raw;
     if (endsQuoted(next.raw, d, true)) continue;
     const fields = recordFields(raw, d);
-    return fields && fields.length >= 2 ? j : -1;
+    return fields?.length ? { end: j, raw, fields } : null;
   }
-  return -1;
+  return null;
 }
 
 /**

@@ -296,6 +296,20 @@ function report(
     tq.sheet = true;
     quirks.add('spreadsheet-sheet');
   }
+  // A spreadsheet's cells wrapped with Alt+Enter, saved as CSV or tab-separated text (side
+  // generator); not with damage, which rewrites cells after their truth is taken.
+  const breaks = new Random(Number(seq) * 7759 + 43);
+  if ((style === 'csv' || style === 'tabs') && !pre2019 && !noTables && !tq.damage?.length && breaks.chance(0.25)) {
+    tq.cellBreaks = breaks;
+    quirks.add('cell-line-breaks');
+  }
+  // 三's rows in <thead>/<tbody>/<tfoot> written out of the drawn order (side generator); not with
+  // a number spanning two rows, which could span into the footer, nor with damage.
+  const groups = new Random(Number(seq) * 7873 + 59);
+  if (style === 'html' && !pre2019 && !noTables && !tq.rowSpannedNumbers && !tq.damage?.length && groups.chance(0.2)) {
+    tq.rowGroups = groups;
+    quirks.add('row-groups');
+  }
   const gridRng = new Random(Number(seq) * 7753 + 29);
   if (style === 'markdown' && !tq.damage?.length && gridRng.chance(0.3)) {
     tq.grid = gridRng;
@@ -619,9 +633,12 @@ function report(
     !quirks.has('heading-unnumbered') &&
     pasteRng.chance(0.2);
   if (pasted) quirks.add('pipe-oneline');
+  // The page laid out by a table, the report in one of its cells (side generator).
+  const layoutTable = style === 'html' && new Random(Number(seq) * 7877 + 61).chance(0.1);
+  if (layoutTable) quirks.add('layout-table');
   let text =
     style === 'html'
-      ? mv.finishHtml(html(mv.htmlTitle, lines, chrome))
+      ? mv.finishHtml(html(mv.htmlTitle, lines, chrome, layoutTable))
       : dump
         ? dump.text
         : pasted
@@ -714,17 +731,16 @@ function report(
   return { file: { path, bytes, truth }, tables };
 }
 
-function html(title: string, lines: string[], chrome: boolean): string {
+function html(title: string, lines: string[], chrome: boolean, layoutTable = false): string {
   const body = lines
-    .map((l) => (/^<(?:table|tr>|\/table>|ul>|h1>)/.test(l) ? l : `<p>${escapeHtml(l)}</p>`))
+    .map((l) => (/^<(?:table|tr>|\/table>|ul>|h1>|\/?t(?:head|body|foot)>)/.test(l) ? l : `<p>${escapeHtml(l)}</p>`))
     .join('\n');
+  const article = `<div class="article">\n${body}\n</div>`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>td { border: 1px solid #999 }</style><script>var _hmt = _hmt || [];</script></head>
 <body>${chrome ? '\n<nav>首页 | 政务公开 | 政府信息公开年报</nav>\n<div class="crumb">当前位置：首页 &gt; 政务公开</div>' : ''}
-<div class="article">
-${body}
-</div>${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
+${layoutTable ? `<table width="100%"><tr><td class="menu">政务公开</td><td>\n${article}\n</td></tr></table>` : article}${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
 </body></html>
 `;
 }

@@ -93,7 +93,8 @@ export function rowWording(rng: Random, line: string): string {
 // ── Comma / semicolon rows ──────────────────────────────────────────────────────────────────
 /** Rows as delimited lines; a field holding the delimiter or a quote is quoted (RFC 4180). */
 export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[] {
-  const field = (s: string) => (s.includes(delimiter) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (s: string) =>
+    s.includes(delimiter) || s.includes('"') || /[\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   return rows.map((r) => r.map(field).join(delimiter));
 }
 

@@ -120,6 +120,18 @@ export interface TableQuirks {
    */
   activeHeaderOtherForm?: boolean;
   /**
+   * Csv and tabs styles: labels and header cells wrapped inside their quoted fields, as a
+   * spreadsheet's Alt+Enter saves them (`"行政规范性⏎文件",27,…`), and “” written as ASCII quotes
+   * (doubled inside the quoted field): the side generator of where, apart from the main stream.
+   */
+  cellBreaks?: Random;
+  /**
+   * HTML style, section 三: its rows in <thead>, <tbody> and <tfoot> groups written in another
+   * order than the browser draws them (<tfoot> first or between two <tbody>, <thead> after the
+   * body): the side generator of which order.
+   */
+  rowGroups?: Random;
+  /**
    * Seed of the side generators of blockSplit, hiddenText and supByStyle (HTML) and of
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
@@ -329,6 +341,7 @@ export function renderTables(
               }
             : undefined,
           applicantHeader(q),
+          q.rowGroups,
         )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
@@ -395,6 +408,7 @@ function htmlRequests(
   sheet = '',
   rowSpanned?: (r: Row, k: number) => void,
   applicants = applicantHeader({}),
+  groups?: Random,
 ): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
@@ -407,6 +421,10 @@ function htmlRequests(
     `<tr>${applicants.map((h) => td(h)).join('')}</tr>`,
   ];
   const grouped = rows.filter((r) => !/^(?:一、|二、|四、)/.test(r.label));
+  // With row groups, （七）总计 and 四、结转 stand in the <tfoot>: 三、本年度办理结果 spans the rows
+  // above 总计 only (a rowspan never reaches into another group), and 总计 spans both label columns.
+  const footed = groups ? rows.filter((r) => /^(?:（七）|四、)/.test(r.label)) : [];
+  const spanned = grouped.filter((r) => !footed.includes(r));
   // The first grouped row with two equal neighbours among its applicant columns gets them merged.
   const merged = spannedNumbers
     ? grouped
@@ -438,6 +456,7 @@ function htmlRequests(
     rowSpanned!(down.r, down.k);
     rowSpanned!(below, down.k);
   }
+  const trs = new Map<Row, string>();
   rows.forEach((r) => {
     const values =
       merged?.r === r
@@ -449,11 +468,38 @@ function htmlRequests(
           : below === r
             ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c))).join('')
             : r.cells.map(cell).join('');
-    if (/^(?:一、|二、|四、)/.test(r.label)) out.push(`<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
-    else if (r === grouped[0])
-      out.push(`<tr>${td('三、本年度办理结果', ` rowspan="${grouped.length}"`)}${td(r.label)}${values}</tr>`);
-    else out.push(`<tr>${td(r.label)}${values}</tr>`);
+    if (/^(?:一、|二、|四、)/.test(r.label) || footed.includes(r))
+      trs.set(r, `<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
+    else if (r === spanned[0])
+      trs.set(r, `<tr>${td('三、本年度办理结果', ` rowspan="${spanned.length}"`)}${td(r.label)}${values}</tr>`);
+    else trs.set(r, `<tr>${td(r.label)}${values}</tr>`);
   });
+  if (!groups) out.push(...rows.map((r) => trs.get(r)!));
+  else {
+    const group = (tag: string, rs: Row[]) =>
+      rs.length ? [`<${tag}>`, ...rs.map((r) => trs.get(r)!), `</${tag}>`] : [];
+    const head = ['<thead>', ...out.splice(1), '</thead>'];
+    const top = group(
+      'tbody',
+      rows.filter((r) => !grouped.includes(r) && !footed.includes(r)),
+    );
+    const body = group('tbody', spanned);
+    const foot = group('tfoot', footed);
+    const whole = group(
+      'tbody',
+      rows.filter((r) => !footed.includes(r)),
+    );
+    const order = groups.pick(['foot-first', 'foot-between', 'head-after', 'bodies'] as const);
+    out.push(
+      ...(order === 'foot-first'
+        ? [...head, ...foot, ...whole]
+        : order === 'foot-between'
+          ? [...head, ...top, ...foot, ...body]
+          : order === 'head-after'
+            ? [...whole, ...head, ...foot]
+            : [...head, ...top, ...body, ...foot]),
+    );
+  }
   out.push('</table>');
   return out;
 }
@@ -509,12 +555,14 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       break;
     }
     case 'tabs':
-      rows.forEach((r) => out.push(r.join('\t')));
+      if (q.cellBreaks) rows = breakCells(rows, q.cellBreaks);
+      rows.forEach((r) => out.push((q.cellBreaks ? r.map(quotedTabField) : r).join('\t')));
       break;
     case 'spaces':
       rows.forEach((r) => out.push(r.join(' ')));
       break;
     case 'csv':
+      if (q.cellBreaks) rows = breakCells(rows, q.cellBreaks);
       out.push(...delimitedTable(q.sheet ? sheetRows(rows) : rows, q.delimiter ?? ','));
       break;
     case 'oneline':
@@ -528,6 +576,31 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       break;
   }
   return out;
+}
+
+/**
+ * Cells of words as a spreadsheet holds them when they were wrapped with Alt+Enter: a line break
+ * between two Chinese characters of some long cells (labels, headers), and “” typed as ASCII
+ * quotes. Numbers are never wrapped (a break in one would make it two).
+ */
+function breakCells(rows: string[][], rng: Random): string[][] {
+  const ascii = rng.chance(0.5);
+  return rows.map((r) =>
+    r.map((c) => {
+      const t = ascii ? c.replace(/[“”]/g, '"') : c;
+      const at: number[] = [];
+      for (let k = 3; k < t.length - 2; k++)
+        if (/[\u4e00-\u9fff]/.test(t[k - 1]!) && /[\u4e00-\u9fff]/.test(t[k]!)) at.push(k);
+      if (!at.length || !rng.chance(0.3)) return t;
+      const k = rng.pick(at);
+      return `${t.slice(0, k)}${rng.pick(['\n', '\r\n'])}${t.slice(k)}`;
+    }),
+  );
+}
+
+/** A field of tab-separated text as a spreadsheet saves it: quoted when it holds a break, tab or quote. */
+function quotedTabField(s: string): string {
+  return /[\t\r\n"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function escapeHtml(s: string): string {
