@@ -37,9 +37,20 @@ export interface Declared {
    * another value (baseline, middle, bottom, 0): 'show'.
    */
   raise: 'hide' | 'show' | null;
+  /**
+   * What decides whether text is seen by its colour and size (ink.ts, shown.ts `inkOf`), as
+   * declared: color, -webkit-text-fill-color (fill), background(-color), font-size (also from the
+   * `font` shorthand), and `away` — text moved out of sight or drawn at no size by its box:
+   * transform scale(0) ('hide'), a small scale, a far translation, position far off the page,
+   * text-indent far to the left, clip/clip-path, width or height 0 with overflow hidden
+   * ('unsure': whether they apply depends on the box). Null when none is declared.
+   */
+  paint: Partial<Record<PaintKind, string>> | null;
   /** Properties declared !important (a sheet's !important beats an inline style). */
-  important: Set<Kind | 'raise'> | null;
+  important: Set<Kind | 'raise' | PaintKind> | null;
 }
+export type PaintKind = 'color' | 'fill' | 'background' | 'size' | 'away';
+export const PAINT_KINDS: readonly PaintKind[] = ['color', 'fill', 'background', 'size', 'away'];
 export type Kind = 'display' | 'visibility' | 'opacity' | 'decoration';
 export const KINDS: readonly Kind[] = ['display', 'visibility', 'opacity', 'decoration'];
 
@@ -53,19 +64,28 @@ export function declarations(block: string): Declared {
     raise: null,
     block: false,
     content: false,
+    paint: null,
     important: null,
   };
+  // Box properties read together (position with left, overflow with width): see `away`.
+  const box: Record<string, string> = {};
+  let boxImportant = false;
   for (const part of splitTop(block, ';')) {
     const colon = part.indexOf(':');
     if (colon < 0) continue;
-    const prop = part.slice(0, colon).trim().toLowerCase();
-    let value = part
-      .slice(colon + 1)
+    // A comment is nothing but a separation, and an escape is the character it names, as CSS
+    // reads them: `display:/**/none` and `display:\6e one` hide.
+    const prop = cssText(part.slice(0, colon)).trim().toLowerCase();
+    let value = cssText(part.slice(colon + 1))
       .trim()
       .toLowerCase();
     const important = /!\s*important\s*$/.test(value);
     if (important) value = value.replace(/!\s*important\s*$/, '').trim();
-    let kind: Kind | 'raise' | null = null;
+    let kind: Kind | 'raise' | PaintKind | null = null;
+    const paint = (k: PaintKind, v: string) => {
+      kind = k;
+      (d.paint ??= {})[k] = v;
+    };
     if (prop === 'display') {
       kind = 'display';
       d.display = value === 'none' ? 'hide' : 'show';
@@ -87,10 +107,117 @@ export function declarations(block: string): Declared {
       d.raise = isRaise(prop, value) ? 'hide' : 'show';
     } else if (prop === 'content') {
       d.content = !/^(?:none|normal|""|'')$/.test(value);
+    } else if (prop === 'color') paint('color', value);
+    else if (prop === '-webkit-text-fill-color') paint('fill', value);
+    else if (prop === 'background-color') paint('background', value);
+    else if (prop === 'background') paint('background', `shorthand ${value}`);
+    else if (prop === 'font-size') paint('size', value);
+    else if (prop === 'font') paint('size', `shorthand ${value}`);
+    else if (AWAY_PROPS.has(prop)) {
+      box[prop] = value;
+      boxImportant ||= important;
     }
     if (important && kind) (d.important ??= new Set()).add(kind);
   }
+  const away = awayOf(box, d.block);
+  if (away) {
+    (d.paint ??= {}).away = away;
+    if (boxImportant) (d.important ??= new Set()).add('away');
+  }
   return d;
+}
+
+/** Comments as a space, escapes as the characters they name. */
+function cssText(s: string): string {
+  if (!s.includes('/*') && !s.includes('\\')) return s;
+  return s
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ')
+    .replace(
+      /\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n0-9a-fA-F]))/g,
+      (_, h: string | undefined, c: string | undefined) =>
+        h !== undefined ? String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff) || 0xfffd) : c!,
+    );
+}
+
+const AWAY_PROPS = new Set([
+  'transform',
+  'scale',
+  'translate',
+  'position',
+  'left',
+  'top',
+  'right',
+  'text-indent',
+  'clip',
+  'clip-path',
+  'width',
+  'height',
+  'max-width',
+  'max-height',
+  'overflow',
+]);
+
+/**
+ * Whether a block's box properties draw its text at no size or out of sight: 'hide' for a zero
+ * scale; 'unsure' where it depends on the box (a scale under a quarter, a translation, position
+ * or indent of a thousand pixels or more, a clip, a zero width or height with overflow hidden);
+ * 'show' when they are declared and do none of it; null when none is declared.
+ */
+function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' | 'show' | null {
+  const keys = Object.keys(box);
+  if (keys.length === 0) return null;
+  let out: 'hide' | 'unsure' | 'show' = 'show';
+  const unsure = () => {
+    if (out === 'show') out = 'unsure';
+  };
+  const scales = [
+    ...(box.transform ?? '').matchAll(/\b(scale(?:x|y|3d)?|matrix(?:3d)?)\(([^)]*)\)/g),
+    ...(box.scale ? [['', 'scale', box.scale.replace(/\s+/g, ',')]] : []),
+  ];
+  for (const m of scales) {
+    const args = m[2]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
+    const factors = m[1] === 'matrix' ? [args[0], args[3]] : m[1] === 'matrix3d' ? [args[0], args[5]] : args;
+    for (const f of factors) {
+      if (f === undefined || !Number.isFinite(f)) unsure();
+      // A transform does nothing to an inline box (a plain <span>): sure only on a block.
+      else if (Math.abs(f) < 1e-6) out = block ? 'hide' : out === 'show' ? 'unsure' : out;
+      else if (Math.abs(f) < 0.25) unsure();
+    }
+  }
+  const far = (v: string | undefined) => {
+    if (!v) return false;
+    for (const m of v.matchAll(/(-?(?:\d+\.?\d*|\.\d+))(px|pt|em|rem|%|vw|vh|in|cm|mm)?/g))
+      if (
+        Math.abs(Number(m[1])) *
+          (m[2] === 'em' || m[2] === 'rem' ? 16 : m[2] === '%' || m[2] === 'vw' || m[2] === 'vh' ? 10 : 1) >=
+        1000
+      )
+        return true;
+    return false;
+  };
+  if (/translate|matrix/.test(box.transform ?? '') && far(box.transform)) unsure();
+  if (far(box.translate)) unsure();
+  // Absolutely placed a thousand pixels or more to the left or above the page: never seen (a
+  // page cannot be scrolled there); to the right or below it may be scrolled to.
+  if (/^(?:absolute|fixed)$/.test(box.position ?? '')) {
+    const before = (v: string | undefined) => v !== undefined && far(v) && /^\s*-/.test(v);
+    if (before(box.left) || before(box.top)) out = 'hide';
+    else if (far(box.left) || far(box.top) || far(box.right)) unsure();
+  }
+  // text-indent moves only a block's first line (not an inline element's text): unsure.
+  if (far(box['text-indent'])) unsure();
+  if (box.clip && /rect\(/.test(box.clip)) unsure();
+  if (box['clip-path'] && box['clip-path'] !== 'none') unsure();
+  const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0*(?:px|pt|em|rem|%)?$/.test(v);
+  if (
+    /^(?:hidden|clip)$/.test(box.overflow ?? '') &&
+    [box.width, box.height, box['max-width'], box['max-height']].some(zero)
+  )
+    unsure();
+  return out;
 }
 
 /** An opacity of zero (`0`, `0.0`, `.0`, `0%`, `-1`: clamped to 0); anything else is drawn. */
@@ -170,7 +297,8 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
       collect(body, true, out, first);
     }
     const decl = declarations(own);
-    const bears = decl.display || decl.visibility || decl.opacity || decl.decoration || decl.content || decl.raise;
+    const bears =
+      decl.display || decl.visibility || decl.opacity || decl.decoration || decl.content || decl.raise || decl.paint;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
       if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });

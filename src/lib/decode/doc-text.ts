@@ -1,6 +1,7 @@
 import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import WordOleExtractor, { type Piece } from 'word-extractor/lib/word-ole-extractor.js';
 import { UNSURE_MARK } from './shown.ts';
+import { BLACK, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, type Rgba } from './ink.ts';
 
 /**
  * The text of a Word 97–2003 file as the document shows it. word-extractor reads the text of
@@ -20,6 +21,10 @@ import { UNSURE_MARK } from './shown.ts';
  *   HTML: its digits come out behind `^` (`36^1`), so a number with a footnote mark is no number
  *   (never 361). The pieces keep their lengths, so the digits are first set as private-use
  *   characters (RAISED_DIGIT) and turned into `^` and the digits in the body's text;
+ * - a run drawn so that no reader sees it (ink.ts) — its colour (sprmCCv, else sprmCIco) over its
+ *   highlight or shading (sprmCHighlight, sprmCShd, sprmCShd80) or the white page, its size
+ *   (sprmCHps) — is hidden; maybe not seen: unsure; a style that sets such a colour or size is
+ *   a style that may hide text. Paragraph and cell shading are not read;
  * - paragraph marks and line breaks inside a table cell become spaces: the cell's text stays on
  *   its row's line, two paragraphs "3" and "1" read "3 1" (as <p>3</p><p>1</p> does in HTML).
  */
@@ -34,6 +39,81 @@ const HPS_POS = 0x4845; // sprmCHpsPos: raised (lowered) by half-points
 /** A raised digit d is written as U+E000 + d while the pieces must keep their lengths. */
 const RAISED_DIGIT = 0xe000;
 const NO_STYLE = 0x0fff;
+const ICO = 0x2a42; // sprmCIco: a colour of the 16-colour palette (0 auto)
+const CV = 0x6870; // sprmCCv: COLORREF r, g, b, fAuto
+const HPS = 0x4a43; // sprmCHps: size in half-points
+const HIGHLIGHT = 0x2a0c; // sprmCHighlight: an Ico, 0 none
+const SHD80 = 0x4866; // sprmCShd80: icoFore, icoBack, ipat (5, 5, 6 bits)
+const SHD = 0xca71; // sprmCShd: size byte, cvFore, cvBack, ipat
+/** The Ico palette ([MS-DOC] 2.9.119), 0 auto. */
+const ICO_RGB = [
+  null,
+  0x000000,
+  0x0000ff,
+  0x00ffff,
+  0x00ff00,
+  0xff00ff,
+  0xff0000,
+  0xffff00,
+  0xffffff,
+  0x000080,
+  0x008080,
+  0x008000,
+  0x800080,
+  0x800000,
+  0x808000,
+  0x808080,
+  0xc0c0c0,
+];
+const rgb = (n: number): Rgba => ({ r: n >> 16, g: (n >> 8) & 255, b: n & 255, a: 1 });
+/** An Ico: undefined for auto (or none), null when out of the palette. */
+function ico(i: number): Rgba | null | undefined {
+  if (i === 0) return undefined;
+  const v = ICO_RGB[i];
+  return v === undefined || v === null ? null : rgb(v);
+}
+/** A COLORREF at `at`: undefined for auto (fAuto 0xFF). */
+function colorRef(b: Buffer, at: number): Rgba | undefined {
+  if (at + 4 > b.length || b[at + 3] === 0xff) return undefined;
+  return { r: b[at]!, g: b[at + 1]!, b: b[at + 2]!, a: 1 };
+}
+/** A shading: undefined when it paints nothing, null when its pattern is not worked out. */
+function shadingOf(
+  fore: Rgba | undefined | null,
+  back: Rgba | undefined | null,
+  ipat: number,
+): Rgba | null | undefined {
+  if (ipat === 0) return back;
+  if (ipat === 1) return fore === undefined ? BLACK : fore;
+  // ipat 2–13: 5 % to 90 % of the foreground over the background.
+  const pct = [0, 0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90][ipat];
+  if (pct !== undefined && fore !== null && back !== null) return mix(fore ?? BLACK, back ?? WHITE, pct / 100);
+  return null;
+}
+
+/** Whether a run's text is seen (ink.ts), by the properties it sets itself. */
+export function runInk(grpprl: Buffer): Ink {
+  let colour: Rgba | null | undefined;
+  let cv: Rgba | null | undefined;
+  let bg: Rgba | null | undefined;
+  let hl: Rgba | null | undefined;
+  let size: Ink = 'shown';
+  forSprms(grpprl, (sprm, at) => {
+    if (sprm === ICO) colour = ico(grpprl[at] ?? 0);
+    else if (sprm === CV) cv = colorRef(grpprl, at);
+    else if (sprm === HPS && at + 2 <= grpprl.length) size = inkOfSize(grpprl.readUInt16LE(at) / 2);
+    else if (sprm === HIGHLIGHT) hl = ico(grpprl[at] ?? 0);
+    else if (sprm === SHD80 && at + 2 <= grpprl.length) {
+      const v = grpprl.readUInt16LE(at);
+      bg = shadingOf(ico(v & 0x1f), ico((v >> 5) & 0x1f), v >> 10);
+    } else if (sprm === SHD && at + 11 <= grpprl.length)
+      bg = shadingOf(colorRef(grpprl, at + 1), colorRef(grpprl, at + 5), grpprl.readUInt16LE(at + 9));
+  });
+  const fg = cv !== undefined ? cv : colour;
+  if (fg === undefined) return size;
+  const under = hl !== undefined ? hl : bg !== undefined ? bg : WHITE;
+  return worse(inkOfColour(fg, under), size);
+}
 
 /** The text of a .doc as word-extractor gives it, with hidden, struck and deleted runs left out. */
 export async function extractDocBody(bytes: Uint8Array): Promise<string> {
@@ -145,6 +225,11 @@ export function runVerdict(grpprl: Buffer, styles: StyleHiding): RunVerdict {
   // A character style that may hide or strike: unsure, whatever the run sets itself (a style
   // may set another property than the run sets off).
   if (verdict === 'shown' && istd !== null && (!styles.known || styles.hiding.has(istd))) return 'unsure';
+  // Drawn so that no reader sees it (white on white, 1pt): hidden; maybe: unsure.
+  if (verdict === 'shown') {
+    const ink = runInk(grpprl);
+    if (ink !== 'shown') return ink;
+  }
   return verdict;
 }
 
@@ -247,9 +332,12 @@ function styleRaises(grpprl: Buffer): boolean | null {
   return v;
 }
 
-/** A style's own character properties: true when one may hide or strike, false when all set off, null when none set. */
+/**
+ * A style's own character properties: true when one may hide or strike (or draw text so that it
+ * may not be seen: runInk), false when all set off, null when none set.
+ */
 function styleSets(grpprl: Buffer): boolean | null {
-  let v: boolean | null = null;
+  let v: boolean | null = runInk(grpprl) !== 'shown' ? true : null;
   forSprms(grpprl, (sprm, at) => {
     if (!TOGGLES.has(sprm) && !BOOLS.has(sprm)) return;
     if ((grpprl[at] ?? 0) !== 0) v = true;

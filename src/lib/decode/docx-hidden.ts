@@ -2,6 +2,7 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { fieldResults } from './docx-fields.ts';
 import { UNSURE_MARK } from './shown.ts';
+import { BLACK, hexColour, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, type Rgba } from './ink.ts';
 
 /**
  * Hidden and struck text in a .docx, taken out before mammoth reads it. mammoth reads every run
@@ -40,7 +41,11 @@ const CONTENT = new Set([
   'object',
   'ptab',
 ]);
-const QUICK = /vanish|webHidden|strike|vertAlign|w:position/i;
+const QUICK =
+  /vanish|webHidden|strike|vertAlign|w:position|<w:sz w:val="[0-7]"|<w:color\b[^>]*w:(?:val="(?!000000|auto)|themeColor)|<w:shd\b[^>]*w:(?:fill="(?!auto|FFFFFF)|themeFill)|<w:highlight\b|<w:background\b/i;
+/** Run properties that decide whether its text is seen (ink.ts): colour, size, shading. */
+const INK = ['color', 'sz', 'shd', 'highlight'] as const;
+type InkProp = (typeof INK)[number];
 /** Run properties with a value (not toggles) that set the run off the baseline. */
 const RAISE = ['vertAlign', 'position'] as const;
 type Raise = (typeof RAISE)[number];
@@ -53,6 +58,12 @@ interface Style {
   props: Props;
   /** vertAlign and position as set there (their w:val). */
   raise: Map<Raise, string>;
+  /** Colour, size, shading and highlight of its runs, as set there (the elements). */
+  ink: Map<InkProp, El>;
+  /** Its paragraphs' shading (pPr/shd). */
+  pShd: El | null;
+  /** A table style's cell or table shading, first found (conditional formats too). */
+  tShd: El | null;
 }
 
 /** An empty styles part: the part is optional, and a package without one is read as with this. */
@@ -129,6 +140,7 @@ export function hideRuns(xml: string, stylesXml: string): string | null {
   const doc = parser.parseFromString(xml, 'text/xml');
   const styles = stylesXml ? readStyles(parser.parseFromString(stylesXml, 'text/xml')) : null;
   let changed = false;
+  const page = pageColour(doc);
   const runs = Array.from(doc.getElementsByTagNameNS(W, 'r'));
   for (const run of runs) {
     if (raisedByStyle(run, styles)) {
@@ -141,7 +153,13 @@ export function hideRuns(xml: string, stylesXml: string): string | null {
       va.setAttributeNS(W, 'w:val', 'superscript');
       rPr.appendChild(va);
     }
-    const v = verdict(run, styles);
+    let v = verdict(run, styles);
+    if (v !== 'hidden') {
+      // Drawn so that no reader sees it (white on white, 1pt): hidden, as vanish is; maybe not
+      // seen: unsure. Spaces so drawn are no text of a number's either way.
+      const ink = runInk(run, styles, page);
+      if (ink === 'hidden' || (ink === 'unsure' && /\S/.test(run.textContent ?? ''))) v = worse(v, ink);
+    }
     if (v === 'shown') continue;
     changed = true;
     if (v === 'hidden') {
@@ -162,6 +180,7 @@ interface Styles {
   defaultParagraph: string | null;
   defaults: Props;
   defaultRaise: Map<Raise, string>;
+  defaultInk: Map<InkProp, El>;
 }
 
 function readStyles(doc: Document): Styles {
@@ -171,7 +190,14 @@ function readStyles(doc: Document): Styles {
     const id = attr(s, 'styleId');
     if (id === null) continue;
     // A table style's conditional formats (first row, banded rows…) count too: see verdict.
-    byId.set(id, { basedOn: attr(child(s, 'basedOn'), 'val'), props: propsIn(s), raise: raiseIn(s) });
+    byId.set(id, {
+      basedOn: attr(child(s, 'basedOn'), 'val'),
+      props: propsIn(s),
+      raise: raiseIn(s),
+      ink: inkIn(s),
+      pShd: child(child(s, 'pPr'), 'shd'),
+      tShd: firstShd(s),
+    });
     if (attr(s, 'type') === 'paragraph' && /^(?:1|true|on)$/.test(attr(s, 'default') ?? '')) defaultParagraph = id;
   }
   const rPrDefault = doc.getElementsByTagNameNS(W, 'rPrDefault')[0];
@@ -180,7 +206,175 @@ function readStyles(doc: Document): Styles {
     defaultParagraph,
     defaults: rPrDefault ? propsIn(rPrDefault) : new Map<string, boolean>(),
     defaultRaise: rPrDefault ? raiseIn(rPrDefault) : new Map<Raise, string>(),
+    defaultInk: rPrDefault ? inkIn(rPrDefault) : new Map<InkProp, El>(),
   };
+}
+
+/** Colour, size, shading and highlight as `el`'s run properties set them (first found). */
+function inkIn(el: El): Map<InkProp, El> {
+  const out = new Map<InkProp, El>();
+  for (const rPr of Array.from(el.getElementsByTagNameNS(W, 'rPr'))) {
+    if (ancestor(rPr, 'rPrChange')) continue;
+    for (const p of INK) {
+      const e = child(rPr, p);
+      if (e && !out.has(p)) out.set(p, e);
+    }
+  }
+  return out;
+}
+
+/** A table style's first cell or table shading (its conditional formats' too). */
+function firstShd(el: El): El | null {
+  for (const name of ['tcPr', 'tblPr']) {
+    for (const pr of Array.from(el.getElementsByTagNameNS(W, name))) {
+      const shd = child(pr, 'shd');
+      if (shd) return shd;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a run's text is seen (ink.ts): its colour over what is behind it — the run's shading
+ * or highlight, else its paragraph's, its cell's, its table's, the page — and its size. Each as
+ * set directly or else by the run's character style, its paragraph's style, its table's style
+ * (each up its basedOn chain) and the document defaults. `auto` colour is drawn to be seen (black,
+ * or white on a dark shading). A colour set by a table style that also shades cells is taken as
+ * drawn on that shading (Word's banded styles: white header text on a dark header row).
+ */
+function runInk(run: El, styles: Styles | null, page: Rgba | null): Ink {
+  const rPr = child(run, 'rPr');
+  const levels = styles ? styleLevels(run, rPr, styles) : [];
+  const find = (p: InkProp): { el: El; level: number } | null => {
+    const direct = rPr ? child(rPr, p) : null;
+    if (direct) return { el: direct, level: -1 };
+    if (!styles) return null;
+    for (let k = 0; k < levels.length; k++) {
+      const e = styleInk(styles, levels[k] ?? null, (s) => s.ink.get(p) ?? null);
+      if (e) return { el: e, level: k };
+    }
+    const d = styles.defaultInk.get(p);
+    return d ? { el: d, level: 3 } : null;
+  };
+  const sz = find('sz');
+  const size = sz ? inkOfSize(halfPoints(attr(sz.el, 'val'))) : 'shown';
+  const color = find('color');
+  const fg = color ? wordColour(color.el) : 'auto';
+  if (fg === 'auto') return size;
+  if (color?.level === 2 && styles && styleInk(styles, levels[2] ?? null, (s) => s.tShd)) return size;
+  // What is behind the run, from the innermost layer that paints.
+  const layers: Array<El | null> = [
+    find('highlight')?.el ?? null,
+    find('shd')?.el ?? null,
+    child(child(ancestor(run, 'p'), 'pPr'), 'shd') ??
+      (styles ? styleInk(styles, levels[1] ?? null, (s) => s.pShd) : null),
+    child(child(ancestor(run, 'tc'), 'tcPr'), 'shd'),
+    child(child(ancestor(run, 'tbl'), 'tblPr'), 'shd') ??
+      (styles ? styleInk(styles, levels[2] ?? null, (s) => s.tShd) : null),
+  ];
+  let bg: Rgba | null | undefined;
+  for (const e of layers) {
+    if (!e) continue;
+    bg = e.localName === 'highlight' ? highlightColour(attr(e, 'val')) : shading(e);
+    if (bg !== undefined) break;
+  }
+  return worse(inkOfColour(fg, bg === undefined ? page : bg), size);
+}
+
+/** A style property up its basedOn chain (null: not set on that chain). */
+function styleInk(styles: Styles, id: string | null, get: (s: Style) => El | null): El | null {
+  const seen = new Set<string>();
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const s = styles.byId.get(id);
+    if (!s) return null;
+    const v = get(s);
+    if (v) return v;
+    id = s.basedOn;
+  }
+  return null;
+}
+
+/** w:sz in points; null when not a number. */
+function halfPoints(v: string | null): number | null {
+  const n = v === null ? NaN : Number(v);
+  return Number.isFinite(n) ? n / 2 : null;
+}
+
+/**
+ * A w:color: 'auto' (drawn to be seen), a colour, or null (not known). A theme colour wins over
+ * w:val: background1/light1 is the page's white (text in it on the page is not seen), text1/dark1
+ * black; a tint or shade of them is not worked out (null); others are drawn as w:val says.
+ */
+function wordColour(e: El): Rgba | 'auto' | null {
+  const theme = attr(e, 'themeColor');
+  if (theme) {
+    const shaded = attr(e, 'themeShade') !== null || attr(e, 'themeTint') !== null;
+    if (/^(?:background1|light1|bg1)$/i.test(theme)) return shaded ? null : WHITE;
+    if (/^(?:text1|dark1|tx1)$/i.test(theme)) return shaded ? null : BLACK;
+  }
+  const v = attr(e, 'val');
+  if (v === null || /^auto$/i.test(v)) return 'auto';
+  return hexColour(v);
+}
+
+/** A shading's colour: undefined when it paints nothing (nil, clear with no fill), null when not known. */
+function shading(e: El): Rgba | null | undefined {
+  const val = (attr(e, 'val') ?? 'clear').toLowerCase();
+  const themeFill = attr(e, 'themeFill');
+  const fillAttr = attr(e, 'fill');
+  const fill = themeFill
+    ? /^(?:background1|light1|bg1)$/i.test(themeFill)
+      ? WHITE
+      : /^(?:text1|dark1|tx1)$/i.test(themeFill)
+        ? BLACK
+        : hexColour(fillAttr ?? '')
+    : fillAttr === null || /^auto$/i.test(fillAttr)
+      ? undefined
+      : hexColour(fillAttr);
+  const colorAttr = attr(e, 'color');
+  const pattern = colorAttr === null || /^auto$/i.test(colorAttr) ? BLACK : hexColour(colorAttr);
+  if (val === 'nil') return undefined;
+  if (val === 'clear') return fill;
+  if (val === 'solid') return pattern;
+  const pct = /^pct(\d+)$/.exec(val);
+  if (pct && pattern) return mix(pattern, fill ?? WHITE, Number(pct[1]) / 100);
+  return null;
+}
+
+const HIGHLIGHT: Record<string, string> = {
+  black: '000000',
+  blue: '0000FF',
+  cyan: '00FFFF',
+  green: '00FF00',
+  magenta: 'FF00FF',
+  red: 'FF0000',
+  yellow: 'FFFF00',
+  white: 'FFFFFF',
+  darkblue: '000080',
+  darkcyan: '008080',
+  darkgreen: '008000',
+  darkmagenta: '800080',
+  darkred: '800000',
+  darkyellow: '808000',
+  darkgray: '808080',
+  lightgray: 'C0C0C0',
+};
+
+/** A w:highlight's colour: undefined for none, null when not known. */
+function highlightColour(v: string | null): Rgba | null | undefined {
+  if (v === null || /^none$/i.test(v)) return undefined;
+  const h = HIGHLIGHT[v.toLowerCase()];
+  return h ? hexColour(h) : null;
+}
+
+/** The page colour (w:background, when the document sets one; null: not known) or white. */
+function pageColour(doc: Document): Rgba | null {
+  const bg = doc.getElementsByTagNameNS(W, 'background')[0];
+  if (!bg) return WHITE;
+  const c = attr(bg, 'color');
+  // Whether a page colour is shown depends on the view and the printer: not known, unless white.
+  return c === null || /^(?:auto|FFFFFF)$/i.test(c) ? WHITE : null;
 }
 
 /** vertAlign and position as `el`'s run properties set them (not a tracked change's old ones). */

@@ -2,7 +2,20 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { makeLine, spansAsOne, type Line, type LineCell } from './lines.ts';
 import { normalizeLine } from './normalize.ts';
-import { BLOCK, BLOCK_BOX, DROP, RAISED, sheetOf, shown, UNSURE, UNSURE_MARK, type Sheet } from './shown.ts';
+import {
+  BLOCK,
+  BLOCK_BOX,
+  DROP,
+  INK_HIDDEN,
+  INK_UNSURE,
+  NO_BOX,
+  RAISED,
+  sheetOf,
+  shown,
+  UNSURE,
+  UNSURE_MARK,
+  type Sheet,
+} from './shown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -122,7 +135,15 @@ function linesOf(root: Node, sheet: Sheet | null, inUnsure: boolean): Line[] {
     const link = tag === 'a' && el.attrs.some((a) => a.name === 'href');
     if (link) linkDepth++;
     const closed = isClosedDetails(el);
-    for (const c of el.childNodes) if (!closed || isSummary(c)) walk(c);
+    for (const c of el.childNodes)
+      if (!closed || isSummary(c)) {
+        // Text drawn so that no reader sees it (white on white, 1px): left out; maybe: marked.
+        if (c.nodeName === '#text' && f & (INK_HIDDEN | INK_UNSURE)) {
+          if (f & INK_HIDDEN) continue;
+          buf += UNSURE_MARK;
+        }
+        walk(c);
+      }
     if (link) linkDepth--;
     if (block) flush();
     else if (f & BLOCK_BOX) buf += ' ';
@@ -193,7 +214,16 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   // baseline (shown.ts RAISED) and for a link to an in-page footnote (36<a href="#fn1">1</a>).
   if (isMark(n, f) && s[s.length - 1] !== '^') s.push('^');
   const closed = isClosedDetails(n);
-  for (const c of n.childNodes) if (!closed || isSummary(c)) visitText(c, s, sheet);
+  for (const c of n.childNodes)
+    if (!closed || isSummary(c)) {
+      // Its own text drawn so that no reader sees it (white on white, 1px): left out, never a
+      // digit of the number beside it; maybe seen: marked, the cell is no number.
+      if (c.nodeName === '#text' && f & (INK_HIDDEN | INK_UNSURE)) {
+        if (f & INK_HIDDEN) continue;
+        s.push(UNSURE_MARK);
+      }
+      visitText(c, s, sheet);
+    }
   if (f & BLOCK_BOX) s.push(' ');
 }
 
@@ -282,10 +312,11 @@ function tableToLines(
     let col = 0;
     for (const td of tr.childNodes) {
       if (!('tagName' in td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
-      // A hidden cell takes no place in the browser's grid: the next cell is drawn where it
-      // would have been.
+      // A cell with no box (display:none) takes no place in the browser's grid: the next cell is
+      // drawn where it would have been. A cell drawn but not seen (visibility:hidden, opacity:0,
+      // struck, white on white) keeps its place: its text is left out (cellText).
       const f = shown(td, sheet);
-      if (f & DROP) continue;
+      if (f & NO_BOX) continue;
       if (f & UNSURE) unsure = true;
       col = skipCovered(covered, col, cells, tr.sourceCodeLocation?.startLine ?? 1);
       const colspan = span(td, 'colspan');

@@ -1,3 +1,5 @@
+import { inkOfColour, inkOfSize, WHITE, worse, type Ink, type Rgba } from './ink.ts';
+
 /**
  * RTF character formatting that decides what a reader sees of text, by the rule the other
  * readers follow (docx-hidden.ts for .docx, doc-text.ts for .doc, shown.ts for web pages):
@@ -22,12 +24,21 @@ const RAISING: readonly Prop[] = ['script', 'pos'];
 /** A property's value where it is set: true (on), false (off); absent: not set there. */
 export type CharProps = Partial<Record<Prop, boolean>>;
 
+/**
+ * Character values that decide whether text is seen (ink.ts): its colour (\cf, an index into the
+ * colour table; 0 is auto), its size (\fs, half-points) and what is behind it (\highlight,
+ * \chcbpat, \cb: colour table indexes).
+ */
+export type InkWord = 'cf' | 'fs' | 'highlight' | 'chcbpat' | 'cb';
+export type InkProps = Partial<Record<InkWord, number>>;
+
 /** A style of the stylesheet: `\s N` paragraph, `\cs N` character (others are not read). */
 export interface StyleDef {
   kind: 'para' | 'char' | 'other';
   num: number;
   basedOn: number | null;
   props: CharProps;
+  ink?: InkProps;
 }
 
 /** The stylesheet: styles by kind and number (`para:0`, `char:15`). */
@@ -37,7 +48,64 @@ const key = (kind: StyleDef['kind'], num: number) => `${kind}:${num}`;
 
 /** A new style entry: with no \s or \cs it is paragraph style 0 (the RTF default). */
 export function newStyle(): StyleDef {
-  return { kind: 'para', num: 0, basedOn: null, props: {} };
+  return { kind: 'para', num: 0, basedOn: null, props: {}, ink: {} };
+}
+
+/** A control word that sets an ink value (\cf2, \fs2…) → the word and its value, or null. */
+export function inkProp(word: string, n: number | null): [InkWord, number] | null {
+  if (word === 'cf' || word === 'highlight' || word === 'chcbpat' || word === 'cb') return [word, n ?? 0];
+  if (word === 'fs') return ['fs', n ?? 24];
+  return null;
+}
+
+/**
+ * Whether text so formatted is seen (ink.ts): its colour (directly, or else by its character or
+ * paragraph style; auto by default) over its highlight or character shading, else its
+ * paragraph's (\cbpat) or cell's (\clcbpat) shading, else the white page; its size (12pt by
+ * default). `colours`: the colour table (index 0, and any entry without values: auto).
+ */
+export function inkAs(
+  f: Formatting & { ink: InkProps },
+  styles: Styles,
+  colours: Array<Rgba | null>,
+  under: number | null,
+): Ink {
+  const value = (w: InkWord): number | undefined => {
+    if (f.ink[w] !== undefined) return f.ink[w];
+    for (const [kind, num] of levels(f)) {
+      const v = styleInk(styles, kind, num, w);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+  const fs = value('fs');
+  const size = inkOfSize(fs === undefined ? 12 : fs / 2);
+  const cf = value('cf');
+  const fg = cf ? colours[cf] : undefined;
+  if (!fg) return size;
+  let bg: Rgba = WHITE;
+  for (const k of [value('highlight'), value('chcbpat'), value('cb'), under]) {
+    if (!k) continue;
+    const c = colours[k];
+    if (c) {
+      bg = c;
+      break;
+    }
+  }
+  return worse(inkOfColour(fg, bg), size);
+}
+
+function styleInk(styles: Styles, kind: StyleDef['kind'], num: number | null, w: InkWord): number | undefined {
+  const seen = new Set<number>();
+  while (num !== null && !seen.has(num)) {
+    seen.add(num);
+    const s = styles.get(key(kind, num));
+    if (!s) return undefined;
+    const v = s.ink?.[w];
+    if (v !== undefined) return v;
+    num = s.basedOn;
+  }
+  return undefined;
 }
 
 export function addStyle(styles: Styles, s: StyleDef): void {

@@ -3,6 +3,9 @@ import { spansAsOne } from './lines.ts';
 import {
   addStyle,
   charProp,
+  inkAs,
+  inkProp,
+  type InkProps,
   newStyle,
   raisedAs,
   raisedText,
@@ -11,6 +14,7 @@ import {
   type StyleDef,
   type Styles,
 } from './rtf-props.ts';
+import type { Rgba } from './ink.ts';
 import { UNSURE_MARK } from './shown.ts';
 
 /**
@@ -103,6 +107,12 @@ interface Group {
   fontDef: boolean;
   /** Direct character properties, the character style (\cs) and paragraph style (\s). */
   props: CharProps;
+  /** Direct colour, size and shading (rtf-props.ts inkAs). */
+  ink: InkProps;
+  /** The paragraph's shading (\cbpat, a colour table index). */
+  pbg: number | null;
+  /** Inside the colour table. */
+  colorDef: boolean;
   cs: number | null;
   ps: number;
   /** The stylesheet's own group: each group directly inside it defines a style. */
@@ -145,6 +155,9 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     font: null,
     fontDef: false,
     props: {},
+    ink: {},
+    pbg: null,
+    colorDef: false,
     cs: null,
     ps: 0,
     sheet: false,
@@ -165,6 +178,11 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   let raisedDigit = false;
   let definingFont: number | null = null;
   let skipChars = 0;
+  // The colour table (index 0 is auto), the entry being read; the row's cell shadings.
+  const colours: Array<Rgba | null> = [];
+  let colour: { r?: number; g?: number; b?: number } = {};
+  let cellBg: Array<number | null> = [];
+  let nextCellBg: number | null = null;
   let pending: number[] = [];
   let para = '';
   let cells: string[] = [];
@@ -182,7 +200,12 @@ export function rtfToText(bytes: Uint8Array): RtfText {
   };
   const emit = (s: string) => {
     if (g.skip || !s) return;
-    const shown = shownAs(g, styles);
+    let shown = shownAs(g, styles);
+    // Drawn so that no reader sees it (white on white, 1pt): as hidden; maybe not: unsure.
+    if (shown !== 'hidden') {
+      const ink = inkAs(g, styles, colours, g.pbg || (inTable ? (cellBg[cells.length] ?? null) : null));
+      if (ink === 'hidden' || (ink === 'unsure' && /\S/.test(s))) shown = ink;
+    }
     if (shown === 'hidden') return;
     if (shown === 'unsure' && !unsureRun) para += UNSURE_MARK;
     unsureRun = shown === 'unsure';
@@ -244,7 +267,14 @@ export function rtfToText(bytes: Uint8Array): RtfText {
     if (c === '{') {
       flushBytes();
       stack.push(g);
-      g = { ...g, fontDef: false, props: { ...g.props }, sheet: false, style: g.sheet ? newStyle() : null };
+      g = {
+        ...g,
+        fontDef: false,
+        props: { ...g.props },
+        ink: { ...g.ink },
+        sheet: false,
+        style: g.sheet ? newStyle() : null,
+      };
       i++;
       // An ignorable destination: {\* …}.
       if (src.startsWith('\\*', i)) g.skip = true;
@@ -288,6 +318,7 @@ export function rtfToText(bytes: Uint8Array): RtfText {
         g.skip = true;
         if (word === 'fonttbl') g.fontDef = true;
         if (word === 'stylesheet') g.sheet = true;
+        if (word === 'colortbl') g.colorDef = true;
         continue;
       }
       const prop = charProp(word, n);
@@ -295,12 +326,24 @@ export function rtfToText(bytes: Uint8Array): RtfText {
         (g.style ? g.style.props : g.props)[prop[0]] = prop[1];
         continue;
       }
+      const ink = inkProp(word, n);
+      if (ink) {
+        (g.style ? (g.style.ink ??= {}) : g.ink)[ink[0]] = ink[1];
+        continue;
+      }
+      if (g.colorDef && (word === 'red' || word === 'green' || word === 'blue')) {
+        colour[word === 'red' ? 'r' : word === 'green' ? 'g' : 'b'] = n ?? 0;
+        continue;
+      }
       switch (word) {
         case 'plain':
           // Character formatting back to the defaults: no direct property, no character style.
-          if (g.style) g.style.props = {};
-          else {
+          if (g.style) {
+            g.style.props = {};
+            g.style.ink = {};
+          } else {
             g.props = {};
+            g.ink = {};
             g.cs = null;
           }
           break;
@@ -367,11 +410,20 @@ export function rtfToText(bytes: Uint8Array): RtfText {
           // \pard resets paragraph properties (the style to \s0); text that follows without
           // \intbl is out of the table.
           g.ps = 0;
+          g.pbg = null;
           if (!g.skip && !cells.length && !para.trim()) inTable = false;
+          break;
+        case 'cbpat':
+          g.pbg = n;
+          break;
+        case 'clcbpat':
+          nextCellBg = n;
           break;
         case 'trowd':
           if (!g.skip) merges = [];
           if (!g.skip) vmerges = [];
+          if (!g.skip) cellBg = [];
+          nextCellBg = null;
           nextMerge = null;
           nextV = null;
           break;
@@ -390,6 +442,8 @@ export function rtfToText(bytes: Uint8Array): RtfText {
         case 'cellx':
           if (!g.skip) merges.push(nextMerge);
           if (!g.skip) vmerges.push(nextV);
+          if (!g.skip) cellBg.push(nextCellBg);
+          nextCellBg = null;
           nextMerge = null;
           nextV = null;
           break;
@@ -437,6 +491,16 @@ export function rtfToText(bytes: Uint8Array): RtfText {
       continue;
     }
     flushBytes();
+    // An entry of the colour table ends (one without values is auto).
+    if (c === ';' && g.colorDef) {
+      const { r, g: gr, b } = colour;
+      colours.push(
+        r === undefined && gr === undefined && b === undefined ? null : { r: r ?? 0, g: gr ?? 0, b: b ?? 0, a: 1 },
+      );
+      colour = {};
+      i++;
+      continue;
+    }
     // Plain characters are 7-bit in RTF; a stray 8-bit byte is taken in the current code page.
     if (c.charCodeAt(0) > 0x7f) pending.push(c.charCodeAt(0));
     else emit(c === '\t' ? '\u3000' : c);

@@ -1,5 +1,16 @@
 import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
-import { declarations, KINDS, mediaApplies, parseSheet, type Declared, type Kind, type SheetRule } from './css.ts';
+import {
+  declarations,
+  KINDS,
+  mediaApplies,
+  parseSheet,
+  type Declared,
+  type Kind,
+  type PaintKind,
+  type SheetRule,
+} from './css.ts';
+import { backgroundColour, cssColour, cssFontSize, fontShorthandSize } from './css-values.ts';
+import { BLACK, inkOfColour, inkOfSize, over, WHITE, worse, type Ink, type Rgba } from './ink.ts';
 import { compareSpecificity, compileRule, type Rule } from './selectors.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -34,6 +45,16 @@ export const DROP = 1;
 export const UNSURE = 2;
 export const BLOCK_BOX = 4;
 export const RAISED = 8;
+/** No box at all (display:none, `hidden`): a table cell so dropped takes no place in the row. */
+export const NO_BOX = 16;
+/**
+ * The element's own text (its text children, not its child elements') is drawn so that no
+ * reader sees it (INK_HIDDEN: left out) or may not be seen (INK_UNSURE: kept behind the mark) —
+ * colour against background, size, moved out of sight (`inkOf`). The box stays: a cell so drawn
+ * keeps its place in the row, and an element inside may set a colour that is seen.
+ */
+export const INK_HIDDEN = 32;
+export const INK_UNSURE = 64;
 
 /** Put before text that may not be shown: not a digit, not a mark a number reader strips. */
 export const UNSURE_MARK = '⁇';
@@ -96,7 +117,7 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
   // pattern finds every style element's text the parser finds (and maybe more).
   if (
-    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift)/i.test(
+    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|\\)/i.test(
       html,
     )
   )
@@ -141,10 +162,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
   let cls: string | null = null;
   let id: string | null = null;
   for (const a of el.attrs) {
-    if (a.name === 'style')
-      inline = /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift/i.test(a.value)
-        ? declarations(a.value)
-        : null;
+    if (a.name === 'style') inline = STYLED.test(a.value) ? declarations(a.value) : null;
     else if (a.name === 'hidden') hiddenAttr = true;
     else if (a.name === 'class') cls = a.value;
     else if (a.name === 'id') id = a.value;
@@ -153,7 +171,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
   let flags = BOX.has(tag) ? BLOCK_BOX : 0;
   if (tag === 'dialog' && !el.attrs.some(isOpen)) hiddenAttr = true;
   const struck = STRUCK.has(tag);
-  if (!inline && !hiddenAttr && !struck && !sheet) return flags;
+  if (!inline && !hiddenAttr && !struck && !sheet) return flags | inkFlags(el, null);
   const rules = sheet ? matching(el, sheet, cls, id) : null;
   if (inline?.block) flags |= BLOCK_BOX;
   for (const kind of KINDS) {
@@ -165,6 +183,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
     if (struck && kind === 'decoration' && v !== DROP) v = UNSURE;
     if (v === DROP && kind === 'visibility' && mayShowAgain(el, sheet)) flags |= UNSURE;
     else flags |= v;
+    if (v === DROP && kind === 'display') flags |= NO_BOX;
   }
   // vertical-align is not inherited, and the walk marks the raised element's text as a whole.
   if (!(flags & BLOCK_BOX) && verdict('raise', inline, false, rules) !== 0) flags |= RAISED;
@@ -181,9 +200,183 @@ export function shown(el: Element, sheet: Sheet | null): number {
           flags |= UNSURE;
       } else if (r.decl.block) flags |= BLOCK_BOX; // a rule that may apply only adds a separation
     }
-  return flags & DROP ? flags & ~UNSURE : flags;
+  return flags & DROP ? flags & ~UNSURE : flags | inkFlags(el, sheet);
 }
 const isOpen = (a: { name: string }) => a.name === 'open';
+/** An inline style that may bear on what is shown (the rest is not parsed). */
+const STYLED =
+  /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|\\/i;
+
+/** INK_HIDDEN or INK_UNSURE for an element's own text (inkOf); 0 when it has none or it is seen. */
+function inkFlags(el: Element, sheet: Sheet | null): number {
+  if (!ownText(el)) return 0;
+  const ink = inkOf(el, sheet);
+  return ink === 'hidden' ? INK_HIDDEN : ink === 'unsure' ? INK_UNSURE : 0;
+}
+
+/** Whether an element has text of its own (not only inside child elements). */
+function ownText(el: Element): boolean {
+  for (const c of el.childNodes)
+    if (c.nodeName === '#text' && /[^ \t\r\n\f]/.test((c as DefaultTreeAdapterMap['textNode']).value)) return true;
+  return false;
+}
+
+/**
+ * How an element's text is drawn, as ink.ts decides whether it is seen: its colour (or
+ * -webkit-text-fill-color) over the background colours of it and its ancestors (the page white
+ * by default), its font size, and boxes that move it out of sight. Values not known (a CSS
+ * variable, a rule that may or may not apply and says otherwise) make it unsure. Background
+ * images are not evaluated: text is judged against the background colour under them.
+ */
+interface Painted {
+  /** The text's colour (null: not known). */
+  colour: Rgba | null;
+  /** -webkit-text-fill-color, when set (it draws the glyphs instead of colour). */
+  fill: Rgba | null | undefined;
+  /** What is behind the text, opaque (null: not known). */
+  backdrop: Rgba | null;
+  /** Font size in pixels (null: not known). */
+  px: number | null;
+  away: Ink;
+}
+const ROOT: Painted = { colour: BLACK, fill: undefined, backdrop: WHITE, px: 16, away: 'shown' };
+const painted = new WeakMap<Element, Painted>();
+/** <font size=1…7> in pixels. */
+const FONT_SIZE = [10, 10, 13, 16, 18, 24, 32, 48];
+
+export function inkOf(el: Element, sheet: Sheet | null): Ink {
+  const p = paintOf(el, sheet);
+  const fill = p.fill === undefined ? p.colour : p.fill;
+  // Transparent glyphs with a background clipped to them (gradient text) are seen: unsure.
+  const colourInk =
+    p.fill !== undefined && p.fill !== null && p.fill.a === 0 ? 'unsure' : inkOfColour(fill, p.backdrop);
+  return worse(worse(colourInk, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
+}
+
+function paintOf(el: Element, sheet: Sheet | null): Painted {
+  const memo = painted.get(el);
+  if (memo) return memo;
+  const parent = el.parentNode && 'tagName' in el.parentNode ? paintOf(el.parentNode, sheet) : ROOT;
+  const own = ownPaint(el, sheet);
+  // Colours keep their alpha: text is composited over its own backdrop when judged.
+  let colour = parent.colour;
+  if (own.color !== undefined) {
+    const v = own.color === null ? null : cssColour(own.color);
+    colour = v === 'current' ? parent.colour : v;
+  }
+  let fill = parent.fill;
+  if (own.fill !== undefined) {
+    const v = own.fill === null ? null : cssColour(own.fill);
+    fill = v === 'current' ? undefined : v;
+  }
+  let backdrop = parent.backdrop;
+  if (own.background !== undefined) {
+    const b = own.background;
+    const v = b === null ? null : b.startsWith('shorthand ') ? backgroundColour(b.slice(10)) : cssColour(b);
+    const top = v === 'current' ? colour : v;
+    backdrop = top === null ? null : top.a >= 1 ? top : parent.backdrop && over(top, parent.backdrop);
+  }
+  let px = parent.px;
+  if (own.size !== undefined) {
+    const s = own.size;
+    const v = s === null ? null : s.startsWith('shorthand ') ? fontShorthandSize(s.slice(10)) : cssFontSize(s);
+    if (v !== undefined) px = v === null ? null : 'px' in v ? v.px : parent.px === null ? null : parent.px * v.factor;
+  }
+  let away = parent.away;
+  if (own.away !== undefined)
+    away = worse(
+      away,
+      own.away === null ? 'unsure' : own.away === 'hide' ? 'hidden' : own.away === 'unsure' ? 'unsure' : 'shown',
+    );
+  const p: Painted = { colour, fill, backdrop, px, away };
+  painted.set(el, p);
+  return p;
+}
+
+/**
+ * An element's own paint declarations by the cascade (undefined: none; null: not known) — the
+ * page's rules, the inline style, and HTML's presentational attributes (<font color size>,
+ * bgcolor, <body text>) and the browser's link colour beneath them.
+ */
+function ownPaint(el: Element, sheet: Sheet | null): Partial<Record<PaintKind, string | null>> {
+  let inline: Declared | null = null;
+  let cls: string | null = null;
+  let id: string | null = null;
+  const hint: Partial<Record<PaintKind, string>> = {};
+  for (const a of el.attrs) {
+    if (a.name === 'style') inline = STYLED.test(a.value) ? declarations(a.value) : null;
+    else if (a.name === 'class') cls = a.value;
+    else if (a.name === 'id') id = a.value;
+    else if (a.name === 'bgcolor' && BGCOLOR.has(el.tagName)) hint.background = legacyColour(a.value);
+    else if (a.name === 'color' && el.tagName === 'font') hint.color = legacyColour(a.value);
+    else if (a.name === 'text' && el.tagName === 'body') hint.color = legacyColour(a.value);
+    else if (a.name === 'size' && el.tagName === 'font') hint.size = legacySize(a.value);
+  }
+  if (el.tagName === 'a' && el.attrs.some((a) => a.name === 'href')) hint.color ??= '#0000ee';
+  const rules = sheet ? matching(el, sheet, cls, id) : null;
+  const out: Partial<Record<PaintKind, string | null>> = {};
+  if (!inline?.paint && !rules?.some((r) => r.decl.paint && !r.pseudo) && Object.keys(hint).length === 0) return out;
+  for (const kind of ['color', 'fill', 'background', 'size', 'away'] as const) {
+    const v = cascaded(kind, inline, rules, hint[kind]);
+    if (v !== undefined) out[kind] = v;
+  }
+  return out;
+}
+const BGCOLOR = new Set(['body', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot']);
+
+/** An attribute's colour (`#fff`, `fff`, `white`) as CSS reads it; not understood: itself (not known). */
+function legacyColour(v: string): string {
+  const t = v.trim();
+  if (/^[0-9a-f]{6}$/i.test(t)) return `#${t}`;
+  return t;
+}
+function legacySize(v: string): string {
+  const t = v.trim();
+  const n = /^([+-]?)(\d+)$/.exec(t);
+  if (!n) return 'unknown';
+  const k = n[1] === '+' ? 3 + Number(n[2]) : n[1] === '-' ? 3 - Number(n[2]) : Number(n[2]);
+  return `${FONT_SIZE[Math.max(1, Math.min(7, k))]}px`;
+}
+
+/**
+ * One paint property by the cascade, as `verdict` does for the hiding ones: the winner among the
+ * declarations sure to apply; null (not known) when a declaration that may apply, or one the
+ * cascade cannot order against it, says otherwise; undefined when none is declared.
+ */
+function cascaded(
+  kind: PaintKind,
+  inline: Declared | null,
+  rules: Rule[] | null,
+  hint: string | undefined,
+): string | null | undefined {
+  let best: { rank: Rank; value: string } | null = hint !== undefined ? { rank: UA, value: hint } : null;
+  const own = inline?.paint?.[kind];
+  if (own !== undefined)
+    best = {
+      rank: { tier: inline!.important?.has(kind) ? 4 : 2, specificity: [0, 0, 0], order: 0 },
+      value: own,
+    };
+  if (rules)
+    for (const r of rules) {
+      const v = r.pseudo ? undefined : r.decl.paint?.[kind];
+      if (v === undefined || !r.exact) continue;
+      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      if (!best) best = { rank, value: v };
+      else {
+        const b = beats(rank, best.rank);
+        if (b > 0) best = { rank, value: v };
+        else if (b === 0 && v !== best.value) return null;
+      }
+    }
+  if (rules)
+    for (const r of rules) {
+      const v = r.pseudo ? undefined : r.decl.paint?.[kind];
+      if (v === undefined || r.exact || v === best?.value) continue;
+      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      if (!best || beats(best.rank, rank) <= 0) return null;
+    }
+  return best?.value;
+}
 
 /**
  * Where a declaration stands in the cascade: the browser's own rules, then the page's rules, the
