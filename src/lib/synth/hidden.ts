@@ -12,7 +12,10 @@ import type { Random } from './random.ts';
  *   Sometimes a single block (<p>31</p>): the number, as written.
  * - `hidden-text`: digits the page does not show beside the number — display:none,
  *   visibility:hidden or opacity:0 inline or by the page's stylesheet (a class), the hidden
- *   attribute, a form field's text (<textarea>), a ruby annotation (<rt>) — or
+ *   attribute, a form field's text (<textarea>), a ruby annotation (<rt>), text drawn so that no
+ *   reader sees it (white or transparent on the page, the colour of its background, font-size 0
+ *   or 1px, a zero scale, far off the page; in the DOCX, white or 1pt runs), a CSS comment in the
+ *   declaration — or
  *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
  *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
  *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
@@ -79,6 +82,21 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<span style="opacity:0">', '</span>'],
     ['<textarea>', '</textarea>'],
     ['<ruby><rt>', '</rt></ruby>'],
+    // Drawn so that no reader sees it: white or transparent on the white page, the colour of
+    // its own background, no size or 1pt, a zero scale on a box, far off the page to the left;
+    // a CSS comment inside the declaration (nothing, as CSS reads it).
+    ['<span style="color:#fff">', '</span>'],
+    ['<span style="color:white">', '</span>'],
+    ['<font color="#FFFFFF">', '</font>'],
+    ['<span style="color:rgba(0,0,0,0)">', '</span>'],
+    ['<span style="background:#000;color:#000">', '</span>'],
+    ['<span style="font-size:0">', '</span>'],
+    ['<span style="font-size:1px">', '</span>'],
+    ['<span style="font-size:0.1pt">', '</span>'],
+    ['<span style="display:inline-block;transform:scale(0)">', '</span>'],
+    ['<span style="position:absolute;left:-9999px">', '</span>'],
+    ['<span style="/*c*/display:none">', '</span>'],
+    ['<span style="display:none/*x*/">', '</span>'],
   ] as const);
   const hidden = `${open}${h}${close}`;
   // Before, after, or (struck corrections) in front of the number.

@@ -1,5 +1,5 @@
 import { BLOCK, isMark, SKIP } from '../decode/html.ts';
-import { BLOCK_BOX, DROP, sheetOf, shown, UNSURE, UNSURE_MARK } from '../decode/shown.ts';
+import { BLOCK_BOX, DROP, INK_HIDDEN, INK_UNSURE, sheetOf, shown, UNSURE, UNSURE_MARK } from '../decode/shown.ts';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Random } from './random.ts';
@@ -56,7 +56,12 @@ export function htmlBlocks(html: string): DocBlock[] {
     if (!('tagName' in n)) return 'childNodes' in n ? n.childNodes.map(text).join('') : '';
     const f = shown(n, sheet);
     if (f & DROP) return '';
-    const inner = (f & UNSURE ? UNSURE_MARK : '') + n.childNodes.map(text).join('');
+    // Its own text drawn unseen (white, 1px) is left out, maybe unseen is marked (html.ts).
+    const own = (c: Node) =>
+      c.nodeName === '#text' && f & INK_HIDDEN
+        ? ''
+        : (c.nodeName === '#text' && f & INK_UNSURE ? UNSURE_MARK : '') + text(c);
+    const inner = (f & UNSURE ? UNSURE_MARK : '') + n.childNodes.map(own).join('');
     // A block box inside a cell: a line of its own in the DOCX cell.
     return f & BLOCK_BOX ? `\n${inner}\n` : inner;
   };
@@ -78,7 +83,10 @@ export function htmlBlocks(html: string): DocBlock[] {
     const here = f & DROP || as === 'dropped' ? 'dropped' : as === 'raised' || isMark(n, f) ? 'raised' : 'plain';
     if (f & UNSURE) push(UNSURE_MARK, here);
     if (f & BLOCK_BOX) push('\n', here);
-    for (const c of n.childNodes) runs(c, here, out);
+    for (const c of n.childNodes) {
+      if (c.nodeName === '#text' && f & INK_UNSURE) push(UNSURE_MARK, here);
+      runs(c, c.nodeName === '#text' && f & INK_HIDDEN ? 'dropped' : here, out);
+    }
     if (f & BLOCK_BOX) push('\n', here);
   };
   const cellRuns = (td: Element): DocRun[] | null => {
@@ -157,6 +165,25 @@ export async function blocksToDocx(blocks: DocBlock[]): Promise<Uint8Array> {
   const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
   const para = (t: string) =>
     new Paragraph({ children: t.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
+  // A cell with text the page does not show (DocCell.runs) keeps it, drawn so that no reader
+  // sees it — white, or 1pt (w:sz 2) — in turn; text set off the baseline as a superscript.
+  let unseen = 0;
+  const cellPara = (c: DocCell) =>
+    c.runs?.some((r) => r.as === 'dropped')
+      ? new Paragraph({
+          children: c.runs.flatMap((r) =>
+            r.text.split('\n').map(
+              (line, i) =>
+                new TextRun({
+                  text: line,
+                  break: i > 0 ? 1 : 0,
+                  ...(r.as === 'raised' ? { superScript: true } : {}),
+                  ...(r.as === 'dropped' ? (unseen++ % 2 === 0 ? { color: 'FFFFFF' } : { size: 2 }) : {}),
+                }),
+            ),
+          ),
+        })
+      : para(c.text);
   const children = blocks.map((b) =>
     b.kind === 'p'
       ? para(b.text)
@@ -168,7 +195,7 @@ export async function blocksToDocx(blocks: DocBlock[]): Promise<Uint8Array> {
               (r) =>
                 new TableRow({
                   children: r.map(
-                    (c) => new TableCell({ children: [para(c.text)], rowSpan: c.rowspan, columnSpan: c.colspan }),
+                    (c) => new TableCell({ children: [cellPara(c)], rowSpan: c.rowspan, columnSpan: c.colspan }),
                   ),
                 }),
             ),

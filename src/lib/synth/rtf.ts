@@ -36,6 +36,9 @@ const DROPPED = [
   '{\\cs15 $}',
   '\\v $\\v0 ',
   '\\strike $\\plain\\f1 ',
+  // Drawn so that no reader sees it: white (colour table entry 1) on the page, 1pt.
+  '{\\cf1 $}',
+  '{\\fs2 $}',
 ];
 const RAISED = [
   '{\\super $}',
@@ -63,7 +66,8 @@ export function blocksToRtfWith(
   const out: string[] = [
     `{\\rtf1\\ansi\\ansicpg${how === 'gbk' ? 936 : 1252}\\deff0\\uc1`,
     "{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}{\\f1\\fnil\\fcharset134 \\'cb\\'ce\\'cc\\'e5;}}",
-    ...(rng ? [STYLESHEET] : []),
+    // The colour table the unseen runs name (\cf1: white).
+    ...(rng ? ['{\\colortbl;\\red255\\green255\\blue255;}', STYLESHEET] : []),
     '{\\*\\generator nianbao synth;}{\\info{\\title report}}',
   ];
   for (const b of blocks) {
