@@ -29,6 +29,19 @@ const ROWS = `一、本年新收政府信息公开申请数量 | 30 | 5 | 1 | 2 
 const TAIL = '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n';
 
 describe('a label that appears twice', () => {
+  it('a copy of a row whose first cell is no number (6、0, 见附件) is still a copy: both NULL', () => {
+    for (const first of ['6、0', '见附件']) {
+      const text =
+        HEAD +
+        COLUMNS +
+        ROWS.replace(/(（一）予以公开[^\n]*\n)/, `$1（一）予以公开 | ${first} | 3 | 1 | 1 | 0 | 2 | 27 |\n`) +
+        TAIL;
+      const p = ok(parseText(text));
+      expect(rowOf(p.cells, 'requests', 'granted'), first).toBe('R R R R R R R');
+      expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('5 1 0 0 1 0 7');
+    }
+  });
+
   it('a row label twice with different numbers: repeated_row, W_LABEL_REPEATED, and the site says so', () => {
     const text =
       HEAD +

@@ -178,12 +178,32 @@ function labelOf(defs: RowDef[], text: string, exact: boolean): Label {
   return label;
 }
 
-/** A label token followed by at least one value before the next text. */
+/**
+ * A label token followed by at least one value before the next text. On a delimited row the
+ * cells after the label are its cells, text among them too (`6、0`, 见附件): a copy of a row whose
+ * first cell is no number still heads the values after it.
+ */
 function headsValues(toks: Tok[], at: number): boolean {
+  const line = toks[at]!.line;
+  let delimited: boolean | null = null;
   for (let i = at + 1; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t === 'val') return true;
-    if (t.t === 'text') return false;
+    if (t.t === 'text') {
+      if (t.line !== line) return false;
+      delimited ??= delimitedLine(toks, i);
+      if (!delimited) return false;
+    }
+  }
+  return false;
+}
+
+/** Whether the line of token `i` ends as a delimited row (its cells known). */
+function delimitedLine(toks: Tok[], i: number): boolean {
+  const line = toks[i]!.line;
+  for (let k = i + 1; k < toks.length && toks[k]!.line === line; k++) {
+    const t = toks[k]!;
+    if (t.t === 'eol') return t.delimited;
   }
   return false;
 }
