@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { fullWidthRows } from './fullwidth.ts';
 import { makeLine, type Line, type LineCell } from './lines.ts';
 import { joinQuotedRecords, unbroken } from './records.ts';
 
@@ -8,9 +9,11 @@ import { joinQuotedRecords, unbroken } from './records.ts';
  * HTML table row, so the table readers see the same structure. Fields are split by csv-parse
  * (quotes, thousands commas inside quotes), never by hand.
  *
- * Only ASCII `,` and `;` in the raw line count: prose uses the full-width ，； (which the
- * normalised text folds to ASCII), so prose lines are never split. A document is read this way
- * only when several lines start with a template row label directly followed by the delimiter.
+ * Only ASCII `,` and `;` in the raw line count here: prose uses the full-width ，；、 (which the
+ * normalised text folds to ASCII, but for 、), so a line is never split at them as a CSV line is.
+ * A document is read this way only when several lines start with a template row label directly
+ * followed by the delimiter. Rows joined by full-width separators are cut by a stricter rule —
+ * a template label, then nothing but values — in fullwidth.ts.
  */
 
 const DELIMS = [',', ';'] as const;
@@ -61,8 +64,12 @@ export function detectDelimiter(lines: Line[]): Delim | null {
   return best;
 }
 
-/** Lines with comma/semicolon rows turned into rows with exact cells (others unchanged). */
+/** Lines with comma/semicolon rows (ASCII or full-width) turned into rows with exact cells (others unchanged). */
 export function delimitedRows(lines: Line[]): Line[] {
+  return fullWidthRows(asciiDelimitedRows(lines));
+}
+
+function asciiDelimitedRows(lines: Line[]): Line[] {
   const d = detectDelimiter(lines);
   if (!d) return lines;
   // A quoted field over several lines (a cell wrapped with Alt+Enter): one record (records.ts).

@@ -48,6 +48,15 @@ export interface Line {
    */
   endsAtLabel?: boolean;
   /**
+   * A row cut at full-width separators (fullwidth.ts) with a full-width comma between digits: a
+   * thousands separator or a cell boundary. `count`: inside a cell of a `；` or `、` row
+   * (`60，036`); the row's cells are proven only when they match its columns in number, a row
+   * short of cells or with too many is not read. `always`: the separator of a `，` row between
+   * digit cells (`60，036`) in a document that does not show how it writes thousands; no value
+   * of the row is proven (rows.ts).
+   */
+  digitCommas?: 'count' | 'always';
+  /**
    * Where an HTML line stood, for the metadata: the page's `<title>` (a site template's, often
    * wrong about the year), the document's `<h1>` (the report's own heading), or a line whose
    * text is all link text (`<a href>`: a pointer to another page, such as a list of the

@@ -259,9 +259,13 @@ export function readRow(
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
   let padded = false;
+  let digitCommas: 'count' | 'always' | undefined;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
-    if (tok.t === 'eol' && tok.line === labelLine) padded = tok.padded === true;
+    if (tok.t === 'eol' && tok.line === labelLine) {
+      padded = tok.padded === true;
+      digitCommas = tok.digitCommas;
+    }
     if (tok.line !== labelLine || tok.t === 'eol') break;
     sameLine.push(tok);
   }
@@ -277,6 +281,8 @@ export function readRow(
           : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
         : null;
   if (exact) {
+    const commas = digitCommas ? digitCommaProblem(cellSlots(sameLine), n, noise, digitCommas) : null;
+    if (commas) return { kind: 'unknown', reason: commas, vals: sameVals };
     const rest = unlabelledValueLine(toks, at, end, labelLine);
     if (rest === null) return exact;
     // Values on the label's own source line, after other text (a one-line dump, decode/oneline.ts):
@@ -297,6 +303,35 @@ export function readRow(
     region.push(tok);
   }
   return fromLines(region, n, dense);
+}
+
+/**
+ * Why a row with a full-width comma between digits (Line.digitCommas: `60，036`, a thousands
+ * separator or a cell boundary) is not proven, or null when it is. `count` (the comma inside a
+ * cell): proven only when its cells are exactly its n columns — empty pieces at its end only the
+ * table's own (`noise`) — so that the other reading would leave the row a cell short or over.
+ * Any other count (a cell lost, one too many, blank last cells that may be padding) fits both
+ * readings. `always` (the comma is the row's separator, and the document does not show how it
+ * writes thousands): never, since a cell lost or two glued would make the count fit the other
+ * reading too. No value of such a row is placed.
+ */
+export function digitCommaProblem(
+  all: Slot[],
+  n: number,
+  noise: number | null,
+  kind: 'count' | 'always',
+): string | null {
+  let own = all.length;
+  while (own > 0 && all[own - 1] === null) own--;
+  const trail = all.length - own;
+  if (kind === 'count' && own === n && (trail === 0 || trail === noise)) return null;
+  const raw = all
+    .slice(0, own)
+    .map((s) => s?.raw ?? '')
+    .join(' | ');
+  return kind === 'count'
+    ? `a full-width comma stands between digits in a cell of this row ("${raw}"): a thousands separator or a lost cell boundary — with ${own} cell(s) for ${n} columns the count does not tell which, so no value is placed`
+    : `the row's cells are separated by full-width commas, and one stands between digits ("${raw}"): a thousands separator or a cell boundary — the document writes no number of four digits plainly, so which is not proven and no value is placed`;
 }
 
 /**

@@ -34,6 +34,7 @@ import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
 import {
   cellSlots,
   consistentNoise,
+  digitCommaProblem,
   fromLines,
   fromSlots,
   isDense,
@@ -292,11 +293,12 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
   if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
-    rc = fromSlots(
-      cellSlots(region.filter((t) => t.line === vals[0]!.line)),
-      REVIEW_N,
-      consistentNoise(trailingEmpties(toks), [], vals[0]!.line),
-    );
+    const own = region.filter((t) => t.line === vals[0]!.line);
+    const noise = consistentNoise(trailingEmpties(toks), [], vals[0]!.line);
+    const eol = own.find((t) => t.t === 'eol');
+    const commas =
+      eol?.t === 'eol' && eol.digitCommas ? digitCommaProblem(cellSlots(own), REVIEW_N, noise, eol.digitCommas) : null;
+    rc = commas ? { kind: 'unknown', reason: commas, vals } : fromSlots(cellSlots(own), REVIEW_N, noise);
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
   }

@@ -33,7 +33,16 @@ export type Tok =
    * cell may be (Line.padded). `endsAtLabel`: only the next row label found ends the row
    * (Line.endsAtLabel).
    */
-  | { t: 'eol'; no: number; line: number; delimited: boolean; padded?: boolean; endsAtLabel?: true };
+  /** `digitCommas`: the row has a full-width comma between digits (Line.digitCommas). */
+  | {
+      t: 'eol';
+      no: number;
+      line: number;
+      delimited: boolean;
+      padded?: boolean;
+      endsAtLabel?: true;
+      digitCommas?: 'count' | 'always';
+    };
 
 /** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
 const VALUE =
@@ -74,7 +83,14 @@ export function tokenize(lines: Line[]): Tok[] {
           const last = toks.at(-1);
           if (c.spansRows && last?.t === 'val') last.spansRows = true;
         }
-      toks.push({ t: 'eol', no, line: li, delimited: true, ...(line.padded ? { padded: true } : {}) });
+      toks.push({
+        t: 'eol',
+        no,
+        line: li,
+        delimited: true,
+        ...(line.padded ? { padded: true } : {}),
+        ...(line.digitCommas ? { digitCommas: line.digitCommas } : {}),
+      });
       return;
     }
     const text = line.text;
