@@ -106,6 +106,13 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(result.metadata.title_agency!.ok, formatEval(result)).toBe(result.metadata.title_agency!.total);
   });
 
+  it('reads tables whose cells are joined by full-width ；，、', () => {
+    // Every cell of such a table was NULL before decode/fullwidth.ts.
+    const q = result.byQuirk['fullwidth-separators'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

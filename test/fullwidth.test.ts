@@ -167,6 +167,8 @@ describe('rows joined by full-width separators', () => {
     it('between cells of a `，` row, in a document that writes no large number plainly: the row is NULL', () => {
       expect(small).toContain(total);
       expect(fullWidthDataRow(total, '，')?.pairs).toBe(true);
+      // Full-width digits are digits (the cell style writes them).
+      expect(fullWidthDataRow('行政许可，６０，０３６', '，')?.pairs).toBe(true);
       const p = ok(parseText(small.replace('行政许可，950', '行政许可，60，036')));
       expect(rowOf(p.cells, 'active', 'licensing')).toBe('A');
       expect(p.diagnostics.find((d) => d.at?.row === 'licensing')?.message).toContain('one stands between digits');

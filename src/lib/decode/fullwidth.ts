@@ -181,7 +181,7 @@ export interface FullWidthRow {
   cells: string[];
   /** The rows its label names (none: a line of values only). */
   rows: RowDef[];
-  /** Its value fields, raw and trimmed (after the label; empty ones included). */
+  /** Its value fields, trimmed, digits made ASCII (after the label; empty ones included). */
   values: string[];
   /** A full-width comma inside a value field: 60，036 in a `；` row. */
   innerComma: boolean;
@@ -225,7 +225,8 @@ export function fullWidthDataRow(raw: string, sep: FullWidthSeparator): FullWidt
     } else return null;
     cells = [...fields.slice(0, lead), ...(label?.cells ?? [part]), ...values];
   }
-  const trimmed = values.map((v) => v.trim());
+  // Digits as ASCII (full-width ones too), the comma as written: ，is no ASCII comma.
+  const trimmed = values.map((v) => v.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return {
     ...(stray === undefined ? {} : { stray }),
     cells,

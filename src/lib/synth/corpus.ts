@@ -368,6 +368,14 @@ function report(
     !tq.activeHeaderReordered &&
     new Random(Number(seq) * 6563 + 83).chance(0.01);
   if (tq.activeHeaderOtherForm) quirks.add('active-header-other-form');
+  // Cells joined by full-width ；，、 (side generator: the main stream and earlier corpora are
+  // unchanged). Not with damage (its truth is worked out for ASCII rows), cells in words (见附件
+  // in 四's line of values is no value: that line is not cut) or 四 by year (2023年 is no label).
+  const fullwidthSide = new Random(Number(seq) * 7057 + 89);
+  if (style === 'csv' && !tq.damage?.length && !tq.wordsInCells && !tq.reviewByYear && fullwidthSide.chance(0.4)) {
+    tq.delimiter = fullwidthSide.pick(['；', '，', '、'] as const);
+    quirks.add('fullwidth-separators');
+  }
   const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
   const credit = a.clues.creditCode
     ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}`

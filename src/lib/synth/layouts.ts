@@ -91,11 +91,50 @@ export function rowWording(rng: Random, line: string): string {
 }
 
 // ── Comma / semicolon rows ──────────────────────────────────────────────────────────────────
-/** Rows as delimited lines; a field holding the delimiter or a quote is quoted (RFC 4180). */
-export function delimitedTable(rows: string[][], delimiter: ',' | ';'): string[] {
+/**
+ * Rows as delimited lines; with an ASCII delimiter a field holding it, a quote or a line break is
+ * quoted (RFC 4180). With a full-width one (；，、, a table copied by a tool that writes its own
+ * separator between cells) nothing is quoted: a label holding the separator is written as it is
+ * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）, 逾期不补正、行政机关…).
+ */
+export function delimitedTable(rows: string[][], delimiter: ',' | ';' | '；' | '，' | '、'): string[] {
+  if (delimiter !== ',' && delimiter !== ';') return rows.map((r) => r.join(delimiter));
   const field = (s: string) =>
     s.includes(delimiter) || s.includes('"') || /[\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   return rows.map((r) => r.map(field).join(delimiter));
+}
+
+/** Digits made ASCII (the cell style writes full-width ones too). */
+const asciiDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * In a row whose cells are joined by full-width commas, a cell of one to three digits before one
+ * of three (60，036): a thousands separator or a cell boundary (decode/fullwidth.ts).
+ */
+export function commaPair(cells: string[]): boolean {
+  const t = cells.map((c) => asciiDigits(c.trim()));
+  return t.some((c, j) => j > 0 && /^\d{3}(?:\.\d+)?$/.test(c) && /^[+-]?\d{1,3}$/.test(t[j - 1]!));
+}
+
+/**
+ * Whether rows joined by full-width commas show that the document writes its numbers of four
+ * digits or more otherwise (plainly, or with an ASCII comma): a row with no such pair, exactly
+ * its columns' count of cells (empty ones at its end not counted) and such a number. Then a
+ * comma between digit cells is a cell boundary; else a row holding such a pair is not proven.
+ * `rows`: each data row's cells after its label as printed, and its column counts in either form.
+ */
+export function writesThousandsOtherwise(rows: Array<{ cells: string[]; columns: number[] }>): boolean {
+  return rows.some(({ cells, columns }) => {
+    let n = cells.length;
+    while (n > 0 && !cells[n - 1]!.trim()) n--;
+    return (
+      !commaPair(cells) &&
+      columns.includes(n) &&
+      cells.some(
+        (c) => /^[+-]?\d{4,}(?:\.\d+)?(?:万元|元|件)?$/.test(asciiDigits(c.trim())) || /\d,\d{3}/.test(asciiDigits(c)),
+      )
+    );
+  });
 }
 
 // ── Traditional script ──────────────────────────────────────────────────────────────────────

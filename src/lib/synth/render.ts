@@ -8,7 +8,7 @@ import {
   type CellStyle,
   type Written,
 } from './cells.ts';
-import { delimitedTable } from './layouts.ts';
+import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import { damageTables, type DamageTarget } from './damage-tables.ts';
@@ -38,8 +38,11 @@ export interface TableQuirks {
   cutAfter: string | null;
   /** Damage to the tables (`damage-tables.ts`): glued cells, short or duplicated rows, text in a cell. */
   damage?: DamageKind[];
-  /** The field delimiter of the csv style. */
-  delimiter?: ',' | ';';
+  /**
+   * The field delimiter of the csv style; a full-width one (；，、) joins the cells of a table
+   * copied by a tool that writes its own separator between cells (quirk fullwidth-separators).
+   */
+  delimiter?: ',' | ';' | '；' | '，' | '、';
   /**
    * Pipes style, section 三: an empty piece after each label that spans the sub-label column
    * (`一、本年新收… || 59 | …`, `（一）予以公开 || 1 | …`), as a scraped HTML table with colspan
@@ -389,7 +392,57 @@ export function renderTables(
           q,
           rng,
         );
+  if (style === 'csv' && q.delimiter === '，') commaPairsUnproven();
   return { active, requests, review, cells, unknown, cut };
+
+  /**
+   * Rows joined by full-width commas with a comma between digit cells (60，036) in a document
+   * that does not show how it writes thousands: no value of such a row is proven (ambiguous).
+   */
+  function commaPairsUnproven(): void {
+    const sheetOf = (rows: string[][]) => (q.sheet ? sheetRows(rows) : rows);
+    const columnsOf = (label: string) =>
+      [...activeRows['2019'], ...activeRows['2021'], ...requestRows['2019'], ...requestRows['2021']]
+        .filter((d) => d.label === label || (d.key === 'normative_docs' && /规范性文件$/.test(label)))
+        .map((d) => d.columns.length);
+    const printed = (header: string[][], rows: Row[]) =>
+      sheetOf([...header, ...rows.map(rowCells)]).slice(header.length);
+    const aPrinted = printed([activeHeader], aRows);
+    const rPrinted = printed(reqHeader, rRows);
+    const data = [
+      ...aPrinted.map((r, i) => ({ r, row: aRows[i]! })),
+      ...rPrinted.map((r, i) => ({ r, row: rRows[i]! })),
+    ];
+    if (writesThousandsOtherwise(data.map(({ r, row }) => ({ cells: r.slice(1), columns: columnsOf(row.label) }))))
+      return;
+    const unproven = (table: TruthCell['table_id'], rowKeys: string[]) => {
+      for (const c of cells)
+        if (c.table_id === table && rowKeys.includes(c.row_key) && c.state !== 'repeated_column') {
+          c.value = null;
+          c.state = 'ambiguous';
+        }
+    };
+    for (const { r, row } of data) {
+      if (!commaPair(r.slice(1))) continue;
+      const a = activeRows[t.layoutActive].find((d) => d.label === row.label);
+      if (a && aRows.includes(row)) unproven('active', [a.key]);
+      const d = requestRows[t.layoutRequests].find((x) => x.label === row.label);
+      if (d && rRows.includes(row)) unproven('requests', [d.key]);
+    }
+    const printedReview = q.reviewTotalFirst
+      ? [0, 5, 10].flatMap((b) => [reviewWs[b + 4]!, ...reviewWs.slice(b, b + 4)])
+      : reviewWs;
+    if (!cut && commaPair(printedReview.map((w) => w.text)))
+      unproven('review', ['review', 'suit_direct', 'suit_after_review']);
+    for (const c of cells) if (c.state === 'ambiguous') unknown.add(`${c.table_id}.${c.row_key}.${colIndex(c)}`);
+  }
+
+  /** The cell's column index in its row, as `unknown` names it. */
+  function colIndex(c: TruthCell): number {
+    if (c.table_id === 'review') return reviewColumns.findIndex((x) => x.key === c.col_key);
+    if (c.table_id === 'requests') return reqCols.indexOf(c.col_key);
+    return activeRows[t.layoutActive].find((d) => d.key === c.row_key)!.columns.findIndex((x) => x.key === c.col_key);
+  }
 
   function rowCells(r: Row): string[] {
     if (r.glued) return [`${r.label}${rng.chance(0.5) ? '' : ' '}${r.cells.map((c) => c.text).join('')}`];
