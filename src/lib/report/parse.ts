@@ -17,7 +17,10 @@ import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
-import { segment, sectionText } from '../segment/sections.ts';
+import { segment, sectionText, type Section } from '../segment/sections.ts';
+import { appendixReference, findAppendix, placeAppendix, type Placed } from '../segment/appendix.ts';
+import { mergeCopies, type TableCopy } from '../tables/copies.ts';
+import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
 import { readActive, readRequests, readReview } from '../tables/sections.ts';
 
@@ -194,16 +197,64 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
     );
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
+  // Tables printed in an appendix (附件) after the last section (segment/appendix.ts): each
+  // section's copies are its own table and the appendix's tables proven to be its.
+  const appendix = oldForm === null ? reportAppendix(sections) : null;
+  for (const u of appendix?.placed.unplaced ?? []) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
+  const copies = (
+    i: 2 | 3 | 4,
+  ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[] }> => {
+    const own = tsec(i);
+    const body = own ? (appendix?.section === own ? own.lines.slice(0, appendix.at) : own.lines) : null;
+    return [
+      ...(own && body ? [{ lines: body, line: own.line, where: '正文', body: true, units: [] }] : []),
+      ...(appendix?.placed.tables[i] ?? []).map((b) => ({
+        lines: b.lines,
+        line: b.title?.no ?? b.lines[0]!.no,
+        where: '附件',
+        body: false,
+        // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
+        units: b.title ? unitLines([b.title.line]) : [],
+      })),
+    ];
+  };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
-  const active = tsec(2) ? readActive(relineTable('active', tsec(2)!.lines), meta.year) : { layout: null, read: null };
-  const requests: ReturnType<typeof readRequests> = tsec(3)
-    ? readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', tsec(3)!.lines))), meta.year)
+  const activeCopies: TableCopy[] = [];
+  const activeList = copies(2);
+  const bodyUnits = activeList[0]?.body ? unitLines(activeList[0].lines) : [];
+  for (const c of activeList) {
+    // A unit the section states in words (二、主动公开政府信息情况（金额单位：元）, 单位：元) applies
+    // to its table in the appendix when the section prints no table of its own (元 and 万元
+    // differ ten-thousandfold); with one there, the copies' amounts must agree.
+    const bodyRead = activeCopies.some((a) => a.where === '正文');
+    const units = c.body ? [] : [...(bodyRead ? [] : bodyUnits), ...c.units];
+    const r = readActive(relineTable('active', [...units, ...c.lines]), meta.year);
+    if (r.read) activeCopies.push({ ...c, read: r.read, layout: r.layout });
+  }
+  const active = {
+    layout: activeCopies[0]?.layout ?? null,
+    read: activeCopies.length ? mergeCopies('active', activeCopies) : null,
+  };
+  const requestCopies = copies(3).flatMap((c) => {
+    const r = readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', c.lines))), meta.year);
+    return r.read ? [{ ...c, read: r.read, known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
+  });
+  const requests: ReturnType<typeof readRequests> = requestCopies.length
+    ? {
+        layout: requestCopies.find((c) => c.known)?.known ?? null,
+        read: mergeCopies('requests', requestCopies),
+        ...(requestCopies[0]!.layout ? { rowsLayout: requestCopies[0]!.layout } : {}),
+      }
     : { layout: null, read: null };
-  const review = tsec(4) ? readReview(tsec(4)!.lines, meta.year) : null;
+  const reviewCopies = copies(4).flatMap((c) => {
+    const r = readReview(c.lines, meta.year);
+    return r ? [{ ...c, read: r, layout: null }] : [];
+  });
+  const review = reviewCopies.length ? mergeCopies('review', reviewCopies) : null;
   const tables = [
-    { name: '二', sec: 2, read: active.read },
-    { name: '三', sec: 3, read: requests.read },
-    { name: '四', sec: 4, read: review },
+    { name: '二', sec: 2, read: active.read, line: sec(2)?.line ?? activeCopies[0]?.line ?? null },
+    { name: '三', sec: 3, read: requests.read, line: sec(3)?.line ?? requestCopies[0]?.line ?? null },
+    { name: '四', sec: 4, read: review, line: sec(4)?.line ?? reviewCopies[0]?.line ?? null },
   ];
   let complete = true;
   for (const t of tables) {
@@ -241,7 +292,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           'W_TABLE_MISSING',
           `section ${t.name}: the table was found, but none of its cells could be read (all ambiguous or unreadable)`,
           file,
-          sec(t.sec)!.line,
+          t.line,
         ),
       );
     }
@@ -249,12 +300,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       // 2019 二 has no optional rows; a missing row means the table was cut off or mangled.
       complete = false;
       diagnostics.push(
-        diag(
-          'W_ROW_MISSING',
-          `section ${t.name}: rows not found: ${t.read.missing.join(', ')}`,
-          file,
-          sec(t.sec)!.line,
-        ),
+        diag('W_ROW_MISSING', `section ${t.name}: rows not found: ${t.read.missing.join(', ')}`, file, t.line),
       );
     }
   }
@@ -263,7 +309,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // the table after what was taken for another report): say so, not "missing or an image".
   if (status === 'text_only' && oldForm === null) {
     const inTables = new Set<number>();
-    for (const i of [2, 3, 4]) for (const l of sec(i)?.lines ?? []) inTables.add(l.no);
+    for (const i of [2, 3, 4] as const) {
+      for (const l of sec(i)?.lines ?? []) inTables.add(l.no);
+      for (const b of appendix?.placed.tables[i] ?? []) for (const l of b.lines) inTables.add(l.no);
+    }
     const table = lines.find((l) => !inTables.has(l.no) && isTableLine(l.text));
     if (table) diagnostics.push(diag('W_TABLE_MISSING', TABLE_OUTSIDE_SECTIONS, file, table.no));
   }
@@ -339,6 +388,28 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
   return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all, index };
+}
+
+/**
+ * The appendix of the report (segment/appendix.ts): in its last section in the file, from the
+ * line that opens it; its tables placed by the sections' references (见附件表1) and their rows.
+ */
+function reportAppendix(sections: Section[]): { section: Section; at: number; placed: Placed } | null {
+  let last: Section | undefined;
+  for (const s of sections) if (s.index > 0 && (!last || s.line > last.line)) last = s;
+  if (!last) return null;
+  const found = findAppendix(last.lines);
+  if (!found) return null;
+  const refs: Partial<Record<2 | 3 | 4, ReturnType<typeof appendixReference>>> = {};
+  for (const s of sections)
+    if (s.index >= 2 && s.index <= 4)
+      refs[s.index as 2 | 3 | 4] = appendixReference(s === last ? s.lines.slice(0, found.at) : s.lines);
+  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs) };
+}
+
+/** The lines that state a money unit (tables/units.ts), for either amount column. */
+function unitLines(lines: Line[]): Line[] {
+  return lines.filter((l) => statedMoneyUnits([l], '收费金额').length || statedMoneyUnits([l], '采购总金额').length);
 }
 
 /** The raw source text of the cell at `at` (its first value, for a row left NULL). */

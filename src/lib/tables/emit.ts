@@ -155,6 +155,21 @@ export class TableEmitter {
   }
 
   /**
+   * A cell another emitter of the same template built (another printed copy of the table,
+   * copies.ts), taken as it is: its address is checked and filled once like any other.
+   */
+  adopt(cell: CellOut): CellOut {
+    const at = { table: cell.table_id, row: cell.row_key, col: cell.col_key };
+    const slot = this.cols.get(at.row)?.get(at.col);
+    if (at.table !== this.template.id || !slot) throw new InvariantBreach({ kind: 'address-not-in-template', at });
+    if (this.cells[slot.pos]) throw new InvariantBreach({ kind: 'emitted-twice', at });
+    if ((cell.state === 'number') !== (cell.value !== null))
+      throw new InvariantBreach({ kind: 'state-value-mismatch', at });
+    this.cells[slot.pos] = cell;
+    return cell;
+  }
+
+  /**
    * Every cell of a row NULL, raw text kept, one note naming the line: W_LABEL_REPEATED when a
    * label appears twice (`repeated_row`, `repeated_column`), else W_CELLS_AMBIGUOUS.
    */

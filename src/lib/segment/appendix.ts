@@ -1,0 +1,291 @@
+import type { Line } from '../decode/lines.ts';
+import { bareLabel, tokenize } from '../tables/tokens.ts';
+import { activeRows, requestRows } from '../template/definitions.ts';
+
+/**
+ * Tables printed in an appendix (附件) after the report's last section, with sections 二–四
+ * saying only 详见附件表1 ("see appendix table 1"), or printing their table and then again.
+ *
+ * The appendix starts at a line 附件 / 附件1 / 附件：… / 附表… (or a numbered table title that
+ * names a section: 表1 主动公开政府信息情况) in the last section. It is cut into tables at their
+ * titles (表1…, 表一…, 附表1…, 附件2…, a section's own words) and, where a title is missing,
+ * where the rows change from one section's table to another's. A table is given to a section
+ * only when that is proven: its rows and header words are that section's template's and no
+ * other's, and its title, if it names a section (in words, or by 表N that the body's 见附件表N of
+ * a section points at), names the same one. Anything else is left where it is, unread.
+ */
+
+export type AppendixTableId = 'active' | 'requests' | 'review';
+
+/** The section (2–4) each table belongs to. */
+export const SECTION_OF: Record<AppendixTableId, 2 | 3 | 4> = { active: 2, requests: 3, review: 4 };
+const TABLE_OF: Record<2 | 3 | 4, AppendixTableId> = { 2: 'active', 3: 'requests', 4: 'review' };
+
+/** A table's number: 附件2 (`att`), 表1 / 附表1 (`tab`). */
+export interface Label {
+  att?: number;
+  tab?: number;
+}
+
+export interface AppendixBlock {
+  /** Whose rows the block holds; `mixed` when a line holds two tables' words (not placed). */
+  table: AppendixTableId | 'mixed' | null;
+  /** The title's line number and text, if the block has one. */
+  title: { no: number; text: string; line: Line; label: Label | null; names: AppendixTableId | null } | null;
+  lines: Line[];
+}
+
+export interface Appendix {
+  /** Index (into the section's lines) where the appendix begins. */
+  at: number;
+  /** Line number of the appendix's first line. */
+  no: number;
+  blocks: AppendixBlock[];
+}
+
+export interface Placed {
+  /** The blocks placed under each section (2–4), in the appendix's order. */
+  tables: Record<2 | 3 | 4, AppendixBlock[]>;
+  /** Blocks with a template table that were not placed, and why (Chinese). */
+  unplaced: Array<{ no: number; why: string }>;
+}
+
+const NUM = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
+const CN = '一二三四五六七八九十';
+
+/** 一 → 1, 十二 → 12, 3 → 3. */
+function toNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return CN.indexOf(s) + 1;
+  const [a, b] = [...s];
+  if (a === '十') return 10 + CN.indexOf(b!) + 1;
+  return (CN.indexOf(a!) + 1) * 10 + (b === '十' ? 0 : CN.indexOf(b!) + 1);
+}
+
+/**
+ * A title's prefix: 附件 / 附件2 / 附表1 / 表1 / 表一, a separator, then the rest; 附件1 表1 holds
+ * both numbers. 表 alone needs its number (表格… is a word).
+ */
+const TITLE_PREFIX = new RegExp(
+  `^(?:(附件|附表)\\s*(${NUM})?|(表)\\s*(${NUM}))(?![0-9])\\s*[:：.、．]?\\s*(?:(?:附表|表)\\s*(${NUM})(?![0-9])\\s*[:：.、．]?\\s*)?`,
+);
+
+/** A section named by a title's words (主动公开政府信息情况, 政府信息公开申请情况统计表, …). */
+const TITLE_WORDS: Array<[AppendixTableId, RegExp]> = [
+  ['active', /主动公开/],
+  ['requests', /依申请公开|公开申请|申请公开|收到和处理/],
+  ['review', /复议.{0,12}诉讼/],
+];
+/** How a title in words ends: 情况, 统计表, 表, with a unit after it. */
+const TITLE_END = /(?:情况|统计|统计表|情况表|表)(?:[(（]单位[:：][^)）]{1,4}[)）])?$/;
+
+function titleNames(words: string): AppendixTableId | null {
+  const hits = TITLE_WORDS.filter(([, re]) => re.test(words)).map(([t]) => t);
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * A table title on its own line: a prefix (附件2：…, 表1 …) with anything after it, or a
+ * section's words alone (主动公开政府信息情况, 二、主动公开政府信息情况统计表). Null for a line
+ * that is none: a sentence, a table row, a number.
+ */
+export function tableTitle(text: string): { label: Label | null; names: AppendixTableId | null } | null {
+  const t = text
+    .replace(/\|/g, ' ')
+    .trim()
+    .replace(/[\s\u3000]+/g, ' ');
+  if (!t || t.length > 60 || /[。；;！？]/.test(t) || /^附件下载/.test(t)) return null;
+  const m = TITLE_PREFIX.exec(t);
+  if (m) {
+    const rest = t.slice(m[0].length).replace(/\s/g, '');
+    const label: Label = {};
+    if (m[1] === '附件' && m[2]) label.att = toNumber(m[2]);
+    if (m[1] === '附表' && m[2]) label.tab = toNumber(m[2]);
+    if (m[4]) label.tab = toNumber(m[4]);
+    if (m[5]) label.tab = toNumber(m[5]);
+    // A row of numbers after the prefix is no title (表1 | 2 | 3).
+    if (/\d\s*\d/.test(rest) && !/\d{4}年/.test(rest)) return null;
+    return { label: Object.keys(label).length ? label : null, names: rest ? titleNames(rest) : null };
+  }
+  // Words alone: no cell borders, no digit (but a year), a section's words and a title's ending.
+  if (text.replace(/^[\s|]+|[\s|]+$/g, '').includes('|')) return null;
+  const w = t
+    .replace(/\s/g, '')
+    .replace(/^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])/, '');
+  if (/\d/.test(w.replace(/(?:19|20)\d{2}年度?/g, '')) || !TITLE_END.test(w)) return null;
+  const names = titleNames(w);
+  return names ? { label: null, names } : null;
+}
+
+/** A line that opens the appendix: 附件 / 附件1 / 附件：… / 附表…, or 表N naming a section. */
+function opensAppendix(text: string): boolean {
+  const t = tableTitle(text);
+  if (!t) return false;
+  const s = text.replace(/[\s|]/g, '');
+  return /^(?:附件|附表)/.test(s) || (t.label?.tab !== undefined && t.names !== null);
+}
+
+/**
+ * The appendix in a section's lines (the report's last section): from its first opening line
+ * after the heading's own line on. Null when there is none.
+ */
+export function findAppendix(lines: Line[]): Appendix | null {
+  for (let i = 1; i < lines.length; i++)
+    if (opensAppendix(lines[i]!.text)) {
+      const rest = lines.slice(i);
+      return { at: i, no: lines[i]!.no, blocks: appendixBlocks(rest) };
+    }
+  return null;
+}
+
+/** Header words only one table has (总计, 合计, 其他 are in more than one: they tell nothing). */
+const HEADER_WORDS: Array<[AppendixTableId, RegExp]> = [
+  [
+    'active',
+    /第二十条|信息内容|制发件数|废止件数|现行有效|新制作数量|新公开数量|对外公开总数量|处理决定数量|上一年项目数量|本年增|收费金额|采购项目数量|采购总金额/,
+  ],
+  [
+    'requests',
+    /申请人情况|勾稽关系|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|本年度办理结果|不予公开|无法提供|不予处理|其他处理/,
+  ],
+  ['review', /行政复议|行政诉讼|结果维持|结果纠正|其他结果|尚未审结|未经复议|复议后起诉/],
+];
+const ROWS: Array<[AppendixTableId, RegExp[]]> = [
+  ['active', [...activeRows['2019'], ...activeRows['2021']].map((d) => d.match)],
+  ['requests', [...requestRows['2019'], ...requestRows['2021']].map((d) => d.match)],
+];
+
+/** Whose table a cell's words are: a row label or a header word of one table only. */
+function cellTable(text: string): AppendixTableId | 'mixed' | null {
+  const squashed = text.replace(/[\s|]/g, '');
+  const bare = bareLabel(text);
+  if (!squashed || /^(?:\(七\))?(?:总计|合计)$|^其他$/.test(bare)) return null;
+  const hits = new Set<AppendixTableId>();
+  for (const [t, re] of HEADER_WORDS) if (re.test(squashed)) hits.add(t);
+  for (const [t, res] of ROWS) if (res.some((re) => re.test(bare))) hits.add(t);
+  return hits.size === 1 ? [...hits][0]! : hits.size ? 'mixed' : null;
+}
+
+/** A sentence or a date (the signature under the last table): what ends a table. */
+const PROSE = /[。；！？]|^\d{4}年\d{1,2}月\d{1,2}日$/;
+
+/**
+ * The appendix's lines cut into tables: at each title, and where the rows change from one
+ * table's to another's (a title missing). Lines of no table's words (numbers, blank lines,
+ * fragments of a label broken over lines) go with the table they stand in; header fragments
+ * with no number before a new table's first line go with that table. A sentence ends a table.
+ */
+export function appendixBlocks(lines: Line[]): AppendixBlock[] {
+  const toks = tokenize(lines);
+  const kinds: Array<AppendixTableId | 'mixed' | null> = lines.map(() => null);
+  for (const t of toks) {
+    if (t.t !== 'text') continue;
+    const k = cellTable(t.text);
+    if (!k) continue;
+    const was = kinds[t.line];
+    kinds[t.line] = !was || was === k ? k : 'mixed';
+  }
+  const blocks: AppendixBlock[] = [];
+  let cur: AppendixBlock = { table: null, title: null, lines: [] };
+  const close = () => {
+    if (cur.table) blocks.push(cur);
+  };
+  lines.forEach((line, i) => {
+    // A title first: its words may be a table's too (表3 政府信息公开行政复议、行政诉讼情况).
+    const title = tableTitle(line.text);
+    if (title) {
+      const here = { no: line.no, text: line.text.trim(), line, ...title };
+      // A title over two lines (附件1 / 主动公开政府信息情况统计表): the number from the first.
+      const prev = cur.table === null ? cur.title : null;
+      if (prev && prev.label && !prev.names && !title.label && title.names) here.label = prev.label;
+      close();
+      cur = { table: null, title: here, lines: [] };
+      return;
+    }
+    if (PROSE.test(line.text.trim())) {
+      close();
+      cur = { table: null, title: null, lines: [] };
+      return;
+    }
+    const k = kinds[i];
+    if (k && cur.table && k !== cur.table) {
+      // A new table with no title: the trailing lines without a number go with it.
+      let cut = cur.lines.length;
+      while (cut > 0 && !/\d/.test(cur.lines[cut - 1]!.text)) cut--;
+      const moved = cur.lines.splice(cut);
+      close();
+      cur = { table: k, title: null, lines: [...moved, line] };
+      return;
+    }
+    if (k) cur.table = k;
+    cur.lines.push(line);
+  });
+  close();
+  return blocks;
+}
+
+/**
+ * A section's reference to the appendix: 详见附件表1 → { tab: 1 }, 见附表2 → { tab: 2 },
+ * 具体情况见附件2 → { att: 2 }, 详见附件 / （详见附表） → {}. Null when the section has none.
+ */
+export function appendixReference(lines: Line[]): Label | null {
+  const re = new RegExp(`见\\s*(?:(附件)\\s*(${NUM})?\\s*(?:中?的?\\s*(?:附表|表)\\s*(${NUM}))?|附表\\s*(${NUM})?)`);
+  for (const l of lines) {
+    const m = re.exec(l.text);
+    if (!m) continue;
+    const label: Label = {};
+    if (m[2]) label.att = toNumber(m[2]);
+    if (m[3]) label.tab = toNumber(m[3]);
+    if (m[4]) label.tab = toNumber(m[4]);
+    return label;
+  }
+  return null;
+}
+
+/** A reference points at a title's label: the same table number, else the same 附件 number. */
+function points(ref: Label, label: Label | null): boolean {
+  if (!label) return false;
+  if (ref.tab !== undefined) return label.tab === ref.tab;
+  return ref.att !== undefined && label.att === ref.att && label.tab === undefined;
+}
+
+const REVIEW_HEADER = /复议.*诉讼.*维持|维持.*复议.*诉讼/;
+
+const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', review: '四' };
+
+/**
+ * Which section each block of the appendix is under: its rows' table, when its title names no
+ * other section (in words, or by the label a section's reference points at). `refs` are the
+ * body's references, by section.
+ */
+export function placeAppendix(blocks: AppendixBlock[], refs: Partial<Record<2 | 3 | 4, Label | null>>): Placed {
+  const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
+  for (const b of blocks) {
+    const no = b.title?.no ?? b.lines[0]?.no ?? 0;
+    if (b.table === 'mixed' || b.table === null) {
+      if (b.table === 'mixed')
+        out.unplaced.push({ no, why: '附件中的表格混有两个部分的表格文字，无法确定属于哪一部分，未读取' });
+      continue;
+    }
+    // 四's table is one row of numbers: only its own header (复议 … 诉讼 … 维持) says a run of
+    // numbers is it (a list of documents may name 行政复议 beside a number).
+    if (b.table === 'review' && !REVIEW_HEADER.test(b.lines.map((l) => l.text.replace(/[\s|]/g, '')).join('')))
+      continue;
+    const claims = new Set<AppendixTableId>();
+    if (b.title?.names) claims.add(b.title.names);
+    for (const s of [2, 3, 4] as const) {
+      const ref = refs[s];
+      if (ref && b.title && points(ref, b.title.label)) claims.add(TABLE_OF[s]);
+    }
+    const other = [...claims].find((c) => c !== b.table);
+    if (other) {
+      out.unplaced.push({
+        no,
+        why: `附件中的表格（${b.title?.text ?? ''}）按标题或正文的引用属于第${NAME[other]}部分，但表中的行是第${NAME[b.table]}部分的：不确定属于哪一部分，未读取`,
+      });
+      continue;
+    }
+    out.tables[SECTION_OF[b.table]].push(b);
+  }
+  return out;
+}

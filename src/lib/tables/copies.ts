@@ -1,0 +1,106 @@
+import { TableEmitter, cellKey, templateOf, type CellOut, type TableId } from './emit.ts';
+import type { TableRead, TableNote } from './read.ts';
+import type { Layout } from './sections.ts';
+
+/**
+ * One table printed more than once: in its section and again in the appendix (附件), or twice
+ * in the appendix. Each copy is read on its own; the table is what the copies agree on.
+ * A cell one copy reads and another cannot (ambiguous, unreadable) is the reading copy's; a
+ * cell two copies read differently (5 and 7, 5 and blank) is neither's: `ambiguous`, with one
+ * W_CELLS_AMBIGUOUS note naming the copies. Identical copies give the first copy's table and
+ * no note at all.
+ */
+
+export interface TableCopy {
+  read: TableRead;
+  /** The layout the copy's rows were read with (二 and 三; null for 四). */
+  layout: Layout | null;
+  /** First line of the copy, and where it stands (正文 or 附件), for the note. */
+  line: number;
+  where: string;
+}
+
+/** States that say what the cell holds (a number, nothing, n/a): copies must agree on them. */
+const DEFINITE = new Set<CellOut['state']>(['number', 'blank', 'na']);
+
+const NAME: Record<TableId, string> = { active: '二', requests: '三', review: '四' };
+
+/** Two definite cells say the same: the same number, or both no number. */
+const agree = (a: CellOut, b: CellOut) =>
+  a.state === 'number' || b.state === 'number' ? a.state === b.state && a.value === b.value : true;
+
+/**
+ * The table of `copies` (in order: the section's own first). `layout` is the copies' common
+ * layout; copies read with different layouts leave every cell of the first `ambiguous`.
+ */
+export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
+  if (copies.length === 1) return copies[0]!.read;
+  const first = copies[0]!;
+  const em = new TableEmitter(templateOf(table, first.layout));
+  const where = copies.map((c) => `${c.where}第 ${c.line} 行起`).join('、');
+  const layouts = new Set(copies.map((c) => c.layout));
+  if (layouts.size > 1) {
+    for (const c of first.read.cells)
+      em.emit({ kind: 'unproven', at: addr(c), line: c.line, raw: c.raw, state: 'ambiguous' });
+    const at = first.read.cells[0];
+    em.note(
+      'W_CELLS_AMBIGUOUS',
+      `${table}: 第${NAME[table]}部分的表格印了 ${copies.length} 份（${where}），两份的格式不同（${[...layouts].join('、')}）：不能确定哪一份是本报告的，${first.read.cells.length} 个单元格不采用 (copies of the table in different layouts; cells left NULL)`,
+      at?.line ?? first.line,
+      at ? addr(at) : undefined,
+    );
+    return { cells: em.finish(), found: first.read.found, missing: first.read.missing, notes: em.notes };
+  }
+  // Every copy's cells by address, in the order the copies first name them.
+  const byKey = new Map<string, CellOut[]>();
+  for (const c of copies)
+    for (const cell of c.read.cells) {
+      const k = cellKey(addr(cell));
+      const list = byKey.get(k);
+      if (list) list.push(cell);
+      else byKey.set(k, [cell]);
+    }
+  const differ: CellOut[][] = [];
+  for (const cells of byKey.values()) {
+    const definite = cells.filter((c) => DEFINITE.has(c.state));
+    const d0 = definite[0];
+    if (!d0) em.adopt(cells[0]!);
+    else if (definite.every((c) => agree(c, d0))) em.adopt(d0);
+    else {
+      differ.push(definite);
+      const raw = definite.map((c) => c.raw || '（空）').join(' / ');
+      em.emit({ kind: 'unproven', at: addr(d0), line: d0.line, raw, state: 'ambiguous' });
+    }
+  }
+  const merged = em.finish();
+  const state = new Map(merged.map((c) => [cellKey(addr(c)), c.state]));
+  // A copy's note about a cell stands only where the table's cell is still not definite (a
+  // cell another copy read is not "left NULL"); the same note once.
+  const notes: TableNote[] = [];
+  const seen = new Set<string>();
+  for (const c of copies)
+    for (const n of c.read.notes) {
+      if (n.at && DEFINITE.has(state.get(cellKey(n.at))!)) continue;
+      if (seen.has(n.message)) continue;
+      seen.add(n.message);
+      notes.push(n);
+    }
+  if (differ.length) {
+    const d = differ[0]!;
+    const shown = differ
+      .slice(0, 3)
+      .map((cs) => `${cs[0]!.row_key}.${cs[0]!.col_key}: ${cs.map((c) => c.raw || '空').join(' / ')}`)
+      .join('；');
+    notes.push({
+      code: 'W_CELLS_AMBIGUOUS',
+      message: `${table}: 第${NAME[table]}部分的表格印了 ${copies.length} 份（${where}），有 ${differ.length} 个单元格的数字不同（${shown}${differ.length > 3 ? '…' : ''}）：不能确定哪一份对，这些单元格不采用 (copies of the table disagree; those cells left NULL)`,
+      line: d[0]!.line,
+      at: addr(d[0]!),
+    });
+  }
+  const found = [...new Set(copies.flatMap((c) => c.read.found))];
+  const missing = first.read.missing.filter((r) => copies.every((c) => c.read.missing.includes(r)));
+  return { cells: merged, found, missing, notes };
+}
+
+const addr = (c: CellOut) => ({ table: c.table_id, row: c.row_key, col: c.col_key });

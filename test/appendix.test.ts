@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { appendixBlocks, appendixReference, tableTitle } from '../src/lib/segment/appendix.ts';
+import { ok, parseText, rowOf } from './helpers.ts';
+
+/**
+ * Tables printed in an appendix (附件) after the last section, the sections 二–四 saying only
+ * 详见附件表1 (docs/template.md, "How the text arrives"): a table is read under a section only
+ * when it is proven to be that section's — its rows, and its title if it names a section — and
+ * a table printed twice publishes only what its copies agree on.
+ */
+
+const ACTIVE = [
+  '第二十条第（一）项',
+  '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+  '规章 | 2 | 1 | 17 |',
+  '行政规范性文件 | 23 | 6 | 145 |',
+  '第二十条第（五）项',
+  '信息内容 | 本年处理决定数量 |',
+  '行政许可 | 60036 |',
+  '第二十条第（六）项',
+  '信息内容 | 本年处理决定数量 |',
+  '行政处罚 | 4768 |',
+  '行政强制 | 49 |',
+  '第二十条第（八）项',
+  '信息内容 | 本年收费金额（单位：万元） |',
+  '行政事业性收费 | 121.33 |',
+];
+
+const REQUEST_ROWS: Array<[string, number[]]> = [
+  ['一、本年新收政府信息公开申请数量', [10, 1, 0, 0, 0, 1, 12]],
+  ['二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 0, 1]],
+  ['三、本年度办理结果 | （一）予以公开', [5, 1, 0, 0, 0, 0, 6]],
+  ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', [1, 0, 0, 0, 0, 0, 1]],
+  ['（三）不予公开 | 1.属于国家秘密', [0, 0, 0, 0, 0, 0, 0]],
+  ['2.其他法律行政法规禁止公开', [0, 0, 0, 0, 0, 0, 0]],
+  ['3.危及“三安全一稳定”', [0, 0, 0, 0, 0, 0, 0]],
+  ['4.保护第三方合法权益', [0, 0, 0, 0, 0, 0, 0]],
+  ['5.属于三类内部事务信息', [0, 0, 0, 0, 0, 0, 0]],
+  ['6.属于四类过程性信息', [0, 0, 0, 0, 0, 0, 0]],
+  ['7.属于行政执法案卷', [0, 0, 0, 0, 0, 0, 0]],
+  ['8.属于行政查询事项', [0, 0, 0, 0, 0, 0, 0]],
+  ['（四）无法提供 | 1.本机关不掌握相关政府信息', [3, 0, 0, 0, 0, 1, 4]],
+  ['2.没有现成信息需要另行制作', [0, 0, 0, 0, 0, 0, 0]],
+  ['3.补正后申请内容仍不明确', [0, 0, 0, 0, 0, 0, 0]],
+  ['（五）不予处理 | 1.信访举报投诉类申请', [0, 0, 0, 0, 0, 0, 0]],
+  ['2.重复申请', [0, 0, 0, 0, 0, 0, 0]],
+  ['3.要求提供公开出版物', [0, 0, 0, 0, 0, 0, 0]],
+  ['4.无正当理由大量反复申请', [0, 0, 0, 0, 0, 0, 0]],
+  ['5.要求行政机关确认或重新出具已获取信息', [0, 0, 0, 0, 0, 0, 0]],
+  ['（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', [0, 0, 0, 0, 0, 0, 0]],
+  ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', [0, 0, 0, 0, 0, 0, 0]],
+  ['3.其他', [0, 0, 0, 0, 0, 0, 0]],
+  ['（七）总计', [9, 1, 0, 0, 0, 1, 11]],
+  ['四、结转下年度继续办理', [2, 0, 0, 0, 0, 0, 2]],
+];
+
+/** Section 三's table; `change` rewrites one row's values (a copy that differs). */
+const requests = (change?: [number, number[]]) => [
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
+  '自然人 | 法人或其他组织 | 总计 |',
+  '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+  ...REQUEST_ROWS.map(([label, v], i) => `${label} | ${(change?.[0] === i ? change[1] : v).join(' | ')} |`),
+];
+const REQUESTS = requests();
+
+const REVIEW = [
+  '行政复议 | 行政诉讼 |',
+  '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |',
+  '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+  '1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 2 | 2 |',
+];
+
+/** A 2023 report whose sections 二–四 hold `s2`–`s4`, then 五, 六 and `tail`. */
+const report = (s2: string[], s3: string[], s4: string[], tail: string[]) =>
+  [
+    '测试附件局2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '本年度，我局认真贯彻落实政府信息公开条例。',
+    '二、主动公开政府信息情况',
+    ...s2,
+    '三、收到和处理政府信息公开申请情况',
+    ...s3,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    ...s4,
+    '五、存在的主要问题及改进情况',
+    '一是公开质量有待提高。',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。',
+    ...tail,
+  ].join('\n');
+
+const read = (text: string) => ok(parseText(text));
+const codes = (p: ReturnType<typeof read>) =>
+  p.diagnostics.map((d) => d.code).filter((c) => c !== 'W_REGION_UNRESOLVED');
+
+/** Every table read as printed: status complete, the rows' values. */
+function expectAllRead(p: ReturnType<typeof read>) {
+  expect(p.report.status).toBe('complete');
+  expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
+  expect(rowOf(p.cells, 'active', 'fees')).toBe('121.33');
+  expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('2 0 0 0 0 0 2');
+  expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('0 0 0 2 2');
+}
+
+describe('tables in an appendix', () => {
+  it('reads every table under 附件 with titles 表1–表3 the sections point at (详见附件表N)', () => {
+    const p = read(
+      report(
+        ['详见附件表1。'],
+        ['详见附件表2。'],
+        ['详见附件表3。'],
+        [
+          '附件',
+          '表1 主动公开政府信息情况',
+          ...ACTIVE,
+          '表2 收到和处理政府信息公开申请情况',
+          ...REQUESTS,
+          '表3 政府信息公开行政复议、行政诉讼情况',
+          ...REVIEW,
+        ],
+      ),
+    );
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
+  it.each([
+    ['no titles at all', ['附件', ...ACTIVE, ...REQUESTS, ...REVIEW]],
+    [
+      'titles in words, in another order',
+      [
+        '附件：',
+        '政府信息公开行政复议、行政诉讼情况',
+        ...REVIEW,
+        '主动公开政府信息情况统计表',
+        ...ACTIVE,
+        '政府信息公开申请情况统计表',
+        ...REQUESTS,
+      ],
+    ],
+    [
+      '表一 titles under 附表',
+      ['附表', '表一 主动公开政府信息情况', ...ACTIVE, '表二', ...REQUESTS, '表三', ...REVIEW],
+    ],
+    ['a signature after the last table', ['附件', ...ACTIVE, ...REQUESTS, ...REVIEW, '测试附件局', '2024年1月20日']],
+  ])('with %s', (_, tail) => {
+    const p = read(report(['详见附件。'], ['（详见附表）'], ['见附件。'], tail));
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
+  it('reads only the sections deferred: 二 in the body, 三 and 四 in 附件1 and 附件2', () => {
+    const p = read(
+      report(
+        ACTIVE,
+        ['具体情况见附件2。'],
+        ['具体情况见附件1。'],
+        ['附件1：政府信息公开行政复议、行政诉讼情况统计表', ...REVIEW, '附件2', ...REQUESTS],
+      ),
+    );
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
+  it('does not place a table whose title names another section than its rows', () => {
+    const p = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件', '表1 主动公开政府信息情况', ...REQUESTS]));
+    expect(p.cells.filter((c) => c.table_id === 'requests')).toEqual([]);
+    expect(p.diagnostics.some((d) => d.code === 'W_TABLE_MISSING' && /第二部分/.test(d.message))).toBe(true);
+  });
+
+  it('does not place a table the body points at from another section (见附件表2 in 二, 表2 holds 三 rows)', () => {
+    const p = read(
+      report(['详见附件表2。'], ['详见附件表1。'], REVIEW, ['附件', '表1', ...ACTIVE, '表2', ...REQUESTS]),
+    );
+    expect(p.cells.filter((c) => c.table_id !== 'review')).toEqual([]);
+    expect(p.diagnostics.filter((d) => d.code === 'W_TABLE_MISSING' && /附件中的表格/.test(d.message))).toHaveLength(2);
+  });
+
+  it('a table printed in its section and again in the appendix, identical: read once, no warning', () => {
+    const p = read(report(ACTIVE, REQUESTS, REVIEW, ['附件：政府信息公开申请情况统计表', ...REQUESTS]));
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+    expect(p.cells.filter((c) => c.table_id === 'requests')).toHaveLength(25 * 7);
+  });
+
+  it('two copies that differ: the cells that differ are NULL (ambiguous) with a note, the others read', () => {
+    // Row 0 (本年新收): 10 in the section, 11 in the appendix.
+    const p = read(
+      report(ACTIVE, REQUESTS, REVIEW, ['附件：政府信息公开申请情况统计表', ...requests([0, [11, 1, 0, 0, 0, 1, 13]])]),
+    );
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A 1 0 0 0 1 A');
+    expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('2 0 0 0 0 0 2');
+    const note = p.diagnostics.find((d) => d.code === 'W_CELLS_AMBIGUOUS');
+    expect(note?.message).toMatch(/2 个单元格的数字不同/);
+    expect(note?.at).toEqual({ table: 'requests', row: 'new_received', col: 'natural_person' });
+  });
+
+  it('two copies in the appendix for one section that differ: neither is published', () => {
+    const p = read(
+      report(ACTIVE, ['详见附件。'], REVIEW, ['附件', ...REQUESTS, '附表', ...requests([1, [1, 0, 0, 0, 0, 5, 6]])]),
+    );
+    expect(rowOf(p.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 A A');
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  });
+
+  it('a money unit the section states applies to its table in the appendix', () => {
+    // The amount's header with no unit of its own: the section's statement is the only one.
+    const active = ACTIVE.map((l) => l.replace('（单位：万元）', ''));
+    const inBody = read(report(['（金额单位：元）', ...active], REQUESTS, REVIEW, []));
+    const deferred = read(report(['（金额单位：元）详见附件表1。'], REQUESTS, REVIEW, ['附件', '表1', ...active]));
+    const titled = read(
+      report(['详见附件表1。'], REQUESTS, REVIEW, ['附件', '表1 主动公开政府信息情况（单位：元）', ...active]),
+    );
+    const fees = (p: ReturnType<typeof read>) => p.cells.find((c) => c.row_key === 'fees');
+    expect(fees(inBody)?.state).toBe('number');
+    expect(fees(inBody)?.value).not.toBe(121.33);
+    expect(fees(deferred)?.value).toBe(fees(inBody)?.value);
+    expect(fees(titled)?.value).toBe(fees(inBody)?.value);
+  });
+
+  it('an appendix of documents changes nothing', () => {
+    const body = report(ACTIVE, REQUESTS, REVIEW, []);
+    const withDocs = report(ACTIVE, REQUESTS, REVIEW, [
+      '附件：',
+      '1.关于印发2023年政务公开工作要点的通知',
+      '2.信息公开指南',
+    ]);
+    const a = read(body);
+    const b = read(withDocs);
+    expect(b.cells).toEqual(a.cells);
+    expect(codes(b)).toEqual(codes(a));
+  });
+
+  it('reads the appendix of an HTML page', () => {
+    const table = (rows: string[]) =>
+      `<table>${rows
+        .map(
+          (r) =>
+            `<tr>${r
+              .split('|')
+              .slice(0, -1)
+              .map((c) => `<td>${c.trim()}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('')}</table>`;
+    const html = `<html><body>
+<p>测试附件局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度工作。</p>
+<p>二、主动公开政府信息情况</p><p>详见附件表1。</p><p>三、收到和处理政府信息公开申请情况</p><p>详见附件表2。</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>详见附件表3。</p><p>五、存在的主要问题及改进情况</p><p>问题。</p>
+<p>六、其他需要报告的事项</p><p>无。</p><p>附件</p>
+<p>表1 主动公开政府信息情况</p>${table(ACTIVE.map((l) => (l.includes('|') ? l : `${l} |`)))}
+<p>表2 收到和处理政府信息公开申请情况</p>${table(REQUESTS)}
+<p>表3 政府信息公开行政复议、行政诉讼情况</p>${table(REVIEW)}
+</body></html>`;
+    const p = ok(parseText(html, 'a.html'));
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+    expect(rowOf(p.cells, 'review', 'review')).toBe('1 0 0 0 1');
+  });
+});
+
+describe('appendix pieces', () => {
+  it.each([
+    ['表1 主动公开政府信息情况', { label: { tab: 1 }, names: 'active' }],
+    ['附表2：收到和处理政府信息公开申请情况', { label: { tab: 2 }, names: 'requests' }],
+    ['附件1 表3 政府信息公开行政复议、行政诉讼情况', { label: { att: 1, tab: 3 }, names: 'review' }],
+    ['附件：政府信息公开申请情况统计表', { label: null, names: 'requests' }],
+    ['二、主动公开政府信息情况', { label: null, names: 'active' }],
+    ['附件', { label: null, names: null }],
+    ['表十二', { label: { tab: 12 }, names: null }],
+  ])('title %s', (text, want) => expect(tableTitle(text)).toEqual(want));
+
+  it.each(['行政复议 | 行政诉讼 |', '申请人情况', '表格已于2024年1月发布。', '规章 | 2 | 1 | 17 |', '表1 | 2 | 3 |'])(
+    'no title: %s',
+    (text) => expect(tableTitle(text)).toBeNull(),
+  );
+
+  it.each([
+    ['详见附件表1。', { tab: 1 }],
+    ['具体情况见附件2。', { att: 2 }],
+    ['本年度情况（详见附表3）如下。', { tab: 3 }],
+    ['详见附件。', {}],
+    ['本年度无此类情况。', null],
+  ])('reference %s', (text, want) => expect(appendixReference(textToLines(text))).toEqual(want));
+
+  it('cuts an appendix without titles where the rows change table, header lines going with the next', () => {
+    const blocks = appendixBlocks(textToLines([...ACTIVE, ...REQUESTS, ...REVIEW].join('\n')));
+    expect(blocks.map((b) => [b.table, b.lines[0]!.raw])).toEqual([
+      ['active', ACTIVE[0]],
+      ['requests', REQUESTS[0]],
+      ['review', REVIEW[0]],
+    ]);
+  });
+});
