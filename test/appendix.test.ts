@@ -164,6 +164,29 @@ describe('tables in an appendix', () => {
     expect(codes(p)).toEqual([]);
   });
 
+  it('a title 表二 主动公开… is no heading 二, when the report numbers its headings like items', () => {
+    const text = report(
+      ['详见附件表二。'],
+      ['详见附件表三。'],
+      ['详见附件表一。'],
+      [
+        '附件',
+        '表一 行政复议、行政诉讼情况统计表',
+        ...REVIEW,
+        '表二 主动公开政府信息情况统计表',
+        ...ACTIVE,
+        '表三 收到和处理政府信息公开申请情况',
+        ...REQUESTS,
+      ],
+    )
+      .replace('二、主动公开', '2、主动公开')
+      .replace('三、收到和处理', '3.收到和处理')
+      .replace('四、政府信息公开行政复议', '4.政府信息公开行政复议');
+    const p = read(text);
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
   it('does not place a table whose title names another section than its rows', () => {
     const p = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件', '表1 主动公开政府信息情况', ...REQUESTS]));
     expect(p.cells.filter((c) => c.table_id === 'requests')).toEqual([]);
