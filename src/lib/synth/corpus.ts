@@ -1,6 +1,7 @@
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { requestRows } from '../template/definitions.ts';
 import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
+import { deferToAppendix } from './appendix.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
@@ -458,10 +459,21 @@ function report(
       tocHeadings[k - 1] = otherNumbered(numbering, text, k);
       return tocHeadings[k - 1]!;
     };
-    const s2 = [`${h(2)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
-    const s3 = [h(3), ...(noTables ? placeholder : r.requests)];
-    const s4 = !r.cut || noTables ? [h(4), ...(noTables ? placeholder : r.review)] : null;
+    let s2 = [`${h(2)}${unitHeading}`, ...(noTables ? placeholder : r.active)];
+    let s3 = [h(3), ...(noTables ? placeholder : r.requests)];
+    let s4 = !r.cut || noTables ? [h(4), ...(noTables ? placeholder : r.review)] : null;
     tableLines.push(s2[0]!, s3[0]!, ...(s4 ? [s4[0]!] : []), ...r.active, ...r.requests, ...r.review);
+    // Tables printed in an appendix after 六, the sections pointing at them (详见附件表1), or a
+    // table printed again there (side generator: the main stream is unchanged). Not in a page
+    // dump, where no title or 附件 starts a line, nor in a table cut off (no 六 to follow).
+    const appRng = new Random(Number(seq) * 7459 + 89);
+    let appendix: string[] = [];
+    if (style !== 'oneline' && !noTables && s4 && appRng.chance(0.04)) {
+      const d = deferToAppendix(appRng, [s2, s3, s4]);
+      [s2, s3, s4] = d.sections;
+      appendix = d.appendix;
+      quirks.add(s2.length > 2 && s3.length > 2 && s4.length > 2 ? 'appendix-repeat' : 'tables-in-appendix');
+    }
     // Sections printed in another order (三 before 二, or 四 before 三); side generator.
     const order = new Random(Number(seq) * 9049 + 31);
     const swap = style !== 'oneline' && s4 && order.chance(0.03) ? order.pick(['三二', '四三'] as const) : null;
@@ -476,6 +488,7 @@ function report(
       body.push(...headed(h5, problems(rng)));
       const h6 = headingText(rng, 6, hv);
       body.push(...headed(h6, otherMatters(rng, year)));
+      body.push(...appendix);
       h56.push(h5, h6);
     }
     // Every heading numbered as a part (第二部分 …, 第三章、…) or not numbered at all (side
@@ -484,7 +497,16 @@ function report(
     // reworded, misspelt or numbered like items, nor with a unit after 二's heading: a heading
     // so numbered is found only as the whole of its line, in a known wording.
     const partRng = new Random(Number(seq) * 5449 + 97);
-    if (style !== 'oneline' && !glue && !hv && !renumber && !unitHeading && partRng.chance(0.08)) {
+    if (
+      style !== 'oneline' &&
+      !glue &&
+      !hv &&
+      !renumber &&
+      !unitHeading &&
+      // Not with an appendix (its titles are lines the part headings' reader is not tried on).
+      !appendix.length &&
+      partRng.chance(0.08)
+    ) {
       const numbering = partNumbering(partRng);
       const own = ['一、总体情况', s2[0]!, s3[0]!, s4?.[0], ...h56];
       own.forEach((heading, i) => {
@@ -639,7 +661,10 @@ function report(
     !quirks.has('heading-numbered-as-item') &&
     !quirks.has('heading-numbered-as-part') &&
     !quirks.has('heading-unnumbered') &&
-    pasteRng.chance(0.2);
+    pasteRng.chance(0.2) &&
+    // An appendix's titles and 附件 line are lines of their own (side generator drawn first).
+    !quirks.has('tables-in-appendix') &&
+    !quirks.has('appendix-repeat');
   if (pasted) quirks.add('pipe-oneline');
   // The page laid out by a table, the report in one of its cells (side generator).
   const layoutTable = style === 'html' && new Random(Number(seq) * 7877 + 61).chance(0.1);
