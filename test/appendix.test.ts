@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { appendixBlocks, appendixReference, tableTitle } from '../src/lib/segment/appendix.ts';
+import { byRules, findHeading } from '../src/lib/segment/headings.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -145,6 +146,8 @@ describe('tables in an appendix', () => {
       ['附表', '表一 主动公开政府信息情况', ...ACTIVE, '表二', ...REQUESTS, '表三', ...REVIEW],
     ],
     ['a signature after the last table', ['附件', ...ACTIVE, ...REQUESTS, ...REVIEW, '测试附件局', '2024年1月20日']],
+    ['a signature after 二', ['附件', ...REVIEW, ...REQUESTS, ...ACTIVE, '测试附件局', '2024年1月20日']],
+    ['a note under 三', ['附件', ...ACTIVE, ...REQUESTS, '注：数据统计截至2023年12月31日。', ...REVIEW]],
   ])('with %s', (_, tail) => {
     const p = read(report(['详见附件。'], ['（详见附表）'], ['见附件。'], tail));
     expectAllRead(p);
@@ -307,6 +310,24 @@ describe('appendix pieces', () => {
     ['详见附件。', {}],
     ['本年度无此类情况。', null],
   ])('reference %s', (text, want) => expect(appendixReference(textToLines(text))).toEqual(want));
+
+  it.each([
+    ['表二 主动公开政府信息情况统计表', 1, false],
+    ['附件二：主动公开政府信息情况', 1, false],
+    ['附表三 收到和处理政府信息公开申请情况', 2, false],
+    // A count's 件 before a heading glued to it (a page on one line) is no 附件.
+    ['共办理12件三、收到和处理政府信息公开申请情况', 2, true],
+    ['二、主动公开政府信息情况', 1, true],
+  ])('heading in %s: %s', (text, k, want) => {
+    expect(findHeading(k, text) !== null).toBe(want);
+    expect(byRules(k, text) !== null).toBe(want);
+  });
+
+  it('keeps a header cell with a full stop in its table (勾稽关系…之和。 is no sentence)', () => {
+    const requests = REQUESTS.map((l) => l.replace('之和）', '之和。）'));
+    const blocks = appendixBlocks(textToLines(['表2', ...requests].join('\n')));
+    expect(blocks.map((b) => b.lines.length)).toEqual([requests.length]);
+  });
 
   it('cuts an appendix without titles where the rows change table, header lines going with the next', () => {
     const blocks = appendixBlocks(textToLines([...ACTIVE, ...REQUESTS, ...REVIEW].join('\n')));

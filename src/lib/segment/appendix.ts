@@ -202,7 +202,8 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       cur = { table: null, title: here, lines: [] };
       return;
     }
-    if (PROSE.test(line.text.trim())) {
+    // (A table's own cell may hold a full stop: 勾稽关系…之和。 is 三's header, not prose.)
+    if (!kinds[i] && PROSE.test(line.text.trim())) {
       close();
       cur = { table: null, title: null, lines: [] };
       return;

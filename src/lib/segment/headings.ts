@@ -8,11 +8,11 @@ import { isSpaceCode } from './space.ts';
  *     五、工作中存在的不足和改进措施);
  *  3. an edit-distance rule against the template's wording, for typos
  *     (四、政府信息公开行政法复议、行政诉讼情况: one inserted character).
- * The numeral must not follow another numeral, 第, an opening bracket, 表 or 件, so （五） items,
+ * The numeral must not follow another numeral, 第, an opening bracket, 表 or 附件, so （五） items,
  * 第三 ordinals and an appendix's table titles (表二 主动公开政府信息情况, 附件二 …) never count.
  */
 
-const NOT_AFTER = '(?<![一二三四五六七八九十第(（表件])';
+const NOT_AFTER = '(?<![一二三四五六七八九十第(（表])(?<!附件)';
 const SEP = '\\s*[、.,:]?\\s*';
 /** A mandatory separator for the looser rules: 五存在问题 glued to prose stays prose. */
 const HARD_SEP = '(?:\\s*[、.,:]\\s*|\\s+)';
@@ -159,7 +159,8 @@ function fuzzyHeading(k: number, text: string, limit: number): HeadingHit | null
 
 /** First characters of the known wordings (EXACT), which may follow the numeral directly. */
 const FIRST = ['总概', '主', '收依', '', '政存', '其'].map((s) => [...s].map((c) => c.charCodeAt(0)));
-const BLOCKED_BEFORE = new Set([...'一二三四五六七八九十第(（表件'].map((c) => c.charCodeAt(0)));
+// 附件 is left to the rules (a count's 件 may end the text a heading is glued to: 12件三、…).
+const BLOCKED_BEFORE = new Set([...'一二三四五六七八九十第(（表'].map((c) => c.charCodeAt(0)));
 /** 、 . , : — the separators a rule allows after the numeral (besides a space). */
 const SEPARATORS = new Set([...'、.,:'].map((c) => c.charCodeAt(0)));
 /**
@@ -184,7 +185,7 @@ function numeralMayStart(k: number, text: string, from: number): boolean {
   return false;
 }
 
-/** The numeral of heading k with a separator, not after another numeral, 第, a bracket, 表 or 件. */
+/** The numeral of heading k with a separator, not after another numeral, 第, a bracket, 表 or 附件. */
 const NUMBERED = NUMERALS.map((n) => new RegExp(`${NOT_AFTER}${n}\\s*[、.,:]\\s*`, 'g'));
 
 /**
