@@ -190,6 +190,14 @@ describe('tables in an appendix', () => {
     expect(codes(p)).toEqual([]);
   });
 
+  it('reads 附件1 holding every table, untitled, that all three sections point at', () => {
+    const p = read(
+      report(['详见附件1。'], ['详见附件1。'], ['详见附件1。'], ['附件1', ...ACTIVE, ...REQUESTS, ...REVIEW]),
+    );
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
   it('does not place a table whose title names another section than its rows', () => {
     const p = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件', '表1 主动公开政府信息情况', ...REQUESTS]));
     expect(p.cells.filter((c) => c.table_id === 'requests')).toEqual([]);

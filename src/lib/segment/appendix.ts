@@ -274,10 +274,10 @@ export function placeAppendix(blocks: AppendixBlock[], refs: Partial<Record<2 | 
       continue;
     const claims = new Set<AppendixTableId>();
     if (b.title?.names) claims.add(b.title.names);
-    for (const s of [2, 3, 4] as const) {
-      const ref = refs[s];
-      if (ref && b.title && points(ref, b.title.label)) claims.add(TABLE_OF[s]);
-    }
+    // A label only one section points at names that section (附件1 that all three point at,
+    // holding every table, names none).
+    const pointing = ([2, 3, 4] as const).filter((s) => refs[s] && b.title && points(refs[s], b.title.label));
+    if (pointing.length === 1) claims.add(TABLE_OF[pointing[0]!]);
     const other = [...claims].find((c) => c !== b.table);
     if (other) {
       out.unplaced.push({
