@@ -43,8 +43,10 @@ export function deferToAppendix(rng: Random, sections: [string[], string[], stri
   }
   const titles: Titles = rng.pick(['tab', 'tab', 'tab-cn', 'fubiao', 'att', 'words', 'none'] as const);
   const appendix: string[] = [];
-  if (titles !== 'att')
-    appendix.push(rng.pick(['附件', '附件：', '附件1', '附表', '附件：政府信息公开工作年度报告统计表']));
+  const marker = rng.pick(['附件', '附件：', '附件1', '附表', '附件：政府信息公开工作年度报告统计表']);
+  if (titles !== 'att') appendix.push(marker);
+  // Every section pointing at the one 附件1 that holds all the tables.
+  const whole = marker === '附件1' ? '详见附件1。' : null;
   const out = sections.map((s) => [...s]) as Deferred['sections'];
   order.forEach((k, i) => {
     const n = i + 1;
@@ -65,8 +67,8 @@ export function deferToAppendix(rng: Random, sections: [string[], string[], stri
       'tab-cn': `详见附件表${CN[i]}。`,
       fubiao: rng.pick([`见附表${n}。`, `本年度情况（详见附表${n}）。`]),
       att: `具体情况见附件${n}。`,
-      words: rng.pick(['详见附件。', '本年度情况（详见附表）。']),
-      none: rng.pick(['详见附件。', '（详见附表）']),
+      words: whole ?? rng.pick(['详见附件。', '本年度情况（详见附表）。']),
+      none: whole ?? rng.pick(['详见附件。', '（详见附表）']),
     }[titles];
     out[k] = [sections[k]![0]!, ref];
   });
