@@ -231,6 +231,23 @@ describe('tables in an appendix', () => {
     expect(note?.at).toEqual({ table: 'requests', row: 'new_received', col: 'natural_person' });
   });
 
+  it('a row only one copy has stands when the copies agree, and not when they differ elsewhere', () => {
+    // The section's table cut off after （二）部分公开; the appendix's whole.
+    const cut = REQUESTS.slice(0, 3 + 4);
+    const same = read(report(ACTIVE, cut, REVIEW, ['附件：政府信息公开申请情况统计表', ...REQUESTS]));
+    expect(rowOf(same.cells, 'requests', 'carried_forward')).toBe('2 0 0 0 0 0 2');
+    expect(codes(same)).toEqual([]);
+    const other = read(
+      report(ACTIVE, cut, REVIEW, ['附件：政府信息公开申请情况统计表', ...requests([0, [11, 1, 0, 0, 0, 1, 13]])]),
+    );
+    expect(rowOf(other.cells, 'requests', 'new_received')).toBe('A 1 0 0 0 1 A');
+    expect(rowOf(other.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
+    expect(rowOf(other.cells, 'requests', 'carried_forward')).toBe('A A A A A A A');
+    expect(other.diagnostics.find((d) => d.code === 'W_CELLS_AMBIGUOUS')?.message).toMatch(
+      /只有一份有数字的 \d+ 个单元格也不采用/,
+    );
+  });
+
   it('two copies in the appendix for one section that differ: neither is published', () => {
     const p = read(
       report(ACTIVE, ['详见附件。'], REVIEW, ['附件', ...REQUESTS, '附表', ...requests([1, [1, 0, 0, 0, 0, 5, 6]])]),

@@ -5,10 +5,11 @@ import type { Layout } from './sections.ts';
 /**
  * One table printed more than once: in its section and again in the appendix (附件), or twice
  * in the appendix. Each copy is read on its own; the table is what the copies agree on.
- * A cell one copy reads and another cannot (ambiguous, unreadable) is the reading copy's; a
- * cell two copies read differently (5 and 7, 5 and blank) is neither's: `ambiguous`, with one
- * W_CELLS_AMBIGUOUS note naming the copies. Identical copies give the first copy's table and
- * no note at all.
+ * A cell one copy reads and another cannot (ambiguous, unreadable, a row lost) is the reading
+ * copy's; a cell two copies read differently (5 and 7, 5 and blank) is neither's: `ambiguous`,
+ * with one W_CELLS_AMBIGUOUS note naming the copies — and then, the copies not being proven one
+ * table, so is every cell that not every copy reads. Identical copies give the first copy's
+ * table and no note at all.
  */
 
 export interface TableCopy {
@@ -60,14 +61,25 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
       if (list) list.push(cell);
       else byKey.set(k, [cell]);
     }
+  const definiteOf = (cells: CellOut[]) => cells.filter((c) => DEFINITE.has(c.state));
+  const differs = (cells: CellOut[]) => {
+    const d = definiteOf(cells);
+    return d.length > 1 && !d.every((c) => agree(c, d[0]!));
+  };
+  // Copies that differ somewhere are not proven the same table (another year's, a subordinate
+  // unit's): then a cell stands only where every copy reads it alike, not where one copy alone
+  // has it (a row the other lost, a cell it could not read).
+  const conflict = [...byKey.values()].some(differs);
   const differ: CellOut[][] = [];
+  let alone = 0;
   for (const cells of byKey.values()) {
-    const definite = cells.filter((c) => DEFINITE.has(c.state));
+    const definite = definiteOf(cells);
     const d0 = definite[0];
     if (!d0) em.adopt(cells[0]!);
-    else if (definite.every((c) => agree(c, d0))) em.adopt(d0);
+    else if (definite.every((c) => agree(c, d0)) && (!conflict || definite.length === copies.length)) em.adopt(d0);
     else {
-      differ.push(definite);
+      if (differs(cells)) differ.push(definite);
+      else alone++;
       const raw = definite.map((c) => c.raw || '（空）').join(' / ');
       em.emit({ kind: 'unproven', at: addr(d0), line: d0.line, raw, state: 'ambiguous' });
     }
@@ -93,7 +105,7 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
       .join('；');
     notes.push({
       code: 'W_CELLS_AMBIGUOUS',
-      message: `${table}: 第${NAME[table]}部分的表格印了 ${copies.length} 份（${where}），有 ${differ.length} 个单元格的数字不同（${shown}${differ.length > 3 ? '…' : ''}）：不能确定哪一份对，这些单元格不采用 (copies of the table disagree; those cells left NULL)`,
+      message: `${table}: 第${NAME[table]}部分的表格印了 ${copies.length} 份（${where}），有 ${differ.length} 个单元格的数字不同（${shown}${differ.length > 3 ? '…' : ''}）：不能确定哪一份对，这些单元格不采用${alone ? `；只有一份有数字的 ${alone} 个单元格也不采用` : ''} (copies of the table disagree; those cells${alone ? ', and cells only one copy reads,' : ''} left NULL)`,
       line: d[0]!.line,
       at: addr(d[0]!),
     });
