@@ -371,9 +371,18 @@ function report(
   if (tq.activeHeaderOtherForm) quirks.add('active-header-other-form');
   // Cells joined by full-width ；，、 (side generator: the main stream and earlier corpora are
   // unchanged). Not with damage (its truth is worked out for ASCII rows), cells in words (见附件
-  // in 四's line of values is no value: that line is not cut) or 四 by year (2023年 is no label).
+  // in 四's line of values is no value: that line is not cut), 四 by year (2023年 is no label) or
+  // cells wrapped with Alt+Enter (nothing is quoted in such a copy: a line break in a label would
+  // cut its row in two, a shape of its own).
   const fullwidthSide = new Random(Number(seq) * 7057 + 89);
-  if (style === 'csv' && !tq.damage?.length && !tq.wordsInCells && !tq.reviewByYear && fullwidthSide.chance(0.4)) {
+  if (
+    style === 'csv' &&
+    !tq.damage?.length &&
+    !tq.wordsInCells &&
+    !tq.reviewByYear &&
+    !tq.cellBreaks &&
+    fullwidthSide.chance(0.4)
+  ) {
     tq.delimiter = fullwidthSide.pick(['；', '，', '、'] as const);
     quirks.add('fullwidth-separators');
   }
