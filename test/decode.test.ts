@@ -220,6 +220,11 @@ describe('html', () => {
       ['（七）总计 | 9', 2],
       ['四、复议', undefined],
     ]);
+    // A label beside a cell holding only a table: a data row, the inner table's text its value.
+    const data = htmlToLines(
+      '<table><tr><td>（一）予以公开</td><td><table><tr><td>1</td><td>2</td></tr></table></td></tr></table>',
+    );
+    expect(data.map((l) => l.cells?.map((c) => c.raw))).toEqual([['（一）予以公开', '1 2']]);
   });
 });
 

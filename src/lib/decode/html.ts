@@ -269,10 +269,39 @@ function rowsOf(table: Element, sheet: Sheet | null, rows: Element[]): boolean {
   return unsure;
 }
 
-/** Whether `el` holds a table inside it (a table used to lay out the page, not a row of data). */
+/** Whether `el` holds a table inside it. */
 function holdsTable(el: Element): boolean {
   for (const c of el.childNodes) if ('tagName' in c && (c.tagName === 'table' || holdsTable(c))) return true;
   return false;
+}
+
+/** Whether `el` has text of its own outside the tables inside it (a page's headings, paragraphs). */
+function textBesideTables(el: Element): boolean {
+  for (const c of el.childNodes) {
+    if (c.nodeName === '#text') {
+      if ((c as DefaultTreeAdapterMap['textNode']).value.trim()) return true;
+    } else if ('tagName' in c && c.tagName !== 'table' && !SKIP.has(c.tagName) && textBesideTables(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * A row that lays out the page rather than holding data: a cell of it holds a table, and the
+ * row's other cells are empty, or hold no digit while the table's cell holds a page (text beside
+ * its tables: the report in one cell, a menu beside it). A row whose label stands beside a cell
+ * holding only a table (（一）予以公开 | <table>1 2</table>) is data: read as a page, the inner
+ * table's numbers would stand apart from the label they are the values of, as a row of their own.
+ */
+function laysOut(tr: Element, sheet: Sheet | null): boolean {
+  const cells = tr.childNodes.filter(
+    (td): td is Element =>
+      'tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && !(shown(td, sheet) & DROP),
+  );
+  const holders = cells.filter(holdsTable);
+  if (!holders.length) return false;
+  const others = cells.filter((td) => !holders.includes(td)).map((td) => cellText(td, sheet));
+  if (others.every((t) => !t)) return true;
+  return holders.some(textBesideTables) && others.every((t) => !/\d/.test(t));
 }
 
 function tableToLines(
@@ -294,12 +323,11 @@ function tableToLines(
   const covered = new Map<number, { left: number; number: string | null }>();
   const lines: Array<{ no: number; cells: LineCell[] } | { layout: Line[] }> = [];
   for (const tr of rows) {
-    // A row whose cell holds a table lays out the page (a report inside a one-cell table, a
-    // menu beside it): its cells are read as blocks of text, each inner table as a table of its
-    // own, never flattened into one cell's text (marked when any part of the table may be
-    // hidden). The row takes its place in the grid all the same, so a rowspan over it is
-    // counted down.
-    if (tr.childNodes.some((td) => 'tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && holdsTable(td))) {
+    // A row that lays out the page (laysOut: a report inside a one-cell table, a menu beside
+    // it): its cells are read as blocks of text, each inner table as a table of its own, never
+    // flattened into one cell's text (marked when any part of the table may be hidden). The row
+    // takes its place in the grid all the same, so a rowspan over it is counted down.
+    if (laysOut(tr, sheet)) {
       for (const c of covered.values()) if (c.left > 0) c.left--;
       const layout: Line[] = [];
       for (const td of tr.childNodes)
