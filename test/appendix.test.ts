@@ -363,3 +363,17 @@ describe('appendix pieces', () => {
     ]);
   });
 });
+
+describe('an appendix table of another year', () => {
+  it('a table titled with another year (附件：2022年度…统计表 in a 2023 report) is not read as this year’s', () => {
+    // helper-63's f1: 三 says only 详见附件, and the appendix's only 三 table is last year's.
+    const p = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件：2022年度政府信息公开申请情况统计表', ...REQUESTS]));
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.value !== null)).toEqual([]);
+    expect(
+      p.diagnostics.some((d) => d.code === 'W_TABLE_MISSING' && /2022年度的，不是报告年度2023年/.test(d.message)),
+    ).toBe(true);
+    // The same title with the report's own year is read.
+    const own = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件：2023年度政府信息公开申请情况统计表', ...REQUESTS]));
+    expect(rowOf(own.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  });
+});

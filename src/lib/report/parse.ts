@@ -199,7 +199,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
   // Tables printed in an appendix (附件) after the last section (segment/appendix.ts): each
   // section's copies are its own table and the appendix's tables proven to be its.
-  const appendix = oldForm === null ? reportAppendix(sections) : null;
+  const appendix = oldForm === null ? reportAppendix(sections, meta.year) : null;
   for (const u of appendix?.placed.unplaced ?? []) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
   const copies = (
     i: 2 | 3 | 4,
@@ -394,7 +394,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
  * The appendix of the report (segment/appendix.ts): in its last section in the file, from the
  * line that opens it; its tables placed by the sections' references (见附件表1) and their rows.
  */
-function reportAppendix(sections: Section[]): { section: Section; at: number; placed: Placed } | null {
+function reportAppendix(
+  sections: Section[],
+  year: number | null,
+): { section: Section; at: number; placed: Placed } | null {
   let last: Section | undefined;
   for (const s of sections) if (s.index > 0 && (!last || s.line > last.line)) last = s;
   if (!last) return null;
@@ -404,7 +407,7 @@ function reportAppendix(sections: Section[]): { section: Section; at: number; pl
   for (const s of sections)
     if (s.index >= 2 && s.index <= 4)
       refs[s.index as 2 | 3 | 4] = appendixReference(s === last ? s.lines.slice(0, found.at) : s.lines);
-  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs) };
+  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs, year) };
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

@@ -252,6 +252,12 @@ function points(ref: Label, label: Label | null): boolean {
 
 const REVIEW_HEADER = /复议.*诉讼.*维持|维持.*复议.*诉讼/;
 
+/** The year a table title names (2022年度…, 2022年…), or null when it names none. */
+export function titleYearOf(title: string): number | null {
+  const m = /(?<!\d)((?:19|20)\d{2})\s*年/.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
 const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', review: '四' };
 
 /**
@@ -259,10 +265,28 @@ const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', 
  * other section (in words, or by the label a section's reference points at). `refs` are the
  * body's references, by section.
  */
-export function placeAppendix(blocks: AppendixBlock[], refs: Partial<Record<2 | 3 | 4, Label | null>>): Placed {
+export function placeAppendix(
+  blocks: AppendixBlock[],
+  refs: Partial<Record<2 | 3 | 4, Label | null>>,
+  year: number | null,
+): Placed {
   const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
   for (const b of blocks) {
     const no = b.title?.no ?? b.lines[0]?.no ?? 0;
+    // A title naming another year (附件：2022年度政府信息公开申请情况统计表 in a 2023 report: last
+    // year's table printed for comparison), or any year when the report's is not known, is no
+    // proof that the table is this report's.
+    const titleYear = titleYearOf(b.title?.text ?? '');
+    if (titleYear !== null && titleYear !== year) {
+      out.unplaced.push({
+        no,
+        why:
+          year === null
+            ? `附件中的表格（${b.title!.text}）标题写明是${titleYear}年度的，而报告年度未能确定：不能证明属于本报告，未读取`
+            : `附件中的表格（${b.title!.text}）标题写明是${titleYear}年度的，不是报告年度${year}年：不能证明属于本报告，未读取`,
+      });
+      continue;
+    }
     if (b.table === 'mixed' || b.table === null) {
       if (b.table === 'mixed')
         out.unplaced.push({ no, why: '附件中的表格混有两个部分的表格文字，无法确定属于哪一部分，未读取' });
