@@ -508,6 +508,24 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
   });
 
+  it('a file holding a second report (W_SECOND_REPORT) is listed on the quality page, with the line it starts at', async () => {
+    // A fresh tester: a file of a 2023 and a 2022 report showed the first only, and nothing on the
+    // site said another was in the file (only manifest.json did).
+    const header = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest;
+    const withSecond: Manifest['files'] = [];
+    for await (const e of manifestEntries(data, header))
+      if (e.report_id && e.outcome !== 'duplicate' && e.diagnostics.some((d) => d.code === 'W_SECOND_REPORT'))
+        withSecond.push(e);
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('h2#second-report')!.textContent).toBe(`文件中另有报告未读取（${withSecond.length}）`);
+    const items = [...quality.querySelectorAll('ul.second-report > li')];
+    expect(items).toHaveLength(Math.min(withSecond.length, 200));
+    for (const e of withSecond.slice(0, 200)) {
+      const li = items.find((x) => x.querySelector('a')!.getAttribute('href') === `/reports/${e.report_id}/`);
+      expect(li?.textContent, e.path).toContain('还有另一份报告，未读取');
+    }
+  });
+
   it('a disputed agency name (W_AGENCY_DISPUTED) is kept in the data and noted on its report, agency and quality pages', async () => {
     const disputed = await query<ReportRow>(
       `SELECT * FROM ${parquetOf(published, 'reports')} WHERE title_agency IS NOT NULL ORDER BY report_id`,

@@ -1,0 +1,37 @@
+import type { ManifestEntry } from '../schema/datasets.ts';
+
+/**
+ * Files holding a second report that was not read (`W_SECOND_REPORT`: the first report's
+ * sections end and another report's title or 一、 starts again, ingest/run.ts). Only the first
+ * report of a file is read, so the second one's numbers are in no dataset; its line is in the
+ * manifest's entry alone, so the quality page reads the manifest's entries for it.
+ */
+export interface SecondReport {
+  /** The report that was read from the file. */
+  report_id: string;
+  /** The file, as the manifest names it (relative to the raw folder). */
+  path: string;
+  /** The line where the unread report starts, when known. */
+  line: number | null;
+}
+
+/**
+ * The files with a second report, in manifest order: the first `max` of them and how many in all.
+ * Reads every entry (the manifest is read line by line, write/manifest.ts manifestEntries). An
+ * entry with no report of its own (rejected, a byte-identical copy) is passed over.
+ */
+export async function secondReports(
+  entries: AsyncIterable<ManifestEntry>,
+  max: number,
+): Promise<{ shown: SecondReport[]; all: number }> {
+  const shown: SecondReport[] = [];
+  let all = 0;
+  for await (const e of entries) {
+    if (e.report_id === null || e.outcome === 'duplicate' || e.outcome === 'rejected') continue;
+    const d = e.diagnostics.find((x) => x.code === 'W_SECOND_REPORT');
+    if (!d) continue;
+    all++;
+    if (shown.length < max) shown.push({ report_id: e.report_id, path: e.path, line: d.line ?? null });
+  }
+  return { shown, all };
+}
