@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { delimitedRows, detectDelimiter } from '../src/lib/decode/delimited.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { buildReport } from './fixtures/build.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { ok, parseText, pipesAsDelimited, rowOf } from './helpers.ts';
 
 /** A pipes report re-written as delimited rows; values with thousands commas are quoted. */
-function asDelimited(text: string, d: ',' | ';'): string {
-  return text
-    .split('\n')
-    .map((l) =>
-      l.includes(' | ')
-        ? l
-            .replace(/ \| \|$/, '')
-            .split(' | ')
-            .map((c) => (d === ',' && c.includes(',') ? `"${c}"` : c))
-            .join(d)
-        : l,
-    )
-    .join('\n');
-}
+const asDelimited = (text: string, d: ',' | ';') =>
+  pipesAsDelimited(text, d, (c) => (d === ',' && c.includes(',') ? `"${c}"` : c));
 
 const spec = {
   style: 'pipes' as const,

@@ -99,3 +99,22 @@ export function formCells(
   if (tds.length !== keys.length) throw new Error(`${tds.length} form cells on the page, ${keys.length} in its forms`);
   return new Map(keys.map((k, i) => [k, tds[i]!]));
 }
+
+/**
+ * A pipes report (fixtures/build.ts) re-written with delimiter `d` between cells; `field` writes
+ * each cell (quoting it where the test needs; as it is by default).
+ */
+export function pipesAsDelimited(text: string, d: string, field: (cell: string) => string = (c) => c): string {
+  return text
+    .split('\n')
+    .map((l) =>
+      l.includes(' | ')
+        ? l
+            .replace(/ \| \|$/, '')
+            .split(' | ')
+            .map(field)
+            .join(d)
+        : l,
+    )
+    .join('\n');
+}

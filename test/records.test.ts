@@ -3,22 +3,10 @@ import { delimitedRows } from '../src/lib/decode/delimited.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { endsQuoted, joinQuotedRecords, quotedTabRows } from '../src/lib/decode/records.ts';
 import { buildReport } from './fixtures/build.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { ok, parseText, pipesAsDelimited, rowOf } from './helpers.ts';
 
 /** A pipes report re-written with delimiter `d` (fields as they are: the test quotes its own). */
-function asDelimited(text: string, d: ',' | '\t'): string {
-  return text
-    .split('\n')
-    .map((l) =>
-      l.includes(' | ')
-        ? l
-            .replace(/ \| \|$/, '')
-            .split(' | ')
-            .join(d)
-        : l,
-    )
-    .join('\n');
-}
+const asDelimited = (text: string, d: ',' | '\t') => pipesAsDelimited(text, d);
 
 const seven = (n: number) => Array.from({ length: 7 }, (_, i) => String(n + i));
 const spec = {
