@@ -121,6 +121,16 @@ export const CONFLICT_FILES: Record<string, string> = {
 };
 
 /**
+ * A 2020 and a 2021 report saved as one file (W_SECOND_REPORT): the first is read, and its row
+ * (second_report_line), its page and the quality page say where the second, unread, begins.
+ */
+export const SECOND_REPORT_FILE = 'second/淮安市两份报告测试局.txt';
+function secondReportFile(): string {
+  const title = (y: number) => `淮安市两份报告测试局${y}年政府信息公开工作年度报告`;
+  return `${buildReport({ title: title(2020) })}\n${buildReport({ title: title(2021), head: ['发布时间：2022-01-20'] }).replace(/2020年，/g, '2021年，')}`;
+}
+
+/**
  * A report whose year is NULL (W_NO_YEAR): its title says 2021 but it was published in January
  * 2021, before a 2021 report could be. The quality page must list it with that reason.
  */
@@ -172,6 +182,8 @@ export default function setup(project: TestProject): () => void {
   mkdirSync(join(synthetic.raw, 'disputed'));
   writeFileSync(join(synthetic.raw, DISPUTED_FILE), disputedReport());
   writeFileSync(join(synthetic.raw, AGENCY_DISPUTED_FILE), agencyDisputedReport());
+  mkdirSync(join(synthetic.raw, 'second'));
+  writeFileSync(join(synthetic.raw, SECOND_REPORT_FILE), secondReportFile());
   mkdirSync(join(synthetic.raw, 'noyear'));
   writeFileSync(join(synthetic.raw, NO_YEAR_FILE), noYearReport());
   mkdirSync(join(synthetic.raw, 'namesakes'));

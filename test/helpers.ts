@@ -59,6 +59,7 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   period_year: null,
   same_agency_year: 0,
   title_agency: null,
+  second_report_line: null,
   published_on: null,
   published_on_basis: null,
   source_url: null,

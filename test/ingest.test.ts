@@ -189,6 +189,16 @@ describe('two reports saved in one file', () => {
     expect(e.diagnostics.map((d) => d.code)).not.toContain('W_DUPLICATE_TEXT');
   });
 
+  it('the report row says where the second report starts (second_report_line); a repeat of the same text is none', () => {
+    const e = entry(data, 'two.txt');
+    const line = e.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')?.line;
+    // The second report's lines, not the first's (its title or its 一、, as the segmenter finds it).
+    expect(line).toBeGreaterThan(first.split('\n').length);
+    expect(data.reports.find((r) => r.report_id === e.report_id)?.second_report_line).toBe(line);
+    const twice = entry(data, 'twice.txt');
+    expect(data.reports.find((r) => r.report_id === twice.report_id)?.second_report_line).toBeNull();
+  });
+
   it('a report whose year is NULL says so in its entry, in Chinese', () => {
     const d = run([
       file(

@@ -4,6 +4,7 @@ import { pageWindow } from '../src/lib/site/paging.ts';
 import {
   ABSENT_TITLE,
   agencyDispute,
+  secondReportNote,
   agencyName,
   cellView,
   checkWord,
@@ -287,6 +288,14 @@ describe('reportPage', () => {
     expect(
       reportPage({ report: report(), cells: [], checks: [], summary: s, agencyReports: [] }).agencyNote,
     ).toBeNull();
+  });
+  it('a second report in the same file, not read: a note with its line in Chinese (second_report_line)', () => {
+    const r = report({ second_report_line: 212 });
+    const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
+    const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
+    expect(p.secondReportNote).toContain('本文件第 212 行起还有另一份报告');
+    expect(p.secondReportNote).toContain('未读取');
+    expect(secondReportNote(report())).toBeNull();
   });
   it('another, different report of the agency-year: the page says its figures are in no total', () => {
     const r = report({ year: 2024, same_agency_year: 2, region_code: '320800', region_basis: 'gazetteer' });

@@ -524,6 +524,13 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
       const li = items.find((x) => x.querySelector('a')!.getAttribute('href') === `/reports/${e.report_id}/`);
       expect(li?.textContent, e.path).toContain('还有另一份报告，未读取');
     }
+    // The report page says so too, with the line (reports.second_report_line).
+    expect(withSecond.length).toBeGreaterThan(0);
+    for (const e of withSecond.slice(0, 5)) {
+      const line = e.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')!.line;
+      const note = page(`reports/${e.report_id}/index.html`).querySelector('dl.meta #second-report');
+      expect(note?.textContent, e.path).toContain(`本文件第 ${line} 行起还有另一份报告`);
+    }
   });
 
   it('a disputed agency name (W_AGENCY_DISPUTED) is kept in the data and noted on its report, agency and quality pages', async () => {

@@ -384,6 +384,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     same_agency_year: 0,
     // The name the title gives when the issuer's was kept instead (W_AGENCY_DISPUTED above).
     title_agency: meta.agencyDisputed?.title ?? null,
+    // Where the second report of the file starts (W_SECOND_REPORT above): it is not read.
+    second_report_line: duplicateFrom && repeat !== 'same' ? duplicateFrom : null,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));

@@ -102,6 +102,13 @@ export const ReportRow = z.object({
    * other report. Appended after same_agency_year.
    */
   title_agency: z.string().nullable(),
+  /**
+   * The line of the source text where a second report in the same file begins (W_SECOND_REPORT:
+   * the first report's sections end and another report's title or 一、 starts again). Only the
+   * first report of a file is read: the second one's numbers are in no dataset. NULL for a file
+   * holding one report. Appended after title_agency.
+   */
+  second_report_line: z.number().int().positive().nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -223,6 +230,7 @@ const sqlTypeOverrides: Record<string, string> = {
   year: 'INTEGER',
   period_year: 'INTEGER',
   same_agency_year: 'INTEGER',
+  second_report_line: 'INTEGER',
   published_on: 'DATE',
   checks_failed: 'INTEGER',
   cells_ambiguous: 'INTEGER',

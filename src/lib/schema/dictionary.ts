@@ -173,6 +173,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       "The agency's name as the title writes it, when another was kept: the title gives the issuer's name (发布机构, else the signature 落款) with more after it that ends no agency's name (a garbled year: XX局锟斤拷年政府信息公开…), and agency is the issuer's (warning W_AGENCY_DISPUTED). NULL for every other report. Check the original for which name is right.",
       '标题所写的机关名称，仅在机关名称另取时填写：标题在发布机构（或落款）的名称之后另有不成机关名称的文字（如年份乱码：XX局锟斤拷年政府信息公开…），机关名称取发布机构（落款）的名称（警告 W_AGENCY_DISPUTED）。其他报告为空值。哪个名称正确请核对原文。',
     ],
+    second_report_line: [
+      'The line (of the text as read, from 1) where a second report in the same file begins (warning W_SECOND_REPORT): only the first report of a file is read, so the second one’s numbers are in no dataset. NULL for a file holding one report.',
+      '同一文件中第二份报告开始的行号（按读取的文字计，从 1 起；警告 W_SECOND_REPORT）：一个文件只读取第一份报告，第二份报告的数字不在任何数据集中，请另存为单独的文件。文件只有一份报告时为空值。',
+    ],
   },
   cells: {
     report_id: reportId,

@@ -11,6 +11,7 @@ import {
   headlines,
   statusLabel,
   sameAgencyYearNote,
+  secondReportNote,
   yearDispute,
   type Headline,
 } from './present.ts';
@@ -74,6 +75,8 @@ export interface ReportPage {
   agencyNote: string | null;
   /** Why none of its figures is in a total (another, different report of the agency-year), or null. */
   conflictNote: string | null;
+  /** A second report in the same file, not read (second_report_line), in Chinese; null when there is none. */
+  secondReportNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
   headlines: HeadlineView[];
   /** The same agency's reports by year, with the change from the year before: only when its place is known. */
@@ -207,6 +210,7 @@ export function reportPage({
     yearNote: yearDispute(report),
     agencyNote: agencyDispute(report),
     conflictNote: sameAgencyYearNote(report),
+    secondReportNote: secondReportNote(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,
     history,
