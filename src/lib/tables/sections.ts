@@ -31,6 +31,7 @@ import {
   type RepeatedLabel,
 } from './header.ts';
 import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
+import { rowsFormProblem } from './rows-form.ts';
 import {
   cellSlots,
   consistentNoise,
@@ -85,13 +86,6 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
       ? `section 二 states different money units (${stated.join(', ')}): the amount's unit is not certain`
       : undefined;
   const toks = tokenize(lines);
-  // A header of one layout over the rows of the other: the columns would get the other
-  // layout's meanings, so no cell of the table is read.
-  const rows = activeRowsLayout(toks);
-  const unproven =
-    has2021 !== has2019 && rows && rows !== layout
-      ? `the header has the ${layout} columns but the rows are the ${rows} rows`
-      : undefined;
   // A sub-table's header naming its columns out of order leaves its own rows unread, not the
   // other sub-tables' (（一） 规章 and 规范性文件; （五）–（九）): a row of one value has no order,
   // and a row of several is read only where the section names its columns (a header of its own).
@@ -112,10 +106,20 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const blocks = activeBlocks(toks, defs, form);
   // A sub-table's header naming the other form's columns (a 2019 header over the rows of a 2021
   // report, or the reverse): its rows are not placed by their form (header.ts, otherFormHeader).
+  const otherHeader = new Set<string>();
   for (const b of blocks) {
     const why = otherFormHeader(b.text, layout);
-    if (why) for (const row of b.rows) if (!unprovenRows.has(row)) unprovenRows.set(row, why);
+    if (why)
+      for (const row of b.rows) {
+        otherHeader.add(row);
+        if (!unprovenRows.has(row)) unprovenRows.set(row, why);
+      }
   }
+  // Rows whose value counts are the other form's (a 2019 table under a header in the 2021
+  // form's words, its 2019-only labels lost; or the reverse): the header's columns are not the
+  // rows', so no cell of the table is read (rows-form.ts). Rows under a header of their own
+  // naming the other form are that header's, and say nothing of the rest.
+  const unproven = rowsFormProblem(toks, layout, otherHeader) ?? undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
@@ -198,26 +202,6 @@ const headerWord = (label: string) => label.replace(/[（(].*$/, '').replace(/\/
 function rowsUnder(defs: RowDef[], groups: ReadonlyArray<ColumnGroup>): RowDef[] {
   const labels = groups.flatMap((g) => g.map((x) => (typeof x === 'string' ? x : x.label)));
   return defs.filter((d) => d.columns.some((c) => labels.some((l) => c.label.includes(l))));
-}
-
-/**
- * The layout section 二's rows have, whatever the header says: 2019 has the rows
- * 其他对外管理服务事项 and 政府集中采购; in 2021 行政许可, 行政处罚 and 行政强制 have one value each
- * (2019: three). Null when the rows do not tell.
- */
-function activeRowsLayout(toks: Tok[]): Layout | null {
-  const labels = toks.map((t) => (t.t === 'text' ? bareLabel(t.text) : ''));
-  if (labels.some((l) => l === '其他对外管理服务事项' || l === '政府集中采购')) return '2019';
-  const counts = ['行政许可', '行政处罚', '行政强制'].map((label) => {
-    const at = labels.indexOf(label);
-    if (at < 0) return -1;
-    let n = 0;
-    for (let i = at + 1; i < toks.length && toks[i]!.t !== 'text'; i++) if (toks[i]!.t === 'val') n++;
-    return n;
-  });
-  if (counts.every((c) => c === 1)) return '2021';
-  if (counts.every((c) => c === 3)) return '2019';
-  return null;
 }
 
 export function readRequests(
