@@ -38,10 +38,12 @@ function render(rows: Array<{ label: string; cells: string[] }>, style: Style): 
 }
 
 type Target = 'active' | 'requests' | 'review';
+/** 二's header of the other form, and what else is gone that would name the rows' form. */
+type FormDamage = 'other-form-header' | 'form-labels-lost' | 'form-rows-dropped' | 'form-caption-dropped';
 export interface Case {
   target: Target;
   style: Style;
-  kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'other-form-header'>;
+  kinds: Array<DamageKind | 'source-error' | 'repeated-column' | FormDamage>;
   text: string;
   truth: Map<string, number>;
   mustNull: Set<string>;
@@ -94,7 +96,7 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     );
     sourceError = true;
   }
-  const kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'other-form-header'> = [];
+  const kinds: Array<DamageKind | 'source-error' | 'repeated-column' | FormDamage> = [];
   const mustNull = new Set<string>();
   const n = rng.int(1, 2);
   for (let k = 0; k < n; k++) {
@@ -149,16 +151,31 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
   // rows under it is proven. A side generator (from the table's values), so that every other
   // case is drawn as before.
   let year: number | undefined;
-  if (target === 'active' && new Random(sideSeed(truth)).chance(0.1)) {
+  let caption = target === 'active';
+  const side = new Random(sideSeed(truth));
+  if (target === 'active' && side.chance(0.1)) {
     header[0] =
       layout === '2019'
         ? ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']
         : ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'];
     year = layout === '2019' ? 2020 : 2022;
     kinds.push('other-form-header');
+    // Nothing but the header left to name a form, so the table is read with the header's and
+    // only the rows' own shape says otherwise (rows-form.ts): a 2019 table whose 2019-only rows
+    // lost their labels (其他对外管理服务事项 and 政府集中采购: their values left as lines of
+    // numbers) or were not printed; a 2021 table without its 收费金额 caption.
+    if (layout === '2019' && side.chance(0.6)) {
+      const drop = side.chance(0.3);
+      const only = new Set(['其他对外管理服务事项', '政府集中采购']);
+      rows = rows.flatMap((r) => (!only.has(r.label) ? [r] : drop ? [] : [{ ...r, label: '', damaged: true }]));
+      kinds.push(drop ? 'form-rows-dropped' : 'form-labels-lost');
+    } else if (layout === '2021' && side.chance(0.5)) {
+      caption = false;
+      kinds.push('form-caption-dropped');
+    }
   }
   const lines = render([...header.map((h) => ({ label: h[0]!, cells: h.slice(1) })), ...rows], style);
-  if (target === 'active')
+  if (caption)
     lines.push(
       ...render([{ label: layout === '2019' ? '采购总金额（万元）' : '本年收费金额（单位：万元）', cells: [] }], style),
     );
