@@ -130,6 +130,27 @@ describe("section 二's rows shaped like the other form", () => {
     expect(b.diagnostics.some((d) => /value counts/.test(d.message))).toBe(false);
   });
 
+  it('blank cells are cells: a 2019 table whose rows hold one number each and blanks is no 2021 table', () => {
+    const p = ok(
+      parseText(
+        report(
+          2020,
+          `信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+规章 | 1 | 1 | 9 |
+规范性文件 | 12 | 12 | 88 |
+行政许可 | | | 4567 |
+其他对外管理服务事项 | 40 | 5 | 321 |
+行政处罚 | 300 | | |
+行政强制 | | 0 | |
+行政事业性收费 | | -2 |`,
+        ),
+      ),
+    );
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('1 1 9');
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('B B 4567');
+    expect(p.diagnostics.some((d) => /value counts/.test(d.message))).toBe(false);
+  });
+
   it('a page dump whose values are glued (规章 181818) is no evidence of the 2021 form: read as before', () => {
     // The whole page on one line: every row one run of digits, which the glue resolver may split
     // into as many cells as it has digits (Tok.glued), so one run is not one value.

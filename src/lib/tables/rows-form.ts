@@ -1,5 +1,5 @@
 import { activeRows, type RowDef } from '../template/definitions.ts';
-import { locateRows, promoteCellText } from './rows.ts';
+import { consistentNoise, locateRows, promoteCellText, trailingEmpties } from './rows.ts';
 import { bareLabel, type Tok } from './tokens.ts';
 
 /**
@@ -38,21 +38,42 @@ interface Counted {
 }
 
 /**
- * The cells after the label at `at`, up to the next text (a label, a header, prose): each value
- * one cell — but a run of digits in a page dump (`规章 181818`: its values glued, `Tok.glued`)
- * may be as many cells as it has digits, as the glue resolver may split it.
+ * How many cells the tokens after the label at `at` can be, up to the next text (a label, a
+ * header, prose), at least and at most: each value one cell — a run of digits in a page dump
+ * (`规章 181818`: its values glued, `Tok.glued`) up to as many as it has digits, as the glue
+ * resolver may split it — and each empty cell of a delimited line between two values one too (a
+ * blank cell: `行政许可 | 120 | | 4567`). An empty cell before a line's first value may be a blank
+ * cell or the label's merged columns, and one after its last value a blank cell or the padding
+ * of a row narrower than the sheet (`行政事业性收费,,0,`): either is a cell only at most — past
+ * the empty pieces every line of the table ends with (`noise`: the piece after a closing `|`).
  */
-function cellsAfter(toks: Tok[], at: number): { lo: number; hi: number } {
+function cellsAfter(toks: Tok[], at: number, noise: number): { lo: number; hi: number } {
   let lo = 0;
-  let hi = 0;
+  let extra = 0;
+  let line = toks[at]!.line;
+  let empties = 0;
+  let value = false;
   for (let i = at + 1; i < toks.length; i++) {
     const t = toks[i]!;
+    if (t.line !== line) {
+      extra += Math.max(0, empties - noise);
+      line = t.line;
+      empties = 0;
+      value = false;
+    }
     if (t.t === 'text') break;
-    if (t.t !== 'val') continue;
-    lo++;
-    hi += t.glued ? Math.max(1, t.text.replace(/\D/g, '').length) : 1;
+    if (t.t === 'empty') empties++;
+    else if (t.t === 'val') {
+      if (value) lo += empties;
+      else extra += empties;
+      empties = 0;
+      value = true;
+      lo++;
+      if (t.glued) extra += Math.max(1, t.text.replace(/\D/g, '').length) - 1;
+    }
   }
-  return { lo, hi };
+  extra += Math.max(0, empties - noise);
+  return { lo, hi: lo + extra };
 }
 
 /** Every sum of the row's own count and a subset of the skipped rows' counts. */
@@ -62,7 +83,7 @@ function allowedCounts(own: number, skipped: number[]): Set<number> {
   return sums;
 }
 
-function counted(toks: Tok[], defs: RowDef[]): Map<string, Counted> {
+function counted(toks: Tok[], defs: RowDef[], noise: number): Map<string, Counted> {
   const found = locateRows(toks, defs, true);
   const out = new Map<string, Counted>();
   found.forEach((f, k) => {
@@ -73,7 +94,7 @@ function counted(toks: Tok[], defs: RowDef[]): Map<string, Counted> {
     const tok = toks[f.at]!;
     out.set(f.def.key, {
       label: tok.t === 'text' ? bareLabel(tok.text) : f.def.label,
-      cells: cellsAfter(toks, f.at),
+      cells: cellsAfter(toks, f.at, noise),
       allowed: allowedCounts(f.def.columns.length, skipped),
     });
   });
@@ -99,8 +120,10 @@ export function rowsFormProblem(
 ): string | null {
   const other: Layout = layout === '2019' ? '2021' : '2019';
   const toks = promoteCellText(toksIn);
-  const own = counted(toks, activeRows[layout]);
-  const alt = counted(toks, activeRows[other]);
+  // The empty pieces most delimited lines end with: the flattening's own (rows.ts).
+  const noise = consistentNoise(trailingEmpties(toks), [], -1) ?? 0;
+  const own = counted(toks, activeRows[layout], noise);
+  const alt = counted(toks, activeRows[other], noise);
   let costOwn = 0;
   let costOther = 0;
   const shown: string[] = [];
