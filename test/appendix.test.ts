@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { appendixBlocks, appendixReference, tableTitle } from '../src/lib/segment/appendix.ts';
 import { byRules, findHeading } from '../src/lib/segment/headings.ts';
+import { isOwnName, otherIssuer, titleIssuer } from '../src/lib/segment/issuer.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -321,12 +322,18 @@ describe('appendix pieces', () => {
     ['二、主动公开政府信息情况', { label: null, names: 'active' }],
     ['附件', { label: null, names: null }],
     ['表十二', { label: { tab: 12 }, names: null }],
+    // A statistics table's title naming no section: a title all the same (whose table it is).
+    ['某县教育局2023年政府信息公开情况统计表', { label: null, names: null }],
   ])('title %s', (text, want) => expect(tableTitle(text)).toEqual(want));
 
-  it.each(['行政复议 | 行政诉讼 |', '申请人情况', '表格已于2024年1月发布。', '规章 | 2 | 1 | 17 |', '表1 | 2 | 3 |'])(
-    'no title: %s',
-    (text) => expect(tableTitle(text)).toBeNull(),
-  );
+  it.each([
+    '行政复议 | 行政诉讼 |',
+    '申请人情况',
+    '表格已于2024年1月发布。',
+    '规章 | 2 | 1 | 17 |',
+    '表1 | 2 | 3 |',
+    '政府信息公开工作',
+  ])('no title: %s', (text) => expect(tableTitle(text)).toBeNull());
 
   it.each([
     ['详见附件表1。', { tab: 1 }],
@@ -375,5 +382,110 @@ describe('an appendix table of another year', () => {
     // The same title with the report's own year is read.
     const own = read(report(ACTIVE, ['详见附件。'], REVIEW, ['附件：2023年度政府信息公开申请情况统计表', ...REQUESTS]));
     expect(rowOf(own.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  });
+});
+
+describe('an appendix table of another unit', () => {
+  /** A report of `agency` (its title names it), 三 saying 详见附件, the appendix `tail`. */
+  const unitReport = (agency: string, tail: string[], s3: string[] = ['详见附件。']) =>
+    report(ACTIVE, s3, REVIEW, tail).replace('测试附件局', agency);
+  const unread = (p: ReturnType<typeof read>, name: string) => {
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.value !== null)).toEqual([]);
+    expect(
+      p.diagnostics.filter((d) => d.code === 'W_TABLE_MISSING' && d.message.includes(`“${name}”`)),
+      JSON.stringify(p.diagnostics),
+    ).toHaveLength(1);
+  };
+
+  it.each([
+    ['a bureau of the county', ['附件2：县教育局政府信息公开申请情况统计表'], '县教育局'],
+    ['the townships together', ['附件：各乡镇政府信息公开工作年度报告数据汇总'], '各乡镇'],
+    ['a subordinate unit', ['附件：下属单位政府信息公开申请情况统计表'], '下属'],
+    ['a town, in words alone', ['附件', '某某镇收到和处理政府信息公开申请情况'], '某某镇'],
+    ['another unit with the year', ['附件1 表2 某县财政局2023年度政府信息公开申请情况统计表'], '某县财政局'],
+    ['the name on a line of its own', ['附件2', '某县教育局', '政府信息公开申请情况统计表'], '某县教育局'],
+    ['the government’s office', ['附件：某县人民政府办公室政府信息公开申请情况统计表'], '某县人民政府办公室'],
+    ['a 填报单位 line', ['附件：政府信息公开申请情况统计表', '填报单位：某县卫生健康委员会'], '某县卫生健康委员会'],
+  ])('a county government’s appendix holding %s’s table is not read as its own', (_, title, name) => {
+    const p = read(unitReport('某县人民政府', [...title, ...REQUESTS]));
+    unread(p, name);
+    expect(p.diagnostics.find((d) => d.message.includes(`“${name}”`))?.message).toMatch(/不能证明属于本报告，未读取/);
+  });
+
+  it('a table of another unit beside the report’s own in the body: the own one read, no conflict', () => {
+    const other = requests([0, [11, 1, 0, 0, 0, 1, 13]]);
+    const p = read(unitReport('某县人民政府', ['附件：县教育局政府信息公开申请情况统计表', ...other], REQUESTS));
+    expectAllRead(p);
+    expect(p.diagnostics.filter((d) => d.code === 'W_CELLS_AMBIGUOUS')).toEqual([]);
+  });
+
+  it('the own table and another unit’s in the appendix: the own one read', () => {
+    const other = requests([0, [11, 1, 0, 0, 0, 1, 13]]);
+    const p = read(
+      unitReport('某县人民政府', [
+        '附件1：某县人民政府2023年政府信息公开申请情况统计表',
+        ...REQUESTS,
+        '附件2：某县教育局2023年政府信息公开申请情况统计表',
+        ...other,
+      ]),
+    );
+    expectAllRead(p);
+    expect(p.diagnostics.filter((d) => d.code === 'W_CELLS_AMBIGUOUS')).toEqual([]);
+  });
+
+  it.each([
+    ['某县人民政府', '附件1：某县人民政府2023年政府信息公开情况统计表'],
+    ['某县人民政府', '附件1：某县2023年度政府信息公开申请情况统计表'],
+    ['某县人民政府', '附件：某县政府政府信息公开申请情况统计表'],
+    ['某县人民政府', '附件：本县政府信息公开申请情况统计表'],
+    ['无锡市滨湖区教育局', '附件1：滨湖区教育局2023年政府信息公开情况统计表'],
+    ['无锡市滨湖区教育局', '附件1：江苏省无锡市滨湖区教育局政府信息公开申请情况统计表'],
+    ['无锡市滨湖区教育局', '附件：区教育局政府信息公开申请情况统计表'],
+    ['无锡市滨湖区教育局', '附件：我局政府信息公开申请情况统计表'],
+    ['无锡市滨湖区教育局', '附件：本机关收到和处理政府信息公开申请情况'],
+    ['新华街道办事处', '附件：新华街道政府信息公开申请情况统计表'],
+    ['新华街道办事处', '附件：2023年度政府信息公开工作年度报告统计表'],
+    ['新华街道办事处', '附件'],
+  ])('the report’s own name in the title (%s: %s) is read', (agency, title) => {
+    const p = read(unitReport(agency, [title, ...REQUESTS]));
+    expectAllRead(p);
+    expect(codes(p).filter((c) => c !== 'W_REGION_AMBIGUOUS')).toEqual([]);
+  });
+
+  it.each([
+    ['附件2：县教育局政府信息公开申请情况统计表', '县教育局'],
+    ['附件1 表2 某县财政局2023年度政府信息公开申请情况统计表', '某县财政局'],
+    ['2023年某县教育局政府信息公开情况统计表', '某县教育局'],
+    ['附件：某县人民政府信息公开申请情况统计表', '某县人民政府'],
+    ['表1 主动公开政府信息情况（单位：元）', ''],
+    ['附件：2023年度政府信息公开工作年度报告统计表', ''],
+    ['二、主动公开政府信息情况', ''],
+    ['附件1', ''],
+  ])('the issuer a title names: %s → %s', (title, name) => expect(titleIssuer(title)).toBe(name));
+
+  it.each([
+    ['某县', ['某县人民政府'], true],
+    ['县政府', ['某县人民政府'], true],
+    ['区教育局', ['无锡市滨湖区教育局'], true],
+    ['江苏省无锡市滨湖区教育局', ['无锡市滨湖区教育局'], true],
+    ['新华街道', ['新华街道办事处'], true],
+    ['我局', [], true],
+    ['县教育局', ['某县人民政府'], false],
+    ['某县人民政府办公室', ['某县人民政府'], false],
+    ['某某镇', ['某县人民政府'], false],
+    ['某市', ['某市某区人民政府'], false],
+    ['市教育局', ['无锡市滨湖区教育局'], false],
+  ])('%s is the report’s own name (%j): %s', (name, own, want) => expect(isOwnName(name, own)).toBe(want));
+
+  it('names no unit in a row label or a wrapped header', () => {
+    expect(otherIssuer(['附件'], ['（七）合计', '法人或其他', '组织', '（单位：件）'], ['某县人民政府'])).toBeNull();
+    expect(otherIssuer(['附件'], ['（各乡镇汇总）'], ['某县人民政府'])).toBe('各乡镇');
+    // No agency known: a name is not proven the report's.
+    expect(otherIssuer(['附件：某县2023年度政府信息公开情况统计表'], [], [])).toBe('某县');
+  });
+
+  it('a signature after the last table names no other unit', () => {
+    const p = read(unitReport('某县人民政府', ['附件', ...REQUESTS, '某县人民政府办公室', '2024年1月20日']));
+    expectAllRead(p);
   });
 });

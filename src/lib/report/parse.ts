@@ -18,7 +18,7 @@ import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText, type Section } from '../segment/sections.ts';
-import { appendixReference, findAppendix, placeAppendix, type Placed } from '../segment/appendix.ts';
+import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
 import { mergeCopies, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
@@ -139,6 +139,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // The numbered sections' lines, in order (a loop: flatMap over every line of the report was slow).
   const body: Line[] = [];
   for (const s of sections) if (s.index > 0) for (const l of s.lines) body.push(l);
+  // The appendix (附件) in the last section (segment/appendix.ts): its tables are read below.
+  const found = lastAppendix(sections);
   const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear, {
     ...(isHtml ? { html: decoded.text } : {}),
     traditional: folded,
@@ -199,7 +201,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
   // Tables printed in an appendix (附件) after the last section (segment/appendix.ts): each
   // section's copies are its own table and the appendix's tables proven to be its.
-  const appendix = oldForm === null ? reportAppendix(sections, meta.year) : null;
+  // The report's agency names its own tables there: a table titled with another unit's name
+  // (县教育局, 各乡镇…汇总) is not placed.
+  const agencies = [meta.agency, meta.agencyDisputed?.title].filter((a): a is string => !!a);
+  const appendix = oldForm === null && found ? placedAppendix(sections, found, meta.year, agencies) : null;
   for (const u of appendix?.placed.unplaced ?? []) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
   const copies = (
     i: 2 | 3 | 4,
@@ -392,24 +397,27 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all, index };
 }
 
-/**
- * The appendix of the report (segment/appendix.ts): in its last section in the file, from the
- * line that opens it; its tables placed by the sections' references (见附件表1) and their rows.
- */
-function reportAppendix(
-  sections: Section[],
-  year: number | null,
-): { section: Section; at: number; placed: Placed } | null {
+/** The appendix of the report (segment/appendix.ts): in its last section in the file, from the line that opens it. */
+function lastAppendix(sections: Section[]): { section: Section; appendix: Appendix } | null {
   let last: Section | undefined;
   for (const s of sections) if (s.index > 0 && (!last || s.line > last.line)) last = s;
   if (!last) return null;
-  const found = findAppendix(last.lines);
-  if (!found) return null;
+  const appendix = findAppendix(last.lines);
+  return appendix ? { section: last, appendix } : null;
+}
+
+/** The appendix's tables placed by the sections' references (见附件表1) and their rows. */
+function placedAppendix(
+  sections: Section[],
+  { section: last, appendix: found }: { section: Section; appendix: Appendix },
+  year: number | null,
+  agencies: readonly string[],
+): { section: Section; at: number; placed: Placed } {
   const refs: Partial<Record<2 | 3 | 4, ReturnType<typeof appendixReference>>> = {};
   for (const s of sections)
     if (s.index >= 2 && s.index <= 4)
       refs[s.index as 2 | 3 | 4] = appendixReference(s === last ? s.lines.slice(0, found.at) : s.lines);
-  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs, year) };
+  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs, year, agencies) };
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

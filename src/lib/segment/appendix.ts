@@ -1,6 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { bareLabel, tokenize } from '../tables/tokens.ts';
 import { activeRows, requestRows } from '../template/definitions.ts';
+import { isUnitField, otherIssuer } from './issuer.ts';
 
 /**
  * Tables printed in an appendix (附件) after the report's last section, with sections 二–四
@@ -33,6 +34,11 @@ export interface AppendixBlock {
   /** The title's line number and text, if the block has one. */
   title: { no: number; text: string; line: Line; label: Label | null; names: AppendixTableId | null } | null;
   lines: Line[];
+  /**
+   * What names the table besides its rows: the titles over it (its part's 附件 line, its own) and
+   * the lines with no table's words before its rows (issuer.ts reads who the table is of).
+   */
+  context: { titles: string[]; lines: string[] };
 }
 
 export interface Appendix {
@@ -79,6 +85,9 @@ const TITLE_WORDS: Array<[AppendixTableId, RegExp]> = [
 /** How a title in words ends: 情况, 统计表, 表, with a unit after it. */
 const TITLE_END = /(?:情况|统计|统计表|情况表|表)(?:[(（]单位[:：][^)）]{1,4}[)）])?$/;
 
+/** How the title of a statistics table naming no section ends: 统计表, 情况表, 汇总, 数据. */
+const STATS_END = /(?:统计表|情况表|统计|汇总表?|数据表?)(?:[(（]单位[:：][^)）]{1,4}[)）])?$/;
+
 function titleNames(words: string): AppendixTableId | null {
   const hits = TITLE_WORDS.filter(([, re]) => re.test(words)).map(([t]) => t);
   return hits.length === 1 ? hits[0]! : null;
@@ -112,9 +121,12 @@ export function tableTitle(text: string): { label: Label | null; names: Appendix
   const w = t
     .replace(/\s/g, '')
     .replace(/^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])/, '');
-  if (/\d/.test(w.replace(/(?:19|20)\d{2}年度?/g, '')) || !TITLE_END.test(w)) return null;
-  const names = titleNames(w);
-  return names ? { label: null, names } : null;
+  if (/\d/.test(w.replace(/(?:19|20)\d{2}年度?/g, ''))) return null;
+  const names = TITLE_END.test(w) ? titleNames(w) : null;
+  if (names) return { label: null, names };
+  // A statistics table's title naming no section (某县教育局2023年政府信息公开情况统计表): it
+  // starts a table, and names whose it is (issuer.ts).
+  return /信息公开/.test(w) && STATS_END.test(w) ? { label: null, names: null } : null;
 }
 
 /** A line that opens the appendix: 附件 / 附件1 / 附件：… / 附表…, or 表N naming a section. */
@@ -169,11 +181,20 @@ function cellTable(text: string): AppendixTableId | 'mixed' | null {
 /** A sentence or a date (the signature under the last table): what ends a table. */
 const PROSE = /[。；！？]|^\d{4}年\d{1,2}月\d{1,2}日$/;
 
+/** A title that opens a part of the appendix (附件, 附件2：…, 附表 alone), not one table's (表1, 附表1). */
+function opensPart(text: string): boolean {
+  return /^(?:附件|附表(?![0-9一二三四五六七八九十]))/.test(text.replace(/[\s|]/g, ''));
+}
+
 /**
  * The appendix's lines cut into tables: at each title, and where the rows change from one
  * table's to another's (a title missing). Lines of no table's words (numbers, blank lines,
  * fragments of a label broken over lines) go with the table they stand in; header fragments
  * with no number before a new table's first line go with that table. A sentence ends a table.
+ *
+ * Each table keeps what names it besides its rows (`context`): the titles over it — its own, and
+ * the 附件 line of its part of the appendix (附件：各乡镇…汇总 over 表1, 表2) — and the lines with
+ * no table's words before its rows (a name on a line of its own, 填报单位：…).
  */
 export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   const toks = tokenize(lines);
@@ -186,9 +207,27 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     kinds[t.line] = !was || was === k ? k : 'mixed';
   }
   const blocks: AppendixBlock[] = [];
-  let cur: AppendixBlock = { table: null, title: null, lines: [] };
+  const empty = (): AppendixBlock => ({ table: null, title: null, lines: [], context: { titles: [], lines: [] } });
+  let cur = empty();
+  // The titles and lines of the appendix's part (附件2：… and what follows it before a table) and
+  // of the table to come (its title, the lines after it before its rows); lines after a table's
+  // rows (the next table's, or the signature's).
+  let part: AppendixBlock['context'] = { titles: [], lines: [] };
+  let next: AppendixBlock['context'] = { titles: [], lines: [] };
+  let after: string[] = [];
+  let inPart = false;
   const close = () => {
     if (cur.table) blocks.push(cur);
+  };
+  const start = (k: AppendixTableId | 'mixed') => {
+    cur.table = k;
+    cur.context = {
+      titles: [...part.titles, ...next.titles],
+      lines: [...part.lines, ...next.lines, ...after.filter((a) => !/\d/.test(a))],
+    };
+    next = { titles: [], lines: [] };
+    after = [];
+    inPart = false;
   };
   lines.forEach((line, i) => {
     // A title first: its words may be a table's too (表3 政府信息公开行政复议、行政诉讼情况).
@@ -199,13 +238,24 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       const prev = cur.table === null ? cur.title : null;
       if (prev && prev.label && !prev.names && !title.label && title.names) here.label = prev.label;
       close();
-      cur = { table: null, title: here, lines: [] };
+      if (opensPart(line.text)) {
+        part = { titles: [here.text], lines: [] };
+        next = { titles: [], lines: [] };
+        inPart = true;
+      } else {
+        next = { titles: [...next.titles, here.text], lines: [...next.lines, ...after] };
+        inPart = false;
+      }
+      after = [];
+      cur = { ...empty(), title: here };
       return;
     }
     // (A table's own cell may hold a full stop: 勾稽关系…之和。 is 三's header, not prose.)
     if (!kinds[i] && PROSE.test(line.text.trim())) {
       close();
-      cur = { table: null, title: null, lines: [] };
+      cur = empty();
+      next = { titles: [], lines: [] };
+      after = [];
       return;
     }
     const k = kinds[i];
@@ -215,10 +265,17 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       while (cut > 0 && !/\d/.test(cur.lines[cut - 1]!.text)) cut--;
       const moved = cur.lines.splice(cut);
       close();
-      cur = { table: k, title: null, lines: [...moved, line] };
+      cur = { ...empty(), lines: [...moved, line] };
+      start(k);
       return;
     }
-    if (k) cur.table = k;
+    if (k && !cur.table) start(k);
+    else if (!k && line.text.trim()) {
+      // Before a table's rows: a part's or a table's own lines; after them, the next one's.
+      if (cur.table) after.push(line.text);
+      else if (inPart) part.lines.push(line.text);
+      else next.lines.push(line.text);
+    }
     cur.lines.push(line);
   });
   close();
@@ -262,13 +319,15 @@ const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', 
 
 /**
  * Which section each block of the appendix is under: its rows' table, when its title names no
- * other section (in words, or by the label a section's reference points at). `refs` are the
- * body's references, by section.
+ * other section (in words, or by the label a section's reference points at), no other year and
+ * no other unit than the report's agency (issuer.ts). `refs` are the body's references, by
+ * section; `agencies` the report's agency's names (none when it is not known).
  */
 export function placeAppendix(
   blocks: AppendixBlock[],
   refs: Partial<Record<2 | 3 | 4, Label | null>>,
   year: number | null,
+  agencies: readonly string[] = [],
 ): Placed {
   const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
   for (const b of blocks) {
@@ -296,6 +355,22 @@ export function placeAppendix(
     // numbers is it (a list of documents may name 行政复议 beside a number).
     if (b.table === 'review' && !REVIEW_HEADER.test(b.lines.map((l) => l.text.replace(/[\s|]/g, '')).join('')))
       continue;
+    // A table of another unit (附件2：县教育局…统计表, 附件：各乡镇…汇总, 填报单位：某镇人民政府)
+    // is no proof of the report's own numbers, whatever its rows (issuer.ts).
+    const unit = otherIssuer(
+      b.context.titles,
+      [...b.context.lines, ...b.lines.map((l) => l.text).filter(isUnitField)],
+      agencies,
+    );
+    if (unit !== null) {
+      out.unplaced.push({
+        no,
+        why: `附件中的表格${b.title ? `（${b.title.text}）` : ''}写明是“${unit}”的，${
+          agencies.length ? `不是本报告的发布机关（${agencies[0]}）本身的` : '而本报告的发布机关未能确定'
+        }：不能证明属于本报告，未读取`,
+      });
+      continue;
+    }
     const claims = new Set<AppendixTableId>();
     if (b.title?.names) claims.add(b.title.names);
     // A label only one section points at names that section (附件1 that all three point at,
