@@ -489,3 +489,37 @@ describe('an appendix table of another unit', () => {
     expectAllRead(p);
   });
 });
+
+describe('a signature before the appendix', () => {
+  const dated = (tail: string[]) => read(report(ACTIVE, ['详见附件表1。'], REVIEW, tail));
+
+  it.each([
+    ['tables', ['测试附件局', '2024年1月20日', '附件', '表1 收到和处理政府信息公开申请情况', ...REQUESTS]],
+    ['a date in Chinese numerals', ['测试附件局', '二〇二四年一月二十日', '附件：', ...REQUESTS]],
+    [
+      'a date at the end of the appendix’s own text',
+      ['测试附件局', '2024年1月20日', '附件', ...REQUESTS, '关于印发政务公开工作要点的通知', '2024年3月1日'],
+    ],
+  ])('the signature’s date is the publication date, before %s', (_, tail) => {
+    const p = dated(tail);
+    expect(p.report.published_on).toBe('2024-01-20');
+    expect(p.report.published_on_basis).toBe('signature');
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  });
+
+  it('the signature’s name before the appendix names the agency a title without one leaves out', () => {
+    const text = report(ACTIVE, ['详见附件表1。'], REVIEW, [
+      '测试附件局',
+      '2024年1月20日',
+      '附件',
+      '表1 收到和处理政府信息公开申请情况',
+      ...REQUESTS,
+    ]).replace('测试附件局2023年', '2023年');
+    expect(read(text).report.agency).toBe('测试附件局');
+  });
+
+  it('a date within the text before the appendix that is no signature is not read', () => {
+    const p = dated(['本机关于2023年1月20日召开会议。', '附件', ...REQUESTS]);
+    expect(p.report.published_on).toBeNull();
+  });
+});

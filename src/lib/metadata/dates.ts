@@ -5,8 +5,8 @@ import { isChrome } from '../segment/chrome.ts';
  * Publication dates: from a labelled field of the page header (发布日期 "date published",
  * 发文日期 "date issued", 成文日期 "date written", 发布时间, 时间, 日期 — also spaced out as
  * `发 布 日 期`, with `:`, `：`, `|` or nothing between label and date), or else from the
- * signature at the end of the report (the agency's name, then a line `2024年1月20日` or
- * `二〇二四年一月二十日`).
+ * signature at the end of the report or before its appendix (the agency's name, then a line
+ * `2024年1月20日` or `二〇二四年一月二十日`).
  */
 
 export type DateBasis = 'label' | 'signature';
@@ -154,43 +154,60 @@ export function signatureOf(text: string): { date: string; name: string } | null
 }
 
 /**
- * The agency's name in the signature (落款) at the end of the report: the name before the
- * signature date on its line, or the line just above it when that line is only a name (at most
- * 30 characters ending as an agency's name does, no punctuation or digits). Null when none.
+ * Where the signature (落款) may stand: among the last lines of the report, and — when the report
+ * has an appendix (附件, segment/appendix.ts), its line number `appendixAt` — among the last lines
+ * before it: a report signed before its appendix, whose tables then end the text. That place
+ * comes first: a date at the end of an appendix is its own (a document's, a table's) when the
+ * report was signed before it.
  */
-export function signatureName(body: Line[], isName: (s: string) => boolean): string | null {
-  const tail = body
-    .slice(-40)
-    .filter((l) => l.text.trim() && !isChrome(l.text))
-    .slice(-8);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const sig = signatureOf(tail[i]!.text);
-    if (!sig) continue;
-    const above = (tail[i - 1]?.text ?? '').replace(/[|\s]+/g, '');
-    for (const name of [sig.name, above])
-      if (name && name.length <= 30 && !/[，。,;；:：、！!？?\d]/.test(name) && isName(name)) return name;
-    return null;
-  }
+function signatureTails(body: Line[], appendixAt?: number | null): Line[][] {
+  const tail = (lines: Line[]) =>
+    lines
+      .slice(-40)
+      .filter((l) => l.text.trim() && !isChrome(l.text))
+      .slice(-8);
+  const at = appendixAt === undefined || appendixAt === null ? -1 : body.findIndex((l) => l.no === appendixAt);
+  return at > 0 ? [tail(body.slice(0, at)), tail(body)] : [tail(body)];
+}
+
+/**
+ * The agency's name in the signature (落款) at the end of the report (or before its appendix):
+ * the name before the signature date on its line, or the line just above it when that line is
+ * only a name (at most 30 characters ending as an agency's name does, no punctuation or digits).
+ * Null when none.
+ */
+export function signatureName(body: Line[], isName: (s: string) => boolean, appendixAt?: number | null): string | null {
+  for (const tail of signatureTails(body, appendixAt))
+    for (let i = tail.length - 1; i >= 0; i--) {
+      const sig = signatureOf(tail[i]!.text);
+      if (!sig) continue;
+      const above = (tail[i - 1]?.text ?? '').replace(/[|\s]+/g, '');
+      for (const name of [sig.name, above])
+        if (name && name.length <= 30 && !/[，。,;；:：、！!？?\d]/.test(name) && isName(name)) return name;
+      return null;
+    }
   return null;
 }
 
 /**
- * The signature date: among the last lines of the report, a line that is only a date. It must
- * lie after the year the report covers (a report is signed after its year ends) and not in the
- * far future.
+ * The signature date: among the last lines of the report (or before its appendix: `appendixAt`,
+ * signatureTails), a line that is only a date. It must lie after the year the report covers (a
+ * report is signed after its year ends) and not in the far future.
  */
-export function signatureDate(body: Line[], year: number | null, maxYear: number): string | null {
-  const tail = body
-    .slice(-40)
-    .filter((l) => l.text.trim() && !isChrome(l.text))
-    .slice(-8);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const d = signatureDateOf(tail[i]!.text);
-    if (!d) continue;
-    const y = Number(d.slice(0, 4));
-    if (year !== null && (y <= year || y > year + 2)) return null;
-    if (y > maxYear + 1) return null;
-    return d;
-  }
+export function signatureDate(
+  body: Line[],
+  year: number | null,
+  maxYear: number,
+  appendixAt?: number | null,
+): string | null {
+  for (const tail of signatureTails(body, appendixAt))
+    for (let i = tail.length - 1; i >= 0; i--) {
+      const d = signatureDateOf(tail[i]!.text);
+      if (!d) continue;
+      const y = Number(d.slice(0, 4));
+      if (year !== null && (y <= year || y > year + 2)) return null;
+      if (y > maxYear + 1) return null;
+      return d;
+    }
   return null;
 }

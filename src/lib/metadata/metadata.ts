@@ -56,6 +56,11 @@ export interface MetadataExtra {
   html?: string;
   /** The text is in traditional script (decode/script.ts): the title is given in simplified. */
   traditional?: boolean;
+  /**
+   * The line number where the report's appendix (附件) begins (segment/appendix.ts): a signature
+   * before it is the report's (dates.ts signatureTails).
+   */
+  appendixAt?: number | null;
 }
 
 export function extractMetadata(lines: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
@@ -134,13 +139,13 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     headLines,
     titleLine,
     () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
-    () => signatureName(body, (s) => AGENCY_END.test(s) && !isAbbreviation(s)),
+    () => signatureName(body, (s) => AGENCY_END.test(s) && !isAbbreviation(s), extra.appendixAt),
   );
   const agency = picked.agency;
 
   let published_on_basis: DateBasis | null = published_on ? 'label' : null;
   if (!published_on) {
-    published_on = signatureDate(body, year, maxYear);
+    published_on = signatureDate(body, year, maxYear, extra.appendixAt);
     if (published_on) published_on_basis = 'signature';
   }
   const index_no = fields.get('索引号')?.replace(/\s+/g, '') || null;

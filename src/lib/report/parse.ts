@@ -139,11 +139,13 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // The numbered sections' lines, in order (a loop: flatMap over every line of the report was slow).
   const body: Line[] = [];
   for (const s of sections) if (s.index > 0) for (const l of s.lines) body.push(l);
-  // The appendix (附件) in the last section (segment/appendix.ts): its tables are read below.
+  // The appendix (附件) in the last section (segment/appendix.ts): its tables are read below, and
+  // a signature standing before it is the report's (metadata/dates.ts).
   const found = lastAppendix(sections);
   const meta = extractMetadata(head.length ? head : lines.slice(0, 30), body.length ? body : lines, ctx.maxYear, {
     ...(isHtml ? { html: decoded.text } : {}),
     traditional: folded,
+    appendixAt: found?.appendix.no ?? null,
   });
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
