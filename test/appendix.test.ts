@@ -484,6 +484,21 @@ describe('an appendix table of another unit', () => {
     expect(otherIssuer(['附件：某县2023年度政府信息公开情况统计表'], [], [])).toBe('某县');
   });
 
+  it('a piece of a label broken over lines after a table’s rows names no unit (…本机关不掌 / 握相关政府)', () => {
+    // The spaces style's wrapped labels: 握相关政府 ends as a government's name does.
+    const broken = [...REQUESTS.slice(0, 16), '握相关政府', ...REQUESTS.slice(16), '握相关政府'];
+    const p = read(
+      report(
+        ACTIVE,
+        ['详见附件。'],
+        ['详见附件。'],
+        ['附件', ...broken, '表3 行政复议、行政诉讼情况统计表', ...REVIEW],
+      ),
+    );
+    expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('0 0 0 2 2');
+    expect(p.diagnostics.filter((d) => d.message.includes('握相关政府'))).toEqual([]);
+  });
+
   it('a signature after the last table names no other unit', () => {
     const p = read(unitReport('某县人民政府', ['附件', ...REQUESTS, '某县人民政府办公室', '2024年1月20日']));
     expectAllRead(p);

@@ -194,7 +194,7 @@ function opensPart(text: string): boolean {
  *
  * Each table keeps what names it besides its rows (`context`): the titles over it — its own, and
  * the 附件 line of its part of the appendix (附件：各乡镇…汇总 over 表1, 表2) — and the lines with
- * no table's words before its rows (a name on a line of its own, 填报单位：…).
+ * no table's words between them and its rows (a name on a line of its own, 填报单位：…).
  */
 export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   const toks = tokenize(lines);
@@ -210,23 +210,18 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   const empty = (): AppendixBlock => ({ table: null, title: null, lines: [], context: { titles: [], lines: [] } });
   let cur = empty();
   // The titles and lines of the appendix's part (附件2：… and what follows it before a table) and
-  // of the table to come (its title, the lines after it before its rows); lines after a table's
-  // rows (the next table's, or the signature's).
+  // of the table to come (its title, the lines after it before its rows). Not the lines after a
+  // table's rows: those may be pieces of its own labels (…本机关不掌 / 握相关政府 / 信息).
   let part: AppendixBlock['context'] = { titles: [], lines: [] };
   let next: AppendixBlock['context'] = { titles: [], lines: [] };
-  let after: string[] = [];
   let inPart = false;
   const close = () => {
     if (cur.table) blocks.push(cur);
   };
   const start = (k: AppendixTableId | 'mixed') => {
     cur.table = k;
-    cur.context = {
-      titles: [...part.titles, ...next.titles],
-      lines: [...part.lines, ...next.lines, ...after.filter((a) => !/\d/.test(a))],
-    };
+    cur.context = { titles: [...part.titles, ...next.titles], lines: [...part.lines, ...next.lines] };
     next = { titles: [], lines: [] };
-    after = [];
     inPart = false;
   };
   lines.forEach((line, i) => {
@@ -243,10 +238,9 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
         next = { titles: [], lines: [] };
         inPart = true;
       } else {
-        next = { titles: [...next.titles, here.text], lines: [...next.lines, ...after] };
+        next = { titles: [...next.titles, here.text], lines: next.lines };
         inPart = false;
       }
-      after = [];
       cur = { ...empty(), title: here };
       return;
     }
@@ -255,7 +249,6 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       close();
       cur = empty();
       next = { titles: [], lines: [] };
-      after = [];
       return;
     }
     const k = kinds[i];
@@ -270,12 +263,7 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       return;
     }
     if (k && !cur.table) start(k);
-    else if (!k && line.text.trim()) {
-      // Before a table's rows: a part's or a table's own lines; after them, the next one's.
-      if (cur.table) after.push(line.text);
-      else if (inPart) part.lines.push(line.text);
-      else next.lines.push(line.text);
-    }
+    else if (!k && !cur.table && line.text.trim()) (inPart ? part.lines : next.lines).push(line.text);
     cur.lines.push(line);
   });
   close();
