@@ -361,6 +361,15 @@ describe('appendix pieces', () => {
     expect(blocks.map((b) => b.lines.length)).toEqual([requests.length]);
   });
 
+  it('keeps a line of a table’s own words after its last row in that table (本年收费金额 under 二)', () => {
+    const active = [...ACTIVE.slice(0, -2), '行政事业性收费 | 121.33 |', '本年收费金额（单位：万元）'];
+    const blocks = appendixBlocks(textToLines(['附件', ...active, ...REQUESTS].join('\n')));
+    expect(blocks.map((b) => [b.table, b.lines.length])).toEqual([
+      ['active', active.length],
+      ['requests', REQUESTS.length],
+    ]);
+  });
+
   it('cuts an appendix without titles where the rows change table, header lines going with the next', () => {
     const blocks = appendixBlocks(textToLines([...ACTIVE, ...REQUESTS, ...REVIEW].join('\n')));
     expect(blocks.map((b) => [b.table, b.lines[0]!.raw])).toEqual([

@@ -206,6 +206,7 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     const was = kinds[t.line];
     kinds[t.line] = !was || was === k ? k : 'mixed';
   }
+  const kindOf = new Map(lines.map((l, i) => [l, kinds[i]]));
   const blocks: AppendixBlock[] = [];
   const empty = (): AppendixBlock => ({ table: null, title: null, lines: [], context: { titles: [], lines: [] } });
   let cur = empty();
@@ -253,9 +254,10 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     }
     const k = kinds[i];
     if (k && cur.table && k !== cur.table) {
-      // A new table with no title: the trailing lines without a number go with it.
+      // A new table with no title: the trailing lines without a number go with it, but a line of
+      // the table's own words (本年收费金额 under 二's last row) stays.
       let cut = cur.lines.length;
-      while (cut > 0 && !/\d/.test(cur.lines[cut - 1]!.text)) cut--;
+      while (cut > 0 && !/\d/.test(cur.lines[cut - 1]!.text) && kindOf.get(cur.lines[cut - 1]!) !== cur.table) cut--;
       const moved = cur.lines.splice(cut);
       close();
       cur = { ...empty(), lines: [...moved, line] };
