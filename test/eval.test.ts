@@ -104,6 +104,23 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     }
   });
 
+  it('reads no other unit’s appendix table as the report’s, and dates a report signed before its appendix', () => {
+    // 附件2：县教育局…统计表 and the like: 803 wrong numbers on 2,000 reports (seed 11) before
+    // segment/issuer.ts; the signature before the appendix gave no date (21 of 39 dated).
+    const q = result.byQuirk['appendix-other-unit'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong, formatEval(result)).toBe(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+    const signed = corpus.filter((f) => f.truth.quirks.includes('signature-before-appendix'));
+    expect(signed.some((f) => f.truth.report?.published_on_basis === 'signature')).toBe(true);
+    const byFile = new Map(data.reports.map((r) => [r.source_file, r]));
+    for (const f of signed)
+      expect(byFile.get(f.path), f.path).toMatchObject({
+        published_on: f.truth.report!.published_on,
+        published_on_basis: f.truth.report!.published_on_basis,
+      });
+  });
+
   it("keeps a title's agency name whose year is garbled beside the issuer's (title_agency)", () => {
     // XX局锟斤拷年政府信息公开…: the agency is the issuer's (发布机构 or the signature), the title's name kept.
     const garbled = corpus.filter((f) => f.truth.quirks.includes('title-year-garbled'));

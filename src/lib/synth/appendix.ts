@@ -17,7 +17,7 @@ export interface Deferred {
 }
 
 /** A section's words, as a title in the appendix says them. */
-const WORDS: [string[], string[], string[]] = [
+export const WORDS: [string[], string[], string[]] = [
   ['主动公开政府信息情况', '主动公开政府信息情况统计表'],
   ['收到和处理政府信息公开申请情况', '政府信息公开申请情况统计表'],
   ['政府信息公开行政复议、行政诉讼情况', '行政复议、行政诉讼情况统计表'],

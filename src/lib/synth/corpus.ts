@@ -2,6 +2,7 @@ import type { Gazetteer } from '../region/gazetteer.ts';
 import { requestRows } from '../template/definitions.ts';
 import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
 import { deferToAppendix } from './appendix.ts';
+import { otherUnitAppendix } from './other-unit.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
@@ -421,6 +422,9 @@ function report(
   let cells: Truth['cells'] = [];
   let unknown = new Set<string>();
   let cut = false;
+  /** Lines of the appendix at the end of `body` (a signature may go before them), and a section whose own table is not printed. */
+  let appendixLength = 0;
+  let dropped: 0 | 1 | 2 | null = null;
   if (pre2019) {
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
@@ -483,6 +487,59 @@ function report(
       appendix = d.appendix;
       quirks.add(s2.length > 2 && s3.length > 2 && s4.length > 2 ? 'appendix-repeat' : 'tables-in-appendix');
     }
+    // Another unit's table in the appendix (附件2：县教育局…, 附件：各乡镇…汇总, 填报单位：…), beside
+    // the report's own or instead of it (other-unit.ts): its numbers are not the report's. Side
+    // generator, so the main stream is unchanged; not where a tool's full-width separators join
+    // the cells (nothing is quoted there, a shape of its own).
+    const unitRng = new Random(Number(seq) * 7219 + 67);
+    if (
+      style !== 'oneline' &&
+      !noTables &&
+      s4 &&
+      !appendix.length &&
+      !/[；，、]/.test(tq.delimiter ?? '') &&
+      unitRng.chance(0.04)
+    ) {
+      const theirs = renderTables(
+        unitRng,
+        makeTables(unitRng, a.scale, layoutActive, layoutRequests),
+        style,
+        {
+          cell: { fullwidth: false, thousands: false, units: false, headerUnit: '万元' },
+          blanks: false,
+          blankApplicants: false,
+          glued: false,
+          splitHeaders: false,
+          footers: false,
+          cutAfter: null,
+          ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
+        },
+        new Set(),
+      );
+      const u = otherUnitAppendix(unitRng, [s2, s3, s4], [theirs.active, theirs.requests, theirs.review], {
+        agency: a.agency,
+        place: a.place.name.replace(/办事处$/, ''),
+        year,
+        yearInTitle,
+      });
+      [s2, s3, s4] = u.sections;
+      appendix = u.appendix;
+      dropped = u.dropped;
+      quirks.add('appendix-other-unit');
+    }
+    // The report signed before its appendix (六, then the agency's name and the date, then 附件
+    // and its tables): the signature's date is the publication date — mostly where the page's
+    // header states none (metaStyle 3), so that it is the only one. An appendix of the tables
+    // (appendix.ts) where there is none yet; side generator, so the main stream is unchanged.
+    const sigRng = new Random(Number(seq) * 6883 + 73);
+    if (style !== 'oneline' && !noTables && s4 && sigRng.chance(metaStyle === 3 ? 0.1 : 0.01)) {
+      if (!appendix.length) {
+        const d = deferToAppendix(sigRng, [s2, s3, s4]);
+        [s2, s3, s4] = d.sections;
+        appendix = d.appendix;
+      }
+      quirks.add('signature-before-appendix');
+    }
     // Sections printed in another order (三 before 二, or 四 before 三); side generator.
     const order = new Random(Number(seq) * 9049 + 31);
     const swap = style !== 'oneline' && s4 && order.chance(0.03) ? order.pick(['三二', '四三'] as const) : null;
@@ -498,6 +555,7 @@ function report(
       const h6 = headingText(rng, 6, hv);
       body.push(...headed(h6, otherMatters(rng, year)));
       body.push(...appendix);
+      appendixLength = appendix.length;
       h56.push(h5, h6);
     }
     // Every heading numbered as a part (第二部分 …, 第三章、…) or not numbered at all (side
@@ -630,6 +688,15 @@ function report(
     body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
     quirks.add('title-year-garbled');
   }
+  // Signed before the appendix: the signature the metadata variant ends the page with, else the
+  // agency's name and the date; the date is the publication date unless a labelled one is.
+  const signature = quirks.has('signature-before-appendix')
+    ? mv.tail.length
+      ? mv.tail
+      : [a.agency, `${Number(pub.slice(0, 4))}年${Number(pub.slice(5, 7))}月${Number(pub.slice(8))}日`]
+    : null;
+  if (signature && !(mv.truth.published_on_basis === 'label' && mv.truth.published_on))
+    mv.truth = { ...mv.truth, published_on: pub, published_on_basis: 'signature' };
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
@@ -637,8 +704,10 @@ function report(
     ...(mv.titleLine ? [mv.titleLine] : []),
     ...mv.head,
     ...toc,
-    ...body,
-    ...mv.tail,
+    ...(signature
+      ? [...body.slice(0, body.length - appendixLength), ...signature, ...body.slice(body.length - appendixLength)]
+      : body),
+    ...(signature ? [] : mv.tail),
     ...(style !== 'oneline' && q('duplicate-text', 0.03) ? body : []),
     // Another report saved after this one (the next year's, its numbers shifted): only the
     // first is read. Decided by a side generator so that the main stream (and every corpus
@@ -673,7 +742,9 @@ function report(
     pasteRng.chance(0.2) &&
     // An appendix's titles and 附件 line are lines of their own (side generator drawn first).
     !quirks.has('tables-in-appendix') &&
-    !quirks.has('appendix-repeat');
+    !quirks.has('appendix-repeat') &&
+    !quirks.has('appendix-other-unit') &&
+    !quirks.has('signature-before-appendix');
   if (pasted) quirks.add('pipe-oneline');
   // The page laid out by a table, the report in one of its cells (side generator).
   const layoutTable = style === 'html' && new Random(Number(seq) * 7877 + 61).chance(0.1);
@@ -731,10 +802,14 @@ function report(
 
   // 三 found but none of its cells placed (its header names a column twice), or 二 (its header
   // names the other form's columns): not complete.
+  // A section whose only table in the appendix is another unit's (other-unit.ts): the report
+  // prints none of its own there, its cells are not the report's.
+  const droppedTable = dropped === null ? null : (['active', 'requests', 'review'] as const)[dropped];
+  if (droppedTable) cells = cells.filter((c) => c.table_id !== droppedTable);
   const status =
     pre2019 || noTables
       ? 'text_only'
-      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true
+      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true || droppedTable
         ? 'partial'
         : 'complete';
   if (cut)
@@ -743,7 +818,14 @@ function report(
         if (!cells.some((c) => c.table_id === 'requests' && c.row_key === row.key))
           unknown.add(`requests.${row.key}.${j}`);
   const failing =
-    status === 'text_only' ? [] : failingChecks(tables!, unknown).filter((c) => !(cut && c.startsWith('review')));
+    status === 'text_only'
+      ? []
+      : failingChecks(tables!, unknown).filter(
+          (c) => !(cut && c.startsWith('review')) && !(droppedTable && c.startsWith(`${droppedTable}.`)),
+        );
+  // The layouts of the tables read (none of a section not printed), and the era they tell.
+  const readActive = droppedTable !== 'active';
+  const readRequests = droppedTable !== 'requests';
   const truth: Truth = {
     file: path,
     style: pre2019 ? 'pre2019' : style,
@@ -755,12 +837,18 @@ function report(
       year,
       region_code: a.region.region_code,
       region_basis: a.region.region_basis,
-      layout_active: status === 'text_only' ? null : layoutActive,
+      layout_active: status === 'text_only' || !readActive ? null : layoutActive,
       layout_requests:
-        status === 'text_only' || (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key)))
+        status === 'text_only' ||
+        !readRequests ||
+        (cut && !cells.some((c) => c.table_id === 'requests' && /^other/.test(c.row_key)))
           ? null
           : layoutRequests,
-      era: pre2019 ? 'pre2019' : layoutActive === '2021' || layoutRequests === '2021' ? '2021' : '2019',
+      era: pre2019
+        ? 'pre2019'
+        : (readActive && layoutActive === '2021') || (readRequests && layoutRequests === '2021')
+          ? '2021'
+          : '2019',
       status,
       title: mv.title,
       title_agency: titleAgency,
