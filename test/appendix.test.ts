@@ -547,3 +547,54 @@ describe('a signature before the appendix', () => {
     expect(p.report.published_on).toBeNull();
   });
 });
+
+describe('tables after 四’s text, before 五', () => {
+  it.each([
+    [
+      '二 and 三, 四 in its section',
+      ['详见表1。'],
+      ['详见表2。'],
+      [...REVIEW, '表1 主动公开政府信息情况', ...ACTIVE, '表2 收到和处理政府信息公开申请情况', ...REQUESTS],
+    ],
+    [
+      'all three, after 四’s words',
+      ['详见附表1。'],
+      ['详见附表2。'],
+      [
+        '本年度情况见下表。',
+        '附表1：主动公开政府信息情况统计表',
+        ...ACTIVE,
+        '附表2：政府信息公开申请情况统计表',
+        ...REQUESTS,
+        '附表3：行政复议、行政诉讼情况统计表',
+        ...REVIEW,
+      ],
+    ],
+  ])('reads %s', (_, s2, s3, s4) => {
+    const p = read(report(s2, s3, s4, []));
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+
+  it('does not read 二’s table there as 四’s, and leaves one that is not proven unread', () => {
+    // Titled with another unit's name: not the report's; untitled: no title opens the run.
+    const titled = read(
+      report(
+        ['详见表1。'],
+        REQUESTS,
+        ['本年度无行政复议、行政诉讼。', '表1 某县财政局主动公开政府信息情况', ...ACTIVE],
+        [],
+      ),
+    );
+    expect(titled.cells.filter((c) => c.table_id !== 'requests' && c.value !== null)).toEqual([]);
+    expect(titled.diagnostics.some((d) => d.message.startsWith('第四部分文字之后的表格（表1 某县财政局'))).toBe(true);
+    const untitled = read(report(['详见下表。'], REQUESTS, ['本年度无行政复议、行政诉讼。', ...ACTIVE], []));
+    expect(untitled.cells.filter((c) => c.table_id !== 'requests' && c.value !== null)).toEqual([]);
+  });
+
+  it('a table of 四’s own titled there is read in 四 as before', () => {
+    const p = read(report(ACTIVE, REQUESTS, ['表3 政府信息公开行政复议、行政诉讼情况', ...REVIEW], []));
+    expectAllRead(p);
+    expect(codes(p)).toEqual([]);
+  });
+});

@@ -201,28 +201,31 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
     );
   const tsec = (i: number) => (oldForm === null ? sec(i) : undefined);
-  // Tables printed in an appendix (附件) after the last section (segment/appendix.ts): each
-  // section's copies are its own table and the appendix's tables proven to be its.
-  // The report's agency names its own tables there: a table titled with another unit's name
-  // (县教育局, 各乡镇…汇总) is not placed.
+  // Tables printed in an appendix (附件) after the last section, or titled after 四's text before
+  // 五 (segment/appendix.ts): each section's copies are its own table and those tables proven to
+  // be its. The report's agency names its own tables there: a table titled with another unit's
+  // name (县教育局, 各乡镇…汇总) is not placed.
   const agencies = [meta.agency, meta.agencyDisputed?.title].filter((a): a is string => !!a);
-  const appendix = oldForm === null && found ? placedAppendix(sections, found, meta.year, agencies) : null;
-  for (const u of appendix?.placed.unplaced ?? []) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
+  const runs = oldForm === null ? placedRuns(sections, found, meta.year, agencies) : [];
+  for (const r of runs) for (const u of r.placed.unplaced) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
   const copies = (
     i: 2 | 3 | 4,
   ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[] }> => {
     const own = tsec(i);
-    const body = own ? (appendix?.section === own ? own.lines.slice(0, appendix.at) : own.lines) : null;
+    const run = runs.find((r) => r.section === own);
+    const body = own ? (run ? own.lines.slice(0, run.at) : own.lines) : null;
     return [
       ...(own && body ? [{ lines: body, line: own.line, where: '正文', body: true, units: [] }] : []),
-      ...(appendix?.placed.tables[i] ?? []).map((b) => ({
-        lines: b.lines,
-        line: b.title?.no ?? b.lines[0]!.no,
-        where: '附件',
-        body: false,
-        // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
-        units: b.title ? unitLines([b.title.line]) : [],
-      })),
+      ...runs.flatMap((r) =>
+        r.placed.tables[i].map((b) => ({
+          lines: b.lines,
+          line: b.title?.no ?? b.lines[0]!.no,
+          where: r.where,
+          body: false,
+          // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
+          units: b.title ? unitLines([b.title.line]) : [],
+        })),
+      ),
     ];
   };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
@@ -318,7 +321,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const inTables = new Set<number>();
     for (const i of [2, 3, 4] as const) {
       for (const l of sec(i)?.lines ?? []) inTables.add(l.no);
-      for (const b of appendix?.placed.tables[i] ?? []) for (const l of b.lines) inTables.add(l.no);
+      for (const r of runs) for (const b of r.placed.tables[i]) for (const l of b.lines) inTables.add(l.no);
     }
     const table = lines.find((l) => !inTables.has(l.no) && isTableLine(l.text));
     if (table) diagnostics.push(diag('W_TABLE_MISSING', TABLE_OUTSIDE_SECTIONS, file, table.no));
@@ -408,18 +411,40 @@ function lastAppendix(sections: Section[]): { section: Section; appendix: Append
   return appendix ? { section: last, appendix } : null;
 }
 
-/** The appendix's tables placed by the sections' references (见附件表1) and their rows. */
-function placedAppendix(
+/**
+ * Tables standing outside their sections, placed by the sections' references (见附件表1) and
+ * their rows (segment/appendix.ts): the appendix in the last section, and a run of tables after
+ * 四's text before 五 (表1 主动公开政府信息情况 … opened as an appendix is) when it holds another
+ * section's table — one of 四's own only is read in 四 as before. In the file's order.
+ */
+function placedRuns(
   sections: Section[],
-  { section: last, appendix: found }: { section: Section; appendix: Appendix },
+  last: { section: Section; appendix: Appendix } | null,
   year: number | null,
   agencies: readonly string[],
-): { section: Section; at: number; placed: Placed } {
+): Array<{ section: Section; at: number; placed: Placed; where: string }> {
+  const four = sections.find((s) => s.index === 4);
+  const afterFour = four && four !== last?.section ? findAppendix(four.lines) : null;
+  const found = [
+    ...(four && afterFour?.blocks.some((b) => b.table !== 'review') ? [{ section: four, appendix: afterFour }] : []),
+    ...(last ? [last] : []),
+  ];
+  // The sections' own text points at them: the lines before a run in its section.
   const refs: Partial<Record<2 | 3 | 4, ReturnType<typeof appendixReference>>> = {};
   for (const s of sections)
-    if (s.index >= 2 && s.index <= 4)
-      refs[s.index as 2 | 3 | 4] = appendixReference(s === last ? s.lines.slice(0, found.at) : s.lines);
-  return { section: last, at: found.at, placed: placeAppendix(found.blocks, refs, year, agencies) };
+    if (s.index >= 2 && s.index <= 4) {
+      const run = found.find((f) => f.section === s);
+      refs[s.index as 2 | 3 | 4] = appendixReference(run ? s.lines.slice(0, run.appendix.at) : s.lines);
+    }
+  return found.map(({ section, appendix }) => {
+    const inAppendix = section === last?.section;
+    return {
+      section,
+      at: appendix.at,
+      placed: placeAppendix(appendix.blocks, refs, year, agencies, inAppendix ? '附件中' : '第四部分文字之后'),
+      where: inAppendix ? '附件' : '第四部分文字之后',
+    };
+  });
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

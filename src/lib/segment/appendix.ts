@@ -311,13 +311,15 @@ const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', 
  * Which section each block of the appendix is under: its rows' table, when its title names no
  * other section (in words, or by the label a section's reference points at), no other year and
  * no other unit than the report's agency (issuer.ts). `refs` are the body's references, by
- * section; `agencies` the report's agency's names (none when it is not known).
+ * section; `agencies` the report's agency's names (none when it is not known); `where` says
+ * where the tables stand, for the reasons (附件中, 第四部分文字之后).
  */
 export function placeAppendix(
   blocks: AppendixBlock[],
   refs: Partial<Record<2 | 3 | 4, Label | null>>,
   year: number | null,
   agencies: readonly string[] = [],
+  where = '附件中',
 ): Placed {
   const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
   for (const b of blocks) {
@@ -331,14 +333,14 @@ export function placeAppendix(
         no,
         why:
           year === null
-            ? `附件中的表格（${b.title!.text}）标题写明是${titleYear}年度的，而报告年度未能确定：不能证明属于本报告，未读取`
-            : `附件中的表格（${b.title!.text}）标题写明是${titleYear}年度的，不是报告年度${year}年：不能证明属于本报告，未读取`,
+            ? `${where}的表格（${b.title!.text}）标题写明是${titleYear}年度的，而报告年度未能确定：不能证明属于本报告，未读取`
+            : `${where}的表格（${b.title!.text}）标题写明是${titleYear}年度的，不是报告年度${year}年：不能证明属于本报告，未读取`,
       });
       continue;
     }
     if (b.table === 'mixed' || b.table === null) {
       if (b.table === 'mixed')
-        out.unplaced.push({ no, why: '附件中的表格混有两个部分的表格文字，无法确定属于哪一部分，未读取' });
+        out.unplaced.push({ no, why: `${where}的表格混有两个部分的表格文字，无法确定属于哪一部分，未读取` });
       continue;
     }
     // 四's table is one row of numbers: only its own header (复议 … 诉讼 … 维持) says a run of
@@ -355,7 +357,7 @@ export function placeAppendix(
     if (unit !== null) {
       out.unplaced.push({
         no,
-        why: `附件中的表格${b.title ? `（${b.title.text}）` : ''}写明是“${unit}”的，${
+        why: `${where}的表格${b.title ? `（${b.title.text}）` : ''}写明是“${unit}”的，${
           agencies.length ? `不是本报告的发布机关（${agencies[0]}）本身的` : '而本报告的发布机关未能确定'
         }：不能证明属于本报告，未读取`,
       });
@@ -371,7 +373,7 @@ export function placeAppendix(
     if (other) {
       out.unplaced.push({
         no,
-        why: `附件中的表格（${b.title?.text ?? ''}）按标题或正文的引用属于第${NAME[other]}部分，但表中的行是第${NAME[b.table]}部分的：不确定属于哪一部分，未读取`,
+        why: `${where}的表格（${b.title?.text ?? ''}）按标题或正文的引用属于第${NAME[other]}部分，但表中的行是第${NAME[b.table]}部分的：不确定属于哪一部分，未读取`,
       });
       continue;
     }
