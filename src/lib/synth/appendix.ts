@@ -74,3 +74,27 @@ export function deferToAppendix(rng: Random, sections: [string[], string[], stri
   });
   return { sections: out, appendix };
 }
+
+/**
+ * Tables printed after section 四's text, before 五 (quirk tables-after-four): 二's, 三's or both,
+ * and 四's own there too or in its place, titled 表1 … / 附表1：… in the section's words, the
+ * sections moved saying where (详见表1). The truth is unchanged: every table is still read, once.
+ * `sections`: 二–四 each as [heading, ...table lines]; draws only from `rng` (a side generator).
+ */
+export function tablesAfterFour(rng: Random, sections: [string[], string[], string[]]): Deferred['sections'] {
+  const moved = rng.pick([[0], [1], [0, 1]] as const);
+  const fourToo = rng.chance(0.4);
+  const fubiao = rng.chance(0.5);
+  const out = sections.map((s) => [...s]) as Deferred['sections'];
+  const run: string[] = [];
+  [...moved, ...(fourToo ? [2] : [])].forEach((k, i) => {
+    const n = i + 1;
+    const words = rng.pick(WORDS[k]!);
+    run.push(fubiao ? `附表${n}：${words}` : `表${n} ${words}`, ...sections[k]!.slice(1));
+    if (k < 2) out[k] = [sections[k]![0]!, fubiao ? `详见附表${n}。` : `详见表${n}。`];
+  });
+  out[2] = fourToo
+    ? [sections[2][0]!, rng.pick(['本年度行政复议、行政诉讼情况及各项统计见下表。', '各项统计如下。']), ...run]
+    : [...sections[2], ...run];
+  return out;
+}

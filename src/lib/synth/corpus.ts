@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../region/gazetteer.ts';
 import { requestRows } from '../template/definitions.ts';
 import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
-import { deferToAppendix } from './appendix.ts';
+import { deferToAppendix, tablesAfterFour } from './appendix.ts';
 import { otherUnitAppendix } from './other-unit.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
@@ -540,6 +540,13 @@ function report(
       }
       quirks.add('signature-before-appendix');
     }
+    // 二's or 三's table (and 四's) printed after 四's text, before 五, titled 表1 … (appendix.ts);
+    // side generator, so the main stream is unchanged. Not with an appendix, a shape of its own.
+    const fourRng = new Random(Number(seq) * 6967 + 41);
+    if (style !== 'oneline' && !noTables && s4 && !appendix.length && fourRng.chance(0.05)) {
+      [s2, s3, s4] = tablesAfterFour(fourRng, [s2, s3, s4]);
+      quirks.add('tables-after-four');
+    }
     // Sections printed in another order (三 before 二, or 四 before 三); side generator.
     const order = new Random(Number(seq) * 9049 + 31);
     const swap = style !== 'oneline' && s4 && order.chance(0.03) ? order.pick(['三二', '四三'] as const) : null;
@@ -572,6 +579,7 @@ function report(
       !unitHeading &&
       // Not with an appendix (its titles are lines the part headings' reader is not tried on).
       !appendix.length &&
+      !quirks.has('tables-after-four') &&
       partRng.chance(0.08)
     ) {
       const numbering = partNumbering(partRng);
@@ -744,7 +752,8 @@ function report(
     !quirks.has('tables-in-appendix') &&
     !quirks.has('appendix-repeat') &&
     !quirks.has('appendix-other-unit') &&
-    !quirks.has('signature-before-appendix');
+    !quirks.has('signature-before-appendix') &&
+    !quirks.has('tables-after-four');
   if (pasted) quirks.add('pipe-oneline');
   // The page laid out by a table, the report in one of its cells (side generator).
   const layoutTable = style === 'html' && new Random(Number(seq) * 7877 + 61).chance(0.1);
