@@ -387,7 +387,7 @@ function tableToLines(
         c.text = normalizeLine(c.raw).text.trim();
       }
     const rawRow = cells.map((c) => c.raw).join(' | ');
-    out.push(makeLine(no, rawRow, cells));
+    out.push({ ...makeLine(no, rawRow, cells), grid: true });
   }
 }
 

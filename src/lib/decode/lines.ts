@@ -37,6 +37,12 @@ export interface Line {
    */
   padded?: boolean;
   /**
+   * The cells are a drawn table's (an HTML or Word table, a PDF's ruled table, a pandoc grid
+   * table): each is a position of the table's grid, none a flattening's own (no closing `|`, no
+   * field a scrape or an export adds), so an empty last cell is a blank cell of the table.
+   */
+  grid?: boolean;
+  /**
    * A piece of a one-line page dump, cut at a row label (oneline.ts): a space in its digit runs
    * is a scrape's &nbsp; (a cell's edge), not a delimiter of values written apart.
    */

@@ -128,7 +128,9 @@ export function locatedToLines(located: Located[]): Line[] {
       return { raw: c.raw, text: n.text.trim(), no, ...(c.spansRows ? { spansRows: true } : {}) };
     });
     const line = makeLine(no, l.raw, cells);
-    return l.padded ? { ...line, padded: true } : line;
+    // A ruled row's cells are drawn, each a position of the grid; one ending in a cell that may
+    // be the void beside it is read as padded.
+    return l.padded ? { ...line, padded: true } : { ...line, grid: true };
   });
 }
 

@@ -259,11 +259,13 @@ export function readRow(
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
   let padded = false;
+  let drawn = false;
   let digitCommas: 'count' | 'always' | undefined;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
     if (tok.t === 'eol' && tok.line === labelLine) {
       padded = tok.padded === true;
+      drawn = tok.grid === true;
       digitCommas = tok.digitCommas;
     }
     if (tok.line !== labelLine || tok.t === 'eol') break;
@@ -271,11 +273,12 @@ export function readRow(
   }
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
-  // counts as delimited only when it has more pieces than that.
+  // counts as delimited only when it has more pieces than that; a drawn table's row has no
+  // such piece (Line.grid).
   const exact =
     grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(sameLine.slice(-n))
-      : sameVals.length > 0 || sameLine.length - 1 >= n
+      : sameVals.length > 0 || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding)
           : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
@@ -498,8 +501,12 @@ export function cellSlots(toks: Tok[]): Slot[] {
 }
 
 /**
- * Empty pieces at the end of each delimited line (by line index): the piece after a closing
- * `|`, any `| |` a scrape adds, and blank last cells.
+ * Empty pieces at the end of each delimited line (by line index) that may be the flattening's
+ * own: the piece after a closing `|`, any `| |` a scrape adds, fields an export writes to the
+ * sheet's width — and blank last cells, which the other rows tell apart (`consistentNoise`). A
+ * drawn table's row (HTML, Word, a PDF's ruled table: Line.grid) has none: an empty last cell is
+ * a position of its grid, and a column left blank in every row is no flattening's noise. It
+ * counts 0.
  */
 export function trailingEmpties(toks: Tok[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -513,7 +520,7 @@ export function trailingEmpties(toks: Tok[]): Map<number, number> {
       content = false;
     }
     if (t.t === 'eol') {
-      if (t.delimited && content) out.set(line, trail);
+      if (t.delimited && content) out.set(line, t.grid ? 0 : trail);
     } else if (t.t === 'empty') trail++;
     else if (t.t === 'val' || t.t === 'text') {
       trail = 0;

@@ -31,7 +31,8 @@ export type Tok =
    * row short of a cell to the header's width, so its trailing empty pieces prove no blank
    * cell. HTML rows and tab-separated rows are not padded; a PDF's ruled row ending in an empty
    * cell may be (Line.padded). `endsAtLabel`: only the next row label found ends the row
-   * (Line.endsAtLabel).
+   * (Line.endsAtLabel). `grid`: the row's cells are a drawn table's (Line.grid), none the
+   * flattening's own.
    */
   /** `digitCommas`: the row has a full-width comma between digits (Line.digitCommas). */
   | {
@@ -40,6 +41,7 @@ export type Tok =
       line: number;
       delimited: boolean;
       padded?: boolean;
+      grid?: true;
       endsAtLabel?: true;
       digitCommas?: 'count' | 'always';
     };
@@ -89,6 +91,7 @@ export function tokenize(lines: Line[]): Tok[] {
         line: li,
         delimited: true,
         ...(line.padded ? { padded: true } : {}),
+        ...(line.grid ? { grid: true as const } : {}),
         ...(line.digitCommas ? { digitCommas: line.digitCommas } : {}),
       });
       return;
