@@ -141,6 +141,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it('reads 三 whose 总计 column and （七）总计 row are left blank in an HTML table', () => {
+    // Every cell of 三 was NULL before: the blank last cell of each row was taken for padding.
+    const q = result.byQuirk['blank-totals'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong).toBe(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

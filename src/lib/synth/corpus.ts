@@ -329,6 +329,22 @@ function report(
     !tq.damage?.length &&
     !erroneous.size &&
     new Random(Number(seq) * 6491 + 79).chance(0.01);
+  // 三's 总计 column and （七）总计 row left blank in an HTML table (side generator): not with
+  // damage (it rewrites cells after their truth is taken), a planted source error (its check
+  // could not be made) or a header naming a column twice (no cell is placed at all).
+  if (
+    style === 'html' &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    !tq.requestHeaderRepeated &&
+    !tq.blankApplicants &&
+    new Random(Number(seq) * 7129 + 97).chance(0.1)
+  ) {
+    tq.blankTotals = true;
+    quirks.add('blank-totals');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');

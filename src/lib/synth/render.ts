@@ -70,6 +70,12 @@ export interface TableQuirks {
    * in either order, each with its own 15 values; only the report's year's row is its truth.
    */
   reviewByYear?: { year: number; relative: boolean; ownFirst: boolean; other: number[] };
+  /**
+   * HTML style, section 三: the 总计 column and the （七）总计 row left blank (`<td></td>` in every
+   * row), as agencies that fill in only the applicants' counts print it: no arithmetic checks
+   * such a table, the grid alone places its cells (truth: the others numbers, those blank).
+   */
+  blankTotals?: boolean;
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -253,6 +259,7 @@ export function renderTables(
     // stream stays as it was).
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
+    if (q.blankTotals) ws = ws.map((w, j) => (j === 6 || def.key === 'total' ? { text: '', truth: blank } : w));
     if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle)) ws = ws.map((w) => disguise(w));
     if (q.requestHeaderRepeated)
       ws = ws.map((w) => ({ ...w, truth: { value: null, state: 'repeated_column' as const } }));
