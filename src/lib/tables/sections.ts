@@ -42,6 +42,7 @@ import {
   promoteCellText,
   trailingEmpties,
   type RowCells,
+  type Slot,
   type ValTok,
 } from './rows.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
@@ -272,6 +273,9 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     start = own[0]!.start;
     end = own[0]!.end;
   }
+  // Section 四 printed as several tables, each under a header of its own naming its block(s).
+  const parts = years ? null : reviewParts(toks);
+  if (parts) return readReviewParts(toks, parts);
   const region = toks.slice(start, end);
   const vals = region.filter((t): t is ValTok => t.t === 'val');
   const valLines = new Set(vals.map((v) => v.line));
@@ -369,6 +373,144 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       cells[0],
     );
   }
+  return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** 四's blocks as its header names them, in the form's order (行政诉讼 names two: no block of its own). */
+const REVIEW_BLOCKS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
+/** The five result columns of each block, in the form's order. */
+const REVIEW_RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/** One table of a section 四 printed as several: its header's label cells and its line of values. */
+interface ReviewPart {
+  header: Array<Extract<Tok, { t: 'text' }>>;
+  /** The tokens of its line of values (empty cells and the line's end included). */
+  line: Tok[];
+}
+
+/**
+ * Section 四 printed as several tables (行政复议 on one page, 行政诉讼 with 未经复议直接起诉 and
+ * 复议后起诉 on the next), each a header of 四's own labels and one line of values under it. Null
+ * when the section is not so: fewer than two such tables, a first one naming every block (the
+ * form's one table), a line of values with no header of its own (rows by year, one cell per
+ * line), or text and values on one line. Text that is no label of 四 before the first table
+ * (the heading, a caption) is passed over; after it, such text ends the tables.
+ */
+function reviewParts(toks: Tok[]): ReviewPart[] | null {
+  const parts: ReviewPart[] = [];
+  let header: ReviewPart['header'] = [];
+  for (let i = 0; i < toks.length;) {
+    const line = toks[i]!.line;
+    let end = i;
+    while (end < toks.length && toks[end]!.line === line) end++;
+    const own = toks.slice(i, end);
+    i = end;
+    const texts = textCells(own);
+    const hasVals = own.some((t) => t.t === 'val');
+    if (texts.length && hasVals) {
+      if (parts.length) break;
+      return null;
+    }
+    if (hasVals) {
+      if (!header.length) return null;
+      parts.push({ header, line: own });
+      header = [];
+      continue;
+    }
+    for (const t of texts) {
+      if (labelsOf(headerKey(t.text), REVIEW_HEADER_FORM).length) header.push(t);
+      else if (/^[（(]?续表[）)]?$/.test(headerKey(t.text))) continue;
+      else if (parts.length) return parts.length >= 2 && !namesEveryBlock(parts[0]!) ? parts : null;
+    }
+  }
+  return parts.length >= 2 && !namesEveryBlock(parts[0]!) ? parts : null;
+}
+
+/** The labels of a part's header, in order. */
+const partLabels = (p: ReviewPart) => p.header.flatMap((t) => labelsOf(headerKey(t.text), REVIEW_HEADER_FORM));
+const namesEveryBlock = (p: ReviewPart) => REVIEW_BLOCKS.every((b) => partLabels(p).includes(b));
+
+/**
+ * The blocks (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) a part's values are, or why they are not
+ * proven: its header names each of its blocks once, in the form's order, and under them the five
+ * result columns in the form's order once per block; its line holds exactly five cells a block.
+ */
+function partBlocks(
+  p: ReviewPart,
+  trails: Map<number, number>,
+): { blocks: number[]; cells: Slot[] } | { blocks: number[]; why: string } {
+  const labels = partLabels(p);
+  const blocks = labels.map((l) => REVIEW_BLOCKS.indexOf(l as (typeof REVIEW_BLOCKS)[number])).filter((b) => b >= 0);
+  const results = labels.filter((l) => REVIEW_RESULTS.includes(l));
+  const named = labels.join(' | ');
+  if (!blocks.length) return { blocks, why: `a table of section 四 whose header (${named}) names none of its blocks` };
+  if (blocks.some((b, k) => k > 0 && b <= blocks[k - 1]!))
+    return {
+      blocks: [...new Set(blocks)],
+      why: `its header names the blocks ${named} out of the form's order, or one twice`,
+    };
+  if (labels.includes('行政诉讼') && !blocks.some((b) => b > 0))
+    return { blocks, why: `its header names 行政诉讼 but neither 未经复议直接起诉 nor 复议后起诉` };
+  const want = blocks.flatMap(() => REVIEW_RESULTS);
+  if (results.length !== want.length || results.some((r, k) => r !== want[k]))
+    return {
+      blocks,
+      why: `its header's result columns (${results.join(', ')}) are not 结果维持 … 总计 once for each of its ${blocks.length} block(s)`,
+    };
+  const n = blocks.length * 5;
+  const eol = p.line.find((t) => t.t === 'eol');
+  const delimited = eol?.t === 'eol' && eol.delimited;
+  const slots = cellSlots(p.line);
+  const rc = delimited
+    ? fromSlots(slots, n, consistentNoise(trails, [], p.line[0]!.line), eol.padded === true)
+    : slots.every((x) => x !== null) && slots.length === n
+      ? ({ kind: 'cells', cells: slots, by: 'delimited' } as const)
+      : null;
+  if (rc?.kind !== 'cells')
+    return { blocks, why: `${slots.filter((x) => x).length} values under a header of ${n} columns` };
+  return { blocks, cells: rc.cells };
+}
+
+/**
+ * Section 四 read table by table (reviewParts): a block's five values are the ones under the
+ * header that names it, when exactly one table names it and that table's values are proven
+ * (partBlocks). Every other block's cells are NULL (ambiguous), with a note saying why.
+ */
+function readReviewParts(toks: Tok[], parts: ReviewPart[]): TableRead {
+  const em = new TableEmitter(templateOf('review', null));
+  const trails = trailingEmpties(toks);
+  const read = parts.map((p) => partBlocks(p, trails));
+  reviewRows.forEach((row, b) => {
+    const owners = read.flatMap((r, k) => (r.blocks.includes(b) ? [k] : []));
+    const at = (j: number): CellAddress => ({ table: 'review', row: row.key, col: reviewColumns[j]!.key });
+    const own = owners.length === 1 ? read[owners[0]!]! : null;
+    if (own && 'cells' in own) {
+      const first = own.blocks.indexOf(b) * 5;
+      const no = parts[owners[0]!]!.line[0]!.no;
+      for (let j = 0; j < 5; j++) {
+        const slot = own.cells[first + j];
+        if (slot)
+          em.emit({
+            kind: 'read',
+            at: at(j),
+            evidence: { tok: slot, start: 0, length: slot.text.length },
+            placement: { by: 'block', index: b * 5 + j },
+          });
+        else em.emit({ kind: 'blank', at: at(j), line: no, placement: { by: 'block', index: b * 5 + j } });
+      }
+      return;
+    }
+    const part = owners.length ? parts[owners[0]!]! : parts[0]!;
+    const vals = part.line.filter((t): t is ValTok => t.t === 'val');
+    const line = vals[0]?.no ?? part.line[0]!.no;
+    for (let j = 0; j < 5; j++) em.emit({ kind: 'unproven', at: at(j), line, raw: rawOf(vals), state: 'ambiguous' });
+    const why = !owners.length
+      ? `section 四 is printed as ${parts.length} tables and none names the block ${REVIEW_BLOCKS[b]}`
+      : owners.length > 1
+        ? `section 四 is printed as ${parts.length} tables and ${owners.length} of them name the block ${REVIEW_BLOCKS[b]}`
+        : `section 四 is printed as ${parts.length} tables, and the one naming ${REVIEW_BLOCKS[b]} is not read: ${(own as { why: string }).why}`;
+    em.note('W_CELLS_AMBIGUOUS', `review.${row.key}: ${why}; 5 cell(s) left NULL`, line, at(0));
+  });
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }
 
