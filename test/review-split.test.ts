@@ -47,6 +47,8 @@ describe('section 四 printed as two tables', () => {
       '<html><body><p>某某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本局全年公开信息。</p>',
       '<p>四、政府信息公开行政复议、行政诉讼情况</p>',
       `<table>${tr(['行政复议'], ' colspan="5"')}${tr(results)}${tr(['5', '8', '2', '7', '22'])}</table>`,
+      // The second table on the next page, under a caption.
+      '<p>（续表）</p>',
       `<table>${tr(['行政诉讼'], ' colspan="10"')}${tr(['未经复议直接起诉', '复议后起诉'], ' colspan="5"')}`,
       `${tr([...results, ...results])}${tr(['3', '7', '8', '7', '25', '0', '0', '0', '0', ''])}</table>`,
       '<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>',

@@ -419,7 +419,7 @@ function reviewParts(toks: Tok[]): ReviewPart[] | null {
     }
     for (const t of texts) {
       if (labelsOf(headerKey(t.text), REVIEW_HEADER_FORM).length) header.push(t);
-      else if (/^[（(]?续表[）)]?$/.test(headerKey(t.text))) continue;
+      else if (/^[（(]?续表[）)]?$/.test(t.text.replace(/\s+/g, ''))) continue;
       else if (parts.length) return parts.length >= 2 && !namesEveryBlock(parts[0]!) ? parts : null;
     }
   }
