@@ -149,6 +149,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it('reads 四 printed as two tables, 行政复议 and 行政诉讼, each under its own header', () => {
+    // Every cell of such a 四 was NULL before: five values for fifteen columns.
+    const q = result.byQuirk['review-split'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong).toBe(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

@@ -345,6 +345,24 @@ function report(
     tq.blankTotals = true;
     quirks.add('blank-totals');
   }
+  // 四 printed as two tables, 行政复议 and 行政诉讼, each with its own header (side generator): in
+  // the styles that write a table row on a line of its own, not with damage, 四 by year or with
+  // 总计 first (each rewrites the one row), cells in words or a grid table's wrapped cells.
+  const splitSide = new Random(Number(seq) * 7451 + 101);
+  if (
+    (style === 'html' || style === 'pipes' || style === 'tabs' || style === 'markdown' || style === 'spaces') &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !tq.reviewByYear &&
+    !tq.reviewTotalFirst &&
+    !tq.wordsInCells &&
+    !tq.grid &&
+    splitSide.chance(0.05)
+  ) {
+    tq.reviewSplit = splitSide;
+    quirks.add('review-split');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');

@@ -76,6 +76,12 @@ export interface TableQuirks {
    * such a table, the grid alone places its cells (truth: the others numbers, those blank).
    */
   blankTotals?: boolean;
+  /**
+   * Section 四 printed as two tables, each under a header of its own: 行政复议 (five columns), then
+   * 行政诉讼 split into 未经复议直接起诉 and 复议后起诉 (ten), at times a 续表 caption between (the
+   * second table on the next page). The side generator of the caption, apart from the main stream.
+   */
+  reviewSplit?: Random;
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -400,6 +406,24 @@ export function renderTables(
           rng,
         );
   if (style === 'csv' && q.delimiter === '，') commaPairsUnproven();
+  // Drawn after the one table (whose draws stay in the main stream), and instead of it.
+  const split = q.reviewSplit;
+  if (split && !cut && !by) {
+    const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const values = reviewRowsOut[0]!.map((w) => w.text);
+    review.splice(
+      0,
+      review.length,
+      ...table(style, [['行政复议'], results, values.slice(0, 5)], q, split),
+      ...(split.chance(0.3) ? ['（续表）'] : []),
+      ...table(
+        style,
+        [['行政诉讼'], ['未经复议直接起诉', '复议后起诉'], [...results, ...results], values.slice(5)],
+        q,
+        split,
+      ),
+    );
+  }
   return { active, requests, review, cells, unknown, cut };
 
   /**
