@@ -358,12 +358,19 @@ function tableToLines(
       const isLabel = colspan > 1 || rowspan > 1 ? spansAsOne(text) : false;
       const number = rowspan > 1 && !isLabel && /\d/.test(text) ? raw : null;
       // Objects written out rather than spread: the same keys in the same order.
-      cells.push(number !== null ? { raw, text: text.trim(), no, spansRows: true } : { raw, text: text.trim(), no });
+      const at = isLabel && colspan > 1 ? { col, span: colspan } : { col };
+      cells.push(
+        number !== null
+          ? { raw, text: text.trim(), no, spansRows: true, ...at }
+          : { raw, text: text.trim(), no, ...at },
+      );
       if (colspan > 1 && !isLabel) {
         const spanned = raw.trim() !== '';
         for (let k = 1; k < colspan; k++)
           cells.push(
-            spanned ? { raw: '', text: '', no, covered: true, spanned } : { raw: '', text: '', no, covered: true },
+            spanned
+              ? { raw: '', text: '', no, covered: true, spanned, col: col + k }
+              : { raw: '', text: '', no, covered: true, col: col + k },
           );
       }
       if (rowspan > 1) for (let k = 0; k < colspan; k++) covered.set(col + k, { left: rowspan - 1, number });
@@ -404,7 +411,7 @@ function skipCovered(
 ): number {
   for (let c = covered.get(col); c && c.left > 0; c = covered.get(col)) {
     c.left--;
-    if (c.number !== null) cells.push({ raw: c.number, text: '', no, covered: true, above: true });
+    if (c.number !== null) cells.push({ raw: c.number, text: '', no, covered: true, above: true, col });
     col++;
   }
   return col;

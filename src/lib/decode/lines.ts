@@ -20,6 +20,12 @@ export interface LineCell {
    */
   spansRows?: boolean;
   above?: boolean;
+  /**
+   * A drawn table's cell (HTML, Word): the grid column it starts at (0-based, rowspans from above
+   * counted) and, for a label spanning columns (one cell for them all), how many it spans.
+   */
+  col?: number;
+  span?: number;
 }
 
 /** A line of the document: raw text as published, its normalised copy and 1-based line number. */

@@ -3,6 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
+import type { HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
   endsAtLabel,
@@ -51,6 +52,11 @@ export interface TableRules {
   repeatedColumn?: string;
   /** Rows under a sub-table header that names a column twice (row key → why): none of their cells is placed. */
   repeatedRows?: Map<string, string>;
+  /**
+   * A drawn table whose header names a column the form does not have: its rows' cells are placed
+   * by the header's columns (columns.ts), the extra column's left out; by row key, or `all`.
+   */
+  byHeader?: { all?: HeaderColumns; rows?: Map<string, HeaderColumns> };
 }
 
 export function readTable(
@@ -93,6 +99,7 @@ export function readTable(
       noise,
       padding,
       grid.has(cols.length),
+      rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all,
     );
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them. So do a

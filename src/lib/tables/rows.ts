@@ -1,5 +1,6 @@
 import type { RowDef } from '../template/definitions.ts';
 import { isCellText } from './cell.ts';
+import { cellsByHeader, type HeaderColumns } from './columns.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
 
 /**
@@ -254,6 +255,7 @@ export function readRow(
   noise: number | null = 0,
   labelPadding = false,
   grid = false,
+  byHeader?: HeaderColumns,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -275,8 +277,11 @@ export function readRow(
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that; a drawn table's row has no
   // such piece (Line.grid).
-  const exact =
-    grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
+  // A header naming a column the form does not have: each cell is the one under its column's
+  // label (columns.ts), on the label's own line of a drawn table, or none is placed.
+  const exact = byHeader
+    ? cellsByHeader(sameLine, byHeader)
+    : grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(sameLine.slice(-n))
       : sameVals.length > 0 || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))

@@ -45,6 +45,7 @@ import {
   type Slot,
   type ValTok,
 } from './rows.ts';
+import { cellsByHeader, columnsByHeader, headerGrid, type HeaderColumns } from './columns.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 import { statedMoneyUnits } from './units.ts';
 
@@ -122,12 +123,14 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // naming the other form are that header's, and say nothing of the rest.
   const unproven = rowsFormProblem(toks, layout, otherHeader) ?? undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
+  const byHeader = activeColumnsByHeader(blocks, defs);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
     ...(unproven ? { unproven } : {}),
     ...(unprovenRows.size ? { unprovenRows } : {}),
     ...(repeatedRows.size ? { repeatedRows } : {}),
+    ...(byHeader.size ? { byHeader: { rows: byHeader } } : {}),
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
@@ -144,6 +147,8 @@ interface ActiveBlock {
   cells: Array<{ text: string; no: number }>;
   /** Every text cell before the block's first row, squashed (a word broken over lines joined). */
   text: string;
+  /** Those text cells themselves (a drawn table's with their grid columns: columns.ts). */
+  head: Tok[];
   rows: string[];
 }
 
@@ -153,10 +158,10 @@ interface ActiveBlock {
  */
 function activeBlocks(toks: Tok[], defs: RowDef[], form: HeaderForm): ActiveBlock[] {
   const blocks: ActiveBlock[] = [];
-  let cur: ActiveBlock = { cells: [], text: '', rows: [] };
+  let cur: ActiveBlock = { cells: [], text: '', head: [], rows: [] };
   const next = () => {
     if (cur.cells.length || cur.rows.length) blocks.push(cur);
-    cur = { cells: [], text: '', rows: [] };
+    cur = { cells: [], text: '', head: [], rows: [] };
   };
   for (const t of textCells(toks)) {
     const key = headerKey(t.text);
@@ -169,10 +174,34 @@ function activeBlocks(toks: Tok[], defs: RowDef[], form: HeaderForm): ActiveBloc
       if (cur.rows.length) next();
       cur.cells.push(t);
     }
-    if (!def && !cur.rows.length) cur.text += t.text.replace(/[\s|]/g, '');
+    if (!def && !cur.rows.length) {
+      cur.text += t.text.replace(/[\s|]/g, '');
+      cur.head.push(t);
+    }
   }
   next();
   return blocks;
+}
+
+/**
+ * Section 二's rows under a drawn sub-table header that names a column the form does not have
+ * (信息内容 | 本年处理决定数量 | 上年数量): each placed by its columns' labels (columns.ts), by row key.
+ */
+function activeColumnsByHeader(blocks: ActiveBlock[], defs: RowDef[]): Map<string, HeaderColumns> {
+  const out = new Map<string, HeaderColumns>();
+  for (const b of blocks) {
+    const grid = headerGrid(b.head);
+    if (!grid.size) continue;
+    for (const key of b.rows) {
+      const labels = defs.find((d) => d.key === key)!.columns.map((c) => headerKey(c.label));
+      const h = columnsByHeader(grid, labels.length, (ls) => {
+        const j = labels.indexOf(ls.at(-1)!);
+        return j < 0 ? null : j;
+      });
+      if (h && !out.has(key)) out.set(key, h);
+    }
+  }
+  return out;
 }
 
 /** The header form of section 二's columns: 信息内容 and each column's label, once. */
@@ -242,15 +271,38 @@ export function readRequests(
   const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t) => t.t === 'val');
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
+  // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
+  const byHeader =
+    firstAt < 0 ? null : columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn);
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
     ...(repeatedColumn ? { repeatedColumn } : {}),
+    ...(byHeader ? { byHeader: { all: byHeader } } : {}),
   });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
 
+/** 三's column labels as its header writes them, in the form's order. */
+const REQUEST_LABELS = requestRows['2021'][0]!.columns.map((c) => headerKey(c.label));
+/** The form column of 三 a grid column's labels name: its lowest label, one of the form's. */
+const requestColumn = (labels: string[]): number | null => {
+  const j = REQUEST_LABELS.indexOf(labels.at(-1)!);
+  return j < 0 ? null : j;
+};
+
 const REVIEW_N = reviewRows.length * reviewColumns.length;
+
+/**
+ * The cell of 四 a grid column's labels name (block × 5 + result): one block label above it
+ * (行政复议, 未经复议直接起诉 or 复议后起诉) and a result column (结果维持 … 总计) as its lowest.
+ */
+const reviewColumn = (labels: string[]): number | null => {
+  const blocks = new Set(labels.filter((l) => (REVIEW_BLOCKS as readonly string[]).includes(l)));
+  const result = REVIEW_RESULTS.indexOf(labels.at(-1)!);
+  if (blocks.size !== 1 || result < 0) return null;
+  return (REVIEW_BLOCKS as readonly string[]).indexOf([...blocks][0]!) * 5 + result;
+};
 
 /** Section 四: one row of 15 numbers (three blocks of five) after the header words. */
 export function readReview(lines: Line[], year: number | null = null): TableRead | null {
@@ -280,7 +332,17 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const vals = region.filter((t): t is ValTok => t.t === 'val');
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
-  if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
+  // A drawn header naming a column the form does not have (a 合计 after the fifteen): placed by it.
+  const byHeader = columnsByHeader(headerGrid(toks.slice(0, firstVal)), REVIEW_N, reviewColumn);
+  if (byHeader)
+    rc =
+      valLines.size === 1
+        ? cellsByHeader(
+            toks.filter((t) => t.line === vals[0]!.line),
+            byHeader,
+          )
+        : { kind: 'unknown', reason: `values on ${valLines.size} lines under a header of its own columns`, vals };
+  else if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
     const own = region.filter((t) => t.line === vals[0]!.line);
     const noise = consistentNoise(trailingEmpties(toks), [], vals[0]!.line);
     const eol = own.find((t) => t.t === 'eol');

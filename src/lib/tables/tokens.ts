@@ -21,10 +21,21 @@ export type Tok =
    * `spansRows`: a number cell spanning rows; `above`: the position it covers in a row below
    * (text `↑` and the number's raw: never read as a number of that row). Neither is proven.
    */
-  | { t: 'val'; text: string; raw: string; no: number; line: number; glued?: true; spansRows?: true; above?: true }
-  | { t: 'text'; text: string; raw: string; no: number; line: number }
+  /** `col`, `span`: a drawn table's grid column (LineCell.col, LineCell.span). */
+  | {
+      t: 'val';
+      text: string;
+      raw: string;
+      no: number;
+      line: number;
+      glued?: true;
+      spansRows?: true;
+      above?: true;
+      col?: number;
+    }
+  | { t: 'text'; text: string; raw: string; no: number; line: number; col?: number; span?: number }
   /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
-  | { t: 'empty'; no: number; line: number; spanned?: true }
+  | { t: 'empty'; no: number; line: number; spanned?: true; col?: number }
   | { t: 'blank'; no: number; line: number }
   /**
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
@@ -77,7 +88,8 @@ export function tokenize(lines: Line[]): Tok[] {
   function tokenizeLine(line: Line, li: number): void {
     const no = line.no;
     if (line.cells) {
-      for (const c of line.cells)
+      for (const c of line.cells) {
+        const from = toks.length;
         if (c.spanned) toks.push({ t: 'empty', no: c.no, line: li, spanned: true });
         else if (c.above) toks.push({ t: 'val', text: '↑', raw: c.raw.trim(), no: c.no, line: li, above: true });
         else {
@@ -85,6 +97,14 @@ export function tokenize(lines: Line[]): Tok[] {
           const last = toks.at(-1);
           if (c.spansRows && last?.t === 'val') last.spansRows = true;
         }
+        if (c.col !== undefined)
+          for (let k = from; k < toks.length; k++) {
+            const t = toks[k]!;
+            if (t.t === 'eol' || t.t === 'blank') continue;
+            t.col = c.col;
+            if (c.span && t.t === 'text') t.span = c.span;
+          }
+      }
       toks.push({
         t: 'eol',
         no,
