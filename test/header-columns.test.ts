@@ -63,6 +63,17 @@ describe('a drawn header naming a column the form does not have', () => {
     expect(rowOf(p.cells, 'requests', 'granted')).toBe([v[0], v[1], 'B', v[3], v[4], v[5], v[7]].join(' '));
   });
 
+  it('a number spanning two columns leaves those two NULL, the row’s others read', () => {
+    // The row's cells as the page writes them: 科研机构 and 社会公益组织 one cell (<td colspan="2">).
+    const html = page([requests(values)]).replace(
+      /(<tr><td colspan="2">（一）予以公开<\/td><td>\d+<\/td><td>\d+<\/td>)<td>(\d+)<\/td><td>\d+<\/td>/,
+      '$1<td colspan="2">$2</td>',
+    );
+    const p = ok(parseText(html, 'a.html'));
+    const v = values(2);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe([v[0], v[1], 'A', 'A', v[4], v[5], v[7]].join(' '));
+  });
+
   it('reads no row with a value in a column the header does not name', () => {
     // The extra column under no label of its own (an empty header cell, 法人或其他组织 over it): a
     // row with a value there is NULL, as before; one with the cell blank is read by the labels.

@@ -89,7 +89,8 @@ export function columnsByHeader(
  * no number); an extra column's is left out, and so is an empty cell elsewhere (a label's padding).
  * Not proven, and no cell placed: a value outside the header's columns, two in one column, a
  * column of the header with no cell (the row a cell short: those after the lost one would stand
- * a column off), a number spanning columns or rows, or a cell with no grid column.
+ * a column off), or a cell with no grid column. A number spanning columns or rows leaves the
+ * columns it stands over unproven (`spanned`).
  */
 export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
   const cells: Array<Slot | undefined> = Array<Slot | undefined>(h.cols.length).fill(undefined);
@@ -97,13 +98,27 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
   const at = new Map(h.cols.map((c, j) => [c, j]));
   const vals = row.filter((t): t is ValTok => t.t === 'val');
   const unknown = (reason: string): RowCells => ({ kind: 'unknown', reason, vals });
+  // A number spanning columns (the positions it covers: spanned) or rows (spansRows, and above
+  // in the rows below) belongs to no proven one of them: those columns are marked, as the count
+  // marks them (rows.ts, spannedRow).
+  const spanned = new Set<number>();
+  let origin: { j: number | undefined; digits: boolean } | null = null;
   for (const t of row) {
     if (t.t === 'eol' || t.t === 'blank') continue;
     if (t.col === undefined) return unknown('a cell of this row stands in no column of the header');
     seen.add(t.col);
-    if ((t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
-      return unknown('a number spans several cells of this row');
     const j = at.get(t.col);
+    if (t.t === 'empty' && t.spanned) {
+      if (!origin?.digits) return unknown('a cell spans several columns of the header');
+      if (origin.j !== undefined) spanned.add(origin.j);
+      if (j !== undefined) {
+        if (cells[j] !== undefined) return unknown('two values stand in one column of the header');
+        cells[j] = null;
+        spanned.add(j);
+      }
+      continue;
+    }
+    origin = t.t === 'val' ? { j, digits: /\d/.test(t.text) } : null;
     if (j === undefined) {
       if (t.t === 'empty' || h.extra.has(t.col)) continue;
       return unknown(`a value ("${t.raw}") stands in a column the header does not name`);
@@ -111,10 +126,11 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
     if (cells[j] !== undefined) return unknown('two values stand in one column of the header');
     cells[j] =
       t.t === 'empty' ? null : t.t === 'val' ? t : { t: 'val', text: t.text, raw: t.raw, no: t.no, line: t.line };
+    if (t.t === 'val' && (t.spansRows || t.above)) spanned.add(j);
   }
   // A row a cell short of the header's columns (one lost: the cells after it one column off).
   for (let c = h.cols[0]!; c <= h.last; c++)
     if (!seen.has(c))
       return unknown('the row has no cell under a column of the header: a cell lost, the others not proven');
-  return { kind: 'cells', cells: cells as Slot[], by: 'delimited' };
+  return { kind: 'cells', cells: cells as Slot[], by: 'delimited', ...(spanned.size ? { spanned } : {}) };
 }
