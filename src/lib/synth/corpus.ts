@@ -363,6 +363,20 @@ function report(
     tq.reviewSplit = splitSide;
     quirks.add('review-split');
   }
+  // 三 with a column the form does not have, named by its header (side generator): HTML, not
+  // with damage (it rewrites cells after their truth is taken) or a header naming a column twice.
+  const extraSide = new Random(Number(seq) * 7541 + 103);
+  if (
+    style === 'html' &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !tq.requestHeaderRepeated &&
+    extraSide.chance(0.1)
+  ) {
+    tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous'] as const), rng: extraSide };
+    quirks.add('extra-column');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');

@@ -82,6 +82,12 @@ export interface TableQuirks {
    * second table on the next page). The side generator of the caption, apart from the main stream.
    */
   reviewSplit?: Random;
+  /**
+   * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
+   * 小计 after 其他, or a 上年总计 after 总计 (the side generator of its numbers, apart from the
+   * main stream). Truth: the form's cells as written; the extra column is no cell of the form.
+   */
+  extraColumn?: { kind: 'subtotal' | 'previous'; rng: Random };
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -358,6 +364,7 @@ export function renderTables(
             : undefined,
           applicantHeader(q),
           q.rowGroups,
+          q.extraColumn,
         )
       : q.wrappedLabels
         ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
@@ -493,6 +500,7 @@ function htmlRequests(
   rowSpanned?: (r: Row, k: number) => void,
   applicants = applicantHeader({}),
   groups?: Random,
+  extra?: TableQuirks['extraColumn'],
 ): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   // A cell written as HTML of its own (hidden.ts) keeps it.
@@ -500,10 +508,17 @@ function htmlRequests(
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
     `<table border="1">${sheet}`,
-    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ' colspan="7"')}</tr>`,
-    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
-    `<tr>${applicants.map((h) => td(h)).join('')}</tr>`,
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${td('申请人情况', ` colspan="${extra ? 8 : 7}"`)}</tr>`,
+    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${extra?.kind === 'subtotal' ? 6 : 5}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}</tr>`,
+    `<tr>${[...applicants, ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
   ];
+  /** The extra column's cell of a row: the 法人 columns' sum as written, or last year's total. */
+  const extraCell = (r: Row): string => {
+    if (!extra) return '';
+    if (extra.kind === 'previous') return td(String(extra.rng.int(0, 300)));
+    const org = r.cells.slice(1, 6).map((c) => c.text);
+    return td(org.every((x) => /^\d+$/.test(x)) ? String(org.reduce((a, x) => a + Number(x), 0)) : '');
+  };
   const grouped = rows.filter((r) => !/^(?:一、|二、|四、)/.test(r.label));
   // With row groups, （七）总计 and 四、结转 stand in the <tfoot>: 三、本年度办理结果 spans the rows
   // above 总计 only (a rowspan never reaches into another group), and 总计 spans both label columns.
@@ -542,16 +557,16 @@ function htmlRequests(
   }
   const trs = new Map<Row, string>();
   rows.forEach((r) => {
-    const values =
+    const tds =
       merged?.r === r
-        ? r.cells
-            .map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
-            .join('')
+        ? r.cells.map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
         : down?.r === r
-          ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c))).join('')
+          ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c)))
           : below === r
-            ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c))).join('')
-            : r.cells.map(cell).join('');
+            ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c)))
+            : r.cells.map(cell);
+    if (extra) tds.splice(extra.kind === 'subtotal' ? 6 : tds.length, 0, extraCell(r));
+    const values = tds.join('');
     if (/^(?:一、|二、|四、)/.test(r.label) || footed.includes(r))
       trs.set(r, `<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === spanned[0])
