@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideYear, periodYear, titleYears } from '../src/lib/metadata/year.ts';
-import { yearDisputedZh } from '../src/lib/ingest/reasons.ts';
+import { decideYear, periodYear, planYears, titleYears } from '../src/lib/metadata/year.ts';
+import { noYearZh, yearDisputedZh } from '../src/lib/ingest/reasons.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText } from './helpers.ts';
 
@@ -107,5 +107,103 @@ describe('a year the body’s statistical period disputes', () => {
     expect(same.diagnostics.some((x) => x.code === 'W_YEAR_DISPUTED')).toBe(false);
     expect(same.report.period_year).toBe(2020);
     expect(ok(parseText(buildReport({ style: 'pipes' }))).report.period_year).toBeNull();
+  });
+});
+
+describe('a title with no year: the statistical period, the publication date and next year’s plans (a fresh tester, v34)', () => {
+  /** A report whose title names no year: `opening` before 一, `overview` in 一, `plans` in 五. */
+  const report = (o: { published?: string; opening?: string; overview: string; plans: string }) =>
+    [
+      '苏州市常熟市档案馆政府信息公开工作年度报告',
+      ...(o.published ? [`发布时间：${o.published}`] : []),
+      ...(o.opening ? [o.opening] : []),
+      '一、总体情况',
+      o.overview,
+      '二、主动公开政府信息情况',
+      '无。',
+      '三、收到和处理政府信息公开申请情况',
+      '无。',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '无。',
+      '五、存在的主要问题及改进情况',
+      o.plans,
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+      '',
+    ].join('\n');
+  const PERIOD = '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。';
+  const PLANS =
+    '一是政策解读形式较为单一。2023年，我馆将继续深化公开。2023年将加强培训。2023年将完善平台。2023年将强化监督。';
+  const parsed = (text: string) => ok(parseText(text));
+  const noYear = (text: string) => parsed(text).diagnostics.find((d) => d.code === 'W_NO_YEAR')?.message;
+
+  it('the period before 一 (2022), published 2023-01-16, plans for 2023: 2022 (was NULL, 正文写2023年)', () => {
+    const p = parsed(
+      report({ published: '2023-01-16', opening: PERIOD, overview: '2022年，本馆认真贯彻落实条例。', plans: PLANS }),
+    );
+    expect(p.report).toMatchObject({ year: 2022, period_year: 2022 });
+    expect(p.diagnostics.filter((d) => d.code === 'W_NO_YEAR' || d.code === 'W_YEAR_DISPUTED')).toEqual([]);
+  });
+
+  it('no period: the plans are not counted as the report’s year (2023 ×4 outweighed 2022 ×1)', () => {
+    // Published 2023: was NULL (body 2023, published 2023).
+    const text = report({ published: '2023-01-16', overview: '2022年，本馆认真贯彻落实条例。', plans: PLANS });
+    expect(parsed(text).report.year).toBe(2022);
+    // No date: was 2023, next year's.
+    expect(parsed(report({ overview: '2022年，本馆认真贯彻落实条例。', plans: PLANS })).report.year).toBe(2022);
+    // A plan written 2023年度工作计划 is next year's too, not the body's first 2023年度.
+    const plan = '2023年度工作计划：深化公开，加强培训。';
+    expect(parsed(report({ overview: '2022年，本馆认真贯彻落实条例。', plans: plan })).report.year).toBe(2022);
+  });
+
+  it('a period of 2022 published in June 2022 is no year’s (as before): NULL with both', () => {
+    const text = report({ published: '2022-06-30', opening: PERIOD, overview: '本馆认真贯彻落实条例。', plans: PLANS });
+    const p = parsed(text);
+    expect(p.report.year).toBeNull();
+    expect(noYear(text)).toBe(
+      'the year the report covers is not certain (body 2022, published 2022, plans 2023); left NULL',
+    );
+  });
+
+  it('plans no later than the year the body gives are a disagreement: NULL, the plans named (in Chinese too)', () => {
+    const plans = '2022年，我馆将继续深化公开。';
+    const text = report({ published: '2023-01-16', opening: PERIOD, overview: '本馆认真贯彻落实条例。', plans });
+    expect(parsed(text).report.year).toBeNull();
+    const message = noYear(text)!;
+    expect(message).toBe(
+      'the year the report covers is not certain (body 2022, published 2023, plans 2022); left NULL',
+    );
+    expect(noYearZh(message)).toBe(
+      '报告所属年度无法确定（正文写2022年，发布于2023年，下一年的计划写2022年），年度留空',
+    );
+  });
+
+  it('as before: the body’s 2022年度 with plans for 2023; a title’s year against the period; 将 outside 五', () => {
+    const body = report({ published: '2023-01-16', overview: '2022年度，本馆认真贯彻落实条例。', plans: PLANS });
+    expect(parsed(body).report.year).toBe(2022);
+    // The title says 2023, the period 2022: the title's year, disputed.
+    const titled = parsed(
+      report({ published: '2024-01-16', opening: PERIOD, overview: '本馆认真贯彻落实条例。', plans: PLANS }).replace(
+        '档案馆政府',
+        '档案馆2023年政府',
+      ),
+    );
+    expect(titled.report).toMatchObject({ year: 2023, period_year: 2022 });
+    expect(titled.diagnostics.some((d) => d.code === 'W_YEAR_DISPUTED')).toBe(true);
+    // A year before 将 in 一 is the report's deed, counted as before.
+    const deed = report({ overview: '2023年将政务公开纳入考核，2023年，本馆认真落实。', plans: '无。' });
+    expect(parsed(deed).report.year).toBe(2023);
+  });
+
+  it('planYears: next year’s plans, not a thing put into another (将…纳入) nor a report named', () => {
+    const years = (t: string) => planYears(t).years;
+    expect(years('2023年，我馆将继续深化公开。')).toEqual([2023]);
+    expect(years('2023年将加强培训；2024年拟完善平台。')).toEqual([2023, 2024]);
+    expect(years('2023年度工作计划：加强培训。')).toEqual([2023]);
+    expect(years('2023年的工作打算')).toEqual([2023]);
+    expect(years('2023年我局将政务公开纳入绩效考核。')).toEqual([]);
+    expect(years('针对2022年报告中指出的问题，我局已整改。')).toEqual([]);
+    expect(years('2022年计划生育信息')).toEqual([]);
+    expect(planYears('2023年，我馆将继续深化公开。').masked).toBe('····年，我馆将继续深化公开。');
   });
 });

@@ -62,6 +62,7 @@ const YEAR_SOURCE_ZH: Record<string, string> = {
   body: '正文写',
   comparison: '正文与之比较的是',
   published: '发布于',
+  plans: '下一年的计划写',
 };
 
 const KIND_ZH: Record<string, string> = {

@@ -61,6 +61,11 @@ export interface MetadataExtra {
    * before it is the report's (dates.ts signatureTails).
    */
   appendixAt?: number | null;
+  /**
+   * The lines of sections 五 and 六 (of `body`), where a year may be next year's plans
+   * (2023年，我馆将…), not the report's (year.ts).
+   */
+  outlook?: ReadonlySet<Line>;
 }
 
 export function extractMetadata(lines: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
@@ -85,6 +90,8 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     for (const c of candidates) if (c.kind === 'heading' && head.indexOf(c.line) < at) c.kind = 'listed';
   }
   const own = candidates.filter((c) => c.kind === 'labelled' || c.kind === 'heading');
+  // The statistical period is often in the opening paragraph, before section 一 (the template's place).
+  const period = periodYear(head, maxYear) ?? periodYear(body, maxYear);
   let years: BodyYears | undefined;
   const decided = decideYear({
     titles: own.flatMap((c) => titleYears(candidateText(c), maxYear)),
@@ -95,13 +102,11 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     // Read only when no own title settles the year (most reports' title does): bodyYears scans
     // the first 400 lines of the body with several patterns.
     get body() {
-      return (years ??= bodyYears(body, maxYear));
+      return (years ??= bodyYears(body, maxYear, { period: period?.year ?? null, outlook: extra.outlook }));
     },
     published: published_on,
   });
   const year = decided.year;
-  // The statistical period is often in the opening paragraph, before section 一 (the template's place).
-  const period = periodYear(head, maxYear) ?? periodYear(body, maxYear);
 
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.

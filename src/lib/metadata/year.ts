@@ -11,23 +11,30 @@ import { arabicDates } from './dates.ts';
  * 1. the report's own title (a crawler's 标题:, the `<h1>`, a title line in no list of other
  *    articles — see titles.ts);
  * 2. the page's `<title>`, only when no own title names a year;
- * 3. the body: its first "2023年度", a statistical period of one whole year, else the most
- *    frequent "2023年" that is no date.
+ * 3. the body: its first "2023年度", else a statistical period of one whole year (before section
+ *    一 or in the body), else the most frequent "2023年" that is no date.
  * A year the body compares with (与2022年相比, 比2022年, 较2022年同期, 同比2022年) is not the
  * report's year: it only says the report's year is later. A labelled publication date says the
  * report's year has ended (a report is published after its year; signatures are held to the same
  * rule in dates.ts). These two bounds settle a disagreement, veto a weaker source, and give the
  * year when the comparison year and the date leave a single one (与2022年相比 and 发布日期
  * 2024-01-18: 2023).
+ * A year of next year's plans in sections 五 and 六 (2023年，我馆将…, 2023年工作计划) is not the
+ * report's year either: it is left out of the body's years, and a year that no one own title
+ * states must lie before it (else NULL, the plans named). It never gives a year nor settles a
+ * disagreement by itself: a year before 将 may be a past year's deed.
  */
 
 export const YEAR_MIN = 1990;
 
-export type YearSource = 'title' | 'page-title' | 'body' | 'comparison' | 'published';
+export type YearSource = 'title' | 'page-title' | 'body' | 'comparison' | 'published' | 'plans';
 
 export interface YearClaim {
   source: YearSource;
-  /** The year the source names; for `comparison` the year compared with, for `published` the date's year. */
+  /**
+   * The year the source names; for `comparison` the year compared with, for `published` the
+   * date's year, for `plans` the earliest year of next year's plans.
+   */
   year: number;
 }
 
@@ -44,6 +51,8 @@ export interface BodyYears {
   count: number | null;
   /** Years the body compares with. */
   comparisons: number[];
+  /** Years of next year's plans in sections 五 and 六 (2023年，我馆将…); absent: none. */
+  plans?: number[];
 }
 
 export interface YearEvidence {
@@ -152,26 +161,62 @@ export function periodYear(body: Line[], maxYear: number): { year: number; line:
 }
 
 /**
- * What the body says about its year (the first 400 lines; titles of documents in 《》 and
- * document numbers in 〔〕 left out: they name other years).
+ * A year of next year's plans, as sections 五 and 六 write them: 2023年，我馆将继续…, 2023年将
+ * 加强…, 2023年拟…, 2023年度工作计划. Not when the clause puts something into something
+ * (2023年将政务公开纳入考核: 将 then marks the object, and the deed may be the report's year's).
  */
-export function bodyYears(body: Line[], maxYear: number): BodyYears {
+const PLAN = new RegExp(
+  `${Y}\\s*年度?(?:\\s*[，,]?\\s*[^，,、。；;：:！!？?\\d\\s]{0,8}?(?:将|拟|计划(?!生育)|准备|打算|力争)(?![^。；;！!？?]*(?:纳入|列入|列为|作为|融入))|的?工作(?:计划|打算|安排|思路))`,
+  'g',
+);
+
+/** The years of next year's plans in `text` (a line of 五 or 六), and the text with them masked. */
+export function planYears(text: string): { years: number[]; masked: string } {
+  const years: number[] = [];
+  const masked = text.replace(PLAN, (m: string, y: string) => {
+    years.push(Number(y));
+    return m.replace(y, '····');
+  });
+  return { years, masked };
+}
+
+const OTHER_DOCUMENTS = /《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
+
+export interface BodyYearsOptions {
+  /** The year of the statistical period (`periodYear`, before section 一 or in the body), if stated. */
+  period?: number | null;
+  /** The lines of sections 五 and 六, where a year may be next year's plans (`planYears`). */
+  outlook?: ReadonlySet<Line>;
+}
+
+/**
+ * What the body says about its year (the first 400 lines; titles of documents in 《》 and
+ * document numbers in 〔〕 left out: they name other years; in sections 五 and 六, the years of
+ * next year's plans left out and returned as `plans`).
+ */
+export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions = {}): BodyYears {
+  const ok = (y: number) => y >= YEAR_MIN && y <= maxYear;
+  const planned: number[] = [];
   const raw = body
     .slice(0, 400)
-    .map((l) => l.text)
+    .map((l) => {
+      if (!opts.outlook?.has(l)) return l.text;
+      const p = planYears(l.text.replace(OTHER_DOCUMENTS, ''));
+      planned.push(...p.years);
+      return p.masked;
+    })
     .join('\n')
-    .replace(/《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g, '');
+    .replace(OTHER_DOCUMENTS, '');
   const { years, masked: text } = comparisonYears(raw);
-  const ok = (y: number) => y >= YEAR_MIN && y <= maxYear;
   const comparisons = years.filter(ok);
+  const plans = planned.filter(ok);
   let own: number | null = null;
   const ndu = /((?:19|20)\d{2})\s*年度/.exec(text);
   if (ndu && ok(Number(ndu[1]))) own = Number(ndu[1]);
   // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
-  // 2023年1月1日至12月31日. Its dates are dates, so the count below would skip them.
-  const period = PERIOD.exec(text);
-  if (own === null && period && (!period[2] || period[2] === period[1]) && ok(Number(period[1])))
-    own = Number(period[1]);
+  // 2023年1月1日至12月31日 (the caller's periodYear, which reads the opening paragraph before
+  // section 一 too). Its dates are dates, so the count below would skip them.
+  if (own === null && opts.period != null && ok(opts.period)) own = opts.period;
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
     const y = Number(m[1]);
@@ -183,7 +228,7 @@ export function bodyYears(body: Line[], maxYear: number): BodyYears {
     if (n > bestN) [count, bestN] = [y, n];
     else if (n === bestN) count = null; // a tie is no answer
   }
-  return { own, count, comparisons };
+  return { own, count, comparisons, ...(plans.length ? { plans } : {}) };
 }
 
 const uniq = (ys: number[]) => [...new Set(ys)];
@@ -205,21 +250,34 @@ export function decideYear(e: YearEvidence): YearDecision {
             { source: 'published', year: published },
           ],
         };
+  return weigh(e);
+}
+
+/** decideYear when no one own title states the year. */
+function weigh(e: YearEvidence): YearDecision {
+  const titles = uniq(e.titles);
   const lo = e.body.comparisons.length ? Math.max(...e.body.comparisons) + 1 : -Infinity;
   const hi = e.published ? Number(e.published.slice(0, 4)) - 1 : Infinity;
   const fits = (y: number) => y >= lo && y <= hi;
+  // Next year's plans (2023年，我馆将…): the year lies before them. They only veto (see the top).
+  const plans = e.body.plans?.length ? Math.min(...e.body.plans) : null;
   const bodyYear = e.body.own ?? e.body.count;
   // What else was said, for the reader when the year stays NULL.
   const context = (): YearClaim[] => [
     ...(bodyYear !== null ? [{ source: 'body' as const, year: bodyYear }] : []),
     ...(lo > -Infinity ? [{ source: 'comparison' as const, year: lo - 1 }] : []),
     ...(hi < Infinity ? [{ source: 'published' as const, year: hi + 1 }] : []),
+    ...(plans !== null ? [{ source: 'plans' as const, year: plans }] : []),
   ];
   const unknown = (claims: YearClaim[]): YearDecision => ({ year: null, conflict: [...claims, ...context()] });
+  /** `year`, unless next year's plans rule it out (`claims`: the sources that gave it). */
+  const found = (year: number, claims: YearClaim[]): YearDecision =>
+    plans === null || year < plans ? { year, conflict: null } : unknown(claims);
   // Titles that disagree: the one the body and the bounds leave, if exactly one.
   const settle = (years: number[], source: YearSource): YearDecision => {
     const left = years.filter((y) => fits(y) && (bodyYear === null || y === bodyYear));
-    return left.length === 1 ? { year: left[0]!, conflict: null } : unknown(years.map((year) => ({ source, year })));
+    const claims = years.map((year) => ({ source, year }));
+    return left.length === 1 ? found(left[0]!, claims) : unknown(claims);
   };
 
   if (titles.length > 1) return settle(titles, 'title');
@@ -227,14 +285,13 @@ export function decideYear(e: YearEvidence): YearDecision {
   const pages = uniq(e.pageTitles);
   if (pages.length === 1) {
     const p = pages[0]!;
-    return fits(p) && (e.body.own === null || e.body.own === p)
-      ? { year: p, conflict: null }
-      : unknown([{ source: 'page-title', year: p }]);
+    const claims = [{ source: 'page-title' as const, year: p }];
+    return fits(p) && (e.body.own === null || e.body.own === p) ? found(p, claims) : unknown(claims);
   }
   if (pages.length > 1) return settle(pages, 'page-title');
-  if (bodyYear !== null) return fits(bodyYear) ? { year: bodyYear, conflict: null } : unknown([]);
+  if (bodyYear !== null) return fits(bodyYear) ? found(bodyYear, []) : unknown([]);
   // Nothing names the year: the comparison and the date may leave exactly one.
-  if (lo === hi) return { year: lo, conflict: null };
+  if (lo === hi) return found(lo, []);
   return { year: null, conflict: null };
 }
 

@@ -146,6 +146,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     ...(isHtml ? { html: decoded.text } : {}),
     traditional: folded,
     appendixAt: found?.appendix.no ?? null,
+    outlook: new Set([...(sec(5)?.lines ?? []), ...(sec(6)?.lines ?? [])]),
   });
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
