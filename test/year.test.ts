@@ -178,6 +178,16 @@ describe('a title with no year: the statistical period, the publication date and
     );
   });
 
+  it('a body naming 2023年度 and a period of 2022 disagrees with itself: NULL, both named (2023 was taken)', () => {
+    // As when the sections are not found and 五's 2023年度工作计划 is the body's first 年度.
+    const text = report({ opening: PERIOD, overview: '2023年度，本馆认真贯彻落实条例。', plans: '无。' });
+    expect(parsed(text).report).toMatchObject({ year: null, period_year: 2022 });
+    expect(noYear(text)).toBe('the year the report covers is not certain (period 2022, body 2023); left NULL');
+    expect(noYearZh(noYear(text)!)).toBe('报告所属年度无法确定（统计期限是2022年，正文写2023年），年度留空');
+    // With a title's year, the title's as before (W_YEAR_DISPUTED).
+    expect(parsed(text.replace('档案馆政府', '档案馆2023年政府')).report.year).toBe(2023);
+  });
+
   it('as before: the body’s 2022年度 with plans for 2023; a title’s year against the period; 将 outside 五', () => {
     const body = report({ published: '2023-01-16', overview: '2022年度，本馆认真贯彻落实条例。', plans: PLANS });
     expect(parsed(body).report.year).toBe(2022);

@@ -60,6 +60,7 @@ const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',
   'page-title': '网页标题写',
   body: '正文写',
+  period: '统计期限是',
   comparison: '正文与之比较的是',
   published: '发布于',
   plans: '下一年的计划写',

@@ -12,7 +12,8 @@ import { arabicDates } from './dates.ts';
  *    articles — see titles.ts);
  * 2. the page's `<title>`, only when no own title names a year;
  * 3. the body: its first "2023年度", else a statistical period of one whole year (before section
- *    一 or in the body), else the most frequent "2023年" that is no date.
+ *    一 or in the body), else the most frequent "2023年" that is no date. A 2023年度 and a period
+ *    of another year disagree: NULL.
  * A year the body compares with (与2022年相比, 比2022年, 较2022年同期, 同比2022年) is not the
  * report's year: it only says the report's year is later. A labelled publication date says the
  * report's year has ended (a report is published after its year; signatures are held to the same
@@ -27,7 +28,7 @@ import { arabicDates } from './dates.ts';
 
 export const YEAR_MIN = 1990;
 
-export type YearSource = 'title' | 'page-title' | 'body' | 'comparison' | 'published' | 'plans';
+export type YearSource = 'title' | 'page-title' | 'body' | 'period' | 'comparison' | 'published' | 'plans';
 
 export interface YearClaim {
   source: YearSource;
@@ -53,6 +54,8 @@ export interface BodyYears {
   comparisons: number[];
   /** Years of next year's plans in sections 五 and 六 (2023年，我馆将…); absent: none. */
   plans?: number[];
+  /** The statistical period's year when the first "2023年度" names another: the body disagrees with itself. */
+  period?: number;
 }
 
 export interface YearEvidence {
@@ -216,7 +219,9 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
   // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
   // 2023年1月1日至12月31日 (the caller's periodYear, which reads the opening paragraph before
   // section 一 too). Its dates are dates, so the count below would skip them.
-  if (own === null && opts.period != null && ok(opts.period)) own = opts.period;
+  const period = opts.period != null && ok(opts.period) ? opts.period : null;
+  const split = own !== null && period !== null && own !== period;
+  own ??= period;
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
     const y = Number(m[1]);
@@ -228,7 +233,7 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
     if (n > bestN) [count, bestN] = [y, n];
     else if (n === bestN) count = null; // a tie is no answer
   }
-  return { own, count, comparisons, ...(plans.length ? { plans } : {}) };
+  return { own, count, comparisons, ...(plans.length ? { plans } : {}), ...(split ? { period: period! } : {}) };
 }
 
 const uniq = (ys: number[]) => [...new Set(ys)];
@@ -280,6 +285,9 @@ function weigh(e: YearEvidence): YearDecision {
     return left.length === 1 ? found(left[0]!, claims) : unknown(claims);
   };
 
+  // A body that names one year (2023年度) and a period of another: nothing but an own title
+  // would settle it.
+  if (e.body.period !== undefined) return unknown([{ source: 'period', year: e.body.period }]);
   if (titles.length > 1) return settle(titles, 'title');
   // The page's <title> is the site's: it stands only when the body and the bounds agree.
   const pages = uniq(e.pageTitles);
