@@ -134,6 +134,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(result.metadata.title_agency!.ok, formatEval(result)).toBe(result.metadata.title_agency!.total);
   });
 
+  it("gives a title without a year the statistical period's year, not next year's plans (period-and-plans)", () => {
+    // 统计期限自2022年1月1日起至2022年12月31日止 before 一, 2023年，我局将… in 五: the year was NULL or 2023.
+    const shaped = corpus.filter((f) => f.truth.quirks.includes('period-and-plans'));
+    expect(shaped.length).toBeGreaterThan(0);
+    const byFile = new Map(data.reports.map((r) => [r.source_file, r]));
+    for (const f of shaped) expect(byFile.get(f.path)?.year, f.path).toBe(f.truth.report!.year);
+  });
+
   it('reads tables whose cells are joined by full-width ；，、', () => {
     // Every cell of such a table was NULL before decode/fullwidth.ts.
     const q = result.byQuirk['fullwidth-separators'];

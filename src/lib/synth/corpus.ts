@@ -29,6 +29,7 @@ import type { StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
 import { sprinkleInvisible } from './invisible.ts';
 import { ISSUER_NAME_END, garbledYear } from './garbled-year.ts';
+import { periodSentence, planSentences } from './period-plans.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
 
@@ -753,6 +754,28 @@ function report(
     : null;
   if (signature && !(mv.truth.published_on_basis === 'label' && mv.truth.published_on))
     mv.truth = { ...mv.truth, published_on: pub, published_on_basis: 'signature' };
+  // A title with no year, the year stated by a statistical period (before section 一 or as 一's
+  // first sentence) and next year's plans in 五 said more often than the report's own year
+  // (period-plans.ts; a fresh tester's v34): the year is the period's. Side generator: the main
+  // stream is unchanged. Not where only a comparison tells the year, nor with other years'
+  // titles before the title, nor where 五 is cut off.
+  const periodRng = new Random(Number(seq) * 6983 + 71);
+  const ownLine = body.indexOf(`${year}年度，本机关政府信息公开工作平稳有序。`);
+  const measures = body.findIndex((l) => l.startsWith('改进措施：'));
+  if (
+    !pre2019 &&
+    !yearInTitle &&
+    !before.length &&
+    !quirks.has('meta-comparison-only') &&
+    ownLine >= 0 &&
+    measures >= 0 &&
+    periodRng.chance(0.3)
+  ) {
+    body[ownLine] = '本年度，本机关政府信息公开工作平稳有序。';
+    body[measures] = `${body[measures]}${planSentences(periodRng, year, short)}`;
+    body.splice(periodRng.chance(0.7) ? 0 : 1, 0, periodSentence(periodRng, year));
+    quirks.add('period-and-plans');
+  }
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
