@@ -233,7 +233,7 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
     if (n > bestN) [count, bestN] = [y, n];
     else if (n === bestN) count = null; // a tie is no answer
   }
-  return { own, count, comparisons, ...(plans.length ? { plans } : {}), ...(split ? { period: period! } : {}) };
+  return { own, count, comparisons, ...(plans.length ? { plans } : {}), ...(split ? { period } : {}) };
 }
 
 const uniq = (ys: number[]) => [...new Set(ys)];
