@@ -46,3 +46,11 @@ function latin1(b: Uint8Array): string {
   for (const x of b) s += String.fromCharCode(x);
   return s;
 }
+
+/** Bytes that open as a PDF, a Word file (OLE2 or ZIP) or RTF, at their first byte. */
+export function documentAtStart(bytes: Uint8Array): boolean {
+  const kind = sniff(bytes);
+  if (kind === 'ole' || kind === 'zip') return true;
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  return head === '%PDF-' || head === '{\\rtf';
+}

@@ -3,10 +3,11 @@ import { summaryRow } from '../report/summary.ts';
 import { ReportRow, SummaryRow, type CellRow, type CheckRow, type SectionRow } from '../schema/datasets.ts';
 import { cellRow } from '../schema/cell-row.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
-import { DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
+import { ACCEPTED, DOCUMENT, OFFICE_UNSUPPORTED } from '../decode/document-types.ts';
 import { prepareDocument, type Prepared } from '../decode/document-lines.ts';
-import { sniff } from '../decode/sniff.ts';
+import { documentAtStart, sniff } from '../decode/sniff.ts';
 import { decode } from '../decode/decode.ts';
+import { byContent, extensionOf, readByContent } from './by-content.ts';
 import type { CellOut } from '../tables/read.ts';
 import { fingerprint, type Fingerprint } from './canonical.ts';
 import { exceedsBounds } from './bounds.ts';
@@ -52,7 +53,7 @@ export type FileResult =
       counts?: { cells: number; checks: number };
     };
 
-export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc|rtf)$/i;
+export { ACCEPTED };
 const CROSS_ROWS = new Set(['carried_over', 'carried_forward', 'rules', 'normative_docs']);
 
 export interface AnalyzeContext extends ParseContext {
@@ -80,12 +81,15 @@ export function analyzeFile(
   if (OFFICE_UNSUPPORTED.test(f.path))
     return reject(
       'E_UNSUPPORTED_TYPE',
-      `${extOf(f.path)} 格式暂不支持（WPS、Excel 等）：请另存为 PDF 或 .docx (unsupported office format "${extOf(f.path)}")`,
+      `${extensionOf(f.path)} 格式暂不支持（WPS、Excel 等）：请另存为 PDF 或 .docx (unsupported office format "${extensionOf(f.path)}")`,
     );
-  if (!ACCEPTED.test(f.path))
+  // A name with no extension, or a web server's or crawler's (.asp, .php, .dat, .htm_ …), is
+  // read by its content (by-content.ts); any other name not accepted is rejected by name.
+  const content = readByContent(f.path);
+  if (!ACCEPTED.test(f.path) && !content)
     return reject(
       'E_UNSUPPORTED_TYPE',
-      `unsupported file type "${extOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
+      `unsupported file type "${extensionOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
     );
   if (f.size > ctx.maxBytes)
     return reject(
@@ -107,12 +111,15 @@ export function analyzeFile(
   let parsed: ReturnType<typeof parseReport>;
   let doc: Prepared | null = null;
   try {
+    const by = content ? byContent(f.path, bytes) : null;
+    if (by?.as === 'rejected') return reject('E_UNSUPPORTED_TYPE', by.reason, sha);
     // A document that is really a web page (Word's "save as web page" kept as .doc) is read as
-    // the HTML it is, by the text path, which also reads its charset and <title>.
-    const webPage = DOCUMENT.test(f.path) && sniff(bytes) === 'html';
+    // the HTML it is, by the text path, which also reads its charset and <title>; so is markup
+    // under a name read by content.
+    const webPage = (DOCUMENT.test(f.path) && sniff(bytes) === 'html') || by?.as === 'html';
     // A PDF, Word or RTF file saved under a text name (report.txt) is read as what it is; only a
     // header at the very start counts here, so a text that quotes %PDF- stays text.
-    const disguised = !DOCUMENT.test(f.path) && documentAtStart(bytes);
+    const disguised = by ? by.as === 'document' : !DOCUMENT.test(f.path) && documentAtStart(bytes);
     if ((DOCUMENT.test(f.path) && !webPage) || disguised) {
       doc = prepareDocument(f.path, bytes);
       if (!doc.ok) return reject(doc.code, doc.reason, sha);
@@ -123,7 +130,7 @@ export function analyzeFile(
         bytes,
         sha256: sha,
         ...(doc ? { lines: doc.lines, format: doc.format } : {}),
-        ...(webPage ? { htmlNamed: extOf(f.path).replace(/^\./, '') } : {}),
+        ...(webPage ? { htmlNamed: htmlName(f.path) } : {}),
       },
       ctx,
     );
@@ -244,20 +251,10 @@ export const transferables = (r: FileResult): ArrayBuffer[] =>
     ? []
     : ([r.ndjson.cells.buffer, r.ndjson.checks.buffer, r.ndjson.sections.buffer] as ArrayBuffer[]);
 
-function extOf(path: string): string {
-  const m = /\.[^./]*$/.exec(path);
-  return m ? m[0] : '(none)';
-}
+/** A web page's extension as parse.ts names it: without its dot, or '' for none. */
+const htmlName = (path: string) => (extensionOf(path) === '(none)' ? '' : extensionOf(path).slice(1));
 
 function isBinary(bytes: Uint8Array): boolean {
   const d = decode(bytes);
   return !d.ok && d.reason === 'binary';
-}
-
-/** Bytes that open as a PDF, a Word file (OLE2 or ZIP) or RTF, at their first byte. */
-function documentAtStart(bytes: Uint8Array): boolean {
-  const kind = sniff(bytes);
-  if (kind === 'ole' || kind === 'zip') return true;
-  const head = String.fromCharCode(...bytes.subarray(0, 5));
-  return head === '%PDF-' || head === '{\\rtf';
 }

@@ -108,7 +108,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     /\.html?$/i.test(file) ||
     /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   if (input.htmlNamed !== undefined && decoded.ok)
-    decoded.encoding = `${decoded.encoding} (html named .${input.htmlNamed})`;
+    decoded.encoding = `${decoded.encoding} (html ${input.htmlNamed ? `named .${input.htmlNamed}` : 'with no extension'})`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines, folded } = foldScript(
     input.lines ??

@@ -2,8 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { convertSync } from '../decode/convert-sync.ts';
 import { decode } from '../decode/decode.ts';
-import { DOCUMENT } from '../decode/document-types.ts';
-import { sniff } from '../decode/sniff.ts';
+import { readsAsDocument } from '../ingest/by-content.ts';
 import { unescapeName } from '../ingest/names.ts';
 import { readRaw } from '../ingest/walk.ts';
 
@@ -54,8 +53,9 @@ export function readSourceDocument(sourceFile: string): SourceDocument | null {
   const bytes = readSourceBytes(sourceFile);
   if (!bytes) return null;
   try {
-    // A web page under a Word name is read as the ingest reads it: as the text it is.
-    if (DOCUMENT.test(sourceFile) && sniff(bytes) !== 'html') {
+    // Read as the ingest reads it: a web page under a Word name as the text it is, a PDF under a
+    // text name, or under a name read by content (no extension, .asp …), as the document it is.
+    if (readsAsDocument(sourceFile, bytes)) {
       const c = convertSync(sourceFile, new Uint8Array(bytes));
       if (!c.ok) return null;
       if (c.format === 'pdf') return { lines: c.located.map((l) => l.raw), pages: c.located.map((l) => l.page) };

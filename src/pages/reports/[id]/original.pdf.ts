@@ -3,11 +3,20 @@ import { loadSiteData } from '../../../lib/site/load.ts';
 import { readSourceBytes } from '../../../lib/site/source.ts';
 import { ownsRegionCode } from '../../../lib/site/shard.ts';
 
-/** The original PDF of a PDF report, published beside it (the source view links `#page=N`). */
+/**
+ * The original PDF of a PDF report, published beside it (the source view links `#page=N`): a
+ * .pdf, or a PDF read under another name (report.txt, a crawler's file with no extension: its
+ * `encoding` says `pdf (N pages) (named .txt)`).
+ */
 export async function getStaticPaths() {
   const data = await loadSiteData();
   return data.reports
-    .filter((r) => ownsRegionCode(r.region_code) && /\.pdf$/i.test(r.source_file) && readSourceBytes(r.source_file))
+    .filter(
+      (r) =>
+        ownsRegionCode(r.region_code) &&
+        (/\.pdf$/i.test(r.source_file) || /^pdf \(/.test(r.encoding)) &&
+        readSourceBytes(r.source_file),
+    )
     .map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file } }));
 }
 
