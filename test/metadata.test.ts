@@ -262,6 +262,15 @@ describe('metadata', () => {
     expect(meta('某县教育局2023年政府信息公开工作年度报告_政府信息公开年报_某县人民政府').agency).toBe('某县教育局');
   });
 
+  it('a Markdown heading’s marks are not the title’s words (a .md report: # …, **…**)', () => {
+    expect(meta('# 测试市甲支队2023年政府信息公开工作年度报告')).toMatchObject({
+      title: '测试市甲支队2023年政府信息公开工作年度报告',
+      agency: '测试市甲支队',
+    });
+    expect(meta('## **某县教育局2023年政府信息公开工作年度报告**').agency).toBe('某县教育局');
+    expect(cleanTitle('#某局2023年政府信息公开工作年度报告')).toBe('#某局2023年政府信息公开工作年度报告');
+  });
+
   it('date labels: spaced, 成文日期, bare 时间 and 日期, Chinese and slashed formats; not 统计时间', () => {
     expect(meta('某局2023年政府信息公开工作年度报告\n发 布 日 期：2024年1月22日').published_on).toBe('2024-01-22');
     expect(meta('某局2023年政府信息公开工作年度报告\n成文日期：2024-01-19').published_on).toBe('2024-01-19');

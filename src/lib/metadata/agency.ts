@@ -19,7 +19,10 @@ const SITE_SEP_CHAR = /[_|｜\-—–－]/;
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
   // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
+  // A Markdown heading's marks (# …, **…**): a converter's or an editor's, not the title's words.
   const s = raw
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*(\*\*|__)(.+)\1\s*$/, '$2')
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
     .trim();

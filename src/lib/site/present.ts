@@ -102,7 +102,7 @@ function rowLabel(table: CellRow['table_id'], row: string): string | null {
 }
 
 const STATUS_LABEL: Record<ReportRow['status'], string> = {
-  complete: '表格完整',
+  complete: '三张表格均已找到',
   partial: '表格不完整',
   text_only: '仅文字（表格缺失或为图片）',
 };
