@@ -134,3 +134,72 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
       return unknown('the row has no cell under a column of the header: a cell lost, the others not proven');
   return { kind: 'cells', cells: cells as Slot[], by: 'delimited', ...(spanned.size ? { spanned } : {}) };
 }
+
+/**
+ * A table known to have more columns than the form, read without its header's grid (`|`, tab
+ * or comma-separated text, whose header pieces do not stand over the rows' pieces: merged cells
+ * are left out; or a drawn table whose header does not place its columns). Its full rows have a
+ * value more than the form's columns and are not read; a row with a blank cell, or one lost, has
+ * the form's count again, and read by that count its values after the blank stand a column off
+ * (法人's 小计 as 其他, a 上年总计 as 总计, 四's 合计 as 复议后起诉's 总计). So in such a table no
+ * row is read by its count: a row with a value is not proven (`notByCount`), one with none is
+ * blank. The table is known wider by its header naming the form's columns and one besides
+ * (`extraColumnNamed`), or by its other rows (`widerRows`).
+ */
+
+/** Header words of a column no form has: a subtotal, last year's figures, a remark. */
+const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数)?)$/;
+
+/**
+ * The column label, none of the form's, that a header names beside every one of the form's
+ * `labels` (each a header cell's words, spaces and brackets out: headerKey), or null. Only a
+ * header naming all the form's columns: one that names 合计 in place of 总计 names no column more.
+ */
+export function extraColumnNamed(cells: ReadonlyArray<{ text: string }>, labels: readonly string[]): string | null {
+  const keys = new Set(cells.flatMap((c) => c.text.split(/\s+/).map(headerKey)));
+  if (!labels.every((l) => keys.has(l))) return null;
+  return [...keys].find((k) => !labels.includes(k) && EXTRA_COLUMN.test(k)) ?? null;
+}
+
+/** Why the header proves the table wider than the form, for the rows' note. */
+export const namedWider = (label: string): string =>
+  `the header names a column the form does not have (${label}) and its pieces do not stand over the rows' cells`;
+
+/**
+ * Why each row's table shows itself wider than the form by its rows, or null: two rows or more
+ * of the row's group (rows of `n` columns under one header) left unread with the same count of
+ * values a column or a few more than `n` (at most n/2 more: a row with twice the values or more
+ * is rows whose labels were lost, not a wider table). A row read has at most n values. `rows`:
+ * each row's column count, group, and its values' count when it was left unread (else null).
+ */
+export function widerRows(
+  rows: ReadonlyArray<{ n: number; group: string; vals: number | null }>,
+): Array<string | null> {
+  const key = (r: { n: number; group: string }, m: number) => `${r.group} ${r.n} ${m}`;
+  const times = new Map<string, number>();
+  for (const r of rows)
+    if (r.vals !== null && r.vals > r.n && r.vals <= r.n + Math.max(1, Math.floor(r.n / 2)))
+      times.set(key(r, r.vals), (times.get(key(r, r.vals)) ?? 0) + 1);
+  return rows.map((r) => {
+    for (let m = r.n + 1; m <= r.n + Math.max(1, Math.floor(r.n / 2)); m++) {
+      const t = times.get(key(r, m)) ?? 0;
+      if (t >= 2) return `${t} of its rows have ${m} values for the form's ${r.n} columns`;
+    }
+    return null;
+  });
+}
+
+/**
+ * The rule for a row of a table known wider than the form (`why`): read by its count, it is not
+ * proven, unless it has no value at all (every cell blank, wherever the extra one stands).
+ */
+export function notByCount(rc: RowCells, why: string): RowCells {
+  if (rc.kind === 'unknown') return rc;
+  const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
+  if (!vals.length) return rc;
+  return {
+    kind: 'unknown',
+    reason: `the table has more columns than the form (${why}): a row with the form's count has it by a blank or lost cell, and which one is not proven — its values are not placed by their count`,
+    vals,
+  };
+}

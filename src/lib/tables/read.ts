@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
-import type { HeaderColumns } from './columns.ts';
+import { notByCount, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
   endsAtLabel,
@@ -16,6 +16,8 @@ import {
   labelPadding,
   noiseOfRows,
   rightAligned,
+  type FoundRow,
+  type RowCells,
   type Slot,
   type ValTok,
 } from './rows.ts';
@@ -57,6 +59,12 @@ export interface TableRules {
    * by the header's columns (columns.ts), the extra column's left out; by row key, or `all`.
    */
   byHeader?: { all?: HeaderColumns; rows?: Map<string, HeaderColumns> };
+  /**
+   * A table known to have more columns than the form (columns.ts, `notByCount`): by its header
+   * naming one (why, for the table or by row key), or by its rows. `groups`: the row keys under
+   * each header (二's sub-tables), within which rows show the width; by default the whole table.
+   */
+  wider?: { all?: string; rows?: Map<string, string>; groups?: ReadonlyArray<readonly string[]> };
 }
 
 export function readTable(
@@ -86,21 +94,40 @@ export function readTable(
   const notFound = inOrder ? [] : defs.filter((d) => !found.some((f) => f.def === d)).map((d) => d.key);
 
   // Plain loops: this runs for every row of every report.
+  const byHeader = found.map((f) => rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all);
+  const rcs: RowCells[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    rcs.push(
+      readRow(
+        toks,
+        f.at,
+        regionEnd(found, k, toks.length),
+        f.def.columns.length,
+        dense,
+        noiseAt(rowLines[k]!),
+        padding,
+        grid.has(f.def.columns.length),
+        byHeader[k],
+      ),
+    );
+  }
+  // A table known wider than the form, by its header or its rows: no row read by its count
+  // (columns.ts). Rows placed by a drawn header's grid are not read by count.
+  const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));
+  const group = (f: FoundRow) => groupOf.get(f.def.key) ?? '';
+  const wideRows = widerRows(
+    found.map((f, k) => ({
+      n: f.def.columns.length,
+      group: group(f),
+      vals: byHeader[k] || rcs[k]!.kind !== 'unknown' ? null : rcs[k]!.vals.length,
+    })),
+  );
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const cols = f.def.columns;
-    const noise = noiseAt(rowLines[k]!);
-    const rc = readRow(
-      toks,
-      f.at,
-      regionEnd(found, k, toks.length),
-      cols.length,
-      dense,
-      noise,
-      padding,
-      grid.has(cols.length),
-      rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all,
-    );
+    const wider = rules.wider?.rows?.get(f.def.key) ?? rules.wider?.all ?? wideRows[k];
+    const rc = wider && !byHeader[k] ? notByCount(rcs[k]!, wider) : rcs[k]!;
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them. So do a
     // one-line dump's cells that only the next label ends (rows.ts, `endsAtLabel`).

@@ -45,7 +45,15 @@ import {
   type Slot,
   type ValTok,
 } from './rows.ts';
-import { cellsByHeader, columnsByHeader, headerGrid, type HeaderColumns } from './columns.ts';
+import {
+  cellsByHeader,
+  columnsByHeader,
+  extraColumnNamed,
+  headerGrid,
+  namedWider,
+  notByCount,
+  type HeaderColumns,
+} from './columns.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 import { statedMoneyUnits } from './units.ts';
 
@@ -124,6 +132,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   const unproven = rowsFormProblem(toks, layout, otherHeader) ?? undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
   const byHeader = activeColumnsByHeader(blocks, defs);
+  const wider = activeWider(blocks, defs);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
     ...(noUnit ? { noUnit } : {}),
@@ -131,6 +140,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
     ...(unprovenRows.size ? { unprovenRows } : {}),
     ...(repeatedRows.size ? { repeatedRows } : {}),
     ...(byHeader.size ? { byHeader: { rows: byHeader } } : {}),
+    wider: { rows: wider, groups: blocks.map((b) => b.rows) },
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
 }
@@ -204,6 +214,21 @@ function activeColumnsByHeader(blocks: ActiveBlock[], defs: RowDef[]): Map<strin
   return out;
 }
 
+/**
+ * Section 二's rows under a sub-table header that names their columns and one the form does not
+ * have (信息内容 | 本年处理决定数量 | 上年数量), by row key → why: none is read by its count (columns.ts).
+ */
+function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of blocks)
+    for (const key of b.rows) {
+      const labels = defs.find((d) => d.key === key)!.columns.map((c) => headerKey(c.label));
+      const extra = extraColumnNamed(textCells(b.head), labels);
+      if (extra && !out.has(key)) out.set(key, namedWider(extra));
+    }
+  return out;
+}
+
 /** The header form of section 二's columns: 信息内容 and each column's label, once. */
 function activeHeaderForm(defs: RowDef[]): HeaderForm {
   const form = new Map<string, number>([['信息内容', 1]]);
@@ -274,11 +299,15 @@ export function readRequests(
   // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
   const byHeader =
     firstAt < 0 ? null : columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn);
+  // A header naming the form's columns and one besides, its pieces not over the rows': no row
+  // is read by its count (columns.ts).
+  const extra = firstAt < 0 ? null : extraColumnNamed(textCells(toks.slice(0, firstAt)), REQUEST_LABELS);
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
     ...(repeatedColumn ? { repeatedColumn } : {}),
     ...(byHeader ? { byHeader: { all: byHeader } } : {}),
+    ...(extra ? { wider: { all: namedWider(extra) } } : {}),
   });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
@@ -352,6 +381,15 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
   }
+  // A header naming the five result columns and one besides (a 合计 after the fifteen), its
+  // pieces not over the row's: the row is not read by its count (columns.ts).
+  const extra = byHeader
+    ? null
+    : extraColumnNamed(
+        textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
+        REVIEW_RESULTS,
+      );
+  if (extra) rc = notByCount(rc, namedWider(extra));
   const headerNo =
     toks
       .slice(0, firstVal)
