@@ -167,3 +167,19 @@ describe('a column the form does not have, in delimited text, and a blank cell',
       }
     });
 });
+
+describe('a row of last year is no column', () => {
+  it('四 printed by year (上年 | …, 本年 | …) is read as before', () => {
+    const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const text = report([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      ['年度', '行政复议', '行政诉讼'].join(' | '),
+      ['未经复议直接起诉', '复议后起诉'].join(' | '),
+      [...results, ...results, ...results].join(' | '),
+      ['上年', 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(' | '),
+      ['本年', 3, 0, 2, 9, 14, 0, 5, 6, 3, 14, 3, 9, 1, 5, 18].join(' | '),
+    ]);
+    const p = ok(parseText(text));
+    expect(rowOf(p.cells, 'review', 'review')).toBe('3 0 2 9 14');
+  });
+});

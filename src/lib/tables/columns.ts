@@ -147,8 +147,11 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
  * (`extraColumnNamed`), or by its other rows (`widerRows`).
  */
 
-/** Header words of a column no form has: a subtotal, last year's figures, a remark. */
-const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数)?)$/;
+/**
+ * Header words of a column no form has: a subtotal, last year's figures, a remark. 上年 alone is
+ * no column: it labels a row of last year's figures (四 printed by year: 上年 | …, 本年 | …).
+ */
+const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数))$/;
 
 /**
  * The column label, none of the form's, that a header names beside every one of the form's
