@@ -473,7 +473,7 @@ function report(
   let cut = false;
   /** Lines of the appendix at the end of `body` (a signature may go before them), and a section whose own table is not printed. */
   let appendixLength = 0;
-  let dropped: 0 | 1 | 2 | null = null;
+  let dropped: Array<0 | 1 | 2> = [];
   if (pre2019) {
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
@@ -884,12 +884,12 @@ function report(
   // names the other form's columns): not complete.
   // A section whose only table in the appendix is another unit's (other-unit.ts): the report
   // prints none of its own there, its cells are not the report's.
-  const droppedTable = dropped === null ? null : (['active', 'requests', 'review'] as const)[dropped];
-  if (droppedTable) cells = cells.filter((c) => c.table_id !== droppedTable);
+  const droppedTables = dropped.map((k) => (['active', 'requests', 'review'] as const)[k]);
+  if (droppedTables.length) cells = cells.filter((c) => !droppedTables.includes(c.table_id));
   const status =
     pre2019 || noTables
       ? 'text_only'
-      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true || droppedTable
+      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true || droppedTables.length
         ? 'partial'
         : 'complete';
   if (cut)
@@ -901,11 +901,11 @@ function report(
     status === 'text_only'
       ? []
       : failingChecks(tables!, unknown).filter(
-          (c) => !(cut && c.startsWith('review')) && !(droppedTable && c.startsWith(`${droppedTable}.`)),
+          (c) => !(cut && c.startsWith('review')) && !droppedTables.some((t) => c.startsWith(`${t}.`)),
         );
   // The layouts of the tables read (none of a section not printed), and the era they tell.
-  const readActive = droppedTable !== 'active';
-  const readRequests = droppedTable !== 'requests';
+  const readActive = !droppedTables.includes('active');
+  const readRequests = !droppedTables.includes('requests');
   const truth: Truth = {
     file: path,
     style: pre2019 ? 'pre2019' : style,

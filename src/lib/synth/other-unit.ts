@@ -7,8 +7,13 @@ import type { Random } from './random.ts';
  * table under 填报单位：某县财政局: beside the report's own table in its section (`body`), beside
  * the own table moved to the appendix and titled with the report's own name — in full, shorter,
  * as its place, 本机关 (`both`) — or as the only table of a section that says 详见附件 (`only`).
- * The other unit's numbers are not the report's: in `only` the section's cells are not in the
- * truth at all (a reader finds no table of the report's own there).
+ * Or a part of the appendix holding several of the other unit's tables, named once at its head
+ * (附件： alone and the unit's title on the next line, or on one line, or the name alone), each
+ * table under its section's words (`part`): the report's own sections print their table, or
+ * only 详见附件 / （图片）, at least one of them its table. A unit's name ends in anything: 局,
+ * 中心, 处, 馆, 中学, 公司, 医院, 研究院 … The other unit's numbers are not the report's: a
+ * section that prints no table of its own has no cells in the truth at all (a reader finds no
+ * table of the report's own there).
  */
 
 export interface UnitNames {
@@ -26,13 +31,32 @@ export interface OtherUnit {
   sections: [string[], string[], string[]];
   /** The appendix's lines, to follow section 六. */
   appendix: string[];
-  /** The section (0–2) whose own table the report no longer prints (variant `only`), else null. */
-  dropped: 0 | 1 | 2 | null;
+  /** The sections (0–2) whose own table the report no longer prints (variants `only`, `part`). */
+  dropped: Array<0 | 1 | 2>;
 }
 
 const DEPTS = ['教育局', '财政局', '民政局', '卫生健康委员会', '交通运输局', '住房和城乡建设局', '市场监督管理局'];
 const PROVINCE_DEPTS = ['教育厅', '财政厅', '民政厅', '卫生健康委员会', '交通运输厅'];
 const TOWN_UNITS = ['综合便民服务中心', '农业综合服务中心', '社会事务办公室'];
+/** Units whose names end as no department's does (处, 馆, 中学, 公司, 医院, 学校, 研究院 …). */
+const INSTITUTIONS = [
+  '环境卫生管理处',
+  '住房公积金管理处',
+  '档案馆',
+  '图书馆',
+  '博物馆',
+  '第一中学',
+  '实验小学',
+  '职业技术学校',
+  '供水公司',
+  '公共交通集团有限公司',
+  '人民医院',
+  '中医院',
+  '农业科学研究院',
+  '规划设计研究院',
+  '广播电视台',
+];
+const CN = '一二三四五六七八九十';
 
 /** The level a place's name ends in, as short forms write it (区教育局): null for a township. */
 function levelOf(place: string): string | null {
@@ -65,6 +89,7 @@ function otherName(rng: Random, n: UnitNames): { name: string; many: boolean } {
       : ['各村（社区）', '下属单位', '所属各单位'];
     return { name: rng.pick(many), many: true };
   }
+  if (rng.chance(0.35)) return { name: `${n.place}${rng.pick(INSTITUTIONS)}`, many: false };
   if (!level) return { name: `${n.place}${rng.pick(TOWN_UNITS)}`, many: false };
   const dept = rng.pick((level === '省' ? PROVINCE_DEPTS : DEPTS).filter((d) => !n.agency.endsWith(d)));
   const names = [`${n.place}${dept}`, `${level}${dept}`];
@@ -84,7 +109,8 @@ export function otherUnitAppendix(
   n: UnitNames,
 ): OtherUnit {
   const k = rng.int(0, 2) as 0 | 1 | 2;
-  const variant = rng.weighted({ body: 4, both: 3, only: 3 });
+  const variant = rng.weighted({ body: 4, both: 3, only: 3, part: 4 });
+  if (variant === 'part') return namedPart(rng, sections, other, n);
   // Titles 附件1：…, 附件2：… (`att`), or the appendix under one 附件 line, titled in words or 表N.
   const att = rng.chance(0.5);
   const words = () => rng.pick(WORDS[k]);
@@ -130,5 +156,44 @@ export function otherUnitAppendix(
     appendix.push(...(ownFirst ? [...own, ...theirs] : [...theirs, ...own]));
     out[k] = [sections[k][0]!, att ? `具体情况见附件${ownAt}。` : '详见附件。'];
   }
-  return { sections: out, appendix, dropped: variant === 'only' ? k : null };
+  return { sections: out, appendix, dropped: variant === 'only' ? [k] : [] };
+}
+
+/**
+ * Variant `part`: 附件： (alone, or with the title on its line), the other unit named once at the
+ * part's head, then two or three of its tables, each under its section's words (二、主动公开政府
+ * 信息情况, 表2 …, or the words alone). Each of the report's sections holding one of them prints
+ * its own table, or only 详见附件 / （图片）: at least one section prints its own.
+ */
+function namedPart(
+  rng: Random,
+  sections: [string[], string[], string[]],
+  other: [string[], string[], string[]],
+  n: UnitNames,
+): OtherUnit {
+  let unit = otherName(rng, n);
+  if (unit.many) unit = { name: `${n.place}${rng.pick(INSTITUTIONS)}`, many: false };
+  const year = rng.chance(0.6) ? `${n.year}年` : '';
+  const title = `${unit.name}${year}${rng.pick(['政府信息公开工作年度报告统计表', '政府信息公开工作年度报告数据', '政府信息公开情况统计表'])}`;
+  const head = [['附件：', title], ['附件', title], [`附件：${title}`], ['附件：', unit.name]][
+    Number(rng.weighted({ 0: 4, 1: 2, 2: 2, 3: 1 }))
+  ]!;
+  const pairs: Array<Array<0 | 1 | 2>> = [
+    [0, 1],
+    [1, 2],
+    [0, 2],
+  ];
+  const ks: Array<0 | 1 | 2> = rng.chance(0.5) ? [0, 1, 2] : rng.pick(pairs);
+  const style = rng.int(0, 2);
+  const appendix = [...head];
+  ks.forEach((k, i) => {
+    const w = WORDS[k][0]!;
+    appendix.push([`${CN[k + 1]}、${w}`, `表${i + 1} ${w}`, w][style]!, ...other[k]);
+  });
+  // The sections that print no table of their own: never all three.
+  const dropped = ks.filter(() => rng.chance(0.6));
+  if (dropped.length === 3) dropped.pop();
+  const out = sections.map((s) => [...s]) as OtherUnit['sections'];
+  for (const k of dropped) out[k] = [sections[k][0]!, rng.pick(['详见附件。', '（图片）'])];
+  return { sections: out, appendix, dropped };
 }
