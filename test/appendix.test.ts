@@ -514,6 +514,169 @@ describe('an appendix table of another unit', () => {
   });
 });
 
+describe('whose an appendix table is: proven the report’s, or unread', () => {
+  /** A report of `agency` (its title names it), `s2`–`s4` in its sections, the appendix `tail`. */
+  const agencyReport = (agency: string, s2: string[], s3: string[], s4: string[], tail: string[]) =>
+    report(s2, s3, s4, tail).replace('测试附件局', agency);
+  const notRead = (p: ReturnType<typeof read>, table: string, name: string) => {
+    expect(p.cells.filter((c) => c.table_id === table && c.value !== null)).toEqual([]);
+    expect(
+      p.diagnostics.some((d) => d.code === 'W_TABLE_MISSING' && d.message.includes(`“${name}”`)),
+      JSON.stringify(p.diagnostics),
+    ).toBe(true);
+  };
+  const other = requests([0, [11, 1, 0, 0, 0, 1, 13]]);
+  const otherReview = [
+    '行政复议 | 行政诉讼 |',
+    ...REVIEW.slice(1, 3),
+    '1 | 2 | 3 | 4 | 10 | 0 | 1 | 0 | 1 | 2 | 2 | 0 | 0 | 0 | 2 |',
+  ];
+
+  it.each([
+    ['the title on the next line', ['附件：', '测试市乙中心2023年政府信息公开工作年度报告统计表']],
+    ['附件 with no colon', ['附件', '测试市乙中心政府信息公开情况统计表']],
+    ['the name alone on the next line', ['附件：', '测试市乙中心']],
+    ['the title on the 附件 line', ['附件：测试市乙中心2023年政府信息公开工作年度报告统计表']],
+  ])('another unit named at the head of its part (%s): none of its tables is read', (_, head) => {
+    // 三 and 四 are images in the body: the appendix's 三 and 四 under their section headings were
+    // read as the report's when the name stood on the line after 附件：.
+    const p = read(
+      agencyReport(
+        '测试市甲局',
+        ACTIVE,
+        ['（图片）'],
+        ['（图片）'],
+        [
+          '测试市甲局',
+          '2024年1月20日',
+          ...head,
+          '二、主动公开政府信息情况',
+          ...ACTIVE,
+          '三、收到和处理政府信息公开申请情况',
+          ...other,
+          '四、政府信息公开行政复议、行政诉讼情况',
+          ...otherReview,
+        ],
+      ),
+    );
+    notRead(p, 'requests', '测试市乙中心');
+    notRead(p, 'review', '测试市乙中心');
+    // The report's own 二 is read, no disagreeing copy.
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
+    expect(p.diagnostics.filter((d) => d.code === 'W_CELLS_AMBIGUOUS')).toEqual([]);
+  });
+
+  it('a title naming the report’s own agency after another unit’s part heads its own tables', () => {
+    const p = read(
+      agencyReport(
+        '测试市甲局',
+        ['详见附件。'],
+        ['详见附件。'],
+        ['详见附件。'],
+        [
+          '附件：',
+          '测试市乙中心2023年政府信息公开工作年度报告统计表',
+          '三、收到和处理政府信息公开申请情况',
+          ...other,
+          '测试市甲局2023年政府信息公开工作年度报告统计表',
+          '二、主动公开政府信息情况',
+          ...ACTIVE,
+          '三、收到和处理政府信息公开申请情况',
+          ...REQUESTS,
+          '四、政府信息公开行政复议、行政诉讼情况',
+          ...REVIEW,
+        ],
+      ),
+    );
+    expectAllRead(p);
+  });
+
+  it.each([
+    '测试市环境卫生管理处',
+    '测试市住房公积金管理处',
+    '测试市档案馆',
+    '测试市图书馆',
+    '测试市第一中学',
+    '测试市实验学校',
+    '测试市供水公司',
+    '测试市人民医院',
+    '测试市农业科学研究院',
+    '测试市某某',
+  ])('another unit’s name, whatever its ending (%s), leaves its table unread', (name) => {
+    for (const head of [[`附件：${name}2023年政府信息公开工作年度报告统计表`], ['附件：', name]]) {
+      const p = read(agencyReport('测试市甲局', ACTIVE, ['（图片）'], REVIEW, [...head, ...REQUESTS]));
+      notRead(p, 'requests', name);
+      expect(rowOf(p.cells, 'active', 'rules')).toBe('2 1 17');
+    }
+  });
+
+  it('no agency known: any name leaves the table unread', () => {
+    const text = report(ACTIVE, ['详见附件。'], REVIEW, [
+      '附件：测试市档案馆2023年政府信息公开工作年度报告统计表',
+      ...REQUESTS,
+    ]).replace('测试附件局2023年', '2023年');
+    const p = read(text);
+    notRead(p, 'requests', '测试市档案馆');
+    expect(p.diagnostics.find((d) => d.message.includes('“测试市档案馆”'))?.message).toMatch(/发布机关未能确定/);
+  });
+
+  it.each([
+    [['附件：政府信息公开情况统计表']],
+    [['附件1：2023年政府信息公开工作年度报告数据表']],
+    [['附件 表2 收到和处理政府信息公开申请情况']],
+    [['附件', '三、收到和处理政府信息公开申请情况']],
+    [['附件：', '政府信息公开工作年度报告统计表']],
+    [['附件：某县教育局2023年政府信息公开工作年度报告统计表']],
+    [['附件：', '某县教育局2023年政府信息公开工作年度报告统计表']],
+    [['附件：', '某县教育局']],
+    [['附件：本年度政府信息公开申请情况统计表']],
+    [['附件：全年政府信息公开申请情况统计表']],
+    [['附件：有关数据']],
+    [['附件：相关统计数据']],
+    [['附件：年度统计表']],
+    [['附件：年报数据']],
+    [['附件：', '1.政府信息公开申请情况统计表']],
+    [['附件：', '（单位：件）']],
+    [['附件', '数据表']],
+  ])('the report’s own appendix (%j) is read', (head) => {
+    const p = read(agencyReport('某县教育局', ACTIVE, ['详见附件。'], REVIEW, [...head, ...REQUESTS]));
+    expectAllRead(p);
+    expect(codes(p).filter((c) => c !== 'W_REGION_AMBIGUOUS')).toEqual([]);
+  });
+
+  it('the report’s own tables, all three under one title naming its agency on the line after 附件：', () => {
+    const p = read(
+      agencyReport(
+        '某县教育局',
+        ['详见附件。'],
+        ['详见附件。'],
+        ['详见附件。'],
+        [
+          '附件：',
+          '某县教育局2023年政府信息公开工作年度报告统计表',
+          '二、主动公开政府信息情况',
+          ...ACTIVE,
+          '三、收到和处理政府信息公开申请情况',
+          ...REQUESTS,
+          '四、政府信息公开行政复议、行政诉讼情况',
+          ...REVIEW,
+        ],
+      ),
+    );
+    expectAllRead(p);
+  });
+
+  it.each([
+    ['附件：测试市环境卫生管理处2023年政府信息公开工作年度报告统计表', '测试市环境卫生管理处'],
+    ['测试市第一中学政府信息公开情况统计表', '测试市第一中学'],
+    ['附件：本年度政府信息公开情况统计表', ''],
+    ['附件：有关数据', ''],
+    ['附件：全年政府信息公开申请情况统计表', ''],
+    ['附件：相关统计数据', ''],
+    ['附件：年度统计表', ''],
+  ])('the issuer a title names, whatever its ending: %s → %s', (title, name) => expect(titleIssuer(title)).toBe(name));
+});
+
 describe('a signature before the appendix', () => {
   const dated = (tail: string[]) => read(report(ACTIVE, ['详见附件表1。'], REVIEW, tail));
 

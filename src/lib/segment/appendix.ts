@@ -1,7 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { bareLabel, tokenize } from '../tables/tokens.ts';
 import { activeRows, requestRows } from '../template/definitions.ts';
-import { isUnitField, otherIssuer } from './issuer.ts';
+import { isNameLine, isUnitField, namesIssuer, otherIssuer } from './issuer.ts';
 
 /**
  * Tables printed in an appendix (附件) after the report's last section, with sections 二–四
@@ -181,6 +181,9 @@ function cellTable(text: string): AppendixTableId | 'mixed' | null {
 /** A sentence or a date (the signature under the last table): what ends a table. */
 const PROSE = /[。；！？]|^\d{4}年\d{1,2}月\d{1,2}日$/;
 
+/** A 附件 line that is its label alone: 附件, 附件：, 附件2：. */
+const LABEL_ALONE = new RegExp(`^(?:附件|附表)(?:${NUM})?[:：.、．]?$`);
+
 /** A title that opens a part of the appendix (附件, 附件2：…, 附表 alone), not one table's (表1, 附表1). */
 function opensPart(text: string): boolean {
   return /^(?:附件|附表(?![0-9一二三四五六七八九十]))/.test(text.replace(/[\s|]/g, ''));
@@ -216,6 +219,9 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   let part: AppendixBlock['context'] = { titles: [], lines: [] };
   let next: AppendixBlock['context'] = { titles: [], lines: [] };
   let inPart = false;
+  // After a 附件 line that is its label alone (附件： / 附件2), the next line is the part's title,
+  // whatever it reads as (测试市乙中心 names whose the part is as a title does).
+  let bare = false;
   const close = () => {
     if (cur.table) blocks.push(cur);
   };
@@ -228,6 +234,8 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   lines.forEach((line, i) => {
     // A title first: its words may be a table's too (表3 政府信息公开行政复议、行政诉讼情况).
     const title = tableTitle(line.text);
+    const afterBare = bare && line.text.trim() !== '';
+    if (afterBare) bare = false;
     if (title) {
       const here = { no: line.no, text: line.text.trim(), line, ...title };
       // A title over two lines (附件1 / 主动公开政府信息情况统计表): the number from the first.
@@ -236,6 +244,13 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       close();
       if (opensPart(line.text)) {
         part = { titles: [here.text], lines: [] };
+        next = { titles: [], lines: [] };
+        inPart = true;
+        bare = LABEL_ALONE.test(line.text.replace(/[\s|]/g, ''));
+      } else if (namesIssuer(line.text)) {
+        // A title naming an issuer (附件： / 测试市乙中心2023年…统计表, 表1 某县财政局…) heads the rest
+        // of its part, every table under it, until the next 附件 line or the next title naming one.
+        part = { titles: [...part.titles.filter((t) => !namesIssuer(t)), here.text], lines: [] };
         next = { titles: [], lines: [] };
         inPart = true;
       } else {
@@ -264,8 +279,10 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       start(k);
       return;
     }
-    if (k && !cur.table) start(k);
-    else if (!k && !cur.table && line.text.trim()) (inPart ? part.lines : next.lines).push(line.text);
+    if (!k && !cur.table && afterBare) part.titles.push(line.text.trim());
+    else if (k && !cur.table) start(k);
+    else if (!k && !cur.table && line.text.trim())
+      (inPart || isNameLine(line.text) ? part.lines : next.lines).push(line.text);
     cur.lines.push(line);
   });
   close();
