@@ -7,6 +7,8 @@ import {
   fullWidthSeparators,
 } from '../src/lib/decode/fullwidth.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
+import type { CellOut } from '../src/lib/tables/emit.ts';
+import { readActive } from '../src/lib/tables/sections.ts';
 import { activeRows2019, activeRows2021, requestRows2019, requestRows2021 } from '../src/lib/template/definitions.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
@@ -197,5 +199,51 @@ describe('rows joined by full-width separators', () => {
       expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');
       expect(p.diagnostics.find((d) => d.at?.row === 'rules')?.message).toContain('in a cell of this row');
     });
+  });
+});
+
+/** Section 二's lines read as the ingest reads them (full-width rows cut first). */
+const active = (lines: string[], year = 2020) => readActive(delimitedRows(textToLines(lines.join('\n'))), year).read!;
+const row = (r: { cells: CellOut[] }, key: string, table = 'active') => rowOf(r.cells, table, key);
+
+describe('full-width rows damaged as the property test damages them (its seeds 1–30)', () => {
+  const HEAD = '信息内容，本年新制作数量，本年新公开数量，对外公开总数量';
+
+  it('an amount with decimals written plainly (2683.02万元) does not show how the counts are written: 1，090 stays NULL', () => {
+    // Seed 1, table 1140: 109 and 0 glued (1090), then written with a thousands comma.
+    const r = active([
+      HEAD,
+      '规章，17，17，17',
+      '行政许可，0，2，191',
+      '其他对外管理服务事项，1，090，41',
+      '行政事业性收费，234，0',
+      '政府集中采购，0，2683.02万元',
+    ]);
+    expect(row(r, 'other_services')).toBe('A A A');
+    expect(row(r, 'rules')).toBe('17 17 17');
+    // A whole number written plainly does show it: 60，036 is two cells there (one too many).
+    const plain = active([HEAD, '规章，17，17，1700', '行政许可，0，60，036，191', '行政事业性收费，234，0']);
+    expect(row(plain, 'rules')).toBe('17 17 1700');
+    expect(row(plain, 'licensing')).toBe('A A A');
+  });
+
+  it('a thousands comma before three digits and a unit (1，790万元), or before a miswritten separator (4，619、6): NULL', () => {
+    expect(fullWidthDataRow('政府集中采购，1，790万元', '，')?.pairs).toBe(true);
+    expect(fullWidthDataRow('行政事业性收费，4，619、6', '，')?.pairs).toBe(true);
+    expect(fullWidthDataRow('行政事业性收费，5.4，619', '，')?.pairs).toBe(false);
+    const r = active([
+      HEAD,
+      '规章，0，0，34',
+      '规范性文件，5，5，34',
+      '行政许可，0，0，0',
+      '其他对外管理服务事项，0，5，12',
+      '行政处罚，0，0，0',
+      '行政强制，0，-2，9',
+      '行政事业性收费，4，619、6',
+      '政府集中采购，1，790万元',
+    ]);
+    expect(row(r, 'procurement')).toBe('A A');
+    expect(row(r, 'fees')).toBe('A A');
+    expect(row(r, 'other_services')).toBe('0 5 12');
   });
 });

@@ -185,15 +185,22 @@ export interface FullWidthRow {
   values: string[];
   /** A full-width comma inside a value field: 60，036 in a `；` row. */
   innerComma: boolean;
-  /** In a `，` row, a field of one to three digits followed by one of three: 60，036. */
+  /**
+   * In a `，` row, a field ending in one to three digits followed by one starting with three:
+   * 60，036, 1，790万元, 4，619、6 (the next separator written as another mark).
+   */
   pairs: boolean;
   /** The index of a label cell with a separator inside (labelWithSeparator): read without it. */
   stray?: number;
 }
 
-/** Digits either side of a full-width comma, as two cells (60 | 036) or in one (60，036). */
-const THOUSANDS_HEAD = /^[+-]?\d{1,3}$/;
-const THOUSANDS_TAIL = /^\d{3}(?:\.\d+)?$/;
+/**
+ * Digits either side of a full-width comma, as two cells (60 | 036) or in one (60，036): a field
+ * that ends in one to three digits (not a decimal's), and one that starts with exactly three —
+ * whatever follows them (a unit, a decimal part, another mark and digits).
+ */
+const THOUSANDS_HEAD = /(?:^|[^\d.])\d{1,3}$/;
+const THOUSANDS_TAIL = /^\d{3}(?!\d)/;
 const DIGIT_COMMA = /\d，\d/;
 
 /** `raw` as a row of values after its label (or with none), or null. */
@@ -238,16 +245,20 @@ export function fullWidthDataRow(raw: string, sep: FullWidthSeparator): FullWidt
   };
 }
 
-/** A plain number of four digits or more (no separator), or one with ASCII thousands commas. */
-const PLAIN_LARGE = /^[+-]?\d{4,}(?:\.\d+)?(?:万元|元|件)?$/;
-const ASCII_THOUSANDS = /\d,\d{3}/;
+/**
+ * A plain whole number of four digits or more (no separator), or one with ASCII thousands commas.
+ * Not an amount with decimals (2683.02万元): a sum of money copied from an account shows how
+ * that sum is written, not how the document writes its counts (1，090 beside 2683.02万元).
+ */
+const PLAIN_LARGE = /^[+-]?\d{4,}(?:万元|元|件)?$/;
+const ASCII_THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:万元|元|件)?$/;
 
 /**
  * Whether a `，` document shows that a comma between digits is no thousands separator in it: a
  * row with exactly its columns' count of cells, no pair of digit cells that could be one number
- * (60，036) among them, and a number of four digits or more written without a separator (14918)
- * or with an ASCII one (14,918). A document writes its numbers one way; one that writes them
- * plainly, or with the ASCII comma, does not write them with the separator of its cells.
+ * (60，036) among them, and a whole number of four digits or more written without a separator
+ * (14918) or with an ASCII one (14,918). A document writes its numbers one way; one that writes
+ * them plainly, or with the ASCII comma, does not write them with the separator of its cells.
  */
 function writesThousandsOtherwise(rows: FullWidthRow[]): boolean {
   return rows.some((r) => {
