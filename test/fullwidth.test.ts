@@ -8,7 +8,7 @@ import {
 } from '../src/lib/decode/fullwidth.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import type { CellOut } from '../src/lib/tables/emit.ts';
-import { readActive } from '../src/lib/tables/sections.ts';
+import { readActive, readRequests } from '../src/lib/tables/sections.ts';
 import { activeRows2019, activeRows2021, requestRows2019, requestRows2021 } from '../src/lib/template/definitions.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
@@ -204,6 +204,7 @@ describe('rows joined by full-width separators', () => {
 
 /** Section 二's lines read as the ingest reads them (full-width rows cut first). */
 const active = (lines: string[], year = 2020) => readActive(delimitedRows(textToLines(lines.join('\n'))), year).read!;
+const requests = (lines: string[]) => readRequests(delimitedRows(textToLines(lines.join('\n'))), 2022).read!;
 const row = (r: { cells: CellOut[] }, key: string, table = 'active') => rowOf(r.cells, table, key);
 
 describe('full-width rows damaged as the property test damages them (its seeds 1–30)', () => {
@@ -245,5 +246,38 @@ describe('full-width rows damaged as the property test damages them (its seeds 1
     expect(row(r, 'procurement')).toBe('A A');
     expect(row(r, 'fees')).toBe('A A');
     expect(row(r, 'other_services')).toBe('0 5 12');
+  });
+
+  it('a copy of a row whose cells are digits with another mark between them (270、4) is a copy: both NULL', () => {
+    for (const sep of ['；', '、'])
+      for (const copy of ['270、4', '270，4', '270；4'].filter((c) => !c.includes(sep))) {
+        const r = active(
+          [HEAD, '规章，0，0，21', '行政许可，0，0，204', `行政事业性收费，${copy}`, '行政事业性收费，270，3'].map(
+            (l) => l.replace(/，(?=\d)|(?<=[^\d])，/g, sep),
+          ),
+        );
+        expect(row(r, 'fees'), `${sep} ${copy}`).toBe('R R');
+        expect(row(r, 'licensing')).toBe('0 0 204');
+      }
+  });
+
+  it('a label with the separator put inside it where the label holds the mark itself is still that label', () => {
+    const six = '（六）1.申请人无正当理、由逾期不补正、行政机关不再处理其政府信息公开申请、0、0、0、0、0、1、1';
+    expect(fullWidthDataRow(six, '、')?.rows.map((d) => d.key)).toEqual(['other_no_correction']);
+    expect(
+      fullWidthDataRow('二、、上年结转政府信息公开申请数量、0、0、0、0、0、0、0', '、')?.rows.map((d) => d.key),
+    ).toContain('carried_over');
+    // Seed 26, table 640: the row printed twice, the copy's label with a 、 too many.
+    const r = requests([
+      '自然人、法人或其他组织、总计',
+      '商业企业、科研机构、社会公益组织、法律服务机构、其他',
+      '一、本年新收政府信息公开申请数量、1、0、0、0、0、0、1',
+      '二、上年结转政府信息公开申请数量、0、0、0、6、0、0、0',
+      '二、、上年结转政府信息公开申请数量、0、0、0、0、0、0、0',
+      '（一）予以公开、0、0、0、0、0、0、0',
+      '（二）部分公开、1、0、0、0、0、0、1',
+    ]);
+    expect(row(r, 'carried_over', 'requests')).toBe('R R R R R R R');
+    expect(row(r, 'new_received', 'requests')).toBe('1 0 0 0 0 0 1');
   });
 });

@@ -149,10 +149,20 @@ const isGroupLabel = (piece: string): boolean => GROUP.test(toSimplified(labelKe
  * A label part that is the template's own wording once the separator is taken out of it
  * (（四）2.没，有现成信息需要另行制作: a separator the conversion put inside a label): one label
  * cell, as a `|` table would give it, so that the readers see the row — or a second copy of it.
+ * The separator taken out is every one, or one alone where the label holds it itself
+ * (二、、上年结转…, 1.申请人无正当理、由逾期不补正、行政机关…). The label as the template writes
+ * it, or null.
  */
-function labelWithSeparator(label: string, sep: string): boolean {
-  const words = unbracketed(stripNumbering(labelKey(norm(label.split(sep).join('')))));
-  return OFFICIAL.has(words) && rowsNamed(label.split(sep).join('')).length > 0;
+function labelWithSeparator(label: string, sep: string): string | null {
+  const official = (text: string): boolean =>
+    OFFICIAL.has(unbracketed(stripNumbering(labelKey(norm(text))))) && rowsNamed(text).length > 0;
+  const all = label.split(sep).join('');
+  if (official(all)) return all;
+  for (let i = label.indexOf(sep); i >= 0; i = label.indexOf(sep, i + 1)) {
+    const one = label.slice(0, i) + label.slice(i + 1);
+    if (official(one)) return one;
+  }
+  return null;
 }
 
 /**
@@ -190,8 +200,8 @@ export interface FullWidthRow {
    * 60，036, 1，790万元, 4，619、6 (the next separator written as another mark).
    */
   pairs: boolean;
-  /** The index of a label cell with a separator inside (labelWithSeparator): read without it. */
-  stray?: number;
+  /** A label cell with a separator inside (labelWithSeparator): its index, and its words without it. */
+  stray?: { at: number; label: string };
 }
 
 /**
@@ -211,13 +221,17 @@ export function fullWidthDataRow(raw: string, sep: FullWidthSeparator): FullWidt
   let k = fields.length;
   while (k > 0 && cellLike(fields[k - 1]!)) k--;
   const values = fields.slice(k);
+  // Digits are what make a row: a value, or digits with another mark between them (270、4, a
+  // separator written as another), which is no value but is this row's cells — so its label is
+  // seen, and a second copy of the row with it.
   const filled = values.filter((f) => isValueLike(norm(f)));
-  if (!filled.length) return null;
+  const digits = values.filter((f) => isValueLike(norm(f)) || GARBLED.test(norm(f)));
+  if (!digits.length) return null;
   let lead = 0;
   while (lead < k && !fields[lead]!.trim()) lead++;
   let cells: string[];
   let rows: RowDef[] = [];
-  let stray: number | undefined;
+  let stray: FullWidthRow['stray'];
   if (lead === k) {
     // Values only (四's row): two at least, so one number after a comma is no row.
     if (filled.length < 2) return null;
@@ -225,10 +239,11 @@ export function fullWidthDataRow(raw: string, sep: FullWidthSeparator): FullWidt
   } else {
     const part = fields.slice(lead, k).join(sep);
     const label = labelCells(part, sep);
+    const repaired = label ? null : labelWithSeparator(part, sep);
     if (label) rows = label.rows;
-    else if (labelWithSeparator(part, sep)) {
-      rows = rowsNamed(part.split(sep).join(''));
-      stray = lead;
+    else if (repaired) {
+      rows = rowsNamed(repaired);
+      stray = { at: lead, label: repaired };
     } else return null;
     cells = [...fields.slice(0, lead), ...(label?.cells ?? [part]), ...values];
   }
@@ -339,7 +354,7 @@ export function fullWidthRows(lines: Line[]): Line[] {
     const cells: LineCell[] = c.fields.map((f, j) => ({
       raw: f.trim(),
       // A label with a separator inside is matched as the label it is (行政；处罚: 行政处罚).
-      text: norm(j === c.row?.stray ? f.split(c.sep).join('') : f),
+      text: norm(j === c.row?.stray?.at ? c.row.stray.label : f),
       no: l.no,
     }));
     // The row as a `|`-joined line, as delimited.ts and HTML rows give it.

@@ -180,9 +180,16 @@ function labelOf(defs: RowDef[], text: string, exact: boolean): Label {
 }
 
 /**
+ * A cell of digits and marks, no words (`68、0`, `5，74`: a separator written as another mark):
+ * no value, but numbers of its row — on a delimited row's line, it is that row's cell.
+ */
+export const markedDigits = (text: string): boolean => /^[^\p{L}]*\d[^\p{L}]*$/u.test(text);
+
+/**
  * A label token followed by at least one value before the next text. On a delimited row the
  * cells after the label are its cells, text among them too (`6、0`, 见附件): a copy of a row whose
- * first cell is no number still heads the values after it.
+ * first cell is no number still heads the values after it, and so does one whose cells are
+ * digits with other marks between them (`行政事业性收费；0、0`, a copy of the row's two numbers).
  */
 function headsValues(toks: Tok[], at: number): boolean {
   const line = toks[at]!.line;
@@ -194,6 +201,7 @@ function headsValues(toks: Tok[], at: number): boolean {
       if (t.line !== line) return false;
       delimited ??= delimitedLine(toks, i);
       if (!delimited) return false;
+      if (markedDigits(t.text)) return true;
     }
   }
   return false;
@@ -262,18 +270,24 @@ export function readRow(
   const sameLine: Tok[] = [];
   let padded = false;
   let drawn = false;
+  let delimited = false;
   let digitCommas: 'count' | 'always' | undefined;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
     if (tok.t === 'eol' && tok.line === labelLine) {
       padded = tok.padded === true;
       drawn = tok.grid === true;
+      delimited = tok.delimited;
       digitCommas = tok.digitCommas;
     }
     if (tok.line !== labelLine || tok.t === 'eol') break;
     sameLine.push(tok);
   }
   const sameVals = sameLine.filter((t): t is ValTok => t.t === 'val');
+  // A delimited row whose own cells are digits that are no value (`68、0`: a separator written
+  // as another mark) has its cells on its line all the same: the values on the lines after it
+  // are not its cells (another row's, whose label is lost).
+  const ownDigits = delimited && sameLine.some((t) => t.t === 'text' && markedDigits(t.text));
   // The piece after a row's last `|` is no cell ("规章 |" has none), so an all-empty row
   // counts as delimited only when it has more pieces than that; a drawn table's row has no
   // such piece (Line.grid).
@@ -283,7 +297,7 @@ export function readRow(
     ? cellsByHeader(sameLine, byHeader)
     : grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(sameLine.slice(-n))
-      : sameVals.length > 0 || sameLine.length - (drawn ? 0 : 1) >= n
+      : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding)
           : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
