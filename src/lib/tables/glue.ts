@@ -10,6 +10,12 @@ import type { Slot, ValTok } from './rows.ts';
  * It never picks one of several.
  */
 
+/** Digit groups with spaces or separator marks between them, and the marks. */
+const GROUP_MARK = /\s*[、;；,，]\s*|\s+/;
+const GROUPS = new RegExp(`^\\d+(?:(?:${GROUP_MARK.source})\\d+)+$`);
+/** A number with ASCII thousands commas (1,234): one number, as the readers take it. */
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+
 /** One cell of a reading: a piece of a value token, a marked empty cell, or a dropped cell. */
 export type ReadingCell =
   { kind: 'piece'; tok: ValTok; start: number; length: number } | { kind: 'empty'; no: number } | { kind: 'dropped' };
@@ -24,11 +30,14 @@ export type ReadingCell =
 export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
   const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
-  // Digit groups written apart in one cell (`0  14`, `1 234`): one number written with a space,
-  // or several cells whose separator was lost. Such a cell is not read either way, but it may
-  // stand for as many cells as it has groups (the others' values unknown, as a dropped cell's):
-  // counted as one cell only, it would make a split elsewhere look proven.
-  const groups = slots.map((s) => (s !== null && /^\d+(?:\s+\d+)+$/.test(s.text) ? s.text.split(/\s+/).length : 1));
+  // Digit groups written apart in one cell (`0  14`, `1 234`), or with another mark between them
+  // (`0；0`, `5、74`: a separator written as another): one number written with a space, or
+  // several cells whose separator was lost or miswritten. Such a cell is not read either way,
+  // but it may stand for as many cells as it has groups (the others' values unknown, as a
+  // dropped cell's): counted as one cell only, it would make a split elsewhere look proven.
+  const groups = slots.map((s) =>
+    s !== null && GROUPS.test(s.text) && !THOUSANDS.test(s.text) ? s.text.split(GROUP_MARK).length : 1,
+  );
   // Most cells the slots from i on can still give: a digit per cell, one cell per other slot.
   const capacity = Array<number>(slots.length + 1).fill(0);
   for (let i = slots.length - 1; i >= 0; i--)
