@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellView } from '../src/lib/site/present.ts';
 import { readFileSync } from 'node:fs';
+import { delimitedRows } from '../src/lib/decode/delimited.ts';
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { readRequests } from '../src/lib/tables/sections.ts';
 import {
   repeatedColumnLabel,
   repeatedHeaderLabel,
@@ -120,6 +123,26 @@ describe('a label that appears twice', () => {
       // The other tables are read.
       expect(stateOf(p, 'review')).toEqual(new Set(['number']));
     });
+
+  it('三: with the first row’s label lost, a line of prose with a number before the header does not end the header', () => {
+    // The full-width property test's seed 14, table 865: 予以公开，12件 above the header (a row
+    // by its shape), 一's label lost, 法律服务机构 twice. The header was taken to end at that
+    // line's 12件, before its own lines, and rows were read under an unproven header.
+    const text = [
+      '予以公开；12件',
+      '自然人；法人或其他组织；总计',
+      '商业企业；科研机构；法律服务机构；法律服务机构；其他',
+      '1484；1150；66；427；241；1029；4397',
+      '二、上年结转政府信息公开申请数量；481；140；3；0；0；19；643',
+      '（三）1.属于国家秘密；0；28；0；19；0；9；56',
+      '（三）2.其他法律行政法规禁止公开；214；203；14；8；9；0；448',
+    ].join('\n');
+    const r = readRequests(delimitedRows(textToLines(text)), 2019).read!;
+    const states = new Set(
+      r.cells.filter((c) => c.row_key.startsWith('withheld') || c.row_key === 'carried_over').map((c) => c.state),
+    );
+    expect(states).toEqual(new Set(['repeated_column']));
+  });
 
   it('三: the header printed whole twice names no column twice: the table is read', () => {
     const text = buildReport({ requests: { new_received: ['30', '5', '1', '2', '1', '3', '42'] } }).replace(

@@ -290,10 +290,18 @@ export function readRequests(
       .find((p) => p !== null) ??
     null;
   // A column label named twice in the header — the cells before the first row's label (or, with
-  // that label lost, before the first number), on one line or several: which column a number is
-  // under is not known.
+  // that label lost, before the first number after the header's first label, on a line of no
+  // numbers: a line of prose with a number before the header, 予以公开，12件, starts no table),
+  // on one line or several: which column a number is under is not known.
   const labelAt = toks.findIndex((t) => t.t === 'text' && firstRow.test(t.text));
-  const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t) => t.t === 'val');
+  const valueLines = new Set(toks.flatMap((t) => (t.t === 'val' ? [t.line] : [])));
+  const headAt = toks.findIndex(
+    (t) =>
+      t.t === 'text' &&
+      !valueLines.has(t.line) &&
+      t.text.split(/\s+/).some((w) => labelsOf(headerKey(w), REQUEST_HEADER).length),
+  );
+  const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t, i) => i > headAt && t.t === 'val');
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
   // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
