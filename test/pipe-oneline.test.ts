@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { relineTable } from '../src/lib/decode/oneline.ts';
 import { toTraditional } from '../src/lib/synth/layouts.ts';
+import { readActive } from '../src/lib/tables/sections.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -171,6 +172,23 @@ describe('a `|` table page pasted as one line', () => {
     expect(coercion?.state === 'number' ? coercion.value : null).toBeNull();
     expect(rowOf(p.cells, 'active', 'rules')).toBe('6 2 29');
     expect(rowOf(p.cells, 'active', 'penalty')).toBe('3');
+  });
+
+  it('a row glued to the header’s last cell by a lost separator, before the first row in template order, is still that row, twice when it is there twice', () => {
+    // The property test's seed 5, table 2952: 规范性文件 printed twice, first before 规章 and
+    // glued to 对外公开总数量; only the second copy was seen, and published.
+    const active =
+      '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量  规范性文件 | 420 | 420 | 420 | 规章 | 380 | 380 | 1073 | ' +
+      '规范性文件 | 420 | 420 | 424 | 行政许可 | 44 | 0 | 0 | 其他对外管理服务事项 | 139 | 8 | 95 | 行政处罚 | 175 | 0 | 0 | ' +
+      '行政强制 | 88 | 3 | 0 | 行政事业性收费 | 96 | 0 | 政府集中采购 | 0 | 0万元 | 采购总金额（万元） |';
+    const lines = relineTable('active', textToLines(active));
+    expect(lines.some((l) => l.text.trim().startsWith('规范性文件 | 420 | 420 | 420'))).toBe(true);
+    const r = readActive(lines, 2020).read!;
+    expect(rowOf(r.cells, 'active', 'normative_docs')).not.toMatch(/\d/);
+    expect(rowOf(r.cells, 'active', 'rules')).toBe('380 380 1073');
+    // A header's own 总计 followed by header words is no row.
+    const head = relineTable('requests', textToLines(requests()));
+    expect(head[0]!.text).toContain('总计 | 商业企业');
   });
 
   it('a cell of two numbers in a full row (a separator lost inside it): no value of the row is placed', () => {

@@ -123,7 +123,7 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
     if (!candidate(l)) return [l];
     const labels = findLabels(l.text, anchors, header);
     if (!labels) return [l];
-    if (startsCells(l.text, labels)) return cutAtCells(l, labels, anchors);
+    if (startsCells(l.text, labels)) return cutAtCells(l, labels, anchors, header);
     return reline(
       l,
       labels.map((x) => x.start),
@@ -170,10 +170,10 @@ function startsCells(text: string, labels: Found[]): boolean {
  * A `|`-delimited dump cut into rows: each label's cell and the value cells after it (with the
  * `|` that closes the last), then any other text up to the next label as a line of its own.
  */
-function cutAtCells(line: Line, labels: Found[], anchors: readonly Anchor[]): Line[] {
+function cutAtCells(line: Line, labels: Found[], anchors: readonly Anchor[], header: RegExp): Line[] {
   const text = line.text;
   const out: Line[] = [];
-  if (labels[0]!.start > 0) out.push(sliceLine(line, 0, labels[0]!.start));
+  if (labels[0]!.start > 0) out.push(...beforeFirstLabel(line, labels[0]!.start, anchors, header));
   labels.forEach((l, k) => {
     const end = k + 1 < labels.length ? labels[k + 1]!.start : text.length;
     // The label's cell runs to the first `|` after its key phrase.
@@ -217,6 +217,37 @@ function atStrayLabels(line: Line, from: number, to: number, anchors: readonly A
     }
   }
   const bounds = [from, ...[...cuts].sort((x, y) => x - y), to];
+  return bounds.slice(0, -1).map((b, i) => sliceLine(line, b, bounds[i + 1]));
+}
+
+/**
+ * The text before the first label found in template order, cut before a row label in it after
+ * the header's words whose cell is followed by a value (`对外公开总数量  规范性文件 | 420 | 420 |
+ * 420 |`: the separator between the header's last cell and a row's label lost, that row out of
+ * template order before 规章), so that the reader sees that row — and sees it twice when it is
+ * there twice. A label whose cell is followed by words (the header's 总计 | 商业企业) is a header
+ * cell; prose before the header is not cut.
+ */
+function beforeFirstLabel(line: Line, to: number, anchors: readonly Anchor[], header: RegExp): Line[] {
+  const text = line.text;
+  const h = header.exec(text.slice(0, to));
+  if (!h) return [sliceLine(line, 0, to)];
+  const from = h.index + h[0].length;
+  const cuts = new Set<number>();
+  for (const a of anchors) {
+    const re = new RegExp(a.key.source, 'g');
+    for (const m of text.slice(from, to).matchAll(re)) {
+      const keyEnd = from + m.index + m[0].length;
+      const bar = text.indexOf('|', keyEnd);
+      if (bar < 0 || bar >= to) continue;
+      const next = text.indexOf('|', bar + 1);
+      const cell = text.slice(bar + 1, next < 0 || next > to ? to : next).trim();
+      if (!cell || (!isValueLike(cell) && !isCellText(cell))) continue;
+      const at = labelStart(text, from + m.index, a, from);
+      if (at > from) cuts.add(at);
+    }
+  }
+  const bounds = [0, ...[...cuts].sort((x, y) => x - y), to];
   return bounds.slice(0, -1).map((b, i) => sliceLine(line, b, bounds[i + 1]));
 }
 
