@@ -17,7 +17,11 @@ import { makeCase, Random, type Case } from './damaged-tables.ts';
  */
 
 const TABLES = 2000;
-const SEED = 20260611;
+/**
+ * The seeds drawn: the first, and two at which the reader once published wrong numbers (1: a
+ * thousands comma read as a cell boundary; 424242). PROP_SEED=N runs seed N alone (a sweep).
+ */
+const SEEDS = process.env.PROP_SEED ? [Number(process.env.PROP_SEED)] : [20260611, 1, 424242];
 
 type SepDamage = 'swap' | 'drop' | 'in-label' | 'closing' | 'thousands' | 'prose';
 const SEP_DAMAGE: SepDamage[] = ['swap', 'drop', 'in-label', 'closing', 'thousands', 'prose'];
@@ -83,8 +87,8 @@ describe(
   `property: ${TABLES} tables with full-width separators, damaged, publish no wrong number`,
   { timeout: 180_000 },
   () => {
-    it('every published number is the table’s; damage NULLs some', () => {
-      const rng = new Random(SEED);
+    it.each(SEEDS)('every published number is the table’s; damage NULLs some (seed %i)', (seed) => {
+      const rng = new Random(seed);
       const wrong: string[] = [];
       let tables = 0;
       let published = 0;

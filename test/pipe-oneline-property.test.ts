@@ -15,7 +15,8 @@ import { makeCase, Random, type Case } from './damaged-tables.ts';
  */
 
 const TABLES = 3_000;
-const SEED = 20261203;
+/** The seeds drawn: the first, and 5 (a row glued to the header, seen once). PROP_SEED=N runs N alone. */
+const SEEDS = process.env.PROP_SEED ? [Number(process.env.PROP_SEED)] : [20261203, 5];
 
 /** The section's lines as one line, sometimes with one separator lost. */
 function oneLine(c: Case, rng: Random): { text: string; lost: boolean } {
@@ -51,8 +52,8 @@ describe(
   `property: ${TABLES} damaged \`|\` tables pasted as one line publish no wrong number`,
   { timeout: 180_000 },
   () => {
-    it('every published number is the table’s', () => {
-      const rng = new Random(SEED);
+    it.each(SEEDS)('every published number is the table’s (seed %i)', (seed) => {
+      const rng = new Random(seed);
       const wrong: string[] = [];
       let tables = 0;
       let cut = 0;
