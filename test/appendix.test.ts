@@ -394,6 +394,59 @@ describe('an appendix table of another year', () => {
   });
 });
 
+describe('what names an appendix part speaks for all its tables (a fresh tester, helper-80)', () => {
+  const S3 = '三、收到和处理政府信息公开申请情况';
+  const S4 = '四、政府信息公开行政复议、行政诉讼情况';
+  it('the part’s title naming another year, over section headings: no table of it is read', () => {
+    // 附件：测试附件局2022年…统计表, then 三's and 四's headings and tables: the year was read from
+    // the block's own title only (the heading), and last year's numbers were published as 2023's.
+    const p = read(
+      report(
+        ACTIVE,
+        ['详见附件。'],
+        ['详见附件。'],
+        ['附件：测试附件局2022年政府信息公开工作年度报告统计表', S3, ...REQUESTS, S4, ...REVIEW],
+      ),
+    );
+    expect(p.cells.filter((c) => c.table_id !== 'active' && c.value !== null)).toEqual([]);
+    expect(
+      p.diagnostics.some((d) => d.code === 'W_TABLE_MISSING' && /2022年度的，不是报告年度2023年/.test(d.message)),
+    ).toBe(true);
+  });
+
+  it('a statistical period of another year over the rows: not read; the report’s own period is', () => {
+    const tail = (y: number) => [
+      '附件：测试附件局政府信息公开工作年度报告数据',
+      `统计期限：${y}年1月1日至${y}年12月31日`,
+      S3,
+      ...REQUESTS,
+    ];
+    const p = read(report(ACTIVE, ['详见附件。'], REVIEW, tail(2022)));
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.value !== null)).toEqual([]);
+    const own = read(report(ACTIVE, ['详见附件。'], REVIEW, tail(2023)));
+    expect(rowOf(own.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+    // A date of filling in names no period: 填报日期 in the next year does not make the table last year's.
+    const filled = read(
+      report(ACTIVE, ['详见附件。'], REVIEW, ['附件：政府信息公开情况统计表', '填报日期：2024年1月15日', ...REQUESTS]),
+    );
+    expect(rowOf(filled.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+  });
+
+  it('a 填报单位 line after the part’s last table names every table of the part', () => {
+    // 附件： / 统计表, 三's table, 四's table, then 填报单位：测试县实验小学: the name was taken for 四's
+    // rows only, and 三's numbers were published as the report's own.
+    const tail = (unit: string) => ['附件：', '统计表', S3, ...REQUESTS, S4, ...REVIEW, `填报单位：${unit}`];
+    const p = read(report(ACTIVE, ['详见附件。'], ['详见附件。'], tail('测试县实验小学')));
+    expect(p.cells.filter((c) => c.table_id !== 'active' && c.value !== null)).toEqual([]);
+    expect(p.diagnostics.filter((d) => d.code === 'W_TABLE_MISSING' && /测试县实验小学/.test(d.message)).length).toBe(
+      2,
+    );
+    // The report's own name there: both read.
+    const own = read(report(ACTIVE, ['详见附件。'], ['详见附件。'], tail('测试附件局')));
+    expectAllRead(own);
+  });
+});
+
 describe('an appendix table of another unit', () => {
   /** A report of `agency` (its title names it), 三 saying 详见附件, the appendix `tail`. */
   const unitReport = (agency: string, tail: string[], s3: string[] = ['详见附件。']) =>

@@ -39,6 +39,11 @@ export interface AppendixBlock {
    * the lines with no table's words before its rows (issuer.ts reads who the table is of).
    */
   context: { titles: string[]; lines: string[] };
+  /**
+   * The appendix's part the table stands in (a 附件 line or a title naming an issuer opens one):
+   * a name anywhere in the part (填报单位：… after its last table too) speaks for all its tables.
+   */
+  part: number;
 }
 
 export interface Appendix {
@@ -211,7 +216,14 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   }
   const kindOf = new Map(lines.map((l, i) => [l, kinds[i]]));
   const blocks: AppendixBlock[] = [];
-  const empty = (): AppendixBlock => ({ table: null, title: null, lines: [], context: { titles: [], lines: [] } });
+  let partNo = 0;
+  const empty = (): AppendixBlock => ({
+    table: null,
+    title: null,
+    lines: [],
+    context: { titles: [], lines: [] },
+    part: partNo,
+  });
   let cur = empty();
   // The titles and lines of the appendix's part (附件2：… and what follows it before a table) and
   // of the table to come (its title, the lines after it before its rows). Not the lines after a
@@ -228,6 +240,7 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
   const start = (k: AppendixTableId | 'mixed') => {
     cur.table = k;
     cur.context = { titles: [...part.titles, ...next.titles], lines: [...part.lines, ...next.lines] };
+    cur.part = partNo;
     next = { titles: [], lines: [] };
     inPart = false;
   };
@@ -243,11 +256,13 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
       if (prev && prev.label && !prev.names && !title.label && title.names) here.label = prev.label;
       close();
       if (opensPart(line.text)) {
+        partNo++;
         part = { titles: [here.text], lines: [] };
         next = { titles: [], lines: [] };
         inPart = true;
         bare = LABEL_ALONE.test(line.text.replace(/[\s|]/g, ''));
       } else if (namesIssuer(line.text)) {
+        partNo++;
         // A title naming an issuer (附件： / 测试市乙中心2023年…统计表, 表1 某县财政局…) heads the rest
         // of its part, every table under it, until the next 附件 line or the next title naming one.
         part = { titles: [...part.titles.filter((t) => !namesIssuer(t)), here.text], lines: [] };
@@ -322,6 +337,18 @@ export function titleYearOf(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * A line stating the period a table covers (统计期限：…, 截至2022年12月31日, 2022年度数据,
+ * 2022年1月1日至2022年12月31日), not a date alone (填报日期：2024年1月15日 is when, not what).
+ */
+export function isPeriodLine(text: string): boolean {
+  if (!/(?:19|20)\d{2}\s*年/.test(text)) return false;
+  return (
+    /统计(?:期限|期间|时段|时间|范围|区间|周期)|数据(?:期间|时段|区间)|截[至止]|年度/.test(text) ||
+    /(?:19|20)\d{2}\s*年.{0,12}?(?:至|到|—|–|~|～|-)\s*(?:19|20)\d{2}\s*年/.test(text)
+  );
+}
+
 const NAME: Record<AppendixTableId, string> = { active: '二', requests: '三', review: '四' };
 
 /**
@@ -339,19 +366,29 @@ export function placeAppendix(
   where = '附件中',
 ): Placed {
   const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
+  // What names a part's tables, wherever it stands in the part: a 填报单位 line after its last
+  // table (…总计 | 2 / 填报单位：某县实验小学) is the unit of every table above it, not only of the
+  // last one's rows.
+  const partFields = new Map<number, string[]>();
+  for (const b of blocks)
+    partFields.set(b.part, [...(partFields.get(b.part) ?? []), ...b.lines.map((l) => l.text).filter(isUnitField)]);
   for (const b of blocks) {
     const no = b.title?.no ?? b.lines[0]?.no ?? 0;
     // A title naming another year (附件：2022年度政府信息公开申请情况统计表 in a 2023 report: last
     // year's table printed for comparison), or any year when the report's is not known, is no
     // proof that the table is this report's.
-    const titleYear = titleYearOf(b.title?.text ?? '');
-    if (titleYear !== null && titleYear !== year) {
+    // Its own title, or its part's (附件：某局2022年…统计表 over a section heading and its table),
+    // or a statistical period over its rows (统计期限：2022年1月1日至2022年12月31日).
+    const dated = [b.title?.text ?? '', ...b.context.titles, ...b.context.lines.filter(isPeriodLine)]
+      .map((text) => ({ text: text.trim(), year: titleYearOf(text) }))
+      .find((t) => t.year !== null && t.year !== year);
+    if (dated) {
       out.unplaced.push({
         no,
         why:
           year === null
-            ? `${where}的表格（${b.title!.text}）标题写明是${titleYear}年度的，而报告年度未能确定：不能证明属于本报告，未读取`
-            : `${where}的表格（${b.title!.text}）标题写明是${titleYear}年度的，不是报告年度${year}年：不能证明属于本报告，未读取`,
+            ? `${where}的表格（${dated.text}）标题写明是${dated.year}年度的，而报告年度未能确定：不能证明属于本报告，未读取`
+            : `${where}的表格（${dated.text}）标题写明是${dated.year}年度的，不是报告年度${year}年：不能证明属于本报告，未读取`,
       });
       continue;
     }
@@ -366,11 +403,7 @@ export function placeAppendix(
       continue;
     // A table of another unit (附件2：县教育局…统计表, 附件：各乡镇…汇总, 填报单位：某镇人民政府)
     // is no proof of the report's own numbers, whatever its rows (issuer.ts).
-    const unit = otherIssuer(
-      b.context.titles,
-      [...b.context.lines, ...b.lines.map((l) => l.text).filter(isUnitField)],
-      agencies,
-    );
+    const unit = otherIssuer(b.context.titles, [...b.context.lines, ...(partFields.get(b.part) ?? [])], agencies);
     if (unit !== null) {
       out.unplaced.push({
         no,
