@@ -89,7 +89,7 @@ const SEPS = [
 describe('a column the form does not have, in delimited text, and a blank cell', () => {
   for (const [name, sep] of SEPS)
     for (const extra of ['subtotal', 'previous', 'note'] as const)
-      it(`三 in ${name} text with ${extra}: the row with a blank cell is not read by its count`, () => {
+      it(`三 in ${name} text with ${extra}: the row with a blank cell is read by its header's positions, not its count`, () => {
         for (const col of [0, 2, 5, 6]) {
           // Row 2 (（一）予以公开) has a blank cell: at 自然人, 科研机构, 其他, or the extra's neighbour.
           const text = report([
@@ -101,8 +101,12 @@ describe('a column the form does not have, in delimited text, and a blank cell',
           const formCol = extra === 'subtotal' ? (col < 6 ? col : -1) : col;
           const truth = form.map((v, j) => (j === formCol ? null : v));
           expect(wrong(p.cells, 'requests', 'granted', truth), `blank at ${col}`).toEqual([]);
-          // The other rows, a value more than the form's columns, are not read either.
-          expect(rowOf(p.cells, 'requests', 'new_received')).not.toMatch(/\d/);
+          // Every row keeps its blanks as empty pieces: each is read by the rebuilt header's
+          // positions (columns.ts, columnsByPosition), the extra column left out.
+          expect(rowOf(p.cells, 'requests', 'granted'), `blank at ${col}`).toBe(
+            truth.map((v) => (v === null ? 'B' : v)).join(' '),
+          );
+          expect(rowOf(p.cells, 'requests', 'new_received')).toBe(row(0, extra).form.join(' '));
         }
       });
 

@@ -98,6 +98,6 @@ function asciiDelimitedRows(lines: Line[]): Line[] {
     const cells: LineCell[] = fields.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
     // The row as a `|`-joined line, as HTML rows are: headings in it are still found, and
     // narrative text shows the cells without quotes.
-    return makeLine(l.no, fields.join(' | '), cells);
+    return { ...makeLine(l.no, fields.join(' | '), cells), pieces: true };
   });
 }

@@ -43,6 +43,11 @@ export interface Line {
    */
   padded?: boolean;
   /**
+   * The cells are a comma- or semicolon-separated text's fields (CSV: `规章,2,,11`), its empty
+   * fields kept in place: each cell's position is its field's (tokens.ts, `piece`).
+   */
+  pieces?: boolean;
+  /**
    * The cells are a drawn table's (an HTML or Word table, a PDF's ruled table, a pandoc grid
    * table): each is a position of the table's grid, none a flattening's own (no closing `|`, no
    * field a scrape or an export adds), so an empty last cell is a blank cell of the table.

@@ -22,6 +22,12 @@ export interface HeaderColumns {
   extra: Set<number>;
   /** The header's last grid column: a row's cells run from the form's first column to it. */
   last: number;
+  /**
+   * Set for a header rebuilt from delimited text (columnsByPosition): its columns are positions
+   * of the rows' pieces after their label, `width` of them, each row's last piece a closing
+   * separator's when `closed`.
+   */
+  positional?: { width: number; closed: boolean };
 }
 
 /**
@@ -57,6 +63,16 @@ export function columnsByHeader(
   n: number,
   column: (labels: string[]) => number | null,
 ): HeaderColumns | null {
+  const h = placeColumns(grid, n, column);
+  return h && (h.extra.size || h.unnamed) ? { cols: h.cols, extra: h.extra, last: h.last } : null;
+}
+
+/** The form's columns in a header's grid (columnsByHeader), with the count of columns that have no label of their own. */
+function placeColumns(
+  grid: HeaderGrid,
+  n: number,
+  column: (labels: string[]) => number | null,
+): (HeaderColumns & { unnamed: number }) | null {
   if (!grid.size) return null;
   const cols: number[] = Array<number>(n).fill(-1);
   const named = new Map<number, number>();
@@ -80,7 +96,7 @@ export function columnsByHeader(
     if (!leaf?.key || cols.some((f) => f >= leaf.from && f < leaf.to)) unnamed++;
     else extra.add(c);
   }
-  return extra.size || unnamed ? { cols, extra, last } : null;
+  return { cols, extra, last, unnamed };
 }
 
 /**
@@ -205,4 +221,173 @@ export function notByCount(rc: RowCells, why: string): RowCells {
     reason: `the table has more columns than the form (${why}): a row with the form's count has it by a blank or lost cell, and which one is not proven — its values are not placed by their count`,
     vals,
   };
+}
+
+/**
+ * Columns by position in `|`, tab or comma-separated text (tokens with a `piece`: empty pieces
+ * kept in place, `a | | b`, `a,,b`). Such a header's pieces do not stand over the rows' — a
+ * merged label is one piece over several columns, 自然人 and 总计 stand on the line above the five
+ * 法人 columns — but its lines can be rebuilt into the columns' order: the first line that names
+ * a column gives the top labels; on each line below, a group label still open (法人或其他组织;
+ * 四's 行政复议, 行政诉讼 and its two blocks) takes the run of its own sub-labels, in their order,
+ * and any extra labels after them (小计); every other label spans the lines below. The rebuilt
+ * header then names each form column once, in the form's order (placeColumns), and the others
+ * with labels of their own (小计, 上年总计, 备注: EXTRA_COLUMN). Each form column is then a
+ * position, and a row is read by position only when it has exactly that many pieces after its
+ * label (`byPosition`), in every row of the table (read.ts). Null — not proven, the table read
+ * as before — when a line naming a column has a piece of no known label or an empty one, a label
+ * left unplaced, a group without its sub-labels, a piece that is two tokens, lines that close
+ * with a separator and lines that do not. Lines naming no column (申请人情况, the 勾稽 note) are
+ * not the columns' and are passed over; pieces before a line's first label are the row labels'
+ * (信息内容).
+ */
+export interface HeaderShape {
+  /** Group labels and their sub-labels in the form's order (headerKey). */
+  groups: ReadonlyMap<string, readonly string[]>;
+  /** Every label of a form column (headerKey). */
+  columns: ReadonlySet<string>;
+}
+
+interface HeadNode {
+  key: string;
+  kids: HeadNode[] | null;
+}
+
+export function columnsByPosition(
+  head: Tok[],
+  shape: HeaderShape,
+  n: number,
+  column: (labels: string[]) => number | null,
+): HeaderColumns | null {
+  const known = (k: string) => shape.columns.has(k) || shape.groups.has(k);
+  type Piece = Exclude<Tok, { t: 'eol' | 'blank' }>;
+  const byLine = new Map<number, Piece[]>();
+  for (const t of head) if (t.t !== 'eol' && t.t !== 'blank') byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const lines: string[][] = [];
+  let closed: boolean | null = null;
+  for (const ts of byLine.values()) {
+    const names = ts.some((t) => t.t !== 'empty' && known(headerKey(t.text)));
+    if (!names) continue;
+    if (ts.some((t) => t.piece === undefined)) return null;
+    const keys: string[] = [];
+    for (const t of ts) {
+      if (keys[t.piece!] !== undefined) return null;
+      keys[t.piece!] = t.t === 'empty' ? '' : headerKey(t.text);
+    }
+    for (let k = 0; k < keys.length; k++) if (keys[k] === undefined) return null;
+    const lineClosed = keys.length > 1 && keys.at(-1) === '';
+    if (closed !== null && closed !== lineClosed) return null;
+    closed = lineClosed;
+    if (lineClosed) keys.pop();
+    let from = 0;
+    while (from < keys.length && !known(keys[from]!)) from++;
+    const own = keys.slice(from);
+    if (own.some((k) => !known(k) && !EXTRA_COLUMN.test(k))) return null;
+    lines.push(own);
+  }
+  if (!lines.length) return null;
+  const node = (key: string): HeadNode => ({ key, kids: shape.groups.has(key) ? [] : null });
+  const top = lines[0]!.map(node);
+  const open = (ns: HeadNode[]): HeadNode[] =>
+    ns.flatMap((x) => (x.kids === null ? [] : x.kids.length ? open(x.kids) : [x]));
+  for (const keys of lines.slice(1)) {
+    let i = 0;
+    for (const g of open(top)) {
+      const subs = shape.groups.get(g.key)!;
+      let last = -1;
+      while (i < keys.length) {
+        const at = subs.indexOf(keys[i]!, last + 1);
+        if (at >= 0) last = at;
+        else if (last < 0 || !EXTRA_COLUMN.test(keys[i]!)) break;
+        g.kids!.push(node(keys[i]!));
+        i++;
+      }
+    }
+    if (i < keys.length) return null;
+  }
+  if (open(top).length) return null;
+  // The leaves in order, each with its labels top to bottom and the columns each spans.
+  const grid: HeaderGrid = new Map();
+  let width = 0;
+  const walk = (ns: HeadNode[], above: Array<{ key: string; from: number; to: number }>) => {
+    for (const x of ns) {
+      const from = width;
+      const label = { key: x.key, from, to: from };
+      if (x.kids === null) {
+        width++;
+        grid.set(from, [...above, label]);
+      } else walk(x.kids, [...above, label]);
+      label.to = width;
+    }
+  };
+  walk(top, []);
+  const h = placeColumns(grid, n, column);
+  return h ? { cols: h.cols, extra: h.extra, last: h.last, positional: { width, closed: closed ?? false } } : null;
+}
+
+/**
+ * A row's tokens after its label's piece (`labelPiece`; -1 for a row with no label, 四's) with
+ * their positions as columns (`col`: the piece's index after the label's; a closing separator's
+ * empty piece after the last column), or why they are not proven to stand there: a token that is
+ * no piece of its own (a value glued to the label or to another value, a page dump's digits), a
+ * piece missing, a row not closed as the header's lines are, or pieces after the label other than
+ * the header's columns in number (a blank cell's piece dropped, a separator lost: every value
+ * after it a column off).
+ */
+export function byPosition(labelPiece: number, row: Tok[], h: HeaderColumns): Tok[] | string {
+  const p = h.positional!;
+  type Piece = Exclude<Tok, { t: 'eol' | 'blank' }>;
+  const at: Piece[] = [];
+  for (const t of row) {
+    if (t.t === 'eol' || t.t === 'blank') continue;
+    if (t.piece === undefined || t.piece <= labelPiece) return 'a value is glued to the row label';
+    if (t.t === 'val' && t.glued) return 'the row is a page dump whose digits may be glued';
+    if (t.t === 'text' && /\d\s+\d/.test(t.text)) return `a piece holds two numbers ("${t.raw}")`;
+    const k = t.piece - labelPiece - 1;
+    const before = at[k];
+    if (before)
+      return `a piece holds two values ("${before.t === 'empty' ? '' : before.raw}", "${t.t === 'empty' ? '' : t.raw}")`;
+    at[k] = t;
+  }
+  // (A hole: `some` would pass over it.)
+  for (let k = 0; k < at.length; k++) if (!at[k]) return 'a piece of the row is missing';
+  if (p.closed && at.at(-1)?.t !== 'empty') return "the row does not end with a separator as the header's lines do";
+  const pieces = at.length - (p.closed ? 1 : 0);
+  if (pieces !== p.width) return `the row has ${pieces} pieces after its label for the header's ${p.width} columns`;
+  return at.map((t, k): Tok => ({ ...t, col: k }));
+}
+
+/**
+ * Rows placed by a header rebuilt from delimited text (`hs[k]`, positional), each by its pieces'
+ * positions (byPosition) — only when every row under that header has them: one row a piece short
+ * or over (a blank's piece dropped, a separator lost) shows that the flattening does not keep its
+ * blanks in place, and then no row under it is read by position (`hs` undefined for them: read as
+ * before). `rows[k].at`: the row label's token in `toks`. Returns the tokens with the positioned
+ * rows' cells carrying their column.
+ */
+export function positionRows(
+  toks: Tok[],
+  rows: ReadonlyArray<{ at: number }>,
+  hs: ReadonlyArray<HeaderColumns | undefined>,
+): { toks: Tok[]; hs: Array<HeaderColumns | undefined> } {
+  const out = [...hs];
+  if (!hs.some((h) => h?.positional)) return { toks, hs: out };
+  const placed = rows.map((r, k) => {
+    const h = hs[k];
+    if (!h?.positional) return null;
+    const label = toks[r.at]!;
+    const from = r.at + 1;
+    let to = from;
+    while (to < toks.length && toks[to]!.line === label.line && toks[to]!.t !== 'eol') to++;
+    const piece = label.t === 'eol' || label.t === 'blank' ? undefined : label.piece;
+    return { from, cells: piece === undefined ? 'no piece' : byPosition(piece, toks.slice(from, to), h) };
+  });
+  const failed = new Set(hs.filter((h, k) => h?.positional && typeof placed[k]!.cells === 'string'));
+  const next = [...toks];
+  placed.forEach((p, k) => {
+    if (!p) return;
+    if (failed.has(hs[k])) out[k] = undefined;
+    else (p.cells as Tok[]).forEach((t, i) => (next[p.from + i] = t));
+  });
+  return { toks: next, hs: out };
 }

@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
-import { notByCount, widerRows, type HeaderColumns } from './columns.ts';
+import { notByCount, positionRows, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
   endsAtLabel,
@@ -94,13 +94,20 @@ export function readTable(
   const notFound = inOrder ? [] : defs.filter((d) => !found.some((f) => f.def === d)).map((d) => d.key);
 
   // Plain loops: this runs for every row of every report.
-  const byHeader = found.map((f) => rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all);
+  // A header rebuilt from delimited text places its rows by their pieces' positions, when every
+  // row under it has them (columns.ts, positionRows); else they are read as before.
+  const positioned = positionRows(
+    toks,
+    found,
+    found.map((f) => rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all),
+  );
+  const byHeader = positioned.hs;
   const rcs: RowCells[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     rcs.push(
       readRow(
-        toks,
+        positioned.toks,
         f.at,
         regionEnd(found, k, toks.length),
         f.def.columns.length,

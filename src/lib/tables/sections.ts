@@ -46,13 +46,16 @@ import {
   type ValTok,
 } from './rows.ts';
 import {
+  byPosition,
   cellsByHeader,
   columnsByHeader,
+  columnsByPosition,
   extraColumnNamed,
   headerGrid,
   namedWider,
   notByCount,
   type HeaderColumns,
+  type HeaderShape,
 } from './columns.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 import { statedMoneyUnits } from './units.ts';
@@ -131,7 +134,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // naming the other form are that header's, and say nothing of the rest.
   const unproven = rowsFormProblem(toks, layout, otherHeader) ?? undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
-  const byHeader = activeColumnsByHeader(blocks, defs);
+  const byHeader = activeColumnsByHeader(toks, blocks, defs);
   const wider = activeWider(blocks, defs);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
@@ -197,17 +200,31 @@ function activeBlocks(toks: Tok[], defs: RowDef[], form: HeaderForm): ActiveBloc
  * Section 二's rows under a drawn sub-table header that names a column the form does not have
  * (信息内容 | 本年处理决定数量 | 上年数量): each placed by its columns' labels (columns.ts), by row key.
  */
-function activeColumnsByHeader(blocks: ActiveBlock[], defs: RowDef[]): Map<string, HeaderColumns> {
+function activeColumnsByHeader(toks: Tok[], blocks: ActiveBlock[], defs: RowDef[]): Map<string, HeaderColumns> {
   const out = new Map<string, HeaderColumns>();
   for (const b of blocks) {
     const grid = headerGrid(b.head);
-    if (!grid.size) continue;
+    // In delimited text, the header's lines rebuilt (columns.ts, columnsByPosition): one for the
+    // rows of the block with the same columns, which are placed by position together or not.
+    const lines = new Set(b.head.map((t) => t.line));
+    const head = toks.filter((t) => lines.has(t.line));
+    const byLabels = new Map<string, HeaderColumns | null>();
     for (const key of b.rows) {
       const labels = defs.find((d) => d.key === key)!.columns.map((c) => headerKey(c.label));
-      const h = columnsByHeader(grid, labels.length, (ls) => {
+      const column = (ls: string[]) => {
         const j = labels.indexOf(ls.at(-1)!);
         return j < 0 ? null : j;
-      });
+      };
+      let h = grid.size ? columnsByHeader(grid, labels.length, column) : null;
+      if (!grid.size) {
+        const id = labels.join('|');
+        if (!byLabels.has(id))
+          byLabels.set(
+            id,
+            columnsByPosition(head, { columns: new Set(labels), groups: new Map() }, labels.length, column),
+          );
+        h = byLabels.get(id)!;
+      }
       if (h && !out.has(key)) out.set(key, h);
     }
   }
@@ -305,8 +322,12 @@ export function readRequests(
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
   // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
+  // Or one rebuilt from `|`, tab or comma-separated text, placing the rows by position (columns.ts).
   const byHeader =
-    firstAt < 0 ? null : columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn);
+    firstAt < 0
+      ? null
+      : (columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn) ??
+        columnsByPosition(toks.slice(0, firstAt), REQUEST_SHAPE, REQUEST_LABELS.length, requestColumn));
   // A header naming the form's columns and one besides, its pieces not over the rows': no row
   // is read by its count (columns.ts).
   const extra = firstAt < 0 ? null : extraColumnNamed(textCells(toks.slice(0, firstAt)), REQUEST_LABELS);
@@ -322,6 +343,11 @@ export function readRequests(
 
 /** 三's column labels as its header writes them, in the form's order. */
 const REQUEST_LABELS = requestRows['2021'][0]!.columns.map((c) => headerKey(c.label));
+/** 三's header as text writes it: 法人或其他组织 over its five columns on the line below. */
+const REQUEST_SHAPE: HeaderShape = {
+  columns: new Set(REQUEST_LABELS),
+  groups: new Map([['法人或其他组织', REQUEST_LABELS.slice(1, 6)]]),
+};
 /** The form column of 三 a grid column's labels name: its lowest label, one of the form's. */
 const requestColumn = (labels: string[]): number | null => {
   const j = REQUEST_LABELS.indexOf(labels.at(-1)!);
@@ -370,14 +396,23 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const valLines = new Set(vals.map((v) => v.line));
   let rc: RowCells;
   // A drawn header naming a column the form does not have (a 合计 after the fifteen): placed by it.
-  const byHeader = columnsByHeader(headerGrid(toks.slice(0, firstVal)), REVIEW_N, reviewColumn);
+  const drawn = columnsByHeader(headerGrid(toks.slice(0, firstVal)), REVIEW_N, reviewColumn);
+  // Or one rebuilt from `|`, tab or comma-separated text: the row's pieces placed by position,
+  // when it has them all (columns.ts); else read as before.
+  const rebuilt = drawn ? null : columnsByPosition(toks.slice(0, firstVal), REVIEW_SHAPE, REVIEW_N, reviewColumn);
+  const placed =
+    rebuilt && valLines.size === 1
+      ? byPosition(
+          -1,
+          toks.filter((t) => t.line === vals[0]!.line),
+          rebuilt,
+        )
+      : null;
+  const byHeader = drawn ?? (Array.isArray(placed) ? rebuilt : null);
   if (byHeader)
     rc =
       valLines.size === 1
-        ? cellsByHeader(
-            toks.filter((t) => t.line === vals[0]!.line),
-            byHeader,
-          )
+        ? cellsByHeader(Array.isArray(placed) ? placed : toks.filter((t) => t.line === vals[0]!.line), byHeader)
         : { kind: 'unknown', reason: `values on ${valLines.size} lines under a header of its own columns`, vals };
   else if (valLines.size === 1 && region.some((t) => t.t === 'eol' && t.delimited && t.line === vals[0]!.line)) {
     const own = region.filter((t) => t.line === vals[0]!.line);
@@ -488,6 +523,17 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
 const REVIEW_BLOCKS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 /** The five result columns of each block, in the form's order. */
 const REVIEW_RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/** 四's header as text writes it: each block's label over its five results, 行政诉讼 over its two blocks. */
+const REVIEW_SHAPE: HeaderShape = {
+  columns: new Set(REVIEW_RESULTS),
+  groups: new Map<string, readonly string[]>([
+    ['行政复议', REVIEW_RESULTS],
+    ['行政诉讼', ['未经复议直接起诉', '复议后起诉']],
+    ['未经复议直接起诉', REVIEW_RESULTS],
+    ['复议后起诉', REVIEW_RESULTS],
+  ]),
+};
 
 /** One table of a section 四 printed as several: its header's label cells and its line of values. */
 interface ReviewPart {

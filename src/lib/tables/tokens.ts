@@ -22,6 +22,11 @@ export type Tok =
    * (text `↑` and the number's raw: never read as a number of that row). Neither is proven.
    */
   /** `col`, `span`: a drawn table's grid column (LineCell.col, LineCell.span). */
+  /**
+   * `piece`: the index of the piece it came from in a `|`, tab or comma-separated text row, whose
+   * empty pieces are kept in place (`a | | b`, `a,,b`): a cell's position in its row (columns.ts,
+   * `byPosition`). Not on a drawn table's cells (they have `col`) nor on full-width rows.
+   */
   | {
       t: 'val';
       text: string;
@@ -32,10 +37,11 @@ export type Tok =
       spansRows?: true;
       above?: true;
       col?: number;
+      piece?: number;
     }
-  | { t: 'text'; text: string; raw: string; no: number; line: number; col?: number; span?: number }
+  | { t: 'text'; text: string; raw: string; no: number; line: number; col?: number; span?: number; piece?: number }
   /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
-  | { t: 'empty'; no: number; line: number; spanned?: true; col?: number }
+  | { t: 'empty'; no: number; line: number; spanned?: true; col?: number; piece?: number }
   | { t: 'blank'; no: number; line: number }
   /**
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
@@ -88,7 +94,7 @@ export function tokenize(lines: Line[]): Tok[] {
   function tokenizeLine(line: Line, li: number): void {
     const no = line.no;
     if (line.cells) {
-      for (const c of line.cells) {
+      line.cells.forEach((c, piece) => {
         const from = toks.length;
         if (c.spanned) toks.push({ t: 'empty', no: c.no, line: li, spanned: true });
         else if (c.above) toks.push({ t: 'val', text: '↑', raw: c.raw.trim(), no: c.no, line: li, above: true });
@@ -104,7 +110,12 @@ export function tokenize(lines: Line[]): Tok[] {
             t.col = c.col;
             if (c.span && t.t === 'text') t.span = c.span;
           }
-      }
+        else if (line.pieces)
+          for (let k = from; k < toks.length; k++) {
+            const t = toks[k]!;
+            if (t.t !== 'eol' && t.t !== 'blank') t.piece = piece;
+          }
+      });
       toks.push({
         t: 'eol',
         no,
@@ -138,10 +149,15 @@ export function tokenize(lines: Line[]): Tok[] {
       }
       // A leading separator (markdown) opens the row rather than closing an empty cell.
       if (markdown && sep === '|' && text.trimStart().startsWith(sep)) pieces.shift();
-      for (const [a, b] of pieces) {
+      pieces.forEach(([a, b], piece) => {
+        const from = toks.length;
         const cellText = text.slice(a, b).trim();
         pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);
-      }
+        for (let k = from; k < toks.length; k++) {
+          const t = toks[k]!;
+          if (t.t !== 'eol' && t.t !== 'blank') t.piece = piece;
+        }
+      });
       toks.push({
         t: 'eol',
         no,
