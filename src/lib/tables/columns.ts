@@ -25,9 +25,10 @@ export interface HeaderColumns {
   /**
    * Set for a header rebuilt from delimited text (columnsByPosition): its columns are positions
    * of the rows' pieces after their label, `width` of them, each row's last piece a closing
-   * separator's when `closed`.
+   * separator's when `closed`; `lead`: the pieces before the first column in every header line (the
+   * row labels'), or -1 when the lines differ (a row with no label is then not placed).
    */
-  positional?: { width: number; closed: boolean };
+  positional?: { width: number; closed: boolean; lead: number };
 }
 
 /**
@@ -264,6 +265,7 @@ export function columnsByPosition(
   const byLine = new Map<number, Piece[]>();
   for (const t of head) if (t.t !== 'eol' && t.t !== 'blank') byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   const lines: string[][] = [];
+  const leads = new Set<number>();
   let closed: boolean | null = null;
   for (const ts of byLine.values()) {
     const names = ts.some((t) => t.t !== 'empty' && known(headerKey(t.text)));
@@ -281,6 +283,7 @@ export function columnsByPosition(
     if (lineClosed) keys.pop();
     let from = 0;
     while (from < keys.length && !known(keys[from]!)) from++;
+    leads.add(from);
     const own = keys.slice(from);
     if (own.some((k) => !known(k) && !EXTRA_COLUMN.test(k))) return null;
     lines.push(own);
@@ -322,7 +325,14 @@ export function columnsByPosition(
   };
   walk(top, []);
   const h = placeColumns(grid, n, column);
-  return h ? { cols: h.cols, extra: h.extra, last: h.last, positional: { width, closed: closed ?? false } } : null;
+  return h
+    ? {
+        cols: h.cols,
+        extra: h.extra,
+        last: h.last,
+        positional: { width, closed: closed ?? false, lead: leads.size === 1 ? [...leads][0]! : -1 },
+      }
+    : null;
 }
 
 /**
@@ -383,6 +393,18 @@ export function positionRows(
     return { from, cells: piece === undefined ? 'no piece' : byPosition(piece, toks.slice(from, to), h) };
   });
   const failed = new Set(hs.filter((h, k) => h?.positional && typeof placed[k]!.cells === 'string'));
+  // In `|` text a row's empty pieces at its end may be no cells (a converter pads a row short of
+  // one to the header's width, a scrape adds `| |`): a row a separator short, so padded, has the
+  // header's count again. They are a column blank in every row only when every row of the
+  // table has them alike, and the table has rows enough to show it (BLANK_COLUMN_ROWS).
+  for (const h of new Set(hs)) {
+    if (!h?.positional || failed.has(h)) continue;
+    const ks = hs.flatMap((x, k) => (x === h ? [k] : []));
+    const padded = ks.some((k) => paddedLine(toks, toks[rows[k]!.at]!.line));
+    if (!padded) continue;
+    const ends = ks.map((k) => emptyEnd(placed[k]!.cells as Tok[], h.positional!.width));
+    if (ends.some((e) => e > 0) && (ks.length < BLANK_COLUMN_ROWS || ends.some((e) => e !== ends[0]))) failed.add(h);
+  }
   const next = [...toks];
   placed.forEach((p, k) => {
     if (!p) return;
@@ -390,4 +412,26 @@ export function positionRows(
     else (p.cells as Tok[]).forEach((t, i) => (next[p.from + i] = t));
   });
   return { toks: next, hs: out };
+}
+
+/**
+ * Rows it takes for empty pieces at the end of every row of `|` text to show a column blank in
+ * every row rather than the flattening's padding (三 has 26; one of 二's sub-tables, one or two).
+ */
+const BLANK_COLUMN_ROWS = 5;
+
+/** Whether the row on `line` is `|` text, whose empty pieces at its end may be padding (Tok eol `padded`). */
+export function paddedLine(toks: Tok[], line: number): boolean {
+  return toks.some((t) => t.t === 'eol' && t.line === line && t.padded === true);
+}
+
+/** How many of a positioned row's columns (`width`) at its end are empty pieces. */
+export function emptyEnd(cells: Tok[], width: number): number {
+  let n = 0;
+  for (let c = width - 1; c >= 0; c--) {
+    const t = cells.find((x) => x.t !== 'eol' && x.t !== 'blank' && x.col === c);
+    if (t?.t !== 'empty') break;
+    n++;
+  }
+  return n;
 }

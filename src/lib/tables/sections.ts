@@ -50,10 +50,12 @@ import {
   cellsByHeader,
   columnsByHeader,
   columnsByPosition,
+  emptyEnd,
   extraColumnNamed,
   headerGrid,
   namedWider,
   notByCount,
+  paddedLine,
   type HeaderColumns,
   type HeaderShape,
 } from './columns.ts';
@@ -400,15 +402,22 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   // Or one rebuilt from `|`, tab or comma-separated text: the row's pieces placed by position,
   // when it has them all (columns.ts); else read as before.
   const rebuilt = drawn ? null : columnsByPosition(toks.slice(0, firstVal), REVIEW_SHAPE, REVIEW_N, reviewColumn);
+  // The row has no label: its pieces before the columns are those the header's lines have before
+  // theirs (`lead`, the same in every line), each empty.
+  const valLine = toks.filter((t) => t.line === vals[0]!.line);
+  const lead = rebuilt?.positional?.lead ?? -1;
   const placed =
-    rebuilt && valLines.size === 1
+    rebuilt && valLines.size === 1 && lead >= 0
       ? byPosition(
-          -1,
-          toks.filter((t) => t.line === vals[0]!.line),
+          lead - 1,
+          valLine.filter((t) => t.t !== 'empty' || t.piece === undefined || t.piece >= lead),
           rebuilt,
         )
       : null;
-  const byHeader = drawn ?? (Array.isArray(placed) ? rebuilt : null);
+  // One row of `|` text with empty pieces at its end: padding or a column blank, not shown.
+  const padEnd =
+    Array.isArray(placed) && paddedLine(toks, vals[0]!.line) && emptyEnd(placed, rebuilt!.positional!.width) > 0;
+  const byHeader = drawn ?? (Array.isArray(placed) && !padEnd ? rebuilt : null);
   if (byHeader)
     rc =
       valLines.size === 1
