@@ -10,7 +10,11 @@ import { ok, parseText } from './helpers.ts';
  * with blank cells at random — some rows' blank pieces lost (the row then has the form's count
  * with no blank to show). The header's pieces do not stand over the rows' (merged cells are left
  * out), so the rows' own count must never place a value: no published number may differ from the
- * table's, and no cell with a number may be published blank.
+ * table's, and no cell with a number may be published blank. Rows are read by the header's
+ * positions only when every row keeps its blanks as pieces (columns.ts, columnsByPosition); the
+ * damage that would fool a position reader is drawn too: a separator lost in one row (two cells'
+ * digits run together), two pieces glued with a space, a blank's piece dropped in one row only,
+ * the header's extra column label missing.
  */
 
 const TABLES = 1500;
@@ -25,6 +29,22 @@ function line(cells: string[], style: Style): string {
   if (style === 'tabs') return cells.join('\t');
   if (style === 'csv') return cells.join(',');
   return `| ${cells.join(' | ')} |`;
+}
+
+type Damage = 'none' | 'separator' | 'glued' | 'drop' | 'label';
+
+/** One row's printed cells damaged as `d` says (a separator lost, two pieces glued, a blank's piece dropped). */
+function damaged(rng: Random, printed: string[], d: Damage): string[] {
+  if (printed.length < 2) return printed;
+  const j = rng.int(0, printed.length - 2);
+  if (d === 'separator') return [...printed.slice(0, j), printed[j]! + printed[j + 1]!, ...printed.slice(j + 2)];
+  if (d === 'glued') return [...printed.slice(0, j), `${printed[j]} ${printed[j + 1]}`, ...printed.slice(j + 2)];
+  if (d === 'drop') {
+    const empty = printed.flatMap((c, k) => (c === '' ? [k] : []));
+    const k = empty.length ? rng.pick(empty) : j;
+    return [...printed.slice(0, k), ...printed.slice(k + 1)];
+  }
+  return printed;
 }
 
 interface Case {
@@ -54,6 +74,8 @@ function makeCase(rng: Random, style: Style): Case {
   const truth = new Map<string, number | null>();
   const out: string[] = [];
   const note = () => rng.pick(['', '无', '见附件', '/']);
+  const damage = rng.pick<Damage>(['none', 'none', 'separator', 'glued', 'drop']);
+  const hurt = (printed: string[], yes: boolean) => (yes ? damaged(rng, printed, damage) : printed);
   if (target === 'requests') {
     const extra = rng.pick(['subtotal', 'previous', 'note'] as const);
     const flat = rng.chance(0.3);
@@ -66,6 +88,11 @@ function makeCase(rng: Random, style: Style): Case {
       ...(extra === 'subtotal' ? ['小计'] : []),
     ];
     const after = extra === 'previous' ? ['上年总计'] : extra === 'note' ? ['备注'] : [];
+    if (damage === 'label') {
+      if (leaves.at(-1) === '小计') leaves.pop();
+      after.pop();
+    }
+    const victim = rng.int(0, requestRows2021.length - 1);
     out.push('三、收到和处理政府信息公开申请情况');
     if (flat) out.push(line(['申请人情况', '自然人', ...leaves, '总计', ...after], style));
     else
@@ -74,7 +101,7 @@ function makeCase(rng: Random, style: Style): Case {
         line(['自然人', '法人或其他组织', '总计', ...after], style),
         line(leaves, style),
       );
-    for (const d of requestRows2021) {
+    for (const [k, d] of requestRows2021.entries()) {
       const v = t.requests[d.key]!;
       const cells = v.map(String);
       if (extra === 'subtotal') cells.splice(6, 0, String(v.slice(1, 6).reduce((a, b) => a + b, 0)));
@@ -83,9 +110,9 @@ function makeCase(rng: Random, style: Style): Case {
       const { printed, blank } = blanks(rng, cells, p, lose);
       const formAt = (j: number) => (extra === 'subtotal' && j >= 6 ? j + 1 : j);
       d.columns.forEach((c, j) => truth.set(`requests.${d.key}.${c.key}`, blank.has(formAt(j)) ? null : v[j]!));
-      out.push(line([d.label, ...printed], style));
+      out.push(line([d.label, ...hurt(printed, k === victim)], style));
     }
-    return { text: report(out), truth, what: `requests+${extra}${flat ? '+flat' : ''}` };
+    return { text: report(out), truth, what: `requests+${extra}${flat ? '+flat' : ''}+${damage}` };
   }
   if (target === 'active') {
     out.push('二、主动公开政府信息情况');
@@ -98,20 +125,24 @@ function makeCase(rng: Random, style: Style): Case {
     for (const [caption, keys, extra] of blocks) {
       const defs = keys.map((k) => activeRows2021.find((d) => d.key === k)!);
       out.push(caption);
-      out.push(line(['信息内容', ...defs[0]!.columns.map((c) => c.label), ...(extra ? ['上年数量'] : [])], style));
+      const named = extra && damage !== 'label';
+      out.push(line(['信息内容', ...defs[0]!.columns.map((c) => c.label), ...(named ? ['上年数量'] : [])], style));
       for (const d of defs) {
         const v = t.active[d.key]!;
         const cells = [...v.map(String), ...(extra ? [String(rng.count(50))] : [])];
         const { printed, blank } = blanks(rng, cells, extra ? p : 0, lose);
         d.columns.forEach((c, j) => truth.set(`active.${d.key}.${c.key}`, blank.has(j) ? null : v[j]!));
-        out.push(line([d.label, ...printed], style));
+        out.push(line([d.label, ...hurt(printed, extra && d === defs.at(-1))], style));
       }
     }
-    return { text: report(out), truth, what: 'active+previous' };
+    return { text: report(out), truth, what: `active+previous+${damage}` };
   }
   const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   out.push('四、政府信息公开行政复议、行政诉讼情况');
-  out.push(line(['行政复议', '行政诉讼', '合计'], style), line(['未经复议直接起诉', '复议后起诉'], style));
+  out.push(
+    line(['行政复议', '行政诉讼', ...(damage === 'label' ? [] : ['合计'])], style),
+    line(['未经复议直接起诉', '复议后起诉'], style),
+  );
   out.push(line([...results, ...results, ...results], style));
   const v = t.review;
   const sum = v[4]! + v[9]! + v[14]!;
@@ -119,8 +150,8 @@ function makeCase(rng: Random, style: Style): Case {
   v.forEach((x, j) =>
     truth.set(`review.${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`, blank.has(j) ? null : x),
   );
-  out.push(line(printed, style));
-  return { text: report(out), truth, what: 'review+sum' };
+  out.push(line(hurt(printed, true), style));
+  return { text: report(out), truth, what: `review+sum+${damage}` };
 }
 
 function report(section: string[]): string {
