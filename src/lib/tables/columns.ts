@@ -352,7 +352,8 @@ export function byPosition(labelPiece: number, row: Tok[], h: HeaderColumns): To
     if (t.t === 'eol' || t.t === 'blank') continue;
     if (t.piece === undefined || t.piece <= labelPiece) return 'a value is glued to the row label';
     if (t.t === 'val' && t.glued) return 'the row is a page dump whose digits may be glued';
-    if (t.t === 'text' && /\d\s+\d/.test(t.text)) return `a piece holds two numbers ("${t.raw}")`;
+    // (Text such a piece is may have been made a cell's value: promoteCellText.)
+    if (t.t !== 'empty' && /\d\s+\d/.test(t.text)) return `a piece holds two numbers ("${t.raw}")`;
     const k = t.piece - labelPiece - 1;
     const before = at[k];
     if (before)
