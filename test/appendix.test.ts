@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { appendixBlocks, appendixReference, tableTitle } from '../src/lib/segment/appendix.ts';
 import { byRules, findHeading } from '../src/lib/segment/headings.ts';
-import { isOwnName, otherIssuer, titleIssuer } from '../src/lib/segment/issuer.ts';
+import { announcedIssuer, isOwnName, otherIssuer, titleIssuer } from '../src/lib/segment/issuer.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -444,6 +444,53 @@ describe('what names an appendix part speaks for all its tables (a fresh tester,
     // The report's own name there: both read.
     const own = read(report(ACTIVE, ['详见附件。'], ['详见附件。'], tail('测试附件局')));
     expectAllRead(own);
+  });
+
+  it('a 填报单位 line before a table’s rows names that table only, not the part’s others', () => {
+    // 附件： / 三's table (the report's), then 四's under 填报单位：测试县实验小学 before its rows: 三 is read.
+    const p = read(
+      report(
+        ACTIVE,
+        ['详见附件。'],
+        ['详见附件。'],
+        ['附件：', '统计表', S3, ...REQUESTS, S4, '填报单位：测试县实验小学', ...REVIEW],
+      ),
+    );
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
+    expect(p.cells.filter((c) => c.table_id === 'review' && c.value !== null)).toEqual([]);
+  });
+});
+
+describe('a sentence before the appendix naming whose its tables are (a fresh tester, helper-80)', () => {
+  const tail = (sentence: string) => [sentence, '附件：', '统计表', '三、收到和处理政府信息公开申请情况', ...REQUESTS];
+  it('现将局属某小学本年度数据一并附后: another unit’s tables, not read', () => {
+    // The appendix names no unit; the body's last sentence does. Its numbers were published as the report's.
+    const p = read(
+      report(
+        ACTIVE,
+        ['详见附件。'],
+        REVIEW,
+        tail('为便于对照，现将局属测试县实验小学本年度政府信息公开数据一并附后。'),
+      ),
+    );
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.value !== null)).toEqual([]);
+    expect(p.diagnostics.some((d) => d.code === 'W_TABLE_MISSING' && /局属测试县实验小学/.test(d.message))).toBe(true);
+  });
+  it('the report’s own, or words naming nobody: read', () => {
+    for (const sentence of [
+      '现将本局2023年政府信息公开数据附后。',
+      '现将有关统计数据一并附后。',
+      '现将测试附件局本年度数据附后。',
+    ])
+      expect(
+        rowOf(read(report(ACTIVE, ['详见附件。'], REVIEW, tail(sentence))).cells, 'requests', 'new_received'),
+      ).toBe('10 1 0 0 0 1 12');
+  });
+  it('announcedIssuer: the name, the report’s word for itself, or null', () => {
+    expect(announcedIssuer(['现将局属某县实验小学本年度政府信息公开数据一并附后。'])).toBe('局属某县实验小学');
+    expect(announcedIssuer(['现将本局2023年政府信息公开数据附后'])).toBe('本局');
+    expect(announcedIssuer(['现将有关数据附后'])).toBeNull();
+    expect(announcedIssuer(['某县教育局', '2024年1月20日'])).toBeNull();
   });
 });
 

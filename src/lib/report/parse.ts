@@ -442,7 +442,14 @@ function placedRuns(
     return {
       section,
       at: appendix.at,
-      placed: placeAppendix(appendix.blocks, refs, year, agencies, inAppendix ? '附件中' : '第四部分文字之后'),
+      placed: placeAppendix(
+        appendix.blocks,
+        refs,
+        year,
+        agencies,
+        inAppendix ? '附件中' : '第四部分文字之后',
+        appendix.announced,
+      ),
       where: inAppendix ? '附件' : '第四部分文字之后',
     };
   });

@@ -1,7 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { bareLabel, tokenize } from '../tables/tokens.ts';
 import { activeRows, requestRows } from '../template/definitions.ts';
-import { isNameLine, isUnitField, namesIssuer, otherIssuer } from './issuer.ts';
+import { announcedIssuer, isNameLine, isUnitField, namesIssuer, otherIssuer } from './issuer.ts';
 
 /**
  * Tables printed in an appendix (附件) after the report's last section, with sections 二–四
@@ -52,6 +52,11 @@ export interface Appendix {
   /** Line number of the appendix's first line. */
   no: number;
   blocks: AppendixBlock[];
+  /**
+   * The name a sentence just before the appendix gives its tables (现将局属某小学本年度数据一并附后:
+   * issuer.ts announcedIssuer), or null: it names every table of the appendix.
+   */
+  announced: string | null;
 }
 
 export interface Placed {
@@ -150,7 +155,12 @@ export function findAppendix(lines: Line[]): Appendix | null {
   for (let i = 1; i < lines.length; i++)
     if (opensAppendix(lines[i]!.text)) {
       const rest = lines.slice(i);
-      return { at: i, no: lines[i]!.no, blocks: appendixBlocks(rest) };
+      const before = lines
+        .slice(Math.max(0, i - 6), i)
+        .map((l) => l.text)
+        .filter((t) => t.trim())
+        .slice(-3);
+      return { at: i, no: lines[i]!.no, blocks: appendixBlocks(rest), announced: announcedIssuer(before) };
     }
   return null;
 }
@@ -364,14 +374,20 @@ export function placeAppendix(
   year: number | null,
   agencies: readonly string[] = [],
   where = '附件中',
+  announced: string | null = null,
 ): Placed {
   const out: Placed = { tables: { 2: [], 3: [], 4: [] }, unplaced: [] };
   // What names a part's tables, wherever it stands in the part: a 填报单位 line after its last
   // table (…总计 | 2 / 填报单位：某县实验小学) is the unit of every table above it, not only of the
-  // last one's rows.
+  // last one's rows. One before a table's rows (its header's place) is that table's only: the
+  // part's other tables may be the report's own.
+  const fields = (b: AppendixBlock) => b.lines.map((l) => l.text).filter(isUnitField);
+  const trailing = (b: AppendixBlock) => {
+    const rows = b.lines.findIndex((l) => /\d/.test(l.text));
+    return rows < 0 ? [] : fields({ ...b, lines: b.lines.slice(rows) });
+  };
   const partFields = new Map<number, string[]>();
-  for (const b of blocks)
-    partFields.set(b.part, [...(partFields.get(b.part) ?? []), ...b.lines.map((l) => l.text).filter(isUnitField)]);
+  for (const b of blocks) partFields.set(b.part, [...(partFields.get(b.part) ?? []), ...trailing(b)]);
   for (const b of blocks) {
     const no = b.title?.no ?? b.lines[0]?.no ?? 0;
     // A title naming another year (附件：2022年度政府信息公开申请情况统计表 in a 2023 report: last
@@ -403,7 +419,11 @@ export function placeAppendix(
       continue;
     // A table of another unit (附件2：县教育局…统计表, 附件：各乡镇…汇总, 填报单位：某镇人民政府)
     // is no proof of the report's own numbers, whatever its rows (issuer.ts).
-    const unit = otherIssuer(b.context.titles, [...b.context.lines, ...(partFields.get(b.part) ?? [])], agencies);
+    const unit = otherIssuer(
+      [...(announced ? [announced] : []), ...b.context.titles],
+      [...b.context.lines, ...fields(b), ...(partFields.get(b.part) ?? [])],
+      agencies,
+    );
     if (unit !== null) {
       out.unplaced.push({
         no,

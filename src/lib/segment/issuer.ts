@@ -154,3 +154,23 @@ export function otherIssuer(
   }
   return null;
 }
+
+/** A sentence announcing the appendix: 现将…一并附后, 特将…附后, 把…作为附件. */
+const ANNOUNCES =
+  /(?:现将|特将|兹将|今将|将|把)(.{1,60}?)(?:一并|一起|同时|随文|另)?(?:附后|后附|附上|列后|附在|作为附件)/;
+
+/**
+ * The name a sentence before the appendix gives for its tables (现将局属某小学本年度数据一并附后 →
+ * 局属某小学; 现将本局2023年数据附后 → 本局), or null when no line announces the appendix or the
+ * words name nobody (现将有关数据附后). `lines`: the last lines before the appendix's first.
+ */
+export function announcedIssuer(lines: readonly string[]): string | null {
+  for (const l of lines) {
+    const m = ANNOUNCES.exec(squash(l));
+    if (!m) continue;
+    // 本年度 before the subject: 本 + 年度 would end the name with 本.
+    const name = titleIssuer(m[1]!.replace(/本年度|本年|全年|今年|当年/g, ''));
+    if (name) return name;
+  }
+  return null;
+}
