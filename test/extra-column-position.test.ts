@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestRows2021 } from '../src/lib/template/definitions.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { ok, parseText, rowOf, minimalReport } from './helpers.ts';
 
 /**
  * Rows of `|`, tab or comma-separated text read by the positions of their header's columns
@@ -62,16 +62,7 @@ function requests(o: Opts): string {
   ].join('\n');
 }
 
-function report(tables: string[]): string {
-  return [
-    '某某局2023年政府信息公开工作年度报告',
-    '一、总体情况',
-    '本局全年公开信息。',
-    ...tables,
-    '五、存在的主要问题及改进情况',
-    '无。',
-  ].join('\n');
-}
+const report = minimalReport;
 
 /** 三's rows as rowOf writes them, by the form (blank columns `B`). */
 function expected(k: number, blank: number[] = []): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../src/lib/synth/random.ts';
 import { makeTables } from '../src/lib/synth/values.ts';
 import { activeRows2021, requestRows2021, reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
-import { ok, parseText } from './helpers.ts';
+import { ok, parseText, minimalReport } from './helpers.ts';
 
 /**
  * The invariant as a property, for a column the form does not have in delimited text (三's 法人
@@ -154,16 +154,7 @@ function makeCase(rng: Random, style: Style): Case {
   return { text: report(out), truth, what: `review+sum+${damage}` };
 }
 
-function report(section: string[]): string {
-  return [
-    '某某局2023年政府信息公开工作年度报告',
-    '一、总体情况',
-    '本局全年公开信息。',
-    ...section,
-    '五、存在的主要问题及改进情况',
-    '无。',
-  ].join('\n');
-}
+const report = minimalReport;
 
 describe(
   `property: ${TABLES} tables with a column the form does not have, in delimited text with blanks`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestRows2021 } from '../src/lib/template/definitions.ts';
 import type { CellOut } from '../src/lib/tables/read.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { ok, parseText, rowOf, minimalReport } from './helpers.ts';
 
 /**
  * A column the form does not have (三's 法人 小计, a 上年总计 or a 备注; 二's 上年数量; a 合计 after
@@ -57,16 +57,7 @@ function requests(sep: string, extra: Extra, blank: (k: number, cells: string[])
   ].join('\n');
 }
 
-function report(tables: string[]): string {
-  return [
-    '某某局2023年政府信息公开工作年度报告',
-    '一、总体情况',
-    '本局全年公开信息。',
-    ...tables,
-    '五、存在的主要问题及改进情况',
-    '无。',
-  ].join('\n');
-}
+const report = minimalReport;
 
 /** The cells of `table`.`rowKey` that are numbers, and differ from `truth` (NaN: blank). */
 function wrong(cells: CellOut[], table: string, rowKey: string, truth: Array<number | null>): string[] {

@@ -119,3 +119,15 @@ export function pipesAsDelimited(text: string, d: string, field: (cell: string) 
     )
     .join('\n');
 }
+
+/** A 2023 report of 某某局 around `sections` (its lines, headings included), ending with 五. */
+export function minimalReport(sections: readonly string[]): string {
+  return [
+    '某某局2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '本局全年公开信息。',
+    ...sections,
+    '五、存在的主要问题及改进情况',
+    '无。',
+  ].join('\n');
+}
