@@ -16,7 +16,7 @@ import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
 import { parseSums } from '../write/generation.ts';
 import { ownsRegionCode, reportPredicate } from './shard.ts';
 import { incremental } from './incremental.ts';
-import { digestSql, rowStruct } from './report-json.ts';
+import { digestsSql } from './report-json.ts';
 import { BUILD_DUCKDB, SORTED_TABLES, sortedTables } from './sorted.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -184,14 +184,12 @@ async function load(dir: string): Promise<SiteData> {
     async (id: string) =>
       ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
   // One digest per report and table, of its rows (without report_id) in the dataset's order
-  // (report-json.ts `digestSql`).
+  // (report-json.ts `digestsSql`).
   let digests: Map<string, string> | null = null;
   if (incremental()) {
     digests = new Map();
     for (const t of SORTED_TABLES) {
-      for (const { report_id, d } of await rows<{ report_id: string; d: string }>(
-        `SELECT report_id, ${digestSql(rowStruct(t), 'ord')} AS d FROM ${from(t)} GROUP BY report_id`,
-      ))
+      for (const { report_id, d } of await rows<{ report_id: string; d: string }>(digestsSql(t, from(t))))
         digests.set(report_id, `${digests.get(report_id) ?? ''}${t}:${d};`);
     }
   }
