@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleEntry } from '../src/lib/ingest/bundle.ts';
+import { scratchDir } from './scratch.ts';
 
 describe('bundleEntry (a thread entry as one module)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bundle-'));
+  const dir = scratchDir('nianbao-bundle-');
   mkdirSync(join(dir, 'lib'));
   writeFileSync(
     join(dir, 'main.ts'),

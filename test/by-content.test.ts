@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { runInMemory } from '../src/lib/ingest/run.ts';
 import { readSource } from '../src/lib/site/source.ts';
 import { buildReport } from './fixtures/build.ts';
 import { gaz, sha } from './helpers.ts';
+import { testScratchDir } from './scratch.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) =>
@@ -150,7 +150,7 @@ describe('names read by their content (a fresh tester’s v18_noext: rejected, �
   });
 
   it('the source view shows such a file as the ingest read it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nb-src-'));
+    const dir = testScratchDir('nb-src-');
     writeFileSync(join(dir, 'noext'), '一、总体情况\n正文\n');
     writeFileSync(join(dir, 'printed'), fixture('official-office.pdf'));
     writeFileSync(join(dir, 'printed.txt'), fixture('official-office.pdf'));

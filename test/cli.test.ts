@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { Manifest } from '../src/lib/schema/datasets.ts';
+import { scratchDir } from './scratch.ts';
 
 function ingest(raw: string, out: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], {
@@ -13,7 +13,7 @@ function ingest(raw: string, out: string) {
 }
 
 describe('npm run ingest (end to end)', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-'));
+  const tmp = scratchDir('nianbao-');
   const raw = join(tmp, 'raw');
   cpSync('data/raw', join(raw, 'samples'), { recursive: true });
   mkdirSync(join(raw, 'bad'));

@@ -1,16 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
@@ -22,6 +12,7 @@ import { TABLE_NAMES } from '../src/lib/write/datapackage.ts';
 import { parseSums } from '../src/lib/write/generation.ts';
 import { layoutFiles, paths, readLayout } from '../src/lib/write/layout.ts';
 import { query } from './query.ts';
+import { scratchDir } from './scratch.ts';
 
 /**
  * The published files as a user gets them: reproducible, described by a valid datapackage.json
@@ -72,7 +63,7 @@ function ingest(raw: string, out: string, workers = 0, extra: Record<string, str
 const AWKWARD = '他说："依法公开, 是常态"，\r\n第二行\r第三行\t制表符 ="=1+1" \uFEFF结束';
 const BIG = '政务公开'.repeat(262_144); // 1,048,576 characters (3 MB of UTF-8)
 
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
+const tmp = scratchDir('nianbao-data-');
 const raw = join(tmp, 'raw');
 mkdirSync(raw);
 cpSync('data/raw', join(raw, 'samples'), { recursive: true });

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nestedFolders } from '../src/lib/ingest/folders.ts';
+import { scratchDir } from './scratch.ts';
 
 describe('raw and output folders that hold one another are refused', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-folders-'));
+  const tmp = scratchDir('nianbao-folders-');
   const raw = join(tmp, 'data', 'raw');
   mkdirSync(raw, { recursive: true });
   symlinkSync(join(tmp, 'data'), join(tmp, 'link'));

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParallel } from '../src/lib/ingest/parallel.ts';
@@ -7,6 +6,7 @@ import { prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { gaz, inMemory, writeCorpus } from './helpers.ts';
+import { testScratchDir } from './scratch.ts';
 
 describe('worker threads give the same run as one thread', () => {
   // The bundle last: once prepared, every worker of this file loads it.
@@ -16,7 +16,7 @@ describe('worker threads give the same run as one thread', () => {
     ['loaded from a bundle (bundle.ts)', true, true],
   ])('same rows, same order, same manifest: workers %s', async (_, ahead, bundled) => {
     if (bundled) expect(await prepareWorkers()).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-par-'));
+    const dir = testScratchDir('nianbao-par-');
     const corpus = [...generateCorpus(60, 99, gaz())];
     writeCorpus(dir, corpus);
     const ctx = { rawDir: 'x', maxBytes: 20 * 1024 * 1024, maxYear: 2026 };
@@ -64,7 +64,7 @@ describe('workers started ahead', () => {
     await started[0]!.worker.terminate();
     await new Promise((r) => setImmediate(r));
     expect(started[0]!.exited).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-par-'));
+    const dir = testScratchDir('nianbao-par-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     await expect(
       runParallel([{ path: 'a.txt', size: 1, abs: join(dir, 'a.txt') }], { ...ctx, workers: 1, started }, sink),

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blockSql, jsonColumns, rowObjects, writeReportJson, type RowBlock } from '../src/lib/site/report-json.ts';
 import type { CellRow, CheckRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { query } from './query.ts';
+import { scratchDir } from './scratch.ts';
 
 /** BIGINT columns come back as BigInt; JSON has plain numbers. */
 const plain = <T>(rows: T[]): T[] =>
@@ -17,7 +18,7 @@ const without = <T extends { report_id: string }>(rows: T[], id: string) =>
   rows.filter((r) => r.report_id === id).map(({ report_id: _r, ...rest }) => rest);
 
 describe('writeReportJson: reports/{id}.json from one DuckDB query per block', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-json-'));
+  const tmp = scratchDir('nianbao-json-');
   const data = join(tmp, 'data');
   beforeAll(() => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], {

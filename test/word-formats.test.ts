@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import CFB from 'cfb';
 import JSZip from 'jszip';
@@ -16,6 +15,7 @@ import { Random } from '../src/lib/synth/random.ts';
 import { blocksToRtf, blocksToRtfWith } from '../src/lib/synth/rtf.ts';
 import { expected, parseDocument, score } from './documents.ts';
 import { officialHtml, officialValues } from './fixtures/official.ts';
+import { testScratchDir } from './scratch.ts';
 
 /**
  * Word files that are not what their extension says (RTF or a web page saved as .doc, a Word 97
@@ -281,7 +281,7 @@ describe('OLE2 files: Word 97 under any name, encrypted only when it says so', (
 
 describe('the source view of a Word file that is something else', () => {
   it('shows a web page kept as .doc as its text, the lines the ingest counted', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nb-src-'));
+    const dir = testScratchDir('nb-src-');
     writeFileSync(join(dir, 'page.doc'), '<html><body><p>一、总体情况</p>\n<p>正文</p></body></html>');
     const was = process.env.NIANBAO_RAW;
     process.env.NIANBAO_RAW = dir;
