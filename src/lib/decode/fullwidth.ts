@@ -1,6 +1,7 @@
 import { headerKey, labelsOf, REQUEST_HEADER, REVIEW_HEADER_FORM } from '../tables/header.ts';
 import { isCellText } from '../tables/cell.ts';
 import { bareLabel, isValueLike, labelKey } from '../tables/tokens.ts';
+import { yearNeutral } from '../tables/year-labels.ts';
 import {
   activeRows2019,
   activeRows2021,
@@ -119,7 +120,8 @@ const PROSE = /[,;、。:!?]/;
 
 /** The row definitions a label piece names (empty: none), recognised as the readers do. */
 function rowsNamed(piece: string): RowDef[] {
-  const key0 = labelKey(norm(piece));
+  // A label naming 三's rows by the year (2023年新收…) is a label, not prose with numbers.
+  const key0 = yearNeutral(labelKey(norm(piece)));
   if (!key0 || key0.length > LONGEST + 12) return [];
   const keys = [key0];
   const simplified = toSimplified(key0);

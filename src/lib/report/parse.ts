@@ -23,6 +23,7 @@ import { mergeCopies, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
 import { readActive, readRequests, readReview } from '../tables/sections.ts';
+import { relativeYearLabels } from '../tables/year-labels.ts';
 
 /**
  * One file's bytes → everything the datasets hold about it. Pure: the caller reads the file,
@@ -247,7 +248,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     read: activeCopies.length ? mergeCopies('active', activeCopies) : null,
   };
   const requestCopies = copies(3).flatMap((c) => {
-    const r = readRequests(maskOrphanLabels(joinWrappedLabels(relineTable('requests', c.lines))), meta.year);
+    const r = readRequests(
+      maskOrphanLabels(joinWrappedLabels(relineTable('requests', relativeYearLabels(c.lines, meta.year)))),
+      meta.year,
+    );
     return r.read ? [{ ...c, read: r.read, known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
   });
   const requests: ReturnType<typeof readRequests> = requestCopies.length

@@ -487,6 +487,21 @@ function report(
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));
       quirks.add('total-heji');
     }
+    // 三's rows named by the year (一、2023年新收…, 二、2022年结转…, 四、结转2024年度继续办理; a fresh
+    // tester's r04), in a report whose title states its year (side generator).
+    if (
+      yearInTitle &&
+      new Random(Number(seq) * 7963 + 109).chance(0.05) &&
+      r.requests.some((l) => l.includes('本年新收'))
+    ) {
+      r.requests = r.requests.map((l) =>
+        l
+          .replace('本年新收', `${year}年新收`)
+          .replace('上年结转', `${year - 1}年结转`)
+          .replace('结转下年度', `结转${year + 1}年度`),
+      );
+      quirks.add('year-labels');
+    }
     // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
     // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
     const copyRng = new Random(Number(seq) * 6101 + 59);
