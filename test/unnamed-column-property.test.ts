@@ -93,7 +93,11 @@ function makeCase(rng: Random, style: Style): Case {
   const head = rng.pick<Head>(['unlabelled', 'unlabelled', 'none']);
   const p = rng.pick([0.05, 0.1, 0.2, 0.35, 0.5]);
   const lose: Lose =
-    style === 'spaces' ? 'always' : style === 'html' ? rng.pick<Lose>(['never', 'sometimes']) : rng.pick<Lose>(['never', 'sometimes', 'always']);
+    style === 'spaces'
+      ? 'always'
+      : style === 'html'
+        ? rng.pick<Lose>(['never', 'sometimes'])
+        : rng.pick<Lose>(['never', 'sometimes', 'always']);
   const truth = new Map<string, number | null>();
   const out: string[] = [];
   const what = (x: string) => `${x}+${head}+p${p}+${lose}`;
@@ -229,8 +233,7 @@ describe(
                 const w = `unshown ${c.what}/${style}`;
                 byWhat.set(w, (byWhat.get(w) ?? 0) + 1);
               }
-            }
-            else if (bad) {
+            } else if (bad) {
               wrong.push(
                 cell.state === 'number'
                   ? `${where}: published ${cell.value}, the table has ${want}\n${c.text}`
@@ -247,7 +250,8 @@ describe(
             Object.fromEntries([...byWhat].sort((a, b) => b[1] - a[1])),
           );
         const dump = process.env.PROP_DUMP;
-        if (dump) for (const w of wrong.filter((x) => new RegExp(dump).test(x.split('\n')[0]!)).slice(0, 3)) console.log(w);
+        if (dump)
+          for (const w of wrong.filter((x) => new RegExp(dump).test(x.split('\n')[0]!)).slice(0, 3)) console.log(w);
         expect(wrong.slice(0, 3)).toEqual([]);
         // Not vacuous: the tables' cells are there to be read (二's sub-tables without the extra
         // column are read in full).

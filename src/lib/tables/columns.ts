@@ -161,7 +161,7 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
  * (法人's 小计 as 其他, a 上年总计 as 总计, 四's 合计 as 复议后起诉's 总计). So in such a table no
  * row is read by its count: a row with a value is not proven (`notByCount`), one with none is
  * blank. The table is known wider by its header naming the form's columns and one besides
- * (`extraColumnNamed`), or by its other rows (`widerRows`).
+ * (`extraColumnNamed`), or by its rows (`widerRows`).
  */
 
 /**
@@ -186,27 +186,85 @@ export const namedWider = (label: string): string =>
   `the header names a column the form does not have (${label}) and its pieces do not stand over the rows' cells`;
 
 /**
- * Why each row's table shows itself wider than the form by its rows, or null: two rows or more
- * of the row's group (rows of `n` columns under one header) left unread with the same count of
- * values a column or a few more than `n` (at most n/2 more: a row with twice the values or more
- * is rows whose labels were lost, not a wider table). A row read has at most n values. `rows`:
- * each row's column count, group, and its values' count when it was left unread (else null).
+ * How many columns a row shows it spans (`span`): its cells from its first value to its last,
+ * on its label's line (`row`: the tokens after the label up to the line's end or the next row's
+ * label), empty cells between them counted — a `|`, tab or comma row keeps a blank cell's empty
+ * piece in place, a drawn table its empty cell (not a position a merged cell covers: a PDF's
+ * number over two ruled columns). Text cells after the first value count as values (a 备注's
+ * 见附件); before it they are the label's (a sub-label in a cell of its own). Empty cells before
+ * the first value or after the last prove no column: a label merged over two columns, 二's one
+ * count in a cell merged over three, a converter's padding, a closing `|`. `lead`: the empty
+ * cells before the first value. Both 0 for a row with no value on that line (its values on the
+ * lines after it: read by lines).
+ */
+export function rowExtent(row: readonly Tok[]): { span: number; lead: number } {
+  let first = -1;
+  let last = -1;
+  let lead = 0;
+  let k = 0;
+  for (const t of row) {
+    if (t.t === 'eol' || t.t === 'blank' || (t.t === 'empty' && (t.covered || t.spanned))) continue;
+    if (t.t === 'val' || (t.t === 'text' && first >= 0)) {
+      if (first < 0) first = k;
+      last = k;
+    } else if (t.t === 'empty' && first < 0) lead++;
+    k++;
+  }
+  return first < 0 ? { span: 0, lead: 0 } : { span: last - first + 1, lead };
+}
+
+/**
+ * Rows of a group it takes, each with exactly its values and no blank cell, for one row showing
+ * a column more to be taken for a stray number beside it rather than a wider table.
+ */
+const STRAY_ROWS = 5;
+
+/**
+ * Why each row's table shows itself wider than the form by its rows, or null. A row shows a
+ * column or a few more than its `n` (at most n/2 more, at least one: a row with twice the values
+ * or more is rows whose labels were lost, not a wider table) by its values, left unread, or by
+ * its cells from its first value to its last, empty ones between them counted (rowExtent). Two
+ * such rows under one header (`group`: 二's sub-tables each have theirs) prove its table wider;
+ * so does one, since a row with a blank cell (or its piece lost) has the form's count again and
+ * with many blanks a second full row may never come — unless the group's other rows, STRAY_ROWS
+ * of them or more, every one (`plain`) has exactly its n values with no empty cell before or
+ * among them: a wider table would have lost exactly one blank cell in each, and the one row (not
+ * read by its count itself) is a number beside the table's (a footnote, a percentage after （七）总计, a page number in the
+ * values of a table printed a cell a line, a 收费 row in the other form's two columns). A wider
+ * table is wider in every row under its header, whatever its columns (二's 规章 rows of three and
+ * 行政许可's of one under one header). Being proven wider costs coverage only: the group's rows
+ * read by count are NULL (notByCount), never a number. A row read has at most n values and
+ * spans at most n columns. `rows`: each row's column count, group, the columns it shows
+ * (`shown`: the larger of its values' count when left unread and its span; null for a row
+ * placed by its header's columns) and whether it is `plain`.
  */
 export function widerRows(
-  rows: ReadonlyArray<{ n: number; group: string; vals: number | null }>,
+  rows: ReadonlyArray<{ n: number; group: string; shown: number | null; plain: boolean }>,
 ): Array<string | null> {
-  const key = (r: { n: number; group: string }, m: number) => `${r.group} ${r.n} ${m}`;
-  const times = new Map<string, number>();
-  for (const r of rows)
-    if (r.vals !== null && r.vals > r.n && r.vals <= r.n + Math.max(1, Math.floor(r.n / 2)))
-      times.set(key(r, r.vals), (times.get(key(r, r.vals)) ?? 0) + 1);
-  return rows.map((r) => {
-    for (let m = r.n + 1; m <= r.n + Math.max(1, Math.floor(r.n / 2)); m++) {
-      const t = times.get(key(r, m)) ?? 0;
-      if (t >= 2) return `${t} of its rows have ${m} values for the form's ${r.n} columns`;
-    }
-    return null;
-  });
+  const wide = (r: { n: number; shown: number | null }) =>
+    r.shown !== null && r.shown > r.n && r.shown <= r.n + Math.max(1, Math.floor(r.n / 2));
+  const groups = new Map<string, Array<(typeof rows)[number]>>();
+  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  const why = new Map<string, string | null>();
+  for (const [g, rs] of groups) {
+    const shown = rs.filter(wide);
+    const others = rs.filter((r) => !wide(r));
+    const stray = shown.length === 1 && others.length >= STRAY_ROWS && others.every((r) => r.plain);
+    const cols = shown.map((r) => `${r.shown} columns for the form's ${r.n}`);
+    why.set(
+      g,
+      !shown.length || stray
+        ? null
+        : shown.length > 1
+          ? `${shown.length} of its rows show more columns than the form (${[...new Set(cols)].join('; ')})`
+          : `a row of it shows ${cols[0]}, and its other rows do not all have exactly their values without a blank`,
+    );
+  }
+  // A row that shows a column more is not read by its count even as a stray: which of its
+  // cells is the stray is not known.
+  return rows.map(
+    (r) => why.get(r.group) ?? (wide(r) ? `the row shows ${r.shown} columns for the form's ${r.n}` : null),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
-import { notByCount, positionRows, widerRows, type HeaderColumns } from './columns.ts';
+import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
   endsAtLabel,
@@ -124,11 +124,17 @@ export function readTable(
   const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));
   const group = (f: FoundRow) => groupOf.get(f.def.key) ?? '';
   const wideRows = widerRows(
-    found.map((f, k) => ({
-      n: f.def.columns.length,
-      group: group(f),
-      vals: byHeader[k] || rcs[k]!.kind !== 'unknown' ? null : rcs[k]!.vals.length,
-    })),
+    found.map((f, k) => {
+      const rc = rcs[k]!;
+      const ext = rowExtent(labelLine(positioned.toks, f.at, regionEnd(found, k, toks.length)));
+      const n = f.def.columns.length;
+      return {
+        n,
+        group: group(f),
+        shown: byHeader[k] ? null : Math.max(rc.kind === 'unknown' ? rc.vals.length : 0, ext.span),
+        plain: rc.kind === 'cells' && rc.cells.every((c) => c !== null) && ext.lead === 0,
+      };
+    }),
   );
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
@@ -227,6 +233,14 @@ export function readTable(
     missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)),
     notes: em.notes,
   };
+}
+
+/** The tokens after the row label at `at` on its own line, up to the line's end or `limit` (the next row's label). */
+function labelLine(toks: Tok[], at: number, limit: number): Tok[] {
+  const line = toks[at]!.line;
+  let end = at + 1;
+  while (end < limit && toks[end]!.line === line && toks[end]!.t !== 'eol') end++;
+  return toks.slice(at + 1, end);
 }
 
 const KEYS = new WeakMap<RowDef, string[]>();

@@ -56,6 +56,8 @@ import {
   namedWider,
   notByCount,
   paddedLine,
+  rowExtent,
+  widerRows,
   type HeaderColumns,
   type HeaderShape,
 } from './columns.ts';
@@ -442,6 +444,22 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         REVIEW_RESULTS,
       );
   if (extra) rc = notByCount(rc, namedWider(extra));
+  // Its one row showing a column or a few more than the fifteen (a 合计 the header does not
+  // name, a blank cell's empty piece between its values): not read by its count (columns.ts).
+  const wide = byHeader
+    ? null
+    : widerRows([
+        {
+          n: REVIEW_N,
+          group: '',
+          plain: false,
+          shown: Math.max(
+            rc.kind === 'unknown' ? rc.vals.length : 0,
+            valLines.size === 1 ? rowExtent(region.filter((t) => t.line === vals[0]!.line)).span : 0,
+          ),
+        },
+      ])[0];
+  if (wide) rc = notByCount(rc, wide);
   const headerNo =
     toks
       .slice(0, firstVal)

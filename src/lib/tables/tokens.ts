@@ -40,8 +40,12 @@ export type Tok =
       piece?: number;
     }
   | { t: 'text'; text: string; raw: string; no: number; line: number; col?: number; span?: number; piece?: number }
-  /** `spanned`: a position covered by the cell before it (HTML colspan over a cell with text). */
-  | { t: 'empty'; no: number; line: number; spanned?: true; col?: number; piece?: number }
+  /**
+   * `spanned`: a position covered by the cell before it (HTML colspan over a cell with text).
+   * `covered`: a position a merged cell covers (LineCell.covered: a colspan, a PDF's cell over
+   * two ruled columns), no cell of its own (columns.ts, rowExtent).
+   */
+  | { t: 'empty'; no: number; line: number; spanned?: true; covered?: true; col?: number; piece?: number }
   | { t: 'blank'; no: number; line: number }
   /**
    * `padded`: a `|`-delimited text row. Converters to such text (markdown and the like) pad a
@@ -102,6 +106,7 @@ export function tokenize(lines: Line[]): Tok[] {
           pushCell(toks, c.text.trim(), c.raw.trim(), c.no, li, true);
           const last = toks.at(-1);
           if (c.spansRows && last?.t === 'val') last.spansRows = true;
+          if (c.covered && toks.length > from && last?.t === 'empty') last.covered = true;
         }
         if (c.col !== undefined)
           for (let k = from; k < toks.length; k++) {
