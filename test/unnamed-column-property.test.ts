@@ -12,10 +12,15 @@ import { ok, parseText, minimalReport } from './helpers.ts';
  * line at all. Blanks are many (most rows of a group have one, so that no row or one is full),
  * and a blank's piece is sometimes lost, or always (a flattening that keeps no empty cell, and
  * plain text whose values are separated by spaces only). A row with one blank then has the
- * form's count, and read by it its values after the blank stand a column off. No published
- * number may differ from the table's, and no cell with a number may be published blank; cells
- * left NULL are only counted (coverage). Styles: `|` (spaced and tight), tab, comma, markdown,
- * spaces, and an HTML table without merged cells. PROP_SEED=N runs seed N alone (a sweep).
+ * form's count, and read by it its values after the blank stand a column off. Where the source
+ * shows the extra column (Case.shown: a row of the group with a column more than the form, by
+ * its values or a blank's piece among them), no published number may differ from the table's,
+ * and no cell with a number may be published blank; cells left NULL are only counted (coverage).
+ * Where it shows nothing, the table is the form's own as far as any reader can tell: its wrong
+ * numbers are counted and printed (PROP_SEED, PROP_REPORT; PROP_UNSHOWN=1 breaks them down), not
+ * asserted. Styles: `|` (spaced and tight), tab, comma, markdown, spaces, and an HTML table
+ * without merged cells. PROP_SEED=N runs seed N alone (a sweep); PROP_DUMP=regex prints the
+ * first wrong cases whose description matches.
  */
 
 const TABLES = 1200;
