@@ -244,7 +244,11 @@ export function widerRows(
   const wide = (r: { n: number; shown: number | null }) =>
     r.shown !== null && r.shown > r.n && r.shown <= r.n + Math.max(1, Math.floor(r.n / 2));
   const groups = new Map<string, Array<(typeof rows)[number]>>();
-  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const r of rows) {
+    const g = groups.get(r.group);
+    if (g) g.push(r);
+    else groups.set(r.group, [r]);
+  }
   const why = new Map<string, string | null>();
   for (const [g, rs] of groups) {
     const shown = rs.filter(wide);
