@@ -228,7 +228,8 @@ const STRAY_ROWS = 5;
  * so does one, since a row with a blank cell (or its piece lost) has the form's count again and
  * with many blanks a second full row may never come — unless the group's other rows, STRAY_ROWS
  * of them or more, every one (`plain`) has exactly its n values with no empty cell before or
- * among them: a wider table would have lost exactly one blank cell in each, and the one row (not
+ * among them, and holds its own arithmetic where the form has one (三's row sum, read.ts: a
+ * check only, it places nothing): a wider table would have lost exactly one blank cell in each, and the one row (not
  * read by its count itself) is a number beside the table's (a footnote, a percentage after （七）总计, a page number in the
  * values of a table printed a cell a line, a 收费 row in the other form's two columns). A wider
  * table is wider in every row under its header, whatever its columns (二's 规章 rows of three and

@@ -123,6 +123,9 @@ export function readTable(
   // (columns.ts). Rows placed by a drawn header's grid are not read by count.
   const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));
   const group = (f: FoundRow) => groupOf.get(f.def.key) ?? '';
+  // A plain row (widerRows) also holds its own arithmetic (三's row sum), a check only: a row
+  // read a column off by a lost blank rarely does, and then no row is taken for a stray.
+  const rowRules = rulesOf(rules.identities ?? [], tableId).rules;
   const wideRows = widerRows(
     found.map((f, k) => {
       const rc = rcs[k]!;
@@ -132,7 +135,11 @@ export function readTable(
         n,
         group: group(f),
         shown: byHeader[k] ? null : Math.max(rc.kind === 'unknown' ? rc.vals.length : 0, ext.span),
-        plain: rc.kind === 'cells' && rc.cells.every((c) => c !== null) && ext.lead === 0,
+        plain:
+          rc.kind === 'cells' &&
+          rc.cells.every((c) => c !== null) &&
+          ext.lead === 0 &&
+          rowHolds(f.def, rc.cells, rowRules, rules.moneyUnit ?? null),
       };
     }),
   );
@@ -233,6 +240,24 @@ export function readTable(
     missing: defs.map((d) => d.key).filter((k) => !foundKeys.includes(k)),
     notes: em.notes,
   };
+}
+
+/**
+ * Whether a row's cells, read by its count, hold every identity of its table that lies within
+ * the row (三's six applicants adding up to 总计); a row with none holds.
+ */
+function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | null): boolean {
+  const keys = keysOf(d);
+  const own = new Set(keys);
+  const value = new Map(keys.map((key, j) => [key, parseCell(cells[j]!.text, d.columns[j]!.kind, unit).value]));
+  for (const r of rules) {
+    const terms = [...r.lhs, ...r.rhs];
+    if (!terms.every((t) => own.has(t))) continue;
+    if (terms.some((t) => typeof value.get(t) !== 'number')) return false;
+    const sum = (ts: string[]) => ts.reduce((a, t) => a + (value.get(t) as number), 0);
+    if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) return false;
+  }
+  return true;
 }
 
 /** The tokens after the row label at `at` on its own line, up to the line's end or `limit` (the next row's label). */
