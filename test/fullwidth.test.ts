@@ -223,8 +223,11 @@ describe('full-width rows damaged as the property test damages them (its seeds 1
     expect(row(r, 'other_services')).toBe('A A A');
     expect(row(r, 'rules')).toBe('17 17 17');
     // A whole number written plainly does show it: 60，036 is two cells there (one too many).
+    // That row of four cells for three columns, under the one header, shows the table may be a
+    // column wider than the form (columns.ts, widerRows: too few other rows to call it a stray),
+    // so 规章's three values are no proof of its columns either.
     const plain = active([HEAD, '规章，17，17，1700', '行政许可，0，60，036，191', '行政事业性收费，234，0']);
-    expect(row(plain, 'rules')).toBe('17 17 1700');
+    expect(row(plain, 'rules')).toBe('A A A');
     expect(row(plain, 'licensing')).toBe('A A A');
   });
 

@@ -134,7 +134,12 @@ export function readTable(
       return {
         n,
         group: group(f),
-        shown: byHeader[k] ? null : Math.max(rc.kind === 'unknown' ? rc.vals.length : 0, ext.span),
+        // A row with a full-width comma between digits (60，036: a thousands separator or a cell
+        // boundary, Line.digitCommas) shows no count: it may be a cell fewer.
+        shown:
+          byHeader[k] || digitCommaLine(toks, f.at)
+            ? null
+            : Math.max(rc.kind === 'unknown' ? rc.vals.length : 0, ext.span),
         plain:
           rc.kind === 'cells' &&
           rc.cells.every((c) => c !== null) &&
@@ -258,6 +263,16 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) return false;
   }
   return true;
+}
+
+/** Whether the row label at `at` stands on a line with a full-width comma between digits (Tok eol `digitCommas`). */
+function digitCommaLine(toks: Tok[], at: number): boolean {
+  const line = toks[at]!.line;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+    const t = toks[i]!;
+    if (t.t === 'eol') return t.digitCommas !== undefined;
+  }
+  return false;
 }
 
 /** The tokens after the row label at `at` on its own line, up to the line's end or `limit` (the next row's label). */
