@@ -1,12 +1,17 @@
+import type { Ink } from './ink.ts';
+import { visibleChars, type Drawn } from './pdf-ink.ts';
 import type { Segment, TextRun } from './pdf-layout.ts';
 import { UNSURE_MARK } from './shown.ts';
 
+export { drawnAlphas } from './pdf-ink.ts';
+
 /**
  * Text that is drawn on a PDF page but is no text of the page's own: a watermark or stamp set at
- * an angle, text drawn faint (semi-transparent) over the page, and the second copy of a glyph
- * drawn twice to look bold ("fake bold": the same string again 0.2–0.5 pt to the side). Each
- * would put digits where the page has none: a watermark's 2024 in a blank cell, 5959 for a bold
- * 59. Pure functions; pdf.ts gives them what pdf.js reports.
+ * an angle, text drawn faint (semi-transparent) over the page, text a reader does not see
+ * (pdf-ink.ts: white on white, tiny, invisible, covered), and the second copy of a glyph drawn
+ * twice to look bold ("fake bold": the same string again 0.2–0.5 pt to the side). Each would put
+ * digits where the page has none: a watermark's 2024 in a blank cell, 5959 for a bold 59, 93 for
+ * a white 9 before a 3. Pure functions; pdf.ts gives them what pdf.js reports.
  */
 
 /** Estimated advance of a character in ems: CJK and full-width characters one, others half. */
@@ -31,28 +36,29 @@ export type Turn = 0 | 90 | 180 | 270;
 /**
  * A page's text items → its runs, in page space turned so that the page's text runs left to
  * right (`up` maps any point of the page the same way, for its ruling lines). Text set at an
- * angle to the page (a watermark, a stamp) is none of its lines or cells; faint characters and
- * the second copy of a glyph drawn twice are dropped. `drawn`: the characters as drawn, with
- * their opacity (drawnAlphas); null when not known.
+ * angle to the page (a watermark, a stamp) is none of its lines or cells; faint and hidden
+ * characters and the second copy of a glyph drawn twice are dropped, characters a reader may or
+ * may not see are kept behind UNSURE_MARK. `drawn`: the characters as drawn, with their opacity
+ * and ink (pdf-ink.ts drawnAlphas); null when not known.
  */
 export function pageRuns(
   items: PdfTextItem[],
-  drawn: { text: string[]; alpha: number[] } | null,
+  drawn: Drawn | { text: string[]; alpha: number[] } | null,
   view: View,
 ): { runs: TextRun[]; turn: Turn; up: (x: number, y: number) => [number, number] } {
-  const alphas = drawn
-    ? itemAlphas(
+  const known = drawn
+    ? alignDrawn(
         items.map((it) => it.str),
         drawn,
       )
     : null;
   const placed = items.map((it, i) => {
     const [a, b] = it.transform as [number, number];
-    return { str: it.str, a, b, it, alpha: alphas?.[i] };
+    return { str: it.str, a, b, it, alpha: known?.alpha[i], ink: known?.ink[i] };
   });
   // A landscape table set on a portrait page (or any page drawn turned): the whole page is
-  // turned back so that the text runs left to right. Faint text (a watermark) has no say.
-  const turn = dominantTurn(placed.filter((p) => !isFaint(p.str, p.alpha)));
+  // turned back so that the text runs left to right. Faint or hidden text (a watermark) has no say.
+  const turn = dominantTurn(placed.filter((p) => !isFaint(p.str, p.alpha, p.ink)));
   const [vx0, vy0, vx1, vy1] = view;
   const W = vx1 - vx0;
   const H = vy1 - vy0;
@@ -64,9 +70,17 @@ export function pageRuns(
   const runs = dropOverdrawn(
     placed
       .filter((p) => runsWithPage(p, turn))
-      .map(({ it, a, b, alpha }) => {
+      .map(({ it, a, b, alpha, ink }) => {
         const [x, y] = up(it.transform[4]!, it.transform[5]!);
-        return { str: it.str, x, y, w: it.width, size: Math.hypot(a, b) || it.height, ...(alpha ? { alpha } : {}) };
+        return {
+          str: it.str,
+          x,
+          y,
+          w: it.width,
+          size: Math.hypot(a, b) || it.height,
+          ...(alpha ? { alpha } : {}),
+          ...(ink && ink.some((v) => v !== 'shown') ? { ink } : {}),
+        };
       }),
   );
   return { runs, turn, up };
@@ -83,9 +97,9 @@ export function dominantTurn(items: Array<{ str: string; a: number; b: number }>
   return (best * 90) as Turn;
 }
 
-/** Every character that draws something is faint. */
-const isFaint = (str: string, alpha: number[] | undefined): boolean =>
-  !!alpha && [...str].every((ch, i) => /\s/.test(ch) || (alpha[i] ?? 1) < FAINT);
+/** Every character that draws something is faint or hidden. */
+const isFaint = (str: string, alpha: number[] | undefined, ink: Ink[] | undefined): boolean =>
+  (!!alpha || !!ink) && [...str].every((ch, i) => /\s/.test(ch) || (alpha?.[i] ?? 1) < FAINT || ink?.[i] === 'hidden');
 
 // ---------------------------------------------------------------- direction
 
@@ -119,87 +133,50 @@ export function runsWithPage(t: { a: number; b: number }, turn: number): boolean
 export const FAINT = 0.75;
 
 /**
- * The fill opacity each drawn character was shown with, in drawing order, from pdf.js's operator
- * list (where every text-showing operator is `showText`, its glyphs carrying `unicode`). The
- * opacity is the graphics state's `ca`; a transparency group is composited with the `ca` in force
- * where it is painted, and its content starts again from 1 (PDF 32000, 11.6.6). Annotations'
- * appearances are skipped: pdf.js's text content leaves them out too. Whitespace and invisible
- * format marks are left out (the text content's spaces are its own).
+ * Each text item's characters → the opacity and ink they were drawn with (pdf-ink.ts). pdf.js
+ * builds its text items from the same operators in the same order, so the visible characters of
+ * both agree one to one; where they do not (text outside the page, which the text content leaves
+ * out), nothing is known and null is returned.
  */
-export function drawnAlphas(
-  ol: { fnArray: number[]; argsArray: unknown[][] },
-  OPS: Record<string, number>,
-): { text: string[]; alpha: number[] } {
-  const text: string[] = [];
-  const alpha: number[] = [];
-  let st = { ca: 1, group: 1 };
-  const stack: Array<typeof st> = [];
-  let annotation = 0;
-  for (let i = 0; i < ol.fnArray.length; i++) {
-    const fn = ol.fnArray[i];
-    const args = ol.argsArray[i] as unknown[] | null;
-    if (fn === OPS.beginAnnotation) annotation++;
-    else if (fn === OPS.endAnnotation) annotation = Math.max(0, annotation - 1);
-    else if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) stack.push(st);
-    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd || fn === OPS.endGroup) st = stack.pop() ?? st;
-    else if (fn === OPS.beginGroup) {
-      stack.push(st);
-      st = { ca: 1, group: st.group * st.ca };
-    } else if (fn === OPS.setGState) {
-      for (const kv of (args?.[0] ?? []) as Array<[string, unknown]>)
-        if (Array.isArray(kv) && kv[0] === 'ca' && typeof kv[1] === 'number') st = { ...st, ca: kv[1] };
-    } else if (fn === OPS.showText && !annotation) {
-      const a = st.ca * st.group;
-      for (const g of (args?.[0] ?? []) as unknown[]) {
-        const u = g && typeof g === 'object' && 'unicode' in g ? g.unicode : null;
-        if (typeof u !== 'string') continue;
-        for (const ch of visibleChars(u)) {
-          text.push(ch);
-          alpha.push(a);
-        }
-      }
-    }
-  }
-  return { text, alpha };
-}
-
-/** Characters that draw something, normalised alike on both sides of the alignment. */
-const visibleChars = (s: string): string[] => [...s.normalize('NFKC')].filter((c) => !/[\s\p{Cf}]/u.test(c));
-
-/**
- * Each text item's characters → the opacity they were drawn with. pdf.js builds its text items
- * from the same operators in the same order, so the visible characters of both agree one to
- * one; where they do not (text outside the page, which the text content leaves out), nothing is
- * known and null is returned: no character is then taken for faint.
- */
-export function itemAlphas(items: string[], drawn: { text: string[]; alpha: number[] }): number[][] | null {
-  const out: number[][] = [];
+export function alignDrawn(
+  items: string[],
+  drawn: { text: string[]; alpha: number[]; ink?: Ink[] },
+): { alpha: number[][]; ink: Ink[][] } | null {
+  const alpha: number[][] = [];
+  const ink: Ink[][] = [];
   let k = 0;
   for (const str of items) {
     const per: number[] = [];
+    const inks: Ink[] = [];
     for (const ch of str) {
-      const v = visibleChars(ch);
-      if (!v.length) {
-        per.push(1);
-        continue;
-      }
       let a = 1;
-      for (const c of v) {
+      let v: Ink = 'shown';
+      for (const c of visibleChars(ch)) {
         if (drawn.text[k] !== c) return null;
-        a = Math.min(a, drawn.alpha[k++]!);
+        a = Math.min(a, drawn.alpha[k]!);
+        const d = drawn.ink?.[k] ?? 'shown';
+        v = v === 'hidden' || d === 'hidden' ? 'hidden' : v === 'unsure' || d === 'unsure' ? 'unsure' : 'shown';
+        k++;
       }
       per.push(a);
+      inks.push(v);
     }
-    out.push(per);
+    alpha.push(per);
+    ink.push(inks);
   }
-  return k === drawn.text.length ? out : null;
+  return k === drawn.text.length ? { alpha, ink } : null;
 }
+
+/** Each text item's characters → the opacity they were drawn with (alignDrawn); null: not known. */
+export const itemAlphas = (items: string[], drawn: { text: string[]; alpha: number[] }): number[][] | null =>
+  alignDrawn(items, drawn)?.alpha ?? null;
 
 // ---------------------------------------------------------------- glyphs drawn twice
 
-/** A run on the page with the opacity of each of its characters (1 when not known). */
+/** A run on the page with the opacity and ink of each of its characters (1, shown when not known). */
 export interface DrawnRun extends TextRun {
   alpha?: number[];
+  ink?: Ink[];
 }
 
 interface Glyph {
@@ -233,7 +210,8 @@ function glyphsOf(run: TextRun): Glyph[] {
  * third of its size up or down. Fake bold draws every glyph again 0.2–0.5 pt off; a digit
  * written twice (55) stands a whole advance further on and stays. The runs come in drawing
  * order; a run that loses nothing is returned as it was, one that loses characters is cut into
- * the pieces between them.
+ * the pieces between them. Hidden characters (pdf-ink.ts) are dropped as faint ones are; a
+ * stretch of unsure ones is kept behind UNSURE_MARK.
  */
 export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
   const seen = new Map<string, Array<{ x: number; y: number; w: number; size: number }>>();
@@ -241,7 +219,7 @@ export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
   for (const run of runs) {
     const glyphs = glyphsOf(run);
     const keep = glyphs.map((g, i) => {
-      if ((run.alpha?.[i] ?? 1) < FAINT) return false;
+      if ((run.alpha?.[i] ?? 1) < FAINT || run.ink?.[i] === 'hidden') return false;
       if (/\s/.test(g.ch)) return true;
       let prior = seen.get(g.ch);
       if (!prior) seen.set(g.ch, (prior = []));
@@ -254,19 +232,22 @@ export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
       if (!again) prior.push({ x: g.x, y: run.y, w: g.w, size: run.size });
       return !again;
     });
-    if (keep.every(Boolean)) {
-      const { alpha: _alpha, ...plain } = run;
+    const unsure = (i: number) => run.ink?.[i] === 'unsure' && !/\s/.test(glyphs[i]!.ch);
+    if (keep.every(Boolean) && !glyphs.some((_, i) => unsure(i))) {
+      const { alpha: _alpha, ink: _ink, ...plain } = run;
       out.push(plain);
       continue;
     }
-    let piece: Glyph[] = [];
+    // Cut at the characters dropped; a stretch of characters that may not be seen is kept
+    // behind UNSURE_MARK (a number holding one is never read).
+    let piece: Array<Glyph & { unsure: boolean }> = [];
     const flush = () => {
-      const str = piece.map((g) => g.ch).join('');
+      const str = piece.map((g, k) => (g.unsure && !piece[k - 1]?.unsure ? UNSURE_MARK : '') + g.ch).join('');
       if (str.trim())
         out.push({ str, x: piece[0]!.x, y: run.y, w: piece.reduce((a, g) => a + g.w, 0), size: run.size });
       piece = [];
     };
-    glyphs.forEach((g, i) => (keep[i] ? piece.push(g) : flush()));
+    glyphs.forEach((g, i) => (keep[i] ? piece.push({ ...g, unsure: unsure(i) }) : flush()));
     flush();
   }
   return out;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pageBlocks, joinPages, type Box, type Segment, type Block } from './pdf-layout.ts';
 import { blocksToLines, type Located } from './pdf-lines.ts';
 import { drawnAlphas, markStruck, pageRuns, type PdfTextItem, type View } from './pdf-glyphs.ts';
+import { apply, mul, type FontInfo, type Matrix } from './pdf-ink.ts';
 
 export { dominantTurn } from './pdf-glyphs.ts';
 
@@ -69,7 +70,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       for (const it of content.items)
         if ('str' in it && it.str)
           items.push({ str: it.str, transform: it.transform as number[], width: it.width, height: it.height });
-      const { runs, turn, up } = pageRuns(items, drawnAlphas(ol, pdfjs.OPS), page.view as View);
+      // pdf.js's font objects (their matrix), by the names the operator list gives them.
+      const fontOf = (name: string): FontInfo | null =>
+        page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo | null) : null;
+      const { runs, turn, up } = pageRuns(items, drawnAlphas(ol, pdfjs.OPS, fontOf), page.view as View);
       for (const r of runs) {
         r.str = unifyRadicals(r.str);
         visible += r.str.replace(/\s/g, '').length;
@@ -126,20 +130,6 @@ export function unifyRadicals(s: string): string {
   if (!/[\u2e80-\u2fdf]/.test(s)) return s;
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
-
-type Matrix = [number, number, number, number, number, number];
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
-  m[0] * x + m[2] * y + m[4],
-  m[1] * x + m[3] * y + m[5],
-];
 
 /**
  * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
