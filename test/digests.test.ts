@@ -2,6 +2,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { columns } from '../src/lib/schema/datasets.ts';
 import { digestsSql } from '../src/lib/site/report-json.ts';
+import { scratchDir } from './scratch.ts';
+
+// DuckDB spills to `.tmp/` in the working directory by default: a folder of this test's instead.
+const spill = scratchDir('nianbao-digests-');
 
 /**
  * The incremental build's per-report digests (report-json.ts `digestsSql`): the same rows in the
@@ -13,7 +17,7 @@ import { digestsSql } from '../src/lib/site/report-json.ts';
 type Row = { report_id: string; ord: number; check_id: string; detail: string | null };
 
 async function digests(rows: Row[], memory = '256MB'): Promise<Map<string, string>> {
-  const db = await DuckDBInstance.create(':memory:', { memory_limit: memory, threads: '2' });
+  const db = await DuckDBInstance.create(':memory:', { memory_limit: memory, threads: '2', temp_directory: spill });
   const conn = await db.connect();
   const cols = columns('checks').map((c) => `"${c.name}" ${c.type}`);
   await conn.run(`CREATE TABLE k (${cols.join(', ')}, ord BIGINT)`);
@@ -69,7 +73,7 @@ describe('digestsSql: one digest per report of its rows in order', () => {
   });
 
   it('keeps memory by the reports: 3,000,000 rows in 64 MB of DuckDB memory', async () => {
-    const db = await DuckDBInstance.create(':memory:', { memory_limit: '64MB', threads: '2' });
+    const db = await DuckDBInstance.create(':memory:', { memory_limit: '64MB', threads: '2', temp_directory: spill });
     const conn = await db.connect();
     const cols = columns('checks').filter((c) => c.name !== 'report_id' && c.name !== 'check_id');
     await conn.run(
