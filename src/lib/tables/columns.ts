@@ -170,6 +170,9 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
  */
 const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数))$/;
 
+/** A header label (headerKey) of a column no form has (小计, 上年总计, 备注): EXTRA_COLUMN. */
+export const isExtraColumn = (key: string): boolean => EXTRA_COLUMN.test(key);
+
 /**
  * The column label, none of the form's, that a header names beside every one of the form's
  * `labels` (each a header cell's words, spaces and brackets out: headerKey), or null. Only a

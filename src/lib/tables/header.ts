@@ -5,6 +5,7 @@
  * sums cannot see it, since reordering columns keeps every row and column sum. Such a table is
  * not read. A header that does not name the columns at all says nothing either way.
  */
+import type { Tok } from './tokens.ts';
 
 /**
  * Labels of one group in their official order; `after` makes the search for a label start
@@ -272,4 +273,217 @@ export function otherFormHeader(
   const named = words[other].filter((w) => header.includes(w));
   if (!named.length) return null;
   return `the header names the ${other} form's columns (${named.join(', ')}) but the table is read with the ${layout} form's: which column each number is under is not proven (by the header one, by the form another)`;
+}
+
+// ── The rule for a header's column labels ──────────────────────────────────────────────────
+
+/**
+ * A row of a header as the form prints it, each place a column's label or a group's over several
+ * columns (`group`: 法人或其他组织, 行政复议, 未经复议直接起诉), whose wording says nothing of
+ * which column a number is under.
+ */
+export type FormRow = ReadonlyArray<{ label: string; group?: true }>;
+
+/** The form's labels as text writes them: columns only (`group` marks a group's). */
+export const formRow = (...labels: string[]): FormRow =>
+  labels.map((l) => (l.startsWith('^') ? { label: l.slice(1), group: true as const } : { label: l }));
+
+/**
+ * A label as compared: no spacing, no bracketed note (（单位：万元）), no slash (本年增/减 → 本年增减),
+ * 其它 → 其他, 本年度 → 本年, and a unit written after it without brackets (收费金额万元) dropped.
+ */
+const loose = (s: string): string =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[（(][^()（）]*[)）]/g, '')
+    .replace(/[/／、]/g, '')
+    .replace(/其它/g, '其他')
+    .replace(/本年度/g, '本年')
+    .replace(/^今年/, '本年')
+    .replace(/(?<=.)(?:单位[:：]?)?(?:万元|元)$/, '');
+
+/** `a`'s characters occur in `b` in their order (维持 in 结果维持, 未审结 in 尚未审结). */
+function inOrder(a: string, b: string): boolean {
+  let i = 0;
+  for (const ch of b) if (ch === a[i]) i++;
+  return i === a.length;
+}
+
+/**
+ * How a header cell names a form label: `exact` — the label itself, with the spacing, brackets and
+ * wording the code takes as the same (loose; 合计 for 总计; 本年处理决定数量 for a label naming no
+ * year, 处理决定数量); `part` — its characters in order, fewer (维持 for 结果维持, 未审结, a word
+ * broken over lines: 本年新 | 制作数量); null — another word (本年项目数量 for 上一年项目数量, 个体工商户
+ * for 其他, 上年现行有效件数 for 现行有效件数).
+ */
+export function namesLabel(cell: string, label: string): 'exact' | 'part' | null {
+  const l = loose(label);
+  let k = loose(cell);
+  if (k === '合计') k = '总计';
+  if (!k) return null;
+  // 本年 before a label naming no year says the form's own (this year's) column; before one
+  // naming a year (上一年项目数量) it names another.
+  if (k === l || (!l.includes('年') && k === `本年${l}`)) return 'exact';
+  return inOrder(k, l) ? 'part' : null;
+}
+/** One row of a header: its cells' text left to right ('' for an empty cell) and its source line. */
+export interface HeaderRow {
+  cells: string[];
+  no: number;
+  /** Lines of one cell each, run together (the merged cells' reading order). */
+  perLine?: true;
+}
+
+/**
+ * The header's rows among `toks` (the lines before a table's first row): a drawn row's cells, a
+ * delimited line's pieces (`|`, tab), a plain line's words; a run of lines of one cell each (one
+ * cell per line, `信息内容 |`) is one row. Lines with a value are none.
+ */
+export function headerRowsOf(toks: Tok[]): HeaderRow[] {
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const rows: HeaderRow[] = [];
+  let single: HeaderRow | null = null;
+  for (const ts of byLine.values()) {
+    if (ts.some((t) => t.t === 'val')) {
+      single = null;
+      continue;
+    }
+    const cells: string[] = [];
+    let no = -1;
+    for (const t of ts) {
+      if (t.t === 'text') {
+        no = t.no;
+        if (t.col !== undefined || t.piece !== undefined || ts.some((u) => u.t === 'eol' && u.delimited))
+          cells.push(t.text);
+        else cells.push(...t.text.trim().split(/\s+/));
+      } else if (t.t === 'empty' && !t.spanned) cells.push('');
+    }
+    while (cells.length && cells.at(-1) === '') cells.pop();
+    if (no < 0 || !cells.length) continue;
+    if (cells.length === 1) {
+      if (single) {
+        single.cells.push(cells[0]!);
+        single.perLine = true;
+      } else rows.push((single = { cells, no }));
+      continue;
+    }
+    single = null;
+    rows.push({ cells, no });
+  }
+  return rows;
+}
+
+/**
+ * Cells before a header row's column labels that name none (the row labels' column, a caption,
+ * 三's note and 申请人情况 over every column): passed over, with whether one is 信息内容 or a
+ * caption (二's sub-table header: the row is then a header even if it names no column of the form).
+ */
+const LEAD =
+  /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|序号|[（(]?本列数据.*|.*勾稽.*)$/;
+/** Text of a note, no label: punctuation outside brackets, or a bracket not closed (a note wrapped over lines). */
+const prose = (c: string): boolean => {
+  const out = c.replace(/[（(][^()（）]*[)）]/g, '');
+  return /[，,。：:；;]/.test(out) || /[（()）]/.test(out);
+};
+/** The lead cells that make a row 二's sub-table header: 信息内容, a caption (第二十条第（五）项). */
+const SUBTABLE_LEAD = /^(?:信息内容|第二十条|第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项)/;
+
+/**
+ * THE RULE for a header's column labels, in one place: the readers place a row's values by their
+ * count into the form's columns, and a header that names its columns must name, at each place,
+ * the form's column there. A row of the header (`rows`: headerRowsOf) with as many cells as one
+ * of the form's header rows (`forms`: each how the form, or a flattening of it, prints one) is
+ * compared with it cell by cell (namesLabel): a label of the form at its place, exactly or a part
+ * of it, is that column; another place's label (结果纠正 | 结果维持), or a label the form does not
+ * have in place of one of the form's (本年项目数量 for 本年增/减, 个体工商户 for 其他, 本年收费项目数量
+ * for 本年收费金额), proves the values are not the form's columns in the form's order: why, for a
+ * note, and the rows under it are not placed by their count. Null when every row matches, or
+ * tells nothing: another count of cells (an extra column, cells merged or lost: other rules and
+ * the count), cells glued together (a label's separator lost), a part of another place's label
+ * (a word broken over lines), or a row naming no label of the form (prose; a header missing). A
+ * group's place (法人或其他组织) takes any word but another place's label. `lead`: whether a row
+ * opening with 信息内容 or a caption is a header row by that alone (二's sub-tables: a one-column
+ * sub-table names its one column with no label of the form).
+ */
+export function headerFormProblem(
+  rows: HeaderRow[],
+  forms: readonly FormRow[],
+  opts: {
+    lead?: boolean;
+    known?: readonly string[];
+    extra?: (key: string) => boolean;
+    perLine?: readonly FormRow[];
+  } = {},
+): string | null {
+  const all = [...forms, ...(opts.perLine ?? [])];
+  const own = [...new Set(all.flatMap((f) => f.map((p) => p.label)))];
+  const labels = [...new Set([...all.flatMap((f) => f.map((p) => p.label)), ...(opts.known ?? [])])];
+  const glue: HeaderForm = new Map(labels.map((l) => [headerKey(l), 1] as const));
+  for (const row of rows) {
+    let from = 0;
+    let led = false;
+    const bare = row.cells.map((c) => c.replace(/\s+/g, ''));
+    while (from < bare.length && (bare[from] === '' || LEAD.test(bare[from]!) || prose(bare[from]!))) {
+      if (SUBTABLE_LEAD.test(bare[from]!)) led = true;
+      from++;
+    }
+    const cells = row.cells.slice(from);
+    const same = (row.perLine ? all : forms).filter((f) => f.length === cells.length);
+    if (!same.length) continue;
+    // A note's text (its punctuation, a bracket it does not close: a note wrapped over lines),
+    // characters not decoded (?, U+FFFD) or masked (·: orphans.ts): the header is not read. A
+    // column no form has (小计, 备注: `extra`) makes the row wider than the form's: the
+    // extra-column rules' (columns.ts), not a place-by-place comparison.
+    if (cells.some((c) => /[?？\uFFFD·]/.test(c) || prose(c.replace(/\s+/g, '')))) continue;
+    if (opts.extra && cells.some((c) => opts.extra!(headerKey(c)) && namesLabel(c, '总计') !== 'exact')) continue;
+    if (cells.some((c) => labelsOf(headerKey(c), glue).length > 1)) continue;
+    const named = cells.some((c) => labels.some((l) => c && namesLabel(c, l) === 'exact'));
+    if (!named && !(opts.lead && led)) continue;
+    const found = same.map((f) => placesProblem(cells, f, labels, own));
+    if (found.some((x) => x === null || x === 'unread')) continue;
+    return `${(found[0] as { why: string }).why} (header line ${row.no}): its numbers are not placed by their count`;
+  }
+  return null;
+}
+
+/**
+ * Why `cells` are not form row `f` at each place, or null: a cell naming another place's label,
+ * or only a part of one (其他 for 其他结果, over 结果维持's place: abbreviated and out of order, or a
+ * word broken over lines out of line with the columns — NULL either way), or a label the form
+ * does not have. 'unread' when they tell nothing of it: a label named twice (repeatedHeaderLabel's),
+ * a cell naming a column of the table that is no place of `f` (another sub-table's header over
+ * these rows, rows of a header run together), or the place's label with a part of another glued
+ * to it. `labels`: every label of the table (`known` too); `own`: the labels of its forms.
+ */
+function placesProblem(
+  cells: readonly string[],
+  f: FormRow,
+  labels: readonly string[],
+  own: readonly string[],
+): { why: string } | 'unread' | null {
+  const exact = cells.map((c) => (c ? labels.filter((l) => namesLabel(c, l) === 'exact') : []));
+  const times = (xs: readonly string[], l: string) => xs.filter((x) => x === l).length;
+  const named = exact.flat();
+  const places = f.map((p) => p.label);
+  if (named.some((l) => times(named, l) > Math.max(1, times(places, l)))) return 'unread';
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j]!;
+    if (!c || namesLabel(c, f[j]!.label)) continue;
+    // Another place's label, or a part of it only (其他 | 纠正 | 维持: abbreviated and out of order).
+    const other = f.findIndex((p, i) => i !== j && namesLabel(c, p.label) === 'exact');
+    const part = f.findIndex((p, i) => i !== j && namesLabel(c, p.label) === 'part');
+    if (other >= 0 || part >= 0)
+      return {
+        why: `the header names ${other >= 0 ? f[other]!.label : `${c} (${f[part]!.label})`} at the place of ${f[j]!.label}, the form's columns in another order`,
+      };
+    if (exact[j]!.length || labels.some((l) => namesLabel(c, l))) return 'unread';
+    // The label with a part of another of the header's glued to it (人商业企业: 自然人's last
+    // character run into the cell below it in a PDF's text).
+    const rest = loose(c).split(loose(f[j]!.label));
+    if (rest.length === 2 && own.some((l) => rest.every((r) => !r || inOrder(r, loose(l))))) return 'unread';
+    if (f[j]!.group) continue;
+    return { why: `the header names a column the form does not have (${c}) in place of ${f[j]!.label}` };
+  }
+  return null;
 }

@@ -3,6 +3,8 @@ import type { Line } from '../decode/lines.ts';
 import {
   activeLayoutMarkers,
   activeRows,
+  activeRows2019,
+  activeRows2021,
   requestLayoutMarkers,
   requestRows,
   reviewColumns,
@@ -19,6 +21,9 @@ import {
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
+  formRow,
+  headerFormProblem,
+  headerRowsOf,
   REQUEST_HEADER,
   REVIEW_HEADER_FORM,
   headerKey,
@@ -53,6 +58,7 @@ import {
   emptyEnd,
   extraColumnNamed,
   headerGrid,
+  isExtraColumn,
   namedWider,
   notByCount,
   paddedLine,
@@ -131,6 +137,24 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
         otherHeader.add(row);
         if (!unprovenRows.has(row)) unprovenRows.set(row, why);
       }
+  }
+  // A sub-table's header naming, at a place, a column the form does not have (本年项目数量 for
+  // 本年增/减, 本年收费项目数量 for the amount) or another place's: its rows are not placed by
+  // their count (header.ts, headerFormProblem).
+  // (Labels of either form: a header of the other form's is otherFormHeader's.)
+  const known = [...activeRows2019, ...activeRows2021].flatMap((d) => d.columns.map((c) => c.label));
+  for (const b of blocks) {
+    const lines = new Set(b.head.map((t) => t.line));
+    const rows = headerRowsOf(toks.filter((t) => lines.has(t.line)));
+    for (const key of b.rows) {
+      const d = defs.find((x) => x.key === key)!;
+      const why = headerFormProblem(rows, [formRow(...d.columns.map((c) => c.label))], {
+        lead: true,
+        known,
+        extra: isExtraColumn,
+      });
+      if (why && !unprovenRows.has(key)) unprovenRows.set(key, why);
+    }
   }
   // Rows whose value counts are the other form's (a 2019 table under a header in the 2021
   // form's words, its 2019-only labels lost; or the reverse): the header's columns are not the
@@ -304,12 +328,6 @@ export function readRequests(
       lines.findIndex((l) => firstRow.test(l.text)),
     ),
   );
-  const order =
-    columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
-    headerLines
-      .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
-      .find((p) => p !== null) ??
-    null;
   // A column label named twice in the header — the cells before the first row's label (or, with
   // that label lost, before the first number after the header's first label, on a line of no
   // numbers: a line of prose with a number before the header, 予以公开，12件, starts no table),
@@ -323,6 +341,19 @@ export function readRequests(
       t.text.split(/\s+/).some((w) => labelsOf(headerKey(w), REQUEST_HEADER).length),
   );
   const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t, i) => i > headAt && t.t === 'val');
+  // The header's columns in another order, or one the form does not have in place of one of its
+  // own (个体工商户 for 其他: header.ts, headerFormProblem): no value is placed by its count.
+  const order =
+    columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
+    headerLines
+      .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
+      .find((p) => p !== null) ??
+    (firstAt < 0
+      ? null
+      : headerFormProblem(headerRowsOf(toks.slice(0, firstAt)), REQUEST_FORM_ROWS, {
+          extra: isExtraColumn,
+          perLine: REQUEST_LINE_ROWS,
+        }));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
   // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
@@ -344,6 +375,19 @@ export function readRequests(
   });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
 }
+
+/** 三's header rows as the form prints them, or a flattening of it (header.ts, headerFormProblem). */
+const ORGS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+const REQUEST_FORM_ROWS = [
+  formRow('自然人', '^法人或其他组织', '总计'),
+  formRow(...ORGS),
+  formRow('自然人', ...ORGS, '总计'),
+];
+/** 三's header one cell per line: the merged cells' reading order. */
+const REQUEST_LINE_ROWS = [
+  formRow('自然人', '^法人或其他组织', '总计', ...ORGS),
+  formRow('自然人', '^法人或其他组织', ...ORGS, '总计'),
+];
 
 /** 三's column labels as its header writes them, in the form's order. */
 const REQUEST_LABELS = requestRows['2021'][0]!.columns.map((c) => headerKey(c.label));
@@ -480,7 +524,15 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     .map((t) => t.text)
     .join('')
     .replace(/[\s|]/g, '');
-  const order = columnOrderProblem(header, REVIEW_COLUMNS);
+  // The header's blocks or result columns in another order, or a label the form does not have in
+  // place of one of its own (header.ts, headerFormProblem): no value is placed by its count.
+  const order =
+    columnOrderProblem(header, REVIEW_COLUMNS) ??
+    headerFormProblem(
+      headerRowsOf(toks.slice(0, firstVal).filter((t) => t.t !== 'text' || !/^[四4][、.．]/.test(t.text))),
+      REVIEW_FORM_ROWS,
+      { extra: isExtraColumn, perLine: REVIEW_LINE_ROWS },
+    );
   const repeated = repeatedHeaderLabel(
     textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
     REVIEW_HEADER_FORM,
@@ -550,6 +602,28 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
 const REVIEW_BLOCKS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 /** The five result columns of each block, in the form's order. */
 const REVIEW_RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/** 四's header rows as the form prints them, or a flattening of it (header.ts, headerFormProblem). */
+const REVIEW_FORM_ROWS = [
+  formRow('^行政复议', '^行政诉讼'),
+  formRow('^未经复议直接起诉', '^复议后起诉'),
+  formRow(...REVIEW_RESULTS),
+  formRow(...REVIEW_RESULTS, ...REVIEW_RESULTS),
+  formRow(...REVIEW_RESULTS, ...REVIEW_RESULTS, ...REVIEW_RESULTS),
+  formRow(...REVIEW_RESULTS, '^未经复议直接起诉', '^复议后起诉'),
+];
+/** 四's header one cell per line: the merged cells' reading order. */
+const REVIEW_LINE_ROWS = [
+  formRow(
+    '^行政复议',
+    '^行政诉讼',
+    ...REVIEW_RESULTS,
+    '^未经复议直接起诉',
+    '^复议后起诉',
+    ...REVIEW_RESULTS,
+    ...REVIEW_RESULTS,
+  ),
+];
 
 /** 四's header as text writes it: each block's label over its five results, 行政诉讼 over its two blocks. */
 const REVIEW_SHAPE: HeaderShape = {
