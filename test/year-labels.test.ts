@@ -60,47 +60,34 @@ describe('relativeYearLabels: 三 rows named by the year', () => {
   });
 });
 
+/** Labels of 一, 二 and 四 whose years are the ones the rows mean in a report on 2023. */
+const FITTING: [string, string, string] = [
+  '一、2023年新收政府信息公开申请数量',
+  '二、2022年结转政府信息公开申请数量',
+  '四、结转2024年度继续办理',
+];
+const parsed = (labels: [string, string, string], sep?: string) => ok(parseText(requests(...labels, sep)));
+
 describe('a report whose 三 names its rows by the year', () => {
   it('reads them as the form’s rows when the years are the report’s', () => {
-    const p = ok(
-      parseText(
-        requests(
-          '一、2023年新收政府信息公开申请数量',
-          '二、2022年结转政府信息公开申请数量',
-          '四、结转2024年度继续办理',
-        ),
-      ),
-    );
+    const p = parsed(FITTING);
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('5 1 0 0 0 1 7');
     expect(rowOf(p.cells, 'requests', 'carried_over')).toBe('1 0 0 0 0 0 1');
     expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('2 0 0 0 0 0 2');
   });
 
   it('reads them in a table whose cells are joined by full-width ；', () => {
-    const p = ok(
-      parseText(
-        requests(
-          '一、2023年新收政府信息公开申请数量',
-          '二、2022年结转政府信息公开申请数量',
-          '四、结转2024年度继续办理',
-          '；',
-        ),
-      ),
-    );
+    const p = parsed(FITTING, '；');
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('5 1 0 0 0 1 7');
     expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('2 0 0 0 0 0 2');
   });
 
   it('reads none of them under a year that is not the one the row means', () => {
-    const p = ok(
-      parseText(
-        requests(
-          '一、2022年新收政府信息公开申请数量',
-          '二、2021年结转政府信息公开申请数量',
-          '四、结转2023年度继续办理',
-        ),
-      ),
-    );
+    const p = parsed([
+      '一、2022年新收政府信息公开申请数量',
+      '二、2021年结转政府信息公开申请数量',
+      '四、结转2023年度继续办理',
+    ]);
     for (const row of ['new_received', 'carried_over', 'carried_forward'])
       expect(rowOf(p.cells, 'requests', row)).not.toMatch(/\d/);
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('4 1 0 0 0 1 6');
