@@ -5,4 +5,4 @@ export const DOCUMENT = /\.(?:pdf|docx|doc|rtf)$/i;
 /** Office formats we know and cannot read yet: rejected with a reason, not as "unknown". */
 export const OFFICE_UNSUPPORTED = /\.(?:wps|et|dps|xls|xlsx|xlsm|ppt|pptx|odt)$/i;
 /** Read by their extension: text and web pages, and the documents. Other names are read by content or rejected (ingest/by-content.ts). */
-export const ACCEPTED = /\.(?:txt|md|csv|html?|pdf|docx|doc|rtf)$/i;
+export const ACCEPTED = /\.(?:txt|md|csv|tsv|html?|pdf|docx|doc|rtf)$/i;

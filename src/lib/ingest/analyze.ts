@@ -89,7 +89,7 @@ export function analyzeFile(
   if (!ACCEPTED.test(f.path) && !content)
     return reject(
       'E_UNSUPPORTED_TYPE',
-      `unsupported file type "${extensionOf(f.path)}": only .txt, .md, .csv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
+      `unsupported file type "${extensionOf(f.path)}": only .txt, .md, .csv, .tsv, .html, .htm, .pdf, .docx, .doc and .rtf are read`,
     );
   if (f.size > ctx.maxBytes)
     return reject(

@@ -502,6 +502,12 @@ function report(
       );
       quirks.add('year-labels');
     }
+    // A markdown conversion (pandoc, an LLM's) that bolds 三's totals and breaks its long labels
+    // with <br> (a fresh tester's t01; side generator).
+    if (style === 'markdown' && !tq.grid && new Random(Number(seq) * 8111 + 7).chance(0.1)) {
+      r.requests = r.requests.map(markdownEmphasis);
+      quirks.add('markdown-emphasis');
+    }
     // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
     // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
     const copyRng = new Random(Number(seq) * 6101 + 59);
@@ -980,4 +986,22 @@ function onelineRendered(o: OnelineTables): ReturnType<typeof renderTables> {
     unknown: o.unknown,
     cut: false,
   };
+}
+
+/**
+ * A markdown table row of 三 as converters write it: the last cell (总计), when a number, in
+ * bold, and a label of 12 characters or more broken in the middle by <br>. Other lines as they are.
+ */
+function markdownEmphasis(line: string): string {
+  if (!line.startsWith('| ') || !line.endsWith(' |') || /^\|(\s*:?-+:?\s*\|)+$/.test(line)) return line;
+  const cells = line.slice(2, -2).split(' | ');
+  const last = cells.length - 1;
+  if (last > 0 && /^\d+$/.test(cells[last]!)) cells[last] = `**${cells[last]}**`;
+  const label = cells[0]!;
+  if (label.length >= 12) {
+    const mid = Math.floor(label.length / 2);
+    if (!/\d/.test(label[mid - 1]!) || !/\d/.test(label[mid]!))
+      cells[0] = `${label.slice(0, mid)}<br>${label.slice(mid)}`;
+  }
+  return `| ${cells.join(' | ')} |`;
 }

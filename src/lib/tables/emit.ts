@@ -6,6 +6,7 @@ import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/
 import type { CellAddress } from '../template/identities.ts';
 import { MONEY_UNITS, parseCell, type MoneyUnit } from './cell.ts';
 import type { ValTok } from './rows.ts';
+import { markdownCell } from './tokens.ts';
 
 /**
  * The only module that creates cell rows. Readers hand it placements: a template address, the
@@ -255,7 +256,8 @@ export function verify(
  * simplified script (a traditional report's 4227.82萬元 is read from its folded text, 万元).
  */
 function rereads(raw: string, value: number | null, kind: ColumnDef['kind'], unit: MoneyUnit | null): boolean {
-  const text = normalizeLine(raw).text.trim();
+  // A markdown cell's emphasis (`**330**`) is markup, not part of what it says (tokens.ts markdownCell).
+  const text = markdownCell(normalizeLine(raw).text);
   if (parseCell(text, kind, unit).value === value) return true;
   const folded = toSimplified(text);
   return folded !== text && parseCell(folded, kind, unit).value === value;

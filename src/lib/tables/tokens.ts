@@ -156,7 +156,7 @@ export function tokenize(lines: Line[]): Tok[] {
       if (markdown && sep === '|' && text.trimStart().startsWith(sep)) pieces.shift();
       pieces.forEach(([a, b], piece) => {
         const from = toks.length;
-        const cellText = text.slice(a, b).trim();
+        const cellText = markdown && sep === '|' ? markdownCell(text.slice(a, b)) : text.slice(a, b).trim();
         pushCell(toks, cellText, rawSlice(line.raw, line, a, b).trim(), no, li, true);
         for (let k = from; k < toks.length; k++) {
           const t = toks[k]!;
@@ -188,6 +188,25 @@ export function tokenize(lines: Line[]): Tok[] {
     toks.push({ t: 'eol', no, line: li, delimited: false });
   }
 }
+
+/**
+ * A markdown table cell's text as a reader sees it. Converters (pandoc, LLM "to markdown") bold
+ * totals (`**53**`, `__53__`) and break long labels with `<br>` (`属于行<br>政执法案卷`): the
+ * emphasis wrapping the whole cell is dropped, and a line break inside a cell joins its pieces
+ * (Chinese has no spaces between words; between two digits the break stays a space, so that
+ * `12<br>3` is not read as 123). Struck text (`~~53~~`) is left as it is, so not a number.
+ */
+export function markdownCell(text: string): string {
+  let t = text
+    .trim()
+    .replace(/\s*<br\s*\/?>\s*/gi, (br, at: number, all: string) =>
+      /\d/.test(all[at - 1] ?? '') && /\d/.test(all[at + br.length] ?? '') ? ' ' : '',
+    );
+  for (let m = EMPHASIS.exec(t); m; m = EMPHASIS.exec(t)) t = m[2]!.trim();
+  return t;
+}
+/** Emphasis around a whole cell: `**x**`, `__x__`, `*x*`, `_x_` (and nested, `***x***`). */
+const EMPHASIS = /^(\*\*|__|\*|_)(?!\s)(.*\S)\1$/;
 
 function pushCell(toks: Tok[], text: string, raw: string, no: number, line: number, delimited: boolean): void {
   if (!text) {
