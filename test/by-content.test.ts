@@ -140,7 +140,7 @@ describe('names read by their content (a fresh tester’s v18_noext: rejected, �
     });
     expect(entry('crawl/empty')).toMatchObject({ outcome: 'rejected', reason_code: 'E_EMPTY' });
     const byName = (ext: string) =>
-      `不支持的文件类型“${ext}”：只读取 .txt、.md、.csv、.html、.htm、.pdf、.docx、.doc、.rtf`;
+      `不支持的文件类型“${ext}”：只读取 .txt、.md、.csv、.tsv、.html、.htm、.pdf、.docx、.doc、.rtf`;
     expect(entry('keep/photo.png')).toMatchObject({ reason_code: 'E_UNSUPPORTED_TYPE', reason: byName('.png') });
     expect(entry('keep/archive.zip')).toMatchObject({ reason_code: 'E_UNSUPPORTED_TYPE', reason: byName('.zip') });
     expect(entry('keep/app.js')).toMatchObject({ reason_code: 'E_UNSUPPORTED_TYPE', reason: byName('.js') });
