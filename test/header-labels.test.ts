@@ -5,9 +5,10 @@ import { ok, parseText, rowOf } from './helpers.ts';
  * A header that names the columns is read as a statement of which column each number is under
  * (header.ts, headerFormProblem): with as many cells as the rows have values, each must name the
  * form's column at its place. A label the form does not have in place of one of the form's
- * (上一年项目数量 | 本年项目数量 | 处理决定数量; 个体工商户 for 其他), or the form's labels in another
- * order (结果纠正 | 结果维持), leaves the rows under it NULL (W_CELLS_AMBIGUOUS), never placed by
- * their count. Variants of the form's own labels (维持, 本年处理决定数量 for 处理决定数量, 其它, a
+ * (上一年项目数量 | 本年项目数量 | 处理决定数量; 个体工商户 for 其他) leaves that column NULL
+ * (`unnamed_column`, W_CELLS_AMBIGUOUS) in rows whose cells are one to one under the header's,
+ * the columns named by the form's labels read; any other row under it NULL. The form's labels in
+ * another order (结果纠正 | 结果维持) leave the rows under it NULL, never placed by their count. Variants of the form's own labels (维持, 本年处理决定数量 for 处理决定数量, 其它, a
  * word broken over lines) read as before. From a fresh tester's minimal files (causes A, B, C).
  */
 
@@ -146,20 +147,25 @@ for (const kind of ['text', 'html'] as const) {
   const parse = (t: string) => ok(kind === 'text' ? parseText(t) : parseText(asHtml(t), 'test.html'));
 
   describe(`${kind}: section 二, a header label the form does not have in place of one of its own`, () => {
-    it('2019 form: 本年项目数量 in place of 本年增/减, or of 上一年项目数量: those rows NULL', () => {
+    it('2019 form: 本年项目数量 in place of 本年增/减, or of 上一年项目数量: that column NULL, the named ones read', () => {
       const p = parse(
         active2019('上一年项目数量 | 本年项目数量 | 处理决定数量', '本年项目数量 | 本年增/减 | 处理决定数量'),
       );
-      // Not licensing.change = 66 (this year's count), nor penalty.prev_items = 45.
-      for (const row of ['licensing', 'other_services', 'penalty', 'coercion'])
-        expect(rowOf(p.cells, 'active', row)).toBe('A A A');
+      // Not licensing.change = 66 (this year's count), nor penalty.prev_items = 45; the columns
+      // the header names by the form's labels, one to one over the rows' cells, are read.
+      expect(rowOf(p.cells, 'active', 'licensing')).toBe('63 U 1200');
+      expect(rowOf(p.cells, 'active', 'other_services')).toBe('10 U 30');
+      expect(rowOf(p.cells, 'active', 'penalty')).toBe('U 2 800');
+      expect(rowOf(p.cells, 'active', 'coercion')).toBe('U -1 9');
+      const change = p.cells.find((c) => c.row_key === 'licensing' && c.col_key === 'change')!;
+      expect([change.state, change.value, change.raw]).toEqual(['unnamed_column', null, '66']);
       expect(ambiguous(p, /active\.licensing: .*本年项目数量.*本年增/)).toBe(true);
     });
 
-    it('2021 form: 本年修订件数 and 上年现行有效件数 in place of 本年废止件数 and 现行有效件数: NULL', () => {
+    it('2021 form: 本年修订件数 and 上年现行有效件数 in place of 本年废止件数 and 现行有效件数: those NULL', () => {
       const p = parse(active2021('本年制发件数 | 本年修订件数 | 上年现行有效件数'));
-      expect(rowOf(p.cells, 'active', 'rules')).toBe('A A A');
-      expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('A A A');
+      expect(rowOf(p.cells, 'active', 'rules')).toBe('3 U U');
+      expect(rowOf(p.cells, 'active', 'normative_docs')).toBe('12 U U');
       // The other sub-tables name their own columns: read.
       expect(rowOf(p.cells, 'active', 'licensing')).toBe('17');
       expect(rowOf(p.cells, 'active', 'fees')).toBe('6');
@@ -169,9 +175,28 @@ for (const kind of ['text', 'html'] as const) {
       const p = parse(active2021(FIRST, '本年新增事项数量', '本年收费项目数量'));
       expect(rowOf(p.cells, 'active', 'rules')).toBe('3 1 25');
       // Not 6 万元 from a count of fee items.
-      expect(rowOf(p.cells, 'active', 'fees')).toBe('A');
-      expect(rowOf(p.cells, 'active', 'licensing')).toBe('A');
+      expect(rowOf(p.cells, 'active', 'fees')).toBe('U');
+      expect(rowOf(p.cells, 'active', 'licensing')).toBe('U');
       expect(ambiguous(p, /active\.fees: .*本年收费项目数量/)).toBe(true);
+    });
+
+    it('a row short of the header’s cells under a header with an unknown label: that row NULL', () => {
+      const p = parse(
+        active2019('上一年项目数量 | 本年项目数量 | 处理决定数量', ITEMS).replace(
+          '其他对外管理服务事项 | 10 | 12 | 30 |',
+          '其他对外管理服务事项 | 10 | 30 |',
+        ),
+      );
+      expect(rowOf(p.cells, 'active', 'licensing')).toBe('63 U 1200');
+      // Two values for three columns: which is which is not proven by the header.
+      expect(rowOf(p.cells, 'active', 'other_services')).not.toMatch(/\d/);
+      expect(rowOf(p.cells, 'active', 'penalty')).toBe('45 2 800');
+    });
+
+    it('an unknown label and another place’s label (swapped): the sub-table NULL', () => {
+      const p = parse(active2019('本年增/减 | 上一年项目数量 | 本年项目数量', ITEMS));
+      expect(rowOf(p.cells, 'active', 'licensing')).toBe('A A A');
+      expect(rowOf(p.cells, 'active', 'other_services')).toBe('A A A');
     });
 
     it("the form's own labels, and their variants, read as before", () => {
@@ -197,6 +222,31 @@ for (const kind of ['text', 'html'] as const) {
       expect(ambiguous(p, /review\..*结果纠正/)).toBe(true);
     });
 
+    it('驳回 in place of the first suit block’s 结果维持: that column NULL, the others read', () => {
+      const p = parse(review(`驳回 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | ${RESULTS}`));
+      // A header row of ten result labels is taken as either pair of blocks side by side: its
+      // first place may be over 行政复议's 结果维持 too, which is left NULL with it.
+      expect(rowOf(p.cells, 'review', 'review')).toBe('U 2 3 1 7');
+      expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('U 2 3 3 11');
+      expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('0 8 2 4 14');
+      expect(ambiguous(p, /驳回/)).toBe(true);
+      // The block's total over the NULL cell: not assessable.
+      const direct = p.checks.filter((c) => c.check_id.includes('suit_direct'));
+      expect(direct.length).toBeGreaterThan(0);
+      for (const c of direct) expect(c.status).toBe('not_assessable');
+    });
+
+    it('an unknown label and a row of fourteen values: not one to one, all NULL', () => {
+      const p = parse(
+        review(`驳回 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | ${RESULTS}`).replace(
+          '1 | 2 | 3 | 1 | 7 | 3 | 2 | 3 | 3 | 11 | 0 | 8 | 2 | 4 | 14 |',
+          '1 | 2 | 3 | 1 | 7 | 3 | 2 | 3 | 3 | 11 | 0 | 8 | 2 | 4 |',
+        ),
+      );
+      for (const row of ['review', 'suit_direct', 'suit_after_review'])
+        expect(rowOf(p.cells, 'review', row)).not.toMatch(/\d/);
+    });
+
     it('the form’s order, abbreviated (维持 | 纠正 | 其他 | 未审结 | 合计): read', () => {
       const short = '维持 | 纠正 | 其他 | 未审结 | 合计';
       const p = parse(review(`${short} | ${short}`, short));
@@ -207,10 +257,20 @@ for (const kind of ['text', 'html'] as const) {
   });
 
   describe(`${kind}: section 三, the 法人或其他组织 sub-columns`, () => {
-    it('个体工商户 in place of 其他: the matrix is not placed by count', () => {
+    it('个体工商户 in place of 其他: that column NULL, the others read; its row sums not assessable', () => {
       const p = parse(requests('商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 个体工商户'));
-      expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A A A A A A A');
+      expect(rowOf(p.cells, 'requests', 'new_received')).toBe('80 12 6 18 13 U 147');
+      expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('4 0 0 1 0 U 6');
       expect(ambiguous(p, /个体工商户/)).toBe(true);
+      // A check over the NULL cell is not assessable, never passed or "fixed".
+      const sums = p.checks.filter((c) => c.check_id.startsWith('requests.row_sum.'));
+      expect(sums.length).toBeGreaterThan(0);
+      for (const c of sums) expect(c.status).toBe('not_assessable');
+    });
+
+    it('a label the form does not have and a swapped pair: the whole matrix NULL', () => {
+      const p = parse(requests('科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 个体工商户'));
+      expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A A A A A A A');
     });
 
     it('the form’s labels (其它 for 其他) read as before', () => {
@@ -222,11 +282,11 @@ for (const kind of ['text', 'html'] as const) {
 }
 
 describe('html: section 三 drawn with merged header cells', () => {
-  it('个体工商户 under 法人或其他组织 in place of 其他: NULL', () => {
+  it('个体工商户 under 法人或其他组织 in place of 其他: that column NULL', () => {
     const p = ok(
       parseText(requestsHtml(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '个体工商户']), 't.html'),
     );
-    expect(rowOf(p.cells, 'requests', 'total')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'total')).toBe('78 13 7 17 13 U 146');
   });
   it('the form’s header: read', () => {
     const p = ok(parseText(requestsHtml(ORGS.split(' | ')), 't.html'));

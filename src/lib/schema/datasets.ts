@@ -24,7 +24,9 @@ export const TableId = z.enum(['active', 'requests', 'review']);
 /**
  * `repeated_row` / `repeated_column`: the cell's row (column) label appears twice in the table
  * with different numbers, so which numbers are the row's (column's) is not known
- * (W_LABEL_REPEATED). Appended after the others.
+ * (W_LABEL_REPEATED). Appended after the others. `unnamed_column`: the table's header names, at
+ * this column's place, a column the form does not have (个体工商户 for 其他), its other places the
+ * form's own labels: the number under it is no number of this column (W_CELLS_AMBIGUOUS).
  */
 export const CellState = z.enum([
   'number',
@@ -34,6 +36,7 @@ export const CellState = z.enum([
   'unreadable',
   'repeated_row',
   'repeated_column',
+  'unnamed_column',
 ]);
 /** States of a cell that was in the source but could not be read with certainty (`cells_ambiguous`). */
 export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set([
@@ -41,6 +44,7 @@ export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set(
   'unreadable',
   'repeated_row',
   'repeated_column',
+  'unnamed_column',
 ]);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
 export const Outcome = z.enum(['ok', 'partial', 'text_only', 'duplicate', 'rejected']);

@@ -71,6 +71,8 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
       return { text: '?', title: repeatedRowTitle(c), kind: 'repeated_row', line: c.line };
     case 'repeated_column':
       return { text: '?', title: REPEATED_COLUMN_TITLE, kind: 'repeated_column', line: c.line };
+    case 'unnamed_column':
+      return { text: '?', title: unnamedColumnTitle(c), kind: 'unnamed_column', line: c.line };
   }
 }
 
@@ -87,6 +89,16 @@ export function repeatedRowTitle(c: Pick<CellRow, 'table_id' | 'row_key'>): stri
 
 /** Why a cell is blank when a column label of its table's header appears twice (W_LABEL_REPEATED). */
 export const REPEATED_COLUMN_TITLE = '无法确定：表头中有一列的名称出现两次，无法确定数字属于哪一列，数值留空';
+
+/**
+ * Why a cell is blank when its table's header names, at its column's place, a column the form
+ * does not have (个体工商户 for 其他): the number there is that column's, not this one's. The
+ * table's other columns, named by the form's own labels, are read.
+ */
+export function unnamedColumnTitle(c: Pick<CellRow, 'raw'>): string {
+  const raw = c.raw ? `原文此处的数字“${c.raw}”` : '原文此处的数字';
+  return `无法确定：表头在这一列的位置写的不是表格规定的这一列（而是表格没有的列名），${raw}不能当作这一列的数值，数值留空；同一表头下名称相符的其他列照常读取`;
+}
 
 /**
  * A row's label in the official form, for saying which row. A key whose label differs between

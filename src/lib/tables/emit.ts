@@ -51,7 +51,7 @@ export type Placed =
  * Why a cell in the source is not a number: `ambiguous` (more than one reading), `unreadable`,
  * or a label that heads two rows (`repeated_row`) or two columns (`repeated_column`) of the table.
  */
-export type UnprovenState = 'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column';
+export type UnprovenState = 'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column' | 'unnamed_column';
 
 export interface TableNote {
   code: 'W_CELLS_AMBIGUOUS' | 'W_CELL_UNREADABLE' | 'W_UNIT_UNKNOWN' | 'W_ROW_MISSING' | 'W_LABEL_REPEATED';

@@ -409,17 +409,51 @@ const SUBTABLE_LEAD = /^(?:信息内容|第二十条|第?[（(]?[一二三四五
 export function headerFormProblem(
   rows: HeaderRow[],
   forms: readonly FormRow[],
-  opts: {
-    lead?: boolean;
-    known?: readonly string[];
-    extra?: (key: string) => boolean;
-    perLine?: readonly FormRow[];
-  } = {},
+  opts: HeaderFormOptions = {},
 ): string | null {
+  return headerLabelProblem(rows, forms, opts)?.why ?? null;
+}
+
+export interface HeaderFormOptions {
+  lead?: boolean;
+  known?: readonly string[];
+  extra?: (key: string) => boolean;
+  perLine?: readonly FormRow[];
+}
+
+/** A place of a form row: its index in that row (the caller knows which columns it is over). */
+export interface FormPlace {
+  form: FormRow;
+  place: number;
+}
+
+/**
+ * What the rule for a header's column labels found (headerLabelProblem): `why`, and `places` when
+ * only some columns are unproven. Without `places` no value under the header is placed by its
+ * count (the whole group NULL). With them, each row of the header the rule compared has the
+ * form's count of cells, and every cell but these names its own place's label (exactly, or a part
+ * of it that is a part of no other place's label): those columns are proven where a row shows
+ * exactly the form's count of cells (one-to-one under the header's), and only these places'
+ * columns are NULL.
+ */
+export interface HeaderLabelProblem {
+  why: string;
+  places?: readonly FormPlace[];
+}
+
+/** headerFormProblem's finding, column by column where it can be (HeaderLabelProblem). */
+export function headerLabelProblem(
+  rows: HeaderRow[],
+  forms: readonly FormRow[],
+  opts: HeaderFormOptions = {},
+): HeaderLabelProblem | null {
   const all = [...forms, ...(opts.perLine ?? [])];
   const own = [...new Set(all.flatMap((f) => f.map((p) => p.label)))];
   const labels = [...new Set([...all.flatMap((f) => f.map((p) => p.label)), ...(opts.known ?? [])])];
   const glue: HeaderForm = new Map(labels.map((l) => [headerKey(l), 1] as const));
+  // Column-level findings of the rows compared so far: their places and the first one's why.
+  const places: FormPlace[] = [];
+  let first: string | null = null;
   for (const row of rows) {
     let from = 0;
     let led = false;
@@ -442,9 +476,25 @@ export function headerFormProblem(
     if (!named && !(opts.lead && led)) continue;
     const found = same.map((f) => placesProblem(cells, f, labels, own));
     if (found.some((x) => x === null || x === 'unread')) continue;
-    return `${(found[0] as { why: string }).why} (header line ${row.no}): its numbers are not placed by their count`;
+    const why = `${(found[0] as { why: string }).why} (header line ${row.no}): its numbers are not placed by their count`;
+    // Forms this row is, but for labels the form does not have at some places: those places
+    // only (each such form's; they name the same columns at the other places).
+    const partly = same.flatMap((f, k) => {
+      const x = found[k] as PlacesProblem;
+      return x.unknown ? x.unknown.map((place) => ({ form: f, place })) : [];
+    });
+    if (!partly.length) return { why };
+    const partlyWhy = same.map((_, k) => found[k] as PlacesProblem).find((x) => x.unknown)!.why;
+    first ??= `${partlyWhy} (header line ${row.no})`;
+    places.push(...partly);
   }
-  return null;
+  return first === null ? null : { why: first, places };
+}
+
+/** placesProblem's finding: `unknown`, when every place but these names its own label. */
+interface PlacesProblem {
+  why: string;
+  unknown?: number[];
 }
 
 /**
@@ -455,21 +505,35 @@ export function headerFormProblem(
  * a cell naming a column of the table that is no place of `f` (another sub-table's header over
  * these rows, rows of a header run together), or the place's label with a part of another glued
  * to it. `labels`: every label of the table (`known` too); `own`: the labels of its forms.
+ * With labels the form does not have (and no other place's label, nothing 'unread' after the
+ * first), `unknown` lists the places whose columns the header does not prove: those labels, and
+ * — only then — empty cells and parts that could be parts of another place's label as well.
  */
 function placesProblem(
   cells: readonly string[],
   f: FormRow,
   labels: readonly string[],
   own: readonly string[],
-): { why: string } | 'unread' | null {
+): PlacesProblem | 'unread' | null {
   const exact = cells.map((c) => (c ? labels.filter((l) => namesLabel(c, l) === 'exact') : []));
   const times = (xs: readonly string[], l: string) => xs.filter((x) => x === l).length;
   const named = exact.flat();
   const places = f.map((p) => p.label);
   if (named.some((l) => times(named, l) > Math.max(1, times(places, l)))) return 'unread';
+  const unknown: number[] = [];
+  const unsure: number[] = [];
+  let why: string | null = null;
   for (let j = 0; j < cells.length; j++) {
     const c = cells[j]!;
-    if (!c || namesLabel(c, f[j]!.label)) continue;
+    if (!c) {
+      if (!f[j]!.group) unsure.push(j);
+      continue;
+    }
+    const at = namesLabel(c, f[j]!.label);
+    if (at) {
+      if (at === 'part' && f.some((p, i) => i !== j && namesLabel(c, p.label))) unsure.push(j);
+      continue;
+    }
     // Another place's label, or a part of it only (其他 | 纠正 | 维持: abbreviated and out of order).
     const other = f.findIndex((p, i) => i !== j && namesLabel(c, p.label) === 'exact');
     const part = f.findIndex((p, i) => i !== j && namesLabel(c, p.label) === 'part');
@@ -477,13 +541,18 @@ function placesProblem(
       return {
         why: `the header names ${other >= 0 ? f[other]!.label : `${c} (${f[part]!.label})`} at the place of ${f[j]!.label}, the form's columns in another order`,
       };
-    if (exact[j]!.length || labels.some((l) => namesLabel(c, l))) return 'unread';
+    // Nothing told of this place (a label of another table's, glued parts): with a label the
+    // form does not have before it, the whole group is unproven, as it was found first.
+    const unread = () => (why === null ? 'unread' : { why });
+    if (exact[j]!.length || labels.some((l) => namesLabel(c, l))) return unread();
     // The label with a part of another of the header's glued to it (人商业企业: 自然人's last
     // character run into the cell below it in a PDF's text).
     const rest = loose(c).split(loose(f[j]!.label));
-    if (rest.length === 2 && own.some((l) => rest.every((r) => !r || inOrder(r, loose(l))))) return 'unread';
+    if (rest.length === 2 && own.some((l) => rest.every((r) => !r || inOrder(r, loose(l))))) return unread();
     if (f[j]!.group) continue;
-    return { why: `the header names a column the form does not have (${c}) in place of ${f[j]!.label}` };
+    why ??= `the header names a column the form does not have (${c}) in place of ${f[j]!.label}`;
+    unknown.push(j);
   }
-  return null;
+  if (why === null) return null;
+  return { why, unknown: [...unknown, ...unsure].sort((x, y) => x - y) };
 }

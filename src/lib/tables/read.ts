@@ -50,6 +50,13 @@ export interface TableRules {
   unproven?: string;
   /** Rows that cannot be read (row key → why): a sub-table's header naming its columns out of order. */
   unprovenRows?: Map<string, string>;
+  /**
+   * Columns whose header label is not the form's at their place (header.ts, headerLabelProblem),
+   * the table's other labels the form's: for the table (`all`) or by row key. A row showing the
+   * form's count of cells reads its other columns, these NULL (`unnamed_column`); any other row
+   * is not read at all (`why`).
+   */
+  unnamedColumns?: { all?: UnnamedColumns; rows?: Map<string, UnnamedColumns> };
   /** Set when a column label of the header appears twice: no cell of the table can be placed by column. */
   repeatedColumn?: string;
   /** Rows under a sub-table header that names a column twice (row key → why): none of their cells is placed. */
@@ -65,6 +72,12 @@ export interface TableRules {
    * each header (二's sub-tables), within which rows show the width; by default the whole table.
    */
   wider?: { all?: string; rows?: Map<string, string>; groups?: ReadonlyArray<readonly string[]> };
+}
+
+/** Columns (keys) a header does not name at their place, and why. */
+export interface UnnamedColumns {
+  cols: ReadonlySet<string>;
+  why: string;
 }
 
 export function readTable(
@@ -168,7 +181,14 @@ export function readTable(
     const gap = skipped.length
       ? `row(s) ${skipped.join(', ')} between this row and the next were not found, so their values could be among this row's`
       : null;
-    const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key);
+    const unnamed = rules.unnamedColumns?.rows?.get(f.def.key) ?? rules.unnamedColumns?.all;
+    // A header not naming some columns at their places proves the others only for a row whose
+    // cells are, one to one, the header's (the form's count): any other row is not read.
+    const notOneToOne =
+      unnamed && rc.kind !== 'cells'
+        ? `${unnamed.why}, and the row's cells are not one to one under the header's`
+        : undefined;
+    const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? notOneToOne;
     const repeatedColumn = rules.repeatedColumn ?? rules.repeatedRows?.get(f.def.key);
     const why = before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
     if (why) {
@@ -192,6 +212,17 @@ export function readTable(
       for (let j = 0; j < cols.length; j++) {
         const slot = rc.cells[j];
         const placement: Placement = { by: rc.by, index: j };
+        if (unnamed?.cols.has(cols[j]!.key)) {
+          // Not a known value for the arithmetic: a check over it is not assessable.
+          em.emit({
+            kind: 'unproven',
+            at: addrs[j]!,
+            line: slot?.no ?? f.no,
+            raw: slot?.raw ?? '',
+            state: 'unnamed_column',
+          });
+          continue;
+        }
         const c = rc.spanned?.has(j)
           ? em.emit({
               kind: 'unproven',
@@ -211,6 +242,14 @@ export function readTable(
         knownKeys.push(keys[j]!);
         knownVals.push(c.value);
       }
+      const off = cols.filter((c) => unnamed?.cols.has(c.key));
+      if (off.length)
+        em.note(
+          'W_CELLS_AMBIGUOUS',
+          `${tableId}.${f.def.key}: ${unnamed!.why}: the header does not name ${off.map((c) => c.key).join(', ')} at its place; ${off.length} cell(s) left NULL, the other columns read by the header's labels`,
+          f.no,
+          addrs[cols.indexOf(off[0]!)],
+        );
       if (rc.spanned)
         em.note(
           'W_CELLS_AMBIGUOUS',

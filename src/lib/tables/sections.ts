@@ -22,8 +22,11 @@ import {
   activeItemOrderProblem,
   columnOrderProblem,
   formRow,
-  headerFormProblem,
+  headerLabelProblem,
   headerRowsOf,
+  type FormPlace,
+  type FormRow,
+  type HeaderLabelProblem,
   REQUEST_HEADER,
   REVIEW_HEADER_FORM,
   headerKey,
@@ -35,7 +38,7 @@ import {
   type ColumnGroup,
   type RepeatedLabel,
 } from './header.ts';
-import { rawOf, readTable, resolveShort, type TableRead } from './read.ts';
+import { rawOf, readTable, resolveShort, type TableRead, type UnnamedColumns } from './read.ts';
 import { rowsFormProblem } from './rows-form.ts';
 import {
   cellSlots,
@@ -142,18 +145,20 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // 本年增/减, 本年收费项目数量 for the amount) or another place's: its rows are not placed by
   // their count (header.ts, headerFormProblem).
   // (Labels of either form: a header of the other form's is otherFormHeader's.)
+  // Only the places it names so are NULL when its other places name the form's own columns.
   const known = [...activeRows2019, ...activeRows2021].flatMap((d) => d.columns.map((c) => c.label));
+  const unnamedRows = new Map<string, UnnamedColumns>();
   for (const b of blocks) {
     const lines = new Set(b.head.map((t) => t.line));
     const rows = headerRowsOf(toks.filter((t) => lines.has(t.line)));
     for (const key of b.rows) {
       const d = defs.find((x) => x.key === key)!;
-      const why = headerFormProblem(rows, [formRow(...d.columns.map((c) => c.label))], {
-        lead: true,
-        known,
-        extra: isExtraColumn,
-      });
-      if (why && !unprovenRows.has(key)) unprovenRows.set(key, why);
+      const form = formRow(...d.columns.map((c) => c.label));
+      const found = headerLabelProblem(rows, [form], { lead: true, known, extra: isExtraColumn });
+      if (!found || unprovenRows.has(key) || unnamedRows.has(key)) continue;
+      const cols = unnamedColumns(found, (p) => (p.form === form ? [d.columns[p.place]!.key] : null));
+      if (cols) unnamedRows.set(key, cols);
+      else unprovenRows.set(key, found.why);
     }
   }
   // Rows whose value counts are the other form's (a 2019 table under a header in the 2021
@@ -169,11 +174,31 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
     ...(noUnit ? { noUnit } : {}),
     ...(unproven ? { unproven } : {}),
     ...(unprovenRows.size ? { unprovenRows } : {}),
+    ...(unnamedRows.size ? { unnamedColumns: { rows: unnamedRows } } : {}),
     ...(repeatedRows.size ? { repeatedRows } : {}),
     ...(byHeader.size ? { byHeader: { rows: byHeader } } : {}),
     wider: { rows: wider, groups: blocks.map((b) => b.rows) },
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
+}
+
+/**
+ * The columns (keys) a header's label problem leaves NULL, when it is column-level
+ * (header.ts, HeaderLabelProblem `places`): each place's columns by `columnsOf` (null: a place
+ * the table cannot map, and then no column is proven). Null for a whole-group problem.
+ */
+function unnamedColumns(
+  found: HeaderLabelProblem,
+  columnsOf: (p: FormPlace) => readonly string[] | null,
+): UnnamedColumns | null {
+  if (!found.places?.length) return null;
+  const cols = new Set<string>();
+  for (const p of found.places) {
+    const cs = columnsOf(p);
+    if (!cs?.length) return null;
+    for (const c of cs) cols.add(c);
+  }
+  return { cols, why: found.why };
 }
 
 /** Why a label repeated in a header leaves the cells under it unplaced. */
@@ -343,17 +368,28 @@ export function readRequests(
   const firstAt = labelAt >= 0 ? labelAt : toks.findIndex((t, i) => i > headAt && t.t === 'val');
   // The header's columns in another order, or one the form does not have in place of one of its
   // own (个体工商户 for 其他: header.ts, headerFormProblem): no value is placed by its count.
+  // Where the header's other places name the form's own columns, only the columns it names so
+  // are NULL (an org column: 商业企业 … 法律服务机构 read, 其他 NULL).
+  const labelProblem =
+    firstAt < 0
+      ? null
+      : headerLabelProblem(headerRowsOf(toks.slice(0, firstAt)), REQUEST_FORM_ROWS, {
+          extra: isExtraColumn,
+          perLine: REQUEST_LINE_ROWS,
+        });
+  const requestCols = requestRows[layout][0]!.columns;
+  const unnamed = labelProblem
+    ? unnamedColumns(labelProblem, (p) => {
+        const j = REQUEST_LABELS.indexOf(headerKey(p.form[p.place]!.label));
+        return p.form[p.place]!.group || j < 0 ? null : [requestCols[j]!.key];
+      })
+    : null;
   const order =
     columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
     headerLines
       .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
       .find((p) => p !== null) ??
-    (firstAt < 0
-      ? null
-      : headerFormProblem(headerRowsOf(toks.slice(0, firstAt)), REQUEST_FORM_ROWS, {
-          extra: isExtraColumn,
-          perLine: REQUEST_LINE_ROWS,
-        }));
+    (unnamed ? null : (labelProblem?.why ?? null));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
   // A drawn header naming a column the form does not have (法人 小计, 上年总计): placed by it.
@@ -369,6 +405,7 @@ export function readRequests(
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
+    ...(unnamed && !order ? { unnamedColumns: { all: unnamed } } : {}),
     ...(repeatedColumn ? { repeatedColumn } : {}),
     ...(byHeader ? { byHeader: { all: byHeader } } : {}),
     ...(extra ? { wider: { all: namedWider(extra) } } : {}),
@@ -525,14 +562,24 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     .join('')
     .replace(/[\s|]/g, '');
   // The header's blocks or result columns in another order, or a label the form does not have in
-  // place of one of its own (header.ts, headerFormProblem): no value is placed by its count.
+  // place of one of its own (header.ts, headerLabelProblem): no value is placed by its count —
+  // but for a header whose other places name the form's own columns: those are read, by a row of
+  // exactly the fifteen cells, and only the columns it does not name are NULL.
+  const labelProblem = headerLabelProblem(
+    headerRowsOf(toks.slice(0, firstVal).filter((t) => t.t !== 'text' || !/^[四4][、.．]/.test(t.text))),
+    REVIEW_FORM_ROWS,
+    { extra: isExtraColumn, perLine: REVIEW_LINE_ROWS },
+  );
+  const unnamed = labelProblem
+    ? unnamedColumns(labelProblem, (p) => REVIEW_PLACES.get(p.form)?.[p.place]?.map(String) ?? null)
+    : null;
   const order =
     columnOrderProblem(header, REVIEW_COLUMNS) ??
-    headerFormProblem(
-      headerRowsOf(toks.slice(0, firstVal).filter((t) => t.t !== 'text' || !/^[四4][、.．]/.test(t.text))),
-      REVIEW_FORM_ROWS,
-      { extra: isExtraColumn, perLine: REVIEW_LINE_ROWS },
-    );
+    (unnamed && rc.kind !== 'cells'
+      ? `${unnamed.why}, and the row's cells are not one to one under the header's`
+      : unnamed
+        ? null
+        : (labelProblem?.why ?? null));
   const repeated = repeatedHeaderLabel(
     textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
     REVIEW_HEADER_FORM,
@@ -559,7 +606,15 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     );
   } else if (rc.kind === 'cells') {
     rc.cells.forEach((slot, j) => {
-      if (slot)
+      if (unnamed?.cols.has(String(j)))
+        em.emit({
+          kind: 'unproven',
+          at: at(j),
+          line: slot?.no ?? headerNo,
+          raw: slot?.raw ?? '',
+          state: 'unnamed_column',
+        });
+      else if (slot)
         em.emit({
           kind: 'read',
           at: at(j),
@@ -568,6 +623,15 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         });
       else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });
     });
+    if (unnamed) {
+      const off = [...unnamed.cols].map(Number).sort((x, y) => x - y);
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `review: ${unnamed.why}: the header does not name ${off.map((j) => `${at(j).row}.${at(j).col}`).join(', ')} at its place; ${off.length} cell(s) left NULL, the other columns read by the header's labels`,
+        vals[0]?.no ?? headerNo,
+        at(off[0]!),
+      );
+    }
   } else if (rc.kind === 'short') {
     resolveShort(
       em,
@@ -613,7 +677,7 @@ const REVIEW_FORM_ROWS = [
   formRow(...REVIEW_RESULTS, '^未经复议直接起诉', '^复议后起诉'),
 ];
 /** 四's header one cell per line: the merged cells' reading order. */
-const REVIEW_LINE_ROWS = [
+const REVIEW_LINE_ROWS: FormRow[] = [
   formRow(
     '^行政复议',
     '^行政诉讼',
@@ -624,6 +688,29 @@ const REVIEW_LINE_ROWS = [
     ...REVIEW_RESULTS,
   ),
 ];
+
+/**
+ * The cells of 四 (block × 5 + result) each place of its header rows may be over: a row of five
+ * result labels alone may be any block's, so a place of it is that result column in every block;
+ * a row of ten, two blocks side by side (the suits' in the form; taken as either pair); a group's
+ * place (行政复议) none. Fifteen, or five before the suits' groups: the form's own places.
+ */
+const REVIEW_PLACES = new Map<FormRow, number[][]>(
+  [...REVIEW_FORM_ROWS, ...REVIEW_LINE_ROWS].map((f) => {
+    const results = f.filter((p) => !p.group).length;
+    let k = 0;
+    return [
+      f,
+      f.map((p) => {
+        if (p.group) return [];
+        const r = REVIEW_RESULTS.indexOf(p.label);
+        if (results === 5 && f.length === 5) return [r, r + 5, r + 10];
+        const at = k++;
+        return results === 10 ? [at, at + 5] : [at];
+      }),
+    ];
+  }),
+);
 
 /** 四's header as text writes it: each block's label over its five results, 行政诉讼 over its two blocks. */
 const REVIEW_SHAPE: HeaderShape = {
