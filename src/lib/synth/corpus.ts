@@ -508,6 +508,17 @@ function report(
       r.requests = r.requests.map(markdownEmphasis);
       quirks.add('markdown-emphasis');
     }
+    // A breakdown row (其中：网上申请) under 三's 本年新收 or 予以公开 row, its numbers about half
+    // of that row's (a fresh tester's h07; side generator). Only where a row is one line of its own.
+    const breakdownRng = new Random(Number(seq) * 7001 + 3);
+    if (ONE_LINE_ROWS.has(style) && !tq.wrappedLabels && !tq.grid && breakdownRng.chance(0.05)) {
+      const i = r.requests.findIndex((l) => /\d/.test(l) && /本年新收|予以公开/.test(l));
+      const row = i < 0 ? null : breakdownRow(r.requests[i]!);
+      if (row) {
+        r.requests.splice(i + 1, 0, row);
+        quirks.add('breakdown-row');
+      }
+    }
     // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
     // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
     const copyRng = new Random(Number(seq) * 6101 + 59);
@@ -1004,4 +1015,15 @@ function markdownEmphasis(line: string): string {
       cells[0] = `${label.slice(0, mid)}<br>${label.slice(mid)}`;
   }
   return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * A 其中 line for a rendered row of 三: its label (up to and including 本年新收… or 予以公开)
+ * replaced by 其中：网上申请, each number by about half of it; null when the label is not found.
+ */
+function breakdownRow(line: string): string | null {
+  const m = /^([|\s"]*)[^|\t,"]*?(?:本年新收[\u4e00-\u9fff]*|予以公开)/.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length).replace(/\d[\d,]*/g, (n) => String(Math.floor(Number(n.replace(/,/g, '')) / 2)));
+  return `${m[1]}其中：网上申请${rest}`;
 }

@@ -381,13 +381,21 @@ function gridRow(own: Tok[]): RowCells {
 const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
 
 /**
+ * A breakdown row's label (其中：网上申请, "of which: online"), which reports add under a row of
+ * the form. No label of the form has 其中 in it, so it is neither a lost label of another form
+ * row nor the rest of a wrapped one: like a numbered label, it starts a row of its own.
+ */
+const BREAKDOWN = /^\s*其中/;
+
+/**
  * The first line of delimited cells holding values and no numbered label, after the row's own
  * line and before the next label (`end`), or null. A browser cuts a table row at a page break
  * and prints the rest of a cell that holds two blocks (2 / 4) at the top of the next page, in a
  * row of its own with no label or with the rest of a wrapped label (处理其政府信息公开申请); a
  * converter may do the same with a wrapped cell. Those values are this row's or another row's
  * whose label is lost: either way the row's own line is not proven to be all of it. A line
- * whose label is numbered starts a row of its own (a label not found): it leaves this row be.
+ * whose label is numbered, or a breakdown's (其中…), starts a row of its own (a label not found):
+ * it leaves this row be.
  */
 function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: number): number | null {
   let line = -1;
@@ -401,7 +409,7 @@ function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: nu
       vals = numbered = false;
     }
     if (tok.t === 'val') vals = true;
-    else if (tok.t === 'text') numbered ||= NUMBERED.test(tok.text);
+    else if (tok.t === 'text') numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text);
     else if (tok.t === 'eol' && tok.delimited && vals && !numbered) return tok.no;
   }
   return null;
