@@ -16,7 +16,7 @@ import { readDoc, readDocx } from './word.ts';
  * kept as .doc never comes here: the ingest reads it as the HTML it is.)
  */
 
-export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN' | 'E_UNSUPPORTED_TYPE';
+export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN' | 'E_UNSUPPORTED_TYPE' | 'E_TOO_LARGE';
 
 export type Converted =
   | { ok: true; format: 'pdf'; located: Located[]; pages: number; named?: string }

@@ -1,7 +1,9 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Converted } from './document.ts';
 import { extractDocBody } from './doc-text.ts';
 import { withoutHiddenRuns } from './docx-hidden.ts';
+import { inflatedSize, MAX_INFLATED_BYTES } from './zip-limit.ts';
 
 /**
  * Word documents. `.docx` → HTML with mammoth, which keeps tables and turns merged cells into
@@ -14,8 +16,27 @@ import { withoutHiddenRuns } from './docx-hidden.ts';
 
 export async function readDocx(bytes: Uint8Array): Promise<Converted> {
   try {
+    // A package that inflates far beyond its size is turned away before any part is read whole.
+    const inflated = inflatedSize(await JSZip.loadAsync(bytes));
+    if (inflated === 'too-large')
+      return {
+        ok: false,
+        code: 'E_TOO_LARGE',
+        reason: `Word（.docx）文件解压后超过 ${MAX_INFLATED_BYTES / 1024 / 1024} MiB（压缩包内容异常膨胀，可能是“压缩炸弹”），不予读取`,
+      };
+    if (inflated === 'broken')
+      return {
+        ok: false,
+        code: 'E_DOCUMENT_BROKEN',
+        reason: 'Word（.docx）文件已损坏：压缩包中的部件解压后与其声明的大小不符',
+      };
     const shown = await withoutHiddenRuns(bytes);
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(shown) }, { ignoreEmptyParagraphs: true });
+    const { value } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(shown) },
+      // Images are never read (no data: URI of every picture in the HTML): an <img> is all the
+      // reader needs, to know that a cell shows something it cannot read as text.
+      { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
     if (!value.replace(/<[^>]*>/g, '').trim())
       return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: 'Word 文件没有文字（可能只有图片）' };
     // One element per source line, so that line numbers point at a paragraph or a table row.
