@@ -1,6 +1,7 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { fieldResults } from './docx-fields.ts';
+import { readableInline, relationshipIds } from './docx-inline.ts';
 import { UNSURE_MARK } from './shown.ts';
 import { BLACK, hexColour, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, type Rgba } from './ink.ts';
 
@@ -87,7 +88,10 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const stylesFile = zip.file(await stylesPart(zip, main)) ?? zip.file(MAMMOTH_STYLES);
   const stylesXml = (await stylesFile?.async('string')) ?? '';
   const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
-  const changed = crAsBreaks(hidden ?? fields ?? source) ?? hidden ?? fields;
+  const breaks = crAsBreaks(hidden ?? xml) ?? hidden ?? fields;
+  // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
+  const rels = await zip.file(relsPath(main))?.async('string');
+  const changed = readableInline(breaks ?? source, relationshipIds(rels)) ?? breaks;
   if (changed === null && stylesFile) return bytes;
   if (changed !== null) zip.file(main, changed);
   // Where mammoth looks when the relationship names no part that exists.
@@ -119,10 +123,16 @@ async function mainPart(zip: JSZip): Promise<string | null> {
 /** The styles part of the main document: its relationship, or styles.xml beside it. */
 async function stylesPart(zip: JSZip, main: string): Promise<string> {
   const dir = main.replace(/[^/]*$/, '');
-  const rels = await zip.file(`${dir}_rels/${main.slice(dir.length)}.rels`)?.async('string');
+  const rels = await zip.file(relsPath(main))?.async('string');
   const target = related(rels, 'styles');
   if (!target) return `${dir}styles.xml`;
   return target.startsWith('/') ? target.slice(1) : dir + target;
+}
+
+/** Where a part's relationships are: `word/_rels/document.xml.rels` for `word/document.xml`. */
+function relsPath(part: string): string {
+  const dir = part.replace(/[^/]*$/, '');
+  return `${dir}_rels/${part.slice(dir.length)}.rels`;
 }
 
 /** The target of the first relationship of a type (`…/officeDocument`, `…/styles`). */

@@ -58,6 +58,13 @@ export const INK_UNSURE = 64;
 
 /** Put before text that may not be shown: not a digit, not a mark a number reader strips. */
 export const UNSURE_MARK = '⁇';
+/**
+ * Put where a document shows something the reader does not read as text: an image (a digit
+ * drawn as a picture), an embedded object, a form control, an equation with structure, an
+ * element of a Word file its reader does not know. Not a digit, not a mark a number reader
+ * strips (U+FFFC OBJECT REPLACEMENT CHARACTER): a cell holding it is never read as a number.
+ */
+export const OBJECT_MARK = '\ufffc';
 
 /** Elements that end a line of text (also used by the synthetic DOCX writer). */
 export const BLOCK = new Set([

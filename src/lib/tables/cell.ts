@@ -60,7 +60,13 @@ export function readCell(
   if (!t) return { state: 'blank', value: null, note: null };
   if (NA.test(t)) return { state: 'na', value: null, note: null };
   const m = NUM.exec(t);
-  if (!m) return { state: 'unreadable', value: null, note: `not a number: "${t}"` };
+  if (!m) {
+    // U+FFFC: the decoders' OBJECT_MARK (decode/shown.ts), where the source shows an image, an
+    // object or content its reader does not read as text.
+    if (t.includes('\ufffc'))
+      return { state: 'unreadable', value: null, note: `shows an image or content not read as text: "${t}"` };
+    return { state: 'unreadable', value: null, note: `not a number: "${t}"` };
+  }
   const sign = m[1] === '-' ? -1 : 1;
   const digits = m[2]!.replace(/,/g, '');
   const unit = m[3] ?? null;
