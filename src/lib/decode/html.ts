@@ -14,6 +14,7 @@ import {
   shown,
   UNSURE,
   UNSURE_MARK,
+  OBJECT_MARK,
   type Sheet,
 } from './shown.ts';
 
@@ -202,9 +203,15 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
     s.push(' ');
     return;
   }
-  if (SKIP.has(tag)) return;
+  if (SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) return;
   const f = shown(n, sheet);
   if (f & DROP) return;
+  // An image, an embedded object, a form control or an equation with structure in a cell: what
+  // it shows is not read as text, so the cell is never a number (<img alt="2">20 is not 20).
+  if (SHOWN_UNREAD.has(tag) || (tag === 'math' && !plainMath(n))) {
+    if (!(tag === 'input' && /^hidden$/i.test(attrOf(n, 'type') ?? ''))) s.push(OBJECT_MARK);
+    return;
+  }
   // The box of a block element (<p>3</p><p>1</p>) separates its text as a line break does:
   // "3 1" is two values in one cell, never 31.
   if (f & BLOCK_BOX) s.push(' ');
@@ -225,6 +232,38 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
       visitText(c, s, sheet);
     }
   if (f & BLOCK_BOX) s.push(' ');
+}
+
+/**
+ * Elements that show something in a cell (when not hidden) whose text the reader does not read:
+ * replaced content (images, embedded objects, canvases, frames, media) and form controls.
+ */
+const SHOWN_UNREAD = new Set([
+  'img',
+  'svg',
+  'object',
+  'embed',
+  'canvas',
+  'iframe',
+  'video',
+  'input',
+  'button',
+  'select',
+  'textarea',
+]);
+/** MathML tokens read as text (a row of numbers, names and operators: <math><mn>1</mn></math>). */
+const MATH_TOKENS = new Set(['math', 'mrow', 'mn', 'mi', 'mo', 'mtext', 'mstyle']);
+
+/** Whether an equation is a plain row of tokens: no fraction, script, root, table or annotation. */
+function plainMath(el: Element): boolean {
+  if (!MATH_TOKENS.has(el.tagName)) return false;
+  for (const c of el.childNodes) if ('tagName' in c && !plainMath(c)) return false;
+  return true;
+}
+
+function attrOf(el: Element, name: string): string | null {
+  for (const a of el.attrs) if (a.name === name) return a.value;
+  return null;
 }
 
 /**
