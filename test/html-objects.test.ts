@@ -35,6 +35,13 @@ describe('html: content a cell shows but the reader does not read', () => {
     ])
       expect(cell(`${el}0`), el).toBe(`${OBJECT_MARK}0`);
   });
+  it('in a label’s cell (a bullet image) the mark is left out: the label is still found', () => {
+    expect(cell('<img src="dot.gif">（一）予以公开')).toBe('（一）予以公开');
+    // Units and a lone 无 are no label: marked.
+    expect(cell('<img alt="2" src="d.png">0件')).toBe(`${OBJECT_MARK}0件`);
+    expect(cell('<img src="d.png">0.5万元')).toBe(`${OBJECT_MARK}0.5万元`);
+    expect(cell('<img src="d.png">无')).toBe(`${OBJECT_MARK}无`);
+  });
   it('not rendered: a hidden image or a hidden input leaves the cell’s text as it is', () => {
     expect(cell('<img src="d.png" style="display:none">20')).toBe('20');
     expect(cell('<img src="d.png" hidden>20')).toBe('20');

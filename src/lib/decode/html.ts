@@ -181,10 +181,23 @@ const isSummary = (n: Node) => 'tagName' in n && n.tagName === 'summary';
 function cellText(el: Element, sheet: Sheet | null): string {
   const parts: string[] = [];
   visitText(el, parts, sheet);
-  return parts
+  const text = parts
     .join('')
     .replace(/[ \t\r\n\f\u00a0]+/g, ' ')
     .trim();
+  // A label's cell (a bullet image before （一）予以公开) is no number with or without the
+  // image: the mark is left out there, so that the label is still found.
+  return text.includes(OBJECT_MARK) && labelLike(text) ? text.replaceAll(OBJECT_MARK, '').trim() : text;
+}
+
+/** Characters a number cell may hold beside its digits: units (件, 万元…). */
+const UNIT_CHARS = new Set('件个条项次元万千百十亿');
+
+/** Whether a cell's text holds two or more ideographs that are no unit: a label, never a number. */
+function labelLike(text: string): boolean {
+  let n = 0;
+  for (const c of text) if (c >= '\u4e00' && c <= '\u9fff' && !UNIT_CHARS.has(c) && ++n >= 2) return true;
+  return false;
 }
 
 // Module-level, not a closure per cell: the TypeScript loader names every closure it creates
