@@ -23,8 +23,7 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
     expect(texts(t)).toEqual([
       '(六)其',
       '他处理',
-      '2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6',
-      '其政府信息公开申请',
+      '2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 6 0 0 0 0 0 6',
     ]);
   });
 
@@ -79,5 +78,49 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
     expect(joinWrappedLabels(lines)[1]?.text.replace(/\s+/g, ' ').trim()).toBe(
       '(三)2.其他法律行政法规禁止公开 0 1 0 0 0 0 1',
     );
+  });
+});
+
+describe('long labels wrapped over two to four lines, the numbers on a middle or the last line', () => {
+  it('joins 部分公开 with its note (the form prints it as part of the label), numbers on the last line', () => {
+    expect(
+      texts('（二）部分公开（区分处理的，只\n计这一情形，不计其他情形）          21   1   1   2   3   2   30\n'),
+    ).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形) 21 1 1 2 3 2 30']);
+  });
+
+  it('joins three pieces with the numbers on the middle one', () => {
+    const t =
+      '（二）部分公开（区分处理    \n的，只计这一情形，不计其    4       3       2       2       2       2       15\n他情形）                    \n（三）1.属于国家秘密        14      1       0       0       0       0       15\n';
+    expect(texts(t)).toEqual([
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形) 4 3 2 2 2 2 15',
+      '(三)1.属于国家秘密 14 1 0 0 0 0 15',
+    ]);
+  });
+
+  it('joins four pieces with the numbers on the third', () => {
+    const t =
+      '（六）2.申请人逾期未按      \n收费通知要求缴纳费用、行    \n政机关不再处理其政府信息    0       0       1       0       0       3       4\n公开申请                    \n（六）3.其他                0       3       0       0       0       3       6\n';
+    expect(texts(t)).toEqual([
+      '(六)2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 1 0 0 3 4',
+      '(六)3.其他 0 3 0 0 0 3 6',
+    ]);
+  });
+
+  it('leaves the pieces when numbers stand on two of them, or the pieces are no one label', () => {
+    const two =
+      '（六）2.申请人逾期未按\n收费通知要求缴纳费用、行   1 0 0 0 0 0 1\n政机关不再处理其政府信息    0 0 1 0 0 3 4\n公开申请\n';
+    expect(texts(two)).toEqual([
+      '(六)2.申请人逾期未按',
+      '收费通知要求缴纳费用、行 1 0 0 0 0 0 1',
+      '政机关不再处理其政府信息 0 0 1 0 0 3 4',
+      '公开申请',
+    ]);
+    const other = '（二）部分公开（区分处理\n另一段说明文字    4 3 2 2 2 2 15\n';
+    expect(texts(other)).toEqual(['(二)部分公开(区分处理', '另一段说明文字 4 3 2 2 2 2 15']);
+  });
+
+  it('keeps a line of numbers after the last piece for the reader (it may be the next row)', () => {
+    const t = '（二）部分公开（区分处理的，只\n计这一情形，不计其他情形）\n   4 3 2 2 2 2 15\n';
+    expect(texts(t)).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '4 3 2 2 2 2 15']);
   });
 });

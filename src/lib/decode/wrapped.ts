@@ -21,12 +21,18 @@ import { toSimplified } from './script.ts';
  */
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+/**
+ * The forms' full wordings where the template's label is shortened: 部分公开's note is part of
+ * the printed label, and the longest one to wrap (three lines in a narrow column).
+ */
+const FULL_WORDINGS = ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'];
 /** Template labels without numbering, normalised like line text, spaces removed. */
 const LABELS = [
   ...new Set(
-    [...requestRows2019, ...requestRows2021, ...activeRows2019, ...activeRows2021].map((d) =>
-      squash(normalizeLine(stripNumber(d.label)).text),
-    ),
+    [
+      ...[...requestRows2019, ...requestRows2021, ...activeRows2019, ...activeRows2021].map((d) => d.label),
+      ...FULL_WORDINGS,
+    ].map((l) => squash(normalizeLine(stripNumber(l)).text)),
   ),
 ];
 
@@ -98,10 +104,16 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
       out.push(A);
       continue;
     }
+    // The pieces that go on from A, in order, and the one place the row's numbers stand: a line
+    // of numbers alone, or the numbers after a piece. A label set in a narrow cell wraps over
+    // three or four lines with its numbers beside a middle one (`（六）2.申请人逾期未按` /
+    // `收费通知要求缴纳费用、行` / `政机关不再处理其政府信息  0 0 1 0 0 3 4` / `公开申请`).
     let valuesLine = -1;
-    let cont = -1;
+    const pieces: number[] = [];
     const skipped: number[] = [];
-    for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    let text = a;
+    let clash = false;
+    for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
       const B = lines[j]!;
       if (B.cells) break;
       const sb = split(B);
@@ -111,41 +123,47 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
         valuesLine = j;
         continue;
       }
-      if (continues(a + squash(sb.text))) {
-        cont = j;
-        break;
+      if (continues(text + squash(sb.text))) {
+        // Numbers both between and after the pieces: which are the row's is not proven.
+        if (sb.values > 0 && valuesLine >= 0) {
+          clash = true;
+          break;
+        }
+        if (sb.values > 0) valuesLine = j;
+        pieces.push(j);
+        text += squash(sb.text);
+        continue;
       }
-      // A short piece of another label (a vertical group label) may sit in between.
-      if (sb.values === 0 && squash(sb.text).length <= 4) {
+      // A short piece of another label (a vertical group label) may sit in between, before the
+      // label's second piece.
+      if (!pieces.length && sb.values === 0 && squash(sb.text).length <= 4) {
         skipped.push(j);
         continue;
       }
       break;
     }
-    if (cont < 0) {
+    if (clash || !pieces.length) {
       out.push(A);
       continue;
     }
-    const C = lines[cont]!;
-    const sc = split(C);
-    if (sc.values === 0 && valuesLine < 0) {
-      // Two pieces of one label and no number (reading order): one label line.
-      for (const j of skipped) out.push(lines[j]!);
-      out.push(remake(A.no, `${A.raw.trim()}${C.raw.trim()}`, [A, C]));
-      for (const j of [...skipped, cont]) used.add(j);
-      continue;
-    }
-    // Numbers both between and after the pieces: which are the row's is not proven.
-    if (sc.values > 0 && valuesLine >= 0) {
-      out.push(A);
-      continue;
-    }
-    const V = sc.values > 0 ? C : lines[valuesLine]!;
-    const vRaw = V === C ? C.raw.slice(rawAt(C, sc.at)) : V.raw;
-    const joined = `${A.raw.trim()}${C.raw.slice(0, rawAt(C, sc.at)).trim()}  ${vRaw.trim()}`;
+    // A line of numbers alone after the last piece is no number of this label's (the next row's).
+    if (valuesLine > pieces.at(-1)! && !pieces.includes(valuesLine)) valuesLine = -1;
+    const label = pieces.map((j) => {
+      const L = lines[j]!;
+      return j === valuesLine ? L.raw.slice(0, rawAt(L, split(L).at)).trim() : L.raw.trim();
+    });
     for (const j of skipped) out.push(lines[j]!);
-    out.push(remake(V.no, joined, [A, C, V]));
-    for (const j of [...skipped, cont, valuesLine]) if (j >= 0) used.add(j);
+    if (valuesLine < 0) {
+      // Pieces of one label and no number (reading order): one label line.
+      out.push(remake(A.no, `${A.raw.trim()}${label.join('')}`, pieces.map((j) => lines[j]!).concat(A)));
+    } else {
+      const V = lines[valuesLine]!;
+      const vRaw = pieces.includes(valuesLine) ? V.raw.slice(rawAt(V, split(V).at)) : V.raw;
+      out.push(
+        remake(V.no, `${A.raw.trim()}${label.join('')}  ${vRaw.trim()}`, [A, V, ...pieces.map((j) => lines[j]!)]),
+      );
+    }
+    for (const j of [...skipped, ...pieces, valuesLine]) if (j >= 0) used.add(j);
   }
   return out;
 }
@@ -161,9 +179,9 @@ function numbering(s: string): { group?: string; item?: string } | null {
 }
 /** Numbering of each template label (squashed, without numbering), as the template writes it. */
 const NUMBERED = new Map<string, Array<ReturnType<typeof numbering>>>();
-for (const d of [...requestRows2019, ...requestRows2021]) {
-  const k = squash(normalizeLine(stripNumber(d.label)).text);
-  NUMBERED.set(k, [...(NUMBERED.get(k) ?? []), numbering(d.label)]);
+for (const label of [...requestRows2019, ...requestRows2021].map((d) => d.label).concat(FULL_WORDINGS)) {
+  const k = squash(normalizeLine(stripNumber(label)).text);
+  NUMBERED.set(k, [...(NUMBERED.get(k) ?? []), numbering(label)]);
 }
 /** The line's numbering is the template's for that label: same item, and same group when both say one. */
 function sameNumbering(line: string, label: string): boolean {
