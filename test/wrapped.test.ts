@@ -119,6 +119,23 @@ describe('long labels wrapped over two to four lines, the numbers on a middle or
     expect(texts(other)).toEqual(['(二)部分公开(区分处理', '另一段说明文字 4 3 2 2 2 2 15']);
   });
 
+  it('starts from the numbering alone or a few characters, only into the whole label it numbers', () => {
+    expect(texts('（三）1.\n属于国家秘\n密                0      1      0      0      0      0      1\n')).toEqual([
+      '(三)1.属于国家秘密 0 1 0 0 0 0 1',
+    ]);
+    expect(texts('（一）予以\n公开              0      2      0      0      0      0      2\n')).toEqual([
+      '(一)予以公开 0 2 0 0 0 0 2',
+    ]);
+    // Not a whole label, or numbered as another row: left as it was.
+    expect(texts('（三）1.\n属于国家\n其他说明     0 1 0 0 0 0 1\n')).toEqual([
+      '(三)1.',
+      '属于国家',
+      '其他说明 0 1 0 0 0 0 1',
+    ]);
+    // (The pieces below still make a label of their own, as before: only the numbering stays out.)
+    expect(texts('（四）1.\n属于国家秘\n密     0 1 0 0 0 0 1\n')).toEqual(['(四)1.', '属于国家秘密 0 1 0 0 0 0 1']);
+  });
+
   it('keeps a line of numbers after the last piece for the reader (it may be the next row)', () => {
     const t = '（二）部分公开（区分处理的，只\n计这一情形，不计其他情形）\n   4 3 2 2 2 2 15\n';
     expect(texts(t)).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '4 3 2 2 2 2 15']);

@@ -54,6 +54,11 @@ export interface Line {
    */
   grid?: boolean;
   /**
+   * The cells were placed by the column positions of `pdftotext -layout` text (layout-cells.ts):
+   * the label cell may be the first piece of a wrapped label (wrapped.ts joins the pieces into it).
+   */
+  layoutCells?: boolean;
+  /**
    * A piece of a one-line page dump, cut at a row label (oneline.ts): a space in its digit runs
    * is a scrape's &nbsp; (a cell's edge), not a delimiter of values written apart.
    */

@@ -87,7 +87,7 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     // Cheap exits first (this runs on every line of every table): a row with cells, or a `|`
     // row (no template label holds a `|`), or a line that cannot end in a value and whose text
     // no template label goes on from.
-    if (A.cells || A.text.includes('|')) {
+    if ((A.cells && !A.layoutCells) || A.text.includes('|')) {
       out.push(A);
       continue;
     }
@@ -99,8 +99,11 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
       for (let j = i + 1; j <= trailing.last; j++) used.add(j);
       continue;
     }
-    // A label piece with no numbers, that a template label goes on from.
-    if (A.cells || sa.values > 0 || !continues(a) || LABELS.some((L) => L.endsWith(a))) {
+    // A label piece with no numbers, that a template label goes on from; or a row's numbering
+    // with at most a few characters after it (`（三）1.`, `（一）予以`), which a template label starts
+    // with: then the pieces must make that whole label, as numbered.
+    const short = a.length < 4 && ROW_START.test(sa.text) && LABELS.some((L) => L !== a && L.startsWith(a));
+    if (A.cells || sa.values > 0 || (!short && (!continues(a) || LABELS.some((L) => L.endsWith(a))))) {
       out.push(A);
       continue;
     }
@@ -115,7 +118,7 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
     let clash = false;
     for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
       const B = lines[j]!;
-      if (B.cells) break;
+      if (B.cells && !B.layoutCells) break;
       const sb = split(B);
       if (!B.text.trim()) continue;
       if (!sb.text && sb.values > 0) {
@@ -123,7 +126,8 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
         valuesLine = j;
         continue;
       }
-      if (continues(text + squash(sb.text))) {
+      const next = text + squash(sb.text);
+      if (short ? LABELS.some((L) => L.startsWith(next)) : continues(next)) {
         // Numbers both between and after the pieces: which are the row's is not proven.
         if (sb.values > 0 && valuesLine >= 0) {
           clash = true;
@@ -142,7 +146,7 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
       }
       break;
     }
-    if (clash || !pieces.length) {
+    if (clash || !pieces.length || (short && !(LABELS.includes(text) && sameNumbering(sa.text, text)))) {
       out.push(A);
       continue;
     }
@@ -160,7 +164,10 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
       const V = lines[valuesLine]!;
       const vRaw = pieces.includes(valuesLine) ? V.raw.slice(rawAt(V, split(V).at)) : V.raw;
       out.push(
-        remake(V.no, `${A.raw.trim()}${label.join('')}  ${vRaw.trim()}`, [A, V, ...pieces.map((j) => lines[j]!)]),
+        remake(V.no, `${A.raw.trim()}${label.join('')}  ${vRaw.trim()}`, [A, V, ...pieces.map((j) => lines[j]!)], {
+          label: `${A.raw.trim()}${label.join('')}`,
+          line: V,
+        }),
       );
     }
     for (const j of [...skipped, ...pieces, valuesLine]) if (j >= 0) used.add(j);
@@ -227,7 +234,13 @@ function joinTrailingPieces(lines: Line[], i: number, sa: Split, a: string): { l
       if (!more || !LABELS.some((L) => L !== text && L.startsWith(text + squash(next.text)))) {
         const head = A.raw.slice(0, rawAt(A, sa.at)).trim();
         const values = A.raw.slice(rawAt(A, sa.at)).trim();
-        return { line: remake(A.no, `${head}${pieces.join('')}  ${values}`, lines.slice(i, j + 1)), last: j };
+        return {
+          line: remake(A.no, `${head}${pieces.join('')}  ${values}`, lines.slice(i, j + 1), {
+            label: `${head}${pieces.join('')}`,
+            line: A,
+          }),
+          last: j,
+        };
       }
     }
   }
@@ -238,9 +251,16 @@ function joinTrailingPieces(lines: Line[], i: number, sa: Split, a: string): { l
  * A joined line, normalised again from its raw text; when a source line's text was folded
  * from traditional script (script.ts, one character for one), the joined text is folded too.
  */
-function remake(no: number, raw: string, from: Line[]): Line {
+function remake(no: number, raw: string, from: Line[], cells?: { label: string; line: Line }): Line {
   const l = makeLine(no, raw);
-  return from.some((f) => f.text !== normalizeLine(f.raw).text) ? { ...l, text: toSimplified(l.text) } : l;
+  const folded = from.some((f) => f.text !== normalizeLine(f.raw).text);
+  // The numbers' line is a row of cells placed by position (layout-cells.ts): the joined label is
+  // its label cell, its value cells kept as they are.
+  if (cells?.line.layoutCells && cells.line.cells && !folded) {
+    const label = { raw: cells.label, text: makeLine(no, cells.label).text.trim(), no };
+    return { ...makeLine(no, raw, [label, ...cells.line.cells.slice(1)]), grid: true, layoutCells: true };
+  }
+  return folded ? { ...l, text: toSimplified(l.text) } : l;
 }
 
 function rawAt(l: Line, i: number): number {

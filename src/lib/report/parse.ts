@@ -7,6 +7,7 @@ import { gridRows } from '../decode/grid.ts';
 import { quotedTabRows } from '../decode/records.ts';
 import { relineTable } from '../decode/oneline.ts';
 import { joinWrappedLabels } from '../decode/wrapped.ts';
+import { layoutBlankCells } from '../decode/layout-cells.ts';
 import { maskOrphanLabels } from '../decode/orphans.ts';
 import { oldFormTable } from '../segment/oldform.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
@@ -24,6 +25,7 @@ import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
 import { readActive, readRequests, readReview } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
+import { requestColumns } from '../template/definitions.ts';
 
 /**
  * One file's bytes → everything the datasets hold about it. Pure: the caller reads the file,
@@ -249,7 +251,11 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   };
   const requestCopies = copies(3).flatMap((c) => {
     const r = readRequests(
-      maskOrphanLabels(joinWrappedLabels(relineTable('requests', relativeYearLabels(c.lines, meta.year)))),
+      maskOrphanLabels(
+        joinWrappedLabels(
+          layoutBlankCells(relineTable('requests', relativeYearLabels(c.lines, meta.year)), requestColumns.length),
+        ),
+      ),
       meta.year,
     );
     return r.read ? [{ ...c, read: r.read, known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];

@@ -1,0 +1,182 @@
+import { makeLine, type Line, type LineCell } from './lines.ts';
+import { normalizeLine } from './normalize.ts';
+
+/**
+ * Blank cells of a table in `pdftotext -layout` text, placed by their column positions:
+ *
+ *     （三）1.属于国家秘密      0         0         0         0         0         0         0
+ *     （三）2.其他法律行政法规禁止公开    0                                       3         0         7
+ *
+ * A blank cell is only a wider gap, so a row short of values was read by count alone, and only
+ * the arithmetic could place its values (mostly it could not: the whole row was NULL). Here a
+ * row short of values becomes a row of exact cells (a drawn table's, `Line.grid`), its empty
+ * cells blank, only when the position of every one of its values is proven:
+ *
+ * - at least three rows of the table hold all `n` values after their label (read by count: the
+ *   k-th value is the k-th column), and every such row whose label ends before the value columns
+ *   puts its k-th value at the same place: the same first character (left-aligned) or the same
+ *   last (right-aligned). A row whose long label pushed its numbers to the right is no evidence;
+ *   any other row that disagrees (a page set at another offset) leaves the table as it was;
+ * - the columns (the extents of those rows' k-th values) stand at least two spaces apart;
+ * - the short row's label starts where a full row's does (not a page set at another offset) and
+ *   ends two columns or more before the first, and each of its values starts (or ends) exactly where its
+ *   column's values do, overlaps that column and clears its neighbours, one value a column.
+ *
+ * Positions are counted both ways a converter may write them — a CJK character one column or
+ * two; most full rows must agree under a count for it to show a grid, and a row is placed when a
+ * count places it and no other count places it elsewhere.
+ * Anything else (tabs, a value glued across a gap, a row with no label of its own, a line whose
+ * text was rewritten after decoding) leaves the line as it was: read by count, or NULL.
+ */
+
+interface Tok {
+  s: number;
+  e: number;
+  raw: string;
+  /** Where it starts in the raw text (code units). */
+  u: number;
+}
+interface Row {
+  index: number;
+  labelStart: number;
+  labelEnd: number;
+  values: Tok[];
+}
+
+/** A cell value as the table readers take one (tokens.ts VALUE). */
+const VALUE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无)$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** East Asian wide and full-width characters (two columns in a terminal's count). */
+function wide(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x20000
+  );
+}
+
+type Measure = (ch: string) => number;
+const MEASURES: Measure[] = [() => 1, (ch) => (wide(ch) ? 2 : 1)];
+
+function tokens(raw: string, width: Measure): Tok[] {
+  const out: Tok[] = [];
+  let col = 0;
+  let u = 0;
+  let cur: Tok | null = null;
+  for (const ch of raw) {
+    if (ch === ' ') {
+      if (cur) out.push(cur);
+      cur = null;
+    } else {
+      cur ??= { s: col, e: col, raw: '', u };
+      cur.raw += ch;
+      cur.e = col + width(ch);
+    }
+    col += width(ch);
+    u += ch.length;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** A line's label tokens and trailing values; null for a line that is no candidate row. */
+function row(l: Line, index: number, width: Measure): Row | null {
+  const toks = tokens(l.raw, width);
+  let k = toks.length;
+  while (k > 0 && VALUE.test(toks[k - 1]!.raw)) k--;
+  if (k === 0 || k === toks.length) return null;
+  const label = toks.slice(0, k);
+  if (!label.some((t) => CJK.test(t.raw))) return null;
+  return { index, labelStart: label[0]!.s, labelEnd: label.at(-1)!.e, values: toks.slice(k) };
+}
+
+/** Where each short row's values go (line index → column of each value), by one measure. */
+function placements(lines: Line[], n: number, width: Measure): Map<number, number[]> | null {
+  const rows = lines.flatMap((l, i) => (usable(l) ? [row(l, i, width)].filter((r): r is Row => r !== null) : []));
+  const full = rows.filter((r) => r.values.length === n);
+  if (full.length < 3) return null;
+  // Under each alignment: the place of the k-th value that most full rows share.
+  const grids: Array<{ key: (t: Tok) => number; at: number[]; lo: number[]; hi: number[]; starts: Set<number> }> = [];
+  for (const key of [(t: Tok) => t.s, (t: Tok) => t.e]) {
+    const count = new Map<string, { n: number; at: number[] }>();
+    for (const r of full) {
+      const at = r.values.map(key);
+      const c = count.get(at.join());
+      if (c) c.n++;
+      else count.set(at.join(), { n: 1, at });
+    }
+    const ranked = [...count.values()].sort((a, b) => b.n - a.n);
+    const best = ranked[0]!;
+    if (best.n < 3 || (ranked[1] && ranked[1].n === best.n)) continue;
+    const agree = full.filter((r) => r.values.map(key).join() === best.at.join());
+    // Most full rows agree (a count that takes CJK characters for wider or narrower than the
+    // converter did leaves most labels seeming to run into the columns, and few rows agreeing).
+    if (agree.length * 2 <= full.length) continue;
+    const lo = best.at.map((_, k) => Math.min(...agree.map((r) => r.values[k]!.s)));
+    const hi = best.at.map((_, k) => Math.max(...agree.map((r) => r.values[k]!.e)));
+    // Every full row whose label ends clear of the columns must agree (a label that reaches
+    // within two columns of the first may have pushed its numbers).
+    if (full.some((r) => r.labelEnd + 2 < lo[0]! && r.values.map(key).join() !== best.at.join())) continue;
+    if (lo.some((x, k) => k > 0 && x - hi[k - 1]! < 2)) continue;
+    grids.push({ key, at: best.at, lo, hi, starts: new Set(agree.map((r) => r.labelStart)) });
+  }
+  if (!grids.length) return null;
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    if (r.values.length >= n) continue;
+    const places: number[][] = grids.map((g) => {
+      // The label where the full rows' labels stand (not a page set at another offset), ending
+      // before the first column.
+      if (!g.starts.has(r.labelStart) || r.labelEnd + 2 >= g.lo[0]!) return [];
+      const cols: number[] = [];
+      for (const t of r.values) {
+        const k = g.at.indexOf(g.key(t));
+        if (k < 0 || (cols.length && k <= cols.at(-1)!)) return [];
+        // Inside its column's corridor: overlapping it, clear of the neighbours by a space.
+        if (t.e <= g.lo[k]! || t.s >= g.hi[k]!) return [];
+        if (k > 0 && t.s <= g.hi[k - 1]!) return [];
+        if (k < n - 1 && t.e >= g.lo[k + 1]!) return [];
+        cols.push(k);
+      }
+      return cols;
+    });
+    const placed = places.filter((p) => p.length === r.values.length);
+    // Two alignments that both hold but place the values differently: not proven.
+    if (placed.length && placed.every((p) => p.join() === placed[0]!.join())) out.set(r.index, placed[0]!);
+  }
+  return out;
+}
+
+/** A plain text line whose text is its raw text normalised (nothing rewritten after decoding). */
+function usable(l: Line): boolean {
+  return !l.cells && !/[\t\u3000|]/.test(l.raw) && normalizeLine(l.raw).text === l.text;
+}
+
+export function layoutBlankCells(lines: Line[], n: number): Line[] {
+  if (lines.length < 4) return lines;
+  const by = MEASURES.map((m) => placements(lines, n, m));
+  const shown = by.filter((p): p is Map<number, number[]> => p !== null);
+  if (!shown.length) return lines;
+  return lines.map((l, i) => {
+    // Placed by a count, and by no other count elsewhere.
+    const cols = shown.map((p) => p.get(i)).filter((c): c is number[] => c !== undefined);
+    const first = cols[0];
+    if (!first || cols.some((c) => c.join() !== first.join())) return l;
+    const toks = row(l, i, MEASURES[0]!)!;
+    const label = l.raw.slice(0, toks.values[0]!.u).trim();
+    const cells: LineCell[] = [{ raw: label, text: makeLine(l.no, label).text.trim(), no: l.no }];
+    for (let k = 0; k < n; k++) {
+      const j = first.indexOf(k);
+      const raw = j >= 0 ? toks.values[j]!.raw : '';
+      cells.push({ raw, text: raw ? makeLine(l.no, raw).text.trim() : '', no: l.no });
+    }
+    return { ...makeLine(l.no, l.raw, cells), grid: true, layoutCells: true };
+  });
+}
