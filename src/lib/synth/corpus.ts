@@ -383,6 +383,13 @@ function report(
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.wrappedLabels) quirks.add('wrapped-labels');
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
+  // Wrapped labels with their numbers on a middle or the last piece (side generator: the corpora
+  // made before stay the same).
+  const wrapSide = new Random(Number(seq) * 7817 + 107);
+  if (tq.wrappedLabels && wrapSide.chance(0.5)) {
+    tq.wrappedNumbersAt = wrapSide.chance(0.5) ? 'middle' : 'last';
+    quirks.add('wrapped-labels-middle');
+  }
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
   if (tq.damage?.length)

@@ -18,6 +18,9 @@ import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
 import { layoutRows } from './layout-text.ts';
 
+/** The form's full wording of 部分公开, its note printed in the label. */
+const PARTLY_GRANTED_FULL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+
 /**
  * Renders the three tables in one flattening and records, cell by cell, what was written.
  */
@@ -112,6 +115,11 @@ export interface TableQuirks {
   wrappedLabels?: boolean;
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
+  /**
+   * With wrappedLabels: the numbers on the middle or the last piece of each wrapped label (a cell
+   * centred or set to the bottom), and （二）部分公开 with the note the form prints in it.
+   */
+  wrappedNumbersAt?: 'middle' | 'last';
   /**
    * Section 三: two rows of one group printed in each other's place (二、上年结转 before
    * 一、本年新收, （五）4 before （五）2), each with its label intact.
@@ -367,7 +375,19 @@ export function renderTables(
           q.extraColumn,
         )
       : q.wrappedLabels
-        ? [...table(style, reqHeader, q, rng), ...layoutRows(rRows.map(rowCells), new Random(q.sideSeed ?? 1))]
+        ? [
+            ...table(style, reqHeader, q, rng),
+            ...layoutRows(
+              rRows
+                .map(rowCells)
+                .map(([label = '', ...cells]) => [
+                  q.wrappedNumbersAt && label === '（二）部分公开' ? PARTLY_GRANTED_FULL : label,
+                  ...cells,
+                ]),
+              new Random(q.sideSeed ?? 1),
+              q.wrappedNumbersAt,
+            ),
+          ]
         : table(
             style,
             [
