@@ -180,6 +180,19 @@ for (const kind of ['text', 'html'] as const) {
       expect(ambiguous(p, /active\.fees: .*本年收费项目数量/)).toBe(true);
     });
 
+    it('2021 form: another form’s label, or a column no form has, in place of one of its own: that column NULL', () => {
+      // A fresh tester's t5: 上年项目数量 (a part of 2019's 上一年项目数量), 处理决定数量 (2019's own) and
+      // 上年数量 (last year's figures) over 本年制发件数 were read as the issued count.
+      for (const other of ['上年项目数量', '处理决定数量', '上年数量', '项目数量']) {
+        const p = parse(active2021(`${other} | 本年废止件数 | 现行有效件数`));
+        expect(rowOf(p.cells, 'active', 'rules'), other).toBe('U 1 25');
+        expect(rowOf(p.cells, 'active', 'normative_docs'), other).toBe('U 4 88');
+      }
+      // A one-column sub-table, its lead (信息内容) tying the header to its rows.
+      for (const other of ['上年项目数量', '上年数量'])
+        expect(rowOf(parse(active2021(FIRST, other)).cells, 'active', 'licensing'), other).toBe('U');
+    });
+
     it('a row short of the header’s cells under a header with an unknown label: that row NULL', () => {
       const p = parse(
         active2019('上一年项目数量 | 本年项目数量 | 处理决定数量', ITEMS).replace(

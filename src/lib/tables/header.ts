@@ -470,11 +470,14 @@ export function headerLabelProblem(
     // column no form has (小计, 备注: `extra`) makes the row wider than the form's: the
     // extra-column rules' (columns.ts), not a place-by-place comparison.
     if (cells.some((c) => /[?？\uFFFD·]/.test(c) || prose(c.replace(/\s+/g, '')))) continue;
-    if (opts.extra && cells.some((c) => opts.extra!(headerKey(c)) && namesLabel(c, '总计') !== 'exact')) continue;
+    // A column no form has (小计, 上年数量, 备注: `extra`) in a row of the form's count of cells is
+    // in place of one of the form's: an unknown place (placesProblem), never passed over — the
+    // rows under it have the form's count too, and by their count a value would stand under the
+    // form's column there (a fresh tester's 上年数量 over 本年制发件数, read as the issued count).
     if (cells.some((c) => labelsOf(headerKey(c), glue).length > 1)) continue;
     const named = cells.some((c) => labels.some((l) => c && namesLabel(c, l) === 'exact'));
     if (!named && !(opts.lead && led)) continue;
-    const found = same.map((f) => placesProblem(cells, f, labels, own));
+    const found = same.map((f) => placesProblem(cells, f, labels, own, led, opts.extra));
     if (found.some((x) => x === null || x === 'unread')) continue;
     const why = `${(found[0] as { why: string }).why} (header line ${row.no}): its numbers are not placed by their count`;
     // Forms this row is, but for labels the form does not have at some places: those places
@@ -505,6 +508,8 @@ interface PlacesProblem {
  * a cell naming a column of the table that is no place of `f` (another sub-table's header over
  * these rows, rows of a header run together), or the place's label with a part of another glued
  * to it. `labels`: every label of the table (`known` too); `own`: the labels of its forms.
+ * A label of another of the table's columns is 'unread' only when nothing ties the row to `f`:
+ * no other place naming its own label exactly, no sub-table lead before it (`led`).
  * With labels the form does not have (and no other place's label, nothing 'unread' after the
  * first), `unknown` lists the places whose columns the header does not prove: those labels, and
  * — only then — empty cells and parts that could be parts of another place's label as well.
@@ -514,6 +519,8 @@ function placesProblem(
   f: FormRow,
   labels: readonly string[],
   own: readonly string[],
+  led = false,
+  extra?: (key: string) => boolean,
 ): PlacesProblem | 'unread' | null {
   const exact = cells.map((c) => (c ? labels.filter((l) => namesLabel(c, l) === 'exact') : []));
   const times = (xs: readonly string[], l: string) => xs.filter((x) => x === l).length;
@@ -530,6 +537,11 @@ function placesProblem(
       continue;
     }
     const at = namesLabel(c, f[j]!.label);
+    if (!at && extra?.(headerKey(c)) && namesLabel(c, '总计') !== 'exact') {
+      why ??= `the header names a column the form does not have (${c}) in place of ${f[j]!.label}`;
+      unknown.push(j);
+      continue;
+    }
     if (at) {
       if (at === 'part' && f.some((p, i) => i !== j && namesLabel(c, p.label))) unsure.push(j);
       continue;
@@ -544,7 +556,17 @@ function placesProblem(
     // Nothing told of this place (a label of another table's, glued parts): with a label the
     // form does not have before it, the whole group is unproven, as it was found first.
     const unread = () => (why === null ? 'unread' : { why });
-    if (exact[j]!.length || labels.some((l) => namesLabel(c, l))) return unread();
+    // A label of another of the table's columns, no place of this form row's (上年项目数量, a part
+    // of the 2019 licensing block's 上一年项目数量, over 2021's 本年制发件数). It tells nothing only
+    // when nothing else ties the row to this form row (another sub-table's header over these rows,
+    // header rows run together); when another place names its own label exactly, the row is this
+    // form row's header, and this place names a column that is not the form's there: unknown.
+    // So does a sub-table's own lead (信息内容, a caption: `led`) before a row of the form's count.
+    const anchored = led || cells.some((o, i) => i !== j && o && namesLabel(o, f[i]!.label) === 'exact');
+    // A label of the table's own forms (法人或其他组织 of 三's two-row header, over a flattened
+    // row's 商业企业) is another row of the header run together: it tells nothing, as before.
+    const ownLabel = own.some((l) => namesLabel(c, l));
+    if ((exact[j]!.length || labels.some((l) => namesLabel(c, l))) && (!anchored || ownLabel)) return unread();
     // The label with a part of another of the header's glued to it (人商业企业: 自然人's last
     // character run into the cell below it in a PDF's text).
     const rest = loose(c).split(loose(f[j]!.label));
