@@ -561,8 +561,11 @@ function placesProblem(
     // when nothing else ties the row to this form row (another sub-table's header over these rows,
     // header rows run together); when another place names its own label exactly, the row is this
     // form row's header, and this place names a column that is not the form's there: unknown.
-    // So does a sub-table's own lead (信息内容, a caption: `led`) before a row of the form's count.
-    const anchored = led || cells.some((o, i) => i !== j && o && namesLabel(o, f[i]!.label) === 'exact');
+    // A lead ties only a one-column sub-table's header (its one place has no other to tie it):
+    // a lead before several places may be another sub-table's header over these rows (2019's
+    // 信息内容 | 本年新制作数量 | … above the 上一年项目数量 block when that block prints none).
+    const anchored =
+      (led && f.length === 1) || cells.some((o, i) => i !== j && o && namesLabel(o, f[i]!.label) === 'exact');
     // A label of the table's own forms (法人或其他组织 of 三's two-row header, over a flattened
     // row's 商业企业) is another row of the header run together: it tells nothing, as before.
     const ownLabel = own.some((l) => namesLabel(c, l));
