@@ -509,7 +509,8 @@ interface PlacesProblem {
  * these rows, rows of a header run together), or the place's label with a part of another glued
  * to it. `labels`: every label of the table (`known` too); `own`: the labels of its forms.
  * A label of another of the table's columns is 'unread' only when nothing ties the row to `f`:
- * no other place naming its own label exactly, no sub-table lead before it (`led`).
+ * no other place naming its own label exactly, nor a sub-table lead (`led`) before the one place
+ * of a one-column form row. A column no form has (`extra`: 小计, 上年数量) is an unknown place.
  * With labels the form does not have (and no other place's label, nothing 'unread' after the
  * first), `unknown` lists the places whose columns the header does not prove: those labels, and
  * — only then — empty cells and parts that could be parts of another place's label as well.
@@ -537,9 +538,12 @@ function placesProblem(
       continue;
     }
     const at = namesLabel(c, f[j]!.label);
-    if (!at && extra?.(headerKey(c)) && namesLabel(c, '总计') !== 'exact') {
+    const notTheForms = () => {
       why ??= `the header names a column the form does not have (${c}) in place of ${f[j]!.label}`;
       unknown.push(j);
+    };
+    if (!at && extra?.(headerKey(c)) && namesLabel(c, '总计') !== 'exact') {
+      notTheForms();
       continue;
     }
     if (at) {
@@ -575,8 +579,7 @@ function placesProblem(
     const rest = loose(c).split(loose(f[j]!.label));
     if (rest.length === 2 && own.some((l) => rest.every((r) => !r || inOrder(r, loose(l))))) return unread();
     if (f[j]!.group) continue;
-    why ??= `the header names a column the form does not have (${c}) in place of ${f[j]!.label}`;
-    unknown.push(j);
+    notTheForms();
   }
   if (why === null) return null;
   return { why, unknown: [...unknown, ...unsure].sort((x, y) => x - y) };
