@@ -526,6 +526,21 @@ function report(
         quirks.add('breakdown-row');
       }
     }
+    // A row of another category of the agency's powers (行政确认, 行政征收, …) added to 二 after its
+    // 行政许可, 行政处罚 or 行政强制 row, with a number of its own (side generator). Only where a
+    // row is one line of its own.
+    const powerRng = new Random(Number(seq) * 7019 + 29);
+    if (ONE_LINE_ROWS.has(style) && !tq.wrappedLabels && !tq.grid && powerRng.chance(0.05)) {
+      const at = r.active.flatMap((l, i) => (/\d/.test(l) && /行政(?:许可|处罚|强制)/.test(l) ? [i] : []));
+      if (at.length) {
+        const i = powerRng.pick(at);
+        const row = powerRow(r.active[i]!, powerRng);
+        if (row) {
+          r.active.splice(i + 1, 0, row);
+          quirks.add('power-row');
+        }
+      }
+    }
     // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
     // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
     const copyRng = new Random(Number(seq) * 6101 + 59);
@@ -1022,6 +1037,20 @@ function markdownEmphasis(line: string): string {
       cells[0] = `${label.slice(0, mid)}<br>${label.slice(mid)}`;
   }
   return `| ${cells.join(' | ')} |`;
+}
+
+/** Categories of an agency's powers (权力清单) that the form's 二 does not list. */
+const OTHER_POWERS = ['行政确认', '行政征收', '行政给付', '行政检查', '行政奖励', '行政裁决', '其他行政权力'];
+
+/**
+ * A row of another power for a rendered row of 二: its label (行政许可, 行政处罚 or 行政强制)
+ * replaced by another category, each number by another random one; null when the label is not found.
+ */
+function powerRow(line: string, rng: Random): string | null {
+  const m = /^([|\s"]*)[^|\t,"]*?行政(?:许可|处罚|强制)/.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length).replace(/\d[\d,]*/g, () => String(rng.int(0, 400)));
+  return `${m[1]}${rng.pick(OTHER_POWERS)}${rest}`;
 }
 
 /**

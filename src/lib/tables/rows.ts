@@ -388,6 +388,17 @@ const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二
 const BREAKDOWN = /^\s*其中/;
 
 /**
+ * A row an agency adds to 二 for another category of its powers (权力清单, the list of an
+ * agency's powers: 行政确认 confirmation, 行政征收 levies, 行政给付 benefits, 行政检查
+ * inspections, 行政奖励 rewards, 行政裁决 rulings, and the rest), or the 2019 form's
+ * 其他对外管理服务事项 (other external services) under the 2021 form. The whole cell is that name:
+ * no form label ends where it begins, so, like a numbered label, it starts a row of its own and
+ * is neither a lost label of a form row nor the rest of a wrapped one.
+ */
+const POWER_ROW =
+  /^\s*(?:行政(?:许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|备案)|其他行政权力|其他权力事项|公共服务事项|其他对外管理服务事项)\s*[:：]?\s*$/;
+
+/**
  * The first line of delimited cells holding values and no numbered label, after the row's own
  * line and before the next label (`end`), or null. A browser cuts a table row at a page break
  * and prints the rest of a cell that holds two blocks (2 / 4) at the top of the next page, in a
@@ -409,7 +420,8 @@ function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: nu
       vals = numbered = false;
     }
     if (tok.t === 'val') vals = true;
-    else if (tok.t === 'text') numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text);
+    else if (tok.t === 'text')
+      numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text) || POWER_ROW.test(tok.text);
     else if (tok.t === 'eol' && tok.delimited && vals && !numbered) return tok.no;
   }
   return null;
