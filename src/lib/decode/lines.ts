@@ -139,6 +139,9 @@ export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
 export function textToLines(text: string): Line[] {
   // Without a CR (most files) the pattern's pieces are the LF-separated ones: a plain split.
   const parts = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // The newline that ends the last line starts no line of its own: as an empty line it would read
+  // as a blank cell after a table's last value, where one cell a line shows blanks so.
+  if (parts.length > 1 && parts.at(-1) === '') parts.pop();
   return parts.map((raw, i) => makeLine(i + 1, raw));
 }
 

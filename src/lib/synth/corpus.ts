@@ -279,6 +279,13 @@ function report(
       style !== 'oneline' && layoutActive === '2021' && new Random(Number(seq) * 6329 + 67).chance(0.04),
     sideSeed: Number(seq) * 5381 + 23,
   };
+  // Blank-lines as plain pdftotext prints a ruled table, a blank cell no line, with bare page
+  // numbers between rows (a fresh tester's t6; side generator).
+  const pageSide = new Random(Number(seq) * 7433 + 17);
+  if (style === 'blank-lines' && !tq.blankApplicants && !tq.damage?.length && pageSide.chance(0.1)) {
+    tq.pageCells = { formFeeds: pageSide.chance(0.5), seed: Number(seq) * 7433 + 19 };
+    quirks.add(tq.pageCells.formFeeds ? 'page-number-cells-ff' : 'page-number-cells');
+  }
   // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or
   // damage (both rewrite the one row).
   const byYear = new Random(Number(seq) * 8191 + 37);

@@ -31,6 +31,15 @@ export interface TableQuirks {
   cell: CellStyle;
   /** Blank or n/a cells at random positions (styles where positions stay knowable). */
   blanks: boolean;
+  /**
+   * Blank-lines style as plain pdftotext prints a ruled table: one cell a line, a blank cell no
+   * line at all, and the page's bare number (2, 3 …) after some rows, where the page breaks (after
+   * a row with a blank cell more often: the case that reads a row's count right with its
+   * values a column off; without form feeds, never after such a row of 二, which no sum checks);
+   * `formFeeds`: with the form feed pdftotext writes before the next page (a converter that
+   * drops them leaves the number alone). `seed`: the side generator's.
+   */
+  pageCells?: { formFeeds: boolean; seed: number };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
   /** Rows glued into one digit run (spaces style). */
@@ -192,7 +201,9 @@ export function renderTables(
       if (w.truth.state !== 'number') unknown.add(`${table}.${row}.${j}`);
     });
   };
-  const canBlank = q.blanks && style !== 'spaces' && style !== 'blank-lines';
+  // Not where a blank leaves no trace (spaces) or two lines (blank-lines) — but in pdftotext's
+  // one cell a line (pageCells), where it leaves none and the page numbers may take its place.
+  const canBlank = (q.blanks && style !== 'spaces' && style !== 'blank-lines') || q.pageCells !== undefined;
   const side = new Random(q.sideSeed ?? 1);
   const disguise = (w: Written): Written => {
     if (w.truth.state !== 'number') return w;
@@ -205,10 +216,15 @@ export function renderTables(
   const words = q.wordsInCells ? new Random((q.sideSeed ?? 1) + 307) : null;
   const reorderFirst = q.activeHeaderReordered === true && t.layoutActive === '2021';
   const blank = { value: null, state: 'blank' as const };
+  // pageCells' blanks from a side generator: the main stream (and every report after) stays the same.
+  const blanks =
+    q.pageCells && !(q.blanks && style !== 'spaces' && style !== 'blank-lines')
+      ? new Random(q.pageCells.seed + 1)
+      : rng;
   const maybeBlank = (w: Written): Written => {
-    if (!canBlank || !rng.chance(0.04)) return w;
-    if (w.truth.value === 0 && rng.chance(0.5))
-      return { text: rng.pick(NA_MARKS), truth: { value: null, state: 'na' } };
+    if (!canBlank || !blanks.chance(0.04)) return w;
+    if (w.truth.value === 0 && blanks.chance(0.5))
+      return { text: blanks.pick(NA_MARKS), truth: { value: null, state: 'na' } };
     return { text: '', truth: { value: null, state: 'blank' } };
   };
 
@@ -648,6 +664,20 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       });
       break;
     case 'blank-lines':
+      if (q.pageCells) {
+        const side = new Random(q.pageCells.seed);
+        let page = side.int(2, 6);
+        rows.forEach((r) => {
+          out.push(...r.filter((c) => c !== ''));
+          // Not after a short row (二's) with a blank: its lost blank and the page number give
+          // its count, and no sum tells them apart — where the text keeps no form feeds, the
+          // reader cannot see that case at all (docs/template.md, a known limit).
+          const blank = r.slice(1).includes('');
+          if (blank && r.length < 8 && !q.pageCells!.formFeeds) return;
+          if (side.chance(blank ? 0.5 : 0.06)) out.push(String(page++), ...(q.pageCells!.formFeeds ? ['\f'] : []));
+        });
+        break;
+      }
       rows.forEach((r) => {
         const [label, ...cs] = r;
         if (q.blankApplicants && cs.length === 7 && cs.slice(0, 6).every((c) => c === '')) {

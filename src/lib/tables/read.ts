@@ -190,7 +190,20 @@ export function readTable(
         : undefined;
     const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? notOneToOne;
     const repeatedColumn = rules.repeatedColumn ?? rules.repeatedRows?.get(f.def.key);
-    const why = before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : gap);
+    const stray =
+      rc.kind === 'cells' &&
+      rc.by === 'lines' &&
+      oneValueALine(rc.cells) &&
+      blanksUnshown(positioned.toks.slice(f.at + 1, regionEnd(found, k, toks.length)))
+        ? rowSumFails(
+            keysOf(f.def),
+            rc.cells,
+            cols.map((c) => c.kind),
+            rowRules,
+            rules.moneyUnit ?? null,
+          )
+        : null;
+    const why = before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : (gap ?? stray));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -302,6 +315,69 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) return false;
   }
   return true;
+}
+
+/** Whether every value of a row stands on a line of its own (one cell a line, no separators). */
+export function oneValueALine(cells: Slot[]): boolean {
+  const lines = new Set<number>();
+  for (const c of cells) {
+    if (!c) return false;
+    if (lines.has(c.line)) return false;
+    lines.add(c.line);
+  }
+  return true;
+}
+
+/**
+ * Whether `region`'s values stand on bare lines that would not show a blank cell: no line of it
+ * is delimited (`3 |` shows a blank as ` |`), and no blank line lies between its first and last
+ * value (blank-line separators show a blank as two). Plain pdftotext of a ruled table is so.
+ */
+export function blanksUnshown(region: Tok[]): boolean {
+  let seen = false;
+  let blankAfter = false;
+  for (const t of region) {
+    if (t.t === 'eol' && t.delimited) return false;
+    if (t.t === 'empty') return false;
+    if (t.t === 'blank' && seen) blankAfter = true;
+    if (t.t === 'val') {
+      if (blankAfter) return false;
+      seen = true;
+    }
+  }
+  return true;
+}
+
+/**
+ * Why a row read by its count from one value a line is not proven, or null. One cell a line shows
+ * no blank cell (it leaves no line), so the count is the row's only proof; a blank cell lost and
+ * a stray number in the row (a page's number, where the text has no form feeds to show the page
+ * break) give the count too, with the values after the blank a column off. So the row is not
+ * proven when one of its own sums (三's applicants adding up to 总计, 四's results to each
+ * block's 总计) does not hold: a source's own error breaks it as well, but which of the two it
+ * is the text does not show (a number a row short of a blank also makes the source's sums look
+ * wrong when they were right, and right ones look wrong), so no reading of it is published.
+ * `keys`: the cells' `row.col` keys, in order; a sum over a cell that is no number is not
+ * assessed.
+ */
+export function rowSumFails(
+  keys: string[],
+  cells: Slot[],
+  kinds: ReadonlyArray<ValueKind>,
+  rules: Rule[],
+  unit: MoneyUnit | null,
+): string | null {
+  const index = new Map(keys.map((key, j) => [key, j]));
+  const values = cells.map((c, j) => parseCell(c!.text, kinds[j]!, unit).value);
+  for (const r of rules) {
+    const terms = [...r.lhs, ...r.rhs];
+    if (!terms.every((t) => index.has(t))) continue;
+    if (terms.some((t) => typeof values[index.get(t)!] !== 'number')) continue;
+    const sum = (ts: string[]) => ts.reduce((a, t) => a + (values[index.get(t)!] as number), 0);
+    if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9)
+      return `its values stand one a line, where a blank cell leaves no line, and its own sum does not hold (${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}): a blank cell lost and a stray number in the row (a page number) would read so, the values after the blank a column off, as would the source's own error — which, the text does not show`;
+  }
+  return null;
 }
 
 /** Whether the row label at `at` stands on a line with a full-width comma between digits (Tok eol `digitCommas`). */
@@ -509,7 +585,7 @@ export function resolveShort(
 
 const RULES = new WeakMap<Identity[], Map<string, { rules: Rule[]; checked: Set<string> }>>();
 /** A table's identities as rules over `row.col` keys, and every cell they check; made once per list. */
-function rulesOf(identities: Identity[], table: string): { rules: Rule[]; checked: Set<string> } {
+export function rulesOf(identities: Identity[], table: string): { rules: Rule[]; checked: Set<string> } {
   let byTable = RULES.get(identities);
   if (!byTable) RULES.set(identities, (byTable = new Map<string, { rules: Rule[]; checked: Set<string> }>()));
   let r = byTable.get(table);

@@ -10,6 +10,7 @@ import {
   reviewColumns,
   reviewRows,
   type RowDef,
+  type ValueKind,
 } from '../template/definitions.ts';
 import { requestIdentities, reviewIdentities, type CellAddress } from '../template/identities.ts';
 import { TableEmitter, templateOf } from './emit.ts';
@@ -38,7 +39,17 @@ import {
   type ColumnGroup,
   type RepeatedLabel,
 } from './header.ts';
-import { rawOf, readTable, resolveShort, type TableRead, type UnnamedColumns } from './read.ts';
+import {
+  blanksUnshown,
+  oneValueALine,
+  rawOf,
+  readTable,
+  resolveShort,
+  rowSumFails,
+  rulesOf,
+  type TableRead,
+  type UnnamedColumns,
+} from './read.ts';
 import { rowsFormProblem } from './rows-form.ts';
 import {
   cellSlots,
@@ -515,6 +526,21 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     rc = commas ? { kind: 'unknown', reason: commas, vals } : fromSlots(cellSlots(own), REVIEW_N, noise);
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
+    // One value a line: its count proves it only where its blocks' sums hold (read.ts, rowSumFails).
+    const stray =
+      rc.kind === 'cells' && rc.by === 'lines' && oneValueALine(rc.cells) && blanksUnshown(region)
+        ? rowSumFails(
+            Array.from(
+              { length: REVIEW_N },
+              (_, j) => `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`,
+            ),
+            rc.cells,
+            Array<ValueKind>(REVIEW_N).fill('count'),
+            rulesOf(reviewIdentities, 'review').rules,
+            null,
+          )
+        : null;
+    if (stray) rc = { kind: 'unknown', reason: stray, vals };
   }
   // A header naming the five result columns and one besides (a 合计 after the fifteen), its
   // pieces not over the row's: the row is not read by its count (columns.ts).
