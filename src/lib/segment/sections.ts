@@ -205,6 +205,7 @@ export function segment(lines: Line[]): Segmented {
   }
 
   placeOutOfOrder(find, lines, found, end);
+  dropAppendixHeadings(lines, found);
 
   // Split lines at heading boundaries so that every heading starts a line of its own.
   const cuts = new Map<number, Array<{ col: number; len: number; k: number }>>();
@@ -245,6 +246,30 @@ export function segment(lines: Line[]): Segmented {
   // Sections in template order, whatever order the report printed them in.
   sections.sort((a, b) => a.index - b.index);
   return { sections, duplicateFrom, repeat };
+}
+
+/** An appendix's own line (附件, 附件1：, 附件二 …, alone or before its title). */
+const APPENDIX_LINE = /^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?/;
+
+/**
+ * Headings of 二–五 found after the last section's heading (六) and an appendix line below it
+ * (附件：…统计表 / 二、主动公开政府信息情况 / its table) are the appendix's, not the report's:
+ * the report's own heading was not recognised (2、主动公开…), and the in-order pass ran on into
+ * the appendix, whose tables may be another unit's (县卫生健康委员会…统计表). They are dropped,
+ * so the appendix is read as one (appendix.ts: its title's unit, year and section checked).
+ * Fills `found` in place.
+ */
+function dropAppendixHeadings(lines: Line[], found: Array<Hit | null>): void {
+  const last = found[found.length - 1];
+  if (!last) return;
+  let appendix = -1;
+  for (let li = last.li + 1; li < lines.length; li++)
+    if (APPENDIX_LINE.test(lines[li]!.text)) {
+      appendix = li;
+      break;
+    }
+  if (appendix < 0) return;
+  for (let k = 1; k < found.length - 1; k++) if (found[k] && found[k]!.li > appendix) found[k] = null;
 }
 
 const before = (a: Hit, b: Hit) => a.li < b.li || (a.li === b.li && a.col < b.col);

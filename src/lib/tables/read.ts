@@ -357,8 +357,7 @@ export function blanksUnshown(region: Tok[]): boolean {
  * block's 总计) does not hold: a source's own error breaks it as well, but which of the two it
  * is the text does not show (a number a row short of a blank also makes the source's sums look
  * wrong when they were right, and right ones look wrong), so no reading of it is published.
- * `keys`: the cells' `row.col` keys, in order; a sum over a cell that is no number is not
- * assessed.
+ * `keys`: the cells' `row.col` keys, in order.
  */
 export function rowSumFails(
   keys: string[],
@@ -368,11 +367,15 @@ export function rowSumFails(
   unit: MoneyUnit | null,
 ): string | null {
   const index = new Map(keys.map((key, j) => [key, j]));
-  const values = cells.map((c, j) => parseCell(c!.text, kinds[j]!, unit).value);
+  // A cell that is no number (a mark for none, 无, /, or text) counts as none here: the sum then
+  // fails more often, which only leaves more rows NULL, never places a value.
+  const values = cells.map((c, j) => {
+    const v = parseCell(c!.text, kinds[j]!, unit).value;
+    return typeof v === 'number' ? v : 0;
+  });
   for (const r of rules) {
     const terms = [...r.lhs, ...r.rhs];
     if (!terms.every((t) => index.has(t))) continue;
-    if (terms.some((t) => typeof values[index.get(t)!] !== 'number')) continue;
     const sum = (ts: string[]) => ts.reduce((a, t) => a + (values[index.get(t)!] as number), 0);
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9)
       return `its values stand one a line, where a blank cell leaves no line, and its own sum does not hold (${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}): a blank cell lost and a stray number in the row (a page number) would read so, the values after the blank a column off, as would the source's own error — which, the text does not show`;
