@@ -38,7 +38,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type Shard } from '../src/lib/site/shard.ts';
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
-import { INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
+import { cacheDir, incremental, INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
 import { exitOnHelp } from './help.ts';
 
 exitOnHelp(import.meta.url);
@@ -125,13 +125,14 @@ function runLogged(what: string, args: string[], env: Record<string, string>, lo
  */
 const recordsOf = (dist: string) => `${resolve(dist)}.search.jsonl`;
 
-function searchIndex(dist?: string, records: string[] = []): void {
+function searchIndex(dist?: string, records: string[] = [], cache?: string): void {
   run('search index', [
     '--import',
     'tsx',
     'scripts/search-index.ts',
     ...(dist ? ['--dist', dist] : []),
     ...(records.length ? ['--records', ...records] : []),
+    ...(cache ? ['--cache', cache] : []),
   ]);
 }
 
@@ -367,7 +368,8 @@ function singleBuild(out: string, withSearch: boolean): void {
   try {
     astroBuild({ kind: 'all' }, scratch);
     halt();
-    if (withSearch) searchIndex(scratch);
+    // Incremental: the search records of unchanged pages from the cache (site-records.ts).
+    if (withSearch) searchIndex(scratch, [], incremental() ? join(cacheDir(), 'search-records') : undefined);
     halt();
     if (scratch !== beside) {
       moveDir(scratch, beside);

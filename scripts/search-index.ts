@@ -8,6 +8,10 @@
  *   --shard-pages, --budget (tests: many shards on a small site) and --group (records per group
  *   file) override the defaults. --threads: how many threads build the shards (default 2 on two
  *   cores or more from 20,000 pages, else 1); the index is the same bytes on any number.
+ * npm run search-index -- --dist DIR --cache CACHE
+ *   The same index, but the records of pages whose HTML is that of the previous build with the
+ *   same CACHE folder come from it instead of being parsed again (src/lib/search/site-records.ts;
+ *   the incremental build's, scripts/build.ts); CACHE then holds this build's records.
  * npm run search-index -- --dist DIR --export FILE
  *   Writes the records of DIR's indexed pages to FILE, one JSON object a line, and builds no index
  *   (each shard of a sharded build, for the merge).
@@ -15,23 +19,15 @@
  * Memory stays bounded by a shard: records are spooled to a temporary folder, split by shard, and
  * each shard is built from its own file.
  */
-import {
-  createReadStream,
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { createReadStream, closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pinyin } from 'pinyin-pro';
-import { pageRecord, pageUrl, SearchRecord } from '../src/lib/search/record.ts';
+import { SearchRecord } from '../src/lib/search/record.ts';
+import { RecordCache, writeSiteRecords } from '../src/lib/search/site-records.ts';
 import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
@@ -89,42 +85,13 @@ class LineWriter {
   }
 }
 
-/** The records of a built site's indexed pages (report pages and the directory pages), in a fixed order. */
-function* siteRecords(dir: string): Generator<SearchRecord> {
-  for (const section of ['reports', 'agencies', 'regions', 'years', 'kinds']) {
-    let entries: string[];
-    try {
-      entries = readdirSync(join(dir, section)).sort();
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const file = `${section}/${e}/index.html`;
-      let html: string;
-      try {
-        html = readFileSync(join(dir, file), 'utf8');
-      } catch {
-        continue;
-      }
-      // Only pages that mark what to index (lists and paging pages do not).
-      const record = pageRecord(html, pageUrl(file));
-      if (record) yield record;
-    }
-  }
-}
-
 function exportRecords(dir: string, file: string): number {
   const out = new LineWriter(file);
-  let n = 0;
   try {
-    for (const r of siteRecords(dir)) {
-      out.write(JSON.stringify(r));
-      n++;
-    }
+    return writeSiteRecords(dir, (line) => out.write(line)).records;
   } finally {
     out.close();
   }
-  return n;
 }
 
 async function* lines(file: string): AsyncGenerator<string> {
@@ -305,14 +272,28 @@ async function main(): Promise<void> {
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-search-'));
+  const cacheDir = option('--cache');
+  if (cacheDir && values('--records').length) throw new Error('--cache reads the pages: not with --records');
+  const cache = cacheDir ? new RecordCache(cacheDir) : null;
   try {
     let sources = values('--records');
-    if (!sources.length) {
+    if (cache) {
+      const n = writeSiteRecords(dist, cache);
+      cache.close();
+      sources = [cache.recordsFile];
+      log(
+        `search-index: ${n.pages} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s (${n.parsed} parsed, ${n.pages - n.parsed} unchanged: records from ${cacheDir})`,
+      );
+    } else if (!sources.length) {
       sources = [join(tmp, 'records.jsonl')];
       const n = exportRecords(dist, sources[0]!);
       log(`search-index: ${n} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     await buildIndex(sources, tmp);
+    cache?.commit();
+  } catch (e) {
+    cache?.abandon();
+    throw e;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,0 +1,233 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import { pageRecord, pageUrl, type SearchRecord } from './record.ts';
+
+/**
+ * The search records of a built site (record.ts), one JSON text a line, in a fixed order: what
+ * scripts/search-index.ts builds the index from. An incremental build (`npm run build --
+ * --incremental`) keeps them in its cache folder (RecordCache) and parses again only the pages
+ * whose HTML changed: at 100,000 reports reading and parsing every page was about 5 minutes of
+ * a routine update whose pages were mostly copied unchanged.
+ */
+
+/** The folders of dist/ whose pages are indexed (report pages and the directory pages), in order. */
+export const INDEXED_SECTIONS = ['reports', 'agencies', 'regions', 'years', 'kinds'] as const;
+
+/** The files that may be indexed pages, relative to `dir`, in the records' order. */
+export function* sitePages(dir: string): Generator<string> {
+  for (const section of INDEXED_SECTIONS) {
+    let entries: string[];
+    try {
+      entries = readdirSync(join(dir, section)).sort();
+    } catch {
+      continue;
+    }
+    // Other entries (reports/<id>.json) have no index.html: readPage gives null.
+    for (const e of entries) yield `${section}/${e}/index.html`;
+  }
+}
+
+function readPage(dir: string, file: string): Buffer | null {
+  try {
+    return readFileSync(join(dir, file));
+  } catch {
+    return null;
+  }
+}
+
+/** The record of a page's bytes as a JSON line, or null when the page is not indexed. */
+const parse = (bytes: Buffer, file: string): string | null => {
+  // Only pages that mark what to index (lists and paging pages do not).
+  const r: SearchRecord | null = pageRecord(bytes.toString('utf8'), pageUrl(file));
+  return r ? JSON.stringify(r) : null;
+};
+
+export interface SiteRecordsCount {
+  /** Pages read (indexed or not). */
+  pages: number;
+  /** Records written. */
+  records: number;
+  /** Pages parsed (the others' records came from the cache). */
+  parsed: number;
+}
+
+/**
+ * The record of each indexed page of the built site `dir`, in the order of sitePages, given to
+ * `to`: a function called with each record's line, or a RecordCache, which writes them to its
+ * records file, gives a page whose bytes are the cached page's bytes its cached record (the same
+ * text) instead of parsing it, and remembers every page for the next build.
+ */
+export function writeSiteRecords(dir: string, to: ((line: string) => void) | RecordCache): SiteRecordsCount {
+  const n: SiteRecordsCount = { pages: 0, records: 0, parsed: 0 };
+  const cache = to instanceof RecordCache ? to : null;
+  for (const file of sitePages(dir)) {
+    const bytes = readPage(dir, file);
+    if (!bytes) continue;
+    n.pages++;
+    let line: string | null | undefined;
+    if (cache) {
+      const digest = pageDigest(bytes);
+      line = cache.get(file, digest);
+      if (line === undefined) {
+        line = parse(bytes, file);
+        n.parsed++;
+      }
+      cache.put(file, digest, line);
+    } else {
+      line = parse(bytes, file);
+      n.parsed++;
+      if (line !== null) (to as (line: string) => void)(line);
+    }
+    if (line !== null) n.records++;
+  }
+  return n;
+}
+
+/** The proof that a page is the cached page: the SHA-256 of its bytes (the file itself, not its size or time). */
+export const pageDigest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
+
+const FORMAT = 'nianbao-search-records 1';
+
+/**
+ * What else a record depends on: the code that reads it from the HTML (this folder: record.ts and
+ * what it imports; the whole folder, which is simpler to get right than its import graph), the
+ * packages (the lockfile: htmlparser2, entities) and Node (its Unicode tables: record.ts's
+ * `\p{L}`). A record of another code is never reused. When a file cannot be read, a key that
+ * matches nothing.
+ */
+export function recordCode(): string {
+  try {
+    const h = createHash('sha256').update(`${FORMAT}\u0000${process.versions.node}\u0000${process.versions.unicode}`);
+    const here = new URL('.', import.meta.url);
+    for (const f of readdirSync(here).sort()) h.update(`${f}\u0000`).update(readFileSync(new URL(f, here)));
+    h.update(readFileSync(new URL('../../../package-lock.json', import.meta.url)));
+    return h.digest('base64url');
+  } catch {
+    return `unknown ${randomBytes(16).toString('hex')}`;
+  }
+}
+
+interface Cached {
+  digest: string;
+  /** Where its record's line is in the records file: offset and byte length; -1: not indexed. */
+  at: number;
+  length: number;
+}
+
+/**
+ * The records of the previous build, by page file and digest of its bytes, in the cache folder
+ * `dir`: `pages.tsv` (a header naming the code and the records file, then a line a page: its file
+ * as JSON, its digest, its record's offset and length in the records file) and the records file
+ * (`records-<random>.jsonl`, one record a line: the index's source). A build writes a new records
+ * file while it reads the old one, and `commit` replaces pages.tsv in one rename before it removes
+ * the old file, so that a build stopped at any point leaves a pages.tsv that matches its records
+ * file, or none. Only the pages of the last build are kept: pages that are gone drop out.
+ */
+export class RecordCache {
+  private readonly old = new Map<string, Cached>();
+  private readonly oldFd: number | null = null;
+  private readonly pages: string[] = [];
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private buffered = 0;
+  private written = 0;
+  private closed = false;
+  /** The new records file: every record written through `put`, in order. */
+  readonly recordsFile: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly code = recordCode(),
+  ) {
+    mkdirSync(dir, { recursive: true });
+    const index = join(dir, 'pages.tsv');
+    if (existsSync(index)) {
+      const [head, ...lines] = readFileSync(index, 'utf8').split('\n');
+      const [format, oldCode, file] = (head ?? '').split('\t');
+      if (format === FORMAT && oldCode === code && file && existsSync(join(dir, file))) {
+        this.oldFd = openSync(join(dir, file), 'r');
+        for (const l of lines) {
+          if (!l) continue;
+          const [path, digest, at, length] = l.split('\t');
+          this.old.set(JSON.parse(path!) as string, { digest: digest!, at: Number(at), length: Number(length) });
+        }
+      }
+    }
+    this.recordsFile = join(dir, `records-${randomBytes(6).toString('hex')}.jsonl`);
+    this.fd = openSync(this.recordsFile, 'w');
+  }
+
+  /** The cached record line of `file` if its digest is `digest`: a string, null (not indexed), or undefined (not cached). */
+  get(file: string, digest: string): string | null | undefined {
+    const c = this.old.get(file);
+    if (!c || c.digest !== digest) return undefined;
+    if (c.at < 0) return null;
+    const b = Buffer.allocUnsafe(c.length);
+    if (readSync(this.oldFd!, b, 0, c.length, c.at) !== c.length) return undefined;
+    return b.toString('utf8');
+  }
+
+  /** Remembers `file`'s record for the next build, and writes it to the new records file. */
+  put(file: string, digest: string, line: string | null): void {
+    if (line === null) {
+      this.pages.push(`${JSON.stringify(file)}\t${digest}\t-1\t0`);
+      return;
+    }
+    const length = Buffer.byteLength(line);
+    this.pages.push(`${JSON.stringify(file)}\t${digest}\t${this.written}\t${length}`);
+    this.written += length + 1;
+    this.buffer.push(line, '\n');
+    this.buffered += length + 1;
+    if (this.buffered > 1 << 22) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  /** Closes the new records file (to be read as the index's source). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
+    closeSync(this.fd);
+    if (this.oldFd !== null) closeSync(this.oldFd);
+  }
+
+  /** Makes this build's records the cache, and removes every other records file. */
+  commit(): void {
+    this.close();
+    const index = join(this.dir, 'pages.tsv');
+    const name = basename(this.recordsFile);
+    const lines = [[FORMAT, this.code, name].join('\t'), ...this.pages, ''];
+    const fd = openSync(`${index}.new`, 'w');
+    try {
+      writeSync(fd, lines.join('\n'));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(`${index}.new`, index);
+    for (const f of readdirSync(this.dir))
+      if (/^records-[0-9a-f]+\.jsonl$/.test(f) && f !== name) rmSync(join(this.dir, f), { force: true });
+  }
+
+  /** Leaves the cache as it was (a failed build). */
+  abandon(): void {
+    this.close();
+    rmSync(this.recordsFile, { force: true });
+  }
+}
