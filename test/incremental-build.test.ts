@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildEnv, SYNTHETIC_PART_BYTES } from './global-setup.ts';
 import { listFiles } from '../src/lib/site/merge.ts';
+import { writeSiteRecords } from '../src/lib/search/site-records.ts';
 
 /**
  * The incremental build (`npm run build -- --incremental`, src/lib/site/page-keys.ts) against a
@@ -41,11 +42,22 @@ function compare(a: string, b: string) {
   };
 }
 
-/** How many pages Astro copied instead of rendering, and report JSON files copied, from a build's log. */
-function reused(log: string): { pages: number; json: number } {
+/**
+ * How many pages Astro copied instead of rendering, report JSON files copied, and pages whose
+ * search record came from the cache (and how many were read), from a build's log.
+ */
+function reused(log: string): { pages: number; json: number; records: number; read: number } {
   const pages = (log.match(/\((?:cached|restored)\)/g) ?? []).length;
   const json = Number(/\((\d+) unchanged, copied from the cache\)/.exec(log)?.[1] ?? NaN);
-  return { pages, json };
+  const search = /search-index: (\d+) pages read in [\d.]+ s \((\d+) parsed, (\d+) unchanged/.exec(log);
+  return { pages, json, records: Number(search?.[3] ?? NaN), read: Number(search?.[1] ?? NaN) };
+}
+
+/** The search records of a built site by page (site-records.ts, every page parsed). */
+function recordsOf(dist: string): Map<string, string> {
+  const m = new Map<string, string>();
+  writeSiteRecords(dist, (line) => m.set((JSON.parse(line) as { url: string }).url, line));
+  return m;
 }
 
 describe('incremental build', () => {
@@ -83,11 +95,14 @@ describe('incremental build', () => {
       const first = reused(build('incremental build (earlier, empty cache)', earlierData));
       expect(first.pages).toBe(0);
       expect(first.json).toBe(0);
+      expect(first.records).toBe(0);
       const earlier = join(tmp, 'earlier');
       cpSync(out, earlier, { recursive: true });
 
       // The update: the full corpus.
       const update = reused(build('incremental build (update)', data));
+      // The search index (pagefind/) too: built from the cached records of unchanged pages and
+      // the parsed records of the others, it must be the clean build's index.
       const c = compare(clean, out);
       expect(c.onlyA, 'files only in the clean build').toEqual([]);
       expect(c.onlyB, 'files only in the incremental build').toEqual([]);
@@ -98,10 +113,19 @@ describe('incremental build', () => {
       const earlierJson = listFiles(join(earlier, 'reports')).filter((f) => /^[0-9a-f]{16}\.json$/.test(f)).length;
       expect(update.pages).toBeGreaterThan(20);
       expect(update.json).toBeGreaterThan(earlierJson * 0.6);
+      expect(listFiles(join(out, 'pagefind')).length).toBeGreaterThan(10);
+      // Most records came from the cache, and some pages kept their address but not their record
+      // (an agency's page with its new report): a cache keyed by address alone would fail above.
+      expect(update.records).toBeGreaterThan(update.read * 0.3);
+      expect(update.records).toBeLessThan(update.read);
+      const before = recordsOf(earlier);
+      const changed = [...recordsOf(out)].filter(([url, r]) => before.has(url) && before.get(url) !== r);
+      expect(changed.length).toBeGreaterThan(5);
 
       // Back to the earlier data: the pages of the reports no longer there are gone.
       const back = reused(build('incremental build (earlier again)', earlierData));
       expect(back.pages).toBeGreaterThan(20);
+      expect(back.records).toBeGreaterThan(back.read * 0.3);
       const b = compare(earlier, out);
       expect(b.onlyA, 'files only in the earlier build').toEqual([]);
       expect(b.onlyB, 'files only in the rebuilt earlier site').toEqual([]);
