@@ -49,8 +49,8 @@ function compare(a: string, b: string) {
 function reused(log: string): { pages: number; json: number; records: number; read: number } {
   const pages = (log.match(/\((?:cached|restored)\)/g) ?? []).length;
   const json = Number(/\((\d+) unchanged, copied from the cache\)/.exec(log)?.[1] ?? NaN);
-  const search = /search-index: (\d+) pages read in [\d.]+ s \((\d+) parsed, (\d+) unchanged/.exec(log);
-  return { pages, json, records: Number(search?.[3] ?? NaN), read: Number(search?.[1] ?? NaN) };
+  const search = /search-index: \d+ pages read in [\d.]+ s \(\d+ of (\d+) files parsed, (\d+) unchanged/.exec(log);
+  return { pages, json, records: Number(search?.[2] ?? NaN), read: Number(search?.[1] ?? NaN) };
 }
 
 /** The search records of a built site by page (site-records.ts, every page parsed). */
