@@ -101,6 +101,16 @@ describe('search records of a built site, with the incremental cache', () => {
     expect(cached(dir, cacheDir, 'two').parsed).toBe(0);
   });
 
+  it('a damaged page list is not used', () => {
+    const cacheDir = join(tmp, 'cache-damaged');
+    const dir = site('damaged', earlier);
+    cached(dir, cacheDir);
+    const index = join(cacheDir, 'pages.tsv');
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/\t\d+\t(\d+)\n/, '\tx\t$1\n'));
+    expect(cached(dir, cacheDir).parsed).toBe(5);
+    expect(cached(dir, cacheDir).parsed).toBe(0);
+  });
+
   it('the code key covers the record code, the lockfile and Node', () => {
     expect(recordCode()).toMatch(/^[\w-]{43}$/);
     expect(recordCode()).toBe(recordCode());

@@ -137,7 +137,7 @@ interface Cached {
  */
 export class RecordCache {
   private readonly old = new Map<string, Cached>();
-  private readonly oldFd: number | null = null;
+  private oldFd: number | null = null;
   private readonly pages: string[] = [];
   private readonly fd: number;
   private buffer: string[] = [];
@@ -157,11 +157,18 @@ export class RecordCache {
       const [head, ...lines] = readFileSync(index, 'utf8').split('\n');
       const [format, oldCode, file] = (head ?? '').split('\t');
       if (format === FORMAT && oldCode === code && file && existsSync(join(dir, file))) {
-        this.oldFd = openSync(join(dir, file), 'r');
-        for (const l of lines) {
-          if (!l) continue;
-          const [path, digest, at, length] = l.split('\t');
-          this.old.set(JSON.parse(path!) as string, { digest: digest!, at: Number(at), length: Number(length) });
+        try {
+          for (const l of lines) {
+            if (!l) continue;
+            const [path, digest, at, length] = l.split('\t');
+            const c = { digest: digest!, at: Number(at), length: Number(length) };
+            if (!digest || !Number.isInteger(c.at) || !Number.isInteger(c.length)) throw new Error(l);
+            this.old.set(JSON.parse(path!) as string, c);
+          }
+          this.oldFd = openSync(join(dir, file), 'r');
+        } catch {
+          // A damaged page list (edited by hand, a full disk): no record is taken from it.
+          this.old.clear();
         }
       }
     }
@@ -174,8 +181,9 @@ export class RecordCache {
     const c = this.old.get(file);
     if (!c || c.digest !== digest) return undefined;
     if (c.at < 0) return null;
+    if (this.oldFd === null) return undefined;
     const b = Buffer.allocUnsafe(c.length);
-    if (readSync(this.oldFd!, b, 0, c.length, c.at) !== c.length) return undefined;
+    if (readSync(this.oldFd, b, 0, c.length, c.at) !== c.length) return undefined;
     return b.toString('utf8');
   }
 
