@@ -23,10 +23,12 @@ const text = (xml: string | null) =>
   xml === null ? null : [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('readableInline', () => {
-  it('w:bdo and w:dir: the runs they hold are read', () => {
-    expect(text(readableInline(doc(`<w:p><w:bdo w:val="rtl">${run('2')}</w:bdo>${run('80')}</w:p>`), null))).toBe(
+  it('w:bdo and w:dir: the runs they hold are read; a right-to-left w:bdo (digits shown reversed) is marked', () => {
+    expect(text(readableInline(doc(`<w:p><w:bdo w:val="ltr">${run('2')}</w:bdo>${run('80')}</w:p>`), null))).toBe(
       '280',
     );
+    // A fresh tester's t7: <w:bdo w:val="rtl">1234</w:bdo> is shown 4321 and was published 1234.
+    expect(text(readableInline(doc(`<w:p><w:bdo w:val="rtl">${run('1234')}</w:bdo></w:p>`), null))).toContain(MARK);
     expect(text(readableInline(doc(`<w:p><w:dir w:val="ltr">${run('2')}</w:dir>${run('77')}</w:p>`), null))).toBe(
       '277',
     );
@@ -127,7 +129,8 @@ describe('.docx: a number split over runs, one part in a wrapper', () => {
   const r = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
   /** Wrappers: `read` when the number must come out whole. */
   const WRAPPERS: Array<{ name: string; wrap: (t: string) => string; read: boolean }> = [
-    { name: 'w:bdo', wrap: (t) => `<w:bdo w:val="rtl">${r(t)}</w:bdo>`, read: true },
+    { name: 'w:bdo', wrap: (t) => `<w:bdo w:val="ltr">${r(t)}</w:bdo>`, read: true },
+    { name: 'w:bdo rtl', wrap: (t) => `<w:bdo w:val="rtl">${r(t)}</w:bdo>`, read: false },
     { name: 'w:dir', wrap: (t) => `<w:dir w:val="ltr">${r(t)}</w:dir>`, read: true },
     {
       name: 'w:ruby',

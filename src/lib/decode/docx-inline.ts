@@ -7,8 +7,9 @@ import { OBJECT_MARK } from './shown.ts';
  * text: a cell "<w:bdo>2</w:bdo>80" was read 80, a wrong number. The rule: no text of the
  * document is dropped unsaid.
  *
- * - Wrappers whose meaning is plain are read: w:bdo and w:dir (bidirectional embedding: ordinary
- *   runs inside) are replaced by what they hold; w:ruby by its base text (w:rubyBase, not the
+ * - Wrappers whose meaning is plain are read: w:dir (bidirectional embedding) and a
+ *   left-to-right w:bdo are replaced by what they hold (a right-to-left w:bdo shows its digits
+ *   reversed: marked, as below); w:ruby by its base text (w:rubyBase, not the
  *   w:rt annotation above it); an equation (m:oMath) that is a plain row of math runs by runs of
  *   its m:t text, an absolute tab (w:ptab) by a tab.
  * - Any other element mammoth does not read that holds text (or shows something: a page number
@@ -235,6 +236,13 @@ class Walk {
       // A text box in a VML picture: mammoth reads it (after the paragraph).
       if (n !== 'w:drawing') this.children(el);
       else if (hasText(el)) this.markInside(el);
+      return;
+    }
+    // A right-to-left override shows its digits reversed (1234 drawn 4321): its text is not read
+    // as it is stored, and the cell is no number. A left-to-right one, and w:dir (an embedding,
+    // which leaves digits in their order), are read as their runs.
+    if (n === 'w:bdo' && /^rtl$/i.test(el.getAttributeNS(W, 'val') || el.getAttribute('w:val') || '')) {
+      if (hasText(el)) this.mark(el);
       return;
     }
     if (UNWRAP.has(n)) return this.replace(el, elements(el));

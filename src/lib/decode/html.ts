@@ -53,6 +53,12 @@ export const SKIP = new Set([
   'svg',
   'head',
   'object',
+  // Never drawn by a browser that has frames, embeds and media (every browser now): their
+  // fallback text, and a datalist's options (suggestions of an input, not page text).
+  'noframes',
+  'noembed',
+  'audio',
+  'datalist',
 ]);
 export { BLOCK };
 
@@ -228,7 +234,7 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   // The box of a block element (<p>3</p><p>1</p>) separates its text as a line break does:
   // "3 1" is two values in one cell, never 31.
   if (f & BLOCK_BOX) s.push(' ');
-  if (f & UNSURE) s.push(UNSURE_MARK);
+  if (f & UNSURE || rtlOverride(n)) s.push(UNSURE_MARK);
   // A footnote mark (166<sup>1</sup>) is no digit of the number: kept apart, the cell is then
   // text that is no number (unreadable), never 1661. The same for text a style raises off the
   // baseline (shown.ts RAISED) and for a link to an in-page footnote (36<a href="#fn1">1</a>).
@@ -245,6 +251,18 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
       visitText(c, s, sheet);
     }
   if (f & BLOCK_BOX) s.push(' ');
+}
+
+/**
+ * A right-to-left override (<bdo dir="rtl">, or an inline style's unicode-bidi: bidi-override or
+ * isolate-override): the browser draws its digits reversed (1234 as 4321), so its text is not the
+ * number shown, and the cell is none (UNSURE_MARK). An override a style sheet's rule sets is not
+ * seen here.
+ */
+function rtlOverride(n: Element): boolean {
+  if (n.tagName === 'bdo') return /^\s*rtl\s*$/i.test(attrOf(n, 'dir') ?? '');
+  const style = attrOf(n, 'style');
+  return style !== null && /(?:bidi|isolate)-override/i.test(style);
 }
 
 /**

@@ -24,7 +24,10 @@ function foldChar(c: string): string {
   if (code < 0x80) return c;
   let out = cache.get(c);
   if (out !== undefined) return out;
-  if (INVISIBLE.test(c)) out = '';
+  // A right-to-left override (U+202E) shows the digits after it reversed: no number is read
+  // through it (UNSURE_MARK, shown.ts), where the other bidi controls leave digits in order.
+  if (c === '\u202e') out = '\u2047';
+  else if (INVISIBLE.test(c)) out = '';
   else if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003') out = ' ';
   else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011') out = '-';
   else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';

@@ -548,6 +548,21 @@ function report(
         }
       }
     }
+    // A line numbering 四's columns (栏次: 1 … 15) above its values, as statistical forms print
+    // one (a fresh tester's t7; side generator). Only where a row is one line of its own.
+    const indexRng = new Random(Number(seq) * 7451 + 37);
+    if (ONE_LINE_ROWS.has(style) && !tq.grid && !tq.reviewByYear && indexRng.chance(0.05)) {
+      const i = r.review.findIndex((l) => (l.match(/\d[\d,.]*/g) ?? []).length === 15);
+      if (i >= 0) {
+        let k = 0;
+        r.review.splice(
+          i,
+          0,
+          r.review[i]!.replace(/\d[\d,.]*/g, () => String(++k)),
+        );
+        quirks.add('review-column-numbers');
+      }
+    }
     // A row of 三 printed twice, the copy identical cell for cell (side generator). Only where a
     // row is one line of its own (not HTML, whose group labels span rows, nor wrapped labels).
     const copyRng = new Random(Number(seq) * 6101 + 59);

@@ -330,22 +330,24 @@ export function oneValueALine(cells: Slot[]): boolean {
 
 /**
  * Whether `region`'s values stand on bare lines that would not show a blank cell: no line of it
- * is delimited (`3 |` shows a blank as ` |`), and no blank line lies between its first and last
- * value (blank-line separators show a blank as two). Plain pdftotext of a ruled table is so.
+ * is delimited (`3 |` shows a blank as ` |`), and its values are not all apart by blank lines
+ * (blank-line separators show a blank as two; one empty line among values that otherwise follow
+ * each other may be a blank cell or nothing). Plain pdftotext of a ruled table is so.
  */
 export function blanksUnshown(region: Tok[]): boolean {
   let seen = false;
-  let blankAfter = false;
+  let gap = 0;
+  let apart = true;
   for (const t of region) {
-    if (t.t === 'eol' && t.delimited) return false;
-    if (t.t === 'empty') return false;
-    if (t.t === 'blank' && seen) blankAfter = true;
+    if ((t.t === 'eol' && t.delimited) || t.t === 'empty') return false;
+    if (t.t === 'blank') gap++;
     if (t.t === 'val') {
-      if (blankAfter) return false;
+      if (seen && gap === 0) apart = false;
       seen = true;
+      gap = 0;
     }
   }
-  return true;
+  return !apart;
 }
 
 /**

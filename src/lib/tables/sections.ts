@@ -82,7 +82,7 @@ import {
   type HeaderShape,
 } from './columns.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
-import { statedMoneyUnits } from './units.ts';
+import { otherMoneyUnits, statedMoneyUnits } from './units.ts';
 
 /**
  * The three tables: 二 proactive disclosure (`active`), 三 requests (`requests`) and 四 review
@@ -116,10 +116,18 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // form's 万元 (the 2019 form's amounts carry their unit in the cell). Statements that disagree
   // leave the amount without a unit: a non-zero amount is then not read.
   const stated = statedMoneyUnits(lines, layout === '2021' ? '收费金额' : '采购总金额');
-  const moneyUnit: MoneyUnit | null =
-    stated.length === 1 ? stated[0]! : stated.length === 0 && layout === '2021' ? '万元' : null;
-  const noUnit =
-    stated.length > 1
+  // A unit of another currency or a fraction of a yuan (美元, 角): no amount is read.
+  const other = otherMoneyUnits(lines);
+  const moneyUnit: MoneyUnit | null = other.length
+    ? null
+    : stated.length === 1
+      ? stated[0]!
+      : stated.length === 0 && layout === '2021'
+        ? '万元'
+        : null;
+  const noUnit = other.length
+    ? `section 二 states a money unit that is not 元, 万元 or another unit of yuan (${other.join(', ')}): the amount has no value in 万元`
+    : stated.length > 1
       ? `section 二 states different money units (${stated.join(', ')}): the amount's unit is not certain`
       : undefined;
   const toks = tokenize(lines);
@@ -465,7 +473,7 @@ const reviewColumn = (labels: string[]): number | null => {
 
 /** Section 四: one row of 15 numbers (three blocks of five) after the header words. */
 export function readReview(lines: Line[], year: number | null = null): TableRead | null {
-  const toks = promoteCellText(tokenize(lines));
+  const toks = withoutIndexLines(promoteCellText(tokenize(lines)));
   const firstVal = toks.findIndex((t) => t.t === 'val');
   if (firstVal < 0) return emptyReview(toks);
   let start = firstVal;
@@ -487,6 +495,10 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   // Section 四 printed as several tables, each under a header of its own naming its block(s).
   const parts = years ? null : reviewParts(toks);
   if (parts) return readReviewParts(toks, parts);
+  // Another line of values after the row (a 同比增减 row above 件数, a last year's row without a
+  // year label): which of them is the report's, nothing proves.
+  const another = years ? null : laterValueLine(toks, end);
+  if (another !== null) return otherRowsReview(toks, start, end, another);
   const region = toks.slice(start, end);
   const vals = region.filter((t): t is ValTok => t.t === 'val');
   const valLines = new Set(vals.map((v) => v.line));
@@ -989,6 +1001,70 @@ function textCellAmongValues(toks: Tok[], i: number, line: number): boolean {
     if (u.t === 'eol') return after && u.delimited;
   }
   return false;
+}
+
+/** A line numbering the columns: 栏次 (column number), 行次, 序号 and the like. */
+const INDEX_LABEL = /^(?:栏次|栏号|列次|列号|行次|序号|编号)[:：]?$/;
+
+/**
+ * Section 四's tokens without the lines that number its columns: a 栏次 row (栏次 | 1 | 2 | … |
+ * 15, as statistical forms print one between the header and the values) or a spreadsheet
+ * export's column index (0 | 1 | … | 14 above the header, pandas' to_csv of read_html): a line
+ * whose label says so, or whose five or more values are the whole numbers from 0 or 1 up, one
+ * by one (no row of values is: each block's 总计 is the sum of the four before it). Such a line
+ * read as the row would publish the column numbers.
+ */
+export function withoutIndexLines(toks: Tok[]): Tok[] {
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const drop = new Set<number>();
+  for (const [line, ts] of byLine) {
+    const vals = ts.filter((t) => t.t === 'val');
+    if (!vals.length) continue;
+    const label = ts
+      .filter((t) => t.t === 'text')
+      .map((t) => t.text.replace(/\s/g, ''))
+      .join('');
+    const counting =
+      vals.length >= 5 &&
+      vals.every((v, j) => /^\d+$/.test(v.text) && Number(v.text) === Number(vals[0]!.text) + j) &&
+      (vals[0]!.text === '0' || vals[0]!.text === '1');
+    if (INDEX_LABEL.test(label) || (counting && (label === '' || /次|号|列/.test(label)))) drop.add(line);
+  }
+  return drop.size ? toks.filter((t) => !drop.has(t.line)) : toks;
+}
+
+/** The first line after token `end` holding two values or more (another row of values), or null. */
+function laterValueLine(toks: Tok[], end: number): number | null {
+  const count = new Map<number, number>();
+  for (let i = end; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t !== 'val') continue;
+    const n = (count.get(t.line) ?? 0) + 1;
+    count.set(t.line, n);
+    if (n === 2) return t.no;
+  }
+  return null;
+}
+
+/** 四 with more than one row of values and no year naming the report's: every cell NULL. */
+function otherRowsReview(toks: Tok[], start: number, end: number, line: number): TableRead {
+  const em = new TableEmitter(templateOf('review', null));
+  const vals = toks.slice(start, end).filter((t): t is ValTok => t.t === 'val');
+  const at0 = vals[0]?.no ?? line;
+  const cells = Array.from({ length: REVIEW_N }, (_, j) => ({
+    table: 'review' as const,
+    row: reviewRows[Math.floor(j / 5)]!.key,
+    col: reviewColumns[j % 5]!.key,
+  }));
+  for (const a of cells) em.emit({ kind: 'unproven', at: a, line: at0, raw: rawOf(vals), state: 'ambiguous' });
+  em.note(
+    'W_CELLS_AMBIGUOUS',
+    `review.${reviewRows.map((r) => r.key).join('/')}: another line of values follows the first (line ${line}; a 同比增减 or last year's row, or the report's own after it) and no label names the year of either — which is the report's is not proven; ${REVIEW_N} cell(s) left NULL`,
+    at0,
+    cells[0],
+  );
+  return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
 }
 
 /** A row label naming the year a row of section 四 is for: 2023年, 2023年度, 本年, 上年. */

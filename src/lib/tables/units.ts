@@ -56,3 +56,24 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
   for (const m of squashed.matchAll(ATTACHED)) if (m[1] === column) add(m[2]!);
   return found;
 }
+
+/**
+ * A unit stated for money that is none of 元 … 亿元 (RMB): 美元 (US dollars), 万美元, 港元, 欧元,
+ * 日元, 角 (a tenth of a yuan), 分 (a hundredth). ATTACHED would take the 元 in 美元 for 元, and an
+ * amount in another currency or unit has no 万元 value here: the caller reads no amount. The
+ * units found, in order; none in most sections.
+ */
+const OTHER_MONEY =
+  /(?:单位|金额)\s*[:：（(]?\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{0,3}?(?:元|角|分))(?![\u4e00-\u9fff]*[旦月宵素氏首])/g;
+
+export function otherMoneyUnits(lines: Line[]): string[] {
+  const found: string[] = [];
+  for (const l of lines) {
+    if (!l.text.includes('单位') && !l.text.includes('金额')) continue;
+    for (const m of l.text.replace(/[\s|]/g, '').matchAll(OTHER_MONEY)) {
+      const u = m[1]!;
+      if (!isMoney(u) && !found.includes(u)) found.push(u);
+    }
+  }
+  return found;
+}
