@@ -37,6 +37,11 @@ describe('a row of another power (行政确认, 行政征收 …) added to 二',
     ])
       expect(coercion([`${label} | 15 |`])).toBe('7');
     expect(coercion(['行政确认： | 15 |', '行政给付 | 2 |'])).toBe('7');
+    // A part of a form row's, its qualifier in brackets (a fresh tester's t7, c10), and 二's
+    // 2019 procurement sub-table kept in a 2021 report (t7, f06).
+    expect(coercion(['行政强制（查封扣押） | 3 |'])).toBe('7');
+    expect(coercion([], '行政强制 | 7 |\n行政许可（告知承诺制） | 45 |')).toBe('7');
+    expect(coercion(['政府集中采购 | 45 | 1234.5万元 |'])).toBe('7');
   });
 
   it('publishes none of its own values under a row of the form', () => {
@@ -48,6 +53,7 @@ describe('a row of another power (行政确认, 行政征收 …) added to 二',
   it('still leaves the row NULL when the label is only part of the name, or other text', () => {
     expect(coercion(['确认 | 15 |'])).toBe('A');
     expect(coercion(['行政确认事项办理 | 15 |'])).toBe('A');
+    expect(coercion(['（查封扣押） | 3 |'])).toBe('A');
     expect(coercion(['| 15 |'])).toBe('A');
   });
 });

@@ -391,12 +391,14 @@ const BREAKDOWN = /^\s*其中/;
  * A row an agency adds to 二 for another category of its powers (权力清单, the list of an
  * agency's powers: 行政确认 confirmation, 行政征收 levies, 行政给付 benefits, 行政检查
  * inspections, 行政奖励 rewards, 行政裁决 rulings, and the rest), or the 2019 form's
- * 其他对外管理服务事项 (other external services) under the 2021 form. The whole cell is that name:
- * no form label ends where it begins, so, like a numbered label, it starts a row of its own and
- * is neither a lost label of a form row nor the rest of a wrapped one.
+ * 其他对外管理服务事项 (other external services) or 政府集中采购 (government procurement) under the
+ * 2021 form; or one of them with a qualifier in brackets (行政许可（告知承诺制）, a part of the
+ * licences: granted on the applicant's pledge). The whole cell is that name: no form label ends
+ * where it begins, so, like a numbered label, it starts a row of its own and is neither a lost
+ * label of a form row nor the rest of a wrapped one.
  */
 const POWER_ROW =
-  /^\s*(?:行政(?:许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|备案)|其他行政权力|其他权力事项|公共服务事项|其他对外管理服务事项)\s*[:：]?\s*$/;
+  /^\s*(?:行政(?:许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|备案)|其他行政权力|其他权力事项|公共服务事项|其他对外管理服务事项|政府集中采购)\s*(?:[（(][^（()）]{1,20}[)）])?\s*[:：]?\s*$/;
 
 /**
  * The first line of delimited cells holding values and no numbered label, after the row's own
