@@ -9,6 +9,9 @@ import { ok, parseText } from './helpers.ts';
 const fees = (text: string) => statedMoneyUnits(textToLines(text), '收费金额');
 
 describe('the money unit section 二 states', () => {
+  it('reads a statement broken across lines (a spreadsheet cell 信息内容（单 / 位：元）)', () => {
+    expect(fees('信息内容（单\n位：元） | 本年制发件数 |\n本年收费\n金额（单位：万元） |')).toEqual(['万元', '元']);
+  });
   it('wherever it is written: a unit line, a header cell, a caption, the heading, a row label, the header', () => {
     expect(fees('第二十条第（八）项\n单位：元\n信息内容 | 本年收费金额 |')).toEqual(['元']);
     expect(fees('信息内容（单位：元） | 本年收费金额 |')).toEqual(['元']);

@@ -54,6 +54,9 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     .join('')
     .replace(/[\s|]/g, '');
   for (const m of squashed.matchAll(ATTACHED)) if (m[1] === column) add(m[2]!);
+  // A statement broken across lines (a spreadsheet cell's 信息内容（单 / 位：元）): 单位 read whole.
+  if (squashed.includes('单位'))
+    for (const m of squashed.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
   return found;
 }
 
