@@ -82,4 +82,56 @@ describe('a page number after a row one cell a line', () => {
     const text = requests(row('（三）5.属于三类内部事务信息', [3, 0, 1, 2, 0, 2, 8])).replace(/四、[\s\S]*$/, '');
     expect(rowOf(ok(parseText(`${text.trimEnd()}\n`)).cells, 'requests', 'withheld_process')).toBe('1 0 0 0 0 0 1');
   });
+
+  it('is seen before the next section’s heading, first on a page, and with the form feed after it (t8)', () => {
+    const active = (lines: string[]) =>
+      ok(
+        parseText(
+          [
+            '某某局2023年政府信息公开工作年度报告',
+            '一、总体情况',
+            '本局全年公开信息。',
+            '二、主动公开政府信息情况',
+            '信息内容',
+            '本年制发件数',
+            '本年废止件数',
+            '现行有效件数',
+            ...lines,
+            '五、存在的主要问题及改进情况',
+            '无。',
+          ].join('\n'),
+        ),
+      ).cells.filter((c) => c.table_id === 'active');
+    const shown = (cs: ReturnType<typeof active>, row: string) => rowOf(cs, 'active', row);
+    // 行政事业性收费 blank (no line), then the page's number 2, then the next page's heading.
+    const fee = active(['规章', '3', '1', '25', '行政事业性收费', '2', '\f三、收到和处理政府信息公开申请情况', '无。']);
+    expect(shown(fee, 'fees')).not.toContain('2');
+    // The same with the form feed after the number (`2\f`).
+    const after = active([
+      '规章',
+      '3',
+      '1',
+      '25',
+      '行政事业性收费',
+      '2\f',
+      '三、收到和处理政府信息公开申请情况',
+      '无。',
+    ]);
+    expect(shown(after, 'fees')).not.toContain('2');
+    // A page whose number is printed at its top (`\f2`): 25 is not taken for it, 2 is not a cell.
+    const top = active([
+      '规章',
+      '3',
+      '1',
+      '25',
+      '\f2',
+      '行政规范性文件',
+      '12',
+      '4',
+      '88',
+      '三、收到和处理政府信息公开申请情况',
+      '无。',
+    ]);
+    expect(['3 1 25', 'A A A']).toContain(shown(top, 'rules'));
+  });
 });

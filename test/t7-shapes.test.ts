@@ -85,7 +85,8 @@ describe('a fee stated in another currency or a fraction of a yuan', () => {
       'fees',
     );
   it('is not read (no value in 万元), where 元 and 万元 are', () => {
-    for (const u of ['美元', '万美元', '港元', '角']) expect(fee(u), u).not.toMatch(/\d/);
+    for (const u of ['美元', '万美元', '港元', '角', '万港币', '英镑', 'USD', 'HK$'])
+      expect(fee(u), u).not.toMatch(/\d/);
     expect(fee('万元')).toBe('12.5');
     expect(fee('元')).toBe('0.00125');
     expect(otherMoneyUnits(textToLines('单位：件、万元'))).toEqual([]);

@@ -64,6 +64,13 @@ export interface Line {
    */
   relined?: boolean;
   /**
+   * A bare number beside a page break that pdftotext's form feed shows (markPageNumbers):
+   * `footer`, the page's last line, its number — no text of the report; `edge`, a bare number
+   * first on a page, or last on one whose next page also starts with one: the page's number or
+   * a table's cell, which is not known.
+   */
+  pageNumber?: 'footer' | 'edge';
+  /**
    * A row cut out of a `|`-delimited one-line dump (oneline.ts) whose cells run up to the next
    * row label found: nothing but that label ends it, so a row between the two whose label was
    * lost would have lent it its values (as a row read from the lines after its label).
@@ -142,7 +149,46 @@ export function textToLines(text: string): Line[] {
   // The newline that ends the last line starts no line of its own: as an empty line it would read
   // as a blank cell after a table's last value, where one cell a line shows blanks so.
   if (parts.length > 1 && parts.at(-1) === '') parts.pop();
-  return parts.map((raw, i) => makeLine(i + 1, raw));
+  return markPageNumbers(parts.map((raw, i) => makeLine(i + 1, raw)));
+}
+
+/** One to three digits alone on a line (its form feed and spaces aside). */
+const BARE_NUMBER = /^[\s\f]*\d{1,3}[\s\f]*$/;
+
+/**
+ * The bare numbers beside the page breaks of pdftotext's text, which writes a form feed first on
+ * each page's first line: the line before a break, when the page after it does not also start
+ * with one, is the page's number (`footer`); a bare number first on a page, or one on each side
+ * of a break, may be the page's number (in a header) or a table's cell (`edge`). Marked on the
+ * whole text before it is cut into sections: a page number before the next section's heading
+ * (`2` / `\f三、…`) is seen as well as one inside a table. Text without form feeds is returned as
+ * it is.
+ */
+export function markPageNumbers(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.raw.includes('\f'))) return lines;
+  const bare = (i: number) => i >= 0 && BARE_NUMBER.test(lines[i]!.text.replace(/\f/g, ''));
+  let last = -1; // the last line with text
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.raw;
+    // A page's last line that carries the form feed after it (`4\f`, some converters' way).
+    if (/\S/.test(raw.replace(/\f/g, '')) && /\f\s*$/.test(raw) && !/^\s*\f/.test(raw)) {
+      let first = i + 1;
+      while (first < lines.length && !lines[first]!.raw.trim()) first++;
+      const after = first < lines.length && bare(first);
+      if (bare(i)) lines[i] = { ...lines[i]!, pageNumber: after ? 'edge' : 'footer' };
+      if (after) lines[first] = { ...lines[first]!, pageNumber: 'edge' };
+    } else if (/^\s*\f/.test(raw)) {
+      // The page's first line: this one, or the next with text when the break stands alone.
+      let first = i;
+      if (!raw.replace(/\f/g, '').trim())
+        for (first = i + 1; first < lines.length && !lines[first]!.raw.trim(); first++);
+      const after = first < lines.length && bare(first);
+      if (bare(last)) lines[last] = { ...lines[last]!, pageNumber: after ? 'edge' : 'footer' };
+      if (after) lines[first] = { ...lines[first]!, pageNumber: 'edge' };
+    }
+    if (raw.replace(/\f/g, '').trim()) last = i;
+  }
+  return lines;
 }
 
 /**

@@ -29,8 +29,10 @@ function foldChar(c: string): string {
   if (c === '\u202e') out = '\u2047';
   else if (INVISIBLE.test(c)) out = '';
   else if (c === '\u00a0' || c === '\u3000' || c === '\u2002' || c === '\u2003') out = ' ';
-  else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011') out = '-';
-  else if (c === '\u2014' || c === '\u2013' || c === '\u2015' || c === '\u2500') out = '—';
+  // The en dash and the figure dash too: Word's autoformat writes –12 for -12 in 本年增/减.
+  else if (c === '\u2212' || c === '\uff0d' || c === '\u2010' || c === '\u2011' || c === '\u2012' || c === '\u2013')
+    out = '-';
+  else if (c === '\u2014' || c === '\u2015' || c === '\u2500') out = '—';
   else if (c === '\uff5c' || c === '\u2502') out = '|';
   else if (c >= '\u3000' && c <= '\u303f' && c !== '\u3000')
     out = c; // keep 、。〔〕 etc.

@@ -1,4 +1,4 @@
-import { sliceLine, type Line } from '../decode/lines.ts';
+import { markPageNumbers, sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome, stripChrome } from './chrome.ts';
 import { findHeading, findOtherNumbered, findUnnumbered, type HeadingHit } from './headings.ts';
 
@@ -172,7 +172,10 @@ export function tocLine(text: string, afterEntry = true): 'blank' | 'entry' | 'f
   return item || paged ? 'entry' : 'filler';
 }
 
-export function segment(lines: Line[]): Segmented {
+export function segment(input: Line[]): Segmented {
+  // Page numbers beside form feeds, on the whole text: one before the next section's heading
+  // (`2` / `\f三、…`) is seen too (decode/lines.ts).
+  const lines = markPageNumbers([...input]);
   // Find each heading's first occurrence after the previous one: (line index, column).
   const find = headingFinder(lines);
   let { found, li0, col0 } = findAll(find, lines, 0);

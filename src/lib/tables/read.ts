@@ -203,7 +203,8 @@ export function readTable(
             rules.moneyUnit ?? null,
           )
         : null;
-    const why = before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : (gap ?? stray));
+    const why =
+      before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? pageEdge(rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -315,6 +316,19 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) return false;
   }
   return true;
+}
+
+/**
+ * Why a row holding a bare number beside a page break (Tok `edge`: first on a page, or with one
+ * on each side of the break) is not proven, or null: that number may be the page's, in a header,
+ * and a blank cell lost would give the row its count with it.
+ */
+export function pageEdge(rc: RowCells): string | null {
+  const vals = rc.kind === 'cells' ? rc.cells : rc.vals;
+  const at = vals.find((v) => v?.edge);
+  return at
+    ? `the value ${at.raw} (line ${at.no}) stands alone beside a page break: the page's number or this row's cell, which is not shown`
+    : null;
 }
 
 /** Whether every value of a row stands on a line of its own (one cell a line, no separators). */

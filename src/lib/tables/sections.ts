@@ -42,6 +42,7 @@ import {
 import {
   blanksUnshown,
   oneValueALine,
+  pageEdge,
   rawOf,
   readTable,
   resolveShort,
@@ -554,6 +555,9 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         : null;
     if (stray) rc = { kind: 'unknown', reason: stray, vals };
   }
+  // A bare number beside a page break among its values: the page's number or a cell (read.ts).
+  const edge = pageEdge(rc);
+  if (edge) rc = { kind: 'unknown', reason: edge, vals };
   // A header naming the five result columns and one besides (a 合计 after the fifteen), its
   // pieces not over the row's: the row is not read by its count (columns.ts).
   const extra = byHeader

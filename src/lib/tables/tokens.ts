@@ -1,5 +1,5 @@
 import { rawSlice } from '../decode/normalize.ts';
-import type { Line } from '../decode/lines.ts';
+import { markPageNumbers, type Line } from '../decode/lines.ts';
 import { isChrome, isPageFooter } from '../segment/chrome.ts';
 import { isCellText } from './cell.ts';
 import { activeRows2019 } from '../template/definitions.ts';
@@ -34,6 +34,8 @@ export type Tok =
       no: number;
       line: number;
       glued?: true;
+      /** A bare number beside a page break: the page's number or a cell (Line.pageNumber `edge`). */
+      edge?: true;
       spansRows?: true;
       above?: true;
       col?: number;
@@ -78,42 +80,40 @@ export function isValueLike(text: string): boolean {
 const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
-/** A bare page number: one to three digits alone on a line. */
-const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
-
-/**
- * The lines that are a page's number at a page break: a bare number that is the last line of a
- * page (the next line that is not blank starts the next page with a form feed, as pdftotext
- * writes it). A table's cell there reads the same, so a row whose cell this was is a cell short,
- * never a stray number richer (a blank cell that one cell a line does not show, and the page
- * number in its place, read as the row's count, would put every later value a column off). A
- * bare number right after the break is not taken: a page whose footer has no number goes on
- * with the row's next cell there. Null for text without form feeds (most).
- */
-function pageEdgeNumbers(lines: Line[]): Set<number> | null {
-  if (!lines.some((l) => l.raw.includes('\f'))) return null;
-  const out = new Set<number>();
-  let last = -1; // the last line that is not blank
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.raw;
-    if (raw.includes('\f') && /^\s*\f/.test(raw) && last >= 0 && BARE_NUMBER.test(lines[last]!.text)) out.add(last);
-    if (raw.trim()) last = i;
-  }
-  return out;
-}
-
 export function tokenize(lines: Line[]): Tok[] {
   const toks: Tok[] = [];
   // Markdown (it has a |---| rule): a leading `|` opens the row. Elsewhere `|` ends a cell, so
   // a leading `|` closes an empty first cell.
   // (The rule has dashes: a line without one is no rule, and is not trimmed and matched.)
   const markdown = lines.some((l) => l.text.includes('-') && MD_RULE.test(l.text.trim()));
-  const pageNumbers = pageEdgeNumbers(lines);
+  // Marked on the whole text already (segment); marked again here for lines that reach the
+  // tables some other way.
+  const marked = markPageNumbers([...lines]);
+  const pageOf = (li: number) => lines[li]!.pageNumber ?? marked[li]!.pageNumber;
+  // Empty lines right before a page break (then the page's number, if any): the page's end, not
+  // blank cells (one cell a line shows a blank cell as an empty line).
+  const beforeBreak = new Set<number>();
+  for (let li = lines.length - 1, breaking = false; li >= 0; li--) {
+    const raw = lines[li]!.raw;
+    if (/^\s*\f/.test(raw)) breaking = true;
+    else if (!raw.trim()) {
+      if (breaking) beforeBreak.add(li);
+    } else if (pageOf(li) !== 'footer') breaking = false;
+    if (/\S/.test(raw.replace(/\f/g, '')) && /\f\s*$/.test(raw)) breaking = true;
+  }
   lines.forEach((line, li) => {
-    // A page's number, or the form feed alone on its line (the break itself, no blank cell).
-    if (pageNumbers?.has(li) || (line.raw.includes('\f') && !line.raw.replace(/\f/g, '').trim())) return;
+    const page = pageOf(li);
+    if (beforeBreak.has(li)) return;
+    // A page's number (decode/lines.ts, markPageNumbers), or the form feed alone on its line
+    // (the break itself, no blank cell).
+    if (page === 'footer' || (line.raw.includes('\f') && !line.raw.replace(/\f/g, '').trim())) return;
     const from = toks.length;
     tokenizeLine(line, li);
+    if (page === 'edge')
+      for (let k = from; k < toks.length; k++) {
+        const t = toks[k]!;
+        if (t.t === 'val') toks[k] = { ...t, edge: true };
+      }
     if (line.relined)
       for (let k = from; k < toks.length; k++) {
         const t = toks[k]!;

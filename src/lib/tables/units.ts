@@ -69,14 +69,24 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
 const OTHER_MONEY =
   /(?:单位|金额)\s*[:：（(]?\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{0,3}?(?:元|角|分))(?![\u4e00-\u9fff]*[旦月宵素氏首])/g;
 
+/**
+ * What an amount header names as its unit, in brackets after it: 收费金额（单位：万港币）,
+ * 采购总金额（USD）. Any unit of it that is not one of 元 … 亿元 is another (万港币, 美金, 英镑, USD,
+ * HK$): a currency whose name has no 元 is no less another.
+ */
+const AMOUNT_UNIT = /(?:收费金额|采购总金额)[（(](?:(?:金额)?单位[:：])?([^（()）\d,，;；、]{1,8})[^（()）]*[)）]/g;
+
 export function otherMoneyUnits(lines: Line[]): string[] {
   const found: string[] = [];
+  const add = (u: string) => !isMoney(u) && !found.includes(u) && found.push(u);
   for (const l of lines) {
     if (!l.text.includes('单位') && !l.text.includes('金额')) continue;
-    for (const m of l.text.replace(/[\s|]/g, '').matchAll(OTHER_MONEY)) {
-      const u = m[1]!;
-      if (!isMoney(u) && !found.includes(u)) found.push(u);
-    }
+    for (const m of l.text.replace(/[\s|]/g, '').matchAll(OTHER_MONEY)) add(m[1]!);
   }
+  const squashed = lines
+    .map((l) => l.text)
+    .join('')
+    .replace(/[\s|]/g, '');
+  for (const m of squashed.matchAll(AMOUNT_UNIT)) add(m[1]!);
   return found;
 }
