@@ -145,13 +145,23 @@ describe('incremental build', () => {
         detached: true,
         stdio: 'ignore',
       });
-      await new Promise((r) => setTimeout(r, 6000));
+      // Listened for from the start: a build that ends before the signal must not leave this
+      // test waiting for an event already past (it hung CI for 15 minutes once).
+      const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+      // Stopped while Astro writes into the scratch folder beside the target (build.ts
+      // singleBuild), or after 20 s whatever it is doing.
+      const scratch = `${stopped}.building-${child.pid}`;
+      for (let waited = 0; waited < 20_000 && child.exitCode === null; waited += 100) {
+        if (existsSync(scratch) && readdirSync(scratch).length > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       try {
         process.kill(-child.pid!, 'SIGINT');
       } catch {
         // It had finished: the folder is then the new build, the same bytes.
       }
-      await new Promise((r) => child.on('close', r));
+      // Stopped, not finished: the build says so and fails (build.ts: exit 1, or 130 from parallelBuild).
+      expect(await closed).not.toBe(0);
       const c = compare(clean, stopped);
       expect([c.onlyA, c.onlyB, c.differ]).toEqual([[], [], []]);
       expect(readdirSync(tmp).filter((f) => f.includes('.building-'))).toEqual([]);
