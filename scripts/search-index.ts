@@ -19,7 +19,7 @@
  * Memory stays bounded by a shard: records are spooled to a temporary folder, split by shard, and
  * each shard is built from its own file.
  */
-import { createReadStream, closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +28,7 @@ import { createInterface } from 'node:readline';
 import { pinyin } from 'pinyin-pro';
 import { SearchRecord } from '../src/lib/search/record.ts';
 import { RecordCache, writeSiteRecords } from '../src/lib/search/site-records.ts';
+import { LineWriter } from '../src/lib/search/line-writer.ts';
 import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
@@ -60,30 +61,6 @@ const group = option('--group') ? Number(option('--group')) : GROUP;
 const INDEX_THREADS_FROM = 20_000;
 const threadsOption = option('--threads') ? Number(option('--threads')) : null;
 const log = (s: string) => quiet || console.log(s);
-
-/** Lines appended to a file through a buffer (many small writes would dominate). */
-class LineWriter {
-  private fd: number;
-  private buffer: string[] = [];
-  private size = 0;
-  constructor(file: string) {
-    this.fd = openSync(file, 'w');
-  }
-  write(line: string): void {
-    this.buffer.push(line, '\n');
-    this.size += line.length + 1;
-    if (this.size > 1 << 22) this.flush();
-  }
-  private flush(): void {
-    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
 
 function exportRecords(dir: string, file: string): number {
   const out = new LineWriter(file);

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pageRecord, pageUrl, type SearchRecord } from './record.ts';
+import { LineWriter } from './line-writer.ts';
 
 /**
  * The search records of a built site (record.ts), one JSON text a line, in a fixed order: what
@@ -139,10 +140,7 @@ export class RecordCache {
   private readonly old = new Map<string, Cached>();
   private oldFd: number | null = null;
   private readonly pages: string[] = [];
-  private readonly fd: number;
-  private buffer: string[] = [];
-  private buffered = 0;
-  private written = 0;
+  private readonly out: LineWriter;
   private closed = false;
   /** The new records file: every record written through `put`, in order. */
   readonly recordsFile: string;
@@ -173,7 +171,7 @@ export class RecordCache {
       }
     }
     this.recordsFile = join(dir, `records-${randomBytes(6).toString('hex')}.jsonl`);
-    this.fd = openSync(this.recordsFile, 'w');
+    this.out = new LineWriter(this.recordsFile);
   }
 
   /** The cached record line of `file` if its digest is `digest`: a string, null (not indexed), or undefined (not cached). */
@@ -193,26 +191,15 @@ export class RecordCache {
       this.pages.push(`${JSON.stringify(file)}\t${digest}\t-1\t0`);
       return;
     }
-    const length = Buffer.byteLength(line);
-    this.pages.push(`${JSON.stringify(file)}\t${digest}\t${this.written}\t${length}`);
-    this.written += length + 1;
-    this.buffer.push(line, '\n');
-    this.buffered += length + 1;
-    if (this.buffered > 1 << 22) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.buffered = 0;
+    const at = this.out.write(line);
+    this.pages.push(`${JSON.stringify(file)}\t${digest}\t${at}\t${Buffer.byteLength(line)}`);
   }
 
   /** Closes the new records file (to be read as the index's source). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.flush();
-    closeSync(this.fd);
+    this.out.close();
     if (this.oldFd !== null) closeSync(this.oldFd);
   }
 
