@@ -382,8 +382,8 @@ function report(
     !tq.requestHeaderRepeated &&
     extraSide.chance(0.1)
   ) {
-    tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous'] as const), rng: extraSide };
-    quirks.add('extra-column');
+    tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous', 'row-number'] as const), rng: extraSide };
+    quirks.add(tq.extraColumn.kind === 'row-number' ? 'row-number-column' : 'extra-column');
   }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');

@@ -88,6 +88,12 @@ function placeColumns(
   const first = cols[0]!;
   const last = Math.max(...grid.keys());
   const extra = new Set<number>();
+  // A row-number column between the row labels and the form's columns (行次 "line number", 栏次,
+  // 序号): its values number the rows, none of the form's.
+  for (let c = 0; c < first; c++) {
+    const leaf = grid.get(c)?.at(-1);
+    if (leaf && leaf.from === c && leaf.to === c + 1 && ROW_NUMBER_COLUMN.test(leaf.key)) extra.add(c);
+  }
   let unnamed = 0;
   for (let c = first; c <= last; c++) {
     if (named.has(c)) continue;
@@ -169,6 +175,9 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
  * no column: it labels a row of last year's figures (四 printed by year: 上年 | …, 本年 | …).
  */
 const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数))$/;
+
+/** Header words of a column that numbers the rows (行次, 栏次, 序号, 行号, 编号). */
+const ROW_NUMBER_COLUMN = /^(?:行次|栏次|序号|行号|编号)$/;
 
 /** A header label (headerKey) of a column no form has (小计, 上年总计, 备注): EXTRA_COLUMN. */
 export const isExtraColumn = (key: string): boolean => EXTRA_COLUMN.test(key);
@@ -349,9 +358,11 @@ export function columnsByPosition(
     if (lineClosed) keys.pop();
     let from = 0;
     while (from < keys.length && !known(keys[from]!)) from++;
+    // A row-number column (行次) just before the form's first: a column of its own (placeColumns).
+    if (from > 0 && ROW_NUMBER_COLUMN.test(keys[from - 1]!)) from--;
     leads.add(from);
     const own = keys.slice(from);
-    if (own.some((k) => !known(k) && !EXTRA_COLUMN.test(k))) return null;
+    if (own.some((k, i) => !known(k) && !EXTRA_COLUMN.test(k) && !(i === 0 && ROW_NUMBER_COLUMN.test(k)))) return null;
     lines.push(own);
   }
   if (!lines.length) return null;
