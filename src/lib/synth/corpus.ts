@@ -382,8 +382,16 @@ function report(
     !tq.requestHeaderRepeated &&
     extraSide.chance(0.1)
   ) {
-    tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous', 'row-number'] as const), rng: extraSide };
-    quirks.add(tq.extraColumn.kind === 'row-number' ? 'row-number-column' : 'extra-column');
+    tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous', 'row-number', 'unit'] as const), rng: extraSide };
+    const lead = tq.extraColumn.kind === 'row-number' || tq.extraColumn.kind === 'unit';
+    quirks.add(tq.extraColumn.kind === 'row-number' ? 'row-number-column' : lead ? 'unit-column' : 'extra-column');
+    // A column before 自然人 with 总计 blank in every row: read by count, every value stood a
+    // column to the right (a fresh tester's t10). Half of them, where a blank total may be planted.
+    if (lead && !erroneous.size && !tq.blankApplicants && extraSide.chance(0.5)) {
+      tq.blankTotals = true;
+      quirks.add('blank-totals');
+      quirks.add('lead-column-blank-totals');
+    }
   }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');

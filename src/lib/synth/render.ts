@@ -96,11 +96,12 @@ export interface TableQuirks {
   reviewSplit?: Random;
   /**
    * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
-   * 小计 after 其他, a 上年总计 after 总计, or a row-number column (行次, 栏次, 序号) between the row
-   * labels and 自然人 (the side generator of its numbers, apart from the main stream). Truth: the
-   * form's cells as written; the extra column is no cell of the form.
+   * 小计 after 其他, a 上年总计 after 总计, or between the row labels and 自然人 a row-number column
+   * (行次, 栏次, 序号) or a unit column of 件 (单位, 计量单位, or 类别, which no rule leaves out:
+   * those rows are NULL) (the side generator of its numbers, apart from the main stream). Truth:
+   * the form's cells as written; the extra column is no cell of the form.
    */
-  extraColumn?: { kind: 'subtotal' | 'previous' | 'row-number'; rng: Random };
+  extraColumn?: { kind: 'subtotal' | 'previous' | 'row-number' | 'unit'; rng: Random };
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -540,20 +541,23 @@ function htmlRequests(
   extra?: TableQuirks['extraColumn'],
 ): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
-  const numbered = extra?.kind === 'row-number';
+  const numbered = extra?.kind === 'row-number' || extra?.kind === 'unit';
+  const leadLabel = !numbered
+    ? ''
+    : extra.rng.pick(extra.kind === 'unit' ? ['单位', '计量单位', '类别'] : ['行次', '栏次', '序号']);
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
     `<table border="1">${sheet}`,
-    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered ? td(extra.rng.pick(['行次', '栏次', '序号']), ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${extra && !numbered ? 8 : 7}"`)}</tr>`,
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${extra && !numbered ? 8 : 7}"`)}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${extra?.kind === 'subtotal' ? 6 : 5}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}</tr>`,
     `<tr>${[...applicants, ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
   ];
   /** The extra column's cell of a row: the 法人 columns' sum as written, last year's total, or its number. */
   const extraCell = (r: Row): string => {
     if (!extra) return '';
-    if (numbered) return td(String(rows.indexOf(r) + 1));
+    if (numbered) return td(extra.kind === 'unit' ? '件' : String(rows.indexOf(r) + 1));
     if (extra.kind === 'previous') return td(String(extra.rng.int(0, 300)));
     const org = r.cells.slice(1, 6).map((c) => c.text);
     return td(org.every((x) => /^\d+$/.test(x)) ? String(org.reduce((a, x) => a + Number(x), 0)) : '');

@@ -68,6 +68,38 @@ export function columnsByHeader(
   return h && (h.extra.size || h.unnamed) ? { cols: h.cols, extra: h.extra, last: h.last } : null;
 }
 
+/**
+ * The form's columns by a drawn table's header grid whenever it places them all, in order (the
+ * extra and unnamed columns as in columnsByHeader), or null. For a table read by count, the check
+ * that each value read stands under its column's label (rows.ts, readRow `gridCheck`): a column
+ * the form does not have between the labels and 自然人 (单位 with 件, an empty spacer) with the
+ * last column blank in every row made the count read every value a column to the right.
+ */
+export function gridColumns(
+  grid: HeaderGrid,
+  n: number,
+  column: (labels: string[]) => number | null,
+): HeaderColumns | null {
+  const h = placeColumns(grid, n, column);
+  return h ? { cols: h.cols, extra: h.extra, last: h.last } : null;
+}
+
+/**
+ * Whether a row read by count (`cells`, one slot per form column) has a value whose grid column
+ * is not its form column's by the header (`h`): the count then placed it under another label.
+ * Only values with a digit are compared (a "/" drawn across the row says it of every column), and
+ * not in columns under a cell spanning several (`spanned`): the spans' rules place them.
+ */
+export function misplaced(
+  cells: ReadonlyArray<{ col?: number; text: string } | null>,
+  h: HeaderColumns,
+  spanned?: ReadonlySet<number>,
+): boolean {
+  return cells.some(
+    (s, j) => s !== null && /\d/.test(s.text) && !spanned?.has(j) && s.col !== undefined && s.col !== h.cols[j],
+  );
+}
+
 /** The form's columns in a header's grid (columnsByHeader), with the count of columns that have no label of their own. */
 function placeColumns(
   grid: HeaderGrid,
@@ -89,7 +121,7 @@ function placeColumns(
   const last = Math.max(...grid.keys());
   const extra = new Set<number>();
   // A row-number column between the row labels and the form's columns (行次 "line number", 栏次,
-  // 序号): its values number the rows, none of the form's.
+  // 序号) or a unit column (单位: 件): its values are none of the form's.
   for (let c = 0; c < first; c++) {
     const leaf = grid.get(c)?.at(-1);
     if (leaf && leaf.from === c && leaf.to === c + 1 && ROW_NUMBER_COLUMN.test(leaf.key)) extra.add(c);
@@ -176,8 +208,11 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
  */
 const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:上年|去年)(?:同期)?(?:总计|合计|数量|数|总数|件数))$/;
 
-/** Header words of a column that numbers the rows (行次, 栏次, 序号, 行号, 编号). */
-const ROW_NUMBER_COLUMN = /^(?:行次|栏次|序号|行号|编号)$/;
+/**
+ * Header words of a column between the row labels and the form's first column that holds none
+ * of the form's values: the rows' numbers (行次, 栏次, 序号, 行号, 编号) or their unit (单位, 计量单位: 件).
+ */
+const ROW_NUMBER_COLUMN = /^(?:行次|栏次|序号|行号|编号|(?:计量|计算)?单位)$/;
 
 /** A header label (headerKey) of a column no form has (小计, 上年总计, 备注): EXTRA_COLUMN. */
 export const isExtraColumn = (key: string): boolean => EXTRA_COLUMN.test(key);

@@ -13,6 +13,8 @@ import {
   readRow,
   regionEnd,
   trailingEmpties,
+  emptyColumns,
+  fullRows,
   labelPadding,
   noiseOfRows,
   rightAligned,
@@ -67,6 +69,11 @@ export interface TableRules {
    */
   byHeader?: { all?: HeaderColumns; rows?: Map<string, HeaderColumns> };
   /**
+   * A drawn table whose header places the form's columns (columns.ts, gridColumns): a row read by
+   * count with a value under another column's label is read by the header instead; by row key, or `all`.
+   */
+  gridCheck?: { all?: HeaderColumns; rows?: Map<string, HeaderColumns> };
+  /**
    * A table known to have more columns than the form (columns.ts, `notByCount`): by its header
    * naming one (why, for the table or by row key), or by its rows. `groups`: the row keys under
    * each header (二's sub-tables), within which rows show the width; by default the whole table.
@@ -100,6 +107,8 @@ export function readTable(
   const rowLines = found.map((f) => toks[f.at]!.line);
   const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
   const padding = labelPadding(toks, rowSpans);
+  const blankColumns = emptyColumns(toks, found);
+  const full = fullRows(toks, rowSpans);
   const grid = rightAligned(toks, rowSpans);
   const noiseAt = noiseOfRows(trails, rowLines);
   // Rows found out of template order (rows.ts): a row not found at all may stand between any two.
@@ -129,6 +138,9 @@ export function readTable(
         padding,
         grid.has(f.def.columns.length),
         byHeader[k],
+        rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all,
+        blankColumns,
+        full,
       ),
     );
   }

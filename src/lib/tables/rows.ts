@@ -1,6 +1,6 @@
 import type { RowDef } from '../template/definitions.ts';
 import { isCellText } from './cell.ts';
-import { cellsByHeader, type HeaderColumns } from './columns.ts';
+import { cellsByHeader, misplaced, type HeaderColumns } from './columns.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
 
 /**
@@ -264,6 +264,9 @@ export function readRow(
   labelPadding = false,
   grid = false,
   byHeader?: HeaderColumns,
+  gridCheck?: HeaderColumns,
+  emptyCols?: ReadonlySet<number>,
+  full?: FullRows | null,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -293,15 +296,29 @@ export function readRow(
   // such piece (Line.grid).
   // A header naming a column the form does not have: each cell is the one under its column's
   // label (columns.ts), on the label's own line of a drawn table, or none is placed.
-  const exact = byHeader
+  const counted = byHeader
     ? cellsByHeader(sameLine, byHeader)
     : grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(sameLine.slice(-n))
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
-          ? spannedRow(sameLine, n, noise, padded, labelPadding)
-          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding)
+          ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full)
+          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding, emptyCols, full)
         : null;
+  // A drawn table whose header places the form's columns: a row read by count with a value
+  // under another column's label (a 单位 column of 件 or an empty spacer before 自然人, the last
+  // column blank in every row), or not read by it, is read by the header instead (columns.ts).
+  // Only a row ending under the header's last column: a row whose spans are broken (a rowspan
+  // short, a label cell lost) stands a column off the header as a whole, and its count is right.
+  // Columns under a cell spanning several are the spans' rules' (spannedRow): not checked.
+  const ends = sameLine.findLast((t) => t.t !== 'eol' && t.t !== 'blank');
+  const aligned = ends !== undefined && 'col' in ends && ends.col === gridCheck?.last;
+  const exact =
+    gridCheck &&
+    aligned &&
+    (counted?.kind === 'unknown' || (counted?.kind === 'cells' && misplaced(counted.cells, gridCheck, counted.spanned)))
+      ? cellsByHeader(sameLine, gridCheck)
+      : counted;
   if (exact) {
     const commas = digitCommas ? digitCommaProblem(cellSlots(sameLine), n, noise, digitCommas) : null;
     if (commas) return { kind: 'unknown', reason: commas, vals: sameVals };
@@ -443,6 +460,8 @@ function spannedRow(
   noise: number | null,
   padded: boolean,
   labelPadding: boolean,
+  emptyCols?: ReadonlySet<number>,
+  full?: FullRows | null,
 ): RowCells {
   const cells: Slot[] = [];
   const spanned = new Set<number>();
@@ -462,10 +481,66 @@ function spannedRow(
   }
   if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
   const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
-  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding);
+  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding, emptyCols, full);
   if (rc.kind !== 'cells') return rc;
   const rows = new Set(rc.cells.flatMap((c, j) => (c && (c.spansRows || c.above) ? [j] : [])));
   return rows.size ? { ...rc, spanned: rows } : rc;
+}
+
+/**
+ * The positions, counted from the line's end (0: the last cell), at which every found row's
+ * delimited line has an empty cell after its label, among the rows that have a value: a column
+ * blank throughout, or a spacer. `rows`: each found row's label token index.
+ */
+export function emptyColumns(toks: Tok[], rows: ReadonlyArray<{ at: number }>): Set<number> {
+  let out: Set<number> | undefined;
+  for (const { at } of rows) {
+    const line = toks[at]!.line;
+    const own: Tok[] = [];
+    let i = at + 1;
+    for (; i < toks.length && toks[i]!.line === line && toks[i]!.t !== 'eol'; i++) own.push(toks[i]!);
+    const eol = toks[i];
+    if (!eol || eol.t !== 'eol' || !eol.delimited) continue;
+    const slots = cellSlots(own);
+    if (!slots.some((s) => s !== null)) continue;
+    const empty = new Set<number>();
+    slots.forEach((s, k) => s === null && empty.add(slots.length - 1 - k));
+    const before: Set<number> | undefined = out;
+    out = before ? new Set([...before].filter((p) => empty.has(p))) : empty;
+  }
+  return out ?? new Set<number>();
+}
+
+/** The table's delimited rows with all their values right after their label (fullRows). */
+export interface FullRows {
+  /** The most empty pieces such a row ends with. */
+  trail: number;
+}
+
+/**
+ * The found rows (`rows`: label token index and column count) whose delimited line holds exactly
+ * their n values, each a number, right after the label — no empty or text cell before or among
+ * them — and then only empty pieces; null when there is none (fromSlots).
+ */
+export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): FullRows | null {
+  let most = -1;
+  for (const { at, n } of rows) {
+    const line = toks[at]!.line;
+    const own: Tok[] = [];
+    let i = at + 1;
+    for (; i < toks.length && toks[i]!.line === line && toks[i]!.t !== 'eol'; i++) own.push(toks[i]!);
+    const eol = toks[i];
+    if (!eol || eol.t !== 'eol' || !eol.delimited) continue;
+    const slots = cellSlots(own);
+    let trail = 0;
+    while (slots.length && slots.at(-1) === null) {
+      slots.pop();
+      trail++;
+    }
+    if (slots.length !== n || !slots.every((s) => s !== null && NUMBERISH.test(s.text))) continue;
+    most = Math.max(most, trail);
+  }
+  return most < 0 ? null : { trail: most };
 }
 
 /**
@@ -536,7 +611,15 @@ export function cellSlots(toks: Tok[]): Slot[] {
     else if (tok.t === 'empty') slots.push(null);
     // Text in a value position (三, 3/5, 334人次, 166^1) is a cell that is no number: it keeps
     // its raw text and is read as unreadable, never as a blank (parseCell says why).
-    else if (tok.t === 'text') slots.push({ t: 'val', text: tok.text, raw: tok.raw, no: tok.no, line: tok.line });
+    else if (tok.t === 'text')
+      slots.push({
+        t: 'val',
+        text: tok.text,
+        raw: tok.raw,
+        no: tok.no,
+        line: tok.line,
+        ...(tok.col !== undefined ? { col: tok.col } : {}),
+      });
   }
   return slots;
 }
@@ -627,6 +710,8 @@ export function fromSlots(
   noise: number | null = 0,
   padded = false,
   labelPadding = false,
+  emptyCols?: ReadonlySet<number>,
+  full?: FullRows | null,
 ): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
@@ -634,6 +719,9 @@ export function fromSlots(
   const trail = all.length - slots.length;
   let lead = 0;
   while (lead < slots.length && slots[lead] === null) lead++;
+  // Cells before the first value that are no number, nor a mark for none (a unit column's 件).
+  let unit = lead;
+  while (unit < slots.length && (slots[unit] === null || !NUMBERISH.test(slots[unit]!.text))) unit++;
   // In a table whose full rows show empty pieces between label and values (the label's merged
   // columns), empty pieces after the label make up the count only together with the values:
   // they may be blank cells, or that padding in a row short of a cell. Not proven: the row is
@@ -641,6 +729,31 @@ export function fromSlots(
   // blank cells would pass every identity unchecked, so it is never offered).
   if (labelPadding && slots.length === n && lead > 0 && vals.length > 0 && vals.length < n)
     return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited' };
+  // Empty pieces after the last value, taken for the line's padding, while the count is made up
+  // with empty pieces before the first value or with one in a column empty in every row
+  // (`emptyCols`, counted from the line's end): those may be blank cells and the ones after
+  // padding, or the label's merged columns (an export's `label,,v…`) or a spacer column and the
+  // ones after blank last cells (a 总计 blank in every row). Both readings fill the row; which is
+  // not proven (a fresh tester's t10: every value a column to the right). A `|` line's last
+  // empty piece is its closing separator's. A row of the table with all its values right after
+  // its label (`full`) shows the label one cell wide: the empty pieces before are blank cells.
+  // Cells before the first value that are no number (a unit column's 件, a label's note in a
+  // cell of its own), which the count takes for cells, are the same doubt, unless such a row
+  // ends with as many empty pieces (they are then the line's padding).
+  const labelPad = lead > 0 && !full;
+  const spacer = slots.some((s, i) => s === null && i >= lead && emptyCols?.has(all.length - 1 - i));
+  const note = unit > lead && !(full && trail <= full.trail);
+  if (
+    (slots.length === n || vals.length === n) &&
+    (vals.length < n || unit > lead) &&
+    trail - (padded ? 1 : 0) >= 1 &&
+    (labelPad || spacer || note)
+  )
+    return {
+      kind: 'unknown',
+      reason: `empty cells after the row's last value, and before its first or in a column empty in every row: which of them are blank cells and which padding or a spacer is not proven`,
+      vals,
+    };
   // A cell of two numbers or more (`0  5`): a separator lost inside the row, which then holds
   // more values than columns (`规章 | 0 | 0  5 | 993`: 4 values for 3). Which one is surplus is
   // not known, so no value of the row is placed: 993 is not proven 现行有效件数. (A row short of
@@ -665,6 +778,12 @@ export function fromSlots(
   }
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
 }
+
+/**
+ * A cell's text that is or may be a number: one with a digit, a number in Chinese numerals, or a
+ * mark for none or zero (—, /, 无, 〇). Not a unit (件) or a label's note (（区分处理的…）).
+ */
+const NUMBERISH = /[\d０-９]|^[〇零一二三四五六七八九十百千万两]+$|^(?:[—–\-－/／.．]+|无)$/;
 
 /** Text of two numbers or more separated by spaces (`0  5`, `12 3`): no one cell's value. */
 function severalValues(text: string): boolean {

@@ -69,6 +69,7 @@ import {
   byPosition,
   cellsByHeader,
   columnsByHeader,
+  gridColumns,
   columnsByPosition,
   emptyEnd,
   extraColumnNamed,
@@ -187,7 +188,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // naming the other form are that header's, and say nothing of the rest.
   const unproven = rowsFormProblem(toks, layout, otherHeader) ?? undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
-  const byHeader = activeColumnsByHeader(toks, blocks, defs);
+  const { byHeader, gridCheck } = activeColumnsByHeader(toks, blocks, defs);
   const wider = activeWider(blocks, defs);
   const read = readTable('active', toks, activeRows[layout], true, {
     moneyUnit,
@@ -197,6 +198,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
     ...(unnamedRows.size ? { unnamedColumns: { rows: unnamedRows } } : {}),
     ...(repeatedRows.size ? { repeatedRows } : {}),
     ...(byHeader.size ? { byHeader: { rows: byHeader } } : {}),
+    ...(gridCheck.size ? { gridCheck: { rows: gridCheck } } : {}),
     wider: { rows: wider, groups: blocks.map((b) => b.rows) },
   });
   return read.found.length ? { layout, read } : { layout: null, read: null };
@@ -273,8 +275,15 @@ function activeBlocks(toks: Tok[], defs: RowDef[], form: HeaderForm): ActiveBloc
  * Section 二's rows under a drawn sub-table header that names a column the form does not have
  * (信息内容 | 本年处理决定数量 | 上年数量): each placed by its columns' labels (columns.ts), by row key.
  */
-function activeColumnsByHeader(toks: Tok[], blocks: ActiveBlock[], defs: RowDef[]): Map<string, HeaderColumns> {
+function activeColumnsByHeader(
+  toks: Tok[],
+  blocks: ActiveBlock[],
+  defs: RowDef[],
+): { byHeader: Map<string, HeaderColumns>; gridCheck: Map<string, HeaderColumns> } {
   const out = new Map<string, HeaderColumns>();
+  // Rows of a drawn sub-table whose header places their columns but names none besides: read by
+  // count, checked against it (read.ts, gridCheck).
+  const check = new Map<string, HeaderColumns>();
   for (const b of blocks) {
     const grid = headerGrid(b.head);
     // In delimited text, the header's lines rebuilt (columns.ts, columnsByPosition): one for the
@@ -289,6 +298,8 @@ function activeColumnsByHeader(toks: Tok[], blocks: ActiveBlock[], defs: RowDef[
         return j < 0 ? null : j;
       };
       let h = grid.size ? columnsByHeader(grid, labels.length, column) : null;
+      const placed = grid.size && !h ? gridColumns(grid, labels.length, column) : null;
+      if (placed && !check.has(key)) check.set(key, placed);
       if (!grid.size) {
         const id = labels.join('|');
         if (!byLabels.has(id))
@@ -301,7 +312,7 @@ function activeColumnsByHeader(toks: Tok[], blocks: ActiveBlock[], defs: RowDef[
       if (h && !out.has(key)) out.set(key, h);
     }
   }
-  return out;
+  return { byHeader: out, gridCheck: check };
 }
 
 /**
@@ -422,12 +433,17 @@ export function readRequests(
   // A header naming the form's columns and one besides, its pieces not over the rows': no row
   // is read by its count (columns.ts).
   const extra = firstAt < 0 ? null : extraColumnNamed(textCells(toks.slice(0, firstAt)), REQUEST_LABELS);
+  const gridCheck =
+    firstAt < 0 || byHeader
+      ? null
+      : gridColumns(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn);
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),
     ...(unnamed && !order ? { unnamedColumns: { all: unnamed } } : {}),
     ...(repeatedColumn ? { repeatedColumn } : {}),
     ...(byHeader ? { byHeader: { all: byHeader } } : {}),
+    ...(gridCheck ? { gridCheck: { all: gridCheck } } : {}),
     ...(extra ? { wider: { all: namedWider(extra) } } : {}),
   });
   return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
