@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { hMergeAsSpans } from './docx-merge.ts';
 import { fieldResults } from './docx-fields.ts';
 import { readableInline, relationshipIds } from './docx-inline.ts';
 import { UNSURE_MARK } from './shown.ts';
@@ -88,7 +89,9 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const stylesFile = zip.file(await stylesPart(zip, main)) ?? zip.file(MAMMOTH_STYLES);
   const stylesXml = (await stylesFile?.async('string')) ?? '';
   const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
-  const breaks = crAsBreaks(hidden ?? xml) ?? hidden ?? fields;
+  const cr = crAsBreaks(hidden ?? xml) ?? hidden ?? fields;
+  const symbols = symbolsAsText(cr ?? source) ?? cr;
+  const breaks = hMergeAsSpans(symbols ?? source) ?? symbols;
   // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
   const rels = await zip.file(relsPath(main))?.async('string');
   const changed = readableInline(breaks ?? source, relationshipIds(rels)) ?? breaks;
@@ -108,6 +111,33 @@ export function crAsBreaks(xml: string): string | null {
   const p = ns?.[1];
   if (!p || !xml.includes(`<${p}:cr`)) return null;
   const out = xml.replace(new RegExp(`<${p}:cr\\b[^>]*?(?:/>|>\\s*</${p}:cr>)`, 'g'), `<${p}:br/>`);
+  return out === xml ? null : out;
+}
+
+/**
+ * A symbol character (w:sym) in a font that is no symbol font carries its Unicode code point
+ * (ECMA-376 17.3.3.30, w:char); mammoth maps only symbol fonts' characters (the private use
+ * area, F0xx) and drops any other unsaid, so a digit inserted as a symbol was lost (4526 read as
+ * 526, −2 as 2: a fresh tester's t9). A w:sym whose character lies outside the private use area
+ * becomes that character as text (w:t); null when there is none.
+ */
+const SYMBOL_FONT = /symbol|wingdings|webdings|dingbats|marlett|mt extra/i;
+
+export function symbolsAsText(xml: string): string | null {
+  const ns = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml);
+  const p = ns?.[1];
+  if (!p || !xml.includes(`<${p}:sym`)) return null;
+  const char = new RegExp(`\\b${p}:char\\s*=\\s*["']([0-9A-Fa-f]{1,6})["']`);
+  const font = new RegExp(`\\b${p}:font\\s*=\\s*["']([^"']*)["']`);
+  const out = xml.replace(new RegExp(`<${p}:sym\\b([^>]*?)(?:/>|>\\s*</${p}:sym>)`, 'g'), (m, attrs: string) => {
+    // A symbol font's characters are its own (Symbol's 0x61 is α): mammoth maps those.
+    if (SYMBOL_FONT.test(font.exec(attrs)?.[1] ?? '')) return m;
+    const code = char.exec(attrs)?.[1];
+    const cp = code ? parseInt(code, 16) : NaN;
+    if (!(cp >= 0x20 && cp <= 0x10ffff) || (cp >= 0xe000 && cp <= 0xf8ff)) return m;
+    const text = String.fromCodePoint(cp).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${p}:t xml:space="preserve">${text}</${p}:t>`;
+  });
   return out === xml ? null : out;
 }
 

@@ -213,7 +213,8 @@ function glyphsOf(run: TextRun): Glyph[] {
  * the pieces between them. Hidden characters (pdf-ink.ts) are dropped as faint ones are; a
  * stretch of unsure ones is kept behind UNSURE_MARK.
  */
-export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
+export function dropOverdrawn(all: DrawnRun[]): TextRun[] {
+  const runs = dropCopies(all);
   const seen = new Map<string, Array<{ x: number; y: number; w: number; size: number }>>();
   const out: TextRun[] = [];
   for (const run of runs) {
@@ -251,6 +252,54 @@ export function dropOverdrawn(runs: DrawnRun[]): TextRun[] {
     flush();
   }
   return out;
+}
+
+/**
+ * How plainly a reader sees a run: 2 for each character drawn plainly, 1 for each one unsure, 0
+ * for a faint or hidden one.
+ */
+const plainness = (r: DrawnRun): number =>
+  [...r.str].reduce((sum, ch, i) => {
+    if (/\s/.test(ch) || (r.alpha?.[i] ?? 1) < FAINT) return sum;
+    const ink = r.ink?.[i] ?? 'shown';
+    return sum + (ink === 'shown' ? 2 : ink === 'unsure' ? 1 : 0);
+  }, 0);
+
+/**
+ * Drops a run that is a copy of another drawn over it: the same text at the same size, less than
+ * half its size up or down and less than three quarters of its width across, so that the two
+ * overlap — a shadow (CSS text-shadow 3px: every number read twice, 38 as 3838), an embossed or
+ * cloned copy. Text of a page never overlaps itself; a number written twice (55) stands about a
+ * whole width further on (nine tenths of it when tightly tracked). Of the two, the one a reader
+ * sees more plainly stays (a light shadow would make it unsure), else the first drawn. Fake bold
+ * (a copy a fraction of a glyph off) is left to dropOverdrawn's glyph rule, which it meets too.
+ */
+export function dropCopies(runs: DrawnRun[]): DrawnRun[] {
+  const dropped = new Set<number>();
+  const byText = new Map<string, number[]>();
+  runs.forEach((r, i) => {
+    const key = r.str.trim();
+    if (!key) return;
+    const prior = byText.get(key) ?? [];
+    const j = prior.find((k) => {
+      const p = runs[k]!;
+      return (
+        !dropped.has(k) &&
+        Math.abs(p.size - r.size) <= 0.2 * Math.max(p.size, r.size) &&
+        Math.abs(p.y - r.y) < Math.max(p.size, r.size) / 2 &&
+        Math.abs(p.x - r.x) < 0.75 * Math.min(p.w, r.w)
+      );
+    });
+    if (j === undefined) {
+      byText.set(key, [...prior, i]);
+      return;
+    }
+    if (plainness(r) > plainness(runs[j]!)) {
+      dropped.add(j);
+      byText.set(key, [...prior.filter((k) => k !== j), i]);
+    } else dropped.add(i);
+  });
+  return dropped.size ? runs.filter((_, i) => !dropped.has(i)) : runs;
 }
 
 // ---------------------------------------------------------------- struck text

@@ -1,0 +1,118 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { hMergeAsSpans } from '../src/lib/decode/docx-merge.ts';
+import { symbolsAsText } from '../src/lib/decode/docx-hidden.ts';
+import { dropOverdrawn, type DrawnRun } from '../src/lib/decode/pdf-glyphs.ts';
+import { readDocx } from '../src/lib/decode/word.ts';
+
+/**
+ * Shapes a fresh tester (t9) found in PDF and Word files: a shadow drawn under each number (38
+ * read as 3838: 607 wrong numbers), a digit inserted as a Word symbol (4526 read as 526), and
+ * Word's older horizontal merge (a number over two columns read as the first one's).
+ */
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const doc = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
+
+async function docx(body: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file('word/document.xml', doc(body));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+const cell = (inner: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}<w:p>${inner}</w:p></w:tc>`;
+const text = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+
+describe('PDF: a copy of the text drawn over it', () => {
+  const run = (str: string, x: number, y: number, extra: Partial<DrawnRun> = {}): DrawnRun => ({
+    str,
+    x,
+    y,
+    w: str.length * 5.25,
+    size: 10.5,
+    ...extra,
+  });
+  const strs = (runs: DrawnRun[]) => dropOverdrawn(runs).map((r) => r.str);
+
+  it('a shadow 2.25 pt off (3px), drawn first, is dropped: 38, never 3838', () => {
+    expect(strs([run('38', 102.25, 597.75), run('38', 100, 600)])).toEqual(['38']);
+    expect(strs([run('9', 103.75, 600), run('9', 100, 600)])).toEqual(['9']);
+  });
+
+  it('a light shadow leaves the number that is seen plainly', () => {
+    const faint = run('44612', 102.25, 600, { ink: Array(5).fill('unsure') });
+    const out = dropOverdrawn([faint, run('44612', 100, 600)]);
+    expect(out.map((r) => `${r.str}@${r.x}`)).toEqual(['44612@100']);
+  });
+
+  it('keeps two numbers in the rows above and below, and a number a whole width on', () => {
+    expect(strs([run('38', 100, 600), run('38', 100, 588)])).toEqual(['38', '38']);
+    expect(strs([run('5', 100, 600), run('5', 105, 600)])).toEqual(['5', '5']);
+  });
+});
+
+describe('Word: a digit or sign inserted as a symbol (w:sym)', () => {
+  it('in a font that is no symbol font: the character as text', () => {
+    const xml = doc(`<w:p><w:r><w:sym w:font="Times New Roman" w:char="0034"/></w:r>${text('526')}</w:p>`);
+    expect(symbolsAsText(xml)).toContain('<w:t xml:space="preserve">4</w:t>');
+    expect(symbolsAsText(doc('<w:p><w:r><w:sym w:font="宋体" w:char="FF11"/></w:r></w:p>'))).toContain('１');
+    expect(symbolsAsText(doc('<w:p><w:r><w:sym w:font="Arial" w:char="2212"/></w:r></w:p>'))).toContain('−');
+  });
+
+  it('a symbol font’s characters, and its private-use codes, are left to mammoth', () => {
+    expect(symbolsAsText(doc('<w:p><w:r><w:sym w:font="Symbol" w:char="0061"/></w:r></w:p>'))).toBeNull();
+    expect(symbolsAsText(doc('<w:p><w:r><w:sym w:font="Arial" w:char="F031"/></w:r></w:p>'))).toBeNull();
+  });
+
+  it('reads 4526 where the 4 is a symbol', async () => {
+    const d = await docx(`<w:p><w:r><w:sym w:font="Times New Roman" w:char="0034"/></w:r>${text('526')}</w:p>`);
+    const c = await readDocx(d);
+    expect(c.ok && c.format === 'docx' ? c.html : '').toContain('4526');
+  });
+});
+
+describe('Word: the older horizontal merge (w:hMerge)', () => {
+  const row = (...cells: string[]) => `<w:tbl><w:tr>${cells.join('')}</w:tr></w:tbl>`;
+
+  it('a restart cell and the cells continuing it: one cell spanning their columns', () => {
+    const xml = doc(
+      row(
+        cell(text('予以公开')),
+        cell(text('3'), '<w:hMerge w:val="restart"/>'),
+        cell('', '<w:hMerge/>'),
+        cell(text('5')),
+      ),
+    );
+    const out = hMergeAsSpans(xml)!;
+    expect(out.match(/<w:tc>/g)).toHaveLength(3);
+    expect(out).toContain('<w:gridSpan w:val="2"/>');
+    expect(out).not.toContain('hMerge');
+  });
+
+  it('mammoth then writes a colspan, so the number stands over both columns', async () => {
+    const d = await docx(
+      row(
+        cell(text('予以公开')),
+        cell(text('0'), '<w:hMerge w:val="restart"/>'),
+        cell('', '<w:gridSpan w:val="2"/><w:hMerge w:val="continue"/>'),
+        cell('', '<w:hMerge/>'),
+        cell(text('5')),
+      ),
+    );
+    const c = await readDocx(d);
+    expect(c.ok && c.format === 'docx' ? c.html : '').toMatch(/<td colspan="4"><p>0<\/p>\s*<\/td>/);
+  });
+
+  it('leaves a document without it as it is', () => {
+    expect(hMergeAsSpans(doc(row(cell(text('1')), cell(text('2')))))).toBeNull();
+  });
+});
