@@ -4,6 +4,7 @@ import { hMergeAsSpans } from '../src/lib/decode/docx-merge.ts';
 import { symbolsAsText } from '../src/lib/decode/docx-hidden.ts';
 import { dropOverdrawn, type DrawnRun } from '../src/lib/decode/pdf-glyphs.ts';
 import { readDocx } from '../src/lib/decode/word.ts';
+import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
  * Shapes a fresh tester (t9) found in PDF and Word files: a shadow drawn under each number (38
@@ -114,5 +115,30 @@ describe('Word: the older horizontal merge (w:hMerge)', () => {
 
   it('leaves a document without it as it is', () => {
     expect(hMergeAsSpans(doc(row(cell(text('1')), cell(text('2')))))).toBeNull();
+  });
+});
+
+describe('四: a number drawn over two columns', () => {
+  const td = (v: string | number, attrs = '') => `<td${attrs}>${v}</td>`;
+  const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const page = (row: string) =>
+    [
+      '<html><body><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本局全年公开信息。</p>',
+      '<p>四、政府信息公开行政复议、行政诉讼情况</p><table>',
+      `<tr>${td('行政复议', ' colspan="5" rowspan="2"')}${td('行政诉讼', ' colspan="10"')}</tr>`,
+      `<tr>${td('未经复议直接起诉', ' colspan="5"')}${td('复议后起诉', ' colspan="5"')}</tr>`,
+      `<tr>${[...results, ...results, ...results].map((l) => td(l)).join('')}</tr>`,
+      row,
+      '</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>',
+    ].join('\n');
+
+  it('leaves both columns NULL (colspan; a Word gridSpan is one too), never the first one’s', () => {
+    const values = [3, 0, 2, 9, 14, 0, 5, 6, 3, 14, 3, 9, 1, 5, 18].map((v) => td(v));
+    // 未经复议直接起诉's 结果维持 and 结果纠正 as one cell: "4" over both.
+    values.splice(5, 2, td(4, ' colspan="2"'));
+    const p = ok(parseText(page(`<tr>${values.join('')}</tr>`), 'a.html'));
+    expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('A A 6 3 14');
+    expect(rowOf(p.cells, 'review', 'review')).toBe('3 0 2 9 14');
+    expect(rowOf(p.cells, 'review', 'suit_after_review')).toBe('3 9 1 5 18');
   });
 });

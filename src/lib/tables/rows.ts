@@ -454,7 +454,7 @@ function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: nu
  * single value spanning the grid's width, as the 2019 form's one-value rows are drawn), and the
  * covered positions are no cells.
  */
-function spannedRow(
+export function spannedRow(
   sameLine: Tok[],
   n: number,
   noise: number | null,

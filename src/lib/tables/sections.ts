@@ -58,6 +58,7 @@ import {
   digitCommaProblem,
   fromLines,
   fromSlots,
+  spannedRow,
   isDense,
   promoteCellText,
   trailingEmpties,
@@ -552,7 +553,13 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     const eol = own.find((t) => t.t === 'eol');
     const commas =
       eol?.t === 'eol' && eol.digitCommas ? digitCommaProblem(cellSlots(own), REVIEW_N, noise, eol.digitCommas) : null;
-    rc = commas ? { kind: 'unknown', reason: commas, vals } : fromSlots(cellSlots(own), REVIEW_N, noise);
+    // A number drawn over several columns (colspan, gridSpan) belongs to no proven one of them.
+    const spans = own.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)));
+    rc = commas
+      ? { kind: 'unknown', reason: commas, vals }
+      : spans
+        ? spannedRow(own, REVIEW_N, noise, false, false)
+        : fromSlots(cellSlots(own), REVIEW_N, noise);
   } else {
     rc = fromLines(region, REVIEW_N, isDense(toks));
     // One value a line: its count proves it only where its blocks' sums hold (read.ts, rowSumFails).
@@ -663,8 +670,11 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       cells[0],
     );
   } else if (rc.kind === 'cells') {
+    const spanned = rc.spanned;
     rc.cells.forEach((slot, j) => {
-      if (unnamed?.cols.has(String(j)))
+      if (spanned?.has(j))
+        em.emit({ kind: 'unproven', at: at(j), line: slot?.no ?? headerNo, raw: slot?.raw ?? '', state: 'ambiguous' });
+      else if (unnamed?.cols.has(String(j)))
         em.emit({
           kind: 'unproven',
           at: at(j),
@@ -681,6 +691,13 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         });
       else em.emit({ kind: 'blank', at: at(j), line: headerNo, placement: { by: 'block', index: j } });
     });
+    if (spanned?.size)
+      em.note(
+        'W_CELLS_AMBIGUOUS',
+        `review: a number spans several cells (colspan) — which of them it belongs to is not known; ${spanned.size} cell(s) left NULL`,
+        vals[0]?.no ?? headerNo,
+        at(Math.min(...spanned)),
+      );
     if (unnamed) {
       const off = [...unnamed.cols].map(Number).sort((x, y) => x - y);
       em.note(
