@@ -73,6 +73,25 @@ describe('PDF geometry → rows', () => {
     expect(across('行政许可 447228', 135)).toEqual(['行政许可 | ']);
   });
 
+  it('a number drawn over two value columns marks the second spanned: it is neither one’s', () => {
+    // A fresh tester's t9: `<td colspan=2>3</td>` printed by Chromium read 3 under the first column.
+    const xs = [50, 250, 300, 350, 400];
+    const ys = [700, 680, 660];
+    const segs = rules(xs, ys, (k, i, j) => k === 'v' && i === 1 && j === 2);
+    const runs = [
+      run('规章', 55, 685),
+      run('1', 270, 685),
+      run('2', 320, 685),
+      run('3', 370, 685),
+      run('行政规范性文件', 55, 665, 5),
+      run('4', 295, 665),
+      run('5', 370, 665),
+    ];
+    const lines = locatedToLines(blocksToLines(joinPages([pageBlocks(page(1, runs, segs))])));
+    const row = lines.find((l) => l.raw.startsWith('行政规范性文件'))!;
+    expect(row.cells?.map((c) => (c.spanned ? 'S' : c.text))).toEqual(['行政规范性文件', '4', 'S', '5']);
+  });
+
   it('a number whose cell covers a rule drawn only in another row stands for one position', () => {
     const xs = [50, 250, 300, 350, 450];
     const ys = [700, 680, 660];

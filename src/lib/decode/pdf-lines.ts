@@ -12,6 +12,8 @@ import { makeLine, type Line, type LineCell } from './lines.ts';
 export interface LocatedCell {
   raw: string;
   covered?: boolean;
+  /** A position under a value drawn over several value columns (an HTML colspan's). */
+  spanned?: boolean;
   /** A number cell spanning rows, and the positions it covers below (as html.ts marks them). */
   spansRows?: boolean;
   above?: boolean;
@@ -88,9 +90,17 @@ function tableLines(t: TableBlock): Located[] {
       last = c;
       const box = round(c.box);
       cells.push({ raw: c.text, page: c.page, box, ...(spansRows(c) ? { spansRows: true } : {}) });
+      // A value drawn over several value columns belongs to no proven one of them, as an HTML
+      // colspan's (`spanned`): a fresh tester's t9 read a 3 over two columns as the first's.
+      const spanned = c.text.trim() !== '';
       if (!isLabel(c.text))
         for (let k = c.c0 + 1; k <= c.c1; k++)
-          if (valueEdges.has(k)) cells.push({ raw: '', covered: true, page: c.page, box });
+          if (valueEdges.has(k))
+            cells.push(
+              spanned
+                ? { raw: '', covered: true, spanned, page: c.page, box }
+                : { raw: '', covered: true, page: c.page, box },
+            );
     }
     coverBefore(Infinity);
     // The row's box: the cells that start on it, on the page of its first cell.
@@ -124,7 +134,10 @@ export function locatedToLines(located: Located[]): Line[] {
     const cells: LineCell[] = l.cells.map((c) => {
       const n = makeLine(no, c.raw);
       if (c.above) return { raw: c.raw, text: '', no, covered: true, above: true };
-      if (c.covered) return { raw: '', text: '', no, covered: true };
+      if (c.covered)
+        return c.spanned
+          ? { raw: '', text: '', no, covered: true, spanned: true }
+          : { raw: '', text: '', no, covered: true };
       return { raw: c.raw, text: n.text.trim(), no, ...(c.spansRows ? { spansRows: true } : {}) };
     });
     const line = makeLine(no, l.raw, cells);
