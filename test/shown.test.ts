@@ -131,6 +131,11 @@ describe('hidden by the page’s own stylesheet', () => {
     expect(cell('7<span class="t">9</span>', style('.t{opacity:0}'))).toBe('7');
     expect(cell('7<span style="opacity:0.3">9</span>')).toBe('79');
     expect(cell('7<span style="opacity:1">9</span>')).toBe('79');
+    // A filter's opacity(0) too (a fresh tester's t10: 19 for 1); another filter draws it.
+    expect(cell('1<span style="filter:opacity(0)">9</span>')).toBe('1');
+    expect(cell('1<span style="filter: blur(1px) opacity(0%)">9</span>')).toBe('1');
+    expect(cell('1<span style="filter:opacity(0.5)">9</span>')).toBe('19');
+    expect(cell('1<span style="filter:grayscale(1)">9</span>')).toBe('19');
     // A rule not sure to apply: marked, never read as a number.
     expect(cell('7<span class="t">9</span>', style('@media (min-width: 900px) { .t{opacity:0} }'))).toBe('7⁇9');
   });
