@@ -105,3 +105,45 @@ describe('a column between the labels and 自然人, 总计 blank in every row',
       for (const [k, d] of requestRows2021.entries()) expect(rowOf(p.cells, 'requests', d.key), d.key).toBe(full(k));
   });
 });
+
+describe('a column numbering the rows before 自然人, 总计 blank in every row (a fresh tester’s t11)', () => {
+  /** Each row's cells are right or NULL, never another column's. */
+  const rightOrNull = (p: ReturnType<typeof ok>) => {
+    for (const [k, d] of requestRows2021.entries()) {
+      const got = rowOf(p.cells, 'requests', d.key).split(' ');
+      const want = blankTotal(k).split(' ');
+      got.forEach((g, j) => {
+        if (/\d/.test(g)) expect(g, `${d.key} ${j}`).toBe(want[j]);
+      });
+    }
+  };
+
+  it('tab text, the column under an empty header piece', () => {
+    const head = ['', '', '自然人', ...ORGS, '总计'].join('\t');
+    const p = ok(parseText(text(head, (l, k) => [l, k + 1, ...values(k), ''].join('\t'))));
+    rightOrNull(p);
+    expect(rowOf(p.cells, 'requests', 'granted')).not.toMatch(/\d/);
+  });
+
+  it('comma text, 行次 on the first of two header lines; codes 01, 02 …', () => {
+    const head = [
+      ['', '行次', '自然人', '法人或其他组织', '', '', '', '', '总计'].join(','),
+      ['', '', '', ...ORGS, ''].join(','),
+    ].join('\n');
+    for (const n of [(k: number) => String(k + 1), (k: number) => String(k + 1).padStart(2, '0')]) {
+      const p = ok(parseText(text(head, (l, k) => [l, n(k), ...values(k), ''].join(','))));
+      rightOrNull(p);
+    }
+  });
+
+  it('HTML, the row numbers under no header cell of their own', () => {
+    const p = ok(
+      parseText(
+        html('', (k) => td(k + 1)),
+        'a.html',
+      ),
+    );
+    rightOrNull(p);
+    expect(rowOf(p.cells, 'requests', 'granted')).not.toMatch(/\d/);
+  });
+});

@@ -15,6 +15,7 @@ import {
   trailingEmpties,
   emptyColumns,
   fullRows,
+  leadColumn,
   labelPadding,
   noiseOfRows,
   rightAligned,
@@ -144,6 +145,16 @@ export function readTable(
       ),
     );
   }
+  // A column before the form's that numbers the rows or repeats a unit (rows.ts, leadColumn):
+  // a row read by count took it for the first form column. Rows placed by a header are not.
+  const lead = leadColumn(positioned.toks, found);
+  if (lead)
+    for (let k = 0; k < found.length; k++) {
+      const rc = rcs[k]!;
+      if (byHeader[k] || rc.kind === 'unknown') continue;
+      const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
+      rcs[k] = { kind: 'unknown', reason: `${lead}: which cells are the form's is not proven`, vals };
+    }
   // A table known wider than the form, by its header or its rows: no row read by its count
   // (columns.ts). Rows placed by a drawn header's grid are not read by count.
   const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));

@@ -272,6 +272,7 @@ export function readRow(
   // Exact mode: the label sits in a delimited row that carries the cells too.
   const sameLine: Tok[] = [];
   let padded = false;
+  let voidEnd = false;
   let drawn = false;
   let delimited = false;
   let digitCommas: 'count' | 'always' | undefined;
@@ -279,6 +280,7 @@ export function readRow(
     const tok = toks[i]!;
     if (tok.t === 'eol' && tok.line === labelLine) {
       padded = tok.padded === true;
+      voidEnd = tok.voidEnd === true;
       drawn = tok.grid === true;
       delimited = tok.delimited;
       digitCommas = tok.digitCommas;
@@ -302,8 +304,8 @@ export function readRow(
       ? gridRow(sameLine.slice(-n))
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
-          ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full)
-          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding, emptyCols, full)
+          ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full, voidEnd)
+          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding, emptyCols, full, voidEnd)
         : null;
   // A drawn table whose header places the form's columns: a row read by count with a value
   // under another column's label (a 单位 column of 件 or an empty spacer before 自然人, the last
@@ -462,6 +464,7 @@ export function spannedRow(
   labelPadding: boolean,
   emptyCols?: ReadonlySet<number>,
   full?: FullRows | null,
+  voidEnd = false,
 ): RowCells {
   const cells: Slot[] = [];
   const spanned = new Set<number>();
@@ -481,7 +484,7 @@ export function spannedRow(
   }
   if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
   const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
-  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding, emptyCols, full);
+  const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding, emptyCols, full, voidEnd);
   if (rc.kind !== 'cells') return rc;
   const rows = new Set(rc.cells.flatMap((c, j) => (c && (c.spansRows || c.above) ? [j] : [])));
   return rows.size ? { ...rc, spanned: rows } : rc;
@@ -509,6 +512,48 @@ export function emptyColumns(toks: Tok[], rows: ReadonlyArray<{ at: number }>): 
     out = before ? new Set([...before].filter((p) => empty.has(p))) : empty;
   }
   return out ?? new Set<number>();
+}
+
+/**
+ * Why the cells right after the found rows' labels look like a column of their own, none of the
+ * form's, or null: they number the rows (1, 2, 3 … or 01, 02 …: a 行次 or 序号 column, named or
+ * not), each one more than the row's before in all rows but one at most, five rows or more (a
+ * 自然人 column counting 0, 1 … 6, 0, 1 … is no numbering); or they repeat one word that
+ * is no number (a 单位 column of 件) in every row, two or more. Read by count, such a column is
+ * the first form column's, and a row whose last column is blank (总计 in every row) then has the
+ * form's count with every value a column to the right (a fresh tester's t11: 2,500 wrong in
+ * text, HTML and PDF). `rows`: each found row's label token index, in the table's order.
+ */
+export function leadColumn(toks: Tok[], rows: ReadonlyArray<{ at: number }>): string | null {
+  const firsts: Array<string | null> = rows.map(({ at }) => {
+    const line = toks[at]!.line;
+    for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+      const t = toks[i]!;
+      if (t.t === 'eol') break;
+      if (t.t === 'val' || t.t === 'text') return t.text.trim();
+    }
+    return null;
+  });
+  const shown = firsts.filter((f): f is string => f !== null && f !== '');
+  // Each one more than the one before, but for one row at most (a row the table does not number).
+  let steps = 0;
+  let breaks = 0;
+  for (let k = 1; k < firsts.length; k++) {
+    const a = firsts[k - 1];
+    const b = firsts[k];
+    if (a && b && /^\d{1,3}$/.test(a) && /^\d{1,3}$/.test(b) && Number(b) === Number(a) + 1) steps++;
+    else breaks++;
+  }
+  if (shown.length >= 5 && steps >= 4 && breaks <= 1)
+    return 'the cells right after the row labels number the rows (a 行次 or 序号 column, none of the form’s)';
+  if (
+    shown.length >= 2 &&
+    shown.length === firsts.length &&
+    shown.every((f) => f === shown[0]) &&
+    !NUMBERISH.test(shown[0]!)
+  )
+    return `every row's first cell is "${shown[0]}" (a 单位 column, none of the form's)`;
+  return null;
 }
 
 /** The table's delimited rows with all their values right after their label (fullRows). */
@@ -712,6 +757,7 @@ export function fromSlots(
   labelPadding = false,
   emptyCols?: ReadonlySet<number>,
   full?: FullRows | null,
+  voidEnd = false,
 ): RowCells {
   const slots = all.slice();
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
@@ -735,7 +781,7 @@ export function fromSlots(
   // padding, or the label's merged columns (an export's `label,,v…`) or a spacer column and the
   // ones after blank last cells (a 总计 blank in every row). Both readings fill the row; which is
   // not proven (a fresh tester's t10: every value a column to the right). A `|` line's last
-  // empty piece is its closing separator's. A row of the table with all its values right after
+  // empty piece is its closing separator's (a PDF row's may be a blank cell: `voidEnd`). A row of the table with all its values right after
   // its label (`full`) shows the label one cell wide: the empty pieces before are blank cells.
   // Cells before the first value that are no number (a unit column's 件, a label's note in a
   // cell of its own), which the count takes for cells, are the same doubt, unless such a row
@@ -746,7 +792,7 @@ export function fromSlots(
   if (
     (slots.length === n || vals.length === n) &&
     (vals.length < n || unit > lead) &&
-    trail - (padded ? 1 : 0) >= 1 &&
+    trail - (padded && !voidEnd ? 1 : 0) >= 1 &&
     (labelPad || spacer || note)
   )
     return {

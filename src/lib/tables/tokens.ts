@@ -64,6 +64,8 @@ export type Tok =
       line: number;
       delimited: boolean;
       padded?: boolean;
+      /** A PDF's ruled row whose empty last cell may be the void beside it (no `|` closing it). */
+      voidEnd?: true;
       grid?: true;
       endsAtLabel?: true;
       digitCommas?: 'count' | 'always';
@@ -153,7 +155,7 @@ export function tokenize(lines: Line[]): Tok[] {
         no,
         line: li,
         delimited: true,
-        ...(line.padded ? { padded: true } : {}),
+        ...(line.padded ? { padded: true, voidEnd: true as const } : {}),
         ...(line.grid ? { grid: true as const } : {}),
         ...(line.digitCommas ? { digitCommas: line.digitCommas } : {}),
       });
