@@ -490,6 +490,16 @@ export function spannedRow(
   return rows.size ? { ...rc, spanned: rows } : rc;
 }
 
+/** The cells after the label at `at` on its line (cellSlots), when that line is delimited; else null. */
+function delimitedSlots(toks: Tok[], at: number): Slot[] | null {
+  const line = toks[at]!.line;
+  const own: Tok[] = [];
+  let i = at + 1;
+  for (; i < toks.length && toks[i]!.line === line && toks[i]!.t !== 'eol'; i++) own.push(toks[i]!);
+  const eol = toks[i];
+  return eol?.t === 'eol' && eol.delimited ? cellSlots(own) : null;
+}
+
 /**
  * The positions, counted from the line's end (0: the last cell), at which every found row's
  * delimited line has an empty cell after its label, among the rows that have a value: a column
@@ -498,14 +508,8 @@ export function spannedRow(
 export function emptyColumns(toks: Tok[], rows: ReadonlyArray<{ at: number }>): Set<number> {
   let out: Set<number> | undefined;
   for (const { at } of rows) {
-    const line = toks[at]!.line;
-    const own: Tok[] = [];
-    let i = at + 1;
-    for (; i < toks.length && toks[i]!.line === line && toks[i]!.t !== 'eol'; i++) own.push(toks[i]!);
-    const eol = toks[i];
-    if (!eol || eol.t !== 'eol' || !eol.delimited) continue;
-    const slots = cellSlots(own);
-    if (!slots.some((s) => s !== null)) continue;
+    const slots = delimitedSlots(toks, at);
+    if (!slots?.some((s) => s !== null)) continue;
     const empty = new Set<number>();
     slots.forEach((s, k) => s === null && empty.add(slots.length - 1 - k));
     const before: Set<number> | undefined = out;
@@ -570,13 +574,8 @@ export interface FullRows {
 export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): FullRows | null {
   let most = -1;
   for (const { at, n } of rows) {
-    const line = toks[at]!.line;
-    const own: Tok[] = [];
-    let i = at + 1;
-    for (; i < toks.length && toks[i]!.line === line && toks[i]!.t !== 'eol'; i++) own.push(toks[i]!);
-    const eol = toks[i];
-    if (!eol || eol.t !== 'eol' || !eol.delimited) continue;
-    const slots = cellSlots(own);
+    const slots = delimitedSlots(toks, at);
+    if (!slots) continue;
     let trail = 0;
     while (slots.length && slots.at(-1) === null) {
       slots.pop();
