@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestRows2021 } from '../src/lib/template/definitions.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { minimalHtmlReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
  * A drawn table whose header names a column the form does not have (a fresh tester's v04 法人
@@ -10,15 +10,7 @@ import { ok, parseText, rowOf } from './helpers.ts';
 
 const td = (v: string | number, attrs = '') => `<td${attrs}>${v}</td>`;
 
-function page(sections: string[]): string {
-  return [
-    '<html><body><h1>某某局2023年政府信息公开工作年度报告</h1>',
-    '<p>一、总体情况</p><p>本局全年公开信息。</p>',
-    ...sections,
-    '<p>五、存在的主要问题及改进情况</p><p>无。</p>',
-    '</body></html>',
-  ].join('\n');
-}
+const page = minimalHtmlReport;
 
 /** 三 with 法人或其他组织's 小计 after its five columns: `row(k)` gives row k's 8 value cells. */
 function requests(row: (k: number) => Array<string | number>, subtotal = '小计'): string {

@@ -120,6 +120,17 @@ export function pipesAsDelimited(text: string, d: string, field: (cell: string) 
     .join('\n');
 }
 
+/** The same report as a web page: `sections` are its HTML (headings, tables), ending with 五. */
+export function minimalHtmlReport(sections: readonly string[]): string {
+  return [
+    '<html><body><h1>某某局2023年政府信息公开工作年度报告</h1>',
+    '<p>一、总体情况</p><p>本局全年公开信息。</p>',
+    ...sections,
+    '<p>五、存在的主要问题及改进情况</p><p>无。</p>',
+    '</body></html>',
+  ].join('\n');
+}
+
 /** A 2023 report of 某某局 around `sections` (its lines, headings included), ending with 五. */
 export function minimalReport(sections: readonly string[]): string {
   return [

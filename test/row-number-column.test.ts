@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestRows2021 } from '../src/lib/template/definitions.ts';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { minimalHtmlReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
  * 三 with a 行次 ("line number") column between the row labels and the form's columns: every row
@@ -12,15 +12,7 @@ import { ok, parseText, rowOf } from './helpers.ts';
 const td = (v: string | number, attrs = '') => `<td${attrs}>${v}</td>`;
 const LEGAL = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
 
-function page(sections: string[]): string {
-  return [
-    '<html><body><h1>某某局2023年政府信息公开工作年度报告</h1>',
-    '<p>一、总体情况</p><p>本局全年公开信息。</p>',
-    ...sections,
-    '<p>五、存在的主要问题及改进情况</p><p>无。</p>',
-    '</body></html>',
-  ].join('\n');
-}
+const page = minimalHtmlReport;
 
 /** Row k of 三: six applicants' counts and the total. */
 function values(k: number): number[] {
