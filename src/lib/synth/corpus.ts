@@ -285,6 +285,11 @@ function report(
   if (style === 'blank-lines' && !tq.blankApplicants && !tq.damage?.length && pageSide.chance(0.1)) {
     tq.pageCells = { formFeeds: pageSide.chance(0.5), seed: Number(seq) * 7433 + 19 };
     quirks.add(tq.pageCells.formFeeds ? 'page-number-cells-ff' : 'page-number-cells');
+    // With an empty line after each row (a fresh tester's t12; a side generator of its own).
+    if (new Random(Number(seq) * 7433 + 23).chance(0.5)) {
+      tq.pageCells.rowBreaks = true;
+      quirks.add('row-break-lines');
+    }
   }
   // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or
   // damage (both rewrite the one row).
@@ -370,6 +375,30 @@ function report(
   ) {
     tq.reviewSplit = splitSide;
     quirks.add('review-split');
+  }
+  // 四's row with a row number before its values and its last 总计 blank (side generator): in the
+  // styles that write the row as cells, not with damage (it rewrites the row after its truth is
+  // taken) nor with 四 by year, split, with 总计 first, in words or a grid table.
+  const numberSide = new Random(Number(seq) * 7673 + 109);
+  if (
+    (style === 'html' ||
+      style === 'pipes' ||
+      style === 'tabs' ||
+      style === 'markdown' ||
+      style === 'spaces' ||
+      style === 'csv') &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !tq.reviewByYear &&
+    !tq.reviewTotalFirst &&
+    !tq.reviewSplit &&
+    !tq.wordsInCells &&
+    !tq.grid &&
+    numberSide.chance(0.04)
+  ) {
+    tq.reviewRowNumber = true;
+    quirks.add('review-row-number');
   }
   // 三 with a column the form does not have, named by its header (side generator): HTML, not
   // with damage (it rewrites cells after their truth is taken) or a header naming a column twice.
@@ -965,7 +994,7 @@ function report(
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 
   // 三 found but none of its cells placed (its header names a column twice), or 二 (its header
-  // names the other form's columns): not complete.
+  // names the other form's columns), or 四 (its row a column off, reviewRowNumber): not complete.
   // A section whose only table in the appendix is another unit's (other-unit.ts): the report
   // prints none of its own there, its cells are not the report's.
   const droppedTables = dropped.map((k) => (['active', 'requests', 'review'] as const)[k]);
@@ -973,7 +1002,11 @@ function report(
   const status =
     pre2019 || noTables
       ? 'text_only'
-      : cut || tq.requestHeaderRepeated === true || tq.activeHeaderOtherForm === true || droppedTables.length
+      : cut ||
+          tq.requestHeaderRepeated === true ||
+          tq.activeHeaderOtherForm === true ||
+          tq.reviewRowNumber === true ||
+          droppedTables.length
         ? 'partial'
         : 'complete';
   if (cut)

@@ -37,9 +37,11 @@ export interface TableQuirks {
    * a row with a blank cell more often: the case that reads a row's count right with its
    * values a column off; without form feeds, never after such a row of 二, which no sum checks);
    * `formFeeds`: with the form feed pdftotext writes before the next page (a converter that
-   * drops them leaves the number alone). `seed`: the side generator's.
+   * drops them leaves the number alone). `seed`: the side generator's. `rowBreaks`: an empty
+   * line after each row (header rows too), as pdftotext writes between rows drawn apart: a
+   * reader taking it for a blank cell puts the values of a row short of one a column off.
    */
-  pageCells?: { formFeeds: boolean; seed: number };
+  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
   /** Rows glued into one digit run (spaces style). */
@@ -94,6 +96,13 @@ export interface TableQuirks {
    * second table on the next page). The side generator of the caption, apart from the main stream.
    */
   reviewSplit?: Random;
+  /**
+   * Section 四's one row of values with a row number (1) before its fifteen values, the header
+   * naming no column for it, and its last 总计 left blank: a reader taking the fifteen pieces by
+   * their count puts every value a column to the right. Truth: the values as written, which a
+   * reader may leave NULL (only the blocks' sums show the shift); the blank 总计 blank.
+   */
+  reviewRowNumber?: boolean;
   /**
    * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
    * 小计 after 其他, a 上年总计 after 总计, or between the row labels and 自然人 a row-number column
@@ -315,6 +324,7 @@ export function renderTables(
     const j = words.int(1, reviewWs.length - 2);
     reviewWs[j] = { text: words.pick(['见附件', '详见附件', '不详']), truth: { value: null, state: 'unreadable' } };
   }
+  if (q.reviewRowNumber) reviewWs[14] = { text: '', truth: blank };
   if (!cut) {
     ['review', 'suit_direct', 'suit_after_review'].forEach((row, b) =>
       record(
@@ -324,6 +334,12 @@ export function renderTables(
         reviewWs.slice(b * 5, b * 5 + 5),
       ),
     );
+    if (q.reviewRowNumber)
+      for (const c of cells)
+        if (c.table_id === 'review' && c.state === 'number') {
+          c.state = 'ambiguous';
+          unknown.add(`review.${c.row_key}.${colIndex(c)}`);
+        }
   }
 
   // Damage (after the truth of the intact tables is recorded; it marks what damage changes).
@@ -444,7 +460,9 @@ export function renderTables(
             ...reviewRowsOut.map((r) =>
               q.reviewTotalFirst && r.length === 15
                 ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
-                : r.map((w) => w.text),
+                : q.reviewRowNumber
+                  ? ['1', ...r.map((w) => w.text)]
+                  : r.map((w) => w.text),
             ),
           ],
           q,
@@ -675,7 +693,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
         const side = new Random(q.pageCells.seed);
         let page = side.int(2, 6);
         rows.forEach((r) => {
-          out.push(...r.filter((c) => c !== ''));
+          out.push(...r.filter((c) => c !== ''), ...(q.pageCells!.rowBreaks ? [''] : []));
           // Not after a short row (二's) with a blank: its lost blank and the page number give
           // its count, and no sum tells them apart — where the text keeps no form feeds, the
           // reader cannot see that case at all (docs/template.md, a known limit).

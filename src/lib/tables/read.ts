@@ -14,6 +14,7 @@ import {
   regionEnd,
   trailingEmpties,
   emptyColumns,
+  edgeSeparators,
   fullRows,
   leadColumn,
   labelPadding,
@@ -110,6 +111,7 @@ export function readTable(
   const padding = labelPadding(toks, rowSpans);
   const blankColumns = emptyColumns(toks, found);
   const full = fullRows(toks, rowSpans);
+  const edges = edgeSeparators(toks, rowSpans) ? 'separators' : 'cells';
   const grid = rightAligned(toks, rowSpans);
   const noiseAt = noiseOfRows(trails, rowLines);
   // Rows found out of template order (rows.ts): a row not found at all may stand between any two.
@@ -142,6 +144,7 @@ export function readTable(
         rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all,
         blankColumns,
         full,
+        edges,
       ),
     );
   }
@@ -420,6 +423,19 @@ export function rowSumFails(
       return `its values stand one a line, where a blank cell leaves no line, and its own sum does not hold (${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}): a blank cell lost and a stray number in the row (a page number) would read so, the values after the blank a column off, as would the source's own error — which, the text does not show`;
   }
   return null;
+}
+
+/** The cells' numbers in order; a blank, a mark for none or text is null (shift.ts). */
+export function cellNumbers(
+  cells: Slot[],
+  kinds: ReadonlyArray<ValueKind>,
+  unit: MoneyUnit | null,
+): Array<number | null> {
+  return cells.map((c, j) => {
+    if (!c) return null;
+    const v = parseCell(c.text, kinds[j]!, unit).value;
+    return typeof v === 'number' ? v : null;
+  });
 }
 
 /** Whether the row label at `at` stands on a line with a full-width comma between digits (Tok eol `digitCommas`). */

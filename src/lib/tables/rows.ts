@@ -267,6 +267,7 @@ export function readRow(
   gridCheck?: HeaderColumns,
   emptyCols?: ReadonlySet<number>,
   full?: FullRows | null,
+  edges: 'cells' | 'separators' = 'cells',
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -343,7 +344,7 @@ export function readRow(
     if (tok.t === 'text') break;
     region.push(tok);
   }
-  return fromLines(region, n, dense);
+  return fromLines(region, n, dense, edges);
 }
 
 /**
@@ -836,13 +837,26 @@ function severalValues(text: string): boolean {
   return parts.length > 1 && parts.every((p) => /^[+-]?\d[\d,]*(?:\.\d+)?$/.test(p));
 }
 
-/** Line mode: each line is a value line (one or more values) or an empty line. */
-export function fromLines(region: Tok[], n: number, dense = false): RowCells {
+/**
+ * Line mode: each line is a value line (one or more values) or an empty line.
+ *
+ * One cell a line with no empty line between values (`dense`): an empty line among the values is
+ * a blank cell, but one at the edge of the row's values may be a blank cell (a converter writing
+ * each cell on a line) or only a break between rows (pdftotext writes a blank cell as no line at
+ * all). `edges` 'separators': the table showed its breaks (edgeSeparators), so edge lines are no
+ * cells; a row needing them is short. Also short: a row with empty lines on both sides of its
+ * values needing only some of them (which side is not known).
+ */
+export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells' | 'separators' = 'cells'): RowCells {
   const lines: Array<ValTok[] | null> = [];
+  // The lines with no value that are bare empty lines (not an empty cell marked ` |`): only those
+  // may be a break between rows rather than a blank cell.
+  const bare = new Set<number>();
   let lastLine = -1;
   for (const tok of region) {
     if (tok.t === 'eol') continue;
     if (tok.line !== lastLine) {
+      if (tok.t === 'blank') bare.add(lines.length);
       lines.push(tok.t === 'val' ? [tok] : null);
       lastLine = tok.line;
     } else if (tok.t === 'val') {
@@ -898,9 +912,25 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
     // separator after a header row, not cells.
     const surplus = cells.length - n;
     if (surplus > 0 && cells.slice(0, surplus).every((c) => c === null)) cells = cells.slice(surplus);
-    if (cells.length === n) return { kind: 'cells', cells, by: 'lines' };
+    // Bare empty lines before the first value (after the trimmed surplus) and after the last.
+    const offset = Math.max(0, surplus);
+    let leadBare = 0;
+    while (leadBare < cells.length && cells[leadBare] === null && bare.has(offset + leadBare)) leadBare++;
+    const trailBare = (k: number) => {
+      let b = 0;
+      for (let i = last + 1; i <= last + k; i++) if (bare.has(i)) b++;
+      return b;
+    };
+    // The row without its bare edge lines: an empty line between two values stays a blank cell.
+    const inner = (): RowCells => ({ kind: 'short', slots: cells.slice(leadBare), vals, by: 'lines' });
+    if (cells.length === n)
+      return leadBare > 0 && (edges === 'separators' || trailBare(trail) > 0)
+        ? inner()
+        : { kind: 'cells', cells, by: 'lines' };
     if (cells.length < n && trail >= n - cells.length)
-      return { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
+      return edges === 'separators' && (leadBare > 0 || trailBare(n - cells.length) > 0)
+        ? inner()
+        : { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
     // No empty line at all and too few values: digits glued together.
     if (cells.length < n && trail <= 1 && cells.every((c) => c !== null))
       return { kind: 'short', slots: vals, vals, by: 'lines' };
@@ -920,6 +950,70 @@ export function fromLines(region: Tok[], n: number, dense = false): RowCells {
   // wrong number.
   if (lead <= 1 && trail <= 1 && gaps.every((g) => g === 0)) return { kind: 'short', slots: vals, vals, by: 'lines' };
   return { kind: 'unknown', reason: `${vals.length} values for ${n} columns; blank cells cannot be placed`, vals };
+}
+
+/**
+ * Whether a table of one cell a line shows the breaks between its rows as empty lines, so that an
+ * empty line at the edge of a row's values is no blank cell (fromLines `edges`): a row with all
+ * its cells, each on a line of its own and none empty, has an empty line before its first value,
+ * or after its last where another row follows (the table's last row may end at a paragraph's
+ * break); or no row has an empty line between two of its values, the one place where an empty
+ * line can only be a blank cell. `rows`: each found row's label token index and column count, in
+ * order.
+ */
+export function edgeSeparators(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): boolean {
+  let interior = false;
+  for (let k = 0; k < rows.length; k++) {
+    const { at, n } = rows[k]!;
+    const end = k + 1 < rows.length ? rows[k + 1]!.at : toks.length;
+    const labelLine = toks[at]!.line;
+    // The lines after the label's, up to other text, as readRow takes them: a value line
+    // (true), an empty line (false); a line of several values or a delimited one: not this shape.
+    const lines: boolean[] = [];
+    let last = -1;
+    let shape = true;
+    for (let i = at + 1; i < end && shape; i++) {
+      const t = toks[i]!;
+      if (t.line === labelLine) continue;
+      if (t.t === 'text') break;
+      if (t.t === 'empty' || (t.t === 'eol' && t.delimited)) shape = false;
+      else if (t.t === 'val') {
+        if (t.line === last) shape = false;
+        else lines.push(true);
+        last = t.line;
+      } else if (t.t === 'blank' && t.line !== last) {
+        lines.push(false);
+        last = t.line;
+      }
+    }
+    if (!shape) continue;
+    const first = lines.indexOf(true);
+    const lastVal = lines.lastIndexOf(true);
+    if (first < 0) continue;
+    if (lines.slice(first, lastVal + 1).includes(false)) {
+      interior = true;
+      continue;
+    }
+    if (lastVal - first + 1 !== n) continue;
+    if (first > 0 || (lastVal < lines.length - 1 && k + 1 < rows.length)) return true;
+  }
+  // No row shows an empty line between two of its values: nothing shows that an empty line is a
+  // cell at all (pdftotext writes none for a blank cell), so one at an edge is not taken for one.
+  return !interior;
+}
+
+/** Whether an empty line stands between two value lines of `region` (fromLines `edges`). */
+export function interiorEmptyLine(region: Tok[]): boolean {
+  let seen = false;
+  let gap = false;
+  for (const t of region) {
+    if (t.t === 'val') {
+      if (seen && gap) return true;
+      seen = true;
+      gap = false;
+    } else if (t.t === 'blank' && seen) gap = true;
+  }
+  return false;
 }
 
 /**

@@ -46,6 +46,7 @@ import {
   rawOf,
   readTable,
   resolveShort,
+  cellNumbers,
   rowSumFails,
   rulesOf,
   type TableRead,
@@ -59,6 +60,7 @@ import {
   fromLines,
   fromSlots,
   spannedRow,
+  interiorEmptyLine,
   isDense,
   promoteCellText,
   trailingEmpties,
@@ -84,6 +86,7 @@ import {
   type HeaderColumns,
   type HeaderShape,
 } from './columns.ts';
+import { shiftedReading } from './shift.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 import { otherMoneyUnits, statedMoneyUnits } from './units.ts';
 
@@ -561,7 +564,9 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         ? spannedRow(own, REVIEW_N, noise, false, false)
         : fromSlots(cellSlots(own), REVIEW_N, noise);
   } else {
-    rc = fromLines(region, REVIEW_N, isDense(toks));
+    // An empty line at the edge of the values is a blank cell only where one between two values
+    // shows that empty lines are cells (rows.ts, edgeSeparators).
+    rc = fromLines(region, REVIEW_N, isDense(toks), interiorEmptyLine(region) ? 'cells' : 'separators');
     // One value a line: its count proves it only where its blocks' sums hold (read.ts, rowSumFails).
     const stray =
       rc.kind === 'cells' && rc.by === 'lines' && oneValueALine(rc.cells) && blanksUnshown(region)
@@ -606,6 +611,24 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
         },
       ])[0];
   if (wide) rc = notByCount(rc, wide);
+  // Its fifteen values a column off by a number before or after them (a row number) and a blank
+  // not shown (a blank 总计 "total"): its blocks' sums tell, where they can (shift.ts).
+  // A drawn table's row shows each cell, but an empty last one reads as the row's padding.
+  const lost =
+    rc.kind !== 'cells' || rc.spanned?.size ? null : rc.by === 'lines' && blanksUnshown(region) ? 'anywhere' : 'edges';
+  const shifted =
+    rc.kind === 'cells' && lost
+      ? shiftedReading(
+          cellNumbers(rc.cells, Array<ValueKind>(REVIEW_N).fill('count'), null),
+          Array.from(
+            { length: REVIEW_N },
+            (_, j) => `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`,
+          ),
+          rulesOf(reviewIdentities, 'review').rules,
+          lost,
+        )
+      : null;
+  if (shifted) rc = { kind: 'unknown', reason: shifted, vals };
   const headerNo =
     toks
       .slice(0, firstVal)
