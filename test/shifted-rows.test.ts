@@ -5,7 +5,7 @@ import { Random } from '../src/lib/synth/random.ts';
 import { makeTables } from '../src/lib/synth/values.ts';
 import { rulesOf } from '../src/lib/tables/read.ts';
 import { readReview } from '../src/lib/tables/sections.ts';
-import { shiftedReading } from '../src/lib/tables/shift.ts';
+import { shiftedReading, type Shift } from '../src/lib/tables/shift.ts';
 import { reviewIdentities } from '../src/lib/template/identities.ts';
 import { reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
 import { minimalReport, ok, parseText } from './helpers.ts';
@@ -34,37 +34,57 @@ function review(lines: string[]) {
   return ok(parseText(minimalReport(lines))).cells.filter((c) => c.table_id === 'review');
 }
 
+const EDGES: Shift = { extra: 'edges', lost: 'edges', mend: false };
+const ANYWHERE: Shift = { extra: 'edges', lost: 'anywhere', mend: false };
+const MEND: Shift = { extra: 'anywhere', lost: 'anywhere', mend: true };
+
 describe('shiftedReading', () => {
   it('a row number before the values and the last 总计 blank: the shifted reading adds up, the row is not proven', () => {
     const read = [1, ...VALUES.slice(0, 14)];
-    expect(shiftedReading(read, KEYS, RULES, 'edges')).toMatch(/first left out/);
-    expect(shiftedReading(read, KEYS, RULES, 'anywhere')).toMatch(/first left out/);
+    expect(shiftedReading(read, KEYS, RULES, EDGES)).toMatch(
+      /without the one at column 1 and with a blank cell at column 15/,
+    );
+    expect(shiftedReading(read, KEYS, RULES, ANYWHERE)).toMatch(/without the one at column 1/);
   });
 
   it('a page number after the values and a blank lost inside them: only where blanks are not shown', () => {
     const read = [...VALUES.slice(0, 7), ...VALUES.slice(8), 7];
-    expect(shiftedReading(read, KEYS, RULES, 'anywhere')).toMatch(/last left out/);
-    expect(shiftedReading(read, KEYS, RULES, 'edges')).toBeNull();
+    expect(shiftedReading(read, KEYS, RULES, ANYWHERE)).toMatch(/without the one at column 15/);
+    expect(shiftedReading(read, KEYS, RULES, EDGES)).toBeNull();
   });
 
-  it('a number after the values (a column the header does not name) and the first cell blank', () => {
+  it('not at the edges: a number after the values with the first cell blank (an empty first cell is as well the label’s)', () => {
     const read = [...VALUES.slice(1), 9];
-    expect(shiftedReading(read, KEYS, RULES, 'edges')).toMatch(/last left out and a blank cell at column 1/);
+    expect(shiftedReading(read, KEYS, RULES, EDGES)).toBeNull();
+  });
+
+  it('mending: a stray number inside the row and a blank lost elsewhere, the other reading holding the failing sum', () => {
+    // 三's row: 法律服务机构 blank and lost, a stray 3 after 总计 (a fresh tester's t14, m1).
+    const keys = ['r.a', 'r.b', 'r.c', 'r.d', 'r.e', 'r.f', 'r.total'];
+    const rules = [{ lhs: keys.slice(0, 6), rhs: ['r.total'] }];
+    expect(shiftedReading([5, 2, 0, 0, 0, 7, 3], keys, rules, MEND)).toMatch(/add up/);
+    // A source's own wrong total that no such move mends: published, its check failed.
+    expect(shiftedReading([1, 0, 0, 0, 0, 0, 2], keys, rules, MEND)).toBeNull();
+    expect(shiftedReading([4, 0, 2, 0, 0, 0, 5], keys, rules, MEND)).toBeNull();
+    expect(shiftedReading([5, 2, 0, 0, 0, 1, 9], keys, rules, MEND)).toBeNull();
+    // But 5 2 0 0 0 1 3 is also a stray 5 before 2 0 0 0 1, a blank and 3: not proven.
+    expect(shiftedReading([5, 2, 0, 0, 0, 1, 3], keys, rules, MEND)).toMatch(/without the one at column 1/);
   });
 
   it('a row whose sums hold stands, and so does a source’s own wrong sum that no other reading mends', () => {
-    expect(shiftedReading(VALUES, KEYS, RULES, 'anywhere')).toBeNull();
+    expect(shiftedReading(VALUES, KEYS, RULES, ANYWHERE)).toBeNull();
+    expect(shiftedReading(VALUES, KEYS, RULES, MEND)).toBeNull();
     // 复议后起诉's 总计 wrong: no value moved by one mends the middle block.
     const wrongSum = [...VALUES];
     wrongSum[9] = 4;
-    expect(shiftedReading(wrongSum, KEYS, RULES, 'anywhere')).toBeNull();
+    expect(shiftedReading(wrongSum, KEYS, RULES, ANYWHERE)).toBeNull();
   });
 
   it('a 0 or a blank at the edge is no row or page number', () => {
     // 0 … 0 1: a source's total of 1 over four zeros, not a zero row number.
     const zeros = [0, 0, 0, 0, 1, ...Array<number>(10).fill(0)];
-    expect(shiftedReading(zeros, KEYS, RULES, 'anywhere')).toBeNull();
-    expect(shiftedReading([null, ...VALUES.slice(1)], KEYS, RULES, 'anywhere')).toBeNull();
+    expect(shiftedReading(zeros, KEYS, RULES, ANYWHERE)).toBeNull();
+    expect(shiftedReading([null, ...VALUES.slice(1)], KEYS, RULES, ANYWHERE)).toBeNull();
   });
 });
 
@@ -112,7 +132,10 @@ describe('property: 四 rows with a number before or after their values and a bl
       const blank = rng.chance(0.5) ? 14 : rng.int(0, 14);
       const truth = vals.map((v, j) => (j === blank ? null : Number(v)));
       const style = rng.pick(STYLES);
-      const before = rng.chance(0.7);
+      // After the values with the first cell blank, in a row that shows its cells: the empty
+      // first cell is as well the label's, the number a column the header does not name — a
+      // table no rule here tells apart (README, limitations). Not this property's case.
+      const before = rng.chance(0.7) || (blank === 0 && style !== 'spaces');
       const extra = String(rng.int(1, 30));
       const shown = vals.map((v, j) => (j === blank ? '' : v));
       // The blank cell: an empty piece where the text shows one, but the row's last, dropped as
@@ -128,7 +151,12 @@ describe('property: 四 rows with a number before or after their values and a bl
       // tell: the number before or after happens to make the shifted values' sums hold (the
       // known limit, README). Not this property's case.
       const nums = row.filter((c) => c !== '').map(Number);
-      if (nums.length === 15 && shiftedReading(nums, KEYS, RULES, 'edges') === null && holds(nums)) {
+      if (
+        nums.length === 15 &&
+        shiftedReading(nums, KEYS, RULES, EDGES) === null &&
+        shiftedReading(nums, KEYS, RULES, MEND) === null &&
+        holds(nums)
+      ) {
         indistinguishable++;
         continue;
       }

@@ -290,6 +290,11 @@ function report(
       tq.pageCells.rowBreaks = true;
       quirks.add('row-break-lines');
     }
+    // Each row's values before its label (a fresh tester's t13; a side generator of its own).
+    if (new Random(Number(seq) * 7433 + 29).chance(0.3)) {
+      tq.pageCells.valuesFirst = true;
+      quirks.add('values-before-labels');
+    }
   }
   // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or
   // damage (both rewrite the one row).
@@ -421,6 +426,29 @@ function report(
       quirks.add('blank-totals');
       quirks.add('lead-column-blank-totals');
     }
+  }
+  // 三 with one row's blank lost and a stray number after its values (side generator): in the
+  // text styles where a row's cells stand apart, not with damage or a planted source error (both
+  // rewrite or check the rows), nor with the shapes that rewrite 三's rows.
+  const straySide = new Random(Number(seq) * 7759 + 127);
+  if (
+    (style === 'pipes' || style === 'tabs' || style === 'spaces' || style === 'csv' || style === 'markdown') &&
+    !pre2019 &&
+    !noTables &&
+    !cutAfter &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    !tq.grid &&
+    !tq.sheet &&
+    !tq.cellBreaks &&
+    !tq.glued &&
+    !tq.wrappedLabels &&
+    !tq.labelPadding &&
+    !tq.requestHeaderRepeated &&
+    straySide.chance(0.04)
+  ) {
+    tq.strayNumber = straySide;
+    quirks.add('stray-number-lost-blank');
   }
   if (tq.labelPadding) quirks.add('label-padding');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');

@@ -1,6 +1,6 @@
 import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
 import type { Written } from './cells.ts';
-import { damage, type DamageKind, type DRow } from './damage.ts';
+import { damage, strayNumber, type DamageKind, type DRow } from './damage.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 
@@ -106,4 +106,36 @@ function mark(
       unknown.add(`${table}.${a.row}.${a.j}`);
     }
   }
+}
+
+/**
+ * 三 with one row's blank cell lost and a stray number after its values (damage.ts, strayNumber),
+ * drawn from `rng` (a side generator: the main stream stays the same). The row's truth is kept
+ * right as damageTables keeps it.
+ */
+export function strayTable(rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void {
+  const defs = requestRows[t.layoutRequests];
+  const rows = t.requests;
+  const drows: DRow[] = rows.map((r, i) => ({
+    key: defs[i]?.key ?? null,
+    label: r.label,
+    cells: r.cells.map((w) => w.text),
+    damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
+  }));
+  const d = strayNumber(rng, drows);
+  if (!d) return;
+  const hit = d.lenient[0]!.split('.')[0];
+  t.requests = d.rows.map((r, i) => ({
+    label: r.label,
+    cells:
+      r.key === hit
+        ? r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } }))
+        : rows[i]!.cells,
+    ...(rows[i]?.glued ? { glued: true } : {}),
+  }));
+  const cellOf = (k: string) => {
+    const [row, j] = k.split('.') as [string, string];
+    return { row, col: defs.find((x) => x.key === row)!.columns[Number(j)]!.key, j: Number(j) };
+  };
+  mark(cells, unknown, 'requests', d.lenient.map(cellOf), d.mustNull.map(cellOf));
 }

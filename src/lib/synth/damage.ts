@@ -114,3 +114,24 @@ export function damage(rng: Random, rows: DRow[], kind: DamageKind): Damaged | n
     }
   }
 }
+
+/**
+ * A row with a blank cell the conversion lost and a number that is none of its cells (a page
+ * number, a note's) after its values: the count is the row's, every value after the lost cell a
+ * column to the left (a fresh tester's t14). The cell lost is one of the row's but its last, as
+ * `short-row` loses one; `rows` is not changed. Its cells may be NULL (`lenient`, the lost one's
+ * number too, as `short-row` has it). Null when no row has every cell a number.
+ */
+export function strayNumber(rng: Random, rows: DRow[]): Damaged | null {
+  const ok = rows
+    .map((r, i) => [r, i] as const)
+    .filter(([r]) => r.key !== null && !r.damaged && r.cells.length >= 3 && r.cells.every((c) => DIGITS.test(c)));
+  if (!ok.length) return null;
+  const [r, i] = rng.pick(ok);
+  const j = rng.int(0, r.cells.length - 2);
+  const out = rows.map((x) => ({ ...x, cells: x.cells.slice() }));
+  out[i]!.cells.splice(j, 1);
+  out[i]!.cells.push(String(rng.int(1, 30)));
+  out[i]!.damaged = true;
+  return { rows: out, lenient: r.cells.map((_, k) => `${r.key}.${k}`), mustNull: [], lost: [] };
+}

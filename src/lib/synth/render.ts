@@ -11,7 +11,7 @@ import {
 import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
-import { damageTables, type DamageTarget } from './damage-tables.ts';
+import { damageTables, strayTable, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
@@ -40,8 +40,11 @@ export interface TableQuirks {
    * drops them leaves the number alone). `seed`: the side generator's. `rowBreaks`: an empty
    * line after each row (header rows too), as pdftotext writes between rows drawn apart: a
    * reader taking it for a blank cell puts the values of a row short of one a column off.
+   * `valuesFirst`: each row's values before its label, as pdftotext reads a label set in the
+   * middle of a tall cell (a fresh tester's t13): a reader giving each label the values after it
+   * gives it the next row's. Truth: 二's and 三's cells as written, which a reader may leave NULL.
    */
-  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean };
+  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean; valuesFirst?: boolean };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
   /** Rows glued into one digit run (spaces style). */
@@ -103,6 +106,11 @@ export interface TableQuirks {
    * reader may leave NULL (only the blocks' sums show the shift); the blank 总计 blank.
    */
   reviewRowNumber?: boolean;
+  /**
+   * Text styles, section 三: one row's blank cell lost and a stray number (a page's, a note's)
+   * after its values (damage-tables.ts, strayTable; the side generator of the damage).
+   */
+  strayNumber?: Random;
   /**
    * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
    * 小计 after 其他, a 上年总计 after 总计, or between the row labels and 自然人 a row-number column
@@ -318,6 +326,14 @@ export function renderTables(
     }
   }
 
+  // Values before their labels (pageCells.valuesFirst): 二's and 三's cells may be NULL.
+  if (q.pageCells?.valuesFirst)
+    for (const c of cells)
+      if ((c.table_id === 'active' || c.table_id === 'requests') && c.state === 'number') {
+        c.state = 'ambiguous';
+        unknown.add(`${c.table_id}.${c.row_key}.${colIndex(c)}`);
+      }
+
   // ── 四 ──
   const reviewWs: Written[] = t.review.map((v) => maybeBlank(writeCount(v, q.cell, rng)));
   if (words) {
@@ -356,6 +372,17 @@ export function renderTables(
     aRows.splice(0, aRows.length, ...target.active);
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
+  }
+  if (q.strayNumber && !cut) {
+    const target: DamageTarget = {
+      layoutActive: t.layoutActive,
+      layoutRequests: t.layoutRequests,
+      active: aRows,
+      requests: rRows,
+      review: reviewRowsOut,
+    };
+    strayTable(q.strayNumber, target, cells, unknown);
+    rRows.splice(0, rRows.length, ...target.requests);
   }
   if (q.rowsOutOfOrder) swapRows(new Random((q.sideSeed ?? 1) + 211), rRows);
   const splitHeader = (s: string) => (q.splitHeaders && s.length > 4 ? `${s.slice(0, 3)}\n${s.slice(3)}` : s);
@@ -693,7 +720,13 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
         const side = new Random(q.pageCells.seed);
         let page = side.int(2, 6);
         rows.forEach((r) => {
-          out.push(...r.filter((c) => c !== ''), ...(q.pageCells!.rowBreaks ? [''] : []));
+          const shown = r.filter((c) => c !== '');
+          // A row with a label (四's one row has none) and values.
+          const values =
+            q.pageCells!.valuesFirst &&
+            /[\u4e00-\u9fff]/.test(shown[0] ?? '') &&
+            shown.slice(1).some((c) => /\d/.test(c));
+          out.push(...(values ? [...shown.slice(1), shown[0]!] : shown), ...(q.pageCells!.rowBreaks ? [''] : []));
           // Not after a short row (二's) with a blank: its lost blank and the page number give
           // its count, and no sum tells them apart — where the text keeps no form feeds, the
           // reader cannot see that case at all (docs/template.md, a known limit).

@@ -2,6 +2,8 @@ import type { CellRow } from '../schema/datasets.ts';
 import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
+import { valuesBeforeLabels } from './label-order.ts';
+import { shiftedReading } from './shift.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
@@ -158,6 +160,23 @@ export function readTable(
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
       rcs[k] = { kind: 'unknown', reason: `${lead}: which cells are the form's is not proven`, vals };
     }
+  // Values on the lines after their labels that may be the next row's: a conversion writing each
+  // row's values before its label (label-order.ts).
+  const order = valuesBeforeLabels(
+    positioned.toks,
+    found.map((f, k) => ({
+      at: f.at,
+      n: f.def.columns.length,
+      next: k + 1 < found.length && defs.indexOf(found[k + 1]!.def) === defs.indexOf(f.def) + 1,
+    })),
+  );
+  if (order)
+    for (const k of order.rows) {
+      const rc = rcs[k]!;
+      if (byHeader[k] || rc.kind === 'unknown') continue;
+      const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
+      rcs[k] = { kind: 'unknown', reason: order.why, vals };
+    }
   // A table known wider than the form, by its header or its rows: no row read by its count
   // (columns.ts). Rows placed by a drawn header's grid are not read by count.
   const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));
@@ -229,8 +248,29 @@ export function readTable(
             rules.moneyUnit ?? null,
           )
         : null;
+    // Its values a column off by a number before or after them that is no cell and a blank not
+    // shown, where its own sum tells (shift.ts): a blank may be lost anywhere in text (a converter
+    // dropping empty cells), so only a reading that mends the row's sum counts. A row no reading
+    // mends is the source's own error, published with its check failed; one some reading mends
+    // is NULL, its check not assessable (the source's error or a stray number: not shown).
+    const shifted =
+      rc.kind === 'cells' && !rc.spanned?.size && !stray
+        ? shiftedReading(
+            cellNumbers(
+              rc.cells,
+              cols.map((c) => c.kind),
+              rules.moneyUnit ?? null,
+            ),
+            keysOf(f.def),
+            rowRules,
+            { extra: 'edges', lost: 'anywhere', mend: true },
+          )
+        : null;
     const why =
-      before ?? repeatedColumn ?? f.clash ?? (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? pageEdge(rc)));
+      before ??
+      repeatedColumn ??
+      f.clash ??
+      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? pageEdge(rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -306,8 +346,10 @@ export function readTable(
         line: f.no,
         blankTail: rc.blankTail ?? 0,
         // Several values written apart: one run of digits alone (a page dump) has no such sign,
-        // nor runs a page dump's &nbsp; parts (each run is then split, its ends cell edges).
-        separated: rc.by === 'delimited' && rc.vals.length >= 2 && !rc.vals.some((v) => v.glued),
+        // nor runs a page dump's &nbsp; parts (each run is then split, its ends cell edges). Apart
+        // by spaces or on lines of their own as well: a blank lost for each cell missing is a
+        // reading as good as digits glued (a "10" cut 1|0 where two blanks were lost, t14).
+        separated: rc.vals.length >= 2 && !rc.vals.some((v) => v.glued),
       });
     }
   }
@@ -594,7 +636,10 @@ export function resolveShort(
       );
       return;
     }
-    const kept = rds.filter((_, k) => alive[i]![k]);
+    // A reading its own row's sums reject (三's applicants to 总计, a block of 四 to its 总计) is no
+    // proof, whatever the rest of the table: a cell dropped elsewhere can absorb any difference.
+    const ownRules = own(units[i]!);
+    const kept = rds.filter((_, k) => alive[i]![k] && ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules));
     if (!kept.length) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
       em.note(
@@ -639,6 +684,18 @@ export function resolveShort(
       );
     }
   });
+}
+
+/** Whether every one of `rules` that a reading's values can check (no term blank or dropped) holds. */
+function ownHolds(cells: string[], values: Val[], rules: Rule[]): boolean {
+  const at = (c: string) => values[cells.indexOf(c)];
+  for (const r of rules) {
+    const vs = [...r.lhs, ...r.rhs].map(at);
+    if (vs.some((v) => typeof v !== 'number')) continue;
+    const sum = (cs: string[]) => cs.reduce((a, c) => a + (at(c) as number), 0);
+    if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) return false;
+  }
+  return true;
 }
 
 const RULES = new WeakMap<Identity[], Map<string, { rules: Rule[]; checked: Set<string> }>>();

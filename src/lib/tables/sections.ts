@@ -613,21 +613,25 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   if (wide) rc = notByCount(rc, wide);
   // Its fifteen values a column off by a number before or after them (a row number) and a blank
   // not shown (a blank 总计 "total"): its blocks' sums tell, where they can (shift.ts).
-  // A drawn table's row shows each cell, but an empty last one reads as the row's padding.
-  const lost =
-    rc.kind !== 'cells' || rc.spanned?.size ? null : rc.by === 'lines' && blanksUnshown(region) ? 'anywhere' : 'edges';
-  const shifted =
-    rc.kind === 'cells' && lost
-      ? shiftedReading(
-          cellNumbers(rc.cells, Array<ValueKind>(REVIEW_N).fill('count'), null),
-          Array.from(
-            { length: REVIEW_N },
-            (_, j) => `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`,
-          ),
-          rulesOf(reviewIdentities, 'review').rules,
-          lost,
-        )
+  // Where a blank may go unseen (shift.ts): anywhere in space-separated text and one value a
+  // line; at the row's edges in delimited text and drawn tables (an empty last cell reads as the
+  // row's padding), or anywhere where the other reading mends a block's sum.
+  const keys = Array.from(
+    { length: REVIEW_N },
+    (_, j) => `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`,
+  );
+  const reviewRules = rulesOf(reviewIdentities, 'review').rules;
+  const numbers =
+    rc.kind === 'cells' && !rc.spanned?.size
+      ? cellNumbers(rc.cells, Array<ValueKind>(REVIEW_N).fill('count'), null)
       : null;
+  const shifted = numbers
+    ? (shiftedReading(numbers, keys, reviewRules, {
+        extra: 'edges',
+        lost: rc.kind === 'cells' && rc.by === 'lines' && blanksUnshown(region) ? 'anywhere' : 'edges',
+        mend: false,
+      }) ?? shiftedReading(numbers, keys, reviewRules, { extra: 'edges', lost: 'anywhere', mend: true }))
+    : null;
   if (shifted) rc = { kind: 'unknown', reason: shifted, vals };
   const headerNo =
     toks
@@ -741,6 +745,8 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
           vals: rc.vals,
           line: rc.vals[0]?.no ?? headerNo,
           blankTail: rc.blankTail ?? 0,
+          // Values written apart (read.ts): a blank lost for each cell missing is a reading too.
+          separated: rc.vals.length >= 2 && !rc.vals.some((v) => v.glued),
         },
       ],
       new Map(),

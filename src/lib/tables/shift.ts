@@ -3,55 +3,69 @@ import type { Rule } from './glue.ts';
 /**
  * Whether a row read by the count of its values could be those values a column off.
  *
- * A count proves the columns only when no value is extra and none is missing; a number before or
- * after the row's own (a row number such as 1, a page number) together with a blank cell the text
- * does not show (a lost blank, a blank 总计 "total" at the end) gives the same count with every
- * value after the lost cell a column off. Only the row's own sums can tell the two readings
- * apart: when the count's reading fails an identity of the row while the same values with their
- * first or their last left out and a blank put back at some place hold every identity they
- * check, the text cannot tell a shifted row from a source whose own sum is wrong, so neither
- * reading is proven and the caller leaves the row NULL. A row whose sums fail under every other
- * reading too is the source's own error: published, its check failed.
+ * A count proves the columns only when no value is extra and none is missing; a number among the
+ * row's that is none of its cells (a row number such as 1 before them, a page number after or
+ * inside them, a note's number) together with a blank cell the text does not show (a lost blank,
+ * a blank 总计 "total" dropped as the row's padding) gives the same count with the values between
+ * the two a column off. Only the row's own sums can tell the readings apart: when the count's
+ * reading fails an identity of the row while the same values without such a number and with a
+ * blank put back somewhere add up, the text cannot tell a shifted row from a source whose own sum
+ * is wrong, so neither reading is proven and the caller leaves the row NULL. A row whose sums fail
+ * under every other reading too is the source's own error: published, its check failed.
  *
- * Where a blank can go unseen depends on the text: in space-separated text or one value a line
- * anywhere (`lost` 'anywhere': the number may be before or after the values, a row number or a
- * page number); in delimited text (`|`, tab, comma) a blank shows as an empty piece, but the last
- * one may be dropped as the row's padding and the first taken for the label's cell, as may a
- * drawn table's (HTML, Word, a ruled PDF) (`lost` 'edges': a number before the values with the
- * blank last, or after them, a column the header does not name, with the blank first).
+ * Where the two may stand (`how`, Shift) is the caller's: a blank goes unseen anywhere in
+ * space-separated text or one value a line, but shows as an empty piece in delimited text and a
+ * drawn table, except the last (taken for padding).
+ * Readings that only leave a failing sum unchecked (its blank in it) are weak: with `mend` the
+ * other reading must check and hold a sum the count's fails, its blank adding nothing (a row with
+ * one sum, 三's, always has a reading with its 总计 blank).
  *
  * `values`: the row's cells in column order (a number, or null for a blank or no number);
  * `keys`: their `row.col` keys; `rules`: the table's identities (those naming only these keys are
  * used). Returns the reason in English for the diagnostic, or null when the count's reading
- * stands (no identity fails, or no other reading holds: the source's own error, shown as a
- * failed check).
+ * stands (no identity fails, or no other reading holds).
  */
 export function shiftedReading(
   values: ReadonlyArray<number | null>,
   keys: string[],
   rules: Rule[],
-  lost: 'anywhere' | 'edges',
+  how: Shift,
 ): string | null {
   const index = new Map(keys.map((k, j) => [k, j]));
   const own = rules.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
   const failing = failures(values, own, index);
   if (failing.failed.size === 0) return null;
   const n = values.length;
-  for (const drop of ['first', 'last'] as const) {
-    // A row number or a page number is a whole number from 1: a 0 or a blank is no such number.
-    const extra = drop === 'first' ? values[0] : values[n - 1];
+  const drops = how.extra === 'edges' ? [0, n - 1] : [...Array(n).keys()];
+  for (const d of drops) {
+    // A row number, a page number or a note's number is a whole number from 1: not a 0 nor a blank.
+    const extra = values[d];
     if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 1) continue;
-    const rest = drop === 'first' ? values.slice(1) : values.slice(0, -1);
-    // At the edges: a number before the values with the blank last, or after them with the blank first.
-    const places = lost === 'anywhere' ? [...Array(n).keys()] : [drop === 'first' ? n - 1 : 0];
+    const rest = [...values.slice(0, d), ...values.slice(d + 1)];
+    // At the edges: a number before the values with the blank last (dropped as padding). Not one
+    // after them with the blank first: an empty first cell is as well the label's.
+    const places = how.lost === 'anywhere' ? [...Array(n).keys()] : d === 0 ? [n - 1] : [];
     for (const blank of places) {
-      const other = [...rest.slice(0, blank), null, ...rest.slice(blank)];
+      // Mending, the blank adds nothing to a sum (the source's total counted it as none).
+      const other = [...rest.slice(0, blank), how.mend ? 0 : null, ...rest.slice(blank)];
       const f = failures(other, own, index);
-      if (f.failed.size === 0)
-        return `its values fail the row's own sum (${describe(failing.first!, values, index)}), while the same values with the ${drop} left out and a blank cell at column ${blank + 1} add up: a number before or after the row's values (a row number, a page number) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
+      if (f.failed.size === 0 && (!how.mend || [...f.held].some((r) => failing.failed.has(r))))
+        return `its values fail the row's own sum (${describe(failing.first!, values, index)}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
     }
   }
   return null;
+}
+
+/**
+ * The other readings shiftedReading tries: `extra`, where the number that is no cell may stand
+ * (before or after the values, or anywhere among them); `lost`, where the blank not shown may
+ * (anywhere, or at the other edge); `mend`, whether the reading must check and hold a sum the
+ * count's fails, its blank adding nothing (else leaving it unchecked is enough).
+ */
+export interface Shift {
+  extra: 'edges' | 'anywhere';
+  lost: 'edges' | 'anywhere';
+  mend: boolean;
 }
 
 /** The identities a reading checks and fails, and those it checks and holds (a blank leaves one unchecked). */

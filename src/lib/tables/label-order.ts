@@ -1,0 +1,105 @@
+import type { Tok } from './tokens.ts';
+
+/**
+ * Rows whose values, standing on the lines after their label, may be another row's.
+ *
+ * A row's values on lines of their own after its label are read as its own, but a conversion
+ * can write them before the label instead: plain `pdftotext` reads a label set in the middle of a
+ * tall cell after the cell's numbers, so the text runs `values, label, values, label …` and every
+ * label takes the next row's values (a fresh tester's t13: 387 wrong numbers in 48 files). Both
+ * orders give the same runs between two labels; only the table's edges and a change of order
+ * show which it is:
+ *
+ * - a block of rows (found rows with no other text between them) with values between the text
+ *   before it and its first label, at least that row's count, that no row claims, and its last
+ *   row read from the lines after its label with no value after it, or followed by a row label
+ *   with none after it (masked by decode/orphans.ts): the values stand before their labels
+ *   throughout the block;
+ * - a row with its own count of values after it and about the next row's too (the next row's
+ *   count, one may be a blank lost), where the next row found is the form's next (else the
+ *   values are the rows' between, whose labels drifted away: read.ts says so for this row):
+ *   from that row on, the values stand before their labels.
+ *
+ * Only rows whose values are on lines after the label's (not on the label's own line) are
+ * named. `rows`: each found row's label token index, column count and whether the next row
+ * found is the form's next row, in the table's order.
+ * Returns the indices (into `rows`) of the rows whose values are not proven to be theirs, with
+ * the reason in English.
+ */
+export function valuesBeforeLabels(
+  toks: Tok[],
+  rows: ReadonlyArray<{ at: number; n: number; next: boolean }>,
+): { rows: Set<number>; why: string } | null {
+  const info = rows.map((r, k) => after(toks, r.at, k + 1 < rows.length ? rows[k + 1]!.at : toks.length));
+  const out = new Set<number>();
+  let why = '';
+  let start = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = info[k]!;
+    // A row with about two rows' values after it, the next row in the same block.
+    const next = rows[k + 1];
+    if (next && rows[k]!.next && !i.atText && !i.onLabel && i.values >= rows[k]!.n + Math.max(1, next.n - 1)) {
+      let e = k + 1;
+      while (e + 1 < rows.length && !info[e]!.atText) e++;
+      for (let j = k + 1; j <= e; j++) if (!info[j]!.onLabel) out.add(j);
+      why ||= `the row before (line ${toks[rows[k]!.at]!.no}) has about two rows' values after its label: from there on the values may stand before their labels (each label then has the next row's), which is not proven`;
+    }
+    if (!i.atText && k + 1 < rows.length) continue;
+    // The block start..k ends here: its edges.
+    const first = rows[start]!;
+    const lead = unclaimed(toks, first.at);
+    // The block's last row read from the lines after its label (rows with values on the label's
+    // own line after it are their own).
+    let last = k;
+    while (last >= start && info[last]!.onLabel) last--;
+    const end = info[last];
+    if (lead >= first.n && end && (end.values === 0 || end.atMasked)) {
+      for (let j = start; j <= k; j++) if (!info[j]!.onLabel) out.add(j);
+      why ||= `${lead} value(s) stand before the first row's label (line ${toks[first.at]!.no}) that no row claims, and the last row's label has none after it: the values may stand before their labels (each label then has the next row's), which is not proven`;
+    }
+    start = k + 1;
+  }
+  return out.size ? { rows: out, why } : null;
+}
+
+/** A row label with no room for values after it, masked by decode/orphans.ts (its text as ·). */
+const MASKED = /^·+$/;
+
+/**
+ * The values after the label at `at` on lines of their own, up to `end` (the next row's label)
+ * or other text; whether a value stands on the label's own line; whether other text ended them.
+ */
+function after(
+  toks: Tok[],
+  at: number,
+  end: number,
+): { values: number; onLabel: boolean; atText: boolean; atMasked: boolean } {
+  const line = toks[at]!.line;
+  let values = 0;
+  let onLabel = false;
+  for (let i = at + 1; i < end; i++) {
+    const t = toks[i]!;
+    if (t.line === line) {
+      if (t.t === 'val') onLabel = true;
+      continue;
+    }
+    if (t.t === 'text') return { values, onLabel, atText: true, atMasked: MASKED.test(t.text) };
+    if (t.t === 'val') values++;
+  }
+  return { values, onLabel, atText: end >= toks.length, atMasked: false };
+}
+
+/** The values on lines of their own right before the label at `at`, back to other text. */
+function unclaimed(toks: Tok[], at: number): number {
+  let n = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (t.t === 'text') break;
+    if (t.t === 'val') {
+      // A value on a line that also holds text (a header line's) is no line of values.
+      for (let j = i - 1; j >= 0 && toks[j]!.line === t.line; j--) if (toks[j]!.t === 'text') return n;
+      n++;
+    }
+  }
+  return n;
+}
