@@ -29,9 +29,7 @@ export type ReadingCell =
  */
 export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
-  // A drawn table's cell (`col`) or a delimited text's piece (`piece`) is one cell: its digits
-  // are one number, never cut (a "10" read 1|0 where two blanks were lost, a fresh tester's t14).
-  const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text) && s.col === undefined && s.piece === undefined);
+  const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
   // Digit groups written apart in one cell (`0  14`, `1 234`), or with another mark between them
   // (`0；0`, `5、74`: a separator written as another): one number written with a space, or
   // several cells whose separator was lost or miswritten. Such a cell is not read either way,

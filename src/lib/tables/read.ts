@@ -636,10 +636,14 @@ export function resolveShort(
       );
       return;
     }
-    // A reading its own row's sums reject (三's applicants to 总计, a block of 四 to its 总计) is no
-    // proof, whatever the rest of the table: a cell dropped elsewhere can absorb any difference.
+    // A reading that cuts digits apart is proven only by arithmetic: one its own row's sums reject
+    // (三's applicants to 总计, a block of 四 to its 总计) is no proof, whatever the rest of the
+    // table (a cell dropped elsewhere can absorb any difference). A reading of whole values with
+    // a lost cell stays: its row may be one the source added up wrong.
     const ownRules = own(units[i]!);
-    const kept = rds.filter((_, k) => alive[i]![k] && ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules));
+    const kept = rds.filter(
+      (rd, k) => alive[i]![k] && (!cutsDigits(rd) || ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules)),
+    );
     if (!kept.length) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
       em.note(
@@ -684,6 +688,11 @@ export function resolveShort(
       );
     }
   });
+}
+
+/** Whether a reading cuts a value's digits into several cells (glue.ts). */
+function cutsDigits(rd: ReadingCell[]): boolean {
+  return rd.some((c) => c.kind === 'piece' && c.length < c.tok.text.length);
 }
 
 /** Whether every one of `rules` that a reading's values can check (no term blank or dropped) holds. */
