@@ -360,27 +360,22 @@ export function renderTables(
 
   // Damage (after the truth of the intact tables is recorded; it marks what damage changes).
   let reviewRowsOut: Written[][] = [reviewWs];
+  const damageTarget = (): DamageTarget => ({
+    layoutActive: t.layoutActive,
+    layoutRequests: t.layoutRequests,
+    active: aRows,
+    requests: rRows,
+    review: reviewRowsOut,
+  });
   if (q.damage?.length && !cut) {
-    const target: DamageTarget = {
-      layoutActive: t.layoutActive,
-      layoutRequests: t.layoutRequests,
-      active: aRows,
-      requests: rRows,
-      review: reviewRowsOut,
-    };
+    const target = damageTarget();
     damageTables(rng, q.damage, target, cells, unknown);
     aRows.splice(0, aRows.length, ...target.active);
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
   }
   if (q.strayNumber && !cut) {
-    const target: DamageTarget = {
-      layoutActive: t.layoutActive,
-      layoutRequests: t.layoutRequests,
-      active: aRows,
-      requests: rRows,
-      review: reviewRowsOut,
-    };
+    const target = damageTarget();
     strayTable(q.strayNumber, target, cells, unknown);
     rRows.splice(0, rRows.length, ...target.requests);
   }
