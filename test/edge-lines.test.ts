@@ -10,6 +10,9 @@ import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
  * (rows.ts, fromLines `edges`, edgeSeparators, interiorEmptyLine).
  */
 
+/** 二's first sub-table's header, one cell a line. */
+const ACTIVE_HEADER = ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+
 const cells = (text: string, table: string) => ok(parseText(text)).cells.filter((c) => c.table_id === table);
 
 describe('one cell a line with empty lines between rows', () => {
@@ -18,10 +21,7 @@ describe('one cell a line with empty lines between rows', () => {
       '二、主动公开政府信息情况',
       '第二十条第（一）项',
       '',
-      '信息内容',
-      '本年制发件数',
-      '本年废止件数',
-      '现行有效件数',
+      ...ACTIVE_HEADER,
       '',
       '规章',
       '3',
@@ -105,10 +105,7 @@ describe('one cell a line where an empty line is a cell', () => {
   it('a table showing a blank cell between two values reads an empty line at a row’s edge as its blank cell', () => {
     const text = minimalReport([
       '二、主动公开政府信息情况',
-      '信息内容',
-      '本年制发件数',
-      '本年废止件数',
-      '现行有效件数',
+      ...ACTIVE_HEADER,
       '规章',
       '3',
       '',
