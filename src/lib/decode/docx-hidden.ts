@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { choiceOverFallback } from './docx-alternate.ts';
 import { hMergeAsSpans } from './docx-merge.ts';
 import { fieldResults } from './docx-fields.ts';
 import { readableInline, relationshipIds } from './docx-inline.ts';
@@ -82,7 +83,9 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const main = (await mainPart(zip)) ?? 'word/document.xml';
   const docFile = zip.file(main);
   if (!docFile) return bytes;
-  const source = await docFile.async('string');
+  const stored = await docFile.async('string');
+  // What Word shows of markup-compatibility content (docx-alternate.ts), before everything else.
+  const source = choiceOverFallback(stored) ?? stored;
   // Fields become their shown results first (docx-fields.ts): a hidden run inside one stays hidden.
   const fields = fieldResults(source);
   const xml = fields ?? source;
@@ -94,7 +97,8 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const breaks = hMergeAsSpans(symbols ?? source) ?? symbols;
   // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
   const rels = await zip.file(relsPath(main))?.async('string');
-  const changed = readableInline(breaks ?? source, relationshipIds(rels)) ?? breaks;
+  const changed =
+    readableInline(breaks ?? source, relationshipIds(rels)) ?? breaks ?? (source === stored ? null : source);
   if (changed === null && stylesFile) return bytes;
   if (changed !== null) zip.file(main, changed);
   // Where mammoth looks when the relationship names no part that exists.
