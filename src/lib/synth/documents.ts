@@ -11,6 +11,7 @@ import {
   type PrintStyle,
 } from './office.ts';
 import { Random } from './random.ts';
+import { withAlternateContent, type AlternateShape } from './alternate.ts';
 import { withTotalFields } from './fields.ts';
 import { pickWordFormat, type Rendered } from './word-formats.ts';
 
@@ -133,12 +134,19 @@ export async function documentRenderer(
       } else {
         let bytes = await blocksToDocx(htmlBlocks(text.text));
         if (word?.fields) bytes = await withTotalFields(bytes, word.fields);
+        // A stale mc:Fallback beside the shown mc:Choice (alternate.ts), from a generator of the
+        // file's own so that every other draw stays what it was for a seed.
+        const altRng = new Random(o.seed * 6151 + parseInt(key.slice(8, 16), 16));
+        const a = altRng.next();
+        const alternate: AlternateShape | null = a < 0.1 ? 'run' : a < 0.2 ? 'textbox' : null;
+        if (alternate) bytes = await withAlternateContent(bytes, alternate, altRng);
         d = {
           ext: word?.docxAsDoc ? '.doc' : '.docx',
           bytes,
           quirks: [
             'docx',
             ...(word?.fields ? [`docx-fields-${word.fields}`] : []),
+            ...(alternate ? [`docx-alternate-${alternate}`] : []),
             ...(word?.docxAsDoc ? ['docx-named-doc'] : []),
           ],
         };
