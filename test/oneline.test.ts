@@ -47,6 +47,14 @@ describe('one-line page dumps', () => {
     expect(six.text).toBe('本年度未收取信息处理费。');
   });
 
+  it('a unit of yuan after the last number stays with it (a synthetic seed-5 dump published 39410400元 as 万元)', () => {
+    const active =
+      '二、主动公开政府信息情况 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 10 行政规范性文件 0 0 5 行政许可 0 行政处罚 0 行政强制 1 行政事业性收费 39410400元 本年收费金额';
+    expect(relineTable('active', textToLines(active)).map((l) => l.text)).toContain(' 行政事业性收费 39410400元');
+    const p = ok(parseText(`某局2023年政府信息公开工作年度报告\n${active} 三、收到和处理政府信息公开申请情况\n`));
+    expect(p.cells.find((c) => c.table_id === 'active' && c.row_key === 'fees')?.value).toBe(3941.04);
+  });
+
   it('a row label that is not found never lends its numbers to another row', () => {
     const p = ok(parseText(dump(REQ.replace('2.其他法律行政法规禁止公开', '2.其他法律法规不让公开'))));
     expect(rowOf(p.cells, 'requests', 'withheld_prohibited')).toBe('');

@@ -113,6 +113,8 @@ const LONG = 40;
 const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况|自然人/ } as const;
 /** A run of values: digits with separators, signs, decimals and the spaces between them. */
 const RUN = /^[+-]?\d[\d,.、\s+-]*/;
+/** A unit of yuan right after a run of values (tables/cell.ts reads it with the number). */
+const MONEY_AFTER = /^\s*(?:亿|千万|百万|十万|万|千|百)?元/;
 
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const header = HEADER[kind];
@@ -268,6 +270,9 @@ function reline(line: Line, cuts: number[]): Line[] {
     const numbered = /\d\s*[.、]\s*$/.test(run) && /^[\u4e00-\u9fff“"]/.test(piece.slice(d + run.length));
     run = run.replace(/[\s,.、+-]+$/, '');
     if (numbered) run = run.slice(0, -1).replace(/[\s,.+-]+$/, '');
+    // A money unit written after the last number is that number's (39410400元 is 3941.04 万元):
+    // cut from it, the number would be read in the section's unit, ten thousand times too large.
+    if (run && !numbered) run += MONEY_AFTER.exec(piece.slice(d + run.length))?.[0] ?? '';
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));
     out.push(sliceLine(line, c, c + runEnd));
