@@ -143,7 +143,9 @@ export function serveStatic(
     server.listen(port, host, () => {
       server.off('error', fail);
       const address = server.address();
-      ok({ server, url: `http://${host}:${typeof address === 'object' && address ? address.port : port}${base}` });
+      // Every interface (0.0.0.0, ::) is reached here as localhost; an IPv6 address in brackets.
+      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      ok({ server, url: `http://${shown}:${typeof address === 'object' && address ? address.port : port}${base}` });
     });
   });
 }
@@ -165,7 +167,9 @@ export const portMessage = (port: number, code: string) =>
 export const USAGE = [
   'usage: npm run preview -- [DIR] [--port N] [--base PATH] [--check-port]',
   '  DIR           the built site to serve (default: dist)',
-  '  --port N      the port to listen on, 127.0.0.1 only (default: PORT, else 4321; 0 = any free port)',
+  '  --port N      the port to listen on (default: PORT, else 4321; 0 = any free port)',
+  '                on 127.0.0.1 only, unless HOST names another address (HOST=0.0.0.0: every interface,',
+  '                e.g. in a container; the site is static and public, but nothing else restricts access)',
   '  --base PATH   the path the site lives under, as it was built (default: BASE_PATH, else /)',
   '  --check-port  only check that the port is free, then exit (npm start runs it before building)',
   '  --help, -h    print this and exit',
@@ -220,14 +224,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`serve: PORT must be a whole number from 0 to 65535, not "${portText}"`);
     process.exit(2);
   }
-  const free = await portFree(port);
+  // The address to listen on: this machine only by default; HOST=0.0.0.0 for a container.
+  const host = process.env.HOST?.trim() || '127.0.0.1';
+  const free = await portFree(port, host);
   if (free !== true) {
     console.error(portMessage(port, free));
     process.exit(1);
   }
   if (!checkPort) {
     try {
-      const { url } = await serveStatic(dir, parsed.base ?? process.env.BASE_PATH ?? '/', port);
+      const { url } = await serveStatic(dir, parsed.base ?? process.env.BASE_PATH ?? '/', port, host);
       console.log(
         `serving ${dir} at ${url} (Ctrl+C to stop, or kill ${process.pid}: the server's own process, which npm does not pass a kill on to)`,
       );

@@ -164,6 +164,19 @@ describe('static server', () => {
     }
   });
 
+  it('listens on another address when asked (HOST): every interface is shown as localhost', async () => {
+    const all = await serveStatic(dir, '/', 0, '0.0.0.0');
+    try {
+      expect(all.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+      expect((all.server.address() as { address: string }).address).toBe('0.0.0.0');
+      expect((await raw(all.url, '/reports/abc/')).status).toBe(200);
+    } finally {
+      all.server.close();
+    }
+    // The default is this machine only.
+    expect((server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
   it('a busy port gives one clear line, not a stack trace, and PORT is honoured', () => {
     const port = Number(new URL(url).port);
     for (const args of [[dir, '--check-port'], [dir]]) {
