@@ -77,6 +77,24 @@ export function ownMarkerIds(svg: string, key: string): string {
   });
 }
 
+/**
+ * The points of a line with a break at every year a series has no value for between its first
+ * and last: a year without data is not drawn as a straight line from the year before to the
+ * year after (which would show a value for it). Plot leaves a gap at a null value.
+ */
+export function withGaps(points: Point[]): Array<Omit<Point, 'value'> & { value: number | null }> {
+  // Series in the order they first appear (Plot draws them so), each by year.
+  const bySeries = new Map<string, Array<Omit<Point, 'value'> & { value: number | null }>>();
+  for (const p of points) (bySeries.get(p.series) ?? bySeries.set(p.series, []).get(p.series)!).push(p);
+  return [...bySeries].flatMap(([series, own]) => {
+    const years = new Set(own.map((p) => p.year));
+    const ys = [...years];
+    for (let y = Math.min(...ys) + 1; y < Math.max(...ys); y++)
+      if (!years.has(y)) own.push({ year: y, value: null, series });
+    return own.sort((a, b) => a.year - b.year);
+  });
+}
+
 function yearLinesAt(points: Point[], title: string, description: string, size: 'wide' | 'narrow'): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const narrow = size === 'narrow';
@@ -84,7 +102,7 @@ function yearLinesAt(points: Point[], title: string, description: string, size: 
   const span = years.length ? [Math.min(...years), Math.max(...years)] : [2019, 2021];
   const marks: Plot.Markish[] = [
     Plot.ruleY([0]),
-    Plot.lineY(points, { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
+    Plot.lineY(withGaps(points), { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
     Plot.dot(points, {
       x: 'year',
       y: 'value',
