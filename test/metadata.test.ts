@@ -243,6 +243,28 @@ describe('metadata', () => {
     });
   });
 
+  it('a title broken inside its own words (a PDF’s centred title over three lines) is joined, its agency kept', () => {
+    // A fresh tester's t16: the last line alone gave 公开 as the agency.
+    expect(
+      meta(
+        '测试市商务局\n2021年政府信息\n公开工作年度报告\n本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。',
+      ),
+    ).toMatchObject({
+      title: '测试市商务局2021年政府信息公开工作年度报告',
+      agency: '测试市商务局',
+      year: 2021,
+    });
+    expect(meta('测试市商务局2021年政府\n信息公开工作年度报告')).toMatchObject({
+      title: '测试市商务局2021年政府信息公开工作年度报告',
+      agency: '测试市商务局',
+    });
+    // A line before the title that is not its start, nor an agency's name, stays apart.
+    expect(meta('政务公开\n某区民政局2023年政府信息公开工作年度报告')).toMatchObject({
+      title: '某区民政局2023年政府信息公开工作年度报告',
+      agency: '某区民政局',
+    });
+  });
+
   it('site suffixes are cut from an HTML title', () => {
     expect(cleanTitle('测试市2025年政府信息公开工作年度报告_政府信息公开年报')).toBe(
       '测试市2025年政府信息公开工作年度报告',
