@@ -80,6 +80,19 @@ describe('shiftedReading', () => {
     expect(shiftedReading(wrongSum, KEYS, RULES, ANYWHERE)).toBeNull();
   });
 
+  it('a source’s own wrong sum elsewhere does not prove the count: the other reading fails fewer sums', () => {
+    // Synthetic seed 41: a row number 1, 复议后起诉's 总计 blank and lost, and 未经复议直接起诉's
+    // 总计 1 over four zeros (the source's error). By count two blocks fail; shifted, only the
+    // source's own one does. Neither reading is proven.
+    const truth = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0];
+    expect(shiftedReading([1, ...truth], KEYS, RULES, EDGES)).toMatch(/without the one at column 1/);
+    // A reading that fails as many sums as the count's is no better: the count stands.
+    const wrongSum = [...VALUES];
+    wrongSum[4] = 6;
+    wrongSum[9] = 4;
+    expect(shiftedReading(wrongSum, KEYS, RULES, ANYWHERE)).toBeNull();
+  });
+
   it('a 0 or a blank at the edge is no row or page number', () => {
     // 0 … 0 1: a source's total of 1 over four zeros, not a zero row number.
     const zeros = [0, 0, 0, 0, 1, ...Array<number>(10).fill(0)];

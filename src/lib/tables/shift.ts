@@ -9,8 +9,9 @@ import type { Rule } from './glue.ts';
  * a blank 总计 "total" dropped as the row's padding) gives the same count with the values between
  * the two a column off. Only the row's own sums can tell the readings apart: when the count's
  * reading fails an identity of the row while the same values without such a number and with a
- * blank put back somewhere add up, the text cannot tell a shifted row from a source whose own sum
- * is wrong, so neither reading is proven and the caller leaves the row NULL. A row whose sums fail
+ * blank put back somewhere add up (or hold a sum the count's fails and fail fewer: a source's
+ * own wrong sum elsewhere in the row fails under both), the text cannot tell a shifted row from a
+ * source whose own sum is wrong, so neither reading is proven and the caller leaves the row NULL. A row whose sums fail
  * under every other reading too is the source's own error: published, its check failed.
  *
  * Where the two may stand (`how`, Shift) is the caller's: a blank goes unseen anywhere in
@@ -49,7 +50,10 @@ export function shiftedReading(
       // Mending, the blank adds nothing to a sum (the source's total counted it as none).
       const other = [...rest.slice(0, blank), how.mend ? 0 : null, ...rest.slice(blank)];
       const f = failures(other, own, index);
-      if (f.failed.size === 0 && (!how.mend || [...f.held].some((r) => failing.failed.has(r))))
+      // It holds a sum the count's fails (not only leaves it unchecked), or, without mending,
+      // fails none. Fewer failures suffice: a source's own wrong sum elsewhere fails both.
+      const mends = [...f.held].some((r) => failing.failed.has(r));
+      if ((f.failed.size === 0 && (!how.mend || mends)) || (mends && f.failed.size < failing.failed.size))
         return `its values fail the row's own sum (${describe(failing.first!, values, index)}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
     }
   }
