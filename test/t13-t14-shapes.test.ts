@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ok, parseText, rowOf } from './helpers.ts';
+import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
  * Minimal files two fresh testers wrote (test/fixtures/tester/t13, t14), each a kind of input that
@@ -62,6 +62,22 @@ describe('t13: values written before their labels', () => {
     // 行政处罚's value is 3049 (before its label); 283 is 行政强制's.
     expect(cells.find((c) => c.row_key === 'penalty')?.value ?? null).toBeNull();
     expect(cells.find((c) => c.row_key === 'coercion')?.value ?? null).toBeNull();
+  });
+
+  it('二 one value a line with a blank lost in the first row: one value short before the first label still shows the order', () => {
+    // Synthetic seed 41: 规章's 4 4 and a blank (not shown) before its label, the last label
+    // (政府集中采购) with none after it; each label took the next row's values.
+    const lines = [
+      '二、主动公开政府信息情况',
+      ...['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      ...['4', '4', '规章', '0', '0', '72', '规范性文件', '0', '6', '行政许可', '0', '6', '13', '其他对外管理服务事项'],
+      ...['0', '0', '6', '行政处罚', '0', '-3', '行政强制', '0', '0', '行政事业性收费', '1', '0万元', '政府集中采购'],
+      '采购总金额',
+      '三、收到和处理政府信息公开申请情况',
+    ];
+    const p = ok(parseText(minimalReport(lines).replace('2023年', '2020年')));
+    const active = p.cells.filter((c) => c.table_id === 'active');
+    expect(active.filter((c) => c.value !== null).map((c) => `${c.row_key}.${c.col_key}=${c.value}`)).toEqual([]);
   });
 
   it('a row cut into single digits, or an OCR `|1` read as 1, against its own sum: NULL', () => {

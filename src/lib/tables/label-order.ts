@@ -53,7 +53,9 @@ export function valuesBeforeLabels(
     let last = k;
     while (last >= start && info[last]!.onLabel) last--;
     const end = info[last];
-    if (lead >= first.n && end && (end.values === 0 || end.atMasked)) {
+    // At least the first row's count less one: a blank cell of it may have been lost (one value
+    // a line shows no blank), as the row's own count would be then.
+    if (lead >= Math.max(1, first.n - 1) && end && (end.values === 0 || end.atMasked)) {
       for (let j = start; j <= k; j++) if (!info[j]!.onLabel) out.add(j);
       why ||= `${lead} value(s) stand before the first row's label (line ${toks[first.at]!.no}) that no row claims, and the last row's label has none after it: the values may stand before their labels (each label then has the next row's), which is not proven`;
     }
