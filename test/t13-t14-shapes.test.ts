@@ -85,3 +85,25 @@ describe('t13: values written before their labels', () => {
     expect(rowOf(read('t13', 'repro_D_pipe_glyph.txt'), 'requests', 'withheld_third_party')).toBe('A A A A A A A');
   });
 });
+
+describe('t17: label columns at several depths in `|` text', () => {
+  // A fresh tester's t17: 三 flattened with three label columns (group, item, sub-item), each row's
+  // label in its own depth's column and the others empty. A row with blanks, its label one level
+  // up, was read a column or two to the right (自然人's 4 as 商业企业's).
+  const files = readdirSync(dir('t17')).filter((f) => !f.endsWith('.json'));
+  it('has its minimal files', () => expect(files.length).toBe(3));
+  for (const file of files)
+    it(file, () => {
+      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir('t17')), 'utf8')) as { cells: TruthCell[] };
+      const want = new Map(truth.cells.map((c) => [`${c.table_id}.${c.row_key}.${c.col_key}`, c.value]));
+      const wrong = read('t17', file)
+        .filter((c) => c.value !== null)
+        .filter((c) => want.get(`${c.table_id}.${c.row_key}.${c.col_key}`) !== c.value)
+        .map((c) => `${c.table_id}.${c.row_key}.${c.col_key}=${c.value}`);
+      expect(wrong).toEqual([]);
+    });
+  it('the rows with blanks are read by the grid’s positions where the table shows them', () => {
+    expect(rowOf(read('t17', 'p_granted_n0_tblank_pipe.txt'), 'requests', 'granted')).toBe('4 B B B B B B');
+    expect(rowOf(read('t17', 'sp_015_md.md'), 'requests', 'granted')).toBe('B B 3 0 B B 3');
+  });
+});

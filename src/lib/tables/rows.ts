@@ -299,10 +299,15 @@ export function readRow(
   // such piece (Line.grid).
   // A header naming a column the form does not have: each cell is the one under its column's
   // label (columns.ts), on the label's own line of a drawn table, or none is placed.
+  // A grid's row (rightAligned): its last n cells, before a closing `|`'s empty piece. A `|` row
+  // ending in an empty cell may be a row short of a cell padded to the width (Tok `padded`):
+  // only one ending in a value is placed by its positions.
+  const gridCells = grid && padded ? sameLine.slice(0, -1) : sameLine;
+  const placed = grid && (!padded || (gridCells.length > 0 && gridCells.at(-1)!.t !== 'empty'));
   const counted = byHeader
     ? cellsByHeader(sameLine, byHeader)
-    : grid && sameLine.length >= n && sameLine.slice(0, -n).every((t) => t.t === 'empty')
-      ? gridRow(sameLine.slice(-n))
+    : placed && gridCells.length >= n && gridCells.slice(0, -n).every((t) => t.t === 'empty')
+      ? gridRow(gridCells.slice(-n))
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full, voidEnd)
@@ -565,6 +570,11 @@ export function leadColumn(toks: Tok[], rows: ReadonlyArray<{ at: number }>): st
 export interface FullRows {
   /** The most empty pieces such a row ends with. */
   trail: number;
+  /**
+   * The piece (Tok `piece`) every such row's first value stands in, when they all agree: the
+   * grid's first value column. Null when they differ or the pieces are not known.
+   */
+  start: number | null;
 }
 
 /**
@@ -574,6 +584,7 @@ export interface FullRows {
  */
 export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): FullRows | null {
   let most = -1;
+  const starts = new Set<number | undefined>();
   for (const { at, n } of rows) {
     const slots = delimitedSlots(toks, at);
     if (!slots) continue;
@@ -584,8 +595,10 @@ export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: numbe
     }
     if (slots.length !== n || !slots.every((s) => s !== null && NUMBERISH.test(s.text))) continue;
     most = Math.max(most, trail);
+    starts.add(slots[0]?.piece);
   }
-  return most < 0 ? null : { trail: most };
+  const [start] = starts;
+  return most < 0 ? null : { trail: most, start: starts.size === 1 && start !== undefined ? start : null };
 }
 
 /**
@@ -627,6 +640,7 @@ export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>
   const none = new Set<number>();
   const shown = new Set<number>();
   let width = -1;
+  let closed: boolean | null = null;
   for (const { at, n } of rows) {
     const line = toks[at]!.line;
     let start = at;
@@ -634,18 +648,35 @@ export function rightAligned(toks: Tok[], rows: Array<{ at: number; n: number }>
     let end = at;
     while (end < toks.length && toks[end]!.line === line && toks[end]!.t !== 'eol') end++;
     const eol = toks[end];
-    if (!eol || eol.t !== 'eol' || !eol.delimited || eol.padded) return none;
-    const pieces = toks.slice(start, end);
+    if (!eol || eol.t !== 'eol' || !eol.delimited) return none;
+    // A `|` row (padded) closed by a last `|` (`| a | b |`, markdown) has an empty piece after
+    // it that is no cell: every row so (a sheet written to its width, each row closed the same
+    // way), its rows are a grid too, their cells the pieces before it (readRow: gridRow).
+    const close = closedRow(toks, end, eol.padded === true);
+    if (close === null || (closed !== null && close !== closed)) return none;
+    closed = close;
+    const pieces = toks.slice(start, close ? end - 1 : end);
     if (pieces.some((t) => t.t === 'blank' || (t.t === 'empty' && t.spanned))) return none;
     if (width >= 0 && pieces.length !== width) return none;
     width = pieces.length;
-    const after = toks.slice(at + 1, end);
+    const after = toks.slice(at + 1, close ? end - 1 : end);
     if (after.filter((t) => t.t === 'val').length === n) {
       if (!after.slice(-n).every((t) => t.t === 'val')) return none;
       if (after.length > n) shown.add(n);
     }
   }
   return shown;
+}
+
+/**
+ * Whether a delimited row ending at `end` (its eol) is a `|` row closed by a last `|`, whose
+ * empty last piece is the separator's (true); a row that is not padded (false); null for a
+ * padded row whose last piece is a cell (no closing `|`): not read as a grid.
+ */
+function closedRow(toks: Tok[], end: number, padded: boolean): boolean | null {
+  if (!padded) return false;
+  const last = toks[end - 1];
+  return last && last.line === toks[end]!.line && last.t === 'empty' ? true : null;
 }
 
 /** Cells of one delimited row, in order; empty cells are null. */
@@ -759,10 +790,16 @@ export function fromSlots(
   full?: FullRows | null,
   voidEnd = false,
 ): RowCells {
-  const slots = all.slice();
+  // Empty pieces between the label and the grid's first value column that the table's full rows
+  // show (FullRows.start): the label's merged columns, no blank cells. A label one level up the
+  // form's hierarchy (（一）予以公开 in the column before 1.属于国家秘密's) stands a piece further
+  // left, and counting its empty pieces as cells read the row a column off (a fresh tester's
+  // t17). Known only from the pieces of the row's values: all of them where the pieces run on.
+  const pieceOf = labelColumns(all, full?.start ?? null);
+  const slots = all.slice(pieceOf);
   while (slots.length && slots[slots.length - 1] === null) slots.pop();
   const vals = slots.filter((s): s is ValTok => s !== null);
-  const trail = all.length - slots.length;
+  const trail = all.length - pieceOf - slots.length;
   let lead = 0;
   while (lead < slots.length && slots[lead] === null) lead++;
   // Cells before the first value that are no number, nor a mark for none (a unit column's 件).
@@ -773,7 +810,7 @@ export function fromSlots(
   // they may be blank cells, or that padding in a row short of a cell. Not proven: the row is
   // read without them, short of cells, and only arithmetic places its values (a reading with
   // blank cells would pass every identity unchecked, so it is never offered).
-  if (labelPadding && slots.length === n && lead > 0 && vals.length > 0 && vals.length < n)
+  if (labelPadding && slots.length <= n && lead > 0 && vals.length > 0 && vals.length < n)
     return { kind: 'short', slots: slots.slice(lead), vals, by: 'delimited' };
   // Empty pieces after the last value, taken for the line's padding, while the count is made up
   // with empty pieces before the first value or with one in a column empty in every row
@@ -787,7 +824,7 @@ export function fromSlots(
   // cell of its own), which the count takes for cells, are the same doubt, unless such a row
   // ends with as many empty pieces (they are then the line's padding).
   const labelPad = lead > 0 && !full;
-  const spacer = slots.some((s, i) => s === null && i >= lead && emptyCols?.has(all.length - 1 - i));
+  const spacer = slots.some((s, i) => s === null && i >= lead && emptyCols?.has(all.length - 1 - pieceOf - i));
   const note = unit > lead && !(full && trail <= full.trail);
   if (
     (slots.length === n || vals.length === n) &&
@@ -822,7 +859,27 @@ export function fromSlots(
     // short of a cell: both readings go to the arithmetic.
     return { kind: 'short', slots, vals, by: 'delimited', ...(blanksAtEnd ? { blankTail: n - slots.length } : {}) };
   }
-  return { kind: 'unknown', reason: `${vals.length} values in ${all.length} cells for ${n} columns`, vals };
+  return { kind: 'unknown', reason: `${vals.length} values in ${all.length - pieceOf} cells for ${n} columns`, vals };
+}
+
+/**
+ * How many of a delimited row's first pieces after its label are the label's merged columns: the
+ * empty pieces before `start` (the piece of the full rows' first value), when each value's piece
+ * is its slot's place after the same first piece (the pieces run on, one slot each); else 0.
+ */
+function labelColumns(all: Slot[], start: number | null): number {
+  if (start === null) return 0;
+  let first: number | null = null;
+  for (let k = 0; k < all.length; k++) {
+    const piece = all[k]?.piece;
+    if (piece === undefined) continue;
+    if (first === null) first = piece - k;
+    else if (piece - k !== first) return 0;
+  }
+  if (first === null) return 0;
+  const skip = start - first;
+  if (skip <= 0 || skip >= all.length) return 0;
+  return all.slice(0, skip).every((s) => s === null) ? skip : 0;
 }
 
 /**
