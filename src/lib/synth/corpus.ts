@@ -263,6 +263,10 @@ function report(
     delimiter: style === 'csv' ? rng.pick([',', ',', ';'] as const) : undefined,
     // Decided by a side generator, so that the main stream (and corpora made before) stay the same.
     labelPadding: style === 'pipes' && new Random(Number(seq) * 104729 + 7).chance(0.3),
+    // Three label columns, each row's label in its depth's (render.ts, labelColumns; a fresh tester's t17).
+    labelColumns:
+      (style === 'pipes' || style === 'markdown' || style === 'tabs' || style === 'csv') &&
+      new Random(Number(seq) * 7331 + 41).chance(0.1),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
     rowSpannedNumbers: style === 'html' && new Random(Number(seq) * 6451 + 71).chance(0.15),
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
@@ -451,6 +455,13 @@ function report(
     quirks.add('stray-number-lost-blank');
   }
   if (tq.labelPadding) quirks.add('label-padding');
+  // Not with the other shapes of 三's rows: one layout of the labels at a time.
+  if (
+    tq.labelColumns &&
+    (pre2019 || tq.labelPadding || tq.glued || tq.wrappedLabels || tq.strayNumber || tq.damage?.length)
+  )
+    tq.labelColumns = false;
+  if (tq.labelColumns) quirks.add('label-columns');
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.wrappedLabels) quirks.add('wrapped-labels');

@@ -67,6 +67,14 @@ export interface TableQuirks {
    */
   labelPadding?: boolean;
   /**
+   * Delimited styles, section 三: three label columns, as a sheet or an HTML table with
+   * rowspans flattened writes them, every row as wide: 一、/二、/四、 in the first, （一）… in the
+   * second (三、本年度办理结果 beside the first of them), an item 1.… in the third with its group's
+   * label (（三）不予公开) beside the group's first item; the other label cells empty. A row with
+   * blank cells must be read by the columns, not by what follows its label (a fresh tester's t17).
+   */
+  labelColumns?: boolean;
+  /**
    * HTML style, section 三: in one row, two neighbouring equal numbers drawn as one cell spanning
    * both columns (`<td colspan="2">0</td>`); the number belongs to neither column provably.
    */
@@ -222,7 +230,8 @@ export function renderTables(
   };
   // Not where a blank leaves no trace (spaces) or two lines (blank-lines) — but in pdftotext's
   // one cell a line (pageCells), where it leaves none and the page numbers may take its place.
-  const canBlank = (q.blanks && style !== 'spaces' && style !== 'blank-lines') || q.pageCells !== undefined;
+  const canBlank =
+    (q.blanks && style !== 'spaces' && style !== 'blank-lines') || q.pageCells !== undefined || q.labelColumns === true;
   const side = new Random(q.sideSeed ?? 1);
   const disguise = (w: Written): Written => {
     if (w.truth.state !== 'number') return w;
@@ -236,12 +245,18 @@ export function renderTables(
   const reorderFirst = q.activeHeaderReordered === true && t.layoutActive === '2021';
   const blank = { value: null, state: 'blank' as const };
   // pageCells' blanks from a side generator: the main stream (and every report after) stays the same.
+  // So are label columns' (labelColumns), more of them: a row of blanks and zeros, whose sums
+  // cannot show where its values stand, is the shape that was read a column off (t17).
+  const mainBlanks = q.blanks && style !== 'spaces' && style !== 'blank-lines';
   const blanks =
-    q.pageCells && !(q.blanks && style !== 'spaces' && style !== 'blank-lines')
+    q.pageCells && !mainBlanks
       ? new Random(q.pageCells.seed + 1)
-      : rng;
+      : q.labelColumns && !mainBlanks
+        ? new Random((q.sideSeed ?? 1) + 211)
+        : rng;
+  const blankShare = q.labelColumns && !mainBlanks && !q.pageCells ? 0.15 : 0.04;
   const maybeBlank = (w: Written): Written => {
-    if (!canBlank || !blanks.chance(0.04)) return w;
+    if (!canBlank || !blanks.chance(blankShare)) return w;
     if (w.truth.value === 0 && blanks.chance(0.5))
       return { text: blanks.pick(NA_MARKS), truth: { value: null, state: 'na' } };
     return { text: '', truth: { value: null, state: 'blank' } };
@@ -444,21 +459,23 @@ export function renderTables(
               q.wrappedNumbersAt,
             ),
           ]
-        : table(
-            style,
-            [
-              ...reqHeader,
-              ...rRows
-                .map(rowCells)
-                .map((r) =>
-                  q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
-                    ? [r[0]!, '', ...r.slice(1)]
-                    : r,
-                ),
-            ],
-            q,
-            rng,
-          );
+        : q.labelColumns
+          ? table(style, labelColumnRows(reqHeader, rRows.map(rowCells)), q, rng)
+          : table(
+              style,
+              [
+                ...reqHeader,
+                ...rRows
+                  .map(rowCells)
+                  .map((r) =>
+                    q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
+                      ? [r[0]!, '', ...r.slice(1)]
+                      : r,
+                  ),
+              ],
+              q,
+              rng,
+            );
   const by = q.reviewByYear;
   const review = cut
     ? []
@@ -565,6 +582,29 @@ export function renderTables(
     if (q.blankApplicants && r.cells.length === 7) return [r.label, ...r.cells.map((c) => c.text)];
     return [r.label, ...r.cells.map((c) => c.text)];
   }
+}
+
+/** 三's header and rows with three label columns (TableQuirks.labelColumns). */
+export function labelColumnRows(header: string[][], rows: string[][]): string[][] {
+  const groups: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
+  const seen = new Set<string>();
+  let results = false;
+  const body = rows.map(([label = '', ...cells]) => {
+    const item = /^（([三四五六])）\s*(\d+\s*[.．、].*)$/.exec(label);
+    if (item) {
+      const first = !seen.has(item[1]!);
+      seen.add(item[1]!);
+      return ['', first ? `（${item[1]}）${groups[item[1]!]}` : '', item[2]!, ...cells];
+    }
+    if (/^（[一二三四五六七]）/.test(label)) {
+      const cell = results ? '' : '三、本年度办理结果';
+      results = true;
+      return [cell, label, '', ...cells];
+    }
+    return [label, '', '', ...cells];
+  });
+  const [note = [], top = [], applicants = []] = header;
+  return [[note[0] ?? '', '', '', ...note.slice(1)], ['', '', '', ...top], ['', '', '', '', ...applicants], ...body];
 }
 
 /**
