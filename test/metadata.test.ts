@@ -258,6 +258,13 @@ describe('metadata', () => {
       title: '测试市商务局2021年政府信息公开工作年度报告',
       agency: '测试市商务局',
     });
+    // No piece reads as a title alone (the break inside 年度报告): the fields' 政府信息公开年报 and
+    // 市教育局 were taken (synthetic quirk meta-title-wrapped).
+    expect(
+      meta(
+        '拉萨市教育局\n2019年政府信息公开工作年\n度报告\n索引号：123/2020-1\n分类：政府信息公开年报\n发布机构：市教育局',
+      ),
+    ).toMatchObject({ title: '拉萨市教育局2019年政府信息公开工作年度报告', agency: '拉萨市教育局', year: 2019 });
     // A line before the title that is not its start, nor an agency's name, stays apart.
     expect(meta('政务公开\n某区民政局2023年政府信息公开工作年度报告')).toMatchObject({
       title: '某区民政局2023年政府信息公开工作年度报告',

@@ -1,6 +1,6 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
-import { AGENCY_END, TITLE, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
+import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
 import {
   DATE_LABELS,
   arabicYears,
@@ -12,7 +12,7 @@ import {
 } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
-import { clean, fieldsTitle, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
+import { clean, fieldsTitle, joinBrokenTitle, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
 import { bodyYears, decideYear, periodYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
 export { agencyFromTitle } from './agency.ts';
@@ -70,7 +70,7 @@ export interface MetadataExtra {
 
 export function extractMetadata(lines: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
   // A title run into the page's fields on one line (a one-line page dump) is cut first (titles.ts).
-  const head = lines.flatMap(splitHeadLine);
+  const head = joinBrokenTitle(lines.flatMap(splitHeadLine));
   const headLines = head.filter((l) => l.text.trim() && !isChrome(l.text));
   const fields = keyValues(headLines);
 
@@ -123,20 +123,18 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     title = cleanTitle(clean(asRead(l.raw, traditional)));
     titleNorm = arabicYears(cleanTitle(clean(l.text)));
     titleLine = l.no;
-    // A title broken over lines: after the agency's name (淮安市人民政府 / 2024 年政府信息公开…),
-    // or inside the title's own words (a PDF's centred title: 测试市商务局 / 2021年政府信息 /
-    // 公开工作年度报告, whose last line alone gave 公开 as the agency). A line before it that is
-    // short and without punctuation is joined when the title's words begin on it (joined, they
-    // read as a title that starts there), or when the title so far names no agency and the line
-    // ends an agency's name; at most two lines.
-    const at = headLines.indexOf(l);
-    for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
-      const prevText = clean(headLines[k]!.text);
-      if (prevText.length > 30 || /[:：|,，。]/.test(prevText)) break;
-      const start = TITLE.exec(`${prevText}${titleNorm}`)?.index ?? Infinity;
-      const titleWords = !TITLE.test(prevText) && start < prevText.length;
-      if (!titleWords && (titleAgency(titleNorm) || !AGENCY_END.test(prevText))) break;
-      title = `${clean(asRead(headLines[k]!.raw, traditional))}${title}`;
+    // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
+    // (A title broken inside its own words is one line already: titles.ts, joinBrokenTitle.)
+    const prev = headLines[headLines.indexOf(l) - 1];
+    const prevText = prev ? clean(prev.text) : '';
+    if (
+      !titleAgency(titleNorm) &&
+      prev &&
+      prevText.length <= 30 &&
+      AGENCY_END.test(prevText) &&
+      !/[:：|,，。]/.test(prevText)
+    ) {
+      title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
     }
   }

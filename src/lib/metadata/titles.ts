@@ -176,3 +176,42 @@ export function splitHeadLine(l: Line): Line[] {
     .slice(0, -1)
     .map((at, i) => ({ ...sliceLine(l, at, bounds[i + 1]), ...(l.role ? { role: l.role } : {}) }));
 }
+
+/** A piece of a title broken over lines: short, no punctuation, no field. */
+const PIECE = /^[^:：|,，。；;、]{1,30}$/;
+
+/**
+ * The head's lines with a title broken inside its own words joined into one line: two or three
+ * lines in a row, each short and without punctuation, whose text run together reads as a title
+ * that begins on an earlier one and ends on the last (a PDF's centred title: `2021年政府信息` /
+ * `公开工作年度报告`, or `…政府信息公开工作年` / `度报告`, where no piece reads as the title, or
+ * the last piece alone gave 公开 for the agency). A line with the whole title, or a title and other
+ * words, is left alone; so are lines a blank line or chrome parts. The agency's name on a line of
+ * its own before it is joined later (metadata.ts), as for any title.
+ */
+export function joinBrokenTitle(head: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < head.length; i++) {
+    let joined: Line | null = null;
+    for (let j = i + 1; j <= i + 2 && j < head.length && !joined; j++) {
+      const pieces = head.slice(i, j + 1);
+      if (!pieces.every((l) => PIECE.test(l.text.trim()) && !isChrome(l.text) && !FIELDS.test(l.text))) break;
+      const texts = pieces.map((l) => l.text.trim());
+      const lastAt = texts.slice(0, -1).join('').length;
+      const m = TITLE.exec(texts.join(''));
+      if (m && m.index < lastAt && m.index + m[0].length > lastAt)
+        joined = {
+          ...pieces[0]!,
+          text: texts.join(''),
+          raw: pieces.map((l) => l.raw.trim()).join(''),
+          map: null,
+        };
+      if (joined) {
+        out.push(joined);
+        i = j;
+      }
+    }
+    if (!joined) out.push(head[i]!);
+  }
+  return out;
+}
