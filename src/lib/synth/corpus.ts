@@ -928,11 +928,33 @@ function report(
     body.splice(periodRng.chance(0.7) ? 0 : 1, 0, periodSentence(periodRng, year));
     quirks.add('period-and-plans');
   }
+  // A title broken over two or three lines, as a PDF's centred title is converted (测试市商务局 /
+  // 2021年政府信息 / 公开工作年度报告): after the agency's name, inside the title's own words, or
+  // both. Breaks inside the agency's name are not made (README: not read). Side generator: the
+  // main stream is unchanged.
+  const wrapRng = new Random(Number(seq) * 7477 + 53);
+  const words = `${year}年政府信息公开工作年度报告`;
+  let titleLines = mv.titleLine ? [mv.titleLine] : [];
+  if (
+    style !== 'html' &&
+    style !== 'oneline' &&
+    !before.length &&
+    titleAgency === null &&
+    mv.titleLine === mv.title &&
+    mv.title === `${a.agency}${words}` &&
+    wrapRng.chance(0.04)
+  ) {
+    const cut = a.agency.length + wrapRng.int(String(year).length + 2, words.length - 3);
+    titleLines = wrapRng.chance(0.5)
+      ? [a.agency, mv.title.slice(a.agency.length, cut), mv.title.slice(cut)]
+      : [mv.title.slice(0, cut), mv.title.slice(cut)];
+    quirks.add('meta-title-wrapped');
+  }
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
     ...before,
-    ...(mv.titleLine ? [mv.titleLine] : []),
+    ...titleLines,
     ...mv.head,
     ...toc,
     ...(signature
