@@ -93,6 +93,21 @@ describe('shiftedReading', () => {
     expect(shiftedReading(wrongSum, KEYS, RULES, ANYWHERE)).toBeNull();
   });
 
+  it('the table’s sums over rows read before count too: a reading the columns contradict proves nothing', () => {
+    // 三's 总计 against the one row above it: t.c = a.c for each column. By count 5 2 0 0 0 1 3
+    // fails its own sum; moved (5 dropped, a blank anywhere) it would add up, but the columns
+    // say the count's 5 and 2 are right: the row is the source's own error, its check failed.
+    const keys = ['t.a', 't.b', 't.c', 't.d', 't.e', 't.f', 't.total'];
+    const cols = ['a', 'b', 'c', 'd', 'e', 'f', 'total'];
+    const rules = [
+      { lhs: keys.slice(0, 6), rhs: ['t.total'] },
+      ...cols.map((c) => ({ lhs: [`t.${c}`], rhs: [`r.${c}`] })),
+    ];
+    const above = new Map(cols.map((c, j) => [`r.${c}`, [5, 2, 0, 0, 0, 1, 8][j]!] as const));
+    expect(shiftedReading([5, 2, 0, 0, 0, 1, 3], keys, rules, MEND)).toMatch(/without the one at column 1/);
+    expect(shiftedReading([5, 2, 0, 0, 0, 1, 3], keys, rules, MEND, above)).toBeNull();
+  });
+
   it('a 0 or a blank at the edge is no row or page number', () => {
     // 0 … 0 1: a source's total of 1 over four zeros, not a zero row number.
     const zeros = [0, 0, 0, 0, 1, ...Array<number>(10).fill(0)];

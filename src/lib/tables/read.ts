@@ -264,6 +264,7 @@ export function readTable(
             keysOf(f.def),
             rowRules,
             { extra: 'edges', lost: 'anywhere', mend: true },
+            knownValues(knownKeys, knownVals),
           )
         : null;
     const why =
@@ -762,4 +763,11 @@ function checkedFully(cells: string[], rules: Rule[], known: Map<string, Val>, o
     }
   }
   return cells.map((c) => (checks.get(c) ?? 0) > 0 && checks.get(c) === all.get(c));
+}
+
+/** The values of the rows read so far (`keys[i]` → `vals[i]`), a number or null (blank, dropped). */
+function knownValues(keys: readonly string[], vals: readonly Val[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (let i = 0; i < keys.length; i++) out.set(keys[i]!, typeof vals[i] === 'number' ? (vals[i] as number) : null);
+  return out;
 }

@@ -31,10 +31,18 @@ export function shiftedReading(
   keys: string[],
   rules: Rule[],
   how: Shift,
+  known: ReadonlyMap<string, number | null> = new Map(),
 ): string | null {
   const index = new Map(keys.map((k, j) => [k, j]));
-  const own = rules.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
-  const failing = failures(values, own, index);
+  // The row's own sums, and the table's that name it and rows already read (`known`: 三's 总计
+  // against the rows above it, column by column).
+  const own = rules.filter((r) => {
+    const terms = [...r.lhs, ...r.rhs];
+    return terms.every((t) => index.has(t) || known.has(t)) && terms.some((t) => index.has(t));
+  });
+  const failures = (v: ReadonlyArray<number | null>) =>
+    failed(own, (t) => (index.has(t) ? v[index.get(t)!] : known.get(t)));
+  const failing = failures(values);
   if (failing.failed.size === 0) return null;
   const n = values.length;
   const drops = how.extra === 'edges' ? [0, n - 1] : [...Array(n).keys()];
@@ -49,12 +57,12 @@ export function shiftedReading(
     for (const blank of places) {
       // Mending, the blank adds nothing to a sum (the source's total counted it as none).
       const other = [...rest.slice(0, blank), how.mend ? 0 : null, ...rest.slice(blank)];
-      const f = failures(other, own, index);
+      const f = failures(other);
       // It holds a sum the count's fails (not only leaves it unchecked), or, without mending,
       // fails none. Fewer failures suffice: a source's own wrong sum elsewhere fails both.
       const mends = [...f.held].some((r) => failing.failed.has(r));
       if ((f.failed.size === 0 && (!how.mend || mends)) || (mends && f.failed.size < failing.failed.size))
-        return `its values fail the row's own sum (${describe(failing.first!, values, index)}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
+        return `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
     }
   }
   return null;
@@ -72,24 +80,27 @@ export interface Shift {
   mend: boolean;
 }
 
+/** A cell's value in a reading: a number, or null/undefined when blank or not known. */
+type Lookup = (key: string) => number | null | undefined;
+
 /** The identities a reading checks and fails, and those it checks and holds (a blank leaves one unchecked). */
-function failures(values: ReadonlyArray<number | null>, rules: Rule[], index: Map<string, number>) {
-  const failed = new Set<Rule>();
+function failed(rules: Rule[], value: Lookup) {
+  const out = new Set<Rule>();
   const held = new Set<Rule>();
   let first: Rule | undefined;
   for (const r of rules) {
-    const terms = [...r.lhs, ...r.rhs].map((t) => values[index.get(t)!]);
-    if (terms.some((v) => v === null || v === undefined)) continue;
-    const sum = (ts: string[]) => ts.reduce((a, t) => a + values[index.get(t)!]!, 0);
+    const terms = [...r.lhs, ...r.rhs].map(value);
+    if (terms.some((v) => typeof v !== 'number')) continue;
+    const sum = (ts: string[]) => ts.reduce((a, t) => a + (value(t) as number), 0);
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) {
-      failed.add(r);
+      out.add(r);
       first ??= r;
     } else held.add(r);
   }
-  return { failed, held, first };
+  return { failed: out, held, first };
 }
 
-function describe(r: Rule, values: ReadonlyArray<number | null>, index: Map<string, number>): string {
-  const sum = (ts: string[]) => ts.reduce((a, t) => a + values[index.get(t)!]!, 0);
+function describe(r: Rule, value: Lookup): string {
+  const sum = (ts: string[]) => ts.reduce((a, t) => a + (value(t) as number), 0);
   return `${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}`;
 }
