@@ -17,9 +17,11 @@ const doc = (body: string, extra = '') =>
 const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
 const alt = (requires: string, choice: string, fallback: string) =>
   `<mc:AlternateContent><mc:Choice Requires="${requires}">${choice}</mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent>`;
-/** What mammoth reads: the text of each Fallback, in document order. */
-const fallbackText = (xml: string) =>
-  [...xml.matchAll(/<mc:Fallback>(.*?)<\/mc:Fallback>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+/** What mammoth reads of the result: no AlternateContent is left, each settled into its Fallback's content. */
+const fallbackText = (xml: string) => {
+  expect(xml).not.toContain('AlternateContent');
+  return [...xml.matchAll(/<w:t>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+};
 const box = (t: string) => `<w:txbxContent><w:p>${run(t)}</w:p></w:txbxContent>`;
 
 describe('choiceOverFallback', () => {
@@ -38,6 +40,20 @@ describe('choiceOverFallback', () => {
     const xml = doc(alt('x', run('1'), run('3')), ' xmlns:x="urn:example:unknown"');
     expect(choiceOverFallback(xml)).toBeNull();
     expect(choiceOverFallback(doc(alt('', run('1'), run('3'))))).toBeNull();
+  });
+  it('several Choices: the first Word knows; core namespaces (m, v …) are known (t18)', () => {
+    const two = `<mc:AlternateContent><mc:Choice Requires="x">${run('9')}</mc:Choice><mc:Choice Requires="w14">${run('1')}</mc:Choice><mc:Fallback>${run('3')}</mc:Fallback></mc:AlternateContent>`;
+    const out = choiceOverFallback(doc(two, ' xmlns:x="urn:example:unknown"'));
+    expect(out && fallbackText(out)).toEqual(['1']);
+    const m = choiceOverFallback(
+      doc(alt('m', run('5'), run('105')), ' xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'),
+    );
+    expect(m && fallbackText(m)).toEqual(['5']);
+  });
+  it('nested: an outer Choice is compared by what its inner ones settle to (t18: 14 against a fallback 1414)', () => {
+    const inner = alt('w14', run('14'), run('14'));
+    const out = choiceOverFallback(doc(alt('w14', inner, run('1414'))));
+    expect(out && fallbackText(out)).toEqual(['14']);
   });
   it('nothing to change: null (the same bytes are read)', () => {
     expect(choiceOverFallback(doc(run('5')))).toBeNull();

@@ -24,30 +24,50 @@ export function choiceOverFallback(xml: string): string | null {
   let changed = false;
   // Innermost first: an inner choice is settled before its outer one is copied.
   for (const alt of Array.from(root.getElementsByTagNameNS(MC, 'AlternateContent')).reverse()) {
-    const choice = child(alt, 'Choice');
-    const fallback = child(alt, 'Fallback');
-    if (!choice || !fallback) continue;
-    const requires = (choice.getAttribute('Requires') ?? '').trim().split(/\s+/).filter(Boolean);
-    if (!requires.length || !requires.every((p) => officeNamespace(choice.lookupNamespaceURI(p)))) continue;
-    const from = Array.from(choice.getElementsByTagNameNS(W, 'txbxContent'));
-    const to = Array.from(fallback.getElementsByTagNameNS(W, 'txbxContent'));
-    if (from.length === 1 && to.length === 1) changed = replaceChildren(to[0]!, from[0]!) || changed;
-    else if (!from.length && !choice.getElementsByTagNameNS(W, 'drawing').length)
-      changed = replaceChildren(fallback, choice) || changed;
+    // The first Choice whose required namespaces Word knows (there may be several).
+    const choice = children(alt, 'Choice').find((c) => {
+      const requires = (c.getAttribute('Requires') ?? '').trim().split(/\s+/).filter(Boolean);
+      return requires.length > 0 && requires.every((p) => officeNamespace(c.lookupNamespaceURI(p)));
+    });
+    const fallback = children(alt, 'Fallback')[0];
+    if (!fallback) continue;
+    if (choice) {
+      const from = Array.from(choice.getElementsByTagNameNS(W, 'txbxContent'));
+      const to = Array.from(fallback.getElementsByTagNameNS(W, 'txbxContent'));
+      if (from.length === 1 && to.length === 1) changed = replaceChildren(to[0]!, from[0]!) || changed;
+      else if (!from.length && !choice.getElementsByTagNameNS(W, 'drawing').length)
+        changed = replaceChildren(fallback, choice) || changed;
+    }
+    // Settled, it is what mammoth reads of it (the Fallback) in its place: an outer Choice's text
+    // is then its own and its inner choices', not those with their fallbacks beside them (t18: a
+    // Choice of 14 held an inner 14 and its fallback 14, and equalled an outer fallback 1414).
+    while (fallback.firstChild) alt.parentNode?.insertBefore(fallback.firstChild, alt);
+    alt.parentNode?.removeChild(alt);
   }
   return changed ? new XMLSerializer().serializeToString(doc) : null;
 }
 
-/** Word's, Office drawing's and Office's own extension namespaces (w14, wps, wpg, wp14, w15, a14 …). */
+/**
+ * A namespace Word knows: its own and Office drawing's extensions (w14, wps, wpg, wp14, w15, a14 …)
+ * and the core ones a Choice may require (ECMA-376's w, wp, a, pic, r, m; VML's v, o, w10):
+ * a fresh tester's t18 had Requires="m" and "v" read from the Fallback.
+ */
 function officeNamespace(uri: string | null): boolean {
-  return !!uri && /^http:\/\/schemas\.microsoft\.com\/office\/(?:word|drawing)\//.test(uri);
+  return (
+    !!uri &&
+    (/^http:\/\/schemas\.microsoft\.com\/office\/(?:word|drawing)\//.test(uri) ||
+      /^http:\/\/schemas\.openxmlformats\.org\/(?:wordprocessingml|drawingml|officeDocument)\/2006\//.test(uri) ||
+      /^urn:schemas-microsoft-com:(?:vml|office:office|office:word)$/.test(uri))
+  );
 }
 
-function child(el: Element, name: string): Element | null {
+/** `el`'s child elements in the markup-compatibility namespace named `name`, in order. */
+function children(el: Element, name: string): Element[] {
+  const out: Element[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling)
     if (n.nodeType === 1 && (n as Element).namespaceURI === MC && (n as Element).localName === name)
-      return n as Element;
-  return null;
+      out.push(n as Element);
+  return out;
 }
 
 /** `to`'s children become copies of `from`'s; whether its text changed. */
