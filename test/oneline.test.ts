@@ -55,6 +55,14 @@ describe('one-line page dumps', () => {
     expect(p.cells.find((c) => c.table_id === 'active' && c.row_key === 'fees')?.value).toBe(3941.04);
   });
 
+  it('digits run into a date are no value: where the amount ends and the year begins is not shown (t18)', () => {
+    for (const fee of ['72023年，本机关严格执行收费标准。', '4991.952024年1月10日']) {
+      const active = `二、主动公开政府信息情况 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 10 行政规范性文件 0 0 5 行政许可 0 行政处罚 0 行政强制 1 本年收费金额（单位：万元） 行政事业性收费${fee}`;
+      const p = ok(parseText(`某局2023年政府信息公开工作年度报告\n${active}三、收到和处理政府信息公开申请情况\n`));
+      expect(p.cells.find((c) => c.table_id === 'active' && c.row_key === 'fees')?.value ?? null).toBeNull();
+    }
+  });
+
   it('a row label that is not found never lends its numbers to another row', () => {
     const p = ok(parseText(dump(REQ.replace('2.其他法律行政法规禁止公开', '2.其他法律法规不让公开'))));
     expect(rowOf(p.cells, 'requests', 'withheld_prohibited')).toBe('');
