@@ -265,6 +265,19 @@ describe('metadata', () => {
         '拉萨市教育局\n2019年政府信息公开工作年\n度报告\n索引号：123/2020-1\n分类：政府信息公开年报\n发布机构：市教育局',
       ),
     ).toMatchObject({ title: '拉萨市教育局2019年政府信息公开工作年度报告', agency: '拉萨市教育局', year: 2019 });
+    // Broken inside the agency's name (t18): the line's own agency names no place.
+    expect(meta('杭州市西湖区\n人民政府2021年政府信息公开工作年度报告').agency).toBe('杭州市西湖区人民政府');
+    expect(meta('政府信息公开\n杭州市西湖区人民\n政府2023年政府信息公开工作年度报告').agency).toBe(
+      '杭州市西湖区人民政府',
+    );
+    // A banner before a title broken inside its words is no part of it (t18).
+    expect(meta('宁波市人民政府\n宁波市鄞州区人民政府2023年政府信息\n公开工作年度报告').agency).toBe(
+      '宁波市鄞州区人民政府',
+    );
+    expect(meta('1月15日星期一\n成都市武侯区人民政府2022年政府信息公\n开工作年度报告')).toMatchObject({
+      agency: '成都市武侯区人民政府',
+      year: 2022,
+    });
     // A line before the title that is not its start, nor an agency's name, stays apart.
     expect(meta('政务公开\n某区民政局2023年政府信息公开工作年度报告')).toMatchObject({
       title: '某区民政局2023年政府信息公开工作年度报告',

@@ -68,6 +68,11 @@ export interface MetadataExtra {
   outlook?: ReadonlySet<Line>;
 }
 
+/** A place's mark in a name (省, 市, 区, 县, 州, 盟, 旗, 镇, 乡, 街道). */
+const PLACE = /[省市区县州盟旗镇乡]|街道/;
+/** A line ending with a place's name (杭州市西湖区, 杭州市). */
+const PLACE_END = /(?:[省市区县州盟旗镇乡]|街道)$/;
+
 export function extractMetadata(lines: Line[], body: Line[], maxYear: number, extra: MetadataExtra = {}): Metadata {
   // A title run into the page's fields on one line (a one-line page dump) is cut first (titles.ts).
   const head = joinBrokenTitle(lines.flatMap(splitHeadLine));
@@ -123,17 +128,21 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     title = cleanTitle(clean(asRead(l.raw, traditional)));
     titleNorm = arabicYears(cleanTitle(clean(l.text)));
     titleLine = l.no;
-    // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…): join it.
-    // (A title broken inside its own words is one line already: titles.ts, joinBrokenTitle.)
+    // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…), or inside
+    // it (杭州市西湖区 / 人民政府2021年…, 杭州市西湖区人民 / 政府2023年…, 杭州市 / 西湖区教育局…: the
+    // line's own agency then names no place, and the line before ends one or the name's first
+    // words; a fresh tester's t18): join it. (A title broken inside its own words is one line
+    // already: titles.ts, joinBrokenTitle.)
     const prev = headLines[headLines.indexOf(l) - 1];
     const prevText = prev ? clean(prev.text) : '';
-    if (
-      !titleAgency(titleNorm) &&
-      prev &&
-      prevText.length <= 30 &&
-      AGENCY_END.test(prevText) &&
-      !/[:：|,，。]/.test(prevText)
-    ) {
+    const own = titleAgency(titleNorm)?.name ?? null;
+    const suffix = (s: string) => AGENCY_END.exec(s)?.[0].length ?? 0;
+    const placeless = own !== null && !PLACE.test(own);
+    const joins =
+      own === null
+        ? AGENCY_END.test(prevText)
+        : placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own));
+    if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
     }

@@ -183,7 +183,7 @@ const PIECE = /^[^:：|,，。；;、]{1,30}$/;
 /**
  * The head's lines with a title broken inside its own words joined into one line: two or three
  * lines in a row, each short and without punctuation, whose text run together reads as a title
- * that begins on an earlier one and ends on the last (a PDF's centred title: `2021年政府信息` /
+ * that begins on the first and ends on the last (a PDF's centred title: `2021年政府信息` /
  * `公开工作年度报告`, or `…政府信息公开工作年` / `度报告`, where no piece reads as the title, or
  * the last piece alone gave 公开 for the agency). A line with the whole title, or a title and other
  * words, is left alone; so are lines a blank line or chrome parts. The agency's name on a line of
@@ -199,7 +199,9 @@ export function joinBrokenTitle(head: Line[]): Line[] {
       const texts = pieces.map((l) => l.text.trim());
       const lastAt = texts.slice(0, -1).join('').length;
       const m = TITLE.exec(texts.join(''));
-      if (m && m.index < lastAt && m.index + m[0].length > lastAt)
+      // The title's words begin on the first line (a banner before them, 宁波市人民政府 or a date,
+      // is no part of them: t18) and end on the last.
+      if (m && m.index < texts[0]!.length && m.index + m[0].length > lastAt)
         joined = {
           ...pieces[0]!,
           text: texts.join(''),
