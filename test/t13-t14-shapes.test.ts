@@ -28,22 +28,20 @@ interface TruthCell {
   value: number | null;
 }
 
+/** The cells of a tester's file published with another value than its truth file's (`file.json`). */
+function wrongCells(name: string, file: string): string[] {
+  const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir(name)), 'utf8')) as { cells: TruthCell[] };
+  const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
+  const want = new Map(truth.cells.map((c) => [key(c), c.value]));
+  return read(name, file)
+    .filter((c) => c.value !== null && want.get(key(c)) !== c.value)
+    .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
+}
+
 describe('t14: every published number is the file’s', () => {
   const files = readdirSync(dir('t14')).filter((f) => !f.endsWith('.json'));
   it('has its minimal files', () => expect(files.length).toBe(11));
-  for (const file of files)
-    it(file, () => {
-      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir('t14')), 'utf8')) as { cells: TruthCell[] };
-      const want = new Map(truth.cells.map((c) => [`${c.table_id}.${c.row_key}.${c.col_key}`, c.value]));
-      const wrong = read('t14', file)
-        .filter((c) => c.value !== null)
-        .filter((c) => want.get(`${c.table_id}.${c.row_key}.${c.col_key}`) !== c.value)
-        .map(
-          (c) =>
-            `${c.table_id}.${c.row_key}.${c.col_key}: ${c.value}, the file ${want.get(`${c.table_id}.${c.row_key}.${c.col_key}`)}`,
-        );
-      expect(wrong).toEqual([]);
-    });
+  for (const file of files) it(file, () => expect(wrongCells('t14', file)).toEqual([]));
 });
 
 describe('t13: values written before their labels', () => {
@@ -92,16 +90,7 @@ describe('t17: label columns at several depths in `|` text', () => {
   // up, was read a column or two to the right (自然人's 4 as 商业企业's).
   const files = readdirSync(dir('t17')).filter((f) => !f.endsWith('.json'));
   it('has its minimal files', () => expect(files.length).toBe(3));
-  for (const file of files)
-    it(file, () => {
-      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir('t17')), 'utf8')) as { cells: TruthCell[] };
-      const want = new Map(truth.cells.map((c) => [`${c.table_id}.${c.row_key}.${c.col_key}`, c.value]));
-      const wrong = read('t17', file)
-        .filter((c) => c.value !== null)
-        .filter((c) => want.get(`${c.table_id}.${c.row_key}.${c.col_key}`) !== c.value)
-        .map((c) => `${c.table_id}.${c.row_key}.${c.col_key}=${c.value}`);
-      expect(wrong).toEqual([]);
-    });
+  for (const file of files) it(file, () => expect(wrongCells('t17', file)).toEqual([]));
   it('the rows with blanks are read by the grid’s positions where the table shows them', () => {
     expect(rowOf(read('t17', 'p_granted_n0_tblank_pipe.txt'), 'requests', 'granted')).toBe('4 B B B B B B');
     expect(rowOf(read('t17', 'sp_015_md.md'), 'requests', 'granted')).toBe('B B 3 0 B B 3');
