@@ -278,6 +278,10 @@ describe('metadata', () => {
       agency: '成都市武侯区人民政府',
       year: 2022,
     });
+    // A whole title and a list's label after it stay apart (the title's pattern runs on greedily).
+    expect(meta('某镇人民政府2016年度政府信息公开工作年度报告\n历年年报').title).toBe(
+      '某镇人民政府2016年度政府信息公开工作年度报告',
+    );
     // A line before the title that is not its start, nor an agency's name, stays apart.
     expect(meta('政务公开\n某区民政局2023年政府信息公开工作年度报告')).toMatchObject({
       title: '某区民政局2023年政府信息公开工作年度报告',

@@ -201,7 +201,9 @@ export function joinBrokenTitle(head: Line[]): Line[] {
       const m = TITLE.exec(texts.join(''));
       // The title's words begin on the first line (a banner before them, 宁波市人民政府 or a date,
       // is no part of them: t18) and end on the last.
-      if (m && m.index < texts[0]!.length && m.index + m[0].length > lastAt)
+      // Not a whole title followed by more words (…年度报告 / 历年年报: the match runs on greedily).
+      const whole = TITLE.test(texts.slice(0, -1).join(''));
+      if (m && !whole && m.index < texts[0]!.length && m.index + m[0].length > lastAt)
         joined = {
           ...pieces[0]!,
           text: texts.join(''),
