@@ -357,7 +357,7 @@ function textBesideTables(el: Element): boolean {
 
 /**
  * A row that lays out the page rather than holding data: a cell of it holds a table, and the
- * row's other cells are empty, or hold no digit while the table's cell holds a page (text beside
+ * row's other cells are empty, or hold no number while the table's cell holds a page (text beside
  * its tables: the report in one cell, a menu beside it). A row whose label stands beside a cell
  * holding only a table (（一）予以公开 | <table>1 2</table>) is data: read as a page, the inner
  * table's numbers would stand apart from the label they are the values of, as a row of their own.
@@ -371,8 +371,15 @@ function laysOut(tr: Element, sheet: Sheet | null): boolean {
   if (!holders.length) return false;
   const others = cells.filter((td) => !holders.includes(td)).map((td) => cellText(td, sheet));
   if (others.every((t) => !t)) return true;
-  return holders.some(textBesideTables) && others.every((t) => !/\d/.test(t));
+  return holders.some(textBesideTables) && others.every((t) => !NUMBER_CELL.test(t));
 }
+
+/**
+ * A cell that is a number (with its unit, marks and blanks): beside a table it is data. A menu's
+ * text with digits in it (机构概况 政策文件 2019年年报, a fresh tester's t19) is not: read as
+ * a data row, the report beside it was flattened into one cell and its numbers cut apart.
+ */
+const NUMBER_CELL = /^[\s\d,.，。、+\-−—–－/／()（）件个项万元%]*\d[\s\d,.，。、+\-−—–－/／()（）件个项万元%]*$/;
 
 function tableToLines(
   table: Element,

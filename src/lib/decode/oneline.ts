@@ -113,6 +113,28 @@ const LONG = 40;
 const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况|自然人/ } as const;
 /** A run of values: digits with separators, signs, decimals and the spaces between them. */
 const RUN = /^[+-]?\d[\d,.、\s+-]*/;
+/**
+ * A value written as one token (with a count unit, the ones tables/cell.ts reads, or a footnote
+ * mark, which leaves that cell unread), or a unit, blank or mark on its own.
+ */
+const VALUE_TOKEN = /^[+-]?\d[\d,.]*(?:件|个|项|条|次)?[*※]?$/;
+const UNIT_OR_BLANK = /^(?:件|个|项|条|次|无|-|—+|－|\/|／|[*※])$/;
+
+/**
+ * How much of `rest` (the text after a run of values) still belongs to the run: tokens up to the
+ * last value, where only values, count units and blank marks come between (0: none).
+ */
+function valuesAfter(rest: string): number {
+  let pos = 0;
+  let end = 0;
+  for (let m = /^\s*(\S+)/.exec(rest); m; m = /^\s*(\S+)/.exec(rest.slice(pos))) {
+    if (VALUE_TOKEN.test(m[1]!)) end = pos + m[0].length;
+    else if (!UNIT_OR_BLANK.test(m[1]!)) break;
+    pos += m[0].length;
+  }
+  return end;
+}
+
 /** A unit of yuan right after a run of values (tables/cell.ts reads it with the number). */
 const MONEY_AFTER = /^\s*(?:亿|千万|百万|十万|万|千|百)?元/;
 
@@ -265,6 +287,11 @@ function reline(line: Line, cuts: number[]): Line[] {
     const d = firstValue(piece);
     if (d < 0) return void out.push(sliceLine(line, c, end));
     let run = RUN.exec(piece.slice(d))![0];
+    // A count unit or a blank written between values (`24 21 - 43件 0 0 88`, `无 19 10 33件 0件 无
+    // 62`: a cell's unit, which tables/cell.ts reads with it, and blank cells) does not end the
+    // row: cut there, the row was short and its digits were split to fill its columns (a fresh
+    // tester's t19).
+    run += piece.slice(d + run.length, d + run.length + valuesAfter(piece.slice(d + run.length)));
     // A run that ends in `N.` before text carries the next item's number (its label was not
     // found): the number is no value and goes with the text.
     const numbered = /\d\s*[.、]\s*$/.test(run) && /^[\u4e00-\u9fff“"]/.test(piece.slice(d + run.length));

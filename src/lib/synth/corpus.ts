@@ -1000,17 +1000,45 @@ function report(
     !quirks.has('signature-before-appendix') &&
     !quirks.has('tables-after-four');
   if (pasted) quirks.add('pipe-oneline');
-  // The page laid out by a table, the report in one of its cells (side generator).
-  const layoutTable = style === 'html' && new Random(Number(seq) * 7877 + 61).chance(0.1);
-  if (layoutTable) quirks.add('layout-table');
+  // A space-aligned page as a crawler's one line (side generator; t19): the rows' values written
+  // apart, with their 件 units and blank marks (无, -, /) between them, each row followed by the
+  // next row's label. Not with labels wrapped onto the next line (their columns are lost).
+  const spacedRng = new Random(Number(seq) * 8111 + 67);
+  const spaced =
+    style === 'spaces' &&
+    !tq.wrappedLabels &&
+    !toc.length &&
+    !before.length &&
+    !quirks.has('duplicate-text') &&
+    !quirks.has('appended-report') &&
+    !quirks.has('heading-numbered-as-item') &&
+    !quirks.has('heading-numbered-as-part') &&
+    !quirks.has('heading-unnumbered') &&
+    !quirks.has('tables-in-appendix') &&
+    !quirks.has('appendix-repeat') &&
+    !quirks.has('appendix-other-unit') &&
+    !quirks.has('signature-before-appendix') &&
+    !quirks.has('tables-after-four') &&
+    spacedRng.chance(0.2);
+  if (spaced) quirks.add('spaces-oneline');
+  // The page laid out by a table, the report in one of its cells (side generator), the site's
+  // menu beside it, which may list other years' reports (t19: 2019年年报).
+  const layoutRng = new Random(Number(seq) * 7877 + 61);
+  const layoutTable = style === 'html' && layoutRng.chance(0.1);
+  const menu = layoutRng.chance(0.5)
+    ? `<ul><li>机构概况</li><li>政策文件</li><li>${year - 1}年年报</li></ul>`
+    : '政务公开';
+  if (layoutTable) quirks.add(menu === '政务公开' ? 'layout-table' : 'layout-table-menu');
   let text =
     style === 'html'
-      ? mv.finishHtml(html(mv.htmlTitle, lines, chrome, layoutTable))
+      ? mv.finishHtml(html(mv.htmlTitle, lines, chrome, layoutTable ? menu : null))
       : dump
         ? dump.text
         : pasted
           ? pipeOneline(pasteRng, lines)
-          : `${lines.join('\n')}\n`;
+          : spaced
+            ? `${lines.join(' ').replace(/\n/g, ' ')}\n`
+            : `${lines.join('\n')}\n`;
   // Traditional script (繁體), sometimes in Big5 bytes.
   const trad = style !== 'html' && q('traditional', 0.04);
   if (trad) text = toTraditional(text);
@@ -1119,7 +1147,8 @@ function report(
   return { file: { path, bytes, truth }, tables };
 }
 
-function html(title: string, lines: string[], chrome: boolean, layoutTable = false): string {
+/** The report's page; with `menu`, laid out by a table: the menu's cell, then the report's. */
+function html(title: string, lines: string[], chrome: boolean, menu: string | null = null): string {
   const body = lines
     .map((l) => (/^<(?:table|tr>|\/table>|ul>|h1>|\/?t(?:head|body|foot)>)/.test(l) ? l : `<p>${escapeHtml(l)}</p>`))
     .join('\n');
@@ -1128,7 +1157,7 @@ function html(title: string, lines: string[], chrome: boolean, layoutTable = fal
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>td { border: 1px solid #999 }</style><script>var _hmt = _hmt || [];</script></head>
 <body>${chrome ? '\n<nav>首页 | 政务公开 | 政府信息公开年报</nav>\n<div class="crumb">当前位置：首页 &gt; 政务公开</div>' : ''}
-${layoutTable ? `<table width="100%"><tr><td class="menu">政务公开</td><td>\n${article}\n</td></tr></table>` : article}${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
+${menu !== null ? `<table width="100%"><tr><td class="menu">${menu}</td><td>\n${article}\n</td></tr></table>` : article}${chrome ? '\n<footer>主办单位：人民政府办公室 网站标识码：1234567890</footer>' : ''}
 </body></html>
 `;
 }

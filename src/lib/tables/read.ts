@@ -567,13 +567,22 @@ export function resolveShort(
     ),
   }));
   const { rules, checked } = rulesOf(identities, em.template.id);
-  const openCells = new Set(units.flatMap((u) => u.cells));
   const alive = survivors(known, units, rules);
+  // The cells of rows some reading of which fits the table: a rule over a row none of whose
+  // readings fits checks nothing (t19: 结转 read short as "0 0 0 0 0 4", no reading fitting,
+  // left the column sums unable to reject 466 284 231 513 read as 466|2|8|4|2|31|513).
+  const openCells = new Set(units.flatMap((u, i) => (alive[i]!.includes(true) ? u.cells : [])));
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
+  // Such a row's readings that cut digits apart stay out (below): the table's arithmetic rejects
+  // every one of them, and a row sum one of them happens to meet (466 284 231 513 read as
+  // 466|2|8|4|2|31|513, a fresh tester's t19), or none can check (a blank cell in it), is no
+  // proof of where the digits part.
   const own = (u: Unit) => rules.filter((x) => [...x.lhs, ...x.rhs].every((c) => u.cells.includes(c)));
+  const rejected = units.map(() => false);
   units.forEach((u, i) => {
     if (alive[i]!.includes(true) || !u.values.length) return;
+    rejected[i] = true;
     const rs = own(u);
     if (rs.length) alive[i] = survivors(new Map(), [u], rs)[0]!;
   });
@@ -590,12 +599,18 @@ export function resolveShort(
       if (agreed(kept.map((rd) => rd[j]!)) && v !== 'dropped') placed.set(c, v);
     });
   });
-  const broken = rules.some((rule) => {
-    const vs = [...rule.lhs, ...rule.rhs].map((c) => placed.get(c));
-    if (vs.some((v) => typeof v !== 'number')) return false;
-    const sum = (cs: string[]) => cs.reduce((a, c) => a + (placed.get(c) as number), 0);
-    return Math.abs(sum(rule.lhs) - sum(rule.rhs)) > 1e-9;
-  });
+  const sum = (cs: string[]) => cs.reduce((a, c) => a + (placed.get(c) as number), 0);
+  const numeric = (rule: Rule) => [...rule.lhs, ...rule.rhs].every((c) => typeof placed.get(c) === 'number');
+  const broken = rules.some((rule) => numeric(rule) && Math.abs(sum(rule.lhs) - sum(rule.rhs)) > 1e-9);
+  // A cell cut out of a run of digits is read only where a rule over it holds with every term a
+  // number: a reading none can check (a blank in its row sum, the rows its columns add up with
+  // unread) is no proof of where the digits part, however few readings there are (t19:
+  // `无 0件 0 51 26` short of two cells published 51 26 as 5|1|2|6).
+  const proven = new Set(
+    rules
+      .filter((rule) => numeric(rule) && Math.abs(sum(rule.lhs) - sum(rule.rhs)) <= 1e-9)
+      .flatMap((rule) => [...rule.lhs, ...rule.rhs]),
+  );
 
   // A reading no identity checks is a guess, however unique, while the values could also be
   // fewer cells with blanks (115 for three columns splits only as 1|1|5, yet the row may be 115
@@ -643,7 +658,9 @@ export function resolveShort(
     // a lost cell stays: its row may be one the source added up wrong.
     const ownRules = own(units[i]!);
     const kept = rds.filter(
-      (rd, k) => alive[i]![k] && (!cutsDigits(rd) || ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules)),
+      (rd, k) =>
+        alive[i]![k] &&
+        (!cutsDigits(rd) || (!rejected[i] && ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules))),
     );
     if (!kept.length) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
@@ -663,9 +680,13 @@ export function resolveShort(
     // file). A cell of 四 has one identity, its block total: a glued 四 whose source got a block
     // total wrong can still be split wrong, which no check of ours can see (README).
     const checkedAll = checkedFully(units[i]!.cells, rules, known, openCells);
+    // …or where the digits can part only one way (005 in three cells: no number has a leading
+    // zero, and no reading has fewer cells).
+    const forced = rds.length === 1 && !fewerCellsPossible(r.slots, r.cells.length);
     let unsure = 0;
     r.cells.forEach((at, j) => {
-      const c = checkedAll[j] || agreed(rds.map((rd) => rd[j]!)) ? agreed(kept.map((rd) => rd[j]!)) : null;
+      let c = checkedAll[j] || agreed(rds.map((rd) => rd[j]!)) ? agreed(kept.map((rd) => rd[j]!)) : null;
+      if (c?.kind === 'piece' && c.length < c.tok.text.length && !proven.has(cellIn(at)) && !forced) c = null;
       if (c?.kind === 'piece')
         em.emit({
           kind: 'read',
