@@ -204,3 +204,18 @@ describe('property: 四 rows with a number before or after their values and a bl
     expect(indistinguishable).toBeLessThan(2000 / 20);
   });
 });
+
+describe('a row number before 四’s values and an empty last cell in tab text', () => {
+  // Synthetic seed 23: the row `1 0 / _ 0 _ 0 0 _ 0 0 0 0 0 0 _` (row number, fifteen cells, the
+  // last blank) was read a column off with its trailing empty cell taken for the line's padding:
+  // its blanks leave no sum to tell. No other line of the table ends with an empty cell.
+  const head = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议\t行政诉讼', HEADER[1]!.replaceAll(' | ', '\t')];
+  it('is not read by its count', () => {
+    const cells = review([...head, '1\t0\t/\t\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t']);
+    expect(cells.filter((c) => c.value !== null)).toEqual([]);
+  });
+  it('without the number first, the empty last cell is the line’s padding as before', () => {
+    const cells = review([...head, '0\t/\t\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t\t']);
+    expect(cells.find((c) => c.row_key === 'suit_direct' && c.col_key === 'upheld')?.value).toBe(0);
+  });
+});
