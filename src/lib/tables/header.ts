@@ -87,6 +87,45 @@ export const REVIEW_COLUMNS: ColumnGroup[] = [
   ['未经复议直接起诉', '复议后起诉'],
 ];
 
+/**
+ * Distinctive pieces of the column labels, by column in the form's order (none for a column
+ * whose pieces other labels share: 机构, 其他, 总计). A header whose cells are too narrow for their
+ * labels, printed without vertical rules, comes out of a PDF as lines of pieces side by side
+ * (`商业科研` above `企业机构`): no label is whole, and columnOrderProblem says nothing.
+ */
+export type LabelPieces = ReadonlyArray<readonly string[]>;
+export const REQUEST_PIECES: LabelPieces = [['商业', '企业'], ['科研'], ['社会', '公益'], ['法律', '服务']];
+export const REVIEW_PIECES: LabelPieces = [['维持'], ['纠正'], [], ['审结']];
+
+/**
+ * The first line of a header that shows two columns' pieces side by side (nothing but spaces or
+ * marks between them) in another order than the form's (`科研商业`: 科研机构 before 商业企业;
+ * `纠正维持`), as text for a note; null otherwise (a fresh tester's t20: such PDFs had 商业企业's
+ * values published as 科研机构's). Pieces apart (a block's last column, then the next block's
+ * first) or of one column say nothing.
+ */
+export function wrappedOrderProblem(lines: readonly string[], columns: LabelPieces, blocks = false): string | null {
+  for (const line of lines) {
+    const found: Array<{ at: number; end: number; col: number; piece: string }> = [];
+    columns.forEach((pieces, col) => {
+      for (const piece of pieces)
+        for (let i = line.indexOf(piece); i >= 0; i = line.indexOf(piece, i + 1))
+          found.push({ at: i, end: i + piece.length, col, piece });
+    });
+    found.sort((a, b) => a.at - b.at);
+    for (let k = 1; k < found.length; k++) {
+      const a = found[k - 1]!;
+      const b = found[k]!;
+      // With `blocks` (四's three blocks of the same columns), the last column's piece before
+      // the first's is the next block (`审结            维持` in pdftotext's layout).
+      const next = blocks && b.col === 0 && a.col === columns.length - 1;
+      if (b.col < a.col && !next && !/[\u4e00-\u9fff]/.test(line.slice(a.end, b.at)))
+        return `the header's line "${line.trim()}" shows ${a.piece} before ${b.piece}, in another order than the official form's columns: no value is placed`;
+    }
+  }
+  return null;
+}
+
 /** The labels of the 三 table's applicant columns, each a header cell of its own. */
 export const REQUEST_COLUMN_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构'] as const;
 

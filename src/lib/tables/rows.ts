@@ -837,22 +837,6 @@ export function fromSlots(
       reason: `empty cells after the row's last value, and before its first or in a column empty in every row: which of them are blank cells and which padding or a spacer is not proven`,
       vals,
     };
-  // A whole number from 1 first, and empty pieces after the last value beyond those the table's
-  // other lines end with, which the count drops: a row number before the values with blank last
-  // cells, or a first value and the line's padding. Not proven (synthetic seed 23: 四's tab row
-  // `1 0 / _ 0 _ 0 0 _ … 0 _` was read a column off, its row number as 结果维持).
-  if (
-    slots.length === n &&
-    noise !== null &&
-    trail - (padded && !voidEnd ? 1 : 0) > noise &&
-    slots[0] !== null &&
-    /^[1-9]\d*$/.test(slots[0]!.text)
-  )
-    return {
-      kind: 'unknown',
-      reason: `a number before the row's values and more empty cells after them than the table's other lines end with: a row number and blank last cells, or a value and the line's padding, is not proven`,
-      vals,
-    };
   // A cell of two numbers or more (`0  5`): a separator lost inside the row, which then holds
   // more values than columns (`规章 | 0 | 0  5 | 993`: 4 values for 3). Which one is surplus is
   // not known, so no value of the row is placed: 993 is not proven 现行有效件数. (A row short of

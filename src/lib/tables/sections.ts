@@ -19,6 +19,9 @@ import {
   ACTIVE_ITEM_COLUMNS,
   REQUEST_COLUMNS,
   REQUEST_LINE_COLUMNS,
+  REQUEST_PIECES,
+  REVIEW_PIECES,
+  wrappedOrderProblem,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
@@ -424,6 +427,10 @@ export function readRequests(
     headerLines
       .map((l) => columnOrderProblem(l.text.replace(/[\s|]/g, ''), REQUEST_LINE_COLUMNS))
       .find((p) => p !== null) ??
+    wrappedOrderProblem(
+      headerLines.map((l) => l.text),
+      REQUEST_PIECES,
+    ) ??
     (unnamed ? null : (labelProblem?.why ?? null));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
@@ -545,6 +552,7 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const padEnd =
     Array.isArray(placed) && paddedLine(toks, vals[0]!.line) && emptyEnd(placed, rebuilt!.positional!.width) > 0;
   const byHeader = drawn ?? (Array.isArray(placed) && !padEnd ? rebuilt : null);
+  let numberBeforePadding = false;
   if (byHeader)
     rc =
       valLines.size === 1
@@ -563,6 +571,14 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       : spans
         ? spannedRow(own, REVIEW_N, noise, false, false)
         : fromSlots(cellSlots(own), REVIEW_N, noise);
+    const slots = cellSlots(own);
+    let trail = 0;
+    while (trail < slots.length && slots[slots.length - 1 - trail] === null) trail++;
+    const first = slots.find((x) => x !== null);
+    numberBeforePadding =
+      noise !== null &&
+      trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > noise &&
+      /^[1-9]\d*$/.test(first?.text ?? '');
   } else {
     // An empty line at the edge of the values is a blank cell only where one between two values
     // shows that empty lines are cells (rows.ts, edgeSeparators).
@@ -633,6 +649,16 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       }) ?? shiftedReading(numbers, keys, reviewRules, { extra: 'edges', lost: 'anywhere', mend: true }))
     : null;
   if (shifted) rc = { kind: 'unknown', reason: shifted, vals };
+  // A whole number first and more empty cells after the values than the table's other lines
+  // end with, which the count took for padding: a row number with blank last cells, or a value
+  // with padding. Only the blocks' sums, all holding, tell (synthetic seed 23: the tab row
+  // `1 0 / _ 0 _ 0 0 _ … 0 _`, its blanks leaving no sum, was read a column off).
+  else if (rc.kind === 'cells' && numbers && numberBeforePadding && !sumsHold(numbers, keys, reviewRules))
+    rc = {
+      kind: 'unknown',
+      reason: `a number before the row's values and more empty cells after them than the table's other lines end with, and blocks whose sums cannot be checked: a row number and blank last cells, or a value and the line's padding, is not proven`,
+      vals,
+    };
   const headerNo =
     toks
       .slice(0, firstVal)
@@ -665,8 +691,16 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const unnamed = labelProblem
     ? unnamedColumns(labelProblem, (p) => REVIEW_PLACES.get(p.form)?.[p.place]?.map(String) ?? null)
     : null;
+  const headerLineTexts = [
+    ...toks
+      .slice(0, firstVal)
+      .filter((t): t is Extract<Tok, { t: 'text' }> => t.t === 'text' && !/^[四4][、.．]/.test(t.text))
+      .reduce((m, t) => m.set(t.line, `${m.get(t.line) ?? ''} ${t.text}`), new Map<number, string>())
+      .values(),
+  ];
   const order =
     columnOrderProblem(header, REVIEW_COLUMNS) ??
+    wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true) ??
     (unnamed && rc.kind !== 'cells'
       ? `${unnamed.why}, and the row's cells are not one to one under the header's`
       : unnamed
@@ -1200,4 +1234,19 @@ function yearRowsUnproven(
     cells[0],
   );
   return { cells: em.finish(), found: reviewRows.map((r) => r.key), missing: [], notes: em.notes };
+}
+
+/** Whether every rule over `keys` holds with each of its terms one of `values`, a number. */
+function sumsHold(
+  values: ReadonlyArray<number | null>,
+  keys: readonly string[],
+  rules: ReturnType<typeof rulesOf>['rules'],
+): boolean {
+  const at = new Map(keys.map((k, i) => [k, values[i]]));
+  return rules.every((r) => {
+    const vs = [...r.lhs, ...r.rhs].map((c) => at.get(c));
+    if (vs.some((v) => typeof v !== 'number')) return false;
+    const sum = (cs: string[]) => cs.reduce((a, c) => a + (at.get(c) as number), 0);
+    return Math.abs(sum(r.lhs) - sum(r.rhs)) < 1e-9;
+  });
 }
