@@ -30,7 +30,9 @@ export default defineConfig({
   ],
   vite: {
     // No inline scripts, however small: the Content-Security-Policy allows only the site's own files.
-    build: { assetsInlineLimit: 0 },
+    // An incremental build's output folder starts with the cached pages linked into it
+    // (src/lib/site/linked-pages.ts): Astro must not empty it.
+    build: { assetsInlineLimit: 0, ...(process.env.NIANBAO_INCREMENTAL === '1' ? { emptyOutDir: false } : {}) },
     // DuckDB is a native module: keep it out of the bundle.
     ssr: { external: ['@duckdb/node-api'] },
   },

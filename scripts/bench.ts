@@ -139,6 +139,9 @@ let compareTable = '';
 let evalTable = '';
 let lastSiteRate: { n: number; secondsPerReport: number } | null = null;
 
+/** The wait after removing a previous run's output, before anything is measured. */
+const SETTLE_MS = 35_000;
+
 mkdirSync(work, { recursive: true });
 for (const n of sizes) {
   const dir = join(work, String(n));
@@ -146,7 +149,11 @@ for (const n of sizes) {
   const dist = join(dir, 'dist');
   // --reuse-corpus keeps a corpus generated earlier with the same size and seed (synth is not measured).
   if (process.argv.includes('--reuse-corpus') && existsSync(join(dir, 'raw')) && existsSync(join(dir, 'truth'))) {
-    for (const sub of ['build', 'dist']) rmSync(join(dir, sub), { recursive: true, force: true });
+    const removed = ['build', 'dist'].filter((sub) => existsSync(join(dir, sub)));
+    for (const sub of removed) rmSync(join(dir, sub), { recursive: true, force: true });
+    // On ext4 without a journal (this machine), files made within 30 s of removing many cost
+    // about a tenth more CPU (bench/results.md, "Where a build's kernel time goes"): not the code's.
+    if (removed.length) await new Promise((r) => setTimeout(r, SETTLE_MS));
   } else {
     rmSync(dir, { recursive: true, force: true });
     console.error(`bench: N = ${n}: synth`);

@@ -39,6 +39,13 @@ import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type S
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
 import { cacheDir, incremental, INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
+import {
+  beginBuild,
+  cachedOutputs,
+  endBuild,
+  linkCachedPages,
+  removeStaleLinks,
+} from '../src/lib/site/linked-pages.ts';
 import { exitOnHelp } from './help.ts';
 
 exitOnHelp(import.meta.url);
@@ -76,8 +83,12 @@ const NODE_FLAGS = [
   new URL('./linkedom-listeners.mjs', import.meta.url).href,
 ];
 
+/** An incremental build's Astro process also breaks hard links before it writes (linked-pages.ts). */
+const nodeFlags = () =>
+  incremental() ? [...NODE_FLAGS, '--import', new URL('./unshared-writes.mjs', import.meta.url).href] : NODE_FLAGS;
+
 function run(what: string, args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, ...args], {
+  const r = spawnSync(process.execPath, [...nodeFlags(), ...args], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
@@ -366,7 +377,8 @@ function singleBuild(out: string, withSearch: boolean): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    astroBuild({ kind: 'all' }, scratch);
+    if (incremental()) incrementalAstroBuild(scratch);
+    else astroBuild({ kind: 'all' }, scratch);
     halt();
     // Incremental: the search records of unchanged pages from the cache (site-records.ts).
     if (withSearch) searchIndex(scratch, [], incremental() ? join(cacheDir(), 'search-records') : undefined);
@@ -389,6 +401,23 @@ function singleBuild(out: string, withSearch: boolean): void {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/**
+ * The incremental build's Astro run into the empty folder `scratch`: the cached pages are linked
+ * into it first and Astro leaves them (it renders those whose key changed), then the links of
+ * pages no longer built are removed (src/lib/site/linked-pages.ts).
+ */
+function incrementalAstroBuild(scratch: string): void {
+  const cache = cacheDir();
+  beginBuild(cache);
+  const t = Date.now();
+  const linked = linkCachedPages(cache, scratch);
+  console.log(`build: ${linked.size} cached page(s) linked in ${seconds(t)}`);
+  astroBuild({ kind: 'all' }, scratch);
+  const removed = removeStaleLinks(scratch, linked, cachedOutputs(cache));
+  if (removed) console.log(`build: ${removed} page(s) no longer built removed`);
+  endBuild(cache);
 }
 
 /** Where a build whose output folder is outside the project is made (singleBuild). */

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildEnv, SYNTHETIC_PART_BYTES } from './global-setup.ts';
 import { listFiles } from '../src/lib/site/merge.ts';
@@ -60,6 +60,15 @@ function recordsOf(dist: string): Map<string, string> {
   return m;
 }
 
+/** A folder of hard links to every file of `from`: what a reader of `from` sees while others write. */
+function linkedCopy(from: string, to: string): string {
+  for (const f of listFiles(from)) {
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    linkSync(join(from, f), join(to, f));
+  }
+  return to;
+}
+
 describe('incremental build', () => {
   mkdirSync('.test-sites', { recursive: true });
   const tmp = resolve(mkdtempSync(join('.test-sites', 'incremental-')));
@@ -98,11 +107,18 @@ describe('incremental build', () => {
       expect(first.records).toBe(0);
       const earlier = join(tmp, 'earlier');
       cpSync(out, earlier, { recursive: true });
+      // Hard links of the earlier site's files, as the site being served while the update is
+      // built: kept pages are links of the cache's copies (linked-pages.ts), and no write of the
+      // update may reach them.
+      const served = linkedCopy(out, join(tmp, 'served'));
 
       // The update: the full corpus.
       const update = reused(build('incremental build (update)', data));
       // The search index (pagefind/) too: built from the cached records of unchanged pages and
       // the parsed records of the others, it must be the clean build's index.
+      const s = compare(earlier, served);
+      expect(s.differ, 'files of the earlier site changed by the update').toEqual([]);
+      expect(s.onlyA.length + s.onlyB.length).toBe(0);
       const c = compare(clean, out);
       expect(c.onlyA, 'files only in the clean build').toEqual([]);
       expect(c.onlyB, 'files only in the incremental build').toEqual([]);
@@ -123,7 +139,10 @@ describe('incremental build', () => {
       expect(changed.length).toBeGreaterThan(5);
 
       // Back to the earlier data: the pages of the reports no longer there are gone.
+      const servedUpdate = linkedCopy(out, join(tmp, 'served-update'));
       const back = reused(build('incremental build (earlier again)', earlierData));
+      const u = compare(clean, servedUpdate);
+      expect(u.differ, 'files of the updated site changed by the next build').toEqual([]);
       expect(back.pages).toBeGreaterThan(20);
       expect(back.records).toBeGreaterThan(back.read * 0.3);
       const b = compare(earlier, out);

@@ -1,0 +1,117 @@
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The pages an incremental build (`npm run build -- --incremental`) does not render again are
+ * hard links to the previous build's copies in Astro's cache, not copies of them.
+ *
+ * Astro's `experimental.incrementalBuild` skips a page whose cache key and code are unchanged
+ * when its file is already in the output folder, and otherwise copies it from its cache
+ * (`{cacheDir}/dist/`): at 100,000 reports that is a copy of every report, agency and region page
+ * (gigabytes) on every update. So before Astro runs, every cached page is linked into the new
+ * output folder (`linkCachedPages`); Astro finds it there and leaves it. A page Astro renders
+ * again replaces its link with a new file (scripts/unshared-writes.mjs breaks a link before
+ * writing, so that neither the cache's copy nor the live site's page is changed in place), and
+ * after the build the links of pages that are gone are removed (`removeStaleLinks`, from the new
+ * cache manifest). The result is the clean build's output (test/incremental-build.test.ts).
+ */
+
+/** Astro's incremental cache: its manifest and its copies of the pages (astro/dist/core/build/incremental.js). */
+const MANIFEST = 'incremental-build.json';
+const PAGES = 'dist';
+/** Written before an incremental build, removed after it (`beginBuild`, `endBuild`). */
+const RUNNING = 'nianbao-build-running';
+
+/** The files linked into an output folder: path relative to it → the inode linked. */
+export type LinkedPages = Map<string, number>;
+
+/**
+ * Marks the cache as being built into. When the mark is already there, a build was stopped
+ * midway: Astro writes its copies of pages as it renders them and its manifest (the pages' keys)
+ * only at the end, so a copy may be newer than its key. Then the manifest is removed, and every
+ * page is rendered again (by Astro's own restore as much as by a link).
+ */
+export function beginBuild(cacheDir: string): { stale: boolean } {
+  mkdirSync(cacheDir, { recursive: true });
+  const stale = existsSync(join(cacheDir, RUNNING));
+  if (stale) rmSync(join(cacheDir, MANIFEST), { force: true });
+  writeFileSync(join(cacheDir, RUNNING), String(process.pid));
+  return { stale };
+}
+
+/** The build finished: its manifest matches its copies. */
+export function endBuild(cacheDir: string): void {
+  rmSync(join(cacheDir, RUNNING), { force: true });
+}
+
+/**
+ * Hard-links every page of the cache's manifest (`{cacheDir}/dist/…`) into `outDir` at the same
+ * path; returns what was linked. Where a link cannot be made (another file system: EXDEV),
+ * nothing more is linked, and Astro copies those pages as before.
+ */
+export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
+  const linked: LinkedPages = new Map();
+  const made = new Set<string>();
+  for (const path of [...cachedOutputs(cacheDir)].sort()) {
+    const from = join(cacheDir, PAGES, path);
+    const to = join(outDir, path);
+    const dir = dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      linkSync(from, to);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EXDEV' || code === 'EPERM') break;
+      // A copy Astro pruned or never wrote: it renders that page.
+      if (code === 'ENOENT') continue;
+      throw err;
+    }
+    linked.set(path, lstatSync(to).ino);
+  }
+  return linked;
+}
+
+/** The output files of the pages recorded in the cache's manifest (relative to the output folder). */
+export function cachedOutputs(cacheDir: string): Set<string> {
+  const out = new Set<string>();
+  const file = join(cacheDir, MANIFEST);
+  if (!existsSync(file)) return out;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }>;
+  };
+  for (const route of Object.values(manifest.routes ?? {}))
+    for (const p of Object.values(route.paths ?? {})) if (p.outputFile) out.add(p.outputFile);
+  return out;
+}
+
+/**
+ * Removes from `outDir` the links of pages that are no longer built: a file still the inode
+ * that was linked (Astro neither rendered it again nor kept it) and not among this build's
+ * cached pages (`cachedOutputs` after the build). Returns how many; empty folders left go too.
+ */
+export function removeStaleLinks(outDir: string, linked: LinkedPages, kept: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const [path, ino] of linked) {
+    if (kept.has(path)) continue;
+    const file = join(outDir, path);
+    let now: number;
+    try {
+      now = lstatSync(file).ino;
+    } catch {
+      continue;
+    }
+    if (now !== ino) continue;
+    rmSync(file);
+    removed++;
+    // Its folder (reports/{id}/) when nothing else is in it.
+    for (let dir = dirname(path); dir !== '.' && dir !== ''; dir = dirname(dir)) {
+      const abs = join(outDir, dir);
+      if (readdirSync(abs).length > 0) break;
+      rmSync(abs, { recursive: true });
+    }
+  }
+  return removed;
+}
