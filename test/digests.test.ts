@@ -56,6 +56,13 @@ describe('digestsSql: one digest per report of its rows in order', () => {
     expect(after.get('A')).not.toBe(after.get('B'));
   });
 
+  it('is the same when rows of other reports come between its own (cross-year checks stand at the end)', async () => {
+    const c = (ord: number): Row => ({ report_id: 'C', ord, check_id: `c${ord}`, detail: 'y' });
+    const before = await digests([b(0, 'c1'), b(1, 'c2'), c(2), c(3), b(4, 'cross')]);
+    const after = await digests([b(0, 'c1'), b(1, 'c2'), c(2), c(3), c(4), c(5), b(6, 'cross')]);
+    expect(after.get('B')).toBe(before.get('B'));
+  });
+
   it('changes with a value, with NULL for empty text, with the rows’ order, and with a row more', async () => {
     const base = (await digests([b(0, 'c1'), b(1, 'c2')])).get('B');
     const others = [
