@@ -978,48 +978,33 @@ function report(
     mv.title = title;
     mv.truth = { published_on: pub, published_on_basis: 'label', source_url: dump.url };
   }
-  // A `|` table page pasted as one line (side generator: the main stream is unchanged). Not
-  // with other copies of the report or other titles before it on the page, which only lines
-  // keep apart, nor with headings numbered like items (（二）主动公开…), which on one line read
-  // as the table's own （二）.
-  const pasteRng = new Random(Number(seq) * 7901 + 61);
-  const pasted =
-    style === 'pipes' &&
+  // A page as one line (below) only without other copies of the report or other titles before
+  // it on the page, which only lines keep apart, nor headings numbered like items (（二）主动公开…),
+  // which on one line read as the table's own （二）, nor an appendix's titles and 附件 line.
+  const oneLine =
     !toc.length &&
     !before.length &&
-    !quirks.has('duplicate-text') &&
-    !quirks.has('appended-report') &&
-    !quirks.has('heading-numbered-as-item') &&
-    !quirks.has('heading-numbered-as-part') &&
-    !quirks.has('heading-unnumbered') &&
-    pasteRng.chance(0.2) &&
-    // An appendix's titles and 附件 line are lines of their own (side generator drawn first).
-    !quirks.has('tables-in-appendix') &&
-    !quirks.has('appendix-repeat') &&
-    !quirks.has('appendix-other-unit') &&
-    !quirks.has('signature-before-appendix') &&
-    !quirks.has('tables-after-four');
+    ![
+      'duplicate-text',
+      'appended-report',
+      'heading-numbered-as-item',
+      'heading-numbered-as-part',
+      'heading-unnumbered',
+      'tables-in-appendix',
+      'appendix-repeat',
+      'appendix-other-unit',
+      'signature-before-appendix',
+      'tables-after-four',
+    ].some((q) => quirks.has(q));
+  // A `|` table page pasted as one line (side generator: the main stream is unchanged).
+  const pasteRng = new Random(Number(seq) * 7901 + 61);
+  const pasted = style === 'pipes' && oneLine && pasteRng.chance(0.2);
   if (pasted) quirks.add('pipe-oneline');
   // A space-aligned page as a crawler's one line (side generator; t19): the rows' values written
   // apart, with their 件 units and blank marks (无, -, /) between them, each row followed by the
   // next row's label. Not with labels wrapped onto the next line (their columns are lost).
   const spacedRng = new Random(Number(seq) * 8111 + 67);
-  const spaced =
-    style === 'spaces' &&
-    !tq.wrappedLabels &&
-    !toc.length &&
-    !before.length &&
-    !quirks.has('duplicate-text') &&
-    !quirks.has('appended-report') &&
-    !quirks.has('heading-numbered-as-item') &&
-    !quirks.has('heading-numbered-as-part') &&
-    !quirks.has('heading-unnumbered') &&
-    !quirks.has('tables-in-appendix') &&
-    !quirks.has('appendix-repeat') &&
-    !quirks.has('appendix-other-unit') &&
-    !quirks.has('signature-before-appendix') &&
-    !quirks.has('tables-after-four') &&
-    spacedRng.chance(0.2);
+  const spaced = style === 'spaces' && !tq.wrappedLabels && oneLine && spacedRng.chance(0.2);
   if (spaced) quirks.add('spaces-oneline');
   // The page laid out by a table, the report in one of its cells (side generator), the site's
   // menu beside it, which may list other years' reports (t19: 2019年年报).
