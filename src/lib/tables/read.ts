@@ -574,15 +574,9 @@ export function resolveShort(
   const openCells = new Set(units.flatMap((u, i) => (alive[i]!.includes(true) ? u.cells : [])));
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
-  // Such a row's readings that cut digits apart stay out (below): the table's arithmetic rejects
-  // every one of them, and a row sum one of them happens to meet (466 284 231 513 read as
-  // 466|2|8|4|2|31|513, a fresh tester's t19), or none can check (a blank cell in it), is no
-  // proof of where the digits part.
   const own = (u: Unit) => rules.filter((x) => [...x.lhs, ...x.rhs].every((c) => u.cells.includes(c)));
-  const rejected = units.map(() => false);
   units.forEach((u, i) => {
     if (alive[i]!.includes(true) || !u.values.length) return;
-    rejected[i] = true;
     const rs = own(u);
     if (rs.length) alive[i] = survivors(new Map(), [u], rs)[0]!;
   });
@@ -658,9 +652,7 @@ export function resolveShort(
     // a lost cell stays: its row may be one the source added up wrong.
     const ownRules = own(units[i]!);
     const kept = rds.filter(
-      (rd, k) =>
-        alive[i]![k] &&
-        (!cutsDigits(rd) || (!rejected[i] && ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules))),
+      (rd, k) => alive[i]![k] && (!cutsDigits(rd) || ownHolds(units[i]!.cells, units[i]!.values[k]!, ownRules)),
     );
     if (!kept.length) {
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'unreadable' });
