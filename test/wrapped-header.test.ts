@@ -60,3 +60,42 @@ describe('a header of label pieces side by side (t20)', () => {
     expect(wrappedOrderProblem(['法律  社会'], REQUEST_PIECES)).toMatch(/法律 before 社会/);
   });
 });
+
+describe('a header naming 总计 among the organisations, or a block of 四 in another order (t21)', () => {
+  // A fresh tester's t21 (540 wrong cells in 4 of 150 files): `… 法律服务机构 总计 其他` had 总计's
+  // values published as 其他's; a 行政诉讼 block named 尚未审结 before 其他结果.
+  const requests = (header: string) => [
+    '三、收到和处理政府信息公开申请情况',
+    `申请人情况 ${header}`,
+    '一、本年新收政府信息公开申请数量 334 23 36 11 20 433 9',
+    '三、本年度办理结果（一）予以公开 0 0 4 0 2 6 0',
+  ];
+  const review = (second: string) => [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    `行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 ${second} 结果维持 结果纠正 其他结果 尚未审结 总计`,
+    '3 5 3 3 14 1 5 2 4 12 4 3 2 3 12',
+  ];
+  it('no value is placed by its count', () => {
+    for (const header of [
+      '自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 总计 其他',
+      '自然人 法人或其他组织 商业企业 科研机构 总计 社会公益组织 法律服务机构 其他',
+      '自然人 总计 其他 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构',
+    ]) {
+      const p = ok(parseText(minimalReport(requests(header))));
+      expect(rowOf(p.cells, 'requests', 'granted'), header).toBe('A A A A A A A');
+    }
+    const p = ok(parseText(minimalReport(review('结果维持 结果纠正 尚未审结 其他结果 总计'))));
+    expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('A A A A A');
+  });
+  it('in the form’s order, or flattened from its rows, the rows are read', () => {
+    for (const header of [
+      '自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+      '自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他',
+    ]) {
+      const p = ok(parseText(minimalReport(requests(header))));
+      expect(rowOf(p.cells, 'requests', 'granted'), header).toBe('0 0 4 0 2 6 0');
+    }
+    const p = ok(parseText(minimalReport(review('结果维持 结果纠正 其他结果 尚未审结 总计'))));
+    expect(rowOf(p.cells, 'review', 'suit_direct')).toBe('1 5 2 4 12');
+  });
+});

@@ -126,6 +126,48 @@ export function wrappedOrderProblem(lines: readonly string[], columns: LabelPiec
   return null;
 }
 
+/**
+ * 三's 总计 among the 法人或其他组织 columns on one header line (a fresh tester's t21: `… 法律服务机构
+ * 总计 其他`, `商业企业 科研机构 总计 社会公益组织 …`, `自然人 总计 其他`): in the form, and in any
+ * flattening of it, 总计 stands after 其他 or before 商业企业 and the four after it. As text for a
+ * note, or null. `line` is one header line with 法人或其他组织 masked (maskOrganisations).
+ */
+export function totalAmongOrganisations(line: string): string | null {
+  const text = line.replace(/[\s|]/g, '');
+  const t = text.indexOf('总计');
+  if (t < 0) return null;
+  const orgs = REQUEST_COLUMNS[0]!.map((x) => (typeof x === 'string' ? x : x.label));
+  const before = orgs.filter((o) => {
+    const i = text.indexOf(o);
+    return i >= 0 && i < t;
+  });
+  const after = orgs
+    .map((o) => [o, text.indexOf(o, t)] as const)
+    .filter(([, i]) => i > t)
+    .sort((a, b) => a[1] - b[1]);
+  if (after.length && (before.length || after[0]![0] !== orgs[0]))
+    return `the header names 总计 among the columns of 法人或其他组织 (${[...before, '总计', ...after.map(([o]) => o)].join(', ')}), not after them as the official form: no value is placed`;
+  return null;
+}
+
+/**
+ * 四's result columns in another order within its second or third block (the first block's
+ * order columnOrderProblem checks): each block from its 结果维持 on (a fresh tester's t21: 结果维持
+ * 结果纠正 尚未审结 其他结果 总计 in the 行政诉讼 blocks only). As text for a note, or null.
+ */
+export function reviewBlockOrderProblem(header: string): string | null {
+  const labels = ['结果纠正', '其他结果', '尚未审结', '总计'];
+  for (const block of header.split('结果维持').slice(1)) {
+    const at = labels.map((l) => [l, block.indexOf(l)] as const).filter(([, i]) => i >= 0);
+    if (at.some(([, i], k) => k > 0 && i < at[k - 1]![1]))
+      return `a block of the header names ${at
+        .sort((a, b) => a[1] - b[1])
+        .map(([l]) => l)
+        .join(', ')} after 结果维持, in another order than the official form's: no value is placed`;
+  }
+  return null;
+}
+
 /** The labels of the 三 table's applicant columns, each a header cell of its own. */
 export const REQUEST_COLUMN_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构'] as const;
 

@@ -21,6 +21,8 @@ import {
   REQUEST_LINE_COLUMNS,
   REQUEST_PIECES,
   REVIEW_PIECES,
+  reviewBlockOrderProblem,
+  totalAmongOrganisations,
   wrappedOrderProblem,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
@@ -431,6 +433,7 @@ export function readRequests(
       headerLines.map((l) => l.text),
       REQUEST_PIECES,
     ) ??
+    headerLines.map((l) => totalAmongOrganisations(maskOrganisations(l.text))).find((p) => p !== null) ??
     (unnamed ? null : (labelProblem?.why ?? null));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;
@@ -701,6 +704,7 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
   const order =
     columnOrderProblem(header, REVIEW_COLUMNS) ??
     wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true) ??
+    reviewBlockOrderProblem(header) ??
     (unnamed && rc.kind !== 'cells'
       ? `${unnamed.why}, and the row's cells are not one to one under the header's`
       : unnamed
