@@ -200,6 +200,8 @@ for (const n of sizes) {
   if (build?.ok) {
     console.error(`bench: N = ${n}: search transfer`);
     transfer = await searchTransfer(dist, await benchQueries(dist, out));
+    // searchTransfer needs a Chromium (README); without one it measures nothing, and says so here.
+    if (!transfer.length) notes.push(`Search transfer at ${n.toLocaleString('en')} not measured: no Chromium found.`);
   }
   const index = dirSize(join(dist, 'pagefind'));
   const data = dirSize(out);

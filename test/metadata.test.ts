@@ -592,6 +592,30 @@ describe('splitHeadLine: a title run into the page fields on one line (a one-lin
     expect(texts('某某 局2020年政府信息公开工作年度报告')).toEqual(['某某 局2020年政府信息公开工作年度报告']);
   });
 
+  it('cuts the print header off whatever follows it: an agency name before a title broken by a space, page chrome (synthetic, seed 2026: agency 10842.htm1/5建华区…)', () => {
+    const url = 'https://www.x.gov.cn/zwgk/ndbg/201602/t20160211_10842.htm';
+    expect(texts(`${url} 1/5 建华区市场监督管理局 2015年政府信息公开 工作年度报告 来源：建华区市场监督管理局`)).toEqual(
+      [`${url} 1/5`, '建华区市场监督管理局 2015年政府信息公开 工作年度报告', '来源：建华区市场监督管理局'],
+    );
+    expect(
+      texts(`${url} 1/5 当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭 瑞安市林业局政府信息公开工作年度报告`),
+    ).toEqual([
+      `${url} 1/5`,
+      '当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭',
+      '瑞安市林业局政府信息公开工作年度报告',
+    ]);
+    for (const body of [
+      `${url} 1/5 建华区市场监督管理局 2015年政府信息公开 工作年度报告 来源：建华区市场监督管理局 时间：2016-02-11 10:00:00`,
+      `${url} 1/5 当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭 瑞安市林业局2022年政府信息公开工作年度报告 来源：瑞安市林业局 时间：2023-03-19 10:00:00`,
+    ]) {
+      const p = ok(
+        parseText(`${body}\n一、总体情况\n本机关政府信息公开工作平稳有序。\n二、主动公开政府信息情况\n无\n`),
+      );
+      expect(p.report.agency).toMatch(/^(?:建华区市场监督管理局|瑞安市林业局)$/);
+      expect(p.report.source_url).toBe(url);
+    }
+  });
+
   it('a | row of fields with their values is no header row: the line after it is not its values', () => {
     const p = ok(
       parseText(

@@ -134,6 +134,14 @@ const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}`, 'g');
 const TITLES = new RegExp(TITLE.source, 'g');
 /** A printed page's header before the title: an address, a page counter (1/3), a time. */
 const PRINTED = /(?:https?:\/\/\S*|www\.\S*|\S*\.s?html?|\b\d+\s*\/\s*\d+|\d{1,2}:\d{2})\s*$/;
+/**
+ * A browser's print header opening the line: the page's address, then perhaps its page counter
+ * (1/5) and print time. It is never part of what follows, be that the agency's name before a
+ * title broken by a space (`…_10842.htm 1/5 XX局 2015年政府信息公开 工作年度报告`) or the page's
+ * chrome (`… 1/5 当前位置：首页 > …`).
+ */
+const PRINTED_HEAD =
+  /^\s*(?:https?:\/\/|www\.)\S+(?:\s+(?:\d{1,4}\s*[/／]\s*\d{1,4}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?))*\s+/;
 
 /**
  * A head line that runs a title into the page's fields or the opening sentence (a crawler that
@@ -164,6 +172,8 @@ export function splitHeadLine(l: Line): Line[] {
   const fieldsAt = cuts[0] ?? l.text.length;
   const word = wordStart(l.text, titles[0]!.index);
   if (word > 1 && PRINTED.test(l.text.slice(0, word))) cuts.push(word);
+  const header = PRINTED_HEAD.exec(l.text)?.[0].length ?? 0;
+  if (header > 0 && header <= titles[0]!.index) cuts.push(header);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
   for (const t of titles.slice(1)) {
