@@ -249,7 +249,10 @@ for (const n of sizes) {
   }
   if (n === 10000 || (n === sizes[sizes.length - 1] && !sizes.includes(10000) && !evalTable)) {
     console.error(`bench: N = ${n}: eval`);
-    const r = spawnSync(node, [...tsx, 'scripts/eval.ts', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(node, ['--max-old-space-size=16384', ...tsx, 'scripts/eval.ts', dir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     evalTable = `### Accuracy on the ${n.toLocaleString('en')}-report corpus (\`npm run eval\`, seed 2026)\n\n${r.stdout.trim()}\n`;
     if (r.status !== 0) notes.push(`eval on N = ${n} exited ${r.status}: ${r.stderr.trim()}`);
   }
