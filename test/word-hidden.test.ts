@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocBody, raisedMarks, runRaised, runVerdict, wordHyphens } from '../src/lib/decode/doc-text.ts';
 import JSZip from 'jszip';
-import { crAsBreaks, hideRuns } from '../src/lib/decode/docx-hidden.ts';
+import { crAsBreaks, hideRuns, offTogglesSpelled } from '../src/lib/decode/docx-hidden.ts';
 import { parseDocument } from './documents.ts';
 import { SOURCE, VARIANTS, variantDocx } from './fixtures/word-variants.ts';
 
@@ -173,5 +173,46 @@ describe('.docx: a carriage return (w:cr) in a cell', () => {
     );
     expect(crAsBreaks(doc('x', '<x:r><x:cr/></x:r>'))).toBe(doc('x', '<x:r><x:br/></x:r>'));
     expect(crAsBreaks(doc('w', '<w:r><w:t>20</w:t></w:r>'))).toBeNull();
+    // Page and column breaks too (mammoth drops them); a plain w:br stays as it is.
+    expect(crAsBreaks(doc('w', '<w:r><w:br w:type="page"/></w:r><w:r><w:br w:type="column"></w:br></w:r>'))).toBe(
+      doc('w', '<w:r><w:br/></w:r><w:r><w:br/></w:r>'),
+    );
+    expect(crAsBreaks(doc('w', '<w:r><w:br/><w:br w:type="textWrapping"/></w:r>'))).toBeNull();
+  });
+  it('a page or column break between digits leaves the cell unread, never joined (a fresh tester, t22: 258 for 2|58)', async () => {
+    for (const type of ['page', 'column'])
+      expect(
+        await total(`${type}.docx`, await withRun(`<w:r><w:br w:type="${type}"/><w:t>0</w:t></w:r>`)),
+        type,
+      ).toBeNull();
+  });
+});
+
+describe('.docx: a toggle switched off in a spelling mammoth takes for on', () => {
+  const source = new Uint8Array(readFileSync(SOURCE));
+  const withRun = async (run: string) => {
+    const zip = await JSZip.loadAsync(source);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">0</w:t></w:r>';
+    zip.file('word/document.xml', xml.replace(hidden, run));
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+  it('<w:strike w:val="off"/> is not struck: its digit stays (a fresh tester, t22: 347 read as 47)', async () => {
+    for (const v of ['off', 'none', 'False', 'false', '0'])
+      expect(
+        await total(`${v}.docx`, await withRun(`<w:r><w:rPr><w:strike w:val="${v}"/></w:rPr><w:t>0</w:t></w:r>`)),
+        v,
+      ).toBe(10);
+    expect(await total('on.docx', await withRun('<w:r><w:rPr><w:strike w:val="on"/></w:rPr><w:t>0</w:t></w:r>'))).toBe(
+      1,
+    );
+  });
+  it('offTogglesSpelled: such values become "false", whatever the prefix; null when none', () => {
+    const doc = (p: string, body: string) =>
+      `<${p}:document xmlns:${p}="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${body}</${p}:document>`;
+    expect(offTogglesSpelled(doc('x', '<x:rPr><x:strike x:val="off"/><x:b x:val="None"/></x:rPr>'))).toBe(
+      doc('x', '<x:rPr><x:strike x:val="false"/><x:b x:val="false"/></x:rPr>'),
+    );
+    expect(offTogglesSpelled(doc('w', '<w:rPr><w:strike w:val="0"/><w:strike/><w:i w:val="on"/></w:rPr>'))).toBeNull();
   });
 });

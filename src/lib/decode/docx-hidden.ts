@@ -92,7 +92,8 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const stylesFile = zip.file(await stylesPart(zip, main)) ?? zip.file(MAMMOTH_STYLES);
   const stylesXml = (await stylesFile?.async('string')) ?? '';
   const hidden = QUICK.test(xml) || QUICK.test(stylesXml) ? hideRuns(xml, stylesXml) : null;
-  const cr = crAsBreaks(hidden ?? xml) ?? hidden ?? fields;
+  const toggles = offTogglesSpelled(hidden ?? xml) ?? hidden;
+  const cr = crAsBreaks(toggles ?? xml) ?? toggles ?? fields;
   const symbols = symbolsAsText(cr ?? source) ?? cr;
   const breaks = hMergeAsSpans(symbols ?? source) ?? symbols;
   // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
@@ -107,14 +108,40 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
 }
 
 /**
+ * A toggle switched off in a spelling mammoth reads as on: it takes every w:val but "false" and
+ * "0" for on, while "off" (ECMA-376's first edition), "none" and "False" are off too (`on` below,
+ * which decides what is hidden). `<w:strike w:val="off"/>` on the "3" of a cell "3"+"47" made
+ * mammoth strike it through, and struck text is no text: 347 read as 47 (a fresh tester's t22).
+ * Such values become "false"; null when the document has none.
+ */
+export function offTogglesSpelled(xml: string): string | null {
+  const ns = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml);
+  const p = ns?.[1];
+  if (!p) return null;
+  const re = new RegExp(`(<${p}:(?:b|i|strike|caps|smallCaps)\\b[^>]*?\\b${p}:val=")([^"]*)(")`, 'g');
+  const out = xml.replace(re, (m, open: string, v: string, close: string) =>
+    v !== 'false' && v !== '0' && /^(?:false|0|off|none)$/i.test(v) ? `${open}false${close}` : m,
+  );
+  return out === xml ? null : out;
+}
+
+/**
  * A carriage return (w:cr) is a line break (ECMA-376 17.3.3.4), as w:br is; mammoth drops it, so
- * a cell "2⏎0" was read 20. It becomes a w:br; null when the document has none.
+ * a cell "2⏎0" was read 20. It becomes a w:br; null when the document has none. So does a page
+ * or column break (w:br w:type="page" / "column"), which mammoth drops too: Word shows "2", then
+ * "58" on the next page, and 258 was read (a fresh tester's t22); a break inside a cell now
+ * leaves it unreadable, as a line break does.
  */
 export function crAsBreaks(xml: string): string | null {
   const ns = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml);
   const p = ns?.[1];
-  if (!p || !xml.includes(`<${p}:cr`)) return null;
-  const out = xml.replace(new RegExp(`<${p}:cr\\b[^>]*?(?:/>|>\\s*</${p}:cr>)`, 'g'), `<${p}:br/>`);
+  if (!p || (!xml.includes(`<${p}:cr`) && !xml.includes(`<${p}:br `))) return null;
+  const out = xml
+    .replace(new RegExp(`<${p}:cr\\b[^>]*?(?:/>|>\\s*</${p}:cr>)`, 'g'), `<${p}:br/>`)
+    .replace(
+      new RegExp(`<${p}:br\\b[^>]*?\\b${p}:type="(?:page|column)"[^>]*?(?:/>|>\\s*</${p}:br>)`, 'g'),
+      `<${p}:br/>`,
+    );
   return out === xml ? null : out;
 }
 
