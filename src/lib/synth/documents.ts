@@ -13,6 +13,7 @@ import {
 import { Random } from './random.ts';
 import { withAlternateContent, type AlternateShape } from './alternate.ts';
 import { withTotalFields } from './fields.ts';
+import { withOffToggles } from './toggles.ts';
 import { pickWordFormat, type Rendered } from './word-formats.ts';
 
 /**
@@ -140,6 +141,10 @@ export async function documentRenderer(
         const a = altRng.next();
         const alternate: AlternateShape | null = a < 0.1 ? 'run' : a < 0.2 ? 'textbox' : null;
         if (alternate) bytes = await withAlternateContent(bytes, alternate, altRng);
+        // Strike switched off as "off" (toggles.ts), from a generator of the file's own too.
+        const offRng = new Random(o.seed * 7919 + parseInt(key.slice(16, 24), 16));
+        const offToggles = offRng.chance(0.15);
+        if (offToggles) bytes = await withOffToggles(bytes, offRng);
         d = {
           ext: word?.docxAsDoc ? '.doc' : '.docx',
           bytes,
@@ -147,6 +152,7 @@ export async function documentRenderer(
             'docx',
             ...(word?.fields ? [`docx-fields-${word.fields}`] : []),
             ...(alternate ? [`docx-alternate-${alternate}`] : []),
+            ...(offToggles ? ['docx-strike-off'] : []),
             ...(word?.docxAsDoc ? ['docx-named-doc'] : []),
           ],
         };
