@@ -19,7 +19,8 @@ import { normalizeLine } from './normalize.ts';
  *   any other row that disagrees (a page set at another offset) leaves the table as it was;
  * - the columns (the extents of those rows' k-th values) stand at least two spaces apart;
  * - the short row's label starts where a full row's does (not a page set at another offset) and
- *   ends two columns or more before the first, and each of its values starts (or ends) exactly where its
+ *   ends two columns or more before the first, on a page where a full row shows the grid too
+ *   (after a page break a converter may set the columns elsewhere: pageOf), and each of its values starts (or ends) exactly where its
  *   column's values do, overlaps that column and clears its neighbours, one value a column.
  *
  * Positions are counted both ways a converter may write them — a CJK character one column or
@@ -38,6 +39,8 @@ interface Tok {
 }
 interface Row {
   index: number;
+  /** The page it is on (page breaks counted from the table's first line: pageOf). */
+  page: number;
   labelStart: number;
   labelEnd: number;
   values: Tok[];
@@ -87,23 +90,53 @@ function tokens(raw: string, width: Measure): Tok[] {
 }
 
 /** A line's label tokens and trailing values; null for a line that is no candidate row. */
-function row(l: Line, index: number, width: Measure): Row | null {
+function row(l: Line, index: number, width: Measure, page = 0): Row | null {
   const toks = tokens(l.raw, width);
   let k = toks.length;
   while (k > 0 && VALUE.test(toks[k - 1]!.raw)) k--;
   if (k === 0 || k === toks.length) return null;
   const label = toks.slice(0, k);
   if (!label.some((t) => CJK.test(t.raw))) return null;
-  return { index, labelStart: label[0]!.s, labelEnd: label.at(-1)!.e, values: toks.slice(k) };
+  return { index, page, labelStart: label[0]!.s, labelEnd: label.at(-1)!.e, values: toks.slice(k) };
+}
+
+/** A page's furniture between two pages: `- 3 -`, `第 3 页 共 8 页`, `3/8`. */
+const PAGE_MARK =
+  /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3})\s*$/;
+
+/**
+ * Each line's page, counted from 0 at the first line: a new page starts at a form feed
+ * (pdftotext's) or after a line that is a page mark. A converter sets each page at its own
+ * offset, so the columns a page's full rows show say nothing of another page's (a fresh
+ * tester's t23: the second page's values one column right, each read as its neighbour's).
+ */
+function pageOf(lines: Line[]): number[] {
+  let page = 0;
+  let marked = false;
+  return lines.map((l) => {
+    if (marked || l.raw.includes('\f')) page++;
+    marked = PAGE_MARK.test(l.raw.replace(/\f/g, ''));
+    return page;
+  });
 }
 
 /** Where each short row's values go (line index → column of each value), by one measure. */
 function placements(lines: Line[], n: number, width: Measure): Map<number, number[]> | null {
-  const rows = lines.flatMap((l, i) => (usable(l) ? [row(l, i, width)].filter((r): r is Row => r !== null) : []));
+  const page = pageOf(lines);
+  const rows = lines.flatMap((l, i) =>
+    usable(l) ? [row(l, i, width, page[i])].filter((r): r is Row => r !== null) : [],
+  );
   const full = rows.filter((r) => r.values.length === n);
   if (full.length < 3) return null;
   // Under each alignment: the place of the k-th value that most full rows share.
-  const grids: Array<{ key: (t: Tok) => number; at: number[]; lo: number[]; hi: number[]; starts: Set<number> }> = [];
+  const grids: Array<{
+    key: (t: Tok) => number;
+    at: number[];
+    lo: number[];
+    hi: number[];
+    starts: Set<number>;
+    pages: Set<number>;
+  }> = [];
   for (const key of [(t: Tok) => t.s, (t: Tok) => t.e]) {
     const count = new Map<string, { n: number; at: number[] }>();
     for (const r of full) {
@@ -125,7 +158,14 @@ function placements(lines: Line[], n: number, width: Measure): Map<number, numbe
     // within two columns of the first may have pushed its numbers).
     if (full.some((r) => r.labelEnd + 2 < lo[0]! && r.values.map(key).join() !== best.at.join())) continue;
     if (lo.some((x, k) => k > 0 && x - hi[k - 1]! < 2)) continue;
-    grids.push({ key, at: best.at, lo, hi, starts: new Set(agree.map((r) => r.labelStart)) });
+    grids.push({
+      key,
+      at: best.at,
+      lo,
+      hi,
+      starts: new Set(agree.map((r) => r.labelStart)),
+      pages: new Set(agree.map((r) => r.page)),
+    });
   }
   if (!grids.length) return null;
   const out = new Map<number, number[]>();
@@ -135,6 +175,8 @@ function placements(lines: Line[], n: number, width: Measure): Map<number, numbe
       // The label where the full rows' labels stand (not a page set at another offset), ending
       // before the first column.
       if (!g.starts.has(r.labelStart) || r.labelEnd + 2 >= g.lo[0]!) return [];
+      // On a page of its own full rows that show this grid (not one set at another offset).
+      if (!g.pages.has(r.page)) return [];
       const cols: number[] = [];
       for (const t of r.values) {
         const k = g.at.indexOf(g.key(t));
