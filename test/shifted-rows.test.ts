@@ -214,6 +214,18 @@ describe('a row number before 四’s values and an empty last cell in tab text'
     const cells = review([...head, '1\t0\t/\t\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t']);
     expect(cells.filter((c) => c.value !== null)).toEqual([]);
   });
+  it('nor where the header lines end with other numbers of empty pieces (seed 2026, 100,000 reports)', () => {
+    // A markdown table whose header lines end with 14 and 9 empty pieces: they show no padding,
+    // so the empty last piece may be a blank cell, the first number a row number.
+    const markdown = review([
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      `| 行政复议 | 行政诉讼 |${'  |'.repeat(14)}`,
+      `|${' --- |'.repeat(16)}`,
+      `| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |${'  |'.repeat(9)}`,
+      '| 1 | 0 | 0 | 无 | - | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 | 0 |  |',
+    ]);
+    expect(markdown.filter((c) => c.value !== null)).toEqual([]);
+  });
   it('without the number first, the empty last cell is the line’s padding as before', () => {
     const cells = review([...head, '0\t/\t\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t\t']);
     expect(cells.find((c) => c.row_key === 'suit_direct' && c.col_key === 'upheld')?.value).toBe(0);

@@ -578,10 +578,11 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
     let trail = 0;
     while (trail < slots.length && slots[slots.length - 1 - trail] === null) trail++;
     const first = slots.find((x) => x !== null);
+    // Where the other lines do not show the padding (noise null), any empty cell after the values
+    // may be a blank one (synthetic seed 2026 at 100,000 reports: `| 1 | 0 | 0 | 无 | … | 0 |  |`
+    // under a markdown header whose lines end with 14 and 9 empty pieces).
     numberBeforePadding =
-      noise !== null &&
-      trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > noise &&
-      /^[1-9]\d*$/.test(first?.text ?? '');
+      trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > (noise ?? 0) && /^[1-9]\d*$/.test(first?.text ?? '');
   } else {
     // An empty line at the edge of the values is a blank cell only where one between two values
     // shows that empty lines are cells (rows.ts, edgeSeparators).
