@@ -155,3 +155,30 @@ describe('t22: .docx cells that mammoth read otherwise than Word shows them', ()
       expect(wrongCells('t22', file, parsed!.ok ? parsed!.cells : [])).toEqual([]);
     });
 });
+
+describe('a report without tables in one cell of a layout table (synthetic seed 2026 at 100,000 reports)', () => {
+  // A report of before 2019 (no statistics tables) in the second cell of a one-row layout table,
+  // a menu in the first: read as a row of data, the report was one line, its <h1> no title, and
+  // the page's stale <title> (2014) gave the year of a 2015 report (3 reports under a wrong year).
+  const page = (menu: string) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>新都区林业局2014年政府信息公开工作年度报告</title></head><body>` +
+    `<div>当前位置：首页 &gt; 政务公开</div><table width="100%"><tr><td class="menu">${menu}</td><td><div class="article">` +
+    `<h1>新都区林业局2015年政府信息公开工作年度报告</h1><p>发布时间：2016-02-12 09:30</p>` +
+    `<p>一、概述</p><p>2015年，新都区林业局按照《中华人民共和国政府信息公开条例》要求，强化回应关切。</p>` +
+    `<p>二、主动公开政府信息情况</p><p>全年主动公开政府信息1658条。</p><p>三、依申请公开政府信息情况</p>` +
+    `<p>全年共受理政府信息公开申请25件，均已按期答复。</p><p>四、政府信息公开的收费及减免情况</p>` +
+    `<p>本年度未收取任何费用。</p></div></td></tr></table></body></html>`;
+  it('the generator’s file (seed 2026, 51/2015/094396)', () => {
+    const file = new URL('./fixtures/synthetic/layout-table-stale-title.htm', import.meta.url);
+    const p = ok(parseText(readFileSync(file), 'layout-table-stale-title.htm'));
+    expect(p.report.year).toBe(2015);
+    expect(p.report.title).toBe('新都区林业局2015年政府信息公开工作年度报告');
+  });
+  it('is read as a page: its heading is the title, and its year the report’s', () => {
+    for (const menu of ['政务公开', '']) {
+      const p = ok(parseText(page(menu), 'x.html'));
+      expect(p.report.year, menu).toBe(2015);
+      expect(p.report.title).toBe('新都区林业局2015年政府信息公开工作年度报告');
+    }
+  });
+});

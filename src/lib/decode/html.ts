@@ -345,6 +345,29 @@ function holdsTable(el: Element): boolean {
   return false;
 }
 
+/**
+ * Whether `el` holds a page without tables: a heading (h1–h6), or PAGE_BLOCKS paragraphs or more
+ * and PAGE_CHARS characters of text — a report without statistics tables (before 2019) in one
+ * cell of a layout table, a menu beside it. Read as one row of a data table, the report was one
+ * line, and its stale <title> gave the year (synthetic seed 2026: 2014 for 2015, 3 reports).
+ */
+function holdsPage(el: Element, sheet: Sheet | null): boolean {
+  let blocks = 0;
+  let heading = false;
+  const walk = (e: Element) => {
+    for (const c of e.childNodes) {
+      if (!('tagName' in c) || SKIP.has(c.tagName)) continue;
+      if (/^h[1-6]$/.test(c.tagName)) heading = true;
+      else if (c.tagName === 'p' || c.tagName === 'div' || c.tagName === 'li') blocks++;
+      walk(c);
+    }
+  };
+  walk(el);
+  return heading || (blocks >= PAGE_BLOCKS && cellText(el, sheet).length >= PAGE_CHARS);
+}
+const PAGE_BLOCKS = 3;
+const PAGE_CHARS = 200;
+
 /** Whether `el` has text of its own outside the tables inside it (a page's headings, paragraphs). */
 function textBesideTables(el: Element): boolean {
   for (const c of el.childNodes) {
@@ -367,7 +390,7 @@ function laysOut(tr: Element, sheet: Sheet | null): boolean {
     (td): td is Element =>
       'tagName' in td && (td.tagName === 'td' || td.tagName === 'th') && !(shown(td, sheet) & DROP),
   );
-  const holders = cells.filter(holdsTable);
+  const holders = cells.filter((td) => holdsTable(td) || holdsPage(td, sheet));
   if (!holders.length) return false;
   const others = cells.filter((td) => !holders.includes(td)).map((td) => cellText(td, sheet));
   if (others.every((t) => !t)) return true;
