@@ -150,16 +150,17 @@ describe('doc runs (character properties, sprms)', () => {
   });
 });
 
+/** The sample .docx with its hidden "0" run (after the carried-over total's "1") replaced by `run`. */
+async function withRun(run: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(new Uint8Array(readFileSync(SOURCE)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">0</w:t></w:r>';
+  if (!xml.includes(hidden)) throw new Error('the hidden run is not in the source');
+  zip.file('word/document.xml', xml.replace(hidden, run));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
 describe('.docx: a carriage return (w:cr) in a cell', () => {
-  const source = new Uint8Array(readFileSync(SOURCE));
-  const withRun = async (run: string) => {
-    const zip = await JSZip.loadAsync(source);
-    const xml = await zip.file('word/document.xml')!.async('string');
-    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">0</w:t></w:r>';
-    if (!xml.includes(hidden)) throw new Error('the hidden run is not in the source');
-    zip.file('word/document.xml', xml.replace(hidden, run));
-    return zip.generateAsync({ type: 'uint8array' });
-  };
   it('is a line break like w:br: "1⏎0" is two values, never 10 (a tester published 20 for 2⏎0)', async () => {
     expect(await total('cr.docx', await withRun('<w:r><w:cr/><w:t>0</w:t></w:r>'))).toBeNull();
     expect(await total('br.docx', await withRun('<w:r><w:br/><w:t>0</w:t></w:r>'))).toBeNull();
@@ -189,14 +190,6 @@ describe('.docx: a carriage return (w:cr) in a cell', () => {
 });
 
 describe('.docx: a toggle switched off in a spelling mammoth takes for on', () => {
-  const source = new Uint8Array(readFileSync(SOURCE));
-  const withRun = async (run: string) => {
-    const zip = await JSZip.loadAsync(source);
-    const xml = await zip.file('word/document.xml')!.async('string');
-    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">0</w:t></w:r>';
-    zip.file('word/document.xml', xml.replace(hidden, run));
-    return zip.generateAsync({ type: 'uint8array' });
-  };
   it('<w:strike w:val="off"/> is not struck: its digit stays (a fresh tester, t22: 347 read as 47)', async () => {
     for (const v of ['off', 'none', 'False', 'false', '0'])
       expect(
