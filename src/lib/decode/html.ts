@@ -346,7 +346,7 @@ function holdsTable(el: Element): boolean {
 }
 
 /**
- * Whether `el` holds a page without tables: a heading (h1–h6), or PAGE_BLOCKS paragraphs or more
+ * Whether `el` holds a page without tables: a heading (h1–h6) or PAGE_BLOCKS paragraphs or more,
  * and PAGE_CHARS characters of text — a report without statistics tables (before 2019) in one
  * cell of a layout table, a menu beside it. Read as one row of a data table, the report was one
  * line, and its stale <title> gave the year (synthetic seed 2026: 2014 for 2015, 3 reports).
@@ -363,7 +363,8 @@ function holdsPage(el: Element, sheet: Sheet | null): boolean {
     }
   };
   walk(el);
-  return heading || (blocks >= PAGE_BLOCKS && cellText(el, sheet).length >= PAGE_CHARS);
+  // (A cell of short headings or paragraphs, <h4>3</h4><h4>1</h4>, is a data cell.)
+  return (heading || blocks >= PAGE_BLOCKS) && cellText(el, sheet).length >= PAGE_CHARS;
 }
 const PAGE_BLOCKS = 3;
 const PAGE_CHARS = 200;
