@@ -117,7 +117,7 @@ export function quotedTabRows(lines: Line[]): Line[] {
     if (!fields || fields.length < 2) return l;
     const raws = fields.map(unbroken);
     const cells: LineCell[] = raws.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
-    return makeLine(l.no, raws.join(' | '), cells);
+    return { ...makeLine(l.no, raws.join(' | '), cells), pieces: true };
   });
 }
 

@@ -23,7 +23,7 @@ import { appendixReference, findAppendix, placeAppendix, type Appendix, type Pla
 import { mergeCopies, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
-import { readActive, readRequests, readReview } from '../tables/sections.ts';
+import { readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
 import { requestColumns } from '../template/definitions.ts';
 
@@ -238,10 +238,11 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const bodyUnits = activeList[0]?.body ? unitLines(activeList[0].lines) : [];
   for (const c of activeList) {
     // A unit the section states in words (二、主动公开政府信息情况（金额单位：元）, 单位：元) applies
-    // to its table in the appendix when the section prints no table of its own (元 and 万元
-    // differ ten-thousandfold); with one there, the copies' amounts must agree.
-    const bodyRead = activeCopies.some((a) => a.where === '正文');
-    const units = c.body ? [] : [...(bodyRead ? [] : bodyUnits), ...c.units];
+    // to its table in the appendix too (元 and 万元 differ ten-thousandfold): where the section
+    // prints a copy of its own, an appendix copy read without it took its header's 万元 for
+    // proven while the section's copy left the amount NULL for the two units (a fresh
+    // 100,000-report corpus: 1935800 published in 万元 under a heading stating 元).
+    const units = c.body ? [] : [...bodyUnits, ...c.units];
     const r = readActive(relineTable('active', [...units, ...c.lines]), meta.year);
     if (r.read) activeCopies.push({ ...c, read: r.read, layout: r.layout });
   }
@@ -249,7 +250,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     layout: activeCopies[0]?.layout ?? null,
     read: activeCopies.length ? mergeCopies('active', activeCopies) : null,
   };
-  const requestCopies = copies(3).flatMap((c) => {
+  const requestList = copies(3);
+  const requestCopies = requestList.flatMap((c) => {
     const r = readRequests(
       maskOrphanLabels(
         joinWrappedLabels(
@@ -268,7 +270,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       }
     : { layout: null, read: null };
   const reviewCopies = copies(4).flatMap((c) => {
-    const r = readReview(c.lines, meta.year);
+    // The empty pieces 三's rows end with, where they all agree: the flattening's own padding,
+    // against which 四's one row (its other lines are its header's) is measured.
+    const r = readReview(c.lines, meta.year, () => rowPadding(requestList[0]?.lines ?? []));
     return r ? [{ ...c, read: r, layout: null }] : [];
   });
   const review = reviewCopies.length ? mergeCopies('review', reviewCopies) : null;

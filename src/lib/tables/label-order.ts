@@ -53,15 +53,44 @@ export function valuesBeforeLabels(
     let last = k;
     while (last >= start && info[last]!.onLabel) last--;
     const end = info[last];
-    // At least the first row's count less one: a blank cell of it may have been lost (one value
-    // a line shows no blank), as the row's own count would be then.
-    if (lead >= Math.max(1, first.n - 1) && end && (end.values === 0 || end.atMasked)) {
+    // Any number of them: one value a line shows no blank cell, so the first row's may have lost
+    // several (a fresh 100,000-report corpus: `/ 0 0 0件 0` before 一、本年新收 of seven columns,
+    // two blanks lost, and a page number after it).
+    if (lead >= 1 && end && (end.values === 0 || end.atMasked)) {
       for (let j = start; j <= k; j++) if (!info[j]!.onLabel) out.add(j);
       why ||= `${lead} value(s) stand before the first row's label (line ${toks[first.at]!.no}) that no row claims, and the last row's label has none after it: the values may stand before their labels (each label then has the next row's), which is not proven`;
+    } else if (lead >= 1 && beforeFitsBetter(rows, info, start, k, lead)) {
+      // The last row's label may have a page's number after it (a fresh 100,000-report corpus:
+      // 二 as `5 1 9 规章 0 5 0 行政规范性文件 59 行政许可 … 5 本年收费金额`).
+      for (let j = start; j <= k; j++) out.add(j);
+      why ||= `${lead} value(s) stand before the first row's label (line ${toks[first.at]!.no}) that no row claims, and the counts of values between the labels fit the rows' columns better read before each label than after it: which, is not proven`;
     }
     start = k + 1;
   }
   return out.size ? { rows: out, why } : null;
+}
+
+/**
+ * Whether, in the block of rows start..end (none with values on its label's line), more rows
+ * have their count of values right before their label (the first row's: the `lead` no row
+ * claims) than right after it. One value a line shows no blank cell, so either order may read
+ * rows short; only a better fit of the other order, with values no row claims, shows doubt.
+ */
+function beforeFitsBetter(
+  rows: ReadonlyArray<{ n: number }>,
+  info: ReadonlyArray<{ values: number; onLabel: boolean }>,
+  start: number,
+  end: number,
+  lead: number,
+): boolean {
+  let after = 0;
+  let before = 0;
+  for (let j = start; j <= end; j++) {
+    if (info[j]!.onLabel) return false;
+    if (info[j]!.values === rows[j]!.n) after++;
+    if ((j === start ? lead : info[j - 1]!.values) === rows[j]!.n) before++;
+  }
+  return before > after;
 }
 
 /** A row label with no room for values after it, masked by decode/orphans.ts (its text as ·). */

@@ -575,6 +575,33 @@ export interface FullRows {
    * grid's first value column. Null when they differ or the pieces are not known.
    */
   start: number | null;
+  /** The form's label levels (labelLevel) of those rows. */
+  levels: ReadonlySet<number>;
+  /**
+   * Set on the view given to a row whose label stands at a level none of them does: their
+   * labels' width proves nothing of its own (fullRowsFor).
+   */
+  otherLevel?: true;
+}
+
+/**
+ * How far to the left a row's label stands in the form's grid of label columns, from its label's
+ * numbering: 0 for 一、 (a label merged over every label column), 1 for （一） (over the group's
+ * column and the sub-label's), 2 for a numbered sub-label (（三）1.), 3 for an unnumbered label
+ * (二's 规章, 四's rows). A full row shows its own label one piece wide, and so only the labels of
+ * its level: in 三, a row of 1.属于国家秘密 with all its values right after it says nothing of
+ * whether the empty piece after （七）总计 is its merged sub-label column or a blank cell.
+ */
+export function labelLevel(label: string): number {
+  if (/^[一二三四五六七八九十]+、/.test(label)) return 0;
+  if (/^（[一二三四五六七八九十]+）\d/.test(label)) return 2;
+  if (/^（[一二三四五六七八九十]+）/.test(label)) return 1;
+  return 3;
+}
+
+/** `full` as seen by a row of label level `level`: marked `otherLevel` when no full row is of it. */
+export function fullRowsFor(full: FullRows | null, level: number): FullRows | null {
+  return full && !full.levels.has(level) ? { ...full, otherLevel: true } : full;
 }
 
 /**
@@ -582,10 +609,11 @@ export interface FullRows {
  * their n values, each a number, right after the label — no empty or text cell before or among
  * them — and then only empty pieces; null when there is none (fromSlots).
  */
-export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): FullRows | null {
+export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number; level?: number }>): FullRows | null {
   let most = -1;
   const starts = new Set<number | undefined>();
-  for (const { at, n } of rows) {
+  const levels = new Set<number>();
+  for (const { at, n, level } of rows) {
     const slots = delimitedSlots(toks, at);
     if (!slots) continue;
     let trail = 0;
@@ -596,9 +624,10 @@ export function fullRows(toks: Tok[], rows: ReadonlyArray<{ at: number; n: numbe
     if (slots.length !== n || !slots.every((s) => s !== null && NUMBERISH.test(s.text))) continue;
     most = Math.max(most, trail);
     starts.add(slots[0]?.piece);
+    levels.add(level ?? 3);
   }
   const [start] = starts;
-  return most < 0 ? null : { trail: most, start: starts.size === 1 && start !== undefined ? start : null };
+  return most < 0 ? null : { trail: most, start: starts.size === 1 && start !== undefined ? start : null, levels };
 }
 
 /**
@@ -819,11 +848,12 @@ export function fromSlots(
   // ones after blank last cells (a 总计 blank in every row). Both readings fill the row; which is
   // not proven (a fresh tester's t10: every value a column to the right). A `|` line's last
   // empty piece is its closing separator's (a PDF row's may be a blank cell: `voidEnd`). A row of the table with all its values right after
-  // its label (`full`) shows the label one cell wide: the empty pieces before are blank cells.
+  // its label (`full`) shows the label one cell wide: the empty pieces before are blank cells —
+  // when one is of the row's own label level (labelLevel).
   // Cells before the first value that are no number (a unit column's 件, a label's note in a
   // cell of its own), which the count takes for cells, are the same doubt, unless such a row
   // ends with as many empty pieces (they are then the line's padding).
-  const labelPad = lead > 0 && !full;
+  const labelPad = lead > 0 && (!full || full.otherLevel === true);
   const spacer = slots.some((s, i) => s === null && i >= lead && emptyCols?.has(all.length - 1 - pieceOf - i));
   const note = unit > lead && !(full && trail <= full.trail);
   if (

@@ -503,7 +503,23 @@ const reviewColumn = (labels: string[]): number | null => {
 };
 
 /** Section 四: one row of 15 numbers (three blocks of five) after the header words. */
-export function readReview(lines: Line[], year: number | null = null): TableRead | null {
+/**
+ * The empty pieces (the closing `|`'s included) that the delimited lines of `lines` (another
+ * table's: 三's) end with, where three in four agree (rows.ts, consistentNoise); else null.
+ */
+export function rowPadding(lines: Line[]): number | null {
+  return consistentNoise(trailingEmpties(tokenize(lines)), [], -1);
+}
+
+/**
+ * Section 四's one row of fifteen values. `padding`: what the document's other table rows end
+ * with (rowPadding of 三's), asked only for a row that may hold a row number.
+ */
+export function readReview(
+  lines: Line[],
+  year: number | null = null,
+  padding: () => number | null = () => null,
+): TableRead | null {
   const toks = withoutIndexLines(promoteCellText(tokenize(lines)));
   const firstVal = toks.findIndex((t) => t.t === 'val');
   if (firstVal < 0) return emptyReview(toks);
@@ -573,16 +589,25 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       ? { kind: 'unknown', reason: commas, vals }
       : spans
         ? spannedRow(own, REVIEW_N, noise, false, false)
-        : fromSlots(cellSlots(own), REVIEW_N, noise);
+        : // A `|` line's empty pieces at its end prove no blank cell (a scrape adds `| |` at
+          // random, its header lines' too): a row short of a value is read by the arithmetic
+          // with that reading among the others, as 二's and 三's rows are (a fresh
+          // 100,000-report corpus: a value lost and `| ||` after the row, the rest a column off).
+          fromSlots(cellSlots(own), REVIEW_N, noise, paddedLine(toks, vals[0]!.line));
     const slots = cellSlots(own);
     let trail = 0;
     while (trail < slots.length && slots[slots.length - 1 - trail] === null) trail++;
     const first = slots.find((x) => x !== null);
-    // Where the other lines do not show the padding (noise null), any empty cell after the values
-    // may be a blank one (synthetic seed 2026 at 100,000 reports: `| 1 | 0 | 0 | 无 | … | 0 |  |`
-    // under a markdown header whose lines end with 14 and 9 empty pieces).
-    numberBeforePadding =
-      trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > (noise ?? 0) && /^[1-9]\d*$/.test(first?.text ?? '');
+    // Any empty piece after the values but a `|` line's closing one may be a blank cell: the
+    // table's other lines are its header's, whose padding proves nothing of its one row's (a
+    // scrape adds `| |` at random: `| ||` after both header lines and `|  | |` after a row
+    // number, fifteen cells and a blank 总计, synthetic seed 2026 at 100,000 reports; and
+    // `| 1 | 0 | 0 | 无 | … | 0 |  |` under header lines ending with 14 and 9 empty pieces).
+    // Only what 三's rows all end with shows the flattening's padding.
+    if (/^[1-9]\d*$/.test(first?.text ?? '') && trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > 0) {
+      const pad = padding();
+      numberBeforePadding = pad === null || trail > pad;
+    }
   } else {
     // An empty line at the edge of the values is a blank cell only where one between two values
     // shows that empty lines are cells (rows.ts, edgeSeparators).
@@ -653,14 +678,13 @@ export function readReview(lines: Line[], year: number | null = null): TableRead
       }) ?? shiftedReading(numbers, keys, reviewRules, { extra: 'edges', lost: 'anywhere', mend: true }))
     : null;
   if (shifted) rc = { kind: 'unknown', reason: shifted, vals };
-  // A whole number first and more empty cells after the values than the table's other lines
-  // end with, which the count took for padding: a row number with blank last cells, or a value
+  // A whole number first and empty cells after the values, which the count took for padding: a row number with blank last cells, or a value
   // with padding. Only the blocks' sums, all holding, tell (synthetic seed 23: the tab row
   // `1 0 / _ 0 _ 0 0 _ … 0 _`, its blanks leaving no sum, was read a column off).
   else if (rc.kind === 'cells' && numbers && numberBeforePadding && !sumsHold(numbers, keys, reviewRules))
     rc = {
       kind: 'unknown',
-      reason: `a number before the row's values and more empty cells after them than the table's other lines end with, and blocks whose sums cannot be checked: a row number and blank last cells, or a value and the line's padding, is not proven`,
+      reason: `a number before the row's values and empty cells after them, and blocks whose sums cannot be checked: a row number and blank last cells, or a value and the line's padding, is not proven`,
       vals,
     };
   const headerNo =

@@ -44,6 +44,8 @@ export function shiftedReading(
     failed(own, (t) => (index.has(t) ? v[index.get(t)!] : known.get(t)));
   const failing = failures(values);
   if (failing.failed.size === 0) return null;
+  // The sums over the row's own cells alone.
+  const ownRows = own.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
   const n = values.length;
   const drops = how.extra === 'edges' ? [0, n - 1] : [...Array(n).keys()];
   for (const d of drops) {
@@ -55,17 +57,72 @@ export function shiftedReading(
     // after them with the blank first: an empty first cell is as well the label's.
     const places = how.lost === 'anywhere' ? [...Array(n).keys()] : d === 0 ? [n - 1] : [];
     for (const blank of places) {
-      // Mending, the blank adds nothing to a sum (the source's total counted it as none).
-      const other = [...rest.slice(0, blank), how.mend ? 0 : null, ...rest.slice(blank)];
+      // Mending, the blank adds nothing to a sum (the source's total counted it as none); a value
+      // lost is what the row's own sum makes it, a whole number from 0 (else no reading).
+      const other = [...rest.slice(0, blank), how.mend && !how.lostValue ? 0 : null, ...rest.slice(blank)];
+      if (how.lostValue) {
+        const x = solved(ownRows, index, other, blank);
+        if (x === null) continue;
+        other[blank] = x;
+        // A reading that differs from the count's in one cell only rewrites that number (lost
+        // where the stray stood, or beside a cell of the same value: 5 2 0 … read as 2 2 0 …),
+        // as the source's own error in it reads: no column is shown moved.
+        if (other.filter((v, j) => v !== values[j]).length < 2) continue;
+      }
       const f = failures(other);
       // It holds a sum the count's fails (not only leaves it unchecked), or, without mending,
       // fails none. Fewer failures suffice: a source's own wrong sum elsewhere fails both.
-      const mends = [...f.held].some((r) => failing.failed.has(r));
-      if ((f.failed.size === 0 && (!how.mend || mends)) || (mends && f.failed.size < failing.failed.size))
-        return `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
+      // A value lost: none may fail, and two sums of other rows' must hold that the count's
+      // fails (the row's own holds by the value's making; blank cells leave the column sums few
+      // to tell, and a source's own wrong number in a sparse table, read a column off, held one).
+      const mended = [...f.held].filter((r) => failing.failed.has(r) && !(how.lostValue && ownRows.includes(r))).length;
+      const mends = mended >= (how.lostValue ? 2 : 1);
+      if (
+        (f.failed.size === 0 && (!(how.mend || how.lostValue) || mends)) ||
+        (mends && !how.lostValue && f.failed.size < failing.failed.size)
+      )
+        return how.lostValue
+          ? `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a cell not shown at column ${blank + 1} hold the column sums the row's reading fails: a number among the row's values that is none of its cells with one of them lost reads so, as does the source's own error — which, the text does not show`
+          : `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
     }
   }
   return null;
+}
+
+/**
+ * The value at `at` that makes the first of `rules` naming it (once, the row's own sum) hold,
+ * the row's other cells numbers: a whole number from 0, or null.
+ */
+function solved(
+  rules: Rule[],
+  index: ReadonlyMap<string, number>,
+  values: ReadonlyArray<number | null>,
+  at: number,
+): number | null {
+  const r = rules.find((x) => [...x.lhs, ...x.rhs].filter((t) => index.get(t) === at).length === 1);
+  if (!r) return null;
+  let other = 0;
+  let sign = 0;
+  for (const [side, s] of [
+    [r.lhs, 1],
+    [r.rhs, -1],
+  ] as const)
+    for (const t of side) {
+      const j = index.get(t)!;
+      if (j === at) sign = s;
+      else if (typeof values[j] === 'number') other += s * (values[j] as number);
+      else return null;
+    }
+  // sign·x + other = 0
+  const x = -other / sign;
+  return Number.isInteger(x) && x >= 0 ? x : null;
+}
+
+/** Whether `values` (keys `keys`) fail an identity of `rules` over the row's own cells alone. */
+export function ownSumFails(values: ReadonlyArray<number | null>, keys: string[], rules: Rule[]): boolean {
+  const index = new Map(keys.map((k, j) => [k, j]));
+  const own = rules.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
+  return failed(own, (t) => values[index.get(t)!]).failed.size > 0;
 }
 
 /**
@@ -78,6 +135,11 @@ export interface Shift {
   extra: 'edges' | 'anywhere';
   lost: 'edges' | 'anywhere';
   mend: boolean;
+  /**
+   * The cell not shown held a value, not known: the reading must hold a sum the count's fails
+   * (the other rows' column sums, through `known`), as a mending one must.
+   */
+  lostValue?: boolean;
 }
 
 /** A cell's value in a reading: a number, or null/undefined when blank or not known. */

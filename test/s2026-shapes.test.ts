@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ok, parseText, rowOf } from './helpers.ts';
+import { shiftedReading } from '../src/lib/tables/shift.ts';
+import type { Rule } from '../src/lib/tables/glue.ts';
+
+// Files of the generator's seed-2026 corpus of 100,000 reports (test/fixtures/synthetic/s2026)
+// on which the reader published wrong numbers, one per kind, each with what the file says.
+const parse = (name: string) =>
+  ok(parseText(readFileSync(new URL(`./fixtures/synthetic/s2026/${name}`, import.meta.url)), name));
+const numbers = (p: ReturnType<typeof parse>, table: string, row: string) =>
+  p.cells.filter((c) => c.table_id === table && c.row_key === row && c.state === 'number');
+
+describe('tab text with quoted labels over lines (a spreadsheet saved as text)', () => {
+  // `\t（一）予以公开\t\t3\t0\t\t0\t0\t0\t`: the label's merged column empty, then the seven cells.
+  // A quoted cell's row lost its pieces' places, so the empty piece after 予以公开 was read as a
+  // blank cell and the row's last blank as the line's padding: every value a column right.
+  it('keeps each field in its place, the label columns known from the full rows', () => {
+    const p = parse('tab-quoted-label-columns.txt');
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('3 0 B 0 0 0 B');
+    expect(rowOf(p.cells, 'requests', 'total')).toBe('3 1 0 N 0 0 B');
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('3 B 0 0 0 0 4');
+    expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('B 0 0 0 0 N 0');
+  });
+});
+
+describe('a row one level up the label columns (（七）合计) in a one-line dump', () => {
+  // `（七）合计 ｜  ｜  ｜  ｜ 0 ｜ 0 ｜ 0 ｜ 1 ｜  ｜  ｜  ｜`: the empty piece after the label may be its
+  // merged sub-label column; the full rows are 1.属于国家秘密's level and say nothing of it.
+  it('does not place its values by count', () => {
+    const p = parse('oneline-total-label-columns.txt');
+    expect(numbers(p, 'requests', 'total')).toEqual([]);
+  });
+});
+
+describe('四 after a whole number, in a scrape that adds `| |` at random', () => {
+  // `1 | 0 | 0 | — | … | 0 |  | ||`: a row number and a blank 总计, or a value and padding. The
+  // header lines end with as many empty pieces by chance, and 三's rows end with `|` or `| |`.
+  it('is not read by its count', () => {
+    for (const name of ['review-row-number-scrape.txt', 'review-row-number-scrape-2.md']) {
+      const p = parse(name);
+      expect(
+        p.cells.filter((c) => c.table_id === 'review' && c.state === 'number'),
+        name,
+      ).toEqual([]);
+    }
+  });
+  it('a row short of a value with `| ||` after it: not read a column off', () => {
+    const p = parse('review-short-row-scrape.txt');
+    // The file's row: 0 × 9, -, 0 × 4 for fifteen cells, one lost (where, nothing shows).
+    expect(rowOf(p.cells, 'review', 'suit_direct')).not.toBe('0 0 0 0 N');
+    expect(rowOf(p.cells, 'review', 'suit_after_review')).not.toMatch(/^0 /);
+  });
+});
+
+describe('one value a line', () => {
+  it('values before their labels, the first row short of two blanks: not read as after them', () => {
+    // `/ 0 0 0件 0` before 一、本年新收 (seven columns), and a page number after it.
+    const p = parse('values-before-labels-lost-blanks.md');
+    for (const row of ['new_received', 'granted', 'withheld_third_party', 'withheld_query'])
+      expect(numbers(p, 'requests', row), row).toEqual([]);
+  });
+  it('二 with its values before the labels and a page number after the last: not read', () => {
+    // `5 1 9 规章 0 5 0 行政规范性文件 59 行政许可 0 行政处罚 10 行政强制 15,773,800元 行政事业性收费 5`
+    const p = parse('active-values-before-labels-page-number.txt');
+    expect(p.cells.filter((c) => c.table_id === 'active' && c.state === 'number')).toEqual([]);
+  });
+  it('an empty line before a page number is no proven blank cell: the failing row sum shows it', () => {
+    // `0 0 0 0 0`, an empty line, `6`: read as a blank and a 总计 of 6.
+    const p = parse('lines-page-number-after-gap.txt');
+    expect(numbers(p, 'requests', 'declined_excessive')).toEqual([]);
+    expect(numbers(p, 'requests', 'declined_confirmation')).toEqual([]);
+  });
+});
+
+describe('pdftotext -layout rows', () => {
+  it('seven cells glued one space after the label are split by the arithmetic, not placed', () => {
+    // `（五）2.重复申请 2000002`: its end where the first column's values end.
+    const p = parse('layout-glued-run.txt');
+    expect(rowOf(p.cells, 'requests', 'declined_repeat')).toBe('2 0 0 0 0 0 2');
+  });
+  it('a number with a leading zero (00) is no one cell placed by its position', () => {
+    // `（三）6.         1    00     0     0     0     1`: 1 0 0 0 0 0 1 with two cells glued.
+    const p = parse('layout-leading-zero.txt');
+    const row = rowOf(p.cells, 'requests', 'withheld_process');
+    expect(['1 0 0 0 0 0 1', 'A A A A A A A']).toContain(row);
+  });
+});
+
+describe('the money unit the section states', () => {
+  it('applies to its table’s copy in the appendix too', () => {
+    // 二、主动公开政府信息情况（金额单位：元） over a table whose header says 采购总金额（万元）,
+    // the table printed again in the appendix: 1935800 is not proven 万元 there either.
+    const p = parse('appendix-copy-stated-unit.txt');
+    const amount = p.cells.find((c) => c.row_key === 'procurement' && c.col_key === 'amount');
+    expect(amount?.state).not.toBe('number');
+  });
+});
+
+describe('a stray number after a row that lost a value', () => {
+  // 4 0 0 0 0 0 4 written `0 0 0 0 0 4 21`: its own sum fails, and read without the 21 and with
+  // a value lost before the 4, every column sum the count's reading fails holds.
+  it('is not published', () => {
+    const p = parse('stray-number-lost-value.md');
+    expect(numbers(p, 'requests', 'new_received')).toEqual([]);
+    expect(p.diagnostics.some((d) => /a cell not shown at column 1 hold the column sums/.test(d.message))).toBe(true);
+  });
+
+  // The row's sum as one rule, a column's as others (三's shape, two rows and a total row).
+  const rules: Rule[] = [
+    { lhs: ['r.t'], rhs: ['r.a', 'r.b', 'r.c'] },
+    { lhs: ['r.a', 's.a'], rhs: ['u.a'] },
+    { lhs: ['r.b', 's.b'], rhs: ['u.b'] },
+    { lhs: ['r.c', 's.c'], rhs: ['u.c'] },
+    { lhs: ['r.t', 's.t'], rhs: ['u.t'] },
+  ];
+  const keys = ['r.a', 'r.b', 'r.c', 'r.t'];
+  const others = (s: number[], u: number[]) =>
+    new Map([
+      ...['a', 'b', 'c', 't'].map((c, j) => [`s.${c}`, s[j]!] as const),
+      ...['a', 'b', 'c', 't'].map((c, j) => [`u.${c}`, u[j]!] as const),
+    ]);
+  const how = { extra: 'edges', lost: 'anywhere', mend: false, lostValue: true } as const;
+  it('a shift every column sum confirms is found', () => {
+    // The row is 4 0 0 4 (s 1 1 0 2, u 5 1 0 6), written 0 0 4 9.
+    expect(shiftedReading([0, 0, 4, 9], keys, rules, how, others([1, 1, 0, 2], [5, 1, 0, 6]))).toMatch(
+      /cell not shown at column 1/,
+    );
+  });
+  it('a source’s own wrong total is not taken for one', () => {
+    // 4 1 0 and a total of 6 (the source's error): only the total's sums fail.
+    expect(shiftedReading([4, 1, 0, 6], keys, rules, how, others([1, 1, 0, 2], [5, 2, 0, 7]))).toBeNull();
+  });
+  it('nor a reading that only rewrites the number where it stands', () => {
+    // 9 0 0 4 with 4 0 0 4 the table's: replacing 9 by 4 in place mends every sum, but moves nothing.
+    expect(shiftedReading([9, 0, 0, 4], keys, rules, how, others([1, 0, 0, 1], [5, 0, 0, 5]))).toBeNull();
+  });
+});
