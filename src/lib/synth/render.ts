@@ -756,10 +756,12 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
         let page = side.int(2, 6);
         rows.forEach((r) => {
           const shown = r.filter((c) => c !== '');
-          // A row with a label (四's one row has none) and values.
+          // A row with a label (四's one row has none: its first cell 0件 or 无 is a value, and
+          // moving it after the others wrote a row whose truth no reader could find) and values.
           const values =
             q.pageCells!.valuesFirst &&
             /[\u4e00-\u9fff]/.test(shown[0] ?? '') &&
+            !/^(?:[\d０-９.,，]+\s*(?:件|个|条|项|次|万元|元)?|无)$/.test(shown[0]!) &&
             shown.slice(1).some((c) => /\d/.test(c));
           out.push(...(values ? [...shown.slice(1), shown[0]!] : shown), ...(q.pageCells!.rowBreaks ? [''] : []));
           // Not after a short row (二's) with a blank: its lost blank and the page number give
