@@ -109,8 +109,9 @@ function solved(
   ] as const)
     for (const t of side) {
       const j = index.get(t)!;
+      const v = values[j];
       if (j === at) sign = s;
-      else if (typeof values[j] === 'number') other += s * (values[j] as number);
+      else if (typeof v === 'number') other += s * v;
       else return null;
     }
   // sign·x + other = 0
