@@ -37,7 +37,13 @@ describe('四 after a whole number, in a scrape that adds `| |` at random', () =
   // `1 | 0 | 0 | — | … | 0 |  | ||`: a row number and a blank 总计, or a value and padding. The
   // header lines end with as many empty pieces by chance, and 三's rows end with `|` or `| |`.
   it('is not read by its count', () => {
-    for (const name of ['review-row-number-scrape.txt', 'review-row-number-scrape-2.md']) {
+    // And a one-line dump: `1||0|0|0件|…|0||`, 三's rows mostly ending `| |`, 四's header lines
+    // `|` and `|||`.
+    for (const name of [
+      'review-row-number-scrape.txt',
+      'review-row-number-scrape-2.md',
+      'review-row-number-oneline.md',
+    ]) {
       const p = parse(name);
       expect(
         p.cells.filter((c) => c.table_id === 'review' && c.state === 'number'),

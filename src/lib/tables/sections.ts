@@ -603,10 +603,12 @@ export function readReview(
     // scrape adds `| |` at random: `| ||` after both header lines and `|  | |` after a row
     // number, fifteen cells and a blank 总计, synthetic seed 2026 at 100,000 reports; and
     // `| 1 | 0 | 0 | 无 | … | 0 |  |` under header lines ending with 14 and 9 empty pieces).
-    // Only what 三's rows all end with shows the flattening's padding.
+    // Only a padding 三's rows all end with and 四's header lines too shows the flattening's own
+    // (a one-line dump's rows end as its scrape wrote them: `|0|0件| |` in 三, `…|0|0||` after 四's
+    // row number and a blank 总计, its header lines `|` and `|||`).
     if (/^[1-9]\d*$/.test(first?.text ?? '') && trail - (paddedLine(toks, vals[0]!.line) ? 1 : 0) > 0) {
-      const pad = padding();
-      numberBeforePadding = pad === null || trail > pad;
+      const pad = noise === null ? null : padding();
+      numberBeforePadding = pad === null || pad !== noise || trail > pad;
     }
   } else {
     // An empty line at the edge of the values is a blank cell only where one between two values
