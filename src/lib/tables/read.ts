@@ -175,6 +175,7 @@ export function readTable(
       at: f.at,
       n: f.def.columns.length,
       next: k + 1 < found.length && defs.indexOf(found[k + 1]!.def) === defs.indexOf(f.def) + 1,
+      prev: k > 0 ? defs.indexOf(found[k - 1]!.def) === defs.indexOf(f.def) - 1 : defs.indexOf(f.def) === 0,
     })),
   );
   if (order)
@@ -503,10 +504,15 @@ export function rowSumFails(
   const index = new Map(keys.map((key, j) => [key, j]));
   // A blank cell, or one that is no number (a mark for none, 无, /, or text), counts as none here: the sum then
   // fails more often, which only leaves more rows NULL, never places a value.
+  // A number with a note mark after it (`7①`, read as 7※: unreadable, not published) counts as
+  // its digits: the sum tests where the values stand, not the values.
   const values = cells.map((c, j) => {
     if (!c) return 0;
     const v = parseCell(c.text, kinds[j]!, unit).value;
-    return typeof v === 'number' ? v : 0;
+    if (typeof v === 'number') return v;
+    const bare = /^(.*\d)\s*[※*＊†]+$/.exec(c.text);
+    const b = bare ? parseCell(bare[1]!, kinds[j]!, unit).value : null;
+    return typeof b === 'number' ? b : 0;
   });
   for (const r of rules) {
     const terms = [...r.lhs, ...r.rhs];

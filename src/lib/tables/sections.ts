@@ -589,11 +589,12 @@ export function readReview(
       ? { kind: 'unknown', reason: commas, vals }
       : spans
         ? spannedRow(own, REVIEW_N, noise, false, false)
-        : // A `|` line's empty pieces at its end prove no blank cell (a scrape adds `| |` at
-          // random, its header lines' too): a row short of a value is read by the arithmetic
+        : // A `|` text line's empty pieces at its end prove no blank cell (a scrape adds `| |`
+          // at random, its header lines' too): a row short of a value is read by the arithmetic
           // with that reading among the others, as 二's and 三's rows are (a fresh
           // 100,000-report corpus: a value lost and `| ||` after the row, the rest a column off).
-          fromSlots(cellSlots(own), REVIEW_N, noise, paddedLine(toks, vals[0]!.line));
+          // Not a PDF's ruled row (`voidEnd`): its last empty cell is one of its grid.
+          fromSlots(cellSlots(own), REVIEW_N, noise, eol?.t === 'eol' && eol.padded === true && !eol.voidEnd);
     const slots = cellSlots(own);
     let trail = 0;
     while (trail < slots.length && slots[slots.length - 1 - trail] === null) trail++;
