@@ -112,6 +112,12 @@ describe('a stray number after a row that lost a value', () => {
     expect(p.diagnostics.some((d) => /a cell not shown at column 1 hold the column sums/.test(d.message))).toBe(true);
   });
 
+  it('is not published where its own sum holds by chance', () => {
+    // 0 2 0 0 0 0 2 written `0 | 2 | 0 | 0 | 0 | 2 | 4`: only 其他's and 总计's column sums fail.
+    const p = parse('stray-number-sum-holds.txt');
+    expect(numbers(p, 'requests', 'new_received')).toEqual([]);
+  });
+
   // The row's sum as one rule, a column's as others (三's shape, two rows and a total row).
   const rules: Rule[] = [
     { lhs: ['r.t'], rhs: ['r.a', 'r.b', 'r.c'] },
@@ -131,6 +137,12 @@ describe('a stray number after a row that lost a value', () => {
     // The row is 4 0 0 4 (s 1 1 0 2, u 5 1 0 6), written 0 0 4 9.
     expect(shiftedReading([0, 0, 4, 9], keys, rules, how, others([1, 1, 0, 2], [5, 1, 0, 6]))).toMatch(
       /cell not shown at column 1/,
+    );
+  });
+  it('and where the row’s own sum holds', () => {
+    // The row is 0 2 0 2 (s 1 0 0 1, u 1 2 0 3), written 0 2 2 4: 2 + 2 = 4 holds, the columns fail.
+    expect(shiftedReading([0, 2, 2, 4], keys, rules, how, others([1, 0, 0, 1], [1, 2, 0, 3]))).toMatch(
+      /cell not shown at column 3/,
     );
   });
   it('a source’s own wrong total is not taken for one', () => {

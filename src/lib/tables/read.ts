@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { valuesBeforeLabels } from './label-order.ts';
-import { ownSumFails, shiftedReading } from './shift.ts';
+import { shiftedReading } from './shift.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
@@ -289,10 +289,11 @@ export function readTable(
           )
         : null;
     // Its values a column off by a number after (or before) them that is no cell and a value
-    // lost, not a blank (a fresh 100,000-report corpus: 4 0 0 0 0 0 4 written 0 0 0 0 0 4 21):
-    // its own sum fails, and only the other rows' column sums, which the reading without the
-    // stray number and with an unknown cell holds where the count's fails, show it. A source's
-    // own wrong number fails its column's sum under both readings and is published.
+    // lost, not a blank (a fresh 100,000-report corpus: 4 0 0 0 0 0 4 written 0 0 0 0 0 4 21, or
+    // 0 2 0 0 0 0 2 written 0 2 0 0 0 2 4, its own sum holding by chance): only the other rows'
+    // column sums, which the reading without the stray number and with the value its own sum
+    // makes holds where the count's fails, show it. A source's own wrong number fails its
+    // column's sum under both readings and is published.
     const countNumbers =
       rc.kind === 'cells' && !rc.spanned?.size && !stray && !shifted
         ? cellNumbers(
@@ -301,16 +302,15 @@ export function readTable(
             rules.moneyUnit ?? null,
           )
         : null;
-    const lostValue =
-      countNumbers && ownSumFails(countNumbers, keysOf(f.def), rowRules)
-        ? shiftedReading(
-            countNumbers,
-            keysOf(f.def),
-            rowRules,
-            { extra: 'edges', lost: 'anywhere', mend: false, lostValue: true },
-            countReadings,
-          )
-        : null;
+    const lostValue = countNumbers
+      ? shiftedReading(
+          countNumbers,
+          keysOf(f.def),
+          rowRules,
+          { extra: 'edges', lost: 'anywhere', mend: false, lostValue: true },
+          countReadings,
+        )
+      : null;
     const why =
       before ??
       repeatedColumn ??

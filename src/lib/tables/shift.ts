@@ -119,13 +119,6 @@ function solved(
   return Number.isInteger(x) && x >= 0 ? x : null;
 }
 
-/** Whether `values` (keys `keys`) fail an identity of `rules` over the row's own cells alone. */
-export function ownSumFails(values: ReadonlyArray<number | null>, keys: string[], rules: Rule[]): boolean {
-  const index = new Map(keys.map((k, j) => [k, j]));
-  const own = rules.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
-  return failed(own, (t) => values[index.get(t)!]).failed.size > 0;
-}
-
 /**
  * The other readings shiftedReading tries: `extra`, where the number that is no cell may stand
  * (before or after the values, or anywhere among them); `lost`, where the blank not shown may
