@@ -71,6 +71,11 @@ describe('one value a line', () => {
     const p = parse('active-values-before-labels-page-number.txt');
     expect(p.cells.filter((c) => c.table_id === 'active' && c.state === 'number')).toEqual([]);
   });
+  it('二 so, its first row short of a blank (seed 41): not read', () => {
+    // `0 239 规章 239 0 296 行政规范性文件 0 行政许可 0 … 24,353,000元 行政事业性收费 4 本年收费金额`
+    const p = parse('active-values-before-labels-short-first.md');
+    expect(p.cells.filter((c) => c.table_id === 'active' && c.state === 'number')).toEqual([]);
+  });
   it('an empty line before a page number is no proven blank cell: the failing row sum shows it', () => {
     // `0 0 0 0 0`, an empty line, `6`: read as a blank and a 总计 of 6.
     const p = parse('lines-page-number-after-gap.txt');

@@ -76,10 +76,13 @@ export function valuesBeforeLabels(
 }
 
 /**
- * Whether, in the block of rows start..end (none with values on its label's line), more rows
- * have their count of values right before their label (the first row's: the `lead` no row
- * claims) than right after it. One value a line shows no blank cell, so either order may read
- * rows short; only a better fit of the other order, with values no row claims, shows doubt.
+ * Whether, in the block of rows start..end (none with values on its label's line), the values
+ * read before each label (the first row's: the `lead` no row claims) leave less unexplained than
+ * read after it: each row's count of values off its columns' (a blank lost, or a stray number),
+ * and the values no row claims (before the first label, or after the last). One value a line
+ * shows no blank cell, so either order may read rows short; only the other order explaining the
+ * text better shows doubt (二 as `0 239 规章 239 0 296 行政规范性文件 0 …`: 规章 short of a blank,
+ * a page number after the last label).
  */
 function beforeFitsBetter(
   rows: ReadonlyArray<{ n: number }>,
@@ -88,14 +91,14 @@ function beforeFitsBetter(
   end: number,
   lead: number,
 ): boolean {
-  let after = 0;
-  let before = 0;
+  let after = lead;
+  let before = info[end]!.values;
   for (let j = start; j <= end; j++) {
     if (info[j]!.onLabel) return false;
-    if (info[j]!.values === rows[j]!.n) after++;
-    if ((j === start ? lead : info[j - 1]!.values) === rows[j]!.n) before++;
+    after += Math.abs(info[j]!.values - rows[j]!.n);
+    before += Math.abs((j === start ? lead : info[j - 1]!.values) - rows[j]!.n);
   }
-  return before > after;
+  return before < after;
 }
 
 /** A row label with no room for values after it, masked by decode/orphans.ts (its text as ·). */
