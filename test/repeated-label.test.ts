@@ -280,6 +280,21 @@ describe('四: a label twice in one block, only where the header shows the block
     ).toBeNull();
   });
 
+  it('every block’s 总计 on one line, the result labels broken over two lines, is no repeat', () => {
+    // A fresh tester's t23 (-layout): no 结果维持 whole shows where a block starts, so the three
+    // 总计 were all "in one block" and every 四 of its files NULL.
+    expect(
+      check(
+        '行政复议 | 行政诉讼',
+        '未经复议直接起诉 | 复议后起诉',
+        '结果 | 结果 | 其他 | 尚未 | 总计 | 结果 | 结果 | 其他 | 尚未 | 总计 | 结果 | 结果 | 其他 | 尚未 | 总计',
+        '维持 | 纠正 | 结果 | 审结 | 维持 | 纠正 | 结果 | 审结 | 维持 | 纠正 | 结果 | 审结',
+      ),
+    ).toBeNull();
+    // A 总计 twice between two 总计 (the blocks' ends shown): still repeated.
+    expect(check('行政复议 | 行政诉讼', '结果维持 | 结果纠正 | 总计 | 总计 | 结果维持 | 总计')?.label).toBe('总计');
+  });
+
   it('the real 淮安 2024 report as pdftotext -layout text: section 四 read whole', () => {
     const text = readFileSync(new URL('./fixtures/documents/huaian2024.layout.txt', import.meta.url));
     const truth = JSON.parse(
