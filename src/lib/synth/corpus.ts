@@ -298,6 +298,12 @@ function report(
     if (new Random(Number(seq) * 7433 + 29).chance(0.3)) {
       tq.pageCells.valuesFirst = true;
       quirks.add('values-before-labels');
+      // 三's group labels on lines of their own, once before their group's first row (a fresh
+      // tester's t24: 三、本年度办理结果, （三）不予公开 as plain pdftotext prints a merged cell).
+      if (new Random(Number(seq) * 7433 + 31).chance(0.5)) {
+        tq.pageCells.groupLines = true;
+        quirks.add('values-before-labels-groups');
+      }
     }
   }
   // Section 四 with a row per year (side generator): not in a page dump, nor with 总计 first or

@@ -43,8 +43,10 @@ export interface TableQuirks {
    * `valuesFirst`: each row's values before its label, as pdftotext reads a label set in the
    * middle of a tall cell (a fresh tester's t13): a reader giving each label the values after it
    * gives it the next row's. Truth: 二's and 三's cells as written, which a reader may leave NULL.
+   * `groupLines`: 三's group labels (三、本年度办理结果, （三）不予公开 …) on lines of their own
+   * before their group's first row, its own label without them (1.属于国家秘密).
    */
-  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean; valuesFirst?: boolean };
+  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean; valuesFirst?: boolean; groupLines?: boolean };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
   /** Rows glued into one digit run (spaces style). */
@@ -754,7 +756,9 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       if (q.pageCells) {
         const side = new Random(q.pageCells.seed);
         let page = side.int(2, 6);
+        let group = '';
         rows.forEach((r) => {
+          if (q.pageCells!.groupLines) r = withGroupLine(r, group, (g) => (group = g));
           const shown = r.filter((c) => c !== '');
           // A row with a label (四's one row has none: its first cell 0件 or 无 is a value, and
           // moving it after the others wrote a row whose truth no reader could find) and values.
@@ -763,12 +767,19 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
             /[\u4e00-\u9fff]/.test(shown[0] ?? '') &&
             !/^(?:[\d０-９.,，]+\s*(?:件|个|条|项|次|万元|元)?|无)$/.test(shown[0]!) &&
             shown.slice(1).some((c) => /\d/.test(c));
-          out.push(...(values ? [...shown.slice(1), shown[0]!] : shown), ...(q.pageCells!.rowBreaks ? [''] : []));
+          // A group label's line stands right before its row's label, in either order.
+          const label = shown[0]!.split('\n');
+          out.push(
+            ...(values ? [...shown.slice(1), ...label] : [...label, ...shown.slice(1)]),
+            ...(q.pageCells!.rowBreaks ? [''] : []),
+          );
           // Not after a short row (二's) with a blank: its lost blank and the page number give
           // its count, and no sum tells them apart — where the text keeps no form feeds, the
           // reader cannot see that case at all (docs/template.md, a known limit).
           const blank = r.slice(1).includes('');
           if (blank && r.length < 8 && !q.pageCells!.formFeeds) return;
+          // With group lines, a table on one page (t24's shape: no page number to show a row off).
+          if (q.pageCells!.groupLines) return;
           if (side.chance(blank ? 0.5 : 0.06)) out.push(String(page++), ...(q.pageCells!.formFeeds ? ['\f'] : []));
         });
         break;
@@ -845,6 +856,34 @@ function breakCells(rows: string[][], rng: Random): string[][] {
 /** A field of tab-separated text as a spreadsheet saves it: quoted when it holds a break, tab or quote. */
 function quotedTabField(s: string): string {
   return /[\t\r\n"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** 三's group of each numbered label of the 2019/2021 form: （三）1.… is under （三）不予公开. */
+const GROUPS: Record<string, string> = {
+  '（一）': '三、本年度办理结果\n（一）',
+  '（三）': '（三）不予公开',
+  '（四）': '（四）无法提供',
+  '（五）': '（五）不予处理',
+  '（六）': '（六）其他处理',
+};
+
+/**
+ * A row whose label opens a group (`（三）1.属于国家秘密`, `（一）予以公开`) with its group's label
+ * on a line of its own before it (`（三）不予公开` then `1.属于国家秘密`; `三、本年度办理结果` then
+ * `（一）予以公开`), the label and the group's joined by a line break; a later row of the same
+ * group without it. `seen` is the last group written, `set` records this row's.
+ */
+function withGroupLine(r: string[], seen: string, set: (g: string) => void): string[] {
+  const m = /^(（[一三四五六]）)(\d+\..*)$/.exec(r[0] ?? '') ?? /^(（一）)(予以公开.*)$/.exec(r[0] ?? '');
+  if (!m || !GROUPS[m[1]!]) return r;
+  const [, g, rest] = m;
+  if (g === '（一）') {
+    set(g);
+    return [`三、本年度办理结果\n（一）${rest}`, ...r.slice(1)];
+  }
+  if (g === seen) return [rest!, ...r.slice(1)];
+  set(g!);
+  return [`${GROUPS[g!]}\n${rest}`, ...r.slice(1)];
 }
 
 export function escapeHtml(s: string): string {
