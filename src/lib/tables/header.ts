@@ -290,11 +290,15 @@ function twiceInBlock(
   const perLine = new Map<number, number>();
   for (const l of inBlocks) perLine.set(l.no, (perLine.get(l.no) ?? 0) + 1);
   if (perLine.size > 1 && [...perLine.values()].some((n) => n > 1)) return null;
-  // A reading by a label the header never names whole shows no blocks: with 结果维持 broken over
-  // two lines (结果 / 维持), the three blocks' 总计 all stood in one block "from its first label"
-  // (a fresh tester's t23: every 四 of its -layout files NULL, "总计 appears twice").
-  const byFirst = inBlocks.some((l) => l.key === block.first);
-  const byLast = inBlocks.some((l) => l.key === block.last);
+  // A reading by a label the header never names whole shows no blocks when the other reading's
+  // blocks are all alike: with 结果维持 broken over two lines (结果 / 维持), the three blocks' 总计
+  // all stood in one block "from its first label" (a fresh tester's t23: every 四 of its -layout
+  // files NULL, "总计 appears twice"), while read to their 总计 the blocks were the same three
+  // times. Blocks that differ (总计 | 结果纠正 … 总计: a 总计 written over 结果维持) are no such
+  // header, and the reading from the first label, the header's start, shows 总计 twice.
+  const keys = inBlocks.map((l) => l.key);
+  const byFirst = keys.includes(block.first) || !alikeBlocks(keys, (k) => k === block.last, 'end');
+  const byLast = keys.includes(block.last) || !alikeBlocks(keys, (k) => k === block.first, 'start');
   let afterLast = new Set<string>();
   let fromFirst = new Set<string>();
   for (const { key, no } of inBlocks) {
@@ -305,6 +309,28 @@ function twiceInBlock(
     if (key === block.last) afterLast = new Set();
   }
   return null;
+}
+
+/**
+ * Whether `keys` cut into blocks at each key `at` marks (a block's `end`, or its `start`) give
+ * the same labels in the same order in every non-empty block, and at least two blocks.
+ */
+function alikeBlocks(keys: readonly string[], at: (key: string) => boolean, edge: 'start' | 'end'): boolean {
+  const blocks: string[] = [];
+  let cur: string[] = [];
+  for (const k of keys) {
+    if (edge === 'start' && at(k) && cur.length) {
+      blocks.push(cur.join('|'));
+      cur = [];
+    }
+    cur.push(k);
+    if (edge === 'end' && at(k)) {
+      blocks.push(cur.join('|'));
+      cur = [];
+    }
+  }
+  if (cur.length) blocks.push(cur.join('|'));
+  return blocks.length > 1 && blocks.every((b) => b === blocks[0]);
 }
 
 /**
