@@ -404,7 +404,18 @@ export const formRow = (...labels: string[]): FormRow =>
  * A label as compared: no spacing, no bracketed note (（单位：万元）), no slash (本年增/减 → 本年增减),
  * 其它 → 其他, 本年度 → 本年, and a unit written after it without brackets (收费金额万元) dropped.
  */
-const loose = (s: string): string =>
+const loose = (s: string): string => {
+  // Pure and called for every header cell against every label of the table: remembered (the
+  // labels and most cells recur from file to file), the memory bounded.
+  let out = LOOSE.get(s);
+  if (out === undefined) {
+    if (LOOSE.size >= 50_000) LOOSE.clear();
+    LOOSE.set(s, (out = looseOf(s)));
+  }
+  return out;
+};
+const LOOSE = new Map<string, string>();
+const looseOf = (s: string): string =>
   s
     .replace(/\s+/g, '')
     .replace(/[（(][^()（）]*[)）]/g, '')

@@ -4,6 +4,7 @@ import { cellIn, type CellAddress, type Identity } from '../template/identities.
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { valuesBeforeLabels } from './label-order.ts';
 import { shiftedReading } from './shift.ts';
+import { rulesNaming, termsOf } from './rule-index.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
@@ -107,6 +108,8 @@ export function readTable(
   // only for a table with short rows (most have none).
   const knownKeys: string[] = [];
   const knownVals: Val[] = [];
+  // The same, as numbers or null, for the shifted readings' column sums (shift.ts `known`).
+  const knownNumbers = new Map<string, number | null>();
   const short: ShortRow[] = [];
   const dense = isDense(toks);
   const trails = trailingEmpties(toks);
@@ -285,7 +288,7 @@ export function readTable(
             keysOf(f.def),
             rowRules,
             { extra: 'edges', lost: 'anywhere', mend: true },
-            knownValues(knownKeys, knownVals),
+            knownNumbers,
           )
         : null;
     // Its values a column off by a number after (or before) them that is no cell and a value
@@ -366,6 +369,7 @@ export function readTable(
             : em.emit({ kind: 'blank', at: addrs[j]!, line: f.no, placement });
         knownKeys.push(keys[j]!);
         knownVals.push(c.value);
+        knownNumbers.set(keys[j]!, typeof c.value === 'number' ? c.value : null);
       }
       const off = cols.filter((c) => unnamed?.cols.has(c.key));
       if (off.length)
@@ -421,8 +425,8 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
   const keys = keysOf(d);
   const own = new Set(keys);
   const value = new Map(keys.map((key, j) => [key, parseCell(cells[j]!.text, d.columns[j]!.kind, unit).value]));
-  for (const r of rules) {
-    const terms = [...r.lhs, ...r.rhs];
+  for (const r of rulesNaming(rules, keys)) {
+    const terms = termsOf(r);
     if (!terms.every((t) => own.has(t))) continue;
     if (terms.some((t) => typeof value.get(t) !== 'number')) return false;
     const sum = (ts: string[]) => ts.reduce((a, t) => a + (value.get(t) as number), 0);
@@ -832,11 +836,4 @@ function checkedFully(cells: string[], rules: Rule[], known: Map<string, Val>, o
     }
   }
   return cells.map((c) => (checks.get(c) ?? 0) > 0 && checks.get(c) === all.get(c));
-}
-
-/** The values of the rows read so far (`keys[i]` → `vals[i]`), a number or null (blank, dropped). */
-function knownValues(keys: readonly string[], vals: readonly Val[]): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (let i = 0; i < keys.length; i++) out.set(keys[i]!, typeof vals[i] === 'number' ? (vals[i] as number) : null);
-  return out;
 }

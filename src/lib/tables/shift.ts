@@ -1,4 +1,5 @@
 import type { Rule } from './glue.ts';
+import { rulesNaming, termsOf } from './rule-index.ts';
 
 /**
  * Whether a row read by the count of its values could be those values a column off.
@@ -35,17 +36,14 @@ export function shiftedReading(
 ): string | null {
   const index = new Map(keys.map((k, j) => [k, j]));
   // The row's own sums, and the table's that name it and rows already read (`known`: 三's 总计
-  // against the rows above it, column by column).
-  const own = rules.filter((r) => {
-    const terms = [...r.lhs, ...r.rhs];
-    return terms.every((t) => index.has(t) || known.has(t)) && terms.some((t) => index.has(t));
-  });
+  // against the rows above it, column by column), in the table's order.
+  const own = rulesNaming(rules, keys).filter((r) => termsOf(r).every((t) => index.has(t) || known.has(t)));
   const failures = (v: ReadonlyArray<number | null>) =>
     failed(own, (t) => (index.has(t) ? v[index.get(t)!] : known.get(t)));
   const failing = failures(values);
   if (failing.failed.size === 0) return null;
   // The sums over the row's own cells alone.
-  const ownRows = own.filter((r) => [...r.lhs, ...r.rhs].every((t) => index.has(t)));
+  const ownRows = own.filter((r) => termsOf(r).every((t) => index.has(t)));
   const n = values.length;
   const drops = how.extra === 'edges' ? [0, n - 1] : [...Array(n).keys()];
   for (const d of drops) {
@@ -99,7 +97,7 @@ function solved(
   values: ReadonlyArray<number | null>,
   at: number,
 ): number | null {
-  const r = rules.find((x) => [...x.lhs, ...x.rhs].filter((t) => index.get(t) === at).length === 1);
+  const r = rules.find((x) => termsOf(x).filter((t) => index.get(t) === at).length === 1);
   if (!r) return null;
   let other = 0;
   let sign = 0;
@@ -145,10 +143,29 @@ function failed(rules: Rule[], value: Lookup) {
   const held = new Set<Rule>();
   let first: Rule | undefined;
   for (const r of rules) {
-    const terms = [...r.lhs, ...r.rhs].map(value);
-    if (terms.some((v) => typeof v !== 'number')) continue;
-    const sum = (ts: string[]) => ts.reduce((a, t) => a + (value(t) as number), 0);
-    if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9) {
+    // One lookup a term: a rule with a term blank or not known is not checked.
+    let lhs = 0;
+    let checked = true;
+    for (const t of r.lhs) {
+      const v = value(t);
+      if (typeof v !== 'number') {
+        checked = false;
+        break;
+      }
+      lhs += v;
+    }
+    if (!checked) continue;
+    let rhs = 0;
+    for (const t of r.rhs) {
+      const v = value(t);
+      if (typeof v !== 'number') {
+        checked = false;
+        break;
+      }
+      rhs += v;
+    }
+    if (!checked) continue;
+    if (Math.abs(lhs - rhs) > 1e-9) {
       out.add(r);
       first ??= r;
     } else held.add(r);
