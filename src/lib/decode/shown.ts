@@ -255,18 +255,29 @@ const FONT_SIZE = [10, 10, 13, 16, 18, 24, 32, 48];
 
 export function inkOf(el: Element, sheet: Sheet | null): Ink {
   const p = paintOf(el, sheet);
+  let ink = inked.get(p);
+  if (ink !== undefined) return ink;
   const fill = p.fill === undefined ? p.colour : p.fill;
   // Transparent glyphs with a background clipped to them (gradient text) are seen: unsure.
   const colourInk =
     p.fill !== undefined && p.fill !== null && p.fill.a === 0 ? 'unsure' : inkOfColour(fill, p.backdrop);
-  return worse(worse(colourInk, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
+  ink = worse(worse(colourInk, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
+  inked.set(p, ink);
+  return ink;
 }
+/** A paint's verdict, computed once: an element that declares no paint shares its parent's. */
+const inked = new WeakMap<Painted, Ink>();
 
 function paintOf(el: Element, sheet: Sheet | null): Painted {
   const memo = painted.get(el);
   if (memo) return memo;
   const parent = el.parentNode && 'tagName' in el.parentNode ? paintOf(el.parentNode, sheet) : ROOT;
   const own = ownPaint(el, sheet);
+  if (Object.keys(own).length === 0) {
+    // Nothing of its own: its parent's paint, the very object (its verdict is then the same).
+    painted.set(el, parent);
+    return parent;
+  }
   // Colours keep their alpha: text is composited over its own backdrop when judged.
   let colour = parent.colour;
   if (own.color !== undefined) {
