@@ -141,6 +141,34 @@ describe('RTF character formatting (as the .docx, .doc and HTML readers read it)
     expect(body('1\\-2')).toBe('12');
   });
 
+  it('an index or contents entry ({\\xe …}, {\\tc …}) shows nothing: 5{\\xe 3} is 5, not 53', () => {
+    // A fresh tester's t25: 12 cells published with the entry's digits run into the number.
+    expect(body('5{\\xe 3}')).toBe('5');
+    expect(body('14{\\tc 4}')).toBe('14');
+    expect(body('14{\\tcn 4}')).toBe('14');
+    expect(body('{\\xe {\\txe 9}}2')).toBe('2');
+  });
+
+  it('a picture, object, shape or drawing in a table cell marks it (OBJECT_MARK): never the digits beside it', () => {
+    // A fresh tester's t25: 43 cells published as the text beside a picture (a picture of a 2
+    // before 5 shows 25, published 5).
+    const cell = (s: string) =>
+      rtfToText(ascii(`{\\rtf1\\trowd\\cellx900\\cellx1800\\pard\\intbl x\\cell ${s}\\cell\\row}`)).text;
+    for (const obj of [
+      '{\\pict\\pngblip 89504e47}',
+      '{\\*\\shppict{\\pict\\pngblip 89504e47}}{\\nonshppict{\\pict\\wmetafile8 0100}}',
+      '{\\pict\\bin4 {}\\9}',
+      '{\\object\\objemb{\\*\\objdata 0105}{\\result 2}}',
+      '{\\shp{\\*\\shpinst{\\shptxt 9}}}',
+      '{\\*\\do\\dobxcolumn\\dptxbx{\\dptxbx 9}}',
+    ])
+      expect(cell(`${obj}5`)).toBe('x\t\ufffc5');
+    // Outside a table, as before: skipped (a letterhead's logo is no cell).
+    expect(body('{\\pict\\pngblip 89504e47}x')).toBe('x');
+    // In a skipped destination (a header's picture): nothing.
+    expect(cell('{\\header{\\pict\\pngblip 00}}5')).toBe('x\t5');
+  });
+
   it('a merged cell (\\clmgf, \\clmrg) holding a number is reported as spanning; a label or empty one is not', () => {
     const row = (a: string, b: string) =>
       `\\trowd\\cellx900\\clmgf\\cellx1800\\clmrg\\cellx2700\\cellx3600\\pard\\intbl 其他\\cell ${a}\\cell ${b}\\cell 5\\cell\\row`;

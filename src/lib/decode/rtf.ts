@@ -15,7 +15,7 @@ import {
   type Styles,
 } from './rtf-props.ts';
 import type { Rgba } from './ink.ts';
-import { UNSURE_MARK } from './shown.ts';
+import { OBJECT_MARK, UNSURE_MARK } from './shown.ts';
 
 /**
  * RTF → text in the form the .doc path reads: one line per paragraph, one line per table row
@@ -81,7 +81,24 @@ const SKIP = new Set([
   'template',
   'userprops',
   'docvar',
+  // An index entry's and a table-of-contents entry's text (XE and TC fields): never shown where
+  // it stands (5{\xe 3} shows 5).
+  'xe',
+  'tc',
+  'tcn',
+  // A drawing object (its text box's text is not the cell's).
+  'do',
+  'shpgrp',
 ]);
+
+/**
+ * Destinations that show something in the body that this reader does not read as text: a
+ * picture (its \bin or hex data), an embedded object (its \result too), a shape or drawing with
+ * its text box. In a table cell, OBJECT_MARK stands in their place, so the cell is never a number
+ * (a picture of a 2 before the text 5 shows 25: not 5), as an <img> in an HTML cell and a picture
+ * in a .docx cell are. Outside tables they are skipped as before.
+ */
+const SHOWN_OBJECT = new Set(['pict', 'object', 'shp', 'shpgrp', 'shppict', 'nonshppict', 'do']);
 
 /** \fcharset → code page (GB2312, Big5 and the others an agency's file may use). */
 const CHARSET_CPG: Record<number, string> = {
@@ -315,6 +332,9 @@ export function rtfToText(bytes: Uint8Array): RtfText {
       const word = m[1]!;
       const n = m[2] === undefined ? null : Number(m[2]);
       if (SKIP.has(word)) {
+        // Shown in the body (its group directly in an unskipped one, `{\*\shppict` too): marked.
+        if (SHOWN_OBJECT.has(word) && inTable && !stack[stack.length - 1]?.skip && !para.endsWith(OBJECT_MARK))
+          para += OBJECT_MARK;
         g.skip = true;
         if (word === 'fonttbl') g.fontDef = true;
         if (word === 'stylesheet') g.sheet = true;
