@@ -110,6 +110,27 @@ describe('HTML: tiny or moved out of sight', () => {
     expect(cell('<span style="width:0;overflow:hidden">9</span>7')).toBe('⁇97');
     expect(cell('<span style="position:absolute;clip:rect(0 0 0 0)">9</span>7')).toBe('⁇97');
   });
+
+  it('a tiny zoom, a blur, letters laid over each other, a picture font: marked, never a digit (t25)', () => {
+    // A fresh tester's t25: each of these was read as a digit of the number (918 for a cell
+    // showing 18; 93 for 3; 161 for 16 and a Wingdings candle).
+    expect(cell('<span style="zoom:0.01">9</span>18')).toBe('⁇918');
+    expect(cell('<span style="zoom:1%">9</span>18')).toBe('⁇918');
+    expect(cell('<span style="filter:blur(20px)">9</span>19')).toBe('⁇919');
+    expect(cell('<span style="letter-spacing:-1em">9</span>3')).toBe('⁇93');
+    expect(cell('20<span style="font-family:Wingdings">1</span>')).toBe('20⁇1');
+    expect(cell('20<span style="font:12px Webdings">1</span>')).toBe('20⁇1');
+    expect(cell('20<font face="Wingdings">1</font>')).toBe('20⁇1');
+    expect(cell('20<span class="w">1</span>', '<style>.w{font-family:"Wingdings 2"}</style>')).toBe('20⁇1');
+    // What draws the digits plainly: read.
+    expect(cell('<span style="zoom:1;letter-spacing:1px;filter:blur(0.2px)">9</span>18')).toBe('918');
+    expect(cell('20<span style="font-family:Symbol">1</span>')).toBe('201');
+  });
+
+  it('a script writing where it stands (document.write): the cell shows what it writes, not read', () => {
+    expect(cell('2<script>document.write("1")</script>')).toBe('2\ufffc');
+    expect(cell('2<script>var x = 1;</script>')).toBe('2');
+  });
 });
 
 describe('HTML: a cell drawn but not seen keeps its place in the row', () => {

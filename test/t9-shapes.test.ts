@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hMergeAsSpans } from '../src/lib/decode/docx-merge.ts';
-import { symbolsAsText } from '../src/lib/decode/docx-hidden.ts';
+import { dingbatRuns, symbolsAsText } from '../src/lib/decode/docx-hidden.ts';
 import { dropOverdrawn, type DrawnRun } from '../src/lib/decode/pdf-glyphs.ts';
 import { readDocx } from '../src/lib/decode/word.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
@@ -58,6 +58,25 @@ describe('PDF: a copy of the text drawn over it', () => {
   it('keeps two numbers in the rows above and below, and a number a whole width on', () => {
     expect(strs([run('38', 100, 600), run('38', 100, 588)])).toEqual(['38', '38']);
     expect(strs([run('5', 100, 600), run('5', 105, 600)])).toEqual(['5', '5']);
+  });
+});
+
+describe('Word: a digit typed in a picture font (a fresh tester’s t25)', () => {
+  it('a run in Wingdings or Webdings shows pictures: its text is OBJECT_MARK, never a digit', () => {
+    const wing = (font: string, t: string) =>
+      `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr><w:t>${t}</w:t></w:r>`;
+    // "16" and a Wingdings "1": 161 was published.
+    const out = dingbatRuns(doc(`<w:p>${text('16')}${wing('Wingdings', '1')}</w:p>`));
+    expect(out).toContain('<w:t>16</w:t>');
+    expect(out).toContain('<w:t>\ufffc</w:t>');
+    expect(dingbatRuns(doc(`<w:p>${wing('Webdings', '7')}</w:p>`))).toContain('\ufffc');
+    // Symbol's digits are digits; other fonts, and a document without a picture font: unchanged.
+    expect(dingbatRuns(doc(`<w:p>${wing('Symbol', '1')}</w:p>`))).toBeNull();
+    expect(dingbatRuns(doc(`<w:p>${wing('宋体', '1')}</w:p>`))).toBeNull();
+    // A picture font named only for East Asian text (w:eastAsia) draws no Latin digit.
+    expect(
+      dingbatRuns(doc('<w:p><w:r><w:rPr><w:rFonts w:eastAsia="Wingdings"/></w:rPr><w:t>1</w:t></w:r></w:p>')),
+    ).toBeNull();
   });
 });
 

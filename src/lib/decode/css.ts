@@ -98,7 +98,8 @@ export function declarations(block: string): Declared {
       d.opacity = isTransparent(value) ? 'hide' : 'show';
     } else if (prop === 'filter' && /\bopacity\(/.test(value)) {
       // `filter: opacity(0)` draws the element fully transparent, as `opacity: 0` does (a fresh
-      // tester's t10: a hidden 9 after a 1 was read, 19). Other filters draw it.
+      // tester's t10: a hidden 9 after a 1 was read, 19). Other filters draw it (a blur: `away`).
+      box.filter = value;
       const amount = /\bopacity\(\s*([^)]*?)\s*\)/.exec(value)?.[1] ?? '';
       if (isTransparent(amount)) {
         kind = 'opacity';
@@ -120,8 +121,10 @@ export function declarations(block: string): Declared {
     else if (prop === 'background-color') paint('background', value);
     else if (prop === 'background') paint('background', `shorthand ${value}`);
     else if (prop === 'font-size') paint('size', value);
-    else if (prop === 'font') paint('size', `shorthand ${value}`);
-    else if (AWAY_PROPS.has(prop)) {
+    else if (prop === 'font') {
+      paint('size', `shorthand ${value}`);
+      if (DINGBAT_FONT.test(value)) box['font-family'] = value;
+    } else if (AWAY_PROPS.has(prop)) {
       box[prop] = value;
       boxImportant ||= important;
     }
@@ -163,7 +166,17 @@ const AWAY_PROPS = new Set([
   'max-width',
   'max-height',
   'overflow',
+  'zoom',
+  'letter-spacing',
+  'filter',
+  'font-family',
 ]);
+
+/**
+ * Fonts whose letters and digits are pictures (a Wingdings "1" is a candle): a digit in one is
+ * no digit. Symbol's digits are digits, so it is not one of them.
+ */
+export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
 
 /**
  * Whether a block's box properties draw its text at no size or out of sight: 'hide' for a zero
@@ -219,6 +232,22 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
   if (far(box['text-indent'])) unsure();
   if (box.clip && /rect\(/.test(box.clip)) unsure();
   if (box['clip-path'] && box['clip-path'] !== 'none') unsure();
+  // Text drawn so that no reader can tell its digits (a fresh tester's t25: zoom:0.01, a blur of
+  // 20px, letter-spacing:-1em laying a 9 over the digit after it, a Wingdings "1" after 20, each
+  // read as a digit of the number): unsure, the cell no number. A small zoom shrinks an inline
+  // box's text as well.
+  const factor = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(box.zoom ?? '');
+  if (factor && Number(factor[1]) / (factor[2] ? 100 : 1) < 0.25) unsure();
+  const px = (v: string) => {
+    const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(px|pt|em|rem|ch|ex)?$/.exec(v.trim());
+    return m
+      ? Number(m[1]) *
+          (m[2] === 'em' || m[2] === 'rem' ? 16 : m[2] === 'pt' ? 4 / 3 : m[2] === 'ch' || m[2] === 'ex' ? 8 : 1)
+      : NaN;
+  };
+  if (box['letter-spacing'] && px(box['letter-spacing']) <= -2) unsure();
+  for (const m of (box.filter ?? '').matchAll(/\bblur\(\s*([^)]*?)\s*\)/g)) if (!(px(m[1]!) < 1)) unsure();
+  if (DINGBAT_FONT.test(box['font-family'] ?? '')) unsure();
   const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0*(?:px|pt|em|rem|%)?$/.test(v);
   if (
     /^(?:hidden|clip)$/.test(box.overflow ?? '') &&

@@ -4,7 +4,8 @@ import { choiceOverFallback } from './docx-alternate.ts';
 import { hMergeAsSpans } from './docx-merge.ts';
 import { fieldResults } from './docx-fields.ts';
 import { readableInline, relationshipIds } from './docx-inline.ts';
-import { UNSURE_MARK } from './shown.ts';
+import { OBJECT_MARK, UNSURE_MARK } from './shown.ts';
+import { DINGBAT_FONT } from './css.ts';
 import { BLACK, hexColour, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, type Rgba } from './ink.ts';
 
 /**
@@ -95,7 +96,8 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const toggles = offTogglesSpelled(hidden ?? xml) ?? hidden;
   const cr = crAsBreaks(toggles ?? xml) ?? toggles ?? fields;
   const symbols = symbolsAsText(cr ?? source) ?? cr;
-  const breaks = hMergeAsSpans(symbols ?? source) ?? symbols;
+  const icons = dingbatRuns(symbols ?? source) ?? symbols;
+  const breaks = hMergeAsSpans(icons ?? source) ?? icons;
   // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
   const rels = await zip.file(relsPath(main))?.async('string');
   const changed =
@@ -168,6 +170,31 @@ export function symbolsAsText(xml: string): string | null {
     if (!(cp >= 0x20 && cp <= 0x10ffff) || (cp >= 0xe000 && cp <= 0xf8ff)) return m;
     const text = String.fromCodePoint(cp).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return `<${p}:t xml:space="preserve">${text}</${p}:t>`;
+  });
+  return out === xml ? null : out;
+}
+
+/**
+ * Text of a run whose font for Latin characters (w:rFonts w:ascii or w:hAnsi) is a picture font
+ * (css.ts DINGBAT_FONT: Wingdings, Webdings): Word draws its digits and letters as pictures (a
+ * Wingdings "1" is a candle), so "16" and a Wingdings "1" show 16 and a picture, never 161 (a
+ * fresh tester's t25). Its characters become OBJECT_MARK: the cell is no number. A font set by a
+ * style is not seen. Null when the document has no such run.
+ */
+export function dingbatRuns(xml: string): string | null {
+  const ns = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml);
+  const p = ns?.[1];
+  if (!p || !DINGBAT_FONT.test(xml)) return null;
+  const fonts = new RegExp(`<${p}:rFonts\\b([^>]*)>`);
+  const latin = new RegExp(`\\b${p}:(?:ascii|hAnsi)\\s*=\\s*["']([^"']*)["']`, 'g');
+  const run = new RegExp(`<${p}:r\\b(?:[^>]*[^/>])?>(?:(?!</${p}:r>)[\\s\\S])*</${p}:r>`, 'g');
+  const text = new RegExp(`(<${p}:t\\b[^>]*>)([^<]*)(</${p}:t>)`, 'g');
+  const out = xml.replace(run, (r) => {
+    const attrs = fonts.exec(r)?.[1];
+    if (!attrs || ![...attrs.matchAll(latin)].some((m) => DINGBAT_FONT.test(m[1]!))) return r;
+    return r.replace(text, (m, open: string, t: string, close: string) =>
+      /[\x21-\x7e]/.test(t) ? `${open}${OBJECT_MARK}${close}` : m,
+    );
   });
   return out === xml ? null : out;
 }

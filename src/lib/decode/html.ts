@@ -222,6 +222,13 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
     s.push(' ');
     return;
   }
+  // A script that writes into the page where it stands (document.write) shows text this reader
+  // does not run: 2<script>document.write("1")</script> shows 21, never the 2 alone (a fresh
+  // tester's t25). Other scripts show nothing here.
+  if (tag === 'script' && writesHere(n)) {
+    s.push(OBJECT_MARK);
+    return;
+  }
   if (SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) return;
   const f = shown(n, sheet);
   if (f & DROP) return;
@@ -290,6 +297,13 @@ function plainMath(el: Element): boolean {
   if (!MATH_TOKENS.has(el.tagName)) return false;
   for (const c of el.childNodes) if ('tagName' in c && !plainMath(c)) return false;
   return true;
+}
+
+/** Whether a script writes into the document where it stands (document.write, writeln). */
+function writesHere(el: Element): boolean {
+  return el.childNodes.some(
+    (c) => c.nodeName === '#text' && /\bdocument\s*\.\s*write(?:ln)?\s*\(/.test((c as { value: string }).value),
+  );
 }
 
 function attrOf(el: Element, name: string): string | null {

@@ -1,6 +1,7 @@
 import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
 import {
   declarations,
+  DINGBAT_FONT,
   KINDS,
   mediaApplies,
   parseSheet,
@@ -126,7 +127,7 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
   // pattern finds every style element's text the parser finds (and maybe more).
   if (
-    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|\\)/i.test(
+    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|\\)/i.test(
       html,
     )
   )
@@ -214,7 +215,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
 const isOpen = (a: { name: string }) => a.name === 'open';
 /** An inline style that may bear on what is shown (the rest is not parsed). */
 const STYLED =
-  /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|\\/i;
+  /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|\\/i;
 
 /** INK_HIDDEN or INK_UNSURE for an element's own text (inkOf); 0 when it has none or it is seen. */
 function inkFlags(el: Element, sheet: Sheet | null): number {
@@ -331,6 +332,8 @@ function ownPaint(el: Element, sheet: Sheet | null): Partial<Record<PaintKind, s
     else if (a.name === 'color' && el.tagName === 'font') hint.color = legacyColour(a.value);
     else if (a.name === 'text' && el.tagName === 'body') hint.color = legacyColour(a.value);
     else if (a.name === 'size' && el.tagName === 'font') hint.size = legacySize(a.value);
+    // <font face="Wingdings">: its digits are pictures (css.ts DINGBAT_FONT).
+    else if (a.name === 'face' && el.tagName === 'font' && DINGBAT_FONT.test(a.value)) hint.away = 'unsure';
   }
   if (el.tagName === 'a' && el.attrs.some((a) => a.name === 'href')) hint.color ??= '#0000ee';
   const rules = sheet ? matching(el, sheet, cls, id) : null;
