@@ -122,6 +122,42 @@ describe('PDF: a glyph nobody sees is not text', () => {
     ]);
     expect(await rowCells(withImage)).toEqual(['6', '42', '7', '8']);
   });
+
+  it('a picture beside or over a digit (an image, a vector-drawn 1) makes the cell unreadable (t25)', async () => {
+    // A fresh tester's t25: a picture of a 2 before the text 5 (shows 25), a vector 1 before 5
+    // (shows 15), a white picture over the 2 of 24 (shows 4): each was published as its text.
+    const image = (x: number, y: number, w: number, h: number, grey = '\x00') =>
+      `q ${w} 0 0 ${h} ${x} ${y} cm BI /W 1 /H 1 /CS /G /BPC 8 ID ${grey} EI Q `;
+    const cells = await rowCells(
+      handMadePdf([
+        ['an image before 5', (x, y) => image(x, y - 1, 6, 10) + text(x + 6.5, y, '5')],
+        ['5, then an image', (x, y) => text(x, y, '5') + image(x + DIGIT + 0.5, y - 1, 6, 10)],
+        [
+          'a vector 1 before 5',
+          (x, y) =>
+            `0 0 0 rg ${x} ${y + 6} m ${x + 3} ${y + 9} l ${x + 4} ${y + 9} l ${x + 4} ${y} l ${x + 2.5} ${y} l h f ` +
+            text(x + 5, y, '5'),
+        ],
+        ['a white image over the 2 of 24', (x, y) => text(x, y, '24') + image(x, y - 2, DIGIT, 12, '\xff')],
+        // Controls: a cell's shading with cut corners under the number, a picture far off.
+        [
+          'shading with cut corners under 42',
+          (x, y) =>
+            `0.9 0.9 0.9 rg ${x - 2} ${y - 6} m ${x + 32} ${y - 6} l ${x + 34} ${y - 4} l ${x + 34} ${y + 14} l ${x - 4} ${y + 14} l ${x - 4} ${y - 4} l h f 0 0 0 rg ` +
+            text(x, y, '42'),
+        ],
+        ['a picture 3 characters off, then 7', (x, y) => image(x - 5, y - 1, 2, 2) + text(x + 20, y, '7')],
+        ['control 8', (x, y) => text(x, y, '8')],
+      ]),
+    );
+    expect(cells.slice(0, 4).map((c) => parseCell(c, 'count').state)).toEqual([
+      'unreadable',
+      'unreadable',
+      'unreadable',
+      'unreadable',
+    ]);
+    expect(cells.slice(4)).toEqual(['42', '7', '8']);
+  });
 });
 
 // ── the operator list, by hand ─────────────────────────────────────────────────────────────

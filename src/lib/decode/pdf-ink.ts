@@ -152,6 +152,7 @@ export function drawnAlphas(
   const glyphs: Glyph[] = [];
   const areas: Paint[] = [];
   const images: Box[] = [];
+  const pictures: Picture[] = [];
   let st: State = {
     ctm: [1, 0, 0, 1, 0, 0],
     ca: 1,
@@ -259,6 +260,9 @@ export function drawnAlphas(
       const shape = buf ? polygons(buf, st.ctm) : null;
       if (shape && FILLS.has(op) && st.group * st.ca >= SEE_THROUGH) {
         const box = bbox(shape.polys.flat());
+        // A filled shape that is no rectangle may be a picture of a digit (see Picture).
+        if (!(shape.polys.length === 1 && isAxisRect(shape.polys[0]!)))
+          pictures.push({ box, after: glyphs.length, image: false });
         // Only areas: a rule is no background and hides no glyph (a struck one is pdf-glyphs').
         if (box[2] - box[0] >= 1.5 && box[3] - box[1] >= 1.5)
           areas.push({
@@ -282,8 +286,10 @@ export function drawnAlphas(
         setClip(bbox(pts), shape.exact && shape.polys.length === 1 && isAxisRect(shape.polys[0]!));
       }
       pendingClip = false;
-    } else if (IMAGES.has(fn)) images.push(bbox(quad(st.ctm, 0, 0, 1, 1)));
-    else if (fn === OPS.shadingFill && st.clip)
+    } else if (IMAGES.has(fn)) {
+      images.push(bbox(quad(st.ctm, 0, 0, 1, 1)));
+      pictures.push({ box: images[images.length - 1]!, after: glyphs.length, image: true });
+    } else if (fn === OPS.shadingFill && st.clip)
       // A shading paints the whole clipping area, in colours not known here.
       areas.push({
         polys: [corners(st.clip.box)],
@@ -372,6 +378,8 @@ export function drawnAlphas(
       if (p.size <= HIDDEN_PT || (usual > 0 && p.size <= usual * TINY_HIDDEN)) v = 'hidden';
       else if (usual > 0 && p.size < usual * TINY_UNSURE) v = worse(v, 'unsure');
       if (v !== 'hidden') v = worse(v, coveredLater(p, gi, areas));
+      if (v === 'shown' && pictures.length && /^[0-9]+$/.test(text.slice(g.at, g.at + g.n).join('')))
+        v = besidePicture(p, gi, pictures);
     }
     if (v !== 'shown') for (let k = 0; k < g.n; k++) ink[g.at + k] = v;
   }
@@ -520,6 +528,49 @@ function coveredLater(p: Place, gi: number, areas: Paint[]): Ink {
 }
 
 const within = (b: Box, c: Box) => b[0] >= c[0] && b[1] >= c[1] && b[2] <= c[2] && b[3] <= c[3];
+/**
+ * An image, or a filled shape that is no rectangle, drawn on the page: what it shows is not read
+ * as text. A picture of a 2 before the text 5 shows 25, a vector-drawn 1 before 5 shows 15, and
+ * a white picture over the 2 of 24 shows 4 (a fresh tester's t25: 69 cells published as the
+ * text alone). `after`: glyphs drawn before it.
+ */
+interface Picture {
+  box: Box;
+  after: number;
+  image: boolean;
+}
+
+/**
+ * A digit's ink with the pictures near it: 'unsure' when a picture of about a character's size
+ * stands beside it on its line (within 0.3 of its size) or over or under part of it, or when a
+ * larger image drawn after it covers its centre; else 'shown'. Only a digit is judged (a
+ * number's cell is what a picture beside it makes wrong; a bullet before a heading is none),
+ * and a shape that holds the whole digit is its cell's shading or frame, an image holding it
+ * drawn before it its background (a letterhead under the text): not beside it.
+ */
+function besidePicture(p: Place, gi: number, pictures: Picture[]): Ink {
+  const g = p.box;
+  const gh = g[3] - g[1];
+  for (const pic of pictures) {
+    const b = pic.box;
+    const w = b[2] - b[0];
+    const h = b[3] - b[1];
+    const holds = b[0] <= g[0] && b[1] <= g[1] && b[2] >= g[2] && b[3] >= g[3];
+    if (pic.image && pic.after > gi && inBox(p.centre, b)) return 'unsure';
+    // A shape round the digit is its cell's shading or frame (drawn after it, what it covers is
+    // coveredLater's); an image under all of it, its background.
+    if (holds && (!pic.image || pic.after <= gi)) continue;
+    // About a character's size: a mark as high as a glyph, not a rule (thin) nor a table.
+    if (h < 0.4 * p.size || h > 2.5 * p.size || w > 4 * p.size) continue;
+    // On the digit's line: overlapping most of the lower of the two heights.
+    const over = Math.min(b[3], g[3]) - Math.max(b[1], g[1]);
+    if (over < 0.5 * Math.min(h, gh)) continue;
+    const gap = Math.max(b[0] - g[2], g[0] - b[2], 0);
+    if (gap <= 0.3 * p.size) return 'unsure';
+  }
+  return 'shown';
+}
+
 const inBox = (p: [number, number], b: Box) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
 
 /** Whether a point is inside a filled shape (non-zero winding, or even-odd). */
