@@ -77,8 +77,8 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     for (const q of ['glued', 'blanks', 'fullwidth', 'thousands', 'units', 'chrome', 'footers', 'split-headers'])
       expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
     // HTML number cells in two block boxes, hidden or struck digits beside numbers, footnote
-    // marks raised by a style.
-    for (const q of ['block-split-cells', 'hidden-text', 'sup-by-style'])
+    // marks raised by a style, digits drawn so that no reader can tell them.
+    for (const q of ['block-split-cells', 'hidden-text', 'sup-by-style', 'unsure-ink'])
       expect(result.byQuirk[q]?.cells, q).toBeGreaterThan(0);
   });
 

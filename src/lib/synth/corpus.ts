@@ -277,6 +277,7 @@ function report(
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
+    unsureInk: style === 'html' && new Random(Number(seq) * 8191 + 37).chance(0.1),
     rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
     wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
     activeHeaderReordered:
@@ -482,10 +483,11 @@ function report(
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
   if (tq.damage?.length)
-    tq.blockSplit = tq.hiddenText = tq.supByStyle = tq.wordsInCells = tq.activeHeaderReordered = false;
+    tq.blockSplit = tq.hiddenText = tq.supByStyle = tq.unsureInk = tq.wordsInCells = tq.activeHeaderReordered = false;
   if (tq.blockSplit) quirks.add('block-split-cells');
   if (tq.hiddenText) quirks.add('hidden-text');
   if (tq.supByStyle) quirks.add('sup-by-style');
+  if (tq.unsureInk) quirks.add('unsure-ink');
   if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
   if (tq.grid) tq.wordsInCells = false;
   if (tq.wordsInCells) quirks.add('words-in-cells');

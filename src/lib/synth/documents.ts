@@ -107,7 +107,7 @@ export async function documentRenderer(
       // must be NULL in HTML (the reader cannot be sure of the rule), while printed its number
       // is plain, and the truth does not say which cells those are. Struck digits printed to PDF
       // are tested on their own (test/pdf.test.ts).
-      if (kind === 'pdf' && f.truth.quirks.includes('hidden-text')) {
+      if (kind === 'pdf' && (f.truth.quirks.includes('hidden-text') || f.truth.quirks.includes('unsure-ink'))) {
         done.set(key, null);
         return f;
       }

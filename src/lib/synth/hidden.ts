@@ -25,6 +25,10 @@ import type { Random } from './random.ts';
  *   raised by the page's stylesheet, vertical-align super, sub, top or text-top inline or by a
  *   class, or a plain link to an in-page footnote (`<a href="#fn1">1</a>`). The page shows a
  *   number and a mark, never one number with the mark as a digit: the truth is unreadable.
+ * - `unsure-ink`: a digit beside the number drawn so that no reader can tell it (a fresh tester's
+ *   t25): zoom:0.01, a blur, letters laid over each other (letter-spacing:-1em), a picture font
+ *   (Wingdings: its "1" is a candle). The page shows something there, never plainly the number:
+ *   the truth is unreadable. Not printed to PDF (documents.ts): a printed blur or overlap is drawn.
  *
  * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
  */
@@ -102,6 +106,22 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
   // Before, after, or (struck corrections) in front of the number.
   const html = rng.chance(0.5) ? `${t}${hidden}` : `${hidden}${t}`;
   return { ...w, html };
+}
+
+export function unsureInk(rng: Random, w: Written): HtmlWritten {
+  const t = escapeHtml(w.text);
+  const d = String(rng.int(0, 9));
+  const [open, close] = rng.pick([
+    ['<span style="zoom:0.01">', '</span>'],
+    ['<span style="zoom:5%">', '</span>'],
+    ['<span style="filter:blur(20px)">', '</span>'],
+    ['<span style="letter-spacing:-1em">', '</span>'],
+    ['<span style="font-family:Wingdings">', '</span>'],
+    ['<span style="font:10pt Webdings">', '</span>'],
+    ['<font face="Wingdings">', '</font>'],
+  ] as const);
+  const html = rng.chance(0.5) ? `${t}${open}${d}${close}` : `${open}${d}${close}${t}`;
+  return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
 }
 
 export function supByStyle(rng: Random, w: Written): HtmlWritten {

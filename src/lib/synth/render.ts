@@ -13,7 +13,7 @@ import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import { damageTables, strayTable, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
-import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, type HtmlWritten } from './hidden.ts';
+import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
 import { layoutRows } from './layout-text.ts';
@@ -135,6 +135,8 @@ export interface TableQuirks {
   hiddenText?: boolean;
   /** HTML style, section 三: footnote marks raised by a style after numbers (hidden.ts). */
   supByStyle?: boolean;
+  /** HTML style, section 三: digits drawn so that no reader can tell them, beside numbers (hidden.ts). */
+  unsureInk?: boolean;
   /**
    * Markdown style: tables drawn as pandoc grid tables, cells wrapped inside `+---+` borders
    * (grid-table.ts); the generator of their column widths, apart from the main stream.
@@ -240,6 +242,7 @@ export function renderTables(
     if (q.blockSplit && side.chance(0.08)) return blockSplit(side, w);
     if (q.hiddenText && side.chance(0.08)) return hiddenText(side, w);
     if (q.supByStyle && side.chance(0.08)) return supByStyle(side, w);
+    if (q.unsureInk && side.chance(0.08)) return unsureInk(side, w);
     return w;
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
@@ -332,7 +335,8 @@ export function renderTables(
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (q.blankTotals) ws = ws.map((w, j) => (j === 6 || def.key === 'total' ? { text: '', truth: blank } : w));
-    if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle)) ws = ws.map((w) => disguise(w));
+    if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle || q.unsureInk))
+      ws = ws.map((w) => disguise(w));
     if (q.requestHeaderRepeated)
       ws = ws.map((w) => ({ ...w, truth: { value: null, state: 'repeated_column' as const } }));
     record('requests', def.key, reqCols, ws);
