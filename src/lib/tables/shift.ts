@@ -143,34 +143,27 @@ function failed(rules: Rule[], value: Lookup) {
   const held = new Set<Rule>();
   let first: Rule | undefined;
   for (const r of rules) {
-    // One lookup a term: a rule with a term blank or not known is not checked.
-    let lhs = 0;
-    let checked = true;
-    for (const t of r.lhs) {
-      const v = value(t);
-      if (typeof v !== 'number') {
-        checked = false;
-        break;
-      }
-      lhs += v;
-    }
-    if (!checked) continue;
-    let rhs = 0;
-    for (const t of r.rhs) {
-      const v = value(t);
-      if (typeof v !== 'number') {
-        checked = false;
-        break;
-      }
-      rhs += v;
-    }
-    if (!checked) continue;
+    // A rule with a term blank or not known is not checked.
+    const lhs = sumOf(r.lhs, value);
+    const rhs = lhs === null ? null : sumOf(r.rhs, value);
+    if (lhs === null || rhs === null) continue;
     if (Math.abs(lhs - rhs) > 1e-9) {
       out.add(r);
       first ??= r;
     } else held.add(r);
   }
   return { failed: out, held, first };
+}
+
+/** The sum of the terms' values, one lookup a term; null when one is blank or not known. */
+function sumOf(terms: readonly string[], value: Lookup): number | null {
+  let sum = 0;
+  for (const t of terms) {
+    const v = value(t);
+    if (typeof v !== 'number') return null;
+    sum += v;
+  }
+  return sum;
 }
 
 function describe(r: Rule, value: Lookup): string {
