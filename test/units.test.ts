@@ -32,6 +32,18 @@ describe('the money unit section 二 states', () => {
     expect(statedMoneyUnits(textToLines('采购总金额（单位：元）'), '采购总金额')).toEqual(['元']);
   });
 
+  it('a header that says only 金额, its unit in brackets: the one amount column’s (t26)', () => {
+    // A fresh tester's t26: 34899 under 金额（单位：元） was published as 34899 万元.
+    expect(fees('信息内容          金额（单位：元）\n行政事业性收费    34899')).toEqual(['元']);
+    expect(fees('项目 | 金额（元） |')).toEqual(['元']);
+    expect(fees('名称,金额(单位：千元)')).toEqual(['千元']);
+    expect(fees('                  金额（单位：元）')).toEqual(['元']);
+    expect(fees('信息内容金额（元）行政事业性收费32000')).toEqual(['元']);
+    // Another column's amount, and prose, state nothing for it.
+    expect(fees('采购金额（元） | 罚没金额（元） |')).toEqual([]);
+    expect(fees('收取费用金额共计五千元。')).toEqual([]);
+  });
+
   it('statements that disagree are all returned (the caller reads no amount)', () => {
     expect(fees('单位：元\n信息内容 | 本年收费金额（单位：万元） |')).toEqual(['元', '万元']);
   });

@@ -34,6 +34,18 @@ const STATED = new RegExp(
 const BRACKETED = new RegExp(`(?<!金额\\s*)[（(]\\s*(${MONEY})\\s*[)）]`, 'g');
 /** The unit written against an amount column's header: 本年收费金额（单位：万元）, 采购总金额(元). */
 const ATTACHED = new RegExp(`(采购总金额|收费金额)[^\\d]{0,8}?(${MONEY})`, 'g');
+/**
+ * The unit in brackets after a header that says only 金额 (金额（元）, 金额(单位：千元)): the form
+ * has one amount column a layout (收费金额 in 2021's, 采购总金额 in 2019's), so it is that one's (a
+ * fresh tester's t26: 34899 under 金额（单位：元） published as 万元). Only a cell's own word (after
+ * a separator or at a line's start, or glued to the first header cell's 信息内容, 项目, 名称 or 类别:
+ * not 采购金额, 罚没金额), and only in
+ * brackets: prose (金额共计五千元) states no unit.
+ */
+const BARE_AMOUNT = new RegExp(
+  `(?:(?<![\\u4e00-\\u9fff])|(?<=信息内容|项目|名称|类别))金额\\s*[（(]\\s*(?:(?:金额)?单位\\s*[:：]\\s*)?(${MONEY})\\s*[)）]`,
+  'g',
+);
 
 const isMoney = (u: string): u is MoneyUnit => u in MONEY_UNITS;
 
@@ -44,6 +56,7 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
   // Cheap tests first (most lines state no unit): STATED needs 单位, BRACKETED a money unit,
   // and every money unit ends in 元.
   for (const l of lines) {
+    if (l.text.includes('金额')) for (const m of l.text.matchAll(BARE_AMOUNT)) add(m[1]!);
     if (l.text.includes('单位'))
       for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
     if (l.text.includes('元')) for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
@@ -54,6 +67,7 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     .join('')
     .replace(/[\s|]/g, '');
   for (const m of squashed.matchAll(ATTACHED)) if (m[1] === column) add(m[2]!);
+  for (const m of squashed.matchAll(BARE_AMOUNT)) add(m[1]!);
   // A statement broken across lines (a spreadsheet cell's 信息内容（单 / 位：元）): 单位 read whole.
   if (squashed.includes('单位'))
     for (const m of squashed.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
