@@ -41,6 +41,40 @@ describe('四: a line numbering its columns, or another line of values', () => {
     expect(rowOf(p.cells, 'review', 'review')).toBe('2 4 5 3 14');
   });
 
+  it('leaves 四 NULL when a second whole table follows, one value a line (plain pdftotext, t26)', () => {
+    // A fresh tester's t26: last year's table, then the report's, each under a caption and a
+    // header of its own; the first fifteen values were published.
+    const header: string[] = [
+      '行政复议',
+      '行政诉讼',
+      ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+      '未经复议直接起诉',
+      '复议后起诉',
+      ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+      ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+    ];
+    const last = [0, 1, 0, 2, 3, 3, 2, 0, 1, 6, 2, 0, 0, 0, 2];
+    const table = (caption: string, vs: number[]) => [caption, ...header, ...vs.map(String)];
+    const text = minimalReport([
+      '三、收到和处理政府信息公开申请情况',
+      '无。',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      ...table('2022年情况：', last),
+      ...table('2023年情况：', VALUES),
+    ]);
+    const cells = ok(parseText(text)).cells.filter((c) => c.table_id === 'review');
+    expect(cells).toHaveLength(15);
+    expect(cells.every((c) => c.value === null && c.state === 'ambiguous')).toBe(true);
+    // One table alone, one value a line: read.
+    const one = minimalReport([
+      '三、收到和处理政府信息公开申请情况',
+      '无。',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      ...table('', VALUES).slice(1),
+    ]);
+    expect(rowOf(ok(parseText(one)).cells, 'review', 'review')).toBe('2 4 5 3 14');
+  });
+
   it('leaves 四 NULL when two labelled lines of values stand under the header (同比增减 above 件数)', () => {
     const yoy = [1, 0, -1, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0];
     expect(review([row('同比增减', yoy), row('件数', VALUES)])).toBe(Array(15).fill('A').join(' '));

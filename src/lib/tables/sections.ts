@@ -544,7 +544,7 @@ export function readReview(
   if (parts) return readReviewParts(toks, parts);
   // Another line of values after the row (a 同比增减 row above 件数, a last year's row without a
   // year label): which of them is the report's, nothing proves.
-  const another = years ? null : laterValueLine(toks, end);
+  const another = years ? null : (laterValueLine(toks, end) ?? laterValueRun(toks, start, end));
   if (another !== null) return otherRowsReview(toks, start, end, another);
   const region = toks.slice(start, end);
   const vals = region.filter((t): t is ValTok => t.t === 'val');
@@ -1179,6 +1179,19 @@ function laterValueLine(toks: Tok[], end: number): number | null {
   return null;
 }
 
+/**
+ * One value a line: the first value of a second run of a block's worth of values or more after
+ * the row's fifteen (another whole table under a header of its own, last year's before or after
+ * the report's: a fresh tester's t26, plain pdftotext, 111 cells of the first table published);
+ * null when the row is not fifteen values one a line, or what follows is fewer (a page number).
+ */
+function laterValueRun(toks: Tok[], start: number, end: number): number | null {
+  const vals = toks.slice(start, end).filter((t) => t.t === 'val');
+  if (vals.length !== REVIEW_N || new Set(vals.map((t) => t.line)).size !== REVIEW_N) return null;
+  const later = toks.slice(end).filter((t) => t.t === 'val');
+  return later.length >= 5 ? later[0]!.no : null;
+}
+
 /** 四 with more than one row of values and no year naming the report's: every cell NULL. */
 function otherRowsReview(toks: Tok[], start: number, end: number, line: number): TableRead {
   const em = new TableEmitter(templateOf('review', null));
@@ -1192,7 +1205,7 @@ function otherRowsReview(toks: Tok[], start: number, end: number, line: number):
   for (const a of cells) em.emit({ kind: 'unproven', at: a, line: at0, raw: rawOf(vals), state: 'ambiguous' });
   em.note(
     'W_CELLS_AMBIGUOUS',
-    `review.${reviewRows.map((r) => r.key).join('/')}: another line of values follows the first (line ${line}; a 同比增减 or last year's row, or the report's own after it) and no label names the year of either — which is the report's is not proven; ${REVIEW_N} cell(s) left NULL`,
+    `review.${reviewRows.map((r) => r.key).join('/')}: more values follow the first row's (from line ${line}: another row or table, a 同比增减 or last year's, or the report's own after it) and no label names the year of either — which is the report's is not proven; ${REVIEW_N} cell(s) left NULL`,
     at0,
     cells[0],
   );
