@@ -503,7 +503,7 @@ export function headerRowsOf(toks: Tok[]): HeaderRow[] {
  * caption (二's sub-table header: the row is then a header even if it names no column of the form).
  */
 const LEAD =
-  /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|序号|[（(]?本列数据.*|.*勾稽.*)$/;
+  /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
 /** Text of a note, no label: punctuation outside brackets, or a bracket not closed (a note wrapped over lines). */
 const prose = (c: string): boolean => {
   const out = c.replace(/[（(][^()（）]*[)）]/g, '');
@@ -599,7 +599,10 @@ export function headerLabelProblem(
     // form's column there (a fresh tester's 上年数量 over 本年制发件数, read as the issued count).
     if (cells.some((c) => labelsOf(headerKey(c), glue).length > 1)) continue;
     const named = cells.some((c) => labels.some((l) => c && namesLabel(c, l) === 'exact'));
-    if (!named && !(opts.lead && led)) continue;
+    // Or two cells each naming one label of the table in part, the form's words shortened
+    // (类别 | 废止件数 | 制发件数 | 有效件数: a fresh tester's t26, its values read in the form's order).
+    const shortened = cells.filter((c) => c && labels.filter((l) => namesLabel(c, l)).length === 1).length >= 2;
+    if (!named && !shortened && !(opts.lead && led)) continue;
     const found = same.map((f) => placesProblem(cells, f, labels, own, led, opts.extra));
     if (found.some((x) => x === null || x === 'unread')) continue;
     const why = `${(found[0] as { why: string }).why} (header line ${row.no}): its numbers are not placed by their count`;
