@@ -36,7 +36,8 @@ export interface CellStyle {
  */
 export interface StatedUnit {
   unit: '元' | '千元' | '万元';
-  at: 'line' | 'header-cell' | 'caption' | 'heading';
+  /** `bare-header`: the amount header says only 金额 with the unit (金额（单位：元）: a fresh tester's t26). */
+  at: 'line' | 'header-cell' | 'caption' | 'heading' | 'bare-header';
   conflict: boolean;
 }
 

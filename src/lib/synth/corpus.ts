@@ -236,12 +236,12 @@ function report(
   let stated: StatedUnit | undefined;
   if (!pre2019 && style !== 'oneline' && unitSide.chance(0.08)) {
     const conflict = unitSide.chance(0.15);
-    stated = {
-      unit: conflict ? unitSide.pick(['元', '千元'] as const) : unitSide.pick(['元', '千元', '万元'] as const),
-      at: unitSide.pick(['line', 'header-cell', 'caption', 'heading'] as const),
-      conflict,
-    };
-    quirks.add(conflict ? 'fee-unit-conflict' : 'fee-unit-outside');
+    const unit = conflict ? unitSide.pick(['元', '千元'] as const) : unitSide.pick(['元', '千元', '万元'] as const);
+    const at = unitSide.pick(['line', 'header-cell', 'caption', 'heading'] as const);
+    // The amount header itself saying only 金额（单位：元） (its own side generator: the draws above stay).
+    const bare = !conflict && new Random(Number(seq) * 6011 + 29).chance(0.25);
+    stated = { unit, at: bare ? 'bare-header' : at, conflict };
+    quirks.add(conflict ? 'fee-unit-conflict' : bare ? 'fee-unit-bare-header' : 'fee-unit-outside');
   }
   const tq: TableQuirks = {
     cell: {

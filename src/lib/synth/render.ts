@@ -406,7 +406,7 @@ export function renderTables(
     (t.layoutActive === '2019') !== (q.activeHeaderOtherForm === true)
       ? ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']
       : reorderFirst
-        ? ['信息内容', '现行有效件数', '本年制发件数', '本年废止件数']
+        ? reorderedHeader(new Random((q.sideSeed ?? 1) + 409))
         : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
@@ -417,13 +417,20 @@ export function renderTables(
       : stated.at === 'caption'
         ? [`第二十条第（${t.layoutActive === '2021' ? '八' : '九'}）项（单位：${stated.unit}）`]
         : [];
-  const moneyHeader = (stated ? stated.conflict : q.cell.headerUnit)
-    ? t.layoutActive === '2019'
-      ? '采购总金额（万元）'
-      : '本年收费金额（单位：万元）'
-    : t.layoutActive === '2019'
-      ? '采购总金额'
-      : '本年收费金额';
+  const moneyHeader =
+    stated?.at === 'bare-header'
+      ? new Random((q.sideSeed ?? 1) + 419).pick([
+          `金额（单位：${stated.unit}）`,
+          `金额（${stated.unit}）`,
+          `金额(${stated.unit})`,
+        ])
+      : (stated ? stated.conflict : q.cell.headerUnit)
+        ? t.layoutActive === '2019'
+          ? '采购总金额（万元）'
+          : '本年收费金额（单位：万元）'
+        : t.layoutActive === '2019'
+          ? '采购总金额'
+          : '本年收费金额';
   const active = [...unitLines, ...table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng)];
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [
@@ -744,6 +751,20 @@ function yearRowsTable(by: NonNullable<TableQuirks['reviewByYear']>, own: string
     ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
     ...(by.ownFirst ? rows : rows.reverse()),
   ];
+}
+
+/**
+ * 2021's （一） header in another order (现行有效件数 first), as agencies write it: the form's words,
+ * or shortened under another first cell (类别 | 有效件数 | 制发件数 | 废止件数: a fresh tester's t26).
+ */
+function reorderedHeader(rng: Random): string[] {
+  const lead = rng.pick(['信息内容', '信息内容', '类别', '名称', '项目']);
+  const words = rng.pick([
+    ['现行有效件数', '本年制发件数', '本年废止件数'],
+    ['有效件数', '制发件数', '废止件数'],
+    ['现行有效', '本年制发', '本年废止'],
+  ]);
+  return [lead, ...words];
 }
 
 function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {
