@@ -33,6 +33,26 @@ describe('二: a header in shortened words of the form, in another order (t26)',
     }
   });
 
+  it('under a lead with a note (信息内容（单位：千元）), or in a one-line dump with its padding', () => {
+    // The synthetic generator's t26 shapes (seed 11): both were read in the form's order.
+    const cells = active('信息内容（单位：千元） | 有效件数 | 制发件数 | 废止件数 |').filter(
+      (c) => c.table_id === 'active' && c.row_key === 'rules',
+    );
+    expect(cells.map((c) => c.value)).toEqual([null, null, null]);
+    const dump = ok(
+      parseText(
+        minimalReport([
+          '二、主动公开政府信息情况 类别 ｜ 有效件数 ｜ 制发件数 ｜ 废止件数 ｜  ｜  ｜ 规章 ｜ 0 ｜ 0 ｜ 0 ｜  ｜ 行政规范性文件 ｜ 203 ｜ 90 ｜ 5 ｜  ｜  ｜ 行政许可 ｜ 69 ｜ 行政处罚 ｜ 1 ｜  ｜  ｜ 行政强制 ｜ 0 ｜ 三、收到和处理政府信息公开申请情况 无。',
+        ]),
+      ),
+    ).cells;
+    expect(dump.filter((c) => c.table_id === 'active' && c.row_key === 'normative_docs').map((c) => c.value)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('in the form’s order, shortened, is read as before', () => {
     expect(rowOf(active('类别 | 制发件数 | 废止件数 | 有效件数 |'), 'active', 'rules')).toBe('1 2 25');
   });

@@ -110,7 +110,12 @@ const LONG = 40;
  * Header words that must come before the first label on the line: a table, not prose that
  * lists 规章 2件、行政许可 30件.
  */
-const HEADER = { active: /信息内容|第二十条/, requests: /申请人情况|自然人/ } as const;
+const HEADER = {
+  // The form's column words too: a header under another first cell (类别 ｜ 有效件数 ｜ 制发件数 ｜
+  // 废止件数) is still a table's, and cut off it shows its order (synthetic seed 11).
+  active: /信息内容|第二十条|制发件数|废止件数|有效件数|新制作数量|新公开数量/,
+  requests: /申请人情况|自然人/,
+} as const;
 /** A run of values: digits with separators, signs, decimals and the spaces between them. */
 const RUN = /^[+-]?\d[\d,.、\s+-]*/;
 /**

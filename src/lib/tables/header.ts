@@ -449,6 +449,15 @@ export function namesLabel(cell: string, label: string): 'exact' | 'part' | null
   if (k === l || (!l.includes('年') && k === `本年${l}`)) return 'exact';
   return inOrder(k, l) ? 'part' : null;
 }
+/**
+ * How many of `labels` a cell names (namesLabel), a label and its own shortened form (处理决定数
+ * of 处理决定数量, 本年增/减 and 本年增减) counted once.
+ */
+function labelsNamed(cell: string, labels: readonly string[]): number {
+  const named = [...new Set(labels.filter((l) => namesLabel(cell, l)).map(loose))];
+  return named.filter((l) => !named.some((m) => m !== l && inOrder(l, m))).length;
+}
+
 /** One row of a header: its cells' text left to right ('' for an empty cell) and its source line. */
 export interface HeaderRow {
   cells: string[];
@@ -581,11 +590,16 @@ export function headerLabelProblem(
     let from = 0;
     let led = false;
     const bare = row.cells.map((c) => c.replace(/\s+/g, ''));
-    while (from < bare.length && (bare[from] === '' || LEAD.test(bare[from]!) || prose(bare[from]!))) {
+    // A lead with a note in brackets (信息内容（单位：千元）) leads as well.
+    const lead = (c: string) => LEAD.test(c) || LEAD.test(c.replace(/[（(][^()（）]*[)）]/g, '') || c);
+    while (from < bare.length && (bare[from] === '' || lead(bare[from]!) || prose(bare[from]!))) {
       if (SUBTABLE_LEAD.test(bare[from]!)) led = true;
       from++;
     }
-    const cells = row.cells.slice(from);
+    // Empty cells after the last label (a scrape's `｜ ｜` padding) are no places.
+    let to = row.cells.length;
+    while (to > from && !bare[to - 1]) to--;
+    const cells = row.cells.slice(from, to);
     const same = (row.perLine ? all : forms).filter((f) => f.length === cells.length);
     if (!same.length) continue;
     // A note's text (its punctuation, a bracket it does not close: a note wrapped over lines),
@@ -599,9 +613,12 @@ export function headerLabelProblem(
     // form's column there (a fresh tester's 上年数量 over 本年制发件数, read as the issued count).
     if (cells.some((c) => labelsOf(headerKey(c), glue).length > 1)) continue;
     const named = cells.some((c) => labels.some((l) => c && namesLabel(c, l) === 'exact'));
-    // Or two cells each naming one label of the table in part, the form's words shortened
-    // (类别 | 废止件数 | 制发件数 | 有效件数: a fresh tester's t26, its values read in the form's order).
-    const shortened = cells.filter((c) => c && labels.filter((l) => namesLabel(c, l)).length === 1).length >= 2;
+    // Or two cells or more naming one label of the table each, in part, and none several: the
+    // form's words shortened (类别 | 废止件数 | 制发件数 | 有效件数: a fresh tester's t26, its values
+    // read in the form's order). Not the pieces of words broken over lines (人 | 业 | 构 | 科研机 |
+    // …: a -layout header), some of which name several labels.
+    const named1 = cells.map((c) => (c.trim() ? labelsNamed(c, labels) : 0));
+    const shortened = named1.filter((n) => n === 1).length >= 2 && named1.every((n) => n <= 1);
     if (!named && !shortened && !(opts.lead && led)) continue;
     const found = same.map((f) => placesProblem(cells, f, labels, own, led, opts.extra));
     if (found.some((x) => x === null || x === 'unread')) continue;
