@@ -320,6 +320,8 @@ function report(
       relative: byYear.chance(0.3),
       ownFirst: byYear.chance(0.5),
       other: [...block(), ...block(), ...block()],
+      // Two whole tables instead (its own side generator: the draws above stay).
+      tables: new Random(Number(seq) * 8209 + 43).chance(0.4),
     };
     quirks.add('review-by-year');
   }

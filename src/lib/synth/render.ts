@@ -96,7 +96,12 @@ export interface TableQuirks {
    * Section 四 with a row per year: last year's and the report's (2023年 / 2024年, 上年 / 本年),
    * in either order, each with its own 15 values; only the report's year's row is its truth.
    */
-  reviewByYear?: { year: number; relative: boolean; ownFirst: boolean; other: number[] };
+  /**
+   * `tables`: two whole tables, each under a caption naming its year (2023年情况： / 本年度：) and a
+   * header of its own, instead of a row per year (a fresh tester's t26: plain pdftotext, one value
+   * a line, the first table's values published).
+   */
+  reviewByYear?: { year: number; relative: boolean; ownFirst: boolean; other: number[]; tables?: boolean };
   /**
    * HTML style, section 三: the 总计 column and the （七）总计 row left blank (`<td></td>` in every
    * row), as agencies that fill in only the applicants' counts print it: no arithmetic checks
@@ -741,6 +746,19 @@ function htmlRequests(
 
 /** Section 四's rows with a year column: the report's year's row and last year's, in the drawn order. */
 function yearRowsTable(by: NonNullable<TableQuirks['reviewByYear']>, own: string[]): string[][] {
+  if (by.tables) {
+    const [ownCap, otherCap] = by.relative
+      ? ['本年度：', '上年度：']
+      : [`${by.year}年情况：`, `${by.year - 1}年情况：`];
+    const one = (caption: string, values: string[]) => [
+      [caption],
+      ['行政复议', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+      values,
+    ];
+    const [a, b] = [one(ownCap, own), one(otherCap, by.other.map(String))];
+    return by.ownFirst ? [...a, ...b] : [...b, ...a];
+  }
   const [ownLabel, otherLabel] = by.relative ? ['本年', '上年'] : [`${by.year}年`, `${by.year - 1}年`];
   const rows = [
     [ownLabel, ...own],
