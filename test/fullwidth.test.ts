@@ -117,6 +117,15 @@ describe('rows joined by full-width separators', () => {
     ).toHaveLength(2);
     expect(fullWidthHeaderRow('信息内容、本年收费金额（单位：万元）', '、')).toHaveLength(2);
     expect(fullWidthHeaderRow('自然人、法人及其他组织的申请', '、')).toBeNull();
+    // Under another first cell, in the form's words shortened (the readers compare its places:
+    // 类别，有效件数，制发件数，废止件数 over rows in the form's order was read so).
+    expect(fullWidthHeaderRow('类别，有效件数，制发件数，废止件数', '，')).toHaveLength(4);
+    expect(fullWidthHeaderRow('全年，有效件数', '，')).toBeNull();
+  });
+
+  it('a full-width comma between digits with an invisible character inside them is one too', () => {
+    // Synthetic seed 2026: 5，1\u200d30 was read as two cells 5 and 130, where it may be 5,130.
+    expect(fullWidthDataRow('行政规范性文件，6，5，1\u200d30', '，')?.pairs).toBe(true);
   });
 
   it('the header is handed over in cells: a column named twice leaves 三 unplaced', () => {

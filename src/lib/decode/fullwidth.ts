@@ -1,4 +1,4 @@
-import { headerKey, labelsOf, REQUEST_HEADER, REVIEW_HEADER_FORM } from '../tables/header.ts';
+import { headerKey, labelsOf, namesLabel, REQUEST_HEADER, REVIEW_HEADER_FORM } from '../tables/header.ts';
 import { isCellText } from '../tables/cell.ts';
 import { bareLabel, isValueLike, labelKey } from '../tables/tokens.ts';
 import { yearNeutral } from '../tables/year-labels.ts';
@@ -249,8 +249,14 @@ export function fullWidthDataRow(raw: string, sep: FullWidthSeparator): FullWidt
     } else return null;
     cells = [...fields.slice(0, lead), ...(label?.cells ?? [part]), ...values];
   }
-  // Digits as ASCII (full-width ones too), the comma as written: ，is no ASCII comma.
-  const trimmed = values.map((v) => v.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  // Digits as ASCII (full-width ones too), the comma as written: ，is no ASCII comma; invisible
+  // format characters out, as the cell is read (5，1\u200d30 is 5，130: synthetic seed 2026).
+  const trimmed = values.map((v) =>
+    v
+      .trim()
+      .replace(/\p{Cf}/gu, '')
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+  );
   return {
     ...(stray === undefined ? {} : { stray }),
     cells,
@@ -306,17 +312,25 @@ export function fullWidthHeaderRow(raw: string, sep: FullWidthSeparator): string
   const fields = splitOutsideBrackets(raw, sep);
   if (!fields || fields.length < 2) return null;
   let labels = 0;
+  let parts = 0;
   let filled = 0;
   for (const f of fields) {
     const t = norm(f);
     if (!t) continue;
     filled++;
     if (/^\([^()]*\)$/.test(t)) continue;
-    if (!labelsOf(headerKey(toSimplified(t)), HEADER_WORDS).length) return null;
-    labels++;
+    const key = headerKey(toSimplified(t));
+    if (labelsOf(key, HEADER_WORDS).length) labels++;
+    // A first cell's word (类别, 名称, 项目), or a label shortened (有效件数 for 现行有效件数): a
+    // header in the words agencies write (a fresh tester's t26; the readers compare its places).
+    else if (filled === 1 && LEAD_WORD.test(key)) continue;
+    else if ([...HEADER_WORDS.keys()].filter((l) => namesLabel(key, l) === 'part').length === 1) parts++;
+    else return null;
   }
-  return labels >= 1 && filled >= 2 ? fields : null;
+  return (labels >= 1 || parts >= 2) && filled >= 2 ? fields : null;
 }
+
+const LEAD_WORD = /^(?:类别|名称|项目|内容|类型|种类|序号)$/;
 
 /** Lines that may be cut: plain text lines (no cells yet, no `|` or tab rows). */
 const candidate = (l: Line): boolean => !l.cells && !l.raw.includes('|') && !l.raw.includes('\t');
