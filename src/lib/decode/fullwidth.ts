@@ -1,4 +1,4 @@
-import { headerKey, labelsOf, namesLabel, REQUEST_HEADER, REVIEW_HEADER_FORM } from '../tables/header.ts';
+import { headerKey, isHeaderLead, labelsOf, namesLabel, REQUEST_HEADER, REVIEW_HEADER_FORM } from '../tables/header.ts';
 import { isCellText } from '../tables/cell.ts';
 import { bareLabel, isValueLike, labelKey } from '../tables/tokens.ts';
 import { yearNeutral } from '../tables/year-labels.ts';
@@ -323,14 +323,12 @@ export function fullWidthHeaderRow(raw: string, sep: FullWidthSeparator): string
     if (labelsOf(key, HEADER_WORDS).length) labels++;
     // A first cell's word (类别, 名称, 项目), or a label shortened (有效件数 for 现行有效件数): a
     // header in the words agencies write (a fresh tester's t26; the readers compare its places).
-    else if (filled === 1 && LEAD_WORD.test(key)) continue;
+    else if (filled === 1 && isHeaderLead(key)) continue;
     else if ([...HEADER_WORDS.keys()].filter((l) => namesLabel(key, l) === 'part').length === 1) parts++;
     else return null;
   }
   return (labels >= 1 || parts >= 2) && filled >= 2 ? fields : null;
 }
-
-const LEAD_WORD = /^(?:类别|名称|项目|内容|类型|种类|序号)$/;
 
 /** Lines that may be cut: plain text lines (no cells yet, no `|` or tab rows). */
 const candidate = (l: Line): boolean => !l.cells && !l.raw.includes('|') && !l.raw.includes('\t');

@@ -513,6 +513,14 @@ export function headerRowsOf(toks: Tok[]): HeaderRow[] {
  */
 const LEAD =
   /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
+/**
+ * Whether a header cell (no spacing) is a lead, before the column labels: LEAD, with or without
+ * a note in brackets (信息内容（单位：千元）).
+ */
+export function isHeaderLead(cell: string): boolean {
+  return LEAD.test(cell) || LEAD.test(cell.replace(/[（(][^()（）]*[)）]/g, ''));
+}
+
 /** Text of a note, no label: punctuation outside brackets, or a bracket not closed (a note wrapped over lines). */
 const prose = (c: string): boolean => {
   const out = c.replace(/[（(][^()（）]*[)）]/g, '');
@@ -590,9 +598,7 @@ export function headerLabelProblem(
     let from = 0;
     let led = false;
     const bare = row.cells.map((c) => c.replace(/\s+/g, ''));
-    // A lead with a note in brackets (信息内容（单位：千元）) leads as well.
-    const lead = (c: string) => LEAD.test(c) || LEAD.test(c.replace(/[（(][^()（）]*[)）]/g, '') || c);
-    while (from < bare.length && (bare[from] === '' || lead(bare[from]!) || prose(bare[from]!))) {
+    while (from < bare.length && (bare[from] === '' || isHeaderLead(bare[from]!) || prose(bare[from]!))) {
       if (SUBTABLE_LEAD.test(bare[from]!)) led = true;
       from++;
     }
