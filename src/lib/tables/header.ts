@@ -515,10 +515,12 @@ const LEAD =
   /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
 /**
  * Whether a header cell (no spacing) is a lead, before the column labels: LEAD, with or without
- * a note in brackets (信息内容（单位：千元）).
+ * a note in brackets (信息内容（单位：千元）), or a bracketed note alone.
  */
 export function isHeaderLead(cell: string): boolean {
-  return LEAD.test(cell) || LEAD.test(cell.replace(/[（(][^()（）]*[)）]/g, ''));
+  // A note alone in brackets ((金额单位：千元) cut off a heading) is no column either.
+  const bare = cell.replace(/[（(][^()（）]*[)）]/g, '');
+  return LEAD.test(cell) || LEAD.test(bare) || (bare === '' && cell !== '');
 }
 
 /** Text of a note, no label: punctuation outside brackets, or a bracket not closed (a note wrapped over lines). */
