@@ -172,3 +172,55 @@ describe('二’s header in another order, one cell a line, after a heading with
     expect(rowOf(p.cells, 'active', 'licensing')).toBe('0');
   });
 });
+
+describe('a second copy of a row in a one-line dump', () => {
+  // `（六）其他处理 0 0 0 0 0 0 0 （六）其他处理 0 0 3 0 0 0 0 （七）合计 4 …`: （七）合计 was no place to
+  // cut, so the copy and the total ran together as text and the first copy was published.
+  it('is seen as a copy, and （七）合计 as the total row', () => {
+    const p = parse('oneline-repeated-row-heji.md');
+    expect(numbers(p, 'requests', 'other')).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'total')).toBe('4 0 0 0 0 0 4');
+  });
+  // `行政事业性收费 5 行政事业性收费 0 本年收费金额`: 5 was published.
+  it('leaves a fee written twice with two amounts NULL', () => {
+    const p = parse('oneline-repeated-fee.txt');
+    expect(numbers(p, 'active', 'fees')).toEqual([]);
+    expect(rowOf(p.cells, 'active', 'coercion')).toBe('29');
+  });
+});
+
+describe('a row short of a value with the rest moved left, in fixed-width columns', () => {
+  // `3 0 0 0 0 3` under the first six columns of seven (3 0 0 0 0 0 3 with a 0 lost): 3 was
+  // published as 其他 and 总计 left blank.
+  it('is not placed by the columns: only what every reading of its count agrees on', () => {
+    const p = parse('layout-short-row-moved-left.txt');
+    expect(numbers(p, 'requests', 'unable_not_held').map((c) => `${c.col_key} ${c.value}`)).toEqual([
+      'natural_person 3',
+    ]);
+  });
+});
+
+describe('one value a line, a page number after the row’s break', () => {
+  // `— 2 0 0 0 2`, an empty line, then the page's 4 before the next label: 4 was read as 总计
+  // (2 0 0 0 2 → 4 adds up by chance).
+  it('is not read by its count', () => {
+    const p = parse('lines-page-number-after-break.txt');
+    expect(numbers(p, 'requests', 'unable_not_held')).toEqual([]);
+  });
+});
+
+describe('二 under the 2019 form’s header words with the 2021 form’s rows, in a 2021 report', () => {
+  it('places no number under the 2019 columns', () => {
+    const p = parse('active-2019-header-2021-rows.txt');
+    expect(p.cells.filter((c) => c.table_id === 'active' && c.state === 'number')).toEqual([]);
+  });
+});
+
+describe('二 in an appendix, its fee amount’s unit on the line after the amount', () => {
+  // `行政事业性收费 / 14646.5 / 金额（单位：千元）`: the unit line went with 三's table, and the
+  // amount was read in 万元 (14646.5 for 1464.65).
+  it('keeps the unit with 二', () => {
+    const p = parse('appendix-bare-amount-unit.md');
+    expect(rowOf(p.cells, 'active', 'fees')).toBe('1464.65');
+  });
+});

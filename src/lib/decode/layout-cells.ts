@@ -120,8 +120,39 @@ function pageOf(lines: Line[]): number[] {
   });
 }
 
+/**
+ * Whether a row's values, read with its missing cells anywhere but all last (the values after
+ * each a column right), make the last column the sum of the others, as the form's 总计 is, and
+ * put another number in a column than the values in the first columns do: then the row may be
+ * such a row, moved left. One cell missing holds what the sum makes it (a whole number from 0);
+ * several are taken as none. A value that is no plain number (a unit) makes it so: nothing is
+ * checked. A row of zeros moved reads the same: no doubt.
+ */
+function movedAddsUp(values: Tok[], n: number): boolean {
+  const nums = values.map((t) => (/^\d+$/.test(t.raw) ? Number(t.raw) : /^(?:[-—/]{1,2}|无)$/.test(t.raw) ? 0 : NaN));
+  if (nums.some(Number.isNaN)) return true;
+  const lost = n - nums.length;
+  // Every choice of the `lost` places among n, the last place filled (else 总计 is lost too).
+  const choose = (from: number, left: number, at: number[]): boolean => {
+    if (left === 0) {
+      const cells: number[] = [];
+      for (let i = 0, v = 0; i < n; i++) cells.push(at.includes(i) ? 0 : nums[v++]!);
+      const rest = cells.slice(0, -1).reduce((a, b) => a + b, 0);
+      if (lost === 1) {
+        const x = cells[n - 1]! - rest;
+        if (x < 0) return false;
+        cells[at[0]!] = x;
+      } else if (rest !== cells[n - 1]) return false;
+      return nums.some((v, j) => v !== cells[j]);
+    }
+    for (let i = from; i < n - 1; i++) if (choose(i + 1, left - 1, [...at, i])) return true;
+    return false;
+  };
+  return choose(0, lost, []);
+}
+
 /** Where each short row's values go (line index → column of each value), by one measure. */
-function placements(lines: Line[], n: number, width: Measure): Map<number, number[]> | null {
+function placements(lines: Line[], n: number, width: Measure, lastIsSum: boolean): Map<number, number[]> | null {
   const page = pageOf(lines);
   const rows = lines.flatMap((l, i) =>
     usable(l) ? [row(l, i, width, page[i])].filter((r): r is Row => r !== null) : [],
@@ -197,7 +228,13 @@ function placements(lines: Line[], n: number, width: Measure): Map<number, numbe
     });
     const placed = places.filter((p) => p.length === r.values.length);
     // Two alignments that both hold but place the values differently: not proven.
-    if (placed.length && placed.every((p) => p.join() === placed[0]!.join())) out.set(r.index, placed[0]!);
+    if (!placed.length || placed.some((p) => p.join() !== placed[0]!.join())) continue;
+    // Its values in the first columns, its blanks all last: a row short of values with the rest
+    // moved left, a column each, in a clerk's fixed-width columns shows the same (synthetic seed
+    // 2026: `3 0 0 0 0 3` under the first six columns of seven, 3 published as 其他 for
+    // 3 0 0 0 0 0 3 with one 0 lost). Placed only when no such reading adds up (movedAddsUp).
+    if (placed[0]!.every((k, j) => k === j) && (!lastIsSum || movedAddsUp(r.values, n))) continue;
+    out.set(r.index, placed[0]!);
   }
   return out;
 }
@@ -207,9 +244,14 @@ function usable(l: Line): boolean {
   return !l.cells && !/[\t\u3000|]/.test(l.raw) && normalizeLine(l.raw).text === l.text;
 }
 
-export function layoutBlankCells(lines: Line[], n: number): Line[] {
+/**
+ * `lines` with the short rows of a table of `n` value columns placed by position (see above).
+ * `lastIsSum`: the last column is the sum of the others (三's 总计), which tells a row whose blanks
+ * are all last from one moved left (movedAddsUp); without it such a row is not placed.
+ */
+export function layoutBlankCells(lines: Line[], n: number, lastIsSum = false): Line[] {
   if (lines.length < 4) return lines;
-  const by = MEASURES.map((m) => placements(lines, n, m));
+  const by = MEASURES.map((m) => placements(lines, n, m, lastIsSum));
   const shown = by.filter((p): p is Map<number, number[]> => p !== null);
   if (!shown.length) return lines;
   return lines.map((l, i) => {

@@ -50,6 +50,21 @@ function anchorOf(def: RowDef): Anchor {
   const label = def.label.replace(/（/g, '(').replace(/）/g, ')');
   const m = /^(\([一二三四五六七八九十]\))?(\d+[.、])?([一二三四五六七八九十]、)?(.*)$/.exec(label)!;
   const core = m[4]!;
+  // A pattern of anchored alternatives (`^(?:\(七\))?总计$|^\(七\)合计$`): each is a key phrase
+  // of its own, or a dump that writes （七）合计 has no total row to cut at and the rows after
+  // the last one found run together (synthetic seed 2026: a second copy of （六）其他处理 hidden
+  // in that text, and the first copy published).
+  const alternatives = def.match.source.split(/\$\|\^/);
+  if (alternatives.length > 1) {
+    const keys = alternatives.map((a) =>
+      a
+        .replace(/^\^/, '')
+        .replace(/\$$/, '')
+        .replace(/^\(\?:\\\(.\\\)\)\?/, ''),
+    );
+    if (keys.every((k) => /^(?:\\\([一二三四五六七八九十]\\\))?[\u4e00-\u9fff]+$/.test(k)))
+      return { key: new RegExp(keys.join('|')), core, item: null, group: m[1] ?? m[3] ?? null };
+  }
   // The key phrase: the row's own pattern when it is plain words (alternatives longest first,
   // so 行政规范性文件 wins over 规范性文件) or not anchored, else the core; a very short core
   // (3.其他) keeps its item number, or it would match any 其他.
@@ -153,10 +168,7 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
     const labels = findLabels(l.text, anchors, header);
     if (!labels) return [l];
     if (startsCells(l.text, labels)) return cutAtCells(l, labels, anchors, header);
-    return reline(
-      l,
-      labels.map((x) => x.start),
-    );
+    return reline(l, withCopies(l.text, labels));
   });
 }
 
@@ -164,6 +176,7 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
 interface Found {
   start: number;
   keyEnd: number;
+  anchor: Anchor;
 }
 
 /**
@@ -180,7 +193,7 @@ function findLabels(text: string, anchors: readonly Anchor[], header: RegExp): F
     const at = from + m.index;
     const start = labelStart(text, at, a, found.length ? found[found.length - 1]!.start : 0);
     from = at + m[0].length;
-    found.push({ start, keyEnd: from });
+    found.push({ start, keyEnd: from, anchor: a });
   }
   if (found.length < 3 || !header.test(text.slice(0, found[0]!.start))) return null;
   return found;
@@ -278,6 +291,27 @@ function beforeFirstLabel(line: Line, to: number, anchors: readonly Anchor[], he
   }
   const bounds = [0, ...[...cuts].sort((x, y) => x - y), to];
   return bounds.slice(0, -1).map((b, i) => sliceLine(line, b, bounds[i + 1]));
+}
+
+/**
+ * Where the line is cut: at the labels found, and at every other place a label found stands (a
+ * second copy of a row, `（六）其他处理 0 0 0 0 0 0 0 （六）其他处理 0 0 3 0 0 0 0 …`, `行政事业性收费
+ * 5 行政事业性收费 0`), so that the reader sees that row twice and publishes neither copy when
+ * they differ. A label not found stays inside the text.
+ */
+function withCopies(text: string, labels: Found[]): number[] {
+  const cuts = new Set(labels.map((x) => x.start));
+  const from = labels[0]!.start;
+  for (const x of labels) {
+    const re = new RegExp(x.anchor.key.source, 'g');
+    for (const m of text.slice(from).matchAll(re)) {
+      const at = from + m.index;
+      // The label found itself, or a key inside another found label's words.
+      if (labels.some((y) => at >= y.start && at < y.keyEnd)) continue;
+      cuts.add(labelStart(text, at, x.anchor, from));
+    }
+  }
+  return [...cuts].sort((a, b) => a - b);
 }
 
 /** A glued dump cut at its labels (`cuts`), and after each label's run of digits. */

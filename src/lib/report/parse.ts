@@ -255,7 +255,11 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const r = readRequests(
       maskOrphanLabels(
         joinWrappedLabels(
-          layoutBlankCells(relineTable('requests', relativeYearLabels(c.lines, meta.year)), requestColumns.length),
+          layoutBlankCells(
+            relineTable('requests', relativeYearLabels(c.lines, meta.year)),
+            requestColumns.length,
+            true,
+          ),
         ),
       ),
       meta.year,

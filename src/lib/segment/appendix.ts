@@ -169,7 +169,9 @@ export function findAppendix(lines: Line[]): Appendix | null {
 const HEADER_WORDS: Array<[AppendixTableId, RegExp]> = [
   [
     'active',
-    /第二十条|信息内容|制发件数|废止件数|现行有效|新制作数量|新公开数量|对外公开总数量|处理决定数量|上一年项目数量|本年增|收费金额|采购项目数量|采购总金额/,
+    // A fee's amount column under its bare word with the unit (金额（单位：千元）, units.ts
+    // BARE_AMOUNT) is 二's too: cut off, its 千元 was lost and the amount read in 万元.
+    /第二十条|信息内容|制发件数|废止件数|现行有效|新制作数量|新公开数量|对外公开总数量|处理决定数量|上一年项目数量|本年增|收费金额|采购项目数量|采购总金额|^金额[(（]/,
   ],
   [
     'requests',

@@ -63,6 +63,9 @@ const STYLES: Record<Style, number> = {
 /** Styles whose rows are delimited lines: a cell in words there keeps the others' columns. */
 const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html']);
 
+/** Styles that write 三's first value qualified in its label's cell or line (qualified-first-value). */
+const QUALIFIED_FIRST = new Set<Style>(['spaces', 'pipes', 'markdown', 'html']);
+
 /** Styles that write each table row as one line. */
 const ONE_LINE_ROWS = new Set<Style>(['pipes', 'markdown', 'tabs', 'spaces', 'csv']);
 
@@ -280,6 +283,7 @@ function report(
     unsureInk: style === 'html' && new Random(Number(seq) * 8191 + 37).chance(0.1),
     rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
     wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
+    qualifiedFirst: QUALIFIED_FIRST.has(style) && new Random(Number(seq) * 6563 + 71).chance(0.03),
     activeHeaderReordered:
       style !== 'oneline' && layoutActive === '2021' && new Random(Number(seq) * 6329 + 67).chance(0.04),
     sideSeed: Number(seq) * 5381 + 23,
@@ -492,6 +496,18 @@ function report(
   if (tq.unsureInk) quirks.add('unsure-ink');
   if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
   if (tq.grid) tq.wordsInCells = false;
+  // One row shape at a time: not with rows whose labels or cells other quirks rewrite.
+  if (
+    tq.damage?.length ||
+    tq.glued ||
+    tq.wrappedLabels ||
+    tq.labelPadding ||
+    tq.labelColumns ||
+    tq.strayNumber ||
+    tq.grid
+  )
+    tq.qualifiedFirst = false;
+  if (tq.qualifiedFirst) quirks.add('qualified-first-value');
   if (tq.wordsInCells) quirks.add('words-in-cells');
   if (tq.activeHeaderReordered) quirks.add('active-header-reordered');
   if (tq.requestHeaderRepeated) quirks.add('request-header-repeated');

@@ -177,6 +177,11 @@ export interface TableQuirks {
    */
   wordsInCells?: boolean;
   /**
+   * 三's first value written qualified in its label's cell or on its line (`…申请数量 10至12 | 2 |`,
+   * `超过12`, `（13）12`: a fresh tester's t27), on a side generator: NULL, never 12.
+   */
+  qualifiedFirst?: boolean;
+  /**
    * 2021 section 二: the （一） header names 现行有效件数 first and its rows' values follow it.
    * Those rows are unprovable (truth ambiguous); the one-value rows below are still read.
    */
@@ -252,6 +257,7 @@ export function renderTables(
   };
   const gaps = new Random((q.sideSeed ?? 1) + 101);
   const words = q.wordsInCells ? new Random((q.sideSeed ?? 1) + 307) : null;
+  const qualifiers = q.qualifiedFirst ? new Random((q.sideSeed ?? 1) + 331) : null;
   const reorderFirst = q.activeHeaderReordered === true && t.layoutActive === '2021';
   const blank = { value: null, state: 'blank' as const };
   // pageCells' blanks from a side generator: the main stream (and every report after) stays the same.
@@ -344,8 +350,26 @@ export function renderTables(
       ws = ws.map((w) => disguise(w));
     if (q.requestHeaderRepeated)
       ws = ws.map((w) => ({ ...w, truth: { value: null, state: 'repeated_column' as const } }));
+    let label = def.label;
+    const first = ws[0]!;
+    if (qualifiers && !glued && first.truth.state === 'number' && qualifiers.chance(0.15)) {
+      const v = first.truth.value!;
+      const words = qualifiers.pick([
+        '约',
+        '超过',
+        '少于',
+        '不足',
+        '至少',
+        '预计',
+        `${v + 2}至`,
+        `${v + 1}或`,
+        `（${v + 1}）`,
+      ]);
+      label = `${def.label} ${words}${first.text}`;
+      ws = [{ text: '', truth: { value: null, state: 'unreadable' } }, ...ws.slice(1)];
+    }
     record('requests', def.key, reqCols, ws);
-    rRows.push({ label: def.label, cells: ws, glued });
+    rRows.push({ label, cells: label === def.label ? ws : ws.slice(1), glued });
     if (q.cutAfter === def.key) {
       cut = true;
       break;

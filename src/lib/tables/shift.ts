@@ -88,6 +88,34 @@ export function shiftedReading(
 }
 
 /**
+ * Whether a row whose last cell is empty where the text may show no cell (a PDF's ruled row:
+ * the void beside a row drawn a cell short, Tok `voidEnd`) could be a row a cell short, its
+ * values in the columns before: read with that cell lost at another place (its value what a sum
+ * of the row's makes it, a whole number from 0, or blank) and no last cell, the row's sums hold
+ * (none fails, one the reading as shown fails holds). Then which is not proven (a source's own
+ * error reads as shown too). Returns the reason in English, or null. `values`: the row's cells
+ * as shown (the last null), `keys`, `rules`: as shiftedReading's.
+ */
+export function voidEndReading(values: ReadonlyArray<number | null>, keys: string[], rules: Rule[]): string | null {
+  const n = values.length;
+  if (n < 3 || values[n - 1] !== null) return null;
+  const index = new Map(keys.map((k, j) => [k, j]));
+  const own = rulesNaming(rules, keys).filter((r) => termsOf(r).every((t) => index.has(t)));
+  const at = (v: ReadonlyArray<number | null>) => (t: string) => v[index.get(t)!];
+  const failing = failed(own, at(values));
+  if (failing.failed.size === 0) return null;
+  const rest = values.slice(0, -1);
+  for (let lost = 0; lost < n - 1; lost++) {
+    const other = [...rest.slice(0, lost), null, ...rest.slice(lost)];
+    other[lost] = solved(own, index, other, lost);
+    const f = failed(own, at(other));
+    if (f.failed.size === 0 && [...f.held].some((r) => failing.failed.has(r)))
+      return `its values fail a sum (${describe(failing.first!, at(values))}), while read with a cell lost at column ${lost + 1} and the empty last cell the void beside a row drawn a cell short, they add up: which, the drawing does not show`;
+  }
+  return null;
+}
+
+/**
  * The value at `at` that makes the first of `rules` naming it (once, the row's own sum) hold,
  * the row's other cells numbers: a whole number from 0, or null.
  */

@@ -78,6 +78,15 @@ export function isValueLike(text: string): boolean {
   return VALUE.test(text);
 }
 
+/**
+ * A label's text ending in what qualifies the number after it (group 2), the label before it
+ * (group 1): 约, 近, 逾, 超 (about, nearly, over); comparisons (超过, 少于, 不足, 至少, 预计 …); a
+ * number and a range's or a list's joiner (10至, 10或, 10~, 10、); a bracket holding a number
+ * ((10), （含10）).
+ */
+const QUALIFIED =
+  /^(.*[^约近逾超\s])\s*((?:\d[\d.,]*\s*(?:至|到|或|和|及|与|~|～|-|－|—|\/|、|,|，)|多于|大于|高于|超过|少于|低于|小于|不足|不到|至少|最多|最少|预计|估计|大概|大约|将近|接近|[约近逾超]|[(（][^()（）]*\d[^()（）]*[)）]))$/;
+
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
 const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
@@ -257,10 +266,11 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
   // and no digit run of its own. Otherwise it is several rows run together, and the tail is
   // the last row's values, not the first label's.
   if (m && m[2] && /\d/.test(m[2]) && isOneLabel(text.slice(0, text.length - m[2].length))) {
-    // A label glued to an approximate number (行政查询事项约0: the separator before 约0 lost): 约
-    // (about), 近 (nearly), 逾/超 (over) belong to the number, which is then no number but cell
-    // text (约12), as in a cell of its own; no template label ends in one of them.
-    const approx = /^(.*[^约近逾超])([约近逾超])$/.exec(text.slice(0, text.length - m[2].length).trimEnd());
+    // A label glued to a qualified number (行政查询事项约0: the separator before 约0 lost; 数量
+    // 10至12, 超过12, (10)12): the qualifier belongs to the number, which is then no number but
+    // cell text (约12), as in a cell of its own; no template label ends in one (a fresh tester's
+    // t27: 12 published as 自然人 for `10至12`, `少于12`).
+    const approx = QUALIFIED.exec(text.slice(0, text.length - m[2].length).trimEnd());
     if (approx) {
       const [first, ...rest] = m[2].trim().split(/\s+/);
       const cellText = `${approx[2]}${first}`;

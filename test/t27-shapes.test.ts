@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from './documents.ts';
+import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
+
+/**
+ * Minimal files of a fresh tester's t27 (test/fixtures/tester/t27, each with its truth file) that
+ * published wrong numbers:
+ *
+ * - a qualifier or a range before a row's first value, in the label's cell or on its line
+ *   (`二、上年结转政府信息公开申请数量 10至12 2 1 …`, `少于12`, `超过12`, `(10)12`): the label took the
+ *   words and 12 was published as 自然人 (tables/tokens.ts, QUALIFIED);
+ * - 四 in a PDF, its one row drawn a cell short (14 of 15, 行政复议's 总计 lost): the empty last
+ *   cell was read as a blank 尚未审结 总计 and every value after the lost one a column left
+ *   (tables/shift.ts, voidEndReading).
+ */
+
+const dir = new URL('./fixtures/tester/t27/', import.meta.url);
+
+interface TruthCell {
+  table_id: string;
+  row_key: string;
+  col_key: string;
+  value: number | null;
+  lenient?: boolean;
+}
+
+const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
+
+async function wrongCells(file: string): Promise<string[]> {
+  const bytes = readFileSync(new URL(file, dir));
+  const cells = /\.pdf$/.test(file) ? (await parseDocument(file, bytes)).cells : ok(parseText(bytes, file)).cells;
+  const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as { cells: TruthCell[] };
+  const want = new Map(truth.cells.map((c) => [key(c), c]));
+  return cells
+    .filter((c) => c.value !== null && want.has(key(c)))
+    .filter((c) => want.get(key(c))!.value !== c.value)
+    .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))!.value}`);
+}
+
+describe('t27: every published number is the file’s', () => {
+  const files = readdirSync(dir).filter((f) => !f.endsWith('.json'));
+  it('has its minimal files', () => expect(files.length).toBe(9));
+  for (const file of files) it(file, async () => expect(await wrongCells(file)).toEqual([]));
+});
+
+describe('a qualified number glued to a label', () => {
+  const row = (line: string) =>
+    rowOf(
+      ok(
+        parseText(
+          minimalReport([
+            '三、收到和处理政府信息公开申请情况',
+            '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+            line,
+            '四、政府信息公开行政复议、行政诉讼情况',
+            '无。',
+          ]),
+        ),
+      ).cells,
+      'requests',
+      'granted',
+    );
+  it('leaves 自然人 unread, whatever the qualifier', () => {
+    for (const q of ['10至12', '10到12', '10或12', '10～12', '多于12', '至少12', '预计12', '（含10）12', '10、12'])
+      expect(row(`（一）予以公开 ${q} 2 1 1 2 3 21`).split(' ')[0], q).not.toBe('12');
+  });
+  it('still reads a label glued to its number, its note in brackets included', () => {
+    expect(row('（一）予以公开12 2 1 1 2 3 21')).toBe('12 2 1 1 2 3 21');
+  });
+});
