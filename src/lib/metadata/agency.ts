@@ -76,6 +76,9 @@ export function titleAgency(title: string): TitleAgency | null {
   let t = title.replace(TITLE_LABEL, '').replace(/\s+/g, '');
   // Year first: 2023年上海市人民政府参事室政府信息公开工作年度报告.
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
+  // A verb of passing it on before the name (转发泰州市海陵区人民政府2023年…, 2023年公布北京市…: a
+  // fresh tester's t28): no agency's name starts with one.
+  t = t.replace(/^(?:关于)?(?:转发|印发|公布|发布)(?=[\u4e00-\u9fff]{3})/, '');
   const cut = t.search(CUT);
   if (cut <= 0) return null;
   t = t

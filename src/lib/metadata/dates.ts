@@ -30,6 +30,19 @@ const LABELLED = DATE_LABELS.map((l) => ({
 }));
 const OTHER_PREFIX = /(?:统计|截止|截至|更新|访问|办理|受理|答复|生效|施行|有效|采集|抓取|爬取|下载|保存)\s*$/;
 
+/**
+ * What follows a date that makes it a period's start, no date of publication: a dash or 至 and
+ * another date (`时间：2023年1月1日—12月31日`, `日期：2023.01.01-2023.12.31`; a fresh tester's t28).
+ */
+const PERIOD_AFTER = /^\s*(?:[—–~～－-]+|至|到)\s*(?:(?:19|20)\d{2}|\d{1,2}\s*[月./-]|\d{1,2}\s*日)/;
+const DATE_AT = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
+
+/** Whether a field's value is a period (its first date followed by another: 2023年1月1日—12月31日). */
+export function isPeriod(s: string): boolean {
+  const m = DATE_AT.exec(s);
+  return !!m && PERIOD_AFTER.test(s.slice(m.index + m[0].length));
+}
+
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
 export function isoDate(s: string | null | undefined): string | null {
   if (!s) return null;
@@ -57,6 +70,7 @@ export function labelledDate(lines: Line[]): string | null {
       if (!l.text.includes(label[0]!)) continue;
       for (const m of l.text.matchAll(re)) {
         if (BARE.has(label) && OTHER_PREFIX.test(l.text.slice(0, m.index))) continue;
+        if (PERIOD_AFTER.test(l.text.slice(m.index + m[0].length).replace(/^\s*日/, ''))) continue;
         const d = isoDate(m[1]);
         if (d) return d;
       }

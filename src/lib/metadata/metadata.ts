@@ -1,10 +1,19 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
-import { AGENCY_END, agencyOfPlace, cleanTitle, isAbbreviation, isZone, titleAgency } from './agency.ts';
+import {
+  AGENCY_END,
+  agencyFromTitle,
+  agencyOfPlace,
+  cleanTitle,
+  isAbbreviation,
+  isZone,
+  titleAgency,
+} from './agency.ts';
 import {
   DATE_LABELS,
   arabicYears,
   isoDate,
+  isPeriod,
   labelledDate,
   signatureDate,
   signatureName,
@@ -36,6 +45,11 @@ export interface Metadata {
   year: number | null;
   /** Set when the year is NULL because sources disagree (year.ts): what each said. */
   yearConflict: YearClaim[] | null;
+  /**
+   * Set when a crawler's 标题: field and the report's own title line name different agencies:
+   * each name, and the one kept (the issuer's: 发布机构, else the signature), or null for neither.
+   */
+  agencyConflict: { label: string; heading: string; kept: string | null } | null;
   /**
    * Set when the year was decided but the body's statistical period (统计期限) names another
    * whole year: the year stands (a title is the report's statement of it), the reader is warned.
@@ -80,7 +94,10 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   const fields = keyValues(headLines);
 
   let published_on = null as string | null;
-  for (const k of DATE_LABELS) published_on ??= isoDate(fields.get(k));
+  for (const k of DATE_LABELS) {
+    const v = fields.get(k);
+    if (v && !isPeriod(v)) published_on ??= isoDate(v);
+  }
   published_on ??= labelledDate(headLines);
 
   // The year first (year.ts): which title is the report's own depends on it when several are.
@@ -116,8 +133,30 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.
   const titled = candidates.filter((c) => c.kind !== 'listed');
-  const chosen =
+  const chosen0 =
     (year !== null ? titled.find((c) => titleYear(candidateText(c), maxYear) === year) : undefined) ?? titled[0];
+  // A crawler's 标题: field and the report's own title line naming different agencies: the one
+  // the issuer (发布机构, else the signature) names — its title is then the report's — else
+  // neither (a fresh tester's t28: 标题: 泰州市住房和城乡建设局… over the report's own
+  // 扬州市住房和城乡建设局…, filed under 泰州).
+  const conflict = chosen0?.kind === 'labelled' ? labelConflict(candidates, year, maxYear) : null;
+  let agencyConflict: Metadata['agencyConflict'] = null;
+  if (conflict) {
+    const issuerRaw =
+      fields.get('发布机构') ??
+      fields.get('发文机关') ??
+      fields.get('发布单位') ??
+      signatureName(body, (x) => AGENCY_END.test(x) && !isAbbreviation(x), extra.appendixAt);
+    const issuer = issuerRaw ? norm(issuerRaw) : null;
+    const names = (a: string) => !!issuer && (issuer === a || issuer.endsWith(a) || a.endsWith(issuer));
+    const kept = names(conflict.heading) ? conflict.heading : names(conflict.label) ? conflict.label : null;
+    agencyConflict = { ...conflict, kept };
+  }
+  const chosen =
+    agencyConflict && agencyConflict.kept === agencyConflict.heading
+      ? candidates.find((c) => c.kind === 'heading')
+      : chosen0;
+
   let title: string | null = null;
   let titleNorm: string | null = null;
   let titleLine: number | null = null;
@@ -156,7 +195,8 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
     () => signatureName(body, (s) => AGENCY_END.test(s) && !isAbbreviation(s), extra.appendixAt),
   );
-  const agency = picked.agency;
+  let agency = picked.agency;
+  if (agencyConflict && agencyConflict.kept === null) agency = null;
 
   let published_on_basis: DateBasis | null = published_on ? 'label' : null;
   if (!published_on) {
@@ -177,6 +217,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     agency,
     agency_kind: agency ? agencyKind(agency) : null,
     agencyDisputed: picked.disputed,
+    agencyConflict,
     year,
     yearConflict: decided.conflict,
     yearDisputed:
@@ -187,6 +228,27 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     index_no,
     source_url,
   };
+}
+
+/**
+ * The agencies of a crawler's 标题: field and of the report's own title line after it, when the
+ * two name different ones (neither a longer form of the other) of the same year: null otherwise.
+ */
+function labelConflict(
+  candidates: TitleCandidate[],
+  year: number | null,
+  maxYear: number,
+): { label: string; heading: string } | null {
+  const label = candidates.find((c) => c.kind === 'labelled');
+  const heading = candidates.find((c) => c.kind === 'heading');
+  if (!label || !heading) return null;
+  const [a, b] = [label, heading].map((c) => {
+    const text = candidateText(c);
+    return year === null || titleYear(text, maxYear) === year ? agencyFromTitle(text) : null;
+  });
+  if (!a || !b) return null;
+  const [x, y] = [norm(a), norm(b)];
+  return x === y || x.endsWith(y) || y.endsWith(x) ? null : { label: x, heading: y };
 }
 
 /**

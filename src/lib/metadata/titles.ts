@@ -37,9 +37,18 @@ export function readsAsTitle(l: Line): boolean {
   return (
     TITLE.test(l.text) &&
     cleanTitle(clean(l.raw)).length <= 80 &&
-    !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim())
+    !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim()) &&
+    !SECTION_HEADING.test(l.text.trim())
   );
 }
+
+/**
+ * A section's heading (三、收到和处理政府信息公开申请情况, 二、主动公开政府信息情况): no title, though
+ * its words read as one (a fresh tester's t28: a report with no title line was titled so, its
+ * agency 三、收到和处理).
+ */
+const SECTION_HEADING =
+  /^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[(（][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]+部分)\s*(?:总体情况|(?:政府信息)?主动公开|收到和处理|(?:因)?政府信息公开(?:工作)?(?:行政复议|被申请行政复议)|政府信息公开(?:工作)?存在|存在的主要问题|其他需要报告)/;
 
 /** A label that opens a list of other articles (the item may follow on the same line). */
 const RELATED =
@@ -61,6 +70,12 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
   let inList = false;
   // The list's items so far are links.
   let linkItems = false;
+  // With a crawler's 标题: field, the report's own first title line after it (not in a list, no
+  // link) is a candidate too: where the two disagree (year or agency) the field alone does not
+  // prove either (a fresh tester's t28: 标题: …2022年… over the report's own …2023年…, published
+  // as 2022's, silently).
+  let afterLabel = false;
+  let ownHeading = false;
   head.forEach((l, i) => {
     const text = l.text.trim();
     if (!text) {
@@ -78,7 +93,13 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
     }
     // Today's rule, kept: a crawler's 标题: field is the title (other title lines then never are).
     if (labelled) {
-      if (TITLE_LABEL.test(l.text)) out.push({ line: l, kind: 'labelled' });
+      if (TITLE_LABEL.test(l.text)) {
+        out.push({ line: l, kind: 'labelled' });
+        afterLabel = true;
+      } else if (afterLabel && !ownHeading && !related && !inList && l.role !== 'link' && l.role !== 'page-title') {
+        out.push({ line: l, kind: 'heading' });
+        ownHeading = true;
+      }
       return;
     }
     let kind: TitleKind;

@@ -71,10 +71,16 @@ export interface YearEvidence {
 /** The first "YYYY年" of a title, within range. */
 export function titleYear(text: string | null, maxYear: number): number | null {
   if (!text) return null;
-  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  // A leading year of publishing (2023年公布北京市西城区人民政府2022年…: a fresh tester's t28) is
+  // not the report's.
+  const m = /((?:19|20)\d{2})\s*年/.exec(text.replace(PUBLISHED_FIRST, ''));
   const y = m ? Number(m[1]) : null;
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }
+
+/** A title's leading year of publishing, with its verb: 2023年公布, 2024年1月转发. */
+const PUBLISHED_FIRST =
+  /^\s*(?:关于)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:公布|发布|印发|转发)/;
 
 /** Two years joined as one title's subject: 2022年、2023年 / 2022和2023年度 / 2022—2023年. */
 const TWO_YEARS = /((?:19|20)\d{2})\s*年?度?\s*(?:、|，|,|和|及|与|至|到|-|—|–|~|～)\s*((?:19|20)\d{2})\s*年/;
@@ -185,6 +191,9 @@ export function planYears(text: string): { years: number[]; masked: string } {
 
 const OTHER_DOCUMENTS = /《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
 
+/** A report named with its year: 2022年度政府信息公开工作年度报告, 2022年政府信息公开年报. */
+const REPORT_NAMED = /(?:19|20)\d{2}\s*年(度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报))/g;
+
 export interface BodyYearsOptions {
   /** The year of the statistical period (`periodYear`, before section 一 or in the body), if stated. */
   period?: number | null;
@@ -204,7 +213,9 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
     .slice(0, 400)
     .map((l) => {
       if (!opts.outlook?.has(l)) return l.text;
-      const p = planYears(l.text.replace(OTHER_DOCUMENTS, ''));
+      // A report named by its year in 五 or 六 is an earlier one (针对2022年度政府信息公开工作年度报告
+      // 中提出的问题: a fresh tester's t28, the year taken from it): not the report's year.
+      const p = planYears(l.text.replace(OTHER_DOCUMENTS, '').replace(REPORT_NAMED, '····年$1'));
       planned.push(...p.years);
       return p.masked;
     })

@@ -162,6 +162,17 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         meta.titleLine,
       ),
     );
+  if (meta.agencyConflict) {
+    const { label, heading, kept } = meta.agencyConflict;
+    diagnostics.push(
+      diag(
+        'W_AGENCY_DISPUTED',
+        `网页标题字段（标题：）的机关“${label}”与报告本身标题的机关“${heading}”不一致：${kept ? `机关名称取发布机构（落款）所写的“${kept}”` : '发布机构和落款都不能确定是哪一个，机关名称留空'}`,
+        file,
+        meta.titleLine,
+      ),
+    );
+  }
   if (meta.year === null)
     diagnostics.push(
       diag(
