@@ -58,3 +58,14 @@ describe('a report with no title line', () => {
     expect(p.report.agency).toBe('泰州市司法局');
   });
 });
+
+describe('an agency whose name holds a year', () => {
+  it('is cut at the year the report’s words follow, which is the report’s', () => {
+    const p = parse('f17_agency_name_with_year.txt');
+    expect(p.report.agency).toBe('北京2022年冬奥会和冬残奥会组织委员会');
+    expect(p.report.year).toBe(2021);
+    const q = parse('f18_agency_name_with_year_b.txt');
+    expect(q.report.agency).toBe('泰州市2035年远景目标办公室');
+    expect(q.report.year).toBe(2023);
+  });
+});

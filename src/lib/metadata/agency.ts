@@ -41,6 +41,9 @@ export function cleanTitle(raw: string): string {
   return reports.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/** A year the report's own words follow (year.ts REPORT_YEAR), where it starts. */
+const REPORT_YEAR_AT = /(?:19|20)\d{2}\s*年(?=\s*度?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
+
 export const AGENCY_END =
   /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管委会|管理局|局|厅|委|办|中心|院|所|署|会)$/;
 const PLACE_END = /(?:省|市|区|县|旗|自治州|自治县|盟|州)$/;
@@ -79,7 +82,10 @@ export function titleAgency(title: string): TitleAgency | null {
   // A verb of passing it on before the name (转发泰州市海陵区人民政府2023年…, 2023年公布北京市…: a
   // fresh tester's t28): no agency's name starts with one.
   t = t.replace(/^(?:关于)?(?:转发|印发|公布|发布)(?=[\u4e00-\u9fff]{3})/, '');
-  const cut = t.search(CUT);
+  // At the year the report's words follow, where an earlier year is part of the name
+  // (北京2022年冬奥会和冬残奥会组织委员会2021年…, 泰州市2035年远景目标办公室2023年…: t28).
+  const own = REPORT_YEAR_AT.exec(t);
+  const cut = own && own.index > 0 && AGENCY_END.test(t.slice(0, own.index)) ? own.index : t.search(CUT);
   if (cut <= 0) return null;
   t = t
     .slice(0, cut)

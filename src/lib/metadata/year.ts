@@ -73,10 +73,17 @@ export function titleYear(text: string | null, maxYear: number): number | null {
   if (!text) return null;
   // A leading year of publishing (2023年公布北京市西城区人民政府2022年…: a fresh tester's t28) is
   // not the report's.
-  const m = /((?:19|20)\d{2})\s*年/.exec(text.replace(PUBLISHED_FIRST, ''));
+  // The year the report's words follow (…2021年政府信息公开…) is the report's, where one is: an
+  // earlier year may be part of the agency's name (北京2022年冬奥会…组织委员会2021年…: t28).
+  const t = text.replace(PUBLISHED_FIRST, '');
+  const m = REPORT_YEAR.exec(t) ?? /((?:19|20)\d{2})\s*年/.exec(t);
   const y = m ? Number(m[1]) : null;
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }
+
+/** A year the report's own words follow: 2021年政府信息公开, 2023年度政务公开, 2022年年度报告. */
+export const REPORT_YEAR =
+  /((?:19|20)\d{2})\s*年(?=\s*度?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
 
 /** A title's leading year of publishing, with its verb: 2023年公布, 2024年1月转发. */
 const PUBLISHED_FIRST =
