@@ -224,3 +224,14 @@ describe('二 in an appendix, its fee amount’s unit on the line after the amou
     expect(rowOf(p.cells, 'active', 'fees')).toBe('1464.65');
   });
 });
+
+describe('二’s header in another order one cell a line, under a caption with a note (synthetic seed 8)', () => {
+  // `第二十条第（八）项（单位：千元）` / `类别 |` / `有效件数 |` / `制发件数 |` / `废止件数 |`: the
+  // caption's item number in brackets was taken for a note, so it was no lead and the header was
+  // not compared: 64 16 0 published in the form's order (有效 as 制发).
+  it('is compared: no value placed in the form’s order', () => {
+    const p = parse('active-header-reordered-caption-note.md');
+    expect(numbers(p, 'active', 'rules')).toEqual([]);
+    expect(rowOf(p.cells, 'active', 'penalty')).toBe('30');
+  });
+});

@@ -163,5 +163,18 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
     }
     out.truth.source_url = url;
   }
+  // Drawn after every other choice, so that those stay as they were (a fresh tester's t28):
+  // the statistical period under a date label (`时间：2023年1月1日—12月31日`), no publication date,
+  // where no other label gives one; a title passed on (`转发…`), whose verb is no part of the name.
+  if (!out.head.some((l) => /日期|时间/.test(l)) && rng.chance(0.08)) {
+    // In place: the caller tells its own header kept by identity (no labelled date: corpus.ts).
+    out.head.push(`${rng.pick(['时间', '日期'])}：${m.year}年1月1日—12月31日`);
+    out.quirks.push('meta-period-label');
+  }
+  if (out.titleLine !== null && !out.quirks.includes('meta-year-first') && rng.chance(0.02)) {
+    out.title = `转发${out.title}`;
+    out.titleLine = out.htmlTitle = out.title;
+    out.quirks.push('meta-title-verb');
+  }
   return out;
 }

@@ -518,8 +518,9 @@ const LEAD =
  * a note in brackets (信息内容（单位：千元）), or a bracketed note alone.
  */
 export function isHeaderLead(cell: string): boolean {
-  // A note alone in brackets ((金额单位：千元) cut off a heading) is no column either.
-  const bare = cell.replace(/[（(][^()（）]*[)）]/g, '');
+  // A note alone in brackets ((金额单位：千元) cut off a heading) is no column either. An item's
+  // number in brackets is no note: 第二十条第（八）项（单位：千元） is a caption (synthetic seed 8).
+  const bare = cell.replace(/[（(](?![一二三四五六七八九十]{1,2}[)）])[^()（）]*[)）]/g, '');
   return LEAD.test(cell) || LEAD.test(bare) || (bare === '' && cell !== '');
 }
 
