@@ -51,6 +51,21 @@ import { exitOnHelp } from './help.ts';
 exitOnHelp(import.meta.url);
 
 const argv = process.argv.slice(2);
+// An option not known is an error, not a full build (a fresh tester's t29: `--incremntal` ran one).
+{
+  const flags = new Set(['--merge', '--list-shards', '--no-search-index', '--incremental']);
+  const valued = new Set(['--groups', '--jobs', '--national', '--out', '--shard']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (flags.has(a)) continue;
+    if (valued.has(a)) i++;
+    else if (a === '--from') while (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) i++;
+    else {
+      console.error(`build: unknown argument: ${a} (npm run build -- --help lists the options)`);
+      process.exit(2);
+    }
+  }
+}
 const value = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   if (i < 0) return undefined;
@@ -357,6 +372,19 @@ function singleBuild(out: string, withSearch: boolean): void {
   // "Cannot find package '@oslojs/encoding'"). Such a build is made in OUTSIDE_SCRATCH and then
   // moved beside `out` (copied when that is another file system) before it replaces it.
   const inside = target.startsWith(`${resolve('.')}${sep}`);
+  // A build killed between its two renames left the site it replaced as `{out}.old-{pid}` and
+  // no `out`: put back; any other such folder, of a build killed after both, removed (a fresh
+  // tester's t29: no dist/ at all, and dist.old-* piling up).
+  const oldPrefix = `${basename(target)}.old-`;
+  if (existsSync(dirname(target)))
+    for (const name of readdirSync(dirname(target)).sort()) {
+      const pid = Number(name.startsWith(oldPrefix) ? name.slice(oldPrefix.length) : NaN);
+      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      if (!existsSync(target)) {
+        renameSync(join(dirname(target), name), target);
+        console.log(`build: put back ${target}, left aside by a build that was stopped`);
+      } else rmSync(join(dirname(target), name), { recursive: true, force: true });
+    }
   const prefix = `${basename(target)}.building-`;
   for (const dir of [dirname(target), resolve(OUTSIDE_SCRATCH)]) {
     if (!existsSync(dir)) continue;
@@ -437,6 +465,14 @@ async function main(): Promise<void> {
       JSON.stringify(planProvinceShards(await reportRegionCodes(dataDir()), groups ? Number(groups) : undefined)),
     );
     return;
+  }
+  // No datasets: a plain message, not Astro's stack trace (a fresh tester's t29: ENOENT … stat
+  // 'data/build/manifest.json').
+  if (!existsSync(join(dataDir(), 'manifest.json'))) {
+    console.error(
+      `build: no datasets in ${dataDir()} (no manifest.json): run \`npm run ingest\` first, or set NIANBAO_DATA to an ingest's --out folder`,
+    );
+    process.exit(1);
   }
   const shard = parseShard(value('--shard'));
   const out = value('--out');

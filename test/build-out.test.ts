@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -17,6 +17,12 @@ describe('a build whose output folder is outside the project', () => {
 
   it('builds, moves the site there and leaves no scratch folder', { timeout: 600_000 }, () => {
     const out = join(tmp, 'site');
+    // What a build killed between its two renames leaves (a fresh tester's t29): the site it
+    // replaced set aside under its dead pid, and no site. The next build puts it back, then
+    // replaces it as usual; nothing is left beside.
+    const dead = spawnSync('true').pid;
+    mkdirSync(join(tmp, `site.old-${dead}`));
+    writeFileSync(join(tmp, `site.old-${dead}`, 'index.html'), 'the previous site');
     const r = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'scripts/build.ts', '--out', out, '--no-search-index', '--jobs', '1'],
@@ -25,6 +31,7 @@ describe('a build whose output folder is outside the project', () => {
     expect(r.status, `${r.stderr}\n${r.stdout.slice(-3000)}`).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(readdirSync(join(out, 'reports')).length).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`put back ${out}`);
     expect(readdirSync(tmp)).toEqual(['site']);
     expect(existsSync('.shard-build/outside')).toBe(false);
   });

@@ -81,3 +81,23 @@ describe('npm run ingest (end to end)', () => {
     expect(r.stderr).toContain('unknown argument: --bogus');
   });
 });
+
+describe('npm run build: what it refuses before it builds anything (t29)', () => {
+  const build = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+
+  it('an option it does not know (a typo of --incremental ran a full build)', () => {
+    const r = build(['--incremntal']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown argument: --incremntal');
+  });
+
+  it('a data folder with no datasets: a plain message, not a stack trace', () => {
+    const r = build([], { NIANBAO_DATA: join(scratchDir('nianbao-nodata-'), 'nothing') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no datasets in .*nothing \(no manifest\.json\): run `npm run ingest` first/);
+  });
+});

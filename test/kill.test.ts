@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recover, verifySums } from '../src/lib/write/generation.ts';
+import { pinGeneration, recover, verifySums } from '../src/lib/write/generation.ts';
 
 /**
  * SIGKILL during the write phase. The ingest stops at a named point (NIANBAO_PAUSE_AT, see
@@ -152,6 +152,22 @@ describe('SIGKILL during the write phase', () => {
     ingest(out);
     expect(readdirSync(tmp).filter((e) => e.startsWith('.out.'))).toEqual([readlinkSync(out)]);
     expect(reports(out)).toBe(5 + added);
+  });
+
+  it('a generation a running build reads is left in place until the build ends (t29)', () => {
+    // A fresh tester's t29: an ingest finishing during a build removed the generation the build
+    // had pinned, and the build stopped at a cells.parquet no longer there.
+    const pinned = readlinkSync(out);
+    const unpin = pinGeneration(out, join(tmp, pinned));
+    addReport();
+    ingest(out);
+    expect(readlinkSync(out)).not.toBe(pinned);
+    expect(existsSync(join(tmp, pinned, 'cells.parquet'))).toBe(true);
+    unpin();
+    addReport();
+    ingest(out);
+    expect(existsSync(join(tmp, pinned))).toBe(false);
+    expect(readdirSync(tmp).filter((e) => e.startsWith('.out.'))).toEqual([readlinkSync(out)]);
   });
 });
 

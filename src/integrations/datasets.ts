@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSums, sha256File, verifySums } from '../lib/write/generation.ts';
+import { parseSums, pinGeneration, sha256File, verifySums } from '../lib/write/generation.ts';
 import { rendersNational } from '../lib/site/shard.ts';
 
 /**
@@ -24,9 +24,17 @@ export function datasets(options: { dataDir: () => string }): AstroIntegration {
         const dir = options.dataDir();
         if (!existsSync(join(dir, 'SHA256SUMS'))) return;
         from = realpathSync(dir);
-        // Every reader in this build (the pages' data loader too) reads this generation. (Not in
-        // `astro dev`: there a new ingest should show, and the old generation is removed.)
-        if (command === 'build') process.env.NIANBAO_DATA = from;
+        // Every reader in this build (the pages' data loader too) reads this generation, which an
+        // ingest finishing meanwhile leaves in place (pinGeneration; unpinned at the end, or by
+        // the process's end). (Not in `astro dev`: there a new ingest should show, and the old
+        // generation is removed.)
+        if (command === 'build') {
+          process.env.NIANBAO_DATA = from;
+          if (lstatSync(dir).isSymbolicLink()) {
+            const unpin = pinGeneration(dir, from);
+            process.once('exit', unpin);
+          }
+        }
         try {
           verifySums(from, false);
         } catch (e) {

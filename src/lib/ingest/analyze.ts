@@ -102,6 +102,14 @@ export function analyzeFile(
   } catch (e) {
     return reject('E_READ_FAILED', `could not read the file: ${(e as Error).message}`);
   }
+  // Another size than the walk saw: the file was being written (a crawler writing into raw/),
+  // and what was read is not the file the entry names (a fresh tester's t29: the old size beside
+  // the new file's SHA-256, and a report half rewritten read as an empty file).
+  if (bytes.length !== f.size)
+    return reject(
+      'E_READ_FAILED',
+      `the file changed while it was read (${f.size} bytes when listed, ${bytes.length} read): run the ingest again`,
+    );
   const sha = sha256(bytes);
   const bound = exceedsBounds(f.path, bytes);
   // Random bytes hold '<' and newlines too: a binary file is rejected as binary (by the parser

@@ -62,6 +62,40 @@ const names = (out: string) => {
   };
 };
 
+/**
+ * Pins the generation a build reads (`gen`: the folder the output path showed when it started),
+ * so that an ingest finishing meanwhile does not remove it from under the build (a fresh
+ * tester's t29: the build then stopped at a cells.parquet no longer there). A pin is a file
+ * beside the generations naming it, one per process; a dead process's pin holds nothing.
+ * Returns the unpin.
+ */
+export function pinGeneration(out: string, gen: string): () => void {
+  const n = names(out);
+  const pin = join(n.parent, `${n.prefix}pin-${process.pid}`);
+  writeFileSync(pin, `${basename(gen)}\n`);
+  return () => rmSync(pin, { force: true });
+}
+
+/** The generations pinned by live builds; the pins of dead ones are removed. */
+function pinned(n: ReturnType<typeof names>): Set<string> {
+  const out = new Set<string>();
+  for (const e of readdirSync(n.parent)) {
+    if (!e.startsWith(`${n.prefix}pin-`)) continue;
+    const pid = Number(e.slice(`${n.prefix}pin-`.length));
+    const path = join(n.parent, e);
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    try {
+      out.add(readFileSync(path, 'utf8').trim());
+    } catch {
+      // Unpinned meanwhile.
+    }
+  }
+  return out;
+}
+
 /** Puts back a previous generation left aside by a killed switch; removes a dead run's leftovers. */
 export function recover(out: string): void {
   const n = names(out);
@@ -72,8 +106,9 @@ export function recover(out: string): void {
     unlinkSync(n.journal);
   }
   const current = lexists(n.out) && lstatSync(n.out).isSymbolicLink() ? readlinkSync(n.out) : null;
+  const pins = pinned(n);
   for (const e of readdirSync(n.parent)) {
-    if (!e.startsWith(n.prefix) || e === current) continue;
+    if (!e.startsWith(n.prefix) || e === current || pins.has(e)) continue;
     if (/^(gen|link|old)-/.test(e.slice(n.prefix.length))) rmSync(join(n.parent, e), { recursive: true, force: true });
   }
 }
@@ -227,7 +262,8 @@ export function startGeneration(out: string): Generation {
       renameSync(link, n.out);
       fsyncPath(n.parent);
       phase('switched');
-      if (previous && previous !== gen && previous.startsWith(n.prefix))
+      // Not while a build reads it (pinGeneration): the next run removes it.
+      if (previous && previous !== gen && previous.startsWith(n.prefix) && !pinned(n).has(previous))
         rmSync(join(n.parent, previous), { recursive: true, force: true });
     }
   }
