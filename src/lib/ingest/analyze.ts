@@ -253,11 +253,14 @@ export function serialize(r: FileResult): FileResult {
   };
 }
 
-/** The buffers of a serialised result, to transfer rather than copy across threads. */
+/**
+ * The buffers of a serialised result, to transfer rather than copy across threads: each once
+ * (the three arrays of a result from the analysis cache share one).
+ */
 export const transferables = (r: FileResult): ArrayBuffer[] =>
   r.rejected || !r.ndjson
     ? []
-    : ([r.ndjson.cells.buffer, r.ndjson.checks.buffer, r.ndjson.sections.buffer] as ArrayBuffer[]);
+    : [...new Set([r.ndjson.cells.buffer, r.ndjson.checks.buffer, r.ndjson.sections.buffer] as ArrayBuffer[])];
 
 /** A web page's extension as parse.ts names it: without its dot, or '' for none. */
 const htmlName = (path: string) => (extensionOf(path) === '(none)' ? '' : extensionOf(path).slice(1));

@@ -28,6 +28,14 @@ export const GZIP_LEVEL = 6;
 /** ID1 ID2, CM 8 (deflate), FLG 0, MTIME 0, XFL 0 (level 6), OS 255 (unknown). */
 export const GZIP_HEADER: Readonly<Buffer> = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 
+/**
+ * Bytes read from the file, and written by zlib, at a time: 1 MiB and 256 KiB rather than
+ * Node's 64 KiB and 16 KiB (the chunks change nothing in the DEFLATE stream, only how many
+ * times its JavaScript runs: at 100,000 reports the cells' CSV is some 850 MB).
+ */
+const READ_CHUNK = 1 << 20;
+const DEFLATE_CHUNK = 1 << 18;
+
 export interface Gzipped {
   /** Size of the gzip file. */
   bytes: number;
@@ -49,7 +57,7 @@ export async function gzipFile(
   let length = 0;
   async function* input() {
     if (opts.prefix?.length) yield Buffer.from(opts.prefix);
-    for await (const chunk of createReadStream(from)) yield chunk as Buffer;
+    for await (const chunk of createReadStream(from, { highWaterMark: READ_CHUNK })) yield chunk as Buffer;
   }
   const count = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -76,6 +84,12 @@ export async function gzipFile(
     trailer.writeUInt32LE(length % 2 ** 32, 4);
     yield out(trailer);
   }
-  await pipeline(Readable.from(input()), count, createDeflateRaw({ level: GZIP_LEVEL }), framed, createWriteStream(to));
+  await pipeline(
+    Readable.from(input()),
+    count,
+    createDeflateRaw({ level: GZIP_LEVEL, chunkSize: DEFLATE_CHUNK }),
+    framed,
+    createWriteStream(to),
+  );
   return { bytes, sha256: hash.digest('hex') };
 }
