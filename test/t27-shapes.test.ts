@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './documents.ts';
+import { rulesOf } from '../src/lib/tables/read.ts';
+import { voidEndReading } from '../src/lib/tables/shift.ts';
+import { reviewIdentities } from '../src/lib/template/identities.ts';
+import { reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
 import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -44,6 +48,23 @@ describe('t27: every published number is the file’s', () => {
   for (const file of files) it(file, async () => expect(await wrongCells(file)).toEqual([]));
 });
 
+describe('四 in a PDF, its row drawn a cell short (voidEndReading)', () => {
+  const keys = Array.from(
+    { length: 15 },
+    (_, j) => `${reviewRows[Math.floor(j / 5)]!.key}.${reviewColumns[j % 5]!.key}`,
+  );
+  const rules = rulesOf(reviewIdentities, 'review').rules;
+  it('is not proven where a cell lost elsewhere reads as well as the empty last one', () => {
+    // m07: 行政复议's 总计 lost, the blocks' sums failing as shown.
+    expect(voidEndReading([0, 2, 0, 0, 1, 2, 1, 1, 5, 3, 0, 0, 1, 4, null], keys, rules)).toMatch(/fail a sum/);
+    // A 0 of 未经复议直接起诉 lost: as shown the sums hold, the last one unchecked (t27's c6).
+    expect(voidEndReading([3, 2, 1, 0, 6, 0, 0, 0, 0, 0, 1, 0, 1, 2, null], keys, rules)).toMatch(/unchecked/);
+  });
+  it('stands where no other reading adds up', () => {
+    expect(voidEndReading([3, 2, 1, 0, 6, 0, 0, 0, 0, 0, 4, 0, 1, 2, null], keys, rules)).toBeNull();
+  });
+});
+
 describe('a qualified number glued to a label', () => {
   const row = (line: string) =>
     rowOf(
@@ -62,10 +83,40 @@ describe('a qualified number glued to a label', () => {
       'granted',
     );
   it('leaves 自然人 unread, whatever the qualifier', () => {
-    for (const q of ['10至12', '10到12', '10或12', '10～12', '多于12', '至少12', '预计12', '（含10）12', '10、12'])
+    for (const q of [
+      '10至12',
+      '10到12',
+      '10或12',
+      '10～12',
+      '多于12',
+      '至少12',
+      '预计12',
+      '（含10）12',
+      '10、12',
+      '含12',
+      '本年12',
+      '上年12',
+      '累计12',
+      '第12',
+    ])
       expect(row(`（一）予以公开 ${q} 2 1 1 2 3 21`).split(' ')[0], q).not.toBe('12');
   });
   it('still reads a label glued to its number, its note in brackets included', () => {
     expect(row('（一）予以公开12 2 1 1 2 3 21')).toBe('12 2 1 1 2 3 21');
+  });
+  it('still reads the total row labelled 合计 glued to its numbers', () => {
+    const cells = ok(
+      parseText(
+        minimalReport([
+          '三、收到和处理政府信息公开申请情况',
+          '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+          '（一）予以公开 12 2 1 1 2 3 21',
+          '（七）合计12 2 1 1 2 3 21',
+          '四、政府信息公开行政复议、行政诉讼情况',
+          '无。',
+        ]),
+      ),
+    ).cells;
+    expect(rowOf(cells, 'requests', 'total')).toBe('12 2 1 1 2 3 21');
   });
 });

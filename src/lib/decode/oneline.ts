@@ -343,6 +343,11 @@ function reline(line: Line, cuts: number[]): Line[] {
     // the value ends and the year begins the text does not show, so no value is cut (a fresh
     // tester's t18: 72023 published for 7).
     if (run && /^\s*[年月日]/.test(piece.slice(d + run.length))) return void out.push(sliceLine(line, c, end));
+    // A number a word qualifies right after it (`行政强制 30至32`, `31以上`, `12余`, `32左右`): the
+    // run ends inside it, and cut there the number would read as a plain value (a fresh tester's
+    // t30: 30, 31, 12 published). The piece stays whole: that cell is text, unread.
+    if (run && /^\s*(?:至|到|或|余|多|以上|左右|许|[~～])/.test(piece.slice(d + run.length)))
+      return void out.push(sliceLine(line, c, end));
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));
     out.push(sliceLine(line, c, c + runEnd));

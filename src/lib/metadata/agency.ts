@@ -41,6 +41,20 @@ export function cleanTitle(raw: string): string {
   return reports.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/**
+ * Where a year inside an agency's name is, in a title: not at the title's start, and what
+ * follows it up to the report's words ends an agency's name (北京2022年冬奥会和冬残奥会组织委员会
+ * 政府信息公开…: a fresh tester's t30, filed as 北京's of 2022). -1 when there is none.
+ */
+export function yearInName(title: string): number {
+  const t = title.replace(/\s+/g, '');
+  const m = /^(.+?)((?:19|20)\d{2}年)(?!度)(.+?)(?=(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报)/.exec(t);
+  // A year first is the report's (2021年北京2022年冬奥会…: the title's agency part follows it).
+  if (!m || /^(?:关于)?(?:(?:19|20)\d{2}年|$)/.test(m[1]!) || /(?:19|20)\d{2}/.test(m[3]!) || !AGENCY_END.test(m[3]!))
+    return -1;
+  return m[1]!.length;
+}
+
 /** A year the report's own words follow (year.ts REPORT_YEAR), where it starts. */
 const REPORT_YEAR_AT = /(?:19|20)\d{2}\s*年(?=\s*度?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
 
@@ -81,11 +95,20 @@ export function titleAgency(title: string): TitleAgency | null {
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
   // A verb of passing it on before the name (转发泰州市海陵区人民政府2023年…, 2023年公布北京市…: a
   // fresh tester's t28): no agency's name starts with one.
-  t = t.replace(/^(?:关于)?(?:转发|印发|公布|发布)(?=[\u4e00-\u9fff]{3})/, '');
+  // So are a site's tag (【转载】) and the forwarded title's bracket (关于印发《…, 转发:…: t30).
+  t = t
+    .replace(/^[【[][^】\]]{1,6}[】\]]/, '')
+    .replace(/^(?:关于)?(?:转发|印发|公布|发布)[:：]?《?(?=[\u4e00-\u9fff]{3})/, '');
   // At the year the report's words follow, where an earlier year is part of the name
   // (北京2022年冬奥会和冬残奥会组织委员会2021年…, 泰州市2035年远景目标办公室2023年…: t28).
   const own = REPORT_YEAR_AT.exec(t);
-  const cut = own && own.index > 0 && AGENCY_END.test(t.slice(0, own.index)) ? own.index : t.search(CUT);
+  const named = own ? -1 : yearInName(t);
+  const cut =
+    own && own.index > 0 && AGENCY_END.test(t.slice(0, own.index))
+      ? own.index
+      : named >= 0
+        ? t.search(/(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报/)
+        : t.search(CUT);
   if (cut <= 0) return null;
   t = t
     .slice(0, cut)

@@ -1,4 +1,5 @@
 import type { Line } from '../decode/lines.ts';
+import { yearInName } from './agency.ts';
 import { arabicDates } from './dates.ts';
 
 /**
@@ -76,7 +77,10 @@ export function titleYear(text: string | null, maxYear: number): number | null {
   // The year the report's words follow (…2021年政府信息公开…) is the report's, where one is: an
   // earlier year may be part of the agency's name (北京2022年冬奥会…组织委员会2021年…: t28).
   const t = text.replace(PUBLISHED_FIRST, '');
-  const m = REPORT_YEAR.exec(t) ?? /((?:19|20)\d{2})\s*年/.exec(t);
+  // Nor one inside the agency's name, where no year of the report's is written (t30).
+  const own = REPORT_YEAR.exec(t);
+  if (!own && yearInName(t) >= 0) return null;
+  const m = own ?? /((?:19|20)\d{2})\s*年/.exec(t);
   const y = m ? Number(m[1]) : null;
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }

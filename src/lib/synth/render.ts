@@ -364,6 +364,8 @@ export function renderTables(
         `${v + 2}至`,
         `${v + 1}或`,
         `（${v + 1}）`,
+        '含',
+        '累计',
       ]);
       label = `${def.label} ${words}${first.text}`;
       ws = [{ text: '', truth: { value: null, state: 'unreadable' } }, ...ws.slice(1)];

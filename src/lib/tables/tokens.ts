@@ -81,11 +81,13 @@ export function isValueLike(text: string): boolean {
 /**
  * A label's text ending in what qualifies the number after it (group 2), the label before it
  * (group 1): 约, 近, 逾, 超 (about, nearly, over); comparisons (超过, 少于, 不足, 至少, 预计 …); a
+ * word for what the number counts (含 including, 本年, 上年, 累计, 受理, 第 …: not 合计 or 总计, the
+ * total row's own label); a
  * number and a range's or a list's joiner (10至, 10或, 10~, 10、); a bracket holding a number
  * ((10), （含10）).
  */
 const QUALIFIED =
-  /^(.*[^约近逾超\s])\s*((?:\d[\d.,]*\s*(?:至|到|或|和|及|与|~|～|-|－|—|\/|、|,|，)|多于|大于|高于|超过|少于|低于|小于|不足|不到|至少|最多|最少|预计|估计|大概|大约|将近|接近|[约近逾超]|[(（][^()（）]*\d[^()（）]*[)）]))$/;
+  /^(|.*[^约近逾超\s])\s*((?:\d[\d.,]*\s*(?:至|到|或|和|及|与|~|～|-|－|—|\/|、|,|，)|多于|大于|高于|超过|少于|低于|小于|不足|不到|至少|最多|最少|预计|估计|大概|大约|将近|接近|[约近逾超含第]|本年|上年|今年|去年|全年|累计|受理|其中|[(（][^()（）]*\d[^()（）]*[)）]))$/;
 
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
 const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
@@ -275,13 +277,15 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
       const [first, ...rest] = m[2].trim().split(/\s+/);
       const cellText = `${approx[2]}${first}`;
       const at = raw.lastIndexOf(cellText);
-      toks.push({
-        t: 'text',
-        text: approx[1]!.trim(),
-        raw: at > 0 ? raw.slice(0, at).trim() : approx[1]!.trim(),
-        no,
-        line,
-      });
+      // A cell of its own that is only the qualified number (四's `超过5 | 3 | …`): no label.
+      if (approx[1]!.trim())
+        toks.push({
+          t: 'text',
+          text: approx[1]!.trim(),
+          raw: at > 0 ? raw.slice(0, at).trim() : approx[1]!.trim(),
+          no,
+          line,
+        });
       toks.push({ t: 'text', text: cellText, raw: cellText, no, line });
       for (const n of rest) toks.push({ t: isValueLike(n) ? 'val' : 'text', text: n, raw: n, no, line });
       return;

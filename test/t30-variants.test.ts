@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ok, parseText } from './helpers.ts';
+
+/**
+ * Minimal files of a fresh tester's t30, who wrote variants of the kinds fixed for t27 and t28
+ * (test/fixtures/tester/t30, each with its truth file): a qualified number in 四's own cell (no
+ * label before it) and after a value in a one-line dump (`30至32`, `31以上`, `12余`), and a
+ * title passed on with its bracket or a site's tag (关于印发《…, 转发:…, 【转载】…).
+ */
+
+const dir = new URL('./fixtures/tester/t30/', import.meta.url);
+const parse = (file: string) => ok(parseText(readFileSync(new URL(file, dir)), file));
+
+interface TruthCell {
+  table_id: string;
+  row_key: string;
+  col_key: string;
+  value: number | null;
+}
+const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
+
+describe('t30: every published number is the file’s', () => {
+  const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && /^m0[1-4]/.test(f));
+  it('has its files', () => expect(files.length).toBe(6));
+  for (const file of files)
+    it(file, () => {
+      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as { cells: TruthCell[] };
+      const want = new Map(truth.cells.map((c) => [key(c), c.value]));
+      const wrong = parse(file)
+        .cells.filter((c) => c.value !== null && want.has(key(c)) && want.get(key(c)) !== c.value)
+        .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
+      expect(wrong).toEqual([]);
+    });
+});
+
+describe('a title passed on', () => {
+  it('names the agency without the verb, its bracket or the site’s tag', () => {
+    expect(parse('m08_title_guanyu_yinfa.txt').report.agency).toBe('泰州市姜堰区人民政府');
+    expect(parse('m09_title_zhuanfa_colon.txt').report.agency).toBe('泰州市科技局');
+    expect(parse('m14_title_zhuanzai_bracket.txt').report.agency).toBe('泰州市科技局');
+  });
+});
+
+describe('an agency name holding a year, the title no year of the report', () => {
+  it('is the whole name, and the year is not the name’s', () => {
+    const p = parse('m10_agency_year_no_report_year.txt');
+    expect(p.report.agency).toBe('北京2022年冬奥会和冬残奥会组织委员会');
+    expect(p.report.year).not.toBe(2022);
+    const q = parse('m12_agency_year_leading_year.txt');
+    expect(q.report.agency).toBe('北京2022年冬奥会和冬残奥会组织委员会');
+    expect(q.report.year).toBe(2021);
+  });
+});
