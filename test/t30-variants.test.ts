@@ -52,3 +52,9 @@ describe('an agency name holding a year, the title no year of the report', () =>
     expect(q.report.year).toBe(2021);
   });
 });
+
+describe('an earlier report named in section 一, the title no year', () => {
+  it('gives no year (在2022年度政府信息公开工作年度报告基础上)', () => {
+    expect(parse('m07_noyear_prev_report_in_section1.txt').report.year).toBeNull();
+  });
+});

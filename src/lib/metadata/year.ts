@@ -223,10 +223,12 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
   const raw = body
     .slice(0, 400)
     .map((l) => {
-      if (!opts.outlook?.has(l)) return l.text;
-      // A report named by its year in 五 or 六 is an earlier one (针对2022年度政府信息公开工作年度报告
-      // 中提出的问题: a fresh tester's t28, the year taken from it): not the report's year.
-      const p = planYears(l.text.replace(OTHER_DOCUMENTS, '').replace(REPORT_NAMED, '····年$1'));
+      // A report named by its year in the body is not proven this one (针对2022年度政府信息公开工作
+      // 年度报告中提出的问题 in 五, 在2022年度…年度报告基础上 in 一: fresh testers' t28 and t30, the
+      // year taken from it): it counts for no year.
+      const text = l.text.replace(REPORT_NAMED, '····年$1');
+      if (!opts.outlook?.has(l)) return text;
+      const p = planYears(text.replace(OTHER_DOCUMENTS, ''));
       planned.push(...p.years);
       return p.masked;
     })
