@@ -2,7 +2,7 @@ import type { CellRow, ReportRow } from '../src/lib/schema/datasets.ts';
 import { formKeys, reportForms } from '../src/lib/site/forms.ts';
 import { requestsLayoutOfCells } from '../src/lib/site/report-page.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
 import { loadGazetteer } from '../src/lib/region/load.ts';
@@ -141,4 +141,30 @@ export function minimalReport(sections: readonly string[]): string {
     '五、存在的主要问题及改进情况',
     '无。',
   ].join('\n');
+}
+
+/** A truth file's cell (the format of ../shared/cases/truth). */
+export interface TruthCell {
+  table_id: string;
+  row_key: string;
+  col_key: string;
+  value: number | null;
+  lenient?: boolean;
+}
+
+/**
+ * The cells published with another value than the truth file (`truth`, a JSON file with `cells`)
+ * gives, as `table.row.col: value, the file v`; cells the truth does not name are not compared.
+ */
+export function wrongCells(
+  cells: ReadonlyArray<{ table_id: string; row_key: string; col_key: string; value: number | null }>,
+  truth: URL | string,
+): string[] {
+  const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
+  const want = new Map(
+    (JSON.parse(readFileSync(truth, 'utf8')) as { cells: TruthCell[] }).cells.map((c) => [key(c), c.value]),
+  );
+  return cells
+    .filter((c) => c.value !== null && want.has(key(c)) && want.get(key(c)) !== c.value)
+    .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ok, parseText } from './helpers.ts';
+import { ok, parseText, wrongCells } from './helpers.ts';
 
 /**
  * Minimal files of a fresh tester's t30, who wrote variants of the kinds fixed for t27 and t28
@@ -12,26 +12,11 @@ import { ok, parseText } from './helpers.ts';
 const dir = new URL('./fixtures/tester/t30/', import.meta.url);
 const parse = (file: string) => ok(parseText(readFileSync(new URL(file, dir)), file));
 
-interface TruthCell {
-  table_id: string;
-  row_key: string;
-  col_key: string;
-  value: number | null;
-}
-const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
-
 describe('t30: every published number is the file’s', () => {
   const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && /^m0[1-4]/.test(f));
   it('has its files', () => expect(files.length).toBe(6));
   for (const file of files)
-    it(file, () => {
-      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as { cells: TruthCell[] };
-      const want = new Map(truth.cells.map((c) => [key(c), c.value]));
-      const wrong = parse(file)
-        .cells.filter((c) => c.value !== null && want.has(key(c)) && want.get(key(c)) !== c.value)
-        .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
-      expect(wrong).toEqual([]);
-    });
+    it(file, () => expect(wrongCells(parse(file).cells, new URL(`${file}.json`, dir))).toEqual([]));
 });
 
 describe('a title passed on', () => {
