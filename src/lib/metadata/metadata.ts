@@ -139,14 +139,12 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   // the issuer (发布机构, else the signature) names — its title is then the report's — else
   // neither (a fresh tester's t28: 标题: 泰州市住房和城乡建设局… over the report's own
   // 扬州市住房和城乡建设局…, filed under 泰州).
+  // The signature's (落款) full name, when one is needed.
+  const signature = () => signatureName(body, (x) => AGENCY_END.test(x) && !isAbbreviation(x), extra.appendixAt);
   const conflict = chosen0?.kind === 'labelled' ? labelConflict(candidates, year, maxYear) : null;
   let agencyConflict: Metadata['agencyConflict'] = null;
   if (conflict) {
-    const issuerRaw =
-      fields.get('发布机构') ??
-      fields.get('发文机关') ??
-      fields.get('发布单位') ??
-      signatureName(body, (x) => AGENCY_END.test(x) && !isAbbreviation(x), extra.appendixAt);
+    const issuerRaw = issuerField(fields) ?? signature();
     const issuer = issuerRaw ? norm(issuerRaw) : null;
     const names = (a: string) => !!issuer && (issuer === a || issuer.endsWith(a) || a.endsWith(issuer));
     const kept = names(conflict.heading) ? conflict.heading : names(conflict.label) ? conflict.label : null;
@@ -193,7 +191,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     headLines,
     titleLine,
     () => [...headLines, ...body.slice(0, 400)].map((l) => l.text).join('\n'),
-    () => signatureName(body, (s) => AGENCY_END.test(s) && !isAbbreviation(s), extra.appendixAt),
+    signature,
   );
   let agency = picked.agency;
   if (agencyConflict && agencyConflict.kept === null) agency = null;
@@ -268,7 +266,7 @@ function pickAgency(
   text: () => string,
   signature: () => string | null,
 ): { agency: string | null; disputed: { title: string; issuer: string } | null } {
-  const fieldRaw = fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
+  const fieldRaw = issuerField(fields);
   const field = fieldRaw ? norm(fieldRaw) || null : null;
   const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
   const only = (agency: string | null) => ({ agency, disputed: null });
@@ -305,6 +303,10 @@ function pickAgency(
   // No name in the title or beside it: the signature's full name, else the field as written.
   return only(field ?? signature());
 }
+
+/** The page's field naming the issuer (发布机构, 发文机关, 发布单位), as written; null when none. */
+const issuerField = (fields: Map<string, string>): string | null =>
+  fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? null;
 
 const TITLE_LABEL_PREFIX = /^\s*(?:[【\[]\s*(?:标题|题目)\s*[】\]]|标题|题目|来源)\s*[:：]?\s*/;
 
