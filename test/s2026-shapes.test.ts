@@ -66,6 +66,12 @@ describe('one value a line', () => {
     for (const row of ['new_received', 'granted', 'withheld_third_party', 'withheld_query'])
       expect(numbers(p, 'requests', row), row).toEqual([]);
   });
+  it('values before their labels with group lines, 一 masked and 二 short of blanks: not read', () => {
+    // `０ 0 ０ ０ ０ １ 1 一、本年新收…` (no room after it: masked), `二、上年结转…` with its five
+    // values after it, then `… 三、本年度办理结果 （一）予以公开`: every label the next row's values.
+    const p = parse('values-before-labels-group-lines.md');
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.state === 'number')).toEqual([]);
+  });
   it('二 with its values before the labels and a page number after the last: not read', () => {
     // `5 1 9 规章 0 5 0 行政规范性文件 59 行政许可 0 行政处罚 10 行政强制 15,773,800元 行政事业性收费 5`
     const p = parse('active-values-before-labels-page-number.txt');
@@ -115,6 +121,14 @@ describe('a stray number after a row that lost a value', () => {
     const p = parse('stray-number-lost-value.md');
     expect(numbers(p, 'requests', 'new_received')).toEqual([]);
     expect(p.diagnostics.some((d) => /a cell not shown at column 1 hold the column sums/.test(d.message))).toBe(true);
+  });
+
+  it('is not published where a row of zeros short of a cell stands in the column sums', () => {
+    // 1 1 0 0 0 0 2 written `1 | 0 | 0 | 0 | 0 | 2 | 6`; 不予处理's `0 | 0 | 0 | 0 | 0 | 0 |` is a
+    // cell short, so it was not placed, and every column sum through it went unchecked.
+    const p = parse('stray-number-zeros-row-short.md');
+    expect(numbers(p, 'requests', 'partly_granted')).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('4 0 0 0 0 2 6');
   });
 
   it('is not published where its own sum holds by chance', () => {

@@ -39,13 +39,15 @@ export function valuesBeforeLabels(
     const i = info[k]!;
     // A row with about two rows' values after it, the next row in the same block.
     const next = rows[k + 1];
-    if (next && rows[k]!.next && !i.atText && !i.onLabel && i.values >= rows[k]!.n + Math.max(1, next.n - 1)) {
+    // Text that only leads the next label (a group label on its own line: 三、本年度办理结果,
+    // （三）不予公开) ends no run of rows: a row's values and the next row's may stand before it.
+    if (next && rows[k]!.next && runs(i) && !i.onLabel && i.values >= rows[k]!.n + Math.max(1, next.n - 1)) {
       let e = k + 1;
-      while (e + 1 < rows.length && !info[e]!.atText) e++;
+      while (e + 1 < rows.length && runs(info[e]!)) e++;
       for (let j = k + 1; j <= e; j++) if (!info[j]!.onLabel) out.add(j);
       why ||= `the row before (line ${toks[rows[k]!.at]!.no}) has about two rows' values after its label: from there on the values may stand before their labels (each label then has the next row's), which is not proven`;
     }
-    if (!i.atText && k + 1 < rows.length) continue;
+    if (runs(i) && k + 1 < rows.length) continue;
     // The block start..k ends here: its edges.
     const first = rows[start]!;
     const lead = unclaimed(toks, first.at);
@@ -113,6 +115,11 @@ function beforeFitsBetter(
   return before < after;
 }
 
+/** Whether a row's values run on to the next row's label: no text ends them but a group label leading it. */
+function runs(i: { atText: boolean; leadsNext: boolean }): boolean {
+  return !i.atText || i.leadsNext;
+}
+
 /** A row label with no room for values after it, masked by decode/orphans.ts (its text as ·). */
 const MASKED = /^·+$/;
 
@@ -124,7 +131,7 @@ function after(
   toks: Tok[],
   at: number,
   end: number,
-): { values: number; onLabel: boolean; atText: boolean; atMasked: boolean } {
+): { values: number; onLabel: boolean; atText: boolean; atMasked: boolean; leadsNext: boolean } {
   const line = toks[at]!.line;
   let values = 0;
   let onLabel = false;
@@ -134,17 +141,32 @@ function after(
       if (t.t === 'val') onLabel = true;
       continue;
     }
-    if (t.t === 'text') return { values, onLabel, atText: true, atMasked: MASKED.test(t.text) };
+    if (t.t === 'text') {
+      // Text on lines of its own up to the next label, a value nowhere among it: a group label.
+      const leadsNext =
+        end < toks.length && toks.slice(i, end).every((u) => u.t !== 'val' && u.t !== 'empty') && values > 0;
+      return { values, onLabel, atText: true, atMasked: MASKED.test(t.text), leadsNext };
+    }
     if (t.t === 'val') values++;
   }
-  return { values, onLabel, atText: end >= toks.length, atMasked: false };
+  return { values, onLabel, atText: end >= toks.length, atMasked: false, leadsNext: false };
 }
 
-/** The values on lines of their own right before the label at `at`, back to other text. */
+/**
+ * The values on lines of their own right before the label at `at`, back to other text. A row
+ * label masked right before it (decode/orphans.ts: no room for values after it) is passed: its
+ * values, read before it, are no found row's either (a 100,000-report corpus: 一's values, its
+ * label masked, then 二's label, the table's values each before its label).
+ */
 function unclaimed(toks: Tok[], at: number): number {
   let n = 0;
+  let passed = false;
   for (let i = at - 1; i >= 0; i--) {
     const t = toks[i]!;
+    if (t.t === 'text' && n === 0 && !passed && MASKED.test(t.text)) {
+      passed = true;
+      continue;
+    }
     if (t.t === 'text') break;
     if (t.t === 'val') {
       // A value on a line that also holds text (a header line's) is no line of values.
