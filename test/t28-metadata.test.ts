@@ -69,3 +69,10 @@ describe('an agency whose name holds a year', () => {
     expect(q.report.year).toBe(2023);
   });
 });
+
+describe('a portal’s 发布机构 over another agency’s report, the title no agency', () => {
+  it('is the agency the signature and the text name, not the portal’s office', () => {
+    const p = parse('f08_portal_issuer.txt');
+    expect(p.report.agency).toBe('泰州市统计局');
+  });
+});

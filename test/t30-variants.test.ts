@@ -43,3 +43,22 @@ describe('an earlier report named in section 一, the title no year', () => {
     expect(parse('m07_noyear_prev_report_in_section1.txt').report.year).toBeNull();
   });
 });
+
+describe('a crawler’s 标题: field over a one-line dump whose own title follows a breadcrumb', () => {
+  // `标题: 泰州市人防办2022年…` / `当前位置： 首页 > 政务公开 泰州市人防办2023年… 一、总体情况 …`.
+  it('does not give its year or agency alone', () => {
+    const p = parse('m05_oneline_crawler_title_year.txt');
+    expect(p.report.year).not.toBe(2022);
+    const q = parse('m06_oneline_crawler_title_agency.txt');
+    expect(q.report.agency).not.toBe('扬州市人防办');
+    expect(q.diagnostics.some((d) => d.code === 'W_AGENCY_DISPUTED')).toBe(true);
+  });
+});
+
+describe('an agency name holding a year, the report’s year in brackets after it', () => {
+  it('is the whole name, and the year the bracketed one', () => {
+    const p = parse('m11_agency_year_bracket_year.txt');
+    expect(p.report.agency).toBe('北京2022年冬奥会和冬残奥会组织委员会');
+    expect(p.report.year).toBe(2021);
+  });
+});

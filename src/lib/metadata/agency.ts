@@ -55,8 +55,9 @@ export function yearInName(title: string): number {
   return m[1]!.length;
 }
 
-/** A year the report's own words follow (year.ts REPORT_YEAR), where it starts. */
-const REPORT_YEAR_AT = /(?:19|20)\d{2}\s*年(?=\s*度?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
+/** A year the report's own words follow (year.ts REPORT_YEAR), where it starts (its bracket's: …委员会（2021年）政府…). */
+const REPORT_YEAR_AT =
+  /[(（]?(?:19|20)\d{2}\s*年(?=\s*度?\s*[)）]?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
 
 export const AGENCY_END =
   /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管委会|管理局|局|厅|委|办|中心|院|所|署|会)$/;

@@ -291,7 +291,20 @@ function pickAgency(
     if (field && field.startsWith(place) && AGENCY_END.test(field)) return only(field);
     return only(isZone(place) ? place : `${place}人民政府`);
   }
-  if (field && !isAbbreviation(field)) return only(field);
+  if (field && !isAbbreviation(field)) {
+    // A portal's publisher (发布机构：XX市人民政府办公室) over another agency's report, its signature
+    // naming that agency (a fresh tester's t28): where the two differ, the one the text names.
+    const signed = signature();
+    if (signed && signed !== field && !signed.endsWith(field) && !field.endsWith(signed)) {
+      const words = text()
+        .split('\n')
+        .filter((l) => !ISSUER_LABEL.test(l))
+        .join('')
+        .replace(/\s+/g, '');
+      if (words.includes(signed) && !words.includes(field)) return only(signed);
+    }
+    return only(field);
+  }
   if (titleLine) {
     // Title without the agency ("2020年度政府信息公开工作落实情况"): the line above or below names it.
     const i = headLines.findIndex((l) => l.no === titleLine);
@@ -303,6 +316,9 @@ function pickAgency(
   // No name in the title or beside it: the signature's full name, else the field as written.
   return only(field ?? signature());
 }
+
+/** A line holding the issuer's field. */
+const ISSUER_LABEL = /发\s*布\s*机\s*构|发文机关|发布单位/;
 
 /** The page's field naming the issuer (发布机构, 发文机关, 发布单位), as written; null when none. */
 const issuerField = (fields: Map<string, string>): string | null =>

@@ -1,5 +1,5 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
-import { isChrome } from '../segment/chrome.ts';
+import { isChrome, leadingCrumb } from '../segment/chrome.ts';
 import { TITLE, TITLE_LABEL, cleanTitle } from './agency.ts';
 
 /**
@@ -195,6 +195,11 @@ export function splitHeadLine(l: Line): Line[] {
   if (word > 1 && PRINTED.test(l.text.slice(0, word))) cuts.push(word);
   const header = PRINTED_HEAD.exec(l.text)?.[0].length ?? 0;
   if (header > 0 && header <= titles[0]!.index) cuts.push(header);
+  // A breadcrumb before the title (a one-line dump: `当前位置： 首页 > 政务公开 XX局2023年…年度报告 一、…`):
+  // the whole line read as chrome, and the report's own title with it (a fresh tester's t30: a
+  // crawler's 标题: field of another year or agency then stood alone).
+  const crumb = leadingCrumb(l.text);
+  if (crumb > 0 && crumb <= word) cuts.push(crumb);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
   for (const t of titles.slice(1)) {

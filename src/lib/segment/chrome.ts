@@ -97,5 +97,10 @@ export function stripChrome(text: string): string {
   return t;
 }
 
+/** The length of a breadcrumb opening `text` (当前位置：首页 > 政务公开 ), 0 when there is none. */
+export function leadingCrumb(text: string): number {
+  return text.includes('位置') ? (LEADING_CRUMB.exec(text)?.[0].length ?? 0) : 0;
+}
+
 /** A cheap test before the costly trailing-chrome pattern (most lines have none of these). */
 const CHROME_HINT = /打印|关闭|附件|分享|返回顶部|收藏|扫一扫|小\s*\]?\s*$/;
