@@ -194,6 +194,16 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     }
   });
 
+  it('reads 三 whose labels plain pdftotext printed below a run of three rows’ values', () => {
+    // 二's label, then its own, 予以公开's and 部分公开's values (tables/runs.ts): read where every
+    // sum of the table holds, which most such tables do.
+    const q = result.byQuirk['labels-after-run'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong).toBe(0);
+    // 3 files here: 63 of 598 cells NULL before runs.ts, none after.
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('scores the metadata variants of real pages, each a quirk of its own', () => {
     for (const field of ['title', 'published_on', 'source_url', 'duplicate_of'])
       expect(result.metadata[field]?.total, field).toBeGreaterThan(200);

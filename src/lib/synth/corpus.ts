@@ -467,6 +467,26 @@ function report(
     tq.strayNumber = straySide;
     quirks.add('stray-number-lost-blank');
   }
+  // 三 as plain pdftotext prints a tall merged label cell: 二's label followed by three rows'
+  // values, 予以公开's and 部分公开's labels below (the real report of ../shared/real; a side
+  // generator of its own). Not with other shapes of 三's rows, damage or a planted error.
+  if (
+    style === 'blank-lines' &&
+    !pre2019 &&
+    !noTables &&
+    !tq.pageCells &&
+    !tq.blankApplicants &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    !tq.strayNumber &&
+    !tq.labelPadding &&
+    !tq.labelColumns &&
+    !tq.wrappedLabels &&
+    new Random(Number(seq) * 7919 + 131).chance(0.2)
+  ) {
+    tq.labelsAfterRun = true;
+    quirks.add('labels-after-run');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   // Not with the other shapes of 三's rows: one layout of the labels at a time.
   if (

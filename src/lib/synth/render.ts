@@ -122,6 +122,14 @@ export interface TableQuirks {
    */
   reviewRowNumber?: boolean;
   /**
+   * Blank-lines style (plain pdftotext of a ruled table), section 三: the tall 三、本年度办理结果
+   * cell and the labels of （一）予以公开 and （二）部分公开 beside it printed below the rows'
+   * numbers, so that 二's label is followed by its own, 予以公开's and 部分公开's values (the real
+   * report of ../shared/real). Only where the three rows are numbers in every cell. Truth: the
+   * values as written (tables/runs.ts reads them where every sum of the table holds).
+   */
+  labelsAfterRun?: boolean;
+  /**
    * Text styles, section 三: one row's blank cell lost and a stray number (a page's, a note's)
    * after its values (damage-tables.ts, strayTable; the side generator of the damage).
    */
@@ -509,13 +517,16 @@ export function renderTables(
               style,
               [
                 ...reqHeader,
-                ...rRows
-                  .map(rowCells)
-                  .map((r) =>
-                    q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
-                      ? [r[0]!, '', ...r.slice(1)]
-                      : r,
-                  ),
+                ...labelsAfterRun(
+                  rRows
+                    .map(rowCells)
+                    .map((r) =>
+                      q.labelPadding && r.length > 1 && /^(?:[一二四]、|（[一二七]）)/.test(r[0]!)
+                        ? [r[0]!, '', ...r.slice(1)]
+                        : r,
+                    ),
+                  q.labelsAfterRun === true && style === 'blank-lines' && !q.pageCells,
+                ),
               ],
               q,
               rng,
@@ -809,6 +820,33 @@ function reorderedHeader(rng: Random): string[] {
     ['现行有效', '本年制发', '本年废止'],
   ]);
   return [lead, ...words];
+}
+
+/**
+ * 三's rows with 二's label followed by its own, 予以公开's and 部分公开's values, and those two
+ * labels with the tall 三、本年度办理结果 cell's characters after the next row (TableQuirks
+ * `labelsAfterRun`). The rows as they are when `on` is false or a cell of the three is no number.
+ */
+function labelsAfterRun(rows: string[][], on: boolean): string[][] {
+  const at = rows.findIndex((r) => r[0]?.startsWith('二、上年结转'));
+  const run = rows.slice(at, at + 3);
+  if (
+    !on ||
+    at < 0 ||
+    !run[1]?.[0]?.startsWith('（一）予以公开') ||
+    !run[2]?.[0]?.startsWith('（二）部分公开') ||
+    !rows[at + 3] ||
+    !run.every((r) => r.length === 8 && r.slice(1).every((c) => /^[0-9０-９]+$/.test(c)))
+  )
+    return rows;
+  const moved = [run[1][0], run[2][0], '三、', '本', '年', '度', '办', '理', '结', '果'];
+  return [
+    ...rows.slice(0, at),
+    [run[0]![0]!, ...run.flatMap((r) => r.slice(1))],
+    rows[at + 3]!,
+    moved,
+    ...rows.slice(at + 4),
+  ];
 }
 
 function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {

@@ -4,6 +4,7 @@ import { cellIn, type CellAddress, type Identity } from '../template/identities.
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { valuesBeforeLabels } from './label-order.ts';
 import { shiftedReading } from './shift.ts';
+import { runRow, splitRuns } from './runs.ts';
 import { rulesNaming, termsOf } from './rule-index.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
 import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
@@ -238,9 +239,43 @@ export function readTable(
     );
     keysOf(found[k]!.def).forEach((key, j) => countReadings.set(key, nums[j] ?? null));
   }
+  // Runs of values that are the rows' after them too, their labels printed elsewhere (runs.ts);
+  // not in a table whose header or columns are in doubt.
+  const plainTable =
+    !rules.unproven &&
+    !rules.unprovenRows?.size &&
+    !rules.repeatedColumn &&
+    !rules.repeatedRows?.size &&
+    !rules.unnamedColumns &&
+    !rules.wider &&
+    !rules.byHeader;
+  const runs = plainTable
+    ? splitRuns(defs, found, rcs, countReadings, rowRules, rules.moneyUnit ?? null)
+    : new Map<number, RowDef[]>();
+  const runKeys: string[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const cols = f.def.columns;
+    const run = runs.get(k);
+    const rk = rcs[k]!;
+    if (run && rk.kind === 'unknown' && !wideRows[k] && !f.clash) {
+      run.forEach((d, r) => {
+        const keys = keysOf(d);
+        runRow(rk.vals, cols.length, r).forEach((tok, j) => {
+          const c = em.emit({
+            kind: 'read',
+            at: { table: tableId, row: d.key, col: d.columns[j]!.key },
+            evidence: { tok, start: 0, length: tok.text.length },
+            placement: { by: 'lines', index: j },
+          });
+          knownKeys.push(keys[j]!);
+          knownVals.push(c.value);
+          knownNumbers.set(keys[j]!, typeof c.value === 'number' ? c.value : null);
+        });
+        if (r > 0) runKeys.push(d.key);
+      });
+      continue;
+    }
     const wider = rules.wider?.rows?.get(f.def.key) ?? rules.wider?.all ?? wideRows[k];
     const rc = wider && !byHeader[k] ? notByCount(rcs[k]!, wider) : rcs[k]!;
     // Values read from the lines after the label run to the next label found; when a row
@@ -416,7 +451,7 @@ export function readTable(
     resolveShort(em, short, known, rules.identities ?? []);
   }
 
-  const foundKeys = found.map((f) => f.def.key);
+  const foundKeys = [...found.map((f) => f.def.key), ...runKeys];
   return {
     cells: em.finish(),
     found: foundKeys,

@@ -248,7 +248,14 @@ export type RowCells =
        */
       blankTail?: number;
     }
-  | { kind: 'unknown'; reason: string; vals: ValTok[]; by?: 'lines' };
+  | {
+      kind: 'unknown';
+      reason: string;
+      vals: ValTok[];
+      by?: 'lines';
+      /** More values than columns, on lines of their own: perhaps the rows' after it (runs.ts). */
+      run?: true;
+    };
 
 /**
  * The cells of the row whose label is at `at`, up to token index `end` (exclusive).
@@ -993,7 +1000,7 @@ export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells
     const inner = innerBreak(lines);
     return inner ? { kind: 'unknown', reason: inner, vals } : { kind: 'cells', cells: vals, by: 'lines' };
   }
-  if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals };
+  if (vals.length > n) return { kind: 'unknown', reason: `${vals.length} values for ${n} columns`, vals, run: true };
   if (vals.length === 0) {
     return lines.length > 0
       ? { kind: 'cells', cells: Array<Slot>(n).fill(null), by: 'lines' }
