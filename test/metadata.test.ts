@@ -243,6 +243,32 @@ describe('metadata', () => {
     });
   });
 
+  it('a long title broken before its last words (…信息公开 / 工作年度报告) is joined', () => {
+    // Seed 12: the second line alone was the title, and no agency was read.
+    expect(
+      meta('恩施土家族苗族自治州鹤峰县住房和城乡建设局2023年政府信息公开\n工作年度报告\n发布日期：2024年3月14日'),
+    ).toMatchObject({
+      title: '恩施土家族苗族自治州鹤峰县住房和城乡建设局2023年政府信息公开工作年度报告',
+      agency: '恩施土家族苗族自治州鹤峰县住房和城乡建设局',
+      year: 2023,
+    });
+  });
+
+  it('a printed page’s header, a breadcrumb and 打印 关闭 before a title broken by a space: none of them the agency', () => {
+    // Seed 12: the breadcrumb's 政府信息公开年报 was the title and 当前位置:首页> the agency.
+    const m = meta(
+      'https://www.xxgk916.gov.cn/zwgk/ndbg/202502/t20250218_38384.htm 1/5 当前位置：首页 > 政务公开 > 政府信息公开年报 打印 关闭 湖北省卫生健康委员会 2024年政府信 息公开工作年度报告 发布时间：2025-02-18 15:02',
+    );
+    expect(m).toMatchObject({ agency: '湖北省卫生健康委员会', year: 2024, published_on: '2025-02-18' });
+    expect(m.title).not.toMatch(/当前位置|打印/);
+  });
+
+  it('a bare 时间： after the title on its line is no part of the title', () => {
+    expect(meta('彬州市住房和城乡建设局政府信息公开工作年度报告 时间： 2018-02-21').title).toBe(
+      '彬州市住房和城乡建设局政府信息公开工作年度报告',
+    );
+  });
+
   it('a title broken inside its own words (a PDF’s centred title over three lines) is joined, its agency kept', () => {
     // A fresh tester's t16: the last line alone gave 公开 as the agency.
     expect(

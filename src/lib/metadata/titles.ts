@@ -151,7 +151,9 @@ function fieldsFollow(head: Line[], i: number): boolean {
 
 /** An opening sentence that may follow the title on a dumped line: 根据《条例》… */
 const OPENER = /(?:根据|按照|依据)《/;
-const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}`, 'g');
+/** A bare 时间： or 日期： after the title (a period or a date: its own line, read by dates.ts). */
+const BARE_DATE = /(?:时\s*间|日\s*期)(?=\s*[:：])/;
+const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}|${BARE_DATE.source}`, 'g');
 const TITLES = new RegExp(TITLE.source, 'g');
 /** A printed page's header before the title: an address, a page counter (1/3), a time. */
 const PRINTED = /(?:https?:\/\/\S*|www\.\S*|\S*\.s?html?|\b\d+\s*\/\s*\d+|\d{1,2}:\d{2})\s*$/;
@@ -198,8 +200,15 @@ export function splitHeadLine(l: Line): Line[] {
   // A breadcrumb before the title (a one-line dump: `当前位置： 首页 > 政务公开 XX局2023年…年度报告 一、…`):
   // the whole line read as chrome, and the report's own title with it (a fresh tester's t30: a
   // crawler's 标题: field of another year or agency then stood alone).
-  const crumb = leadingCrumb(l.text);
-  if (crumb > 0 && crumb <= word) cuts.push(crumb);
+  // After a printed page's header too, with chrome words after it (`…htm 1/5 当前位置：首页 > … >
+  // 政府信息公开年报 打印 关闭 XX委员会 2024年政府信 息公开…`: the breadcrumb's 年报 was the title and
+  // 当前位置:首页> the agency). What follows must read as a title.
+  const crumbFrom = header > 0 && header <= titles[0]!.index ? header : 0;
+  const crumb = leadingCrumb(l.text.slice(crumbFrom));
+  if (crumb > 0 && TITLE.test(l.text.slice(crumbFrom + crumb))) {
+    if (crumbFrom > 0) cuts.push(crumbFrom);
+    cuts.push(crumbFrom + crumb);
+  }
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
   for (const t of titles.slice(1)) {
@@ -212,6 +221,10 @@ export function splitHeadLine(l: Line): Line[] {
     .slice(0, -1)
     .map((at, i) => ({ ...sliceLine(l, at, bounds[i + 1]), ...(l.role ? { role: l.role } : {}) }));
 }
+
+/** A title's last words on a line of their own, and where the line before then ends. */
+const TITLE_END = /^(?:工作)?(?:年度)?(?:报告|年报)$/;
+const BROKEN_AT = /(?:19|20)\d{2}\s*年度?(?:政府)?信息公开$|(?:19|20)\d{2}\s*年度?政务公开$/;
 
 /** A piece of a title broken over lines: short, no punctuation, no field. */
 const PIECE = /^[^:：|,，。；;、]{1,30}$/;
@@ -228,6 +241,26 @@ const PIECE = /^[^:：|,，。；;、]{1,30}$/;
 export function joinBrokenTitle(head: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < head.length; i++) {
+    // A long title broken before its last words (…住房和城乡建设局2023年政府信息公开 / 工作年度报告):
+    // the first line too long for a piece, the second only the title's end.
+    const next = head[i + 1];
+    if (
+      next &&
+      TITLE_END.test(next.text.trim()) &&
+      BROKEN_AT.test(head[i]!.text.trim()) &&
+      head[i]!.text.trim().length <= 80 &&
+      !isChrome(head[i]!.text) &&
+      !FIELDS.test(head[i]!.text)
+    ) {
+      out.push({
+        ...head[i]!,
+        text: `${head[i]!.text.trim()}${next.text.trim()}`,
+        raw: `${head[i]!.raw.trim()}${next.raw.trim()}`,
+        map: null,
+      });
+      i++;
+      continue;
+    }
     let joined: Line | null = null;
     for (let j = i + 1; j <= i + 2 && j < head.length && !joined; j++) {
       const pieces = head.slice(i, j + 1);

@@ -80,6 +80,7 @@ export function isPageFooter(text: string): boolean {
 /** Chrome words a scrape glues to the end of the last paragraph: 打印 关闭 附件下载, 分享到… */
 const CHROME_WORD =
   '(?:【\\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|附件下载|分享到\\s*[:：]?|返回顶部|收藏(?:本页)?|扫一扫|\\[?\\s*大\\s*中\\s*小\\s*\\]?)(?:\\s*】)?';
+const CRUMB_CHROME = new RegExp(`^(?:\\s*${CHROME_WORD})+\\s*`);
 const TRAILING_CHROME = new RegExp(`(?<=^|[\\s。；;！!？?）)”"])(?:\\s*${CHROME_WORD})+\\s*$`);
 /** A breadcrumb (当前位置：首页 > 政务公开 > 年报) at the start of a line that goes on with text. */
 const LEADING_CRUMB =
@@ -97,9 +98,13 @@ export function stripChrome(text: string): string {
   return t;
 }
 
-/** The length of a breadcrumb opening `text` (当前位置：首页 > 政务公开 ), 0 when there is none. */
+/**
+ * The length of a breadcrumb opening `text` (当前位置：首页 > 政务公开 ), with the chrome words a
+ * page prints after it (打印 关闭), 0 when there is none.
+ */
 export function leadingCrumb(text: string): number {
-  return text.includes('位置') ? (LEADING_CRUMB.exec(text)?.[0].length ?? 0) : 0;
+  const crumb = text.includes('位置') ? (LEADING_CRUMB.exec(text)?.[0].length ?? 0) : 0;
+  return crumb && crumb + (CRUMB_CHROME.exec(text.slice(crumb))?.[0].length ?? 0);
 }
 
 /** A cheap test before the costly trailing-chrome pattern (most lines have none of these). */
