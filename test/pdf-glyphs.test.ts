@@ -1,3 +1,4 @@
+import { UNSURE_MARK } from '../src/lib/decode/shown.ts';
 import { describe, expect, it } from 'vitest';
 import { OPS as PDF_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
@@ -171,9 +172,19 @@ describe('faint text (drawn semi-transparent) is no cell text', () => {
     expect(rows(pageRuns(items, d, A4).runs)).toEqual(['规章 | 1 | 0 | 11', '行政规范性文件 | 8 |  | 26']);
     // Without the opacity (the two lists disagree), the digit would be read: the test can fail.
     expect(rows(pageRuns(items, null, A4).runs)).toContain('行政规范性文件 | 8 | 1 | 26');
-    // A faint character inside an item is cut out of it.
-    const mixed: DrawnRun = { ...run('8x', 260, 665), alpha: [1, 0.3] };
-    expect(dropOverdrawn([mixed]).map((r) => r.str)).toEqual(['8']);
+    // A faint character standing apart from the opaque ones of its item is cut out of it.
+    const apart: DrawnRun = { ...run('8  x', 260, 665), alpha: [1, 1, 1, 0.3] };
+    expect(dropOverdrawn([apart]).map((r) => r.str.trim())).toEqual(['8']);
+  });
+
+  it('keeps a faint digit beside an opaque one, unsure: never the number without it', () => {
+    // A fresh tester's t31: `1<span style="opacity:.5">5</span>` printed by Chromium read as 1.
+    const inside: DrawnRun = { ...run('8x', 260, 665), alpha: [1, 0.3] };
+    expect(dropOverdrawn([inside]).map((r) => r.str)).toEqual([`8${UNSURE_MARK}x`]);
+    const one = run('1', 300, 665, 12, 6.6);
+    const five: DrawnRun = { ...run('5', 306.6, 665, 12, 6.6), alpha: [0.5] };
+    const out = dropOverdrawn([one, five]).map((r) => r.str);
+    expect(out).toEqual(['1', `${UNSURE_MARK}5`]);
   });
 });
 

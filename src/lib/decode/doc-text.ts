@@ -32,7 +32,9 @@ const DEL = 0x0800;
 /** Toggle properties: operand 0 off, 1 on, 0x80 as the style, 0x81 the style's opposite. */
 const TOGGLES = new Set([0x083c /* vanish */, 0x0837 /* strike */]);
 /** Boolean properties: operand 0 off, 1 on. */
-const BOOLS = new Set([0x0818 /* specVanish */, 0x0811 /* webHidden */, 0x2a53 /* dstrike */]);
+const BOOLS = new Set([0x0818 /* specVanish */, 0x2a53 /* dstrike */]);
+/** webHidden: hidden in Web Layout only, printed: its text is unsure (docx-hidden.ts, ONE_VIEW). */
+const WEB_HIDDEN = 0x0811;
 const ISTD = 0x4a30; // sprmCIstd: the run's character style
 const ISS = 0x2a48; // sprmCIss: 0 normal, 1 superscript, 2 subscript
 const HPS_POS = 0x4845; // sprmCHpsPos: raised (lowered) by half-points
@@ -212,7 +214,9 @@ export function runVerdict(grpprl: Buffer, styles: StyleHiding): RunVerdict {
     const op = grpprl[at] ?? 0;
     if (sprm === DEL && op & 1) verdict = 'deleted';
     else if (sprm === ISTD) istd = grpprl.readUInt16LE(at);
-    else if (TOGGLES.has(sprm) || BOOLS.has(sprm)) {
+    else if (sprm === WEB_HIDDEN) {
+      if (op !== 0 && verdict === 'shown') verdict = 'unsure';
+    } else if (TOGGLES.has(sprm) || BOOLS.has(sprm)) {
       if (verdict === 'deleted' || verdict === 'hidden') return;
       if (op === 1) verdict = 'hidden';
       else if (op === 0x81 || op === 0x80) {
@@ -339,7 +343,7 @@ function styleRaises(grpprl: Buffer): boolean | null {
 function styleSets(grpprl: Buffer): boolean | null {
   let v: boolean | null = runInk(grpprl) !== 'shown' ? true : null;
   forSprms(grpprl, (sprm, at) => {
-    if (!TOGGLES.has(sprm) && !BOOLS.has(sprm)) return;
+    if (!TOGGLES.has(sprm) && !BOOLS.has(sprm) && sprm !== WEB_HIDDEN) return;
     if ((grpprl[at] ?? 0) !== 0) v = true;
     else v ??= false;
   });

@@ -12,9 +12,11 @@ import { BLACK, hexColour, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, 
  * Hidden and struck text in a .docx, taken out before mammoth reads it. mammoth reads every run
  * whatever its properties: a run with <w:vanish/> (hidden text) holding "0" after a visible "1"
  * read as 10. The rule is the HTML reader's (shown.ts): text the document does not show is no
- * text of it — hidden (vanish, specVanish, webHidden) and struck through (strike, dstrike: struck
- * text is deleted text; mammoth would only mark direct w:strike, never a style's) — and text
- * that may or may not be shown is kept behind UNSURE_MARK, so that it is never read as a digit.
+ * text of it — hidden (vanish, specVanish) and struck through (strike, dstrike: struck text is
+ * deleted text; mammoth would only mark direct w:strike, never a style's) — and text that may or
+ * may not be shown is kept behind UNSURE_MARK, so that it is never read as a digit. webHidden
+ * text is such: Word hides it in Web Layout only and prints it (a fresh tester's t31: "1" and a
+ * webHidden "5" read as 1, where print shows 15).
  *
  * A run's property is its own (direct formatting wins) or else its styles': the run's character
  * style, its paragraph's style (or the default paragraph style), its table's style, each
@@ -31,6 +33,8 @@ import { BLACK, hexColour, inkOfColour, inkOfSize, mix, WHITE, worse, type Ink, 
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const PROPS = ['vanish', 'specVanish', 'webHidden', 'strike', 'dstrike'];
+/** Properties that hide a run in one view only (webHidden: Web Layout): its text is unsure, not hidden. */
+const ONE_VIEW = new Set(['webHidden']);
 /** What in a run is text (or draws something); a hidden run keeps only its field structure. */
 const CONTENT = new Set([
   't',
@@ -566,7 +570,10 @@ function verdict(run: El, styles: Styles | null): 'shown' | 'hidden' | 'unsure' 
   for (const p of PROPS) {
     const direct = rPr ? child(rPr, p) : null;
     if (direct) {
-      if (on(direct)) return 'hidden';
+      if (on(direct)) {
+        if (!ONE_VIEW.has(p)) return 'hidden';
+        unsure = true;
+      }
       continue;
     }
     if (!styles) continue;
@@ -580,8 +587,8 @@ function verdict(run: El, styles: Styles | null): 'shown' | 'hidden' | 'unsure' 
       if (k === 2 && v) sure = false;
     }
     const value = set.length === 0 ? (styles.defaults.get(p) ?? false) : set.length === 1 && sure ? set[0]! : null;
-    if (value === true) return 'hidden';
-    if (value === null && set.some(Boolean)) unsure = true;
+    if (value === true && !ONE_VIEW.has(p)) return 'hidden';
+    if ((value === null && set.some(Boolean)) || value === true) unsure = true;
   }
   return unsure ? 'unsure' : 'shown';
 }

@@ -215,12 +215,14 @@ function glyphsOf(run: TextRun): Glyph[] {
  */
 export function dropOverdrawn(all: DrawnRun[]): TextRun[] {
   const runs = dropCopies(all);
+  const touching = faintTouching(runs);
   const seen = new Map<string, Array<{ x: number; y: number; w: number; size: number }>>();
   const out: TextRun[] = [];
-  for (const run of runs) {
+  for (const [r, run] of runs.entries()) {
     const glyphs = glyphsOf(run);
     const keep = glyphs.map((g, i) => {
-      if ((run.alpha?.[i] ?? 1) < FAINT || run.ink?.[i] === 'hidden') return false;
+      if (run.ink?.[i] === 'hidden') return false;
+      if ((run.alpha?.[i] ?? 1) < FAINT) return touching.has(`${r}.${i}`);
       if (/\s/.test(g.ch)) return true;
       let prior = seen.get(g.ch);
       if (!prior) seen.set(g.ch, (prior = []));
@@ -233,7 +235,7 @@ export function dropOverdrawn(all: DrawnRun[]): TextRun[] {
       if (!again) prior.push({ x: g.x, y: run.y, w: g.w, size: run.size });
       return !again;
     });
-    const unsure = (i: number) => run.ink?.[i] === 'unsure' && !/\s/.test(glyphs[i]!.ch);
+    const unsure = (i: number) => (run.ink?.[i] === 'unsure' || touching.has(`${r}.${i}`)) && !/\s/.test(glyphs[i]!.ch);
     if (keep.every(Boolean) && !glyphs.some((_, i) => unsure(i))) {
       const { alpha: _alpha, ink: _ink, ...plain } = run;
       out.push(plain);
@@ -251,6 +253,48 @@ export function dropOverdrawn(all: DrawnRun[]): TextRun[] {
     glyphs.forEach((g, i) => (keep[i] ? piece.push({ ...g, unsure: unsure(i) }) : flush()));
     flush();
   }
+  return out;
+}
+
+/**
+ * The faint characters (`run.glyph` keys) that touch a plainly drawn one on their line: the same
+ * size within a fifth, the same baseline within a third of it, under a third of it apart. A
+ * watermark stands apart from the text it lies on (another size, another line, a gap); a faint
+ * digit beside an opaque one is part of the number a reader sees (a fresh tester's t31:
+ * `1<span style="opacity:.5">5</span>` printed by Chromium read as 1): it is kept, unsure.
+ */
+function faintTouching(runs: readonly DrawnRun[]): Set<string> {
+  const out = new Set<string>();
+  if (!runs.some((r) => r.alpha?.some((a) => a < FAINT))) return out;
+  // Plain characters by line (a bucket of the baseline), for the faint ones' lookups.
+  const lines = new Map<number, Array<{ x: number; w: number; y: number; size: number }>>();
+  const glyphs = runs.map(glyphsOf);
+  const at = (y: number) => Math.round(y / 2);
+  runs.forEach((run, r) =>
+    glyphs[r]!.forEach((g, i) => {
+      if (/\s/.test(g.ch) || (run.alpha?.[i] ?? 1) < FAINT || run.ink?.[i] === 'hidden') return;
+      const key = at(run.y);
+      const line = lines.get(key) ?? [];
+      line.push({ x: g.x, w: g.w, y: run.y, size: run.size });
+      lines.set(key, line);
+    }),
+  );
+  runs.forEach((run, r) =>
+    glyphs[r]!.forEach((g, i) => {
+      if (/\s/.test(g.ch) || (run.alpha?.[i] ?? 1) >= FAINT || run.ink?.[i] === 'hidden') return;
+      const reach = Math.ceil(run.size / 6) + 1;
+      for (let k = at(run.y) - reach; k <= at(run.y) + reach; k++)
+        for (const p of lines.get(k) ?? [])
+          if (
+            Math.abs(p.size - run.size) <= 0.2 * Math.max(p.size, run.size) &&
+            Math.abs(p.y - run.y) < run.size / 3 &&
+            Math.min(Math.abs(p.x + p.w - g.x), Math.abs(g.x + g.w - p.x)) < run.size / 3
+          ) {
+            out.add(`${r}.${i}`);
+            return;
+          }
+    }),
+  );
   return out;
 }
 
