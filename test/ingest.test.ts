@@ -232,7 +232,7 @@ describe('two reports saved in one file', () => {
     expect(e.outcome).toBe('ok');
     expect(e.reason_code).toBe('W_AGENCY_DISPUTED');
     expect(e.reason).toBe(
-      '机关名称记为“测试市测试局”（发布机构或落款所写），但标题写作“测试市测试局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
+      '机关名称记为“测试市测试局”（发布机构、落款所写，或标题中乱码之前的名称），但标题写作“测试市测试局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
     );
   });
 

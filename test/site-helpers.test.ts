@@ -278,7 +278,7 @@ describe('reportPage', () => {
     const s = new Map([[r.report_id, { report_id: r.report_id } as never]]);
     const p = reportPage({ report: r, cells: [], checks: [], summary: s, agencyReports: [r] });
     expect(p.agencyNote).toBe(
-      '机关名称记为“XX市丙七局”（发布机构或落款所写），但标题写作“XX市丙七局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
+      '机关名称记为“XX市丙七局”（发布机构、落款所写，或标题中乱码之前的名称），但标题写作“XX市丙七局锟斤拷”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文',
     );
     expect(p.yearNote).toBeNull();
     // title_agency is NULL for every other report; a NULL agency or the same name is no dispute.

@@ -545,7 +545,7 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
       title_agency: AGENCY_DISPUTED_TITLE_NAME,
       year: 2020,
     });
-    const why = `机关名称记为“${r.agency}”（发布机构或落款所写），但标题写作“${r.title_agency}”`;
+    const why = `机关名称记为“${r.agency}”（发布机构、落款所写，或标题中乱码之前的名称），但标题写作“${r.title_agency}”`;
     // The static API's report file has the column; the manifest entry says why, in Chinese.
     const json = JSON.parse(readFileSync(join(dist, `reports/${r.report_id}.json`), 'utf8')) as { report: ReportRow };
     expect(json.report.title_agency).toBe(AGENCY_DISPUTED_TITLE_NAME);

@@ -48,13 +48,15 @@ export const yearPeriodZh = (year: number, period: number) =>
  * are no part of one, most likely a garbled year.
  */
 export function agencyDisputedZh(detail: string): string {
-  const m = /^标题中的机关名称“(.*)”与发布机构（落款）“(.*)”不一致/.exec(detail);
+  const m =
+    /^标题中的机关名称“(.*)”与发布机构（落款）“(.*)”不一致/.exec(detail) ??
+    /^标题中的机关名称“(.*)”在“(.*)”之后是乱码/.exec(detail);
   return m ? agencyTitleZh(m[1]!, m[2]!) : '机关名称与标题所写不一致，请核对原文';
 }
 
 /** The same reason from the kept name and the title's (`reports.agency`, `reports.title_agency`). */
 export const agencyTitleZh = (title: string, agency: string) =>
-  `机关名称记为“${agency}”（发布机构或落款所写），但标题写作“${title}”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文`;
+  `机关名称记为“${agency}”（发布机构、落款所写，或标题中乱码之前的名称），但标题写作“${title}”：标题在名称之后另有无法识别的文字（如乱码的年份），哪个名称正确请核对原文`;
 
 const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',

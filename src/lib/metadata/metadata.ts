@@ -41,7 +41,7 @@ export interface Metadata {
    * Set when the title's agency part is the issuer's name (发布机构 or the signature, 落款) with
    * more after it that is no part of a name (a garbled year: XX局某年…): the issuer's name is taken.
    */
-  agencyDisputed: { title: string; issuer: string } | null;
+  agencyDisputed: { title: string; issuer: string; garbled?: true } | null;
   year: number | null;
   /** Set when the year is NULL because sources disagree (year.ts): what each said. */
   yearConflict: YearClaim[] | null;
@@ -162,7 +162,9 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     const l = chosen.line;
     // A traditional title is folded before its label (標題:) is cut, like every other field.
     const traditional = extra.traditional === true;
-    title = cleanTitle(clean(asRead(l.raw, traditional)));
+    // A space between two characters of a Chinese title is a line's wrap or a PDF's gap, no word
+    // break (…政府信息公开 工作年度报告, XX局 2023年…).
+    title = cleanTitle(clean(asRead(l.raw, traditional))).replace(CJK_GAP, '');
     titleNorm = arabicYears(cleanTitle(clean(l.text)));
     titleLine = l.no;
     // A title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…), or inside
@@ -265,7 +267,7 @@ function pickAgency(
   titleLine: number | null,
   text: () => string,
   signature: () => string | null,
-): { agency: string | null; disputed: { title: string; issuer: string } | null } {
+): { agency: string | null; disputed: Metadata['agencyDisputed'] } {
   const fieldRaw = issuerField(fields);
   const field = fieldRaw ? norm(fieldRaw) || null : null;
   const fromTitle = titleNorm ? titleAgency(titleNorm) : null;
@@ -279,6 +281,13 @@ function pickAgency(
       const issuer = field && !isAbbreviation(field) && AGENCY_END.test(field) ? field : signature();
       if (issuer && issuer !== t && t.startsWith(issuer) && AGENCY_END.test(issuer) && !isAbbreviation(issuer))
         return { agency: issuer, disputed: { title: t, issuer } };
+      // No issuer to name it, and what follows the name is mojibake (a year lost to U+FFFD and
+      // saved as GBK, 锟斤拷; full-width digits' UTF-8 read as GBK, 锛掞紣…): no name holds such
+      // text, so the name is what stands before it (100,000 reports, seed 2026: 33 agencies
+      // published with it, one-line dumps whose 发布机构 and signature are not read).
+      const bare = t.replace(MOJIBAKE_END, '');
+      if (bare !== t && AGENCY_END.test(bare))
+        return { agency: bare, disputed: { title: t, issuer: bare, garbled: true } };
     }
     return only(t);
   }
@@ -316,6 +325,12 @@ function pickAgency(
   // No name in the title or beside it: the signature's full name, else the field as written.
   return only(field ?? signature());
 }
+
+/** Mojibake at the end of a title's agency part: 锟斤拷 (U+FFFD saved as GBK), full-width forms' UTF-8 read as GBK (锛掞紣…). */
+const MOJIBAKE_END = /(?:锟斤拷|[锛锝][\u4e00-\u9fff]{1,2})+$/;
+
+/** Spaces between two Chinese characters, or before a number after one. */
+const CJK_GAP = /(?<=[\u4e00-\u9fff〇○])\s+(?=[\u4e00-\u9fff〇○0-9])/g;
 
 /** A line holding the issuer's field. */
 const ISSUER_LABEL = /发\s*布\s*机\s*构|发文机关|发布单位/;

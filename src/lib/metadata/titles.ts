@@ -150,11 +150,12 @@ function fieldsFollow(head: Line[], i: number): boolean {
 }
 
 /** An opening sentence that may follow the title on a dumped line: 根据《条例》… */
-const OPENER = /(?:根据|按照|依据)《/;
+const OPENER = /(?:根据|按照|依据)《|本报告(?:所列|中所列|由|是)/;
 /** A bare 时间： or 日期： after the title (a period or a date: its own line, read by dates.ts). */
-const BARE_DATE = /(?:时\s*间|日\s*期)(?=\s*[:：])/;
+const BARE_DATE = /(?:时\s*间|日\s*期)(?=\s*[:：]|\s+(?:19|20)\d{2}\s*[-年/.])/;
 const CUT = new RegExp(`${FIELDS.source}|${OPENER.source}|${BARE_DATE.source}`, 'g');
-const TITLES = new RegExp(TITLE.source, 'g');
+// Lazy: the title's words end at its first 报告 (…年度报告 本报告所列…: not at the sentence's).
+const TITLES = new RegExp(TITLE.source.replace('.{0,12}', '.{0,12}?'), 'g');
 /** A printed page's header before the title: an address, a page counter (1/3), a time. */
 const PRINTED = /(?:https?:\/\/\S*|www\.\S*|\S*\.s?html?|\b\d+\s*\/\s*\d+|\d{1,2}:\d{2})\s*$/;
 /**
@@ -222,9 +223,13 @@ export function splitHeadLine(l: Line): Line[] {
     .map((at, i) => ({ ...sliceLine(l, at, bounds[i + 1]), ...(l.role ? { role: l.role } : {}) }));
 }
 
-/** A title's last words on a line of their own, and where the line before then ends. */
-const TITLE_END = /^(?:工作)?(?:年度)?(?:报告|年报)$/;
-const BROKEN_AT = /(?:19|20)\d{2}\s*年度?(?:政府)?信息公开$|(?:19|20)\d{2}\s*年度?政务公开$/;
+/**
+ * A title's last words on a line of their own (工作年度报告, 年度报告, 度报告), the line before it
+ * holding the year and 信息公开 or 政务公开, the two together ending as a report's title.
+ */
+const TITLE_END = /^[工作年度报告]{2,6}$|^年报$/;
+const BROKEN_AT = /(?:19|20)\d{2}\s*年.*(?:信息公开|政务公开)/;
+const REPORT_END = /(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/;
 
 /** A piece of a title broken over lines: short, no punctuation, no field. */
 const PIECE = /^[^:：|,，。；;、]{1,30}$/;
@@ -244,11 +249,14 @@ export function joinBrokenTitle(head: Line[]): Line[] {
     // A long title broken before its last words (…住房和城乡建设局2023年政府信息公开 / 工作年度报告):
     // the first line too long for a piece, the second only the title's end.
     const next = head[i + 1];
+    const first = head[i]!.text.trim();
     if (
       next &&
       TITLE_END.test(next.text.trim()) &&
-      BROKEN_AT.test(head[i]!.text.trim()) &&
-      head[i]!.text.trim().length <= 80 &&
+      BROKEN_AT.test(first) &&
+      !/(?:报告|年报)$/.test(first) &&
+      REPORT_END.test(`${first}${next.text.trim()}`) &&
+      first.length <= 80 &&
       !isChrome(head[i]!.text) &&
       !FIELDS.test(head[i]!.text)
     ) {

@@ -157,7 +157,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     diagnostics.push(
       diag(
         'W_AGENCY_DISPUTED',
-        `标题中的机关名称“${meta.agencyDisputed.title}”与发布机构（落款）“${meta.agencyDisputed.issuer}”不一致：标题在机关名称后另有无法识别的文字，机关名称取“${meta.agencyDisputed.issuer}”`,
+        meta.agencyDisputed.garbled
+          ? `标题中的机关名称“${meta.agencyDisputed.title}”在“${meta.agencyDisputed.issuer}”之后是乱码：机关名称取“${meta.agencyDisputed.issuer}”`
+          : `标题中的机关名称“${meta.agencyDisputed.title}”与发布机构（落款）“${meta.agencyDisputed.issuer}”不一致：标题在机关名称后另有无法识别的文字，机关名称取“${meta.agencyDisputed.issuer}”`,
         file,
         meta.titleLine,
       ),
