@@ -143,8 +143,41 @@ describe('hidden by the page’s own stylesheet', () => {
     // A form field shows a box the reader does not read: marked, the cell is no number (86 or
     // 869 are both guesses; html-objects.test.ts).
     expect(cell('86<textarea>9</textarea>')).toBe('86\ufffc');
-    expect(cell('2<ruby><rt>9</rt></ruby>')).toBe('2');
+    // Ruby over a number with a digit in it: 2 or 29, not shown which (t32): marked.
+    expect(cell('2<ruby><rt>9</rt></ruby>')).toBe('2⁇');
     expect(cell('<ruby>十二<rp>(</rp><rt>shí èr</rt><rp>)</rp></ruby>')).toBe('十二');
+  });
+});
+
+describe('which stylesheets a browser applies (a fresh tester’s t32)', () => {
+  it('a <style> of another type is no stylesheet: its rules hide nothing', () => {
+    for (const type of ['text/less', 'text/x-template', 'text/plain', 'text/javascript', 'text/css; charset=utf-8'])
+      expect(cell('4<span class="a">7</span>', `<style type="${type}">.a{display:none}</style>`), type).toBe('47');
+    for (const type of ['text/css', 'TEXT/CSS', ''])
+      expect(cell('4<span class="a">7</span>', `<style type="${type}">.a{display:none}</style>`), type).toBe('4');
+  });
+  it('a stylesheet given as a data: URL, linked or imported, is applied', () => {
+    const css = '.a{display:none}';
+    const link = (href: string) => `<link rel="stylesheet" href="${href}">`;
+    expect(cell('4<span class="a">7</span>', link(`data:text/css,${encodeURIComponent(css)}`))).toBe('4');
+    expect(cell('4<span class="a">7</span>', link(`data:text/css;base64,${Buffer.from(css).toString('base64')}`))).toBe(
+      '4',
+    );
+    expect(cell('4<span class="a">7</span>', style(`@import url("data:text/css,${encodeURIComponent(css)}");`))).toBe(
+      '4',
+    );
+    expect(cell('4<span class="a">7</span>', style(`@import "data:text/css,${encodeURIComponent(css)}" print;`))).toBe(
+      '47',
+    );
+    // Not a stylesheet: another type, an alternate one, an address not fetched.
+    expect(cell('4<span class="a">7</span>', link(`data:text/plain,${encodeURIComponent(css)}`))).toBe('47');
+    expect(cell('4<span class="a">7</span>', `<link rel="alternate stylesheet" href="data:text/css,${css}">`)).toBe(
+      '47',
+    );
+  });
+  it('a ruby annotation holding a digit over a number marks it: 47 or 479, not shown which', () => {
+    expect(cell('<ruby>47<rp>(</rp><rt>9</rt><rp>)</rp></ruby>')).toBe('47⁇');
+    expect(cell('<ruby>汉<rt>hàn</rt></ruby>')).toBe('汉');
   });
 });
 

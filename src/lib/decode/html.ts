@@ -110,6 +110,13 @@ function linesOf(root: Node, sheet: Sheet | null, inUnsure: boolean): Line[] {
     }
     const el = node;
     const tag = el.tagName;
+    // A ruby annotation holding a digit over a number (<ruby>47<rt>9</rt></ruby>): a note, or a
+    // digit of it? Not shown which (a fresh tester's t32): marked, so that the number is no number
+    // (here and in visitText, a cell's text).
+    if (tag === 'rt' && hasDigit(el)) {
+      buf += UNSURE_MARK;
+      return;
+    }
     if (SKIP.has(tag) && tag !== 'head') return;
     if (tag === 'head') {
       const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
@@ -227,6 +234,11 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
   // tester's t25). Other scripts show nothing here.
   if (tag === 'script' && writesHere(n)) {
     s.push(OBJECT_MARK);
+    return;
+  }
+  // A ruby annotation with a digit (walk's rule).
+  if (tag === 'rt' && hasDigit(n)) {
+    s.push(UNSURE_MARK);
     return;
   }
   if (SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) return;
@@ -544,4 +556,10 @@ function span(td: Element, name: string): number {
   // Most cells have no span: the same 1 that parseInt('1') gives, without it.
   if (value === undefined) return 1;
   return Math.max(1, Math.min(100, parseInt(value, 10) || 1));
+}
+
+/** Whether any text under `n` holds a digit. */
+function hasDigit(n: Node): boolean {
+  if (n.nodeName === '#text') return /[0-9０-９]/.test((n as DefaultTreeAdapterMap['textNode']).value);
+  return 'childNodes' in n && n.childNodes.some(hasDigit);
 }

@@ -5,6 +5,7 @@ import {
   KINDS,
   mediaApplies,
   parseSheet,
+  dataStylesheet,
   type Declared,
   type Kind,
   type PaintKind,
@@ -129,7 +130,8 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   if (
     !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|\\)/i.test(
       html,
-    )
+    ) &&
+    !/<link\b[^>]*data:text\/css/i.test(html)
   )
     return null;
   const raw: SheetRule[] = [];
@@ -153,12 +155,25 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
 
 function collectStyles(n: Node, rules: SheetRule[]): void {
   if ('tagName' in n && n.tagName === 'style') {
+    // A browser applies a <style> whose type is absent, empty or text/css, nothing else
+    // (text/less, text/x-template, `text/css; charset=utf-8`: a fresh tester's t32).
+    const type = n.attrs.find((a) => a.name === 'type')?.value;
+    if (type !== undefined && type !== '' && type.toLowerCase() !== 'text/css') return;
     const media = n.attrs.find((a) => a.name === 'media')?.value ?? '';
     const text = n.childNodes
       .map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : ''))
       .join('');
     const applies = mediaApplies(media);
     if (applies !== false) rules.push(...parseSheet(text, applies === null, rules.length));
+    return;
+  }
+  // A stylesheet linked as a data: URL is the page's own (others are not fetched).
+  if ('tagName' in n && n.tagName === 'link') {
+    const attr = (name: string) => n.attrs.find((a) => a.name === name)?.value;
+    const rel = (attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const sheet = rel.includes('stylesheet') && !rel.includes('alternate') ? dataStylesheet(attr('href') ?? '') : null;
+    const applies = mediaApplies(attr('media') ?? '');
+    if (sheet !== null && applies !== false) rules.push(...parseSheet(sheet, applies === null, rules.length));
     return;
   }
   if ('tagName' in n && n.tagName === 'template') return;

@@ -134,7 +134,10 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   // list of other articles never gives it) — the first naming the year decided, when one does.
   const titled = candidates.filter((c) => c.kind !== 'listed');
   const chosen0 =
-    (year !== null ? titled.find((c) => titleYear(candidateText(c), maxYear) === year) : undefined) ?? titled[0];
+    (year !== null ? titled.find((c) => titleYear(candidateText(c), maxYear) === year) : undefined) ??
+    // Else the report's own title before the page's <title> (年度报告, a site's template: t32).
+    titled.find((c) => c.kind !== 'page') ??
+    titled[0];
   // A crawler's 标题: field and the report's own title line naming different agencies: the one
   // the issuer (发布机构, else the signature) names — its title is then the report's — else
   // neither (a fresh tester's t28: 标题: 泰州市住房和城乡建设局… over the report's own

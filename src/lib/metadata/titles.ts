@@ -114,6 +114,11 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
     if (kind === 'listed' && l.role === 'link') linkItems = true;
     out.push({ line: l, kind });
   });
+  // A page's <h1> title is its own: the plain title lines before it are the page's chrome and
+  // lists (a 热点 box, a sidebar of other reports with no label: a fresh tester's t32, filed
+  // under the sidebar's first agency and year).
+  const h1 = out.findIndex((c) => c.kind === 'heading' && c.line.role === 'heading');
+  for (let i = 0; i < h1; i++) if (out[i]!.kind === 'heading') out[i]!.kind = 'listed';
   return out;
 }
 
