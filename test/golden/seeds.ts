@@ -71,7 +71,7 @@ export const GOLDEN: Golden[] = [
   {
     file: '002_8c505244d5763fc4.txt',
     report: {
-      title: '川汇区人民政府办公室 2019年政府信息公开工作年度报告', agency: '川汇区人民政府办公室', agency_kind: '人民政府办公室',
+      title: '川汇区人民政府办公室2019年政府信息公开工作年度报告', agency: '川汇区人民政府办公室', agency_kind: '人民政府办公室',
       year: 2019, published_on: '2020-02-20', region_code: '411602', province: '河南省', city: '周口市', county: '川汇区',
       layout_active: '2019', layout_requests: '2019', era: '2019', status: 'complete', checks_failed: 0, cells_ambiguous: 0,
     },
