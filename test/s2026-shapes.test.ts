@@ -11,6 +11,16 @@ const parse = (name: string) =>
 const numbers = (p: ReturnType<typeof parse>, table: string, row: string) =>
   p.cells.filter((c) => c.table_id === table && c.row_key === row && c.state === 'number');
 
+describe('二’s header reordered under 信息内容 broken over lines (seed 11)', () => {
+  // `信息內` / `容（單位：千元） |` / `有效件數 |` / `制發件數 |` / `廢止件數 |`: the lead's pieces
+  // were no lead, so the reordered labels went unseen and 规章's values read in the form's order.
+  it('reads no row of it in the form’s order', () => {
+    const p = parse('active-header-reordered-broken-lead.txt');
+    expect(numbers(p, 'active', 'rules')).toEqual([]);
+    expect(numbers(p, 'active', 'normative_docs')).toEqual([]);
+  });
+});
+
 describe('tab text with quoted labels over lines (a spreadsheet saved as text)', () => {
   // `\t（一）予以公开\t\t3\t0\t\t0\t0\t0\t`: the label's merged column empty, then the seven cells.
   // A quoted cell's row lost its pieces' places, so the empty piece after 予以公开 was read as a

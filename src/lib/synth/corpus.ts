@@ -487,11 +487,36 @@ function report(
     tq.labelsAfterRun = true;
     quirks.add('labels-after-run');
   }
+  // 三 as OCR writes it: two cells of a row glued and a table rule read as a 1 after its values
+  // (a fresh tester's t33; a side generator of its own), in delimited text styles; not with the
+  // other damage of 三's rows.
+  const gluedSide = new Random(Number(seq) * 7927 + 137);
+  if (
+    (style === 'pipes' || style === 'tabs' || style === 'csv' || style === 'markdown') &&
+    !pre2019 &&
+    !noTables &&
+    !cutAfter &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    !tq.strayNumber &&
+    !tq.grid &&
+    !tq.sheet &&
+    !tq.cellBreaks &&
+    !tq.glued &&
+    !tq.wrappedLabels &&
+    !tq.labelPadding &&
+    !tq.labelsAfterRun &&
+    !tq.requestHeaderRepeated &&
+    gluedSide.chance(0.03)
+  ) {
+    tq.gluedRule = gluedSide;
+    quirks.add('glued-rule-one');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   // Not with the other shapes of 三's rows: one layout of the labels at a time.
   if (
     tq.labelColumns &&
-    (pre2019 || tq.labelPadding || tq.glued || tq.wrappedLabels || tq.strayNumber || tq.damage?.length)
+    (pre2019 || tq.labelPadding || tq.glued || tq.wrappedLabels || tq.strayNumber || tq.gluedRule || tq.damage?.length)
   )
     tq.labelColumns = false;
   if (tq.labelColumns) quirks.add('label-columns');
@@ -524,6 +549,7 @@ function report(
     tq.labelPadding ||
     tq.labelColumns ||
     tq.strayNumber ||
+    tq.gluedRule ||
     tq.grid
   )
     tq.qualifiedFirst = false;

@@ -1,6 +1,6 @@
 import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
 import type { Written } from './cells.ts';
-import { damage, strayNumber, type DamageKind, type DRow } from './damage.ts';
+import { damage, gluedRule, strayNumber, type DamageKind, type Damaged, type DRow } from './damage.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 
@@ -113,7 +113,13 @@ function mark(
  * drawn from `rng` (a side generator: the main stream stays the same). The row's truth is kept
  * right as damageTables keeps it.
  */
-export function strayTable(rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void {
+export function strayTable(
+  rng: Random,
+  t: DamageTarget,
+  cells: TruthCell[],
+  unknown: Set<string>,
+  kind: (rng: Random, rows: DRow[]) => Damaged | null = strayNumber,
+): void {
   const defs = requestRows[t.layoutRequests];
   const rows = t.requests;
   const drows: DRow[] = rows.map((r, i) => ({
@@ -122,7 +128,7 @@ export function strayTable(rng: Random, t: DamageTarget, cells: TruthCell[], unk
     cells: r.cells.map((w) => w.text),
     damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
   }));
-  const d = strayNumber(rng, drows);
+  const d = kind(rng, drows);
   if (!d) return;
   const hit = d.lenient[0]!.split('.')[0];
   t.requests = d.rows.map((r, i) => ({
@@ -139,3 +145,7 @@ export function strayTable(rng: Random, t: DamageTarget, cells: TruthCell[], unk
   };
   mark(cells, unknown, 'requests', d.lenient.map(cellOf), d.mustNull.map(cellOf));
 }
+
+/** 三 with two cells glued and a table rule read as a 1 after the values (damage.ts, gluedRule). */
+export const gluedTable = (rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void =>
+  strayTable(rng, t, cells, unknown, gluedRule);

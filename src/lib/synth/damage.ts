@@ -135,3 +135,27 @@ export function strayNumber(rng: Random, rows: DRow[]): Damaged | null {
   out[i]!.damaged = true;
   return { rows: out, lenient: r.cells.map((_, k) => `${r.key}.${k}`), mustNull: [], lost: [] };
 }
+
+/**
+ * A row whose two neighbouring cells OCR glued into one (`30 | 5` as `305`) and whose table rule
+ * it read as a `1` after the values (a fresh tester's t33): the count is the row's, every value
+ * after the glued one a column off. The cells glued are two of the row's but its last; `rows`
+ * is not changed. Its cells may be NULL (`lenient`). Null when no row has every cell a number
+ * of at most two digits (a glued cell then reads as one number a row could hold).
+ */
+export function gluedRule(rng: Random, rows: DRow[]): Damaged | null {
+  const ok = rows
+    .map((r, i) => [r, i] as const)
+    .filter(
+      ([r]) => r.key !== null && !r.damaged && r.cells.length >= 3 && r.cells.every((c) => /^[1-9]\d?$|^0$/.test(c)),
+    );
+  if (!ok.length) return null;
+  const [r, i] = rng.pick(ok);
+  const j = rng.int(0, r.cells.length - 3);
+  const out = rows.map((x) => ({ ...x, cells: x.cells.slice() }));
+  const cells = out[i]!.cells;
+  cells.splice(j, 2, `${cells[j]}${cells[j + 1]}`);
+  cells.push('1');
+  out[i]!.damaged = true;
+  return { rows: out, lenient: r.cells.map((_, k) => `${r.key}.${k}`), mustNull: [], lost: [] };
+}

@@ -12,7 +12,7 @@ import type { Random } from './random.ts';
  *   Sometimes a single block (<p>31</p>): the number, as written.
  * - `hidden-text`: digits the page does not show beside the number — display:none,
  *   visibility:hidden or opacity:0 inline or by the page's stylesheet (a class), the hidden
- *   attribute, a form field's text (<textarea>), a ruby annotation (<rt>), text drawn so that no
+ *   attribute, a form field's text (<textarea>), a ruby parenthesis (<rp>), text drawn so that no
  *   reader sees it (white or transparent on the page, the colour of its background, font-size 0
  *   or 1px, a zero scale, far off the page; in the DOCX, white or 1pt runs), a CSS comment in the
  *   declaration — or
@@ -85,7 +85,9 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<span class="nb-maybe">', '</span>'],
     ['<span style="opacity:0">', '</span>'],
     ['<textarea>', '</textarea>'],
-    ['<ruby><rt>', '</rt></ruby>'],
+    // <rp> is never shown where ruby is (every browser now). Not <rt>: a ruby annotation is drawn
+    // over its base, and digits there make the number unreadable (decode/html.ts, t32).
+    ['<rp>', '</rp>'],
     // Drawn so that no reader sees it: white or transparent on the white page, the colour of
     // its own background, no size or 1pt, a zero scale on a box, far off the page to the left;
     // a CSS comment inside the declaration (nothing, as CSS reads it).

@@ -11,7 +11,7 @@ import {
 import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
-import { damageTables, strayTable, type DamageTarget } from './damage-tables.ts';
+import { damageTables, gluedTable, strayTable, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
@@ -134,6 +134,11 @@ export interface TableQuirks {
    * after its values (damage-tables.ts, strayTable; the side generator of the damage).
    */
   strayNumber?: Random;
+  /**
+   * Text styles, section 三: two cells of a row glued (`305` for 30 | 5) and a table rule read as
+   * a `1` after its values, as OCR writes a table (damage-tables.ts, gluedTable; a side generator).
+   */
+  gluedRule?: Random;
   /**
    * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
    * 小计 after 其他, a 上年总计 after 总计, or between the row labels and 自然人 a row-number column
@@ -433,6 +438,11 @@ export function renderTables(
     aRows.splice(0, aRows.length, ...target.active);
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
+  }
+  if (q.gluedRule && !cut) {
+    const target = damageTarget();
+    gluedTable(q.gluedRule, target, cells, unknown);
+    rRows.splice(0, rRows.length, ...target.requests);
   }
   if (q.strayNumber && !cut) {
     const target = damageTarget();

@@ -511,8 +511,10 @@ export function headerRowsOf(toks: Tok[]): HeaderRow[] {
  * 三's note and 申请人情况 over every column): passed over, with whether one is 信息内容 or a
  * caption (二's sub-table header: the row is then a header even if it names no column of the form).
  */
+// 信息内容 or its end broken over lines (信息内 / 容（单位：千元）: synthetic seed 11, the labels
+// after it, reordered, read in the form's order).
 const LEAD =
-  /^(?:信息内容|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
+  /^(?:(?:信息|息)?内?容|信息内?|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
 /**
  * Whether a header cell (no spacing) is a lead, before the column labels: LEAD, with or without
  * a note in brackets (信息内容（单位：千元）), or a bracketed note alone.

@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { valuesBeforeLabels } from './label-order.ts';
-import { shiftedReading } from './shift.ts';
+import { gluedReading, shiftedReading } from './shift.ts';
 import { runRow, splitRuns } from './runs.ts';
 import { rulesNaming, termsOf } from './rule-index.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
@@ -237,7 +237,15 @@ export function readTable(
       found[k]!.def.columns.map((c) => c.kind),
       rules.moneyUnit ?? null,
     );
-    keysOf(found[k]!.def).forEach((key, j) => countReadings.set(key, nums[j] ?? null));
+    // A blank or a mark for none (—, /, 无) adds nothing to a column's sum, as a source's total
+    // counts it: more of the sums are checked (never a value published from here).
+    keysOf(found[k]!.def).forEach((key, j) => {
+      const slot = rc.cells[j];
+      countReadings.set(
+        key,
+        nums[j] ?? (slot === null || slot === undefined || NONE.test(slot.text.trim()) ? 0 : null),
+      );
+    });
   }
   // Runs of values that are the rows' after them too, their labels printed elsewhere (runs.ts);
   // not in a table whose header or columns are in doubt.
@@ -357,11 +365,22 @@ export function readTable(
           countReadings,
         )
       : null;
+    // Two cells glued and a stray number, where the sums tell (shift.ts, gluedReading).
+    const off =
+      rc.kind === 'cells' && countNumbers && !lostValue
+        ? gluedReading(
+            rc.cells.map((c) => c?.text ?? null),
+            countNumbers,
+            keysOf(f.def),
+            rowRules,
+            countReadings,
+          )
+        : null;
     const why =
       before ??
       repeatedColumn ??
       f.clash ??
-      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? lostValue ?? pageEdge(rc)));
+      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? lostValue ?? off ?? pageEdge(rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -583,6 +602,9 @@ export function cellNumbers(
     return typeof v === 'number' ? v : null;
   });
 }
+
+/** A mark for none in a cell: a dash, a slash, 无. */
+const NONE = /^(?:[—–\-－/／]+|无)$/;
 
 /** Whether `vals` are 1 to `n` values each a plain 0 (０, 0.00): none a qualified or odd one. */
 function allZero(vals: ReadonlyArray<ValTok>, n: number): boolean {

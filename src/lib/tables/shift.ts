@@ -201,3 +201,52 @@ function describe(r: Rule, value: Lookup): string {
   const sum = (ts: string[]) => ts.reduce((a, t) => a + (value(t) as number), 0);
   return `${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}`;
 }
+
+/**
+ * Whether a row read by its count could be its values a column off by two cells glued and a
+ * number that is none of its cells: OCR joining `30 | 5` into `305` and reading a table rule as
+ * a `1` after the values (`305 | 1 | 2 | 1 | 3 | 42 | 1` for 30 5 1 2 1 3 42), or a row number
+ * before them (`1 | 30 | … | 342`): a fresh tester's t33. The count is the row's, every value
+ * between the glued cell and the stray number a column off. Only the sums tell: where the count's
+ * reading fails the row's own sum, and a reading with one cell's digits split in two and the
+ * number at one edge dropped holds it and two or more of the column sums the count's fails, the
+ * row is not proven (NULL). A source's own wrong numbers mend under no such reading: published,
+ * their checks failed. `texts`: the cells as written; `values`, `keys`, `known`: as
+ * shiftedReading's. Returns the reason in English, or null.
+ */
+export function gluedReading(
+  texts: ReadonlyArray<string | null>,
+  values: ReadonlyArray<number | null>,
+  keys: string[],
+  rules: Rule[],
+  known: ReadonlyMap<string, number | null>,
+): string | null {
+  const index = new Map(keys.map((k, j) => [k, j]));
+  const named = rulesNaming(rules, keys);
+  const own = named.filter((r) => termsOf(r).every((t) => index.has(t)));
+  const at = (v: ReadonlyArray<number | null>) => (t: string) => (index.has(t) ? v[index.get(t)!] : known.get(t));
+  const failing = failed(named, at(values));
+  // Its own sum fails, or is not checked for a cell of digits that reads as no number (00, 05: a
+  // leading zero, cell.ts — two cells glued, or one number).
+  const blocked = texts.some((t, j) => values[j] === null && /^\d{2,}$/.test(t?.trim() ?? ''));
+  if (![...failing.failed].some((r) => own.includes(r)) && !blocked) return null;
+  const n = values.length;
+  for (let g = 0; g < n; g++) {
+    const digits = texts[g]?.trim() ?? '';
+    if (!/^\d{2,}$/.test(digits)) continue;
+    for (let p = 1; p < digits.length; p++) {
+      const [a, b] = [digits.slice(0, p), digits.slice(p)];
+      if (/^0\d/.test(a) || /^0\d/.test(b)) continue;
+      const split = [...values.slice(0, g), Number(a), Number(b), ...values.slice(g + 1)];
+      for (const other of [split.slice(1), split.slice(0, n)]) {
+        const f = failed(named, at(other));
+        const mended = [...f.held].filter((r) => failing.failed.has(r) && !own.includes(r)).length;
+        // A cell of digits that is no number (00) is itself a sign of cells glued: one column
+        // sum mended then suffices (a row of zeros, `0 | 00 | … | 1`, fails only 总计's).
+        if (own.every((r) => f.held.has(r)) && mended >= (values[g] === null ? 1 : 2) && f.failed.size === 0)
+          return `its values ${failing.first ? `fail the row's own sum (${describe(failing.first, at(values))})` : `hold "${digits}", a number or two cells`}, while read with "${digits}" as two cells (${a} and ${b}) and the number at its ${other === split.slice(1) ? 'start' : 'end'} dropped, the row's and the columns' sums hold: two cells glued and a number that is none of its cells (a table rule read as a 1) read so, as does the source's own error — which, the text does not show`;
+      }
+    }
+  }
+  return null;
+}
