@@ -174,6 +174,12 @@ describe('which stylesheets a browser applies (a fresh tester’s t32)', () => {
     expect(cell('4<span class="a">7</span>', `<link rel="alternate stylesheet" href="data:text/css,${css}">`)).toBe(
       '47',
     );
+    // Nor a disabled one, one of another type, an @import after a rule (a fresh tester's t34).
+    const data = `data:text/css,${encodeURIComponent(css)}`;
+    expect(cell('4<span class="a">7</span>', `<link rel="stylesheet" disabled href="${data}">`)).toBe('47');
+    expect(cell('4<span class="a">7</span>', `<link rel="stylesheet" type="text/less" href="${data}">`)).toBe('47');
+    expect(cell('4<span class="a">7</span>', style(`.b{color:red} @import url("${data}");`))).toBe('47');
+    expect(cell('4<span class="a">7</span>', style(`@charset "utf-8"; @import url("${data}");`))).toBe('4');
   });
   it('a ruby annotation holding a digit over a number marks it: 47 or 479, not shown which', () => {
     expect(cell('<ruby>47<rp>(</rp><rt>9</rt><rp>)</rp></ruby>')).toBe('47⁇');

@@ -322,6 +322,9 @@ export function dataStylesheet(url: string): string | null {
 
 function collect(css: string, conditional: boolean, out: SheetRule[], first: number): void {
   let i = 0;
+  // @import counts only before every rule but @charset and @layer statements (a browser ignores
+  // a later one: a fresh tester's t34).
+  let importsEnd = false;
   while (i < css.length) {
     const open = findTop(css, i, '{;');
     if (open < 0) return;
@@ -329,7 +332,11 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     if (css[open] === ';') {
       // @import of a data: URL, its media list after it: its rules stand here (before the rules
       // of the sheet importing it, as they must). Other @import, @charset, stray declarations.
-      const imported = /^@import\s+(?:url\(\s*(["']?)([\s\S]*?)\1\s*\)|(["'])([\s\S]*?)\3)\s*([\s\S]*)$/i.exec(prelude);
+      const statement = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase();
+      if (statement !== 'charset' && statement !== 'layer' && statement !== 'import') importsEnd = true;
+      const imported = importsEnd
+        ? null
+        : /^@import\s+(?:url\(\s*(["']?)([\s\S]*?)\1\s*\)|(["'])([\s\S]*?)\3)\s*([\s\S]*)$/i.exec(prelude);
       const sheet = imported ? dataStylesheet(imported[2] ?? imported[4] ?? '') : null;
       if (sheet !== null) {
         const applies = mediaApplies(imported![5] ?? '');
@@ -341,6 +348,7 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     const close = matching(css, open);
     const body = css.slice(open + 1, close);
     i = close + 1;
+    importsEnd = true;
     if (prelude.startsWith('@')) {
       const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
       if (name === 'media') {

@@ -171,7 +171,14 @@ function collectStyles(n: Node, rules: SheetRule[]): void {
   if ('tagName' in n && n.tagName === 'link') {
     const attr = (name: string) => n.attrs.find((a) => a.name === name)?.value;
     const rel = (attr('rel') ?? '').toLowerCase().split(/\s+/);
-    const sheet = rel.includes('stylesheet') && !rel.includes('alternate') ? dataStylesheet(attr('href') ?? '') : null;
+    const type = attr('type');
+    // Not an alternate or disabled one, nor one of another type (text/less): a browser skips them.
+    const applied =
+      rel.includes('stylesheet') &&
+      !rel.includes('alternate') &&
+      attr('disabled') === undefined &&
+      (type === undefined || type === '' || type.toLowerCase() === 'text/css');
+    const sheet = applied ? dataStylesheet(attr('href') ?? '') : null;
     const applies = mediaApplies(attr('media') ?? '');
     if (sheet !== null && applies !== false) rules.push(...parseSheet(sheet, applies === null, rules.length));
     return;

@@ -57,7 +57,7 @@ export function yearInName(title: string): number {
 
 /** A year the report's own words follow (year.ts REPORT_YEAR), where it starts (its bracket's: …委员会（2021年）政府…). */
 const REPORT_YEAR_AT =
-  /[(（]?(?:19|20)\d{2}\s*年(?=\s*度?\s*[)）]?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
+  /(?:[(（]?(?:19|20)\d{2}\s*年|[(（](?:19|20)\d{2}[)）])(?=\s*度?\s*[)）]?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
 
 export const AGENCY_END =
   /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|街道办事处|办事处|委员会|管委会|管理局|局|厅|委|办|中心|院|所|署|会)$/;
@@ -87,7 +87,7 @@ const CUT =
  * XX局202年度报告). No agency's name ends so; the name is never to carry it.
  */
 const YEAR_REST =
-  /(?:[\s0-9０-９OoＯｏ〇○零一二三四五六七八九十百千两廿壹贰叁肆伍陆柒捌玖拾佰仟XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到]*年度?)+$|(?<=[\u4e00-\u9fff])[0-9０-９]{1,4}$/;
+  /(?:[\s0-9０-９OoＯｏ〇○零一二三四五六七八九十百千两廿壹贰叁肆伍陆柒捌玖拾佰仟XxＸｘ?？□■△*＊_＿#＃.．'’‘\-—–~～至到\uFFFD]*年度?)+$|(?<=[\u4e00-\u9fff])[0-9０-９]{1,4}$/;
 
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
@@ -98,6 +98,8 @@ export function titleAgency(title: string): TitleAgency | null {
   // fresh tester's t28): no agency's name starts with one.
   // So are a site's tag (【转载】) and the forwarded title's bracket (关于印发《…, 转发:…: t30).
   t = t
+    // Mojibake before the name (锟斤拷: U+FFFD saved as GBK) is no part of it (t34).
+    .replace(/^(?:锟斤拷|\uFFFD)+/, '')
     .replace(/^[【[][^】\]]{1,6}[】\]]/, '')
     .replace(/^(?:关于)?(?:转发|印发|公布|发布)[:：]?《?(?=[\u4e00-\u9fff]{3})/, '');
   // At the year the report's words follow, where an earlier year is part of the name

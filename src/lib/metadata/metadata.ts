@@ -49,7 +49,11 @@ export interface Metadata {
    * Set when a crawler's 标题: field and the report's own title line name different agencies:
    * each name, and the one kept (the issuer's: 发布机构, else the signature), or null for neither.
    */
-  agencyConflict: { label: string; heading: string; kept: string | null } | null;
+  /**
+   * `headings`: two of the report's own title lines (no <h1> to tell which is the page's: a
+   * sidebar's or a hot list's title before the report's) rather than a crawler's field and a title.
+   */
+  agencyConflict: { label: string; heading: string; kept: string | null; headings?: true } | null;
   /**
    * Set when the year was decided but the body's statistical period (统计期限) names another
    * whole year: the year stands (a title is the report's statement of it), the reader is warned.
@@ -133,9 +137,11 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   // The title: the first of the report's own titles and the page's <title>, in page order (a
   // list of other articles never gives it) — the first naming the year decided, when one does.
   const titled = candidates.filter((c) => c.kind !== 'listed');
+  const ofYear = (c: TitleCandidate) => year !== null && titleYear(candidateText(c), maxYear) === year;
+  // The report's own title before the page's <title> (a site's template, another page's: t32, t34).
   const chosen0 =
-    (year !== null ? titled.find((c) => titleYear(candidateText(c), maxYear) === year) : undefined) ??
-    // Else the report's own title before the page's <title> (年度报告, a site's template: t32).
+    titled.find((c) => c.kind !== 'page' && ofYear(c)) ??
+    titled.find(ofYear) ??
     titled.find((c) => c.kind !== 'page') ??
     titled[0];
   // A crawler's 标题: field and the report's own title line naming different agencies: the one
@@ -144,18 +150,28 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   // 扬州市住房和城乡建设局…, filed under 泰州).
   // The signature's (落款) full name, when one is needed.
   const signature = () => signatureName(body, (x) => AGENCY_END.test(x) && !isAbbreviation(x), extra.appendixAt);
-  const conflict = chosen0?.kind === 'labelled' ? labelConflict(candidates, year, maxYear) : null;
+  // Or two of the report's own title lines of its year naming different agencies (a sidebar's
+  // title before the report's, no <h1> to tell: a fresh tester's t34, filed under the sidebar's).
+  const headings = candidates.filter((c) => c.kind === 'heading' && (year === null || ofYear(c)));
+  const conflict =
+    chosen0?.kind === 'labelled'
+      ? labelConflict(candidates, year, maxYear)
+      : headings.length >= 2
+        ? pairConflict(headings[0]!, headings[1]!, year, maxYear)
+        : null;
   let agencyConflict: Metadata['agencyConflict'] = null;
   if (conflict) {
     const issuerRaw = issuerField(fields) ?? signature();
     const issuer = issuerRaw ? norm(issuerRaw) : null;
     const names = (a: string) => !!issuer && (issuer === a || issuer.endsWith(a) || a.endsWith(issuer));
     const kept = names(conflict.heading) ? conflict.heading : names(conflict.label) ? conflict.label : null;
-    agencyConflict = { ...conflict, kept };
+    agencyConflict = { ...conflict, kept, ...(chosen0?.kind === 'labelled' ? {} : { headings: true as const }) };
   }
   const chosen =
     agencyConflict && agencyConflict.kept === agencyConflict.heading
-      ? candidates.find((c) => c.kind === 'heading')
+      ? agencyConflict.headings
+        ? headings[1]
+        : candidates.find((c) => c.kind === 'heading')
       : chosen0;
 
   let title: string | null = null;
@@ -244,7 +260,16 @@ function labelConflict(
 ): { label: string; heading: string } | null {
   const label = candidates.find((c) => c.kind === 'labelled');
   const heading = candidates.find((c) => c.kind === 'heading');
-  if (!label || !heading) return null;
+  return label && heading ? pairConflict(label, heading, year, maxYear) : null;
+}
+
+/** The agencies of two title candidates of the year, when they name different ones; null otherwise. */
+function pairConflict(
+  label: TitleCandidate,
+  heading: TitleCandidate,
+  year: number | null,
+  maxYear: number,
+): { label: string; heading: string } | null {
   const [a, b] = [label, heading].map((c) => {
     const text = candidateText(c);
     return year === null || titleYear(text, maxYear) === year ? agencyFromTitle(text) : null;
@@ -288,7 +313,11 @@ function pickAgency(
       // saved as GBK, 锟斤拷; full-width digits' UTF-8 read as GBK, 锛掞紣…): no name holds such
       // text, so the name is what stands before it (100,000 reports, seed 2026: 33 agencies
       // published with it, one-line dumps whose 发布机构 and signature are not read).
-      const bare = t.replace(MOJIBAKE_END, '');
+      // (And the year's digits before it, its 年 lost: XX局2023锟斤拷政府…; or mojibake before the name.)
+      const bare = t
+        .replace(MOJIBAKE_END, '')
+        .replace(/(?:19|20)\d{2}$/, '')
+        .replace(MOJIBAKE_START, '');
       if (bare !== t && AGENCY_END.test(bare))
         return { agency: bare, disputed: { title: t, issuer: bare, garbled: true } };
     }
@@ -330,7 +359,8 @@ function pickAgency(
 }
 
 /** Mojibake at the end of a title's agency part: 锟斤拷 (U+FFFD saved as GBK), full-width forms' UTF-8 read as GBK (锛掞紣…). */
-const MOJIBAKE_END = /(?:锟斤拷|[锛锝][\u4e00-\u9fff]{1,2})+$/;
+const MOJIBAKE_END = /(?:锟斤拷|\uFFFD|[锛锝][\u4e00-\u9fff]{1,2})+$/;
+const MOJIBAKE_START = /^(?:锟斤拷|\uFFFD)+/;
 
 /** Spaces between two Chinese characters, or before a number after one. */
 const CJK_GAP = /(?<=[\u4e00-\u9fff〇○])\s+(?=[\u4e00-\u9fff〇○0-9])/g;

@@ -81,16 +81,17 @@ export function titleYear(text: string | null, maxYear: number): number | null {
   const own = REPORT_YEAR.exec(t);
   if (!own && yearInName(t) >= 0) return null;
   const m = own ?? /((?:19|20)\d{2})\s*年/.exec(t);
-  const y = m ? Number(m[1]) : null;
+  const y = m ? Number(m[1] ?? m[2]) : null;
   return y !== null && y >= YEAR_MIN && y <= maxYear ? y : null;
 }
 
 /**
  * A year the report's own words follow: 2021年政府信息公开, 2023年度政务公开, 2022年年度报告, or in
- * brackets after a name holding a year (北京2022年冬奥会…组织委员会（2021年）政府…: a fresh tester's t30).
+ * brackets after a name holding a year, with 年 or without (北京2022年冬奥会…组织委员会（2021年）政府…,
+ * （2021）政府…: fresh testers' t30, t34).
  */
 export const REPORT_YEAR =
-  /((?:19|20)\d{2})\s*年(?=\s*度?\s*[)）]?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
+  /(?:((?:19|20)\d{2})\s*年|[(（]((?:19|20)\d{2})[)）])(?=\s*度?\s*[)）]?\s*(?:(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报))/;
 
 /** A title's leading year of publishing, with its verb: 2023年公布, 2024年1月转发. */
 const PUBLISHED_FIRST =

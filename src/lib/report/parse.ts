@@ -169,7 +169,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     diagnostics.push(
       diag(
         'W_AGENCY_DISPUTED',
-        `网页标题字段（标题：）的机关“${label}”与报告本身标题的机关“${heading}”不一致：${kept ? `机关名称取发布机构（落款）所写的“${kept}”` : '发布机构和落款都不能确定是哪一个，机关名称留空'}`,
+        `${meta.agencyConflict.headings ? `页面上两个报告标题的机关“${label}”与“${heading}”不一致（其一可能是侧栏或热点列表中的其他报告）` : `网页标题字段（标题：）的机关“${label}”与报告本身标题的机关“${heading}”不一致`}：${kept ? `机关名称取发布机构（落款）所写的“${kept}”` : '发布机构和落款都不能确定是哪一个，机关名称留空'}`,
         file,
         meta.titleLine,
       ),

@@ -84,7 +84,7 @@ const CRUMB_CHROME = new RegExp(`^(?:\\s*${CHROME_WORD})+\\s*`);
 const TRAILING_CHROME = new RegExp(`(?<=^|[\\s。；;！!？?）)”"])(?:\\s*${CHROME_WORD})+\\s*$`);
 /** A breadcrumb (当前位置：首页 > 政务公开 > 年报) at the start of a line that goes on with text. */
 const LEADING_CRUMB =
-  /^\s*(?:当前位置|您当前的位置|您的位置|当前位置是)\s*[:：]?\s*(?:网站)?首页(?:\s*[>＞»›]\s*[^\s>＞»›]{1,20}(?=\s|[>＞»›]|$))*\s*[>＞»›]?\s*/;
+  /^\s*(?:当前位置|您当前的位置|您的位置|您所在的位置|您现在的位置|您当前所在位置|所在位置|当前位置是|位置)\s*[:：]?\s*(?:网站)?首页(?:\s*[>＞»›→]+\s*[^\s>＞»›→]{1,20}(?=\s|[>＞»›→]|$))*\s*[>＞»›→]*\s*/;
 
 /**
  * A line's text without the chrome glued to it: a breadcrumb in front, print/close/share words

@@ -91,7 +91,7 @@ import {
   type HeaderColumns,
   type HeaderShape,
 } from './columns.ts';
-import { shiftedReading, voidEndReading } from './shift.ts';
+import { gluedReading, shiftedReading, voidEndReading } from './shift.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
 import { otherMoneyUnits, statedMoneyUnits } from './units.ts';
 
@@ -702,7 +702,18 @@ export function readReview(
   // for 15 with 行政复议's 总计 lost, every later value published a column left).
   const voidEnd = !shifted && numbers && region.some((t) => t.t === 'eol' && t.voidEnd && t.line === vals[0]!.line);
   const voided = voidEnd ? voidEndReading(numbers, keys, reviewRules) : null;
-  if (shifted ?? voided) rc = { kind: 'unknown', reason: (shifted ?? voided)!, vals };
+  // Two cells glued and a rule read as a 1 (OCR): the blocks' sums tell (shift.ts, gluedReading).
+  const glued =
+    !shifted && !voided && numbers && rc.kind === 'cells'
+      ? gluedReading(
+          rc.cells.map((c) => c?.text ?? null),
+          numbers,
+          keys,
+          reviewRules,
+          new Map(),
+        )
+      : null;
+  if (shifted ?? voided ?? glued) rc = { kind: 'unknown', reason: (shifted ?? voided ?? glued)!, vals };
   // A whole number first and empty cells after the values, which the count took for padding: a row number with blank last cells, or a value
   // with padding. Only the blocks' sums, all holding, tell (synthetic seed 23: the tab row
   // `1 0 / _ 0 _ 0 0 _ … 0 _`, its blanks leaving no sum, was read a column off).

@@ -49,7 +49,9 @@ export function shiftedReading(
   for (const d of drops) {
     // A row number, a page number or a note's number is a whole number from 1: not a 0 nor a blank.
     const extra = values[d];
-    if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 1) continue;
+    // With a value lost, a stray 0 too (a fresh tester's t34: `8 | 0 | 27 | 1 | 0 | 36 | 0`): the
+    // column sums, two or more mended, tell.
+    if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < (how.lostValue ? 0 : 1)) continue;
     const rest = [...values.slice(0, d), ...values.slice(d + 1)];
     // At the edges: a number before the values with the blank last (dropped as padding). Not one
     // after them with the blank first: an empty first cell is as well the label's.
@@ -214,6 +216,9 @@ function describe(r: Rule, value: Lookup): string {
  * their checks failed. `texts`: the cells as written; `values`, `keys`, `known`: as
  * shiftedReading's. Returns the reason in English, or null.
  */
+/** A table's rule read as a character: l, I, 丨, a bar, their full-width forms, a 1. */
+const RULE_MARK = /^(?:[lI|丨｜ｌＩ1１])$/;
+
 export function gluedReading(
   texts: ReadonlyArray<string | null>,
   values: ReadonlyArray<number | null>,
@@ -228,9 +233,15 @@ export function gluedReading(
   const failing = failed(named, at(values));
   // Its own sum fails, or is not checked for a cell of digits that reads as no number (00, 05: a
   // leading zero, cell.ts — two cells glued, or one number).
-  const blocked = texts.some((t, j) => values[j] === null && /^\d{2,}$/.test(t?.trim() ?? ''));
-  if (![...failing.failed].some((r) => own.includes(r)) && !blocked) return null;
   const n = values.length;
+  // Or a table rule read as a letter at an edge (l, I, 丨: no number, so no sum is checked).
+  const rule = (j: number) => RULE_MARK.test(texts[j]?.trim() ?? '');
+  const blocked =
+    texts.some((t, j) => values[j] === null && /^\d{2,}$/.test(t?.trim() ?? '')) || rule(0) || rule(n - 1);
+  if (![...failing.failed].some((r) => own.includes(r)) && !blocked) return null;
+  // A row with no column sums through it (四's one row): its own sums tell, two or more, every
+  // one holding where the count's reading fails one or leaves one unchecked.
+  const alone = named.length === own.length;
   for (let g = 0; g < n; g++) {
     const digits = texts[g]?.trim() ?? '';
     if (!/^\d{2,}$/.test(digits)) continue;
@@ -243,7 +254,10 @@ export function gluedReading(
         const mended = [...f.held].filter((r) => failing.failed.has(r) && !own.includes(r)).length;
         // A cell of digits that is no number (00) is itself a sign of cells glued: one column
         // sum mended then suffices (a row of zeros, `0 | 00 | … | 1`, fails only 总计's).
-        if (own.every((r) => f.held.has(r)) && mended >= (values[g] === null ? 1 : 2) && f.failed.size === 0)
+        const enough = alone
+          ? own.length >= 2 && own.some((r) => !failing.held.has(r))
+          : mended >= (values[g] === null || blocked ? 1 : 2);
+        if (own.every((r) => f.held.has(r)) && enough && f.failed.size === 0)
           return `its values ${failing.first ? `fail the row's own sum (${describe(failing.first, at(values))})` : `hold "${digits}", a number or two cells`}, while read with "${digits}" as two cells (${a} and ${b}) and the number at its ${other === split.slice(1) ? 'start' : 'end'} dropped, the row's and the columns' sums hold: two cells glued and a number that is none of its cells (a table rule read as a 1) read so, as does the source's own error — which, the text does not show`;
       }
     }
