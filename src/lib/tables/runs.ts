@@ -2,6 +2,7 @@ import type { RowDef } from '../template/definitions.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import type { Rule } from './glue.ts';
 import { termsOf } from './rule-index.ts';
+import { holds } from './shift.ts';
 import type { FoundRow, RowCells, ValTok } from './rows.ts';
 
 /**
@@ -69,23 +70,6 @@ export function splitRuns(
   // The table's every identity, with the runs read so: checked and holding, or no run is read.
   if (out.size && !rules.every((x) => holds(x, (t) => values.get(t)))) out.clear();
   return out;
-}
-
-/** Whether an identity is checked (every term a number) and holds. */
-function holds(r: Rule, value: (key: string) => number | null | undefined): boolean {
-  let lhs = 0;
-  let rhs = 0;
-  for (const t of r.lhs) {
-    const v = value(t);
-    if (typeof v !== 'number') return false;
-    lhs += v;
-  }
-  for (const t of r.rhs) {
-    const v = value(t);
-    if (typeof v !== 'number') return false;
-    rhs += v;
-  }
-  return Math.abs(lhs - rhs) < 1e-9;
 }
 
 /** The values of the `r`-th row of a run (`n` a row). */

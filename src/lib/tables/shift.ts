@@ -188,6 +188,11 @@ function failed(rules: Rule[], value: Lookup) {
   return { failed: out, held, first };
 }
 
+/** Whether an identity is checked (every term a number) and holds. */
+export function holds(r: Rule, value: Lookup): boolean {
+  return failed([r], value).held.size === 1;
+}
+
 /** The sum of the terms' values, one lookup a term; null when one is blank or not known. */
 function sumOf(terms: readonly string[], value: Lookup): number | null {
   let sum = 0;
