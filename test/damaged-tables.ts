@@ -1,5 +1,5 @@
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { damage, type DamageKind, type DRow } from '../src/lib/synth/damage.ts';
+import { damage, strayBesideShort, type DamageKind, type DRow } from '../src/lib/synth/damage.ts';
 import { Random } from '../src/lib/synth/random.ts';
 import { makeTables, type Tables } from '../src/lib/synth/values.ts';
 import type { TableRead } from '../src/lib/tables/read.ts';
@@ -43,7 +43,7 @@ type FormDamage = 'other-form-header' | 'form-labels-lost' | 'form-rows-dropped'
 export interface Case {
   target: Target;
   style: Style;
-  kinds: Array<DamageKind | 'source-error' | 'repeated-column' | FormDamage>;
+  kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'stray-beside-short' | FormDamage>;
   text: string;
   truth: Map<string, number>;
   mustNull: Set<string>;
@@ -51,8 +51,12 @@ export interface Case {
   year?: number;
 }
 
-/** `styles`: the flattenings to draw from (all by default; one for a shape's own property test). */
-export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case | null {
+/**
+ * `styles`: the flattenings to draw from (all by default; one for a shape's own property test).
+ * `only`: instead of 1–2 damages of KINDS and a source error now and then, one row of 三 with a
+ * value lost and a stray number and another row a cell short (synth/damage.ts, strayBesideShort).
+ */
+export function makeCase(rng: Random, styles: readonly Style[] = STYLES, only?: 'stray-beside-short'): Case | null {
   const layout = rng.pick(['2019', '2021'] as const);
   const t: Tables = makeTables(rng, rng.pick([2, 10, 60, 400, 3000]), layout, layout);
   const target = rng.weighted<Target>({ active: 1, requests: 3, review: 1 });
@@ -82,6 +86,11 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
   // The source's own arithmetic wrong in one cell (a typo in the agency's table): that cell's
   // right value is still the source's, and no reading may "fix" the sum it breaks.
   let sourceError = false;
+  if (only) {
+    if (target !== 'requests') return null;
+    const d = strayBesideShort(rng, rows);
+    return d ? caseOf(rng, { layout, target, style, rows: d.rows, truth, kinds: [only], mustNull: new Set() }) : null;
+  }
   if (target !== 'active' && rng.chance(0.3)) {
     const i = rng.int(0, rows.length - 1);
     const row = rows[i]!;
@@ -96,7 +105,7 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
     );
     sourceError = true;
   }
-  const kinds: Array<DamageKind | 'source-error' | 'repeated-column' | FormDamage> = [];
+  const kinds: Array<DamageKind | 'source-error' | 'repeated-column' | 'stray-beside-short' | FormDamage> = [];
   const mustNull = new Set<string>();
   const n = rng.int(1, 2);
   for (let k = 0; k < n; k++) {
@@ -111,6 +120,23 @@ export function makeCase(rng: Random, styles: readonly Style[] = STYLES): Case |
   }
   if (!kinds.length) return null;
   if (sourceError) kinds.push('source-error');
+  return caseOf(rng, { layout, target, style, rows, truth, kinds, mustNull });
+}
+
+interface Drawn {
+  layout: '2019' | '2021';
+  target: Target;
+  style: Style;
+  rows: DRow[];
+  truth: Map<string, number>;
+  kinds: Case['kinds'];
+  /** `rowKey.colIndex` of the cells that must be NULL. */
+  mustNull: Set<string>;
+}
+
+/** The damaged rows as a case: under the header (one of its labels repeated now and then), as text. */
+function caseOf(rng: Random, { layout, target, style, rows: drawn, truth, kinds, mustNull }: Drawn): Case {
+  let rows = drawn;
   const addr = (k: string) => {
     const [row, j] = k.split('.') as [string, string];
     if (target === 'review')

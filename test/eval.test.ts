@@ -189,7 +189,13 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     // for this corpus): 10 (label-order.ts). All are NULL by design where the text cannot tell.
     // Two cells glued and a rule read as a 1 (OCR, a fresh tester's t33): 14 wrong numbers on
     // 4,000 reports (seed 13) before shift.ts's gluedReading.
-    for (const name of ['review-row-number', 'row-break-lines', 'stray-number-lost-blank', 'glued-rule-one']) {
+    for (const name of [
+      'review-row-number',
+      'row-break-lines',
+      'stray-number-lost-blank',
+      'stray-number-short-row',
+      'glued-rule-one',
+    ]) {
       const q = result.byQuirk[name];
       expect(q?.cells, name).toBeGreaterThan(0);
       expect(q!.wrong, name).toBe(0);

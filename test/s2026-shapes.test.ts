@@ -259,3 +259,14 @@ describe('二’s header in another order one cell a line, under a caption with 
     expect(rowOf(p.cells, 'active', 'penalty')).toBe('30');
   });
 });
+
+describe('三 with a stray number and a value lost beside a row of zeros a cell short, written 0件 (synthetic seed 41)', () => {
+  // `（一）予以公开 | 0 | 0 | 0 | 0 | 0 | 3 | 20` for 3 0 0 0 0 0 3, with `（三）6.属于四类过程性信息 |
+  // 0 | 0 | 0 | 0 | 0件 | 0件 |` a cell short: a row of zeros counts as 0 in the column sums only
+  // when each is a plain 0, so 0件 (件: items, the form's unit) left those sums unchecked.
+  it('leaves the stray row NULL', () => {
+    const p = parse('stray-lost-beside-zeros-with-unit.txt');
+    expect(numbers(p, 'requests', 'granted')).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'unable_not_held')).toBe('2 0 0 0 0 0 2');
+  });
+});

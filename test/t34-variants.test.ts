@@ -20,6 +20,13 @@ describe('t34: every published number is the file’s', () => {
     'k2c_33_p10_x_trail_31_9_pipe.txt',
     'k2r_05_1_lead.txt',
     'v3_stray0.txt',
+    // A value lost and a stray number in one row while another row is a cell short and not all
+    // 0: the column sums through both are checked with the short row read each way (shift.ts,
+    // CellShort). Its own sum holding by chance (7 6 0 0 0 105 118 for 92 7 6 0 0 0 105), a
+    // stray 0, a page's number.
+    'k3_21_unable_not_held_L0_sumholds_granted_S0.txt',
+    'k3c_9_31_other_unpaid_fee_L1_zero_withheld_enforcement_S0.txt',
+    'k3_44_declined_publication_L4_rand_granted_S6.txt',
   ])
     it(file, () => expect(wrongCells(parse(file).cells, new URL(`${file}.json`, dir))).toEqual([]));
 });

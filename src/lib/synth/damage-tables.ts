@@ -1,6 +1,14 @@
 import { activeRows, requestRows, reviewColumns, reviewRows } from '../template/definitions.ts';
 import type { Written } from './cells.ts';
-import { damage, gluedRule, strayNumber, type DamageKind, type Damaged, type DRow } from './damage.ts';
+import {
+  damage,
+  gluedRule,
+  strayBesideShort,
+  strayNumber,
+  type DamageKind,
+  type Damaged,
+  type DRow,
+} from './damage.ts';
 import type { Random } from './random.ts';
 import type { TruthCell } from './truth.ts';
 
@@ -130,11 +138,11 @@ export function strayTable(
   }));
   const d = kind(rng, drows);
   if (!d) return;
-  const hit = d.lenient[0]!.split('.')[0];
+  const hit = new Set(d.lenient.map((k) => k.split('.')[0]));
   t.requests = d.rows.map((r, i) => ({
     label: r.label,
     cells:
-      r.key === hit
+      r.key !== null && hit.has(r.key)
         ? r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } }))
         : rows[i]!.cells,
     ...(rows[i]?.glued ? { glued: true } : {}),
@@ -145,6 +153,10 @@ export function strayTable(
   };
   mark(cells, unknown, 'requests', d.lenient.map(cellOf), d.mustNull.map(cellOf));
 }
+
+/** 三 with a stray number and a value lost in one row, and another row a cell short (damage.ts, strayBesideShort). */
+export const strayShortTable = (rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void =>
+  strayTable(rng, t, cells, unknown, strayBesideShort);
 
 /** 三 with two cells glued and a table rule read as a 1 after the values (damage.ts, gluedRule). */
 export const gluedTable = (rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void =>

@@ -137,6 +137,52 @@ export function strayNumber(rng: Random, rows: DRow[]): Damaged | null {
 }
 
 /**
+ * One row of 三 with a value (not 0) lost and a stray number after its values, as `strayNumber`
+ * has a blank lost, and another row a cell short (a cell dropped, the rest of it shifted left:
+ * `short-row`): the column sums through the first pass through a row not placed (a fresh
+ * tester's t34: `7 | 6 | 0 | 0 | 0 | 105 | 118` for 92 7 6 0 0 0 105, its own sum holding by
+ * chance, under 予以公开 written `6 | 0 | 0 | 0 | 0 | 9`). Both rows' cells may be NULL. Null
+ * when no two rows have every cell a number.
+ */
+const OUTSIDE_RESULTS = new Set(['new_received', 'carried_over', 'carried_forward']);
+
+export function strayBesideShort(rng: Random, rows: DRow[]): Damaged | null {
+  // Both among 三's results and their 总计, whose column sums pass through both (not 一, 二 or 四).
+  const numbers = ([r]: readonly [DRow, number]) =>
+    r.key !== null &&
+    !OUTSIDE_RESULTS.has(r.key) &&
+    !r.damaged &&
+    r.cells.length >= 3 &&
+    r.cells.every((c) => DIGITS.test(c));
+  // The value lost is not 0 (a 0 lost reads as a blank lost, which the row's own sum tells).
+  const ok = rows
+    .map((r, i) => [r, i] as const)
+    .filter((x) => numbers(x) && x[0].cells.slice(0, -1).some((c) => c !== '0'));
+  if (!ok.length) return null;
+  const [r, i] = rng.pick(ok);
+  const j = rng.pick(r.cells.map((c, k) => (k < r.cells.length - 1 && c !== '0' ? k : -1)).filter((k) => k >= 0));
+  const out = rows.map((x) => ({ ...x, cells: x.cells.slice() }));
+  const cells = out[i]!.cells;
+  cells.splice(j, 1);
+  // The stray number: one the row's own sum then holds by chance (its values but the last add up
+  // to it), a 0, or a page's or note's number.
+  const sum = cells.slice(0, -1).reduce((a, c) => a + Number(c), 0);
+  const how = rng.int(0, 2);
+  cells.push(String(how === 0 ? sum : how === 1 ? 0 : rng.int(1, 30)));
+  // Two cells or more other than the row's: one alone is what a source's own wrong number reads as
+  // (0 0 0 0 0 1 0 for 0 0 0 0 0 1 1), which no reader may take for damage.
+  if (cells.filter((c, k) => c !== r.cells[k]).length < 2) return null;
+  out[i]!.damaged = true;
+  const others = out.map((x, k) => [x, k] as const).filter((x) => numbers(x) && x[0].cells.some((c) => c !== '0'));
+  if (!others.length) return null;
+  const [o, k] = rng.pick(others);
+  out[k]!.cells.splice(rng.int(0, o.cells.length - 1), 1);
+  out[k]!.damaged = true;
+  const all = (x: DRow) => x.cells.map((_, m) => `${x.key}.${m}`);
+  return { rows: out, lenient: [...all(r), ...all(o)], mustNull: [], lost: [] };
+}
+
+/**
  * A row whose two neighbouring cells OCR glued into one (`30 | 5` as `305`) and whose table rule
  * it read as a `1` after the values (a fresh tester's t33): the count is the row's, every value
  * after the glued one a column off. The cells glued are two of the row's but its last; `rows`

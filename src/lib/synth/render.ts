@@ -11,7 +11,7 @@ import {
 import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
-import { damageTables, gluedTable, strayTable, type DamageTarget } from './damage-tables.ts';
+import { damageTables, gluedTable, strayShortTable, strayTable, type DamageTarget } from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
@@ -134,6 +134,8 @@ export interface TableQuirks {
    * after its values (damage-tables.ts, strayTable; the side generator of the damage).
    */
   strayNumber?: Random;
+  /** With `strayNumber`: another row of 三 a cell short besides (damage-tables.ts, strayShortTable). */
+  strayShort?: boolean;
   /**
    * Text styles, section 三: two cells of a row glued (`305` for 30 | 5) and a table rule read as
    * a `1` after its values, as OCR writes a table (damage-tables.ts, gluedTable; a side generator).
@@ -446,7 +448,7 @@ export function renderTables(
   }
   if (q.strayNumber && !cut) {
     const target = damageTarget();
-    strayTable(q.strayNumber, target, cells, unknown);
+    (q.strayShort ? strayShortTable : strayTable)(q.strayNumber, target, cells, unknown);
     rRows.splice(0, rRows.length, ...target.requests);
   }
   if (q.rowsOutOfOrder) swapRows(new Random((q.sideSeed ?? 1) + 211), rRows);

@@ -3,7 +3,7 @@ import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
 import { parseCell, type MoneyUnit } from './cell.ts';
 import { valuesBeforeLabels } from './label-order.ts';
-import { gluedReading, shiftedReading } from './shift.ts';
+import { gluedReading, shiftedReading, type CellShort } from './shift.ts';
 import { runRow, splitRuns } from './runs.ts';
 import { rulesNaming, termsOf } from './rule-index.ts';
 import { TableEmitter, type CellOut, type Placement, type TableNote } from './emit.ts';
@@ -247,6 +247,7 @@ export function readTable(
       );
     });
   }
+  const cellShort = cellShortRow(found, rcs, rules.moneyUnit ?? null);
   // Runs of values that are the rows' after them too, their labels printed elsewhere (runs.ts);
   // not in a table whose header or columns are in doubt.
   const plainTable =
@@ -363,6 +364,7 @@ export function readTable(
           rowRules,
           { extra: 'edges', lost: 'anywhere', mend: false, lostValue: true },
           countReadings,
+          cellShort,
         )
       : null;
     // Two cells glued and a stray number, where the sums tell (shift.ts, gluedReading).
@@ -603,13 +605,46 @@ export function cellNumbers(
   });
 }
 
+/**
+ * The one row of the table not placed whose values are its columns less one, each a number, and
+ * not all 0 (those count as 0 already): the column sums through it can still be checked, with it
+ * read each way (shift.ts `CellShort`). None when two or more rows are so, or its columns differ
+ * in kind.
+ */
+function cellShortRow(
+  found: ReadonlyArray<{ def: RowDef }>,
+  rcs: ReadonlyArray<RowCells>,
+  unit: MoneyUnit | null,
+): CellShort | undefined {
+  let out: CellShort | undefined;
+  for (let k = 0; k < found.length; k++) {
+    const rc = rcs[k]!;
+    const def = found[k]!.def;
+    if (rc.kind !== 'short' || rc.vals.length !== def.columns.length - 1 || rc.slots.length !== rc.vals.length)
+      continue;
+    if (allZero(rc.vals, def.columns.length)) continue;
+    const kind = def.columns[0]!.kind;
+    if (def.columns.some((c) => c.kind !== kind)) continue;
+    const values = rc.vals.map((v) => parseCell(v.text, kind, unit).value);
+    if (!values.every((v): v is number => typeof v === 'number')) continue;
+    if (out) return undefined;
+    out = { keys: keysOf(def), values };
+  }
+  return out;
+}
+
 /** A mark for none in a cell: a dash, a slash, 无. */
 const NONE = /^(?:[—–\-－/／]+|无)$/;
 
-/** Whether `vals` are 1 to `n` values each a plain 0 (０, 0.00): none a qualified or odd one. */
+/**
+ * Whether `vals` are 1 to `n` values each a plain 0 (０, 0.00, or with a count's unit: 0件, 0 个 —
+ * 件 "items", the form's unit): none a qualified or odd one.
+ */
 function allZero(vals: ReadonlyArray<ValTok>, n: number): boolean {
-  return vals.length >= 1 && vals.length <= n && vals.every((v) => /^[0０]+(?:[.．][0０]+)?$/.test(v.text.trim()));
+  return vals.length >= 1 && vals.length <= n && vals.every((v) => ZERO.test(v.text.trim()));
 }
+
+const ZERO = /^[0０]+(?:[.．][0０]+)?\s*[件个条项次]?$/;
 
 /** Whether the row label at `at` stands on a line with a full-width comma between digits (Tok eol `digitCommas`). */
 function digitCommaLine(toks: Tok[], at: number): boolean {

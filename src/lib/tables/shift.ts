@@ -33,15 +33,31 @@ export function shiftedReading(
   rules: Rule[],
   how: Shift,
   known: ReadonlyMap<string, number | null> = new Map(),
+  short?: CellShort,
 ): string | null {
   const index = new Map(keys.map((k, j) => [k, j]));
+  const shortAt = new Map(short?.keys.map((k, j) => [k, j]));
   // The row's own sums, and the table's that name it and rows already read (`known`: 三's 总计
-  // against the rows above it, column by column), in the table's order.
-  const own = rulesNaming(rules, keys).filter((r) => termsOf(r).every((t) => index.has(t) || known.has(t)));
-  const failures = (v: ReadonlyArray<number | null>) =>
-    failed(own, (t) => (index.has(t) ? v[index.get(t)!] : known.get(t)));
+  // against the rows above it, column by column; a row a cell short, `short`), in the table's order.
+  const own = rulesNaming(rules, keys).filter((r) =>
+    termsOf(r).every((t) => index.has(t) || known.has(t) || shortAt.has(t)),
+  );
+  const placements = short ? shortPlacements(short, rules, known, index) : [];
+  const failures = (v: ReadonlyArray<number | null>): Verdict => {
+    const at = (s?: ReadonlyArray<number | null>) => (t: string) =>
+      index.has(t) ? v[index.get(t)!] : s && shortAt.has(t) ? s[shortAt.get(t)!] : known.get(t);
+    if (!placements.length) {
+      const f = failed(own, at());
+      const clean = f.failed.size === 0;
+      return { ...f, each: [f.failed], eachHeld: [f.held], cleanAt: clean ? [0] : [], clean, at: at() };
+    }
+    return jointly(
+      placements.map((s) => failed(own, at(s))),
+      at(),
+    );
+  };
   const failing = failures(values);
-  if (failing.failed.size === 0) return null;
+  if (failing.clean) return null;
   // The sums over the row's own cells alone.
   const ownRows = own.filter((r) => termsOf(r).every((t) => index.has(t)));
   const n = values.length;
@@ -75,15 +91,20 @@ export function shiftedReading(
       // A value lost: none may fail, and two sums of other rows' must hold that the count's
       // fails (the row's own holds by the value's making; blank cells leave the column sums few
       // to tell, and a source's own wrong number in a sparse table, read a column off, held one).
-      const mended = [...f.held].filter((r) => failing.failed.has(r) && !(how.lostValue && ownRows.includes(r))).length;
-      const mends = mended >= (how.lostValue ? 2 : 1);
+      // With a row a cell short: what the count's reading fails that this one holds, the short
+      // row read the same way for both (where this one fails none), and read any way for the count's.
+      const count = (fails: Set<Rule>, holding: Set<Rule>) =>
+        [...holding].filter((r) => fails.has(r) && !(how.lostValue && ownRows.includes(r))).length;
+      const mended = Math.max(0, ...f.cleanAt.map((p) => count(failing.each[p]!, f.eachHeld[p]!)));
+      const anyway = Math.min(...failing.each.map((fails) => count(fails, f.held)));
+      const mends = how.lostValue ? mended >= 2 && anyway >= 1 : anyway >= 1;
       if (
-        (f.failed.size === 0 && (!(how.mend || how.lostValue) || mends)) ||
+        (f.clean && (!(how.mend || how.lostValue) || mends)) ||
         (mends && !how.lostValue && f.failed.size < failing.failed.size)
       )
         return how.lostValue
-          ? `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a cell not shown at column ${blank + 1} hold the column sums the row's reading fails: a number among the row's values that is none of its cells with one of them lost reads so, as does the source's own error — which, the text does not show`
-          : `its values fail the row's own sum (${describe(failing.first!, (t) => (index.has(t) ? values[index.get(t)!] : known.get(t)))}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
+          ? `its values fail ${failing.first && ownRows.includes(failing.first) ? "the row's own sum" : 'a column sum'} (${describe(failing.first!, failing.at)}), while the same values without the one at column ${d + 1} and with a cell not shown at column ${blank + 1} hold the column sums the row's reading fails: a number among the row's values that is none of its cells with one of them lost reads so, as does the source's own error — which, the text does not show`
+          : `its values fail the row's own sum (${describe(failing.first!, failing.at)}), while the same values without the one at column ${d + 1} and with a blank cell at column ${blank + 1} add up: a number among the row's values that is none of its cells (a row number, a page number, a note's) with a blank cell not shown reads so, as does the source's own error — which, the text does not show`;
     }
   }
   return null;
@@ -170,6 +191,87 @@ export interface Shift {
 /** A cell's value in a reading: a number, or null/undefined when blank or not known. */
 type Lookup = (key: string) => number | null | undefined;
 
+/**
+ * Another row of the table read a cell short (its values fewer than its columns by one, so not
+ * placed): `keys`, its `row.col` keys; `values`, its numbers in order, one fewer. The column sums
+ * through it are checked with it read each way it can be (the cell not shown at each place, its
+ * value what its own sum makes it), so that a row a value lost beside it is still told by them
+ * (a fresh tester's t34: `7 | 6 | 0 | 0 | 0 | 105 | 118` for 92 7 6 0 0 0 105, its own sum holding
+ * by chance, while 予以公开 above it was `6 | 0 | 0 | 0 | 0 | 9`).
+ */
+export interface CellShort {
+  keys: string[];
+  values: number[];
+}
+
+/** A reading's identities: those it fails and holds; `clean`, whether one way of reading it fails none. */
+interface Verdict {
+  /** What it fails: under every way of reading the short row, if any. */
+  failed: Set<Rule>;
+  /** What it fails under each way of reading the short row (one set without one). */
+  each: Array<Set<Rule>>;
+  /** What it holds under each way; the ways under which it fails none. */
+  eachHeld: Array<Set<Rule>>;
+  cleanAt: number[];
+  held: Set<Rule>;
+  first: Rule | undefined;
+  clean: boolean;
+  /** The reading's values, for the message (a short row's cells: not known, undefined). */
+  at: Lookup;
+}
+
+/**
+ * The short row's readings: its cell not shown at each place, valued by its own sum (else none);
+ * of them, those failing the fewest sums through it that do not pass through the row being read
+ * (`row`; `known`, the other rows: 三's 一 + 二 = 总计 + 四 for its 总计).
+ */
+function shortPlacements(
+  short: CellShort,
+  rules: Rule[],
+  known: ReadonlyMap<string, number | null>,
+  row: ReadonlyMap<string, number>,
+): Array<Array<number | null>> {
+  const at = new Map(short.keys.map((k, j) => [k, j]));
+  const named = rulesNaming(rules, short.keys);
+  const own = named.filter((r) => termsOf(r).every((t) => at.has(t)));
+  const apart = named.filter(
+    (r) => !own.includes(r) && termsOf(r).every((t) => at.has(t) || (known.has(t) && !row.has(t))),
+  );
+  const each: Array<{ v: Array<number | null>; fails: number }> = [];
+  for (let p = 0; p < short.keys.length; p++) {
+    const v: Array<number | null> = [...short.values.slice(0, p), null, ...short.values.slice(p)];
+    v[p] = solved(own, at, v, p);
+    if (v[p] === null) continue;
+    each.push({ v, fails: failed(apart, (t) => (at.has(t) ? v[at.get(t)!] : known.get(t))).failed.size });
+  }
+  const fewest = Math.min(...each.map((e) => e.fails));
+  return each.filter((e) => e.fails === fewest).map((e) => e.v);
+}
+
+/**
+ * A reading judged with each of the short row's: it fails what fails under every one (a sum
+ * failing under one only may be the short row's place, not this row's values), and `each` what
+ * each fails; it is clean when one fails none, and holds what every clean one (or, none clean,
+ * every one) holds.
+ */
+function jointly(each: Array<ReturnType<typeof failed>>, at: Lookup): Verdict {
+  const all = <T>(sets: Array<Set<T>>): Set<T> =>
+    sets.length ? new Set([...sets[0]!].filter((x) => sets.every((s) => s.has(x)))) : new Set();
+  const clean = each.filter((f) => f.failed.size === 0);
+  const failedAll = all(each.map((f) => f.failed));
+  const first = each[0] ? ([...each[0].failed].find((r) => failedAll.has(r)) ?? each[0].first) : undefined;
+  return {
+    failed: failedAll,
+    each: each.map((f) => f.failed),
+    eachHeld: each.map((f) => f.held),
+    cleanAt: each.flatMap((f, p) => (f.failed.size === 0 ? [p] : [])),
+    held: all((clean.length ? clean : each).map((f) => f.held)),
+    first,
+    clean: clean.length > 0,
+    at,
+  };
+}
+
 /** The identities a reading checks and fails, and those it checks and holds (a blank leaves one unchecked). */
 function failed(rules: Rule[], value: Lookup) {
   const out = new Set<Rule>();
@@ -205,6 +307,9 @@ function sumOf(terms: readonly string[], value: Lookup): number | null {
 }
 
 function describe(r: Rule, value: Lookup): string {
+  // A short row's cells differ from one way of reading it to the other.
+  if (termsOf(r).some((t) => typeof value(t) !== 'number'))
+    return `${r.lhs.join(' + ')} ≠ ${r.rhs.join(' + ')}, a row a cell short read every way`;
   const sum = (ts: string[]) => ts.reduce((a, t) => a + (value(t) as number), 0);
   return `${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}`;
 }
