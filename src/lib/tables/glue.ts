@@ -25,9 +25,16 @@ export type ReadingCell =
  * numbers; empty slots stay one empty cell; and, when the row is short of at most `maxDropped`
  * cells, the row as written with that many cells dropped at every choice of positions (one, by
  * default; a row whose cells the source separates may have lost several, see `ShortRow`).
- * Null when there are more than `cap`.
+ * `only`: which readings to keep (given one it must not hold on to); the others do not count
+ * against the cap. Null when there are more than `cap`.
  */
-export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1): ReadingCell[][] | null {
+export function readings(
+  slots: Slot[],
+  n: number,
+  cap = 20_000,
+  maxDropped = 1,
+  only?: (rd: readonly ReadingCell[]) => boolean,
+): ReadingCell[][] | null {
   const out: ReadingCell[][] = [];
   const digits = slots.map((s) => s !== null && /^\d+$/.test(s.text));
   // Digit groups written apart in one cell (`0  14`, `1 234`), or with another mark between them
@@ -52,7 +59,7 @@ export function readings(slots: Slot[], n: number, cap = 20_000, maxDropped = 1)
       return;
     }
     if (i === slots.length) {
-      if (left === 0) out.push(acc.slice());
+      if (left === 0 && (!only || only(acc))) out.push(acc.slice());
       if (out.length > cap) overflow = true;
       return;
     }

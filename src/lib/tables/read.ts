@@ -707,8 +707,37 @@ export function resolveShort(
 ): void {
   if (!rows.length) return;
   const unit = em.moneyUnit;
-  const all = rows.map((r) => {
-    const rds = readings(r.slots, r.cells.length, undefined, r.separated ? r.cells.length - r.slots.length : 1);
+  const { rules, checked } = rulesOf(identities, em.template.id);
+  const valuesOf = (r: ShortRow, rd: readonly ReadingCell[]): Val[] =>
+    rd.map((c, j): Val =>
+      c.kind === 'dropped'
+        ? 'dropped'
+        : c.kind === 'empty'
+          ? null
+          : parseCell(c.tok.text.slice(c.start, c.start + c.length), r.kinds[j]!, unit).value,
+    );
+  const own = (u: { cells: string[] }) => rules.filter((x) => [...x.lhs, ...x.rhs].every((c) => u.cells.includes(c)));
+  // A row with more readings than the cap (a run of 20 digits for seven cells: some 38,000) is
+  // read again keeping only those that hold its own sums, as every reading that cuts digits must
+  // (below): a handful. Such a row (`long`) has too many readings to be told apart by the rest
+  // of the table, and too many to check it: the sums through it check no other row's cells
+  // unless one reading of it is left; its own cells are read as any row's.
+  const long = rows.map(() => false);
+  const all = rows.map((r, i) => {
+    const maxDropped = r.separated ? r.cells.length - r.slots.length : 1;
+    let rds = readings(r.slots, r.cells.length, undefined, maxDropped);
+    if (rds === null) {
+      const cells = r.cells.map(cellIn);
+      const ownRules = own({ cells });
+      rds = readings(
+        r.slots,
+        r.cells.length,
+        undefined,
+        maxDropped,
+        (rd) => !cutsDigits(rd) || ownHolds(cells, valuesOf(r, rd), ownRules),
+      );
+      long[i] = rds !== null;
+    }
     if (rds && r.blankTail && r.slots.length + r.blankTail === r.cells.length) {
       rds.push([
         ...r.slots.map((s): ReadingCell =>
@@ -721,25 +750,19 @@ export function resolveShort(
   });
   const units: Unit[] = rows.map((r, i) => ({
     cells: r.cells.map(cellIn),
-    values: (all[i] ?? []).map((rd) =>
-      rd.map((c, j): Val =>
-        c.kind === 'dropped'
-          ? 'dropped'
-          : c.kind === 'empty'
-            ? null
-            : parseCell(c.tok.text.slice(c.start, c.start + c.length), r.kinds[j]!, unit).value,
-      ),
-    ),
+    values: (all[i] ?? []).map((rd) => valuesOf(r, rd)),
   }));
-  const { rules, checked } = rulesOf(identities, em.template.id);
   const alive = survivors(known, units, rules);
   // The cells of rows some reading of which fits the table: a rule over a row none of whose
   // readings fits checks nothing (t19: 结转 read short as "0 0 0 0 0 4", no reading fitting,
   // left the column sums unable to reject 466 284 231 513 read as 466|2|8|4|2|31|513).
-  const openCells = new Set(units.flatMap((u, i) => (alive[i]!.includes(true) ? u.cells : [])));
+  const openCells = new Set(
+    units.flatMap((u, i) =>
+      alive[i]!.includes(true) && (!long[i] || alive[i]!.filter(Boolean).length === 1) ? u.cells : [],
+    ),
+  );
   // A row no reading of which fits the whole table (another row of the source is wrong): its
   // own arithmetic (the row sum, a block total) may still decide it on its own.
-  const own = (u: Unit) => rules.filter((x) => [...x.lhs, ...x.rhs].every((c) => u.cells.includes(c)));
   units.forEach((u, i) => {
     if (alive[i]!.includes(true) || !u.values.length) return;
     const rs = own(u);
@@ -788,7 +811,7 @@ export function resolveShort(
       );
       return;
     }
-    if (broken && all[i] && all[i].length > 1) {
+    if (broken && all[i] && (all[i].length > 1 || long[i])) {
       const label = `${em.template.id}.${[...new Set(r.cells.map((c) => c.row))].join('/')}`;
       for (const at of r.cells) em.emit({ kind: 'unproven', at, line: r.line, raw, state: 'ambiguous' });
       em.note(
@@ -839,10 +862,10 @@ export function resolveShort(
     const checkedAll = checkedFully(units[i]!.cells, rules, known, openCells);
     // …or where the digits can part only one way (005 in three cells: no number has a leading
     // zero, and no reading has fewer cells).
-    const forced = rds.length === 1 && !fewerCellsPossible(r.slots, r.cells.length);
+    const forced = !long[i] && rds.length === 1 && !fewerCellsPossible(r.slots, r.cells.length);
     let unsure = 0;
     r.cells.forEach((at, j) => {
-      let c = checkedAll[j] || agreed(rds.map((rd) => rd[j]!)) ? agreed(kept.map((rd) => rd[j]!)) : null;
+      let c = checkedAll[j] || (!long[i] && agreed(rds.map((rd) => rd[j]!))) ? agreed(kept.map((rd) => rd[j]!)) : null;
       if (c?.kind === 'piece' && c.length < c.tok.text.length && !proven.has(cellIn(at)) && !forced) c = null;
       if (c?.kind === 'piece')
         em.emit({
@@ -870,7 +893,7 @@ export function resolveShort(
 }
 
 /** Whether a reading cuts a value's digits into several cells (glue.ts). */
-function cutsDigits(rd: ReadingCell[]): boolean {
+function cutsDigits(rd: readonly ReadingCell[]): boolean {
   return rd.some((c) => c.kind === 'piece' && c.length < c.tok.text.length);
 }
 
