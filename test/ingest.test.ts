@@ -152,12 +152,27 @@ describe('bad input: every file is accounted for and the run goes on', () => {
 });
 
 describe('a text-only report whose reason is a table outside the sections found', () => {
-  it('says the table is there but its section was not recognised, not that it is missing or an image', () => {
-    // Headings 二–四 numbered in a way no rule knows: the tables stand under section 一.
+  it('reads tables under headings no rule knows by their own headers (segment/unheaded.ts)', () => {
     const text = buildReport()
       .replace('二、主动公开政府信息情况', '乙 主动公开')
       .replace('三、收到和处理政府信息公开申请情况', '丙 依申请')
       .replace('四、政府信息公开行政复议、行政诉讼情况', '丁 复议诉讼');
+    const e = entry(run([file('odd.txt', text)]), 'odd.txt');
+    expect(e.outcome).toBe('ok');
+  });
+
+  it('says the table is there but its section was not recognised, not that it is missing or an image', () => {
+    // Headings 二–四 numbered in a way no rule knows, and no header words that name the tables
+    // (第二十条, 信息内容, 勾稽关系, 申请人情况, 结果维持): the tables stand under section 一.
+    const text = buildReport()
+      .replace('二、主动公开政府信息情况', '乙 主动公开')
+      .replace('三、收到和处理政府信息公开申请情况', '丙 依申请')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '丁 复议诉讼')
+      .replace(/第二十条第（一）项/g, '')
+      .replace(/信息内容/g, '内容')
+      .replace(/本列数据的勾稽关系为/g, '本列')
+      .replace(/申请人情况/g, '申请人')
+      .replace(/结果维持/g, '维持');
     const d = run([file('odd.txt', text)]);
     const e = entry(d, 'odd.txt');
     expect(e.outcome).toBe('text_only');

@@ -22,3 +22,16 @@ describe('t35: a one-line dump, every row’s digits glued, values in the thousa
       expect(requests.filter((c) => c.state !== 'number')).toEqual([]);
     });
 });
+
+describe('t35: a table whose section heading the page left out', () => {
+  // 三's table right after 二's with no 三、收到和处理政府信息公开申请情况 (and 二's after 一's text
+  // with no 二、主动公开政府信息情况): the table went with the section before, which has no such
+  // rows, and all 175 cells were lost (segment/unheaded.ts).
+  for (const file of ['min06_no_section3_heading.html', 'min06_no_section2_heading.html'])
+    it(`${file}: read whole, every number the file's`, () => {
+      const p = parse(file);
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+      const read = (table: string) => p.cells.filter((c) => c.table_id === table && c.state === 'number').length;
+      expect([read('active'), read('requests')]).toEqual([10, 175]);
+    });
+});

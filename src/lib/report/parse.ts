@@ -16,6 +16,7 @@ import type { Gazetteer } from '../region/gazetteer.ts';
 import { resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
+import { unheadedSections } from '../segment/unheaded.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText, type Section } from '../segment/sections.ts';
@@ -117,7 +118,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     input.lines ??
       (isHtml ? htmlToLines(decoded.text) : delimitedRows(quotedTabRows(gridRows(textToLines(decoded.text))))),
   );
-  const { sections, duplicateFrom, repeat } = segment(lines);
+  const segmented = segment(lines);
+  const { duplicateFrom, repeat } = segmented;
+  const sections = unheadedSections(segmented.sections);
   if (duplicateFrom)
     diagnostics.push(
       repeat === 'same'
