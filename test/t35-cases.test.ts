@@ -35,3 +35,26 @@ describe('t35: a table whose section heading the page left out', () => {
       expect([read('active'), read('requests')]).toEqual([10, 175]);
     });
 });
+
+describe('t35: the page’s labelled fields written otherwise', () => {
+  // `【索引号】…【发布日期】…`, `公开日期：`, `索  引  号：`, `索 引 号 ：`, and 索引号 before another
+  // field after full-width spaces: the index number or the date was NULL (metadata/metadata.ts,
+  // keyValues; metadata/dates.ts).
+  for (const file of [
+    'min04_bracket_labels.txt',
+    'min04_gongkai_riqi.txt',
+    'min04_doublespaced_label.txt',
+    'min04_space_before_colon.txt',
+    'min04_index_then_fullwidth_space_label.txt',
+  ])
+    it(file, () => {
+      const want = (
+        JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as { expect: Record<string, unknown> }
+      ).expect;
+      const r = parse(file).report;
+      expect({ published_on: r.published_on, index_no: r.index_no }).toEqual({
+        published_on: want.published_on,
+        index_no: want.index_no ?? r.index_no,
+      });
+    });
+});

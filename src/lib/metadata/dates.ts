@@ -3,8 +3,9 @@ import { isChrome } from '../segment/chrome.ts';
 
 /**
  * Publication dates: from a labelled field of the page header (发布日期 "date published",
- * 发文日期 "date issued", 成文日期 "date written", 发布时间, 时间, 日期 — also spaced out as
- * `发 布 日 期`, with `:`, `：`, `|` or nothing between label and date), or else from the
+ * 发文日期 "date issued", 成文日期 "date written", 公开日期 "date made public", 发布时间, 时间, 日期
+ * — also spaced out as `发 布 日 期`, with `:`, `：`, `|`, `【…】` or nothing between label and
+ * date), or else from the
  * signature at the end of the report or before its appendix (the agency's name, then a line
  * `2024年1月20日` or `二〇二四年一月二十日`).
  */
@@ -12,7 +13,7 @@ import { isChrome } from '../segment/chrome.ts';
 export type DateBasis = 'label' | 'signature';
 
 /** Labels in order of preference: the page's own publication date first. */
-export const DATE_LABELS = ['发布日期', '发布时间', '发文日期', '成文日期', '时间', '日期'] as const;
+export const DATE_LABELS = ['发布日期', '发布时间', '发文日期', '成文日期', '公开日期', '时间', '日期'] as const;
 
 const spaced = (label: string) => label.split('').join('\\s*');
 const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})';
@@ -24,7 +25,7 @@ const LABELLED = DATE_LABELS.map((l) => ({
   label: l,
   // Global, for matchAll (which copies it, so the one object serves every line).
   re: new RegExp(
-    `${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\|)?\\s*(?:\\|\\s*)?${DATE}`,
+    `${BARE.has(l) ? '(?<![\\u4e00-\\u9fff])' : ''}${spaced(l)}\\s*(?:[:：]|\\||】)?\\s*(?:\\|\\s*)?${DATE}`,
     'g',
   ),
 }));

@@ -409,6 +409,7 @@ const KEYS = [
   '发布日期',
   '发文日期',
   '成文日期',
+  '公开日期',
   '公开方式',
   '主题分类',
   '文号',
@@ -418,10 +419,14 @@ const KEYS = [
   '栏目',
 ];
 
-const KEY_ALT = KEYS.join('|');
-/** An inline field, 索引号:xxx, up to the next field, a wide gap, a bracket or a cell border (matchAll copies it). */
+// A key may be spaced out (`索  引  号：`, `发 布 机 构 ：`), as pages align their labels.
+const KEY_ALT = KEYS.map((k) => k.split('').join('\\s*')).join('|');
+/**
+ * An inline field, 索引号:xxx or 【索引号】xxx, up to the next field, a wide gap, a bracket or a
+ * cell border (matchAll copies it).
+ */
 const INLINE_FIELD = new RegExp(
-  `(${KEY_ALT})\\s*[:：]\\s*(.+?)(?=\\s+(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
+  `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])\\s*(.+?)(?=\\s*【|\\s+(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
   'g',
 );
 
@@ -462,11 +467,13 @@ export function keyValues(lines: Line[]): Map<string, string> {
         if (KEYS.includes(key) && v && !KEYS.includes(v.replace(/[:：\s]/g, '')) && !out.has(key)) out.set(key, v);
       });
     }
-    // INLINE_FIELD needs a colon after its key: a line without one (most) is not run through it.
-    if (!l.text.includes(':') && !l.text.includes('：')) return;
+    // INLINE_FIELD needs a colon after its key or brackets around it: a line without (most) is
+    // not run through it.
+    if (!l.text.includes(':') && !l.text.includes('：') && !l.text.includes('【')) return;
     for (const m of l.text.matchAll(INLINE_FIELD)) {
-      const v = m[2]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
-      if (v && !out.has(m[1]!)) out.set(m[1]!, v);
+      const key = (m[1] ?? m[2]!).replace(/\s+/g, '');
+      const v = m[3]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
+      if (v && !out.has(key)) out.set(key, v);
     }
   });
   return out;
