@@ -192,10 +192,17 @@ describe('a text-only report whose reason is a table outside the sections found'
 
 describe('two reports saved in one file', () => {
   const first = buildReport();
-  const second = buildReport({ title: '测试市测试局2021年政府信息公开工作年度报告' }).replace(/2020年，/g, '2021年，');
-  const data = run([file('two.txt', `${first}\n${second}`), file('twice.txt', `${first}\n${first}`)]);
+  const second = buildReport({
+    title: '测试市测试局2021年政府信息公开工作年度报告',
+    head: ['发布时间：2022-01-20'],
+  }).replace(/2020年，/g, '2021年，');
+  const data = run([
+    file('two.txt', `${first}\n${second}`),
+    file('later-first.txt', `${second}\n${first}`),
+    file('twice.txt', `${first}\n${first}`),
+  ]);
 
-  it('the first is read, and the entry says a second report was not read (not a repeat)', () => {
+  it('one is read, and the entry says another report was not read (not a repeat)', () => {
     const e = entry(data, 'two.txt');
     expect(e.report_id).not.toBeNull();
     expect(e.reason).toContain('另一份报告');
@@ -204,12 +211,20 @@ describe('two reports saved in one file', () => {
     expect(e.diagnostics.map((d) => d.code)).not.toContain('W_DUPLICATE_TEXT');
   });
 
-  it('the report row says where the second report starts (second_report_line); a repeat of the same text is none', () => {
-    const e = entry(data, 'two.txt');
-    const line = e.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')?.line;
-    // The second report's lines, not the first's (its title or its 一、, as the segmenter finds it).
-    expect(line).toBeGreaterThan(first.split('\n').length);
-    expect(data.reports.find((r) => r.report_id === e.report_id)?.second_report_line).toBe(line);
+  it('the report row says where the report not read starts (second_report_line); a repeat of the same text is none', () => {
+    // Each report dated for its own year: the first is read (segment/reports.ts), whichever it is.
+    for (const [name, head, year] of [
+      ['two.txt', first, 2020],
+      ['later-first.txt', second, 2021],
+    ] as const) {
+      const e = entry(data, name);
+      const row = data.reports.find((r) => r.report_id === e.report_id)!;
+      expect(row.year).toBe(year);
+      const line = e.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')?.line;
+      // The second report's lines, not the first's (its title or its 一、, as the segmenter finds it).
+      expect(line).toBeGreaterThan(head.split('\n').length);
+      expect(row.second_report_line).toBe(line);
+    }
     const twice = entry(data, 'twice.txt');
     expect(data.reports.find((r) => r.report_id === twice.report_id)?.second_report_line).toBeNull();
   });

@@ -19,7 +19,8 @@ import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { unheadedSections } from '../segment/unheaded.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
-import { segment, sectionText, type Section } from '../segment/sections.ts';
+import { sectionText, type Section } from '../segment/sections.ts';
+import { chooseReport } from '../segment/reports.ts';
 import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
 import { mergeCopies, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
@@ -114,11 +115,13 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   if (input.htmlNamed !== undefined && decoded.ok)
     decoded.encoding = `${decoded.encoding} (html ${input.htmlNamed ? `named .${input.htmlNamed}` : 'with no extension'})`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
-  const { lines, folded } = foldScript(
+  const { lines: fileLines, folded } = foldScript(
     input.lines ??
       (isHtml ? htmlToLines(decoded.text) : delimitedRows(quotedTabRows(gridRows(textToLines(decoded.text))))),
   );
-  const segmented = segment(lines);
+  // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
+  const chosen = chooseReport(fileLines, file);
+  const { lines, segmented } = chosen;
   const { duplicateFrom, repeat } = segmented;
   const sections = unheadedSections(segmented.sections);
   if (duplicateFrom)
@@ -127,7 +130,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
         : diag(
             'W_SECOND_REPORT',
-            'another report begins here (a second 一、总体情况 with different text): only the first report in the file is read; save the second as a file of its own',
+            chosen.years
+              ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : 'the first'}); save the others as files of their own`
+              : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
             file,
             duplicateFrom,
           ),

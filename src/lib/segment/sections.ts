@@ -28,6 +28,11 @@ export interface Segmented {
    * twice) or another report (two reports saved in one file). Either way only the first is read.
    */
   repeat: 'same' | 'other' | null;
+  /**
+   * With `repeat` 'other': the index (into the lines given) where the other report begins, its
+   * own title line when it has one, else its first heading.
+   */
+  otherAt: number | null;
 }
 
 type Hit = { li: number; col: number; len: number };
@@ -192,19 +197,30 @@ export function segment(input: Line[]): Segmented {
     found = found.map((f) => (f && !before(f, early) ? null : f));
     again = early;
   }
-  // A second 一、总体情况 after the last heading means the page repeats the report.
+  // A second 一、总体情况 after the last heading means the page repeats the report. A report that
+  // prints no 一 (a sheet of its tables: 二, 三, 四) repeats from its first heading; that heading
+  // again counts only under a report title of its own, as a sheet saved beside another year's
+  // does (a heading's words alone may stand again in an appendix's copy of the tables).
+  const first = found.find((f) => f);
+  if (!again && first && first !== found[0]) {
+    const k = found.indexOf(first);
+    const hit = search(find, lines, k, li0, col0);
+    const t2 = hit && titleBefore(lines, hit.li);
+    if (hit && t2 !== null && t2 !== titleBefore(lines, first.li)) again = hit;
+  }
   let duplicateFrom: number | null = null;
   let end = lines.length;
   let repeat: Segmented['repeat'] = null;
-  if (again && found.some((f) => f)) {
+  let otherAt: number | null = null;
+  if (again && first) {
     duplicateFrom = lines[again.li]!.no;
     end = again.li;
-    const first = found.find((f) => f)!;
     // A title of its own just before the repeat (another year's report of the same agency may
     // have the very same text) or different text makes it another report.
     const t2 = titleBefore(lines, again.li);
     const other = t2 !== null && t2 !== titleBefore(lines, first.li);
     repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
+    if (repeat === 'other') otherAt = titleLineBefore(lines, again.li) ?? again.li;
   }
 
   placeOutOfOrder(find, lines, found, end);
@@ -248,7 +264,7 @@ export function segment(input: Line[]): Segmented {
   }
   // Sections in template order, whatever order the report printed them in.
   sections.sort((a, b) => a.index - b.index);
-  return { sections, duplicateFrom, repeat };
+  return { sections, duplicateFrom, repeat, otherAt };
 }
 
 /** An appendix's own line (附件, 附件1：, 附件二 …, alone or before its title). */
@@ -335,11 +351,17 @@ function sameText(a: Line[], b: Line[]): boolean {
 
 /** The report title on one of the three non-empty lines before line index `li`, spacing removed. */
 function titleBefore(lines: Line[], li: number): string | null {
+  const at = titleLineBefore(lines, li);
+  return at === null ? null : lines[at]!.text.replace(/[\s|]+/g, '');
+}
+
+/** The index of the report title's line among the three non-empty lines before line index `li`. */
+function titleLineBefore(lines: Line[], li: number): number | null {
   for (let i = li - 1, seen = 0; i >= 0 && seen < 3; i--) {
     const t = lines[i]!.text.replace(/[\s|]+/g, '');
     if (!t) continue;
     seen++;
-    if (/(?:年度报告|年报)$/.test(t)) return t;
+    if (/(?:年度报告|年报)$/.test(t)) return i;
   }
   return null;
 }

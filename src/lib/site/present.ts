@@ -160,14 +160,14 @@ export function agencyDispute(r: Pick<ReportRow, 'agency' | 'title_agency'>): st
 }
 
 /**
- * What the report page says of a second report in the same file (`second_report_line`,
+ * What the report page says of another report in the same file (`second_report_line`,
  * W_SECOND_REPORT): it was not read, so none of its numbers is on the site. Null for a file
  * holding one report.
  */
 export function secondReportNote(r: Pick<ReportRow, 'second_report_line'>): string | null {
   return r.second_report_line === null
     ? null
-    : `本文件第 ${r.second_report_line} 行起还有另一份报告（如另一年度的报告，或另一机关的报告），未读取：本页和各数据集只有文件中第一份报告的数字，第二份报告的数字不在任何数据集和合计中。`;
+    : `本文件第 ${r.second_report_line} 行起还有另一份报告（如另一年度的报告，或另一机关的报告），未读取：本页和各数据集只有本页这一份报告的数字，另一份报告的数字不在任何数据集和合计中。`;
 }
 
 /**

@@ -517,6 +517,29 @@ function report(
     tq.gluedRule = gluedSide;
     quirks.add('glued-rule-one');
   }
+  // A count ending in 0 written `42.0` for 420 (OCR's stray dot, a fresh tester's t33; a side
+  // generator of its own), in the text styles; not beside the other shapes of 三's rows, nor with
+  // a spreadsheet's floats (every count written so, where 42.0 is 42).
+  const dotSide = new Random(Number(seq) * 7951 + 149);
+  if (
+    (style === 'pipes' || style === 'tabs' || style === 'spaces' || style === 'csv' || style === 'markdown') &&
+    plainRequests() &&
+    !tq.strayNumber &&
+    !tq.gluedRule &&
+    !tq.labelsAfterRun &&
+    !tq.cell.floats &&
+    dotSide.chance(0.03)
+  ) {
+    tq.strayDot = dotSide;
+    quirks.add('stray-dot');
+  }
+  // 二 as OCR writes it: two cells of a row glued and its closing rule read as a 1 (a fresh
+  // tester's t33; a side generator of its own), in the pipes style, where rows close with `|`.
+  const gluedActiveSide = new Random(Number(seq) * 7963 + 151);
+  if (style === 'pipes' && plainRequests() && !tq.labelsAfterRun && gluedActiveSide.chance(0.12)) {
+    tq.gluedRuleActive = gluedActiveSide;
+    quirks.add('glued-rule-one-active');
+  }
   if (tq.labelPadding) quirks.add('label-padding');
   // Not with the other shapes of 三's rows: one layout of the labels at a time.
   if (
@@ -1027,10 +1050,36 @@ function report(
       : [mv.title.slice(0, cut), mv.title.slice(cut)];
     quirks.add('meta-title-wrapped');
   }
+  // Last year's report saved before this one in the same file (a workbook's two sheets saved as
+  // one CSV; a fresh tester's t33), under the same date, which fits this year's report only: the
+  // one read is this year's (segment/reports.ts). Side generator: the main stream is unchanged.
+  const prevRng = new Random(Number(seq) * 7993 + 157);
+  const dated = mv.head.map((l) => HEAD_DATE.exec(l)).find((m) => m);
+  const previous =
+    style !== 'oneline' &&
+    style !== 'html' &&
+    !pre2019 &&
+    mv.titleLine?.includes(`${year}年`) &&
+    titleLines.length === 1 &&
+    dated &&
+    (Number(dated[1]) === year + 1 || (Number(dated[1]) === year && Number(dated[2]) === 12)) &&
+    !toc.length &&
+    !before.length &&
+    !signature &&
+    !['duplicate-text', 'period-and-plans', 'title-year-garbled'].some((x) => quirks.has(x)) &&
+    prevRng.chance(0.05)
+      ? [
+          mv.titleLine.replace(`${year}年`, `${year - 1}年`),
+          ...mv.head,
+          ...body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 2))),
+        ]
+      : [];
+  if (previous.length) quirks.add('previous-year-first');
   const lines = [
     ...mv.top,
     ...(chrome && style !== 'html' ? ['当前位置：首页 > 政务公开 > 政府信息公开年报', '打印 关闭'] : []),
     ...before,
+    ...previous,
     ...titleLines,
     ...mv.head,
     ...toc,
@@ -1045,6 +1094,7 @@ function report(
     ...(style !== 'oneline' &&
     style !== 'html' &&
     !quirks.has('duplicate-text') &&
+    !quirks.has('previous-year-first') &&
     new Random(Number(seq) * 7919 + 17).chance(0.01)
       ? (quirks.add('appended-report'), body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 1))))
       : []),
@@ -1064,6 +1114,7 @@ function report(
     ![
       'duplicate-text',
       'appended-report',
+      'previous-year-first',
       'heading-numbered-as-item',
       'heading-numbered-as-part',
       'heading-unnumbered',
@@ -1278,3 +1329,6 @@ function breakdownRow(line: string): string | null {
   const rest = line.slice(m[0].length).replace(/\d[\d,]*/g, (n) => String(Math.floor(Number(n.replace(/,/g, '')) / 2)));
   return `${m[1]}其中：网上申请${rest}`;
 }
+
+/** A date in a page's head lines (year, month): what segment/reports.ts reads under a title. */
+const HEAD_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*\d{1,2}/;

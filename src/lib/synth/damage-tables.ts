@@ -4,6 +4,7 @@ import {
   damage,
   gluedRule,
   strayBesideShort,
+  strayDot,
   strayNumber,
   type DamageKind,
   type Damaged,
@@ -161,3 +162,47 @@ export const strayShortTable = (rng: Random, t: DamageTarget, cells: TruthCell[]
 /** 三 with two cells glued and a table rule read as a 1 after the values (damage.ts, gluedRule). */
 export const gluedTable = (rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void =>
   strayTable(rng, t, cells, unknown, gluedRule);
+
+/** 三 with a count ending in 0 written with a stray dot (`42.0` for 420; damage.ts, strayDot). */
+export const strayDotTable = (rng: Random, t: DamageTarget, cells: TruthCell[], unknown: Set<string>): void =>
+  strayTable(rng, t, cells, unknown, strayDot);
+
+/**
+ * 二 with two cells of a row glued and its closing rule read as a 1 after its values (OCR, a
+ * fresh tester's t33; damage.ts, gluedRule): the row's count then holds, every value a column
+ * off, and no sum of 二 tells. Returns the damaged row's label, whose line the writer leaves
+ * open (the `1` stands where its closing `|` was); null when no row has every cell a number of
+ * at most two digits.
+ */
+export function gluedActiveTable(
+  rng: Random,
+  t: DamageTarget,
+  cells: TruthCell[],
+  unknown: Set<string>,
+): string | null {
+  const defs = activeRows[t.layoutActive];
+  const rows = t.active;
+  const drows: DRow[] = rows.map((r, i) => ({
+    key: defs[i]?.key ?? null,
+    label: r.label,
+    cells: r.cells.map((w) => w.text),
+    damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
+  }));
+  const d = gluedRule(rng, drows);
+  if (!d) return null;
+  const hit = d.lenient[0]!.split('.')[0];
+  t.active = d.rows.map((r, i) => ({
+    label: r.label,
+    cells:
+      r.key === hit
+        ? r.cells.map((text) => ({ text, truth: { value: null, state: 'ambiguous' as const } }))
+        : rows[i]!.cells,
+    ...(rows[i]?.glued ? { glued: true } : {}),
+  }));
+  const cellOf = (k: string) => {
+    const [row, j] = k.split('.') as [string, string];
+    return { row, col: defs.find((x) => x.key === row)!.columns[Number(j)]!.key, j: Number(j) };
+  };
+  mark(cells, unknown, 'active', d.lenient.map(cellOf), []);
+  return rows[drows.findIndex((r) => r.key === hit)]!.label;
+}

@@ -183,6 +183,27 @@ export function strayBesideShort(rng: Random, rows: DRow[]): Damaged | null {
 }
 
 /**
+ * A count ending in 0 written with a stray dot before a trailing zero (`42.0` for 420, `1.00` for
+ * 100: OCR, a smudge; a fresh tester's t33): 42 or 420 cannot be told from the cell, and the
+ * table's other counts have no point. Only that cell may be NULL (`lenient`). Null when no row has such a count.
+ */
+export function strayDot(rng: Random, rows: DRow[]): Damaged | null {
+  const ok: Array<[number, number]> = [];
+  rows.forEach((r, i) => {
+    if (r.key !== null && !r.damaged) r.cells.forEach((c, j) => /^[1-9]\d*0$/.test(c) && ok.push([i, j]));
+  });
+  if (!ok.length) return null;
+  const [i, j] = rng.pick(ok);
+  const out = rows.map((x) => ({ ...x, cells: x.cells.slice() }));
+  const text = out[i]!.cells[j]!;
+  // Before any of its trailing zeros: 100 as 10.0 or 1.00.
+  const at = text.length - rng.int(1, text.length - text.replace(/0+$/, '').length);
+  out[i]!.cells[j] = `${text.slice(0, at)}.${text.slice(at)}`;
+  out[i]!.damaged = true;
+  return { rows: out, lenient: [`${rows[i]!.key}.${j}`], mustNull: [], lost: [] };
+}
+
+/**
  * A row whose two neighbouring cells OCR glued into one (`30 | 5` as `305`) and whose table rule
  * it read as a `1` after the values (a fresh tester's t33): the count is the row's, every value
  * after the glued one a column off. The cells glued are two of the row's but its last; `rows`

@@ -11,7 +11,15 @@ import {
 import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
-import { damageTables, gluedTable, strayShortTable, strayTable, type DamageTarget } from './damage-tables.ts';
+import {
+  damageTables,
+  gluedActiveTable,
+  gluedTable,
+  strayDotTable,
+  strayShortTable,
+  strayTable,
+  type DamageTarget,
+} from './damage-tables.ts';
 import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
@@ -141,6 +149,16 @@ export interface TableQuirks {
    * a `1` after its values, as OCR writes a table (damage-tables.ts, gluedTable; a side generator).
    */
   gluedRule?: Random;
+  /**
+   * Text styles, section 三: a count ending in 0 written with a stray dot, `42.0` for 420
+   * (damage-tables.ts, strayDotTable; a side generator).
+   */
+  strayDot?: Random;
+  /**
+   * Pipes style, section 二: two cells of a row glued and its closing rule read as a 1, the line
+   * left open (damage-tables.ts, gluedActiveTable; a side generator).
+   */
+  gluedRuleActive?: Random;
   /**
    * HTML style, section 三: a column the form does not have, named by the header — 法人或其他组织's
    * 小计 after 其他, a 上年总计 after 总计, or between the row labels and 自然人 a row-number column
@@ -446,6 +464,18 @@ export function renderTables(
     gluedTable(q.gluedRule, target, cells, unknown);
     rRows.splice(0, rRows.length, ...target.requests);
   }
+  // The 二 row whose closing rule OCR read as a 1: written with no `|` after it.
+  let openRow: string | null = null;
+  if (q.gluedRuleActive && !cut) {
+    const target = damageTarget();
+    openRow = gluedActiveTable(q.gluedRuleActive, target, cells, unknown);
+    aRows.splice(0, aRows.length, ...target.active);
+  }
+  if (q.strayDot && !cut) {
+    const target = damageTarget();
+    strayDotTable(q.strayDot, target, cells, unknown);
+    rRows.splice(0, rRows.length, ...target.requests);
+  }
   if (q.strayNumber && !cut) {
     const target = damageTarget();
     (q.strayShort ? strayShortTable : strayTable)(q.strayNumber, target, cells, unknown);
@@ -482,7 +512,10 @@ export function renderTables(
         : t.layoutActive === '2019'
           ? '采购总金额'
           : '本年收费金额';
-  const active = [...unitLines, ...table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng)];
+  const active = [
+    ...unitLines,
+    ...table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng, openRow),
+  ];
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [
     ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
@@ -861,7 +894,8 @@ function labelsAfterRun(rows: string[][], on: boolean): string[][] {
   ];
 }
 
-function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): string[] {
+/** `open`: the label of a row written with no closing rule (pipes; `gluedRuleActive`). */
+function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open: string | null = null): string[] {
   const out: string[] = [];
   const footer = () => q.footers && rng.chance(0.05) && out.push(`-${rng.int(2, 9)}-`);
   switch (style) {
@@ -912,7 +946,11 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random): str
       });
       break;
     case 'pipes':
-      rows.forEach((r) => out.push(`${r.join(' | ')} |${rng.pick(['', ' |', ' ||'])}`));
+      rows.forEach((r) => {
+        // Drawn for every row, so the random stream is the same with an open row or none.
+        const tail = rng.pick(['', ' |', ' ||']);
+        out.push(open !== null && r[0] === open ? r.join(' | ') : `${r.join(' | ')} |${tail}`);
+      });
       break;
     case 'markdown': {
       if (q.grid) {

@@ -103,6 +103,9 @@ export class TableEmitter {
   private readonly cells: Array<CellOut | undefined> = [];
   readonly notes: TableNote[] = [];
   private readonly cols: Slots;
+  /** Non-zero counts written with a decimal point (`42.0`), and those written without one. */
+  private readonly dotted: number[] = [];
+  private plainCounts = 0;
 
   constructor(
     readonly template: TemplateTable,
@@ -137,6 +140,10 @@ export class TableEmitter {
         });
       }
       out = { table_id, row_key, col_key, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
+      if (parsed.state === 'number' && col.kind !== 'money' && parsed.value !== 0) {
+        if (text.includes('.')) this.dotted.push(slot.pos);
+        else this.plainCounts++;
+      }
       // The raw text, read again on its own, must give the same value; if not, no number.
       // (Raw text equal to the text read needs no second reading.)
       if (parsed.state === 'number' && raw !== text && !rereads(raw, parsed.value, col.kind, this.moneyUnit)) {
@@ -192,8 +199,25 @@ export class TableEmitter {
     this.notes.push(at ? { code, message, line, at } : { code, message, line });
   }
 
-  /** The cells, in template order. */
+  /**
+   * The cells, in template order. A whole count written with a decimal point (`42.0`) is a
+   * spreadsheet's float where the table writes its counts so, and reads as 42; where most of the
+   * table's counts have no point, it is as likely 420 with a stray dot (OCR, a smudge), so it is
+   * NULL (`ambiguous`). A zero has no such second reading (`0.0`: `00` is no number).
+   */
   finish(): CellOut[] {
+    if (this.dotted.length && this.dotted.length < this.plainCounts)
+      for (const pos of this.dotted) {
+        const c = this.cells[pos]!;
+        this.cells[pos] = { ...c, value: null, state: 'ambiguous' };
+        this.note(
+          'W_CELLS_AMBIGUOUS',
+          `${cellKey({ table: c.table_id, row: c.row_key, col: c.col_key })}: "${c.raw}" is a count written with a decimal point where the table's other counts have none: ${c.value}, or ${c.raw.replace(/[^\d]/g, '')} with a stray dot?`,
+          c.line,
+          { table: c.table_id, row: c.row_key, col: c.col_key },
+        );
+      }
+    this.dotted.length = 0;
     return this.cells.filter((c): c is CellOut => c !== undefined);
   }
 }

@@ -171,6 +171,17 @@ export function readTable(
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
       rcs[k] = { kind: 'unknown', reason: `${lead}: which cells are the form's is not proven`, vals };
     }
+  // A `|` row that ends in a bare 1 where the table's other rows end with their closing rule:
+  // OCR reads a rule as a 1 (a fresh tester's t33), and the row's count then holds only when two
+  // of its cells were glued besides (`规章 | 31 | 25 | 1` for 3 1 25). Where no sum of the table
+  // names the row (二), nothing tells the 1 a value from a rule: the row is not placed.
+  const checked = rulesOf(rules.identities ?? [], tableId).checked;
+  for (let k = 0; k < found.length; k++) {
+    const rc = rcs[k]!;
+    if (byHeader[k] || rc.kind !== 'cells' || keysOf(found[k]!.def).some((key) => checked.has(key))) continue;
+    const why = ruleAsOne(rc.cells, trails, rowLines, rowLines[k]!);
+    if (why) rcs[k] = { kind: 'unknown', reason: why, vals: rc.cells.filter((c): c is ValTok => c !== null) };
+  }
   // Values on the lines after their labels that may be the next row's: a conversion writing each
   // row's values before its label (label-order.ts).
   const order = valuesBeforeLabels(
@@ -378,11 +389,34 @@ export function readTable(
             countReadings,
           )
         : null;
+    // A cell written with a leading zero (`00`, `03`) is two cells glued as often as one number
+    // (cell.ts): the row's count then holds only with a number too many besides (a rule read as
+    // a 1), every value after it a column off. Where the row's own sum fails even with the cell
+    // read as one number, nothing places them
+    // (seed 17: `0 0 00 0 0 0 1`, its total a rule's 1, the column sums holding by a blank's chance).
+    const gluedZero =
+      rc.kind === 'cells' &&
+      !stray &&
+      !shifted &&
+      !lostValue &&
+      !off &&
+      rc.cells.some((c) => c !== null && /^0\d/.test(c.text.trim())) &&
+      // The cell counted as its digits (07 as 7): a number padded with a zero, its row adding up,
+      // is read as before (the cell itself NULL), a column off or not.
+      rowSumFails(
+        keysOf(f.def),
+        rc.cells.map((c) => (c && /^0\d+$/.test(c.text.trim()) ? { ...c, text: String(Number(c.text.trim())) } : c)),
+        cols.map((c) => c.kind),
+        rowRules,
+        rules.moneyUnit ?? null,
+      )
+        ? "a cell with a leading zero (two cells glued?) and the row's own sum does not hold: the values after it may be a column off"
+        : null;
     const why =
       before ??
       repeatedColumn ??
       f.clash ??
-      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? lostValue ?? off ?? pageEdge(rc)));
+      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? lostValue ?? off ?? gluedZero ?? pageEdge(rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -504,6 +538,19 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
  * on each side of the break) is not proven, or null: that number may be the page's, in a header,
  * and a blank cell lost would give the row its count with it.
  */
+/**
+ * Why a row's last cell may be its closing rule read as a 1: the row on line `own` (its cells
+ * `cells`) ends in a value `1` with no empty piece after it, where every other delimited row
+ * line of the table (`lines`, at least two) ends with at least one (`trails`, rows.ts
+ * trailingEmpties: a closing `|`). Null otherwise.
+ */
+export function ruleAsOne(cells: Slot[], trails: Map<number, number>, lines: number[], own: number): string | null {
+  if (trails.get(own) !== 0 || cells[cells.length - 1]?.text.trim() !== '1') return null;
+  const others = lines.filter((l) => l !== own && trails.has(l));
+  if (others.length < 2 || others.some((l) => trails.get(l)! < 1)) return null;
+  return "the row ends in a bare 1 where the table's other rows end with their closing rule: a rule read as 1 (and two cells glued?) or a value";
+}
+
 export function pageEdge(rc: RowCells): string | null {
   const vals = rc.kind === 'cells' ? rc.cells : rc.vals;
   const at = vals.find((v) => v?.edge);

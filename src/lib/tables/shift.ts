@@ -98,8 +98,20 @@ export function shiftedReading(
       const mended = Math.max(0, ...f.cleanAt.map((p) => count(failing.each[p]!, f.eachHeld[p]!)));
       const anyway = Math.min(...failing.each.map((fails) => count(fails, f.held)));
       const mends = how.lostValue ? mended >= 2 && anyway >= 1 : anyway >= 1;
+      // A value lost where the source's own error elsewhere (a blank 一 in a column) fails a sum
+      // under every reading: this one failing nothing the count's does not, and mending two the
+      // count's fails, where the count's fails the row's own sum too (seed 17: 总计 `11 1 0 0 0 21
+      // 0` for 11 9 1 0 0 0 21, 新收's 自然人 blank). Not where the row adds up: a blank row of the
+      // table (四 结转下年度 left empty, t27) fails every column's sum, and a row read right then
+      // mends some by chance when shifted.
+      const within =
+        how.lostValue && ownRows.some((r) => failing.failed.has(r))
+          ? f.each.flatMap((fails, p) => ([...fails].every((r) => failing.each[p]!.has(r)) ? [p] : []))
+          : [];
+      const mendedWithin = Math.max(0, ...within.map((p) => count(failing.each[p]!, f.eachHeld[p]!)));
       if (
         (f.clean && (!(how.mend || how.lostValue) || mends)) ||
+        (how.lostValue && !f.clean && mendedWithin >= 2 && anyway >= 1) ||
         (mends && !how.lostValue && f.failed.size < failing.failed.size)
       )
         return how.lostValue
