@@ -13,11 +13,11 @@ export type ReasonCode = DiagnosticCode | 'DUPLICATE_FILE' | 'TEXT_ONLY' | 'PART
 
 /**
  * A file holding another report beside the one read (`W_SECOND_REPORT`; segment/reports.ts): one
- * report of a file is read — of reports of different years, the year the file's name gives, else
- * the only one whose publication date fits its year; otherwise the first.
+ * report of a file is read — of reports of different years, the year the file's name or the
+ * page's title gives, else the only one whose publication date fits its year; otherwise the first.
  */
 export const secondReportZh = (line: number | null) =>
-  `文件中${line ? `第 ${line} 行起` : ''}还有另一份报告，未读取（一个文件只读取一份报告：各有标题且年度不同时，取文件名所写的年度，或唯一一份发布日期与年度相符的报告；否则取第一份。请另存为单独的文件）`;
+  `文件中${line ? `第 ${line} 行起` : ''}还有另一份报告，未读取（一个文件只读取一份报告：各有标题且年度不同时，取文件名或页面标题所写的年度，或唯一一份发布日期与年度相符的报告；否则取第一份。请另存为单独的文件）`;
 
 /**
  * A report whose year is NULL (`W_NO_YEAR`): not stated, or stated by sources that disagree

@@ -174,8 +174,8 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       '标题所写的机关名称，仅在机关名称另取时填写：标题在发布机构（或落款）的名称之后另有不成机关名称的文字（如年份乱码：XX局锟斤拷年政府信息公开…），机关名称取发布机构（落款）的名称（警告 W_AGENCY_DISPUTED）。其他报告为空值。哪个名称正确请核对原文。',
     ],
     second_report_line: [
-      'The line (of the text as read, from 1) where another report in the same file, not read, begins (warning W_SECOND_REPORT): one report of a file is read — of reports each titled with a different year, the year the file’s name gives, else the only one whose publication date fits its year; otherwise the first — so the other’s numbers are in no dataset. NULL for a file holding one report.',
-      '同一文件中另一份未读取的报告开始的行号（按读取的文字计，从 1 起；警告 W_SECOND_REPORT）：一个文件只读取一份报告——各份报告都有标题且年度不同时，取文件名所写的年度，或唯一一份发布日期与年度相符的报告；其他情况取第一份——另一份报告的数字不在任何数据集中，请另存为单独的文件。文件只有一份报告时为空值。',
+      'The line (of the text as read, from 1) where another report in the same file, not read, begins (warning W_SECOND_REPORT): one report of a file is read — of reports each titled with a different year, the year the file’s name or the page’s title gives, else the only one whose publication date fits its year; otherwise the first — so the other’s numbers are in no dataset. NULL for a file holding one report.',
+      '同一文件中另一份未读取的报告开始的行号（按读取的文字计，从 1 起；警告 W_SECOND_REPORT）：一个文件只读取一份报告——各份报告都有标题且年度不同时，取文件名或页面标题所写的年度，或唯一一份发布日期与年度相符的报告；其他情况取第一份——另一份报告的数字不在任何数据集中，请另存为单独的文件。文件只有一份报告时为空值。',
     ],
   },
   cells: {

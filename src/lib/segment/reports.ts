@@ -1,12 +1,14 @@
 import type { Line } from '../decode/lines.ts';
-import { segment, type Segmented } from './sections.ts';
+import { HEADING_START as HEADING, TITLE_YEAR, segment, type Segmented } from './sections.ts';
 
 /**
  * Several reports saved as one file — a workbook's sheets of two years saved as one CSV, a page
  * with another year's report below its own — and which one of them is read. Only one report of
  * a file is read (the others' numbers are in no dataset; `second_report_line` says where one
  * begins). Where every report has a title with a year of its own, and the years differ, the one
- * read is the year the file's name gives; else the only one whose publication date, the first
+ * read is the year the file's name gives; else the year a title above the first report's own
+ * gives (a crawler's 标题:, the page's title: a fresh tester's t37); else the only one whose
+ * publication date, the first
  * date under its title, fits its year (published the next year, or in its December): a
  * workbook's sheets saved as one CSV carry the workbook's date in each sheet, which fits this
  * year's sheet and not last year's (a fresh tester's t33: last year's sheet first). Otherwise —
@@ -20,16 +22,17 @@ export interface ChosenReport {
   segmented: Segmented;
   /** The years of the reports in the file, in order, where each has its own; else null (the first is read). */
   years: number[] | null;
-  /** Why it was chosen, with `years`: the year in the file's name, its date, or the first. */
-  by: 'file-name' | 'date' | 'first' | null;
+  /**
+   * Why it was chosen, with `years`: the year in the file's name, or in a title above the first
+   * report's own (a crawler's 标题:, the page's), its date, or the first.
+   */
+  by: 'file-name' | 'page-title' | 'date' | 'first' | null;
   /** The year of the report read, with `years`. */
   year: number | null;
 }
 
 /** At most this many reports are looked for in one file. */
 const MAX_REPORTS = 8;
-/** A report title's year: 2023年…年度报告, spacing and table borders removed. */
-const TITLE_YEAR = /((?:19|20)\d{2})\s*年.*(?:年度报告|年报)$/;
 
 export function chooseReport(lines: Line[], path: string): ChosenReport {
   const segmented = segment(lines);
@@ -38,19 +41,31 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
   // Where each report begins (index into `lines`), and each one's segmentation.
   const starts = [0];
   for (let seg = segmented; seg.repeat === 'other' && seg.otherAt && starts.length < MAX_REPORTS;) {
-    const prev = starts[starts.length - 1]!;
-    const at = titleAbove(lines, prev + seg.otherAt, prev);
+    const at = starts[starts.length - 1]! + seg.otherAt;
     starts.push(at);
     seg = segment(lines.slice(at));
   }
   const heads = starts.map((s, i) => titleYear(lines, s, starts[i + 1] ?? lines.length));
   if (heads.some((h) => h === null) || new Set(heads.map((h) => h!.year)).size !== heads.length) return first;
   const ys = heads.map((h) => h!.year);
-  const named = [...new Set(baseName(path).match(/(?:19|20)\d{2}/g) ?? [])].map(Number);
-  const byName = named.length === 1 ? ys.indexOf(named[0]!) : -1;
+  // A year the file's name gives, else one a title above the first report's own gives (a
+  // crawler's 标题:), when it gives one and it is one report's.
+  const once = (years: number[]) => {
+    const set = [...new Set(years)];
+    return set.length === 1 ? ys.indexOf(set[0]!) : -1;
+  };
+  const byFile = once((baseName(path).match(/(?:19|20)\d{2}/g) ?? []).map(Number));
+  const byPage = byFile < 0 ? once(heads[0]!.above) : -1;
   const fits = heads.flatMap((h, i) => (h!.fits ? [i] : []));
-  const pick = byName >= 0 ? byName : fits.length === 1 ? fits[0]! : 0;
-  const by = byName >= 0 ? ('file-name' as const) : fits.length === 1 ? ('date' as const) : ('first' as const);
+  const pick = byFile >= 0 ? byFile : byPage >= 0 ? byPage : fits.length === 1 ? fits[0]! : 0;
+  const by =
+    byFile >= 0
+      ? ('file-name' as const)
+      : byPage >= 0
+        ? ('page-title' as const)
+        : fits.length === 1
+          ? ('date' as const)
+          : ('first' as const);
   if (pick === 0) return { ...first, years: ys, by, year: ys[0]! };
   const own = lines.slice(starts[pick], starts[pick + 1] ?? lines.length);
   const seg = segment(own);
@@ -70,46 +85,31 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
  * first lines (a crawler's header may name a title above it) — and whether the first date on the
  * lines after it, up to that heading, fits that year; null with no title.
  */
-function titleYear(lines: Line[], from: number, to: number): { year: number; fits: boolean } | null {
+function titleYear(lines: Line[], from: number, to: number): { year: number; fits: boolean; above: number[] } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
   let year = 0;
+  // The years of the title lines above the last (a crawler's header, the page's title).
+  const above: number[] = [];
   for (let i = from; i < end; i++) {
     if (HEADING.test(lines[i]!.text)) {
       end = i;
       break;
     }
     const m = TITLE_YEAR.exec(lines[i]!.text.replace(/[\s|]+/g, ''));
-    if (m) [title, year] = [i, Number(m[1])];
+    if (!m) continue;
+    if (title >= 0) above.push(year);
+    [title, year] = [i, Number(m[1])];
   }
   if (title < 0) return null;
   for (let j = title + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
-    if (d) return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12) };
+    if (d) return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above };
   }
-  return { year, fits: false };
-}
-
-/**
- * Where a report found at line index `at` begins: its title's line when one stands among the
- * eight non-empty lines above it (a page's fields — 索引号, 发布机构, 成文日期 — may stand between
- * the title and its 一、), after `floor`; else `at`.
- */
-function titleAbove(lines: Line[], at: number, floor: number): number {
-  for (let i = at - 1, seen = 0; i > floor && seen < 8; i--) {
-    const t = lines[i]!.text.replace(/[\s|]+/g, '');
-    if (!t) continue;
-    seen++;
-    // A title with its year (a 索引号 line may end in 分类 年报 too).
-    if (TITLE_YEAR.test(t)) return i;
-    if (HEADING.test(lines[i]!.text)) break;
-  }
-  return at;
+  return { year, fits: false, above };
 }
 
 /** A date: 2024-01-20, 2024年1月20日, 2024/1/20, 2024.1.20 (year and month). */
 const DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*\d{1,2}/;
-/** A section's heading at a line's start (一、 … 六、): the head of a report ends there. */
-const HEADING = /^[\s|]*[一二三四五六][、.．]/;
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);

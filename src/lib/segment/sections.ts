@@ -205,8 +205,9 @@ export function segment(input: Line[]): Segmented {
   if (!again && first && first !== found[0]) {
     const k = found.indexOf(first);
     const hit = search(find, lines, k, li0, col0);
-    const t2 = hit && titleBefore(lines, hit.li);
-    if (hit && t2 !== null && t2 !== titleBefore(lines, first.li)) again = hit;
+    const t2 = hit && titleAbove(lines, hit.li, li0);
+    const t1 = titleAbove(lines, first.li, -1);
+    if (hit && t2 !== null && (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!))) again = hit;
   }
   let duplicateFrom: number | null = null;
   let end = lines.length;
@@ -220,7 +221,7 @@ export function segment(input: Line[]): Segmented {
     const t2 = titleBefore(lines, again.li);
     const other = t2 !== null && t2 !== titleBefore(lines, first.li);
     repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
-    if (repeat === 'other') otherAt = titleLineBefore(lines, again.li) ?? again.li;
+    if (repeat === 'other') otherAt = titleAbove(lines, again.li, li0) ?? titleLineBefore(lines, again.li) ?? again.li;
   }
 
   placeOutOfOrder(find, lines, found, end);
@@ -347,6 +348,29 @@ function sameText(a: Line[], b: Line[]): boolean {
   const y = squash(b);
   const n = Math.min(x.length, y.length);
   return n > 0 && x.slice(0, n) === y.slice(0, n);
+}
+
+/** A report title with its year, spacing and table borders removed: 2023年…年度报告. */
+export const TITLE_YEAR = /((?:19|20)\d{2})\s*年.*(?:年度报告|年报)$/;
+/** A section's heading at a line's start (一、 … 六、): a report's head ends there. */
+export const HEADING_START = /^[\s|]*[一二三四五六][、.．]/;
+const squash = (l: Line) => l.text.replace(/[\s|]+/g, '');
+
+/**
+ * The index of a report's title, with its year, among the eight non-empty lines above line index
+ * `li` and after `floor`, not past a section heading: a page's fields (索引号, 发布机构, 成文日期,
+ * 文号, each on a row of its own in a sheet) may stand between a title and its first heading.
+ */
+export function titleAbove(lines: Line[], li: number, floor: number): number | null {
+  for (let i = li - 1, seen = 0; i > floor && seen < 8; i--) {
+    const t = squash(lines[i]!);
+    if (!t) continue;
+    seen++;
+    // With its year: a 索引号 line may end in 分类 年报 too.
+    if (TITLE_YEAR.test(t)) return i;
+    if (HEADING_START.test(lines[i]!.text)) return null;
+  }
+  return null;
 }
 
 /** The report title on one of the three non-empty lines before line index `li`, spacing removed. */

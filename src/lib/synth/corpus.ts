@@ -533,10 +533,16 @@ function report(
     tq.strayDot = dotSide;
     quirks.add('stray-dot');
   }
-  // 二 as OCR writes it: two cells of a row glued and its closing rule read as a 1 (a fresh
-  // tester's t33; a side generator of its own), in the pipes style, where rows close with `|`.
+  // 二 as OCR writes it: two cells of a row glued and its closing rule read as a 1 or a character
+  // (fresh testers' t33 and t37; a side generator of its own), in the pipes style, where rows
+  // close with `|`, and in tabs and spaces.
   const gluedActiveSide = new Random(Number(seq) * 7963 + 151);
-  if (style === 'pipes' && plainRequests() && !tq.labelsAfterRun && gluedActiveSide.chance(0.12)) {
+  if (
+    (style === 'pipes' || style === 'tabs' || style === 'spaces') &&
+    plainRequests() &&
+    !tq.labelsAfterRun &&
+    gluedActiveSide.chance(style === 'pipes' ? 0.12 : 0.06)
+  ) {
     tq.gluedRuleActive = gluedActiveSide;
     quirks.add('glued-rule-one-active');
   }

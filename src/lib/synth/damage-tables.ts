@@ -169,8 +169,8 @@ export const strayDotTable = (rng: Random, t: DamageTarget, cells: TruthCell[], 
 
 /**
  * 二 with two cells of a row glued and its closing rule read as a 1 after its values (OCR, a
- * fresh tester's t33; damage.ts, gluedRule): the row's count then holds, every value a column
- * off, and no sum of 二 tells. Returns the damaged row's label, whose line the writer leaves
+ * fresh tester's t33; damage.ts, gluedRule), or as l, I or 丨 (`marks`, t37): the row's count
+ * then holds, every value a column off, and no sum of 二 tells. Returns the damaged row's label, whose line the writer leaves
  * open (the `1` stands where its closing `|` was); null when no row has every cell a number of
  * at most two digits.
  */
@@ -179,6 +179,8 @@ export function gluedActiveTable(
   t: DamageTarget,
   cells: TruthCell[],
   unknown: Set<string>,
+  /** What the rule is read as: a 1, or l, I, 丨 (a fresh tester's t37). */
+  marks: readonly string[] = ['1'],
 ): string | null {
   const defs = activeRows[t.layoutActive];
   const rows = t.active;
@@ -191,6 +193,8 @@ export function gluedActiveTable(
   const d = gluedRule(rng, drows);
   if (!d) return null;
   const hit = d.lenient[0]!.split('.')[0];
+  const damaged = d.rows.find((r) => r.key === hit)!;
+  damaged.cells[damaged.cells.length - 1] = rng.pick(marks);
   t.active = d.rows.map((r, i) => ({
     label: r.label,
     cells:

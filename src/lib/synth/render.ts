@@ -155,8 +155,8 @@ export interface TableQuirks {
    */
   strayDot?: Random;
   /**
-   * Pipes style, section 二: two cells of a row glued and its closing rule read as a 1, the line
-   * left open (damage-tables.ts, gluedActiveTable; a side generator).
+   * Pipes, tabs and spaces styles, section 二: two cells of a row glued and its closing rule read as
+   * a 1 (the line left open) or l, I, 丨 (damage-tables.ts, gluedActiveTable; a side generator).
    */
   gluedRuleActive?: Random;
   /**
@@ -468,7 +468,10 @@ export function renderTables(
   let openRow: string | null = null;
   if (q.gluedRuleActive && !cut) {
     const target = damageTarget();
-    openRow = gluedActiveTable(q.gluedRuleActive, target, cells, unknown);
+    // In `|` text a 1 where the rule stood (its line left open) or a character; in tabs or spaces,
+    // where no rule closes a row, only a character tells (a 1 there reads as a value: t37's limit).
+    const marks = style === 'pipes' ? ['1', '1', 'l', 'I', '丨'] : ['l', 'I', '丨'];
+    openRow = gluedActiveTable(q.gluedRuleActive, target, cells, unknown, marks);
     aRows.splice(0, aRows.length, ...target.active);
   }
   if (q.strayDot && !cut) {

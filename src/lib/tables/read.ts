@@ -178,7 +178,7 @@ export function readTable(
   const checked = rulesOf(rules.identities ?? [], tableId).checked;
   for (let k = 0; k < found.length; k++) {
     const rc = rcs[k]!;
-    if (byHeader[k] || rc.kind !== 'cells' || keysOf(found[k]!.def).some((key) => checked.has(key))) continue;
+    if (rc.kind !== 'cells' || keysOf(found[k]!.def).some((key) => checked.has(key))) continue;
     const why = ruleAsOne(rc.cells, trails, rowLines, rowLines[k]!);
     if (why) rcs[k] = { kind: 'unknown', reason: why, vals: rc.cells.filter((c): c is ValTok => c !== null) };
   }
@@ -402,15 +402,17 @@ export function readTable(
       !off &&
       rc.cells.some((c) => c !== null && /^0\d/.test(c.text.trim())) &&
       // The cell counted as its digits (07 as 7): a number padded with a zero, its row adding up,
-      // is read as before (the cell itself NULL), a column off or not.
-      rowSumFails(
-        keysOf(f.def),
-        rc.cells.map((c) => (c && /^0\d+$/.test(c.text.trim()) ? { ...c, text: String(Number(c.text.trim())) } : c)),
-        cols.map((c) => c.kind),
-        rowRules,
-        rules.moneyUnit ?? null,
-      )
-        ? "a cell with a leading zero (two cells glued?) and the row's own sum does not hold: the values after it may be a column off"
+      // is read as before (the cell itself NULL), a column off or not. Where no sum names the row
+      // (二), nothing vouches for the cells after it (t37: `规章 5 058 1` for 5 0 58).
+      (!keysOf(f.def).some((key) => checked.has(key)) ||
+        rowSumFails(
+          keysOf(f.def),
+          rc.cells.map((c) => (c && /^0\d+$/.test(c.text.trim()) ? { ...c, text: String(Number(c.text.trim())) } : c)),
+          cols.map((c) => c.kind),
+          rowRules,
+          rules.moneyUnit ?? null,
+        ) !== null)
+        ? 'a cell with a leading zero (two cells glued?), and no sum of the row holds with it: the values after it may be a column off'
         : null;
     const why =
       before ??
@@ -538,14 +540,21 @@ function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | nul
  * on each side of the break) is not proven, or null: that number may be the page's, in a header,
  * and a blank cell lost would give the row its count with it.
  */
+/** A table rule as OCR reads it when not as a 1: l, I, 丨, a full-width bar. */
+const RULE_MARK = /^[lI丨｜]$/;
+
 /**
- * Why a row's last cell may be its closing rule read as a 1: the row on line `own` (its cells
+ * Why a row's last cell may be its closing rule read as a 1 (read as l, I or 丨: always): the row on line `own` (its cells
  * `cells`) ends in a value `1` with no empty piece after it, where every other delimited row
  * line of the table (`lines`, at least two) ends with at least one (`trails`, rows.ts
  * trailingEmpties: a closing `|`). Null otherwise.
  */
 export function ruleAsOne(cells: Slot[], trails: Map<number, number>, lines: number[], own: number): string | null {
-  if (trails.get(own) !== 0 || cells[cells.length - 1]?.text.trim() !== '1') return null;
+  const last = cells[cells.length - 1]?.text.trim();
+  // A rule read as a letter or a stroke is never a value, whatever the separators (t37).
+  if (last !== undefined && RULE_MARK.test(last))
+    return `the row ends in "${last}", a table rule read as a character: two of its cells may be glued before it, so which values are whose is not proven`;
+  if (trails.get(own) !== 0 || last !== '1') return null;
   const others = lines.filter((l) => l !== own && trails.has(l));
   if (others.length < 2 || others.some((l) => trails.get(l)! < 1)) return null;
   return "the row ends in a bare 1 where the table's other rows end with their closing rule: a rule read as 1 (and two cells glued?) or a value";
