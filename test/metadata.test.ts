@@ -27,6 +27,14 @@ describe('metadata', () => {
     });
   });
 
+  it('a year-first title whose agency starts with 度: the body tells 2017年 + 度佳镇 from 2017年度 + 佳镇', () => {
+    const title = '2017年度佳镇人民政府政府信息公开工作年度报告\n日期:2018年3月19日';
+    expect(meta(title, '一、概述\n2017年，度佳镇按照《条例》要求，加强政府网站建设。').agency).toBe('度佳镇人民政府');
+    // 2017年度 + 佳镇 where the body never writes 度佳 but after 年 (the usual case).
+    expect(meta(title, '一、概述\n2017年度，佳镇按照《条例》要求，加强政府网站建设。').agency).toBe('佳镇人民政府');
+    expect(meta('2017年度黄浦区人民政府政府信息公开工作年度报告', '一季度黄浦区完成…').agency).toBe('黄浦区人民政府');
+  });
+
   it('title, agency, year and date from a typical header', () => {
     expect(
       meta(

@@ -22,6 +22,14 @@ describe('region', () => {
     });
   });
 
+  it('reads no name across the join of the agency and the title (100,000-report corpus: 2 wrong regions)', () => {
+    const both = (agency: string, title: string) =>
+      resolveRegion(gaz(), { agency, title, index_no: null, text: '' }).region_code;
+    // …委员会 + 宁县… read 会宁县 (620422); …人民政府 + 河镇… read 府河镇 in 湖北 (421303104).
+    expect(both('宁县卫生健康委员会', '宁县卫生健康委员会2021年政府信息公开工作年度报告')).toBe('621026');
+    expect(both('河镇彝族苗族乡人民政府', '河镇彝族苗族乡人民政府2022年度政府信息公开工作年度报告')).toBe('520527211');
+  });
+
   it('a stated path: city and district', () => {
     expect(resolve('杭州市西湖区教育局')).toMatchObject({ region_code: '330106', region_basis: 'stated' });
   });

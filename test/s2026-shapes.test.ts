@@ -291,3 +291,31 @@ describe('seed 17: 总计 with a value lost and a stray 0, 一’s 自然人 bla
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('0 9 1 0 0 0 10');
   });
 });
+
+describe('last year’s report first, with no 二 heading and a page’s 索引号 … 政府信息公开年报 row (seeds 7 and 9, previous-year-first)', () => {
+  // Under each title, `索 引 号 | … | 分 类 | 政府信息公开年报 |`: that row, ending in 年报, was taken
+  // for the second report's title, so the second report had none and the first was read, under
+  // the wrong year. Seed 7 besides writes 二 as `2、主动公开…`: the in-order pass ran into the
+  // second report, past its title, which was then not looked for above its 一.
+  it('reads the report whose date fits its year', () => {
+    const a = parse('previous-year-first-no-er-heading.txt');
+    expect(a.report.year).toBe(2025);
+    expect(rowOf(a.cells, 'requests', 'new_received')).toBe('20 3 0 0 0 2 25');
+    const b = parse('previous-year-first-no-er-heading-2.md');
+    expect(b.report.year).toBe(2020);
+    expect(rowOf(b.cells, 'active', 'normative_docs')).toBe('3 3 6');
+  });
+});
+
+describe('seed 41: a row of 三 with a value lost and a stray 0 beside a row a cell short, the column sums with blanks', () => {
+  // `（四）1.本机关不掌握相关政府信息 | 0 | 0 | 0 | 0 | 0 | 3 | 0 |` for 0 3 0 0 0 0 3, with
+  // `（四）3.补正后申请内容仍不明确 | 1 | 0 | 0 | 0 | 0 | 1 ||` a cell short: its own sum fails, and
+  // the reading with 3 put back mends 商业企业's, 其他's and 总计's column sums under every way
+  // of reading the short row but the one with its 1 under 商业企业. It was published as the
+  // source's own error.
+  it('leaves the row NULL', () => {
+    const p = parse('lost-value-stray-zero-beside-short-blanks.md');
+    expect(rowOf(p.cells, 'requests', 'unable_not_held')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'unable_needs_creation')).toBe('1 0 0 0 0 0 1');
+  });
+});

@@ -280,6 +280,18 @@ function pairConflict(
 }
 
 /**
+ * A year-first title `2017年度佳镇人民政府…` reads as 2017年度 + 佳镇… or 2017年 + 度佳镇…; the body
+ * tells: a 度 before the name's first two characters that follows no 年 (`2017年，度佳镇按照…`) is
+ * the name's own (the 100,000-report corpus: 度佳镇 published as 佳镇). Returns that name, or null.
+ */
+function yearDu(titleNorm: string, name: string, text: () => string): string | null {
+  const head = name.slice(0, 2);
+  if (!/^[\u4e00-\u9fff]{2}$/.test(head)) return null;
+  if (!new RegExp(`^(?:关于)?[(（]?(?:19|20)\\d{2}年度${head}`).test(titleNorm.replace(/\s+/g, ''))) return null;
+  return new RegExp(`(?<![年季])度${head}`).test(text().replace(/\s+/g, '')) ? `度${name}` : null;
+}
+
+/**
  * The agency's full name. A name written in the title wins; the issuer's name — the 发布机构
  * field, else the signature (落款) — wins only when it is that name in full: a longer form of it
  * (滨湖区行政审批局 → 无锡市滨湖区行政审批局), the title names just the place and the field names
@@ -321,7 +333,7 @@ function pickAgency(
       if (bare !== t && AGENCY_END.test(bare))
         return { agency: bare, disputed: { title: t, issuer: bare, garbled: true } };
     }
-    return only(t);
+    return only(yearDu(titleNorm!, t, text) ?? t);
   }
   if (fromTitle?.placeOnly) {
     // A title naming the place is, by convention, the report of the place's government (or

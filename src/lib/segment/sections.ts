@@ -221,7 +221,12 @@ export function segment(input: Line[]): Segmented {
     const t2 = titleBefore(lines, again.li);
     const other = t2 !== null && t2 !== titleBefore(lines, first.li);
     repeat = !other && sameText(lines.slice(first.li, end), lines.slice(again.li)) ? 'same' : 'other';
-    if (repeat === 'other') otherAt = titleAbove(lines, again.li, li0) ?? titleLineBefore(lines, again.li) ?? again.li;
+    // Its title is looked for above it down to the first report's last heading: a repeat found
+    // before the in-order pass's end (`early`, the first report without 二 and the pass run on
+    // into the second's) is looked above down to the last heading found before it (seed 7).
+    const floor = found.reduce((m, f) => (f && f.li < again.li ? Math.max(m, f.li) : m), -1);
+    if (repeat === 'other')
+      otherAt = titleAbove(lines, again.li, Math.min(li0, floor)) ?? titleLineBefore(lines, again.li) ?? again.li;
   }
 
   placeOutOfOrder(find, lines, found, end);
@@ -385,7 +390,8 @@ function titleLineBefore(lines: Line[], li: number): number | null {
     const t = lines[i]!.text.replace(/[\s|]+/g, '');
     if (!t) continue;
     seen++;
-    if (/(?:年度报告|年报)$/.test(t)) return i;
+    // A page's fields end in 年报 too (索引号 … 分类 政府信息公开年报): no title.
+    if (/(?:年度报告|年报)$/.test(t) && !/索引号|分类/.test(t)) return i;
   }
   return null;
 }

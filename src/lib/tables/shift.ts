@@ -101,7 +101,10 @@ export function shiftedReading(
       // A value lost where the source's own error elsewhere (a blank 一 in a column) fails a sum
       // under every reading: this one failing nothing the count's does not, and mending two the
       // count's fails, where the count's fails the row's own sum too (seed 17: 总计 `11 1 0 0 0 21
-      // 0` for 11 9 1 0 0 0 21, 新收's 自然人 blank). Not where the row adds up: a blank row of the
+      // 0` for 11 9 1 0 0 0 21, 新收's 自然人 blank). With a row a cell short, a sum held under
+      // every way of reading it, or this reading failing nothing the count's does not under each
+      // (seed 41: `0 0 0 0 0 3 0` for 0 3 0 0 0 0 3 beside `1 0 0 0 0 1`, whose 1 read under
+      // 商业企业 fails that column either way). Not where the row adds up: a blank row of the
       // table (四 结转下年度 left empty, t27) fails every column's sum, and a row read right then
       // mends some by chance when shifted.
       const within =
@@ -111,7 +114,7 @@ export function shiftedReading(
       const mendedWithin = Math.max(0, ...within.map((p) => count(failing.each[p]!, f.eachHeld[p]!)));
       if (
         (f.clean && (!(how.mend || how.lostValue) || mends)) ||
-        (how.lostValue && !f.clean && mendedWithin >= 2 && anyway >= 1) ||
+        (how.lostValue && !f.clean && mendedWithin >= 2 && (anyway >= 1 || within.length === f.each.length)) ||
         (mends && !how.lostValue && f.failed.size < failing.failed.size)
       )
         return how.lostValue
