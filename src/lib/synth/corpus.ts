@@ -272,6 +272,8 @@ function report(
       new Random(Number(seq) * 7331 + 41).chance(0.1),
     spannedNumbers: style === 'html' && new Random(Number(seq) * 7919 + 3).chance(0.2),
     rowSpannedNumbers: style === 'html' && new Random(Number(seq) * 6451 + 71).chance(0.15),
+    // A side generator of its own: the corpora made before change only where it falls.
+    raggedRowSpan: style === 'html' && new Random(Number(seq) * 8111 + 149).chance(0.4),
     reviewTotalFirst: new Random(Number(seq) * 3571 + 5).chance(0.03),
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
@@ -678,6 +680,7 @@ function report(
     if (one?.nbsp) quirks.add('oneline-nbsp');
     const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
     if (r.requests.some((l) => /<td rowspan="2">\d/.test(l))) quirks.add('row-spanned-numbers');
+    if (r.requests.some((l) => l.startsWith('<tr><td></td>'))) quirks.add('ragged-row-span');
     // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
     if (new Random(Number(seq) * 6151 + 11).chance(0.08) && r.requests.some((l) => l.includes('（七）总计'))) {
       r.requests = r.requests.map((l) => l.replace('（七）总计', '（七）合计'));

@@ -96,6 +96,13 @@ export interface TableQuirks {
    */
   rowSpannedNumbers?: boolean;
   /**
+   * With `rowSpannedNumbers`: the row below the spanning number carries one label cell more (an
+   * empty one before its label, a group label not spanned over its rows: a ragged grid, as
+   * scraped pages have), so the position the number covers falls a column to the left of its own
+   * among that row's values (a fresh tester's t38). That row's cells are not proven.
+   */
+  raggedRowSpan?: boolean;
+  /**
    * Section 四 with 总计 as the first column of each block, the header saying so and the values
    * in that order: a reader placing them by the form's order would shift every value.
    */
@@ -544,6 +551,7 @@ export function renderTables(
           applicantHeader(q),
           q.rowGroups,
           q.extraColumn,
+          q.raggedRowSpan === true,
         )
       : q.wrappedLabels
         ? [
@@ -722,6 +730,7 @@ function htmlRequests(
   applicants = applicantHeader({}),
   groups?: Random,
   extra?: TableQuirks['extraColumn'],
+  ragged = false,
 ): string[] {
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   const numbered = extra?.kind === 'row-number' || extra?.kind === 'unit';
@@ -797,6 +806,10 @@ function htmlRequests(
       trs.set(r, `<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === spanned[0])
       trs.set(r, `<tr>${td('三、本年度办理结果', ` rowspan="${spanned.length}"`)}${td(r.label)}${values}</tr>`);
+    // The ragged row: a label cell more, so its values start a grid column later than the
+    // spanning number's row's (not the first row, whose 三、 cell spans the others, nor a footer's).
+    else if (ragged && below === r && down!.k >= 1 && !footed.includes(r))
+      trs.set(r, `<tr><td></td>${td(r.label)}${values}</tr>`);
     else trs.set(r, `<tr>${td(r.label)}${values}</tr>`);
   });
   if (!groups) out.push(...rows.map((r) => trs.get(r)!));

@@ -1,3 +1,4 @@
+import { raggedSpans } from './spans.ts';
 import type { CellRow } from '../schema/datasets.ts';
 import type { RowDef, ValueKind } from '../template/definitions.ts';
 import { cellIn, type CellAddress, type Identity } from '../template/identities.ts';
@@ -259,6 +260,8 @@ export function readTable(
     });
   }
   const cellShort = cellShortRow(found, rcs, rules.moneyUnit ?? null);
+  // Rows under a number spanning rows that stands at another column than in its own row (spans.ts).
+  const ragged = raggedSpans(rcs);
   // Runs of values that are the rows' after them too, their labels printed elsewhere (runs.ts);
   // not in a table whose header or columns are in doubt.
   const plainTable =
@@ -418,7 +421,9 @@ export function readTable(
       before ??
       repeatedColumn ??
       f.clash ??
-      (rc.kind === 'unknown' ? rc.reason : (gap ?? stray ?? shifted ?? lostValue ?? off ?? gluedZero ?? pageEdge(rc)));
+      (rc.kind === 'unknown'
+        ? rc.reason
+        : (ragged.get(k) ?? gap ?? stray ?? shifted ?? lostValue ?? off ?? gluedZero ?? pageEdge(rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
