@@ -1,5 +1,5 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
-import { isChrome, leadingCrumb } from '../segment/chrome.ts';
+import { isChrome, leadingCrumb, leadingNoise } from '../segment/chrome.ts';
 import { TITLE, TITLE_LABEL, cleanTitle } from './agency.ts';
 
 /**
@@ -28,9 +28,14 @@ export interface TitleCandidate {
 /** Spacing and table borders off a header line. */
 export function clean(s: string): string {
   // Both border patterns need a `|`: a line without one (most) skips them, the same result.
-  const t = s.includes('|') ? s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '') : s;
+  const bare = s.includes('|') ? s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '') : s;
+  // Markup of a page's source saved as text (`<b>XX局</b>2020年…`, a fresh user's t39): no words.
+  const t = bare.includes('<') ? bare.replace(TAG, '') : bare;
   return t.replace(/\s+/g, ' ').trim();
 }
+
+/** An HTML tag (an element's opening or closing, with its attributes). */
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 
 /** A line that reads as a report title (not a sentence that names one). */
 export function readsAsTitle(l: Line): boolean {
@@ -215,6 +220,10 @@ export function splitHeadLine(l: Line): Line[] {
     if (crumbFrom > 0) cuts.push(crumbFrom);
     cuts.push(crumbFrom + crumb);
   }
+  // Chrome words or markup before the title (`【 打印 】 XX局…年度报告`, `<img …> XX局…`: a fresh
+  // user's t39): the whole line read as chrome (no title), or the markup as the agency's name.
+  const noise = leadingNoise(l.text);
+  if (noise > 0 && noise <= titles[0]!.index && TITLE.test(l.text.slice(noise))) cuts.push(noise);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):
   // a later title before the fields starts a line at the space before its word.
   for (const t of titles.slice(1)) {

@@ -34,6 +34,8 @@ import { requestColumns } from '../template/definitions.ts';
  * hashes it and passes the gazetteer.
  */
 
+/** A tag, a comment or a character reference: any markup of a web page. */
+const MARKUP = /<(?:!--|!doctype\b|\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>)|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i;
 export interface ParseContext {
   gazetteer: Gazetteer;
   /** Latest plausible report year (from the run's clock, passed in). */
@@ -108,12 +110,17 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         ),
     );
 
+  // A file named .html with no markup at all is a text file (a page's text saved under the
+  // page's name, a fresh user's t39): read as HTML its lines run into one paragraph.
+  const namedHtml = /\.html?$/i.test(file);
+  const plainNamedHtml = namedHtml && input.htmlNamed === undefined && !MARKUP.test(decoded.text);
   const isHtml =
     input.htmlNamed !== undefined ||
-    /\.html?$/i.test(file) ||
+    (namedHtml && !plainNamedHtml) ||
     /^\s*(?:<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 500));
   if (input.htmlNamed !== undefined && decoded.ok)
     decoded.encoding = `${decoded.encoding} (html ${input.htmlNamed ? `named .${input.htmlNamed}` : 'with no extension'})`;
+  if (plainNamedHtml && decoded.ok) decoded.encoding = `${decoded.encoding} (named .html, no markup: read as text)`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines: fileLines, folded } = foldScript(
     input.lines ??

@@ -82,6 +82,15 @@ const CHROME_WORD =
   '(?:【\\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|附件下载|分享到\\s*[:：]?|返回顶部|收藏(?:本页)?|扫一扫|\\[?\\s*大\\s*中\\s*小\\s*\\]?)(?:\\s*】)?';
 const CRUMB_CHROME = new RegExp(`^(?:\\s*${CHROME_WORD})+\\s*`);
 const TRAILING_CHROME = new RegExp(`(?<=^|[\\s。；;！!？?）)”"])(?:\\s*${CHROME_WORD})+\\s*$`);
+/**
+ * Chrome words (【 打印 】, [ 大 中 小 ]) and markup (`<img …>`, `<b>`: a page's source saved as
+ * text) opening a line: its length, 0 when there are none.
+ */
+export function leadingNoise(text: string): number {
+  return LEADING_NOISE.exec(text)?.[0].length ?? 0;
+}
+const LEADING_NOISE = new RegExp(`^(?:\\s*(?:${CHROME_WORD}|<[^<>\\n]{0,200}>))+\\s*`);
+
 /** A breadcrumb (当前位置：首页 > 政务公开 > 年报) at the start of a line that goes on with text. */
 const LEADING_CRUMB =
   /^\s*(?:当前位置|您当前的位置|您的位置|您所在的位置|您现在的位置|您当前所在位置|所在位置|当前位置是|位置)\s*[:：]?\s*(?:网站)?首页(?:\s*[>＞»›→]+\s*[^\s>＞»›→]{1,20}(?=\s|[>＞»›→]|$))*\s*[>＞»›→]*\s*/;

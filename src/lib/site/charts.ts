@@ -53,6 +53,43 @@ export function yearTicks(first: number, last: number, max: number): number[] {
   return all.filter((y) => (last - y) % step === 0);
 }
 
+/**
+ * Whether a chart of these points draws the dashed rule of the 2021 change of the form (years
+ * on both sides of it): a caption mentions the rule only then (a fresh user's t39: an agency's
+ * 2021–2023 chart said so with no rule drawn).
+ */
+export function showsFormChange(points: Point[]): boolean {
+  const years = points.map((p) => p.year);
+  return years.length > 0 && Math.min(...years) <= 2020 && Math.max(...years) >= 2021;
+}
+
+/**
+ * Vertical offsets (px) for the labels at the lines' ends, so that no two are nearer than `gap`:
+ * Plot does not measure or dodge text (a fresh user's t39: 予以公开 over 行政复议). `ends`: each
+ * label's value; `max`: the y domain's top (from 0); `height`: the plot area's height in px.
+ * Labels keep their order by value; each is moved as little as the ones below it need.
+ */
+export function labelOffsets(ends: number[], max: number, height: number, gap = 13): number[] {
+  const px = ends.map((v) => (max > 0 ? height - (v / max) * height : height));
+  const order = px.map((_, i) => i).sort((a, b) => px[b]! - px[a]! || a - b);
+  const placed = new Array<number>(ends.length);
+  let last = Infinity;
+  for (const i of order) {
+    const y = Math.min(px[i]!, last - gap);
+    placed[i] = y;
+    last = y;
+  }
+  return placed.map((y, i) => y - px[i]!);
+}
+
+/** The y domain's top for values up to `max`: a round number at or above it (1 for none). */
+export function niceTop(max: number): number {
+  if (!(max > 0)) return 1;
+  const unit = 10 ** Math.floor(Math.log10(max));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (max <= m * unit + 1e-9) return m * unit;
+  return 10 * unit;
+}
+
 /** Values by year, one line per series; a dashed rule marks the 2021 change of the form. */
 export function yearLines(points: Point[], title: string, description: string): string {
   return ownMarkerIds(
@@ -100,6 +137,20 @@ function yearLinesAt(points: Point[], title: string, description: string, size: 
   const narrow = size === 'narrow';
   const years = points.map((p) => p.year);
   const span = years.length ? [Math.min(...years), Math.max(...years)] : [2019, 2021];
+  const height = narrow ? 240 : 260;
+  const [marginTop, marginBottom] = narrow ? [28, 40] : [20, 30];
+  // The y domain set here (not Plot's nice one) so that the labels' offsets are exact.
+  const top = niceTop(Math.max(0, ...points.map((p) => p.value)));
+  // Each series' last point, and the offset of its label (wide: labels at the lines' ends).
+  const lasts = [...new Map(points.map((p) => [p.series, p] as const)).values()].map((p) =>
+    points.filter((q) => q.series === p.series).reduce((a, b) => (b.year > a.year ? b : a)),
+  );
+  const offsets = labelOffsets(
+    lasts.map((p) => p.value),
+    top,
+    height - marginTop - marginBottom,
+  );
+  const dyOf = new Map(lasts.map((p, i) => [p.series, offsets[i]!]));
   const marks: Plot.Markish[] = [
     Plot.ruleY([0]),
     Plot.lineY(withGaps(points), { x: 'year', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
@@ -110,22 +161,22 @@ function yearLinesAt(points: Point[], title: string, description: string, size: 
       title: (d: Point) => `${d.year} 年 ${d.series}：${d.value}`,
     }),
     // Wide: direct labels at the end of each line instead of a legend. Narrow: the labels go
-    // inside the plot, left of the last point and above it.
+    // inside the plot, left of the last point and above it. Each is moved apart from the others
+    // (labelOffsets) in data units: Plot's dy is one constant for all.
     Plot.text(
-      points,
-      Plot.selectLast({
+      lasts.map((p) => ({ ...p, value: p.value - (dyOf.get(p.series)! * top) / (height - marginTop - marginBottom) })),
+      {
         x: 'year',
         y: 'value',
-        z: 'series',
         text: 'series',
         fill: 'series',
         textAnchor: narrow ? 'end' : 'start',
         dx: narrow ? -4 : 6,
         dy: narrow ? -8 : 0,
-      }),
+      },
     ),
   ];
-  if (span[0]! <= 2020 && span[1]! >= 2021)
+  if (showsFormChange(points))
     marks.push(
       Plot.ruleX([2020.5], { stroke: '#888', strokeDasharray: '4,3' }),
       Plot.text([{ x: 2020.5, t: '2021 年起新表式' }], { x: 'x', text: 't', frameAnchor: 'top', dy: 6, fill: '#555' }),
@@ -133,15 +184,15 @@ function yearLinesAt(points: Point[], title: string, description: string, size: 
   const svg = Plot.plot({
     document,
     width: narrow ? 350 : 640,
-    height: narrow ? 240 : 260,
+    height,
     marginLeft: 48,
     marginRight: narrow ? 16 : 100,
-    marginTop: narrow ? 28 : 20,
-    marginBottom: narrow ? 40 : 30,
+    marginTop,
+    marginBottom,
     style: { fontFamily: FONT, fontSize: '12px' },
     // Whole years only (a fractional tick would print as a repeated year).
     x: { label: '年度', tickFormat: 'd', ticks: yearTicks(span[0]!, span[1]!, narrow ? 5 : 12), inset: narrow ? 8 : 0 },
-    y: { label: '件', grid: true, ticks: narrow ? 4 : undefined },
+    y: { label: '件', grid: true, ticks: narrow ? 4 : undefined, domain: [0, top] },
     color: { domain: Object.keys(SERIES_COLORS), range: Object.values(SERIES_COLORS), legend: false },
     ariaLabel: title,
     ariaDescription: description,
