@@ -579,6 +579,23 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     ).toContain(why);
   });
 
+  it('lists the reports of no agency on the quality page (a fresh user’s t39: counted in totals, said nowhere)', async () => {
+    const none = await query<{ report_id: string; duplicate_of: string | null }>(
+      `SELECT report_id, duplicate_of FROM ${parquetOf(published, 'reports')} WHERE agency IS NULL`,
+    );
+    const quality = page('quality/index.html');
+    const own = none.filter((x) => !x.duplicate_of).length;
+    const copies = none.length - own;
+    expect(quality.querySelector('h2#no-agency')!.textContent).toBe(
+      `发布机关不明的报告（${own}${copies ? `，另有 ${copies} 份副本` : ''}）`,
+    );
+    expect(
+      [...quality.querySelectorAll('ul.no-agency > li')]
+        .map((li) => li.querySelector('a')!.getAttribute('href'))
+        .sort(),
+    ).toEqual(none.map((x) => `/reports/${x.report_id}/`).sort());
+  });
+
   it("every count of a page agrees with the others: the home page's figures, the quality page's lists, undated and disputed reports, sub-regions", async () => {
     // A fresh tester's: the home page's 个表格数字 and 格无法确定 added a copy's cells, the
     // quality page listed a copy's cells with no word that it was one, the shares said 共 6 份

@@ -1,5 +1,5 @@
 import { sliceLine, type Line } from '../decode/lines.ts';
-import { isChrome, leadingCrumb, leadingNoise } from '../segment/chrome.ts';
+import { FORMAT_TAG, isChrome, leadingCrumb, leadingNoise } from '../segment/chrome.ts';
 import { TITLE, TITLE_LABEL, cleanTitle } from './agency.ts';
 
 /**
@@ -30,12 +30,9 @@ export function clean(s: string): string {
   // Both border patterns need a `|`: a line without one (most) skips them, the same result.
   const bare = s.includes('|') ? s.replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*(?:\|\s*)+/, '') : s;
   // Markup of a page's source saved as text (`<b>XX局</b>2020年…`, a fresh user's t39): no words.
-  const t = bare.includes('<') ? bare.replace(TAG, '') : bare;
+  const t = bare.includes('<') ? bare.replace(FORMAT_TAG, '') : bare;
   return t.replace(/\s+/g, ' ').trim();
 }
-
-/** An HTML tag (an element's opening or closing, with its attributes). */
-const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 
 /** A line that reads as a report title (not a sentence that names one). */
 export function readsAsTitle(l: Line): boolean {

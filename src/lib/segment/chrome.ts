@@ -89,7 +89,14 @@ const TRAILING_CHROME = new RegExp(`(?<=^|[\\s。；;！!？?）)”"])(?:\\s*${
 export function leadingNoise(text: string): number {
   return LEADING_NOISE.exec(text)?.[0].length ?? 0;
 }
-const LEADING_NOISE = new RegExp(`^(?:\\s*(?:${CHROME_WORD}|<[^<>\\n]{0,200}>))+\\s*`);
+/**
+ * A formatting element's tag (`<b>`, `</font>`, `<img src=…>`): what a page's source saved as text
+ * puts in a line, no words of it. Not `<script>` and the like: their text is kept, and shown
+ * escaped (never read as markup).
+ */
+export const FORMAT_TAG =
+  /<\/?(?:a|b|i|u|s|em|strong|span|font|img|br|p|div|h[1-6]|sup|sub|small|big|center|strike|del|ins|mark)(?:\s[^<>\n]{0,200})?\/?>/gi;
+const LEADING_NOISE = new RegExp(`^(?:\\s*(?:${CHROME_WORD}|${FORMAT_TAG.source}))+\\s*`, 'i');
 
 /** A breadcrumb (当前位置：首页 > 政务公开 > 年报) at the start of a line that goes on with text. */
 const LEADING_CRUMB =
