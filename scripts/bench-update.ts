@@ -47,6 +47,9 @@ function step(what: string, args: string[], env: Record<string, string>): Step {
   const m = /TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   const s = { what, seconds, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, peakMB: m ? Number(m[3]) / 1024 : NaN };
   console.log(`${what}: ${s.seconds.toFixed(1)} s (CPU ${s.cpu.toFixed(1)} s), ${s.peakMB.toFixed(0)} MB`);
+  // The search index's own lines (pages read, shards built or kept, its total): where the build's time goes.
+  for (const line of (r.stdout ?? '').split('\n'))
+    if (/^search-index: (\d+ pages read|\d+ shards|.*kept)|^build: \d+ cached/.test(line)) console.log(`  ${line}`);
   return s;
 }
 
