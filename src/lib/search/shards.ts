@@ -60,7 +60,38 @@ interface Group {
   urls: string[];
 }
 
-/** Groups pages and packs them into shards, in the order the browser loads them. */
+/**
+ * Where a page falls in a group cut into parts: a fixed position from its address alone (FNV-1a,
+ * 32 bits), so that a page added to a group or removed from it moves no other page to another
+ * part (as long as the number of parts stays). Cutting the sorted addresses into equal counts
+ * moved the cut points with every report added: an incremental build could keep no shard.
+ */
+export function urlPosition(url: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The URLs of a group cut into the fewest parts by position (urlPosition: part k holds the
+ * positions in [k, k + 1) × 2³² / parts) such that none holds more than `maxPages`; each sorted.
+ */
+export function splitStable(urls: readonly string[], maxPages: number): string[][] {
+  for (let parts = Math.max(1, Math.ceil(urls.length / maxPages)); ; parts++) {
+    const out: string[][] = Array.from({ length: parts }, () => []);
+    for (const u of urls) out[Math.floor((urlPosition(u) * parts) / 2 ** 32)]!.push(u);
+    if (out.every((p) => p.length <= maxPages) || parts >= urls.length)
+      return out.filter((p) => p.length > 0).map((p) => p.sort());
+  }
+}
+
+/**
+ * Groups pages and packs them into shards, in the order the browser loads them. The plan is a
+ * function of the pages alone (the same pages: the same shards), and stable: a page added to a
+ * year leaves the shards of other years as they were, and moves no page between the parts of
+ * its own year (splitStable), unless the year needs one more part or its shard no longer has
+ * room for the groups packed with it.
+ */
 export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHARD): Array<Shard & { urls: string[] }> {
   const byKey = new Map<string, Group>();
   for (const p of pages) {
@@ -79,15 +110,8 @@ export function planShards(pages: IndexablePage[], maxPages = MAX_PAGES_PER_SHAR
   const directory = byKey.get('directory');
   // The newest year first, then the directory, then older years (undated last).
   const groups = [...reports.slice(0, 1), ...(directory ? [directory] : []), ...reports.slice(1)];
-  // A group larger than a shard is cut into equal parts; then consecutive groups are packed.
-  const pieces: Group[] = groups.flatMap((g) => {
-    const urls = [...g.urls].sort();
-    const parts = Math.max(1, Math.ceil(urls.length / maxPages));
-    return Array.from({ length: parts }, (_, i) => ({
-      ...g,
-      urls: urls.slice(Math.floor((i * urls.length) / parts), Math.floor(((i + 1) * urls.length) / parts)),
-    }));
-  });
+  // A group larger than a shard is cut into parts by position; then consecutive groups are packed.
+  const pieces: Group[] = groups.flatMap((g) => splitStable(g.urls, maxPages).map((urls) => ({ ...g, urls })));
   const shards: Group[][] = [];
   for (const piece of pieces) {
     const last = shards.at(-1);
