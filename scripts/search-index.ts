@@ -11,7 +11,9 @@
  * npm run search-index -- --dist DIR --cache CACHE
  *   The same index, but the records of pages whose HTML is that of the previous build with the
  *   same CACHE folder come from it instead of being parsed again (src/lib/search/site-records.ts;
- *   the incremental build's, scripts/build.ts); CACHE then holds this build's records.
+ *   the incremental build's, scripts/build.ts), and a shard whose records are those of one of
+ *   the previous build's is not built again: its files are linked from CACHE/shards
+ *   (src/lib/search/shard-cache.ts). CACHE then holds this build's records and shards.
  * npm run search-index -- --dist DIR --export FILE
  *   Writes the records of DIR's indexed pages to FILE, one JSON object a line, and builds no index
  *   (each shard of a sharded build, for the merge).
@@ -33,6 +35,7 @@ import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
 import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
+import { ShardCache, ShardKey, shardCode } from '../src/lib/search/shard-cache.ts';
 import { exitOnHelp } from './help.ts';
 import { buildShard, flushGz, writeGz, type ShardBuilt, type ShardJob } from './search-shard.ts';
 
@@ -153,7 +156,18 @@ async function buildShards(
   }
 }
 
-async function buildIndex(sources: string[], tmp: string): Promise<void> {
+/**
+ * What a shard's files are built by besides src/lib/search (shard-cache.ts, shardCode): this
+ * script, which gives each shard its records, and the shard builder.
+ */
+const SHARD_CODE_FILES = [new URL(import.meta.url), new URL('./search-shard.ts', import.meta.url)];
+
+/**
+ * Builds the index of the records in `sources`. With `shardCache` (an incremental build), a shard
+ * whose records, in order, are those of a shard of the previous build is not built again: its
+ * files are linked from the cache (shard-cache.ts), and the shards built are kept there.
+ */
+async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache | null = null): Promise<void> {
   const started = Date.now();
   // Pass 1: what planning the shards needs (address, kind, year) per record, in source order.
   const pages: IndexablePage[] = [];
@@ -177,13 +191,20 @@ async function buildIndex(sources: string[], tmp: string): Promise<void> {
   shards.forEach((s, i) => s.urls.forEach((u) => shardOf.set(u, i)));
   // Pass 2: each record to its shard's file, as it is (the n-th line is the n-th page above).
   const writers = shards.map((_, i) => new LineWriter(join(tmp, `shard-${i}.jsonl`)));
+  const code = shardCache ? shardCode(SHARD_CODE_FILES) : '';
+  const keys = shardCache ? shards.map(() => new ShardKey(code, group)) : null;
   let n = 0;
   try {
     for (const file of sources)
-      for await (const line of lines(file)) writers[shardOf.get(pages[n++]!.url)!]!.write(line);
+      for await (const line of lines(file)) {
+        const s = shardOf.get(pages[n++]!.url)!;
+        writers[s]!.write(line);
+        keys?.[s]!.add(line);
+      }
   } finally {
     for (const w of writers) w.close();
   }
+  const digests = keys?.map((k) => k.digest()) ?? [];
   pages.length = 0;
   shardOf.clear();
   const out = join(dist, 'pagefind');
@@ -205,23 +226,42 @@ async function buildIndex(sources: string[], tmp: string): Promise<void> {
     dir: join(out, shard.id, 'nb'),
     group,
   }));
+  // The shards of the previous build with the same records: their files as they were.
+  const kept = new Map<number, string>();
+  for (const job of jobs)
+    if (shardCache?.restore(digests[job.i]!, job.dir)) {
+      kept.set(job.i, digests[job.i]!);
+      rmSync(job.file);
+    }
+  const toBuild = jobs.filter((j) => !kept.has(j.i));
   const built = new Map<number, ShardBuilt>();
   let next = 0;
-  const add = (b: ShardBuilt) => {
-    built.set(b.i, b);
-    for (let r = built.get(next); r; r = built.get(next)) {
-      built.delete(next);
+  /** The next shard in order, if built or kept. */
+  const take = (i: number): ShardBuilt | undefined => {
+    const b = built.get(i);
+    if (b) built.delete(i);
+    const key = kept.get(i);
+    return b ?? (key === undefined ? undefined : { i, ...shardCache!.summary(key) });
+  };
+  const drain = () => {
+    for (let r = take(next); r; r = take(next)) {
       for (const c of r.folded) foldUsed.add(c);
       addShardGrams(siteGrams, r.i, r.grams);
       places.push(...r.places);
       done += shards[r.i]!.pages;
       log(
-        `search-index: ${shards[r.i]!.id} (${shards[r.i]!.pages} pages) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `search-index: ${shards[r.i]!.id} (${shards[r.i]!.pages} pages${kept.has(r.i) ? ', kept' : ''}) · ${done} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
       next++;
     }
   };
-  await buildShards(jobs, fold, Math.min(threads, jobs.length), add);
+  const add = (b: ShardBuilt) => {
+    shardCache?.store(digests[b.i]!, jobs[b.i]!.dir, { grams: b.grams, folded: b.folded, places: b.places });
+    built.set(b.i, b);
+    drain();
+  };
+  await buildShards(toBuild, fold, Math.min(threads, toBuild.length), add);
+  drain();
   const script = await writeSuggestData(out, places, fold, foldUsed);
   // The first stage: which shards hold each gram.
   const site = buildSiteIndex(siteGrams);
@@ -237,7 +277,10 @@ async function buildIndex(sources: string[], tmp: string): Promise<void> {
     script,
   });
   await writeFile(join(out, 'shards.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  log(`search-index: ${shards.length} shards, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  const reuse = shardCache ? ` (${toBuild.length} built, ${kept.size} kept)` : '';
+  log(
+    `search-index: ${shards.length} shards${reuse}, ${done} pages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -252,6 +295,7 @@ async function main(): Promise<void> {
   const cacheDir = option('--cache');
   if (cacheDir && values('--records').length) throw new Error('--cache reads the pages: not with --records');
   const cache = cacheDir ? new RecordCache(cacheDir) : null;
+  const shardCache = cacheDir ? new ShardCache(join(cacheDir, 'shards')) : null;
   try {
     let sources = values('--records');
     if (cache) {
@@ -266,8 +310,9 @@ async function main(): Promise<void> {
       const n = exportRecords(dist, sources[0]!);
       log(`search-index: ${n} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    await buildIndex(sources, tmp);
+    await buildIndex(sources, tmp, shardCache);
     cache?.commit();
+    shardCache?.prune();
   } catch (e) {
     cache?.abandon();
     throw e;
