@@ -1,5 +1,5 @@
 /**
- * npm run bench:update -- --raw DIR [--new N] [--work DIR]
+ * npm run bench:update -- --raw DIR [--new N] [--new-matching TEXT] [--work DIR]
  *   The routine update of issue 16: a built site of the corpus DIR without N of its files (every
  *   k-th file in path order, so the new reports fall on old and new agencies and regions alike;
  *   default 1,000), then those N files arrive, and the update is timed: the ingest of the whole
@@ -7,7 +7,8 @@
  *   (pages, report files and search index). The
  *   earlier site is built first, untimed, with the same cache. Prints each step's wall time,
  *   CPU time and peak memory (GNU time), and a JSON line with `update_reports` and `update_s`
- *   for bench/results.json.
+ *   for bench/results.json. --new-matching TEXT: the new files are taken only among those whose
+ *   path contains TEXT (a synthetic corpus's `/2025/`: reports of one year arriving, as they do).
  *
  * The corpora are folders of hard links to DIR's files (nothing copied); everything is
  * written under --work (default a temporary folder), which is removed at the end.
@@ -26,6 +27,7 @@ const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) 
 const raw = option('--raw');
 if (!raw) throw new Error('bench:update needs --raw DIR (a corpus, e.g. npm run synth -- --count 10000 …)');
 const fresh = Number(option('--new') ?? 1000);
+const matching = option('--new-matching');
 const work = resolve(option('--work') ?? mkdtempSync(join(tmpdir(), 'nianbao-update-')));
 
 interface Step {
@@ -70,15 +72,18 @@ function linkFarm(from: string, files: string[], to: string): void {
 
 try {
   const files = listFiles(raw).sort();
-  const every = Math.max(2, Math.floor(files.length / fresh));
-  const added = new Set(files.filter((_, i) => i % every === 1).slice(0, fresh));
+  const candidates = matching === undefined ? files : files.filter((f) => f.includes(matching));
+  const every = Math.max(2, Math.floor(candidates.length / fresh));
+  const added = new Set(candidates.filter((_, i) => i % every === 1).slice(0, fresh));
   linkFarm(raw, files, join(work, 'raw'));
   linkFarm(
     raw,
     files.filter((f) => !added.has(f)),
     join(work, 'raw-earlier'),
   );
-  console.log(`bench:update: ${files.length} files; the earlier site lacks ${added.size} of them`);
+  console.log(
+    `bench:update: ${files.length} files; the earlier site lacks ${added.size} of them${matching === undefined ? '' : ` (of the ${candidates.length} whose path contains ${matching})`}`,
+  );
   const env = { NIANBAO_RAW: join(work, 'raw'), NIANBAO_CACHE: join(work, 'cache') };
   const out = join(work, 'dist');
   step(
