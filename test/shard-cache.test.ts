@@ -86,7 +86,7 @@ function site(dir: string, reports: Array<{ id: string; year: number }>): void {
   }
 }
 
-function index(dist: string, cache?: string): string {
+function index(dist: string, cache?: string, threads = 1): string {
   const r = spawnSync(
     process.execPath,
     [
@@ -98,7 +98,7 @@ function index(dist: string, cache?: string): string {
       '--shard-pages',
       '12',
       '--threads',
-      '1',
+      String(threads),
       ...(cache ? ['--cache', cache] : []),
     ],
     { encoding: 'utf8' },
@@ -132,7 +132,8 @@ describe('an incremental search index keeps the shards whose records did not cha
     const first = index(a, cache);
     expect(first).toMatch(/search-index: \d+ shards \(\d+ built, 0 kept\)/);
     index(cleanB);
-    const update = index(b, cache);
+    // On two worker threads: the shards built there are kept in the cache by the main thread.
+    const update = index(b, cache, 2);
     const [, shards, builtN, keptN] = /search-index: (\d+) shards \((\d+) built, (\d+) kept\)/
       .exec(update)!
       .map(Number);
