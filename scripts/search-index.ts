@@ -7,8 +7,7 @@
  *   files written by --export (the merge of a sharded build: the pages are not read again).
  *   --shard-pages, --budget (tests: many shards on a small site) and --group (records per group
  *   file) override the defaults. --threads: how many threads build the shards (default 2 on two
- *   cores or more when two of the shards to build have 2,000 pages or more, else 1: shards.ts,
- *   indexThreads); the index is the same bytes on any number.
+ *   cores or more from 20,000 pages, else 1); the index is the same bytes on any number.
  * npm run search-index -- --dist DIR --cache CACHE
  *   The same index, but the records of pages whose HTML is that of the previous build with the
  *   same CACHE folder come from it instead of being parsed again (src/lib/search/site-records.ts;
@@ -35,13 +34,7 @@ import { LineWriter } from '../src/lib/search/line-writer.ts';
 import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
-import {
-  FIRST_QUERY_PAGE_BUDGET,
-  indexThreads,
-  planShards,
-  ShardManifest,
-  type IndexablePage,
-} from '../src/lib/search/shards.ts';
+import { FIRST_QUERY_PAGE_BUDGET, planShards, ShardManifest, type IndexablePage } from '../src/lib/search/shards.ts';
 import { ShardCache, ShardKey, shardCode } from '../src/lib/search/shard-cache.ts';
 import { exitOnHelp } from './help.ts';
 import { buildShard, flushGz, writeGz, type ShardBuilt, type ShardJob } from './search-shard.ts';
@@ -63,6 +56,12 @@ const quiet = argv.includes('--quiet');
 const shardPages = option('--shard-pages') ? Number(option('--shard-pages')) : undefined;
 const budget = option('--budget') ? Number(option('--budget')) : FIRST_QUERY_PAGE_BUDGET;
 const group = option('--group') ? Number(option('--group')) : GROUP;
+/**
+ * Threads that build shards: two by default on two cores or more (a shard's table is one
+ * thread's work; 100,000 reports: 22 shards in 70 s on one), one below INDEX_THREADS_FROM pages,
+ * where starting a worker (tsx loads the sources: about a second) costs more than it saves.
+ */
+const INDEX_THREADS_FROM = 20_000;
 const threadsOption = option('--threads') ? Number(option('--threads')) : null;
 const log = (s: string) => quiet || console.log(s);
 
@@ -186,6 +185,7 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
       );
     }
   seen.clear();
+  const threads = threadsOption ?? (pages.length >= INDEX_THREADS_FROM ? Math.min(2, availableParallelism()) : 1);
   const shards = planShards(pages, shardPages);
   const shardOf = new Map<string, number>();
   shards.forEach((s, i) => s.urls.forEach((u) => shardOf.set(u, i)));
@@ -260,13 +260,6 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
     built.set(b.i, b);
     drain();
   };
-  // Two threads when two of the shards to build are large enough (shards.ts, indexThreads).
-  const threads =
-    threadsOption ??
-    indexThreads(
-      toBuild.map((j) => shards[j.i]!.pages),
-      availableParallelism(),
-    );
   await buildShards(toBuild, fold, Math.min(threads, toBuild.length), add);
   drain();
   const script = await writeSuggestData(out, places, fold, foldUsed);

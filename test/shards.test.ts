@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  indexThreads,
-  planShards,
-  splitStable,
-  THREAD_SHARD_PAGES,
-  urlPosition,
-  type IndexablePage,
-} from '../src/lib/search/shards.ts';
+import { planShards, splitStable, urlPosition, type IndexablePage } from '../src/lib/search/shards.ts';
 import { initialShards } from '../src/lib/search/budget.ts';
 
 const pages = (year: number | null, n: number, kind: 'reports' | 'directory' = 'reports'): IndexablePage[] =>
@@ -72,14 +65,5 @@ describe('search index shards', () => {
     const older = (s: typeof before) => s.filter((x) => !x.years.includes(2021) && !x.directory).map((x) => x.urls);
     expect(older(after)).toEqual(older(before));
     expect(older(before).length).toBeGreaterThan(0);
-  });
-
-  it('two threads when two shards to build are large enough, and the machine has two cores', () => {
-    expect(indexThreads([9000, 9000], 2)).toBe(2);
-    expect(indexThreads([9000, 9000], 1)).toBe(1);
-    expect(indexThreads([9000, 9000, 9000], 8)).toBe(2);
-    expect(indexThreads([9000, THREAD_SHARD_PAGES - 1], 2)).toBe(1);
-    expect(indexThreads([9000], 2)).toBe(1);
-    expect(indexThreads([], 2)).toBe(1);
   });
 });

@@ -14,21 +14,6 @@ export const MAX_PAGES_PER_SHARD = 10_000;
 /** Pages the browser searches before asking: keeps the first query's transfer small. */
 export const FIRST_QUERY_PAGE_BUDGET = 12_000;
 
-/**
- * Below this many pages in the second-largest shard to build, the shards are built on one
- * thread: starting a worker (tsx loads the sources) costs about a second, and building a shard
- * about 1 ms a page, so a second thread only pays for itself from about 1,000 pages of the
- * second shard on. (The earlier rule, two threads from 20,000 pages in the index, built the two
- * shards of 18,000 pages of a 10,000-report site one after the other: 21 s.)
- */
-export const THREAD_SHARD_PAGES = 2_000;
-
-/** Threads to build shards of these page counts on `cores` cores: 2 when two shards are worth it, else 1. */
-export function indexThreads(toBuild: readonly number[], cores: number): number {
-  const second = [...toBuild].sort((a, b) => b - a)[1] ?? 0;
-  return second >= THREAD_SHARD_PAGES ? Math.max(1, Math.min(2, cores)) : 1;
-}
-
 export const Shard = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: z.string(),
