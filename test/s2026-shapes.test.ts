@@ -319,3 +319,13 @@ describe('seed 41: a row of 三 with a value lost and a stray 0 beside a row a c
     expect(rowOf(p.cells, 'requests', 'unable_needs_creation')).toBe('1 0 0 0 0 0 1');
   });
 });
+
+describe('seed 53: a ragged row under a number spanning rows, in a table with a 序号 column (ragged-row-span, row-number-column)', () => {
+  // `<tr><td></td><td>（二）部分公开</td><td>4</td><td>0</td>…`: a label cell more than the other
+  // rows', so its 序号 (4) stood in 自然人's grid column, and the header's positions read it so.
+  it('leaves the row NULL: its label stands under a column of the header', () => {
+    const p = parse('ragged-row-span-row-number.htm');
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'carried_over')).toBe('0 0 0 0 0 0 B');
+  });
+});

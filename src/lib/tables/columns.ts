@@ -147,12 +147,21 @@ function placeColumns(
  * a column off), or a cell with no grid column. A number spanning columns or rows leaves the
  * columns it stands over unproven (`spanned`).
  */
-export function cellsByHeader(row: Tok[], h: HeaderColumns): RowCells {
+export function cellsByHeader(row: Tok[], h: HeaderColumns, label?: Tok): RowCells {
   const cells: Array<Slot | undefined> = Array<Slot | undefined>(h.cols.length).fill(undefined);
   const seen = new Set<number>();
   const at = new Map(h.cols.map((c, j) => [c, j]));
   const vals = row.filter((t): t is ValTok => t.t === 'val');
   const unknown = (reason: string): RowCells => ({ kind: 'unknown', reason, vals });
+  // The row's label over a column the header gives to a value or to its extra column (序号): a
+  // label cell more than the other rows' (an empty one before it, a group label not spanned:
+  // a ragged grid), every cell after it a column right of its header (seed 53: a 序号 column's
+  // number read as 自然人's).
+  if (label && label.t === 'text' && label.col !== undefined) {
+    const first = Math.min(h.cols[0]!, ...h.extra);
+    if (label.col + (label.span ?? 1) > first)
+      return unknown("the row's label stands under a column of the header: its cells stand a column off the header's");
+  }
   // A number spanning columns (the positions it covers: spanned) or rows (spansRows, and above
   // in the rows below) belongs to no proven one of them: those columns are marked, as the count
   // marks them (rows.ts, spannedRow).

@@ -312,7 +312,7 @@ export function readRow(
   const gridCells = grid && padded ? sameLine.slice(0, -1) : sameLine;
   const placed = grid && (!padded || (gridCells.length > 0 && gridCells.at(-1)!.t !== 'empty'));
   const counted = byHeader
-    ? cellsByHeader(sameLine, byHeader)
+    ? cellsByHeader(sameLine, byHeader, toks[at])
     : placed && gridCells.length >= n && gridCells.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(gridCells.slice(-n))
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
@@ -332,7 +332,7 @@ export function readRow(
     gridCheck &&
     aligned &&
     (counted?.kind === 'unknown' || (counted?.kind === 'cells' && misplaced(counted.cells, gridCheck, counted.spanned)))
-      ? cellsByHeader(sameLine, gridCheck)
+      ? cellsByHeader(sameLine, gridCheck, toks[at])
       : counted;
   if (exact) {
     const commas = digitCommas ? digitCommaProblem(cellSlots(sameLine), n, noise, digitCommas) : null;
