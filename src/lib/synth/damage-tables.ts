@@ -117,6 +117,16 @@ function mark(
   }
 }
 
+/** A table's rendered rows as damage.ts takes them: each with its form key, its cells' text, and whether it is damaged already. */
+function damageRows(rows: DamageTarget['requests'], defs: ReadonlyArray<{ key: string }>): DRow[] {
+  return rows.map((r, i) => ({
+    key: defs[i]?.key ?? null,
+    label: r.label,
+    cells: r.cells.map((w) => w.text),
+    damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
+  }));
+}
+
 /**
  * 三 with one row's blank cell lost and a stray number after its values (damage.ts, strayNumber),
  * drawn from `rng` (a side generator: the main stream stays the same). The row's truth is kept
@@ -131,12 +141,7 @@ export function strayTable(
 ): void {
   const defs = requestRows[t.layoutRequests];
   const rows = t.requests;
-  const drows: DRow[] = rows.map((r, i) => ({
-    key: defs[i]?.key ?? null,
-    label: r.label,
-    cells: r.cells.map((w) => w.text),
-    damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
-  }));
+  const drows = damageRows(rows, defs);
   const d = kind(rng, drows);
   if (!d) return;
   const hit = new Set(d.lenient.map((k) => k.split('.')[0]));
@@ -184,12 +189,7 @@ export function gluedActiveTable(
 ): string | null {
   const defs = activeRows[t.layoutActive];
   const rows = t.active;
-  const drows: DRow[] = rows.map((r, i) => ({
-    key: defs[i]?.key ?? null,
-    label: r.label,
-    cells: r.cells.map((w) => w.text),
-    damaged: !!r.glued || r.cells.some((w) => w.truth.state !== 'number'),
-  }));
+  const drows = damageRows(rows, defs);
   const d = gluedRule(rng, drows);
   if (!d) return null;
   const hit = d.lenient[0]!.split('.')[0];
