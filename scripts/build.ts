@@ -46,6 +46,7 @@ import {
   linkCachedPages,
   removeStaleLinks,
 } from '../src/lib/site/linked-pages.ts';
+import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages } from '../src/lib/site/sitemap.ts';
 import { exitOnHelp } from './help.ts';
 
 exitOnHelp(import.meta.url);
@@ -210,6 +211,7 @@ async function merge(): Promise<void> {
     );
     const s = Date.now();
     searchIndex(out, records);
+    writeSitemap(out);
     console.log(`build:merge: search index in ${seconds(s)}; merge total ${seconds(started)}`);
   } finally {
     if (scratch) {
@@ -316,6 +318,7 @@ async function parallelBuild(
       const last = readFileSync(indexLog, 'utf8').trimEnd().split('\n').at(-1);
       console.log(`build: ${last ?? 'search index built'}; both done in ${seconds(t)}`);
     }
+    writeSitemap(merged);
     rmSync(out, { recursive: true, force: true });
     mkdirSync(dirname(resolve(out)), { recursive: true });
     moveDir(merged, out);
@@ -328,6 +331,30 @@ async function parallelBuild(
     if (existsSync('.shard-build') && readdirSync('.shard-build').length === 0)
       rmSync('.shard-build', { recursive: true });
   }
+}
+
+/**
+ * The sitemap (src/lib/site/sitemap.ts) of the whole site in `dir`, and robots.txt naming it,
+ * when the site's address is known (SITE_URL): search engines need absolute addresses. A shard
+ * writes none; the merge and the one-machine builds write it over every page. robots.txt is
+ * replaced, not written in place (an incremental build's files may be links to its cache).
+ */
+function writeSitemap(dir: string): void {
+  const site = process.env.SITE_URL;
+  if (!site) return;
+  const t = Date.now();
+  const root = siteRoot(site, process.env.BASE_PATH || '/');
+  const pages = sitemapPages(listFiles(dir));
+  const files = sitemapFiles(pages, root);
+  for (const [path, xml] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), xml);
+  }
+  const robots = join(dir, 'robots.txt');
+  const text = existsSync(robots) ? readFileSync(robots, 'utf8') : 'User-agent: *\nAllow: /\n';
+  writeFileSync(`${robots}.tmp`, robotsWithSitemap(text, root));
+  renameSync(`${robots}.tmp`, robots);
+  console.log(`build: sitemap of ${pages.length} pages in ${files.size} file(s) (${root}) in ${seconds(t)}`);
 }
 
 /** A folder renamed, or copied where `to` is on another file system (EXDEV). */
@@ -411,6 +438,7 @@ function singleBuild(out: string, withSearch: boolean): void {
     // Incremental: the search records of unchanged pages from the cache (site-records.ts).
     if (withSearch) searchIndex(scratch, [], incremental() ? join(cacheDir(), 'search-records') : undefined);
     halt();
+    writeSitemap(scratch);
     if (scratch !== beside) {
       moveDir(scratch, beside);
       rmSync(scratch, { recursive: true, force: true });

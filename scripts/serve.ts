@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 import { CSP } from '../src/lib/site/csp.ts';
+import { legacyTarget } from '../src/lib/site/legacy-urls.ts';
 
 /**
  * The static server of `npm start`, `npm run preview`, the tests and the benchmark: sirv (a
@@ -12,7 +13,9 @@ import { CSP } from '../src/lib/site/csp.ts';
  * - only GET and HEAD (405 otherwise); a path that is not a well-formed URL path is a 400;
  * - the site lives under `base`; anything else is the site's 404 page;
  * - sirv never redirects (`/x` serves `/x/index.html`), so no answer can send a browser to
- *   another origin;
+ *   another origin; a path that is no file but an old address of one (legacy-urls.ts: the
+ *   rules of `_redirects`, which static hosts apply) is redirected to its new address on this
+ *   site, 301 for a report's file and 302 for a data file (it may come back);
  * - every answer carries the pages' Content-Security-Policy as a header, plus
  *   `frame-ancestors 'self'` (which a meta tag cannot carry) and `nosniff`;
  * - data files keep their bytes: a Range request is answered uncompressed (206), so DuckDB can
@@ -74,7 +77,15 @@ function decodePath(url: string): string | null {
   return path;
 }
 
-export function handler(dir: string, base = '/'): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * `redirects`: whether old addresses are redirected (as `_redirects` on a static host); false
+ * serves the 404 page for them, as object storage does, where the 404 page's script redirects.
+ */
+export function handler(
+  dir: string,
+  base = '/',
+  redirects = true,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(dir);
   const page404 = resolve(root, '404.html');
   const files = sirv(root, {
@@ -127,7 +138,14 @@ export function handler(dir: string, base = '/'): (req: IncomingMessage, res: Se
     // sirv sees the path below `base`.
     const rest = req.url!.slice(encodeURI(base).length - 1);
     req.url = rest.startsWith('/') ? rest : `/${rest}`;
-    compress(req as never, res as never, () => files(req, res, () => notFound(res)));
+    // Not a file: an old address (`_redirects`) goes to its new one, anything else is the 404 page.
+    const missing = () => {
+      const to = redirects ? legacyTarget(path, base) : null;
+      if (to === null) return notFound(res);
+      res.writeHead(to.startsWith(`${base}data/`) ? 302 : 301, { Location: encodeURI(to) });
+      res.end();
+    };
+    compress(req as never, res as never, () => files(req, res, missing));
   };
 }
 
@@ -136,8 +154,9 @@ export function serveStatic(
   base = '/',
   port = 0,
   host = '127.0.0.1',
+  redirects = true,
 ): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler(dir, base));
+  const server = createServer(handler(dir, base, redirects));
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

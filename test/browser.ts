@@ -20,8 +20,13 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serve(dist: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
-  const { server, url } = await serveStatic(dist, base);
+/** `redirects` false: a host that does not read `_redirects` (object storage; scripts/serve.ts handler). */
+export async function serve(
+  dist: string,
+  base = '/',
+  redirects = true,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { server, url } = await serveStatic(dist, base, 0, '127.0.0.1', redirects);
   // The browser keeps connections alive: end them, or close() waits for the browser to go.
   return {
     url,

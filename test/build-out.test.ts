@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -26,7 +26,11 @@ describe('a build whose output folder is outside the project', () => {
     const r = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'scripts/build.ts', '--out', out, '--no-search-index', '--jobs', '1'],
-      { encoding: 'utf8', env: buildEnv({ NIANBAO_DATA: inject('sites').samples.data }), maxBuffer: 64 << 20 },
+      {
+        encoding: 'utf8',
+        env: buildEnv({ NIANBAO_DATA: inject('sites').samples.data, SITE_URL: 'https://nianbao.example.org' }),
+        maxBuffer: 64 << 20,
+      },
     );
     expect(r.status, `${r.stderr}\n${r.stdout.slice(-3000)}`).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
@@ -34,5 +38,18 @@ describe('a build whose output folder is outside the project', () => {
     expect(r.stdout).toContain(`put back ${out}`);
     expect(readdirSync(tmp)).toEqual(['site']);
     expect(existsSync('.shard-build/outside')).toBe(false);
+    // The site's address known (SITE_URL): a sitemap of every page, named in robots.txt.
+    const map = readFileSync(join(out, 'sitemaps/sitemap-00001.xml'), 'utf8');
+    const reports = readdirSync(join(out, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const id of reports) expect(map).toContain(`<loc>https://nianbao.example.org/reports/${id}/</loc>`);
+    expect(map).toContain('<loc>https://nianbao.example.org/</loc>');
+    expect(map).not.toContain('404');
+    expect(readFileSync(join(out, 'sitemap-index.xml'), 'utf8')).toContain(
+      'https://nianbao.example.org/sitemaps/sitemap-00001.xml',
+    );
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toMatch(
+      /\nSitemap: https:\/\/nianbao\.example\.org\/sitemap-index\.xml\n$/,
+    );
   });
 });

@@ -143,6 +143,9 @@ function noYearReport(): string {
   });
 }
 
+/** The sub-path build's public address (SITE_URL). */
+export const SUB_SITE_URL = 'https://nianbao.example.org';
+
 export default function setup(project: TestProject): () => void {
   // Inside the project: Astro puts a build's prerender files under its outDir only when the
   // outDir is inside the working directory (otherwise in the shared .astro/), and two builds
@@ -162,6 +165,8 @@ export default function setup(project: TestProject): () => void {
   run('astro build (samples, BASE_PATH)', astro(samples.distSub), {
     NIANBAO_DATA: samples.data,
     BASE_PATH: '/nianbao/',
+    // The site's address known: canonical links and the data page's Dataset description are absolute.
+    SITE_URL: SUB_SITE_URL,
   });
   run('search index (samples, BASE_PATH)', tsx('scripts/search-index.ts', '--dist', samples.distSub, '--quiet'));
 

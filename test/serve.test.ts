@@ -69,7 +69,7 @@ describe('static server', () => {
     expect((await raw(url, '/')).status).toBe(200);
   });
 
-  it('never redirects, least of all to another origin', async () => {
+  it('never redirects but to an old address’s new one, least of all to another origin', async () => {
     for (const p of [
       '/%2Fevil.example%2F..%2Freports',
       '//evil.example/reports',
@@ -145,6 +145,32 @@ describe('static server', () => {
       const r = await raw(url, p);
       expect(r.headers['content-security-policy'], p).toMatch(/^default-src 'self'; .*; frame-ancestors 'self'$/);
       expect(r.headers['x-content-type-options'], p).toBe('nosniff');
+    }
+  });
+
+  it('sends an old address to its new one on this site, as `_redirects` does on a static host', async () => {
+    const id = '0123456789abcdef';
+    for (const [p, status, to] of [
+      [`/reports/${id}/source/`, 301, `/reports/${id}/`],
+      [`/reports/${id}/source/index.html?x=1`, 301, `/reports/${id}/`],
+      [`/reports/${id}.csv`, 301, `/reports/${id}.json`],
+      // A data file gone (now in parts or compressed): the data page's list of its files, for now (302).
+      ['/data/checks.csv', 302, '/data/#checks'],
+      ['/data/nianbao.duckdb', 302, '/data/#duckdb'],
+    ] as const) {
+      const r = await raw(url, p);
+      expect(r.status, p).toBe(status);
+      expect(r.headers.location, p).toBe(to);
+    }
+    // A file that is there is served, whatever the rules say; other paths are the 404 page.
+    expect((await raw(url, '/data/cells.parquet')).status).toBe(200);
+    expect((await raw(url, '/reports/xyz/source/')).status).toBe(404);
+    const sub = await serveStatic(dir, '/nianbao/');
+    try {
+      const r = await raw(sub.url, `/nianbao/reports/${id}/source`);
+      expect([r.status, r.headers.location]).toEqual([301, `/nianbao/reports/${id}/`]);
+    } finally {
+      sub.server.close();
     }
   });
 

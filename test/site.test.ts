@@ -21,6 +21,8 @@ import { readLayout } from '../src/lib/write/layout.ts';
 import { parseSums } from '../src/lib/write/generation.ts';
 import { manifestEntries } from '../src/lib/write/manifest.ts';
 import { query } from './query.ts';
+import { pageRecord } from '../src/lib/search/record.ts';
+import { SUB_SITE_URL } from './global-setup.ts';
 
 /**
  * The data page's nianbao.sql example as one SQL text against the files in `dataDir`: the
@@ -170,6 +172,68 @@ describe('the built site (sample reports)', () => {
     const report = page('reports/f2402906da5a6c27/index.html');
     const agency = report.querySelector('dl.meta a[href*="/agencies/"]')!.getAttribute('href')!;
     expect(page(`${agency.slice(1)}index.html`).querySelector('h1')!.textContent).toBe('驼峰路街道办事处');
+  });
+
+  it('names each page for link previews, and with SITE_URL its own address (canonical)', () => {
+    const report = page('reports/f2402906da5a6c27/index.html');
+    const meta = (doc: Document, p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute('content');
+    expect(meta(report, 'og:site_name')).toBe('年报开放数据');
+    expect(meta(report, 'og:locale')).toBe('zh_CN');
+    expect(meta(report, 'og:title')).toBe(report.querySelector('title')!.textContent.replace(/ · 年报开放数据$/, ''));
+    // No SITE_URL: no address to name.
+    expect(report.querySelector('link[rel="canonical"]')).toBeNull();
+    const subPage = (path: string) => parseHTML(readFileSync(join(sub, path), 'utf8')).document;
+    const canonical = (doc: Document) => doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    expect(canonical(subPage('reports/f2402906da5a6c27/index.html'))).toBe(
+      `${SUB_SITE_URL}/nianbao/reports/f2402906da5a6c27/`,
+    );
+    expect(meta(subPage('index.html'), 'og:url')).toBe(`${SUB_SITE_URL}/nianbao/`);
+    expect(canonical(subPage('404.html'))).toBeUndefined();
+  });
+
+  it('describes the datasets as a schema.org Dataset whose every download is a published file', () => {
+    for (const [dir, prefix] of [
+      [dist, ''],
+      [sub, `${SUB_SITE_URL}/nianbao/data/`],
+    ] as const) {
+      const doc = parseHTML(readFileSync(join(dir, 'data/index.html'), 'utf8')).document;
+      const scripts = [...doc.querySelectorAll('script[type="application/ld+json"]')];
+      expect(scripts).toHaveLength(1);
+      const ld = JSON.parse(scripts[0]!.textContent) as {
+        '@type': string;
+        license: string;
+        temporalCoverage: string;
+        distribution: Array<{ contentUrl: string; encodingFormat: string }>;
+      };
+      expect(ld['@type']).toBe('Dataset');
+      expect(ld.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+      expect(ld.temporalCoverage).toMatch(/^20\d\d(\/20\d\d)?$/);
+      const names = readFileSync(join(dir, 'data/SHA256SUMS'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+\*?/)[1]);
+      expect(ld.distribution.length).toBeGreaterThanOrEqual(10);
+      for (const d of ld.distribution) {
+        const rel = prefix ? d.contentUrl.slice(prefix.length) : d.contentUrl.replace(/^\.\//, '');
+        if (prefix) expect(d.contentUrl.startsWith(prefix), d.contentUrl).toBe(true);
+        expect(existsSync(join(dir, 'data', rel)), d.contentUrl).toBe(true);
+        expect(names, d.contentUrl).toContain(rel);
+      }
+      expect(ld.distribution.map((d) => d.encodingFormat)).toContain('application/vnd.apache.parquet');
+    }
+  });
+
+  it("leaves the page's own label 报告开头 out of a report's search text (a fresh user's t39: excerpts began with it)", () => {
+    let opened = 0;
+    for (const id of readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e))) {
+      const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8');
+      if (!html.includes('>报告开头<')) continue;
+      opened++;
+      const r = pageRecord(html, `/reports/${id}/`)!;
+      expect(r.content).toContain('报告正文');
+      expect(r.content, id).not.toContain('报告开头');
+    }
+    expect(opened).toBeGreaterThan(0);
   });
 
   it('works under a sub-path (BASE_PATH)', () => {

@@ -44,12 +44,49 @@ export function anyPartial(rows: ReadonlyArray<{ t: Partial<Record<FigureKey, To
 }
 
 /**
+ * How many times more reports the best-covered year has than the least-covered one before a
+ * chart of totals by year says that its rises and falls follow coverage (`coverageNote`).
+ */
+export const COVERAGE_RATIO = 1.5;
+
+/**
+ * A note under a chart of totals by year when the years hold very different numbers of reports
+ * (`n.inTotals`: those a year's totals add): a sum over 300 reports against one over 9,000 says
+ * how many reports were collected, not how many requests agencies had. Null when every year has
+ * at least 1/COVERAGE_RATIO of the best-covered year's reports, or fewer than two years have any.
+ */
+export function coverageNote(rows: ReadonlyArray<{ y: number; n: Pick<ReportTally, 'inTotals'> }>): string | null {
+  const years = rows.filter((r) => r.n.inTotals > 0);
+  if (years.length < 2) return null;
+  let lo = years[0]!;
+  let hi = years[0]!;
+  for (const r of years) {
+    if (r.n.inTotals < lo.n.inTotals) lo = r;
+    if (r.n.inTotals > hi.n.inTotals) hi = r;
+  }
+  if (hi.n.inTotals < lo.n.inTotals * COVERAGE_RATIO) return null;
+  return `各年度收录的报告数相差很大（${lo.y} 年 ${fmt(lo.n.inTotals)} 份，${hi.y} 年 ${fmt(hi.n.inTotals)} 份）：合计的升降主要反映收录了多少报告，不宜看作申请量等的变化；比较时请看下表各年的报告数，或看单个机关的页面`;
+}
+
+/**
  * Under a table of totals with a partial one (marked *): the 计入合计的报告 column counts the
  * reports of the year, and a figure only those that have it, so two columns of one row may add
  * different reports (a fresh tester: 自然人 + 法人 above 本年新收 on the home page).
  */
 export const PARTIAL_NOTE =
   '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同；把鼠标停在数字上可见几份报告有此数';
+
+/** The lowest and highest report year (`year`), or null when no report has one. */
+export function yearSpan(reports: ReadonlyArray<Pick<ReportRow, 'year'>>): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of reports)
+    if (r.year !== null) {
+      lo = Math.min(lo, r.year);
+      hi = Math.max(hi, r.year);
+    }
+  return lo <= hi ? [lo, hi] : null;
+}
 
 /** The reports a total adds: each report once (a copy of another, `duplicate_of`, is left out). */
 export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[]): T[] {
