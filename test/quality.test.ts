@@ -103,7 +103,7 @@ describe('static checks of every built page', () => {
       for (const s of d.querySelectorAll('script'))
         if (s.getAttribute('type') !== 'application/ld+json')
           expect(s.getAttribute('src'), `${f}: inline <script>`).toBeTruthy();
-        else expect(() => JSON.parse(s.textContent ?? ''), `${f}: JSON-LD`).not.toThrow();
+        else expect(() => JSON.parse(s.textContent ?? '') as unknown, `${f}: JSON-LD`).not.toThrow();
       for (const el of d.querySelectorAll('*')) {
         for (const a of el.getAttributeNames())
           expect(a.startsWith('on'), `${f}: <${el.tagName.toLowerCase()} ${a}>`).toBe(false);
