@@ -21,6 +21,34 @@ describe('二’s header reordered under 信息内容 broken over lines (seed 11
   });
 });
 
+describe('二’s header with the form’s words shortened, in a one-line page dump (seed 2026, 100,000 reports)', () => {
+  // `项目 | 有效件数 | 制发件数 | 废止件数 |` then `规章 | 19 | 13 | 0 |`: 现行有效 was looked for
+  // whole, so the order went unseen and 有效's 19 was published as 制发's.
+  it('reads no row of it in the form’s order', () => {
+    const p = parse('active-header-shortened-oneline.txt');
+    expect(numbers(p, 'active', 'rules')).toEqual([]);
+    expect(numbers(p, 'active', 'normative_docs')).toEqual([]);
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('0');
+  });
+});
+
+describe('a unit column beside a row whose first value is in its label’s cell (seed 2026, 100,000 reports)', () => {
+  // `（三）3.危及“三安全一稳定” 2至０ | 件 | ０ | ０ | ０ | ０ | ０ | (blank)`: a cell short of the
+  // rows the header places, so read by count: 件 was 商业企业's, every value after it a column
+  // left, the blank 总计 published as 0.
+  it('leaves the row NULL: a unit alone is no cell of the form', () => {
+    const p = ok(
+      parseText(
+        readFileSync(new URL('./fixtures/synthetic/s2026/unit-column-qualified-first.html', import.meta.url)),
+        'unit-column-qualified-first.html',
+      ),
+    );
+    for (const row of ['withheld_three_safeties', 'withheld_enforcement', 'declined_petition'])
+      expect(rowOf(p.cells, 'requests', row), row).toBe('A A A A A A A');
+    expect(p.cells.filter((c) => c.table_id === 'requests' && c.col_key === 'total' && c.value !== null)).toEqual([]);
+  });
+});
+
 describe('tab text with quoted labels over lines (a spreadsheet saved as text)', () => {
   // `\t（一）予以公开\t\t3\t0\t\t0\t0\t0\t`: the label's merged column empty, then the seven cells.
   // A quoted cell's row lost its pieces' places, so the empty piece after 予以公开 was read as a

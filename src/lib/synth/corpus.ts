@@ -567,6 +567,11 @@ function report(
     tq.wrappedNumbersAt = wrapSide.chance(0.5) ? 'middle' : 'last';
     quirks.add('wrapped-labels-middle');
   }
+  // A number wrapped in its cell (side generator: the corpora made before stay the same).
+  if (tq.wrappedLabels && !tq.wrappedNumbersAt && new Random(Number(seq) * 7901 + 113).chance(0.4)) {
+    tq.wrappedNumber = true;
+    quirks.add('wrapped-number');
+  }
   if (tq.reviewTotalFirst && style !== 'oneline') quirks.add('review-total-first');
   // Damage rewrites cells after their truth is taken: not mixed with cells written as HTML.
   if (tq.damage?.length)

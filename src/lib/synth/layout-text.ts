@@ -18,28 +18,46 @@ import type { Random } from './random.ts';
  *     期未按收费通知要      0       0       1       0       0       3       4
  *     求缴纳费用、行政
  */
-export function layoutRows(rows: string[][], rng: Random, numbersAt: 'first' | 'middle' | 'last' = 'first'): string[] {
+export function layoutRows(
+  rows: string[][],
+  rng: Random,
+  numbersAt: 'first' | 'middle' | 'last' = 'first',
+  wrapped?: WrappedNumber,
+): string[] {
   const width = rng.int(5, 8);
   const col = rng.int(6, 9);
   const out: string[] = [];
-  for (const [label = '', ...cells] of rows) {
+  rows.forEach(([label = '', ...cells], i) => {
     if (!cells.length) {
       out.push(label, '');
-      continue;
+      return;
     }
     const pieces: string[] = [];
     for (let k = 0; k < label.length; k += width) pieces.push(label.slice(k, k + width));
     const at =
       numbersAt === 'first' ? 0 : numbersAt === 'last' ? pieces.length - 1 : Math.round((pieces.length - 1) / 2);
-    // Display width: a CJK character takes two columns, as in pdftotext's output.
-    const shown = [...pieces[at]!].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-    const numbers = cells.map((c) => c.padStart(col)).join('');
-    out.push(
-      ...pieces.slice(0, at),
-      `${pieces[at]}${' '.repeat(Math.max(2, width * 2 + 2 - shown))}${numbers}`,
-      ...pieces.slice(at + 1),
-      '',
-    );
-  }
+    const shown = displayWidth(pieces[at]!);
+    const lead = `${pieces[at]}${' '.repeat(Math.max(2, width * 2 + 2 - shown))}`;
+    const w = wrapped?.row === i ? wrapped : null;
+    const cut = w ? cells[w.cell]! : '';
+    const numbers = cells.map((c, k) => (w && k === w.cell ? cut.slice(0, -1) : c).padStart(col)).join('');
+    // The wrapped number's last digit, under its cell's right edge, on a line of its own.
+    const rest = w ? [`${' '.repeat(displayWidth(lead) + col * (w.cell + 1) - 1)}${cut.slice(-1)}`] : [];
+    out.push(...pieces.slice(0, at), `${lead}${numbers}`, ...rest, ...pieces.slice(at + 1), '');
+  });
   return out;
 }
+
+/**
+ * A number too wide for its cell, wrapped (a PDF's narrow cell: 1019 as 101 on the row's line and
+ * 9 on the line below, pdftotext -layout keeping both): the `cell`-th value (0 = the first after
+ * the label) of the `row`-th row (an index into the rows). Its value, and which row the digit below belongs to,
+ * are not proven (tables/rows.ts: the row's cells are NULL).
+ */
+export interface WrappedNumber {
+  row: number;
+  cell: number;
+}
+
+/** Display width: a CJK character takes two columns, as in pdftotext's output. */
+const displayWidth = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);

@@ -24,7 +24,7 @@ import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
-import { layoutRows } from './layout-text.ts';
+import { layoutRows, type WrappedNumber } from './layout-text.ts';
 
 /** The form's full wording of 部分公开, its note printed in the label. */
 const PARTLY_GRANTED_FULL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
@@ -198,6 +198,12 @@ export interface TableQuirks {
    * columns, and the other pieces on the lines below (layout-text.ts).
    */
   wrappedLabels?: boolean;
+  /**
+   * With wrappedLabels (numbers on the first piece): one number of 三 of two digits or more
+   * wrapped in its cell, its last digit on a line of its own below (layout-text.ts
+   * WrappedNumber); that row's cells are NULL in the truth.
+   */
+  wrappedNumber?: boolean;
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
   /**
@@ -565,6 +571,7 @@ export function renderTables(
                 ]),
               new Random(q.sideSeed ?? 1),
               q.wrappedNumbersAt,
+              q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(rRows) : undefined,
             ),
           ]
         : q.labelColumns
@@ -686,6 +693,33 @@ export function renderTables(
     if (c.table_id === 'review') return reviewColumns.findIndex((x) => x.key === c.col_key);
     if (c.table_id === 'requests') return reqCols.indexOf(c.col_key);
     return activeRows[t.layoutActive].find((d) => d.key === c.row_key)!.columns.findIndex((x) => x.key === c.col_key);
+  }
+
+  /**
+   * The first number of 三 of two digits or more, from a row picked at random on: wrapped in its
+   * cell (q.wrappedNumber); its row's cells are NULL in the truth, which row the digit below
+   * belongs to being unproven (tables/rows.ts).
+   */
+  function wrapOne(rows: Row[]): WrappedNumber | undefined {
+    const pick = new Random((q.sideSeed ?? 1) + 401);
+    const from = pick.int(0, rows.length - 1);
+    for (let d = 0; d < rows.length; d++) {
+      const i = (from + d) % rows.length;
+      const r = rows[i]!;
+      if (r.glued) continue;
+      const k = r.cells.findIndex((c) => /^\d{2,}$/.test(c.text));
+      if (k < 0) continue;
+      const key = requestRows[t.layoutRequests].find((def) => def.label === r.label)?.key;
+      if (!key) continue;
+      for (const c of cells)
+        if (c.table_id === 'requests' && c.row_key === key) {
+          c.value = null;
+          c.state = 'ambiguous';
+          unknown.add(`requests.${key}.${reqCols.indexOf(c.col_key)}`);
+        }
+      return { row: i, cell: k };
+    }
+    return undefined;
   }
 
   function rowCells(r: Row): string[] {

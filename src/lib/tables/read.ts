@@ -159,6 +159,7 @@ export function readTable(
         blankColumns,
         fullAt.get(levels[k]!) ?? null,
         edges,
+        k > 0 ? found[k - 1]!.at : null,
       ),
     );
   }

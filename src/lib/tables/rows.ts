@@ -275,6 +275,7 @@ export function readRow(
   emptyCols?: ReadonlySet<number>,
   full?: FullRows | null,
   edges: 'cells' | 'separators' = 'cells',
+  prevAt: number | null = null,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -335,9 +336,21 @@ export function readRow(
       ? cellsByHeader(sameLine, gridCheck, toks[at])
       : counted;
   if (exact) {
+    // A cell that is a unit alone (a unit column's 件) read as one of the form's cells: the cells
+    // after it stand a column off theirs (a row whose first value is in its label's cell, `3.危及…
+    // 2至0 | 件 | 0 | …`, one cell shorter than the rows the header places: synthetic seed 2026).
+    const unitCell = (exact.kind === 'cells' ? exact.cells : exact.kind === 'short' ? exact.slots : []).find(
+      (c) => c !== null && UNIT_ALONE.test(c.text),
+    );
+    if (unitCell)
+      return {
+        kind: 'unknown',
+        reason: `a cell holds a unit alone ("${unitCell.raw}"), a unit column's, read as one of the form's cells: which column each value is under is not proven`,
+        vals: sameVals,
+      };
     const commas = digitCommas ? digitCommaProblem(cellSlots(sameLine), n, noise, digitCommas) : null;
     if (commas) return { kind: 'unknown', reason: commas, vals: sameVals };
-    const rest = unlabelledValueLine(toks, at, end, labelLine);
+    const rest = unlabelledValueLine(toks, at, end, labelLine) ?? (delimited ? null : valueLineAbove(toks, at, prevAt));
     if (rest === null) return exact;
     // Values on the label's own source line, after other text (a one-line dump, decode/oneline.ts):
     // no page break or wrapped cell is between them, so the note must not say so.
@@ -445,20 +458,77 @@ const POWER_ROW =
 function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: number): number | null {
   let line = -1;
   let vals = false;
+  let edgeOnly = true;
+  let text = false;
   let numbered = false;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
     if (tok.line === labelLine) continue;
     if (tok.line !== line) {
       line = tok.line;
-      vals = numbered = false;
+      vals = text = numbered = false;
+      edgeOnly = true;
     }
-    if (tok.t === 'val') vals = true;
-    else if (tok.t === 'text')
+    if (tok.t === 'val') {
+      vals = true;
+      edgeOnly &&= tok.edge === true;
+    } else if (tok.t === 'text') {
+      text = true;
       numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text) || POWER_ROW.test(tok.text);
-    else if (tok.t === 'eol' && tok.delimited && vals && !numbered) return tok.no;
+    } else if (tok.t === 'eol' && vals && !numbered) {
+      if (tok.delimited) return tok.no;
+      // Text aligned by spaces (pdftotext -layout): a line of numbers alone is the rest of a
+      // number wrapped in its cell (1019 as 101 over 9), or of another row whose label is lost.
+      // A bare number beside a page break may be the page's number (Tok `edge`): left be.
+      if (!text && !edgeOnly) return tok.no;
+    }
   }
   return null;
+}
+
+/**
+ * The line of numbers alone (no text) between this row's label line and the row above (`prevAt`,
+ * the label of the row found before it; null for the first row: up to the header's text), or
+ * null. A number wrapped in its cell may stand with its first digits above the row's line (a
+ * PDF's cell set to the bottom or centred vertically: 10 above, 4 on the row's line): those
+ * digits are this row's or the row above's, so neither row's own line is proven to be all of it
+ * (the row above finds them with `unlabelledValueLine`). When the row above has no values on its
+ * own line, the lines of numbers after it are its cells, one a line: left be.
+ */
+function valueLineAbove(toks: Tok[], at: number, prevAt: number | null): number | null {
+  const labelLine = toks[at]!.line;
+  const stop = prevAt === null ? -1 : toks[prevAt]!.line;
+  if (prevAt !== null) {
+    let own = false;
+    for (let k = prevAt + 1; k < toks.length && toks[k]!.line === stop; k++) own ||= toks[k]!.t === 'val';
+    if (!own) return null;
+  }
+  let found: number | null = null;
+  let i = at - 1;
+  while (i >= 0 && toks[i]!.line === labelLine) i--;
+  while (i >= 0 && toks[i]!.line > stop) {
+    const line = toks[i]!.line;
+    let vals = false;
+    let edgeOnly = true;
+    let text = false;
+    let no = -1;
+    for (; i >= 0 && toks[i]!.line === line; i--) {
+      const t = toks[i]!;
+      if (t.t === 'val') {
+        vals = true;
+        edgeOnly &&= t.edge === true;
+      } else if (t.t === 'text') text = true;
+      else if (t.t === 'eol') {
+        if (t.delimited) return null;
+        no = t.no;
+      }
+    }
+    // The first row: the header's text above ends the search. Between two rows, text alone is
+    // the rest of a wrapped label, and a line of text with values another row's.
+    if (text && (prevAt === null || vals)) return found;
+    if (vals && !text && !edgeOnly && no >= 0) found ??= no;
+  }
+  return found;
 }
 
 /**
@@ -924,6 +994,9 @@ function labelColumns(all: Slot[], start: number | null): number {
  * mark for none or zero (—, /, 无, 〇). Not a unit (件) or a label's note (（区分处理的…）).
  */
 const NUMBERISH = /[\d０-９]|^[〇零一二三四五六七八九十百千万两]+$|^(?:[—–\-－/／.．]+|无)$/;
+
+/** A cell that is a unit and nothing else (a unit column's, 单位: 件): never a value of the form. */
+const UNIT_ALONE = /^\s*(?:件|个|项|次|人次|份|条|家|元|万元|千元)\s*$/;
 
 /** Text of two numbers or more separated by spaces (`0  5`, `12 3`): no one cell's value. */
 function severalValues(text: string): boolean {
