@@ -16,6 +16,7 @@ import { manifestEntries, readManifestHeader } from '../write/manifest.ts';
 import { parseSums } from '../write/generation.ts';
 import { ownsRegionCode, reportPredicate } from './shard.ts';
 import { incremental } from './incremental.ts';
+import { LazyRows } from './lazy-rows.ts';
 import { digestsSql } from './report-json.ts';
 import { BUILD_DUCKDB, SORTED_TABLES, sortedTables } from './sorted.ts';
 import { readFileSync, statSync } from 'node:fs';
@@ -73,11 +74,11 @@ export type { DataPackageJson };
 const BLOCK = 256;
 const KEEP_BLOCKS = 4;
 interface Block {
-  cells: Map<string, CellRow[]>;
-  checks: Map<string, CheckRow[]>;
-  sections: Map<string, SectionRow[]>;
+  cells: LazyRows<CellRow>;
+  checks: LazyRows<CheckRow>;
+  sections: LazyRows<SectionRow>;
 }
-const EMPTY: Block = { cells: new Map(), checks: new Map(), sections: new Map() };
+const EMPTY: Block = { cells: new LazyRows([], []), checks: new LazyRows([], []), sections: new LazyRows([], []) };
 
 let cached: Promise<SiteData> | null = null;
 
@@ -164,9 +165,8 @@ async function load(dir: string): Promise<SiteData> {
         `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from(t)} WHERE ${range} GROUP BY report_id`,
       )
     ).getColumnsJS() as [string[], string[]];
-    const out = new Map<string, T[]>();
-    for (let i = 0; i < ids.length; i++) out.set(ids[i]!, JSON.parse(texts[i]!) as T[]);
-    return out;
+    // Parsed report by report as pages ask (lazy-rows.ts): most of a block is not rendered in an update.
+    return new LazyRows<T>(ids, texts);
   };
   const rendered = predicate === null ? reports : reports.filter((r) => ownsRegionCode(r.region_code));
   const position = new Map(rendered.map((r, i) => [r.report_id, i]));
@@ -194,7 +194,7 @@ async function load(dir: string): Promise<SiteData> {
   const perReport =
     <K extends keyof Block>(k: K) =>
     async (id: string) =>
-      ((await blockOf(id)) ?? EMPTY)[k].get(id) ?? [];
+      ((await blockOf(id)) ?? EMPTY)[k].get(id);
   // One digest per report and table, of its rows (without report_id) in the dataset's order
   // (report-json.ts `digestsSql`).
   let digests: Map<string, string> | null = null;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { LazyRows } from '../src/lib/site/lazy-rows.ts';
+
+describe('LazyRows (lazy-rows.ts)', () => {
+  it('gives each report its rows, parsed once, and [] for a report without rows', () => {
+    const rows = new LazyRows<{ v: number }>(['a', 'b'], ['[{"v":1},{"v":2}]', '[{"v":3}]']);
+    const a = rows.get('a');
+    expect(a).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(rows.get('a')).toBe(a);
+    expect(rows.get('b')).toEqual([{ v: 3 }]);
+    expect(rows.get('c')).toEqual([]);
+  });
+
+  it('parses only what is asked for: a damaged text elsewhere in the block is never read', () => {
+    const rows = new LazyRows<{ v: number }>(['a', 'b'], ['[{"v":1}]', '{not json']);
+    expect(rows.get('a')).toEqual([{ v: 1 }]);
+    expect(() => rows.get('b')).toThrow();
+  });
+});
