@@ -1,6 +1,7 @@
 import type { RowDef } from '../template/definitions.ts';
 import { isCellText } from './cell.ts';
 import { cellsByHeader, misplaced, type HeaderColumns } from './columns.ts';
+import { isHeaderLead } from './header.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
 
 /**
@@ -363,13 +364,33 @@ export function readRow(
 
   // Line mode: cells follow on the next lines until the next label or other text.
   const region: Tok[] = [];
+  let stop = end;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
     if (tok.line === labelLine) continue; // the rest of the label's line holds no values
-    if (tok.t === 'text') break;
+    if (tok.t === 'text') {
+      stop = i;
+      break;
+    }
     region.push(tok);
   }
-  return fromLines(region, n, dense, edges);
+  const lines = fromLines(region, n, dense, edges);
+  // Numbers after that text and before the next label (`只计这一情形，不计其他情形)  7`: the
+  // rest of the label wrapped beside the rest of a number wrapped in its cell, 137 as 13 over
+  // 7): this row's or another's whose label is lost, so the lines before are not proven all
+  // of it. Text aligned by spaces only (a line of several values; one cell a line is not).
+  const perLine = new Map<number, number>();
+  for (const t of region) if (t.t === 'val') perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  if (stop < end && Math.max(0, ...perLine.values()) >= 2 && !delimitedLine(toks, at) && lines.kind !== 'unknown') {
+    const rest = unlabelledValueLine(toks, stop - 1, end, labelLine, true);
+    if (rest !== null)
+      return {
+        kind: 'unknown',
+        reason: `a line of values with no numbered label of its own follows this row (line ${rest}): the rest of this row's cells cut off by a page break or a wrapped cell, or another row's whose label is lost — which values are this row's is not proven`,
+        vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
+      };
+  }
+  return lines;
 }
 
 /**
@@ -455,7 +476,13 @@ const POWER_ROW =
  * whose label is numbered, or a breakdown's (其中…), starts a row of its own (a label not found):
  * it leaves this row be.
  */
-function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: number): number | null {
+function unlabelledValueLine(
+  toks: Tok[],
+  at: number,
+  end: number,
+  labelLine: number,
+  besideText = false,
+): number | null {
   let line = -1;
   let vals = false;
   let edgeOnly = true;
@@ -469,22 +496,30 @@ function unlabelledValueLine(toks: Tok[], at: number, end: number, labelLine: nu
       vals = text = numbered = false;
       edgeOnly = true;
     }
-    if (tok.t === 'val') {
+    if (tok.t === 'val' || (tok.t === 'text' && DIGIT_PIECE.test(tok.text))) {
       vals = true;
-      edgeOnly &&= tok.edge === true;
+      edgeOnly &&= tok.t === 'val' && tok.edge === true;
     } else if (tok.t === 'text') {
       text = true;
       numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text) || POWER_ROW.test(tok.text);
     } else if (tok.t === 'eol' && vals && !numbered) {
       if (tok.delimited) return tok.no;
-      // Text aligned by spaces (pdftotext -layout): a line of numbers alone is the rest of a
-      // number wrapped in its cell (1019 as 101 over 9), or of another row whose label is lost.
-      // A bare number beside a page break may be the page's number (Tok `edge`): left be.
-      if (!text && !edgeOnly) return tok.no;
+      // Text aligned by spaces (pdftotext -layout): numbers on a line of their own are the rest
+      // of a number wrapped in its cell (1019 as 101 over 9, 7547.5 as 7547 over .5), or another
+      // row's whose label is lost; beside text too when the caller says so (`besideText`: the
+      // rest of a wrapped label). A bare number beside a page break may be the page's number
+      // (Tok `edge`): left be.
+      if (!edgeOnly && (besideText || !text)) return tok.no;
     }
   }
   return null;
 }
+
+/**
+ * The rest of a number wrapped in its cell that the tokens do not take for a value: its
+ * decimals alone (`.5` under 7547), or its digits after a separator (`,200`).
+ */
+const DIGIT_PIECE = /^[.．,，]\s*[\d０-９]+$/;
 
 /**
  * The line of numbers alone (no text) between this row's label line and the row above (`prevAt`,
@@ -511,21 +546,26 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null): number 
     let vals = false;
     let edgeOnly = true;
     let text = false;
+    let header = false;
     let no = -1;
     for (; i >= 0 && toks[i]!.line === line; i--) {
       const t = toks[i]!;
-      if (t.t === 'val') {
+      if (t.t === 'val' || (t.t === 'text' && DIGIT_PIECE.test(t.text))) {
         vals = true;
-        edgeOnly &&= t.edge === true;
-      } else if (t.t === 'text') text = true;
-      else if (t.t === 'eol') {
+        edgeOnly &&= t.t === 'val' && t.edge === true;
+      } else if (t.t === 'text') {
+        text = true;
+        header ||= isHeaderLead(t.text.replace(/\s+/g, ''));
+      } else if (t.t === 'eol') {
         if (t.delimited) return null;
         no = t.no;
       }
     }
-    // The first row: the header's text above ends the search. Between two rows, text alone is
-    // the rest of a wrapped label, and a line of text with values another row's.
-    if (text && (prevAt === null || vals)) return found;
+    // A sub-table's header (信息内容, 第二十条第（六）项: 二's tables one under another) ends the
+    // search: numbers above it are another table's. Other text alone between two rows is the
+    // rest of a wrapped label (三、本年度办 / 理结果), passed; above the first row, the header.
+    // Text with numbers is the row above's line.
+    if (text && (header || prevAt === null || vals)) return found;
     if (vals && !text && !edgeOnly && no >= 0) found ??= no;
   }
   return found;
