@@ -46,7 +46,7 @@ import {
   linkCachedPages,
   removeStaleLinks,
 } from '../src/lib/site/linked-pages.ts';
-import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages } from '../src/lib/site/sitemap.ts';
+import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages, siteUrlProblem } from '../src/lib/site/sitemap.ts';
 import { exitOnHelp } from './help.ts';
 
 exitOnHelp(import.meta.url);
@@ -354,7 +354,9 @@ function writeSitemap(dir: string): void {
   const text = existsSync(robots) ? readFileSync(robots, 'utf8') : 'User-agent: *\nAllow: /\n';
   writeFileSync(`${robots}.tmp`, robotsWithSitemap(text, root));
   renameSync(`${robots}.tmp`, robots);
-  console.log(`build: sitemap of ${pages.length} pages in ${files.size} file(s) (${root}) in ${seconds(t)}`);
+  console.log(
+    `build: sitemap of ${pages.length} pages in ${files.size - 1} file(s) and its index (${root}) in ${seconds(t)}`,
+  );
 }
 
 /** A folder renamed, or copied where `to` is on another file system (EXDEV). */
@@ -501,6 +503,13 @@ async function main(): Promise<void> {
       `build: no datasets in ${dataDir()} (no manifest.json): run \`npm run ingest\` first, or set NIANBAO_DATA to an ingest's --out folder`,
     );
     process.exit(1);
+  }
+  // A path in SITE_URL that BASE_PATH does not give: the canonical links and the sitemap would
+  // name other addresses than the pages' (a fresh tester's t41). Stopped before any work.
+  const siteProblem = process.env.SITE_URL ? siteUrlProblem(process.env.SITE_URL, process.env.BASE_PATH || '/') : null;
+  if (siteProblem) {
+    console.error(`build: ${siteProblem}`);
+    process.exit(2);
   }
   const shard = parseShard(value('--shard'));
   const out = value('--out');

@@ -135,6 +135,8 @@ export function handler(
       const m = SIMPLE_RANGE.exec(range);
       if (!m || (m[2] && Number(m[2]) < Number(m[1]))) delete req.headers.range;
     }
+    // An old address's query goes with it to the new one (`_redirects` hosts keep it too).
+    const query = /\?.*$/.exec(req.url ?? '')?.[0] ?? '';
     // sirv sees the path below `base`.
     const rest = req.url!.slice(encodeURI(base).length - 1);
     req.url = rest.startsWith('/') ? rest : `/${rest}`;
@@ -142,7 +144,9 @@ export function handler(
     const missing = () => {
       const to = redirects ? legacyTarget(path, base) : null;
       if (to === null) return notFound(res);
-      res.writeHead(to.startsWith(`${base}data/`) ? 302 : 301, { Location: encodeURI(to) });
+      const hash = to.indexOf('#');
+      const [target, fragment] = hash < 0 ? [to, ''] : [to.slice(0, hash), to.slice(hash)];
+      res.writeHead(to.startsWith(`${base}data/`) ? 302 : 301, { Location: encodeURI(target) + query + fragment });
       res.end();
     };
     compress(req as never, res as never, () => files(req, res, missing));

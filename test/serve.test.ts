@@ -152,11 +152,12 @@ describe('static server', () => {
     const id = '0123456789abcdef';
     for (const [p, status, to] of [
       [`/reports/${id}/source/`, 301, `/reports/${id}/`],
-      [`/reports/${id}/source/index.html?x=1`, 301, `/reports/${id}/`],
+      [`/reports/${id}/source/index.html?x=1`, 301, `/reports/${id}/?x=1`],
       [`/reports/${id}.csv`, 301, `/reports/${id}.json`],
       // A data file gone (now in parts or compressed): the data page's list of its files, for now (302).
       ['/data/checks.csv', 302, '/data/#checks'],
       ['/data/nianbao.duckdb', 302, '/data/#duckdb'],
+      ['/data/nianbao.duckdb?v=2', 302, '/data/?v=2#duckdb'],
     ] as const) {
       const r = await raw(url, p);
       expect(r.status, p).toBe(status);

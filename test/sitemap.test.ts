@@ -7,6 +7,7 @@ import {
   sitemapFile,
   sitemapFiles,
   sitemapPages,
+  siteUrlProblem,
 } from '../src/lib/site/sitemap.ts';
 
 describe('sitemap (sitemap.ts)', () => {
@@ -52,5 +53,14 @@ describe('sitemap (sitemap.ts)', () => {
     const once = robotsWithSitemap('User-agent: *\nAllow: /\n', 'https://example.org/');
     expect(once).toBe('User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap-index.xml\n');
     expect(robotsWithSitemap(once, 'https://example.org/')).toBe(once);
+  });
+
+  it('refuses a path in SITE_URL that BASE_PATH does not give (a fresh tester’s t41)', () => {
+    expect(siteUrlProblem('https://example.org')).toBeNull();
+    expect(siteUrlProblem('https://example.org/', '/nianbao/')).toBeNull();
+    expect(siteUrlProblem('https://example.org/nianbao', '/nianbao/')).toBeNull();
+    expect(siteUrlProblem('https://example.org/sub')).toMatch(/BASE_PATH=\/sub\//);
+    expect(siteUrlProblem('https://example.org/sub/', '/other/')).toMatch(/does not start with/);
+    expect(siteUrlProblem('example.org')).toMatch(/not an absolute address/);
   });
 });

@@ -74,3 +74,22 @@ export function siteRoot(siteUrl: string, basePath = '/'): string {
   const b = basePath.endsWith('/') ? basePath : `${basePath}/`;
   return new URL(b.startsWith('/') ? b : `/${b}`, siteUrl).href;
 }
+
+/**
+ * Why `siteUrl` (SITE_URL) and `basePath` (BASE_PATH) do not make one address, or null: a path
+ * in SITE_URL that BASE_PATH does not start with. Pages are served under BASE_PATH, and their
+ * canonical links and the sitemap take SITE_URL's origin only (a fresh tester's t41:
+ * `SITE_URL=https://example.org/sub` gave canonical links without /sub, silently).
+ */
+export function siteUrlProblem(siteUrl: string, basePath = '/'): string | null {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    return `SITE_URL is not an absolute address: ${siteUrl}`;
+  }
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  if (path === '/' || (base.startsWith('/') ? base : `/${base}`).startsWith(path)) return null;
+  return `SITE_URL has the path ${url.pathname}, which BASE_PATH (${basePath}) does not start with: give SITE_URL as the origin (${url.origin}) and the path as BASE_PATH (BASE_PATH=${path})`;
+}
