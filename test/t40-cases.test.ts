@@ -54,4 +54,22 @@ describe('t40: a number wrapped in its cell is never published cut short', () =>
       expect(rowOf(p.cells, table, row)).toMatch(/^A( A)*$/);
       expect(p.cells.filter((c) => c.state === 'number').length).toBeGreaterThan(20);
     });
+
+  it('digits beside the rest of a wrapped group label (理结果 ２ ９ under 22 and 29): the row is NULL', () => {
+    // A PDF's text (scripts/document-text.ts), full-width digits: `三、本年度 （一）予以公开 ２ ０ １
+    // ３ ０ ３ ２` over `办理结果 ２ ９`. 22 and 29 were published as 2 and 2.
+    const file = 'f049_pdf_text_fullwidth_wrapped_beside_label.txt';
+    const p = ok(parseText(readFileSync(new URL(file, dir), 'utf8'), file));
+    expect(wrongCells(p.cells, truth(file))).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 2 0 0 0 0 2');
+  });
+
+  it('a whole row of values beside the rest of a wrapped group label is the next row’s: the row above stands', () => {
+    // `（一）予以公开 2 0 0 1 0 0 3` over `理结果 0 0 0 1 0 0 1`: seven values, 部分公开's.
+    const file = 'f030_pdf_text_row_beside_label.txt';
+    const p = ok(parseText(readFileSync(new URL(file, dir), 'utf8'), file));
+    expect(wrongCells(p.cells, truth(file))).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('2 0 0 1 0 0 3');
+  });
 });

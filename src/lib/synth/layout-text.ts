@@ -41,9 +41,13 @@ export function layoutRows(
     const w = wrapped?.row === i ? wrapped : null;
     const cut = w ? cells[w.cell]! : '';
     const numbers = cells.map((c, k) => (w && k === w.cell ? cut.slice(0, -1) : c).padStart(col)).join('');
-    // The wrapped number's last digit, under its cell's right edge, on a line of its own.
-    const rest = w ? [`${' '.repeat(displayWidth(lead) + col * (w.cell + 1) - 1)}${cut.slice(-1)}`] : [];
-    out.push(...pieces.slice(0, at), `${lead}${numbers}`, ...rest, ...pieces.slice(at + 1), '');
+    // The wrapped number's last digit, under its cell's right edge, on a line of its own or
+    // (`beside`) on the line of the label's next piece.
+    const edge = displayWidth(lead) + col * (w?.cell ?? 0) + col - 1;
+    const after = pieces.slice(at + 1);
+    const beside = w?.beside && after.length ? after.shift()! : '';
+    const rest = w ? [`${beside}${' '.repeat(Math.max(2, edge - displayWidth(beside)))}${cut.slice(-1)}`] : [];
+    out.push(...pieces.slice(0, at), `${lead}${numbers}`, ...rest, ...after, '');
   });
   return out;
 }
@@ -57,6 +61,8 @@ export function layoutRows(
 export interface WrappedNumber {
   row: number;
   cell: number;
+  /** The digit below stands beside the rest of the wrapped label (t40: `办理结果  ２  ９`). */
+  beside?: boolean;
 }
 
 /** Display width: a CJK character takes two columns, as in pdftotext's output. */

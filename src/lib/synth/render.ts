@@ -717,7 +717,7 @@ export function renderTables(
           c.state = 'ambiguous';
           unknown.add(`requests.${key}.${reqCols.indexOf(c.col_key)}`);
         }
-      return { row: i, cell: k };
+      return { row: i, cell: k, beside: pick.chance(0.5) };
     }
     return undefined;
   }

@@ -351,7 +351,9 @@ export function readRow(
       };
     const commas = digitCommas ? digitCommaProblem(cellSlots(sameLine), n, noise, digitCommas) : null;
     if (commas) return { kind: 'unknown', reason: commas, vals: sameVals };
-    const rest = unlabelledValueLine(toks, at, end, labelLine) ?? (delimited ? null : valueLineAbove(toks, at, prevAt));
+    const rest =
+      unlabelledValueLine(toks, at, end, labelLine, delimited ? 'none' : { fewerThan: n }) ??
+      (delimited ? null : valueLineAbove(toks, at, prevAt));
     if (rest === null) return exact;
     // Values on the label's own source line, after other text (a one-line dump, decode/oneline.ts):
     // no page break or wrapped cell is between them, so the note must not say so.
@@ -382,7 +384,7 @@ export function readRow(
   const perLine = new Map<number, number>();
   for (const t of region) if (t.t === 'val') perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
   if (stop < end && Math.max(0, ...perLine.values()) >= 2 && !delimitedLine(toks, at) && lines.kind !== 'unknown') {
-    const rest = unlabelledValueLine(toks, stop - 1, end, labelLine, true);
+    const rest = unlabelledValueLine(toks, stop - 1, end, labelLine, 'all');
     if (rest !== null)
       return {
         kind: 'unknown',
@@ -467,6 +469,14 @@ const POWER_ROW =
   /^\s*(?:行政(?:许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|备案)|其他行政权力|其他权力事项|公共服务事项|其他对外管理服务事项|政府集中采购)\s*(?:[（(][^（()）]{1,20}[)）])?\s*[:：]?\s*$/;
 
 /**
+ * Which lines of values beside text (not a numbered label) `unlabelledValueLine` takes: none;
+ * all (after a row read line by line, whose label's rest is that text); or those with fewer
+ * values than the row's cells (after a row read from its own line: a whole row's values beside
+ * a wrapped label's rest are the next row's, set in the middle of its taller cell).
+ */
+type BesideText = 'none' | 'all' | { fewerThan: number };
+
+/**
  * The first line of delimited cells holding values and no numbered label, after the row's own
  * line and before the next label (`end`), or null. A browser cuts a table row at a page break
  * and prints the rest of a cell that holds two blocks (2 / 4) at the top of the next page, in a
@@ -481,10 +491,11 @@ function unlabelledValueLine(
   at: number,
   end: number,
   labelLine: number,
-  besideText = false,
+  besideText: BesideText = 'none',
 ): number | null {
   let line = -1;
   let vals = false;
+  let count = 0;
   let edgeOnly = true;
   let text = false;
   let numbered = false;
@@ -495,9 +506,11 @@ function unlabelledValueLine(
       line = tok.line;
       vals = text = numbered = false;
       edgeOnly = true;
+      count = 0;
     }
     if (tok.t === 'val' || (tok.t === 'text' && DIGIT_PIECE.test(tok.text))) {
       vals = true;
+      count++;
       edgeOnly &&= tok.t === 'val' && tok.edge === true;
     } else if (tok.t === 'text') {
       text = true;
@@ -507,9 +520,10 @@ function unlabelledValueLine(
       // Text aligned by spaces (pdftotext -layout): numbers on a line of their own are the rest
       // of a number wrapped in its cell (1019 as 101 over 9, 7547.5 as 7547 over .5), or another
       // row's whose label is lost; beside text too when the caller says so (`besideText`: the
-      // rest of a wrapped label). A bare number beside a page break may be the page's number
-      // (Tok `edge`): left be.
-      if (!edgeOnly && (besideText || !text)) return tok.no;
+      // rest of a wrapped label, 理结果 beside ２ ９ of 22 and 29 wrapped). A bare number beside
+      // a page break may be the page's number (Tok `edge`): left be.
+      const beside = besideText === 'all' || (besideText !== 'none' && count < besideText.fewerThan);
+      if (!edgeOnly && (!text || beside)) return tok.no;
     }
   }
   return null;
