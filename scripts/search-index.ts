@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       cache.close();
       sources = [cache.recordsFile];
       log(
-        `search-index: ${n.records} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s (${n.parsed} of ${n.pages} files parsed, ${n.pages - n.parsed} unchanged: records from ${cacheDir})`,
+        `search-index: ${n.records} pages read in ${((Date.now() - started) / 1000).toFixed(1)} s (${n.parsed} of ${n.pages} files parsed, ${n.pages - n.parsed} unchanged: records from ${cacheDir}; ${n.read} files read, the others the very files the last build read)`,
       );
     } else if (!sources.length) {
       sources = [join(tmp, 'records.jsonl')];

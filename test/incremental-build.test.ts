@@ -46,11 +46,20 @@ function compare(a: string, b: string) {
  * How many pages Astro copied instead of rendering, report JSON files copied, and pages whose
  * search record came from the cache (and how many were read), from a build's log.
  */
-function reused(log: string): { pages: number; json: number; records: number; read: number } {
+function reused(log: string): { pages: number; json: number; records: number; read: number; opened: number } {
   const pages = (log.match(/\((?:cached|restored)\)/g) ?? []).length;
   const json = Number(/\((\d+) unchanged, copied from the cache\)/.exec(log)?.[1] ?? NaN);
-  const search = /search-index: \d+ pages read in [\d.]+ s \(\d+ of (\d+) files parsed, (\d+) unchanged/.exec(log);
-  return { pages, json, records: Number(search?.[2] ?? NaN), read: Number(search?.[1] ?? NaN) };
+  const search =
+    /search-index: \d+ pages read in [\d.]+ s \(\d+ of (\d+) files parsed, (\d+) unchanged.*; (\d+) files read/.exec(
+      log,
+    );
+  return {
+    pages,
+    json,
+    records: Number(search?.[2] ?? NaN),
+    read: Number(search?.[1] ?? NaN),
+    opened: Number(search?.[3] ?? NaN),
+  };
 }
 
 /** The search records of a built site by page (site-records.ts, every page parsed). */
@@ -113,7 +122,11 @@ describe('incremental build', () => {
       const served = linkedCopy(out, join(tmp, 'served'));
 
       // The update: the full corpus.
-      const update = reused(build('incremental build (update)', data));
+      const updateLog = build('incremental build (update)', data);
+      const update = reused(updateLog);
+      // The rows of the report pages whose key changed were fetched together (load.ts), not block by block.
+      const together = /the rows of (\d+) report\(s\) whose page key changed fetched together/.exec(updateLog);
+      expect(Number(together?.[1])).toBeGreaterThan(10);
       // The search index (pagefind/) too: built from the cached records of unchanged pages and
       // the parsed records of the others, it must be the clean build's index.
       const s = compare(earlier, served);
@@ -134,6 +147,9 @@ describe('incremental build', () => {
       // (an agency's page with its new report): a cache keyed by address alone would fail above.
       expect(update.records).toBeGreaterThan(update.read * 0.3);
       expect(update.records).toBeLessThan(update.read);
+      // The kept pages are the very files the earlier build's search step read (their cached
+      // copies are hard links of them: scripts/unshared-writes.mjs): not read again.
+      expect(update.opened).toBe(update.read - update.pages);
       const before = recordsOf(earlier);
       const changed = [...recordsOf(out)].filter(([url, r]) => before.has(url) && before.get(url) !== r);
       expect(changed.length).toBeGreaterThan(5);

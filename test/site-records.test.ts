@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,13 +27,17 @@ function parsedAll(dir: string): string[] {
 }
 
 /** The records through the cache in `cacheDir`, committed, and how many pages were parsed. */
-function cached(dir: string, cacheDir: string, code = 'code'): { lines: string[]; parsed: number; pages: number } {
+function cached(
+  dir: string,
+  cacheDir: string,
+  code = 'code',
+): { lines: string[]; parsed: number; pages: number; read: number } {
   const cache = new RecordCache(cacheDir, code);
   const n = writeSiteRecords(dir, cache);
   cache.close();
   const lines = readFileSync(cache.recordsFile, 'utf8').split('\n').filter(Boolean);
   cache.commit();
-  return { lines, parsed: n.parsed, pages: n.pages };
+  return { lines, parsed: n.parsed, pages: n.pages, read: n.read };
 }
 
 const earlier = {
@@ -101,12 +105,34 @@ describe('search records of a built site, with the incremental cache', () => {
     expect(cached(dir, cacheDir, 'two').parsed).toBe(0);
   });
 
+  it('a page that is the very file digested before is not read again; a page written again is', () => {
+    const cacheDir = join(tmp, 'cache-files');
+    const dir = site('files', earlier);
+    expect(cached(dir, cacheDir).read).toBe(5);
+    // The next build's site: hard links of the same files (an incremental build's kept pages),
+    // one page written again with the same bytes (a new file), one with others of the same size.
+    const next = join(tmp, 'files-next');
+    for (const f of Object.keys(earlier)) {
+      mkdirSync(dirname(join(next, f)), { recursive: true });
+      linkSync(join(dir, f), join(next, f));
+    }
+    rmSync(join(next, 'reports/a/index.html'));
+    writeFileSync(join(next, 'reports/a/index.html'), earlier['reports/a/index.html']);
+    rmSync(join(next, 'reports/b/index.html'));
+    writeFileSync(join(next, 'reports/b/index.html'), page('报告乙', '被动公开'));
+    const n = cached(next, cacheDir);
+    expect(n.read).toBe(2);
+    expect(n.parsed).toBe(1);
+    expect(n.lines).toEqual(parsedAll(next));
+    expect(n.lines.join('\n')).toContain('被动公开');
+  });
+
   it('a damaged page list is not used', () => {
     const cacheDir = join(tmp, 'cache-damaged');
     const dir = site('damaged', earlier);
     cached(dir, cacheDir);
     const index = join(cacheDir, 'pages.tsv');
-    writeFileSync(index, readFileSync(index, 'utf8').replace(/\t\d+\t(\d+)\n/, '\tx\t$1\n'));
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/\t\d+\t(\d+)\t/, '\tx\t$1\t'));
     expect(cached(dir, cacheDir).parsed).toBe(5);
     expect(cached(dir, cacheDir).parsed).toBe(0);
   });

@@ -74,6 +74,32 @@ export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
   return linked;
 }
 
+/**
+ * The pages of `component` (`src/pages/reports/[id]/index.astro`) whose key is not the one the
+ * cache's manifest holds for their output file, or that it does not hold: those an incremental
+ * build renders again, as far as the keys tell (Astro renders every page when the code changed).
+ * `pages`: each page's output file, as the manifest names it, and key.
+ */
+export function keysChanged<T extends { outputFile: string; cacheKey: string | undefined }>(
+  cacheDir: string,
+  component: string,
+  pages: readonly T[],
+): T[] {
+  const file = join(cacheDir, MANIFEST);
+  let previous = new Map<string, string | undefined>();
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      routes?: Record<string, { paths?: Record<string, { outputFile?: string; cacheKey?: string }> }>;
+    };
+    previous = new Map(
+      Object.values(manifest.routes?.[component]?.paths ?? {}).map((p) => [p.outputFile ?? '', p.cacheKey]),
+    );
+  } catch {
+    // No manifest (a first build), or not readable: every page.
+  }
+  return pages.filter((p) => p.cacheKey === undefined || previous.get(p.outputFile) !== p.cacheKey);
+}
+
 /** The output files of the pages recorded in the cache's manifest (relative to the output folder). */
 export function cachedOutputs(cacheDir: string): Set<string> {
   const out = new Set<string>();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import type { RegionPage } from './region-page.ts';
 import { readSourceBytes } from './source.ts';
+import { cacheDir } from './incremental.ts';
+import { keysChanged } from './linked-pages.ts';
 
 /**
  * Cache keys of the pages an incremental build may copy from the previous build instead of
@@ -127,4 +129,22 @@ export function regionPageKey(page: RegionPage, ctx: KeyContext): string {
       page.agencies.map((a) => [a.key, rowKey(a.report, ctx), ctx.reportsOfAgency(a.key).map((r) => rowKey(r, ctx))]),
     ]),
   );
+}
+
+/** The report page's route, as Astro's cache manifest names it. */
+const REPORT_PAGE = 'src/pages/reports/[id]/index.astro';
+
+/**
+ * The reports whose page an incremental build renders again, as far as their keys tell
+ * (linked-pages.ts `keysChanged`): given to the data load, which fetches their rows together.
+ */
+export function reportPagesChanged(
+  paths: ReadonlyArray<{ params: { id: string }; cacheKey: string | undefined }>,
+): string[] {
+  const pages = paths.map((p) => ({
+    id: p.params.id,
+    outputFile: `reports/${p.params.id}/index.html`,
+    cacheKey: p.cacheKey,
+  }));
+  return keysChanged(cacheDir(), REPORT_PAGE, pages).map((p) => p.id);
 }
