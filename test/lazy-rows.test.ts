@@ -16,4 +16,11 @@ describe('LazyRows (lazy-rows.ts)', () => {
     expect(rows.get('a')).toEqual([{ v: 1 }]);
     expect(() => rows.get('b')).toThrow();
   });
+
+  it('from a query with no row at all (no columns): no rows for any report, no error', () => {
+    // A routine update whose changed reports have no tables (t42): DuckDB gave no columns.
+    const rows = LazyRows.fromColumns<{ v: number }>([]);
+    expect(rows.get('a')).toEqual([]);
+    expect(LazyRows.fromColumns<{ v: number }>([['a'], ['[{"v":1}]']]).get('a')).toEqual([{ v: 1 }]);
+  });
 });

@@ -15,6 +15,16 @@ export class LazyRows<T> {
     for (let i = 0; i < ids.length; i++) this.texts.set(ids[i]!, texts[i]!);
   }
 
+  /**
+   * From a query's columns (`report_id`, the rows' JSON text), as DuckDB's `getColumnsJS` gives
+   * them: no columns at all when no report has a row (a routine update whose changed reports have
+   * no tables: a fresh tester's t42 crashed the build here).
+   */
+  static fromColumns<T>(columns: readonly unknown[][]): LazyRows<T> {
+    const [ids = [], texts = []] = columns as [string[]?, string[]?];
+    return new LazyRows<T>(ids, texts);
+  }
+
   /** The report's rows (parsed once), or an empty list when it has none. */
   get(id: string): T[] {
     let rows = this.parsed.get(id);

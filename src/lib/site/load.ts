@@ -174,13 +174,13 @@ async function load(dir: string): Promise<SiteData> {
     structs.set(t, `struct_pack(${names.map((c) => `${c} := ${c}`).join(', ')})`);
   }
   const perReportRows = async <T>(t: (typeof SORTED_TABLES)[number], range: string, order: string) => {
-    const [ids, texts] = (
+    const columns = (
       await conn.runAndReadAll(
         `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from(t)} WHERE ${range} GROUP BY report_id`,
       )
-    ).getColumnsJS() as [string[], string[]];
+    ).getColumnsJS();
     // Parsed report by report as pages ask (lazy-rows.ts): most of a block is not rendered in an update.
-    return new LazyRows<T>(ids, texts);
+    return LazyRows.fromColumns<T>(columns);
   };
   const rendered = predicate === null ? reports : reports.filter((r) => ownsRegionCode(r.region_code));
   const position = new Map(rendered.map((r, i) => [r.report_id, i]));
