@@ -258,6 +258,60 @@ describe('PDF geometry → rows', () => {
     ]);
   });
 
+  it('keeps the digits of numbers wrapped one a line in the page margins: no page number, no running header', () => {
+    // t40's bW2_w_none_ba_top14_1: a borderless table whose narrow cells wrap 108 as 1 / 0 / 8
+    // and 168 as 1 / 6 / 8; the page break falls inside the rows. The digit lines near the
+    // page's edges read "###" (digits aside) on both pages and a lone 8 like a page number:
+    // they were dropped, and 0 1 0 2 0 0 4 was published as the whole row (168 as 1).
+    const digits = (vals: string[], y: number) => vals.map((v, j) => (v ? run(v, 300 + j * 30, y, 9) : null));
+    const p1 = page(
+      1,
+      [
+        run('二、上年结转政府信息公开申请数量', 50, 70, 9),
+        ...digits(['0', '8', '0', '2', '0', '0', '1'], 70),
+        ...digits(['', '7', '', '1', '', '', '0'], 60),
+        ...digits(['', '', '', '', '', '', '8'], 50),
+      ].filter((r) => r !== null),
+      [],
+    );
+    const p2 = page(
+      2,
+      [
+        run('（一）予以公开', 50, 800, 9),
+        ...digits(['0', '1', '0', '2', '0', '0', '4'], 800),
+        ...digits(['', '6', '', '3', '', '', '0'], 790),
+        ...digits(['', '8', '', '4', '', '', '2'], 780),
+        run('- 2 -', 280, 30, 9),
+      ].filter((r) => r !== null),
+      [],
+    );
+    const p3 = page(3, [run('（二）部分公开', 50, 800, 9), run('3', 410, 40, 9)], []);
+    const lines = text([p1, p2, p3]).map((l) => l.replace(/\s+/g, ' '));
+    expect(lines).toEqual([
+      '二、上年结转政府信息公开申请数量 0 8 0 2 0 0 1',
+      '7 1 0',
+      '8',
+      '（一）予以公开 0 1 0 2 0 0 4',
+      '6 3 0',
+      '8 4 2',
+      '（二）部分公开',
+    ]);
+  });
+
+  it('one row whose last cells stand a little higher, far to the right, stays one line in order', () => {
+    // t40's bP_f027 (四, a table ruled by horizontal lines only): 1 0 1 0 2 … with the last five
+    // cells 0.75 pt up. Those came first (top first) and began the line; 1 and 0, more than 40
+    // font sizes to their left, began another, printed after: 1 0 2 0 0 1 0 1 0 0 0 0 0 / 1 0,
+    // read as the row's 15 cells (其他结果 2 where the report says 1).
+    const vals = ['1', '0', '1', '0', '2', '0', '0', '1', '0', '1', '0', '0', '0', '0', '0'];
+    const runs = vals.map((v, j) => run(v, 20 + j * 40, j >= 10 ? 326.25 : 325.5, 9));
+    const lines = text([page(1, [run('四、政府信息公开行政复议、行政诉讼情况', 40, 400, 12), ...runs], [])]);
+    expect(lines.map((l) => l.replace(/\s+/g, ' '))).toEqual([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      vals.join(' '),
+    ]);
+  });
+
   it('keeps an ordinary row cut by a page break from merging with the next row', () => {
     const xs = [50, 250, 300];
     const p1 = page(1, [run('（六）其他处理', 55, 95, 8)], rules(xs, [110, 80]));

@@ -62,7 +62,29 @@ describe('t40: a number wrapped in its cell is never published cut short', () =>
     const p = ok(parseText(readFileSync(new URL(file, dir), 'utf8'), file));
     expect(wrongCells(p.cells, truth(file))).toEqual([]);
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
-    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('0 2 0 0 0 0 2');
+    // Below it, the same two digits may as well be the first of 部分公开's numbers (a cell set
+    // to its bottom, as in the next case): not proven either.
+    expect(rowOf(p.cells, 'requests', 'partly_granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'withheld_state_secret')).not.toMatch(/A/);
+  });
+
+  it('first digits beside a wrapped group label above the row (set to the cell’s bottom): the row is NULL', () => {
+    // A PDF's text, cells set to the bottom, one digit a line: `（五）不予  5  3  8` over
+    // `处理  5.要求行政机关确认或重新出具已获取信息  0  0  4  4  0  0  8` (54, 34 and 88). 0 0 4 4
+    // 0 0 8 was published as the row. A whole row beside such text would be a row of its own;
+    // a page's number (`- 3 -`, a one-line dump's) is no digit of a cell.
+    const file = 'bW2_pdf_text_bottom_wrapped_beside_group_label.txt';
+    const p = ok(parseText(readFileSync(new URL(file, dir), 'utf8'), file));
+    expect(wrongCells(p.cells, truth(file))).toEqual([]);
+    expect(rowOf(p.cells, 'requests', 'declined_confirmation')).toBe('A A A A A A A');
+    const whole = readFileSync(new URL(file, dir), 'utf8').replace(
+      '（五）不予  5  3  8',
+      '（五）不予  5  3  8  1  1  1  1',
+    );
+    const q = ok(parseText(whole, file));
+    expect(rowOf(q.cells, 'requests', 'declined_confirmation')).toBe('0 0 4 4 0 0 8');
+    const paged = readFileSync(new URL(file, dir), 'utf8').replace('（五）不予  5  3  8', '（五）不予  - 3 -');
+    expect(rowOf(ok(parseText(paged, file)).cells, 'requests', 'declined_confirmation')).toBe('0 0 4 4 0 0 8');
   });
 
   it('a whole row of values beside the rest of a wrapped group label is the next row’s: the row above stands', () => {

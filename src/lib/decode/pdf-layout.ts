@@ -333,8 +333,11 @@ function toLines(runs: TextRun[]): Line[] {
   const lines: Line[] = [];
   for (const r of sorted) {
     // Same line when baselines are within a third of the font size (numbers are often set a
-    // little lower than the labels beside them).
-    const line = lines.find((l) => Math.abs(l.y - r.y) <= Math.max(l.size, r.size) * 0.4 && r.x >= l.x0 - r.size * 40);
+    // little lower than the labels beside them), wherever the run stands across: the runs come
+    // top first, so a line begun by a run set a little higher far to the right (the last cells
+    // of a row, 0.75 pt up) is still the line of the cells at its left (t40's bP_f027: 1 0 of
+    // 1 0 1 0 2 … were cut off and printed after the rest of the row).
+    const line = lines.find((l) => Math.abs(l.y - r.y) <= Math.max(l.size, r.size) * 0.4);
     if (line) {
       line.runs.push(r);
       line.x0 = Math.min(line.x0, r.x);
@@ -440,6 +443,23 @@ export interface PageInput {
 const PAGE_NUMBER =
   /^(?:[-－—–‐]\s*\d{1,4}\s*[-－—–‐]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
 
+/**
+ * A line of bare numbers with a digit right above or below one of its own numbers, within a
+ * line height and a half: a table's values (a number wrapped one digit a line, a row cut by the page
+ * break), never a page number or a running header, however near the page's edge it sits.
+ */
+function inNumberColumn(l: Line, lines: Line[]): boolean {
+  if (!BARE_NUMBERS.test(lineText(l).trim())) return false;
+  const digits = (x: Line) => x.runs.filter((r) => /^\d/.test(r.str.trim()));
+  return lines.some(
+    (o) =>
+      o !== l &&
+      Math.abs(o.y - l.y) <= Math.max(o.size, l.size) * 1.6 &&
+      digits(o).some((a) => digits(l).some((b) => Math.abs(a.x - b.x) <= Math.min(a.size, b.size) * 0.5)),
+  );
+}
+const BARE_NUMBERS = /^\d+(?:\s+\d+)*$/;
+
 export function pageBlocks(p: PageInput): Block[] {
   const runs = p.runs.filter((r) => r.str.trim() !== '');
   const { h, v } = splitRules(p.segments);
@@ -533,10 +553,12 @@ function tableBlock(page: number, grid: Grid, box: Box, runs: TextRun[], v: Rule
 
 function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
   const lines = toLines(runs);
+  // Values in a column of numbers are no page number and no running header (see inNumberColumn).
+  const values = new Set(lines.filter((l) => inNumberColumn(l, lines)));
   const kept = lines.filter((l) => {
     const t = lineText(l).replace(/\s+/g, ' ').trim();
     const margin = l.y < p.height * 0.1 || l.y > p.height * 0.9;
-    return !(margin && PAGE_NUMBER.test(t));
+    return !(margin && PAGE_NUMBER.test(t) && !values.has(l));
   });
   if (!kept.length) return [];
   // Paragraphs: a line continues the one above when it starts at the left margin, the one above
@@ -562,7 +584,7 @@ function textBlocks(p: PageInput, runs: TextRun[]): TextBlock[] {
       size: first.size,
       indented: first.x0 - left >= first.size * 0.8,
       open: right - last.x1 < last.size * 1.5 && cur.lines.length > 1,
-      margin: cur.lines.length === 1 && (first.y < p.height * 0.08 || first.y > p.height * 0.92),
+      margin: cur.lines.length === 1 && !values.has(first) && (first.y < p.height * 0.08 || first.y > p.height * 0.92),
     });
     cur = null;
   };

@@ -40,13 +40,26 @@ export function layoutRows(
     const lead = `${pieces[at]}${' '.repeat(Math.max(2, width * 2 + 2 - shown))}`;
     const w = wrapped?.row === i ? wrapped : null;
     const cut = w ? cells[w.cell]! : '';
-    const numbers = cells.map((c, k) => (w && k === w.cell ? cut.slice(0, -1) : c).padStart(col)).join('');
-    // The wrapped number's last digit, under its cell's right edge, on a line of its own or
-    // (`beside`) on the line of the label's next piece.
+    const numbers = cells
+      .map((c, k) => (w && k === w.cell ? (w.above ? cut.slice(-1) : cut.slice(0, -1)) : c).padStart(col))
+      .join('');
     const edge = displayWidth(lead) + col * (w?.cell ?? 0) + col - 1;
     const after = pieces.slice(at + 1);
+    const line = (text: string, digits: string) =>
+      `${text}${' '.repeat(Math.max(2, edge - displayWidth(text) - digits.length + 1))}${digits}`;
+    if (w?.above) {
+      // The first digits on the line above, under the cell's right edge (a cell set to its
+      // bottom); `beside`: on the line of the row above's last label piece.
+      const blank = out.length > 0 && out[out.length - 1] === '';
+      const piece = w.beside && blank && out.length > 1 && !/\d/.test(out[out.length - 2]!) ? out[out.length - 2]! : '';
+      if (piece) out.splice(-2, 2);
+      out.push(line(piece, cut.slice(0, -1)), ...pieces.slice(0, at), `${lead}${numbers}`, ...after, '');
+      return;
+    }
+    // The wrapped number's last digit, under its cell's right edge, on a line of its own or
+    // (`beside`) on the line of the label's next piece.
     const beside = w?.beside && after.length ? after.shift()! : '';
-    const rest = w ? [`${beside}${' '.repeat(Math.max(2, edge - displayWidth(beside)))}${cut.slice(-1)}`] : [];
+    const rest = w ? [line(beside, cut.slice(-1))] : [];
     out.push(...pieces.slice(0, at), `${lead}${numbers}`, ...rest, ...after, '');
   });
   return out;
@@ -63,6 +76,12 @@ export interface WrappedNumber {
   cell: number;
   /** The digit below stands beside the rest of the wrapped label (t40: `办理结果  ２  ９`). */
   beside?: boolean;
+  /**
+   * The first digits stand on the line above and the last on the row's (a cell set to its
+   * bottom); with `beside`, on the line of the row above's last label piece (t40: `（五）不予  5
+   * 3  8` over `处理  5.要求…  0  0  4  4  0  0  8`).
+   */
+  above?: boolean;
 }
 
 /** Display width: a CJK character takes two columns, as in pdftotext's output. */

@@ -717,7 +717,9 @@ export function renderTables(
           c.state = 'ambiguous';
           unknown.add(`requests.${key}.${reqCols.indexOf(c.col_key)}`);
         }
-      return { row: i, cell: k, beside: pick.chance(0.5) };
+      // Drawn after the others so that the corpora made before stay the same.
+      const beside = pick.chance(0.5);
+      return { row: i, cell: k, beside, above: new Random((q.sideSeed ?? 1) + 409).chance(0.3) };
     }
     return undefined;
   }

@@ -160,6 +160,7 @@ export function readTable(
         fullAt.get(levels[k]!) ?? null,
         edges,
         k > 0 ? found[k - 1]!.at : null,
+        k > 0 ? found[k - 1]!.def.label : '',
       ),
     );
   }

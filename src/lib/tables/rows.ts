@@ -277,6 +277,7 @@ export function readRow(
   full?: FullRows | null,
   edges: 'cells' | 'separators' = 'cells',
   prevAt: number | null = null,
+  prevLabel = '',
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -353,7 +354,7 @@ export function readRow(
     if (commas) return { kind: 'unknown', reason: commas, vals: sameVals };
     const rest =
       unlabelledValueLine(toks, at, end, labelLine, delimited ? 'none' : { fewerThan: n }) ??
-      (delimited ? null : valueLineAbove(toks, at, prevAt));
+      (delimited ? null : valueLineAbove(toks, at, prevAt, n, prevLabel));
     if (rest === null) return exact;
     // Values on the label's own source line, after other text (a one-line dump, decode/oneline.ts):
     // no page break or wrapped cell is between them, so the note must not say so.
@@ -530,6 +531,27 @@ function unlabelledValueLine(
 }
 
 /**
+ * A number's first digits, as a number wrapped in its cell leaves them on the line above: never
+ * a 0 (`0` beside the rest of a label over a row is the last digit of the row above's 10).
+ */
+const LEADING = /^[1-9１-９]/;
+
+/**
+ * Two characters of a label's words, once the words that stand for a value or its unit are
+ * taken out (零 and 〇 for 0, 无 none, 件 items, 万元 10,000 yuan): not a line of values.
+ */
+const LABEL_WORDS = /[\u4e00-\u9fff]{2}/;
+const VALUE_WORDS = /[零〇无件万元]/g;
+
+/** A piece of a number between two dashes (`- 3 -`): a page's number in a one-line dump, no cell. */
+function pageMark(toks: Tok[], i: number): boolean {
+  const line = toks[i]!.line;
+  const dash = (k: number) => toks[k]?.t === 'val' && toks[k].line === line && /^[-－—–‐]$/.test(toks[k].text);
+  const mark = (k: number) => toks[k]?.t === 'val' && /^\d{1,4}$/.test(toks[k].text) && dash(k - 1) && dash(k + 1);
+  return mark(i) || (dash(i) && (mark(i - 1) || mark(i + 1)));
+}
+
+/**
  * The rest of a number wrapped in its cell that the tokens do not take for a value: its
  * decimals alone (`.5` under 7547), or its digits after a separator (`,200`).
  */
@@ -544,12 +566,29 @@ const DIGIT_PIECE = /^[.．,，]\s*[\d０-９]+$/;
  * (the row above finds them with `unlabelledValueLine`). When the row above has no values on its
  * own line, the lines of numbers after it are its cells, one a line: left be.
  */
-function valueLineAbove(toks: Tok[], at: number, prevAt: number | null): number | null {
+function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: number, prevLabel: string): number | null {
   const labelLine = toks[at]!.line;
   const stop = prevAt === null ? -1 : toks[prevAt]!.line;
+  // The row above's label line, when that label is the rest of a wrapped one (the form's label
+  // is numbered, `prevLabel`, and the text found is not: the numbered start is on a line before)
+  // and holds fewer values than a row has cells beside it (`政法规禁止公开  5` over `3.危及“三安
+  // 4 …` of 54): those may be this row's first digits.
+  const rest =
+    prevAt !== null && NUMBERED.test(prevLabel) && !NUMBERED.test((toks[prevAt] as { text?: string }).text ?? '');
+  let restAbove: number | null = null;
   if (prevAt !== null) {
     let own = false;
-    for (let k = prevAt + 1; k < toks.length && toks[k]!.line === stop; k++) own ||= toks[k]!.t === 'val';
+    let count = 0;
+    let lead = true;
+    for (let k = prevAt + 1; k < toks.length && toks[k]!.line === stop; k++) {
+      const t = toks[k]!;
+      own ||= t.t === 'val';
+      if (t.t === 'val' && !pageMark(toks, k)) {
+        count++;
+        lead &&= LEADING.test(t.text) && !t.glued;
+      }
+      if (t.t === 'eol' && count < n && lead && rest) restAbove = t.no;
+    }
     if (!own) return null;
   }
   let found: number | null = null;
@@ -558,17 +597,26 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null): number 
   while (i >= 0 && toks[i]!.line > stop) {
     const line = toks[i]!.line;
     let vals = false;
+    let count = 0;
+    let lead = true;
     let edgeOnly = true;
     let text = false;
+    let labelled = false;
     let header = false;
     let no = -1;
     for (; i >= 0 && toks[i]!.line === line; i--) {
       const t = toks[i]!;
       if (t.t === 'val' || (t.t === 'text' && DIGIT_PIECE.test(t.text))) {
         vals = true;
+        if (!pageMark(toks, i)) {
+          count++;
+          // A run of a one-line dump's glued digits is a whole row's cells, no wrapped piece.
+          lead &&= LEADING.test(t.text) && !(t.t === 'val' && t.glued);
+        }
         edgeOnly &&= t.t === 'val' && t.edge === true;
       } else if (t.t === 'text') {
         text = true;
+        labelled ||= LABEL_WORDS.test(t.text.replace(VALUE_WORDS, ''));
         header ||= isHeaderLead(t.text.replace(/\s+/g, ''));
       } else if (t.t === 'eol') {
         if (t.delimited) return null;
@@ -578,11 +626,18 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null): number 
     // A sub-table's header (信息内容, 第二十条第（六）项: 二's tables one under another) ends the
     // search: numbers above it are another table's. Other text alone between two rows is the
     // rest of a wrapped label (三、本年度办 / 理结果), passed; above the first row, the header.
-    // Text with numbers is the row above's line.
+    // Text with numbers is the row above's line; but fewer numbers than a row has cells beside
+    // words of a label that is no row found (a group's label wrapped, `（五）不予` over `处理`,
+    // beside 5 3 8 of 54, 34 and 88 set to the cell's bottom; the rest of the label above,
+    // `政法规禁止公开  5` over `3.危及…  4 …`) are the first digits of this row's numbers or the
+    // last of the row above's (`unlabelledValueLine`): then neither row's own line is all of it.
+    // Digits that cannot start a number (a 0) are the row above's alone.
+    if (labelled && lead && count > 0 && count < n && !header && prevAt !== null && !edgeOnly && no >= 0)
+      return found ?? no;
     if (text && (header || prevAt === null || vals)) return found;
     if (vals && !text && !edgeOnly && no >= 0) found ??= no;
   }
-  return found;
+  return found ?? restAbove;
 }
 
 /**
