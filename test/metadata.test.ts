@@ -61,6 +61,10 @@ describe('metadata', () => {
       '某县教育局2021年政府信息公开工作年度报告\n索引号：ABC-2022-001  发布机构：某县教育局  发布日期：2022年1月5日',
     );
     expect(m).toMatchObject({ index_no: 'ABC-2022-001', agency: '某县教育局', published_on: '2022-01-05', year: 2021 });
+    // The gap between two fields lost (a PDF's U+3000 in a multi-column page: a fresh tester's
+    // t43): the next field's label ends the value, which was 某县教育局发布日期:2022年1月5.
+    const glued = meta('2021年政府信息公开工作年度报告\n发布机构：某县教育局发布日期：2022年1月5日');
+    expect(glued).toMatchObject({ agency: '某县教育局', published_on: '2022-01-05' });
   });
 
   it('the year comes from the body ("2020年度") when the title has none — never the publication year', () => {
@@ -337,6 +341,13 @@ describe('metadata', () => {
     ).toMatchObject({ title: '拉萨市教育局2019年政府信息公开工作年度报告', agency: '拉萨市教育局', year: 2019 });
     // Broken inside the agency's name (t18): the line's own agency names no place.
     expect(meta('杭州市西湖区\n人民政府2021年政府信息公开工作年度报告').agency).toBe('杭州市西湖区人民政府');
+    // An office whose name has 乡 or 市 in a word that names no place (城乡, 市场): still placeless
+    // (t43: 住房和城乡建设局 was published alone, its region NULL).
+    expect(meta('湖北省武汉市\n住房和城乡建设局2022年政府信息公开工作年度报告').agency).toBe(
+      '湖北省武汉市住房和城乡建设局',
+    );
+    expect(meta('杭州市\n市场监督管理局2022年政府信息公开工作年度报告').agency).toBe('杭州市市场监督管理局');
+    expect(meta('杭州市\n乡村振兴局2022年政府信息公开工作年度报告').agency).toBe('杭州市乡村振兴局');
     expect(meta('政府信息公开\n杭州市西湖区人民\n政府2023年政府信息公开工作年度报告').agency).toBe(
       '杭州市西湖区人民政府',
     );

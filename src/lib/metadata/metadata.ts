@@ -88,6 +88,13 @@ export interface MetadataExtra {
 
 /** A place's mark in a name (省, 市, 区, 县, 州, 盟, 旗, 镇, 乡, 街道). */
 const PLACE = /[省市区县州盟旗镇乡]|街道/;
+/**
+ * Words of an office's name with a place's mark in them that name no place: 城乡 (urban and
+ * rural, 住房和城乡建设局), 市场 (market, 市场监督管理局), 市政 (municipal works), 城市 (city, as a
+ * field), 乡村 (rural, 乡村振兴局), 区域 (regional), 社区 (community).
+ */
+const NO_PLACE_WORDS = /城乡|市场|市政|城市|乡村|区域|社区/g;
+const namesPlace = (name: string) => PLACE.test(name.replace(NO_PLACE_WORDS, ''));
 /** A line ending with a place's name (杭州市西湖区, 杭州市). */
 const PLACE_END = /(?:[省市区县州盟旗镇乡]|街道)$/;
 
@@ -195,7 +202,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     const prevText = prev ? clean(prev.text) : '';
     const own = titleAgency(titleNorm)?.name ?? null;
     const suffix = (s: string) => AGENCY_END.exec(s)?.[0].length ?? 0;
-    const placeless = own !== null && !PLACE.test(own);
+    const placeless = own !== null && !namesPlace(own);
     const joins =
       own === null
         ? AGENCY_END.test(prevText)
@@ -434,11 +441,12 @@ const KEYS = [
 // A key may be spaced out (`索  引  号：`, `发 布 机 构 ：`), as pages align their labels.
 const KEY_ALT = KEYS.map((k) => k.split('').join('\\s*')).join('|');
 /**
- * An inline field, 索引号:xxx or 【索引号】xxx, up to the next field, a wide gap, a bracket or a
- * cell border (matchAll copies it).
+ * An inline field, 索引号:xxx or 【索引号】xxx, up to the next field (with or without a space
+ * before it: a PDF's wide gap, U+3000, may be lost in its text), a wide gap, a bracket or a cell
+ * border (matchAll copies it).
  */
 const INLINE_FIELD = new RegExp(
-  `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])\\s*(.+?)(?=\\s*【|\\s+(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
+  `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])\\s*(.+?)(?=\\s*【|\\s*(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
   'g',
 );
 
