@@ -1,14 +1,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { columns } from '../src/lib/schema/datasets.ts';
-import { digestsSql } from '../src/lib/site/report-json.ts';
+import { digestsSql } from '../src/lib/site/digests.ts';
 import { scratchDir } from './scratch.ts';
 
 // DuckDB spills to `.tmp/` in the working directory by default: a folder of this test's instead.
 const spill = scratchDir('nianbao-digests-');
 
 /**
- * The incremental build's per-report digests (report-json.ts `digestsSql`): the same rows in the
+ * The incremental build's per-report digests (digests.ts `digestsSql`): the same rows in the
  * same order give the same digest wherever the report stands in the dataset; any change of a
  * row or of their order gives another; and memory stays bounded by the number of reports, not of
  * rows (the list of every row's hash took more than the build's 1 GB at 100,000 reports).

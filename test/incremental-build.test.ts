@@ -127,6 +127,9 @@ describe('incremental build', () => {
       // The rows of the report pages whose key changed were fetched together (load.ts), not block by block.
       const together = /the rows of (\d+) report\(s\) whose page key changed fetched together/.exec(updateLog);
       expect(Number(together?.[1])).toBeGreaterThan(10);
+      // And from the datasets' files as they are: no sorted copy was made (sorted.ts; a build
+      // that renders report pages block by block makes one).
+      expect(updateLog).not.toContain('copied sorted by report');
       // The search index (pagefind/) too: built from the cached records of unchanged pages and
       // the parsed records of the others, it must be the clean build's index.
       const s = compare(earlier, served);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropSorted, sortedTables } from '../src/lib/site/sorted.ts';
+import { buildDuckdb, dropSorted, sortedTables } from '../src/lib/site/sorted.ts';
 import type { Layout } from '../src/lib/write/layout.ts';
 
 describe('sortedTables: the per-report tables sorted by report, on disk, once per process', () => {
@@ -66,5 +66,22 @@ describe('sortedTables: the per-report tables sorted by report, on disk, once pe
     dropSorted(shard.key);
     expect(existsSync(dirname(first.files.cells))).toBe(false);
     expect(existsSync(dirname(shard.files.cells))).toBe(false);
+  });
+
+  it('is made after a query that spilled to disk (the build makes it lazily, after the digests)', async () => {
+    // At 100,000 reports the digests spilled first, and the copy's own `SET temp_directory` then
+    // failed every report page ("Cannot switch temporary directory after the current one has
+    // been used"). The build's databases have their spill folder from the start (buildDuckdb).
+    const db = await DuckDBInstance.create(':memory:', { ...buildDuckdb(), memory_limit: '32MB', threads: '1' });
+    const conn = await db.connect();
+    const spilled = await conn.runAndReadAll(
+      'SELECT count(*) FROM (SELECT i, row_number() OVER (ORDER BY random()) AS n FROM range(3000000) r(i))',
+    );
+    expect(Number(spilled.getRows()[0]![0])).toBe(3_000_000);
+    expect(buildDuckdb().temp_directory).toContain('nianbao-spill-');
+    const made = await sortedTables(conn, tmp, layout, "region_code = '11'");
+    expect(made.created).toBe(true);
+    dropSorted(made.key);
+    conn.closeSync();
   });
 });

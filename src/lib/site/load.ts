@@ -17,8 +17,8 @@ import { parseSums } from '../write/generation.ts';
 import { ownsRegionCode, reportPredicate } from './shard.ts';
 import { incremental } from './incremental.ts';
 import { LazyRows } from './lazy-rows.ts';
-import { digestsSql } from './report-json.ts';
-import { BUILD_DUCKDB, SORTED_TABLES, sortedTables } from './sorted.ts';
+import { reportDigests } from './digests.ts';
+import { buildDuckdb, SORTED_TABLES, sortedTables, unsortedSql, type SortedFiles, type SortedTable } from './sorted.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -127,7 +127,7 @@ async function load(dir: string): Promise<SiteData> {
   const datapackage = readDataPackage(dir);
   if (!datapackage) throw new Error(`no datapackage.json in ${dir}: run \`npm run ingest\``);
   const layout = layoutOf(datapackage);
-  const db = await DuckDBInstance.create(':memory:', BUILD_DUCKDB);
+  const db = await DuckDBInstance.create(':memory:', buildDuckdb());
   const conn = await db.connect();
   const file = (t: TableName) => parquetFrom(dir, layout, t);
   // BIGINT columns (counts) come back as BigInt: pages do arithmetic on numbers (counts stay far below 2^53).
@@ -157,8 +157,23 @@ async function load(dir: string): Promise<SiteData> {
   // memory does not grow with the tables. A sharded build (shard.ts) copies only the rows of the
   // reports whose pages it renders.
   const predicate = reportPredicate();
-  const { files: sorted } = await sortedTables(conn, dir, layout, predicate);
-  const from = (t: keyof typeof sorted) => `read_parquet('${sorted[t].replace(/'/g, "''")}')`;
+  // Made when a block is first asked for: an update that renders only the pages whose key
+  // changed fetches their rows with one query over the files as they are (`expectRendered`),
+  // and needs no sorted copy (9–17 s at 100,000 reports).
+  let sortedFiles: Promise<SortedFiles> | null = null;
+  const sorted = () => {
+    if (!sortedFiles) {
+      const t = Date.now();
+      sortedFiles = sortedTables(conn, dir, layout, predicate).then((x) => {
+        console.log(
+          `build: the per-report tables copied sorted by report in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+        );
+        return x.files;
+      });
+    }
+    return sortedFiles;
+  };
+  const unsorted = (t: SortedTable) => `(${unsortedSql(dir, layout, t, predicate)})`;
   // Pages are rendered in report_id order, so per-report rows are fetched a block of reports
   // at a time (one range query per table instead of three queries per page) and kept for a
   // few blocks. Blocks are of the reports this build renders.
@@ -169,14 +184,18 @@ async function load(dir: string): Promise<SiteData> {
   const structs = new Map<string, string>();
   for (const t of SORTED_TABLES) {
     const names = (
-      await rows<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * EXCLUDE (ord) FROM ${from(t)})`)
+      await rows<{ column_name: string }>(
+        `SELECT column_name FROM (DESCRIBE SELECT * EXCLUDE (ord) FROM ${unsorted(t)})`,
+      )
     ).map((c) => `"${c.column_name.replace(/"/g, '""')}"`);
     structs.set(t, `struct_pack(${names.map((c) => `${c} := ${c}`).join(', ')})`);
   }
-  const perReportRows = async <T>(t: (typeof SORTED_TABLES)[number], range: string, order: string) => {
+  // `few`: the rows of a few reports, from the files as they are; else of a block, from the sorted copy.
+  const perReportRows = async <T>(t: SortedTable, range: string, order: string, few: boolean) => {
+    const from = few ? unsorted(t) : `read_parquet('${(await sorted())[t].replace(/'/g, "''")}')`;
     const columns = (
       await conn.runAndReadAll(
-        `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from(t)} WHERE ${range} GROUP BY report_id`,
+        `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from} WHERE ${range} GROUP BY report_id`,
       )
     ).getColumnsJS();
     // Parsed report by report as pages ask (lazy-rows.ts): most of a block is not rendered in an update.
@@ -186,11 +205,11 @@ async function load(dir: string): Promise<SiteData> {
   const position = new Map(rendered.map((r, i) => [r.report_id, i]));
   const blocks = new Map<number, Promise<Block>>();
   // Within a report: cells in the dataset's order (ord), checks by id, sections by number.
-  const fetchRows = (range: string): Promise<Block> =>
+  const fetchRows = (range: string, few = false): Promise<Block> =>
     Promise.all([
-      perReportRows<CellRow>('cells', range, 'ord'),
-      perReportRows<CheckRow>('checks', range, 'check_id, ord'),
-      perReportRows<SectionRow>('sections', range, 'section, ord'),
+      perReportRows<CellRow>('cells', range, 'ord', few),
+      perReportRows<CheckRow>('checks', range, 'check_id, ord', few),
+      perReportRows<SectionRow>('sections', range, 'section, ord', few),
     ]).then(([cells, checks, sections]) => ({ cells, checks, sections }));
   let expected: { ids: Set<string>; rows: Promise<Block> | null } | null = null;
   const expectRendered = (reportIds: Iterable<string>): void => {
@@ -205,7 +224,7 @@ async function load(dir: string): Promise<SiteData> {
         const { ids } = expected;
         const list = [...ids].map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
         const t = Date.now();
-        expected.rows = fetchRows(`report_id IN (${list})`).then((b) => {
+        expected.rows = fetchRows(`report_id IN (${list})`, true).then((b) => {
           console.log(
             `build: the rows of ${ids.size} report(s) whose page key changed fetched together in ${((Date.now() - t) / 1000).toFixed(1)} s`,
           );
@@ -234,10 +253,10 @@ async function load(dir: string): Promise<SiteData> {
   let digests: Map<string, string> | null = null;
   if (incremental()) {
     digests = new Map();
-    for (const t of SORTED_TABLES) {
-      for (const { report_id, d } of await rows<{ report_id: string; d: string }>(digestsSql(t, from(t))))
-        digests.set(report_id, `${digests.get(report_id) ?? ''}${t}:${d};`);
-    }
+    // Kept for the process: the report files written after the pages use them too.
+    const { digests: byTable } = await reportDigests(conn, dir, layout, predicate);
+    for (const t of SORTED_TABLES)
+      for (const [id, d] of byTable[t]) digests.set(id, `${digests.get(id) ?? ''}${t}:${d};`);
   }
   const agencies = groupByAgency(reports);
   const copies = groupBy(reports, (r) => r.duplicate_of);

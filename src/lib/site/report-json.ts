@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, wr
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import { parquetFrom, readLayout, type Layout } from '../write/layout.ts';
-import { BUILD_DUCKDB, dropSorted, sortedTables, type SortedFiles } from './sorted.ts';
+import { dropDigests, reportDigests } from './digests.ts';
+import { buildDuckdb, dropSorted, sortedTables, unsortedSql, type SortedFiles } from './sorted.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
@@ -21,6 +22,13 @@ import { BUILD_DUCKDB, dropSorted, sortedTables, type SortedFiles } from './sort
 
 /** Reports per query: the query's memory grows with it (about 0.2 MB per report). */
 export const REPORT_JSON_BLOCK = 500;
+
+/**
+ * Reports an incremental build writes with one query over the datasets' files as they are, with
+ * no sorted copy (sorted.ts): a full scan of the cells takes about 1–2 s at 100,000 reports, the
+ * copy 9–17 s; at 0.2 MB a report, the query holds some 400 MB at most.
+ */
+const UNSORTED_MAX = 2_000;
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -48,23 +56,16 @@ function rowArray(table: 'cells' | 'checks'): string {
 const blockStart = (table: 'cells' | 'checks') =>
   quote(`,"${table}":{"columns":${JSON.stringify(jsonColumns(table))},"rows":[`);
 
-/** `struct_pack(a := a, …)` of a table's columns without report_id, in the dataset's order. */
-export function rowStruct(table: TableName): string {
-  return `struct_pack(${columns(table)
-    .filter((c) => c.name !== 'report_id')
-    .map((c) => `${ident(c.name)} := ${ident(c.name)}`)
-    .join(', ')})`;
-}
-
 /**
  * SQL that prepares the datasets of `dir`: the reports and summary rows in memory (one row per
  * report), the cells and checks as views of their files sorted by report (sorted.ts), so that
  * a block's query reads only the row groups of its reports, and memory stays bounded whatever
- * the number of cells.
+ * the number of cells. With `sorted` null, the views are of the files as they are
+ * (`unsortedSql`): for a query that reads every row once (the few reports an update writes).
  */
 export function stagingSql(
   dir: string,
-  sorted: SortedFiles,
+  sorted: SortedFiles | null,
   layout: Layout = readLayout(dir),
   where: string | null = null,
 ): string[] {
@@ -72,45 +73,26 @@ export function stagingSql(
   return [
     `CREATE TABLE r AS SELECT * REPLACE (CAST(published_on AS VARCHAR) AS published_on) FROM ${file('reports')}${where === null ? '' : ` WHERE ${where}`} ORDER BY report_id`,
     `CREATE TABLE s AS SELECT * FROM ${file('summary')} ORDER BY report_id`,
-    `CREATE VIEW c AS SELECT * FROM read_parquet(${quote(sorted.cells)})`,
-    `CREATE VIEW k AS SELECT * FROM read_parquet(${quote(sorted.checks)})`,
+    ...rowViewsSql(dir, sorted, layout, where),
   ];
 }
 
-/**
- * SQL: one digest per report (`report_id`, `d`) of `table`'s rows in `from` (a relation with the
- * rows' `ord`, their place in the dataset: the sorted files of sorted.ts): the sum of DuckDB's
- * 64-bit hash of each row (as a struct, without report_id and ord; NULL and '' hash differently)
- * with its place among its report's rows (1, 2, 3 … in ord). Two builds give a report the same
- * digest only when its rows and their order are the same (a change collides with odds of about
- * 2^-64); a report added before it does not change it, nor rows added between its own: a
- * report's cross-year checks stand after every report's own checks, and their distance from its
- * first check (the place this used) grew with every report added, so that at 100,000 reports an
- * update of 1,000 found 25,097 reports changed that were not, and wrote their pages and files
- * again. A sum, not a list hashed again: at
- * 100,000 reports the list of every cell's hash per report took more than the build's 1 GB of
- * DuckDB memory, and the incremental build failed (Out of Memory); a sum's state is one number a
- * report. One DuckDB version hashes alike every time; a new version (a lockfile change) may not,
- * which only makes everything written again.
- */
-export function digestsSql(table: TableName, from: string): string {
-  return `WITH x AS (SELECT *, row_number() OVER (PARTITION BY report_id ORDER BY ord) AS rel FROM ${from})
-SELECT report_id, CAST(sum(hash(${rowStruct(table)}, rel)) AS VARCHAR) AS d FROM x GROUP BY report_id`;
+/** SQL: the views `c` and `k` of `stagingSql` (made again, `OR REPLACE`, once the sorted copy is there). */
+function rowViewsSql(dir: string, sorted: SortedFiles | null, layout: Layout, where: string | null): string[] {
+  const view = (t: 'cells' | 'checks') =>
+    sorted ? `SELECT * FROM read_parquet(${quote(sorted[t])})` : unsortedSql(dir, layout, t, where);
+  return [`CREATE OR REPLACE VIEW c AS ${view('cells')}`, `CREATE OR REPLACE VIEW k AS ${view('checks')}`];
 }
 
 /**
- * Every report's cache key (`id`, `key`): its reports and summary rows, its cells and checks in
- * order, as the file has them: not `ord`, the cell's position in the whole table, which moves
- * when a report is added before it.
+ * SQL: every report's own rows' hashes (`id`, `r`, `s`: its reports and summary rows; `s` NULL
+ * for none), in report order. A report's cache key is these and its cells' and checks' digests
+ * (digests.ts), as the file has them: not `ord`, the cell's position in the whole table, which
+ * moves when a report is added before it.
  */
-export function keysSql(): string {
-  return `WITH
-  cs AS (${digestsSql('cells', 'c')}),
-  ks AS (${digestsSql('checks', 'k')})
-SELECT r.report_id AS id,
-  concat_ws(':', CAST(hash(r) AS VARCHAR), coalesce(CAST(hash(s) AS VARCHAR), '-'), coalesce(cs.d, '-'), coalesce(ks.d, '-')) AS key
+export function rowHashesSql(): string {
+  return `SELECT r.report_id AS id, CAST(hash(r) AS VARCHAR) AS r, CAST(hash(s) AS VARCHAR) AS s
 FROM r LEFT JOIN s ON s.report_id = r.report_id
-  LEFT JOIN cs ON cs.report_id = r.report_id LEFT JOIN ks ON ks.report_id = r.report_id
 ORDER BY r.report_id`;
 }
 
@@ -142,7 +124,7 @@ ORDER BY r.report_id`;
  * `where`, a predicate on the reports table, selects); returns how many, and how many of them
  * were copied from `cacheDir`.
  *
- * With `cacheDir` (an incremental build), a report whose key (`keysSql`) is the one recorded
+ * With `cacheDir` (an incremental build), a report whose key (`rowHashesSql`, digests.ts) is the one recorded
  * there is copied from there instead of queried; the others are queried and stored there. The
  * keys file is removed before the cache changes and written last, so a run stopped midway
  * leaves no key, and the next run writes everything.
@@ -155,7 +137,7 @@ export async function writeReportJson(options: {
   cacheDir?: string;
 }): Promise<{ written: number; copied: number }> {
   const block = options.block ?? REPORT_JSON_BLOCK;
-  const db = await DuckDBInstance.create(':memory:', BUILD_DUCKDB);
+  const db = await DuckDBInstance.create(':memory:', buildDuckdb());
   const conn = await db.connect();
   const cache = options.cacheDir;
   const layout = readLayout(options.dataDir);
@@ -163,16 +145,32 @@ export async function writeReportJson(options: {
   // The pages' data load made them already in a build (load.ts); alone, they are made here and
   // removed at the end.
   let sorted: Awaited<ReturnType<typeof sortedTables>> | null = null;
+  let digestsKey: string | null = null;
   try {
-    sorted = await sortedTables(conn, options.dataDir, layout, where);
-    for (const sql of stagingSql(options.dataDir, sorted.files, layout, where)) await conn.run(sql);
+    // The views first (the keys need r and s), of the files as they are; the sorted copy only
+    // once more reports are to be written than one query over the whole files takes.
+    for (const sql of stagingSql(options.dataDir, null, layout, where)) await conn.run(sql);
     mkdirSync(options.outDir, { recursive: true });
     let ids: string[];
     let copied = 0;
     let keys: Map<string, string> | null = null;
     if (cache) {
-      const [idCol, keyCol] = (await conn.runAndReadAll(keysSql())).getColumnsJS() as [string[], string[]];
-      keys = new Map(idCol.map((id, i) => [id, `${FILE_FORMAT}:${keyCol[i]!}`]));
+      const made = await reportDigests(conn, options.dataDir, layout, where);
+      if (made.created) digestsKey = made.key;
+      const { digests } = made;
+      const [idCol, rCol, sCol] = (await conn.runAndReadAll(rowHashesSql())).getColumnsJS() as [
+        string[],
+        string[],
+        Array<string | null>,
+      ];
+      keys = new Map(
+        idCol.map((id, i) => [
+          id,
+          [FILE_FORMAT, rCol[i]!, sCol[i] ?? '-', digests.cells.get(id) ?? '-', digests.checks.get(id) ?? '-'].join(
+            ':',
+          ),
+        ]),
+      );
       const before = readKeys(cache);
       rmSync(join(cache, KEYS), { force: true });
       mkdirSync(join(cache, 'files'), { recursive: true });
@@ -188,8 +186,16 @@ export async function writeReportJson(options: {
     } else {
       ids = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS()[0] as string[];
     }
-    for (let i = 0; i < ids.length; i += block) {
-      const part = ids.slice(i, i + block);
+    // A few reports (an update's): one query over the files as they are, every one at once.
+    // More: blocks of the sorted copy, each reading only its reports' row groups.
+    const few = cache !== undefined && ids.length <= UNSORTED_MAX;
+    if (!few && ids.length > 0) {
+      sorted = await sortedTables(conn, options.dataDir, layout, where);
+      for (const sql of rowViewsSql(options.dataDir, sorted.files, layout, where)) await conn.run(sql);
+    }
+    const step = few ? Math.max(1, ids.length) : block;
+    for (let i = 0; i < ids.length; i += step) {
+      const part = ids.slice(i, i + step);
       // Two VARCHAR columns: the id and the file's text.
       const sql = blockSql(part[0]!, part.at(-1)!, cache ? part : undefined);
       const [idCol, bodyCol] = (await conn.runAndReadAll(sql)).getColumnsJS() as [string[], string[]];
@@ -209,6 +215,7 @@ export async function writeReportJson(options: {
     conn.closeSync();
     db.closeSync();
     if (sorted?.created) dropSorted(sorted.key);
+    if (digestsKey !== null) dropDigests(digestsKey);
   }
 }
 

@@ -2,7 +2,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { TableName } from '../schema/datasets.ts';
 import { parquetFrom, type Layout } from '../write/layout.ts';
 
 /**
@@ -57,26 +56,35 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * sharded build's, shard.ts) keeps the rows of those reports only.
  */
 export function sortedSql(dataDir: string, layout: Layout, dir: string, where: string | null): string[] {
+  return [
+    ...SORTED_TABLES.map(
+      (t) =>
+        `COPY (${unsortedSql(dataDir, layout, t, where)} ORDER BY report_id, ord) TO ${quote(join(dir, `${t}.parquet`))} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP})`,
+    ),
+  ];
+}
+
+/**
+ * SQL: a per-report table's rows as the dataset's files hold them, each with its `ord`, for the
+ * reports `where` selects (a predicate on the reports table, or null for all). The sorted files
+ * are these rows sorted; a query that reads the whole table once (every report's digest, or the
+ * rows of a few reports an update renders: load.ts, report-json.ts) reads them as they are and
+ * needs no sorted copy (at 100,000 reports the copy took 9–17 s).
+ */
+export function unsortedSql(dataDir: string, layout: Layout, t: SortedTable, where: string | null): string {
   const scope =
     where === null
       ? ''
       : ` WHERE report_id IN (SELECT report_id FROM ${parquetFrom(dataDir, layout, 'reports')} WHERE ${where})`;
   // ord from each part's row number (the part's index in its high bits), not a window over the
   // whole table: at 100,000 reports that window took the cells' sort from 20 s to 42 s.
-  const ordered = (t: TableName) =>
-    layout.tables[t].parquet
-      .map(
-        (f, i) =>
-          `SELECT * EXCLUDE (file_row_number), (${i}::BIGINT << 40) + file_row_number AS ord FROM read_parquet(${quote(join(dataDir, f))}, file_row_number = true)`,
-      )
-      .join(' UNION ALL ');
-  return [
-    `SET temp_directory = ${quote(join(dir, 'spill'))}`,
-    ...SORTED_TABLES.map(
-      (t) =>
-        `COPY (SELECT * FROM (${ordered(t)})${scope} ORDER BY report_id, ord) TO ${quote(join(dir, `${t}.parquet`))} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP})`,
-    ),
-  ];
+  const ordered = layout.tables[t].parquet
+    .map(
+      (f, i) =>
+        `SELECT * EXCLUDE (file_row_number), (${i}::BIGINT << 40) + file_row_number AS ord FROM read_parquet(${quote(join(dataDir, f))}, file_row_number = true)`,
+    )
+    .join(' UNION ALL ');
+  return `SELECT * FROM (${ordered})${scope}`;
 }
 
 /**
@@ -120,8 +128,28 @@ export function dropSorted(key: string): void {
   rmSync(e.dir, { recursive: true, force: true });
 }
 
-/** DuckDB settings of the build's in-memory databases: the sorts spill to disk beyond this. */
+/**
+ * DuckDB settings of the build's in-memory databases: the sorts and the digests' windows spill to
+ * disk beyond the memory limit, into a folder of this process's own, removed when it exits. Set
+ * when the database is made: DuckDB refuses to change it once a query has spilled (the sorted
+ * copy is made lazily, after the digests: load.ts), and its default is `.tmp` in the working
+ * directory.
+ */
 // 1 GB: under 512 MB the cells' sort was faster at 100,000 reports (20 s against 27 s, 0.7 GB of
 // memory against 1.4 GB) but one build of two failed there ("failed to pin block": a parallel
 // sort's memory varies from run to run).
-export const BUILD_DUCKDB = { memory_limit: process.env.NIANBAO_BUILD_DUCKDB_MEMORY ?? '1GB' };
+export function buildDuckdb(): Record<string, string> {
+  return { memory_limit: process.env.NIANBAO_BUILD_DUCKDB_MEMORY ?? '1GB', temp_directory: spillDir() };
+}
+
+const SPILL = Symbol.for('nianbao.build-spill');
+function spillDir(): string {
+  const g = globalThis as unknown as Record<symbol, string | undefined>;
+  let dir = g[SPILL];
+  if (!dir) {
+    const made = mkdtempSync(join(tmpdir(), 'nianbao-spill-'));
+    dir = g[SPILL] = made;
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  return dir;
+}
