@@ -39,9 +39,11 @@ interface Options {
 }
 
 function args(argv: string[]): Options {
+  // The folders the build reads too (NIANBAO_RAW, NIANBAO_DATA), when set: an ingest that wrote
+  // elsewhere left the build to publish the old datasets, silently (a fresh tester's t44).
   const out: Options = {
-    raw: 'data/raw',
-    out: 'data/build',
+    raw: process.env.NIANBAO_RAW || 'data/raw',
+    out: process.env.NIANBAO_DATA || 'data/build',
     quiet: false,
     workers: Math.min(4, availableParallelism()),
     allowEmpty: false,
@@ -64,8 +66,9 @@ function args(argv: string[]): Options {
       console.log(
         [
           'usage: npm run ingest -- [--raw DIR] [--out DIR] [--workers N] [--incremental] [--allow-empty] [--quiet]',
-          '  --raw DIR      the report files, read recursively (default: data/raw)',
-          '  --out DIR      where the datasets are published (default: data/build); replaced whole, atomically',
+          '  --raw DIR      the report files, read recursively (default: NIANBAO_RAW, else data/raw)',
+          '  --out DIR      where the datasets are published (default: NIANBAO_DATA, else data/build); replaced',
+          '                 whole, atomically',
           `  --workers N    worker threads for runs of 500 files or more (default: ${out.workers}; 0 = none)`,
           '  --incremental  take the analysis of a file an earlier --incremental run read (same file, code and',
           '                 settings) from the cache (NIANBAO_CACHE, default node_modules/.astro); uses worker threads',

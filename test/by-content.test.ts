@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { byContent, readByContent } from '../src/lib/ingest/by-content.ts';
 import { runInMemory } from '../src/lib/ingest/run.ts';
-import { readSource } from '../src/lib/site/source.ts';
+import { readSource, readSourceBytes, readSourceDocument } from '../src/lib/site/source.ts';
 import { buildReport } from './fixtures/build.ts';
 import { gaz, sha } from './helpers.ts';
 import { testScratchDir } from './scratch.ts';
@@ -162,6 +162,15 @@ describe('names read by their content (a fresh tester’s v18_noext: rejected, �
       expect(readSource('printed')?.join('\n')).toMatch(/总体情况/);
       // So is a PDF under a text name (its bytes decoded as text were binary: no source view).
       expect(readSource('printed.txt')).toEqual(readSource('printed'));
+      // Only the very file the report was read from: one edited since the ingest would show other
+      // numbers than the page's (a fresh tester's t44: 317 in the table, 318 in its source line).
+      const read = sha(new TextEncoder().encode('一、总体情况\n正文\n'));
+      expect(readSource('noext', read)).toEqual(['一、总体情况', '正文', '']);
+      writeFileSync(join(dir, 'noext'), '一、总体情况\n正文改了\n');
+      expect(readSource('noext', read)).toBeNull();
+      expect(readSourceDocument('noext', read)).toBe('changed');
+      expect(readSourceBytes('noext', read)).toBeNull();
+      expect(readSourceDocument('gone', read)).toBeNull();
     } finally {
       if (was === undefined) delete process.env.NIANBAO_RAW;
       else process.env.NIANBAO_RAW = was;

@@ -75,6 +75,17 @@ describe('npm run ingest (end to end)', () => {
     }
   });
 
+  it('reads NIANBAO_RAW and writes NIANBAO_DATA, the folders the build uses, when no flag says otherwise (t44)', () => {
+    const out = join(tmp, 'by-env');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, NIANBAO_RAW: join(raw, 'samples'), NIANBAO_DATA: out },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { counts: { ok: number } };
+    expect(m.counts.ok).toBe(4);
+  });
+
   it('a bad argument is a fatal error with a message', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--bogus'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);

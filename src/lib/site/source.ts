@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { convertSync } from '../decode/convert-sync.ts';
@@ -12,10 +13,11 @@ import { readRaw } from '../ingest/walk.ts';
  * (escaped bytes for a name that is not UTF-8, see ingest/names.ts). A path that would leave
  * the raw folder, also through a symbolic link, is refused. A PDF or Word file gives the text
  * the ingest extracted from it (for a .docx, the HTML it was converted to), whose lines the
- * cells' `line` count.
+ * cells' `line` count. With `sha256`, null for a file that is not the one the ingest read.
  */
-export function readSource(sourceFile: string): string[] | null {
-  return readSourceDocument(sourceFile)?.lines ?? null;
+export function readSource(sourceFile: string, sha256?: string): string[] | null {
+  const d = readSourceDocument(sourceFile, sha256);
+  return typeof d === 'object' && d !== null ? d.lines : null;
 }
 
 /** The raw folder's real path, found once per folder (each report page asks). Throws when it is not there. */
@@ -26,8 +28,18 @@ function rawRoot(dir: string): Buffer {
 }
 const ROOTS = new Map<string, Buffer>();
 
-/** The raw file's bytes, or null when it is not there (or its path would leave the raw directory). */
-export function readSourceBytes(sourceFile: string): Uint8Array | null {
+/**
+ * The raw file's bytes, or null when it is not there (or its path would leave the raw directory).
+ * With `sha256` (the report's `source_sha256`), also null when the file is not the one the
+ * ingest read: a file changed since would show other numbers than the report's, under its name.
+ */
+export function readSourceBytes(sourceFile: string, sha256?: string): Uint8Array | null {
+  const bytes = readRawSource(sourceFile);
+  if (bytes && sha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
+  return bytes;
+}
+
+function readRawSource(sourceFile: string): Uint8Array | null {
   try {
     const root = rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw'));
     if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
@@ -48,10 +60,15 @@ export interface SourceDocument {
   pages: Array<number | null>;
 }
 
-/** The source lines and, for a PDF, the page each line was read on. */
-export function readSourceDocument(sourceFile: string): SourceDocument | null {
-  const bytes = readSourceBytes(sourceFile);
+/**
+ * The source lines and, for a PDF, the page each line was read on; `changed` when the raw file
+ * is there but is not the one the ingest read (its SHA-256 is not the report's `source_sha256`:
+ * edited after the ingest), null when it is not there.
+ */
+export function readSourceDocument(sourceFile: string, sha256?: string): SourceDocument | 'changed' | null {
+  const bytes = readRawSource(sourceFile);
   if (!bytes) return null;
+  if (sha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== sha256) return 'changed';
   try {
     // Read as the ingest reads it: a web page under a Word name as the text it is, a PDF under a
     // text name, or under a name read by content (no extension, .asp …), as the document it is.

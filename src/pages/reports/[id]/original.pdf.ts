@@ -15,12 +15,14 @@ export async function getStaticPaths() {
       (r) =>
         ownsRegionCode(r.region_code) &&
         (/\.pdf$/i.test(r.source_file) || /^pdf \(/.test(r.encoding)) &&
-        readSourceBytes(r.source_file),
+        // Only the very file the report was read from (not one edited since).
+        readSourceBytes(r.source_file, r.source_sha256),
     )
-    .map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file } }));
+    .map((r) => ({ params: { id: r.report_id }, props: { file: r.source_file, sha256: r.source_sha256 } }));
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const bytes = readSourceBytes((props as { file: string }).file)!;
+  const { file, sha256 } = props as { file: string; sha256: string };
+  const bytes = readSourceBytes(file, sha256)!;
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/pdf' } });
 };
