@@ -47,7 +47,9 @@ export function datasetLd({ pkg, dataUrl, pageUrl, years }: DatasetLdInput): Rec
           ? 'application/gzip'
           : (ENCODING[r.format ?? ''] ?? 'application/octet-stream'),
         ...(r.title ? { description: r.title } : {}),
-        ...(r.bytes !== undefined ? { contentSize: `${r.bytes} B` } : {}),
+        // Not the DuckDB file's: its bytes differ from one ingest of the same input to the next,
+        // and the page would change with them (README, reproducibility; a fresh tester's t44).
+        ...(r.bytes !== undefined && r.format !== 'duckdb' ? { contentSize: `${r.bytes} B` } : {}),
       })),
   );
   return {
