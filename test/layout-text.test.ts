@@ -13,6 +13,15 @@ const rows = [
   ['3.危及“三安全一稳定”', '54', '0', '0', '0', '0', '0', '54'],
   ['4.保护第三方合法权益', '0', '0', '2', '0', '0', '0', '2'],
 ];
+/** A report whose 三 is `body` under a one-line header. */
+const report = (body: string[]) =>
+  [
+    '测试市人民政府2022年政府信息公开工作年度报告',
+    '三、收到和处理政府信息公开申请情况',
+    '申请人情况  自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计',
+    ...body,
+    '四、政府信息公开行政复议、行政诉讼情况',
+  ].join('\n');
 const shaped = (w: Parameters<typeof layoutRows>[3]) =>
   layoutRows(rows, new Random(3), 'first', w).map((l) => l.replace(/\s+/g, ' ').trim());
 
@@ -35,14 +44,7 @@ describe('a number wrapped in its cell, as the generator writes it', () => {
     for (const above of [false, true])
       it(`is never read as a number cut short (beside ${beside}, above ${above})`, () => {
         const body = layoutRows(rows, new Random(3), 'first', { row: 2, cell: 0, beside, above });
-        const text = [
-          '测试市人民政府2022年政府信息公开工作年度报告',
-          '三、收到和处理政府信息公开申请情况',
-          '申请人情况  自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计',
-          ...body,
-          '四、政府信息公开行政复议、行政诉讼情况',
-        ].join('\n');
-        const p = ok(parseText(text));
+        const p = ok(parseText(report(body)));
         // NULL, or not found at all when the digit below parts the label's pieces.
         expect(rowOf(p.cells, 'requests', 'withheld_three_safeties')).not.toMatch(/\d/);
         // Every number published for these rows is the row's own.
@@ -61,14 +63,7 @@ describe('digits that cannot start a number', () => {
     const ten = rows.map((r, i) => (i === 2 ? [r[0]!, '10', '0', '0', '0', '0', '0', '10'] : r));
     const body = layoutRows(ten, new Random(3), 'first', { row: 2, cell: 0, beside: true });
     expect(body.map((l) => l.replace(/\s+/g, ' ').trim())).toContain('全一稳定” 0');
-    const text = [
-      '测试市人民政府2022年政府信息公开工作年度报告',
-      '三、收到和处理政府信息公开申请情况',
-      '申请人情况  自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计',
-      ...body,
-      '四、政府信息公开行政复议、行政诉讼情况',
-    ].join('\n');
-    const p = ok(parseText(text));
+    const p = ok(parseText(report(body)));
     expect(rowOf(p.cells, 'requests', 'withheld_three_safeties')).not.toMatch(/\d/);
     expect(rowOf(p.cells, 'requests', 'withheld_third_party')).toBe('0 0 2 0 0 0 2');
   });
