@@ -543,6 +543,18 @@ const LEADING = /^[1-9１-９]/;
 const LABEL_WORDS = /[\u4e00-\u9fff]{2}/;
 const VALUE_WORDS = /[零〇无件万元]/g;
 
+/**
+ * Whether the value at `i` may be a number's first digits, wrapped in its cell (`LEADING`; a run
+ * of a one-line dump's glued digits is a whole row's cells, no wrapped piece); null for a page's
+ * number, which is no cell at all (`pageMark`).
+ */
+function leadingPiece(toks: Tok[], i: number): boolean | null {
+  if (pageMark(toks, i)) return null;
+  const t = toks[i]!;
+  if (t.t === 'val') return LEADING.test(t.text) && !t.glued;
+  return t.t === 'text' && LEADING.test(t.text);
+}
+
 /** A piece of a number between two dashes (`- 3 -`): a page's number in a one-line dump, no cell. */
 function pageMark(toks: Tok[], i: number): boolean {
   const line = toks[i]!.line;
@@ -583,9 +595,10 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
     for (let k = prevAt + 1; k < toks.length && toks[k]!.line === stop; k++) {
       const t = toks[k]!;
       own ||= t.t === 'val';
-      if (t.t === 'val' && !pageMark(toks, k)) {
+      const piece = t.t === 'val' ? leadingPiece(toks, k) : null;
+      if (piece !== null) {
         count++;
-        lead &&= LEADING.test(t.text) && !t.glued;
+        lead &&= piece;
       }
       if (t.t === 'eol' && count < n && lead && rest) restAbove = t.no;
     }
@@ -608,10 +621,10 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
       const t = toks[i]!;
       if (t.t === 'val' || (t.t === 'text' && DIGIT_PIECE.test(t.text))) {
         vals = true;
-        if (!pageMark(toks, i)) {
+        const piece = leadingPiece(toks, i);
+        if (piece !== null) {
           count++;
-          // A run of a one-line dump's glued digits is a whole row's cells, no wrapped piece.
-          lead &&= LEADING.test(t.text) && !(t.t === 'val' && t.glued);
+          lead &&= piece;
         }
         edgeOnly &&= t.t === 'val' && t.edge === true;
       } else if (t.t === 'text') {
