@@ -86,13 +86,14 @@ function args(argv: string[]): Options {
  * The analysis cache of this code (the workers' bundle and the lockfile), its other versions
  * removed; null when the workers run from the sources (no version to key on).
  */
-function analysisCache(): { dir: string; version: string } | null {
+function analysisCache(): { dir: string; version: string; root: string } | null {
   const bundle = bundleHash();
   if (!bundle) return null;
   const version = cacheVersion(bundle, 'package-lock.json', 'src/lib');
-  const dir = join(process.env.NIANBAO_CACHE || 'node_modules/.astro', 'nianbao-analysis');
+  const root = process.env.NIANBAO_CACHE || 'node_modules/.astro';
+  const dir = join(root, 'nianbao-analysis');
   pruneAnalysisCache(dir, version);
-  return { dir, version };
+  return { dir, version, root };
 }
 
 function fail(message: string): never {
@@ -189,7 +190,15 @@ async function main(): Promise<void> {
     console.error(
       `ingest: --incremental: no analysis cache (${parallel ? 'the workers run from the sources, not a bundle' : '--workers 0'}); every file is read`,
     );
-  const booting = parallel ? startWorkers(opts.workers, { maxBytes: MAX_BYTES, maxYear, cache }) : [];
+  const booting = parallel
+    ? startWorkers(opts.workers, {
+        maxBytes: MAX_BYTES,
+        maxYear,
+        cache: cache && { dir: cache.dir, version: cache.version },
+      })
+    : [];
+  // The analysis cache's settings key (worker.ts), which the ledger of retained rows repeats.
+  const settings = JSON.stringify({ maxBytes: MAX_BYTES, maxYear });
   const [
     { runIngest },
     { runParallel },
@@ -203,6 +212,7 @@ async function main(): Promise<void> {
     { publishRun },
     { writeManifestWhile },
     { partsText, summaryText },
+    { takeLedger, writeLedger },
   ] = await Promise.all([
     import('../src/lib/ingest/run.ts'),
     import('../src/lib/ingest/parallel.ts'),
@@ -216,6 +226,7 @@ async function main(): Promise<void> {
     import('../src/lib/write/publish.ts'),
     import('../src/lib/write/manifest.ts'),
     import('../src/lib/ingest/summary-text.ts'),
+    import('../src/lib/write/retained.ts'),
   ]);
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
     ...f,
@@ -241,7 +252,13 @@ async function main(): Promise<void> {
     fail(`cannot write to ${outDir}: ${(e as Error).message}`);
   }
   try {
-    const writer = await openWriter(gen.dir, PART_BYTES);
+    // The previous incremental run's rows, for the files it read as they are now (retained.ts).
+    const ledger = cache ? takeLedger(cache.root, outDir, cache.version, settings, DB_FILE) : null;
+    const writer = await openWriter(
+      gen.dir,
+      PART_BYTES,
+      ledger && { db: join(ledger.gen, DB_FILE), fileChecks: ledger.fileChecks },
+    );
     const data = parallel
       ? await runParallel(
           files,
@@ -251,6 +268,7 @@ async function main(): Promise<void> {
             maxYear,
             workers: opts.workers,
             cache,
+            retain: writer.retaining ? ledger!.files : undefined,
             started: booting,
             onProgress: progress,
           },
@@ -293,10 +311,28 @@ async function main(): Promise<void> {
     phase('written');
     // A DuckDB file too large to publish stays beside the published files (see publishRun).
     gen.commit(layout.duckdb ? [] : [DB_FILE]);
+    if (cache)
+      writeLedger(
+        cache.root,
+        outDir,
+        {
+          version: cache.version,
+          settings,
+          fileChecks: written.fileChecks,
+          files: new Map(
+            data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => [f.path, f.sha256!]),
+          ),
+        },
+        DB_FILE,
+      );
     if (!opts.quiet) {
       for (const f of data.manifest.files)
         for (const d of f.diagnostics) if (d.code.startsWith('E_')) console.error(formatDiagnostic(d));
       console.log(summaryText(data, outDir, (Date.now() - started) / 1000));
+      if (written.retained)
+        console.log(
+          `rows of ${written.retained} reports taken from the previous run's ${DB_FILE} (their files unchanged); the other files' rows loaded`,
+        );
       const parts = partsText(layout, PART_BYTES);
       if (parts) console.log(parts);
     }

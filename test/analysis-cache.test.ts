@@ -1,11 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/lib/ingest/analyze.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { listFiles } from '../src/lib/site/merge.ts';
+import { ledgerPath } from '../src/lib/write/retained.ts';
+import { gaz, writeCorpus } from './helpers.ts';
 
 /**
  * `npm run ingest -- --incremental` (src/lib/ingest/analysis-cache.ts): a second run takes each
@@ -19,7 +35,8 @@ const raw = join(tmp, 'raw');
 const cache = join(tmp, 'cache');
 cpSync('data/raw', raw, { recursive: true });
 
-function ingest(out: string, incremental: boolean): void {
+/** Runs the ingest; returns what it printed (nothing when `quiet`). */
+function ingest(out: string, incremental: boolean, from = raw, quiet = true, env: Record<string, string> = {}): string {
   const r = spawnSync(
     process.execPath,
     [
@@ -27,10 +44,10 @@ function ingest(out: string, incremental: boolean): void {
       'tsx',
       'scripts/ingest.ts',
       '--raw',
-      raw,
+      from,
       '--out',
       out,
-      '--quiet',
+      ...(quiet ? ['--quiet'] : []),
       '--workers',
       '1',
       ...(incremental ? ['--incremental'] : []),
@@ -39,10 +56,11 @@ function ingest(out: string, incremental: boolean): void {
       encoding: 'utf8',
       // A handful of files: a plain run reads them in this thread, an incremental one in workers
       // (the cache is theirs; a fresh tester's 400 files were read without it). A fixed clock.
-      env: { ...process.env, NIANBAO_CACHE: cache, SOURCE_DATE_EPOCH: '1767225600' },
+      env: { ...process.env, NIANBAO_CACHE: cache, SOURCE_DATE_EPOCH: '1767225600', ...env },
     },
   );
   expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
 }
 
 /**
@@ -56,6 +74,13 @@ const published = (dir: string) =>
       .filter((f) => !['nianbao.duckdb', 'SHA256SUMS', 'datapackage.json'].includes(f))
       .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
   );
+
+/** A table's published CSV text (one file or parts, plain or gzip). */
+const csvText = (dir: string, table: string) =>
+  listFiles(dir)
+    .filter((f) => f.startsWith(table) && f.includes('.csv'))
+    .map((f) => (f.endsWith('.gz') ? gunzipSync(readFileSync(join(dir, f))) : readFileSync(join(dir, f))).toString())
+    .join('');
 
 const entries = () => (existsSync(cache) ? listFiles(cache).filter((f) => f.endsWith('.bin')) : []);
 
@@ -85,5 +110,68 @@ describe('incremental ingest: the analysis cache', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     ingest(join(tmp, 'changed'), true);
     expect(readFileSync(join(tmp, 'changed', 'reports.csv'), 'utf8')).not.toContain('缓存中的标题');
+  });
+
+  it("a run into the same folder takes the unchanged files' rows from the previous DuckDB file and publishes what a plain run does", async () => {
+    // Series of agencies (cross-year checks), copies, re-encoded copies and rejected files.
+    const from = join(tmp, 'raw-kept');
+    const corpus = [...generateCorpus(60, 20261205, gaz())];
+    writeCorpus(from, corpus);
+    const out = join(tmp, 'kept');
+    // Small Parquet row groups and inserts, so that how the rows were inserted would show in the
+    // Parquet bytes (retained.ts INSERT_ROWS).
+    const small = { NIANBAO_ROW_GROUP_SIZE: '2048', NIANBAO_INSERT_ROWS: '2048' };
+    const run = (to: string, incremental: boolean, quiet = true) => ingest(to, incremental, from, quiet, small);
+    expect(run(out, true, false)).not.toContain('previous run');
+
+    // One file removed, one edited, one added, and a copy of a kept file that sorts before it
+    // (the kept one becomes the copy, its rows go).
+    const series = corpus.filter((f) => f.truth.outcome === 'ok' || f.truth.outcome === 'partial');
+    rmSync(join(from, series[1]!.path));
+    writeFileSync(join(from, series[2]!.path), `${readFileSync(join(from, series[2]!.path), 'utf8')}\n`);
+    const extra = [...generateCorpus(3, 99, gaz())].find((f) => f.truth.outcome === 'ok')!;
+    writeCorpus(join(from, 'added'), [extra]);
+    const ext = series[3]!.path.slice(series[3]!.path.lastIndexOf('.'));
+    writeFileSync(join(from, `0-first-copy${ext}`), readFileSync(join(from, series[3]!.path)));
+    const printed = run(out, true, false);
+    const taken = Number(/rows of (\d+) reports taken from the previous run/.exec(printed)?.[1]);
+    expect(taken).toBeGreaterThan(series.length / 2);
+    run(join(tmp, 'kept-plain'), false);
+    expect(published(out)).toEqual(published(join(tmp, 'kept-plain')));
+    // Cross-year checks, which come after the files' own and are computed again.
+    expect(csvText(out, 'checks')).toContain('cross_year.');
+
+    // Plant a section's text in the DuckDB file (and the ledger's note of its size and time):
+    // the next run publishes it, so the rows were taken from there.
+    // The generation folder the output folder shows now (each run makes a new one).
+    const db = () => join(realpathSync(out), 'nianbao.duckdb');
+    const plant = async (text: string) => {
+      const instance = await DuckDBInstance.create(db());
+      const conn = await instance.connect();
+      await conn.run(`UPDATE sections SET text = '${text}' WHERE rowid = 0`);
+      conn.closeSync();
+      instance.closeSync();
+    };
+    const ledger = ledgerPath(cache, out);
+    const retime = () => {
+      const [head, ...rest] = readFileSync(ledger, 'utf8').split('\n');
+      const st = statSync(db());
+      const h = JSON.parse(head!) as { db: { size: number; mtimeMs: number } };
+      h.db = { size: st.size, mtimeMs: st.mtimeMs };
+      writeFileSync(`${ledger}.tmp`, [JSON.stringify(h), ...rest].join('\n'));
+      renameSync(`${ledger}.tmp`, ledger);
+    };
+    await plant('保留的行');
+    retime();
+    run(out, true);
+    expect(csvText(out, 'sections')).toContain('保留的行');
+
+    // The same file changed since the run that wrote it (its time and size not as the ledger
+    // says): not used; every row is read from the analysis cache again.
+    await plant('改过的行');
+    const printedAgain = run(out, true, false);
+    expect(printedAgain).not.toContain('previous run');
+    expect(csvText(out, 'sections')).not.toContain('改过的行');
+    expect(published(out)).toEqual(published(join(tmp, 'kept-plain')));
   });
 });

@@ -25,6 +25,13 @@ export interface FileInput {
   skip?: string;
 }
 
+/** A file's rows per big table. */
+export interface RowCounts {
+  cells: number;
+  checks: number;
+  sections: number;
+}
+
 export type FileResult =
   | { path: string; size: number; sha256: string | null; rejected: { reason: string; diagnostics: Diagnostic[] } }
   | {
@@ -49,8 +56,14 @@ export type FileResult =
        * thousands of objects).
        */
       ndjson?: { cells: Uint8Array; checks: Uint8Array; sections: Uint8Array };
-      /** Row counts when the rows travel as `ndjson`. */
-      counts?: { cells: number; checks: number };
+      /** Row counts when the rows travel as `ndjson`, or are `retained`. */
+      counts?: RowCounts;
+      /**
+       * The rows (cells, checks, sections) are not here: they are the previous run's, in its
+       * DuckDB file, which the writer copies (write/retained.ts). Set by a worker for a file the
+       * previous incremental run read as it is now (same path, bytes and analysis code).
+       */
+      retained?: true;
     };
 
 export { ACCEPTED };
@@ -249,7 +262,7 @@ export function serialize(r: FileResult): FileResult {
     cells: [],
     checks: [],
     sections: [],
-    counts: { cells: r.cells.length, checks: r.checks.length },
+    counts: { cells: r.cells.length, checks: r.checks.length, sections: r.sections.length },
   };
 }
 

@@ -34,6 +34,11 @@ export interface ParallelOptions extends WorkerSettings {
    * memory on it alone; by default the main thread's own (pool.ts `retryHeapMb`).
    */
   retryHeapMb?: number;
+  /**
+   * Per path, the SHA-256 of the file whose rows the previous run's DuckDB file holds
+   * (write/retained.ts): a worker with the cache returns such a file's analysis without rows.
+   */
+  retain?: ReadonlyMap<string, string>;
   /** Workers already started with the same settings (pool.ts `startWorkers`), used first. */
   started?: Started[];
   onProgress?: (done: number, total: number, path: string) => void;
@@ -47,7 +52,13 @@ interface Task {
 }
 
 export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink: RowSink): Promise<RunResult> {
-  const files = sortPaths(input).map((f) => ({ path: f.path, size: f.size, abs: f.abs, skip: f.skip }));
+  const files = sortPaths(input).map((f) => ({
+    path: f.path,
+    size: f.size,
+    abs: f.abs,
+    skip: f.skip,
+    retain: opts.retain?.get(f.path),
+  }));
   const batchSize = opts.batchSize ?? 50;
   const queue: Task[] = [];
   for (let i = 0; i < files.length; i += batchSize)

@@ -22,7 +22,14 @@ import {
   type SummaryRow,
 } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
-import { analyzeFile, expandCross, type AnalyzeContext, type CrossCells, type FileResult } from './analyze.ts';
+import {
+  analyzeFile,
+  expandCross,
+  type AnalyzeContext,
+  type CrossCells,
+  type FileResult,
+  type RowCounts,
+} from './analyze.ts';
 import { conversionStem, markDuplicates, type Fingerprint } from './canonical.ts';
 import { Interner } from './intern.ts';
 
@@ -55,6 +62,12 @@ export interface RowSink {
   cells(rows: CellRow[]): void;
   checks(rows: CheckRow[]): void;
   sections(rows: SectionRow[]): void;
+  /**
+   * A report whose rows come next (every file with rows, in order, before them): `retained`, its
+   * rows are not sent at all but are the previous run's (write/retained.ts); `counts`, how many
+   * rows it has. Only a writer that can take rows from the previous run implements it.
+   */
+  report?(reportId: string, retained: boolean, counts: RowCounts): void;
   /** Rows already serialised as UTF-8 NDJSON, each ending in `\n` (from worker threads); only writers implement it. */
   ndjson?(table: 'cells' | 'checks' | 'sections', bytes: Uint8Array): void;
   /**
@@ -199,20 +212,22 @@ export class Collector {
       return;
     }
     entry.diagnostics.push(...r.diagnostics);
-    if (r.ndjson) {
+    const counts = r.counts ?? { cells: r.cells.length, checks: r.checks.length, sections: r.sections.length };
+    if (r.retained && !this.sink.report) throw new Error('this sink cannot take rows from the previous run');
+    this.sink.report?.(r.report.report_id, r.retained === true, counts);
+    if (r.retained) {
+      // Its rows are the previous run's: the writer copies them (retained.ts).
+    } else if (r.ndjson) {
       if (!this.sink.ndjson) throw new Error('this sink cannot take serialised rows');
       for (const t of ['cells', 'checks', 'sections'] as const)
         if (r.ndjson[t].length) this.sink.ndjson(t, r.ndjson[t]);
-      const counts = r.counts ?? { cells: 0, checks: 0 };
-      this.stats.cells += counts.cells;
-      this.stats.checks += counts.checks;
     } else {
       this.sink.cells(r.cells);
       this.sink.checks(r.checks);
       this.sink.sections(r.sections);
-      this.stats.cells += r.cells.length;
-      this.stats.checks += r.checks.length;
     }
+    this.stats.cells += counts.cells;
+    this.stats.checks += counts.checks;
     const failed = r.checksFailed;
     this.stats.checksFailed += failed;
     this.summary.push(r.summary);

@@ -23,10 +23,11 @@ const ctx = { gazetteer: loadGazetteer(), maxBytes, maxYear };
 const sha256 = (b: Uint8Array) => hash('sha256', b);
 const cache = cacheAt ? openAnalysisCache(cacheAt.dir, cacheAt.version, { maxBytes, maxYear }) : null;
 
-type Item = { path: string; size: number; abs: Uint8Array | string; skip?: string };
+type Item = { path: string; size: number; abs: Uint8Array | string; skip?: string; retain?: string };
 
 /**
- * One file's analysis, from the cache when an incremental ingest has it (analysis-cache.ts).
+ * One file's analysis, from the cache when an incremental ingest has it (analysis-cache.ts);
+ * without its rows when `retain`, the SHA-256 the previous run read at this path, is the file's.
  * Entries the walk skipped and files over the size limit are never read here (analyzeFile
  * rejects them unread), nor is a file that cannot be read (analyzeFile says why).
  */
@@ -41,6 +42,12 @@ function analyse(f: Item) {
   }
   const sha = sha256(bytes);
   const key = cache.key(f.path, f.size, sha);
+  // The previous run's DuckDB file has this file's rows when it read these very bytes
+  // (retained.ts): the analysis without them will do.
+  if (f.retain === sha) {
+    const light = cache.get(key, false);
+    if (light && !light.rejected && light.counts) return { ...light, retained: true as const };
+  }
   const hit = cache.get(key);
   if (hit) return hit;
   const result = serialize(

@@ -5,6 +5,8 @@ import { exportCsv, exportParquet } from './export.ts';
 import { DB_FILE } from './layout.ts';
 import { PART_BYTES } from './parts.ts';
 import { phase } from './phase.ts';
+import { assembleRows, ROW_TABLES, RowOrder } from './retained.ts';
+import { sqlString } from './sql.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import type { RowSink, RunResult } from '../ingest/run.ts';
@@ -35,10 +37,16 @@ export interface Written {
   files: Record<TableName, { parquet: string[]; csv: string[] }>;
   /** SHA-256 of the CSV files, computed while they were written. */
   known: Record<string, string>;
+  /** Check rows of the files' own, before the run's cross-year checks (for the ledger, retained.ts). */
+  fileChecks: number;
+  /** Reports whose rows were copied from the previous run's DuckDB file (retained.ts). */
+  retained: number;
 }
 
 export interface DatasetWriter {
   sink: RowSink;
+  /** Whether the previous run's DuckDB file is open for its rows (retained.ts): `prev` was given and could be read. */
+  retaining: boolean;
   finish(result: RunResult): Promise<Written>;
 }
 
@@ -132,7 +140,23 @@ class Staging {
  * and the load is a tenth of the run). Loads run one after another, in file order, so each
  * table's rows are in the order they were written.
  */
-export async function openWriter(outDir: string, partBytes = PART_BYTES): Promise<DatasetWriter> {
+export interface PreviousRun {
+  /** Its DuckDB file. */
+  db: string;
+  /** Its check rows of the files' own (retained.ts `Ledger`). */
+  fileChecks: number;
+}
+
+/**
+ * `prev`: the previous run's DuckDB file, whose rows the run may take for files it read as they
+ * are now (retained.ts). It is attached read-only at once; when it cannot be, the writer goes
+ * without (`retaining` false) and the run must send every file's rows.
+ */
+export async function openWriter(
+  outDir: string,
+  partBytes = PART_BYTES,
+  prev: PreviousRun | null = null,
+): Promise<DatasetWriter> {
   const stagingDir = join(outDir, '.staging');
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir, { recursive: true });
@@ -159,6 +183,22 @@ export async function openWriter(outDir: string, partBytes = PART_BYTES): Promis
     close();
     throw e;
   }
+  let retaining = false;
+  if (prev) {
+    try {
+      await conn.run(`ATTACH ${sqlString(prev.db)} AS prev (READ_ONLY)`);
+      retaining = true;
+    } catch {
+      // Locked by another process, or not a DuckDB file: every file's rows are loaded.
+    }
+  }
+  // The big tables' rows are loaded aside (temporary tables, not in the file) and copied into the
+  // tables at the end, with the previous run's when it has them (retained.ts). One copy stores
+  // the rows in full row groups however the loads fell, so the Parquet files, whose row groups
+  // follow the storage's, are the same with rows retained or not.
+  const order = new RowOrder();
+  const target = (name: TableName) => (ROW_TABLES.some((t) => t === name) ? `fresh_${name}` : name);
+  for (const t of ROW_TABLES) await conn.run(`CREATE TEMP TABLE fresh_${t} AS SELECT * FROM ${t} LIMIT 0`);
   // The chain of loads; the first failure is kept and rethrown by finish().
   let loads: Promise<void> = Promise.resolve();
   let loadError: Error | null = null;
@@ -166,7 +206,7 @@ export async function openWriter(outDir: string, partBytes = PART_BYTES): Promis
     loads = loads.then(async () => {
       if (loadError) return;
       try {
-        await loadFile(conn, name, path);
+        await loadFile(conn, name, path, target(name));
         await rm(path, { force: true });
       } catch (e) {
         loadError = e instanceof Error ? e : new Error(String(e));
@@ -178,6 +218,7 @@ export async function openWriter(outDir: string, partBytes = PART_BYTES): Promis
     Staging
   >;
   const sink: RowSink = {
+    report: (id, retained, counts) => order.add(id, retained, counts),
     cells: (rows) => staging.cells.write(rows),
     checks: (rows) => staging.checks.write(rows),
     sections: (rows) => staging.sections.write(rows),
@@ -190,14 +231,24 @@ export async function openWriter(outDir: string, partBytes = PART_BYTES): Promis
   };
   return {
     sink,
+    retaining,
     async finish(result: RunResult) {
-      const written: Written = { tables: {} as TableHashes, files: {} as Written['files'], known: {} };
+      const written: Written = {
+        tables: {} as TableHashes,
+        files: {} as Written['files'],
+        known: {},
+        fileChecks: 0,
+        retained: order.retained,
+      };
       try {
         staging.reports.write(result.reports);
         staging.summary.write(result.summary);
         for (const s of Object.values(staging)) s.close();
         await loads;
         if (loadError) throw loadError;
+        await assembleRows(conn, order, retaining ? prev!.fileChecks : null);
+        if (retaining) await conn.run('DETACH prev');
+        written.fileChecks = order.expected.checks;
         phase('loaded');
         for (const name of TABLES) written.files[name] = { parquet: [], csv: [] };
         // Exports run one query per thread (deterministic row groups), two queries at a time on
@@ -270,11 +321,11 @@ async function createTable(conn: DuckDBConnection, name: TableName): Promise<voi
   await conn.run(`CREATE TABLE ${name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
 }
 
-async function loadFile(conn: DuckDBConnection, name: TableName, path: string): Promise<void> {
+async function loadFile(conn: DuckDBConnection, name: TableName, path: string, into: string): Promise<void> {
   const cols = columns(name);
   const spec = cols.map((c) => `"${c.name}": '${c.type}'`).join(', ');
   const list = cols.map((c) => `"${c.name}"`).join(', ');
   await conn.run(
-    `INSERT INTO ${name} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`,
+    `INSERT INTO ${into} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`,
   );
 }

@@ -10,7 +10,9 @@ import { TABLE_NAMES, type Layout } from './layout.ts';
  * the current folder.
  */
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A SQL string literal. */
+export const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const quote = sqlString;
 
 export function viewsSql(layout: Layout): string {
   const file = (p: string) => `coalesce(getvariable('nianbao_base'), '') || ${quote(p)}`;
