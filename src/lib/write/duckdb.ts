@@ -5,7 +5,7 @@ import { exportCsv, exportParquet } from './export.ts';
 import { DB_FILE } from './layout.ts';
 import { PART_BYTES } from './parts.ts';
 import { phase } from './phase.ts';
-import { assembleRows, ROW_TABLES, RowOrder } from './retained.ts';
+import { Assembler, ROW_TABLES, spans, type RowTable, type Spans } from './retained.ts';
 import { sqlString } from './sql.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
@@ -57,13 +57,13 @@ export interface DatasetWriter {
  */
 const CHUNK_BYTES = Number(process.env.NIANBAO_STAGING_CHUNK ?? 8 << 20);
 
+/** Characters of NDJSON text turned into bytes at a time (far below V8's ~537 M string limit). */
+const WRITE_PIECE_CHARS = 1 << 24;
+
 /**
  * One table's staging: NDJSON files of about CHUNK_BYTES, numbered in order. A full file is
  * passed to `ready`, which loads it while the run goes on.
  */
-/** Characters of NDJSON text turned into bytes at a time (far below V8's ~537 M string limit). */
-const WRITE_PIECE_CHARS = 1 << 24;
-
 class Staging {
   private fd: number;
   private closed = false;
@@ -72,9 +72,11 @@ class Staging {
   private written = 0;
   private n = 0;
   private path: string;
+  /** Rows in the open file, as its writer counts them (the big tables'; retained.ts). */
+  rows = 0;
   constructor(
     private readonly base: string,
-    private readonly ready: (path: string) => void,
+    private readonly ready: (path: string, n: number, rows: number) => void,
   ) {
     this.path = `${base}.${this.n}.ndjson`;
     this.fd = openSync(this.path, 'w');
@@ -90,15 +92,24 @@ class Staging {
     this.buf.push(bytes);
     this.size += bytes.length;
     this.written += bytes.length;
-    if (this.written >= CHUNK_BYTES) {
-      this.flush();
-      closeSync(this.fd);
-      this.ready(this.path);
-      this.n++;
-      this.written = 0;
-      this.path = `${this.base}.${this.n}.ndjson`;
-      this.fd = openSync(this.path, 'w');
-    } else if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
+    if (this.written >= CHUNK_BYTES) this.cut();
+    else if (this.size > 1 << 22 || this.buf.length >= 512) this.flush();
+  }
+  /** The number of the open file. */
+  get chunk(): number {
+    return this.n;
+  }
+  /** Hands over the open file now, when it holds anything, and opens the next. */
+  cut(): void {
+    if (this.closed || !this.written) return;
+    this.flush();
+    closeSync(this.fd);
+    this.ready(this.path, this.n, this.rows);
+    this.n++;
+    this.written = 0;
+    this.rows = 0;
+    this.path = `${this.base}.${this.n}.ndjson`;
+    this.fd = openSync(this.path, 'w');
   }
   write(rows: ReadonlyArray<object>): void {
     // In pieces: the run's report and summary rows come in one call, and at 1,000,000 reports
@@ -130,7 +141,7 @@ class Staging {
     this.closed = true;
     this.flush();
     closeSync(this.fd);
-    this.ready(this.path);
+    this.ready(this.path, this.n, this.rows);
   }
 }
 
@@ -183,50 +194,122 @@ export async function openWriter(
     close();
     throw e;
   }
-  let retaining = false;
+  // The previous run's file, and where each report's rows are in it (retained.ts).
+  let prevSpans: Record<RowTable, Spans> | null = null;
   if (prev) {
     try {
       await conn.run(`ATTACH ${sqlString(prev.db)} AS prev (READ_ONLY)`);
-      retaining = true;
+      prevSpans = {
+        cells: await spans(conn, 'prev.cells'),
+        checks: await spans(conn, 'prev.checks', ` WHERE rowid < ${prev.fileChecks}`),
+        sections: await spans(conn, 'prev.sections'),
+      };
     } catch {
-      // Locked by another process, or not a DuckDB file: every file's rows are loaded.
+      // Locked by another process, not a DuckDB file, or not one this code wrote: every file's
+      // rows are loaded.
+      prevSpans = null;
+      await conn.run('DETACH DATABASE IF EXISTS prev').catch(() => {});
     }
   }
-  // The big tables' rows are loaded aside (temporary tables, not in the file) and copied into the
-  // tables at the end, with the previous run's when it has them (retained.ts). One copy stores
-  // the rows in full row groups however the loads fell, so the Parquet files, whose row groups
-  // follow the storage's, are the same with rows retained or not.
-  const order = new RowOrder();
-  const target = (name: TableName) => (ROW_TABLES.some((t) => t === name) ? `fresh_${name}` : name);
-  for (const t of ROW_TABLES) await conn.run(`CREATE TEMP TABLE fresh_${t} AS SELECT * FROM ${t} LIMIT 0`);
-  // The chain of loads; the first failure is kept and rethrown by finish().
+  const retaining = prevSpans !== null;
+  // The chain of loads and inserts, one after another on one connection; the first failure is
+  // kept and rethrown by finish().
   let loads: Promise<void> = Promise.resolve();
   let loadError: Error | null = null;
-  const load = (name: TableName) => (path: string) => {
+  const enqueue = (step: () => Promise<void>) => {
     loads = loads.then(async () => {
       if (loadError) return;
       try {
-        await loadFile(conn, name, path, target(name));
-        await rm(path, { force: true });
+        await step();
       } catch (e) {
         loadError = e instanceof Error ? e : new Error(String(e));
       }
     });
   };
-  const staging = Object.fromEntries(TABLES.map((t) => [t, new Staging(join(stagingDir, t), load(t))])) as Record<
-    TableName,
-    Staging
-  >;
+  // The big tables' staging files load into temporary tables of their own (`fresh_cells_3`, in
+  // memory, not in the file), from which the tables are filled in inserts of INSERT_ROWS rows,
+  // in published order, with the previous run's rows where it has them (retained.ts
+  // `Assembler`); a temporary table is dropped once its rows are in.
+  const chunkRows = new Map<string, number>();
+  const consumed = new Map<string, number>();
+  const stagingOf = (t: TableName) =>
+    new Staging(join(stagingDir, t), (path, n, rows) => {
+      const row = ROW_TABLES.find((r) => r === t);
+      const into = row ? `fresh_${row}_${n}` : t;
+      if (row) chunkRows.set(into, rows);
+      enqueue(async () => {
+        if (row) await createTable(conn, row, into);
+        await loadFile(conn, t, path, into);
+        await rm(path, { force: true });
+      });
+    });
+  const staging = Object.fromEntries(TABLES.map((t) => [t, stagingOf(t)])) as Record<TableName, Staging>;
+  const asm = Object.fromEntries(ROW_TABLES.map((t) => [t, new Assembler(t)])) as Record<RowTable, Assembler>;
+  /** Queues the inserts that are whole (`rest`: all that is left). */
+  const drain = (t: RowTable, rest: boolean) => {
+    for (let w = asm[t].take(rest); w; w = asm[t].take(rest)) {
+      // Rows still in the open staging file: hand it over first (its load comes before the insert).
+      if (w.pieces.some((p) => p.from === `fresh_${t}_${staging[t].chunk}`)) staging[t].cut();
+      const done: string[] = [];
+      for (const p of w.pieces) {
+        if (!chunkRows.has(p.from)) continue;
+        consumed.set(p.from, (consumed.get(p.from) ?? 0) + p.count);
+        if (consumed.get(p.from) === chunkRows.get(p.from)) done.push(p.from);
+      }
+      const sql = w.sql;
+      enqueue(async () => {
+        await conn.run(sql);
+        for (const d of done) await conn.run(`DROP TABLE ${d}`);
+        for (const d of done) chunkRows.delete(d);
+      });
+    }
+  };
+  const expected: Record<RowTable, number> = { cells: 0, checks: 0, sections: 0 };
+  let fileChecks = 0;
+  let retained = 0;
+  let filesIn = false;
   const sink: RowSink = {
-    report: (id, retained, counts) => order.add(id, retained, counts),
+    report: (id, fromPrev, counts) => {
+      // The previous report's rows are all staged by now: its whole inserts can go.
+      for (const t of ROW_TABLES) drain(t, false);
+      if (fromPrev && !prevSpans) throw new Error('rows from the previous run, but none is open');
+      if (fromPrev) retained++;
+      fileChecks += counts.checks;
+      for (const t of ROW_TABLES) {
+        expected[t] += counts[t];
+        if (prevSpans && fromPrev) {
+          const [first, n] = prevSpans[t].get(id) ?? [0, 0];
+          if (n !== counts[t])
+            loadError ??= new Error(
+              `the previous run's ${DB_FILE} has ${n} ${t} rows of report ${id}, its analysis ${counts[t]}; run the ingest again without --incremental`,
+            );
+          asm[t].push(`prev.${t}`, first, n);
+        } else {
+          asm[t].push(`fresh_${t}_${staging[t].chunk}`, staging[t].rows, counts[t]);
+          staging[t].rows += counts[t];
+        }
+      }
+    },
     cells: (rows) => staging.cells.write(rows),
-    checks: (rows) => staging.checks.write(rows),
+    checks: (rows) => {
+      // After every file: the run's cross-year checks, which no report announced.
+      if (filesIn) {
+        asm.checks.push(`fresh_checks_${staging.checks.chunk}`, staging.checks.rows, rows.length);
+        staging.checks.rows += rows.length;
+        expected.checks += rows.length;
+      }
+      staging.checks.write(rows);
+    },
     sections: (rows) => staging.sections.write(rows),
     ndjson: (table, bytes) => staging[table].writeBytes(bytes),
-    // Their last staging files load while the main thread computes the run's end.
+    // The cells' and sections' last inserts go while the main thread computes the run's end.
     filesDone: () => {
-      staging.cells.close();
-      staging.sections.close();
+      filesIn = true;
+      for (const t of ROW_TABLES) drain(t, false);
+      for (const t of ['cells', 'sections'] as const) {
+        staging[t].close();
+        drain(t, true);
+      }
     },
   };
   return {
@@ -238,17 +321,27 @@ export async function openWriter(
         files: {} as Written['files'],
         known: {},
         fileChecks: 0,
-        retained: order.retained,
+        retained: 0,
       };
       try {
         staging.reports.write(result.reports);
         staging.summary.write(result.summary);
         for (const s of Object.values(staging)) s.close();
+        for (const t of ROW_TABLES) drain(t, true);
         await loads;
         if (loadError) throw loadError;
-        await assembleRows(conn, order, retaining ? prev!.fileChecks : null);
+        // Every row staged is in its table, and each table has the rows its reports counted.
+        for (const t of ROW_TABLES) {
+          const n = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
+          if (n !== expected[t]) throw new Error(`${t}: ${n} rows written, ${expected[t]} counted`);
+        }
+        for (const left of chunkRows.keys()) {
+          const n = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${left}`)).getRows()[0]![0]);
+          if (n) throw new Error(`${left}: ${n} rows staged that no report counted`);
+        }
         if (retaining) await conn.run('DETACH prev');
-        written.fileChecks = order.expected.checks;
+        written.fileChecks = fileChecks;
+        written.retained = retained;
         phase('loaded');
         for (const name of TABLES) written.files[name] = { parquet: [], csv: [] };
         // Exports run one query per thread (deterministic row groups), two queries at a time on
@@ -316,9 +409,12 @@ export const EXPORT_LANES: readonly [readonly ExportJob[], readonly ExportJob[]]
   ],
 ];
 
-async function createTable(conn: DuckDBConnection, name: TableName): Promise<void> {
+/** The table `name`, or a temporary table `as` of its columns. */
+async function createTable(conn: DuckDBConnection, name: TableName, as?: string): Promise<void> {
   const cols = columns(name);
-  await conn.run(`CREATE TABLE ${name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+  await conn.run(
+    `CREATE ${as ? 'TEMP ' : ''}TABLE ${as ?? name} (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')})`,
+  );
 }
 
 async function loadFile(conn: DuckDBConnection, name: TableName, path: string, into: string): Promise<void> {

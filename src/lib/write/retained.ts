@@ -13,7 +13,6 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
-import type { RowCounts } from '../ingest/analyze.ts';
 
 /**
  * Rows retained from the previous run. An incremental ingest (`--incremental`) over a corpus
@@ -122,31 +121,8 @@ export function writeLedger(cacheDir: string, out: string, ledger: Omit<Ledger, 
   }
 }
 
-/**
- * The order of the run's reports with rows and where each one's rows are: `fresh` (loaded in
- * this run) or the previous run's. Filled by the writer's sink, report by report.
- */
-export class RowOrder {
-  readonly ids: string[] = [];
-  readonly fresh: boolean[] = [];
-  /** Each report's rows per table. */
-  readonly counts: Record<(typeof ROW_TABLES)[number], number[]> = { cells: [], checks: [], sections: [] };
-  /** Rows expected per table, over every report. */
-  readonly expected: RowCounts = { cells: 0, checks: 0, sections: 0 };
-  /** Check rows of this run's fresh files (before the cross-year checks in the fresh table). */
-  freshChecks = 0;
-  retained = 0;
-  add(id: string, retained: boolean, counts: RowCounts): void {
-    this.ids.push(id);
-    this.fresh.push(!retained);
-    for (const t of ROW_TABLES) {
-      this.counts[t].push(counts[t]);
-      this.expected[t] += counts[t];
-    }
-    if (retained) this.retained++;
-    else this.freshChecks += counts.checks;
-  }
-}
+/** The big tables' names. */
+export type RowTable = (typeof ROW_TABLES)[number];
 
 const list = (t: TableName) =>
   columns(t)
@@ -162,21 +138,27 @@ const list = (t: TableName) =>
  */
 export const INSERT_ROWS = Number(process.env.NIANBAO_INSERT_ROWS ?? 2048 * 60);
 
-/** A run of rows of one source, by rowid, first to last. */
-interface Segment {
+/** A run of rows of one source table, by rowid. */
+export interface Segment {
   from: string;
   first: number;
-  last: number;
+  count: number;
 }
 
-/** Each report's rows in `from` (`where`: a rowid bound) as [first rowid, count]; throws when a report's rows are not contiguous. */
-async function spans(conn: DuckDBConnection, from: string, where: string): Promise<Map<string, [number, number]>> {
+/** Where each report's rows are in a table: report_id → [first rowid, rows]. */
+export type Spans = Map<string, [number, number]>;
+
+/**
+ * Each report's rows in `from` (`where`: a rowid bound), for the previous run's tables; throws
+ * when a report's rows are not together (not a file this code wrote).
+ */
+export async function spans(conn: DuckDBConnection, from: string, where = ''): Promise<Spans> {
   const rows = (
     await conn.runAndReadAll(
       `SELECT report_id, min(rowid), max(rowid), count(*) FROM ${from}${where} GROUP BY report_id`,
     )
   ).getRows();
-  const out = new Map<string, [number, number]>();
+  const out: Spans = new Map();
   for (const [id, lo, hi, n] of rows) {
     if (Number(hi) - Number(lo) + 1 !== Number(n))
       throw new Error(`${from}: the rows of report ${String(id)} are not together`);
@@ -186,70 +168,49 @@ async function spans(conn: DuckDBConnection, from: string, where: string): Promi
 }
 
 /**
- * Fills the big tables from `fresh_<table>` (this run's rows, in file order; the checks' followed
- * by the run's cross-year checks) and, when `prevFileChecks` is not null, `prev.<table>` (the
- * attached previous DuckDB file, whose first `prevFileChecks` check rows are per file), each
- * report's rows from where `order` says, in the order of the reports and, within one, as they
- * were loaded: runs of rows by rowid, in inserts of INSERT_ROWS rows, so the tables are stored
- * alike either way. Throws when a report's rows are not as many as its analysis counted (a
- * previous file not as its ledger says), before anything is published.
+ * One table's rows in the order they are published, as runs of rows of their source tables
+ * (this run's staged rows, the previous run's file), cut into inserts of INSERT_ROWS rows. The
+ * writer pushes each report's rows as they come and takes the inserts as soon as they are
+ * whole, so the table fills while the files are still being analysed.
  */
-export async function assembleRows(
-  conn: DuckDBConnection,
-  order: RowOrder,
-  prevFileChecks: number | null,
-): Promise<void> {
-  for (const t of ROW_TABLES) {
-    const segments: Segment[] = [];
-    const push = (from: string, first: number, count: number) => {
-      if (!count) return;
-      const last = segments.at(-1);
-      if (last && last.from === from && last.last + 1 === first) last.last += count;
-      else segments.push({ from, first, last: first + count - 1 });
-    };
-    const freshFrom = `fresh_${t}`;
-    const freshAll = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${freshFrom}`)).getRows()[0]![0]);
-    // Without the previous run's rows: this run's, as they were loaded.
-    if (prevFileChecks === null) push(freshFrom, 0, freshAll);
-    else {
-      const prevFrom = `prev.${t}`;
-      const fresh = await spans(conn, freshFrom, t === 'checks' ? ` WHERE rowid < ${order.freshChecks}` : '');
-      const prev = await spans(conn, prevFrom, t === 'checks' ? ` WHERE rowid < ${prevFileChecks}` : '');
-      order.ids.forEach((id, i) => {
-        const span = (order.fresh[i] ? fresh : prev).get(id) ?? [0, 0];
-        if (span[1] !== order.counts[t][i])
-          throw new Error(
-            `${order.fresh[i] ? 'this run' : "the previous run's DuckDB file"} has ${span[1]} ${t} rows of report ${id}, its analysis ${order.counts[t][i]}; run the ingest again without --incremental`,
-          );
-        push(order.fresh[i] ? freshFrom : prevFrom, span[0], span[1]);
-      });
-      // The run's cross-year checks, after every file's own.
-      if (t === 'checks') push(freshFrom, order.freshChecks, freshAll - order.freshChecks);
-    }
-    await insertSegments(conn, t, segments);
-  }
-  for (const t of ROW_TABLES) await conn.run(`DROP TABLE fresh_${t}`);
-}
+export class Assembler {
+  private queue: Segment[] = [];
+  private pending = 0;
+  constructor(readonly table: TableName) {}
 
-/** Inserts the segments' rows into `t` in order, INSERT_ROWS rows per statement (UNION ALL keeps its parts' order). */
-async function insertSegments(conn: DuckDBConnection, t: TableName, segments: Segment[]): Promise<void> {
-  const cols = list(t);
-  let parts: string[] = [];
-  let rows = 0;
-  const flush = async () => {
-    if (parts.length) await conn.run(`INSERT INTO ${t} ${parts.join(' UNION ALL ')}`);
-    parts = [];
-    rows = 0;
-  };
-  for (const seg of segments) {
-    let first = seg.first;
-    while (first <= seg.last) {
-      const take = Math.min(seg.last - first + 1, INSERT_ROWS - rows);
-      parts.push(`SELECT ${cols} FROM ${seg.from} WHERE rowid BETWEEN ${first} AND ${first + take - 1}`);
-      first += take;
-      rows += take;
-      if (rows === INSERT_ROWS) await flush();
-    }
+  push(from: string, first: number, count: number): void {
+    if (!count) return;
+    this.pending += count;
+    const last = this.queue.at(-1);
+    if (last && last.from === from && last.first + last.count === first) last.count += count;
+    else this.queue.push({ from, first, count });
   }
-  await flush();
+
+  /**
+   * The next insert: its SQL and the runs it reads. Null while fewer than INSERT_ROWS rows wait,
+   * unless `rest` (the table's last insert).
+   */
+  take(rest = false): { sql: string; pieces: Segment[] } | null {
+    if (!this.pending || (!rest && this.pending < INSERT_ROWS)) return null;
+    let want = Math.min(this.pending, INSERT_ROWS);
+    this.pending -= want;
+    const pieces: Segment[] = [];
+    while (want) {
+      const seg = this.queue[0]!;
+      const count = Math.min(seg.count, want);
+      pieces.push({ from: seg.from, first: seg.first, count });
+      want -= count;
+      if (count === seg.count) this.queue.shift();
+      else {
+        seg.first += count;
+        seg.count -= count;
+      }
+    }
+    const cols = list(this.table);
+    // UNION ALL keeps its parts in order with preserve_insertion_order (the writer's setting).
+    const sql = `INSERT INTO ${this.table} ${pieces
+      .map((p) => `SELECT ${cols} FROM ${p.from} WHERE rowid BETWEEN ${p.first} AND ${p.first + p.count - 1}`)
+      .join(' UNION ALL ')}`;
+    return { sql, pieces };
+  }
 }
