@@ -310,7 +310,8 @@ async function main(): Promise<void> {
     });
     phase('written');
     // A DuckDB file too large to publish stays beside the published files (see publishRun).
-    gen.commit(layout.duckdb ? [] : [DB_FILE]);
+    const warning = gen.commit(layout.duckdb ? [] : [DB_FILE]);
+    if (warning) console.error(`ingest: ${warning}`);
     if (cache)
       writeLedger(
         cache.root,

@@ -20,7 +20,7 @@ import type { FileResult } from '../src/lib/ingest/analyze.ts';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { listFiles } from '../src/lib/site/merge.ts';
-import { ledgerPath } from '../src/lib/write/retained.ts';
+import { fileSha256, ledgerPath } from '../src/lib/write/retained.ts';
 import { gaz, writeCorpus } from './helpers.ts';
 
 /**
@@ -120,7 +120,8 @@ describe('incremental ingest: the analysis cache', () => {
     const out = join(tmp, 'kept');
     // Small Parquet row groups and inserts, so that how the rows were inserted would show in the
     // Parquet bytes (retained.ts INSERT_ROWS).
-    const small = { NIANBAO_ROW_GROUP_SIZE: '2048', NIANBAO_INSERT_ROWS: '2048' };
+    // And inserts of more than two runs of rows gathered first (retained.ts MAX_PARTS).
+    const small = { NIANBAO_ROW_GROUP_SIZE: '2048', NIANBAO_INSERT_ROWS: '2048', NIANBAO_MAX_PARTS: '2' };
     const run = (to: string, incremental: boolean, quiet = true) => ingest(to, incremental, from, quiet, small);
     expect(run(out, true, false)).not.toContain('previous run');
 
@@ -156,8 +157,8 @@ describe('incremental ingest: the analysis cache', () => {
     const retime = () => {
       const [head, ...rest] = readFileSync(ledger, 'utf8').split('\n');
       const st = statSync(db());
-      const h = JSON.parse(head!) as { db: { size: number; mtimeMs: number } };
-      h.db = { size: st.size, mtimeMs: st.mtimeMs };
+      const h = JSON.parse(head!) as { db: { size: number; mtimeMs: number; sha256: string } };
+      h.db = { size: st.size, mtimeMs: st.mtimeMs, sha256: fileSha256(db()) };
       writeFileSync(`${ledger}.tmp`, [JSON.stringify(h), ...rest].join('\n'));
       renameSync(`${ledger}.tmp`, ledger);
     };

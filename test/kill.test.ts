@@ -148,6 +148,18 @@ describe('SIGKILL during the write phase', () => {
     }
   });
 
+  it('a failure after the switch (tidying up): the new datasets are published, and the run says so', () => {
+    const r = spawnSync(process.execPath, args(out), {
+      encoding: 'utf8',
+      env: { ...env, NIANBAO_FAIL_AT: 'switched' },
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('the new datasets are published, but tidying up after the switch failed');
+    expect(r.stderr).not.toContain('previous datasets are kept');
+    expect(reports(out)).toBe(5 + added);
+  });
+
   it('the next run removes what the killed ones left', () => {
     ingest(out);
     expect(readdirSync(tmp).filter((e) => e.startsWith('.out.'))).toEqual([readlinkSync(out)]);

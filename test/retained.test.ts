@@ -1,9 +1,26 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Assembler, INSERT_ROWS, ledgerPath, spans, takeLedger, writeLedger } from '../src/lib/write/retained.ts';
+import {
+  Assembler,
+  INSERT_ROWS,
+  MAX_PARTS,
+  ledgerPath,
+  spans,
+  takeLedger,
+  writeLedger,
+} from '../src/lib/write/retained.ts';
 
 /**
  * Rows retained from the previous run (src/lib/write/retained.ts): the inserts the tables are
@@ -27,7 +44,8 @@ describe('Assembler', () => {
       { from: 'fresh_sections_0', first: 0, count: INSERT_ROWS - 5 },
       { from: 'prev.sections', first: 7, count: 5 },
     ]);
-    expect(first.sql).toMatch(
+    expect(first.sql).toHaveLength(1);
+    expect(first.sql[0]).toMatch(
       /^INSERT INTO sections SELECT .* FROM fresh_sections_0 WHERE rowid BETWEEN 0 AND \d+ UNION ALL SELECT .* FROM prev.sections WHERE rowid BETWEEN 7 AND 11$/,
     );
     // Fewer rows than an insert wait until the table's last one.
@@ -37,6 +55,18 @@ describe('Assembler', () => {
       { from: 'fresh_sections_0', first: INSERT_ROWS - 5, count: 3 },
     ]);
     expect(asm.take(true)).toBeNull();
+  });
+
+  it('gathers an insert of more than MAX_PARTS runs in a temporary table first, then inserts it in one statement', () => {
+    const asm = new Assembler('sections');
+    for (let i = 0; i < MAX_PARTS + 1; i++) asm.push(i % 2 ? 'prev.sections' : 'fresh_sections_0', i, 1);
+    const sql = asm.take(true)!.sql;
+    expect(sql).toHaveLength(5);
+    expect(sql[0]).toMatch(/^CREATE TEMP TABLE gather_sections /);
+    expect(sql[1]!.split(' UNION ALL ')).toHaveLength(MAX_PARTS);
+    expect(sql[2]!.split(' UNION ALL ')).toHaveLength(1);
+    expect(sql[3]).toMatch(/^INSERT INTO sections SELECT .* FROM gather_sections$/);
+    expect(sql[4]).toBe('DROP TABLE gather_sections');
   });
 });
 
@@ -86,9 +116,22 @@ describe('the ledger', () => {
     expect(takeLedger(cache, out, 'v1', 'other settings', 'nianbao.duckdb')).toBeNull();
   });
 
-  it('is not used when the DuckDB file changed since', () => {
+  it('is not used when the DuckDB file changed since, even with its size and time kept, or has a write-ahead log', () => {
+    const db = join(gen, 'nianbao.duckdb');
     write();
-    utimesSync(join(gen, 'nianbao.duckdb'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    utimesSync(db, new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect(takeLedger(cache, out, 'v1', 's', 'nianbao.duckdb')).toBeNull();
+    write();
+    const { mtime } = statSync(db);
+    writeFileSync(db, 'DB');
+    utimesSync(db, mtime, mtime);
+    expect(takeLedger(cache, out, 'v1', 's', 'nianbao.duckdb')).toBeNull();
+    // An edit a killed session left in the log, which attaching the file would replay.
+    write();
+    writeFileSync(`${db}.wal`, 'edit');
+    expect(takeLedger(cache, out, 'v1', 's', 'nianbao.duckdb')).toBeNull();
+    rmSync(`${db}.wal`);
+    write();
+    expect(takeLedger(cache, out, 'v1', 's', 'nianbao.duckdb')).not.toBeNull();
   });
 });

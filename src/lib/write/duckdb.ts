@@ -258,7 +258,7 @@ export async function openWriter(
       }
       const sql = w.sql;
       enqueue(async () => {
-        await conn.run(sql);
+        for (const q of sql) await conn.run(q);
         for (const d of done) await conn.run(`DROP TABLE ${d}`);
         for (const d of done) chunkRows.delete(d);
       });

@@ -43,9 +43,10 @@ export interface Generation {
   /**
    * Verify against SHA256SUMS, then switch the output path to this generation. `unlisted`: files
    * kept beside the published ones but not in SHA256SUMS (the DuckDB file when it is too large to
-   * publish).
+   * publish). Returns a warning when the switch was made but tidying up after it failed (the
+   * new datasets are published all the same).
    */
-  commit(unlisted?: string[]): void;
+  commit(unlisted?: string[]): string | null;
   /** Remove this run's folder (on an error before commit). */
   abort(): void;
 }
@@ -226,14 +227,14 @@ export function startGeneration(out: string): Generation {
     },
     commit(unlisted = []) {
       try {
-        switchTo(unlisted);
+        return switchTo(unlisted);
       } finally {
         unlock();
       }
     },
   };
 
-  function switchTo(unlisted: string[]): void {
+  function switchTo(unlisted: string[]): string | null {
     verifySums(dir, true, unlisted);
     // Files first, then the folders that hold them (parts are in a folder per table).
     const entries = walk(dir);
@@ -257,15 +258,23 @@ export function startGeneration(out: string): Generation {
       unlinkSync(n.journal);
       phase('switched');
       rmSync(join(n.parent, aside), { recursive: true, force: true });
-    } else {
-      phase('link');
-      renameSync(link, n.out);
+      return null;
+    }
+    phase('link');
+    renameSync(link, n.out);
+    // Published. What follows makes the switch durable and removes the previous generation: its
+    // failure does not undo the switch, so it is no failure of the run (a fresh tester's "the
+    // previous datasets are kept" after the switch).
+    try {
       fsyncPath(n.parent);
       phase('switched');
       // Not while a build reads it (pinGeneration): the next run removes it.
       if (previous && previous !== gen && previous.startsWith(n.prefix) && !pinned(n).has(previous))
         rmSync(join(n.parent, previous), { recursive: true, force: true });
+    } catch (e) {
+      return `the new datasets are published, but tidying up after the switch failed (the next run retries): ${(e as Error).message}`;
     }
+    return null;
   }
 }
 
