@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     { publishRun },
     { writeManifestWhile },
     { partsText, summaryText },
-    { takeLedger, writeLedger },
+    { takeLedger, unchangedSince, writeLedger },
   ] = await Promise.all([
     import('../src/lib/ingest/run.ts'),
     import('../src/lib/ingest/parallel.ts'),
@@ -253,11 +253,15 @@ async function main(): Promise<void> {
   }
   try {
     // The previous incremental run's rows, for the files it read as they are now (retained.ts).
-    const ledger = cache ? takeLedger(cache.root, outDir, cache.version, settings, DB_FILE) : null;
+    const ledger = cache ? takeLedger(cache.root, outDir, cache.version, settings) : null;
     const writer = await openWriter(
       gen.dir,
       PART_BYTES,
-      ledger && { db: join(ledger.gen, DB_FILE), fileChecks: ledger.fileChecks },
+      ledger && {
+        db: join(ledger.gen, DB_FILE),
+        fileChecks: ledger.fileChecks,
+        unchanged: () => unchangedSince(ledger, join(ledger.gen, DB_FILE)),
+      },
     );
     const data = parallel
       ? await runParallel(

@@ -156,6 +156,11 @@ export interface PreviousRun {
   db: string;
   /** Its check rows of the files' own (retained.ts `Ledger`). */
   fileChecks: number;
+  /**
+   * Whether the file is as that run left it (retained.ts `unchangedSince`): asked once it is
+   * attached, when no other process can write it any more.
+   */
+  unchanged: () => boolean;
 }
 
 /**
@@ -199,14 +204,15 @@ export async function openWriter(
   if (prev) {
     try {
       await conn.run(`ATTACH ${sqlString(prev.db)} AS prev (READ_ONLY)`);
+      if (!prev.unchanged()) throw new Error('changed since the previous run');
       prevSpans = {
         cells: await spans(conn, 'prev.cells'),
         checks: await spans(conn, 'prev.checks', ` WHERE rowid < ${prev.fileChecks}`),
         sections: await spans(conn, 'prev.sections'),
       };
     } catch {
-      // Locked by another process, not a DuckDB file, or not one this code wrote: every file's
-      // rows are loaded.
+      // Locked by another process, changed since, not a DuckDB file, or not one this code wrote:
+      // every file's rows are loaded.
       prevSpans = null;
       await conn.run('DETACH DATABASE IF EXISTS prev').catch(() => {});
     }

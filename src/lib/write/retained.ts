@@ -57,16 +57,11 @@ export const ledgerPath = (cacheDir: string, out: string): string =>
 
 /**
  * The previous run's ledger for `out`, when it was made by this code with these settings and
- * its DuckDB file (`dbFile` in the generation folder) is as that run left it; otherwise null.
- * The ledger is removed either way: the run that reads it writes the next one.
+ * the output folder still shows that run's generation; otherwise null. The ledger is removed
+ * either way: the run that reads it writes the next one. Whether its DuckDB file is as that run
+ * left it is `unchangedSince`, asked once the file is attached (and so locked against writers).
  */
-export function takeLedger(
-  cacheDir: string,
-  out: string,
-  version: string,
-  settings: string,
-  dbFile: string,
-): Ledger | null {
+export function takeLedger(cacheDir: string, out: string, version: string, settings: string): Ledger | null {
   const path = ledgerPath(cacheDir, out);
   let text: string;
   try {
@@ -79,15 +74,7 @@ export function takeLedger(
     const lines = text.split('\n');
     const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files'>;
     if (head.version !== version || head.settings !== settings) return null;
-    const gen = realpathSync(out);
-    if (gen !== head.gen) return null;
-    // The DuckDB file as that run left it: no write-ahead log beside it (a session that edited it
-    // and was killed leaves its edit there, which attaching it would replay: a fresh tester's
-    // 424242 was published so), and the same size, time and bytes.
-    const db = join(gen, dbFile);
-    if (existsSync(`${db}.wal`)) return null;
-    const st = statSync(db);
-    if (st.size !== head.db.size || st.mtimeMs !== head.db.mtimeMs || fileSha256(db) !== head.db.sha256) return null;
+    if (realpathSync(out) !== head.gen) return null;
     const files = new Map<string, string>();
     for (let i = 1; i < lines.length; i++) {
       if (!lines[i]) continue;
@@ -97,6 +84,21 @@ export function takeLedger(
     return { ...head, files };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether the DuckDB file `db` is as the run of `ledger` left it: no write-ahead log beside it
+ * (a session that edited it and was killed leaves its edit there, which attaching the file
+ * replays: a fresh tester's 424242 was published so), and the same size, time and bytes.
+ */
+export function unchangedSince(ledger: Ledger, db: string): boolean {
+  try {
+    if (existsSync(`${db}.wal`)) return false;
+    const st = statSync(db);
+    return st.size === ledger.db.size && st.mtimeMs === ledger.db.mtimeMs && fileSha256(db) === ledger.db.sha256;
+  } catch {
+    return false;
   }
 }
 
