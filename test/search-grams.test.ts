@@ -6,12 +6,14 @@ import {
   gramsOf,
   intersectSorted,
   normalizeText,
+  postingsOf,
   termGrams,
   unionSorted,
 } from '../src/lib/search/grams.ts';
 import { CHUNK, GROUP, buildSiteIndex, buildTable } from '../src/lib/search/table.ts';
 import { containsAll, editDistance, matchedAlternative, parseQuery, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
+import { foldText } from '../src/lib/search/script.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
 import {
   placeCore,
@@ -99,6 +101,71 @@ describe('character index', () => {
       ...Array.from({ length: 10 }, () => 100),
       5,
     ]);
+  });
+});
+
+/** mulberry32: the same cases every run. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the quick paths of the index equal their plain definitions (random texts)', () => {
+  // Spaces, Han, a fold's characters, astral characters, lone surrogates, NUL, Latin.
+  const alphabet = [
+    ' ',
+    ' ',
+    '局',
+    '公',
+    '開',
+    '資',
+    '资',
+    '𠀀',
+    '𠀁',
+    '\ud800',
+    '\udc00',
+    '\u0000',
+    'a',
+    'B',
+    '年',
+    '-',
+    ']',
+  ];
+  const fold: Record<string, string> = { 開: '开', 資: '资', ']': '》', 𠀀: '一', ab: 'x' };
+  const texts = (seed: number) => {
+    const r = rng(seed);
+    return Array.from({ length: 1 + Math.floor(r() * 40) }, () =>
+      Array.from({ length: Math.floor(r() * 30) }, () => alphabet[Math.floor(r() * alphabet.length)]!).join(''),
+    );
+  };
+  it('postingsOf: the pages of each gram of gramsOf, in order of first occurrence', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const pages = texts(seed);
+      const want = new Map<string, number[]>();
+      let total = 0;
+      pages.forEach((t, n) => {
+        for (const g of gramsOf(t)) {
+          want.set(g, [...(want.get(g) ?? []), n]);
+          total++;
+        }
+      });
+      const got = postingsOf(pages);
+      expect([...got.postings]).toEqual([...want]);
+      expect(got.total).toBe(total);
+    }
+  });
+  it('foldText: each character replaced by its fold, one at a time; keys of two characters never match', () => {
+    for (let seed = 1; seed <= 200; seed++)
+      for (const t of texts(seed)) {
+        let want = '';
+        for (const c of t) want += fold[c] ?? c;
+        expect(foldText(t, fold)).toBe(want);
+      }
+    expect(foldText('ab開', {})).toBe('ab開');
   });
 });
 

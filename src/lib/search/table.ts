@@ -1,4 +1,4 @@
-import { bucketOf, deltaEncode, gramsOf, normalizeText, type Bucket } from './grams.ts';
+import { bucketOf, deltaEncode, normalizeText, postingsOf, type Bucket } from './grams.ts';
 import type { ShownRecord } from './record.ts';
 import { foldText } from './script.ts';
 
@@ -126,16 +126,7 @@ export function buildTable(
     groups.push(
       pages.slice(from, from + group).map(({ url, content, filters, meta }) => ({ url, content, filters, meta })),
     );
-  const postings = new Map<string, number[]>();
-  let total = 0;
-  texts.forEach(({ text }, n) => {
-    for (const g of gramsOf(text)) {
-      const list = postings.get(g);
-      if (list) list.push(n);
-      else postings.set(g, [n]);
-      total++;
-    }
-  });
+  const { postings, total } = postingsOf(texts.map((t) => t.text));
   const count = Math.max(1, Math.ceil(total / POSTINGS_PER_BUCKET));
   const buckets: Bucket[] = Array.from({ length: count }, () => ({}));
   for (const g of [...postings.keys()].sort()) buckets[bucketOf(g, count)]![g] = deltaEncode(postings.get(g)!);
