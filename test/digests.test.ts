@@ -79,7 +79,48 @@ describe('digestsSql: one digest per report of its rows in order', () => {
     );
   });
 
-  it('keeps memory by the reports: 3,000,000 rows in 64 MB of DuckDB memory', async () => {
+  it('cells and sections: by the distance from the report’s first row, the same where the report stands', async () => {
+    const db = await DuckDBInstance.create(':memory:', { memory_limit: '256MB', threads: '2', temp_directory: spill });
+    const conn = await db.connect();
+    const cols = columns('cells').map((c) => `"${c.name}" ${c.type}`);
+    const cellDigests = async (rows: Array<[string, number, string]>) => {
+      await conn.run(`CREATE OR REPLACE TABLE c (${cols.join(', ')}, ord BIGINT)`);
+      await conn.run(
+        `INSERT INTO c (report_id, ord, row_key) VALUES ${rows.map(([r, o, k]) => `('${r}', ${o}, '${k}')`).join(', ')}`,
+      );
+      const out = (await conn.runAndReadAll(digestsSql('cells', 'c'))).getRowObjectsJS() as Array<{
+        report_id: string;
+        d: string;
+      }>;
+      return new Map(out.map((r) => [r.report_id, r.d]));
+    };
+    const alone = await cellDigests([
+      ['B', 0, 'r1'],
+      ['B', 1, 'r2'],
+    ]);
+    const moved = await cellDigests([
+      ['A', 0, 'r1'],
+      ['A', 1, 'r2'],
+      ['A', 2, 'r3'],
+      ['B', 3, 'r1'],
+      ['B', 4, 'r2'],
+    ]);
+    expect(moved.get('B')).toBe(alone.get('B'));
+    expect(moved.get('A')).not.toBe(moved.get('B'));
+    const swapped = await cellDigests([
+      ['B', 0, 'r2'],
+      ['B', 1, 'r1'],
+    ]);
+    const more = await cellDigests([
+      ['B', 0, 'r1'],
+      ['B', 1, 'r2'],
+      ['B', 2, 'r2'],
+    ]);
+    expect(new Set([alone.get('B'), swapped.get('B'), more.get('B')]).size).toBe(3);
+    conn.closeSync();
+  });
+
+  it('keeps memory by the reports: 3,000,000 rows of checks, and of cells, in 64 MB of DuckDB memory', async () => {
     const db = await DuckDBInstance.create(':memory:', { memory_limit: '64MB', threads: '2', temp_directory: spill });
     const conn = await db.connect();
     const cols = columns('checks').filter((c) => c.name !== 'report_id' && c.name !== 'check_id');
@@ -90,6 +131,14 @@ describe('digestsSql: one digest per report of its rows in order', () => {
     );
     const n = (await conn.runAndReadAll(`SELECT count(*) AS n FROM (${digestsSql('checks', 'k')})`)).getRowsJS();
     expect(Number(n[0]![0])).toBe(30_000);
+    const cellCols = columns('cells').filter((c) => c.name !== 'report_id' && c.name !== 'row_key');
+    await conn.run(
+      `CREATE TABLE c AS SELECT printf('%08d', i // 100) AS report_id, 'r' || (i % 100) AS row_key, ${cellCols
+        .map((c) => `NULL::${c.type} AS "${c.name}"`)
+        .join(', ')}, i AS ord FROM range(3000000) r(i)`,
+    );
+    const m = (await conn.runAndReadAll(`SELECT count(*) AS n FROM (${digestsSql('cells', 'c')})`)).getRowsJS();
+    expect(Number(m[0]![0])).toBe(30_000);
     conn.closeSync();
   });
 });
