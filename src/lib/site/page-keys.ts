@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import type { RegionPage } from './region-page.ts';
-import { readSourceBytes } from './source.ts';
+import { SourceShas } from './source-shas.ts';
 import { cacheDir } from './incremental.ts';
 import { keysChanged } from './linked-pages.ts';
 
@@ -89,10 +89,18 @@ function decodeCode(): string {
   return readerCode;
 }
 
+/** The raw files' hashes, remembered between builds in the cache folder (source-shas.ts). */
+let sourceShas: SourceShas | null = null;
+
 /** The raw file as the source view would read it now (its SHA-256, or null) and the code that reads it. */
 function sourceKey(r: ReportRow): [string | null, string] {
-  const bytes = readSourceBytes(r.source_file);
-  return [bytes ? createHash('sha256').update(bytes).digest('hex') : null, decodeCode()];
+  sourceShas ??= new SourceShas(join(cacheDir(), 'nianbao-source-shas.tsv'));
+  return [sourceShas.sha(r.source_file), decodeCode()];
+}
+
+/** Keeps the raw files' hashes the report pages' keys read for the next build (once they are all made). */
+export function saveSourceKeys(): void {
+  sourceShas?.save();
 }
 
 /** Key of reports/{id}/ (src/pages/reports/[id]/index.astro). */

@@ -41,17 +41,26 @@ export function readSourceBytes(sourceFile: string, sha256?: string): Uint8Array
 
 function readRawSource(sourceFile: string): Uint8Array | null {
   try {
-    const root = rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw'));
-    if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
-    const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), {
-      encoding: 'buffer',
-    });
-    if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f))
-      return null;
-    return readRaw(full);
+    const full = rawSourcePath(sourceFile);
+    return full && readRaw(full);
   } catch {
     return null;
   }
+}
+
+/**
+ * The real path of a report's raw file under NIANBAO_RAW, or null when the path would leave the
+ * raw folder (also through a symbolic link). Throws when it is not there.
+ */
+export function rawSourcePath(sourceFile: string): Buffer | null {
+  const root = rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw'));
+  if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
+  const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), {
+    encoding: 'buffer',
+  });
+  if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f))
+    return null;
+  return full;
 }
 
 /** A source file's lines and, for a PDF, the page each line was read on. */

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { dirname } from 'node:path';
+import { readRaw } from '../ingest/walk.ts';
+import { rawSourcePath } from './source.ts';
+
+/**
+ * The SHA-256 of each report's raw file as the source view would read it now, for the
+ * incremental build's page keys (page-keys.ts: a report page shows its source), remembered
+ * between builds by the file's identity so that an update does not read and hash every raw file
+ * again (100,000 reports: some 5 s of the build's start).
+ *
+ * The identity is the device, inode, size, and the modification and change times in
+ * nanoseconds. The kernel sets the change time (ctime) on every write and a user cannot set it
+ * back (`touch -r` restores the modification time only), so a file whose identity is the one
+ * remembered has the bytes that were hashed. A hash is remembered only when the file had not
+ * changed for RACY_NS before it was read, and its identity was the same before and after the
+ * read: a write within the same clock tick as an earlier one leaves the times as they were (what
+ * git calls "racily clean"), so a file written just now is read again next time.
+ *
+ * The file (`{cache}/nianbao-source-shas.tsv`, one line per file read: real path as hex, the
+ * identity, the hash) is written whole by `save`, with the files asked for in this build only.
+ */
+
+const FORMAT = 'nianbao-source-shas 1';
+const RACY_NS = 2_000_000_000n;
+
+type Entry = { id: string; sha: string };
+
+const identity = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+export class SourceShas {
+  private readonly known = new Map<string, Entry>();
+  private readonly seen = new Map<string, Entry>();
+
+  /** `file`: the cache file, read when it is there (anything unreadable is ignored). */
+  constructor(
+    private readonly file: string,
+    private readonly now: () => bigint = () => BigInt(Date.now()) * 1_000_000n,
+  ) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    const lines = text.split('\n');
+    if (lines[0] !== FORMAT) return;
+    for (const line of lines.slice(1)) {
+      const [path, id, sha] = line.split('\t');
+      if (path && id && sha && /^[0-9a-f]{64}$/.test(sha)) this.known.set(path, { id, sha });
+    }
+  }
+
+  /** The SHA-256 (hex) of the raw file of `sourceFile` (the manifest's path), or null when it cannot be read. */
+  sha(sourceFile: string): string | null {
+    try {
+      const full = rawSourcePath(sourceFile);
+      if (!full) return null;
+      const key = full.toString('hex');
+      const before = statSync(full, { bigint: true });
+      const known = this.known.get(key);
+      if (known && known.id === identity(before)) {
+        this.seen.set(key, known);
+        return known.sha;
+      }
+      const sha = createHash('sha256').update(readRaw(full)).digest('hex');
+      const after = statSync(full, { bigint: true });
+      const latest = after.mtimeNs > after.ctimeNs ? after.mtimeNs : after.ctimeNs;
+      if (identity(after) === identity(before) && this.now() - latest > RACY_NS)
+        this.seen.set(key, { id: identity(after), sha });
+      return sha;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes the hashes of the files asked for since this was made (aside, then renamed). */
+  save(): void {
+    const lines = [FORMAT, ...[...this.seen].map(([path, e]) => `${path}\t${e.id}\t${e.sha}`)];
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(tmp, `${lines.join('\n')}\n`);
+    renameSync(tmp, this.file);
+  }
+}
