@@ -158,6 +158,17 @@ describe('the quick paths of the index equal their plain definitions (random tex
       expect(got.total).toBe(total);
     }
   });
+  it('postingsOf: also past 32,768 different characters (pairs keyed another way)', () => {
+    const many = Array.from({ length: 33_000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    const c = (i: number) => String.fromCodePoint(0x4e00 + i);
+    // Pairs (5, 32800) and (6, 32): one number under a key of 32,768 per character.
+    const pages = [many, `${many.slice(-40)} 局${many.slice(0, 40)}`, c(5) + c(32_800), c(6) + c(32)];
+    const want = new Map<string, number[]>();
+    pages.forEach((t, n) => {
+      for (const g of gramsOf(t)) want.set(g, [...(want.get(g) ?? []), n]);
+    });
+    expect([...postingsOf(pages).postings]).toEqual([...want]);
+  });
   it('foldText: each character replaced by its fold, one at a time; keys of two characters never match', () => {
     for (let seed = 1; seed <= 200; seed++)
       for (const t of texts(seed)) {

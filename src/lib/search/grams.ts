@@ -61,36 +61,56 @@ export function gramsOf(normalized: string): Set<string> {
  * million.
  */
 export function postingsOf(normalized: readonly string[]): { postings: Map<string, number[]>; total: number } {
-  const ids = new Map<number, number>();
+  const SPACE = 0x20;
+  const PLANE = 0x110000;
+  // Characters get small numbers in order of appearance, so that a pair of them is one small
+  // integer (a V8 small integer while both are under SMALL), the key of a map of pairs.
+  const SMALL = 1 << 15;
+  const charOf = new Int32Array(PLANE).fill(-1);
+  const chars: number[] = [];
+  const singleOf: number[] = [];
+  const pairOf = new Map<number, number>();
+  // Per gram, in order of first occurrence: its code points as one number, and its pages.
   const keys: number[] = [];
   const lists: number[][] = [];
   let total = 0;
-  const add = (key: number, n: number) => {
-    let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = keys.length));
-      keys.push(key);
-      lists.push([n]);
-      total++;
-      return;
-    }
+  const fresh = (key: number, n: number): number => {
+    keys.push(key);
+    lists.push([n]);
+    total++;
+    return keys.length - 1;
+  };
+  const seen = (id: number, n: number) => {
     const list = lists[id]!;
     if (list[list.length - 1] !== n) {
       list.push(n);
       total++;
     }
   };
-  const SPACE = 0x20;
-  const PLANE = 0x110000;
   normalized.forEach((text, n) => {
     // gramsOf: each character but a space, and each pair whose first character is not a space.
     let prev = -1;
     for (let i = 0; i < text.length;) {
       const cp = text.codePointAt(i)!;
       i += cp > 0xffff ? 2 : 1;
-      if (prev >= 0 && prev !== SPACE) add(PLANE + prev * PLANE + cp, n);
-      if (cp !== SPACE) add(cp, n);
-      prev = cp;
+      let c = charOf[cp]!;
+      if (c < 0) {
+        charOf[cp] = c = chars.length;
+        chars.push(cp);
+        singleOf.push(-1);
+      }
+      if (prev >= 0) {
+        const k = prev < SMALL && c < SMALL ? prev * SMALL + c : -1 - (prev * PLANE + c);
+        const id = pairOf.get(k);
+        if (id === undefined) pairOf.set(k, fresh(PLANE + chars[prev]! * PLANE + cp, n));
+        else seen(id, n);
+      }
+      if (cp !== SPACE) {
+        const id = singleOf[c]!;
+        if (id < 0) singleOf[c] = fresh(cp, n);
+        else seen(id, n);
+      }
+      prev = cp === SPACE ? -1 : c;
     }
   });
   const postings = new Map<string, number[]>();
