@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRaw } from '../ingest/walk.ts';
 import { rawSourcePath } from './source.ts';
@@ -16,7 +16,9 @@ import { rawSourcePath } from './source.ts';
  * remembered has the bytes that were hashed. A hash is remembered only when the file had not
  * changed for RACY_NS before it was read, and its identity was the same before and after the
  * read: a write within the same clock tick as an earlier one leaves the times as they were (what
- * git calls "racily clean"), so a file written just now is read again next time.
+ * git calls "racily clean"), so a file written just now is read again next time. The identity is
+ * the path's own (lstat): a symbolic link put in the file's place, which the source view does not
+ * follow, never has a regular file's.
  *
  * The file (`{cache}/nianbao-source-shas.tsv`, one line per file read: real path as hex, the
  * identity, the hash) is written whole by `save`, with the files asked for in this build only.
@@ -58,14 +60,14 @@ export class SourceShas {
       const full = rawSourcePath(sourceFile);
       if (!full) return null;
       const key = full.toString('hex');
-      const before = statSync(full, { bigint: true });
+      const before = lstatSync(full, { bigint: true });
       const known = this.known.get(key);
       if (known && known.id === identity(before)) {
         this.seen.set(key, known);
         return known.sha;
       }
       const sha = createHash('sha256').update(readRaw(full)).digest('hex');
-      const after = statSync(full, { bigint: true });
+      const after = lstatSync(full, { bigint: true });
       const latest = after.mtimeNs > after.ctimeNs ? after.mtimeNs : after.ctimeNs;
       if (identity(after) === identity(before) && this.now() - latest > RACY_NS)
         this.seen.set(key, { id: identity(after), sha });
