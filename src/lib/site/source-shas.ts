@@ -16,7 +16,11 @@ import { rawSourcePath } from './source.ts';
  * remembered has the bytes that were hashed. A hash is remembered only when the file had not
  * changed for RACY_NS before it was read, and its identity was the same before and after the
  * read: a write within the same clock tick as an earlier one leaves the times as they were (what
- * git calls "racily clean"), so a file written just now is read again next time. The identity is
+ * git calls "racily clean"), and so does a write through a shared memory map to a page that is
+ * still dirty (the kernel updates the times at the first write to a clean page, and writes dirty
+ * pages back within about 35 s by default: a fresh tester's second write through one `mmap`
+ * restored the ingested bytes unseen, 2.5 s after the first). So a file changed less than a
+ * minute before it was read is read again next time. The identity is
  * the path's own (lstat): a symbolic link put in the file's place, which the source view does not
  * follow, never has a regular file's.
  *
@@ -25,7 +29,7 @@ import { rawSourcePath } from './source.ts';
  */
 
 const FORMAT = 'nianbao-source-shas 1';
-const RACY_NS = 2_000_000_000n;
+const RACY_NS = 60_000_000_000n;
 
 type Entry = { id: string; sha: string };
 
