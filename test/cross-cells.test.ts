@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compactCross, expandCross } from '../src/lib/ingest/analyze.ts';
 import type { CellOut } from '../src/lib/tables/emit.ts';
-
-/** A small deterministic generator (mulberry32): the same cases every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './helpers.ts';
 
 describe('cross-year cells kept as one string', () => {
   it('gives back every cell of the rows the cross-year checks read, value for value, and no other', () => {
-    const r = rng(20261202);
+    const r = mulberry32(20261202);
     const rows = ['carried_over', 'carried_forward', 'rules', 'normative_docs', 'new_received', 'total'];
     const values = [null, 0, 7, 12345, 3.5, 0.1, 1e21, -2];
     for (let n = 0; n < 200; n++) {

@@ -168,3 +168,14 @@ export function wrongCells(
     .filter((c) => c.value !== null && want.has(key(c)) && want.get(key(c)) !== c.value)
     .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
 }
+
+/** A small deterministic generator (mulberry32): the same random cases every run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -14,6 +14,7 @@ import { CHUNK, GROUP, buildSiteIndex, buildTable } from '../src/lib/search/tabl
 import { containsAll, editDistance, matchedAlternative, parseQuery, queryTerms } from '../src/lib/search/query.ts';
 import { expansions } from '../src/lib/search/abbreviations.ts';
 import { foldText } from '../src/lib/search/script.ts';
+import { mulberry32 } from './helpers.ts';
 import { excerptPieces, matchedForms, pinyinKeys } from '../src/lib/search/excerpt.ts';
 import {
   placeCore,
@@ -104,16 +105,6 @@ describe('character index', () => {
   });
 });
 
-/** mulberry32: the same cases every run. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the quick paths of the index equal their plain definitions (random texts)', () => {
   // Spaces, Han, a fold's characters, astral characters, lone surrogates, NUL, Latin.
   const alphabet = [
@@ -137,7 +128,7 @@ describe('the quick paths of the index equal their plain definitions (random tex
   ];
   const fold: Record<string, string> = { 開: '开', 資: '资', ']': '》', 𠀀: '一', ab: 'x' };
   const texts = (seed: number) => {
-    const r = rng(seed);
+    const r = mulberry32(seed);
     return Array.from({ length: 1 + Math.floor(r() * 40) }, () =>
       Array.from({ length: Math.floor(r() * 30) }, () => alphabet[Math.floor(r() * alphabet.length)]!).join(''),
     );
