@@ -43,6 +43,7 @@ import {
   beginBuild,
   cachedOutputs,
   endBuild,
+  forgetRaced,
   linkCachedPages,
   removeStaleLinks,
 } from '../src/lib/site/linked-pages.ts';
@@ -518,6 +519,8 @@ function incrementalAstroBuild(scratch: string): void {
   astroBuild({ kind: 'all' }, scratch);
   const removed = removeStaleLinks(scratch, linked, cachedOutputs(cache));
   if (removed) console.log(`build: ${removed} page(s) no longer built removed`);
+  const raced = forgetRaced(cache);
+  if (raced) console.log(`build: ${raced} page(s) whose raw file changed during the build will be rendered again`);
   endBuild(cache);
 }
 

@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
-import { agencyPageKey, regionPageKey, reportPageKey, type KeyContext } from '../src/lib/site/page-keys.ts';
+import { forgetRaced, markRaced } from '../src/lib/site/linked-pages.ts';
+import {
+  agencyPageKey,
+  regionPageKey,
+  reportPageKey,
+  sourceChangedSinceKey,
+  type KeyContext,
+} from '../src/lib/site/page-keys.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
 import { reportRow } from './helpers.ts';
+import { testScratchDir } from './scratch.ts';
 
 /**
  * An incremental build copies a page whose key is unchanged (page-keys.ts): every input a page
@@ -70,5 +81,48 @@ describe('page cache keys', () => {
     const summary = new Map(base.summary);
     summary.set(a.report_id, { report_id: a.report_id, requests_new: 9 } as SummaryRow);
     expect(regionPageKey(regionPages([a, b])[0]!, { ...base, summary })).not.toBe(key);
+  });
+});
+
+describe('a raw file edited during the build (a fresh tester’s race)', () => {
+  it('is noticed when the page reads another file than its key was made from', () => {
+    const dir = testScratchDir('nianbao-page-keys-raw-');
+    const raw = process.env.NIANBAO_RAW;
+    const cache = process.env.NIANBAO_CACHE;
+    process.env.NIANBAO_RAW = dir;
+    process.env.NIANBAO_CACHE = join(dir, '.cache');
+    try {
+      writeFileSync(join(dir, 'r.txt'), 'as ingested');
+      const r = report('00000000000000r1', { source_file: 'r.txt' });
+      reportPageKey(r, [r], context([r]));
+      const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+      expect(sourceChangedSinceKey('r.txt', sha('as ingested'))).toBe(false);
+      expect(sourceChangedSinceKey('r.txt', sha('edited'))).toBe(true);
+      expect(sourceChangedSinceKey('r.txt', null)).toBe(true);
+      // No key made for it: nothing to say.
+      expect(sourceChangedSinceKey('other.txt', sha('edited'))).toBe(false);
+    } finally {
+      if (raw === undefined) delete process.env.NIANBAO_RAW;
+      else process.env.NIANBAO_RAW = raw;
+      if (cache === undefined) delete process.env.NIANBAO_CACHE;
+      else process.env.NIANBAO_CACHE = cache;
+    }
+  });
+
+  it('its page’s cache copy is removed at the end, so the next build renders it whatever its key', () => {
+    const cache = testScratchDir('nianbao-raced-');
+    const copy = (p: string) => join(cache, 'dist', p);
+    for (const p of ['reports/a/index.html', 'reports/b/index.html']) {
+      mkdirSync(dirname(copy(p)), { recursive: true });
+      writeFileSync(copy(p), 'page');
+    }
+    expect(forgetRaced(cache)).toBe(0);
+    markRaced(cache, 'reports/a/index.html');
+    markRaced(cache, 'reports/a/index.html');
+    markRaced(cache, '../outside.html');
+    expect(forgetRaced(cache)).toBe(1);
+    expect(existsSync(copy('reports/a/index.html'))).toBe(false);
+    expect(existsSync(copy('reports/b/index.html'))).toBe(true);
+    expect(forgetRaced(cache)).toBe(0);
   });
 });

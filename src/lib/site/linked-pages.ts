@@ -1,4 +1,14 @@
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -42,6 +52,38 @@ export function beginBuild(cacheDir: string): { stale: boolean } {
 /** The build finished: its manifest matches its copies. */
 export function endBuild(cacheDir: string): void {
   rmSync(join(cacheDir, RUNNING), { force: true });
+}
+
+/** Pages rendered from another raw file than their key was made from (`markRaced`), one a line. */
+const RACED = 'nianbao-raced-pages';
+
+/**
+ * Notes that the page written to `outputFile` (relative to the output folder, as Astro's cache
+ * names it) was rendered from a raw file that changed after its key was made (an edit during the
+ * build): its key names the old file, its HTML the new one, and a later build with the old file
+ * back would keep it (a fresh tester's race). `forgetRaced` removes its cache copy at the end.
+ */
+export function markRaced(cacheDir: string, outputFile: string): void {
+  mkdirSync(cacheDir, { recursive: true });
+  appendFileSync(join(cacheDir, RACED), `${outputFile}\n`);
+}
+
+/**
+ * Removes the cache's copies of the pages `markRaced` noted, so that the next incremental build
+ * renders them again whatever their key (a page whose copy is gone is rendered: `linkCachedPages`
+ * links nothing, and Astro finds nothing to restore); returns how many.
+ */
+export function forgetRaced(cacheDir: string): number {
+  const file = join(cacheDir, RACED);
+  if (!existsSync(file)) return 0;
+  const pages = new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((p) => p && !p.split('/').some((s) => s === '' || s === '.' || s === '..')),
+  );
+  for (const p of pages) rmSync(join(cacheDir, PAGES, p), { force: true });
+  rmSync(file, { force: true });
+  return pages.size;
 }
 
 /**

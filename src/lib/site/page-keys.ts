@@ -92,10 +92,24 @@ function decodeCode(): string {
 /** The raw files' hashes, remembered between builds in the cache folder (source-shas.ts). */
 let sourceShas: SourceShas | null = null;
 
+/** The raw file's SHA-256 each report page's key was made with, by source_file. */
+const keyShas = new Map<string, string | null>();
+
 /** The raw file as the source view would read it now (its SHA-256, or null) and the code that reads it. */
 function sourceKey(r: ReportRow): [string | null, string] {
   sourceShas ??= new SourceShas(join(cacheDir(), 'nianbao-source-shas.tsv'));
-  return [sourceShas.sha(r.source_file), decodeCode()];
+  const sha = sourceShas.sha(r.source_file);
+  keyShas.set(r.source_file, sha);
+  return [sha, decodeCode()];
+}
+
+/**
+ * Whether the raw file a report page read while it rendered (its SHA-256, null when there was
+ * none) is not the one the page's key was made from: an edit during the build
+ * (linked-pages.ts `markRaced`). False when no key was made (not an incremental build).
+ */
+export function sourceChangedSinceKey(sourceFile: string, readSha: string | null): boolean {
+  return keyShas.has(sourceFile) && keyShas.get(sourceFile) !== readSha;
 }
 
 /** Keeps the raw files' hashes the report pages' keys read for the next build (once they are all made). */

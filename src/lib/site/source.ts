@@ -74,10 +74,17 @@ export interface SourceDocument {
  * is there but is not the one the ingest read (its SHA-256 is not the report's `source_sha256`:
  * edited after the ingest), null when it is not there.
  */
-export function readSourceDocument(sourceFile: string, sha256?: string): SourceDocument | 'changed' | null {
+export function readSourceDocument(
+  sourceFile: string,
+  sha256?: string,
+  read?: { sha256: string | null },
+): SourceDocument | 'changed' | null {
   const bytes = readRawSource(sourceFile);
+  // `read`: the SHA-256 of the bytes read (null: none), for the page's key (page-keys.ts).
+  const sha = bytes && (sha256 !== undefined || read) ? createHash('sha256').update(bytes).digest('hex') : null;
+  if (read) read.sha256 = sha;
   if (!bytes) return null;
-  if (sha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== sha256) return 'changed';
+  if (sha256 !== undefined && sha !== sha256) return 'changed';
   try {
     // Read as the ingest reads it: a web page under a Word name as the text it is, a PDF under a
     // text name, or under a name read by content (no extension, .asp …), as the document it is.
