@@ -12,10 +12,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { columns } from '../src/lib/schema/datasets.ts';
+import { mulberry32 } from './helpers.ts';
 import {
   Assembler,
   INSERT_ROWS,
   MAX_PARTS,
+  MERGE_RUNS,
+  insertSql,
   ledgerPath,
   spans,
   takeLedger,
@@ -60,7 +64,8 @@ describe('Assembler', () => {
 
   it('gathers an insert of more than MAX_PARTS runs in a temporary table first, then inserts it in one statement', () => {
     const asm = new Assembler('sections');
-    for (let i = 0; i < MAX_PARTS + 1; i++) asm.push(i % 2 ? 'prev.sections' : 'fresh_sections_0', i, 1);
+    // Runs of two staged files (runs of the previous file would be read in one scan: insertSql).
+    for (let i = 0; i < MAX_PARTS + 1; i++) asm.push(i % 2 ? 'fresh_sections_1' : 'fresh_sections_0', i, 1);
     const sql = asm.take(true)!.sql;
     expect(sql).toHaveLength(5);
     expect(sql[0]).toMatch(/^CREATE TEMP TABLE gather_sections /);
@@ -68,6 +73,56 @@ describe('Assembler', () => {
     expect(sql[2]!.split(' UNION ALL ')).toHaveLength(1);
     expect(sql[3]).toMatch(/^INSERT INTO sections SELECT .* FROM gather_sections$/);
     expect(sql[4]).toBe('DROP TABLE gather_sections');
+  });
+});
+
+describe('insertSql', () => {
+  it("inserts any runs of the previous run's rows and of new rows in their order, reading the previous table once when it can", async () => {
+    const c = await (
+      await DuckDBInstance.create(':memory:', { threads: '1', preserve_insertion_order: 'true' })
+    ).connect();
+    const ddl = columns('sections')
+      .map((col) => `"${col.name}" ${col.type}`)
+      .join(', ');
+    await c.run(`ATTACH ':memory:' AS prev`);
+    await c.run(`CREATE TABLE prev.sections (${ddl})`);
+    await c.run(`CREATE TABLE fresh_sections_0 (${ddl})`);
+    await c.run(`INSERT INTO prev.sections (report_id) SELECT 'p' || range FROM range(400)`);
+    await c.run(`INSERT INTO fresh_sections_0 (report_id) SELECT 'f' || range FROM range(400)`);
+    const random = mulberry32(20261205);
+    const int = (n: number) => Math.floor(random() * n);
+    let merged = 0;
+    for (let trial = 0; trial < 150; trial++) {
+      // Runs in the order an update makes them: the previous rows going forward with gaps (files
+      // removed or changed), new rows between them; now and then a step back (rows taken twice).
+      const pieces: Array<{ from: string; first: number; count: number }> = [];
+      let p = int(20);
+      let f = 0;
+      for (let k = int(MERGE_RUNS + 6); k >= 0 && p < 380 && f < 380; k--) {
+        if (random() < 0.6) {
+          const count = 1 + int(Math.min(15, 400 - p));
+          pieces.push({ from: 'prev.sections', first: p, count });
+          p += count + (random() < 0.5 ? int(10) : 0);
+          if (random() < 0.05) p = int(p);
+        } else {
+          const count = 1 + int(Math.min(8, 400 - f));
+          pieces.push({ from: 'fresh_sections_0', first: f, count });
+          f += count;
+        }
+      }
+      const expected = pieces.flatMap((x) =>
+        Array.from({ length: x.count }, (_, i) => `${x.from === 'prev.sections' ? 'p' : 'f'}${x.first + i}`),
+      );
+      await c.run('CREATE OR REPLACE TABLE sections AS SELECT * FROM fresh_sections_0 LIMIT 0');
+      const sql = insertSql('sections', pieces);
+      if (sql.some((q) => q.includes('ORDER BY pos'))) merged++;
+      for (const q of sql) await c.run(q);
+      const got = (await c.runAndReadAll('SELECT report_id FROM sections ORDER BY rowid')).getRows().map((r) => r[0]);
+      expect(got).toEqual(expected);
+    }
+    // Both ways were taken.
+    expect(merged).toBeGreaterThan(30);
+    expect(merged).toBeLessThan(140);
   });
 });
 
