@@ -21,6 +21,7 @@ import { reportDigests } from './digests.ts';
 import { buildDuckdb, SORTED_TABLES, sortedTables, unsortedSql, type SortedFiles, type SortedTable } from './sorted.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sqlString } from '../write/quote.ts';
 
 /**
  * Build-time access to the published datasets: the Parquet files (one per table, or its parts,
@@ -192,7 +193,7 @@ async function load(dir: string): Promise<SiteData> {
   }
   // `few`: the rows of a few reports, from the files as they are; else of a block, from the sorted copy.
   const perReportRows = async <T>(t: SortedTable, range: string, order: string, few: boolean) => {
-    const from = few ? unsorted(t) : `read_parquet('${(await sorted())[t].replace(/'/g, "''")}')`;
+    const from = few ? unsorted(t) : `read_parquet(${sqlString((await sorted())[t])})`;
     const columns = (
       await conn.runAndReadAll(
         `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from} WHERE ${range} GROUP BY report_id`,
@@ -222,7 +223,7 @@ async function load(dir: string): Promise<SiteData> {
     if (expected?.ids.has(id)) {
       if (!expected.rows) {
         const { ids } = expected;
-        const list = [...ids].map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
+        const list = [...ids].map(sqlString).join(', ');
         const t = Date.now();
         expected.rows = fetchRows(`report_id IN (${list})`, true).then((b) => {
           console.log(

@@ -6,6 +6,7 @@ import { columns, type TableName } from '../schema/datasets.ts';
 import { parquetFrom, readLayout, type Layout } from '../write/layout.ts';
 import { dropDigests, reportDigests } from './digests.ts';
 import { buildDuckdb, dropSorted, sortedTables, unsortedSql, type SortedFiles } from './sorted.ts';
+import { sqlString as quote } from '../write/quote.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
@@ -30,7 +31,6 @@ export const REPORT_JSON_BLOCK = 500;
  */
 const UNSORTED_MAX = 2_000;
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** A table's columns in a report's file: the dataset's, in its order, without report_id. */

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parquetFrom, type Layout } from '../write/layout.ts';
+import { sqlString as quote } from '../write/quote.ts';
 
 /**
  * The per-report tables (cells, checks, sections) copied once per build, sorted by report, into
@@ -47,8 +48,6 @@ function registry(): Registry {
   }
   return r;
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * SQL: the COPY statements that write the sorted files of `dataDir`'s tables into `dir`, and

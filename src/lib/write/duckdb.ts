@@ -6,7 +6,7 @@ import { DB_FILE } from './layout.ts';
 import { PART_BYTES } from './parts.ts';
 import { phase } from './phase.ts';
 import { Assembler, ROW_TABLES, spans, type RowTable, type Spans } from './retained.ts';
-import { sqlString } from './sql.ts';
+import { sqlString } from './quote.ts';
 import { join } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import type { RowSink, RunResult } from '../ingest/run.ts';

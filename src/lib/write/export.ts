@@ -6,6 +6,7 @@ import { columns, type TableName } from '../schema/datasets.ts';
 import { BOM } from './csv.ts';
 import { gzipFile } from './gzip.ts';
 import { fitsInOne, partPath, writeFitted, type Cut } from './parts.ts';
+import { sqlString as quote } from './quote.ts';
 
 /**
  * A table's published copies, Parquet (zstd) and CSV. Parquet is one file while it fits in the
@@ -20,8 +21,6 @@ import { fitsInOne, partPath, writeFitted, type Cut } from './parts.ts';
 export const ROW_GROUP_SIZE = Number(process.env.NIANBAO_ROW_GROUP_SIZE ?? 122_880);
 
 const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The relation to read a table from, its rows numbered by `rowid` in published order: the table

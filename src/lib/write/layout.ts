@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { TableName } from '../schema/datasets.ts';
+import { sqlString as quote } from './quote.ts';
 
 /**
  * Which files hold what, in a data folder (data/build, dist/data): each table as one Parquet
@@ -92,8 +93,6 @@ export function readLayout(dir: string): Layout {
   if (!pkg) throw new Error(`${join(dir, 'datapackage.json')} is missing: run \`npm run ingest\``);
   return layoutOf(pkg);
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** A DuckDB table expression reading a table's Parquet files (in order) from `dir`. */
 export function parquetFrom(dir: string, layout: Layout, table: TableName): string {

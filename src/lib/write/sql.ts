@@ -1,4 +1,5 @@
 import { TABLE_NAMES, type Layout } from './layout.ts';
+import { sqlString } from './quote.ts';
 
 /**
  * nianbao.sql: the five tables as DuckDB views over the published Parquet files, so that the
@@ -10,8 +11,6 @@ import { TABLE_NAMES, type Layout } from './layout.ts';
  * the current folder.
  */
 
-/** A SQL string literal. */
-export const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const quote = sqlString;
 
 export function viewsSql(layout: Layout): string {
