@@ -135,7 +135,8 @@ describe('SIGKILL during the write phase', () => {
 
   it('a full disk (a write error) at any point: the run fails with a message, the previous datasets stay', () => {
     const before = snapshot(out);
-    for (const phase of ['exported-cells', 'written', 'verified']) {
+    // `loaded` and `exported-checks`: while the other lane of exports runs (duckdb.ts EXPORT_LANES).
+    for (const phase of ['loaded', 'exported-checks', 'exported-cells', 'written', 'verified']) {
       const r = spawnSync(process.execPath, args(out), {
         encoding: 'utf8',
         env: { ...env, NIANBAO_FAIL_AT: phase },
