@@ -38,13 +38,26 @@ function start(): { worker: Worker; port: MessagePort } | null {
   return { worker, port: port1 };
 }
 
+/** The start of the reasons for failures of the converting thread, not of the file. */
+const TIMED_OUT = '文件转换超时';
+const NO_MODULE = '文档转换模块缺失';
+
+/**
+ * Whether a rejection's reason is a failure of this run rather than of the file: the conversion
+ * timed out (a loaded machine) or its thread could not start (a fresh tester ran the ingest
+ * under another Node.js, where it cannot load its modules). Such a rejection is not remembered
+ * (the analysis cache, ingest/worker.ts): an incremental run kept rejecting the file for good.
+ */
+export const failedInThisRun = (reason: string): boolean =>
+  reason.startsWith(TIMED_OUT) || reason.startsWith(NO_MODULE);
+
 export function convertSync(path: string, bytes: Uint8Array, timeoutMs = 120_000): Converted {
   bridge ??= start();
   if (!bridge)
     return {
       ok: false,
       code: 'E_DOCUMENT_BROKEN',
-      reason: '文档转换模块缺失（convert-worker.ts），无法读取 PDF/Word 文件',
+      reason: `${NO_MODULE}（convert-worker.ts），无法读取 PDF/Word 文件`,
     };
   const flag = new Int32Array(new SharedArrayBuffer(4));
   bridge.worker.postMessage({ flag, path, bytes });
@@ -56,7 +69,7 @@ export function convertSync(path: string, bytes: Uint8Array, timeoutMs = 120_000
     return {
       ok: false,
       code: 'E_DOCUMENT_BROKEN',
-      reason: `文件转换超时（${Math.round(timeoutMs / 1000)} 秒），已跳过`,
+      reason: `${TIMED_OUT}（${Math.round(timeoutMs / 1000)} 秒），已跳过`,
     };
   }
   return msg.message as Converted;

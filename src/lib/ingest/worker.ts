@@ -5,6 +5,7 @@ import { loadGazetteer } from '../region/load.ts';
 import { analyzeFile, serialize, transferables } from './analyze.ts';
 import { readRaw } from './walk.ts';
 import { openAnalysisCache } from './analysis-cache.ts';
+import { failedInThisRun } from '../decode/convert-sync.ts';
 
 const {
   maxBytes,
@@ -58,7 +59,8 @@ function analyse(f: Item) {
       ctx,
     ),
   );
-  cache.put(key, result);
+  // A conversion that failed in this run, not because of the file, is tried again next time.
+  if (!(result.rejected && failedInThisRun(result.rejected.reason))) cache.put(key, result);
   return result;
 }
 
