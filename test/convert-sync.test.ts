@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertSync, failedInThisRun } from '../src/lib/decode/convert-sync.ts';
+import { convertSync, failedInThisRun, timedOut } from '../src/lib/decode/convert-sync.ts';
 
 /**
  * A conversion that fails in this run rather than because of the file (a timeout on a loaded
@@ -9,11 +9,14 @@ import { convertSync, failedInThisRun } from '../src/lib/decode/convert-sync.ts'
  */
 describe('failedInThisRun', () => {
   it("is true of a timed-out conversion's reason, false of a broken file's", () => {
-    // 1 ms: the converting thread has not even started.
-    const r = convertSync('a.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]), 1);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && failedInThisRun(r.reason)).toBe(true);
+    expect(failedInThisRun(timedOut(120_000))).toBe(true);
     expect(failedInThisRun('PDF 文件已损坏，无法解析')).toBe(false);
     expect(failedInThisRun('Word 文件没有文字（可能只有图片）')).toBe(false);
+  });
+
+  it('converts once its thread has started, and a broken file is the file’s failure', () => {
+    const r = convertSync('a.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && failedInThisRun(r.reason)).toBe(false);
   });
 });

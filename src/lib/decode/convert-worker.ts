@@ -2,7 +2,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { convertDocument, type Converted } from './document.ts';
 
-const port = (workerData as { port: MessagePort }).port;
+const { port, ready } = workerData as { port: MessagePort; ready: Int32Array };
 
 async function convert(msg: { flag: Int32Array; path: string; bytes: Uint8Array }): Promise<void> {
   let out: Converted;
@@ -18,3 +18,7 @@ async function convert(msg: { flag: Int32Array; path: string; bytes: Uint8Array 
 
 // convert() catches every failure itself, so the promise never rejects.
 parentPort!.on('message', (msg: Parameters<typeof convert>[0]) => void convert(msg));
+
+// Loaded: the thread that started this one waits for it before its first document (convert-sync.ts).
+Atomics.store(ready, 0, 1);
+Atomics.notify(ready, 0);
