@@ -21,16 +21,16 @@
  * Memory stays bounded by a shard: records are spooled to a temporary folder, split by shard, and
  * each shard is built from its own file.
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pinyin } from 'pinyin-pro';
 import { SearchRecord } from '../src/lib/search/record.ts';
 import { RecordCache, writeSiteRecords } from '../src/lib/search/site-records.ts';
 import { LineWriter } from '../src/lib/search/line-writer.ts';
+import { lineBytes } from '../src/lib/search/line-reader.ts';
 import { addShardGrams, buildSiteIndex, GROUP } from '../src/lib/search/table.ts';
 import { characterFold, scriptData } from '../src/lib/search/script-data.ts';
 import { PLACE_BUCKETS, placeCore, placeFiles, type Place } from '../src/lib/search/places.ts';
@@ -74,11 +74,6 @@ function exportRecords(dir: string, file: string): number {
   }
 }
 
-async function* lines(file: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield line;
-}
-
 /**
  * Data for queries and suggestions, site-wide: OpenCC's dictionaries split by character for the
  * query converters (src/lib/search/script.ts), the character fold restricted to the characters
@@ -115,29 +110,50 @@ async function writeSuggestData(
   return manifest;
 }
 
+/** A thread that builds shards, and its end: an error, or its exit (`terminate` too). */
+interface ShardWorker {
+  worker: Worker;
+  gone: Promise<Error>;
+}
+
+/** `threads` workers that build shards (search-shard-worker.ts), or none for one thread. */
+const startWorkers = (threads: number): ShardWorker[] =>
+  threads <= 1
+    ? []
+    : Array.from({ length: threads }, () => {
+        const worker = new Worker(new URL('./search-shard-worker.ts', import.meta.url), {
+          execArgv: ['--import', 'tsx'],
+        });
+        // Listened to from the start: one that fails before it is given a shard is not lost.
+        const gone = new Promise<Error>((done) => {
+          worker.once('error', done);
+          worker.once('exit', (code) => done(new Error(`a search index worker stopped (exit ${code})`)));
+        });
+        return { worker, gone };
+      });
+
+const stopWorkers = (workers: ShardWorker[]) => Promise.all(workers.map((w) => w.worker.terminate()));
+
 /**
- * Builds `jobs` on this thread (threads 1) or on `threads` workers, one shard at a time each,
- * calling `add` with each as it is done (in any order). The first failure stops them all.
+ * Builds `jobs` on this thread (no workers) or on the `workers` (startWorkers), one shard at a
+ * time each, calling `add` with each as it is done (in any order). The first failure stops them
+ * all; the workers are stopped when this ends.
  */
 async function buildShards(
   jobs: ShardJob[],
   fold: Record<string, string>,
-  threads: number,
+  workers: ShardWorker[],
   add: (b: ShardBuilt) => void,
 ): Promise<void> {
-  if (threads <= 1) {
+  if (workers.length === 0) {
     for (const job of jobs) add(await buildShard(job, fold));
     return;
   }
-  const workers = Array.from(
-    { length: threads },
-    () => new Worker(new URL('./search-shard-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] }),
-  );
   let next = 0;
   try {
     await Promise.all(
       workers.map(
-        (w) =>
+        ({ worker: w, gone }) =>
           new Promise<void>((ok, fail) => {
             const send = () => (next < jobs.length ? w.postMessage(jobs[next++]) : ok());
             w.on('message', (m: { built?: ShardBuilt; error?: string }) => {
@@ -145,14 +161,13 @@ async function buildShards(
               add(m.built!);
               send();
             });
-            w.on('error', fail);
-            w.on('exit', (code) => fail(new Error(`a search index worker stopped (exit ${code})`)));
+            void gone.then(fail);
             send();
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await stopWorkers(workers);
   }
 }
 
@@ -173,8 +188,8 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
   const pages: IndexablePage[] = [];
   const seen = new Set<string>();
   for (const file of sources)
-    for await (const line of lines(file)) {
-      const r = SearchRecord.parse(JSON.parse(line));
+    for (const line of lineBytes(file)) {
+      const r = SearchRecord.parse(JSON.parse(line.toString()));
       if (seen.has(r.url)) throw new Error(`${r.url} has two search records (a page written by two shards?)`);
       seen.add(r.url);
       const year = r.sort.year ? Number(r.sort.year) : NaN;
@@ -186,6 +201,23 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
     }
   seen.clear();
   const threads = threadsOption ?? (pages.length >= INDEX_THREADS_FROM ? Math.min(2, availableParallelism()) : 1);
+  // Started now, so that they load (about a second each) while this thread splits the records.
+  const workers = startWorkers(threads);
+  try {
+    await buildShardsOf(sources, tmp, shardCache, pages, started, workers);
+  } finally {
+    await stopWorkers(workers);
+  }
+}
+
+async function buildShardsOf(
+  sources: string[],
+  tmp: string,
+  shardCache: ShardCache | null,
+  pages: IndexablePage[],
+  started: number,
+  workers: ShardWorker[],
+): Promise<void> {
   const shards = planShards(pages, shardPages);
   const shardOf = new Map<string, number>();
   shards.forEach((s, i) => s.urls.forEach((u) => shardOf.set(u, i)));
@@ -195,8 +227,9 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
   const keys = shardCache ? shards.map(() => new ShardKey(code, group)) : null;
   let n = 0;
   try {
+    // Bytes, not text: the lines are moved as they are (the keys hash the same UTF-8).
     for (const file of sources)
-      for await (const line of lines(file)) {
+      for (const line of lineBytes(file)) {
         const s = shardOf.get(pages[n++]!.url)!;
         writers[s]!.write(line);
         keys?.[s]!.add(line);
@@ -260,7 +293,8 @@ async function buildIndex(sources: string[], tmp: string, shardCache: ShardCache
     built.set(b.i, b);
     drain();
   };
-  await buildShards(toBuild, fold, Math.min(threads, toBuild.length), add);
+  // No more workers than shards to build (the others are stopped with the rest).
+  await buildShards(toBuild, fold, workers.slice(0, toBuild.length), add);
   drain();
   const script = await writeSuggestData(out, places, fold, foldUsed);
   // The first stage: which shards hold each gram.

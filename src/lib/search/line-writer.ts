@@ -7,7 +7,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
  */
 export class LineWriter {
   private readonly fd: number;
-  private buffer: string[] = [];
+  private buffer: Array<string | Buffer> = [];
   private buffered = 0;
   private written = 0;
   private closed = false;
@@ -16,19 +16,24 @@ export class LineWriter {
     this.fd = openSync(file, 'w');
   }
 
-  /** Appends `line` and a newline; returns the byte offset of the line's start. */
-  write(line: string): number {
+  /**
+   * Appends `line` (text, or its UTF-8 bytes, which are copied) and a newline; returns the byte
+   * offset of the line's start.
+   */
+  write(line: string | Uint8Array): number {
     const at = this.written;
-    const bytes = Buffer.byteLength(line) + 1;
+    const bytes = (typeof line === 'string' ? Buffer.byteLength(line) : line.length) + 1;
     this.written += bytes;
-    this.buffer.push(line, '\n');
+    this.buffer.push(typeof line === 'string' ? line : Buffer.from(line), '\n');
     this.buffered += bytes;
     if (this.buffered > 1 << 22) this.flush();
     return at;
   }
 
   private flush(): void {
-    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    if (this.buffer.every((p) => typeof p === 'string')) {
+      if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    } else writeSync(this.fd, Buffer.concat(this.buffer.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
     this.buffer = [];
     this.buffered = 0;
   }

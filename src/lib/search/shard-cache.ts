@@ -41,7 +41,8 @@ export class ShardKey {
   constructor(code: string, group: number) {
     this.hash = createHash('sha256').update(`${FORMAT}\u0000${code}\u0000${group}\u0000`);
   }
-  add(line: string): void {
+  /** A record's line: text, or its UTF-8 bytes (the same key). */
+  add(line: string | Uint8Array): void {
     this.hash.update(line).update('\n');
   }
   digest(): string {
