@@ -45,7 +45,10 @@ import {
   endBuild,
   forgetRaced,
   linkCachedPages,
+  LINKED_ENV,
+  markLinked,
   removeStaleLinks,
+  type LinkedPages,
 } from '../src/lib/site/linked-pages.ts';
 import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages, siteUrlProblem } from '../src/lib/site/sitemap.ts';
 import { exitOnHelp } from './help.ts';
@@ -114,6 +117,20 @@ function run(what: string, args: string[], env: Record<string, string> = {}): vo
 
 const astroArgs = (out?: string) => ['node_modules/astro/bin/astro.mjs', 'build', ...(out ? ['--outDir', out] : [])];
 const shardEnv = (shard: Shard) => ({ [SHARD_ENV]: shard.kind === 'all' ? '' : shardName(shard) });
+
+/** `run`, without waiting: resolves when the process ended well, rejects otherwise. */
+function start(what: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [...nodeFlags(), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    child.on('error', fail);
+    child.on('close', (code, signal) =>
+      code === 0 ? ok() : fail(new Error(`${what} failed (exit ${code ?? signal})`)),
+    );
+  });
+}
 
 function astroBuild(shard: Shard, out?: string): void {
   run(`astro build${shard.kind === 'all' ? '' : ` (${shardName(shard)})`}`, astroArgs(out), shardEnv(shard));
@@ -449,7 +466,7 @@ function removeAbandoned(dir: string): void {
  * fresh tester's Ctrl+C left 64 of 1,133 files in dist/. The folders of builds that were killed
  * are removed by the next one. Both sites exist side by side for a moment: room for two.
  */
-function singleBuild(out: string, withSearch: boolean): void {
+async function singleBuild(out: string, withSearch: boolean): Promise<void> {
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
   // Astro's prerender code, which it writes under the output folder, imports the project's
@@ -478,7 +495,7 @@ function singleBuild(out: string, withSearch: boolean): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    if (incremental()) incrementalAstroBuild(scratch);
+    if (incremental()) await incrementalAstroBuild(scratch);
     else astroBuild({ kind: 'all' }, scratch);
     halt();
     // Incremental: the search records of unchanged pages from the cache (site-records.ts).
@@ -507,18 +524,36 @@ function singleBuild(out: string, withSearch: boolean): void {
 
 /**
  * The incremental build's Astro run into the empty folder `scratch`: the cached pages are linked
- * into it first and Astro leaves them (it renders those whose key changed), then the links of
+ * into it while Astro starts (it writes no page with a key before they are: linked-pages.ts
+ * `pagesLinked`), and Astro leaves them (it renders those whose key changed); then the links of
  * pages no longer built are removed (src/lib/site/linked-pages.ts).
  */
-function incrementalAstroBuild(scratch: string): void {
+async function incrementalAstroBuild(scratch: string): Promise<void> {
   const cache = cacheDir();
   beginBuild(cache);
-  const t = Date.now();
-  const linked = linkCachedPages(cache, scratch);
-  console.log(`build: ${linked.size} cached page(s) linked in ${seconds(t)}`);
-  astroBuild({ kind: 'all' }, scratch);
-  const removed = removeStaleLinks(scratch, linked, cachedOutputs(cache));
-  if (removed) console.log(`build: ${removed} page(s) no longer built removed`);
+  const word = resolve(cache, `nianbao-linked-${process.pid}`);
+  rmSync(word, { force: true });
+  const astro = start('astro build', astroArgs(scratch), { [LINKED_ENV]: word });
+  // Settled here, awaited below: a failed link must not leave its rejection unhandled.
+  astro.catch(() => undefined);
+  try {
+    const t = Date.now();
+    let linked: LinkedPages;
+    try {
+      linked = linkCachedPages(cache, scratch);
+    } catch (e) {
+      markLinked(word, e as Error);
+      await astro.catch(() => undefined);
+      throw e;
+    }
+    markLinked(word, null);
+    console.log(`build: ${linked.size} cached page(s) linked in ${seconds(t)}, while Astro started`);
+    await astro;
+    const removed = removeStaleLinks(scratch, linked, cachedOutputs(cache));
+    if (removed) console.log(`build: ${removed} page(s) no longer built removed`);
+  } finally {
+    rmSync(word, { force: true });
+  }
   const raced = forgetRaced(cache);
   if (raced) console.log(`build: ${raced} page(s) whose raw file changed during the build will be rendered again`);
   endBuild(cache);
