@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     { publishRun },
     { writeManifestWhile },
     { partsText, summaryText },
-    { takeLedger, unchangedSince, writeLedger },
+    { takeLedger, unchangedSince, unreadFiles, writeLedger },
   ] = await Promise.all([
     import('../src/lib/ingest/run.ts'),
     import('../src/lib/ingest/parallel.ts'),
@@ -273,6 +273,7 @@ async function main(): Promise<void> {
             workers: opts.workers,
             cache,
             retain: writer.retaining ? ledger!.files : undefined,
+            unread: writer.retaining ? unreadFiles(entries, ledger!) : undefined,
             started: booting,
             onProgress: progress,
           },
@@ -327,6 +328,7 @@ async function main(): Promise<void> {
           files: new Map(
             data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => [f.path, f.sha256!]),
           ),
+          identities: new Map(entries.flatMap((e) => (e.identity ? [[e.path, e.identity]] : []))),
         },
         DB_FILE,
       );

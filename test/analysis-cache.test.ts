@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -121,15 +121,39 @@ describe('incremental ingest: the analysis cache', () => {
     // Small Parquet row groups and inserts, so that how the rows were inserted would show in the
     // Parquet bytes (retained.ts INSERT_ROWS).
     // And inserts of more than two runs of rows gathered first (retained.ts MAX_PARTS).
-    const small = { NIANBAO_ROW_GROUP_SIZE: '2048', NIANBAO_INSERT_ROWS: '2048', NIANBAO_MAX_PARTS: '2' };
+    // And every file settled (walk.ts): those just written have an identity, and files the
+    // previous run read are not read again.
+    const small = {
+      NIANBAO_ROW_GROUP_SIZE: '2048',
+      NIANBAO_INSERT_ROWS: '2048',
+      NIANBAO_MAX_PARTS: '2',
+      NIANBAO_SETTLED_MS: '-1',
+    };
     const run = (to: string, incremental: boolean, quiet = true) => ingest(to, incremental, from, quiet, small);
     expect(run(out, true, false)).not.toContain('previous run');
+    // The files with rows, with the identity the next run reads them by (retained.ts).
+    const ledgerLines = readFileSync(ledgerPath(cache, out), 'utf8').trim().split('\n').slice(1);
+    expect(ledgerLines.length).toBeGreaterThan(0);
+    for (const l of ledgerLines) expect(JSON.parse(l)).toHaveLength(3);
 
     // One file removed, one edited, one added, and a copy of a kept file that sorts before it
     // (the kept one becomes the copy, its rows go).
     const series = corpus.filter((f) => f.truth.outcome === 'ok' || f.truth.outcome === 'partial');
     rmSync(join(from, series[1]!.path));
     writeFileSync(join(from, series[2]!.path), `${readFileSync(join(from, series[2]!.path), 'utf8')}\n`);
+    // One rewritten to the same size with its time put back: another file by its change time.
+    // (`touch -r`: to the nanosecond, which utimes from JavaScript cannot give.)
+    const sameSize = join(from, series[4]!.path);
+    const before = statSync(sameSize, { bigint: true });
+    const times = join(tmp, 'times-of-the-rewritten-file');
+    writeFileSync(times, '');
+    execFileSync('touch', ['-r', sameSize, times]);
+    const text = readFileSync(sameSize, 'latin1');
+    const digit = text.search(/[1-8]/);
+    writeFileSync(sameSize, `${text.slice(0, digit)}${Number(text[digit]) + 1}${text.slice(digit + 1)}`, 'latin1');
+    execFileSync('touch', ['-r', times, sameSize]);
+    const after = statSync(sameSize, { bigint: true });
+    expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
     const extra = [...generateCorpus(3, 99, gaz())].find((f) => f.truth.outcome === 'ok')!;
     writeCorpus(join(from, 'added'), [extra]);
     const ext = series[3]!.path.slice(series[3]!.path.lastIndexOf('.'));

@@ -24,6 +24,7 @@ import {
   spans,
   takeLedger,
   unchangedSince,
+  unreadFiles,
   writeLedger,
 } from '../src/lib/write/retained.ts';
 
@@ -156,8 +157,17 @@ describe('the ledger', () => {
   writeFileSync(join(gen, 'nianbao.duckdb'), 'db');
   symlinkSync(gen, out);
   const cache = join(tmp, 'cache');
-  const files = new Map([['a.txt', 'f'.repeat(64)]]);
-  const write = () => writeLedger(cache, out, { version: 'v1', settings: 's', fileChecks: 7, files }, 'nianbao.duckdb');
+  const files = new Map([
+    ['a.txt', 'f'.repeat(64)],
+    ['b.txt', 'e'.repeat(64)],
+  ]);
+  // b.txt changed too recently to be vouched for by its identity (walk.ts); c.txt has no rows.
+  const identities = new Map([
+    ['a.txt', '1:2:3:4:5'],
+    ['c.txt', '1:3:3:4:5'],
+  ]);
+  const write = () =>
+    writeLedger(cache, out, { version: 'v1', settings: 's', fileChecks: 7, files, identities }, 'nianbao.duckdb');
 
   const take = (version = 'v1', settings = 's') => takeLedger(cache, out, version, settings);
 
@@ -167,6 +177,16 @@ describe('the ledger', () => {
     const ledger = take();
     expect(ledger?.fileChecks).toBe(7);
     expect(ledger?.files).toEqual(files);
+    expect(ledger?.identities).toEqual(new Map([['a.txt', '1:2:3:4:5']]));
+    // Unread: only a file with rows whose identity now is the one recorded.
+    const now = [
+      { path: 'a.txt', identity: '1:2:3:4:5' },
+      { path: 'b.txt', identity: '1:9:3:4:5' },
+      { path: 'c.txt', identity: '1:3:3:4:5' },
+      { path: 'd.txt' },
+    ];
+    expect(unreadFiles(now, ledger!)).toEqual(new Set(['a.txt']));
+    expect(unreadFiles([{ path: 'a.txt', identity: '1:2:3:4:6' }], ledger!)).toEqual(new Set());
     expect(take()).toBeNull();
     write();
     expect(take('v2')).toBeNull();

@@ -39,6 +39,11 @@ export interface ParallelOptions extends WorkerSettings {
    * (write/retained.ts): a worker with the cache returns such a file's analysis without rows.
    */
   retain?: ReadonlyMap<string, string>;
+  /**
+   * Paths whose file is, by its identity (walk.ts `fileIdentity`), the one the previous run read
+   * there: its SHA-256 is the one in `retain`, and the worker does not read it.
+   */
+  unread?: ReadonlySet<string>;
   /** Workers already started with the same settings (pool.ts `startWorkers`), used first. */
   started?: Started[];
   onProgress?: (done: number, total: number, path: string) => void;
@@ -58,6 +63,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
     abs: f.abs,
     skip: f.skip,
     retain: opts.retain?.get(f.path),
+    ...(opts.unread?.has(f.path) ? { unread: true as const } : {}),
   }));
   const batchSize = opts.batchSize ?? 50;
   const queue: Task[] = [];

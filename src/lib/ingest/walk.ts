@@ -9,6 +9,7 @@ import {
   readFileSync,
   realpathSync,
   statSync,
+  type BigIntStats,
   type Dirent,
   type Stats,
 } from 'node:fs';
@@ -30,6 +31,37 @@ export interface RawEntry {
   abs: Buffer;
   /** Set when the entry is not read: why. */
   skip?: string;
+  /**
+   * Which file this is (`fileIdentity`), for a regular file `settled` when walked: an
+   * incremental ingest takes a file with the identity of one the previous run read for that
+   * file, unread (write/retained.ts).
+   */
+  identity?: string;
+}
+
+/**
+ * A file changed less than this before it is read is not vouched for by its identity: a write
+ * within the same clock tick as an earlier one leaves the times as they were (what git calls
+ * "racily clean"), and so does a write through a shared memory map to a page still dirty (the
+ * kernel sets the times at the first write to a clean page and writes dirty pages back within
+ * about 35 s by default: a fresh tester's second write through one `mmap`, 2.5 s after the
+ * first, went unseen). The incremental ingest (the raw files it read) and build
+ * (site/source-shas.ts) both go by it.
+ */
+export const SETTLED_NS = 60_000_000_000n;
+
+/**
+ * Which file this is: its device, inode, size, and modification and change times in
+ * nanoseconds. A file written again, replaced, renamed over or touched back to its old time is
+ * another: the kernel sets the change time on every write, and a user cannot set it back
+ * (`touch -r` restores the modification time only).
+ */
+export const fileIdentity = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+/** Whether the file had not changed for SETTLED_NS (or `settledNs`) at `now` (ns since the epoch). */
+export function settled(s: BigIntStats, now: bigint, settledNs = SETTLED_NS): boolean {
+  const latest = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+  return now - latest > settledNs;
 }
 
 const SLASH = Buffer.from('/');
@@ -37,7 +69,10 @@ const SLASH = Buffer.from('/');
 export function walkRaw(rawDir: string): RawEntry[] {
   const root = realpathSync.native(Buffer.from(rawDir), { encoding: 'buffer' });
   const out: RawEntry[] = [];
-  walk(root, [], root, out);
+  // Tests set NIANBAO_SETTLED_MS (-1: every file settled) to give the files they just wrote an identity.
+  const ms = process.env.NIANBAO_SETTLED_MS;
+  const settledNs = ms !== undefined && ms !== '' ? BigInt(Number(ms)) * 1_000_000n : SETTLED_NS;
+  walk(root, [], root, out, { now: BigInt(Date.now()) * 1_000_000n, settledNs });
   return out;
 }
 
@@ -52,7 +87,7 @@ function kindOf(s: Stats | Dirent<Buffer>): string | null {
   return null;
 }
 
-function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[]): void {
+function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[], at: { now: bigint; settledNs: bigint }): void {
   let entries: Dirent<Buffer>[];
   try {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -73,9 +108,12 @@ function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[]): void {
     const skip = (why: string): void => {
       out.push({ path, size: 0, abs: full, skip: why });
     };
-    if (e.isDirectory()) walk(full, parts, root, out);
-    else if (e.isFile()) out.push({ path, size: lstatSync(full).size, abs: full });
-    else if (e.isSymbolicLink()) link(full, path, root, out);
+    if (e.isDirectory()) walk(full, parts, root, out, at);
+    else if (e.isFile()) {
+      const s = lstatSync(full, { bigint: true });
+      const identity = settled(s, at.now, at.settledNs) ? fileIdentity(s) : null;
+      out.push({ path, size: Number(s.size), abs: full, ...(identity ? { identity } : {}) });
+    } else if (e.isSymbolicLink()) link(full, path, root, out);
     else {
       const kind = kindOf(e) ?? kindOf(lstatSync(full));
       skip(`${kind ?? 'not a regular file'}: not a regular file, not read`);

@@ -24,17 +24,29 @@ const ctx = { gazetteer: loadGazetteer(), maxBytes, maxYear };
 const sha256 = (b: Uint8Array) => hash('sha256', b);
 const cache = cacheAt ? openAnalysisCache(cacheAt.dir, cacheAt.version, { maxBytes, maxYear }) : null;
 
-type Item = { path: string; size: number; abs: Uint8Array | string; skip?: string; retain?: string };
+type Item = {
+  path: string;
+  size: number;
+  abs: Uint8Array | string;
+  skip?: string;
+  retain?: string;
+  unread?: true;
+};
 
 /**
  * One file's analysis, from the cache when an incremental ingest has it (analysis-cache.ts);
- * without its rows when `retain`, the SHA-256 the previous run read at this path, is the file's.
- * Entries the walk skipped and files over the size limit are never read here (analyzeFile
- * rejects them unread), nor is a file that cannot be read (analyzeFile says why).
+ * without its rows when `retain`, the SHA-256 the previous run read at this path, is the file's:
+ * known without reading it when the file is `unread`, the very file that run read (its
+ * identity, walk.ts). Entries the walk skipped and files over the size limit are never read
+ * here (analyzeFile rejects them unread), nor is a file that cannot be read (analyzeFile says why).
  */
 function analyse(f: Item) {
   const plain = () => serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
   if (!cache || f.skip || f.size > maxBytes) return plain();
+  if (f.unread && f.retain) {
+    const light = cache.get(cache.key(f.path, f.size, f.retain), false);
+    if (light && !light.rejected && light.counts) return { ...light, retained: true as const };
+  }
   let bytes: Uint8Array;
   try {
     bytes = readRaw(f.abs);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readRaw } from '../ingest/walk.ts';
+import { fileIdentity as identity, readRaw, settled } from '../ingest/walk.ts';
 import { rawSourcePath } from './source.ts';
 
 /**
@@ -10,30 +10,19 @@ import { rawSourcePath } from './source.ts';
  * between builds by the file's identity so that an update does not read and hash every raw file
  * again (100,000 reports: some 5 s of the build's start).
  *
- * The identity is the device, inode, size, and the modification and change times in
- * nanoseconds. The kernel sets the change time (ctime) on every write and a user cannot set it
- * back (`touch -r` restores the modification time only), so a file whose identity is the one
- * remembered has the bytes that were hashed. A hash is remembered only when the file had not
- * changed for RACY_NS before it was read, and its identity was the same before and after the
- * read: a write within the same clock tick as an earlier one leaves the times as they were (what
- * git calls "racily clean"), and so does a write through a shared memory map to a page that is
- * still dirty (the kernel updates the times at the first write to a clean page, and writes dirty
- * pages back within about 35 s by default: a fresh tester's second write through one `mmap`
- * restored the ingested bytes unseen, 2.5 s after the first). So a file changed less than a
- * minute before it was read is read again next time. The identity is
- * the path's own (lstat): a symbolic link put in the file's place, which the source view does not
- * follow, never has a regular file's.
+ * The identity and when a file has settled are the raw folder's (ingest/walk.ts `fileIdentity`,
+ * `settled`): a hash is remembered only when the file had settled before it was read, and its
+ * identity was the same before and after the read. The identity is the path's own (lstat): a
+ * symbolic link put in the file's place, which the source view does not follow, never has a
+ * regular file's.
  *
  * The file (`{cache}/nianbao-source-shas.tsv`, one line per file read: real path as hex, the
  * identity, the hash) is written whole by `save`, with the files asked for in this build only.
  */
 
 const FORMAT = 'nianbao-source-shas 1';
-const RACY_NS = 60_000_000_000n;
 
 type Entry = { id: string; sha: string };
-
-const identity = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 
 export class SourceShas {
   private readonly known = new Map<string, Entry>();
@@ -72,8 +61,7 @@ export class SourceShas {
       }
       const sha = createHash('sha256').update(readRaw(full)).digest('hex');
       const after = lstatSync(full, { bigint: true });
-      const latest = after.mtimeNs > after.ctimeNs ? after.mtimeNs : after.ctimeNs;
-      if (identity(after) === identity(before) && this.now() - latest > RACY_NS)
+      if (identity(after) === identity(before) && settled(after, this.now()))
         this.seen.set(key, { id: identity(after), sha });
       return sha;
     } catch {

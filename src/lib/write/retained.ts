@@ -49,6 +49,11 @@ export interface Ledger {
   fileChecks: number;
   /** Path → SHA-256 of every file whose rows the DuckDB file holds. */
   files: Map<string, string>;
+  /**
+   * Path → identity (ingest/walk.ts `fileIdentity`) of those files the run found settled: a file
+   * with that identity now is the one read, and its SHA-256 the one above, without reading it.
+   */
+  identities: Map<string, string>;
 }
 
 /** Where the ledger of the output folder `out` is kept. */
@@ -72,19 +77,34 @@ export function takeLedger(cacheDir: string, out: string, version: string, setti
   rmSync(path, { force: true });
   try {
     const lines = text.split('\n');
-    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files'>;
+    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files' | 'identities'>;
     if (head.version !== version || head.settings !== settings) return null;
     if (realpathSync(out) !== head.gen) return null;
     const files = new Map<string, string>();
+    const identities = new Map<string, string>();
     for (let i = 1; i < lines.length; i++) {
       if (!lines[i]) continue;
-      const [p, sha] = JSON.parse(lines[i]!) as [string, string];
+      const [p, sha, identity] = JSON.parse(lines[i]!) as [string, string, string?];
       files.set(p, sha);
+      if (identity) identities.set(p, identity);
     }
-    return { ...head, files };
+    return { ...head, files, identities };
   } catch {
     return null;
   }
+}
+
+/**
+ * The paths whose file is, by its identity now (ingest/walk.ts), the one the previous run read
+ * there: the ledger's SHA-256 is that file's, and it need not be read (ingest/worker.ts).
+ */
+export function unreadFiles(
+  entries: ReadonlyArray<{ path: string; identity?: string }>,
+  ledger: Pick<Ledger, 'identities'>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) if (e.identity && ledger.identities.get(e.path) === e.identity) out.add(e.path);
+  return out;
 }
 
 /**
@@ -126,6 +146,7 @@ export function writeLedger(cacheDir: string, out: string, ledger: Omit<Ledger, 
     const head = {
       ...ledger,
       files: undefined,
+      identities: undefined,
       gen,
       db: { size: st.size, mtimeMs: st.mtimeMs, sha256: fileSha256(db) },
     };
@@ -135,7 +156,8 @@ export function writeLedger(cacheDir: string, out: string, ledger: Omit<Ledger, 
     try {
       let text = `${JSON.stringify(head)}\n`;
       for (const [p, sha] of ledger.files) {
-        text += `${JSON.stringify([p, sha])}\n`;
+        const identity = ledger.identities.get(p);
+        text += `${JSON.stringify(identity ? [p, sha, identity] : [p, sha])}\n`;
         if (text.length > 1 << 20) {
           writeSync(fd, text);
           text = '';
