@@ -198,12 +198,46 @@ describe('incremental build', () => {
       } catch {
         // It had finished: the folder is then the new build, the same bytes.
       }
-      // Stopped, not finished: the build says so and fails (build.ts: exit 1, or 130 from parallelBuild).
+      // Stopped, not finished: the build says so and fails (build.ts: exit 130).
       expect(await closed).not.toBe(0);
       const c = compare(clean, stopped);
       expect([c.onlyA, c.onlyB, c.differ]).toEqual([[], [], []]);
       expect(readdirSync(tmp).filter((f) => f.includes('.building-'))).toEqual([]);
       expect(existsSync(join(stopped, 'index.html'))).toBe(true);
+    },
+  );
+
+  it(
+    'a signal to the build process alone (kill, a CI timeout) stops its Astro process too, and leaves the folder as it was',
+    { timeout: 900_000 },
+    async () => {
+      const stopped = join(tmp, 'killed');
+      cpSync(clean, stopped, { recursive: true });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', stopped], {
+        env: buildEnv({ ...PARTS, NIANBAO_DATA: data, NIANBAO_RAW: raw }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let said = '';
+      child.stderr.on('data', (b: Buffer) => (said += b.toString()));
+      const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+      const scratch = `${stopped}.building-${child.pid}`;
+      for (let waited = 0; waited < 20_000 && child.exitCode === null; waited += 100) {
+        if (existsSync(scratch) && readdirSync(scratch).length > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const running = child.exitCode === null;
+      child.kill('SIGTERM');
+      const code = await closed;
+      if (running) {
+        // Not the default death (a signal, no code): the build stopped Astro and cleaned up.
+        expect(code).toBe(143);
+        expect(said).toContain('stopped by SIGTERM');
+      }
+      // No Astro process left writing into the scratch folder.
+      expect(spawnSync('pgrep', ['-f', scratch]).status).toBe(1);
+      const c = compare(clean, stopped);
+      expect([c.onlyA, c.onlyB, c.differ]).toEqual([[], [], []]);
+      expect(readdirSync(tmp).filter((f) => f.includes('.building-'))).toEqual([]);
     },
   );
 });

@@ -3,10 +3,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
-import { forgetRaced, markLinked, markRaced, pagesLinked } from '../src/lib/site/linked-pages.ts';
+import { forgetRaced, markRaced } from '../src/lib/site/linked-pages.ts';
 import {
   agencyPageKey,
-  keyContext,
   regionPageKey,
   reportPageKey,
   sourceChangedSinceKey,
@@ -125,37 +124,5 @@ describe('a raw file edited during the build (a fresh tester’s race)', () => {
     expect(existsSync(copy('reports/a/index.html'))).toBe(false);
     expect(existsSync(copy('reports/b/index.html'))).toBe(true);
     expect(forgetRaced(cache)).toBe(0);
-  });
-});
-
-describe('the cached pages, linked while Astro starts (scripts/build.ts)', () => {
-  const data = { ...context([]), digests: new Map<string, string>() };
-
-  it('no key is made before the build says the pages are linked, and none when it says they could not be', async () => {
-    const dir = testScratchDir('nianbao-linked-');
-    const word = join(dir, 'word');
-    const env = process.env.NIANBAO_PAGES_LINKED;
-    process.env.NIANBAO_PAGES_LINKED = word;
-    try {
-      let made = false;
-      const keys = keyContext(data).then((k) => ((made = true), k));
-      await new Promise((ok) => setTimeout(ok, 100));
-      expect(made).toBe(false);
-      markLinked(word, null);
-      expect(await keys).not.toBeNull();
-      markLinked(word, new Error('EACCES'));
-      await expect(keyContext(data)).rejects.toThrow(/could not be linked.*EACCES/);
-      // Not an incremental build: no keys, nothing to wait for.
-      expect(await keyContext({ ...data, digests: null })).toBeNull();
-    } finally {
-      if (env === undefined) delete process.env.NIANBAO_PAGES_LINKED;
-      else process.env.NIANBAO_PAGES_LINKED = env;
-    }
-  });
-
-  it('a process whose build is gone stops waiting; one that no build started does not wait', async () => {
-    const dir = testScratchDir('nianbao-linked-');
-    await expect(pagesLinked(join(dir, 'never'), process.ppid + 1)).rejects.toThrow(/is gone/);
-    await expect(pagesLinked(undefined)).resolves.toBeUndefined();
   });
 });

@@ -6,12 +6,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The pages an incremental build (`npm run build -- --incremental`) does not render again are
@@ -86,48 +84,6 @@ export function forgetRaced(cacheDir: string): number {
   for (const p of pages) rmSync(join(cacheDir, PAGES, p), { force: true });
   rmSync(file, { force: true });
   return pages.size;
-}
-
-/**
- * Set by scripts/build.ts for the Astro process of an incremental build: the file the build
- * writes once it has linked the cached pages into the output folder (`markLinked`). The build
- * links them while Astro starts and loads the data (at 100,000 reports 8 s of links beside 15 s
- * of Astro's start), and Astro must write no page that has a key before: a link made after
- * Astro wrote the page would fail, and one made between Astro's check and its write would be
- * written through, into the cache's copy.
- */
-export const LINKED_ENV = 'NIANBAO_PAGES_LINKED';
-const LINKED_OK = 'linked';
-
-/** Writes the build's word to the Astro process (`pagesLinked`): the pages are linked, or why not. */
-export function markLinked(file: string, error: Error | null): void {
-  writeFileSync(`${file}.tmp`, error ? `failed: ${error.message}` : LINKED_OK);
-  renameSync(`${file}.tmp`, file);
-}
-
-/** How often `pagesLinked` looks for the build's word. */
-const POLL_MS = 20;
-
-/**
- * Resolves once the build that started this process has linked the cached pages into the
- * output folder (LINKED_ENV), at once when none said it would. Rejects when the linking failed,
- * or when that build is gone (this process was given another parent) before it said so. The
- * pages' keys wait for it (page-keys.ts `keyContext`): every page with a key is written after.
- */
-export async function pagesLinked(file = process.env[LINKED_ENV], parent = process.ppid): Promise<void> {
-  if (!file) return;
-  for (;;) {
-    let word: string | null = null;
-    try {
-      word = readFileSync(file, 'utf8');
-    } catch {
-      // Not yet written.
-    }
-    if (word === LINKED_OK) return;
-    if (word !== null) throw new Error(`the cached pages could not be linked into the output folder (${word})`);
-    if (process.ppid !== parent) throw new Error('the build that started this process is gone');
-    await sleep(POLL_MS);
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import type { RegionPage } from './region-page.ts';
 import { SourceShas } from './source-shas.ts';
 import { cacheDir } from './incremental.ts';
-import { keysChanged, pagesLinked } from './linked-pages.ts';
+import { keysChanged } from './linked-pages.ts';
 
 /**
  * Cache keys of the pages an incremental build may copy from the previous build instead of
@@ -39,18 +39,11 @@ export interface KeyContext {
   copiesOf(reportId: string): ReportRow[];
 }
 
-/**
- * The keys' context from the site data, or null when the build is not incremental. Resolves
- * once the build has linked the cached pages into the output folder (linked-pages.ts
- * `pagesLinked`): a route's pages are written after its paths, which need their keys, so no page
- * with a key is written before.
- */
-export async function keyContext(
+/** The keys' context from the site data, or null when the build is not incremental. */
+export function keyContext(
   data: Omit<KeyContext, 'digests'> & { digests: KeyContext['digests'] | null },
-): Promise<KeyContext | null> {
-  if (!data.digests) return null;
-  await pagesLinked();
-  return { ...data, digests: data.digests };
+): KeyContext | null {
+  return data.digests ? { ...data, digests: data.digests } : null;
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
