@@ -582,6 +582,15 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // A cache inside the output folder goes with the folder each build replaces: every build
+  // would be a full one, silently (a fresh tester's F4).
+  const site = resolve(value('--out') ?? 'dist');
+  if (argv.includes('--incremental') && `${resolve(cacheDir())}${sep}`.startsWith(`${site}${sep}`)) {
+    console.error(
+      `build: the cache ${cacheDir()} (NIANBAO_CACHE) is inside the output folder ${value('--out') ?? 'dist'}, which each build replaces: put it elsewhere`,
+    );
+    process.exit(2);
+  }
   // No datasets: a plain message, not Astro's stack trace (a fresh tester's t29: ENOENT … stat
   // 'data/build/manifest.json').
   if (!existsSync(join(dataDir(), 'manifest.json'))) {

@@ -111,4 +111,17 @@ describe('npm run build: what it refuses before it builds anything (t29)', () =>
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no datasets in .*nothing \(no manifest\.json\): run `npm run ingest` first/);
   });
+
+  it('an incremental build whose cache is inside the output folder (each build would be a full one)', () => {
+    const out = join(scratchDir('nianbao-cache-inside-'), 'site');
+    for (const cache of [join(out, 'cache'), out]) {
+      const r = build(['--incremental', '--out', out], { NIANBAO_CACHE: cache });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('is inside the output folder');
+    }
+    // Beside it (a name that starts alike) is not inside: on to the next check.
+    const r = build(['--incremental', '--out', out], { NIANBAO_CACHE: `${out}-cache`, NIANBAO_DATA: `${out}-none` });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no datasets in');
+  });
 });
