@@ -328,7 +328,9 @@ async function main(): Promise<void> {
           files: new Map(
             data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => [f.path, f.sha256!]),
           ),
-          identities: new Map(entries.flatMap((e) => (e.identity ? [[e.path, e.identity]] : []))),
+          // As the workers read them (or took them unread), not as walked: a file swapped between
+          // the two would pair one file's identity with the other's bytes (a fresh tester).
+          identities: new Map(data.identities ?? []),
         },
         DB_FILE,
       );

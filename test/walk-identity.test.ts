@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileIdentity, settled, walkRaw } from '../src/lib/ingest/walk.ts';
+import { fileIdentity, readRawAs, settled, timesKept, walkRaw } from '../src/lib/ingest/walk.ts';
 import { testScratchDir } from './scratch.ts';
 
 /**
@@ -46,10 +46,42 @@ describe('a raw file’s identity', () => {
       delete process.env.NIANBAO_SETTLED_MS;
       expect(walkRaw(dir).map((e) => e.identity)).toEqual([undefined, undefined]);
       process.env.NIANBAO_SETTLED_MS = '-1';
-      expect(walkRaw(dir).every((e) => e.identity)).toBe(true);
+      // (A temporary folder on tmpfs gives none: below.)
+      expect(walkRaw(dir).every((e) => e.identity)).toBe(timesKept(dir));
     } finally {
       if (env === undefined) delete process.env.NIANBAO_SETTLED_MS;
       else process.env.NIANBAO_SETTLED_MS = env;
     }
   });
+
+  it('is what the file was read as only when the file opened is the one walked, unchanged', () => {
+    const dir = testScratchDir('nianbao-identity-');
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, '收到申请 12 件');
+    const walked = fileIdentity(statSync(file, { bigint: true }));
+    expect(readRawAs(file, walked)).toEqual({ bytes: Buffer.from('收到申请 12 件'), identity: walked });
+    expect(readRawAs(file).identity).toBeNull();
+    // Another file put in its place after the walk (a folder swapped, a rename over it).
+    writeFileSync(join(dir, 'b.txt'), '收到申请 13 件');
+    renameSync(join(dir, 'b.txt'), file);
+    expect(readRawAs(file, walked)).toEqual({ bytes: Buffer.from('收到申请 13 件'), identity: null });
+  });
+
+  it.skipIf(!existsSync('/dev/shm') || timesKept('/dev/shm'))(
+    'is not given on tmpfs, where a write through a memory map never moves the times',
+    () => {
+      const dir = mkdtempSync('/dev/shm/nianbao-identity-');
+      const env = process.env.NIANBAO_SETTLED_MS;
+      try {
+        writeFileSync(join(dir, 'a.txt'), 'x');
+        process.env.NIANBAO_SETTLED_MS = '-1';
+        expect(timesKept(dir)).toBe(false);
+        expect(walkRaw(dir).map((e) => e.identity)).toEqual([undefined]);
+      } finally {
+        if (env === undefined) delete process.env.NIANBAO_SETTLED_MS;
+        else process.env.NIANBAO_SETTLED_MS = env;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -64,6 +64,11 @@ export type FileResult =
        * previous incremental run read as it is now (same path, bytes and analysis code).
        */
       retained?: true;
+      /**
+       * The file's identity (walk.ts) when it was read as it was walked, or taken unread by it:
+       * what the next incremental run may take it by (write/retained.ts). Not cached.
+       */
+      identity?: string;
     };
 
 export { ACCEPTED };

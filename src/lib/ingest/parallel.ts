@@ -23,6 +23,8 @@ export interface DiskFile {
   size: number;
   abs: Uint8Array | string;
   skip?: string;
+  /** The walk's identity of the file (walk.ts), checked again when the worker opens it. */
+  identity?: string;
 }
 
 export interface ParallelOptions extends WorkerSettings {
@@ -64,7 +66,10 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
     skip: f.skip,
     retain: opts.retain?.get(f.path),
     ...(opts.unread?.has(f.path) ? { unread: true as const } : {}),
+    ...(f.identity ? { identity: f.identity } : {}),
   }));
+  // The identities the files were read (or taken) by, for the next run's ledger.
+  const identities = new Map<string, string>();
   const batchSize = opts.batchSize ?? 50;
   const queue: Task[] = [];
   for (let i = 0; i < files.length; i += batchSize)
@@ -90,6 +95,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
         while (done.has(want)) {
           const r = done.get(want)!;
           done.delete(want);
+          if (!r.rejected && r.identity) identities.set(r.path, r.identity);
           collector.add(r);
           want++;
           opts.onProgress?.(want, files.length, r.path);
@@ -203,7 +209,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
   // lets that load begin before the run's end (cross-year checks) takes this thread.
   collector.filesDone();
   await new Promise((r) => setImmediate(r));
-  return collector.finish();
+  return { ...collector.finish(), identities };
 }
 
 function died(f: { path: string; size: number }, why: string): FileResult {

@@ -83,6 +83,11 @@ export interface RunResult {
   summary: SummaryRow[];
   manifest: Manifest;
   stats: { cells: number; checks: number; checksFailed: number };
+  /**
+   * Per path, the identity (walk.ts) each file was read as or taken by (an incremental run's
+   * workers: parallel.ts), for the next run's ledger.
+   */
+  identities?: ReadonlyMap<string, string>;
 }
 
 export interface Datasets extends RunResult {

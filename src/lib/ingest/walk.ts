@@ -8,8 +8,10 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  statfsSync,
   statSync,
   type BigIntStats,
+  type PathLike,
   type Dirent,
   type Stats,
 } from 'node:fs';
@@ -64,14 +66,30 @@ export function settled(s: BigIntStats, now: bigint, settledNs = SETTLED_NS): bo
   return now - latest > settledNs;
 }
 
+/**
+ * File systems that keep their pages in memory and never write them back (tmpfs, ramfs): there
+ * a write through a memory map never moves a file's times, however long one waits (a fresh
+ * tester's `/dev/shm`). Their files have no identity to go by.
+ */
+const NO_WRITEBACK = new Set([0x01021994, 0x858458f6]);
+
+/** Whether the times of files in `dir` move with every write that reaches them (not tmpfs or ramfs). */
+export function timesKept(dir: PathLike): boolean {
+  try {
+    return !NO_WRITEBACK.has(Number(statfsSync(dir).type));
+  } catch {
+    return false;
+  }
+}
+
 const SLASH = Buffer.from('/');
 
 export function walkRaw(rawDir: string): RawEntry[] {
   const root = realpathSync.native(Buffer.from(rawDir), { encoding: 'buffer' });
   const out: RawEntry[] = [];
   // Tests set NIANBAO_SETTLED_MS (-1: every file settled) to give the files they just wrote an identity.
-  const ms = process.env.NIANBAO_SETTLED_MS;
-  const settledNs = ms !== undefined && ms !== '' ? BigInt(Number(ms)) * 1_000_000n : SETTLED_NS;
+  const ms = Number(process.env.NIANBAO_SETTLED_MS || NaN);
+  const settledNs = Number.isFinite(ms) ? BigInt(Math.round(ms * 1e6)) : SETTLED_NS;
   walk(root, [], root, out, { now: BigInt(Date.now()) * 1_000_000n, settledNs });
   return out;
 }
@@ -80,7 +98,7 @@ function inside(root: Buffer, p: Buffer): boolean {
   return p.length > root.length && p.subarray(0, root.length).equals(root) && p[root.length] === 0x2f;
 }
 
-function kindOf(s: Stats | Dirent<Buffer>): string | null {
+function kindOf(s: Stats | BigIntStats | Dirent<Buffer>): string | null {
   if (s.isFIFO()) return 'a named pipe (FIFO)';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device file';
   if (s.isSocket()) return 'a socket';
@@ -89,6 +107,7 @@ function kindOf(s: Stats | Dirent<Buffer>): string | null {
 
 function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[], at: { now: bigint; settledNs: bigint }): void {
   let entries: Dirent<Buffer>[];
+  let kept: boolean | null = null;
   try {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
@@ -111,7 +130,8 @@ function walk(dir: Buffer, rel: string[], root: Buffer, out: RawEntry[], at: { n
     if (e.isDirectory()) walk(full, parts, root, out, at);
     else if (e.isFile()) {
       const s = lstatSync(full, { bigint: true });
-      const identity = settled(s, at.now, at.settledNs) ? fileIdentity(s) : null;
+      kept ??= timesKept(dir);
+      const identity = kept && settled(s, at.now, at.settledNs) ? fileIdentity(s) : null;
       out.push({ path, size: Number(s.size), abs: full, ...(identity ? { identity } : {}) });
     } else if (e.isSymbolicLink()) link(full, path, root, out);
     else {
@@ -150,12 +170,25 @@ function link(full: Buffer, path: string, root: Buffer, out: RawEntry[]): void {
  * regular file.
  */
 export function readRaw(abs: Uint8Array | string): Buffer {
+  return readRawAs(abs).bytes;
+}
+
+/**
+ * `readRaw`, and `walked` (the identity the walk gave the entry) when the file opened is that
+ * file and did not change while it was read; otherwise null. What the next incremental run may
+ * take the file by: the walk's identity alone could name another file than the bytes read (a
+ * fresh tester swapped a folder between the walk and the read).
+ */
+export function readRawAs(abs: Uint8Array | string, walked?: string): { bytes: Buffer; identity: string | null } {
   const path = typeof abs === 'string' ? abs : Buffer.from(abs.buffer, abs.byteOffset, abs.byteLength);
   const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const s = fstatSync(fd);
+    const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) throw new Error(`${kindOf(s) ?? 'not a regular file'}: not read`);
-    return readFileSync(fd);
+    const bytes = readFileSync(fd);
+    const same =
+      walked !== undefined && fileIdentity(s) === walked && fileIdentity(fstatSync(fd, { bigint: true })) === walked;
+    return { bytes, identity: same ? walked : null };
   } finally {
     closeSync(fd);
   }

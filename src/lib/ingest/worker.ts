@@ -2,8 +2,8 @@
 import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../region/load.ts';
-import { analyzeFile, serialize, transferables } from './analyze.ts';
-import { readRaw } from './walk.ts';
+import { analyzeFile, serialize, transferables, type FileResult } from './analyze.ts';
+import { readRaw, readRawAs } from './walk.ts';
 import { openAnalysisCache } from './analysis-cache.ts';
 import { failedInThisRun } from '../decode/convert-sync.ts';
 
@@ -31,6 +31,7 @@ type Item = {
   skip?: string;
   retain?: string;
   unread?: true;
+  identity?: string;
 };
 
 /**
@@ -43,26 +44,29 @@ type Item = {
 function analyse(f: Item) {
   const plain = () => serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
   if (!cache || f.skip || f.size > maxBytes) return plain();
-  if (f.unread && f.retain) {
+  if (f.unread && f.retain && f.identity) {
     const light = cache.get(cache.key(f.path, f.size, f.retain), false);
-    if (light && !light.rejected && light.counts) return { ...light, retained: true as const };
+    if (light && !light.rejected && light.counts) return { ...light, retained: true as const, identity: f.identity };
   }
   let bytes: Uint8Array;
+  let identity: string | null;
   try {
-    bytes = readRaw(f.abs);
+    ({ bytes, identity } = readRawAs(f.abs, f.identity));
   } catch {
     return plain();
   }
+  // The identity the next run may take this file by, when the bytes read are the walked file's.
+  const known = <T extends FileResult>(r: T): T => (identity && !r.rejected ? { ...r, identity } : r);
   const sha = sha256(bytes);
   const key = cache.key(f.path, f.size, sha);
   // The previous run's DuckDB file has this file's rows when it read these very bytes
   // (retained.ts): the analysis without them will do.
   if (f.retain === sha) {
     const light = cache.get(key, false);
-    if (light && !light.rejected && light.counts) return { ...light, retained: true as const };
+    if (light && !light.rejected && light.counts) return known({ ...light, retained: true as const });
   }
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) return known(hit);
   const result = serialize(
     analyzeFile(
       f,
@@ -73,7 +77,7 @@ function analyse(f: Item) {
   );
   // A conversion that failed in this run, not because of the file, is tried again next time.
   if (!(result.rejected && failedInThisRun(result.rejected.reason))) cache.put(key, result);
-  return result;
+  return known(result);
 }
 
 /**

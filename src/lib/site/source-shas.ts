@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileIdentity as identity, readRaw, settled } from '../ingest/walk.ts';
+import { fileIdentity as identity, readRaw, settled, timesKept } from '../ingest/walk.ts';
 import { rawSourcePath } from './source.ts';
 
 /**
@@ -27,6 +27,8 @@ type Entry = { id: string; sha: string };
 export class SourceShas {
   private readonly known = new Map<string, Entry>();
   private readonly seen = new Map<string, Entry>();
+  /** Per folder (hex of its real path): whether its files' times can be gone by (walk.ts timesKept). */
+  private readonly kept = new Map<string, boolean>();
 
   /** `file`: the cache file, read when it is there (anything unreadable is ignored). */
   constructor(
@@ -54,14 +56,18 @@ export class SourceShas {
       if (!full) return null;
       const key = full.toString('hex');
       const before = lstatSync(full, { bigint: true });
+      // On tmpfs or ramfs a file's times may never move (walk.ts timesKept): always read.
+      const dir = full.subarray(0, full.lastIndexOf(0x2f));
+      let kept = this.kept.get(dir.toString('hex'));
+      if (kept === undefined) this.kept.set(dir.toString('hex'), (kept = timesKept(dir)));
       const known = this.known.get(key);
-      if (known && known.id === identity(before)) {
+      if (kept && known && known.id === identity(before)) {
         this.seen.set(key, known);
         return known.sha;
       }
       const sha = createHash('sha256').update(readRaw(full)).digest('hex');
       const after = lstatSync(full, { bigint: true });
-      if (identity(after) === identity(before) && settled(after, this.now()))
+      if (kept && identity(after) === identity(before) && settled(after, this.now()))
         this.seen.set(key, { id: identity(after), sha });
       return sha;
     } catch {
