@@ -44,9 +44,15 @@ type Item = {
 function analyse(f: Item) {
   const plain = () => serialize(analyzeFile(f, () => readRaw(f.abs), sha256, ctx));
   if (!cache || f.skip || f.size > maxBytes) return plain();
+  // The previous run's DuckDB file has this file's rows when it read these very bytes
+  // (retained.ts): the analysis without them will do, when the cache has it.
+  const retained = (sha: string) => {
+    const light = cache.get(cache.key(f.path, f.size, sha), false);
+    return light && !light.rejected && light.counts ? { ...light, retained: true as const } : null;
+  };
   if (f.unread && f.retain && f.identity) {
-    const light = cache.get(cache.key(f.path, f.size, f.retain), false);
-    if (light && !light.rejected && light.counts) return { ...light, retained: true as const, identity: f.identity };
+    const taken = retained(f.retain);
+    if (taken) return { ...taken, identity: f.identity };
   }
   let bytes: Uint8Array;
   let identity: string | null;
@@ -59,12 +65,8 @@ function analyse(f: Item) {
   const known = <T extends FileResult>(r: T): T => (identity && !r.rejected ? { ...r, identity } : r);
   const sha = sha256(bytes);
   const key = cache.key(f.path, f.size, sha);
-  // The previous run's DuckDB file has this file's rows when it read these very bytes
-  // (retained.ts): the analysis without them will do.
-  if (f.retain === sha) {
-    const light = cache.get(key, false);
-    if (light && !light.rejected && light.counts) return known({ ...light, retained: true as const });
-  }
+  const taken = f.retain === sha ? retained(sha) : null;
+  if (taken) return known(taken);
   const hit = cache.get(key);
   if (hit) return known(hit);
   const result = serialize(
