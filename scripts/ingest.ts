@@ -18,6 +18,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { SourceFile } from '../src/lib/ingest/run.ts';
 import type { DiskFile } from '../src/lib/ingest/parallel.ts';
+import type { LightPackWriter as PackWriter } from '../src/lib/ingest/light-pack.ts';
 import type { Generation } from '../src/lib/write/generation.ts';
 import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
@@ -212,7 +213,8 @@ async function main(): Promise<void> {
     { publishRun },
     { writeManifestWhile },
     { partsText, summaryText },
-    { takeLedger, unchangedSince, unreadFiles, writeLedger },
+    { takeLedger, unchangedSince, unreadFiles, writeLedger, newPackPath },
+    { LightPackWriter },
   ] = await Promise.all([
     import('../src/lib/ingest/run.ts'),
     import('../src/lib/ingest/parallel.ts'),
@@ -227,6 +229,7 @@ async function main(): Promise<void> {
     import('../src/lib/write/manifest.ts'),
     import('../src/lib/ingest/summary-text.ts'),
     import('../src/lib/write/retained.ts'),
+    import('../src/lib/ingest/light-pack.ts'),
   ]);
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
     ...f,
@@ -251,6 +254,8 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`cannot write to ${outDir}: ${(e as Error).message}`);
   }
+  // This run's light pack index (light-pack.ts), for the next incremental run.
+  let packOut: PackWriter | null = null;
   try {
     // The previous incremental run's rows, for the files it read as they are now (retained.ts).
     const ledger = cache ? takeLedger(cache.root, outDir, cache.version, settings) : null;
@@ -263,6 +268,9 @@ async function main(): Promise<void> {
         unchanged: () => unchangedSince(ledger, join(ledger.gen, DB_FILE)),
       },
     );
+    // The previous run's packs hold the entries of the files taken unread (only when its rows are).
+    const packIn = writer.retaining ? ledger?.pack?.entries : undefined;
+    if (cache) packOut = new LightPackWriter(() => newPackPath(cache.root, outDir), packIn);
     const data = parallel
       ? await runParallel(
           files,
@@ -274,6 +282,8 @@ async function main(): Promise<void> {
             cache,
             retain: writer.retaining ? ledger!.files : undefined,
             unread: writer.retaining ? unreadFiles(entries, ledger!) : undefined,
+            pack: packIn,
+            packOut: packOut ?? undefined,
             started: booting,
             onProgress: progress,
           },
@@ -290,6 +300,7 @@ async function main(): Promise<void> {
           },
           writer.sink,
         );
+    packOut?.close();
     phase('analysed');
     // The manifest's entries are written while DuckDB exports the tables (their hashes, which the
     // manifest's header holds, come last).
@@ -331,6 +342,7 @@ async function main(): Promise<void> {
           // As the workers read them (or took them unread), not as walked: a file swapped between
           // the two would pair one file's identity with the other's bytes (a fresh tester).
           identities: new Map(data.identities ?? []),
+          pack: packOut && { entries: packOut.index },
         },
         DB_FILE,
       );

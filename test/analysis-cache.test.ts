@@ -12,9 +12,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/lib/ingest/analyze.ts';
 import { timesKept } from '../src/lib/ingest/walk.ts';
@@ -136,7 +136,12 @@ describe('incremental ingest: the analysis cache', () => {
     const ledgerLines = readFileSync(ledgerPath(cache, out), 'utf8').trim().split('\n').slice(1);
     expect(ledgerLines.length).toBeGreaterThan(0);
     // (None on tmpfs, where the times cannot be gone by: walk.ts timesKept.)
-    for (const l of ledgerLines) expect(JSON.parse(l)).toHaveLength(timesKept(from) ? 3 : 2);
+    // And each one's place in the light packs (light-pack.ts): pack, offset, length, CRC-32.
+    for (const l of ledgerLines) {
+      const line = JSON.parse(l) as unknown[];
+      expect(line).toHaveLength(7);
+      expect(typeof line[2]).toBe(timesKept(from) ? 'string' : 'object');
+    }
 
     // One file removed, one edited, one added, and a copy of a kept file that sorts before it
     // (the kept one becomes the copy, its rows go).
@@ -199,6 +204,36 @@ describe('incremental ingest: the analysis cache', () => {
     const printedAgain = run(out, true, false);
     expect(printedAgain).not.toContain('previous run');
     expect(csvText(out, 'sections')).not.toContain('改过的行');
+    expect(published(out)).toEqual(published(join(tmp, 'kept-plain')));
+    if (!timesKept(from)) return;
+
+    // The files taken unread come from the light pack: a title planted in one entry (its place
+    // and CRC-32 in the ledger made to match) is published. A pack whose bytes are not those
+    // the ledger says is not used: the cache's own files are read, and a plain run's bytes published.
+    const lines = readFileSync(ledger, 'utf8').trimEnd().split('\n');
+    const head = JSON.parse(lines[0]!) as { packs: string[] };
+    const k = lines.findIndex((l, i) => i > 0 && (JSON.parse(l) as unknown[]).length === 7);
+    const line = JSON.parse(lines[k]!) as [string, string, string, number, number, number, number];
+    const packFile = join(dirname(ledger), head.packs[line[3]]!);
+    const pack = readFileSync(packFile);
+    const entry = deserialize(pack.subarray(line[4], line[4] + line[5])) as Extract<FileResult, { rejected: null }>;
+    const planted = serialize({ ...entry, report: { ...entry.report, title: '轻量包中的标题' } });
+    // A pack is never changed in place: the planted entry goes into a new one the ledger names.
+    const plantedPack = join(dirname(ledger), `${head.packs[0]!.split('.')[0]}.1-planted.pack`);
+    writeFileSync(plantedPack, planted);
+    head.packs.push(basename(plantedPack));
+    lines[0] = JSON.stringify(head);
+    lines[k] = JSON.stringify([line[0], line[1], line[2], head.packs.length - 1, 0, planted.length, crc32(planted)]);
+    writeFileSync(ledger, `${lines.join('\n')}\n`);
+    run(out, true);
+    expect(readFileSync(join(out, 'reports.csv'), 'utf8')).toContain('轻量包中的标题');
+    // The next run keeps that entry where it is; now every byte of every pack is damaged.
+    for (const name of (JSON.parse(readFileSync(ledger, 'utf8').split('\n')[0]!) as { packs: string[] }).packs) {
+      const f = join(dirname(ledger), name);
+      writeFileSync(f, Buffer.alloc(statSync(f).size, 0x5a));
+    }
+    expect(run(out, true, false)).toContain('previous run');
+    expect(readFileSync(join(out, 'reports.csv'), 'utf8')).not.toContain('轻量包中的标题');
     expect(published(out)).toEqual(published(join(tmp, 'kept-plain')));
   });
 });

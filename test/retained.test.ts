@@ -1,7 +1,9 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -10,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columns } from '../src/lib/schema/datasets.ts';
 import { mulberry32 } from './helpers.ts';
@@ -21,6 +23,7 @@ import {
   MERGE_RUNS,
   insertSql,
   ledgerPath,
+  newPackPath,
   spans,
   takeLedger,
   unchangedSince,
@@ -213,5 +216,52 @@ describe('the ledger', () => {
     rmSync(`${db}.wal`);
     write();
     expect(unchangedSince(take()!, db)).toBe(true);
+  });
+
+  it('names the light packs its entries are in, and removes every other pack of the output folder', () => {
+    const dir = dirname(ledgerPath(cache, out));
+    const packs = () =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.pack'))
+        .sort();
+    const made = (text: string) => {
+      const file = newPackPath(cache, out);
+      writeFileSync(file, text);
+      return file;
+    };
+    const p1 = made('p1');
+    const p2 = made('p2');
+    const stray = made('p3');
+    // A pack elsewhere is never named in the ledger (its entry is left out).
+    const entries = new Map([
+      ['a.txt', { file: p2, at: 0, length: 2, crc: 12345 }],
+      ['b.txt', { file: p1, at: 1, length: 1, crc: 7 }],
+      ['c.txt', { file: join(tmp, 'elsewhere.pack'), at: 0, length: 1, crc: 1 }],
+    ]);
+    writeLedger(
+      cache,
+      out,
+      { version: 'v1', settings: 's', fileChecks: 7, files, identities, pack: { entries } },
+      'nianbao.duckdb',
+    );
+    expect(existsSync(stray)).toBe(false);
+    expect(packs()).toEqual([p1, p2].map((f) => basename(f)).sort());
+    const ledger = take()!;
+    expect(ledger.pack!.entries).toEqual(new Map([...entries].filter(([p]) => p !== 'c.txt')));
+    expect(ledger.identities).toEqual(new Map([['a.txt', '1:2:3:4:5']]));
+    expect(ledger.files).toEqual(files);
+    // No ledger written (a write-ahead log beside the DuckDB file): no pack kept.
+    writeFileSync(join(gen, 'nianbao.duckdb.wal'), 'edit');
+    writeLedger(
+      cache,
+      out,
+      { version: 'v1', settings: 's', fileChecks: 7, files, identities, pack: { entries } },
+      'nianbao.duckdb',
+    );
+    rmSync(join(gen, 'nianbao.duckdb.wal'));
+    expect(packs()).toEqual([]);
+    expect(take()).toBeNull();
+    write();
+    expect(take()!.pack).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { FileResult } from './analyze.ts';
 import { diag } from '../schema/diagnostics.ts';
 import { Collector, sortPaths, type RowSink, type RunResult } from './run.ts';
 import { retryHeapMb, spawnWorker, type Started, type WorkerSettings } from './pool.ts';
+import type { LightPackWriter, PackIndex } from './light-pack.ts';
 
 /**
  * The same run as `runIngest`, with files analysed in worker threads. Batches go out in sorted
@@ -46,6 +47,14 @@ export interface ParallelOptions extends WorkerSettings {
    * there: its SHA-256 is the one in `retain`, and the worker does not read it.
    */
   unread?: ReadonlySet<string>;
+  /**
+   * Where the previous run's light packs hold each file's analysis without rows (light-pack.ts):
+   * a file taken unread goes to its worker with its entry's place, and the worker reads a batch's
+   * entries in one go instead of opening the cache's file for each.
+   */
+  pack?: PackIndex;
+  /** This run's light pack index, added to as the results are collected (path order). */
+  packOut?: LightPackWriter;
   /** Workers already started with the same settings (pool.ts `startWorkers`), used first. */
   started?: Started[];
   onProgress?: (done: number, total: number, path: string) => void;
@@ -80,6 +89,15 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
     files.map((f) => f.path),
   );
   const done = new Map<number, FileResult>();
+  // The results a worker took from their light pack entry, which the next run's index keeps.
+  const fromPack = new Set<number>();
+  /** A task's files as sent, with the place of their light pack entry for those taken unread. */
+  const itemsOf = (task: Task) =>
+    task.files.map((i) => {
+      const f = files[i]!;
+      const packed = f.unread && f.retain && f.identity ? opts.pack?.get(f.path) : undefined;
+      return packed ? { ...f, packed } : f;
+    });
   let want = 0; // next file to collect
   const live = new Set<Worker>();
   const started = [...(opts.started ?? [])];
@@ -96,6 +114,7 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           const r = done.get(want)!;
           done.delete(want);
           if (!r.rejected && r.identity) identities.set(r.path, r.identity);
+          opts.packOut?.add(r, fromPack.delete(want));
           collector.add(r);
           want++;
           opts.onProgress?.(want, files.length, r.path);
@@ -121,12 +140,13 @@ export async function runParallel(input: DiskFile[], opts: ParallelOptions, sink
           const task = queue.shift()!;
           const id = nextId++;
           inFlight.set(id, task);
-          w.postMessage({ id, items: task.files.map((i) => files[i]) });
+          w.postMessage({ id, items: itemsOf(task) });
         };
-        w.on('message', (msg: { id: number; results: FileResult[] }) => {
+        w.on('message', (msg: { id: number; results: FileResult[]; packed?: number[] }) => {
           answered = true;
           const task = inFlight.get(msg.id)!;
           inFlight.delete(msg.id);
+          for (const k of msg.packed ?? []) fromPack.add(task.files[k]!);
           task.files.forEach((i, k) => done.set(i, msg.results[k]!));
           collect();
           if (!finished) send();

@@ -6,6 +6,7 @@ import { analyzeFile, serialize, transferables, type FileResult } from './analyz
 import { readRaw, readRawAs } from './walk.ts';
 import { openAnalysisCache } from './analysis-cache.ts';
 import { failedInThisRun } from '../decode/convert-sync.ts';
+import { lightEntry, readEntries, type PackRef } from './light-pack.ts';
 
 const {
   maxBytes,
@@ -32,7 +33,23 @@ type Item = {
   retain?: string;
   unread?: true;
   identity?: string;
+  /** Where its analysis without rows is in the previous run's light packs (light-pack.ts), for a file taken unread. */
+  packed?: PackRef;
 };
+
+/** The light packs this worker has opened (path → descriptor; null: could not be). */
+const packs = new Map<string, number | null>();
+
+/**
+ * A file taken unread (its identity the one the previous run read, so its SHA-256 the ledger's
+ * `retain`) with its analysis without rows from its light pack entry `bytes`, when the entry is
+ * that file's.
+ */
+function fromPack(f: Item, bytes: Uint8Array | null | undefined): FileResult | null {
+  if (!bytes || !f.unread || !f.retain || !f.identity || f.skip || f.size > maxBytes) return null;
+  const light = lightEntry(bytes, { path: f.path, size: f.size, sha256: f.retain });
+  return light && { ...light, retained: true, identity: f.identity };
+}
 
 /**
  * One file's analysis, from the cache when an incremental ingest has it (analysis-cache.ts);
@@ -99,11 +116,23 @@ function hogHeap(mb?: number): object[][] {
 }
 
 parentPort!.on('message', (msg: { id: number; items: Item[] }) => {
-  const results = msg.items.map((f) => {
+  // The results taken from their light pack entry, by position: the next run's index keeps
+  // those entries where they are (light-pack.ts LightPackWriter).
+  const packed: number[] = [];
+  // The batch's light pack entries, read together (one read per pack for consecutive files).
+  const asked = msg.items.filter((f) => f.packed);
+  const read = readEntries(
+    asked.map((f) => f.packed!),
+    packs,
+  );
+  const bytes = new Map(asked.map((f, k) => [f, read[k]]));
+  const results = msg.items.map((f, k) => {
     const hog = crashOn && f.path.includes(crashOn) ? hogHeap(crashMb) : [];
-    const result = analyse(f);
+    const taken = fromPack(f, bytes.get(f));
+    if (taken) packed.push(k);
+    const result = taken ?? analyse(f);
     hog.length = 0;
     return result;
   });
-  parentPort!.postMessage({ id: msg.id, results }, results.flatMap(transferables));
+  parentPort!.postMessage({ id: msg.id, results, packed }, results.flatMap(transferables));
 });

@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   realpathSync,
@@ -13,8 +14,9 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
+import type { PackIndex, PackRef } from '../ingest/light-pack.ts';
 
 /**
  * Rows retained from the previous run. An incremental ingest (`--incremental`) over a corpus
@@ -54,11 +56,26 @@ export interface Ledger {
    * with that identity now is the one read, and its SHA-256 the one above, without reading it.
    */
   identities: Map<string, string>;
+  /**
+   * Where each file's analysis without rows is in the run's light packs (ingest/light-pack.ts,
+   * files beside the ledger); absent in a ledger written without them.
+   */
+  pack?: { entries: PackIndex };
 }
 
 /** Where the ledger of the output folder `out` is kept. */
 export const ledgerPath = (cacheDir: string, out: string): string =>
   join(cacheDir, 'nianbao-retained', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 24)}.ndjson`);
+
+/**
+ * A new light pack's path for the output folder `out` (beside its ledger, the folder made): named
+ * after this process, so that a run does not remove the pack another running one is writing.
+ */
+export function newPackPath(cacheDir: string, out: string): string {
+  const ledger = ledgerPath(cacheDir, out);
+  mkdirSync(dirname(ledger), { recursive: true });
+  return `${ledger.slice(0, -'.ndjson'.length)}.${process.pid}-${randomBytes(6).toString('hex')}.pack`;
+}
 
 /**
  * The previous run's ledger for `out`, when it was made by this code with these settings and
@@ -77,18 +94,36 @@ export function takeLedger(cacheDir: string, out: string, version: string, setti
   rmSync(path, { force: true });
   try {
     const lines = text.split('\n');
-    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files' | 'identities'>;
+    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files' | 'identities' | 'pack'> & { packs?: unknown };
+    // The packs' names only: they are always beside the ledger.
+    const packs = Array.isArray(head.packs)
+      ? head.packs.map((n) => (typeof n === 'string' && n === basename(n) ? join(dirname(path), n) : null))
+      : [];
     if (head.version !== version || head.settings !== settings) return null;
     if (realpathSync(out) !== head.gen) return null;
     const files = new Map<string, string>();
     const identities = new Map<string, string>();
+    const entries: PackIndex = new Map();
     for (let i = 1; i < lines.length; i++) {
       if (!lines[i]) continue;
-      const [p, sha, identity] = JSON.parse(lines[i]!) as [string, string, string?];
+      const [p, sha, identity, k, at, length, crc] = JSON.parse(lines[i]!) as [
+        string,
+        string,
+        (string | null)?,
+        number?,
+        number?,
+        number?,
+        number?,
+      ];
       files.set(p, sha);
       if (identity) identities.set(p, identity);
+      const file = Number.isInteger(k) ? packs[k!] : null;
+      if (file && [at, length, crc].every(Number.isSafeInteger))
+        entries.set(p, { file, at: at!, length: length!, crc: crc! });
     }
-    return { ...head, files, identities };
+    const { packs: _names, ...rest } = head;
+    const packed = entries.size ? { entries } : undefined;
+    return { ...rest, files, identities, ...(packed ? { pack: packed } : {}) };
   } catch {
     return null;
   }
@@ -135,29 +170,57 @@ export function fileSha256(path: string): string {
   return h.digest('hex');
 }
 
-/** Records what this run published at `out` (after it switched), for the next run. */
-export function writeLedger(cacheDir: string, out: string, ledger: Omit<Ledger, 'gen' | 'db'>, dbFile: string): void {
+/**
+ * Records what this run published at `out` (after it switched), for the next run. `pack`: where
+ * the run's index puts each file's light pack entry (ingest/light-pack.ts); every other pack of
+ * `out`'s ledger is removed (but one a running process is writing), all of them when no ledger
+ * is written.
+ */
+export function writeLedger(
+  cacheDir: string,
+  out: string,
+  ledger: Omit<Ledger, 'gen' | 'db' | 'pack'> & { pack?: { entries: PackIndex } | null },
+  dbFile: string,
+): void {
   const path = ledgerPath(cacheDir, out);
+  const stem = basename(path, '.ndjson');
+  let packs: string[] = [];
   try {
     const gen = realpathSync(out);
     const db = join(gen, dbFile);
     if (existsSync(`${db}.wal`)) return;
     const st = statSync(db);
+    mkdirSync(join(cacheDir, 'nianbao-retained'), { recursive: true });
+    const entries: PackIndex = ledger.pack?.entries ?? new Map<string, PackRef>();
+    // Only packs beside the ledger are named in it (a name, not a path).
+    const number = new Map<string, number>();
+    for (const ref of entries.values())
+      if (!number.has(ref.file) && dirname(ref.file) === dirname(path)) number.set(ref.file, number.size);
+    packs = [...number.keys()];
     const head = {
       ...ledger,
       files: undefined,
       identities: undefined,
+      pack: undefined,
+      packs: packs.map((f) => basename(f)),
       gen,
       db: { size: st.size, mtimeMs: st.mtimeMs, sha256: fileSha256(db) },
     };
-    mkdirSync(join(cacheDir, 'nianbao-retained'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
     try {
       let text = `${JSON.stringify(head)}\n`;
       for (const [p, sha] of ledger.files) {
         const identity = ledger.identities.get(p);
-        text += `${JSON.stringify(identity ? [p, sha, identity] : [p, sha])}\n`;
+        const ref = entries.get(p);
+        const k = ref && number.get(ref.file);
+        text += `${JSON.stringify(
+          ref && k !== undefined
+            ? [p, sha, identity ?? null, k, ref.at, ref.length, ref.crc]
+            : identity
+              ? [p, sha, identity]
+              : [p, sha],
+        )}\n`;
         if (text.length > 1 << 20) {
           writeSync(fd, text);
           text = '';
@@ -170,6 +233,33 @@ export function writeLedger(cacheDir: string, out: string, ledger: Omit<Ledger, 
     renameSync(tmp, path);
   } catch {
     // No ledger: the next run reads every file's rows from the analysis cache, as before.
+    packs = [];
+  } finally {
+    removePacks(dirname(path), stem, new Set(packs.map((f) => basename(f))));
+  }
+}
+
+/** Removes the light packs of the ledger `stem` but those in `keep` and those of running processes. */
+function removePacks(dir: string, stem: string, keep: ReadonlySet<string>): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(`${stem}.`) || !name.endsWith('.pack') || keep.has(name)) continue;
+      const pid = Number(name.slice(stem.length + 1).split('-')[0]);
+      if (!alive(pid)) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // Left for the next run to remove.
+  }
+}
+
+/** Whether a process `pid` is running (its pack being written is not touched). */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
