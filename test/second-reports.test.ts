@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secondReports } from '../src/lib/site/second-reports.ts';
+import { mayHoldSecondReport, secondReports } from '../src/lib/site/second-reports.ts';
 import type { ManifestEntry } from '../src/lib/schema/datasets.ts';
 
 const entry = (path: string, over: Partial<ManifestEntry> = {}): ManifestEntry => ({
@@ -52,6 +52,18 @@ describe('secondReports (the quality page’s files holding a report not read)',
       { report_id: 'id-a.txt', path: 'a.txt', line: 40 },
       { report_id: 'id-c.txt', path: 'c.txt', line: null },
     ]);
+  });
+
+  it('the same when only the lines that may hold one are parsed (the manifest reader’s mayMatch)', async () => {
+    const entries = [
+      entry('a.txt', { diagnostics: [second(40)] }),
+      entry('b.txt', { diagnostics: [{ ...second(1), code: 'W_NO_YEAR' }] }),
+      entry('c.txt', { outcome: 'partial', reason_code: 'PARTIAL', diagnostics: [second(null)] }),
+      entry('d.txt'),
+    ];
+    const kept = entries.filter((e) => mayHoldSecondReport(JSON.stringify(e)));
+    expect(kept.map((e) => e.path)).toEqual(['a.txt', 'c.txt']);
+    expect(await secondReports(of(kept), 10)).toEqual(await secondReports(of(entries), 10));
   });
 
   it('none: an empty list', async () => {

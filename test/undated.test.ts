@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../src/lib/schema/datasets.ts';
-import { NO_YEAR_FALLBACK, noYearReason, noYearReasons } from '../src/lib/site/undated.ts';
+import { NO_YEAR_FALLBACK, mayGiveNoYearReason, noYearReason, noYearReasons } from '../src/lib/site/undated.ts';
 
 /**
  * The quality page lists the reports whose year is NULL with the reason the manifest gives
@@ -62,5 +62,18 @@ describe('why a report has no year (undated.ts)', () => {
     // A report whose entry has no W_NO_YEAR (an older manifest) gets none: the page says the fallback.
     expect((await noYearReasons(stream(entries, []), new Set(['b']))).size).toBe(0);
     expect(NO_YEAR_FALLBACK).toBe('报告所属年度未能确定，年度留空');
+  });
+
+  it('gives the same reasons when only the lines that may give one are parsed (the manifest reader’s mayMatch)', async () => {
+    const entries = [
+      entry({ path: 'a.txt', report_id: 'a', diagnostics: [disagree] }),
+      entry({ path: 'b.txt', report_id: 'b' }),
+      entry({ path: 'c.txt', report_id: 'c', diagnostics: [unstated] }),
+      entry({ path: 'd.txt', report_id: 'd', diagnostics: [{ ...unstated, code: 'W_SECOND_REPORT' }] }),
+    ];
+    const kept = entries.filter((e) => mayGiveNoYearReason(JSON.stringify(e)));
+    expect(kept.map((e) => e.path)).toEqual(['a.txt', 'c.txt']);
+    const ids = new Set(['a', 'b', 'c', 'd']);
+    expect(await noYearReasons(stream(kept, []), ids)).toEqual(await noYearReasons(stream(entries, []), ids));
   });
 });

@@ -212,24 +212,36 @@ export function decided<T extends AgencyYear>(reports: T[]): T[] {
   return skip.size ? out.filter((r) => !skip.has(r.report_id)) : out;
 }
 
-export function totals(all: ReportRow[], summary: Map<string, SummaryRow>): Record<FigureKey, Total> {
-  const out = {} as Record<FigureKey, Total>;
+export function totals(
+  all: ReportRow[],
+  summary: Map<string, SummaryRow>,
+  figures: readonly FigureKey[] = FIGURES.map(([k]) => k),
+): Record<FigureKey, Total> {
   const reports = counted(all);
   const skip = undecided(reports);
-  for (const [k] of FIGURES) {
-    let sum = 0;
-    let known = 0;
-    for (const r of reports) {
-      if (skip.has(r.report_id)) continue;
-      const v = summary.get(r.report_id)?.[k];
+  const sums = figures.map(() => 0);
+  const known = figures.map(() => 0);
+  // Each report's summary row looked up once, for every figure asked.
+  for (const r of reports) {
+    if (skip.has(r.report_id)) continue;
+    const row = summary.get(r.report_id);
+    if (!row) continue;
+    for (let i = 0; i < figures.length; i++) {
+      const v = row[figures[i]!];
       if (typeof v === 'number') {
-        sum += v;
-        known++;
+        sums[i] = sums[i]! + v;
+        known[i] = known[i]! + 1;
       }
     }
-    out[k] = { sum, known, of: reports.length - skip.size };
   }
+  const out = {} as Record<FigureKey, Total>;
+  figures.forEach((k, i) => (out[k] = { sum: sums[i]!, known: known[i]!, of: reports.length - skip.size }));
   return out;
+}
+
+/** One figure's total (`totals` of that figure alone). */
+export function total(all: ReportRow[], summary: Map<string, SummaryRow>, figure: FigureKey): Total {
+  return totals(all, summary, [figure])[figure];
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   counted,
   decided,
   tally,
-  totals,
+  total,
   yearPoints,
   yearRows,
   type ReportTally,
@@ -90,7 +90,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     .sort((a, b) => b.v - a.v)
     .slice(0, 10);
   const topRegions = [...groupBy(latest, (r) => regionCodes(r.region_code)[0] ?? null)]
-    .map(([code, rs]) => ({ code, name: rs[0]!.province ?? code, t: totals(rs, summary).requests_new }))
+    .map(([code, rs]) => ({ code, name: rs[0]!.province ?? code, t: total(rs, summary, 'requests_new') }))
     .filter((x) => x.t.known > 0)
     .sort((a, b) => b.t.sum - a.t.sum)
     .slice(0, 10);

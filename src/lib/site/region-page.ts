@@ -1,7 +1,7 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
 import { namedLadder, regionCodes } from '../region/ladder.ts';
 import { agencyKey } from './agencies.ts';
-import { tally, totals, type ReportTally, type Total } from './aggregate.ts';
+import { tally, total, type ReportTally, type Total } from './aggregate.ts';
 import { fmt } from './present.ts';
 import { groupBy } from './group.ts';
 
@@ -88,7 +88,7 @@ export function childRows(
     code: ch.code,
     name: ch.name,
     count: ch.count,
-    requestsNew: totals(ch.reports, summary).requests_new,
+    requestsNew: total(ch.reports, summary, 'requests_new'),
   }));
 }
 

@@ -16,6 +16,12 @@ export interface SecondReport {
 }
 
 /**
+ * Whether a manifest entry's JSON line may be such a file's (it names W_SECOND_REPORT somewhere):
+ * the others need not be parsed (write/manifest.ts manifestEntries `mayMatch`).
+ */
+export const mayHoldSecondReport = (line: string): boolean => line.includes('"W_SECOND_REPORT"');
+
+/**
  * The files with a second report, in manifest order: the first `max` of them and how many in all.
  * Reads every entry (the manifest is read line by line, write/manifest.ts manifestEntries). An
  * entry with no report of its own (rejected, a byte-identical copy) is passed over.

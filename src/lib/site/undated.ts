@@ -11,6 +11,12 @@ import type { ManifestEntry } from '../schema/datasets.ts';
 /** Said for a report of no year whose entry gives no reason (a manifest of an older ingest). */
 export const NO_YEAR_FALLBACK = '报告所属年度未能确定，年度留空';
 
+/**
+ * Whether a manifest entry's JSON line may give a reason (it names W_NO_YEAR somewhere): the
+ * others need not be parsed (write/manifest.ts manifestEntries `mayMatch`).
+ */
+export const mayGiveNoYearReason = (line: string): boolean => line.includes('"W_NO_YEAR"');
+
 /** The reason of one entry's report, or null when it has no W_NO_YEAR. */
 export function noYearReason(entry: Pick<ManifestEntry, 'diagnostics'>): string | null {
   const d = entry.diagnostics.find((x) => x.code === 'W_NO_YEAR');

@@ -84,19 +84,26 @@ export function readManifestHeader(dir: string): ManifestHeader {
 
 /**
  * Every entry, in path order, read line by line from the JSON Lines files (or, for a version 1
- * manifest, from its inline `files`). Each entry is validated.
+ * manifest, from its inline `files`). Each entry is validated. `mayMatch`: a test of a line's
+ * JSON text that is true of every entry the caller wants (say, that it holds a diagnostic's
+ * code): other lines are passed over unparsed (at 100,000 reports, parsing and validating every
+ * entry took the quality page some 0.7 s a pass).
  */
-export async function* manifestEntries(dir: string, header: ManifestHeader): AsyncGenerator<ManifestEntry> {
+export async function* manifestEntries(
+  dir: string,
+  header: ManifestHeader,
+  mayMatch: (line: string) => boolean = () => true,
+): AsyncGenerator<ManifestEntry> {
   if (!header.files_jsonl) {
     const inline = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown[] }).files ?? [];
-    for (const e of inline) yield ManifestEntry.parse(e);
+    for (const e of inline) if (mayMatch(JSON.stringify(e))) yield ManifestEntry.parse(e);
     return;
   }
   for (const file of header.files_jsonl) {
     const input = createReadStream(join(dir, file));
     try {
       for await (const line of createInterface({ input, crlfDelay: Infinity }))
-        if (line) yield ManifestEntry.parse(JSON.parse(line));
+        if (line && mayMatch(line)) yield ManifestEntry.parse(JSON.parse(line));
     } finally {
       // A reader that stops early (`break`) must not leave the file open.
       input.destroy();
