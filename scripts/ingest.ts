@@ -300,7 +300,9 @@ async function main(): Promise<void> {
           },
           writer.sink,
         );
-    packOut?.close();
+    // The ledger's files (below): those with a report of their own.
+    const ledgered = new Set(data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => f.path));
+    packOut?.close((path) => ledgered.has(path));
     phase('analysed');
     // The manifest's entries are written while DuckDB exports the tables (their hashes, which the
     // manifest's header holds, come last).
@@ -336,9 +338,7 @@ async function main(): Promise<void> {
           version: cache.version,
           settings,
           fileChecks: written.fileChecks,
-          files: new Map(
-            data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => [f.path, f.sha256!]),
-          ),
+          files: new Map(data.manifest.files.filter((f) => ledgered.has(f.path)).map((f) => [f.path, f.sha256!])),
           // As the workers read them (or took them unread), not as walked: a file swapped between
           // the two would pair one file's identity with the other's bytes (a fresh tester).
           identities: new Map(data.identities ?? []),

@@ -139,6 +139,16 @@ describe('the light packs', () => {
     expect(readAll(u.index, [all[5]!]).get(all[5]!.path)).toEqual(lightOf(all[5]!));
   });
 
+  it('keeps only the entries of the files the ledger records, and no pack of its own that holds none of them', () => {
+    const u = new LightPackWriter(newPack, w.index);
+    // Taken: stays in the first pack. New: in this run's pack, but a copy of another file.
+    for (const r of all) u.add(r.path === all[2]!.path ? result(2, '副本') : r, r.path !== all[2]!.path);
+    const packs = u.close((p) => p !== all[2]!.path);
+    expect(packs).toEqual(first);
+    expect([...u.index.keys()]).toEqual(all.filter((r) => r !== all[2]).map((r) => r.path));
+    expect(existsSync(join(tmp, `p${made - 1}.pack`))).toBe(false);
+  });
+
   it('never gives damaged bytes for an entry: any byte of a pack changed leaves out the entry it falls in', () => {
     const rand = mulberry32(7);
     const bytes = readFileSync(first[0]!);

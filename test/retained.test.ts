@@ -232,11 +232,20 @@ describe('the ledger', () => {
     const p1 = made('p1');
     const p2 = made('p2');
     const stray = made('p3');
-    // A pack elsewhere is never named in the ledger (its entry is left out).
+    const onlyUnlisted = made('p4');
+    // Another process's packs: one running (pid 1), one gone.
+    const stem = basename(ledgerPath(cache, out), '.ndjson');
+    const running = join(dir, `${stem}.1-aaaa.pack`);
+    const gone = join(dir, `${stem}.999999999-bbbb.pack`);
+    writeFileSync(running, 'r');
+    writeFileSync(gone, 'g');
+    // A pack elsewhere is never named in the ledger (its entry is left out); nor one that holds
+    // only the entry of a file the ledger has no line for (a copy of another file).
     const entries = new Map([
       ['a.txt', { file: p2, at: 0, length: 2, crc: 12345 }],
       ['b.txt', { file: p1, at: 1, length: 1, crc: 7 }],
       ['c.txt', { file: join(tmp, 'elsewhere.pack'), at: 0, length: 1, crc: 1 }],
+      ['copy.txt', { file: onlyUnlisted, at: 0, length: 1, crc: 1 }],
     ]);
     writeLedger(
       cache,
@@ -245,12 +254,15 @@ describe('the ledger', () => {
       'nianbao.duckdb',
     );
     expect(existsSync(stray)).toBe(false);
-    expect(packs()).toEqual([p1, p2].map((f) => basename(f)).sort());
+    expect(packs()).toEqual([p1, p2, running].map((f) => basename(f)).sort());
     const ledger = take()!;
-    expect(ledger.pack!.entries).toEqual(new Map([...entries].filter(([p]) => p !== 'c.txt')));
+    expect(ledger.pack!.entries).toEqual(new Map([...entries].filter(([p]) => p === 'a.txt' || p === 'b.txt')));
     expect(ledger.identities).toEqual(new Map([['a.txt', '1:2:3:4:5']]));
     expect(ledger.files).toEqual(files);
-    // No ledger written (a write-ahead log beside the DuckDB file): no pack kept.
+    // No ledger written (a write-ahead log beside the DuckDB file): this run's packs go, not
+    // another's (the ledger there may be another run's, written since).
+    const others = join(dir, `${stem}.999999999-cccc.pack`);
+    writeFileSync(others, 'o');
     writeFileSync(join(gen, 'nianbao.duckdb.wal'), 'edit');
     writeLedger(
       cache,
@@ -259,7 +271,8 @@ describe('the ledger', () => {
       'nianbao.duckdb',
     );
     rmSync(join(gen, 'nianbao.duckdb.wal'));
-    expect(packs()).toEqual([]);
+    expect(packs()).toEqual([running, others].map((f) => basename(f)).sort());
+    rmSync(running);
     expect(take()).toBeNull();
     write();
     expect(take()!.pack).toBeUndefined();

@@ -111,22 +111,27 @@ export class LightPackWriter {
   }
 
   /**
-   * Finishes this run's pack; then, when the index points into more than MAX_PACKS packs or
-   * their dead bytes outnumber the live ones, writes every live entry into one new pack (those
-   * that cannot be read whole and unchanged are left out: their files' `.bin` will be read).
-   * Returns the packs the index points into.
+   * Finishes this run's pack and keeps the entries of the files `kept` says the ledger records
+   * (a copy of another file, say, has an entry but no line: it is read every run); then, when the
+   * index points into more than MAX_PACKS packs or their dead bytes outnumber the live ones,
+   * writes every live entry into one new pack (those that cannot be read whole and unchanged are
+   * left out: their files' `.bin` will be read). Returns the packs the index points into; a pack
+   * of this run's that none of them is in is removed.
    */
-  close(): string[] {
+  close(kept: (path: string) => boolean = () => true): string[] {
     if (this.closed) return this.packs();
     this.closed = true;
     this.own?.close();
+    for (const path of this.index.keys()) if (!kept(path)) this.index.delete(path);
     const live = new Map<string, number>();
     for (const ref of this.index.values()) live.set(ref.file, (live.get(ref.file) ?? 0) + ref.length);
     let size = 0;
     for (const file of live.keys()) size += sizeOf(file);
     const used = [...live.values()].reduce((a, b) => a + b, 0);
     if (live.size > MAX_PACKS || size - used > used) this.compact();
-    return this.packs();
+    const packs = this.packs();
+    if (this.own && !packs.includes(this.own.file)) rmSync(this.own.file, { force: true });
+    return packs;
   }
 
   private packs(): string[] {
@@ -148,7 +153,6 @@ export class LightPackWriter {
       to.close();
       for (const r of readers.values()) r.close();
     }
-    if (this.own && this.own.file !== to.file) rmSync(this.own.file, { force: true });
   }
 }
 

@@ -188,14 +188,16 @@ export function writeLedger(
   try {
     const gen = realpathSync(out);
     const db = join(gen, dbFile);
-    if (existsSync(`${db}.wal`)) return;
+    if (existsSync(`${db}.wal`)) throw new Error(`${db}.wal: the DuckDB file was edited`);
     const st = statSync(db);
     mkdirSync(join(cacheDir, 'nianbao-retained'), { recursive: true });
     const entries: PackIndex = ledger.pack?.entries ?? new Map<string, PackRef>();
-    // Only packs beside the ledger are named in it (a name, not a path).
+    // Only packs beside the ledger that one of its lines is in are named in it (a name, not a path).
     const number = new Map<string, number>();
-    for (const ref of entries.values())
-      if (!number.has(ref.file) && dirname(ref.file) === dirname(path)) number.set(ref.file, number.size);
+    for (const p of ledger.files.keys()) {
+      const ref = entries.get(p);
+      if (ref && !number.has(ref.file) && dirname(ref.file) === dirname(path)) number.set(ref.file, number.size);
+    }
     packs = [...number.keys()];
     const head = {
       ...ledger,
@@ -231,21 +233,34 @@ export function writeLedger(
       closeSync(fd);
     }
     renameSync(tmp, path);
+    // The packs no line is in: those of earlier runs, and this one's left out.
+    removePacks(dirname(path), stem, new Set(packs.map((f) => basename(f))), false);
   } catch {
-    // No ledger: the next run reads every file's rows from the analysis cache, as before.
-    packs = [];
-  } finally {
-    removePacks(dirname(path), stem, new Set(packs.map((f) => basename(f))));
+    // No ledger: the next run reads every file's rows from the analysis cache, as before. This
+    // run's own packs go; not the others: the ledger there may be another run's, written since
+    // (two runs into one folder, the other's published after this one's: a fresh tester).
+    removePacks(dirname(path), stem, new Set(), true);
   }
 }
 
-/** Removes the light packs of the ledger `stem` but those in `keep` and those of running processes. */
-function removePacks(dir: string, stem: string, keep: ReadonlySet<string>): void {
+/**
+ * Removes the light packs of the ledger `stem` but those in `keep` and those of other running
+ * processes (only this process's with `ownOnly`), and ledgers left half-written by a process no
+ * longer running.
+ */
+function removePacks(dir: string, stem: string, keep: ReadonlySet<string>, ownOnly: boolean): void {
   try {
     for (const name of readdirSync(dir)) {
-      if (!name.startsWith(`${stem}.`) || !name.endsWith('.pack') || keep.has(name)) continue;
-      const pid = Number(name.slice(stem.length + 1).split('-')[0]);
-      if (!alive(pid)) rmSync(join(dir, name), { force: true });
+      if (!name.startsWith(`${stem}.`) || keep.has(name)) continue;
+      const rest = name.slice(stem.length + 1);
+      // <stem>.<pid>-<random>.pack, or the ledger being written: <stem>.ndjson.<pid>.tmp
+      const pid = name.endsWith('.pack')
+        ? Number(rest.split('-')[0])
+        : /^ndjson\.\d+\.tmp$/.test(rest)
+          ? Number(rest.split('.')[1])
+          : NaN;
+      if (!Number.isInteger(pid)) continue;
+      if (ownOnly ? pid === process.pid : !alive(pid)) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // Left for the next run to remove.
