@@ -29,6 +29,7 @@ import {
   unchangedSince,
   unreadFiles,
   writeLedger,
+  pruneOrphanLedgers,
 } from '../src/lib/write/retained.ts';
 
 /**
@@ -276,5 +277,42 @@ describe('the ledger', () => {
     expect(take()).toBeNull();
     write();
     expect(take()!.pack).toBeUndefined();
+  });
+
+  it("removes the ledgers and packs of output folders whose generation is gone, not a live folder's", () => {
+    // Another output folder, written to once, then removed by its user; a third one still there.
+    const ledgerOf = (name: string) => {
+      const o = join(tmp, name);
+      const g = join(tmp, `.${name}.gen-1`);
+      mkdirSync(g);
+      writeFileSync(join(g, 'nianbao.duckdb'), 'db');
+      symlinkSync(g, o);
+      const pack = newPackPath(cache, o);
+      writeFileSync(pack, 'p');
+      const entries = new Map([['a.txt', { file: pack, at: 0, length: 1, crc: 1 }]]);
+      writeLedger(
+        cache,
+        o,
+        { version: 'v1', settings: 's', fileChecks: 0, files, identities, pack: { entries } },
+        'nianbao.duckdb',
+      );
+      return { o, g, pack };
+    };
+    const gone = ledgerOf('gone');
+    const kept = ledgerOf('kept');
+    // A ledger being renamed into place, its first line not whole yet: left.
+    const partial = join(dirname(ledgerPath(cache, out)), `${'0'.repeat(24)}.ndjson`);
+    writeFileSync(partial, '{"gen":"/nowhere');
+    rmSync(gone.o);
+    rmSync(gone.g, { recursive: true });
+    expect(existsSync(ledgerPath(cache, gone.o))).toBe(true);
+    write();
+    expect(existsSync(ledgerPath(cache, gone.o))).toBe(false);
+    expect(existsSync(gone.pack)).toBe(false);
+    expect(existsSync(ledgerPath(cache, kept.o))).toBe(true);
+    expect(existsSync(kept.pack)).toBe(true);
+    expect(existsSync(partial)).toBe(true);
+    expect(takeLedger(cache, kept.o, 'v1', 's')?.pack?.entries.get('a.txt')?.file).toBe(kept.pack);
+    expect(pruneOrphanLedgers(dirname(ledgerPath(cache, out)), basename(ledgerPath(cache, out)))).toBe(0);
   });
 });
