@@ -39,14 +39,8 @@ import { buildJobs, parseShard, planProvinceShards, SHARD_ENV, shardName, type S
 import { listFiles, mergeDists, missingReports, reportRegionCodes } from '../src/lib/site/merge.ts';
 import { alive } from '../src/lib/write/generation.ts';
 import { cacheDir, incremental, INCREMENTAL_ENV } from '../src/lib/site/incremental.ts';
-import {
-  beginBuild,
-  cachedOutputs,
-  endBuild,
-  forgetRaced,
-  linkCachedPages,
-  removeStaleLinks,
-} from '../src/lib/site/linked-pages.ts';
+import { beginBuild, cachedOutputs, endBuild, forgetRaced, removeStaleLinks } from '../src/lib/site/linked-pages.ts';
+import { linkCachedPages } from '../src/lib/site/fs-threads.ts';
 import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages, siteUrlProblem } from '../src/lib/site/sitemap.ts';
 import { exitOnHelp } from './help.ts';
 
@@ -548,7 +542,7 @@ async function incrementalAstroBuild(scratch: string): Promise<void> {
   const cache = cacheDir();
   beginBuild(cache);
   const t = Date.now();
-  const linked = linkCachedPages(cache, scratch);
+  const linked = await linkCachedPages(cache, scratch);
   console.log(`build: ${linked.size} cached page(s) linked in ${seconds(t)}`);
   await astroBuild({ kind: 'all' }, scratch);
   const removed = removeStaleLinks(scratch, linked, cachedOutputs(cache));

@@ -1,7 +1,6 @@
 import {
   appendFileSync,
   existsSync,
-  linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -19,7 +18,7 @@ import { dirname, join } from 'node:path';
  * when its file is already in the output folder, and otherwise copies it from its cache
  * (`{cacheDir}/dist/`): at 100,000 reports that is a copy of every report, agency and region page
  * (gigabytes) on every update. So before Astro runs, every cached page is linked into the new
- * output folder (`linkCachedPages`); Astro finds it there and leaves it. A page Astro renders
+ * output folder (fs-threads.ts `linkCachedPages`, several at once); Astro finds it there and leaves it. A page Astro renders
  * again replaces its link with a new file (scripts/unshared-writes.mjs breaks a link before
  * writing, so that neither the cache's copy nor the live site's page is changed in place), and
  * after the build the links of pages that are gone are removed (`removeStaleLinks`, from the new
@@ -28,7 +27,7 @@ import { dirname, join } from 'node:path';
 
 /** Astro's incremental cache: its manifest and its copies of the pages (astro/dist/core/build/incremental.js). */
 const MANIFEST = 'incremental-build.json';
-const PAGES = 'dist';
+export const CACHED_PAGES = 'dist';
 /** Written before an incremental build, removed after it (`beginBuild`, `endBuild`). */
 const RUNNING = 'nianbao-build-running';
 
@@ -81,39 +80,9 @@ export function forgetRaced(cacheDir: string): number {
       .split('\n')
       .filter((p) => p && !p.split('/').some((s) => s === '' || s === '.' || s === '..')),
   );
-  for (const p of pages) rmSync(join(cacheDir, PAGES, p), { force: true });
+  for (const p of pages) rmSync(join(cacheDir, CACHED_PAGES, p), { force: true });
   rmSync(file, { force: true });
   return pages.size;
-}
-
-/**
- * Hard-links every page of the cache's manifest (`{cacheDir}/dist/…`) into `outDir` at the same
- * path; returns what was linked. Where a link cannot be made (another file system: EXDEV),
- * nothing more is linked, and Astro copies those pages as before.
- */
-export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
-  const linked: LinkedPages = new Map();
-  const made = new Set<string>();
-  for (const path of [...cachedOutputs(cacheDir)].sort()) {
-    const from = join(cacheDir, PAGES, path);
-    const to = join(outDir, path);
-    const dir = dirname(to);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    try {
-      linkSync(from, to);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EXDEV' || code === 'EPERM') break;
-      // A copy Astro pruned or never wrote: it renders that page.
-      if (code === 'ENOENT') continue;
-      throw err;
-    }
-    linked.set(path, lstatSync(to).ino);
-  }
-  return linked;
 }
 
 /**

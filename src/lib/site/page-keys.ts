@@ -6,6 +6,8 @@ import type { RegionPage } from './region-page.ts';
 import { SourceShas } from './source-shas.ts';
 import { cacheDir } from './incremental.ts';
 import { keysChanged } from './linked-pages.ts';
+import { FS_THREADS, statInThreads } from './fs-threads.ts';
+import { rawSourceCandidate } from './source.ts';
 
 /**
  * Cache keys of the pages an incremental build may copy from the previous build instead of
@@ -110,6 +112,25 @@ function sourceKey(r: ReportRow): [string | null, string] {
  */
 export function sourceChangedSinceKey(sourceFile: string, readSha: string | null): boolean {
   return keyShas.has(sourceFile) && keyShas.get(sourceFile) !== readSha;
+}
+
+/**
+ * Reads ahead, on several threads, the metadata of the report pages' raw files, which their keys
+ * then look up one at a time (`sourceKey`: a real path and an lstat each). Out of the page
+ * cache, those lookups were some 3 s of the build's one thread at 100,000 reports.
+ */
+export async function readAheadSources(reports: readonly ReportRow[]): Promise<void> {
+  const paths: Buffer[] = [];
+  try {
+    for (const r of reports) {
+      const p = rawSourceCandidate(r.source_file);
+      if (p) paths.push(p);
+    }
+  } catch {
+    // No raw folder: nothing to read ahead (the keys say so).
+    return;
+  }
+  await statInThreads(paths, FS_THREADS);
 }
 
 /** Keeps the raw files' hashes the report pages' keys read for the next build (once they are all made). */

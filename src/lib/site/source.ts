@@ -49,15 +49,25 @@ function readRawSource(sourceFile: string): Uint8Array | null {
 }
 
 /**
+ * A report's raw file under NIANBAO_RAW as named (before any symbolic link is resolved), or null
+ * when the name has an empty, `.` or `..` part.
+ */
+export function rawSourceCandidate(sourceFile: string): Buffer | null {
+  if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
+  return Buffer.concat([rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw')), SLASH, unescapeName(sourceFile)]);
+}
+
+const SLASH = Buffer.from('/');
+
+/**
  * The real path of a report's raw file under NIANBAO_RAW, or null when the path would leave the
  * raw folder (also through a symbolic link). Throws when it is not there.
  */
 export function rawSourcePath(sourceFile: string): Buffer | null {
   const root = rawRoot(resolve(process.env.NIANBAO_RAW ?? 'data/raw'));
-  if (sourceFile.split('/').some((p) => p === '' || p === '.' || p === '..')) return null;
-  const full = realpathSync.native(Buffer.concat([root, Buffer.from('/'), unescapeName(sourceFile)]), {
-    encoding: 'buffer',
-  });
+  const path = rawSourceCandidate(sourceFile);
+  if (!path) return null;
+  const full = realpathSync.native(path, { encoding: 'buffer' });
   if (!(full.length > root.length && full.subarray(0, root.length).equals(root) && full[root.length] === 0x2f))
     return null;
   return full;

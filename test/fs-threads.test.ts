@@ -1,0 +1,74 @@
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linkCachedPages, linkInThreads, statInThreads } from '../src/lib/site/fs-threads.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fs-threads-'));
+
+describe('linkInThreads', () => {
+  it('links every pair on any number of threads, folders made, a missing source said, the others in place', async () => {
+    for (const threads of [1, 3, 8]) {
+      const dir = join(tmp, `links-${threads}`);
+      mkdirSync(join(dir, 'from'), { recursive: true });
+      // 200 sources over several blocks of pairs, one of them missing.
+      const n = 200;
+      const from = Array.from({ length: n }, (_, i) => join(dir, 'from', `${i}.html`));
+      const to = Array.from({ length: n }, (_, i) => join(dir, 'to', 'reports', `r${i}`, 'index.html'));
+      from.forEach((f, i) => i !== 77 && writeFileSync(f, `page ${i}`));
+      const out = await linkInThreads(from, to, threads);
+      expect(out).toHaveLength(n);
+      out.forEach((o, i) => {
+        if (i === 77) {
+          expect(o).toEqual({ missing: true });
+          expect(existsSync(to[i]!)).toBe(false);
+          return;
+        }
+        // Each pair's own file, linked (the same inode), not another pair's.
+        expect(o).toEqual({ ino: lstatSync(from[i]!).ino });
+        expect(readFileSync(to[i]!, 'utf8')).toBe(`page ${i}`);
+      });
+    }
+  });
+
+  it('throws an error other than a missing source, once the threads are done', async () => {
+    const dir = join(tmp, 'taken');
+    mkdirSync(join(dir, 'to'), { recursive: true });
+    writeFileSync(join(dir, 'a'), 'a');
+    writeFileSync(join(dir, 'to', 'a'), 'there already');
+    await expect(linkInThreads([join(dir, 'a')], [join(dir, 'to', 'a')], 2)).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await linkInThreads([], [], 4)).toEqual([]);
+  });
+});
+
+describe('linkCachedPages', () => {
+  it("links the pages of the cache's manifest into the output folder, leaving out a copy the cache lacks", async () => {
+    const cache = join(tmp, 'cache');
+    const pages = ['index.html', 'reports/a/index.html', 'reports/b/index.html', 'agencies/x/index.html'];
+    for (const p of pages.slice(0, 3)) {
+      mkdirSync(join(cache, 'dist', p, '..'), { recursive: true });
+      writeFileSync(join(cache, 'dist', p), p);
+    }
+    const paths = Object.fromEntries(pages.map((p) => [`/${p}`, { outputFile: p, cacheKey: 'k' }]));
+    writeFileSync(join(cache, 'incremental-build.json'), JSON.stringify({ routes: { r: { paths } } }));
+    const out = join(tmp, 'site');
+    const linked = await linkCachedPages(cache, out, 2);
+    expect([...linked.keys()].sort()).toEqual(pages.slice(0, 3).sort());
+    for (const p of pages.slice(0, 3)) {
+      expect(readFileSync(join(out, p), 'utf8')).toBe(p);
+      expect(linked.get(p)).toBe(lstatSync(join(cache, 'dist', p)).ino);
+    }
+    expect(existsSync(join(out, 'agencies/x/index.html'))).toBe(false);
+  });
+});
+
+describe('statInThreads', () => {
+  it('reads the metadata of paths given as bytes, passing over those not there', async () => {
+    const f = join(tmp, 'stat-me');
+    writeFileSync(f, 'x');
+    linkSync(f, join(tmp, 'stat-me-too'));
+    await expect(
+      statInThreads([Buffer.from(f), Buffer.from(join(tmp, 'nowhere')), Buffer.from(join(tmp, 'stat-me-too'))], 2),
+    ).resolves.toBeUndefined();
+  });
+});
