@@ -1,4 +1,16 @@
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +70,44 @@ describe('linkCachedPages', () => {
       expect(readFileSync(join(out, p), 'utf8')).toBe(p);
       expect(linked.get(p)).toBe(lstatSync(join(cache, 'dist', p)).ino);
     }
-    expect(existsSync(join(out, 'agencies/x/index.html'))).toBe(false);
+    // No folder is left for a page not linked (it would be published empty if it is gone).
+    expect(existsSync(join(out, 'agencies'))).toBe(false);
+  });
+});
+
+describe('linkInThreads, sources that are not plain files', () => {
+  it('says a symbolic link in the cache is missing (linked as itself, it would publish a link), its folder not left', async () => {
+    const dir = join(tmp, 'symlinked');
+    mkdirSync(join(dir, 'from'), { recursive: true });
+    writeFileSync(join(dir, 'from', 'real.json'), '{}');
+    symlinkSync('/nonexistent/x.json', join(dir, 'from', 'dangling.json'));
+    symlinkSync(join(dir, 'from', 'real.json'), join(dir, 'from', 'other.json'));
+    const names = ['dangling', 'other', 'real'];
+    const out = await linkInThreads(
+      names.map((n) => join(dir, 'from', `${n}.json`)),
+      names.map((n) => join(dir, 'to', n, 'r.json')),
+      2,
+    );
+    expect(out.map((o) => Object.keys(o)[0])).toEqual(['missing', 'missing', 'ino']);
+    expect(readdirSync(join(dir, 'to'))).toEqual(['real']);
+  });
+
+  // Another file system (tmpfs at /dev/shm, where there is one): no link can be made.
+  const shm = '/dev/shm';
+  const other = existsSync(shm) && statSync(shm).dev !== statSync(tmp).dev;
+  it.runIf(other)('stops at another file system (EXDEV), every pair stopped and no page folder left', async () => {
+    const src = mkdtempSync(join(shm, 'nianbao-fs-threads-'));
+    try {
+      const from = Array.from({ length: 130 }, (_, i) => join(src, `${i}`));
+      from.forEach((f) => writeFileSync(f, 'x'));
+      const to = from.map((_, i) => join(tmp, 'exdev', `p${i}`, 'index.html'));
+      const out = await linkInThreads(from, to, 3);
+      expect(out.every((o) => 'stopped' in o)).toBe(true);
+      // A parent shared by the threads' pages may stay (another thread's was in it then).
+      expect(existsSync(join(tmp, 'exdev')) ? readdirSync(join(tmp, 'exdev')) : []).toEqual([]);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
   });
 });
 

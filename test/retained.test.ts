@@ -279,7 +279,7 @@ describe('the ledger', () => {
     expect(take()!.pack).toBeUndefined();
   });
 
-  it("removes the ledgers and packs of output folders whose generation is gone, not a live folder's", () => {
+  it("removes the ledgers and packs of output folders gone or showing another generation, not a live folder's", () => {
     // Another output folder, written to once, then removed by its user; a third one still there.
     const ledgerOf = (name: string) => {
       const o = join(tmp, name);
@@ -300,6 +300,13 @@ describe('the ledger', () => {
     };
     const gone = ledgerOf('gone');
     const kept = ledgerOf('kept');
+    // Removed with `rm -rf`, which leaves the generation folder; and one that shows another now.
+    const unlinked = ledgerOf('unlinked');
+    const replaced = ledgerOf('replaced');
+    rmSync(unlinked.o);
+    rmSync(replaced.o);
+    mkdirSync(join(tmp, '.replaced.gen-2'));
+    symlinkSync(join(tmp, '.replaced.gen-2'), replaced.o);
     // A ledger being renamed into place, its first line not whole yet: left.
     const partial = join(dirname(ledgerPath(cache, out)), `${'0'.repeat(24)}.ndjson`);
     writeFileSync(partial, '{"gen":"/nowhere');
@@ -307,8 +314,10 @@ describe('the ledger', () => {
     rmSync(gone.g, { recursive: true });
     expect(existsSync(ledgerPath(cache, gone.o))).toBe(true);
     write();
-    expect(existsSync(ledgerPath(cache, gone.o))).toBe(false);
-    expect(existsSync(gone.pack)).toBe(false);
+    for (const o of [gone, unlinked, replaced]) {
+      expect(existsSync(ledgerPath(cache, o.o))).toBe(false);
+      expect(existsSync(o.pack)).toBe(false);
+    }
     expect(existsSync(ledgerPath(cache, kept.o))).toBe(true);
     expect(existsSync(kept.pack)).toBe(true);
     expect(existsSync(partial)).toBe(true);

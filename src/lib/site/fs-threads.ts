@@ -38,14 +38,30 @@ for (let i = 0; i < from.length; i++) {
     continue;
   }
   const dir = path.dirname(to[i]);
+  // The folders this pair made (the first one mkdir made): removed again when no link is made
+  // in them, so that no empty folder is published (a fresh tester: another file system).
+  let first;
   try {
     if (dir !== made) {
-      fs.mkdirSync(dir, { recursive: true });
+      first = fs.mkdirSync(dir, { recursive: true });
       made = dir;
     }
     fs.linkSync(from[i], to[i]);
-    inos[i] = fs.lstatSync(to[i]).ino;
+    const st = fs.lstatSync(to[i]);
+    // A symbolic link in the cache is linked as itself, not followed: not a copy to keep.
+    if (!st.isFile()) {
+      fs.unlinkSync(to[i]);
+      throw Object.assign(new Error('not a regular file'), { code: 'ENOENT' });
+    }
+    inos[i] = st.ino;
   } catch (e) {
+    if (first) {
+      for (let d = dir; ; d = path.dirname(d)) {
+        try { fs.rmdirSync(d); } catch { break; }
+        if (d === first) break;
+      }
+      made = '';
+    }
     if (e && e.code === 'ENOENT') { inos[i] = -1; continue; }
     if (e && stopCodes.includes(e.code)) break;
     failure = { message: String(e && e.message), code: e && e.code };
@@ -87,7 +103,8 @@ function run(op: 'link' | 'lstat', parts: Array<{ from: unknown[]; to: unknown[]
 
 /**
  * Links `from[i]` to `to[i]` (folders made as needed) with `threads` threads (1: one thread
- * still, off the main one). A source that is not there is `missing`; after EXDEV or EPERM a
+ * still, off the main one). A source that is not there, or is not a regular file (a symbolic
+ * link would be linked as itself), is `missing`, and no folder made for it stays; after EXDEV or EPERM a
  * thread makes no more links, and the pairs it did not try are `stopped` (each thread stops at
  * its own first such error); any other error is thrown, once every thread is done.
  */

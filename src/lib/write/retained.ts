@@ -94,7 +94,10 @@ export function takeLedger(cacheDir: string, out: string, version: string, setti
   rmSync(path, { force: true });
   try {
     const lines = text.split('\n');
-    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files' | 'identities' | 'pack'> & { packs?: unknown };
+    const head = JSON.parse(lines[0]!) as Omit<Ledger, 'files' | 'identities' | 'pack'> & {
+      packs?: unknown;
+      out?: unknown;
+    };
     // The packs' names only: they are always beside the ledger.
     const packs = Array.isArray(head.packs)
       ? head.packs.map((n) => (typeof n === 'string' && n === basename(n) ? join(dirname(path), n) : null))
@@ -121,7 +124,7 @@ export function takeLedger(cacheDir: string, out: string, version: string, setti
       if (file && [at, length, crc].every(Number.isSafeInteger))
         entries.set(p, { file, at: at!, length: length!, crc: crc! });
     }
-    const { packs: _names, ...rest } = head;
+    const { packs: _names, out: _out, ...rest } = head;
     const packed = entries.size ? { entries } : undefined;
     return { ...rest, files, identities, ...(packed ? { pack: packed } : {}) };
   } catch {
@@ -205,6 +208,9 @@ export function writeLedger(
       identities: undefined,
       pack: undefined,
       packs: packs.map((f) => basename(f)),
+      // The output folder, for a later run into another one to tell whether this ledger is
+      // still of use (pruneOrphanLedgers).
+      out: resolve(out),
       gen,
       db: { size: st.size, mtimeMs: st.mtimeMs, sha256: fileSha256(db) },
     };
@@ -269,19 +275,22 @@ function removePacks(dir: string, stem: string, keep: ReadonlySet<string>, ownOn
 }
 
 /**
- * Removes the ledgers in `dir` (but `own`) whose generation folder is gone, with their packs:
- * their output folder was removed or replaced by another run since (a ledger is taken only while
- * its folder still shows that generation, `takeLedger`), so no run can use them again and they
- * would stay in the cache for good (a fresh tester: some 3.5 MB per output folder no longer used).
- * A ledger whose first line cannot be read as one is left: it may be one being renamed into place.
+ * Removes the ledgers in `dir` (but `own`) that no run can take again, with their packs: those
+ * whose generation folder is gone, and those whose output folder no longer shows it (removed
+ * with `rm -rf out`, which leaves the generation folder; replaced by another run). A ledger is
+ * taken only while its folder shows its generation (`takeLedger`), so these would stay in the
+ * cache for good (a fresh tester: some 3.5 MB per output folder no longer used). A run into
+ * that folder removes its ledger when it starts and writes the next once it has published, so
+ * none is removed from under it. A ledger whose first line cannot be read as one is left: it
+ * may be one being renamed into place.
  */
 export function pruneOrphanLedgers(dir: string, own: string): number {
   let removed = 0;
   try {
     for (const name of readdirSync(dir)) {
       if (!name.endsWith('.ndjson') || name === own) continue;
-      const gen = ledgerGen(join(dir, name));
-      if (gen === null || existsSync(gen)) continue;
+      const head = ledgerHead(join(dir, name));
+      if (head === null || (existsSync(head.gen) && (head.out === null || shows(head.out, head.gen)))) continue;
       rmSync(join(dir, name), { force: true });
       removePacks(dir, basename(name, '.ndjson'), new Set(), false);
       removed++;
@@ -292,8 +301,20 @@ export function pruneOrphanLedgers(dir: string, own: string): number {
   return removed;
 }
 
-/** The `gen` of a ledger's first line (read alone: the rest may be tens of megabytes), or null. */
-function ledgerGen(path: string): string | null {
+/** Whether the folder `out` (a link to its generation) shows the generation `gen` now. */
+function shows(out: string, gen: string): boolean {
+  try {
+    return realpathSync(out) === gen;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The `gen` and `out` (null in a ledger written before it was kept) of a ledger's first line,
+ * read alone (the rest may be tens of megabytes), or null.
+ */
+function ledgerHead(path: string): { gen: string; out: string | null } | null {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -301,8 +322,9 @@ function ledgerGen(path: string): string | null {
     const n = readSync(fd, buf, 0, buf.length, 0);
     const end = buf.subarray(0, n).indexOf(0x0a);
     if (end < 0) return null;
-    const head = JSON.parse(buf.subarray(0, end).toString('utf8')) as { gen?: unknown };
-    return typeof head.gen === 'string' && head.gen ? head.gen : null;
+    const head = JSON.parse(buf.subarray(0, end).toString('utf8')) as { gen?: unknown; out?: unknown };
+    if (typeof head.gen !== 'string' || !head.gen) return null;
+    return { gen: head.gen, out: typeof head.out === 'string' && head.out ? head.out : null };
   } catch {
     return null;
   } finally {
