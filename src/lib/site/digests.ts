@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { columns, type TableName } from '../schema/datasets.ts';
 import type { Layout } from '../write/layout.ts';
 import { SORTED_TABLES, unsortedSql, type SortedTable } from './sorted.ts';
+import { columnsJS } from './columns.ts';
 
 /**
  * The incremental build's per-report digests: one per report and per-report table (cells,
@@ -86,9 +87,9 @@ export async function reportDigests(
   const p = (async () => {
     const out = {} as Digests;
     for (const t of SORTED_TABLES) {
-      const [ids, ds] = (
-        await conn.runAndReadAll(digestsSql(t, `(${unsortedSql(dataDir, layout, t, where)})`))
-      ).getColumnsJS() as [string[], string[]];
+      const [ids, ds] = columnsJS<[string[], string[]]>(
+        await conn.runAndReadAll(digestsSql(t, `(${unsortedSql(dataDir, layout, t, where)})`)),
+      );
       out[t] = new Map(ids.map((id, i) => [id, ds[i]!]));
     }
     return out;

@@ -22,6 +22,7 @@ import { buildDuckdb, SORTED_TABLES, sortedTables, unsortedSql, type SortedFiles
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlString } from '../write/quote.ts';
+import { columnsJS } from './columns.ts';
 
 /**
  * Build-time access to the published datasets: the Parquet files (one per table, or its parts,
@@ -143,7 +144,7 @@ async function load(dir: string): Promise<SiteData> {
   // build's processes. Every column here is text, an integer or NULL, so the objects are the same.
   const jsonRows = async <T>(select: string, order = ''): Promise<T[]> => {
     const sql = `SELECT CAST(to_json(t) AS VARCHAR) FROM (${select}) t ${order}`;
-    const [texts] = (await conn.runAndReadAll(sql)).getColumnsJS() as [string[]];
+    const [texts] = columnsJS<[string[]]>(await conn.runAndReadAll(sql));
     return texts.map((s) => JSON.parse(s) as T);
   };
   const reports = await jsonRows<ReportRow>(
@@ -194,11 +195,11 @@ async function load(dir: string): Promise<SiteData> {
   // `few`: the rows of a few reports, from the files as they are; else of a block, from the sorted copy.
   const perReportRows = async <T>(t: SortedTable, range: string, order: string, few: boolean) => {
     const from = few ? unsorted(t) : `read_parquet(${sqlString((await sorted())[t])})`;
-    const columns = (
+    const columns = columnsJS(
       await conn.runAndReadAll(
         `SELECT report_id, CAST(to_json(list(${structs.get(t)} ORDER BY ${order})) AS VARCHAR) FROM ${from} WHERE ${range} GROUP BY report_id`,
-      )
-    ).getColumnsJS();
+      ),
+    );
     // Parsed report by report as pages ask (lazy-rows.ts): most of a block is not rendered in an update.
     return LazyRows.fromColumns<T>(columns);
   };

@@ -14,6 +14,7 @@ import {
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parquetFrom, readLayout } from '../write/layout.ts';
 import { pathScope } from './shard.ts';
+import { columnsJS } from './columns.ts';
 
 /**
  * The merge of a sharded build (README, "Sharded build"): the dist folders of the province shards
@@ -147,9 +148,7 @@ export async function missingReports(dataDir: string, dist: string): Promise<str
   const conn = await db.connect();
   try {
     const file = parquetFrom(dataDir, readLayout(dataDir), 'reports');
-    const [ids] = (await conn.runAndReadAll(`SELECT report_id FROM ${file} ORDER BY report_id`)).getColumnsJS() as [
-      string[],
-    ];
+    const [ids] = columnsJS<[string[]]>(await conn.runAndReadAll(`SELECT report_id FROM ${file} ORDER BY report_id`));
     return ids.filter(
       (id) => !existsSync(join(dist, 'reports', id, 'index.html')) || !existsSync(join(dist, 'reports', `${id}.json`)),
     );
@@ -165,9 +164,7 @@ export async function reportRegionCodes(dataDir: string): Promise<Array<string |
   const conn = await db.connect();
   try {
     const file = parquetFrom(dataDir, readLayout(dataDir), 'reports');
-    const [codes] = (await conn.runAndReadAll(`SELECT region_code FROM ${file}`)).getColumnsJS() as [
-      Array<string | null>,
-    ];
+    const [codes] = columnsJS<[Array<string | null>]>(await conn.runAndReadAll(`SELECT region_code FROM ${file}`));
     return codes;
   } finally {
     conn.closeSync();

@@ -8,6 +8,7 @@ import { dropDigests, reportDigests } from './digests.ts';
 import { FS_THREADS, linkInThreads } from './fs-threads.ts';
 import { buildDuckdb, dropSorted, sortedTables, unsortedSql, type SortedFiles } from './sorted.ts';
 import { sqlString as quote } from '../write/quote.ts';
+import { columnsJS } from './columns.ts';
 
 /**
  * The static API's per-report files, `reports/{report_id}.json`: the report row, its summary
@@ -159,11 +160,9 @@ export async function writeReportJson(options: {
       const made = await reportDigests(conn, options.dataDir, layout, where);
       if (made.created) digestsKey = made.key;
       const { digests } = made;
-      const [idCol, rCol, sCol] = (await conn.runAndReadAll(rowHashesSql())).getColumnsJS() as [
-        string[],
-        string[],
-        Array<string | null>,
-      ];
+      const [idCol, rCol, sCol] = columnsJS<[string[], string[], Array<string | null>]>(
+        await conn.runAndReadAll(rowHashesSql()),
+      );
       keys = new Map(
         idCol.map((id, i) => [
           id,
@@ -197,7 +196,7 @@ export async function writeReportJson(options: {
       ids = idCol.filter((id) => !taken.has(id));
       for (const id of before.keys()) if (!keys.has(id)) rmSync(join(cache, 'files', `${id}.json`), { force: true });
     } else {
-      ids = (await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id')).getColumnsJS()[0] as string[];
+      ids = columnsJS(await conn.runAndReadAll('SELECT report_id FROM r ORDER BY report_id'))[0] as string[];
     }
     // A few reports (an update's): one query over the files as they are, every one at once.
     // More: blocks of the sorted copy, each reading only its reports' row groups.
@@ -211,7 +210,7 @@ export async function writeReportJson(options: {
       const part = ids.slice(i, i + step);
       // Two VARCHAR columns: the id and the file's text.
       const sql = blockSql(part[0]!, part.at(-1)!, cache ? part : undefined);
-      const [idCol, bodyCol] = (await conn.runAndReadAll(sql)).getColumnsJS() as [string[], string[]];
+      const [idCol, bodyCol] = columnsJS<[string[], string[]]>(await conn.runAndReadAll(sql));
       for (let j = 0; j < idCol.length; j++) {
         const out = join(options.outDir, `${idCol[j]}.json`);
         writeFileSync(out, `${bodyCol[j]}\n`);
