@@ -1,3 +1,4 @@
+import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cachedOutputs, CACHED_PAGES, type LinkedPages } from './linked-pages.ts';
@@ -48,9 +49,11 @@ for (let i = 0; i < from.length; i++) {
     }
     fs.linkSync(from[i], to[i]);
     const st = fs.lstatSync(to[i]);
-    // A symbolic link in the cache is linked as itself, not followed: not a copy to keep.
+    // A symbolic link in the cache is linked as itself, not followed: not a copy to keep, and
+    // removed from the cache too (Astro's own restore would follow it: another page's bytes).
     if (!st.isFile()) {
       fs.unlinkSync(to[i]);
+      fs.rmSync(from[i], { force: true });
       throw Object.assign(new Error('not a regular file'), { code: 'ENOENT' });
     }
     inos[i] = st.ino;
@@ -103,8 +106,10 @@ function run(op: 'link' | 'lstat', parts: Array<{ from: unknown[]; to: unknown[]
 
 /**
  * Links `from[i]` to `to[i]` (folders made as needed) with `threads` threads (1: one thread
- * still, off the main one). A source that is not there, or is not a regular file (a symbolic
- * link would be linked as itself), is `missing`, and no folder made for it stays; after EXDEV or EPERM a
+ * still, off the main one). A source that is not there is `missing`, and so is one that is not
+ * a regular file (a symbolic link would be linked as itself, or followed by a copy), which is
+ * removed: the sources are caches' copies, regular files. No folder made for a missing pair
+ * stays. After EXDEV or EPERM a
  * thread makes no more links, and the pairs it did not try are `stopped` (each thread stops at
  * its own first such error); any other error is thrown, once every thread is done.
  */
@@ -124,10 +129,29 @@ export async function linkInThreads(
   parts.forEach((share, k) =>
     share.forEach((i, j) => {
       const ino = results[k]!.inos[j]!;
-      out[i] = ino > 0 ? { ino } : ino < 0 ? { missing: true } : { stopped: true };
+      out[i] = ino > 0 ? { ino } : ino < 0 ? { missing: true } : stoppedOrOdd(from[i]!);
     }),
   );
   return out;
+}
+
+/**
+ * A pair not tried (links stopped: another file system): its source is to be copied instead,
+ * unless it is not a regular file (a symbolic link, which a copy would follow to another file's
+ * bytes: a fresh tester), which is removed and `missing`.
+ */
+function stoppedOrOdd(source: string): LinkOutcome {
+  try {
+    if (lstatSync(source).isFile()) return { stopped: true };
+  } catch {
+    return { stopped: true };
+  }
+  try {
+    rmSync(source, { force: true });
+  } catch {
+    // A folder: left; it is not linked or copied either.
+  }
+  return { missing: true };
 }
 
 /**
