@@ -42,6 +42,7 @@ import { cacheDir, incremental, INCREMENTAL_ENV } from '../src/lib/site/incremen
 import { beginBuild, cachedOutputs, endBuild, forgetRaced, removeStaleLinks } from '../src/lib/site/linked-pages.ts';
 import { linkCachedPages } from '../src/lib/site/fs-threads.ts';
 import { robotsWithSitemap, siteRoot, sitemapFiles, sitemapPages, siteUrlProblem } from '../src/lib/site/sitemap.ts';
+import { undecodedPathProblem } from '../src/lib/ingest/folders.ts';
 import { exitOnHelp } from './help.ts';
 
 exitOnHelp(import.meta.url);
@@ -577,6 +578,19 @@ function jobsOption(): number | undefined {
 }
 
 async function main(): Promise<void> {
+  for (const [option, v] of [
+    ['--out', value('--out') ?? ''],
+    ...values('--from').map((f) => ['--from', f] as const),
+    ['NIANBAO_DATA', process.env.NIANBAO_DATA ?? ''],
+    ['NIANBAO_RAW', process.env.NIANBAO_RAW ?? ''],
+    ['NIANBAO_CACHE', process.env.NIANBAO_CACHE ?? ''],
+  ] as const) {
+    const problem = undecodedPathProblem(option, v);
+    if (problem) {
+      console.error(`build: ${problem}`);
+      process.exit(2);
+    }
+  }
   if (argv.includes('--merge')) return merge();
   if (argv.includes('--list-shards')) {
     const groups = value('--groups');

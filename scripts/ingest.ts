@@ -24,7 +24,7 @@ import { readRaw, walkRaw, type RawEntry } from '../src/lib/ingest/walk.ts';
 import { heapNeededMb } from '../src/lib/ingest/heap.ts';
 import { bundleHash, prepareWorkers, startWorkers } from '../src/lib/ingest/pool.ts';
 import { cacheVersion, pruneAnalysisCache } from '../src/lib/ingest/analysis-cache.ts';
-import { nestedFolders, rawDirLabel, rawFolderProblem } from '../src/lib/ingest/folders.ts';
+import { nestedFolders, rawDirLabel, rawFolderProblem, undecodedPathProblem } from '../src/lib/ingest/folders.ts';
 
 // Only light modules above: the parser, DuckDB and the schemas load (a second or more) after the
 // worker threads have started, while they boot (src/lib/ingest/pool.ts).
@@ -171,6 +171,14 @@ function rerunWithHeap(files: number): void {
 
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
+  for (const [option, value] of [
+    ['--raw', opts.raw],
+    ['--out', opts.out],
+    ['NIANBAO_CACHE', process.env.NIANBAO_CACHE ?? ''],
+  ] as const) {
+    const problem = undecodedPathProblem(option, value);
+    if (problem) fail(problem);
+  }
   const outDir = resolve(opts.out);
   const nested = nestedFolders(opts.raw, opts.out);
   if (nested)

@@ -100,7 +100,10 @@ async function writeSuggestData(
   }
   // Split, so that a suggestion fetches one or two small files (src/lib/search/places.ts).
   const files = placeFiles(list);
-  for (const d of ['p', 'f', 'l']) await mkdir(join(out, 'nb', 'places', d), { recursive: true });
+  // The pinyin folder only with a file in it: no places (no reports), no empty folder published
+  // (a fresh tester); a letter's file not there is a letter without places either way.
+  const dirs = Object.keys(files.pinyin).length ? ['p', 'f', 'l'] : ['f', 'l'];
+  for (const d of dirs) await mkdir(join(out, 'nb', 'places', d), { recursive: true });
   for (const [letter, l] of Object.entries(files.pinyin))
     await writeGz(join(out, 'nb', 'places', 'p', `${letter}.nbg`), l);
   for (let i = 0; i < PLACE_BUCKETS; i++) {

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nestedFolders } from '../src/lib/ingest/folders.ts';
+import { nestedFolders, undecodedPathProblem } from '../src/lib/ingest/folders.ts';
 import { scratchDir } from './scratch.ts';
 
 describe('raw and output folders that hold one another are refused', () => {
@@ -27,5 +27,13 @@ describe('raw and output folders that hold one another are refused', () => {
     expect(nestedFolders(join(tmp, 'link', 'raw'), join(raw, 'out'))).toMatch(/inside the raw folder/);
     expect(nestedFolders(raw, join(tmp, 'link', 'raw', 'out'))).toMatch(/inside the raw folder/);
     expect(nestedFolders(raw, join(tmp, 'link'))).toMatch(/inside the output folder/);
+  });
+});
+
+describe('undecodedPathProblem', () => {
+  it('says a name with U+FFFD (a byte Node could not read as UTF-8) is refused, in Chinese and English', () => {
+    expect(undecodedPathProblem('--out', 'data/build')).toBeNull();
+    expect(undecodedPathProblem('--out', '数据/年报')).toBeNull();
+    expect(undecodedPathProblem('NIANBAO_DATA', 'out-\uFFFD')).toMatch(/^NIANBAO_DATA: 路径.*UTF-8.*"out-\uFFFD"$/);
   });
 });

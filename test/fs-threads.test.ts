@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -14,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkCachedPages, linkInThreads, statInThreads } from '../src/lib/site/fs-threads.ts';
+import { linkCachedPages, linkInThreads, pageReadBits, statInThreads } from '../src/lib/site/fs-threads.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fs-threads-'));
 
@@ -92,6 +93,29 @@ describe('linkInThreads, sources that are not plain files', () => {
     expect(readdirSync(join(dir, 'to'))).toEqual(['real']);
     // Removed from the cache: Astro's own restore of a page would follow the link.
     expect(readdirSync(join(dir, 'from'))).toEqual(['real.json']);
+  });
+
+  it('says a cached copy without the read permissions of a page written now is missing, and removes it', async () => {
+    const dir = join(tmp, 'unreadable');
+    mkdirSync(join(dir, 'from'), { recursive: true });
+    const names = ['none', 'owner-only', 'fine'];
+    names.forEach((n) => writeFileSync(join(dir, 'from', `${n}.html`), n));
+    chmodSync(join(dir, 'from', 'none.html'), 0o000);
+    chmodSync(join(dir, 'from', 'owner-only.html'), 0o600);
+    // 0o444 under the usual umask 022; 0o400 under 077, where the owner-only copy is as written.
+    const bits = pageReadBits();
+    const ownerOnly = (0o600 & bits) === bits ? 'ino' : 'missing';
+    const out = await linkInThreads(
+      names.map((n) => join(dir, 'from', `${n}.html`)),
+      names.map((n) => join(dir, 'to', n, 'index.html')),
+      2,
+    );
+    // Linked, the published page would share the mode: a host answers 403.
+    expect(out.map((o) => Object.keys(o)[0])).toEqual(['missing', ownerOnly, 'ino']);
+    expect(readdirSync(join(dir, 'to'))).toEqual(ownerOnly === 'ino' ? ['fine', 'owner-only'] : ['fine']);
+    expect(readdirSync(join(dir, 'from'))).toEqual(
+      ownerOnly === 'ino' ? ['fine.html', 'owner-only.html'] : ['fine.html'],
+    );
   });
 
   // Another file system (tmpfs at /dev/shm, where there is one): no link can be made.

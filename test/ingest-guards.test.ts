@@ -222,3 +222,25 @@ describe('the raw folder as typed', () => {
     expect(JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'))).toMatchObject({ raw_dir: 'raw' });
   });
 });
+
+describe('a folder named with bytes that are not UTF-8', () => {
+  it('is refused (Node reads each bad byte as U+FFFD: the run would write another folder), nothing written', () => {
+    // The bytes reach the process as they are only through a shell: Node's own spawn takes strings.
+    const parent = join(tmp, 'latin1');
+    mkdirSync(parent);
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `exec "$0" --import tsx scripts/ingest.ts --raw "$1" --out "$2$(printf 'out-\\351')" --quiet --workers 0`,
+        process.execPath,
+        raw,
+        `${parent}/`,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out: .*UTF-8/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ import {
   unreadFiles,
   writeLedger,
   pruneOrphanLedgers,
+  STALE_MS,
 } from '../src/lib/write/retained.ts';
 
 /**
@@ -323,5 +324,36 @@ describe('the ledger', () => {
     expect(existsSync(partial)).toBe(true);
     expect(takeLedger(cache, kept.o, 'v1', 's')?.pack?.entries.get('a.txt')?.file).toBe(kept.pack);
     expect(pruneOrphanLedgers(dirname(ledgerPath(cache, out)), basename(ledgerPath(cache, out)))).toBe(0);
+  });
+
+  it('removes the packs of a run killed after it took its ledger, and those untouched for a day whatever runs under their number', () => {
+    const dir = dirname(ledgerPath(cache, out));
+    const stem = 'f'.repeat(24);
+    const pack = (name: string) => {
+      const f = join(dir, `${stem}.${name}`);
+      writeFileSync(f, 'p');
+      return f;
+    };
+    // No ledger of `stem`: its run took it, then was killed.
+    const killed = pack('999999999-aaaa.pack');
+    const halfLedger = pack('ndjson.999999999.tmp');
+    // Process 1 runs: its pack may be being written, unless untouched for a day (a number reused).
+    const running = pack('1-bbbb.pack');
+    const reused = pack('1-cccc.pack');
+    const old = (Date.now() - STALE_MS - 60_000) / 1000;
+    utimesSync(reused, old, old);
+    // Those of this run's own ledger are not for this function to remove.
+    const ownPack = join(dir, `${basename(ledgerPath(cache, out), '.ndjson')}.999999999-dddd.pack`);
+    writeFileSync(ownPack, 'o');
+    pruneOrphanLedgers(dir, basename(ledgerPath(cache, out)));
+    expect([killed, halfLedger, running, reused, ownPack].map((f) => existsSync(f))).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    rmSync(running);
+    rmSync(ownPack);
   });
 });

@@ -67,3 +67,20 @@ export function rawDirLabel(raw: string, cwd: string = process.cwd()): string {
   if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return rel.split(sep).join('/');
   return basename(abs);
 }
+
+/**
+ * A folder named on the command line or in an environment variable whose bytes are not UTF-8:
+ * Node decodes them with U+FFFD (the replacement character) for each bad byte, so the run would
+ * read or write another folder, one named with those characters (a fresh tester: `--out` of
+ * Latin-1 bytes published to `out-�`). Such a name is refused, with this message.
+ *
+ * Returns the Chinese-and-English message for the option `option` (as the user typed it, e.g.
+ * `--out` or `NIANBAO_DATA`), or null when the name is as given.
+ */
+export function undecodedPathProblem(option: string, value: string): string | null {
+  if (!value.includes('\uFFFD')) return null;
+  return (
+    `${option}: 路径含有无法按 UTF-8 解读的字节，已拒绝 (the path has bytes that are not UTF-8; ` +
+    `Node would read them as U+FFFD and use another folder): ${JSON.stringify(value)}`
+  );
+}

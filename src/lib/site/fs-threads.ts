@@ -1,4 +1,4 @@
-import { lstatSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cachedOutputs, CACHED_PAGES, type LinkedPages } from './linked-pages.ts';
@@ -28,7 +28,7 @@ const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
-const { op, from, to, stopCodes } = workerData;
+const { op, from, to, stopCodes, readBits } = workerData;
 // link: 0 not tried (stopped), -1 source missing, otherwise the inode. lstat: nothing kept.
 const inos = new Float64Array(op === 'link' ? from.length : 0);
 let made = '';
@@ -51,7 +51,9 @@ for (let i = 0; i < from.length; i++) {
     const st = fs.lstatSync(to[i]);
     // A symbolic link in the cache is linked as itself, not followed: not a copy to keep, and
     // removed from the cache too (Astro's own restore would follow it: another page's bytes).
-    if (!st.isFile()) {
+    // So is a file that cannot be read as a page just written can (a fresh tester's mode 000:
+    // published so, a host answers 403).
+    if (!st.isFile() || (st.mode & readBits) !== readBits) {
       fs.unlinkSync(to[i]);
       fs.rmSync(from[i], { force: true });
       throw Object.assign(new Error('not a regular file'), { code: 'ENOENT' });
@@ -95,7 +97,10 @@ function run(op: 'link' | 'lstat', parts: Array<{ from: unknown[]; to: unknown[]
     parts.map(
       (part) =>
         new Promise<Done>((done, fail) => {
-          const w = new Worker(WORKER, { eval: true, workerData: { op, ...part, stopCodes: STOP_CODES } });
+          const w = new Worker(WORKER, {
+            eval: true,
+            workerData: { op, ...part, stopCodes: STOP_CODES, readBits: pageReadBits() },
+          });
           w.once('message', done);
           w.once('error', fail);
           w.once('exit', (code) => fail(new Error(`a file-system thread stopped (exit ${code})`)));
@@ -107,8 +112,9 @@ function run(op: 'link' | 'lstat', parts: Array<{ from: unknown[]; to: unknown[]
 /**
  * Links `from[i]` to `to[i]` (folders made as needed) with `threads` threads (1: one thread
  * still, off the main one). A source that is not there is `missing`, and so is one that is not
- * a regular file (a symbolic link would be linked as itself, or followed by a copy), which is
- * removed: the sources are caches' copies, regular files. No folder made for a missing pair
+ * a regular file (a symbolic link would be linked as itself, or followed by a copy) or lacks
+ * the read permissions of a file written now (`pageReadBits`), which is removed: the sources are
+ * caches' copies of pages, regular files. No folder made for a missing pair
  * stays. After EXDEV or EPERM a
  * thread makes no more links, and the pairs it did not try are `stopped` (each thread stops at
  * its own first such error); any other error is thrown, once every thread is done.
@@ -136,13 +142,39 @@ export async function linkInThreads(
 }
 
 /**
+ * The read permissions a file written now has (0o666 less the umask: 0o444 under the usual
+ * 022): a cached copy with fewer (a fresh tester's mode 000) is not one to publish. The umask is
+ * read from /proc (Linux); elsewhere by setting it and setting it back (before any thread of
+ * ours runs: the first call is on the main thread, and workers cannot set it).
+ */
+export function pageReadBits(): number {
+  if (readBits === undefined) {
+    let mask: number;
+    try {
+      const m = /^Umask:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+      if (!m) throw new Error('no Umask line');
+      mask = parseInt(m[1]!, 8);
+    } catch {
+      mask = process.umask(0o022);
+      process.umask(mask);
+    }
+    readBits = 0o444 & ~mask;
+  }
+  return readBits;
+}
+let readBits: number | undefined;
+
+/**
  * A pair not tried (links stopped: another file system): its source is to be copied instead,
  * unless it is not a regular file (a symbolic link, which a copy would follow to another file's
- * bytes: a fresh tester), which is removed and `missing`.
+ * bytes: a fresh tester) or not readable as a page just written is (a copy keeps the mode),
+ * which is removed and `missing`.
  */
 function stoppedOrOdd(source: string): LinkOutcome {
   try {
-    if (lstatSync(source).isFile()) return { stopped: true };
+    const st = lstatSync(source);
+    const bits = pageReadBits();
+    if (st.isFile() && (st.mode & bits) === bits) return { stopped: true };
   } catch {
     return { stopped: true };
   }

@@ -253,7 +253,8 @@ export function writeLedger(
 /**
  * Removes the light packs of the ledger `stem` but those in `keep` and those of other running
  * processes (only this process's with `ownOnly`), and ledgers left half-written by a process no
- * longer running.
+ * longer running. A process's file untouched for STALE_MS is removed even when a process of its
+ * number runs: numbers are reused (a fresh tester), and no run writes for so long.
  */
 function removePacks(dir: string, stem: string, keep: ReadonlySet<string>, ownOnly: boolean): void {
   try {
@@ -267,7 +268,8 @@ function removePacks(dir: string, stem: string, keep: ReadonlySet<string>, ownOn
           ? Number(rest.split('.')[1])
           : NaN;
       if (!Number.isInteger(pid)) continue;
-      if (ownOnly ? pid === process.pid : !alive(pid)) rmSync(join(dir, name), { force: true });
+      if (ownOnly ? pid === process.pid : !alive(pid) || stale(join(dir, name)))
+        rmSync(join(dir, name), { force: true });
     }
   } catch {
     // Left for the next run to remove.
@@ -287,7 +289,14 @@ function removePacks(dir: string, stem: string, keep: ReadonlySet<string>, ownOn
 export function pruneOrphanLedgers(dir: string, own: string): number {
   let removed = 0;
   try {
-    for (const name of readdirSync(dir)) {
+    const names = readdirSync(dir);
+    // Packs of output folders with no ledger at all: a run took it and was killed before it
+    // wrote the next one (a fresh tester), and no run into that folder came since to remove them.
+    const ledgers = new Set(names.filter((n) => n.endsWith('.ndjson')).map((n) => n.slice(0, -'.ndjson'.length)));
+    const stems = new Set(names.map((n) => n.split('.')[0]!).filter((s) => /^[0-9a-f]{24}$/.test(s)));
+    for (const stem of stems)
+      if (!ledgers.has(stem) && `${stem}.ndjson` !== own) removePacks(dir, stem, new Set(), false);
+    for (const name of names) {
       if (!name.endsWith('.ndjson') || name === own) continue;
       const head = ledgerHead(join(dir, name));
       if (head === null || (existsSync(head.gen) && (head.out === null || shows(head.out, head.gen)))) continue;
@@ -329,6 +338,21 @@ function ledgerHead(path: string): { gen: string; out: string | null } | null {
     return null;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * How long a pack or half-written ledger may go unwritten before it is taken for one left by a
+ * process that is gone, whatever runs under its number now: a day (the ingest of 1,000,000
+ * reports took 2.4 hours, bench/results.md).
+ */
+export const STALE_MS = 24 * 3600 * 1000;
+
+function stale(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > STALE_MS;
+  } catch {
+    return false;
   }
 }
 
