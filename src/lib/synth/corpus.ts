@@ -567,6 +567,18 @@ function report(
     tq.wrappedNumbersAt = wrapSide.chance(0.5) ? 'middle' : 'last';
     quirks.add('wrapped-labels-middle');
   }
+  // 三's header set out by position over the columns, sometimes two of them in each other's
+  // place with their values (side generator: the corpora made before stay the same).
+  const headSide = new Random(Number(seq) * 7937 + 127);
+  if (tq.wrappedLabels && headSide.chance(0.5)) {
+    tq.layoutHeader = true;
+    quirks.add('layout-header');
+    if (headSide.chance(0.3)) {
+      const a = headSide.int(0, 4);
+      tq.layoutHeaderSwap = [a, headSide.int(a + 1, 5)];
+      quirks.add('layout-header-reordered');
+    }
+  }
   // A number wrapped in its cell (side generator: the corpora made before stay the same).
   if (tq.wrappedLabels && !tq.wrappedNumbersAt && new Random(Number(seq) * 7901 + 113).chance(0.4)) {
     tq.wrappedNumber = true;

@@ -23,10 +23,11 @@ export function layoutRows(
   rng: Random,
   numbersAt: 'first' | 'middle' | 'last' = 'first',
   wrapped?: WrappedNumber,
+  header?: readonly string[],
 ): string[] {
   const width = rng.int(5, 8);
   const col = rng.int(6, 9);
-  const out: string[] = [];
+  const out: string[] = header ? layoutHeader(header, width * 2 + 2, col) : [];
   rows.forEach(([label = '', ...cells], i) => {
     if (!cells.length) {
       out.push(label, '');
@@ -86,3 +87,39 @@ export interface WrappedNumber {
 
 /** Display width: a CJK character takes two columns, as in pdftotext's output. */
 const displayWidth = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+
+/**
+ * 三's header as `pdftotext -layout` writes a PDF's whose header cells are narrow: each column's
+ * label (`labels`, in the order printed, one per value column) centred over its column, wrapped
+ * every three characters (four for a label of six: 社会公益 over 组织), the first pieces on one
+ * line, the rests on the next; 法人或其他组织 centred over the columns between the first and the
+ * last (the real 淮安 2024 report's shape):
+ *
+ *                               法人或其他组织
+ *     自然人   商业企   科研机  社会公益  法律服务   其他    总计
+ *              业       构      组织      机构
+ *
+ * `lead`: where the first column starts (display columns); `col`: each column's width.
+ */
+export function layoutHeader(labels: readonly string[], lead: number, col: number): string[] {
+  const pieces = labels.map((l) => {
+    const n = l.length === 6 ? 4 : 3;
+    return l.length > n ? [l.slice(0, n), l.slice(n)] : [l];
+  });
+  const centre = (k: number) => lead + col * k + Math.floor(col / 2);
+  const line = (words: Array<[number, string]>) => {
+    let text = '';
+    for (const [mid, w] of words) {
+      const at = Math.max(displayWidth(text) + (text ? 1 : 0), mid - Math.floor(displayWidth(w) / 2));
+      text += ' '.repeat(at - displayWidth(text)) + w;
+    }
+    return text;
+  };
+  const orgs = '法人或其他组织';
+  return [
+    line([[Math.floor((centre(1) + centre(labels.length - 2)) / 2), orgs]]),
+    line(pieces.map((p, k) => [centre(k), p[0]!])),
+    line(pieces.flatMap((p, k) => (p[1] ? [[centre(k), p[1]] as [number, string]] : []))),
+    '',
+  ];
+}

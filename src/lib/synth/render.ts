@@ -207,6 +207,15 @@ export interface TableQuirks {
   /** With wrappedLabels: blank cells of section 三, left as gaps between the aligned numbers. */
   layoutGaps?: boolean;
   /**
+   * With wrappedLabels: 三's header set out by position over its columns, its labels wrapped
+   * (layout-text.ts layoutHeader), instead of the style's header lines; with `layoutHeaderSwap`,
+   * two of its columns (0 = 自然人 … 5 = 其他) printed in each other's place, their values too in
+   * every row (the truth by meaning, unchanged: a reader placing by the form's order would
+   * publish one column's values as the other's).
+   */
+  layoutHeader?: boolean;
+  layoutHeaderSwap?: [number, number];
+  /**
    * With wrappedLabels: the numbers on the middle or the last piece of each wrapped label (a cell
    * centred or set to the bottom), and （二）部分公开 with the note the form prints in it.
    */
@@ -538,6 +547,15 @@ export function renderTables(
     ['自然人', '法人或其他组织', '总计'],
     applicantHeader(q),
   ];
+  // 三's rows with the header's swapped columns (layoutHeaderSwap) in each other's place.
+  const swapped = <T>(xs: T[]): T[] => {
+    const sw = q.layoutHeaderSwap;
+    if (!sw || xs.length !== 7) return xs;
+    const out = [...xs];
+    [out[sw[0]], out[sw[1]]] = [xs[sw[1]]!, xs[sw[0]]!];
+    return out;
+  };
+  const laidOut = q.layoutHeader ? rRows.map((r) => ({ ...r, cells: swapped(r.cells) })) : rRows;
   const requests =
     style === 'html'
       ? htmlRequests(
@@ -561,9 +579,9 @@ export function renderTables(
         )
       : q.wrappedLabels
         ? [
-            ...table(style, reqHeader, q, rng),
+            ...(q.layoutHeader ? [reqHeader[0]![0]!, ''] : table(style, reqHeader, q, rng)),
             ...layoutRows(
-              rRows
+              laidOut
                 .map(rowCells)
                 .map(([label = '', ...cells]) => [
                   q.wrappedNumbersAt && label === '（二）部分公开' ? PARTLY_GRANTED_FULL : label,
@@ -571,7 +589,8 @@ export function renderTables(
                 ]),
               new Random(q.sideSeed ?? 1),
               q.wrappedNumbersAt,
-              q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(rRows) : undefined,
+              q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(laidOut) : undefined,
+              q.layoutHeader ? swapped(['自然人', ...applicantHeader(q), '总计']) : undefined,
             ),
           ]
         : q.labelColumns

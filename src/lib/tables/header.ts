@@ -129,6 +129,123 @@ export function wrappedOrderProblem(lines: readonly string[], columns: LabelPiec
 }
 
 /**
+ * 三's seven columns by pieces of their labels, for a header set out by position (layoutOrderProblem):
+ * 自然人, the five 法人或其他组织 columns, 总计. 其他 is looked up with 法人或其他组织 masked
+ * (maskOrganisations).
+ */
+export const REQUEST_LAYOUT_PIECES: LabelPieces = [
+  ['自然人', '自然'],
+  ['商业', '企业'],
+  ['科研'],
+  ['社会', '公益'],
+  ['法律', '服务'],
+  ['其他'],
+  ['总计'],
+];
+
+/**
+ * A header set out by position, as `pdftotext -layout` writes a PDF's (each label, or each
+ * piece of a wrapped one, indented to its cell: `商业企      科研机` over `业        构`), whose
+ * labels stand left to right in another order than the form's columns, across its lines
+ * (`自然人` printed after `其他`; a fresh tester's variants of the real report, 121 cells
+ * published in the form's order): as text for a note, or null. Each column stands where the
+ * first piece of its label found does, its middle, on the lines set out by position (indented
+ * eight spaces or more, words of eight characters at most: pieces run together, or prose, say
+ * nothing of where a column stands); only an order that holds whether a CJK character counts one
+ * column or two, columns two or more apart, is one (`raw` lines, 法人或其他组织 masked by the
+ * caller).
+ */
+export function layoutOrderProblem(lines: readonly string[], columns: LabelPieces): string | null {
+  const at = layoutColumns(lines, columns).at;
+  for (let a = 0; a < columns.length; a++)
+    for (let b = a + 1; b < columns.length; b++) {
+      const x = at[a];
+      const y = at[b];
+      if (x && y && x.narrow - y.narrow >= 2 && x.wide - y.wide >= 2)
+        return `the header names ${y.piece} left of ${x.piece}, in another order than the official form's columns: no value is placed`;
+    }
+  return null;
+}
+
+/** Where a word of a header line set out by position stands, its middle, both ways of counting. */
+interface Placed {
+  narrow: number;
+  wide: number;
+  piece: string;
+}
+
+/**
+ * The lines of a header set out by position (indented eight spaces or more, words of eight
+ * characters at most: pieces run together, or prose, which may name 自然人 or 服务 anywhere, say
+ * nothing of where a column stands); where each column's label stands (the first piece found),
+ * and the words there that name no label of the form's header at all (`个体工商户`), with where
+ * they stand.
+ */
+function layoutColumns(
+  lines: readonly string[],
+  columns: LabelPieces,
+): { at: Array<Placed | undefined>; foreign: Placed[] } {
+  const placed = lines.filter(
+    (l) =>
+      /^ {8,}\S/.test(l) &&
+      l
+        .trim()
+        .split(/\s+/)
+        .every((w) => w.length <= 8),
+  );
+  const where = (line: string, i: number, piece: string): Placed => {
+    const cjk = (line.slice(0, i).match(/[\u2e80-\ufaff\uff00-\uffef]/g) ?? []).length;
+    return { narrow: i + piece.length / 2, wide: i + cjk + piece.length, piece };
+  };
+  const at: Array<Placed | undefined> = columns.map(() => undefined);
+  const foreign: Placed[] = [];
+  for (const line of placed) {
+    columns.forEach((pieces, col) => {
+      if (at[col]) return;
+      for (const piece of pieces) {
+        const i = line.indexOf(piece);
+        if (i >= 0) {
+          at[col] = where(line, i, piece);
+          return;
+        }
+      }
+    });
+    for (const m of line.matchAll(/\S+/g)) {
+      const word = m[0];
+      const pairs = [...word].slice(1).map((c, k) => word[k]! + c);
+      if (pairs.length && /^[\u4e00-\u9fff]+$/.test(word) && !pairs.some((p) => HEADER_WORDS.includes(p)))
+        foreign.push(where(line, m.index, word));
+    }
+  }
+  return { at, foreign };
+}
+
+/** The words of 三's header in the form (and its note): a word none of whose pairs of characters is here names no label of the form's. */
+const HEADER_WORDS =
+  '申请人情况 自然人 法人或□□组织 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计 本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和 单位件';
+
+/**
+ * The column of a header set out by position (layoutColumns) whose place holds a label the form
+ * does not have (`个体工商户` where 其他 stands: a fresh tester's variant of the real report, 25
+ * cells of another column published as 其他), by its index in `columns`: the one column not
+ * named, the foreign label standing between its neighbours both ways of counting. Null when
+ * every word is the form's; `'unknown'` when a foreign label stands anywhere else (no column
+ * can be said to be it).
+ */
+export function layoutUnnamedColumn(lines: readonly string[], columns: LabelPieces): number | 'unknown' | null {
+  const { at, foreign } = layoutColumns(lines, columns);
+  if (!foreign.length) return null;
+  const missing = at.flatMap((p, j) => (p ? [] : [j]));
+  if (missing.length !== 1 || foreign.length !== 1) return 'unknown';
+  const j = missing[0]!;
+  const f = foreign[0]!;
+  const left = at.slice(0, j).findLast((p) => p);
+  const right = at.slice(j + 1).find((p) => p);
+  const between = (k: 'narrow' | 'wide') => (!left || left[k] < f[k]) && (!right || f[k] < right[k]);
+  return between('narrow') && between('wide') ? j : 'unknown';
+}
+
+/**
  * 三's 总计 among the 法人或其他组织 columns on one header line (a fresh tester's t21: `… 法律服务机构
  * 总计 其他`, `商业企业 科研机构 总计 社会公益组织 …`, `自然人 总计 其他`): in the form, and in any
  * flattening of it, 总计 stands after 其他 or before 商业企业 and the four after it. As text for a

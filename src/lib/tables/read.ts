@@ -26,6 +26,7 @@ import {
   leadColumn,
   labelPadding,
   noiseOfRows,
+  numberedValuesAbove,
   rightAligned,
   type FoundRow,
   type RowCells,
@@ -203,6 +204,26 @@ export function readTable(
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
       rcs[k] = { kind: 'unknown', reason: order.why, vals };
     }
+  // A row found by the rest of its label, its numbered start on a line above with values of
+  // its own (rows.ts, numberedValuesAbove): which of those lines' values are its cells is not
+  // proven, whoever placed it.
+  for (let k = 0; k < found.length; k++) {
+    const rc = rcs[k]!;
+    if (rc.kind === 'unknown') continue;
+    const line = numberedValuesAbove(
+      positioned.toks,
+      found[k]!.at,
+      k > 0 ? found[k - 1]!.at : null,
+      found[k]!.def.label,
+      found[k]!.def.columns.length,
+    );
+    if (line === null) continue;
+    rcs[k] = {
+      kind: 'unknown',
+      reason: `values stand beside a numbered label that is no row found (line ${line}) just above this row's label, which may be its start: which values are this row's is not proven`,
+      vals: rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals,
+    };
+  }
   // A table known wider than the form, by its header or its rows: no row read by its count
   // (columns.ts). Rows placed by a drawn header's grid are not read by count.
   const groupOf = new Map((rules.wider?.groups ?? []).flatMap((g, i) => g.map((key) => [key, String(i)] as const)));

@@ -450,6 +450,55 @@ function gridRow(own: Tok[]): RowCells {
 const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
 
 /**
+ * The line, between the row found before (`prevAt`, null: the table's start) and the row found
+ * at `at` (its form label `label`), of a numbered label that starts this row's with values beside
+ * it, no row found there; or null. That label is this row's, its pieces not joined: `（五）4.无正当
+ * 0 0 0 0 0 0` over `理由大量反复申请  0`, a value on each line (a number wrapped in its cell;
+ * synthetic seed 77, where the row was read from its second line alone: one value placed, six
+ * cells said blank), or its group's label with values, `（三）不予公开  8 0 …` over `1.属于国家秘`
+ * (the item's number on the next line), when this row's own line holds fewer than its `n` cells.
+ * Which of those lines' values are this row's cells is not proven. A numbered label that names another item (`3.危及“三安` above 4.保护第三方…) is that
+ * row's, not found: this row's own line stands.
+ */
+export function numberedValuesAbove(
+  toks: Tok[],
+  at: number,
+  prevAt: number | null,
+  label: string,
+  n: number,
+): number | null {
+  const own = toks[at]!;
+  let ownVals = 0;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === own.line; i++) if (toks[i]!.t === 'val') ownVals++;
+  const item = itemNumber(label);
+  const group = /^（([一二三四五六七八九十])）/.exec(label)?.[1];
+  const names = (text: string): boolean => {
+    if (!NUMBERED.test(text)) return false;
+    if (/\d\s*[.、．]|^\s*[一二三四五六七八九十]+[、.．]/.test(text)) return item !== null && item.test(text);
+    // The group's label: its first row's start only when this row's own line is short of
+    // values (`（五）不予  5 3 8 1 1 1 1` over `处理  5.要求…  0 0 4 4 0 0 8`: a whole row above a
+    // whole row is a row of its own, its label lost; t40).
+    return ownVals < n && group !== undefined && new RegExp(`^\\s*[（(]${group}[）)]`).test(text);
+  };
+  let found: number | null = null;
+  let named = false;
+  let vals = false;
+  for (let i = prevAt === null ? 0 : prevAt + 1; i < at; i++) {
+    const t = toks[i]!;
+    // The row above's own line is its label's.
+    if (prevAt !== null && t.line === toks[prevAt]!.line) continue;
+    if (t.line === own.line) break;
+    if (t.t === 'text' && names(t.text)) named = true;
+    else if (t.t === 'val') vals = true;
+    else if (t.t === 'eol') {
+      if (named && vals) found = t.no;
+      named = vals = false;
+    }
+  }
+  return found;
+}
+
+/**
  * A breakdown row's label (其中：网上申请, "of which: online"), which reports add under a row of
  * the form. No label of the form has 其中 in it, so it is neither a lost label of another form
  * row nor the rest of a wrapped one: like a numbered label, it starts a row of its own.

@@ -24,6 +24,9 @@ import {
   reviewBlockOrderProblem,
   totalAmongOrganisations,
   wrappedOrderProblem,
+  layoutOrderProblem,
+  layoutUnnamedColumn,
+  REQUEST_LAYOUT_PIECES,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
   columnOrderProblem,
@@ -249,6 +252,13 @@ function unnamedColumns(
   return { cols, why: found.why };
 }
 
+/**
+ * A header line's text where its characters stand as in the source (header.ts layoutColumns):
+ * the normalised text (simplified script, ASCII for full-width) when it keeps every character's
+ * place, else the raw line.
+ */
+const placedText = (l: Line): string => (l.text.length === l.raw.length ? l.text : l.raw);
+
 /** Why a label repeated in a header leaves the cells under it unplaced. */
 const repeatedWhy = (r: RepeatedLabel) => `the column label ${r.label} appears twice in the header (line ${r.no})`;
 
@@ -435,12 +445,21 @@ export function readRequests(
           perLine: REQUEST_LINE_ROWS,
         });
   const requestCols = requestRows[layout][0]!.columns;
+  // A header set out by position (pdftotext -layout) with a label the form does not have: the
+  // column it stands over, or, where that is not proven, no value placed (header.ts).
+  const layoutUnnamed = layoutUnnamedColumn(
+    headerLines.map((l) => maskOrganisations(placedText(l))),
+    REQUEST_LAYOUT_PIECES,
+  );
+  const layoutWhy = `the header names a column the official form does not have, set out by position`;
   const unnamed = labelProblem
     ? unnamedColumns(labelProblem, (p) => {
         const j = REQUEST_LABELS.indexOf(headerKey(p.form[p.place]!.label));
         return p.form[p.place]!.group || j < 0 ? null : [requestCols[j]!.key];
       })
-    : null;
+    : typeof layoutUnnamed === 'number'
+      ? { cols: new Set([requestCols[layoutUnnamed]!.key]), why: `${layoutWhy}: its values are not this column's` }
+      : null;
   const order =
     columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
     headerLines
@@ -451,6 +470,11 @@ export function readRequests(
       REQUEST_PIECES,
     ) ??
     headerLines.map((l) => totalAmongOrganisations(maskOrganisations(l.text))).find((p) => p !== null) ??
+    layoutOrderProblem(
+      headerLines.map((l) => maskOrganisations(placedText(l))),
+      REQUEST_LAYOUT_PIECES,
+    ) ??
+    (layoutUnnamed === 'unknown' ? `${layoutWhy}, over no one column: no value is placed` : null) ??
     (unnamed ? null : (labelProblem?.why ?? null));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
   const repeatedColumn = repeated ? repeatedWhy(repeated) : undefined;

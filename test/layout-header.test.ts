@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { layoutOrderProblem, layoutUnnamedColumn, REQUEST_LAYOUT_PIECES } from '../src/lib/tables/header.ts';
+import { ok, parseText } from './helpers.ts';
+
+/**
+ * 三's header as `pdftotext -layout` sets it out, each label (or piece of a wrapped one) over its
+ * column: a fresh tester's one-edit variants of the real 淮安 2024 report (121 cells published
+ * in the form's order under a header naming the columns in another, 25 published as 其他 under
+ * 个体工商户).
+ */
+const text = readFileSync(new URL('./fixtures/documents/huaian2024.layout.txt', import.meta.url), 'utf8');
+const truth = JSON.parse(
+  readFileSync(new URL('./fixtures/documents/huaian2024.truth.json', import.meta.url), 'utf8'),
+) as { cells: Array<{ table_id: string; row_key: string; col_key: string; value: number | null }> };
+const requests = (t: string) =>
+  ok(parseText(t, '001_huaian2024.layout.txt')).cells.filter((c) => c.table_id === 'requests');
+const edit = (from: string, to: string) => {
+  expect(text).toContain(from);
+  return text.replace(from, to);
+};
+const want = (row: string, col: string) =>
+  truth.cells.find((c) => c.table_id === 'requests' && c.row_key === row && c.col_key === col)?.value;
+
+describe("三's header set out by position", () => {
+  it('as published: every cell of 三 read, the right value', () => {
+    const cells = requests(text);
+    expect(cells).toHaveLength(truth.cells.filter((c) => c.table_id === 'requests').length);
+    for (const c of cells) expect(c.value, `${c.row_key}.${c.col_key}`).toBe(want(c.row_key, c.col_key));
+  });
+
+  it('two labels swapped, wrapped or whole: no value placed', () => {
+    for (const variant of [
+      edit('商业企      科研机', '科研机      商业企').replace('业        构', '构        业'),
+      edit('商业企      科研机', '科研机构    商业企业').replace('业        构', '          '),
+    ]) {
+      const cells = requests(variant);
+      expect(cells.length).toBeGreaterThan(0);
+      expect(cells.filter((c) => c.value !== null)).toEqual([]);
+    }
+  });
+
+  it('自然人 after 其他: no value placed', () => {
+    const lines = text.split('\n');
+    const k = lines.findIndex((l) => /^ {20,}自然人 +总计$/.test(l));
+    expect(k).toBeGreaterThan(0);
+    lines[k] = `${' '.repeat(83)}自然人  总计`;
+    expect(requests(lines.join('\n')).filter((c) => c.value !== null)).toEqual([]);
+  });
+
+  it('a label the form does not have where 其他 stands: that column NULL, the others read', () => {
+    const cells = requests(edit(`${' '.repeat(75)}其他`, `${' '.repeat(75)}个体工商户`));
+    expect(cells.filter((c) => c.col_key === 'other_org' && c.value !== null)).toEqual([]);
+    const others = cells.filter((c) => c.col_key !== 'other_org');
+    expect(others.every((c) => c.value === want(c.row_key, c.col_key))).toBe(true);
+    expect(others.filter((c) => c.value !== null).length).toBeGreaterThan(100);
+  });
+
+  it('says nothing of lines not set out by position (pieces run together, prose)', () => {
+    expect(layoutOrderProblem(['自然  社会  法律  总', '商业科研  其'], REQUEST_LAYOUT_PIECES)).toBeNull();
+    expect(
+      layoutOrderProblem(
+        ['        本年度共收到申请，其中法律服务机构3件，商业企业5件，自然人40件，合计48件'],
+        REQUEST_LAYOUT_PIECES,
+      ),
+    ).toBeNull();
+    expect(layoutUnnamedColumn(['        小计     商业企业'], REQUEST_LAYOUT_PIECES)).toBe('unknown');
+    expect(layoutUnnamedColumn(['        自然人     商业企业'], REQUEST_LAYOUT_PIECES)).toBeNull();
+  });
+});
