@@ -36,6 +36,18 @@ describe('comma- and semicolon-separated rows', () => {
     });
   }
 
+  it('every field quoted, a line of one field too: its text without the quotes (a fresh tester: the title and agency kept them)', () => {
+    const quoted = asDelimited(buildReport(spec), ',')
+      .split('\n')
+      .map((l) => (l.includes(',') ? l : l.trim() ? `"${l.replace(/"/g, '""')}"` : l))
+      .join('\n');
+    expect(quoted.split('\n')[0]).toMatch(/^"测试.*报告"$/);
+    const p = ok(parseText(quoted, 'report.csv'));
+    expect(p.report.title).not.toContain('"');
+    expect(p.report.agency).toBe(ok(parseText(buildReport(spec))).report.agency);
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('1205 1 0 0 1 0 1207');
+  });
+
   it('a blank field stays a blank cell in its position', () => {
     const text = asDelimited(
       buildReport({ style: 'pipes', requests: { granted: ['', '1', '0', '0', '0', '0', '1'] } }),

@@ -294,3 +294,32 @@ describe('a stray NUL byte in a good text report', () => {
     expect(values(nul!.report_id).length).toBeGreaterThan(50);
   });
 });
+
+describe('copies of a file rejected under its name', () => {
+  const good = buildReport();
+  const data = run([
+    file('e/empty.docx', ''),
+    file('e/empty.pdf', ''),
+    file('e/empty.txt', ''),
+    // A text report saved as .docx (a broken Word file), then the same bytes as .txt and .md.
+    file('r/a.docx', good),
+    file('r/b.txt', good),
+    file('r/c.md', good),
+  ]);
+
+  it('an empty file is empty whatever its name (a fresh tester: three empty files said a broken Word file)', () => {
+    for (const p of ['e/empty.docx', 'e/empty.pdf', 'e/empty.txt'])
+      expect(entry(data, p)).toMatchObject({ outcome: 'rejected', reason_code: 'E_EMPTY' });
+    expect(entry(data, 'e/empty.txt')).toMatchObject({
+      reason: '空文件（没有文字）（与 e/empty.docx 字节完全相同）',
+      duplicate_of: 'e/empty.docx',
+    });
+  });
+
+  it('a copy that reads under its own name is a report, the copies after it its duplicates, not rejected with the first', () => {
+    expect(entry(data, 'r/a.docx').outcome).toBe('rejected');
+    expect(entry(data, 'r/b.txt')).toMatchObject({ outcome: 'ok', duplicate_of: null });
+    expect(entry(data, 'r/c.md')).toMatchObject({ outcome: 'duplicate', duplicate_of: 'r/b.txt' });
+    expect(data.reports).toHaveLength(1);
+  });
+});

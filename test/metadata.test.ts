@@ -600,6 +600,14 @@ describe('dates as some sites write them (tester 9)', () => {
     expect(isoDate('202401201')).toBeNull();
     expect(isoDate('20241320')).toBeNull();
   });
+  it('a labelled date in Chinese numerals (a fresh tester: 成文日期：二〇二三年二月二十八日 read as none)', () => {
+    expect(isoDate('二〇二三年二月二十八日')).toBe('2023-02-28');
+    expect(isoDate('二〇二三年二月三十日')).toBeNull();
+    const text = ['测试局2022年政府信息公开工作年度报告', '成文日期：二〇二三年二月二十八日', '一、总体情况'].join(
+      '\n',
+    );
+    expect(extractMetadata(textToLines(text), [], 2026).published_on).toBe('2023-02-28');
+  });
   it('元月 in a signature date is January', () => {
     expect(signatureDateOf('二〇二四年元月二十日')).toBe('2024-01-20');
     expect(signatureDateOf('某县农业农村局 2024年元月8日')).toBe('2024-01-08');

@@ -74,7 +74,12 @@ function asciiDelimitedRows(lines: Line[]): Line[] {
   if (!d) return lines;
   // A quoted field over several lines (a cell wrapped with Alt+Enter): one record (records.ts).
   return joinQuotedRecords(lines, d).map((l) => {
-    if (l.cells || l.raw.includes('|') || l.raw.includes('\t') || delimiterCount(l.raw, d) < 1) return l;
+    if (l.cells || l.raw.includes('|') || l.raw.includes('\t')) return l;
+    // A line of one quoted field (a spreadsheet saving every field quoted: `"测试局2022年…报告"`):
+    // its text without the quotes, else the title and the agency kept them (a fresh tester).
+    const one = /^\s*"((?:[^"]|"")*)"\s*$/.exec(l.raw);
+    if (one) return { ...l, ...makeLine(l.no, unbroken(one[1]!.replace(/""/g, '"'))) };
+    if (delimiterCount(l.raw, d) < 1) return l;
     let fields: string[];
     if (!l.raw.includes('"'))
       // No quotes: the fields are exactly the delimiter-separated pieces (RFC 4180), so the

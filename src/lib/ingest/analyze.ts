@@ -129,6 +129,9 @@ export function analyzeFile(
       `the file changed while it was read (${f.size} bytes when listed, ${bytes.length} read): run the ingest again`,
     );
   const sha = sha256(bytes);
+  // No bytes: empty whatever its name says (a fresh tester: an empty .docx was "a broken Word
+  // file", and so were empty .txt and .pdf files of the same bytes).
+  if (bytes.length === 0) return reject('E_EMPTY', 'empty file (no text)', sha);
   const bound = exceedsBounds(f.path, bytes);
   // Random bytes hold '<' and newlines too: a binary file is rejected as binary (by the parser
   // below), not for "elements nested 1,000 deep" its bytes happen to make. Decoded only here, for

@@ -191,21 +191,22 @@ export class Collector {
     };
     this.entries.push(entry);
     const first = r.sha256 ? this.bySha.get(r.sha256) : undefined;
-    if (first) {
+    // A copy of a rejected file is rejected for its own reason, which may differ (a name read as
+    // another type: a text report under .docx is a broken Word file, under .txt a report), and
+    // one that reads is a report of its own, the copies after it its duplicates.
+    if (first && first.entry.outcome === 'rejected' && r.rejected) {
+      const code = [...r.rejected.diagnostics].reverse().find((d) => d.code.startsWith('E_'))?.code ?? 'E_READ_FAILED';
       entry.duplicate_of = first.path;
-      if (first.entry.outcome === 'rejected') {
-        // A copy of a rejected file is rejected for the same reason (two empty files are not
-        // "duplicates" of a report).
-        entry.reason = `${first.entry.reason}（${duplicateZh(first.path)}）`;
-        entry.reason_code = first.entry.reason_code;
-        entry.diagnostics.push(
-          ...first.entry.diagnostics.filter((d) => d.code.startsWith('E_')).map((d) => ({ ...d, file: r.path })),
-        );
-      } else {
-        entry.outcome = 'duplicate';
-        entry.reason = duplicateZh(first.path);
-        entry.reason_code = 'DUPLICATE_FILE';
-      }
+      entry.reason = `${reasonZh(code, r.rejected.reason)}（${duplicateZh(first.path)}）`;
+      entry.reason_code = code;
+      entry.diagnostics.push(...r.rejected.diagnostics);
+      return;
+    }
+    if (first && first.entry.outcome !== 'rejected') {
+      entry.duplicate_of = first.path;
+      entry.outcome = 'duplicate';
+      entry.reason = duplicateZh(first.path);
+      entry.reason_code = 'DUPLICATE_FILE';
       return;
     }
     if (r.sha256) this.bySha.set(r.sha256, { path: r.path, entry });

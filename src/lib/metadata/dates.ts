@@ -39,14 +39,16 @@ const PERIOD_AFTER = /^\s*(?:[—–~～－-]+|至|到)\s*(?:(?:19|20)\d{2}|\d{1
 const DATE_AT = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
 /** Whether a field's value is a period (its first date followed by another: 2023年1月1日—12月31日). */
-export function isPeriod(s: string): boolean {
+export function isPeriod(text: string): boolean {
+  const s = arabic(text);
   const m = DATE_AT.exec(s);
   return !!m && PERIOD_AFTER.test(s.slice(m.index + m[0].length));
 }
 
 /** `2024-01-22`, `2024/1/18 11:34:01`, `2024年1月22日` → ISO date; null when not a real date. */
-export function isoDate(s: string | null | undefined): string | null {
-  if (!s) return null;
+export function isoDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const s = arabic(text);
   const m =
     /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s) ??
     // Compact, as some CMSs print a labelled date: 20240120 (eight digits alone).
@@ -69,9 +71,10 @@ export function labelledDate(lines: Line[]): string | null {
       // Every match starts with the label's first character: a line without it (most) is not
       // run through the pattern (matchAll copies it for each line).
       if (!l.text.includes(label[0]!)) continue;
-      for (const m of l.text.matchAll(re)) {
-        if (BARE.has(label) && OTHER_PREFIX.test(l.text.slice(0, m.index))) continue;
-        if (PERIOD_AFTER.test(l.text.slice(m.index + m[0].length).replace(/^\s*日/, ''))) continue;
+      const text = arabic(l.text);
+      for (const m of text.matchAll(re)) {
+        if (BARE.has(label) && OTHER_PREFIX.test(text.slice(0, m.index))) continue;
+        if (PERIOD_AFTER.test(text.slice(m.index + m[0].length).replace(/^\s*日/, ''))) continue;
         const d = isoDate(m[1]);
         if (d) return d;
       }
@@ -142,6 +145,14 @@ export function arabicDates(text: string): string {
       return v !== null && v >= 1 && v <= (unit === '月' ? 12 : 31) ? String(v) : m;
     },
   );
+}
+
+/**
+ * `arabicDates` for a text with a Chinese numeral in it (a labelled date written so,
+ * `成文日期：二〇二三年二月二十八日`: a fresh tester's, read as no date), else the text itself.
+ */
+function arabic(text: string): string {
+  return /[〇○零一二三四五六七八九十元]/.test(text) ? arabicDates(text) : text;
 }
 
 const SIG_DATE =
