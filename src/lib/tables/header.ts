@@ -220,7 +220,10 @@ function layoutColumns(
   return { at, foreign };
 }
 
-/** The words of 三's header in the form (and its note): a word none of whose pairs of characters is here names no label of the form's. */
+/**
+ * The words of 三's header in the form (and its note): a word none of whose pairs of characters
+ * is here names no label of the form's.
+ */
 const HEADER_WORDS =
   '申请人情况 自然人 法人或□□组织 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计 本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和 单位件';
 

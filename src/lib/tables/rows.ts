@@ -457,8 +457,9 @@ const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二
  * synthetic seed 77, where the row was read from its second line alone: one value placed, six
  * cells said blank), or its group's label with values, `（三）不予公开  8 0 …` over `1.属于国家秘`
  * (the item's number on the next line), when this row's own line holds fewer than its `n` cells.
- * Which of those lines' values are this row's cells is not proven. A numbered label that names another item (`3.危及“三安` above 4.保护第三方…) is that
- * row's, not found: this row's own line stands.
+ * Which of those lines' values are this row's cells is not proven. A numbered label that names
+ * another item (`3.危及“三安` above 4.保护第三方…) is that row's, not found: this row's own line
+ * stands.
  */
 export function numberedValuesAbove(
   toks: Tok[],
