@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutOrderProblem, layoutUnnamedColumn, REQUEST_LAYOUT_PIECES } from '../src/lib/tables/header.ts';
-import { ok, parseText } from './helpers.ts';
+import { ok, parseText, wrongCells } from './helpers.ts';
 
 /**
  * 三's header as `pdftotext -layout` sets it out, each label (or piece of a wrapped one) over its
@@ -67,4 +67,29 @@ describe("三's header set out by position", () => {
     expect(layoutUnnamedColumn(['        小计     商业企业'], REQUEST_LAYOUT_PIECES)).toBe('unknown');
     expect(layoutUnnamedColumn(['        自然人     商业企业'], REQUEST_LAYOUT_PIECES)).toBeNull();
   });
+});
+
+describe('two fresh testers’ variants of the real report (test/fixtures/tester/t-layout-header)', () => {
+  // 144 + 167 wrong cells before: the header's order not read where its lines had the note at
+  // the left margin, tabs, a long word, or a header repeated after a page break in another
+  // order; each file with its truth (values by the header's meaning).
+  const dir = new URL('./fixtures/tester/t-layout-header/', import.meta.url);
+  const files = [
+    'L06_cols_swapped.txt',
+    'L16_hdr_unnamed_other.txt',
+    'L18_natural_last.txt',
+    'f01_nat_tot_stagger_note.layout.txt',
+    'f02b_soc_leg_stagger_note_distinct.layout.txt',
+    'f03_com_res_swap_tabs.layout.txt',
+    'f04_legal_other_longword_distinct.layout.txt',
+    'x02_header_repeat_reordered.layout.txt',
+    // 四: 其他结果's and 尚未审结's pieces in each other's place (`尚未审   其他`).
+    'f06_review_other_pending.layout.txt',
+    'f06b_suit2_other_pending.layout.txt',
+  ];
+  for (const file of files)
+    it(`${file}: no wrong number`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+    });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_PIECES, REVIEW_PIECES, wrappedOrderProblem } from '../src/lib/tables/header.ts';
+import { REQUEST_PIECES, REVIEW_PIECE_LABELS, REVIEW_PIECES, wrappedOrderProblem } from '../src/lib/tables/header.ts';
 import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -58,6 +58,13 @@ describe('a header of label pieces side by side (t20)', () => {
     expect(wrappedOrderProblem(['纠正维持结果审结计'], REVIEW_PIECES, true)).toMatch(/纠正 before 维持/);
     expect(wrappedOrderProblem(['科研^商业'], REQUEST_PIECES)).toMatch(/科研 before 商业/);
     expect(wrappedOrderProblem(['法律  社会'], REQUEST_PIECES)).toMatch(/法律 before 社会/);
+    // The rest of a piece's own label is no text between (a fresh tester: `尚未审   其他`), the
+    // next block's words are (`尚未            结果   结果    其他`).
+    const line = (a: string, b: string) => `结 果   结果       其他       尚未            结果   结果    ${a}   ${b}`;
+    expect(wrappedOrderProblem([line('尚未审', '其他')], REVIEW_PIECES, true, REVIEW_PIECE_LABELS)).toMatch(
+      /尚未 before 其他/,
+    );
+    expect(wrappedOrderProblem([line('其他', '尚未审')], REVIEW_PIECES, true, REVIEW_PIECE_LABELS)).toBeNull();
   });
 });
 

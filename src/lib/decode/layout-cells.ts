@@ -151,23 +151,30 @@ function movedAddsUp(values: Tok[], n: number): boolean {
   return choose(0, lost, []);
 }
 
-/** Where each short row's values go (line index → column of each value), by one measure. */
-function placements(lines: Line[], n: number, width: Measure, lastIsSum: boolean): Map<number, number[]> | null {
+/** The columns full rows show under one alignment (placements). */
+interface Grid {
+  key: (t: Tok) => number;
+  at: number[];
+  lo: number[];
+  hi: number[];
+  starts: Set<number>;
+  pages: Set<number>;
+}
+
+/**
+ * The candidate rows of `lines` by one measure, and the columns their full rows (`n` values)
+ * show under each alignment (left or right): none when fewer than three full rows, or when
+ * they do not agree (see the module's note).
+ */
+function gridsOf(lines: Line[], n: number, width: Measure): { rows: Row[]; grids: Grid[] } {
   const page = pageOf(lines);
   const rows = lines.flatMap((l, i) =>
     usable(l) ? [row(l, i, width, page[i])].filter((r): r is Row => r !== null) : [],
   );
   const full = rows.filter((r) => r.values.length === n);
-  if (full.length < 3) return null;
+  const grids: Grid[] = [];
+  if (full.length < 3) return { rows, grids };
   // Under each alignment: the place of the k-th value that most full rows share.
-  const grids: Array<{
-    key: (t: Tok) => number;
-    at: number[];
-    lo: number[];
-    hi: number[];
-    starts: Set<number>;
-    pages: Set<number>;
-  }> = [];
   for (const key of [(t: Tok) => t.s, (t: Tok) => t.e]) {
     const count = new Map<string, { n: number; at: number[] }>();
     for (const r of full) {
@@ -198,6 +205,57 @@ function placements(lines: Line[], n: number, width: Measure, lastIsSum: boolean
       pages: new Set(agree.map((r) => r.page)),
     });
   }
+  return { rows, grids };
+}
+
+/** A page's value columns (valueColumns): each column's extent, and the measure that shows it. */
+export interface ValueColumns {
+  wide: boolean;
+  lo: number[];
+  hi: number[];
+}
+
+/**
+ * The value columns of a table in `pdftotext -layout` text, page by page (a converter sets each
+ * page at its own offset): the extent of each column's values over the page's full rows (`n`
+ * values after a label; two or more), where one measure only shows them apart (`wide`: a CJK
+ * character counted two columns, else one; counted the other way, labels of other lengths push
+ * the values about and the extents run into each other). Numbers may be centred in their
+ * cells, so the extents, not one shared place, are the columns. For reading a header set out
+ * above them (tables/header.ts); the line index → its page's columns, for the pages that show
+ * them.
+ */
+export function valueColumns(lines: Line[], n: number): Map<number, ValueColumns> {
+  const page = pageOf(lines);
+  const byPage = new Map<number, ValueColumns>();
+  for (const p of new Set(page)) {
+    const shown = MEASURES.flatMap((m, k) => {
+      const full = lines.flatMap((l, i) => {
+        if (page[i] !== p || !usable(l) || l.rebuilt) return [];
+        const r = row(l, i, m, p);
+        return r && r.values.length === n ? [r] : [];
+      });
+      if (full.length < 2) return [];
+      const lo = Array.from({ length: n }, (_, c) => Math.min(...full.map((r) => r.values[c]!.s)));
+      const hi = Array.from({ length: n }, (_, c) => Math.max(...full.map((r) => r.values[c]!.e)));
+      if (lo.some((x, c) => c > 0 && x <= hi[c - 1]!)) return [];
+      // Every full row's label ends before the first column (a label run into it is no evidence).
+      if (full.some((r) => r.labelEnd >= lo[0]!)) return [];
+      return [{ wide: k === 1, lo, hi }];
+    });
+    if (shown.length === 1) byPage.set(p, shown[0]!);
+  }
+  const out = new Map<number, ValueColumns>();
+  page.forEach((p, i) => {
+    const c = byPage.get(p);
+    if (c) out.set(i, c);
+  });
+  return out;
+}
+
+/** Where each short row's values go (line index → column of each value), by one measure. */
+function placements(lines: Line[], n: number, width: Measure, lastIsSum: boolean): Map<number, number[]> | null {
+  const { rows, grids } = gridsOf(lines, n, width);
   if (!grids.length) return null;
   const out = new Map<number, number[]>();
   for (const r of rows) {

@@ -59,6 +59,12 @@ export interface Line {
    */
   layoutCells?: boolean;
   /**
+   * The line was put together from several (wrapped.ts: a wrapped label's pieces joined before
+   * its numbers): its raw text is no source line, so its characters' places are not the
+   * source's (layout-cells.ts valueColumns).
+   */
+  rebuilt?: true;
+  /**
    * A piece of a one-line page dump, cut at a row label (oneline.ts): a space in its digit runs
    * is a scrape's &nbsp; (a cell's edge), not a delimiter of values written apart.
    */

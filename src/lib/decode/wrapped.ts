@@ -258,9 +258,14 @@ function remake(no: number, raw: string, from: Line[], cells?: { label: string; 
   // its label cell, its value cells kept as they are.
   if (cells?.line.layoutCells && cells.line.cells && !folded) {
     const label = { raw: cells.label, text: makeLine(no, cells.label).text.trim(), no };
-    return { ...makeLine(no, raw, [label, ...cells.line.cells.slice(1)]), grid: true, layoutCells: true };
+    return {
+      ...makeLine(no, raw, [label, ...cells.line.cells.slice(1)]),
+      grid: true,
+      layoutCells: true,
+      rebuilt: true,
+    };
   }
-  return folded ? { ...l, text: toSimplified(l.text) } : l;
+  return folded ? { ...l, text: toSimplified(l.text), rebuilt: true } : { ...l, rebuilt: true };
 }
 
 function rawAt(l: Line, i: number): number {

@@ -97,7 +97,12 @@ export const REVIEW_COLUMNS: ColumnGroup[] = [
  */
 export type LabelPieces = ReadonlyArray<readonly string[]>;
 export const REQUEST_PIECES: LabelPieces = [['商业', '企业'], ['科研'], ['社会', '公益'], ['法律', '服务']];
-export const REVIEW_PIECES: LabelPieces = [['维持'], ['纠正'], [], ['审结']];
+// 其他 and 尚未 too: `结果   结果    尚未    其他结` over `维持   纠正    审结      果` (a fresh
+// tester: 其他结果's and 尚未审结's values published as each other's).
+export const REVIEW_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结']];
+/** The labels REQUEST_PIECES and REVIEW_PIECES are pieces of, for wrappedOrderProblem. */
+export const REQUEST_PIECE_LABELS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构'] as const;
+export const REVIEW_PIECE_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结'] as const;
 
 /**
  * The first line of a header that shows two columns' pieces side by side (nothing but spaces or
@@ -106,7 +111,20 @@ export const REVIEW_PIECES: LabelPieces = [['维持'], ['纠正'], [], ['审结'
  * values published as 科研机构's). Pieces apart (a block's last column, then the next block's
  * first) or of one column say nothing.
  */
-export function wrappedOrderProblem(lines: readonly string[], columns: LabelPieces, blocks = false): string | null {
+export function wrappedOrderProblem(
+  lines: readonly string[],
+  columns: LabelPieces,
+  blocks = false,
+  labels: readonly string[] = [],
+): string | null {
+  // The rest of a piece's own label right after it (`尚未审` of 尚未审结) is no text between.
+  const rest = (piece: string, col: number, after: string) => {
+    const label = labels[col] ?? '';
+    const tail = label.slice(label.indexOf(piece) + piece.length);
+    let k = 0;
+    while (k < after.length && k < tail.length && after[k] === tail[k]) k++;
+    return label.includes(piece) ? after.slice(k) : after;
+  };
   for (const line of lines) {
     const found: Array<{ at: number; end: number; col: number; piece: string }> = [];
     columns.forEach((pieces, col) => {
@@ -121,7 +139,7 @@ export function wrappedOrderProblem(lines: readonly string[], columns: LabelPiec
       // With `blocks` (四's three blocks of the same columns), the last column's piece before
       // the first's is the next block (`审结            维持` in pdftotext's layout).
       const next = blocks && b.col === 0 && a.col === columns.length - 1;
-      if (b.col < a.col && !next && !/[\u4e00-\u9fff]/.test(line.slice(a.end, b.at)))
+      if (b.col < a.col && !next && !/[\u4e00-\u9fff]/.test(rest(a.piece, a.col, line.slice(a.end, b.at))))
         return `the header's line "${line.trim()}" shows ${a.piece} before ${b.piece}, in another order than the official form's columns: no value is placed`;
     }
   }
@@ -246,6 +264,86 @@ export function layoutUnnamedColumn(lines: readonly string[], columns: LabelPiec
   const right = at.slice(j + 1).find((p) => p);
   const between = (k: 'narrow' | 'wide') => (!left || left[k] < f[k]) && (!right || f[k] < right[k]);
   return between('narrow') && between('wide') ? j : 'unknown';
+}
+
+/**
+ * 三's header set out by position, read where the table's full rows show how the converter
+ * counts a CJK character (decode/layout-cells.ts `valueColumns`: `wide`, two columns, or one, as
+ * pdftotext does): every line of each header block (`blocks`: the lines before the first row,
+ * and a run of lines without digits among the rows that names two columns or more, a header
+ * repeated after a page break), tabs to stops of eight, whatever else stands on it (the note
+ * `等于第三项加` at the left margin, `（单位：件，下同）`), each with the span of its page's value
+ * columns (`over`: from the first column's start to the last's end, widened by the gaps beside
+ * them). Each column stands where the first word of CJK characters alone naming it (one
+ * column's label, or a piece of it) stands, its middle, over that span (a header flattened to
+ * the left margin, `自然人    法人或其他组织    总计`, says nothing of the columns' places);
+ * a header naming them in another order, two columns or more apart, is `order`; a word naming
+ * no label of the form's (个体工商户) is `unnamed` as layoutUnnamedColumn says. A fresh tester's
+ * variants of the real report (167 wrong cells where the lines were not read by
+ * layoutOrderProblem's rule). Labels of the same block only are compared: another page may be
+ * set at another offset.
+ */
+export function countedHeaderProblem(
+  blocks: ReadonlyArray<ReadonlyArray<{ text: string; over: readonly [number, number] }>>,
+  wide: boolean,
+  columns: LabelPieces,
+): { order: string | null; unnamed: number | 'unknown' | null } {
+  let unnamed: number | 'unknown' | null = null;
+  for (const block of blocks) {
+    const at: Array<{ mid: number; piece: string } | undefined> = columns.map(() => undefined);
+    const foreign: number[] = [];
+    for (const { text: line, over } of block) {
+      let col = 0;
+      let word = '';
+      let start = 0;
+      const end = () => {
+        const mid = (start + col) / 2;
+        if (word && word.length <= 8 && /^[\u4e00-\u9fff]+$/.test(word) && mid >= over[0] && mid <= over[1]) {
+          const of = columns.flatMap((pieces, j) => (pieces.some((p) => word.includes(p)) ? [j] : []));
+          const pairs = [...word].slice(1).map((c, k) => word[k]! + c);
+          if (of.length === 1) at[of[0]!] ??= { mid, piece: word };
+          else if (!of.length && pairs.length && !pairs.some((p) => HEADER_WORDS.includes(p))) foreign.push(mid);
+        }
+        word = '';
+      };
+      for (const ch of line) {
+        if (ch === '\t') {
+          end();
+          col = (Math.floor(col / 8) + 1) * 8;
+          continue;
+        }
+        if (ch === ' ' || ch === '\u3000') end();
+        else {
+          if (!word) start = col;
+          word += ch;
+        }
+        col +=
+          wide && /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+      }
+      end();
+    }
+    for (let a = 0; a < columns.length; a++)
+      for (let b = a + 1; b < columns.length; b++) {
+        const x = at[a];
+        const y = at[b];
+        if (x && y && x.mid - y.mid >= 2)
+          return {
+            order: `the header names ${y.piece} left of ${x.piece}, in another order than the official form's columns: no value is placed`,
+            unnamed: null,
+          };
+      }
+    if (!foreign.length) continue;
+    const missing = at.flatMap((p, j) => (p ? [] : [j]));
+    if (missing.length !== 1 || foreign.length !== 1) return { order: null, unnamed: 'unknown' };
+    const j = missing[0]!;
+    const f = foreign[0]!;
+    const l = at.slice(0, j).findLast((p) => p);
+    const r = at.slice(j + 1).find((p) => p);
+    if ((l && l.mid >= f) || (r && f >= r.mid) || (unnamed !== null && unnamed !== j))
+      return { order: null, unnamed: 'unknown' };
+    unnamed = j;
+  }
+  return { order: null, unnamed };
 }
 
 /**

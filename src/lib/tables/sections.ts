@@ -1,5 +1,6 @@
 import type { MoneyUnit } from './cell.ts';
 import type { Line } from '../decode/lines.ts';
+import { valueColumns } from '../decode/layout-cells.ts';
 import {
   activeLayoutMarkers,
   activeRows,
@@ -21,11 +22,14 @@ import {
   REQUEST_LINE_COLUMNS,
   REQUEST_PIECES,
   REVIEW_PIECES,
+  REVIEW_PIECE_LABELS,
+  REQUEST_PIECE_LABELS,
   reviewBlockOrderProblem,
   totalAmongOrganisations,
   wrappedOrderProblem,
   layoutOrderProblem,
   layoutUnnamedColumn,
+  countedHeaderProblem,
   REQUEST_LAYOUT_PIECES,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
@@ -259,6 +263,24 @@ function unnamedColumns(
  */
 const placedText = (l: Line): string => (l.text.length === l.raw.length ? l.text : l.raw);
 
+/**
+ * Runs of lines without digits after the header (`from`) that name two of 三's columns or more:
+ * a header repeated among the rows (after a page break), each run's first and end line index.
+ */
+function repeatedHeaders(texts: readonly string[], from: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  const close = (end: number) => {
+    const run = texts.slice(start, end);
+    const named = REQUEST_LAYOUT_PIECES.filter((pieces) => pieces.some((p) => run.some((t) => t.includes(p))));
+    if (named.length >= 2) out.push([start, end]);
+    start = end + 1;
+  };
+  for (let i = from; i < texts.length; i++) if (/\d/.test(texts[i]!)) close(i);
+  close(texts.length);
+  return out;
+}
+
 /** Why a label repeated in a header leaves the cells under it unplaced. */
 const repeatedWhy = (r: RepeatedLabel) => `the column label ${r.label} appears twice in the header (line ${r.no})`;
 
@@ -445,12 +467,55 @@ export function readRequests(
           perLine: REQUEST_LINE_ROWS,
         });
   const requestCols = requestRows[layout][0]!.columns;
-  // A header set out by position (pdftotext -layout) with a label the form does not have: the
-  // column it stands over, or, where that is not proven, no value placed (header.ts).
-  const layoutUnnamed = layoutUnnamedColumn(
-    headerLines.map((l) => maskOrganisations(placedText(l))),
-    REQUEST_LAYOUT_PIECES,
-  );
+  // A header set out by position (pdftotext -layout): over the value columns the table's full
+  // rows show, where there are such (header.ts gridHeaderProblem), its lines and those of a
+  // header repeated in the table; else by the labels' places alone (layoutOrderProblem). A
+  // label the form does not have leaves the column it stands over NULL, or, where that is not
+  // proven, the table (layoutUnnamedColumn).
+  const columns = valueColumns(lines, REQUEST_LABELS.length);
+  const grids = new Set([...columns.values()].map((g) => g.wide));
+  const wide = grids.size === 1 ? [...grids][0]! : null;
+  // Each line with the span of its page's value columns (header.ts countedHeaderProblem).
+  // A line of no digits on a page without columns shown (a header set between a page's mark and
+  // its form feed) takes those of the lines below it.
+  const below: Array<ReturnType<typeof columns.get>> = [];
+  for (let i = lines.length - 1, carry = undefined as ReturnType<typeof columns.get>; i >= 0; i--) {
+    carry = columns.get(i) ?? (/\d/.test(lines[i]!.text) ? undefined : carry);
+    below[i] = carry;
+  }
+  const spanned = lines.map((l, i) => {
+    const c = below[i];
+    if (!c) return null;
+    const n = c.lo.length;
+    const over = [c.lo[0]! - (c.lo[1]! - c.hi[0]!), c.hi[n - 1]! + (c.lo[n - 1]! - c.hi[n - 2]!)] as const;
+    return { text: maskOrganisations(placedText(l)), over };
+  });
+  const blockOf = (from: number, to: number) =>
+    spanned.slice(from, to).filter((x): x is NonNullable<typeof x> => x !== null);
+  // The header's own page without columns shown (its rows read otherwise): its labels' places
+  // alone (layoutOrderProblem), a repeated header's by count still.
+  const head = blockOf(0, headerLines.length);
+  const byCount =
+    wide === null
+      ? null
+      : countedHeaderProblem(
+          [
+            head,
+            ...repeatedHeaders(
+              spanned.map((x) => x?.text ?? ''),
+              headerLines.length,
+            ).map(([from, to]) => blockOf(from, to)),
+          ],
+          wide,
+          REQUEST_LAYOUT_PIECES,
+        );
+  const layoutUnnamed =
+    byCount && (head.length || byCount.unnamed !== null)
+      ? byCount.unnamed
+      : layoutUnnamedColumn(
+          headerLines.map((l) => maskOrganisations(placedText(l))),
+          REQUEST_LAYOUT_PIECES,
+        );
   const layoutWhy = `the header names a column the official form does not have, set out by position`;
   const unnamed = labelProblem
     ? unnamedColumns(labelProblem, (p) => {
@@ -468,12 +533,17 @@ export function readRequests(
     wrappedOrderProblem(
       headerLines.map((l) => l.text),
       REQUEST_PIECES,
+      false,
+      REQUEST_PIECE_LABELS,
     ) ??
     headerLines.map((l) => totalAmongOrganisations(maskOrganisations(l.text))).find((p) => p !== null) ??
-    layoutOrderProblem(
-      headerLines.map((l) => maskOrganisations(placedText(l))),
-      REQUEST_LAYOUT_PIECES,
-    ) ??
+    byCount?.order ??
+    (byCount && head.length
+      ? null
+      : layoutOrderProblem(
+          headerLines.map((l) => maskOrganisations(placedText(l))),
+          REQUEST_LAYOUT_PIECES,
+        )) ??
     (layoutUnnamed === 'unknown' ? `${layoutWhy}, over no one column: no value is placed` : null) ??
     (unnamed ? null : (labelProblem?.why ?? null));
   const repeated = firstAt < 0 ? null : repeatedHeaderLabel(textCells(toks.slice(0, firstAt)), REQUEST_HEADER, 3);
@@ -788,7 +858,7 @@ export function readReview(
   ];
   const order =
     columnOrderProblem(header, REVIEW_COLUMNS) ??
-    wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true) ??
+    wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true, REVIEW_PIECE_LABELS) ??
     reviewBlockOrderProblem(header) ??
     (unnamed && rc.kind !== 'cells'
       ? `${unnamed.why}, and the row's cells are not one to one under the header's`
