@@ -93,3 +93,14 @@ describe('two fresh testers’ variants of the real report (test/fixtures/tester
       expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
     });
 });
+
+describe('the note broken beside the header’s pieces, in the form’s order', () => {
+  it('is read whole (a fresh tester: 商业企 was read as at 科研机构’s place, 175 cells NULL)', () => {
+    const file = 'n04_note_beside_pieces_real.layout.txt';
+    const dir = new URL('./fixtures/tester/t-layout-header/', import.meta.url);
+    const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+    expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+    const cells = p.cells.filter((c) => c.table_id === 'requests');
+    expect(cells.filter((c) => c.value === null)).toEqual([]);
+  });
+});

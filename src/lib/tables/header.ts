@@ -733,8 +733,10 @@ export function headerRowsOf(toks: Tok[]): HeaderRow[] {
  */
 // 信息内容 or its end broken over lines (信息内 / 容（单位：千元）: synthetic seed 11, the labels
 // after it, reordered, read in the form's order).
+// 三's note broken over the header's lines beside the labels (`等于第三项加` / `第四项之和）` at the
+// left margin of the pieces' lines: a fresh tester's, 商业企 read as at 科研机构's place) is a lead.
 const LEAD =
-  /^(?:(?:信息|息)?内?容|信息内?|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*)$/;
+  /^(?:(?:信息|息)?内?容|信息内?|(?:第二十条)?第?[（(]?[一二三四五六七八九十]{1,2}[)）]?项|申请人情况|项目|内容|类别|名称|类型|种类|序号|[（(]?本列数据.*|.*勾稽.*|.*第[一二三四]项.*)$/;
 /**
  * Whether a header cell (no spacing) is a lead, before the column labels: LEAD, with or without
  * a note in brackets (信息内容（单位：千元）), or a bracketed note alone.
