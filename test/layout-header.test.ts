@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutOrderProblem, layoutUnnamedColumn, REQUEST_LAYOUT_PIECES } from '../src/lib/tables/header.ts';
+import { expandAlignmentTabs } from '../src/lib/decode/tabs.ts';
 import { ok, parseText, wrongCells } from './helpers.ts';
 
 /**
@@ -83,6 +84,23 @@ describe('two fresh testers’ variants of the real report (test/fixtures/tester
     'f03_com_res_swap_tabs.layout.txt',
     'f04_legal_other_longword_distinct.layout.txt',
     'x02_header_repeat_reordered.layout.txt',
+    // Rows aligned by tabs beside runs of spaces (unexpand): a double tab was a blank cell.
+    'f05_tabs_rows.layout.txt',
+    // A third tester: one of the two swapped labels letter-spaced (`自 然 人`, `其  他`), wrapped a
+    // character a line (`自` / `然人`, `总` / `计`), or with a mark or note (`自然人*`,
+    // `总计（件）`); a repeated header so after a page break.
+    's02_np_co_spaced.txt',
+    's02b_np_co_wrapped.txt',
+    's05_total_vertical_qita.txt',
+    'w02_qita_total_paren.txt',
+    'w03_np_co_star.txt',
+    'w04_le_qita_spaced.txt',
+    'w05_np_co_vertical.txt',
+    'p03_rep_swapped_np_co_spaced.txt',
+    // In the form's order: a unit's note beside the labels, 其它 for 其他 (read whole).
+    'u04_unit_after_total.txt',
+    'u07_unit_on_pieces.txt',
+    'o03_qita_variant.txt',
     // 四: 其他结果's and 尚未审结's pieces in each other's place (`尚未审   其他`).
     'f06_review_other_pending.layout.txt',
     'f06b_suit2_other_pending.layout.txt',
@@ -103,4 +121,26 @@ describe('the note broken beside the header’s pieces, in the form’s order', 
     const cells = p.cells.filter((c) => c.table_id === 'requests');
     expect(cells.filter((c) => c.value === null)).toEqual([]);
   });
+});
+
+describe('expandAlignmentTabs', () => {
+  it('expands tabs beside runs of spaces to stops of eight, and leaves a tab-separated table', () => {
+    const aligned = ['规章\t   1\t0   11', '行政许可\t\t  447228', '行政处罚  \t3985758'].join('\n');
+    expect(expandAlignmentTabs(aligned).split('\n')).toEqual([
+      '规章         1    0   11',
+      '行政许可              447228',
+      '行政处罚    3985758',
+    ]);
+    const tsv = ['规章\t1\t0\t11', '行政许可\t447228', '行政处罚\t\t3985758'].join('\n');
+    expect(expandAlignmentTabs(tsv)).toBe(tsv);
+  });
+});
+
+describe('headers in the form’s order with a unit’s note or 其它 (a third tester’s false NULLs)', () => {
+  const dir = new URL('./fixtures/tester/t-layout-header/', import.meta.url);
+  for (const file of ['u04_unit_after_total.txt', 'u07_unit_on_pieces.txt', 'o03_qita_variant.txt'])
+    it(`${file}: every cell of 三 read`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect(p.cells.filter((c) => c.table_id === 'requests' && c.value === null)).toEqual([]);
+    });
 });

@@ -1,6 +1,7 @@
 import { decode } from '../decode/decode.ts';
 import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
+import { expandAlignmentTabs } from '../decode/tabs.ts';
 import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { gridRows } from '../decode/grid.ts';
@@ -124,7 +125,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
   const { lines: fileLines, folded } = foldScript(
     input.lines ??
-      (isHtml ? htmlToLines(decoded.text) : delimitedRows(quotedTabRows(gridRows(textToLines(decoded.text))))),
+      (isHtml
+        ? htmlToLines(decoded.text)
+        : delimitedRows(quotedTabRows(gridRows(textToLines(expandAlignmentTabs(decoded.text)))))),
   );
   // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
   const chosen = chooseReport(fileLines, file);

@@ -578,6 +578,11 @@ function report(
       tq.layoutHeaderSwap = [a, headSide.int(a + 1, 5)];
       quirks.add('layout-header-reordered');
     }
+    // A short label letter-spaced (drawn last: the draws above stay the same).
+    if (headSide.chance(0.3)) {
+      tq.layoutHeaderSpaced = headSide.pick([0, 5, 6]);
+      quirks.add('layout-header-spaced');
+    }
   }
   // A number wrapped in its cell (side generator: the corpora made before stay the same).
   if (tq.wrappedLabels && !tq.wrappedNumbersAt && new Random(Number(seq) * 7901 + 113).chance(0.4)) {
@@ -1185,6 +1190,12 @@ function report(
   // Traditional script (繁體), sometimes in Big5 bytes.
   const trad = style !== 'html' && q('traditional', 0.04);
   if (trad) text = toTraditional(text);
+  // `pdftotext -layout` text passed through `unexpand -a`: runs of spaces ending at a stop of
+  // eight turned into tabs (side generator: the corpora made before stay the same).
+  if (tq.wrappedLabels && new Random(Number(seq) * 7949 + 131).chance(0.15)) {
+    text = text.split('\n').map(unexpandLine).join('\n');
+    quirks.add('tab-aligned');
+  }
   const encoding =
     trad && big5Safe(text) && q('big5', 0.4)
       ? 'big5'
@@ -1362,3 +1373,27 @@ function breakdownRow(line: string): string | null {
 
 /** A date in a page's head lines (year, month): what segment/reports.ts reads under a title. */
 const HEAD_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*\d{1,2}/;
+
+/**
+ * A line as `unexpand -a` writes it: each run of two spaces or more that ends at a stop of eight
+ * (a character one column) a tab. decode/tabs.ts expands it back.
+ */
+export function unexpandLine(line: string): string {
+  const chars = [...line];
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === ' ') {
+      run++;
+      if ((i + 1) % 8 === 0) {
+        out += run >= 2 ? '\t' : ' '.repeat(run);
+        run = 0;
+      }
+      continue;
+    }
+    out += ' '.repeat(run) + ch;
+    run = 0;
+  }
+  return out + ' '.repeat(run);
+}

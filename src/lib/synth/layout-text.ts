@@ -102,9 +102,10 @@ const displayWidth = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0)
  * `lead`: where the first column starts (display columns); `col`: each column's width.
  */
 export function layoutHeader(labels: readonly string[], lead: number, col: number): string[] {
+  // A label letter-spaced (`自 然 人`) stands on one line.
   const pieces = labels.map((l) => {
     const n = l.length === 6 ? 4 : 3;
-    return l.length > n ? [l.slice(0, n), l.slice(n)] : [l];
+    return l.length > n && !l.includes(' ') ? [l.slice(0, n), l.slice(n)] : [l];
   });
   const centre = (k: number) => lead + col * k + Math.floor(col / 2);
   const line = (words: Array<[number, string]>) => {

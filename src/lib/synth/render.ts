@@ -215,6 +215,8 @@ export interface TableQuirks {
    */
   layoutHeader?: boolean;
   layoutHeaderSwap?: [number, number];
+  /** With layoutHeader: the label of this column (自然人, 其他 or 总计) letter-spaced, `自 然 人`. */
+  layoutHeaderSpaced?: number;
   /**
    * With wrappedLabels: the numbers on the middle or the last piece of each wrapped label (a cell
    * centred or set to the bottom), and （二）部分公开 with the note the form prints in it.
@@ -590,7 +592,13 @@ export function renderTables(
               new Random(q.sideSeed ?? 1),
               q.wrappedNumbersAt,
               q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(laidOut) : undefined,
-              q.layoutHeader ? swapped(['自然人', ...applicantHeader(q), '总计']) : undefined,
+              q.layoutHeader
+                ? swapped(
+                    ['自然人', ...applicantHeader(q), '总计'].map((l, k) =>
+                      k === q.layoutHeaderSpaced ? [...l].join(' ') : l,
+                    ),
+                  )
+                : undefined,
             ),
           ]
         : q.labelColumns

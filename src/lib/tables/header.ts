@@ -152,12 +152,13 @@ export function wrappedOrderProblem(
  * (maskOrganisations).
  */
 export const REQUEST_LAYOUT_PIECES: LabelPieces = [
-  ['自然人', '自然'],
+  ['自然人', '自然', '然人'],
   ['商业', '企业'],
   ['科研'],
   ['社会', '公益'],
   ['法律', '服务'],
-  ['其他'],
+  // 其它: the variant spelling (a fresh tester's header, its column NULL as one the form has not).
+  ['其他', '其它'],
   ['总计'],
 ];
 
@@ -243,7 +244,7 @@ function layoutColumns(
  * is here names no label of the form's.
  */
 const HEADER_WORDS =
-  '申请人情况 自然人 法人或□□组织 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计 本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和 单位件';
+  '申请人情况 自然人 法人或□□组织 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 其它 总计 本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和 单位件';
 
 /**
  * The column of a header set out by position (layoutColumns) whose place holds a label the form
@@ -289,38 +290,42 @@ export function countedHeaderProblem(
   columns: LabelPieces,
 ): { order: string | null; unnamed: number | 'unknown' | null } {
   let unnamed: number | 'unknown' | null = null;
+  const named = (text: string) => columns.flatMap((pieces, j) => (pieces.some((p) => text.includes(p)) ? [j] : []));
   for (const block of blocks) {
     const at: Array<{ mid: number; piece: string } | undefined> = columns.map(() => undefined);
     const foreign: number[] = [];
-    for (const { text: line, over } of block) {
-      let col = 0;
-      let word = '';
-      let start = 0;
-      const end = () => {
-        const mid = (start + col) / 2;
-        if (word && word.length <= 8 && /^[\u4e00-\u9fff]+$/.test(word) && mid >= over[0] && mid <= over[1]) {
-          const of = columns.flatMap((pieces, j) => (pieces.some((p) => word.includes(p)) ? [j] : []));
-          const pairs = [...word].slice(1).map((c, k) => word[k]! + c);
-          if (of.length === 1) at[of[0]!] ??= { mid, piece: word };
-          else if (!of.length && pairs.length && !pairs.some((p) => HEADER_WORDS.includes(p))) foreign.push(mid);
+    const words = blockWords(block, wide);
+    // Pieces of one label set apart: letter-spaced on a line (`自 然 人`, `其  他`) or stacked a
+    // character or two a line (`自` / `然人`, `总` / `计`): joined when together they name one
+    // column and no part names another.
+    const joins = (a: Word, b: Word) => {
+      const both = named(a.text + b.text);
+      return both.length === 1 && [a.text, b.text].every((t) => named(t).every((j) => j === both[0]));
+    };
+    for (let k = 0; k < words.length; k++) {
+      const a = words[k]!;
+      for (let m = k + 1; m < words.length; m++) {
+        const b = words[m]!;
+        const beside = b.line === a.line && b.s > a.e - 1 && b.s - a.e <= 2;
+        const below = b.line === a.lastLine + 1 && b.s < a.e && a.s < b.e;
+        if ((beside || below) && joins(a, b)) {
+          a.text += b.text;
+          a.lastLine = b.line;
+          if (beside) a.e = b.e;
+          words.splice(m, 1);
+          m = k;
         }
-        word = '';
-      };
-      for (const ch of line) {
-        if (ch === '\t') {
-          end();
-          col = (Math.floor(col / 8) + 1) * 8;
-          continue;
-        }
-        if (ch === ' ' || ch === '\u3000') end();
-        else {
-          if (!word) start = col;
-          word += ch;
-        }
-        col +=
-          wide && /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
       }
-      end();
+    }
+    for (const w of words) {
+      const mid = (w.s + w.e) / 2;
+      if (w.text.length > 8 || mid < w.over[0] || mid > w.over[1]) continue;
+      const of = named(w.text);
+      const pairs = [...w.text].slice(1).map((c, k) => w.text[k]! + c);
+      if (of.length === 1) {
+        const prev = at[of[0]!];
+        if (!prev) at[of[0]!] = { mid, piece: w.text };
+      } else if (!of.length && pairs.length && !pairs.some((p) => HEADER_WORDS.includes(p))) foreign.push(mid);
     }
     for (let a = 0; a < columns.length; a++)
       for (let b = a + 1; b < columns.length; b++) {
@@ -344,6 +349,51 @@ export function countedHeaderProblem(
     unnamed = j;
   }
   return { order: null, unnamed };
+}
+
+/** A word of a header line set out by position: its CJK characters, where it stands. */
+interface Word {
+  text: string;
+  s: number;
+  e: number;
+  line: number;
+  lastLine: number;
+  over: readonly [number, number];
+}
+
+/**
+ * The words of a header block in reading order, each its CJK characters alone (a bracketed note
+ * and marks dropped: `总计（件）`, `自然人*`), with its columns under the count `wide`, tabs to
+ * stops of eight. Words with no CJK character left are none.
+ */
+function blockWords(block: ReadonlyArray<{ text: string; over: readonly [number, number] }>, wide: boolean): Word[] {
+  const out: Word[] = [];
+  block.forEach(({ text, over }, line) => {
+    let col = 0;
+    let word = '';
+    let start = 0;
+    const end = () => {
+      const cjk = word.replace(/[（(][^）)]*[）)]/g, '').replace(/[^\u4e00-\u9fff]/g, '');
+      if (cjk) out.push({ text: cjk, s: start, e: col, line, lastLine: line, over });
+      word = '';
+    };
+    for (const ch of text) {
+      if (ch === '\t') {
+        end();
+        col = (Math.floor(col / 8) + 1) * 8;
+        continue;
+      }
+      if (ch === ' ' || ch === '\u3000') end();
+      else {
+        if (!word) start = col;
+        word += ch;
+      }
+      col +=
+        wide && /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    }
+    end();
+  });
+  return out;
 }
 
 /**
@@ -691,6 +741,9 @@ export interface HeaderRow {
  * delimited line's pieces (`|`, tab), a plain line's words; a run of lines of one cell each (one
  * cell per line, `信息内容 |`) is one row. Lines with a value are none.
  */
+/** A cell that is a unit's note alone: `（单位：件）`, `(单位:件,下同)`, `单位：件`. */
+const UNIT_NOTE = /^(?:[（(]单位[:：][^（()）]*[)）]|单位[:：][^（()）]*)$/;
+
 export function headerRowsOf(toks: Tok[]): HeaderRow[] {
   const byLine = new Map<number, Tok[]>();
   for (const t of toks) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
@@ -711,6 +764,9 @@ export function headerRowsOf(toks: Tok[]): HeaderRow[] {
         else cells.push(...t.text.trim().split(/\s+/));
       } else if (t.t === 'empty' && !t.spanned) cells.push('');
     }
+    // A unit's note in brackets beside the labels (`总计  （单位：件）`: a fresh tester's, read as a
+    // column, every value of 三 NULL) names no column.
+    for (let k = cells.length - 1; k >= 0; k--) if (UNIT_NOTE.test(cells[k]!.replace(/\s+/g, ''))) cells.splice(k, 1);
     while (cells.length && cells.at(-1) === '') cells.pop();
     if (no < 0 || !cells.length) continue;
     if (cells.length === 1) {
