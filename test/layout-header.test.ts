@@ -104,6 +104,11 @@ describe('two fresh testers’ variants of the real report (test/fixtures/tester
     // 四: 其他结果's and 尚未审结's pieces in each other's place (`尚未审   其他`).
     'f06_review_other_pending.layout.txt',
     'f06b_suit2_other_pending.layout.txt',
+    // 四, a swap shown on no one line (`结果   其他结` over `维持   果`, 纠正 further on), a piece
+    // letter-spaced (`纠 正`), 总计 and a bare 尚未 swapped: read block by block over the values.
+    'r05_b1_other_corr.txt',
+    'r01_b1_swap_spaced.txt',
+    'x01_review_total_pending.layout.txt',
   ];
   for (const file of files)
     it(`${file}: no wrong number`, () => {

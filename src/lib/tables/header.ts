@@ -294,29 +294,7 @@ export function countedHeaderProblem(
   for (const block of blocks) {
     const at: Array<{ mid: number; piece: string } | undefined> = columns.map(() => undefined);
     const foreign: number[] = [];
-    const words = blockWords(block, wide);
-    // Pieces of one label set apart: letter-spaced on a line (`自 然 人`, `其  他`) or stacked a
-    // character or two a line (`自` / `然人`, `总` / `计`): joined when together they name one
-    // column and no part names another.
-    const joins = (a: Word, b: Word) => {
-      const both = named(a.text + b.text);
-      return both.length === 1 && [a.text, b.text].every((t) => named(t).every((j) => j === both[0]));
-    };
-    for (let k = 0; k < words.length; k++) {
-      const a = words[k]!;
-      for (let m = k + 1; m < words.length; m++) {
-        const b = words[m]!;
-        const beside = b.line === a.line && b.s > a.e - 1 && b.s - a.e <= 2;
-        const below = b.line === a.lastLine + 1 && b.s < a.e && a.s < b.e;
-        if ((beside || below) && joins(a, b)) {
-          a.text += b.text;
-          a.lastLine = b.line;
-          if (beside) a.e = b.e;
-          words.splice(m, 1);
-          m = k;
-        }
-      }
-    }
+    const words = joinedWords(blockWords(block, wide), named);
     for (const w of words) {
       const mid = (w.s + w.e) / 2;
       if (w.text.length > 8 || mid < w.over[0] || mid > w.over[1]) continue;
@@ -359,6 +337,87 @@ interface Word {
   line: number;
   lastLine: number;
   over: readonly [number, number];
+}
+
+/**
+ * `words` with the pieces of one label set apart joined: letter-spaced on a line (`自 然 人`,
+ * `其  他`) or stacked a character or two a line (`自` / `然人`, `总` / `计`), when together they
+ * name one column (`named`: the columns a text names) and no part names another.
+ */
+function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
+  const joins = (a: Word, b: Word) => {
+    const both = named(a.text + b.text);
+    return both.length === 1 && [a.text, b.text].every((t) => named(t).every((j) => j === both[0]));
+  };
+  for (let k = 0; k < words.length; k++) {
+    const a = words[k]!;
+    for (let m = k + 1; m < words.length; m++) {
+      const b = words[m]!;
+      const beside = b.line === a.line && b.s > a.e - 1 && b.s - a.e <= 2;
+      const below = b.line === a.lastLine + 1 && b.s < a.e && a.s < b.e;
+      if ((beside || below) && joins(a, b)) {
+        a.text += b.text;
+        a.lastLine = b.line;
+        if (beside) a.e = b.e;
+        words.splice(m, 1);
+        m = k;
+      }
+    }
+  }
+  return words;
+}
+
+/** 四's five columns of a block by pieces of their labels, for reviewBlocksProblem. */
+const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结'], ['总计']];
+
+/**
+ * 四's header set out by position over its one row of fifteen values (`valueLine`, no label:
+ * each value's place counted one column a character), read block by block when every label
+ * stands over the values: a block stands from halfway to the value before its first to halfway
+ * to the value after its last, and its
+ * labels (pieces joined as joinedWords does: `纠 正`; marks dropped) must stand in the form's
+ * order, 结果维持 … 总计, two columns or more apart, across its lines. A fresh tester's: `结果
+ * 其他结  结果  尚未` over `维持  果  纠正  审结` (其他结果 before 结果纠正, seen on no one line)
+ * had their values published as each other's. As text for a note, or null (not fifteen values).
+ */
+export function reviewBlocksProblem(headerLines: readonly string[], valueLine: string): string | null {
+  const vals = [...valueLine.matchAll(/\S+/g)];
+  if (vals.length !== 15 || !vals.every((m) => /^\d+$/.test(m[0]))) return null;
+  const lo = vals.map((m) => m.index);
+  const hi = vals.map((m) => m.index + m[0].length);
+  const named = (text: string) =>
+    REVIEW_BLOCK_PIECES.flatMap((pieces, j) => (pieces.some((p) => text.includes(p)) ? [j] : []));
+  const words = joinedWords(
+    blockWords(
+      headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
+      false,
+    ),
+    named,
+  );
+  // A header set out over the values: every label of a block's column within their span (a
+  // header flattened on one line, `行政复议 行政诉讼 结果维持 …`, runs past them: not read so).
+  const first = lo[0]! - (lo[1]! - hi[0]!);
+  const last = hi[14]! + (lo[14]! - hi[13]!);
+  if (words.some((w) => named(w.text).length && ((w.s + w.e) / 2 < first || (w.s + w.e) / 2 > last))) return null;
+  for (let b = 0; b < 3; b++) {
+    const from = b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2;
+    const to = b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2;
+    const at: Array<{ mid: number; piece: string } | undefined> = REVIEW_BLOCK_PIECES.map(() => undefined);
+    for (const w of words) {
+      const mid = (w.s + w.e) / 2;
+      const of = named(w.text);
+      if (mid < from || mid > to || of.length !== 1) continue;
+      at[of[0]!] ??= { mid, piece: w.text };
+    }
+    for (let x = 0; x < at.length; x++)
+      for (let y = x + 1; y < at.length; y++) {
+        const a = at[x];
+        const c = at[y];
+        if (a && c && a.mid - c.mid >= 2)
+          return `the header names ${c.piece} left of ${a.piece} in its block ${b + 1}, in another order than the official form's columns: no value is placed`;
+      }
+  }
+  return null;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   layoutOrderProblem,
   layoutUnnamedColumn,
   countedHeaderProblem,
+  reviewBlocksProblem,
   REQUEST_LAYOUT_PIECES,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
@@ -261,7 +262,7 @@ function unnamedColumns(
  * the normalised text (simplified script, ASCII for full-width) when it keeps every character's
  * place, else the raw line.
  */
-const placedText = (l: Line): string => (l.text.length === l.raw.length ? l.text : l.raw);
+const placedText = (l: Pick<Line, 'text' | 'raw'>): string => (l.text.length === l.raw.length ? l.text : l.raw);
 
 /**
  * Runs of lines without digits after the header (`from`) that name two of 三's columns or more:
@@ -859,6 +860,10 @@ export function readReview(
   const order =
     columnOrderProblem(header, REVIEW_COLUMNS) ??
     wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true, REVIEW_PIECE_LABELS) ??
+    reviewBlocksProblem(
+      lines.filter((l) => l.no < vals[0]!.no).map(placedText),
+      placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' }),
+    ) ??
     reviewBlockOrderProblem(header) ??
     (unnamed && rc.kind !== 'cells'
       ? `${unnamed.why}, and the row's cells are not one to one under the header's`
