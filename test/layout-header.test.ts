@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutOrderProblem, layoutUnnamedColumn, REQUEST_LAYOUT_PIECES } from '../src/lib/tables/header.ts';
+import {
+  layoutOrderProblem,
+  layoutUnnamedColumn,
+  REQUEST_LAYOUT_PIECES,
+  reviewBlocksProblem,
+} from '../src/lib/tables/header.ts';
 import { expandAlignmentTabs } from '../src/lib/decode/tabs.ts';
 import { ok, parseText, wrongCells } from './helpers.ts';
 
@@ -109,6 +114,8 @@ describe('two fresh testers’ variants of the real report (test/fixtures/tester
     'r05_b1_other_corr.txt',
     'r01_b1_swap_spaced.txt',
     'x01_review_total_pending.layout.txt',
+    // 四's blocks named 未经复议直接起诉 | 复议后起诉 | (none), no 行政复议 line above them.
+    'c01_DAR_nogroups.layout.txt',
   ];
   for (const file of files)
     it(`${file}: no wrong number`, () => {
@@ -148,4 +155,29 @@ describe('headers in the form’s order with a unit’s note or 其它 (a third 
       const p = ok(parseText(readFileSync(new URL(file, dir)), file));
       expect(p.cells.filter((c) => c.table_id === 'requests' && c.value === null)).toEqual([]);
     });
+});
+
+describe('reviewBlocksProblem: a header aligned by width on screen (a CJK character two columns)', () => {
+  // The values, then each block's labels over them, placed by display width (a fourth tester's
+  // clean headers were NULL when only one column a character was tried).
+  const values = '72   64    178    37    351   13    4    8    1    26   12   1    1    6    20';
+  const at = [...values.matchAll(/\S+/g)].map((m) => m.index);
+  const place = (labels: string[]) => {
+    let line = '';
+    labels.forEach((l, k) => {
+      const width = [...line].reduce((n, c) => n + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
+      line += ' '.repeat(Math.max(1, at[k]! - width)) + l;
+    });
+    return line;
+  };
+  const block = ['维持', '纠正', '其他', '尚未', '总计'];
+  it('says nothing of the form’s order, whichever count is asked or none', () => {
+    const header = place([...block, ...block, ...block]);
+    expect(reviewBlocksProblem([header], values)).toBeNull();
+    expect(reviewBlocksProblem([header], values, true)).toBeNull();
+  });
+  it('names a swap under the document’s count', () => {
+    const swapped = ['维持', '其他', '纠正', '尚未', '总计'];
+    expect(reviewBlocksProblem([place([...swapped, ...block, ...block])], values, true)).toMatch(/其他 left of 纠正/);
+  });
 });

@@ -26,7 +26,7 @@ import { appendixReference, findAppendix, placeAppendix, type Appendix, type Pla
 import { mergeCopies, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
-import { readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
+import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
 import { requestColumns } from '../template/definitions.ts';
 
@@ -307,7 +307,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const reviewCopies = copies(4).flatMap((c) => {
     // The empty pieces 三's rows end with, where they all agree: the flattening's own padding,
     // against which 四's one row (its other lines are its header's) is measured.
-    const r = readReview(c.lines, meta.year, () => rowPadding(requestList[0]?.lines ?? []));
+    const r = readReview(
+      c.lines,
+      meta.year,
+      () => rowPadding(requestList[0]?.lines ?? []),
+      () => layoutCount(requestList[0]?.lines ?? []),
+    );
     return r ? [{ ...c, read: r, layout: null }] : [];
   });
   const review = reviewCopies.length ? mergeCopies('review', reviewCopies) : null;

@@ -371,8 +371,9 @@ function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
 const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结'], ['总计']];
 
 /**
- * 四's header set out by position over its one row of fifteen values (`valueLine`, no label:
- * each value's place counted one column a character), read block by block when every label
+ * 四's header set out by position over its one row of fifteen values (`valueLine`, no label, no
+ * CJK character: its places the same either way of counting; `wide`, how the header's are),
+ * read block by block when every label
  * stands over the values: a block stands from halfway to the value before its first to halfway
  * to the value after its last, and its
  * labels (pieces joined as joinedWords does: `纠 正`; marks dropped) must stand in the form's
@@ -380,7 +381,18 @@ const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['
  * 其他结  结果  尚未` over `维持  果  纠正  审结` (其他结果 before 结果纠正, seen on no one line)
  * had their values published as each other's. As text for a note, or null (not fifteen values).
  */
-export function reviewBlocksProblem(headerLines: readonly string[], valueLine: string): string | null {
+export function reviewBlocksProblem(
+  headerLines: readonly string[],
+  valueLine: string,
+  wide: boolean | null = null,
+): string | null {
+  // The count the document's 三 shows (layout-cells.ts valueColumns), else both: an order is
+  // another only when it is so whichever way a CJK character is counted (text aligned by its
+  // width on screen, two columns a character: a fresh tester's clean headers were NULL so).
+  if (wide === null) {
+    const narrow = reviewBlocksProblem(headerLines, valueLine, false);
+    return narrow && reviewBlocksProblem(headerLines, valueLine, true) ? narrow : null;
+  }
   const vals = [...valueLine.matchAll(/\S+/g)];
   if (vals.length !== 15 || !vals.every((m) => /^\d+$/.test(m[0]))) return null;
   const lo = vals.map((m) => m.index);
@@ -390,7 +402,7 @@ export function reviewBlocksProblem(headerLines: readonly string[], valueLine: s
   const words = joinedWords(
     blockWords(
       headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
-      false,
+      wide,
     ),
     named,
   );
@@ -399,6 +411,29 @@ export function reviewBlocksProblem(headerLines: readonly string[], valueLine: s
   const first = lo[0]! - (lo[1]! - hi[0]!);
   const last = hi[14]! + (lo[14]! - hi[13]!);
   if (words.some((w) => named(w.text).length && ((w.s + w.e) / 2 < first || (w.s + w.e) / 2 > last))) return null;
+  const blockOf = (mid: number) => {
+    for (let b = 0; b < 3; b++) {
+      const from = b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2;
+      const to = b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2;
+      if (mid >= from && mid <= to) return b;
+    }
+    return -1;
+  };
+  // The 行政诉讼 blocks' own labels over other blocks (`未经复议直接起诉` over the first: a fresh
+  // tester's blocks in another order, no 行政复议 line above them), when they stand over two
+  // blocks (text run together, pdf.js's, puts both over the first: it says nothing).
+  const over = (label: string) =>
+    blockWords(
+      headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
+      wide,
+    )
+      .filter((w) => w.text.includes(label))
+      .map((w) => blockOf((w.s + w.e) / 2))[0];
+  const direct = over('未经复议直接起诉');
+  const after = over('复议后起诉');
+  if (direct !== undefined && after !== undefined && direct >= 0 && after >= 0 && direct !== after)
+    if (direct !== 1 || after !== 2)
+      return `the header names 未经复议直接起诉 over the values of block ${direct + 1} and 复议后起诉 over block ${after + 1}, not blocks 2 and 3: no value is placed`;
   for (let b = 0; b < 3; b++) {
     const from = b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2;
     const to = b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2;

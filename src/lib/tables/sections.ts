@@ -619,6 +619,15 @@ const reviewColumn = (labels: string[]): number | null => {
  * The empty pieces (the closing `|`'s included) that the delimited lines of `lines` (another
  * table's: 三's) end with, where three in four agree (rows.ts, consistentNoise); else null.
  */
+/**
+ * How 三's layout text counts a CJK character, where its full rows show it (layout-cells.ts
+ * valueColumns): `true` two columns, `false` one (pdftotext), null not shown or not one way.
+ */
+export function layoutCount(lines: Line[]): boolean | null {
+  const counts = new Set([...valueColumns(lines, REQUEST_LABELS.length).values()].map((g) => g.wide));
+  return counts.size === 1 ? [...counts][0]! : null;
+}
+
 export function rowPadding(lines: Line[]): number | null {
   return consistentNoise(trailingEmpties(tokenize(lines)), [], -1);
 }
@@ -631,6 +640,7 @@ export function readReview(
   lines: Line[],
   year: number | null = null,
   padding: () => number | null = () => null,
+  counted: () => boolean | null = () => null,
 ): TableRead | null {
   const toks = withoutIndexLines(promoteCellText(tokenize(lines)));
   const firstVal = toks.findIndex((t) => t.t === 'val');
@@ -863,6 +873,7 @@ export function readReview(
     reviewBlocksProblem(
       lines.filter((l) => l.no < vals[0]!.no).map(placedText),
       placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' }),
+      counted(),
     ) ??
     reviewBlockOrderProblem(header) ??
     (unnamed && rc.kind !== 'cells'
