@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { Manifest } from '../src/lib/schema/datasets.ts';
-import { scratchDir } from './scratch.ts';
+import { scratchDir, testScratchDir } from './scratch.ts';
 
 function ingest(raw: string, out: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], {
@@ -107,13 +107,13 @@ describe('npm run build: what it refuses before it builds anything (t29)', () =>
   });
 
   it('a data folder with no datasets: a plain message, not a stack trace', () => {
-    const r = build([], { NIANBAO_DATA: join(scratchDir('nianbao-nodata-'), 'nothing') });
+    const r = build([], { NIANBAO_DATA: join(testScratchDir('nianbao-nodata-'), 'nothing') });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no datasets in .*nothing \(no manifest\.json\): run `npm run ingest` first/);
   });
 
   it('an incremental build whose cache is inside the output folder (each build would be a full one)', () => {
-    const out = join(scratchDir('nianbao-cache-inside-'), 'site');
+    const out = join(testScratchDir('nianbao-cache-inside-'), 'site');
     for (const cache of [join(out, 'cache'), out]) {
       const r = build(['--incremental', '--out', out], { NIANBAO_CACHE: cache });
       expect(r.status).toBe(2);

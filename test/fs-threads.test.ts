@@ -12,12 +12,12 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from './scratch.ts';
 import { linkCachedPages, linkInThreads, pageReadBits, statInThreads } from '../src/lib/site/fs-threads.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fs-threads-'));
+const tmp = scratchDir('nianbao-fs-threads-');
 
 describe('linkInThreads', () => {
   it('links every pair on any number of threads, folders made, a missing source said, the others in place', async () => {

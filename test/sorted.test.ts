@@ -9,6 +9,8 @@ import type { Layout } from '../src/lib/write/layout.ts';
 describe('sortedTables: the per-report tables sorted by report, on disk, once per process', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-sorted-test-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // The spill folder is removed on the process's exit, which a test worker's end is not.
+  afterAll(() => rmSync(buildDuckdb().temp_directory!, { recursive: true, force: true }));
 
   // Two parts per table, rows of reports b, a, c out of order; within a report, the file order
   // (part, then row) is what `ord` must keep.
