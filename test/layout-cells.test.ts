@@ -92,6 +92,22 @@ describe('blank cells of pdftotext -layout text, placed by position', () => {
     }
   });
 
+  it('leaves a row NULL whose number’s first digit stands above it beside the rest of a label', () => {
+    // Synthetic seed 81: （六）3.其他's 他 on the line above （七）总计, beside the 1 of its 19 (a
+    // cell set to its bottom); the line `他  1` placed by position as a row short of values,
+    // which a delimited row is not, and 他 one character: 9 was published.
+    const rows = table(new Map());
+    const k = labels.indexOf('（六）3.其他');
+    const total = labels.indexOf('（七）总计');
+    const v = values(total);
+    rows[k] = [line('（六）3.其', values(k).map(String), {}), line('他', ['1', '', '', '', '', '', ''], {})].join('\n');
+    rows[total] = line('（七）总计', ['9', ...v.slice(1).map(String)], {});
+    const p = ok(parseText(report(rows)));
+    expect(rowOf(p.cells, 'requests', 'total')).toBe('A A A A A A A');
+    // （六）3.其他 itself, its label cut as `其` / `他`, is not found (no cell of it published).
+    expect(rowOf(p.cells, 'requests', requestRows2021[k]!.key)).not.toMatch(/\d/);
+  });
+
   it('keeps the cells of a wrapped label’s numbers line when its pieces are joined', () => {
     const rows = table(new Map());
     // （六）2's label over three lines, its numbers with two blanks on the middle one.

@@ -5,7 +5,9 @@ import {
   layoutUnnamedColumn,
   REQUEST_LAYOUT_PIECES,
   reviewBlocksProblem,
+  reviewBlocksProven,
 } from '../src/lib/tables/header.ts';
+import { layoutReview } from '../src/lib/synth/layout-text.ts';
 import { expandAlignmentTabs } from '../src/lib/decode/tabs.ts';
 import { ok, parseText, wrongCells } from './helpers.ts';
 
@@ -179,5 +181,71 @@ describe('reviewBlocksProblem: a header aligned by width on screen (a CJK charac
   it('names a swap under the document’s count', () => {
     const swapped = ['维持', '其他', '纠正', '尚未', '总计'];
     expect(reviewBlocksProblem([place([...swapped, ...block, ...block])], values, true)).toMatch(/其他 left of 纠正/);
+  });
+});
+
+describe('四’s header mixing one-line and broken labels (a fourth tester’s false NULLs)', () => {
+  // `结果维持 … 总计` whole in one block, `结果 … 总计` over `维持 …` in the others: read by the
+  // labels' text order, 总计 was named three times on one line and 结果维持 once ("总计 twice").
+  const dir = new URL('./fixtures/tester/t-layout-header/', import.meta.url);
+  for (const file of [
+    'c06_mixed_modes_clean.layout.txt',
+    'd01_one_two_two.layout.txt',
+    'd02_two_two_spaced.layout.txt',
+    'd05_one_two_one.layout.txt',
+  ])
+    it(`${file}: every cell of 四 read, the right value`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+      expect(p.cells.filter((c) => c.table_id === 'review' && c.value === null)).toEqual([]);
+    });
+
+  const values =
+    '   72        64       178        37       351        13        4         8         2         27        12        3         1         6         22';
+  const whole = '  结果维持      结果纠正      其他结果      尚未审结       总计';
+  const top = `${whole}        结果        结果        其他        尚未        总计        结果        结果        其他        尚未        总计`;
+  const under = `${' '.repeat(53)}维持        纠正        结果        审结                  维持        纠正        结果        审结`;
+  it('is proven by position: every column named once over its own value, in the form’s order', () => {
+    expect(reviewBlocksProven([top, under], values, false)).toBe(true);
+    expect(reviewBlocksProblem([top, under], values, false)).toBeNull();
+  });
+  it('is not proven when a block swaps two columns, lacks one, or its blocks are named elsewhere', () => {
+    const swapped = under.replace('纠正        结果', '结果        纠正');
+    const swappedTop = top.replace('结果        其他', '其他        结果');
+    expect(reviewBlocksProven([swappedTop, swapped], values, false)).toBe(false);
+    expect(reviewBlocksProblem([swappedTop, swapped], values, false)).toMatch(/in its block 2/);
+    expect(reviewBlocksProven([top.replace('尚未审结', '        '), under], values, false)).toBe(false);
+    const groups = `${' '.repeat(10)}未经复议直接起诉${' '.repeat(60)}复议后起诉`;
+    expect(reviewBlocksProven([groups, top, under], values, false)).toBe(false);
+  });
+});
+
+describe('reviewBlocksProven over the generator’s 四 (synth/layout-text.ts layoutReview)', () => {
+  // Each block whole, broken over two lines or letter-spaced, written two columns a CJK character
+  // and read with the count not known: proven exactly when no two columns are swapped.
+  const values = Array.from({ length: 15 }, (_, k) => String((k * 37) % 101));
+  const modes = ['whole', 'broken', 'spaced'] as const;
+  const split = (lines: string[]) => {
+    const at = lines.findIndex((l) => /^\s*\d/.test(l));
+    return { header: lines.slice(0, at).filter((l) => l.trim()), values: lines[at]! };
+  };
+  it('every mix of modes, every column width: proven, no problem', () => {
+    for (const a of modes)
+      for (const b of modes)
+        for (const c of modes)
+          for (const col of [14, 16]) {
+            const t = split(layoutReview(values, [a, b, c], col));
+            expect(reviewBlocksProven(t.header, t.values), `${a} ${b} ${c} ${col}`).toBe(true);
+            expect(reviewBlocksProblem(t.header, t.values), `${a} ${b} ${c} ${col}`).toBeNull();
+          }
+  });
+  it('two columns of a block swapped, labels and values: never proven', () => {
+    for (const m of modes)
+      for (let block = 0; block < 3; block++)
+        for (let x = 0; x < 5; x++)
+          for (let y = x + 1; y < 5; y++) {
+            const t = split(layoutReview(values, [m, 'broken', m], 15, [5 * block + x, 5 * block + y]));
+            expect(reviewBlocksProven(t.header, t.values), `${m} ${block} ${x}-${y}`).toBe(false);
+          }
   });
 });

@@ -656,6 +656,31 @@ function report(
     tq.delimiter = fullwidthSide.pick(['；', '，', '、'] as const);
     quirks.add('fullwidth-separators');
   }
+  // 四 set out by position too, each block's labels whole, broken over two lines or
+  // letter-spaced, sometimes two columns of one block in each other's place with their values
+  // (side generator). Only its one row of fifteen numbers: not with 四 by year, split, numbered,
+  // total first, cells in words or damage.
+  const reviewSide = new Random(Number(seq) * 8111 + 131);
+  if (
+    tq.wrappedLabels &&
+    !tq.reviewTotalFirst &&
+    !tq.reviewRowNumber &&
+    !tq.reviewSplit &&
+    !tq.reviewByYear &&
+    !tq.wordsInCells &&
+    !tq.damage?.length &&
+    reviewSide.chance(0.5)
+  ) {
+    const modes = [0, 1, 2].map(() => reviewSide.pick(['whole', 'broken', 'spaced'] as const));
+    tq.layoutReview = { modes, col: reviewSide.int(14, 16) };
+    quirks.add('layout-review-header');
+    if (reviewSide.chance(0.3)) {
+      const block = 5 * reviewSide.int(0, 2);
+      const a = reviewSide.int(0, 3);
+      tq.layoutReview.swap = [block + a, block + reviewSide.int(a + 1, 4)];
+      quirks.add('layout-review-reordered');
+    }
+  }
   const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
   const credit = a.clues.creditCode
     ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}`
@@ -705,6 +730,12 @@ function report(
     const one = style === 'oneline' ? renderOneline(rng, tables!) : null;
     if (one?.nbsp) quirks.add('oneline-nbsp');
     const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
+    // 四 set out by position only where its row is fifteen plain numbers (render.ts).
+    if (!r.reviewLaidOut) {
+      quirks.delete('layout-review-header');
+      quirks.delete('layout-review-reordered');
+      delete tq.layoutReview;
+    }
     if (r.requests.some((l) => /<td rowspan="2">\d/.test(l))) quirks.add('row-spanned-numbers');
     if (r.requests.some((l) => l.startsWith('<tr><td></td>'))) quirks.add('ragged-row-span');
     // Some reports label the total row （七）合计; a side generator keeps older corpora the same.
@@ -1236,8 +1267,9 @@ function report(
   const sep = rng.chance(0.1) ? ' ' : '-';
   const path = `${a.place.code.slice(0, 2)}/${year}/${seq}${sep}${a.agency}${ext}`;
 
-  // 三 found but none of its cells placed (its header names a column twice), or 二 (its header
-  // names the other form's columns), or 四 (its row a column off, reviewRowNumber): not complete.
+  // 三 found but none of its cells placed (its header names a column twice, or two columns in each
+  // other's place: layoutHeaderSwap), or 二 (its header names the other form's columns), or 四
+  // (its row a column off, reviewRowNumber; two columns swapped, layoutReview): not complete.
   // A section whose only table in the appendix is another unit's (other-unit.ts): the report
   // prints none of its own there, its cells are not the report's.
   const droppedTables = dropped.map((k) => (['active', 'requests', 'review'] as const)[k]);
@@ -1249,6 +1281,8 @@ function report(
           tq.requestHeaderRepeated === true ||
           tq.activeHeaderOtherForm === true ||
           tq.reviewRowNumber === true ||
+          tq.layoutHeaderSwap !== undefined ||
+          tq.layoutReview?.swap !== undefined ||
           droppedTables.length
         ? 'partial'
         : 'complete';
@@ -1325,6 +1359,7 @@ function onelineRendered(o: OnelineTables): ReturnType<typeof renderTables> {
     cells: o.cells,
     unknown: o.unknown,
     cut: false,
+    reviewLaidOut: false,
   };
 }
 

@@ -108,19 +108,72 @@ export function layoutHeader(labels: readonly string[], lead: number, col: numbe
     return l.length > n && !l.includes(' ') ? [l.slice(0, n), l.slice(n)] : [l];
   });
   const centre = (k: number) => lead + col * k + Math.floor(col / 2);
-  const line = (words: Array<[number, string]>) => {
-    let text = '';
-    for (const [mid, w] of words) {
-      const at = Math.max(displayWidth(text) + (text ? 1 : 0), mid - Math.floor(displayWidth(w) / 2));
-      text += ' '.repeat(at - displayWidth(text)) + w;
-    }
-    return text;
-  };
   const orgs = '法人或其他组织';
   return [
     line([[Math.floor((centre(1) + centre(labels.length - 2)) / 2), orgs]]),
     line(pieces.map((p, k) => [centre(k), p[0]!])),
     line(pieces.flatMap((p, k) => (p[1] ? [[centre(k), p[1]] as [number, string]] : []))),
+    '',
+  ];
+}
+
+/** Words each centred at a display column, left to right, one space at least between them. */
+function line(words: ReadonlyArray<readonly [number, string]>): string {
+  let text = '';
+  for (const [mid, w] of words) {
+    const at = Math.max(displayWidth(text) + (text ? 1 : 0), mid - Math.floor(displayWidth(w) / 2));
+    text += ' '.repeat(at - displayWidth(text)) + w;
+  }
+  return text;
+}
+
+/** How one block of 四's header writes its five labels (layoutReview). */
+export type ReviewBlockMode = 'whole' | 'broken' | 'spaced';
+
+const REVIEW_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/**
+ * 四 as `pdftotext -layout` writes a PDF's: 行政复议 over the first block, 行政诉讼 over the
+ * other two, 未经复议直接起诉 and 复议后起诉 over theirs, then each block's five labels centred
+ * over their columns, a block's labels whole (`结果维持`), broken over two lines (`结果` over
+ * `维持`, 总计 on the first) or letter-spaced (`结 果 维 持`) as `modes` says, and the fifteen
+ * `values` centred under them. `swap`: two columns (indexes into the fifteen) in each other's
+ * place, labels and values both (the header then names them in another order than the form's).
+ * `col`: each column's width, 14 display columns or more (a letter-spaced label takes 11, and
+ * labels one space apart would read as one letter-spaced run).
+ */
+export function layoutReview(
+  values: readonly string[],
+  modes: readonly ReviewBlockMode[],
+  col: number,
+  swap?: readonly [number, number],
+): string[] {
+  const lead = 2;
+  const centre = (k: number) => lead + col * k + Math.floor(col / 2);
+  const order = values.map((_, k) => k);
+  if (swap) [order[swap[0]], order[swap[1]]] = [swap[1], swap[0]];
+  const labels = order.map((k) => {
+    const label = REVIEW_LABELS[k % 5]!;
+    const mode = modes[Math.floor(k / 5)] ?? 'whole';
+    if (mode === 'spaced') return [[...label].join(' ')];
+    return mode === 'broken' && label.length === 4 ? [label.slice(0, 2), label.slice(2)] : [label];
+  });
+  const below = labels.flatMap((l, k) => (l[1] ? [[centre(k), l[1]] as const] : []));
+  return [
+    line([
+      [centre(2), '行政复议'],
+      [Math.floor((centre(5) + centre(14)) / 2), '行政诉讼'],
+    ]),
+    '',
+    line([
+      [centre(7), '未经复议直接起诉'],
+      [centre(12), '复议后起诉'],
+    ]),
+    '',
+    line(labels.map((l, k) => [centre(k), l[0]!] as const)),
+    ...(below.length ? [line(below)] : []),
+    '',
+    line(order.map((k, j) => [centre(j), values[k]!] as const)),
     '',
   ];
 }

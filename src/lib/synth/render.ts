@@ -24,7 +24,7 @@ import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
-import { layoutRows, type WrappedNumber } from './layout-text.ts';
+import { layoutReview, layoutRows, type ReviewBlockMode, type WrappedNumber } from './layout-text.ts';
 
 /** The form's full wording of 部分公开, its note printed in the label. */
 const PARTLY_GRANTED_FULL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
@@ -218,6 +218,12 @@ export interface TableQuirks {
   /** With layoutHeader: the label of this column (自然人, 其他 or 总计) letter-spaced, `自 然 人`. */
   layoutHeaderSpaced?: number;
   /**
+   * With wrappedLabels: 四 set out by position over its one row of fifteen values (layout-text.ts
+   * layoutReview), each block's labels as `modes` says; with `swap`, two columns of one block in
+   * each other's place, labels and values (the truth by meaning, unchanged).
+   */
+  layoutReview?: { modes: ReviewBlockMode[]; col: number; swap?: [number, number] };
+  /**
    * With wrappedLabels: the numbers on the middle or the last piece of each wrapped label (a cell
    * centred or set to the bottom), and （二）部分公开 with the note the form prints in it.
    */
@@ -290,7 +296,16 @@ export function renderTables(
   style: Style,
   q: TableQuirks,
   erroneous: Set<string>,
-): { active: string[]; requests: string[]; review: string[]; cells: TruthCell[]; unknown: Set<string>; cut: boolean } {
+): {
+  active: string[];
+  requests: string[];
+  review: string[];
+  cells: TruthCell[];
+  unknown: Set<string>;
+  cut: boolean;
+  /** 四 was set out by position (q.layoutReview: only a row of fifteen plain numbers is). */
+  reviewLaidOut: boolean;
+} {
   const cells: TruthCell[] = [];
   const unknown = new Set<string>();
   const record = (table: TruthCell['table_id'], row: string, cols: string[], ws: Written[]) => {
@@ -622,36 +637,41 @@ export function renderTables(
               rng,
             );
   const by = q.reviewByYear;
+  const reviewValues = reviewRowsOut.length === 1 ? reviewRowsOut[0]!.map((w) => w.text) : [];
+  const reviewLaidOut =
+    !cut && !by && !!q.layoutReview && reviewValues.length === 15 && reviewValues.every((v) => /^\d+$/.test(v));
   const review = cut
     ? []
-    : by
-      ? table(
-          style,
-          yearRowsTable(
-            by,
-            reviewRowsOut[0]!.map((w) => w.text),
-          ),
-          q,
-          rng,
-        )
-      : table(
-          style,
-          [
-            ['行政复议', '行政诉讼'],
-            q.reviewTotalFirst
-              ? ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉']
-              : ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
-            ...reviewRowsOut.map((r) =>
-              q.reviewTotalFirst && r.length === 15
-                ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
-                : q.reviewRowNumber
-                  ? ['1', ...r.map((w) => w.text)]
-                  : r.map((w) => w.text),
+    : reviewLaidOut && q.layoutReview
+      ? layoutReview(reviewValues, q.layoutReview.modes, q.layoutReview.col, q.layoutReview.swap)
+      : by
+        ? table(
+            style,
+            yearRowsTable(
+              by,
+              reviewRowsOut[0]!.map((w) => w.text),
             ),
-          ],
-          q,
-          rng,
-        );
+            q,
+            rng,
+          )
+        : table(
+            style,
+            [
+              ['行政复议', '行政诉讼'],
+              q.reviewTotalFirst
+                ? ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉']
+                : ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+              ...reviewRowsOut.map((r) =>
+                q.reviewTotalFirst && r.length === 15
+                  ? [0, 5, 10].flatMap((b) => [r[b + 4]!, ...r.slice(b, b + 4)]).map((w) => w.text)
+                  : q.reviewRowNumber
+                    ? ['1', ...r.map((w) => w.text)]
+                    : r.map((w) => w.text),
+              ),
+            ],
+            q,
+            rng,
+          );
   if (style === 'csv' && q.delimiter === '，') commaPairsUnproven();
   // Drawn after the one table (whose draws stay in the main stream), and instead of it.
   const split = q.reviewSplit;
@@ -671,7 +691,7 @@ export function renderTables(
       ),
     );
   }
-  return { active, requests, review, cells, unknown, cut };
+  return { active, requests, review, cells, unknown, cut, reviewLaidOut };
 
   /**
    * Rows joined by full-width commas with a comma between digit cells (60，036) in a document

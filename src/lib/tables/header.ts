@@ -373,13 +373,12 @@ const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['
 /**
  * 四's header set out by position over its one row of fifteen values (`valueLine`, no label, no
  * CJK character: its places the same either way of counting; `wide`, how the header's are),
- * read block by block when every label
- * stands over the values: a block stands from halfway to the value before its first to halfway
- * to the value after its last, and its
- * labels (pieces joined as joinedWords does: `纠 正`; marks dropped) must stand in the form's
- * order, 结果维持 … 总计, two columns or more apart, across its lines. A fresh tester's: `结果
- * 其他结  结果  尚未` over `维持  果  纠正  审结` (其他结果 before 结果纠正, seen on no one line)
- * had their values published as each other's. As text for a note, or null (not fifteen values).
+ * read block by block when every label stands over the values: a block stands from halfway to
+ * the value before its first to halfway to the value after its last, and its labels (pieces
+ * joined as joinedWords does: `纠 正`; marks dropped) must stand in the form's order, 结果维持 …
+ * 总计, two columns or more apart, across its lines. A fresh tester's: `结果 其他结  结果  尚未`
+ * over `维持  果  纠正  审结` (其他结果 before 结果纠正, seen on no one line) had their values
+ * published as each other's. As text for a note, or null (not fifteen values).
  */
 export function reviewBlocksProblem(
   headerLines: readonly string[],
@@ -393,17 +392,56 @@ export function reviewBlocksProblem(
     const narrow = reviewBlocksProblem(headerLines, valueLine, false);
     return narrow && reviewBlocksProblem(headerLines, valueLine, true) ? narrow : null;
   }
+  return readReviewBlocks(headerLines, valueLine, wide)?.problem ?? null;
+}
+
+/**
+ * Whether 四's header set out over its fifteen values names, under the count `wide` (not known:
+ * under either), every one of the fifteen columns over its own value: in each block the five
+ * labels each once, in the form's order, each nearer its own value than any other, and
+ * 未经复议直接起诉, 复议后起诉 and 行政复议 (where the header has them) over their own blocks. Then
+ * the header's order is proven by position, and what a reading of its lines' labels in text
+ * order says is not evidence: a clean header mixing blocks of one-line labels with blocks of
+ * labels broken over two lines (`结果维持 … 总计  结果 … 总计` over `维持 …`) names 总计 three times
+ * on one line and 结果维持 once (a fresh tester's: NULL, "总计 twice").
+ */
+export function reviewBlocksProven(
+  headerLines: readonly string[],
+  valueLine: string,
+  wide: boolean | null = null,
+): boolean {
+  // Not known: read whole under one count. Under the other a CJK character's place is off by the
+  // characters before it on its line, more at each label along it: the labels run past the values,
+  // or their pieces join out of place and show an order that is none (a header proven so was NULL
+  // for "其他 left of 纠正"); they do not all stand over their own values, in the form's order,
+  // while under the count the text was written in they stand elsewhere.
+  if (wide === null) return [false, true].some((w) => readReviewBlocks(headerLines, valueLine, w)?.whole);
+  return readReviewBlocks(headerLines, valueLine, wide)?.whole === true;
+}
+
+/**
+ * reviewBlocksProblem's reading under one count: the first label out of its order (`problem`), and
+ * whether every block named its five labels once each over its values and the group labels stood
+ * over their blocks (`whole`). Null when the line is not fifteen values or a label stands outside
+ * their span.
+ */
+function readReviewBlocks(
+  headerLines: readonly string[],
+  valueLine: string,
+  wide: boolean,
+): { problem: string | null; whole: boolean } | null {
   const vals = [...valueLine.matchAll(/\S+/g)];
   if (vals.length !== 15 || !vals.every((m) => /^\d+$/.test(m[0]))) return null;
   const lo = vals.map((m) => m.index);
   const hi = vals.map((m) => m.index + m[0].length);
   const named = (text: string) =>
     REVIEW_BLOCK_PIECES.flatMap((pieces, j) => (pieces.some((p) => text.includes(p)) ? [j] : []));
+  const plain = blockWords(
+    headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
+    wide,
+  );
   const words = joinedWords(
-    blockWords(
-      headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
-      wide,
-    ),
+    plain.map((w) => ({ ...w })),
     named,
   );
   // A header set out over the values: every label of a block's column within their span (a
@@ -411,48 +449,57 @@ export function reviewBlocksProblem(
   const first = lo[0]! - (lo[1]! - hi[0]!);
   const last = hi[14]! + (lo[14]! - hi[13]!);
   if (words.some((w) => named(w.text).length && ((w.s + w.e) / 2 < first || (w.s + w.e) / 2 > last))) return null;
-  const blockOf = (mid: number) => {
-    for (let b = 0; b < 3; b++) {
-      const from = b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2;
-      const to = b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2;
-      if (mid >= from && mid <= to) return b;
-    }
-    return -1;
-  };
+  const span = (b: number) => [
+    b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2,
+    b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2,
+  ];
+  const blockOf = (mid: number) => [0, 1, 2].find((b) => mid >= span(b)[0]! && mid <= span(b)[1]!) ?? -1;
   // The 行政诉讼 blocks' own labels over other blocks (`未经复议直接起诉` over the first: a fresh
   // tester's blocks in another order, no 行政复议 line above them), when they stand over two
   // blocks (text run together, pdf.js's, puts both over the first: it says nothing).
-  const over = (label: string) =>
-    blockWords(
-      headerLines.map((text) => ({ text, over: [-Infinity, Infinity] as const })),
-      wide,
-    )
-      .filter((w) => w.text.includes(label))
-      .map((w) => blockOf((w.s + w.e) / 2))[0];
+  const over = (label: string) => plain.filter((w) => w.text.includes(label)).map((w) => blockOf((w.s + w.e) / 2))[0];
   const direct = over('未经复议直接起诉');
   const after = over('复议后起诉');
+  const review = plain.filter((w) => w.text === '行政复议').map((w) => blockOf((w.s + w.e) / 2))[0];
+  let whole = (direct ?? 1) === 1 && (after ?? 2) === 2 && (review ?? 0) === 0;
   if (direct !== undefined && after !== undefined && direct >= 0 && after >= 0 && direct !== after)
     if (direct !== 1 || after !== 2)
-      return `the header names 未经复议直接起诉 over the values of block ${direct + 1} and 复议后起诉 over block ${after + 1}, not blocks 2 and 3: no value is placed`;
+      return {
+        problem: `the header names 未经复议直接起诉 over the values of block ${direct + 1} and 复议后起诉 over block ${after + 1}, not blocks 2 and 3: no value is placed`,
+        whole: false,
+      };
   for (let b = 0; b < 3; b++) {
-    const from = b === 0 ? first : (hi[5 * b - 1]! + lo[5 * b]!) / 2;
-    const to = b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2;
+    const [from, to] = span(b) as [number, number];
     const at: Array<{ mid: number; piece: string } | undefined> = REVIEW_BLOCK_PIECES.map(() => undefined);
-    for (const w of words) {
-      const mid = (w.s + w.e) / 2;
+    const inBlock = words.filter((w) => named(w.text).length && (w.s + w.e) / 2 >= from && (w.s + w.e) / 2 <= to);
+    // Whole: five labels, each naming one column of its own (尚未 and 审结 left apart are two).
+    if (inBlock.length !== 5 || new Set(inBlock.map((w) => named(w.text).join())).size !== 5) whole = false;
+    for (const w of inBlock) {
       const of = named(w.text);
-      if (mid < from || mid > to || of.length !== 1) continue;
+      if (of.length !== 1) {
+        whole = false;
+        continue;
+      }
+      const mid = (w.s + w.e) / 2;
       at[of[0]!] ??= { mid, piece: w.text };
+      // Over its own value: nearer its centre than any other value's.
+      const own = 5 * b + of[0]!;
+      const dist = (k: number) => Math.abs((lo[k]! + hi[k]!) / 2 - mid);
+      if (lo.some((_, k) => k !== own && dist(k) <= dist(own))) whole = false;
     }
     for (let x = 0; x < at.length; x++)
       for (let y = x + 1; y < at.length; y++) {
         const a = at[x];
         const c = at[y];
         if (a && c && a.mid - c.mid >= 2)
-          return `the header names ${c.piece} left of ${a.piece} in its block ${b + 1}, in another order than the official form's columns: no value is placed`;
+          return {
+            problem: `the header names ${c.piece} left of ${a.piece} in its block ${b + 1}, in another order than the official form's columns: no value is placed`,
+            whole: false,
+          };
+        if (!a || !c || c.mid - a.mid < 2) whole = false;
       }
   }
-  return null;
+  return { problem: null, whole };
 }
 
 /**

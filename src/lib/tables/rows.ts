@@ -587,10 +587,12 @@ function unlabelledValueLine(
 const LEADING = /^[1-9１-９]/;
 
 /**
- * Two characters of a label's words, once the words that stand for a value or its unit are
- * taken out (零 and 〇 for 0, 无 none, 件 items, 万元 10,000 yuan): not a line of values.
+ * A character of a label's words, once the words that stand for a value or its unit are taken
+ * out (零 and 〇 for 0, 无 none, 件 items, 万元 10,000 yuan): not a line of values. One is enough:
+ * the rest of a wrapped label may be one character (`（六）3.其` / `他  1` over `（七）总计  9 …`
+ * of 19: synthetic seed 81 published 9).
  */
-const LABEL_WORDS = /[\u4e00-\u9fff]{2}/;
+const LABEL_WORDS = /[\u4e00-\u9fff]/;
 const VALUE_WORDS = /[零〇无件万元]/g;
 
 /**
@@ -682,7 +684,9 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
         labelled ||= LABEL_WORDS.test(t.text.replace(VALUE_WORDS, ''));
         header ||= isHeaderLead(t.text.replace(/\s+/g, ''));
       } else if (t.t === 'eol') {
-        if (t.delimited) return null;
+        // A delimited row is no wrapped cell's; one placed by position (`他  1` over `（七）总计
+        // 9 …` of 19, the rest of a label beside a number's first digit) may be.
+        if (t.delimited && !t.layoutCells) return null;
         no = t.no;
       }
     }

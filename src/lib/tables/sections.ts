@@ -31,6 +31,7 @@ import {
   layoutUnnamedColumn,
   countedHeaderProblem,
   reviewBlocksProblem,
+  reviewBlocksProven,
   REQUEST_LAYOUT_PIECES,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
@@ -852,14 +853,21 @@ export function readReview(
   // place of one of its own (header.ts, headerLabelProblem): no value is placed by its count —
   // but for a header whose other places name the form's own columns: those are read, by a row of
   // exactly the fifteen cells, and only the columns it does not name are NULL.
+  const placedHeader = lines.filter((l) => l.no < vals[0]!.no).map(placedText);
+  const placedValues = placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' });
+  // Every column named over its own value (header.ts reviewBlocksProven): the readings of the
+  // labels in text order, which a header mixing one-line and broken labels misleads, are not
+  // evidence against it.
+  const proven = reviewBlocksProven(placedHeader, placedValues, counted());
   const labelProblem = headerLabelProblem(
     headerRowsOf(toks.slice(0, firstVal).filter((t) => t.t !== 'text' || !/^[四4][、.．]/.test(t.text))),
     REVIEW_FORM_ROWS,
     { extra: isExtraColumn, perLine: REVIEW_LINE_ROWS },
   );
-  const unnamed = labelProblem
-    ? unnamedColumns(labelProblem, (p) => REVIEW_PLACES.get(p.form)?.[p.place]?.map(String) ?? null)
-    : null;
+  const unnamed =
+    labelProblem && !proven
+      ? unnamedColumns(labelProblem, (p) => REVIEW_PLACES.get(p.form)?.[p.place]?.map(String) ?? null)
+      : null;
   const headerLineTexts = [
     ...toks
       .slice(0, firstVal)
@@ -867,26 +875,25 @@ export function readReview(
       .reduce((m, t) => m.set(t.line, `${m.get(t.line) ?? ''} ${t.text}`), new Map<number, string>())
       .values(),
   ];
-  const order =
-    columnOrderProblem(header, REVIEW_COLUMNS) ??
-    wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true, REVIEW_PIECE_LABELS) ??
-    reviewBlocksProblem(
-      lines.filter((l) => l.no < vals[0]!.no).map(placedText),
-      placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' }),
-      counted(),
-    ) ??
-    reviewBlockOrderProblem(header) ??
-    (unnamed && rc.kind !== 'cells'
-      ? `${unnamed.why}, and the row's cells are not one to one under the header's`
-      : unnamed
-        ? null
-        : (labelProblem?.why ?? null));
-  const repeated = repeatedHeaderLabel(
-    textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
-    REVIEW_HEADER_FORM,
-    3,
-    { first: '结果维持', last: '总计' },
-  );
+  const order = proven
+    ? null
+    : (columnOrderProblem(header, REVIEW_COLUMNS) ??
+      wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true, REVIEW_PIECE_LABELS) ??
+      reviewBlocksProblem(placedHeader, placedValues, counted()) ??
+      reviewBlockOrderProblem(header) ??
+      (unnamed && rc.kind !== 'cells'
+        ? `${unnamed.why}, and the row's cells are not one to one under the header's`
+        : unnamed
+          ? null
+          : (labelProblem?.why ?? null)));
+  const repeated = proven
+    ? null
+    : repeatedHeaderLabel(
+        textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
+        REVIEW_HEADER_FORM,
+        3,
+        { first: '结果维持', last: '总计' },
+      );
   if (repeated && !order) {
     const line = vals[0]?.no ?? headerNo;
     for (const a of cells) em.emit({ kind: 'unproven', at: a, line, raw: rawOf(vals), state: 'repeated_column' });

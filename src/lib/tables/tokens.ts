@@ -67,6 +67,11 @@ export type Tok =
       /** A PDF's ruled row whose empty last cell may be the void beside it (no `|` closing it). */
       voidEnd?: true;
       grid?: true;
+      /**
+       * The cells are a `-layout` line's placed by position (Line.layoutCells): no delimiter of
+       * the source's, so a number wrapped in its cell may leave its first digits on it.
+       */
+      layoutCells?: true;
       endsAtLabel?: true;
       digitCommas?: 'count' | 'always';
     };
@@ -168,6 +173,7 @@ export function tokenize(lines: Line[]): Tok[] {
         delimited: true,
         ...(line.padded ? { padded: true, voidEnd: true as const } : {}),
         ...(line.grid ? { grid: true as const } : {}),
+        ...(line.layoutCells ? { layoutCells: true as const } : {}),
         ...(line.digitCommas ? { digitCommas: line.digitCommas } : {}),
       });
       return;
