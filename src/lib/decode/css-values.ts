@@ -154,6 +154,7 @@ export function fontShorthandSize(value: string): FontSize | null | undefined {
 export function backgroundColour(value: string): ReturnType<typeof cssColour> {
   const v = value.trim().toLowerCase();
   if (/^(?:none|initial|unset|revert|revert-layer)$/.test(v)) return { r: 0, g: 0, b: 0, a: 0 };
+  if (/gradient\(/.test(v)) return gradientColour(v);
   const layers = v.split(/,(?![^(]*\))/);
   const last = layers[layers.length - 1]!;
   let found: ReturnType<typeof cssColour> = { r: 0, g: 0, b: 0, a: 0 };
@@ -164,4 +165,19 @@ export function backgroundColour(value: string): ReturnType<typeof cssColour> {
     else if (/^(?:var|calc|env|color-mix|lab|lch|oklab|oklch|color|hwb)\(/.test(token)) return null;
   }
   return found;
+}
+
+/**
+ * The backdrop a gradient paints under text: its one colour when every stop is the same opaque
+ * colour (`linear-gradient(#000,#000)`: black, a fresh tester's black digit on it read as shown);
+ * null (not known) when its stops differ or let what is beneath show through: the text may
+ * stand on any of them.
+ */
+function gradientColour(v: string): ReturnType<typeof cssColour> {
+  const stops = (v.match(/#[0-9a-f]{3,8}\b|(?:rgba?|hsla?)\([^)]*\)|\b[a-z]+\b/g) ?? [])
+    .map((t) => cssColour(t))
+    .filter((c): c is Exclude<ReturnType<typeof cssColour>, null | 'current'> => c !== null && c !== 'current');
+  const first = stops[0];
+  if (!first || first.a < 1) return null;
+  return stops.every((c) => c.r === first.r && c.g === first.g && c.b === first.b && c.a === first.a) ? first : null;
 }

@@ -70,17 +70,25 @@ export function declarations(block: string): Declared {
   // Box properties read together (position with left, overflow with width): see `away`.
   const box: Record<string, string> = {};
   let boxImportant = false;
-  for (const part of splitTop(block, ';')) {
+  // An !important declaration beats a normal one of the block whatever their order (a fresh
+  // tester's `display:none !important;display:inline`: the 9 of 1290 was read as shown): the
+  // normal declarations are applied first, in order, then the important ones.
+  const parsed = splitTop(block, ';').flatMap((part) => {
     const colon = part.indexOf(':');
-    if (colon < 0) continue;
+    if (colon < 0) return [];
     // A comment is nothing but a separation, and an escape is the character it names, as CSS
     // reads them: `display:/**/none` and `display:\6e one` hide.
     const prop = cssText(part.slice(0, colon)).trim().toLowerCase();
-    let value = cssText(part.slice(colon + 1))
+    const value = cssText(part.slice(colon + 1))
       .trim()
       .toLowerCase();
     const important = /!\s*important\s*$/.test(value);
-    if (important) value = value.replace(/!\s*important\s*$/, '').trim();
+    return [{ prop, value: important ? value.replace(/!\s*important\s*$/, '').trim() : value, important }];
+  });
+  for (const { prop, value, important } of [
+    ...parsed.filter((x) => !x.important),
+    ...parsed.filter((x) => x.important),
+  ]) {
     let kind: Kind | 'raise' | PaintKind | null = null;
     const paint = (k: PaintKind, v: string) => {
       kind = k;
@@ -96,6 +104,11 @@ export function declarations(block: string): Declared {
     } else if (prop === 'opacity') {
       kind = 'opacity';
       d.opacity = isTransparent(value) ? 'hide' : 'show';
+      // Faint (under half its ink) is judged with the box's other properties (awayOf); 0 hides.
+      if (d.opacity === 'show') {
+        box.opacity = value;
+        boxImportant ||= important;
+      }
     } else if (prop === 'filter' && /\bopacity\(/.test(value)) {
       // `filter: opacity(0)` draws the element fully transparent, as `opacity: 0` does (a fresh
       // tester's t10: a hidden 9 after a 1 was read, 19). Other filters draw it (a blur: `away`).
@@ -120,6 +133,8 @@ export function declarations(block: string): Declared {
     else if (prop === '-webkit-text-fill-color') paint('fill', value);
     else if (prop === 'background-color') paint('background', value);
     else if (prop === 'background') paint('background', `shorthand ${value}`);
+    // A gradient image paints over the background colour, under the text (css-values.ts).
+    else if (prop === 'background-image' && /gradient\(/.test(value)) paint('background', `shorthand ${value}`);
     else if (prop === 'font-size') paint('size', value);
     else if (prop === 'font') {
       paint('size', `shorthand ${value}`);
@@ -170,6 +185,8 @@ const AWAY_PROPS = new Set([
   'letter-spacing',
   'filter',
   'font-family',
+  'mix-blend-mode',
+  'box-shadow',
 ]);
 
 /**
@@ -247,6 +264,25 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
   };
   if (box['letter-spacing'] && px(box['letter-spacing']) <= -2) unsure();
   for (const m of (box.filter ?? '').matchAll(/\bblur\(\s*([^)]*?)\s*\)/g)) if (!(px(m[1]!) < 1)) unsure();
+  // Drawn faint: an opacity above 0 but under a half (a fresh tester's opacity:0.001 over the 9
+  // of 1290: black at 0.01 is #fdfdfd on white, no reader sees it; at 0.1 a faint grey), as
+  // opacity or a filter's opacity(); a value not a number (var(), calc()) is not known.
+  const faint = (v: string) => {
+    const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(v.trim());
+    if (!m) return !/^(?:initial|unset|revert|revert-layer|inherit|none)?$/.test(v.trim());
+    const a = Number(m[1]) / (m[2] ? 100 : 1);
+    return a > 0 && a < 0.5;
+  };
+  if (box.opacity !== undefined && faint(box.opacity)) unsure();
+  for (const m of (box.filter ?? '').matchAll(/\bopacity\(\s*([^)]*?)\s*\)/g)) if (faint(m[1]!)) unsure();
+  // Filters that change its colours (invert(1) draws black text white on a page inverted back to
+  // white behind it: a fresh tester's, 1290 for 120), a blend with what is behind it, and an
+  // inset shadow painted over its background beneath the text: not evaluated, so not known.
+  // Blur, opacity, drop-shadow and the hue filters keep the text apart from its backdrop.
+  const filters = [...(box.filter ?? '').matchAll(/([a-z-]+)\(/g)].map((m) => m[1]!);
+  if (filters.some((f) => !/^(?:blur|opacity|drop-shadow|grayscale|sepia|saturate|hue-rotate)$/.test(f))) unsure();
+  if (box['mix-blend-mode'] && !/^(?:normal|initial|unset|revert|revert-layer)$/.test(box['mix-blend-mode'])) unsure();
+  if (/\binset\b/.test(box['box-shadow'] ?? '')) unsure();
   if (DINGBAT_FONT.test(box['font-family'] ?? '')) unsure();
   const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0*(?:px|pt|em|rem|%)?$/.test(v);
   if (

@@ -15,7 +15,7 @@ import type { Random } from './random.ts';
  *   attribute, a form field's text (<textarea>), a ruby parenthesis (<rp>), text drawn so that no
  *   reader sees it (white or transparent on the page, the colour of its background, font-size 0
  *   or 1px, a zero scale, far off the page; in the DOCX, white or 1pt runs), a CSS comment in the
- *   declaration — or
+ *   declaration, an !important declaration before a normal one, a gradient of one colour — or
  *   struck through (<del>, <s>, <strike>, line-through inline or by a class). The truth is the
  *   number shown. One variant hides by a descendant selector (evaluated exactly), one by a rule
  *   in `@media (min-width:1px)`, which the reader does not take as sure: it must come out NULL (never with
@@ -27,13 +27,13 @@ import type { Random } from './random.ts';
  *   number and a mark, never one number with the mark as a digit: the truth is unreadable.
  * - `unsure-ink`: a digit beside the number drawn so that no reader can tell it (a fresh tester's
  *   t25): zoom:0.01, a blur, letters laid over each other (letter-spacing:-1em), a picture font
- *   (Wingdings: its "1" is a candle). The page shows something there, never plainly the number:
+ *   (Wingdings: its "1" is a candle), a faint opacity, filter:invert(), a blend, an inset shadow. The page shows something there, never plainly the number:
  *   the truth is unreadable. Not printed to PDF (documents.ts): a printed blur or overlap is drawn.
  *
  * `html` is the cell's inner HTML; the rendered table adds SHEET when a cell needs its classes.
  */
 export const SHEET =
-  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media (min-width:1px){.nb-maybe{display:none}} .nb-block{display:block}</style>';
+  '<style>.nb-hid{display:none} .nb-vis{visibility:hidden} .nb-del{text-decoration:line-through} .article td .nb-desc{display:none} @media (min-width:1px){.nb-maybe{display:none}} .nb-block{display:block} .nb-imp{visibility:hidden !important;visibility:visible}</style>';
 
 /** The stylesheet the `sup-by-style` cells need (added only to pages that have them). */
 export const SUP_SHEET =
@@ -103,6 +103,12 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<span style="position:absolute;left:-9999px">', '</span>'],
     ['<span style="/*c*/display:none">', '</span>'],
     ['<span style="display:none/*x*/">', '</span>'],
+    // An !important declaration beats a later normal one of its block (a fifth fresh tester);
+    // a gradient of one colour is that colour.
+    ['<span style="display:none !important;display:inline">', '</span>'],
+    ['<span style="color:#fff!important;color:#000">', '</span>'],
+    ['<span class="nb-imp">', '</span>'],
+    ['<span style="background:linear-gradient(#000,#000);color:#000">', '</span>'],
   ] as const);
   const hidden = `${open}${h}${close}`;
   // Before, after, or (struck corrections) in front of the number.
@@ -121,6 +127,14 @@ export function unsureInk(rng: Random, w: Written): HtmlWritten {
     ['<span style="font-family:Wingdings">', '</span>'],
     ['<span style="font:10pt Webdings">', '</span>'],
     ['<font face="Wingdings">', '</font>'],
+    // Faint (an opacity over 0 and under a half), colours a filter or a blend changes, an inset
+    // shadow under it (a fifth fresh tester's: each read as a digit of the number).
+    ['<span style="opacity:0.01">', '</span>'],
+    ['<span style="opacity:.2">', '</span>'],
+    ['<span style="filter:opacity(5%)">', '</span>'],
+    ['<span style="filter:invert(1)">', '</span>'],
+    ['<span style="mix-blend-mode:difference">', '</span>'],
+    ['<span style="box-shadow:inset 0 0 0 99px #000">', '</span>'],
   ] as const);
   const html = rng.chance(0.5) ? `${t}${open}${d}${close}` : `${open}${d}${close}${t}`;
   return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
