@@ -9,6 +9,25 @@ const texts = (t: string) =>
     .filter(Boolean);
 
 describe('labels wrapped around their numbers (pdftotext -layout)', () => {
+  it('joins a label broken before a `|` row into its first cell (a crawler’s text of a <br>)', () => {
+    // A fifth fresh tester's: both rows NULL, the row above's for a line of values after it.
+    expect(texts('（二）部分公开（区分处理的，只计这一情形，\n不计其他情形） | 41 | 2 | 0 | 0 | 1 | 1 | 45 |')).toEqual(
+      ['(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 41 | 2 | 0 | 0 | 1 | 1 | 45 |'],
+    );
+    expect(
+      texts('（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息\n\n公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |'),
+    ).toEqual(['(六)1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |']);
+    // Not: another label's numbering, a first cell that leaves the label unfinished or holds a
+    // number, a markdown row (opening with `|`).
+    for (const t of [
+      '（三）部分公开（区分处理的，只计这一情形，\n不计其他情形） | 41 | 2 |',
+      '（二）部分公开（区分处理的，只计这一情形，\n不计其他 | 41 | 2 |',
+      '（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）41 | 2 |',
+      '（二）部分公开（区分处理的，只计这一情形，\n| 不计其他情形） | 41 | 2 |',
+    ])
+      expect(texts(t), t).toHaveLength(2);
+  });
+
   it('joins the pieces of one label with the numbers between them', () => {
     expect(
       texts(

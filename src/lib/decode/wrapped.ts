@@ -107,6 +107,16 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
       out.push(A);
       continue;
     }
+    // A `|` row whose first cell is the rest of A's label (`（二）部分公开（区分处理的，只计这一情形，`
+    // over `不计其他情形） | 41 | 2 | …`: a crawler's text of a cell with a line break in its
+    // label; a fifth fresh tester's, both rows NULL): A joined into that cell, when together
+    // they are one whole template label, numbered as the template numbers it.
+    const piped = pipedRest(lines, i, a, sa.text);
+    if (piped) {
+      out.push(piped.line);
+      used.add(piped.at);
+      continue;
+    }
     // The pieces that go on from A, in order, and the one place the row's numbers stand: a line
     // of numbers alone, or the numbers after a piece. A label set in a narrow cell wraps over
     // three or four lines with its numbers beside a middle one (`（六）2.申请人逾期未按` /
@@ -270,4 +280,21 @@ function remake(no: number, raw: string, from: Line[], cells?: { label: string; 
 
 function rawAt(l: Line, i: number): number {
   return l.map ? (l.map[i] ?? l.raw.length) : i;
+}
+
+/**
+ * The `|` row right after line `i` (blank lines aside) whose first cell finishes the label `a`
+ * (A's text, numbering stripped, squashed; `numbered`: as A writes it) into one whole template
+ * label with the template's numbering: that row with A's text in front of its first cell, or
+ * null. A row opening with `|` (markdown's) has no such cell.
+ */
+function pipedRest(lines: Line[], i: number, a: string, numbered: string): { line: Line; at: number } | null {
+  let j = i + 1;
+  while (j < lines.length && !lines[j]!.text.trim()) j++;
+  const B = lines[j];
+  if (!B || B.cells || !B.text.includes('|') || /^\s*\|/.test(B.text)) return null;
+  const first = squash(B.text.slice(0, B.text.indexOf('|')));
+  const label = a + first;
+  if (!first || /\d/.test(first) || !LABELS.includes(label) || !sameNumbering(numbered, label)) return null;
+  return { line: remake(B.no, `${lines[i]!.raw.trim()}${B.raw.trimStart()}`, [lines[i]!, B]), at: j };
 }

@@ -342,6 +342,13 @@ function report(
     tq.cellBreaks = breaks;
     quirks.add('cell-line-breaks');
   }
+  // A row's long label broken before its `|` cells, as a crawler writes a label cell with a line
+  // break in it (side generator; not with damage).
+  const pipeBreaks = new Random(Number(seq) * 8231 + 139);
+  if (style === 'pipes' && !pre2019 && !noTables && !tq.damage?.length && pipeBreaks.chance(0.3)) {
+    tq.pipeLabelBreaks = pipeBreaks;
+    quirks.add('pipe-label-broken');
+  }
   // 三's rows in <thead>/<tbody>/<tfoot> written out of the drawn order (side generator); not with
   // a number spanning two rows, which could span into the footer, nor with damage.
   const groups = new Random(Number(seq) * 7873 + 59);

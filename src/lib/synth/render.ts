@@ -268,6 +268,12 @@ export interface TableQuirks {
    */
   cellBreaks?: Random;
   /**
+   * Pipes style: a numbered label of ten characters or more broken before its row's `|` cells
+   * (`（二）部分公开（区分处理的，只计这一情形，` over `不计其他情形） | 41 | …`), as a crawler writes a
+   * label cell with a line break in it: the side generator of where.
+   */
+  pipeLabelBreaks?: Random;
+  /**
    * HTML style, section 三: its rows in <thead>, <tbody> and <tfoot> groups written in another
    * order than the browser draws them (<tfoot> first or between two <tbody>, <thead> after the
    * body): the side generator of which order.
@@ -1048,7 +1054,9 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
       rows.forEach((r) => {
         // Drawn for every row, so the random stream is the same with an open row or none.
         const tail = rng.pick(['', ' |', ' ||']);
-        out.push(open !== null && r[0] === open ? r.join(' | ') : `${r.join(' | ')} |${tail}`);
+        const line = open !== null && r[0] === open ? r.join(' | ') : `${r.join(' | ')} |${tail}`;
+        const cut = q.pipeLabelBreaks && r.length > 1 ? labelBreak(r[0]!, q.pipeLabelBreaks) : -1;
+        out.push(...(cut > 0 ? [line.slice(0, cut), line.slice(cut)] : [line]));
       });
       break;
     case 'markdown': {
@@ -1107,6 +1115,19 @@ function breakCells(rows: string[][], rng: Random): string[][] {
       return `${t.slice(0, k)}${rng.pick(['\n', '\r\n'])}${t.slice(k)}`;
     }),
   );
+}
+
+/**
+ * Where a numbered row label of ten characters or more is broken (pipeLabelBreaks): between two
+ * CJK characters, six or more from its start and two from its end; -1 for none (three in ten).
+ */
+function labelBreak(label: string, rng: Random): number {
+  if (label.length < 10 || !/^[（(\d]/.test(label) || /\d\s*$/.test(label)) return -1;
+  const at: number[] = [];
+  for (let k = 6; k < label.length - 2; k++)
+    if (/[\u4e00-\u9fff]/.test(label[k - 1]!) && /[\u4e00-\u9fff]/.test(label[k]!)) at.push(k);
+  if (!at.length || !rng.chance(0.3)) return -1;
+  return rng.pick(at);
 }
 
 /** A field of tab-separated text as a spreadsheet saves it: quoted when it holds a break, tab or quote. */

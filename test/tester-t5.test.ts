@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ok, parseText, wrongCells } from './helpers.ts';
+
+/**
+ * A fifth fresh tester's files (test/fixtures/tester/t5, its README): 三's （一）予以公开 ×
+ * 自然人, 120, written `12<span …>9</span>0` with the 9 hidden or drawn faint (!important before a
+ * normal declaration, opacity .001, filter:invert(1), a blend, an inset shadow, a black
+ * gradient) or shown (`<font color="transparent">`: 1290); labels broken before a `|` row; 四
+ * as a 3×5 grid; a CSV's unquoted thousands. Each with its truth (a faint digit: NULL or 120).
+ */
+const dir = new URL('./fixtures/tester/t5/', import.meta.url);
+const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+
+describe('a fifth fresh tester’s files', () => {
+  it('are all here', () => expect(files.length).toBe(26));
+  for (const file of files)
+    it(`${file}: no wrong number`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+    });
+  for (const file of ['w01_label_wrapped_before.txt', 'w03_o1_wrapped_before.txt'])
+    it(`${file}: a label broken before its \`|\` row: every cell of 三 read`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect(p.cells.filter((c) => c.table_id === 'requests' && c.value === null)).toEqual([]);
+    });
+});
