@@ -688,6 +688,20 @@ function report(
       quirks.add('layout-review-reordered');
     }
   }
+  // 四 as three rows of five, each labelled with its block (side generator; a fifth fresh
+  // tester's shape), in styles that write a row's cells on its line.
+  tq.reviewBlockRows =
+    ['pipes', 'tabs', 'markdown', 'html', 'csv', 'spaces'].includes(style) &&
+    !pre2019 &&
+    !noTables &&
+    !tq.reviewTotalFirst &&
+    !tq.reviewRowNumber &&
+    !tq.reviewSplit &&
+    !tq.reviewByYear &&
+    !tq.layoutReview &&
+    !tq.damage?.length &&
+    new Random(Number(seq) * 8317 + 151).chance(0.06);
+  if (tq.reviewBlockRows) quirks.add('review-block-rows');
   const pub = `${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`;
   const credit = a.clues.creditCode
     ? `11${a.clues.creditCode.padEnd(6, '0')}${String(rng.int(100000000, 999999999)).slice(0, 8)}X${rng.pick(['A', 'B', '1'])}/${year + 1}-${rng.int(10000, 99999)}`
@@ -737,6 +751,10 @@ function report(
     const one = style === 'oneline' ? renderOneline(rng, tables!) : null;
     if (one?.nbsp) quirks.add('oneline-nbsp');
     const r = one ? onelineRendered(one) : renderTables(rng, tables!, style, tq, erroneous);
+    if (!r.reviewBlockRows) {
+      quirks.delete('review-block-rows');
+      delete tq.reviewBlockRows;
+    }
     // 四 set out by position only where its row is fifteen plain numbers (render.ts).
     if (!r.reviewLaidOut) {
       quirks.delete('layout-review-header');
@@ -1367,6 +1385,7 @@ function onelineRendered(o: OnelineTables): ReturnType<typeof renderTables> {
     unknown: o.unknown,
     cut: false,
     reviewLaidOut: false,
+    reviewBlockRows: false,
   };
 }
 

@@ -223,6 +223,8 @@ export interface TableQuirks {
    * each other's place, labels and values (the truth by meaning, unchanged).
    */
   layoutReview?: { modes: ReviewBlockMode[]; col: number; swap?: [number, number] };
+  /** 四 as three rows of five under the flattened header, each labelled with its block. */
+  reviewBlockRows?: boolean;
   /**
    * With wrappedLabels: the numbers on the middle or the last piece of each wrapped label (a cell
    * centred or set to the bottom), and （二）部分公开 with the note the form prints in it.
@@ -311,6 +313,8 @@ export function renderTables(
   cut: boolean;
   /** 四 was set out by position (q.layoutReview: only a row of fifteen plain numbers is). */
   reviewLaidOut: boolean;
+  /** 四 was written as three rows of five, each labelled with its block (q.reviewBlockRows). */
+  reviewBlockRows: boolean;
 } {
   const cells: TruthCell[] = [];
   const unknown = new Set<string>();
@@ -646,6 +650,17 @@ export function renderTables(
   const reviewValues = reviewRowsOut.length === 1 ? reviewRowsOut[0]!.map((w) => w.text) : [];
   const reviewLaidOut =
     !cut && !by && !!q.layoutReview && reviewValues.length === 15 && reviewValues.every((v) => /^\d+$/.test(v));
+  // 四 as three rows of five, each labelled with its block (q.reviewBlockRows): a row of plain
+  // numbers (a blank or words in it leave the table NULL, and the report partial).
+  const blockRows =
+    !cut &&
+    !by &&
+    !reviewLaidOut &&
+    !!q.reviewBlockRows &&
+    !q.reviewTotalFirst &&
+    !q.reviewRowNumber &&
+    reviewValues.length === 15 &&
+    reviewValues.every((v) => /^\d+$/.test(v));
   const review = cut
     ? []
     : reviewLaidOut && q.layoutReview
@@ -678,6 +693,25 @@ export function renderTables(
             q,
             rng,
           );
+  // Drawn after the one table (whose draws stay in the main stream), and instead of it.
+  if (blockRows)
+    review.splice(
+      0,
+      review.length,
+      ...table(
+        style,
+        [
+          ['行政复议', '行政诉讼'],
+          ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+          ...['行政复议', '未经复议直接起诉', '复议后起诉'].map((label, b) => [
+            label,
+            ...reviewValues.slice(5 * b, 5 * b + 5),
+          ]),
+        ],
+        q,
+        new Random((q.sideSeed ?? 1) + 521),
+      ),
+    );
   if (style === 'csv' && q.delimiter === '，') commaPairsUnproven();
   // Drawn after the one table (whose draws stay in the main stream), and instead of it.
   const split = q.reviewSplit;
@@ -697,7 +731,7 @@ export function renderTables(
       ),
     );
   }
-  return { active, requests, review, cells, unknown, cut, reviewLaidOut };
+  return { active, requests, review, cells, unknown, cut, reviewLaidOut, reviewBlockRows: blockRows };
 
   /**
    * Rows joined by full-width commas with a comma between digit cells (60，036) in a document

@@ -67,6 +67,7 @@ import {
   type UnnamedColumns,
 } from './read.ts';
 import { rowsFormProblem } from './rows-form.ts';
+import { readReviewBlockRows, reviewBlockRows } from './review-rows.ts';
 import {
   cellSlots,
   consistentNoise,
@@ -662,6 +663,9 @@ export function readReview(
     start = own[0]!.start;
     end = own[0]!.end;
   }
+  // Section 四 as three rows of five, each labelled with its block (review-rows.ts).
+  const blockRows = years ? null : reviewBlockRows(toks);
+  if (blockRows) return readReviewBlockRows(blockRows);
   // Section 四 printed as several tables, each under a header of its own naming its block(s).
   const parts = years ? null : reviewParts(toks);
   if (parts) return readReviewParts(toks, parts);
