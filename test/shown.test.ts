@@ -336,3 +336,42 @@ describe('!important, gradients and legacy colours (a fifth fresh tester: 1290 f
     expect(cell('12<td bgcolor="chucknorris"><font color="#c00000">9</font></td>')).not.toContain('9');
   });
 });
+
+describe('what a sixth fresh tester’s page draws (checked in Chromium)', () => {
+  it('`all` undoes the block’s earlier declarations and marks the text', () => {
+    expect(cell('12<span style="display:none;all:unset">9</span>0')).toBe('12⁇90');
+    expect(cell('12<span class="h" style="all:unset">9</span>0', style('.h{display:none}'))).toBe('12⁇90');
+  });
+  it('::first-letter or ::first-line painted marks the cell', () => {
+    expect(cell('9120', style('td.fl::first-letter{color:#fff}'))).toBe('9120');
+    expect(cells('<td class="fl">9120</td>', style('.fl::first-letter{color:#fff}'))[0]).toContain('⁇');
+  });
+  it('a popover, a layered !important, an alternate style sheet, an invalid `\\9`', () => {
+    expect(cell('12<span popover>9</span>0')).toBe('120');
+    expect(
+      cell('12<span class="h">9</span>0', style('@layer a{.h{display:none!important}} .h{display:inline!important}')),
+    ).toBe('12⁇90');
+    expect(
+      cell('12<span class="h">9</span>0', '<style title="a"></style><style title="b">.h{display:none}</style>'),
+    ).toBe('1290');
+    expect(cell('12<span style="display:none\\9">9</span>0')).toBe('1290');
+  });
+  it('masks, positions, order, float and negative margins mark; outlines and shadows are seen', () => {
+    for (const decl of [
+      '-webkit-mask-image:linear-gradient(transparent,transparent)',
+      'position:fixed;top:-500px',
+      'position:absolute',
+      'position:relative;top:-.5em;font-size:60%',
+      'position:absolute;inset:-9999px auto auto -9999px',
+      'float:left',
+      'order:2',
+      'margin-left:-.6em',
+    ])
+      expect(cell(`12<span style="${decl}">9</span>0`), decl).toBe('12⁇90');
+    expect(cell('12<span style="position:relative;top:0">9</span>0')).toBe('1290');
+    expect(cell('12<span style="color:#fff;-webkit-text-stroke:1px #000">9</span>0')).toBe('12⁇90');
+    expect(cell('12<span style="color:transparent;text-shadow:0 0 0 #000">9</span>0')).toBe('12⁇90');
+    expect(cell('12<span style="text-shadow:none;color:#fff">9</span>0')).toBe('120');
+    expect(cell('12<xmp>9</xmp>0')).not.toBe('1290');
+  });
+});

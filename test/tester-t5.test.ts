@@ -25,3 +25,21 @@ describe('a fifth fresh tester’s files', () => {
       expect(p.cells.filter((c) => c.table_id === 'requests' && c.value === null)).toEqual([]);
     });
 });
+
+/**
+ * A sixth fresh tester's (test/fixtures/tester/t6, its README): the same cell under `all:` resets,
+ * ::first-letter/::first-line, popovers, layered !important, alternate style sheets, the IE
+ * `\9` hack, masks, positions, outlines and shadows, flex/grid/float order, collapsed columns
+ * and overlaps; each checked in Chromium by the tester.
+ */
+const dir6 = new URL('./fixtures/tester/t6/', import.meta.url);
+const files6 = readdirSync(dir6).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+
+describe('a sixth fresh tester’s files', () => {
+  it('are all here', () => expect(files6.length).toBe(66));
+  for (const file of files6)
+    it(`${file}: no wrong number`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir6)), file));
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir6))).toEqual([]);
+    });
+});

@@ -48,9 +48,15 @@ export interface Declared {
   paint: Partial<Record<PaintKind, string>> | null;
   /** Properties declared !important (a sheet's !important beats an inline style). */
   important: Set<Kind | 'raise' | PaintKind> | null;
+  /**
+   * A negative margin: an inline box so drawn over the text beside it (a sixth fresh tester's
+   * `margin-left:-.6em` laid a 9 over the 2 of 120; shown.ts marks it on inline elements only,
+   * a Word table's `margin-left:-5.4pt` moves a block).
+   */
+  negativeMargin: boolean;
 }
-export type PaintKind = 'color' | 'fill' | 'background' | 'size' | 'away';
-export const PAINT_KINDS: readonly PaintKind[] = ['color', 'fill', 'background', 'size', 'away'];
+export type PaintKind = 'color' | 'fill' | 'background' | 'size' | 'away' | 'outline';
+export const PAINT_KINDS: readonly PaintKind[] = ['color', 'fill', 'background', 'size', 'away', 'outline'];
 export type Kind = 'display' | 'visibility' | 'opacity' | 'decoration';
 export const KINDS: readonly Kind[] = ['display', 'visibility', 'opacity', 'decoration'];
 
@@ -66,6 +72,7 @@ export function declarations(block: string): Declared {
     content: false,
     paint: null,
     important: null,
+    negativeMargin: false,
   };
   // Box properties read together (position with left, overflow with width): see `away`.
   const box: Record<string, string> = {};
@@ -79,6 +86,9 @@ export function declarations(block: string): Declared {
     // A comment is nothing but a separation, and an escape is the character it names, as CSS
     // reads them: `display:/**/none` and `display:\6e one` hide.
     const prop = cssText(part.slice(0, colon)).trim().toLowerCase();
+    // An escape naming a control character makes the value invalid, the declaration ignored (the
+    // IE hack `display:none\9`: a browser draws the text; a fifth fresh tester's).
+    if (/\\(?:0{0,4}[01]?[0-9a-f]|0{0,4}7f)(?![0-9a-f])/i.test(part.slice(colon + 1))) return [];
     const value = cssText(part.slice(colon + 1))
       .trim()
       .toLowerCase();
@@ -94,7 +104,16 @@ export function declarations(block: string): Declared {
       kind = k;
       (d.paint ??= {})[k] = v;
     };
-    if (prop === 'display') {
+    if (prop === 'all') {
+      // Every property reset (unset, initial, revert…): what an earlier declaration of the block
+      // hid or painted is undone, and what the element then shows is not worked out (a sixth
+      // fresh tester's `display:none;all:unset`: drawn, 1290 for 120 read as hidden).
+      d.display = d.visibility = d.opacity = d.decoration = 'show';
+      if (d.paint) for (const k of ['color', 'fill', 'background', 'size'] as const) delete d.paint[k];
+      box.all = value;
+      boxImportant ||= important;
+      if (important) for (const k of KINDS) (d.important ??= new Set()).add(k);
+    } else if (prop === 'display') {
       kind = 'display';
       d.display = value === 'none' ? 'hide' : 'show';
       d.block = !/^(?:inline|contents|none|ruby|ruby-base|ruby-text)$/.test(value.split(/\s+/)[0] ?? '');
@@ -135,7 +154,15 @@ export function declarations(block: string): Declared {
     else if (prop === 'background') paint('background', `shorthand ${value}`);
     // A gradient image paints over the background colour, under the text (css-values.ts).
     else if (prop === 'background-image' && /gradient\(/.test(value)) paint('background', `shorthand ${value}`);
+    else if (/^margin(?:-(?:left|right|top|bottom|inline|inline-start|inline-end|block|block-start))?$/.test(prop))
+      d.negativeMargin ||= /(?:^|\s)-(?:\d|\.\d)/.test(value) && !/^-0*\.?0*(?:[a-z]+|%)?(?:\s|$)/.test(value);
     else if (prop === 'font-size') paint('size', value);
+    // Glyphs drawn by their outline or shadow too: seen whatever their colour (white text outlined
+    // in black, transparent text with a black shadow: a sixth fresh tester's digits left out).
+    else if (prop === 'text-shadow')
+      paint('outline', /^(?:none|initial|unset|revert|revert-layer)$/.test(value) ? 'none' : 'drawn');
+    else if (prop === '-webkit-text-stroke' || prop === '-webkit-text-stroke-width')
+      paint('outline', /^(?:0|0px|initial|unset|revert|revert-layer)(?:\s|$)/.test(value) ? 'none' : 'drawn');
     else if (prop === 'font') {
       paint('size', `shorthand ${value}`);
       if (DINGBAT_FONT.test(value)) box['font-family'] = value;
@@ -187,6 +214,21 @@ const AWAY_PROPS = new Set([
   'font-family',
   'mix-blend-mode',
   'box-shadow',
+  'bottom',
+  'inset',
+  'mask',
+  'mask-image',
+  '-webkit-mask',
+  '-webkit-mask-image',
+  'float',
+  'order',
+  'flex-direction',
+  'flex-flow',
+  'grid-column',
+  'grid-row',
+  'grid-area',
+  'grid-column-start',
+  'grid-row-start',
 ]);
 
 /**
@@ -239,12 +281,30 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
   if (/translate|matrix/.test(box.transform ?? '') && far(box.transform)) unsure();
   if (far(box.translate)) unsure();
   // Absolutely placed a thousand pixels or more to the left or above the page: never seen (a
-  // page cannot be scrolled there); to the right or below it may be scrolled to.
-  if (/^(?:absolute|fixed)$/.test(box.position ?? '')) {
+  // page cannot be scrolled there). Placed anywhere else, or at its own place over the text
+  // beside it, or moved from its place (relative, sticky): where it is drawn, over what, is not
+  // worked out (a sixth fresh tester's: `fixed;top:-500px`, `absolute;bottom:99999px`, the
+  // `inset` shorthand, `relative;top:-.5em` with a smaller font as a footnote mark).
+  const position = box.position ?? '';
+  if (/^(?:absolute|fixed)$/.test(position)) {
     const before = (v: string | undefined) => v !== undefined && far(v) && /^\s*-/.test(v);
     if (before(box.left) || before(box.top)) out = 'hide';
-    else if (far(box.left) || far(box.top) || far(box.right)) unsure();
-  }
+    else unsure();
+  } else if (/^(?:relative|sticky)$/.test(position)) {
+    const moved = (v: string | undefined) => v !== undefined && !/^(?:auto|[+-]?0*\.?0*(?:[a-z]+|%)?)$/.test(v);
+    if ([box.left, box.top, box.right, box.bottom].some(moved) || (box.inset ?? '').split(/\s+/).some(moved)) unsure();
+  } else if (!/^(?:static|initial|unset|revert|revert-layer|inherit)?$/.test(position)) unsure();
+  // Text whose look another property sets and which is not evaluated: every property reset
+  // (`all`), masked, or moved in its line (float; flex and grid order or reversed direction draw
+  // `<span>1</span><span>20</span>` as 201).
+  if (box.all !== undefined) unsure();
+  const none = (v: string | undefined) => v === undefined || /^(?:none|initial|unset|revert|revert-layer)$/.test(v);
+  for (const m of ['mask', 'mask-image', '-webkit-mask', '-webkit-mask-image']) if (!none(box[m])) unsure();
+  if (!none(box.float)) unsure();
+  if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) unsure();
+  if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) unsure();
+  for (const m of ['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'])
+    if (!none(box[m]) && box[m] !== 'auto') unsure();
   // text-indent moves only a block's first line (not an inline element's text): unsure.
   if (far(box['text-indent'])) unsure();
   if (box.clip && /rect\(/.test(box.clip)) unsure();
@@ -325,6 +385,12 @@ export interface SheetRule {
   /** Position in the page's stylesheets (a later rule wins a tie of the cascade). */
   order: number;
   decl: Declared;
+  /**
+   * Inside `@layer`: beneath the page's other rules when normal, above them when !important (a
+   * sixth fresh tester's `@layer a{.h{display:none!important}}` under `.h{display:inline
+   * !important}`: hidden, read as shown).
+   */
+  layered?: boolean;
 }
 
 /**
@@ -356,7 +422,7 @@ export function dataStylesheet(url: string): string | null {
   }
 }
 
-function collect(css: string, conditional: boolean, out: SheetRule[], first: number): void {
+function collect(css: string, conditional: boolean, out: SheetRule[], first: number, layered = false): void {
   let i = 0;
   // @import counts only before every rule but @charset and @layer statements (a browser ignores
   // a later one: a fresh tester's t34).
@@ -389,12 +455,12 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
       const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
       if (name === 'media') {
         const applies = mediaApplies(prelude.slice(6));
-        if (applies !== false) collect(body, conditional || applies === null, out, first);
+        if (applies !== false) collect(body, conditional || applies === null, out, first, layered);
       }
       // Blocks of rules that apply under a condition (or in another layer of the cascade);
       // @font-face, @keyframes, @page hold none.
       else if (/^(?:supports|layer|container|document|scope|-moz-document|starting-style)$/.test(name))
-        collect(body, true, out, first);
+        collect(body, true, out, first, layered || name === 'layer');
       continue;
     }
     // CSS nesting: rules inside a rule's block are relative to it (matched here as if they were
@@ -402,14 +468,21 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     let own = body;
     if (body.includes('{')) {
       own = declarationsOnly(body);
-      collect(body, true, out, first);
+      collect(body, true, out, first, layered);
     }
     const decl = declarations(own);
     const bears =
       decl.display || decl.visibility || decl.opacity || decl.decoration || decl.content || decl.raise || decl.paint;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
-      if (selector.trim()) out.push({ selector: selector.trim(), conditional, order: first + out.length, decl });
+      if (selector.trim())
+        out.push({
+          selector: selector.trim(),
+          conditional,
+          order: first + out.length,
+          decl,
+          ...(layered ? { layered } : {}),
+        });
   }
 }
 

@@ -12,6 +12,7 @@ import {
   RAISED,
   sheetOf,
   shown,
+  collapsesColumn,
   UNSURE,
   UNSURE_MARK,
   OBJECT_MARK,
@@ -336,6 +337,11 @@ function rowsOf(table: Element, sheet: Sheet | null, rows: Element[]): boolean {
   const shownParts: Element[] = [];
   for (const c of table.childNodes) {
     if (!('tagName' in c)) continue;
+    // A column collapsed by its <col> or <colgroup>: which cells the browser draws is not read.
+    if (c.tagName === 'colgroup')
+      unsure ||=
+        collapsesColumn(c, sheet) ||
+        c.childNodes.some((col) => 'tagName' in col && col.tagName === 'col' && collapsesColumn(col, sheet));
     if (c.tagName !== 'tr' && c.tagName !== 'thead' && c.tagName !== 'tbody' && c.tagName !== 'tfoot') continue;
     const f = shown(c, sheet);
     if (f & DROP) continue;

@@ -25,6 +25,8 @@ export interface Rule {
   specificity: [number, number, number] | null;
   /** Position in the page's stylesheets: a later rule wins a tie. */
   order: number;
+  /** Inside `@layer` (SheetRule.layered). */
+  layered?: boolean;
 }
 
 /** The rules of one selector list, each selector a rule of its own. */
@@ -58,6 +60,7 @@ export function compileRule(r: SheetRule, quirks: boolean): Rule[] {
       decl: r.decl,
       specificity: specificity(tokens),
       order: r.order,
+      ...(r.layered ? { layered: true } : {}),
     };
     // Compiled when first needed (most rules of a site's stylesheet name classes the page
     // lacks); `exact` is settled then, before anyone reads it (shown.ts matches first).
@@ -104,6 +107,7 @@ function fallback(r: SheetRule, pseudo: Rule['pseudo'] = null): Rule[] {
       decl: r.decl,
       specificity: null,
       order: r.order,
+      ...(r.layered ? { layered: true } : {}),
     },
   ];
 }

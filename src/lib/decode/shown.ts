@@ -3,6 +3,7 @@ import {
   declarations,
   DINGBAT_FONT,
   KINDS,
+  PAINT_KINDS,
   mediaApplies,
   parseSheet,
   dataStylesheet,
@@ -106,6 +107,10 @@ export const BLOCK = new Set([
   'menu',
   'hgroup',
   'search',
+  // The obsolete preformatted blocks (a sixth fresh tester's `12<xmp>9</xmp>0`: three lines).
+  'xmp',
+  'listing',
+  'plaintext',
 ]);
 /** Elements that start a box of their own in the browser's stylesheet: blocks and table parts. */
 // optgroup and option outside a select are blocks too (the browser's stylesheet: 9 and 69 on
@@ -128,14 +133,14 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   // Most pages have no <style>, or one with nothing that bears on text: skip the walk. The
   // pattern finds every style element's text the parser finds (and maybe more).
   if (
-    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|blend|shadow|\\)/i.test(
+    !/<style\b[^>]*>(?:(?!<\/style)[\s\S])*?(?:display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|blend|shadow|all|mask|float|order|flex|grid|stroke|inset|bottom|\\)/i.test(
       html,
     ) &&
     !/<link\b[^>]*data:text\/css/i.test(html)
   )
     return null;
   const raw: SheetRule[] = [];
-  collectStyles(doc, raw);
+  collectStyles(doc, raw, {});
   if (raw.length === 0) return null;
   const quirks = doc.mode === htmlSpec.DOCUMENT_MODE.QUIRKS;
   const sheet: Sheet = { byTag: new Map(), byId: new Map(), byClass: new Map(), any: [], quirks };
@@ -153,12 +158,18 @@ export function sheetOf(doc: DefaultTreeAdapterMap['document'], html: string): S
   return sheet;
 }
 
-function collectStyles(n: Node, rules: SheetRule[]): void {
+/**
+ * The page's stylesheets a browser applies. A titled one (`<style title>`, a titled link) is one
+ * of a set: the first title named is the preferred set, the others' sheets are alternates, not
+ * applied (a sixth fresh tester's second titled <style> hid a digit the browser draws).
+ */
+function collectStyles(n: Node, rules: SheetRule[], sets: { preferred?: string }): void {
   if ('tagName' in n && n.tagName === 'style') {
     // A browser applies a <style> whose type is absent, empty or text/css, nothing else
     // (text/less, text/x-template, `text/css; charset=utf-8`: a fresh tester's t32).
     const type = n.attrs.find((a) => a.name === 'type')?.value;
     if (type !== undefined && type !== '' && type.toLowerCase() !== 'text/css') return;
+    if (alternate(n.attrs.find((a) => a.name === 'title')?.value, sets)) return;
     const media = n.attrs.find((a) => a.name === 'media')?.value ?? '';
     const text = n.childNodes
       .map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : ''))
@@ -178,13 +189,38 @@ function collectStyles(n: Node, rules: SheetRule[]): void {
       !rel.includes('alternate') &&
       attr('disabled') === undefined &&
       (type === undefined || type === '' || type.toLowerCase() === 'text/css');
-    const sheet = applied ? dataStylesheet(attr('href') ?? '') : null;
+    const sheet = applied && !alternate(attr('title'), sets) ? dataStylesheet(attr('href') ?? '') : null;
     const applies = mediaApplies(attr('media') ?? '');
     if (sheet !== null && applies !== false) rules.push(...parseSheet(sheet, applies === null, rules.length));
     return;
   }
   if ('tagName' in n && n.tagName === 'template') return;
-  if ('childNodes' in n) for (const c of n.childNodes) collectStyles(c, rules);
+  if ('childNodes' in n) for (const c of n.childNodes) collectStyles(c, rules, sets);
+}
+
+/** Whether a sheet titled `title` is an alternate one (collectStyles); the first title is preferred. */
+function alternate(title: string | undefined, sets: { preferred?: string }): boolean {
+  if (!title) return false;
+  sets.preferred ??= title;
+  return title !== sets.preferred;
+}
+
+/**
+ * Whether a table's <col> or <colgroup> may collapse its column (visibility: collapse or
+ * hidden, surely or maybe): the browser draws the column at no width, its header and values
+ * gone (a sixth fresh tester's: a collapsed 自然人 column's 25 values were read).
+ */
+export function collapsesColumn(el: Element, sheet: Sheet | null): boolean {
+  const style = el.attrs.find((a) => a.name === 'style')?.value;
+  const inline = style && STYLED.test(style) ? declarations(style) : null;
+  let cls: string | null = null;
+  let id: string | null = null;
+  for (const a of el.attrs) {
+    if (a.name === 'class') cls = a.value;
+    else if (a.name === 'id') id = a.value;
+  }
+  const rules = sheet ? matching(el, sheet, cls, id) : null;
+  return verdict('visibility', inline, false, rules) !== 0;
 }
 
 /** DROP, UNSURE and BLOCK_BOX flags of one element (module-level: called for every element). */
@@ -196,6 +232,9 @@ export function shown(el: Element, sheet: Sheet | null): number {
   for (const a of el.attrs) {
     if (a.name === 'style') inline = STYLED.test(a.value) ? declarations(a.value) : null;
     else if (a.name === 'hidden') hiddenAttr = true;
+    // A popover is not drawn until a script or a button opens it (the browser's own
+    // [popover]:not(:popover-open) rule; a sixth fresh tester's).
+    else if (a.name === 'popover') hiddenAttr = true;
     else if (a.name === 'class') cls = a.value;
     else if (a.name === 'id') id = a.value;
   }
@@ -206,6 +245,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
   if (!inline && !hiddenAttr && !struck && !sheet) return flags | inkFlags(el, null);
   const rules = sheet ? matching(el, sheet, cls, id) : null;
   if (inline?.block) flags |= BLOCK_BOX;
+  if (inline?.negativeMargin && !inline.block && !BOX.has(tag)) flags |= UNSURE;
   for (const kind of KINDS) {
     // The browser's own rules: `hidden` is display:none, <del>/<s>/<strike> are line-through.
     const ua = (kind === 'display' && hiddenAttr) || (kind === 'decoration' && struck);
@@ -227,7 +267,9 @@ export function shown(el: Element, sheet: Sheet | null): number {
           r.decl.display === 'hide' ||
           r.decl.visibility === 'hide' ||
           r.decl.opacity === 'hide' ||
-          r.decl.decoration === 'hide'
+          r.decl.decoration === 'hide' ||
+          // ::first-letter/::first-line painted (white, no size): part of the text may not be seen.
+          (r.pseudo === 'first' && r.decl.paint)
         )
           flags |= UNSURE;
       } else if (r.decl.block) flags |= BLOCK_BOX; // a rule that may apply only adds a separation
@@ -237,7 +279,7 @@ export function shown(el: Element, sheet: Sheet | null): number {
 const isOpen = (a: { name: string }) => a.name === 'open';
 /** An inline style that may bear on what is shown (the rest is not parsed). */
 const STYLED =
-  /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|blend|shadow|\\/i;
+  /display|visibility|opacity|decoration|content|vertical-align|text-raise|baseline-shift|color|background|font|transform|scale|translate|position|indent|clip|overflow|zoom|spacing|filter|blend|shadow|all|mask|float|order|flex|grid|stroke|inset|bottom|margin|\\/i;
 
 /** INK_HIDDEN or INK_UNSURE for an element's own text (inkOf); 0 when it has none or it is seen. */
 function inkFlags(el: Element, sheet: Sheet | null): number {
@@ -270,8 +312,10 @@ interface Painted {
   /** Font size in pixels (null: not known). */
   px: number | null;
   away: Ink;
+  /** Drawn by an outline or a shadow as well (inherited): never hidden by its colour alone. */
+  outlined: boolean;
 }
-const ROOT: Painted = { colour: BLACK, fill: undefined, backdrop: WHITE, px: 16, away: 'shown' };
+const ROOT: Painted = { colour: BLACK, fill: undefined, backdrop: WHITE, px: 16, away: 'shown', outlined: false };
 const painted = new WeakMap<Element, Painted>();
 /** <font size=1…7> in pixels. */
 const FONT_SIZE = [10, 10, 13, 16, 18, 24, 32, 48];
@@ -284,7 +328,8 @@ export function inkOf(el: Element, sheet: Sheet | null): Ink {
   // Transparent glyphs with a background clipped to them (gradient text) are seen: unsure.
   const colourInk =
     p.fill !== undefined && p.fill !== null && p.fill.a === 0 ? 'unsure' : inkOfColour(fill, p.backdrop);
-  ink = worse(worse(colourInk, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
+  const seen = p.outlined && colourInk === 'hidden' ? 'unsure' : colourInk;
+  ink = worse(worse(seen, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
   inked.set(p, ink);
   return ink;
 }
@@ -331,7 +376,8 @@ function paintOf(el: Element, sheet: Sheet | null): Painted {
       away,
       own.away === null ? 'unsure' : own.away === 'hide' ? 'hidden' : own.away === 'unsure' ? 'unsure' : 'shown',
     );
-  const p: Painted = { colour, fill, backdrop, px, away };
+  const outlined = own.outline === undefined ? parent.outlined : own.outline !== 'none';
+  const p: Painted = { colour, fill, backdrop, px, away, outlined };
   painted.set(el, p);
   return p;
 }
@@ -364,7 +410,7 @@ function ownPaint(el: Element, sheet: Sheet | null): Partial<Record<PaintKind, s
   const rules = sheet ? matching(el, sheet, cls, id) : null;
   const out: Partial<Record<PaintKind, string | null>> = {};
   if (!inline?.paint && !rules?.some((r) => r.decl.paint && !r.pseudo) && Object.keys(hint).length === 0) return out;
-  for (const kind of ['color', 'fill', 'background', 'size', 'away'] as const) {
+  for (const kind of PAINT_KINDS) {
     const v = cascaded(kind, inline, rules, hint[kind]);
     if (v !== undefined) out[kind] = v;
   }
@@ -434,7 +480,7 @@ function cascaded(
     for (const r of rules) {
       const v = r.pseudo ? undefined : r.decl.paint?.[kind];
       if (v === undefined || !r.exact) continue;
-      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
       if (!best) best = { rank, value: v };
       else {
         const b = beats(rank, best.rank);
@@ -446,7 +492,7 @@ function cascaded(
     for (const r of rules) {
       const v = r.pseudo ? undefined : r.decl.paint?.[kind];
       if (v === undefined || r.exact || v === best?.value) continue;
-      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
       if (!best || beats(best.rank, rank) <= 0) return null;
     }
   return best?.value;
@@ -491,7 +537,7 @@ function verdict(kind: Kind | 'raise', inline: Declared | null, ua: boolean, rul
     for (const r of rules) {
       const v = r.pseudo ? null : r.decl[kind];
       if (!v || !r.exact) continue;
-      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
       if (!best) best = { rank, hide: v === 'hide' };
       else {
         const b = beats(rank, best.rank);
@@ -504,10 +550,20 @@ function verdict(kind: Kind | 'raise', inline: Declared | null, ua: boolean, rul
     for (const r of rules) {
       const v = r.pseudo ? null : r.decl[kind];
       if (!v || r.exact || (v === 'hide') === hide) continue;
-      const rank = { tier: r.decl.important?.has(kind) ? 3 : 1, specificity: r.specificity, order: r.order };
+      const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
       if (!best || beats(best.rank, rank) <= 0) return UNSURE;
     }
   return hide ? DROP : 0;
+}
+
+/**
+ * A page rule's place in the cascade for one property: 3 !important, 1 normal (an inline style's
+ * are 4 and 2); a rule inside `@layer` above the page's other !important ones, beneath their
+ * normal ones.
+ */
+function ruleTier(r: Rule, kind: string): number {
+  const important = r.decl.important?.has(kind as Kind) === true;
+  return important ? (r.layered ? 3.5 : 3) : r.layered ? 0.5 : 1;
 }
 
 /** The sheet's rules that match `el` (exactly, or as the superset of a rule not evaluated). */

@@ -109,6 +109,8 @@ export function hiddenText(rng: Random, w: Written): HtmlWritten {
     ['<span style="color:#fff!important;color:#000">', '</span>'],
     ['<span class="nb-imp">', '</span>'],
     ['<span style="background:linear-gradient(#000,#000);color:#000">', '</span>'],
+    // Not drawn until a script opens it (a sixth fresh tester's).
+    ['<span popover>', '</span>'],
   ] as const);
   const hidden = `${open}${h}${close}`;
   // Before, after, or (struck corrections) in front of the number.
@@ -135,6 +137,15 @@ export function unsureInk(rng: Random, w: Written): HtmlWritten {
     ['<span style="filter:invert(1)">', '</span>'],
     ['<span style="mix-blend-mode:difference">', '</span>'],
     ['<span style="box-shadow:inset 0 0 0 99px #000">', '</span>'],
+    // Every property reset, placed or moved out of its place, masked, floated, laid over the
+    // text beside it, white but outlined (a sixth fresh tester's; each checked in Chromium).
+    ['<span style="display:none;all:unset">', '</span>'],
+    ['<span style="position:absolute">', '</span>'],
+    ['<span style="position:relative;top:-.5em;font-size:60%">', '</span>'],
+    ['<span style="float:left">', '</span>'],
+    ['<span style="margin-left:-.6em">', '</span>'],
+    ['<span style="-webkit-mask-image:linear-gradient(transparent,transparent)">', '</span>'],
+    ['<span style="color:#fff;-webkit-text-stroke:1px #000">', '</span>'],
   ] as const);
   const html = rng.chance(0.5) ? `${t}${open}${d}${close}` : `${open}${d}${close}${t}`;
   return { text: w.text, html, truth: { value: null, state: 'unreadable' } };
