@@ -373,5 +373,24 @@ describe('what a sixth fresh tester’s page draws (checked in Chromium)', () =>
     expect(cell('12<span style="color:transparent;text-shadow:0 0 0 #000">9</span>0')).toBe('12⁇90');
     expect(cell('12<span style="text-shadow:none;color:#fff">9</span>0')).toBe('120');
     expect(cell('12<xmp>9</xmp>0')).not.toBe('1290');
+    // A block container floated, placed or offset moves its text whole: the report's tables in a
+    // page's floated or positioned column are read.
+    for (const wrap of [
+      'float:left',
+      'position:absolute;left:200px',
+      'position:relative;top:10px',
+      'margin-left:-5.4pt',
+    ]) {
+      const lines = htmlToLines(
+        `<!DOCTYPE html><html><body><div style="${wrap}"><table><tr><td>标签</td><td>120</td></tr></table></div></body></html>`,
+      );
+      expect(
+        lines
+          .find((l) => l.cells)!
+          .cells!.slice(1)
+          .map((c) => c.raw),
+        wrap,
+      ).toEqual(['120']);
+    }
   });
 });

@@ -49,11 +49,13 @@ export interface Declared {
   /** Properties declared !important (a sheet's !important beats an inline style). */
   important: Set<Kind | 'raise' | PaintKind> | null;
   /**
-   * A negative margin: an inline box so drawn over the text beside it (a sixth fresh tester's
-   * `margin-left:-.6em` laid a 9 over the 2 of 120; shown.ts marks it on inline elements only,
-   * a Word table's `margin-left:-5.4pt` moves a block).
+   * Drawn out of its place among the text beside it: a negative margin, a float, an absolute or
+   * fixed position (but far off to the left or top: hidden), a relative or sticky offset (a sixth
+   * fresh tester's: a 9 laid over the 2 of 120, drawn before the 12, moved up as a footnote
+   * mark). shown.ts marks it on any element but a block container (`BLOCK`): a floated or placed
+   * <div>, or a Word table's `margin-left:-5.4pt`, moves its text whole.
    */
-  negativeMargin: boolean;
+  moved: boolean;
 }
 export type PaintKind = 'color' | 'fill' | 'background' | 'size' | 'away' | 'outline';
 export const PAINT_KINDS: readonly PaintKind[] = ['color', 'fill', 'background', 'size', 'away', 'outline'];
@@ -72,7 +74,7 @@ export function declarations(block: string): Declared {
     content: false,
     paint: null,
     important: null,
-    negativeMargin: false,
+    moved: false,
   };
   // Box properties read together (position with left, overflow with width): see `away`.
   const box: Record<string, string> = {};
@@ -155,7 +157,7 @@ export function declarations(block: string): Declared {
     // A gradient image paints over the background colour, under the text (css-values.ts).
     else if (prop === 'background-image' && /gradient\(/.test(value)) paint('background', `shorthand ${value}`);
     else if (/^margin(?:-(?:left|right|top|bottom|inline|inline-start|inline-end|block|block-start))?$/.test(prop))
-      d.negativeMargin ||= /(?:^|\s)-(?:\d|\.\d)/.test(value) && !/^-0*\.?0*(?:[a-z]+|%)?(?:\s|$)/.test(value);
+      d.moved ||= /(?:^|\s)-(?:\d|\.\d)/.test(value) && !/^-0*\.?0*(?:[a-z]+|%)?(?:\s|$)/.test(value);
     else if (prop === 'font-size') paint('size', value);
     // Glyphs drawn by their outline or shadow too: seen whatever their colour (white text outlined
     // in black, transparent text with a black shadow: a sixth fresh tester's digits left out).
@@ -172,6 +174,7 @@ export function declarations(block: string): Declared {
     }
     if (important && kind) (d.important ??= new Set()).add(kind);
   }
+  d.moved ||= movedOf(box);
   const away = awayOf(box, d.block);
   if (away) {
     (d.paint ??= {}).away = away;
@@ -238,6 +241,21 @@ const AWAY_PROPS = new Set([
 export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
 
 /**
+ * Whether the box properties draw the element out of its place among the text beside it
+ * (Declared.moved): floated, absolutely or fixed placed (at its own place too: over what follows
+ * it), or offset relatively.
+ */
+function movedOf(box: Record<string, string>): boolean {
+  const position = box.position ?? '';
+  if (box.float !== undefined && !/^(?:none|initial|unset|revert|revert-layer)$/.test(box.float)) return true;
+  if (/^(?:absolute|fixed)$/.test(position)) return true;
+  if (!/^(?:relative|sticky)$/.test(position))
+    return !/^(?:static|initial|unset|revert|revert-layer|inherit)?$/.test(position);
+  const off = (v: string | undefined) => v !== undefined && !/^(?:auto|[+-]?0*\.?0*(?:[a-z]+|%)?)$/.test(v);
+  return [box.left, box.top, box.right, box.bottom].some(off) || (box.inset ?? '').split(/\s+/).some(off);
+}
+
+/**
  * Whether a block's box properties draw its text at no size or out of sight: 'hide' for a zero
  * scale; 'unsure' where it depends on the box (a scale under a quarter, a translation, position
  * or indent of a thousand pixels or more, a clip, a zero width or height with overflow hidden);
@@ -281,26 +299,19 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
   if (/translate|matrix/.test(box.transform ?? '') && far(box.transform)) unsure();
   if (far(box.translate)) unsure();
   // Absolutely placed a thousand pixels or more to the left or above the page: never seen (a
-  // page cannot be scrolled there). Placed anywhere else, or at its own place over the text
-  // beside it, or moved from its place (relative, sticky): where it is drawn, over what, is not
-  // worked out (a sixth fresh tester's: `fixed;top:-500px`, `absolute;bottom:99999px`, the
-  // `inset` shorthand, `relative;top:-.5em` with a smaller font as a footnote mark).
-  const position = box.position ?? '';
-  if (/^(?:absolute|fixed)$/.test(position)) {
+  // page cannot be scrolled there); to the right or below it may be scrolled to. Placed anywhere
+  // else, it is `moved` (movedOf).
+  if (/^(?:absolute|fixed)$/.test(box.position ?? '')) {
     const before = (v: string | undefined) => v !== undefined && far(v) && /^\s*-/.test(v);
     if (before(box.left) || before(box.top)) out = 'hide';
-    else unsure();
-  } else if (/^(?:relative|sticky)$/.test(position)) {
-    const moved = (v: string | undefined) => v !== undefined && !/^(?:auto|[+-]?0*\.?0*(?:[a-z]+|%)?)$/.test(v);
-    if ([box.left, box.top, box.right, box.bottom].some(moved) || (box.inset ?? '').split(/\s+/).some(moved)) unsure();
-  } else if (!/^(?:static|initial|unset|revert|revert-layer|inherit)?$/.test(position)) unsure();
+    else if (far(box.left) || far(box.top) || far(box.right)) unsure();
+  }
   // Text whose look another property sets and which is not evaluated: every property reset
-  // (`all`), masked, or moved in its line (float; flex and grid order or reversed direction draw
-  // `<span>1</span><span>20</span>` as 201).
+  // (`all`), masked, or laid out in another order (flex and grid order or reversed direction
+  // draw `<span>1</span><span>20</span>` as 201).
   if (box.all !== undefined) unsure();
   const none = (v: string | undefined) => v === undefined || /^(?:none|initial|unset|revert|revert-layer)$/.test(v);
   for (const m of ['mask', 'mask-image', '-webkit-mask', '-webkit-mask-image']) if (!none(box[m])) unsure();
-  if (!none(box.float)) unsure();
   if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) unsure();
   if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) unsure();
   for (const m of ['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'])
@@ -472,7 +483,14 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
     }
     const decl = declarations(own);
     const bears =
-      decl.display || decl.visibility || decl.opacity || decl.decoration || decl.content || decl.raise || decl.paint;
+      decl.display ||
+      decl.visibility ||
+      decl.opacity ||
+      decl.decoration ||
+      decl.content ||
+      decl.raise ||
+      decl.paint ||
+      decl.moved;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
       if (selector.trim())

@@ -245,7 +245,9 @@ export function shown(el: Element, sheet: Sheet | null): number {
   if (!inline && !hiddenAttr && !struck && !sheet) return flags | inkFlags(el, null);
   const rules = sheet ? matching(el, sheet, cls, id) : null;
   if (inline?.block) flags |= BLOCK_BOX;
-  if (inline?.negativeMargin && !inline.block && !BOX.has(tag)) flags |= UNSURE;
+  // Drawn out of its place among the text beside it (css.ts Declared.moved), by its style or a
+  // rule that may match it: a block container moves its text whole.
+  if (!BLOCK.has(tag) && (inline?.moved || rules?.some((r) => !r.pseudo && r.decl.moved))) flags |= UNSURE;
   for (const kind of KINDS) {
     // The browser's own rules: `hidden` is display:none, <del>/<s>/<strike> are line-through.
     const ua = (kind === 'display' && hiddenAttr) || (kind === 'decoration' && struck);
