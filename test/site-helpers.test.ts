@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namedLadder, regionCodes, regionLadder } from '../src/lib/region/ladder.ts';
-import { pageWindow } from '../src/lib/site/paging.ts';
+import { firstPageOfYear, pageWindow } from '../src/lib/site/paging.ts';
 import {
   ABSENT_TITLE,
   agencyDispute,
@@ -17,7 +17,13 @@ import {
 } from '../src/lib/site/present.ts';
 import { agencyDirectory, kindIndex, provinceIndex, yearIndex } from '../src/lib/site/directory.ts';
 import { regionPages } from '../src/lib/site/region-page.ts';
-import { SEARCH_FILE_CHARS, reportPage, requestsLayoutOfCells, shortFile } from '../src/lib/site/report-page.ts';
+import {
+  SEARCH_FILE_CHARS,
+  pageTitle,
+  reportPage,
+  requestsLayoutOfCells,
+  shortFile,
+} from '../src/lib/site/report-page.ts';
 import {
   activeForm,
   formKeys,
@@ -1153,5 +1159,31 @@ describe('a total some of whose reports lack the figure (the * and its note)', (
     expect(anyPartial([whole, { t: { granted: { sum: 1, known: 1, of: 2 } } }])).toBe(true);
     // A home page tester: 自然人 + 法人 above 本年新收 in one row; the note says why that can be.
     expect(PARTIAL_NOTE).toContain('同一行各列所加的报告可能不同');
+  });
+});
+
+describe('a fresh user’s findings on the site', () => {
+  it('a report page’s title names the agency and the year where the report’s own title does not', () => {
+    expect(pageTitle({ title: '2020年度政府信息公开工作落实情况', agency: '某某局', year: 2020 })).toBe(
+      '某某局 · 2020年度政府信息公开工作落实情况',
+    );
+    expect(
+      pageTitle({ title: '驼峰路街道办事处政府信息公开工作年度报告', agency: '驼峰路街道办事处', year: 2020 }),
+    ).toBe('驼峰路街道办事处政府信息公开工作年度报告（2020 年度）');
+    expect(pageTitle({ title: '某某局2023年政府信息公开工作年度报告', agency: '某某局', year: 2023 })).toBe(
+      '某某局2023年政府信息公开工作年度报告',
+    );
+    expect(pageTitle({ title: null, agency: null, year: null })).toBe('未知机关年政府信息公开工作年度报告');
+  });
+  it('the report list page where a year’s reports start', () => {
+    const row = (year: number | null, agency: string, id: string) => ({ year, agency, report_id: id }) as ReportRow;
+    const rows = [
+      ...Array.from({ length: 600 }, (_, i) => row(2023, `甲${String(i).padStart(3, '0')}`, `a${i}`)),
+      row(2022, '乙', 'b'),
+      row(2021, '丙', 'c'),
+    ];
+    expect(firstPageOfYear(rows, 2023)).toBe(1);
+    expect(firstPageOfYear(rows, 2022)).toBe(2);
+    expect(firstPageOfYear(rows, 2019)).toBeNull();
   });
 });

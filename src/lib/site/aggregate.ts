@@ -69,7 +69,7 @@ export function coverageNote(rows: ReadonlyArray<{ y: number; n: Pick<ReportTall
 }
 
 /**
- * Under a table of totals with a partial one (marked *): the 计入合计的报告 column counts the
+ * Under a table of totals with a partial one (marked *): the 收录的报告 column counts the
  * reports of the year, and a figure only those that have it, so two columns of one row may add
  * different reports (a fresh tester: 自然人 + 法人 above 本年新收 on the home page).
  */
@@ -98,7 +98,7 @@ export function counted<T extends Pick<ReportRow, 'duplicate_of'>>(reports: T[])
  * directory index): each report once, as `counted` (a copy of another, `duplicate_of`, is no other
  * report). `copies` is how many were left out, for the note beside the count (copiesNote).
  * `undecided` is how many of `reports` no total adds (`undecided`): a table of totals is over
- * `inTotals` = `reports` − `undecided` (its `Total.of`, its 计入合计的报告 column), and the page says
+ * `inTotals` = `reports` − `undecided` (its `Total.of`, its 收录的报告 column), and the page says
  * how many were left out and why (undecidedNote), so a heading and the tables under it agree.
  */
 export interface ReportTally {

@@ -40,3 +40,15 @@ export function pageWindow(page: number, pages: number, around = 3): number[] {
     (n) => n === 1 || n === pages || Math.abs(n - page) <= around,
   );
 }
+
+/**
+ * The page of the report list (sortedForList: newest year first) where `year`'s reports start,
+ * for a year page to link its reports from; null when the list has none of that year.
+ */
+export function firstPageOfYear(reports: ReportRow[], year: number): number | null {
+  const at = sortedForList(reports).findIndex((r) => r.year === year);
+  return at < 0 ? null : Math.floor(at / REPORTS_PER_PAGE) + 1;
+}
+
+/** A year page lists its reports itself up to this many; beyond, it links the report list. */
+export const YEAR_LIST_MAX = 200;

@@ -128,7 +128,7 @@ export function reportPage({
   const failed = checks.filter((c) => c.status === 'fail');
   const passed = checks.filter((c) => c.status === 'pass').length;
   const notAssessable = checks.filter((c) => c.status === 'not_assessable').length;
-  const title = report.title ?? `${report.agency ?? '未知机关'}${report.year ?? ''}年政府信息公开工作年度报告`;
+  const title = pageTitle(report);
 
   const filters: Array<[string, string]> = [['类型', '报告']];
   if (report.year !== null) filters.push(['年度', String(report.year)]);
@@ -263,3 +263,15 @@ export function change(
 }
 
 export type { SectionRow };
+
+/**
+ * A report page's title (its <title> and <h1>): the report's own, with the agency before it
+ * and the year after it where it names neither (a fresh user: `2020年度政府信息公开工作落实情况`
+ * and `驼峰路街道办事处政府信息公开工作年度报告` could not be told apart in tabs and history).
+ */
+export function pageTitle(r: Pick<ReportRow, 'title' | 'agency' | 'year'>): string {
+  if (!r.title) return `${r.agency ?? '未知机关'}${r.year ?? ''}年政府信息公开工作年度报告`;
+  const who = r.agency && !r.title.includes(r.agency) ? `${r.agency} · ` : '';
+  const when = r.year !== null && !r.title.includes(String(r.year)) ? `（${r.year} 年度）` : '';
+  return `${who}${r.title}${when}`;
+}
