@@ -365,6 +365,7 @@ describe('what a sixth fresh tester’s page draws (checked in Chromium)', () =>
       'position:absolute;inset:-9999px auto auto -9999px',
       'float:left',
       'order:2',
+      'grid-column:2',
       'margin-left:-.6em',
     ])
       expect(cell(`12<span style="${decl}">9</span>0`), decl).toBe('12⁇90');
@@ -380,6 +381,9 @@ describe('what a sixth fresh tester’s page draws (checked in Chromium)', () =>
       'position:absolute;left:200px',
       'position:relative;top:10px',
       'margin-left:-5.4pt',
+      'grid-area:main',
+      'order:2',
+      'display:flex;flex-direction:row-reverse',
     ]) {
       const lines = htmlToLines(
         `<!DOCTYPE html><html><body><div style="${wrap}"><table><tr><td>标签</td><td>120</td></tr></table></div></body></html>`,

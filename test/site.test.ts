@@ -444,8 +444,10 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     const [count, requests] = row.querySelectorAll('td');
     expect(Number(count!.textContent.replace(/,/g, ''))).toBe(n);
     expect(requests!.getAttribute('title')).toBe(`${known}/${n} 份报告有此数`);
-    expect(requests!.textContent.replace(/[,*]/g, '')).toBe(known ? String(sum) : '—');
+    expect(requests!.textContent.replace(/\d+\/\d+/, '').replace(/[,*\s]/g, '')).toBe(known ? String(sum) : '—');
     expect(requests!.querySelector('sup') !== null).toBe(known < n);
+    // Under a partial total, how many reports have it, visible (not only in the title).
+    expect(requests!.querySelector('small.of')?.textContent).toBe(known < n ? `${known}/${n}` : undefined);
     const notes = [...region.querySelectorAll('p.undecided-note')];
     expect(notes).toHaveLength(1);
     expect(notes[0]!.textContent).toContain(`另有 ${undecided} 份报告未计入合计：同一机关同一年度有两份以上不同的报告`);

@@ -243,11 +243,20 @@ export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
 /**
  * Whether the box properties draw the element out of its place among the text beside it
  * (Declared.moved): floated, absolutely or fixed placed (at its own place too: over what follows
- * it), or offset relatively.
+ * it), offset relatively, or laid out in another order.
  */
 function movedOf(box: Record<string, string>): boolean {
   const position = box.position ?? '';
-  if (box.float !== undefined && !/^(?:none|initial|unset|revert|revert-layer)$/.test(box.float)) return true;
+  const none = (v: string | undefined) =>
+    v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
+  if (!none(box.float)) return true;
+  // Laid out in another order than the source's: a flex or grid item's order or place, a flex
+  // container's reversed direction (`<span>1</span><span>20</span>` drawn as 201). On a page's
+  // layout column (`grid-area: main`) it moves the column whole: shown.ts leaves block containers.
+  if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) return true;
+  if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) return true;
+  if (['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'].some((m) => !none(box[m])))
+    return true;
   if (/^(?:absolute|fixed)$/.test(position)) return true;
   if (!/^(?:relative|sticky)$/.test(position))
     return !/^(?:static|initial|unset|revert|revert-layer|inherit)?$/.test(position);
@@ -307,15 +316,10 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
     else if (far(box.left) || far(box.top) || far(box.right)) unsure();
   }
   // Text whose look another property sets and which is not evaluated: every property reset
-  // (`all`), masked, or laid out in another order (flex and grid order or reversed direction
-  // draw `<span>1</span><span>20</span>` as 201).
+  // (`all`), masked.
   if (box.all !== undefined) unsure();
   const none = (v: string | undefined) => v === undefined || /^(?:none|initial|unset|revert|revert-layer)$/.test(v);
   for (const m of ['mask', 'mask-image', '-webkit-mask', '-webkit-mask-image']) if (!none(box[m])) unsure();
-  if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) unsure();
-  if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) unsure();
-  for (const m of ['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'])
-    if (!none(box[m]) && box[m] !== 'auto') unsure();
   // text-indent moves only a block's first line (not an inline element's text): unsure.
   if (far(box['text-indent'])) unsure();
   if (box.clip && /rect\(/.test(box.clip)) unsure();

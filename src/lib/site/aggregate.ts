@@ -74,7 +74,7 @@ export function coverageNote(rows: ReadonlyArray<{ y: number; n: Pick<ReportTall
  * different reports (a fresh tester: 自然人 + 法人 above 本年新收 on the home page).
  */
 export const PARTIAL_NOTE =
-  '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同；把鼠标停在数字上可见几份报告有此数';
+  '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同；数字下方的“3/4”表示 4 份报告中有 3 份有此数';
 
 /** The lowest and highest report year (`year`), or null when no report has one. */
 export function yearSpan(reports: ReadonlyArray<Pick<ReportRow, 'year'>>): [number, number] | null {
