@@ -6,6 +6,7 @@ import {
   REQUEST_LAYOUT_PIECES,
   reviewBlocksProblem,
   reviewBlocksProven,
+  suitLabelsProblem,
 } from '../src/lib/tables/header.ts';
 import { layoutReview } from '../src/lib/synth/layout-text.ts';
 import { expandAlignmentTabs } from '../src/lib/decode/tabs.ts';
@@ -247,5 +248,42 @@ describe('reviewBlocksProven over the generator’s 四 (synth/layout-text.ts la
             const t = split(layoutReview(values, [m, 'broken', m], 15, [5 * block + x, 5 * block + y]));
             expect(reviewBlocksProven(t.header, t.values), `${m} ${block} ${x}-${y}`).toBe(false);
           }
+  });
+});
+
+describe('四’s 行政诉讼 blocks by their labels as reports word them (an eighth fresh tester: 128 wrong cells)', () => {
+  const values = Array.from({ length: 15 }, (_, k) => String((k * 37) % 101));
+  const split = (lines: string[]) => {
+    const at = lines.findIndex((l) => /^\s*\d/.test(l));
+    return { header: lines.slice(0, at).filter((l) => l.trim()), values: lines[at]! };
+  };
+  const wordings: Array<[string | null, string | null]> = [
+    ['未经复议直接起诉', '复议后起诉'],
+    ['直接起诉', '复议后起诉'],
+    ['未经复议起诉', '经复议后起诉'],
+    [null, '复议后起诉'],
+    ['未经复议直接起诉', null],
+    ['直接起诉', null],
+  ];
+  it('each over its own block: proven; the two blocks swapped with their labels: a problem, never proven', () => {
+    for (const [direct, after] of wordings) {
+      const ok = split(
+        layoutReview(values, ['whole', 'broken', 'whole'], 15, undefined, { direct, after, swapped: false }),
+      );
+      expect(reviewBlocksProven(ok.header, ok.values), `${direct} ${after}`).toBe(true);
+      const sw = split(
+        layoutReview(values, ['whole', 'broken', 'whole'], 15, undefined, { direct, after, swapped: true }),
+      );
+      expect(reviewBlocksProven(sw.header, sw.values), `${direct} ${after} swapped`).toBe(false);
+      expect(reviewBlocksProblem(sw.header, sw.values), `${direct} ${after} swapped`).toMatch(/another block's/);
+    }
+  });
+  it('read as text: a header naming one of them only, or them out of order, places no value', () => {
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计未经复议直接起诉复议后起诉')).toBeNull();
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计直接起诉经复议后起诉')).toBeNull();
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计')).toBeNull();
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计复议后起诉')).toMatch(/not the other/);
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计复议后起诉直接起诉')).toMatch(/before/);
+    expect(suitLabelsProblem('行政复议行政诉讼结果维持总计复议后起诉未经复议起诉')).toMatch(/before/);
   });
 });

@@ -43,3 +43,20 @@ describe('a sixth fresh tester’s files', () => {
       expect(wrongCells(p.cells, new URL(`${file}.json`, dir6))).toEqual([]);
     });
 });
+
+/**
+ * An eighth fresh tester's (test/fixtures/tester/t8, its README): 四's 行政诉讼 blocks labelled as
+ * reports word them (直接起诉, 经复议后起诉, 行政诉讼（复议后起诉）) or by one label only, over the
+ * other block's values, in `-layout`, `|` and HTML text: 128 cells were published as each other's.
+ */
+const dir8 = new URL('./fixtures/tester/t8/', import.meta.url);
+const files8 = readdirSync(dir8).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+
+describe('an eighth fresh tester’s files', () => {
+  it('are all here', () => expect(files8.length).toBe(13));
+  for (const file of files8)
+    it(`${file}: no wrong number`, () => {
+      const p = ok(parseText(readFileSync(new URL(file, dir8)), file));
+      expect(wrongCells(p.cells, new URL(`${file}.json`, dir8))).toEqual([]);
+    });
+});

@@ -17,6 +17,12 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
     expect(
       texts('（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息\n\n公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |'),
     ).toEqual(['(六)1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |']);
+    // 二's labels, numbered nowhere (an eighth fresh tester's).
+    expect(texts('规章 | 2 | 1 | 19 |\n行政规范\n性文件 | 23 | 8 | 147 |')).toEqual([
+      '规章 | 2 | 1 | 19 |',
+      '行政规范性文件 | 23 | 8 | 147 |',
+    ]);
+    expect(texts('1.行政规范\n性文件 | 23 | 8 | 147 |')).toHaveLength(2);
     // Not: another label's numbering, a first cell that leaves the label unfinished or holds a
     // number, a markdown row (opening with `|`).
     for (const t of [

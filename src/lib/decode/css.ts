@@ -174,8 +174,9 @@ export function declarations(block: string): Declared {
     }
     if (important && kind) (d.important ??= new Set()).add(kind);
   }
-  d.moved ||= movedOf(box);
   const away = awayOf(box, d.block);
+  // Hidden by its box (placed far off the page): no place among the text to be out of.
+  d.moved = away !== 'hide' && (d.moved || movedOf(box));
   if (away) {
     (d.paint ??= {}).away = away;
     if (boxImportant) (d.important ??= new Set()).add('away');

@@ -295,6 +295,9 @@ function pipedRest(lines: Line[], i: number, a: string, numbered: string): { lin
   if (!B || B.cells || !B.text.includes('|') || /^\s*\|/.test(B.text)) return null;
   const first = squash(B.text.slice(0, B.text.indexOf('|')));
   const label = a + first;
-  if (!first || /\d/.test(first) || !LABELS.includes(label) || !sameNumbering(numbered, label)) return null;
+  // Numbered as the template numbers it; 二's labels, numbered nowhere, with no numbering at all
+  // (`行政规范` over `性文件 | 23 | 8 | 147 |`: an eighth fresh tester's, both rows NULL).
+  const numberedRight = NUMBERED.has(label) ? sameNumbering(numbered, label) : numbering(numbered) === null;
+  if (!first || /\d/.test(first) || !LABELS.includes(label) || !numberedRight) return null;
   return { line: remake(B.no, `${lines[i]!.raw.trim()}${B.raw.trimStart()}`, [lines[i]!, B]), at: j };
 }

@@ -687,6 +687,16 @@ function report(
       tq.layoutReview.swap = [block + a, block + reviewSide.int(a + 1, 4)];
       quirks.add('layout-review-reordered');
     }
+    // The 行政诉讼 blocks' labels as reports word them, one missing, or the two blocks (labels
+    // and values) in each other's place (a side generator of its own: the draws above stay).
+    const groupSide = new Random(Number(seq) * 8377 + 163);
+    if (groupSide.chance(0.4)) {
+      const direct = groupSide.pick(['未经复议直接起诉', '直接起诉', '未经复议起诉', null]);
+      const after = groupSide.pick(['复议后起诉', '经复议后起诉', direct === null ? '复议后起诉' : null]);
+      const swapped = groupSide.chance(0.5);
+      tq.layoutReview.groups = { direct, after, swapped };
+      quirks.add(swapped ? 'layout-review-blocks-swapped' : 'layout-review-group-words');
+    }
   }
   // 四 as three rows of five, each labelled with its block (side generator; a fifth fresh
   // tester's shape), in styles that write a row's cells on its line.
@@ -1308,6 +1318,7 @@ function report(
           tq.reviewRowNumber === true ||
           tq.layoutHeaderSwap !== undefined ||
           tq.layoutReview?.swap !== undefined ||
+          tq.layoutReview?.groups?.swapped === true ||
           droppedTables.length
         ? 'partial'
         : 'complete';

@@ -127,6 +127,18 @@ function line(words: ReadonlyArray<readonly [number, string]>): string {
   return text;
 }
 
+/**
+ * 四's 行政诉讼 blocks' labels (layoutReview) as a report words them, null for none over its block
+ * (`直接起诉`, `经复议后起诉`, one of them only), and whether the two blocks stand in each other's
+ * place, labels and values (the truth by meaning: a reader must place each block by its label or
+ * place none).
+ */
+export interface ReviewGroups {
+  direct: string | null;
+  after: string | null;
+  swapped: boolean;
+}
+
 /** How one block of 四's header writes its five labels (layoutReview). */
 export type ReviewBlockMode = 'whole' | 'broken' | 'spaced';
 
@@ -147,11 +159,14 @@ export function layoutReview(
   modes: readonly ReviewBlockMode[],
   col: number,
   swap?: readonly [number, number],
+  groups: ReviewGroups = { direct: '未经复议直接起诉', after: '复议后起诉', swapped: false },
 ): string[] {
   const lead = 2;
   const centre = (k: number) => lead + col * k + Math.floor(col / 2);
   const order = values.map((_, k) => k);
   if (swap) [order[swap[0]], order[swap[1]]] = [swap[1], swap[0]];
+  // The 行政诉讼 blocks in each other's place, their labels over them (`groups.swapped`).
+  if (groups.swapped) for (let j = 5; j < 10; j++) [order[j], order[j + 5]] = [order[j + 5]!, order[j]!];
   const labels = order.map((k) => {
     const label = REVIEW_LABELS[k % 5]!;
     const mode = modes[Math.floor(k / 5)] ?? 'whole';
@@ -165,10 +180,11 @@ export function layoutReview(
       [Math.floor((centre(5) + centre(14)) / 2), '行政诉讼'],
     ]),
     '',
-    line([
-      [centre(7), '未经复议直接起诉'],
-      [centre(12), '复议后起诉'],
-    ]),
+    line(
+      (groups.swapped ? [groups.after, groups.direct] : [groups.direct, groups.after]).flatMap((w, b) =>
+        w ? [[centre(7 + 5 * b), w] as const] : [],
+      ),
+    ),
     '',
     line(labels.map((l, k) => [centre(k), l[0]!] as const)),
     ...(below.length ? [line(below)] : []),

@@ -24,7 +24,13 @@ import type { DamageKind } from './damage.ts';
 import { blockSplit, hiddenText, SHEET, SUP_SHEET, supByStyle, unsureInk, type HtmlWritten } from './hidden.ts';
 import { Random } from './random.ts';
 import { gridTable } from './grid-table.ts';
-import { layoutReview, layoutRows, type ReviewBlockMode, type WrappedNumber } from './layout-text.ts';
+import {
+  layoutReview,
+  layoutRows,
+  type ReviewBlockMode,
+  type ReviewGroups,
+  type WrappedNumber,
+} from './layout-text.ts';
 
 /** The form's full wording of 部分公开, its note printed in the label. */
 const PARTLY_GRANTED_FULL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
@@ -222,7 +228,7 @@ export interface TableQuirks {
    * layoutReview), each block's labels as `modes` says; with `swap`, two columns of one block in
    * each other's place, labels and values (the truth by meaning, unchanged).
    */
-  layoutReview?: { modes: ReviewBlockMode[]; col: number; swap?: [number, number] };
+  layoutReview?: { modes: ReviewBlockMode[]; col: number; swap?: [number, number]; groups?: ReviewGroups };
   /** 四 as three rows of five under the flattened header, each labelled with its block. */
   reviewBlockRows?: boolean;
   /**
@@ -664,7 +670,7 @@ export function renderTables(
   const review = cut
     ? []
     : reviewLaidOut && q.layoutReview
-      ? layoutReview(reviewValues, q.layoutReview.modes, q.layoutReview.col, q.layoutReview.swap)
+      ? layoutReview(reviewValues, q.layoutReview.modes, q.layoutReview.col, q.layoutReview.swap, q.layoutReview.groups)
       : by
         ? table(
             style,

@@ -367,6 +367,13 @@ function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
   return words;
 }
 
+/**
+ * 四's 行政诉讼 blocks' labels as reports word them: 未经复议直接起诉 (also 直接起诉, 未经复议起诉) and
+ * 复议后起诉 (also 经复议后起诉, 经复议起诉); a word naming the first is not one naming the second.
+ */
+export const SUIT_DIRECT = /未经复议|直接起诉/;
+export const SUIT_AFTER = /复议后|(?<!未)经复议/;
+
 /** 四's five columns of a block by pieces of their labels, for reviewBlocksProblem. */
 const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结'], ['总计']];
 
@@ -454,20 +461,34 @@ function readReviewBlocks(
     b === 2 ? last : (hi[5 * b + 4]! + lo[5 * b + 5]!) / 2,
   ];
   const blockOf = (mid: number) => [0, 1, 2].find((b) => mid >= span(b)[0]! && mid <= span(b)[1]!) ?? -1;
-  // The 行政诉讼 blocks' own labels over other blocks (`未经复议直接起诉` over the first: a fresh
-  // tester's blocks in another order, no 行政复议 line above them), when they stand over two
-  // blocks (text run together, pdf.js's, puts both over the first: it says nothing).
-  const over = (label: string) => plain.filter((w) => w.text.includes(label)).map((w) => blockOf((w.s + w.e) / 2))[0];
-  const direct = over('未经复议直接起诉');
-  const after = over('复议后起诉');
+  // The 行政诉讼 blocks' own labels, as worded (SUIT_DIRECT, SUIT_AFTER; a bracketed one too:
+  // `行政诉讼（复议后起诉）`), each over its own block: over another (`未经复议直接起诉` over the
+  // first, a fresh tester's blocks in another order; `复议后起诉` alone over the second, another's,
+  // 10 cells a file published as each other's) no value is placed. Both over one block says
+  // nothing (text run together, pdf.js's, puts them over the first).
+  const groups = blockWords(
+    headerLines.map((text) => ({
+      text: text.replace(/[（）]/g, '\u3000').replace(/[()]/g, ' '),
+      over: [-Infinity, Infinity] as const,
+    })),
+    wide,
+  );
+  const blocksOf = (direct: boolean) =>
+    groups
+      .filter((w) => (direct ? SUIT_DIRECT.test(w.text) : SUIT_AFTER.test(w.text) && !SUIT_DIRECT.test(w.text)))
+      .map((w) => blockOf((w.s + w.e) / 2))
+      .filter((b) => b >= 0);
+  const direct = blocksOf(true);
+  const after = blocksOf(false);
   const review = plain.filter((w) => w.text === '行政复议').map((w) => blockOf((w.s + w.e) / 2))[0];
-  let whole = (direct ?? 1) === 1 && (after ?? 2) === 2 && (review ?? 0) === 0;
-  if (direct !== undefined && after !== undefined && direct >= 0 && after >= 0 && direct !== after)
-    if (direct !== 1 || after !== 2)
-      return {
-        problem: `the header names 未经复议直接起诉 over the values of block ${direct + 1} and 复议后起诉 over block ${after + 1}, not blocks 2 and 3: no value is placed`,
-        whole: false,
-      };
+  const together = direct.length > 0 && after.length > 0 && new Set([...direct, ...after]).size === 1;
+  const misplaced = together ? null : (direct.find((b) => b !== 1) ?? after.find((b) => b !== 2));
+  if (misplaced !== undefined && misplaced !== null)
+    return {
+      problem: `the header names ${direct.includes(misplaced) && misplaced !== 1 ? '未经复议直接起诉' : '复议后起诉'} over the values of block ${misplaced + 1}, another block's: no value is placed`,
+      whole: false,
+    };
+  let whole = !together && (review ?? 0) === 0;
   for (let b = 0; b < 3; b++) {
     const [from, to] = span(b) as [number, number];
     const at: Array<{ mid: number; piece: string } | undefined> = REVIEW_BLOCK_PIECES.map(() => undefined);
@@ -577,6 +598,25 @@ export function reviewBlockOrderProblem(header: string): string | null {
         .join(', ')} after 结果维持, in another order than the official form's: no value is placed`;
   }
   return null;
+}
+
+/**
+ * 四's 行政诉讼 blocks' labels in a header read as text (SUIT_DIRECT, SUIT_AFTER): the first
+ * naming 未经复议直接起诉 must come before the first naming 复议后起诉, and a header naming only
+ * one of them shows no block's place (a sixth fresh tester's: `复议后起诉 | |` over the second
+ * block, its values published as 未经复议直接起诉's). Null when it names neither (the blocks by the
+ * form's order) or both in order. As text for a note.
+ */
+export function suitLabelsProblem(header: string): string | null {
+  // SUIT_AFTER never matches within a 未经复议 word (its 经复议 follows 未).
+  const direct = header.search(SUIT_DIRECT);
+  const after = header.search(SUIT_AFTER);
+  if (direct < 0 && after < 0) return null;
+  if (direct < 0 || after < 0)
+    return `the header names ${direct < 0 ? '复议后起诉' : '未经复议直接起诉'} but not the other 行政诉讼 block: which block is which is not proven, no value is placed`;
+  return after < direct
+    ? 'the header names 复议后起诉 before 未经复议直接起诉, in another order than the official form: no value is placed'
+    : null;
 }
 
 /** The labels of the 三 table's applicant columns, each a header cell of its own. */

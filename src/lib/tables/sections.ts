@@ -32,6 +32,7 @@ import {
   countedHeaderProblem,
   reviewBlocksProblem,
   reviewBlocksProven,
+  suitLabelsProblem,
   REQUEST_LAYOUT_PIECES,
   REVIEW_COLUMNS,
   activeItemOrderProblem,
@@ -885,6 +886,7 @@ export function readReview(
       wrappedOrderProblem(headerLineTexts, REVIEW_PIECES, true, REVIEW_PIECE_LABELS) ??
       reviewBlocksProblem(placedHeader, placedValues, counted()) ??
       reviewBlockOrderProblem(header) ??
+      suitLabelsProblem(header) ??
       (unnamed && rc.kind !== 'cells'
         ? `${unnamed.why}, and the row's cells are not one to one under the header's`
         : unnamed
