@@ -725,3 +725,16 @@ describe('splitHeadLine: a title run into the page fields on one line (a one-lin
     expect(a!.raw + b!.raw).toBe('某某局2022年政府信息公开工作年度报告 来源：某某局');
   });
 });
+
+describe('a key alone on its line, its value on the next (a ninth fresh tester)', () => {
+  it('reads the value below a spaced key; not a key below a key', () => {
+    const m = meta(
+      '南通市人民政府2023年政府信息公开工作年度报告\n索 引 号：\n014000111/2024-00088\n发 布 机 构：\n南通市人民政府办公室\n生 成 日 期：\n2024-01-19',
+    );
+    expect(m.index_no).toBe('014000111/2024-00088');
+    expect(m.published_on).toBe('2024-01-19');
+    const n = meta('某某局2023年政府信息公开工作年度报告\n索引号：\n发布日期：2024-02-01');
+    expect(n.index_no).toBeNull();
+    expect(n.published_on).toBe('2024-02-01');
+  });
+});

@@ -13,7 +13,16 @@ import { isChrome } from '../segment/chrome.ts';
 export type DateBasis = 'label' | 'signature';
 
 /** Labels in order of preference: the page's own publication date first. */
-export const DATE_LABELS = ['发布日期', '发布时间', '发文日期', '成文日期', '公开日期', '时间', '日期'] as const;
+export const DATE_LABELS = [
+  '发布日期',
+  '发布时间',
+  '发文日期',
+  '成文日期',
+  '公开日期',
+  '生成日期',
+  '时间',
+  '日期',
+] as const;
 
 const spaced = (label: string) => label.split('').join('\\s*');
 const DATE = '((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})';

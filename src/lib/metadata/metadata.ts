@@ -436,6 +436,7 @@ const KEYS = [
   '标题',
   '原文链接',
   '栏目',
+  '生成日期',
 ];
 
 // A key may be spaced out (`索  引  号：`, `发 布 机 构 ：`), as pages align their labels.
@@ -449,6 +450,10 @@ const INLINE_FIELD = new RegExp(
   `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])\\s*(.+?)(?=\\s*【|\\s*(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
   'g',
 );
+
+/** A line that is one key and its colon, nothing else; a line that starts with a key. */
+const KEY_ALONE = new RegExp(`^(${KEY_ALT})\\s*[:：]$`);
+const KEY_START = new RegExp(`^(?:【\\s*)?(?:${KEY_ALT})\\s*[:：】]`);
 
 /**
  * Labelled fields of the page header, inline ("索引号:xxx 发布机构:yyy") or as a two-row table
@@ -486,6 +491,15 @@ export function keyValues(lines: Line[]): Map<string, string> {
         const v = cells[j + 1];
         if (KEYS.includes(key) && v && !KEYS.includes(v.replace(/[:：\s]/g, '')) && !out.has(key)) out.set(key, v);
       });
+    }
+    // A key alone on its line (`索 引 号：`), its value on the next (a page's label cell over its
+    // value cell, flattened: a fresh tester's index number and date were NULL).
+    const alone = !cells && KEY_ALONE.exec(l.text.trim());
+    if (alone) {
+      const key = alone[1]!.replace(/\s+/g, '');
+      const next = lines[i + 1]?.text.trim();
+      if (next && !KEY_START.test(next) && !next.includes('|') && !out.has(key)) out.set(key, next);
+      return;
     }
     // INLINE_FIELD needs a colon after its key or brackets around it: a line without (most) is
     // not run through it.
