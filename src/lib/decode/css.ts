@@ -56,6 +56,12 @@ export interface Declared {
    * <div>, or a Word table's `margin-left:-5.4pt`, moves its text whole.
    */
   moved: boolean;
+  /**
+   * Laid out in another order than the source's (a flex or grid item's order or place, a flex
+   * container's reversed direction): shown.ts marks it on any element but a block container;
+   * `moved` (an offset, float or margin) not on a table or its parts either, which it moves whole.
+   */
+  reordered: boolean;
 }
 export type PaintKind = 'color' | 'fill' | 'background' | 'size' | 'away' | 'outline';
 export const PAINT_KINDS: readonly PaintKind[] = ['color', 'fill', 'background', 'size', 'away', 'outline'];
@@ -75,6 +81,7 @@ export function declarations(block: string): Declared {
     paint: null,
     important: null,
     moved: false,
+    reordered: false,
   };
   // Box properties read together (position with left, overflow with width): see `away`.
   const box: Record<string, string> = {};
@@ -149,7 +156,8 @@ export function declarations(block: string): Declared {
       kind = 'raise';
       d.raise = isRaise(prop, value) ? 'hide' : 'show';
     } else if (prop === 'content') {
-      d.content = !/^(?:none|normal|""|'')$/.test(value);
+      // Only spaces (a clearfix's `content:" "`, `"\20"`) add no text a reader sees.
+      d.content = !/^(?:none|normal|"\s*"|'\s*')$/.test(value);
     } else if (prop === 'color') paint('color', value);
     else if (prop === '-webkit-text-fill-color') paint('fill', value);
     else if (prop === 'background-color') paint('background', value);
@@ -177,6 +185,7 @@ export function declarations(block: string): Declared {
   const away = awayOf(box, d.block);
   // Hidden by its box (placed far off the page): no place among the text to be out of.
   d.moved = away !== 'hide' && (d.moved || movedOf(box));
+  d.reordered = reorderedOf(box);
   if (away) {
     (d.paint ??= {}).away = away;
     if (boxImportant) (d.important ??= new Set()).add('away');
@@ -242,22 +251,30 @@ const AWAY_PROPS = new Set([
 export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
 
 /**
+ * Whether the element is laid out in another order than the source's (Declared.reordered): a
+ * flex or grid item's order or place, a flex container's reversed direction (`<span>1</span>
+ * <span>20</span>` drawn as 201). On a page's layout column (`grid-area: main`) it moves the
+ * column whole: shown.ts leaves block containers.
+ */
+function reorderedOf(box: Record<string, string>): boolean {
+  const none = (v: string | undefined) =>
+    v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
+  if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) return true;
+  if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) return true;
+  return ['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'].some((m) => !none(box[m]));
+}
+
+/**
  * Whether the box properties draw the element out of its place among the text beside it
  * (Declared.moved): floated, absolutely or fixed placed (at its own place too: over what follows
- * it), offset relatively, or laid out in another order.
+ * it), or offset relatively.
  */
 function movedOf(box: Record<string, string>): boolean {
   const position = box.position ?? '';
   const none = (v: string | undefined) =>
     v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
   if (!none(box.float)) return true;
-  // Laid out in another order than the source's: a flex or grid item's order or place, a flex
-  // container's reversed direction (`<span>1</span><span>20</span>` drawn as 201). On a page's
-  // layout column (`grid-area: main`) it moves the column whole: shown.ts leaves block containers.
-  if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) return true;
-  if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) return true;
-  if (['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'].some((m) => !none(box[m])))
-    return true;
+
   if (/^(?:absolute|fixed)$/.test(position)) return true;
   if (!/^(?:relative|sticky)$/.test(position))
     return !/^(?:static|initial|unset|revert|revert-layer|inherit)?$/.test(position);
@@ -339,7 +356,9 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
       : NaN;
   };
   if (box['letter-spacing'] && px(box['letter-spacing']) <= -2) unsure();
-  for (const m of (box.filter ?? '').matchAll(/\bblur\(\s*([^)]*?)\s*\)/g)) if (!(px(m[1]!) < 1)) unsure();
+  const validFilter = !/progid|[:=]/.test(box.filter ?? '');
+  if (validFilter)
+    for (const m of (box.filter ?? '').matchAll(/\bblur\(\s*([^)]*?)\s*\)/g)) if (!(px(m[1]!) < 1)) unsure();
   // Drawn faint: an opacity above 0 but under a half (a fresh tester's opacity:0.001 over the 9
   // of 1290: black at 0.01 is #fdfdfd on white, no reader sees it; at 0.1 a faint grey), as
   // opacity or a filter's opacity(); a value not a number (var(), calc()) is not known.
@@ -350,13 +369,24 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
     return a > 0 && a < 0.5;
   };
   if (box.opacity !== undefined && faint(box.opacity)) unsure();
-  for (const m of (box.filter ?? '').matchAll(/\bopacity\(\s*([^)]*?)\s*\)/g)) if (faint(m[1]!)) unsure();
+  if (validFilter)
+    for (const m of (box.filter ?? '').matchAll(/\bopacity\(\s*([^)]*?)\s*\)/g)) if (faint(m[1]!)) unsure();
   // Filters that change its colours (invert(1) draws black text white on a page inverted back to
   // white behind it: a fresh tester's, 1290 for 120), a blend with what is behind it, and an
   // inset shadow painted over its background beneath the text: not evaluated, so not known.
   // Blur, opacity, drop-shadow and the hue filters keep the text apart from its backdrop.
-  const filters = [...(box.filter ?? '').matchAll(/([a-z-]+)\(/g)].map((m) => m[1]!);
-  if (filters.some((f) => !/^(?:blur|opacity|drop-shadow|grayscale|sepia|saturate|hue-rotate)$/.test(f))) unsure();
+  // A value that is no CSS filter list (IE's `progid:DXImageTransform…`, `alpha(opacity=100)`: a
+  // mourning-day grayscale snippet on <html>) is ignored by the browser, as here (a fresh
+  // tester's portal pages lost every cell).
+  const filter = box.filter ?? '';
+  const filters = [...filter.matchAll(/([a-z-]+)\(/g)].map((m) => m[1]!);
+  const valid =
+    !/progid|[:=]/.test(filter) &&
+    filters.every((f) =>
+      /^(?:blur|opacity|drop-shadow|grayscale|sepia|saturate|hue-rotate|invert|brightness|contrast|url)$/.test(f),
+    );
+  if (valid && filters.some((f) => !/^(?:blur|opacity|drop-shadow|grayscale|sepia|saturate|hue-rotate)$/.test(f)))
+    unsure();
   if (box['mix-blend-mode'] && !/^(?:normal|initial|unset|revert|revert-layer)$/.test(box['mix-blend-mode'])) unsure();
   if (/\binset\b/.test(box['box-shadow'] ?? '')) unsure();
   if (DINGBAT_FONT.test(box['font-family'] ?? '')) unsure();
@@ -495,7 +525,8 @@ function collect(css: string, conditional: boolean, out: SheetRule[], first: num
       decl.content ||
       decl.raise ||
       decl.paint ||
-      decl.moved;
+      decl.moved ||
+      decl.reordered;
     if (!bears) continue;
     for (const selector of splitTop(prelude, ','))
       if (selector.trim())

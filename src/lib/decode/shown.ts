@@ -198,6 +198,12 @@ function collectStyles(n: Node, rules: SheetRule[], sets: { preferred?: string }
   if ('childNodes' in n) for (const c of n.childNodes) collectStyles(c, rules, sets);
 }
 
+/** Whether `el` holds a <table> among its descendants. */
+function holdsTableEl(el: Element): boolean {
+  for (const c of el.childNodes) if ('tagName' in c && (c.tagName === 'table' || holdsTableEl(c))) return true;
+  return false;
+}
+
 /** Whether a sheet titled `title` is an alternate one (collectStyles); the first title is preferred. */
 function alternate(title: string | undefined, sets: { preferred?: string }): boolean {
   if (!title) return false;
@@ -247,7 +253,9 @@ export function shown(el: Element, sheet: Sheet | null): number {
   if (inline?.block) flags |= BLOCK_BOX;
   // Drawn out of its place among the text beside it (css.ts Declared.moved), by its style or a
   // rule that may match it: a block container moves its text whole.
-  if (!BLOCK.has(tag) && (inline?.moved || rules?.some((r) => !r.pseudo && r.decl.moved))) flags |= UNSURE;
+  // (Word's MsoNormalTable has `margin-left:-5.4pt`: a table moves whole.)
+  if (!BOX.has(tag) && (inline?.moved || rules?.some((r) => !r.pseudo && r.decl.moved))) flags |= UNSURE;
+  if (!BLOCK.has(tag) && (inline?.reordered || rules?.some((r) => !r.pseudo && r.decl.reordered))) flags |= UNSURE;
   for (const kind of KINDS) {
     // The browser's own rules: `hidden` is display:none, <del>/<s>/<strike> are line-through.
     const ua = (kind === 'display' && hiddenAttr) || (kind === 'decoration' && struck);
@@ -265,13 +273,22 @@ export function shown(el: Element, sheet: Sheet | null): number {
     for (const r of rules) {
       if (r.pseudo) {
         if (
-          r.decl.content ||
-          r.decl.display === 'hide' ||
-          r.decl.visibility === 'hide' ||
-          r.decl.opacity === 'hide' ||
-          r.decl.decoration === 'hide' ||
-          // ::first-letter/::first-line painted (white, no size): part of the text may not be seen.
-          (r.pseudo === 'first' && r.decl.paint)
+          // Generated text on an element holding a table stands before or after the tables, in
+          // no cell (a clearfix's `.row:after{content:"."}` on the article's column).
+          // Hidden itself (the classic clearfix `:after{content:".";visibility:hidden}`): none.
+          (r.pseudo === 'generated' &&
+            r.decl.content &&
+            !holdsTableEl(el) &&
+            r.decl.display !== 'hide' &&
+            r.decl.visibility !== 'hide') ||
+          // ::first-letter/::first-line hidden or painted (white, no size): part of the text may
+          // not be seen.
+          (r.pseudo === 'first' &&
+            (r.decl.display === 'hide' ||
+              r.decl.visibility === 'hide' ||
+              r.decl.opacity === 'hide' ||
+              r.decl.decoration === 'hide' ||
+              r.decl.paint))
         )
           flags |= UNSURE;
       } else if (r.decl.block) flags |= BLOCK_BOX; // a rule that may apply only adds a separation
@@ -494,6 +511,10 @@ function cascaded(
     for (const r of rules) {
       const v = r.pseudo ? undefined : r.decl.paint?.[kind];
       if (v === undefined || r.exact || v === best?.value) continue;
+      // A rule that may apply and moves nothing out of sight (`@media (min-width:1024px)
+      // {.article{float:right;width:920px}}`: a fresh tester's portal page lost every cell) can
+      // hide nothing: `away` is only ever made worse.
+      if (kind === 'away' && v === 'show') continue;
       const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
       if (!best || beats(best.rank, rank) <= 0) return null;
     }
