@@ -398,3 +398,16 @@ describe('what a sixth fresh tester’s page draws (checked in Chromium)', () =>
     }
   });
 });
+
+describe('a size or colour a media rule may set instead (a tenth fresh tester’s portal pages)', () => {
+  it('is judged as well: seen in each, read; hidden or faint in one, marked', () => {
+    expect(cell('120', style('@media (max-width:480px){td{font-size:10px}}'))).toBe('120');
+    expect(cell('120', style('@media (max-width:768px){td{color:#333}}'))).toBe('120');
+    expect(cell('120', style('@media (max-width:768px){td{font-size:1px}}'))).toBe('⁇120');
+    expect(cell('120', style('@media (max-width:768px){td{color:#fff}}'))).toBe('⁇120');
+    // Inherited: a span on black hides the digit in black, shows it in the grey a phone sets.
+    expect(
+      cell('12<span style="background:#000">9</span>0', style('@media (max-width:768px){td{color:#888}}')),
+    ).toContain('⁇');
+  });
+});

@@ -333,8 +333,21 @@ interface Painted {
   away: Ink;
   /** Drawn by an outline or a shadow as well (inherited): never hidden by its colour alone. */
   outlined: boolean;
+  /**
+   * Colours a rule that may apply sets instead (inherited until an element sets its own): the
+   * text is judged in each too (inkOf), over its own backdrop.
+   */
+  altColours: ReadonlyArray<Rgba | null>;
 }
-const ROOT: Painted = { colour: BLACK, fill: undefined, backdrop: WHITE, px: 16, away: 'shown', outlined: false };
+const ROOT: Painted = {
+  colour: BLACK,
+  fill: undefined,
+  backdrop: WHITE,
+  px: 16,
+  away: 'shown',
+  outlined: false,
+  altColours: [],
+};
 const painted = new WeakMap<Element, Painted>();
 /** <font size=1…7> in pixels. */
 const FONT_SIZE = [10, 10, 13, 16, 18, 24, 32, 48];
@@ -347,7 +360,10 @@ export function inkOf(el: Element, sheet: Sheet | null): Ink {
   // Transparent glyphs with a background clipped to them (gradient text) are seen: unsure.
   const colourInk =
     p.fill !== undefined && p.fill !== null && p.fill.a === 0 ? 'unsure' : inkOfColour(fill, p.backdrop);
-  const seen = p.outlined && colourInk === 'hidden' ? 'unsure' : colourInk;
+  // Under a colour a rule may set instead, the text must be judged the same (else not known).
+  const alike =
+    p.fill !== undefined || p.altColours.every((c) => inkOfColour(c, p.backdrop) === colourInk) ? colourInk : 'unsure';
+  const seen = p.outlined && alike === 'hidden' ? 'unsure' : alike;
   ink = worse(worse(seen, inkOfSize(p.px === null ? null : p.px * 0.75)), p.away);
   inked.set(p, ink);
   return ink;
@@ -359,8 +375,9 @@ function paintOf(el: Element, sheet: Sheet | null): Painted {
   const memo = painted.get(el);
   if (memo) return memo;
   const parent = el.parentNode && 'tagName' in el.parentNode ? paintOf(el.parentNode, sheet) : ROOT;
-  const own = ownPaint(el, sheet);
-  if (Object.keys(own).length === 0) {
+  const alts: Partial<Record<PaintKind, string[]>> = {};
+  const own = ownPaint(el, sheet, alts);
+  if (Object.keys(own).length === 0 && !alts.size?.length && !alts.color?.length) {
     // Nothing of its own: its parent's paint, the very object (its verdict is then the same).
     painted.set(el, parent);
     return parent;
@@ -383,11 +400,18 @@ function paintOf(el: Element, sheet: Sheet | null): Painted {
     const top = v === 'current' ? colour : v;
     backdrop = top === null ? null : top.a >= 1 ? top : parent.backdrop && over(top, parent.backdrop);
   }
-  let px = parent.px;
-  if (own.size !== undefined) {
-    const s = own.size;
+  const sizeOf = (s: string | null | undefined): number | null => {
+    if (s === undefined) return parent.px;
     const v = s === null ? null : s.startsWith('shorthand ') ? fontShorthandSize(s.slice(10)) : cssFontSize(s);
-    if (v !== undefined) px = v === null ? null : 'px' in v ? v.px : parent.px === null ? null : parent.px * v.factor;
+    if (v === undefined) return parent.px;
+    return v === null ? null : 'px' in v ? v.px : parent.px === null ? null : parent.px * v.factor;
+  };
+  let px = sizeOf(own.size);
+  // Sizes a rule that may apply sets instead: all seen, the smallest (its descendants judged at
+  // the least); else not known.
+  if (alts.size?.length) {
+    const all = [px, ...alts.size.map(sizeOf)];
+    px = all.every((x) => x !== null && inkOfSize(x * 0.75) === 'shown') ? Math.min(...(all as number[])) : null;
   }
   let away = parent.away;
   if (own.away !== undefined)
@@ -395,8 +419,17 @@ function paintOf(el: Element, sheet: Sheet | null): Painted {
       away,
       own.away === null ? 'unsure' : own.away === 'hide' ? 'hidden' : own.away === 'unsure' ? 'unsure' : 'shown',
     );
+  // Colours a rule that may apply sets instead (`@media (max-width:768px){td{color:#333}}`): the
+  // text is judged in each as well (inkOf), here and in the elements that inherit them.
+  const altColours = [
+    ...(own.color !== undefined ? [] : parent.altColours),
+    ...(alts.color ?? []).map((c) => {
+      const v = cssColour(c);
+      return v === 'current' ? parent.colour : v;
+    }),
+  ];
   const outlined = own.outline === undefined ? parent.outlined : own.outline !== 'none';
-  const p: Painted = { colour, fill, backdrop, px, away, outlined };
+  const p: Painted = { colour, fill, backdrop, px, away, outlined, altColours };
   painted.set(el, p);
   return p;
 }
@@ -406,7 +439,11 @@ function paintOf(el: Element, sheet: Sheet | null): Painted {
  * page's rules, the inline style, and HTML's presentational attributes (<font color size>,
  * bgcolor, <body text>) and the browser's link colour beneath them.
  */
-function ownPaint(el: Element, sheet: Sheet | null): Partial<Record<PaintKind, string | null>> {
+function ownPaint(
+  el: Element,
+  sheet: Sheet | null,
+  alts: Partial<Record<PaintKind, string[]>> = {},
+): Partial<Record<PaintKind, string | null>> {
   let inline: Declared | null = null;
   let cls: string | null = null;
   let id: string | null = null;
@@ -430,7 +467,13 @@ function ownPaint(el: Element, sheet: Sheet | null): Partial<Record<PaintKind, s
   const out: Partial<Record<PaintKind, string | null>> = {};
   if (!inline?.paint && !rules?.some((r) => r.decl.paint && !r.pseudo) && Object.keys(hint).length === 0) return out;
   for (const kind of PAINT_KINDS) {
-    const v = cascaded(kind, inline, rules, hint[kind]);
+    const v = cascaded(
+      kind,
+      inline,
+      rules,
+      hint[kind],
+      kind === 'size' || kind === 'color' ? (alts[kind] = []) : undefined,
+    );
     if (v !== undefined) out[kind] = v;
   }
   return out;
@@ -487,6 +530,7 @@ function cascaded(
   inline: Declared | null,
   rules: Rule[] | null,
   hint: string | undefined,
+  alts?: string[],
 ): string | null | undefined {
   let best: { rank: Rank; value: string } | null = hint !== undefined ? { rank: UA, value: hint } : null;
   const own = inline?.paint?.[kind];
@@ -516,7 +560,11 @@ function cascaded(
       // hide nothing: `away` is only ever made worse.
       if (kind === 'away' && v === 'show') continue;
       const rank = { tier: ruleTier(r, kind), specificity: r.specificity, order: r.order };
-      if (!best || beats(best.rank, rank) <= 0) return null;
+      if (best && beats(best.rank, rank) > 0) continue;
+      // A size or colour that may apply instead (a phone's `@media (max-width:768px){td{font-size:
+      // 12px}}`): the caller judges the text under each (paintOf); other kinds are not known.
+      if (alts) alts.push(v);
+      else return null;
     }
   return best?.value;
 }
