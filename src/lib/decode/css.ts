@@ -250,6 +250,10 @@ const AWAY_PROPS = new Set([
  */
 export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
 
+/** A box property not set, or set to a value that does nothing (none, auto, a CSS-wide keyword). */
+const none = (v: string | undefined): boolean =>
+  v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
+
 /**
  * Whether the element is laid out in another order than the source's (Declared.reordered): a
  * flex or grid item's order or place, a flex container's reversed direction (`<span>1</span>
@@ -257,8 +261,6 @@ export const DINGBAT_FONT = /wingdings|webdings|dingbats|marlett/i;
  * column whole: shown.ts leaves block containers.
  */
 function reorderedOf(box: Record<string, string>): boolean {
-  const none = (v: string | undefined) =>
-    v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
   if (box.order !== undefined && !/^(?:0|initial|unset|revert|revert-layer)$/.test(box.order)) return true;
   if (/reverse/.test(box['flex-direction'] ?? '') || /reverse/.test(box['flex-flow'] ?? '')) return true;
   return ['grid-column', 'grid-row', 'grid-area', 'grid-column-start', 'grid-row-start'].some((m) => !none(box[m]));
@@ -271,8 +273,6 @@ function reorderedOf(box: Record<string, string>): boolean {
  */
 function movedOf(box: Record<string, string>): boolean {
   const position = box.position ?? '';
-  const none = (v: string | undefined) =>
-    v === undefined || /^(?:none|auto|initial|unset|revert|revert-layer)$/.test(v);
   if (!none(box.float)) return true;
 
   if (/^(?:absolute|fixed)$/.test(position)) return true;
@@ -336,7 +336,6 @@ function awayOf(box: Record<string, string>, block: boolean): 'hide' | 'unsure' 
   // Text whose look another property sets and which is not evaluated: every property reset
   // (`all`), masked.
   if (box.all !== undefined) unsure();
-  const none = (v: string | undefined) => v === undefined || /^(?:none|initial|unset|revert|revert-layer)$/.test(v);
   for (const m of ['mask', 'mask-image', '-webkit-mask', '-webkit-mask-image']) if (!none(box[m])) unsure();
   // text-indent moves only a block's first line (not an inline element's text): unsure.
   if (far(box['text-indent'])) unsure();
