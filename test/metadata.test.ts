@@ -738,3 +738,26 @@ describe('a key alone on its line, its value on the next (a ninth fresh tester)'
     expect(n.published_on).toBe('2024-02-01');
   });
 });
+
+describe("a portal's info box as a table (a tenth fresh tester)", () => {
+  const box = (mark: string) =>
+    `<html><body><table><tr><th>${mark}索 引 号：</th><td>${mark}11000000MB0C12345X/2024-00012</td><th>主题分类：</th><td>政务公开</td></tr>` +
+    `<tr><th>${mark}发布机构：</th><td>${mark}测试杨局</td><th>成文日期：</th><td>2024-01-20</td></tr>` +
+    `<tr><th>标　　题：</th><td colspan="3">${mark}测试杨局2023年政府信息公开工作年度报告</td></tr></table>` +
+    '<p>一、总体情况</p><p>好。</p></body></html>';
+  it('takes no cell bar or unsure mark into the title, the agency or a field', () => {
+    for (const mark of ['', '⁇']) {
+      const m = extractMetadata(htmlToLines(box(mark)), [], 2026);
+      expect(m.title).toBe('测试杨局2023年政府信息公开工作年度报告');
+      expect(m.agency).toBe('测试杨局');
+      expect(m.index_no).toBe('11000000MB0C12345X/2024-00012');
+      expect(m.published_on).toBe('2024-01-20');
+    }
+  });
+  it('ends a field at a tab (cells saved as text)', () => {
+    const m = meta(
+      '某某局2023年政府信息公开工作年度报告\n索引号：014416330/2024-00731\t分类：年报\n发布机构：\t某某局',
+    );
+    expect(m.index_no).toBe('014416330/2024-00731');
+  });
+});

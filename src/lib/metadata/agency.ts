@@ -16,6 +16,14 @@ const SITE_SEP = /\s*(?:[_|｜]+|(?<!\d)\s*[-—–－]+\s*(?!\d))\s*/;
 /** Every character SITE_SEP needs one of. */
 const SITE_SEP_CHAR = /[_|｜\-—–－]/;
 
+/**
+ * What stands at a title line's ends and is none of its words: a table cell's bar from a page's
+ * info box read as text (`标　　题： | X`: a tenth fresh tester's portal pages published the
+ * agency `|测试杨局`), and the marks of text that may not be shown or of an object (an icon font's
+ * glyph before an `<h1>`: `⁇测试杨局`), with a private-use icon glyph itself.
+ */
+const CELL_EDGE = /^[\s|｜\u2047\ufffc\ue000-\uf8ff]+|[\s|｜\u2047\ufffc\ue000-\uf8ff]+$/g;
+
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
   // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
@@ -25,6 +33,7 @@ export function cleanTitle(raw: string): string {
     .replace(/^\s*(\*\*|__)(.+)\1\s*$/, '$2')
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
+    .replace(CELL_EDGE, '')
     .trim();
   // SITE_SEP matches at least one of these characters: without any, `s` is one part (the split
   // below would give just that), and the costly pattern is not run.
@@ -91,7 +100,7 @@ const YEAR_REST =
 
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
-  let t = title.replace(TITLE_LABEL, '').replace(/\s+/g, '');
+  let t = title.replace(TITLE_LABEL, '').replace(CELL_EDGE, '').replace(/\s+/g, '');
   // Year first: 2023年上海市人民政府参事室政府信息公开工作年度报告.
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
   // A verb of passing it on before the name (转发泰州市海陵区人民政府2023年…, 2023年公布北京市…: a

@@ -21,6 +21,7 @@ import {
 } from './dates.ts';
 import { htmlSourceUrl, labelledUrl, printedUrl } from './source-url.ts';
 import { toSimplified } from '../decode/script.ts';
+import { UNSURE_MARK } from '../decode/shown.ts';
 import { clean, fieldsTitle, joinBrokenTitle, splitHeadLine, titleCandidates, type TitleCandidate } from './titles.ts';
 import { bodyYears, decideYear, periodYear, titleYear, titleYears, type BodyYears, type YearClaim } from './year.ts';
 
@@ -431,6 +432,7 @@ const KEYS = [
   '公开日期',
   '公开方式',
   '主题分类',
+  '分类',
   '文号',
   '来源',
   '标题',
@@ -443,13 +445,20 @@ const KEYS = [
 const KEY_ALT = KEYS.map((k) => k.split('').join('\\s*')).join('|');
 /**
  * An inline field, 索引号:xxx or 【索引号】xxx, up to the next field (with or without a space
- * before it: a PDF's wide gap, U+3000, may be lost in its text), a wide gap, a bracket or a cell
- * border (matchAll copies it).
+ * before it: a PDF's wide gap, U+3000, may be lost in its text), a wide gap or a tab (a page's
+ * cells saved as text), a bracket or a cell border (matchAll copies it).
  */
 const INLINE_FIELD = new RegExp(
-  `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])\\s*(.+?)(?=\\s*【|\\s*(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\s*\\[|\\s*\\||$)`,
+  `(?:【\\s*(${KEY_ALT})\\s*】|(${KEY_ALT})\\s*[:：])[\\s|]*(.+?)(?=\\s*【|\\s*(?:${KEY_ALT})\\s*[:：]|\\s{2,}|\\t|\\s*\\[|\\s*\\||$)`,
   'g',
 );
+
+/**
+ * A line's text without the marks of text that may not be shown (UNSURE_MARK: a page's info box
+ * under a style the reader cannot judge, the text itself kept after the mark): a field's key and
+ * value are read through them (a tenth fresh tester's pages published the agency `|⁇测试杨局`).
+ */
+const unmarked = (s: string) => s.replaceAll(UNSURE_MARK, '');
 
 /** A line that is one key and its colon, nothing else; a line that starts with a key. */
 const KEY_ALONE = new RegExp(`^(${KEY_ALT})\\s*[:：]$`);
@@ -462,10 +471,11 @@ const KEY_START = new RegExp(`^(?:【\\s*)?(?:${KEY_ALT})\\s*[:：】]`);
 export function keyValues(lines: Line[]): Map<string, string> {
   const out = new Map<string, string>();
   lines.forEach((l, i) => {
+    const text = unmarked(l.text);
     const cells = l.cells
-      ? l.cells.map((c) => c.text.trim())
-      : l.text.includes('|')
-        ? l.text.split('|').map((c) => c.trim())
+      ? l.cells.map((c) => unmarked(c.text).trim())
+      : text.includes('|')
+        ? text.split('|').map((c) => c.trim())
         : null;
     // A header row: two keys or more and nothing else (索引号 | 发布机构), its values on the next
     // line. A row with a value among its keys (发文日期 | 2024-01-22 | 文号 | |) holds its own
@@ -475,7 +485,7 @@ export function keyValues(lines: Line[]): Map<string, string> {
     if (cells && cells.filter(isKey).length >= 2 && cells.every((c) => !c || isKey(c))) {
       const next = lines[i + 1];
       if (next) {
-        const vals = next.cells ? next.cells.map((c) => c.text.trim()) : next.text.split('|').map((c) => c.trim());
+        const vals = (next.cells ? next.cells.map((c) => c.text) : next.text.split('|')).map((c) => unmarked(c).trim());
         cells.forEach((c, j) => {
           const key = c.replace(/[:：\s]/g, '');
           const v = vals[j];
@@ -494,17 +504,17 @@ export function keyValues(lines: Line[]): Map<string, string> {
     }
     // A key alone on its line (`索 引 号：`), its value on the next (a page's label cell over its
     // value cell, flattened: a fresh tester's index number and date were NULL).
-    const alone = !cells && KEY_ALONE.exec(l.text.trim());
+    const alone = !cells && KEY_ALONE.exec(text.trim());
     if (alone) {
       const key = alone[1]!.replace(/\s+/g, '');
-      const next = lines[i + 1]?.text.trim();
+      const next = lines[i + 1] && unmarked(lines[i + 1]!.text).trim();
       if (next && !KEY_START.test(next) && !next.includes('|') && !out.has(key)) out.set(key, next);
       return;
     }
     // INLINE_FIELD needs a colon after its key or brackets around it: a line without (most) is
     // not run through it.
-    if (!l.text.includes(':') && !l.text.includes('：') && !l.text.includes('【')) return;
-    for (const m of l.text.matchAll(INLINE_FIELD)) {
+    if (!text.includes(':') && !text.includes('：') && !text.includes('【')) return;
+    for (const m of text.matchAll(INLINE_FIELD)) {
       const key = (m[1] ?? m[2]!).replace(/\s+/g, '');
       const v = m[3]!.trim().replace(/^[(（](.*)[)）]$/, '$1');
       if (v && !out.has(key)) out.set(key, v);

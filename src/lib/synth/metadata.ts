@@ -134,6 +134,14 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
       '文 号 | | 有 效 性 | |',
     ];
     out.quirks.push('meta-abbreviation');
+    // The box's 标题 row, its value cell spanning the row (a tenth fresh tester: the title and
+    // agency were published with the cell's bar, `|测试杨局`). A side stream keeps every other
+    // choice as it was.
+    const side = new Random([...index].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 2147483647, 7) + 1);
+    if (side.chance(0.3)) {
+      out.head.splice(2, 0, `标\u3000\u3000题： | ${out.title} |`);
+      out.quirks.push('meta-title-cell');
+    }
   } else if (kind === 'labels') {
     const label = rng.pick(['发 布 日 期', '发布日期', '发文日期', '成文日期', '发布时间', '时间', '日期']);
     const sep = rng.pick(['：', ':', ' ', '： ']);
