@@ -92,4 +92,24 @@ describe('several reports in one file', () => {
     expect(p.report.year).toBe(2021);
     expect(rowOf(p.cells, 'requests', 'granted')).toBe('7 0 0 0 0 0 7');
   });
+
+  it('and above a 标题 row its info box repeats it in (meta-title-cell): the date under the title tells', () => {
+    // Synthetic seed 97: the second report began at its box's 标题 row, below the box's date, so
+    // no date fitted either year and the first, last year's, was read under this year's title.
+    const report = (year: number, n: string, titled: boolean) =>
+      buildReport({
+        title: `测试市测试局${year}年政府信息公开工作年度报告`,
+        head: [
+          '索 引 号 | 1118/2022-001 | 分 类 | 年报 |',
+          '发布机构 | 测试局 | 成文日期 | 2022-02-14 |',
+          ...(titled ? [`标\u3000\u3000题： | 测试市测试局${year}年政府信息公开工作年度报告 |`] : []),
+          '文 号 | | 有 效 性 | |',
+        ],
+        requests: { new_received: [n, '0', '0', '0', '0', '0', n], granted: [n, '0', '0', '0', '0', '0', n] },
+      }).replace(/2020年，/g, `${year}年，`);
+    const p = parse(`${report(2020, '4', false)}\n${report(2021, '7', true)}`, 'x.txt');
+    expect(p.report.year).toBe(2021);
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('7 0 0 0 0 0 7');
+    expect(secondAt(p)?.message).toContain('publication date fits');
+  });
 });

@@ -198,6 +198,9 @@ function cellTable(text: string): AppendixTableId | 'mixed' | null {
 /** A sentence or a date (the signature under the last table): what ends a table. */
 const PROSE = /[。；！？]|^\d{4}年\d{1,2}月\d{1,2}日$/;
 
+/** A row's label as the form numbers it: （四）2.…, 一、…, （七）总计. */
+const ROW_LABEL = /^(?:[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.．])/;
+
 /** A 附件 line that is its label alone: 附件, 附件：, 附件2：. */
 const LABEL_ALONE = new RegExp(`^(?:附件|附表)(?:${NUM})?[:：.、．]?$`);
 
@@ -237,6 +240,8 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     part: partNo,
   });
   let cur = empty();
+  // The table a sentence just ended, until another table or title starts.
+  let ended: AppendixBlock | null = null;
   // The titles and lines of the appendix's part (附件2：… and what follows it before a table) and
   // of the table to come (its title, the lines after it before its rows). Not the lines after a
   // table's rows: those may be pieces of its own labels (…本机关不掌 / 握相关政府 / 信息).
@@ -290,7 +295,28 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     // (A table's own cell may hold a full stop: 勾稽关系…之和。 is 三's header, not prose.)
     if (!kinds[i] && PROSE.test(line.text.trim())) {
       close();
+      ended = cur.table ? cur : null;
       cur = empty();
+      next = { titles: [], lines: [] };
+      return;
+    }
+    // A table's row right after a sentence that ended a table of its kind, no title between (a
+    // note among its rows, 注：本表数据由本机关统计。): the table goes on. As a table of its own it
+    // had no header, and was read in the form's order under a header naming another (a fresh
+    // tester's fuzzer: a blank under 其他 published as 0).
+    const held = cur.lines.filter((l) => l.text.trim());
+    if (
+      kinds[i] &&
+      ended &&
+      !cur.table &&
+      !cur.title &&
+      kinds[i] === ended.table &&
+      ROW_LABEL.test((held[0] ?? line).text.trim())
+    ) {
+      blocks.splice(blocks.lastIndexOf(ended), 1);
+      ended.lines.push(...cur.lines, line);
+      cur = ended;
+      ended = null;
       next = { titles: [], lines: [] };
       return;
     }

@@ -83,11 +83,12 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
 /**
  * The year of a report's title — the last title line before its first section heading, among its
  * first lines (a crawler's header may name a title above it) — and whether the first date on the
- * lines after it, up to that heading, fits that year; null with no title.
+ * lines after its first title line, up to that heading, fits that year; null with no title.
  */
 function titleYear(lines: Line[], from: number, to: number): { year: number; fits: boolean; above: number[] } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
+  let firstTitle = -1;
   let year = 0;
   // The years of the title lines above the last (a crawler's header, the page's title).
   const above: number[] = [];
@@ -100,9 +101,12 @@ function titleYear(lines: Line[], from: number, to: number): { year: number; fit
     if (!m) continue;
     if (title >= 0) above.push(year);
     [title, year] = [i, Number(m[1])];
+    if (firstTitle < 0) firstTitle = i;
   }
   if (title < 0) return null;
-  for (let j = title + 1; j < end; j++) {
+  // The date under its first title line: the page's info box may name the title again below its
+  // date (`标　　题： | …`, meta-title-cell).
+  for (let j = firstTitle + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
     if (d) return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above };
   }

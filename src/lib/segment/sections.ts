@@ -372,10 +372,30 @@ export function titleAbove(lines: Line[], li: number, floor: number): number | n
     if (!t) continue;
     seen++;
     // With its year: a 索引号 line may end in 分类 年报 too.
-    if (TITLE_YEAR.test(t)) return i;
+    if (TITLE_YEAR.test(t)) return topTitle(lines, i, floor);
     if (HEADING_START.test(lines[i]!.text)) return null;
   }
   return null;
+}
+
+/**
+ * The report's own title line above a title line `at` that a page's info box repeats below it
+ * (`标　　题： | 2023年…` under the title and the box's other fields, meta-title-cell): the topmost
+ * title of the same year over field lines only (a `|` or a colon on each). Else `at`.
+ */
+function topTitle(lines: Line[], at: number, floor: number): number {
+  const year = TITLE_YEAR.exec(squash(lines[at]!))?.[1];
+  let top = at;
+  for (let i = at - 1, seen = 0; i > floor && seen < 6; i--) {
+    const t = squash(lines[i]!);
+    if (!t) continue;
+    seen++;
+    if (HEADING_START.test(lines[i]!.text)) break;
+    const m = TITLE_YEAR.exec(t);
+    if (m && m[1] === year && !/[:：|]/.test(lines[i]!.text)) top = i;
+    else if (!/[:：|]/.test(lines[i]!.text)) break;
+  }
+  return top;
 }
 
 /** The report title on one of the three non-empty lines before line index `li`, spacing removed. */

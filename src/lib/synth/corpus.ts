@@ -697,6 +697,14 @@ function report(
       tq.layoutReview.groups = { direct, after, swapped };
       quirks.add(swapped ? 'layout-review-blocks-swapped' : 'layout-review-group-words');
     }
+    // A value or two left blank, a gap under its label (a side generator of its own).
+    const blankSide = new Random(Number(seq) * 8461 + 173);
+    if (blankSide.chance(0.35)) {
+      const first = blankSide.int(0, 14);
+      const second = blankSide.chance(0.3) ? blankSide.int(0, 14) : first;
+      tq.layoutReview.blank = [...new Set([first, second])];
+      quirks.add('layout-review-blank');
+    }
   }
   // 四 as three rows of five, each labelled with its block (side generator; a fifth fresh
   // tester's shape), in styles that write a row's cells on its line.
@@ -1171,7 +1179,9 @@ function report(
     prevRng.chance(0.05)
       ? [
           mv.titleLine.replace(`${year}年`, `${year - 1}年`),
-          ...mv.head,
+          // The page's info box names the page's report: its 标题 field (meta-title-cell) is not
+          // copied into the previous year's.
+          ...mv.head.filter((l) => !/^标\s*题/.test(l)),
           ...body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 2))),
         ]
       : [];

@@ -228,7 +228,14 @@ export interface TableQuirks {
    * layoutReview), each block's labels as `modes` says; with `swap`, two columns of one block in
    * each other's place, labels and values (the truth by meaning, unchanged).
    */
-  layoutReview?: { modes: ReviewBlockMode[]; col: number; swap?: [number, number]; groups?: ReviewGroups };
+  layoutReview?: {
+    modes: ReviewBlockMode[];
+    col: number;
+    swap?: [number, number];
+    groups?: ReviewGroups;
+    /** Columns (indexes into the fifteen) left blank: a gap under their labels. */
+    blank?: number[];
+  };
   /** 四 as three rows of five under the flattened header, each labelled with its block. */
   reviewBlockRows?: boolean;
   /**
@@ -667,10 +674,27 @@ export function renderTables(
     !q.reviewRowNumber &&
     reviewValues.length === 15 &&
     reviewValues.every((v) => /^\d+$/.test(v));
+  // Its blank columns (q.layoutReview.blank): blank in the truth, their checks not assessable.
+  if (reviewLaidOut && q.layoutReview?.blank?.length) {
+    const own = cells.filter((c) => c.table_id === 'review');
+    for (const k of q.layoutReview.blank) {
+      const c = own[k];
+      if (!c) continue;
+      c.value = null;
+      c.state = 'blank';
+      unknown.add(`review.${c.row_key}.${colIndex(c)}`);
+    }
+  }
   const review = cut
     ? []
     : reviewLaidOut && q.layoutReview
-      ? layoutReview(reviewValues, q.layoutReview.modes, q.layoutReview.col, q.layoutReview.swap, q.layoutReview.groups)
+      ? layoutReview(
+          reviewValues.map((v, k) => (q.layoutReview!.blank?.includes(k) ? '' : v)),
+          q.layoutReview.modes,
+          q.layoutReview.col,
+          q.layoutReview.swap,
+          q.layoutReview.groups,
+        )
       : by
         ? table(
             style,

@@ -330,7 +330,7 @@ export function countedHeaderProblem(
 }
 
 /** A word of a header line set out by position: its CJK characters, where it stands. */
-interface Word {
+export interface Word {
   text: string;
   s: number;
   e: number;
@@ -344,7 +344,7 @@ interface Word {
  * `其  他`) or stacked a character or two a line (`自` / `然人`, `总` / `计`), when together they
  * name one column (`named`: the columns a text names) and no part names another.
  */
-function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
+export function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
   const joins = (a: Word, b: Word) => {
     const both = named(a.text + b.text);
     return both.length === 1 && [a.text, b.text].every((t) => named(t).every((j) => j === both[0]));
@@ -375,7 +375,7 @@ export const SUIT_DIRECT = /未经复议|直接起诉/;
 export const SUIT_AFTER = /复议后|(?<!未)经复议/;
 
 /** 四's five columns of a block by pieces of their labels, for reviewBlocksProblem. */
-const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结'], ['总计']];
+export const REVIEW_BLOCK_PIECES: LabelPieces = [['维持'], ['纠正'], ['其他'], ['尚未', '审结'], ['总计']];
 
 /**
  * 四's header set out by position over its one row of fifteen values (`valueLine`, no label, no
@@ -528,7 +528,10 @@ function readReviewBlocks(
  * and marks dropped: `总计（件）`, `自然人*`), with its columns under the count `wide`, tabs to
  * stops of eight. Words with no CJK character left are none.
  */
-function blockWords(block: ReadonlyArray<{ text: string; over: readonly [number, number] }>, wide: boolean): Word[] {
+export function blockWords(
+  block: ReadonlyArray<{ text: string; over: readonly [number, number] }>,
+  wide: boolean,
+): Word[] {
   const out: Word[] = [];
   block.forEach(({ text, over }, line) => {
     let col = 0;

@@ -69,6 +69,7 @@ import {
 } from './read.ts';
 import { rowsFormProblem } from './rows-form.ts';
 import { readReviewBlockRows, reviewBlockRows } from './review-rows.ts';
+import { reviewColumnsByLabels } from './review-columns.ts';
 import {
   cellSlots,
   consistentNoise,
@@ -439,13 +440,17 @@ export function readRequests(
     known = false;
   }
   const firstRow = /本年新收|新收政府信息公开申请/;
-  const headerLines = lines.slice(
-    0,
-    Math.max(
-      0,
-      lines.findIndex((l) => firstRow.test(l.text)),
-    ),
-  );
+  // The header's lines: those before the first row's label, or, where that is not found whole (a
+  // label broken over lines with a unit after its values, `一、本年新  6 … 8 件` over `收政府信息`:
+  // a fresh tester's fuzzer), before the first line of numbers after a line naming a column. With
+  // none, every check of the header's order passed and the values were placed in the form's.
+  const rowAt = lines.findIndex((l) => firstRow.test(l.text));
+  const namesColumn = (l: Line) =>
+    !/\d/.test(l.text) && l.text.split(/\s+/).some((w) => labelsOf(headerKey(w), REQUEST_HEADER).length > 0);
+  const labelsAt = rowAt >= 0 ? -1 : lines.findIndex(namesColumn);
+  const headerEnd =
+    rowAt >= 0 ? rowAt : labelsAt < 0 ? 0 : lines.findIndex((l, i) => i > labelsAt && /\d/.test(l.text));
+  const headerLines = lines.slice(0, Math.max(0, headerEnd));
   // A column label named twice in the header — the cells before the first row's label (or, with
   // that label lost, before the first number after the header's first label, on a line of no
   // numbers: a line of prose with a number before the header, 予以公开，12件, starts no table),
@@ -699,6 +704,15 @@ export function readReview(
   const padEnd =
     Array.isArray(placed) && paddedLine(toks, vals[0]!.line) && emptyEnd(placed, rebuilt!.positional!.width) > 0;
   const byHeader = drawn ?? (Array.isArray(placed) && !padEnd ? rebuilt : null);
+  // The header set out by position and the one row short of a value or more, each value under
+  // its own label (review-columns.ts): a gap under a label is a blank cell, not a lost one.
+  const placedHeader = lines.filter((l) => l.no < vals[0]!.no).map(placedText);
+  const placedValues = placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' });
+  const underLabels =
+    !byHeader && valLines.size === 1 && vals.length < REVIEW_N
+      ? reviewColumnsByLabels(placedHeader, placedValues, counted())
+      : null;
+  const byLabels = underLabels && underLabels.filter((i) => i !== null).length === vals.length ? underLabels : null;
   let numberBeforePadding = false;
   if (byHeader)
     rc =
@@ -739,6 +753,8 @@ export function readReview(
       const pad = noise === null ? null : padding();
       numberBeforePadding = pad === null || pad !== noise || trail > pad;
     }
+  } else if (byLabels) {
+    rc = { kind: 'cells', by: 'lines', cells: byLabels.map((i) => (i === null ? null : vals[i]!)) };
   } else {
     // An empty line at the edge of the values is a blank cell only where one between two values
     // shows that empty lines are cells (rows.ts, edgeSeparators).
@@ -858,12 +874,10 @@ export function readReview(
   // place of one of its own (header.ts, headerLabelProblem): no value is placed by its count —
   // but for a header whose other places name the form's own columns: those are read, by a row of
   // exactly the fifteen cells, and only the columns it does not name are NULL.
-  const placedHeader = lines.filter((l) => l.no < vals[0]!.no).map(placedText);
-  const placedValues = placedText(lines.find((l) => l.no === vals[0]!.no) ?? { text: '', raw: '' });
-  // Every column named over its own value (header.ts reviewBlocksProven): the readings of the
-  // labels in text order, which a header mixing one-line and broken labels misleads, are not
-  // evidence against it.
-  const proven = reviewBlocksProven(placedHeader, placedValues, counted());
+  // Every column named over its own value (header.ts reviewBlocksProven, or placed under its
+  // label: byLabels): the readings of the labels in text order, which a header mixing one-line
+  // and broken labels misleads, are not evidence against it.
+  const proven = byLabels !== null || reviewBlocksProven(placedHeader, placedValues, counted());
   const labelProblem = headerLabelProblem(
     headerRowsOf(toks.slice(0, firstVal).filter((t) => t.t !== 'text' || !/^[四4][、.．]/.test(t.text))),
     REVIEW_FORM_ROWS,

@@ -185,8 +185,9 @@ export function tokenize(lines: Line[]): Tok[] {
     }
     if ((text.includes('-') && MD_RULE.test(text.trim())) || isChrome(text) || isPageFooter(text)) return;
     // A line of bare pipes (`|`, `||`) is a row boundary left by the scrape, not a cell; a
-    // blank cell in that flattening is written " |".
-    if (/^\|+$/.test(line.raw)) return;
+    // blank cell in that flattening is written " |". Spaces after the pipes change neither (a
+    // fresh tester's fuzzer: `| ` read as a blank cell put 四's values a column off).
+    if (/^\|+$/.test(line.raw.trimEnd())) return;
     const sep = text.includes('|') ? '|' : text.includes('\t') ? '\t' : null;
     if (sep) {
       // Split on the separator, keeping positions so each cell's raw text can be recovered.
