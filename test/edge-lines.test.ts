@@ -71,6 +71,22 @@ describe('one cell a line with empty lines between rows', () => {
     expect(corrected?.value === 16 || corrected?.value === null).toBe(true);
   });
 
+  it('四: thirteen values on one line, empty lines after it: no blank placed at its end (a fresh tester’s t45)', () => {
+    const text = minimalReport([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 行政诉讼',
+      '未经复议直接起诉 复议后起诉',
+      '结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计',
+      '4 2 6 7 2 4 2 15 1 1 3 2 7',
+      '',
+      '',
+      '',
+      '五、存在的主要问题及改进情况',
+    ]);
+    const review = cells(text, 'review');
+    expect(review.filter((c) => c.value !== null)).toEqual([]);
+  });
+
   it('三: a row short of 科研机构 is not read with the empty line after it as 总计', () => {
     const row = (label: string, v: string[]) => [label, ...v, ''];
     const text = minimalReport([

@@ -761,3 +761,13 @@ describe("a portal's info box as a table (a tenth fresh tester)", () => {
     expect(m.index_no).toBe('014416330/2024-00731');
   });
 });
+
+describe("a browser's print header before the title (a fresh tester's Chromium-printed PDFs)", () => {
+  it('is no part of the title or the agency', () => {
+    for (const stamp of ['12/6/26, 7:48 AM', '2026/12/6 07:48', '2026-12-06 下午 3:05']) {
+      const m = meta(`${stamp}                  淮安市人民政府2024年政府信息公开工作年度报告`);
+      expect(m.agency).toBe('淮安市人民政府');
+      expect(m.title).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
+    }
+  });
+});

@@ -841,6 +841,21 @@ describe('totals: one agency-year with several different reports', () => {
     expect(t).toEqual({ sum: 10, known: 1, of: 2 });
   });
 
+  it('a part (其中自然人) adds only the reports that have its whole: never more than the whole (a fresh tester)', () => {
+    const t = (requests_new: number | null, natural: number | null) =>
+      ({ requests_new, requests_new_natural_person: natural }) as unknown as SummaryRow;
+    const blank = report({ report_id: 'n', agency: '淮安市公安局', ...PLACE, year: 2024 });
+    const parts = totals(
+      [other, blank],
+      new Map([
+        ['o', t(24, 20)],
+        ['n', t(null, 10)],
+      ]),
+    );
+    expect(parts.requests_new).toEqual({ sum: 24, known: 1, of: 2 });
+    expect(parts.requests_new_natural_person).toEqual({ sum: 20, known: 1, of: 2 });
+  });
+
   it('every page over them says how many were left out and why (undecidedNote), and nothing when none', () => {
     expect(undecidedNote(2)).toBe(
       '另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确',

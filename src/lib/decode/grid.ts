@@ -43,12 +43,50 @@ export function gridRows(lines: Line[]): Line[] {
       block.push(line);
       continue;
     }
+    // A row's line whose outer bar was lost (a space where the first `|` stood, or the last
+    // missing), every inner boundary's `|` in place: its cells are still the columns' (a fresh
+    // tester's fuzzer: a wrapped amount's `元` on such a line was dropped, the fee read in 万元).
+    const mended = bounds ? outerBarsMended(line.raw, bounds) : null;
+    if (mended !== null) {
+      block.push({ ...line, raw: mended });
+      continue;
+    }
     flush();
     bounds = null;
     out.push(line);
   }
   flush();
   return out;
+}
+
+/**
+ * `raw` with a bar put back at the first or last boundary where it has a space or ends short,
+ * when every other boundary's column holds a `|` (display columns, as cutAtColumns counts them);
+ * null when it is not such a line, or has both bars.
+ */
+function outerBarsMended(raw: string, bounds: number[]): string | null {
+  if (bounds.length < 2 || !raw.includes('|')) return null;
+  const chars: string[] = [];
+  const at: number[] = []; // display column of each character
+  let col = 0;
+  for (const ch of raw.replace(/\s+$/, '')) {
+    chars.push(ch);
+    at.push(col);
+    col += widthOf(ch);
+  }
+  let mended = false;
+  for (let b = 0; b < bounds.length; b++) {
+    const i = at.indexOf(bounds[b]!);
+    const outer = b === 0 || b === bounds.length - 1;
+    if (i >= 0 && chars[i] === '|') continue;
+    if (!outer) return null;
+    if (i >= 0 && chars[i] === ' ') chars[i] = '|';
+    else if (i < 0 && b === bounds.length - 1 && col <= bounds[b]!) {
+      chars.push(' '.repeat(bounds[b]! - col), '|');
+    } else return null;
+    mended = true;
+  }
+  return mended ? chars.join('') : null;
 }
 
 /** Display columns of a border's `+` (the border is ASCII: one column per character). */

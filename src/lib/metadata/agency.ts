@@ -24,6 +24,14 @@ const SITE_SEP_CHAR = /[_|｜\-—–－]/;
  */
 const CELL_EDGE = /^[\s|｜\u2047\ufffc\ue000-\uf8ff]+|[\s|｜\u2047\ufffc\ue000-\uf8ff]+$/g;
 
+/**
+ * A browser's print header before the page's title on a PDF's first line (`12/6/26, 7:48 AM`,
+ * `2026/12/6 07:48`): a fresh tester's Chromium-printed reports published the agency
+ * `12/6/26,7:48AM淮安市人民政府`.
+ */
+const PRINT_STAMP =
+  /^\s*(?:(?:\d{1,2}\/\d{1,2}\/\d{2,4}|(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}),?\s+)?(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm]|上午|下午)?\s+/;
+
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
   // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
@@ -33,6 +41,7 @@ export function cleanTitle(raw: string): string {
     .replace(/^\s*(\*\*|__)(.+)\1\s*$/, '$2')
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
+    .replace(PRINT_STAMP, '')
     .replace(CELL_EDGE, '')
     .trim();
   // SITE_SEP matches at least one of these characters: without any, `s` is one part (the split
@@ -47,7 +56,8 @@ export function cleanTitle(raw: string): string {
   if (!reports.length) return s;
   // The report's own title is the longest part that reads as one (a section name such as
   // 政府信息公开年报 is shorter).
-  return reports.reduce((a, b) => (b.length > a.length ? b : a));
+  // (A print header's date cut off as a part of its own, `4/26/21 | 8:49 PM …`: its time too.)
+  return reports.reduce((a, b) => (b.length > a.length ? b : a)).replace(PRINT_STAMP, '');
 }
 
 /**
@@ -100,7 +110,7 @@ const YEAR_REST =
 
 /** The agency part of a title: before the year or before 政府信息公开, after a leading year. */
 export function titleAgency(title: string): TitleAgency | null {
-  let t = title.replace(TITLE_LABEL, '').replace(CELL_EDGE, '').replace(/\s+/g, '');
+  let t = title.replace(TITLE_LABEL, '').replace(PRINT_STAMP, '').replace(CELL_EDGE, '').replace(/\s+/g, '');
   // Year first: 2023年上海市人民政府参事室政府信息公开工作年度报告.
   t = t.replace(/^(?:关于)?[(（]?(?:19|20)\d{2}年度?[)）]?(?:的)?/, '');
   // A verb of passing it on before the name (转发泰州市海陵区人民政府2023年…, 2023年公布北京市…: a

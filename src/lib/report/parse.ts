@@ -5,6 +5,7 @@ import { expandAlignmentTabs } from '../decode/tabs.ts';
 import { foldScript } from '../decode/script.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { gridRows } from '../decode/grid.ts';
+import { gluedPageMarks } from '../decode/page-marks.ts';
 import { quotedTabRows } from '../decode/records.ts';
 import { relineTable } from '../decode/oneline.ts';
 import { joinWrappedLabels } from '../decode/wrapped.ts';
@@ -127,7 +128,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     input.lines ??
       (isHtml
         ? htmlToLines(decoded.text)
-        : delimitedRows(quotedTabRows(gridRows(textToLines(expandAlignmentTabs(decoded.text)))))),
+        : delimitedRows(quotedTabRows(gridRows(gluedPageMarks(textToLines(expandAlignmentTabs(decoded.text))))))),
   );
   // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
   const chosen = chooseReport(fileLines, file);

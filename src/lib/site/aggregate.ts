@@ -35,6 +35,17 @@ export interface Total {
   of: number;
 }
 
+/**
+ * A figure that is part of another (其中自然人 of 本年新收申请): its total adds only the reports
+ * that have the whole too, so that it is never more than the whole's total over other reports
+ * (a fresh tester: 其中自然人 30 beside 本年新收申请 24 on the home page, 总计 blank in one report).
+ */
+export const PARENT: Partial<Record<FigureKey, FigureKey>> = {
+  requests_new_natural_person: 'requests_new',
+  requests_new_organisations: 'requests_new',
+  review_corrected: 'review_total',
+};
+
 /** A total that some of its reports do not have the figure for (blank, unreadable, no table). */
 export const isPartial = (t: Total): boolean => t.known < t.of;
 
@@ -74,7 +85,7 @@ export function coverageNote(rows: ReadonlyArray<{ y: number; n: Pick<ReportTall
  * different reports (a fresh tester: 自然人 + 法人 above 本年新收 on the home page).
  */
 export const PARTIAL_NOTE =
-  '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同；数字下方的“3/4”表示 4 份报告中有 3 份有此数';
+  '* 部分报告缺少该数字（空白、无法确定或表格缺失），该数只加总有该数字的报告，故同一行各列所加的报告可能不同（“其中”各项只加总同时有其总数的报告）；数字下方的“3/4”表示 4 份报告中有 3 份有此数';
 
 /** The lowest and highest report year (`year`), or null when no report has one. */
 export function yearSpan(reports: ReadonlyArray<Pick<ReportRow, 'year'>>): [number, number] | null {
@@ -228,7 +239,8 @@ export function totals(
     if (!row) continue;
     for (let i = 0; i < figures.length; i++) {
       const v = row[figures[i]!];
-      if (typeof v === 'number') {
+      const parent = PARENT[figures[i]!];
+      if (typeof v === 'number' && (parent === undefined || typeof row[parent] === 'number')) {
         sums[i] = sums[i]! + v;
         known[i] = known[i]! + 1;
       }

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 
 /**
  * A table drawn as a pandoc grid table (markdown style, `grid` quirk): `+---+` borders, `=`
@@ -25,12 +25,18 @@ export function gridTable(rows: string[][], rng: Random): string[] {
     return Math.max(longestWord, Math.min(natural, cap));
   });
   const border = (ch: string) => `+${widths.map((n) => ch.repeat(n + 2)).join('+')}+`;
+  // A wrapped cell's further lines with their first bar lost (a space for it), in some tables: a
+  // side stream from the widths drawn, so the main one stays (a fresh tester's fuzzer: the unit
+  // on such a line was dropped).
+  const barLost = new Random(widths.reduce((a, n) => (a * 31 + n) % 2147483647, 17) + 1).chance(0.2);
   const out = [border('-')];
   padded.forEach((r, i) => {
     const wrapped = r.map((c, j) => wrap(c, widths[j]!));
     const height = Math.max(...wrapped.map((l) => l.length));
     for (let k = 0; k < height; k++)
-      out.push(`|${wrapped.map((l, j) => ` ${padTo(l[k] ?? '', widths[j]!)} `).join('|')}|`);
+      out.push(
+        `${k > 0 && barLost ? ' ' : '|'}${wrapped.map((l, j) => ` ${padTo(l[k] ?? '', widths[j]!)} `).join('|')}|`,
+      );
     out.push(border(i === 0 ? '=' : '-'));
   });
   return out;

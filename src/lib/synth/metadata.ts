@@ -184,5 +184,14 @@ export function metadataVariant(parent: Random, m: MetaInput): MetaVariant {
     out.titleLine = out.htmlTitle = out.title;
     out.quirks.push('meta-title-verb');
   }
+  // A browser's print header before the title, as the text of a PDF printed from the page has it
+  // on its first line (a fresh tester's: the agency 12/6/26,7:48AM淮安市人民政府); a side stream.
+  const stamp = new Random([...out.title].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 2147483647, 11) + 1);
+  if (out.titleLine !== null && !m.html && stamp.chance(0.03)) {
+    const time = `${stamp.int(1, 12)}:${String(stamp.int(0, 59)).padStart(2, '0')} ${stamp.pick(['AM', 'PM'])}`;
+    const date = `${stamp.int(1, 12)}/${stamp.int(1, 28)}/${String(m.year + 1).slice(2)}`;
+    out.titleLine = `${date}, ${time}${' '.repeat(stamp.int(4, 18))}${out.titleLine}`;
+    out.quirks.push('meta-print-stamp');
+  }
   return out;
 }

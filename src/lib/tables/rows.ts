@@ -1310,7 +1310,9 @@ export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells
       return { kind: 'short', slots: vals, vals, by: 'lines' };
     return { kind: 'unknown', reason: `${vals.length} values in ${cells.length} lines for ${n} columns`, vals };
   }
-  if (gaps.every((g) => g === 1)) {
+  // (One cell a line only: after a line of several values, empty lines tell nothing of its cells
+  // — a fresh tester's `-layout` 四 of 13 values for 15, read with two blanks at its end.)
+  if (!multi && gaps.every((g) => g === 1)) {
     // One empty line separates cells; blank cells at an edge show as more empty lines than
     // that one. Without them nothing marks where the missing cells were (a dropped cell
     // would be read shifted).

@@ -70,6 +70,7 @@ import {
 import { rowsFormProblem } from './rows-form.ts';
 import { readReviewBlockRows, reviewBlockRows } from './review-rows.ts';
 import { reviewColumnsByLabels } from './review-columns.ts';
+import { valueBeforeOwnHeader } from './active-order.ts';
 import {
   cellSlots,
   consistentNoise,
@@ -187,6 +188,8 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
       if (own.includes(d) || (d.columns.length > 1 && !d.columns.every((c) => text.includes(headerWord(c.label)))))
         if (!unprovenRows.has(d.key)) unprovenRows.set(d.key, problem);
   }
+  // A value after a row's label and another after its column's header further on (active-order.ts).
+  for (const [key, why] of valueBeforeOwnHeader(toks, defs)) if (!unprovenRows.has(key)) unprovenRows.set(key, why);
   const form = activeHeaderForm(defs);
   const blocks = activeBlocks(toks, defs, form);
   // A sub-table's header naming the other form's columns (a 2019 header over the rows of a 2021

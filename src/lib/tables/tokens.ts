@@ -96,7 +96,12 @@ const QUALIFIED =
 
 /** Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. */
 const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件)?\s*)+)$/;
-const MD_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+/**
+ * A Markdown table's delimiter row: `| --- | :-: |`, or with fewer dashes when it opens with a
+ * bar (`| -- | - |`, valid Markdown: a fresh tester's fuzzer lost the rule and read a row a
+ * column off). A dash alone on its line is a blank cell's mark, no rule.
+ */
+const MD_RULE = /^(?:\|\s*:?-+:?\s*)+\|?$|^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 export function tokenize(lines: Line[]): Tok[] {
   const toks: Tok[] = [];

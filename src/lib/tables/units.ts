@@ -60,12 +60,19 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     if (l.text.includes('单位'))
       for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
     if (l.text.includes('元')) for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
+    // A unit alone in its cell or line (a grid table's amount cell wrapped, `| 12645600 |` over
+    // `| 元 |`, the second line's bar lost: a fresh tester's fuzzer, read in 万元, 10,000 times).
+    if (l.text.includes('元')) {
+      const alone = UNIT_ALONE.exec(l.text.replace(/[\s|*_]/g, ''));
+      if (alone) add(alone[1]!);
+    }
   }
   // Header words broken across lines (本年收费 / 金额（万元）) join when squashed.
   const squashed = lines
     .map((l) => l.text)
     .join('')
-    .replace(/[\s|]/g, '');
+    // Markdown's emphasis marks too (`（单位：` over `**千元）**`).
+    .replace(/[\s|*_]/g, '');
   for (const m of squashed.matchAll(ATTACHED)) if (m[1] === column) add(m[2]!);
   for (const m of squashed.matchAll(BARE_AMOUNT)) add(m[1]!);
   // A statement broken across lines (a spreadsheet cell's 信息内容（单 / 位：元）): 单位 read whole.
@@ -73,6 +80,9 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     for (const m of squashed.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
   return found;
 }
+
+/** A money unit standing alone: `元`, `（千元）`, `单位：万元`. */
+const UNIT_ALONE = /^[（(]?(?:单位[:：])?((?:百|千|万|十万|百万|千万|亿)?元)[)）]?$/;
 
 /**
  * A unit stated for money that is none of 元 … 亿元 (RMB): 美元 (US dollars), 万美元, 港元, 欧元,
@@ -100,7 +110,8 @@ export function otherMoneyUnits(lines: Line[]): string[] {
   const squashed = lines
     .map((l) => l.text)
     .join('')
-    .replace(/[\s|]/g, '');
+    // Markdown's emphasis marks too (`（单位：` over `**千元）**`).
+    .replace(/[\s|*_]/g, '');
   for (const m of squashed.matchAll(AMOUNT_UNIT)) add(m[1]!);
   return found;
 }

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ok, parseText, wrongCells } from './helpers.ts';
+
+/**
+ * Fresh testers' files (test/fixtures/tester/t45 and t49, their READMEs): pdftotext conversions
+ * of Chromium-printed reports (another row's value as the fee, 四's blanks at its end, a running
+ * header glued to a cell, a print header before the title), and a fuzzer's delimited text (a
+ * grid table's wrapped unit, a bold unit, a short Markdown delimiter row).
+ */
+for (const [name, count] of [
+  ['t45', 7],
+  ['t49', 4],
+] as const) {
+  const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
+  const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+  describe(`a fresh tester’s files (${name})`, () => {
+    it('are all here', () => expect(files.length).toBe(count));
+    for (const file of files)
+      it(`${file}: no wrong number`, () => {
+        const p = ok(parseText(readFileSync(new URL(file, dir)), file));
+        expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
+      });
+  });
+}
+
+describe('what the fixes read, not only NULL', () => {
+  const t49 = new URL('./fixtures/tester/t49/', import.meta.url);
+  it('a grid table’s wrapped unit: the fee in 万元', () => {
+    for (const [file, want] of [
+      ['grid-cont-nolead-yuan.txt', 1264.56],
+      ['grid-cont-nolead-qianyuan.txt', 4175.55],
+      ['grid-md-bold-unit.txt', 4175.55],
+    ] as const) {
+      const p = ok(parseText(readFileSync(new URL(file, t49)), file));
+      expect(p.cells.find((c) => c.table_id === 'active' && c.row_key === 'fees')?.value).toBe(want);
+    }
+  });
+  it('a print header before the title: the agency', () => {
+    const file = 'h_x02_break_in_group_thead.layout.txt';
+    const p = ok(parseText(readFileSync(new URL(`./fixtures/tester/t45/${file}`, import.meta.url)), file));
+    expect(p.report.agency).toBe('淮安市人民政府');
+    // Its date cut off as a cell of its own (`4/26/21,` read as a comma-separated field).
+    const text = `4/26/21, 8:49 PM         东兰县教育局2020年政府信息公开工作年度报告\n一、总体情况\n好。\n五、存在的主要问题及改进情况\n无。`;
+    const q = ok(parseText(text, 'x.md'));
+    expect([q.report.title, q.report.agency]).toEqual(['东兰县教育局2020年政府信息公开工作年度报告', '东兰县教育局']);
+  });
+});
