@@ -446,7 +446,15 @@ export function readTable(
       f.clash ??
       (rc.kind === 'unknown'
         ? rc.reason
-        : (ragged.get(k) ?? gap ?? stray ?? shifted ?? lostValue ?? off ?? gluedZero ?? pageEdge(rc)));
+        : (ragged.get(k) ??
+          gap ??
+          stray ??
+          shifted ??
+          lostValue ??
+          off ??
+          gluedZero ??
+          pageEdge(rc) ??
+          numbersInLabel(toks[f.at], rc)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -1048,4 +1056,22 @@ function checkedFully(cells: string[], rules: Rule[], known: Map<string, Val>, o
     }
   }
   return cells.map((c) => (checks.get(c) ?? 0) > 0 && checks.get(c) === all.get(c));
+}
+
+/**
+ * A row read from lines other than its label's, whose label's own line holds numbers it could not
+ * cut into cells (`8.属于行政查询事项 105件 0件 0件 0件 0件 件0 105件`, a unit wrapped before the
+ * next column's digit): those are its values, and the line below is another row's whose label
+ * comes after it (a fresh tester's `-layout` text: the next row's values published as its own).
+ */
+function numbersInLabel(label: Tok | undefined, rc: RowCells): string | null {
+  if (label?.t !== 'text' || rc.kind !== 'cells') return null;
+  const rest = label.text.replace(
+    /^\s*(?:[（(][一二三四五六七八九十]+[)）]\s*)?(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]+、)?/,
+    '',
+  );
+  const read = rc.cells.some((c) => c !== null && c.line !== label.line);
+  return read && /\d+\s*件|件\s*\d|\d+\s+\d+/.test(rest)
+    ? `its label's line holds numbers not read as its cells (${rest.trim().slice(0, 40)}): the values on another line may be another row's`
+    : null;
 }
