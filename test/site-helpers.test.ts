@@ -250,6 +250,17 @@ describe('reportPage', () => {
     expect(p.history).toEqual([]);
     expect(p.filters).toContainEqual(['核对', '无可核对']);
   });
+  it('一致 only where every check could be run (a fresh tester: 35 of 40 not runnable, called 一致)', () => {
+    const r = report();
+    const check = (check_id: string, status: 'pass' | 'not_assessable') =>
+      ({ report_id: r.report_id, check_id, status, expected: null, actual: null, detail: '' }) as const;
+    const page = (checks: ReturnType<typeof check>[]) =>
+      reportPage({ report: r, cells: [], checks, summary: new Map(), agencyReports: [r] });
+    expect(page([check('a', 'pass')]).filters).toContainEqual(['核对', '一致']);
+    const some = page([check('a', 'pass'), check('b', 'not_assessable'), check('c', 'not_assessable')]);
+    expect(some.filters).toContainEqual(['核对', '部分可核对，未见不一致']);
+    expect(some.statusLine).toContain('3 项核对中 2 项因空白或缺格无法核对');
+  });
   it('search filters: a city or county given with its parent where its name is not its own', () => {
     // A fresh tester's: 市辖区 (北京, 天津, 上海, 重庆) and 朝阳区 (北京, 长春) were one value each.
     const r = report({ province: '北京市', city: '市辖区', county: '朝阳区' });
@@ -1200,5 +1211,25 @@ describe('a fresh user’s findings on the site', () => {
     expect(firstPageOfYear(rows, 2023)).toBe(1);
     expect(firstPageOfYear(rows, 2022)).toBe(2);
     expect(firstPageOfYear(rows, 2019)).toBeNull();
+  });
+});
+
+describe('reportPage: the place written whole', () => {
+  it('joins the trail’s names, so a search for them as one string finds the page (a fresh tester)', () => {
+    const r = report({ province: '甘肃省', city: '武威市', county: '凉州区', region_code: '620602' });
+    const p = reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r] });
+    expect(p.fullPlace).toBe('甘肃省武威市凉州区');
+    const one = report({ province: '甘肃省', city: null, county: null, region_code: '620000' });
+    expect(
+      reportPage({ report: one, cells: [], checks: [], summary: new Map(), agencyReports: [one] }).fullPlace,
+    ).toBeNull();
+  });
+});
+describe('reportPage: a placeholder level is no part of the place’s name', () => {
+  it('北京市 › 市辖区 › 朝阳区 is 北京市朝阳区', () => {
+    const r = report({ province: '北京市', city: '市辖区', county: '朝阳区', region_code: '110105' });
+    expect(reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r] }).fullPlace).toBe(
+      '北京市朝阳区',
+    );
   });
 });

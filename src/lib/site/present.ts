@@ -211,7 +211,10 @@ export function headlines(s: SummaryRow | undefined): Headline[] {
   return [
     { label: '本年新收申请', value: s.requests_new },
     { label: '上年结转', value: s.requests_carried_over },
-    { label: '予以公开（含部分公开）', value: add(s.granted, s.partly_granted) },
+    // 予以公开 and 部分公开 apart, as every total and the agency page give them (a fresh tester:
+    // 予以公开（含部分公开） 8 here, 予以公开 5 everywhere else).
+    { label: '予以公开', value: s.granted },
+    { label: '部分公开', value: s.partly_granted },
     { label: '不予公开', value: s.withheld },
     { label: '无法提供', value: s.unable },
     { label: '不予处理', value: s.declined },

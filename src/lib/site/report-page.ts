@@ -9,12 +9,16 @@ import {
   checkWord,
   fileLabel,
   headlines,
+  regionTrail,
   statusLabel,
   sameAgencyYearNote,
   secondReportNote,
   yearDispute,
   type Headline,
 } from './present.ts';
+
+/** GB/T 2260's names for a level that is no place of its own. */
+const PLACEHOLDER = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -47,6 +51,8 @@ export interface HeadlineView extends Headline {
 
 export interface ReportPage {
   title: string;
+  /** The place's names joined (甘肃省武威市凉州区), shown beside its trail; null under two levels. */
+  fullPlace: string | null;
   /**
    * Whether the page is a search result of its own (src/lib/search/record.ts reads a page with a
    * data-pagefind-body): not when the report is a copy of another (`duplicate_of`) whose page
@@ -142,9 +148,17 @@ export function reportPage({
     '表式',
     report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格',
   ]);
-  filters.push(['核对', checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : '一致']);
+  // 一致 only where every check could be run (a fresh tester: a report 35 of whose 40 checks
+  // could not be run, its cells blank, was filtered and listed as 一致).
+  const unchecked = checks.filter((c) => c.status === 'not_assessable').length;
+  filters.push([
+    '核对',
+    checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : unchecked ? '部分可核对，未见不一致' : '一致',
+  ]);
 
   let statusLine = `${statusLabel(report)}；${checkWord(report)}`;
+  if (unchecked > 0 && failed.length === 0 && checkWord(report) === '一致')
+    statusLine = `${statusLabel(report)}；未见不一致（${checks.length} 项核对中 ${unchecked} 项因空白或缺格无法核对）`;
   if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
 
   const hasRequests = cells.some((c) => c.table_id === 'requests');
@@ -199,8 +213,15 @@ export function reportPage({
   if (copies.length > 0) searchMeta.push(['copies', String(copies.length)]);
   if (report.duplicate_of === null && report.same_agency_year > 0)
     searchMeta.push(['conflicts', String(report.same_agency_year)], ['file', shortFile(fileLabel(report.source_file))]);
+  // The place's full name as Chinese writes it (甘肃省武威市凉州区), beside its trail: a search for
+  // it typed as one string found nothing (a fresh tester), the trail's names being apart.
+  const trail = regionTrail(report);
+  // (GB/T 2260's placeholder levels, 市辖区 and 县 under a city, are no part of a place's name.)
+  const named = trail.filter((l) => !PLACEHOLDER.test(l.name));
+  const fullPlace = named.length > 1 ? named.map((l) => l.name).join('') : null;
   return {
     title,
+    fullPlace,
     indexed: copyOf === null,
     original: copyOf,
     copies: [...copies].sort((a, b) => (a.source_file < b.source_file ? -1 : a.source_file > b.source_file ? 1 : 0)),
