@@ -9,7 +9,7 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  * grid table's wrapped unit, a bold unit, a short Markdown delimiter row).
  */
 for (const [name, count] of [
-  ['t45', 8],
+  ['t45', 9],
   ['t49', 4],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);

@@ -1273,6 +1273,15 @@ export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells
     }
   }
   const multi = lines.some((l) => l !== null && l.length > 1);
+  // Every other line a value, in a table where empty lines are cells: the empty lines may as well
+  // be breaks (plain pdftotext writing another row's values among this one's: a fresh tester's
+  // 结转下年度 read 1 · 6 · 5 with blanks between, 6 and 5 总计's). Not known.
+  if (!multi && dense && gaps.length >= 2 && gaps.every((g) => g === 1))
+    return {
+      kind: 'unknown',
+      reason: `${vals.length} values each an empty line apart: empty lines as cells or as breaks, which is not known`,
+      vals,
+    };
   if (!multi && (dense || gaps.some((g) => g === 0))) {
     // Dense: every line is a cell.
     // lines.slice(0, last + 1).flatMap((l) => (l === null ? [null] : l)), as a loop.
