@@ -41,6 +41,8 @@ export interface Overview {
   topYear: number | null;
   topAgencies: Array<{ r: ReportRow; v: number }>;
   topRegions: Array<{ code: string; name: string; t: Total }>;
+  /** What the rankings leave out: reports of the year without the figure, provinces none of whose reports has it. */
+  unranked: { reports: number; regions: number };
   kinds: string[];
   /** Reports no total adds (aggregate.ts, undecided): the page says why when there are any. */
   undecided: number;
@@ -84,16 +86,24 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
   const topYear = [...years.keys()].at(-1) ?? null;
   const latest = topYear !== null ? counted(years.get(topYear) ?? []) : [];
   const ranked = decided(latest);
-  const topAgencies = ranked
+  const withValue = ranked
     .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
-    .filter((x): x is { r: ReportRow; v: number } => x.v !== null)
-    .sort((a, b) => b.v - a.v)
-    .slice(0, 10);
-  const topRegions = [...groupBy(latest, (r) => regionCodes(r.region_code)[0] ?? null)]
-    .map(([code, rs]) => ({ code, name: rs[0]!.province ?? code, t: total(rs, summary, 'requests_new') }))
+    .filter((x): x is { r: ReportRow; v: number } => x.v !== null);
+  const topAgencies = withValue.sort((a, b) => b.v - a.v).slice(0, 10);
+  const regions = [...groupBy(latest, (r) => regionCodes(r.region_code)[0] ?? null)].map(([code, rs]) => ({
+    code,
+    name: rs[0]!.province ?? code,
+    t: total(rs, summary, 'requests_new'),
+  }));
+  const placed = regions.filter((x) => x.code !== null);
+  const topRegions = placed
     .filter((x) => x.t.known > 0)
     .sort((a, b) => b.t.sum - a.t.sum)
     .slice(0, 10);
+  // What the rankings leave out, said under them (a fresh tester: 浙江省 and an agency missing
+  // from them, with no word why): reports without the figure, provinces none of whose reports
+  // has it.
+  const unranked = { reports: ranked.length - withValue.length, regions: placed.filter((x) => x.t.known === 0).length };
   const count = tally(reports);
   const kinds = [...new Set(reports.map((r) => r.agency_kind).filter((k): k is string => !!k))].sort();
   return {
@@ -104,6 +114,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     topYear,
     topAgencies,
     topRegions,
+    unranked,
     kinds,
     undecided: count.undecided,
     count,
