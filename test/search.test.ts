@@ -612,6 +612,13 @@ describe('search in a real browser', () => {
     await page.click('#results li > a');
     await page.waitForSelector('[data-pagefind-body] mark', { timeout: 10_000 });
     expect(await page.textContent('[data-pagefind-body] mark')).toBe('复议');
+    // In view: the page scrolled to it (src/client/highlight.ts).
+    expect(
+      await page.$eval('[data-pagefind-body] mark', (m) => {
+        const r = m.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }),
+    ).toBe(true);
   });
 
   it('Chinese and digits apart: found where the page holds them apart, each word marked there', async () => {

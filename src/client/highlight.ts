@@ -6,7 +6,13 @@ import { BLOCK_ELEMENTS, highlightRanges, UNSHOWN_ELEMENTS } from '../lib/search
  * of the page: inside [data-pagefind-body], outside [data-pagefind-ignore]. Nothing is fetched.
  */
 const terms = new URLSearchParams(location.search).getAll('pagefind-highlight');
-if (terms.length) for (const body of document.querySelectorAll('[data-pagefind-body]')) mark(body);
+if (terms.length) {
+  for (const body of document.querySelectorAll('[data-pagefind-body]')) mark(body);
+  // The first match brought into view, unless the address names a place of its own (#L123): a
+  // fresh tester opened a result and saw no match without scrolling for it.
+  const first = document.querySelector('[data-pagefind-body] mark');
+  if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+}
 
 function mark(body: Element): void {
   // The searched text nodes in order; null where a block element starts or ends.
