@@ -50,8 +50,9 @@ function report(rows: string[]): string {
 }
 
 /** Values of row k: six applicants and their total. */
-function values(k: number): number[] {
-  const v = [k % 9, (k * 3) % 4, 0, k % 2, (k * 5) % 3, 1];
+/** Row k's values, the columns left blank (`blank`) none of its cases: its 总计 adds them as 0. */
+function values(k: number, blank: readonly number[] = []): number[] {
+  const v = [k % 9, (k * 3) % 4, 0, k % 2, (k * 5) % 3, 1].map((x, j) => (blank.includes(j) ? 0 : x));
   return [...v, v.reduce((a, b) => a + b, 0)];
 }
 
@@ -61,14 +62,14 @@ function table(blanks: Map<number, number[]>, t: Table = {}): string[] {
   return labels.map((label, k) =>
     line(
       label,
-      values(k).map((v, j) => (blanks.get(k)?.includes(j) ? '' : String(v))),
+      values(k, blanks.get(k)).map((v, j) => (blanks.get(k)?.includes(j) ? '' : String(v))),
       t,
     ),
   );
 }
 
 const want = (k: number, blank: number[]) =>
-  values(k)
+  values(k, blank)
     .map((v, j) => (blank.includes(j) ? 'B' : String(v)))
     .join(' ');
 
@@ -82,6 +83,15 @@ describe('blank cells of pdftotext -layout text, placed by position', () => {
     const p = ok(parseText(report(table(blanks))));
     for (const [k, b] of blanks) expect(rowOf(p.cells, 'requests', requestRows2021[k]!.key)).toBe(want(k, b));
     expect(rowOf(p.cells, 'requests', requestRows2021[3]!.key)).toBe(want(3, []));
+  });
+
+  it('places no row whose blanks leave it not adding up (a value glued to its neighbour where they stood)', () => {
+    // A fresh tester's fuzzer: 5 and 2 as 52 under 自然人, 商业企业's place empty, 总计 8.
+    const rows = table(new Map());
+    const total = labels.indexOf('（七）总计');
+    rows[total] = line('（七）总计', ['52', '', '0', '0', '1', '0', '8'], {});
+    const p = ok(parseText(report(rows)));
+    expect(p.cells.find((c) => c.row_key === 'total' && c.col_key === 'natural_person')?.value ?? null).not.toBe(52);
   });
 
   it('reads right-aligned numbers, and CJK counted one column a character', () => {

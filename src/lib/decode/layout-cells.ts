@@ -292,9 +292,23 @@ function placements(lines: Line[], n: number, width: Measure, lastIsSum: boolean
     // 2026: `3 0 0 0 0 3` under the first six columns of seven, 3 published as 其他 for
     // 3 0 0 0 0 0 3 with one 0 lost). Placed only when no such reading adds up (movedAddsUp).
     if (placed[0]!.every((k, j) => k === j) && (!lastIsSum || movedAddsUp(r.values, n))) continue;
+    // With its total placed, the row adds up with its blanks as none (a report leaves a cell blank
+    // for no case): else a value glued to its neighbour where they stood (`5` and `2` as `52`,
+    // the neighbour's place taken for a blank: a fresh tester's fuzzer) is not placed.
+    if (lastIsSum && !placedAddsUp(r.values, placed[0]!, n)) continue;
     out.set(r.index, placed[0]!);
   }
   return out;
+}
+
+/** Whether values placed in columns `cols` add up to the last column's (true when it is not placed). */
+function placedAddsUp(values: ReadonlyArray<{ raw: string }>, cols: readonly number[], n: number): boolean {
+  const at = cols.indexOf(n - 1);
+  if (at < 0) return true;
+  const nums = values.map((v) => Number(v.raw.replace(/[,，件]/g, '')));
+  if (nums.some((x) => !Number.isFinite(x))) return true;
+  const sum = nums.reduce((a, x, k) => (k === at ? a : a + x), 0);
+  return Math.abs(sum - nums[at]!) < 1e-9;
 }
 
 /** A plain text line whose text is its raw text normalised (nothing rewritten after decoding). */

@@ -674,10 +674,12 @@ export function renderTables(
     !q.reviewRowNumber &&
     reviewValues.length === 15 &&
     reviewValues.every((v) => /^\d+$/.test(v));
-  // Its blank columns (q.layoutReview.blank): blank in the truth, their checks not assessable.
-  if (reviewLaidOut && q.layoutReview?.blank?.length) {
+  // Its blank columns (q.layoutReview.blank), those of them whose value is 0 (a report leaves a
+  // cell blank for no case): blank in the truth, their checks not assessable.
+  const reviewBlank = (q.layoutReview?.blank ?? []).filter((k) => reviewValues[k] === '0');
+  if (reviewLaidOut && reviewBlank.length) {
     const own = cells.filter((c) => c.table_id === 'review');
-    for (const k of q.layoutReview.blank) {
+    for (const k of reviewBlank) {
       const c = own[k];
       if (!c) continue;
       c.value = null;
@@ -689,7 +691,7 @@ export function renderTables(
     ? []
     : reviewLaidOut && q.layoutReview
       ? layoutReview(
-          reviewValues.map((v, k) => (q.layoutReview!.blank?.includes(k) ? '' : v)),
+          reviewValues.map((v, k) => (reviewBlank.includes(k) ? '' : v)),
           q.layoutReview.modes,
           q.layoutReview.col,
           q.layoutReview.swap,

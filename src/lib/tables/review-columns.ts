@@ -15,6 +15,8 @@ import { REVIEW_BLOCK_PIECES, SUIT_AFTER, SUIT_DIRECT, blockWords, joinedWords }
  *   nearest other label: a number reaching into a neighbour's band (two values glued, `64178`)
  *   or set to its cell's side places nothing;
  * - no two values under one label, in the labels' order;
+ * - each block with a blank adds up (结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计), its blanks as
+ *   none, unless its 总计 is the blank;
  * - every value stands the same way under its label, within two columns or a third of the
  *   narrowest column of the others;
  * - under `wide` not known, both ways of counting a CJK character that place the row agree.
@@ -134,5 +136,15 @@ function placedUnder(headerLines: readonly string[], valueLine: string, wide: bo
   const offsets = vals.map((v, i) => v.index + v[0].length / 2 - at[out.indexOf(i)]!);
   const gaps = at.slice(1).map((x, k) => x - at[k]!);
   if (Math.max(...offsets) - Math.min(...offsets) > Math.max(2, Math.min(...gaps) / 3)) return null;
+  // A block with a gap adds up, its blanks as none (a blank is where a report leaves a cell
+  // empty for no case): else what stands under a label may be two values glued where they stood
+  // (`13` and `4` as `134` under 结果维持, its neighbour's gap taken for a blank: a fresh tester's
+  // fuzzer). A block whose 总计 is the gap has nothing to add up.
+  const num = (k: number) => (out[k] === null ? 0 : Number(vals[out[k]!]![0]));
+  for (let b = 0; b < 3; b++) {
+    const block = [0, 1, 2, 3, 4].map((c) => 5 * b + c);
+    if (block.every((k) => out[k] !== null) || out[5 * b + 4] === null) continue;
+    if (block.slice(0, 4).reduce((a, k) => a + num(k), 0) !== num(5 * b + 4)) return null;
+  }
   return out;
 }

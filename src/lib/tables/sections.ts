@@ -71,6 +71,7 @@ import { rowsFormProblem } from './rows-form.ts';
 import { readReviewBlockRows, reviewBlockRows } from './review-rows.ts';
 import { reviewColumnsByLabels } from './review-columns.ts';
 import { valueBeforeOwnHeader } from './active-order.ts';
+import { unreadWhenSumsElsewhere } from './column-sums.ts';
 import {
   cellSlots,
   consistentNoise,
@@ -583,7 +584,14 @@ export function readRequests(
     ...(gridCheck ? { gridCheck: { all: gridCheck } } : {}),
     ...(extra ? { wider: { all: namedWider(extra) } } : {}),
   });
-  return read.found.length ? { layout: known ? layout : null, read, rowsLayout: layout } : { layout: null, read: null };
+  // Every row adding up with another column as its total: the columns' order is another (column-sums.ts).
+  const checked = unreadWhenSumsElsewhere(
+    read,
+    requestCols.map((c) => c.key),
+  );
+  return read.found.length
+    ? { layout: known ? layout : null, read: checked, rowsLayout: layout }
+    : { layout: null, read: null };
 }
 
 /** 三's header rows as the form prints them, or a flattening of it (header.ts, headerFormProblem). */
