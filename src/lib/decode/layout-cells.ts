@@ -245,6 +245,34 @@ export function valueColumns(lines: Line[], n: number): Map<number, ValueColumns
     });
     if (shown.length === 1) byPage.set(p, shown[0]!);
   }
+  // A page of one full row (a page break right after 三's first row, under its header): it shows
+  // the next page's columns where that row's values stand each in its column there, so its header
+  // is read over them (a fresh tester's fuzzer: with no columns, a header in another order was
+  // read in the form's).
+  const pages = [...new Set(page)];
+  for (const p of pages) {
+    if (byPage.has(p)) continue;
+    const next = byPage.get(p + 1) ?? byPage.get(p - 1);
+    if (!next) continue;
+    const measure = MEASURES[next.wide ? 1 : 0]!;
+    const full = lines.flatMap((l, i) => {
+      if (page[i] !== p || !usable(l) || l.rebuilt) return [];
+      const r = row(l, i, measure, p);
+      return r && r.values.length === n ? [r] : [];
+    });
+    // Each value overlapping its column there, clear of the neighbours' (numbers set to one side of
+    // their cells reach past a column of shorter ones).
+    const inside = (r: Row) =>
+      r.labelEnd < next.lo[0]! &&
+      r.values.every(
+        (v, c) =>
+          v.e > next.lo[c]! &&
+          v.s < next.hi[c]! &&
+          (c === 0 || v.s > next.hi[c - 1]!) &&
+          (c === n - 1 || v.e < next.lo[c + 1]!),
+      );
+    if (full.length === 1 && full.every(inside)) byPage.set(p, next);
+  }
   const out = new Map<number, ValueColumns>();
   page.forEach((p, i) => {
     const c = byPage.get(p);
