@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { ok, parseText, wrongCells } from './helpers.ts';
 
 /**
- * Fresh testers' files (test/fixtures/tester/t45 and t49, their READMEs): pdftotext conversions
+ * Fresh testers' files (test/fixtures/tester/t45, t48, t49 and t50, their READMEs): fuzzers over
+ * plain and `-layout` text (a header in another order lost, `| ` as a blank cell, values glued
+ * where they stood, every row adding up with another column as its total); pdftotext conversions
  * of Chromium-printed reports (another row's value as the fee, 四's blanks at its end, a running
  * header glued to a cell, a print header before the title), and a fuzzer's delimited text (a
  * grid table's wrapped unit, a bold unit, a short Markdown delimiter row).
  */
 for (const [name, count] of [
   ['t45', 9],
+  ['t48', 6],
   ['t49', 4],
+  ['t50', 5],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
   const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');

