@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markPageNumbers, textToLines } from '../src/lib/decode/lines.ts';
 import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -133,5 +134,14 @@ describe('a page number after a row one cell a line', () => {
       '无。',
     ]);
     expect(['3 1 25', 'A A A']).toContain(shown(top, 'rules'));
+  });
+});
+
+describe('a bare 0 last on a page', () => {
+  it('is never the page’s number: the rest of a number wrapped in its cell', () => {
+    const marks = (text: string) => markPageNumbers(textToLines(text)).map((l) => l.pageNumber ?? '-');
+    // `-raw` text: 10 wrapped in its cell as `1` over `0`, the page breaking after it.
+    expect(marks('5 0 0 3 0 2 1\n0\n\f4.无正当')).toEqual(['-', '-', '-']);
+    expect(marks('5 0 0 3 0 2 1\n7\n\f4.无正当')).toEqual(['-', 'footer', '-']);
   });
 });

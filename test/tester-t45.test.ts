@@ -11,7 +11,7 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  * grid table's wrapped unit, a bold unit, a short Markdown delimiter row).
  */
 for (const [name, count] of [
-  ['t45', 9],
+  ['t45', 14],
   ['t48', 6],
   ['t49', 4],
   ['t50', 5],

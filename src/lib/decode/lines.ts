@@ -158,8 +158,12 @@ export function textToLines(text: string): Line[] {
   return markPageNumbers(parts.map((raw, i) => makeLine(i + 1, raw)));
 }
 
-/** One to three digits alone on a line (its form feed and spaces aside). */
-const BARE_NUMBER = /^[\s\f]*\d{1,3}[\s\f]*$/;
+/**
+ * One to three digits alone on a line (its form feed and spaces aside), from 1: a page is never
+ * numbered 0 (a `0` last on a page is a cell, the rest of a number wrapped in its cell: 10 as
+ * `1` over `0`, t45's `-raw` text published 1).
+ */
+const BARE_NUMBER = /^[\s\f]*[1-9]\d{0,2}[\s\f]*$/;
 
 /**
  * The bare numbers beside the page breaks of pdftotext's text, which writes a form feed first on

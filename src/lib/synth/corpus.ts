@@ -278,6 +278,10 @@ function report(
     blockSplit: style === 'html' && new Random(Number(seq) * 7243 + 13).chance(0.15),
     hiddenText: style === 'html' && new Random(Number(seq) * 6607 + 19).chance(0.15),
     wrappedLabels: style === 'spaces' && new Random(Number(seq) * 7727 + 29).chance(0.3),
+    // `-raw` text: blanks not shown, digits spaced apart (a side generator of its own).
+    ...(style === 'spaces' && new Random(Number(seq) * 7741 + 43).chance(0.1)
+      ? { spacedDigits: Number(seq) * 7741 + 47 }
+      : {}),
     // Not with a planted source error: a row short of values is NULL, and the error's check then
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
@@ -566,6 +570,10 @@ function report(
   if (tq.cell.floats) quirks.add('spreadsheet-floats');
   if (tq.spannedNumbers) quirks.add('spanned-numbers');
   if (tq.wrappedLabels) quirks.add('wrapped-labels');
+  // Alone among 三's other shapes of text (its rows written as they are).
+  if (tq.spacedDigits !== undefined && (tq.wrappedLabels || tq.glued || tq.damage?.length || tq.cutAfter))
+    delete tq.spacedDigits;
+  if (tq.spacedDigits !== undefined) quirks.add('spaced-digits');
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   // Wrapped labels with their numbers on a middle or the last piece (side generator: the corpora
   // made before stay the same).

@@ -205,6 +205,13 @@ export interface TableQuirks {
    */
   wrappedLabels?: boolean;
   /**
+   * 三's rows as `pdftotext -raw` writes a table whose blank cells are drawn empty and whose
+   * numbers are letter-spaced (a fresh tester's t45): values one space apart, zeros left blank
+   * (their cells blank in the truth) and no gap where they stood, a number of two digits or more
+   * with its digits spaced apart (`1 2` for 12). The seed of its side generator.
+   */
+  spacedDigits?: number;
+  /**
    * With wrappedLabels (numbers on the first piece): one number of 三 of two digits or more
    * wrapped in its cell, its last digit on a line of its own below (layout-text.ts
    * WrappedNumber); that row's cells are NULL in the truth.
@@ -420,6 +427,7 @@ export function renderTables(
 
   // ── 三 ──
   const rRows: Row[] = [];
+  const spaced = q.spacedDigits === undefined ? null : new Random(q.spacedDigits);
   let cut = false;
   const reqCols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
   for (const def of requestRows[t.layoutRequests]) {
@@ -441,6 +449,16 @@ export function renderTables(
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (q.blankTotals) ws = ws.map((w, j) => (j === 6 || def.key === 'total' ? { text: '', truth: blank } : w));
+    if (spaced && !glued)
+      ws = ws.map((w) =>
+        w.truth.state !== 'number' || !/^\d+$/.test(w.text)
+          ? w
+          : w.truth.value === 0
+            ? spaced.chance(0.7)
+              ? { text: '', truth: blank }
+              : w
+            : { text: [...w.text].join(' '), truth: w.truth },
+      );
     if (style === 'html' && (q.blockSplit || q.hiddenText || q.supByStyle || q.unsureInk))
       ws = ws.map((w) => disguise(w));
     if (q.requestHeaderRepeated)
@@ -846,6 +864,8 @@ export function renderTables(
   function rowCells(r: Row): string[] {
     if (r.glued) return [`${r.label}${rng.chance(0.5) ? '' : ' '}${r.cells.map((c) => c.text).join('')}`];
     if (q.blankApplicants && r.cells.length === 7) return [r.label, ...r.cells.map((c) => c.text)];
+    // No gap where a blank cell stood (q.spacedDigits).
+    if (spaced) return [[r.label, ...r.cells.map((c) => c.text).filter((t) => t !== '')].join(' ')];
     return [r.label, ...r.cells.map((c) => c.text)];
   }
 }

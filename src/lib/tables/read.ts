@@ -11,6 +11,7 @@ import { TableEmitter, type CellOut, type Placement, type TableNote } from './em
 import { notByCount, positionRows, rowExtent, widerRows, type HeaderColumns } from './columns.ts';
 import { readings, survivors, type ReadingCell, type Rule, type Unit, type Val } from './glue.ts';
 import {
+  delimitedLine,
   endsAtLabel,
   isDense,
   locateRows,
@@ -298,6 +299,7 @@ export function readTable(
   const runs = plainTable
     ? splitRuns(defs, found, rcs, countReadings, rowRules, rules.moneyUnit ?? null)
     : new Map<number, RowDef[]>();
+  const spacedTable = plainTable && spacedDigits(toks, found, rcs, runs, wideRows);
   const runKeys: string[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
@@ -361,13 +363,30 @@ export function readTable(
             rules.moneyUnit ?? null,
           )
         : null;
+    // A table of text whose rows show more values than columns, none of them rows run together
+    // nor a header's wider columns (`6 1 6 5 1 4 1 1 1 4 1 1 1` for seven: `-raw` text spacing a
+    // number's digits apart), or fewer with no mark where the others were (blanks not shown): a
+    // row of the form's count is not proven by it either (`4 1 1 3 3 1 2` for 4 1 1 3 _ 3 12:
+    // t45 published 3 under 法律服务机构 and 2 as 总计). Only its own sum tells; one failing it
+    // is NULL.
+    const spaced =
+      spacedTable && rc.kind === 'cells' && rc.cells.every((c) => c !== null) && !stray && !delimitedLine(toks, f.at)
+        ? rowSumFails(
+            keysOf(f.def),
+            rc.cells,
+            cols.map((c) => c.kind),
+            rowRules,
+            rules.moneyUnit ?? null,
+            SPACED,
+          )
+        : null;
     // Its values a column off by a number before or after them that is no cell and a blank not
     // shown, where its own sum tells (shift.ts): a blank may be lost anywhere in text (a converter
     // dropping empty cells), so only a reading that mends the row's sum counts. A row no reading
     // mends is the source's own error, published with its check failed; one some reading mends
     // is NULL, its check not assessable (the source's error or a stray number: not shown).
     const shifted =
-      rc.kind === 'cells' && !rc.spanned?.size && !stray
+      rc.kind === 'cells' && !rc.spanned?.size && !stray && !spaced
         ? shiftedReading(
             cellNumbers(
               rc.cells,
@@ -449,6 +468,7 @@ export function readTable(
         : (ragged.get(k) ??
           gap ??
           stray ??
+          spaced ??
           shifted ??
           lostValue ??
           off ??
@@ -627,6 +647,28 @@ export function oneValueALine(cells: Slot[]): boolean {
  * (blank-line separators show a blank as two; one empty line among values that otherwise follow
  * each other may be a blank cell or nothing). Plain pdftotext of a ruled table is so.
  */
+/**
+ * Whether a table of text (not delimited) shows that its values are not its cells one to one: a
+ * row found with more values than it has columns, neither rows run together (`runs`, runs.ts)
+ * nor read under a header's wider columns (`wide`) — a number's digits spaced apart — or with
+ * fewer, nothing marking where the others were — blank cells not shown. Either way a row of the
+ * form's count may be both at once.
+ */
+function spacedDigits(
+  toks: Tok[],
+  found: readonly FoundRow[],
+  rcs: readonly RowCells[],
+  runs: ReadonlyMap<number, unknown>,
+  wide: ReadonlyArray<unknown>,
+): boolean {
+  return found.some((f, k) => {
+    const rc = rcs[k]!;
+    if (delimitedLine(toks, f.at) || runs.has(k) || wide[k]) return false;
+    const n = f.def.columns.length;
+    return (rc.kind === 'unknown' && rc.vals.length > 0 && rc.vals.length !== n) || rc.kind === 'short';
+  });
+}
+
 export function blanksUnshown(region: Tok[]): boolean {
   let seen = false;
   let gap = 0;
@@ -654,12 +696,24 @@ export function blanksUnshown(region: Tok[]): boolean {
  * wrong when they were right, and right ones look wrong), so no reading of it is published.
  * `keys`: the cells' `row.col` keys, in order.
  */
+/** rowSumFails's reason for a row of one value a line; `{sum}` is the failing sum. */
+const ONE_A_LINE =
+  "its values stand one a line, where a blank cell leaves no line, and its own sum does not hold ({sum}): a blank cell lost and a stray number in the row (a page number) would read so, the values after the blank a column off, as would the source's own error";
+
+/**
+ * rowSumFails's reason for a row read by its count in a table that writes numbers with their
+ * digits spaced apart (`spacedDigits`); `{sum}` is the failing sum.
+ */
+const SPACED =
+  "its own sum does not hold ({sum}) in a table whose other rows show more values than columns (a number's digits spaced apart, `1 2` for 12, its blank cells not shown): a number spaced apart and a blank cell not shown give the row its count too, its values then under other columns, as would the source's own error";
+
 export function rowSumFails(
   keys: string[],
   cells: Slot[],
   kinds: ReadonlyArray<ValueKind>,
   rules: Rule[],
   unit: MoneyUnit | null,
+  cause: string = ONE_A_LINE,
 ): string | null {
   const index = new Map(keys.map((key, j) => [key, j]));
   // A blank cell, or one that is no number (a mark for none, 无, /, or text), counts as none here: the sum then
@@ -679,7 +733,7 @@ export function rowSumFails(
     if (!terms.every((t) => index.has(t))) continue;
     const sum = (ts: string[]) => ts.reduce((a, t) => a + (values[index.get(t)!] as number), 0);
     if (Math.abs(sum(r.lhs) - sum(r.rhs)) > 1e-9)
-      return `its values stand one a line, where a blank cell leaves no line, and its own sum does not hold (${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}): a blank cell lost and a stray number in the row (a page number) would read so, the values after the blank a column off, as would the source's own error — which, the text does not show`;
+      return `${cause.replace('{sum}', `${r.lhs.join(' + ')} = ${sum(r.lhs)}, ${r.rhs.join(' + ')} = ${sum(r.rhs)}`)} — which, the text does not show`;
   }
   return null;
 }

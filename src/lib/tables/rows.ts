@@ -209,7 +209,7 @@ function headsValues(toks: Tok[], at: number): boolean {
 }
 
 /** Whether the line of token `i` ends as a delimited row (its cells known). */
-function delimitedLine(toks: Tok[], i: number): boolean {
+export function delimitedLine(toks: Tok[], i: number): boolean {
   const line = toks[i]!.line;
   for (let k = i + 1; k < toks.length && toks[k]!.line === line; k++) {
     const t = toks[k]!;
@@ -378,6 +378,17 @@ export function readRow(
     region.push(tok);
   }
   const lines = fromLines(region, n, dense, edges);
+  // Right after a row label with no values of its own (decode/orphans.ts masks it), the values
+  // after this label may be that row's as well: plain pdftotext writes two labels back to back
+  // and then both rows' values (`（七）总计` / `四、结转下年度继续办理` / `16 2 0 0 0 0 18` / `1 0 …`:
+  // t45 published 总计's values as 结转下年度's).
+  const orphan = orphanAbove(toks, at);
+  if (orphan !== null && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
+    return {
+      kind: 'unknown',
+      reason: `another row's label right above this one has no values of its own (line ${orphan}): the values after the two labels may be that row's first — which values are this row's is not proven`,
+      vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
+    };
   // Numbers after that text and before the next label (`只计这一情形，不计其他情形)  7`: the
   // rest of the label wrapped beside the rest of a number wrapped in its cell, 137 as 13 over
   // 7): this row's or another's whose label is lost, so the lines before are not proven all
@@ -641,12 +652,10 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
     prevAt !== null && NUMBERED.test(prevLabel) && !NUMBERED.test((toks[prevAt] as { text?: string }).text ?? '');
   let restAbove: number | null = null;
   if (prevAt !== null) {
-    let own = false;
     let count = 0;
     let lead = true;
     for (let k = prevAt + 1; k < toks.length && toks[k]!.line === stop; k++) {
       const t = toks[k]!;
-      own ||= t.t === 'val';
       const piece = t.t === 'val' ? leadingPiece(toks, k) : null;
       if (piece !== null) {
         count++;
@@ -654,8 +663,15 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
       }
       if (t.t === 'eol' && count < n && lead && rest) restAbove = t.no;
     }
-    if (!own) return null;
   }
+  // The row above with no values on its own line reads the lines of values after it, one cell a
+  // line. Those lines are its cells only when they hold all of them and no other row's
+  // line (a label with values, a row not found) stands between: otherwise the line of numbers
+  // right above this row may as well be the first digits of a number wrapped in its cell
+  // (`3.其他` / `4` / `（七）总计 32 … 4` of 44; `3.其他 0 0 0 3 0 0 3` / `11` / `（七）总计 … 0`
+  // of 110, the row above's wrapped label found and 3.其他 not: t45 published 4 and 0).
+  const lineMode = prevAt !== null && !ownValues(toks, prevAt, stop);
+  let below = 0;
   let found: number | null = null;
   let i = at - 1;
   while (i >= 0 && toks[i]!.line === labelLine) i--;
@@ -702,9 +718,35 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
     if (labelled && lead && count > 0 && count < n && !header && prevAt !== null && !edgeOnly && no >= 0)
       return found ?? no;
     if (text && (header || prevAt === null || vals)) return found;
-    if (vals && !text && !edgeOnly && no >= 0) found ??= no;
+    if (vals && !text && !edgeOnly && no >= 0) {
+      found ??= no;
+      below += count;
+    }
   }
+  if (lineMode) return below < n ? found : null;
   return found ?? restAbove;
+}
+
+/**
+ * The line number of a row label masked for having no values (decode/orphans.ts: its text all
+ * `·`) that is the last line with text before the label at `at`, or null.
+ */
+function orphanAbove(toks: Tok[], at: number): number | null {
+  const line = toks[at]!.line;
+  let i = at - 1;
+  while (i >= 0 && toks[i]!.line === line) i--;
+  while (i >= 0 && (toks[i]!.t === 'eol' || toks[i]!.t === 'blank')) i--;
+  const t = toks[i];
+  if (!t || t.t !== 'text' || !/^·+$/.test(t.text.replace(/\s/g, ''))) return null;
+  // The whole line masked: no other token on it.
+  for (let k = i - 1; k >= 0 && toks[k]!.line === t.line; k--) if (toks[k]!.t !== 'blank') return null;
+  return t.no;
+}
+
+/** Whether the row whose label is at `at` has a value on its label's line (`line`). */
+function ownValues(toks: Tok[], at: number, line: number): boolean {
+  for (let k = at + 1; k < toks.length && toks[k]!.line === line; k++) if (toks[k]!.t === 'val') return true;
+  return false;
 }
 
 /**
