@@ -76,6 +76,7 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   era: '2021',
   status: 'complete',
   checks_failed: 0,
+  checks_not_assessable: 0,
   cells_ambiguous: 0,
   ...over,
 });

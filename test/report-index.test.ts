@@ -84,6 +84,7 @@ describe('writeReportIndex', () => {
       'region_code',
       'status',
       'checks_failed',
+      'checks_not_assessable',
       'duplicate_of',
       'same_agency_year',
       'page',

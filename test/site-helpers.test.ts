@@ -143,6 +143,8 @@ describe('checkWord', () => {
   it('a complete report with ambiguous cells is not plainly consistent', () =>
     expect(checkWord(report({ cells_ambiguous: 3 }))).toBe('未见不一致（有无法确定的格）'));
   it('complete and consistent', () => expect(checkWord(report())).toBe('一致'));
+  it('a complete report whose checks did not all run was checked in part', () =>
+    expect(checkWord(report({ checks_not_assessable: 35 }))).toBe('部分可核对，未见不一致'));
 });
 
 describe('pageWindow', () => {
@@ -1087,6 +1089,13 @@ describe('counts of reports: a copy is not another report, on every page alike',
 
   it('how many reports with tables are consistent: each report once', () => {
     expect(consistency(all)).toEqual({ withTables: 3, consistent: 3 });
+  });
+
+  it('a report whose checks did not all run, or partial, is not counted as consistent', () => {
+    const some = all.map((r) =>
+      r === a ? { ...r, checks_not_assessable: 2 } : r === b ? { ...r, status: 'partial' as const } : r,
+    );
+    expect(consistency(some)).toEqual({ withTables: 3, consistent: 1 });
   });
 });
 

@@ -139,6 +139,8 @@ interface Kept {
   report: ReportRow;
   crossCells: CrossCells;
   failed: number;
+  /** Checks not assessable, the cross-year ones included. */
+  unassessed: number;
   entry: ManifestEntry;
   fingerprint: Fingerprint | null;
 }
@@ -280,7 +282,14 @@ export class Collector {
     }
     const fingerprint = r.fingerprint ?? null;
     if (fingerprint && this.sharedStems && !this.sharedStems.has(conversionStem(r.path))) fingerprint.rows = '';
-    this.kept.push({ report: r.report, crossCells: r.crossCells, failed, entry, fingerprint });
+    this.kept.push({
+      report: r.report,
+      crossCells: r.crossCells,
+      failed,
+      unassessed: r.report.checks_not_assessable,
+      entry,
+      fingerprint,
+    });
   }
 
   /** Shares the repeated strings of what is kept until the end (intern.ts). */
@@ -334,10 +343,12 @@ export class Collector {
       const failed = rows.filter((c) => c.status === 'fail').length;
       this.stats.checksFailed += failed;
       k.failed += failed;
+      k.unassessed += rows.filter((c) => c.status === 'not_assessable').length;
     }
     const reports = this.kept.map((k) => ({
       ...k.report,
       checks_failed: k.failed,
+      checks_not_assessable: k.unassessed,
       same_agency_year: k.entry.same_agency_year.length,
     }));
     const counts: Record<string, number> = {

@@ -444,6 +444,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     era,
     status,
     checks_failed: checksFailed,
+    checks_not_assessable: checks.filter((c) => c.status === 'not_assessable').length,
     cells_ambiguous: cells.filter((c) => UNCERTAIN_STATES.has(c.state)).length,
     // Set by the run, which sees every file (see ingest/canonical.ts).
     duplicate_of: null,

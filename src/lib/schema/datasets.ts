@@ -113,6 +113,13 @@ export const ReportRow = z.object({
    * holding one report. Appended after title_agency.
    */
   second_report_line: z.number().int().positive().nullable(),
+  /**
+   * How many of the report's arithmetic checks could not be made (`not_assessable` in checks: a
+   * term blank, NULL or unreadable). Above 0, the report is consistent only as far as it could
+   * be checked: lists say 部分可核对 (checked in part), never 一致. Appended after
+   * second_report_line.
+   */
+  checks_not_assessable: z.number().int().min(0),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -237,6 +244,7 @@ const sqlTypeOverrides: Record<string, string> = {
   second_report_line: 'INTEGER',
   published_on: 'DATE',
   checks_failed: 'INTEGER',
+  checks_not_assessable: 'INTEGER',
   cells_ambiguous: 'INTEGER',
   line: 'INTEGER',
   page: 'INTEGER',

@@ -78,8 +78,8 @@ export const FILE_DOCS: ReadonlyArray<{ id: string; name: string; doc: Doc }> = 
     id: 'index',
     name: 'reports/index.json, reports/index.jsonl',
     doc: [
-      `The reports index: reports/index.json has count and reports_jsonl, the addresses of the JSON Lines files with one report per line (report_id, title, agency, year, region_code, status, checks_failed, duplicate_of, same_agency_year, page, json; duplicate_of and same_agency_year as in reports: sum only reports where duplicate_of is null and same_agency_year is 0) in report_id order: reports/index.jsonl, or parts reports/index/index-00001.jsonl … of at most ${MIB}. While reports/index.json stays under ${MIB}, the reports are also inline as reports.`,
-      `报告索引：reports/index.json 含 count 和 reports_jsonl，即按 report_id 顺序每行一份报告（report_id、title、agency、year、region_code、status、checks_failed、duplicate_of、same_agency_year、page、json；duplicate_of 与 same_agency_year 同 reports 表：合计只计 duplicate_of 为空且 same_agency_year 为 0 的报告）的 JSON Lines 文件地址：reports/index.jsonl，或每部分不超过 ${MIB} 的 reports/index/index-00001.jsonl …。reports/index.json 不超过 ${MIB} 时，报告也以 reports 列在其中。`,
+      `The reports index: reports/index.json has count and reports_jsonl, the addresses of the JSON Lines files with one report per line (report_id, title, agency, year, region_code, status, checks_failed, checks_not_assessable, duplicate_of, same_agency_year, page, json; duplicate_of and same_agency_year as in reports: sum only reports where duplicate_of is null and same_agency_year is 0) in report_id order: reports/index.jsonl, or parts reports/index/index-00001.jsonl … of at most ${MIB}. While reports/index.json stays under ${MIB}, the reports are also inline as reports.`,
+      `报告索引：reports/index.json 含 count 和 reports_jsonl，即按 report_id 顺序每行一份报告（report_id、title、agency、year、region_code、status、checks_failed、checks_not_assessable、duplicate_of、same_agency_year、page、json；duplicate_of 与 same_agency_year 同 reports 表：合计只计 duplicate_of 为空且 same_agency_year 为 0 的报告）的 JSON Lines 文件地址：reports/index.jsonl，或每部分不超过 ${MIB} 的 reports/index/index-00001.jsonl …。reports/index.json 不超过 ${MIB} 时，报告也以 reports 列在其中。`,
     ],
   },
 ];
@@ -162,6 +162,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。',
     ],
     checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
+    checks_not_assessable: [
+      'How many arithmetic checks could not be made (a term blank, NULL or unreadable; status not_assessable in checks). Above 0 with checks_failed 0, the numbers are consistent only as far as they could be checked.',
+      '因某项空白、为空值或无法读取而无法核对的算术核对项数（checks 中 status 为 not_assessable）。大于 0 且 checks_failed 为 0 时，数字只在可核对的范围内一致。',
+    ],
     cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
     duplicate_of: dup,
     period_year: [

@@ -188,13 +188,17 @@ export function sameAgencyYearNote(
 
 /**
  * What the checks of a report found, in a few words for lists: a text-only report has nothing
- * to check, a partial one was checked only in part. Never 一致 (consistent) for a report whose
- * tables were not there to check.
+ * to check, a partial one, or one with checks that could not be made (a term blank or NULL),
+ * was checked only in part. Never 一致 (consistent) for a report whose tables were not there to
+ * check, nor for one whose checks did not all run (a fresh tester: 一致 in lists for a report
+ * whose page said most checks could not be made).
  */
-export function checkWord(r: Pick<ReportRow, 'status' | 'checks_failed' | 'cells_ambiguous'>): string {
+export function checkWord(
+  r: Pick<ReportRow, 'status' | 'checks_failed' | 'checks_not_assessable' | 'cells_ambiguous'>,
+): string {
   if (r.checks_failed > 0) return `${r.checks_failed} 项不一致`;
   if (r.status === 'text_only') return '无表格可核对';
-  if (r.status === 'partial') return '部分可核对，未见不一致';
+  if (r.status === 'partial' || r.checks_not_assessable > 0) return '部分可核对，未见不一致';
   if (r.cells_ambiguous > 0) return '未见不一致（有无法确定的格）';
   return '一致';
 }

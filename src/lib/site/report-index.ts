@@ -25,6 +25,8 @@ export interface IndexEntry {
   region_code: string | null;
   status: string;
   checks_failed: number;
+  /** As in reports.csv: checks that could not be made (above 0: consistent only in part). */
+  checks_not_assessable: number;
   /** As in reports.csv: the report this one is a copy of, NULL for the report itself. */
   duplicate_of: string | null;
   /** As in reports.csv: how many other, different reports its agency has for its year (above 0: in no total). */
@@ -50,7 +52,8 @@ export async function writeReportIndex(options: {
     const lines = new LineParts(outDir, 'reports/index', 'jsonl', limit);
     const doc = new InlineArrayDoc(join(outDir, 'reports/index.json'), { count }, 'reports', 1, limit);
     const result = await conn.stream(
-      `SELECT report_id, title, agency, year, region_code, status, checks_failed, duplicate_of, same_agency_year
+      `SELECT report_id, title, agency, year, region_code, status, checks_failed, checks_not_assessable, duplicate_of,
+              same_agency_year
        FROM ${from} ORDER BY report_id`,
     );
     for await (const rows of result.yieldRowObjectJs()) {

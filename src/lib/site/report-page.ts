@@ -157,8 +157,8 @@ export function reportPage({
   ]);
 
   let statusLine = `${statusLabel(report)}；${checkWord(report)}`;
-  if (unchecked > 0 && failed.length === 0 && checkWord(report) === '一致')
-    statusLine = `${statusLabel(report)}；未见不一致（${checks.length} 项核对中 ${unchecked} 项因空白或缺格无法核对）`;
+  if (unchecked > 0 && failed.length === 0 && report.status === 'complete')
+    statusLine = `${statusLabel(report)}；部分可核对，未见不一致（${checks.length} 项核对中 ${unchecked} 项因空白或缺格无法核对）`;
   if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
 
   const hasRequests = cells.some((c) => c.table_id === 'requests');

@@ -97,10 +97,16 @@ export const APPLICANTS = [
 export const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 /**
- * How many reports with tables (not text_only) there are, and of them how many pass every check:
- * each report once (aggregate.ts counted: a copy is no other report).
+ * How many reports with tables (not text_only) there are, and of them how many pass every check,
+ * each of them made (none failed, none not assessable): each report once (aggregate.ts counted:
+ * a copy is no other report).
  */
 export function consistency(reports: ReportRow[]): { withTables: number; consistent: number } {
   const withTables = counted(reports).filter((r) => r.status !== 'text_only');
-  return { withTables: withTables.length, consistent: withTables.filter((r) => r.checks_failed === 0).length };
+  return {
+    withTables: withTables.length,
+    consistent: withTables.filter(
+      (r) => r.checks_failed === 0 && r.checks_not_assessable === 0 && r.status === 'complete',
+    ).length,
+  };
 }
