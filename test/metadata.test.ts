@@ -771,3 +771,25 @@ describe("a browser's print header before the title (a fresh tester's Chromium-p
     }
   });
 });
+
+describe('a cell of the page before the title, a tab between', () => {
+  // A synthetic RTF (seed 107): a menu cell and the title's cell of one row, flattened with a tab.
+  it('is no part of the title, the agency or the year', () => {
+    const line =
+      '机构概况 政策文件 2018年年报\t新疆维吾尔自治区生态环境厅2019年政府信息公开工作年度报告 发 布 日 期:2020/03/26';
+    const m = meta(line, '一、总体情况\n2019年，全厅公开信息。');
+    expect([m.title, m.agency, m.year]).toEqual([
+      '新疆维吾尔自治区生态环境厅2019年政府信息公开工作年度报告',
+      '新疆维吾尔自治区生态环境厅',
+      2019,
+    ]);
+  });
+  it('an agency’s name in the cell before still names it', () => {
+    const m = meta('某某市交通运输局\t2019年政府信息公开工作年度报告', '一、总体情况\n好。');
+    expect([m.title, m.agency, m.year]).toEqual([
+      '某某市交通运输局2019年政府信息公开工作年度报告',
+      '某某市交通运输局',
+      2019,
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { choiceOverFallback } from './docx-alternate.ts';
 import { hMergeAsSpans } from './docx-merge.ts';
+import { trackedStructure } from './docx-tracked.ts';
 import { fieldResults } from './docx-fields.ts';
 import { readableInline, relationshipIds } from './docx-inline.ts';
 import { OBJECT_MARK, UNSURE_MARK } from './shown.ts';
@@ -101,7 +102,9 @@ export async function withoutHiddenRuns(bytes: Uint8Array): Promise<Uint8Array> 
   const cr = crAsBreaks(toggles ?? xml) ?? toggles ?? fields;
   const symbols = symbolsAsText(cr ?? source) ?? cr;
   const icons = dingbatRuns(symbols ?? source) ?? symbols;
-  const breaks = hMergeAsSpans(icons ?? source) ?? icons;
+  // Deleted cells and rows gone, as Word shows them (docx-tracked.ts).
+  const tracked = trackedStructure(icons ?? source) ?? icons;
+  const breaks = hMergeAsSpans(tracked ?? source) ?? tracked;
   // What mammoth would drop unsaid (docx-inline.ts), read or marked; dangling references away.
   const rels = await zip.file(relsPath(main))?.async('string');
   const changed =

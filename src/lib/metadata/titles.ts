@@ -219,6 +219,11 @@ export function splitHeadLine(l: Line): Line[] {
   }
   // Chrome words or markup before the title (`【 打印 】 XX局…年度报告`, `<img …> XX局…`: a fresh
   // user's t39): the whole line read as chrome (no title), or the markup as the agency's name.
+  // A cell of the page's before the title's, a tab between (a table of menu and title flattened,
+  // an RTF row's \cell: `机构概况 政策文件 2018年年报<TAB>XX厅2019年…年度报告` gave the title the
+  // menu's words, the agency 机构概况政策文件 and the year 2018). No name holds a tab.
+  const tab = l.text.lastIndexOf('\t', titles[0]!.index);
+  if (tab >= 0 && l.text.slice(0, tab).trim()) cuts.push(tab + 1);
   const noise = leadingNoise(l.text);
   if (noise > 0 && noise <= titles[0]!.index && TITLE.test(l.text.slice(noise))) cuts.push(noise);
   // Page chrome glued before the title (当前位置：首页 > … > 政府信息公开年报 打印 关闭 XX局…年度报告):

@@ -14,6 +14,7 @@ import { Random } from './random.ts';
 import { withAlternateContent, type AlternateShape } from './alternate.ts';
 import { withTotalFields } from './fields.ts';
 import { withOffToggles } from './toggles.ts';
+import { withTrackedCells } from './tracked-cells.ts';
 import { pickWordFormat, type Rendered } from './word-formats.ts';
 
 /**
@@ -145,6 +146,10 @@ export async function documentRenderer(
         const offRng = new Random(o.seed * 7919 + parseInt(key.slice(16, 24), 16));
         const offToggles = offRng.chance(0.15);
         if (offToggles) bytes = await withOffToggles(bytes, offRng);
+        // Cells and rows deleted with Track Changes on (tracked-cells.ts), a generator of its own.
+        const trackRng = new Random(o.seed * 7927 + parseInt(key.slice(24, 32), 16));
+        const tracked = trackRng.chance(0.1);
+        if (tracked) bytes = await withTrackedCells(bytes, trackRng);
         d = {
           ext: word?.docxAsDoc ? '.doc' : '.docx',
           bytes,
@@ -153,6 +158,7 @@ export async function documentRenderer(
             ...(word?.fields ? [`docx-fields-${word.fields}`] : []),
             ...(alternate ? [`docx-alternate-${alternate}`] : []),
             ...(offToggles ? ['docx-strike-off'] : []),
+            ...(tracked ? ['docx-tracked-cells'] : []),
             ...(word?.docxAsDoc ? ['docx-named-doc'] : []),
           ],
         };
