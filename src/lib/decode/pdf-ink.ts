@@ -32,7 +32,8 @@ import {
  *
  * Positions are pdf.js's own (text matrix, font size and matrix, glyph widths, spacing,
  * horizontal scale, rise, the transformation matrix), so a glyph's box is where it is drawn.
- * Images drawn over text and optional content (layers) are not looked at.
+ * Text in optional content (a layer) switched off is hidden. Images drawn over text are not
+ * looked at.
  */
 
 export type Matrix = [number, number, number, number, number, number];
@@ -145,6 +146,8 @@ export function drawnAlphas(
   ol: { fnArray: number[]; argsArray: unknown[][] },
   OPS: Record<string, number>,
   fontOf: (name: string) => FontInfo | null = () => null,
+  view: readonly [number, number, number, number] | null = null,
+  contentVisible: (properties: unknown) => boolean = () => true,
 ): Drawn {
   const text: string[] = [];
   const alpha: number[] = [];
@@ -181,6 +184,11 @@ export function drawnAlphas(
   let pendingClip = false;
   let annotation = 0;
   let fontSet = false;
+  // Marked content, each level shown or not: optional content (a layer, `/OC … BDC`, or a form
+  // XObject's /OC) switched off in the document's default view is drawn by no viewer (pdf.js's
+  // canvas keeps the same stack). What it draws is hidden, and paints nothing over other text.
+  const marked: boolean[] = [];
+  let off = 0;
   const FILLS = new Set([
     OPS.fill,
     OPS.eoFill,
@@ -220,6 +228,16 @@ export function drawnAlphas(
     if (fn === OPS.beginAnnotation) annotation++;
     else if (fn === OPS.endAnnotation) annotation = Math.max(0, annotation - 1);
     if (annotation) continue;
+    if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
+      const shown = fn === OPS.beginMarkedContent || args[0] !== 'OC' || contentVisible(args[1]);
+      marked.push(shown);
+      if (!shown) off++;
+      continue;
+    }
+    if (fn === OPS.endMarkedContent) {
+      if (marked.length && !marked.pop()) off--;
+      continue;
+    }
     if (fn === OPS.save) stack.push(st);
     else if (fn === OPS.restore) st = stack.pop() ?? st;
     else if (fn === OPS.transform) st = { ...st, ctm: mul(args as Matrix, st.ctm) };
@@ -258,7 +276,7 @@ export function drawnAlphas(
       const op = args[0] as number;
       const buf = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
       const shape = buf ? polygons(buf, st.ctm) : null;
-      if (shape && FILLS.has(op) && st.group * st.ca >= SEE_THROUGH) {
+      if (shape && FILLS.has(op) && st.group * st.ca >= SEE_THROUGH && off === 0) {
         const box = bbox(shape.polys.flat());
         // A filled shape that is no rectangle may be a picture of a digit (see Picture).
         if (!(shape.polys.length === 1 && isAxisRect(shape.polys[0]!)))
@@ -287,9 +305,10 @@ export function drawnAlphas(
       }
       pendingClip = false;
     } else if (IMAGES.has(fn)) {
+      if (off > 0) continue;
       images.push(bbox(quad(st.ctm, 0, 0, 1, 1)));
       pictures.push({ box: images[images.length - 1]!, after: glyphs.length, image: true });
-    } else if (fn === OPS.shadingFill && st.clip)
+    } else if (fn === OPS.shadingFill && st.clip && off === 0)
       // A shading paints the whole clipping area, in colours not known here.
       areas.push({
         polys: [corners(st.clip.box)],
@@ -343,7 +362,13 @@ export function drawnAlphas(
         const spacing = (gl.isSpace ? st.wordSpacing : 0) + st.charSpacing;
         const advance = width * fm[0]! * fontSize;
         const chars = typeof gl.unicode === 'string' ? visibleChars(gl.unicode) : [];
-        if (chars.length) {
+        // pdf.js's text content leaves out a glyph whose origin is outside the page's view box
+        // (its evaluator's compareWithLastPosition, the same test): so is it here, that the
+        // characters of both still agree one to one (pdf-glyphs.ts alignDrawn). A page with one
+        // run below its edge (a crop mark's slug) lost the ink of every character on it.
+        const outside =
+          view !== null && chars.length > 0 && outsideView(trm, tx + x * hs, ty + st.rise, advance, vertical, view);
+        if (chars.length && !outside) {
           const a = st.ca * st.group;
           // A vertical font's glyphs are placed otherwise: taken at their origin, size unknown;
           // so are glyphs shown with no font set (pdf.js always sets one first).
@@ -352,7 +377,12 @@ export function drawnAlphas(
               ? null
               : placeGlyph(trm, fm, fontSize, st.hScale * dir, tx + x * hs, ty + st.rise, width, chars.join(''));
           const centre = place ? place.centre : apply(trm, tx, ty + x);
-          glyphs.push({ at: text.length, n: chars.length, place, ink: drawnInk(st, centre, place, areas, images) });
+          glyphs.push({
+            at: text.length,
+            n: chars.length,
+            place,
+            ink: off > 0 ? 'hidden' : drawnInk(st, centre, place, areas, images),
+          });
           for (const ch of chars) {
             text.push(ch);
             alpha.push(a);
@@ -384,6 +414,24 @@ export function drawnAlphas(
     if (v !== 'shown') for (let k = 0; k < g.n; k++) ink[g.at + k] = v;
   }
   return { text, alpha, ink };
+}
+
+/**
+ * Whether a glyph lies outside the page's view box as pdf.js's text content decides it: its
+ * origin (the text rendering matrix at the glyph, its rise included) beyond an edge, the glyph's
+ * scaled width allowed on the side it extends to.
+ */
+function outsideView(
+  trm: Matrix,
+  x: number,
+  y: number,
+  width: number,
+  vertical: boolean,
+  view: readonly [number, number, number, number],
+): boolean {
+  const [px, py] = apply(trm, x, y);
+  const [x0, y0, x1, y1] = view;
+  return vertical ? px < x0 || px > x1 || py + width < y0 || py > y1 : px + width < x0 || px > x1 || py < y0 || py > y1;
 }
 
 /** Characters that draw something, normalised alike on both sides of the alignment. */

@@ -59,6 +59,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   try {
     const pages: Block[][] = [];
     let visible = 0;
+    // Layers (optional content) as the document's default view shows them (pdf-ink.ts).
+    const layers = await doc.getOptionalContentConfig();
+    const isVisible = layers.isVisible.bind(layers) as (group: unknown) => boolean;
+    const contentVisible = (properties: unknown): boolean => isVisible(properties);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [vx0, vy0, vx1, vy1] = page.view as View;
@@ -73,7 +77,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       // pdf.js's font objects (their matrix), by the names the operator list gives them.
       const fontOf = (name: string): FontInfo | null =>
         page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo | null) : null;
-      const { runs, turn, up } = pageRuns(items, drawnAlphas(ol, pdfjs.OPS, fontOf), page.view as View);
+      const drawn = drawnAlphas(ol, pdfjs.OPS, fontOf, page.view as View, contentVisible);
+      const { runs, turn, up } = pageRuns(items, drawn, page.view as View);
       for (const r of runs) {
         r.str = unifyRadicals(r.str);
         visible += r.str.replace(/\s/g, '').length;
