@@ -46,7 +46,14 @@ describe('PDF: a copy of the text drawn over it', () => {
 
   it('a shadow 2.25 pt off (3px), drawn first, is dropped: 38, never 3838', () => {
     expect(strs([run('38', 102.25, 597.75), run('38', 100, 600)])).toEqual(['38']);
-    expect(strs([run('9', 103.75, 600), run('9', 100, 600)])).toEqual(['9']);
+    expect(strs([run('9', 102.25, 597.75), run('9', 100, 600)])).toEqual(['9']);
+  });
+
+  it('one character again on the same baseline a third of its width on or more: unsure, never read', () => {
+    // A shadow set straight across, or 99 tracked tight, each digit drawn on its own (a fresh
+    // tester's t52: 3001 read as 301): the drawing does not tell which.
+    expect(strs([run('9', 103.75, 600), run('9', 100, 600)]).join('')).toContain('⁇');
+    expect(strs([run('0', 100, 600), run('0', 103, 600)]).join('')).toContain('⁇');
   });
 
   it('a light shadow leaves the number that is seen plainly', () => {
