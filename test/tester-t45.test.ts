@@ -15,6 +15,7 @@ for (const [name, count] of [
   ['t48', 6],
   ['t49', 4],
   ['t50', 5],
+  ['t53', 3],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
   const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');

@@ -474,7 +474,7 @@ export function readTable(
           off ??
           gluedZero ??
           pageEdge(rc) ??
-          numbersInLabel(toks[f.at], rc)));
+          numbersInLabel(toks[f.at], rc, tableId)));
     if (why) {
       // A repeated label gets its own state, so that the reason shown is that one (not "more
       // than one reading"): the first reason found is the one said.
@@ -1118,14 +1118,26 @@ function checkedFully(cells: string[], rules: Rule[], known: Map<string, Val>, o
  * next column's digit): those are its values, and the line below is another row's whose label
  * comes after it (a fresh tester's `-layout` text: the next row's values published as its own).
  */
-function numbersInLabel(label: Tok | undefined, rc: RowCells): string | null {
+/**
+ * A row's numbering in its label, wherever it stands (`不予公开1.属于国家秘密`: a group's label
+ * before the row's; `(3)其他`, `3）其他`).
+ */
+const NUMBERING = /[（(]?[0-9０-９]{1,2}\s*[)）.．、](?![0-9０-９])/g;
+
+function numbersInLabel(label: Tok | undefined, rc: RowCells, tableId: string): string | null {
   if (label?.t !== 'text' || rc.kind !== 'cells') return null;
   const rest = label.text.replace(
     /^\s*(?:[（(][一二三四五六七八九十]+[)）]\s*)?(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]+、)?/,
     '',
   );
   const read = rc.cells.some((c) => c !== null && c.line !== label.line);
-  return read && /\d+\s*件|件\s*\d|\d+\s+\d+/.test(rest)
-    ? `its label's line holds numbers not read as its cells (${rest.trim().slice(0, 40)}): the values on another line may be another row's`
-    : null;
+  if (read && /\d+\s*件|件\s*\d|\d+\s+\d+/.test(rest))
+    return `its label's line holds numbers not read as its cells (${rest.trim().slice(0, 40)}): the values on another line may be another row's`;
+  // A digit in the label's text past its numbering, its cells on the same line: a value glued to
+  // a mark that is no number (`数量  65注1  1 …`: 65注 taken into the label, the note's 1 read as
+  // 自然人, a fresh tester's t53), so the values after it may each be a column off. 二's and
+  // 三's labels hold no digit of their own.
+  if (!read && (tableId === 'requests' || tableId === 'active') && /[0-9０-９]/.test(rest.replace(NUMBERING, '')))
+    return `its label's text holds a number not read as a cell (${/\S*[0-9０-９]\S*/.exec(rest.replace(NUMBERING, ''))?.[0] ?? ''}): a value written with a mark after it, and the values after it perhaps a column off — which values are this row's is not proven`;
+  return null;
 }

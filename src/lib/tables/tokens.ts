@@ -317,7 +317,10 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
     } else {
       // Glued digits with a sign inside (370-1949031): a sign always starts a number, so the
       // run is cut there and nowhere else; the digit runs stay whole for the glue resolver.
-      const flat = tail.replace(/\s+/g, '');
+      // Only a run with no space in it: where spaces part the row's cells, a dash inside one of
+      // them is a range or a slip (`370  -19  49031-9`: the spaces taken out, -19 and 49031 were
+      // published as -1949031; `7-9  0` as 7, -9 and 0 — a fresh tester's t53), no sign.
+      const flat = /\s/.test(tail) ? '' : tail;
       const rawFlat = rawTail.replace(/\s+/g, '');
       const parts = flat.split(/(?=[+-])/);
       // Only after a label whose row has a signed column (本年增/减): elsewhere a dash in digits
