@@ -21,6 +21,18 @@ describe('a fresh tester’s PDFs (t52)', () => {
     }, 60_000);
 });
 
+describe('a fresh tester’s Word files (t51): a cell deleted with Track Changes on', () => {
+  const words = new URL('./fixtures/tester/t51/', import.meta.url);
+  const docx = readdirSync(words).filter((f) => f.endsWith('.docx'));
+  it('are all here', () => expect(docx.length).toBe(2));
+  for (const file of docx)
+    it(`${file}: no wrong number`, async () => {
+      const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, words))));
+      expect(cells.length).toBeGreaterThan(10);
+      expect(wrongCells(cells, new URL(`${file}.json`, words))).toEqual([]);
+    }, 60_000);
+});
+
 describe('drawnAlphas: marked content and the view box', () => {
   const OPS = {
     beginMarkedContentProps: 1,
