@@ -282,6 +282,10 @@ function report(
     ...(style === 'spaces' && new Random(Number(seq) * 7741 + 43).chance(0.1)
       ? { spacedDigits: Number(seq) * 7741 + 47 }
       : {}),
+    // A note mark glued after a number (a side generator of its own).
+    ...(style === 'spaces' && new Random(Number(seq) * 7753 + 53).chance(0.1)
+      ? { noteMarks: Number(seq) * 7753 + 59 }
+      : {}),
     // Not with a planted source error: a row short of values is NULL, and the error's check then
     // cannot be made (the truth expects it to fail).
     layoutGaps: style === 'spaces' && !erroneous.size && new Random(Number(seq) * 7727 + 31).chance(0.5),
@@ -574,6 +578,8 @@ function report(
   if (tq.spacedDigits !== undefined && (tq.wrappedLabels || tq.glued || tq.damage?.length || tq.cutAfter))
     delete tq.spacedDigits;
   if (tq.spacedDigits !== undefined) quirks.add('spaced-digits');
+  if (tq.noteMarks !== undefined && (tq.glued || tq.damage?.length || tq.cutAfter)) delete tq.noteMarks;
+  if (tq.noteMarks !== undefined) quirks.add('note-marks');
   if (tq.wrappedLabels && tq.layoutGaps) quirks.add('layout-gaps');
   // Wrapped labels with their numbers on a middle or the last piece (side generator: the corpora
   // made before stay the same).

@@ -212,6 +212,12 @@ export interface TableQuirks {
    */
   spacedDigits?: number;
   /**
+   * 三's rows with a note mark glued after a number (`65注1`, `12注2`: a fresh tester's t53, the
+   * note's digit read as the cell), in text whose cells are parted by spaces: the seed of its
+   * side generator. The truth stays the number; a reader may leave the row NULL.
+   */
+  noteMarks?: number;
+  /**
    * With wrappedLabels (numbers on the first piece): one number of 三 of two digits or more
    * wrapped in its cell, its last digit on a line of its own below (layout-text.ts
    * WrappedNumber); that row's cells are NULL in the truth.
@@ -428,6 +434,7 @@ export function renderTables(
   // ── 三 ──
   const rRows: Row[] = [];
   const spaced = q.spacedDigits === undefined ? null : new Random(q.spacedDigits);
+  const notes = q.noteMarks === undefined ? null : new Random(q.noteMarks);
   let cut = false;
   const reqCols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
   for (const def of requestRows[t.layoutRequests]) {
@@ -449,6 +456,12 @@ export function renderTables(
     if (q.wrappedLabels && q.layoutGaps && !glued)
       ws = ws.map((w) => (gaps.chance(0.04) ? { text: '', truth: blank } : w));
     if (q.blankTotals) ws = ws.map((w, j) => (j === 6 || def.key === 'total' ? { text: '', truth: blank } : w));
+    if (notes && !glued && notes.chance(0.15)) {
+      const j = notes.int(0, ws.length - 1);
+      const w = ws[j]!;
+      if (w.truth.state === 'number' && /^\d+$/.test(w.text))
+        ws = ws.map((x, k) => (k === j ? { ...x, text: `${x.text}${notes.pick(['注1', '注2', '注', '注①'])}` } : x));
+    }
     if (spaced && !glued)
       ws = ws.map((w) =>
         w.truth.state !== 'number' || !/^\d+$/.test(w.text)
