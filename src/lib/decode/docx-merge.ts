@@ -10,12 +10,9 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
  */
 export function hMergeAsSpans(xml: string): string | null {
   if (!/<(?:\w+:)?hMerge\b/.test(xml)) return null;
-  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
-  const doc = parser.parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
-  if (!root) return null;
-  const W = root.lookupNamespaceURI('w');
-  if (!W) return null;
+  const parsed = parseWordXml(xml);
+  if (!parsed) return null;
+  const { doc, root, W } = parsed;
   let changed = false;
   const rows = Array.from(root.getElementsByTagNameNS(W, 'tr'));
   for (const tr of rows) {
@@ -44,6 +41,16 @@ export function hMergeAsSpans(xml: string): string | null {
     if (head && head.span > 1) setSpan(doc, head.tc, W, head.span);
   }
   return changed ? new XMLSerializer().serializeToString(doc) : null;
+}
+
+/** A part's XML parsed, with its root and the WordprocessingML namespace it uses; null if none. */
+export function parseWordXml(xml: string): { doc: Document; root: Element; W: string } | null {
+  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
+  const doc = parser.parseFromString(xml, 'text/xml');
+  const root = doc.documentElement;
+  if (!root) return null;
+  const W = root.lookupNamespaceURI('w');
+  return W ? { doc, root, W } : null;
 }
 
 function child(el: Element, ns: string, name: string): Element | null {

@@ -1,4 +1,5 @@
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { parseWordXml } from './docx-merge.ts';
 import { UNSURE_MARK } from './shown.ts';
 
 /**
@@ -14,12 +15,9 @@ import { UNSURE_MARK } from './shown.ts';
  */
 export function trackedStructure(xml: string): string | null {
   if (!/<(?:\w+:)?(?:cellDel|cellMerge|trPr)\b/.test(xml)) return null;
-  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
-  const doc = parser.parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
-  if (!root) return null;
-  const W = root.lookupNamespaceURI('w');
-  if (!W) return null;
+  const parsed = parseWordXml(xml);
+  if (!parsed) return null;
+  const { doc, root, W } = parsed;
   let changed = false;
   for (const tr of Array.from(root.getElementsByTagNameNS(W, 'tr'))) {
     const trPr = child(tr, W, 'trPr');

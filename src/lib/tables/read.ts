@@ -350,18 +350,21 @@ export function readTable(
         : undefined;
     const before = rules.unproven ?? rules.unprovenRows?.get(f.def.key) ?? notOneToOne;
     const repeatedColumn = rules.repeatedColumn ?? rules.repeatedRows?.get(f.def.key);
+    const sumFails = (cells: Slot[], cause?: string) =>
+      rowSumFails(
+        keysOf(f.def),
+        cells,
+        cols.map((c) => c.kind),
+        rowRules,
+        rules.moneyUnit ?? null,
+        cause,
+      );
     const stray =
       rc.kind === 'cells' &&
       rc.by === 'lines' &&
       oneValueALine(rc.cells) &&
       blanksUnshown(positioned.toks.slice(f.at + 1, regionEnd(found, k, toks.length)))
-        ? rowSumFails(
-            keysOf(f.def),
-            rc.cells,
-            cols.map((c) => c.kind),
-            rowRules,
-            rules.moneyUnit ?? null,
-          )
+        ? sumFails(rc.cells)
         : null;
     // A table of text whose rows show more values than columns, none of them rows run together
     // nor a header's wider columns (`6 1 6 5 1 4 1 1 1 4 1 1 1` for seven: `-raw` text spacing a
@@ -371,14 +374,7 @@ export function readTable(
     // is NULL.
     const spaced =
       spacedTable && rc.kind === 'cells' && rc.cells.every((c) => c !== null) && !stray && !delimitedLine(toks, f.at)
-        ? rowSumFails(
-            keysOf(f.def),
-            rc.cells,
-            cols.map((c) => c.kind),
-            rowRules,
-            rules.moneyUnit ?? null,
-            SPACED,
-          )
+        ? sumFails(rc.cells, SPACED)
         : null;
     // Its values a column off by a number before or after them that is no cell and a blank not
     // shown, where its own sum tells (shift.ts): a blank may be lost anywhere in text (a converter
