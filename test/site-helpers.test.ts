@@ -1096,6 +1096,11 @@ describe('counts of reports: a copy is not another report, on every page alike',
       r === a ? { ...r, checks_not_assessable: 2 } : r === b ? { ...r, status: 'partial' as const } : r,
     );
     expect(consistency(some)).toEqual({ withTables: 3, consistent: 1 });
+    // Nor one with cells that could not be read (a fresh tester: counted as 表格读全).
+    expect(consistency(all.map((r) => (r === c ? { ...r, cells_ambiguous: 19 } : r)))).toEqual({
+      withTables: 3,
+      consistent: 2,
+    });
   });
 });
 

@@ -151,9 +151,18 @@ export function reportPage({
   // 一致 only where every check could be run (a fresh tester: a report 35 of whose 40 checks
   // could not be run, its cells blank, was filtered and listed as 一致).
   const unchecked = checks.filter((c) => c.status === 'not_assessable').length;
+  // The lists' word (checkWord) but one value for every failure count: a report with cells that
+  // could not be read is no plain 一致 here either (a fresh tester: 核对:一致 in search, 未见不一致
+  // （有无法确定的格） in the lists, for one report).
   filters.push([
     '核对',
-    checks.length === 0 ? '无可核对' : failed.length ? '有不一致' : unchecked ? '部分可核对，未见不一致' : '一致',
+    checks.length === 0
+      ? '无可核对'
+      : failed.length
+        ? '有不一致'
+        : unchecked
+          ? '部分可核对，未见不一致'
+          : checkWord({ ...report, checks_failed: 0 }),
   ]);
 
   let statusLine = `${statusLabel(report)}；${checkWord(report)}`;

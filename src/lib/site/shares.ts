@@ -97,16 +97,18 @@ export const APPLICANTS = [
 export const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 /**
- * How many reports with tables (not text_only) there are, and of them how many pass every check,
- * each of them made (none failed, none not assessable): each report once (aggregate.ts counted:
- * a copy is no other report).
+ * How many reports with tables (not text_only) there are, and of them how many were read in full
+ * (complete, no cell ambiguous or unreadable) and pass every check, each of them made (none
+ * failed, none not assessable): each report once (aggregate.ts counted: a copy is no other
+ * report).
  */
 export function consistency(reports: ReportRow[]): { withTables: number; consistent: number } {
   const withTables = counted(reports).filter((r) => r.status !== 'text_only');
   return {
     withTables: withTables.length,
     consistent: withTables.filter(
-      (r) => r.checks_failed === 0 && r.checks_not_assessable === 0 && r.status === 'complete',
+      (r) =>
+        r.checks_failed === 0 && r.checks_not_assessable === 0 && r.cells_ambiguous === 0 && r.status === 'complete',
     ).length,
   };
 }
