@@ -318,6 +318,17 @@ describe('superscript and subscript marks are kept apart from the number', () =>
     expect(scriptRuns([n, run('1', 380, 640.4, 12, 7.6)]).size).toBe(0);
   });
 
+  it('digits drawn one by one, the number set higher than its label (top-aligned), are one number', () => {
+    // 447 two points above 规章's baseline at 7.5 pt, each digit its own run (drawn in reverse).
+    const digits = [run('7', 268.32, 687, 7.5, 4.16), run('4', 264.16, 687, 7.5, 4.16), run('4', 260, 687, 7.5, 4.16)];
+    expect(scriptRuns([run('规章', 55, 685, 7.5, 15), ...digits]).size).toBe(0);
+    expect(rows([run('规章', 55, 685, 7.5, 15), ...digits])).toEqual(['规章 | 447 |  | ']);
+    // A digit on another baseline right after them is still a mark (never 4471).
+    const mark = run('1', 272.5, 684, 7.5, 4.16);
+    expect(scriptRuns([run('规章', 55, 685, 7.5, 15), ...digits, mark]).has(mark)).toBe(true);
+    expect(rows([run('规章', 55, 685, 7.5, 15), ...digits, mark])[0]).not.toMatch(/4471/);
+  });
+
   it('a footnote mark after a number makes the cell unreadable, never 871', () => {
     const cell = (mark: TextRun) => rows([run('（七）总计', 55, 665), run('87', 360, 665, 11, 14), mark])[0]!;
     // Raised 0.39 em at 0.58 of the size (LibreOffice), on the number's line.
