@@ -142,6 +142,19 @@ describe('a page drawn a little turned (a scan never deskewed) is turned back le
     }
   });
 
+  it('digits set at a small angle of their own among level text are unsure, never a number', () => {
+    // The page is level; one row's values alone are drawn turned 1° about the label's origin.
+    const own = tilt(table.slice(1, 4), 1).map((it) => ({
+      ...it,
+      transform: [...it.transform.slice(0, 4), it.transform[4]! + 13, it.transform[5]! - 1] as number[],
+    }));
+    const { runs, skew } = pageRuns([...table.slice(0, 1), ...own, ...table.slice(4)], null, A4);
+    expect(skew).toBe(0);
+    const out = lines(runs).join('\n');
+    expect(out).toContain(`${UNSURE_MARK}447`);
+    expect(out.replaceAll(`${UNSURE_MARK}447`, '').replaceAll(`${UNSURE_MARK}454`, '')).not.toMatch(/447|454/);
+  });
+
   it('a level page is left as it is; a watermark at 30° has no say in the angle', () => {
     expect(pageRuns(table, null, A4).skew).toBe(0);
     const mark = [...'内部资料'].map((ch, i) => item(ch, 200 + i * 20, 300 + i * 12, 40, 30));

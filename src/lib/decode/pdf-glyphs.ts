@@ -1,4 +1,4 @@
-import type { Ink } from './ink.ts';
+import { worse, type Ink } from './ink.ts';
 import { visibleChars, type Drawn } from './pdf-ink.ts';
 import type { Segment, TextRun } from './pdf-layout.ts';
 import { UNSURE_MARK } from './shown.ts';
@@ -88,8 +88,16 @@ export function pageRuns(
   const runs = dropOverdrawn(
     placed
       .filter((p) => runsWithPage(p, turn, skew))
-      .map(({ it, a, b, alpha, ink }) => {
+      .map(({ it, a, b, alpha, ink: drawnInk }) => {
         const [x, y] = up(it.transform[4]!, it.transform[5]!);
+        // A run turned otherwise than the page (text set at its own small angle among level text,
+        // or level text on a page turned back): where the cells along its line stand is not
+        // known, so its digits are kept only as unsure, never a number read under a row.
+        const ink = offSkew(a, b, turn, skew)
+          ? [...it.str].map((ch, i) =>
+              /[0-9０-９]/.test(ch) ? worse(drawnInk?.[i] ?? 'shown', 'unsure') : (drawnInk?.[i] ?? 'shown'),
+            )
+          : drawnInk;
         return {
           str: it.str,
           x,
@@ -106,6 +114,15 @@ export function pageRuns(
 
 /** A page's text turned less than this (degrees) is level: its rows drift under 0.1 pt a page. */
 const MIN_SKEW = 0.01;
+
+/**
+ * A run whose baseline is off the page's own (its turn and skew) by more than this many degrees
+ * is set at an angle of its own: along a row of 500 points, 0.1° is under a point.
+ */
+const OWN_ANGLE = 0.1;
+
+const offSkew = (a: number, b: number, turn: number, skew: number): boolean =>
+  Math.abs(((baselineAngle(a, b) - turn - skew + 540) % 360) - 180) > OWN_ANGLE;
 
 /**
  * The small angle (degrees, counter-clockwise; 0 when level) by which the page's text is turned
