@@ -106,6 +106,64 @@ describe('text set at an angle to the page is no cell text', () => {
   });
 });
 
+describe('a page drawn a little turned (a scan never deskewed) is turned back level', () => {
+  /** The items of `items` as drawn on a page turned `deg` degrees about the origin. */
+  const tilt = (items: PdfTextItem[], deg: number): PdfTextItem[] => {
+    const [c, s] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
+    return items.map((it) => {
+      const [a, b, cc, d, x, y] = it.transform as [number, number, number, number, number, number];
+      return {
+        ...it,
+        transform: [a * c - b * s, a * s + b * c, cc * c - d * s, cc * s + d * c, x * c - y * s, x * s + y * c],
+      };
+    });
+  };
+  // An unruled table: two rows 11 points apart, the values far along them (a long label column).
+  const table = [
+    item('（二）部分公开', 55, 685),
+    item('447', 420, 686.5),
+    item('7', 480, 686.5),
+    item('454', 530, 686.5),
+    item('1.属于国家秘密', 55, 674),
+    item('2', 420, 675.5),
+    item('0', 480, 675.5),
+    item('2', 530, 675.5),
+  ];
+  const lines = (runs: TextRun[]) =>
+    blocksToLines(joinPages([pageBlocks({ page: 1, width: 595, height: 842, runs, segments: [] })])).map((l) => l.raw);
+
+  it('each value stays on its label’s line, at 0.3° to 2° either way', () => {
+    const level = lines(pageRuns(table, null, A4).runs);
+    expect(level).toEqual(['（二）部分公开  447  7  454', '1.属于国家秘密  2  0  2']);
+    for (const deg of [0.3, -0.3, 0.6, -1, 2, -2]) {
+      const { runs, skew } = pageRuns(tilt(table, deg), null, A4);
+      expect(skew, `${deg}°`).toBeCloseTo(deg, 6);
+      expect(lines(runs), `${deg}°`).toEqual(level);
+    }
+  });
+
+  it('digits set at a small angle of their own among level text are unsure, never a number', () => {
+    // The page is level; one row's values alone are drawn turned 1° about the label's origin.
+    const own = tilt(table.slice(1, 4), 1).map((it) => ({
+      ...it,
+      transform: [...it.transform.slice(0, 4), it.transform[4]! + 13, it.transform[5]! - 1] as number[],
+    }));
+    const { runs, skew } = pageRuns([...table.slice(0, 1), ...own, ...table.slice(4)], null, A4);
+    expect(skew).toBe(0);
+    const out = lines(runs).join('\n');
+    expect(out).toContain(`${UNSURE_MARK}447`);
+    expect(out.replaceAll(`${UNSURE_MARK}447`, '').replaceAll(`${UNSURE_MARK}454`, '')).not.toMatch(/447|454/);
+  });
+
+  it('a level page is left as it is; a watermark at 30° has no say in the angle', () => {
+    expect(pageRuns(table, null, A4).skew).toBe(0);
+    const mark = [...'内部资料'].map((ch, i) => item(ch, 200 + i * 20, 300 + i * 12, 40, 30));
+    const { runs, skew } = pageRuns(tilt([...table, ...mark], 0.5), null, A4);
+    expect(skew).toBeCloseTo(0.5, 6);
+    expect(lines(runs)).toEqual(['（二）部分公开  447  7  454', '1.属于国家秘密  2  0  2']);
+  });
+});
+
 describe('faint text (drawn semi-transparent) is no cell text', () => {
   const glyphs = (s: string) => [[...s].map((unicode) => ({ unicode }))];
   /** An operator list: showText of each string, at the opacity given before it. */
@@ -271,6 +329,17 @@ describe('superscript and subscript marks are kept apart from the number', () =>
     expect(cell[0]).toBe('（七）总计 |  |  | 25^1');
     // Apart (a space between), a number lowered as much is another number's, not a mark.
     expect(scriptRuns([n, run('1', 380, 640.4, 12, 7.6)]).size).toBe(0);
+  });
+
+  it('digits drawn one by one, the number set higher than its label (top-aligned), are one number', () => {
+    // 447 two points above 规章's baseline at 7.5 pt, each digit its own run (drawn in reverse).
+    const digits = [run('7', 268.32, 687, 7.5, 4.16), run('4', 264.16, 687, 7.5, 4.16), run('4', 260, 687, 7.5, 4.16)];
+    expect(scriptRuns([run('规章', 55, 685, 7.5, 15), ...digits]).size).toBe(0);
+    expect(rows([run('规章', 55, 685, 7.5, 15), ...digits])).toEqual(['规章 | 447 |  | ']);
+    // A digit on another baseline right after them is still a mark (never 4471).
+    const mark = run('1', 272.5, 684, 7.5, 4.16);
+    expect(scriptRuns([run('规章', 55, 685, 7.5, 15), ...digits, mark]).has(mark)).toBe(true);
+    expect(rows([run('规章', 55, 685, 7.5, 15), ...digits, mark])[0]).not.toMatch(/4471/);
   });
 
   it('a footnote mark after a number makes the cell unreadable, never 871', () => {

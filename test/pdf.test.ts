@@ -479,6 +479,37 @@ describe('ruling lines from the operator list', () => {
   });
 });
 
+describe('rules of a page drawn a little turned', () => {
+  it('a thin filled rectangle turned 1.5° is a rule once the page is turned back (`map`), not a shaded box', async () => {
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const r = (1.5 * Math.PI) / 180;
+    const turn = (x: number, y: number, by: number): [number, number] => [
+      x * Math.cos(by) - y * Math.sin(by),
+      x * Math.sin(by) + y * Math.cos(by),
+    ];
+    // A 500-point hairline and a cell's stroked box, drawn on the turned page.
+    const quad = (x0: number, y0: number, x1: number, y1: number) =>
+      new Float32Array([0, ...turn(x0, y0, r), 1, ...turn(x1, y0, r), 1, ...turn(x1, y1, r), 1, ...turn(x0, y1, r), 4]);
+    const ol = {
+      fnArray: [OPS.constructPath, OPS.constructPath],
+      argsArray: [
+        [OPS.fill, [quad(50, 400, 550, 401)], null],
+        [OPS.stroke, [quad(50, 300, 250, 320)], null],
+      ],
+    };
+    const ops = OPS as unknown as Record<string, number>;
+    // As drawn, the hairline's bounds are 13 points high: no rule; the box is no rectangle.
+    expect(pathSegments(ol, ops).boxes).toEqual([]);
+    expect(pathSegments(ol, ops).segments.filter((s) => s.y0 === s.y1)).toEqual([]);
+    const { segments, boxes } = pathSegments(ol, ops, (x, y) => turn(x, y, -r));
+    const round = (v: number) => Math.round(v * 10) / 10;
+    expect(segments[0] && [segments[0].x0, segments[0].y0, segments[0].x1, segments[0].y1].map(round)).toEqual([
+      50, 400.5, 550, 400.5,
+    ]);
+    expect(boxes.map((b) => b.map(round))).toEqual([[50, 300, 250, 320]]);
+  });
+});
+
 describe('turned pages', () => {
   it('finds the direction most text runs in (a landscape table on a portrait page)', () => {
     const runs = (a: number, b: number, n: number) => Array.from({ length: n }, () => ({ str: '行政许可', a, b }));

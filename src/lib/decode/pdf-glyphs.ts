@@ -35,7 +35,8 @@ export type Turn = 0 | 90 | 180 | 270;
 
 /**
  * A page's text items → its runs, in page space turned so that the page's text runs left to
- * right (`up` maps any point of the page the same way, for its ruling lines). Text set at an
+ * right and level (`skew`: the small angle it was turned back by, dominantSkew; `up` maps any
+ * point of the page the same way, for its ruling lines). Text set at an
  * angle to the page (a watermark, a stamp) is none of its lines or cells; faint and hidden
  * characters and the second copy of a glyph drawn twice are dropped, characters a reader may or
  * may not see are kept behind UNSURE_MARK. `drawn`: the characters as drawn, with their opacity
@@ -45,7 +46,7 @@ export function pageRuns(
   items: PdfTextItem[],
   drawn: Drawn | { text: string[]; alpha: number[] } | null,
   view: View,
-): { runs: TextRun[]; turn: Turn; up: (x: number, y: number) => [number, number] } {
+): { runs: TextRun[]; turn: Turn; skew: number; up: (x: number, y: number) => [number, number] } {
   const known = drawn
     ? alignDrawn(
         items.map((it) => it.str),
@@ -58,20 +59,45 @@ export function pageRuns(
   });
   // A landscape table set on a portrait page (or any page drawn turned): the whole page is
   // turned back so that the text runs left to right. Faint or hidden text (a watermark) has no say.
-  const turn = dominantTurn(placed.filter((p) => !isFaint(p.str, p.alpha, p.ink)));
+  const own = placed.filter((p) => !isFaint(p.str, p.alpha, p.ink));
+  const turn = dominantTurn(own);
+  // A page drawn a little turned (a scan's text layer that was never deskewed): each run is
+  // placed by its first glyph, so along a tilted row the later cells drift by up to a line's
+  // height (0.3° over 500 pt is 2.6 pt) into the neighbouring row's band, and a value would be
+  // read under the wrong row. The page is turned back by the angle its text shares, points and
+  // ruling lines alike, so that rows are level again before any layout is done.
+  const skew = dominantSkew(own, turn);
   const [vx0, vy0, vx1, vy1] = view;
   const W = vx1 - vx0;
   const H = vy1 - vy0;
+  const turned = turn === 90 || turn === 270;
+  // Turned back about the page's centre, so that the page's text stays on the page.
+  const cx = (turned ? H : W) / 2;
+  const cy = (turned ? W : H) / 2;
+  const cos = Math.cos((-skew * Math.PI) / 180);
+  const sin = Math.sin((-skew * Math.PI) / 180);
   const up = (px: number, py: number): [number, number] => {
     const x = px - vx0;
     const y = py - vy0;
-    return turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y];
+    const [tx, ty] = turn === 90 ? [y, W - x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [H - y, x] : [x, y];
+    if (!skew) return [tx, ty];
+    const dx = tx - cx;
+    const dy = ty - cy;
+    return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
   };
   const runs = dropOverdrawn(
     placed
-      .filter((p) => runsWithPage(p, turn))
-      .map(({ it, a, b, alpha, ink }) => {
+      .filter((p) => runsWithPage(p, turn, skew))
+      .map(({ it, a, b, alpha, ink: drawnInk }) => {
         const [x, y] = up(it.transform[4]!, it.transform[5]!);
+        // A run turned otherwise than the page (text set at its own small angle among level text,
+        // or level text on a page turned back): where the cells along its line stand is not
+        // known, so its digits are kept only as unsure, never a number read under a row.
+        const ink = offSkew(a, b, turn, skew)
+          ? [...it.str].map((ch, i) =>
+              /[0-9０-９]/.test(ch) ? worse(drawnInk?.[i] ?? 'shown', 'unsure') : (drawnInk?.[i] ?? 'shown'),
+            )
+          : drawnInk;
         return {
           str: it.str,
           x,
@@ -83,7 +109,43 @@ export function pageRuns(
         };
       }),
   );
-  return { runs, turn, up };
+  return { runs, turn, skew, up };
+}
+
+/** A page's text turned less than this (degrees) is level: its rows drift under 0.1 pt a page. */
+const MIN_SKEW = 0.01;
+
+/**
+ * A run whose baseline is off the page's own (its turn and skew) by more than this many degrees
+ * is set at an angle of its own: along a row of 500 points, 0.1° is under a point.
+ */
+const OWN_ANGLE = 0.1;
+
+const offSkew = (a: number, b: number, turn: number, skew: number): boolean =>
+  Math.abs(((baselineAngle(a, b) - turn - skew + 540) % 360) - 180) > OWN_ANGLE;
+
+/**
+ * The small angle (degrees, counter-clockwise; 0 when level) by which the page's text is turned
+ * from `turn`: the median baseline of the runs that run with the page, each weighted by its
+ * characters. A page drawn tilted shares one angle across all its text; a watermark at 30° or
+ * 45° is no run with the page and has no say.
+ */
+export function dominantSkew(items: Array<{ str: string; a: number; b: number }>, turn: number): number {
+  const offs: Array<[number, number]> = [];
+  for (const it of items) {
+    if (!runsWithPage(it, turn)) continue;
+    const n = it.str.replace(/\s/g, '').length;
+    if (n) offs.push([((baselineAngle(it.a, it.b) - turn + 540) % 360) - 180, n]);
+  }
+  if (!offs.length) return 0;
+  offs.sort((p, q) => p[0] - q[0]);
+  const half = offs.reduce((s, p) => s + p[1], 0) / 2;
+  let acc = 0;
+  for (const [deg, n] of offs) {
+    acc += n;
+    if (acc >= half) return Math.abs(deg) < MIN_SKEW ? 0 : deg;
+  }
+  return 0;
 }
 
 /** The direction most text on the page runs in: 0 (left to right), 90, 180 or 270 degrees. */
@@ -114,13 +176,14 @@ export const baselineAngle = (a: number, b: number): number => ((Math.atan2(b, a
 const MAX_SKEW = 3;
 
 /**
- * Whether a run of text runs in the page's direction (`turn`, from dominantTurn). Only the
- * baseline counts: an oblique (fake italic) font shears the glyphs' vertical axis, not the line.
- * Text of no size has no direction and is not drawn: not upright either.
+ * Whether a run of text runs in the page's direction (`turn`, from dominantTurn, and the page's
+ * small tilt `skew`, from dominantSkew). Only the baseline counts: an oblique (fake italic) font
+ * shears the glyphs' vertical axis, not the line. Text of no size has no direction and is not
+ * drawn: not upright either.
  */
-export function runsWithPage(t: { a: number; b: number }, turn: number): boolean {
+export function runsWithPage(t: { a: number; b: number }, turn: number, skew = 0): boolean {
   if (Math.hypot(t.a, t.b) < 1e-6) return false;
-  const off = Math.abs(((baselineAngle(t.a, t.b) - turn + 540) % 360) - 180);
+  const off = Math.abs(((baselineAngle(t.a, t.b) - turn - skew + 540) % 360) - 180);
   return off <= MAX_SKEW;
 }
 

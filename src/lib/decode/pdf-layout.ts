@@ -373,15 +373,19 @@ export function scriptRuns(runs: TextRun[]): Set<TextRun> {
 }
 
 /**
- * A run of digits set right against other digits (no space between): one number is never
- * printed on two baselines, so a digit lowered or raised beside another at the same size is a
- * mark (Chromium prints a CSS subscript at full size, only lowered: 25 and ₁, never 251).
+ * A run of digits set right against other digits on another baseline (no space between): one
+ * number is never printed on two baselines, so a digit lowered or raised beside another at the
+ * same size is a mark (Chromium prints a CSS subscript at full size, only lowered: 25 and ₁,
+ * never 251). Digits drawn one by one on one baseline are one number, set higher or lower than
+ * its label as a whole (a cell's value aligned to the top): read as the same number drawn as one
+ * run is.
  */
 function touchesDigits(r: TextRun, runs: TextRun[]): boolean {
   const gap = r.size * 0.25;
   return runs.some(
     (o) =>
       o !== r &&
+      Math.abs(o.y - r.y) >= Math.max(o.size, r.size) * 0.1 &&
       ((/^\d/.test(r.str) && /\d$/.test(o.str) && Math.abs(r.x - (o.x + o.w)) <= gap) ||
         (/\d$/.test(r.str) && /^\d/.test(o.str) && Math.abs(o.x - (r.x + r.w)) <= gap)),
   );

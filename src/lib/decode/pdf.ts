@@ -83,17 +83,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         r.str = unifyRadicals(r.str);
         visible += r.str.replace(/\s/g, '').length;
       }
-      const paths = pathSegments(ol, pdfjs.OPS);
-      const segments = paths.segments.map((s) => {
-        const [x0, y0] = up(s.x0, s.y0);
-        const [x1, y1] = up(s.x1, s.y1);
-        return { x0, y0, x1, y1 };
-      });
-      const boxes = paths.boxes.map((b): Box => {
-        const [x0, y0] = up(b[0], b[1]);
-        const [x1, y1] = up(b[2], b[3]);
-        return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
-      });
+      // Paths are turned as the text is (a tilted page's rules level again) before a filled
+      // rectangle is judged thin enough to be a rule or a stroked one a cell's box.
+      const { segments, boxes } = pathSegments(ol, pdfjs.OPS, up);
       const turned = turn === 90 || turn === 270;
       pages.push(
         pageBlocks({
@@ -138,11 +130,14 @@ export function unifyRadicals(s: string): string {
 
 /**
  * Stroked lines, and filled rectangles thin enough to be a rule (Word and browsers draw borders
- * either way), in page space. Clipping paths and cell shading are not rules.
+ * either way), in page space, or in the space `map` takes a page point to (pageRuns's `up`: the
+ * page turned so its text runs left to right and level). Clipping paths and cell shading are
+ * not rules.
  */
 export function pathSegments(
   ol: { fnArray: number[]; argsArray: unknown[][] },
   OPS: Record<string, number>,
+  map: (x: number, y: number) => [number, number] = (x, y) => [x, y],
 ): { segments: Segment[]; boxes: Box[] } {
   const out: Segment[] = [];
   const boxes: Box[] = [];
@@ -157,6 +152,12 @@ export function pathSegments(
     OPS.closeEOFillStroke,
   ]);
   const FILL = new Set([OPS.fill, OPS.eoFill]);
+  const at =
+    (m: Matrix) =>
+    (x: number, y: number): [number, number] => {
+      const [px, py] = apply(m, x, y);
+      return map(px, py);
+    };
   for (let i = 0; i < ol.fnArray.length; i++) {
     const fn = ol.fnArray[i];
     const args = ol.argsArray[i] as unknown[];
@@ -173,15 +174,15 @@ export function pathSegments(
       const buf = (args[1] as Array<Float32Array | null>)[0];
       if (!buf) continue;
       if (STROKE.has(op)) {
-        out.push(...strokeSegments(buf, ctm));
+        out.push(...strokeSegments(buf, at(ctm)));
         // A stroked rectangle is one cell's box (browsers draw every cell so).
-        for (const pts of subpaths(buf, ctm)) {
+        for (const pts of subpaths(buf, at(ctm))) {
           const b = asRect(pts);
           if (b) boxes.push(b);
         }
       } else if (FILL.has(op)) {
         // One fill may hold many rectangles (one per border): each subpath on its own.
-        for (const pts of subpaths(buf, ctm)) {
+        for (const pts of subpaths(buf, at(ctm))) {
           if (!pts.length) continue;
           const xs = pts.map((p) => p[0]);
           const ys = pts.map((p) => p[1]);
@@ -203,31 +204,41 @@ export function pathSegments(
 
 function asRect(pts: Array<[number, number]>): Box | null {
   if (pts.length < 4 || pts.length > 5) return null;
-  const xs = [...new Set(pts.map((p) => Math.round(p[0] * 4) / 4))];
-  const ys = [...new Set(pts.map((p) => Math.round(p[1] * 4) / 4))];
-  if (xs.length !== 2 || ys.length !== 2) return null;
-  const b: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  // Two sides each way, a quarter point apart at most (a page turned back level leaves its
+  // corners a hair off, on either side of a rounding step).
+  const sides = (vs: number[]): [number, number] | null => {
+    const lo = Math.min(...vs);
+    const hi = Math.max(...vs);
+    return vs.every((v) => v - lo <= 0.25 || hi - v <= 0.25) && hi - lo > 0.25 ? [lo, hi] : null;
+  };
+  const xs = sides(pts.map((p) => p[0]));
+  const ys = sides(pts.map((p) => p[1]));
+  if (!xs || !ys) return null;
+  const b: Box = [xs[0], ys[0], xs[1], ys[1]];
   return b[2] - b[0] > 4 && b[3] - b[1] > 4 ? b : null;
 }
 
-/** Path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) → points. */
-function subpaths(buf: Float32Array, m: Matrix): Array<Array<[number, number]>> {
+/**
+ * Path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) → points,
+ * each placed by `m`.
+ */
+function subpaths(buf: Float32Array, m: (x: number, y: number) => [number, number]): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = [];
   let pts: Array<[number, number]> = [];
   for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === 0) {
       if (pts.length) out.push(pts);
-      pts = [apply(m, buf[i]!, buf[i + 1]!)];
+      pts = [m(buf[i]!, buf[i + 1]!)];
       i += 2;
     } else if (op === 1) {
-      pts.push(apply(m, buf[i]!, buf[i + 1]!));
+      pts.push(m(buf[i]!, buf[i + 1]!));
       i += 2;
     } else if (op === 2) {
-      pts.push(apply(m, buf[i + 4]!, buf[i + 5]!));
+      pts.push(m(buf[i + 4]!, buf[i + 5]!));
       i += 6;
     } else if (op === 3) {
-      pts.push(apply(m, buf[i + 2]!, buf[i + 3]!));
+      pts.push(m(buf[i + 2]!, buf[i + 3]!));
       i += 4;
     } else if (op === 4) continue;
     else break;
@@ -236,25 +247,25 @@ function subpaths(buf: Float32Array, m: Matrix): Array<Array<[number, number]>> 
   return out;
 }
 
-function strokeSegments(buf: Float32Array, m: Matrix): Segment[] {
+function strokeSegments(buf: Float32Array, m: (x: number, y: number) => [number, number]): Segment[] {
   const out: Segment[] = [];
   let start: [number, number] | null = null;
   let cur: [number, number] | null = null;
   for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === 0) {
-      cur = start = apply(m, buf[i]!, buf[i + 1]!);
+      cur = start = m(buf[i]!, buf[i + 1]!);
       i += 2;
     } else if (op === 1) {
-      const p = apply(m, buf[i]!, buf[i + 1]!);
+      const p = m(buf[i]!, buf[i + 1]!);
       if (cur) out.push({ x0: cur[0], y0: cur[1], x1: p[0], y1: p[1] });
       cur = p;
       i += 2;
     } else if (op === 2) {
-      cur = apply(m, buf[i + 4]!, buf[i + 5]!);
+      cur = m(buf[i + 4]!, buf[i + 5]!);
       i += 6;
     } else if (op === 3) {
-      cur = apply(m, buf[i + 2]!, buf[i + 3]!);
+      cur = m(buf[i + 2]!, buf[i + 3]!);
       i += 4;
     } else if (op === 4) {
       if (cur && start) out.push({ x0: cur[0], y0: cur[1], x1: start[0], y1: start[1] });
