@@ -16,6 +16,7 @@ for (const [name, count] of [
   ['t49', 4],
   ['t50', 5],
   ['t53', 3],
+  ['t55', 2],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
   const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');

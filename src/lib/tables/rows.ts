@@ -377,7 +377,7 @@ export function readRow(
     }
     region.push(tok);
   }
-  const lines = fromLines(region, n, dense, edges);
+  const lines = fromLines(region, n, dense, edges, stop === end);
   // Right after a row label with no values of its own (decode/orphans.ts masks it), the values
   // after this label may be that row's as well: plain pdftotext writes two labels back to back
   // and then both rows' values (`（七）总计` / `四、结转下年度继续办理` / `16 2 0 0 0 0 18` / `1 0 …`:
@@ -1256,7 +1256,20 @@ function innerBreak(lines: ReadonlyArray<ValTok[] | null>): string | null {
  * cells; a row needing them is short. Also short: a row with empty lines on both sides of its
  * values needing only some of them (which side is not known).
  */
-export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells' | 'separators' = 'cells'): RowCells {
+export function fromLines(
+  region: Tok[],
+  n: number,
+  dense = false,
+  edges: 'cells' | 'separators' = 'cells',
+  /**
+   * Whether the region runs to the next row's label: only then are empty lines after its last
+   * value blank cells. Before other text (a page's header repeated, a note) they may as well be
+   * the break before it (a fresh tester's plain pdftotext with its form feeds taken out: two
+   * empty lines before the next page's header read as a blank 总计, every value after the real
+   * blank a column off).
+   */
+  trailEnds = true,
+): RowCells {
   const lines: Array<ValTok[] | null> = [];
   // The lines with no value that are bare empty lines (not an empty cell marked ` |`): only those
   // may be a break between rows rather than a blank cell.
@@ -1352,7 +1365,7 @@ export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells
       return leadBare > 0 && (edges === 'separators' || trailBare(trail) > 0)
         ? inner()
         : { kind: 'cells', cells, by: 'lines' };
-    if (cells.length < n && trail >= n - cells.length)
+    if (cells.length < n && trail >= n - cells.length && (trailEnds || leadBare > 0 || edges === 'separators'))
       return edges === 'separators' && (leadBare > 0 || trailBare(n - cells.length) > 0)
         ? inner()
         : { kind: 'cells', cells: [...cells, ...Array<Slot>(n - cells.length).fill(null)], by: 'lines' };
@@ -1369,7 +1382,7 @@ export function fromLines(region: Tok[], n: number, dense = false, edges: 'cells
     // would be read shifted).
     if (lead >= missing + 1 && trail <= 1)
       return { kind: 'cells', cells: [...Array<Slot>(missing).fill(null), ...vals], by: 'lines' };
-    if (lead <= 1 && trail >= missing + 1)
+    if (lead <= 1 && trail >= missing + 1 && trailEnds)
       return { kind: 'cells', cells: [...vals, ...Array<Slot>(missing).fill(null)], by: 'lines' };
   }
   // Glued digits only where no empty line sits between values: with separators, one missing
