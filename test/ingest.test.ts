@@ -149,6 +149,42 @@ describe('bad input: every file is accounted for and the run goes on', () => {
     expect(c).toMatchObject({ status: 'fail', expected: 0, actual: 1 });
     expect(later.checks_failed).toBeGreaterThan(0);
   });
+
+  it('two different reports of a year are each checked against the year before’s; against two, none is made', () => {
+    const y1 = (granted: string) =>
+      buildReport({
+        title: '淮安市测试局2020年政府信息公开工作年度报告',
+        requests: {
+          new_received: ['1', '0', '0', '0', '0', '0', '1'],
+          granted: [granted, '0', '0', '0', '0', '0', granted],
+          carried_forward: ['1', '0', '0', '0', '0', '0', '1'],
+        },
+      });
+    const y2 = (granted: string) =>
+      buildReport({
+        title: '淮安市测试局2021年政府信息公开工作年度报告',
+        head: ['发布时间：2022-01-20'],
+        requests: { granted: [granted, '0', '0', '0', '0', '0', granted] },
+      });
+    const cross = (d: ReturnType<typeof run>, year: number) =>
+      d.reports
+        .filter((r) => r.year === year)
+        .map((r) =>
+          d.checks
+            .filter((c) => c.report_id === r.report_id && c.check_id.startsWith('cross_year.carryover'))
+            .map((c) => c.status),
+        );
+    // A corrected copy of 2021 (a fresh tester's t54): the checks of each were dropped.
+    const two = run([file('2020.txt', y1('1')), file('2021.txt', y2('0')), file('2021b.txt', y2('2'))]);
+    expect(cross(two, 2021).map((s) => s.length)).toEqual([7, 7]);
+    expect(cross(two, 2021).flat()).toContain('fail');
+    // Two different reports of 2020: which one to check 2021 against is not known.
+    const before = run([file('2020.txt', y1('1')), file('2020b.txt', y1('2')), file('2021.txt', y2('0'))]);
+    const statuses = cross(before, 2021);
+    expect(statuses[0]!.length).toBe(7);
+    expect(new Set(statuses[0])).toEqual(new Set(['not_assessable']));
+    expect(before.reports.find((r) => r.year === 2021)!.checks_not_assessable).toBeGreaterThanOrEqual(7);
+  });
 });
 
 describe('a text-only report whose reason is a table outside the sections found', () => {

@@ -461,17 +461,31 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
   for (const years of byAgency.values()) {
     for (const [year, cur] of years) {
       const prev = years.get(year - 1);
-      if (!prev || prev.length !== 1 || cur.length !== 1) continue;
+      if (!prev) continue;
+      // Each report of the year against the year before's one report: two different reports of
+      // one year (same_agency_year) are each checked against it. Against several of the year
+      // before, which one to check against is not known: the checks are made against the first,
+      // but recorded as not made (a fresh tester: a report's not-assessable cross-year check
+      // vanished, and the report turned 一致, when a corrected copy of the year before was added).
       const p = prev[0]!;
-      const c = cur[0]!;
-      const checks = crossYearChecks(
-        expandCross(p.crossCells),
-        expandCross(c.crossCells),
-        year - 1,
-        c.report.layout_active,
-        p.report.layout_active,
-      );
-      if (checks.length) out.push([c, checks]);
+      for (const c of cur) {
+        const made = crossYearChecks(
+          expandCross(p.crossCells),
+          expandCross(c.crossCells),
+          year - 1,
+          c.report.layout_active,
+          p.report.layout_active,
+        );
+        const checks =
+          prev.length === 1
+            ? made
+            : made.map((x): CheckOut => ({
+                ...x,
+                status: 'not_assessable',
+                detail: `${x.detail.replace(/：[^：]*$/, '')}：${year - 1} 年有 ${prev.length} 份不同的报告，无法确定与哪份核对`,
+              }));
+        if (checks.length) out.push([c, checks]);
+      }
     }
   }
   // Deterministic order: the later report's position in the run.
