@@ -22,6 +22,16 @@ describe('a fresh tester’s PDFs (t52)', () => {
     }, 60_000);
 });
 
+describe('a fresh tester’s Chromium-printed PDF (t55): 四’s cells set at different heights', () => {
+  const t55 = new URL('./fixtures/tester/t55/', import.meta.url);
+  for (const file of readdirSync(t55).filter((f) => f.endsWith('.pdf')))
+    it(`${file}: no wrong number`, async () => {
+      const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, t55))));
+      expect(cells.length).toBeGreaterThan(10);
+      expect(wrongCells(cells, new URL(`${file}.json`, t55))).toEqual([]);
+    }, 60_000);
+});
+
 describe('a fresh tester’s Word files (t51): a cell deleted with Track Changes on', () => {
   const words = new URL('./fixtures/tester/t51/', import.meta.url);
   const docx = readdirSync(words).filter((f) => f.endsWith('.docx'));

@@ -770,6 +770,19 @@ export function readReview(
     // An empty line at the edge of the values is a blank cell only where one between two values
     // shows that empty lines are cells (rows.ts, edgeSeparators).
     rc = fromLines(region, REVIEW_N, isDense(toks), interiorEmptyLine(region) ? 'cells' : 'separators');
+    // Its values on several lines of several values, parted elsewhere than between blocks: a
+    // PDF's row whose cells wrap differently (a unit 件 pushed to a second line, the numbers of
+    // those cells set higher) comes out as a line of those cells' numbers above the others' (a
+    // fresh tester's t55: `27 325 325 25` over `0 2 4件 21 …`, 15 cells published in that order,
+    // all wrong). A plain line wrapped at its end reads the same: which order is the row's is
+    // not known.
+    const perLine = [...valLines].map((l) => vals.filter((v) => v.line === l).length);
+    if (rc.kind === 'cells' && perLine.filter((c) => c > 1).length >= 2 && perLine.some((c) => c > 1 && c % 5 !== 0))
+      rc = {
+        kind: 'unknown',
+        reason: `${vals.length} values on ${valLines.size} lines of ${perLine.join(', ')}, not parted between blocks: the lines may be a row's cells set at different heights, in another order than the columns'`,
+        vals,
+      };
     // One value a line: its count proves it only where its blocks' sums hold (read.ts, rowSumFails).
     const stray =
       rc.kind === 'cells' && rc.by === 'lines' && oneValueALine(rc.cells) && blanksUnshown(region)
