@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { convertDocument, type Converted } from '../src/lib/decode/document.ts';
 import { prepareDocument } from '../src/lib/decode/document-lines.ts';
 import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
@@ -65,4 +66,25 @@ export function score(
     else if (!c || c.state !== 'number') missing.push(k);
   }
   return { right, wrong, missing };
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A WordprocessingML document part around `body` (its w:body's children). */
+export const wordDocument = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
+
+/** A minimal .docx package whose document part holds `body`. */
+export async function wordPackage(body: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file('word/document.xml', wordDocument(body));
+  return zip.generateAsync({ type: 'uint8array' });
 }

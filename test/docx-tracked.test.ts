@@ -1,33 +1,21 @@
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { trackedStructure } from '../src/lib/decode/docx-tracked.ts';
 import { readDocx } from '../src/lib/decode/word.ts';
 import { UNSURE_MARK } from '../src/lib/decode/shown.ts';
+import { wordDocument, wordPackage } from './documents.ts';
 
 /**
  * A table's tracked changes of structure (a fresh tester's t51: a deleted cell's old number read
  * in its row, every value after it a column off).
  */
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const doc = (body: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
+const doc = wordDocument;
 const text = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 const cell = (body: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${body || '<w:p/>'}</w:tc>`;
 const row = (cells: string[], pr = '') => `<w:tr>${pr ? `<w:trPr>${pr}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
 const DEL = '<w:cellDel w:id="1" w:author="a" w:date="2024-03-01T10:00:00Z"/>';
 
 async function html(body: string): Promise<string> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file('word/document.xml', doc(body));
-  const c = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
+  const c = await readDocx(await wordPackage(body));
   return c.ok && c.format === 'docx' ? c.html : '';
 }
 

@@ -1,9 +1,9 @@
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hMergeAsSpans } from '../src/lib/decode/docx-merge.ts';
 import { dingbatRuns, symbolsAsText } from '../src/lib/decode/docx-hidden.ts';
 import { dropOverdrawn, type DrawnRun } from '../src/lib/decode/pdf-glyphs.ts';
 import { readDocx } from '../src/lib/decode/word.ts';
+import { wordDocument, wordPackage } from './documents.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 
 /**
@@ -12,23 +12,8 @@ import { ok, parseText, rowOf } from './helpers.ts';
  * Word's older horizontal merge (a number over two columns read as the first one's).
  */
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const doc = (body: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
-
-async function docx(body: string): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file('word/document.xml', doc(body));
-  return zip.generateAsync({ type: 'uint8array' });
-}
+const doc = wordDocument;
+const docx = wordPackage;
 
 const cell = (inner: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}<w:p>${inner}</w:p></w:tc>`;
 const text = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;

@@ -5,44 +5,29 @@ import { parseDocument } from './documents.ts';
 import { wrongCells } from './helpers.ts';
 
 /**
- * A fresh tester's PDFs (test/fixtures/tester/t52, its README): text in a layer switched off,
- * a page with text outside its view box, whose invisible digits were then published, and pages
- * drawn a little turned (0.3°–2°), whose values drifted into the neighbouring row.
+ * Fresh testers' documents (test/fixtures/tester/t52, t55, t51, their READMEs): PDFs with text
+ * in a layer switched off, text outside the view box (invisible digits then published), pages
+ * drawn a little turned (values drifted into the next row), 四's cells set at two heights; Word
+ * files with a cell deleted with Track Changes on.
  */
-const dir = new URL('./fixtures/tester/t52/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
-
-describe('a fresh tester’s PDFs (t52)', () => {
-  it('are all here', () => expect(files.length).toBe(11));
-  for (const file of files)
-    it(`${file}: no wrong number`, async () => {
-      const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, dir))));
-      expect(cells.length).toBeGreaterThan(100);
-      expect(wrongCells(cells, new URL(`${file}.json`, dir))).toEqual([]);
-    }, 60_000);
-});
-
-describe('a fresh tester’s Chromium-printed PDF (t55): 四’s cells set at different heights', () => {
-  const t55 = new URL('./fixtures/tester/t55/', import.meta.url);
-  for (const file of readdirSync(t55).filter((f) => f.endsWith('.pdf')))
-    it(`${file}: no wrong number`, async () => {
-      const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, t55))));
-      expect(cells.length).toBeGreaterThan(10);
-      expect(wrongCells(cells, new URL(`${file}.json`, t55))).toEqual([]);
-    }, 60_000);
-});
-
-describe('a fresh tester’s Word files (t51): a cell deleted with Track Changes on', () => {
-  const words = new URL('./fixtures/tester/t51/', import.meta.url);
-  const docx = readdirSync(words).filter((f) => f.endsWith('.docx'));
-  it('are all here', () => expect(docx.length).toBe(2));
-  for (const file of docx)
-    it(`${file}: no wrong number`, async () => {
-      const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, words))));
-      expect(cells.length).toBeGreaterThan(10);
-      expect(wrongCells(cells, new URL(`${file}.json`, words))).toEqual([]);
-    }, 60_000);
-});
+/** Each document of a fixture folder (`ext`), alone: no wrong number, and at least `min` cells read. */
+for (const [name, what, ext, count, min] of [
+  ['t52', 'PDFs', '.pdf', 11, 100],
+  ['t55', 'Chromium-printed PDF: 四’s cells set at different heights', '.pdf', 1, 10],
+  ['t51', 'Word files: a cell deleted with Track Changes on', '.docx', 2, 10],
+] as const) {
+  const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith(ext));
+  describe(`a fresh tester’s ${what} (${name})`, () => {
+    it('are all here', () => expect(files.length).toBe(count));
+    for (const file of files)
+      it(`${file}: no wrong number`, async () => {
+        const { cells } = await parseDocument(file, new Uint8Array(readFileSync(new URL(file, dir))));
+        expect(cells.length).toBeGreaterThan(min);
+        expect(wrongCells(cells, new URL(`${file}.json`, dir))).toEqual([]);
+      }, 60_000);
+  });
+}
 
 describe('drawnAlphas: marked content and the view box', () => {
   const OPS = {
