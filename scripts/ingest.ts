@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     { PART_BYTES },
     { phase },
     { publishRun },
-    { writeManifestWhile },
+    { writeManifestWhile, previousReports },
     { partsText, summaryText },
     { takeLedger, unchangedSince, unreadFiles, writeLedger, newPackPath },
     { LightPackWriter },
@@ -239,6 +239,17 @@ async function main(): Promise<void> {
     import('../src/lib/write/retained.ts'),
     import('../src/lib/ingest/light-pack.ts'),
   ]);
+  const { carryHistory } = await import('../src/lib/ingest/history.ts');
+  // The previous run's reports by path, read while the workers start: the ids of edited files'
+  // earlier versions, whose addresses the site redirects (ingest/history.ts).
+  let previous: ReturnType<typeof previousReports> = null;
+  try {
+    previous = previousReports(outDir);
+  } catch (e) {
+    console.error(
+      `ingest: the previous run's manifest in ${outDir} cannot be read (${(e as Error).message}): the earlier versions of edited files are not recorded, and their old addresses will not redirect`,
+    );
+  }
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
     ...f,
     read: () => readRaw(f.abs),
@@ -311,6 +322,9 @@ async function main(): Promise<void> {
     // The ledger's files (below): those with a report of their own.
     const ledgered = new Set(data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => f.path));
     packOut?.close((path) => ledgered.has(path));
+    // Only a run of the same raw folder: another folder's `001.txt` is another file.
+    const replacing =
+      previous?.raw_dir === data.manifest.raw_dir ? carryHistory(data.manifest.files, previous.reports) : 0;
     phase('analysed');
     // The manifest's entries are written while DuckDB exports the tables (their hashes, which the
     // manifest's header holds, come last).
@@ -361,6 +375,10 @@ async function main(): Promise<void> {
       if (written.retained)
         console.log(
           `rows of ${written.retained} reports taken from the previous run's ${DB_FILE} (their files unchanged); the other files' rows loaded`,
+        );
+      if (replacing)
+        console.log(
+          `${replacing} files changed since the previous run: their reports' earlier addresses redirect to the new ones (manifest \`replaces\`)`,
         );
       const parts = partsText(layout, PART_BYTES);
       if (parts) console.log(parts);

@@ -1,10 +1,10 @@
 import compression from 'compression';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 import { CSP } from '../src/lib/site/csp.ts';
-import { legacyTarget } from '../src/lib/site/legacy-urls.ts';
+import { legacyTarget, movedLookup, movedTarget } from '../src/lib/site/legacy-urls.ts';
 
 /**
  * The static server of `npm start`, `npm run preview`, the tests and the benchmark: sirv (a
@@ -142,7 +142,7 @@ export function handler(
     req.url = rest.startsWith('/') ? rest : `/${rest}`;
     // Not a file: an old address (`_redirects`) goes to its new one, anything else is the 404 page.
     const missing = () => {
-      const to = redirects ? legacyTarget(path, base) : null;
+      const to = redirects ? (legacyTarget(path, base) ?? movedReport(root, path, base)) : null;
       if (to === null) return notFound(res);
       const hash = to.indexOf('#');
       const [target, fragment] = hash < 0 ? [to, ''] : [to.slice(0, hash), to.slice(hash)];
@@ -151,6 +151,17 @@ export function handler(
     };
     compress(req as never, res as never, () => files(req, res, missing));
   };
+}
+
+/** An edited report's old address: the new one, from the lookup file the 404 script reads (site/moved-reports.ts). */
+function movedReport(root: string, path: string, base: string): string | null {
+  const found = movedLookup(path, base);
+  if (!found) return null;
+  try {
+    return movedTarget(found, JSON.parse(readFileSync(join(root, found.file.slice(base.length)), 'utf8')), base);
+  } catch {
+    return null;
+  }
 }
 
 export function serveStatic(

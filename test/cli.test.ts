@@ -93,6 +93,39 @@ describe('npm run ingest (end to end)', () => {
   });
 });
 
+describe('npm run ingest: the earlier ids of edited files (manifest `replaces`)', () => {
+  const tmp = scratchDir('nianbao-history-');
+  const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
+  const entryOf = (out: string, path: string) =>
+    Manifest.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).files.find((f) => f.path === path)!;
+  const raw = join(tmp, 'raw');
+  const other = join(tmp, 'other');
+  const out = join(tmp, 'out');
+  mkdirSync(raw);
+  mkdirSync(other);
+  writeFileSync(join(raw, 'a.txt'), sample);
+  const runs = [ingest(raw, out)];
+  const first = entryOf(out, 'a.txt').report_id;
+  writeFileSync(join(raw, 'a.txt'), `${sample}\n`);
+  runs.push(ingest(raw, out));
+  const edited = entryOf(out, 'a.txt');
+  // Another raw folder's a.txt is another file, whatever its name.
+  writeFileSync(join(other, 'a.txt'), `${sample}\n\n`);
+  runs.push(ingest(other, out));
+  const elsewhere = entryOf(out, 'a.txt');
+
+  it('an edited file replaces its earlier id, and the run says so; a file of another raw folder does not', () => {
+    for (const r of runs) expect(r.status, r.stderr).toBe(0);
+    expect(edited.report_id).not.toBe(first);
+    expect(edited.replaces).toEqual([first]);
+    expect(runs[1]!.stdout).toContain(
+      "1 files changed since the previous run: their reports' earlier addresses redirect",
+    );
+    expect(elsewhere.report_id).not.toBe(edited.report_id);
+    expect(elsewhere.replaces).toBeUndefined();
+  });
+});
+
 describe('npm run build: what it refuses before it builds anything (t29)', () => {
   const build = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {

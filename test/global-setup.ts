@@ -143,6 +143,24 @@ function noYearReport(): string {
   });
 }
 
+/**
+ * A report file edited after a first run (its agency corrected two numbers): the first version is
+ * ingested alone into the synthetic site's output folder, from the same raw folder, before the
+ * whole corpus is. The report's id changes with its bytes; its first id must redirect to the new
+ * one (manifest `replaces`, `_redirects`, the 404 page's script).
+ */
+export const EDITED_FILE = 'edited/淮安市更正测试局2020年报告.txt';
+export const EDITED_BEFORE = buildReport({
+  title: '淮安市更正测试局2020年政府信息公开工作年度报告',
+  requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
+});
+function editedReport(): string {
+  return buildReport({
+    title: '淮安市更正测试局2020年政府信息公开工作年度报告',
+    requests: { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['4', '1', '0', '1', '0', '0', '6'] },
+  });
+}
+
 /** The sub-path build's public address (SITE_URL). */
 export const SUB_SITE_URL = 'https://nianbao.example.org';
 
@@ -171,7 +189,17 @@ export default function setup(project: TestProject): () => void {
   run('search index (samples, BASE_PATH)', tsx('scripts/search-index.ts', '--dist', samples.distSub, '--quiet'));
 
   const synthetic = { raw: join(tmp, 'synth', 'raw'), data: join(tmp, 'synth-data'), dist: join(tmp, 'synth-dist') };
+  // The edited file's first version, the only file of a first run (see EDITED_FILE).
+  mkdirSync(join(synthetic.raw, 'edited'), { recursive: true });
+  writeFileSync(join(synthetic.raw, EDITED_FILE), EDITED_BEFORE);
+  run(
+    'ingest (synthetic, before an edit)',
+    tsx('scripts/ingest.ts', '--raw', synthetic.raw, '--out', synthetic.data, '--quiet', '--workers', '0'),
+  );
   run('synth', tsx('scripts/synth.ts', '--count', '120', '--seed', '11', '--out', join(tmp, 'synth')));
+  // The synth emptied the raw folder: the edited file's second version.
+  mkdirSync(join(synthetic.raw, 'edited'));
+  writeFileSync(join(synthetic.raw, EDITED_FILE), editedReport());
   cpSync('data/raw', join(synthetic.raw, 'samples'), { recursive: true });
   // A copy of a sample (the same report with other line ends): a report whose duplicate_of is
   // the sample (it comes after it in path order), for the tests of copies in search and counts.

@@ -8,7 +8,8 @@ import { parseHTML } from 'linkedom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CSP } from '../src/lib/site/csp.ts';
-import { HOSTILE_FILE, HOSTILE_TITLE } from './global-setup.ts';
+import { EDITED_BEFORE, EDITED_FILE, HOSTILE_FILE, HOSTILE_TITLE } from './global-setup.ts';
+import { manifestEntries, readManifestHeader } from '../src/lib/write/manifest.ts';
 import { launch, serve } from './browser.ts';
 import { reportIndex } from './published.ts';
 
@@ -24,6 +25,11 @@ const htmlFiles = readdirSync(dist, { recursive: true })
   .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
 const doc = (f: string) => parseHTML(readFileSync(join(dist, f), 'utf8')).document;
 const reportIds = readdirSync(join(dist, 'reports')).filter((e) => /^[0-9a-f]{16}$/.test(e));
+const manifestOf = async (data: string) => {
+  const out = [];
+  for await (const e of manifestEntries(data, readManifestHeader(data))) out.push(e);
+  return out;
+};
 const hostileId = reportIndex(dist).reports.find((r) => r.title === HOSTILE_TITLE)!.report_id;
 
 describe('static checks of every built page', () => {
@@ -138,9 +144,11 @@ describe('static checks of every built page', () => {
 
   it('writes nothing outside the output directory: file names become report ids', () => {
     for (const e of readdirSync(join(dist, 'reports')))
-      expect(e, 'only ids, id.json, index files and pages').toMatch(
-        /^([0-9a-f]{16}(\.json)?|index\.(html|json|jsonl)|index|page)$/,
+      expect(e, 'only ids, id.json, index files, pages and the moved reports').toMatch(
+        /^([0-9a-f]{16}(\.json)?|index\.(html|json|jsonl)|index|page|moved)$/,
       );
+    // The moved reports' lookup files: two hex digits each.
+    for (const e of readdirSync(join(dist, 'reports', 'moved'))) expect(e).toMatch(/^[0-9a-f]{2}\.json$/);
   });
 });
 
@@ -539,6 +547,40 @@ describe('in a real browser', () => {
       // Anything else stays on the 404 page.
       await open('reports/0000000000000000/source/x');
       expect(new URL(page.url()).pathname).toBe('/reports/0000000000000000/source/x');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an edited report's old addresses lead to the report its file holds now (_redirects, the preview server, the 404 page's script)", async () => {
+    const oldId = createHash('sha256').update(EDITED_BEFORE).digest('hex').slice(0, 16);
+    const newId = reportIndex(dist).reports.find(
+      (r) => r.title === '淮安市更正测试局2020年政府信息公开工作年度报告',
+    )!.report_id;
+    expect(newId).not.toBe(oldId);
+    expect(existsSync(join(dist, 'reports', oldId))).toBe(false);
+    const entry = (await manifestOf(inject('sites').synthetic.data)).find((e) => e.path === EDITED_FILE)!;
+    expect(entry.report_id).toBe(newId);
+    expect(entry.replaces).toEqual([oldId]);
+    const rules = readFileSync(join(dist, '_redirects'), 'utf8').split('\n');
+    expect(rules).toContain(`/reports/${oldId}/ /reports/${newId}/ 301`);
+    expect(rules).toContain(`/reports/${oldId}.json /reports/${newId}.json 301`);
+    // The preview server answers 301 as a static host with `_redirects` would.
+    const r = await open(`reports/${oldId}/#requests`);
+    expect(r!.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe(`/reports/${newId}/`);
+    // A host without `_redirects` (object storage): the 404 page's script, fragment and all.
+    const server = await serve(dist, '/', false);
+    try {
+      await page.goto(`${server.url}reports/${oldId}/#requests`);
+      await page.waitForURL(`${server.url}reports/${newId}/#requests`);
+      await page.goto(`${server.url}reports/${oldId}.json`);
+      await page.waitForURL(`${server.url}reports/${newId}.json`);
+      // Another id of the same lookup file stays on the 404 page.
+      const other = `${oldId.slice(0, 2)}${'0'.repeat(14)}`;
+      await page.goto(`${server.url}reports/${other}/`);
+      await page.waitForLoadState('networkidle');
+      expect(new URL(page.url()).pathname).toBe(`/reports/${other}/`);
     } finally {
       await server.close();
     }

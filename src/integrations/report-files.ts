@@ -6,6 +6,7 @@ import { writeReportJson } from '../lib/site/report-json.ts';
 import { writeReportIndex } from '../lib/site/report-index.ts';
 import { redirectsFile } from '../lib/site/legacy-urls.ts';
 import { movedDataFiles } from '../lib/site/moved-data.ts';
+import { movedRules, readMovedReports, writeMovedShards } from '../lib/site/moved-reports.ts';
 import { HOST_FILE_LIMIT, oversized } from '../lib/site/dist-files.ts';
 import { readLayout } from '../lib/write/layout.ts';
 import { PART_BYTES } from '../lib/write/parts.ts';
@@ -17,7 +18,8 @@ import { currentShard, reportPredicate, rendersNational, shardName } from '../li
  * (`reports/{id}.json`, one DuckDB query per block of reports, see site/report-json.ts), the
  * reports index (`reports/index.json` and its JSON Lines, site/report-index.ts), and the
  * `_redirects` rules for the addresses the report's files and the data files used to have
- * (site/legacy-urls.ts). The data folder is the one the datasets integration pinned in
+ * (site/legacy-urls.ts), and those of reports whose file was edited since (their lookup files
+ * for the 404 page too, site/moved-reports.ts). The data folder is the one the datasets integration pinned in
  * NIANBAO_DATA. Last, it warns about any published data file larger than a static host takes
  * per file (25 MiB): only a single row larger than the part limit can make one.
  *
@@ -42,8 +44,16 @@ export function reportFiles(options: { dataDir: () => string }): AstroIntegratio
           logger.warn(`no ${join(data, 'datapackage.json')}: no report JSON written`);
           return;
         }
-        if (national)
-          writeFileSync(join(out, '_redirects'), redirectsFile(base, movedDataFiles(readLayout(data), base)));
+        if (national) {
+          // Edited reports' old addresses (site/moved-reports.ts).
+          const movedReports = await readMovedReports(data);
+          writeMovedShards(out, movedReports);
+          writeFileSync(
+            join(out, '_redirects'),
+            redirectsFile(base, movedDataFiles(readLayout(data), base), movedRules(movedReports, base)),
+          );
+          if (movedReports.size) logger.info(`${movedReports.size} old report addresses redirect to edited reports`);
+        }
         const started = Date.now();
         if (shard.kind !== 'national') {
           const { written, copied } = await writeReportJson({

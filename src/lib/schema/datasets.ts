@@ -205,6 +205,12 @@ export const ManifestEntry = z.object({
   duplicate_of: z.string().nullable(),
   same_agency_year: z.array(z.string()),
   diagnostics: z.array(Diagnostic),
+  /**
+   * The `report_id`s this file had in earlier runs, newest first, whose pages are gone: the file
+   * at this path was edited (a report's id is its content's hash). Their addresses redirect to
+   * this report's (ingest/history.ts, site/moved-reports.ts). Absent when there are none.
+   */
+  replaces: z.array(z.string()).optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 

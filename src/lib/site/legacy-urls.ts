@@ -43,9 +43,47 @@ export function legacyTarget(pathname: string, base: string): string | null {
   return null;
 }
 
-/** The `_redirects` file: the same rules as `legacyTarget`, as placeholder rules (301), and the data files gone. */
-export function redirectsFile(base: string, moved: Array<[string, string]> = []): string {
+/** Where the 404 script finds the new id of an edited report's old one (site/moved-reports.ts). */
+export const MOVED_DIR = 'reports/moved';
+
+/** The lookup file of an old report id: its first two hex digits. */
+export const movedShardName = (id: string): string => id.slice(0, 2);
+
+/**
+ * An address of a report that may have moved (its page or anything under it, its JSON): the
+ * lookup file to read (under `base`), the old id, and what follows it. Null for other addresses.
+ */
+export function movedLookup(pathname: string, base: string): { file: string; id: string; rest: string } | null {
+  if (!pathname.startsWith(base)) return null;
+  const m = /^reports\/([0-9a-f]{16})(\/.*|\.json)?$/.exec(pathname.slice(base.length));
+  if (!m) return null;
+  return { file: `${base}${MOVED_DIR}/${movedShardName(m[1]!)}.json`, id: m[1]!, rest: m[2] ?? '/' };
+}
+
+/** The new address from a lookup file's JSON (`{ old: new }`), or null when the id is not in it. */
+export function movedTarget(found: { id: string; rest: string }, lookup: unknown, base: string): string | null {
+  if (typeof lookup !== 'object' || lookup === null) return null;
+  const to = (lookup as Record<string, unknown>)[found.id];
+  if (typeof to !== 'string' || !/^[0-9a-f]{16}$/.test(to) || to === found.id) return null;
+  return `${base}reports/${to}${found.rest}`;
+}
+
+/**
+ * The `_redirects` file: the same rules as `legacyTarget`, as placeholder rules (301), the data
+ * files gone (302), and `reports`: the edited reports' old addresses (301; site/moved-reports.ts).
+ */
+export function redirectsFile(
+  base: string,
+  moved: Array<[string, string]> = [],
+  reports: Array<[string, string]> = [],
+): string {
   const lines = [
+    ...(reports.length
+      ? [
+          '# Reports whose file was edited since: the old address goes to the report the file holds now.',
+          ...reports.map(([a, b]) => `${a} ${b} 301`),
+        ]
+      : []),
     // Static rules come before placeholder rules (Cloudflare Pages).
     ...(moved.length
       ? [

@@ -1,6 +1,7 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { z } from 'zod';
 import { ManifestEntry, ManifestHeader, type Manifest } from '../schema/datasets.ts';
 import { InlineArrayDoc, writeJsonDoc } from './json-doc.ts';
 import { LineParts } from './parts.ts';
@@ -89,24 +90,86 @@ export function readManifestHeader(dir: string): ManifestHeader {
  * code): other lines are passed over unparsed (at 100,000 reports, parsing and validating every
  * entry took the quality page some 0.7 s a pass).
  */
+export function manifestEntries(
+  dir: string,
+  header: ManifestHeader,
+  mayMatch?: (line: string) => boolean,
+): AsyncGenerator<ManifestEntry>;
+/** The same, each line read by `parse` (which validates what it returns). */
+export function manifestEntries<T>(
+  dir: string,
+  header: ManifestHeader,
+  mayMatch: (line: string) => boolean,
+  parse: (line: string) => T,
+): AsyncGenerator<T>;
 export async function* manifestEntries(
   dir: string,
   header: ManifestHeader,
   mayMatch: (line: string) => boolean = () => true,
-): AsyncGenerator<ManifestEntry> {
+  parse: (line: string) => unknown = (line) => ManifestEntry.parse(JSON.parse(line)),
+): AsyncGenerator<unknown> {
   if (!header.files_jsonl) {
     const inline = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown[] }).files ?? [];
-    for (const e of inline) if (mayMatch(JSON.stringify(e))) yield ManifestEntry.parse(e);
+    for (const e of inline) {
+      const line = JSON.stringify(e);
+      if (mayMatch(line)) yield parse(line);
+    }
     return;
   }
   for (const file of header.files_jsonl) {
     const input = createReadStream(join(dir, file));
     try {
       for await (const line of createInterface({ input, crlfDelay: Infinity }))
-        if (line && mayMatch(line)) yield ManifestEntry.parse(JSON.parse(line));
+        if (line && mayMatch(line)) yield parse(line);
     } finally {
       // A reader that stops early (`break`) must not leave the file open.
       input.destroy();
     }
   }
+}
+
+/** What the next run's history needs of an entry (ingest/history.ts); the rest is not validated. */
+const PreviousReport = ManifestEntry.pick({ path: true, report_id: true, replaces: true });
+type PreviousReport = z.infer<typeof PreviousReport>;
+
+/**
+ * An entry's path and report_id without parsing the rest of its line (some 1 KB of diagnostics).
+ * The entries are JSON.stringify's, `path` first: in JSON text an unescaped `,"bytes":` or
+ * `"report_id":"` cannot lie inside a string, so the first of each is the key. Any other line,
+ * and one with `replaces`, is parsed whole and validated.
+ */
+function previousReport(line: string): PreviousReport {
+  const end = line.indexOf(',"bytes":');
+  const id = /"report_id":"([0-9a-f]{16})"/.exec(line);
+  if (line.startsWith('{"path":"') && end > 0 && id && !line.includes('"replaces":')) {
+    const path: unknown = JSON.parse(line.slice(8, end));
+    if (typeof path === 'string') return { path, report_id: id[1]! };
+  }
+  return PreviousReport.parse(JSON.parse(line));
+}
+
+/**
+ * The entries with a report of the run published in `dir` (path, report_id, replaces), for the
+ * next run's history (ingest/history.ts), and the raw folder that run read (`raw_dir`). Null when
+ * `dir` holds no run. A manifest that cannot be read gives an error: the caller decides whether
+ * the history may be lost. Synchronous, a part file at a time (each at most the part limit): at
+ * 100,000 entries an async line reader and JSON.parse of every line took seconds of the main
+ * thread, which the update's analysis needs.
+ */
+export function previousReports(dir: string): { raw_dir: string; reports: PreviousReport[] } | null {
+  if (!existsSync(join(dir, MANIFEST_FILE))) return null;
+  const header = readManifestHeader(dir);
+  const reports: PreviousReport[] = [];
+  const take = (line: string) => {
+    if (!line.includes('"report_id":"')) return;
+    const e = previousReport(line);
+    if (e.report_id) reports.push(e);
+  };
+  if (!header.files_jsonl) {
+    const inline = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown[] }).files ?? [];
+    for (const e of inline) take(JSON.stringify(e));
+  } else
+    for (const file of header.files_jsonl)
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) take(line);
+  return { raw_dir: header.raw_dir, reports };
 }
