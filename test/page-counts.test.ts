@@ -116,4 +116,10 @@ describe("a region page's sub-region table (region-page.ts)", () => {
     );
     expect(childrenNote([])).not.toContain('年度不明');
   });
+
+  it("says that a child's report count holds reports no total adds (t56: 运河区 3 reports, 1/1)", () => {
+    const note = childrenNote([{ count: { undated: 0, undecided: 2 } }, { count: { undated: 0, undecided: 0 } }]);
+    expect(note).toContain('报告数含 2 份未计入合计的报告');
+    expect(childrenNote([{ count: { undated: 0, undecided: 0 } }])).not.toContain('未计入合计');
+  });
 });

@@ -64,6 +64,7 @@ import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
 import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
 import { agencyKey } from '../src/lib/site/agencies.ts';
+import { unplacedCounts } from '../src/lib/site/unplaced.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
 const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
@@ -1260,5 +1261,27 @@ describe('reportPage: a placeholder level is no part of the place’s name', () 
     expect(reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r] }).fullPlace).toBe(
       '北京市朝阳区',
     );
+  });
+});
+
+describe('the regions index on the unplaced reports (t56)', () => {
+  it('tells the reports in no region from those counted in a shared parent, and counts the copies', () => {
+    const row = (region_basis: string, region_code: string | null, duplicate_of: string | null = null) =>
+      ({
+        region_basis,
+        region_code,
+        duplicate_of,
+        year: 2023,
+        agency: '某局',
+        report_id: `${region_basis}${region_code}`,
+      }) as ReportRow;
+    const counts = unplacedCounts([
+      row('unresolved', null),
+      row('ambiguous', null),
+      row('ambiguous', '130100'),
+      row('ambiguous', '130100', 'x'),
+      row('gazetteer', '130102'),
+    ]);
+    expect(counts).toEqual({ nowhere: 2, parentOnly: 2, copies: 1 });
   });
 });

@@ -420,6 +420,14 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     expect(Number(of)).toBe(heading - undecided);
     expect(doc.body.textContent).toContain('另有 1 份为同一报告的副本，不重复计数');
     expect(doc.body.textContent).toContain(`另有 ${undecided} 份报告未计入合计`);
+    // Its list shows every report, the copy and the agency-year's two marked (a fresh tester's t56:
+    // 172 reports listed under a heading of 171, the copy unmarked).
+    const items = [...doc.querySelectorAll('h2 + ul li')];
+    expect(items.length).toBe(heading + 1);
+    expect(items.filter((li) => li.textContent.includes('（副本）'))).toHaveLength(1);
+    expect(
+      items.filter((li) => li.textContent.includes('淮安市测试局') && li.textContent.includes('（文件')),
+    ).toHaveLength(undecided);
     const years = page('years/index.html');
     const row = [...years.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '2020')!;
     expect(Number(row.querySelector('td')!.textContent.replace(/,/g, ''))).toBe(heading);

@@ -96,8 +96,16 @@ export function childRows(
  * Said under the sub-region table: its counts and sums are over every year, and over the
  * children's reports of no known year when there are any (in its sums, in no year's row).
  */
-export function childrenNote(children: ReadonlyArray<{ count: Pick<ReportTally, 'undated'> }>): string {
+export function childrenNote(
+  children: ReadonlyArray<{ count: Pick<ReportTally, 'undated'> & Partial<Pick<ReportTally, 'undecided'>> }>,
+): string {
   const n = children.reduce((a, ch) => a + ch.count.undated, 0);
   const undated = n > 0 ? `（含 ${fmt(n)} 份年度不明的报告）` : '';
-  return `下级地区表中的报告数和本年新收申请是历年合计，即各年度之和${undated}，不是某一年度的数字；本地区各年度的数字见上表，下级地区的见其页面`;
+  // 报告数 counts them, a total's denominator does not (a fresh tester's t56: 运河区 3 reports, 1/1).
+  const u = children.reduce((a, ch) => a + (ch.count.undecided ?? 0), 0);
+  const undecided =
+    u > 0
+      ? `；报告数含 ${fmt(u)} 份未计入合计的报告（同一机关同年另有不同的报告，哪份为准不明），所以可能多于“计入合计的报告”`
+      : '';
+  return `下级地区表中的报告数和本年新收申请是历年合计，即各年度之和${undated}，不是某一年度的数字；本地区各年度的数字见上表，下级地区的见其页面${undecided}`;
 }
