@@ -378,7 +378,7 @@ async function main(): Promise<void> {
         );
       if (replacing)
         console.log(
-          `${replacing} files changed since the previous run: their reports' earlier addresses redirect to the new ones (manifest \`replaces\`)`,
+          `${replacing} files edited since the last run here: their reports' earlier addresses redirect to the new ones (manifest \`replaces\`)`,
         );
       const parts = partsText(layout, PART_BYTES);
       if (parts) console.log(parts);

@@ -119,7 +119,7 @@ describe('npm run ingest: the earlier ids of edited files (manifest `replaces`)'
     expect(edited.report_id).not.toBe(first);
     expect(edited.replaces).toEqual([first]);
     expect(runs[1]!.stdout).toContain(
-      "1 files changed since the previous run: their reports' earlier addresses redirect",
+      "1 files edited since the last run here: their reports' earlier addresses redirect",
     );
     expect(elsewhere.report_id).not.toBe(edited.report_id);
     expect(elsewhere.replaces).toBeUndefined();

@@ -19,9 +19,15 @@ import { joinQuotedRecords, unbroken } from './records.ts';
 const DELIMS = [',', ';'] as const;
 type Delim = (typeof DELIMS)[number];
 
-/** Row labels that open a row of the form (规章, 行政许可, 本年新收…, （七）总计). */
+/**
+ * Row labels that open a row of the form (规章, 行政许可, 本年新收…, （七）总计), the delimiter
+ * right after the label's text: no digit between them. `行政强制 1,270,023` or `本年新收… 5,544
+ * 3,159` is a label, a space and numbers with thousands commas, not a delimited row (a fresh
+ * tester's t58: one such line in the prose made three, the document was split at every comma, and
+ * `627 87 0 211 244 1,169` published as 627 87 0 211 244 1 169).
+ */
 const ROW_START =
-  /^[^,;]{0,40}?(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|本年新收|上年结转|予以公开|部分公开|国家秘密|总计|结转下年度|規章|規範性文件|行政許可|行政處罰|本年新收|總計)[^,;]{0,60}[,;]/;
+  /^[^,;]{0,40}?(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|本年新收|上年结转|予以公开|部分公开|国家秘密|总计|结转下年度|規章|規範性文件|行政許可|行政處罰|本年新收|總計)[^,;\d０-９]{0,60}[,;]/;
 
 function delimiterCount(raw: string, d: Delim): number {
   let n = 0;

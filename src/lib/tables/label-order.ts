@@ -66,6 +66,15 @@ export function valuesBeforeLabels(
     if (lead >= least && end && (end.values === 0 || end.atMasked)) {
       for (let j = start; j <= k; j++) if (!info[j]!.onLabel) out.add(j);
       why ||= `${lead} value(s) stand before the first row's label (line ${toks[first.at]!.no}) that no row claims, and the last row's label has none after it: the values may stand before their labels (each label then has the next row's), which is not proven`;
+    } else if (lead === 0 && emptyAfterRun(rows, info, start, k) !== null) {
+      // No value before the first label, and a later row with none after its own, values between:
+      // read after each label, that row is blank; read before each, the first row is, and every
+      // row between has the next one's values. One value a line shows no blank cell, so the text
+      // tells neither (a fresh tester's t58: 二 as `行政处罚 / 98 / 行政强制`, 强制's 98 published
+      // as 处罚's).
+      const j = emptyAfterRun(rows, info, start, k)!;
+      for (let r = start; r <= j; r++) if (!info[r]!.onLabel) out.add(r);
+      why ||= `the row at line ${toks[rows[j]!.at]!.no} has no value after its label and the first row (line ${toks[first.at]!.no}) none before its own: each row's values may as well stand before its label as after it (one row blank either way), which is not proven`;
     } else if (lead >= 1 && first.prev !== false && beforeFitsBetter(rows, info, start, k, lead)) {
       // The last row's label may have a page's number after it (a fresh 100,000-report corpus:
       // 二 as `5 1 9 规章 0 5 0 行政规范性文件 59 行政许可 … 5 本年收费金额`).
@@ -115,6 +124,28 @@ function beforeFitsBetter(
   return before < after;
 }
 
+/**
+ * The first row after `start` up to `end` with nothing after its label: no value, and no empty
+ * lines that may be its blank cells (as many as its columns less one: a text that shows blank
+ * cells as empty lines, t23's b016, shows its empty rows so), when every row before it in the
+ * block is read from the lines after its label and at least one has values; else null.
+ */
+function emptyAfterRun(
+  rows: ReadonlyArray<{ n: number }>,
+  info: ReadonlyArray<{ values: number; blanks: number; onLabel: boolean }>,
+  start: number,
+  end: number,
+): number | null {
+  let seen = false;
+  for (let j = start; j <= end; j++) {
+    const i = info[j]!;
+    if (i.onLabel) return null;
+    if (i.values === 0 && j > start && i.blanks < Math.max(1, rows[j]!.n - 1)) return seen ? j : null;
+    if (i.values > 0) seen = true;
+  }
+  return null;
+}
+
 /** Whether a row's values run on to the next row's label: no text ends them but a group label leading it. */
 function runs(i: { atText: boolean; leadsNext: boolean }): boolean {
   return !i.atText || i.leadsNext;
@@ -131,9 +162,10 @@ function after(
   toks: Tok[],
   at: number,
   end: number,
-): { values: number; onLabel: boolean; atText: boolean; atMasked: boolean; leadsNext: boolean } {
+): { values: number; blanks: number; onLabel: boolean; atText: boolean; atMasked: boolean; leadsNext: boolean } {
   const line = toks[at]!.line;
   let values = 0;
+  let blanks = 0;
   let onLabel = false;
   for (let i = at + 1; i < end; i++) {
     const t = toks[i]!;
@@ -145,11 +177,12 @@ function after(
       // Text on lines of its own up to the next label, a value nowhere among it: a group label.
       const leadsNext =
         end < toks.length && toks.slice(i, end).every((u) => u.t !== 'val' && u.t !== 'empty') && values > 0;
-      return { values, onLabel, atText: true, atMasked: MASKED.test(t.text), leadsNext };
+      return { values, blanks, onLabel, atText: true, atMasked: MASKED.test(t.text), leadsNext };
     }
     if (t.t === 'val') values++;
+    else if (t.t === 'blank' || t.t === 'empty') blanks++;
   }
-  return { values, onLabel, atText: end >= toks.length, atMasked: false, leadsNext: false };
+  return { values, blanks, onLabel, atText: end >= toks.length, atMasked: false, leadsNext: false };
 }
 
 /**

@@ -163,6 +163,7 @@ export function readTable(
         edges,
         k > 0 ? found[k - 1]!.at : null,
         k > 0 ? found[k - 1]!.def.label : '',
+        defs[defs.indexOf(f.def) + 1]?.match ?? null,
       ),
     );
   }

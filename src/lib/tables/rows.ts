@@ -3,6 +3,7 @@ import { isCellText } from './cell.ts';
 import { cellsByHeader, misplaced, type HeaderColumns } from './columns.ts';
 import { isHeaderLead } from './header.ts';
 import { bareLabel, labelKey, type Tok } from './tokens.ts';
+import { normalizeLine } from '../decode/normalize.ts';
 
 /**
  * Finding a table's rows by their labels and reading the cells that follow each label.
@@ -278,6 +279,7 @@ export function readRow(
   edges: 'cells' | 'separators' = 'cells',
   prevAt: number | null = null,
   prevLabel = '',
+  formNext: RegExp | null = null,
 ): RowCells {
   const labelLine = toks[at]!.line;
   // Exact mode: the label sits in a delimited row that carries the cells too.
@@ -387,6 +389,21 @@ export function readRow(
     return {
       kind: 'unknown',
       reason: `another row's label right above this one has no values of its own (line ${orphan}): the values after the two labels may be that row's first — which values are this row's is not proven`,
+      vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
+    };
+  // Right before a row label with no values of its own (masked, as above): these values may be
+  // that row's, written before its label, as plain pdftotext writes a row whose label sits lower
+  // in its cell than its numbers (`（六）其他处理` / `42 … 68` / `（七）总计` / `四、结转…`, 六 blank:
+  // a fresh tester's t58 published 总计's values as 其他处理's).
+  // Only the form's next row's label: a label printed out of its place (a tall group cell's,
+  // `（一）予以公开` after 1.本机关不掌握…, masked too) tells nothing of this row's values.
+  const below = stop < end && formNext ? maskedLine(toks, stop) : null;
+  const belowIsNext =
+    below !== null && formNext!.test(labelKey(normalizeLine((toks[stop] as { raw: string }).raw).text.trim()));
+  if (belowIsNext && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
+    return {
+      kind: 'unknown',
+      reason: `the form's next row's label right below this row's values has no values of its own (line ${below}): these values may be that row's, written before its label — which values are this row's is not proven`,
       vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
     };
   // Numbers after that text and before the next label (`只计这一情形，不计其他情形)  7`: the
@@ -736,10 +753,16 @@ function orphanAbove(toks: Tok[], at: number): number | null {
   let i = at - 1;
   while (i >= 0 && toks[i]!.line === line) i--;
   while (i >= 0 && (toks[i]!.t === 'eol' || toks[i]!.t === 'blank')) i--;
-  const t = toks[i];
-  if (!t || t.t !== 'text' || !/^·+$/.test(t.text.replace(/\s/g, ''))) return null;
-  // The whole line masked: no other token on it.
+  return i >= 0 ? maskedLine(toks, i) : null;
+}
+
+/** The source line number when the token at `i` is text making a whole line masked (decode/orphans.ts), else null. */
+function maskedLine(toks: Tok[], i: number): number | null {
+  const t = toks[i]!;
+  if (t.t !== 'text' || !/^·+$/.test(t.text.replace(/\s/g, ''))) return null;
   for (let k = i - 1; k >= 0 && toks[k]!.line === t.line; k--) if (toks[k]!.t !== 'blank') return null;
+  for (let k = i + 1; k < toks.length && toks[k]!.line === t.line; k++)
+    if (toks[k]!.t !== 'blank' && toks[k]!.t !== 'eol') return null;
   return t.no;
 }
 
