@@ -88,6 +88,20 @@ export function valuesBeforeLabels(
   // before the next block's first label, and each block looks in order; a fresh tester's t24:
   // 1,774 wrong numbers in 17 files, every row with the next row's values).
   const lead = rows.length > 1 ? unclaimed(toks, rows[0]!.at) : 0;
+  // A whole row's values, or all but one, before the form's first row's label, nothing but the
+  // header before them, and no numbering of the columns (1 2 3 …): what else they could be, the
+  // text does not show (a fresh tester's t58: plain pdftotext of 三, `61 6 / 5 / 14 / 11 / 14 111`
+  // before 一、本年新收, and 一 took 二's values; one value after the block's last label had let
+  // the rules above pass it).
+  if (
+    rows.length > 1 &&
+    lead >= Math.max(2, rows[0]!.n - 1) &&
+    rows[0]!.prev === true &&
+    !numbering(leadValues(toks, rows[0]!.at, lead))
+  ) {
+    for (let j = 0; j < rows.length; j++) if (!info[j]!.onLabel) out.add(j);
+    why ||= `${lead} value(s) stand before the form's first row's label (line ${toks[rows[0]!.at]!.no}), after nothing but the header: the values may stand before their labels (each label then has the next row's), which is not proven`;
+  }
   if (lead >= 1 && rows[0]!.prev !== false && beforeFitsBetter(rows, info, 0, rows.length - 1, lead)) {
     for (let j = 0; j < rows.length; j++) out.add(j);
     why ||= `${lead} value(s) stand before the first row's label (line ${toks[rows[0]!.at]!.no}) that no row claims, and the counts of values between the labels fit the rows' columns better read before each label than after it: which, is not proven`;
@@ -183,6 +197,22 @@ function after(
     else if (t.t === 'blank' || t.t === 'empty') blanks++;
   }
   return { values, blanks, onLabel, atText: end >= toks.length, atMasked: false, leadsNext: false };
+}
+
+/** The texts of the `n` values right before the label at `at` (those `unclaimed` counts), in order. */
+function leadValues(toks: Tok[], at: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && out.length < n; i--) {
+    const t = toks[i]!;
+    if (t.t === 'val') out.unshift(t.text);
+  }
+  return out;
+}
+
+/** Whether values number the columns: 1 2 3 … (or from 0), one step apart. */
+function numbering(values: string[]): boolean {
+  const n = values.map(Number);
+  return n.length > 1 && n.every((v, i) => Number.isInteger(v) && (i === 0 ? v <= 1 : v === n[i - 1]! + 1));
 }
 
 /**
