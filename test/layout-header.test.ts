@@ -65,6 +65,21 @@ describe("三's header set out by position", () => {
     expect(others.filter((c) => c.value !== null).length).toBeGreaterThan(100);
   });
 
+  it('finds a label whose characters are spaced apart (generated seed 113: 商业企业 before `自 然 人`, read in the form’s order)', () => {
+    const header = [
+      '                 商业企 自 然 人 科研机 社会公益 法律服务 其他    总计',
+      '                   业              构     组织    机构',
+    ];
+    expect(layoutOrderProblem(header, REQUEST_LAYOUT_PIECES)).toMatch(/left of 自 然 人/);
+    // In the form's order, spaced or not, no problem.
+    expect(
+      layoutOrderProblem(
+        ['                 自 然 人 商业企 科研机 社会公益 法律服务 其他    总计'],
+        REQUEST_LAYOUT_PIECES,
+      ),
+    ).toBeNull();
+  });
+
   it('says nothing of lines not set out by position (pieces run together, prose)', () => {
     expect(layoutOrderProblem(['自然  社会  法律  总', '商业科研  其'], REQUEST_LAYOUT_PIECES)).toBeNull();
     expect(

@@ -219,6 +219,7 @@ function report(
 
   let tables: Tables | null = null;
   let erroneous = new Set<string>();
+  let bigNumbers = false;
   if (!pre2019) {
     const carried = prev ? prev.requests.carried_forward : undefined;
     tables = makeTables(rng, a.scale, layoutActive, layoutRequests, carried);
@@ -228,6 +229,15 @@ function report(
         const r = Math.min(repealed!, prev.active[k]![2]!);
         tables.active[k] = [issued!, r, prev.active[k]![2]! + issued! - r];
       }
+    }
+    // Numbers in the thousands, written with thousands commas (a fresh tester's t58: rows such as
+    // `本年新收… 10,598 1,753` made a document comma-delimited); a side generator, and only a
+    // series' first report (its 上年结转 is no earlier report's 结转下年度).
+    const big = new Random(Number(seq) * 7867 + 61);
+    if (!prev && big.chance(style === 'spaces' ? 0.3 : 0.03)) {
+      const k = big.int(40, 400);
+      for (const row of Object.values(tables.requests)) for (let j = 0; j < row.length; j++) row[j] = row[j]! * k;
+      bigNumbers = true;
     }
     // One-line dumps glue every row: a planted error could let a wrong split add up.
     if (style !== 'oneline' && q('source-error', 0.06))
@@ -246,10 +256,11 @@ function report(
     stated = { unit, at: bare ? 'bare-header' : at, conflict };
     quirks.add(conflict ? 'fee-unit-conflict' : bare ? 'fee-unit-bare-header' : 'fee-unit-outside');
   }
+  if (bigNumbers) quirks.add('big-numbers');
   const tq: TableQuirks = {
     cell: {
       fullwidth: q('fullwidth', 0.1),
-      thousands: q('thousands', 0.3),
+      thousands: q('thousands', 0.3) || bigNumbers,
       units: q('units', 0.1),
       headerUnit: rng.chance(0.5) ? '万元' : null,
       // Spreadsheet exports write whole numbers as 12.0 (side generator).
@@ -310,7 +321,15 @@ function report(
       quirks.add('row-break-lines');
     }
     // Each row's values before its label (a fresh tester's t13; a side generator of its own).
-    if (new Random(Number(seq) * 7433 + 29).chance(0.3)) {
+    const valuesFirst = new Random(Number(seq) * 7433 + 29).chance(0.3);
+    // Some rows' values before their labels, the others' after (a fresh tester's t58: plain
+    // pdftotext of a Chromium PDF, （七）总计's values before its label, 其他处理 blank; a side
+    // generator of its own).
+    if (!valuesFirst && new Random(Number(seq) * 7433 + 37).chance(0.3)) {
+      tq.pageCells.mixedOrder = Number(seq) * 7433 + 41;
+      quirks.add('mixed-order');
+    }
+    if (valuesFirst) {
       tq.pageCells.valuesFirst = true;
       quirks.add('values-before-labels');
       // 三's group labels on lines of their own, once before their group's first row (a fresh

@@ -60,7 +60,15 @@ export interface TableQuirks {
    * `groupLines`: 三's group labels (三、本年度办理结果, （三）不予公开 …) on lines of their own
    * before their group's first row, its own label without them (1.属于国家秘密).
    */
-  pageCells?: { formFeeds: boolean; seed: number; rowBreaks?: boolean; valuesFirst?: boolean; groupLines?: boolean };
+  pageCells?: {
+    formFeeds: boolean;
+    seed: number;
+    rowBreaks?: boolean;
+    valuesFirst?: boolean;
+    groupLines?: boolean;
+    /** A side generator's seed: each row's values before its label by chance (three in ten), the others' after. */
+    mixedOrder?: number;
+  };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
   /** Rows glued into one digit run (spaces style). */
@@ -504,8 +512,8 @@ export function renderTables(
     }
   }
 
-  // Values before their labels (pageCells.valuesFirst): 二's and 三's cells may be NULL.
-  if (q.pageCells?.valuesFirst)
+  // Values before their labels (pageCells.valuesFirst, mixedOrder): 二's and 三's cells may be NULL.
+  if (q.pageCells?.valuesFirst || q.pageCells?.mixedOrder !== undefined)
     for (const c of cells)
       if ((c.table_id === 'active' || c.table_id === 'requests') && c.state === 'number') {
         c.state = 'ambiguous';
@@ -1112,6 +1120,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
     case 'blank-lines':
       if (q.pageCells) {
         const side = new Random(q.pageCells.seed);
+        const mixed = q.pageCells.mixedOrder !== undefined ? new Random(q.pageCells.mixedOrder) : null;
         let page = side.int(2, 6);
         let group = '';
         rows.forEach((r) => {
@@ -1120,7 +1129,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
           // A row with a label (四's one row has none: its first cell 0件 or 无 is a value, and
           // moving it after the others wrote a row whose truth no reader could find) and values.
           const values =
-            q.pageCells!.valuesFirst &&
+            (q.pageCells!.valuesFirst || (mixed?.chance(0.3) ?? false)) &&
             /[\u4e00-\u9fff]/.test(shown[0] ?? '') &&
             !/^(?:[\d０-９.,，]+\s*(?:件|个|条|项|次|万元|元)?|无)$/.test(shown[0]!) &&
             shown.slice(1).some((c) => /\d/.test(c));

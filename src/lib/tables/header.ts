@@ -186,6 +186,17 @@ export function layoutOrderProblem(lines: readonly string[], columns: LabelPiece
   return null;
 }
 
+/** A label's piece, its characters one space apart or none (cached: this runs for every header line). */
+const spacedPieces = new Map<string, RegExp>();
+function spacedPiece(piece: string): RegExp {
+  let re = spacedPieces.get(piece);
+  if (!re) {
+    re = new RegExp([...piece].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ?'));
+    spacedPieces.set(piece, re);
+  }
+  return re;
+}
+
 /** Where a word of a header line set out by position stands, its middle, both ways of counting. */
 interface Placed {
   narrow: number;
@@ -222,9 +233,11 @@ function layoutColumns(
     columns.forEach((pieces, col) => {
       if (at[col]) return;
       for (const piece of pieces) {
-        const i = line.indexOf(piece);
-        if (i >= 0) {
-          at[col] = where(line, i, piece);
+        // Its characters spaced apart too (`自 然 人`, as a PDF's cell tracked wide prints: a
+        // generated seed's header reordered so, 商业企业 before it, read in the form's order).
+        const m = spacedPiece(piece).exec(line);
+        if (m) {
+          at[col] = where(line, m.index, m[0]);
           return;
         }
       }
