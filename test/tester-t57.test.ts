@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRegion } from '../src/lib/region/resolve.ts';
+import { gaz } from './helpers.ts';
+
+/**
+ * A fresh tester's t57 (test/fixtures/tester/t57, the minimal files of a fuzzer over report
+ * metadata, with their truth): wrong facts — a report filed under another place, agency or year.
+ * Each file's metadata is its truth or NULL, never another value.
+ */
+const region = (agency: string, title: string | null = null) =>
+  resolveRegion(gaz(), { agency, title, index_no: null, text: '' });
+
+describe('a place name matches at a boundary, not as the tail of a longer name (t57)', () => {
+  it('an unknown name is no place it ends with', () => {
+    for (const agency of [
+      '凤潮连街道办事处',
+      '龙鹤峰县人民政府',
+      '安龙游县人民政府',
+      '新镇康县人民政府',
+      '和望江县人民政府',
+    ])
+      expect(region(agency).region_code, agency).toBeNull();
+  });
+  it('an abolished county is no county its name ends with', () => {
+    for (const agency of [
+      '宜宾县人民政府',
+      '密云县人民政府',
+      '绍兴县人民政府',
+      '玉环县人民政府',
+      '会理县人民政府',
+      '晋宁县人民政府',
+    ])
+      expect(region(agency).region_code, agency).toBeNull();
+    // With its city in front: the city (coarse, but true).
+    expect(region('宜宾市宜宾县人民政府').region_code).toBe('511500');
+  });
+  it('still after a name, a province’s short name, an institution, a verb or a year', () => {
+    expect(region('江门市蓬江区潮连街道办事处').region_code).toBe('440703005');
+    expect(region('鹤峰县人民政府').region_code).toBe('422828');
+    expect(region('湖北恩施州鹤峰县人民政府').region_code).toBe('422828');
+    expect(region('国家税务总局鹤峰县税务局').region_code).toBe('422828');
+    expect(region('中共鹤峰县委').region_code).toBe('422828');
+    expect(region('', '关于印发鹤峰县2022年政府信息公开工作年度报告的通知').region_code).toBe('422828');
+    expect(region('', '二〇二二年度鹤峰县人民政府政府信息公开工作年度报告').region_code).toBe('422828');
+  });
+});
