@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
+import { agencyFromTitle } from '../src/lib/metadata/agency.ts';
 import { gaz } from './helpers.ts';
 
 /**
@@ -42,5 +43,16 @@ describe('a place name matches at a boundary, not as the tail of a longer name (
     expect(region('中共鹤峰县委').region_code).toBe('422828');
     expect(region('', '关于印发鹤峰县2022年政府信息公开工作年度报告的通知').region_code).toBe('422828');
     expect(region('', '二〇二二年度鹤峰县人民政府政府信息公开工作年度报告').region_code).toBe('422828');
+  });
+});
+
+describe('a notice’s wrapper is no part of the agency (t57)', () => {
+  it('关于 before the name, and the issuer of 关于印发…的通知', () => {
+    expect(agencyFromTitle('关于浏阳市统计局2022年政府信息公开工作年度报告的公告')).toBe('浏阳市统计局');
+    expect(agencyFromTitle('铜山区人民政府办公室关于印发铜山区人民政府2020年政府信息公开工作年度报告的通知')).toBe(
+      '铜山区人民政府',
+    );
+    // An agency's own 关于…的报告 keeps its name.
+    expect(agencyFromTitle('浏阳市统计局关于2022年度政府信息公开工作的报告')).toBe('浏阳市统计局');
   });
 });
