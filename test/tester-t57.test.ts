@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
 import { agencyFromTitle } from '../src/lib/metadata/agency.ts';
-import { gaz } from './helpers.ts';
+import { titleBeginning } from '../src/lib/metadata/metadata.ts';
+import { gaz, ok, parseText } from './helpers.ts';
 
 /**
  * A fresh tester's t57 (test/fixtures/tester/t57, the minimal files of a fuzzer over report
@@ -54,5 +55,21 @@ describe('a notice’s wrapper is no part of the agency (t57)', () => {
     );
     // An agency's own 关于…的报告 keeps its name.
     expect(agencyFromTitle('浏阳市统计局关于2022年度政府信息公开工作的报告')).toBe('浏阳市统计局');
+  });
+});
+
+describe('a title broken inside a name (t57)', () => {
+  it('its first line is read as the title’s beginning', () => {
+    expect(titleBeginning('吉林省四平市铁')).toBe(true);
+    expect(titleBeginning('安徽省黄山')).toBe(true);
+    // A banner's complete name, a place alone, a site's name: no.
+    for (const line of ['宁波市人民政府', '吉林省四平市', '吉林省人民政府门户网站', '政务公开'])
+      expect(titleBeginning(line), line).toBe(false);
+  });
+  it('the agency and the region of the whole name', () => {
+    const text =
+      '吉林省四平市铁\n东区文化和旅游局2022年政府信息公开工作年度报告\n发布日期：2023-01-20\n一、总体情况\n好。\n五、存在的主要问题及改进情况\n无。';
+    const { report } = ok(parseText(text, 'x.txt'));
+    expect([report.agency, report.region_code]).toEqual(['吉林省四平市铁东区文化和旅游局', '220303']);
   });
 });

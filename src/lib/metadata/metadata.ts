@@ -96,6 +96,23 @@ const PLACE = /[省市区县州盟旗镇乡]|街道/;
  */
 const NO_PLACE_WORDS = /城乡|市场|市政|城市|乡村|区域|社区/g;
 const namesPlace = (name: string) => PLACE.test(name.replace(NO_PLACE_WORDS, ''));
+/**
+ * A line that is a title's first words broken inside a name (吉林省四平市铁 / 东区文化和旅游局2022年…,
+ * 安徽省黄山 / 市休宁县…): Chinese characters only, naming a place, and ending with neither a
+ * place's nor an agency's name (a banner's 宁波市人民政府 ends so), nor with a site's word. Its
+ * next line alone is a fragment, which may be a real place elsewhere: a fresh tester's t57
+ * published 东区文化和旅游局 of 四川省攀枝花市东区 for 吉林省四平市铁东区文化和旅游局.
+ */
+export function titleBeginning(line: string): boolean {
+  return (
+    /^[\u4e00-\u9fff]{3,30}$/.test(line) &&
+    namesPlace(line) &&
+    !PLACE_END.test(line) &&
+    !AGENCY_END.test(line) &&
+    !/(?:网|网站|门户|平台|首页|专栏|频道|栏目|公开|报告|年报|通知|公告)$/.test(line) &&
+    !isChrome(line)
+  );
+}
 /** A line ending with a place's name (杭州市西湖区, 杭州市). */
 const PLACE_END = /(?:[省市区县州盟旗镇乡]|街道)$/;
 
@@ -207,7 +224,8 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     const joins =
       own === null
         ? AGENCY_END.test(prevText)
-        : placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own));
+        : (placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own))) ||
+          titleBeginning(prevText);
     if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
