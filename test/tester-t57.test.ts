@@ -73,3 +73,37 @@ describe('a title broken inside a name (t57)', () => {
     expect([report.agency, report.region_code]).toEqual(['吉林省四平市铁东区文化和旅游局', '220303']);
   });
 });
+
+describe('the body’s first 年度 against its other statements of its year (t57)', () => {
+  const report = (opening: string, first: string) =>
+    ok(
+      parseText(
+        `测试县交通运输局政府信息公开工作年度报告\n发布日期：2024-01-20\n${opening}\n一、总体情况\n${first}\n五、存在的主要问题及改进情况\n无。`,
+        'x.txt',
+      ),
+    );
+  it('a past year’s award or last year’s report is not the year: NULL, the disagreement named', () => {
+    for (const first of [
+      '2022年度，我局获评政务公开先进单位。2023年，我局认真贯彻落实《条例》。',
+      '2022年度报告中提出的问题已全部整改到位。',
+    ]) {
+      const p = report(
+        '根据《中华人民共和国政府信息公开条例》规定，现公布测试县交通运输局2023年政府信息公开工作年度报告。',
+        first,
+      );
+      expect(p.report.year, first).toBeNull();
+      expect(p.diagnostics.find((d) => d.code === 'W_NO_YEAR')?.message).toContain('body-report 2023, body 2022');
+    }
+  });
+  it('the most frequent year against the first 年度: NULL', () => {
+    const p = report('', '2022年度，我局获评先进单位。2023年，我局做好公开工作。2023年，我局办理申请。');
+    expect(p.report.year).toBeNull();
+  });
+  it('a body that agrees with itself keeps its year', () => {
+    const p = report(
+      '根据《中华人民共和国政府信息公开条例》规定，现公布测试县交通运输局2023年政府信息公开工作年度报告。',
+      '2023年度，我局认真贯彻落实《条例》。',
+    );
+    expect(p.report.year).toBe(2023);
+  });
+});

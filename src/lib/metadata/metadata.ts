@@ -153,7 +153,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     // Read only when no own title settles the year (most reports' title does): bodyYears scans
     // the first 400 lines of the body with several patterns.
     get body() {
-      return (years ??= bodyYears(body, maxYear, { period: period?.year ?? null, outlook: extra.outlook }));
+      return (years ??= bodyYears(body, maxYear, { period: period?.year ?? null, outlook: extra.outlook, head }));
     },
     published: published_on,
   });
