@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
 import { agencyFromTitle } from '../src/lib/metadata/agency.ts';
@@ -9,6 +10,25 @@ import { gaz, ok, parseText } from './helpers.ts';
  * metadata, with their truth): wrong facts — a report filed under another place, agency or year.
  * Each file's metadata is its truth or NULL, never another value.
  */
+const dir = new URL('./fixtures/tester/t57/', import.meta.url);
+const files = readdirSync(dir).filter((f) => !f.endsWith('.json'));
+const FIELDS = ['agency', 'year', 'region_code', 'published_on'] as const;
+
+describe('a fresh tester’s files (t57): no wrong fact', () => {
+  it('are all here', () => expect(files.length).toBe(8));
+  for (const file of files)
+    it(file, () => {
+      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
+        expect: Record<(typeof FIELDS)[number], string | number | null>;
+      };
+      const { report } = ok(parseText(readFileSync(new URL(file, dir)), file));
+      const wrong = FIELDS.filter((f) => report[f] !== null && report[f] !== truth.expect[f]).map(
+        (f) => `${f}: ${String(report[f])}, not ${String(truth.expect[f])}`,
+      );
+      expect(wrong).toEqual([]);
+    });
+});
+
 const region = (agency: string, title: string | null = null) =>
   resolveRegion(gaz(), { agency, title, index_no: null, text: '' });
 
