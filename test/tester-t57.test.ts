@@ -92,6 +92,20 @@ describe('a title broken inside a name (t57)', () => {
     const { report } = ok(parseText(text, 'x.txt'));
     expect([report.agency, report.region_code]).toEqual(['吉林省四平市铁东区文化和旅游局', '220303']);
   });
+  it('a place’s name run on from the first line into the second joins them', () => {
+    for (const [first, second, agency, code] of [
+      ['临汾市乡', '宁县住房和城乡建设局', '临汾市乡宁县住房和城乡建设局', '141029'],
+      ['白银市会', '宁县人民政府', '白银市会宁县人民政府', '620422'],
+      ['临', '高县交通运输局', '临高县交通运输局', '469024'],
+      ['广西壮族自治', '区桂林市临桂区人民政府', '广西壮族自治区桂林市临桂区人民政府', '450312'],
+      // A banner's name before the title: no name runs on, the title alone.
+      ['宁波市人民政府', '府谷县交通运输局', '府谷县交通运输局', '610822'],
+    ]) {
+      const text = `${first}\n${second}2022年政府信息公开工作年度报告\n发布日期：2023-01-20\n一、总体情况\n好。\n五、存在的主要问题及改进情况\n无。`;
+      const { report } = ok(parseText(text, 'x.txt'));
+      expect([report.agency, report.region_code], first).toEqual([agency, code]);
+    }
+  });
 });
 
 describe('the body’s first 年度 against its other statements of its year (t57)', () => {

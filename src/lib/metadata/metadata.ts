@@ -71,6 +71,11 @@ export interface Metadata {
 }
 
 export interface MetadataExtra {
+  /**
+   * Whether a place's name begins in one line and ends in the next, read run together (the
+   * gazetteer's: region/resolve.ts nameAcross).
+   */
+  nameAcross?: (before: string, after: string) => boolean;
   /** The raw HTML, for `<link rel=canonical>` and `og:url`. */
   html?: string;
   /** The text is in traditional script (decode/script.ts): the title is given in simplified. */
@@ -225,7 +230,10 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
       own === null
         ? AGENCY_END.test(prevText)
         : (placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own))) ||
-          titleBeginning(prevText);
+          titleBeginning(prevText) ||
+          // Or a place's name runs on from that line into this one (临汾市乡 / 宁县…, 白银市会 /
+          // 宁县…, 临 / 高县…: t57, 乡宁县 filed as 甘肃's 宁县).
+          (/^[\u4e00-\u9fff]{1,30}$/.test(prevText) && extra.nameAcross?.(prevText, titleNorm) === true);
     if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;

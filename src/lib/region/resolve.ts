@@ -195,19 +195,38 @@ function nameTrie(g: Gazetteer): NameTrie {
 /** Ends that let a 2-character name count: X县, X区, X镇, X乡, X市, X旗. */
 const SHORT_NAME_END = new Set([...'县区镇乡市旗'].map((c) => c.charCodeAt(0)));
 
+type Found = { name: string; places: Place[]; at: number };
+
 /**
  * Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡, X市,
- * X旗). A walk down the name trie from each position: no substring is built or hashed unless it
- * is a name.
+ * X旗), each once. A walk down the name trie from each position: no substring is built or hashed
+ * unless it is a name.
  */
 export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
-  const t = text.replace(/\s+/g, '');
+  for (const { name, places } of scanNames(g, text.replace(/\s+/g, '')))
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push({ name, places });
+    }
+  return out;
+}
+
+/**
+ * Whether a name the gazetteer holds begins in `before` and ends in `after`, read run together:
+ * the two lines are one name broken in two (吉林省四平市铁 / 东区…: 铁东区; 临汾市乡 / 宁县…: 乡宁县).
+ */
+export function nameAcross(g: Gazetteer, before: string, after: string): boolean {
+  const b = before.replace(/\s+/g, '');
+  return scanNames(g, b + after.replace(/\s+/g, '')).some((f) => f.at < b.length && f.at + f.name.length > b.length);
+}
+
+/** Every occurrence of a name, where it is (findNames). */
+function scanNames(g: Gazetteer, t: string): Found[] {
+  const out: Found[] = [];
   const { edges, names } = nameTrie(g);
   let lastEnd = 0;
-  // The name found last, ending at lastEnd, and whether this occurrence added it to `out`.
-  let last: { name: string; places: Place[]; added: boolean } | null = null;
   for (let i = 0; i < t.length;) {
     let hit: string | null = null;
     let node: number | undefined = 0;
@@ -219,33 +238,23 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
       if (name !== null && len >= 2 && (len !== 2 || SHORT_NAME_END.has(t.charCodeAt(j)))) hit = name;
     }
     if (hit && !startsAtBoundary(g, t, i, lastEnd)) hit = null;
-    if (hit && last && i === lastEnd) {
+    const prev = out.at(-1);
+    if (hit && prev && i === lastEnd) {
       const places = g.byName.get(hit)!;
-      const prev = last;
-      // (Or the second is the first again, or a wider place holding it: 淮安市清江浦区江苏省淮安市…,
-      // a name written twice.)
+      // Two names run together, the first containing none of the second's places (nor being it
+      // again, or within it: 淮安市清江浦区江苏省淮安市…, a name written twice): the second is no
+      // place here. When the first is no wider than the second (新镇 + 康县 in 新镇康县, a county
+      // no gazetteer holds), they are one unknown name's pieces: neither counts (t57).
       const related = prev.places.some((p) =>
         places.some((c) => c === p || isAncestor(g, p, c) || isAncestor(g, c, p)),
       );
       if (!related) {
-        // Two names run together, the first containing none of the second's places: the second
-        // is no place here. When the first is no wider than the second (新镇 + 康县 in 新镇康县, a
-        // county no gazetteer holds), they are one unknown name's pieces: neither counts (t57).
-        if (prev.added && Math.min(...prev.places.map((p) => p.level)) >= maxLevel(places)) {
-          out.splice(
-            out.findIndex((n) => n.name === prev.name),
-            1,
-          );
-          seen.delete(prev.name);
-        }
+        if (Math.min(...prev.places.map((p) => p.level)) >= maxLevel(places)) out.pop();
         hit = null;
       }
     }
     if (hit) {
-      const added = !seen.has(hit);
-      if (added) out.push({ name: hit, places: g.byName.get(hit)! });
-      seen.add(hit);
-      last = { name: hit, places: g.byName.get(hit)!, added };
+      out.push({ name: hit, places: g.byName.get(hit)!, at: i });
       i += hit.length;
       lastEnd = i;
     } else i++;
