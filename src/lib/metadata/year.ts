@@ -289,7 +289,11 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
       .find((m) => m !== null);
     const p = published ? Number(published[1]) : null;
     if (p !== null && ok(p) && p !== du) against.push({ source: 'body-report', year: p });
-    if (count !== null && count !== du) against.push({ source: 'body-count', year: count });
+    // Another year the body names as often as the first 年度's, or more (自2021年以来…2023年度，我镇
+    // 获评…2024年，我镇…: each once).
+    const duN = counts.get(du) ?? 0;
+    const rival = [...counts].filter(([y, n]) => y !== du && n >= duN).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    if (rival) against.push({ source: 'body-count', year: rival[0] });
   }
   return {
     own,
