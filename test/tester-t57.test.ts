@@ -15,7 +15,7 @@ const files = readdirSync(dir).filter((f) => !f.endsWith('.json'));
 const FIELDS = ['agency', 'year', 'region_code', 'published_on'] as const;
 
 describe('a fresh tester’s files (t57): no wrong fact', () => {
-  it('are all here', () => expect(files.length).toBe(8));
+  it('are all here', () => expect(files.length).toBe(10));
   for (const file of files)
     it(file, () => {
       const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
@@ -143,5 +143,30 @@ describe('the body’s first 年度 against its other statements of its year (t5
       '2023年度，我局认真贯彻落实《条例》。',
     );
     expect(p.report.year).toBe(2023);
+  });
+});
+
+describe('a page with no title of its own (t57)', () => {
+  const page = (title: string, before: string) =>
+    ok(
+      parseText(
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${before}<div id="zoom"><p>发布日期：2024-01-20</p><p>根据《中华人民共和国政府信息公开条例》规定，现公布浙江省水利厅2023年政府信息公开工作年度报告。</p><p>一、总体情况</p><p>2023年，我厅认真贯彻落实《条例》。</p><p>五、存在的主要问题及改进情况</p><p>无。</p></div></body></html>`,
+        'x.html',
+      ),
+    );
+  it('a 相关文章 list’s item with its date is not the title, though the fields follow it', () => {
+    const p = page(
+      '政府信息公开年报',
+      '<div class="related"><h3>相关文章</h3><ul><li><a href="#">浙江省水利厅2018年政府信息公开工作年度报告</a> <span>2019-01-23</span></li></ul></div>',
+    );
+    expect(p.report.year).toBe(2023);
+    expect(p.report.title ?? '').not.toContain('2018');
+  });
+  it('a stale <title> of another year than the report the body publishes: NULL, both named', () => {
+    const p = page('浙江省水利厅2022年政府信息公开工作年度报告', '');
+    expect(p.report.year).toBeNull();
+    expect(p.diagnostics.find((d) => d.code === 'W_NO_YEAR')?.message).toMatch(/page-title 2022, body-report 2023/);
+    // The same <title> of the body's year stands.
+    expect(page('浙江省水利厅2023年政府信息公开工作年度报告', '').report.year).toBe(2023);
   });
 });

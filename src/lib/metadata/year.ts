@@ -64,6 +64,8 @@ export interface BodyYears {
    * with itself: its first 年度 may be a past year's award or last year's report (t57).
    */
   against?: YearClaim[];
+  /** The year of the report the body says it publishes (现公布…2023年政府信息公开工作年度报告), if it says. */
+  report?: number;
 }
 
 export interface YearEvidence {
@@ -283,12 +285,12 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
   // 现公布…2023年…年度报告 and 2023年，我局…, published as 2022's). Not a period's year: that
   // disagreement is `period`'s.
   const against: YearClaim[] = [];
+  const published = [...(opts.head ?? []), ...body.slice(0, 400)]
+    .map((l) => PUBLISHES.exec(l.text.replace(OTHER_DOCUMENTS, '')))
+    .find((m) => m !== null);
+  const p = published && ok(Number(published[1])) ? Number(published[1]) : null;
   if (du !== null) {
-    const published = [...(opts.head ?? []), ...body.slice(0, 400)]
-      .map((l) => PUBLISHES.exec(l.text.replace(OTHER_DOCUMENTS, '')))
-      .find((m) => m !== null);
-    const p = published ? Number(published[1]) : null;
-    if (p !== null && ok(p) && p !== du) against.push({ source: 'body-report', year: p });
+    if (p !== null && p !== du) against.push({ source: 'body-report', year: p });
     // Another year the body names as often as the first 年度's, or more (自2021年以来…2023年度，我镇
     // 获评…2024年，我镇…: each once).
     const duN = counts.get(du) ?? 0;
@@ -302,6 +304,7 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
     ...(plans.length ? { plans } : {}),
     ...(split ? { period } : {}),
     ...(against.length ? { against } : {}),
+    ...(p !== null ? { report: p } : {}),
   };
 }
 
@@ -366,7 +369,16 @@ function weigh(e: YearEvidence): YearDecision {
   if (pages.length === 1) {
     const p = pages[0]!;
     const claims = [{ source: 'page-title' as const, year: p }];
-    return fits(p) && (e.body.own === null || e.body.own === p) ? found(p, claims) : unknown(claims);
+    // Nor when the body says it publishes another year's report (a stale CMS <title>: a fresh
+    // tester's t57, 2022 in the <title> over 现公布…2023年…年度报告, published as 2022's).
+    const body = e.body.report === undefined || e.body.report === p;
+    return fits(p) && (e.body.own === null || e.body.own === p) && body
+      ? found(p, claims)
+      : unknown(
+          e.body.report !== undefined && e.body.report !== p
+            ? [...claims, { source: 'body-report', year: e.body.report }]
+            : claims,
+        );
   }
   if (pages.length > 1) return settle(pages, 'page-title');
   if (bodyYear !== null) return fits(bodyYear) ? found(bodyYear, []) : unknown([]);
