@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/lib/region/resolve.ts';
 import { agencyFromTitle } from '../src/lib/metadata/agency.ts';
 import { titleBeginning } from '../src/lib/metadata/metadata.ts';
+import { undatedSignature } from '../src/lib/metadata/dates.ts';
 import { gaz, ok, parseText } from './helpers.ts';
 
 /**
@@ -15,7 +16,7 @@ const files = readdirSync(dir).filter((f) => !f.endsWith('.json'));
 const FIELDS = ['agency', 'year', 'region_code', 'published_on'] as const;
 
 describe('a fresh tester’s files (t57): no wrong fact', () => {
-  it('are all here', () => expect(files.length).toBe(10));
+  it('are all here', () => expect(files.length).toBe(11));
   for (const file of files)
     it(file, () => {
       const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
@@ -168,5 +169,17 @@ describe('a page with no title of its own (t57)', () => {
     expect(p.diagnostics.find((d) => d.code === 'W_NO_YEAR')?.message).toMatch(/page-title 2022, body-report 2023/);
     // The same <title> of the body's year stands.
     expect(page('浙江省水利厅2023年政府信息公开工作年度报告', '').report.year).toBe(2023);
+  });
+});
+
+describe('a date that ends the appendix (t57)', () => {
+  it('is not the publication date when the report was signed before it without one', () => {
+    const text = (signature: string) =>
+      `测试县民政局2023年政府信息公开工作年度报告\n一、总体情况\n好。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n${signature}\n附件：政府信息公开情况统计表\n二、主动公开政府信息情况\n表略。\n2024年3月5日`;
+    expect(ok(parseText(text('测试县民政局'), 'x.txt')).report.published_on).toBeNull();
+    // Signed with a date: that date.
+    expect(ok(parseText(text('测试县民政局\n2024年1月20日'), 'x.txt')).report.published_on).toBe('2024-01-20');
+    expect(undatedSignature('测试县民政局')).toBe(true);
+    expect(undatedSignature('表略。')).toBe(false);
   });
 });
