@@ -74,6 +74,10 @@ describe('a notice’s wrapper is no part of the agency (t57)', () => {
     expect(agencyFromTitle('铜山区人民政府办公室关于印发铜山区人民政府2020年政府信息公开工作年度报告的通知')).toBe(
       '铜山区人民政府',
     );
+    // An issuer whose name holds 关 (城关区).
+    expect(agencyFromTitle('城关区人民政府办公室关于印发城关区人民政府2020年政府信息公开工作年度报告的通知')).toBe(
+      '城关区人民政府',
+    );
     // An agency's own 关于…的报告 keeps its name.
     expect(agencyFromTitle('浏阳市统计局关于2022年度政府信息公开工作的报告')).toBe('浏阳市统计局');
   });

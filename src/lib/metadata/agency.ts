@@ -124,7 +124,7 @@ export function titleAgency(title: string): TitleAgency | null {
     // 关于印发铜山区人民政府2020年…的通知: the report is the one issued, the government's), and a
     // bare 关于 before the name (关于浏阳市统计局2022年…的公告): a fresh tester's t57 published
     // the agencies 关于浏阳市统计局 and 铜山区人民政府办公室关于印发铜山区人民政府.
-    .replace(/^[^关]{0,40}?关于(?=(?:转发|印发|公布|发布)[:：]?《?[\u4e00-\u9fff]{3})/, '')
+    .replace(/^.{0,40}?关于(?=(?:转发|印发|公布|发布)[:：]?《?[\u4e00-\u9fff]{3})/, '')
     .replace(/^关于(?=[\u4e00-\u9fff]{3})/, '')
     .replace(/^(?:转发|印发|公布|发布)[:：]?《?(?=[\u4e00-\u9fff]{3})/, '');
   // At the year the report's words follow, where an earlier year is part of the name

@@ -60,7 +60,7 @@ export interface BodyYears {
   period?: number;
   /**
    * Other years the body gives itself when the first "2023年度" names another: the report it says
-   * it publishes (现公布…2023年政府信息公开工作年度报告), its most frequent year. The body disagrees
+   * it publishes (现公布…2023年政府信息公开工作年度报告), a year it names as often or more. The body disagrees
    * with itself: its first 年度 may be a past year's award or last year's report (t57).
    */
   against?: YearClaim[];
