@@ -66,6 +66,8 @@ const YEAR_SOURCE_ZH: Record<string, string> = {
   title: '标题写',
   'page-title': '网页标题写',
   body: '正文写',
+  'body-report': '正文称现公布的是',
+  'body-count': '正文最常写的是',
   period: '统计期限是',
   comparison: '正文与之比较的是',
   published: '发布于',

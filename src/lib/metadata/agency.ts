@@ -120,7 +120,13 @@ export function titleAgency(title: string): TitleAgency | null {
     // Mojibake before the name (锟斤拷: U+FFFD saved as GBK) is no part of it (t34).
     .replace(/^(?:锟斤拷|\uFFFD)+/, '')
     .replace(/^[【[][^】\]]{1,6}[】\]]/, '')
-    .replace(/^(?:关于)?(?:转发|印发|公布|发布)[:：]?《?(?=[\u4e00-\u9fff]{3})/, '');
+    // A notice's wrapper: the issuer's name and 关于 ("on") before the verb (铜山区人民政府办公室
+    // 关于印发铜山区人民政府2020年…的通知: the report is the one issued, the government's), and a
+    // bare 关于 before the name (关于浏阳市统计局2022年…的公告): a fresh tester's t57 published
+    // the agencies 关于浏阳市统计局 and 铜山区人民政府办公室关于印发铜山区人民政府.
+    .replace(/^.{0,40}?关于(?=(?:转发|印发|公布|发布)[:：]?《?[\u4e00-\u9fff]{3})/, '')
+    .replace(/^关于(?=[\u4e00-\u9fff]{3})/, '')
+    .replace(/^(?:转发|印发|公布|发布)[:：]?《?(?=[\u4e00-\u9fff]{3})/, '');
   // At the year the report's words follow, where an earlier year is part of the name
   // (北京2022年冬奥会和冬残奥会组织委员会2021年…, 泰州市2035年远景目标办公室2023年…: t28).
   const own = REPORT_YEAR_AT.exec(t);

@@ -1,5 +1,6 @@
 import type { Line } from '../decode/lines.ts';
 import { isChrome } from '../segment/chrome.ts';
+import { AGENCY_END } from './agency.ts';
 
 /**
  * Publication dates: from a labelled field of the page header (发布日期 "date published",
@@ -235,7 +236,8 @@ export function signatureDate(
   maxYear: number,
   appendixAt?: number | null,
 ): string | null {
-  for (const tail of signatureTails(body, appendixAt))
+  const tails = signatureTails(body, appendixAt);
+  for (const [k, tail] of tails.entries()) {
     for (let i = tail.length - 1; i >= 0; i--) {
       const d = signatureDateOf(tail[i]!.text);
       if (!d) continue;
@@ -244,5 +246,16 @@ export function signatureDate(
       if (y > maxYear + 1) return null;
       return d;
     }
+    // Signed before the appendix without a date (the agency's name its last line): a date that
+    // ends the appendix is the appendix's own, not the report's (a fresh tester's t57: 2024-03-05
+    // after the tables of 附件, published as the report's date).
+    if (k < tails.length - 1 && undatedSignature(tail.at(-1)?.text ?? '')) return null;
+  }
   return null;
+}
+
+/** A line that is only an agency's name (测试县民政局): a signature without its date. */
+export function undatedSignature(text: string): boolean {
+  const t = text.replace(/[|\s]+/g, '');
+  return /^[\u4e00-\u9fff（）()]{2,30}$/.test(t) && AGENCY_END.test(t);
 }

@@ -71,6 +71,11 @@ export interface Metadata {
 }
 
 export interface MetadataExtra {
+  /**
+   * Whether a place's name begins in one line and ends in the next, read run together (the
+   * gazetteer's: region/resolve.ts nameAcross).
+   */
+  nameAcross?: (before: string, after: string) => boolean;
   /** The raw HTML, for `<link rel=canonical>` and `og:url`. */
   html?: string;
   /** The text is in traditional script (decode/script.ts): the title is given in simplified. */
@@ -96,6 +101,23 @@ const PLACE = /[省市区县州盟旗镇乡]|街道/;
  */
 const NO_PLACE_WORDS = /城乡|市场|市政|城市|乡村|区域|社区/g;
 const namesPlace = (name: string) => PLACE.test(name.replace(NO_PLACE_WORDS, ''));
+/**
+ * A line that is a title's first words broken inside a name (吉林省四平市铁 / 东区文化和旅游局2022年…,
+ * 安徽省黄山 / 市休宁县…): Chinese characters only, naming a place, and ending with neither a
+ * place's nor an agency's name (a banner's 宁波市人民政府 ends so), nor with a site's word. Its
+ * next line alone is a fragment, which may be a real place elsewhere: a fresh tester's t57
+ * published 东区文化和旅游局 of 四川省攀枝花市东区 for 吉林省四平市铁东区文化和旅游局.
+ */
+export function titleBeginning(line: string): boolean {
+  return (
+    /^[\u4e00-\u9fff]{3,30}$/.test(line) &&
+    namesPlace(line) &&
+    !PLACE_END.test(line) &&
+    !AGENCY_END.test(line) &&
+    !/(?:网|网站|门户|平台|首页|专栏|频道|栏目|公开|报告|年报|通知|公告)$/.test(line) &&
+    !isChrome(line)
+  );
+}
 /** A line ending with a place's name (杭州市西湖区, 杭州市). */
 const PLACE_END = /(?:[省市区县州盟旗镇乡]|街道)$/;
 
@@ -136,7 +158,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     // Read only when no own title settles the year (most reports' title does): bodyYears scans
     // the first 400 lines of the body with several patterns.
     get body() {
-      return (years ??= bodyYears(body, maxYear, { period: period?.year ?? null, outlook: extra.outlook }));
+      return (years ??= bodyYears(body, maxYear, { period: period?.year ?? null, outlook: extra.outlook, head }));
     },
     published: published_on,
   });
@@ -207,7 +229,11 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     const joins =
       own === null
         ? AGENCY_END.test(prevText)
-        : placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own));
+        : (placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own))) ||
+          titleBeginning(prevText) ||
+          // Or a place's name runs on from that line into this one (临汾市乡 / 宁县…, 白银市会 /
+          // 宁县…, 临 / 高县…: t57, 乡宁县 filed as 甘肃's 宁县).
+          (/^[\u4e00-\u9fff]{1,30}$/.test(prevText) && extra.nameAcross?.(prevText, titleNorm) === true);
     if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;

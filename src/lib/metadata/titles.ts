@@ -56,6 +56,9 @@ const SECTION_HEADING =
 const RELATED =
   /^\s*(?:相关(?:文章|阅读|推荐|新闻|信息|文件|报告|年报|内容|链接)|往期(?:回顾|年报|报告)|往年(?:年报|报告)|历年(?:年报|报告)|推荐阅读|延伸阅读|猜你喜欢|热点推荐|热门文章|其他年度(?:年报|报告)?|更多(?:年报|报告))\s*[:：]?/;
 
+/** A list item's date after its title: 2019-01-23, 2019/1/23, 2019.01.23, [01-23]. */
+const ITEM_DATE = /(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|[[(（]\d{1,2}-\d{1,2}[\])）])\s*$/;
+
 /** The page's labelled fields (索引号, 发布机构, 发布日期 …): they stand under the report's own title. */
 const FIELDS =
   /(?:索\s*引\s*号|发\s*布\s*机\s*构|发文机关|发布单位|发\s*布\s*日\s*期|发布时间|发文日期|成文日期|来\s*源\s*[:：])/;
@@ -110,7 +113,10 @@ export function titleCandidates(head: Line[]): TitleCandidate[] {
     else if (related || (l.role === 'link' && linkList(head, i))) kind = 'listed';
     // A list of links ends at a title that is no link (HTML has no blank line to end it): 往年年报：
     // and two linked titles, then the page's own title in a <p>.
-    else if (inList && !fieldsFollow(head, i) && !(linkItems && l.role !== 'link')) kind = 'listed';
+    // Nor is a list's item with its date after it (…年度报告 2019-01-23), though fields follow it: a
+    // page with no title of its own under a 相关文章 list (a fresh tester's t57, filed as 2018's).
+    else if (inList && (!fieldsFollow(head, i) || ITEM_DATE.test(text)) && !(linkItems && l.role !== 'link'))
+      kind = 'listed';
     else kind = 'heading';
     if (kind === 'heading') inList = false;
     if (kind === 'listed' && l.role === 'link') linkItems = true;

@@ -29,7 +29,8 @@ import { arabicDates } from './dates.ts';
 
 export const YEAR_MIN = 1990;
 
-export type YearSource = 'title' | 'page-title' | 'body' | 'period' | 'comparison' | 'published' | 'plans';
+export type YearSource =
+  'title' | 'page-title' | 'body' | 'body-report' | 'body-count' | 'period' | 'comparison' | 'published' | 'plans';
 
 export interface YearClaim {
   source: YearSource;
@@ -57,6 +58,14 @@ export interface BodyYears {
   plans?: number[];
   /** The statistical period's year when the first "2023年度" names another: the body disagrees with itself. */
   period?: number;
+  /**
+   * Other years the body gives itself when the first "2023年度" names another: the report it says
+   * it publishes (现公布…2023年政府信息公开工作年度报告), a year it names as often or more. The body disagrees
+   * with itself: its first 年度 may be a past year's award or last year's report (t57).
+   */
+  against?: YearClaim[];
+  /** The year of the report the body says it publishes (现公布…2023年政府信息公开工作年度报告), if it says. */
+  report?: number;
 }
 
 export interface YearEvidence {
@@ -206,6 +215,13 @@ export function planYears(text: string): { years: number[]; masked: string } {
 
 const OTHER_DOCUMENTS = /《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
 
+/**
+ * The report the body says it publishes, in its opening words (现公布测试县交通运输局2023年政府信息
+ * 公开工作年度报告, 特发布…): its year.
+ */
+const PUBLISHES =
+  /(?:公布|发布)[^。；;!！?？\n]{0,40}?((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+
 /** A report named with its year: 2022年度政府信息公开工作年度报告, 2022年政府信息公开年报. */
 const REPORT_NAMED = /(?:19|20)\d{2}\s*年(度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报))/g;
 
@@ -214,6 +230,8 @@ export interface BodyYearsOptions {
   period?: number | null;
   /** The lines of sections 五 and 六, where a year may be next year's plans (`planYears`). */
   outlook?: ReadonlySet<Line>;
+  /** The lines before the body (the opening paragraph may be there), for the report it publishes. */
+  head?: Line[];
 }
 
 /**
@@ -244,6 +262,7 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
   let own: number | null = null;
   const ndu = /((?:19|20)\d{2})\s*年度/.exec(text);
   if (ndu && ok(Number(ndu[1]))) own = Number(ndu[1]);
+  const du = own;
   // The statistical period (统计期限), a whole calendar year: 自2023年1月1日起至2023年12月31日止,
   // 2023年1月1日至12月31日 (the caller's periodYear, which reads the opening paragraph before
   // section 一 too). Its dates are dates, so the count below would skip them.
@@ -261,7 +280,32 @@ export function bodyYears(body: Line[], maxYear: number, opts: BodyYearsOptions 
     if (n > bestN) [count, bestN] = [y, n];
     else if (n === bestN) count = null; // a tie is no answer
   }
-  return { own, count, comparisons, ...(plans.length ? { plans } : {}), ...(split ? { period } : {}) };
+  // The first 2023年度 against the body's other statements of its own year (a fresh tester's t57:
+  // 2022年度，我局获评政务公开先进单位 — a past award — or 2022年度报告中提出的问题, before
+  // 现公布…2023年…年度报告 and 2023年，我局…, published as 2022's). Not a period's year: that
+  // disagreement is `period`'s.
+  const against: YearClaim[] = [];
+  const published = [...(opts.head ?? []), ...body.slice(0, 400)]
+    .map((l) => PUBLISHES.exec(l.text.replace(OTHER_DOCUMENTS, '')))
+    .find((m) => m !== null);
+  const p = published && ok(Number(published[1])) ? Number(published[1]) : null;
+  if (du !== null) {
+    if (p !== null && p !== du) against.push({ source: 'body-report', year: p });
+    // Another year the body names as often as the first 年度's, or more (自2021年以来…2023年度，我镇
+    // 获评…2024年，我镇…: each once).
+    const duN = counts.get(du) ?? 0;
+    const rival = [...counts].filter(([y, n]) => y !== du && n >= duN).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    if (rival) against.push({ source: 'body-count', year: rival[0] });
+  }
+  return {
+    own,
+    count,
+    comparisons,
+    ...(plans.length ? { plans } : {}),
+    ...(split ? { period } : {}),
+    ...(against.length ? { against } : {}),
+    ...(p !== null ? { report: p } : {}),
+  };
 }
 
 const uniq = (ys: number[]) => [...new Set(ys)];
@@ -318,13 +362,23 @@ function weigh(e: YearEvidence): YearDecision {
   // A body that names one year (2023年度) and a period of another: nothing but an own title
   // would settle it.
   if (e.body.period !== undefined) return unknown([{ source: 'period', year: e.body.period }]);
+  if (e.body.against) return unknown(e.body.against);
   if (titles.length > 1) return settle(titles, 'title');
   // The page's <title> is the site's: it stands only when the body and the bounds agree.
   const pages = uniq(e.pageTitles);
   if (pages.length === 1) {
     const p = pages[0]!;
     const claims = [{ source: 'page-title' as const, year: p }];
-    return fits(p) && (e.body.own === null || e.body.own === p) ? found(p, claims) : unknown(claims);
+    // Nor when the body says it publishes another year's report (a stale CMS <title>: a fresh
+    // tester's t57, 2022 in the <title> over 现公布…2023年…年度报告, published as 2022's).
+    const body = e.body.report === undefined || e.body.report === p;
+    return fits(p) && (e.body.own === null || e.body.own === p) && body
+      ? found(p, claims)
+      : unknown(
+          e.body.report !== undefined && e.body.report !== p
+            ? [...claims, { source: 'body-report', year: e.body.report }]
+            : claims,
+        );
   }
   if (pages.length > 1) return settle(pages, 'page-title');
   if (bodyYear !== null) return fits(bodyYear) ? found(bodyYear, []) : unknown([]);

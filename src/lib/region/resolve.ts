@@ -195,16 +195,38 @@ function nameTrie(g: Gazetteer): NameTrie {
 /** Ends that let a 2-character name count: X县, X区, X镇, X乡, X市, X旗. */
 const SHORT_NAME_END = new Set([...'县区镇乡市旗'].map((c) => c.charCodeAt(0)));
 
+type Found = { name: string; places: Place[]; at: number };
+
 /**
  * Longest gazetteer names found left to right (2-character names only as X县, X区, X镇, X乡, X市,
- * X旗). A walk down the name trie from each position: no substring is built or hashed unless it
- * is a name.
+ * X旗), each once. A walk down the name trie from each position: no substring is built or hashed
+ * unless it is a name.
  */
 export function findNames(g: Gazetteer, text: string): Array<{ name: string; places: Place[] }> {
   const out: Array<{ name: string; places: Place[] }> = [];
   const seen = new Set<string>();
-  const t = text.replace(/\s+/g, '');
+  for (const { name, places } of scanNames(g, text.replace(/\s+/g, '')))
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push({ name, places });
+    }
+  return out;
+}
+
+/**
+ * Whether a name the gazetteer holds begins in `before` and ends in `after`, read run together:
+ * the two lines are one name broken in two (吉林省四平市铁 / 东区…: 铁东区; 临汾市乡 / 宁县…: 乡宁县).
+ */
+export function nameAcross(g: Gazetteer, before: string, after: string): boolean {
+  const b = before.replace(/\s+/g, '');
+  return scanNames(g, b + after.replace(/\s+/g, '')).some((f) => f.at < b.length && f.at + f.name.length > b.length);
+}
+
+/** Every occurrence of a name, where it is (findNames). */
+function scanNames(g: Gazetteer, t: string): Found[] {
+  const out: Found[] = [];
   const { edges, names } = nameTrie(g);
+  let lastEnd = 0;
   for (let i = 0; i < t.length;) {
     let hit: string | null = null;
     let node: number | undefined = 0;
@@ -215,13 +237,63 @@ export function findNames(g: Gazetteer, text: string): Array<{ name: string; pla
       const name = names[node] ?? null;
       if (name !== null && len >= 2 && (len !== 2 || SHORT_NAME_END.has(t.charCodeAt(j)))) hit = name;
     }
+    if (hit && !startsAtBoundary(g, t, i, lastEnd)) hit = null;
+    const prev = out.at(-1);
+    if (hit && prev && i === lastEnd) {
+      const places = g.byName.get(hit)!;
+      // Two names run together, the first containing none of the second's places (nor being it
+      // again, or within it: 淮安市清江浦区江苏省淮安市…, a name written twice): the second is no
+      // place here. When the first is no wider than the second (新镇 + 康县 in 新镇康县, a county
+      // no gazetteer holds), they are one unknown name's pieces: neither counts (t57).
+      const related = prev.places.some((p) =>
+        places.some((c) => c === p || isAncestor(g, p, c) || isAncestor(g, c, p)),
+      );
+      if (!related) {
+        if (Math.min(...prev.places.map((p) => p.level)) >= maxLevel(places)) out.pop();
+        hit = null;
+      }
+    }
     if (hit) {
-      if (!seen.has(hit)) out.push({ name: hit, places: g.byName.get(hit)! });
-      seen.add(hit);
+      out.push({ name: hit, places: g.byName.get(hit)!, at: i });
       i += hit.length;
+      lastEnd = i;
     } else i++;
   }
   return out;
+}
+
+/** Chinese characters, with 〇 (a zero in years written in Chinese numerals). */
+const CJK = /[\u3007\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * What may stand between a proper boundary and a place name, though the gazetteer holds no such
+ * name: an autonomous prefecture's or a league's short form (恩施州鹤峰县, 兴安盟…), a year's
+ * 年 or 年度 (二〇二三年度…), 中共 ("the Communist Party of"), a title's verb (关于 "on", 印发
+ * "issuing", 转发 "forwarding", 公布/发布 "publishing"), the end of an institution's name and a
+ * joining word after it (国家税务总局浏阳市…, …统计局和浏阳市…). Whole words, not a character:
+ * 县, 乡, 镇, 会, 行 are inside names too (镇康县, 新乡县, 会理县, 行唐县), and 新镇康县 is no 康县.
+ */
+const NAME_LEAD = new RegExp(
+  '^(?:[\u4e00-\u9fff]{2,3}[州盟]|[〇零一二三四五六七八九十○]*年度?)$' +
+    '|(?:中共|关于|印发|转发|公布|发布|(?:局|厅|委|委员会|总局|银行|支行|分行|中心|办公室|办公厅|政府|海关|共青团|调查队|党委)[和与及]?)$',
+);
+
+/**
+ * Whether a place name found at `i` starts at a proper boundary: at the text's start, after what
+ * is no Chinese character (a digit, a mark, the agency–title join), right after another name
+ * found (江门市 + 蓬江区), or after a run of characters from such a boundary that is a province's
+ * short name (浙江杭州市) or a NAME_LEAD. A name found inside any other run is that run's tail,
+ * not a place: a fresh tester's t57 published 凤潮连街道 (no such division) as 江门市's 潮连街道,
+ * 龙鹤峰县 as 鹤峰县, and the abolished 宜宾县, 密云县, 绍兴县, 玉环县 as 黑龙江's 宾县, 云南's
+ * 云县, 山西's 兴县, 甘肃's 环县. Such a name stays unresolved.
+ */
+export function startsAtBoundary(g: Gazetteer, t: string, i: number, lastEnd: number): boolean {
+  let k = i;
+  while (k > lastEnd && CJK.test(t[k - 1]!)) k--;
+  if (k === i) return true;
+  const lead = t.slice(k, i);
+  // After a province's short name (湖北恩施州…, 浙江杭州市…), what follows it.
+  const short = [3, 2].find((n) => n <= lead.length && g.provinceShort.has(lead.slice(0, n))) ?? 0;
+  return short === lead.length || NAME_LEAD.test(lead.slice(short));
 }
 
 function placeForPrefix(g: Gazetteer, prefix: string): Place | null {

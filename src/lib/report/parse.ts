@@ -15,7 +15,7 @@ import { oldFormTable } from '../segment/oldform.ts';
 import { extractMetadata } from '../metadata/metadata.ts';
 import { describeConflict } from '../metadata/year.ts';
 import type { Gazetteer } from '../region/gazetteer.ts';
-import { resolveRegion } from '../region/resolve.ts';
+import { nameAcross, resolveRegion } from '../region/resolve.ts';
 import { diag, type Diagnostic } from '../schema/diagnostics.ts';
 import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { unheadedSections } from '../segment/unheaded.ts';
@@ -169,6 +169,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     traditional: folded,
     appendixAt: found?.appendix.no ?? null,
     outlook: new Set([...(sec(5)?.lines ?? []), ...(sec(6)?.lines ?? [])]),
+    nameAcross: (before, after) => nameAcross(ctx.gazetteer, before, after),
   });
   if (!meta.title) diagnostics.push(diag('W_NO_TITLE', 'no report title found before section 一', file));
   if (!meta.agency) diagnostics.push(diag('W_NO_AGENCY', 'no publishing agency (发布机构) found', file));
