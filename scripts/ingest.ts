@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     { runParallel },
     { loadGazetteer },
     { formatDiagnostic },
-    { openWriter },
+    { openWriter, previousFacts },
     { startGeneration },
     { DB_FILE },
     { PART_BYTES },
@@ -243,11 +243,14 @@ async function main(): Promise<void> {
   // The previous run's reports by path, read while the workers start: the ids of edited files'
   // earlier versions, whose addresses the site redirects (ingest/history.ts).
   let previous: ReturnType<typeof previousReports> = null;
+  let before: Awaited<ReturnType<typeof previousFacts>> = new Map();
   try {
     previous = previousReports(outDir);
+    if (previous) before = await previousFacts(outDir);
   } catch (e) {
+    previous = null;
     console.error(
-      `ingest: the previous run's manifest in ${outDir} cannot be read (${(e as Error).message}): the earlier versions of edited files are not recorded, and their old addresses will not redirect`,
+      `ingest: the previous run in ${outDir} cannot be read (${(e as Error).message}): the earlier versions of edited files are not recorded, and their old addresses will not redirect`,
     );
   }
   const files: Array<SourceFile & DiskFile> = entries.map((f) => ({
@@ -323,8 +326,9 @@ async function main(): Promise<void> {
     const ledgered = new Set(data.manifest.files.filter((f) => f.report_id !== null && f.sha256).map((f) => f.path));
     packOut?.close((path) => ledgered.has(path));
     // Only a run of the same raw folder: another folder's `001.txt` is another file.
-    const replacing =
-      previous?.raw_dir === data.manifest.raw_dir ? carryHistory(data.manifest.files, previous.reports) : 0;
+    // Their agency and year now, as the report rows say.
+    const now = new Map(data.reports.map((r) => [r.report_id, { agency: r.agency, year: r.year }]));
+    const replacing = previous ? carryHistory(data.manifest.files, previous, before, now) : 0;
     phase('analysed');
     // The manifest's entries are written while DuckDB exports the tables (their hashes, which the
     // manifest's header holds, come last).

@@ -109,12 +109,12 @@ describe('npm run ingest: the earlier ids of edited files (manifest `replaces`)'
   writeFileSync(join(raw, 'a.txt'), `${sample}\n`);
   runs.push(ingest(raw, out));
   const edited = entryOf(out, 'a.txt');
-  // Another raw folder's a.txt is another file, whatever its name.
-  writeFileSync(join(other, 'a.txt'), `${sample}\n\n`);
+  // Another raw folder's a.txt, another agency's report: no earlier version of it (t59).
+  writeFileSync(join(other, 'a.txt'), readFileSync('data/raw/001_8c5126968789870d.txt'));
   runs.push(ingest(other, out));
   const elsewhere = entryOf(out, 'a.txt');
 
-  it('an edited file replaces its earlier id, and the run says so; a file of another raw folder does not', () => {
+  it("an edited file replaces its earlier id, and the run says so; another agency's report at the path does not", () => {
     for (const r of runs) expect(r.status, r.stderr).toBe(0);
     expect(edited.report_id).not.toBe(first);
     expect(edited.replaces).toEqual([first]);

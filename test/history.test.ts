@@ -23,63 +23,94 @@ function entry(path: string, report_id: string | null): ManifestEntry {
 }
 
 describe('carryHistory: the earlier ids of an edited file', () => {
+  // Every id a report of 某局's 2023, unless said otherwise.
+  const facts = (...ids: string[]) => new Map(ids.map((i) => [i, { agency: '某局', year: 2023 }]));
+  const all = facts(...'abcdef'.split('').map(id));
+
   it('an edited file replaces its old id; an unchanged one replaces nothing', () => {
     const now = [entry('a.txt', id('b')), entry('c.txt', id('c'))];
-    expect(
-      carryHistory(now, [
-        { path: 'a.txt', report_id: id('a') },
-        { path: 'c.txt', report_id: id('c') },
-      ]),
-    ).toBe(1);
+    const before = [
+      { path: 'a.txt', report_id: id('a') },
+      { path: 'c.txt', report_id: id('c') },
+    ];
+    expect(carryHistory(now, before, all, all)).toBe(1);
     expect(now[0]!.replaces).toEqual([id('a')]);
     expect(now[1]!.replaces).toBeUndefined();
   });
 
-  it('carries the chain, newest first, also through runs where the file did not change', () => {
+  it('carries the chain, newest first, also through runs where the file did not change (and counts only the edit)', () => {
     const second = [entry('a.txt', id('c'))];
-    carryHistory(second, [{ path: 'a.txt', report_id: id('b'), replaces: [id('a')] }]);
+    expect(carryHistory(second, [{ path: 'a.txt', report_id: id('b'), replaces: [id('a')] }], all, all)).toBe(1);
     expect(second[0]!.replaces).toEqual([id('b'), id('a')]);
     const third = [entry('a.txt', id('c'))];
-    carryHistory(third, second);
+    expect(carryHistory(third, second, all, all)).toBe(0);
     expect(third[0]!.replaces).toEqual([id('b'), id('a')]);
   });
 
   it('drops an old id that is a report of this run (the old version back, or another file now)', () => {
     const reverted = [entry('a.txt', id('a'))];
-    carryHistory(reverted, [{ path: 'a.txt', report_id: id('b'), replaces: [id('a')] }]);
+    carryHistory(reverted, [{ path: 'a.txt', report_id: id('b'), replaces: [id('a')] }], all, all);
     expect(reverted[0]!.replaces).toEqual([id('b')]);
     const elsewhere = [entry('a.txt', id('b')), entry('copy/a.txt', id('a'))];
-    carryHistory(elsewhere, [{ path: 'a.txt', report_id: id('a') }]);
+    carryHistory(elsewhere, [{ path: 'a.txt', report_id: id('a') }], all, all);
     expect(elsewhere[0]!.replaces).toBeUndefined();
   });
 
-  it('never guesses: another path, a file with no report now, or an id two files would claim', () => {
+  it('never guesses: another path, a file with no report now, an id two files would claim (t59)', () => {
     // Renamed and edited: two unrelated files.
     const renamed = [entry('b.txt', id('b'))];
-    expect(carryHistory(renamed, [{ path: 'a.txt', report_id: id('a') }])).toBe(0);
+    expect(carryHistory(renamed, [{ path: 'a.txt', report_id: id('a') }], all, all)).toBe(0);
     expect(renamed[0]!.replaces).toBeUndefined();
     // The file is no report now (rejected): its old id stays a 404.
     const rejected = [entry('a.txt', null)];
-    expect(carryHistory(rejected, [{ path: 'a.txt', report_id: id('a') }])).toBe(0);
+    expect(carryHistory(rejected, [{ path: 'a.txt', report_id: id('a') }], all, all)).toBe(0);
     expect(rejected[0]!.replaces).toBeUndefined();
-    // Two byte-identical files (one id) edited apart: neither is its successor.
+    // Two byte-identical files (one id; the copy's entry a duplicate holding it) edited apart.
     const split = [entry('a.txt', id('b')), entry('a2.txt', id('c'))];
     const before: PreviousEntry[] = [
       { path: 'a.txt', report_id: id('a'), replaces: [id('e')] },
       { path: 'a2.txt', report_id: id('a') },
     ];
-    expect(carryHistory(split, before)).toBe(1);
+    expect(carryHistory(split, before, all, all)).toBe(0);
     expect(split[0]!.replaces).toEqual([id('e')]);
     expect(split[1]!.replaces).toBeUndefined();
+  });
+
+  it("never another agency's or year's report at the path, nor a file moved onto it (t59)", () => {
+    const at = [entry('latest.html', id('b'))];
+    const before = [{ path: 'latest.html', report_id: id('a') }];
+    const nextYear = new Map([[id('b'), { agency: '某局', year: 2024 }]]);
+    expect(carryHistory(at, before, all, nextYear)).toBe(0);
+    expect(at[0]!.replaces).toBeUndefined();
+    const other = new Map([[id('b'), { agency: '另一局', year: 2023 }]]);
+    carryHistory(at, before, all, other);
+    expect(at[0]!.replaces).toBeUndefined();
+    // Not known (no earlier facts, or a NULL year): no redirect.
+    carryHistory(at, before, new Map(), all);
+    expect(at[0]!.replaces).toBeUndefined();
+    carryHistory(at, before, new Map([[id('a'), { agency: '某局', year: null }]]), all);
+    expect(at[0]!.replaces).toBeUndefined();
+    // b was a report of the earlier run under another path: moved here, not an edit.
+    const moved = [entry('a.txt', id('b'))];
+    carryHistory(
+      moved,
+      [
+        { path: 'a.txt', report_id: id('a') },
+        { path: 'b.txt', report_id: id('b') },
+      ],
+      all,
+      all,
+    );
+    expect(moved[0]!.replaces).toBeUndefined();
   });
 
   it('replaces a stale value and keeps at most MAX_REPLACED ids', () => {
     const long = Array.from({ length: MAX_REPLACED + 5 }, (_, i) => i.toString(16).padStart(16, '0'));
     const now = [{ ...entry('a.txt', id('f')), replaces: [id('e')] }];
-    carryHistory(now, [{ path: 'a.txt', report_id: long[0]!, replaces: long.slice(1) }]);
+    carryHistory(now, [{ path: 'a.txt', report_id: long[0]!, replaces: long.slice(1) }], facts(long[0]!, id('f')), all);
     expect(now[0]!.replaces).toEqual(long.slice(0, MAX_REPLACED));
     const none = [{ ...entry('a.txt', id('f')), replaces: [id('e')] }];
-    carryHistory(none, []);
+    carryHistory(none, [], all, all);
     expect(none[0]!.replaces).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writevSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { exportCsv, exportParquet } from './export.ts';
 import { DB_FILE } from './layout.ts';
@@ -464,4 +464,33 @@ async function loadFile(conn: DuckDBConnection, name: TableName, path: string, i
   await conn.run(
     `INSERT INTO ${into} SELECT ${list} FROM read_json('${path}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 16777216)`,
   );
+}
+
+/**
+ * The agency and year of every report of the run published in `dir` (its DuckDB file, opened
+ * read-only and closed again before this run's writer opens anything), by report_id: whether an
+ * edited file's old report is its new one's earlier version (ingest/history.ts). Empty when there
+ * is no such file; an error when it cannot be read.
+ */
+export async function previousFacts(dir: string): Promise<Map<string, { agency: string | null; year: number | null }>> {
+  const facts = new Map<string, { agency: string | null; year: number | null }>();
+  const path = join(dir, DB_FILE);
+  if (!existsSync(path)) return facts;
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  try {
+    const conn = await instance.connect();
+    try {
+      const rows = (await conn.runAndReadAll('SELECT report_id, agency, year FROM reports')).getRows();
+      for (const [id, agency, year] of rows)
+        facts.set(String(id), {
+          agency: agency === null ? null : String(agency),
+          year: year === null ? null : Number(year),
+        });
+    } finally {
+      conn.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+  return facts;
 }

@@ -131,39 +131,44 @@ export async function* manifestEntries(
 /** What the next run's history needs of an entry (ingest/history.ts); the rest is not validated. */
 const PreviousReport = ManifestEntry.pick({ path: true, report_id: true, replaces: true });
 type PreviousReport = z.infer<typeof PreviousReport>;
+const PreviousCopy = ManifestEntry.pick({ path: true, outcome: true, sha256: true });
 
 /**
  * An entry's path and report_id without parsing the rest of its line (some 1 KB of diagnostics).
  * The entries are JSON.stringify's, `path` first: in JSON text an unescaped `,"bytes":` or
  * `"report_id":"` cannot lie inside a string, so the first of each is the key. Any other line,
- * and one with `replaces`, is parsed whole and validated.
+ * and one with `replaces`, is parsed whole and validated. A byte-identical copy (`duplicate`,
+ * no report of its own) holds its report's id: the first 16 hex digits of its SHA-256.
  */
-function previousReport(line: string): PreviousReport {
+function previousReport(line: string): PreviousReport | null {
   const end = line.indexOf(',"bytes":');
   const id = /"report_id":"([0-9a-f]{16})"/.exec(line);
   if (line.startsWith('{"path":"') && end > 0 && id && !line.includes('"replaces":')) {
     const path: unknown = JSON.parse(line.slice(8, end));
     if (typeof path === 'string') return { path, report_id: id[1]! };
   }
-  return PreviousReport.parse(JSON.parse(line));
+  const json: unknown = JSON.parse(line);
+  if (id || line.includes('"replaces":')) return PreviousReport.parse(json);
+  const copy = PreviousCopy.parse(json);
+  return copy.outcome === 'duplicate' && copy.sha256 ? { path: copy.path, report_id: copy.sha256.slice(0, 16) } : null;
 }
 
 /**
- * The entries with a report of the run published in `dir` (path, report_id, replaces), for the
- * next run's history (ingest/history.ts), and the raw folder that run read (`raw_dir`). Null when
- * `dir` holds no run. A manifest that cannot be read gives an error: the caller decides whether
- * the history may be lost. Synchronous, a part file at a time (each at most the part limit): at
- * 100,000 entries an async line reader and JSON.parse of every line took seconds of the main
- * thread, which the update's analysis needs.
+ * The entries with a report of the run published in `dir` (path, report_id, replaces), and its
+ * byte-identical copies, for the next run's history (ingest/history.ts). Null when `dir` holds no
+ * run. A manifest that cannot be read gives an error: the caller decides whether the history may
+ * be lost. Synchronous, a part file at a time (each at most the part limit): at 100,000 entries an
+ * async line reader and JSON.parse of every line took seconds of the main thread, which the
+ * update's analysis needs.
  */
-export function previousReports(dir: string): { raw_dir: string; reports: PreviousReport[] } | null {
+export function previousReports(dir: string): PreviousReport[] | null {
   if (!existsSync(join(dir, MANIFEST_FILE))) return null;
   const header = readManifestHeader(dir);
   const reports: PreviousReport[] = [];
   const take = (line: string) => {
-    if (!line.includes('"report_id":"')) return;
+    if (!line.includes('"report_id":"') && !line.includes('"outcome":"duplicate"')) return;
     const e = previousReport(line);
-    if (e.report_id) reports.push(e);
+    if (e?.report_id) reports.push(e);
   };
   if (!header.files_jsonl) {
     const inline = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown[] }).files ?? [];
@@ -171,5 +176,5 @@ export function previousReports(dir: string): { raw_dir: string; reports: Previo
   } else
     for (const file of header.files_jsonl)
       for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) take(line);
-  return { raw_dir: header.raw_dir, reports };
+  return reports;
 }
