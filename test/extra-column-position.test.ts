@@ -227,9 +227,10 @@ describe('二 and 四 read by their header’s positions', () => {
     ]);
     const p = ok(parseText(text));
     expect(rowOf(p.cells, 'active', 'licensing')).not.toMatch(/\d/);
-    // In tab text an empty piece is a cell: the same row is read.
+    // In tab text alike: the empty last piece may be a blank 上年数量 or padding after a lost cell
+    // (a fresh tester's t60: comma and tab rows a cell short, padded to the sheet's width).
     const tabs = ok(parseText(text.replace(/ \| ?/g, '\t').replace(/\t$/gm, '')));
-    expect(rowOf(tabs.cells, 'active', 'licensing')).toBe('66');
+    expect(rowOf(tabs.cells, 'active', 'licensing')).not.toMatch(/\d/);
   });
 
   it('四 whose row lost a blank piece (15 pieces for the header’s 16): not read by position', () => {

@@ -8,7 +8,9 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  * where they stood, every row adding up with another column as its total); pdftotext conversions
  * of Chromium-printed reports (another row's value as the fee, 四's blanks at its end, a running
  * header glued to a cell, a print header before the title), and a fuzzer's delimited text (a
- * grid table's wrapped unit, a bold unit, a short Markdown delimiter row).
+ * grid table's wrapped unit, a bold unit, a short Markdown delimiter row); comma and tab rows
+ * a cell short ending in an empty field (t60); plain pdftotext of LibreOffice's PDFs, 二's
+ * sub-table read column by column with a blank cell (t61).
  */
 for (const [name, count] of [
   ['t45', 14],
@@ -18,6 +20,8 @@ for (const [name, count] of [
   ['t53', 3],
   ['t55', 3],
   ['t58', 11],
+  ['t60', 5],
+  ['t61', 4],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);
   // Text only (a PDF kept beside them is read as a document: tester-t52.test.ts).

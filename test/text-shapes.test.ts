@@ -26,6 +26,22 @@ describe('gridRows', () => {
       ['规章', ''],
     ]);
   });
+  it('joins a wrapped line whose first bar is lost and whose first cell is empty (spaces, then the next bar)', () => {
+    // A new seed: `信息内容（单位：千` / `元）` never joined, so 千元 was not read beside 万元.
+    const t = [
+      '+--------------+------+',
+      '| 信息内容（单 | 本年 |',
+      '  位：千元）   | 制发 |',
+      '               | 件数 |',
+      '+==============+======+',
+      '| 规章         | 1    |',
+      '+--------------+------+',
+    ].join('\n');
+    expect(cellsOf(t)).toEqual([
+      ['信息内容(单位:千元)', '本年制发件数'],
+      ['规章', '1'],
+    ]);
+  });
   it('cuts a row whose | overflow the columns at its bars when there is one per boundary', () => {
     const t = ['+------+------+', '| 商业企业| 1    |', '+------+------+'].join('\n');
     expect(cellsOf(t)).toEqual([['商业企业', '1']]);

@@ -40,7 +40,12 @@ export function gridRows(lines: Line[]): Line[] {
       continue;
     }
     if (bounds && ROW.test(line.raw)) {
-      block.push(line);
+      // A wrapped cell's line whose first cell is empty and its first bar lost: spaces, then the
+      // next boundary's `|` (`                      |         | 件数 |`), a row's line by its look,
+      // not by its bars' places (a new seed: the header's `信息内容（单位：千` / `元）` never joined,
+      // so the unit 千元 was not read and the fee was published in 万元).
+      const mended = cutAtColumns(line.raw, bounds) ? null : outerBarsMended(line.raw, bounds);
+      block.push(mended === null ? line : { ...line, raw: mended });
       continue;
     }
     // A row's line whose outer bar was lost (a space where the first `|` stood, or the last

@@ -358,7 +358,32 @@ function report(
     };
     quirks.add('review-by-year');
   }
-  if (style === 'csv' && !tq.damage?.length && new Random(Number(seq) * 6737 + 41).chance(0.3)) {
+  // A sheet saved as CSV or tab-separated text with a row a cell short (a table copied in from a
+  // page whose row lost a cell): the sheet's width pads that row with an empty field after its
+  // values, as a blank 总计 reads (a fresh tester's t60: published a column off). Its own side
+  // generator; the damage's rows are lenient (NULL or the value).
+  const sheetShort = new Random(Number(seq) * 7883 + 149);
+  if (
+    (style === 'csv' || style === 'tabs') &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !erroneous.size &&
+    !cutAfter &&
+    sheetShort.chance(0.08)
+  ) {
+    tq.damage = ['short-row'];
+    tq.damageRng = sheetShort;
+    tq.sheet = true;
+    quirks.add('short-row').add('spreadsheet-sheet').add('sheet-short-row');
+  }
+  // With a row a cell short too (damage `short-row`), which the sheet's width then pads with an
+  // empty field after its values, like a blank 总计 (a fresh tester's t60). Tab-separated as well.
+  if (
+    (style === 'csv' || style === 'tabs') &&
+    (tq.damage ?? []).every((k) => k === 'short-row') &&
+    new Random(Number(seq) * 6737 + 41).chance(0.3)
+  ) {
     tq.sheet = true;
     quirks.add('spreadsheet-sheet');
   }
@@ -955,6 +980,7 @@ function report(
           footers: false,
           cutAfter: null,
           ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
+          ...(style === 'tabs' ? { sheet: tq.sheet } : {}),
         },
         new Set(),
       );

@@ -79,6 +79,8 @@ export interface TableQuirks {
   cutAfter: string | null;
   /** Damage to the tables (`damage-tables.ts`): glued cells, short or duplicated rows, text in a cell. */
   damage?: DamageKind[];
+  /** The generator of `damage` when a side generator chose it (else the main stream's). */
+  damageRng?: Random;
   /**
    * The field delimiter of the csv style; a full-width one (；，、) joins the cells of a table
    * copied by a tool that writes its own separator between cells (quirk fullwidth-separators).
@@ -202,8 +204,9 @@ export interface TableQuirks {
    */
   grid?: Random;
   /**
-   * Csv style: a spreadsheet saved as CSV (sheetRows): every row written to the sheet's width,
-   * section 三's labels merged over three columns (two empty fields after each).
+   * Csv and tabs styles: a spreadsheet saved as CSV or tab-separated text (sheetRows): every row
+   * written to the sheet's width, section 三's labels merged over three columns (two empty fields
+   * after each); a row a cell short (damage) padded with an empty field after its values.
    */
   sheet?: boolean;
   /**
@@ -555,7 +558,7 @@ export function renderTables(
   });
   if (q.damage?.length && !cut) {
     const target = damageTarget();
-    damageTables(rng, q.damage, target, cells, unknown);
+    damageTables(q.damageRng ?? rng, q.damage, target, cells, unknown);
     aRows.splice(0, aRows.length, ...target.active);
     rRows.splice(0, rRows.length, ...target.requests);
     reviewRowsOut = target.review;
@@ -1185,7 +1188,9 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
     }
     case 'tabs':
       if (q.cellBreaks) rows = breakCells(rows, q.cellBreaks);
-      rows.forEach((r) => out.push((q.cellBreaks ? r.map(quotedTabField) : r).join('\t')));
+      (q.sheet ? sheetRows(rows) : rows).forEach((r) =>
+        out.push((q.cellBreaks ? r.map(quotedTabField) : r).join('\t')),
+      );
       break;
     case 'spaces':
       rows.forEach((r) => out.push(r.join(' ')));
@@ -1284,12 +1289,11 @@ export function escapeHtml(s: string): string {
  */
 function sheetRows(rows: string[][]): string[][] {
   const w = Math.max(...rows.map((r) => r.length));
-  const merged =
-    w === 8
-      ? rows.map((r) =>
-          r.length === w || r[0]!.startsWith('（本列') ? [r[0]!, '', '', ...r.slice(1)] : ['', '', '', ...r],
-        )
-      : rows;
+  // A row of values a cell short (damage `short-row`) keeps its label in the first column; the
+  // sheet's width then pads it with an empty field after its values (a fresh tester's t60).
+  const labelled = (r: string[]) =>
+    r.length === w || r[0]!.startsWith('（本列') || r.slice(1).some((c) => /\d/.test(c));
+  const merged = w === 8 ? rows.map((r) => (labelled(r) ? [r[0]!, '', '', ...r.slice(1)] : ['', '', '', ...r])) : rows;
   const width = Math.max(...merged.map((r) => r.length));
   return merged.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
 }

@@ -11,7 +11,8 @@ import type { Tok } from './tokens.ts';
  * 行政强制's values are 53, -1 and a number further on, -25 and 74134 another sub-table's (a
  * fresh tester's t55, the 2019 form). Row by row, a column's header never stands between a
  * row's values and the next row's label with a value after it. Which values are the row's is
- * not known. Returns each such row's key with the reason.
+ * not known, nor those of the rows above it after its sub-table's header words. Returns each
+ * such row's key with the reason.
  */
 export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -42,6 +43,20 @@ export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef
             d.key,
             `a value after the row's label and another after a column's header (${header}) below it, before the next row's label: the table is read column by column, and which values are the row's is not known`,
           );
+          // The rows of its sub-table above it, after its header's words: read column by column
+          // too, their last columns' values after that header as well (a fresh tester's t61:
+          // `规章 / 11 / 规范性文件 / 0 / 对外公开总数量 / 1,610 / 0`, 规章's 本年新公开数量 blank,
+          // published 11 as it).
+          for (let b = i - 1; b >= 0; b--) {
+            const v = toks[b]!;
+            if (v.t === 'text' && headerPiece(v)) break;
+            const above = v.t === 'text' ? defs.find((x) => x !== d && x.match.test(plain(v))) : undefined;
+            if (above && !out.has(above.key))
+              out.set(
+                above.key,
+                `a row of a sub-table read column by column (${header} and a value after it below its last row, ${d.label}): which values are the row's is not known`,
+              );
+          }
           break;
         }
       }

@@ -515,15 +515,16 @@ export function positionRows(
     return { from, cells: piece === undefined ? 'no piece' : byPosition(piece, toks.slice(from, to), h) };
   });
   const failed = new Set(hs.filter((h, k) => h?.positional && typeof placed[k]!.cells === 'string'));
-  // In `|` text a row's empty pieces at its end may be no cells (a converter pads a row short of
-  // one to the header's width, a scrape adds `| |`): a row a separator short, so padded, has the
-  // header's count again. They are a column blank in every row only when every row of the
-  // table has them alike, and the table has rows enough to show it (BLANK_COLUMN_ROWS).
+  // In `|`, tab or comma text a row's empty pieces at its end may be no cells (a converter pads
+  // a row short of one to the header's width, a scrape adds `| |`, a sheet saved as CSV writes
+  // every row to its width): a row a separator short, so padded, has the header's count again
+  // (a fresh tester's t60: `0,8,3,0,0,16,` for 0 8 5 3 0 0 16, every value after the lost one a
+  // column left). They are a column blank in every row only when every row of the table has
+  // them alike, and the table has rows enough to show it (BLANK_COLUMN_ROWS).
   for (const h of new Set(hs)) {
     if (!h?.positional || failed.has(h)) continue;
     const ks = hs.flatMap((x, k) => (x === h ? [k] : []));
-    const padded = ks.some((k) => paddedLine(toks, toks[rows[k]!.at]!.line));
-    if (!padded) continue;
+    if (!ks.some((k) => textDelimitedLine(toks, toks[rows[k]!.at]!.line))) continue;
     const ends = ks.map((k) => emptyEnd(placed[k]!.cells as Tok[], h.positional!.width));
     if (ends.some((e) => e > 0) && (ks.length < BLANK_COLUMN_ROWS || ends.some((e) => e !== ends[0]))) failed.add(h);
   }
@@ -542,7 +543,16 @@ export function positionRows(
  */
 const BLANK_COLUMN_ROWS = 5;
 
-/** Whether the row on `line` is `|` text, whose empty pieces at its end may be padding (Tok eol `padded`). */
+/**
+ * Whether the row on `line` is delimited text — `|`, tab or comma-separated, not a drawn table's
+ * row (Tok eol `grid`: HTML, Word, a PDF's ruled table, pdftotext's columns) — whose empty pieces
+ * at its end may be padding after a cell the conversion lost (docs/template.md).
+ */
+export function textDelimitedLine(toks: Tok[], line: number): boolean {
+  return toks.some((t) => t.t === 'eol' && t.line === line && t.delimited && !t.grid);
+}
+
+/** Whether the row on `line` is `|` text, whose last empty piece is its closing `|`'s (Tok eol `padded`). */
 export function paddedLine(toks: Tok[], line: number): boolean {
   return toks.some((t) => t.t === 'eol' && t.line === line && t.padded === true);
 }

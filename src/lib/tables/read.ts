@@ -264,7 +264,7 @@ export function readTable(
     // blank, and a blank adds nothing to a column's sum either way (t: a 100,000-report corpus, a
     // row of six 0 for seven columns left 三's column sums unchecked, so a row read a column off
     // above it stood). Used only to try other readings, never published from here.
-    if (rc.kind !== 'cells' && allZero(rc.vals, found[k]!.def.columns.length)) {
+    if (rc.kind !== 'cells' && zeroOrNone(rc.vals, found[k]!.def.columns.length)) {
       for (const key of keysOf(found[k]!.def)) countReadings.set(key, 0);
       continue;
     }
@@ -785,6 +785,21 @@ const NONE = /^(?:[—–\-－/／]+|无)$/;
  */
 function allZero(vals: ReadonlyArray<ValTok>, n: number): boolean {
   return vals.length >= 1 && vals.length <= n && vals.every((v) => ZERO.test(v.text.trim()));
+}
+
+/**
+ * Whether `vals` are 1 to `n` values each a plain 0 or a mark for none (—, /, 无), at least one
+ * a 0: like a blank, a mark adds nothing to a column's sum (as a source's total counts it). A
+ * fresh seed: `0 | / | 0 | 0 | 0 | 0 |  |` not placed (its last piece padding or a blank) left
+ * 三's every column sum unchecked, so a row below, a value lost and a stray number after, stood.
+ */
+function zeroOrNone(vals: ReadonlyArray<ValTok>, n: number): boolean {
+  return (
+    allZero(
+      vals.filter((v) => !NONE.test(v.text.trim())),
+      n,
+    ) && vals.length <= n
+  );
 }
 
 const ZERO = /^[0０]+(?:[.．][0０]+)?\s*[件个条项次]?$/;

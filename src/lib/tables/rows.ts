@@ -314,8 +314,10 @@ export function readRow(
   // A grid's row (rightAligned): its last n cells, before a closing `|`'s empty piece. A `|` row
   // ending in an empty cell may be a row short of a cell padded to the width (Tok `padded`):
   // only one ending in a value is placed by its positions.
+  // So in a sheet saved as tab or comma text: its width pads a row that lost a cell with an empty
+  // field, as a blank last cell reads (a fresh tester's t60; docs/template.md).
   const gridCells = grid && padded ? sameLine.slice(0, -1) : sameLine;
-  const placed = grid && (!padded || (gridCells.length > 0 && gridCells.at(-1)!.t !== 'empty'));
+  const placed = grid && (drawn || (gridCells.length > 0 && gridCells.at(-1)!.t !== 'empty'));
   const counted = byHeader
     ? cellsByHeader(sameLine, byHeader, toks[at])
     : placed && gridCells.length >= n && gridCells.slice(0, -n).every((t) => t.t === 'empty')
@@ -323,7 +325,17 @@ export function readRow(
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
         ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
           ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full, voidEnd)
-          : fromSlots(cellSlots(sameLine), n, noise, padded, labelPadding, emptyCols, full, voidEnd)
+          : fromSlots(
+              cellSlots(sameLine),
+              n,
+              noise,
+              padded,
+              labelPadding,
+              emptyCols,
+              full,
+              voidEnd,
+              delimited && !drawn,
+            )
         : null;
   // A drawn table whose header places the form's columns: a row read by count with a value
   // under another column's label (a 单位 column of 件 or an empty spacer before 自然人, the last
@@ -1136,6 +1148,8 @@ export function fromSlots(
   emptyCols?: ReadonlySet<number>,
   full?: FullRows | null,
   voidEnd = false,
+  /** The row is tab or comma-separated text, not a drawn table's (Tok eol `grid`). */
+  text = false,
 ): RowCells {
   // Empty pieces between the label and the grid's first value column that the table's full rows
   // show (FullRows.start): the label's merged columns, no blank cells. A label one level up the
@@ -1198,13 +1212,16 @@ export function fromSlots(
   if (slots.length === n) return { kind: 'cells', cells: slots, by: 'delimited' };
   if (vals.length === n) return { kind: 'cells', cells: vals, by: 'delimited' };
   const blanksAtEnd = slots.length < n && noise !== null && trail - noise >= n - slots.length;
-  if (blanksAtEnd && (!padded || vals.length === 0)) {
+  if (blanksAtEnd && ((!padded && !text) || vals.length === 0)) {
     // The row has its n cells; the last ones are empty cells, not the line's closing `|`.
     return { kind: 'cells', cells: [...slots, ...Array<Slot>(n - slots.length).fill(null)], by: 'delimited' };
   }
   if (slots.length < n && vals.length > 0) {
-    // In a `|` row the empty pieces at the end may be blank cells or the padding of a row
-    // short of a cell: both readings go to the arithmetic.
+    // In `|`, tab or comma text (`padded`, `text`) the empty pieces at the end may be blank cells
+    // or the padding of a row short of a cell: both readings go to the arithmetic. A spreadsheet
+    // writes a blank 总计 as `…,16,`, but a row that lost a middle cell and ends in an empty field
+    // (a trailing separator, or a sheet's width) shows the same (a fresh tester's t60:
+    // `0,8,3,0,0,16,` for 0 8 5 3 0 0 16 was published a column off; docs/template.md).
     return { kind: 'short', slots, vals, by: 'delimited', ...(blanksAtEnd ? { blankTail: n - slots.length } : {}) };
   }
   return { kind: 'unknown', reason: `${vals.length} values in ${all.length - pieceOf} cells for ${n} columns`, vals };

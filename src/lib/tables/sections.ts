@@ -100,6 +100,7 @@ import {
   namedWider,
   notByCount,
   paddedLine,
+  textDelimitedLine,
   rowExtent,
   widerRows,
   type HeaderColumns,
@@ -711,9 +712,10 @@ export function readReview(
           rebuilt,
         )
       : null;
-  // One row of `|` text with empty pieces at its end: padding or a column blank, not shown.
+  // One row of `|`, tab or comma text with empty pieces at its end: padding or a column blank,
+  // not shown (a fresh tester's t60: fourteen values and `,` for fifteen, a cell lost in the middle).
   const padEnd =
-    Array.isArray(placed) && paddedLine(toks, vals[0]!.line) && emptyEnd(placed, rebuilt!.positional!.width) > 0;
+    Array.isArray(placed) && textDelimitedLine(toks, vals[0]!.line) && emptyEnd(placed, rebuilt!.positional!.width) > 0;
   const byHeader = drawn ?? (Array.isArray(placed) && !padEnd ? rebuilt : null);
   // The header set out by position and the one row short of a value or more, each value under
   // its own label (review-columns.ts): a gap under a label is a blank cell, not a lost one.
@@ -747,7 +749,17 @@ export function readReview(
           // with that reading among the others, as 二's and 三's rows are (a fresh
           // 100,000-report corpus: a value lost and `| ||` after the row, the rest a column off).
           // Not a PDF's ruled row (`voidEnd`): its last empty cell is one of its grid.
-          fromSlots(cellSlots(own), REVIEW_N, noise, eol?.t === 'eol' && eol.padded === true && !eol.voidEnd);
+          fromSlots(
+            cellSlots(own),
+            REVIEW_N,
+            noise,
+            eol?.t === 'eol' && eol.padded === true && !eol.voidEnd,
+            false,
+            undefined,
+            null,
+            false,
+            eol?.t === 'eol' && eol.delimited && !eol.grid,
+          );
     const slots = cellSlots(own);
     let trail = 0;
     while (trail < slots.length && slots[slots.length - 1 - trail] === null) trail++;
