@@ -105,6 +105,11 @@ describe('layouts', () => {
     expect(rowOf(p.cells, 'active', 'fees')).toBe('2.5');
     expect(rowOf(p.cells, 'requests', 'other_misc')).toBe('1 0 0 0 0 0 1');
     expect(p.cells.some((c) => c.row_key === 'other')).toBe(false);
+    // Its group's merged label flattened onto the row (a fresh tester's t60: not found at all).
+    for (const label of ['（六）其他处理3.其他', '（六）其他处理 3.其他', '其他处理（3）其他']) {
+      const flat = ok(parseText(text.replace(/^.*3\.其他/m, (m) => m.replace(/[（(]六[）)]?\s*3\.其他/, label))));
+      expect(rowOf(flat.cells, 'requests', 'other_misc'), label).toBe('1 0 0 0 0 0 1');
+    }
   });
 
   it('mixed: 2021 section 二 with the 2019 single （六） row in 三', () => {

@@ -385,3 +385,24 @@ describe('seed 123: a grid table whose header’s wrapped line lost its first ba
     expect(rowOf(p.cells, 'active', 'rules')).toBe('0 5 5');
   });
 });
+
+describe('seed 127: a row of 三 with a value lost and a stray number, beside 总计 and 一 both a cell short (UTF-16 tab text)', () => {
+  // `（四）1.本机关不掌握相关政府信息 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 1 ⇥ 28` for 1 0 0 0 0 0 1, `（七）总计 ⇥ 1 ⇥ 0 ⇥ 0
+  // ⇥ 0 ⇥ 0 ⇥ 1` and 一 ending in an empty field: two rows a cell short, so neither was tried with
+  // the column sums, and the row was published as the source's error. 总计 alone shares them.
+  it('leaves the row NULL', () => {
+    const p = parse('stray-short-total-and-first-short.txt');
+    expect(rowOf(p.cells, 'requests', 'unable_not_held')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('0 0 0 0 0 0 0');
+  });
+});
+
+describe('seed 127: last year’s report first, this year’s title named again in its info box below its date (previous-year-first, meta-title-cell)', () => {
+  // `3/19/25, 7:09 PM  黄石市教育局2024年…` / `发布机构 | 市教育局 | 成文日期 | 2025-03-14 |` / `标　　题： |
+  // 黄石市教育局2024年…`: the second report was found from the 标题 line, its date above it read as
+  // no one's, so no date fitted and the first (2023) was read: 186 cells under last year's.
+  it('reads this year’s report, with its date', () => {
+    const p = parse('previous-year-first-title-named-again.txt');
+    expect([p.report.year, p.report.published_on]).toEqual([2024, '2025-03-14']);
+  });
+});

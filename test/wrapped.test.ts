@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ok, parseText, rowOf } from './helpers.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { foldScript } from '../src/lib/decode/script.ts';
 import { joinWrappedLabels } from '../src/lib/decode/wrapped.ts';
@@ -164,5 +165,26 @@ describe('long labels wrapped over two to four lines, the numbers on a middle or
   it('keeps a line of numbers after the last piece for the reader (it may be the next row)', () => {
     const t = '（二）部分公开（区分处理的，只\n计这一情形，不计其他情形）\n   4 3 2 2 2 2 15\n';
     expect(texts(t)).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '4 3 2 2 2 2 15']);
+  });
+});
+
+describe('二’s labels wrapped around their numbers (a borderless PDF’s lines; a fresh tester’s t61)', () => {
+  it('reads the row, as 三’s', () => {
+    const text = [
+      '测试市测试局2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '好。',
+      '二、主动公开政府信息情况',
+      '第二十条第（五）项',
+      '信息内容  上一年项目数量  本年增/减  处理决定数量',
+      '行政许可  206  -14  275,264',
+      '其他对外管理服务事',
+      '277  20  72,614',
+      '项',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+    const p = ok(parseText(text));
+    expect(rowOf(p.cells, 'active', 'other_services')).toBe('277 20 72614');
+    expect(rowOf(p.cells, 'active', 'licensing')).toBe('206 -14 275264');
   });
 });

@@ -276,7 +276,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // proven while the section's copy left the amount NULL for the two units (a fresh
     // 100,000-report corpus: 1935800 published in 万元 under a heading stating 元).
     const units = c.body ? [] : [...bodyUnits, ...c.units];
-    const r = readActive(relineTable('active', [...units, ...c.lines]), meta.year);
+    // Labels wrapped around their row's numbers (`其他对外管理服务事` / `277 20 72,614` / `项`: a
+    // PDF's or `-layout` text's narrow label column; a fresh tester's t61) joined as in 三.
+    const r = readActive(joinWrappedLabels(relineTable('active', [...units, ...c.lines])), meta.year);
     if (r.read) activeCopies.push({ ...c, read: r.read, layout: r.layout });
   }
   const active = {

@@ -67,10 +67,12 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
           ? ('date' as const)
           : ('first' as const);
   if (pick === 0) return { ...first, years: ys, by, year: ys[0]! };
-  const own = lines.slice(starts[pick], starts[pick + 1] ?? lines.length);
+  // From its first title (head), a few lines above where it was found by its title named again.
+  const at = heads[pick]!.head;
+  const own = lines.slice(at, starts[pick + 1] ?? lines.length);
   const seg = segment(own);
   // The report not read that is named: the first one in the file.
-  const other = lines.slice(0, starts[pick]).find((l) => l.text.trim()) ?? lines[0]!;
+  const other = lines.slice(0, at).find((l) => l.text.trim()) ?? lines[0]!;
   return {
     lines: own,
     segmented: { ...seg, duplicateFrom: other.no, repeat: 'other', otherAt: 0 },
@@ -85,7 +87,11 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
  * first lines (a crawler's header may name a title above it) — and whether the first date on the
  * lines after its first title line, up to that heading, fits that year; null with no title.
  */
-function titleYear(lines: Line[], from: number, to: number): { year: number; fits: boolean; above: number[] } | null {
+function titleYear(
+  lines: Line[],
+  from: number,
+  to: number,
+): { year: number; fits: boolean; above: number[]; head: number } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
   let firstTitle = -1;
@@ -104,13 +110,25 @@ function titleYear(lines: Line[], from: number, to: number): { year: number; fit
     if (firstTitle < 0) firstTitle = i;
   }
   if (title < 0) return null;
+  // A report found from its title named again in the page's info box (`标　　题： | …`) has its
+  // first title a few lines above, its date between (a new seed: last year's report first, this
+  // year's date read as no one's, and last year's published): the date is looked for from there.
+  let head = from;
+  for (let k = from - 1; k >= Math.max(0, from - 5); k--) {
+    const m = TITLE_YEAR.exec(lines[k]!.text.replace(/[\s|]+/g, ''));
+    if (m && Number(m[1]) === year) {
+      firstTitle = head = k;
+      break;
+    }
+  }
   // The date under its first title line: the page's info box may name the title again below its
   // date (`标　　题： | …`, meta-title-cell).
   for (let j = firstTitle + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
-    if (d) return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above };
+    if (d)
+      return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above, head };
   }
-  return { year, fits: false, above };
+  return { year, fits: false, above, head };
 }
 
 /** A date: 2024-01-20, 2024年1月20日, 2024/1/20, 2024.1.20 (year and month). */

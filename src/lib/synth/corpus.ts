@@ -62,6 +62,8 @@ const STYLES: Record<Style, number> = {
 
 /** Styles whose rows are delimited lines: a cell in words there keeps the others' columns. */
 const WORDS_IN_CELLS = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html']);
+/** Styles whose 三 may show each item's group label glued to its own (quirk group-label-every-row). */
+const GROUP_ON_EVERY_ROW = new Set<Style>(['pipes', 'markdown', 'tabs', 'csv', 'html', 'lines', 'blank-lines']);
 
 /** Styles that write 三's first value qualified in its label's cell or line (qualified-first-value). */
 const QUALIFIED_FIRST = new Set<Style>(['spaces', 'pipes', 'markdown', 'html']);
@@ -303,6 +305,7 @@ function report(
     supByStyle: style === 'html' && new Random(Number(seq) * 4919 + 29).chance(0.15),
     unsureInk: style === 'html' && new Random(Number(seq) * 8191 + 37).chance(0.1),
     rowsOutOfOrder: new Random(Number(seq) * 5987 + 53).chance(0.04),
+    groupOnEveryRow: GROUP_ON_EVERY_ROW.has(style) && new Random(Number(seq) * 7919 + 151).chance(0.05),
     wordsInCells: WORDS_IN_CELLS.has(style) && new Random(Number(seq) * 6229 + 61).chance(0.05),
     qualifiedFirst: QUALIFIED_FIRST.has(style) && new Random(Number(seq) * 6563 + 71).chance(0.03),
     activeHeaderReordered:
@@ -328,6 +331,17 @@ function report(
     if (!valuesFirst && new Random(Number(seq) * 7433 + 37).chance(0.3)) {
       tq.pageCells.mixedOrder = Number(seq) * 7433 + 41;
       quirks.add('mixed-order');
+    }
+    // 二's first sub-table column by column (a fresh tester's t62: plain pdftotext of LibreOffice's
+    // PDFs; a side generator of its own), not with rows' values moved before their labels.
+    if (
+      !valuesFirst &&
+      tq.pageCells.mixedOrder === undefined &&
+      !tq.pageCells.rowBreaks &&
+      new Random(Number(seq) * 7433 + 43).chance(0.5)
+    ) {
+      tq.pageCells.columnWise = Number(seq) * 7433 + 47;
+      quirks.add('column-wise-subtable');
     }
     if (valuesFirst) {
       tq.pageCells.valuesFirst = true;
@@ -663,6 +677,9 @@ function report(
   if (tq.supByStyle) quirks.add('sup-by-style');
   if (tq.unsureInk) quirks.add('unsure-ink');
   if (tq.rowsOutOfOrder && style !== 'oneline') quirks.add('rows-out-of-order');
+  // Not with three label columns, which set the group's label in a column of its own.
+  if (tq.labelColumns) tq.groupOnEveryRow = false;
+  if (tq.groupOnEveryRow) quirks.add('group-label-every-row');
   if (tq.grid) tq.wordsInCells = false;
   // One row shape at a time: not with rows whose labels or cells other quirks rewrite.
   if (

@@ -68,6 +68,13 @@ export interface TableQuirks {
     groupLines?: boolean;
     /** A side generator's seed: each row's values before its label by chance (three in ten), the others' after. */
     mixedOrder?: number;
+    /**
+     * A side generator's seed: 二's first sub-table written column by column, as plain pdftotext
+     * reads LibreOffice's PDFs (a fresh tester's t62): 规章's first values, 规范性文件's label and
+     * its values (its last cells blank, no line), then the rest of 规章's. Both rows' truth NULL:
+     * the text reads as 规章 short and 规范性文件 whole.
+     */
+    columnWise?: number;
   };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
@@ -272,6 +279,12 @@ export interface TableQuirks {
    * 一、本年新收, （五）4 before （五）2), each with its label intact.
    */
   rowsOutOfOrder?: boolean;
+  /**
+   * Section 三: each numbered item's label after its group's, glued (（三）不予公开1.属于国家秘密 …
+   * （六）其他处理3.其他): a merged group cell repeated onto every row it spans and joined to the
+   * item's (a fresh tester's t60: 3.其他 so was not found).
+   */
+  groupOnEveryRow?: boolean;
   /**
    * Cells written in words (their truth unreadable, the row's other cells still readable): a
    * change of 二 as 减少21 / 增加5, one cell of 四 as 见附件. Row-per-line delimited styles only, never
@@ -508,7 +521,10 @@ export function renderTables(
       ws = [{ text: '', truth: { value: null, state: 'unreadable' } }, ...ws.slice(1)];
     }
     record('requests', def.key, reqCols, ws);
-    rRows.push({ label, cells: label === def.label ? ws : ws.slice(1), glued });
+    const moved = label !== def.label;
+    if (q.groupOnEveryRow)
+      label = label.replace(/^（([三四五六])）(\d)/, (_, g: string, d: string) => `（${g}）${GROUP_OF[g]}${d}`);
+    rRows.push({ label, cells: moved ? ws.slice(1) : ws, glued });
     if (q.cutAfter === def.key) {
       cut = true;
       break;
@@ -596,6 +612,22 @@ export function renderTables(
       : reorderFirst
         ? reorderedHeader(new Random((q.sideSeed ?? 1) + 409))
         : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  // 二's first sub-table column by column (pageCells.columnWise): 规章's first k values, 规范性文件
+  // with k values and its blanks, then 规章's others; both rows' truth NULL.
+  const columnWise = (rows: string[][]): string[][] => {
+    const seed = style === 'blank-lines' ? q.pageCells?.columnWise : undefined;
+    const [a, b] = rows;
+    if (seed === undefined || !a || !b || a.length !== 4 || b.length !== 4) return rows;
+    if (a.slice(1).some((c) => c === '') || b.slice(1).some((c) => c === '')) return rows;
+    const k = new Random(seed).int(1, 2);
+    const keys = activeRows[t.layoutActive].slice(0, 2).map((d) => d.key);
+    for (const c of cells)
+      if (c.table_id === 'active' && keys.includes(c.row_key)) {
+        c.value = null;
+        c.state = 'ambiguous';
+      }
+    return [[a[0]!, ...a.slice(1, 1 + k)], [b[0]!, ...b.slice(1, 1 + k)], ['', ...a.slice(1 + k)], ...rows.slice(2)];
+  };
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
   const unitLines = !stated
@@ -621,7 +653,7 @@ export function renderTables(
           : '本年收费金额';
   const active = [
     ...unitLines,
-    ...table(style, [activeHeader.map(splitHeader), ...aRows.map(rowCells)], q, rng, openRow),
+    ...table(style, [activeHeader.map(splitHeader), ...columnWise(aRows.map(rowCells))], q, rng, openRow),
   ];
   active.push(...table(style, [[moneyHeader]], q, rng));
   const reqHeader = [
@@ -893,6 +925,9 @@ export function renderTables(
     return [r.label, ...r.cells.map((c) => c.text)];
   }
 }
+
+/** 三's groups of numbered items, by the group's numeral: （三）不予公开. */
+const GROUP_OF: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
 
 /** 三's header and rows with three label columns (TableQuirks.labelColumns). */
 export function labelColumnRows(header: string[][], rows: string[][]): string[][] {

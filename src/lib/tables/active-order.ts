@@ -62,5 +62,56 @@ export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef
       }
     }
   }
+  // A row short of values written one a line with nothing to mark its blank cells, and the rows
+  // after it in its sub-table (no header's words between): plain pdftotext writes a sub-table's
+  // first columns row by row, then the rest of an earlier row's (`规章 / 18 / 规范性文件 / 35 / 2 /
+  // 58` for 规章 18 2 58 and 规范性文件 35 and two blanks; a fresh tester's t62), the very text of
+  // 规章 18 and two blanks and 规范性文件 35 2 58. Which is not known: the rows after it are NULL.
+  const labels: Array<{ at: number; d: RowDef }> = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const d = t.t === 'text' ? defs.find((x) => x.match.test(plain(t))) : undefined;
+    if (d) labels.push({ at: i, d });
+  }
+  const between = (from: number, to: number) => toks.slice(from + 1, to);
+  for (let k = 0; k + 1 < labels.length; k++) {
+    const { at, d } = labels[k]!;
+    const region = between(at, labels[k + 1]!.at);
+    if (region.some((u) => u.t === 'text' || u.t === 'empty') || !separatorsOnly(region)) continue;
+    const vals = region.filter((u) => u.t === 'val');
+    if (vals.length === 0 || vals.length >= d.columns.length) continue;
+    const lines = new Set(vals.map((v) => v.line));
+    if (lines.size !== vals.length || lines.has(toks[at]!.line)) continue;
+    for (let m = k + 1; m < labels.length; m++) {
+      const next = labels[m]!;
+      if (next.d.columns.length !== d.columns.length) break;
+      if (between(labels[m - 1]!.at, next.at).some((u) => u.t === 'text' && headerPiece(u))) break;
+      if (!out.has(next.d.key))
+        out.set(
+          next.d.key,
+          `a row above it in its sub-table (${d.label}) holds fewer values than columns, one a line, nothing marking its blank cells: its other values may stand after this row's label (a sub-table written column by column), which values are this row's is not known`,
+        );
+    }
+  }
   return out;
+}
+
+/**
+ * Whether `region` (a row's tokens after its label) marks none of its blank cells: no empty line
+ * at all, or one between every two of its lines and after its label (plain pdftotext's break
+ * after each line, where a blank cell leaves no line). Values on consecutive lines with an empty
+ * line elsewhere, or an empty line between two values only, show empty lines to be row breaks or
+ * blank cells: not this shape.
+ */
+function separatorsOnly(region: readonly Tok[]): boolean {
+  const kinds: boolean[] = [];
+  let line = -1;
+  for (const u of region) {
+    if (u.t === 'eol' || u.line === line) continue;
+    line = u.line;
+    kinds.push(u.t === 'blank');
+  }
+  // One between every two lines: the label's and its first value's too (`规章 / ∅ / 18 / ∅`); an
+  // empty line between two values alone (`3 / ∅ / 18`) is a blank cell.
+  return !kinds.includes(true) || (kinds[0] === true && kinds.every((k, i) => i === 0 || k !== kinds[i - 1]));
 }

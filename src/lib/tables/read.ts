@@ -284,7 +284,16 @@ export function readTable(
       );
     });
   }
-  const cellShort = cellShortRow(found, rcs, rules.moneyUnit ?? null);
+  const cellShorts = cellShortRows(found, rcs, rules.moneyUnit ?? null);
+  // The one row a cell short whose cells share a sum with `keys` (三's 总计 for a leaf row: 一, also
+  // short, shares none of the leaves' column sums; a new seed: `（四）1.… | 0 | 0 | 0 | 0 | 0 | 1 |
+  // 28` for 1 0 0 0 0 0 1 beside 总计 and 一 both a cell short was published as the source's error).
+  const cellShortFor = (keys: string[]): CellShort | undefined => {
+    const near = cellShorts.filter((c) =>
+      rulesNaming(rowRules, keys).some((r) => termsOf(r).some((t) => c.keys.includes(t))),
+    );
+    return near.length === 1 ? near[0] : undefined;
+  };
   // Rows under a number spanning rows that stands at another column than in its own row (spans.ts).
   const ragged = raggedSpans(rcs);
   // Runs of values that are the rows' after them too, their labels printed elsewhere (runs.ts);
@@ -417,7 +426,7 @@ export function readTable(
           rowRules,
           { extra: 'edges', lost: 'anywhere', mend: false, lostValue: true },
           countReadings,
-          cellShort,
+          cellShortFor(keysOf(f.def)),
         )
       : null;
     // Two cells glued and a stray number, where the sums tell (shift.ts, gluedReading).
@@ -749,17 +758,17 @@ export function cellNumbers(
 }
 
 /**
- * The one row of the table not placed whose values are its columns less one, each a number, and
- * not all 0 (those count as 0 already): the column sums through it can still be checked, with it
- * read each way (shift.ts `CellShort`). None when two or more rows are so, or its columns differ
- * in kind.
+ * The rows of the table not placed whose values are their columns less one, each a number, and
+ * not all 0 (those count as 0 already): the column sums through one can still be checked, with
+ * it read each way (shift.ts `CellShort`; the caller takes the one sharing a sum with the row it
+ * reads, none when two do). Not a row whose columns differ in kind.
  */
-function cellShortRow(
+function cellShortRows(
   found: ReadonlyArray<{ def: RowDef }>,
   rcs: ReadonlyArray<RowCells>,
   unit: MoneyUnit | null,
-): CellShort | undefined {
-  let out: CellShort | undefined;
+): CellShort[] {
+  const out: CellShort[] = [];
   for (let k = 0; k < found.length; k++) {
     const rc = rcs[k]!;
     const def = found[k]!.def;
@@ -770,8 +779,7 @@ function cellShortRow(
     if (def.columns.some((c) => c.kind !== kind)) continue;
     const values = rc.vals.map((v) => parseCell(v.text, kind, unit).value);
     if (!values.every((v): v is number => typeof v === 'number')) continue;
-    if (out) return undefined;
-    out = { keys: keysOf(def), values };
+    out.push({ keys: keysOf(def), values });
   }
   return out;
 }

@@ -134,7 +134,9 @@ export const requestRows2021: RowDef[] = [
     '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
     /逾期未按收费通知|未按收费通知|逾期未缴纳/,
   ),
-  req('other_misc', '（六）3.其他', /^(?:\(六\))?(?:3[.、]?|\(3\))其他$/),
+  // Or after its group's label, a merged cell flattened onto the row (（六）其他处理3.其他), as
+  // （三）不予公开1.属于国家秘密 reads (a fresh tester's t60: the row was not found at all).
+  req('other_misc', '（六）3.其他', /^(?:\(六\))?(?:其他处理)?(?:3[.、]?|\(3\))其他$/),
   ...requestTail,
 ];
 
