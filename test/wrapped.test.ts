@@ -168,6 +168,17 @@ describe('long labels wrapped over two to four lines, the numbers on a middle or
   });
 });
 
+describe('a label after its group’s, glued (（五）不予处理4.…), wrapped', () => {
+  it('joins as the label numbered alone does', () => {
+    // The generator's group-label-every-row: the row was not found (a known loss, now read).
+    expect(texts('（五）不予处理4.无正当理由大量\n反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |')).toEqual([
+      '(五)不予处理4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ]);
+    // Not under another group's numbering (（四）4. is no item of the form).
+    expect(texts('（四）无法提供4.无正当理由大量\n反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |')).toHaveLength(2);
+  });
+});
+
 describe('二’s labels wrapped around their numbers (a borderless PDF’s lines; a fresh tester’s t61)', () => {
   it('reads the row, as 三’s', () => {
     const text = [

@@ -38,7 +38,7 @@ const LABELS = [
 
 function stripNumber(s: string): string {
   return s.replace(
-    /^\s*(?:[(（][一二三四五六七八九十][)）])?\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)?/,
+    /^\s*(?:[(（][一二三四五六七八九十][)）])?\s*(?:(?:不予公开|无法提供|不予处理|其他处理)\s*(?=\d))?(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]\s*、)?/,
     '',
   );
 }
@@ -187,7 +187,7 @@ export function joinWrappedLabels(lines: Line[]): Line[] {
 
 /** A new row's numbering at a line's head: （三）, 2., 2、, 四、. */
 const NUMBERING =
-  /^\s*(?:[(（]([一二三四五六七八九十])[)）])?\s*(?:(\d{1,2})\s*[.、．]|([一二三四五六七八九十])\s*、)?/;
+  /^\s*(?:[(（]([一二三四五六七八九十])[)）])?\s*(?:(?:不予公开|无法提供|不予处理|其他处理)\s*(?=\d))?(?:(\d{1,2})\s*[.、．]|([一二三四五六七八九十])\s*、)?/;
 /** The group （三） and item 2. of a line's numbering; null when it has none. */
 function numbering(s: string): { group?: string; item?: string } | null {
   const m = NUMBERING.exec(normalizeLine(s).text.replace(/\(/g, '（').replace(/\)/g, '）'));

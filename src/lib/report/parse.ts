@@ -142,7 +142,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         : diag(
             'W_SECOND_REPORT',
             chosen.years
-              ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : 'the first'}); save the others as files of their own`
+              ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : chosen.by === 'body' ? "the only one whose body states its title's year" : 'the first'}); save the others as files of their own`
               : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
             file,
             duplicateFrom,

@@ -26,7 +26,7 @@ export interface ChosenReport {
    * Why it was chosen, with `years`: the year in the file's name, or in a title above the first
    * report's own (a crawler's 标题:, the page's), its date, or the first.
    */
-  by: 'file-name' | 'page-title' | 'date' | 'first' | null;
+  by: 'file-name' | 'page-title' | 'date' | 'body' | 'first' | null;
   /** The year of the report read, with `years`. */
   year: number | null;
 }
@@ -46,8 +46,17 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     seg = segment(lines.slice(at));
   }
   const heads = starts.map((s, i) => titleYear(lines, s, starts[i + 1] ?? lines.length));
-  if (heads.some((h) => h === null) || new Set(heads.map((h) => h!.year)).size !== heads.length) return first;
+  if (heads.some((h) => h === null)) return first;
   const ys = heads.map((h) => h!.year);
+  if (new Set(ys).size !== heads.length) {
+    // Titles naming the same year (a page's info box over another year's untitled body, then this
+    // year's own report: a fresh tester's t64, last year's numbers published under this year):
+    // the one report whose body states its title's year, where every other body states another.
+    const body = starts.map((s, i) => bodyYear(lines, s, starts[i + 1] ?? lines.length));
+    const agree = body.flatMap((y, i) => (y === ys[i] ? [i] : []));
+    if (agree.length !== 1 || body.some((y, i) => i !== agree[0] && (y === null || y === ys[i]))) return first;
+    return chosen(lines, starts, heads, agree[0]!, ys, 'body', first);
+  }
   // A year the file's name gives, else one a title above the first report's own gives (a
   // crawler's 标题:), when it gives one and it is one report's.
   const once = (years: number[]) => {
@@ -66,6 +75,19 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
         : fits.length === 1
           ? ('date' as const)
           : ('first' as const);
+  return chosen(lines, starts, heads, pick, ys, by, first);
+}
+
+/** The `pick`-th report of those beginning at `starts` (`first`: the whole file's reading). */
+function chosen(
+  lines: Line[],
+  starts: number[],
+  heads: Array<{ head: number } | null>,
+  pick: number,
+  ys: number[],
+  by: NonNullable<ChosenReport['by']>,
+  first: ChosenReport,
+): ChosenReport {
   if (pick === 0) return { ...first, years: ys, by, year: ys[0]! };
   // From its first title (head), a few lines above where it was found by its title named again.
   const at = heads[pick]!.head;
@@ -80,6 +102,26 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     by,
     year: ys[pick]!,
   };
+}
+
+/**
+ * The year a report's body states for itself, between line indexes `from` and `to`: its
+ * statistics period (统计期限自2023年1月1日), else the year opening 一's first line (2023年，…);
+ * null when it states neither.
+ */
+function bodyYear(lines: Line[], from: number, to: number): number | null {
+  let opening: number | null = null;
+  for (let i = from; i < to; i++) {
+    const t = lines[i]!.text.replace(/\s+/g, '');
+    const period = /统计期限(?:为|是|自|从)?((?:19|20)\d{2})年/.exec(t);
+    if (period) return Number(period[1]);
+    if (opening === null && /^一[、.．]总体情况/.test(t)) {
+      const next = lines.slice(i + 1, to).find((l) => l.text.trim());
+      const m = next && /^((?:19|20)\d{2})年(?!度报告)/.exec(next.text.trim());
+      opening = m ? Number(m[1]) : 0;
+    }
+  }
+  return opening || null;
 }
 
 /**

@@ -209,6 +209,31 @@ export function segment(input: Line[]): Segmented {
     const t1 = titleAbove(lines, first.li, -1);
     if (hit && t2 !== null && (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!))) again = hit;
   }
+  // A heading found again before a later section's found heading: the in-order pass ran on into
+  // another report's sections, one that prints no 一 or whose report has none of a section (2024's
+  // 一 二 三 五 六, then `2023年度` and 二 三 四: that 四 was read as 2024's; a fresh tester's t64).
+  // It counts under a report title of its own, other than the first's, or a year's label
+  // (`2023年度`, `上一年度情况`) between it and the headings found before it; a heading's words
+  // again with neither (an appendix's copy of the tables) are the same report's.
+  if (!again && first) {
+    const t1 = titleAbove(lines, first.li, -1);
+    let best: Hit | null = null;
+    found.forEach((f, j) => {
+      if (!f) return;
+      const hit = search(find, lines, j, f.li, f.col + f.len);
+      if (!hit || !found.some((g, m) => m > j && g && before(hit, g))) return;
+      const floor = found.reduce((mx, g) => (g && before(g, hit) ? Math.max(mx, g.li) : mx), -1);
+      const t2 = titleAbove(lines, hit.li, floor);
+      const titled = t2 !== null && (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!));
+      const labelled = lines.slice(floor + 1, hit.li).some((l) => YEAR_LABEL.test(squash(l)));
+      if ((titled || labelled) && (!best || before(hit, best))) best = hit;
+    });
+    if (best) {
+      const at = best;
+      again = at;
+      found = found.map((f) => (f && !before(f, at) ? null : f));
+    }
+  }
   let duplicateFrom: number | null = null;
   let end = lines.length;
   let repeat: Segmented['repeat'] = null;
@@ -360,6 +385,9 @@ export const TITLE_YEAR = /((?:19|20)\d{2})\s*年.*(?:年度报告|年报)$/;
 /** A section's heading at a line's start (一、 … 六、): a report's head ends there. */
 export const HEADING_START = /^[\s|]*[一二三四五六][、.．]/;
 const squash = (l: Line) => l.text.replace(/[\s|]+/g, '');
+
+/** A line naming another year's part of a page: `2023年度`, `上一年度情况`, `2023年数据`. */
+const YEAR_LABEL = /^(?:上一?年度?|(?:19|20)\d{2}年度?)(?:情况|数据)?[:：]?$/;
 
 /**
  * The index of a report's title, with its year, among the eight non-empty lines above line index
