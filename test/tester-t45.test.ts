@@ -11,7 +11,8 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  * grid table's wrapped unit, a bold unit, a short Markdown delimiter row); comma and tab rows
  * a cell short ending in an empty field (t60); plain pdftotext of LibreOffice's PDFs, 二's
  * sub-table read column by column with a blank cell (t61), and its first columns row by row with
- * the rest of 规章's after 规范性文件's (t62); two reports in one file, another year's untitled
+ * the rest of 规章's after 规范性文件's (t62), labels broken into pieces and rows with no values
+ * of their own there (t63); two reports in one file, another year's untitled
  * body under this year's info box, or another year's tables after a report without 四 (t64).
  */
 for (const [name, count] of [
@@ -25,6 +26,7 @@ for (const [name, count] of [
   ['t60', 5],
   ['t61', 4],
   ['t62', 6],
+  ['t63', 8],
   ['t64', 7],
 ] as const) {
   const dir = new URL(`./fixtures/tester/${name}/`, import.meta.url);

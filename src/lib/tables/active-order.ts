@@ -67,31 +67,65 @@ export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef
   // first columns row by row, then the rest of an earlier row's (`规章 / 18 / 规范性文件 / 35 / 2 /
   // 58` for 规章 18 2 58 and 规范性文件 35 and two blanks; a fresh tester's t62), the very text of
   // 规章 18 and two blanks and 规范性文件 35 2 58. Which is not known: the rows after it are NULL.
-  const labels: Array<{ at: number; d: RowDef }> = [];
+  // The rows' labels, and a label broken into pieces on lines of their own (`规` / `章`, `行政规范` /
+  // `性文件`: a narrow label cell; a fresh tester's t63), at its last piece.
+  const labels: Array<{ at: number; from: number; d: RowDef }> = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const d = t.t === 'text' ? defs.find((x) => x.match.test(plain(t))) : undefined;
-    if (d) labels.push({ at: i, d });
+    if (t.t !== 'text') continue;
+    const d = defs.find((x) => x.match.test(plain(t)));
+    if (d) {
+      labels.push({ at: i, from: i, d });
+      continue;
+    }
+    let text = plain(t);
+    for (let j = i + 1, pieces = 1; j < toks.length && pieces < 4; j++) {
+      const u = toks[j]!;
+      if (u.t === 'blank' || u.t === 'eol') continue;
+      if (u.t !== 'text' || headerPiece(u)) break;
+      text += plain(u);
+      pieces++;
+      const whole = defs.find((x) => x.match.test(text));
+      if (whole) {
+        labels.push({ at: j, from: i, d: whole });
+        i = j;
+        break;
+      }
+    }
   }
   const between = (from: number, to: number) => toks.slice(from + 1, to);
   for (let k = 0; k + 1 < labels.length; k++) {
     const { at, d } = labels[k]!;
-    const region = between(at, labels[k + 1]!.at);
+    const region = between(at, labels[k + 1]!.from);
     if (region.some((u) => u.t === 'text' || u.t === 'empty') || !separatorsOnly(region)) continue;
     const vals = region.filter((u) => u.t === 'val');
-    if (vals.length === 0 || vals.length >= d.columns.length) continue;
+    if (vals.length >= d.columns.length) continue;
     const lines = new Set(vals.map((v) => v.line));
     if (lines.size !== vals.length || lines.has(toks[at]!.line)) continue;
+    // None at all: the row blank, or its values all after the next label (`规章 / 行政规范性文件 /
+    // 628 / 无 / 2`, t63) — only where the next row has values.
+    if (!vals.length && !between(labels[k + 1]!.at, labels[k + 2]?.from ?? toks.length).some((u) => u.t === 'val'))
+      continue;
+    const after: RowDef[] = [];
     for (let m = k + 1; m < labels.length; m++) {
       const next = labels[m]!;
       if (next.d.columns.length !== d.columns.length) break;
-      if (between(labels[m - 1]!.at, next.at).some((u) => u.t === 'text' && headerPiece(u))) break;
-      if (!out.has(next.d.key))
+      if (between(labels[m - 1]!.at, next.from).some((u) => u.t === 'text' && headerPiece(u))) break;
+      after.push(next.d);
+    }
+    // The row itself too: its values may be any of its columns', the others after the next label
+    // (t63: `规章 / ∅ / 7 / ∅ / 规范性文件 …`, 规章's 7 read as 本年新公开数量 between two empty lines).
+    if (after.length && !out.has(d.key))
+      out.set(
+        d.key,
+        `it holds fewer values than columns, one a line, nothing marking its blank cells, and a row of its sub-table follows: its other values may stand after that row's label (a sub-table written column by column), which columns its values are is not known`,
+      );
+    for (const next of after)
+      if (!out.has(next.key))
         out.set(
-          next.d.key,
+          next.key,
           `a row above it in its sub-table (${d.label}) holds fewer values than columns, one a line, nothing marking its blank cells: its other values may stand after this row's label (a sub-table written column by column), which values are this row's is not known`,
         );
-    }
   }
   return out;
 }
