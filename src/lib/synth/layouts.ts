@@ -310,7 +310,8 @@ export function renderOneline(rng: Random, t: Tables): OnelineTables {
   return { active: a.join(''), requests: r.join(''), review: rv, cells, unknown, nbsp };
 }
 
-const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
+/** 三's groups of numbered items, by the group's numeral: （三）不予公开. */
+export const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
 
 /**
  * A page of `|` tables pasted as one line (pipe-oneline): a web page's text copied, or a crawler

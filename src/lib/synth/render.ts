@@ -8,7 +8,7 @@ import {
   type CellStyle,
   type Written,
 } from './cells.ts';
-import { commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
+import { GROUPS as GROUP_OF, commaPair, delimitedTable, writesThousandsOtherwise } from './layouts.ts';
 import type { TruthCell } from './truth.ts';
 import type { Tables } from './values.ts';
 import {
@@ -926,12 +926,9 @@ export function renderTables(
   }
 }
 
-/** 三's groups of numbered items, by the group's numeral: （三）不予公开. */
-const GROUP_OF: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
-
 /** 三's header and rows with three label columns (TableQuirks.labelColumns). */
 export function labelColumnRows(header: string[][], rows: string[][]): string[][] {
-  const groups: Record<string, string> = { 三: '不予公开', 四: '无法提供', 五: '不予处理', 六: '其他处理' };
+  const groups = GROUP_OF;
   const seen = new Set<string>();
   let results = false;
   const body = rows.map(([label = '', ...cells]) => {
