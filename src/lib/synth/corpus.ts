@@ -24,6 +24,7 @@ import {
 } from './layouts.ts';
 import { escapeHtml, renderTables, type Style, type TableQuirks } from './render.ts';
 import { metadataVariant } from './metadata.ts';
+import { otherYearSections } from './other-sections.ts';
 import { comparisonSentence, otherYearPageTitle, otherYearTitles, withoutOwnYear } from './other-years.ts';
 import type { StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
@@ -1050,6 +1051,28 @@ function report(
       appendixLength = appendix.length;
       h56.push(h5, h6);
     }
+    // Last year's 二–四 after 六, without an 一 of their own (other-sections.ts; a fresh tester's
+    // t64), and in half of those files this report without its own 四: the file's only 四 is
+    // then last year's, and this report's stays NULL. Side generator: the main stream is unchanged.
+    const otherRng = new Random(Number(seq) * 7331 + 131);
+    if (
+      style !== 'oneline' &&
+      style !== 'html' &&
+      !noTables &&
+      s4 &&
+      !swap &&
+      !r.cut &&
+      !appendix.length &&
+      !quirks.has('tables-after-four') &&
+      otherRng.chance(0.03)
+    ) {
+      body.push(...otherYearSections(otherRng, a.agency, year, [s2, s3, s4]));
+      if (otherRng.chance(0.5)) {
+        body.splice(body.indexOf(s4[0]!), s4.length);
+        dropped.push(2);
+        quirks.add('other-year-sections-no-four');
+      } else quirks.add('other-year-sections');
+    }
     // Every heading numbered as a part (第二部分 …, 第三章、…) or not numbered at all (side
     // generator: the main stream is unchanged), rewritten where it stands. Not on a one-line
     // dump, where no heading is a line of its own, nor with headings glued to their text,
@@ -1065,6 +1088,8 @@ function report(
       // Not with an appendix (its titles are lines the part headings' reader is not tried on).
       !appendix.length &&
       !quirks.has('tables-after-four') &&
+      !quirks.has('other-year-sections') &&
+      !quirks.has('other-year-sections-no-four') &&
       partRng.chance(0.08)
     ) {
       const numbering = partNumbering(partRng);
@@ -1250,7 +1275,13 @@ function report(
     !toc.length &&
     !before.length &&
     !signature &&
-    !['duplicate-text', 'period-and-plans', 'title-year-garbled'].some((x) => quirks.has(x)) &&
+    ![
+      'duplicate-text',
+      'period-and-plans',
+      'title-year-garbled',
+      'other-year-sections',
+      'other-year-sections-no-four',
+    ].some((x) => quirks.has(x)) &&
     prevRng.chance(0.05)
       ? [
           mv.titleLine.replace(`${year}年`, `${year - 1}年`),
@@ -1281,6 +1312,8 @@ function report(
     style !== 'html' &&
     !quirks.has('duplicate-text') &&
     !quirks.has('previous-year-first') &&
+    !quirks.has('other-year-sections') &&
+    !quirks.has('other-year-sections-no-four') &&
     new Random(Number(seq) * 7919 + 17).chance(0.01)
       ? (quirks.add('appended-report'), body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 1))))
       : []),
@@ -1301,6 +1334,8 @@ function report(
       'duplicate-text',
       'appended-report',
       'previous-year-first',
+      'other-year-sections',
+      'other-year-sections-no-four',
       'heading-numbered-as-item',
       'heading-numbered-as-part',
       'heading-unnumbered',
