@@ -18,7 +18,7 @@
  *                                                       beside each of them (DIR.search.jsonl), not from the HTML
  *
  * The shard reaches Astro as NIANBAO_SHARD (src/lib/site/shard.ts). The datasets are NIANBAO_DATA
- * (default data/build) as for any build. README, "Sharded build".
+ * (default data/build) as for any build. docs/hosting.md, "Sharded build".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {

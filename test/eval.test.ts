@@ -62,7 +62,7 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     // cell ambiguous) now count as a missed outcome (CHANGELOG).
     // 0.96 until the generator's group-label-every-row (t60's `（五）不予处理4.…`): such a label
     // wrapped over two lines (`（五）不予处理4.无正当理由大量` / `反复申请 | 0 | …`) is not joined,
-    // the row not found (a known loss, README), so the report is partial (here 288 of 300).
+    // the row not found (a known loss, docs/reading.md), so the report is partial (here 288 of 300).
     expect(result.outcome.ok / result.outcome.total).toBeGreaterThan(0.955);
     // status 0.97 until the generator wrote space-aligned pages as one line (spaces-oneline): a
     // report with a cell it leaves NULL is partial where the generator calls it complete. On this

@@ -7,7 +7,7 @@ import { listFiles, mergeDists, missingReports } from '../src/lib/site/merge.ts'
 import { pathScope } from '../src/lib/site/shard.ts';
 
 /**
- * The sharded build (README, "Sharded build") against the single build of the same corpus: the
+ * The sharded build (docs/hosting.md, "Sharded build") against the single build of the same corpus: the
  * synthetic site of test/global-setup.ts (120 synthetic reports over about 20 provinces, the
  * samples and a hostile file; some reports have no region_code). Four shards, each its own
  * process, then the merge (national pages, search index from the shards' search records); the

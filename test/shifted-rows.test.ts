@@ -162,7 +162,7 @@ describe('property: 四 rows with a number before or after their values and a bl
       const style = rng.pick(STYLES);
       // After the values with the first cell blank, in a row that shows its cells: the empty
       // first cell is as well the label's, the number a column the header does not name — a
-      // table no rule here tells apart (README, limitations). Not this property's case.
+      // table no rule here tells apart (docs/reading.md). Not this property's case.
       const before = rng.chance(0.7) || (blank === 0 && style !== 'spaces');
       const extra = String(rng.int(1, 30));
       const shown = vals.map((v, j) => (j === blank ? '' : v));
@@ -177,7 +177,7 @@ describe('property: 四 rows with a number before or after their values and a bl
           : [...header, row].map((r) => r.join(style === 'pipes' ? ' | ' : style === 'tabs' ? '\t' : ' ')).join('\n');
       // Fifteen numbers whose three blocks add up are a full row of 四 as far as any reader can
       // tell: the number before or after happens to make the shifted values' sums hold (the
-      // known limit, README). Not this property's case.
+      // known limit, docs/reading.md). Not this property's case.
       const nums = row.filter((c) => c !== '').map(Number);
       if (
         nums.length === 15 &&

@@ -53,7 +53,7 @@ export const CHUNK = 1000;
 /**
  * Pages per record group (nb/r/<k>.nbg). One file per page made the records the largest part of
  * the site's file count (1.67 files per report at 100,000 reports); groups of 16 cost about 0.1
- * file per report there, which keeps the site under 3 files per report (README, "Hosting"). A
+ * file per report there, which keeps the site under 3 files per report (docs/hosting.md). A
  * group is what showing a result costs: about 6 KB compressed for 16 report pages of the
  * synthetic corpus, much less for directory pages (a single Pagefind fragment was about 1.5 KB).
  * Groups follow the page-table order — directory pages, then reports newest year first — in

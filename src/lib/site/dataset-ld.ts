@@ -48,7 +48,7 @@ export function datasetLd({ pkg, dataUrl, pageUrl, years }: DatasetLdInput): Rec
           : (ENCODING[r.format ?? ''] ?? 'application/octet-stream'),
         ...(r.title ? { description: r.title } : {}),
         // Not the DuckDB file's: its bytes differ from one ingest of the same input to the next,
-        // and the page would change with them (README, reproducibility; a fresh tester's t44).
+        // and the page would change with them (README, `/data/`; a fresh tester's t44).
         ...(r.bytes !== undefined && r.format !== 'duckdb' ? { contentSize: `${r.bytes} B` } : {}),
       })),
   );

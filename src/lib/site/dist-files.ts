@@ -1,5 +1,5 @@
 /**
- * What the files of a built site are, for the hosting budget (README “部署”, issue 16: at most
+ * What the files of a built site are, for the hosting budget (docs/hosting.md, issue 16: at most
  * 3 files per report, everything included). Paths are relative to dist/, with `/`.
  */
 

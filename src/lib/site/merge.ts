@@ -17,7 +17,7 @@ import { pathScope } from './shard.ts';
 import { columnsJS } from './columns.ts';
 
 /**
- * The merge of a sharded build (README, "Sharded build"): the dist folders of the province shards
+ * The merge of a sharded build (docs/hosting.md, "Sharded build"): the dist folders of the province shards
  * and of the national step copied into one. A page (or any file that is not a shared asset) is
  * written by exactly one of them: a path found in two sources is an error, so no report page is
  * rendered twice. Shared files (`_astro/` and `public/`) are in every source and must be

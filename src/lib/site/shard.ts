@@ -1,5 +1,5 @@
 /**
- * Sharded builds (README, "Sharded build"). A build is one of:
+ * Sharded builds (docs/hosting.md, "Sharded build"). A build is one of:
  * - `all` (no shard: today's single-machine build, every page);
  * - `province` shards: the report pages (with original.pdf and reports/{id}.json), agency pages
  *   and region pages of one or more provinces — the first two digits of a report's

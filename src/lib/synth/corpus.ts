@@ -1239,7 +1239,7 @@ function report(
   }
   // A title broken over two or three lines, as a PDF's centred title is converted (测试市商务局 /
   // 2021年政府信息 / 公开工作年度报告): after the agency's name, inside the title's own words, or
-  // both. Breaks inside the agency's name are not made (README: not read). Side generator: the
+  // both. Breaks inside the agency's name are not made (docs/reading.md: not read). Side generator: the
   // main stream is unchanged.
   const wrapRng = new Random(Number(seq) * 7477 + 53);
   const words = `${year}年政府信息公开工作年度报告`;

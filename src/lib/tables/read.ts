@@ -1024,7 +1024,7 @@ export function resolveShort(
     // 1 as 10), the true reading fails it and another that happens to satisfy it would be
     // published with every check passing (310140930111 as 31|0|1|40|9|30|111 — a tester's
     // file). A cell of 四 has one identity, its block total: a glued 四 whose source got a block
-    // total wrong can still be split wrong, which no check of ours can see (README).
+    // total wrong can still be split wrong, which no check of ours can see (docs/reading.md).
     const checkedAll = checkedFully(units[i]!.cells, rules, known, openCells);
     // …or where the digits can part only one way (005 in three cells: no number has a leading
     // zero, and no reading has fewer cells).
