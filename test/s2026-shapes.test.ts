@@ -406,3 +406,14 @@ describe('seed 127: last year’s report first, this year’s title named again 
     expect([p.report.year, p.report.published_on]).toEqual([2024, '2025-03-14']);
   });
 });
+
+describe('seed 129: a page printed twice, each copy with last year’s 二–四 after it, this report without 四 (other-year-sections-no-four, duplicate-text)', () => {
+  // The repeat of 一 was found first, and the rule that begins another report at a heading found
+  // again ran only where no repeat was: last year's 四, before the repeat, was read as this
+  // report's (15 cells).
+  it('reads no 四, and says where last year’s sections begin', () => {
+    const p = parse('other-year-sections-duplicate-text.txt');
+    expect(p.cells.filter((c) => c.table_id === 'review' && c.state === 'number')).toEqual([]);
+    expect(p.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')?.line).toBe(285);
+  });
+});

@@ -214,14 +214,16 @@ export function segment(input: Line[]): Segmented {
   // 一 二 三 五 六, then `2023年度` and 二 三 四: that 四 was read as 2024's; a fresh tester's t64).
   // It counts under a report title of its own, other than the first's, or a year's label
   // (`2023年度`, `上一年度情况`) between it and the headings found before it; a heading's words
-  // again with neither (an appendix's copy of the tables) are the same report's.
-  if (!again && first) {
+  // again with neither (an appendix's copy of the tables) are the same report's. Before a repeat
+  // found above too: a page printed twice, each copy with another year's sections after it (the
+  // generator's other-year-sections with duplicate-text, seed 129: the other year's 四 read).
+  if (first) {
     const t1 = titleAbove(lines, first.li, -1);
     let best: Hit | null = null;
     found.forEach((f, j) => {
       if (!f) return;
       const hit = search(find, lines, j, f.li, f.col + f.len);
-      if (!hit || !found.some((g, m) => m > j && g && before(hit, g))) return;
+      if (!hit || (again && !before(hit, again)) || !found.some((g, m) => m > j && g && before(hit, g))) return;
       const floor = found.reduce((mx, g) => (g && before(g, hit) ? Math.max(mx, g.li) : mx), -1);
       const t2 = titleAbove(lines, hit.li, floor);
       const titled = t2 !== null && (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!));

@@ -301,13 +301,20 @@ export function countedHeaderProblem(
   blocks: ReadonlyArray<ReadonlyArray<{ text: string; over: readonly [number, number] }>>,
   wide: boolean,
   columns: LabelPieces,
+  labels?: readonly string[],
 ): { order: string | null; unnamed: number | 'unknown' | null } {
   let unnamed: number | 'unknown' | null = null;
   const named = (text: string) => columns.flatMap((pieces, j) => (pieces.some((p) => text.includes(p)) ? [j] : []));
   for (const block of blocks) {
     const at: Array<{ mid: number; piece: string } | undefined> = columns.map(() => undefined);
     const foreign: number[] = [];
-    const words = joinedWords(blockWords(block, wide), named);
+    const words = joinedWords(blockWords(block, wide), named, labels);
+    // 法人或其他组织 (or its first piece) on a line with two or more of the labels it stands over
+    // is no group label above them but a column beside them: a subtotal where the form has 其他
+    // (a fresh tester's t67, its values published as 其他). A word the form does not have there.
+    const orgs = new Map<number, number>();
+    for (const w of words)
+      if (named(w.text).some((j) => j >= 1 && j <= 4)) orgs.set(w.line, (orgs.get(w.line) ?? 0) + 1);
     for (const w of words) {
       const mid = (w.s + w.e) / 2;
       if (w.text.length > 8 || mid < w.over[0] || mid > w.over[1]) continue;
@@ -316,7 +323,12 @@ export function countedHeaderProblem(
       if (of.length === 1) {
         const prev = at[of[0]!];
         if (!prev) at[of[0]!] = { mid, piece: w.text };
-      } else if (!of.length && pairs.length && !pairs.some((p) => HEADER_WORDS.includes(p))) foreign.push(mid);
+      } else if (
+        !of.length &&
+        pairs.length &&
+        (!pairs.some((p) => HEADER_WORDS.includes(p)) || (/^法人/.test(w.text) && (orgs.get(w.line) ?? 0) >= 2))
+      )
+        foreign.push(mid);
     }
     for (let a = 0; a < columns.length; a++)
       for (let b = a + 1; b < columns.length; b++) {
@@ -328,8 +340,17 @@ export function countedHeaderProblem(
             unnamed: null,
           };
       }
-    if (!foreign.length) continue;
     const missing = at.flatMap((p, j) => (p ? [] : [j]));
+    if (!foreign.length) {
+      // One column alone not named, every other named over the values: what stands at its place
+      // is not the form's label (法人或其他组织 as a subtotal column where the form has 其他, its
+      // pieces run into its neighbour's: a fresh tester's t67, its values published as 其他).
+      if (missing.length === 1) {
+        if (unnamed !== null && unnamed !== missing[0]) return { order: null, unnamed: 'unknown' };
+        unnamed = missing[0]!;
+      }
+      continue;
+    }
     if (missing.length !== 1 || foreign.length !== 1) return { order: null, unnamed: 'unknown' };
     const j = missing[0]!;
     const f = foreign[0]!;
@@ -357,10 +378,17 @@ export interface Word {
  * `其  他`) or stacked a character or two a line (`自` / `然人`, `总` / `计`), when together they
  * name one column (`named`: the columns a text names) and no part names another.
  */
-export function joinedWords(words: Word[], named: (text: string) => number[]): Word[] {
+export function joinedWords(words: Word[], named: (text: string) => number[], labels?: readonly string[]): Word[] {
+  // With the labels whole (`labels`), the pieces joined must be a part of one of them: 法律服 and
+  // 法人或其 beside it name one column together, but 法律服法人或其 is no part of a label (a
+  // fresh tester's t67: 法人或其他组织 set as a column of its own, run into 法律服务机构's).
   const joins = (a: Word, b: Word) => {
     const both = named(a.text + b.text);
-    return both.length === 1 && [a.text, b.text].every((t) => named(t).every((j) => j === both[0]));
+    return (
+      both.length === 1 &&
+      [a.text, b.text].every((t) => named(t).every((j) => j === both[0])) &&
+      (!labels || labels.some((l) => l.includes(a.text + b.text)))
+    );
   };
   for (let k = 0; k < words.length; k++) {
     const a = words[k]!;
@@ -1036,6 +1064,8 @@ export function headerFormProblem(
 
 export interface HeaderFormOptions {
   lead?: boolean;
+  /** A row naming fewer columns than the form, one of them out of its place, is a problem (fewerPlaces; 二's one-row headers). */
+  fewer?: boolean;
   known?: readonly string[];
   extra?: (key: string) => boolean;
   perLine?: readonly FormRow[];
@@ -1087,7 +1117,11 @@ export function headerLabelProblem(
     while (to > from && !bare[to - 1]) to--;
     const cells = row.cells.slice(from, to);
     const same = (row.perLine ? all : forms).filter((f) => f.length === cells.length);
-    if (!same.length) continue;
+    if (!same.length) {
+      const shifted = opts.fewer ? fewerPlaces(cells, forms, rows, row) : null;
+      if (shifted) return { why: `${shifted} (header line ${row.no}): its numbers are not placed by their count` };
+      continue;
+    }
     // A note's text (its punctuation, a bracket it does not close: a note wrapped over lines),
     // characters not decoded (?, U+FFFD) or masked (·: orphans.ts): the header is not read. A
     // column no form has (小计, 备注: `extra`) makes the row wider than the form's: the
@@ -1121,6 +1155,46 @@ export function headerLabelProblem(
     places.push(...partly);
   }
   return first === null ? null : { why: first, places };
+}
+
+/**
+ * A header row naming fewer columns than its form, each cell one of the form's own labels exactly
+ * (each once): 信息内容 | 本年废止件数 | 现行有效件数 over rows of two values and a blank, the form's
+ * 本年制发件数 not printed; 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 with 其他 not printed, a
+ * 备注 column after 总计 (a fresh tester's t67). By their count the values would stand under the
+ * form's first columns, not under the ones the header names, or a column on: what the header does
+ * not name is not known to be absent from the rows. Only where no other row of the header names
+ * any of the form's labels, even in part (the rest of its labels may be there). Why, or null.
+ */
+function fewerPlaces(
+  cells: readonly string[],
+  forms: readonly FormRow[],
+  rows: readonly HeaderRow[],
+  row: HeaderRow,
+): string | null {
+  if (!cells.length) return null;
+  for (const f of forms) {
+    // Not a form row with a group's place (自然人 | 法人或其他组织 | 总计): its label may stand on
+    // another line (自然人 | 总计, the group's label above them).
+    if (f.length <= cells.length || f.some((p) => p.group)) continue;
+    // Only a header of this one row: another row naming a label of the form, even in part, may
+    // hold the rest (pdf.js's 本年新制作数 | 本年新公开数, then 信息内容 | 对外公开总数量, then 量 | 量).
+    const others = rows.some(
+      (r) => r !== row && r.cells.some((c) => c.trim() && f.some((p) => namesLabel(c, p.label) !== null)),
+    );
+    if (others) continue;
+    const places = cells.map((c) => {
+      const at = f.flatMap((p, k) => (!p.group && c.trim() && namesLabel(c, p.label) === 'exact' ? [k] : []));
+      return at.length === 1 ? at[0]! : -1;
+    });
+    if (places.some((k) => k < 0) || new Set(places).size !== places.length) continue;
+    const moved = places.findIndex((k, i) => k !== i);
+    const unnamed = f.filter((_, k) => !places.includes(k)).map((p) => p.label);
+    return moved >= 0
+      ? `the header names ${cells.length} of the form's ${f.length} columns, ${cells[moved]!.trim()} at place ${moved + 1} where the form has it at ${places[moved]! + 1}`
+      : `the header names ${cells.length} of the form's ${f.length} columns, not ${unnamed.join(', ')}`;
+  }
+  return null;
 }
 
 /** placesProblem's finding: `unknown`, when every place but these names its own label. */
@@ -1202,6 +1276,14 @@ function placesProblem(
     // A label of the table's own forms (法人或其他组织 of 三's two-row header, over a flattened
     // row's 商业企业) is another row of the header run together: it tells nothing, as before.
     const ownLabel = own.some((l) => namesLabel(c, l));
+    // …but not where every other place names its own label exactly: then the group's label
+    // stands as a column of its own, a subtotal where the form has 其他 (自然人 | 商业企业 | … |
+    // 法律服务机构 | 法人或其他组织 | 总计: a fresh tester's t67), a column the form does not have.
+    const inPlace = cells.every((o, i) => i === j || (o && namesLabel(o, f[i]!.label) === 'exact'));
+    if (inPlace && exact[j]!.some((l) => !places.includes(l))) {
+      notTheForms();
+      continue;
+    }
     if ((exact[j]!.length || labels.some((l) => namesLabel(c, l))) && (!anchored || ownLabel)) return unread();
     // The label with a part of another of the header's glued to it (人商业企业: 自然人's last
     // character run into the cell below it in a PDF's text).

@@ -218,7 +218,7 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
     for (const key of b.rows) {
       const d = defs.find((x) => x.key === key)!;
       const form = formRow(...d.columns.map((c) => c.label));
-      const found = headerLabelProblem(rows, [form], { lead: true, known, extra: isExtraColumn });
+      const found = headerLabelProblem(rows, [form], { lead: true, known, extra: isExtraColumn, fewer: true });
       if (!found || unprovenRows.has(key) || unnamedRows.has(key)) continue;
       const cols = unnamedColumns(found, (p) => (p.form === form ? [d.columns[p.place]!.key] : null));
       if (cols) unnamedRows.set(key, cols);
@@ -479,6 +479,7 @@ export function readRequests(
       : headerLabelProblem(headerRowsOf(toks.slice(0, firstAt)), REQUEST_FORM_ROWS, {
           extra: isExtraColumn,
           perLine: REQUEST_LINE_ROWS,
+          fewer: true,
         });
   const requestCols = requestRows[layout][0]!.columns;
   // A header set out by position (pdftotext -layout): over the value columns the table's full
@@ -522,6 +523,7 @@ export function readRequests(
           ],
           wide,
           REQUEST_LAYOUT_PIECES,
+          [...REQUEST_LABELS, '其它'],
         );
   const layoutUnnamed =
     byCount && (head.length || byCount.unnamed !== null)
