@@ -520,6 +520,22 @@ function report(
       quirks.add('lead-column-blank-totals');
     }
   }
+  // 三 without one of its 法人 columns, header and rows, and half of them with an empty 备注 column
+  // after 总计 (render.ts missingColumn; a fresh tester's t67). Side generator: HTML, not with
+  // damage, another column or a header naming a column twice.
+  const missingSide = new Random(Number(seq) * 7589 + 113);
+  if (
+    style === 'html' &&
+    !pre2019 &&
+    !noTables &&
+    !tq.damage?.length &&
+    !tq.requestHeaderRepeated &&
+    !tq.extraColumn &&
+    missingSide.chance(0.1)
+  ) {
+    tq.missingColumn = { drop: missingSide.int(1, 5), remark: missingSide.chance(0.5) };
+    quirks.add(tq.missingColumn.remark ? 'missing-column-remark' : 'missing-column');
+  }
   // 三 with one row's blank lost and a stray number after its values (side generator): in the
   // text styles where a row's cells stand apart, not with damage or a planted source error (both
   // rewrite or check the rows), nor with the shapes that rewrite 三's rows.
@@ -1106,6 +1122,13 @@ function report(
       quirks.add(numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
+    // A 法人 column not printed: its cells are not the file's, the checks over them not assessable.
+    const missing = tq.missingColumn;
+    if (missing && !noTables) {
+      const key = requestRows[tables!.layoutRequests][0]!.columns[missing.drop]!.key;
+      cells = cells.filter((c) => !(c.table_id === 'requests' && c.col_key === key));
+      for (const row of requestRows[tables!.layoutRequests]) unknown.add(`requests.${row.key}.${missing.drop}`);
+    }
     if (!yearInTitle) body.splice(1, 0, `${year}年度，本机关政府信息公开工作平稳有序。`);
   }
   const chrome = style !== 'oneline' && q('chrome', 0.4);
@@ -1439,6 +1462,7 @@ function report(
           tq.layoutHeaderSwap !== undefined ||
           tq.layoutReview?.swap !== undefined ||
           tq.layoutReview?.groups?.swapped === true ||
+          tq.missingColumn !== undefined ||
           droppedTables.length
         ? 'partial'
         : 'complete';

@@ -197,6 +197,13 @@ export interface TableQuirks {
    * the form's cells as written; the extra column is no cell of the form.
    */
   extraColumn?: { kind: 'subtotal' | 'previous' | 'row-number' | 'unit'; rng: Random };
+  /**
+   * HTML style, section 三: one of the 法人 columns not printed, in the header or the rows (`drop`:
+   * 1 商业企业 … 5 其他), and with `remark` an empty 备注 column after 总计, so that a row has the
+   * form's count of cells again (a fresh tester's t67). Truth: the column's cells are not the
+   * file's; the checks over them are not assessable.
+   */
+  missingColumn?: { drop: number; remark: boolean };
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -690,6 +697,7 @@ export function renderTables(
           q.rowGroups,
           q.extraColumn,
           q.raggedRowSpan === true,
+          q.missingColumn,
         )
       : q.wrappedLabels
         ? [
@@ -962,7 +970,14 @@ function htmlRequests(
   groups?: Random,
   extra?: TableQuirks['extraColumn'],
   ragged = false,
+  missing?: TableQuirks['missingColumn'],
 ): string[] {
+  // A column not printed: no number merged or spanning rows across it (one shape at a time).
+  if (missing) {
+    spannedNumbers = false;
+    rowSpanned = undefined;
+  }
+  const remark = missing?.remark ? 1 : 0;
   const td = (text: string, attrs = '') => `<td${attrs}>${escapeHtml(text)}</td>`;
   const numbered = extra?.kind === 'row-number' || extra?.kind === 'unit';
   const leadLabel = !numbered
@@ -973,9 +988,9 @@ function htmlRequests(
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
     `<table border="1">${sheet}`,
-    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${extra && !numbered ? 8 : 7}"`)}</tr>`,
-    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${extra?.kind === 'subtotal' ? 6 : 5}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}</tr>`,
-    `<tr>${[...applicants, ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${(extra && !numbered ? 8 : 7) - (missing ? 1 : 0) + remark}"`)}</tr>`,
+    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${(extra?.kind === 'subtotal' ? 6 : 5) - (missing ? 1 : 0)}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}${remark ? td('备注', ' rowspan="2"') : ''}</tr>`,
+    `<tr>${[...applicants.filter((_, k) => !missing || k !== missing.drop - 1), ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
   ];
   /** The extra column's cell of a row: the 法人 columns' sum as written, last year's total, or its number. */
   const extraCell = (r: Row): string => {
@@ -1032,6 +1047,10 @@ function htmlRequests(
             ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c)))
             : r.cells.map(cell);
     if (extra) tds.splice(extra.kind === 'subtotal' ? 6 : numbered ? 0 : tds.length, 0, extraCell(r));
+    if (missing) {
+      tds.splice(missing.drop, 1);
+      if (remark) tds.push(td(''));
+    }
     const values = tds.join('');
     if (/^(?:一、|二、|四、)/.test(r.label) || footed.includes(r))
       trs.set(r, `<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
