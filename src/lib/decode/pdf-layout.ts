@@ -696,11 +696,20 @@ export function dropRepeatedHeader(a: TableBlock, b: TableBlock): TableBlock {
       .filter((c) => c.r0 === r)
       .sort((p, q) => p.c0 - q.c0)
       .map((c) => c.text.replace(/\s+/g, ''));
+  // A header's row numbering its columns (1 2 3 … 7 under an empty label cell, as statistical
+  // forms print one): repeated too, after a label row. Left in, it was joined to a row the page
+  // break cut and published as its values (a fresh tester's t66).
+  const counting = (xs: string[]) => {
+    const ns = xs.filter((x) => x);
+    return (
+      ns.length >= 5 && ns.every((x, j) => /^\d+$/.test(x) && Number(x) === Number(ns[0]) + j) && Number(ns[0]) <= 1
+    );
+  };
   let k = 0;
   while (k < a.rows && k < b.rows - 1) {
     const ta = texts(a, k);
     const tb = texts(b, k);
-    if (!tb.some((x) => x && !numeric(x)) || ta.join('|') !== tb.join('|')) break;
+    if (!(tb.some((x) => x && !numeric(x)) || (k > 0 && counting(tb))) || ta.join('|') !== tb.join('|')) break;
     k++;
   }
   // A cell from the repeated rows reaching into the body: not a plain header; keep all.

@@ -403,6 +403,23 @@ export function readRow(
       reason: `another row's label right above this one has no values of its own (line ${orphan}): the values after the two labels may be that row's first — which values are this row's is not proven`,
       vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
     };
+  // A line of numbers alone right above this row's label (valueLineAbove), its own line holding
+  // none: a number wrapped in its cell around the label (`-layout` of a PDF whose numbers sit at
+  // their cells' bottom: `67 … 12 … 79` / `7.属于行政执法案卷` / `0 0 0 0 0 0 0`, 670's 0 below;
+  // a fresh tester's t66 published 0 for 670). The lines after the label are not proven all of it.
+  // Only a line of two numbers or more, set apart by position (one number a line, as plain text
+  // writes a row above with blanks not printed, tells nothing of a wrapped cell).
+  const above = delimited ? null : (valueLineAbove(toks, at, prevAt, n, prevLabel) ?? piecesAbove(toks, at, prevAt));
+  const spread =
+    above !== null &&
+    toks.filter((t) => t.no === above && (t.t === 'val' || (t.t === 'text' && NUMBER_PIECES.test(t.text)))).length >=
+      (toks.some((t) => t.no === above && t.t === 'text') ? 1 : 2);
+  if (spread && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
+    return {
+      kind: 'unknown',
+      reason: `a line of numbers with no label of its own stands right above this row's label (line ${above}), which has no values on its line: a number wrapped in its cell around the label — which values are this row's is not proven`,
+      vals: lines.kind === 'cells' ? lines.cells.filter((c): c is ValTok => c !== null) : lines.vals,
+    };
   // Right before a row label with no values of its own (masked, as above): these values may be
   // that row's, written before its label, as plain pdftotext writes a row whose label sits lower
   // in its cell than its numbers (`（六）其他处理` / `42 … 68` / `（七）总计` / `四、结转…`, 六 blank:
@@ -660,6 +677,29 @@ function pageMark(toks: Tok[], i: number): boolean {
  * decimals alone (`.5` under 7547), or its digits after a separator (`,200`).
  */
 const DIGIT_PIECE = /^[.．,，]\s*[\d０-９]+$/;
+
+/**
+ * Two numbers or more cut short on one line, as one text token (`4,14      6,32`: the first
+ * digits of 4,148 and 6,329 wrapped in their cells, which no number reads).
+ */
+const NUMBER_PIECES = /^\d{1,3}(?:[,，]\d{1,3})*(?:\s+\d{1,3}(?:[,，]\d{1,3})*)+$/;
+
+/**
+ * The line right above this row's label line (after the row above's, `prevAt`), when it is only
+ * NUMBER_PIECES, or null.
+ */
+function piecesAbove(toks: Tok[], at: number, prevAt: number | null): number | null {
+  const labelLine = toks[at]!.line;
+  const stop = prevAt === null ? -1 : toks[prevAt]!.line;
+  let i = at - 1;
+  while (i >= 0 && toks[i]!.line === labelLine) i--;
+  // Empty lines between (an eol alone) are passed.
+  while (i >= 0 && toks[i]!.t === 'eol' && (i === 0 || toks[i - 1]!.line !== toks[i]!.line)) i--;
+  if (i < 0 || toks[i]!.line <= stop) return null;
+  const line = toks[i]!.line;
+  const own = toks.filter((t) => t.line === line && t.t !== 'eol');
+  return own.length === 1 && own[0]!.t === 'text' && NUMBER_PIECES.test(own[0]!.text) ? own[0]!.no : null;
+}
 
 /**
  * The line of numbers alone (no text) between this row's label line and the row above (`prevAt`,

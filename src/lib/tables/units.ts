@@ -66,6 +66,11 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
       const alone = UNIT_ALONE.exec(l.text.replace(/[\s|*_]/g, ''));
       if (alone) add(alone[1]!);
     }
+    // A unit cut after its prefix at a line's end (`金额（单` / `位：万`, then a page's footer and
+    // running header, then `元）`: a fresh tester's t66, read in 元 from the `元）` alone, 6250 万元
+    // published as 0.625): the prefix's unit is stated too, so the two disagree and no amount is read.
+    const cut = CUT_PREFIX.exec(l.text.replace(/[\s|*_]/g, ''));
+    if (cut) add(`${cut[1]}元`);
   }
   // Header words broken across lines (本年收费 / 金额（万元）) join when squashed.
   const squashed = lines
@@ -80,6 +85,9 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     for (const m of squashed.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
   return found;
 }
+
+/** A money unit's prefix ending a line after 单位： or a bracket: `位：万`, `（千`. */
+const CUT_PREFIX = /(?:位[:：]|[（(])(百|千|万|十万|百万|千万|亿)$/;
 
 /** A money unit standing alone: `元`, `（千元）`, `单位：万元`. */
 const UNIT_ALONE = /^[（(]?(?:单位[:：])?((?:百|千|万|十万|百万|千万|亿)?元)[)）]?$/;
