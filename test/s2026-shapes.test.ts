@@ -417,3 +417,14 @@ describe('seed 129: a page printed twice, each copy with last year’s 二–四
     expect(p.diagnostics.find((d) => d.code === 'W_SECOND_REPORT')?.line).toBe(285);
   });
 });
+
+describe('seed 130: a title with its year in Chinese numerals under a list of other years’ titles, last year’s 二–四 after it (meta-cn-year, meta-other-year-titles, other-year-sections-no-four)', () => {
+  // 二○二二年… was no title to the segmenter: the list's 2021 title above was taken for the page's
+  // title, and the appended 2021 sections read as the report (28 cells, the report under 2021).
+  it('reads this year’s report', () => {
+    const p = parse('other-year-sections-cn-year-title.txt');
+    expect(p.report.year).toBe(2022);
+    expect(p.cells.filter((c) => c.table_id === 'review' && c.state === 'number')).toEqual([]);
+    expect(numbers(p, 'requests', 'new_received').map((c) => c.value)).toEqual([3, 0, 0, 0, 0, 0, 3]);
+  });
+});

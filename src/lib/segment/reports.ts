@@ -1,5 +1,5 @@
 import type { Line } from '../decode/lines.ts';
-import { HEADING_START as HEADING, TITLE_YEAR, segment, type Segmented } from './sections.ts';
+import { HEADING_START as HEADING, TITLE_YEAR, segment, yearNumber, type Segmented } from './sections.ts';
 
 /**
  * Several reports saved as one file — a workbook's sheets of two years saved as one CSV, a page
@@ -148,7 +148,7 @@ function titleYear(
     const m = TITLE_YEAR.exec(lines[i]!.text.replace(/[\s|]+/g, ''));
     if (!m) continue;
     if (title >= 0) above.push(year);
-    [title, year] = [i, Number(m[1])];
+    [title, year] = [i, yearNumber(m[1]!)];
     if (firstTitle < 0) firstTitle = i;
   }
   if (title < 0) return null;
@@ -158,7 +158,7 @@ function titleYear(
   let head = from;
   for (let k = from - 1; k >= Math.max(0, from - 5); k--) {
     const m = TITLE_YEAR.exec(lines[k]!.text.replace(/[\s|]+/g, ''));
-    if (m && Number(m[1]) === year) {
+    if (m && yearNumber(m[1]!) === year) {
       firstTitle = head = k;
       break;
     }

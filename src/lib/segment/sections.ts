@@ -382,8 +382,20 @@ function sameText(a: Line[], b: Line[]): boolean {
   return n > 0 && x.slice(0, n) === y.slice(0, n);
 }
 
-/** A report title with its year, spacing and table borders removed: 2023年…年度报告. */
-export const TITLE_YEAR = /((?:19|20)\d{2})\s*年.*(?:年度报告|年报)$/;
+/**
+ * A report title with its year, spacing and table borders removed: 2023年…年度报告, or the year in
+ * Chinese numerals (二〇二二年…: a title the segmenter did not see, a list of other years' titles
+ * above it taken for the page's title; generator seed 130). `yearNumber` reads the year.
+ */
+export const TITLE_YEAR = /((?:19|20)\d{2}|(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2})\s*年.*(?:年度报告|年报)$/;
+
+const CN_DIGITS = '〇一二三四五六七八九';
+/** TITLE_YEAR's year as a number: 2022 for `2022` and for `二〇二二` (○ and 零 for 〇). */
+export function yearNumber(text: string): number {
+  return /^\d+$/.test(text)
+    ? Number(text)
+    : Number([...text.replace(/[○零]/g, '〇')].map((c) => CN_DIGITS.indexOf(c)).join(''));
+}
 /** A section's heading at a line's start (一、 … 六、): a report's head ends there. */
 export const HEADING_START = /^[\s|]*[一二三四五六][、.．]/;
 const squash = (l: Line) => l.text.replace(/[\s|]+/g, '');
