@@ -536,6 +536,13 @@ function report(
     tq.missingColumn = { drop: missingSide.int(1, 5), remark: missingSide.chance(0.5) };
     quirks.add(tq.missingColumn.remark ? 'missing-column-remark' : 'missing-column');
   }
+  // 三's header with a last row numbering its columns (render.ts columnNumbers; a fresh tester's
+  // t66). Side generator: HTML (and the PDFs printed from it), no other column shape.
+  const numbersSide = new Random(Number(seq) * 7603 + 127);
+  if (style === 'html' && !pre2019 && !noTables && !tq.extraColumn && !tq.missingColumn && numbersSide.chance(0.05)) {
+    tq.columnNumbers = true;
+    quirks.add('column-number-row');
+  }
   // 三 with one row's blank lost and a stray number after its values (side generator): in the
   // text styles where a row's cells stand apart, not with damage or a planted source error (both
   // rewrite or check the rows), nor with the shapes that rewrite 三's rows.

@@ -204,6 +204,12 @@ export interface TableQuirks {
    * file's; the checks over them are not assessable.
    */
   missingColumn?: { drop: number; remark: boolean };
+  /**
+   * HTML style, section 三: a last header row numbering the columns (1 … 7 under an empty label
+   * cell, as statistical forms print one), in the <thead> a printed PDF repeats on every page (a
+   * fresh tester's t66). Truth: no cell of the form.
+   */
+  columnNumbers?: boolean;
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -698,6 +704,7 @@ export function renderTables(
           q.extraColumn,
           q.raggedRowSpan === true,
           q.missingColumn,
+          q.columnNumbers === true,
         )
       : q.wrappedLabels
         ? [
@@ -971,6 +978,7 @@ function htmlRequests(
   extra?: TableQuirks['extraColumn'],
   ragged = false,
   missing?: TableQuirks['missingColumn'],
+  columnNumbers = false,
 ): string[] {
   // A column not printed: no number merged or spanning rows across it (one shape at a time).
   if (missing) {
@@ -992,6 +1000,8 @@ function htmlRequests(
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${(extra?.kind === 'subtotal' ? 6 : 5) - (missing ? 1 : 0)}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}${remark ? td('备注', ' rowspan="2"') : ''}</tr>`,
     `<tr>${[...applicants.filter((_, k) => !missing || k !== missing.drop - 1), ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
   ];
+  if (columnNumbers)
+    out.push(`<tr>${td('', ' colspan="2"')}${Array.from({ length: 7 }, (_, k) => td(String(k + 1))).join('')}</tr>`);
   /** The extra column's cell of a row: the 法人 columns' sum as written, last year's total, or its number. */
   const extraCell = (r: Row): string => {
     if (!extra) return '';
