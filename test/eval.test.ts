@@ -53,9 +53,15 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     // Less the reports scaled into the thousands (big-numbers, a known loss, not by design: some
     // headers over wide numbers are read as in another order, 177 of 1,203 cells NULL here).
     const big = result.byQuirk['big-numbers'] ?? { cells: 0, nullKnowable: 0 };
+    // Less a 三 whose header names fewer 法人 columns than the form (missing-column, a fresh
+    // tester's t67): NULL by design, what the header does not name not known absent from its rows.
+    const fewer = ['missing-column', 'missing-column-remark'].map(
+      (q) => result.byQuirk[q] ?? { cells: 0, nullKnowable: 0 },
+    );
+    const sum = (k: 'cells' | 'nullKnowable') => fewer.reduce((a, q) => a + q[k], 0);
     expect(
-      (result.total.nullKnowable - swapped.nullKnowable - big.nullKnowable) /
-        (result.total.cells - swapped.cells - big.cells),
+      (result.total.nullKnowable - swapped.nullKnowable - big.nullKnowable - sum('nullKnowable')) /
+        (result.total.cells - swapped.cells - big.cells - sum('cells')),
     ).toBeLessThan(0.01);
     // 0.98 until a report with a table found but no cell read became `partial`: the generator
     // calls such files whole (`ok`), so about 2.5 % of reports (mostly a 四 of glued zeros, every
