@@ -42,3 +42,25 @@ export function publishedView(r: Pick<ReportRow, 'published_on' | 'published_on_
 export function pageMarks(pages: ReadonlyArray<number | null>): Array<number | null> {
   return pages.map((p, i) => (p !== null && p !== (i > 0 ? pages[i - 1] : null) ? p : null));
 }
+
+/**
+ * How to cite a report (引用): the original first — its agency, title, year and publication
+ * date, and its address when the file states one — then this site's page of it. `page` is the
+ * page's address: absolute when the site's address is known (SITE_URL), else its path. No date
+ * of the data: a page stays the same while its report does (the incremental build's keys).
+ * Plain text, for copying; fields the report does not have are left out, never guessed.
+ */
+export function citation(
+  r: Pick<ReportRow, 'agency' | 'title' | 'year' | 'published_on' | 'source_url' | 'report_id'>,
+  page: string,
+): string {
+  const original = [
+    r.agency,
+    // A title the file does not state is not made up: its year then, as a description.
+    r.title ? `《${r.title}》` : r.year ? `${r.year}年度报告` : null,
+    r.published_on ? `${r.published_on}发布` : null,
+    originalLink(r.source_url)?.href ?? null,
+  ].filter((x): x is string => !!x);
+  const here = `年报开放数据整理，${page}（报告编号 ${r.report_id}）`;
+  return original.length ? `${original.join('，')}。${here}。` : `${here}。`;
+}
