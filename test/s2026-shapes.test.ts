@@ -428,3 +428,23 @@ describe('seed 130: a title with its year in Chinese numerals under a list of ot
     expect(numbers(p, 'requests', 'new_received').map((c) => c.value)).toEqual([3, 0, 0, 0, 0, 0, 3]);
   });
 });
+
+describe('seed 133: 三’s header set out by position, reordered, with invisible characters inside its words (layout-header-reordered, invisible-chars)', () => {
+  // `商‌业企   自然人 …`: the raw line's U+200C kept 商业 from being found, so the header's order went
+  // unseen and 自然人's 202 was published as 商业企业's.
+  it('places no value of 三 by its count', () => {
+    const p = parse('layout-header-reordered-invisible-chars.txt');
+    expect(numbers(p, 'requests', 'new_received')).toEqual([]);
+  });
+});
+
+describe('seed 133: the first row’s total wrapped, its first digit on the header’s last line (wrapped-number)', () => {
+  // `业  构  组织  机构   1` over `一、本年新收…  5 3 0 0 0 2 0`: 总计 published 0 for 10.
+  it('publishes no total of 0 for the row', () => {
+    const p = parse('wrapped-number-on-header-line.md');
+    const total = p.cells.find(
+      (c) => c.table_id === 'requests' && c.row_key === 'new_received' && c.col_key === 'total',
+    );
+    expect(total?.state).not.toBe('number');
+  });
+});

@@ -786,6 +786,11 @@ function valueLineAbove(toks: Tok[], at: number, prevAt: number | null, n: numbe
     // Digits that cannot start a number (a 0) are the row above's alone.
     if (labelled && lead && count > 0 && count < n && !header && prevAt !== null && !edgeOnly && no >= 0)
       return found ?? no;
+    // Above the first row, the header's last line with a few numbers beside its words (`业  构
+    // 组织  机构   1` over `一、本年新收…  5 3 0 0 0 2 0`: 10's 1 wrapped above its cell, set to the
+    // bottom; seed 133 published 总计 0 for 10): the first digits of this row's numbers.
+    if (prevAt === null && text && vals && !header && lead && count > 0 && count < n && !edgeOnly && no >= 0)
+      return found ?? no;
     if (text && (header || prevAt === null || vals)) return found;
     if (vals && !text && !edgeOnly && no >= 0) {
       found ??= no;

@@ -269,9 +269,15 @@ function unnamedColumns(
 /**
  * A header line's text where its characters stand as in the source (header.ts layoutColumns):
  * the normalised text (simplified script, ASCII for full-width) when it keeps every character's
- * place, else the raw line.
+ * place, else the raw line. Invisible format characters (U+200B …, which normalisation drops) take
+ * no place on a page: counted as none, and out of the words (`商‌业企`: 商业 not found, a header
+ * reordered read in the form's order; seed 133).
  */
-const placedText = (l: Pick<Line, 'text' | 'raw'>): string => (l.text.length === l.raw.length ? l.text : l.raw);
+const placedText = (l: Pick<Line, 'text' | 'raw'>): string => {
+  if (l.text.length === l.raw.length) return l.text;
+  const shown = l.raw.replace(/\p{Cf}/gu, '');
+  return l.text.length === shown.length ? l.text : shown;
+};
 
 /**
  * Runs of lines without digits after the header (`from`) that name two of 三's columns or more:
