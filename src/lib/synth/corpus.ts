@@ -536,6 +536,25 @@ function report(
     tq.missingColumn = { drop: missingSide.int(1, 5), remark: missingSide.chance(0.5) };
     quirks.add(tq.missingColumn.remark ? 'missing-column-remark' : 'missing-column');
   }
+  // 二's first sub-table without one of its columns, the rows padded to the form's width
+  // (render.ts activeColumnDropped; a fresh tester's t67). Side generator; the 2021 form, not
+  // with another shape of 二's header (the other form's is decided after, not with this), nor
+  // where a blank leaves no trace (spaces, a one-line dump) or a page's cells run column-wise.
+  const droppedSide = new Random(Number(seq) * 7621 + 131);
+  if (
+    !pre2019 &&
+    !noTables &&
+    layoutActive === '2021' &&
+    style !== 'oneline' &&
+    style !== 'spaces' &&
+    !tq.activeHeaderReordered &&
+    !tq.pageCells &&
+    !tq.damage?.length &&
+    droppedSide.chance(0.03)
+  ) {
+    tq.activeColumnDropped = droppedSide.int(0, 2);
+    quirks.add('active-column-dropped');
+  }
   // 三's header with a last row numbering its columns (render.ts columnNumbers; a fresh tester's
   // t66). Side generator: HTML (and the PDFs printed from it), no other column shape.
   const numbersSide = new Random(Number(seq) * 7603 + 127);
@@ -743,6 +762,7 @@ function report(
     !tq.sheet &&
     !tq.damage?.length &&
     !tq.activeHeaderReordered &&
+    tq.activeColumnDropped === undefined &&
     new Random(Number(seq) * 6563 + 83).chance(0.01);
   if (tq.activeHeaderOtherForm) quirks.add('active-header-other-form');
   // Cells joined by full-width ；，、 (side generator: the main stream and earlier corpora are

@@ -327,6 +327,13 @@ export interface TableQuirks {
    */
   activeHeaderOtherForm?: boolean;
   /**
+   * 二's first sub-table (2021 form) without one of its three columns (the index dropped), header
+   * and rows, the rows padded with an empty cell to the form's width (a fresh tester's t67:
+   * 信息内容 | 本年废止件数 | 现行有效件数 | over 规章 | 0 | 18 |). Truth: the column's cells are
+   * not the file's.
+   */
+  activeColumnDropped?: number;
+  /**
    * Csv and tabs styles: labels and header cells wrapped inside their quoted fields, as a
    * spreadsheet's Alt+Enter saves them (`"行政规范性⏎文件",27,…`), and “” written as ASCII quotes
    * (doubled inside the quoted field): the side generator of where, apart from the main stream.
@@ -465,6 +472,15 @@ export function renderTables(
       def.columns.map((c) => c.key),
       ws,
     );
+    const drop = q.activeColumnDropped;
+    if (drop !== undefined && def.columns.length === 3) {
+      const at = cells.findIndex(
+        (c) => c.table_id === 'active' && c.row_key === def.key && c.col_key === def.columns[drop]!.key,
+      );
+      if (at >= 0) cells.splice(at, 1);
+      unknown.add(`active.${def.key}.${drop}`);
+      ws = [...ws.filter((_, j) => j !== drop), { text: '', truth: blank }];
+    }
     aRows.push({ label: def.label, cells: ws, glued });
   }
 
@@ -641,6 +657,10 @@ export function renderTables(
       }
     return [[a[0]!, ...a.slice(1, 1 + k)], [b[0]!, ...b.slice(1, 1 + k)], ['', ...a.slice(1 + k)], ...rows.slice(2)];
   };
+  if (q.activeColumnDropped !== undefined) {
+    activeHeader.splice(q.activeColumnDropped + 1, 1);
+    activeHeader.push('');
+  }
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
   const unitLines = !stated
