@@ -102,8 +102,8 @@ ${DUCKDB_QUERY((t) => t)}`,
 
 reports = ${py(parquet('reports'), (f) => `pd.read_parquet(${f})`)}
 cells = ${py(parquet('cells'), (f) => `pd.read_parquet(${f})`)}
-# CSV also works (pandas decompresses a .csv.gz); utf-8-sig removes the byte-order mark, region codes stay text
-summary = ${py(csv('summary'), (f) => `pd.read_csv(${f}, encoding="utf-8-sig", dtype={"region_code": str})`)}
+# CSV also works (pandas decompresses a .csv.gz); utf-8-sig removes the byte-order mark; ids and region codes stay text
+summary = ${py(csv('summary'), (f) => `pd.read_csv(${f}, encoding="utf-8-sig", dtype={"report_id": str, "region_code": str, "duplicate_of": str})`)}
 
 granted = cells.query("table_id == 'requests' and row_key == 'granted' and col_key == 'total'")
 print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head())`,
@@ -114,10 +114,10 @@ print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head()
       tested: false,
       // readr reads a vector of files as one table (each part has its header), and decompresses .gz.
       code: `library(readr)
-summary <- read_csv(${r(csv('summary'))}, col_types = cols(region_code = "c", duplicate_of = "c", .default = col_guess()))
+summary <- read_csv(${r(csv('summary'))}, col_types = cols(report_id = "c", region_code = "c", duplicate_of = "c", .default = col_guess()))
 # each report once (copies point at their original); an agency-year with several different reports counts none, as the site
 summary <- subset(summary, is.na(duplicate_of) & same_agency_year == 0)
-reports <- read_csv(${r(csv('reports'))}, col_types = cols(region_code = "c", index_no = "c", .default = col_guess()))
+reports <- read_csv(${r(csv('reports'))}, col_types = cols(report_id = "c", region_code = "c", index_no = "c", duplicate_of = "c", .default = col_guess()))
 merged <- merge(summary, reports[, c("report_id", "province")], by = "report_id")
 aggregate(requests_new ~ province, data = merged, FUN = sum)  # rows with NA are left out`,
     },

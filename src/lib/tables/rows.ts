@@ -396,7 +396,7 @@ export function readRow(
   // after this label may be that row's as well: plain pdftotext writes two labels back to back
   // and then both rows' values (`（七）总计` / `四、结转下年度继续办理` / `16 2 0 0 0 0 18` / `1 0 …`:
   // t45 published 总计's values as 结转下年度's).
-  const orphan = orphanAbove(toks, at);
+  const orphan = orphanAbove(toks, at) ?? numberedAbove(toks, at, prevAt);
   if (orphan !== null && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
     return {
       kind: 'unknown',
@@ -414,7 +414,11 @@ export function readRow(
     above !== null &&
     toks.filter((t) => t.no === above && (t.t === 'val' || (t.t === 'text' && NUMBER_PIECES.test(t.text)))).length >=
       (toks.some((t) => t.no === above && t.t === 'text') ? 1 : 2);
-  if (spread && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
+  // Or one number alone between words that are no row's label (a header's, `决定` / `数量`) and
+  // this label: no row's value (`8283` / `行政许可` / `0`, 82830 in a one-column sub-table; a fresh
+  // tester's t66 published 0).
+  const alone = above !== null && !spread && betweenText(toks, above, prevAt);
+  if ((spread || alone) && lines.kind !== 'unknown' && region.some((t) => t.t === 'val'))
     return {
       kind: 'unknown',
       reason: `a line of numbers with no label of its own stands right above this row's label (line ${above}), which has no values on its line: a number wrapped in its cell around the label — which values are this row's is not proven`,
@@ -679,6 +683,27 @@ function pageMark(toks: Tok[], i: number): boolean {
 const DIGIT_PIECE = /^[.．,，]\s*[\d０-９]+$/;
 
 /**
+ * Whether the source line `no` (numbers only) follows, past empty lines, a line of words with no
+ * value that is not the row above's label line (`prevAt`): a header's words, or a page's.
+ */
+function betweenText(toks: Tok[], no: number, prevAt: number | null): boolean {
+  const first = toks.findIndex((t) => t.no === no);
+  if (first < 0) return false;
+  let i = first - 1;
+  // An empty line is a blank token, or an end of line alone.
+  while (
+    i >= 0 &&
+    (toks[i]!.t === 'blank' || (toks[i]!.t === 'eol' && (i === 0 || toks[i - 1]!.line !== toks[i]!.line)))
+  )
+    i--;
+  if (i < 0) return false;
+  const line = toks[i]!.line;
+  if (prevAt !== null && toks[prevAt]!.line === line) return false;
+  const own = toks.filter((t) => t.line === line && t.t !== 'eol' && t.t !== 'blank');
+  return own.length > 0 && own.every((t) => t.t === 'text');
+}
+
+/**
  * Two numbers or more cut short on one line, as one text token (`4,14      6,32`: the first
  * digits of 4,148 and 6,329 wrapped in their cells, which no number reads).
  */
@@ -693,11 +718,15 @@ function piecesAbove(toks: Tok[], at: number, prevAt: number | null): number | n
   const stop = prevAt === null ? -1 : toks[prevAt]!.line;
   let i = at - 1;
   while (i >= 0 && toks[i]!.line === labelLine) i--;
-  // Empty lines between (an eol alone) are passed.
-  while (i >= 0 && toks[i]!.t === 'eol' && (i === 0 || toks[i - 1]!.line !== toks[i]!.line)) i--;
+  // Empty lines between (a blank token, or an eol alone) are passed.
+  while (
+    i >= 0 &&
+    (toks[i]!.t === 'blank' || (toks[i]!.t === 'eol' && (i === 0 || toks[i - 1]!.line !== toks[i]!.line)))
+  )
+    i--;
   if (i < 0 || toks[i]!.line <= stop) return null;
   const line = toks[i]!.line;
-  const own = toks.filter((t) => t.line === line && t.t !== 'eol');
+  const own = toks.filter((t) => t.line === line && t.t !== 'eol' && t.t !== 'blank');
   return own.length === 1 && own[0]!.t === 'text' && NUMBER_PIECES.test(own[0]!.text) ? own[0]!.no : null;
 }
 
@@ -811,6 +840,26 @@ function orphanAbove(toks: Tok[], at: number): number | null {
   while (i >= 0 && toks[i]!.line === line) i--;
   while (i >= 0 && (toks[i]!.t === 'eol' || toks[i]!.t === 'blank')) i--;
   return i >= 0 ? maskedLine(toks, i) : null;
+}
+
+/**
+ * An item's numbered label (`2.重复申请`, glued to a group's piece: `不予处 2.重复申请`) on a line of
+ * words alone among those right above the label at `at`, back to a line with values or the row
+ * above's label (`prevAt`): a row not found, whose values, none on its line, may be the first of
+ * those after this label (plain pdftotext: `不予处 2.重复申请` / `理` / `3.要求提供公开出版物` / `0` /
+ * `8` …, the two rows' values in one run; a fresh tester's t66). Its source line, or null.
+ */
+function numberedAbove(toks: Tok[], at: number, prevAt: number | null): number | null {
+  const stop = prevAt === null ? -1 : toks[prevAt]!.line;
+  let i = at - 1;
+  while (i >= 0 && toks[i]!.line === toks[at]!.line) i--;
+  for (; i >= 0 && toks[i]!.line > stop; i--) {
+    const t = toks[i]!;
+    if (t.t === 'val') return null;
+    // Masked for having no values (decode/orphans.ts), or not found at all.
+    if (t.t === 'text' && /(?:^|[^\d.．])\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]/.test(t.raw)) return t.no;
+  }
+  return null;
 }
 
 /** The source line number when the token at `i` is text making a whole line masked (decode/orphans.ts), else null. */

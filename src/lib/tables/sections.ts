@@ -244,7 +244,37 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
     ...(gridCheck.size ? { gridCheck: { rows: gridCheck } } : {}),
     wider: { rows: wider, groups: blocks.map((b) => b.rows) },
   });
-  return read.found.length ? { layout, read } : { layout: null, read: null };
+  return read.found.length
+    ? { layout, read: fractionalCountRows(read, activeRows[layout]) }
+    : { layout: null, read: null };
+}
+
+/**
+ * A count that is no whole number (`3437.97` where 采购项目数量 stands, unreadable) tells that
+ * the row's values are not in the form's order: plain pdftotext put an amount's first line
+ * above the count (`政府集中采购` / `3437.97` / `52` / `万元`: a fresh tester's t66 published 52 as the
+ * amount). The row's other values are not placed either.
+ */
+function fractionalCountRows(read: TableRead, defs: readonly RowDef[]): TableRead {
+  const rows = new Map<string, number>();
+  for (const c of read.cells) {
+    const col = defs.find((d) => d.key === c.row_key)?.columns.find((k) => k.key === c.col_key);
+    if (col?.kind === 'count' && c.state === 'unreadable' && /^\s*\d+\.\d+\s*$/.test(c.raw))
+      rows.set(c.row_key, c.line);
+  }
+  if (!rows.size) return read;
+  const notes = [...read.notes];
+  const cells = read.cells.map((c) => {
+    if (!rows.has(c.row_key) || c.state !== 'number') return c;
+    notes.push({
+      code: 'W_CELLS_AMBIGUOUS',
+      message: `active.${c.row_key}: a count that is no whole number stands in this row (line ${rows.get(c.row_key)}): its values are not in the form's order, and which is ${c.col_key} is not proven`,
+      line: c.line,
+      at: { table: 'active', row: c.row_key, col: c.col_key },
+    });
+    return { ...c, state: 'ambiguous' as const, value: null };
+  });
+  return { ...read, cells, notes };
 }
 
 /**
