@@ -15,6 +15,11 @@ describe('citation', () => {
       '淮安市交通运输局，《淮安市交通运输局2020年政府信息公开工作年度报告》，2021-01-20发布，https://example.gov.cn/a.html。年报开放数据整理，https://nianbao.example/reports/abc123/（报告编号 abc123）。',
     );
   });
+  it('gives the report’s year after a title that does not state it', () => {
+    expect(citation({ ...r, title: '驼峰路街道办事处政府信息公开工作年度报告', source_url: null }, '/r/')).toBe(
+      '淮安市交通运输局，《驼峰路街道办事处政府信息公开工作年度报告》（2020年度），2021-01-20发布。年报开放数据整理，/r/（报告编号 abc123）。',
+    );
+  });
   it('leaves out what the report does not state, and no unsafe address', () => {
     expect(
       citation({ ...r, title: null, published_on: null, source_url: 'javascript:alert(1)' }, '/reports/abc123/'),

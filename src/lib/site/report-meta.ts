@@ -57,7 +57,11 @@ export function citation(
   const original = [
     r.agency,
     // A title the file does not state is not made up: its year then, as a description.
-    r.title ? `《${r.title}》` : r.year ? `${r.year}年度报告` : null,
+    r.title
+      ? `《${r.title}》${r.year && !r.title.includes(String(r.year)) ? `（${r.year}年度）` : ''}`
+      : r.year
+        ? `${r.year}年度报告`
+        : null,
     r.published_on ? `${r.published_on}发布` : null,
     originalLink(r.source_url)?.href ?? null,
   ].filter((x): x is string => !!x);
