@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { convertDocument, type Converted } from '../src/lib/decode/document.ts';
 import { prepareDocument } from '../src/lib/decode/document-lines.ts';
@@ -5,7 +6,7 @@ import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
 import type { CellOut } from '../src/lib/tables/read.ts';
 import { requestRows2021, reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
 import type { Official } from './fixtures/official.ts';
-import { gaz, sha } from './helpers.ts';
+import { gaz, ok, parseText, sha, wrongCells } from './helpers.ts';
 
 /** A document through the ingest's own steps (conversion awaited here instead of in a thread). */
 export async function parseDocument(
@@ -87,4 +88,18 @@ export async function wordPackage(body: string): Promise<Uint8Array> {
   );
   zip.file('word/document.xml', wordDocument(body));
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A tester's kept files in `dir` (each with its truth `<file>.json`; README.txt their notes). */
+export function testerFiles(dir: URL): string[] {
+  return readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+}
+
+/** The wrong cells of a tester's file against its truth: a PDF or .docx through the document path. */
+export async function wrongInFile(dir: URL, file: string): Promise<string[]> {
+  const bytes = readFileSync(new URL(file, dir));
+  const cells = /\.(docx|pdf)$/.test(file)
+    ? (await parseDocument(file, bytes)).cells
+    : ok(parseText(bytes, file)).cells;
+  return wrongCells(cells, new URL(`${file}.json`, dir));
 }

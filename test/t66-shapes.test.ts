@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from './documents.ts';
-import { ok, parseText, wrongCells } from './helpers.ts';
+import { testerFiles, wrongInFile } from './documents.ts';
 
 /**
  * A fresh tester's t66 (test/fixtures/tester/t66, each file with its truth, README.txt its notes):
@@ -24,16 +22,8 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  */
 const dir = new URL('./fixtures/tester/t66/', import.meta.url);
 
-async function wrong(file: string): Promise<string[]> {
-  const bytes = readFileSync(new URL(file, dir));
-  const cells = /\.(docx|pdf)$/.test(file)
-    ? (await parseDocument(file, bytes)).cells
-    : ok(parseText(bytes, file)).cells;
-  return wrongCells(cells, new URL(`${file}.json`, dir));
-}
-
 describe('t66: every published number is the file’s', () => {
-  const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+  const files = testerFiles(dir);
   it('has its files', () => expect(files.length).toBe(10));
-  for (const file of files) it(file, async () => expect(await wrong(file)).toEqual([]));
+  for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });

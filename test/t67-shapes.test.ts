@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from './documents.ts';
+import { testerFiles, wrongInFile } from './documents.ts';
 import { headerLabelProblem, type HeaderRow, formRow } from '../src/lib/tables/header.ts';
-import { ok, parseText, wrongCells } from './helpers.ts';
 
 /**
  * A fresh tester's t67 (test/fixtures/tester/t67, each file with its truth, README.txt its notes):
@@ -18,18 +16,10 @@ import { ok, parseText, wrongCells } from './helpers.ts';
  */
 const dir = new URL('./fixtures/tester/t67/', import.meta.url);
 
-async function wrong(file: string): Promise<string[]> {
-  const bytes = readFileSync(new URL(file, dir));
-  const cells = /\.(docx|pdf)$/.test(file)
-    ? (await parseDocument(file, bytes)).cells
-    : ok(parseText(bytes, file)).cells;
-  return wrongCells(cells, new URL(`${file}.json`, dir));
-}
-
 describe('t67: every published number is the file’s', () => {
-  const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+  const files = testerFiles(dir);
   it('has its files', () => expect(files.length).toBe(18));
-  for (const file of files) it(file, async () => expect(await wrong(file)).toEqual([]));
+  for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });
 
 describe('headerLabelProblem: a header row naming fewer columns than the form (fewer)', () => {
