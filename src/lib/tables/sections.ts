@@ -250,16 +250,24 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
 }
 
 /**
- * A count that is no whole number (`3437.97` where 采购项目数量 stands, unreadable) tells that
- * the row's values are not in the form's order: plain pdftotext put an amount's first line
+ * A count that is no whole number (`3437.97` where 采购项目数量 stands, unreadable) in a row with
+ * an amount tells that the row's values are not in the form's order: plain pdftotext put an amount's first line
  * above the count (`政府集中采购` / `3437.97` / `52` / `万元`: a fresh tester's t66 published 52 as the
  * amount). The row's other values are not placed either.
  */
 function fractionalCountRows(read: TableRead, defs: readonly RowDef[]): TableRead {
   const rows = new Map<string, number>();
   for (const c of read.cells) {
-    const col = defs.find((d) => d.key === c.row_key)?.columns.find((k) => k.key === c.col_key);
-    if (col?.kind === 'count' && c.state === 'unreadable' && /^\s*\d+\.\d+\s*$/.test(c.raw))
+    const def = defs.find((d) => d.key === c.row_key);
+    const col = def?.columns.find((k) => k.key === c.col_key);
+    // Only in a row with an amount beside its count (2019's 政府集中采购): the decimals may be
+    // the amount's; a row of counts alone keeps its other counts (12.50 where a count stands).
+    if (
+      col?.kind === 'count' &&
+      def!.columns.some((k) => k.kind === 'money') &&
+      c.state === 'unreadable' &&
+      /^\s*\d+\.\d+\s*$/.test(c.raw)
+    )
       rows.set(c.row_key, c.line);
   }
   if (!rows.size) return read;
