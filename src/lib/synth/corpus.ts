@@ -498,17 +498,13 @@ function report(
     tq.reviewRowNumber = true;
     quirks.add('review-row-number');
   }
-  // 三 with a column the form does not have, named by its header (side generator): HTML, not
-  // with damage (it rewrites cells after their truth is taken) or a header naming a column twice.
+  // 三's header shapes of its own in HTML (side generators below): not with damage (it rewrites
+  // cells after their truth is taken) or a header naming a column twice, one shape at a time.
+  const htmlRequests = style === 'html' && !pre2019 && !noTables;
+  const htmlHeaderFree = htmlRequests && !tq.damage?.length && !tq.requestHeaderRepeated;
+  // 三 with a column the form does not have, named by its header.
   const extraSide = new Random(Number(seq) * 7541 + 103);
-  if (
-    style === 'html' &&
-    !pre2019 &&
-    !noTables &&
-    !tq.damage?.length &&
-    !tq.requestHeaderRepeated &&
-    extraSide.chance(0.1)
-  ) {
+  if (htmlHeaderFree && extraSide.chance(0.1)) {
     tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous', 'row-number', 'unit'] as const), rng: extraSide };
     const lead = tq.extraColumn.kind === 'row-number' || tq.extraColumn.kind === 'unit';
     quirks.add(tq.extraColumn.kind === 'row-number' ? 'row-number-column' : lead ? 'unit-column' : 'extra-column');
@@ -521,18 +517,9 @@ function report(
     }
   }
   // 三 without one of its 法人 columns, header and rows, and half of them with an empty 备注 column
-  // after 总计 (render.ts missingColumn; a fresh tester's t67). Side generator: HTML, not with
-  // damage, another column or a header naming a column twice.
+  // after 总计 (render.ts missingColumn; a fresh tester's t67).
   const missingSide = new Random(Number(seq) * 7589 + 113);
-  if (
-    style === 'html' &&
-    !pre2019 &&
-    !noTables &&
-    !tq.damage?.length &&
-    !tq.requestHeaderRepeated &&
-    !tq.extraColumn &&
-    missingSide.chance(0.1)
-  ) {
+  if (htmlHeaderFree && !tq.extraColumn && missingSide.chance(0.1)) {
     tq.missingColumn = { drop: missingSide.int(1, 5), remark: missingSide.chance(0.5) };
     quirks.add(tq.missingColumn.remark ? 'missing-column-remark' : 'missing-column');
   }
@@ -558,7 +545,7 @@ function report(
   // 三's header with a last row numbering its columns (render.ts columnNumbers; a fresh tester's
   // t66). Side generator: HTML (and the PDFs printed from it), no other column shape.
   const numbersSide = new Random(Number(seq) * 7603 + 127);
-  if (style === 'html' && !pre2019 && !noTables && !tq.extraColumn && !tq.missingColumn && numbersSide.chance(0.05)) {
+  if (htmlRequests && !tq.extraColumn && !tq.missingColumn && numbersSide.chance(0.05)) {
     tq.columnNumbers = true;
     quirks.add('column-number-row');
   }
