@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
-  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -23,6 +22,7 @@ import { generateCorpus } from '../src/lib/synth/corpus.ts';
 import { listFiles } from '../src/lib/site/merge.ts';
 import { fileSha256, ledgerPath } from '../src/lib/write/retained.ts';
 import { gaz, writeCorpus } from './helpers.ts';
+import { copySamples } from './samples.ts';
 
 /**
  * `npm run ingest -- --incremental` (src/lib/ingest/analysis-cache.ts): a second run takes each
@@ -34,7 +34,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'nianbao-analysis-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const raw = join(tmp, 'raw');
 const cache = join(tmp, 'cache');
-cpSync('data/raw', raw, { recursive: true });
+copySamples(raw);
 
 /** Runs the ingest; returns what it printed (nothing when `quiet`). */
 function ingest(out: string, incremental: boolean, from = raw, quiet = true, env: Record<string, string> = {}): string {

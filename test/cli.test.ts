@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { Manifest } from '../src/lib/schema/datasets.ts';
 import { scratchDir, testScratchDir } from './scratch.ts';
+import { copySamples } from './samples.ts';
 
 function ingest(raw: string, out: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', out], {
@@ -15,7 +16,7 @@ function ingest(raw: string, out: string) {
 describe('npm run ingest (end to end)', () => {
   const tmp = scratchDir('nianbao-');
   const raw = join(tmp, 'raw');
-  cpSync('data/raw', join(raw, 'samples'), { recursive: true });
+  copySamples(join(raw, 'samples'));
   mkdirSync(join(raw, 'bad'));
   writeFileSync(join(raw, 'bad', 'empty.txt'), '');
   writeFileSync(join(raw, 'bad', 'image.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));

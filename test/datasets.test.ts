@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
@@ -13,6 +13,7 @@ import { parseSums } from '../src/lib/write/generation.ts';
 import { layoutFiles, paths, readLayout } from '../src/lib/write/layout.ts';
 import { query } from './query.ts';
 import { scratchDir } from './scratch.ts';
+import { copySamples } from './samples.ts';
 
 /**
  * The published files as a user gets them: reproducible, described by a valid datapackage.json
@@ -66,7 +67,7 @@ const BIG = '政务公开'.repeat(262_144); // 1,048,576 characters (3 MB of UTF
 const tmp = scratchDir('nianbao-data-');
 const raw = join(tmp, 'raw');
 mkdirSync(raw);
-cpSync('data/raw', join(raw, 'samples'), { recursive: true });
+copySamples(join(raw, 'samples'));
 const sample = readFileSync('data/raw/000_c118c1f3c5e39f04.txt', 'utf8');
 // Same report with awkward text in section 五 and a 1 MB paragraph in section 六 (and other
 // bytes, so it is not a duplicate; a different agency, so not a second report for the same year).

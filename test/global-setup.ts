@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildReport } from './fixtures/build.ts';
+import { copySamples } from './samples.ts';
 
 /**
  * Builds the sites the site, search and browser tests look at, once and one after another
@@ -12,7 +13,7 @@ import { buildReport } from './fixtures/build.ts';
  */
 
 export interface BuiltSites {
-  samples: { data: string; dist: string; distSub: string };
+  samples: { raw: string; data: string; dist: string; distSub: string };
   synthetic: { raw: string; data: string; dist: string };
 }
 
@@ -171,17 +172,21 @@ export default function setup(project: TestProject): () => void {
   mkdirSync('.test-sites', { recursive: true });
   const tmp = resolve(mkdtempSync(join('.test-sites', 'run-')));
   const samples = {
+    raw: join(tmp, 'samples-raw'),
     data: join(tmp, 'samples-data'),
     dist: join(tmp, 'samples-dist'),
     distSub: join(tmp, 'samples-dist-sub'),
   };
-  run('ingest (samples)', tsx('scripts/ingest.ts', '--out', samples.data, '--quiet'), {
+  // The samples alone, copied: a user's own reports beside them in data/raw/ are not the tests'.
+  copySamples(samples.raw);
+  run('ingest (samples)', tsx('scripts/ingest.ts', '--raw', samples.raw, '--out', samples.data, '--quiet'), {
     SOURCE_DATE_EPOCH: '1767225600',
   });
-  run('astro build (samples)', astro(samples.dist), { NIANBAO_DATA: samples.data });
+  run('astro build (samples)', astro(samples.dist), { NIANBAO_DATA: samples.data, NIANBAO_RAW: samples.raw });
   run('search index (samples)', tsx('scripts/search-index.ts', '--dist', samples.dist, '--quiet'));
   run('astro build (samples, BASE_PATH)', astro(samples.distSub), {
     NIANBAO_DATA: samples.data,
+    NIANBAO_RAW: samples.raw,
     BASE_PATH: '/nianbao/',
     // The site's address known: canonical links and the data page's Dataset description are absolute.
     SITE_URL: SUB_SITE_URL,
@@ -200,7 +205,7 @@ export default function setup(project: TestProject): () => void {
   // The synth emptied the raw folder: the edited file's second version.
   mkdirSync(join(synthetic.raw, 'edited'));
   writeFileSync(join(synthetic.raw, EDITED_FILE), editedReport());
-  cpSync('data/raw', join(synthetic.raw, 'samples'), { recursive: true });
+  copySamples(join(synthetic.raw, 'samples'));
   // A copy of a sample (the same report with other line ends): a report whose duplicate_of is
   // the sample (it comes after it in path order), for the tests of copies in search and counts.
   mkdirSync(join(synthetic.raw, 'zz-copies'));

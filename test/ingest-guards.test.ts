@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rawDirLabel } from '../src/lib/ingest/folders.ts';
 import { foreignEntries, foreignMessage } from '../src/lib/write/foreign.ts';
 import { sha } from './helpers.ts';
+import { copySamples } from './samples.ts';
 
 /**
  * What the command line refuses before it reads or writes anything: a raw folder that is not
@@ -17,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'nianbao-guards-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const raw = join(tmp, 'raw');
-cpSync('data/raw', raw, { recursive: true });
+copySamples(raw);
 
 function ingest(from: string, out: string, env: Record<string, string> = {}, ...extra: string[]) {
   return spawnSync(

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pinGeneration, recover, verifySums } from '../src/lib/write/generation.ts';
+import { copySamples } from './samples.ts';
 
 /**
  * SIGKILL during the write phase. The ingest stops at a named point (NIANBAO_PAUSE_AT, see
@@ -28,7 +29,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'nianbao-kill-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const raw = join(tmp, 'raw');
-cpSync('data/raw', raw, { recursive: true });
+copySamples(raw);
 
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
 const args = (out: string) => [

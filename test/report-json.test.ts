@@ -7,6 +7,7 @@ import { blockSql, jsonColumns, rowObjects, writeReportJson, type RowBlock } fro
 import type { CellRow, CheckRow, ReportRow, SummaryRow } from '../src/lib/schema/datasets.ts';
 import { query } from './query.ts';
 import { scratchDir } from './scratch.ts';
+import { copySamples } from './samples.ts';
 
 /** BIGINT columns come back as BigInt; JSON has plain numbers. */
 const plain = <T>(rows: T[]): T[] =>
@@ -21,9 +22,13 @@ describe('writeReportJson: reports/{id}.json from one DuckDB query per block', (
   const tmp = scratchDir('nianbao-json-');
   const data = join(tmp, 'data');
   beforeAll(() => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', data, '--quiet'], {
-      encoding: 'utf8',
-    });
+    const raw = join(tmp, 'raw');
+    copySamples(raw);
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', '--raw', raw, '--out', data, '--quiet'],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
   });
 
