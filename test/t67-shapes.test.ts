@@ -50,6 +50,23 @@ describe('headerLabelProblem: a header row naming fewer columns than the form (f
       }),
     ).toBeNull();
   });
+  it('is a problem where the labels are broken over lines of one piece each (synthetic seed 134: 12 published as 本年废止件数)', () => {
+    const perLine = (...cells: string[]): HeaderRow => ({ cells, no: 1, perLine: true });
+    for (const pieces of [
+      ['信息内容', '本年制', '发件数', '现行有', '效件数'],
+      ['信息内容', '本年', '制发', '件数', '现行', '有效', '件数'],
+    ])
+      expect(headerLabelProblem([perLine(...pieces)], [form], { lead: true, fewer: true })?.why).toMatch(
+        /names 2 of the form's 3 columns, 现行有效件数 at place 2/,
+      );
+    // Pieces that make no label together stay pieces: nothing is proven.
+    expect(
+      headerLabelProblem([perLine('信息内容', '本年制', '现行有', '发件数', '效件数')], [form], {
+        lead: true,
+        fewer: true,
+      }),
+    ).toBeNull();
+  });
   it('is none without the option (四’s caller)', () => {
     expect(headerLabelProblem([row('信息内容', '本年废止件数', '现行有效件数')], [form], { lead: true })).toBeNull();
   });

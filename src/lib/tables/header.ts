@@ -1118,7 +1118,10 @@ export function headerLabelProblem(
     const cells = row.cells.slice(from, to);
     const same = (row.perLine ? all : forms).filter((f) => f.length === cells.length);
     if (!same.length) {
-      const shifted = opts.fewer ? fewerPlaces(cells, forms, rows, row) : null;
+      const shifted = opts.fewer
+        ? (fewerPlaces(cells, forms, rows, row) ??
+          (row.perLine ? fewerPlaces(joinedLinePieces(cells, own), forms, rows, row) : null))
+        : null;
       if (shifted) return { why: `${shifted} (header line ${row.no}): its numbers are not placed by their count` };
       continue;
     }
@@ -1195,6 +1198,31 @@ function fewerPlaces(
       : `the header names ${cells.length} of the form's ${f.length} columns, not ${unnamed.join(', ')}`;
   }
   return null;
+}
+
+/**
+ * A header of one cell a line (`perLine`) whose labels are broken over lines (本年制 / 发件数 /
+ * 现行有 / 效件数, the blank lines between them a crawl's: synthetic seed 134): consecutive pieces
+ * joined where together they are one of `labels` exactly (namesLabel), the longest such run, each
+ * piece the label's next characters. Other cells as they are.
+ */
+function joinedLinePieces(cells: readonly string[], labels: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length;) {
+    let end = -1;
+    let text = '';
+    for (let j = i; j < cells.length; j++) {
+      text += cells[j]!.replace(/\s+/g, '');
+      if (!labels.some((l) => loose(l).startsWith(loose(text)))) break;
+      if (j > i && labels.some((l) => namesLabel(text, l) === 'exact')) end = j;
+    }
+    if (end < 0) out.push(cells[i++]!);
+    else {
+      out.push(cells.slice(i, end + 1).join(''));
+      i = end + 1;
+    }
+  }
+  return out;
 }
 
 /** placesProblem's finding: `unknown`, when every place but these names its own label. */
