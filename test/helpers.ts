@@ -77,6 +77,7 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   status: 'complete',
   checks_failed: 0,
   checks_not_assessable: 0,
+  superseded_by: null,
   cells_ambiguous: 0,
   ...over,
 });

@@ -31,6 +31,7 @@ import {
   type RowCounts,
 } from './analyze.ts';
 import { conversionStem, markDuplicates, type Fingerprint } from './canonical.ts';
+import { correctionMarked } from './corrected.ts';
 import { Interner } from './intern.ts';
 
 /**
@@ -427,6 +428,27 @@ function flagSameAgencyYear(kept: Kept[]): void {
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    // The one report of the group that says it corrects (更正, 修订版: corrected.ts) is the
+    // agency's report of the year, as the agency says; the others are superseded by it. Two or
+    // more saying so (a second correction, or two conversions of the corrected one read
+    // differently) decide nothing.
+    const marked = agencyKey(group[0]!.report) !== null ? group.filter((k) => correctionMarked(k.report)) : [];
+    const corrected = marked.length === 1 ? marked[0]! : null;
+    if (corrected) {
+      for (const k of group) {
+        if (k === corrected) continue;
+        k.entry.same_agency_year = group.filter((o) => o !== k).map((o) => o.entry.path);
+        k.report.superseded_by = corrected.report.report_id;
+        k.entry.diagnostics.push(
+          diag(
+            'W_SUPERSEDED',
+            `${corrected.entry.path} is a corrected version of ${k.report.agency}'s report for ${k.report.year} (its title or file name says so): totals add that one, not this`,
+            k.entry.path,
+          ),
+        );
+      }
+      continue;
+    }
     for (const k of group) {
       k.entry.same_agency_year = group.filter((o) => o !== k).map((o) => o.entry.path);
       const others = k.entry.same_agency_year.join(', ');
@@ -460,8 +482,10 @@ function pairCrossYear(kept: Kept[]): Array<[Kept, CheckOut[]]> {
   }
   for (const years of byAgency.values()) {
     for (const [year, cur] of years) {
-      const prev = years.get(year - 1);
-      if (!prev) continue;
+      const all = years.get(year - 1);
+      if (!all) continue;
+      // A report superseded by its corrected version (flagSameAgencyYear) is not the year's.
+      const prev = all.some((k) => k.report.superseded_by) ? all.filter((k) => !k.report.superseded_by) : all;
       // Each report of the year against the year before's one report: two different reports of
       // one year (same_agency_year) are each checked against it. Against several of the year
       // before, which one to check against is not known: the checks are made against the first,

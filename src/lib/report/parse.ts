@@ -456,6 +456,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     title_agency: meta.agencyDisputed?.title ?? null,
     // Where the second report of the file starts (W_SECOND_REPORT above): it is not read.
     second_report_line: duplicateFrom && repeat !== 'same' ? duplicateFrom : null,
+    // Set by the run, which sees the agency's other reports of the year (ingest/run.ts).
+    superseded_by: null,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));

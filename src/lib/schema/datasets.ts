@@ -96,7 +96,9 @@ export const ReportRow = z.object({
   /**
    * How many other reports (not copies: `duplicate_of` NULL) the same agency (name and place
    * known) has for the same year: `W_SAME_AGENCY_YEAR`. Above 0, which report is right is not
-   * known, and totals add none of them. Appended after period_year.
+   * known, and totals add none of them. 0 for the one of them that says it is the corrected
+   * version (更正, 修订版: ingest/corrected.ts), which supersedes the others (`superseded_by`).
+   * Appended after period_year.
    */
   same_agency_year: z.number().int().min(0),
   /**
@@ -120,6 +122,17 @@ export const ReportRow = z.object({
    * second_report_line.
    */
   checks_not_assessable: z.number().int().min(0),
+  /**
+   * The report_id of this report's corrected version: another report of the same agency and year,
+   * not a copy, the only one of them whose title or file name says it corrects (更正, 勘误,
+   * 修订版: ingest/corrected.ts); W_SUPERSEDED. Totals add the corrected version and not this one
+   * (`same_agency_year` stays above 0 here, 0 there). NULL for every other report. Appended
+   * after checks_not_assessable.
+   */
+  superseded_by: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

@@ -36,6 +36,7 @@ export const DiagnosticCode = z.enum([
   'W_CHECK_FAILED',
   'W_LABEL_REPEATED',
   'W_SAME_NAME_YEAR',
+  'W_SUPERSEDED',
   'W_AGENCY_DISPUTED',
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;

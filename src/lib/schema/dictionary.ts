@@ -93,8 +93,8 @@ const dup: Doc = [
   '若本行是另一份报告的副本（同一报告的不同编码或文件，或同一机关同一年度且数字相同的另一文件；同一机关指名称相同且地区已确定并相同，地区为空值或有歧义的报告不与其他报告视为同一机关；或同一文件的另一格式或转换：文件名除格式后缀（如 .pdf、.txt、.layout.txt）外相同、机关名称与年度相同且数字无一不同），为所保留报告的编号；保留的报告为空值。合计只计此列为空值（且 same_agency_year 为 0）的行。',
 ];
 const sameAgencyYear: Doc = [
-  'How many other reports, not copies of this one, the same agency (the same name and the same known place) has for the same year (warning W_SAME_AGENCY_YEAR), such as two conversions of one report read differently, or a report and its corrected version; for a report whose place is not known (NULL or ambiguous), how many other reports of the same agency name and year whose place is not known either (warning W_SAME_NAME_YEAR: whether they are one agency or namesakes is not known). Above 0, which one is right is not known, and totals add none of them.',
-  '同一机关（名称相同且地区已确定并相同）同一年度另有几份不同的报告（不含副本；警告 W_SAME_AGENCY_YEAR），例如同一报告的两种转换读出不同数字，或报告与其更正版；地区未确定（空值或有歧义）的报告，为同一年度另有几份地区也未确定的同名机关的报告（警告 W_SAME_NAME_YEAR：无法判断是同一机关还是同名机关）。大于 0 时无法判断哪份正确，合计不计入其中任何一份。',
+  'How many other reports, not copies of this one, the same agency (the same name and the same known place) has for the same year (warning W_SAME_AGENCY_YEAR), such as two conversions of one report read differently, or a report and its corrected version; for a report whose place is not known (NULL or ambiguous), how many other reports of the same agency name and year whose place is not known either (warning W_SAME_NAME_YEAR: whether they are one agency or namesakes is not known). Above 0, which one is right is not known, and totals add none of them. 0 for the one report of such an agency and year whose title or file name says it is the corrected version (更正, 勘误, 修订版): totals add it, and the others name it in superseded_by.',
+  '同一机关（名称相同且地区已确定并相同）同一年度另有几份不同的报告（不含副本；警告 W_SAME_AGENCY_YEAR），例如同一报告的两种转换读出不同数字，或报告与其更正版；地区未确定（空值或有歧义）的报告，为同一年度另有几份地区也未确定的同名机关的报告（警告 W_SAME_NAME_YEAR：无法判断是同一机关还是同名机关）。大于 0 时无法判断哪份正确，合计不计入其中任何一份。其中标题或文件名注明为更正版（更正、勘误、修订版）的唯一一份报告为 0：合计计入该份，其他各份在 superseded_by 中指向它。',
 ];
 const fig = (en: string, zh: string): Doc => [
   `${en}; NULL when any cell it comes from is blank or uncertain.`,
@@ -180,6 +180,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     second_report_line: [
       'The line (of the text as read, from 1) where another report in the same file, not read, begins (warning W_SECOND_REPORT): one report of a file is read — of reports each titled with a different year, the year the file’s name or the page’s title gives, else the only one whose publication date fits its year; otherwise the first — so the other’s numbers are in no dataset. NULL for a file holding one report.',
       '同一文件中另一份未读取的报告开始的行号（按读取的文字计，从 1 起；警告 W_SECOND_REPORT）：一个文件只读取一份报告——各份报告都有标题且年度不同时，取文件名或页面标题所写的年度，或唯一一份发布日期与年度相符的报告；其他情况取第一份——另一份报告的数字不在任何数据集中，请另存为单独的文件。文件只有一份报告时为空值。',
+    ],
+    superseded_by: [
+      "report_id of this report's corrected version (warning W_SUPERSEDED): another report of the same agency (the same name and the same known place) and year, not a copy, and the only one of them whose title or file name says it corrects (更正, 勘误, 修订版). Totals add the corrected version, not this one. NULL for every other report.",
+      '本报告更正版的报告编号（警告 W_SUPERSEDED）：同一机关（名称相同且地区已确定并相同）同一年度的另一份不同报告（不是副本），且是其中唯一一份标题或文件名注明更正（更正、勘误、修订版）的报告。合计计入更正版，不计入本报告。其他报告为空值。',
     ],
   },
   cells: {

@@ -221,7 +221,7 @@ export function undecided<T extends AgencyYear>(reports: readonly T[]): Set<stri
  */
 export function undecidedNote(n: number): string {
   return n > 0
-    ? `另有 ${fmt(n)} 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确`
+    ? `另有 ${fmt(n)} 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确，或已由本机关同年注明为更正版的报告取代`
     : '';
 }
 

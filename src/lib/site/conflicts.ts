@@ -28,6 +28,11 @@ export interface AgencyYearGroup {
 export interface AgencyYearList {
   /** Reports in all groups. */
   reports: number;
+  /**
+   * Reports left out of totals because a corrected version supersedes them (`superseded_by`):
+   * decided, so in no group; each report page links its corrected version.
+   */
+  superseded: number;
   /** Groups (agency-years). */
   groups: number;
   /** The groups listed, newest year first, then by agency name. */
@@ -49,8 +54,13 @@ const byFile = (a: ReportRow, b: ReportRow) =>
 export function agencyYearConflicts(reports: readonly ReportRow[], max: number): AgencyYearList {
   const skip = undecided(reports);
   const groups = new Map<string, ReportRow[]>();
+  let superseded = 0;
   for (const r of reports) {
     if (!skip.has(r.report_id)) continue;
+    if (r.superseded_by) {
+      superseded++;
+      continue;
+    }
     // The ingest flags reports of one agency (name and place known) and year, and reports of one
     // name and year whose places are not known (NULL or ambiguous: ingest/run.ts flagSameAgencyYear).
     const key =
@@ -85,7 +95,7 @@ export function agencyYearConflicts(reports: readonly ReportRow[], max: number):
     shown.push(group(rs, rs));
     shownReports += rs.length;
   }
-  return { reports: skip.size, groups: all.length, shown, shownReports };
+  return { reports: skip.size - superseded, superseded, groups: all.length, shown, shownReports };
 }
 
 function group(all: ReportRow[], listed: ReportRow[]): AgencyYearGroup {
@@ -101,11 +111,16 @@ function group(all: ReportRow[], listed: ReportRow[]): AgencyYearGroup {
  * and for a report alone in its year.
  */
 export function conflictMark(
-  r: Pick<ReportRow, 'source_file' | 'duplicate_of' | 'same_agency_year' | 'agency' | 'region_code' | 'region_basis'>,
+  r: Pick<
+    ReportRow,
+    'source_file' | 'duplicate_of' | 'same_agency_year' | 'agency' | 'region_code' | 'region_basis' | 'superseded_by'
+  >,
 ): { file: string; note: string } | null {
   if (r.duplicate_of || r.same_agency_year === 0) return null;
-  const note = placeKnown(r)
-    ? `同年另有 ${r.same_agency_year} 份不同报告，不计入合计`
-    : `同年另有 ${r.same_agency_year} 份同名机关（地区不明）的报告，不计入合计`;
+  const note = r.superseded_by
+    ? '已由同年注明的更正版取代，不计入合计'
+    : placeKnown(r)
+      ? `同年另有 ${r.same_agency_year} 份不同报告，不计入合计`
+      : `同年另有 ${r.same_agency_year} 份同名机关（地区不明）的报告，不计入合计`;
   return { file: shortFile(fileLabel(r.source_file)), note };
 }

@@ -178,12 +178,28 @@ export function secondReportNote(r: Pick<ReportRow, 'second_report_line'>): stri
  * for a copy (its original decides) and for most reports.
  */
 export function sameAgencyYearNote(
-  r: Pick<ReportRow, 'year' | 'same_agency_year' | 'duplicate_of' | 'agency' | 'region_code' | 'region_basis'>,
+  r: Pick<
+    ReportRow,
+    'year' | 'same_agency_year' | 'duplicate_of' | 'agency' | 'region_code' | 'region_basis' | 'superseded_by'
+  >,
 ): string | null {
   if (r.duplicate_of || r.same_agency_year === 0) return null;
+  if (r.superseded_by)
+    return `本机关${r.year ?? ''}年度另有一份报告在标题或文件名中注明为更正版（见下方链接），本报告的数字不计入各项合计、排名和图表，合计计入更正版。`;
   if (r.region_code === null || r.region_basis === 'ambiguous')
     return `${r.year ?? ''}年度另有 ${r.same_agency_year} 份名为“${r.agency ?? ''}”的机关的不同报告（不是本报告的副本），它们与本报告的地区都未能确定，无法判断是同一机关的报告（合计会重复计算）还是其他地方的同名机关，本报告的数字不计入各项合计、排名和图表。`;
   return `本机关${r.year ?? ''}年度另有 ${r.same_agency_year} 份不同的报告（不是本报告的副本），无法判断哪份正确，本报告的数字不计入各项合计、排名和图表。`;
+}
+
+/**
+ * On the page of a corrected version (its title or file name says 更正, 修订版): the other
+ * reports of its agency and year that name it in `superseded_by` are in no total, it is. Null
+ * when none does.
+ */
+export function correctsNote(r: Pick<ReportRow, 'year'>, superseded: number): string | null {
+  return superseded > 0
+    ? `本报告在标题或文件名中注明为更正版：本机关${r.year ?? ''}年度另有 ${superseded} 份报告由本报告取代，合计计入本报告，不计入被取代的报告（见下方链接）。`
+    : null;
 }
 
 /**

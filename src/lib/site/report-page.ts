@@ -12,6 +12,7 @@ import {
   regionTrail,
   statusLabel,
   sameAgencyYearNote,
+  correctsNote,
   secondReportNote,
   yearDispute,
   type Headline,
@@ -81,6 +82,13 @@ export interface ReportPage {
   agencyNote: string | null;
   /** Why none of its figures is in a total (another, different report of the agency-year), or null. */
   conflictNote: string | null;
+  /** On a corrected version (its title says 更正, 修订版): the reports it supersedes, in Chinese; null otherwise. */
+  correctsNote: string | null;
+  /**
+   * The reports of the correction, by file name: this report's corrected version (`superseded_by`),
+   * or the reports this corrected version supersedes. Empty when there is none.
+   */
+  correction: ReportRow[];
   /** A second report in the same file, not read (second_report_line), in Chinese; null when there is none. */
   secondReportNote: string | null;
   checks: { failed: CheckRow[]; passed: number; notAssessable: number; none: boolean };
@@ -135,6 +143,7 @@ export function reportPage({
   const passed = checks.filter((c) => c.status === 'pass').length;
   const notAssessable = checks.filter((c) => c.status === 'not_assessable').length;
   const title = pageTitle(report);
+  const superseded = agencyReports.filter((r) => r.superseded_by === report.report_id && r !== report);
 
   const filters: Array<[string, string]> = [['类型', '报告']];
   if (report.year !== null) filters.push(['年度', String(report.year)]);
@@ -240,6 +249,10 @@ export function reportPage({
     yearNote: yearDispute(report),
     agencyNote: agencyDispute(report),
     conflictNote: sameAgencyYearNote(report),
+    correctsNote: correctsNote(report, superseded.length),
+    correction: report.superseded_by
+      ? agencyReports.filter((r) => r.report_id === report.superseded_by)
+      : superseded.sort((a, b) => (a.source_file < b.source_file ? -1 : a.source_file > b.source_file ? 1 : 0)),
     secondReportNote: secondReportNote(report),
     checks: { failed, passed, notAssessable, none: checks.length === 0 },
     headlines: heads,

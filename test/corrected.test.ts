@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { correctionMarked } from '../src/lib/ingest/corrected.ts';
+import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
+import { tally, totals } from '../src/lib/site/aggregate.ts';
+import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
+import { sameAgencyYearNote } from '../src/lib/site/present.ts';
+import { reportPage } from '../src/lib/site/report-page.ts';
+import { buildReport } from './fixtures/build.ts';
+import { gaz, sha } from './helpers.ts';
+
+/**
+ * A report and its corrected version (更正版): the agency says which one is right, so totals add
+ * the corrected one and not the other (reports.superseded_by), where before they added neither.
+ */
+
+const file = (path: string, text: string): SourceFile => {
+  const bytes = new TextEncoder().encode(text);
+  return { path, size: bytes.length, read: () => bytes, sha256: sha };
+};
+const run = (files: SourceFile[]) =>
+  runInMemory(files, { rawDir: 'raw', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+
+const TITLE = '淮安市测试局2020年政府信息公开工作年度报告';
+const review = ['1', '2', '0', '0', '3', '0', '1', '0', '0', '1', '0', '0', '0', '0', '0'];
+const first = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
+const fixed = { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['4', '1', '0', '1', '0', '0', '6'] };
+const summaryOf = (d: ReturnType<typeof run>) => new Map(d.summary.map((s) => [s.report_id, s]));
+
+describe('correctionMarked: the words with which an agency marks a corrected version', () => {
+  it.each([
+    [`${TITLE}（更正版）`, 'a.txt'],
+    [`${TITLE}(更正)`, 'a.txt'],
+    [`关于${TITLE}的更正`, 'a.txt'],
+    [`${TITLE}（修订版）`, 'a.txt'],
+    [`${TITLE}（修訂版）`, 'a.txt'],
+    [`${TITLE}勘误`, 'a.txt'],
+    [TITLE, 'crawl/淮安市测试局2020年年报（更正）.pdf'],
+  ])('%s in %s', (title, source_file) => expect(correctionMarked({ title, source_file })).toBe(true));
+  it.each([
+    [TITLE, 'a.txt'],
+    [TITLE, '更正/a.txt'],
+    ['淮安市测试局2020年本年修订件数报告', 'a.txt'],
+    [null, 'a.txt'],
+  ])('not %s in %s', (title, source_file) => expect(correctionMarked({ title, source_file })).toBe(false));
+});
+
+describe('a report and its corrected version, of one agency (place known) and year', () => {
+  const d = run([
+    file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+    file('b/two.txt', buildReport({ title: `${TITLE}（更正版）`, requests: fixed, review })),
+  ]);
+  const [original, corrected] = d.reports;
+
+  it('the corrected one is the year’s: same_agency_year 0; the other names it in superseded_by', () => {
+    expect(original!.superseded_by).toBe(corrected!.report_id);
+    expect(corrected!.superseded_by).toBeNull();
+    expect(d.reports.map((r) => r.same_agency_year)).toEqual([1, 0]);
+    expect(d.summary.map((r) => r.same_agency_year)).toEqual([1, 0]);
+    const codes = d.manifest.files.map((f) => f.diagnostics.map((x) => x.code));
+    expect(codes[0]).toContain('W_SUPERSEDED');
+    expect(codes[0]).not.toContain('W_SAME_AGENCY_YEAR');
+    expect(codes[1]).not.toContain('W_SAME_AGENCY_YEAR');
+    expect(d.manifest.files.map((f) => f.same_agency_year)).toEqual([['b/two.txt'], []]);
+  });
+
+  it('totals add the corrected version’s numbers, not the other’s', () => {
+    const t = totals(d.reports, summaryOf(d));
+    expect(t.requests_new).toEqual({ sum: 9, known: 1, of: 1 });
+    expect(tally(d.reports)).toMatchObject({ reports: 2, undecided: 1, inTotals: 1 });
+  });
+
+  it('the quality page lists no conflict for them, and counts the superseded one apart', () => {
+    expect(agencyYearConflicts(d.reports, 10)).toMatchObject({ reports: 0, superseded: 1, groups: 0 });
+  });
+
+  it('each page says it and links the other', () => {
+    expect(sameAgencyYearNote(original!)).toContain('更正版');
+    expect(sameAgencyYearNote(corrected!)).toBeNull();
+    expect(conflictMark(original!)!.note).toContain('更正版');
+    expect(conflictMark(corrected!)).toBeNull();
+    const page = (r: typeof original) =>
+      reportPage({ report: r!, cells: [], checks: [], summary: summaryOf(d), agencyReports: d.reports });
+    expect(page(original).correction.map((r) => r.report_id)).toEqual([corrected!.report_id]);
+    expect(page(original).correctsNote).toBeNull();
+    expect(page(corrected).correction.map((r) => r.report_id)).toEqual([original!.report_id]);
+    expect(page(corrected).correctsNote).toContain('另有 1 份报告由本报告取代');
+  });
+});
+
+describe('what decides nothing', () => {
+  it('two reports that both say they correct: neither is added, as before', () => {
+    const d = run([
+      file('a/one.txt', buildReport({ title: `${TITLE}（更正版）`, requests: first, review })),
+      file('b/two.txt', buildReport({ title: `${TITLE}（修订版）`, requests: fixed, review })),
+    ]);
+    expect(d.reports.map((r) => [r.same_agency_year, r.superseded_by])).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+    expect(totals(d.reports, summaryOf(d)).requests_new).toEqual({ sum: 0, known: 0, of: 0 });
+  });
+
+  it('an agency whose place is not known: one agency’s or namesakes’ is not known, so no correction is', () => {
+    const title = '测试街道办事处2020年政府信息公开工作年度报告';
+    const d = run([
+      file('a/one.txt', buildReport({ title, requests: first, review })),
+      file('b/two.txt', buildReport({ title: `${title}（更正版）`, requests: fixed, review })),
+    ]);
+    expect(d.reports.map((r) => [r.same_agency_year, r.superseded_by])).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+  });
+
+  it('a corrected version alone in its year is an ordinary report', () => {
+    const d = run([file('b/two.txt', buildReport({ title: `${TITLE}（更正版）`, requests: fixed, review }))]);
+    expect(d.reports.map((r) => [r.same_agency_year, r.superseded_by])).toEqual([[0, null]]);
+  });
+});
+
+describe('cross-year checks', () => {
+  it('the next year is checked against the corrected version, not left unassessed between two', () => {
+    const next = TITLE.replace('2020', '2021');
+    const d = run([
+      file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+      file('b/two.txt', buildReport({ title: `${TITLE}（更正版）`, requests: fixed, review })),
+      file(
+        'c/next.txt',
+        buildReport({ title: next, head: ['发布时间：2022-01-20'], requests: fixed, review }).replace(
+          '2020年，本局',
+          '2021年，本局',
+        ),
+      ),
+    ]);
+    const nextId = d.reports[2]!.report_id;
+    const cross = d.checks.filter((c) => c.report_id === nextId && c.check_id.startsWith('cross_year.'));
+    expect(cross.length).toBeGreaterThan(0);
+    // Not "2020 年有 2 份不同的报告，无法确定与哪份核对".
+    expect(cross.filter((c) => c.detail.includes('无法确定与哪份核对'))).toEqual([]);
+  });
+});
