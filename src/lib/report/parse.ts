@@ -21,7 +21,7 @@ import { TABLE_OUTSIDE_SECTIONS } from '../ingest/reasons.ts';
 import { unheadedSections } from '../segment/unheaded.ts';
 import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/datasets.ts';
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
-import { sectionText, type Section } from '../segment/sections.ts';
+import { segment, sectionText, type Section } from '../segment/sections.ts';
 import { chooseReport } from '../segment/reports.ts';
 import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
 import { mergeCopies, type TableCopy } from '../tables/copies.ts';
@@ -133,20 +133,30 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
   const chosen = chooseReport(fileLines, file);
   const { lines, segmented } = chosen;
-  const { duplicateFrom, repeat } = segmented;
+  const { duplicateFrom } = segmented;
+  // The report again further on with other text (reports.ts repeatsOf): no other report, but more
+  // copies of its tables, compared with its own below (mergeCopies).
+  const repeat = chosen.repeats.length ? 'same' : segmented.repeat;
   const sections = unheadedSections(segmented.sections);
   if (duplicateFrom)
     diagnostics.push(
-      repeat === 'same'
-        ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
-        : diag(
-            'W_SECOND_REPORT',
-            chosen.years
-              ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : chosen.by === 'body' ? "the only one whose body states its title's year" : 'the first'}); save the others as files of their own`
-              : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
+      chosen.repeats.length
+        ? diag(
+            'W_DUPLICATE_TEXT',
+            'the report text repeats from here with other text in places: its tables are read as copies of the first, and a cell the copies read differently is left NULL',
             file,
             duplicateFrom,
-          ),
+          )
+        : repeat === 'same'
+          ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
+          : diag(
+              'W_SECOND_REPORT',
+              chosen.years
+                ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : chosen.by === 'body' ? "the only one whose body states its title's year" : 'the first'}); save the others as files of their own`
+                : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
+              file,
+              duplicateFrom,
+            ),
     );
 
   const all = lines.map((l) => l.text).join('\n');
@@ -245,12 +255,20 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const agencies = [meta.agency, meta.agencyDisputed?.title].filter((a): a is string => !!a);
   const runs = oldForm === null ? placedRuns(sections, found, meta.year, agencies) : [];
   for (const r of runs) for (const u of r.placed.unplaced) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
+  // The repeats' sections (reports.ts repeatsOf), each section's body lines a copy of its table.
+  const repeated = oldForm === null ? chosen.repeats.map((r) => unheadedSections(segment(r).sections)) : [];
   const copies = (
     i: 2 | 3 | 4,
   ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[] }> => {
     const own = tsec(i);
     const run = runs.find((r) => r.section === own);
     const body = own ? (run ? own.lines.slice(0, run.at) : own.lines) : null;
+    const again = repeated.flatMap((secs) => {
+      const s = secs.find((x) => x.index === i);
+      return s?.lines.length
+        ? [{ lines: s.lines, line: s.line, where: '文件中重复的报告', body: false, units: [] }]
+        : [];
+    });
     return [
       ...(own && body ? [{ lines: body, line: own.line, where: '正文', body: true, units: [] }] : []),
       ...runs.flatMap((r) =>
@@ -263,6 +281,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           units: b.title ? unitLines([b.title.line]) : [],
         })),
       ),
+      ...again,
     ];
   };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).

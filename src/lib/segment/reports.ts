@@ -29,6 +29,12 @@ export interface ChosenReport {
   by: 'file-name' | 'page-title' | 'date' | 'body' | 'first' | null;
   /** The year of the report read, with `years`. */
   year: number | null;
+  /**
+   * The later parts of the file that are the report read again, with other text (repeatsOf): a
+   * page saved twice, its copies differing in some numbers. Their tables are further copies of the
+   * report's (parse.ts): a cell the copies read differently is not known. Empty for most files.
+   */
+  repeats: Line[][];
 }
 
 /** At most this many reports are looked for in one file. */
@@ -36,8 +42,8 @@ const MAX_REPORTS = 8;
 
 export function chooseReport(lines: Line[], path: string): ChosenReport {
   const segmented = segment(lines);
-  const first: ChosenReport = { lines, segmented, years: null, by: null, year: null };
-  if (segmented.repeat !== 'other' || segmented.otherAt === null) return first;
+  const alone: ChosenReport = { lines, segmented, years: null, by: null, year: null, repeats: [] };
+  if (segmented.repeat !== 'other' || segmented.otherAt === null) return alone;
   // Where each report begins (index into `lines`), and each one's segmentation.
   const starts = [0];
   for (let seg = segmented; seg.repeat === 'other' && seg.otherAt && starts.length < MAX_REPORTS;) {
@@ -45,6 +51,7 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     starts.push(at);
     seg = segment(lines.slice(at));
   }
+  const first: ChosenReport = { ...alone, repeats: repeatsOf(lines, starts) };
   const heads = starts.map((s, i) => titleYear(lines, s, starts[i + 1] ?? lines.length));
   if (heads.some((h) => h === null)) return first;
   const ys = heads.map((h) => h!.year);
@@ -89,6 +96,7 @@ function chosen(
   first: ChosenReport,
 ): ChosenReport {
   if (pick === 0) return { ...first, years: ys, by, year: ys[0]! };
+  // (Another part chosen by its year: the first's repeats are not its own.)
   // From its first title (head), a few lines above where it was found by its title named again.
   const at = heads[pick]!.head;
   const own = lines.slice(at, starts[pick + 1] ?? lines.length);
@@ -101,7 +109,53 @@ function chosen(
     years: ys,
     by,
     year: ys[pick]!,
+    repeats: [],
   };
+}
+
+/**
+ * Whether a title naming no agency, its year first, is another title's without its agency: 2023年度
+ * 政府信息公开工作年度报告 of 测试局2023年政府信息公开工作年度报告 (年度 and 年 alike after the year).
+ */
+function shortOf(short: string, full: string): boolean {
+  const fromYear = (s: string) => {
+    const m = /((?:19|20)\d{2})年度?/.exec(s);
+    return m ? { at: m.index, rest: `${m[1]}年${s.slice(m.index + m[0].length)}` } : null;
+  };
+  const [a, b] = [fromYear(short), fromYear(full)];
+  return !!a && !!b && a.at === 0 && a.rest === b.rest;
+}
+
+/**
+ * The parts of a file after the first (beginning at `starts[1]`, …) that are the first report
+ * again, with other text: a crawl saving a page twice, or its article and a print copy, whose
+ * numbers differ here and there (a fresh tester's t69: the first copy's published, the second's
+ * ignored as another report). A part is the first report again when its title is the first's
+ * (spacing apart), the first's end (2023年度政府信息公开工作年度报告 under XX局2023年度…), or it
+ * has none; and neither its title nor its body (statistics period, 一's opening) states another
+ * year than the first's. Another agency's report (a department's and its sub-unit's) or another
+ * year's is no repeat: its title names another agency or year. Only when every later part is a
+ * repeat: beside another report, the file is one of several reports (the first read, as ever).
+ */
+function repeatsOf(lines: Line[], starts: number[]): Line[][] {
+  const end = (i: number) => starts[i + 1] ?? lines.length;
+  const title = (i: number) => {
+    const h = titleYear(lines, starts[i]!, end(i));
+    return h ? { text: lines[h.title]!.text.replace(/[\s|]+/g, ''), year: h.year } : null;
+  };
+  const t0 = title(0);
+  const y0 = t0?.year ?? bodyYear(lines, starts[0]!, end(0));
+  const out: Line[][] = [];
+  for (let i = 1; i < starts.length; i++) {
+    const t = title(i);
+    const body = bodyYear(lines, starts[i]!, end(i));
+    const sameTitle = t === null || (t0 !== null && (t.text === t0.text || shortOf(t.text, t0.text)));
+    const years = [t?.year ?? null, body].filter((y): y is number => y !== null);
+    // A part that is another report makes the file one of several reports, as before: none is a repeat.
+    if (!sameTitle || y0 === null || years.some((y) => y !== y0)) return [];
+    out.push(lines.slice(starts[i], end(i)));
+  }
+  return out;
 }
 
 /**
@@ -133,7 +187,7 @@ function titleYear(
   lines: Line[],
   from: number,
   to: number,
-): { year: number; fits: boolean; above: number[]; head: number } | null {
+): { year: number; fits: boolean; above: number[]; head: number; title: number } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
   let firstTitle = -1;
@@ -168,9 +222,15 @@ function titleYear(
   for (let j = firstTitle + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
     if (d)
-      return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above, head };
+      return {
+        year,
+        fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12),
+        above,
+        head,
+        title,
+      };
   }
-  return { year, fits: false, above, head };
+  return { year, fits: false, above, head, title };
 }
 
 /** A date: 2024-01-20, 2024年1月20日, 2024/1/20, 2024.1.20 (year and month). */

@@ -7,7 +7,7 @@ import type { Layout } from './sections.ts';
  * in the appendix. Each copy is read on its own; the table is what the copies agree on.
  * A cell one copy reads and another cannot (ambiguous, unreadable, a row lost) is the reading
  * copy's; a cell two copies read differently (5 and 7, 5 and blank) is neither's: `ambiguous`,
- * with one W_CELLS_AMBIGUOUS note naming the copies — and then, the copies not being proven one
+ * and so is every other cell of its row, with one W_CELLS_AMBIGUOUS note naming the copies — and then, the copies not being proven one
  * table, so is every cell that not every copy reads. Identical copies give the first copy's
  * table and no note at all.
  */
@@ -70,13 +70,22 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
   // unit's): then a cell stands only where every copy reads it alike, not where one copy alone
   // has it (a row the other lost, a cell it could not read).
   const conflict = [...byKey.values()].some(differs);
+  // A row whose copies differ in one cell is no row proven by them in its others either: one
+  // copy's row may be another row's, or its values shifted, and agree by chance (0 and 0) — the
+  // rule of a row printed twice within a table (the shared case c10; a fresh tester's t69, a
+  // report saved twice with one row changed: its other cells' truth NULL).
+  const rowsDiffering = new Set(
+    [...byKey.values()].filter(differs).map((cells) => `${cells[0]!.table_id}\u0000${cells[0]!.row_key}`),
+  );
   const differ: CellOut[][] = [];
   let alone = 0;
   for (const cells of byKey.values()) {
     const definite = definiteOf(cells);
     const d0 = definite[0];
+    const rowDiffers = rowsDiffering.has(`${cells[0]!.table_id}\u0000${cells[0]!.row_key}`);
     if (!d0) em.adopt(cells[0]!);
-    else if (definite.every((c) => agree(c, d0)) && (!conflict || definite.length === copies.length)) em.adopt(d0);
+    else if (!rowDiffers && definite.every((c) => agree(c, d0)) && (!conflict || definite.length === copies.length))
+      em.adopt(d0);
     else {
       if (differs(cells)) differ.push(definite);
       else alone++;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { testerFiles, wrongInFile } from './documents.ts';
+import { buildReport } from './fixtures/build.ts';
+import { ok, parseText } from './helpers.ts';
+
+/**
+ * A fresh tester's t69 (test/fixtures/tester/t69, README.txt its notes): a report saved twice in
+ * one file, the copies differing in a few numbers. The second copy was taken for another report
+ * and ignored, the first copy's numbers published; now the copies' tables are compared
+ * (segment/reports.ts repeatsOf, tables/copies.ts), and a row they read differently is NULL.
+ */
+const dir = new URL('./fixtures/tester/t69/', import.meta.url);
+
+describe('t69: every published number is the file’s', () => {
+  const files = testerFiles(dir);
+  it('has its files', () => expect(files.length).toBe(8));
+  for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
+});
+
+const requests = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
+const changed = { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
+const cell = (text: string, row: string, col: string) =>
+  ok(parseText(text, 'a.txt')).cells.find((c) => c.table_id === 'requests' && c.row_key === row && c.col_key === col)!;
+
+describe('the same report twice with other numbers', () => {
+  const a = buildReport({ requests });
+  it('a row the copies read differently is NULL, every cell of it; the rows they agree on stand', () => {
+    const text = `${a}\n${buildReport({ requests: changed })}`;
+    expect(cell(text, 'new_received', 'total')).toMatchObject({ value: null, state: 'ambiguous' });
+    expect(cell(text, 'new_received', 'commercial')).toMatchObject({ value: null, state: 'ambiguous' });
+    expect(cell(text, 'granted', 'total')).toMatchObject({ value: 5, state: 'number' });
+    const p = ok(parseText(text, 'a.txt'));
+    expect(p.report.second_report_line).toBeNull();
+    expect(p.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');
+    expect(p.diagnostics.map((d) => d.code)).not.toContain('W_SECOND_REPORT');
+  });
+  it('also under a title without the agency, or none', () => {
+    const copy = buildReport({ requests: changed });
+    for (const again of [
+      copy.replace('测试市测试局2020年政府信息公开工作年度报告', '2020年度政府信息公开工作年度报告'),
+      copy.replace('测试市测试局2020年政府信息公开工作年度报告\n', ''),
+    ])
+      expect(cell(`${a}\n${again}`, 'new_received', 'total').value).toBeNull();
+  });
+  it('another year’s report, or another agency’s, is no copy: the first report’s numbers stand, as before', () => {
+    const otherYear = buildReport({
+      title: '测试市测试局2021年政府信息公开工作年度报告',
+      head: ['发布时间：2022-01-20'],
+      requests: changed,
+    }).replace(/2020年，/g, '2021年，');
+    const otherAgency = buildReport({ title: '测试市另一局2020年政府信息公开工作年度报告', requests: changed });
+    for (const other of [otherYear, otherAgency]) {
+      const text = `${a}\n${other}`;
+      expect(cell(text, 'new_received', 'total')).toMatchObject({ value: 8, state: 'number' });
+      expect(ok(parseText(text, 'a.txt')).diagnostics.map((d) => d.code)).toContain('W_SECOND_REPORT');
+    }
+  });
+});
