@@ -47,11 +47,23 @@ describe('secondReports (the quality page’s files holding a report not read)',
       entry('f.txt', { outcome: 'rejected', report_id: null, diagnostics: [second(3)] }),
     ];
     const r = await secondReports(of(entries), 2);
-    expect(r.all).toBe(3);
+    expect(r).toMatchObject({ all: 3, reports: 3, copies: 0 });
     expect(r.shown).toEqual([
-      { report_id: 'id-a.txt', path: 'a.txt', line: 40 },
-      { report_id: 'id-c.txt', path: 'c.txt', line: null },
+      { report_id: 'id-a.txt', path: 'a.txt', line: 40, copyOf: null },
+      { report_id: 'id-c.txt', path: 'c.txt', line: null, copyOf: null },
     ]);
+  });
+
+  it('a copy of another report (another encoding of a file: its own id, duplicate_of set) is listed, marked and counted apart (t70)', async () => {
+    const r = await secondReports(
+      of([
+        entry('a.txt', { diagnostics: [second(40)] }),
+        entry('a-gbk.txt', { duplicate_of: 'id-a.txt', diagnostics: [second(40)] }),
+      ]),
+      10,
+    );
+    expect(r).toMatchObject({ all: 2, reports: 1, copies: 1 });
+    expect(r.shown.map((s) => s.copyOf)).toEqual([null, 'id-a.txt']);
   });
 
   it('the same when only the lines that may hold one are parsed (the manifest reader’s mayMatch)', async () => {
@@ -67,6 +79,6 @@ describe('secondReports (the quality page’s files holding a report not read)',
   });
 
   it('none: an empty list', async () => {
-    expect(await secondReports(of([entry('a.txt')]), 10)).toEqual({ shown: [], all: 0 });
+    expect(await secondReports(of([entry('a.txt')]), 10)).toEqual({ shown: [], all: 0, reports: 0, copies: 0 });
   });
 });

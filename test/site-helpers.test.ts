@@ -59,7 +59,7 @@ import {
   yearRows,
 } from '../src/lib/site/aggregate.ts';
 import { OUTCOMES, breakdown, consistency, rate } from '../src/lib/site/shares.ts';
-import { overview } from '../src/lib/site/overview.ts';
+import { overview, tiedNote, tiedPast } from '../src/lib/site/overview.ts';
 import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
 import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
@@ -872,10 +872,25 @@ describe('totals: one agency-year with several different reports', () => {
 
   it('every page over them says how many were left out and why (undecidedNote), and nothing when none', () => {
     expect(undecidedNote(2)).toBe(
-      '另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确',
+      '另有 2 份报告未计入合计：同一机关同一年度有两份以上不同的报告（或地区未能确定的同名机关同一年度有两份以上报告），无法判断哪份正确，或已由本机关同年注明为更正版的报告取代',
     );
     expect(undecidedNote(12345)).toContain('另有 12,345 份报告未计入合计');
     expect(undecidedNote(0)).toBe('');
+  });
+
+  it('a ranking cut at its tenth says how many past it share its value (t70: 西藏自治区 19 left out beside 云南省 19)', () => {
+    const values = [30, 28, 25, 24, 22, 21, 20, 20, 19, 19, 19, 17];
+    expect(tiedPast(values, 10)).toBe(1);
+    expect(tiedPast(values.slice(0, 11), 9)).toBe(2);
+    expect(tiedPast([5, 4, 3], 10)).toBe(0);
+    expect(tiedPast([5, 4, 3, 2], 3)).toBe(0);
+    const regions = values
+      .slice(0, 10)
+      .map((sum, i) => ({ code: String(i), name: String(i), t: { sum, known: 1, of: 1 } }));
+    expect(tiedNote({ tied: { agencies: 0, regions: 1 }, topAgencies: [], topRegions: regions })).toBe(
+      '另有 1 个省级地区的合计与地区排名第 10 位并列（同为 19），未列出。',
+    );
+    expect(tiedNote({ tied: { agencies: 0, regions: 0 }, topAgencies: [], topRegions: regions })).toBe('');
   });
 
   it("the pages' tables: a year's row, the year page, the overview, a region, a kind, shares and rates", () => {
@@ -973,7 +988,13 @@ describe('the quality page lists the agency-years with different reports (agency
   });
 
   it('is empty when every agency-year has one report', () => {
-    expect(agencyYearConflicts([alone, copy], 200)).toEqual({ reports: 0, groups: 0, shown: [], shownReports: 0 });
+    expect(agencyYearConflicts([alone, copy], 200)).toEqual({
+      reports: 0,
+      superseded: 0,
+      groups: 0,
+      shown: [],
+      shownReports: 0,
+    });
   });
 
   it("an agency's list tells its different reports of one year apart: the file and how many others (conflictMark)", () => {

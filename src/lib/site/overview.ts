@@ -15,6 +15,7 @@ import {
 } from './aggregate.ts';
 import type { Point } from './charts.ts';
 import { groupBy } from './group.ts';
+import { fmt } from './present.ts';
 
 /** The home page's view model (src/pages/index.astro): totals by year, chart points, leaders. */
 
@@ -43,6 +44,11 @@ export interface Overview {
   topRegions: Array<{ code: string; name: string; t: Total }>;
   /** What the rankings leave out: reports of the year without the figure, provinces none of whose reports has it. */
   unranked: { reports: number; regions: number };
+  /**
+   * Entries past the tenth with the tenth's very value, not listed (a fresh tester's t70: 西藏自治区's
+   * 19 left out beside 云南省's 19 at tenth place, with no word): the page says how many.
+   */
+  tied: { agencies: number; regions: number };
   kinds: string[];
   /** Reports no total adds (aggregate.ts, undecided): the page says why when there are any. */
   undecided: number;
@@ -75,6 +81,32 @@ export function headline(reports: ReportRow[], numbers: ReadonlyMap<string, numb
   return { count: tally(reports), numbers: n, uncertain, failing };
 }
 
+/**
+ * What the home page says under its rankings of entries tied with the tenth and not listed (in
+ * Chinese; empty when none): how many, and the value they share.
+ */
+export function tiedNote(o: Pick<Overview, 'tied' | 'topAgencies' | 'topRegions'>): string {
+  const agencies = o.tied.agencies > 0 && o.topAgencies.length > 0;
+  const regions = o.tied.regions > 0 && o.topRegions.length > 0;
+  return [
+    agencies
+      ? `另有 ${fmt(o.tied.agencies)} 份报告的本年新收申请与机关排名第 ${o.topAgencies.length} 位并列（同为 ${fmt(o.topAgencies.at(-1)!.v)}），未列出。`
+      : '',
+    regions
+      ? `另有 ${fmt(o.tied.regions)} 个省级地区的合计与地区排名第 ${o.topRegions.length} 位并列（同为 ${fmt(o.topRegions.at(-1)!.t.sum)}），未列出。`
+      : '',
+  ].join('');
+}
+
+/** How many values after the first `n` of a ranking (descending) equal the `n`-th: tied with it, not listed. */
+export function tiedPast(values: readonly number[], n: number): number {
+  if (values.length <= n) return 0;
+  const last = values[n - 1]!;
+  let k = n;
+  while (k < values.length && values[k] === last) k++;
+  return k - n;
+}
+
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
   const years = byYear(reports);
   const rows = yearRows(reports, summary);
@@ -89,17 +121,26 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
   const withValue = ranked
     .map((r) => ({ r, v: summary.get(r.report_id)?.requests_new ?? null }))
     .filter((x): x is { r: ReportRow; v: number } => x.v !== null);
-  const topAgencies = withValue.sort((a, b) => b.v - a.v).slice(0, 10);
+  const agencyRanking = withValue.sort((a, b) => b.v - a.v);
+  const topAgencies = agencyRanking.slice(0, 10);
   const regions = [...groupBy(latest, (r) => regionCodes(r.region_code)[0] ?? null)].map(([code, rs]) => ({
     code,
     name: rs[0]!.province ?? code,
     t: total(rs, summary, 'requests_new'),
   }));
   const placed = regions.filter((x) => x.code !== null);
-  const topRegions = placed
-    .filter((x) => x.t.known > 0)
-    .sort((a, b) => b.t.sum - a.t.sum)
-    .slice(0, 10);
+  const regionRanking = placed.filter((x) => x.t.known > 0).sort((a, b) => b.t.sum - a.t.sum);
+  const topRegions = regionRanking.slice(0, 10);
+  const tied = {
+    agencies: tiedPast(
+      agencyRanking.map((x) => x.v),
+      10,
+    ),
+    regions: tiedPast(
+      regionRanking.map((x) => x.t.sum),
+      10,
+    ),
+  };
   // What the rankings leave out, said under them (a fresh tester: 浙江省 and an agency missing
   // from them, with no word why): reports without the figure, provinces none of whose reports
   // has it.
@@ -115,6 +156,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     topAgencies,
     topRegions,
     unranked,
+    tied,
     kinds,
     undecided: count.undecided,
     count,
