@@ -162,6 +162,21 @@ function editedReport(): string {
   });
 }
 
+/**
+ * A report and its corrected version (（更正版） in the title): the corrected one is the year's
+ * report and in totals; the other names it in reports.superseded_by, and the pages link each other.
+ */
+export const CORRECTED_FILES = {
+  'corrected/淮安市更正版测试局2020年报告.txt': buildReport({
+    title: '淮安市更正版测试局2020年政府信息公开工作年度报告',
+    requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
+  }),
+  'corrected/淮安市更正版测试局2020年报告（更正）.txt': buildReport({
+    title: '淮安市更正版测试局2020年政府信息公开工作年度报告（更正版）',
+    requests: { new_received: ['7', '1', '0', '2', '0', '0', '10'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
+  }),
+};
+
 /** The sub-path build's public address (SITE_URL). */
 export const SUB_SITE_URL = 'https://nianbao.example.org';
 
@@ -226,6 +241,8 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(synthetic.raw, NO_YEAR_FILE), noYearReport());
   mkdirSync(join(synthetic.raw, 'namesakes'));
   for (const [f, text] of Object.entries(NAMESAKE_FILES)) writeFileSync(join(synthetic.raw, f), text);
+  mkdirSync(join(synthetic.raw, 'corrected'));
+  for (const [f, text] of Object.entries(CORRECTED_FILES)) writeFileSync(join(synthetic.raw, f), text);
   mkdirSync(join(synthetic.raw, 'conflict'));
   for (const [f, text] of Object.entries(CONFLICT_FILES)) writeFileSync(join(synthetic.raw, f), text);
   // A part limit of 16 KB: the synthetic site publishes its datasets, the manifest's entries and

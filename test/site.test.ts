@@ -10,6 +10,7 @@ import {
   AGENCY_DISPUTED_TITLE_NAME,
   CONFLICT_FILES,
   DISPUTED_FILE,
+  CORRECTED_FILES,
   NAMESAKE_FILES,
   NO_YEAR_FILE,
   NO_YEAR_REASON,
@@ -584,6 +585,36 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     for (const r of disputed) expect(links).toContain(`/reports/${r.report_id}/`);
   });
 
+  it('a report and its corrected version: the pages link each other, totals take the corrected one, the quality page counts the other apart', async () => {
+    const rows = await query<ReportRow>(
+      `SELECT * FROM ${parquetOf(published, 'reports')} WHERE source_file LIKE 'corrected/%' ORDER BY source_file`,
+    );
+    const [original, corrected] = [
+      rows.find((r) => !r.title!.includes('更正'))!,
+      rows.find((r) => r.title!.includes('更正'))!,
+    ];
+    expect(Object.keys(CORRECTED_FILES)).toContain(original.source_file);
+    expect([original.superseded_by, Number(original.same_agency_year)]).toEqual([corrected.report_id, 1]);
+    expect([corrected.superseded_by, Number(corrected.same_agency_year)]).toEqual([null, 0]);
+    const meta = (r: ReportRow) => page(`reports/${r.report_id}/index.html`).querySelector('dl.meta')!;
+    expect(meta(original).textContent).toContain('不计入合计：本机关2020年度另有一份报告在标题或文件名中注明为更正版');
+    expect(meta(original).querySelector('.correction-links a')!.getAttribute('href')).toBe(
+      `/reports/${corrected.report_id}/`,
+    );
+    expect(meta(corrected).textContent).toContain('更正版：本报告在标题或文件名中注明为更正版');
+    expect(meta(corrected).querySelector('.correction-links a')!.getAttribute('href')).toBe(
+      `/reports/${original.report_id}/`,
+    );
+    // The agency's list of reports marks the superseded one as such, not as undecided.
+    const agency = page(`agencies/${agencyKey(corrected)}/index.html`).querySelector('main')!.textContent;
+    expect(agency).toContain('已由同年注明的更正版取代，不计入合计');
+    expect(agency).not.toContain('同年另有 1 份不同报告');
+    const quality = page('quality/index.html');
+    expect(quality.querySelector('#superseded')!.textContent).toMatch(/另有\s*1\s*份报告已由本机关同年/);
+    const listed = [...quality.querySelectorAll('ul.conflicts a')].map((a) => a.getAttribute('href'));
+    expect(listed).not.toContain(`/reports/${original.report_id}/`);
+  });
+
   it('a file holding a second report (W_SECOND_REPORT) is listed on the quality page, with the line it starts at', async () => {
     // A fresh tester: a file of a 2023 and a 2022 report showed the first only, and nothing on the
     // site said another was in the file (only manifest.json did).
@@ -593,7 +624,11 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
       if (e.report_id && e.outcome !== 'duplicate' && e.diagnostics.some((d) => d.code === 'W_SECOND_REPORT'))
         withSecond.push(e);
     const quality = page('quality/index.html');
-    expect(quality.querySelector('h2#second-report')!.textContent).toBe(`文件中另有报告未读取（${withSecond.length}）`);
+    // Copies of another report counted apart, as the page's other lists (a fresh tester's t70).
+    const copies = withSecond.filter((e) => e.duplicate_of).length;
+    expect(quality.querySelector('h2#second-report')!.textContent).toBe(
+      `文件中另有报告未读取（${withSecond.length - copies}${copies ? `，另有 ${copies} 份副本` : ''}）`,
+    );
     const items = [...quality.querySelectorAll('ul.second-report > li')];
     expect(items).toHaveLength(Math.min(withSecond.length, 200));
     for (const e of withSecond.slice(0, 200)) {

@@ -16,7 +16,7 @@ SELECT r.province, r.year,
 FROM ${from('summary')} AS s
 JOIN ${from('reports')} AS r USING (report_id)
 WHERE r.duplicate_of IS NULL  -- 同一报告的副本只计一次
-  AND r.same_agency_year = 0  -- 同一机关同一年度有多份不同报告的，无法确定哪份为准，均不计入（与本站合计相同）
+  AND r.same_agency_year = 0  -- 同一机关同一年度有多份不同报告的，无法确定哪份为准，均不计入；其中注明为更正版的，只计更正版（与本站合计相同）
 GROUP BY r.province, r.year
 ORDER BY requests_new DESC NULLS LAST, r.province, r.year
 LIMIT 20;`;
@@ -115,7 +115,7 @@ print(granted.merge(reports, on="report_id")[["agency", "year", "value"]].head()
       // readr reads a vector of files as one table (each part has its header), and decompresses .gz.
       code: `library(readr)
 summary <- read_csv(${r(csv('summary'))}, col_types = cols(report_id = "c", region_code = "c", duplicate_of = "c", .default = col_guess()))
-# each report once (copies point at their original); an agency-year with several different reports counts none, as the site
+# each report once (copies point at their original); an agency-year with several different reports counts none (or only the one marked as the corrected version), as the site
 summary <- subset(summary, is.na(duplicate_of) & same_agency_year == 0)
 reports <- read_csv(${r(csv('reports'))}, col_types = cols(report_id = "c", region_code = "c", index_no = "c", duplicate_of = "c", .default = col_guess()))
 merged <- merge(summary, reports[, c("report_id", "province")], by = "report_id")
