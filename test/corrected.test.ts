@@ -41,6 +41,11 @@ describe('correctionMarked: the words with which an agency marks a corrected ver
     [TITLE, '更正/a.txt'],
     ['淮安市测试局2020年本年修订件数报告', 'a.txt'],
     [null, 'a.txt'],
+    // Saying it is not (yet) corrected (a fresh tester's t71: the original named _更正前 preferred).
+    [TITLE, '淮安市测试局2023年报_更正前.txt'],
+    [TITLE, '淮安市测试局2023年报（待更正）.txt'],
+    [TITLE, '淮安市测试局2023年报(未修订版).txt'],
+    [`${TITLE}（未更正）`, 'a.txt'],
   ])('not %s in %s', (title, source_file) => expect(correctionMarked({ title, source_file })).toBe(false));
 });
 
@@ -84,6 +89,50 @@ describe('a report and its corrected version, of one agency (place known) and ye
     expect(page(original).correctsNote).toBeNull();
     expect(page(corrected).correction.map((r) => r.report_id)).toEqual([original!.report_id]);
     expect(page(corrected).correctsNote).toContain('另有 1 份报告由本报告取代');
+  });
+});
+
+describe('t71: how a correction is told', () => {
+  it('a title with a correction label before it names the agency, not 更正:XX局 (counted beside XX局)', () => {
+    const d = run([
+      file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+      file('b/two.txt', buildReport({ title: `更正：${TITLE}`, requests: fixed, review })),
+    ]);
+    expect(d.reports.map((r) => r.agency)).toEqual(['淮安市测试局', '淮安市测试局']);
+    expect(d.reports[0]!.superseded_by).toBe(d.reports[1]!.report_id);
+  });
+  it('a notice with no table decides nothing: both stay out of totals, as before', () => {
+    const notice = `关于${TITLE}的更正说明\n发布时间：2021-03-01\n我局2020年年报中部分数据有误，现予更正。\n`;
+    const d = run([
+      file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+      file('b/notice.txt', notice),
+    ]);
+    const withYear = d.reports.filter((r) => r.year === 2020 && r.agency === '淮安市测试局');
+    if (withYear.length === 2) expect(withYear.map((r) => r.superseded_by)).toEqual([null, null]);
+    else expect(withYear.map((r) => r.superseded_by)).toEqual([null]);
+  });
+  it('the marker of a copy counts: the corrected report saved twice, one file named 更正版', () => {
+    const corrected = buildReport({ title: TITLE, requests: fixed, review });
+    const d = run([
+      file('a/corrected-copy.txt', corrected),
+      file('b/original.txt', buildReport({ title: TITLE, requests: first, review })),
+      file('c/更正版.txt', corrected.replace(/\n/g, '\r\n')),
+    ]);
+    const [copyKept, original] = d.reports;
+    expect(original!.superseded_by).toBe(copyKept!.report_id);
+    expect(copyKept!.same_agency_year).toBe(0);
+  });
+  it('a correction whose printed tables agree with the original’s is no copy of it (its 四 corrected in words)', () => {
+    const noReview = buildReport({ title: `${TITLE}（更正版）`, requests: first, review }).replace(
+      /四、政府信息公开行政复议[\s\S]*?(?=五、)/,
+      '四、政府信息公开行政复议、行政诉讼情况\n行政复议数据更正为：见说明。\n',
+    );
+    const d = run([
+      file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+      file('b/two.txt', noReview),
+    ]);
+    expect(d.reports.map((r) => r.duplicate_of)).toEqual([null, null]);
+    expect(d.reports[0]!.superseded_by).toBe(d.reports[1]!.report_id);
   });
 });
 

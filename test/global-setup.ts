@@ -114,7 +114,7 @@ export const CONFLICT_FILES: Record<string, string> = {
     title: '淮安市测试局2020年政府信息公开工作年度报告',
     requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
   }),
-  'conflict/淮安市测试局2020年报告（更正）.txt': buildReport({
+  'conflict/淮安市测试局2020年报告（另一版本）.txt': buildReport({
     title: '淮安市测试局2020年政府信息公开工作年度报告',
     head: ['发布时间：2021-02-03'],
     requests: { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['4', '1', '0', '1', '0', '0', '6'] },
@@ -167,12 +167,12 @@ function editedReport(): string {
  * report and in totals; the other names it in reports.superseded_by, and the pages link each other.
  */
 export const CORRECTED_FILES = {
-  'corrected/淮安市更正版测试局2020年报告.txt': buildReport({
-    title: '淮安市更正版测试局2020年政府信息公开工作年度报告',
+  'corrected/淮安市复核测试局2020年报告.txt': buildReport({
+    title: '淮安市复核测试局2020年政府信息公开工作年度报告',
     requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
   }),
-  'corrected/淮安市更正版测试局2020年报告（更正）.txt': buildReport({
-    title: '淮安市更正版测试局2020年政府信息公开工作年度报告（更正版）',
+  'corrected/淮安市复核测试局2020年报告（更正）.txt': buildReport({
+    title: '淮安市复核测试局2020年政府信息公开工作年度报告（更正版）',
     requests: { new_received: ['7', '1', '0', '2', '0', '0', '10'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
   }),
 };

@@ -17,6 +17,13 @@ describe('t69: every published number is the file’s', () => {
   for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });
 
+describe('t71: a part of the file taken for the report again never gives a value the report lacks', () => {
+  const t71 = new URL('./fixtures/tester/t71/', import.meta.url);
+  const files = testerFiles(t71);
+  it('has its files', () => expect(files.length).toBe(12));
+  for (const file of files) it(file, async () => expect(await wrongInFile(t71, file)).toEqual([]));
+});
+
 const requests = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const changed = { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const cell = (text: string, row: string, col: string) =>
@@ -33,6 +40,15 @@ describe('the same report twice with other numbers', () => {
     expect(p.report.second_report_line).toBeNull();
     expect(p.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');
     expect(p.diagnostics.map((d) => d.code)).not.toContain('W_SECOND_REPORT');
+  });
+  it('a copy whose row fails its own sum still writes its numbers: where they are not the other copy’s, the row is NULL (repeat-differing)', () => {
+    const failing = { ...requests, unable_needs_creation: ['0', '0', '0', '0', '0', '0', '3'] };
+    const copy = buildReport({ requests: failing });
+    expect(cell(copy, 'unable_needs_creation', 'total').state).toBe('ambiguous');
+    const text = `${a}\n${copy}`;
+    for (const col of ['natural_person', 'total'])
+      expect(cell(text, 'unable_needs_creation', col)).toMatchObject({ value: null, state: 'ambiguous' });
+    expect(cell(text, 'new_received', 'total')).toMatchObject({ value: 8, state: 'number' });
   });
   it('also under a title without the agency, or none', () => {
     const copy = buildReport({ requests: changed });

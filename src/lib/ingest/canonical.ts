@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { ManifestEntry, ReportRow } from '../schema/datasets.ts';
 import { diag } from '../schema/diagnostics.ts';
 import type { CellOut } from '../tables/read.ts';
+import { correctionMarked } from './corrected.ts';
 
 /**
  * One report, counted once. Byte-identical files are dropped before parsing (manifest outcome
@@ -207,9 +208,16 @@ export function markDuplicates(kept: Candidate[], agencyKey: (r: ReportRow) => s
   // "The same numbers" is not transitive (a report whose table is missing matches two reports
   // that differ in it): groups join only when every report of one has the numbers of every
   // report of the other.
+  // Nor is a report that says it corrects (更正: corrected.ts) the same as one that does not,
+  // though the numbers both print agree: the correction may be in a table it leaves out (a fresh
+  // tester's t71: its 四 corrected in words, the original's 四 added to totals as the copy's).
   const compatible = (i: number, j: number) =>
     members[find(i)]!.every((a) =>
-      members[find(j)]!.every((b) => sameNumbers(kept[a]!.fingerprint!, kept[b]!.fingerprint!)),
+      members[find(j)]!.every(
+        (b) =>
+          sameNumbers(kept[a]!.fingerprint!, kept[b]!.fingerprint!) &&
+          correctionMarked(kept[a]!.report) === correctionMarked(kept[b]!.report),
+      ),
     );
   // Conversions of one file (conversionStem): of one agency name and year, their places not
   // known to differ, and every row both read whole the same. Neither the place nor MIN_NONZERO

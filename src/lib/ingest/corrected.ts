@@ -6,11 +6,18 @@ import type { ReportRow } from '../schema/datasets.ts';
  * (revised edition; traditional 修訂版). 修订 alone is not one: 本年修订件数 is a column of 二.
  */
 const CORRECTION = /更正|勘误|勘誤|修[订訂正]版|修[订訂]稿/;
+/**
+ * The same words saying the report is not (yet) corrected: 更正前 (before correction), 待更正 /
+ * 拟更正 (to be corrected), 未更正 / 未修订版 (not corrected): a fresh tester's t71, the original
+ * named `…_更正前.txt` taken for the correction.
+ */
+const NOT_CORRECTED = /更正前|[待拟需未]更正|[未待][修訂订正]+|修[订訂正]前|勘误前/;
+const marks = (s: string) => CORRECTION.test(s) && !NOT_CORRECTED.test(s);
 
 /**
  * Whether a report says it is a corrected version: its title, or its file's name (the last part
  * of `source_file`, where crawlers keep the page's link text), carries a correction word.
  */
 export function correctionMarked(r: Pick<ReportRow, 'title' | 'source_file'>): boolean {
-  return CORRECTION.test(r.title ?? '') || CORRECTION.test(r.source_file.slice(r.source_file.lastIndexOf('/') + 1));
+  return marks(r.title ?? '') || marks(r.source_file.slice(r.source_file.lastIndexOf('/') + 1));
 }

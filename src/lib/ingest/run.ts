@@ -418,6 +418,10 @@ export function sameAgencyKey(
  * not grouped with one of known place: the name alone does not make them one agency.
  */
 function flagSameAgencyYear(kept: Kept[]): void {
+  // A report says it corrects when it or a copy of it does (the copy's file name alone may carry
+  // 更正: a fresh tester's t71, the unmarked copy kept as the report and the correction lost).
+  const marked = new Set<string>();
+  for (const k of kept) if (correctionMarked(k.report)) marked.add(k.report.duplicate_of ?? k.report.report_id);
   const groups = new Map<string, Kept[]>();
   for (const k of kept) {
     // A copy of a report (duplicate_of) is said so by its own warning.
@@ -432,8 +436,9 @@ function flagSameAgencyYear(kept: Kept[]): void {
     // agency's report of the year, as the agency says; the others are superseded by it. Two or
     // more saying so (a second correction, or two conversions of the corrected one read
     // differently) decide nothing.
-    const marked = agencyKey(group[0]!.report) !== null ? group.filter((k) => correctionMarked(k.report)) : [];
-    const corrected = marked.length === 1 ? marked[0]! : null;
+    // A notice with no table (text_only) corrects numbers it does not give: it decides nothing.
+    const saying = agencyKey(group[0]!.report) !== null ? group.filter((k) => marked.has(k.report.report_id)) : [];
+    const corrected = saying.length === 1 && saying[0]!.report.status !== 'text_only' ? saying[0]! : null;
     if (corrected) {
       for (const k of group) {
         if (k === corrected) continue;

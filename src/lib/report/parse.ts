@@ -24,7 +24,7 @@ import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../chec
 import { segment, sectionText, type Section } from '../segment/sections.ts';
 import { chooseReport } from '../segment/reports.ts';
 import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
-import { mergeCopies, type TableCopy } from '../tables/copies.ts';
+import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut } from '../tables/read.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
@@ -256,18 +256,35 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const runs = oldForm === null ? placedRuns(sections, found, meta.year, agencies) : [];
   for (const r of runs) for (const u of r.placed.unplaced) diagnostics.push(diag('W_TABLE_MISSING', u.why, file, u.no));
   // The repeats' sections (reports.ts repeatsOf), each section's body lines a copy of its table.
-  const repeated = oldForm === null ? chosen.repeats.map((r) => unheadedSections(segment(r).sections)) : [];
+  // The repeats' sections and appendix runs (reports.ts repeatsOf): each table a copy of the report's.
+  const repeated = (oldForm === null ? chosen.repeats : []).map((r) => {
+    const secs = unheadedSections(segment(foldScript(r).lines).sections);
+    return { secs, runs: placedRuns(secs, lastAppendix(secs), meta.year, agencies) };
+  });
   const copies = (
     i: 2 | 3 | 4,
-  ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[] }> => {
+  ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[]; repeat?: true }> => {
     const own = tsec(i);
     const run = runs.find((r) => r.section === own);
     const body = own ? (run ? own.lines.slice(0, run.at) : own.lines) : null;
-    const again = repeated.flatMap((secs) => {
+    const again = repeated.flatMap(({ secs, runs: theirs }) => {
       const s = secs.find((x) => x.index === i);
-      return s?.lines.length
-        ? [{ lines: s.lines, line: s.line, where: '文件中重复的报告', body: false, units: [] }]
-        : [];
+      const run = theirs.find((r) => r.section === s);
+      const lines = s ? (run ? s.lines.slice(0, run.at) : s.lines) : [];
+      const where = '文件中重复的报告';
+      return [
+        ...(lines.length ? [{ lines, line: s!.line, where, body: false, units: [], repeat: true as const }] : []),
+        ...theirs.flatMap((r) =>
+          r.placed.tables[i].map((b) => ({
+            lines: b.lines,
+            line: b.title?.no ?? b.lines[0]!.no,
+            where,
+            body: false,
+            units: b.title ? unitLines([b.title.line]) : [],
+            repeat: true as const,
+          })),
+        ),
+      ];
     });
     return [
       ...(own && body ? [{ lines: body, line: own.line, where: '正文', body: true, units: [] }] : []),
@@ -301,8 +318,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     if (r.read) activeCopies.push({ ...c, read: r.read, layout: r.layout });
   }
   const active = {
-    layout: activeCopies[0]?.layout ?? null,
-    read: activeCopies.length ? mergeCopies('active', activeCopies) : null,
+    layout: activeCopies.find((c) => !c.repeat)?.layout ?? null,
+    read: ownThenRepeats('active', activeCopies),
   };
   const requestList = copies(3);
   const requestCopies = requestList.flatMap((c) => {
@@ -320,11 +337,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     );
     return r.read ? [{ ...c, read: r.read, known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
   });
-  const requests: ReturnType<typeof readRequests> = requestCopies.length
+  const ownRequests = requestCopies.filter((c) => !c.repeat);
+  const requests: ReturnType<typeof readRequests> = ownRequests.length
     ? {
-        layout: requestCopies.find((c) => c.known)?.known ?? null,
-        read: mergeCopies('requests', requestCopies),
-        ...(requestCopies[0]!.layout ? { rowsLayout: requestCopies[0]!.layout } : {}),
+        layout: ownRequests.find((c) => c.known)?.known ?? null,
+        read: ownThenRepeats('requests', requestCopies),
+        ...(ownRequests[0]!.layout ? { rowsLayout: ownRequests[0]!.layout } : {}),
       }
     : { layout: null, read: null };
   const reviewCopies = copies(4).flatMap((c) => {
@@ -338,11 +356,11 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     );
     return r ? [{ ...c, read: r, layout: null }] : [];
   });
-  const review = reviewCopies.length ? mergeCopies('review', reviewCopies) : null;
+  const review = ownThenRepeats('review', reviewCopies);
   const tables = [
-    { name: '二', sec: 2, read: active.read, line: sec(2)?.line ?? activeCopies[0]?.line ?? null },
-    { name: '三', sec: 3, read: requests.read, line: sec(3)?.line ?? requestCopies[0]?.line ?? null },
-    { name: '四', sec: 4, read: review, line: sec(4)?.line ?? reviewCopies[0]?.line ?? null },
+    { name: '二', sec: 2, read: active.read, line: sec(2)?.line ?? activeCopies.find((c) => !c.repeat)?.line ?? null },
+    { name: '三', sec: 3, read: requests.read, line: sec(3)?.line ?? ownRequests[0]?.line ?? null },
+    { name: '四', sec: 4, read: review, line: sec(4)?.line ?? reviewCopies.find((c) => !c.repeat)?.line ?? null },
   ];
   let complete = true;
   for (const t of tables) {

@@ -1,4 +1,5 @@
 import type { Line } from '../decode/lines.ts';
+import { toSimplified } from '../decode/script.ts';
 import { HEADING_START as HEADING, TITLE_YEAR, segment, yearNumber, type Segmented } from './sections.ts';
 
 /**
@@ -114,43 +115,74 @@ function chosen(
 }
 
 /**
- * Whether a title naming no agency, its year first, is another title's without its agency: 2023年度
- * 政府信息公开工作年度报告 of 测试局2023年政府信息公开工作年度报告 (年度 and 年 alike after the year).
+ * A part's title as compared with another's (repeatsOf): the last line before its first heading,
+ * among its first lines, that names a 年度报告 or 年报 and is no sentence — with the spacing gone, traditional script
+ * folded, what follows the last 年度报告/年报 cut off (（全文）, a crawler's `_XX市人民政府`) and
+ * 2023年度 written 2023年. Null when no line before its heading names one (no title).
  */
-function shortOf(short: string, full: string): boolean {
-  const fromYear = (s: string) => {
-    const m = /((?:19|20)\d{2})年度?/.exec(s);
-    return m ? { at: m.index, rest: `${m[1]}年${s.slice(m.index + m[0].length)}` } : null;
-  };
-  const [a, b] = [fromYear(short), fromYear(full)];
-  return !!a && !!b && a.at === 0 && a.rest === b.rest;
+function titleOf(lines: Line[], from: number, to: number): string | null {
+  let title: string | null = null;
+  // A part found at its heading (its title not one the segmenter takes for one: `…年度报告_南京市人民
+  // 政府`, a fresh tester's t71) has it just above: a few lines back, no heading between.
+  let back = from;
+  while (back > 0 && from - back < 6 && !HEADING.test(lines[back - 1]!.text)) back--;
+  for (let i = back; i < Math.min(to, from + 40); i++) {
+    if (i >= from && HEADING.test(lines[i]!.text)) break;
+    const t = toSimplified(lines[i]!.text.replace(/[\s|]+/g, '')).replace(/^标题[:：]/, '');
+    const m = /^(.*(?:年度报告|年报))/.exec(t);
+    // A sentence naming the report (现公布XX局2023年…年度报告。) is no title.
+    if (m && !/[，。；,;]/.test(m[1]!)) title = m[1]!.replace(/((?:19|20)\d{2})年度/g, '$1年');
+  }
+  return title;
 }
 
 /**
  * The parts of a file after the first (beginning at `starts[1]`, …) that are the first report
  * again, with other text: a crawl saving a page twice, or its article and a print copy, whose
  * numbers differ here and there (a fresh tester's t69: the first copy's published, the second's
- * ignored as another report). A part is the first report again when its title is the first's
- * (spacing apart), the first's end (2023年度政府信息公开工作年度报告 under XX局2023年度…), or it
- * has none; and neither its title nor its body (statistics period, 一's opening) states another
- * year than the first's. Another agency's report (a department's and its sub-unit's) or another
- * year's is no repeat: its title names another agency or year. Only when every later part is a
- * repeat: beside another report, the file is one of several reports (the first read, as ever).
+ * ignored as another report). A part is the first report again when its title (titleOf) is the
+ * first's, or the first's without its agency (2023年度政府信息公开工作年度报告 under XX局2023年…),
+ * or it has none; and neither its title nor its body (statistics period, 一's opening) states
+ * another year than the first's; and its text is the first's but for a few numbers (85 % of its
+ * runs of 12 characters are the first's). A title naming another agency, another year or none (政府信息公开工作年度报告)
+ * makes it another report, as does other text (an untitled sub-unit's report). Only when every later part is a repeat: beside another
+ * report, the file is one of several reports (the first read, as ever). A part taken for a repeat
+ * may still be another unit's (no title, or a title only the year and the words): its tables only
+ * ever take values away from the report's (tables/copies.ts checkedByRepeats; a fresh tester's
+ * t71).
  */
+const SHINGLE = 12;
+
 function repeatsOf(lines: Line[], starts: number[]): Line[][] {
   const end = (i: number) => starts[i + 1] ?? lines.length;
-  const title = (i: number) => {
-    const h = titleYear(lines, starts[i]!, end(i));
-    return h ? { text: lines[h.title]!.text.replace(/[\s|]+/g, ''), year: h.year } : null;
-  };
-  const t0 = title(0);
-  const y0 = t0?.year ?? bodyYear(lines, starts[0]!, end(0));
+  const t0 = titleOf(lines, starts[0]!, end(0));
+  // A part's text run together, spacing and rules gone (a table's rows and a <pre> copy of them
+  // alike), and the first's every run of SHINGLE characters.
+  const textOf = (from: number, to: number) =>
+    lines
+      .slice(from, to)
+      .map((l) => l.text.replace(/[\s|]+/g, ''))
+      .join('');
+  const first = textOf(starts[0]!, end(0));
+  const own = new Set<string>();
+  for (let k = 0; k + SHINGLE <= first.length; k++) own.add(first.slice(k, k + SHINGLE));
+  const y0 = titleYear(lines, starts[0]!, end(0))?.year ?? bodyYear(lines, starts[0]!, end(0));
   const out: Line[][] = [];
   for (let i = 1; i < starts.length; i++) {
-    const t = title(i);
+    const t = titleOf(lines, starts[i]!, end(i));
     const body = bodyYear(lines, starts[i]!, end(i));
-    const sameTitle = t === null || (t0 !== null && (t.text === t0.text || shortOf(t.text, t0.text)));
-    const years = [t?.year ?? null, body].filter((y): y is number => y !== null);
+    const short = t !== null && /^(?:19|20)\d{2}年/.test(t) && t0 !== null && t0.endsWith(t);
+    const sameTitle = t === null || t === t0 || short;
+    // Its text the first's but for a few numbers: of a report saved twice, 94–100 % of the runs of
+    // SHINGLE characters (every sixth) are runs of the first copy (t69's, t71's), of another
+    // unit's or another year's report of the same form at most 55 % (the form's words and the
+    // template's; 74 % for A, B, A again).
+    const text = textOf(starts[i]!, end(i));
+    let runs = 0;
+    let shared = 0;
+    for (let k = 0; k + SHINGLE <= text.length; k += 6, runs++) if (own.has(text.slice(k, k + SHINGLE))) shared++;
+    if (runs < 5 || shared < 0.85 * runs) return [];
+    const years = [titleYear(lines, starts[i]!, end(i))?.year ?? null, body].filter((y): y is number => y !== null);
     // A part that is another report makes the file one of several reports, as before: none is a repeat.
     if (!sameTitle || y0 === null || years.some((y) => y !== y0)) return [];
     out.push(lines.slice(starts[i], end(i)));
@@ -187,7 +219,7 @@ function titleYear(
   lines: Line[],
   from: number,
   to: number,
-): { year: number; fits: boolean; above: number[]; head: number; title: number } | null {
+): { year: number; fits: boolean; above: number[]; head: number } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
   let firstTitle = -1;
@@ -222,15 +254,9 @@ function titleYear(
   for (let j = firstTitle + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
     if (d)
-      return {
-        year,
-        fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12),
-        above,
-        head,
-        title,
-      };
+      return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above, head };
   }
-  return { year, fits: false, above, head, title };
+  return { year, fits: false, above, head };
 }
 
 /** A date: 2024-01-20, 2024年1月20日, 2024/1/20, 2024.1.20 (year and month). */

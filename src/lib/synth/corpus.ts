@@ -867,6 +867,8 @@ function report(
   /** Lines of the appendix at the end of `body` (a signature may go before them), and a section whose own table is not printed. */
   let appendixLength = 0;
   let dropped: Array<0 | 1 | 2> = [];
+  /** A row of 三 to print with another total in a second copy of the report (repeat-differing). */
+  let differing: { line: string; copy: string; key: string } | null = null;
   if (pre2019) {
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
@@ -1136,6 +1138,26 @@ function report(
       quirks.add(numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
+    // A row of 三, one line of its own with every cell a number, that a second copy of the report
+    // prints with another total (repeat-differing, below; side generator). Its label the longest
+    // of the form's it holds (1. and 一、 are parts of others).
+    const diffRng = new Random(Number(seq) * 8147 + 71);
+    if (!noTables && ONE_LINE_ROWS.has(style) && !tq.wrappedLabels && !tq.grid && diffRng.chance(0.03)) {
+      const defs = requestRows[tables!.layoutRequests];
+      const rows = r.requests.flatMap((l) => {
+        const d = defs.filter((x) => l.includes(x.label)).sort((x, y) => y.label.length - x.label.length)[0];
+        const own = d && cells.filter((c) => c.table_id === 'requests' && c.row_key === d.key);
+        return d && own!.length && own!.every((c) => c.state === 'number') && /\d+(?=\D*$)/.test(l)
+          ? [{ line: l, key: d.key }]
+          : [];
+      });
+      const pick = rows.length ? diffRng.pick(rows) : null;
+      if (pick && body.filter((l) => l === pick.line).length === 1)
+        differing = {
+          ...pick,
+          copy: pick.line.replace(/(\d+)(?=\D*$)/, (d) => String(Number(d) + diffRng.int(1, 9))),
+        };
+    }
     // A 法人 column not printed: its cells are not the file's, the checks over them not assessable.
     const missing = tq.missingColumn;
     if (missing && !noTables) {
@@ -1342,12 +1364,31 @@ function report(
       : body),
     ...(signature ? [] : mv.tail),
     ...(style !== 'oneline' && q('duplicate-text', 0.03) ? body : []),
+    // The report saved twice, the copy's row of 三 with another total (a crawl saving a page and
+    // its print copy: a fresh tester's t69, the first copy's numbers published): that row is not
+    // known, every cell NULL (below). Not beside another copy or report in the file.
+    ...(differing &&
+    ![
+      'duplicate-text',
+      'previous-year-first',
+      'other-year-sections',
+      'other-year-sections-no-four',
+      'tables-in-appendix',
+      'appendix-repeat',
+      'appendix-other-unit',
+      'signature-before-appendix',
+    ].some((x) => quirks.has(x)) &&
+    !signature &&
+    (quirks.add('repeat-differing'), true)
+      ? [...titleLines, ...body.map((l) => (l === differing.line ? differing.copy : l))]
+      : []),
     // Another report saved after this one (the next year's, its numbers shifted): only the
     // first is read. Decided by a side generator so that the main stream (and every corpus
     // made before this shape) stays the same.
     ...(style !== 'oneline' &&
     style !== 'html' &&
     !quirks.has('duplicate-text') &&
+    !quirks.has('repeat-differing') &&
     !quirks.has('previous-year-first') &&
     !quirks.has('other-year-sections') &&
     !quirks.has('other-year-sections-no-four') &&
@@ -1356,6 +1397,15 @@ function report(
       : []),
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
+  if (quirks.has('repeat-differing')) {
+    const cols = requestRows[tables!.layoutRequests][0]!.columns;
+    for (const c of cells)
+      if (c.table_id === 'requests' && c.row_key === differing!.key) {
+        c.value = null;
+        c.state = 'unreadable';
+      }
+    cols.forEach((_, j) => unknown.add(`requests.${differing!.key}.${j}`));
+  }
   const dump = style === 'oneline' ? onelineDump(rng, title, pub, body) : null;
   if (dump) {
     mv.title = title;
@@ -1369,6 +1419,7 @@ function report(
     !before.length &&
     ![
       'duplicate-text',
+      'repeat-differing',
       'appended-report',
       'previous-year-first',
       'other-year-sections',

@@ -19,6 +19,8 @@ export interface TableCopy {
   /** First line of the copy, and where it stands (正文 or 附件), for the note. */
   line: number;
   where: string;
+  /** A copy in the report saved again in the file (checkedByRepeats): it only takes values away. */
+  repeat?: true;
 }
 
 /** States that say what the cell holds (a number, nothing, n/a): copies must agree on them. */
@@ -66,23 +68,51 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
     const d = definiteOf(cells);
     return d.length > 1 && !d.every((c) => agree(c, d[0]!));
   };
+  const rowOf = (c: CellOut) => `${c.table_id}\u0000${c.row_key}`;
+  // A copy that cannot read a row with certainty (its own sum fails: which cell is wrong is not
+  // known) still writes its numbers: where they are not another copy's, in order, the copies
+  // differ in that row (the generator's repeat-differing: 0 … 0 | 0 in one copy, 0 … 0 | 3 in the
+  // other, and the first copy's 0s were published). Rows every copy reads definitely are
+  // compared by their values alone (元 and 万元 written apart).
+  const unsure = new Set<string>();
+  const writtenRows = copies.map((c) => {
+    const rows = new Map<string, string[]>();
+    const whole = new Set<string>();
+    for (const cell of c.read.cells) {
+      const r = rowOf(cell);
+      const nums = numbersOf(cell.raw);
+      if (!DEFINITE.has(cell.state)) unsure.add(r);
+      if (whole.has(r)) continue;
+      // A cell not read whose text is its row's (two numbers or more): the row as written.
+      if (!DEFINITE.has(cell.state) && nums.length > 1) {
+        rows.set(r, nums);
+        whole.add(r);
+      } else rows.set(r, [...(rows.get(r) ?? []), ...nums]);
+    }
+    return rows;
+  });
+  const writtenApart = [...unsure].filter((r) => {
+    const seqs = writtenRows.map((m) => m.get(r)?.join(' ')).filter((s): s is string => !!s);
+    return new Set(seqs).size > 1;
+  });
   // Copies that differ somewhere are not proven the same table (another year's, a subordinate
   // unit's): then a cell stands only where every copy reads it alike, not where one copy alone
   // has it (a row the other lost, a cell it could not read).
-  const conflict = [...byKey.values()].some(differs);
+  const conflict = [...byKey.values()].some(differs) || writtenApart.length > 0;
   // A row whose copies differ in one cell is no row proven by them in its others either: one
   // copy's row may be another row's, or its values shifted, and agree by chance (0 and 0) — the
   // rule of a row printed twice within a table (the shared case c10; a fresh tester's t69, a
   // report saved twice with one row changed: its other cells' truth NULL).
-  const rowsDiffering = new Set(
-    [...byKey.values()].filter(differs).map((cells) => `${cells[0]!.table_id}\u0000${cells[0]!.row_key}`),
-  );
+  const rowsDiffering = new Set([
+    ...[...byKey.values()].filter(differs).map((cells) => rowOf(cells[0]!)),
+    ...writtenApart,
+  ]);
   const differ: CellOut[][] = [];
   let alone = 0;
   for (const cells of byKey.values()) {
     const definite = definiteOf(cells);
     const d0 = definite[0];
-    const rowDiffers = rowsDiffering.has(`${cells[0]!.table_id}\u0000${cells[0]!.row_key}`);
+    const rowDiffers = rowsDiffering.has(rowOf(cells[0]!));
     if (!d0) em.adopt(cells[0]!);
     else if (!rowDiffers && definite.every((c) => agree(c, d0)) && (!conflict || definite.length === copies.length))
       em.adopt(d0);
@@ -124,4 +154,55 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
   return { cells: merged, found, missing, notes };
 }
 
+/** The numbers a cell's text writes, in order (full-width digits and thousands separators read: `１,234件` is 1234). */
+function numbersOf(raw: string): string[] {
+  return (
+    raw
+      .normalize('NFKC')
+      .replace(/(?<=\d)[,，](?=\d{3})/g, '')
+      .match(/\d+(?:\.\d+)?/g) ?? []
+  ).map((n) => String(Number(n)));
+}
+
 const addr = (c: CellOut) => ({ table: c.table_id, row: c.row_key, col: c.col_key });
+
+/**
+ * A table as the report's own copies read it (`own`: mergeCopies of them), checked against its
+ * copies in the report saved again further on in the file (segment/reports.ts repeatsOf). Those
+ * only take values away, never give one: a row they read otherwise (mergeCopies' rule) is NULL,
+ * and a cell, row or table only a repeat has is not the report's — a part taken for a repeat may
+ * be another unit's report or another year's (a fresh tester's t71: a sub-unit's 四 published as
+ * its department's, the department's own 四 not printed).
+ */
+export function checkedByRepeats(table: TableId, own: TableCopy, repeats: TableCopy[]): TableRead {
+  if (!repeats.length) return own.read;
+  const merged = mergeCopies(table, [own, ...repeats]);
+  const after = new Map(merged.cells.map((c) => [cellKey(addr(c)), c]));
+  let changed = false;
+  const cells = own.read.cells.map((c) => {
+    const m = after.get(cellKey(addr(c)));
+    if (!m || !DEFINITE.has(c.state) || DEFINITE.has(m.state)) return c;
+    changed = true;
+    return m;
+  });
+  if (!changed) return own.read;
+  // The note naming the copies and the cells they read differently (the copies' own notes are theirs).
+  const notes = [...own.read.notes, ...merged.notes.filter((n) => n.message.includes('份（'))];
+  return { ...own.read, cells, notes };
+}
+
+/**
+ * A table from its copies: the report's own (its section's, its appendix's) merged, then checked
+ * against the repeats' (checkedByRepeats). Null without a copy of its own: a repeat alone gives
+ * no table.
+ */
+export function ownThenRepeats(table: TableId, copies: TableCopy[]): TableRead | null {
+  const own = copies.filter((c) => !c.repeat);
+  if (!own.length) return null;
+  const read = mergeCopies(table, own);
+  return checkedByRepeats(
+    table,
+    { ...own[0]!, read },
+    copies.filter((c) => c.repeat),
+  );
+}
