@@ -46,6 +46,14 @@ describe('correctionMarked: the words with which an agency marks a corrected ver
     [TITLE, '淮安市测试局2023年报（待更正）.txt'],
     [TITLE, '淮安市测试局2023年报(未修订版).txt'],
     [`${TITLE}（未更正）`, 'a.txt'],
+    // t72's: the same said in other words.
+    [TITLE, '淮安市测试局2023年报_更正之前.txt'],
+    [TITLE, '淮安市测试局2023年报（未经更正）.txt'],
+    [TITLE, '淮安市测试局2023年报_更正以前.txt'],
+    [TITLE, '淮安市测试局2023年报（有误，已更正）.txt'],
+    [TITLE, '淮安市测试局2023年报（已撤回，见更正）.txt'],
+    [TITLE, '淮安市测试局2023年报（原报告，已被更正）.txt'],
+    [`${TITLE}（此版本有误，已更正）`, 'a.txt'],
   ])('not %s in %s', (title, source_file) => expect(correctionMarked({ title, source_file })).toBe(false));
 });
 
@@ -100,6 +108,15 @@ describe('t71: how a correction is told', () => {
     ]);
     expect(d.reports.map((r) => r.agency)).toEqual(['淮安市测试局', '淮安市测试局']);
     expect(d.reports[0]!.superseded_by).toBe(d.reports[1]!.report_id);
+    // t72's: 更正后的XX局…, 重新发布（更正）：XX局….
+    for (const prefix of ['更正后的', '重新发布（更正）：']) {
+      const e = run([
+        file('a/one.txt', buildReport({ title: TITLE, requests: first, review })),
+        file('b/two.txt', buildReport({ title: `${prefix}${TITLE}`, requests: fixed, review })),
+      ]);
+      expect(e.reports.map((r) => r.agency)).toEqual(['淮安市测试局', '淮安市测试局']);
+      expect(e.reports[0]!.superseded_by).toBe(e.reports[1]!.report_id);
+    }
   });
   it('a notice with no table decides nothing: both stay out of totals, as before', () => {
     const notice = `关于${TITLE}的更正说明\n发布时间：2021-03-01\n我局2020年年报中部分数据有误，现予更正。\n`;

@@ -24,6 +24,13 @@ describe('t71: a part of the file taken for the report again never gives a value
   for (const file of files) it(file, async () => expect(await wrongInFile(t71, file)).toEqual([]));
 });
 
+describe('t72: a repeat beside another report, or titled another way, is still compared', () => {
+  const t72 = new URL('./fixtures/tester/t72/', import.meta.url);
+  const files = testerFiles(t72);
+  it('has its files', () => expect(files.length).toBe(5));
+  for (const file of files) it(file, async () => expect(await wrongInFile(t72, file)).toEqual([]));
+});
+
 const requests = { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const changed = { new_received: ['6', '1', '0', '2', '0', '0', '9'], granted: ['3', '1', '0', '1', '0', '0', '5'] };
 const cell = (text: string, row: string, col: string) =>
@@ -57,6 +64,20 @@ describe('the same report twice with other numbers', () => {
       copy.replace('测试市测试局2020年政府信息公开工作年度报告\n', ''),
     ])
       expect(cell(`${a}\n${again}`, 'new_received', 'total').value).toBeNull();
+  });
+  it('beside another report in the file, the repeat is still compared (t72: A, A′, B and A, B, A′)', () => {
+    const other = buildReport({ title: '测试市另一局2020年政府信息公开工作年度报告', requests: changed });
+    const again = buildReport({ requests: changed });
+    for (const text of [`${a}\n${again}\n${other}`, `${a}\n${other}\n${again}`]) {
+      expect(cell(text, 'new_received', 'total').value).toBeNull();
+      const p = ok(parseText(text, 'a.txt'));
+      expect(p.diagnostics.map((d) => d.code)).toContain('W_SECOND_REPORT');
+      expect(p.report.second_report_line).not.toBeNull();
+    }
+  });
+  it('a copy whose title is written another way (年报 for 年度报告) over the same text is the report again (t72)', () => {
+    const again = buildReport({ requests: changed }).replace('工作年度报告', '工作年报');
+    expect(cell(`${a}\n${again}`, 'new_received', 'total').value).toBeNull();
   });
   it('another year’s report, or another agency’s, is no copy: the first report’s numbers stand, as before', () => {
     const otherYear = buildReport({

@@ -7,11 +7,14 @@ import type { ReportRow } from '../schema/datasets.ts';
  */
 const CORRECTION = /更正|勘误|勘誤|修[订訂正]版|修[订訂]稿/;
 /**
- * The same words saying the report is not (yet) corrected: 更正前 (before correction), 待更正 /
- * 拟更正 (to be corrected), 未更正 / 未修订版 (not corrected): a fresh tester's t71, the original
- * named `…_更正前.txt` taken for the correction.
+ * The same words saying the report is not (yet) corrected, or is the one corrected: 更正前 /
+ * 更正之前 (before correction), 待更正 / 拟更正 (to be corrected), 未更正 / 未经更正 / 未修订版 (not
+ * corrected), 已被更正, 有误 (wrong), 撤回 (withdrawn), 原报告 / 原版 / 旧版 (the original), 作废 /
+ * 失效 (void): fresh testers' t71 and t72, the original named `…_更正前.txt` or re-captioned
+ * （此版本有误，已更正） taken for the correction.
  */
-const NOT_CORRECTED = /更正前|[待拟需未]更正|[未待][修訂订正]+|修[订訂正]前|勘误前/;
+const NOT_CORRECTED =
+  /(?:未经?|待|拟|需|被|已被)(?:更正|修[订訂正]|勘误)|(?:更正|修[订訂正]|勘误)(?:之?前|以前)|有误|撤回|原报告|原版|旧版|作废|失效/;
 const marks = (s: string) => CORRECTION.test(s) && !NOT_CORRECTED.test(s);
 
 /**

@@ -120,9 +120,13 @@ export function titleAgency(title: string): TitleAgency | null {
     // Mojibake before the name (锟斤拷: U+FFFD saved as GBK) is no part of it (t34).
     .replace(/^(?:锟斤拷|\uFFFD)+/, '')
     .replace(/^[【[][^】\]]{1,6}[】\]]/, '')
-    // A correction's label before the title (更正：XX局2023年…, （更正版）XX局…: a fresh tester's t71
-    // published the agency 更正:XX局, and totals added it beside XX局's own report).
-    .replace(/^[(（]?(?:更正|勘误|修订|修正)(?:版|稿|后)?[)）]?[:：]?(?=[\u4e00-\u9fff]{3})/, '')
+    // A correction's label before the title (更正：XX局2023年…, （更正版）XX局…, 更正后的XX局…,
+    // 重新发布（更正）：XX局…: fresh testers' t71 and t72 published the agencies 更正:XX局 and 的XX局,
+    // and totals added them beside XX局's own report).
+    .replace(
+      /^(?:重新发布|再次发布)?[(（【[]?(?:更正|勘误|修订|修正)(?:版|稿|后)?[)）】\]]?(?:的|之)?[:：]?(?=[\u4e00-\u9fff]{3})/,
+      '',
+    )
     // A notice's wrapper: the issuer's name and 关于 ("on") before the verb (铜山区人民政府办公室
     // 关于印发铜山区人民政府2020年…的通知: the report is the one issued, the government's), and a
     // bare 关于 before the name (关于浏阳市统计局2022年…的公告): a fresh tester's t57 published

@@ -134,29 +134,34 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const chosen = chooseReport(fileLines, file);
   const { lines, segmented } = chosen;
   const { duplicateFrom } = segmented;
-  // The report again further on with other text (reports.ts repeatsOf): no other report, but more
-  // copies of its tables, compared with its own below (mergeCopies).
-  const repeat = chosen.repeats.length ? 'same' : segmented.repeat;
+  // The report again further on with other text (reports.ts repeatsOf): more copies of its
+  // tables, compared with its own below (copies.ts checkedByRepeats). Another report beside them
+  // begins at `otherAt`.
+  const hasRepeats = chosen.repeats.length > 0;
+  const secondAt = hasRepeats ? chosen.otherAt : duplicateFrom;
+  const repeat = hasRepeats && secondAt === null ? 'same' : segmented.repeat;
   const sections = unheadedSections(segmented.sections);
-  if (duplicateFrom)
+  if (hasRepeats && duplicateFrom)
     diagnostics.push(
-      chosen.repeats.length
-        ? diag(
-            'W_DUPLICATE_TEXT',
-            'the report text repeats from here with other text in places: its tables are read as copies of the first, and a cell the copies read differently is left NULL',
+      diag(
+        'W_DUPLICATE_TEXT',
+        'the report text repeats from here with other text in places: its tables are read as copies of the first, and a cell the copies read differently is left NULL',
+        file,
+        duplicateFrom,
+      ),
+    );
+  if (secondAt)
+    diagnostics.push(
+      !hasRepeats && repeat === 'same'
+        ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
+        : diag(
+            'W_SECOND_REPORT',
+            chosen.years
+              ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : chosen.by === 'body' ? "the only one whose body states its title's year" : 'the first'}); save the others as files of their own`
+              : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
             file,
-            duplicateFrom,
-          )
-        : repeat === 'same'
-          ? diag('W_DUPLICATE_TEXT', 'the report text repeats from here; the repeat is ignored', file, duplicateFrom)
-          : diag(
-              'W_SECOND_REPORT',
-              chosen.years
-                ? `another report begins here: the file holds the reports of ${chosen.years.join(', ')}, and only the one of ${chosen.year} is read (${chosen.by === 'file-name' ? "the year in the file's name" : chosen.by === 'page-title' ? "the year of the page's title above the reports" : chosen.by === 'date' ? 'the only one whose publication date fits its year' : chosen.by === 'body' ? "the only one whose body states its title's year" : 'the first'}); save the others as files of their own`
-                : 'another report begins here (a second 一、总体情况, or a title and the first heading again, with different text): only the first report in the file is read; save the second as a file of its own',
-              file,
-              duplicateFrom,
-            ),
+            secondAt,
+          ),
     );
 
   const all = lines.map((l) => l.text).join('\n');
@@ -492,7 +497,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // The name the title gives when the issuer's was kept instead (W_AGENCY_DISPUTED above).
     title_agency: meta.agencyDisputed?.title ?? null,
     // Where the second report of the file starts (W_SECOND_REPORT above): it is not read.
-    second_report_line: duplicateFrom && repeat !== 'same' ? duplicateFrom : null,
+    second_report_line: secondAt && repeat !== 'same' ? secondAt : null,
     // Set by the run, which sees the agency's other reports of the year (ingest/run.ts).
     superseded_by: null,
   };

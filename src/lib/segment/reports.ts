@@ -1,5 +1,6 @@
 import type { Line } from '../decode/lines.ts';
 import { toSimplified } from '../decode/script.ts';
+import { titleAgency } from '../metadata/agency.ts';
 import { HEADING_START as HEADING, TITLE_YEAR, segment, yearNumber, type Segmented } from './sections.ts';
 
 /**
@@ -36,6 +37,11 @@ export interface ChosenReport {
    * report's (parse.ts): a cell the copies read differently is not known. Empty for most files.
    */
   repeats: Line[][];
+  /**
+   * Beside repeats, the line where another report in the file begins (the first part that is no
+   * repeat), for its note (W_SECOND_REPORT, second_report_line); null when every part is a repeat.
+   */
+  otherAt: number | null;
 }
 
 /** At most this many reports are looked for in one file. */
@@ -43,7 +49,7 @@ const MAX_REPORTS = 8;
 
 export function chooseReport(lines: Line[], path: string): ChosenReport {
   const segmented = segment(lines);
-  const alone: ChosenReport = { lines, segmented, years: null, by: null, year: null, repeats: [] };
+  const alone: ChosenReport = { lines, segmented, years: null, by: null, year: null, repeats: [], otherAt: null };
   if (segmented.repeat !== 'other' || segmented.otherAt === null) return alone;
   // Where each report begins (index into `lines`), and each one's segmentation.
   const starts = [0];
@@ -52,7 +58,12 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     starts.push(at);
     seg = segment(lines.slice(at));
   }
-  const first: ChosenReport = { ...alone, repeats: repeatsOf(lines, starts) };
+  const parts = repeatsOf(lines, starts);
+  const first: ChosenReport = {
+    ...alone,
+    repeats: parts.repeats,
+    otherAt: parts.other === null ? null : lines[parts.other]!.no,
+  };
   const heads = starts.map((s, i) => titleYear(lines, s, starts[i + 1] ?? lines.length));
   if (heads.some((h) => h === null)) return first;
   const ys = heads.map((h) => h!.year);
@@ -111,6 +122,7 @@ function chosen(
     by,
     year: ys[pick]!,
     repeats: [],
+    otherAt: other.no,
   };
 }
 
@@ -130,44 +142,63 @@ function titleOf(lines: Line[], from: number, to: number): string | null {
     if (i >= from && HEADING.test(lines[i]!.text)) break;
     const t = toSimplified(lines[i]!.text.replace(/[\s|]+/g, '')).replace(/^标题[:：]/, '');
     const m = /^(.*(?:年度报告|年报))/.exec(t);
-    // A sentence naming the report (现公布XX局2023年…年度报告。) is no title.
-    if (m && !/[，。；,;]/.test(m[1]!)) title = m[1]!.replace(/((?:19|20)\d{2})年度/g, '$1年');
+    // A sentence naming the report (现公布XX局2023年…年度报告。) is no title, nor a page's field
+    // (索引号：… 分类：政府信息公开年报, its number and the words run together: seed 128).
+    if (m && !/[，。；,;:：/]|\d{5}/.test(m[1]!)) title = m[1]!.replace(/((?:19|20)\d{2})年度/g, '$1年');
   }
   return title;
 }
 
 /**
- * The parts of a file after the first (beginning at `starts[1]`, …) that are the first report
- * again, with other text: a crawl saving a page twice, or its article and a print copy, whose
- * numbers differ here and there (a fresh tester's t69: the first copy's published, the second's
- * ignored as another report). A part is the first report again when its title (titleOf) is the
- * first's, or the first's without its agency (2023年度政府信息公开工作年度报告 under XX局2023年…),
- * or it has none; and neither its title nor its body (statistics period, 一's opening) states
- * another year than the first's; and its text is the first's but for a few numbers (85 % of its
- * runs of 12 characters are the first's). A title naming another agency, another year or none (政府信息公开工作年度报告)
- * makes it another report, as does other text (an untitled sub-unit's report). Only when every later part is a repeat: beside another
- * report, the file is one of several reports (the first read, as ever). A part taken for a repeat
- * may still be another unit's (no title, or a title only the year and the words): its tables only
- * ever take values away from the report's (tables/copies.ts checkedByRepeats; a fresh tester's
- * t71).
+ * Which parts of a file after the first (beginning at `starts[1]`, …) are the first report again,
+ * with other text: a crawl saving a page twice, or its article and a print copy, whose numbers
+ * differ here and there (a fresh tester's t69: the first copy's published, the second's ignored
+ * as another report). A part is the first report again when neither its title nor its body
+ * (statistics period, 一's opening) states another year than the first's, and its text is the
+ * first's but for a few numbers: 85 % of its runs of 12 characters are the first's, or of the
+ * first's its (either way round: a footer after one copy), where its title (titleOf) is the
+ * first's, the first's without its agency (2023年度政府信息公开工作年度报告 under XX局2023年…) or
+ * absent; 90 % where its title is written another way (年报, 《》), unless both titles name an
+ * agency and the names differ. Each part is decided on its own (t72: A, A′, B), `other` the index
+ * of the first that is another report. A part taken for a repeat may still be another unit's
+ * (its prose copied): its tables only ever take values away from the report's
+ * (tables/copies.ts checkedByRepeats; a fresh tester's t71).
  */
 const SHINGLE = 12;
 
-function repeatsOf(lines: Line[], starts: number[]): Line[][] {
+/** Whether two titles name two agencies: each names one (titleAgency), neither name the other's end. */
+function otherAgency(t: string, t0: string | null): boolean {
+  const [x, y] = [titleAgency(t)?.name, t0 === null ? undefined : titleAgency(t0)?.name];
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}
+
+function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other: number | null } {
   const end = (i: number) => starts[i + 1] ?? lines.length;
   const t0 = titleOf(lines, starts[0]!, end(0));
   // A part's text run together, spacing and rules gone (a table's rows and a <pre> copy of them
-  // alike), and the first's every run of SHINGLE characters.
+  // alike), and its every run of SHINGLE characters.
   const textOf = (from: number, to: number) =>
     lines
       .slice(from, to)
       .map((l) => l.text.replace(/[\s|]+/g, ''))
       .join('');
+  const runsOf = (text: string) => {
+    const set = new Set<string>();
+    for (let k = 0; k + SHINGLE <= text.length; k++) set.add(text.slice(k, k + SHINGLE));
+    return set;
+  };
+  // The share of a text's runs (every sixth) that are runs of the other (`of`); null when short.
+  const within = (text: string, of: Set<string>) => {
+    let runs = 0;
+    let shared = 0;
+    for (let k = 0; k + SHINGLE <= text.length; k += 6, runs++) if (of.has(text.slice(k, k + SHINGLE))) shared++;
+    return runs < 5 ? null : shared / runs;
+  };
   const first = textOf(starts[0]!, end(0));
-  const own = new Set<string>();
-  for (let k = 0; k + SHINGLE <= first.length; k++) own.add(first.slice(k, k + SHINGLE));
+  const own = runsOf(first);
   const y0 = titleYear(lines, starts[0]!, end(0))?.year ?? bodyYear(lines, starts[0]!, end(0));
-  const out: Line[][] = [];
+  const repeats: Line[][] = [];
+  let other: number | null = null;
   for (let i = 1; i < starts.length; i++) {
     const t = titleOf(lines, starts[i]!, end(i));
     const body = bodyYear(lines, starts[i]!, end(i));
@@ -176,18 +207,25 @@ function repeatsOf(lines: Line[], starts: number[]): Line[][] {
     // Its text the first's but for a few numbers: of a report saved twice, 94–100 % of the runs of
     // SHINGLE characters (every sixth) are runs of the first copy (t69's, t71's), of another
     // unit's or another year's report of the same form at most 55 % (the form's words and the
-    // template's; 74 % for A, B, A again).
+    // template's; 74 % for A, B, A again). Either way round: a site's footer after the copy, or
+    // the first copy cut short, is text the other has not (t72).
     const text = textOf(starts[i]!, end(i));
-    let runs = 0;
-    let shared = 0;
-    for (let k = 0; k + SHINGLE <= text.length; k += 6, runs++) if (own.has(text.slice(k, k + SHINGLE))) shared++;
-    if (runs < 5 || shared < 0.85 * runs) return [];
+    const a = within(text, own);
+    const b = within(first, runsOf(text));
+    const share = Math.max(a ?? 0, b ?? 0);
     const years = [titleYear(lines, starts[i]!, end(i))?.year ?? null, body].filter((y): y is number => y !== null);
-    // A part that is another report makes the file one of several reports, as before: none is a repeat.
-    if (!sameTitle || y0 === null || years.some((y) => y !== y0)) return [];
-    out.push(lines.slice(starts[i], end(i)));
+    // A title written another way (卫健委 for 卫生健康委员会, 年报 for 年度报告, the agency without its
+    // city, 《》 or a date around it: t72) over text the first's but for its numbers is the report's.
+    // Not where both titles name an agency and the names are not one's end of the other's (测试局
+    // and 另一局: a sub-unit copying its department's prose, or a template's two users).
+    // (Neither stating a year, the text alone tells: seed 128, a title without one and 2021年 glued
+    // to 一's heading.)
+    const repeat =
+      !years.some((y) => y !== y0) && (sameTitle ? share >= 0.85 : share >= 0.9 && !otherAgency(t, t0)) && a !== null;
+    if (repeat) repeats.push(lines.slice(starts[i], end(i)));
+    else other ??= i;
   }
-  return out;
+  return { repeats, other: other === null ? null : starts[other]! };
 }
 
 /**
