@@ -1,7 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { toSimplified } from '../decode/script.ts';
 import { titleAgency } from '../metadata/agency.ts';
-import { HEADING_START as HEADING, TITLE_YEAR, segment, yearNumber, type Segmented } from './sections.ts';
+import { HEADING_START as HEADING, TITLE_YEAR, YEAR_LABEL, segment, yearNumber, type Segmented } from './sections.ts';
 
 /**
  * Several reports saved as one file — a workbook's sheets of two years saved as one CSV, a page
@@ -159,7 +159,9 @@ function titleOf(lines: Line[], from: number, to: number): string | null {
  * first's its (either way round: a footer after one copy), where its title (titleOf) is the
  * first's, the first's without its agency (2023年度政府信息公开工作年度报告 under XX局2023年…) or
  * absent; 90 % where its title is written another way (年报, 《》), unless both titles name an
- * agency and the names differ. Each part is decided on its own (t72: A, A′, B), `other` the index
+ * agency and the names differ; and 60 % of its runs holding a digit are the first's (another
+ * year's tables share the form's words, not its numbers), and no year's label (`上一年度情况`,
+ * `2023年度`) stands at its start. Each part is decided on its own (t72: A, A′, B), `other` the index
  * of the first that is another report. A part taken for a repeat may still be another unit's
  * (its prose copied): its tables only ever take values away from the report's
  * (tables/copies.ts checkedByRepeats; a fresh tester's t71).
@@ -188,10 +190,17 @@ function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other:
     return set;
   };
   // The share of a text's runs (every sixth) that are runs of the other (`of`); null when short.
-  const within = (text: string, of: Set<string>) => {
+  // With `digits`, of its runs holding a digit only: the numbers, which another year's or unit's
+  // tables of the same form do not share though their words are all the form's.
+  const within = (text: string, of: Set<string>, digits = false) => {
     let runs = 0;
     let shared = 0;
-    for (let k = 0; k + SHINGLE <= text.length; k += 6, runs++) if (of.has(text.slice(k, k + SHINGLE))) shared++;
+    for (let k = 0; k + SHINGLE <= text.length; k += 6) {
+      const run = text.slice(k, k + SHINGLE);
+      if (digits && !/\d/.test(run)) continue;
+      runs++;
+      if (of.has(run)) shared++;
+    }
     return runs < 5 ? null : shared / runs;
   };
   const first = textOf(starts[0]!, end(0));
@@ -209,10 +218,17 @@ function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other:
     // unit's or another year's report of the same form at most 55 % (the form's words and the
     // template's; 74 % for A, B, A again). Either way round: a site's footer after the copy, or
     // the first copy cut short, is text the other has not (t72).
+    // A year's label just above or at its start (`上一年度情况`, `2023年度`: another year's sections
+    // after the report, seed 129; their form's words alone are 85 % of the first's) makes it
+    // another year's.
+    let labelled = false;
+    for (let k = Math.max(0, starts[i]! - 4); k < Math.min(end(i), starts[i]! + 4); k++)
+      if (YEAR_LABEL.test(lines[k]!.text.replace(/[\s|]+/g, ''))) labelled = true;
     const text = textOf(starts[i]!, end(i));
     const a = within(text, own);
     const b = within(first, runsOf(text));
     const share = Math.max(a ?? 0, b ?? 0);
+    const numbers = within(text, own, true);
     const years = [titleYear(lines, starts[i]!, end(i))?.year ?? null, body].filter((y): y is number => y !== null);
     // A title written another way (卫健委 for 卫生健康委员会, 年报 for 年度报告, the agency without its
     // city, 《》 or a date around it: t72) over text the first's but for its numbers is the report's.
@@ -221,7 +237,11 @@ function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other:
     // (Neither stating a year, the text alone tells: seed 128, a title without one and 2021年 glued
     // to 一's heading.)
     const repeat =
-      !years.some((y) => y !== y0) && (sameTitle ? share >= 0.85 : share >= 0.9 && !otherAgency(t, t0)) && a !== null;
+      !labelled &&
+      !years.some((y) => y !== y0) &&
+      (sameTitle ? share >= 0.85 : share >= 0.9 && !otherAgency(t, t0)) &&
+      (numbers === null || numbers >= 0.6) &&
+      a !== null;
     if (repeat) repeats.push(lines.slice(starts[i], end(i)));
     else other ??= i;
   }

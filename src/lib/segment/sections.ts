@@ -401,7 +401,7 @@ export const HEADING_START = /^[\s|]*[一二三四五六][、.．]/;
 const squash = (l: Line) => l.text.replace(/[\s|]+/g, '');
 
 /** A line naming another year's part of a page: `2023年度`, `上一年度情况`, `2023年数据`. */
-const YEAR_LABEL = /^(?:上一?年度?|(?:19|20)\d{2}年度?)(?:情况|数据)?[:：]?$/;
+export const YEAR_LABEL = /^(?:上一?年度?|(?:19|20)\d{2}年度?)(?:情况|数据)?[:：]?$/;
 
 /**
  * The index of a report's title, with its year, among the eight non-empty lines above line index
