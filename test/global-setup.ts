@@ -166,15 +166,27 @@ function editedReport(): string {
  * A report and its corrected version (（更正版） in the title): the corrected one is the year's
  * report and in totals; the other names it in reports.superseded_by, and the pages link each other.
  */
+// 2021 and 宿迁市: apart from the year, region and agency the tests of CONFLICT_FILES count over.
+const correctedReport = (title: string, new_received: string[]) =>
+  buildReport({
+    title,
+    head: ['发布时间：2022-01-20'],
+    requests: { new_received, granted: ['3', '1', '0', '1', '0', '0', '5'] },
+  }).replace(/2020年，/g, '2021年，');
 export const CORRECTED_FILES = {
-  'corrected/淮安市复核测试局2020年报告.txt': buildReport({
-    title: '淮安市复核测试局2020年政府信息公开工作年度报告',
-    requests: { new_received: ['5', '1', '0', '2', '0', '0', '8'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
-  }),
-  'corrected/淮安市复核测试局2020年报告（更正）.txt': buildReport({
-    title: '淮安市复核测试局2020年政府信息公开工作年度报告（更正版）',
-    requests: { new_received: ['7', '1', '0', '2', '0', '0', '10'], granted: ['3', '1', '0', '1', '0', '0', '5'] },
-  }),
+  'corrected/宿迁市复核测试局2021年报告.txt': correctedReport('宿迁市复核测试局2021年政府信息公开工作年度报告', [
+    '5',
+    '1',
+    '0',
+    '2',
+    '0',
+    '0',
+    '8',
+  ]),
+  'corrected/宿迁市复核测试局2021年报告（更正）.txt': correctedReport(
+    '宿迁市复核测试局2021年政府信息公开工作年度报告（更正版）',
+    ['7', '1', '0', '2', '0', '0', '10'],
+  ),
 };
 
 /** The sub-path build's public address (SITE_URL). */

@@ -548,7 +548,7 @@ describe('search in a real browser', () => {
   it('two different reports of one agency-year are two results told apart: each its file, and that the year has another', async () => {
     // A fresh tester's: they showed as two identical-looking results (same agency, year, place and title).
     const rows = await query<{ report_id: string; source_file: string }>(
-      `SELECT report_id, source_file FROM ${parquetOf(data, 'reports')} WHERE same_agency_year > 0 AND duplicate_of IS NULL`,
+      `SELECT report_id, source_file FROM ${parquetOf(data, 'reports')} WHERE same_agency_year > 0 AND duplicate_of IS NULL AND superseded_by IS NULL`,
     );
     expect(rows.map((r) => r.source_file).sort()).toEqual(Object.keys(CONFLICT_FILES).sort());
     const got = await search({ q: '淮安市测试局 2020', why: '' });
