@@ -266,46 +266,43 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const secs = unheadedSections(segment(foldScript(r).lines).sections);
     return { secs, runs: placedRuns(secs, lastAppendix(secs), meta.year, agencies) };
   });
-  const copies = (
-    i: 2 | 3 | 4,
-  ): Array<{ lines: Line[]; line: number; where: string; body: boolean; units: Line[]; repeat?: true }> => {
-    const own = tsec(i);
-    const run = runs.find((r) => r.section === own);
+  type Copy = { lines: Line[]; line: number; where: string; body: boolean; units: Line[]; repeat?: true };
+  // A section's copies of its table `i`: its own lines before its appendix run (`body`, empty
+  // for a repeat's with none), then the tables the runs placed as its. A repeat's (repeatsOf)
+  // are marked so and named apart.
+  const sectionCopies = (own: Section | undefined, rs: typeof runs, i: 2 | 3 | 4, repeat: boolean): Copy[] => {
+    const run = rs.find((r) => r.section === own);
     const body = own ? (run ? own.lines.slice(0, run.at) : own.lines) : null;
-    const again = repeated.flatMap(({ secs, runs: theirs }) => {
-      const s = secs.find((x) => x.index === i);
-      const run = theirs.find((r) => r.section === s);
-      const lines = s ? (run ? s.lines.slice(0, run.at) : s.lines) : [];
-      const where = '文件中重复的报告';
-      return [
-        ...(lines.length ? [{ lines, line: s!.line, where, body: false, units: [], repeat: true as const }] : []),
-        ...theirs.flatMap((r) =>
-          r.placed.tables[i].map((b) => ({
-            lines: b.lines,
-            line: b.title?.no ?? b.lines[0]!.no,
-            where,
-            body: false,
-            units: b.title ? unitLines([b.title.line]) : [],
-            repeat: true as const,
-          })),
-        ),
-      ];
-    });
+    const mark = repeat ? { repeat: true as const } : {};
+    const where = (w: string) => (repeat ? '文件中重复的报告' : w);
     return [
-      ...(own && body ? [{ lines: body, line: own.line, where: '正文', body: true, units: [] }] : []),
-      ...runs.flatMap((r) =>
+      ...(own && body && (!repeat || body.length)
+        ? [{ lines: body, line: own.line, where: where('正文'), body: !repeat, units: [], ...mark }]
+        : []),
+      ...rs.flatMap((r) =>
         r.placed.tables[i].map((b) => ({
           lines: b.lines,
           line: b.title?.no ?? b.lines[0]!.no,
-          where: r.where,
+          where: where(r.where),
           body: false,
           // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
           units: b.title ? unitLines([b.title.line]) : [],
+          ...mark,
         })),
       ),
-      ...again,
     ];
   };
+  const copies = (i: 2 | 3 | 4): Copy[] => [
+    ...sectionCopies(tsec(i), runs, i, false),
+    ...repeated.flatMap(({ secs, runs: theirs }) =>
+      sectionCopies(
+        secs.find((x) => x.index === i),
+        theirs,
+        i,
+        true,
+      ),
+    ),
+  ];
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const activeCopies: TableCopy[] = [];
   const activeList = copies(2);
