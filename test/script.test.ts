@@ -26,6 +26,15 @@ describe('traditional script', () => {
     expect(lines[1]!.text).toBe('一、总体情况');
   });
 
+  it('a simplified page with a traditional copy below is folded too; a few traditional characters (a 繁體 link) are not (t71)', () => {
+    const simplified =
+      '广州市越秀区人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例。\n'.repeat(60);
+    const below = foldScript(textToLines(`${simplified}${TRAD}`));
+    expect(below.folded).toBe(true);
+    expect(below.lines.at(-3)!.text).toBe('广州市越秀区人民政府办公室2023年政府信息公开工作年度报告');
+    expect(foldScript(textToLines(`${simplified}繁體 | 無障礙 | 關於我們\n`)).folded).toBe(false);
+  });
+
   it('Hong Kong variants fold too: 衞生健康委員會 is 卫生健康委员会, one agency with 衛生', () => {
     const hk = '廣東省衞生健康委員會2023年政府信息公開工作年度報告\n一、總體情況\n本機關認真貫徹落實條例，處理申請。\n';
     expect(foldScript(textToLines(hk)).lines[0]!.text).toBe('广东省卫生健康委员会2023年政府信息公开工作年度报告');

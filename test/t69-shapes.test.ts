@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { abbreviates } from '../src/lib/segment/reports.ts';
 import { testerFiles, wrongInFile } from './documents.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText } from './helpers.ts';
@@ -20,14 +22,14 @@ describe('t69: every published number is the file’s', () => {
 describe('t71: a part of the file taken for the report again never gives a value the report lacks', () => {
   const t71 = new URL('./fixtures/tester/t71/', import.meta.url);
   const files = testerFiles(t71);
-  it('has its files', () => expect(files.length).toBe(12));
+  it('has its files', () => expect(files.length).toBe(14));
   for (const file of files) it(file, async () => expect(await wrongInFile(t71, file)).toEqual([]));
 });
 
 describe('t72: a repeat beside another report, or titled another way, is still compared', () => {
   const t72 = new URL('./fixtures/tester/t72/', import.meta.url);
   const files = testerFiles(t72);
-  it('has its files', () => expect(files.length).toBe(5));
+  it('has its files', () => expect(files.length).toBe(8));
   for (const file of files) it(file, async () => expect(await wrongInFile(t72, file)).toEqual([]));
 });
 
@@ -91,5 +93,29 @@ describe('the same report twice with other numbers', () => {
       expect(cell(text, 'new_received', 'total')).toMatchObject({ value: 8, state: 'number' });
       expect(ok(parseText(text, 'a.txt')).diagnostics.map((d) => d.code)).toContain('W_SECOND_REPORT');
     }
+  });
+});
+
+describe('a part that repeats an earlier one', () => {
+  it('is no report of its own: 2022’s, 2023’s and 2023’s again in a file named 2023 read 2023’s, compared with its copy (t72 x11)', () => {
+    const name = 'x11_南京市高淳区卫生健康委员会2023年政府信息公开工作年度报告.txt';
+    const p = ok(parseText(readFileSync(new URL(`./fixtures/tester/t72/${name}`, import.meta.url)), name));
+    expect(p.report.year).toBe(2023);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['W_SECOND_REPORT', 'W_DUPLICATE_TEXT']));
+    expect(p.cells.find((c) => c.row_key === 'penalty' && c.col_key === 'decisions')!.value).toBeNull();
+  });
+});
+
+describe('an agency’s name abbreviated', () => {
+  it('卫健委 for 卫生健康委员会, 住建局 for 住房和城乡建设局, 政府办 for 人民政府办公室', () => {
+    expect(abbreviates('南京市鼓楼区卫健委', '南京市鼓楼区卫生健康委员会')).toBe(true);
+    expect(abbreviates('鼓楼区住建局', '鼓楼区住房和城乡建设局')).toBe(true);
+    expect(abbreviates('鼓楼区政府办', '鼓楼区人民政府办公室')).toBe(true);
+  });
+  it('not another place’s agency, another kind, or the other way round', () => {
+    expect(abbreviates('南京市卫健委', '南京市鼓楼区卫生健康委员会')).toBe(false);
+    expect(abbreviates('测试局', '测试局办公室')).toBe(false);
+    expect(abbreviates('南京市鼓楼区卫生健康委员会', '南京市鼓楼区卫健委')).toBe(false);
+    expect(abbreviates('测试局', '另一局')).toBe(false);
   });
 });

@@ -71,6 +71,27 @@ export function traditionalInHead(lines: Line[]): boolean {
   return false;
 }
 
+/**
+ * Whether the text below the head has as many traditional-only characters as looksTraditional
+ * asks (8 and 5 different ones), counted in place with the table: a traditional part after a
+ * simplified one. A simplified page's few (a 繁體 link) are not enough.
+ */
+function traditionalBelow(lines: Line[]): boolean {
+  let hits = 0;
+  const seen = new Set<number>();
+  for (const l of lines) {
+    const t = l.text;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if (!TRADITIONAL_TABLE[c]) continue;
+      hits++;
+      seen.add(c);
+      if (hits >= 8 && seen.size >= 5) return true;
+    }
+  }
+  return false;
+}
+
 /** The head test as the pattern writes it (for the test that compares the two). */
 export function traditionalInHeadByPattern(lines: Line[]): boolean {
   let head = '';
@@ -82,8 +103,11 @@ export function traditionalInHeadByPattern(lines: Line[]): boolean {
 export function foldScript(lines: Line[]): { lines: Line[]; folded: boolean } {
   // Most files have no traditional character at all: decided line by line, without a copy.
   // The title and first paragraphs tell: a traditional report uses these characters at once.
-  if (!traditionalInHead(lines)) return { lines, folded: false };
-  if (!looksTraditional(lines.map((l) => l.text).join('\n'))) return { lines, folded: false };
+  // A simplified page with a traditional copy of the report below it (a site's 繁體 version saved
+  // too, its numbers differing: a fresh tester's t71) is folded as well, so that the copy's
+  // headings and text are found and compared (segment/reports.ts repeatsOf).
+  if (traditionalInHead(lines) ? !looksTraditional(lines.map((l) => l.text).join('\n')) : !traditionalBelow(lines))
+    return { lines, folded: false };
   // One conversion of every text at once: OpenCC's cost per call is large (7 ms for 400
   // lines joined against 11 ms one by one), and no dictionary entry spans a line break.
   const texts: string[] = [];

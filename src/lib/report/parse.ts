@@ -141,13 +141,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const secondAt = hasRepeats ? chosen.otherAt : duplicateFrom;
   const repeat = hasRepeats && secondAt === null ? 'same' : segmented.repeat;
   const sections = unheadedSections(segmented.sections);
-  if (hasRepeats && duplicateFrom)
+  // At the first repeat's first line (not where the next part begins: A, B, A′; nor where the
+  // report not read begins, when a later part is read with its repeats).
+  const repeatAt = chosen.repeats[0]?.find((l) => l.text.trim())?.no;
+  if (repeatAt !== undefined)
     diagnostics.push(
       diag(
         'W_DUPLICATE_TEXT',
         'the report text repeats from here with other text in places: its tables are read as copies of the first, and a cell the copies read differently is left NULL',
         file,
-        duplicateFrom,
+        repeatAt,
       ),
     );
   if (secondAt)

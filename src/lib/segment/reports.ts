@@ -58,23 +58,36 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     starts.push(at);
     seg = segment(lines.slice(at));
   }
-  const parts = repeatsOf(lines, starts);
+  // Each part's repeats (a part that is an earlier one again is no report of its own: 2022's
+  // report, 2023's, and 2023's again read as three reports, two of 2023, gave 2022's: a fresh
+  // tester's t72). `kept`: the parts that are no earlier part's repeat, in order.
+  const repeatsByPart = new Map<number, ReturnType<typeof repeatsOf>>();
+  const again = new Set<number>();
+  for (let j = 0; j < starts.length; j++) {
+    if (again.has(j)) continue;
+    const r = repeatsOf(lines, starts, j);
+    repeatsByPart.set(j, r);
+    for (const i of r.parts) again.add(i);
+  }
+  const kept = starts.flatMap((_, j) => (again.has(j) ? [] : [j]));
+  const parts = repeatsByPart.get(0)!;
   const first: ChosenReport = {
     ...alone,
     repeats: parts.repeats,
     otherAt: parts.other === null ? null : lines[parts.other]!.no,
   };
-  const heads = starts.map((s, i) => titleYear(lines, s, starts[i + 1] ?? lines.length));
+  if (kept.length === 1) return first;
+  const heads = kept.map((j) => titleYear(lines, starts[j]!, starts[j + 1] ?? lines.length));
   if (heads.some((h) => h === null)) return first;
   const ys = heads.map((h) => h!.year);
   if (new Set(ys).size !== heads.length) {
     // Titles naming the same year (a page's info box over another year's untitled body, then this
     // year's own report: a fresh tester's t64, last year's numbers published under this year):
     // the one report whose body states its title's year, where every other body states another.
-    const body = starts.map((s, i) => bodyYear(lines, s, starts[i + 1] ?? lines.length));
+    const body = kept.map((j) => bodyYear(lines, starts[j]!, starts[j + 1] ?? lines.length));
     const agree = body.flatMap((y, i) => (y === ys[i] ? [i] : []));
     if (agree.length !== 1 || body.some((y, i) => i !== agree[0] && (y === null || y === ys[i]))) return first;
-    return chosen(lines, starts, heads, agree[0]!, ys, 'body', first);
+    return chosen(lines, starts, heads, kept, agree[0]!, ys, 'body', first, repeatsByPart);
   }
   // A year the file's name gives, else one a title above the first report's own gives (a
   // crawler's 标题:), when it gives one and it is one report's.
@@ -94,24 +107,29 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
         : fits.length === 1
           ? ('date' as const)
           : ('first' as const);
-  return chosen(lines, starts, heads, pick, ys, by, first);
+  return chosen(lines, starts, heads, kept, pick, ys, by, first, repeatsByPart);
 }
 
-/** The `pick`-th report of those beginning at `starts` (`first`: the whole file's reading). */
+/**
+ * The `pick`-th report of the parts `kept` (indexes into `starts`; `heads` theirs), with its own
+ * repeats (`first`: the whole file's reading).
+ */
 function chosen(
   lines: Line[],
   starts: number[],
   heads: Array<{ head: number } | null>,
+  kept: number[],
   pick: number,
   ys: number[],
   by: NonNullable<ChosenReport['by']>,
   first: ChosenReport,
+  repeatsByPart: Map<number, { repeats: Line[][] }>,
 ): ChosenReport {
   if (pick === 0) return { ...first, years: ys, by, year: ys[0]! };
-  // (Another part chosen by its year: the first's repeats are not its own.)
   // From its first title (head), a few lines above where it was found by its title named again.
+  const j = kept[pick]!;
   const at = heads[pick]!.head;
-  const own = lines.slice(at, starts[pick + 1] ?? lines.length);
+  const own = lines.slice(at, starts[j + 1] ?? lines.length);
   const seg = segment(own);
   // The report not read that is named: the first one in the file.
   const other = lines.slice(0, at).find((l) => l.text.trim()) ?? lines[0]!;
@@ -121,7 +139,7 @@ function chosen(
     years: ys,
     by,
     year: ys[pick]!,
-    repeats: [],
+    repeats: repeatsByPart.get(j)?.repeats ?? [],
     otherAt: other.no,
   };
 }
@@ -168,21 +186,59 @@ function titleOf(lines: Line[], from: number, to: number): string | null {
  */
 const SHINGLE = 12;
 
-/** Whether two titles name two agencies: each names one (titleAgency), neither name the other's end. */
+/** A unit written after a number in a table's cell (件, 个, 条, 次, 项, 人次, 万元, 元). */
+const UNIT_AFTER = /(\d)(?:件|个|条|人?次|项|万?元)/g;
+
+/**
+ * Whether two titles name two agencies: each names one (titleAgency), neither name is the other's
+ * end, and neither is the other's abbreviation (abbreviates).
+ */
 function otherAgency(t: string, t0: string | null): boolean {
   const [x, y] = [titleAgency(t)?.name, t0 === null ? undefined : titleAgency(t0)?.name];
-  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x) && !abbreviates(x, y) && !abbreviates(y, x);
 }
 
-function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other: number | null } {
+/** An agency's kind written short: 委员会 as 委, 人民政府 as 政府, 办公室 as 办. */
+const KIND_SHORT: Array<[RegExp, string]> = [
+  [/委员会$/, '委'],
+  [/人民政府$/, '政府'],
+  [/办公室$/, '办'],
+];
+
+/**
+ * Whether `short` is `long` abbreviated (南京市鼓楼区卫健委 for 南京市鼓楼区卫生健康委员会, a fresh
+ * tester's t72): its characters are `long`'s in order, with the same kind at the end (委 for
+ * 委员会), and none of the characters left out ends a place's name (省, 市, 区, 县, 州, 旗):
+ * 南京市卫健委 is the city's, not 鼓楼区's (乡 and 镇 are left out of the test: 住建局 leaves out
+ * 城乡). 某局办公室 is no 某局 (its end is another kind).
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const kind = (s: string) => KIND_SHORT.reduce((r, [re, to]) => r.replace(re, to), s);
+  const [a, b] = [kind(short), kind(long)];
+  if (a.length >= b.length || a.at(-1) !== b.at(-1)) return false;
+  let k = 0;
+  let left = '';
+  for (const c of b) {
+    if (k < a.length && c === a[k]) k++;
+    else left += c;
+  }
+  return k === a.length && !/[省市区县州旗]/.test(left);
+}
+
+function repeatsOf(
+  lines: Line[],
+  starts: number[],
+  base = 0,
+): { repeats: Line[][]; parts: number[]; other: number | null } {
   const end = (i: number) => starts[i + 1] ?? lines.length;
-  const t0 = titleOf(lines, starts[0]!, end(0));
+  const t0 = titleOf(lines, starts[base]!, end(base));
   // A part's text run together, spacing and rules gone (a table's rows and a <pre> copy of them
   // alike), and its every run of SHINGLE characters.
+  // A unit after each number (9件, 1.2万元: one copy's cells written so, t72) is dropped too.
   const textOf = (from: number, to: number) =>
     lines
       .slice(from, to)
-      .map((l) => l.text.replace(/[\s|]+/g, ''))
+      .map((l) => l.text.replace(/[\s|]+/g, '').replace(UNIT_AFTER, '$1'))
       .join('');
   const runsOf = (text: string) => {
     const set = new Set<string>();
@@ -203,12 +259,13 @@ function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other:
     }
     return runs < 5 ? null : shared / runs;
   };
-  const first = textOf(starts[0]!, end(0));
+  const first = textOf(starts[base]!, end(base));
   const own = runsOf(first);
-  const y0 = titleYear(lines, starts[0]!, end(0))?.year ?? bodyYear(lines, starts[0]!, end(0));
+  const y0 = titleYear(lines, starts[base]!, end(base))?.year ?? bodyYear(lines, starts[base]!, end(base));
   const repeats: Line[][] = [];
+  const parts: number[] = [];
   let other: number | null = null;
-  for (let i = 1; i < starts.length; i++) {
+  for (let i = base + 1; i < starts.length; i++) {
     const t = titleOf(lines, starts[i]!, end(i));
     const body = bodyYear(lines, starts[i]!, end(i));
     const short = t !== null && /^(?:19|20)\d{2}年/.test(t) && t0 !== null && t0.endsWith(t);
@@ -242,10 +299,12 @@ function repeatsOf(lines: Line[], starts: number[]): { repeats: Line[][]; other:
       (sameTitle ? share >= 0.85 : share >= 0.9 && !otherAgency(t, t0)) &&
       (numbers === null || numbers >= 0.6) &&
       a !== null;
-    if (repeat) repeats.push(lines.slice(starts[i], end(i)));
-    else other ??= i;
+    if (repeat) {
+      repeats.push(lines.slice(starts[i], end(i)));
+      parts.push(i);
+    } else other ??= i;
   }
-  return { repeats, other: other === null ? null : starts[other]! };
+  return { repeats, parts, other: other === null ? null : starts[other]! };
 }
 
 /**

@@ -199,15 +199,18 @@ export function segment(input: Line[]): Segmented {
   }
   // A second 一、总体情况 after the last heading means the page repeats the report. A report that
   // prints no 一 (a sheet of its tables: 二, 三, 四) repeats from its first heading; that heading
-  // again counts only under a report title of its own, as a sheet saved beside another year's
-  // does (a heading's words alone may stand again in an appendix's copy of the tables).
+  // again counts only under a report title, as a sheet saved beside another year's does (a
+  // heading's words alone may stand again in an appendix's copy of the tables).
   const first = found.find((f) => f);
   if (!again && first && first !== found[0]) {
     const k = found.indexOf(first);
     const hit = search(find, lines, k, li0, col0);
     const t2 = hit && titleAbove(lines, hit.li, li0);
-    const t1 = titleAbove(lines, first.li, -1);
-    if (hit && t2 !== null && (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!))) again = hit;
+    // Under the first's own title too: the page saved twice, its copies differing in some numbers
+    // (a fresh tester's t71: the second copy read as 六's text, its numbers never compared);
+    // sameText below tells a copy from another text, reports.ts repeatsOf a repeat from another
+    // report.
+    if (hit && t2 !== null) again = hit;
   }
   // A heading found again before a later section's found heading: the in-order pass ran on into
   // another report's sections, one that prints no 一 or whose report has none of a section (2024's

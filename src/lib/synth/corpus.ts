@@ -33,6 +33,7 @@ import { ISSUER_NAME_END, garbledYear } from './garbled-year.ts';
 import { periodSentence, planSentences } from './period-plans.ts';
 import type { Truth } from './truth.ts';
 import { failingChecks, makeTables, plantError, type Tables } from './values.ts';
+import { copyVariantFits, repeatCopy, type CopyVariant } from './repeat-copy.ts';
 
 /** The template's section headings, as a table of contents lists them. */
 const TOC_HEADINGS = CANONICAL.map((h, i) => `${'一二三四五六'[i]}、${h}`);
@@ -868,7 +869,7 @@ function report(
   let appendixLength = 0;
   let dropped: Array<0 | 1 | 2> = [];
   /** A row of 三 to print with another total in a second copy of the report (repeat-differing). */
-  let differing: { line: string; copy: string; key: string } | null = null;
+  let differing: { line: string; copy: string; key: string; variant: CopyVariant; rows: Set<string> } | null = null;
   if (pre2019) {
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
@@ -1152,11 +1153,15 @@ function report(
           : [];
       });
       const pick = rows.length ? diffRng.pick(rows) : null;
-      if (pick && body.filter((l) => l === pick.line).length === 1)
-        differing = {
-          ...pick,
-          copy: pick.line.replace(/(\d+)(?=\D*$)/, (d) => String(Number(d) + diffRng.int(1, 9))),
-        };
+      if (pick && body.filter((l) => l === pick.line).length === 1) {
+        const copy = pick.line.replace(/(\d+)(?=\D*$)/, (d) => String(Number(d) + diffRng.int(1, 9)));
+        // How the copy is written (repeat-copy.ts): units only where a cell ends at a rule.
+        const kinds: CopyVariant[] = ['plain', 'plain', 'abbreviated', 'traditional'];
+        if (style === 'pipes' || style === 'markdown') kinds.push('units');
+        const kind = diffRng.pick(kinds);
+        const variant = copyVariantFits(kind, a.agency) ? kind : 'plain';
+        differing = { ...pick, copy, variant, rows: new Set([...rows.map((x) => x.line), copy]) };
+      }
     }
     // A 法人 column not printed: its cells are not the file's, the checks over them not assessable.
     const missing = tq.missingColumn;
@@ -1380,7 +1385,13 @@ function report(
     ].some((x) => quirks.has(x)) &&
     !signature &&
     (quirks.add('repeat-differing'), true)
-      ? [...titleLines, ...body.map((l) => (l === differing.line ? differing.copy : l))]
+      ? (differing.variant !== 'plain' && quirks.add(`repeat-differing-${differing.variant}`),
+        repeatCopy(
+          differing.variant,
+          titleLines,
+          body.map((l) => (l === differing.line ? differing.copy : l)),
+          differing.rows,
+        ))
       : []),
     // Another report saved after this one (the next year's, its numbers shifted): only the
     // first is read. Decided by a side generator so that the main stream (and every corpus
