@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionTrail } from '../src/lib/site/present.ts';
+import { regionPath, regionTrail } from '../src/lib/site/present.ts';
 import type { ReportRow } from '../src/lib/schema/datasets.ts';
 
 const row = (
@@ -30,5 +30,13 @@ describe('region trail', () => {
       name: '驼峰路街道',
     });
     expect(regionTrail(row(null, null, null, null))).toEqual([]);
+  });
+});
+
+describe('region path in lists', () => {
+  it('leaves out GB/T 2260’s placeholder levels, as the report page’s trail does (t70: 天津市 › 市辖区 › 河北区)', () => {
+    expect(regionPath(row('120105', '天津市', '市辖区', '河北区'))).toEqual(['天津市', '河北区']);
+    expect(regionPath(row('320211', '江苏省', '无锡市', '滨湖区'))).toEqual(['江苏省', '无锡市', '滨湖区']);
+    expect(regionPath(row(null, null, null, null))).toEqual([]);
   });
 });

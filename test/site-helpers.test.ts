@@ -64,7 +64,7 @@ import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
 import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
 import { agencyKey } from '../src/lib/site/agencies.ts';
-import { unplacedCounts } from '../src/lib/site/unplaced.ts';
+import { unplacedCounts, unplacedHeading } from '../src/lib/site/unplaced.ts';
 
 /** A place that is known: reports of one name and this place are one agency's. */
 const PLACE = { region_code: '320211', region_basis: 'gazetteer' } as const;
@@ -1303,6 +1303,9 @@ describe('the regions index on the unplaced reports (t56)', () => {
       row('ambiguous', '130100', 'x'),
       row('gazetteer', '130102'),
     ]);
-    expect(counts).toEqual({ nowhere: 2, parentOnly: 2, copies: 1 });
+    // Each report once, as the province counts: the copy apart (t70).
+    expect(counts).toEqual({ nowhere: 2, parentOnly: 1, copies: 1 });
+    expect(unplacedHeading([row('unresolved', null), row('ambiguous', '130100', 'x')])).toBe('1，另有 1 份副本');
+    expect(unplacedHeading([row('unresolved', null)])).toBe('1');
   });
 });

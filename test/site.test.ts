@@ -169,7 +169,7 @@ describe('the built site (sample reports)', () => {
     const quality = page('quality/index.html');
     expect(quality.body.textContent).toContain('表格不完整、缺失或未解析的报告（1）');
     const unplaced = page('regions/unplaced/index.html');
-    expect(unplaced.querySelector('h1')!.textContent).toContain('地区未确定或有重名的报告（0 份）');
+    expect(unplaced.querySelector('h1')!.textContent).toContain('地区未确定或有重名的报告（0）');
     const report = page('reports/f2402906da5a6c27/index.html');
     const agency = report.querySelector('dl.meta a[href*="/agencies/"]')!.getAttribute('href')!;
     expect(page(`${agency.slice(1)}index.html`).querySelector('h1')!.textContent).toBe('驼峰路街道办事处');

@@ -246,8 +246,18 @@ export function headlines(s: SummaryRow | undefined): Headline[] {
   ];
 }
 
+/** GB/T 2260's names for a level that is no place of its own (市辖区 and 县 under a city). */
+export const PLACEHOLDER = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/**
+ * The names along a report's region, as its page's trail gives them, without GB/T 2260's
+ * placeholder levels: 天津市 › 河北区 in every list as on the report's page (a fresh tester's t70
+ * found 天津市 › 市辖区 › 河北区 in the lists).
+ */
 export function regionPath(r: ReportRow): string[] {
-  return [r.province, r.city, r.county, r.township].filter((x): x is string => !!x);
+  return regionTrail(r)
+    .map((l) => l.name)
+    .filter((n) => !PLACEHOLDER.test(n));
 }
 
 /** The region path as links: each level's code with its name (a level without a name is left out). */

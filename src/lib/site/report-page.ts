@@ -9,7 +9,7 @@ import {
   checkWord,
   fileLabel,
   headlines,
-  regionTrail,
+  regionPath,
   statusLabel,
   sameAgencyYearNote,
   correctsNote,
@@ -17,9 +17,6 @@ import {
   yearDispute,
   type Headline,
 } from './present.ts';
-
-/** GB/T 2260's names for a level that is no place of its own. */
-const PLACEHOLDER = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
 /**
  * The report page's view model (src/pages/reports/[id]/index.astro): everything the page shows
@@ -233,10 +230,9 @@ export function reportPage({
     searchMeta.push(['conflicts', String(report.same_agency_year)], ['file', shortFile(fileLabel(report.source_file))]);
   // The place's full name as Chinese writes it (甘肃省武威市凉州区), beside its trail: a search for
   // it typed as one string found nothing (a fresh tester), the trail's names being apart.
-  const trail = regionTrail(report);
   // (GB/T 2260's placeholder levels, 市辖区 and 县 under a city, are no part of a place's name.)
-  const named = trail.filter((l) => !PLACEHOLDER.test(l.name));
-  const fullPlace = named.length > 1 ? named.map((l) => l.name).join('') : null;
+  const named = regionPath(report);
+  const fullPlace = named.length > 1 ? named.join('') : null;
   return {
     title,
     fullPlace,
