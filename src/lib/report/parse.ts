@@ -3,6 +3,7 @@ import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { expandAlignmentTabs } from '../decode/tabs.ts';
 import { foldScript } from '../decode/script.ts';
+import { linesWithTables } from '../decode/embedded-tables.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { gridRows } from '../decode/grid.ts';
 import { gluedPageMarks } from '../decode/page-marks.ts';
@@ -124,11 +125,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     decoded.encoding = `${decoded.encoding} (html ${input.htmlNamed ? `named .${input.htmlNamed}` : 'with no extension'})`;
   if (plainNamedHtml && decoded.ok) decoded.encoding = `${decoded.encoding} (named .html, no markup: read as text)`;
   // Traditional script is folded to simplified for matching; `raw` keeps it (decode/script.ts).
+  // A text file's HTML tables (MinerU's markdown) are read as tables (decode/embedded-tables.ts).
+  const textLines = (text: string) =>
+    delimitedRows(quotedTabRows(gridRows(gluedPageMarks(textToLines(expandAlignmentTabs(text))))));
   const { lines: fileLines, folded } = foldScript(
     input.lines ??
-      (isHtml
-        ? htmlToLines(decoded.text)
-        : delimitedRows(quotedTabRows(gridRows(gluedPageMarks(textToLines(expandAlignmentTabs(decoded.text))))))),
+      (isHtml ? htmlToLines(decoded.text) : (linesWithTables(decoded.text, textLines) ?? textLines(decoded.text))),
   );
   // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
   const chosen = chooseReport(fileLines, file);

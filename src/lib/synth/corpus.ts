@@ -429,6 +429,12 @@ function report(
     tq.grid = gridRng;
     quirks.add('grid-table');
   }
+  // A PDF-to-markdown converter's table (side generator; not with damage, nor a grid table).
+  const converter = new Random(Number(seq) * 8243 + 149);
+  if (style === 'markdown' && !noTables && !tq.grid && !tq.damage?.length && converter.chance(0.3)) {
+    tq.mdConverter = converter.pick(['trim', 'html', 'escape', 'math'] as const);
+    quirks.add(`md-${tq.mdConverter}`);
+  }
   // 三's header naming a column twice (side generator): where the header's cells are written whole
   // (not a page dump, a grid table's wrapped cells, a sheet or -layout text), not with damage
   // (it rewrites cells after their truth is taken) nor a planted source error (its check could

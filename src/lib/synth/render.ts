@@ -346,6 +346,13 @@ export interface TableQuirks {
    */
   pipeLabelBreaks?: Random;
   /**
+   * Markdown style: the table as a PDF-to-markdown converter writes it (a fresh tester's t73):
+   * `trim`, each row's trailing empty cells dropped (marker, LLMs); `html`, an HTML table on one
+   * line inside the markdown (MinerU); `escape`, `1\.` and `\-` escaped (pandoc, markdownify);
+   * `math`, every number as inline math (`$12$`, MinerU).
+   */
+  mdConverter?: 'trim' | 'html' | 'escape' | 'math';
+  /**
    * HTML style, section 三: its rows in <thead>, <tbody> and <tfoot> groups written in another
    * order than the browser draws them (<tfoot> first or between two <tbody>, <thead> after the
    * body): the side generator of which order.
@@ -1258,6 +1265,28 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
       }
       const w = Math.max(...rows.map((r) => r.length));
       const pad = (r: string[]) => [...r, ...Array<string>(w - r.length).fill('')];
+      if (q.mdConverter === 'html') {
+        const tr = (r: string[]) =>
+          `<tr>${pad(r)
+            .map((c) => `<td>${escapeHtml(c)}</td>`)
+            .join('')}</tr>`;
+        out.push(`<table>${rows.map(tr).join('')}</table>`);
+        break;
+      }
+      if (q.mdConverter === 'escape')
+        rows = rows.map((r) => r.map((c) => (c === '-' ? '\\-' : c.replace(/^(\d+)\./, '$1\\.'))));
+      if (q.mdConverter === 'math')
+        rows = rows.map((r) => r.map((c) => (/^\d[\d,]*(?:\.\d+)?$/.test(c) ? `$${c}$` : c)));
+      if (q.mdConverter === 'trim') {
+        const head = `| ${pad(rows[0]!).join(' | ')} |`;
+        const trimmed = (r: string[]) => {
+          const c = pad(r);
+          while (c.length > 1 && c.at(-1) === '') c.pop();
+          return `| ${c.join(' | ')} |`;
+        };
+        out.push(head, `|${' --- |'.repeat(w)}`, ...rows.slice(1).map(trimmed));
+        break;
+      }
       out.push(
         `| ${pad(rows[0]!).join(' | ')} |`,
         // The delimiter row as Markdown allows it, a dash or two too (side stream: a fresh

@@ -26,6 +26,7 @@ import {
   labelLevel,
   leadColumn,
   labelPadding,
+  narrowRows,
   noiseOfRows,
   numberedValuesAbove,
   rightAligned,
@@ -120,6 +121,7 @@ export function readTable(
   const rowLines = found.map((f) => toks[f.at]!.line);
   const rowSpans = found.map((f) => ({ at: f.at, n: f.def.columns.length }));
   const padding = labelPadding(toks, rowSpans);
+  const narrow = narrowRows(toks, found);
   const blankColumns = emptyColumns(toks, found);
   const levels = found.map((f) => labelLevel(f.def.label));
   const full = fullRows(
@@ -154,7 +156,7 @@ export function readTable(
         f.def.columns.length,
         dense,
         noiseAt(rowLines[k]!),
-        padding,
+        padding || narrow.has(rowLines[k]!),
         grid.has(f.def.columns.length),
         byHeader[k],
         rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all,

@@ -1077,6 +1077,41 @@ export function labelPadding(toks: Tok[], rows: Array<{ at: number; n: number }>
 }
 
 /**
+ * The lines of found rows that are narrower than the table: a `|` row with fewer pieces than the
+ * table's widest `|` line (its header's). A converter that trims a row's trailing empty cells (a
+ * 总计 blank in every row), or drops a column's empty cells, leaves such rows (a fresh tester's
+ * t73: MinerU-, marker- and LLM-made markdown). Where the cells went is not shown, so the empty
+ * pieces after such a row's label prove no blank cell, as in a table that pads its labels
+ * (labelPadding): read as `（一）予以公开 | | 4 | …` with that piece a blank 自然人, every value
+ * stood a column to the right. `rows`: each found row's label token index.
+ */
+export function narrowRows(toks: Tok[], rows: ReadonlyArray<{ at: number }>): Set<number> {
+  const out = new Set<number>();
+  // Each `|` line's pieces (its tokens' last piece index + 1), found in one pass.
+  const width = new Map<number, number>();
+  let most = 0;
+  let line = -1;
+  let pieces = 0;
+  for (const t of toks) {
+    if (t.line !== line) {
+      line = t.line;
+      pieces = 0;
+    }
+    if (t.t === 'eol') {
+      if (t.delimited && t.padded) {
+        width.set(t.line, pieces);
+        most = Math.max(most, pieces);
+      }
+    } else if (t.t !== 'blank' && t.piece !== undefined) pieces = Math.max(pieces, t.piece + 1);
+  }
+  for (const { at } of rows) {
+    const w = width.get(toks[at]!.line);
+    if (w !== undefined && w < most) out.add(toks[at]!.line);
+  }
+  return out;
+}
+
+/**
  * The column counts for which the table is shown to be a grid whose value columns are its last
  * ones, as a spreadsheet saved as CSV is: every row line found has the same number of cells (the
  * export writes every row to the sheet's width, a label merged over three columns as three

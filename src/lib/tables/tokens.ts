@@ -199,7 +199,8 @@ export function tokenize(lines: Line[]): Tok[] {
       let start = 0;
       const pieces: Array<[number, number]> = [];
       for (let i = 0; i <= text.length; i++) {
-        if (i === text.length || text[i] === sep) {
+        // (`\|` in a markdown cell is a `|` of its text, no separator.)
+        if (i === text.length || (text[i] === sep && !(markdown && sep === '|' && text[i - 1] === '\\'))) {
           pieces.push([start, i]);
           start = i + 1;
         }
@@ -247,16 +248,25 @@ export function tokenize(lines: Line[]): Tok[] {
  * emphasis wrapping the whole cell is dropped, and a line break inside a cell joins its pieces
  * (Chinese has no spaces between words; between two digits the break stays a space, so that
  * `12<br>3` is not read as 123). Struck text (`~~53~~`) is left as it is, so not a number.
+ * A backslash escape is the character it escapes (`1\.属于国家秘密`, a blank `\-`: pandoc and
+ * markdownify escape what could start a list), and a number set as inline math the number
+ * (`$12$`: MinerU; a fresh tester's t73). Math holding anything else (`$1 2$`) is left as it is.
  */
 export function markdownCell(text: string): string {
   let t = text
     .trim()
     .replace(/\s*<br\s*\/?>\s*/gi, (br, at: number, all: string) =>
       /\d/.test(all[at - 1] ?? '') && /\d/.test(all[at + br.length] ?? '') ? ' ' : '',
-    );
-  for (let m = EMPHASIS.exec(t); m; m = EMPHASIS.exec(t)) t = m[2]!.trim();
+    )
+    .replace(MD_ESCAPE, '$1');
+  for (let m = EMPHASIS.exec(t) ?? MATH_NUMBER.exec(t); m; m = EMPHASIS.exec(t) ?? MATH_NUMBER.exec(t))
+    t = m[2]!.trim();
   return t;
 }
+/** CommonMark's backslash escape: a backslash before ASCII punctuation. */
+const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** A number alone as inline math, `$12$`, `$$2395.73$$` (its digits only: no space inside). */
+const MATH_NUMBER = /^(\$\$?)\s*(\d[\d,]*(?:\.\d+)?)\s*\1$/;
 /** Emphasis around a whole cell: `**x**`, `__x__`, `*x*`, `_x_` (and nested, `***x***`). */
 const EMPHASIS = /^(\*\*|__|\*|_)(?!\s)(.*\S)\1$/;
 
