@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { delimitedRows } from '../src/lib/decode/delimited.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { endsQuoted, joinQuotedRecords, quotedTabRows } from '../src/lib/decode/records.ts';
+import { endsQuoted, fieldLines, joinQuotedRecords, quotedTabRows } from '../src/lib/decode/records.ts';
 import { buildReport } from './fixtures/build.ts';
 import { ok, parseText, pipesAsDelimited, rowOf } from './helpers.ts';
 
@@ -55,6 +55,21 @@ describe('records over several lines (quoted fields with line breaks)', () => {
     const rows = delimitedRows(textToLines('规章,1,2,3\n"行政规范性\n文件",27,9,143\n行政许可,5,,\n行政处罚,6,,'));
     expect(rows[1]!.cells!.map((c) => c.raw)).toEqual(['行政规范性 文件', '27', '9', '143']);
     expect(rows[1]!.no).toBe(2);
+    // Each cell at the line it stands on: the numbers below the label's first line (t70).
+    expect(rows[1]!.cells!.map((c) => c.no)).toEqual([2, 3, 3, 3]);
+  });
+
+  it('a field stands on the line of its first character that is no space', () => {
+    expect(fieldLines('"一、本年新收政府信息公开\n申请数量"\t\t\t1\t0', '\t')).toEqual([0, 1, 1, 1, 1]);
+    expect(fieldLines('a,"b\n\nc",,"d"', ',')).toEqual([0, 0, 2, 2]);
+    expect(fieldLines('a,"\nb",c', ',')).toEqual([0, 1, 1]);
+  });
+
+  it('tab records too: a number links to its own line, not the wrapped label’s first', () => {
+    const lines = quotedTabRows(
+      textToLines('规章\t1\t2\t3\n"行政规范性\n文件"\t27\t9\t143\n行政许可\t5\t\t\n行政处罚\t6\t\t'),
+    );
+    expect(lines[1]!.cells!.map((c) => c.no)).toEqual([2, 3, 3, 3]);
   });
 
   for (const [name, d] of [

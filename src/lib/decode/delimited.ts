@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { fullWidthRows } from './fullwidth.ts';
 import { makeLine, type Line, type LineCell } from './lines.ts';
-import { joinQuotedRecords, unbroken } from './records.ts';
+import { joinQuotedRecords, lineOfField, unbroken } from './records.ts';
 
 /**
  * Comma- or semicolon-separated rows (a table saved as CSV, or pasted from a spreadsheet):
@@ -105,8 +105,13 @@ function asciiDelimitedRows(lines: Line[]): Line[] {
         return l;
       }
     if (fields.length < 2) return l;
+    const at = lineOfField(l.raw, d, fields.length);
     fields = fields.map(unbroken);
-    const cells: LineCell[] = fields.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
+    const cells: LineCell[] = fields.map((raw, k) => ({
+      raw,
+      text: makeLine(l.no, raw).text.trim(),
+      no: l.no + at(k),
+    }));
     // The row as a `|`-joined line, as HTML rows are: headings in it are still found, and
     // narrative text shows the cells without quotes.
     return { ...makeLine(l.no, fields.join(' | '), cells), pieces: true };

@@ -58,6 +58,46 @@ export function recordFields(raw: string, d: string): string[] | null {
   }
 }
 
+/**
+ * For each field of a record that runs over several lines, the line it stands on, counted from
+ * the record's first (0): the line of its first character that is no space, or of its start when
+ * it is empty. A number after a wrapped label stands a line or more below where the record
+ * begins, and its cell links there (a fresh tester's t70: each number linked to the label's
+ * first line, which shows none). Quotes as `endsQuoted` reads them.
+ */
+export function fieldLines(raw: string, d: string): number[] {
+  const out: number[] = [];
+  let line = 0;
+  let quoted = false;
+  let fieldStart = true;
+  // The line of the field's first character that is no space (null: none yet), and of its start.
+  let at: number | null = null;
+  let startLine = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (!quoted && c === d) {
+      out.push(at ?? startLine);
+      at = null;
+      startLine = line;
+      fieldStart = true;
+    } else if (c === '\n') line++;
+    else if (quoted) {
+      if (c !== '"') {
+        if (at === null && !/\s/.test(c)) at = line;
+      } else if (raw[i + 1] === '"') i++;
+      else quoted = false;
+    } else if (c === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (!/\s/.test(c)) {
+      fieldStart = false;
+      at ??= line;
+    }
+  }
+  out.push(at ?? startLine);
+  return out;
+}
+
 /** A field's line breaks as the space they show as (see above). */
 export function unbroken(field: string): string {
   return field.includes('\n') || field.includes('\r') ? field.replace(/\s*[\r\n]+\s*/g, ' ') : field;
@@ -116,7 +156,8 @@ export function quotedTabRows(lines: Line[]): Line[] {
     const fields = recordFields(l.raw, '\t');
     if (!fields || fields.length < 2) return l;
     const raws = fields.map(unbroken);
-    const cells: LineCell[] = raws.map((raw) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no }));
+    const at = lineOfField(l.raw, '\t', fields.length);
+    const cells: LineCell[] = raws.map((raw, k) => ({ raw, text: makeLine(l.no, raw).text.trim(), no: l.no + at(k) }));
     return { ...makeLine(l.no, raws.join(' | '), cells), pieces: true };
   });
 }
@@ -129,4 +170,14 @@ function opensQuotedField(raw: string, d: string): boolean {
     if (k < 0 || raw[k] === d) return true;
   }
   return false;
+}
+
+/**
+ * Each field's line offset in a record (fieldLines), or 0 for all when the record is on one line
+ * or its fields do not come out as many as the parser's (`count`).
+ */
+export function lineOfField(raw: string, d: string, count: number): (k: number) => number {
+  if (!raw.includes('\n')) return () => 0;
+  const lines = fieldLines(raw, d);
+  return lines.length === count ? (k) => lines[k]! : () => 0;
 }

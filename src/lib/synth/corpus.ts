@@ -429,12 +429,6 @@ function report(
     tq.grid = gridRng;
     quirks.add('grid-table');
   }
-  // A PDF-to-markdown converter's table (side generator; not with damage, nor a grid table).
-  const converter = new Random(Number(seq) * 8243 + 149);
-  if (style === 'markdown' && !noTables && !tq.grid && !tq.damage?.length && converter.chance(0.3)) {
-    tq.mdConverter = converter.pick(['trim', 'html', 'escape', 'math'] as const);
-    quirks.add(`md-${tq.mdConverter}`);
-  }
   // 三's header naming a column twice (side generator): where the header's cells are written whole
   // (not a page dump, a grid table's wrapped cells, a sheet or -layout text), not with damage
   // (it rewrites cells after their truth is taken) nor a planted source error (its check could
@@ -731,6 +725,33 @@ function report(
   )
     tq.qualifiedFirst = false;
   if (tq.qualifiedFirst) quirks.add('qualified-first-value');
+  // A PDF-to-markdown converter's table (side generator; not with damage, nor a grid table). As
+  // HTML only where no shape rewrote the rows' text: a `<td>` is a cell where it stands, so a
+  // text's lost or stray value drawn as cells is a source's own table (the reader places it).
+  const converter = new Random(Number(seq) * 8243 + 149);
+  if (style === 'markdown' && !noTables && !tq.grid && !tq.damage?.length && converter.chance(0.3)) {
+    const kind = converter.pick(['trim', 'html', 'escape', 'math'] as const);
+    const rewritten =
+      tq.glued ||
+      tq.wrappedLabels ||
+      tq.labelPadding ||
+      tq.labelColumns ||
+      tq.strayNumber ||
+      tq.gluedRule ||
+      tq.gluedRuleActive ||
+      tq.strayDot ||
+      tq.labelsAfterRun ||
+      tq.wrappedNumber ||
+      tq.wrappedNumbersAt ||
+      tq.missingColumn ||
+      tq.extraColumn ||
+      tq.columnNumbers ||
+      tq.activeColumnDropped !== undefined;
+    if (kind !== 'html' || !rewritten) {
+      tq.mdConverter = kind;
+      quirks.add(`md-${kind}`);
+    }
+  }
   if (tq.wordsInCells) quirks.add('words-in-cells');
   if (tq.activeHeaderReordered) quirks.add('active-header-reordered');
   if (tq.requestHeaderRepeated) quirks.add('request-header-repeated');
