@@ -96,6 +96,30 @@ describe('the same report twice with other numbers', () => {
   });
 });
 
+describe('t75: another unit’s report, or an appendix, is no copy of the report', () => {
+  const t75 = new URL('./fixtures/tester/t75/', import.meta.url);
+  const files = testerFiles(t75);
+  it('has its files', () => expect(files.length).toBe(3));
+  for (const file of files)
+    it(file, async () => {
+      expect(await wrongInFile(t75, file)).toEqual([]);
+      // Every number read, as before the repeat rules: none left NULL as a copy's difference.
+      const p = ok(parseText(readFileSync(new URL(file, t75)), file));
+      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, t75), 'utf8')) as {
+        cells: Array<{ table_id: string; row_key: string; col_key: string; value: unknown }>;
+      };
+      const missing = truth.cells.filter(
+        (t) =>
+          typeof t.value === 'number' &&
+          !p.cells.some(
+            (c) =>
+              c.table_id === t.table_id && c.row_key === t.row_key && c.col_key === t.col_key && c.value === t.value,
+          ),
+      );
+      expect(missing).toEqual([]);
+    });
+});
+
 describe('a part that repeats an earlier one', () => {
   it('is no report of its own: 2022’s, 2023’s and 2023’s again in a file named 2023 read 2023’s, compared with its copy (t72 x11)', () => {
     const name = 'x11_南京市高淳区卫生健康委员会2023年政府信息公开工作年度报告.txt';
@@ -117,5 +141,9 @@ describe('an agency’s name abbreviated', () => {
     expect(abbreviates('测试局', '测试局办公室')).toBe(false);
     expect(abbreviates('南京市鼓楼区卫生健康委员会', '南京市鼓楼区卫健委')).toBe(false);
     expect(abbreviates('测试局', '另一局')).toBe(false);
+    // A sub-unit's name is its bureau's and more: no abbreviation of it (t75).
+    expect(abbreviates('南京市公安局', '南京市公安局交通管理局')).toBe(false);
+    expect(abbreviates('南京市生态环境局', '南京市生态环境局溧水分局')).toBe(false);
+    expect(abbreviates('南京市江宁区人民政府', '南京市江宁区淳化镇人民政府')).toBe(false);
   });
 });

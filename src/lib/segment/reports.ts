@@ -1,6 +1,7 @@
 import type { Line } from '../decode/lines.ts';
 import { toSimplified } from '../decode/script.ts';
 import { titleAgency } from '../metadata/agency.ts';
+import { joinedText, runsOf, shareWithin } from './shingles.ts';
 import { HEADING_START as HEADING, TITLE_YEAR, YEAR_LABEL, segment, yearNumber, type Segmented } from './sections.ts';
 
 /**
@@ -184,11 +185,6 @@ function titleOf(lines: Line[], from: number, to: number): string | null {
  * (its prose copied): its tables only ever take values away from the report's
  * (tables/copies.ts checkedByRepeats; a fresh tester's t71).
  */
-const SHINGLE = 12;
-
-/** A unit written after a number in a table's cell (件, 个, 条, 次, 项, 人次, 万元, 元). */
-const UNIT_AFTER = /(\d)(?:件|个|条|人?次|项|万?元)/g;
-
 /**
  * Whether two titles name two agencies: each names one (titleAgency), neither name is the other's
  * end, and neither is the other's abbreviation (abbreviates).
@@ -208,9 +204,11 @@ const KIND_SHORT: Array<[RegExp, string]> = [
 /**
  * Whether `short` is `long` abbreviated (南京市鼓楼区卫健委 for 南京市鼓楼区卫生健康委员会, a fresh
  * tester's t72): its characters are `long`'s in order, with the same kind at the end (委 for
- * 委员会), and none of the characters left out ends a place's name (省, 市, 区, 县, 州, 旗):
- * 南京市卫健委 is the city's, not 鼓楼区's (乡 and 镇 are left out of the test: 住建局 leaves out
- * 城乡). 某局办公室 is no 某局 (its end is another kind).
+ * 委员会), and none of the characters left out ends a place's name (省, 市, 区, 县, 州, 旗, 镇,
+ * 乡, 街; 城乡 is a word of names: 住建局 leaves it out) or an agency's (局, 委, 厅, 办, 府, 院,
+ * 所, 站, 队, 处, 科, 部, 室, 中心): 南京市卫健委 is the city's, not 鼓楼区's; 南京市公安局 is not
+ * 南京市公安局交通管理局, nor 江宁区人民政府 淳化镇's (a fresh tester's t75: a sub-unit's report
+ * taken for a copy). 某局办公室 is no 某局 (its end is another kind).
  */
 export function abbreviates(short: string, long: string): boolean {
   const kind = (s: string) => KIND_SHORT.reduce((r, [re, to]) => r.replace(re, to), s);
@@ -222,7 +220,7 @@ export function abbreviates(short: string, long: string): boolean {
     if (k < a.length && c === a[k]) k++;
     else left += c;
   }
-  return k === a.length && !/[省市区县州旗]/.test(left);
+  return k === a.length && !/[省市区县州旗镇乡街局委厅办府院所站队处科部室]|中心/.test(left.replace(/城乡/g, ''));
 }
 
 function repeatsOf(
@@ -232,33 +230,8 @@ function repeatsOf(
 ): { repeats: Line[][]; parts: number[]; other: number | null } {
   const end = (i: number) => starts[i + 1] ?? lines.length;
   const t0 = titleOf(lines, starts[base]!, end(base));
-  // A part's text run together, spacing and rules gone (a table's rows and a <pre> copy of them
-  // alike), and its every run of SHINGLE characters.
-  // A unit after each number (9件, 1.2万元: one copy's cells written so, t72) is dropped too.
-  const textOf = (from: number, to: number) =>
-    lines
-      .slice(from, to)
-      .map((l) => l.text.replace(/[\s|]+/g, '').replace(UNIT_AFTER, '$1'))
-      .join('');
-  const runsOf = (text: string) => {
-    const set = new Set<string>();
-    for (let k = 0; k + SHINGLE <= text.length; k++) set.add(text.slice(k, k + SHINGLE));
-    return set;
-  };
-  // The share of a text's runs (every sixth) that are runs of the other (`of`); null when short.
-  // With `digits`, of its runs holding a digit only: the numbers, which another year's or unit's
-  // tables of the same form do not share though their words are all the form's.
-  const within = (text: string, of: Set<string>, digits = false) => {
-    let runs = 0;
-    let shared = 0;
-    for (let k = 0; k + SHINGLE <= text.length; k += 6) {
-      const run = text.slice(k, k + SHINGLE);
-      if (digits && !/\d/.test(run)) continue;
-      runs++;
-      if (of.has(run)) shared++;
-    }
-    return runs < 5 ? null : shared / runs;
-  };
+  const textOf = (from: number, to: number) => joinedText(lines.slice(from, to));
+  const within = shareWithin;
   const first = textOf(starts[base]!, end(base));
   const own = runsOf(first);
   const y0 = titleYear(lines, starts[base]!, end(base))?.year ?? bodyYear(lines, starts[base]!, end(base));

@@ -1,6 +1,7 @@
 import { markPageNumbers, sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome, stripChrome } from './chrome.ts';
 import { findHeading, findOtherNumbered, findUnnumbered, type HeadingHit } from './headings.ts';
+import { joinedText, runsOf, shareWithin } from './shingles.ts';
 
 /**
  * Finds the six sections (一 总体情况 overview … 六 其他需要报告的事项 other matters), in order,
@@ -206,11 +207,17 @@ export function segment(input: Line[]): Segmented {
     const k = found.indexOf(first);
     const hit = search(find, lines, k, li0, col0);
     const t2 = hit && titleAbove(lines, hit.li, li0);
-    // Under the first's own title too: the page saved twice, its copies differing in some numbers
-    // (a fresh tester's t71: the second copy read as 六's text, its numbers never compared);
-    // sameText below tells a copy from another text, reports.ts repeatsOf a repeat from another
-    // report.
-    if (hit && t2 !== null) again = hit;
+    const t1 = titleAbove(lines, first.li, -1);
+    // Under the first's own title too when the text from there is the report's again: the page
+    // saved twice, its copies differing in some numbers (a fresh tester's t71: the second copy
+    // read as the last section's text, its numbers never compared). Not its tables in an appendix
+    // under its title (附表: its 二 三 四 prose, 详见附表; t75: read as another report, lost).
+    if (
+      hit &&
+      t2 !== null &&
+      (t1 === null || squash(lines[t2]!) !== squash(lines[t1]!) || nearCopy(lines, first.li, hit.li))
+    )
+      again = hit;
   }
   // A heading found again before a later section's found heading: the in-order pass ran on into
   // another report's sections, one that prints no 一 or whose report has none of a section (2024's
@@ -371,6 +378,16 @@ function placeOutOfOrder(find: Finder, lines: Line[], found: Array<Hit | null>, 
       }
     }
   });
+}
+
+/**
+ * Whether the lines from `at` are those from `from` to `at` again but for a few numbers: 85 % of
+ * either's runs of characters are the other's (shingles.ts; reports.ts repeatsOf decides further).
+ */
+function nearCopy(lines: Line[], from: number, at: number): boolean {
+  const a = joinedText(lines.slice(from, at));
+  const b = joinedText(lines.slice(at));
+  return Math.max(shareWithin(b, runsOf(a)) ?? 0, shareWithin(a, runsOf(b)) ?? 0) >= 0.85;
 }
 
 /**
