@@ -11,5 +11,5 @@ for (const file of process.argv.slice(2)) {
   console.log(`== ${file}`);
   if (!c.ok) console.log(`rejected: ${c.code}: ${c.reason}`);
   else if (c.format === 'pdf') c.located.forEach((l, i) => console.log(`${i + 1}\tp${l.page}\t${l.raw}`));
-  else console.log(c.format === 'docx' ? c.html : c.text);
+  else console.log('html' in c ? c.html : c.text);
 }

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { convertDocument, type Converted } from '../src/lib/decode/document.ts';
 import { prepareDocument } from '../src/lib/decode/document-lines.ts';
+import { readsAsDocument } from '../src/lib/ingest/by-content.ts';
 import { parseReport, type Parsed } from '../src/lib/report/parse.ts';
 import type { CellOut } from '../src/lib/tables/read.ts';
 import { requestRows2021, reviewColumns, reviewRows } from '../src/lib/template/definitions.ts';
 import type { Official } from './fixtures/official.ts';
-import { gaz, ok, parseText, sha, wrongCells } from './helpers.ts';
+import { gaz, missingCells, ok, parseText, sha, wrongCells } from './helpers.ts';
 
 /** A document through the ingest's own steps (conversion awaited here instead of in a thread). */
 export async function parseDocument(
@@ -95,11 +96,18 @@ export function testerFiles(dir: URL): string[] {
   return readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
 }
 
-/** The wrong cells of a tester's file against its truth: a PDF or .docx through the document path. */
-export async function wrongInFile(dir: URL, file: string): Promise<string[]> {
+/** The cells of a tester's file as the ingest reads it: a document (PDF, Word, MHTML) through the document path. */
+async function cellsOfFile(dir: URL, file: string) {
   const bytes = readFileSync(new URL(file, dir));
-  const cells = /\.(docx|pdf)$/.test(file)
-    ? (await parseDocument(file, bytes)).cells
-    : ok(parseText(bytes, file)).cells;
-  return wrongCells(cells, new URL(`${file}.json`, dir));
+  return readsAsDocument(file, bytes) ? (await parseDocument(file, bytes)).cells : ok(parseText(bytes, file)).cells;
+}
+
+/** The wrong cells of a tester's file against its truth. */
+export async function wrongInFile(dir: URL, file: string): Promise<string[]> {
+  return wrongCells(await cellsOfFile(dir, file), new URL(`${file}.json`, dir));
+}
+
+/** The truth's numbers of a tester's file that its reading does not publish. */
+export async function missingInFile(dir: URL, file: string): Promise<string[]> {
+  return missingCells(await cellsOfFile(dir, file), new URL(`${file}.json`, dir));
 }

@@ -171,6 +171,18 @@ export function wrongCells(
     .map((c) => `${key(c)}: ${c.value}, the file ${want.get(key(c))}`);
 }
 
+/** The truth's numbers a reading does not publish (NULL, or no cell): what a fix must read again. */
+export function missingCells(
+  cells: ReadonlyArray<{ table_id: string; row_key: string; col_key: string; value: number | null }>,
+  truth: URL | string,
+): string[] {
+  const key = (c: { table_id: string; row_key: string; col_key: string }) => `${c.table_id}.${c.row_key}.${c.col_key}`;
+  const got = new Map(cells.map((c) => [key(c), c.value]));
+  return (JSON.parse(readFileSync(truth, 'utf8')) as { cells: TruthCell[] }).cells
+    .filter((c) => typeof c.value === 'number' && got.get(key(c)) !== c.value)
+    .map((c) => `${key(c)}: ${String(got.get(key(c)) ?? null)}, the file ${String(c.value)}`);
+}
+
 /** A small deterministic generator (mulberry32): the same random cases every run. */
 export function mulberry32(seed: number): () => number {
   let a = seed;

@@ -30,7 +30,8 @@ export function prepareDocument(
   const none = <C>(cells: C[]) => cells.map((x) => ({ ...x, page: null, bbox: null }));
   // A file whose extension said something else says what it really was (sniff.ts).
   const named = c.named ? ` (named .${c.named})` : '';
-  if (c.format === 'docx') return { ok: true, lines: htmlToLines(c.html), format: `docx${named}`, locate: none };
+  if (c.format === 'docx' || c.format === 'mht')
+    return { ok: true, lines: htmlToLines(c.html), format: `${c.format}${named}`, locate: none };
   if (c.format !== 'pdf')
     return {
       ok: true,

@@ -1,3 +1,4 @@
+import { mhtPage } from './mht.ts';
 import { oleContent } from './ole.ts';
 import { readPdf } from './pdf.ts';
 import type { Located } from './pdf-lines.ts';
@@ -21,6 +22,8 @@ export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN'
 export type Converted =
   | { ok: true; format: 'pdf'; located: Located[]; pages: number; named?: string }
   | { ok: true; format: 'docx'; html: string; named?: string }
+  /** A web page saved as one file (mht.ts): its page. */
+  | { ok: true; format: 'mht'; html: string; named?: string }
   /** `spans`: RTF rows whose merged cells cover columns (rtf.ts). */
   | { ok: true; format: 'doc' | 'rtf'; text: string; spans?: RowSpan[]; named?: string }
   | { ok: false; code: DocumentCode; reason: string };
@@ -34,6 +37,7 @@ const EXT_OF: Partial<Record<Sniffed, string[]>> = {
   rtf: ['rtf'],
   pdf: ['pdf'],
   html: ['html', 'htm'],
+  mht: ['mht', 'mhtml'],
 };
 
 /** Content that is no known format, by what the file claimed to be. */
@@ -80,12 +84,13 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
       if (!text.trim()) return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: `RTF 文件没有文字${really}` };
       return { ok: true, format: 'rtf', text, ...(spans.length ? { spans } : {}) };
     }
-    case 'mht':
-      return {
-        ok: false,
-        code: 'E_UNSUPPORTED_TYPE',
-        reason: `文件是 MHT 单个文件网页（Word「另存为单个文件网页」），暂不支持：请另存为 .docx、PDF 或网页（.html）${really}`,
-      };
+    case 'mht': {
+      // A web page saved as one file (a browser's, Word's): its page read as HTML (mht.ts).
+      const page = mhtPage(bytes);
+      return page.ok
+        ? { ok: true, format: 'mht', html: page.html }
+        : { ok: false, code: 'E_DOCUMENT_BROKEN', reason: page.reason + really };
+    }
     default:
       return { ok: false, code: 'E_DOCUMENT_BROKEN', reason: UNKNOWN[ext] ?? UNKNOWN_ANY };
   }

@@ -260,6 +260,10 @@ export function shown(el: Element, sheet: Sheet | null): number {
     // The browser's own rules: `hidden` is display:none, <del>/<s>/<strike> are line-through.
     const ua = (kind === 'display' && hiddenAttr) || (kind === 'decoration' && struck);
     let v = verdict(kind, inline, ua, rules);
+    // A WeChat article's body (div#js_content.rich_media_content) is written visibility:hidden and
+    // made visible by the page's own script as it loads: every reader sees it, and a crawl saves
+    // the page before any script runs (a fresh tester's t76: 0 of 200 cells, text_only).
+    if (kind === 'visibility' && id === 'js_content' && /\brich_media_content\b/.test(cls ?? '')) v = 0;
     // Struck by its markup (<del>) but drawn without the line by a style: deleted text shown as
     // text — not sure either way.
     if (struck && kind === 'decoration' && v !== DROP) v = UNSURE;

@@ -26,7 +26,14 @@ export function sniff(bytes: Uint8Array): Sniffed {
   // Markup may open with comments or an XML declaration (Word's exports do).
   const markup = head.replace(/^(?:<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
   if (/^<(?:!doctype\s+html|html|head|body|meta|title)\b/i.test(markup)) return 'html';
-  if (/^MIME-Version:/i.test(head) && /multipart\/related/i.test(head)) return 'mht';
+  // MHTML: a MIME message whose headers (before the first empty line) say multipart/related; a
+  // browser's save opens with `From: <Saved by Blink>`, Word's with MIME-Version.
+  const headers = head.split(/\r?\n\r?\n/, 1)[0]!;
+  if (
+    /^(?:MIME-Version|From|Content-Type|Subject|Date|Snapshot-Content-Location):/i.test(headers) &&
+    /multipart\/related/i.test(headers)
+  )
+    return 'mht';
   // Some PDF writers put junk before the header; within the first KB it is still a PDF.
   if (head.includes('%PDF-') || latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   return 'unknown';
@@ -50,7 +57,8 @@ function latin1(b: Uint8Array): string {
 /** Bytes that open as a PDF, a Word file (OLE2 or ZIP) or RTF, at their first byte. */
 export function documentAtStart(bytes: Uint8Array): boolean {
   const kind = sniff(bytes);
-  if (kind === 'ole' || kind === 'zip') return true;
+  // (An MHTML save named .html or .txt is the page inside it, not the MIME text: t76.)
+  if (kind === 'ole' || kind === 'zip' || kind === 'mht') return true;
   const head = String.fromCharCode(...bytes.subarray(0, 5));
   return head === '%PDF-' || head === '{\\rtf';
 }

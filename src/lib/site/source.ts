@@ -102,7 +102,7 @@ export function readSourceDocument(
       const c = convertSync(sourceFile, new Uint8Array(bytes));
       if (!c.ok) return null;
       if (c.format === 'pdf') return { lines: c.located.map((l) => l.raw), pages: c.located.map((l) => l.page) };
-      const lines = (c.format === 'docx' ? c.html : c.text).split(/\r\n|\r|\n/);
+      const lines = ('html' in c ? c.html : c.text).split(/\r\n|\r|\n/);
       return { lines, pages: lines.map(() => null) };
     }
     const d = decode(bytes);
