@@ -1077,8 +1077,10 @@ export function labelPadding(toks: Tok[], rows: Array<{ at: number; n: number }>
 }
 
 /**
- * The lines of found rows that are narrower than the table: a `|` row with fewer pieces than the
- * table's widest `|` line (its header's). A converter that trims a row's trailing empty cells (a
+ * The lines of found rows that are narrower than the table: a markdown table's row with fewer
+ * pieces than its widest line (its header's, as wide as its delimiter row: markdown declares a
+ * table's width; other `|` text, a page dump's or a crawler's, pads its rows at random and shows
+ * none). A converter that trims a row's trailing empty cells (a
  * 总计 blank in every row), or drops a column's empty cells, leaves such rows (a fresh tester's
  * t73: MinerU-, marker- and LLM-made markdown). Where the cells went is not shown, so the empty
  * pieces after such a row's label prove no blank cell, as in a table that pads its labels
@@ -1098,7 +1100,7 @@ export function narrowRows(toks: Tok[], rows: ReadonlyArray<{ at: number }>): Se
       pieces = 0;
     }
     if (t.t === 'eol') {
-      if (t.delimited && t.padded) {
+      if (t.delimited && t.markdown) {
         width.set(t.line, pieces);
         most = Math.max(most, pieces);
       }

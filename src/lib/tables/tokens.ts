@@ -66,6 +66,8 @@ export type Tok =
       padded?: boolean;
       /** A PDF's ruled row whose empty last cell may be the void beside it (no `|` closing it). */
       voidEnd?: true;
+      /** A row of a markdown table (the text has a delimiter row, `| --- |`): its header gives the width. */
+      markdown?: true;
       grid?: true;
       /**
        * The cells are a `-layout` line's placed by position (Line.layoutCells): no delimiter of
@@ -222,6 +224,7 @@ export function tokenize(lines: Line[]): Tok[] {
         line: li,
         delimited: true,
         ...(sep === '|' ? { padded: true } : {}),
+        ...(sep === '|' && markdown ? { markdown: true as const } : {}),
         ...(line.endsAtLabel ? { endsAtLabel: true as const } : {}),
       });
       return;
