@@ -77,6 +77,30 @@ describe('MHTML (a web page saved as one file)', () => {
     expect(mhtPage(new TextEncoder().encode('MIME-Version: 1.0\nContent-Type: multipart/related\n\nx')).ok).toBe(false);
     expect(quotedPrintable('a=3D=\nb=E5=B9=B4')).toBe('a=b\u00e5\u00b9\u00b4');
   });
+  it('its page is the part its headers name, not an iframe’s saved before it; nested parts and a wrong charset too (t77)', () => {
+    const part = (loc: string, html: string, type = 'text/html') =>
+      `--B\nContent-Type: ${type}\nContent-Location: ${loc}\nContent-Transfer-Encoding: 8bit\n\n${html}\n`;
+    const msg = (head: string, body: string) =>
+      new Uint8Array(Buffer.from(`${head}\nContent-Type: multipart/related; boundary="B"\n\n${body}--B--\n`, 'utf8'));
+    const framed = msg(
+      'From: <Saved by Blink>\nSnapshot-Content-Location: http://a/main.html\nMIME-Version: 1.0',
+      part('cid:frame-1@mhtml.blink', '<p>frame</p>') + part('http://a/main.html', '<p>main</p>'),
+    );
+    expect(mhtPage(framed)).toEqual({ ok: true, html: '<p>main</p>' });
+    const nested = msg(
+      'MIME-Version: 1.0',
+      `--B\nContent-Type: multipart/alternative; boundary="C"\n\n--C\nContent-Type: text/plain\n\nplain\n--C\nContent-Type: text/html\n\n<p>html</p>\n--C--\n`,
+    );
+    expect(mhtPage(nested)).toEqual({ ok: true, html: '<p>html</p>' });
+    const gbk = iconv.encode('<p>政府信息公开工作年度报告，本年新收申请数量共计十二件。</p>', 'gbk').toString('latin1');
+    const wrong = new Uint8Array(
+      Buffer.from(
+        `MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B"\n\n--B\nContent-Type: text/html; charset=utf-8\n\n${gbk}\n--B--\n`,
+        'latin1',
+      ),
+    );
+    expect(mhtPage(wrong)).toEqual({ ok: true, html: '<p>政府信息公开工作年度报告，本年新收申请数量共计十二件。</p>' });
+  });
   it('is read as the web page, under .mhtml, .mht or .html', async () => {
     for (const [name, bytes] of [
       ['a.mhtml', blink(page)],

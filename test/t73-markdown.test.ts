@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linesWithTables, tableBlocks } from '../src/lib/decode/embedded-tables.ts';
 import { textToLines } from '../src/lib/decode/lines.ts';
 import { markdownCell } from '../src/lib/tables/tokens.ts';
-import { testerFiles, wrongInFile } from './documents.ts';
+import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
 import { readFileSync } from 'node:fs';
 
@@ -57,12 +57,32 @@ describe('HTML tables in a text file (MinerU)', () => {
     ]);
     expect(linesWithTables('no table here <tables>', textToLines)).toBeNull();
   });
-  it('a table inside a table is one block', () => {
-    const t = '<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table> <table></table>';
+  it('a table inside a table is one block; a table opens a line', () => {
+    const t = '<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>\n<table></table> <table></table>';
     expect(tableBlocks(t)).toEqual([
       [0, 67],
       [68, 83],
     ]);
+  });
+  it('a table no reader sees is none: in a comment, a script, a template, code, a closed <details> (t77)', () => {
+    const table = '<table><tr><td>规章</td><td>5</td></tr></table>';
+    for (const hidden of [
+      `<!-- ${table} -->`,
+      `<!--\n${table}\n-->`,
+      `<script type="text/html">\n${table}\n</script>`,
+      `<template>\n${table}\n</template>`,
+      `\`\`\`html\n${table}\n\`\`\``,
+      `\`${table}\``,
+      `    ${table}`,
+      `<details><summary>上年数据</summary>\n${table}\n</details>`,
+    ])
+      expect(tableBlocks(`a\n${hidden}\nb`), hidden).toEqual([]);
+    expect(tableBlocks(`<details open>\n${table}\n</details>`)).toHaveLength(1);
+    expect(tableBlocks(`\`\`\`\ncode\n\`\`\`\n${table}`)).toHaveLength(1);
+  });
+  it('a table a <style> rule of the file hides is read as a page’s hidden table: not at all', () => {
+    const text = `<style>.old{display:none}</style>\n<table class="old"><tr><td>规章</td><td>5</td></tr></table>\n`;
+    expect(linesWithTables(text, textToLines)!.filter((l) => l.text.includes('规章'))).toEqual([]);
   });
 });
 
@@ -78,4 +98,15 @@ describe('markdown cells', () => {
     expect(markdownCell('$1 2$')).toBe('$1 2$');
     expect(markdownCell('$x$')).toBe('$x$');
   });
+});
+
+describe('t77: a table no reader sees is no table of the report', () => {
+  const t77 = new URL('./fixtures/tester/t77/', import.meta.url);
+  const files = testerFiles(t77);
+  it('has its files', () => expect(files.length).toBe(11));
+  for (const file of files)
+    it(file, async () => {
+      expect(await wrongInFile(t77, file)).toEqual([]);
+      expect(await missingInFile(t77, file)).toEqual([]);
+    });
 });
