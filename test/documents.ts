@@ -22,7 +22,14 @@ export async function parseDocument(
   const prepared = prepareDocument(path, bytes, () => converted);
   if (!prepared.ok) return { converted, parsed: null, cells: [] };
   const parsed = parseReport(
-    { path, bytes, sha256: sha(bytes), lines: prepared.lines, format: prepared.format },
+    {
+      path,
+      bytes,
+      sha256: sha(bytes),
+      lines: prepared.lines,
+      format: prepared.format,
+      ...(prepared.ocr ? { ocr: true } : {}),
+    },
     { gazetteer: gaz(), maxYear: 2026 },
   );
   return { converted, parsed, cells: parsed.ok ? prepared.locate(parsed.cells) : [] };

@@ -286,6 +286,14 @@ describe('glyphs drawn twice (fake bold) are read once', () => {
     );
   });
 
+  it('two layers that disagree at one place (128 and 123: a scan’s two OCR passes) are no number: never 1283 (t78)', () => {
+    const out = dropOverdrawn([run('128', 360, 665, 11, 19.8), run('123', 360.3, 665, 11, 19.8)]);
+    // The shared 1 and 2 once; the 8 and the 3 each behind the mark: the number is never read.
+    expect(out.map((r) => r.str)).toEqual([`12${UNSURE_MARK}8`, `${UNSURE_MARK}3`]);
+    // The same strings a whole width apart are two numbers, each read.
+    expect(strs([run('128', 360, 665, 11, 19.8), run('123', 390, 665, 11, 19.8)])).toEqual(['128@360.0', '123@390.0']);
+  });
+
   it('a label whose every glyph is drawn twice reads once: never （（七七））总总计计', () => {
     const label = [...'（七）总计'].flatMap((ch, i) => [
       run(ch, 55 + i * 10, 665, 10, 10),

@@ -15,6 +15,8 @@ export type Prepared =
       ok: true;
       lines: Line[];
       format: string;
+      /** A PDF whose digits are a scan's OCR text layer: only numbers the arithmetic vouches for are kept (checks/ocr.ts). */
+      ocr?: true;
       locate: <C extends { line: number; raw: string }>(
         cells: C[],
       ) => Array<C & { page: number | null; bbox: string | null }>;
@@ -42,7 +44,8 @@ export function prepareDocument(
   return {
     ok: true,
     lines: locatedToLines(c.located),
-    format: `pdf (${c.pages} pages)${named}`,
+    format: `pdf (${c.pages} pages${c.ocr ? ', OCR text layer' : ''})${named}`,
+    ...(c.ocr ? { ocr: true as const } : {}),
     locate: (cells) => locateCells(c.located, cells),
   };
 }

@@ -61,6 +61,8 @@ export interface Drawn {
   text: string[];
   alpha: number[];
   ink: Ink[];
+  /** Digits a reader may see, and of them those of a scan's text layer (invisible text on an image). */
+  digits?: { all: number; layer: number };
 }
 
 /** Opacity from which a filled shape hides what is under it; under SEE_THROUGH it hides nothing. */
@@ -95,6 +97,8 @@ interface Glyph {
   /** Where it is (placeGlyph); null: not known (a vertical font's). */
   place: Place | null;
   ink: Ink;
+  /** Drawn in an invisible render mode (a scan's text layer, when on an image): its size is an OCR's estimate. */
+  layer?: true;
 }
 /** A glyph's place: glyph space (thousandths, up as `up`) → page space, its advance and ink span. */
 interface Place {
@@ -382,6 +386,7 @@ export function drawnAlphas(
             n: chars.length,
             place,
             ink: off > 0 ? 'hidden' : drawnInk(st, centre, place, areas, images),
+            ...((st.mode & 3) === 3 ? { layer: true as const } : {}),
           });
           for (const ch of chars) {
             text.push(ch);
@@ -398,6 +403,7 @@ export function drawnAlphas(
 
   // Size against the page's usual size; then shapes drawn over each glyph.
   const sizes: number[] = [];
+  const digits = { all: 0, layer: 0 };
   for (const g of glyphs) if (g.place) sizes.push(g.place.size);
   const usual = median(sizes);
   for (let gi = 0; gi < glyphs.length; gi++) {
@@ -405,15 +411,25 @@ export function drawnAlphas(
     let v = g.ink;
     const p = g.place;
     if (p && v !== 'hidden') {
-      if (p.size <= HIDDEN_PT || (usual > 0 && p.size <= usual * TINY_HIDDEN)) v = 'hidden';
+      // A scan's text layer is drawn by no one: a tiny glyph there is an OCR's odd estimate of
+      // a word the image shows, not a digit hidden from the reader — unsure, never dropped
+      // (dropped, 15836 was read 5836: a fresh tester's t78).
+      if (p.size <= HIDDEN_PT || (usual > 0 && p.size <= usual * TINY_HIDDEN))
+        v = g.layer ? worse(v, 'unsure') : 'hidden';
       else if (usual > 0 && p.size < usual * TINY_UNSURE) v = worse(v, 'unsure');
       if (v !== 'hidden') v = worse(v, coveredLater(p, gi, areas));
       if (v === 'shown' && pictures.length && /^[0-9]+$/.test(text.slice(g.at, g.at + g.n).join('')))
         v = besidePicture(p, gi, pictures);
     }
     if (v !== 'shown') for (let k = 0; k < g.n; k++) ink[g.at + k] = v;
+    if (v !== 'hidden')
+      for (let k = 0; k < g.n; k++)
+        if (/\d/.test(text[g.at + k]!)) {
+          digits.all++;
+          if (g.layer) digits.layer++;
+        }
   }
-  return { text, alpha, ink };
+  return { text, alpha, ink, digits };
 }
 
 /**

@@ -15,7 +15,8 @@ export { dominantTurn } from './pdf-glyphs.ts';
  */
 
 export type PdfRead =
-  | { ok: true; lines: Located[]; pages: number }
+  /** `ocr`: most of the digits a reader may see are a scan's OCR text layer (pdf-ink.ts). */
+  | { ok: true; lines: Located[]; pages: number; ocr: boolean }
   | { ok: false; code: 'E_PDF_NO_TEXT' | 'E_PDF_ENCRYPTED' | 'E_PDF_BROKEN'; reason: string };
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -59,6 +60,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   try {
     const pages: Block[][] = [];
     let visible = 0;
+    const digits = { all: 0, layer: 0 };
     // Layers (optional content) as the document's default view shows them (pdf-ink.ts).
     const layers = await doc.getOptionalContentConfig();
     const isVisible = layers.isVisible.bind(layers) as (group: unknown) => boolean;
@@ -78,6 +80,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const fontOf = (name: string): FontInfo | null =>
         page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo | null) : null;
       const drawn = drawnAlphas(ol, pdfjs.OPS, fontOf, page.view as View, contentVisible);
+      digits.all += drawn.digits?.all ?? 0;
+      digits.layer += drawn.digits?.layer ?? 0;
       const { runs, turn, up } = pageRuns(items, drawn, page.view as View);
       for (const r of runs) {
         r.str = unifyRadicals(r.str);
@@ -105,7 +109,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         code: 'E_PDF_NO_TEXT',
         reason: 'PDF 没有文字层（扫描件或图片），无法读取文字；暂不支持文字识别（OCR）',
       };
-    return { ok: true, lines: blocksToLines(joinPages(pages)), pages: doc.numPages };
+    return {
+      ok: true,
+      lines: blocksToLines(joinPages(pages)),
+      pages: doc.numPages,
+      ocr: digits.layer > 0 && digits.layer * 2 >= digits.all,
+    };
   } catch (e) {
     return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };
   } finally {

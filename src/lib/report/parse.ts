@@ -3,6 +3,7 @@ import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { expandAlignmentTabs } from '../decode/tabs.ts';
 import { foldScript } from '../decode/script.ts';
+import { unverifiedOcrCells } from '../checks/ocr.ts';
 import { linesWithTables } from '../decode/embedded-tables.ts';
 import { delimitedRows } from '../decode/delimited.ts';
 import { gridRows } from '../decode/grid.ts';
@@ -53,6 +54,8 @@ export interface ParseInput {
   lines?: Line[];
   /** What the lines were extracted from (reported as the encoding), with `lines`. */
   format?: string;
+  /** The lines are a scan's OCR text layer (a PDF's invisible text over its image): checks/ocr.ts. */
+  ocr?: boolean;
   /**
    * A web page under another extension (Word's "save as web page" kept as .doc): read as HTML,
    * and the encoding says so, with the extension it had.
@@ -465,8 +468,31 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     diagnostics.push(diag('W_REGION_UNRESOLVED', 'no place name or clue identifies the region', file));
 
   // One index of the cells for the checks and the summary row (ingest/analyze.ts).
-  const index = indexCells(cells);
-  const checks = reportChecks(cells, requests.read ? (requests.rowsLayout ?? requests.layout) : null, !!review, index);
+  const checkLayout = requests.read ? (requests.rowsLayout ?? requests.layout) : null;
+  let index = indexCells(cells);
+  let checks = reportChecks(cells, checkLayout, !!review, index);
+  // An OCR text layer's numbers stand only where the arithmetic vouches for them (checks/ocr.ts).
+  if (input.ocr) {
+    const drop = unverifiedOcrCells(cells, checks, checkLayout);
+    if (drop.size) {
+      const tables = new Map<string, number>();
+      cells.forEach((c, k) => {
+        if (!drop.has(`${c.table_id}.${c.row_key}.${c.col_key}`)) return;
+        cells[k] = { ...c, value: null, state: 'unreadable' };
+        tables.set(c.table_id, (tables.get(c.table_id) ?? 0) + 1);
+      });
+      for (const [table, n] of tables)
+        diagnostics.push(
+          diag(
+            'W_CELLS_AMBIGUOUS',
+            `${table}: 扫描件的文字识别（OCR）层：${n} 个数字没有校验关系可以核对或校验不通过，不采用 (an OCR text layer over a scan: numbers no identity vouches for are left NULL)`,
+            file,
+          ),
+        );
+      index = indexCells(cells);
+      checks = reportChecks(cells, checkLayout, !!review, index);
+    }
+  }
   const checksFailed = checks.filter((c) => c.status === 'fail').length;
   for (const c of checks)
     if (c.status === 'fail') diagnostics.push(diag('W_CHECK_FAILED', `${c.check_id}: ${c.detail}`, file));

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { unverifiedOcrCells } from '../src/lib/checks/ocr.ts';
+import type { CheckOut } from '../src/lib/checks/checks.ts';
+import type { CellOut } from '../src/lib/tables/read.ts';
+import { testerFiles, wrongInFile } from './documents.ts';
+
+/**
+ * A fresh tester's t78 (test/fixtures/tester/t78, README.txt its notes): PDFs whose text layer is
+ * not what the page shows — two OCR layers disagreeing, OCR misreads, a tiny OCR word.
+ */
+const dir = new URL('./fixtures/tester/t78/', import.meta.url);
+
+describe('t78: every published number is what the page shows', () => {
+  const files = testerFiles(dir);
+  it('has its files', () => expect(files.length).toBe(4));
+  for (const file of files) it(file, { timeout: 60_000 }, async () => expect(await wrongInFile(dir, file)).toEqual([]));
+});
+
+const cell = (table_id: CellOut['table_id'], row_key: string, col_key: string, value: number): CellOut =>
+  ({ table_id, row_key, col_key, value, raw: String(value), state: 'number', line: 1 });
+const check = (check_id: string, status: CheckOut['status']): CheckOut =>
+  ({ check_id, status, expected: null, actual: null, detail: '' });
+
+describe('an OCR layer’s numbers', () => {
+  it('stand where an identity naming them holds and none fails; 二’s, which none names, do not', () => {
+    const cells = [
+      cell('active', 'licensing', 'decisions', 15836),
+      cell('review', 'review', 'upheld', 1),
+      cell('review', 'review', 'total', 1),
+    ];
+    const ids = ['review.block_sum.review'];
+    const pass = unverifiedOcrCells(
+      cells,
+      ids.map((id) => check(id, 'pass')),
+      null,
+    );
+    const fail = unverifiedOcrCells(
+      cells,
+      ids.map((id) => check(id, 'fail')),
+      null,
+    );
+    expect(pass.has('active.licensing.decisions')).toBe(true);
+    expect(fail.has('review.review.total')).toBe(true);
+    expect(pass.has('review.review.total') && pass.has('review.review.upheld')).toBe(false);
+  });
+});
