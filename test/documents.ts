@@ -28,7 +28,7 @@ export async function parseDocument(
       sha256: sha(bytes),
       lines: prepared.lines,
       format: prepared.format,
-      ...(prepared.ocr ? { ocr: true } : {}),
+      ...(prepared.ocrLines ? { ocrLines: prepared.ocrLines } : {}),
     },
     { gazetteer: gaz(), maxYear: 2026 },
   );

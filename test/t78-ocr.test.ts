@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unverifiedOcrCells } from '../src/lib/checks/ocr.ts';
 import type { CheckOut } from '../src/lib/checks/checks.ts';
 import type { CellOut } from '../src/lib/tables/read.ts';
-import { testerFiles, wrongInFile } from './documents.ts';
+import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 
 /**
  * A fresh tester's t78 (test/fixtures/tester/t78, README.txt its notes): PDFs whose text layer is
@@ -12,14 +12,35 @@ const dir = new URL('./fixtures/tester/t78/', import.meta.url);
 
 describe('t78: every published number is what the page shows', () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(4));
+  it('has its files', () => expect(files.length).toBe(6));
   for (const file of files) it(file, { timeout: 60_000 }, async () => expect(await wrongInFile(dir, file)).toEqual([]));
+  it('a typed page beside scanned ones keeps its numbers; a speck in a scan’s layer takes none away (t79)', async () => {
+    // m02: 二 typed, read in full; j3: a full scan, 二 NULL by the OCR rule and nothing else lost.
+    const typed = await missingInFile(dir, 'm02_typed_p1_scanned_tables.pdf');
+    expect(typed.filter((k) => k.startsWith('active.'))).toEqual([]);
+    // (The 7 others: a row of 三 the OCR layer leaves NULL, as before today.)
+    expect(typed).toHaveLength(7);
+    const lost = await missingInFile(dir, 'j3_comma_low.pdf');
+    expect(lost.filter((k) => !k.startsWith('active.'))).toHaveLength(7);
+  });
 });
 
-const cell = (table_id: CellOut['table_id'], row_key: string, col_key: string, value: number): CellOut =>
-  ({ table_id, row_key, col_key, value, raw: String(value), state: 'number', line: 1 });
-const check = (check_id: string, status: CheckOut['status']): CheckOut =>
-  ({ check_id, status, expected: null, actual: null, detail: '' });
+const cell = (table_id: CellOut['table_id'], row_key: string, col_key: string, value: number): CellOut => ({
+  table_id,
+  row_key,
+  col_key,
+  value,
+  raw: String(value),
+  state: 'number',
+  line: 1,
+});
+const check = (check_id: string, status: CheckOut['status']): CheckOut => ({
+  check_id,
+  status,
+  expected: null,
+  actual: null,
+  detail: '',
+});
 
 describe('an OCR layer’s numbers', () => {
   it('stand where an identity naming them holds and none fails; 二’s, which none names, do not', () => {

@@ -16,6 +16,8 @@ export function unverifiedOcrCells(
   cells: readonly CellOut[],
   checks: readonly CheckOut[],
   layoutRequests: '2019' | '2021' | null,
+  /** The lines that are an OCR layer's (a scanned page's): cells on other lines are the document's own. */
+  ocrLines: ReadonlySet<number> | null = null,
 ): Set<string> {
   const identities = new Map<string, Identity>();
   if (layoutRequests) for (const i of requestIdentities(layoutRequests)) identities.set(i.id, i);
@@ -29,7 +31,7 @@ export function unverifiedOcrCells(
   }
   const out = new Set<string>();
   for (const c of cells) {
-    if (c.state !== 'number') continue;
+    if (c.state !== 'number' || (ocrLines && !ocrLines.has(c.line))) continue;
     const key = `${c.table_id}.${c.row_key}.${c.col_key}`;
     if (!held.has(key) || failed.has(key)) out.add(key);
   }

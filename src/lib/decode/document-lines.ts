@@ -15,8 +15,11 @@ export type Prepared =
       ok: true;
       lines: Line[];
       format: string;
-      /** A PDF whose digits are a scan's OCR text layer: only numbers the arithmetic vouches for are kept (checks/ocr.ts). */
-      ocr?: true;
+      /**
+       * The lines (numbers) of a PDF's pages whose digits are a scan's OCR text layer: their numbers
+       * are kept only where the arithmetic vouches for them (checks/ocr.ts).
+       */
+      ocrLines?: ReadonlySet<number>;
       locate: <C extends { line: number; raw: string }>(
         cells: C[],
       ) => Array<C & { page: number | null; bbox: string | null }>;
@@ -44,8 +47,8 @@ export function prepareDocument(
   return {
     ok: true,
     lines: locatedToLines(c.located),
-    format: `pdf (${c.pages} pages${c.ocr ? ', OCR text layer' : ''})${named}`,
-    ...(c.ocr ? { ocr: true as const } : {}),
+    format: `pdf (${c.pages} pages${c.ocrPages ? `, OCR text layer on page ${c.ocrPages.join(', ')}` : ''})${named}`,
+    ...(c.ocrPages ? { ocrLines: ocrLinesOf(c.located, c.ocrPages) } : {}),
     locate: (cells) => locateCells(c.located, cells),
   };
 }
@@ -71,4 +74,12 @@ export function locateCells<C extends { line: number; raw: string }>(
     const box = hit?.box ?? line.box;
     return { ...cell, page: hit?.page ?? line.page, bbox: box.join(',') };
   });
+}
+
+/** The line numbers (1-based, as locatedToLines numbers them) of the located lines on `pages`. */
+function ocrLinesOf(located: Located[], pages: number[]): Set<number> {
+  const on = new Set(pages);
+  const out = new Set<number>();
+  located.forEach((l, i) => on.has(l.page) && out.add(i + 1));
+  return out;
 }

@@ -20,8 +20,8 @@ import { readDoc, readDocx } from './word.ts';
 export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN' | 'E_UNSUPPORTED_TYPE' | 'E_TOO_LARGE';
 
 export type Converted =
-  /** `ocr`: its digits are mostly a scan's OCR text layer (pdf.ts). */
-  | { ok: true; format: 'pdf'; located: Located[]; pages: number; ocr?: true; named?: string }
+  /** `ocrPages`: its pages whose digits are mostly a scan's OCR text layer (pdf.ts). */
+  | { ok: true; format: 'pdf'; located: Located[]; pages: number; ocrPages?: number[]; named?: string }
   | { ok: true; format: 'docx'; html: string; named?: string }
   /** A web page saved as one file (mht.ts): its page. */
   | { ok: true; format: 'mht'; html: string; named?: string }
@@ -68,7 +68,13 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
           code: r.code === 'E_PDF_ENCRYPTED' ? 'E_ENCRYPTED' : r.code === 'E_PDF_BROKEN' ? 'E_DOCUMENT_BROKEN' : r.code,
           reason: r.reason + really,
         };
-      return { ok: true, format: 'pdf', located: r.lines, pages: r.pages, ...(r.ocr ? { ocr: true as const } : {}) };
+      return {
+        ok: true,
+        format: 'pdf',
+        located: r.lines,
+        pages: r.pages,
+        ...(r.ocrPages.length ? { ocrPages: r.ocrPages } : {}),
+      };
     }
     case 'zip':
       return withReason(await readDocx(bytes), really);

@@ -411,11 +411,12 @@ export function drawnAlphas(
     let v = g.ink;
     const p = g.place;
     if (p && v !== 'hidden') {
-      // A scan's text layer is drawn by no one: a tiny glyph there is an OCR's odd estimate of
-      // a word the image shows, not a digit hidden from the reader — unsure, never dropped
-      // (dropped, 15836 was read 5836: a fresh tester's t78).
+      // A scan's text layer is drawn by no one: a tiny digit there is an OCR's odd estimate of a
+      // word the image shows, not a digit hidden from the reader — unsure, never dropped (dropped,
+      // 15836 was read 5836: a fresh tester's t78). A tiny mark that is no digit (a speck read as
+      // ' or ,) is dropped as before (unsure, it left its row NULL: t79).
       if (p.size <= HIDDEN_PT || (usual > 0 && p.size <= usual * TINY_HIDDEN))
-        v = g.layer ? worse(v, 'unsure') : 'hidden';
+        v = g.layer && /\d/.test(text.slice(g.at, g.at + g.n).join('')) ? worse(v, 'unsure') : 'hidden';
       else if (usual > 0 && p.size < usual * TINY_UNSURE) v = worse(v, 'unsure');
       if (v !== 'hidden') v = worse(v, coveredLater(p, gi, areas));
       if (v === 'shown' && pictures.length && /^[0-9]+$/.test(text.slice(g.at, g.at + g.n).join('')))

@@ -15,8 +15,8 @@ export { dominantTurn } from './pdf-glyphs.ts';
  */
 
 export type PdfRead =
-  /** `ocr`: most of the digits a reader may see are a scan's OCR text layer (pdf-ink.ts). */
-  | { ok: true; lines: Located[]; pages: number; ocr: boolean }
+  /** `ocrPages`: the pages most of whose digits a reader may see are a scan's OCR text layer (pdf-ink.ts). */
+  | { ok: true; lines: Located[]; pages: number; ocrPages: number[] }
   | { ok: false; code: 'E_PDF_NO_TEXT' | 'E_PDF_ENCRYPTED' | 'E_PDF_BROKEN'; reason: string };
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -60,7 +60,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   try {
     const pages: Block[][] = [];
     let visible = 0;
-    const digits = { all: 0, layer: 0 };
+    const ocrPages: number[] = [];
     // Layers (optional content) as the document's default view shows them (pdf-ink.ts).
     const layers = await doc.getOptionalContentConfig();
     const isVisible = layers.isVisible.bind(layers) as (group: unknown) => boolean;
@@ -80,8 +80,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const fontOf = (name: string): FontInfo | null =>
         page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo | null) : null;
       const drawn = drawnAlphas(ol, pdfjs.OPS, fontOf, page.view as View, contentVisible);
-      digits.all += drawn.digits?.all ?? 0;
-      digits.layer += drawn.digits?.layer ?? 0;
+      // More than half of its digits an OCR layer's: a scanned page (a typed page beside it is not).
+      if (drawn.digits && drawn.digits.layer * 2 > drawn.digits.all) ocrPages.push(n);
       const { runs, turn, up } = pageRuns(items, drawn, page.view as View);
       for (const r of runs) {
         r.str = unifyRadicals(r.str);
@@ -113,7 +113,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       ok: true,
       lines: blocksToLines(joinPages(pages)),
       pages: doc.numPages,
-      ocr: digits.layer > 0 && digits.layer * 2 >= digits.all,
+      ocrPages,
     };
   } catch (e) {
     return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };

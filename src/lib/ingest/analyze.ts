@@ -158,7 +158,7 @@ export function analyzeFile(
         path: f.path,
         bytes,
         sha256: sha,
-        ...(doc ? { lines: doc.lines, format: doc.format, ...(doc.ocr ? { ocr: true } : {}) } : {}),
+        ...(doc ? { lines: doc.lines, format: doc.format, ...(doc.ocrLines ? { ocrLines: doc.ocrLines } : {}) } : {}),
         ...(webPage ? { htmlNamed: htmlName(f.path) } : {}),
       },
       ctx,

@@ -54,8 +54,8 @@ export interface ParseInput {
   lines?: Line[];
   /** What the lines were extracted from (reported as the encoding), with `lines`. */
   format?: string;
-  /** The lines are a scan's OCR text layer (a PDF's invisible text over its image): checks/ocr.ts. */
-  ocr?: boolean;
+  /** The lines that are a scan's OCR text layer (a PDF's invisible text over its image): checks/ocr.ts. */
+  ocrLines?: ReadonlySet<number>;
   /**
    * A web page under another extension (Word's "save as web page" kept as .doc): read as HTML,
    * and the encoding says so, with the extension it had.
@@ -472,8 +472,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   let index = indexCells(cells);
   let checks = reportChecks(cells, checkLayout, !!review, index);
   // An OCR text layer's numbers stand only where the arithmetic vouches for them (checks/ocr.ts).
-  if (input.ocr) {
-    const drop = unverifiedOcrCells(cells, checks, checkLayout);
+  if (input.ocrLines?.size) {
+    const drop = unverifiedOcrCells(cells, checks, checkLayout, input.ocrLines);
     if (drop.size) {
       const tables = new Map<string, number>();
       cells.forEach((c, k) => {
