@@ -57,28 +57,44 @@ describe('HTML tables in a text file (MinerU)', () => {
     ]);
     expect(linesWithTables('no table here <tables>', textToLines)).toBeNull();
   });
-  it('a table inside a table is one block; a table opens a line', () => {
-    const t = '<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>\n<table></table> <table></table>';
+  it('a table inside a table is one block; an unclosed one runs to the end', () => {
+    const t = '<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>\n<table></table> <table>';
     expect(tableBlocks(t)).toEqual([
       [0, 67],
       [68, 83],
+      [84, 91],
     ]);
   });
-  it('a table no reader sees is none: in a comment, a script, a template, code, a closed <details> (t77)', () => {
+  it('a table no reader sees is none: in a comment, a script, a template, a hidden element, a closed <details>, markdown code (t77, t81)', () => {
     const table = '<table><tr><td>规章</td><td>5</td></tr></table>';
+    const rows = (text: string, md = true) =>
+      (linesWithTables(text, textToLines, md) ?? []).filter((l) => l.cells).map((l) => l.text);
     for (const hidden of [
       `<!-- ${table} -->`,
       `<!--\n${table}\n-->`,
       `<script type="text/html">\n${table}\n</script>`,
       `<template>\n${table}\n</template>`,
+      `<noframes>\n${table}\n</noframes>`,
+      `<div style="display:none">\n${table}\n</div>`,
+      `<div hidden>\n\n${table}\n\n</div>`,
+      `<input type="hidden" value="\n${table}\n">`,
+      `<details data-open="false"><summary>上年数据</summary>\n${table}\n</details>`,
       `\`\`\`html\n${table}\n\`\`\``,
       `\`${table}\``,
       `    ${table}`,
-      `<details><summary>上年数据</summary>\n${table}\n</details>`,
     ])
-      expect(tableBlocks(`a\n${hidden}\nb`), hidden).toEqual([]);
-    expect(tableBlocks(`<details open>\n${table}\n</details>`)).toHaveLength(1);
-    expect(tableBlocks(`\`\`\`\ncode\n\`\`\`\n${table}`)).toHaveLength(1);
+      expect(rows(`a\n\n${hidden}\n\nb`), hidden).toEqual([]);
+    // Seen: open <details>, after text on its line, in a blockquote, indented inside a <div>;
+    // in .txt, ``` and ~~~ are no code.
+    for (const seen of [
+      `<details open>\n${table}\n</details>`,
+      `表1：${table}`,
+      `> ${table}`,
+      `<div>\n    ${table}\n</div>`,
+      `\`\`\`\ncode\n\`\`\`\n${table}`,
+    ])
+      expect(rows(`a\n\n${seen}\n\nb`), seen).toEqual(['规章 | 5']);
+    expect(rows(`~~~~~~\n${table}\n~~~~~~`, false)).toEqual(['规章 | 5']);
   });
   it('a table a <style> rule of the file hides is read as a page’s hidden table: not at all', () => {
     const text = `<style>.old{display:none}</style>\n<table class="old"><tr><td>规章</td><td>5</td></tr></table>\n`;
@@ -108,5 +124,16 @@ describe('t77: a table no reader sees is no table of the report', () => {
     it(file, async () => {
       expect(await wrongInFile(t77, file)).toEqual([]);
       expect(await missingInFile(t77, file)).toEqual([]);
+    });
+});
+
+describe('t81: a table is read where a reader sees it, and only there', () => {
+  const t81 = new URL('./fixtures/tester/t81/', import.meta.url);
+  const files = testerFiles(t81);
+  it('has its files', () => expect(files.length).toBe(10));
+  for (const file of files)
+    it(file, async () => {
+      expect(await wrongInFile(t81, file)).toEqual([]);
+      expect(await missingInFile(t81, file)).toEqual([]);
     });
 });

@@ -133,7 +133,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     delimitedRows(quotedTabRows(gridRows(gluedPageMarks(textToLines(expandAlignmentTabs(text))))));
   const { lines: fileLines, folded } = foldScript(
     input.lines ??
-      (isHtml ? htmlToLines(decoded.text) : (linesWithTables(decoded.text, textLines) ?? textLines(decoded.text))),
+      (isHtml
+        ? htmlToLines(decoded.text)
+        : (linesWithTables(decoded.text, textLines, /\.(?:md|markdown)$/i.test(file)) ?? textLines(decoded.text))),
   );
   // Several reports in one file: one is read (segment/reports.ts); `lines` are its own.
   const chosen = chooseReport(fileLines, file);
