@@ -840,6 +840,27 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     }
   });
 
+  it('a copy in a report page’s other years is marked as one (t80: a year twice, unmarked)', async () => {
+    const copies = await query<{ report_id: string }>(
+      `SELECT report_id FROM ${parquetOf(published, 'reports')} WHERE duplicate_of IS NOT NULL`,
+    );
+    const ids = new Set(copies.map((c) => c.report_id));
+    const reports = await query<{ report_id: string }>(`SELECT report_id FROM ${parquetOf(published, 'reports')}`);
+    let seen = 0;
+    for (const r of reports) {
+      const section = [...page(`reports/${r.report_id}/index.html`).querySelectorAll('section')].find((x) =>
+        x.querySelector('h2')?.textContent?.includes('同一机关的其他年度'),
+      );
+      for (const a of section?.querySelectorAll('tbody th a') ?? []) {
+        const id = /reports\/([0-9a-f]+)\//.exec(a.getAttribute('href') ?? '')?.[1];
+        if (!id || !ids.has(id)) continue;
+        seen++;
+        expect(a.closest('th')!.textContent, `${r.report_id} → ${id}`).toContain('（副本）');
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('the quality page lists the reports whose year is NULL, each with its reason', async () => {
     // A fresh tester's: a report of no year was on no list of the quality page (nor on any year's page).
     const rows = await query<{ report_id: string; source_file: string }>(
