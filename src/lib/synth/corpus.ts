@@ -713,17 +713,7 @@ function report(
   if (tq.groupOnEveryRow) quirks.add('group-label-every-row');
   if (tq.grid) tq.wordsInCells = false;
   // One row shape at a time: not with rows whose labels or cells other quirks rewrite.
-  if (
-    tq.damage?.length ||
-    tq.glued ||
-    tq.wrappedLabels ||
-    tq.labelPadding ||
-    tq.labelColumns ||
-    tq.strayNumber ||
-    tq.gluedRule ||
-    tq.grid
-  )
-    tq.qualifiedFirst = false;
+  if (tq.damage?.length || rowsRewritten(tq) || tq.grid) tq.qualifiedFirst = false;
   if (tq.qualifiedFirst) quirks.add('qualified-first-value');
   // A PDF-to-markdown converter's table (side generator; not with damage, nor a grid table). As
   // HTML only where no shape rewrote the rows' text: a `<td>` is a cell where it stands, so a
@@ -732,12 +722,7 @@ function report(
   if (style === 'markdown' && !noTables && !tq.grid && !tq.damage?.length && converter.chance(0.3)) {
     const kind = converter.pick(['trim', 'html', 'escape', 'math'] as const);
     const rewritten =
-      tq.glued ||
-      tq.wrappedLabels ||
-      tq.labelPadding ||
-      tq.labelColumns ||
-      tq.strayNumber ||
-      tq.gluedRule ||
+      rowsRewritten(tq) ||
       tq.gluedRuleActive ||
       tq.strayDot ||
       tq.labelsAfterRun ||
@@ -1715,4 +1700,9 @@ export function unexpandLine(line: string): string {
     run = 0;
   }
   return out + ' '.repeat(run);
+}
+
+/** Whether a shape rewrites the rows' labels or cells (glued, wrapped, padded, a stray number). */
+function rowsRewritten(tq: TableQuirks): boolean {
+  return !!(tq.glued || tq.wrappedLabels || tq.labelPadding || tq.labelColumns || tq.strayNumber || tq.gluedRule);
 }
