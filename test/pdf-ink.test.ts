@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPS as PDF_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readPdf } from '../src/lib/decode/pdf.ts';
-import { drawnAlphas } from '../src/lib/decode/pdf-ink.ts';
+import { drawnAlphas, namedDigit, type FontInfo } from '../src/lib/decode/pdf-ink.ts';
 import { printPdf } from '../src/lib/synth/office.ts';
 import { parseCell } from '../src/lib/tables/cell.ts';
 import { CHROMIUM, launch } from './browser.ts';
@@ -198,6 +198,46 @@ describe('what a reader sees of each glyph (pdf-ink.ts drawnAlphas)', () => {
     // Black on a black patch: not seen.
     const black: Op[] = [['setFillRGBColor', '#000000'], fill(false, rect(90, 90, 130, 115))];
     expect(inks([...black, ...digits()])).toBe('hidden hidden');
+  });
+
+  it('a digit whose text (ToUnicode) is not the digit its font’s encoding names is unsure, and counted (t78)', () => {
+    // WinAnsi names code 0x32 `two`; a ToUnicode shifted by one gives '3' for it.
+    const win: string[] = [];
+    '0123456789'
+      .split('')
+      .forEach(
+        (_, k) => (win[48 + k] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][k]!),
+      );
+    const helvetica: FontInfo = { defaultEncoding: win, differences: {}, isSymbolicFont: false };
+    const shown = (unicode: string, code: number): Op[] => [
+      ['beginText'],
+      ['setFont', 'F1', 12],
+      ['setTextMatrix', [1, 0, 0, 1, 100, 100]],
+      ['showText', [{ unicode, originalCharCode: code, width: 556 }]],
+      ['endText'],
+    ];
+    const read = (ops: Op[], font: FontInfo | null) => drawnAlphas(list(ops), OPS, () => font);
+    expect(read(shown('3', 50), helvetica).ink).toEqual(['unsure']);
+    expect(read(shown('3', 50), helvetica).contradicted).toBe(1);
+    // Text and glyph agree; a composite font's codes name nothing; a font not known says nothing.
+    expect(read(shown('2', 50), helvetica).ink).toEqual(['shown']);
+    expect(read(shown('3', 50), { ...helvetica, composite: true }).ink).toEqual(['shown']);
+    expect(read(shown('3', 50), null).contradicted).toBe(0);
+  });
+
+  it('namedDigit: the digit a simple font’s encoding names, its own Differences first', () => {
+    const enc: string[] = [];
+    enc[49] = 'one';
+    expect(namedDigit({ defaultEncoding: enc }, 49)).toBe('1');
+    expect(namedDigit({ defaultEncoding: enc, differences: { 49: 'seven.tf' } }, 49)).toBe('7');
+    expect(namedDigit({ defaultEncoding: enc, differences: { 49: 'uni0034' } }, 49)).toBe('4');
+    expect(namedDigit({ defaultEncoding: enc, differences: { 49: 'g12' } }, 49)).toBeNull();
+    // A symbolic font draws by code: its encoding names nothing, unless its Differences do.
+    expect(namedDigit({ defaultEncoding: enc, isSymbolicFont: true }, 49)).toBeNull();
+    expect(namedDigit({ defaultEncoding: enc, isSymbolicFont: true, differences: { 49: 'one' } }, 49)).toBe('1');
+    expect(namedDigit({ defaultEncoding: enc, composite: true }, 49)).toBeNull();
+    expect(namedDigit({ defaultEncoding: enc }, undefined)).toBeNull();
+    expect(namedDigit({ defaultEncoding: enc }, 50)).toBeNull();
   });
 
   it('render modes 3 and 7 hide; 1 (stroke) and 2 show', () => {

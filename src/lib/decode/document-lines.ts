@@ -20,6 +20,8 @@ export type Prepared =
        * are kept only where the arithmetic vouches for them (checks/ocr.ts).
        */
       ocrLines?: ReadonlySet<number>;
+      /** What the reading itself found that a reader of the data should know (a warning each). */
+      warnings?: Array<{ code: 'W_CELL_UNREADABLE'; message: string; line: number | null }>;
       locate: <C extends { line: number; raw: string }>(
         cells: C[],
       ) => Array<C & { page: number | null; bbox: string | null }>;
@@ -44,11 +46,27 @@ export function prepareDocument(
       format: c.format + named,
       locate: none,
     };
+  const contradicted = c.contradictedPages ?? [];
+  const pages = [
+    c.ocrPages ? `, OCR text layer on page ${c.ocrPages.join(', ')}` : '',
+    contradicted.length ? `, digits whose text is not what the font draws on page ${contradicted.join(', ')}` : '',
+  ].join('');
   return {
     ok: true,
     lines: locatedToLines(c.located),
-    format: `pdf (${c.pages} pages${c.ocrPages ? `, OCR text layer on page ${c.ocrPages.join(', ')}` : ''})${named}`,
+    format: `pdf (${c.pages} pages${pages})${named}`,
     ...(c.ocrPages ? { ocrLines: ocrLinesOf(c.located, c.ocrPages) } : {}),
+    ...(contradicted.length
+      ? {
+          warnings: [
+            {
+              code: 'W_CELL_UNREADABLE' as const,
+              message: contradictedZh(contradicted),
+              line: firstLineOn(c.located, contradicted),
+            },
+          ],
+        }
+      : {}),
     locate: (cells) => locateCells(c.located, cells),
   };
 }
@@ -75,6 +93,19 @@ export function locateCells<C extends { line: number; raw: string }>(
     return { ...cell, page: hit?.page ?? line.page, bbox: box.join(',') };
   });
 }
+
+/**
+ * Why a PDF's digits are left NULL when its font's text map (ToUnicode) names other digits than
+ * the glyphs its encoding draws (pdf-ink.ts namedDigit): the page shows one digit, the text
+ * another, and which one a reader sees the file does not prove.
+ */
+export const contradictedZh = (pages: number[]) =>
+  `PDF 第 ${pages.join('、')} 页：字体的文字映射（ToUnicode）与页面所画的数字不一致（页面显示的数字与文字层的不同），这些数字无法确定，留空不发布`;
+
+const firstLineOn = (located: Located[], pages: number[]): number | null => {
+  const i = located.findIndex((l) => pages.includes(l.page));
+  return i < 0 ? null : i + 1;
+};
 
 /** The line numbers (1-based, as locatedToLines numbers them) of the located lines on `pages`. */
 function ocrLinesOf(located: Located[], pages: number[]): Set<number> {

@@ -20,8 +20,16 @@ import { readDoc, readDocx } from './word.ts';
 export type DocumentCode = 'E_PDF_NO_TEXT' | 'E_ENCRYPTED' | 'E_DOCUMENT_BROKEN' | 'E_UNSUPPORTED_TYPE' | 'E_TOO_LARGE';
 
 export type Converted =
-  /** `ocrPages`: its pages whose digits are mostly a scan's OCR text layer (pdf.ts). */
-  | { ok: true; format: 'pdf'; located: Located[]; pages: number; ocrPages?: number[]; named?: string }
+  /** `ocrPages`: its pages whose digits are mostly a scan's OCR text layer; `contradictedPages`: pages whose digits' text is not what the font draws (pdf.ts). */
+  | {
+      ok: true;
+      format: 'pdf';
+      located: Located[];
+      pages: number;
+      ocrPages?: number[];
+      contradictedPages?: number[];
+      named?: string;
+    }
   | { ok: true; format: 'docx'; html: string; named?: string }
   /** A web page saved as one file (mht.ts): its page. */
   | { ok: true; format: 'mht'; html: string; named?: string }
@@ -74,6 +82,7 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
         located: r.lines,
         pages: r.pages,
         ...(r.ocrPages.length ? { ocrPages: r.ocrPages } : {}),
+        ...(r.contradictedPages.length ? { contradictedPages: r.contradictedPages } : {}),
       };
     }
     case 'zip':

@@ -50,10 +50,38 @@ export const apply = (m: Matrix, x: number, y: number): [number, number] => [
   m[1] * x + m[3] * y + m[5],
 ];
 
-/** What pdf.ts knows of a font (pdf.js's font object): its matrix, and whether it is vertical. */
+/**
+ * What pdf.ts knows of a font (pdf.js's font object): its matrix, whether it is vertical, and
+ * (pdf.js's `fontExtraProperties`) how a simple font's codes name its glyphs: `differences`
+ * over `defaultEncoding`, code → glyph name; `composite` (Type0: codes are CIDs, no names) and
+ * `isSymbolicFont` (a symbolic TrueType draws by code, its encoding names nothing).
+ */
 export interface FontInfo {
   fontMatrix?: ArrayLike<number>;
   vertical?: boolean;
+  defaultEncoding?: ArrayLike<string | undefined>;
+  differences?: Record<number, string | undefined> | ArrayLike<string | undefined>;
+  composite?: boolean;
+  isSymbolicFont?: boolean;
+}
+
+const DIGIT_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * The digit a simple font's encoding names for a code ('one', 'one.tf', 'uni0031' → '1'), or
+ * null: no font, a composite font, a symbolic one without its own Differences for the code, or a
+ * name that is no digit. What a viewer draws is that glyph, whatever the text's ToUnicode says.
+ */
+export function namedDigit(font: FontInfo | null, code: unknown): string | null {
+  if (!font || font.composite || typeof code !== 'number') return null;
+  const own = font.differences?.[code];
+  const name = own ?? (font.isSymbolicFont ? undefined : font.defaultEncoding?.[code]);
+  if (typeof name !== 'string') return null;
+  const base = name.replace(/\..*$/, '');
+  const k = DIGIT_NAMES.indexOf(base);
+  if (k >= 0) return String(k);
+  const uni = /^(?:uni|u)003([0-9])$/i.exec(base);
+  return uni ? uni[1]! : null;
 }
 
 /** The characters drawn on a page, in drawing order, with their opacity and ink. */
@@ -63,6 +91,8 @@ export interface Drawn {
   ink: Ink[];
   /** Digits a reader may see, and of them those of a scan's text layer (invisible text on an image). */
   digits?: { all: number; layer: number };
+  /** Digits whose text contradicts the glyph the font's encoding names (namedDigit). */
+  contradicted?: number;
 }
 
 /** Opacity from which a filled shape hides what is under it; under SEE_THROUGH it hides nothing. */
@@ -188,6 +218,7 @@ export function drawnAlphas(
   let pendingClip = false;
   let annotation = 0;
   let fontSet = false;
+  let contradicted = 0;
   // Marked content, each level shown or not: optional content (a layer, `/OC … BDC`, or a form
   // XObject's /OC) switched off in the document's default view is drawn by no viewer (pdf.js's
   // canvas keeps the same stack). What it draws is hidden, and paints nothing over other text.
@@ -361,7 +392,7 @@ export function drawnAlphas(
           continue;
         }
         if (!g || typeof g !== 'object') continue;
-        const gl = g as { unicode?: unknown; width?: unknown; isSpace?: unknown };
+        const gl = g as { unicode?: unknown; width?: unknown; isSpace?: unknown; originalCharCode?: unknown };
         const width = typeof gl.width === 'number' ? gl.width : 0;
         const spacing = (gl.isSpace ? st.wordSpacing : 0) + st.charSpacing;
         const advance = width * fm[0]! * fontSize;
@@ -381,11 +412,19 @@ export function drawnAlphas(
               ? null
               : placeGlyph(trm, fm, fontSize, st.hScale * dir, tx + x * hs, ty + st.rise, width, chars.join(''));
           const centre = place ? place.centre : apply(trm, tx, ty + x);
+          // A digit whose text (the font's ToUnicode map) is not the digit its glyph is named
+          // (the encoding): the page shows one, the text says another — which a reader sees the
+          // text does not prove, so it is unsure, never a number (a fresh tester's t78: a map
+          // shifted by one published 3 2 29 for 2 1 18).
+          const named =
+            chars.length === 1 && /^[0-9]$/.test(chars[0]!) ? namedDigit(st.font, gl.originalCharCode) : null;
+          const drawnAs = off > 0 ? 'hidden' : drawnInk(st, centre, place, areas, images);
+          if (named !== null && named !== chars[0] && drawnAs !== 'hidden') contradicted++;
           glyphs.push({
             at: text.length,
             n: chars.length,
             place,
-            ink: off > 0 ? 'hidden' : drawnInk(st, centre, place, areas, images),
+            ink: named !== null && named !== chars[0] ? worse(drawnAs, 'unsure') : drawnAs,
             ...((st.mode & 3) === 3 ? { layer: true as const } : {}),
           });
           for (const ch of chars) {
@@ -430,7 +469,7 @@ export function drawnAlphas(
           if (g.layer) digits.layer++;
         }
   }
-  return { text, alpha, ink, digits };
+  return { text, alpha, ink, digits, contradicted };
 }
 
 /**

@@ -15,8 +15,11 @@ export { dominantTurn } from './pdf-glyphs.ts';
  */
 
 export type PdfRead =
-  /** `ocrPages`: the pages most of whose digits a reader may see are a scan's OCR text layer (pdf-ink.ts). */
-  | { ok: true; lines: Located[]; pages: number; ocrPages: number[] }
+  /**
+   * `ocrPages`: the pages most of whose digits a reader may see are a scan's OCR text layer;
+   * `contradictedPages`: pages with digits whose text is not the glyph the font draws (pdf-ink.ts).
+   */
+  | { ok: true; lines: Located[]; pages: number; ocrPages: number[]; contradictedPages: number[] }
   | { ok: false; code: 'E_PDF_NO_TEXT' | 'E_PDF_ENCRYPTED' | 'E_PDF_BROKEN'; reason: string };
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -38,6 +41,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       // pdf.js takes ownership of (detaches) the buffer it is given.
       data: new Uint8Array(bytes),
       disableFontFace: true,
+      // Simple fonts' encodings (glyph names), to compare with the text's digits (pdf-ink.ts namedDigit).
+      fontExtraProperties: true,
       useSystemFonts: false,
       verbosity: 0,
       // Chinese PDFs often use the predefined CJK character maps shipped with pdf.js.
@@ -61,6 +66,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     const pages: Block[][] = [];
     let visible = 0;
     const ocrPages: number[] = [];
+    const contradictedPages: number[] = [];
     // Layers (optional content) as the document's default view shows them (pdf-ink.ts).
     const layers = await doc.getOptionalContentConfig();
     const isVisible = layers.isVisible.bind(layers) as (group: unknown) => boolean;
@@ -82,6 +88,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       const drawn = drawnAlphas(ol, pdfjs.OPS, fontOf, page.view as View, contentVisible);
       // More than half of its digits an OCR layer's: a scanned page (a typed page beside it is not).
       if (drawn.digits && drawn.digits.layer * 2 > drawn.digits.all) ocrPages.push(n);
+      if (drawn.contradicted) contradictedPages.push(n);
       const { runs, turn, up } = pageRuns(items, drawn, page.view as View);
       for (const r of runs) {
         r.str = unifyRadicals(r.str);
@@ -114,6 +121,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       lines: blocksToLines(joinPages(pages)),
       pages: doc.numPages,
       ocrPages,
+      contradictedPages,
     };
   } catch (e) {
     return { ok: false, code: 'E_PDF_BROKEN', reason: `PDF 文件无法解析：${(e as Error)?.message ?? String(e)}` };

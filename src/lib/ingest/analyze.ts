@@ -167,12 +167,14 @@ export function analyzeFile(
     // A parser bug must not stop the run or hide the other files: reject with the message.
     return reject('E_READ_FAILED', `parser error: ${(e as Error).message}`, sha);
   }
+  // What the document's reading found (a PDF's digits its font contradicts) comes first.
+  const found = doc?.ok && doc.warnings ? doc.warnings.map((w) => diag(w.code, w.message, f.path, w.line)) : [];
   if (!parsed.ok)
     return {
       path: f.path,
       size: f.size,
       sha256: sha,
-      rejected: { reason: parsed.reason, diagnostics: parsed.diagnostics },
+      rejected: { reason: parsed.reason, diagnostics: [...found, ...parsed.diagnostics] },
     };
   const id = parsed.report.report_id;
   try {
@@ -189,7 +191,7 @@ export function analyzeFile(
       sections: parsed.sections.map((x) => sectionRow(id, x)),
       summary: SummaryRow.parse(summaryRow(parsed.report, parsed.cells, parsed.index)),
       crossCells: compactCross(parsed.cells),
-      diagnostics: parsed.diagnostics,
+      diagnostics: [...found, ...parsed.diagnostics],
       checksFailed: parsed.checks.filter((c) => c.status === 'fail').length,
       fingerprint: fingerprint(parsed.text, parsed.cells),
     };

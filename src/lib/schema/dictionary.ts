@@ -110,7 +110,7 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     ],
     source_sha256: ['Hex SHA-256 of the raw bytes of the source file.', '源文件原始字节的 SHA-256（十六进制）。'],
     encoding: [
-      "Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …), or for a document what it was read as: pdf (N pages) (', OCR text layer on page …' for a scan's pages, whose numbers stand only where an identity checks them), docx, doc, rtf, mht (a page saved as one file).",
+      "Detected encoding of the raw bytes (utf-8, gb18030, utf-16le, …), or for a document what it was read as: pdf (N pages) (', OCR text layer on page …' for a scan's pages, whose numbers stand only where an identity checks them; ', digits whose text is not what the font draws on page …' for pages whose digits are NULL for it), docx, doc, rtf, mht (a page saved as one file).",
       '检测到的源文件编码（utf-8、gb18030、utf-16le 等）；文档则为读取方式：pdf（页数；扫描件页面注明 OCR 文字识别层，其数字只在勾稽关系核对一致时采用）、docx、doc、rtf、mht（存为单个文件的网页）。',
     ],
     title: [
