@@ -83,7 +83,10 @@ describe('a report and its corrected version, of one agency (place known) and ye
   });
 
   it('the quality page lists no conflict for them, and counts the superseded one apart', () => {
-    expect(agencyYearConflicts(d.reports, 10)).toMatchObject({ reports: 0, superseded: 1, groups: 0 });
+    const list = agencyYearConflicts(d.reports, 10);
+    expect(list).toMatchObject({ reports: 0, superseded: 1, groups: 0 });
+    // Listed by name, each with its corrected version (t80 B6: only counted before).
+    expect(list.supersededShown.map((r) => r.superseded_by)).toEqual([corrected!.report_id]);
   });
 
   it('each page says it and links the other', () => {

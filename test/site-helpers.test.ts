@@ -7,6 +7,9 @@ import {
   secondReportNote,
   agencyName,
   cellView,
+  CHECK_WORDS,
+  statusLabel,
+  checkOutcome,
   checkWord,
   fileLabel,
   placeLabel,
@@ -146,6 +149,32 @@ describe('checkWord', () => {
   it('complete and consistent', () => expect(checkWord(report())).toBe('一致'));
   it('a complete report whose checks did not all run was checked in part', () =>
     expect(checkWord(report({ checks_not_assessable: 35 }))).toBe('部分可核对，未见不一致'));
+  it('a report with no check at all is not checked in part (t80: both 部分可核对 and 没有可核对 on one page)', () => {
+    expect(checkWord(report({ status: 'partial', checks_passed: 0 }))).toBe('无可核对');
+    expect(checkWord(report({ checks_passed: 0 }))).toBe('无可核对');
+    expect(checkWord(report({ status: 'text_only', checks_passed: 0 }))).toBe('无表格可核对');
+  });
+  it('every list word is a search filter value but for the failure count (checkOutcome, CHECK_WORDS)', () => {
+    const cases = [
+      report({ checks_failed: 2 }),
+      report({ status: 'text_only', checks_passed: 0 }),
+      report({ checks_passed: 0 }),
+      report({ status: 'partial' }),
+      report({ checks_not_assessable: 3 }),
+      report({ cells_ambiguous: 1 }),
+      report(),
+    ];
+    expect(cases.map(checkOutcome)).toEqual([
+      'failed',
+      'no_tables',
+      'none',
+      'partial',
+      'partial',
+      'uncertain',
+      'consistent',
+    ]);
+    for (const r of cases.slice(1)) expect(checkWord(r)).toBe(CHECK_WORDS[checkOutcome(r)]);
+  });
 });
 
 describe('pageWindow', () => {
@@ -251,7 +280,69 @@ describe('reportPage', () => {
     expect(p.statusLine).toBe('仅文字（表格缺失或为图片）；无表格可核对');
     expect(p.checks.none).toBe(true);
     expect(p.history).toEqual([]);
+    // The lists' word: one for a report in every place (t80).
+    expect(p.filters).toContainEqual(['核对', '无表格可核对']);
+  });
+  it('a partial report whose tables give no check: 无可核对 everywhere, never 部分可核对 (t80 B2)', () => {
+    const r = report({ status: 'partial', checks_passed: 0 });
+    const p = reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r] });
+    expect(p.statusLine).toBe(`${statusLabel(r)}；无可核对`);
     expect(p.filters).toContainEqual(['核对', '无可核对']);
+    expect(checkWord(r)).toBe('无可核对');
+  });
+  it('不予公开 NULL for a 三 of no known layout says so, not “blank cells” (t80 B9)', () => {
+    const r = report({ status: 'partial', layout_requests: null });
+    const s = new Map([
+      [r.report_id, { report_id: r.report_id, withheld: null, unable: null, declined: null } as never],
+    ]);
+    const p = reportPage({
+      report: r,
+      cells: [cell('withheld_state_secret')],
+      checks: [],
+      summary: s,
+      agencyReports: [r],
+    });
+    expect(p.headlines.find((h) => h.label === '不予公开')!.why).toBe('表格三不完整，无法确定其版式，未合计');
+    const known = reportPage({
+      report: { ...r, layout_requests: '2021' },
+      cells: [cell('withheld_state_secret')],
+      checks: [],
+      summary: s,
+      agencyReports: [r],
+    });
+    expect(known.headlines.find((h) => h.label === '不予公开')!.why).toBe('有空白、缺失或无法确定的格，未合计');
+  });
+  it('other years: none when the only others are this report’s copies (t80 B4)', () => {
+    const r = report({ report_id: 'aaaaaaaaaaaaaaaa', year: 2019, agency: '瓦岗镇人民政府' });
+    const copy = report({
+      report_id: 'bbbbbbbbbbbbbbbb',
+      year: 2019,
+      agency: '瓦岗镇人民政府',
+      duplicate_of: r.report_id,
+    });
+    const p = reportPage({ report: r, cells: [], checks: [], summary: new Map(), agencyReports: [r, copy] });
+    expect(p.history).toEqual([]);
+    const q = reportPage({ report: copy, cells: [], checks: [], summary: new Map(), agencyReports: [r, copy] });
+    expect(q.history).toEqual([]);
+  });
+  it('较上年 against the corrected version when one supersedes the year before (t80 B5)', () => {
+    const placed = { agency: '某县住房和城乡建设局', region_code: '530926', region_basis: 'stated' as const };
+    const old = report({
+      ...placed,
+      report_id: '1111111111111111',
+      year: 2023,
+      same_agency_year: 1,
+      superseded_by: '2222222222222222',
+    });
+    const fixed = report({ ...placed, report_id: '2222222222222222', year: 2023 });
+    const now = report({ ...placed, report_id: '3333333333333333', year: 2024 });
+    const sum = (id: string, n: number) => [id, { report_id: id, requests_new: n, granted: n } as never] as const;
+    const s = new Map([sum(old.report_id, 804), sum(fixed.report_id, 802), sum(now.report_id, 1)]);
+    const p = reportPage({ report: now, cells: [], checks: [], summary: s, agencyReports: [old, fixed, now] });
+    const row = p.history.find((h) => h.current)!;
+    expect(row.prev?.requests_new).toBe(802);
+    expect(p.history.find((h) => h.report === fixed)!.corrects).toBe(true);
+    expect(p.history.find((h) => h.report === old)!.corrects).toBe(false);
   });
   it('一致 only where every check could be run (a fresh tester: 35 of 40 not runnable, called 一致)', () => {
     const r = report();
@@ -461,7 +552,8 @@ describe('reportPage', () => {
       const p = reportPage({ report: b, cells: [], checks: [], summary, agencyReports: [a, b] });
       expect(p.namesakes).toEqual([]);
       expect(p.namesakeNote).toBeNull();
-      expect(p.history.map((h) => h.report.report_id).sort()).toEqual(['000000000000000a', '000000000000000b']);
+      // No other year: a report and its copy alone make no "other years" table (t80 B4).
+      expect(p.history).toEqual([]);
     });
   });
 });
@@ -991,6 +1083,7 @@ describe('the quality page lists the agency-years with different reports (agency
     expect(agencyYearConflicts([alone, copy], 200)).toEqual({
       reports: 0,
       superseded: 0,
+      supersededShown: [],
       groups: 0,
       shown: [],
       shownReports: 0,
@@ -1120,6 +1213,16 @@ describe('counts of reports: a copy is not another report, on every page alike',
     expect(consistency(some)).toEqual({ withTables: 3, consistent: 1 });
     // Nor one with cells that could not be read (a fresh tester: counted as 表格读全).
     expect(consistency(all.map((r) => (r === c ? { ...r, cells_ambiguous: 19 } : r)))).toEqual({
+      withTables: 3,
+      consistent: 2,
+    });
+  });
+
+  it('over the reports the totals add: one of an agency-year’s differing reports is no report of it (t80: 433 against 428)', () => {
+    const some = all.map((r) => (r === a ? { ...r, same_agency_year: 1 } : r));
+    expect(consistency(some)).toEqual({ withTables: 2, consistent: 2 });
+    // Nor is a report with nothing to check consistent.
+    expect(consistency(all.map((r) => (r === b ? { ...r, checks_passed: 0 } : r)))).toEqual({
       withTables: 3,
       consistent: 2,
     });

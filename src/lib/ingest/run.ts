@@ -142,6 +142,8 @@ interface Kept {
   failed: number;
   /** Checks not assessable, the cross-year ones included. */
   unassessed: number;
+  /** Checks passed, the cross-year ones included. */
+  passed: number;
   entry: ManifestEntry;
   fingerprint: Fingerprint | null;
 }
@@ -288,6 +290,7 @@ export class Collector {
       crossCells: r.crossCells,
       failed,
       unassessed: r.report.checks_not_assessable,
+      passed: r.report.checks_passed,
       entry,
       fingerprint,
     });
@@ -345,11 +348,13 @@ export class Collector {
       this.stats.checksFailed += failed;
       k.failed += failed;
       k.unassessed += rows.filter((c) => c.status === 'not_assessable').length;
+      k.passed += rows.filter((c) => c.status === 'pass').length;
     }
     const reports = this.kept.map((k) => ({
       ...k.report,
       checks_failed: k.failed,
       checks_not_assessable: k.unassessed,
+      checks_passed: k.passed,
       same_agency_year: k.entry.same_agency_year.length,
     }));
     const counts: Record<string, number> = {

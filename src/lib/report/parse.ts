@@ -530,6 +530,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     second_report_line: secondAt && repeat !== 'same' ? secondAt : null,
     // Set by the run, which sees the agency's other reports of the year (ingest/run.ts).
     superseded_by: null,
+    checks_passed: checks.filter((c) => c.status === 'pass').length,
   };
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));

@@ -133,6 +133,13 @@ export const ReportRow = z.object({
     .string()
     .regex(/^[0-9a-f]{16}$/)
     .nullable(),
+  /**
+   * How many of the report's arithmetic checks pass (cross-year ones included): with
+   * checks_failed and checks_not_assessable, every check the report has, so that a list can tell
+   * a report with nothing to check (all three 0) from one checked in part (present.ts
+   * checkOutcome). Appended after superseded_by.
+   */
+  checks_passed: z.number().int().min(0),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -264,6 +271,7 @@ const sqlTypeOverrides: Record<string, string> = {
   published_on: 'DATE',
   checks_failed: 'INTEGER',
   checks_not_assessable: 'INTEGER',
+  checks_passed: 'INTEGER',
   cells_ambiguous: 'INTEGER',
   line: 'INTEGER',
   page: 'INTEGER',

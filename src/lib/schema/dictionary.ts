@@ -166,6 +166,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'How many arithmetic checks could not be made (a term blank, NULL or unreadable; status not_assessable in checks). Above 0 with checks_failed 0, the numbers are consistent only as far as they could be checked.',
       '因某项空白、为空值或无法读取而无法核对的算术核对项数（checks 中 status 为 not_assessable）。大于 0 且 checks_failed 为 0 时，数字只在可核对的范围内一致。',
     ],
+    checks_passed: [
+      'How many arithmetic checks pass (cross-year ones included). With checks_failed and checks_not_assessable, every check of the report: all three 0, the report has nothing that can be checked.',
+      '算术核对一致的项数（含跨年度核对）。与 checks_failed、checks_not_assessable 合起来是本报告的全部核对；三者均为 0 时，本报告没有可核对的内容。',
+    ],
     cells_ambiguous: ['How many cells could not be read with certainty.', '无法确定数值的格数。'],
     duplicate_of: dup,
     period_year: [

@@ -33,6 +33,8 @@ export interface AgencyYearList {
    * decided, so in no group; each report page links its corrected version.
    */
   superseded: number;
+  /** The first `max` of those, by source file: each page links its corrected version. */
+  supersededShown: ReportRow[];
   /** Groups (agency-years). */
   groups: number;
   /** The groups listed, newest year first, then by agency name. */
@@ -55,10 +57,12 @@ export function agencyYearConflicts(reports: readonly ReportRow[], max: number):
   const skip = undecided(reports);
   const groups = new Map<string, ReportRow[]>();
   let superseded = 0;
+  const supersededShown: ReportRow[] = [];
   for (const r of reports) {
     if (!skip.has(r.report_id)) continue;
     if (r.superseded_by) {
       superseded++;
+      if (supersededShown.length < max) supersededShown.push(r);
       continue;
     }
     // The ingest flags reports of one agency (name and place known) and year, and reports of one
@@ -95,7 +99,14 @@ export function agencyYearConflicts(reports: readonly ReportRow[], max: number):
     shown.push(group(rs, rs));
     shownReports += rs.length;
   }
-  return { reports: skip.size - superseded, superseded, groups: all.length, shown, shownReports };
+  return {
+    reports: skip.size - superseded,
+    superseded,
+    supersededShown: supersededShown.sort(byFile),
+    groups: all.length,
+    shown,
+    shownReports,
+  };
 }
 
 function group(all: ReportRow[], listed: ReportRow[]): AgencyYearGroup {

@@ -202,21 +202,48 @@ export function correctsNote(r: Pick<ReportRow, 'year'>, superseded: number): st
     : null;
 }
 
+type Checked = Pick<
+  ReportRow,
+  'status' | 'checks_failed' | 'checks_not_assessable' | 'checks_passed' | 'cells_ambiguous'
+>;
+
 /**
- * What the checks of a report found, in a few words for lists: a text-only report has nothing
- * to check, a partial one, or one with checks that could not be made (a term blank or NULL),
- * was checked only in part. Never 一致 (consistent) for a report whose tables were not there to
- * check, nor for one whose checks did not all run (a fresh tester: 一致 in lists for a report
- * whose page said most checks could not be made).
+ * What the checks of a report found — the one rule every page, list, search filter and count
+ * uses (a fresh tester's t80: the quality page counted 235 reports checked in part, its search
+ * link found 243, and a report page said both 部分可核对 and 没有可核对的表格):
+ * - `failed`: some check fails;
+ * - `no_tables`: a text-only report, no table read;
+ * - `none`: tables read, but no check could be formed from them (checks_* all 0);
+ * - `partial`: checked only in part — a partial report (tables or rows missing, their checks
+ *   never formed), or checks that could not be made (a term blank or NULL);
+ * - `uncertain`: every check made and passed, but some cell could not be read with certainty;
+ * - `consistent`: all read, all checked, all pass.
+ * Never 一致 (consistent) for a report whose tables were not there to check, nor for one whose
+ * checks did not all run.
  */
-export function checkWord(
-  r: Pick<ReportRow, 'status' | 'checks_failed' | 'checks_not_assessable' | 'cells_ambiguous'>,
-): string {
-  if (r.checks_failed > 0) return `${r.checks_failed} 项不一致`;
-  if (r.status === 'text_only') return '无表格可核对';
-  if (r.status === 'partial' || r.checks_not_assessable > 0) return '部分可核对，未见不一致';
-  if (r.cells_ambiguous > 0) return '未见不一致（有无法确定的格）';
-  return '一致';
+export type CheckOutcome = 'failed' | 'no_tables' | 'none' | 'partial' | 'uncertain' | 'consistent';
+export function checkOutcome(r: Checked): CheckOutcome {
+  if (r.checks_failed > 0) return 'failed';
+  if (r.status === 'text_only') return 'no_tables';
+  if (r.checks_passed + r.checks_not_assessable === 0) return 'none';
+  if (r.status === 'partial' || r.checks_not_assessable > 0) return 'partial';
+  if (r.cells_ambiguous > 0) return 'uncertain';
+  return 'consistent';
+}
+
+/** The words of each outcome: the search filter's value (核对), and the lists' but for `failed`. */
+export const CHECK_WORDS: Record<CheckOutcome, string> = {
+  failed: '有不一致',
+  no_tables: '无表格可核对',
+  none: '无可核对',
+  partial: '部分可核对，未见不一致',
+  uncertain: '未见不一致（有无法确定的格）',
+  consistent: '一致',
+};
+
+/** What the checks of a report found, in a few words for lists (`N 项不一致` for failures). */
+export function checkWord(r: Checked): string {
+  return r.checks_failed > 0 ? `${r.checks_failed} 项不一致` : CHECK_WORDS[checkOutcome(r)];
 }
 
 export interface Headline {

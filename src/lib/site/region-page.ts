@@ -105,7 +105,7 @@ export function childrenNote(
   const u = children.reduce((a, ch) => a + (ch.count.undecided ?? 0), 0);
   const undecided =
     u > 0
-      ? `；报告数含 ${fmt(u)} 份未计入合计的报告（同一机关同年另有不同的报告，哪份为准不明），所以可能多于“计入合计的报告”`
+      ? `；报告数含 ${fmt(u)} 份未计入合计的报告（同一机关同年另有不同的报告，哪份为准不明，或已由同年注明的更正版取代），所以可能多于“计入合计的报告”`
       : '';
   return `下级地区表中的报告数和本年新收申请是历年合计，即各年度之和${undated}，不是某一年度的数字；本地区各年度的数字见上表，下级地区的见其页面${undecided}`;
 }

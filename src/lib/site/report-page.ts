@@ -6,6 +6,8 @@ import { NAMESAKE_NOTE, sameAgencyClass } from './agencies.ts';
 import { reportForms, type ReportForms } from './forms.ts';
 import {
   agencyDispute,
+  CHECK_WORDS,
+  checkOutcome,
   checkWord,
   fileLabel,
   headlines,
@@ -34,12 +36,17 @@ export const SECTION_NAMES = [
   '六、其他需要报告的事项',
 ] as const;
 
+/** Headline figures summed over the sub-rows of the layout 三 was read with (report/summary.ts). */
+const SUBTOTALLED = new Set(['不予公开', '无法提供', '不予处理']);
+
 export interface HistoryRow {
   report: ReportRow;
   summary: SummaryRow | undefined;
   /** The summary of the same agency's report for the year before, when there is one. */
   prev: SummaryRow | undefined;
   current: boolean;
+  /** The corrected version other reports of its year name (`superseded_by`): the one the totals add. */
+  corrects: boolean;
 }
 
 export interface HeadlineView extends Headline {
@@ -154,26 +161,20 @@ export function reportPage({
     '表式',
     report.layout_requests ? `${report.layout_requests} 版` : report.era === 'pre2019' ? '2019 年前' : '无表格',
   ]);
-  // 一致 only where every check could be run (a fresh tester: a report 35 of whose 40 checks
-  // could not be run, its cells blank, was filtered and listed as 一致).
-  const unchecked = checks.filter((c) => c.status === 'not_assessable').length;
-  // The lists' word (checkWord) but one value for every failure count: a report with cells that
-  // could not be read is no plain 一致 here either (a fresh tester: 核对:一致 in search, 未见不一致
-  // （有无法确定的格） in the lists, for one report).
-  filters.push([
-    '核对',
-    checks.length === 0
-      ? '无可核对'
-      : failed.length
-        ? '有不一致'
-        : unchecked
-          ? '部分可核对，未见不一致'
-          : checkWord({ ...report, checks_failed: 0 }),
-  ]);
+  // The one rule of the lists, the quality page and the counts (present.ts checkOutcome), on the
+  // checks this page shows; the filter has one value for every failure count.
+  const checked = {
+    ...report,
+    checks_failed: failed.length,
+    checks_passed: passed,
+    checks_not_assessable: notAssessable,
+  };
+  const outcome = checkOutcome(checked);
+  filters.push(['核对', CHECK_WORDS[outcome]]);
 
-  let statusLine = `${statusLabel(report)}；${checkWord(report)}`;
-  if (unchecked > 0 && failed.length === 0 && report.status === 'complete')
-    statusLine = `${statusLabel(report)}；部分可核对，未见不一致（${checks.length} 项核对中 ${unchecked} 项因空白或缺格无法核对）`;
+  let statusLine = `${statusLabel(report)}；${checkWord(checked)}`;
+  if (outcome === 'partial' && notAssessable > 0)
+    statusLine += `（${checks.length} 项核对中 ${notAssessable} 项因空白或缺格无法核对）`;
   if (report.cells_ambiguous > 0) statusLine += `；${report.cells_ambiguous} 格无法确定`;
 
   const hasRequests = cells.some((c) => c.table_id === 'requests');
@@ -183,6 +184,10 @@ export function reportPage({
     if (report.status === 'text_only')
       return report.era === 'pre2019' ? '旧版模板的表格不解析' : '本报告没有可读的表格';
     if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
+    // 不予公开, 无法提供 and 不予处理 add up the sub-rows of the layout 三 was read with; a 三 cut
+    // short tells neither layout (2019 or 2021), so which rows to add is not known (summary.ts) —
+    // not a blank cell (a fresh tester's t80: all eight rows read, the reason said blanks).
+    if (SUBTOTALLED.has(label) && report.layout_requests === null) return '表格三不完整，无法确定其版式，未合计';
     return '有空白、缺失或无法确定的格，未合计';
   };
   const heads = headlines(summary.get(report.report_id)).map((h) => ({
@@ -200,19 +205,28 @@ export function reportPage({
   const all = [report, ...others.filter((r) => sameAgencyClass(r, byId) === own)].sort(
     (a, b) => (a.year ?? 0) - (b.year ?? 0),
   );
+  // Only this report and its copies: no other year to show (its copies are listed as such; a
+  // fresh tester's t80: a place-unknown report's "other years" were its own copy).
+  const group = report.duplicate_of ?? report.report_id;
+  const onlyCopies = all.every((r) => r.report_id === group || r.duplicate_of === group);
   const history =
-    all.length > 1
+    all.length > 1 && !onlyCopies
       ? all.map((r) => {
           // The year before is one report or none: with two different reports of that year (a
           // conflict, same_agency_year) which one to compare with is not known, so no change is
-          // given. A copy (duplicate_of) is its original's report, not a second one.
-          const before = all.filter((p) => r.year !== null && p.year === r.year - 1 && p.duplicate_of === null);
+          // given. A copy (duplicate_of) is its original's report, not a second one; nor is a
+          // report its corrected version supersedes (superseded_by: the totals add the corrected
+          // one, and so is it compared — a fresh tester's t80: 较上年 went blank once a 更正 came).
+          const before = all.filter(
+            (p) => r.year !== null && p.year === r.year - 1 && p.duplicate_of === null && p.superseded_by === null,
+          );
           const prev = before.length === 1 ? before[0] : undefined;
           return {
             report: r,
             summary: summary.get(r.report_id),
             prev: prev ? summary.get(prev.report_id) : undefined,
             current: r.report_id === report.report_id,
+            corrects: all.some((o) => o.superseded_by === r.report_id),
           };
         })
       : [];

@@ -1,5 +1,6 @@
 import type { ReportRow, SummaryRow } from '../schema/datasets.ts';
-import { counted, decided } from './aggregate.ts';
+import { decided } from './aggregate.ts';
+import { checkOutcome } from './present.ts';
 
 /**
  * Shares and rates over many reports. A ratio uses only the reports that have every figure it
@@ -98,17 +99,14 @@ export const pct = (x: number | null): string => (x === null ? '—' : `${(100 *
 
 /**
  * How many reports with tables (not text_only) there are, and of them how many were read in full
- * (complete, no cell ambiguous or unreadable) and pass every check, each of them made (none
- * failed, none not assessable): each report once (aggregate.ts counted: a copy is no other
- * report).
+ * and pass every check, each of them made (present.ts checkOutcome `consistent`): over the
+ * reports the page's totals add (aggregate.ts decided: each report once, and none of an agency's
+ * two differing reports of a year — a fresh tester's t80: 433 here, 428 in every other figure).
  */
 export function consistency(reports: ReportRow[]): { withTables: number; consistent: number } {
-  const withTables = counted(reports).filter((r) => r.status !== 'text_only');
+  const withTables = decided(reports).filter((r) => r.status !== 'text_only');
   return {
     withTables: withTables.length,
-    consistent: withTables.filter(
-      (r) =>
-        r.checks_failed === 0 && r.checks_not_assessable === 0 && r.cells_ambiguous === 0 && r.status === 'complete',
-    ).length,
+    consistent: withTables.filter((r) => checkOutcome(r) === 'consistent').length,
   };
 }
