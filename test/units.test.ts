@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { statedMoneyUnits } from '../src/lib/tables/units.ts';
+import { multipliedCountUnit, statedMoneyUnits, unitForAnotherTable } from '../src/lib/tables/units.ts';
+import { proseUnitConflicts } from '../src/lib/checks/prose-units.ts';
 import { parseCell, shiftDecimal } from '../src/lib/tables/cell.ts';
 import { Random } from '../src/lib/synth/random.ts';
 import { buildReport } from './fixtures/build.ts';
@@ -42,6 +43,53 @@ describe('the money unit section 二 states', () => {
     // Another column's amount, and prose, state nothing for it.
     expect(fees('采购金额（元） | 罚没金额（元） |')).toEqual([]);
     expect(fees('收取费用金额共计五千元。')).toEqual([]);
+  });
+
+  it('any wording naming a unit on a line of units or amounts (t82: each left the form’s 万元 in force)', () => {
+    for (const line of [
+      '（统计单位：元）',
+      '（单位：件；元）',
+      '单位/元',
+      '（金额：元）',
+      '单位 元',
+      '（统计单位：件，金额：元）',
+      '（统计单位：件、元）',
+    ])
+      expect(fees(`二、主动公开政府信息情况${line}\n信息内容 | 本年收费金额 |`), line).toEqual(['元']);
+    expect(fees('注：金额单位 万元')).toEqual(['万元']);
+    // An amount is no unit statement (收费7547.5元, 7547.5 元), nor a word (元旦), nor another currency.
+    expect(fees('本年收费金额共计7547.5元。')).toEqual([]);
+    expect(fees('收费金额为 7,547.5 元')).toEqual([]);
+    expect(fees('单位：件（元旦假期除外）')).toEqual([]);
+  });
+
+  it('a unit stated above another table of the section is for which table not certain (t82)', () => {
+    const other =
+      '（一）财政预决算信息公开情况\n单位：元\n项目 | 金额 |\n部门预算 | 12345678 |\n第二十条第（八）项\n信息内容 | 本年收费金额 |';
+    expect(unitForAnotherTable(textToLines(other), '收费金额')).toContain('another table');
+    const bare = '项目 | 金额（单位：元） |\n部门预算 | 12345678 |\n信息内容 | 本年收费金额 |';
+    expect(unitForAnotherTable(textToLines(bare), '收费金额')).toContain('another table');
+    // A bare 金额 header with no column header after it is the column's own (t26).
+    expect(
+      unitForAnotherTable(textToLines('信息内容 | 金额（单位：元） |\n行政事业性收费 | 34899 |'), '收费金额'),
+    ).toBeNull();
+    // Above the fee's own header, or under the table (no header after it): the column's.
+    expect(
+      unitForAnotherTable(textToLines('单位：元\n信息内容 | 本年收费金额 |\n行政事业性收费 | 3 |'), '收费金额'),
+    ).toBeNull();
+    expect(
+      unitForAnotherTable(textToLines('信息内容 | 本年收费金额 |\n行政事业性收费 | 3 |\n（单位：元）'), '收费金额'),
+    ).toBeNull();
+  });
+
+  it('counts stated in multiples (万件, 千件) are named; amounts and words are not (t82)', () => {
+    const named = (t: string) => multipliedCountUnit(textToLines(t));
+    expect(named('信息内容 | 本年处理决定数量（万件） |')).toContain('万件');
+    expect(named('（单位：千件）')).toContain('千件');
+    expect(named('数量百件')).toContain('百件');
+    expect(named('全年办理行政许可1.2万件。')).toBeNull();
+    expect(named('受理千件以上')).toBeNull();
+    expect(named('信息内容 | 本年处理决定数量 |')).toBeNull();
   });
 
   it('statements that disagree are all returned (the caller reads no amount)', () => {
@@ -90,6 +138,36 @@ describe('a fee amount under a unit stated outside its header', () => {
     expect(amount(report('0', conflict))).toMatchObject({ value: 0, state: 'number' });
     // The cell's own unit says it.
     expect(amount(report('32000元', conflict))).toMatchObject({ value: 3.2, state: 'number' });
+  });
+});
+
+describe('a fee amount the report’s own sentence gives in another unit (t82)', () => {
+  const fee = (raw: string, value: number) =>
+    ({ table_id: 'active', row_key: 'fees', col_key: 'amount', raw, value, state: 'number', line: 9 }) as const;
+  it('read in 万元, given in 元 by the text: not certain; the same value in both: kept', () => {
+    expect(proseUnitConflicts([fee('7547.5', 7547.5)], '本年度共收取行政事业性收费7547.5元。').size).toBe(1);
+    expect(proseUnitConflicts([fee('7547.5', 0.75475)], '本年度共收取行政事业性收费7547.5元。').size).toBe(0);
+    expect(proseUnitConflicts([fee('1.2', 1.2)], '全年行政事业性收费1.2万元。').size).toBe(0);
+    expect(proseUnitConflicts([fee('12000', 12000)], '全年收费金额为12,000元。').size).toBe(1);
+  });
+  it('only the cell’s digits, whole, in a sentence about fees; a 0 is 0 in any unit', () => {
+    expect(proseUnitConflicts([fee('7547.5', 7547.5)], '本年度共收取行政事业性收费17547.5元。').size).toBe(0);
+    expect(proseUnitConflicts([fee('7547.5', 7547.5)], '全年采购7547.5元。').size).toBe(0);
+    expect(proseUnitConflicts([fee('0', 0)], '本年度收费0元。').size).toBe(0);
+  });
+  it('in a report: the amount NULL with the reason', () => {
+    const text = buildReport({
+      title: '测试市测试局2022年政府信息公开工作年度报告',
+      layoutActive: '2021',
+      layoutRequests: '2021',
+      active: { fees: ['7547.5'] },
+    }).replace('二、主动公开政府信息情况', '二、主动公开政府信息情况\n本年度共收取行政事业性收费7547.5元。');
+    const p = ok(parseText(text));
+    expect(p.cells.find((c) => c.row_key === 'fees' && c.col_key === 'amount')).toMatchObject({
+      value: null,
+      state: 'ambiguous',
+    });
+    expect(p.diagnostics.some((d) => d.code === 'W_UNIT_UNKNOWN' && d.message.includes('7547.5'))).toBe(true);
   });
 });
 

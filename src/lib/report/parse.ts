@@ -3,6 +3,7 @@ import { htmlToLines } from '../decode/html.ts';
 import { textToLines, type Line } from '../decode/lines.ts';
 import { expandAlignmentTabs } from '../decode/tabs.ts';
 import { foldScript } from '../decode/script.ts';
+import { proseUnitConflicts } from '../checks/prose-units.ts';
 import { unverifiedOcrCells } from '../checks/ocr.ts';
 import { linesWithTables } from '../decode/embedded-tables.ts';
 import { delimitedRows } from '../decode/delimited.ts';
@@ -494,6 +495,18 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       index = indexCells(cells);
       checks = reportChecks(cells, checkLayout, !!review, index);
     }
+  }
+  // An amount the report's own sentence gives in another unit than it was read in (prose-units.ts).
+  const prose = proseUnitConflicts(cells, all);
+  if (prose.size) {
+    cells.forEach((c, k) => {
+      const why = prose.get(`${c.table_id}.${c.row_key}.${c.col_key}`);
+      if (!why) return;
+      cells[k] = { ...c, value: null, state: 'ambiguous' };
+      diagnostics.push(diag('W_UNIT_UNKNOWN', `${c.table_id}.${c.row_key}.${c.col_key}: ${why}`, file, c.line));
+    });
+    index = indexCells(cells);
+    checks = reportChecks(cells, checkLayout, !!review, index);
   }
   const checksFailed = checks.filter((c) => c.status === 'fail').length;
   for (const c of checks)

@@ -39,6 +39,30 @@ export interface StatedUnit {
   /** `bare-header`: the amount header says only 金额 with the unit (金额（单位：元）: a fresh tester's t26). */
   at: 'line' | 'header-cell' | 'caption' | 'heading' | 'bare-header';
   conflict: boolean;
+  /**
+   * How a line, caption or heading words it (UNIT_WORDINGS; 0 or absent: 单位：元, （单位：元）,
+   * （金额单位：元） as before): the wordings real reports use that a grammar of 单位：U misses
+   * (a fresh tester's t82: （统计单位：元） left the form's 万元 in force).
+   */
+  wording?: number;
+}
+
+/** Other wordings of a unit statement (StatedUnit.wording 1…): U is the unit. */
+export const UNIT_WORDINGS: ReadonlyArray<(u: string) => string> = [
+  (u) => `（单位：${u}）`,
+  (u) => `（统计单位：${u}）`,
+  (u) => `（单位：件；${u}）`,
+  (u) => `单位/${u}`,
+  (u) => `（金额：${u}）`,
+  (u) => `单位 ${u}`,
+  (u) => `（统计单位：件，金额：${u}）`,
+  (u) => `（统计单位：件、${u}）`,
+];
+
+/** The statement of `s` at a line, a caption's end or a heading's end, in its wording. */
+export function unitStatement(s: StatedUnit, at: 'line' | 'caption' | 'heading'): string {
+  if (s.wording) return UNIT_WORDINGS[s.wording % UNIT_WORDINGS.length]!(s.unit);
+  return at === 'line' ? `单位：${s.unit}` : at === 'caption' ? `（单位：${s.unit}）` : `（金额单位：${s.unit}）`;
 }
 
 /** v in 万元, written bare in the stated unit (exactly: v has at most 2 decimals). */

@@ -26,7 +26,7 @@ import { escapeHtml, renderTables, type Style, type TableQuirks } from './render
 import { metadataVariant } from './metadata.ts';
 import { otherYearSections } from './other-sections.ts';
 import { comparisonSentence, otherYearPageTitle, otherYearTitles, withoutOwnYear } from './other-years.ts';
-import type { StatedUnit } from './cells.ts';
+import { UNIT_WORDINGS, unitStatement, type StatedUnit } from './cells.ts';
 import { reencodedCopy } from './copies.ts';
 import { sprinkleInvisible } from './invisible.ts';
 import { ISSUER_NAME_END, garbledYear } from './garbled-year.ts';
@@ -259,8 +259,19 @@ function report(
     const bare = !conflict && new Random(Number(seq) * 6011 + 29).chance(0.25);
     stated = { unit, at: bare ? 'bare-header' : at, conflict };
     quirks.add(conflict ? 'fee-unit-conflict' : bare ? 'fee-unit-bare-header' : 'fee-unit-outside');
+    // Worded as reports word it beyond 单位：元 (its own side generator: the draws above stay).
+    const wording = new Random(Number(seq) * 6421 + 53);
+    if (!bare && at !== 'header-cell' && wording.chance(0.5)) {
+      stated.wording = wording.int(1, UNIT_WORDINGS.length - 1);
+      quirks.add('fee-unit-wording');
+    }
   }
   if (bigNumbers) quirks.add('big-numbers');
+  // The report's own sentence on its fee, in the cell's unit or another (side generator).
+  const prose = new Random(Number(seq) * 6427 + 59);
+  const feeProse =
+    !pre2019 && style !== 'oneline' && prose.chance(0.04) ? prose.pick(['same', 'other'] as const) : undefined;
+  if (feeProse) quirks.add(`fee-prose-${feeProse}`);
   const tq: TableQuirks = {
     cell: {
       fullwidth: q('fullwidth', 0.1),
@@ -271,6 +282,7 @@ function report(
       floats: style === 'csv' && new Random(Number(seq) * 6151 + 13).chance(0.3),
       ...(stated ? { stated } : {}),
     },
+    ...(feeProse ? { feeProse } : {}),
     blanks: q('blanks', 0.15),
     blankApplicants: style === 'blank-lines' && q('blank-applicants', 0.2),
     glued: style === 'spaces' && q('glued', 0.4),
@@ -990,7 +1002,7 @@ function report(
     }
     const hv = q('heading-variant', 0.12);
     const placeholder = ['（本部分表格以图片形式发布，详见附件。）'];
-    const unitHeading = !noTables && stated?.at === 'heading' ? `（金额单位：${stated.unit}）` : '';
+    const unitHeading = !noTables && stated?.at === 'heading' ? unitStatement(stated, 'heading') : '';
     // Headings 二–四 numbered like items, （二） or 2. (side generator). Not on a one-line dump,
     // where no heading starts a line, nor with a reworded or misspelt heading.
     const numbering = new Random(Number(seq) * 5231 + 43);

@@ -5,6 +5,7 @@ import {
   writeCount,
   writeMoney,
   writeStatedMoney,
+  unitStatement,
   type CellStyle,
   type Written,
 } from './cells.ts';
@@ -363,6 +364,12 @@ export interface TableQuirks {
    * wrappedLabels and layoutGaps (spaces), apart from the main stream (older corpora stay the same).
    */
   sideSeed?: number;
+  /**
+   * A sentence in 二 giving the fee with a unit (本年度共收取行政事业性收费7547.5元。): `same`, the
+   * unit the cell is in; `other`, another, so that the amount's unit is not certain (a fresh
+   * tester's t82: the form's 万元 published against the report's own 元).
+   */
+  feeProse?: 'same' | 'other';
 }
 
 export interface Rendered {
@@ -489,6 +496,22 @@ export function renderTables(
       ws = [...ws.filter((_, j) => j !== drop), { text: '', truth: blank }];
     }
     aRows.push({ label: def.label, cells: ws, glued });
+  }
+
+  // The report's own sentence on its fee (TableQuirks.feeProse), over a bare non-zero amount.
+  let feeSentence: string | null = null;
+  if (q.feeProse && t.layoutActive === '2021') {
+    const written = aRows.find((r) => r.label === '行政事业性收费')?.cells[0];
+    const truth = cells.find((c) => c.table_id === 'active' && c.row_key === 'fees' && c.col_key === 'amount');
+    if (written && truth && /^\d+(?:\.\d+)?$/.test(written.text) && truth.state === 'number' && truth.value) {
+      const inUnit = q.cell.stated && !q.cell.stated.conflict ? q.cell.stated.unit : '万元';
+      const unit = q.feeProse === 'same' ? inUnit : inUnit === '万元' ? '元' : '万元';
+      feeSentence = `本年度共收取行政事业性收费${written.text}${unit}。`;
+      if (q.feeProse === 'other') {
+        truth.value = null;
+        truth.state = 'ambiguous';
+      }
+    }
   }
 
   // ── 三 ──
@@ -673,9 +696,9 @@ export function renderTables(
   const unitLines = !stated
     ? []
     : stated.at === 'line'
-      ? [`单位：${stated.unit}`]
+      ? [unitStatement(stated, 'line')]
       : stated.at === 'caption'
-        ? [`第二十条第（${t.layoutActive === '2021' ? '八' : '九'}）项（单位：${stated.unit}）`]
+        ? [`第二十条第（${t.layoutActive === '2021' ? '八' : '九'}）项${unitStatement(stated, 'caption')}`]
         : [];
   const moneyHeader =
     stated?.at === 'bare-header'
@@ -692,6 +715,7 @@ export function renderTables(
           ? '采购总金额'
           : '本年收费金额';
   const active = [
+    ...(feeSentence ? [feeSentence] : []),
     ...unitLines,
     ...table(style, [activeHeader.map(splitHeader), ...columnWise(aRows.map(rowCells))], q, rng, openRow),
   ];

@@ -108,7 +108,7 @@ import {
 } from './columns.ts';
 import { gluedReading, shiftedReading, voidEndReading } from './shift.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
-import { otherMoneyUnits, statedMoneyUnits } from './units.ts';
+import { multipliedCountUnit, otherMoneyUnits, statedMoneyUnits, unitForAnotherTable } from './units.ts';
 
 /**
  * The three tables: 二 proactive disclosure (`active`), 三 requests (`requests`) and 四 review
@@ -158,21 +158,27 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // The money unit the section states for its amount column (units.ts); with none, the 2021
   // form's 万元 (the 2019 form's amounts carry their unit in the cell). Statements that disagree
   // leave the amount without a unit: a non-zero amount is then not read.
-  const stated = statedMoneyUnits(lines, layout === '2021' ? '收费金额' : '采购总金额');
+  const column = layout === '2021' ? '收费金额' : '采购总金额';
+  const stated = statedMoneyUnits(lines, column);
   // A unit of another currency or a fraction of a yuan (美元, 角): no amount is read.
   const other = otherMoneyUnits(lines);
-  const moneyUnit: MoneyUnit | null = other.length
-    ? null
-    : stated.length === 1
-      ? stated[0]!
-      : stated.length === 0 && layout === '2021'
-        ? '万元'
-        : null;
+  // A unit stated above another table of the section (an agency's own): for which, not known.
+  const elsewhere = unitForAnotherTable(lines, column);
+  const moneyUnit: MoneyUnit | null =
+    other.length || elsewhere
+      ? null
+      : stated.length === 1
+        ? stated[0]!
+        : stated.length === 0 && layout === '2021'
+          ? '万元'
+          : null;
   const noUnit = other.length
     ? `section 二 states a money unit that is not 元, 万元 or another unit of yuan (${other.join(', ')}): the amount has no value in 万元`
-    : stated.length > 1
-      ? `section 二 states different money units (${stated.join(', ')}): the amount's unit is not certain`
-      : undefined;
+    : elsewhere
+      ? elsewhere
+      : stated.length > 1
+        ? `section 二 states different money units (${stated.join(', ')}): the amount's unit is not certain`
+        : undefined;
   const toks = tokenize(lines);
   // A sub-table's header naming its columns out of order leaves its own rows unread, not the
   // other sub-tables' (（一） 规章 and 规范性文件; （五）–（九）): a row of one value has no order,
@@ -229,7 +235,11 @@ export function readActive(lines: Line[], year: number | null): { layout: Layout
   // form's words, its 2019-only labels lost; or the reverse): the header's columns are not the
   // rows', so no cell of the table is read (rows-form.ts). Rows under a header of their own
   // naming the other form are that header's, and say nothing of the rest.
-  const unproven = rowsFormProblem(toks, layout, otherHeader) ?? headerOnlyForm(text, layout, year) ?? undefined;
+  const unproven =
+    rowsFormProblem(toks, layout, otherHeader) ??
+    headerOnlyForm(text, layout, year) ??
+    multipliedCountUnit(lines) ??
+    undefined;
   const repeatedRows = activeRepeatedColumns(blocks, form);
   const { byHeader, gridCheck } = activeColumnsByHeader(toks, blocks, defs);
   const wider = activeWider(blocks, defs);

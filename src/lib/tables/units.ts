@@ -49,6 +49,21 @@ const BARE_AMOUNT = new RegExp(
 
 const isMoney = (u: string): u is MoneyUnit => u in MONEY_UNITS;
 
+/**
+ * A money unit named in a line that speaks of units or amounts (单位, 金额) in any wording the
+ * grammar above does not know — （统计单位：元）, 单位/元, （单位：件；元）, （金额：元）, 单位 元 (a
+ * fresh tester's t82: each left the form's 万元 in force, 7547.5 元 published as 7547.5 万元). A
+ * unit is named, not an amount's: not after a digit (收费7547.5元 is an amount), nor inside a word
+ * (元旦, 美元: another currency, otherMoneyUnits), nor in brackets after a header's 金额 (采购金额
+ * （元）: that column's; the amount column's own is ATTACHED's or BARE_AMOUNT's). Whatever such a line names is stated, so
+ * that a wording no rule knows can only make the unit uncertain, never leave the default.
+ */
+const NAMED = new RegExp(
+  `(?<![\\d.,，０-９]\\s*)(?<!金额\\s*[（(]\\s*(?:(?:金额)?单位\\s*[:：]\\s*)?)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|金额))(${MONEY})(?![旦月宵素氏首年])`,
+  'g',
+);
+const namedIn = (text: string): string[] => [...text.matchAll(NAMED)].map((m) => m[1]!);
+
 /** The distinct money units section 二 (`lines`) states for `column`, in order of appearance. */
 export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit[] {
   const found: MoneyUnit[] = [];
@@ -59,6 +74,14 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
     if (l.text.includes('金额')) for (const m of l.text.matchAll(BARE_AMOUNT)) add(m[1]!);
     if (l.text.includes('单位'))
       for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
+    // Any other wording naming a unit on a line of units or amounts (the other column's header
+    // apart: its unit is its own, ATTACHED).
+    if (
+      (l.text.includes('单位') || l.text.includes('金额')) &&
+      l.text.includes('元') &&
+      !l.text.includes(OTHER[column])
+    )
+      for (const u of namedIn(l.text)) add(u);
     if (l.text.includes('元')) for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
     // A unit alone in its cell or line (a grid table's amount cell wrapped, `| 12645600 |` over
     // `| 元 |`, the second line's bar lost: a fresh tester's fuzzer, read in 万元, 10,000 times).
@@ -84,6 +107,66 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
   if (squashed.includes('单位'))
     for (const m of squashed.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
   return found;
+}
+
+/**
+ * A count stated in multiples — 本年处理决定数量（万件）, （单位：千件）, 百条 — named as a unit (in
+ * brackets, after 单位 or 数量: not 1.2万件, an amount in prose, nor 受理千件, a word): the form's
+ * counts are whole 件, and the cells hold multiples of them (a fresh tester's t82: 3 published
+ * for 30,000). Counts are not scaled here: the caller reads none of the table (never a bare 3).
+ * Null when none is stated.
+ */
+const MULTIPLIED_COUNT = new RegExp(
+  `(?<![\\d.,，０-９]\\s*)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|数量))(十万|百万|千万|万|千|百)(人次|件|个|条|项|次|份)`,
+);
+export function multipliedCountUnit(lines: Line[]): string | null {
+  for (const l of lines) {
+    const m = MULTIPLIED_COUNT.exec(l.text);
+    if (m)
+      return `line ${l.no} states counts in ${m[0]} (multiples of the form's whole counts): no count is read as it stands`;
+  }
+  return null;
+}
+
+/** The other amount column's name: a unit written against it is not this column's. */
+const OTHER: Record<AmountColumn, string> = { 收费金额: '采购总金额', 采购总金额: '收费金额' };
+
+/**
+ * A money unit stated above another table of the section, not the form's amount column's: the
+ * next header naming an amount after the statement is not that column's (an agency's own 财政
+ * 预决算 table under 单位：元, before the form's tables: a fresh tester's t82, the fee read in 元,
+ * 7547.5 万元 published as 0.75475). Which table the statement is for is then not known: the
+ * amount is not read. Null when every statement is followed by the column's own header, or by
+ * none (a note under the table).
+ */
+export function unitForAnotherTable(lines: Line[], column: AmountColumn): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (
+      !t.includes('元') ||
+      !(t.includes('单位') || t.includes('金额')) ||
+      t.includes('收费金额') ||
+      t.includes('采购总金额')
+    )
+      continue;
+    // A header of a bare 金额 with its unit (项目 | 金额（单位：元）): the amount column's when the
+    // section names that column nowhere else (t26), another table's when the column's own header
+    // follows (t82: an agency's 财政预决算 table).
+    BARE_AMOUNT.lastIndex = 0;
+    if (BARE_AMOUNT.test(t)) {
+      const own = lines.slice(i + 1).find((l) => l.text.includes(column));
+      if (own)
+        return `a money unit is stated on line ${lines[i]!.no} for an amount column of another table, not the ${column} column (line ${own.no}): which unit that column has is not certain`;
+      continue;
+    }
+    if (!namedIn(t).some(isMoney)) continue;
+    // The statement's own line naming an amount (采购金额（元）) is a header itself.
+    if (/金额\s*[（(]/.test(t)) continue;
+    const next = lines.slice(i + 1).find((l) => /金额/.test(l.text));
+    if (next && !next.text.includes(column) && !next.text.includes(OTHER[column]))
+      return `a money unit is stated on line ${lines[i]!.no} above another table (line ${next.no}: ${next.text.slice(0, 40)}), not the ${column} column: which table it is for is not certain`;
+  }
+  return null;
 }
 
 /** A money unit's prefix ending a line after 单位： or a bracket: `位：万`, `（千`. */
