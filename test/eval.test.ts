@@ -111,8 +111,8 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
-  it('reads the tables under headings numbered as parts (第二部分 …) or not numbered at all', () => {
-    for (const name of ['heading-numbered-as-part', 'heading-unnumbered']) {
+  it('reads the tables under headings numbered as parts (第二部分 …), not numbered at all, or numbered one on', () => {
+    for (const name of ['heading-numbered-as-part', 'heading-unnumbered', 'heading-renumbered']) {
       const q = result.byQuirk[name];
       expect(q?.cells, name).toBeGreaterThan(0);
       expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);

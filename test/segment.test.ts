@@ -146,7 +146,9 @@ describe('headings numbered like items', () => {
         '无。',
       ].join('\n');
     const cn = '一二三四五六';
-    for (const n of [(i: number) => `第${cn[i]}部分 `, (i: number) => `第${cn[i]}章、`, () => '']) {
+    // Or numbered one on, a section of the agency's own before 二 (t82: the report read as text only).
+    const on = (i: number) => (i === 0 ? '一、' : `${'一二三四五六七'[i + 1]}、`);
+    for (const n of [(i: number) => `第${cn[i]}部分 `, (i: number) => `第${cn[i]}章、`, () => '', on]) {
       const s = segment(textToLines(body(n)));
       expect(s.sections.map((x) => [x.index, x.line])).toEqual([
         [0, 1],

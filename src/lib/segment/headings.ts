@@ -68,15 +68,17 @@ const OTHER_NUMBERED: RegExp[] = WORDING.map(
 );
 
 /**
- * A heading numbered as a part (第二部分 主动公开政府信息情况, 第二章…) or not numbered at all
- * (主动公开政府信息情况 on a line of its own): a known wording, the whole line but for a colon,
- * leader dots and a page number; no table border in it (行政复议 | 行政诉讼 is 四's table header).
- * Like OTHER_NUMBERED, only for a heading the report never numbers the usual way.
+ * A heading numbered as a part (第二部分 主动公开政府信息情况, 第二章…), not numbered at all
+ * (主动公开政府信息情况 on a line of its own), or numbered off by the report's own sections (三、主动
+ * 公开政府信息情况 after an added 二、工作措施: a fresh tester's t82, the whole report read as
+ * text only): a known wording, the whole line but for a colon, leader dots and a page number;
+ * no table border in it (行政复议 | 行政诉讼 is 四's table header). Like OTHER_NUMBERED, only
+ * for a heading the report never numbers the usual way.
  */
 const UNNUMBERED: RegExp[] = WORDING.map(
   (w, k) =>
     new RegExp(
-      `^(\\s*)(?:第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*(?:部分|章|节)\\s*[、.,:：]?\\s*)?${w}(?=\\s*[:：]?\\s*(?:(?:[.…·．]{2,}|…|\\s)\\s*\\d{1,3})?\\s*$)`,
+      `^(\\s*)(?:第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*(?:部分|章|节)\\s*[、.,:：]?\\s*|[一二三四五六七八九十]{1,2}\\s*[、.．]\\s*)?${w}(?=\\s*[:：]?\\s*(?:(?:[.…·．]{2,}|…|\\s)\\s*\\d{1,3})?\\s*$)`,
     ),
 );
 
