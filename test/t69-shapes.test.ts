@@ -50,6 +50,16 @@ describe('the same report twice with other numbers', () => {
     expect(p.diagnostics.map((d) => d.code)).toContain('W_DUPLICATE_TEXT');
     expect(p.diagnostics.map((d) => d.code)).not.toContain('W_SECOND_REPORT');
   });
+  it('a yearless title under a list of the agency’s other years’ reports: their years are not the report’s (seed 139)', () => {
+    // 相关文章 lists 2020's and 2019's titles above the report's own title, which states no year;
+    // its body says 2020 (一's opening). 2019 was taken for the first copy's year, and the copy, its
+    // body 2020, for another year's report: the first copy's numbers published.
+    const yearless = (r: typeof requests) =>
+      buildReport({ title: '测试市测试局政府信息公开工作年度报告', requests: r });
+    const text = `相关文章：\n测试市测试局2020年政府信息公开工作年度报告\n测试市测试局2019年政府信息公开工作年度报告\n\n${yearless(requests)}\n${yearless(changed)}`;
+    expect(cell(text, 'new_received', 'total')).toMatchObject({ value: null, state: 'ambiguous' });
+    expect(ok(parseText(text, 'a.txt')).diagnostics.map((d) => d.code)).not.toContain('W_SECOND_REPORT');
+  });
   it('a copy whose row fails its own sum still writes its numbers: where they are not the other copy’s, the row is NULL (repeat-differing)', () => {
     const failing = { ...requests, unable_needs_creation: ['0', '0', '0', '0', '0', '0', '3'] };
     const copy = buildReport({ requests: failing });

@@ -234,7 +234,14 @@ function repeatsOf(
   const within = shareWithin;
   const first = textOf(starts[base]!, end(base));
   const own = runsOf(first);
-  const y0 = titleYear(lines, starts[base]!, end(base))?.year ?? bodyYear(lines, starts[base]!, end(base));
+  // A title's year only where the title compared (titleOf) states one, or none was found to
+  // compare (a title line the comparison passes over, a field's `8/14/23` before it): a yearless title under a
+  // page's list of the agency's other reports (相关文章: 2020年…, 2019年…) has none of theirs
+  // (synthetic seed 139: 2019 taken for the report's, its copy's 2021 another year's).
+  const yearOf = (title: string | null, from: number, to: number) =>
+    (title === null || /(?:19|20)\d{2}年/.test(title) ? titleYear(lines, from, to)?.year : undefined) ??
+    bodyYear(lines, from, to);
+  const y0 = yearOf(t0, starts[base]!, end(base));
   const repeats: Line[][] = [];
   const parts: number[] = [];
   let other: number | null = null;
@@ -259,7 +266,10 @@ function repeatsOf(
     const b = within(first, runsOf(text));
     const share = Math.max(a ?? 0, b ?? 0);
     const numbers = within(text, own, true);
-    const years = [titleYear(lines, starts[i]!, end(i))?.year ?? null, body].filter((y): y is number => y !== null);
+    const years = [
+      t === null || /(?:19|20)\d{2}年/.test(t) ? (titleYear(lines, starts[i]!, end(i))?.year ?? null) : null,
+      body,
+    ].filter((y): y is number => y !== null);
     // A title written another way (卫健委 for 卫生健康委员会, 年报 for 年度报告, the agency without its
     // city, 《》 or a date around it: t72) over text the first's but for its numbers is the report's.
     // Not where both titles name an agency and the names are not one's end of the other's (测试局
