@@ -65,6 +65,32 @@ describe('a 行次 column beside 三', () => {
     }
   });
 
+  it('drawn, 序号 first, before the labels’ column (t82: every row lost): each value under its label', () => {
+    const first = (k: number | null, rest: string) => `<tr>${k === null ? td('序号', ' rowspan="3"') : td(k)}${rest}`;
+    const head = [
+      first(null, `${td('项目', ' rowspan="3"')}${td('申请人情况', ' colspan="7"')}</tr>`),
+      `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
+      `<tr>${LEGAL.map((l) => td(l)).join('')}</tr>`,
+    ];
+    const rows = requestRows2021.map((d, k) =>
+      first(
+        k + 1,
+        `${td(d.label)}${values(k)
+          .map((v) => td(v))
+          .join('')}</tr>`,
+      ),
+    );
+    const html = ['<p>三、收到和处理政府信息公开申请情况</p>', `<table>${[...head, ...rows].join('\n')}</table>`].join(
+      '\n',
+    );
+    const p = ok(parseText(page([html]), 'a.html'));
+    for (const [k, d] of requestRows2021.entries())
+      expect(rowOf(p.cells, 'requests', d.key), d.key).toBe(values(k).join(' '));
+    // A row whose label stands a column right of the others' (a cell more before it) is not read.
+    const ragged = html.replace(/(<tr><td>3<\/td>)/, '$1<td></td>');
+    expect(rowOf(ok(parseText(page([ragged]), 'a.html')).cells, 'requests', 'granted')).not.toMatch(/\d/);
+  });
+
   it('drawn, a blank cell keeps its column', () => {
     const row = (k: number) => values(k).map((v, j) => (k === 2 && j === 2 ? '' : v));
     const p = ok(parseText(page([drawn(row)]), 'a.html'));

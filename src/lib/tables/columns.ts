@@ -157,8 +157,11 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns, label?: Tok): RowCel
   // label cell more than the other rows' (an empty one before it, a group label not spanned:
   // a ragged grid), every cell after it a column right of its header (seed 53: a 序号 column's
   // number read as 自然人's).
+  // (An extra column left of the label's, 序号 first as tables put it, is no column the label
+  // may not stand in: t82's HTML 三 with 序号 first lost every row.)
   if (label && label.t === 'text' && label.col !== undefined) {
-    const first = Math.min(h.cols[0]!, ...h.extra);
+    const labelCol = label.col;
+    const first = Math.min(h.cols[0]!, ...[...h.extra].filter((c) => c >= labelCol));
     if (label.col + (label.span ?? 1) > first)
       return unknown("the row's label stands under a column of the header: its cells stand a column off the header's");
   }
