@@ -521,6 +521,12 @@ function report(
     tq.extraColumn = { kind: extraSide.pick(['subtotal', 'previous', 'row-number', 'unit'] as const), rng: extraSide };
     const lead = tq.extraColumn.kind === 'row-number' || tq.extraColumn.kind === 'unit';
     quirks.add(tq.extraColumn.kind === 'row-number' ? 'row-number-column' : lead ? 'unit-column' : 'extra-column');
+    // 序号 before the row labels, as tables often print it (its own side generator: the draws
+    // above stay).
+    if (tq.extraColumn.kind === 'row-number' && new Random(Number(seq) * 7541 + 107).chance(0.5)) {
+      tq.extraColumn.first = true;
+      quirks.add('row-number-first');
+    }
     // A column before 自然人 with 总计 blank in every row: read by count, every value stood a
     // column to the right (a fresh tester's t10). Half of them, where a blank total may be planted.
     if (lead && !erroneous.size && !tq.blankApplicants && extraSide.chance(0.5)) {
@@ -1150,17 +1156,31 @@ function report(
       partRng.chance(0.08)
     ) {
       const numbering = partNumbering(partRng);
+      // Or a section of the agency's own added after 一 (二、工作措施), the template's 二–六
+      // numbered 三–七 (a fresh tester's t82: the whole report read as text only). Its own side
+      // generator: the draws above stay.
+      const added = new Random(Number(seq) * 5449 + 101).chance(0.25);
       const own = ['一、总体情况', s2[0]!, s3[0]!, s4?.[0], ...h56];
       own.forEach((heading, i) => {
         if (heading === undefined) return;
         const at = body.indexOf(heading);
-        const to = partNumbered(heading, i + 1, numbering);
+        const to =
+          added && i > 0
+            ? `${'一二三四五六七'[i + 1]}、${heading.slice(2)}`
+            : added
+              ? heading
+              : partNumbered(heading, i + 1, numbering);
         if (at >= 0) body[at] = to;
         const t = tableLines.indexOf(heading);
         if (t >= 0) tableLines[t] = to;
         tocHeadings[i] = to;
       });
-      quirks.add(numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
+      if (added) {
+        const at = body.indexOf(tocHeadings[1]!);
+        if (at >= 0)
+          body.splice(at, 0, '二、工作措施', `${a.agency}健全政府信息公开工作机制，落实专人负责，加强审查把关。`);
+      }
+      quirks.add(added ? 'heading-renumbered' : numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
@@ -1229,6 +1249,7 @@ function report(
     !quirks.has('heading-numbered-as-item') &&
     !quirks.has('heading-numbered-as-part') &&
     !quirks.has('heading-unnumbered') &&
+    !quirks.has('heading-renumbered') &&
     untidy.chance(0.6)
   ) {
     const page = (n: number) => (untidy.chance(0.7) ? `……${n}` : '');
@@ -1462,6 +1483,7 @@ function report(
       'heading-numbered-as-item',
       'heading-numbered-as-part',
       'heading-unnumbered',
+      'heading-renumbered',
       'tables-in-appendix',
       'appendix-repeat',
       'appendix-other-unit',

@@ -197,7 +197,8 @@ export interface TableQuirks {
    * those rows are NULL) (the side generator of its numbers, apart from the main stream). Truth:
    * the form's cells as written; the extra column is no cell of the form.
    */
-  extraColumn?: { kind: 'subtotal' | 'previous' | 'row-number' | 'unit'; rng: Random };
+  /** `first`: a row-number column before the row labels, as tables often print 序号 (t82). */
+  extraColumn?: { kind: 'subtotal' | 'previous' | 'row-number' | 'unit'; rng: Random; first?: boolean };
   /**
    * HTML style, section 三: one of the 法人 columns not printed, in the header or the rows (`drop`:
    * 1 商业企业 … 5 其他), and with `remark` an empty 备注 column after 总计, so that a row has the
@@ -1042,12 +1043,14 @@ function htmlRequests(
   const leadLabel = !numbered
     ? ''
     : extra.rng.pick(extra.kind === 'unit' ? ['单位', '计量单位', '类别'] : ['行次', '栏次', '序号']);
+  // The row numbers before the labels (序号 first), not between them and the values.
+  const lead = numbered && extra.first === true;
   // A cell written as HTML of its own (hidden.ts) keeps it.
   const cell = (c: HtmlWritten) => (c.html !== undefined ? `<td>${c.html}</td>` : td(c.text));
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
     `<table border="1">${sheet}`,
-    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${(extra && !numbered ? 8 : 7) - (missing ? 1 : 0) + remark}"`)}</tr>`,
+    `<tr>${lead ? td(leadLabel, ' rowspan="3"') : ''}${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered && !lead ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${(extra && !numbered ? 8 : 7) - (missing ? 1 : 0) + remark}"`)}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${(extra?.kind === 'subtotal' ? 6 : 5) - (missing ? 1 : 0)}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}${remark ? td('备注', ' rowspan="2"') : ''}</tr>`,
     `<tr>${[...applicants.filter((_, k) => !missing || k !== missing.drop - 1), ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
   ];
@@ -1107,21 +1110,22 @@ function htmlRequests(
           : below === r
             ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c)))
             : r.cells.map(cell);
-    if (extra) tds.splice(extra.kind === 'subtotal' ? 6 : numbered ? 0 : tds.length, 0, extraCell(r));
+    if (extra && !lead) tds.splice(extra.kind === 'subtotal' ? 6 : numbered ? 0 : tds.length, 0, extraCell(r));
+    const tr = lead ? `<tr>${extraCell(r)}` : '<tr>';
     if (missing) {
       tds.splice(missing.drop, 1);
       if (remark) tds.push(td(''));
     }
     const values = tds.join('');
     if (/^(?:一、|二、|四、)/.test(r.label) || footed.includes(r))
-      trs.set(r, `<tr>${td(r.label, ' colspan="2"')}${values}</tr>`);
+      trs.set(r, `${tr}${td(r.label, ' colspan="2"')}${values}</tr>`);
     else if (r === spanned[0])
-      trs.set(r, `<tr>${td('三、本年度办理结果', ` rowspan="${spanned.length}"`)}${td(r.label)}${values}</tr>`);
+      trs.set(r, `${tr}${td('三、本年度办理结果', ` rowspan="${spanned.length}"`)}${td(r.label)}${values}</tr>`);
     // The ragged row: a label cell more, so its values start a grid column later than the
     // spanning number's row's (not the first row, whose 三、 cell spans the others, nor a footer's).
     else if (ragged && below === r && down!.k >= 1 && !footed.includes(r))
-      trs.set(r, `<tr><td></td>${td(r.label)}${values}</tr>`);
-    else trs.set(r, `<tr>${td(r.label)}${values}</tr>`);
+      trs.set(r, `${tr}<td></td>${td(r.label)}${values}</tr>`);
+    else trs.set(r, `${tr}${td(r.label)}${values}</tr>`);
   });
   if (!groups) out.push(...rows.map((r) => trs.get(r)!));
   else {
