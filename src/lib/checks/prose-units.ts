@@ -7,9 +7,15 @@ import type { CellOut } from '../tables/read.ts';
  * the header names none, or a header's 万元 that the sentence contradicts: a clerk's 元 under the
  * form's 万元 is a common error), the cell's value in 万元 is not the sentence's, and which is
  * right is not certain: the cell is left NULL (a fresh tester's t82: 7547.5 元 published as
- * 7547.5 万元). Only a sentence about fees (收费, 费), only the cell's digits exactly, not part of
- * a longer number; a 0 is 0 in any unit.
+ * 7547.5 万元). Only a sentence naming the amount (NAMES_AMOUNT), only the cell's digits exactly,
+ * not part of a longer number; a 0 is 0 in any unit.
  */
+
+/**
+ * A sentence about the form's amount: 行政事业性收费 (2021's row), 收费金额, 政府集中采购 (2019's).
+ * Not any fee: 收取信息处理费12元 is the disclosure regulation's own fee, another amount (t83).
+ */
+const NAMES_AMOUNT = /行政事业性收费|收费金额|政府集中采购|采购总金额/;
 
 /** The amount cells (2021's 收费金额, 2019's 采购总金额): table, row and column keys. */
 const AMOUNTS = new Set(['active.fees.amount', 'active.procurement.amount']);
@@ -51,7 +57,7 @@ function statedAmounts(text: string, digits: string): Array<{ unit: MoneyUnit; a
     const start = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('\n', m.index)) + 1;
     const ends = [text.indexOf('。', m.index), text.indexOf('\n', m.index)].filter((i) => i >= 0);
     const sentence = text.slice(start, ends.length ? Math.min(...ends) : text.length);
-    if (/费/.test(sentence)) found.push({ unit: m[1] as MoneyUnit, at: sentence.trim().slice(0, 40) });
+    if (NAMES_AMOUNT.test(sentence)) found.push({ unit: m[1] as MoneyUnit, at: sentence.trim().slice(0, 40) });
   }
   return found;
 }

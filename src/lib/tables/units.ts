@@ -54,12 +54,13 @@ const isMoney = (u: string): u is MoneyUnit => u in MONEY_UNITS;
  * grammar above does not know — （统计单位：元）, 单位/元, （单位：件；元）, （金额：元）, 单位 元 (a
  * fresh tester's t82: each left the form's 万元 in force, 7547.5 元 published as 7547.5 万元). A
  * unit is named, not an amount's: not after a digit (收费7547.5元 is an amount), nor inside a word
- * (元旦, 美元: another currency, otherMoneyUnits), nor in brackets after a header's 金额 (采购金额
+ * (元旦, 美元: another currency, otherMoneyUnits) but after 人民币, 以, 为 or 按 (以元为单位,
+ * 单位：人民币千元, 金额均以人民币元为单位: t83), nor in brackets after a header's 金额 (采购金额
  * （元）: that column's; the amount column's own is ATTACHED's or BARE_AMOUNT's). Whatever such a line names is stated, so
  * that a wording no rule knows can only make the unit uncertain, never leave the default.
  */
 const NAMED = new RegExp(
-  `(?<![\\d.,，０-９]\\s*)(?<!金额\\s*[（(]\\s*(?:(?:金额)?单位\\s*[:：]\\s*)?)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|金额))(${MONEY})(?![旦月宵素氏首年])`,
+  `(?<![\\d.,，０-９]\\s*)(?<!金额\\s*[（(]\\s*(?:(?:金额)?单位\\s*[:：]\\s*)?)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|金额|單位|金額|人民币|人民幣|以|为|為|按))(${MONEY})(?![旦月宵素氏首年])`,
   'g',
 );
 const namedIn = (text: string): string[] => [...text.matchAll(NAMED)].map((m) => m[1]!);
@@ -76,11 +77,8 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
       for (const m of l.text.matchAll(STATED)) for (const u of m[1]!.split(/\s*[、，,/／和及]\s*/)) add(u);
     // Any other wording naming a unit on a line of units or amounts (the other column's header
     // apart: its unit is its own, ATTACHED).
-    if (
-      (l.text.includes('单位') || l.text.includes('金额')) &&
-      l.text.includes('元') &&
-      !l.text.includes(OTHER[column])
-    )
+    // (Also in traditional script inside a simplified report, not folded: 單位, 金額: t83.)
+    if (/单位|金额|單位|金額/.test(l.text) && l.text.includes('元') && !l.text.includes(OTHER[column]))
       for (const u of namedIn(l.text)) add(u);
     if (l.text.includes('元')) for (const m of l.text.matchAll(BRACKETED)) add(m[1]!);
     // A unit alone in its cell or line (a grid table's amount cell wrapped, `| 12645600 |` over
@@ -117,7 +115,7 @@ export function statedMoneyUnits(lines: Line[], column: AmountColumn): MoneyUnit
  * Null when none is stated.
  */
 const MULTIPLIED_COUNT = new RegExp(
-  `(?<![\\d.,，０-９]\\s*)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|数量))(十万|百万|千万|万|千|百)(人次|件|个|条|项|次|份)`,
+  `(?<![\\d.,，０-９]\\s*)(?:(?<![\\u4e00-\\u9fff])|(?<=单位|数量|單位|數量))(十万|百万|千万|万|千|百|萬)\\s*(人次|件|个|条|项|次|份|個|條|項)`,
 );
 export function multipliedCountUnit(lines: Line[]): string | null {
   for (const l of lines) {
@@ -162,11 +160,35 @@ export function unitForAnotherTable(lines: Line[], column: AmountColumn): string
     if (!namedIn(t).some(isMoney)) continue;
     // The statement's own line naming an amount (采购金额（元）) is a header itself.
     if (/金额\s*[（(]/.test(t)) continue;
-    const next = lines.slice(i + 1).find((l) => /金额/.test(l.text));
-    if (next && !next.text.includes(column) && !next.text.includes(OTHER[column]))
+    // The next amount header is another column's (an agency's own table's 金额, or the old form's
+    // 采购总金额 kept beside the fee: t83), or a row of another table stands before the column's
+    // own header (项目 | 预算数 | 决算数 / 部门预算 | 12345678: t83), or after a statement below
+    // the column's table: the statement may be for that table.
+    const rest = lines.slice(i + 1);
+    const next = rest.find((l) => /金额/.test(l.text));
+    if (next && !next.text.includes(column))
       return `a money unit is stated on line ${lines[i]!.no} above another table (line ${next.no}: ${next.text.slice(0, 40)}), not the ${column} column: which table it is for is not certain`;
+    const own = rest.findIndex((l) => l.text.includes(column));
+    const foreign = (own < 0 ? rest : rest.slice(0, own)).find(foreignRow);
+    if (foreign)
+      return `a money unit is stated on line ${lines[i]!.no} above a table that is not the form's (line ${foreign.no}: ${foreign.text.slice(0, 40)}): which table it is for is not certain`;
   }
   return null;
+}
+
+/** The words of section 二's rows and headers, either form's. */
+const FORM_WORDS =
+  /规章|规范性文件|许可|处罚|强制|收费|采购|对外管理|服务事项|信息内容|件数|数量|金额|第二十条|合计|总计/;
+
+/**
+ * A row of a table that is not the form's: a line of cells (`|`, tabs or wide spaces between)
+ * with a number, whose label names none of the form's rows or headers (部门预算 | 12345678).
+ */
+function foreignRow(l: Line): boolean {
+  const t = l.text;
+  if (!/\d/.test(t) || !(/[|\t]/.test(t) || /\S\s{2,}\d/.test(t) || (l.cells?.length ?? 0) > 1)) return false;
+  const label = /^[\s|]*([^\d|\t]*?)[\s|]*\d/.exec(t)?.[1]?.trim() ?? '';
+  return /[\u4e00-\u9fff]{2}/.test(label) && !FORM_WORDS.test(label);
 }
 
 /** A money unit's prefix ending a line after 单位： or a bracket: `位：万`, `（千`. */
@@ -193,7 +215,8 @@ const AMOUNT_UNIT = /(?:收费金额|采购总金额)[（(](?:(?:金额)?单位[
 
 export function otherMoneyUnits(lines: Line[]): string[] {
   const found: string[] = [];
-  const add = (u: string) => !isMoney(u) && !found.includes(u) && found.push(u);
+  // 人民币元, 人民币千元: yuan, named by the currency's name (t83).
+  const add = (u: string) => !isMoney(u.replace(/^人民币/, '')) && !found.includes(u) && found.push(u);
   for (const l of lines) {
     if (!l.text.includes('单位') && !l.text.includes('金额')) continue;
     for (const m of l.text.replace(/[\s|]/g, '').matchAll(OTHER_MONEY)) add(m[1]!);
