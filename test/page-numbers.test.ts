@@ -145,3 +145,28 @@ describe('a bare 0 last on a page', () => {
     expect(marks('5 0 0 3 0 2 1\n7\n\f4.无正当')).toEqual(['-', 'footer', '-']);
   });
 });
+
+describe('a centred `2 / 5` footer inside a table of layout text (no form feed)', () => {
+  const layout = (footer: string) =>
+    minimalReport([
+      '三、收到和处理政府信息公开申请情况',
+      '                    自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计',
+      '（三）4.保护第三方合法权益        0        0        0        0        0        0        0',
+      footer,
+      '（三）5.属于三类内部事务信息      3        0        1        2        0        2        8',
+      '（三）6.属于四类过程性信息        1        0        0        0        0        0        1',
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '无。',
+    ]);
+  const rows = (footer: string) => {
+    const cells = ok(parseText(layout(footer))).cells;
+    return [rowOf(cells, 'requests', 'withheld_third_party'), rowOf(cells, 'requests', 'withheld_internal')];
+  };
+  it('is the page’s number of the pages, no row’s values (t82: both rows beside it NULL)', () => {
+    expect(rows('                                        2 / 5')).toEqual(['0 0 0 0 0 0 0', '3 0 1 2 0 2 8']);
+  });
+  it('not where it is no footer: a `5 / 2`, or a line not set in from the margin', () => {
+    for (const footer of ['                                        5 / 2', '2 / 5'])
+      expect(rows(footer), footer).not.toEqual(['0 0 0 0 0 0 0', '3 0 1 2 0 2 8']);
+  });
+});

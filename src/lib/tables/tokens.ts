@@ -105,6 +105,15 @@ const GLUED_TAIL = /([\u4e00-\u9fff)）”"’」』》])\s*((?:[+-]?\d[\d,]*(?:
  */
 const MD_RULE = /^(?:\|\s*:?-+:?\s*)+\|?$|^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
+/**
+ * `2 / 5`, `3／8` set in from the margin as a centred footer is (eight spaces or more: a cell
+ * alone on its line is not): a page's number of the pages, the first no greater than the second.
+ */
+function pageOfPages(raw: string): boolean {
+  const m = /^(?:\f|[ \t\u3000]{8,}|\f[ \t\u3000]*)([1-9]\d{0,2})\s*[/／]\s*([1-9]\d{0,2})[\s\f]*$/.exec(raw);
+  return m !== null && Number(m[1]) <= Number(m[2]);
+}
+
 export function tokenize(lines: Line[]): Tok[] {
   const toks: Tok[] = [];
   // Markdown (it has a |---| rule): a leading `|` opens the row. Elsewhere `|` ends a cell, so
@@ -132,6 +141,9 @@ export function tokenize(lines: Line[]): Tok[] {
     // A page's number (decode/lines.ts, markPageNumbers), or the form feed alone on its line
     // (the break itself, no blank cell).
     if (page === 'footer' || (line.raw.includes('\f') && !line.raw.replace(/\f/g, '').trim())) return;
+    // A page's `2 / 5` alone on its line (WPS's and Word's footers, in text converted without
+    // form feeds): no values of a row (a fresh tester's t82: the rows beside it NULL).
+    if (!line.cells && pageOfPages(line.raw)) return;
     const from = toks.length;
     tokenizeLine(line, li);
     if (page === 'edge')
