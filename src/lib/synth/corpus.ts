@@ -712,6 +712,12 @@ function report(
       quirks.add('layout-header-spaced');
     }
   }
+  // A centred `2 / 5` page footer between two rows of the layout table (side generator).
+  const footerSide = new Random(Number(seq) * 7907 + 131);
+  if (tq.wrappedLabels && footerSide.chance(0.15)) {
+    tq.pageOfPages = Number(seq) * 7907 + 137;
+    quirks.add('page-of-pages-footer');
+  }
   // A number wrapped in its cell (side generator: the corpora made before stay the same).
   if (tq.wrappedLabels && !tq.wrappedNumbersAt && new Random(Number(seq) * 7901 + 113).chance(0.4)) {
     tq.wrappedNumber = true;

@@ -371,6 +371,12 @@ export interface TableQuirks {
    * tester's t82: the form's 万元 published against the report's own 元).
    */
   feeProse?: 'same' | 'other';
+  /**
+   * Seed of a side generator placing a centred `2 / 5` footer between two rows of a layout
+   * table (WPS's and Word's page footers in text converted without form feeds: a fresh tester's
+   * t82). Truth unchanged: it is no row's.
+   */
+  pageOfPages?: number;
 }
 
 export interface Rendered {
@@ -761,23 +767,26 @@ export function renderTables(
       : q.wrappedLabels
         ? [
             ...(q.layoutHeader ? [reqHeader[0]![0]!, ''] : table(style, reqHeader, q, rng)),
-            ...layoutRows(
-              laidOut
-                .map(rowCells)
-                .map(([label = '', ...cells]) => [
-                  q.wrappedNumbersAt && label === '（二）部分公开' ? PARTLY_GRANTED_FULL : label,
-                  ...cells,
-                ]),
-              new Random(q.sideSeed ?? 1),
-              q.wrappedNumbersAt,
-              q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(laidOut) : undefined,
-              q.layoutHeader
-                ? swapped(
-                    ['自然人', ...applicantHeader(q), '总计'].map((l, k) =>
-                      k === q.layoutHeaderSpaced ? [...l].join(' ') : l,
-                    ),
-                  )
-                : undefined,
+            ...pageOfPagesFooter(
+              q.pageOfPages,
+              layoutRows(
+                laidOut
+                  .map(rowCells)
+                  .map(([label = '', ...cells]) => [
+                    q.wrappedNumbersAt && label === '（二）部分公开' ? PARTLY_GRANTED_FULL : label,
+                    ...cells,
+                  ]),
+                new Random(q.sideSeed ?? 1),
+                q.wrappedNumbersAt,
+                q.wrappedNumber && !q.wrappedNumbersAt ? wrapOne(laidOut) : undefined,
+                q.layoutHeader
+                  ? swapped(
+                      ['自然人', ...applicantHeader(q), '总计'].map((l, k) =>
+                        k === q.layoutHeaderSpaced ? [...l].join(' ') : l,
+                      ),
+                    )
+                  : undefined,
+              ),
             ),
           ]
         : q.labelColumns
@@ -1222,6 +1231,22 @@ function labelsAfterRun(rows: string[][], on: boolean): string[][] {
     rows[at + 3]!,
     moved,
     ...rows.slice(at + 4),
+  ];
+}
+
+/** Layout rows with a centred `N / M` footer after one of them (TableQuirks.pageOfPages). */
+function pageOfPagesFooter(seed: number | undefined, lines: string[]): string[] {
+  if (seed === undefined) return lines;
+  const side = new Random(seed);
+  // After a row's end (its empty line), not the last.
+  const ends = lines.flatMap((l, i) => (l === '' && i < lines.length - 1 ? [i] : []));
+  if (!ends.length) return lines;
+  const at = side.pick(ends);
+  const of = side.int(2, 9);
+  return [
+    ...lines.slice(0, at + 1),
+    `${' '.repeat(side.int(30, 50))}${side.int(1, of)} / ${of}`,
+    ...lines.slice(at + 1),
   ];
 }
 
