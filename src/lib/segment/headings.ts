@@ -78,7 +78,7 @@ const OTHER_NUMBERED: RegExp[] = WORDING.map(
 const UNNUMBERED: RegExp[] = WORDING.map(
   (w, k) =>
     new RegExp(
-      `^(\\s*)(?:第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*(?:部分|章|节)\\s*[、.,:：]?\\s*|[一二三四五六七八九十]{1,2}\\s*[、.．]\\s*)?${w}(?=\\s*[:：]?\\s*(?:(?:[.…·．]{2,}|…|\\s)\\s*\\d{1,3})?\\s*$)`,
+      `^(\\s*)(?:第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*(?:部分|章|节)\\s*[、.,:：]?\\s*|([一二三四五六七八九十]{1,2})\\s*[、.．]\\s*)?${w}(?=\\s*[:：]?\\s*(?:(?:[.…·．]{2,}|…|\\s)\\s*\\d{1,3})?\\s*$)`,
     ),
 );
 
@@ -87,7 +87,15 @@ export function findUnnumbered(k: number, text: string, from = 0): HeadingHit | 
   if (from > 0 || text.length > 60 || text.includes('|')) return null;
   const m = UNNUMBERED[k]!.exec(text);
   if (!m) return null;
-  return { col: m[1]!.length, len: m[0].length - m[1]!.length };
+  const hit = { col: m[1]!.length, len: m[0].length - m[1]!.length };
+  return m[2] ? { ...hit, shifted: numeralValue(m[2]) } : hit;
+}
+
+/** 一 … 九十九 as a number (十 10, 十一 11, 二十 20). */
+function numeralValue(n: string): number {
+  const d = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  if (n.length === 1) return n === '十' ? 10 : d(n);
+  return n[0] === '十' ? 10 + d(n[1]!) : d(n[0]!) * 10 + (n[1] === '十' ? 0 : d(n[1]!));
 }
 
 /** Heading k numbered another way (OTHER_NUMBERED) at the start of `text`, if `from` is 0. */
@@ -121,6 +129,11 @@ export function otherNumberedByPattern(k: number, text: string, from = 0): Headi
 export interface HeadingHit {
   col: number;
   len: number;
+  /**
+   * The numeral of a heading numbered off (UNNUMBERED: 三、主动公开… for 二): the segmenter takes
+   * it only where it continues the report's own numbering (sections.ts shiftFits).
+   */
+  shifted?: number;
 }
 
 /** The first heading k (0-based) in `text` at or after `from`, by any of the three rules. */

@@ -350,7 +350,7 @@ function repeatBeforeLast(find: Finder, lines: Line[], found: Array<Hit | null>)
   const inFirstCopy = (k: number) => {
     for (let li = first.li; li <= one.li; li++) {
       const hit = find(k, li, li === first.li ? first.col + first.len : 0);
-      if (hit && before({ li, ...hit }, one)) return true;
+      if (hit && hit.shifted === undefined && before({ li, ...hit }, one)) return true;
     }
     return false;
   };
@@ -372,7 +372,8 @@ function placeOutOfOrder(find: Finder, lines: Line[], found: Array<Hit | null>, 
     for (let li = first.li, col = first.col; li < end; li++, col = 0) {
       let hit = find(k, li, col);
       while (hit && overlaps({ li, ...hit })) hit = find(k, li, hit.col + hit.len);
-      if (hit) {
+      // A heading numbered off counts only in the report's own order (search, shiftFits).
+      if (hit && hit.shifted === undefined) {
         found[k] = { li, ...hit };
         return;
       }
@@ -481,9 +482,28 @@ function titleLineBefore(lines: Line[], li: number): number | null {
 function search(find: Finder, lines: Line[], k: number, li0: number, col0: number): Hit | null {
   for (let li = li0; li < lines.length; li++) {
     const hit = find(k, li, li === li0 ? col0 : 0);
-    if (hit) return { li, ...hit };
+    if (hit && (hit.shifted === undefined || shiftFits(lines, k, li0, col0, li, hit.shifted))) return { li, ...hit };
   }
   return null;
+}
+
+/**
+ * Whether heading k numbered off (`n`, on line `li`; the search from `li0`, `col0`) continues the report's
+ * own numbering: numbered on, never back (a section added before it pushes the numbers up: 三、主动
+ * 公开 for 二), and no later section's heading numbered the usual way, nor 一 again (another
+ * report), between the search's start and it. An appendix's tables numbered 一、二、三, last
+ * year's report numbered off after this one's usual headings, a plan item in 六 (一、主动公开…)
+ * are none of the report's (a fresh tester's t84: 508 cells of them published).
+ */
+function shiftFits(lines: Line[], k: number, li0: number, col0: number, li: number, n: number): boolean {
+  if (n < k + 2) return false;
+  for (let i = li0; i < li; i++) {
+    // (The search's first line from where it starts: the heading before it is no other.)
+    const text = i === li0 ? lines[i]!.text.slice(col0) : lines[i]!.text;
+    if (findHeading(0, text) !== null) return false;
+    for (let j = k + 1; j < 6; j++) if (findHeading(j, text) !== null) return false;
+  }
+  return true;
 }
 
 /** The readable text of a section: chrome and table-border noise dropped, blank runs collapsed. */

@@ -23,6 +23,11 @@ export interface HeaderColumns {
   /** The header's last grid column: a row's cells run from the form's first column to it. */
   last: number;
   /**
+   * Of `extra`, a remarks column's (备注, 说明): words, never a number of a row — a number there
+   * is a row's cell a column right of its own (t84: an empty cell after one row's label).
+   */
+  remarks?: Set<number>;
+  /**
    * Set for a header rebuilt from delimited text (columnsByPosition): its columns are positions
    * of the rows' pieces after their label, `width` of them, each row's last piece a closing
    * separator's when `closed`; `lead`: the pieces before the first column in every header line (the
@@ -65,7 +70,9 @@ export function columnsByHeader(
   column: (labels: string[]) => number | null,
 ): HeaderColumns | null {
   const h = placeColumns(grid, n, column);
-  return h && (h.extra.size || h.unnamed) ? { cols: h.cols, extra: h.extra, last: h.last } : null;
+  return h && (h.extra.size || h.unnamed)
+    ? { cols: h.cols, extra: h.extra, last: h.last, ...(h.remarks ? { remarks: h.remarks } : {}) }
+    : null;
 }
 
 /**
@@ -81,7 +88,7 @@ export function gridColumns(
   column: (labels: string[]) => number | null,
 ): HeaderColumns | null {
   const h = placeColumns(grid, n, column);
-  return h ? { cols: h.cols, extra: h.extra, last: h.last } : null;
+  return h ? { cols: h.cols, extra: h.extra, last: h.last, ...(h.remarks ? { remarks: h.remarks } : {}) } : null;
 }
 
 /**
@@ -127,15 +134,19 @@ function placeColumns(
     if (leaf && leaf.from === c && leaf.to === c + 1 && ROW_NUMBER_COLUMN.test(leaf.key)) extra.add(c);
   }
   let unnamed = 0;
+  const remarks = new Set<number>();
   for (let c = first; c <= last; c++) {
     if (named.has(c)) continue;
     // Named by a label of its own: not only by a group's over form columns too (法人或其他组织
     // over a column with no label of its own). A column with none holds no value of a row read.
     const leaf = grid.get(c)?.at(-1);
     if (!leaf?.key || cols.some((f) => f >= leaf.from && f < leaf.to)) unnamed++;
-    else extra.add(c);
+    else {
+      extra.add(c);
+      if (REMARKS_COLUMN.test(leaf.key)) remarks.add(c);
+    }
   }
-  return { cols, extra, last, unnamed };
+  return { cols, extra, last, unnamed, ...(remarks.size ? { remarks } : {}) };
 }
 
 /**
@@ -187,6 +198,8 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns, label?: Tok): RowCel
     }
     origin = t.t === 'val' ? { j, digits: /\d/.test(t.text) } : null;
     if (j === undefined) {
+      if (t.t === 'val' && /\d/.test(t.text) && h.remarks?.has(t.col))
+        return unknown(`a number ("${t.raw}") stands under the remarks column: the row's cells may stand a column off`);
       if (t.t === 'empty' || h.extra.has(t.col)) continue;
       return unknown(`a value ("${t.raw}") stands in a column the header does not name`);
     }
@@ -225,6 +238,8 @@ const EXTRA_COLUMN = /^(?:小计|合计|备注|说明|同比|环比|增减|(?:�
  * of the form's values: the rows' numbers (行次, 栏次, 序号, 行号, 编号) or their unit (单位, 计量单位: 件).
  */
 const ROW_NUMBER_COLUMN = /^(?:行次|栏次|序号|行号|编号|(?:计量|计算)?单位)$/;
+/** A remarks column's label: its cells hold words. */
+const REMARKS_COLUMN = /^(?:备注|说明|附注|備註)$/;
 
 /** A header label (headerKey) of a column no form has (小计, 上年总计, 备注): EXTRA_COLUMN. */
 export const isExtraColumn = (key: string): boolean => EXTRA_COLUMN.test(key);
@@ -454,6 +469,7 @@ export function columnsByPosition(
         cols: h.cols,
         extra: h.extra,
         last: h.last,
+        ...(h.remarks ? { remarks: h.remarks } : {}),
         positional: { width, closed: closed ?? false, lead: leads.size === 1 ? [...leads][0]! : -1 },
       }
     : null;
