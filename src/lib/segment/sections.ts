@@ -262,8 +262,12 @@ export function segment(input: Line[]): Segmented {
     // before the in-order pass's end (`early`, the first report without 二 and the pass run on
     // into the second's) is looked above down to the last heading found before it (seed 7).
     const floor = found.reduce((m, f) => (f && f.li < again.li ? Math.max(m, f.li) : m), -1);
-    if (repeat === 'other')
+    if (repeat === 'other') {
       otherAt = titleAbove(lines, again.li, Math.min(li0, floor)) ?? titleLineBefore(lines, again.li) ?? again.li;
+      // The other report's title is its own, not the last section's text (a fresh tester's t84:
+      // its 2023年… title read as this yearless report's year, 2022's numbers published as 2023's).
+      end = Math.min(end, otherAt);
+    }
   }
 
   placeOutOfOrder(find, lines, found, end);
