@@ -266,7 +266,10 @@ export function segment(input: Line[]): Segmented {
       otherAt = titleAbove(lines, again.li, Math.min(li0, floor)) ?? titleLineBefore(lines, again.li) ?? again.li;
       // The other report's title is its own, not the last section's text (a fresh tester's t84:
       // its 2023年… title read as this yearless report's year, 2022's numbers published as 2023's).
-      end = Math.min(end, otherAt);
+      // Its title right above it first: a yearless one is passed over by titleAbove, which may
+      // climb to the read report's own title repeated as a page's header, above its signature
+      // (t85: the read report's date lost).
+      end = Math.min(end, titleLineBefore(lines, again.li) ?? otherAt);
     }
   }
 
@@ -504,8 +507,13 @@ function shiftFits(lines: Line[], k: number, li0: number, col0: number, li: numb
   for (let i = li0; i < li; i++) {
     // (The search's first line from where it starts: the heading before it is no other.)
     const text = i === li0 ? lines[i]!.text.slice(col0) : lines[i]!.text;
-    if (findHeading(0, text) !== null) return false;
-    for (let j = k + 1; j < 6; j++) if (findHeading(j, text) !== null) return false;
+    // 一 again, a later section's heading numbered the usual way or off (a report numbered off
+    // numbers its later headings off too: t85, 995 cells of an appendix's tables published), a
+    // report's title or an appendix's line: the report has ended or moved on.
+    if (findHeading(0, text) !== null || findUnnumbered(0, text) !== null) return false;
+    for (let j = k + 1; j < 6; j++) if (findHeading(j, text) !== null || findUnnumbered(j, text) !== null) return false;
+    const squashed = text.replace(/[\s|]+/g, '');
+    if (/(?:年度报告|年报)$/.test(squashed) || /^(?:附件|附表)/.test(squashed)) return false;
   }
   return true;
 }

@@ -198,8 +198,17 @@ export function cellsByHeader(row: Tok[], h: HeaderColumns, label?: Tok): RowCel
     }
     origin = t.t === 'val' ? { j, digits: /\d/.test(t.text) } : null;
     if (j === undefined) {
-      if (t.t === 'val' && /\d/.test(t.text) && h.remarks?.has(t.col))
-        return unknown(`a number ("${t.raw}") stands under the remarks column: the row's cells may stand a column off`);
+      // A number under the remarks column where one of the form's columns is empty: the row's
+      // cells a column right (t84); a remark beside a full row (见附件1, 2) is a remark (t85).
+      if (
+        t.t === 'val' &&
+        /\d/.test(t.text) &&
+        h.remarks?.has(t.col) &&
+        row.some((x) => x.t === 'empty' && x.col !== undefined && at.has(x.col))
+      )
+        return unknown(
+          `a number ("${t.raw}") stands under the remarks column and one of the row's cells is empty: the row's cells may stand a column off`,
+        );
       if (t.t === 'empty' || h.extra.has(t.col)) continue;
       return unknown(`a value ("${t.raw}") stands in a column the header does not name`);
     }
