@@ -50,16 +50,49 @@ type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
  * scan up to the heading for every heading, and its answer is the same whenever it is asked.
  */
 function headingFinder(lines: Line[]): Finder {
-  const usual: boolean[] = [];
+  // The lines holding each heading numbered the usual way, and those holding 一 (a report's start).
+  let usualAt: number[][] | null = null;
+  const usualAround = (k: number, li: number): boolean => {
+    usualAt ??= [0, 1, 2, 3, 4, 5].map((j) => lines.flatMap((l, i) => (findHeading(j, l.text) !== null ? [i] : [])));
+    // Before it, or after it in the same report: up to the next 一 (a report after it numbering
+    // its headings the usual way says nothing of this one's: a fresh tester's t86, a report of
+    // 第N部分 headings before last year's, the other's numbers published under its title).
+    const next = usualAt[0]!.find((i) => i > li) ?? lines.length;
+    return usualAt[k]!.some((i) => i < li || i < next);
+  };
+  let several: boolean | undefined;
   return (k, li, from = 0) => {
     const text = lines[li]!.text;
     const hit = findHeading(k, text, from);
     if (hit) return hit;
     const other = findOtherNumbered(k, text, from) ?? findUnnumbered(k, text, from);
     if (!other) return null;
-    usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
-    return usual[k] ? null : other;
+    if (usualAround(k, li)) return null;
+    // A heading numbered off only in a file of one report: with two (第一部分 总体情况 over
+    // another report's 一、总体情况 and its headings numbered off), whose own numbering a heading
+    // continues is not known (a fresh tester's t86: the other report's numbers published under
+    // the first's title).
+    if (other.shifted !== undefined) several ??= overviewCount(lines) > 1;
+    return other.shifted !== undefined && several ? null : other;
   };
+}
+
+/**
+ * How many 一、总体情况 a file holds, in any numbering (一、, 第一部分, none), but for a contents
+ * page's entries (leader dots and a page number, or another heading on the next line with text).
+ */
+function overviewCount(lines: Line[]): number {
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const hit = findHeading(0, text) ?? findOtherNumbered(0, text) ?? findUnnumbered(0, text);
+    if (!hit || (hit.col > 0 && text.slice(0, hit.col).trim())) continue;
+    if (/(?:[.…·．]{2,}|…)\s*\d{1,3}\s*$/.test(text)) continue;
+    const next = lines.slice(i + 1).find((l) => l.text.trim());
+    if (next && [1, 2, 3, 4, 5].some((j) => findHeading(j, next.text) ?? findUnnumbered(j, next.text))) continue;
+    n++;
+  }
+  return n;
 }
 
 /** Each heading's first occurrence after the previous one, from line `start` on. */
