@@ -50,16 +50,7 @@ type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
  * scan up to the heading for every heading, and its answer is the same whenever it is asked.
  */
 function headingFinder(lines: Line[]): Finder {
-  // The lines holding each heading numbered the usual way, and those holding 一 (a report's start).
-  let usualAt: number[][] | null = null;
-  const usualAround = (k: number, li: number): boolean => {
-    usualAt ??= [0, 1, 2, 3, 4, 5].map((j) => lines.flatMap((l, i) => (findHeading(j, l.text) !== null ? [i] : [])));
-    // Before it, or after it in the same report: up to the next 一 (a report after it numbering
-    // its headings the usual way says nothing of this one's: a fresh tester's t86, a report of
-    // 第N部分 headings before last year's, the other's numbers published under its title).
-    const next = usualAt[0]!.find((i) => i > li) ?? lines.length;
-    return usualAt[k]!.some((i) => i < li || i < next);
-  };
+  const usual: boolean[] = [];
   let several: boolean | undefined;
   return (k, li, from = 0) => {
     const text = lines[li]!.text;
@@ -67,7 +58,8 @@ function headingFinder(lines: Line[]): Finder {
     if (hit) return hit;
     const other = findOtherNumbered(k, text, from) ?? findUnnumbered(k, text, from);
     if (!other) return null;
-    if (usualAround(k, li)) return null;
+    usual[k] ??= lines.some((l) => findHeading(k, l.text) !== null);
+    if (usual[k]) return null;
     // A heading numbered off only in a file of one report: with two (第一部分 总体情况 over
     // another report's 一、总体情况 and its headings numbered off), whose own numbering a heading
     // continues is not known (a fresh tester's t86: the other report's numbers published under
