@@ -840,25 +840,35 @@ describe('a site whose datasets are in parts (the synthetic site)', () => {
     }
   });
 
-  it('a copy in a report page’s other years is marked as one (t80: a year twice, unmarked)', async () => {
-    const copies = await query<{ report_id: string }>(
-      `SELECT report_id FROM ${parquetOf(published, 'reports')} WHERE duplicate_of IS NOT NULL`,
-    );
-    const ids = new Set(copies.map((c) => c.report_id));
-    const reports = await query<{ report_id: string }>(`SELECT report_id FROM ${parquetOf(published, 'reports')}`);
-    let seen = 0;
-    for (const r of reports) {
-      const section = [...page(`reports/${r.report_id}/index.html`).querySelectorAll('section')].find((x) =>
+  it('a copy in a report page’s other years is marked as one; a report whose only others are its copies has no such table (t80)', async () => {
+    const rows = await query<{
+      report_id: string;
+      duplicate_of: string | null;
+      agency: string | null;
+      region_code: string | null;
+    }>(`SELECT report_id, duplicate_of, agency, region_code FROM ${parquetOf(published, 'reports')}`);
+    const ids = new Set(rows.filter((r) => r.duplicate_of).map((r) => r.report_id));
+    const history = (id: string) =>
+      [...page(`reports/${id}/index.html`).querySelectorAll('section')].find((x) =>
         x.querySelector('h2')?.textContent?.includes('同一机关的其他年度'),
       );
+    let alone = 0;
+    for (const r of rows) {
+      const section = history(r.report_id);
+      // t80: a year twice, its copy unmarked.
       for (const a of section?.querySelectorAll('tbody th a') ?? []) {
         const id = /reports\/([0-9a-f]+)\//.exec(a.getAttribute('href') ?? '')?.[1];
-        if (!id || !ids.has(id)) continue;
-        seen++;
-        expect(a.closest('th')!.textContent, `${r.report_id} → ${id}`).toContain('（副本）');
+        if (id && ids.has(id)) expect(a.closest('th')!.textContent, `${r.report_id} → ${id}`).toContain('（副本）');
+      }
+      // t80 B4: a report and its copies alone are no "other years".
+      const group = r.duplicate_of ?? r.report_id;
+      const peers = rows.filter((x) => x.agency === r.agency && x.region_code === r.region_code && x !== r);
+      if (r.agency && peers.length && peers.every((x) => x.report_id === group || x.duplicate_of === group)) {
+        alone++;
+        expect(section, r.report_id).toBeUndefined();
       }
     }
-    expect(seen).toBeGreaterThan(0);
+    expect(alone).toBeGreaterThan(0);
   });
 
   it('the quality page lists the reports whose year is NULL, each with its reason', async () => {
