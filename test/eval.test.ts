@@ -117,6 +117,12 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
       expect(q?.cells, name).toBeGreaterThan(0);
       expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
     }
+    // Followed by last year's report numbered the usual way: its numbers were read under this
+    // report's title (a fresh tester's t86).
+    const after = result.byQuirk['other-report-after-parts'];
+    expect(after?.cells).toBeGreaterThan(0);
+    expect(after!.wrong, formatEval(result)).toBe(0);
+    expect(after!.nullKnowable / after!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
   it('reads the tables printed in an appendix (附件) after the last section, or after 四’s text', () => {

@@ -1,6 +1,7 @@
 import { markPageNumbers, sliceLine, type Line } from '../decode/lines.ts';
 import { isChrome, stripChrome } from './chrome.ts';
 import { findHeading, findOtherNumbered, findUnnumbered, type HeadingHit } from './headings.ts';
+import { closesReport, dumpedPartAt, endedAppendixAt, nextReportAt, overviewBelow } from './bounds.ts';
 import { joinedText, runsOf, shareWithin } from './shingles.ts';
 
 /**
@@ -48,12 +49,17 @@ type Finder = (k: number, li: number, from?: number) => HeadingHit | null;
  * Whether the report numbers heading k the usual way (a scan of its lines) is asked only when
  * such an item-numbered line is there to take or leave: asked first, as it once was, it made a
  * scan up to the heading for every heading, and its answer is the same whenever it is asked.
+ * The report's lines are those before `limit`, where an appendix begins after its end
+ * (bounds.ts endedAppendixAt): no heading but 一 is found from there on.
  */
-function headingFinder(lines: Line[]): Finder {
+function headingFinder(all: Line[], limit: number): Finder {
   const usual: boolean[] = [];
   let several: boolean | undefined;
+  const lines = all.slice(0, limit);
   return (k, li, from = 0) => {
-    const text = lines[li]!.text;
+    // Past the appendix of a signed-off report, only 一 (another report's, or this one again).
+    if (li >= limit && k > 0) return null;
+    const text = all[li]!.text;
     const hit = findHeading(k, text, from);
     if (hit) return hit;
     const other = findOtherNumbered(k, text, from) ?? findUnnumbered(k, text, from);
@@ -203,12 +209,35 @@ export function tocLine(text: string, afterEntry = true): 'blank' | 'entry' | 'f
   return item || paged ? 'entry' : 'filler';
 }
 
+/**
+ * The sections of the first report in `input`, and where another report or a repeat begins.
+ * Another report's title (bounds.ts nextReportAt; inside a page dumped as one line,
+ * dumpedPartAt) ends the first report before any of its headings is looked for.
+ */
 export function segment(input: Line[]): Segmented {
   // Page numbers beside form feeds, on the whole text: one before the next section's heading
   // (`2` / `\f三、…`) is seen too (decode/lines.ts).
   const lines = markPageNumbers([...input]);
+  // Another report's title first: each report is segmented on its own lines (bounds.ts).
+  const next = nextReportAt(lines);
+  if (next === null) {
+    // In a page dumped as one line: the report up to where the other part begins in the line.
+    const dumped = dumpedPartAt(lines);
+    if (dumped === null) return segmentLines(lines);
+    const { li, col } = dumped;
+    const own = segmentLines([...lines.slice(0, li), sliceLine(lines[li]!, 0, col)]);
+    return own.repeat !== null ? own : { ...own, duplicateFrom: lines[li]!.no, repeat: 'other', otherAt: null };
+  }
+  const own = segmentLines(lines.slice(0, next));
+  if (own.repeat !== null) return own;
+  // Where it begins, as for another report found by its headings: its 一 (its title: otherAt).
+  const from = lines[overviewBelow(lines, next) ?? next]!.no;
+  return { ...own, duplicateFrom: from, repeat: 'other', otherAt: next };
+}
+
+function segmentLines(lines: Line[]): Segmented {
   // Find each heading's first occurrence after the previous one: (line index, column).
-  const find = headingFinder(lines);
+  const find = headingFinder(lines, endedAppendixAt(lines) ?? lines.length);
   let { found, li0, col0 } = findAll(find, lines, 0);
   let again = search(find, lines, 0, li0, col0);
   const toc = tocEnd(find, lines, found);
@@ -342,12 +371,10 @@ export function segment(input: Line[]): Segmented {
   return { sections, duplicateFrom, repeat, otherAt };
 }
 
-/** An appendix's own line (附件, 附件1：, 附件二 …, alone or before its title). */
-const APPENDIX_LINE = /^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?/;
-
 /**
  * Headings of 二–五 found after the last section's heading (六) and an appendix line below it
- * (附件：…统计表 / 二、主动公开政府信息情况 / its table) are the appendix's, not the report's:
+ * (附件：…统计表 / 二、主动公开政府信息情况 / its table), or the report's date, or a title of tables
+ * (bounds.ts closesReport), are the appendix's, not the report's:
  * the report's own heading was not recognised (2、主动公开…), and the in-order pass ran on into
  * the appendix, whose tables may be another unit's (县卫生健康委员会…统计表). They are dropped,
  * so the appendix is read as one (appendix.ts: its title's unit, year and section checked).
@@ -358,7 +385,7 @@ function dropAppendixHeadings(lines: Line[], found: Array<Hit | null>): void {
   if (!last) return;
   let appendix = -1;
   for (let li = last.li + 1; li < lines.length; li++)
-    if (APPENDIX_LINE.test(lines[li]!.text)) {
+    if (closesReport(lines[li]!.text)) {
       appendix = li;
       break;
     }

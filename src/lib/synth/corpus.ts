@@ -906,6 +906,9 @@ function report(
   let dropped: Array<0 | 1 | 2> = [];
   /** A row of 三 to print with another total in a second copy of the report (repeat-differing). */
   let differing: { line: string; copy: string; key: string; variant: CopyVariant; rows: Set<string> } | null = null;
+  // Last year's report after this one, its headings numbered the usual way while this one's are
+  // not (below, with the part headings).
+  let otherAfterParts: string[] = [];
   if (pre2019) {
     body.push(...freeForm(rng, short, year), ...clueLines, ...(q('old-table', 0.5) ? oldFormTable(rng) : []));
   } else {
@@ -1162,6 +1165,18 @@ function report(
       partRng.chance(0.08)
     ) {
       const numbering = partNumbering(partRng);
+      // Last year's report saved after this one, numbered the usual way (一、总体情况 …): a fresh
+      // tester's t86, its numbers published under this report's title. Side generator.
+      const afterRng = new Random(Number(seq) * 6133 + 29);
+      if (afterRng.chance(0.3))
+        otherAfterParts = [
+          afterRng.pick([
+            `${a.agency}${year - 1}年政府信息公开工作年度报告`,
+            `${year - 1}年${a.agency}政府信息公开工作年度报告`,
+          ]),
+          // Its numbers changed, not its years, dates or items' numbers (2.重复申请).
+          ...body.map((l) => l.replace(/(?<![\d.(（第])\d+(?![\d年月日.、．])/g, (d) => String(Number(d) + 3))),
+        ];
       // Or a section of the agency's own added after 一 (二、工作措施), the template's 二–六
       // numbered 三–七 (a fresh tester's t82: the whole report read as text only). Its own side
       // generator: the draws above stay.
@@ -1187,6 +1202,7 @@ function report(
           body.splice(at, 0, '二、工作措施', `${a.agency}健全政府信息公开工作机制，落实专人负责，加强审查把关。`);
       }
       quirks.add(added ? 'heading-renumbered' : numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
+      if (otherAfterParts.length) quirks.add('other-report-after-parts');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
@@ -1396,6 +1412,7 @@ function report(
       'title-year-garbled',
       'other-year-sections',
       'other-year-sections-no-four',
+      'other-report-after-parts',
     ].some((x) => quirks.has(x)) &&
     prevRng.chance(0.05)
       ? [
@@ -1433,6 +1450,7 @@ function report(
       'appendix-repeat',
       'appendix-other-unit',
       'signature-before-appendix',
+      'other-report-after-parts',
     ].some((x) => quirks.has(x)) &&
     !signature &&
     (quirks.add('repeat-differing'), true)
@@ -1454,9 +1472,11 @@ function report(
     !quirks.has('previous-year-first') &&
     !quirks.has('other-year-sections') &&
     !quirks.has('other-year-sections-no-four') &&
+    !otherAfterParts.length &&
     new Random(Number(seq) * 7919 + 17).chance(0.01)
       ? (quirks.add('appended-report'), body.map((l) => l.replace(/\d+/g, (d) => String(Number(d) + 1))))
       : []),
+    ...otherAfterParts,
     ...(chrome && style !== 'html' ? ['责任编辑：办公室', '分享到：'] : []),
   ];
   if (quirks.has('repeat-differing')) {

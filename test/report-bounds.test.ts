@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { textToLines } from '../src/lib/decode/lines.ts';
+import { closesReport, endedAppendixAt, nextReportAt } from '../src/lib/segment/bounds.ts';
+
+const at = (f: (l: ReturnType<typeof textToLines>) => number | null, text: string) => f(textToLines(text));
+
+describe('nextReportAt: another report’s title ends the first', () => {
+  const first = ['2023年某某局政府信息公开工作年度报告', '第一部分 总体情况', '本年度，本机关认真贯彻落实条例。'];
+  it('cuts at last year’s title with its own 一 below it, whatever the numbering', () => {
+    const text = [...first, '2022年某某局政府信息公开工作年度报告', '根据条例要求，现将报告如下。', '一、总体情况'];
+    expect(at(nextReportAt, text.join('\n'))).toBe(3);
+    const parts = [...first, '某某局2022年政府信息公开工作年度报告', '第一部分 总体情况'];
+    expect(at(nextReportAt, parts.join('\n'))).toBe(3);
+  });
+  it('cuts at another agency’s title of the same year', () => {
+    const text = [...first, '某某县测试分局2023年政府信息公开工作年度报告', '一、总体情况'];
+    expect(at(nextReportAt, text.join('\n'))).toBe(3);
+  });
+  it('cuts after a yearless first title at a title with a year', () => {
+    const text = [
+      '某某局政府信息公开工作年度报告',
+      ...first.slice(1),
+      '2022年某某局政府信息公开工作年度报告',
+      '一、总体情况',
+    ];
+    expect(at(nextReportAt, text.join('\n'))).toBe(3);
+  });
+  it('cuts after the body when the first title was not seen (wrapped over lines)', () => {
+    const wrapped = ['某某局', '2023年政府信息公开工作年', '度报告', ...first.slice(1)];
+    expect(at(nextReportAt, [...wrapped, '2022年某某局政府信息公开工作年度报告', '一、总体情况'].join('\n'))).toBe(5);
+  });
+  it('does not cut at the same report’s title again, or worded another way the same year', () => {
+    expect(at(nextReportAt, [...first, first[0], '一、总体情况'].join('\n'))).toBeNull();
+    const header = [...first, '某某局2023年度政府信息公开工作年度报告', '一、总体情况'];
+    expect(at(nextReportAt, header.join('\n'))).toBeNull();
+  });
+  it('does not cut without the other report’s 一 below, nor before the first report’s body', () => {
+    expect(
+      at(nextReportAt, [...first, '2022年某某局政府信息公开工作年度报告', '二、主动公开政府信息情况'].join('\n')),
+    ).toBeNull();
+    // A cover and a contents page (headings, no sentence), then the title with its year.
+    const cover = ['某某局政府信息公开工作年度报告', '一、总体情况……1', '二、主动公开政府信息情况……2'];
+    expect(at(nextReportAt, [...cover, '2023年某某局政府信息公开工作年度报告', '一、总体情况'].join('\n'))).toBeNull();
+  });
+  it('takes no sentence or page field for a title', () => {
+    const text = [...first, '按照要求，编制2022年某某局政府信息公开工作年度报告。', '一、总体情况'];
+    expect(at(nextReportAt, text.join('\n'))).toBeNull();
+    const field = [...first, '标题：2022年某某局政府信息公开工作年度报告', '一、总体情况'];
+    expect(at(nextReportAt, field.join('\n'))).toBeNull();
+    const crumb = [...first, '首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报', '一、总体情况'];
+    expect(at(nextReportAt, crumb.join('\n'))).toBeNull();
+  });
+});
+
+describe('endedAppendixAt: what follows the report’s end is an appendix', () => {
+  const report = ['一、总体情况', '本年度认真贯彻落实条例。', '六、其他需要报告的事项', '本年度未收取信息处理费。'];
+  it('opens at 附件 after 六’s text', () => {
+    expect(at(endedAppendixAt, [...report, '附件：某某分局2023年统计表', '二、主动公开政府信息情况'].join('\n'))).toBe(
+      4,
+    );
+  });
+  it('opens at a heading just below the report’s date', () => {
+    const signed = [...report.slice(0, 2), '某某局', '2024年1月20日', '二、主动公开政府信息情况'];
+    expect(at(endedAppendixAt, signed.join('\n'))).toBe(4);
+  });
+  it('below the date, not at the page again under its title (a report printing no 一), but at another report’s', () => {
+    const page = ['2023年某某局政府信息公开工作年度报告', '二、主动公开政府信息情况', '本年度主动公开信息12条。'];
+    const twice = [...page, '某某局', '2024年1月20日', page[0]!, '发布机构 | 某某局', ...page.slice(1)];
+    expect(at(endedAppendixAt, twice.join('\n'))).toBeNull();
+    const other = [
+      ...page,
+      '某某局',
+      '2024年1月20日',
+      '某某局政府信息公开工作年度报告',
+      '根据条例，现将报告如下。',
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+    ];
+    expect(at(endedAppendixAt, other.join('\n'))).toBe(7);
+  });
+  it('opens at a title of another year’s tables after 六, not at one of no year', () => {
+    expect(at(endedAppendixAt, [...report, '某某局2021年政府信息公开情况统计表'].join('\n'))).toBeNull();
+    const titled = ['2023年某某局政府信息公开工作年度报告', ...report, '某某局2021年政府信息公开情况统计表'];
+    expect(at(endedAppendixAt, titled.join('\n'))).toBe(5);
+  });
+  it('does not open at a contents page’s 附件 entry, nor before any heading', () => {
+    const toc = ['一、总体情况', '六、其他需要报告的事项', '附件：统计表', '一、总体情况', '本年度认真贯彻落实条例。'];
+    expect(at(endedAppendixAt, toc.join('\n'))).toBeNull();
+    expect(at(endedAppendixAt, ['2024年1月20日', '附件：统计表'].join('\n'))).toBeNull();
+  });
+});
+
+describe('closesReport', () => {
+  it('is a date standing alone, an appendix’s line or a title of tables', () => {
+    for (const t of [
+      '2024年1月20日',
+      '2024-01-20',
+      '二〇二四年一月二十日',
+      '附件1：',
+      '附表',
+      '某某局2023年政府信息公开情况统计表',
+    ])
+      expect(closesReport(t), t).toBe(true);
+    for (const t of ['截至2024年1月20日，共收到申请12件。', '二、主动公开政府信息情况', '本年度未收取信息处理费。'])
+      expect(closesReport(t), t).toBe(false);
+  });
+});
