@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToLines } from '../src/lib/decode/lines.ts';
-import { closesReport, endedAppendixAt, nextReportAt } from '../src/lib/segment/bounds.ts';
+import { closesReport, dumpedPartAt, endedAppendixAt, nextReportAt } from '../src/lib/segment/bounds.ts';
 
 const at = (f: (l: ReturnType<typeof textToLines>) => number | null, text: string) => f(textToLines(text));
 
@@ -103,5 +103,33 @@ describe('closesReport', () => {
       expect(closesReport(t), t).toBe(true);
     for (const t of ['截至2024年1月20日，共收到申请12件。', '二、主动公开政府信息情况', '本年度未收取信息处理费。'])
       expect(closesReport(t), t).toBe(false);
+  });
+});
+
+describe('dumpedPartAt: the other part of a page dumped as one line', () => {
+  const own =
+    '当前位置：首页 > 年报 一、总体情况本年度认真贯彻落实条例。二、主动公开政府信息情况第二十条第(一)项 规章 3 1 2 '.repeat(
+      6,
+    );
+  const cut = (tail: string, head = '2023年某某局政府信息公开工作年度报告') => {
+    const lines = textToLines([head, own + tail].join('\n'));
+    const at = dumpedPartAt(lines);
+    return at && lines[at.li]!.text.slice(at.col, at.col + 6);
+  };
+  it('cuts at last year’s title with its 一 just after it, found from its year or from the agency', () => {
+    expect(cut('某某局2024年1月20日2022年某某局政府信息公开工作年度报告现将报告如下:一、总体情况本年度')).toBe(
+      '2022年某',
+    );
+    expect(cut('某某局2024年1月20日某某局2022年政府信息公开工作年度报告一、总体情况本年度')).toBe('某某局202');
+  });
+  it('cuts after the date at an appendix, a title of tables or a heading', () => {
+    expect(cut('某某局2024年1月20日附件：统计表二、主动公开政府信息情况')).toBe('附件:统计表');
+    expect(cut('某某局2024年1月20日某某局2022年政府信息公开情况统计表二、主动公开')).toBe('某某局202');
+    expect(cut('某某局2024年1月20日二、主动公开政府信息情况第二十条')).toBe('二、主动公开');
+  });
+  it('does not cut at a report named in a sentence, at the same title again, or at a date in the text', () => {
+    expect(cut('参照《2022年某某局政府信息公开工作年度报告》一、总体情况')).toBeNull();
+    expect(cut('2023年某某局政府信息公开工作年度报告一、总体情况')).toBeNull();
+    expect(cut('截至2023年12月31日，共收到申请12件。')).toBeNull();
   });
 });

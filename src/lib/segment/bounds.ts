@@ -185,7 +185,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * In a page dumped as one line, where another report (its title, with its 一、总体情况 just after
- * it) or an appendix after the report's date (…2024年1月20日附件：…) begins: the line's index
+ * it) or an appendix after the report's date (…2024年1月20日附件：…, …日某局2022年…统计表) begins: the line's index
  * and the column to cut at. Null when none. nextReportAt and endedAppendixAt work on lines, and a
  * dump has one: the other report's numbers were published as this one's (t86, 21 files).
  *
@@ -212,7 +212,8 @@ export function dumpedPartAt(lines: Line[]): { li: number; col: number } | null 
       );
       starts.push(...[...text.matchAll(own)].map((m) => m.index));
     }
-    // The report's date, then an appendix's line or a heading (as endedAppendixAt).
+    // The report's date, then an appendix's line, a title of tables or a heading (as
+    // endedAppendixAt).
     const dates = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*/g)];
     const cuts = [
       ...starts.flatMap((col) => {
@@ -221,8 +222,9 @@ export function dumpedPartAt(lines: Line[]): { li: number; col: number } | null 
       }),
       ...dates.flatMap((m) => {
         const col = m.index + m[0].length;
-        const next = text.slice(col, col + 40);
-        return /^附\s*[件表]/.test(next) || [1, 2, 3, 4, 5].some((k) => findHeading(k, next)?.col === 0) ? [col] : [];
+        const next = text.slice(col, col + 60);
+        const opens = /^附\s*[件表]/.test(next) || /^[^。；，,:：]{4,50}?(?:统计表|情况表)/.test(next);
+        return opens || [1, 2, 3, 4, 5].some((k) => findHeading(k, next)?.col === 0) ? [col] : [];
       }),
     ].sort((a, b) => a - b);
     for (const col of cuts) if (headed || headingIn(text.slice(0, col))) return { li, col };
