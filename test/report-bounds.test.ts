@@ -4,87 +4,129 @@ import { closesReport, dumpedPartAt, endedAppendixAt, nextReportAt } from '../sr
 
 const at = (f: (l: ReturnType<typeof textToLines>) => number | null, text: string) => f(textToLines(text));
 
+/** A report's body: two sections, each with its text. */
+const body = [
+  '第一部分 总体情况',
+  '本年度，本机关认真贯彻落实条例。',
+  '第二部分 主动公开政府信息情况',
+  '本年度主动公开信息12条。',
+];
+/** Another report's start below its title: an intro, 一 and 二. */
+const start = ['根据条例要求，现将报告如下。', '一、总体情况', '本年度认真贯彻落实条例。', '二、主动公开政府信息情况'];
+
 describe('nextReportAt: another report’s title ends the first', () => {
-  const first = ['2023年某某局政府信息公开工作年度报告', '第一部分 总体情况', '本年度，本机关认真贯彻落实条例。'];
-  it('cuts at last year’s title with its own 一 below it, whatever the numbering', () => {
-    const text = [...first, '2022年某某局政府信息公开工作年度报告', '根据条例要求，现将报告如下。', '一、总体情况'];
-    expect(at(nextReportAt, text.join('\n'))).toBe(3);
-    const parts = [...first, '某某局2022年政府信息公开工作年度报告', '第一部分 总体情况'];
-    expect(at(nextReportAt, parts.join('\n'))).toBe(3);
+  const first = ['2023年某某局政府信息公开工作年度报告', ...body];
+  const n = first.length;
+  it('cuts at last year’s title with its own 一 and 二 below it, whatever the numbering', () => {
+    expect(at(nextReportAt, [...first, '2022年某某局政府信息公开工作年度报告', ...start].join('\n'))).toBe(n);
+    const parts = [...first, '某某局2022年政府信息公开工作年度报告', ...body];
+    expect(at(nextReportAt, parts.join('\n'))).toBe(n);
+    // Its year in Chinese numerals, or in a subtitle.
+    expect(at(nextReportAt, [...first, '某某局二〇二二年政府信息公开工作年度报告', ...start].join('\n'))).toBe(n);
+    const sub = [...first, '某某局政府信息公开工作年度报告', '（2022年度）', ...start];
+    expect(at(nextReportAt, sub.join('\n'))).toBe(n);
   });
-  it('cuts at another agency’s title of the same year', () => {
-    const text = [...first, '某某县测试分局2023年政府信息公开工作年度报告', '一、总体情况'];
-    expect(at(nextReportAt, text.join('\n'))).toBe(3);
+  it('cuts at another agency’s title of the same year: a township’s after the county’s, a bureau’s after the city’s', () => {
+    expect(at(nextReportAt, [...first, '某某县测试分局2023年政府信息公开工作年度报告', ...start].join('\n'))).toBe(n);
+    const county = ['某某县2023年政府信息公开工作年度报告', ...body, '某某县某某镇2023年政府信息公开工作年度报告'];
+    expect(at(nextReportAt, [...county, ...start].join('\n'))).toBe(n);
+    const city = ['某某市2023年政府信息公开工作年度报告', ...body, '某某市教育局2023年政府信息公开工作年度报告'];
+    expect(at(nextReportAt, [...city, ...start].join('\n'))).toBe(n);
   });
   it('cuts after a yearless first title at a title with a year', () => {
-    const text = [
-      '某某局政府信息公开工作年度报告',
-      ...first.slice(1),
-      '2022年某某局政府信息公开工作年度报告',
-      '一、总体情况',
-    ];
-    expect(at(nextReportAt, text.join('\n'))).toBe(3);
+    const text = ['某某局政府信息公开工作年度报告', ...body, '2022年某某局政府信息公开工作年度报告', ...start];
+    expect(at(nextReportAt, text.join('\n'))).toBe(n);
   });
   it('cuts after the body when the first title was not seen (wrapped over lines)', () => {
-    const wrapped = ['某某局', '2023年政府信息公开工作年', '度报告', ...first.slice(1)];
-    expect(at(nextReportAt, [...wrapped, '2022年某某局政府信息公开工作年度报告', '一、总体情况'].join('\n'))).toBe(5);
+    const wrapped = ['某某局', '2023年政府信息公开工作年', '度报告', ...body];
+    expect(at(nextReportAt, [...wrapped, '2022年某某局政府信息公开工作年度报告', ...start].join('\n'))).toBe(7);
   });
-  it('does not cut at the same report’s title again, or worded another way the same year', () => {
-    expect(at(nextReportAt, [...first, first[0], '一、总体情况'].join('\n'))).toBeNull();
-    const header = [...first, '某某局2023年度政府信息公开工作年度报告', '一、总体情况'];
+  it('does not cut at the same report’s title again, worded another way the same year, or abbreviated', () => {
+    expect(at(nextReportAt, [...first, first[0], ...start].join('\n'))).toBeNull();
+    expect(at(nextReportAt, [...first, '某某局2023年度政府信息公开工作年度报告', ...start].join('\n'))).toBeNull();
+    const gov = ['某某县人民政府2023年政府信息公开工作年度报告', ...body, '某某县政府2023年政府信息公开工作年度报告'];
+    expect(at(nextReportAt, [...gov, ...start].join('\n'))).toBeNull();
+  });
+  it('does not cut at a running header over a sub-item （一）总体情况 in a section', () => {
+    const header = [
+      ...first,
+      '2022年某某局政府信息公开工作年度报告',
+      '（一）总体情况',
+      '本年度办理情况如下。',
+      '规章 | 3 | 1 | 2',
+    ];
     expect(at(nextReportAt, header.join('\n'))).toBeNull();
+    // A title naming no agency (its first line wrapped above it) tells only by another year.
+    const wrapped = [
+      '某某县人民政府2023年度',
+      '政府信息公开工作年度报告',
+      ...body,
+      '某某县人民政府2023年度政府信息公开工作年度报告',
+    ];
+    expect(at(nextReportAt, [...wrapped, ...start].join('\n'))).toBeNull();
   });
   it('does not cut without the other report’s 一 below, nor before the first report’s body', () => {
-    expect(
-      at(nextReportAt, [...first, '2022年某某局政府信息公开工作年度报告', '二、主动公开政府信息情况'].join('\n')),
-    ).toBeNull();
-    // A cover and a contents page (headings, no sentence), then the title with its year.
-    const cover = ['某某局政府信息公开工作年度报告', '一、总体情况……1', '二、主动公开政府信息情况……2'];
-    expect(at(nextReportAt, [...cover, '2023年某某局政府信息公开工作年度报告', '一、总体情况'].join('\n'))).toBeNull();
+    const no1 = [
+      ...first,
+      '2022年某某局政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '本年度主动公开信息3条。',
+    ];
+    expect(at(nextReportAt, no1.join('\n'))).toBeNull();
+    // A cover, a contents page and a preface, then the title with its year (or abbreviated).
+    const cover = [
+      '某某局政府信息公开工作年度报告',
+      '一、总体情况……1',
+      '二、主动公开政府信息情况……2',
+      '说明：本报告由办公室编制。',
+    ];
+    expect(at(nextReportAt, [...cover, '2023年某某局政府信息公开工作年度报告', ...start].join('\n'))).toBeNull();
   });
-  it('takes no sentence or page field for a title', () => {
-    const text = [...first, '按照要求，编制2022年某某局政府信息公开工作年度报告。', '一、总体情况'];
-    expect(at(nextReportAt, text.join('\n'))).toBeNull();
-    const field = [...first, '标题：2022年某某局政府信息公开工作年度报告', '一、总体情况'];
-    expect(at(nextReportAt, field.join('\n'))).toBeNull();
-    const crumb = [...first, '首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报', '一、总体情况'];
-    expect(at(nextReportAt, crumb.join('\n'))).toBeNull();
+  it('takes no sentence, page field or breadcrumb for a title', () => {
+    for (const line of [
+      '按照要求，编制2022年某某局政府信息公开工作年度报告。',
+      '标题：2022年某某局政府信息公开工作年度报告',
+      '首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报',
+    ])
+      expect(at(nextReportAt, [...first, line, ...start].join('\n')), line).toBeNull();
   });
 });
 
 describe('endedAppendixAt: what follows the report’s end is an appendix', () => {
-  const report = ['一、总体情况', '本年度认真贯彻落实条例。', '六、其他需要报告的事项', '本年度未收取信息处理费。'];
+  const report = [...body, '六、其他需要报告的事项', '本年度未收取信息处理费。'];
+  const n = report.length;
   it('opens at 附件 after 六’s text', () => {
-    expect(at(endedAppendixAt, [...report, '附件：某某分局2023年统计表', '二、主动公开政府信息情况'].join('\n'))).toBe(
-      4,
-    );
+    const text = [...report, '附件：某某分局2023年统计表', '二、主动公开政府信息情况'];
+    expect(at(endedAppendixAt, text.join('\n'))).toBe(n);
   });
   it('opens at a heading just below the report’s date', () => {
-    const signed = [...report.slice(0, 2), '某某局', '2024年1月20日', '二、主动公开政府信息情况'];
-    expect(at(endedAppendixAt, signed.join('\n'))).toBe(4);
+    const signed = [...body, '某某局', '2024年1月20日', '二、主动公开政府信息情况'];
+    expect(at(endedAppendixAt, signed.join('\n'))).toBe(6);
   });
   it('below the date, not at the page again under its title (a report printing no 一), but at another report’s', () => {
-    const page = ['2023年某某局政府信息公开工作年度报告', '二、主动公开政府信息情况', '本年度主动公开信息12条。'];
+    const page = [
+      '2023年某某局政府信息公开工作年度报告',
+      ...body.slice(2),
+      '三、收到和处理政府信息公开申请情况',
+      '本年度收到申请3件。',
+    ];
     const twice = [...page, '某某局', '2024年1月20日', page[0]!, '发布机构 | 某某局', ...page.slice(1)];
     expect(at(endedAppendixAt, twice.join('\n'))).toBeNull();
-    const other = [
-      ...page,
-      '某某局',
-      '2024年1月20日',
-      '某某局政府信息公开工作年度报告',
-      '根据条例，现将报告如下。',
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-    ];
-    expect(at(endedAppendixAt, other.join('\n'))).toBe(7);
+    const other = [...page, '某某局', '2024年1月20日', '某某局政府信息公开工作年度报告', ...start];
+    expect(at(endedAppendixAt, other.join('\n'))).toBe(page.length + 4);
+  });
+  it('not below a date under the title after a contents page (the body has not begun)', () => {
+    const cover = ['2023年某某局政府信息公开工作年度报告', '目录', '一、总体情况……1', '二、主动公开政府信息情况……2'];
+    const text = [...cover, '2023年某某局政府信息公开工作年度报告', '某某局', '2024年1月20日', ...start.slice(1)];
+    expect(at(endedAppendixAt, text.join('\n'))).toBeNull();
   });
   it('opens at a title of another year’s tables after 六, not at one of no year', () => {
     expect(at(endedAppendixAt, [...report, '某某局2021年政府信息公开情况统计表'].join('\n'))).toBeNull();
     const titled = ['2023年某某局政府信息公开工作年度报告', ...report, '某某局2021年政府信息公开情况统计表'];
-    expect(at(endedAppendixAt, titled.join('\n'))).toBe(5);
+    expect(at(endedAppendixAt, titled.join('\n'))).toBe(n + 1);
   });
   it('does not open at a contents page’s 附件 entry, nor before any heading', () => {
-    const toc = ['一、总体情况', '六、其他需要报告的事项', '附件：统计表', '一、总体情况', '本年度认真贯彻落实条例。'];
+    const toc = ['一、总体情况', '六、其他需要报告的事项', '附件：统计表', ...body];
     expect(at(endedAppendixAt, toc.join('\n'))).toBeNull();
     expect(at(endedAppendixAt, ['2024年1月20日', '附件：统计表'].join('\n'))).toBeNull();
   });
@@ -131,5 +173,9 @@ describe('dumpedPartAt: the other part of a page dumped as one line', () => {
     expect(cut('参照《2022年某某局政府信息公开工作年度报告》一、总体情况')).toBeNull();
     expect(cut('2023年某某局政府信息公开工作年度报告一、总体情况')).toBeNull();
     expect(cut('截至2023年12月31日，共收到申请12件。')).toBeNull();
+    // A period's end glued to the next heading; the dump's own title when no line before names one.
+    expect(cut('统计期限为2023年1月1日至2023年12月31日二、主动公开政府信息情况')).toBeNull();
+    const untitled = textToLines('首页 > 行政复议 > 年报 2023年某某局政府信息公开工作年度报告' + own);
+    expect(dumpedPartAt(untitled)).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 import type { Line } from '../decode/lines.ts';
 import { findHeading, findOtherNumbered, findUnnumbered } from './headings.ts';
+import { yearNumber } from './sections.ts';
 
 /**
  * Where another report begins in a file, told by its title alone, before any heading is
  * trusted: a report title of its own after the first report's body, with that report's
- * 一、总体情况 (overview, in any numbering) just below it.
+ * 一、总体情况 (overview, in any numbering) below it (overviewBelow).
  *
  * Why before the headings: which numbering a report uses (一、 / 第一部分 / none) is decided over
  * the lines it may hold. Over the whole file, another report's usual 一、总体情况 made this
@@ -19,21 +20,19 @@ import { findHeading, findOtherNumbered, findUnnumbered } from './headings.ts';
  */
 export function nextReportAt(lines: Line[]): number | null {
   let first: Title | null = null;
-  let headed = false;
-  let body = false;
+  const body = new Body();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
-    const title = titleOf(text);
+    if (!text.trim()) continue;
+    const title = titleAt(lines, i);
     if (title) {
       // A title after the body when the report's own was not seen (wrapped over two lines:
       // 慈溪市教育局 / 2020年政府信息公开工作年 / 度报告) is another report's too.
-      if (body && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return i;
+      if (body.begun && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return i;
       first ??= title;
       continue;
     }
-    // The report's body: a heading, then a sentence under it (a contents page has none).
-    if (!headed) headed = headingAt(text);
-    else if (!body && /[。；]/.test(text)) body = true;
+    body.see(text);
   }
   return null;
 }
@@ -54,22 +53,93 @@ function titleOf(text: string): Title | null {
   // breadcrumb (首页 > 信息公开 > 政府信息公开年报), an appendix.
   if (/[。；，,！？《》“”:：>＞›»/]|索引号|分类|标题|名称|首页|位置/.test(squashed) || /^附[件表]/.test(squashed))
     return null;
-  const year = /((?:19|20)\d{2})\s*年/.exec(squashed);
+  const year = YEAR.exec(squashed);
   const agency = squashed
-    .replace(/[(（]?(?:19|20)\d{2}\s*年度?[)）]?/g, '')
+    .replace(new RegExp(`[(（]?${YEAR.source}度?[)）]?`, 'g'), '')
     .replace(/(?:政府信息公开|信息公开)(?:工作)?(?:年度报告|年报)$/, '');
-  return { squashed, year: year ? Number(year[1]) : null, agency };
+  return { squashed, year: year ? yearNumber(year[1]!) : null, agency };
+}
+
+/** A year in a title, in digits or in Chinese numerals (二〇二二年). */
+const YEAR = /((?:19|20)\d{2}|(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2})\s*年/;
+
+/** A title's year on the line after it: （2022年度）. */
+const YEAR_SUBTITLE = /^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
+
+/** The title on line `i`, with the year of a subtitle on the next non-empty line when it has none. */
+function titleAt(lines: Line[], i: number): Title | null {
+  const title = titleOf(lines[i]!.text);
+  if (!title || title.year !== null) return title;
+  const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim());
+  const sub = next && YEAR_SUBTITLE.exec(next.text.replace(/[\s|\u3000]+/g, ''));
+  return sub ? { ...title, year: Number(sub[1]) } : title;
 }
 
 /** Another report's title: other text, and not the same agency's of the same year. */
 function another(a: Title, b: Title): boolean {
   if (a.squashed === b.squashed) return false;
-  const sameAgency = a.agency === b.agency || a.agency.includes(b.agency) || b.agency.includes(a.agency);
-  if (!sameAgency) return true;
+  // A title naming no agency (its first line, 某某县人民政府2023年度, wrapped above it): only
+  // another year tells (a page's running header names the agency the title's first line did).
+  if (!a.agency || !b.agency) return a.year !== null && b.year !== null && a.year !== b.year;
+  if (!sameAgency(a.agency, b.agency)) return true;
   // The same agency's: another year's (a first title with no year, then one with a year: the
   // other's, as the first's would stand at its top).
   return b.year !== null && a.year !== b.year;
 }
+
+/**
+ * The same agency's name: the one within the other (某某局, 某某局办公室), or the shorter an
+ * abbreviation of the longer, its characters in the same order (某某县政府 for 某某县人民政府,
+ * 卫健委 for 卫生健康委员会).
+ */
+function sameAgency(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  if (i < short.length) return false;
+  // Not a place or an organ within it (某某县 and 某某县某某镇, 某某县人民政府 and 某某县某某镇人民
+  // 政府, 某某市 and 某某市教育局: a county's and a township's, a city's and a bureau's): the
+  // longer's words the shorter has not (but for the characters it has: 卫健委 for 卫生健康委员会)
+  // name none.
+  let head = 0;
+  while (head < short.length && short[head] === long[head]) head++;
+  let tail = 0;
+  while (tail < short.length - head && short[short.length - 1 - tail] === long[long.length - 1 - tail]) tail++;
+  const own = new Set(short);
+  const extra = [...long.slice(head, long.length - tail)].filter((c) => !own.has(c)).join('');
+  return !UNIT.test(extra);
+}
+
+/** A place's or an organ's unit: 镇, 乡, 街道, 县, 市 …; 局, 委, 办, 厅, 院, 中心 …. */
+const UNIT = /[镇乡村县区市州盟旗局委办厅院所站队]|街道|社区|中心/;
+
+/**
+ * Whether the report's body has begun: two section headings, each with a line of its own text
+ * under it, or a line of the template's tables (第二十条第（一）项, 本年新收政府信息公开申请数量:
+ * headings numbered off as parts, 第三部分 主动公开…, are none). A cover's contents page (headings
+ * one under another) and a preface after it are no body, whatever title or date follows them.
+ */
+class Body {
+  private pending = false;
+  private headed = 0;
+  /** Feed each non-empty line in order; true once the body has begun. */
+  see(text: string): boolean {
+    if (this.headed >= 2) return true;
+    if (TABLE_WORDS.test(text)) this.headed = 2;
+    else if (headingAt(text)) this.pending = true;
+    else if (this.pending) {
+      this.pending = false;
+      this.headed++;
+    }
+    return this.headed >= 2;
+  }
+  get begun(): boolean {
+    return this.headed >= 2;
+  }
+}
+
+/** Words only the template's tables have. */
+const TABLE_WORDS = /第二十条第|本年新收政府信息公开申请|本年制发件数|本年新制作数量/;
 
 /** A section heading of any numbering standing at the start of the line. */
 function headingAt(text: string, ks = [0, 1, 2, 3, 4, 5]): boolean {
@@ -81,20 +151,40 @@ function headingAt(text: string, ks = [0, 1, 2, 3, 4, 5]): boolean {
 }
 
 /**
- * The index of 一、总体情况 (any numbering) among the twenty non-empty lines below line `at`,
- * before another title or section; null when there is none.
+ * The index of 一、总体情况 (any numbering) among the forty non-empty lines below line `at`,
+ * before another title or section or a table's row, with 二 or 三 (any numbering) after it: a
+ * report begins there. A page's running header over a sub-item （一）总体情况 in the middle of a
+ * section is none (a fresh tester's t89). Null when there is none.
  */
 export function overviewBelow(lines: Line[], at: number): number | null {
-  for (let i = at + 1, seen = 0; i < lines.length && seen < 20; i++) {
+  for (let i = at + 1, seen = 0; i < lines.length && seen < 40; i++) {
     const text = lines[i]!.text;
     if (!text.trim()) continue;
     seen++;
-    if (titleOf(text)) return null;
-    if (headingAt(text, [0])) return i;
+    if (titleOf(text) || TABLE_ROW.test(text)) return null;
+    if (headingAt(text, [0])) return sectionAfter(lines, i) ? i : null;
     // Another section first: the overview is not what follows.
     if (headingAt(text, [1, 2, 3, 4, 5])) return null;
   }
   return null;
+}
+
+/** A table's row: numbers between cell borders, or three numbers apart. */
+const TABLE_ROW = /\d\s*\|\s*\d|(?:^|\s)\d+\s+\d+\s+\d+(?:\s|$)/;
+
+/** 二 or 三 (any numbering) among the 80 non-empty lines after line `at`, before another title. */
+function sectionAfter(lines: Line[], at: number): boolean {
+  for (let i = at + 1, seen = 0; i < lines.length && seen < 80; i++) {
+    const text = lines[i]!.text;
+    if (!text.trim()) continue;
+    seen++;
+    if (titleOf(text)) return false;
+    // Numbered as parts, and numbered on by a part of its own (第三部分 主动公开… after 第二部分
+    // 工作措施) too.
+    const bare = text.replace(/^\s*第\s*[一二三四五六七八九十\d]{1,3}\s*(?:部分|章|节)\s*[、.:：]?\s*/, '');
+    if (headingAt(text, [1, 2]) || headingAt(bare, [1, 2])) return true;
+  }
+  return false;
 }
 
 /** An appendix's own line (附件, 附件1：, 附件二 …, 附表…, alone or before its title). */
@@ -134,7 +224,7 @@ const SIGN_OFF_DATE =
  * Returns the line's index into `lines`, or null.
  */
 export function endedAppendixAt(lines: Line[]): number | null {
-  let body = false;
+  const body = new Body();
   let last = false;
   let ended = false;
   let dated = -1;
@@ -145,10 +235,9 @@ export function endedAppendixAt(lines: Line[]): number | null {
     const squashed = text.replace(/[\s|\u3000]+/g, '');
     if (!squashed) continue;
     seen++;
-    if (!body) {
+    if (!body.begun) {
       year ??= titleOf(text)?.year ?? null;
-      body = headingAt(text);
-      last = body && headingAt(text, [5]);
+      body.see(text);
       continue;
     }
     if (ended && opensAppendix(text, squashed, year)) return i;
@@ -180,7 +269,7 @@ export function closesReport(text: string): boolean {
 const DUMP = 300;
 /** A report's title inside running text, from its year: 2021年某某局政府信息公开工作年度报告. */
 const TITLE_FROM_YEAR =
-  /(?<![《“\d])(?:19|20)\d{2}年度?[\u4e00-\u9fff（）()]{2,40}?信息公开工作(?:年度报告|年报)(?![》”])/g;
+  /(?<![《“\d])(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年度?[\u4e00-\u9fff（）()]{2,40}?信息公开(?:工作)?(?:年度报告|年报)(?![》”])/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -204,36 +293,45 @@ export function dumpedPartAt(lines: Line[]): { li: number; col: number } | null 
       headed ||= headingAt(text);
       continue;
     }
-    const starts = [...text.matchAll(TITLE_FROM_YEAR)].map((m) => m.index);
+    const titles = [...text.matchAll(TITLE_FROM_YEAR)].map((m) => m.index);
     if (first?.agency) {
       const own = new RegExp(
-        `(?<![《“])${escape(first.agency)}(?:19|20)\\d{2}年度?(?:政府)?信息公开工作(?:年度报告|年报)(?![》”])`,
+        `(?<![《“])${escape(first.agency)}(?:19|20)\\d{2}年度?(?:政府)?信息公开(?:工作)?(?:年度报告|年报)(?![》”])`,
         'g',
       );
-      starts.push(...[...text.matchAll(own)].map((m) => m.index));
+      titles.push(...[...text.matchAll(own)].map((m) => m.index));
     }
     // The report's date, then an appendix's line, a title of tables or a heading (as
-    // endedAppendixAt).
-    const dates = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*/g)];
-    const cuts = [
-      ...starts.flatMap((col) => {
-        const title = titleOf(TITLE_AT.exec(text.slice(col))?.[0] ?? '');
-        return title && (!first || another(first, title)) && overviewAfter(text, col) ? [col] : [];
-      }),
-      ...dates.flatMap((m) => {
-        const col = m.index + m[0].length;
-        const next = text.slice(col, col + 60);
-        const opens = /^附\s*[件表]/.test(next) || /^[^。；，,:：]{4,50}?(?:统计表|情况表)/.test(next);
-        return opens || [1, 2, 3, 4, 5].some((k) => findHeading(k, next)?.col === 0) ? [col] : [];
-      }),
-    ].sort((a, b) => a - b);
-    for (const col of cuts) if (headed || headingIn(text.slice(0, col))) return { li, col };
+    // endedAppendixAt); not a period's end (…至2023年12月31日二、…: a fresh tester's t89).
+    const dated = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*/g)].flatMap((m) => {
+      const col = m.index + m[0].length;
+      const next = text.slice(col, col + 60);
+      if (/[至到~～\-—－]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return [];
+      const opens = /^附\s*[件表]/.test(next) || /^[^。；，,:：]{4,50}?(?:统计表|情况表)/.test(next);
+      return opens || [1, 2, 3, 4, 5].some((k) => findHeading(k, next)?.col === 0) ? [col] : [];
+    });
+    // The body read from: the dump's own title (the first one in it, where none came before).
+    let from = 0;
+    const cuts = [...titles.map((col) => ({ col, title: true })), ...dated.map((col) => ({ col, title: false }))];
+    for (const { col, title } of cuts.sort((a, b) => a.col - b.col)) {
+      if (title) {
+        const t = titleOf(TITLE_AT.exec(text.slice(col))?.[0] ?? '');
+        if (!t) continue;
+        if (!first) {
+          first = t;
+          from = col;
+          continue;
+        }
+        if (!another(first, t) || !overviewAfter(text, col)) continue;
+      }
+      if (headed || headingIn(text.slice(from, col))) return { li, col };
+    }
   }
   return null;
 }
 
 /** The title at the start of a text (the shortest run to 年度报告/年报). */
-const TITLE_AT = /^[^。；，,]{4,60}?信息公开工作(?:年度报告|年报)/;
+const TITLE_AT = /^[^。；，,]{4,60}?信息公开(?:工作)?(?:年度报告|年报)/;
 
 /**
  * A report's body in a text: a section heading anywhere (a dump's headings are not at a line's
@@ -241,7 +339,7 @@ const TITLE_AT = /^[^。；，,]{4,60}?信息公开工作(?:年度报告|年报)
  * no headings).
  */
 function headingIn(text: string): boolean {
-  return /第二十条|本年新收|行政复议/.test(text) || [0, 1, 2, 3, 4, 5].some((k) => findHeading(k, text) !== null);
+  return /第二十条|本年新收/.test(text) || [0, 1, 2, 3, 4, 5].some((k) => findHeading(k, text) !== null);
 }
 
 /** 一、总体情况 (or 第一部分 总体情况, （一）总体情况) within 300 characters after a title at `col`. */
