@@ -7,7 +7,7 @@ import {
 } from '../template/definitions.ts';
 import { isCellText } from '../tables/cell.ts';
 import { isValueLike } from '../tables/tokens.ts';
-import { sliceLine, type Line } from './lines.ts';
+import { makeLine, sliceLine, type Line } from './lines.ts';
 
 /**
  * Structure-less page dumps: a crawler saved the whole page as one line, with row labels glued
@@ -348,9 +348,23 @@ function reline(line: Line, cuts: number[]): Line[] {
     // t30: 30, 31, 12 published). The piece stays whole: that cell is text, unread.
     if (run && /^\s*(?:至|到|或|余|多|以上|左右|许|[~～])/.test(piece.slice(d + run.length)))
       return void out.push(sliceLine(line, c, end));
+    // A mark the page could not show inside a number (`2■7`, `12?34`, `2.□5`): the run ends at
+    // it, and cut there the digits before it would read as the whole value (a fresh tester's
+    // t87: 2 published for 27). The piece stays whole: that cell is text, unread.
+    if (run && /^[^\s\u4e00-\u9fff（(|]+\d/.test(piece.slice(d + run.length)))
+      return void out.push(sliceLine(line, c, end));
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));
-    out.push(sliceLine(line, c, c + runEnd));
+    // A glued run (a group of five digits or more, or a sign between digits: `774-104 704`)
+    // with a space before three digits or more: in a dump that dropped every other separator, a
+    // space left between digits is a thousands separator as likely as a cell's edge (`-10 | 4 704`; a fresh tester's
+    // t87: -104 and 704 published for -10 and 4704). The spaces are taken out, so that the glue
+    // resolver weighs both readings (tables/glue.ts: the arithmetic decides, or the cells are
+    // ambiguous); the cells' raw text is the run without it.
+    if (/\d{5}|\d[+-]\d/.test(run) && /\d\s\d{3}/.test(run)) {
+      const row = sliceLine(line, c, c + runEnd);
+      out.push(makeLine(row.no, row.raw.replace(/(\d)\s+(?=\d)/g, '$1')));
+    } else out.push(sliceLine(line, c, c + runEnd));
     if (piece.slice(runEnd).trim()) out.push(sliceLine(line, c + runEnd, end));
   });
   return out.filter((l) => l.text.trim()).map((l) => ({ ...l, relined: true }));
