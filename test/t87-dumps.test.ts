@@ -6,6 +6,6 @@ const dir = new URL('./fixtures/tester/t87/', import.meta.url);
 
 describe('t87: a mark inside a number, a space inside a glued run: never a part of the number', () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(5));
+  it('has its files', () => expect(files.length).toBe(6));
   for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });
