@@ -4,8 +4,8 @@ import { testerFiles, wrongInFile } from './documents.ts';
 /** A fresh tester's t87 (test/fixtures/tester/t87, README.txt its notes): one-line dumps. */
 const dir = new URL('./fixtures/tester/t87/', import.meta.url);
 
-describe('t87: a mark inside a number, a space inside a glued run: never a part of the number', () => {
+describe('t87: a mark inside a number or a glued run, a row printed twice: never a guess', () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(6));
+  it('has its files', () => expect(files.length).toBe(8));
   for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });

@@ -134,13 +134,21 @@ function itemNumber(label: string): RegExp | null {
 /**
  * Whether the labels at `a` and `b` are followed by the same cells: the same value texts, as
  * written, and the same empty cells, line ends and blank lines in the same order, up to the
- * next text.
+ * next text. A text cell of the label's own delimited row (an unreadable `□`) is one of its
+ * cells, not the end of them: copies that both begin with it were taken for the same without
+ * a value compared (a fresh tester's t87: the first copy's values published where they differ).
  */
 function sameCells(toks: Tok[], a: number, b: number): boolean {
   const cells = (at: number) => {
     const out: string[] = [];
-    for (let i = at + 1; i < toks.length && toks[i]!.t !== 'text'; i++) {
+    const line = toks[at]!.line;
+    for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i]!;
+      if (t.t === 'text') {
+        if (t.line !== line || !delimitedLine(toks, i)) break;
+        out.push(`t${t.text}`);
+        continue;
+      }
       out.push(t.t === 'val' ? `v${t.raw}` : t.t);
     }
     return out.join('\u0000');
