@@ -355,13 +355,13 @@ function reline(line: Line, cuts: number[]): Line[] {
       return void out.push(sliceLine(line, c, end));
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));
-    // A glued run (a group of five digits or more, or a sign between digits: `774-104 704`)
-    // with a space before three digits or more: in a dump that dropped every other separator, a
-    // space left between digits is a thousands separator as likely as a cell's edge (`-10 | 4 704`; a fresh tester's
+    // A glued run of a signed row (a sign between digits: `774-104 704`, 2019's 本年增/减) with
+    // a space before a group of three digits: in a dump that dropped every other separator, that
+    // space is a thousands separator as likely as a cell's edge (`-10 | 4 704`; a fresh tester's
     // t87: -104 and 704 published for -10 and 4704). The spaces are taken out, so that the glue
     // resolver weighs both readings (tables/glue.ts: the arithmetic decides, or the cells are
     // ambiguous); the cells' raw text is the run without it.
-    if (/\d{5}|\d[+-]\d/.test(run) && /\d\s\d{3}/.test(run)) {
+    if (/\d[+-]\d/.test(run) && /\d\s\d{3}(?!\d)/.test(run)) {
       const row = sliceLine(line, c, c + runEnd);
       out.push(makeLine(row.no, row.raw.replace(/(\d)\s+(?=\d)/g, '$1')));
     } else out.push(sliceLine(line, c, c + runEnd));
