@@ -197,6 +197,16 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it('reads 三 drawn on a grid with a column more than the form, blanks and marks merged across it or down', () => {
+    // A fresh tester's t88 (Word tables): a blank spanning the extra grid column had its row's 0
+    // published under a blank column, and a mark merged over two rows lost its position in the
+    // row below, the row's values read a column left.
+    const q = result.byQuirk['wide-grid-column'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong, formatEval(result)).toBe(0);
+    expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
+  });
+
   it('reads 三 by its header when the header names a column the form does not have', () => {
     // Such rows were NULL before (a value more than the form's columns), and a row with a blank
     // cell was read one column off (34 wrong numbers on 2,000 reports, seed 11).

@@ -452,8 +452,9 @@ function tableToLines(
   const rows: Element[] = [];
   let unsure = rowsOf(table, sheet, rows) || unsureTable;
   // Columns still covered by a rowspan from a row above: column → rows left, and the raw text
-  // of the number covering it ('' for an empty cell, null for a label, which leaves no cell below).
-  const covered = new Map<number, { left: number; number: string | null }>();
+  // of the number covering it ('' for an empty cell, null for a label, which leaves no cell below),
+  // or the mark (`/`, `—`) that covers it.
+  const covered = new Map<number, Covering>();
   // The blank positions an empty cell spanning rows leaves in the rows below (skipCovered).
   const blanks = new Set<LineCell>();
   const lines: Array<{ no: number; cells: LineCell[] } | { layout: Line[] }> = [];
@@ -494,7 +495,10 @@ function tableToLines(
       // An empty cell merged over rows (Word's vMerge of two blank cells) is blank in each: the
       // rows below keep its position, or their values move one column left (a fresh tester's
       // t88: a table whose grid has one column more than the form, 0 published for 1).
+      // So is a mark for none merged over rows (`/` over two rows, t88: 法律服务机构's position lost
+      // in the row below, its 0 published under 其他).
       const number = rowspan > 1 && !isLabel ? (/\d/.test(text) ? raw : text.trim() === '' ? '' : null) : null;
+      const mark = rowspan > 1 && !isLabel && number === null ? text.trim() : undefined;
       // Objects written out rather than spread: the same keys in the same order.
       const at = isLabel && colspan > 1 ? { col, span: colspan } : { col };
       cells.push(
@@ -509,7 +513,12 @@ function tableToLines(
               : { raw: '', text: '', no, covered: true, col: col + k },
           );
       }
-      if (rowspan > 1) for (let k = 0; k < colspan; k++) covered.set(col + k, { left: rowspan - 1, number });
+      if (rowspan > 1)
+        for (let k = 0; k < colspan; k++)
+          covered.set(
+            col + k,
+            mark ? { left: rowspan - 1, number, mark, from: col } : { left: rowspan - 1, number, from: col },
+          );
       col += colspan;
     }
     col = skipCovered(covered, col, cells, tr.sourceCodeLocation?.startLine ?? 1, blanks);
@@ -536,14 +545,24 @@ function tableToLines(
   }
 }
 
+/** A rowspan's cell over the rows below: rows left, the number's raw text or '' (null: none), a mark's text. */
+interface Covering {
+  left: number;
+  number: string | null;
+  mark?: string;
+  /** The grid column the cell starts at (a cell spanning columns covers several). */
+  from: number;
+}
+
 /**
  * The first column at or after `col` that no rowspan from above still covers (counting those
  * down). A position covered by a number gets a cell of its own in `cells`, marked `above`: the
  * row keeps its width, and that cell is no number of this row's. A position covered by an empty
- * cell gets an empty cell (added to `blanks`): the row keeps its width there too.
+ * cell, or by a mark for none, gets an empty cell or that mark (added to `blanks`): the row keeps
+ * its width there too.
  */
 function skipCovered(
-  covered: Map<number, { left: number; number: string | null }>,
+  covered: Map<number, Covering>,
   col: number,
   cells: LineCell[],
   no: number,
@@ -551,8 +570,14 @@ function skipCovered(
 ): number {
   for (let c = covered.get(col); c && c.left > 0; c = covered.get(col)) {
     c.left--;
-    if (c.number === '') {
-      const blank: LineCell = { raw: '', text: '', no, covered: true, col };
+    if (c.number === '' || c.mark) {
+      // Past the first column of a cell spanning columns: a covered position, as in its own row.
+      const blank: LineCell =
+        col !== c.from
+          ? c.mark
+            ? { raw: '', text: '', no, covered: true, spanned: true, col }
+            : { raw: '', text: '', no, covered: true, col }
+          : { raw: c.mark ?? '', text: c.mark ?? '', no, col };
       blanks.add(blank);
       cells.push(blank);
     } else if (c.number !== null) cells.push({ raw: c.number, text: '', no, covered: true, above: true, col });

@@ -568,6 +568,22 @@ function report(
     tq.columnNumbers = true;
     quirks.add('column-number-row');
   }
+  // 三 on a Word grid with one column more than the form: a 法人 column's cells span two grid
+  // columns, a blank or mark merged over two rows (render.ts wideGridColumn; a fresh tester's
+  // t88). Side generator; no other shape of 三's columns or merged cells.
+  const wideSide = new Random(Number(seq) * 7649 + 139);
+  if (
+    htmlHeaderFree &&
+    !tq.extraColumn &&
+    !tq.missingColumn &&
+    !tq.columnNumbers &&
+    !tq.spannedNumbers &&
+    !(tq.raggedRowSpan && tq.rowSpannedNumbers) &&
+    wideSide.chance(0.1)
+  ) {
+    tq.wideGridColumn = wideSide.int(1, 5);
+    quirks.add('wide-grid-column');
+  }
   // 三 with one row's blank lost and a stray number after its values (side generator): in the
   // text styles where a row's cells stand apart, not with damage or a planted source error (both
   // rewrite or check the rows), nor with the shapes that rewrite 三's rows.
@@ -755,6 +771,7 @@ function report(
       tq.missingColumn ||
       tq.extraColumn ||
       tq.columnNumbers ||
+      tq.wideGridColumn ||
       tq.activeColumnDropped !== undefined;
     if (kind !== 'html' || !rewritten) {
       tq.mdConverter = kind;

@@ -212,6 +212,14 @@ export interface TableQuirks {
    * fresh tester's t66). Truth: no cell of the form.
    */
   columnNumbers?: boolean;
+  /**
+   * HTML style, section 三, drawn on a Word grid with one column more than the form (a fresh
+   * tester's t88): the 法人 column at this index of the row's cells (1 … 5), its header cell
+   * included, spans two grid columns (`colspan="2"`), a blank there too; and the first blank or
+   * mark for none above an equal one in the rows of 三、本年度办理结果 is one cell merged over
+   * both rows (`rowspan="2"`). Truth: unchanged (a blank or a mark is NULL in either row).
+   */
+  wideGridColumn?: number;
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -418,7 +426,10 @@ export function renderTables(
   // Not where a blank leaves no trace (spaces) or two lines (blank-lines) — but in pdftotext's
   // one cell a line (pageCells), where it leaves none and the page numbers may take its place.
   const canBlank =
-    (q.blanks && style !== 'spaces' && style !== 'blank-lines') || q.pageCells !== undefined || q.labelColumns === true;
+    (q.blanks && style !== 'spaces' && style !== 'blank-lines') ||
+    q.pageCells !== undefined ||
+    q.labelColumns === true ||
+    q.wideGridColumn !== undefined;
   const side = new Random(q.sideSeed ?? 1);
   const disguise = (w: Written): Written => {
     if (w.truth.state !== 'number') return w;
@@ -442,8 +453,11 @@ export function renderTables(
       ? new Random(q.pageCells.seed + 1)
       : q.labelColumns && !mainBlanks
         ? new Random((q.sideSeed ?? 1) + 211)
-        : rng;
-  const blankShare = q.labelColumns && !mainBlanks && !q.pageCells ? 0.15 : 0.04;
+        : q.wideGridColumn && !mainBlanks
+          ? new Random((q.sideSeed ?? 1) + 223)
+          : rng;
+  // So are a wide grid's (wideGridColumn): blanks and marks beside and under its wide cells.
+  const blankShare = (q.labelColumns || q.wideGridColumn) && !mainBlanks && !q.pageCells ? 0.15 : 0.04;
   const maybeBlank = (w: Written): Written => {
     if (!canBlank || !blanks.chance(blankShare)) return w;
     if (w.truth.value === 0 && blanks.chance(0.5))
@@ -763,6 +777,7 @@ export function renderTables(
           q.raggedRowSpan === true,
           q.missingColumn,
           q.columnNumbers === true,
+          q.wideGridColumn,
         )
       : q.wrappedLabels
         ? [
@@ -1040,6 +1055,7 @@ function htmlRequests(
   ragged = false,
   missing?: TableQuirks['missingColumn'],
   columnNumbers = false,
+  wide?: number,
 ): string[] {
   // A column not printed: no number merged or spanning rows across it (one shape at a time).
   if (missing) {
@@ -1059,9 +1075,9 @@ function htmlRequests(
   const out = [
     // The classes hidden.ts uses: a <style> inside the table applies to the page as one in <head>.
     `<table border="1">${sheet}`,
-    `<tr>${lead ? td(leadLabel, ' rowspan="3"') : ''}${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered && !lead ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${(extra && !numbered ? 8 : 7) - (missing ? 1 : 0) + remark}"`)}</tr>`,
-    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${(extra?.kind === 'subtotal' ? 6 : 5) - (missing ? 1 : 0)}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}${remark ? td('备注', ' rowspan="2"') : ''}</tr>`,
-    `<tr>${[...applicants.filter((_, k) => !missing || k !== missing.drop - 1), ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h) => td(h)).join('')}</tr>`,
+    `<tr>${lead ? td(leadLabel, ' rowspan="3"') : ''}${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="2"')}${numbered && !lead ? td(leadLabel, ' rowspan="3"') : ''}${td('申请人情况', ` colspan="${(extra && !numbered ? 8 : 7) - (missing ? 1 : 0) + remark + (wide ? 1 : 0)}"`)}</tr>`,
+    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ` colspan="${(extra?.kind === 'subtotal' ? 6 : 5) - (missing ? 1 : 0) + (wide ? 1 : 0)}"`)}${td('总计', ' rowspan="2"')}${extra?.kind === 'previous' ? td('上年总计', ' rowspan="2"') : ''}${remark ? td('备注', ' rowspan="2"') : ''}</tr>`,
+    `<tr>${[...applicants.filter((_, k) => !missing || k !== missing.drop - 1), ...(extra?.kind === 'subtotal' ? ['小计'] : [])].map((h, k) => td(h, k + 1 === wide ? ' colspan="2"' : '')).join('')}</tr>`,
   ];
   if (columnNumbers)
     out.push(`<tr>${td('', ' colspan="2"')}${Array.from({ length: 7 }, (_, k) => td(String(k + 1))).join('')}</tr>`);
@@ -1109,10 +1125,30 @@ function htmlRequests(
     rowSpanned!(down.r, down.k);
     rowSpanned!(below, down.k);
   }
+  // On the wide grid: the first blank or mark above an equal one, merged over both rows (not
+  // beside the spanning number's rows: one merge at a time).
+  const none = (c: HtmlWritten | undefined) => c !== undefined && c.html === undefined && !/\d/.test(c.text);
+  let vmerge: { r: Row; k: number } | undefined;
+  if (wide)
+    for (let i = 0; i + 1 < spanned.length && !vmerge; i++) {
+      const [a, b] = [spanned[i]!, spanned[i + 1]!];
+      if (a === down?.r || a === below || b === down?.r || a.cells.length !== 7 || b.cells.length !== 7) continue;
+      const k = a.cells.findIndex((c, k) => none(c) && none(b.cells[k]) && c.text === b.cells[k]!.text);
+      if (k >= 0) vmerge = { r: a, k };
+    }
+  const vbelow = vmerge ? spanned[spanned.indexOf(vmerge.r) + 1] : undefined;
+  // A cell's merges on the wide grid: over the extra column, over the row below.
+  const spans = (r: Row, k: number) =>
+    (k === wide ? ' colspan="2"' : '') +
+    ((down?.r === r && k === down.k) || (vmerge?.r === r && k === vmerge.k) ? ' rowspan="2"' : '');
+  const covers = (r: Row, k: number) => (below === r && k === down!.k) || (vbelow === r && k === vmerge!.k);
+  const spanning = (c: HtmlWritten, attrs: string) =>
+    c.html !== undefined ? `<td${attrs}>${c.html}</td>` : td(c.text, attrs);
   const trs = new Map<Row, string>();
   rows.forEach((r) => {
-    const tds =
-      merged?.r === r
+    const tds = wide
+      ? r.cells.map((c, k) => (covers(r, k) ? '' : spanning(c, spans(r, k))))
+      : merged?.r === r
         ? r.cells.map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
         : down?.r === r
           ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c)))

@@ -331,7 +331,9 @@ export function readRow(
     : placed && gridCells.length >= n && gridCells.slice(0, -n).every((t) => t.t === 'empty')
       ? gridRow(gridCells.slice(-n))
       : sameVals.length > 0 || ownDigits || sameLine.length - (drawn ? 0 : 1) >= n
-        ? sameLine.some((t) => (t.t === 'empty' && t.spanned) || (t.t === 'val' && (t.spansRows || t.above)))
+        ? sameLine.some(
+            (t) => (t.t === 'empty' && (t.spanned || t.covered)) || (t.t === 'val' && (t.spansRows || t.above)),
+          )
           ? spannedRow(sameLine, n, noise, padded, labelPadding, emptyCols, full, voidEnd)
           : fromSlots(
               cellSlots(sameLine),
@@ -921,7 +923,7 @@ export function spannedRow(
     if (tok.t === 'val' && (tok.spansRows || tok.above)) spanned.add(before);
   }
   if (cells.length === n) return { kind: 'cells', cells, by: 'delimited', ...(spanned.size ? { spanned } : {}) };
-  const own = sameLine.filter((t) => !(t.t === 'empty' && t.spanned));
+  const own = sameLine.filter((t) => !(t.t === 'empty' && (t.spanned || t.covered)));
   const rc = fromSlots(cellSlots(own), n, noise, padded, labelPadding, emptyCols, full, voidEnd);
   if (rc.kind !== 'cells') return rc;
   const rows = new Set(rc.cells.flatMap((c, j) => (c && (c.spansRows || c.above) ? [j] : [])));
