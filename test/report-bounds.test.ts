@@ -41,6 +41,25 @@ describe('nextReportAt: another report’s title ends the first', () => {
     const wrapped = ['某某局', '2023年政府信息公开工作年', '度报告', ...body];
     expect(at(nextReportAt, [...wrapped, '2022年某某局政府信息公开工作年度报告', ...start].join('\n'))).toBe(7);
   });
+  it('takes the agency of a title wrapped after it from the line above (a fresh tester’s t89 F2)', () => {
+    const wrapped = ['某某县人民政府', '2023年政府信息公开工作年度报告', ...body];
+    const other = [...wrapped, '某某县发展和改革局2023年政府信息公开工作年度报告', ...start];
+    expect(at(nextReportAt, other.join('\n'))).toBe(6);
+    // The same agency's title again (a running header): not another report.
+    const again = [...wrapped, '某某县人民政府2023年政府信息公开工作年度报告', ...start];
+    expect(at(nextReportAt, again.join('\n'))).toBeNull();
+  });
+  it('takes the last title before the body for the report’s own, not links to other years’ above it', () => {
+    const links = [
+      '相关文章：',
+      '某某局2022年政府信息公开工作年度报告',
+      '某某局2021年政府信息公开工作年度报告',
+      '',
+      '某某局2023年政府信息公开工作年度报告',
+      ...body,
+    ];
+    expect(at(nextReportAt, [...links, '某某局2022年政府信息公开工作年度报告', ...start].join('\n'))).toBe(9);
+  });
   it('does not cut at the same report’s title again, worded another way the same year, or abbreviated', () => {
     expect(at(nextReportAt, [...first, first[0], ...start].join('\n'))).toBeNull();
     expect(at(nextReportAt, [...first, '某某局2023年度政府信息公开工作年度报告', ...start].join('\n'))).toBeNull();

@@ -29,7 +29,10 @@ export function nextReportAt(lines: Line[]): number | null {
       // A title after the body when the report's own was not seen (wrapped over two lines:
       // 慈溪市教育局 / 2020年政府信息公开工作年 / 度报告) is another report's too.
       if (body.begun && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return i;
-      first ??= title;
+      // The report's own title is the last before its body: titles above it may be a page's
+      // links to other years' reports (相关文章: its 2019 and 2018 reports over the 2020 one,
+      // and then the 2019 report after the body was taken for the same report).
+      if (!body.begun) first = title;
       continue;
     }
     body.see(text);
@@ -66,14 +69,31 @@ const YEAR = /((?:19|20)\d{2}|(?:二[〇○零]|一九)[〇○零一二三四五
 /** A title's year on the line after it: （2022年度）. */
 const YEAR_SUBTITLE = /^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
 
-/** The title on line `i`, with the year of a subtitle on the next non-empty line when it has none. */
+/**
+ * The title on line `i`, with the year of a subtitle on the next non-empty line when it has none,
+ * and the agency of the line before when it names none (a title wrapped after its agency:
+ * 某某县人民政府 / 2023年政府信息公开工作年度报告; a fresh tester's t89 F2, where another agency's
+ * report of the same year after it was read as this one's).
+ */
 function titleAt(lines: Line[], i: number): Title | null {
-  const title = titleOf(lines[i]!.text);
-  if (!title || title.year !== null) return title;
+  let title = titleOf(lines[i]!.text);
+  if (!title) return null;
+  if (!title.agency) {
+    const before = lines
+      .slice(Math.max(0, i - 2), i)
+      .findLast((l) => l.text.trim())
+      ?.text.replace(/[\s|\u3000]+/g, '');
+    if (before && AGENCY_LINE.test(before)) title = { ...title, agency: before };
+  }
+  if (title.year !== null) return title;
   const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim());
   const sub = next && YEAR_SUBTITLE.exec(next.text.replace(/[\s|\u3000]+/g, ''));
   return sub ? { ...title, year: Number(sub[1]) } : title;
 }
+
+/** A line that is an agency's name alone: Chinese words ending in an organ's or a place's unit. */
+const AGENCY_LINE =
+  /^[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委员会|委|办公室|办|厅|院|中心|所|站|队|镇|乡|街道|街道办事处|管委会|公司)$/;
 
 /** Another report's title: other text, and not the same agency's of the same year. */
 function another(a: Title, b: Title): boolean {
