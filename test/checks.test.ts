@@ -103,6 +103,11 @@ describe('checks', () => {
       expected: 1,
       actual: 2,
     });
+    // The detail names which value is this year's (a fresh tester's t91: "合计 2 ≠ 1" read as
+    // this year's 2, the numbers of the two years swapped).
+    expect(checks.find((c) => c.check_id === 'cross_year.carryover.natural_person')!.detail).toMatch(
+      /：本年 1，2021 年 2（相差 -1）$/,
+    );
     expect(checks.find((c) => c.check_id === 'cross_year.carryover.commercial')!.status).toBe('pass');
     expect(checks.find((c) => c.check_id === 'cross_year.in_force.rules')).toMatchObject({
       status: 'pass',

@@ -41,11 +41,17 @@ export function indexCells(cells: CellOut[]): CellIndex {
   return idx;
 }
 
+/**
+ * One check: `expected`, the value the report states (a total); `parts`, the cells whose sum
+ * must equal it (`actual`). `sides` names the two values in the detail of a failure where
+ * "合计 a ≠ b" would read the wrong way round (across years: this year's value, last year's).
+ */
 function check(
   check_id: string,
   expected: number | null | undefined,
   parts: Array<number | null | undefined>,
   detail: string,
+  sides?: { expected: string; actual: string },
 ): CheckOut {
   const assessable = typeof expected === 'number' && parts.every((p) => typeof p === 'number');
   const actual = parts.every((p) => typeof p === 'number') ? round(parts.reduce((a, b) => a + b, 0)) : null;
@@ -66,7 +72,9 @@ function check(
     actual,
     detail: ok
       ? `${detail}：${actual} = ${expected}`
-      : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - expected)}）`,
+      : sides
+        ? `${detail}：${sides.expected} ${expected}，${sides.actual} ${actual}（相差 ${round(expected - (actual as number))}）`
+        : `${detail}：合计 ${actual} ≠ ${expected}（相差 ${round((actual as number) - expected)}）`,
   };
 }
 
@@ -134,6 +142,7 @@ export function crossYearChecks(
           c.value('requests', 'carried_over', col.key),
           [p.value('requests', 'carried_forward', col.key)],
           `三「${colLabel.get(col.key)}」列：本年「上年结转」应等于 ${prevYear} 年报告的「结转下年度继续办理」`,
+          { expected: '本年', actual: `${prevYear} 年` },
         ),
       );
     }
@@ -152,6 +161,7 @@ export function crossYearChecks(
             typeof repealed === 'number' ? -repealed : repealed,
           ],
           `二「${row === 'rules' ? '规章' : '行政规范性文件'}」：现行有效件数应等于 ${prevYear} 年的现行有效件数 + 本年制发 − 本年废止`,
+          { expected: '本年所填', actual: '按上式应为' },
         ),
       );
     }

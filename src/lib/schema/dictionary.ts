@@ -230,8 +230,14 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'pass, fail, or not_assessable (an input is blank or uncertain).',
       'pass（相符）、fail（不符）或 not_assessable（有输入为空白或无法确定）。',
     ],
-    expected: ['The value the arithmetic implies.', '按算术关系应得的数值。'],
-    actual: ['The value the report states.', '报告所填的数值。'],
+    expected: [
+      "The value checked, as the report states it: a total, this year's 上年结转 (carried over), 现行有效件数 (in force).",
+      '被核对的数值，即报告所填：总计、本年「上年结转」、现行有效件数等。',
+    ],
+    actual: [
+      "The value computed from other cells as the report states them: the parts' sum, last year's 结转下年度 (carried forward), last year's 现行有效 + 本年制发 − 本年废止. A check passes when actual = expected.",
+      '由报告所填的其他数值算得的数值：各项之和、上年报告的「结转下年度继续办理」、上年现行有效件数 + 本年制发 − 本年废止。两者相等即相符。',
+    ],
     detail: ['What was compared, in words.', '核对内容的说明。'],
   },
   sections: {
