@@ -388,6 +388,40 @@ describe('in a real browser', () => {
     expect(doc(`${path}index.html`).querySelectorAll('.scroll-hint')).toHaveLength(0);
   });
 
+  it('the reason of a cell with no number shows below its table when the cell is focused or tapped, not only on hover (t91)', async () => {
+    const id = reportIds.find((r) => doc(`reports/${r}/index.html`).querySelector('table.form td[tabindex][title]'));
+    expect(id).toBeDefined();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(`reports/${id}/`);
+    const below = (i: number) =>
+      page
+        .locator('table.form td[tabindex][title]')
+        .nth(i)
+        .evaluate((td) => {
+          const line = td.closest('.scroll')!.nextElementSibling as HTMLElement | null;
+          return {
+            title: td.getAttribute('title'),
+            text: line?.classList.contains('cell-why') ? line.textContent : null,
+            shown: line !== null && getComputedStyle(line).display !== 'none',
+          };
+        });
+    expect((await below(0)).shown).toBe(false);
+    await page.locator('table.form td[tabindex][title]').first().focus();
+    const focused = await below(0);
+    expect(focused.shown).toBe(true);
+    expect(focused.text).toBe(focused.title);
+    const count = await page.locator('table.form td[tabindex][title]').count();
+    if (count > 1) {
+      await page
+        .locator('table.form td[tabindex][title]')
+        .nth(count - 1)
+        .click();
+      const tapped = await below(count - 1);
+      expect(tapped.shown).toBe(true);
+      expect(tapped.text).toBe(tapped.title);
+    }
+  });
+
   it('at 390 px the source view never wraps a line inside a number; Chinese text still wraps', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     let runsOnWrappedLines = 0;
