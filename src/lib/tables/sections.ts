@@ -443,14 +443,35 @@ function activeColumnsByHeader(
  */
 function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const b of blocks)
+  for (const b of blocks) {
+    // A header naming more columns than a row's form has, whatever its words (本年收费项目数量
+    // beside 本年收费金额, 上年处理决定数量 beside 本年处理决定数量; glued in a dump too): a row
+    // short of a value had the agency's own number published as the form's (a fresh tester's
+    // t92: 7 件 as 7 万元, last year's 863 as this year's).
+    // Only a header over rows of one width: one header over the whole of 二 (规章's three columns,
+    // then 行政许可's one, as the shared case c07 prints it) is no sub-table's own.
+    const widths = new Set(b.rows.map((key) => defs.find((d) => d.key === key)!.columns.length));
+    const named = widths.size === 1 ? (b.text.match(ACTIVE_COLUMN_WORD)?.length ?? 0) : 0;
     for (const key of b.rows) {
       const labels = defs.find((d) => d.key === key)!.columns.map((c) => headerKey(c.label));
       const extra = extraColumnNamed(textCells(b.head), labels);
-      if (extra && !out.has(key)) out.set(key, namedWider(extra));
+      if (out.has(key)) continue;
+      if (extra) out.set(key, namedWider(extra));
+      else if (named > labels.length)
+        out.set(
+          key,
+          `the header names ${named} columns for the form's ${labels.length}: which of the row's values is the form's is not proven`,
+        );
     }
+  }
   return out;
 }
+
+/**
+ * A word that names a column of section 二's sub-tables (本年制发件数, 处理决定数量, 本年收费金额,
+ * 本年增/减), each counted once; a unit's note (（单位：万元）) names none.
+ */
+const ACTIVE_COLUMN_WORD = /数量|金额|件数|总数|增减|增\/减/g;
 
 /** The header form of section 二's columns: 信息内容 and each column's label, once. */
 function activeHeaderForm(defs: RowDef[]): HeaderForm {
