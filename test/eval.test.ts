@@ -207,6 +207,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it("does not publish the agency's own column of 二's fee sub-table as the fee (a fresh tester's t92)", () => {
+    // 本年收费项目数量 beside 本年收费金额 over a row whose amount is blank: the count was
+    // published as the amount in 万元.
+    const q = result.byQuirk['active-own-column'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong, formatEval(result)).toBe(0);
+  });
+
   it('reads 三 by its header when the header names a column the form does not have', () => {
     // Such rows were NULL before (a value more than the form's columns), and a row with a blank
     // cell was read one column off (34 wrong numbers on 2,000 reports, seed 11).

@@ -561,6 +561,28 @@ function report(
     tq.activeColumnDropped = droppedSide.int(0, 2);
     quirks.add('active-column-dropped');
   }
+  // 二's 行政事业性收费 in a sub-table of its own with a column of the agency's (render.ts
+  // activeOwnColumn; a fresh tester's t92). Side generator; the 2021 form, where a row's cells
+  // stand apart, no other shape of 二's header or its fee.
+  const ownSide = new Random(Number(seq) * 7673 + 151);
+  if (
+    !pre2019 &&
+    !noTables &&
+    layoutActive === '2021' &&
+    // Not pipes: its rows draw from the main random stream (one row fewer in 二's table would
+    // change every report after).
+    (style === 'tabs' || style === 'markdown' || style === 'csv' || style === 'html') &&
+    !tq.activeHeaderOtherForm &&
+    !tq.activeHeaderReordered &&
+    tq.activeColumnDropped === undefined &&
+    !tq.feeProse &&
+    !tq.cell.stated &&
+    !tq.damage?.length &&
+    ownSide.chance(0.15)
+  ) {
+    tq.activeOwnColumn = Number(seq) * 7673 + 157;
+    quirks.add('active-own-column');
+  }
   // 三's header with a last row numbering its columns (render.ts columnNumbers; a fresh tester's
   // t66). Side generator: HTML (and the PDFs printed from it), no other column shape.
   const numbersSide = new Random(Number(seq) * 7603 + 127);
@@ -772,6 +794,7 @@ function report(
       tq.extraColumn ||
       tq.columnNumbers ||
       tq.wideGridColumn ||
+      tq.activeOwnColumn !== undefined ||
       tq.activeColumnDropped !== undefined;
     if (kind !== 'html' || !rewritten) {
       tq.mdConverter = kind;
@@ -804,6 +827,7 @@ function report(
     !tq.damage?.length &&
     !tq.activeHeaderReordered &&
     tq.activeColumnDropped === undefined &&
+    tq.activeOwnColumn === undefined &&
     new Random(Number(seq) * 6563 + 83).chance(0.01);
   if (tq.activeHeaderOtherForm) quirks.add('active-header-other-form');
   // Cells joined by full-width ；，、 (side generator: the main stream and earlier corpora are

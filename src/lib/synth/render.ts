@@ -213,6 +213,13 @@ export interface TableQuirks {
    */
   columnNumbers?: boolean;
   /**
+   * Section 二 (2021 form): 行政事业性收费 in a sub-table of its own whose header names a column
+   * of the agency's beside 本年收费金额 (本年收费项目数量, either side), its amount blank half the
+   * time (a fresh tester's t92: the agency's count published as the amount in 万元). The seed of
+   * its side generator. Truth: the amount as written (blank: NULL); the agency's column none.
+   */
+  activeOwnColumn?: number;
+  /**
    * HTML style, section 三, drawn on a Word grid with one column more than the form (a fresh
    * tester's t88): the 法人 column at this index of the row's cells (1 … 5), its header cell
    * included, spans two grid columns (`colspan="2"`), a blank there too; and the first blank or
@@ -712,6 +719,35 @@ export function renderTables(
     activeHeader.splice(q.activeColumnDropped + 1, 1);
     activeHeader.push('');
   }
+  // 二's 行政事业性收费 in a sub-table of its own with a column of the agency's (activeOwnColumn).
+  let ownFee: string[][] | null = null;
+  const feeAt = aRows.findIndex((r) => r.label === '行政事业性收费');
+  if (
+    q.activeOwnColumn !== undefined &&
+    t.layoutActive === '2021' &&
+    !q.activeHeaderOtherForm &&
+    !q.gluedRuleActive &&
+    !q.damage?.length &&
+    feeAt >= 0 &&
+    !aRows[feeAt]!.glued
+  ) {
+    const side = new Random(q.activeOwnColumn);
+    const own = side.pick(['本年收费项目数量', '收费项目数量', '上年收费金额（单位：万元）']);
+    const items = String(side.int(0, 40));
+    let amount = aRows[feeAt]!.cells[0]!.text;
+    if (side.chance(0.5)) {
+      amount = '';
+      const c = cells.find((c) => c.table_id === 'active' && c.row_key === 'fees' && c.col_key === 'amount');
+      if (c) Object.assign(c, blank);
+      unknown.add('active.fees.0');
+    }
+    const ownFirst = side.chance(0.5);
+    ownFee = [
+      ['信息内容', ...(ownFirst ? [own, '本年收费金额（单位：万元）'] : ['本年收费金额（单位：万元）', own])],
+      ['行政事业性收费', ...(ownFirst ? [items, amount] : [amount, items])],
+    ];
+    aRows.splice(feeAt, 1);
+  }
   const stated = q.cell.stated;
   if (stated?.at === 'header-cell') activeHeader[0] = `信息内容（单位：${stated.unit}）`;
   const unitLines = !stated
@@ -741,6 +777,8 @@ export function renderTables(
     ...table(style, [activeHeader.map(splitHeader), ...columnWise(aRows.map(rowCells))], q, rng, openRow),
   ];
   active.push(...table(style, [[moneyHeader]], q, rng));
+  // Its own random stream: the main one (and every report after) stays the same.
+  if (ownFee) active.push(...table(style, ownFee, q, new Random((q.activeOwnColumn ?? 0) + 1)));
   const reqHeader = [
     ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
     ['自然人', '法人或其他组织', '总计'],

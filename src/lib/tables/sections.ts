@@ -424,11 +424,13 @@ function activeColumnsByHeader(
       if (placed && !check.has(key)) check.set(key, placed);
       if (!grid.size) {
         const id = labels.join('|');
-        if (!byLabels.has(id))
-          byLabels.set(
-            id,
-            columnsByPosition(head, { columns: new Set(labels), groups: new Map() }, labels.length, column),
-          );
+        if (!byLabels.has(id)) {
+          const byPos = columnsByPosition(head, { columns: new Set(labels), groups: new Map() }, labels.length, column);
+          // Not when the header names more columns than the positions it gives: a column of the
+          // agency's before the form's was taken for a row label's piece (本年收费项目数量 before
+          // 本年收费金额: the count published as the amount; a fresh tester's t92).
+          byLabels.set(id, byPos?.positional && namedColumns(b, defs) > byPos.positional.width ? null : byPos);
+        }
         h = byLabels.get(id)!;
       }
       if (h && !out.has(key)) out.set(key, h);
@@ -448,10 +450,7 @@ function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string>
     // beside 本年收费金额, 上年处理决定数量 beside 本年处理决定数量; glued in a dump too): a row
     // short of a value had the agency's own number published as the form's (a fresh tester's
     // t92: 7 件 as 7 万元, last year's 863 as this year's).
-    // Only a header over rows of one width: one header over the whole of 二 (规章's three columns,
-    // then 行政许可's one, as the shared case c07 prints it) is no sub-table's own.
-    const widths = new Set(b.rows.map((key) => defs.find((d) => d.key === key)!.columns.length));
-    const named = widths.size === 1 ? (b.text.match(ACTIVE_COLUMN_WORD)?.length ?? 0) : 0;
+    const named = namedColumns(b, defs);
     for (const key of b.rows) {
       const labels = defs.find((d) => d.key === key)!.columns.map((c) => headerKey(c.label));
       const extra = extraColumnNamed(textCells(b.head), labels);
@@ -465,6 +464,20 @@ function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string>
     }
   }
   return out;
+}
+
+/**
+ * How many columns a sub-table's header names, by their words (ACTIVE_COLUMN_WORD), counted from
+ * its 信息内容 on (a dump's text before it is no column's: t83's 财政预决算 …项目金额 before
+ * 第二十条第（一）项信息内容本年制发件数…); 0 for a header over rows of several widths (one header
+ * over the whole of 二, 规章's three columns then 行政许可's one, as the shared case c07 prints it,
+ * is no sub-table's own).
+ */
+function namedColumns(b: ActiveBlock, defs: RowDef[]): number {
+  const widths = new Set(b.rows.map((key) => defs.find((d) => d.key === key)!.columns.length));
+  if (widths.size !== 1) return 0;
+  const head = b.text.slice(Math.max(0, b.text.lastIndexOf('信息内容')));
+  return head.match(ACTIVE_COLUMN_WORD)?.length ?? 0;
 }
 
 /**
