@@ -116,6 +116,18 @@ describe('published datasets', () => {
     expect(mask(out1)).toContain('"created": "2026-01-01T00:00:00Z"');
   });
 
+  it("the DuckDB file's tables hold their rows in the order of their Parquet files (a fresh tester's t91: summary's were in load order)", async () => {
+    for (const t of TABLE_NAMES) {
+      const rows = await query<{ n: number | bigint }>(
+        `ATTACH '${join(out1, 'nianbao.duckdb')}' AS db (READ_ONLY);
+         SELECT count(*) AS n FROM (SELECT x::VARCHAR AS v, row_number() OVER () AS i FROM db.${t} AS x) a
+         FULL JOIN (SELECT y::VARCHAR AS v, row_number() OVER () AS i FROM '${join(out1, `${t}.parquet`)}' AS y) b
+         USING (i) WHERE a.v IS DISTINCT FROM b.v`,
+      );
+      expect(Number(rows[0]!.n), t).toBe(0);
+    }
+  });
+
   it('datapackage.json is a valid Data Package, and its sizes and hashes match the files', async () => {
     const pkg = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8')) as DataPackage;
     const result = await dp.validate(pkg);

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, existsSync, openSync, writevSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { exportCsv, exportParquet } from './export.ts';
+import { exportCsv, exportParquet, ORDER } from './export.ts';
 import { DB_FILE } from './layout.ts';
 import { PART_BYTES } from './parts.ts';
 import { phase } from './phase.ts';
@@ -413,6 +413,15 @@ export async function openWriter(
         for (const r of settled) if (r.status === 'rejected') throw r.reason;
         // Both chains have ended: the previous run's file is no longer read.
         if (retaining) await conn.run('DETACH prev');
+        // The DuckDB file's tables in their published order too, as their CSV and Parquet files
+        // (a fresh tester's t91: summary's rows were in load order there). Rows moved within the
+        // table keep its schema; each report's rows stay together (retained.ts spans).
+        for (const [name, order] of Object.entries(ORDER)) {
+          await conn.run(`CREATE OR REPLACE TEMP TABLE ordered AS SELECT * FROM ${name} ORDER BY ${order}`);
+          await conn.run(`DELETE FROM ${name}`);
+          await conn.run(`INSERT INTO ${name} SELECT * FROM ordered`);
+          await conn.run('DROP TABLE ordered');
+        }
         // The tables' hashes in table order (the manifest's `tables`), whichever lane finished first.
         written.tables = Object.fromEntries(TABLES.map((name) => [name, written.tables[name]])) as TableHashes;
         phase('exported');

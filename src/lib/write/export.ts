@@ -20,7 +20,8 @@ import { sqlString as quote } from './quote.ts';
 /** Rows per Parquet row group: fixed, so the cuts depend on the rows only. */
 export const ROW_GROUP_SIZE = Number(process.env.NIANBAO_ROW_GROUP_SIZE ?? 122_880);
 
-const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
+/** The tables published in an order of their own (by this column), not in load order. */
+export const ORDER: Partial<Record<TableName, string>> = { reports: 'source_file', summary: 'report_id' };
 
 /**
  * The relation to read a table from, its rows numbered by `rowid` in published order: the table
