@@ -1160,6 +1160,23 @@ describe('counts of reports: a copy is not another report, on every page alike',
     expect(copiesNote(yearPage([c], summary).count)).toBe('');
   });
 
+  it("the year page's ranking leaves out 0 and never cuts inside a tie (a fresh tester's t91)", () => {
+    const rs = ['a', 'b', 'c', 'd', 'e'].map((id) => report({ report_id: id, agency: `机关${id}`, ...place }));
+    const counts = new Map([
+      ['a', s(9)],
+      ['b', s(3)],
+      ['c', s(3)],
+      ['d', s(3)],
+      ['e', s(0)],
+    ]);
+    const page = yearPage(rs, counts, 2);
+    expect(page.top.map((x) => x.r.report_id)).toEqual(['a']);
+    expect(page.tied).toEqual({ v: 3, n: 3 });
+    const wide = yearPage(rs, counts, 4);
+    expect(wide.top.map((x) => x.r.report_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(wide.tied).toBeNull();
+  });
+
   it('the home page: reports per year', () => {
     expect(overview(all, summary).rows.map(({ y, n, t }) => [y, n.reports, t.requests_new.of])).toEqual([
       [2022, 1, 1],
