@@ -64,12 +64,10 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
     case 'na':
       return { text: c.raw || '—', title: `原文为“${c.raw}”（不适用或无），不计为 0`, kind: 'na', line: c.line };
     case 'ambiguous':
-      return {
-        text: '?',
-        title: `无法确定：未能证明原文“${c.raw}”中的数值各属哪一格（可有多种读法，或位置未经证实），数值留空`,
-        kind: 'ambiguous',
-        line: c.line,
-      };
+      // Not "可有多种读法" (several readings): most such cells are a position not proven (a header in
+      // another order, a row a cell short), which the source may well show one way (t91). As long
+      // as before: the page's bytes (issue 16's budget) hold this text twice per cell.
+      return { text: '?', title: `无法确定：原文“${c.raw}”所属格未证实，数值留空`, kind: 'ambiguous', line: c.line };
     case 'unreadable':
       return { text: '✕', title: `无法识别：原文“${c.raw}”`, kind: 'unreadable', line: c.line };
     case 'repeated_row':

@@ -467,7 +467,8 @@ function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string>
 }
 
 /**
- * How many columns a sub-table's header names, by their words (ACTIVE_COLUMN_WORD), counted from
+ * How many columns of their own a sub-table's header names for its rows, by their words
+ * (ACTIVE_COLUMN_WORD; the form's columns of other rows left out), counted from
  * its 信息内容 on (a dump's text before it is no column's: t83's 财政预决算 …项目金额 before
  * 第二十条第（一）项信息内容本年制发件数…); 0 for a header over rows of several widths (one header
  * over the whole of 二, 规章's three columns then 行政许可's one, as the shared case c07 prints it,
@@ -476,7 +477,16 @@ function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string>
 function namedColumns(b: ActiveBlock, defs: RowDef[]): number {
   const widths = new Set(b.rows.map((key) => defs.find((d) => d.key === key)!.columns.length));
   if (widths.size !== 1) return 0;
-  const head = b.text.slice(Math.max(0, b.text.lastIndexOf('信息内容')));
+  const strip = (x: string) => x.replace(/\s+/g, '').replace(/[（(][^()（）]*[)）]/g, '');
+  let head = strip(b.text.slice(Math.max(0, b.text.lastIndexOf('信息内容'))));
+  // Other rows' columns of the form are no column of these rows' own: their header over the
+  // first rows, the rest of the table cut off (t49: 本年制发件数 … over 行政事业性收费 alone).
+  const own = new Set(b.rows.flatMap((key) => defs.find((d) => d.key === key)!.columns.map((c) => strip(c.label))));
+  for (const d of defs)
+    for (const c of d.columns) {
+      const label = strip(c.label);
+      if (!own.has(label)) head = head.split(label).join('|');
+    }
   return head.match(ACTIVE_COLUMN_WORD)?.length ?? 0;
 }
 
