@@ -207,6 +207,14 @@ describe('evaluation on a 300-report synthetic corpus (fixed seed)', () => {
     expect(q!.nullKnowable / q!.cells, formatEval(result)).toBeLessThan(0.05);
   });
 
+  it("does not read by count a row of 三 with a stray cell past its header (a fresh tester's t90)", () => {
+    // A <td> inserted mid-row with 总计 blank: read by count, a value a column right and the
+    // stray's neighbour published as 总计.
+    const q = result.byQuirk['stray-cell-row'];
+    expect(q?.cells).toBeGreaterThan(0);
+    expect(q!.wrong, formatEval(result)).toBe(0);
+  });
+
   it("does not publish the agency's own column of 二's fee sub-table as the fee (a fresh tester's t92)", () => {
     // 本年收费项目数量 beside 本年收费金额 over a row whose amount is blank: the count was
     // published as the amount in 万元.

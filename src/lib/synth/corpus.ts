@@ -561,6 +561,22 @@ function report(
     tq.activeColumnDropped = droppedSide.int(0, 2);
     quirks.add('active-column-dropped');
   }
+  // 三 with a stray cell in one row, its 总计 blank (render.ts strayCell; a fresh tester's t90).
+  // Side generator; no other shape of 三's columns or merged cells.
+  const strayCellSide = new Random(Number(seq) * 7687 + 163);
+  if (
+    htmlHeaderFree &&
+    !tq.extraColumn &&
+    !tq.missingColumn &&
+    !tq.columnNumbers &&
+    !tq.wideGridColumn &&
+    !tq.spannedNumbers &&
+    !tq.rowSpannedNumbers &&
+    strayCellSide.chance(0.25)
+  ) {
+    tq.strayCell = true;
+    quirks.add('stray-cell-row');
+  }
   // 二's 行政事业性收费 in a sub-table of its own with a column of the agency's (render.ts
   // activeOwnColumn; a fresh tester's t92). Side generator; the 2021 form, where a row's cells
   // stand apart, no other shape of 二's header or its fee.
@@ -601,6 +617,7 @@ function report(
     !tq.columnNumbers &&
     !tq.spannedNumbers &&
     !(tq.raggedRowSpan && tq.rowSpannedNumbers) &&
+    !tq.strayCell &&
     wideSide.chance(0.1)
   ) {
     tq.wideGridColumn = wideSide.int(1, 5);

@@ -227,6 +227,13 @@ export interface TableQuirks {
    * both rows (`rowspan="2"`). Truth: unchanged (a blank or a mark is NULL in either row).
    */
   wideGridColumn?: number;
+  /**
+   * HTML style, section 三: one row under 三、本年度办理结果 with a cell inserted after its third
+   * (a stray `<td>`, as broken CMS tables have) and its 总计 blank, so that the row runs a cell
+   * past its header (a fresh tester's t90: read by count, a value a column right and 总计 the
+   * stray's neighbour). Truth: that row's cells ambiguous.
+   */
+  strayCell?: boolean;
   /** HTML style, section 三: number cells in two block boxes (hidden.ts). */
   blockSplit?: boolean;
   /** HTML style, section 三: hidden or struck digits beside numbers (hidden.ts). */
@@ -816,6 +823,17 @@ export function renderTables(
           q.missingColumn,
           q.columnNumbers === true,
           q.wideGridColumn,
+          q.strayCell
+            ? (r) => {
+                const key = requestRows[t.layoutRequests].find((d) => d.label === r.label)?.key;
+                for (const c of cells)
+                  if (c.table_id === 'requests' && c.row_key === key) {
+                    c.value = null;
+                    c.state = 'ambiguous';
+                    unknown.add(`requests.${key}.${reqCols.indexOf(c.col_key)}`);
+                  }
+              }
+            : undefined,
         )
       : q.wrappedLabels
         ? [
@@ -1094,6 +1112,7 @@ function htmlRequests(
   missing?: TableQuirks['missingColumn'],
   columnNumbers = false,
   wide?: number,
+  stray?: (r: Row) => void,
 ): string[] {
   // A column not printed: no number merged or spanning rows across it (one shape at a time).
   if (missing) {
@@ -1182,17 +1201,36 @@ function htmlRequests(
   const covers = (r: Row, k: number) => (below === r && k === down!.k) || (vbelow === r && k === vmerge!.k);
   const spanning = (c: HtmlWritten, attrs: string) =>
     c.html !== undefined ? `<td${attrs}>${c.html}</td>` : td(c.text, attrs);
+  // The row with a stray cell (strayCell): the first of 三's plain rows under 三、本年度办理结果,
+  // none of the merges' (one shape at a time).
+  const strayRow = stray
+    ? spanned.find(
+        (r) =>
+          r.cells.length === 7 &&
+          !r.glued &&
+          r.cells.every((c) => c.html === undefined) &&
+          r !== merged?.r &&
+          r !== down?.r &&
+          r !== below &&
+          r !== vmerge?.r &&
+          r !== vbelow,
+      )
+    : undefined;
+  if (strayRow) stray!(strayRow);
   const trs = new Map<Row, string>();
   rows.forEach((r) => {
-    const tds = wide
-      ? r.cells.map((c, k) => (covers(r, k) ? '' : spanning(c, spans(r, k))))
-      : merged?.r === r
-        ? r.cells.map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
-        : down?.r === r
-          ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c)))
-          : below === r
-            ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c)))
-            : r.cells.map(cell);
+    const tds =
+      strayRow === r
+        ? [...r.cells.slice(0, 3).map(cell), cell(r.cells[2]!), ...r.cells.slice(3, 6).map(cell), td('')]
+        : wide
+          ? r.cells.map((c, k) => (covers(r, k) ? '' : spanning(c, spans(r, k))))
+          : merged?.r === r
+            ? r.cells.map((c, k) => (k === merged.k ? td(c.text, ' colspan="2"') : k === merged.k + 1 ? '' : cell(c)))
+            : down?.r === r
+              ? r.cells.map((c, k) => (k === down.k ? td(c.text, ' rowspan="2"') : cell(c)))
+              : below === r
+                ? r.cells.map((c, k) => (k === down!.k ? '' : cell(c)))
+                : r.cells.map(cell);
     if (extra && !lead) tds.splice(extra.kind === 'subtotal' ? 6 : numbered ? 0 : tds.length, 0, extraCell(r));
     const tr = lead ? `<tr>${extraCell(r)}` : '<tr>';
     if (missing) {

@@ -190,6 +190,48 @@ export function readTable(
     const why = ruleAsOne(rc.cells, trails, rowLines, rowLines[k]!);
     if (why) rcs[k] = { kind: 'unknown', reason: why, vals: rc.cells.filter((c): c is ValTok => c !== null) };
   }
+  // A drawn row with a cell past its header's last column (an extra <td>, a ragged row) among
+  // rows that end under it: which of its cells is not the form's is not proven (a fresh tester's
+  // t90: a stray cell inserted mid-row pushed the blank 总计 out past the header, and the row was
+  // read a column off, 1 under 社会公益组织 and 0 as 总计; in a row of zeros its sums hold all the
+  // same). A table whose every row goes past its header (a column the header lacks) is read.
+  // Only a row whose cells begin under the form's first column: a row standing a column or two off
+  // the header as a whole (its spans broken: a label cell lost, Word's track changes) has its count
+  // right (t74's d03).
+  const past = found.map((f, k) => {
+    const h = rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all;
+    const line = labelLine(positioned.toks, f.at, regionEnd(found, k, toks.length));
+    // (Not a position a cell spanning columns covers: 二's one count drawn over three.)
+    const cols = line.flatMap((t) =>
+      t.t !== 'eol' && t.t !== 'blank' && t.col !== undefined && !(t.t === 'empty' && (t.covered || t.spanned))
+        ? [t.col]
+        : [],
+    );
+    const cells = line.flatMap((t) => ((t.t === 'val' || t.t === 'empty') && t.col !== undefined ? [t.col] : []));
+    if (!h || !cols.length) return null;
+    return Math.max(...cols) > h.last ? (cells.length ? Math.min(...cells) === h.cols[0] : false) : false;
+  });
+  // Among the rows under the same header (二's sub-tables have one each: a Notion export's rows
+  // all end past theirs, its header's own empty cells not counted).
+  const headerOf = (k: number) => rules.gridCheck?.rows?.get(found[k]!.def.key) ?? rules.gridCheck?.all;
+  const mixed = new Set(
+    found.flatMap((_, k) => {
+      const h = headerOf(k);
+      const under = found.flatMap((__, j) => (headerOf(j) === h ? [past[j]] : []));
+      return h && under.includes(true) && under.includes(false) ? [h] : [];
+    }),
+  );
+  if (mixed.size)
+    for (let k = 0; k < found.length; k++) {
+      const rc = rcs[k]!;
+      if (!past[k] || !mixed.has(headerOf(k)!) || rc.kind === 'unknown' || byHeader[k]) continue;
+      const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
+      rcs[k] = {
+        kind: 'unknown',
+        reason: `the row has a cell past its header's last column, where the table's other rows end under it: which of its cells is not the form's is not proven`,
+        vals,
+      };
+    }
   // Values on the lines after their labels that may be the next row's: a conversion writing each
   // row's values before its label (label-order.ts).
   const order = valuesBeforeLabels(

@@ -1527,10 +1527,25 @@ export function fromLines(
       if (!l) cells.push(null);
       else for (const v of l) cells.push(v);
     }
-    // More positions than columns, the surplus all empty lines at the start: those are the
-    // separator after a header row, not cells.
+    // More positions than columns, the surplus all bare empty lines at the start: those are the
+    // separator after a header row, not cells. Not an empty cell marked ` |` (a cell, never a
+    // separator); and not when a bare empty line stands between two values too: then it may as
+    // well be the row's end, and the value after it another line's — a page number (a fresh
+    // tester's t90: `— — 0 0 [3] — 0 0 0`, the page's 3 read as 科研机构's; six blanks, 0, the
+    // row's break and the page's 1, read as 其他 0 and 总计 1).
     const surplus = cells.length - n;
-    if (surplus > 0 && cells.slice(0, surplus).every((c) => c === null)) cells = cells.slice(surplus);
+    if (surplus > 0 && cells.slice(0, surplus).every((c, i) => c === null && bare.has(i))) {
+      const firstVal = cells.findIndex((c) => c !== null);
+      const lastVal = cells.findLastIndex((c) => c !== null);
+      const broken = cells.some((c, i) => c === null && i > firstVal && i < lastVal && bare.has(i));
+      if (broken)
+        return {
+          kind: 'unknown',
+          reason: `${vals.length} values in ${cells.length} lines for ${n} columns, an empty line before the first value and one between two values: which empty lines are cells and which breaks is not known`,
+          vals,
+        };
+      cells = cells.slice(surplus);
+    }
     // Bare empty lines before the first value (after the trimmed surplus) and after the last.
     const offset = Math.max(0, surplus);
     let leadBare = 0;
@@ -1557,7 +1572,10 @@ export function fromLines(
   }
   // (One cell a line only: after a line of several values, empty lines tell nothing of its cells
   // — a fresh tester's `-layout` 四 of 13 values for 15, read with two blanks at its end.)
-  if (!multi && gaps.every((g) => g === 1)) {
+  // (Not from one gap: one empty line between two values alone may as well be a blank cell or
+  // the row's end with another line's value after it — a page number: a fresh tester's t90, six
+  // blanks, 0, the row's break and the page's 1, read as 其他 0 and 总计 1.)
+  if (!multi && gaps.length !== 1 && gaps.every((g) => g === 1)) {
     // One empty line separates cells; blank cells at an edge show as more empty lines than
     // that one. Without them nothing marks where the missing cells were (a dropped cell
     // would be read shifted).
