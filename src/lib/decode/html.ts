@@ -580,7 +580,15 @@ function skipCovered(
           : { raw: c.mark ?? '', text: c.mark ?? '', no, col };
       blanks.add(blank);
       cells.push(blank);
-    } else if (c.number !== null) cells.push({ raw: c.number, text: '', no, covered: true, above: true, col });
+    } else if (c.number !== null)
+      // Past the first column of a number spanning columns too: a covered position, as in its own
+      // row (synthetic seed 144: a 0 over two grid columns and two rows, the row below read a
+      // column off, its 其他 published as 总计).
+      cells.push(
+        col !== c.from
+          ? { raw: '', text: '', no, covered: true, spanned: true, col }
+          : { raw: c.number, text: '', no, covered: true, above: true, col },
+      );
     col++;
   }
   return col;
