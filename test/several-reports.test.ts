@@ -113,3 +113,40 @@ describe('several reports in one file', () => {
     expect(secondAt(p)?.message).toContain('publication date fits');
   });
 });
+
+describe("links to the agency's other years' reports above its title (synthetic seed 143)", () => {
+  // 相关阅读: last year's and the year before's titles, one under another, over this report's
+  // title with no year: the first link was taken for the page's title and the report after the
+  // body, last year's, published for this one.
+  const report = (year: number, parts: boolean) =>
+    parts
+      ? [
+          '第一部分 总体情况',
+          `${year}年度，本机关政府信息公开工作平稳有序。`,
+          '第二部分 主动公开政府信息情况',
+          '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+          '规章 | 3 | 1 | 25',
+        ]
+      : [
+          '一、总体情况',
+          `${year}年，本机关政府信息公开工作平稳有序。`,
+          '二、主动公开政府信息情况',
+          '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+          '规章 | 5 | 2 | 23',
+        ];
+  const text = [
+    '相关阅读',
+    '某某局2021年政府信息公开工作年度报告',
+    '某某局2020年政府信息公开工作年度报告',
+    '',
+    '某某局政府信息公开工作年度报告',
+    ...report(2022, true),
+    '某某局2021年政府信息公开工作年度报告',
+    ...report(2021, false),
+  ].join('\n');
+  it('reads the report under the links, not last year’s after it', () => {
+    const p = parse(text, 'report.txt');
+    expect(rowOf(p.cells, 'active', 'rules')).toBe('3 1 25');
+    expect(p.report.year).toBe(2022);
+  });
+});

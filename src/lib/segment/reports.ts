@@ -326,17 +326,29 @@ function titleYear(
   let year = 0;
   // The years of the title lines above the last (a crawler's header, the page's title).
   const above: number[] = [];
+  const titles: Array<{ i: number; year: number }> = [];
   for (let i = from; i < end; i++) {
     if (HEADING.test(lines[i]!.text)) {
       end = i;
       break;
     }
     const m = TITLE_YEAR.exec(lines[i]!.text.replace(/[\s|]+/g, ''));
-    if (!m) continue;
-    if (title >= 0) above.push(year);
-    [title, year] = [i, yearNumber(m[1]!)];
-    if (firstTitle < 0) firstTitle = i;
+    if (m) titles.push({ i, year: yearNumber(m[1]!) });
   }
+  // Titles of other years one right under another are a page's links to the agency's other
+  // reports (相关文章: its 2021 and 2020 reports over this one's yearless title), neither its
+  // title nor the page's (synthetic seed 143: the link's 2021 taken for the page's, and the 2021
+  // report after the body published for this one).
+  // (On consecutive lines: the report's own title a blank line below such a list is not of it.)
+  const listed = new Set<number>();
+  for (let t = 0; t + 1 < titles.length; t++)
+    if (titles[t]!.i + 1 === titles[t + 1]!.i && titles[t]!.year !== titles[t + 1]!.year) listed.add(t).add(t + 1);
+  titles.forEach((x, t) => {
+    if (listed.has(t)) return;
+    if (title >= 0) above.push(year);
+    [title, year] = [x.i, x.year];
+    if (firstTitle < 0) firstTitle = x.i;
+  });
   if (title < 0) return null;
   // A report found from its title named again in the page's info box (`标　　题： | …`) has its
   // first title a few lines above, its date between (a new seed: last year's report first, this
