@@ -372,7 +372,7 @@ describe('reportPage', () => {
       [r.report_id, { report_id: r.report_id, requests_new: null, review_total: null } as never],
     ]);
     const p = reportPage({ report: r, cells: [cell('new_received')], checks: [], summary, agencyReports: [r] });
-    expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('有空白、缺失或无法确定的格，未合计');
+    expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('此格为空白、缺失或无法确定');
     expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
   });
   it('a year the statistical period disputes: a note with the reason in Chinese (W_YEAR_DISPUTED)', () => {

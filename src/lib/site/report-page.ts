@@ -38,6 +38,8 @@ export const SECTION_NAMES = [
 
 /** Headline figures summed over the sub-rows of the layout 三 was read with (report/summary.ts). */
 const SUBTOTALLED = new Set(['不予公开', '无法提供', '不予处理']);
+/** Headline figures that add several cells (present.ts headlines): the rest are one cell each. */
+const SUMMED = new Set([...SUBTOTALLED, '行政诉讼', '其中结果纠正']);
 
 export interface HistoryRow {
   report: ReportRow;
@@ -188,7 +190,8 @@ export function reportPage({
     // short tells neither layout (2019 or 2021), so which rows to add is not known (summary.ts) —
     // not a blank cell (a fresh tester's t80: all eight rows read, the reason said blanks).
     if (SUBTOTALLED.has(label) && report.layout_requests === null) return '表格三不完整，无法确定其版式，未合计';
-    return '有空白、缺失或无法确定的格，未合计';
+    // A figure that is one cell is no sum (t91: 本年新收申请 said 未合计).
+    return SUMMED.has(label) ? '有空白、缺失或无法确定的格，未合计' : '此格为空白、缺失或无法确定';
   };
   const heads = headlines(summary.get(report.report_id)).map((h) => ({
     ...h,

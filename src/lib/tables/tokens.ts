@@ -81,6 +81,9 @@ export type Tok =
 /** A number (with sign, thousands separators, decimals, unit) or a not-applicable marker. */
 const VALUE =
   /^(?:[+-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次)?|\/|-{1,2}|—{1,2}|无|\\|×)$/;
+/** A part of a whitespace-separated line: a number with its unit a space after it, or a run of non-spaces. */
+const SPACED_PART = /[+-]?\d[\d,]*(?:\.\d+)?[ \u3000]+(?:万元|元|件|个|条|项|次)(?=\s|$)|\S+/g;
+
 export function isValueLike(text: string): boolean {
   return VALUE.test(text);
 }
@@ -248,8 +251,10 @@ export function tokenize(lines: Line[]): Tok[] {
       });
       return;
     }
-    // Whitespace-separated numbers after a label (PDF text): 规章 0 0 0.
-    const parts = text.trim().split(/\s+/);
+    // Whitespace-separated numbers after a label (PDF text): 规章 0 0 0. A unit a space after its
+    // number is the number's (`规章  8 件  2 件  89 件`: a fresh tester's t91, the whole of 二 and
+    // 三 unread as text).
+    const parts = text.trim().match(SPACED_PART) ?? [];
     if (parts.length > 1 && parts.slice(1).every(isValueLike) && parts.slice(1).some((p) => /\d/.test(p))) {
       let pos = text.indexOf(parts[0]!);
       for (const p of parts) {
