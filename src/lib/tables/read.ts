@@ -211,6 +211,7 @@ export function readTable(
     if (!h || !cols.length) return null;
     return Math.max(...cols) > h.last ? (cells.length ? Math.min(...cells) === h.cols[0] : false) : false;
   });
+  const ownRules = rulesOf(rules.identities ?? [], tableId).rules;
   // Among the rows under the same header (二's sub-tables have one each: a Notion export's rows
   // all end past theirs, its header's own empty cells not counted).
   const headerOf = (k: number) => rules.gridCheck?.rows?.get(found[k]!.def.key) ?? rules.gridCheck?.all;
@@ -225,6 +226,16 @@ export function readTable(
     for (let k = 0; k < found.length; k++) {
       const rc = rcs[k]!;
       if (!past[k] || !mixed.has(headerOf(k)!) || rc.kind === 'unknown' || byHeader[k]) continue;
+      // A reading by count that holds its own sums, not all zeros, is the row's: an empty cell
+      // left after a row (ragged HTML, Word) is common and a stray mid-row fails them (t93: 63
+      // cells lost). A row of zeros holds whatever its cells: not proven.
+      if (
+        rc.kind === 'cells' &&
+        rc.cells.every((c) => c !== null) &&
+        rc.cells.some((c) => c.t === 'val' && /[1-9]/.test(c.text)) &&
+        rowHolds(found[k]!.def, rc.cells, ownRules, rules.moneyUnit ?? null)
+      )
+        continue;
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
       rcs[k] = {
         kind: 'unknown',

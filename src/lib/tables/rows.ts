@@ -1537,7 +1537,10 @@ export function fromLines(
     if (surplus > 0 && cells.slice(0, surplus).every((c, i) => c === null && bare.has(i))) {
       const firstVal = cells.findIndex((c) => c !== null);
       const lastVal = cells.findLastIndex((c) => c !== null);
-      const broken = cells.some((c, i) => c === null && i > firstVal && i < lastVal && bare.has(i));
+      // (Not where the table shows its rows' breaks as empty lines (edgeSeparators): the leading
+      // line is one, and an empty line between values a blank cell: t93's loss.)
+      const broken =
+        edges !== 'separators' && cells.some((c, i) => c === null && i > firstVal && i < lastVal && bare.has(i));
       if (broken)
         return {
           kind: 'unknown',
@@ -1575,7 +1578,8 @@ export function fromLines(
   // (Not from one gap: one empty line between two values alone may as well be a blank cell or
   // the row's end with another line's value after it — a page number: a fresh tester's t90, six
   // blanks, 0, the row's break and the page's 1, read as 其他 0 and 总计 1.)
-  if (!multi && gaps.length !== 1 && gaps.every((g) => g === 1)) {
+  // The table showing its rows' breaks as empty lines (edgeSeparators) proves the layout (t93).
+  if (!multi && (gaps.length !== 1 || edges === 'separators') && gaps.every((g) => g === 1)) {
     // One empty line separates cells; blank cells at an edge show as more empty lines than
     // that one. Without them nothing marks where the missing cells were (a dropped cell
     // would be read shifted).

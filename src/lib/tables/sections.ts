@@ -477,7 +477,12 @@ function activeWider(blocks: ActiveBlock[], defs: RowDef[]): Map<string, string>
 function namedColumns(b: ActiveBlock, defs: RowDef[]): number {
   const widths = new Set(b.rows.map((key) => defs.find((d) => d.key === key)!.columns.length));
   if (widths.size !== 1) return 0;
-  const strip = (x: string) => x.replace(/\s+/g, '').replace(/[（(][^()（）]*[)）]/g, '');
+  // Brackets out, an unclosed one to the end, and a unit's statement (金额单位：万元).
+  const strip = (x: string) =>
+    x
+      .replace(/\s+/g, '')
+      .replace(/[（(][^()（）]*(?:[)）]|$)/g, '')
+      .replace(/(?:金额|计量)?单位[:：]?(?:万元|千元|元|件|个|项)/g, '');
   let head = strip(b.text.slice(Math.max(0, b.text.lastIndexOf('信息内容'))));
   // Other rows' columns of the form are no column of these rows' own: their header over the
   // first rows, the rest of the table cut off (t49: 本年制发件数 … over 行政事业性收费 alone).
@@ -492,9 +497,10 @@ function namedColumns(b: ActiveBlock, defs: RowDef[]): number {
 
 /**
  * A word that names a column of section 二's sub-tables (本年制发件数, 处理决定数量, 本年收费金额,
- * 本年增/减), each counted once; a unit's note (（单位：万元）) names none.
+ * 本年增/减数量, 收费项目个数, 上年处理决定数: t93), each counted once; a unit's note (（单位：万元）,
+ * 金额单位：万元) names none.
  */
-const ACTIVE_COLUMN_WORD = /数量|金额|件数|总数|增减|增\/减/g;
+const ACTIVE_COLUMN_WORD = /增\/?减(?:数量|数)?|数量|金额|[件个项总目]数|决定数/g;
 
 /** The header form of section 二's columns: 信息内容 and each column's label, once. */
 function activeHeaderForm(defs: RowDef[]): HeaderForm {
