@@ -100,7 +100,9 @@ export async function wordPackage(body: string): Promise<Uint8Array> {
 
 /** A tester's kept files in `dir` (each with its truth `<file>.json`; README.txt their notes). */
 export function testerFiles(dir: URL): string[] {
-  return readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'README.txt');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((f) => f.isFile() && !f.name.endsWith('.json') && f.name !== 'README.txt')
+    .map((f) => f.name);
 }
 
 /** The cells of a tester's file as the ingest reads it: a document (PDF, Word, MHTML) through the document path. */

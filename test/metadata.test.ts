@@ -255,6 +255,39 @@ describe('metadata', () => {
     });
   });
 
+  it('a banner above a title naming no agency, and a 发布机构 naming another: the one the text proves (t93 M1)', () => {
+    const head = (field: string) =>
+      `测试县人民政府\n2023年政府信息公开工作年度报告\n发布机构：${field}  发布日期：2024-01-20`;
+    // The body names the field's agency: the banner is the portal's.
+    expect(meta(head('测试县财政局'), '现将2023年测试县财政局政府信息公开工作报告如下：').agency).toBe('测试县财政局');
+    // The body names neither: an agency of the banner's place on that place's portal.
+    expect(meta(head('测试县财政局'), '一、总体情况\n本机关认真贯彻落实《条例》。').agency).toBe('测试县财政局');
+    // The body names the line's government only: the line is the title's first line.
+    expect(meta(head('丙市财政局'), '一、总体情况\n测试县人民政府认真贯彻落实《条例》。').agency).toBe(
+      '测试县人民政府',
+    );
+    // Another place's agency, and the body names both: no one is proven.
+    const both = meta(head('丙市财政局'), '一、总体情况\n测试县人民政府和丙市财政局……');
+    expect(both.agency).toBeNull();
+    expect(both.agencyConflict).toMatchObject({
+      label: '测试县人民政府',
+      heading: '丙市财政局',
+      kept: null,
+      above: true,
+    });
+    // The manifest's reason says which two and why.
+    const p = ok(
+      parseText(`${head('测试县财政局')}\n一、总体情况\n现将测试县财政局报告如下。\n二、主动公开政府信息情况\n无\n`),
+    );
+    const d = p.diagnostics.find((x) => x.code === 'W_AGENCY_DISPUTED')!;
+    expect(agencyDisputedZh(d.message)).toBe(
+      '标题上一行的机关“测试县人民政府”与发布机构“测试县财政局”不一致（上一行可能是网站的横幅）：机关名称取发布机构所写的“测试县财政局”（正文或所在地方的网站表明）',
+    );
+    // The government's own office posting its report, and an abbreviation: the line stands.
+    expect(meta(head('测试县人民政府办公室')).agency).toBe('测试县人民政府');
+    expect(meta(head('县财政局')).agency).toBe('测试县人民政府');
+  });
+
   it('a long title broken before its last words (…信息公开 / 工作年度报告) is joined', () => {
     // Seed 12: the second line alone was the title, and no agency was read.
     expect(

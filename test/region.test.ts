@@ -41,6 +41,14 @@ describe('region', () => {
     expect(resolve('新华街道办事处').region_basis).toBe('ambiguous');
   });
 
+  it("a company's phone number (a web vendor's 技术支持 in the footer) is no clue (t96 F2)", () => {
+    const vendor = '技术支持：北京某某软件有限公司 电话：010-62345678';
+    expect(resolve('朝阳区财政局', vendor)).toMatchObject({ region_code: null, region_basis: 'ambiguous' });
+    // The agency's own number before it on the same line still is.
+    expect(resolve('朝阳区财政局', `主办：朝阳区财政局 电话：0431-81234567 ${vendor}`).region_code).toBe('220104');
+    expect(resolve('朝阳区财政局', `联系电话：0431-81234567\n${vendor}`).region_code).toBe('220104');
+  });
+
   it('clues decide: phone area code, web domain, credit code, provincial platform', () => {
     expect(resolve('朝阳区人民政府', '联系电话：010-12345678')).toMatchObject({
       region_code: '110105',

@@ -183,6 +183,20 @@ describe('dumpedPartAt: the other part of a page dumped as one line', () => {
     );
     expect(cut('某某局2024年1月20日某某局2022年政府信息公开工作年度报告一、总体情况本年度')).toBe('某某局202');
   });
+  it('cuts at another agency’s title of the same year, its name before the year (t89 F7)', () => {
+    const county = '某某县人民政府2023年政府信息公开工作年度报告';
+    const township = '某某县某某镇人民政府2023年政府信息公开工作年度报告一、总体情况本年度';
+    expect(cut(`本年度未收取信息处理费。${township}`, county)).toBe('某某县某某镇');
+    expect(cut(`某某县人民政府2024年1月20日${township}`, county)).toBe('某某县某某镇');
+    // The same agency's title again, and a sentence naming the report, are no other report.
+    expect(cut('本年度未收取信息处理费。某某县人民政府2023年政府信息公开工作年度报告一、总体情况', county)).toBeNull();
+    expect(cut('按要求，现将本局2023年政府信息公开工作年度报告公布如下。一、总体情况', county)).toBeNull();
+    expect(cut('编制本机关2023年政府信息公开工作年度报告。一、总体情况', county)).toBeNull();
+    // Glued to a sentence's last words, the name is not told from them: no cut.
+    expect(
+      cut('本年度未收取信息处理费某某县某某镇人民政府2023年政府信息公开工作年度报告一、总体情况', county),
+    ).toBeNull();
+  });
   it('cuts after the date at an appendix, a title of tables or a heading', () => {
     expect(cut('某某局2024年1月20日附件：统计表二、主动公开政府信息情况')).toBe('附件:统计表');
     expect(cut('某某局2024年1月20日某某局2022年政府信息公开情况统计表二、主动公开')).toBe('某某局202');

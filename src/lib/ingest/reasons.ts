@@ -55,7 +55,11 @@ export function agencyDisputedZh(detail: string): string {
   const m =
     /^标题中的机关名称“(.*)”与发布机构（落款）“(.*)”不一致/.exec(detail) ??
     /^标题中的机关名称“(.*)”在“(.*)”之后是乱码/.exec(detail);
-  return m ? agencyTitleZh(m[1]!, m[2]!) : '机关名称与标题所写不一致，请核对原文';
+  if (m) return agencyTitleZh(m[1]!, m[2]!);
+  // Two names read, one kept or neither (report/parse.ts agencyConflict): the message says which.
+  return /^(?:标题上一行|页面上两个报告标题|网页标题字段)/.test(detail)
+    ? detail
+    : '机关名称与标题所写不一致，请核对原文';
 }
 
 /** The same reason from the kept name and the title's (`reports.agency`, `reports.title_agency`). */

@@ -53,8 +53,10 @@ export interface Metadata {
   /**
    * `headings`: two of the report's own title lines (no <h1> to tell which is the page's: a
    * sidebar's or a hot list's title before the report's) rather than a crawler's field and a title.
+   * `above`: the line above a title naming no agency (`label`) against the 发布机构 field
+   * (`heading`): bannerOrIssuer.
    */
-  agencyConflict: { label: string; heading: string; kept: string | null; headings?: true } | null;
+  agencyConflict: { label: string; heading: string; kept: string | null; headings?: true; above?: true } | null;
   /**
    * Set when the year was decided but the body's statistical period (统计期限) names another
    * whole year: the year stands (a title is the report's statement of it), the reader is warned.
@@ -207,6 +209,9 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   let title: string | null = null;
   let titleNorm: string | null = null;
   let titleLine: number | null = null;
+  // The line above a title naming no agency, joined to it as its agency (a banner, or the
+  // title's own first line: bannerOrIssuer decides against the 发布机构 field).
+  let above: Line | null = null;
   if (chosen) {
     const l = chosen.line;
     // A traditional title is folded before its label (標題:) is cut, like every other field.
@@ -226,9 +231,15 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     const own = titleAgency(titleNorm)?.name ?? null;
     const suffix = (s: string) => AGENCY_END.exec(s)?.[0].length ?? 0;
     const placeless = own !== null && !namesPlace(own);
+    // A title wrapped after its year (沈阳市和平区司法局2023年度 / 政府信息公开…), or inside the
+    // agency's last word (…宁海路街道办事 / 处2023年…): a fresh tester's t96, agency NULL.
+    const yearTail = /^(.{2,})?(?<![\d])[(（]?(?:19|20)\d{2}\s*年度?[)）]?$/.exec(prevText)?.[1] ?? '';
+    const lead = /^[\u4e00-\u9fff]{1,3}(?=(?:19|20)\d{2}\s*年)/.exec(titleNorm)?.[0] ?? '';
+    const wrapped =
+      own === null && (AGENCY_END.test(yearTail) || (lead !== '' && AGENCY_END.test(`${prevText}${lead}`)));
     const joins =
       own === null
-        ? AGENCY_END.test(prevText)
+        ? AGENCY_END.test(prevText) || wrapped
         : (placeless && (PLACE_END.test(prevText) || suffix(`${prevText}${own}`) > suffix(own))) ||
           titleBeginning(prevText) ||
           // Or a place's name runs on from that line into this one (临汾市乡 / 宁县…, 白银市会 /
@@ -237,6 +248,7 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
+      if (own === null && !wrapped) above = prev;
     }
   }
 
@@ -250,6 +262,19 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   );
   let agency = picked.agency;
   if (agencyConflict && agencyConflict.kept === null) agency = null;
+  if (above && agency && !agencyConflict && !picked.disputed) {
+    const words = [...headLines, ...body.slice(0, 400)]
+      .filter((l) => l !== above && !ISSUER_LABEL.test(l.text) && !SOURCE_LABEL.test(l.text))
+      .map((l) => l.text)
+      .join('')
+      .replace(/\s+/g, '');
+    // The issuer: the 发布机构 field, else the page's 来源 ("source") field, else the signature.
+    const banner = bannerOrIssuer(agency, issuerField(fields) ?? fields.get('来源') ?? signature(), words);
+    if (banner) {
+      agencyConflict = banner;
+      agency = banner.kept;
+    }
+  }
 
   let published_on_basis: DateBasis | null = published_on ? 'label' : null;
   if (!published_on) {
@@ -281,6 +306,31 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
     index_no,
     source_url,
   };
+}
+
+/**
+ * The agency joined to a title from the line above it (XX县人民政府 / 2023年政府信息公开工作年度报告)
+ * against the issuer (the 发布机构 field, else 来源, else the signature) naming another agency in full: the line may be the portal's banner
+ * (a fresh tester's t93 M1: 测试县财政局's report filed under the banner's 测试县人民政府). The one
+ * the report's other words name, when they name only one; else, when the line is a place's
+ * 人民政府 and the field an agency of that place (测试县财政局 on 测试县's portal), the field; else
+ * neither (NULL). Null when there is no conflict: no field, an abbreviation (市政府办), a longer
+ * or shorter form of the same name, or the line's government's own office (XX县人民政府办公室,
+ * posting its government's report).
+ */
+export function bannerOrIssuer(
+  joined: string,
+  fieldRaw: string | undefined | null,
+  words: string,
+): { label: string; heading: string; kept: string | null; above: true } | null {
+  const field = fieldRaw ? norm(fieldRaw) : '';
+  if (!field || isAbbreviation(field) || !AGENCY_END.test(field)) return null;
+  if (field === joined || field.endsWith(joined) || joined.endsWith(field) || field.startsWith(joined)) return null;
+  const conflict = { label: joined, heading: field, above: true as const };
+  const [inField, inJoined] = [words.includes(field), words.includes(joined)];
+  if (inField !== inJoined) return { ...conflict, kept: inField ? field : joined };
+  const place = /^(.+?)人民政府$/.exec(joined)?.[1];
+  return { ...conflict, kept: place && field.startsWith(place) ? field : null };
 }
 
 /**
@@ -413,6 +463,8 @@ const CJK_GAP = /(?<=[\u4e00-\u9fff〇○])\s+(?=[\u4e00-\u9fff〇○0-9])/g;
 
 /** A line holding the issuer's field. */
 const ISSUER_LABEL = /发\s*布\s*机\s*构|发文机关|发布单位/;
+/** A line holding the page's 来源 field (the posting unit, or a site's name). */
+const SOURCE_LABEL = /来\s*源\s*[:：]/;
 
 /** The page's field naming the issuer (发布机构, 发文机关, 发布单位), as written; null when none. */
 const issuerField = (fields: Map<string, string>): string | null =>

@@ -324,6 +324,9 @@ const SKIP_LABELS = new Set([
   '126',
 ]);
 
+/** Words naming a company or a site's builder, never the agency or its place's government. */
+const VENDOR = /公司|技术支持|技术服务|技术保障|承建|建设单位|开发单位|制作单位|设计制作|运维|维护单位|服务商|厂商/;
+
 export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const clues: Clue[] = [];
   const credit = CREDIT_CODE.exec((input.index_no ?? '').toUpperCase());
@@ -335,7 +338,15 @@ export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   }
   const head = input.text.slice(0, 200_000);
   const phones = new Set<string>();
-  for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) phones.add(m[1]!);
+  // Not a company's number (a web vendor's 技术支持 in the page's footer: a fresh tester's t96,
+  // 长春's 朝阳区 filed as 北京's by the vendor's 010): what stands before it on its line, since the
+  // line's start or the number before, names the one it is for.
+  let after = 0;
+  for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) {
+    const from = Math.max(after, head.lastIndexOf('\n', m.index) + 1, m.index - 60);
+    after = m.index + m[0].length;
+    if (!VENDOR.test(head.slice(from, m.index))) phones.add(m[1]!);
+  }
   const phonePrefixes = [...phones].flatMap((p) =>
     (g.phone.get(p) ?? []).map((c) => c.code.slice(0, c.level === 1 ? 2 : 4)),
   );

@@ -28,7 +28,9 @@ export function nextReportAt(lines: Line[]): number | null {
     if (title) {
       // A title after the body when the report's own was not seen (wrapped over two lines:
       // 慈溪市教育局 / 2020年政府信息公开工作年 / 度报告) is another report's too.
-      if (body.begun && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return i;
+      // From the agency's line when the title took its agency from the line before (a fresh
+      // tester's t96: that line left with the first report, the second's agency was not read).
+      if (body.begun && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return title.from ?? i;
       // The report's own title is the last before its body: titles above it may be a page's
       // links to other years' reports (相关文章: its 2019 and 2018 reports over the 2020 one,
       // and then the 2019 report after the body was taken for the same report).
@@ -45,6 +47,8 @@ interface Title {
   year: number | null;
   /** The title without its year and the words every title has: the agency's part. */
   agency: string;
+  /** The index of the line before the title that gave its agency (titleAt). */
+  from?: number;
 }
 
 /** A line that is a report's title and nothing else: 2023年某某局政府信息公开工作年度报告. */
@@ -79,11 +83,9 @@ function titleAt(lines: Line[], i: number): Title | null {
   let title = titleOf(lines[i]!.text);
   if (!title) return null;
   if (!title.agency) {
-    const before = lines
-      .slice(Math.max(0, i - 2), i)
-      .findLast((l) => l.text.trim())
-      ?.text.replace(/[\s|\u3000]+/g, '');
-    if (before && AGENCY_LINE.test(before)) title = { ...title, agency: before };
+    const at = lines.slice(0, i).findLastIndex((l, k) => k >= i - 2 && l.text.trim());
+    const before = at >= 0 ? lines[at]!.text.replace(/[\s|\u3000]+/g, '') : '';
+    if (before && AGENCY_LINE.test(before)) title = { ...title, agency: before, from: at };
   }
   if (title.year !== null) return title;
   const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim());
@@ -334,21 +336,52 @@ export function dumpedPartAt(lines: Line[]): { li: number; col: number } | null 
     let from = 0;
     const cuts = [...titles.map((col) => ({ col, title: true })), ...dated.map((col) => ({ col, title: false }))];
     for (const { col, title } of cuts.sort((a, b) => a.col - b.col)) {
+      // Where the part begins: a title's agency before its year is the title's.
+      let at = col;
       if (title) {
-        const t = titleOf(TITLE_AT.exec(text.slice(col))?.[0] ?? '');
+        let t = titleOf(TITLE_AT.exec(text.slice(col))?.[0] ?? '');
         if (!t) continue;
+        // Found from its year, the title's agency stands before it (…处理费。某某县某某镇人民政府
+        // 2023年…: a fresh tester's t89 F7, a township's report after its county's, both of 2023,
+        // read as one and the township's numbers published as the county's).
+        const named = t.agency ? null : agencyBefore(text, col);
+        if (named) {
+          t = { ...t, agency: named };
+          at = col - named.length;
+        }
         if (!first) {
           first = t;
-          from = col;
+          from = at;
           continue;
         }
         if (!another(first, t) || !overviewAfter(text, col)) continue;
       }
-      if (headed || headingIn(text.slice(from, col))) return { li, col };
+      if (headed || headingIn(text.slice(from, at))) return { li, col: at };
     }
   }
   return null;
 }
+
+/**
+ * The agency's name just before a title found from its year in a dump: the Chinese run from the
+ * last sentence's end (。；！？, a space, a bar, a date's 日) to the year, when it is a name alone:
+ * it ends as an agency's name does and holds no word of a sentence (现将本局2023年…, 编制本机关
+ * 2023年… are sentences naming the report). Null otherwise.
+ */
+function agencyBefore(text: string, col: number): string | null {
+  const run = /[\u4e00-\u9fff（）()]{2,40}$/.exec(text.slice(Math.max(0, col - 40), col))?.[0];
+  if (!run) return null;
+  const at = col - run.length;
+  // After a date (…1月20日某某镇人民政府2023年…), its 日 is the date's.
+  const name = /\d$/.test(text.slice(0, at)) && run.startsWith('日') ? run.slice(1) : run;
+  if (at > 0 && name === run && !/[。；！？;!?\s|]$/.test(text.slice(0, at))) return null;
+  if (!AGENCY_NAME_END.test(name) || /^[本我该省市区县镇乡]/.test(name) || SENTENCE_WORD.test(name)) return null;
+  return name;
+}
+/** How an agency's name ends (metadata/agency.ts AGENCY_END, the words of a dump's titles). */
+const AGENCY_NAME_END = /(?:人民政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|中心|院|所|署|会)$/;
+/** Words of a sentence, never of a name. */
+const SENTENCE_WORD = /现将|根据|按照|依据|编制|发布|公布|印发|特此|如下|关于|本机关|本单位/;
 
 /** The title at the start of a text (the shortest run to 年度报告/年报). */
 const TITLE_AT = /^[^。；，,]{4,60}?信息公开(?:工作)?(?:年度报告|年报)/;

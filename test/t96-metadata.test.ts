@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testerFiles, wrongInFile } from './documents.ts';
+import { ok, parseText } from './helpers.ts';
+
+/**
+ * A fresh tester's t96 (test/fixtures/tester/t96, README.txt its notes): whose report it is. A
+ * portal's banner above a title naming no agency, and a web vendor's phone number in the footer.
+ */
+const dir = new URL('./fixtures/tester/t96/', import.meta.url);
+
+describe('t96: the agency and the region are the report’s own', () => {
+  const files = testerFiles(dir);
+  it('has its files', () => expect(files.length).toBe(12));
+  for (const file of files)
+    it(file, async () => {
+      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
+        expect: { agency: string; region_code: string | null };
+      };
+      const { report } = ok(parseText(readFileSync(new URL(file, dir)), file));
+      expect({ agency: report.agency, region_code: report.region_code }).toEqual({
+        agency: truth.expect.agency,
+        region_code: truth.expect.region_code,
+      });
+      expect(await wrongInFile(dir, file)).toEqual([]);
+    });
+});
