@@ -89,6 +89,17 @@ describe('row labels with no room for numbers', () => {
     expect(fwd.every((c) => c.state !== 'number')).toBe(true);
   });
 
+  it("2019's row （六）其他处理 over the 2021 form's first item is its group's heading, not masked (t94 L1)", () => {
+    const group = ['（六）其他处理', '', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ''];
+    const lines = textToLines([...group, seven(['11', '0', '0', '0', '0', '0', '11'])].join('\n'));
+    expect(maskOrphanLabels(lines)).toBe(lines);
+    // Before another row's label it is masked as before.
+    const other = textToLines(
+      ['（六）其他处理', '', '（七）总计', '', seven(['1', '0', '0', '0', '0', '0', '1'])].join('\n'),
+    );
+    expect(maskOrphanLabels(other)).not.toBe(other);
+  });
+
   it('labels followed by their numbers are left alone', () => {
     const lines = textToLines('（一）予以公开\n\n3\n\n0\n（二）部分公开 1 0 0 0 0 0 1\n（三）不予公开\n0件\n');
     expect(maskOrphanLabels(lines)).toBe(lines);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
-/** A fresh tester's t91 (test/fixtures/tester/t91, README.txt its notes): a unit a space after its number. */
+/** A fresh tester's t91 (test/fixtures/tester/t91, README.txt its notes): a unit a space after its number, a unit after a row's label. */
 const dir = new URL('./fixtures/tester/t91/', import.meta.url);
 
-describe('t91: a unit a space after its number is the number’s', () => {
+describe('t91: a unit a space after its number is the number’s, and one after a label is no part of it', () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(1));
+  it('has its files', () => expect(files.length).toBe(2));
   for (const file of files) {
     it(`${file}: no wrong number`, async () => expect(await wrongInFile(dir, file)).toEqual([]));
     it(`${file}: every number read`, async () => expect(await missingInFile(dir, file)).toEqual([]));

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { testerFiles, wrongInFile } from './documents.ts';
+import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 import { minimalReport, ok, parseText, rowOf } from './helpers.ts';
 
 /** A fresh tester's t92 (test/fixtures/tester/t92, README.txt its notes): section 二's sub-tables with a column of the agency's own. */
 const dir = new URL('./fixtures/tester/t92/', import.meta.url);
+const labels = new URL('./fixtures/tester/t92/labels/', import.meta.url);
+
+describe('t92: a row label with its unit (规章（件）, 行政事业性收费（万元）) is the row, and ends the row before it', () => {
+  const files = testerFiles(labels);
+  it('has its files', () => expect(files.length).toBe(3));
+  for (const file of files) {
+    it(`${file}: no wrong number`, async () => expect(await wrongInFile(labels, file)).toEqual([]));
+    it(`${file}: every number read`, async () => expect(await missingInFile(labels, file)).toEqual([]));
+  }
+});
 
 describe("t92: a row under a header naming more columns than the form's is not read by its count", () => {
   const files = testerFiles(dir);

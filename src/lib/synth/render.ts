@@ -79,6 +79,8 @@ export interface TableQuirks {
   };
   /** 驼峰路-style: every applicant cell blank, only 总计 filled in (blank-lines style). */
   blankApplicants: boolean;
+  /** 三's group labels on lines of their own before their group's first row (blank-lines style, not pageCells'). */
+  groupLines?: boolean;
   /** Rows glued into one digit run (spaces style). */
   glued: boolean;
   splitHeaders: boolean;
@@ -1406,13 +1408,17 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
         });
         break;
       }
-      rows.forEach((r) => {
-        const [label, ...cs] = r;
-        if (q.blankApplicants && cs.length === 7 && cs.slice(0, 6).every((c) => c === '')) {
-          out.push(label!, ...Array<string>(7).fill(''), ` ${cs[6]}`, '');
-        } else out.push(...r.flatMap((c) => [c, '']));
-        footer();
-      });
+      {
+        let group = '';
+        rows.forEach((r) => {
+          if (q.groupLines) r = withGroupLine(r, group, (g) => (group = g));
+          const [label, ...cs] = r;
+          if (q.blankApplicants && cs.length === 7 && cs.slice(0, 6).every((c) => c === '')) {
+            out.push(label!, ...Array<string>(7).fill(''), ` ${cs[6]}`, '');
+          } else out.push(...r.flatMap((c) => (q.groupLines ? c.split('\n') : [c]).flatMap((l) => [l, ''])));
+          footer();
+        });
+      }
       break;
     case 'pipes':
       rows.forEach((r) => {

@@ -1,5 +1,5 @@
 import type { RowDef } from '../template/definitions.ts';
-import type { Tok } from './tokens.ts';
+import { labelKey, type Tok } from './tokens.ts';
 
 /**
  * Section 二's rows whose label a value follows and, further on before any row's label, a piece
@@ -16,7 +16,8 @@ import type { Tok } from './tokens.ts';
  */
 export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef[]): Map<string, string> {
   const out = new Map<string, string>();
-  const plain = (t: Tok) => (t.t === 'text' ? t.text.replace(/\s+/g, '') : '');
+  // As rows are matched (tokens.ts labelKey: a count's unit after a label, 行政许可（件）, is none of its words).
+  const plain = (t: Tok) => (t.t === 'text' ? labelKey(t.text) : '');
   const isLabel = (t: Tok) => t.t === 'text' && defs.some((d) => d.match.test(plain(t)));
   // The column headers' words, and a piece of one as a line of plain text leaves it (上一年 /
   // 项目数 / 量, 本年 / 增/减): two characters or more, in a header or holding one.

@@ -288,10 +288,17 @@ export function readTable(
   // A plain row (widerRows) also holds its own arithmetic (三's row sum), a check only: a row
   // read a column off by a lost blank rarely does, and then no row is taken for a stray.
   const rowRules = rulesOf(rules.identities ?? [], tableId).rules;
+  const lines = found.map((f, k) => labelLine(positioned.toks, f.at, regionEnd(found, k, toks.length)));
+  // Empty pieces before a delimited row's first value are the label's columns, no blank cell,
+  // when every row's first value stands at the same piece (a sheet's rows, their labels over one
+  // to three columns: `一、本年新收…,,,4286,…` and `,,2.其他法律…,234,…`; a fresh tester's t94). A
+  // blank first cell would put a row's first value a piece further.
+  const firsts = new Set(lines.map((l) => l.find((t) => t.t === 'val')?.piece));
+  const labelColumns = firsts.size === 1 && [...firsts][0] !== undefined;
   const wideRows = widerRows(
     found.map((f, k) => {
       const rc = rcs[k]!;
-      const ext = rowExtent(labelLine(positioned.toks, f.at, regionEnd(found, k, toks.length)));
+      const ext = rowExtent(lines[k]!);
       const n = f.def.columns.length;
       return {
         n,
@@ -305,7 +312,7 @@ export function readTable(
         plain:
           rc.kind === 'cells' &&
           rc.cells.every((c) => c !== null) &&
-          ext.lead === 0 &&
+          (ext.lead === 0 || labelColumns) &&
           rowHolds(f.def, rc.cells, rowRules, rules.moneyUnit ?? null),
       };
     }),

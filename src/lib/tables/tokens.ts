@@ -382,10 +382,20 @@ function isOneLabel(head: string): boolean {
   return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
 
-/** Label text for matching: spaces removed, trailing colon dropped. */
+/**
+ * Label text for matching: spaces removed, trailing colon dropped, and a unit after the label
+ * (（七）总计（件）, 规章（件）, 行政许可(单位：件), 行政事业性收费（万元）: a fresh tester's t91 and t92
+ * lost those rows, and the rows after them). A money unit there is read as the amount's unit from
+ * the section's lines (units.ts BRACKETED), not from the label.
+ */
 export function labelKey(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[:：]$/, '');
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[:：]$/, '')
+    .replace(LABEL_UNIT, '');
 }
+/** A unit in brackets at a label's end: （件）, (单位：件), （万元）. */
+const LABEL_UNIT = /[(（](?:单位[:：]?)?(?:件|个|项|条|次|人次|(?:十|百|千|万|十万|百万|千万|亿)?元)[)）][:：]?$/;
 
 /** Label with its numbering prefix (1. / (一) / 一、) removed, for exact-label rows. */
 export function bareLabel(text: string): string {
