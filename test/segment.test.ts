@@ -27,6 +27,15 @@ describe('sections', () => {
     expect(s.sections[5]!.line).toBe(5);
   });
 
+  it('finds headings numbered as parts inside a page dumped as one line (t89 F7, t92)', () => {
+    const body = '本机关认真贯彻落实条例，政府信息公开工作平稳有序，'.repeat(12);
+    const dump = `标题 某某县人民政府2023年政府信息公开工作年度报告。第一部分 总体情况${body}第二部分、主动公开政府信息情况本年度主动公开。第3部分 收到和处理政府信息公开申请情况本年度共收到。第四部分 政府信息公开行政复议、行政诉讼情况无。第五部分存在的主要问题及改进情况无。第六部分 其他需要报告的事项无。`;
+    expect(heads(dump).map(([k]) => k)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // Not in a line of its own's running text, nor inside 《》 in a dump.
+    expect(findHeading(1, '详见第二部分主动公开政府信息情况。')).toBeNull();
+    expect(findHeading(1, `${body}《第二部分 主动公开政府信息情况》`)).toBeNull();
+  });
+
   it('accepts wording variants', () => {
     expect(
       heads(

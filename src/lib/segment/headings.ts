@@ -139,14 +139,28 @@ export interface HeadingHit {
 /** The first heading k (0-based) in `text` at or after `from`, by any of the three rules. */
 export function findHeading(k: number, text: string, from = 0): HeadingHit | null {
   // Every rule needs the numeral where a heading's numeral can stand: most lines are done here.
-  return numeralMayStart(k, text, from) ? byRules(k, text, from) : null;
+  return numeralMayStart(k, text, from) || (text.length > DUMP_LINE && text.includes('部分', from))
+    ? byRules(k, text, from)
+    : null;
 }
+
+/** A line this long is a page dumped as one line (segment/bounds.ts DUMP). */
+const DUMP_LINE = 300;
+/**
+ * A heading numbered as a part inside a page dumped as one line (…条例。第二部分 主动公开政府信息
+ * 情况本年度…): a known wording right after 第N部分. On a line of its own it is UNNUMBERED's; in a
+ * dump nothing else finds it, and a report of such headings was text only (fresh testers' t89
+ * and t92: 200 cells a file).
+ */
+const PART_INLINE: RegExp[] = WORDING.map(
+  (w, k) => new RegExp(`(?<![《“])第\\s*(?:${NUMERALS[k]}|${k + 1})\\s*部分\\s*[、.,:：]?\\s*${w}`),
+);
 
 /** findHeading without the quick test (exported for the test that compares the two). */
 export function byRules(k: number, text: string, from = 0): HeadingHit | null {
   const part = from ? text.slice(from) : text;
   let best: HeadingHit | null = null;
-  for (const re of [EXACT[k]!, KEYWORD[k]!]) {
+  for (const re of text.length > DUMP_LINE ? [EXACT[k]!, KEYWORD[k]!, PART_INLINE[k]!] : [EXACT[k]!, KEYWORD[k]!]) {
     const m = re.exec(part);
     if (m && (!best || m.index < best.col)) best = { col: m.index, len: m[0].length };
   }

@@ -14,6 +14,7 @@ import {
   oldFormTable,
   otherNumbered,
   partNumbered,
+  type PartNumbering,
   partNumbering,
   rowWording,
   onelineDump,
@@ -1268,6 +1269,37 @@ function report(
       }
       quirks.add(added ? 'heading-renumbered' : numbering ? 'heading-numbered-as-part' : 'heading-unnumbered');
       if (otherAfterParts.length) quirks.add('other-report-after-parts');
+    }
+    // The same in a one-line dump, its headings numbered as parts (…条例。第二部分 主动公开…): found
+    // inside the line after 第N部分 (fresh testers' t89 and t92: text only before; side generator).
+    const dumpParts = new Random(Number(seq) * 5449 + 103);
+    if (
+      style === 'oneline' &&
+      !glue &&
+      !hv &&
+      !renumber &&
+      !unitHeading &&
+      !appendix.length &&
+      !quirks.has('tables-after-four') &&
+      !quirks.has('other-year-sections') &&
+      !quirks.has('other-year-sections-no-four') &&
+      dumpParts.chance(0.1)
+    ) {
+      const numbering: PartNumbering = {
+        unit: '部分',
+        sep: dumpParts.pick([' ', '', '、', '：']),
+        arabic: dumpParts.chance(0.15),
+      };
+      ['一、总体情况', s2[0]!, s3[0]!, s4?.[0], ...h56].forEach((heading, i) => {
+        if (heading === undefined) return;
+        const to = partNumbered(heading, i + 1, numbering);
+        const at = body.indexOf(heading);
+        if (at >= 0) body[at] = to;
+        const t = tableLines.indexOf(heading);
+        if (t >= 0) tableLines[t] = to;
+        tocHeadings[i] = to;
+      });
+      quirks.add('dump-heading-parts');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
