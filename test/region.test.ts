@@ -47,6 +47,8 @@ describe('region', () => {
     // The agency's own number before it on the same line still is.
     expect(resolve('朝阳区财政局', `主办：朝阳区财政局 电话：0431-81234567 ${vendor}`).region_code).toBe('220104');
     expect(resolve('朝阳区财政局', `联系电话：0431-81234567\n${vendor}`).region_code).toBe('220104');
+    // A role alone is no company: the agency's own unit's number (t97).
+    expect(resolve('朝阳区财政局', '网站运维：朝阳区政务服务中心 联系电话：0431-81234567').region_code).toBe('220104');
   });
 
   it('clues decide: phone area code, web domain, credit code, provincial platform', () => {

@@ -192,6 +192,15 @@ describe('dumpedPartAt: the other part of a page dumped as one line', () => {
     expect(cut('本年度未收取信息处理费。某某县人民政府2023年政府信息公开工作年度报告一、总体情况', county)).toBeNull();
     expect(cut('按要求，现将本局2023年政府信息公开工作年度报告公布如下。一、总体情况', county)).toBeNull();
     expect(cut('编制本机关2023年政府信息公开工作年度报告。一、总体情况', county)).toBeNull();
+    // A title named in a sentence, or in a list of links, begins no report (t97).
+    expect(cut('坚持公开。参见某某县统计局2023年政府信息公开工作年度报告。第一部分 总体情况', county)).toBeNull();
+    expect(cut('坚持公开。某某县统计局2023年政府信息公开工作年度报告。一、总体情况', county)).toBeNull();
+    expect(
+      cut(
+        '相关阅读 某某县财政局2023年政府信息公开工作年度报告 某某县教育局2023年政府信息公开工作年度报告 （一）总体情况',
+        county,
+      ),
+    ).toBeNull();
     // Glued to a sentence's last words, the name is not told from them: no cut.
     expect(
       cut('本年度未收取信息处理费某某县某某镇人民政府2023年政府信息公开工作年度报告一、总体情况', county),

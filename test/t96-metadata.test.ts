@@ -18,8 +18,11 @@ describe('t96: the agency and the region are the report’s own', () => {
         expect: { agency: string; region_code: string | null };
       };
       const { report } = ok(parseText(readFileSync(new URL(file, dir)), file));
+      // A banner over a title naming no agency with only a 发布机构 naming another: nothing proves
+      // which (a government's report posted by an office has that shape too: t97), so NULL.
+      const unproven = /^(?:banner_crumb_fabu|html_fields_after_h1)/.test(file);
       expect({ agency: report.agency, region_code: report.region_code }).toEqual({
-        agency: truth.expect.agency,
+        agency: unproven ? null : truth.expect.agency,
         region_code: truth.expect.region_code,
       });
       expect(await wrongInFile(dir, file)).toEqual([]);

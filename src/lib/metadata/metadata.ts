@@ -269,7 +269,13 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
       .join('')
       .replace(/\s+/g, '');
     // The issuer: the 发布机构 field, else the page's 来源 ("source") field, else the signature.
-    const banner = bannerOrIssuer(agency, issuerField(fields) ?? fields.get('来源') ?? signature(), words);
+    const source = fields.get('来源');
+    const field = issuerField(fields) ?? (source && !SOURCE_NO_ISSUER.test(norm(source)) ? source : null);
+    const signed = signature();
+    const issuer = field ?? signed;
+    const proves = (a: string) =>
+      namesReport(words, a) || (field !== null && signed !== null && norm(field) === a && norm(signed) === a);
+    const banner = bannerOrIssuer(agency, issuer, proves);
     if (banner) {
       agencyConflict = banner;
       agency = banner.kept;
@@ -310,27 +316,46 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
 
 /**
  * The agency joined to a title from the line above it (XX县人民政府 / 2023年政府信息公开工作年度报告)
- * against the issuer (the 发布机构 field, else 来源, else the signature) naming another agency in full: the line may be the portal's banner
- * (a fresh tester's t93 M1: 测试县财政局's report filed under the banner's 测试县人民政府). The one
- * the report's other words name, when they name only one; else, when the line is a place's
- * 人民政府 and the field an agency of that place (测试县财政局 on 测试县's portal), the field; else
- * neither (NULL). Null when there is no conflict: no field, an abbreviation (市政府办), a longer
- * or shorter form of the same name, or the line's government's own office (XX县人民政府办公室,
- * posting its government's report).
+ * against the issuer naming another agency in full — the 发布机构 field, else 来源 (not a media or
+ * information centre's, nor a site's), else the signature (落款). The line may be a portal's banner
+ * (fresh testers' t93 M1 and t96: 测试县财政局's report filed under 测试县人民政府), or the title's
+ * first line with the report posted, compiled or signed by an office or another unit (t97: 沭阳县
+ * 人民政府's report posted by 沭阳县政务公开办公室; a bureau's report posted by its county's portal).
+ * Only strong evidence decides (`proves`): the report's own words naming one of them with the
+ * report (…现将2023年测试县财政局政府信息公开工作报告如下, XX局2023年政府信息公开…), or the field and the
+ * signature naming the same one; when it proves one and not the other, that one; else, when the
+ * issuer is a place's government and the line one of that place's units, the line; else neither
+ * (NULL, `W_AGENCY_DISPUTED`). Null when there is no conflict: no issuer, an abbreviation
+ * (市政府办), a longer or shorter form of the same name, or the line's government's own office
+ * (XX县人民政府办公室).
  */
 export function bannerOrIssuer(
   joined: string,
-  fieldRaw: string | undefined | null,
-  words: string,
+  issuerRaw: string | undefined | null,
+  proves: (agency: string) => boolean,
 ): { label: string; heading: string; kept: string | null; above: true } | null {
-  const field = fieldRaw ? norm(fieldRaw) : '';
-  if (!field || isAbbreviation(field) || !AGENCY_END.test(field)) return null;
-  if (field === joined || field.endsWith(joined) || joined.endsWith(field) || field.startsWith(joined)) return null;
-  const conflict = { label: joined, heading: field, above: true as const };
-  const [inField, inJoined] = [words.includes(field), words.includes(joined)];
-  if (inField !== inJoined) return { ...conflict, kept: inField ? field : joined };
-  const place = /^(.+?)人民政府$/.exec(joined)?.[1];
-  return { ...conflict, kept: place && field.startsWith(place) ? field : null };
+  const issuer = issuerRaw ? norm(issuerRaw) : '';
+  if (!issuer || isAbbreviation(issuer) || !AGENCY_END.test(issuer)) return null;
+  if (issuer === joined || issuer.endsWith(joined) || joined.endsWith(issuer) || issuer.startsWith(joined)) return null;
+  const conflict = { label: joined, heading: issuer, above: true as const };
+  const [forIssuer, forJoined] = [proves(issuer), proves(joined)];
+  if (forIssuer !== forJoined) return { ...conflict, kept: forIssuer ? issuer : joined };
+  // A place's government as the issuer over its own unit's line (沭阳县财政局 / 2023年…, 来源：沭阳县
+  // 人民政府): the unit's report on its government's portal (t97). Not the other way round: a
+  // government's line over one of its units is a banner as often as the title's first line.
+  const place = /^(.+?)人民政府$/.exec(issuer)?.[1];
+  return { ...conflict, kept: place && joined.startsWith(place) ? joined : null };
+}
+
+/** A 来源 that names no issuer: a media or information centre, a newspaper, a site. */
+const SOURCE_NO_ISSUER = /(?:中心|网|网站|报|报社|电视台|台|社|门户)$/;
+
+/** The report's own words naming `agency` with the report: XX局2023年政府信息公开工作年度报告, 2023年XX局政府信息公开工作报告. */
+function namesReport(words: string, agency: string): boolean {
+  const a = agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const year = '(?:(?:19|20)\\d{2}\\s*年度?)';
+  const report = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
+  return new RegExp(`${a}${year}?${report}|${year}${a}${report}`).test(words);
 }
 
 /**

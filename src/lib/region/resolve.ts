@@ -324,8 +324,11 @@ const SKIP_LABELS = new Set([
   '126',
 ]);
 
-/** Words naming a company or a site's builder, never the agency or its place's government. */
-const VENDOR = /公司|技术支持|技术服务|技术保障|承建|建设单位|开发单位|制作单位|设计制作|运维|维护单位|服务商|厂商/;
+/**
+ * Words naming a company, never the agency or a unit of its place's government. Not a role alone
+ * (网站运维：朝阳区政务服务中心 电话：0431-…, the agency's own unit: a fresh tester's t97).
+ */
+const VENDOR = /公司|有限|集团|科技|软件|网络技术|信息技术/;
 
 export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const clues: Clue[] = [];
@@ -338,9 +341,9 @@ export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   }
   const head = input.text.slice(0, 200_000);
   const phones = new Set<string>();
-  // Not a company's number (a web vendor's 技术支持 in the page's footer: a fresh tester's t96,
-  // 长春's 朝阳区 filed as 北京's by the vendor's 010): what stands before it on its line, since the
-  // line's start or the number before, names the one it is for.
+  // Not a company's number (a web vendor's 技术支持：北京某某软件有限公司 in the page's footer: a fresh
+  // tester's t96, 长春's 朝阳区 filed as 北京's by the vendor's 010): what stands before it on its
+  // line, since the line's start or the number before, names the one it is for.
   let after = 0;
   for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) {
     const from = Math.max(after, head.lastIndexOf('\n', m.index) + 1, m.index - 60);

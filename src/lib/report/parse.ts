@@ -216,7 +216,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       diag(
         'W_AGENCY_DISPUTED',
         meta.agencyConflict.above
-          ? `标题上一行的机关“${label}”与发布机构“${heading}”不一致（上一行可能是网站的横幅）：${kept ? `机关名称取${kept === heading ? '发布机构' : '上一行'}所写的“${kept}”（正文或所在地方的网站表明）` : '正文不能确定是哪一个，机关名称留空'}`
+          ? `标题上一行的机关“${label}”与发布机构“${heading}”不一致（上一行可能是网站的横幅）：${kept ? `机关名称取${kept === heading ? '发布机构' : '上一行'}所写的“${kept}”（正文称本报告为其报告、发布机构与落款一致，或上一行是发布网站所属政府的下属单位）` : '正文和落款都不能确定是哪一个，机关名称留空'}`
           : `${meta.agencyConflict.headings ? `页面上两个报告标题的机关“${label}”与“${heading}”不一致（其一可能是侧栏或热点列表中的其他报告）` : `网页标题字段（标题：）的机关“${label}”与报告本身标题的机关“${heading}”不一致`}：${kept ? `机关名称取发布机构（落款）所写的“${kept}”` : '发布机构和落款都不能确定是哪一个，机关名称留空'}`,
         file,
         meta.titleLine,

@@ -346,6 +346,13 @@ export function dumpedPartAt(lines: Line[]): { li: number; col: number } | null 
         // read as one and the township's numbers published as the county's).
         const named = t.agency ? null : agencyBefore(text, col);
         if (named) {
+          // A title named in a sentence (…参见XX局2023年…年度报告。), or one of a list of links
+          // (相关阅读 XX局2023年…年度报告 YY局2023年…年度报告): no report begins there (a fresh
+          // tester's t97: the report cut at the mention, 200 cells lost).
+          const end = col + (TITLE_AT.exec(text.slice(col))?.[0].length ?? 0);
+          if (MENTION_END.test(text.slice(end, end + 2)) || LISTED_AFTER.test(text.slice(end, end + 90))) continue;
+          if (/(?:年度报告|年报)\s*$/.test(text.slice(Math.max(0, col - named.length - 20), col - named.length)))
+            continue;
           t = { ...t, agency: named };
           at = col - named.length;
         }
@@ -378,10 +385,16 @@ function agencyBefore(text: string, col: number): string | null {
   if (!AGENCY_NAME_END.test(name) || /^[本我该省市区县镇乡]/.test(name) || SENTENCE_WORD.test(name)) return null;
   return name;
 }
+/** After a title named in a sentence: its punctuation (。，；、》）”). */
+const MENTION_END = /^\s*[。，,；;、》）)”]/;
+/** Right after a title, another title: a list of links. */
+const LISTED_AFTER =
+  /^\s*[\u4e00-\u9fff（）()]{0,40}?(?:(?:19|20)\d{2})年度?[\u4e00-\u9fff（）()]{0,40}?信息公开(?:工作)?(?:年度报告|年报)/;
 /** How an agency's name ends (metadata/agency.ts AGENCY_END, the words of a dump's titles). */
 const AGENCY_NAME_END = /(?:人民政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|中心|院|所|署|会)$/;
 /** Words of a sentence, never of a name. */
-const SENTENCE_WORD = /现将|根据|按照|依据|编制|发布|公布|印发|特此|如下|关于|本机关|本单位/;
+const SENTENCE_WORD =
+  /现将|根据|按照|依据|编制|发布|公布|印发|特此|如下|关于|本机关|本单位|参见|详见|参阅|查阅|阅读|查看|点击|下载|链接/;
 
 /** The title at the start of a text (the shortest run to 年度报告/年报). */
 const TITLE_AT = /^[^。；，,]{4,60}?信息公开(?:工作)?(?:年度报告|年报)/;

@@ -1,5 +1,5 @@
 import type { RowDef } from '../template/definitions.ts';
-import { labelKey, type Tok } from './tokens.ts';
+import { labelWords, type Tok } from './tokens.ts';
 
 /**
  * Section 二's rows whose label a value follows and, further on before any row's label, a piece
@@ -16,8 +16,8 @@ import { labelKey, type Tok } from './tokens.ts';
  */
 export function valueBeforeOwnHeader(toks: readonly Tok[], defs: readonly RowDef[]): Map<string, string> {
   const out = new Map<string, string>();
-  // As rows are matched (tokens.ts labelKey: a count's unit after a label, 行政许可（件）, is none of its words).
-  const plain = (t: Tok) => (t.t === 'text' ? labelKey(t.text) : '');
+  // A label with a unit at its end (行政许可（件）, 行政事业性收费（万元）) is a label too (tokens.ts labelWords).
+  const plain = (t: Tok) => (t.t === 'text' ? labelWords(t.text) : '');
   const isLabel = (t: Tok) => t.t === 'text' && defs.some((d) => d.match.test(plain(t)));
   // The column headers' words, and a piece of one as a line of plain text leaves it (上一年 /
   // 项目数 / 量, 本年 / 增/减): two characters or more, in a header or holding one.

@@ -2,7 +2,7 @@ import type { RowDef } from '../template/definitions.ts';
 import { isCellText } from './cell.ts';
 import { cellsByHeader, misplaced, type HeaderColumns } from './columns.ts';
 import { isHeaderLead } from './header.ts';
-import { bareLabel, labelKey, type Tok } from './tokens.ts';
+import { bareLabel, labelKey, labelUnit, type Tok } from './tokens.ts';
 import { normalizeLine } from '../decode/normalize.ts';
 
 /**
@@ -179,9 +179,20 @@ function labelOf(defs: RowDef[], text: string, exact: boolean): Label {
   const cache = byMode[exact ? 1 : 0];
   let label = cache.get(text);
   if (label === undefined) {
-    const key = exact ? bareLabel(text) : labelKey(text);
+    let key = exact ? bareLabel(text) : labelKey(text);
     const hit: number[] = [];
     for (let d = 0; d < defs.length; d++) if (defs[d]!.match.test(key)) hit.push(d);
+    // A unit at the label's end (（七）总计（件）, 行政事业性收费（万元）) names a row whose values it
+    // can be: a count's a row of counts, a money unit a row with an amount (tokens.ts labelUnit).
+    const unit = hit.length ? null : labelUnit(key);
+    if (unit) {
+      for (let d = 0; d < defs.length; d++) {
+        const kinds = defs[d]!.columns.map((c) => c.kind);
+        if (defs[d]!.match.test(unit.bare) && (unit.money ? kinds.includes('money') : !kinds.includes('money')))
+          hit.push(d);
+      }
+      if (hit.length) key = unit.bare;
+    }
     label = { key, hit };
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(text, label);

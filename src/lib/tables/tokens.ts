@@ -382,20 +382,30 @@ function isOneLabel(head: string): boolean {
   return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
 
-/**
- * Label text for matching: spaces removed, trailing colon dropped, and a unit after the label
- * (（七）总计（件）, 规章（件）, 行政许可(单位：件), 行政事业性收费（万元）: a fresh tester's t91 and t92
- * lost those rows, and the rows after them). A money unit there is read as the amount's unit from
- * the section's lines (units.ts BRACKETED), not from the label.
- */
+/** Label text for matching: spaces removed, trailing colon dropped. */
 export function labelKey(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[:：]$/, '')
-    .replace(LABEL_UNIT, '');
+  return text.replace(/\s+/g, '').replace(/[:：]$/, '');
 }
-/** A unit in brackets at a label's end: （件）, (单位：件), （万元）. */
-const LABEL_UNIT = /[(（](?:单位[:：]?)?(?:件|个|项|条|次|人次|(?:十|百|千|万|十万|百万|千万|亿)?元)[)）][:：]?$/;
+
+/** A unit in brackets at a label's end: （件）, (单位：件), （万元）; its unit in group 1. */
+const LABEL_UNIT = /[(（](?:单位[:：]?)?(件|个|项|条|次|人次|(?:十|百|千|万|十万|百万|千万|亿)?元)[)）][:：]?$/;
+
+/**
+ * A matching key's unit in brackets at its end (（七）总计（件）, 规章（件）, 行政事业性收费（万元）: fresh
+ * testers' t91 and t92 lost those rows), the key without it and whether the unit is money's; null
+ * when there is none. Which rows it may name is the caller's: a count's unit names a row of counts
+ * only, a money unit a row with an amount (t97: 行政事业性收费（项） 5 published as 5 万元).
+ */
+export function labelUnit(key: string): { bare: string; money: boolean } | null {
+  const m = LABEL_UNIT.exec(key);
+  return m ? { bare: key.slice(0, m.index), money: m[1]!.endsWith('元') } : null;
+}
+
+/** A label's words for telling a label from other text: its key without a unit at its end. */
+export const labelWords = (text: string): string => {
+  const key = labelKey(text);
+  return labelUnit(key)?.bare ?? key;
+};
 
 /** Label with its numbering prefix (1. / (一) / 一、) removed, for exact-label rows. */
 export function bareLabel(text: string): string {
