@@ -47,8 +47,13 @@ describe('region', () => {
     // The agency's own number before it on the same line still is.
     expect(resolve('朝阳区财政局', `主办：朝阳区财政局 电话：0431-81234567 ${vendor}`).region_code).toBe('220104');
     expect(resolve('朝阳区财政局', `联系电话：0431-81234567\n${vendor}`).region_code).toBe('220104');
-    // A role alone is no company: the agency's own unit's number (t97).
-    expect(resolve('朝阳区财政局', '网站运维：朝阳区政务服务中心 联系电话：0431-81234567').region_code).toBe('220104');
+    // A role alone, or a company named elsewhere on the line, is no vendor's number: the agency's own (t97).
+    for (const line of [
+      '网站运维：朝阳区政务服务中心 联系电话：0431-81234567',
+      '地址：朝阳区人民大街88号（邮政储蓄银行公司业务部楼上）  电话：0431-82345678',
+      '本机关委托第三方公司开展政府网站测评，如对本报告有疑问，请致电0431-84561234。',
+    ])
+      expect(resolve('朝阳区财政局', line).region_code, line).toBe('220104');
   });
 
   it('clues decide: phone area code, web domain, credit code, provincial platform', () => {

@@ -325,10 +325,12 @@ const SKIP_LABELS = new Set([
 ]);
 
 /**
- * Words naming a company, never the agency or a unit of its place's government. Not a role alone
- * (网站运维：朝阳区政务服务中心 电话：0431-…, the agency's own unit: a fresh tester's t97).
+ * A company's name right before a phone number's label (技术支持：北京某某软件有限公司 电话：010-…):
+ * the company's number, not the agency's. Not a company named elsewhere on the line (…邮政储蓄银行
+ * 公司业务部楼上） 电话：…, 委托第三方公司…请致电…), nor a role's words (网站运维：朝阳区政务服务中心
+ * 电话：…): the agency's own (a fresh tester's t97).
  */
-const VENDOR = /公司|有限|集团|科技|软件|网络技术|信息技术/;
+const VENDOR = /(?:公司|集团|科技|软件)\s*[)）]?\s*(?:联系|咨询|服务)?(?:电话|热线|tel|phone)?\s*[:：]?\s*$/i;
 
 export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const clues: Clue[] = [];
@@ -342,8 +344,8 @@ export function findClues(g: Gazetteer, input: RegionInput): Clue[] {
   const head = input.text.slice(0, 200_000);
   const phones = new Set<string>();
   // Not a company's number (a web vendor's 技术支持：北京某某软件有限公司 in the page's footer: a fresh
-  // tester's t96, 长春's 朝阳区 filed as 北京's by the vendor's 010): what stands before it on its
-  // line, since the line's start or the number before, names the one it is for.
+  // tester's t96, 长春's 朝阳区 filed as 北京's by the vendor's 010): the name right before it, since
+  // the line's start or the number before, says whose it is.
   let after = 0;
   for (const m of head.matchAll(/(?<!\d)(0\d{2,3})\s*[-—－)）]\s*\d{7,8}(?!\d)/g)) {
     const from = Math.max(after, head.lastIndexOf('\n', m.index) + 1, m.index - 60);
