@@ -407,6 +407,19 @@ describe('PDF geometry → rows', () => {
     expect(text([p1, p2])).toEqual(['信息内容 | 制发 | 废止', '行政处罚 | ０ | １', '行政强制 | ３ | 2']);
   });
 
+  it("never fills a row's blank cells with the next page's numbers, whose label is not read (t95)", () => {
+    // 3.补正后… 0 and four blanks at a page's foot; the next page's first row is the group cell's
+    // characters interleaved with 1.信访举报投诉类申请, its values in the blank columns.
+    const xs = [50, 150, 200, 250, 300];
+    const p1 = page(1, [run('3.补正后申请内容仍不明确', 55, 95, 4), run('0', 155, 95, 8)], rules(xs, [110, 80]));
+    const p2 = page(
+      2,
+      [run('（五⁇）1.⁇信不访举予报', 55, 765, 4), run('0', 205, 765, 8), run('4', 255, 765, 8)],
+      rules(xs, [780, 760]),
+    );
+    expect(text([p1, p2])).toEqual(['3.补正后申请内容仍不明确 | 0 |  | ', '（五⁇）1.⁇信不访举予报 |  | 0 | 4']);
+  });
+
   it('a row cut by a page break keeps its blank last cell', () => {
     const xs = [50, 150, 200, 250];
     const p1 = page(1, [run('（五）5.要求行政机关确认或重新', 55, 95, 4), run('0', 155, 95, 8)], rules(xs, [110, 80]));

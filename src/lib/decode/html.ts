@@ -444,6 +444,7 @@ function tableToLines(
   unsureTable: boolean,
   contentLines: (cell: Element, unsure: boolean) => Line[],
 ): void {
+  const tableId = table.sourceCodeLocation?.startOffset ?? out.length;
   const caption = table.childNodes.find((c) => 'tagName' in c && c.tagName === 'caption') as Element | undefined;
   if (caption) {
     const t = cellText(caption, sheet);
@@ -541,7 +542,7 @@ function tableToLines(
         c.text = normalizeLine(c.raw).text.trim();
       }
     const rawRow = cells.map((c) => c.raw).join(' | ');
-    out.push({ ...makeLine(no, rawRow, cells), grid: true });
+    out.push({ ...makeLine(no, rawRow, cells), grid: true, table: tableId });
   }
 }
 

@@ -54,6 +54,13 @@ export interface Line {
    */
   grid?: boolean;
   /**
+   * Which drawn table of the document the row is in (HTML, Word: the `<table>`'s place in the
+   * source): a header's grid positions place the rows of its own table only. A table cut in two by
+   * hand (a CMS, a page break) has a grid of its own after the cut (a fresh tester's t95: the
+   * rows of the second part, one grid column left of the first's, read by the first's header).
+   */
+  table?: number;
+  /**
    * The cells were placed by the column positions of `pdftotext -layout` text (layout-cells.ts):
    * the label cell may be the first piece of a wrapped label (wrapped.ts joins the pieces into it).
    */

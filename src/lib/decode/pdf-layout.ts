@@ -746,8 +746,13 @@ function stack(a: TableBlock, b: TableBlock): TableBlock | null {
   // One row cut by the page break: no column holds text on both sides with a number on either
   // (two numbers are two rows; a header's label over a number is a header row and a data row),
   // and the lower part starts no new numbered row. Then cells with the same columns are one cell.
+  // Nor numbers on both sides in any columns: a cut row's cells are aligned alike, so its numbers
+  // stand all above the break or all below it; numbers on both are two rows, the lower one's label
+  // not read (a narrow group cell's characters interleaved with it, a row drawn a column off: a
+  // fresh tester's t95, the next row's values filled the last row's blank cells).
   const rowCut =
     !first.some((q) => filled(q) && NUMBERED.test(q.text)) &&
+    !(last.some(isNum) && first.some(isNum)) &&
     !last.some((p) => filled(p) && first.some((q) => filled(q) && (isNum(p) || isNum(q)) && overlaps(p, q)));
   const joined = new Set<GridCell>();
   for (const cb of bCells) {

@@ -34,6 +34,23 @@ export interface HeaderColumns {
    * row labels'), or -1 when the lines differ (a row with no label is then not placed).
    */
   positional?: { width: number; closed: boolean; lead: number };
+  /** The drawn table the header is in (Line.table): it places that table's rows only (tableOf). */
+  table?: number;
+}
+
+/** The drawn table of the last row among `toks` that is in one (Line.table), or undefined. */
+export function tableOf(toks: readonly Tok[]): number | undefined {
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (t.t === 'eol' && t.table !== undefined) return t.table;
+  }
+  return undefined;
+}
+
+/** `h` with the table its header lines are in (`head`: the header's tokens). */
+export function inTableOf<H extends HeaderColumns>(h: H | null, head: readonly Tok[]): H | null {
+  const table = h ? tableOf(head) : undefined;
+  return h && table !== undefined ? { ...h, table } : h;
 }
 
 /**

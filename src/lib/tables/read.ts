@@ -139,10 +139,14 @@ export function readTable(
   // Plain loops: this runs for every row of every report.
   // A header rebuilt from delimited text places its rows by their pieces' positions, when every
   // row under it has them (columns.ts, positionRows); else they are read as before.
+  // A header places the rows of its own drawn table only (columns.ts tableOf): a table cut in two
+  // has a grid of its own after the cut.
+  const own = <H extends HeaderColumns>(h: H | undefined, k: number): H | undefined =>
+    h?.table === undefined || rowTable(toks, found[k]!.at) === h.table ? h : undefined;
   const positioned = positionRows(
     toks,
     found,
-    found.map((f) => rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all),
+    found.map((f, k) => own(rules.byHeader?.rows?.get(f.def.key) ?? rules.byHeader?.all, k)),
   );
   const byHeader = positioned.hs;
   const rcs: RowCells[] = [];
@@ -159,7 +163,7 @@ export function readTable(
         padding || narrow.has(rowLines[k]!),
         grid.has(f.def.columns.length),
         byHeader[k],
-        rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all,
+        own(rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all, k),
         blankColumns,
         fullAt.get(levels[k]!) ?? null,
         edges,
@@ -199,7 +203,7 @@ export function readTable(
   // the header as a whole (its spans broken: a label cell lost, Word's track changes) has its count
   // right (t74's d03).
   const past = found.map((f, k) => {
-    const h = rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all;
+    const h = own(rules.gridCheck?.rows?.get(f.def.key) ?? rules.gridCheck?.all, k);
     const line = labelLine(positioned.toks, f.at, regionEnd(found, k, toks.length));
     // (Not a position a cell spanning columns covers: 二's one count drawn over three.)
     const cols = line.flatMap((t) =>
@@ -214,7 +218,7 @@ export function readTable(
   const ownRules = rulesOf(rules.identities ?? [], tableId).rules;
   // Among the rows under the same header (二's sub-tables have one each: a Notion export's rows
   // all end past theirs, its header's own empty cells not counted).
-  const headerOf = (k: number) => rules.gridCheck?.rows?.get(found[k]!.def.key) ?? rules.gridCheck?.all;
+  const headerOf = (k: number) => own(rules.gridCheck?.rows?.get(found[k]!.def.key) ?? rules.gridCheck?.all, k);
   const mixed = new Set(
     found.flatMap((_, k) => {
       const h = headerOf(k);
@@ -885,6 +889,16 @@ function digitCommaLine(toks: Tok[], at: number): boolean {
 }
 
 /** The tokens after the row label at `at` on its own line, up to the line's end or `limit` (the next row's label). */
+/** The drawn table of the row whose label is at `at` (its line's end: Line.table), or undefined. */
+function rowTable(toks: readonly Tok[], at: number): number | undefined {
+  const line = toks[at]!.line;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+    const t = toks[i]!;
+    if (t.t === 'eol') return t.table;
+  }
+  return undefined;
+}
+
 function labelLine(toks: Tok[], at: number, limit: number): Tok[] {
   const line = toks[at]!.line;
   let end = at + 1;

@@ -96,6 +96,7 @@ import {
   emptyEnd,
   extraColumnNamed,
   headerGrid,
+  inTableOf,
   isExtraColumn,
   namedWider,
   notByCount,
@@ -673,15 +674,21 @@ export function readRequests(
   const byHeader =
     firstAt < 0
       ? null
-      : (columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn) ??
-        columnsByPosition(toks.slice(0, firstAt), REQUEST_SHAPE, REQUEST_LABELS.length, requestColumn));
+      : inTableOf(
+          columnsByHeader(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn) ??
+            columnsByPosition(toks.slice(0, firstAt), REQUEST_SHAPE, REQUEST_LABELS.length, requestColumn),
+          toks.slice(0, firstAt),
+        );
   // A header naming the form's columns and one besides, its pieces not over the rows': no row
   // is read by its count (columns.ts).
   const extra = firstAt < 0 ? null : extraColumnNamed(textCells(toks.slice(0, firstAt)), REQUEST_LABELS);
   const gridCheck =
     firstAt < 0 || byHeader
       ? null
-      : gridColumns(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn);
+      : inTableOf(
+          gridColumns(headerGrid(toks.slice(0, firstAt)), REQUEST_LABELS.length, requestColumn),
+          toks.slice(0, firstAt),
+        );
   const read = readTable('requests', toks, requestRows[layout], false, {
     identities: requestIdentities(layout),
     ...(order ? { unproven: order } : {}),

@@ -69,6 +69,8 @@ export type Tok =
       /** A row of a markdown table (the text has a delimiter row, `| --- |`): its header gives the width. */
       markdown?: true;
       grid?: true;
+      /** The drawn table the row is in (Line.table). */
+      table?: number;
       /**
        * The cells are a `-layout` line's placed by position (Line.layoutCells): no delimiter of
        * the source's, so a number wrapped in its cell may leave its first digits on it.
@@ -202,6 +204,7 @@ export function tokenize(lines: Line[]): Tok[] {
         delimited: true,
         ...(line.padded ? { padded: true, voidEnd: true as const } : {}),
         ...(line.grid ? { grid: true as const } : {}),
+        ...(line.table !== undefined ? { table: line.table } : {}),
         ...(line.layoutCells ? { layoutCells: true as const } : {}),
         ...(line.digitCommas ? { digitCommas: line.digitCommas } : {}),
       });
