@@ -1,4 +1,6 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { convertDocument } from '../src/lib/decode/document.ts';
 import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 
 /** A fresh tester's t95 (test/fixtures/tester/t95, README.txt its notes): a Word table of 三 cut in two, a PDF row cut by a page. */
@@ -13,4 +15,18 @@ describe("t95: a header places its own table's rows only; a page's next row fill
     if (file.endsWith('.docx'))
       it(`${file}: every number read`, async () => expect(await missingInFile(dir, file)).toEqual([]));
   }
+});
+
+describe('t95: a workbook under a Word name', () => {
+  it('is said to be an Excel workbook, not a broken Word document', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<workbook/>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    for (const name of ['s.docx', 's.doc']) {
+      const r = await convertDocument(name, bytes);
+      expect(r).toMatchObject({ ok: false, code: 'E_UNSUPPORTED_TYPE' });
+      expect(!r.ok && r.reason).toMatch(/内容实为Excel 表格/);
+    }
+  });
 });

@@ -85,8 +85,25 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
         ...(r.contradictedPages.length ? { contradictedPages: r.contradictedPages } : {}),
       };
     }
-    case 'zip':
+    case 'zip': {
+      // A ZIP package names its parts in plain bytes: an Excel workbook or a PowerPoint file under
+      // a Word name (.docx, .doc) is no broken Word document (a fresh tester's t95: "Word 文件已损坏").
+      const has = (name: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
+      if (!has('word/document')) {
+        const what = has('xl/workbook')
+          ? 'Excel 表格（.xlsx）'
+          : has('ppt/presentation')
+            ? 'PowerPoint 演示文稿（.pptx）'
+            : null;
+        if (what)
+          return {
+            ok: false,
+            code: 'E_UNSUPPORTED_TYPE',
+            reason: `文件扩展名为 .${ext}，内容实为${what}，不是 Word 文档，暂不支持：请另存为 PDF 或 .docx`,
+          };
+      }
       return withReason(await readDocx(bytes), really);
+    }
     case 'ole':
       return readOle(bytes, really);
     case 'rtf': {
