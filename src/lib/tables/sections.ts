@@ -1058,7 +1058,11 @@ export function readReview(
   const repeated = proven
     ? null
     : repeatedHeaderLabel(
-        textCells(toks.slice(0, firstVal)).filter((t) => !/^[四4][、.．]/.test(t.text)),
+        textCells(toks.slice(0, firstVal))
+          .filter((t) => !/^[四4][、.．]/.test(t.text))
+          // 行政诉讼（未经复议直接起诉） over one block, 行政诉讼（复议后起诉） over the other: each block's
+          // own label, not 行政诉讼 twice (a fresh tester's t95: all 15 cells NULL).
+          .map((t) => ({ ...t, text: t.text.replace(SUIT_QUALIFIED, '$1') })),
         REVIEW_HEADER_FORM,
         3,
         { first: '结果维持', last: '总计' },
@@ -1347,6 +1351,8 @@ function readReviewParts(toks: Tok[], parts: ReviewPart[]): TableRead {
 
 /** Section 四's table header names its columns (the section's own heading aside). */
 const REVIEW_HEADER = ['行政复议', '行政诉讼', '结果维持', '总计'];
+/** 行政诉讼 with its block in brackets: 行政诉讼（未经复议直接起诉）, 行政诉讼(复议后起诉). */
+const SUIT_QUALIFIED = /行政诉讼\s*[（(]\s*(未经复议直接起诉|复议后起诉)\s*[)）]/g;
 
 /**
  * Section 四 with its table but no value at all: a row of cells all present and empty, as 二 and
