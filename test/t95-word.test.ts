@@ -10,7 +10,7 @@ const dir = new URL('./fixtures/tester/t95/', import.meta.url);
 
 describe("t95: a header places its own table's rows only; a page's next row fills no blank cell", () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(3));
+  it('has its files', () => expect(files.length).toBe(4));
   for (const file of files) {
     it(`${file}: no wrong number`, async () => expect(await wrongInFile(dir, file)).toEqual([]));
     // (The PDF's narrow table loses cells to its interleaved group labels: no wrong number is asked.)
@@ -41,5 +41,18 @@ describe("t95: 四's header naming 行政诉讼 once over each block, its block 
     expect(read(html)).toBe(15);
     const [a, b] = ['行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
     expect(read(html.replace(a, '@').replace(b, a).replace('@', b))).toBe(0);
+  });
+});
+
+describe("t95: a footnote's reference mark is no word of the label it follows", () => {
+  it('reads the row', () => {
+    const html = (mark: string) =>
+      `<h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>一、本年新收政府信息公开申请数量${mark}</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table>`;
+    const row = (text: string) =>
+      ok(parseText(text, 'x.html'))
+        .cells.filter((c) => c.row_key === 'new_received' && c.state === 'number')
+        .map((c) => c.value);
+    expect(row(html('<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>'))).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(row(html('<a href="#_ftn1" name="_ftnref1">[1]</a>'))).toEqual([3, 0, 0, 0, 0, 0, 3]);
   });
 });
