@@ -118,7 +118,7 @@ function linesOf(root: Node, sheet: Sheet | null, inUnsure: boolean): Line[] {
       buf += UNSURE_MARK;
       return;
     }
-    if ((SKIP.has(tag) && tag !== 'head') || noteReference(el)) return;
+    if ((SKIP.has(tag) && tag !== 'head') || (noteReference(el) && AFTER_WORDS.test(buf))) return;
     if (tag === 'head') {
       const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
       if (title) walk(title);
@@ -242,7 +242,11 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
     s.push(UNSURE_MARK);
     return;
   }
-  if ((SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) || noteReference(n)) return;
+  if (
+    (SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) ||
+    (noteReference(n) && AFTER_WORDS.test(s.join('').replace(/[\s^]+$/, '')))
+  )
+    return;
   const f = shown(n, sheet);
   if (f & DROP) return;
   // An image, an embedded object, a form control or an equation with structure in a cell: what
@@ -439,10 +443,12 @@ const NUMBER_CELL = /^[\s\d,.，。、+\-−—–－/／()（）件个项万元
 
 /**
  * A footnote's or an endnote's reference mark (mammoth's `<a href="#footnote-1">[1]</a>`, Word's
- * HTML `<a href="#_ftn1">[1]</a>`): no word of the text it stands after. After a row label it
- * made the label no label (一、本年新收政府信息公开申请数量[1]: a fresh tester's t95, 7 cells lost);
- * after a number, a digit more of it. The note itself, at the document's end, is read as text.
+ * HTML `<a href="#_ftn1">[1]</a>`) right after words: none of them. After a row label it made the
+ * label no label (一、本年新收政府信息公开申请数量[1]: a fresh tester's t95, 7 cells lost). Beside
+ * a number (36^1, ^10) it stays, and marks the number (shown.ts: no number). The note itself, at
+ * the document's end, is read as text.
  */
+const AFTER_WORDS = /[\u4e00-\u9fff\p{L}）)」”]\s*$/u;
 function noteReference(el: Element): boolean {
   if (el.tagName !== 'a') return false;
   const href = el.attrs.find((a) => a.name === 'href')?.value ?? '';

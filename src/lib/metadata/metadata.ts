@@ -263,8 +263,18 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
   let agency = picked.agency;
   if (agencyConflict && agencyConflict.kept === null) agency = null;
   if (above && agency && !agencyConflict && !picked.disputed) {
+    // Sentences only, and the page's own <title>: a line that is a title alone, or a link to one
+    // (相关阅读, 上一篇：…), names a report of the site's, not this one (t98: the posting unit's own
+    // report linked).
     const words = [...headLines, ...body.slice(0, 400)]
-      .filter((l) => l !== above && !ISSUER_LABEL.test(l.text) && !SOURCE_LABEL.test(l.text))
+      .filter(
+        (l) =>
+          l !== above &&
+          !ISSUER_LABEL.test(l.text) &&
+          !SOURCE_LABEL.test(l.text) &&
+          (l.role === 'page-title' || /[。，,；;]|如下/.test(l.text)) &&
+          !/^\s*(?:上一篇|下一篇|相关|推荐|热点)/.test(l.text),
+      )
       .map((l) => l.text)
       .join('')
       .replace(/\s+/g, '');
@@ -337,6 +347,13 @@ export function bannerOrIssuer(
   const issuer = issuerRaw ? norm(issuerRaw) : '';
   if (!issuer || isAbbreviation(issuer) || !AGENCY_END.test(issuer)) return null;
   if (issuer === joined || issuer.endsWith(joined) || joined.endsWith(issuer) || issuer.startsWith(joined)) return null;
+  // The line's government's own office, its name shortened (沭阳县政府办公室 for 沭阳县人民政府办公室: t98).
+  const own = /^(.+?)人民政府$/.exec(joined)?.[1];
+  if (
+    own &&
+    new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:人民)?政府(?:办公室|办公厅|办)$`).test(issuer)
+  )
+    return null;
   const conflict = { label: joined, heading: issuer, above: true as const };
   const [forIssuer, forJoined] = [proves(issuer), proves(joined)];
   if (forIssuer !== forJoined) return { ...conflict, kept: forIssuer ? issuer : joined };

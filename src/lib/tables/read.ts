@@ -141,8 +141,15 @@ export function readTable(
   // row under it has them (columns.ts, positionRows); else they are read as before.
   // A header places the rows of its own drawn table only (columns.ts tableOf): a table cut in two
   // has a grid of its own after the cut.
-  const own = <H extends HeaderColumns>(h: H | undefined, k: number): H | undefined =>
-    h?.table === undefined || rowTable(toks, found[k]!.at) === h.table ? h : undefined;
+  // (A row of another table with the header's grid, as a header kept in a table of its own: its
+  // first cell after its label stands under the form's first column, t98. t95's cut table stands
+  // a column left of it.)
+  const own = <H extends HeaderColumns>(h: H | undefined, k: number): H | undefined => {
+    if (h?.table === undefined || rowTable(toks, found[k]!.at) === h.table) return h;
+    // (Or under a column of the header's own before the form's: a 单位 or 序号 column.)
+    const c = firstCellCol(toks, found[k]!.at);
+    return c !== undefined && (c === h.cols[0] || (h.extra.has(c) && c < h.cols[0]!)) ? h : undefined;
+  };
   const positioned = positionRows(
     toks,
     found,
@@ -889,6 +896,17 @@ function digitCommaLine(toks: Tok[], at: number): boolean {
 }
 
 /** The tokens after the row label at `at` on its own line, up to the line's end or `limit` (the next row's label). */
+/** The grid column of the first cell after the label at `at` on its line (not a covered position), or undefined. */
+function firstCellCol(toks: readonly Tok[], at: number): number | undefined {
+  const line = toks[at]!.line;
+  for (let i = at + 1; i < toks.length && toks[i]!.line === line; i++) {
+    const t = toks[i]!;
+    if (t.t === 'eol') return undefined;
+    if ((t.t === 'val' || t.t === 'empty' || t.t === 'text') && !(t.t === 'empty' && t.covered)) return t.col;
+  }
+  return undefined;
+}
+
 /** The drawn table of the row whose label is at `at` (its line's end: Line.table), or undefined. */
 function rowTable(toks: readonly Tok[], at: number): number | undefined {
   const line = toks[at]!.line;

@@ -645,7 +645,7 @@ export function readRequests(
       })
     : typeof layoutUnnamed === 'number'
       ? { cols: new Set([requestCols[layoutUnnamed]!.key]), why: `${layoutWhy}: its values are not this column's` }
-      : null;
+      : subtotalForTotal(firstAt < 0 ? [] : textCells(toks.slice(0, firstAt)));
   const order =
     columnOrderProblem(maskOrganisations(headerText(text, firstRow)), REQUEST_COLUMNS) ??
     headerLines
@@ -1351,6 +1351,24 @@ function readReviewParts(toks: Tok[], parts: ReviewPart[]): TableRead {
 
 /** Section 四's table header names its columns (the section's own heading aside). */
 const REVIEW_HEADER = ['行政复议', '行政诉讼', '结果维持', '总计'];
+/**
+ * A header naming a column the form does not have (小计, 法人或其他组织's subtotal) and no 总计 (nor
+ * 合计, its synonym): the last value of a row is that column's, not the total (a fresh tester's
+ * t98: 自然人 | 商业企业 … 其他 | 小计, the 小计 published as 总计 in 146 cells). The total column is
+ * left NULL, the others read.
+ */
+function subtotalForTotal(cells: ReadonlyArray<{ text: string }>): { cols: Set<string>; why: string } | null {
+  const keys = new Set(cells.flatMap((c) => c.text.split(/\s+/).map(headerKey)));
+  if (keys.has('总计') || keys.has('合计') || !keys.has('自然人')) return null;
+  const extra = [...keys].find((k) => isExtraColumn(k) && k !== '合计');
+  return extra
+    ? {
+        cols: new Set(['total']),
+        why: `the header names ${extra} and no 总计: the last column's values are not the total`,
+      }
+    : null;
+}
+
 /** 行政诉讼 with its block in brackets: 行政诉讼（未经复议直接起诉）, 行政诉讼(复议后起诉). */
 const SUIT_QUALIFIED = /行政诉讼\s*[（(]\s*(未经复议直接起诉|复议后起诉)\s*[)）]/g;
 
