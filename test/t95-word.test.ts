@@ -54,5 +54,12 @@ describe("t95: a footnote's reference mark is no word of the label it follows", 
         .map((c) => c.value);
     expect(row(html('<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>'))).toEqual([3, 0, 0, 0, 0, 0, 3]);
     expect(row(html('<a href="#_ftn1" name="_ftnref1">[1]</a>'))).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    // Beside a number, with its unit too, it marks the number (no number, as a <sup>).
+    const marked = (cell: string) =>
+      ok(parseText(html('').replace('<td>3</td>', `<td>${cell}</td>`), 'x.html')).cells.find(
+        (c) => c.row_key === 'new_received' && c.col_key === 'natural_person',
+      )?.state;
+    for (const cell of ['3<a href="#_ftn1">1</a>', '3件<a href="#_ftn1">1</a>', '<a href="#_ftn1">1</a>3'])
+      expect(marked(cell), cell).not.toBe('number');
   });
 });

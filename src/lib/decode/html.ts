@@ -118,7 +118,7 @@ function linesOf(root: Node, sheet: Sheet | null, inUnsure: boolean): Line[] {
       buf += UNSURE_MARK;
       return;
     }
-    if ((SKIP.has(tag) && tag !== 'head') || (noteReference(el) && AFTER_WORDS.test(buf))) return;
+    if ((SKIP.has(tag) && tag !== 'head') || (noteReference(el) && afterWords(buf))) return;
     if (tag === 'head') {
       const title = el.childNodes.find((c) => 'tagName' in c && c.tagName === 'title');
       if (title) walk(title);
@@ -242,10 +242,7 @@ function visitText(n: Node, s: string[], sheet: Sheet | null): void {
     s.push(UNSURE_MARK);
     return;
   }
-  if (
-    (SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) ||
-    (noteReference(n) && AFTER_WORDS.test(s.join('').replace(/[\s^]+$/, '')))
-  )
+  if ((SKIP.has(tag) && !SHOWN_UNREAD.has(tag)) || (noteReference(n) && afterWords(s.join('').replace(/[\s^]+$/, ''))))
     return;
   const f = shown(n, sheet);
   if (f & DROP) return;
@@ -445,10 +442,12 @@ const NUMBER_CELL = /^[\s\d,.，。、+\-−—–－/／()（）件个项万元
  * A footnote's or an endnote's reference mark (mammoth's `<a href="#footnote-1">[1]</a>`, Word's
  * HTML `<a href="#_ftn1">[1]</a>`) right after words: none of them. After a row label it made the
  * label no label (一、本年新收政府信息公开申请数量[1]: a fresh tester's t95, 7 cells lost). Beside
- * a number (36^1, ^10) it stays, and marks the number (shown.ts: no number). The note itself, at
+ * a number, its unit too (36^1, ^10, 0件^1), it stays and marks the number (shown.ts: no number). The note itself, at
  * the document's end, is read as text.
  */
-const AFTER_WORDS = /[\u4e00-\u9fff\p{L}）)」”]\s*$/u;
+const afterWords = (before: string): boolean =>
+  /[\u4e00-\u9fff\p{L}）)」”]\s*$/u.test(before) &&
+  !/[\d０-９][\d０-９,.，．]*\s*(?:件|个|条|项|次|人次|万元|元)\s*$/.test(before);
 function noteReference(el: Element): boolean {
   if (el.tagName !== 'a') return false;
   const href = el.attrs.find((a) => a.name === 'href')?.value ?? '';
