@@ -111,6 +111,17 @@ async function cellsOfFile(dir: URL, file: string) {
   return readsAsDocument(file, bytes) ? (await parseDocument(file, bytes)).cells : ok(parseText(bytes, file)).cells;
 }
 
+/** A tester's text or web file read as the ingest reads it, and its truth's `expect`. */
+export function reportAndTruth(
+  dir: URL,
+  file: string,
+): { report: Extract<Parsed, { ok: true }>['report']; expect: { agency: string | null; region_code?: string | null } } {
+  const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
+    expect: { agency: string | null; region_code?: string | null };
+  };
+  return { report: ok(parseText(readFileSync(new URL(file, dir)), file)).report, expect: truth.expect };
+}
+
 /** The wrong cells of a tester's file against its truth. */
 export async function wrongInFile(dir: URL, file: string): Promise<string[]> {
   return wrongCells(await cellsOfFile(dir, file), new URL(`${file}.json`, dir));

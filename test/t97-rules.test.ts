@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { testerFiles, wrongInFile } from './documents.ts';
-import { ok, parseText } from './helpers.ts';
+import { reportAndTruth, testerFiles, wrongInFile } from './documents.ts';
 
 /**
  * A fresh tester's t97 (test/fixtures/tester/t97, README.txt its notes): the twenty-fourth
@@ -17,15 +15,11 @@ describe('t97: no wrong number, and the agency and region proven or NULL', () =>
   for (const file of files)
     it(file, async () => {
       expect(await wrongInFile(dir, file)).toEqual([]);
-      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as {
-        expect: { agency: string; region_code: string | null };
-      };
-      const { report } = ok(parseText(readFileSync(new URL(file, dir)), file));
+      const { report, expect: truth } = reportAndTruth(dir, file);
       // A government's title wrapped after its name, posted or signed by an office of its place
       // with nothing else to tell: NULL, never the office (as a banner over the office's report).
       const unproven = /^(?:003_A1|067_A3)/.test(file);
-      expect(report.agency).toBe(unproven ? null : truth.expect.agency);
-      if (!unproven && truth.expect.region_code !== undefined)
-        expect(report.region_code).toBe(truth.expect.region_code);
+      expect(report.agency).toBe(unproven ? null : truth.agency);
+      if (!unproven && truth.region_code !== undefined) expect(report.region_code).toBe(truth.region_code);
     });
 });

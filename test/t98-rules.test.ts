@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
-import { ok, parseText } from './helpers.ts';
+import { missingInFile, reportAndTruth, testerFiles, wrongInFile } from './documents.ts';
 
 /**
  * A fresh tester's t98 (test/fixtures/tester/t98, README.txt its notes): the session's revised
@@ -19,9 +17,8 @@ describe('t98: no wrong number; the header table places its body table; the agen
       // But a 小计 column's files, whose total is not in the source (NULL), and no more.
       if (!/subnototal/.test(file)) expect(await missingInFile(dir, file)).toEqual([]);
       if (file.endsWith('.docx')) return;
-      const truth = JSON.parse(readFileSync(new URL(`${file}.json`, dir), 'utf8')) as { expect: { agency: string } };
-      const { report } = ok(parseText(readFileSync(new URL(file, dir)), file));
+      const { report, expect: truth } = reportAndTruth(dir, file);
       // A link to the posting office's own report proves nothing: NULL, never the office.
-      expect(report.agency).toBe(/^004_M2/.test(file) ? null : truth.expect.agency);
+      expect(report.agency).toBe(/^004_M2/.test(file) ? null : truth.agency);
     });
 });

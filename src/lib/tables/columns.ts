@@ -276,10 +276,14 @@ export const isExtraColumn = (key: string): boolean => EXTRA_COLUMN.test(key);
  * header naming all the form's columns: one that names 合计 in place of 总计 names no column more.
  */
 export function extraColumnNamed(cells: ReadonlyArray<{ text: string }>, labels: readonly string[]): string | null {
-  const keys = new Set(cells.flatMap((c) => c.text.split(/\s+/).map(headerKey)));
+  const keys = headerKeys(cells);
   if (!labels.every((l) => keys.has(l))) return null;
   return [...keys].find((k) => !labels.includes(k) && EXTRA_COLUMN.test(k)) ?? null;
 }
+
+/** Every word of the header's cells as compared (headerKey). */
+export const headerKeys = (cells: ReadonlyArray<{ text: string }>): Set<string> =>
+  new Set(cells.flatMap((c) => c.text.split(/\s+/).map(headerKey)));
 
 /** Why the header proves the table wider than the form, for the rows' note. */
 export const namedWider = (label: string): string =>

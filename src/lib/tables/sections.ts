@@ -96,6 +96,7 @@ import {
   emptyEnd,
   extraColumnNamed,
   headerGrid,
+  headerKeys,
   inTableOf,
   isExtraColumn,
   namedWider,
@@ -1358,7 +1359,7 @@ const REVIEW_HEADER = ['行政复议', '行政诉讼', '结果维持', '总计']
  * left NULL, the others read.
  */
 function subtotalForTotal(cells: ReadonlyArray<{ text: string }>): { cols: Set<string>; why: string } | null {
-  const keys = new Set(cells.flatMap((c) => c.text.split(/\s+/).map(headerKey)));
+  const keys = headerKeys(cells);
   if (keys.has('总计') || keys.has('合计') || !keys.has('自然人')) return null;
   const extra = [...keys].find((k) => isExtraColumn(k) && k !== '合计');
   return extra
