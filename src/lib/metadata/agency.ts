@@ -186,8 +186,11 @@ const PLACE_AGENCY = [
   '人民政府办公厅',
 ];
 
+/** `s` as a regular expression's literal text. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function agencyOfPlace(place: string, text: string): string | null {
-  const esc = place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(place);
   const found = new Set<string>();
   const re = new RegExp(`${esc}(${PLACE_AGENCY.join('|')})`, 'g');
   for (const m of text.matchAll(re)) found.add(m[1]!);

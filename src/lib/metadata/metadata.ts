@@ -4,6 +4,7 @@ import {
   AGENCY_END,
   agencyFromTitle,
   agencyOfPlace,
+  escapeRegExp,
   cleanTitle,
   isAbbreviation,
   isZone,
@@ -349,11 +350,7 @@ export function bannerOrIssuer(
   if (issuer === joined || issuer.endsWith(joined) || joined.endsWith(issuer) || issuer.startsWith(joined)) return null;
   // The line's government's own office, its name shortened (沭阳县政府办公室 for 沭阳县人民政府办公室: t98).
   const own = /^(.+?)人民政府$/.exec(joined)?.[1];
-  if (
-    own &&
-    new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:人民)?政府(?:办公室|办公厅|办)$`).test(issuer)
-  )
-    return null;
+  if (own && new RegExp(`^${escapeRegExp(own)}(?:人民)?政府(?:办公室|办公厅|办)$`).test(issuer)) return null;
   const conflict = { label: joined, heading: issuer, above: true as const };
   const [forIssuer, forJoined] = [proves(issuer), proves(joined)];
   if (forIssuer !== forJoined) return { ...conflict, kept: forIssuer ? issuer : joined };
@@ -369,7 +366,7 @@ const SOURCE_NO_ISSUER = /(?:中心|网|网站|报|报社|电视台|台|社|门�
 
 /** The report's own words naming `agency` with the report: XX局2023年政府信息公开工作年度报告, 2023年XX局政府信息公开工作报告. */
 function namesReport(words: string, agency: string): boolean {
-  const a = agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const a = escapeRegExp(agency);
   const year = '(?:(?:19|20)\\d{2}\\s*年度?)';
   const report = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
   return new RegExp(`${a}${year}?${report}|${year}${a}${report}`).test(words);
