@@ -872,6 +872,32 @@ function report(
     tq.delimiter = fullwidthSide.pick(['；', '，', '、'] as const);
     quirks.add('fullwidth-separators');
   }
+  // A comma-delimited sheet written without quotes, its largest numbers in the thousands with a
+  // thousands comma (4,309 as two fields; a fresh tester's t94): 三 scaled so that only its largest
+  // cells pass 1,000, as in a mid-sized agency. A series' first report only (its 上年结转 is no
+  // earlier report's 结转下年度); not with a planted error, damage, cells in words, wrapped cells or
+  // 四 by year (their truths are worked out for quoted fields). Side generator.
+  const unquotedSide = new Random(Number(seq) * 7193 + 97);
+  if (
+    style === 'csv' &&
+    tq.delimiter === ',' &&
+    tables &&
+    !prev &&
+    !bigNumbers &&
+    !erroneous.size &&
+    !tq.damage?.length &&
+    !tq.wordsInCells &&
+    !tq.cellBreaks &&
+    !tq.reviewByYear &&
+    unquotedSide.chance(0.6)
+  ) {
+    const top = Math.max(1, ...Object.values(tables.requests).flat());
+    const k = Math.ceil(unquotedSide.int(1000, 3000) / top);
+    for (const row of Object.values(tables.requests)) for (let j = 0; j < row.length; j++) row[j] = row[j]! * k;
+    tq.cell.thousands = true;
+    tq.unquotedThousands = true;
+    quirks.add('csv-unquoted-thousands');
+  }
   // 四 set out by position too, each block's labels whole, broken over two lines or
   // letter-spaced, sometimes two columns of one block in each other's place with their values
   // (side generator). Only its one row of fifteen numbers: not with 四 by year, split, numbered,

@@ -95,12 +95,18 @@ export function rowWording(rng: Random, line: string): string {
  * Rows as delimited lines; with an ASCII delimiter a field holding it, a quote or a line break is
  * quoted (RFC 4180). With a full-width one (；，、, a table copied by a tool that writes its own
  * separator between cells) nothing is quoted: a label holding the separator is written as it is
- * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）, 逾期不补正、行政机关…).
+ * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）, 逾期不补正、行政机关…). `unquoted`: a
+ * field holding the ASCII delimiter is written as it is too (quirk csv-unquoted-thousands: 4,309
+ * as two fields).
  */
-export function delimitedTable(rows: string[][], delimiter: ',' | ';' | '；' | '，' | '、'): string[] {
+export function delimitedTable(
+  rows: string[][],
+  delimiter: ',' | ';' | '；' | '，' | '、',
+  unquoted = false,
+): string[] {
   if (delimiter !== ',' && delimiter !== ';') return rows.map((r) => r.join(delimiter));
   const field = (s: string) =>
-    s.includes(delimiter) || s.includes('"') || /[\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    (s.includes(delimiter) && !unquoted) || s.includes('"') || /[\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   return rows.map((r) => r.map(field).join(delimiter));
 }
 

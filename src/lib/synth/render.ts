@@ -97,6 +97,12 @@ export interface TableQuirks {
    */
   delimiter?: ',' | ';' | '；' | '，' | '、';
   /**
+   * Csv style: fields are not quoted, so a number written with a thousands comma (4,309) is two
+   * fields in a comma-delimited sheet, as a hand-made or naive export writes it (a fresh tester's
+   * t94). Its row's values are unproven (the truth: ambiguous).
+   */
+  unquotedThousands?: boolean;
+  /**
    * Pipes style, section 三: an empty piece after each label that spans the sub-label column
    * (`一、本年新收… || 59 | …`, `（一）予以公开 || 1 | …`), as a scraped HTML table with colspan
    * gives: with a short row, that piece is no blank cell.
@@ -968,6 +974,7 @@ export function renderTables(
       ),
     );
   if (style === 'csv' && q.delimiter === '，') commaPairsUnproven();
+  if (style === 'csv' && q.unquotedThousands) rowsUnproven((cells) => cells.some((c) => c.includes(',')));
   // Drawn after the one table (whose draws stay in the main stream), and instead of it.
   const split = q.reviewSplit;
   if (split && !cut && !by) {
@@ -993,6 +1000,18 @@ export function renderTables(
    * that does not show how it writes thousands: no value of such a row is proven (ambiguous).
    */
   function commaPairsUnproven(): void {
+    rowsUnproven(commaPair, writesThousandsOtherwise);
+  }
+
+  /**
+   * Every row of 二 and 三 whose printed cells after the label `unsure` finds (and 四 when its
+   * values are) made unproven (ambiguous), unless `proven` finds the document shows how it
+   * writes its numbers.
+   */
+  function rowsUnproven(
+    unsure: (cells: string[]) => boolean,
+    proven: (rows: Array<{ cells: string[]; columns: number[] }>) => boolean = () => false,
+  ): void {
     const sheetOf = (rows: string[][]) => (q.sheet ? sheetRows(rows) : rows);
     const columnsOf = (label: string) =>
       [...activeRows['2019'], ...activeRows['2021'], ...requestRows['2019'], ...requestRows['2021']]
@@ -1006,8 +1025,7 @@ export function renderTables(
       ...aPrinted.map((r, i) => ({ r, row: aRows[i]! })),
       ...rPrinted.map((r, i) => ({ r, row: rRows[i]! })),
     ];
-    if (writesThousandsOtherwise(data.map(({ r, row }) => ({ cells: r.slice(1), columns: columnsOf(row.label) }))))
-      return;
+    if (proven(data.map(({ r, row }) => ({ cells: r.slice(1), columns: columnsOf(row.label) })))) return;
     const unproven = (table: TruthCell['table_id'], rowKeys: string[]) => {
       for (const c of cells)
         if (c.table_id === table && rowKeys.includes(c.row_key) && c.state !== 'repeated_column') {
@@ -1016,7 +1034,7 @@ export function renderTables(
         }
     };
     for (const { r, row } of data) {
-      if (!commaPair(r.slice(1))) continue;
+      if (!unsure(r.slice(1))) continue;
       const a = activeRows[t.layoutActive].find((d) => d.label === row.label);
       if (a && aRows.includes(row)) unproven('active', [a.key]);
       const d = requestRows[t.layoutRequests].find((x) => x.label === row.label);
@@ -1025,7 +1043,7 @@ export function renderTables(
     const printedReview = q.reviewTotalFirst
       ? [0, 5, 10].flatMap((b) => [reviewWs[b + 4]!, ...reviewWs.slice(b, b + 4)])
       : reviewWs;
-    if (!cut && commaPair(printedReview.map((w) => w.text)))
+    if (!cut && unsure(printedReview.map((w) => w.text)))
       unproven('review', ['review', 'suit_direct', 'suit_after_review']);
     for (const c of cells) if (c.state === 'ambiguous') unknown.add(`${c.table_id}.${c.row_key}.${colIndex(c)}`);
   }
@@ -1478,7 +1496,7 @@ function table(style: Style, rows: string[][], q: TableQuirks, rng: Random, open
       break;
     case 'csv':
       if (q.cellBreaks) rows = breakCells(rows, q.cellBreaks);
-      out.push(...delimitedTable(q.sheet ? sheetRows(rows) : rows, q.delimiter ?? ','));
+      out.push(...delimitedTable(q.sheet ? sheetRows(rows) : rows, q.delimiter ?? ',', q.unquotedThousands));
       break;
     case 'oneline':
       throw new Error('oneline tables are rendered by layouts.ts');
