@@ -233,18 +233,22 @@ export function readTable(
       return h && under.includes(true) && under.includes(false) ? [h] : [];
     }),
   );
-  if (mixed.size)
+  if (mixed.size) {
+    const readings = countReadingsOf(found, rcs, rules.moneyUnit ?? null);
     for (let k = 0; k < found.length; k++) {
       const rc = rcs[k]!;
       if (!past[k] || !mixed.has(headerOf(k)!) || rc.kind === 'unknown' || byHeader[k]) continue;
-      // A reading by count that holds its own sums, not all zeros, is the row's: an empty cell
-      // left after a row (ragged HTML, Word) is common and a stray mid-row fails them (t93: 63
-      // cells lost). A row of zeros holds whatever its cells: not proven.
+      // A reading by count that holds its own sums and the sums across rows, not all zeros, is
+      // the row's: an empty cell left after a row (ragged HTML, Word) is common and a stray
+      // mid-row fails them (t93: 63 cells lost). A row of zeros holds whatever its cells: not
+      // proven. Its own sums alone can hold by chance (seed 146: `1 0 0 0 0 0 1` and a stray
+      // copy of its third cell, for 1 0 0 0 0 1 and a blank 总计, read with 总计 1).
       if (
         rc.kind === 'cells' &&
         rc.cells.every((c) => c !== null) &&
         rc.cells.some((c) => c.t === 'val' && /[1-9]/.test(c.text)) &&
-        rowHolds(found[k]!.def, rc.cells, ownRules, rules.moneyUnit ?? null)
+        rowHolds(found[k]!.def, rc.cells, ownRules, rules.moneyUnit ?? null) &&
+        columnsHold(found[k]!.def, readings, ownRules)
       )
         continue;
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
@@ -254,6 +258,7 @@ export function readTable(
         vals,
       };
     }
+  }
   // Values on the lines after their labels that may be the next row's: a conversion writing each
   // row's values before its label (label-order.ts).
   const order = valuesBeforeLabels(
@@ -328,35 +333,9 @@ export function readTable(
       };
     }),
   );
-  // Every row's reading by its count, as numbers by `row.col` (rows read as cells only): the
-  // column sums against which a row failing its own sum is tried with a value lost (lostValue).
-  const countReadings = new Map<string, number | null>();
-  for (let k = 0; k < found.length; k++) {
-    const rc = rcs[k]!;
-    // A row not placed whose every value is 0, no more of them than columns: each cell is 0 or
-    // blank, and a blank adds nothing to a column's sum either way (t: a 100,000-report corpus, a
-    // row of six 0 for seven columns left 三's column sums unchecked, so a row read a column off
-    // above it stood). Used only to try other readings, never published from here.
-    if (rc.kind !== 'cells' && zeroOrNone(rc.vals, found[k]!.def.columns.length)) {
-      for (const key of keysOf(found[k]!.def)) countReadings.set(key, 0);
-      continue;
-    }
-    if (rc.kind !== 'cells' || rc.spanned?.size) continue;
-    const nums = cellNumbers(
-      rc.cells,
-      found[k]!.def.columns.map((c) => c.kind),
-      rules.moneyUnit ?? null,
-    );
-    // A blank or a mark for none (—, /, 无) adds nothing to a column's sum, as a source's total
-    // counts it: more of the sums are checked (never a value published from here).
-    keysOf(found[k]!.def).forEach((key, j) => {
-      const slot = rc.cells[j];
-      countReadings.set(
-        key,
-        nums[j] ?? (slot === null || slot === undefined || NONE.test(slot.text.trim()) ? 0 : null),
-      );
-    });
-  }
+  // Every row's reading by its count: the column sums against which a row failing its own sum is
+  // tried with a value lost (lostValue).
+  const countReadings = countReadingsOf(found, rcs, rules.moneyUnit ?? null);
   const cellShorts = cellShortRows(found, rcs, rules.moneyUnit ?? null);
   // The one row a cell short whose cells share a sum with `keys` (三's 总计 for a leaf row: 一, also
   // short, shares none of the leaves' column sums; a new seed: `（四）1.… | 0 | 0 | 0 | 0 | 0 | 1 |
@@ -656,6 +635,75 @@ export function readTable(
  * Whether a row's cells, read by its count, hold every identity of its table that lies within
  * the row (三's six applicants adding up to 总计); a row with none holds.
  */
+/**
+ * Every row's reading by its count, as numbers by `row.col` (rows read as cells only; 件 or 万元
+ * as the column's kind reads). Used only to check sums and try other readings, never published.
+ */
+function countReadingsOf(
+  found: readonly FoundRow[],
+  rcs: readonly RowCells[],
+  unit: MoneyUnit | null,
+): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (let k = 0; k < found.length; k++) {
+    const rc = rcs[k]!;
+    // A row not placed whose every value is 0, no more of them than columns: each cell is 0 or
+    // blank, and a blank adds nothing to a column's sum either way (t: a 100,000-report corpus, a
+    // row of six 0 for seven columns left 三's column sums unchecked, so a row read a column off
+    // above it stood).
+    if (rc.kind !== 'cells' && zeroOrNone(rc.vals, found[k]!.def.columns.length)) {
+      for (const key of keysOf(found[k]!.def)) out.set(key, 0);
+      continue;
+    }
+    if (rc.kind !== 'cells' || rc.spanned?.size) continue;
+    const nums = cellNumbers(
+      rc.cells,
+      found[k]!.def.columns.map((c) => c.kind),
+      unit,
+    );
+    // A blank or a mark for none (—, /, 无) adds nothing to a column's sum, as a source's total
+    // counts it: more of the sums are checked.
+    keysOf(found[k]!.def).forEach((key, j) => {
+      const slot = rc.cells[j];
+      out.set(key, nums[j] ?? (slot === null || slot === undefined || NONE.test(slot.text.trim()) ? 0 : null));
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether the sums across rows that name row `d`'s cells hold with every row read by its count
+ * (`readings`, countReadingsOf), at least one of them naming its last cell (三's 总计 column):
+ * a row read a cell off shifts its later values, its last one always, and a sum across rows
+ * then fails unless the values happen to agree. The row's own sums are rowHolds'. False when
+ * none that names its last cell can be checked.
+ */
+function columnsHold(d: RowDef, readings: ReadonlyMap<string, number | null>, rules: Rule[]): boolean {
+  const keys = keysOf(d);
+  const own = new Set(keys);
+  const last = keys[keys.length - 1]!;
+  const sum = (ts: readonly string[]) => {
+    let s = 0;
+    for (const t of ts) {
+      const v = readings.get(t);
+      if (typeof v !== 'number') return null;
+      s += v;
+    }
+    return s;
+  };
+  let lastChecked = false;
+  for (const r of rulesNaming(rules, keys)) {
+    const terms = termsOf(r);
+    if (terms.every((t) => own.has(t))) continue;
+    const lhs = sum(r.lhs);
+    const rhs = sum(r.rhs);
+    if (lhs === null || rhs === null) continue;
+    if (Math.abs(lhs - rhs) > 1e-9) return false;
+    if (terms.includes(last)) lastChecked = true;
+  }
+  return lastChecked;
+}
+
 function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | null): boolean {
   const keys = keysOf(d);
   const own = new Set(keys);
