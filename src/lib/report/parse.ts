@@ -29,7 +29,8 @@ import { chooseReport } from '../segment/reports.ts';
 import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
-import type { CellOut } from '../tables/read.ts';
+import type { CellOut, TableRead } from '../tables/read.ts';
+import { otherPeriodCaption, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
 import { requestColumns } from '../template/definitions.ts';
@@ -279,7 +280,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const secs = unheadedSections(segment(foldScript(r).lines).sections);
     return { secs, runs: placedRuns(secs, lastAppendix(secs), meta.year, agencies) };
   });
-  type Copy = { lines: Line[]; line: number; where: string; body: boolean; units: Line[]; repeat?: true };
+  type Copy = {
+    lines: Line[];
+    line: number;
+    where: string;
+    body: boolean;
+    units: Line[];
+    /** The section's heading, for a copy that is the section's own lines. */
+    heading?: { no: number; text: string };
+    repeat?: true;
+  };
   // A section's copies of its table `i`: its own lines before its appendix run (`body`, empty
   // for a repeat's with none), then the tables the runs placed as its. A repeat's (repeatsOf)
   // are marked so and named apart.
@@ -290,7 +300,17 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const where = (w: string) => (repeat ? '文件中重复的报告' : w);
     return [
       ...(own && body && (!repeat || body.length)
-        ? [{ lines: body, line: own.line, where: where('正文'), body: !repeat, units: [], ...mark }]
+        ? [
+            {
+              lines: body,
+              line: own.line,
+              where: where('正文'),
+              body: !repeat,
+              units: [],
+              ...(own.heading ? { heading: { no: own.line, text: own.heading } } : {}),
+              ...mark,
+            },
+          ]
         : []),
       ...rs.flatMap((r) =>
         r.placed.tables[i].map((b) => ({
@@ -316,6 +336,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
     ),
   ];
+  // A table its caption or introducing sentence says is another period's (上年度情况如下：, 表3
+  // 2022年…, 截至…累计): none of its values is the report's year's (tables/periods.ts).
+  const ownPeriod = (read: TableRead, c: Copy): TableRead => {
+    const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year);
+    return caption ? otherPeriodTable(read, caption) : read;
+  };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const activeCopies: TableCopy[] = [];
   const activeList = copies(2);
@@ -330,7 +356,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // Labels wrapped around their row's numbers (`其他对外管理服务事` / `277 20 72,614` / `项`: a
     // PDF's or `-layout` text's narrow label column; a fresh tester's t61) joined as in 三.
     const r = readActive(joinWrappedLabels(relineTable('active', [...units, ...c.lines])), meta.year);
-    if (r.read) activeCopies.push({ ...c, read: r.read, layout: r.layout });
+    if (r.read) activeCopies.push({ ...c, read: ownPeriod(r.read, c), layout: r.layout });
   }
   const active = {
     layout: activeCopies.find((c) => !c.repeat)?.layout ?? null,
@@ -350,7 +376,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
       meta.year,
     );
-    return r.read ? [{ ...c, read: r.read, known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
+    return r.read ? [{ ...c, read: ownPeriod(r.read, c), known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
   });
   const ownRequests = requestCopies.filter((c) => !c.repeat);
   const requests: ReturnType<typeof readRequests> = ownRequests.length
@@ -369,7 +395,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       () => rowPadding(requestList[0]?.lines ?? []),
       () => layoutCount(requestList[0]?.lines ?? []),
     );
-    return r ? [{ ...c, read: r, layout: null }] : [];
+    return r ? [{ ...c, read: ownPeriod(r, c), layout: null }] : [];
   });
   const review = ownThenRepeats('review', reviewCopies);
   const tables = [

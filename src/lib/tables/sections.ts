@@ -110,6 +110,7 @@ import {
 } from './columns.ts';
 import { gluedReading, shiftedReading, voidEndReading } from './shift.ts';
 import { bareLabel, tokenize, type Tok } from './tokens.ts';
+import { namesOtherPeriod } from './periods.ts';
 import { multipliedCountUnit, otherMoneyUnits, statedMoneyUnits, unitForAnotherTable } from './units.ts';
 
 /**
@@ -789,6 +790,10 @@ export function readReview(
   // Rows for several years (a 年度 column: 2023年 | …, 2024年 | …; 上年 and 本年): only the row of
   // the report's own year is this report's, and only when its label says so.
   const years = yearRows(toks, start, end);
+  // One row whose label names another period than the report's year (累计, 2008年以来, 2022年数据,
+  // 二〇二二年, 2021-2023年: a fresh tester's t101, read as the year's own): not the report's.
+  const label = years ? null : labelBefore(toks, start);
+  if (label && namesOtherPeriod(label, year)) return yearRowsUnproven(toks, [{ label, start, end }], year);
   if (years) {
     const own = years.filter((r) => isOwnYear(r.label, year));
     if (own.length !== 1) return yearRowsUnproven(toks, years, year);
@@ -1572,9 +1577,7 @@ function yearRows(
 ): Array<{ label: string; start: number; end: number }> | null {
   // The label before the first value: on the values' line (2023年 | 6 | …) or a line of its own
   // above them (one cell per line): the text nearest before, past empty cells and line ends.
-  let k = start - 1;
-  while (k >= 0 && toks[k]!.t !== 'text') k--;
-  const first = rowLabel(toks[k]);
+  const first = labelBefore(toks, start);
   if (!YEAR_ROW.test(first)) return null;
   const rows = [{ label: first, start, end }];
   let at = end;
@@ -1593,6 +1596,13 @@ function yearRows(
     at = e;
   }
   return rows;
+}
+
+/** The text nearest before token `start`, past empty cells and line ends (a row's label), `|` and spaces removed. */
+function labelBefore(toks: Tok[], start: number): string {
+  let k = start - 1;
+  while (k >= 0 && toks[k]!.t !== 'text') k--;
+  return rowLabel(toks[k]);
 }
 
 function isOwnYear(label: string, year: number | null): boolean {

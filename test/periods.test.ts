@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { namesOtherPeriod, otherPeriodCaption } from '../src/lib/tables/periods.ts';
+
+describe('namesOtherPeriod', () => {
+  it.each([
+    ['累计', true],
+    ['累计数', true],
+    ['2008年以来累计', true],
+    ['截至2023年底累计', true],
+    ['2022年数据', true],
+    ['上年数据', true],
+    ['二〇二二年', true],
+    ['2018-2020年', true],
+    ['近三年合计', true],
+    ['2023年', false],
+    ['2023年度数据', false],
+    ['本年', false],
+    ['本年累计', false],
+    ['二〇二三年', false],
+    ['总计', false],
+    ['复议后起诉', false],
+  ])('%s in a 2023 report: %s', (words, other) => expect(namesOtherPeriod(words, 2023)).toBe(other));
+  it('counts any year as another when the report year is unknown', () =>
+    expect(namesOtherPeriod('2023年', null)).toBe(true));
+});
+
+const lines = (...texts: string[]) => texts.map((text, k) => ({ no: 10 + k, text }));
+const header = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况';
+const heading = { no: 9, text: '三、收到和处理政府信息公开申请情况' };
+
+describe('otherPeriodCaption', () => {
+  it('finds a title naming last year, even with the form words in it', () => {
+    expect(otherPeriodCaption(heading, lines('表3  2022年收到和处理政府信息公开申请情况', header), 2023)).toEqual({
+      line: 10,
+      words: '表3  2022年收到和处理政府信息公开申请情况',
+    });
+    expect(
+      otherPeriodCaption(
+        { no: 9, text: '四、政府信息公开行政复议、行政诉讼情况' },
+        lines('表4  2022年政府信息公开行政复议、行政诉讼情况', '行政复议 | 行政诉讼'),
+        2023,
+      ),
+    ).not.toBeNull();
+  });
+  it('finds the sentence introducing the table', () =>
+    expect(otherPeriodCaption(heading, lines('本年度无相关情况。2022年度情况如下：', header), 2023)?.words).toContain(
+      '2022年度情况如下：',
+    ));
+  it('finds a heading naming a span', () =>
+    expect(
+      otherPeriodCaption({ no: 9, text: '三、收到和处理政府信息公开申请情况（2008年以来累计）' }, lines(header), 2023),
+    ).not.toBeNull());
+  it('says nothing of a sentence comparing years, of 上年结转, or of the own year', () => {
+    expect(otherPeriodCaption(heading, lines('本年度收到申请较2022年增长10%，具体如下：', header), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines('含上年结转申请3件。', header), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines('表3  2023年收到和处理政府信息公开申请情况', header), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines('今年以来情况如下：', header), 2023)).toBeNull();
+  });
+  it('reads nothing after the table begins', () =>
+    expect(otherPeriodCaption(heading, lines(header, '2022年情况'), 2023)).toBeNull());
+});
+
+describe('otherPeriodCaption and the form’s own words', () => {
+  it('takes 2022年结转 and 结转2024年度 for the year’s rows', () =>
+    expect(
+      otherPeriodCaption(heading, lines('共收到申请5件，2022年结转2件，结转2024年度1件。', header), 2023),
+    ).toBeNull());
+});
