@@ -66,3 +66,14 @@ describe('otherPeriodCaption and the form’s own words', () => {
       otherPeriodCaption(heading, lines('共收到申请5件，2022年结转2件，结转2024年度1件。', header), 2023),
     ).toBeNull());
 });
+
+describe('otherPeriodCaption and a running head', () => {
+  it('takes a report title of another year for a page header, no caption (t89 l3b)', () =>
+    expect(
+      otherPeriodCaption(
+        heading,
+        lines('某某县人民政府2022年政府信息公开工作年度报告', '本年度办理情况如下。', header),
+        2023,
+      ),
+    ).toBeNull());
+});

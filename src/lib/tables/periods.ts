@@ -57,6 +57,8 @@ const TABLE_START =
 const TITLE = /^\s*表\s*[\d一二三四五六七八九十]|(?:情况|统计表?|一览表)\s*[:：]?\s*$/;
 /** A section heading's numbering (三、). */
 const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
+/** A report's title, a page's running head (某县人民政府2022年政府信息公开工作年度报告, t89: a slip of last year's): no caption of a table. */
+const REPORT_TITLE = /年度报告|年报/;
 /** Words comparing the year with another (较上年增长…): such a sentence names both. */
 const COMPARING = /相比|同比|环比|较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
 /** Words naming the year's own figures though they say 上年, another year or 以来 (上年结转, 结转2024年度). */
@@ -89,7 +91,9 @@ export function otherPeriodCaption(
   if (end >= lines.length) return null;
   const said = (no: number, words: string) => {
     const w = words.replace(OWN_TERMS, '').trim();
-    return w && !COMPARING.test(w) && namesOtherPeriod(w, year) ? { line: no, words: words.trim() } : null;
+    return w && !COMPARING.test(w) && !REPORT_TITLE.test(w) && namesOtherPeriod(w, year)
+      ? { line: no, words: words.trim() }
+      : null;
   };
   const intro = lines.slice(0, end).filter((l) => l.text.trim());
   for (const [k, l] of intro.entries()) {
