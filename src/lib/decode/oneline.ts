@@ -158,6 +158,15 @@ function valuesAfter(rest: string): number {
 /** A unit of yuan right after a run of values (tables/cell.ts reads it with the number). */
 const MONEY_AFTER = /^\s*(?:亿|千万|百万|十万|万|千|百)?元/;
 
+/**
+ * What, right after a number in a dump (no space between), makes it no plain value: a multiplier
+ * (亿, 万, 千, 百), a bound or guess (以下, 以内, 上下, 强, 出头, 有余, 来件, 开外, 及以上), a
+ * percentage, a question mark, k, a letter O for a zero, a trailing + with no digit after it, or
+ * a bracketed 约/估/预计/暂. Not 来源 (a page's source line) nor 强化/强调 (the text after a table).
+ */
+const QUALIFIED_AFTER =
+  /^(?:亿|万|千|百(?!姓)|以下|以内|上下|强(?!化|调)|出头|有余|来(?!源)|开外|及以上|[%％?？kK]|[Oo](?![a-z])|\+(?!\s*\d)|[（(]\s*(?:约|估|预计|暂))/;
+
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const header = HEADER[kind];
   const candidate = (l: Line) => l.text.length >= LONG && !l.cells && header.test(l.text);
@@ -353,6 +362,11 @@ function reline(line: Line, cuts: number[]): Line[] {
     // t87: 2 published for 27). The piece stays whole: that cell is text, unread.
     if (run && /^[^\s\u4e00-\u9fff（(|]+\d/.test(piece.slice(d + run.length)))
       return void out.push(sliceLine(line, c, end));
+    // A multiplier, a bound or a mark right after the number (`0.5亿`, `12万`, `1万2千`, `49以下`,
+    // `49强`, `49%`, `49+`, `49?`, `12OOO` read by OCR, `49（约）`): cut there, the digits before it
+    // would read as the whole value (a fresh tester's t100: 0.5 published in 万元 for 0.5亿). The
+    // piece stays whole: that cell is text, unread.
+    if (run && QUALIFIED_AFTER.test(piece.slice(d + run.length))) return void out.push(sliceLine(line, c, end));
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));
     // A glued run of a signed row (a sign between digits: `774-104 704`, 2019's 本年增/减) with

@@ -106,6 +106,14 @@ export class TableEmitter {
   /** Non-zero counts written with a decimal point (`42.0`), and those written without one. */
   private readonly dotted: number[] = [];
   private plainCounts = 0;
+  /**
+   * Counts written as a thousands group (`12.000`: 12, or 12,000 grouped with a dot), and the
+   * table's counts zeros included written without a point (`0`, `12`) and with three decimals
+   * (`0.000`): whether the table writes its counts so.
+   */
+  private readonly grouped: number[] = [];
+  private plainAll = 0;
+  private groupedZeros = 0;
 
   constructor(
     readonly template: TemplateTable,
@@ -140,6 +148,13 @@ export class TableEmitter {
         });
       }
       out = { table_id, row_key, col_key, value: parsed.value, raw, state: parsed.state, line: p.evidence.tok.no };
+      if (parsed.state === 'number' && col.kind !== 'money') {
+        if (!text.includes('.')) this.plainAll++;
+        else if (/^\d{1,3}\.\d{3}$/.test(text)) {
+          if (parsed.value === 0) this.groupedZeros++;
+          else this.grouped.push(slot.pos);
+        }
+      }
       if (parsed.state === 'number' && col.kind !== 'money' && parsed.value !== 0) {
         if (text.includes('.')) this.dotted.push(slot.pos);
         else this.plainCounts++;
@@ -206,8 +221,14 @@ export class TableEmitter {
    * NULL (`ambiguous`). A zero has no such second reading (`0.0`: `00` is no number).
    */
   finish(): CellOut[] {
-    if (this.dotted.length && this.dotted.length < this.plainCounts)
-      for (const pos of this.dotted) {
+    // A count written as a thousands group (`12.000`) where the table writes its counts, zeros
+    // included, mostly without a point: 12 or 12,000 (a fresh tester's t100: 12 published in a
+    // table of zeros, which the rule below does not count).
+    const grouped = this.grouped.length && this.grouped.length + this.groupedZeros <= this.plainAll;
+    const suspect =
+      this.dotted.length && this.dotted.length < this.plainCounts ? this.dotted : grouped ? this.grouped : [];
+    if (suspect.length)
+      for (const pos of suspect) {
         const c = this.cells[pos]!;
         this.cells[pos] = { ...c, value: null, state: 'ambiguous' };
         this.note(
@@ -218,6 +239,8 @@ export class TableEmitter {
         );
       }
     this.dotted.length = 0;
+    this.grouped.length = 0;
+    this.plainAll = this.groupedZeros = 0;
     return this.cells.filter((c): c is CellOut => c !== undefined);
   }
 }

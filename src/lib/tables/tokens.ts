@@ -92,14 +92,15 @@ export function isValueLike(text: string): boolean {
 
 /**
  * A label's text ending in what qualifies the number after it (group 2), the label before it
- * (group 1): 约, 近, 逾, 超 (about, nearly, over); comparisons (超过, 少于, 不足, 至少, 预计 …); a
+ * (group 1): 约, 近, 逾, 超 (about, nearly, over); comparisons and guesses (超过, 少于, 不足, 至少,
+ * 预计, 估算, 大致, 最高, 可能 …: a fresh tester's t100 found 估算5 read as 5); a
  * word for what the number counts (含 including, 本年, 上年, 累计, 受理, 第 …: not 合计 or 总计, the
  * total row's own label); a
  * number and a range's or a list's joiner (10至, 10或, 10~, 10、); a bracket holding a number
  * ((10), （含10）).
  */
 const QUALIFIED =
-  /^(|.*[^约近逾超\s])\s*((?:\d[\d.,]*\s*(?:至|到|或|和|及|与|~|～|-|－|—|\/|、|,|，)|多于|大于|高于|超过|少于|低于|小于|不足|不到|至少|最多|最少|预计|估计|大概|大约|将近|接近|[约近逾超含第]|本年|上年|今年|去年|全年|累计|受理|其中|[(（][^()（）]*\d[^()（）]*[)）]))$/;
+  /^(|.*[^约近逾超\s])\s*((?:\d[\d.,]*\s*(?:至|到|或|和|及|与|~|～|-|－|—|\/|、|,|，)|多于|大于|高于|超过|少于|低于|小于|不足|不到|至少|最多|最少|最高|最低|预计|估计|估算|大概|大约有?|大致|差不多|可能|约为|约合|约有|近乎|几乎|将近|接近|[约近逾超含第]|本年|上年|今年|去年|全年|累计|受理|其中|[(（][^()（）]*\d[^()（）]*[)）]))$/;
 
 /**
  * Trailing number glued to a label: 行政规范性文件693665, （七）总计 3. Each number of the tail
@@ -381,6 +382,9 @@ function pushCell(toks: Tok[], text: string, raw: string, no: number, line: numb
 }
 
 function isOneLabel(head: string): boolean {
+  // A number and a comma first (`5，其中转办` of `5，其中转办1件`): a value and its note, no label
+  // (a fresh tester's t100: the note's 1 was published for 四's first cell).
+  if (/^\s*\d+\s*[，,]/.test(head)) return false;
   const runs = head.match(/\d+/g) ?? [];
   return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
