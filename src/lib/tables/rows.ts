@@ -1617,10 +1617,12 @@ export function fromLines(
  */
 export function edgeSeparators(toks: Tok[], rows: ReadonlyArray<{ at: number; n: number }>): boolean {
   let interior = false;
+  let sameLine = false;
   for (let k = 0; k < rows.length; k++) {
     const { at, n } = rows[k]!;
     const end = k + 1 < rows.length ? rows[k + 1]!.at : toks.length;
     const labelLine = toks[at]!.line;
+    for (let i = at + 1; i < end && toks[i]!.line === labelLine; i++) if (toks[i]!.t === 'val') sameLine = true;
     // The lines after the label's, up to other text, as readRow takes them: a value line
     // (true), an empty line (false); a line of several values or a delimited one: not this shape.
     const lines: boolean[] = [];
@@ -1653,7 +1655,11 @@ export function edgeSeparators(toks: Tok[], rows: ReadonlyArray<{ at: number; n:
   }
   // No row shows an empty line between two of its values: nothing shows that an empty line is a
   // cell at all (pdftotext writes none for a blank cell), so one at an edge is not taken for one.
-  return !interior;
+  // Nor where rows hold their values on their label's line: the table is no one-cell-a-line
+  // table, its rows broken onto lines where a cell held a line break (a browser's copy of `<br>`
+  // and `<p>` in cells: `6`, empty, `2`, empty …), and an empty line is such a break as likely
+  // (a fresh tester's t99: one after a row's last value read as a blank 总计, 总计 published as 其他).
+  return !interior || sameLine;
 }
 
 /** Whether an empty line stands between two value lines of `region` (fromLines `edges`). */
