@@ -489,6 +489,10 @@ describe('metadata', () => {
       'http://b.gov.cn/art/2024/1/2/art_1.html',
     );
     expect(htmlSourceUrl('<link rel="canonical" href="javascript:alert(1)">')).toBeNull();
+    // A page a browser saved complete records its address (a fresh tester's t99: NULL).
+    expect(htmlSourceUrl('<!-- saved from url=(0044)https://www.x.gov.cn/zwgk/2022/t1.html -->\n<html>')).toBe(
+      'https://www.x.gov.cn/zwgk/2022/t1.html',
+    );
     expect(cleanUrl('原文链接：https://www.x.gov.cn/a/b.htm）')).toBe('https://www.x.gov.cn/a/b.htm');
     expect(cleanUrl('ftp://x.gov.cn/a')).toBeNull();
     expect(

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { mhtPage, quotedPrintable } from '../src/lib/decode/mht.ts';
 import { sniff } from '../src/lib/decode/sniff.ts';
 import { readsAsDocument } from '../src/lib/ingest/by-content.ts';
+import { analyzeFile } from '../src/lib/ingest/analyze.ts';
 import { missingInFile, parseDocument, testerFiles, wrongInFile } from './documents.ts';
 import { buildReport } from './fixtures/build.ts';
-import { rowOf } from './helpers.ts';
+import { gaz, rowOf, sha } from './helpers.ts';
 
 /** A page in the shape of Chrome's "Save as single file" (quoted-printable UTF-8). */
 function blink(html: string): Uint8Array {
@@ -72,7 +73,12 @@ describe('MHTML (a web page saved as one file)', () => {
     expect(sniff(new TextEncoder().encode('From: someone\n\nmultipart/related is a phrase'))).not.toBe('mht');
   });
   it('its page is its first text/html part, in its transfer encoding and charset', () => {
-    expect(mhtPage(blink('<p>年度报告 = 12</p>'))).toEqual({ ok: true, html: '<p>年度报告 = 12</p>' });
+    // With the address the browser recorded (the report's 原网址); Word's file:/// is none.
+    expect(mhtPage(blink('<p>年度报告 = 12</p>'))).toEqual({
+      ok: true,
+      html: '<p>年度报告 = 12</p>',
+      url: 'https://mp.weixin.qq.com/s/x',
+    });
     expect(mhtPage(word('<p>政府信息公开 34</p>'))).toEqual({ ok: true, html: '<p>政府信息公开 34</p>' });
     expect(mhtPage(new TextEncoder().encode('MIME-Version: 1.0\nContent-Type: multipart/related\n\nx')).ok).toBe(false);
     expect(quotedPrintable('a=3D=\nb=E5=B9=B4')).toBe('a=b\u00e5\u00b9\u00b4');
@@ -86,7 +92,7 @@ describe('MHTML (a web page saved as one file)', () => {
       'From: <Saved by Blink>\nSnapshot-Content-Location: http://a/main.html\nMIME-Version: 1.0',
       part('cid:frame-1@mhtml.blink', '<p>frame</p>') + part('http://a/main.html', '<p>main</p>'),
     );
-    expect(mhtPage(framed)).toEqual({ ok: true, html: '<p>main</p>' });
+    expect(mhtPage(framed)).toEqual({ ok: true, html: '<p>main</p>', url: 'http://a/main.html' });
     const nested = msg(
       'MIME-Version: 1.0',
       `--B\nContent-Type: multipart/alternative; boundary="C"\n\n--C\nContent-Type: text/plain\n\nplain\n--C\nContent-Type: text/html\n\n<p>html</p>\n--C--\n`,
@@ -100,6 +106,16 @@ describe('MHTML (a web page saved as one file)', () => {
       ),
     );
     expect(mhtPage(wrong)).toEqual({ ok: true, html: '<p>政府信息公开工作年度报告，本年新收申请数量共计十二件。</p>' });
+  });
+  it('gives the report the address the browser recorded as its 原网址 (a fresh tester’s t99)', () => {
+    const bytes = blink(page);
+    const r = analyzeFile({ path: 'a.mhtml', size: bytes.length }, () => bytes, sha, {
+      gazetteer: gaz(),
+      maxYear: 2026,
+      maxBytes: 2 ** 22,
+    });
+    expect(r.rejected).toBeNull();
+    if (!r.rejected) expect(r.report.source_url).toBe('https://mp.weixin.qq.com/s/x');
   });
   it('is read as the web page, under .mhtml, .mht or .html', async () => {
     for (const [name, bytes] of [

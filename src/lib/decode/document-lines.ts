@@ -20,6 +20,8 @@ export type Prepared =
        * are kept only where the arithmetic vouches for them (checks/ocr.ts).
        */
       ocrLines?: ReadonlySet<number>;
+      /** A saved page's address as the browser recorded it (MHTML), for the report's 原网址. */
+      url?: string;
       /** What the reading itself found that a reader of the data should know (a warning each). */
       warnings?: Array<{ code: 'W_CELL_UNREADABLE'; message: string; line: number | null }>;
       locate: <C extends { line: number; raw: string }>(
@@ -38,7 +40,13 @@ export function prepareDocument(
   // A file whose extension said something else says what it really was (sniff.ts).
   const named = c.named ? ` (named .${c.named})` : '';
   if (c.format === 'docx' || c.format === 'mht')
-    return { ok: true, lines: htmlToLines(c.html), format: `${c.format}${named}`, locate: none };
+    return {
+      ok: true,
+      lines: htmlToLines(c.html),
+      format: `${c.format}${named}`,
+      locate: none,
+      ...(c.format === 'mht' && c.url ? { url: c.url } : {}),
+    };
   if (c.format !== 'pdf')
     return {
       ok: true,

@@ -32,7 +32,7 @@ export type Converted =
     }
   | { ok: true; format: 'docx'; html: string; named?: string }
   /** A web page saved as one file (mht.ts): its page. */
-  | { ok: true; format: 'mht'; html: string; named?: string }
+  | { ok: true; format: 'mht'; html: string; url?: string; named?: string }
   /** `spans`: RTF rows whose merged cells cover columns (rtf.ts). */
   | { ok: true; format: 'doc' | 'rtf'; text: string; spans?: RowSpan[]; named?: string }
   | { ok: false; code: DocumentCode; reason: string };
@@ -121,7 +121,7 @@ async function read(kind: Sniffed, ext: string, bytes: Uint8Array, really: strin
       // A web page saved as one file (a browser's, Word's): its page read as HTML (mht.ts).
       const page = mhtPage(bytes);
       return page.ok
-        ? { ok: true, format: 'mht', html: page.html }
+        ? { ok: true, format: 'mht', html: page.html, ...(page.url ? { url: page.url } : {}) }
         : { ok: false, code: 'E_DOCUMENT_BROKEN', reason: page.reason + really };
     }
     default:

@@ -10,7 +10,8 @@ import { decode } from './decode.ts';
  * e-mail stacks (mailparser), and this needs the one part.
  */
 
-export type MhtPage = { ok: true; html: string } | { ok: false; reason: string };
+/** `url`: the page's address as the browser recorded it (Snapshot-Content-Location, or the page part's Content-Location). */
+export type MhtPage = { ok: true; html: string; url?: string } | { ok: false; reason: string };
 
 interface Part {
   headers: string;
@@ -51,7 +52,12 @@ export function mhtPage(bytes: Uint8Array): MhtPage {
       : Buffer.from(encoding === 'quoted-printable' ? quotedPrintable(body) : body, 'latin1');
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(page.headers)?.[1];
   const html = decodePart(raw, charset);
-  return html === null ? { ok: false, reason: 'MHT 文件的网页部分无法按任何文字编码读取' } : { ok: true, html };
+  if (html === null) return { ok: false, reason: 'MHT 文件的网页部分无法按任何文字编码读取' };
+  // The page's address as the browser recorded it: the report's 原网址 (a fresh tester's t99: NULL).
+  const url = [header(head.text, 'snapshot-content-location'), header(page.headers, 'content-location')].find(
+    (u) => u !== undefined && /^https?:\/\/\S+$/i.test(u),
+  );
+  return { ok: true, html, ...(url ? { url } : {}) };
 }
 
 /** A header's value (unfolded), or undefined. */

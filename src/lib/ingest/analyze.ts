@@ -158,7 +158,14 @@ export function analyzeFile(
         path: f.path,
         bytes,
         sha256: sha,
-        ...(doc ? { lines: doc.lines, format: doc.format, ...(doc.ocrLines ? { ocrLines: doc.ocrLines } : {}) } : {}),
+        ...(doc
+          ? {
+              lines: doc.lines,
+              format: doc.format,
+              ...(doc.ocrLines ? { ocrLines: doc.ocrLines } : {}),
+              ...(doc.url ? { sourceUrl: doc.url } : {}),
+            }
+          : {}),
         ...(webPage ? { htmlNamed: htmlName(f.path) } : {}),
       },
       ctx,

@@ -3,7 +3,9 @@ import type { Line } from '../decode/lines.ts';
 /**
  * The address the report was published at (原网址, "original URL"), in order of trust:
  *  1. a labelled field: a crawler header's 原文链接 ("original link"), 原文地址, 本文链接, 网址 …;
- *  2. the HTML page's own `<link rel="canonical">` or `<meta property="og:url">`;
+ *  2. the HTML page's own `<link rel="canonical">` or `<meta property="og:url">`, else the mark a
+ *     browser writes in a page it saved (`<!-- saved from url=(0060)https://… -->`; an MHTML's
+ *     recorded address, decode/mht.ts);
  *  3. a URL printed alone on a line at the top or bottom of the page (a browser's print header
  *     or footer).
  * Only absolute http(s) addresses are kept; a URL inside body text (a portal's home page named
@@ -44,7 +46,8 @@ export function htmlSourceUrl(html: string): string | null {
     if (tag[1]!.toLowerCase() === 'meta' && /^og:url$/i.test(attrs.get('property') ?? attrs.get('name') ?? ''))
       og ??= cleanUrl(entities(attrs.get('content') ?? ''));
   }
-  return canonical ?? og;
+  const saved = /<!--\s*saved from url=(?:\(\d+\))?\s*(\S+?)\s*-->/i.exec(head)?.[1];
+  return canonical ?? og ?? cleanUrl(saved);
 }
 
 function attributes(s: string): Map<string, string> {

@@ -63,6 +63,8 @@ export interface ParseInput {
    * and the encoding says so, with the extension it had.
    */
   htmlNamed?: string;
+  /** The address a saved page's file records (an MHTML's), when the page names none itself. */
+  sourceUrl?: string;
 }
 
 export type Parsed =
@@ -553,7 +555,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     published_on: meta.published_on,
     published_on_basis: meta.published_on_basis,
     index_no: meta.index_no,
-    source_url: meta.source_url,
+    source_url: meta.source_url ?? input.sourceUrl ?? null,
     ...region,
     layout_active: active.read ? active.layout : null,
     layout_requests: requests.read ? requests.layout : null,
