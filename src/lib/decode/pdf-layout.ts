@@ -485,6 +485,13 @@ function valuesAfterOwnLabel(lines: Line[]): { lines: Line[]; order: Map<Line, n
     if (!bare(v) || bare(next) || !/[\u4e00-\u9fff]/.test(lineText(next))) continue;
     const below = v.y - next.y;
     if (below > Math.max(v.size, next.size) * 1.5) continue;
+    // Only the row's numbers all on that one line: a label with numbers of its own after its
+    // numbering, or a line of numbers right under it, is a row whose cells stand at several
+    // heights (some cells of two lines, some of one), and which numbers go where is not known
+    // (t99's mixed cells: moved, the upper numbers were read first, a column off).
+    if (/\d/.test(lineText(next).replace(/^[\s\d（(一二三四五六七八九十）)、.．]+/, ''))) continue;
+    const under = out[i + 2];
+    if (under && bare(under) && next.y - under.y <= Math.max(v.size, next.size) * 1.5) continue;
     // The row before: the nearest line above that is another row's numbers or a label in this
     // label's column (a group label set in a column of its own, centred over its rows, is none).
     let k = i - 1;
