@@ -479,6 +479,15 @@ function valuesAfterOwnLabel(lines: Line[]): { lines: Line[]; order: Map<Line, n
   const bare = (l: Line) => BARE_NUMBERS.test(lineText(l).trim());
   const out = [...lines];
   const order = new Map<Line, number>();
+  // Only where the page sets every such line so: a line of numbers between two lines of words,
+  // off both baselines, that stands nearer the line above (numbers at a tall row's foot, or
+  // centred on a label's two lines) shows that the nearer label is no proof of the row; then the
+  // text order stays (t103: numbers at the foot of their rows were moved to the next row's label).
+  for (let i = 1; i < lines.length - 1; i++) {
+    const [a, v, b] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
+    if (!bare(v) || bare(a) || bare(b)) continue;
+    if ((v.y - b.y) * 2 > a.y - v.y) return { lines, order };
+  }
   for (let i = 1; i < out.length - 1; i++) {
     const v = out[i]!;
     const next = out[i + 1]!;
@@ -492,6 +501,15 @@ function valuesAfterOwnLabel(lines: Line[]): { lines: Line[]; order: Map<Line, n
     if (/\d/.test(lineText(next).replace(/^[\s\d（(一二三四五六七八九十）)、.．]+/, ''))) continue;
     const under = out[i + 2];
     if (under && bare(under) && next.y - under.y <= Math.max(v.size, next.size) * 1.5) continue;
+    // Nor a label wrapped onto a line below it in its column (a group label set in two lines,
+    // 三、本年度 / 办理结果, a long row label): the numbers would come between its lines (t103).
+    if (
+      under &&
+      !bare(under) &&
+      Math.abs(under.x0 - next.x0) <= next.size &&
+      next.y - under.y <= Math.max(under.size, next.size) * 1.5
+    )
+      continue;
     // The row before: the nearest line above that is another row's numbers or a label in this
     // label's column (a group label set in a column of its own, centred over its rows, is none).
     let k = i - 1;

@@ -27,14 +27,22 @@ function arabicYears(words: string): string {
   return words.replace(/[〇零○一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''));
 }
 
-/** Another year than the report's: 上年, 上一年度, 去年, 前年 (last year, the year before). */
-const LAST_YEAR = /上一?年|去年|前年/;
-/** A span of years: 2008年以来, 历年, 近三年, 2021-2023年, 2021至2023年. */
-const SPAN = /以来|历年|往年|近[\d一二三两四五六七八九十]+年|(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)\d{2}/;
-/** Cumulative: 累计 up to a date (截至2023年底累计) or of no year; 本年累计, 2023年累计 are the year's. */
+/**
+ * Another year than the report's: 上年, 上一年度, 上一个年度, 去年, 前年, 前一年度, 往期 (last year,
+ * the year before, earlier periods); not 以上年度 (the years above) nor 当前年度 (the current year).
+ */
+const LAST_YEAR = /(?<!以)上一?个?年|去年|(?<!当)前一?年|往期/;
+/** A span of years: 2008年以来 (a year's, not 今年以来 or 施行以来), 历年, 近三年, 2021-2023年, 2021至2023年. */
+const SPAN =
+  /(?:19|20)\d{2}年度?以来|历年|往年|近[\d一二三两四五六七八九十]+年|(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)\d{2}/;
+/** Cumulative: 累计 of no year (a running total over the years); 本年累计, 全年累计, 截至2023年底累计 are the year's. */
 const CUMULATIVE = /累计/;
-const UP_TO = /截至|截止/;
-const THIS_YEAR = /本年|今年|当年/;
+const THIS_YEAR = /本年|今年|当年|全年|年度累计|\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月/;
+/** A date (2024年01月25日: a page's publication date) or a book's title (《…纲要（2021-2025年）》): no period of a table. */
+const NOT_PERIODS = /《[^》]*》|(?<![至到\-—~～])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?![\d日]|\s*[至到\-—~～])/g;
+/** The form's own words with 上年 or another year in them, and a table including last year's carried-over requests (含上年度…). */
+const OWN_WORDS =
+  /(?:上一?年|(?:19|20)\d{2}年)度?结转|结转(?:至|到)?(?:下一?年|(?:19|20)\d{2}年)度?|(?:今年|本年度?|年初)以来|[含包括](?:上一?年度?|去年)/g;
 
 /**
  * Whether `words` name a period that is not the report's year `year`: a year other than it, a
@@ -43,11 +51,20 @@ const THIS_YEAR = /本年|今年|当年/;
  * number counts as another's. Not for prose: a sentence comparing two years names both.
  */
 export function namesOtherPeriod(words: string, year: number | null): boolean {
-  const w = arabicYears(words.replace(/\s+/g, ''));
-  if (SPAN.test(w) || LAST_YEAR.test(w)) return true;
-  const years = [...w.matchAll(/(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0]));
+  const all = arabicYears(words.replace(/\s+/g, ''));
+  const w = all.replace(NOT_PERIODS, '').replace(OWN_WORDS, '');
+  // A span from the report's own year (2023年以来 in a 2023 report) is the year's.
+  const own = w.replace(/((?:19|20)\d{2})年度?以来/g, (m, y: string) => (Number(y) === year ? '' : m));
+  if (SPAN.test(own) || LAST_YEAR.test(own)) return true;
+  // Four digits, or two (22年 for 2022).
+  const years = [
+    ...[...w.matchAll(/(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0])),
+    ...[...w.replace(/(?:19|20)\d{2}(?=年)/g, '').matchAll(/(?<!\d)\d{2}(?=年)/g)].map((m) => 2000 + Number(m[0])),
+  ];
   if (years.some((y) => y !== year)) return true;
-  return CUMULATIVE.test(w) && (UP_TO.test(w) || (!years.length && !THIS_YEAR.test(w)));
+  // 累计 of no year at all (累计, 截至目前累计) is a running total over years; up to a day of the
+  // report's own year (截至2023年12月31日，本机关累计…) it is the year's.
+  return CUMULATIVE.test(w) && !THIS_YEAR.test(w) && (year === null || !all.includes(`${year}年`));
 }
 
 /** A line where a table of 二, 三 or 四 begins: its header's or first row's words, or numbers. */
@@ -59,11 +76,8 @@ const TITLE = /^\s*表\s*[\d一二三四五六七八九十]|(?:情况|统计表?
 const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 /** A report's title, a page's running head (某县人民政府2022年政府信息公开工作年度报告, t89: a slip of last year's): no caption of a table. */
 const REPORT_TITLE = /年度报告|年报/;
-/** Words comparing the year with another (较上年增长…): such a sentence names both. */
-const COMPARING = /相比|同比|环比|较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
-/** Words naming the year's own figures though they say 上年, another year or 以来 (上年结转, 结转2024年度). */
-const OWN_TERMS =
-  /(?:上一?年|(?:19|20)\d{2}年)度?结转|结转(?:至|到)?(?:下一?年|(?:19|20)\d{2}年)度?|(?:今年|本年度?|年初)以来/g;
+/** Words comparing the year with another (较上年增长…): such a sentence names both. Not 供比较 (for comparison: a caption). */
+const COMPARING = /相比|同比|环比|(?<!比)较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -85,12 +99,13 @@ export function otherPeriodCaption(
   while (
     end < lines.length &&
     ((TITLE.test(lines[end]!.text) && !lines[end]!.text.includes('|')) ||
-      (!TABLE_START.test(lines[end]!.text) && !/\d[^\d]+\d[^\d]+\d/.test(lines[end]!.text)))
+      /。/.test(lines[end]!.text) ||
+      (!TABLE_START.test(lines[end]!.text) && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(lines[end]!.text)))
   )
     end++;
   if (end >= lines.length) return null;
   const said = (no: number, words: string) => {
-    const w = words.replace(OWN_TERMS, '').trim();
+    const w = words.trim();
     return w && !COMPARING.test(w) && !REPORT_TITLE.test(w) && namesOtherPeriod(w, year)
       ? { line: no, words: words.trim() }
       : null;

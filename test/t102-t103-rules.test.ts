@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
+
+/**
+ * Fresh testers' t102 and t103 (test/fixtures/tester/t102, t103; README.txt their notes): the
+ * session's own rules attacked — another period's table, guess words, PDF rows' numbers above
+ * their labels. No wrong number; the innocent words lose nothing.
+ */
+const t102 = new URL('./fixtures/tester/t102/', import.meta.url);
+const t103 = new URL('./fixtures/tester/t103/', import.meta.url);
+
+describe('t102: another period named, or not, before a table; guess words', () => {
+  const files = testerFiles(t102);
+  it('has its files', () => expect(files.length).toBe(46));
+  for (const file of files)
+    it(file, async () => {
+      expect(await wrongInFile(t102, file)).toEqual([]);
+      // Innocent words lose nothing; a guess word's row of 四 may lose the rest of the row.
+      if (!file.startsWith('W3_')) expect(await missingInFile(t102, file)).toEqual([]);
+    });
+});
+
+describe('t103: a PDF row’s numbers above its label', () => {
+  it('publishes no wrong number where the row’s cells stand at two heights', async () =>
+    expect(await wrongInFile(t103, 'r1_mixed_cells.pdf')).toEqual([]));
+  it('loses nothing read before where the numbers stand at the foot of tall rows', async () => {
+    expect(await wrongInFile(t103, 'r1_num_bottom_tall.pdf')).toEqual([]);
+    expect((await missingInFile(t103, 'r1_num_bottom_tall.pdf')).length).toBeLessThanOrEqual(56);
+  });
+});
