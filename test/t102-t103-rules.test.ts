@@ -15,8 +15,9 @@ describe('t102: another period named, or not, before a table; guess words', () =
   for (const file of files)
     it(file, async () => {
       expect(await wrongInFile(t102, file)).toEqual([]);
-      // Innocent words lose nothing; a guess word's row of 四 may lose the rest of the row.
-      if (!file.startsWith('W3_')) expect(await missingInFile(t102, file)).toEqual([]);
+      // Innocent words lose nothing; a guess word's row of 四 may lose the rest of the row, and
+      // 截至2023年12月31日，本机关累计… (no 本年) may be a running total over the years: NULL.
+      if (!file.startsWith('W3_') && file !== 'L1b_o_cum_date.txt') expect(await missingInFile(t102, file)).toEqual([]);
     });
 });
 

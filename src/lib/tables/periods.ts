@@ -35,8 +35,9 @@ const LAST_YEAR = /(?<!以)上一?个?年|去年|(?<!当)前一?年|往期/;
 /** A span of years: 2008年以来 (a year's, not 今年以来 or 施行以来), 历年, 近三年, 2021-2023年, 2021至2023年. */
 const SPAN =
   /(?:19|20)\d{2}年度?以来|历年|往年|近[\d一二三两四五六七八九十]+年|(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)\d{2}/;
-/** Cumulative: 累计 of no year (a running total over the years); 本年累计, 全年累计, 截至2023年底累计 are the year's. */
+/** Cumulative: 累计 of no year or up to a date (截至2023年底累计); 本年累计, 全年累计, 截至…本年度累计 are the year's. */
 const CUMULATIVE = /累计/;
+const UP_TO = /截至|截止/;
 const THIS_YEAR = /本年|今年|当年|全年|年度累计|\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月/;
 /** A date (2024年01月25日: a page's publication date) or a book's title (《…纲要（2021-2025年）》): no period of a table. */
 const NOT_PERIODS = /《[^》]*》|(?<![至到\-—~～])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?![\d日]|\s*[至到\-—~～])/g;
@@ -62,9 +63,10 @@ export function namesOtherPeriod(words: string, year: number | null): boolean {
     ...[...w.replace(/(?:19|20)\d{2}(?=年)/g, '').matchAll(/(?<!\d)\d{2}(?=年)/g)].map((m) => 2000 + Number(m[0])),
   ];
   if (years.some((y) => y !== year)) return true;
-  // 累计 of no year at all (累计, 截至目前累计) is a running total over years; up to a day of the
-  // report's own year (截至2023年12月31日，本机关累计…) it is the year's.
-  return CUMULATIVE.test(w) && !THIS_YEAR.test(w) && (year === null || !all.includes(`${year}年`));
+  // 累计 of no year (累计, 截至目前累计) is a running total over years; so may be one up to a day of
+  // the report's own year (截至2023年底累计: t101 meant the years since 2008, t102 the year's), which
+  // only 本年, 全年 or 本年度 tells apart (截至2023年12月31日，本年度共累计…).
+  return CUMULATIVE.test(w) && !THIS_YEAR.test(w) && (UP_TO.test(all) || year === null || !all.includes(`${year}年`));
 }
 
 /** A line where a table of 二, 三 or 四 begins: its header's or first row's words, or numbers. */
