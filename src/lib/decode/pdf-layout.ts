@@ -479,15 +479,6 @@ function valuesAfterOwnLabel(lines: Line[]): { lines: Line[]; order: Map<Line, n
   const bare = (l: Line) => BARE_NUMBERS.test(lineText(l).trim());
   const out = [...lines];
   const order = new Map<Line, number>();
-  // Only where the page sets every such line so: a line of numbers between two lines of words,
-  // off both baselines, that stands nearer the line above (numbers at a tall row's foot, or
-  // centred on a label's two lines) shows that the nearer label is no proof of the row; then the
-  // text order stays (t103: numbers at the foot of their rows were moved to the next row's label).
-  for (let i = 1; i < lines.length - 1; i++) {
-    const [a, v, b] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
-    if (!bare(v) || bare(a) || bare(b)) continue;
-    if ((v.y - b.y) * 2 > a.y - v.y) return { lines, order };
-  }
   for (let i = 1; i < out.length - 1; i++) {
     const v = out[i]!;
     const next = out[i + 1]!;
