@@ -16,3 +16,11 @@ describe("t100: a cell's text that is no plain number is never published as one"
   for (const file of files.filter((f) => !LEFT.has(f)))
     it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });
+
+describe('t100: an amount in 元 to the thousandth (125.000元) may be 125,000 grouped with a dot', () => {
+  it('is NULL, ambiguous', async () => {
+    const { parseCell } = await import('../src/lib/tables/cell.ts');
+    expect(parseCell('125.000元', 'money', '万元')).toMatchObject({ state: 'ambiguous', value: null });
+    expect(parseCell('125.50元', 'money', '万元')).toMatchObject({ state: 'number', value: 0.01255 });
+  });
+});

@@ -165,7 +165,7 @@ const MONEY_AFTER = /^\s*(?:亿|千万|百万|十万|万|千|百)?元/;
  * a bracketed 约/估/预计/暂. Not 来源 (a page's source line) nor 强化/强调 (the text after a table).
  */
 const QUALIFIED_AFTER =
-  /^(?:亿|万|千|百(?!姓)|倍|成(?!效|果|立|绩)|几|以下|以内|以外|上下|强(?!化|调)|出头|有余|来(?!源)|开外|及以上|[个件项条次]以上|约|[%％‰?？kKWw]|[Oo](?![a-z])|\+(?!\s*\d)|[【[]|[（(]\s*(?:约|估|预计|暂|概数|近))/;
+  /^(?:亿|万|千|百(?!姓)|倍|成(?!效|果|立|绩)|几|以下|以内|以外|上下|强(?!化|调)|出头|有余|来(?!源)|开外|及以上|[个件项条次]以上|约|\d+\s*[角分]|[%％‰?？kKWw]|[Oo](?![a-z])|\+(?!\s*\d)|[【[]|[（(]\s*(?:约|估|预计|暂|概数|近))/;
 
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const header = HEADER[kind];

@@ -89,6 +89,14 @@ export function readCell(
     if (unit !== null && !isMoneyUnit(unit))
       return { state: 'unreadable', value: null, note: `unit ${unit} in a money cell` };
     if (sign < 0) return { state: 'unreadable', value: null, note: 'negative amount' };
+    // Yuan to the thousandth (125.000元) is a sum no fee is charged in: 125,000 grouped with a dot
+    // as likely (a fresh tester's t100: published as 0.0125 万元).
+    if (unit === '元' && /^\d{1,3}\.\d{3}$/.test(digits))
+      return {
+        state: 'ambiguous',
+        value: null,
+        note: `"${t}": ${digits} yuan, or ${digits.replace('.', '')} with a dot between thousands?`,
+      };
     const u = unit ?? defaultUnit;
     const n = Number(digits);
     if (u === null) {
