@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatEval } from '../src/lib/eval/evaluate.ts';
-import { runInMemory, type SourceFile } from '../src/lib/ingest/run.ts';
+import { runInMemory } from '../src/lib/ingest/run.ts';
 import { generateCorpus } from '../src/lib/synth/corpus.ts';
-import { gaz, sha } from './helpers.ts';
+import { gaz, inMemory } from './helpers.ts';
 
 /**
  * Quirks too rare for the 300-report corpus of eval.test.ts, read from the reports of a larger
@@ -13,13 +13,12 @@ import { gaz, sha } from './helpers.ts';
 describe('rare quirks of a 3,000-report corpus (seed 146)', () => {
   const quirks = ['csv-unquoted-thousands', 'stray-cell-row'];
   const corpus = [...generateCorpus(3000, 146, gaz())].filter((f) => f.truth.quirks.some((q) => quirks.includes(q)));
-  const files: SourceFile[] = corpus.map((f) => ({
-    path: f.path,
-    size: f.bytes.length,
-    read: () => f.bytes,
-    sha256: sha,
-  }));
-  const data = runInMemory(files, { rawDir: 'synth', maxBytes: 20 * 1024 * 1024, gazetteer: gaz(), maxYear: 2026 });
+  const data = runInMemory(inMemory(corpus), {
+    rawDir: 'synth',
+    maxBytes: 20 * 1024 * 1024,
+    gazetteer: gaz(),
+    maxYear: 2026,
+  });
   const result = evaluate(
     corpus.map((f) => f.truth),
     data,
