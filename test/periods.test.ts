@@ -95,3 +95,46 @@ describe('otherPeriodCaption and a running head', () => {
       ),
     ).toBeNull());
 });
+
+// t102's captions the first rule missed (W1c, W1e, W1g, W1h) and their innocent twins.
+describe('otherPeriodCaption: long intros, notes after the table, citations, bracketed remarks', () => {
+  const rows = [header, '一、本年新收政府信息公开申请数量 | 1 | 2 | 3'];
+  it('reads a long line ending in a colon above a unit line', () =>
+    expect(
+      otherPeriodCaption(
+        heading,
+        lines(
+          '上年度（2022年）本机关收到和处理政府信息公开申请的情况，按照规定格式统计如下，供读者参考使用：',
+          '单位：件',
+          ...rows,
+        ),
+        2023,
+      ),
+    ).not.toBeNull());
+  it('reads a note after the table about the table', () => {
+    expect(
+      otherPeriodCaption(heading, lines(...rows, '注：上表为2022年度数据，本年度未收到申请。'), 2023),
+    ).not.toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '（注：表中数据为2008年以来累计）'), 2023)).not.toBeNull();
+  });
+  it('says nothing of a note of the own year, of a comparison, or not about the table', () => {
+    expect(otherPeriodCaption(heading, lines(...rows, '注：上表为2023年度数据。'), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '注：上表中本年新收申请较2022年增加5件。'), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '注：2022年度本机关未收到申请。'), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '上表为2022年度数据。'), 2023)).toBeNull();
+    expect(
+      otherPeriodCaption(heading, lines(...rows, '注：表中“上年结转”指2022年结转至2023年的申请。'), 2023),
+    ).toBeNull();
+  });
+  it('takes a cited report for the table’s source, a bare title for a running head', () => {
+    expect(otherPeriodCaption(heading, lines('摘自本机关2022年度报告：', ...rows), 2023)).not.toBeNull();
+    expect(
+      otherPeriodCaption(heading, lines('某某县人民政府2022年政府信息公开工作年度报告', ...rows), 2023),
+    ).toBeNull();
+  });
+  it('reads past a comparison in a bracketed remark, not past one outside it', () => {
+    expect(otherPeriodCaption(heading, lines('2022年度情况如下（本年度无增加）：', ...rows), 2023)).not.toBeNull();
+    expect(otherPeriodCaption(heading, lines('本年度情况如下（较2022年增加5件）：', ...rows), 2023)).toBeNull();
+    expect(otherPeriodCaption(heading, lines('本年度较2022年增加5件（2022年为10件）：', ...rows), 2023)).toBeNull();
+  });
+});

@@ -36,6 +36,12 @@ describe('sections', () => {
     expect(findHeading(1, `${body}《第二部分 主动公开政府信息情况》`)).toBeNull();
   });
 
+  it('takes a heading naming a period before its wording for the heading (t101 r7)', () => {
+    expect(findHeading(2, '三、2022年收到和处理政府信息公开申请情况')).not.toBeNull();
+    expect(findHeading(1, '二、本年度主动公开政府信息情况')).not.toBeNull();
+    expect(findHeading(2, '三、二〇二二年度收到和处理政府信息公开申请情况')).not.toBeNull();
+  });
+
   it('accepts wording variants', () => {
     expect(
       heads(

@@ -42,7 +42,14 @@ const WORDING = [
   '其他需要报告的事项',
 ];
 
-const EXACT: RegExp[] = WORDING.map((w, k) => new RegExp(`${NOT_AFTER}${NUMERALS[k]}${SEP}${w}`));
+/**
+ * A period before the wording (三、2022年收到和处理…, 二、本年度主动公开…): still the section's
+ * heading, whose period tables/periods.ts then reads (a fresh tester's t101: 三's heading
+ * naming last year was not taken for one, and last year's table was published as the year's).
+ */
+const PERIOD = '(?:(?:(?:19|20)\\d{2}|[〇零○一二三四五六七八九]{4})\\s*年度?|本年度?|上一?年度?)?\\s*';
+
+const EXACT: RegExp[] = WORDING.map((w, k) => new RegExp(`${NOT_AFTER}${NUMERALS[k]}${SEP}${PERIOD}${w}`));
 
 const KEYWORD: RegExp[] = [
   new RegExp(`${NOT_AFTER}一${HARD_SEP}${CLAUSE(8)}(?:总体|基本)情况`),

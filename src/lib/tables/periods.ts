@@ -80,6 +80,13 @@ const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 const REPORT_TITLE = /年度报告|年报/;
 /** Words comparing the year with another (较上年增长…): such a sentence names both. Not 供比较 (for comparison: a caption). */
 const COMPARING = /相比|同比|环比|(?<!比)较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
+/** Words citing another report (摘自本机关2022年度报告：): the table is that report's, no running head. */
+const CITED = /摘自|摘录自?|引自|援引|转引|出自|来源于?|详见|参见|见/;
+/** A remark in brackets (（本年度无增加）): it speaks of the report's year, not of the table's period. */
+const REMARK = /（[^（）]*）|\([^()]*\)/g;
+/** A note after a table about the table (注：上表为2022年度数据): its words that point at the table. */
+const NOTE = /^\s*[（(]?\s*(?:注|说明|备注|附注)\s*[:：]/;
+const POINTS_AT_TABLE = /上表|本表|该表|此表|表中|以上数据|上述数据|表内数据/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -108,9 +115,12 @@ export function otherPeriodCaption(
   if (end >= lines.length) return null;
   const said = (no: number, words: string) => {
     const w = words.trim();
-    return w && !COMPARING.test(w) && !REPORT_TITLE.test(w) && namesOtherPeriod(w, year)
-      ? { line: no, words: words.trim() }
-      : null;
+    if (!w || (REPORT_TITLE.test(w) && !CITED.test(w))) return null;
+    // A comparison in a bracketed remark only (2022年度情况如下（本年度无增加）：) leaves the rest
+    // to say the period; the remark itself is read only where nothing compares (（2008年以来累计）).
+    const outside = w.replace(REMARK, '');
+    if (COMPARING.test(outside)) return null;
+    return namesOtherPeriod(COMPARING.test(w) ? outside : w, year) ? { line: no, words: w } : null;
   };
   const intro = lines.slice(0, end).filter((l) => l.text.trim());
   for (const [k, l] of intro.entries()) {
@@ -118,12 +128,32 @@ export function otherPeriodCaption(
     if (text.length <= 40 || (k === 0 && first === 1)) {
       const hit = said(l.no, text.replace(HEADING, ''));
       if (hit) return hit;
+    } else if (/[:：]$/.test(text)) {
+      // A long line ending in a colon introduces what follows (…统计如下，供读者参考：), even
+      // when a unit line (单位：件) stands between it and the table: its last sentence.
+      const hit = said(l.no, lastSentence(text));
+      if (hit) return hit;
+    }
+  }
+  // A note after the table about the table (注：上表为2022年度数据。).
+  for (const l of lines.slice(end)) {
+    if (!NOTE.test(l.text)) continue;
+    for (const s of sentences(l.text.replace(NOTE, ''))) {
+      const hit = POINTS_AT_TABLE.test(s) ? said(l.no, s) : null;
+      if (hit) return hit;
     }
   }
   const last = intro[intro.length - 1];
   if (!last || (last === intro[0] && first === 1)) return null;
-  const sentences = last.text.split(/[。；;！!？?]/).filter((s) => s.trim());
-  return sentences.length ? said(last.no, sentences[sentences.length - 1]!) : null;
+  return said(last.no, lastSentence(last.text));
+}
+
+function sentences(text: string): string[] {
+  return text.split(/[。；;！!？?]/).filter((s) => s.trim());
+}
+
+function lastSentence(text: string): string {
+  return sentences(text).at(-1) ?? '';
 }
 
 /**
