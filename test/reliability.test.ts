@@ -261,6 +261,20 @@ describe('bounds on the work per file', () => {
     expect(run.manifest.files[0]!.reason_code).toBe('E_BINARY');
   });
 
+  it('a PDF whose compressed bytes happen to make tags is read, not rejected for them (t105 F1)', () => {
+    // A report with a photo or a seal: 1.5 MB of image bytes after the text's own PDF.
+    const pdf = readFileSync(new URL('./fixtures/tester/t40/m01_pdf_wrapped_number_top.pdf', import.meta.url));
+    let seed = 5;
+    const image = Buffer.from(
+      Array.from({ length: 1_500_000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), (seed >>> 16) & 255)),
+    );
+    const bytes = Buffer.concat([pdf, image]);
+    expect(exceedsBounds('r.pdf', bytes)).not.toBeNull();
+    const run = runInMemory([file('r.pdf', bytes)], { ...ctx, gazetteer: gaz() });
+    expect(run.manifest.files[0]!.reason_code ?? null).not.toBe('E_TOO_LARGE');
+    expect(run.cells.filter((c) => c.state === 'number').length).toBeGreaterThan(100);
+  });
+
   it('a 19 MB HTML table in a worker-thread run: rejected with the reason, the run completes', () => {
     const raw = join(tmp, 'bounds-cli', 'raw');
     mkdirSync(raw, { recursive: true });
