@@ -9,6 +9,6 @@ const dir = new URL('./fixtures/tester/t99/', import.meta.url);
 
 describe('t99: pages printed, dumped or copied publish no wrong number', () => {
   const files = testerFiles(dir);
-  it('has its files', () => expect(files.length).toBe(6));
+  it('has its files', () => expect(files.length).toBe(10));
   for (const file of files) it(file, async () => expect(await wrongInFile(dir, file)).toEqual([]));
 });

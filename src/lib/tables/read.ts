@@ -190,6 +190,28 @@ export function readTable(
       const vals = rc.kind === 'cells' ? rc.cells.filter((c): c is ValTok => c !== null) : rc.vals;
       rcs[k] = { kind: 'unknown', reason: `${lead}: which cells are the form's is not proven`, vals };
     }
+  // A table some of whose values come from separated pieces (`9\t`) and some stand on lines of
+  // their own (`0`): a browser's copy of a page, which writes an empty line after a cell's `<br>`
+  // as well as for a blank cell. A row read one value a line with a blank among its cells took
+  // such an empty line for the blank (a fresh tester's t99: a blank 法律服务机构 published as 0,
+  // 商业企业's `10<br>` read as the blank): not proven.
+  // Likewise a table one of whose rows shows its empty lines to be breaks, not cells: more of
+  // them among its values than the row has columns for (t99: lynx dumps, an empty line after each
+  // `<br>`, a blank 商业企业 read after 其他).
+  if (
+    pastedMix(rcs) ||
+    found.some((f, k) => breakLines(positioned.toks, f.at, regionEnd(found, k, toks.length), f.def.columns.length))
+  )
+    for (let k = 0; k < found.length; k++) {
+      const rc = rcs[k]!;
+      if (rc.kind !== 'cells' || rc.by !== 'lines' || !rc.cells.includes(null)) continue;
+      const vals = rc.cells.filter((c): c is ValTok => c !== null);
+      rcs[k] = {
+        kind: 'unknown',
+        reason: 'empty lines in a page copied with some cells separated: blank cells not placed',
+        vals,
+      };
+    }
   // A `|` row that ends in a bare 1 where the table's other rows end with their closing rule:
   // OCR reads a rule as a 1 (a fresh tester's t33), and the row's count then holds only when two
   // of its cells were glued besides (`规章 | 31 | 25 | 1` for 3 1 25). Where no sum of the table
@@ -1302,4 +1324,51 @@ function numbersInLabel(label: Tok | undefined, rc: RowCells, tableId: string): 
   if (!read && (tableId === 'requests' || tableId === 'active') && /[0-9０-９]/.test(rest.replace(NUMBERING, '')))
     return `its label's text holds a number not read as a cell (${/\S*[0-9０-９]\S*/.exec(rest.replace(NUMBERING, ''))?.[0] ?? ''}): a value written with a mark after it, and the values after it perhaps a column off — which values are this row's is not proven`;
   return null;
+}
+
+/** Whether the rows' values mix pieces of separated text (`piece`) and bare lines of one value. */
+function pastedMix(rcs: readonly RowCells[]): boolean {
+  let pieces = false;
+  let bare = false;
+  for (const rc of rcs) {
+    const vals = rc.kind === 'cells' ? rc.cells : rc.vals;
+    for (const v of vals) {
+      if (v === null || v.col !== undefined) continue;
+      if (v.piece !== undefined) pieces = true;
+      else bare = true;
+    }
+    if (pieces && bare) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the empty lines among the values after the label at `at` (to `end`), one value a line,
+ * are breaks rather than cells: more values and empty lines between them than the row's `n`
+ * columns. (Not an empty line after each value: `0`, ``, `1`, ``, `1`, ``, `2` is seven cells
+ * in a copy that writes a blank cell as an empty line, t76.)
+ */
+function breakLines(toks: readonly Tok[], at: number, end: number, n: number): boolean {
+  const labelLine = toks[at]!.line;
+  // Per line after the label's: 1 a value, 0 none; null for a line of several values.
+  const lines: number[] = [];
+  let line = labelLine;
+  for (let i = at + 1; i < end; i++) {
+    const t = toks[i]!;
+    if (t.line === labelLine || t.t === 'eol') continue;
+    if (t.t === 'text') break;
+    if (t.line !== line) {
+      lines.push(0);
+      line = t.line;
+    }
+    if (t.t === 'val') {
+      if (lines[lines.length - 1]) return false;
+      lines[lines.length - 1] = 1;
+    }
+  }
+  const first = lines.indexOf(1);
+  const last = lines.lastIndexOf(1);
+  if (first < 0) return false;
+  const inner = lines.slice(first, last + 1);
+  return inner.length > n;
 }
