@@ -3,6 +3,7 @@ import { decode } from '../src/lib/decode/decode.ts';
 import { normalizeLine, normalizeSlow, rawSlice } from '../src/lib/decode/normalize.ts';
 import { Random } from '../src/lib/synth/random.ts';
 import { htmlToLines } from '../src/lib/decode/html.ts';
+import { textToLines } from '../src/lib/decode/lines.ts';
 
 const text = '驼峰路街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n';
 
@@ -245,4 +246,19 @@ describe('normalizeLine quick scan', () => {
       expect(normalizeLine(raw), JSON.stringify(raw)).toEqual(normalizeSlow(raw));
     }
   });
+});
+
+describe('textToLines: the line breaks other tools write (t105)', () => {
+  it('breaks at a vertical tab, NEL, U+2028 and U+2029 as at CR and LF', () =>
+    expect(textToLines('a\vb\u0085c\u2028d\u2029e\r\nf\rg\nh').map((l) => l.raw)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+    ]));
+  it('keeps a form feed in its line', () => expect(textToLines('a\n\fb').map((l) => l.raw)).toEqual(['a', '\fb']));
 });

@@ -150,15 +150,21 @@ export function withSpannedCells(
   return out;
 }
 
+const OTHER_BREAK = /[\r\v\u0085\u2028\u2029]/;
+
 export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
   const n = normalizeLine(raw);
   return cells ? { no, raw, text: n.text, map: n.map, cells } : { no, raw, text: n.text, map: n.map };
 }
 
-/** Plain text → lines (CRLF, CR or LF). */
+/**
+ * Plain text → lines (CRLF, CR or LF; and a vertical tab, NEL, U+2028 or U+2029: Word's manual
+ * line break in its text export, a Latin-1 round trip's NEL, the Unicode separators — a fresh
+ * tester's t105: the issuer block read as one line, an index number published as the agency).
+ */
 export function textToLines(text: string): Line[] {
-  // Without a CR (most files) the pattern's pieces are the LF-separated ones: a plain split.
-  const parts = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // Without one of them (most files) the pattern's pieces are the LF-separated ones: a plain split.
+  const parts = OTHER_BREAK.test(text) ? text.split(/\r\n|[\r\n\v\u0085\u2028\u2029]/) : text.split('\n');
   // The newline that ends the last line starts no line of its own: as an empty line it would read
   // as a blank cell after a table's last value, where one cell a line shows blanks so.
   if (parts.length > 1 && parts.at(-1) === '') parts.pop();

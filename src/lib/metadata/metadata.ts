@@ -246,7 +246,11 @@ export function extractMetadata(lines: Line[], body: Line[], maxYear: number, ex
           // Or a place's name runs on from that line into this one (临汾市乡 / 宁县…, 白银市会 /
           // 宁县…, 临 / 高县…: t57, 乡宁县 filed as 甘肃's 宁县).
           (/^[\u4e00-\u9fff]{1,30}$/.test(prevText) && extra.nameAcross?.(prevText, titleNorm) === true);
-    if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins) {
+    // (Not the rest of a table row's last cell wrapped onto that line: `…| 凉州区市场监` over
+    // `督管理局`, a page's issuer box printed narrow — t105, the agency published as 督管理局.)
+    const before = headLines[headLines.indexOf(l) - 2]?.text.trim() ?? '';
+    const cellRest = before.includes('|') && /[\u4e00-\u9fff]$/.test(before);
+    if (prev && prevText.length <= 30 && !/[:：|,，。]/.test(prevText) && !isChrome(prevText) && joins && !cellRest) {
       title = `${clean(asRead(prev.raw, traditional))}${title}`;
       titleNorm = `${prevText}${titleNorm}`;
       if (own === null && !wrapped) above = prev;
@@ -601,8 +605,29 @@ export function keyValues(lines: Line[]): Map<string, string> {
     const isKey = (c: string) => KEYS.includes(c.replace(/[:：\s]/g, ''));
     if (cells && cells.filter(isKey).length >= 2 && cells.every((c) => !c || isKey(c))) {
       const next = lines[i + 1];
+      const pieces = (m: Line) =>
+        (m.cells ? m.cells.map((c) => c.text) : m.text.split('|')).map((c) => unmarked(c).trim());
+      // The header row printed again (a browser's page title over each printed page): its values
+      // are on the line after the last copy, not the next key row (t105: 发布机构 published).
+      if (next && pieces(next).every((c) => !c || isKey(c))) return;
       if (next) {
-        const vals = (next.cells ? next.cells.map((c) => c.text) : next.text.split('|')).map((c) => unmarked(c).trim());
+        const vals = pieces(next);
+        // The value row's last cell wrapped onto the line after it (`…| 凉州区市场监` over `督管理局 |`):
+        // the header and that line end with the table's border, the value row does not (t105: the
+        // agency published as 督管理局).
+        const after = lines[i + 2] && unmarked(lines[i + 2]!.text).trim();
+        // Without borders, an issuer's name that ends only with that line (凉州区市场监 + 督管理局).
+        const rest = after?.match(/^([^|\d:：]{1,12}?)\s*(\|?)$/);
+        const last = vals.length - 1;
+        const issuerKey = /^(?:发布机构|发文机关|发布单位)$/.test(cells[last]?.replace(/[:：\s]/g, '') ?? '');
+        if (
+          rest &&
+          !isKey(rest[1]!) &&
+          vals[last] &&
+          ((rest[2] && /\|\s*$/.test(text) && !/\|\s*$/.test(next.text) && vals.length === cells.length - 1) ||
+            (issuerKey && !AGENCY_END.test(vals[last]) && AGENCY_END.test(vals[last] + rest[1]!)))
+        )
+          vals[last] += rest[1]!.trim();
         cells.forEach((c, j) => {
           const key = c.replace(/[:：\s]/g, '');
           const v = vals[j];
