@@ -415,6 +415,18 @@ describe('metadata', () => {
     });
   });
 
+  it('a page date before the title is cut off, a year standing first is kept (t104)', () => {
+    expect(cleanTitle('2024-01-18 2023年东莞市人民政府政府信息公开工作年度报告')).toBe(
+      '2023年东莞市人民政府政府信息公开工作年度报告',
+    );
+    expect(cleanTitle('【2024年01月18日】2023年浙江省财政厅政府信息公开工作年度报告')).toBe(
+      '2023年浙江省财政厅政府信息公开工作年度报告',
+    );
+    expect(cleanTitle('2024/1/18 某局2023年政府信息公开工作年度报告')).toBe('某局2023年政府信息公开工作年度报告');
+    expect(cleanTitle('2023年某局政府信息公开工作年度报告')).toBe('2023年某局政府信息公开工作年度报告');
+    expect(cleanTitle('2023-2024年某局政府信息公开工作年度报告')).toBe('2023-2024年某局政府信息公开工作年度报告');
+  });
+
   it('site suffixes are cut from an HTML title', () => {
     expect(cleanTitle('测试市2025年政府信息公开工作年度报告_政府信息公开年报')).toBe(
       '测试市2025年政府信息公开工作年度报告',

@@ -32,6 +32,14 @@ const CELL_EDGE = /^[\s|｜\u2047\ufffc\ue000-\uf8ff]+|[\s|｜\u2047\ufffc\ue000
 const PRINT_STAMP =
   /^\s*(?:(?:\d{1,2}\/\d{1,2}\/\d{2,4}|(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}),?\s+)?(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm]|上午|下午)?\s+/;
 
+/**
+ * A page's publication date before the title (`2024-01-18 2023年东莞市…`, `【2024年01月18日】2023年…`,
+ * a list page's date column glued to the link): a fresh tester's t104 published the agency
+ * `2024-01-182023年东莞市人民政府`, and the year 2024 for a 2023 report.
+ */
+const DATE_FIRST =
+  /^\s*[【[（(]?\s*(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\]）)]?\s*(?=[\u4e00-\u9fff]|(?:19|20)\d{2}\s*年)/;
+
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
   // A breadcrumb glued before the title (当前位置：首页 > 政务公开 > 年报 X): keep what follows its last step.
@@ -42,6 +50,7 @@ export function cleanTitle(raw: string): string {
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
     .replace(PRINT_STAMP, '')
+    .replace(DATE_FIRST, '')
     .replace(CELL_EDGE, '')
     .trim();
   // SITE_SEP matches at least one of these characters: without any, `s` is one part (the split

@@ -26,7 +26,14 @@ import { UNCERTAIN_STATES, type ReportRow, type SectionRow } from '../schema/dat
 import { indexCells, reportChecks, type CellIndex, type CheckOut } from '../checks/checks.ts';
 import { segment, sectionText, type Section } from '../segment/sections.ts';
 import { chooseReport } from '../segment/reports.ts';
-import { appendixReference, findAppendix, placeAppendix, type Appendix, type Placed } from '../segment/appendix.ts';
+import {
+  appendixReference,
+  findAppendix,
+  opensRunInFive,
+  placeAppendix,
+  type Appendix,
+  type Placed,
+} from '../segment/appendix.ts';
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
@@ -603,8 +610,15 @@ function placedRuns(
 ): Array<{ section: Section; at: number; placed: Placed; where: string }> {
   const four = sections.find((s) => s.index === 4);
   const afterFour = four && four !== last?.section ? findAppendix(four.lines) : null;
+  // A table of 二, 三 or 四 printed again inside 五, under a title (附表2：收到和处理…) or a
+  // correction (更正如下：): compared with the section's own like an appendix's (t104).
+  const five = sections.find((s) => s.index === 5);
+  const inFive = five && five !== last?.section ? findAppendix(five.lines, opensRunInFive) : null;
   const found = [
     ...(four && afterFour?.blocks.some((b) => b.table !== 'review') ? [{ section: four, appendix: afterFour }] : []),
+    ...(five && inFive?.blocks.some((b) => b.table !== null && b.table !== 'mixed')
+      ? [{ section: five, appendix: inFive }]
+      : []),
     ...(last ? [last] : []),
   ];
   // The sections' own text points at them: the lines before a run in its section.
@@ -615,7 +629,7 @@ function placedRuns(
       refs[s.index as 2 | 3 | 4] = appendixReference(run ? s.lines.slice(0, run.appendix.at) : s.lines);
     }
   return found.map(({ section, appendix }) => {
-    const inAppendix = section === last?.section;
+    const where = section === last?.section ? '附件' : section === five ? '第五部分中' : '第四部分文字之后';
     return {
       section,
       at: appendix.at,
@@ -624,10 +638,10 @@ function placedRuns(
         refs,
         year,
         agencies,
-        inAppendix ? '附件中' : '第四部分文字之后',
+        where === '附件' ? '附件中' : where,
         appendix.announced,
       ),
-      where: inAppendix ? '附件' : '第四部分文字之后',
+      where,
     };
   });
 }

@@ -148,12 +148,24 @@ function opensAppendix(text: string): boolean {
 }
 
 /**
+ * A line announcing a correction of the report's figures (更正说明：…有误，更正如下：, 更正后如下):
+ * a table after it in 五 is a copy of a section's table (a fresh tester's t104: the withdrawn
+ * numbers were published, the corrected copy never compared).
+ */
+const CORRECTION = /(?:更正|勘误|修正|订正).{0,60}如下\s*[:：]?\s*$/;
+
+/** A line that opens a run of tables inside 五: an appendix's opening line, or a correction's. */
+export function opensRunInFive(text: string): boolean {
+  return opensAppendix(text) || CORRECTION.test(text.trim());
+}
+
+/**
  * The appendix in a section's lines (the report's last section): from its first opening line
  * after the heading's own line on. Null when there is none.
  */
-export function findAppendix(lines: Line[]): Appendix | null {
+export function findAppendix(lines: Line[], opens: (text: string) => boolean = opensAppendix): Appendix | null {
   for (let i = 1; i < lines.length; i++)
-    if (opensAppendix(lines[i]!.text)) {
+    if (opens(lines[i]!.text)) {
       const rest = lines.slice(i);
       const before = lines
         .slice(Math.max(0, i - 6), i)
