@@ -115,7 +115,9 @@ export function foldScript(lines: Line[]): { lines: Line[]; folded: boolean } {
     texts.push(l.text);
     if (l.cells) for (const c of l.cells) texts.push(c.text);
   }
-  const folded = foldAll(texts);
+  // 覆 is a converter's 复 as often as 複 and 復 (覆議 for 複議, "administrative review"), but
+  // stays 覆 in simplified script: a fresh tester's t104 lost 四 so.
+  const folded = foldAll(texts).map((t) => (t.includes('覆议') ? t.replaceAll('覆议', '复议') : t));
   let i = 0;
   const out = lines.map((l): Line => {
     const f: Line = { ...l, text: folded[i++]! };

@@ -546,7 +546,7 @@ export function readRequests(
   let layout: Layout;
   let known = true;
   if (requestLayoutMarkers['2021'].test(text)) layout = '2021';
-  else if (/\(六\)其他处理/.test(text)) layout = '2019';
+  else if (/\(六\)其[他它]处理/.test(text)) layout = '2019';
   else {
     layout = (year ?? 0) >= 2021 ? '2021' : '2019';
     known = false;
@@ -777,7 +777,7 @@ export function readReview(
   padding: () => number | null = () => null,
   counted: () => boolean | null = () => null,
 ): TableRead | null {
-  const toks = withoutIndexLines(promoteCellText(tokenize(lines)));
+  const toks = withoutRepeatedValues(withoutIndexLines(promoteCellText(tokenize(lines))));
   const firstVal = toks.findIndex((t) => t.t === 'val');
   if (firstVal < 0) return emptyReview(toks);
   let start = firstVal;
@@ -1542,6 +1542,28 @@ function laterValueRun(toks: Tok[], start: number, end: number): number | null {
   if (vals.length !== REVIEW_N || new Set(vals.map((t) => t.line)).size !== REVIEW_N) return null;
   const later = toks.slice(end).filter((t) => t.t === 'val');
   return later.length >= 5 ? later[0]!.no : null;
+}
+
+/**
+ * 四's values printed twice over, the same texts in the same order (a page's row or table
+ * duplicated by its editor or a crawler: a fresh tester's t104 lost all fifteen, the two copies
+ * read as thirty values): the second copy's tokens left out, so the table reads as once. Only
+ * when the second copy starts on a line of its own and its values are all the same as the
+ * first's; copies that differ stay (which is the report's, nothing proves).
+ */
+function withoutRepeatedValues(toks: Tok[]): Tok[] {
+  const vals: number[] = [];
+  for (let i = 0; i < toks.length; i++) if (toks[i]!.t === 'val') vals.push(i);
+  const half = vals.length / 2;
+  if (half !== REVIEW_N) return toks;
+  const a = vals.slice(0, half);
+  const b = vals.slice(half);
+  const text = (i: number) => (toks[i] as ValTok).text;
+  if (toks[a.at(-1)!]!.line === toks[b[0]!]!.line || a.some((i, k) => text(i) !== text(b[k]!))) return toks;
+  const drop = new Set(b.map((i) => toks[i]!.line));
+  // The second copy's lines hold nothing but its values (and empty cells, line ends).
+  if (toks.some((t) => drop.has(t.line) && t.t === 'text')) return toks;
+  return toks.filter((t) => !drop.has(t.line));
 }
 
 /** 四 with more than one row of values and no year naming the report's: every cell NULL. */

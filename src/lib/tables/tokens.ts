@@ -389,9 +389,14 @@ function isOneLabel(head: string): boolean {
   return runs.length <= 2 && runs.every((r) => r.length <= 2);
 }
 
-/** Label text for matching: spaces removed, trailing colon dropped. */
+/**
+ * Label text for matching: spaces removed, trailing colon dropped, 其它 (the variant spelling of
+ * 其他, "other") as 其他 — a fresh tester's t104: （六）3.其它 lost its row, and in 2019's form
+ * （六）其它处理 the table's layout.
+ */
 export function labelKey(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[:：]$/, '');
+  const k = text.replace(/\s+/g, '').replace(/[:：]$/, '');
+  return k.includes('其它') ? k.replaceAll('其它', '其他') : k;
 }
 
 /** A unit in brackets at a label's end: （件）, (单位：件), （万元）; its unit in group 1. */
