@@ -262,3 +262,13 @@ describe('textToLines: the line breaks other tools write (t105)', () => {
     ]));
   it('keeps a form feed in its line', () => expect(textToLines('a\n\fb').map((l) => l.raw)).toEqual(['a', '\fb']));
 });
+
+describe('htmlToLines: preformatted text (t105)', () => {
+  it('keeps the spaces and line breaks of a <pre>, leaves hidden text out', () => {
+    const lines = htmlToLines(
+      '<p>标题</p><pre>\n行政许可      12    3\n<span style="display:none">99</span>行政处罚   4\n\n总计  <b>7</b></pre><p>后</p>',
+    );
+    expect(lines.map((l) => l.raw)).toEqual(['标题', '行政许可      12    3', '行政处罚   4', '', '总计  7', '后']);
+    expect(lines[1]!.no).toBe(2);
+  });
+});
