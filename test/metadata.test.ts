@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textToLines, type Line } from '../src/lib/decode/lines.ts';
 import { splitHeadLine } from '../src/lib/metadata/titles.ts';
 import { agencyFromTitle, agencyKind, extractMetadata } from '../src/lib/metadata/metadata.ts';
-import { cleanTitle } from '../src/lib/metadata/agency.ts';
+import { cleanTitle, titleAgency } from '../src/lib/metadata/agency.ts';
 import { isoDate, signatureDateOf } from '../src/lib/metadata/dates.ts';
 import { cleanUrl, htmlSourceUrl } from '../src/lib/metadata/source-url.ts';
 import { comparisonYears } from '../src/lib/metadata/year.ts';
@@ -413,6 +413,12 @@ describe('metadata', () => {
       title: '某区民政局2023年政府信息公开工作年度报告',
       agency: '某区民政局',
     });
+  });
+
+  it('reads the agency in brackets after a year-first title (t104)', () => {
+    expect(titleAgency('2023年政府信息公开工作年度报告（上海市人民政府参事室）')?.name).toBe('上海市人民政府参事室');
+    expect(titleAgency('2023年政府信息公开工作年度报告（2024年1月）')).toBeNull();
+    expect(titleAgency('2023年政府信息公开工作年度报告（更正版）')).toBeNull();
   });
 
   it('a page date before the title is cut off, a year standing first is kept (t104)', () => {

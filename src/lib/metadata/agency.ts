@@ -153,7 +153,14 @@ export function titleAgency(title: string): TitleAgency | null {
       : named >= 0
         ? t.search(/(?:政府)?信息公开|政务公开|工作年度报告|年度报告|年报/)
         : t.search(CUT);
-  if (cut <= 0) return null;
+  if (cut <= 0) {
+    // The name in brackets after the report's words (2023年政府信息公开工作年度报告（上海市人民政府参
+    // 事室）: a fresh tester's t104, agency NULL).
+    const after = /[(（]([\u4e00-\u9fff]{2,40})[)）]$/.exec(t)?.[1];
+    return after && cut === 0 && (AGENCY_END.test(after) || after.endsWith('室'))
+      ? { name: after, placeOnly: false }
+      : null;
+  }
   t = t
     .slice(0, cut)
     .replace(/[(（][^()（）]*[)）]$/, '')
