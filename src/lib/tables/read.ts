@@ -1345,8 +1345,9 @@ function pastedMix(rcs: readonly RowCells[]): boolean {
 /**
  * Whether the empty lines among the values after the label at `at` (to `end`), one value a line,
  * are breaks rather than cells: more values and empty lines between them than the row's `n`
- * columns. (Not an empty line after each value: `0`, ``, `1`, ``, `1`, ``, `2` is seven cells
- * in a copy that writes a blank cell as an empty line, t76.)
+ * columns, set unevenly (lynx: `3`, ``, `4`, ``, ``, `0`, …). (Not seven positions or fewer:
+ * `0`, ``, `1`, ``, `1`, ``, `2` is seven cells in a copy that writes a blank cell as an empty
+ * line, t76.)
  */
 function breakLines(toks: readonly Tok[], at: number, end: number, n: number): boolean {
   const labelLine = toks[at]!.line;
@@ -1370,5 +1371,9 @@ function breakLines(toks: readonly Tok[], at: number, end: number, n: number): b
   const last = lines.lastIndexOf(1);
   if (first < 0) return false;
   const inner = lines.slice(first, last + 1);
-  return inner.length > n;
+  if (inner.length <= n) return false;
+  // An empty line after each value (a table whose rows set their cells an empty line apart, a
+  // blank cell as one more: the flattenings' blank-lines style) is a layout of its own, read as
+  // such by fromLines; only empty lines set unevenly among the values tell breaks from cells.
+  return !inner.every((x, i) => x === (i % 2 === 0 ? 1 : 0));
 }
