@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesOtherPeriod, otherPeriodCaption } from '../src/lib/tables/periods.ts';
+import { namesOtherPeriod, otherPeriodCaption, otherPeriodReference } from '../src/lib/tables/periods.ts';
 
 describe('namesOtherPeriod', () => {
   it.each([
@@ -111,17 +111,46 @@ describe('otherPeriodCaption: long intros, notes after the table, citations, bra
         2023,
       ),
     ).not.toBeNull());
-  it('reads a note after the table about the table', () => {
+  it('reads a note after the table saying what the whole table is', () => {
     expect(
       otherPeriodCaption(heading, lines(...rows, '注：上表为2022年度数据，本年度未收到申请。'), 2023),
     ).not.toBeNull();
     expect(otherPeriodCaption(heading, lines(...rows, '（注：表中数据为2008年以来累计）'), 2023)).not.toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '上表为2022年度数据。'), 2023)).not.toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '*注：以上均为2022年度数据'), 2023)).not.toBeNull();
   });
+  it('says nothing of a note on a part of the table (t106)', () => {
+    for (const note of [
+      '注：表中“上年结转”为2022年度未办结的申请。',
+      '注：本表数据截至2024年1月10日。',
+      '注：本表按照2021年修订的统计格式填报。',
+      '注：本表统计期间为2022年12月21日至2023年12月20日。',
+      '注：表中“尚未审结”含2022年受理的案件1件。',
+      '注：表中现行有效件数包括往年制发且仍然有效的文件。',
+      '注：2022年被提起的1起行政诉讼已于本年度审结，计入上表“结果维持”。',
+    ])
+      expect(otherPeriodCaption(heading, lines(...rows, note), 2023), note).toBeNull();
+  });
+  it('says nothing of a source, a format or a law named before the table (t106)', () => {
+    for (const intro of [
+      '数据来源：本机关2023年度报告统计，2021年起按新格式填报',
+      '本年度收到和处理政府信息公开申请情况如下（上年度数据详见2022年年报）：',
+      '按照国务院办公厅2021年印发的年度报告格式和有关意见，本机关收到和处理申请情况如下：',
+      '本机关按照2021年国务院办公厅印发的新版格式要求，认真统计了本年度收到和处理政府信息公开申请的情况，具体如下：',
+      '截至2024年1月10日，本年度收到和处理申请情况如下（较上年有所增加）：',
+      '本年度收到申请45件（2022年为38件），具体情况如下：',
+      '（统计期间：2022年12月21日至2023年12月20日）',
+    ])
+      expect(otherPeriodCaption(heading, lines(intro, '单位：件', ...rows), 2023), intro).toBeNull();
+  });
+  it('takes a heading’s own year for the report’s when the report’s is unknown (t106)', () =>
+    expect(
+      otherPeriodCaption({ no: 9, text: '三、2023年收到和处理政府信息公开申请情况' }, lines(...rows), null),
+    ).toBeNull());
   it('says nothing of a note of the own year, of a comparison, or not about the table', () => {
     expect(otherPeriodCaption(heading, lines(...rows, '注：上表为2023年度数据。'), 2023)).toBeNull();
     expect(otherPeriodCaption(heading, lines(...rows, '注：上表中本年新收申请较2022年增加5件。'), 2023)).toBeNull();
     expect(otherPeriodCaption(heading, lines(...rows, '注：2022年度本机关未收到申请。'), 2023)).toBeNull();
-    expect(otherPeriodCaption(heading, lines(...rows, '上表为2022年度数据。'), 2023)).toBeNull();
     expect(
       otherPeriodCaption(heading, lines(...rows, '注：表中“上年结转”指2022年结转至2023年的申请。'), 2023),
     ).toBeNull();
@@ -136,5 +165,19 @@ describe('otherPeriodCaption: long intros, notes after the table, citations, bra
     expect(otherPeriodCaption(heading, lines('2022年度情况如下（本年度无增加）：', ...rows), 2023)).not.toBeNull();
     expect(otherPeriodCaption(heading, lines('本年度情况如下（较2022年增加5件）：', ...rows), 2023)).toBeNull();
     expect(otherPeriodCaption(heading, lines('本年度较2022年增加5件（2022年为10件）：', ...rows), 2023)).toBeNull();
+  });
+});
+
+describe('otherPeriodReference (t106)', () => {
+  it('finds a section’s words pointing at another period’s table printed elsewhere', () => {
+    expect(
+      otherPeriodReference(lines('本年度未收到申请，上年度收到和处理政府信息公开申请情况见附表。'), 2023),
+    ).not.toBeNull();
+    expect(otherPeriodReference(lines('2022年度情况附后。'), 2023)).not.toBeNull();
+  });
+  it('says nothing of the year’s own table, or of a comparison', () => {
+    expect(otherPeriodReference(lines('本年度收到和处理政府信息公开申请情况详见附表2。'), 2023)).toBeNull();
+    expect(otherPeriodReference(lines('详见附件，较2022年有所增长。'), 2023)).toBeNull();
+    expect(otherPeriodReference(lines('2022年本机关未收到申请。本年度情况见附表。'), 2023)).toBeNull();
   });
 });

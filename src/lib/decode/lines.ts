@@ -151,6 +151,7 @@ export function withSpannedCells(
 }
 
 const OTHER_BREAK = /[\r\v\u0085\u2028\u2029]/;
+const INNER_BREAK = /[\v\u0085\u2028\u2029]/g;
 
 export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
   const n = normalizeLine(raw);
@@ -164,7 +165,13 @@ export function makeLine(no: number, raw: string, cells?: LineCell[]): Line {
  */
 export function textToLines(text: string): Line[] {
   // Without one of them (most files) the pattern's pieces are the LF-separated ones: a plain split.
-  const parts = OTHER_BREAK.test(text) ? text.split(/\r\n|[\r\n\v\u0085\u2028\u2029]/) : text.split('\n');
+  // (Inside a tab-separated row they are a break inside a cell, Word's text export of a cell of
+  // two lines: a space, so that the row stays one — a fresh tester's t106.)
+  const parts = OTHER_BREAK.test(text)
+    ? text
+        .split(/\r\n|[\r\n]/)
+        .flatMap((l) => (l.includes('\t') ? [l.replace(INNER_BREAK, ' ')] : l.split(INNER_BREAK)))
+    : text.split('\n');
   // The newline that ends the last line starts no line of its own: as an empty line it would read
   // as a blank cell after a table's last value, where one cell a line shows blanks so.
   if (parts.length > 1 && parts.at(-1) === '') parts.pop();

@@ -162,11 +162,11 @@ const MONEY_AFTER = /^\s*(?:亿|千万|百万|十万|万|千|百)?元/;
  * What, right after a number in a dump (no space between), makes it no plain value: a multiplier
  * (亿, 万, 千, 百), a bound or guess (以下, 以内, 上下, 强, 出头, 有余, 来件, 开外, 及以上), a
  * percentage, a question mark, k, a letter O for a zero, a trailing + with no digit after it, or
- * a bracketed 约/估/预计/暂; after a space too, that bracket or 来 (`49 （约）`, `49 来`: no row
- * label of the form starts so). Not 来源 (a page's source line) nor 强化/强调 (the text after a table).
+ * a bracketed 约/估/预计/暂; after a space too, that bracket, 来, 约, 上下, 强, 以下, 万, 件以上 or % (`49 （约）`,
+ * `49 来`: no row label of the form starts so; t102, t106). Not 来源 (a page's source line) nor 强化/强调 (the text after a table).
  */
 const QUALIFIED_AFTER =
-  /^(?:亿|万|千|百(?!姓)|倍|成(?!效|果|立|绩)|几|以下|以内|以外|上下|强(?!化|调)|出头|有余|来(?!源)|开外|及以上|[个件项条次]以上|约|\d+\s*[角分]|[%％‰?？kKWw]|[Oo](?![a-z])|\+(?!\s*\d)|[【[]|[（(]\s*(?:约|估|预计|暂|概数|近))|^\s+(?:[（(【[]\s*(?:约|估|预计|暂|概数|近|左右|以上|以下)|来(?!源|自))/;
+  /^(?:亿|万|千|百(?!姓)|倍|成(?!效|果|立|绩)|几|以下|以内|以外|上下|强(?!化|调)|出头|有余|来(?!源)|开外|及以上|[个件项条次]以上|约|\d+\s*[角分]|[%％‰?？kKWw]|[Oo](?![a-z])|\+(?!\s*\d)|[【[]|[（(]\s*(?:约|估|预计|暂|概数|近))|^\s+(?:[（(【[]\s*(?:大约|约|估|预计|暂|概数|近|左右)|[（(【[]\s*以[上下]\s*[）)】\]]|来(?!源|自)|约(?!定)|上下|强(?!化|调|制)|以下(?![为是列])|万(?!元)|[个件项条次]以上|[%％‰])/;
 
 export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const header = HEADER[kind];
@@ -370,7 +370,7 @@ function reline(line: Line, cuts: number[]): Line[] {
     if (run && QUALIFIED_AFTER.test(piece.slice(d + run.length))) return void out.push(sliceLine(line, c, end));
     // A fraction with a count's unit (`行政事业性收费 12.5件`): no count, and no amount in 万元;
     // cut before 件 it would read as 12.5 万元 (a fresh tester's t100). The piece stays whole.
-    if (/\.\d+$/.test(run) && /^\s*[件个条项次]/.test(piece.slice(d + run.length)))
+    if (/\.\d+$/.test(run) && /^\s*[件个条项次份宗笔]/.test(piece.slice(d + run.length)))
       return void out.push(sliceLine(line, c, end));
     const runEnd = d + run.length;
     if (!run) return void out.push(sliceLine(line, c, end));

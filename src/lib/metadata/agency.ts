@@ -37,8 +37,25 @@ const PRINT_STAMP =
  * a list page's date column glued to the link): a fresh tester's t104 published the agency
  * `2024-01-182023年东莞市人民政府`, and the year 2024 for a 2023 report.
  */
-const DATE_FIRST =
-  /^\s*[【[（(]?\s*(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\]）)]?\s*(?=[\u4e00-\u9fff]|(?:19|20)\d{2}\s*年)/;
+const CN_NUM = '[〇零○一二三四五六七八九十]';
+const DATE_FIRST = new RegExp(
+  '^\\s*(?:(?:发布|公开|成文|发文)(?:时间|日期)\\s*[:：]\\s*)?[【[（(]?\\s*(?:' +
+    [
+      // 2024-01-18, 2024/1/18, 2024.01.18, 2024年1月18日
+      '(?:19|20)\\d{2}\\s*(?:[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)',
+      // 二〇二四年一月十八日
+      `${CN_NUM}{4}年${CN_NUM}{1,2}月${CN_NUM}{1,3}日`,
+      // 20240118, 2024-01, 01-18: only with a space or a bracket after them
+      '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?=[\\s】\\]）)])',
+      '(?:19|20)\\d{2}[-/.]\\d{1,2}(?=[\\s】\\]）)])',
+      '\\d{1,2}[-/]\\d{1,2}(?=[\\s】\\]）)])',
+    ].join('|') +
+    ')(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:\\s*(?:星期|周)[一二三四五六日天])?\\s*[】\\]）)]?\\s*(?=[\\u4e00-\\u9fff]|(?:19|20)\\d{2}\\s*年)',
+);
+
+/** The report's period first (2023年1月1日至12月31日慈溪市…): its year stands for it (t106). */
+const PERIOD_FIRST =
+  /^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[至到\-—~～]\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日?/;
 
 /** `标题: X_政府信息公开年报-某市人民政府网` → X. */
 export function cleanTitle(raw: string): string {
@@ -50,6 +67,7 @@ export function cleanTitle(raw: string): string {
     .replace(/^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?.*[>›»]\s*(?=\S*(?:19|20)\d{2})/, '')
     .replace(TITLE_LABEL, '')
     .replace(PRINT_STAMP, '')
+    .replace(PERIOD_FIRST, '$1年')
     .replace(DATE_FIRST, '')
     .replace(CELL_EDGE, '')
     .trim();

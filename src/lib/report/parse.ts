@@ -29,6 +29,7 @@ import { chooseReport } from '../segment/reports.ts';
 import {
   appendixReference,
   findAppendix,
+  isCorrection,
   opensRunInFive,
   placeAppendix,
   type Appendix,
@@ -37,7 +38,7 @@ import {
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
-import { otherPeriodCaption, otherPeriodTable } from '../tables/periods.ts';
+import { otherPeriodCaption, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
 import { requestColumns } from '../template/definitions.ts';
@@ -298,6 +299,10 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     /** The section's heading, for a copy that is the section's own lines. */
     heading?: { no: number; text: string };
     repeat?: true;
+    /** A copy printed as a correction of the section's (TableCopy.correction). */
+    correction?: true;
+    /** The section's own words saying this copy, printed elsewhere, is another period's. */
+    reference?: { line: number; words: string };
   };
   // A section's copies of its table `i`: its own lines before its appendix run (`body`, empty
   // for a repeat's with none), then the tables the runs placed as its. A repeat's (repeatsOf)
@@ -307,6 +312,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const body = own ? (run ? own.lines.slice(0, run.at) : own.lines) : null;
     const mark = repeat ? { repeat: true as const } : {};
     const where = (w: string) => (repeat ? '文件中重复的报告' : w);
+    // 本年度未收到申请，上年度情况见附表: the table printed elsewhere is another period's (t106).
+    const reference = body ? otherPeriodReference(body, meta.year) : null;
     return [
       ...(own && body && (!repeat || body.length)
         ? [
@@ -330,6 +337,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
           units: b.title ? unitLines([b.title.line]) : [],
           ...mark,
+          ...(r.correction ? { correction: true as const } : {}),
+          ...(reference ? { reference } : {}),
         })),
       ),
     ];
@@ -348,7 +357,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // A table its caption or introducing sentence says is another period's (上年度情况如下：, 表3
   // 2022年…, 截至…累计): none of its values is the report's year's (tables/periods.ts).
   const ownPeriod = (read: TableRead, c: Copy): TableRead => {
-    const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year);
+    const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
     return caption ? otherPeriodTable(read, caption) : read;
   };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
@@ -607,7 +616,7 @@ function placedRuns(
   last: { section: Section; appendix: Appendix } | null,
   year: number | null,
   agencies: readonly string[],
-): Array<{ section: Section; at: number; placed: Placed; where: string }> {
+): Array<{ section: Section; at: number; placed: Placed; where: string; correction: boolean }> {
   const four = sections.find((s) => s.index === 4);
   const afterFour = four && four !== last?.section ? findAppendix(four.lines) : null;
   // A table of 二, 三 or 四 printed again inside 五, under a title (附表2：收到和处理…) or a
@@ -642,6 +651,8 @@ function placedRuns(
         appendix.announced,
       ),
       where,
+      // A run a correction opens (更正如下：) is the report's own table again, corrected.
+      correction: isCorrection(section.lines[appendix.at]?.text ?? ''),
     };
   });
 }

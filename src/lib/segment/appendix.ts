@@ -154,6 +154,9 @@ function opensAppendix(text: string): boolean {
  */
 const CORRECTION = /(?:更正|勘误|修正|订正).{0,60}如下\s*[:：]?\s*$/;
 
+/** Whether a line announces a correction of the report's figures (CORRECTION). */
+export const isCorrection = (text: string): boolean => CORRECTION.test(text.trim());
+
 /** A line that opens a run of tables inside 五: an appendix's opening line, or a correction's. */
 export function opensRunInFive(text: string): boolean {
   return opensAppendix(text) || CORRECTION.test(text.trim());

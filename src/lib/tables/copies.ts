@@ -21,6 +21,12 @@ export interface TableCopy {
   where: string;
   /** A copy in the report saved again in the file (checkedByRepeats): it only takes values away. */
   repeat?: true;
+  /**
+   * A copy printed as a correction (更正如下：): the same table, though it may reprint only the
+   * rows it corrects; a row it lacks stands as the other copies read it (a fresh tester's t106:
+   * a correction of one row left the whole of 三 NULL).
+   */
+  correction?: true;
 }
 
 /** States that say what the cell holds (a number, nothing, n/a): copies must agree on them. */
@@ -107,6 +113,9 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
     ...[...byKey.values()].filter(differs).map((cells) => rowOf(cells[0]!)),
     ...writtenApart,
   ]);
+  // The copies that print each row: a correction's only where it has the row.
+  const rowsOf = copies.map((c) => (c.correction ? new Set(c.read.found.map((k) => `${table}\u0000${k}`)) : null));
+  const printing = (row: string) => rowsOf.filter((r) => r === null || r.has(row)).length;
   const differ: CellOut[][] = [];
   let alone = 0;
   for (const cells of byKey.values()) {
@@ -114,7 +123,11 @@ export function mergeCopies(table: TableId, copies: TableCopy[]): TableRead {
     const d0 = definite[0];
     const rowDiffers = rowsDiffering.has(rowOf(cells[0]!));
     if (!d0) em.adopt(cells[0]!);
-    else if (!rowDiffers && definite.every((c) => agree(c, d0)) && (!conflict || definite.length === copies.length))
+    else if (
+      !rowDiffers &&
+      definite.every((c) => agree(c, d0)) &&
+      (!conflict || definite.length === printing(rowOf(cells[0]!)))
+    )
       em.adopt(d0);
     else {
       if (differs(cells)) differ.push(definite);

@@ -39,8 +39,17 @@ const SPAN =
 const CUMULATIVE = /累计/;
 const UP_TO = /截至|截止/;
 const THIS_YEAR = /本年|今年|当年|全年|年度累计|\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月/;
-/** A date (2024年01月25日: a page's publication date) or a book's title (《…纲要（2021-2025年）》): no period of a table. */
-const NOT_PERIODS = /《[^》]*》|(?<![至到\-—~～])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?![\d日]|\s*[至到\-—~～])/g;
+/**
+ * A date (2024年01月25日: a page's publication date; 截至2024年1月10日, a count's cut-off) or a
+ * book's title (《…纲要（2021-2025年）》): no period of a table. Not a span's end (…至2023年12月31日).
+ */
+const NOT_PERIODS =
+  /《[^》]*》|(?<!(?<![截])至)(?<![到\-—~～])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?![\d日]|\s*[至到\-—~～])/g;
+/**
+ * A statistical year from day to day ending in the report's year (2022年12月21日至2023年12月20日:
+ * an agency counting from the 21st; t106): the report's own period.
+ */
+const OWN_SPAN = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日?[至到\-—~～]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日?/g;
 /** The form's own words with 上年 or another year in them, and a table including last year's carried-over requests (含上年度…). */
 const OWN_WORDS =
   /(?:上一?年|(?:19|20)\d{2}年)度?结转|结转(?:至|到)?(?:下一?年|(?:19|20)\d{2}年)度?|(?:今年|本年度?|年初)以来|[含包括](?:上一?年度?|去年)/g;
@@ -53,7 +62,12 @@ const OWN_WORDS =
  */
 export function namesOtherPeriod(words: string, year: number | null): boolean {
   const all = arabicYears(words.replace(/\s+/g, ''));
-  const w = all.replace(NOT_PERIODS, '').replace(OWN_WORDS, '');
+  const w = all
+    .replace(OWN_SPAN, (m, from: string, to: string) =>
+      Number(to) === year && Number(from) >= year - 1 ? '' : m,
+    )
+    .replace(NOT_PERIODS, '')
+    .replace(OWN_WORDS, '');
   // A span from the report's own year (2023年以来 in a 2023 report) is the year's.
   const own = w.replace(/((?:19|20)\d{2})年度?以来/g, (m, y: string) => (Number(y) === year ? '' : m));
   if (SPAN.test(own) || LAST_YEAR.test(own)) return true;
@@ -80,13 +94,23 @@ const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 const REPORT_TITLE = /年度报告|年报/;
 /** Words comparing the year with another (较上年增长…): such a sentence names both. Not 供比较 (for comparison: a caption). */
 const COMPARING = /相比|同比|环比|(?<!比)较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
-/** Words citing another report (摘自本机关2022年度报告：): the table is that report's, no running head. */
-const CITED = /摘自|摘录自?|引自|援引|转引|出自|来源于?|详见|参见|见/;
+/**
+ * Words quoting another report (摘自本机关2022年度报告：, 以下为2022年度报告所列): the table is that
+ * report's, no running head. Not 来源, 见 or 详见 (数据来源：…年报系统, 详见2022年年报: a fresh
+ * tester's t106, tables lost to them).
+ */
+const CITED = /摘自|摘录自|摘编自|引自|引用自|转引自|取自|(?:年度报告|年报)中?所(?:列|载)/;
+/** Another period's figure in a remark: 2022年为38件, 上年同期是5件. */
+const FIGURE_OF = /(?:年度?|同期)(?:为|是|共|计)?\s*\d+\s*[件项个条次]/;
 /** A remark in brackets (（本年度无增加）): it speaks of the report's year, not of the table's period. */
 const REMARK = /（[^（）]*）|\([^()]*\)/g;
-/** A note after a table about the table (注：上表为2022年度数据): its words that point at the table. */
-const NOTE = /^\s*[（(]?\s*(?:注|说明|备注|附注)\s*[:：]/;
-const POINTS_AT_TABLE = /上表|本表|该表|此表|表中|以上数据|上述数据|表内数据/;
+/**
+ * A note after a table saying what the whole table is (注：上表为2022年度数据, 以上均为…, 上述表格数据
+ * 系…): the words after its copula, up to the clause's end. Not a note on a part of it (表中“上年
+ * 结转”为2022年度未办结的申请, 本表统计期间为…, 本表按照2021年…格式填报: t106, tables lost).
+ */
+const TABLE_IS =
+  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:均|皆|全部)?(?:为|是|系|属)([^，,。；;）)]*)/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -113,39 +137,56 @@ export function otherPeriodCaption(
   )
     end++;
   if (end >= lines.length) return null;
-  const said = (no: number, words: string) => {
+  const said = (no: number, words: string, own = year) => {
     const w = words.trim();
     if (!w || (REPORT_TITLE.test(w) && !CITED.test(w))) return null;
     // A comparison in a bracketed remark only (2022年度情况如下（本年度无增加）：) leaves the rest
     // to say the period; the remark itself is read only where nothing compares (（2008年以来累计）).
     const outside = w.replace(REMARK, '');
     if (COMPARING.test(outside)) return null;
-    return namesOtherPeriod(COMPARING.test(w) ? outside : w, year) ? { line: no, words: w } : null;
+    // (A remark giving another year's figure, （2022年为38件）, compares as well: t106.)
+    const compares = COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r));
+    return namesOtherPeriod(compares ? outside : w, own) ? { line: no, words: w } : null;
   };
   const intro = lines.slice(0, end).filter((l) => l.text.trim());
   for (const [k, l] of intro.entries()) {
     const text = l.text.trim();
-    if (text.length <= 40 || (k === 0 && first === 1)) {
+    if (k === 0 && first === 1) {
+      // The heading: with the report's year unknown, a year it names alone is taken for the
+      // report's (三、2023年收到和处理…: t106, every table NULL).
+      const words = text.replace(HEADING, '');
+      const hit = said(l.no, words, year ?? soleYear(words));
+      if (hit) return hit;
+    } else if (text.length <= 40) {
       const hit = said(l.no, text.replace(HEADING, ''));
       if (hit) return hit;
-    } else if (/[:：]$/.test(text)) {
-      // A long line ending in a colon introduces what follows (…统计如下，供读者参考：), even
-      // when a unit line (单位：件) stands between it and the table: its last sentence.
-      const hit = said(l.no, lastSentence(text));
-      if (hit) return hit;
+    } else if (/[:：]$|如下\s*[。.]?$/.test(text)) {
+      // A long line ending in a colon or 如下 introduces what follows (上年度（2022年）本机关收到和处理…的
+      // 情况，按照规定格式统计如下，…：), even with a unit line (单位：件) between it and the table:
+      // its clauses that speak of the figures (情况, 数据, 统计), not of a format's or a law's year
+      // (按照2021年…印发的格式, 自2019年…施行以来: t106).
+      for (const clause of text.split(/[，,。；;]/))
+        if (/情况|数据|统计/.test(clause) && !/格式|施行|修订|印发/.test(clause)) {
+          const hit = said(l.no, clause);
+          if (hit) return hit;
+        }
     }
   }
-  // A note after the table about the table (注：上表为2022年度数据。).
+  // A note after the table saying what the whole table is (注：上表为2022年度数据。).
   for (const l of lines.slice(end)) {
-    if (!NOTE.test(l.text)) continue;
-    for (const s of sentences(l.text.replace(NOTE, ''))) {
-      const hit = POINTS_AT_TABLE.test(s) ? said(l.no, s) : null;
-      if (hit) return hit;
-    }
+    const m = TABLE_IS.exec(l.text);
+    const hit = m?.[1]?.trim() ? said(l.no, m[1]) : null;
+    if (hit) return hit;
   }
   const last = intro[intro.length - 1];
   if (!last || (last === intro[0] && first === 1)) return null;
   return said(last.no, lastSentence(last.text));
+}
+
+/** The one four-digit year `words` name, or null for none or several. */
+function soleYear(words: string): number | null {
+  const years = new Set([...arabicYears(words).matchAll(/(?:19|20)\d{2}(?=\s*年)/g)].map((m) => Number(m[0])));
+  return years.size === 1 ? [...years][0]! : null;
 }
 
 function sentences(text: string): string[] {
@@ -154,6 +195,30 @@ function sentences(text: string): string[] {
 
 function lastSentence(text: string): string {
   return sentences(text).at(-1) ?? '';
+}
+
+/** A clause pointing at a table printed elsewhere: 见附表, 详见附件2, 附后, 附表如下. */
+const POINTS_ELSEWHERE = /见.{0,8}附(?:表|件)|附后|附表|附件/;
+
+/**
+ * The clause of a section's own text that points at its table printed elsewhere (an appendix,
+ * a run in 五) and says that table is another period's (本年度未收到申请，上年度情况见附表; 2022年度
+ * 情况附后): its line and words, or null. A fresh tester's t106: last year's table in the
+ * appendix, its title naming no year, was published as the year's.
+ */
+export function otherPeriodReference(
+  lines: ReadonlyArray<{ no: number; text: string }>,
+  year: number | null,
+): { line: number; words: string } | null {
+  for (const l of lines) {
+    if (!POINTS_ELSEWHERE.test(l.text)) continue;
+    for (const clause of l.text.split(/[，,。；;！!？?]/)) {
+      const w = clause.trim();
+      if (!POINTS_ELSEWHERE.test(w) || COMPARING.test(w.replace(REMARK, ''))) continue;
+      if (namesOtherPeriod(w, year)) return { line: l.no, words: w };
+    }
+  }
+  return null;
 }
 
 /**
