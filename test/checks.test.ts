@@ -59,6 +59,8 @@ describe('checks', () => {
       ),
     );
     expect(byId(p, 'requests.identity.total')).toMatchObject({ status: 'fail', expected: 2, actual: 1 });
+    // Its sides named, the left first as the label reads (t107: "合计 1 ≠ 2" put the right first).
+    expect(byId(p, 'requests.identity.total').detail).toMatch(/：等号左边 2，右边 1（相差 1）$/);
   });
 
   it('review blocks must add up to their 总计', () => {

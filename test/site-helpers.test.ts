@@ -1020,7 +1020,7 @@ describe('totals: one agency-year with several different reports', () => {
     // The overview's 省级地区 (江苏省 2024): 10 from the one report added, 1/1 (a tester saw 17/19).
     expect(o.topRegions.map((x) => [x.code, x.t])).toEqual([['320000', { sum: 10, known: 1, of: 1 }]]);
     // What the rankings leave out is said (a fresh tester: places and agencies missing, no word why).
-    expect(o.unranked).toEqual({ reports: 0, regions: 0 });
+    expect(o.unranked).toEqual({ reports: 0, regions: 0, unplaced: { reports: 0, sum: 0 } });
     const blank = report({
       report_id: 'z',
       agency: '杭州市教育局',
@@ -1033,7 +1033,14 @@ describe('totals: one agency-year with several different reports', () => {
     ).toEqual({
       reports: 1,
       regions: 1,
+      unplaced: { reports: 0, sum: 0 },
     });
+    // A report of no known province: said under the ranking with the requests it holds (t107).
+    const nowhere = report({ report_id: 'n', agency: '某局', province: null, region_code: null, year: 2024 });
+    expect(
+      overview([...all, nowhere], new Map([...sums, ['n', { requests_new: 418 } as unknown as SummaryRow]])).unranked
+        .unplaced,
+    ).toEqual({ reports: 1, sum: 418 });
     const region = regionPages(all).find((p) => p.code === '320211')!;
     expect(region.count).toEqual({ reports: 4, copies: 1, undecided: 2, inTotals: 2, undated: 0, disputed: 0 });
     expect(kindPage(all, sums).count.undecided).toBe(2);

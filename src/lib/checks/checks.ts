@@ -102,8 +102,15 @@ export function reportChecks(
 ): CheckOut[] {
   const out: CheckOut[] = [];
   const v = (a: CellAddress) => ix.value(a.table, a.row, a.col);
+  // An identity of sums on both sides (本年新收 + 上年结转 = （七）总计 + 结转下年度) names its sides,
+  // left first, as its label reads: "合计 a ≠ b" put the right side's sum first (a fresh tester's
+  // t107: 111 ≠ 110 where 新收 + 结转 was 110).
   const run = (i: Identity) =>
-    out.push(check(i.id, i.lhs.length === 1 ? v(i.lhs[0]!) : sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh));
+    out.push(
+      i.lhs.length === 1
+        ? check(i.id, v(i.lhs[0]!), i.rhs.map(v), i.label_zh)
+        : check(i.id, sum(i.lhs.map(v)), i.rhs.map(v), i.label_zh, { expected: '等号左边', actual: '右边' }),
+    );
   if (layoutRequests)
     for (const i of requestIdentities(layoutRequests)) {
       // A row's own sum is checked only for rows the report has (2019 and 2021 differ in （六）).

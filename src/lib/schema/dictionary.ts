@@ -141,7 +141,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     ],
     region_code: region,
     province: ['Province name along region_code.', '地区代码对应的省级名称。'],
-    city: ['City (prefecture) name along region_code.', '地区代码对应的地级名称。'],
+    city: [
+      "City (prefecture) name along region_code, as GB/T 2260 writes it: 市辖区 or 县 for a municipality's districts and counties, 省直辖县级行政区划 for a county-level city under its province — group by province and city together, not by city alone.",
+      '地区代码对应的地级名称，按 GB/T 2260 原文：直辖市的区县为“市辖区”或“县”，省直辖的县级市为“省直辖县级行政区划”——按地级分组时须同时按省份分组，不能只按此列。',
+    ],
     county: ['County or district name along region_code.', '地区代码对应的县级名称。'],
     township: ['Township or street name along region_code.', '地区代码对应的乡级名称。'],
     region_basis: [
@@ -231,12 +234,12 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'pass（相符）、fail（不符）或 not_assessable（有输入为空白或无法确定）。',
     ],
     expected: [
-      "The value checked, as the report states it: a total, this year's 上年结转 (carried over), 现行有效件数 (in force).",
-      '被核对的数值，即报告所填：总计、本年「上年结转」、现行有效件数等。',
+      "The value checked, as the report states it: a total, this year's 上年结转 (carried over), 现行有效件数 (in force); for an identity with sums on both sides (本年新收 + 上年结转 = （七）总计 + 结转下年度), the left side's sum.",
+      '被核对的数值，即报告所填：总计、本年「上年结转」、现行有效件数等；等号两边都是和的核对（本年新收 + 上年结转 = （七）总计 + 结转下年度）为等号左边之和。',
     ],
     actual: [
-      "The value computed from other cells as the report states them: the parts' sum, last year's 结转下年度 (carried forward), last year's 现行有效 + 本年制发 − 本年废止. A check passes when actual = expected.",
-      '由报告所填的其他数值算得的数值：各项之和、上年报告的「结转下年度继续办理」、上年现行有效件数 + 本年制发 − 本年废止。两者相等即相符。',
+      "The value computed from other cells as the report states them: the parts' sum (the right side's, for an identity with sums on both sides), last year's 结转下年度 (carried forward), last year's 现行有效 + 本年制发 − 本年废止. A check passes when actual = expected.",
+      '由报告所填的其他数值算得的数值：各项之和（等号两边都是和的核对为等号右边之和）、上年报告的「结转下年度继续办理」、上年现行有效件数 + 本年制发 − 本年废止。两者相等即相符。',
     ],
     detail: ['What was compared, in words.', '核对内容的说明。'],
   },

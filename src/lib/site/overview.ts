@@ -43,7 +43,11 @@ export interface Overview {
   topAgencies: Array<{ r: ReportRow; v: number }>;
   topRegions: Array<{ code: string; name: string; t: Total }>;
   /** What the rankings leave out: reports of the year without the figure, provinces none of whose reports has it. */
-  unranked: { reports: number; regions: number };
+  /**
+   * What the rankings leave out: reports without the figure, provinces none of whose reports has
+   * it, and reports of no known province (`unplaced`: how many, and the requests they add up to).
+   */
+  unranked: { reports: number; regions: number; unplaced: { reports: number; sum: number } };
   /**
    * Entries past the tenth with the tenth's very value, not listed (a fresh tester's t70: 西藏自治区's
    * 19 left out beside 云南省's 19 at tenth place, with no word): the page says how many.
@@ -144,7 +148,18 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
   // What the rankings leave out, said under them (a fresh tester: 浙江省 and an agency missing
   // from them, with no word why): reports without the figure, provinces none of whose reports
   // has it.
-  const unranked = { reports: ranked.length - withValue.length, regions: placed.filter((x) => x.t.known === 0).length };
+  // And reports of no known province, whose requests no province's total holds (a fresh tester's
+  // t107: one such report held 79 % of a year's requests, the ranking said nothing).
+  const nowhere = total(
+    latest.filter((r) => regionCodes(r.region_code).length === 0),
+    summary,
+    'requests_new',
+  );
+  const unranked = {
+    reports: ranked.length - withValue.length,
+    regions: placed.filter((x) => x.t.known === 0).length,
+    unplaced: { reports: nowhere.of, sum: nowhere.sum },
+  };
   const count = tally(reports);
   const kinds = [...new Set(reports.map((r) => r.agency_kind).filter((k): k is string => !!k))].sort();
   return {
