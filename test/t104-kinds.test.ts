@@ -9,7 +9,7 @@ const t104 = new URL('./fixtures/tester/t104/', import.meta.url);
 
 describe('t104: a date before the title; a table printed again; 其它, 覆議', () => {
   const files = testerFiles(t104);
-  it('has its files', () => expect(files.length).toBe(18));
+  it('has its files', () => expect(files.length).toBe(20));
   for (const file of files)
     it(file, async () => {
       const { report, expect: truth } = reportAndTruth(t104, file);

@@ -151,6 +151,10 @@ function sameCells(toks: Tok[], a: number, b: number): boolean {
       }
       out.push(t.t === 'val' ? `v${t.raw}` : t.t);
     }
+    // (Not the marks after the last value: a line's end, and the next row's leading empty pieces
+    // in comma text, `,,9.…` after one copy and `,,8.…` after the other — t104: a byte-identical
+    // CSV row taken for two rows written differently.)
+    while (out.length && !/^[vt]/.test(out[out.length - 1]!)) out.pop();
     return out.join('\u0000');
   };
   return cells(a) === cells(b);
@@ -632,6 +636,9 @@ function unlabelledValueLine(
   let edgeOnly = true;
   let text = false;
   let numbered = false;
+  // The row's own label again (a line printed twice, its values the same: rowsOf's sameCells) is
+  // a label: that line's values are the copy's, no rest of this row (t104).
+  const own = toks[at]?.t === 'text' ? labelKey(toks[at].text) : null;
   for (let i = at + 1; i < end; i++) {
     const tok = toks[i]!;
     if (tok.line === labelLine) continue;
@@ -647,7 +654,11 @@ function unlabelledValueLine(
       edgeOnly &&= tok.t === 'val' && tok.edge === true;
     } else if (tok.t === 'text') {
       text = true;
-      numbered ||= NUMBERED.test(tok.text) || BREAKDOWN.test(tok.text) || POWER_ROW.test(tok.text);
+      numbered ||=
+        NUMBERED.test(tok.text) ||
+        BREAKDOWN.test(tok.text) ||
+        POWER_ROW.test(tok.text) ||
+        (own !== null && labelKey(tok.text) === own);
     } else if (tok.t === 'eol' && vals && !numbered) {
       if (tok.delimited) return tok.no;
       // Text aligned by spaces (pdftotext -layout): numbers on a line of their own are the rest
