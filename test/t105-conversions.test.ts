@@ -9,7 +9,7 @@ const t105 = new URL('./fixtures/tester/t105/', import.meta.url);
 
 describe('t105: line separators, an issuer box printed twice or wrapped', () => {
   const files = testerFiles(t105);
-  it('has its files', () => expect(files.length).toBe(12));
+  it('has its files', () => expect(files.length).toBe(13));
   for (const file of files)
     it(file, async () => {
       const { report, expect: truth } = reportAndTruth(t105, file);

@@ -40,6 +40,9 @@ export function readsAsTitle(l: Line): boolean {
     TITLE.test(l.text) &&
     cleanTitle(clean(l.raw)).length <= 80 &&
     !/^(?:根据|按照|本报告|本年度报告)/.test(l.text.trim()) &&
+    // The opening sentence wrapped so that a line holds its middle (…要求,现将我局2020年政府信息公开
+    // 工作年度报告总结如下。: a fresh tester's t105, taken for a second title, the agency NULL).
+    !/现将|如下\s*[。:：]?\s*$/.test(l.text) &&
     !SECTION_HEADING.test(l.text.trim())
   );
 }
