@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { namesOtherPeriod, otherPeriodCaption, otherPeriodReference } from '../src/lib/tables/periods.ts';
+import {
+  namesOtherPeriod,
+  otherPeriodCaption,
+  otherPeriodOpener,
+  otherPeriodReference,
+} from '../src/lib/tables/periods.ts';
 
 describe('namesOtherPeriod', () => {
   it.each([
@@ -179,5 +184,33 @@ describe('otherPeriodReference (t106)', () => {
     expect(otherPeriodReference(lines('本年度收到和处理政府信息公开申请情况详见附表2。'), 2023)).toBeNull();
     expect(otherPeriodReference(lines('详见附件，较2022年有所增长。'), 2023)).toBeNull();
     expect(otherPeriodReference(lines('2022年本机关未收到申请。本年度情况见附表。'), 2023)).toBeNull();
+  });
+});
+
+describe('t108: notes on how a table was made, pointing words, openers', () => {
+  const rows = [header, '一、本年新收政府信息公开申请数量 | 1 | 2 | 3'];
+  it('a note whose predicate is no period says nothing', () => {
+    for (const note of [
+      '注：本表为依据2021年新版格式填报的数据。',
+      '注：本表系根据2022年修订的统计口径统计。',
+      '以上是本机关自2022年起的做法。',
+    ])
+      expect(otherPeriodCaption(heading, lines(...rows, note), 2023), note).toBeNull();
+    expect(otherPeriodCaption(heading, lines(...rows, '注：上表数据均来自本机关2022年度报告。'), 2023)).not.toBeNull();
+    expect(
+      otherPeriodCaption(heading, lines(...rows, '注：上表数据统计时段为2022年1月1日至12月31日。'), 2023),
+    ).not.toBeNull();
+  });
+  it('a section with no table of its own speaks for the table elsewhere; pointing clauses decide', () => {
+    expect(otherPeriodReference(lines('本年度未收到申请。上年度有关情况见文末。'), 2023)).not.toBeNull();
+    expect(otherPeriodReference(lines('本年度未收到申请，2022年度收到2件。'), 2023)).not.toBeNull();
+    expect(otherPeriodReference(lines('2022年本机关未收到申请。本年度情况见附表。'), 2023)).toBeNull();
+    expect(otherPeriodReference(lines('按照2021年新修订的附表格式，本年度情况见附表。'), 2023)).toBeNull();
+  });
+  it('an opener naming another period, its report’s title included', () => {
+    expect(otherPeriodOpener('对上年度报告中“收到和处理政府信息公开申请情况”数据更正如下：', 2023)).not.toBeNull();
+    expect(otherPeriodOpener('附件：2022年度政府信息公开工作年度报告数据', 2023)).not.toBeNull();
+    expect(otherPeriodOpener('更正说明：第三部分表格中数据有误，更正如下：', 2023)).toBeNull();
+    expect(otherPeriodOpener('附件1：本机关2023年政府信息公开情况统计表', 2023)).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ import {
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
-import { otherPeriodCaption, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
+import { otherPeriodCaption, otherPeriodOpener, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
 import { requestColumns } from '../template/definitions.ts';
@@ -338,7 +338,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           units: b.title ? unitLines([b.title.line]) : [],
           ...mark,
           ...(r.correction ? { correction: true as const } : {}),
-          ...(reference ? { reference } : {}),
+          ...((reference ?? r.opener) ? { reference: (reference ?? r.opener)! } : {}),
         })),
       ),
     ];
@@ -356,9 +356,11 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   ];
   // A table its caption or introducing sentence says is another period's (上年度情况如下：, 表3
   // 2022年…, 截至…累计): none of its values is the report's year's (tables/periods.ts).
-  const ownPeriod = (read: TableRead, c: Copy): TableRead => {
+  // Such a copy is marked, so that the year's own copy, where there is one, is read without it
+  // (copies.ts ownThenRepeats: t108, last year's correction in 五 left the year's 三 NULL).
+  const ownPeriod = (read: TableRead, c: Copy): { read: TableRead; otherPeriod?: true } => {
     const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
-    return caption ? otherPeriodTable(read, caption) : read;
+    return caption ? { read: otherPeriodTable(read, caption), otherPeriod: true } : { read };
   };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const activeCopies: TableCopy[] = [];
@@ -374,7 +376,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // Labels wrapped around their row's numbers (`其他对外管理服务事` / `277 20 72,614` / `项`: a
     // PDF's or `-layout` text's narrow label column; a fresh tester's t61) joined as in 三.
     const r = readActive(joinWrappedLabels(relineTable('active', [...units, ...c.lines])), meta.year);
-    if (r.read) activeCopies.push({ ...c, read: ownPeriod(r.read, c), layout: r.layout });
+    if (r.read) activeCopies.push({ ...c, ...ownPeriod(r.read, c), layout: r.layout });
   }
   const active = {
     layout: activeCopies.find((c) => !c.repeat)?.layout ?? null,
@@ -394,7 +396,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       ),
       meta.year,
     );
-    return r.read ? [{ ...c, read: ownPeriod(r.read, c), known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
+    return r.read ? [{ ...c, ...ownPeriod(r.read, c), known: r.layout, layout: r.rowsLayout ?? r.layout }] : [];
   });
   const ownRequests = requestCopies.filter((c) => !c.repeat);
   const requests: ReturnType<typeof readRequests> = ownRequests.length
@@ -413,7 +415,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       () => rowPadding(requestList[0]?.lines ?? []),
       () => layoutCount(requestList[0]?.lines ?? []),
     );
-    return r ? [{ ...c, read: ownPeriod(r, c), layout: null }] : [];
+    return r ? [{ ...c, ...ownPeriod(r, c), layout: null }] : [];
   });
   const review = ownThenRepeats('review', reviewCopies);
   const tables = [
@@ -616,7 +618,14 @@ function placedRuns(
   last: { section: Section; appendix: Appendix } | null,
   year: number | null,
   agencies: readonly string[],
-): Array<{ section: Section; at: number; placed: Placed; where: string; correction: boolean }> {
+): Array<{
+  section: Section;
+  at: number;
+  placed: Placed;
+  where: string;
+  correction: boolean;
+  opener: { line: number; words: string } | null;
+}> {
   const four = sections.find((s) => s.index === 4);
   const afterFour = four && four !== last?.section ? findAppendix(four.lines) : null;
   // A table of 二, 三 or 四 printed again inside 五, under a title (附表2：收到和处理…) or a
@@ -639,6 +648,7 @@ function placedRuns(
     }
   return found.map(({ section, appendix }) => {
     const where = section === last?.section ? '附件' : section === five ? '第五部分中' : '第四部分文字之后';
+    const opening = section.lines[appendix.at];
     return {
       section,
       at: appendix.at,
@@ -652,9 +662,17 @@ function placedRuns(
       ),
       where,
       // A run a correction opens (更正如下：) is the report's own table again, corrected.
-      correction: isCorrection(section.lines[appendix.at]?.text ?? ''),
+      correction: isCorrection(opening?.text ?? ''),
+      // Unless the line opening it names another period (对上年度报告中…更正如下：, 附件：2022年度…).
+      opener: openerPeriod(opening, year),
     };
   });
+}
+
+/** The line opening a run of tables elsewhere, when it names another period (tables/periods.ts). */
+function openerPeriod(l: Line | undefined, year: number | null): { line: number; words: string } | null {
+  const hit = l ? otherPeriodOpener(l.text, year) : null;
+  return hit && l ? { ...hit, line: l.no } : null;
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

@@ -47,7 +47,7 @@ const WORDING = [
  * heading, whose period tables/periods.ts then reads (a fresh tester's t101: 三's heading
  * naming last year was not taken for one, and last year's table was published as the year's).
  */
-const YEAR_WORDS = '(?:(?:19|20)?\\d{2}|[〇零○一二三四五六七八九]{4})\\s*年度?';
+const YEAR_WORDS = '(?:(?:19|20)?\\d{2}|[〇零○一二三四五六七八九]{4})\\s*年度?(?:全年)?';
 const PERIOD = `(?:[（(]\\s*${YEAR_WORDS}\\s*[）)]|${YEAR_WORDS}|本年度?|上一?年度?|去年|今年)?\\s*`;
 
 const EXACT: RegExp[] = WORDING.map((w, k) => new RegExp(`${NOT_AFTER}${NUMERALS[k]}${SEP}${PERIOD}${w}`));

@@ -27,6 +27,8 @@ export interface TableCopy {
    * a correction of one row left the whole of 三 NULL).
    */
   correction?: true;
+  /** A copy its caption or its section's words say is another period's (tables/periods.ts): all NULL. */
+  otherPeriod?: true;
 }
 
 /** States that say what the cell holds (a number, nothing, n/a): copies must agree on them. */
@@ -207,10 +209,13 @@ export function checkedByRepeats(table: TableId, own: TableCopy, repeats: TableC
 /**
  * A table from its copies: the report's own (its section's, its appendix's) merged, then checked
  * against the repeats' (checkedByRepeats). Null without a copy of its own: a repeat alone gives
- * no table.
+ * no table. Another period's copies are left out where the year's own is there.
  */
 export function ownThenRepeats(table: TableId, copies: TableCopy[]): TableRead | null {
-  const own = copies.filter((c) => !c.repeat);
+  // Another period's copy is no copy of the year's table: with one of the year's beside it, it is
+  // left out (its numbers are no reading of the year's cells to compare); alone, it gives its NULLs.
+  const all = copies.filter((c) => !c.repeat);
+  const own = all.some((c) => !c.otherPeriod) ? all.filter((c) => !c.otherPeriod) : all;
   if (!own.length) return null;
   const read = mergeCopies(table, own);
   return checkedByRepeats(

@@ -63,9 +63,7 @@ const OWN_WORDS =
 export function namesOtherPeriod(words: string, year: number | null): boolean {
   const all = arabicYears(words.replace(/\s+/g, ''));
   const w = all
-    .replace(OWN_SPAN, (m, from: string, to: string) =>
-      Number(to) === year && Number(from) >= year - 1 ? '' : m,
-    )
+    .replace(OWN_SPAN, (m, from: string, to: string) => (Number(to) === year && Number(from) >= year - 1 ? '' : m))
     .replace(NOT_PERIODS, '')
     .replace(OWN_WORDS, '');
   // A span from the report's own year (2023年以来 in a 2023 report) is the year's.
@@ -99,7 +97,14 @@ const COMPARING = /相比|同比|环比|(?<!比)较|比上年|比去年|增长|�
  * report's, no running head. Not 来源, 见 or 详见 (数据来源：…年报系统, 详见2022年年报: a fresh
  * tester's t106, tables lost to them).
  */
-const CITED = /摘自|摘录自|摘编自|引自|引用自|转引自|取自|(?:年度报告|年报)中?所(?:列|载)/;
+const CITED =
+  /摘自|摘录自|摘编自|引自|引用自|转引自|取自|来自|源自|转录|(?:年度报告|年报)中?所(?:列|载)|(?:年度报告|年报)(?:中的?|的)?(?:相关)?(?:数据|数字|统计)/;
+/**
+ * Words of how a table was made, whose year is a format's, a rule's or a basis's, not the
+ * figures' (按照2021年印发的格式, 2022年修订的统计口径, 在2022年度统计基础上, 自2019年《条例》施行以来:
+ * fresh testers' t106 and t108, whole tables lost to them).
+ */
+const BASIS = /格式|口径|修订|修正|印发|制度|施行|标准|规定|办法|基础上|起(?:执行|实施|施行|使用)|版本|新版/;
 /** Another period's figure in a remark: 2022年为38件, 上年同期是5件. */
 const FIGURE_OF = /(?:年度?|同期)(?:为|是|共|计)?\s*\d+\s*[件项个条次]/;
 /** A remark in brackets (（本年度无增加）): it speaks of the report's year, not of the table's period. */
@@ -110,7 +115,13 @@ const REMARK = /（[^（）]*）|\([^()]*\)/g;
  * 结转”为2022年度未办结的申请, 本表统计期间为…, 本表按照2021年…格式填报: t106, tables lost).
  */
 const TABLE_IS =
-  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:均|皆|全部)?(?:为|是|系|属)([^，,。；;）)]*)/;
+  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:的)?(?:统计(?:时段|期间|时间|区间))?|统计(?:时段|期间|时间|区间))(?:均|皆|全部)?(?:为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
+/**
+ * What a note's predicate must start with to say the table's period (2022年度数据, 上年度的, 2008年以来
+ * 累计, 二〇二二年): a year or a period's word — not 本机关自2022年起…, 依据2021年新版格式… (t108).
+ */
+const PERIOD_FIRST =
+  /^\s*(?:本机关)?(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|\d{2})\s*年|^\s*(?:上一?个?年|去年|前一?年|往年|历年|往期|累计|近[\d一二三两四五]+年)/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -137,9 +148,11 @@ export function otherPeriodCaption(
   )
     end++;
   if (end >= lines.length) return null;
-  const said = (no: number, words: string, own = year) => {
+  // (`about`: words said of the table itself, a note's predicate — 上表数据均来自本机关2022年度报告 —
+  // where a report's title is the table's source, never a running head.)
+  const said = (no: number, words: string, own = year, about = false) => {
     const w = words.trim();
-    if (!w || (REPORT_TITLE.test(w) && !CITED.test(w))) return null;
+    if (!w || (!about && REPORT_TITLE.test(w) && !(CITED.test(w) && !BASIS.test(w)))) return null;
     // A comparison in a bracketed remark only (2022年度情况如下（本年度无增加）：) leaves the rest
     // to say the period; the remark itself is read only where nothing compares (（2008年以来累计）).
     const outside = w.replace(REMARK, '');
@@ -160,13 +173,13 @@ export function otherPeriodCaption(
     } else if (text.length <= 40) {
       const hit = said(l.no, text.replace(HEADING, ''));
       if (hit) return hit;
-    } else if (/[:：]$|如下\s*[。.]?$/.test(text)) {
+    } else if (/[:：]$|如下\s*[。.]?$|(?:列于|列在|见)下表\s*[。.]?$/.test(text)) {
       // A long line ending in a colon or 如下 introduces what follows (上年度（2022年）本机关收到和处理…的
       // 情况，按照规定格式统计如下，…：), even with a unit line (单位：件) between it and the table:
       // its clauses that speak of the figures (情况, 数据, 统计), not of a format's or a law's year
       // (按照2021年…印发的格式, 自2019年…施行以来: t106).
       for (const clause of text.split(/[，,。；;]/))
-        if (/情况|数据|统计/.test(clause) && !/格式|施行|修订|印发/.test(clause)) {
+        if (/情况|数据|统计|结果|申请|件数/.test(clause) && !BASIS.test(clause)) {
           const hit = said(l.no, clause);
           if (hit) return hit;
         }
@@ -175,7 +188,8 @@ export function otherPeriodCaption(
   // A note after the table saying what the whole table is (注：上表为2022年度数据。).
   for (const l of lines.slice(end)) {
     const m = TABLE_IS.exec(l.text);
-    const hit = m?.[1]?.trim() ? said(l.no, m[1]) : null;
+    const predicate = m?.[1]?.trim() ?? '';
+    const hit = PERIOD_FIRST.test(predicate) && !BASIS.test(predicate) ? said(l.no, predicate, year, true) : null;
     if (hit) return hit;
   }
   const last = intro[intro.length - 1];
@@ -197,8 +211,12 @@ function lastSentence(text: string): string {
   return sentences(text).at(-1) ?? '';
 }
 
-/** A clause pointing at a table printed elsewhere: 见附表, 详见附件2, 附后, 附表如下. */
-const POINTS_ELSEWHERE = /见.{0,8}附(?:表|件)|附后|附表|附件/;
+/**
+ * A clause pointing at a table printed elsewhere: 见附表, 详见附件2, 附后, 见文末, 见后表, 列后, 附在本
+ * 报告最后, 见本报告第五部分, 下表 (t108: the wordings the first list lacked).
+ */
+const POINTS_ELSEWHERE =
+  /见.{0,8}附(?:表|件)|附后|附表|附件|见.{0,4}(?:文末|文后|后表|表格|下表|第[五六]部分)|列(?:后|于文后|于文末)|附在.{0,6}(?:最后|后面|文末|之后)|下表/;
 
 /**
  * The clause of a section's own text that points at its table printed elsewhere (an appendix,
@@ -210,15 +228,34 @@ export function otherPeriodReference(
   lines: ReadonlyArray<{ no: number; text: string }>,
   year: number | null,
 ): { line: number; words: string } | null {
-  for (const l of lines) {
-    if (!POINTS_ELSEWHERE.test(l.text)) continue;
-    for (const clause of l.text.split(/[，,。；;！!？?]/)) {
-      const w = clause.trim();
-      if (!POINTS_ELSEWHERE.test(w) || COMPARING.test(w.replace(REMARK, ''))) continue;
-      if (namesOtherPeriod(w, year)) return { line: l.no, words: w };
-    }
-  }
-  return null;
+  // A section with no table of its own (本年度未收到申请。上年度情况见文末。): any clause of its text
+  // naming another period speaks for the table printed elsewhere, whatever words point at it.
+  // Where a clause points at it (本年度情况见附表, 上年度情况见文末), the pointing clauses decide.
+  const clauses = lines.flatMap((l) =>
+    l.text
+      .split(/[，,。；;！!？?]/)
+      .map((c) => ({ line: l.no, words: c.trim() }))
+      .filter((c) => c.words && !COMPARING.test(c.words.replace(REMARK, '')) && !BASIS.test(c.words)),
+  );
+  const pointing = clauses.filter((c) => POINTS_ELSEWHERE.test(c.words));
+  const ownTable = lines.some((l) => TABLE_ROW.test(l.text));
+  if (!pointing.length && ownTable) return null;
+  return (pointing.length ? pointing : clauses).find((c) => namesOtherPeriod(c.words, year)) ?? null;
+}
+
+/** A line of a table: three numbers or more apart (its values), as a section's own table has. */
+const TABLE_ROW = /(?:^|[\s|,，\t])\d+(?:\.\d+)?(?:[\s|,，\t]+\d+(?:\.\d+)?){2,}/;
+
+/**
+ * The line opening a run of tables elsewhere (附件：2022年度…统计表, 对上年度报告中…数据更正如下：)
+ * when it names another period: its tables are that period's (t108: last year's correction in 五
+ * published as the year's). A report's title in it counts here: the run is that report's.
+ */
+export function otherPeriodOpener(text: string, year: number | null): { line: number; words: string } | null {
+  const w = text.trim();
+  return w && !COMPARING.test(w.replace(REMARK, '')) && !BASIS.test(w) && namesOtherPeriod(w, year)
+    ? { line: 0, words: w }
+    : null;
 }
 
 /**
