@@ -203,7 +203,7 @@ describe('t108: notes on how a table was made, pointing words, openers', () => {
   });
   it('a section with no table of its own speaks for the table elsewhere; pointing clauses decide', () => {
     expect(otherPeriodReference(lines('本年度未收到申请。上年度有关情况见文末。'), 2023)).not.toBeNull();
-    expect(otherPeriodReference(lines('本年度未收到申请，2022年度收到2件。'), 2023)).not.toBeNull();
+    expect(otherPeriodReference(lines('本年度未收到申请，2022年度的有关情况另附。'), 2023)).not.toBeNull();
     expect(otherPeriodReference(lines('2022年本机关未收到申请。本年度情况见附表。'), 2023)).toBeNull();
     expect(otherPeriodReference(lines('按照2021年新修订的附表格式，本年度情况见附表。'), 2023)).toBeNull();
   });

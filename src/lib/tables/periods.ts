@@ -31,7 +31,7 @@ function arabicYears(words: string): string {
  * Another year than the report's: 上年, 上一年度, 上一个年度, 去年, 前年, 前一年度, 往期 (last year,
  * the year before, earlier periods); not 以上年度 (the years above) nor 当前年度 (the current year).
  */
-const LAST_YEAR = /(?<!以)上一?个?年|去年|(?<!当)前一?年|往期/;
+const LAST_YEAR = /(?<!以)上一?(?:个|统计|报告)?年|去年|(?<!当)前一?个?年|往期/;
 /** A span of years: 2008年以来 (a year's, not 今年以来 or 施行以来), 历年, 近三年, 2021-2023年, 2021至2023年. */
 const SPAN =
   /(?:19|20)\d{2}年度?以来|历年|往年|近[\d一二三两四五六七八九十]+年|(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)\d{2}/;
@@ -44,15 +44,15 @@ const THIS_YEAR = /本年|今年|当年|全年|年度累计|\d{1,2}\s*[-—–~�
  * book's title (《…纲要（2021-2025年）》): no period of a table. Not a span's end (…至2023年12月31日).
  */
 const NOT_PERIODS =
-  /《[^》]*》|(?<!(?<![截])至)(?<![到\-—~～])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?![\d日]|\s*[至到\-—~～])/g;
+  /《[^》]*》|(?<!(?<![截])至)(?<![到\-—~～])(?:19|20)\d{2}年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?![\d日一二三四五六七八九十]|\s*[至到\-—~～])/g;
 /**
  * A statistical year from day to day ending in the report's year (2022年12月21日至2023年12月20日:
  * an agency counting from the 21st; t106): the report's own period.
  */
-const OWN_SPAN = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日?[至到\-—~～]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日?/g;
+const OWN_SPAN = /((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日?)?[至到\-—~～]((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日?)?/g;
 /** The form's own words with 上年 or another year in them, and a table including last year's carried-over requests (含上年度…). */
 const OWN_WORDS =
-  /(?:上一?年|(?:19|20)\d{2}年)度?结转|结转(?:至|到)?(?:下一?年|(?:19|20)\d{2}年)度?|(?:今年|本年度?|年初)以来|[含包括](?:上一?年度?|去年)/g;
+  /(?:上一?年|去年|(?:19|20)\d{2}年)度?结转|结转(?:至|到)?(?:下一?年|(?:19|20)\d{2}年)度?|(?:今年|本年度?|年初)以来|[含包括](?:上一?年度?|去年)/g;
 
 /**
  * Whether `words` name a period that is not the report's year `year`: a year other than it, a
@@ -104,7 +104,8 @@ const CITED =
  * figures' (按照2021年印发的格式, 2022年修订的统计口径, 在2022年度统计基础上, 自2019年《条例》施行以来:
  * fresh testers' t106 and t108, whole tables lost to them).
  */
-const BASIS = /格式|口径|修订|修正|印发|制度|施行|标准|规定|办法|基础上|起(?:执行|实施|施行|使用)|版本|新版/;
+const BASIS =
+  /格式|口径|修订|修正|印发|制度|施行|标准|规定|办法|基础上|起(?:执行|实施|施行|使用)|版本|新版|沿用|栏目|表式|样式/;
 /** Another period's figure in a remark: 2022年为38件, 上年同期是5件. */
 const FIGURE_OF = /(?:年度?|同期)(?:为|是|共|计)?\s*\d+\s*[件项个条次]/;
 /** A remark in brackets (（本年度无增加）): it speaks of the report's year, not of the table's period. */
@@ -115,13 +116,13 @@ const REMARK = /（[^（）]*）|\([^()]*\)/g;
  * 结转”为2022年度未办结的申请, 本表统计期间为…, 本表按照2021年…格式填报: t106, tables lost).
  */
 const TABLE_IS =
-  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:的)?(?:统计(?:时段|期间|时间|区间))?|统计(?:时段|期间|时间|区间))(?:均|皆|全部)?(?:为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
+  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:的)?(?:统计(?:时段|期间|时间|区间))?|统计(?:时段|期间|时间|区间))(?:均|皆|全部)?(为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
 /**
  * What a note's predicate must start with to say the table's period (2022年度数据, 上年度的, 2008年以来
  * 累计, 二〇二二年): a year or a period's word — not 本机关自2022年起…, 依据2021年新版格式… (t108).
  */
 const PERIOD_FIRST =
-  /^\s*(?:本机关)?(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|\d{2})\s*年|^\s*(?:上一?个?年|去年|前一?年|往年|历年|往期|累计|近[\d一二三两四五]+年)/;
+  /^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|\d{2})\s*年|^\s*(?:上一?个?年|去年|前一?年|往年|历年|往期|累计|近[\d一二三两四五]+年)/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -188,8 +189,14 @@ export function otherPeriodCaption(
   // A note after the table saying what the whole table is (注：上表为2022年度数据。).
   for (const l of lines.slice(end)) {
     const m = TABLE_IS.exec(l.text);
-    const predicate = m?.[1]?.trim() ?? '';
-    const hit = PERIOD_FIRST.test(predicate) && !BASIS.test(predicate) ? said(l.no, predicate, year, true) : null;
+    // (本机关2022年度报告 after a source's verb, 来自; a predicate naming the year as well — 去年受理、
+    // 今年审结的案件 — says what the table adds up, not another period's: t109.)
+    const source = /^(?:来自|取自|摘自|源自)$/.test(m?.[1] ?? '');
+    const predicate = ((source ? m?.[2]?.replace(/^\s*本机关/, '') : m?.[2]) ?? '').trim();
+    const hit =
+      PERIOD_FIRST.test(predicate) && !BASIS.test(predicate) && !/本年|今年|当年/.test(predicate)
+        ? said(l.no, predicate, year, true)
+        : null;
     if (hit) return hit;
   }
   const last = intro[intro.length - 1];
@@ -216,7 +223,7 @@ function lastSentence(text: string): string {
  * 报告最后, 见本报告第五部分, 下表 (t108: the wordings the first list lacked).
  */
 const POINTS_ELSEWHERE =
-  /见.{0,8}附(?:表|件)|附后|附表|附件|见.{0,4}(?:文末|文后|后表|表格|下表|第[五六]部分)|列(?:后|于文后|于文末)|附在.{0,6}(?:最后|后面|文末|之后)|下表/;
+  /见.{0,8}附(?:表|件)|附后|附表|附件|见.{0,4}(?:文末|文后|后表|表格|下表|第[五六]部分)|列(?:后|于文后|于文末)|附[在于].{0,8}(?:最后|后面|文末|之后|后)|下表/;
 
 /**
  * The clause of a section's own text that points at its table printed elsewhere (an appendix,
@@ -230,17 +237,31 @@ export function otherPeriodReference(
 ): { line: number; words: string } | null {
   // A section with no table of its own (本年度未收到申请。上年度情况见文末。): any clause of its text
   // naming another period speaks for the table printed elsewhere, whatever words point at it.
-  // Where a clause points at it (本年度情况见附表, 上年度情况见文末), the pointing clauses decide.
-  const clauses = lines.flatMap((l) =>
-    l.text
-      .split(/[，,。；;！!？?]/)
-      .map((c) => ({ line: l.no, words: c.trim() }))
-      .filter((c) => c.words && !COMPARING.test(c.words.replace(REMARK, '')) && !BASIS.test(c.words)),
-  );
-  const pointing = clauses.filter((c) => POINTS_ELSEWHERE.test(c.words));
+  // Sentences of the text with its lines joined (a bracket or a period wrapped over two lines: t109),
+  // each with the line it starts on; where a sentence points at the table (本年度情况见附表, 2022年度
+  // 的情况，详见附表), the pointing sentences decide, clause by clause.
   const ownTable = lines.some((l) => TABLE_ROW.test(l.text));
+  const sentences: Array<{ line: number; words: string }> = [];
+  for (const l of lines)
+    for (const [k, piece] of l.text.split(/(?<=[。；;！!？?])/).entries()) {
+      const last = sentences[sentences.length - 1];
+      if (k === 0 && last && !/[。；;！!？?]\s*$/.test(last.words)) last.words += piece;
+      else sentences.push({ line: l.no, words: piece });
+    }
+  const clauses = (ss: typeof sentences) =>
+    ss.flatMap((x) =>
+      x.words
+        .split(/[，,。；;！!？?]/)
+        .map((c) => ({ line: x.line, words: c.trim() }))
+        .filter((c) => c.words && !COMPARING.test(c.words.replace(REMARK, '')) && !BASIS.test(c.words)),
+    );
+  const pointing = sentences.filter((x) => POINTS_ELSEWHERE.test(x.words) && !BASIS.test(x.words));
   if (!pointing.length && ownTable) return null;
-  return (pointing.length ? pointing : clauses).find((c) => namesOtherPeriod(c.words, year)) ?? null;
+  // (With no pointing words, only clauses that speak of the figures: 2019年以来本机关… does not.)
+  const candidates = pointing.length
+    ? clauses(pointing)
+    : clauses(sentences).filter((c) => /情况|数据|统计|申请数/.test(c.words));
+  return candidates.find((c) => namesOtherPeriod(c.words, year)) ?? null;
 }
 
 /** A line of a table: three numbers or more apart (its values), as a section's own table has. */
