@@ -214,3 +214,32 @@ describe('t108: notes on how a table was made, pointing words, openers', () => {
     expect(otherPeriodOpener('附件1：本机关2023年政府信息公开情况统计表', 2023)).toBeNull();
   });
 });
+
+describe('t109: wrapped lines, dotted date spans, 至今, more note forms', () => {
+  const rows = [header, '一、本年新收政府信息公开申请数量 | 1 | 2 | 3'];
+  it('reads a sentence wrapped over two intro lines as one', () =>
+    expect(
+      otherPeriodCaption(
+        heading,
+        lines('本年度本机关未收到政府信息公开申请。2022', '年度收到和处理政府信息公开申请情况如下：', ...rows),
+        2023,
+      ),
+    ).not.toBeNull());
+  it('reads a span of dotted dates and a count since a year up to now', () => {
+    expect(namesOtherPeriod('下表统计区间为2022.1.1—2022.12.31', 2023)).toBe(true);
+    expect(namesOtherPeriod('统计区间为2022.12.21—2023.12.20', 2023)).toBe(false);
+    expect(namesOtherPeriod('自2008年5月1日《条例》施行至今，本机关收到和处理申请情况', 2023)).toBe(true);
+    expect(namesOtherPeriod('2023年1月至今', 2023)).toBe(false);
+  });
+  it('reads more note forms', () => {
+    for (const note of [
+      '※上表为2022年度数据。',
+      '注：上表所示为2022年度数据。',
+      '注：上表中的数字均为2022年度数据。',
+      '上表所列各项，均系二〇二二年度之数据。',
+      '注：上表系自二〇〇八年五月《条例》施行以来的累计数据。',
+      '注：上表为本机关成立至今的累计数。',
+    ])
+      expect(otherPeriodCaption(heading, lines(...rows, note), 2023), note).not.toBeNull();
+  });
+});

@@ -45,6 +45,9 @@ const THIS_YEAR = /本年|今年|当年|全年|年度累计|\d{1,2}\s*[-—–~�
  */
 const NOT_PERIODS =
   /《[^》]*》|(?<!(?<![截])至)(?<![到\-—~～])(?:19|20)\d{2}年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?![\d日一二三四五六七八九十]|\s*[至到\-—~～])/g;
+const NUMERIC_SPAN =
+  /((?:19|20)\d{2})[./-]\d{1,2}[./-]\d{1,2}\s*[—–~～至到-]+\s*((?:19|20)\d{2})[./-]\d{1,2}[./-]\d{1,2}/g;
+const UP_TO_NOW = /((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;]{0,24}?至今/;
 /**
  * A statistical year from day to day ending in the report's year (2022年12月21日至2023年12月20日:
  * an agency counting from the 21st; t106): the report's own period.
@@ -62,6 +65,15 @@ const OWN_WORDS =
  */
 export function namesOtherPeriod(words: string, year: number | null): boolean {
   const all = arabicYears(words.replace(/\s+/g, ''));
+  // A span of dates written with dots or slashes (2022.1.1—2022.12.31): its years, as a span's;
+  // one ending in the report's year and starting the year before is the report's (a statistical
+  // year). Since a year up to now (自2008年5月1日《条例》施行至今): cumulative (t109).
+  for (const m of all.matchAll(NUMERIC_SPAN)) {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    if (!(to === year && from >= (year ?? 0) - 1)) return true;
+  }
+  const up = UP_TO_NOW.exec(all);
+  if (up && Number(up[1]) !== year) return true;
   const w = all
     .replace(OWN_SPAN, (m, from: string, to: string) => (Number(to) === year && Number(from) >= year - 1 ? '' : m))
     .replace(NOT_PERIODS, '')
@@ -116,13 +128,13 @@ const REMARK = /（[^（）]*）|\([^()]*\)/g;
  * 结转”为2022年度未办结的申请, 本表统计期间为…, 本表按照2021年…格式填报: t106, tables lost).
  */
 const TABLE_IS =
-  /^\s*[*＊]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*\d?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中|内|所列|的)?(?:数据|数字|情况|统计数据|内容)?(?:的)?(?:统计(?:时段|期间|时间|区间))?|统计(?:时段|期间|时间|区间))(?:均|皆|全部)?(为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
+  /^\s*[*＊※]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*(?:[\d①-⑩]|[（(]\d[）)])?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中的|中|内|所列|的)?(?:数据|数字|情况|统计数据|内容|各项)?(?:的)?(?:统计(?:时段|期间|时间|区间))?(?:所示|所列)?|统计(?:时段|期间|时间|区间))[，,]?\s*(?:均|皆|全部)?(为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
 /**
  * What a note's predicate must start with to say the table's period (2022年度数据, 上年度的, 2008年以来
  * 累计, 二〇二二年): a year or a period's word — not 本机关自2022年起…, 依据2021年新版格式… (t108).
  */
 const PERIOD_FIRST =
-  /^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|\d{2})\s*年|^\s*(?:上一?个?年|去年|前一?年|往年|历年|往期|累计|近[\d一二三两四五]+年)/;
+  /^\s*自?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|\d{2})\s*年|^\s*(?:上一?(?:个|统计|报告)?年|去年|前一?个?年|往年|历年|往期|近[\d一二三两四五]+年)|^.{0,12}累计/;
 
 /**
  * The caption or introducing sentence of a section's table that says the table is another
@@ -162,7 +174,15 @@ export function otherPeriodCaption(
     const compares = COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r));
     return namesOtherPeriod(compares ? outside : w, own) ? { line: no, words: w } : null;
   };
-  const intro = lines.slice(0, end).filter((l) => l.text.trim());
+  // (A sentence wrapped over two lines, 2022 / 年度收到…如下：, is read as one line: t109.)
+  const intro: Array<{ no: number; text: string }> = [];
+  for (const l of lines.slice(0, end)) {
+    if (!l.text.trim()) continue;
+    const prev = intro[intro.length - 1];
+    if (prev && intro.length > first && !/[。：:；;！!？?）)]\s*$/.test(prev.text) && !HEADING.test(l.text))
+      intro[intro.length - 1] = { no: prev.no, text: prev.text.trimEnd() + l.text.trim() };
+    else intro.push(l);
+  }
   for (const [k, l] of intro.entries()) {
     const text = l.text.trim();
     if (k === 0 && first === 1) {
@@ -194,7 +214,9 @@ export function otherPeriodCaption(
     const source = /^(?:来自|取自|摘自|源自)$/.test(m?.[1] ?? '');
     const predicate = ((source ? m?.[2]?.replace(/^\s*本机关/, '') : m?.[2]) ?? '').trim();
     const hit =
-      PERIOD_FIRST.test(predicate) && !BASIS.test(predicate) && !/本年|今年|当年/.test(predicate)
+      PERIOD_FIRST.test(predicate) &&
+      (!BASIS.test(predicate) || /累计/.test(predicate)) &&
+      !/本年|今年|当年/.test(predicate)
         ? said(l.no, predicate, year, true)
         : null;
     if (hit) return hit;
