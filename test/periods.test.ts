@@ -208,10 +208,12 @@ describe('t108: notes on how a table was made, pointing words, openers', () => {
     expect(otherPeriodReference(lines('按照2021年新修订的附表格式，本年度情况见附表。'), 2023)).toBeNull();
   });
   it('an opener naming another period, its report’s title included', () => {
-    expect(otherPeriodOpener('对上年度报告中“收到和处理政府信息公开申请情况”数据更正如下：', 2023)).not.toBeNull();
-    expect(otherPeriodOpener('附件：2022年度政府信息公开工作年度报告数据', 2023)).not.toBeNull();
-    expect(otherPeriodOpener('更正说明：第三部分表格中数据有误，更正如下：', 2023)).toBeNull();
-    expect(otherPeriodOpener('附件1：本机关2023年政府信息公开情况统计表', 2023)).toBeNull();
+    expect(
+      otherPeriodOpener({ no: 1, text: '对上年度报告中“收到和处理政府信息公开申请情况”数据更正如下：' }, 2023),
+    ).not.toBeNull();
+    expect(otherPeriodOpener({ no: 1, text: '附件：2022年度政府信息公开工作年度报告数据' }, 2023)).not.toBeNull();
+    expect(otherPeriodOpener({ no: 1, text: '更正说明：第三部分表格中数据有误，更正如下：' }, 2023)).toBeNull();
+    expect(otherPeriodOpener({ no: 1, text: '附件1：本机关2023年政府信息公开情况统计表' }, 2023)).toBeNull();
   });
 });
 

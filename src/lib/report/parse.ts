@@ -664,15 +664,9 @@ function placedRuns(
       // A run a correction opens (更正如下：) is the report's own table again, corrected.
       correction: isCorrection(opening?.text ?? ''),
       // Unless the line opening it names another period (对上年度报告中…更正如下：, 附件：2022年度…).
-      opener: openerPeriod(opening, year),
+      opener: opening ? otherPeriodOpener(opening, year) : null,
     };
   });
-}
-
-/** The line opening a run of tables elsewhere, when it names another period (tables/periods.ts). */
-function openerPeriod(l: Line | undefined, year: number | null): { line: number; words: string } | null {
-  const hit = l ? otherPeriodOpener(l.text, year) : null;
-  return hit && l ? { ...hit, line: l.no } : null;
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

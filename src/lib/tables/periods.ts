@@ -263,26 +263,26 @@ export function otherPeriodReference(
   // each with the line it starts on; where a sentence points at the table (本年度情况见附表, 2022年度
   // 的情况，详见附表), the pointing sentences decide, clause by clause.
   const ownTable = lines.some((l) => TABLE_ROW.test(l.text));
-  const sentences: Array<{ line: number; words: string }> = [];
+  const said: Array<{ line: number; words: string }> = [];
   for (const l of lines)
     for (const [k, piece] of l.text.split(/(?<=[。；;！!？?])/).entries()) {
-      const last = sentences[sentences.length - 1];
+      const last = said[said.length - 1];
       if (k === 0 && last && !/[。；;！!？?]\s*$/.test(last.words)) last.words += piece;
-      else sentences.push({ line: l.no, words: piece });
+      else said.push({ line: l.no, words: piece });
     }
-  const clauses = (ss: typeof sentences) =>
+  const clauses = (ss: typeof said) =>
     ss.flatMap((x) =>
       x.words
         .split(/[，,。；;！!？?]/)
         .map((c) => ({ line: x.line, words: c.trim() }))
         .filter((c) => c.words && !COMPARING.test(c.words.replace(REMARK, '')) && !BASIS.test(c.words)),
     );
-  const pointing = sentences.filter((x) => POINTS_ELSEWHERE.test(x.words) && !BASIS.test(x.words));
+  const pointing = said.filter((x) => POINTS_ELSEWHERE.test(x.words) && !BASIS.test(x.words));
   if (!pointing.length && ownTable) return null;
   // (With no pointing words, only clauses that speak of the figures: 2019年以来本机关… does not.)
   const candidates = pointing.length
     ? clauses(pointing)
-    : clauses(sentences).filter((c) => /情况|数据|统计|申请数/.test(c.words));
+    : clauses(said).filter((c) => /情况|数据|统计|申请数/.test(c.words));
   return candidates.find((c) => namesOtherPeriod(c.words, year)) ?? null;
 }
 
@@ -294,10 +294,13 @@ const TABLE_ROW = /(?:^|[\s|,，\t])\d+(?:\.\d+)?(?:[\s|,，\t]+\d+(?:\.\d+)?){2
  * when it names another period: its tables are that period's (t108: last year's correction in 五
  * published as the year's). A report's title in it counts here: the run is that report's.
  */
-export function otherPeriodOpener(text: string, year: number | null): { line: number; words: string } | null {
-  const w = text.trim();
+export function otherPeriodOpener(
+  l: { no: number; text: string },
+  year: number | null,
+): { line: number; words: string } | null {
+  const w = l.text.trim();
   return w && !COMPARING.test(w.replace(REMARK, '')) && !BASIS.test(w) && namesOtherPeriod(w, year)
-    ? { line: 0, words: w }
+    ? { line: l.no, words: w }
     : null;
 }
 
