@@ -4,6 +4,7 @@ import { appendixBlocks, appendixReference, tableTitle } from '../src/lib/segmen
 import { byRules, findHeading } from '../src/lib/segment/headings.ts';
 import { announcedIssuer, isOwnName, otherIssuer, titleIssuer } from '../src/lib/segment/issuer.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
+import { ACTIVE, REQUESTS, REVIEW, report, requests } from './report-text.ts';
 
 /**
  * Tables printed in an appendix (附件) after the last section, the sections 二–四 saying only
@@ -11,86 +12,6 @@ import { ok, parseText, rowOf } from './helpers.ts';
  * when it is proven to be that section's — its rows, and its title if it names a section — and
  * a table printed twice publishes only what its copies agree on.
  */
-
-const ACTIVE = [
-  '第二十条第（一）项',
-  '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
-  '规章 | 2 | 1 | 17 |',
-  '行政规范性文件 | 23 | 6 | 145 |',
-  '第二十条第（五）项',
-  '信息内容 | 本年处理决定数量 |',
-  '行政许可 | 60036 |',
-  '第二十条第（六）项',
-  '信息内容 | 本年处理决定数量 |',
-  '行政处罚 | 4768 |',
-  '行政强制 | 49 |',
-  '第二十条第（八）项',
-  '信息内容 | 本年收费金额（单位：万元） |',
-  '行政事业性收费 | 121.33 |',
-];
-
-const REQUEST_ROWS: Array<[string, number[]]> = [
-  ['一、本年新收政府信息公开申请数量', [10, 1, 0, 0, 0, 1, 12]],
-  ['二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 0, 1]],
-  ['三、本年度办理结果 | （一）予以公开', [5, 1, 0, 0, 0, 0, 6]],
-  ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', [1, 0, 0, 0, 0, 0, 1]],
-  ['（三）不予公开 | 1.属于国家秘密', [0, 0, 0, 0, 0, 0, 0]],
-  ['2.其他法律行政法规禁止公开', [0, 0, 0, 0, 0, 0, 0]],
-  ['3.危及“三安全一稳定”', [0, 0, 0, 0, 0, 0, 0]],
-  ['4.保护第三方合法权益', [0, 0, 0, 0, 0, 0, 0]],
-  ['5.属于三类内部事务信息', [0, 0, 0, 0, 0, 0, 0]],
-  ['6.属于四类过程性信息', [0, 0, 0, 0, 0, 0, 0]],
-  ['7.属于行政执法案卷', [0, 0, 0, 0, 0, 0, 0]],
-  ['8.属于行政查询事项', [0, 0, 0, 0, 0, 0, 0]],
-  ['（四）无法提供 | 1.本机关不掌握相关政府信息', [3, 0, 0, 0, 0, 1, 4]],
-  ['2.没有现成信息需要另行制作', [0, 0, 0, 0, 0, 0, 0]],
-  ['3.补正后申请内容仍不明确', [0, 0, 0, 0, 0, 0, 0]],
-  ['（五）不予处理 | 1.信访举报投诉类申请', [0, 0, 0, 0, 0, 0, 0]],
-  ['2.重复申请', [0, 0, 0, 0, 0, 0, 0]],
-  ['3.要求提供公开出版物', [0, 0, 0, 0, 0, 0, 0]],
-  ['4.无正当理由大量反复申请', [0, 0, 0, 0, 0, 0, 0]],
-  ['5.要求行政机关确认或重新出具已获取信息', [0, 0, 0, 0, 0, 0, 0]],
-  ['（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', [0, 0, 0, 0, 0, 0, 0]],
-  ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', [0, 0, 0, 0, 0, 0, 0]],
-  ['3.其他', [0, 0, 0, 0, 0, 0, 0]],
-  ['（七）总计', [9, 1, 0, 0, 0, 1, 11]],
-  ['四、结转下年度继续办理', [2, 0, 0, 0, 0, 0, 2]],
-];
-
-/** Section 三's table; `change` rewrites one row's values (a copy that differs). */
-const requests = (change?: [number, number[]]) => [
-  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
-  '自然人 | 法人或其他组织 | 总计 |',
-  '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
-  ...REQUEST_ROWS.map(([label, v], i) => `${label} | ${(change?.[0] === i ? change[1] : v).join(' | ')} |`),
-];
-const REQUESTS = requests();
-
-const REVIEW = [
-  '行政复议 | 行政诉讼 |',
-  '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |',
-  '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
-  '1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 2 | 2 |',
-];
-
-/** A 2023 report whose sections 二–四 hold `s2`–`s4`, then 五, 六 and `tail`. */
-const report = (s2: string[], s3: string[], s4: string[], tail: string[]) =>
-  [
-    '测试附件局2023年政府信息公开工作年度报告',
-    '一、总体情况',
-    '本年度，我局认真贯彻落实政府信息公开条例。',
-    '二、主动公开政府信息情况',
-    ...s2,
-    '三、收到和处理政府信息公开申请情况',
-    ...s3,
-    '四、政府信息公开行政复议、行政诉讼情况',
-    ...s4,
-    '五、存在的主要问题及改进情况',
-    '一是公开质量有待提高。',
-    '六、其他需要报告的事项',
-    '本年度未收取信息处理费。',
-    ...tail,
-  ].join('\n');
 
 const read = (text: string) => ok(parseText(text));
 const codes = (p: ReturnType<typeof read>) =>

@@ -38,6 +38,7 @@ import {
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
+import { noneStated, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
 import { otherPeriodCaption, otherPeriodOpener, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
@@ -303,6 +304,8 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     correction?: true;
     /** The section's own words saying this copy, printed elsewhere, is another period's. */
     reference?: { line: number; words: string };
+    /** The section's own words saying nothing of the table happened in the year (none-stated.ts). */
+    none?: NoneStated;
   };
   // A section's copies of its table `i`: its own lines before its appendix run (`body`, empty
   // for a repeat's with none), then the tables the runs placed as its. A repeat's (repeatsOf)
@@ -314,6 +317,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const where = (w: string) => (repeat ? '文件中重复的报告' : w);
     // 本年度未收到申请，上年度情况见附表: the table printed elsewhere is another period's (t106).
     const reference = body ? otherPeriodReference(body, meta.year) : null;
+    // 本年度未收到政府信息公开申请 beside a table of figures: the table is not proven the year's (t109).
+    const none = body && i !== 2 ? noneStated(body, i === 3 ? 'requests' : 'review', meta.year) : null;
+    const said = none ? { none } : {};
     return [
       ...(own && body && (!repeat || body.length)
         ? [
@@ -325,6 +331,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
               units: [],
               ...(own.heading ? { heading: { no: own.line, text: own.heading } } : {}),
               ...mark,
+              ...said,
             },
           ]
         : []),
@@ -337,6 +344,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
           units: b.title ? unitLines([b.title.line]) : [],
           ...mark,
+          ...said,
           ...(r.correction ? { correction: true as const } : {}),
           ...((reference ?? r.opener) ? { reference: (reference ?? r.opener)! } : {}),
         })),
@@ -360,7 +368,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // (copies.ts ownThenRepeats: t108, last year's correction in 五 left the year's 三 NULL).
   const ownPeriod = (read: TableRead, c: Copy): { read: TableRead; otherPeriod?: true } => {
     const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
-    return caption ? { read: otherPeriodTable(read, caption), otherPeriod: true } : { read };
+    if (caption) return { read: otherPeriodTable(read, caption), otherPeriod: true };
+    const checked = noneStatedTable(read, c.none ?? null);
+    return checked === read ? { read } : { read: checked, otherPeriod: true };
   };
   // A whole table on one line (page dumps) is first cut again before each row label (oneline.ts).
   const activeCopies: TableCopy[] = [];

@@ -49,6 +49,12 @@ const NUMERIC_SPAN =
   /((?:19|20)\d{2})[./-]\d{1,2}[./-]\d{1,2}\s*[—–~～至到-]+\s*((?:19|20)\d{2})[./-]\d{1,2}[./-]\d{1,2}/g;
 const UP_TO_NOW = /((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;]{0,24}?至今/;
 /**
+ * From an event to now or the year's end (自《条例》施行之日起至本年末, 自本中心成立以来至今): a running
+ * total since the event, not the year's (t109). 施行以来 with no end stays innocent (新修订条例施行以来，…).
+ */
+const SINCE_EVENT =
+  /自[^，,。；;]{0,40}?(?:施行|实施|生效|颁布|公布|成立|设立|组建|开通|上线)(?:之日|以来|后)?起?[^，,。；;]{0,4}?(?:至|到)(?:今|本年末|本年底|年末|年底|目前|本期末|报告期末)/;
+/**
  * A statistical year from day to day ending in the report's year (2022年12月21日至2023年12月20日:
  * an agency counting from the 21st; t106): the report's own period.
  */
@@ -74,6 +80,7 @@ export function namesOtherPeriod(words: string, year: number | null): boolean {
   }
   const up = UP_TO_NOW.exec(all);
   if (up && Number(up[1]) !== year) return true;
+  if (SINCE_EVENT.test(all)) return true;
   const w = all
     .replace(OWN_SPAN, (m, from: string, to: string) => (Number(to) === year && Number(from) >= year - 1 ? '' : m))
     .replace(NOT_PERIODS, '')

@@ -1,0 +1,103 @@
+import { namesOtherPeriod } from './periods.ts';
+import type { TableRead } from './read.ts';
+
+/**
+ * A section's text saying nothing happened in the year — 本年度本机关未收到政府信息公开申请 (no
+ * request received), 本年度未发生政府信息公开行政复议、行政诉讼案件 (no administrative review
+ * or lawsuit) — beside a table holding figures. Text and table cannot both be the year's: the
+ * table is most often last year's, printed for comparison with words the period rules do not
+ * know (a passive note, a footnote mark, a quote in traditional script: a fresh tester's t109,
+ * 905 cells published as the year's). Which one is right is not proven, so the table's values
+ * are left NULL, as ambiguous, and the note says why. One rule for every wording of the table's
+ * period: the contradiction is in the figures themselves.
+ */
+
+/** Which rows a statement says are empty, by table: 三's new requests, 四's review or lawsuit rows. */
+export interface NoneStated {
+  line: number;
+  words: string;
+  /** Row keys of the table that must hold no figure above 0 if the statement is the year's. */
+  rows: string[];
+}
+
+/**
+ * 三: no request received — 未收到(任何)(新的)政府信息公开申请, 没有收到依申请公开的申请,
+ * 无政府信息公开申请. Only requests in general: 未收到涉及国家秘密的申请 (none of one kind) does not
+ * match, nor 未收到因申请引起的行政复议 (四's). The clause must end after 申请 (or 件/事项/情况).
+ */
+const NO_REQUEST =
+  /(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请(?=$|件|事项|情况|（|\()|无(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请(?=$|件|事项|情况|（|\()/;
+
+/**
+ * 四: no administrative review (行政复议) or lawsuit (行政诉讼) — 未发生政府信息公开行政复议、行政诉讼案件,
+ * 没有因政府信息公开引起的行政复议和行政诉讼, 无行政复议、行政诉讼情况, 未收到行政复议申请. Its group
+ * names what is empty: 复议, 诉讼, or both.
+ */
+const NO_CASE =
+  /(?:未|没有|并未|均未|无)(?:发生|出现|收到|接到|涉及|产生)?(?:过)?(?:任何)?(?:因|由)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)的)?(?:方面的)?((?:行政)?复议(?:[、和及与或]|以及)?(?:行政)?诉讼|(?:行政)?诉讼(?:[、和及与或]|以及)?(?:行政)?复议|(?:行政)?复议|(?:行政)?诉讼)(?:案件|情况|事项|申请)?(?=$|（|\()/;
+
+/** The clauses of text (split at ，。；！？ and their ASCII forms), spaces gone, each with its line. */
+function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ line: number; words: string }> {
+  return lines.flatMap((l) =>
+    l.text
+      .replace(/\s+/g, '')
+      .split(/[，,。；;！!？?：:]/)
+      .filter(Boolean)
+      .map((words) => ({ line: l.no, words })),
+  );
+}
+
+/**
+ * The first clause of a section's own text (`lines`: the section as printed, table rows
+ * included — no row label says 未收到…申请) stating that nothing of table `table` happened in the
+ * report's year `year`; null when none does. A clause naming another period (上年度未收到申请,
+ * 2022年未发生…) is not about the year.
+ */
+export function noneStated(
+  lines: ReadonlyArray<{ no: number; text: string }>,
+  table: 'requests' | 'review',
+  year: number | null,
+): NoneStated | null {
+  for (const c of clauses(lines)) {
+    if (namesOtherPeriod(c.words, year)) continue;
+    if (table === 'requests') {
+      if (NO_REQUEST.test(c.words)) return { ...c, rows: ['new_received'] };
+      continue;
+    }
+    const m = NO_CASE.exec(c.words);
+    if (!m) continue;
+    const what = m[1]!;
+    const rows = [
+      ...(what.includes('复议') ? ['review'] : []),
+      ...(what.includes('诉讼') ? ['suit_direct', 'suit_after_review'] : []),
+    ];
+    return { ...c, rows };
+  }
+  return null;
+}
+
+/**
+ * The table `read` with every value NULL (ambiguous) when a row the statement says is empty
+ * holds a figure above 0, with a note naming the statement's line; else `read` unchanged.
+ */
+export function noneStatedTable(read: TableRead, none: NoneStated | null): TableRead {
+  if (!none) return read;
+  const against = read.cells.find(
+    (c) => c.state === 'number' && none.rows.includes(c.row_key) && c.value !== null && c.value > 0,
+  );
+  if (!against) return read;
+  const numbers = read.cells.filter((c) => c.state === 'number');
+  return {
+    ...read,
+    cells: read.cells.map((c) => (c.state === 'number' ? { ...c, value: null, state: 'ambiguous' as const } : c)),
+    notes: [
+      ...read.notes,
+      {
+        code: 'W_CELLS_AMBIGUOUS',
+        message: `the section's text says there was none in the year ("${none.words}") but the table holds ${against.value} in ${against.row_key}/${against.col_key}: text and table disagree, so which period the table's ${numbers.length} value(s) are is not proven; left NULL`,
+        line: none.line,
+        at: { table: against.table_id, row: against.row_key, col: against.col_key },
+      },
+    ],
+  };
+}
