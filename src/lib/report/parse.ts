@@ -39,6 +39,7 @@ import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
 import { noneStated, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
+import { otherUnitCaption, otherUnitTable } from '../tables/other-unit.ts';
 import { otherPeriodCaption, otherPeriodOpener, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
 import { relativeYearLabels } from '../tables/year-labels.ts';
@@ -369,6 +370,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   const ownPeriod = (read: TableRead, c: Copy): { read: TableRead; otherPeriod?: true } => {
     const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
     if (caption) return { read: otherPeriodTable(read, caption), otherPeriod: true };
+    // 下属单位某处…情况如下：, 填报单位：某站, 三、局属某处收到…: another unit's table (t111).
+    const unit = c.body || c.heading ? otherUnitCaption(c.heading ?? null, c.lines, agencies) : null;
+    if (unit) return { read: otherUnitTable(read, unit), otherPeriod: true };
     const checked = noneStatedTable(read, c.none ?? null);
     return checked === read ? { read } : { read: checked, otherPeriod: true };
   };

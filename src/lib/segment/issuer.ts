@@ -19,14 +19,14 @@
  */
 
 /** Words of several units, or of units under the report's agency. */
-const MANY =
+export const MANY =
   /下属|所属|直属|[省市县区]直(?:单位|部门|机关)|各(?:乡镇|乡|镇|街道|社区|村|部门|单位|县|区|市|级|局|委|办|科室|处室|站所|成员单位)|汇总|合计/;
 
 /**
  * How a unit's or a place's name ends, for a line standing alone before a table's rows (a title's
  * issuer needs none: any name there is read as one).
  */
-const NAME_END =
+export const NAME_END =
   /(?:局|委员会|管委会|委|协会|联合会|商会|工会|办公室|办公厅|研究室|办|政府|乡|镇|街道|办事处|处|厅|院|中心|所|署|站|队|省|市|区|县|旗|州|盟|馆|中学|小学|大学|学校|幼儿园|公司|集团|厂|农场|林场|合作社|报社|出版社|电视台|电台|武装部|社区|村|监狱|银行)$/;
 /** A place's name alone (the place's government or committee by convention). */
 const PLACE_END = /(?:省|市|区|县|旗|州|盟|乡|镇|街道)$/;
@@ -104,7 +104,7 @@ export const isUnitField = (text: string): boolean => UNIT_FIELD.test(text);
  * A line that names a unit (某县教育局, 测试市档案馆2023年度, （各乡镇汇总）), or a 填报单位 field:
  * the name; else null. 合计 alone is a row's label (（七）合计), not units summed.
  */
-function lineName(text: string): string | null {
+export function lineName(text: string): string | null {
   const field = UNIT_FIELD.exec(text);
   if (field) return field[1]!;
   const s = squash(text);

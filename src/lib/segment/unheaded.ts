@@ -23,12 +23,37 @@ export function unheadedSections(sections: readonly Section[]): Section[] {
     // Not on the section's first line: a table that opens the section before is its own.
     const at = before.lines.findIndex((l, j) => j > 0 && start.test(l.text));
     if (at < 0) continue;
-    const cut: Section = { ...before, lines: before.lines.slice(0, at) };
-    const made: Section = { index: k, heading: null, line: before.lines[at]!.no, lines: before.lines.slice(at) };
+    // The section's own heading in words the segmenter does not take for it (三、局属某处收到和处理…
+    // 情况: a fresh tester's t111, another unit's table read as the report's) is the line just
+    // before the table: the section's, not the last line of the one before.
+    let head = at - 1;
+    while (head > 0 && !before.lines[head]!.text.trim()) head--;
+    const own = head > 0 && SUBJECT[k]!.test(before.lines[head]!.text) ? head : -1;
+    const from = own > 0 ? own : at;
+    const cut: Section = { ...before, lines: before.lines.slice(0, from) };
+    const made: Section =
+      own > 0
+        ? {
+            index: k,
+            heading: before.lines[own]!.text.trim(),
+            line: before.lines[own]!.no,
+            lines: before.lines.slice(own + 1),
+          }
+        : { index: k, heading: null, line: before.lines[at]!.no, lines: before.lines.slice(at) };
     out = out.flatMap((s) => (s === before ? [cut, made] : [s]));
   }
   return out;
 }
+
+/**
+ * A heading of the section in other words: its numbering (三、, （三）) and its subject (收到和处理…申请,
+ * 主动公开, 行政复议/诉讼), no cell of a table (no `|`, no number).
+ */
+const SUBJECT: Record<number, RegExp> = {
+  2: /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])[^|\d]*主动公开[^|\d]*$/,
+  3: /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])[^|\d]*(?:收到和处理|依申请)[^|\d]*$/,
+  4: /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])[^|\d]*(?:行政复议|行政诉讼)[^|\d]*$/,
+};
 
 /** Where a section's table begins, for the sections a report may print with no heading. */
 const STARTS: ReadonlyArray<readonly [number, RegExp]> = [

@@ -1,4 +1,5 @@
 import { namesOtherPeriod } from './periods.ts';
+import { notOwnTable } from './not-own.ts';
 import type { TableRead } from './read.ts';
 
 /**
@@ -86,18 +87,10 @@ export function noneStatedTable(read: TableRead, none: NoneStated | null): Table
     (c) => c.state === 'number' && none.rows.includes(c.row_key) && c.value !== null && c.value > 0,
   );
   if (!against) return read;
-  const numbers = read.cells.filter((c) => c.state === 'number');
-  return {
-    ...read,
-    cells: read.cells.map((c) => (c.state === 'number' ? { ...c, value: null, state: 'ambiguous' as const } : c)),
-    notes: [
-      ...read.notes,
-      {
-        code: 'W_CELLS_AMBIGUOUS',
-        message: `the section's text says there was none in the year ("${none.words}") but the table holds ${against.value} in ${against.row_key}/${against.col_key}: text and table disagree, so which period the table's ${numbers.length} value(s) are is not proven; left NULL`,
-        line: none.line,
-        at: { table: against.table_id, row: against.row_key, col: against.col_key },
-      },
-    ],
-  };
+  return notOwnTable(
+    read,
+    none.line,
+    (n) =>
+      `the section's text says there was none in the year ("${none.words}") but the table holds ${against.value} in ${against.row_key}/${against.col_key}: text and table disagree, so which period the table's ${n} value(s) are is not proven; left NULL`,
+  );
 }

@@ -1,3 +1,4 @@
+import { notOwnTable } from './not-own.ts';
 import type { TableRead } from './read.ts';
 /**
  * Which period a table's words name. A report's tables hold its own year's figures; a row label,
@@ -157,16 +158,7 @@ export function otherPeriodCaption(
   body: ReadonlyArray<{ no: number; text: string }>,
   year: number | null,
 ): { line: number; words: string } | null {
-  const lines = heading ? [heading, ...body] : body;
-  const first = heading ? 1 : 0;
-  let end = first;
-  while (
-    end < lines.length &&
-    ((TITLE.test(lines[end]!.text) && !lines[end]!.text.includes('|')) ||
-      /。/.test(lines[end]!.text) ||
-      (!TABLE_START.test(lines[end]!.text) && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(lines[end]!.text)))
-  )
-    end++;
+  const { lines, first, end } = tableStart(heading, body);
   if (end >= lines.length) return null;
   // (`about`: words said of the table itself, a note's predicate — 上表数据均来自本机关2022年度报告 —
   // where a report's title is the table's source, never a running head.)
@@ -181,15 +173,7 @@ export function otherPeriodCaption(
     const compares = COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r));
     return namesOtherPeriod(compares ? outside : w, own) ? { line: no, words: w } : null;
   };
-  // (A sentence wrapped over two lines, 2022 / 年度收到…如下：, is read as one line: t109.)
-  const intro: Array<{ no: number; text: string }> = [];
-  for (const l of lines.slice(0, end)) {
-    if (!l.text.trim()) continue;
-    const prev = intro[intro.length - 1];
-    if (prev && intro.length > first && !/[。：:；;！!？?）)]\s*$/.test(prev.text) && !HEADING.test(l.text))
-      intro[intro.length - 1] = { no: prev.no, text: prev.text.trimEnd() + l.text.trim() };
-    else intro.push(l);
-  }
+  const intro = introLines(lines.slice(0, end), first);
   for (const [k, l] of intro.entries()) {
     const text = l.text.trim();
     if (k === 0 && first === 1) {
@@ -231,6 +215,47 @@ export function otherPeriodCaption(
   const last = intro[intro.length - 1];
   if (!last || (last === intro[0] && first === 1)) return null;
   return said(last.no, lastSentence(last.text));
+}
+
+/**
+ * Where a section's table begins: `lines` (the heading, when given, then `body`), `first` (1 when
+ * the heading leads them) and `end`, the index of the table's first header or value line (a
+ * title, 表4 2022年…情况, and prose are no header): `lines.length` when no table begins.
+ */
+export function tableStart(
+  heading: { no: number; text: string } | null,
+  body: ReadonlyArray<{ no: number; text: string }>,
+): { lines: ReadonlyArray<{ no: number; text: string }>; first: 0 | 1; end: number } {
+  const lines = heading ? [heading, ...body] : body;
+  const first = heading ? 1 : 0;
+  let end: number = first;
+  while (
+    end < lines.length &&
+    ((TITLE.test(lines[end]!.text) && !lines[end]!.text.includes('|')) ||
+      /。/.test(lines[end]!.text) ||
+      (!TABLE_START.test(lines[end]!.text) && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(lines[end]!.text)))
+  )
+    end++;
+  return { lines, first, end };
+}
+
+/**
+ * The lines before a table (`before`: the heading first when `first` is 1), blank ones gone and a
+ * sentence wrapped over two lines (2022 / 年度收到…如下：) joined into one: a fresh tester's t109.
+ */
+export function introLines(
+  before: ReadonlyArray<{ no: number; text: string }>,
+  first: 0 | 1,
+): Array<{ no: number; text: string }> {
+  const intro: Array<{ no: number; text: string }> = [];
+  for (const l of before) {
+    if (!l.text.trim()) continue;
+    const prev = intro[intro.length - 1];
+    if (prev && intro.length > first && !/[。：:；;！!？?）)]\s*$/.test(prev.text) && !HEADING.test(l.text))
+      intro[intro.length - 1] = { no: prev.no, text: prev.text.trimEnd() + l.text.trim() };
+    else intro.push(l);
+  }
+  return intro;
 }
 
 /** The one four-digit year `words` name, or null for none or several. */
@@ -316,20 +341,10 @@ export function otherPeriodOpener(
  * period's by its caption (otherPeriodCaption), so none of its values is the report's year's.
  */
 export function otherPeriodTable(read: TableRead, caption: { line: number; words: string }): TableRead {
-  const numbers = read.cells.filter((c) => c.state === 'number');
-  if (!numbers.length) return read;
-  const first = numbers[0]!;
-  return {
-    ...read,
-    cells: read.cells.map((c) => (c.state === 'number' ? { ...c, value: null, state: 'ambiguous' as const } : c)),
-    notes: [
-      ...read.notes,
-      {
-        code: 'W_CELLS_AMBIGUOUS',
-        message: `the table is introduced as another period's ("${caption.words}"), not the report's year: its ${numbers.length} value(s) left NULL`,
-        line: caption.line,
-        at: { table: first.table_id, row: first.row_key, col: first.col_key },
-      },
-    ],
-  };
+  return notOwnTable(
+    read,
+    caption.line,
+    (n) =>
+      `the table is introduced as another period's ("${caption.words}"), not the report's year: its ${n} value(s) left NULL`,
+  );
 }
