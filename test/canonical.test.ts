@@ -125,6 +125,20 @@ describe('each report is counted once', () => {
     expect(t.requests_new).toEqual({ sum: 0, known: 0, of: 0 });
   });
 
+  it('a page of the same agency and year with no table (text only) leaves the report with numbers counted', () => {
+    // A portal's 年报汇总 page taken for the agency's report, or a notice (a fresh tester's t111):
+    // it adds nothing to a total, so it does not take the report that has numbers out of them.
+    const notice = [PLACED, '发布时间：2021-01-20', '本机关年度报告全文见附件。'].join('\n');
+    const d = run([file('a/one.txt', buildReport({ title: PLACED, requests, review })), file('b/page.txt', notice)]);
+    const [report, page] = ['a/one.txt', 'b/page.txt'].map((p) => d.manifest.files.find((f) => f.path === p)!);
+    expect(d.reports.map((r) => r.status)).toEqual(['complete', 'text_only']);
+    expect(report!.same_agency_year).toEqual([]);
+    expect(page!.same_agency_year).toEqual(['a/one.txt']);
+    expect(d.reports.map((r) => r.same_agency_year)).toEqual([0, 1]);
+    const t = totals(d.reports, new Map(d.summary.map((s) => [s.report_id, s])));
+    expect(t.requests_new.sum).toBe(8);
+  });
+
   it('all-zero tables prove nothing: two files that agree only on zeros stay two reports', () => {
     const d = run([
       file('a/one.txt', buildReport({ head: ['发布时间：2021-01-20'] })),

@@ -459,7 +459,13 @@ function flagSameAgencyYear(kept: Kept[]): void {
       }
       continue;
     }
-    for (const k of group) {
+    // A page with no table of numbers (text_only: a portal's 年报汇总 list taken for the county's,
+    // a notice) adds nothing to a total: beside the one report of the group that has numbers, it
+    // leaves that report counted (a fresh tester's t111: the county's complete report was left out
+    // of every total by such a page). Only the pages without numbers are flagged then.
+    const numbered = group.filter((k) => k.report.status !== 'text_only');
+    const flagged = numbered.length === 1 ? group.filter((k) => k !== numbered[0]) : group;
+    for (const k of flagged) {
       k.entry.same_agency_year = group.filter((o) => o !== k).map((o) => o.entry.path);
       const others = k.entry.same_agency_year.join(', ');
       k.entry.diagnostics.push(
