@@ -104,3 +104,39 @@ describe('page chrome glued to the text', () => {
     expect(stripChrome('请点击打印')).toBe('请点击打印');
   });
 });
+
+describe("a fresh tester's t110: a dump's last value damaged", () => {
+  const ACTIVE =
+    '二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 2 0 18 行政规范性文件 51 20 162 第二十条第（五）项 信息内容 本年处理决定数量 行政许可 633 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 10714 行政强制 640 第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 7547.5 ';
+  const read = (active: string) =>
+    ok(
+      parseText(
+        `某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n${active}三、收到和处理政府信息公开申请情况\n`,
+      ),
+    );
+  const value = (p: ReturnType<typeof read>, row: string, col: string) =>
+    p.cells.find((c) => c.table_id === 'active' && c.row_key === row && c.col_key === col)?.value ?? null;
+
+  it('reads the undamaged dump', () => {
+    const p = read(ACTIVE);
+    expect(value(p, 'licensing', 'decisions')).toBe(633);
+    expect(value(p, 'fees', 'amount')).toBe(7547.5);
+  });
+
+  it('a Latin letter glued to the last value (OCR: 63S, 7547.S, 1l) leaves it unread, never its digits', () => {
+    for (const [from, to, row, col] of [
+      ['行政许可 633', '行政许可 63S', 'licensing', 'decisions'],
+      ['行政事业性收费 7547.5', '行政事业性收费 7547.S', 'fees', 'amount'],
+      ['规章 2 0 18', '规章 2 0 1l', 'rules', 'in_force'],
+    ] as const)
+      expect(value(read(ACTIVE.replace(from, to)), row, col)).toBeNull();
+  });
+
+  it('a hard wrap inside a number (63⏎3) leaves it unread: two values or one, the text does not show', () => {
+    const p = read(ACTIVE.replace('行政许可 633 ', '行政许可 63\n3 '));
+    expect(value(p, 'licensing', 'decisions')).toBeNull();
+    expect(value(p, 'penalty', 'decisions')).toBe(10714);
+    // A wrap at a space is a space: 行政许可 633 then a new line.
+    expect(value(read(ACTIVE.replace('行政许可 633 ', '行政许可 633 \n')), 'licensing', 'decisions')).toBe(633);
+  });
+});

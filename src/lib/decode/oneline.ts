@@ -173,13 +173,39 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
   const candidate = (l: Line) => l.text.length >= LONG && !l.cells && header.test(l.text);
   if (!lines.some(candidate)) return lines;
   const anchors = ANCHORS[kind];
-  return lines.flatMap((l) => {
+  return brokenNumbersJoined(lines, candidate).flatMap((l) => {
     if (!candidate(l)) return [l];
     const labels = findLabels(l.text, anchors, header);
     if (!labels) return [l];
     if (startsCells(l.text, labels)) return cutAtCells(l, labels, anchors, header);
     return reline(l, withCopies(l.text, labels));
   });
+}
+
+/**
+ * A dump hard-wrapped inside a number (`… | 20 | 16` / `2 | 行政许可 …`: `fold`, an editor's or a
+ * mailer's wrap at a column count): a dump's rows are not its lines, so its line break is no cell's
+ * edge, and whether `16` and `2` are two values or `162` one the text does not show. Where a line
+ * of the dump (`dump`, or any line of 40 characters or more) ends in a digit and the next begins
+ * with one, no space between, the two are joined with ⏎ between the digits: a mark inside a number,
+ * so that cell is read as text, unread (a fresh tester's t110: 16 published for 162).
+ */
+function brokenNumbersJoined(lines: Line[], dump: (l: Line) => boolean): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !prev.cells &&
+      !l.cells &&
+      /\d$/.test(prev.raw) &&
+      /^\d/.test(l.raw) &&
+      (dump(prev) || dump(l) || prev.text.length >= LONG || l.text.length >= LONG)
+    )
+      out[out.length - 1] = makeLine(prev.no, `${prev.raw}⏎${l.raw}`);
+    else out.push(l);
+  }
+  return out;
 }
 
 /** A row label found on a long line: where it starts (its numbering included) and where its key phrase ends. */
@@ -362,6 +388,11 @@ function reline(line: Line, cuts: number[]): Line[] {
     // it, and cut there the digits before it would read as the whole value (a fresh tester's
     // t87: 2 published for 27). The piece stays whole: that cell is text, unread.
     if (run && /^[^\s\u4e00-\u9fff（(|]+\d/.test(piece.slice(d + run.length)))
+      return void out.push(sliceLine(line, c, end));
+    // A Latin letter glued to the number (`63S`, `7547.S`, `1l`: OCR's 5, 3 or 8 read as a letter):
+    // no number, and cut there the digits before it would read as the whole value (a fresh
+    // tester's t110: 63 published for 633). The piece stays whole: that cell is text, unread.
+    if (run && /^[.,]?[A-Za-zＡ-Ｚａ-ｚ]/.test(piece.slice(d + run.length)))
       return void out.push(sliceLine(line, c, end));
     // A multiplier, a bound or a mark right after the number (`0.5亿`, `12万`, `1万2千`, `49以下`,
     // `49强`, `49%`, `49+`, `49?`, `12OOO` read by OCR, `49（约）`): cut there, the digits before it
