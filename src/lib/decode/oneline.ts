@@ -186,9 +186,10 @@ export function relineTable(kind: keyof typeof ANCHORS, lines: Line[]): Line[] {
  * A dump hard-wrapped inside a number (`… | 20 | 16` / `2 | 行政许可 …`: `fold`, an editor's or a
  * mailer's wrap at a column count): a dump's rows are not its lines, so its line break is no cell's
  * edge, and whether `16` and `2` are two values or `162` one the text does not show. Where a line
- * of the dump (`dump`, or any line of 40 characters or more) ends in a digit and the next begins
- * with one, no space between, the two are joined with ⏎ between the digits: a mark inside a number,
- * so that cell is read as text, unread (a fresh tester's t110: 16 published for 162).
+ * of the dump (`dump`: a long line with the table's header words) ends in a digit and the next
+ * begins with a number standing alone (`2 |`, `3 第二十条…`; not a row's item number, `8.属于…`),
+ * no space between, the two are joined with ⏎ between the digits: a mark inside a number, so that
+ * cell is read as text, unread (a fresh tester's t110: 16 published for 162).
  */
 function brokenNumbersJoined(lines: Line[], dump: (l: Line) => boolean): Line[] {
   const out: Line[] = [];
@@ -199,8 +200,8 @@ function brokenNumbersJoined(lines: Line[], dump: (l: Line) => boolean): Line[] 
       !prev.cells &&
       !l.cells &&
       /\d$/.test(prev.raw) &&
-      /^\d/.test(l.raw) &&
-      (dump(prev) || dump(l) || prev.text.length >= LONG || l.text.length >= LONG)
+      /^\d+(?:\.\d+)?(?=[\s|｜]|$)/.test(l.raw) &&
+      (dump(prev) || dump(l))
     )
       out[out.length - 1] = makeLine(prev.no, `${prev.raw}⏎${l.raw}`);
     else out.push(l);
