@@ -19,6 +19,10 @@ describe('noneStated', () => {
     '本年度本机关无政府信息公开申请。',
     '本年度未接到公民、法人或其他组织提出的政府信息公开申请。',
     '本年度未收到新的政府信息公开申请，上年结转1件已办结。',
+    '本年度本機關未收到政府信息公開申請。',
+    '本年度本机关无依申请公开政府信息事项。',
+    '本年度本机关收到政府信息公开申请0件。',
+    '本年度本机关未有政府信息公开申请。',
   ])('三: %s', (t) => expect(noneStated(lines(t), 'requests', 2023)?.rows).toEqual(['new_received']));
 
   it.each([
@@ -28,6 +32,10 @@ describe('noneStated', () => {
     '本年度未收到因政府信息公开申请引起的行政复议。',
     '如未收到申请人补正材料的，按规定不再处理。',
     '一、本年新收政府信息公开申请数量 | 10 | 1 | 0 | 0 | 0 | 1 | 12 |',
+    '本年度本机关共收到政府信息公开申请若干件，所属事业单位未收到政府信息公开申请。',
+    '本年度第一季度未收到政府信息公开申请，第二季度起申请数量有所增加。',
+    '县政府本级本年度未收到政府信息公开申请。',
+    '本年度本机关收到政府信息公开申请10件。',
   ])('三, not a statement of none in the year: %s', (t) => expect(noneStated(lines(t), 'requests', 2023)).toBeNull());
 
   it.each([
@@ -35,12 +43,26 @@ describe('noneStated', () => {
     ['本年度本机关没有因政府信息公开引起的行政复议和行政诉讼。', ['review', 'suit_direct', 'suit_after_review']],
     ['本年度未发生因政府信息公开申请引起的行政复议。', ['review']],
     ['全年无行政诉讼案件。', ['suit_direct', 'suit_after_review']],
+    ['本年度未发生涉及政府信息公开的行政复议、行政诉讼案件。', ['review', 'suit_direct', 'suit_after_review']],
+    ['本年度本机关未因政府信息公开工作被申请行政复议或提起行政诉讼。', ['review', 'suit_direct', 'suit_after_review']],
   ])('四: %s', (t, rows) => expect(noneStated(lines(t), 'review', 2023)?.rows).toEqual(rows));
 
-  it.each(['2022年度未发生行政复议案件。', '本年度发生行政复议1件，维持原行政行为。', '行政复议 | 行政诉讼 |'])(
-    '四, not a statement of none in the year: %s',
-    (t) => expect(noneStated(lines(t), 'review', 2023)).toBeNull(),
+  it.each([
+    '2022年度未发生行政复议案件。',
+    '本年度发生行政复议1件，维持原行政行为。',
+    '行政复议 | 行政诉讼 |',
+    '本年度未收到行政复议申请，上年度结转的2件行政复议案件本年度均已审结。',
+    '本年度下属单位未发生政府信息公开行政复议、行政诉讼案件。',
+  ])('四, not a statement of none in the year: %s', (t) => expect(noneStated(lines(t), 'review', 2023)).toBeNull());
+});
+
+it('reads a statement wrapped over two lines as one', () => {
+  expect(noneStated(lines('本年度本机关未收到政府信息公', '开申请，相关情况统计如下：'), 'requests', 2023)?.line).toBe(
+    1,
   );
+  expect(
+    noneStated(lines('本年度未发生政府信息公开行政复议、行政', '诉讼案件，具体情况如下：'), 'review', 2023)?.rows,
+  ).toEqual(['review', 'suit_direct', 'suit_after_review']);
 });
 
 describe('a span from an event to now (namesOtherPeriod)', () => {
@@ -49,6 +71,8 @@ describe('a span from an event to now (namesOtherPeriod)', () => {
     ['自本中心成立以来至今', true],
     ['新修订的《条例》施行以来', false],
     ['自2023年1月1日起至本年末', false],
+    ['本局自2023年3月组建之日起至年末', false],
+    ['本局自2019年3月组建之日起至年末', true],
   ])('%s', (w, other) => expect(namesOtherPeriod(w, 2023)).toBe(other));
 });
 
@@ -58,8 +82,8 @@ describe('a table against its section saying none (parse)', () => {
 
   it('leaves 三 NULL when its text says none and its table holds new requests, whatever note follows', () => {
     const p = read(report(ACTIVE, [NONE, ...REQUESTS, '上表数据由本机关根据台账整理，反映的是以往情况。'], REVIEW, []));
-    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('A A A A A A A');
-    expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'new_received')).toBe('C C C C C C C');
+    expect(rowOf(p.cells, 'requests', 'carried_forward')).toBe('C C C C C C C');
     const note = p.diagnostics.find((d) => d.code === 'W_CELLS_AMBIGUOUS' && /none in the year/.test(d.message));
     expect(note?.line).toBe(20);
     // The other tables are read.
@@ -85,7 +109,7 @@ describe('a table against its section saying none (parse)', () => {
 
   it('leaves 四 NULL when its text says no review or lawsuit happened and its table holds cases', () => {
     const p = read(report(ACTIVE, REQUESTS, ['本年度未发生政府信息公开行政复议、行政诉讼案件。', ...REVIEW], []));
-    expect(rowOf(p.cells, 'review', 'review')).toBe('A A A A A');
+    expect(rowOf(p.cells, 'review', 'review')).toBe('C C C C C');
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
   });
 });

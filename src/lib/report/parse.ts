@@ -318,8 +318,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const where = (w: string) => (repeat ? '文件中重复的报告' : w);
     // 本年度未收到申请，上年度情况见附表: the table printed elsewhere is another period's (t106).
     const reference = body ? otherPeriodReference(body, meta.year) : null;
-    // 本年度未收到政府信息公开申请 beside a table of figures: the table is not proven the year's (t109).
-    const none = body && i !== 2 ? noneStated(body, i === 3 ? 'requests' : 'review', meta.year) : null;
+    // 本年度未收到政府信息公开申请 beside a table of figures, said in the section or in 一's overview:
+    // the table is not proven the year's (t109, t112).
+    const none =
+      body && i !== 2
+        ? noneStated([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year)
+        : null;
     const said = none ? { none } : {};
     return [
       ...(own && body && (!repeat || body.length)
@@ -371,7 +375,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
     if (caption) return { read: otherPeriodTable(read, caption), otherPeriod: true };
     // 下属单位某处…情况如下：, 填报单位：某站, 三、局属某处收到…: another unit's table (t111).
-    const unit = c.body || c.heading ? otherUnitCaption(c.heading ?? null, c.lines, agencies) : null;
+    const unit = otherUnitCaption(c.heading ?? null, c.lines, agencies);
     if (unit) return { read: otherUnitTable(read, unit), otherPeriod: true };
     const checked = noneStatedTable(read, c.none ?? null);
     return checked === read ? { read } : { read: checked, otherPeriod: true };

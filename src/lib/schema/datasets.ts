@@ -27,6 +27,10 @@ export const TableId = z.enum(['active', 'requests', 'review']);
  * (W_LABEL_REPEATED). Appended after the others. `unnamed_column`: the table's header names, at
  * this column's place, a column the form does not have (个体工商户 for 其他), its other places the
  * form's own labels: the number under it is no number of this column (W_CELLS_AMBIGUOUS).
+ * A whole table not proven the report's own (W_CELLS_AMBIGUOUS): `other_period` (its caption or
+ * its section's words say it is another year's, or cumulative), `other_unit` (another unit's:
+ * 下属单位…情况如下：, 填报单位：…) or `contradicted` (its section says nothing happened in the year,
+ * 本年度未收到政府信息公开申请, and the table holds figures). Appended after the others.
  */
 export const CellState = z.enum([
   'number',
@@ -37,6 +41,9 @@ export const CellState = z.enum([
   'repeated_row',
   'repeated_column',
   'unnamed_column',
+  'other_period',
+  'other_unit',
+  'contradicted',
 ]);
 /** States of a cell that was in the source but could not be read with certainty (`cells_ambiguous`). */
 export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set([
@@ -45,6 +52,9 @@ export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set(
   'repeated_row',
   'repeated_column',
   'unnamed_column',
+  'other_period',
+  'other_unit',
+  'contradicted',
 ]);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
 export const Outcome = z.enum(['ok', 'partial', 'text_only', 'duplicate', 'rejected']);

@@ -207,8 +207,8 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
     ],
     raw: ['The exact source text of the cell.', '该格在原文中的文字。'],
     state: [
-      'number, blank, na (/, -, 无 …), ambiguous, unreadable, repeated_row (the row label heads two rows of the table that are written differently), repeated_column (a column label of the header appears twice), unnamed_column (the header names, at the place of this column, a column the form does not have; its other columns are read).',
-      'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）、repeated_row（表中这一行的名称出现两次且两行所写不同，无法确定数字属于哪一行）、repeated_column（表头中有一列的名称出现两次，无法确定数字属于哪一列）、unnamed_column（表头在这一列的位置写的是表格没有的列名，这一列留空，其他列照常读取）。',
+      'number, blank, na (/, -, 无 …), ambiguous, unreadable, repeated_row (the row label heads two rows of the table that are written differently), repeated_column (a column label of the header appears twice), unnamed_column (the header names, at the place of this column, a column the form does not have; its other columns are read), other_period (the whole table is of another year or cumulative, as its caption or its section words say), other_unit (the whole table is of another unit: a subordinate unit, the townships summed), contradicted (the section text says nothing of the kind happened in the year, and the table holds figures).',
+      'number（数字）、blank（空白）、na（/、-、无 等）、ambiguous（有多种读法）、unreadable（无法读取）、repeated_row（表中这一行的名称出现两次且两行所写不同，无法确定数字属于哪一行）、repeated_column（表头中有一列的名称出现两次，无法确定数字属于哪一列）、unnamed_column（表头在这一列的位置写的是表格没有的列名，这一列留空，其他列照常读取）、other_period（原文说明整张表为其他年度或累计的数据）、other_unit（原文说明整张表为下属单位或其他单位的数据）、contradicted（正文说本年度没有此类事项，表中却有数字）。',
     ],
     line: [
       '1-based line of the raw file where the cell was read (for PDF and Word files: of the extracted text).',

@@ -76,7 +76,32 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
       return { text: '?', title: REPEATED_COLUMN_TITLE, kind: 'repeated_column', line: c.line };
     case 'unnamed_column':
       return { text: '?', title: unnamedColumnTitle(c), kind: 'unnamed_column', line: c.line };
+    case 'other_period':
+    case 'other_unit':
+    case 'contradicted':
+      return { text: '?', title: NOT_OWN_TITLE[c.state], kind: c.state, line: c.line };
   }
+}
+
+/**
+ * Why every value of a table is NULL when the table is not proven the report's own (tables/not-own.ts):
+ * the cell's tooltip, and the note over its table (notOwnNote).
+ */
+export const NOT_OWN_TITLE = {
+  other_period: '不是本年度的数字：原文说明此表为其他年度或累计的数据，数值留空',
+  other_unit: '不是本机关的数字：原文说明此表为下属单位或其他单位的数据，数值留空',
+  contradicted: '与正文矛盾：正文说本年度没有此类事项，表中却有数字，不能证明是本年度的，数值留空',
+} as const;
+
+/**
+ * The note over a form table some of whose cells are not proven the report's own (`states`: its
+ * cells' states), or null: the reader sees why the whole table is empty before reading any cell.
+ */
+export function notOwnNote(states: Iterable<CellRow['state'] | undefined>): string | null {
+  const found = new Set<keyof typeof NOT_OWN_TITLE>();
+  for (const s of states) if (s && s in NOT_OWN_TITLE) found.add(s as keyof typeof NOT_OWN_TITLE);
+  if (!found.size) return null;
+  return [...found].map((s) => NOT_OWN_TITLE[s].replace(/，数值留空$/, '')).join('；') + '：这些格的数值留空。';
 }
 
 /**

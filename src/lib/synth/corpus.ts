@@ -2,7 +2,7 @@ import type { Gazetteer } from '../region/gazetteer.ts';
 import { requestRows } from '../template/definitions.ts';
 import { agencyPool, pickAgency, type AgencyPick } from './agencies.ts';
 import { deferToAppendix, tablesAfterFour } from './appendix.ts';
-import { otherUnitAppendix } from './other-unit.ts';
+import { notOwnSection, otherUnitAppendix } from './other-unit.ts';
 import { encode } from './encode.ts';
 import { freeForm, notAReport, otherMatters, overview, problems } from './narrative.ts';
 import { Random } from './random.ts';
@@ -1176,6 +1176,49 @@ function report(
       appendix = u.appendix;
       dropped = u.dropped;
       quirks.add('appendix-other-unit');
+    }
+    // A section whose only table is not the report's own: another unit's, said by the words over
+    // it, or another year's under words saying none happened in the year (other-unit.ts
+    // notOwnSection; fresh testers' t111 and t109). Side generator, so the main stream is unchanged.
+    const notOwnRng = new Random(Number(seq) * 7877 + 97);
+    if (
+      style !== 'oneline' &&
+      !noTables &&
+      s4 &&
+      !appendix.length &&
+      !dropped.length &&
+      !/[；，、]/.test(tq.delimiter ?? '') &&
+      notOwnRng.chance(0.03)
+    ) {
+      const made = makeTables(notOwnRng, a.scale, layoutActive, layoutRequests);
+      const theirs = renderTables(
+        notOwnRng,
+        made,
+        style,
+        {
+          cell: { fullwidth: false, thousands: false, units: false, headerUnit: '万元' },
+          blanks: false,
+          blankApplicants: false,
+          glued: false,
+          splitHeaders: false,
+          footers: false,
+          cutAfter: null,
+          ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
+          ...(style === 'tabs' ? { sheet: tq.sheet } : {}),
+        },
+        new Set(),
+      );
+      const sum = (xs: number[] | undefined) => (xs ?? []).reduce((x, y) => x + y, 0);
+      const u = notOwnSection(
+        notOwnRng,
+        [s2, s3, s4],
+        [theirs.active, theirs.requests, theirs.review],
+        { agency: a.agency, place: a.place.name.replace(/办事处$/, ''), year, yearInTitle },
+        [false, sum(made.requests.new_received) > 0, sum(made.review) > 0],
+      );
+      [s2, s3, s4] = u.sections;
+      dropped = u.dropped;
+      quirks.add(u.quirk);
     }
     // The report signed before its appendix (六, then the agency's name and the date, then 附件
     // and its tables): the signature's date is the publication date — mostly where the page's

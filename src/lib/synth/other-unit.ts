@@ -197,3 +197,51 @@ function namedPart(
   for (const k of dropped) out[k] = [sections[k][0]!, rng.pick(['详见附件。', '（图片）'])];
   return { sections: out, appendix, dropped };
 }
+
+/** A section's words saying nothing of its table happened in the year (三, 四). */
+const NONE_SAID: Record<1 | 2, string[]> = {
+  1: ['本年度本机关未收到政府信息公开申请。', '本年度，本机关没有收到政府信息公开申请。', '本年度无政府信息公开申请。'],
+  2: ['本年度未发生政府信息公开行政复议、行政诉讼案件。', '本年度本机关没有因政府信息公开引起的行政复议和行政诉讼。'],
+};
+/** A note after such a table in words no period rule reads (t109: passive, vague). */
+const VAGUE_NOTES = ['上表数据由本机关根据台账整理，供参考。', '上表反映的是以往的有关情况。', ''];
+
+/**
+ * A section printing, as its only table, one that is not the report's own (`other[k]`, in the
+ * report's style): another unit's, said by the words over it — a sentence (下属单位某处…情况如下：,
+ * 所属事业单位…), a title (表3 某处…), 填报单位：…, the name alone, （以下为…数据） (a fresh tester's
+ * t111); or, where that table holds figures (`figures[k]`: 三's new requests or 四's cases above
+ * 0), another year's under the section's words saying none happened in the year (t109:
+ * contradicted). The section prints no table of its own: it has no cells in the truth. Draws
+ * only from `rng` (a side generator).
+ */
+export function notOwnSection(
+  rng: Random,
+  sections: [string[], string[], string[]],
+  other: [string[], string[], string[]],
+  n: UnitNames,
+  figures: [boolean, boolean, boolean],
+): { sections: [string[], string[], string[]]; dropped: Array<0 | 1 | 2>; quirk: string } {
+  const k = rng.int(0, 2) as 0 | 1 | 2;
+  const out = sections.map((s) => [...s]) as [string[], string[], string[]];
+  const contradicted = k > 0 && figures[k] && rng.chance(0.4);
+  if (contradicted) {
+    const note = rng.pick(VAGUE_NOTES);
+    out[k] = [sections[k][0]!, rng.pick(NONE_SAID[k as 1 | 2]), ...other[k], ...(note ? [note] : [])];
+    return { sections: out, dropped: [k], quirk: 'section-contradicted' };
+  }
+  const unit = otherName(rng, n);
+  const w = rng.pick(WORDS[k]);
+  const over = unit.many
+    ? [`${unit.name}${w}汇总如下：`]
+    : rng.pick([
+        [`下属单位${unit.name}${w}如下：`],
+        [`所属事业单位${unit.name}情况如下：`],
+        [`表${k + 1} ${unit.name}${w}`],
+        [`填报单位：${unit.name}`],
+        [unit.name],
+        [`（以下为${unit.name}数据）`],
+      ]);
+  out[k] = [sections[k][0]!, ...over, ...other[k]];
+  return { sections: out, dropped: [k], quirk: 'section-other-unit' };
+}

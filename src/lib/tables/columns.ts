@@ -370,15 +370,9 @@ export function widerRows(
     );
   }
   // A row that shows a column more is not read by its count even as a stray: which of its
-  // cells is the stray is not known. Nor is one showing many more (two rows' cells on one line,
-  // `行政处罚 |  | 0 | 12 |  |  | 91 |` over a lone `行政强制`; a fresh tester's t110: 0 12 91 read by
-  // their count, a column off): it proves no wider table, but its own values are not proven its.
+  // cells is the stray is not known.
   return rows.map(
-    (r) =>
-      why.get(r.group) ??
-      (wide(r) || (r.shown !== null && r.shown > r.n)
-        ? `the row shows ${r.shown} columns for the form's ${r.n}`
-        : null),
+    (r) => why.get(r.group) ?? (wide(r) ? `the row shows ${r.shown} columns for the form's ${r.n}` : null),
   );
 }
 

@@ -49,9 +49,13 @@ export type Placed =
 
 /**
  * Why a cell in the source is not a number: `ambiguous` (more than one reading), `unreadable`,
- * or a label that heads two rows (`repeated_row`) or two columns (`repeated_column`) of the table.
+ * a label that heads two rows (`repeated_row`) or two columns (`repeated_column`) of the table,
+ * or a table not proven the report's own (`other_period`, `other_unit`, `contradicted`: not-own.ts).
  */
-export type UnprovenState = 'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column' | 'unnamed_column';
+export type UnprovenState =
+  'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column' | 'unnamed_column' | NotOwnState;
+/** A table whose values are not proven the report's own: another period's, another unit's, or contradicted by its section's text. */
+export type NotOwnState = 'other_period' | 'other_unit' | 'contradicted';
 
 export interface TableNote {
   code: 'W_CELLS_AMBIGUOUS' | 'W_CELL_UNREADABLE' | 'W_UNIT_UNKNOWN' | 'W_ROW_MISSING' | 'W_LABEL_REPEATED';

@@ -1,3 +1,4 @@
+import { toSimplified } from '../decode/script.ts';
 import { namesOtherPeriod } from './periods.ts';
 import { notOwnTable } from './not-own.ts';
 import type { TableRead } from './read.ts';
@@ -21,32 +22,67 @@ export interface NoneStated {
   rows: string[];
 }
 
+/** The end of a statement of none: the clause's end, or 件/事项/情况 and a bracket. */
+const END = '(?=$|件|事项|情况|（|\\()';
 /**
- * 三: no request received — 未收到(任何)(新的)政府信息公开申请, 没有收到依申请公开的申请,
- * 无政府信息公开申请. Only requests in general: 未收到涉及国家秘密的申请 (none of one kind) does not
- * match, nor 未收到因申请引起的行政复议 (四's). The clause must end after 申请 (or 件/事项/情况).
+ * 三: no request received — 未收到(任何)(新的)政府信息公开申请, 没有收到依申请公开的申请, 未有…申请,
+ * 无政府信息公开申请, 无依申请公开政府信息事项, 收到政府信息公开申请0件. Only requests in general:
+ * 未收到涉及国家秘密的申请 (none of one kind) does not match, nor 未收到因申请引起的行政复议 (四's).
  */
-const NO_REQUEST =
-  /(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请(?=$|件|事项|情况|（|\()|无(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请(?=$|件|事项|情况|（|\()/;
+const NO_REQUEST = new RegExp(
+  [
+    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
+    `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
+    `(?:收到|受理)(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?)?(?:为|共|计)?(?<!\\d)(?:0|零)件`,
+  ].join('|'),
+);
 
+/** 四's cases: a review (复议) or a lawsuit (诉讼), as the sentence words them (被申请行政复议, 提起行政诉讼). */
+const CASE = '(?:被申请|被提起|被|申请|提起)?(?:行政)?(?:复议|诉讼)';
 /**
  * 四: no administrative review (行政复议) or lawsuit (行政诉讼) — 未发生政府信息公开行政复议、行政诉讼案件,
- * 没有因政府信息公开引起的行政复议和行政诉讼, 无行政复议、行政诉讼情况, 未收到行政复议申请. Its group
- * names what is empty: 复议, 诉讼, or both.
+ * 没有因政府信息公开引起的行政复议和行政诉讼, 未发生涉及政府信息公开的行政复议…, 未因政府信息公开工作被
+ * 申请行政复议或提起行政诉讼, 无行政复议、行政诉讼情况. Its group names what is empty: 复议, 诉讼, or both.
  */
-const NO_CASE =
-  /(?:未|没有|并未|均未|无)(?:发生|出现|收到|接到|涉及|产生)?(?:过)?(?:任何)?(?:因|由)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)的)?(?:方面的)?((?:行政)?复议(?:[、和及与或]|以及)?(?:行政)?诉讼|(?:行政)?诉讼(?:[、和及与或]|以及)?(?:行政)?复议|(?:行政)?复议|(?:行政)?诉讼)(?:案件|情况|事项|申请)?(?=$|（|\()/;
+const NO_CASE = new RegExp(
+  `(?:未|没有|并未|均未|无)(?:发生|出现|产生)?(?:过)?(?:任何)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:案件|情况|事项|申请)?(?=$|（|\\()`,
+);
 
-/** The clauses of text (split at ，。；！？ and their ASCII forms), spaces gone, each with its line. */
+/**
+ * A clause about part of the agency or of the year (下属单位未收到…, 本级…, 第一季度未收到…): it
+ * says nothing of the whole table (t112: tables lost to them).
+ */
+const PART =
+  /下属|所属|直属|[局委厅办处]属|派出|各(?:乡镇|乡|镇|街道|社区|村|部门|单位|科室|处室)|本级|季度|上半年|下半年|[\d一二三四五六七八九十]+月/;
+
+/**
+ * The prose clauses of text (split at ，。；！？：), traditional script read as simplified, spaces gone,
+ * each with its line; a sentence wrapped over lines (本年度本机关未收到政府信息公 / 开申请。) read
+ * whole. Table rows (a `|`, or three numbers) are no prose.
+ */
 function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ line: number; words: string }> {
-  return lines.flatMap((l) =>
-    l.text
-      .replace(/\s+/g, '')
+  const prose: Array<{ line: number; text: string }> = [];
+  let open = false;
+  for (const l of lines) {
+    const text = toSimplified(l.text).replace(/\s+/g, '');
+    if (!text || text.includes('|') || TABLE_ROW.test(l.text)) {
+      open = false;
+      continue;
+    }
+    const last = prose[prose.length - 1];
+    if (open && last) last.text += text;
+    else prose.push({ line: l.no, text });
+    open = !/[。；;！!？?：:]$/.test(text);
+  }
+  return prose.flatMap((p) =>
+    p.text
       .split(/[，,。；;！!？?：:]/)
       .filter(Boolean)
-      .map((words) => ({ line: l.no, words })),
+      .map((words) => ({ line: p.line, words })),
   );
 }
+/** A line of a table: three numbers or more apart. */
+const TABLE_ROW = /(?:^|[\s,，\t])\d+(?:\.\d+)?(?:[\s,，\t]+\d+(?:\.\d+)?){2,}/;
 
 /**
  * The first clause of a section's own text (`lines`: the section as printed, table rows
@@ -60,12 +96,13 @@ export function noneStated(
   year: number | null,
 ): NoneStated | null {
   for (const c of clauses(lines)) {
-    if (namesOtherPeriod(c.words, year)) continue;
+    if (namesOtherPeriod(c.words, year) || PART.test(c.words)) continue;
     if (table === 'requests') {
       if (NO_REQUEST.test(c.words)) return { ...c, rows: ['new_received'] };
       continue;
     }
-    const m = NO_CASE.exec(c.words);
+    // (No new case — 未收到新的行政复议申请 — leaves cases carried over that ended in the year.)
+    const m = /新/.test(c.words) ? null : NO_CASE.exec(c.words);
     if (!m) continue;
     const what = m[1]!;
     const rows = [
@@ -90,6 +127,7 @@ export function noneStatedTable(read: TableRead, none: NoneStated | null): Table
   return notOwnTable(
     read,
     none.line,
+    'contradicted',
     (n) =>
       `the section's text says there was none in the year ("${none.words}") but the table holds ${against.value} in ${against.row_key}/${against.col_key}: text and table disagree, so which period the table's ${n} value(s) are is not proven; left NULL`,
   );

@@ -1,3 +1,4 @@
+import { toSimplified } from '../decode/script.ts';
 import { MANY, NAME_END, isOwnName, isUnitField, lineName, titleIssuer } from '../segment/issuer.ts';
 import { notOwnTable } from './not-own.ts';
 import { introLines, tableStart } from './periods.ts';
@@ -18,6 +19,15 @@ import type { TableRead } from './read.ts';
  * words of several units or of subordinates count: a name alone cannot be compared.
  */
 
+/**
+ * Words of several units or of subordinates (issuer.ts MANY, SUBORDINATE), but not 汇总 or 合计 alone:
+ * a sum says nothing of whose (注：以上是去年结转与本年新收申请合计后的办理情况: t109's innocent note).
+ */
+function severalUnits(name: string): boolean {
+  const many = MANY.exec(name.replace(/汇总|合计/g, ''));
+  return !!many || SUBORDINATE.test(name);
+}
+
 /** Subordinate units named as such: 局属, 委属, 派出机构, 事业单位 (beside issuer.ts MANY's 下属, 所属). */
 const SUBORDINATE = /[局委厅办处]属|派出(?:机构|单位)|事业单位|二级单位|下级/;
 /** The whole place or body, spoken of as the report's own: 全县, 全市, 全局, 全系统. */
@@ -29,24 +39,44 @@ const LEAD = /^(?:现将|特将|兹将|今将|将|下面|以下|下表|其中|�
 /** A clause introducing what follows: it ends in 如下, a colon, or 见下表. */
 const INTRODUCES = /如下\s*[。.]?$|[:：]\s*$|(?:列于|列在|见)下表\s*[。.]?$/;
 
+/**
+ * The agency itself with its offices or its units (局机关各科室, 本局及所属单位, 本机关和下属单位): the
+ * report's own scope, as a bracket saying what is included is (a fresh tester's t112: tables lost).
+ */
+const SELF_WITH =
+  /^(?:本|我)(?:局|委|办|厅|院|中心|机关|单位|部门|府)(?:机关)?(?:及|和|与|以及|连同)|^(?:本|我)?(?:局|委|厅)?机关(?:各|内设)?(?:科室|处室|股室|部门)/;
+/** An office inside the agency, named after it (某县水利局办公室, …局政策法规科): its own. */
+const OFFICE = /^(?:机关)?(?:办公室|[\u4e00-\u9fff]{0,8}(?:科|股|处室|科室))$/;
+
+/** Whether `name` is the report's own: isOwnName, or one of its offices (`own` + 办公室, 科, 股). */
+function ownOrOffice(name: string, own: readonly string[]): boolean {
+  if (isOwnName(name, own) || SELF_WITH.test(name)) return true;
+  return own.some((o) => name.startsWith(o) && OFFICE.test(name.slice(o.length)));
+}
+
 /** The unit a phrase names as the table's, when it is not proven the report's (`own`); else null. */
 function otherUnit(phrase: string, own: readonly string[]): string | null {
   const words = phrase.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, '');
-  if (!words || WHOLE.test(words)) return null;
+  if (!words || WHOLE.test(words) || SELF_WITH.test(words)) return null;
   const name = titleIssuer(words.replace(LEAD, ''));
-  if (!name || WHOLE.test(name)) return null;
-  const many = MANY.exec(name) ?? SUBORDINATE.exec(name);
-  if (many) return name;
-  return own.length && NAME_END.test(name) && name.length >= 3 && !isOwnName(name, own) ? name : null;
+  if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
+  if (severalUnits(name)) return name;
+  return own.length && NAME_END.test(name) && name.length >= 3 && !ownOrOffice(name, own) ? name : null;
 }
 
 /** A line standing alone over the table (a name, a title, 填报单位): the unit it names, unless own. */
 function lineUnit(text: string, own: readonly string[]): string | null {
   const name = lineName(text.replace(INCLUDED, ''));
-  if (!name || WHOLE.test(name)) return null;
-  if (MANY.test(name) || SUBORDINATE.test(name)) return name;
-  return own.length && !isOwnName(name, own) ? name : null;
+  if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
+  if (severalUnits(name)) return name;
+  return own.length && !ownOrOffice(name, own) ? name : null;
 }
+
+/** A sentence saying what follows is (下表为…的情况。, 以下是…数据。): its predicate. */
+const FOLLOWING_IS = /^(?:下表|以下|下面|下列)(?:数据|表格|情况)?(?:为|是|系|反映的是|列出的是)(.+?)[。.]?$/;
+/** A note after the table saying what it is (注：上表为局属某处数据。): its predicate. */
+const NOTE_IS =
+  /^\s*[*＊※]?\s*(?:(?:注|说明|备注|附注)\s*[\d①-⑩]?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述)(?:中的|中|所列|的)?(?:数据|数字|情况|内容)?(?:均|皆|全部)?(?:为|是|系|反映的是)(.+?)[。.]?$/;
 
 /**
  * The words over a section's table naming another unit than the report's (`own`: the agency's
@@ -57,9 +87,13 @@ function lineUnit(text: string, own: readonly string[]): string | null {
  */
 export function otherUnitCaption(
   heading: { no: number; text: string } | null,
-  body: ReadonlyArray<{ no: number; text: string }>,
+  section: ReadonlyArray<{ no: number; text: string }>,
   own: readonly string[],
 ): { line: number; words: string; unit: string } | null {
+  // (Traditional script read as simplified: 所屬各單位…彙總如下：.)
+  const simple = (l: { no: number; text: string }) => ({ no: l.no, text: toSimplified(l.text) });
+  const body = section.map(simple);
+  heading = heading && simple(heading);
   for (const l of body)
     if (isUnitField(l.text)) {
       const unit = lineUnit(l.text, own);
@@ -67,18 +101,42 @@ export function otherUnitCaption(
     }
   const { lines, first, end } = tableStart(heading, body);
   if (end >= lines.length) return null;
-  for (const [k, l] of introLines(lines.slice(0, end), first).entries()) {
+  const before = lines.slice(0, end);
+  const alone = (text: string) => !/[，,。；;！!？?:：]/.test(text.replace(/[:：]\s*$/, ''));
+  if (first === 1) {
+    const text = before[0]!.text.trim();
+    const unit = otherUnit(text.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]/, ''), own);
+    if (unit) return { line: before[0]!.no, words: text, unit };
+  }
+  // A name or a title on a line of its own, as printed (its words may hold 、: 表3 某处政府信息公开行政
+  // 复议、行政诉讼情况; not joined to the header line after it).
+  for (const l of before.slice(first)) {
     const text = l.text.trim();
-    let unit: string | null = null;
-    if (k === 0 && first === 1) unit = otherUnit(text.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]/, ''), own);
-    else if (!/[，,。；;！!？?:：]/.test(text.replace(/[:：]\s*$/, '')))
-      unit = lineUnit(text.replace(/(?:如下)?\s*[:：]\s*$/, ''), own);
-    else {
-      const sentence = text.split(/[。；;！!？?](?!\s*$)/).at(-1) ?? '';
-      const clause = sentence.split(/[，,]/).at(-1) ?? '';
-      if (INTRODUCES.test(clause)) unit = otherUnit(clause.replace(INTRODUCES, ''), own);
-    }
+    if (!text || !alone(text)) continue;
+    const words = text.replace(/(?:如下)?\s*[:：]\s*$/, '');
+    const unit = lineUnit(words, own) ?? otherUnit(words, own);
     if (unit) return { line: l.no, words: text, unit };
+  }
+  // A sentence (wrapped lines joined), by its last clause when that introduces what follows, or
+  // saying what follows is (下表为…的情况。).
+  for (const l of introLines(before, first).slice(first)) {
+    const text = l.text.trim();
+    if (alone(text)) continue;
+    const sentence = text.split(/[。；;！!？?](?!\s*$)/).at(-1) ?? '';
+    const clause = sentence.split(/[，,]/).at(-1) ?? '';
+    const following = FOLLOWING_IS.exec(sentence);
+    const unit = INTRODUCES.test(clause)
+      ? otherUnit(clause.replace(INTRODUCES, ''), own)
+      : following
+        ? otherUnit(following[1]!, own)
+        : null;
+    if (unit) return { line: l.no, words: text, unit };
+  }
+  // A note after the table saying whose it is (注：上表为局属某处数据。).
+  for (const l of lines.slice(end)) {
+    const m = NOTE_IS.exec(l.text);
+    const unit = m ? otherUnit(m[1]!, own) : null;
+    if (unit) return { line: l.no, words: l.text.trim(), unit };
   }
   return null;
 }
@@ -88,6 +146,7 @@ export function otherUnitTable(read: TableRead, caption: { line: number; words: 
   return notOwnTable(
     read,
     caption.line,
+    'other_unit',
     (n) =>
       `the table is introduced as another unit's ("${caption.words}": ${caption.unit}), not proven the report's agency's own: its ${n} value(s) left NULL`,
   );

@@ -54,7 +54,7 @@ const UP_TO_NOW = /((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；
  * total since the event, not the year's (t109). 施行以来 with no end stays innocent (新修订条例施行以来，…).
  */
 const SINCE_EVENT =
-  /自[^，,。；;]{0,40}?(?:施行|实施|生效|颁布|公布|成立|设立|组建|开通|上线)(?:之日|以来|后)?起?[^，,。；;]{0,4}?(?:至|到)(?:今|本年末|本年底|年末|年底|目前|本期末|报告期末)/;
+  /自([^，,。；;]{0,40}?)(?:施行|实施|生效|颁布|公布|成立|设立|组建|开通|上线)(?:之日|以来|后)?起?[^，,。；;]{0,4}?(?:至|到)(?:今|本年末|本年底|年末|年底|目前|本期末|报告期末)/;
 /**
  * A statistical year from day to day ending in the report's year (2022年12月21日至2023年12月20日:
  * an agency counting from the 21st; t106): the report's own period.
@@ -81,7 +81,10 @@ export function namesOtherPeriod(words: string, year: number | null): boolean {
   }
   const up = UP_TO_NOW.exec(all);
   if (up && Number(up[1]) !== year) return true;
-  if (SINCE_EVENT.test(all)) return true;
+  // (An event within the report's year — 自2023年3月组建之日起至年末 in a 2023 report — starts the
+  // agency's own year: t112.)
+  const since = SINCE_EVENT.exec(all);
+  if (since && !(year !== null && since[1]!.includes(`${year}年`)) && !/本年|今年|当年/.test(since[1]!)) return true;
   const w = all
     .replace(OWN_SPAN, (m, from: string, to: string) => (Number(to) === year && Number(from) >= year - 1 ? '' : m))
     .replace(NOT_PERIODS, '')
@@ -106,6 +109,8 @@ const TABLE_START =
   /信息内容|本年制发|本年新制作|本年废止|现行有效|第二十条|规章|申请人情况|自然人|法人或其他组织|本年新收|行政复议|行政诉讼|结果维持|处理决定数量|采购项目|收费金额/;
 /** A table's title (one cell: no `|`), not its header, though it names the form's words (表4 2022年…行政诉讼情况). */
 const TITLE = /^\s*表\s*[\d一二三四五六七八九十]|(?:情况|统计表?|一览表)\s*[:：]?\s*$/;
+/** The end of a sentence introducing what follows: 如下：, 如下。, a colon. */
+const INTRO_END = /(?:如下\s*[:：。.]?|[:：])\s*$/;
 /** A section heading's numbering (三、). */
 const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 /** A report's title, a page's running head (某县人民政府2022年政府信息公开工作年度报告, t89: a slip of last year's): no caption of a table. */
@@ -233,6 +238,8 @@ export function tableStart(
     end < lines.length &&
     ((TITLE.test(lines[end]!.text) && !lines[end]!.text.includes('|')) ||
       /。/.test(lines[end]!.text) ||
+      // A sentence introducing the table, though it names the form's words (下属单位…行政复议、行政诉讼情况如下：).
+      (INTRO_END.test(lines[end]!.text) && !lines[end]!.text.includes('|')) ||
       (!TABLE_START.test(lines[end]!.text) && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(lines[end]!.text)))
   )
     end++;
@@ -344,6 +351,7 @@ export function otherPeriodTable(read: TableRead, caption: { line: number; words
   return notOwnTable(
     read,
     caption.line,
+    'other_period',
     (n) =>
       `the table is introduced as another period's ("${caption.words}"), not the report's year: its ${n} value(s) left NULL`,
   );

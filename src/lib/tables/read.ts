@@ -408,7 +408,17 @@ export function readTable(
       });
       continue;
     }
-    const wider = rules.wider?.rows?.get(f.def.key) ?? rules.wider?.all ?? wideRows[k];
+    // A row read by its count whose cells span far more than the form's (`行政处罚 |  | 0 | 12 |  |  |
+    // 91 |` over a lone `行政强制`: two rows' cells on one line, a fresh tester's t110 — 0 12 91 read a
+    // column off): it proves no wider table (widerRows: rows whose labels were lost), but its own
+    // values are not proven its.
+    const n = f.def.columns.length;
+    const span = rcs[k]!.kind === 'cells' && !byHeader[k] ? rowExtent(lines[k]!).span : 0;
+    const overspread =
+      span > n + Math.max(1, Math.floor(n / 2)) && !digitCommaLine(toks, f.at)
+        ? `the row's cells span ${span} columns for the form's ${n}: another row's cells on its line`
+        : null;
+    const wider = rules.wider?.rows?.get(f.def.key) ?? rules.wider?.all ?? wideRows[k] ?? overspread;
     const rc = wider && !byHeader[k] ? notByCount(rcs[k]!, wider) : rcs[k]!;
     // Values read from the lines after the label run to the next label found; when a row
     // between the two was not found, its values (its label lost) could be among them. So do a
