@@ -164,7 +164,10 @@ const COLUMN_DOCS: { [T in TableName]: ColumnDocs<T> } = {
       'complete (sections 二 三 四 all read), partial, or text_only.',
       'complete（二、三、四部分均已读取）、partial（部分读取）或 text_only（仅文字）。',
     ],
-    checks_failed: ['How many arithmetic checks fail.', '算术核对不一致的项数。'],
+    checks_failed: [
+      "How many arithmetic checks fail, the cross-year ones included (check_id cross_year.*: this year's 上年结转 against the agency's report of the year before). For a report's own arithmetic only, count the checks rows with status fail whose check_id does not start with cross_year.",
+      '算术核对不一致的项数，含跨年度核对（check_id 以 cross_year 开头：本年“上年结转”与本机关上一年度报告的“结转下年度”等）。只看报告自身的数字是否一致时，请在 checks 表中统计 status 为 fail 且 check_id 不以 cross_year 开头的行。',
+    ],
     checks_not_assessable: [
       'How many arithmetic checks could not be made (a term blank, NULL or unreadable; status not_assessable in checks). Above 0 with checks_failed 0, the numbers are consistent only as far as they could be checked.',
       '因某项空白、为空值或无法读取而无法核对的算术核对项数（checks 中 status 为 not_assessable）。大于 0 且 checks_failed 为 0 时，数字只在可核对的范围内一致。',
