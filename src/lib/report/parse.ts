@@ -322,7 +322,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // the table is not proven the year's (t109, t112).
     const none =
       body && i !== 2
-        ? noneStated([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year)
+        ? noneStated([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year, agencies)
         : null;
     const said = none ? { none } : {};
     return [

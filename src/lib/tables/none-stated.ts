@@ -31,9 +31,14 @@ const END = '(?=$|件|事项|情况|（|\\()';
  */
 const NO_REQUEST = new RegExp(
   [
-    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
+    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何|一件)?(?:新的?)?(?:(?:群众|公众|社会公众)的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
     `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
     `(?:收到|受理)(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?)?(?:为|共|计)?(?<!\\d)(?:0|零)件`,
+    // Nobody asked (无人向本机关申请公开政府信息, 没有公民、法人或其他组织向本机关申请…).
+    `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开)?`,
+    // A count of none, the clause being that count alone (本年度政府信息公开申请数量为零, 收到…申请数为0, 为零申请).
+    `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:共|全年)?(?:收到|受理|新收)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?|数|件数|总数)?(?:均|都)?(?:为|是|共|计)?(?:0|零)件?$`,
+    `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:依申请公开(?:政府信息)?)?为零申请$`,
   ].join('|'),
 );
 
@@ -45,7 +50,15 @@ const CASE = '(?:被申请|被提起|被|申请|提起)?(?:行政)?(?:复议|诉
  * 申请行政复议或提起行政诉讼, 无行政复议、行政诉讼情况. Its group names what is empty: 复议, 诉讼, or both.
  */
 const NO_CASE = new RegExp(
-  `(?:未|没有|并未|均未|无)(?:发生|出现|产生)?(?:过)?(?:任何)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:案件|情况|事项|申请)?(?=$|（|\\()`,
+  `(?:未|没有|并未|均未|无)(?:被申请|被提起|被)?(?:发生|出现|产生)?(?:过)?(?:任何|一起|一件)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:案件|情况|事项|申请)?(?=$|（|\\()`,
+);
+
+/**
+ * 四 counted as none, the clause being that count (行政复议、行政诉讼案件数量均为零, …均为0件): not a
+ * result's count (结果维持0件).
+ */
+const ZERO_CASES = new RegExp(
+  `^[^维纠审]*?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:案件)?(?:的)?(?:数量?|数|件数|总数)?(?:均|都)?(?:为|是)(?:0|零)件?$`,
 );
 
 /**
@@ -54,6 +67,40 @@ const NO_CASE = new RegExp(
  */
 const PART =
   /下属|所属|直属|[局委厅办处]属|派出|各(?:乡镇|乡|镇|街道|社区|村|部门|单位|科室|处室)|本级|季度|上半年|下半年|[\d一二三四五六七八九十]+月/;
+
+/** A statement with an exception (未发生…案件（上年结转案件除外）): not of none. */
+const EXCEPT = /除外|除[^，,]{1,20}外|以外/;
+/** Words saying the statement's subject is the agency itself, or naming only when it happened. */
+const SELF_SUBJECT =
+  /^(?:本年度?|全年|今年|年内|报告期内|\d{4}年度?|[，,])*(?:本|我)?(?:机关|单位|部门|局|委|办|厅|院|中心|府|县|区|市|镇|乡|街道)?(?:本年度?|全年|今年|年内)?$/;
+
+/**
+ * Whether a clause's statement is of another subject than the agency (`own`: its names): words
+ * before its negation that are no self word nor the agency's name (县政府办公室未收到… above a
+ * 全县 table, one agency of a joint report: t114). Only where the agency is known.
+ */
+function otherSubject(words: string, own: readonly string[]): boolean {
+  if (!own.length) return false;
+  const at = words.search(/未|没有|并未|均未|无人|无/);
+  if (at <= 0) return false;
+  const subject = words
+    .slice(0, at)
+    .replace(/^(?:本年度?|全年|今年|年内|报告期内|\d{4}年度?)/, '')
+    .replace(/(?:本年度?|全年|今年|年内|均|都|也|亦|共)+$/, '');
+  if (!subject || SELF_SUBJECT.test(subject)) return false;
+  // (A joint report's one agency is part of it: 沭阳县农业农村局未收到… in 水利局、农业农村局's report.)
+  return !own.some((o) => {
+    const name = o.replace(/\s/g, '');
+    // (…and a name before the subject that is an agency's itself: 水利局 + 农业农村局, one fused name.)
+    const before = name.slice(0, name.length - subject.length);
+    return (
+      name === subject ||
+      (!/[、，,和与及]|\s\S/.test(o.trim()) &&
+        name.endsWith(subject) &&
+        !/(?:局|委员会|委|办公室|政府|中心|厅|院)$/.test(before))
+    );
+  });
+}
 
 /**
  * The prose clauses of text (split at ，。；！？：), traditional script read as simplified, spaces gone,
@@ -72,7 +119,9 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
     const last = prose[prose.length - 1];
     if (open && last) last.text += text;
     else prose.push({ line: l.no, text });
-    open = !/[。；;！!？?：:]$/.test(text);
+    // (A short line — a numbered heading, （二）依申请公开 — is no wrapped sentence.)
+    open =
+      !/[。；;！!？?：:]$/.test(text) && text.length >= 14 && !/^[（(]?[一二三四五六七八九十\d]+[）)、.．]/.test(text);
   }
   return prose.flatMap((p) =>
     p.text
@@ -94,15 +143,19 @@ export function noneStated(
   lines: ReadonlyArray<{ no: number; text: string }>,
   table: 'requests' | 'review',
   year: number | null,
+  own: readonly string[] = [],
 ): NoneStated | null {
   for (const c of clauses(lines)) {
-    if (namesOtherPeriod(c.words, year) || PART.test(c.words)) continue;
+    if (namesOtherPeriod(c.words, year) || PART.test(c.words) || EXCEPT.test(c.words) || otherSubject(c.words, own))
+      continue;
     if (table === 'requests') {
       if (NO_REQUEST.test(c.words)) return { ...c, rows: ['new_received'] };
       continue;
     }
     // (No new case — 未收到新的行政复议申请 — leaves cases carried over that ended in the year.)
-    const m = /新/.test(c.words) ? null : NO_CASE.exec(c.words);
+    const m = /新/.test(c.words)
+      ? null
+      : (NO_CASE.exec(c.words) ?? ZERO_CASES.exec(c.words.replace(/^(?:本年度?|全年|今年)/, '')));
     if (!m) continue;
     const what = m[1]!;
     const rows = [

@@ -37,27 +37,44 @@ const INCLUDED = /[（(]\s*(?:含|包含|包括|不含|不包括)[^（）()]*[�
 /** Words that lead an introducing clause and name nobody: 现将, 以下为, 下表为, 其中. */
 const LEAD = /^(?:现将|特将|兹将|今将|将|下面|以下|下表|其中|另外|此外|附|关于|对)+(?:为|是|系)?/;
 /** A clause introducing what follows: it ends in 如下, a colon, or 见下表. */
-const INTRODUCES = /如下\s*[。.]?$|[:：]\s*$|(?:列于|列在|见)下表\s*[。.]?$/;
+const INTRODUCES = /(?:如下|如下表所示|如表所示|见下表所示)\s*[。.]?$|[:：]\s*$|(?:列于|列在|见)下表\s*[。.]?$/;
 
 /**
  * The agency itself with its offices or its units (局机关各科室, 本局及所属单位, 本机关和下属单位): the
  * report's own scope, as a bracket saying what is included is (a fresh tester's t112: tables lost).
  */
 const SELF_WITH =
-  /^(?:本|我)(?:局|委|办|厅|院|中心|机关|单位|部门|府)(?:机关)?(?:及|和|与|以及|连同)|^(?:本|我)?(?:局|委|厅)?机关(?:各|内设)?(?:科室|处室|股室|部门)/;
+  /^(?:本|我)(?:局|委|办|厅|院|中心|机关|单位|部门|府|街道|镇|乡|县|区|市|旗)(?:机关)?(?:及|和|与|以及|连同)|^(?:本|我)?(?:局|委|厅)?机关(?:各|内设)?(?:科室|处室|股室|部门)/;
 /** An office inside the agency, named after it (某县水利局办公室, …局政策法规科): its own. */
 const OFFICE = /^(?:机关)?(?:办公室|[\u4e00-\u9fff]{0,8}(?:科|股|处室|科室))$/;
 
+/** The agency itself as a sentence's subject (本局通过…门户网站…: the portal is no unit, t114). */
+const SELF_START = /^(?:本|我)(?:机关|单位|部门|局|委|办|厅|院|中心|府|县|区|市|镇|乡|街道)/;
+/** The agency with others it reports for (县政府及各部门, 某街道及所辖社区): its own scope. */
+const OWN_WITH = /^(.{2,24}?)(?:及|和|与|以及|连同)(?:其)?(?:所辖|所属|下属|各|工作)/;
+
+/**
+ * Words naming the agency's own scope: the whole place (全县), the agency with its offices or units
+ * (本局及所属单位, 局机关各科室), or the agency and the units it reports for (县政府及各部门, 本街道及所辖社区).
+ */
+function ownScope(words: string, own: readonly string[]): boolean {
+  if (WHOLE.test(words) || SELF_WITH.test(words)) return true;
+  const withOthers = OWN_WITH.exec(words.replace(LEAD, ''));
+  return !!withOthers && (isOwnName(withOthers[1]!, own) || SELF_START.test(withOthers[1]!));
+}
+
 /** Whether `name` is the report's own: isOwnName, or one of its offices (`own` + 办公室, 科, 股). */
 function ownOrOffice(name: string, own: readonly string[]): boolean {
-  if (isOwnName(name, own) || SELF_WITH.test(name)) return true;
+  if (isOwnName(name, own) || SELF_WITH.test(name) || SELF_START.test(name)) return true;
+  const withOthers = OWN_WITH.exec(name);
+  if (withOthers && isOwnName(withOthers[1]!, own)) return true;
   return own.some((o) => name.startsWith(o) && OFFICE.test(name.slice(o.length)));
 }
 
 /** The unit a phrase names as the table's, when it is not proven the report's (`own`); else null. */
 function otherUnit(phrase: string, own: readonly string[]): string | null {
   const words = phrase.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, '');
-  if (!words || WHOLE.test(words) || SELF_WITH.test(words)) return null;
+  if (!words || ownScope(words, own)) return null;
   const name = titleIssuer(words.replace(LEAD, ''));
   if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
   if (severalUnits(name)) return name;
@@ -66,6 +83,7 @@ function otherUnit(phrase: string, own: readonly string[]): string | null {
 
 /** A line standing alone over the table (a name, a title, 填报单位): the unit it names, unless own. */
 function lineUnit(text: string, own: readonly string[]): string | null {
+  if (ownScope(text.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, ''), own)) return null;
   const name = lineName(text.replace(INCLUDED, ''));
   if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
   if (severalUnits(name)) return name;
@@ -76,7 +94,7 @@ function lineUnit(text: string, own: readonly string[]): string | null {
 const FOLLOWING_IS = /^(?:下表|以下|下面|下列)(?:数据|表格|情况)?(?:为|是|系|反映的是|列出的是)(.+?)[。.]?$/;
 /** A note after the table saying what it is (注：上表为局属某处数据。): its predicate. */
 const NOTE_IS =
-  /^\s*[*＊※]?\s*(?:(?:注|说明|备注|附注)\s*[\d①-⑩]?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述)(?:中的|中|所列|的)?(?:数据|数字|情况|内容)?(?:均|皆|全部)?(?:为|是|系|反映的是)(.+?)[。.]?$/;
+  /^\s*[*＊※]?\s*(?:(?:注|说明|备注|附注)\s*[\d①-⑩]?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述)(?:中的|中|所列|的)?(?:数据|数字|情况|内容)?(?:均|皆|全部|仅|只|仅仅)?(?:为|是|系|反映的是|统计的是|所列为|列的是)(.+?)[。.]?$/;
 
 /**
  * The words over a section's table naming another unit than the report's (`own`: the agency's

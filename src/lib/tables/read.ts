@@ -333,6 +333,14 @@ export function readTable(
   // blank first cell would put a row's first value a piece further.
   const firsts = new Set(lines.map((l) => l.find((t) => t.t === 'val')?.piece));
   const labelColumns = firsts.size === 1 && [...firsts][0] !== undefined;
+  // The span most of the rows of a width read as cells show (rowExtent): a row spanning more stands out.
+  const usualSpans = new Map<number, number>();
+  for (const n of new Set(found.map((f) => f.def.columns.length))) {
+    const spans = found.flatMap((f, k) =>
+      rcs[k]!.kind === 'cells' && f.def.columns.length === n ? [rowExtent(lines[k]!).span] : [],
+    );
+    usualSpans.set(n, mostCommon(spans) ?? 0);
+  }
   const wideRows = widerRows(
     found.map((f, k) => {
       const rc = rcs[k]!;
@@ -411,11 +419,17 @@ export function readTable(
     // A row read by its count whose cells span far more than the form's (`行政处罚 |  | 0 | 12 |  |  |
     // 91 |` over a lone `行政强制`: two rows' cells on one line, a fresh tester's t110 — 0 12 91 read a
     // column off): it proves no wider table (widerRows: rows whose labels were lost), but its own
-    // values are not proven its.
+    // values are not proven its. Not where most rows of its width span so (`|| 59 || 12 ||`: every
+    // cell doubled), nor where the row's own sum holds (三's: its values are all its).
     const n = f.def.columns.length;
-    const span = rcs[k]!.kind === 'cells' && !byHeader[k] ? rowExtent(lines[k]!).span : 0;
+    const own = rcs[k]!;
+    const span = own.kind === 'cells' && !byHeader[k] ? rowExtent(lines[k]!).span : 0;
     const overspread =
-      span > n + Math.max(1, Math.floor(n / 2)) && !digitCommaLine(toks, f.at)
+      own.kind === 'cells' &&
+      span > n + Math.max(1, Math.floor(n / 2)) &&
+      span > (usualSpans.get(n) ?? 0) &&
+      !digitCommaLine(toks, f.at) &&
+      !(hasOwnRule(f.def, rowRules) && rowHolds(f.def, own.cells, rowRules, rules.moneyUnit ?? null))
         ? `the row's cells span ${span} columns for the form's ${n}: another row's cells on its line`
         : null;
     const wider = rules.wider?.rows?.get(f.def.key) ?? rules.wider?.all ?? wideRows[k] ?? overspread;
@@ -734,6 +748,12 @@ function columnsHold(d: RowDef, readings: ReadonlyMap<string, number | null>, ru
     if (terms.includes(last)) lastChecked = true;
   }
   return lastChecked;
+}
+
+/** Whether the table's arithmetic has a rule within row `d` alone (三's row sum), for rowHolds to prove it by. */
+function hasOwnRule(d: RowDef, rules: Rule[]): boolean {
+  const own = new Set(keysOf(d));
+  return rulesNaming(rules, keysOf(d)).some((r) => termsOf(r).every((t) => own.has(t)));
 }
 
 function rowHolds(d: RowDef, cells: Slot[], rules: Rule[], unit: MoneyUnit | null): boolean {
@@ -1386,4 +1406,14 @@ function breakLines(toks: readonly Tok[], at: number, end: number, n: number): b
   // blank cell as one more: the flattenings' blank-lines style) is a layout of its own, read as
   // such by fromLines; only empty lines set unevenly among the values tell breaks from cells.
   return !inner.every((x, i) => x === (i % 2 === 0 ? 1 : 0));
+}
+
+/** The most common of `xs` (the larger on a tie), or null for none. */
+function mostCommon(xs: readonly number[]): number | null {
+  const count = new Map<number, number>();
+  for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [x, c] of count)
+    if (best === null || c > count.get(best)! || (c === count.get(best)! && x > best)) best = x;
+  return best;
 }
