@@ -38,7 +38,7 @@ import {
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
-import { noneStated, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
+import { noneStatements, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
 import { otherUnitCaption, otherUnitTable } from '../tables/other-unit.ts';
 import { otherPeriodCaption, otherPeriodOpener, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
@@ -306,7 +306,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     /** The section's own words saying this copy, printed elsewhere, is another period's. */
     reference?: { line: number; words: string };
     /** The section's own words saying nothing of the table happened in the year (none-stated.ts). */
-    none?: NoneStated;
+    none?: NoneStated[];
   };
   // A section's copies of its table `i`: its own lines before its appendix run (`body`, empty
   // for a repeat's with none), then the tables the runs placed as its. A repeat's (repeatsOf)
@@ -322,9 +322,9 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // the table is not proven the year's (t109, t112).
     const none =
       body && i !== 2
-        ? noneStated([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year, agencies)
-        : null;
-    const said = none ? { none } : {};
+        ? noneStatements([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year, agencies)
+        : [];
+    const said = none.length ? { none } : {};
     return [
       ...(own && body && (!repeat || body.length)
         ? [

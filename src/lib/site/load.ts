@@ -70,6 +70,12 @@ export interface SiteData {
    * one is not in the map. Read once, when first asked for (the home page's figures).
    */
   numberCells(): Promise<Map<string, number>>;
+  /**
+   * How many of each report's checks that failed compare it with the year before (check_id
+   * cross_year.*), by report_id; a report without one is not in the map. One query, read when
+   * first asked for (the quality page), never a per-report lookup.
+   */
+  crossYearFailures(): Promise<Map<string, number>>;
   /** datapackage.json as written by the ingest. */
   datapackage: DataPackageJson;
   /** Which files hold each table (from datapackage.json). */
@@ -271,10 +277,16 @@ async function load(dir: string): Promise<SiteData> {
     (numbers ??= rows<{ report_id: string; n: number }>(
       `SELECT report_id, count(*) AS n FROM ${file('cells')} WHERE state = 'number' GROUP BY report_id`,
     ).then((ns) => new Map(ns.map(({ report_id, n }) => [report_id, n]))));
+  let crossYear: Promise<Map<string, number>> | null = null;
+  const crossYearFailures = () =>
+    (crossYear ??= rows<{ report_id: string; n: number }>(
+      `SELECT report_id, CAST(count(*) AS INTEGER) AS n FROM ${file('checks')} WHERE status = 'fail' AND starts_with(check_id, 'cross_year.') GROUP BY report_id`,
+    ).then((ns) => new Map(ns.map(({ report_id, n }) => [report_id, Number(n)]))));
   return {
     dir,
     rowCounts,
     numberCells,
+    crossYearFailures,
     datapackage,
     layout,
     notReports: await notReportsOf(dir, manifest),

@@ -58,15 +58,11 @@ export function listCount(l: Pick<QualityList, 'reports' | 'copies'>): string {
   return l.copies > 0 ? `${fmt(l.reports)}，另有 ${fmt(l.copies)} 份副本` : fmt(l.reports);
 }
 
-/** A check comparing a report with the agency's report of the year before (checks.ts crossYearChecks). */
-export const isCrossYear = (checkId: string): boolean => checkId.startsWith('cross_year.');
-
 /**
- * How a listed report's failed checks read (`failed`: its checks rows that failed): `N 项`, or
- * `N 项（其中 M 项为与上一年度报告的衔接）` when some compare it with the year before — a journalist
+ * How a listed report's failed checks read (`count` of them, `cross` comparing it with the year
+ * before: check_id cross_year.*): `N 项`, or `N 项（其中 M 项为与上一年度报告的衔接）` — a journalist
  * asking which reports fail their own arithmetic tells them apart (a fresh tester's t113).
  */
-export function failedLabel(failed: ReadonlyArray<{ check_id: string }>, count: number): string {
-  const cross = failed.filter((c) => isCrossYear(c.check_id)).length;
+export function failedLabel(cross: number, count: number): string {
   return cross ? `${count} 项（其中 ${cross} 项为与上一年度报告的衔接）` : `${count} 项`;
 }

@@ -33,9 +33,8 @@ const NO_REQUEST = new RegExp(
   [
     `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何|一件)?(?:新的?)?(?:(?:群众|公众|社会公众)的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
     `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
-    `(?:收到|受理)(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?)?(?:为|共|计)?(?<!\\d)(?:0|零)件`,
     // Nobody asked (无人向本机关申请公开政府信息, 没有公民、法人或其他组织向本机关申请…).
-    `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开)?`,
+    `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开(?:政府)?信息|公开)?(?=$|[（(])`,
     // A count of none, the clause being that count alone (本年度政府信息公开申请数量为零, 收到…申请数为0, 为零申请).
     `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:共|全年)?(?:收到|受理|新收)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?|数|件数|总数)?(?:均|都)?(?:为|是|共|计)?(?:0|零)件?$`,
     `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:依申请公开(?:政府信息)?)?为零申请$`,
@@ -134,49 +133,69 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
 const TABLE_ROW = /(?:^|[\s,，\t])\d+(?:\.\d+)?(?:[\s,，\t]+\d+(?:\.\d+)?){2,}/;
 
 /**
- * The first clause of a section's own text (`lines`: the section as printed, table rows
+ * Every clause of a section's own text (`lines`: the section as printed, table rows
  * included — no row label says 未收到…申请) stating that nothing of table `table` happened in the
  * report's year `year`; null when none does. A clause naming another period (上年度未收到申请,
  * 2022年未发生…) is not about the year.
  */
-export function noneStated(
+export function noneStatements(
   lines: ReadonlyArray<{ no: number; text: string }>,
   table: 'requests' | 'review',
   year: number | null,
   own: readonly string[] = [],
-): NoneStated | null {
+): NoneStated[] {
+  const out: NoneStated[] = [];
   for (const c of clauses(lines)) {
     if (namesOtherPeriod(c.words, year) || PART.test(c.words) || EXCEPT.test(c.words) || otherSubject(c.words, own))
       continue;
     if (table === 'requests') {
-      if (NO_REQUEST.test(c.words)) return { ...c, rows: ['new_received'] };
+      if (NO_REQUEST.test(c.words)) out.push({ ...c, rows: ['new_received'] });
       continue;
     }
     // (No new case — 未收到新的行政复议申请 — leaves cases carried over that ended in the year.)
     const m = /新/.test(c.words)
       ? null
-      : (NO_CASE.exec(c.words) ?? ZERO_CASES.exec(c.words.replace(/^(?:本年度?|全年|今年)/, '')));
+      : (NO_CASE.exec(c.words) ??
+        (/复议后|直接|维持|纠正|结果|审结/.test(c.words)
+          ? null
+          : ZERO_CASES.exec(c.words.replace(/^(?:本年度?|全年|今年)/, ''))));
     if (!m) continue;
     const what = m[1]!;
     const rows = [
       ...(what.includes('复议') ? ['review'] : []),
       ...(what.includes('诉讼') ? ['suit_direct', 'suit_after_review'] : []),
     ];
-    return { ...c, rows };
+    out.push({ ...c, rows });
   }
-  return null;
+  return out;
+}
+
+/** The first statement of none (noneStatements), or null. */
+export function noneStated(
+  lines: ReadonlyArray<{ no: number; text: string }>,
+  table: 'requests' | 'review',
+  year: number | null,
+  own: readonly string[] = [],
+): NoneStated | null {
+  return noneStatements(lines, table, year, own)[0] ?? null;
 }
 
 /**
  * The table `read` with every value NULL (ambiguous) when a row the statement says is empty
  * holds a figure above 0, with a note naming the statement's line; else `read` unchanged.
  */
-export function noneStatedTable(read: TableRead, none: NoneStated | null): TableRead {
-  if (!none) return read;
-  const against = read.cells.find(
-    (c) => c.state === 'number' && none.rows.includes(c.row_key) && c.value !== null && c.value > 0,
-  );
-  if (!against) return read;
+export function noneStatedTable(read: TableRead, said: NoneStated | readonly NoneStated[] | null): TableRead {
+  // Each statement against the rows it speaks of (一 saying no lawsuit, 四 no review: t115).
+  for (const none of said === null ? [] : 'rows' in said ? [said] : said) {
+    const against = read.cells.find(
+      (c) => c.state === 'number' && none.rows.includes(c.row_key) && c.value !== null && c.value > 0,
+    );
+    if (against) return contradicted(read, none, against);
+  }
+  return read;
+}
+
+function contradicted(read: TableRead, none: NoneStated, against: TableRead['cells'][number]): TableRead {
   return notOwnTable(
     read,
     none.line,

@@ -44,9 +44,18 @@ const INTRODUCES = /(?:如下|如下表所示|如表所示|见下表所示)\s*[�
  * report's own scope, as a bracket saying what is included is (a fresh tester's t112: tables lost).
  */
 const SELF_WITH =
-  /^(?:本|我)(?:局|委|办|厅|院|中心|机关|单位|部门|府|街道|镇|乡|县|区|市|旗)(?:机关)?(?:及|和|与|以及|连同)|^(?:本|我)?(?:局|委|厅)?机关(?:各|内设)?(?:科室|处室|股室|部门)/;
+  /^(?:本|我)(?:局|委|办|厅|院|中心|机关|单位|部门|府|街道|镇|乡|县|区|市|旗)(?:机关)?(?:及|和|与|以及|连同)|^(?:本|我)?(?:局|委|厅)?机关(?:各|内设)?(?:科室|处室|股室|部门)|^(?:本|我)(?:局|委|厅|办|单位|机关)(?:各|内设)(?:科室|处室|股室|部门|科|处)/;
 /** An office inside the agency, named after it (某县水利局办公室, …局政策法规科): its own. */
-const OFFICE = /^(?:机关)?(?:办公室|[\u4e00-\u9fff]{0,8}(?:科|股|处室|科室))$/;
+const OFFICE = /^(?:机关)?(?:[\u4e00-\u9fff]{0,6}办公室|[\u4e00-\u9fff]{0,8}(?:科|股|处室|科室))$/;
+/** An office's name at the end of a name (…局政务公开办公室, …局办公室), for the agency before it. */
+const OFFICE_END = /(?:机关)?(?:[\u4e00-\u9fff]{0,6}办公室|[\u4e00-\u9fff]{0,8}?(?:科|股|处室|科室))$/;
+/** A stamp in brackets (填报单位：某局（盖章）): no part of the name. */
+const STAMP = /[（(]\s*(?:盖章|公章|签章|章)\s*[）)]/g;
+/**
+ * Words of how a table was made or who asked for it (按照…要求, 根据…印发的格式, 在…指导下, 由…汇总,
+ * 系统导出): the name in them is no owner of the figures (a fresh tester's t115: the agency's tables lost).
+ */
+const NOT_WHOSE = /^(?:按照|根据|依据|依照|按|经|由|在)|格式|口径|制定|印发|要求|指导|部署|导出|审核|审定|统一/;
 
 /** The agency itself as a sentence's subject (本局通过…门户网站…: the portal is no unit, t114). */
 const SELF_START = /^(?:本|我)(?:机关|单位|部门|局|委|办|厅|院|中心|府|县|区|市|镇|乡|街道)/;
@@ -68,23 +77,39 @@ function ownOrOffice(name: string, own: readonly string[]): boolean {
   if (isOwnName(name, own) || SELF_WITH.test(name) || SELF_START.test(name)) return true;
   const withOthers = OWN_WITH.exec(name);
   if (withOthers && isOwnName(withOthers[1]!, own)) return true;
-  return own.some((o) => name.startsWith(o) && OFFICE.test(name.slice(o.length)));
+  if (own.some((o) => name.startsWith(o) && OFFICE.test(name.slice(o.length)))) return true;
+  // An office named after the agency's short form (县水利局办公室, 局办公室): the agency's.
+  const base = name.replace(OFFICE_END, '');
+  return base !== name && (base === '' || base === '局' || base === '本局' || isOwnName(base, own));
 }
 
 /** The unit a phrase names as the table's, when it is not proven the report's (`own`); else null. */
-function otherUnit(phrase: string, own: readonly string[]): string | null {
-  const words = phrase.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, '');
+function otherUnit(phrase: string, own: readonly string[], sentence = false): string | null {
+  const words = phrase
+    .replace(INCLUDED, '')
+    .replace(STAMP, '')
+    .replace(/[\s|\u3000]+/g, '');
   if (!words || ownScope(words, own)) return null;
-  const name = titleIssuer(words.replace(LEAD, ''));
+  // (In a sentence, words of how the table was made name no owner; a unit's name proves an owner
+  // only where the figures' words follow it: 某处收到和处理…情况如下, not 某办公室统计如下.)
+  if (sentence && NOT_WHOSE.test(words.replace(LEAD, ''))) return null;
+  const lead = words.replace(LEAD, '');
+  const name = titleIssuer(lead);
   if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
   if (severalUnits(name)) return name;
-  return own.length && NAME_END.test(name) && name.length >= 3 && !ownOrOffice(name, own) ? name : null;
+  if (ownOrOffice(name, own)) return null;
+  if (sentence && !(lead.startsWith(name) && FIGURES_AFTER.test(lead.slice(name.length)))) return null;
+  return own.length && NAME_END.test(name) && name.length >= 3 ? name : null;
 }
+
+/** The figures' words right after a unit's name in a sentence (收到和处理…, 政府信息公开…, 2023年度…, 的情况). */
+const FIGURES_AFTER =
+  /^(?:的)?(?:(?:19|20)\d{2}年度?)?(?:的)?(?:收到和处理|政府信息公开|信息公开|依申请|主动公开|行政复议|行政诉讼|情况|数据|申请)/;
 
 /** A line standing alone over the table (a name, a title, 填报单位): the unit it names, unless own. */
 function lineUnit(text: string, own: readonly string[]): string | null {
   if (ownScope(text.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, ''), own)) return null;
-  const name = lineName(text.replace(INCLUDED, ''));
+  const name = lineName(text.replace(INCLUDED, '').replace(STAMP, ''));
   if (!name || WHOLE.test(name) || SELF_WITH.test(name)) return null;
   if (severalUnits(name)) return name;
   return own.length && !ownOrOffice(name, own) ? name : null;
@@ -132,7 +157,8 @@ export function otherUnitCaption(
     const text = l.text.trim();
     if (!text || !alone(text)) continue;
     const words = text.replace(/(?:如下)?\s*[:：]\s*$/, '');
-    const unit = lineUnit(words, own) ?? otherUnit(words, own);
+    // (A line introducing what follows, 按照…要求填报如下：, is read as a sentence.)
+    const unit = INTRODUCES.test(text) ? otherUnit(words, own, true) : (lineUnit(words, own) ?? otherUnit(words, own));
     if (unit) return { line: l.no, words: text, unit };
   }
   // A sentence (wrapped lines joined), by its last clause when that introduces what follows, or
@@ -144,16 +170,16 @@ export function otherUnitCaption(
     const clause = sentence.split(/[，,]/).at(-1) ?? '';
     const following = FOLLOWING_IS.exec(sentence);
     const unit = INTRODUCES.test(clause)
-      ? otherUnit(clause.replace(INTRODUCES, ''), own)
+      ? otherUnit(clause.replace(INTRODUCES, ''), own, true)
       : following
-        ? otherUnit(following[1]!, own)
+        ? otherUnit(following[1]!, own, true)
         : null;
     if (unit) return { line: l.no, words: text, unit };
   }
   // A note after the table saying whose it is (注：上表为局属某处数据。).
   for (const l of lines.slice(end)) {
     const m = NOTE_IS.exec(l.text);
-    const unit = m ? otherUnit(m[1]!, own) : null;
+    const unit = m ? otherUnit(m[1]!, own, true) : null;
     if (unit) return { line: l.no, words: l.text.trim(), unit };
   }
   return null;
