@@ -10,7 +10,7 @@ import type { TableRead } from './read.ts';
  * table is most often last year's, printed for comparison with words the period rules do not
  * know (a passive note, a footnote mark, a quote in traditional script: a fresh tester's t109,
  * 905 cells published as the year's). Which one is right is not proven, so the table's values
- * are left NULL, as ambiguous, and the note says why. One rule for every wording of the table's
+ * are left NULL (state `contradicted`), and the note says why. One rule for every wording of the table's
  * period: the contradiction is in the figures themselves.
  */
 
@@ -181,7 +181,7 @@ export function noneStated(
 }
 
 /**
- * The table `read` with every value NULL (ambiguous) when a row the statement says is empty
+ * The table `read` with every value NULL (`contradicted`) when a row a statement says is empty
  * holds a figure above 0, with a note naming the statement's line; else `read` unchanged.
  */
 export function noneStatedTable(read: TableRead, said: NoneStated | readonly NoneStated[] | null): TableRead {
