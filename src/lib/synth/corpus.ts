@@ -1140,6 +1140,18 @@ function report(
     // the report's own or instead of it (other-unit.ts): its numbers are not the report's. Side
     // generator, so the main stream is unchanged; not where a tool's full-width separators join
     // the cells (nothing is quoted there, a shape of its own).
+    // Another unit's tables as a clerk pastes them: plain cells, in the report's style and separators.
+    const plainOptions: TableQuirks = {
+      cell: { fullwidth: false, thousands: false, units: false, headerUnit: '万元' },
+      blanks: false,
+      blankApplicants: false,
+      glued: false,
+      splitHeaders: false,
+      footers: false,
+      cutAfter: null,
+      ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
+      ...(style === 'tabs' ? { sheet: tq.sheet } : {}),
+    };
     const unitRng = new Random(Number(seq) * 7219 + 67);
     if (
       style !== 'oneline' &&
@@ -1153,17 +1165,7 @@ function report(
         unitRng,
         makeTables(unitRng, a.scale, layoutActive, layoutRequests),
         style,
-        {
-          cell: { fullwidth: false, thousands: false, units: false, headerUnit: '万元' },
-          blanks: false,
-          blankApplicants: false,
-          glued: false,
-          splitHeaders: false,
-          footers: false,
-          cutAfter: null,
-          ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
-          ...(style === 'tabs' ? { sheet: tq.sheet } : {}),
-        },
+        plainOptions,
         new Set(),
       );
       const u = otherUnitAppendix(unitRng, [s2, s3, s4], [theirs.active, theirs.requests, theirs.review], {
@@ -1191,23 +1193,7 @@ function report(
       notOwnRng.chance(0.03)
     ) {
       const made = makeTables(notOwnRng, a.scale, layoutActive, layoutRequests);
-      const theirs = renderTables(
-        notOwnRng,
-        made,
-        style,
-        {
-          cell: { fullwidth: false, thousands: false, units: false, headerUnit: '万元' },
-          blanks: false,
-          blankApplicants: false,
-          glued: false,
-          splitHeaders: false,
-          footers: false,
-          cutAfter: null,
-          ...(style === 'csv' ? { delimiter: tq.delimiter, sheet: tq.sheet } : {}),
-          ...(style === 'tabs' ? { sheet: tq.sheet } : {}),
-        },
-        new Set(),
-      );
+      const theirs = renderTables(notOwnRng, made, style, plainOptions, new Set());
       const sum = (xs: number[] | undefined) => (xs ?? []).reduce((x, y) => x + y, 0);
       const u = notOwnSection(
         notOwnRng,
