@@ -35,7 +35,9 @@ import {
   type Appendix,
   type Placed,
 } from '../segment/appendix.ts';
+import { tablesApart, withoutProse } from '../tables/apart.ts';
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
+import { correctedRows, correctionsStated } from '../tables/corrections.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
 import { noneStatements, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
@@ -325,20 +327,33 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
         ? noneStatements([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year, agencies)
         : [];
     const said = none.length ? { none } : {};
+    // A table printed after 四 (表2 …统计表) with the statement under its own title (本年度，本机关
+    // 没有收到政府信息公开申请。): said of that copy too (seed 146: 175 cells a file published).
+    const saidOf = (b: { title?: Line | null; lines: Line[] }) => {
+      if (i === 2) return said;
+      const more = noneStatements(
+        [...(b.title ? [b.title] : []), ...b.lines],
+        i === 3 ? 'requests' : 'review',
+        meta.year,
+        agencies,
+      );
+      return more.length ? { none: [...none, ...more] } : said;
+    };
+    // The section's table printed twice under words of their own (上年同期情况： / 本年度情况：):
+    // each a copy, judged by its own words (tables/apart.ts; t116).
+    const parts = body && body.length ? tablesApart(body) : [];
     return [
       ...(own && body && (!repeat || body.length)
-        ? [
-            {
-              lines: body,
-              line: own.line,
-              where: where('正文'),
-              body: !repeat,
-              units: [],
-              ...(own.heading ? { heading: { no: own.line, text: own.heading } } : {}),
-              ...mark,
-              ...said,
-            },
-          ]
+        ? (parts.length > 1 ? parts : [body]).map((lines, k) => ({
+            lines,
+            line: k ? lines[0]!.no : own.line,
+            where: where('正文'),
+            body: !repeat && k === 0,
+            units: [],
+            ...(own.heading && k === 0 ? { heading: { no: own.line, text: own.heading } } : {}),
+            ...mark,
+            ...said,
+          }))
         : []),
       ...rs.flatMap((r) =>
         r.placed.tables[i].map((b) => ({
@@ -349,7 +364,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           // 二's money unit stated in its title (表1 主动公开政府信息情况（单位：元）).
           units: b.title ? unitLines([b.title.line]) : [],
           ...mark,
-          ...said,
+          ...saidOf({ title: b.title?.line ?? null, lines: b.lines }),
           ...(r.correction ? { correction: true as const } : {}),
           ...((reference ?? r.opener) ? { reference: (reference ?? r.opener)! } : {}),
         })),
@@ -406,7 +421,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
       maskOrphanLabels(
         joinWrappedLabels(
           layoutBlankCells(
-            relineTable('requests', relativeYearLabels(c.lines, meta.year)),
+            relineTable('requests', relativeYearLabels(withoutProse(c.lines), meta.year)),
             requestColumns.length,
             true,
           ),
@@ -428,14 +443,19 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // The empty pieces 三's rows end with, where they all agree: the flattening's own padding,
     // against which 四's one row (its other lines are its header's) is measured.
     const r = readReview(
-      c.lines,
+      withoutProse(c.lines),
       meta.year,
       () => rowPadding(requestList[0]?.lines ?? []),
       () => layoutCount(requestList[0]?.lines ?? []),
     );
     return r ? [{ ...c, ...ownPeriod(r, c), layout: null }] : [];
   });
-  const review = ownThenRepeats('review', reviewCopies);
+  // A correction in words or in a 更正前/更正后 table naming rows (tables/corrections.ts): those rows' figures
+  // are withdrawn by the report itself, not proven the year's.
+  const stated = correctionsStated(lines);
+  active.read = correctedRows(active.read, 'active', stated);
+  requests.read = correctedRows(requests.read, 'requests', stated);
+  const review = correctedRows(ownThenRepeats('review', reviewCopies), 'review', stated);
   const tables = [
     { name: '二', sec: 2, read: active.read, line: sec(2)?.line ?? activeCopies.find((c) => !c.repeat)?.line ?? null },
     { name: '三', sec: 3, read: requests.read, line: sec(3)?.line ?? ownRequests[0]?.line ?? null },
@@ -621,7 +641,9 @@ function lastAppendix(sections: Section[]): { section: Section; appendix: Append
   let last: Section | undefined;
   for (const s of sections) if (s.index > 0 && (!last || s.line > last.line)) last = s;
   if (!last) return null;
-  const appendix = findAppendix(last.lines);
+  // (A correction's line opens it too: 更正说明…更正如下： and the table in 六 or after the
+  // signature, as in 五: t116, the withdrawn numbers were published.)
+  const appendix = findAppendix(last.lines, opensRunInFive);
   return appendix ? { section: last, appendix } : null;
 }
 
@@ -657,6 +679,12 @@ function placedRuns(
       : []),
     ...(last ? [last] : []),
   ];
+  // A correction printed above the report (【更正说明】…更正后表格如下： and the table, before the
+  // title: a site's note on a corrected report; t116, the withdrawn numbers were published).
+  const zero = sections.find((s) => s.index === 0);
+  const atTop = zero && zero !== last?.section ? findAppendix(zero.lines, isCorrection, 0) : null;
+  if (zero && atTop?.blocks.some((b) => b.table !== null && b.table !== 'mixed'))
+    found.unshift({ section: zero, appendix: atTop });
   // The sections' own text points at them: the lines before a run in its section.
   const refs: Partial<Record<2 | 3 | 4, ReturnType<typeof appendixReference>>> = {};
   for (const s of sections)
@@ -665,7 +693,14 @@ function placedRuns(
       refs[s.index as 2 | 3 | 4] = appendixReference(run ? s.lines.slice(0, run.appendix.at) : s.lines);
     }
   return found.map(({ section, appendix }) => {
-    const where = section === last?.section ? '附件' : section === five ? '第五部分中' : '第四部分文字之后';
+    const where =
+      section === last?.section
+        ? '附件'
+        : section === five
+          ? '第五部分中'
+          : section === zero
+            ? '报告前的更正说明中'
+            : '第四部分文字之后';
     const opening = section.lines[appendix.at];
     return {
       section,

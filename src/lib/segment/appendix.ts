@@ -152,7 +152,8 @@ function opensAppendix(text: string): boolean {
  * a table after it in 五 is a copy of a section's table (a fresh tester's t104: the withdrawn
  * numbers were published, the corrected copy never compared).
  */
-const CORRECTION = /(?:更正|勘误|修正|订正).{0,60}如下\s*[:：]?\s*$/;
+const CORRECTION =
+  /(?:更正|勘误|修正|订正).{0,60}如下\s*[:：]?\s*$|^(?:附件|附表)\s*\d{0,2}\s*[:：]?\s*(?:更正|修正|订正|勘误)后的?[^。；，,]{0,40}表$/;
 
 /** Whether a line announces a correction of the report's figures (CORRECTION). */
 export const isCorrection = (text: string): boolean => CORRECTION.test(text.trim());
@@ -166,8 +167,12 @@ export function opensRunInFive(text: string): boolean {
  * The appendix in a section's lines (the report's last section): from its first opening line
  * after the heading's own line on. Null when there is none.
  */
-export function findAppendix(lines: Line[], opens: (text: string) => boolean = opensAppendix): Appendix | null {
-  for (let i = 1; i < lines.length; i++)
+export function findAppendix(
+  lines: Line[],
+  opens: (text: string) => boolean = opensAppendix,
+  from = 1,
+): Appendix | null {
+  for (let i = from; i < lines.length; i++)
     if (opens(lines[i]!.text)) {
       const rest = lines.slice(i);
       const before = lines
@@ -309,6 +314,15 @@ export function appendixBlocks(lines: Line[]): AppendixBlock[] {
     }
     // (A table's own cell may hold a full stop: 勾稽关系…之和。 is 三's header, not prose.)
     if (!kinds[i] && PROSE.test(line.text.trim())) {
+      // A sentence under a table's title, before its table (表2 …统计表 / 本年度，本机关没有收到政府信息
+      // 公开申请。 / the table): the table's own words, kept with it for the rules that read them
+      // (none-stated.ts, periods.ts). It ended the table, so the title was lost and the table read
+      // as nobody's note's (seed 146: 175 cells a file published against the sentence).
+      if (cur.title && !cur.table && !cur.lines.some((l) => kindOf.get(l))) {
+        cur.lines.push(line);
+        next.lines.push(line.text);
+        return;
+      }
       close();
       ended = cur.table ? cur : null;
       cur = empty();

@@ -21,6 +21,8 @@ import { yearNumber } from './sections.ts';
 export function nextReportAt(lines: Line[]): number | null {
   let first: Title | null = null;
   const body = new Body();
+  // Sections 二, 三 and 四 seen as headings under the report's own title (bit k-1 for section k).
+  let sections = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!text.trim()) continue;
@@ -30,13 +32,23 @@ export function nextReportAt(lines: Line[]): number | null {
       // 慈溪市教育局 / 2020年政府信息公开工作年 / 度报告) is another report's too.
       // From the agency's line when the title took its agency from the line before (a fresh
       // tester's t96: that line left with the first report, the second's agency was not read).
-      if (body.begun && (!first || another(first, title)) && overviewBelow(lines, i) !== null) return title.from ?? i;
+      // Also the same agency's title of the same year after a whole report (二, 三 and 四 seen):
+      // a page whose <title> names last year, then this year's report, then last year's under
+      // that title: its 第N部分 headings were no headings beside the other's 一、, and the other's
+      // numbers were read (seed 147). A copy of the same report is told apart later (reports.ts).
+      const whole = sections === 0b111;
+      if (body.begun && (!first || whole || another(first, title)) && overviewBelow(lines, i) !== null)
+        return title.from ?? i;
       // The report's own title is the last before its body: titles above it may be a page's
       // links to other years' reports (相关文章: its 2019 and 2018 reports over the 2020 one,
       // and then the 2019 report after the body was taken for the same report).
-      if (!body.begun) first = title;
+      if (!body.begun) {
+        first = title;
+        sections = 0;
+      }
       continue;
     }
+    for (const k of [1, 2, 3]) if (headingAt(text, [k])) sections |= 1 << (k - 1);
     body.see(text);
   }
   return null;

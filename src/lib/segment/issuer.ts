@@ -38,7 +38,9 @@ const SELF =
 const SUBJECT =
   /(?:19|20)\d{2}\s*年|关于|政府信息|政务公开|信息公开|主动公开|收到和处理|依申请|公开申请|申请公开|行政复议|行政诉讼|复议|年度报告|工作年度|年度|年报|统计表|统计(?![局所站队])|情况|数据|表格|图表|图解|报表|一览|[(（]/;
 /** Words that may stand before a title's subject and name nobody: 本年度, 有关, 全年, 相关. */
-const NO_NAME_WORDS = '本年度|本年|全年|本期|有关|相关|各项|主要|具体|基本|以下|下列|上述|附|全部|总体|详细|工作';
+// (更正后的, 修正后: a correction's title names nobody: t116, the corrected table read as a unit's.)
+const NO_NAME_WORDS =
+  '本年度|本年|全年|本期|有关|相关|各项|主要|具体|基本|以下|下列|上述|附|全部|总体|详细|工作|(?:更正|修正|订正|勘误|修订)(?:后|前)?的?';
 const NO_NAME = new RegExp(`^(?:${NO_NAME_WORDS})+$`);
 const NO_NAME_LEAD = new RegExp(`^(?:${NO_NAME_WORDS})+`);
 /** A title's prefix: 附件2：, 附表1, 表一, 附件1 表3, 二、, 1., （一）. */

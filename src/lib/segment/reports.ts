@@ -97,7 +97,11 @@ export function chooseReport(lines: Line[], path: string): ChosenReport {
     return set.length === 1 ? ys.indexOf(set[0]!) : -1;
   };
   const byFile = once((baseName(path).match(/(?:19|20)\d{2}/g) ?? []).map(Number));
-  const byPage = byFile < 0 ? once(heads[0]!.above) : -1;
+  // The report's own title a page's field too (标题：…, no title in its body): the page's other
+  // titles are no more the page's than it is, so they must name its year (seed 147: a <title> of
+  // last year over 标题：this year's report, then last year's report, and last year's was read).
+  const page = heads[0]!.field ? [...heads[0]!.above, ys[0]!] : heads[0]!.above;
+  const byPage = byFile < 0 ? once(page) : -1;
   const fits = heads.flatMap((h, i) => (h!.fits ? [i] : []));
   const pick = byFile >= 0 ? byFile : byPage >= 0 ? byPage : fits.length === 1 ? fits[0]! : 0;
   const by =
@@ -319,7 +323,7 @@ function titleYear(
   lines: Line[],
   from: number,
   to: number,
-): { year: number; fits: boolean; above: number[]; head: number } | null {
+): { year: number; fits: boolean; above: number[]; head: number; field: boolean } | null {
   let end = Math.min(to, from + 40);
   let title = -1;
   let firstTitle = -1;
@@ -350,6 +354,7 @@ function titleYear(
     if (firstTitle < 0) firstTitle = x.i;
   });
   if (title < 0) return null;
+  const field = FIELD.test(lines[title]!.text);
   // A report found from its title named again in the page's info box (`标　　题： | …`) has its
   // first title a few lines above, its date between (a new seed: last year's report first, this
   // year's date read as no one's, and last year's published): the date is looked for from there.
@@ -366,10 +371,19 @@ function titleYear(
   for (let j = firstTitle + 1; j < end; j++) {
     const d = DATE.exec(lines[j]!.text);
     if (d)
-      return { year, fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12), above, head };
+      return {
+        year,
+        fits: Number(d[1]) === year + 1 || (Number(d[1]) === year && Number(d[2]) === 12),
+        above,
+        head,
+        field,
+      };
   }
-  return { year, fits: false, above, head };
+  return { year, fits: false, above, head, field };
 }
+
+/** A page's field naming the title (标题：…, 标　　题 | …): the page's, not a title in the body. */
+const FIELD = /^[\s|]*标\s*题\s*[:：|]/;
 
 /** A date: 2024-01-20, 2024年1月20日, 2024/1/20, 2024.1.20 (year and month). */
 const DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*\d{1,2}/;

@@ -212,8 +212,9 @@ const VAGUE_NOTES = ['上表数据由本机关根据台账整理，供参考。'
  * 所属事业单位…), a title (表3 某处…), 填报单位：…, the name alone, （以下为…数据） (a fresh tester's
  * t111); or, where that table holds figures (`figures[k]`: 三's new requests or 四's cases above
  * 0), another year's under the section's words saying none happened in the year (t109:
- * contradicted). The section prints no table of its own: it has no cells in the truth. Draws
- * only from `rng` (a side generator).
+ * contradicted). The section prints no table of its own: it has no cells in the truth. Or the
+ * section prints both, each under its own words (`section-two-tables`): its own in the truth.
+ * Draws only from `rng` (a side generator).
  */
 export function notOwnSection(
   rng: Random,
@@ -232,6 +233,21 @@ export function notOwnSection(
   }
   const unit = otherName(rng, n);
   const w = rng.pick(WORDS[k]);
+  // Both tables in the section, each under its own words, in either order (上年同期情况： / …
+  // / 本年度情况： / …; a fresh tester's t116): the report's own is read, the other not.
+  if (rng.chance(0.35)) {
+    const mine = rng.pick(['本年度情况：', `${n.year}年度情况如下：`, `本机关${w}如下：`]);
+    const theirs = rng.pick([
+      '上年同期情况：',
+      `${n.year - 1}年度情况如下：`,
+      `为便于比较，现将${n.year - 1}年度${w}列示如下：`,
+      `下属单位${unit.name}${w}如下：`,
+    ]);
+    const own = [mine, ...sections[k].slice(1)];
+    const another = [theirs, ...other[k]];
+    out[k] = [sections[k][0]!, ...(rng.chance(0.5) ? [...own, ...another] : [...another, ...own])];
+    return { sections: out, dropped: [], quirk: 'section-two-tables' };
+  }
   const over = unit.many
     ? [`${unit.name}${w}汇总如下：`]
     : rng.pick([

@@ -33,10 +33,12 @@ const NO_REQUEST = new RegExp(
   [
     `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何|一件)?(?:新的?)?(?:(?:群众|公众|社会公众)的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
     `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
+    // 未收到依申请公开事项 (t116).
+    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?依申请公开(?:政府信息)?(?:的)?事项${END}`,
     // Nobody asked (无人向本机关申请公开政府信息, 没有公民、法人或其他组织向本机关申请…).
     `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开(?:政府)?信息|公开)?(?=$|[（(])`,
     // A count of none, the clause being that count alone (本年度政府信息公开申请数量为零, 收到…申请数为0, 为零申请).
-    `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:共|全年)?(?:收到|受理|新收)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量?|数|件数|总数)?(?:均|都)?(?:为|是|共|计)?(?:0|零)件?$`,
+    `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:共|全年)?(?:收到|受理|新收)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请(?:数量?|数|件数|总数)?|(?<=依申请公开)(?:数量?|件数|总数))(?:均|都)?(?:为|是|共|计)?(?:0|零)件?$`,
     `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:依申请公开(?:政府信息)?)?为零申请$`,
   ].join('|'),
 );
@@ -49,7 +51,7 @@ const CASE = '(?:被申请|被提起|被|申请|提起)?(?:行政)?(?:复议|诉
  * 申请行政复议或提起行政诉讼, 无行政复议、行政诉讼情况. Its group names what is empty: 复议, 诉讼, or both.
  */
 const NO_CASE = new RegExp(
-  `(?:未|没有|并未|均未|无)(?:被申请|被提起|被)?(?:发生|出现|产生)?(?:过)?(?:任何|一起|一件)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:案件|情况|事项|申请)?(?=$|（|\\()`,
+  `(?:未|没有|并未|均未|无)(?:被申请|被提起|被)?(?:发生|出现|产生)?(?:过)?(?:任何|一起|一件)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:的)?(?:案件|情况|事项|申请)?(?=$|（|\\()`,
 );
 
 /**
@@ -84,6 +86,8 @@ function otherSubject(words: string, own: readonly string[]): boolean {
   if (at <= 0) return false;
   const subject = words
     .slice(0, at)
+    // (An item's number first: （三）全年未发生…, t116.)
+    .replace(/^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十\d]{1,2}[、.．])/, '')
     .replace(/^(?:本年度?|全年|今年|年内|报告期内|\d{4}年度?)/, '')
     .replace(/(?:本年度?|全年|今年|年内|均|都|也|亦|共)+$/, '');
   if (!subject || SELF_SUBJECT.test(subject)) return false;
@@ -112,6 +116,11 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
   for (const l of lines) {
     const text = toSimplified(l.text).replace(/\s+/g, '');
     if (!text || text.includes('|') || TABLE_ROW.test(l.text)) {
+      // A page dumped as one line holds the section's sentences beside its table's cells (三、… 本年度，
+      // 本机关没有收到政府信息公开申请。 （本列…）|申请人情况|…: seed 146): its sentences, each
+      // ending in 。；！？ and holding no cell border, are prose.
+      for (const m of toSimplified(l.text).matchAll(SENTENCE_IN_ROW))
+        prose.push({ line: l.no, text: m[0].replace(/\s+/g, '') });
       open = false;
       continue;
     }
@@ -129,6 +138,8 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
       .map((words) => ({ line: p.line, words })),
   );
 }
+/** A sentence inside a table's line: text with no border ending in 。；！？ (its numbers' run before it cut off). */
+const SENTENCE_IN_ROW = /[^|\d\s][^|]*?[。；;！!？?]/g;
 /** A line of a table: three numbers or more apart. */
 const TABLE_ROW = /(?:^|[\s,，\t])\d+(?:\.\d+)?(?:[\s,，\t]+\d+(?:\.\d+)?){2,}/;
 

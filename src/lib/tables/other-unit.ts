@@ -106,6 +106,12 @@ function otherUnit(phrase: string, own: readonly string[], sentence = false): st
 const FIGURES_AFTER =
   /^(?:的)?(?:(?:19|20)\d{2}年度?)?(?:的)?(?:收到和处理|政府信息公开|信息公开|依申请|主动公开|行政复议|行政诉讼|情况|数据|申请)/;
 
+/** Words that are a unit's name and nothing else (区教师发展中心), not words of how a table was made. */
+function bareName(words: string): boolean {
+  const w = words.replace(/[\s|\u3000]+/g, '');
+  return lineName(w) === w && NAME_END.test(w) && !NOT_WHOSE.test(w);
+}
+
 /** A line standing alone over the table (a name, a title, 填报单位): the unit it names, unless own. */
 function lineUnit(text: string, own: readonly string[]): string | null {
   if (ownScope(text.replace(INCLUDED, '').replace(/[\s|\u3000]+/g, ''), own)) return null;
@@ -119,7 +125,7 @@ function lineUnit(text: string, own: readonly string[]): string | null {
 const FOLLOWING_IS = /^(?:下表|以下|下面|下列)(?:数据|表格|情况)?(?:为|是|系|反映的是|列出的是)(.+?)[。.]?$/;
 /** A note after the table saying what it is (注：上表为局属某处数据。): its predicate. */
 const NOTE_IS =
-  /^\s*[*＊※]?\s*(?:(?:注|说明|备注|附注)\s*[\d①-⑩]?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述)(?:中的|中|所列|的)?(?:数据|数字|情况|内容)?(?:均|皆|全部|仅|只|仅仅)?(?:为|是|系|反映的是|统计的是|所列为|列的是)(.+?)[。.]?$/;
+  /^\s*[*＊※]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*[\d①-⑩]?\s*[:：]\s*)?(?:上表|本表|该表|此表|以上|上述)(?:中的|中|所列|的)?(?:数据|数字|情况|内容)?(?:均|皆|全部|仅|只|仅仅)?(?:为|是|系|反映的是|统计的是|所列为|列的是)(.+?)[。.]?[）)]?[。.]?$/;
 
 /**
  * The words over a section's table naming another unit than the report's (`own`: the agency's
@@ -157,8 +163,12 @@ export function otherUnitCaption(
     const text = l.text.trim();
     if (!text || !alone(text)) continue;
     const words = text.replace(/(?:如下)?\s*[:：]\s*$/, '');
-    // (A line introducing what follows, 按照…要求填报如下：, is read as a sentence.)
-    const unit = INTRODUCES.test(text) ? otherUnit(words, own, true) : (lineUnit(words, own) ?? otherUnit(words, own));
+    // (A line introducing what follows, 按照…要求填报如下：, is read as a sentence; a name alone before a
+    // colon, 区教师发展中心：, is a name: t116.)
+    const unit =
+      INTRODUCES.test(text) && !bareName(words)
+        ? otherUnit(words, own, true)
+        : (lineUnit(words, own) ?? otherUnit(words, own));
     if (unit) return { line: l.no, words: text, unit };
   }
   // A sentence (wrapped lines joined), by its last clause when that introduces what follows, or

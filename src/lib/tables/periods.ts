@@ -141,7 +141,7 @@ const REMARK = /（[^（）]*）|\([^()]*\)/g;
  * 结转”为2022年度未办结的申请, 本表统计期间为…, 本表按照2021年…格式填报: t106, tables lost).
  */
 const TABLE_IS =
-  /^\s*[*＊※]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*(?:[\d①-⑩]|[（(]\d[）)])?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中的|中|内|所列|的)?(?:数据|数字|情况|统计数据|内容|各项)?(?:的)?(?:统计(?:时段|期间|时间|区间))?(?:所示|所列)?|统计(?:时段|期间|时间|区间))[，,]?\s*(?:均|皆|全部)?(为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
+  /^\s*[*＊※]?\s*[（(]?\s*(?:(?:注|说明|备注|附注)\s*(?:[\d①-⑩]|[（(]\d[）)])?\s*[:：\s]\s*)?(?:(?:上表|本表|该表|此表|以上|上述|表中|表格|以上表格|上述表格)(?:中的|中|内|所列|的)?(?:数据|数字|情况|统计数据|内容|各项)?(?:的)?(?:统计(?:时段|期间|时间|区间|口径))?(?:所示|所列)?|统计(?:时段|期间|时间|区间|口径))[，,]?\s*(?:均|皆|全部)?(为|是|系|属|反映的是|来自|取自|摘自|源自)([^，,。；;）)]*)/;
 /**
  * What a note's predicate must start with to say the table's period (2022年度数据, 上年度的, 2008年以来
  * 累计, 二〇二二年): a year or a period's word — not 本机关自2022年起…, 依据2021年新版格式… (t108).
@@ -188,7 +188,7 @@ export function otherPeriodCaption(
       const hit = said(l.no, words, year ?? soleYear(words));
       if (hit) return hit;
     } else if (text.length <= 40) {
-      const hit = said(l.no, text.replace(HEADING, ''));
+      const hit = said(l.no, introduced(text, year).replace(HEADING, ''));
       if (hit) return hit;
     } else if (/[:：]$|如下\s*[。.]?$|(?:列于|列在|见)下表\s*[。.]?$/.test(text)) {
       // A long line ending in a colon or 如下 introduces what follows (上年度（2022年）本机关收到和处理…的
@@ -219,7 +219,17 @@ export function otherPeriodCaption(
   }
   const last = intro[intro.length - 1];
   if (!last || (last === intro[0] && first === 1)) return null;
-  return said(last.no, lastSentence(last.text));
+  return said(last.no, introduced(lastSentence(last.text), year));
+}
+
+/**
+ * What a line introducing a table speaks of: its last clause where that introduces what follows
+ * and names the report's year (2022年度我局未收到申请，2023年度情况如下：: the clauses before it speak
+ * of something else; t116, the year's own table NULL); else the whole line.
+ */
+function introduced(text: string, year: number | null): string {
+  const clause = text.split(/[，,；;]/).at(-1) ?? text;
+  return clause !== text && INTRO_END.test(text) && year !== null && clause.includes(`${year}年`) ? clause : text;
 }
 
 /**
@@ -243,8 +253,24 @@ export function tableStart(
       (!TABLE_START.test(lines[end]!.text) && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(lines[end]!.text)))
   )
     end++;
+  // A page dumped as one line: the sentence introducing the table on the table's own line (所属
+  // 事业单位某馆情况如下： 行政复议 行政诉讼 结果维持 …: seed 145) is a line of its own before it.
+  const intro = end < lines.length ? INTRO_IN_LINE.exec(lines[end]!.text) : null;
+  if (intro && !/(?:^|[\s|])\d+(?:[\s|]+\d+){2,}/.test(intro[1]!)) {
+    const at = lines[end]!;
+    return {
+      lines: [...lines.slice(0, end), { no: at.no, text: intro[1]! }, ...lines.slice(end)],
+      first,
+      end: end + 1,
+    };
+  }
   return { lines, first, end };
 }
+
+/** A sentence ending 如下： or in a colon, then the table's first words (or 三's （本列…）), on one line (no border before). */
+const INTRO_IN_LINE = new RegExp(
+  `^([^|]*?\\S[^|]*?(?:如下\\s*[:：。.]?|[:：]))\\s*(?=[（(]本列|${TABLE_START.source})`,
+);
 
 /**
  * The lines before a table (`before`: the heading first when `first` is 1), blank ones gone and a

@@ -1,0 +1,162 @@
+import type { Line } from '../decode/lines.ts';
+import { toSimplified } from '../decode/script.ts';
+import { requestRows2019, requestRows2021 } from '../template/definitions.ts';
+import type { TableRead } from './read.ts';
+
+/**
+ * A report correcting its own figures in words or in a 更正前/更正后 table — 勘误：…“（一）予以公开”
+ * 自然人一栏数据有误，原为14件，现更正为17件; 行政许可本年处理决定数量应为10219件，原文误写为10119件;
+ * 更正事项 | 更正前 | 更正后 — where no corrected copy of the table is printed to compare (copies.ts
+ * does that): the rows it names hold a figure the report itself withdraws, and which one is the
+ * year's is not proven by the table. Their cells are left NULL (`ambiguous`), with a note naming
+ * the correction's line (fresh testers' t106 W2, t108 SW5, t116 W17–W19: the withdrawn numbers
+ * were published). A correction of another year's report (对上年度报告…更正) is not the year's.
+ */
+
+export type Corrected = Record<'active' | 'requests' | 'review', Set<string>> & { line: number; words: string };
+
+/**
+ * Words of a correction of figures (not 更正 alone: 依申请更正信息, 及时更正…信息 in 一's account of
+ * the year's work), and words of figures beside them.
+ */
+const CORRECTS = /有误|误写|笔误|勘误|更正为|修正为|订正为|应为\s*\d|原为\s*\d|更正前|更正后|更正说明|更正如下/;
+const FIGURES = /\d|数据|数字|一栏|栏|表/;
+/** A correction's heading or opening line, its figures after it. */
+const OPENS = /更正说明|更正如下|更正前|更正后/;
+/** Words saying the correction is of another year's report or period. */
+const OTHER_REPORT = /上一?年度|去年|往年|上年|前一?年/;
+/** A table named by its section: 第三部分, 三、收到和处理…, 主动公开…. */
+const TABLES: Array<['active' | 'requests' | 'review', RegExp]> = [
+  ['active', /第二部分|二、|主动公开/],
+  ['requests', /第三部分|三、|收到和处理|依申请/],
+  ['review', /第四部分|四、|行政复议|行政诉讼/],
+];
+/** 二's rows by their words in a sentence. */
+const ACTIVE: Array<[string, RegExp]> = [
+  ['rules', /规章/],
+  ['normative_docs', /规范性文件/],
+  ['licensing', /行政许可/],
+  ['other_services', /其他对外管理服务事项/],
+  ['penalty', /行政处罚/],
+  ['coercion', /行政强制/],
+  ['fees', /行政事业性收费|收费金额/],
+  ['procurement', /政府集中采购|采购/],
+];
+const REQUESTS: Array<[string, RegExp]> = [
+  ...new Map(
+    [...requestRows2021, ...requestRows2019]
+      .filter((r) => r.key !== 'total')
+      .map((r) => [r.key, new RegExp(r.match.source.replace(/^\^|\$$/g, ''))] as const),
+  ),
+  // (新收 alone in a sentence: 新收及总计行相应调整.)
+  ['new_received', /新收/],
+];
+const REVIEW: Array<[string, RegExp]> = [
+  ['review', /行政复议(?!后)/],
+  ['suit_direct', /直接起诉|行政诉讼(?!.{0,4}复议后)/],
+  ['suit_after_review', /复议后起诉|行政诉讼(?!.{0,4}直接)/],
+];
+
+/** A heading of the report's sections, ending a correction's passage. */
+const HEADING = /^[\s|]*[一二三四五六][、.．]|^[\s|]*第[一二三四五六]部分/;
+/** A line this long is a page dumped as one line. */
+const DUMP = 300;
+/** A sentence inside a dumped line, up to its end or to 如下： (no border in it). */
+const DUMP_SENTENCE = /[^|\d\s][^|。；！？]*?(?:[。；！？]|如下\s*[:：])/g;
+/** A table's row: a value after a border, or three numbers apart. */
+const ROW = /\|.*\d|(?:^|\s)\d+(?:\s+\d+){2,}(?:\s|$)/;
+
+/**
+ * The corrections of the report's own figures in `lines` (the report's text, sections in order),
+ * each with the rows it names by table; empty when the report corrects nothing, or corrects
+ * without naming a row (更正如下： and the whole table again: compared as a copy instead).
+ */
+export function correctionsStated(lines: readonly Line[]): Corrected[] {
+  const out: Corrected[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = toSimplified(lines[i]!.text).replace(/\s+/g, '');
+    // A page dumped as one line: a correction announced inside it, its corrected table after it on
+    // the same line (…数据有误，更正如下： （本列…） 一、本年新收… 49 6 …): not compared as a copy, so
+    // the whole table it names is withdrawn (t116 W20).
+    if (text.length > DUMP && ROW.test(lines[i]!.text)) {
+      for (const m of toSimplified(lines[i]!.text).matchAll(DUMP_SENTENCE)) {
+        const w = m[0].replace(/\s+/g, '');
+        if (!CORRECTS.test(w) || OTHER_REPORT.test(w)) continue;
+        const all = (t: 'active' | 'requests' | 'review') =>
+          new Set(TABLES.some(([k, re]) => k === t && re.test(w)) ? ['*'] : []);
+        const c = { active: all('active'), requests: all('requests'), review: all('review') };
+        if (c.active.size || c.requests.size || c.review.size) out.push({ ...c, line: lines[i]!.no, words: w });
+      }
+      continue;
+    }
+    if (
+      !text ||
+      ROW.test(lines[i]!.text) ||
+      !CORRECTS.test(text) ||
+      !(FIGURES.test(text) || OPENS.test(text)) ||
+      OTHER_REPORT.test(text)
+    )
+      continue;
+    // The words naming rows: the sentence itself, and the labels of a 更正前/更正后 table after it
+    // (更正前： and its rows, or 更正事项 | 更正前 | 更正后).
+    const named = [text];
+    let before = false;
+    for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
+      const t = toSimplified(lines[j]!.text).replace(/\s+/g, '');
+      if (HEADING.test(lines[j]!.text) && !ROW.test(lines[j]!.text)) break;
+      if (/更正前/.test(t)) before = true;
+      if (/^更正后[:：]?$/.test(t)) break;
+      if (before && ROW.test(lines[j]!.text))
+        named.push(t.includes('|') ? t.split('|')[0]! : (/^.*?[\u4e00-\u9fff）)](?=\d)/.exec(t)?.[0] ?? t));
+    }
+    const words = named.join('，');
+    const tables = TABLES.filter(([, re]) => re.test(text)).map(([t]) => t);
+    const rows = (t: 'active' | 'requests' | 'review', list: Array<[string, RegExp]>) =>
+      new Set(tables.length && !tables.includes(t) ? [] : list.filter(([, re]) => re.test(words)).map(([k]) => k));
+    const requests = rows('requests', REQUESTS);
+    // (总计 is 三's total row; in 四 it is a column.)
+    if ((requests.size || tables.includes('requests')) && /总计|合计/.test(words)) requests.add('total');
+    const c = {
+      active: rows('active', ACTIVE),
+      requests,
+      review: rows('review', REVIEW),
+      line: lines[i]!.no,
+      words: lines[i]!.text.trim(),
+    };
+    if (c.active.size || c.requests.size || c.review.size) out.push(c);
+  }
+  return out;
+}
+
+/** `read` with the cells of the rows a correction names left NULL (`ambiguous`), one note each. */
+export function correctedRows(
+  read: TableRead | null,
+  table: 'active' | 'requests' | 'review',
+  stated: readonly Corrected[],
+): TableRead | null {
+  if (!read) return read;
+  let out = read;
+  for (const c of stated) {
+    const named = c[table];
+    const rows = { has: (k: string) => named.has('*') || named.has(k) };
+    const hit = out.cells.filter((x) => x.state === 'number' && rows.has(x.row_key));
+    if (!hit.length) continue;
+    const first = hit[0]!;
+    out = {
+      ...out,
+      cells: out.cells.map((x) =>
+        x.state === 'number' && rows.has(x.row_key) ? { ...x, value: null, state: 'ambiguous' as const } : x,
+      ),
+      notes: [
+        ...out.notes,
+        {
+          code: 'W_CELLS_AMBIGUOUS',
+          message: `the report corrects these figures (line ${c.line}: "${c.words}"): the table's and the correction's differ, so which is the year's is not proven; ${hit.length} value(s) of ${named.has('*') ? 'the table' : [...named].join(', ')} left NULL`,
+          line: c.line,
+          at: { table: first.table_id, row: first.row_key, col: first.col_key },
+        },
+      ],
+    };
+  }
+  return out;
+}
