@@ -373,7 +373,7 @@ describe('reportPage', () => {
     ]);
     const p = reportPage({ report: r, cells: [cell('new_received')], checks: [], summary, agencyReports: [r] });
     expect(p.headlines.find((h) => h.label === '本年新收申请')!.why).toBe('此格为空白、缺失或无法确定');
-    expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('原文缺少这张表格');
+    expect(p.headlines.find((h) => h.label === '行政复议')!.why).toBe('未能从原文读出这张表格（原文没有，或无法识别）');
   });
   it('a year the statistical period disputes: a note with the reason in Chinese (W_YEAR_DISPUTED)', () => {
     const r = report({ year: 2020, period_year: 2019 });

@@ -45,6 +45,8 @@ describe('a section printing its table twice under words of its own (tablesApart
     expect(tablesApart(lines('情况如下：', ...REQ) as never)).toHaveLength(1);
     const broken = [...REQ.slice(0, 10), '测试局2023年政府信息公开工作年度报告', ...REQ.slice(0, 3), ...REQ.slice(10)];
     expect(tablesApart(lines(...broken) as never)).toHaveLength(1);
+    const continued = [...REQ.slice(0, 10), '表2（续）', ...REQ.slice(0, 3), ...REQ.slice(10)];
+    expect(tablesApart(lines(...continued) as never)).toHaveLength(1);
   });
 
   it("reads the year's own table beside last year's captioned one, either order", () => {
@@ -71,10 +73,8 @@ describe('a section printing its table twice under words of its own (tablesApart
 
 describe('the report correcting its own figures (correctionsStated)', () => {
   it.each([
-    [
-      '勘误：原报告表中“（一）予以公开”自然人一栏数据有误，原为14件，现更正为17件，总计相应更正为19件。',
-      ['granted', 'total'],
-    ],
+    // (总计 beside a row is that row's total cell; the total row is named as such: 总计行, （七）总计.)
+    ['勘误：原报告表中“（一）予以公开”自然人一栏数据有误，原为14件，现更正为17件，总计相应更正为19件。', ['granted']],
     ['更正：本报告“二、主动公开政府信息情况”中行政许可本年处理决定数量应为10219件，原文误写为10119件。', []],
     [
       '更正说明：第三部分表格中“5.属于三类内部事务信息”自然人一栏应为2，总计应为26，新收及总计行相应调整。',

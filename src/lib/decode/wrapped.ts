@@ -78,12 +78,35 @@ function split(l: Line): Split {
 
 const continues = (piece: string) => piece.length >= 4 && LABELS.some((L) => L.includes(piece));
 
+/**
+ * Line `a` a label alone before one `|` (no digit), line `b` the label's rest before its `|` cells:
+ * the two as one row on `b`'s line, when the label's pieces joined are a piece of a template
+ * label; else null.
+ */
+function pipeLabelWrapped(a: Line, b: Line | undefined): Line | null {
+  if (!b || !a.text.includes('|') || /\d/.test(a.text)) return null;
+  const head = /^\s*([^|]+?)\s*\|\s*$/.exec(a.raw);
+  const rest = /^\s*([^|\d]+?)\s*\|(.*\d.*)$/.exec(b.raw);
+  if (!head || !rest) return null;
+  const label = squash(stripNumber(normalizeLine(head[1]! + rest[1]!).text));
+  if (!continues(label)) return null;
+  return makeLine(b.no, `${head[1]!}${rest[1]!} |${rest[2]!}`);
+}
+
 export function joinWrappedLabels(lines: Line[]): Line[] {
   const out: Line[] = [];
   const used = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     if (used.has(i)) continue;
     const A = lines[i]!;
+    // A `|` row whose label wrapped at its border (`（二）部分公开（区分处理的，只计这一情形，不计 |` over
+    // `其他情形） | 17 | 8 | …`: t117, the row lost): one row, when the pieces are one template label's.
+    const wrapped = pipeLabelWrapped(A, lines[i + 1]);
+    if (wrapped) {
+      out.push(wrapped);
+      used.add(i + 1);
+      continue;
+    }
     // Cheap exits first (this runs on every line of every table): a row with cells, or a `|`
     // row (no template label holds a `|`), or a line that cannot end in a value and whose text
     // no template label goes on from.

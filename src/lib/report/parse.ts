@@ -452,7 +452,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   });
   // A correction in words or in a 更正前/更正后 table naming rows (tables/corrections.ts): those rows' figures
   // are withdrawn by the report itself, not proven the year's.
-  const stated = correctionsStated(lines);
+  const stated = correctionsStated(lines, meta.year);
   active.read = correctedRows(active.read, 'active', stated);
   requests.read = correctedRows(requests.read, 'requests', stated);
   const review = correctedRows(ownThenRepeats('review', reviewCopies), 'review', stated);
@@ -643,7 +643,7 @@ function lastAppendix(sections: Section[]): { section: Section; appendix: Append
   if (!last) return null;
   // (A correction's line opens it too: 更正说明…更正如下： and the table in 六 or after the
   // signature, as in 五: t116, the withdrawn numbers were published.)
-  const appendix = findAppendix(last.lines, opensRunInFive);
+  const appendix = findAppendix(last.lines, opensRunInFive, firstOpens(last.lines));
   return appendix ? { section: last, appendix } : null;
 }
 
@@ -671,7 +671,8 @@ function placedRuns(
   // A table of 二, 三 or 四 printed again inside 五, under a title (附表2：收到和处理…) or a
   // correction (更正如下：): compared with the section's own like an appendix's (t104).
   const five = sections.find((s) => s.index === 5);
-  const inFive = five && five !== last?.section ? findAppendix(five.lines, opensRunInFive) : null;
+  const inFive =
+    five && five !== last?.section ? findAppendix(five.lines, opensRunInFive, firstOpens(five.lines)) : null;
   const found = [
     ...(four && afterFour?.blocks.some((b) => b.table !== 'review') ? [{ section: four, appendix: afterFour }] : []),
     ...(five && inFive?.blocks.some((b) => b.table !== null && b.table !== 'mixed')
@@ -720,6 +721,15 @@ function placedRuns(
       opener: opening ? otherPeriodOpener(opening, year) : null,
     };
   });
+}
+
+/**
+ * Where a run of tables may open in a section's lines: from its first line when that announces a
+ * correction (勘误：…更正如下： as the whole of 六 or 五: t119, the withdrawn figures published), else
+ * after it, as findAppendix does.
+ */
+function firstOpens(lines: Line[]): 0 | 1 {
+  return lines[0] && isCorrection(lines[0].text) ? 0 : 1;
 }
 
 /** The lines that state a money unit (tables/units.ts), for either amount column. */

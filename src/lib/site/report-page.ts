@@ -185,7 +185,9 @@ export function reportPage({
     const fromReview = label.startsWith('行政复议') || label.startsWith('行政诉讼') || label === '其中结果纠正';
     if (report.status === 'text_only')
       return report.era === 'pre2019' ? '旧版模板的表格不解析' : '本报告没有可读的表格';
-    if (fromReview ? !hasReview : !hasRequests) return '原文缺少这张表格';
+    // (Not "the source lacks it": a table whose every cell is unreadable — a PDF printed by Chromium,
+    // its digits read as ⁇ — has no cells either; t117.)
+    if (fromReview ? !hasReview : !hasRequests) return '未能从原文读出这张表格（原文没有，或无法识别）';
     // 不予公开, 无法提供 and 不予处理 add up the sub-rows of the layout 三 was read with; a 三 cut
     // short tells neither layout (2019 or 2021), so which rows to add is not known (summary.ts) —
     // not a blank cell (a fresh tester's t80: all eight rows read, the reason said blanks).

@@ -62,7 +62,9 @@ function restartAt(lines: Line[], at: number, seen: Set<string>): boolean {
       !TITLE.test(l.text),
   );
   const header = run.some((l) => HEADER.test(l.text)) || HEADER.test(lines[end]!.text);
-  if (!caption || !header) return false;
+  // (A note closing the table before, 注：上表为2022年度数据。, ends it as a caption would begin the next.)
+  const closed = run.some((l) => NOTE.test(l.text));
+  if (!(caption || closed) || !header) return false;
   return [...run, ...lines.slice(end, end + 3).filter((l) => isRow(l.text))].some((l) => {
     const sig = signature(l.text);
     return sig !== null && seen.has(sig);
@@ -90,11 +92,14 @@ function signature(text: string): string | null {
 
 /**
  * Words over a table saying what it is: ending in a colon or 如下, naming 情况 or 数据, a table's
- * number (表2). Not an item's number alone: a PDF's wrapped row label (（四）3.补) is none.
+ * number (表2), ending in a year (（二）2023年度). Not an item's number alone: a PDF's wrapped row label (（四）3.补) is none.
  */
-const CAPTION = /[:：]\s*$|如下|情况|数据|^\s*表\s*[\d一二三四五六七八九十]/;
-/** A report's title (a page's running header between a table's two pages): no caption. */
-const TITLE = /(?:年度报告|年报)\s*$/;
+const CAPTION = /[:：]\s*$|如下|情况|数据|^\s*表\s*[\d一二三四五六七八九十]|(?:19|20)\d{2}\s*年度?\s*$/;
+/**
+ * A report's title (a page's running header between a table's two pages), or a table continued
+ * (续表, 表2（续）): no caption of another table.
+ */
+const TITLE = /(?:年度报告|年报)\s*$|续表|[（(]\s*续\s*[)）]|^\s*续[:：]?\s*$/;
 /** Words only a header of the form's tables has (二's, 三's, 四's). */
 const HEADER =
   /信息内容|第二十条|申请人情况|勾稽关系|自然人|法人或其他组织|商业企业|行政复议|行政诉讼|结果维持|结果纠正/;

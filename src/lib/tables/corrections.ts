@@ -19,12 +19,26 @@ export type Corrected = Record<'active' | 'requests' | 'review', Set<string>> & 
  * Words of a correction of figures (not 更正 alone: 依申请更正信息, 及时更正…信息 in 一's account of
  * the year's work), and words of figures beside them.
  */
-const CORRECTS = /有误|误写|笔误|勘误|更正为|修正为|订正为|应为\s*\d|原为\s*\d|更正前|更正后|更正说明|更正如下/;
-const FIGURES = /\d|数据|数字|一栏|栏|表/;
+const CORRECTS =
+  /有误|误写|误填|笔误|勘误|更正为|修正为|订正为|修改为|正确数据为|应为\s*[\d零〇一二三四五六七八九十百]|原为\s*[\d零〇一二三四五六七八九十百]|原填报|经复核调整为|实为\s*[\d零〇一二三四五六七八九十百]|更正前|更正后|更正说明|更正如下|撤回/;
+const FIGURES = /\d|数据|数字|一栏|栏|表|[零〇一二三四五六七八九十百千]+件/;
 /** A correction's heading or opening line, its figures after it. */
 const OPENS = /更正说明|更正如下|更正前|更正后/;
 /** Words saying the correction is of another year's report or period. */
 const OTHER_REPORT = /上一?年度|去年|往年|上年|前一?年/;
+/** A report named by its year (2022年度报告, 2022年政府信息公开工作年度报告): another's, unless the year is the report's. */
+const YEAR_REPORT = /((?:19|20)\d{2})年度?(?:政府信息公开)?(?:工作)?(?:年度)?(?:报告|年报)/g;
+/** The header of a table of corrections: a column of the old figure beside one of the new. */
+const OLD_NEW = /(?:更正前|原数据|原表述|原填报|原数|原为).*(?:更正后|更正为|正确|调整后|修改后|现为)/;
+/** 三's columns named as columns (“总计”列, 自然人一栏): left NULL where no row is named. */
+const COLUMNS: Array<[string, RegExp]> = [
+  ['natural_person', /自然人[”"]?(?:一?列|一?栏)/],
+  ['commercial', /商业企业[”"]?(?:一?列|一?栏)/],
+  ['research', /科研机构[”"]?(?:一?列|一?栏)/],
+  ['social_org', /社会公益组织[”"]?(?:一?列|一?栏)/],
+  ['legal_service', /法律服务机构[”"]?(?:一?列|一?栏)/],
+  ['total', /总计[”"]?(?:一?列|一?栏)/],
+];
 /** A table named by its section: 第三部分, 三、收到和处理…, 主动公开…. */
 const TABLES: Array<['active' | 'requests' | 'review', RegExp]> = [
   ['active', /第二部分|二、|主动公开/],
@@ -61,8 +75,8 @@ const REVIEW: Array<[string, RegExp]> = [
 const HEADING = /^[\s|]*[一二三四五六][、.．]|^[\s|]*第[一二三四五六]部分/;
 /** A line this long is a page dumped as one line. */
 const DUMP = 300;
-/** A sentence inside a dumped line, up to its end or to 如下： (no border in it). */
-const DUMP_SENTENCE = /[^|\d\s][^|。；！？]*?(?:[。；！？]|如下\s*[:：])/g;
+/** A correction announced inside a dumped line (…第三部分数据有误，更正如下：), its words near it. */
+const DUMP_SENTENCE = /[^|。；！？]{0,60}(?:更正|勘误|订正|修正)[^|。；！？]{0,40}如下\s*[:：]/g;
 /** A table's row: a value after a border, or three numbers apart. */
 const ROW = /\|.*\d|(?:^|\s)\d+(?:\s+\d+){2,}(?:\s|$)/;
 
@@ -71,7 +85,9 @@ const ROW = /\|.*\d|(?:^|\s)\d+(?:\s+\d+){2,}(?:\s|$)/;
  * each with the rows it names by table; empty when the report corrects nothing, or corrects
  * without naming a row (更正如下： and the whole table again: compared as a copy instead).
  */
-export function correctionsStated(lines: readonly Line[]): Corrected[] {
+export function correctionsStated(lines: readonly Line[], year: number | null = null): Corrected[] {
+  const otherReport = (w: string) =>
+    OTHER_REPORT.test(w) || [...w.matchAll(YEAR_REPORT)].some((m) => Number(m[1]) !== year);
   const out: Corrected[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = toSimplified(lines[i]!.text).replace(/\s+/g, '');
@@ -81,10 +97,24 @@ export function correctionsStated(lines: readonly Line[]): Corrected[] {
     if (text.length > DUMP && ROW.test(lines[i]!.text)) {
       for (const m of toSimplified(lines[i]!.text).matchAll(DUMP_SENTENCE)) {
         const w = m[0].replace(/\s+/g, '');
-        if (!CORRECTS.test(w) || OTHER_REPORT.test(w)) continue;
-        const all = (t: 'active' | 'requests' | 'review') =>
-          new Set(TABLES.some(([k, re]) => k === t && re.test(w)) ? ['*'] : []);
-        const c = { active: all('active'), requests: all('requests'), review: all('review') };
+        if (otherReport(w)) continue;
+        // A table of corrections right after it (更正事项 更正前 更正后 第三部分“予以公开”自然人 26 28 …):
+        // the rows its words name; else the whole table the announcement names.
+        const after = toSimplified(lines[i]!.text)
+          .slice(m.index + m[0].length)
+          .replace(/\s+/g, '');
+        const listed = OLD_NEW.test(after.slice(0, 30))
+          ? after.slice(0, 400).split(/[一二三四五六][、.．](?!本年|上年|结转)/)[0]!
+          : null;
+        const all = (t: 'active' | 'requests' | 'review', list: Array<[string, RegExp]>) =>
+          new Set(
+            listed !== null
+              ? list.filter(([, re]) => re.test(listed)).map(([k]) => k)
+              : TABLES.some(([k, re]) => k === t && re.test(w))
+                ? ['*']
+                : [],
+          );
+        const c = { active: all('active', ACTIVE), requests: all('requests', REQUESTS), review: all('review', REVIEW) };
         if (c.active.size || c.requests.size || c.review.size) out.push({ ...c, line: lines[i]!.no, words: w });
       }
       continue;
@@ -94,7 +124,7 @@ export function correctionsStated(lines: readonly Line[]): Corrected[] {
       ROW.test(lines[i]!.text) ||
       !CORRECTS.test(text) ||
       !(FIGURES.test(text) || OPENS.test(text)) ||
-      OTHER_REPORT.test(text)
+      otherReport(text)
     )
       continue;
     // The words naming rows: the sentence itself, and the labels of a 更正前/更正后 table after it
@@ -104,18 +134,31 @@ export function correctionsStated(lines: readonly Line[]): Corrected[] {
     for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
       const t = toSimplified(lines[j]!.text).replace(/\s+/g, '');
       if (HEADING.test(lines[j]!.text) && !ROW.test(lines[j]!.text)) break;
-      if (/更正前/.test(t)) before = true;
+      if (/更正前/.test(t) || OLD_NEW.test(t)) before = true;
       if (/^更正后[:：]?$/.test(t)) break;
+      // (A row's words: its cells holding words, 序号 | 位置 | … as 1 | 三、…（一）予以公开 | 24 | 26.)
       if (before && ROW.test(lines[j]!.text))
-        named.push(t.includes('|') ? t.split('|')[0]! : (/^.*?[\u4e00-\u9fff）)](?=\d)/.exec(t)?.[0] ?? t));
+        named.push(
+          t.includes('|')
+            ? t
+                .split('|')
+                .filter((c) => /[\u4e00-\u9fff]/.test(c))
+                .join('')
+            : (/^.*?[\u4e00-\u9fff）)](?=\d)/.exec(t)?.[0] ?? t),
+        );
     }
     const words = named.join('，');
     const tables = TABLES.filter(([, re]) => re.test(text)).map(([t]) => t);
     const rows = (t: 'active' | 'requests' | 'review', list: Array<[string, RegExp]>) =>
       new Set(tables.length && !tables.includes(t) ? [] : list.filter(([, re]) => re.test(words)).map(([k]) => k));
     const requests = rows('requests', REQUESTS);
-    // (总计 is 三's total row; in 四 it is a column.)
-    if ((requests.size || tables.includes('requests')) && /总计|合计/.test(words)) requests.add('total');
+    // (总计 is 三's total row named so — （七）总计, 总计行 — or, beside a row, that row's total cell;
+    // “总计”列 is a column; in 四 总计 is a column.)
+    if ((requests.size || tables.includes('requests')) && /[（(]七[）)](?:总计|合计)|总计行|合计行/.test(words))
+      requests.add('total');
+    // Columns named where no row is (“总计”列数据有误，现予撤回: t119).
+    if (!requests.size && (!tables.length || tables.includes('requests')))
+      for (const [k, re] of COLUMNS) if (re.test(words)) requests.add(`col:${k}`);
     const c = {
       active: rows('active', ACTIVE),
       requests,
@@ -138,20 +181,21 @@ export function correctedRows(
   let out = read;
   for (const c of stated) {
     const named = c[table];
-    const rows = { has: (k: string) => named.has('*') || named.has(k) };
-    const hit = out.cells.filter((x) => x.state === 'number' && rows.has(x.row_key));
+    const at = (x: { row_key: string; col_key: string }) =>
+      named.has('*') || named.has(x.row_key) || named.has(`col:${x.col_key}`);
+    const hit = out.cells.filter((x) => x.state === 'number' && at(x));
     if (!hit.length) continue;
     const first = hit[0]!;
     out = {
       ...out,
       cells: out.cells.map((x) =>
-        x.state === 'number' && rows.has(x.row_key) ? { ...x, value: null, state: 'ambiguous' as const } : x,
+        x.state === 'number' && at(x) ? { ...x, value: null, state: 'ambiguous' as const } : x,
       ),
       notes: [
         ...out.notes,
         {
           code: 'W_CELLS_AMBIGUOUS',
-          message: `the report corrects these figures (line ${c.line}: "${c.words}"): the table's and the correction's differ, so which is the year's is not proven; ${hit.length} value(s) of ${named.has('*') ? 'the table' : [...named].join(', ')} left NULL`,
+          message: `the report corrects these figures (line ${c.line}: "${c.words}"): the table's and the correction's differ, so which is the year's is not proven; ${hit.length} value(s) of ${named.has('*') ? 'the table' : [...named].map((k) => k.replace('col:', 'column ')).join(', ')} left NULL`,
           line: c.line,
           at: { table: first.table_id, row: first.row_key, col: first.col_key },
         },

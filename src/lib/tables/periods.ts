@@ -32,7 +32,7 @@ function arabicYears(words: string): string {
  * Another year than the report's: 上年, 上一年度, 上一个年度, 去年, 前年, 前一年度, 往期 (last year,
  * the year before, earlier periods); not 以上年度 (the years above) nor 当前年度 (the current year).
  */
-const LAST_YEAR = /(?<!以)上一?(?:个|统计|报告)?年|去年|(?<!当)前一?个?年|往期/;
+const LAST_YEAR = /(?<!以)上一?(?:个)?(?:统计|报告)?年|去年|(?<!当)前一?个?年|往期/;
 /** A span of years: 2008年以来 (a year's, not 今年以来 or 施行以来), 历年, 近三年, 2021-2023年, 2021至2023年. */
 const SPAN =
   /(?:19|20)\d{2}年度?以来|历年|往年|近[\d一二三两四五六七八九十]+年|(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)\d{2}/;
@@ -176,7 +176,8 @@ export function otherPeriodCaption(
     if (COMPARING.test(outside)) return null;
     // (A remark giving another year's figure, （2022年为38件）, compares as well: t106.)
     const compares = COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r));
-    return namesOtherPeriod(compares ? outside : w, own) ? { line: no, words: w } : null;
+    const judged = compares ? outside : w;
+    return namesOtherPeriod(judged, own) || partOfYear(judged) ? { line: no, words: w } : null;
   };
   const intro = introLines(lines.slice(0, end), first);
   for (const [k, l] of intro.entries()) {
@@ -224,13 +225,28 @@ export function otherPeriodCaption(
 
 /**
  * What a line introducing a table speaks of: its last clause where that introduces what follows
- * and names the report's year (2022年度我局未收到申请，2023年度情况如下：: the clauses before it speak
- * of something else; t116, the year's own table NULL); else the whole line.
+ * and names the report's year or 本年度 (2022年度我局未收到申请，2023年度情况如下：; 上年度共收到申请35件，
+ * 本年度情况如下：: the clauses before it speak of something else; t116, t119, the year's own table
+ * NULL); else the whole line.
  */
 function introduced(text: string, year: number | null): string {
   const clause = text.split(/[，,；;]/).at(-1) ?? text;
-  return clause !== text && INTRO_END.test(text) && year !== null && clause.includes(`${year}年`) ? clause : text;
+  const own = (year !== null && clause.includes(`${year}年`)) || /^(?:本年度?|今年|全年)/.test(clause);
+  return clause !== text && INTRO_END.test(text) && own ? clause : text;
 }
+
+/**
+ * Words naming part of the year, not all of it (上半年情况：, 其中第四季度情况：, 12月份): a table under
+ * them is not the year's (a fresh tester's t119: beside the year's own, both NULL). Not a span to
+ * the year's end (1—12月, 全年).
+ */
+function partOfYear(words: string): boolean {
+  return (
+    PART_OF_YEAR.test(words) &&
+    !/全年|1\s*[-—–~～至到]\s*12\s*月|(?:截至|截止|至)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月/.test(words)
+  );
+}
+const PART_OF_YEAR = /上半年|下半年|(?:第)?[一二三四1-4]\s*季度|(?<![\d-—–~～至到])\d{1,2}\s*月份/;
 
 /**
  * Where a section's table begins: `lines` (the heading, when given, then `body`), `first` (1 when

@@ -101,7 +101,8 @@ const requestHead: RowDef[] = [
   req('withheld_prohibited', '（三）2.其他法律行政法规禁止公开', /禁止公开/),
   req('withheld_three_safeties', '（三）3.危及“三安全一稳定”', /三安全一稳定/),
   req('withheld_third_party', '（三）4.保护第三方合法权益', /第三方合法权益/),
-  req('withheld_internal', '（三）5.属于三类内部事务信息', /内部事务/),
+  // (事物 for 事务: a common slip, t117; the row was lost.)
+  req('withheld_internal', '（三）5.属于三类内部事务信息', /内部事[务物]/),
   req('withheld_process', '（三）6.属于四类过程性信息', /过程性信息/),
   req('withheld_enforcement', '（三）7.属于行政执法案卷', /行政执法案卷/),
   req('withheld_query', '（三）8.属于行政查询事项', /行政查询事项/),
