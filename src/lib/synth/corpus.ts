@@ -1357,6 +1357,35 @@ function report(
       quirks.add('dump-heading-parts');
     }
     if (!noTables) ({ cells, unknown, cut } = r);
+    // The report correcting a figure of 三 in words in 六 (勘误：…原为14件，现更正为17件; fresh testers'
+    // t116, t119): the row it names holds two figures, so the truth has it NULL (ambiguous). Side
+    // generator (which files: `corrRng` alone; such a file's own later draws may differ, its text
+    // being longer); not on a one-line dump, nor where 六 is not printed or numbered otherwise.
+    const corrRng = new Random(Number(seq) * 8429 + 53);
+    const h6At = h56.length ? body.indexOf(h56[1]!) : -1;
+    if (!noTables && style !== 'oneline' && h6At >= 0 && corrRng.chance(0.03)) {
+      const named: Array<[string, string]> = [
+        ['granted', '（一）予以公开'],
+        ['partly_granted', '（二）部分公开'],
+        ['withheld_state_secret', '1.属于国家秘密'],
+        ['declined_repeat', '2.重复申请'],
+      ];
+      const [key, label] = corrRng.pick(named);
+      const cell = cells.find((c) => c.table_id === 'requests' && c.row_key === key && c.col_key === 'natural_person');
+      if (cell && cell.state === 'number' && cell.value !== null) {
+        const now = cell.value + corrRng.int(1, 5);
+        const said = corrRng.pick([
+          `勘误：本报告第三部分“${label}”自然人一栏数据有误，原为${cell.value}件，现更正为${now}件。`,
+          `更正说明：第三部分“${label}”自然人一栏应为${now}件，原文误写为${cell.value}件，特此更正。`,
+          `经复核，本报告第三部分“${label}”自然人数据误填为${cell.value}，正确数据为${now}。`,
+        ]);
+        body.splice(h6At + 2, 0, said);
+        cells = cells.map((c) =>
+          c.table_id === 'requests' && c.row_key === key ? { ...c, value: null, state: 'ambiguous' as const } : c,
+        );
+        quirks.add('correction-words');
+      }
+    }
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
     // prints with another total (repeat-differing, below; side generator). Its label the longest
     // of the form's it holds (1. and 一、 are parts of others).

@@ -94,7 +94,7 @@ function signature(text: string): string | null {
  * Words over a table saying what it is: ending in a colon or 如下, naming 情况 or 数据, a table's
  * number (表2), ending in a year (（二）2023年度). Not an item's number alone: a PDF's wrapped row label (（四）3.补) is none.
  */
-const CAPTION = /[:：]\s*$|如下|情况|数据|^\s*表\s*[\d一二三四五六七八九十]|(?:19|20)\d{2}\s*年度?\s*$/;
+const CAPTION = /[:：]\s*$|如下|情况|数据|季度|半年|^\s*表\s*[\d一二三四五六七八九十]|(?:19|20)\d{2}\s*年度?\s*$/;
 /**
  * A report's title (a page's running header between a table's two pages), or a table continued
  * (续表, 表2（续）): no caption of another table.

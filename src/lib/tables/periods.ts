@@ -131,6 +131,9 @@ const CITED =
  */
 const BASIS =
   /格式|口径|修订|修正|印发|制度|施行|标准|规定|办法|基础上|起(?:执行|实施|施行|使用)|版本|新版|沿用|栏目|表式|样式/;
+/** A figure stated in a sentence (35件), and words pointing at the table below. */
+const FIGURE_STATED = /\d+\s*[件项个条次]/;
+const POINTS_AT_TABLE = /下表|如下|以下|见表|附表|表\s*\d/;
 /** Another period's figure in a remark: 2022年为38件, 上年同期是5件. */
 const FIGURE_OF = /(?:年度?|同期)(?:为|是|共|计)?\s*\d+\s*[件项个条次]/;
 /** A remark in brackets (（本年度无增加）): it speaks of the report's year, not of the table's period. */
@@ -191,6 +194,10 @@ export function otherPeriodCaption(
     } else if (text.length <= 40) {
       const hit = said(l.no, introduced(text, year).replace(HEADING, ''));
       if (hit) return hit;
+    } else if (introduced(text, year) !== text) {
+      // A long line whose last clause introduces the year's table (…较上年同期有所增长。2023年度情况如下：).
+      const hit = said(l.no, introduced(text, year));
+      if (hit) return hit;
     } else if (/[:：]$|如下\s*[。.]?$|(?:列于|列在|见)下表\s*[。.]?$/.test(text)) {
       // A long line ending in a colon or 如下 introduces what follows (上年度（2022年）本机关收到和处理…的
       // 情况，按照规定格式统计如下，…：), even with a unit line (单位：件) between it and the table:
@@ -220,7 +227,12 @@ export function otherPeriodCaption(
   }
   const last = intro[intro.length - 1];
   if (!last || (last === intro[0] && first === 1)) return null;
-  return said(last.no, introduced(lastSentence(last.text), year));
+  // A remark stating another year's figure (2022年度共收到政府信息公开申请35件。) over the table says
+  // what that year had, not that the table is that year's, unless it points at the table (见下表,
+  // 如下, 以下): t120, the year's own table NULL.
+  const sentence = lastSentence(last.text);
+  if (FIGURE_STATED.test(sentence) && !INTRO_END.test(last.text) && !POINTS_AT_TABLE.test(last.text)) return null;
+  return said(last.no, introduced(sentence, year));
 }
 
 /**
@@ -230,8 +242,12 @@ export function otherPeriodCaption(
  * NULL); else the whole line.
  */
 function introduced(text: string, year: number | null): string {
-  const clause = text.split(/[，,；;]/).at(-1) ?? text;
-  const own = (year !== null && clause.includes(`${year}年`)) || /^(?:本年度?|今年|全年)/.test(clause);
+  const clause = text.split(/[，,；;。]/).at(-1) ?? text;
+  // (The clause must introduce the figures itself: 本年度无新增： after 上年度…统计如下 says nothing of
+  // the table's period: t102.)
+  const own =
+    ((year !== null && clause.includes(`${year}年`)) || /^(?:本年度?|今年|全年)/.test(clause)) &&
+    /情况|数据|如下/.test(clause);
   return clause !== text && INTRO_END.test(text) && own ? clause : text;
 }
 
