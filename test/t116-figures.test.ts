@@ -116,7 +116,8 @@ describe('the report correcting its own figures (correctionsStated)', () => {
         '勘误：原报告“（一）予以公开”自然人一栏数据有误，原为5件，现更正为6件，总计相应更正为7件。',
       ]),
     );
-    expect(rowOf(p.cells, 'requests', 'granted')).toBe('A A A A A A A');
+    expect(rowOf(p.cells, 'requests', 'granted')).toBe('C C C C C C C');
+    expect(p.cells.find((c) => c.row_key === 'granted')?.state).toBe('corrected');
     expect(rowOf(p.cells, 'requests', 'new_received')).toBe('10 1 0 0 0 1 12');
   });
 

@@ -55,3 +55,12 @@ describe('sentences over the year’s own table (t120)', () => {
       otherPeriodCaption(null, lines('2022年度共收到申请35件，具体情况见下表。', ...REQUESTS), 2023),
     ).not.toBeNull());
 });
+
+describe('what a reader sees of a corrected cell', () => {
+  it('says the report corrected it, not that its place is unproven', async () => {
+    const { cellView } = await import('../src/lib/site/present.ts');
+    const v = cellView({ state: 'corrected', raw: '14', line: 3, value: null } as never);
+    expect(v.kind).toBe('corrected');
+    expect(v.title).toMatch(/报告自行更正/);
+  });
+});

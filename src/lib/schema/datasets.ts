@@ -31,6 +31,9 @@ export const TableId = z.enum(['active', 'requests', 'review']);
  * its section's words say it is another year's, or cumulative), `other_unit` (another unit's:
  * 下属单位…情况如下：, 填报单位：…) or `contradicted` (its section says nothing happened in the year,
  * 本年度未收到政府信息公开申请, and the table holds figures). Appended after the others.
+ * `corrected`: the report corrects this cell's row (or column) in words or in a table of
+ * corrections (原为14件，现更正为17件; 更正前 | 更正后), so it holds two figures and which is the
+ * year's is not proven (W_CELLS_AMBIGUOUS; tables/corrections.ts). Appended after the others.
  */
 export const CellState = z.enum([
   'number',
@@ -44,6 +47,7 @@ export const CellState = z.enum([
   'other_period',
   'other_unit',
   'contradicted',
+  'corrected',
 ]);
 /** States of a cell that was in the source but could not be read with certainty (`cells_ambiguous`). */
 export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set([
@@ -55,6 +59,7 @@ export const UNCERTAIN_STATES: ReadonlySet<z.infer<typeof CellState>> = new Set(
   'other_period',
   'other_unit',
   'contradicted',
+  'corrected',
 ]);
 export const CheckStatus = z.enum(['pass', 'fail', 'not_assessable']);
 export const Outcome = z.enum(['ok', 'partial', 'text_only', 'duplicate', 'rejected']);

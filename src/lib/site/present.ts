@@ -80,8 +80,13 @@ export function cellView(c: CellRow | undefined, hidden: (line: number) => strin
     case 'other_unit':
     case 'contradicted':
       return { text: '?', title: NOT_OWN_TITLE[c.state], kind: c.state, line: c.line };
+    case 'corrected':
+      return { text: '?', title: CORRECTED_TITLE, kind: 'corrected', line: c.line };
   }
 }
+
+/** Why a cell the report corrects is NULL (tables/corrections.ts). */
+export const CORRECTED_TITLE = '报告自行更正了这一格：更正前后的数字不同，不能证明哪一个是本年度的，数值留空';
 
 /**
  * Why every value of a table is NULL when the table is not proven the report's own (tables/not-own.ts):

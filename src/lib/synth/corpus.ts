@@ -1358,7 +1358,7 @@ function report(
     }
     if (!noTables) ({ cells, unknown, cut } = r);
     // The report correcting a figure of 三 in words in 六 (勘误：…原为14件，现更正为17件; fresh testers'
-    // t116, t119): the row it names holds two figures, so the truth has it NULL (ambiguous). Side
+    // t116, t119): the row it names holds two figures, so the truth has it NULL (corrected). Side
     // generator (which files: `corrRng` alone; such a file's own later draws may differ, its text
     // being longer); not on a one-line dump, nor where 六 is not printed or numbered otherwise.
     const corrRng = new Random(Number(seq) * 8429 + 53);
@@ -1381,7 +1381,7 @@ function report(
         ]);
         body.splice(h6At + 2, 0, said);
         cells = cells.map((c) =>
-          c.table_id === 'requests' && c.row_key === key ? { ...c, value: null, state: 'ambiguous' as const } : c,
+          c.table_id === 'requests' && c.row_key === key ? { ...c, value: null, state: 'corrected' as const } : c,
         );
         quirks.add('correction-words');
       }

@@ -8,7 +8,7 @@ import type { TableRead } from './read.ts';
  * 自然人一栏数据有误，原为14件，现更正为17件; 行政许可本年处理决定数量应为10219件，原文误写为10119件;
  * 更正事项 | 更正前 | 更正后 — where no corrected copy of the table is printed to compare (copies.ts
  * does that): the rows it names hold a figure the report itself withdraws, and which one is the
- * year's is not proven by the table. Their cells are left NULL (`ambiguous`), with a note naming
+ * year's is not proven by the table. Their cells are left NULL (`corrected`), with a note naming
  * the correction's line (fresh testers' t106 W2, t108 SW5, t116 W17–W19: the withdrawn numbers
  * were published). A correction of another year's report (对上年度报告…更正) is not the year's.
  */
@@ -174,7 +174,7 @@ export function correctionsStated(lines: readonly Line[], year: number | null = 
   return out;
 }
 
-/** `read` with the cells of the rows a correction names left NULL (`ambiguous`), one note each. */
+/** `read` with the cells of the rows a correction names left NULL (`corrected`), one note each. */
 export function correctedRows(
   read: TableRead | null,
   table: 'active' | 'requests' | 'review',
@@ -192,7 +192,7 @@ export function correctedRows(
     out = {
       ...out,
       cells: out.cells.map((x) =>
-        x.state === 'number' && at(x) ? { ...x, value: null, state: 'ambiguous' as const } : x,
+        x.state === 'number' && at(x) ? { ...x, value: null, state: 'corrected' as const } : x,
       ),
       notes: [
         ...out.notes,

@@ -53,7 +53,7 @@ export type Placed =
  * or a table not proven the report's own (`other_period`, `other_unit`, `contradicted`: not-own.ts).
  */
 export type UnprovenState =
-  'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column' | 'unnamed_column' | NotOwnState;
+  'ambiguous' | 'unreadable' | 'repeated_row' | 'repeated_column' | 'unnamed_column' | 'corrected' | NotOwnState;
 /** A table whose values are not proven the report's own: another period's, another unit's, or contradicted by its section's text. */
 export type NotOwnState = 'other_period' | 'other_unit' | 'contradicted';
 
