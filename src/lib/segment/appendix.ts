@@ -153,7 +153,7 @@ function opensAppendix(text: string): boolean {
  * numbers were published, the corrected copy never compared).
  */
 const CORRECTION =
-  /(?:更正|勘误|修正|订正).{0,60}如下\s*[:：]?\s*$|^(?:附件|附表)\s*\d{0,2}\s*[:：]?\s*(?:更正|修正|订正|勘误)后的?[^。；，,]{0,40}表$/;
+  /(?:更正|勘误|修正|订正|修订|修改|纠正|校正|正确|为准|核实).{0,60}(?:如下|下表|表格)\s*[:：]?\s*$|(?:以|按|见)下表(?:数据)?为准\s*[:：。]?\s*$|^(?:附件|附表)\s*\d{0,2}\s*[:：]?\s*(?:更正|修正|订正|勘误)后的?[^。；，,]{0,40}表$/;
 
 /** Whether a line announces a correction of the report's figures (CORRECTION). */
 export const isCorrection = (text: string): boolean => CORRECTION.test(text.trim());

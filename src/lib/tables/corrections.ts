@@ -20,7 +20,7 @@ export type Corrected = Record<'active' | 'requests' | 'review', Set<string>> & 
  * the year's work), and words of figures beside them.
  */
 const CORRECTS =
-  /有误|误写|误填|笔误|勘误|更正为|修正为|订正为|修改为|正确数据为|应为\s*[\d零〇一二三四五六七八九十百]|原为\s*[\d零〇一二三四五六七八九十百]|原填报|经复核调整为|由\s*[\d零〇一二三四五六七八九十百]+\s*件?(?:调整|更正|修改|变更)为|实为\s*[\d零〇一二三四五六七八九十百]|更正前|更正后|更正说明|更正如下|撤回/;
+  /有误|误写|误填|笔误|勘误|更正为|修正为|订正为|修改为|正确数据为|应为\s*[\d零〇一二三四五六七八九十百]|原为\s*[\d零〇一二三四五六七八九十百]|原填报|经复核调整为|纠正为|校正为|更新为|实际为|调整后为|之误|为准|核定为|调[增减]至|经复查|经复核|经核实|经核查|审核确认|由\s*[\d零〇一二三四五六七八九十百]+\s*件?(?:调整|更正|修改|变更)为|实为\s*[\d零〇一二三四五六七八九十百]|更正前|更正后|更正说明|更正如下|撤回/;
 const FIGURES = /\d|数据|数字|一栏|栏|表|[零〇一二三四五六七八九十百千]+件/;
 /** A correction's heading or opening line, its figures after it. */
 const OPENS = /更正说明|更正如下|更正前|更正后|勘误|修改说明|订正说明/;
@@ -30,7 +30,7 @@ const OTHER_REPORT = /上一?年度|去年|往年|上年|前一?年/;
 const YEAR_REPORT = /((?:19|20)\d{2})年度?(?:政府信息公开)?(?:工作)?(?:年度)?(?:报告|年报)/g;
 /** The header of a table of corrections: a column of the old figure beside one of the new. */
 const OLD_NEW =
-  /(?:更正前|勘误前|修改前|调整前|原数据|原表述|原填报|原数|原为|错误).*(?:更正后|勘误后|修改后|调整后|更正为|更正数|正确|现为)/;
+  /(?:更正前|勘误前|修改前|调整前|修订前|原数据|原表述|原填报|原公布|原数|原为|错误|(?:^|\|)误(?=\||$)).*(?:更正后|勘误后|修改后|调整后|修订后|更正为|更正数|核实数|正确|现为|(?:^|\|)正(?=\||$))/;
 /** 三's columns named as columns (“总计”列, 自然人一栏): left NULL where no row is named. */
 const COLUMNS: Array<[string, RegExp]> = [
   ['natural_person', /自然人[”"]?(?:一?列|一?栏)/],
@@ -120,12 +120,15 @@ export function correctionsStated(lines: readonly Line[], year: number | null = 
       }
       continue;
     }
+    // A table of corrections with no sentence over it (修订项目 | 修订前 | 修订后): its header opens it.
+    const header = !ROW.test(lines[i]!.text) && text.includes('|') && OLD_NEW.test(text) && !otherReport(text);
     if (
-      !text ||
-      ROW.test(lines[i]!.text) ||
-      !CORRECTS.test(text) ||
-      !(FIGURES.test(text) || OPENS.test(text)) ||
-      otherReport(text)
+      !header &&
+      (!text ||
+        ROW.test(lines[i]!.text) ||
+        !CORRECTS.test(text) ||
+        !(FIGURES.test(text) || OPENS.test(text)) ||
+        otherReport(text))
     )
       continue;
     // The words naming rows: the sentence itself, and the labels of a 更正前/更正后 table after it
@@ -133,11 +136,11 @@ export function correctionsStated(lines: readonly Line[], year: number | null = 
     // (A line with no figure — 更正说明：, 勘误说明： — names rows only by the table after it: 建立勘误
     // 机制，及时纠正予以公开的信息 names none.)
     const named = FIGURES.test(text) ? [text] : [];
-    let before = false;
+    let before = header;
     for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
       const t = toSimplified(lines[j]!.text).replace(/\s+/g, '');
       if (HEADING.test(lines[j]!.text) && !ROW.test(lines[j]!.text)) break;
-      if (/更正前|勘误前|修改前/.test(t) || OLD_NEW.test(t)) before = true;
+      if (/更正前|勘误前|修改前|修订前/.test(t) || OLD_NEW.test(t)) before = true;
       if (/^更正后[:：]?$/.test(t)) break;
       // (A row's words: its cells holding words, 序号 | 位置 | … as 1 | 三、…（一）予以公开 | 24 | 26.)
       if (before && ROW.test(lines[j]!.text))

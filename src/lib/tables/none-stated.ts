@@ -31,14 +31,16 @@ const END = '(?=$|件|事项|情况|（|\\()';
  */
 const NO_REQUEST = new RegExp(
   [
-    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何|一件)?(?:新的?)?(?:(?:群众|公众|社会公众)的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
-    `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
+    `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收|办理)(?:过)?(?:任何|一件)?(?:新的?)?(?:(?:群众|公众|社会公众)的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织(?:提出)?的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)?(?:的)?申请${END}`,
+    `(?:未有|没有|无)(?:任何)?(?:新的?)?(?:(?:公民|自然人)、?法人(?:或|和|及)其他组织)?(?:提出)?(?:的)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)(?:发生|产生)?${END}`,
+    // 零申请 (a slogan: 实现零申请, 依申请公开零申请; t121).
+    `零申请${END}`,
     // 未发生政府信息公开申请 (t119).
     `(?:未|没有|并未|均未)(?:发生|产生|出现)(?:过)?(?:任何)?(?:新的?)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?(?:申请|事项)${END}`,
     // 未收到依申请公开事项 (t116).
     `(?:未|没有|并未|均未|未曾)(?:收到|接到|受理|接收)(?:过)?(?:任何)?(?:新的?)?依申请公开(?:政府信息)?(?:的)?事项${END}`,
     // Nobody asked (无人向本机关申请公开政府信息, 没有公民、法人或其他组织向本机关申请…).
-    `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开(?:政府)?信息|公开)?(?=$|[（(])`,
+    `(?:无人|没有人|没有(?:任何)?(?:公民|自然人|群众)[^，,]{0,14}?)(?:向(?:本机关|本单位|本局|我局|我单位|本部门|我委|本委))?(?:提出)?(?:政府信息公开)?申请(?:公开(?:政府)?信息|政府信息公开|公开)?(?=$|[（(])`,
     // A count of none, the clause being that count alone (本年度政府信息公开申请数量为零, 收到…申请数为0, 为零申请).
     `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:共|全年)?(?:收到|受理|新收)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请(?:数量?|数|件数|总数)?|(?<=依申请公开)(?:政府信息)?(?:事项)?(?:数量?|件数|总数)?)(?:均|都)?(?:为|是|共|计)?(?:0|零)件?$`,
     `^(?:本年度?|全年|今年|\\d{4}年度?)?(?:本机关|本单位|本局|我局|我单位|本部门)?(?:依申请公开(?:政府信息)?)?为零申请$`,
@@ -55,6 +57,14 @@ const CASE = '(?:被申请|被提起|被|申请|提起)?(?:行政)?(?:复议|诉
 const NO_CASE = new RegExp(
   `(?:未|没有|并未|均未|无)(?:被申请|被提起|被)?(?:发生|出现|产生)?(?:过)?(?:任何|一起|一件)?(?:涉及|因|由|关于)?(?:政府信息公开|信息公开)?(?:申请)?(?:工作)?(?:(?:引起|引发|产生|而引起)?的)?(?:方面的)?(${CASE}(?:(?:[、和及与或]|以及)${CASE})?)(?:的)?(?:案件|情况|事项|申请)?(?=$|（|\\()`,
 );
+
+/** 四 as a slogan: 零复议、零诉讼 (t121). Its groups name what is empty. */
+const ZERO_SLOGAN = /零(?:行政)?(复议|诉讼)(?:[、和及与]零(?:行政)?(复议|诉讼))?/;
+/**
+ * A line saying none by a colon: 依申请公开：无, 行政复议、行政诉讼：无 (t121). Read before the clauses are
+ * cut at the colon.
+ */
+const COLON_NONE = /(依申请公开|政府信息公开申请|行政复议|行政诉讼)[^：:，,。]{0,12}[:：]\s*无[。.；;]?$/;
 
 /**
  * 四 counted as none, the clause being that count (行政复议、行政诉讼案件数量均为零, …均为0件): not a
@@ -158,6 +168,22 @@ export function noneStatements(
   own: readonly string[] = [],
 ): NoneStated[] {
   const out: NoneStated[] = [];
+  for (const l of lines) {
+    const text = toSimplified(l.text).replace(/\s+/g, '');
+    const m = text.includes('|') ? null : COLON_NONE.exec(text);
+    // (The words before the colon are the topic, not a subject: no otherSubject test.)
+    if (!m || PART.test(text) || namesOtherPeriod(text, year)) continue;
+    const rows =
+      table === 'requests'
+        ? /申请/.test(m[1]!)
+          ? ['new_received']
+          : []
+        : [
+            ...(/复议/.test(text) ? ['review'] : []),
+            ...(/诉讼/.test(text) ? ['suit_direct', 'suit_after_review'] : []),
+          ];
+    if (rows.length && (table === 'requests' || !/申请/.test(m[1]!))) out.push({ line: l.no, words: text, rows });
+  }
   for (const c of clauses(lines)) {
     if (namesOtherPeriod(c.words, year) || PART.test(c.words) || EXCEPT.test(c.words) || otherSubject(c.words, own))
       continue;
@@ -166,6 +192,18 @@ export function noneStatements(
       continue;
     }
     // (No new case — 未收到新的行政复议申请 — leaves cases carried over that ended in the year.)
+    const slogan = ZERO_SLOGAN.exec(c.words);
+    if (slogan) {
+      const what = `${slogan[1]}${slogan[2] ?? ''}`;
+      out.push({
+        ...c,
+        rows: [
+          ...(what.includes('复议') ? ['review'] : []),
+          ...(what.includes('诉讼') ? ['suit_direct', 'suit_after_review'] : []),
+        ],
+      });
+      continue;
+    }
     const m = /新/.test(c.words)
       ? null
       : (NO_CASE.exec(c.words) ??

@@ -117,6 +117,8 @@ const HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 const REPORT_TITLE = /年度报告|年报/;
 /** Words comparing the year with another (较上年增长…): such a sentence names both. Not 供比较 (for comparison: a caption). */
 const COMPARING = /相比|同比|环比|(?<!比)较|比上年|比去年|增长|下降|减少|增加|持平|上升/;
+/** The base of a comparison: 同比基数, 基期数, 对比基数. */
+const BASE = /基数|基期/;
 /**
  * Words quoting another report (摘自本机关2022年度报告：, 以下为2022年度报告所列): the table is that
  * report's, no running head. Not 来源, 见 or 详见 (数据来源：…年报系统, 详见2022年年报: a fresh
@@ -176,9 +178,10 @@ export function otherPeriodCaption(
     // A comparison in a bracketed remark only (2022年度情况如下（本年度无增加）：) leaves the rest
     // to say the period; the remark itself is read only where nothing compares (（2008年以来累计）).
     const outside = w.replace(REMARK, '');
-    if (COMPARING.test(outside)) return null;
+    // (A comparison's base named with its year, 同比基数（2022年）, 基期, is that year's table: t121.)
+    if (COMPARING.test(outside) && !BASE.test(w)) return null;
     // (A remark giving another year's figure, （2022年为38件）, compares as well: t106.)
-    const compares = COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r));
+    const compares = !BASE.test(w) && (COMPARING.test(w) || (w.match(REMARK) ?? []).some((r) => FIGURE_OF.test(r)));
     const judged = compares ? outside : w;
     return namesOtherPeriod(judged, own) || partOfYear(judged) ? { line: no, words: w } : null;
   };
