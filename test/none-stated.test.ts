@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { namesOtherPeriod } from '../src/lib/tables/periods.ts';
 import { noneStated } from '../src/lib/tables/none-stated.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
-import { ACTIVE, REQUESTS, REVIEW, report } from './report-text.ts';
+import { ACTIVE, REQUESTS, REVIEW, lines, report } from './report-text.ts';
 
 /**
  * A section's text saying nothing happened in the year beside a table of figures (t109: last
  * year's table under 本年度本机关未收到政府信息公开申请。 and a note the period rules miss): text and
  * table disagree, so the table is left NULL (tables/none-stated.ts).
  */
-const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 
 describe('noneStated', () => {
   it.each([

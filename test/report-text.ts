@@ -82,3 +82,6 @@ export const report = (s2: string[], s3: string[], s4: string[], tail: string[])
     '本年度未收取信息处理费。',
     ...tail,
   ].join('\n');
+
+/** Numbered lines (from 1) of `texts`, as the rules read a section's lines. */
+export const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));

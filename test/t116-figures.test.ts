@@ -5,7 +5,7 @@ import { noneStated } from '../src/lib/tables/none-stated.ts';
 import { otherPeriodCaption } from '../src/lib/tables/periods.ts';
 import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
-import { ACTIVE, REQUESTS, REVIEW, report, requests } from './report-text.ts';
+import { ACTIVE, REQUESTS, REVIEW, lines, report, requests } from './report-text.ts';
 
 /**
  * Files holding more than one set of figures, only one the agency's own for the year (a fresh
@@ -13,7 +13,6 @@ import { ACTIVE, REQUESTS, REVIEW, report, requests } from './report-text.ts';
  * section (tables/apart.ts), the report correcting its own figures (tables/corrections.ts),
  * sentences inside one-line dumps, and wordings the rules missed.
  */
-const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 const read = (text: string) => ok(parseText(text));
 const dir = new URL('./fixtures/tester/t116/', import.meta.url);
 

@@ -6,14 +6,13 @@ import { noneStated } from '../src/lib/tables/none-stated.ts';
 import { otherPeriodCaption } from '../src/lib/tables/periods.ts';
 import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
 import { ok, parseText, rowOf } from './helpers.ts';
-import { ACTIVE, REQUESTS, REVIEW, report, requests } from './report-text.ts';
+import { ACTIVE, REQUESTS, REVIEW, lines, report, requests } from './report-text.ts';
 
 /**
  * A fresh tester's t119 (test/fixtures/tester/t119, README.txt its notes): the session's rules for
  * tables printed twice, corrections, sentences over a table and words inside dumps, attacked both
  * ways. W: wrong numbers before; L: the agency's own tables lost.
  */
-const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 const read = (text: string) => ok(parseText(text));
 const dir = new URL('./fixtures/tester/t119/', import.meta.url);
 

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { correctionsStated } from '../src/lib/tables/corrections.ts';
 import { otherPeriodCaption } from '../src/lib/tables/periods.ts';
 import { missingInFile, testerFiles, wrongInFile } from './documents.ts';
-import { REQUESTS } from './report-text.ts';
+import { REQUESTS, lines } from './report-text.ts';
 
 /**
  * A fresh tester's t120 (test/fixtures/tester/t120, README.txt its notes): corrections and a
  * section's two tables as HTML, Word and PDF files write them.
  */
-const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 const dir = new URL('./fixtures/tester/t120/', import.meta.url);
 
 describe('t120: the minimal files', () => {

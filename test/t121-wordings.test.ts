@@ -3,13 +3,12 @@ import { correctionsStated } from '../src/lib/tables/corrections.ts';
 import { noneStatements } from '../src/lib/tables/none-stated.ts';
 import { otherPeriodCaption } from '../src/lib/tables/periods.ts';
 import { testerFiles, wrongInFile } from './documents.ts';
-import { REQUESTS } from './report-text.ts';
+import { REQUESTS, lines } from './report-text.ts';
 
 /**
  * A fresh tester's t121 (test/fixtures/tester/t121, README.txt its notes): wordings of none, of
  * another period and of corrections no earlier tester tried.
  */
-const lines = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 const dir = new URL('./fixtures/tester/t121/', import.meta.url);
 
 describe('t121: the minimal files', () => {
