@@ -12,6 +12,8 @@ export function summaryText(data: RunResult, outDir: string, seconds: number): s
     `年报开放数据 ingest — ${n('files')} files in ${seconds.toFixed(1)} s → ${outDir}`,
     `  ok ${n('ok')} · partial ${n('partial')} · text_only ${n('text_only')} · duplicate ${n('duplicate')} · rejected ${n('rejected')}`,
     `  reports ${n('reports')}${c.copies ? ` (${n('copies')} ${c.copies === 1 ? 'is a copy' : 'are copies'} of another report, counted once)` : ''} · cells ${n('cells')} · ambiguous/unreadable cells ${n('cells_ambiguous')}`,
+    // (The home page's 个表格数字 counts numbers only, each report once: fewer, and a reader asks why: t117.)
+    `  (cells: every cell read, NULL ones and copies' included; the site counts the numbers only, each report once)`,
     `  checks failed ${n('checks_failed')} (in ${n('reports_with_failed_checks')} reports)`,
   ];
   const rejected = data.manifest.files.filter((f) => f.outcome === 'rejected');

@@ -30,6 +30,7 @@ import {
   appendixReference,
   findAppendix,
   isCorrection,
+  opensBareTable,
   opensRunInFive,
   placeAppendix,
   type Appendix,
@@ -366,6 +367,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
           ...mark,
           ...saidOf({ title: b.title?.line ?? null, lines: b.lines }),
           ...(r.correction ? { correction: true as const } : {}),
+          ...(r.bare ? { repeat: true as const } : {}),
           ...((reference ?? r.opener) ? { reference: (reference ?? r.opener)! } : {}),
         })),
       ),
@@ -664,6 +666,8 @@ function placedRuns(
   placed: Placed;
   where: string;
   correction: boolean;
+  /** A run no title or words open (opensBareTable): it only takes values away. */
+  bare: boolean;
   opener: { line: number; words: string } | null;
 }> {
   const four = sections.find((s) => s.index === 4);
@@ -686,6 +690,25 @@ function placedRuns(
   const atTop = zero && zero !== last?.section ? findAppendix(zero.lines, isCorrection, 0) : null;
   if (zero && atTop?.blocks.some((b) => b.table !== null && b.table !== 'mixed'))
     found.unshift({ section: zero, appendix: atTop });
+  // A section's table printed again in 五 or 六 with no word over it (t121 H01: 四's table in 六,
+  // one figure otherwise than in 四, nothing saying which is right): `bare`, compared with the
+  // section's own only, never read in its place (a repeat's rule, tables/copies.ts).
+  const bare = new Set<Appendix>();
+  for (const s of sections)
+    if ((s.index === 5 || s.index === 6) && !found.some((f) => f.section === s)) {
+      const run = findAppendix(s.lines, opensBareTable, 1);
+      // Only under sentences saying nothing of it: a title or caption over it (附：2022年度…统计,
+      // t84), or words naming another period or unit, make it no copy of the section's.
+      const before = run ? s.lines.slice(1, run.at) : [];
+      const saysNothing =
+        before.every((l) => !l.text.trim() || /[。；！？]\s*$/.test(l.text.trim())) &&
+        !before.some((l) => otherPeriodOpener(l, year)) &&
+        !otherUnitCaption(null, s.lines, agencies);
+      if (saysNothing && run?.blocks.some((b) => b.table !== null && b.table !== 'mixed')) {
+        bare.add(run);
+        found.push({ section: s, appendix: run });
+      }
+    }
   // The sections' own text points at them: the lines before a run in its section.
   const refs: Partial<Record<2 | 3 | 4, ReturnType<typeof appendixReference>>> = {};
   for (const s of sections)
@@ -694,8 +717,11 @@ function placedRuns(
       refs[s.index as 2 | 3 | 4] = appendixReference(run ? s.lines.slice(0, run.appendix.at) : s.lines);
     }
   return found.map(({ section, appendix }) => {
-    const where =
-      section === last?.section
+    const where = bare.has(appendix)
+      ? section.index === 5
+        ? '第五部分中'
+        : '第六部分中'
+      : section === last?.section
         ? '附件'
         : section === five
           ? '第五部分中'
@@ -717,6 +743,7 @@ function placedRuns(
       where,
       // A run a correction opens (更正如下：) is the report's own table again, corrected.
       correction: isCorrection(opening?.text ?? ''),
+      bare: bare.has(appendix),
       // Unless the line opening it names another period (对上年度报告中…更正如下：, 附件：2022年度…).
       opener: opening ? otherPeriodOpener(opening, year) : null,
     };

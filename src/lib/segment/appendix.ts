@@ -218,6 +218,18 @@ function cellTable(text: string): AppendixTableId | 'mixed' | null {
 /** A sentence or a date (the signature under the last table): what ends a table. */
 const PROSE = /[。；！？]|^\d{4}年\d{1,2}月\d{1,2}日$/;
 
+/**
+ * A line that opens a table printed with no title or words over it: a line of one template
+ * table's header words or row labels (行政复议 | 行政诉讼, 结果维持 | 结果纠正 …), no sentence.
+ * For 五 and 六, where such a table is 二's, 三's or 四's printed again (t121 H01: 四 reprinted in
+ * 六, its figures differing from 四's own, with no word saying which is right).
+ */
+export function opensBareTable(text: string): boolean {
+  if (text.length > 300 || PROSE.test(text)) return false;
+  const t = cellTable(text);
+  return t !== null && t !== 'mixed';
+}
+
 /** A row's label as the form numbers it: （四）2.…, 一、…, （七）总计. */
 const ROW_LABEL = /^(?:[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.．])/;
 

@@ -1386,6 +1386,42 @@ function report(
         quirks.add('correction-words');
       }
     }
+    // 四's table printed again at the end of 六 with no word over it, one figure of 行政复议 otherwise
+    // (a fresh tester's t121 H01): the report gives two figures for that row and says nothing of
+    // which is right, so the truth has the row NULL (ambiguous). Side generator; only where 四's
+    // values are one line of fifteen numbers in the form's order, and nothing follows 六.
+    const bareRng = new Random(Number(seq) * 8623 + 61);
+    const six = h56.length ? body.indexOf(h56[1]!) : -1;
+    const valuesAt = r.review.findIndex((l) => (l.match(/\d[\d,.]*/g) ?? []).length === 15);
+    if (
+      !noTables &&
+      s4 &&
+      ONE_LINE_ROWS.has(style) &&
+      !tq.grid &&
+      !tq.reviewByYear &&
+      !tq.layoutReview &&
+      !tq.reviewBlockRows &&
+      !appendixLength &&
+      !quirks.has('correction-words') &&
+      !quirks.has('review-column-numbers') &&
+      six >= 0 &&
+      valuesAt >= 0 &&
+      body.includes(r.review[valuesAt]!) &&
+      bareRng.chance(0.02)
+    ) {
+      const review = cells.filter((c) => c.table_id === 'review' && c.row_key === 'review');
+      if (review.length === 5 && review.every((c) => c.state === 'number')) {
+        const copy = [...r.review];
+        copy[valuesAt] = copy[valuesAt]!.replace(/\d[\d,.]*/, (d) =>
+          String(Number(d.replace(/,/g, '')) + bareRng.int(1, 4)),
+        );
+        body.splice(six + 2, 0, ...copy);
+        cells = cells.map((c) =>
+          c.table_id === 'review' && c.row_key === 'review' ? { ...c, value: null, state: 'ambiguous' as const } : c,
+        );
+        quirks.add('bare-reprint');
+      }
+    }
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
     // prints with another total (repeat-differing, below; side generator). Its label the longest
     // of the form's it holds (1. and 一、 are parts of others).
