@@ -39,6 +39,7 @@ import {
 import { tablesApart, withoutProse } from '../tables/apart.ts';
 import { ownThenRepeats, type TableCopy } from '../tables/copies.ts';
 import { correctedRows, correctionsStated } from '../tables/corrections.ts';
+import { tablesNamed, type NamedTable, type TableNamed } from '../tables/named.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
 import { noneStatements, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
@@ -323,9 +324,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const reference = body ? otherPeriodReference(body, meta.year) : null;
     // 本年度未收到政府信息公开申请 beside a table of figures, said in the section or in 一's overview:
     // the table is not proven the year's (t109, t112).
+    // Said in the section (its heading too: 三、…申请情况（本年度无）), in 一's overview, or in 五 and 六
+    // (本年度本局无依申请公开事项，故第三部分表格不作统计。: a fresh tester's t124).
     const none =
-      body && i !== 2
-        ? noneStatements([...(tsec(1)?.lines ?? []), ...body], i === 3 ? 'requests' : 'review', meta.year, agencies)
+      own && body && i !== 2
+        ? noneStatements(
+            [...(tsec(1)?.lines ?? []), ...headed(own, body), ...(tsec(5)?.lines ?? []), ...(tsec(6)?.lines ?? [])],
+            i === 3 ? 'requests' : 'review',
+            meta.year,
+            agencies,
+          )
         : [];
     const said = none.length ? { none } : {};
     // A table printed after 四 (表2 …统计表) with the statement under its own title (本年度，本机关
@@ -389,10 +397,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // Such a copy is marked, so that the year's own copy, where there is one, is read without it
   // (copies.ts ownThenRepeats: t108, last year's correction in 五 left the year's 三 NULL).
   const ownPeriod = (read: TableRead, c: Copy): { read: TableRead; otherPeriod?: true } => {
-    const caption = otherPeriodCaption(c.heading ?? null, c.lines, meta.year) ?? c.reference ?? null;
+    // (A page dumped as one line: the words before its table's own on the line are read as over it.)
+    const lines = leadApart(c.lines);
+    const caption = otherPeriodCaption(c.heading ?? null, lines, meta.year) ?? c.reference ?? null;
     if (caption) return { read: otherPeriodTable(read, caption), otherPeriod: true };
     // 下属单位某处…情况如下：, 填报单位：某站, 三、局属某处收到…: another unit's table (t111).
-    const unit = otherUnitCaption(c.heading ?? null, c.lines, agencies);
+    const unit = otherUnitCaption(c.heading ?? null, lines, agencies);
     if (unit) return { read: otherUnitTable(read, unit), otherPeriod: true };
     const checked = noneStatedTable(read, c.none ?? null);
     return checked === read ? { read } : { read: checked, otherPeriod: true };
@@ -445,7 +455,7 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     // The empty pieces 三's rows end with, where they all agree: the flattening's own padding,
     // against which 四's one row (its other lines are its header's) is measured.
     const r = readReview(
-      withoutProse(c.lines),
+      withoutProse(leadApart(c.lines)),
       meta.year,
       () => rowPadding(requestList[0]?.lines ?? []),
       () => layoutCount(requestList[0]?.lines ?? []),
@@ -455,9 +465,12 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
   // A correction in words or in a 更正前/更正后 table naming rows (tables/corrections.ts): those rows' figures
   // are withdrawn by the report itself, not proven the year's.
   const stated = correctionsStated(lines, meta.year);
-  active.read = correctedRows(active.read, 'active', stated);
-  requests.read = correctedRows(requests.read, 'requests', stated);
-  const review = correctedRows(ownThenRepeats('review', reviewCopies), 'review', stated);
+  // Words naming a table by its part (第三部分表格为2022年度数据, 由局属某中心填报, 现予撤回; in 本表
+  // notes in its section): what they say of it applies to the whole table (tables/named.ts; t124).
+  const named = oldForm === null ? namedInReport(sections, meta.year, agencies) : [];
+  active.read = namedTables(correctedRows(active.read, 'active', stated), 'active', named);
+  requests.read = namedTables(correctedRows(requests.read, 'requests', stated), 'requests', named);
+  const review = namedTables(correctedRows(ownThenRepeats('review', reviewCopies), 'review', stated), 'review', named);
   const tables = [
     { name: '二', sec: 2, read: active.read, line: sec(2)?.line ?? activeCopies.find((c) => !c.repeat)?.line ?? null },
     { name: '三', sec: 3, read: requests.read, line: sec(3)?.line ?? ownRequests[0]?.line ?? null },
@@ -636,6 +649,67 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
 
   const sectionRows = sections.map((s) => ({ section: s.index, heading: s.heading, text: sectionText(s.lines) }));
   return { ok: true, report, cells, checks, sections: sectionRows, diagnostics, text: all, index };
+}
+
+/** The statements naming a form table in the report's sections (tables/named.ts), 本表 in 二–四 naming their own. */
+function namedInReport(sections: Section[], year: number | null, own: readonly string[]): TableNamed[] {
+  const HERE: Record<number, NamedTable> = { 2: 'active', 3: 'requests', 4: 'review' };
+  // (本表, 上表 in a section printing two tables name one of them: its caption and note rules read
+  // that one, tables/apart.ts.)
+  return sections.flatMap((s) =>
+    s.index === 0
+      ? []
+      : tablesNamed(headed(s, s.lines), tablesApart(s.lines).length > 1 ? null : (HERE[s.index] ?? null), year, own),
+  );
+}
+
+/** `read` with what the statements naming `table` say of it: withdrawn (corrected), another period's or unit's. */
+function namedTables(read: TableRead | null, table: NamedTable, named: readonly TableNamed[]): TableRead | null {
+  let out = read;
+  for (const n of named.filter((x) => x.table === table)) {
+    if (!out) return out;
+    if (n.kind === 'withdrawn')
+      out = correctedRows(out, table, [
+        {
+          active: new Set(),
+          requests: new Set(),
+          review: new Set(),
+          [table]: new Set(['*']),
+          line: n.line,
+          words: n.words,
+        },
+      ]);
+    else if (n.kind === 'other_period') out = otherPeriodTable(out, n);
+    else out = otherUnitTable(out, { line: n.line, words: n.words, unit: n.unit ?? '' });
+  }
+  return out;
+}
+
+/**
+ * A section's lines, its first one cut before its table's own words where the page is dumped as one
+ * line (…情况（上年度）（本列数据…） 申请人情况 …, 丛台区国有林场…统计表 行政复议 行政诉讼 …: a fresh
+ * tester's t124, the caption rules saw no line over the table).
+ */
+function leadApart(lines: Line[]): Line[] {
+  const first = lines[0];
+  const m = first && /(?:\s\d+(?:\.\d+)?){3,}/.test(first.text) ? TABLE_LEAD.exec(first.text) : null;
+  if (!first || !m || !m[1]!.trim()) return lines;
+  return [{ ...first, text: m[1]!.trim() }, { ...first, text: first.text.slice(m[1]!.length) }, ...lines.slice(1)];
+}
+/** A dumped table line's words before its table's own (its header's first words). */
+const TABLE_LEAD = /^(.+?)(?=[（(]本列数据|申请人情况|行政复议\s*\|?\s*行政诉讼|信息内容|第二十条)/;
+
+/**
+ * A section's lines with its heading: words after the heading on its line (三、…申请情况（本年度无）,
+ * cut off as the body's first line) are read as a clause after it (none-stated.ts: a count of none
+ * alone speaks of the matter the clause before it names).
+ */
+function headed(own: Section, body: Line[]): Array<{ no: number; text: string }> {
+  if (!own.heading) return body;
+  const first = body[0];
+  return first && first.no === own.line
+    ? [{ no: first.no, text: `${own.heading}：${first.text}` }, ...body.slice(1)]
+    : [{ no: own.line, text: own.heading }, ...body];
 }
 
 /** The appendix of the report (segment/appendix.ts): in its last section in the file, from the line that opens it. */

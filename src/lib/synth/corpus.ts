@@ -1422,6 +1422,59 @@ function report(
         quirks.add('bare-reprint');
       }
     }
+    // A sentence in 六 saying what a table is, far from it, in wordings no list held (a fresh
+    // tester's t124): nothing happened (申请〇件, 业务未发生, 未引发行政争议), the table another year's
+    // or unit's (第三部分表格为2022年度数据, 由局属某中心填报), or withdrawn (现予撤回); or an innocent
+    // twin naming a kind of request or a comparison. The truth: the table NULL, for the first three
+    // where its figures are there to contradict; unchanged for a twin. Side generator; not on a
+    // one-line dump, nor beside the other shapes in 六.
+    const farRng = new Random(Number(seq) * 8837 + 67);
+    const sixAt = h56.length ? body.indexOf(h56[1]!) : -1;
+    if (
+      !noTables &&
+      style !== 'oneline' &&
+      sixAt >= 0 &&
+      !quirks.has('correction-words') &&
+      !quirks.has('bare-reprint') &&
+      farRng.chance(0.03)
+    ) {
+      const has = (t: string, rows?: string[]) =>
+        cells.some(
+          (c) =>
+            c.table_id === t &&
+            (!rows || rows.includes(c.row_key)) &&
+            c.state === 'number' &&
+            c.value !== null &&
+            c.value > 0,
+        );
+      // (Years in Chinese numerals, 二〇二二年度, as many reports write them.)
+      const cn = (y: number) =>
+        [...String(y)].map((d) => (d === '0' ? '〇' : '一二三四五六七八九'[Number(d) - 1])).join('');
+      const prev = cn(year - 1);
+      const kinds: Array<[string, string | null, Truth['cells'][number]['state'] | null]> = [
+        [
+          `${cn(year)}年度，本机关共收到政府信息公开申请〇件。`,
+          'requests',
+          has('requests', ['new_received']) ? 'contradicted' : null,
+        ],
+        [
+          '本年度依申请公开业务未发生，第三部分表格仅为格式保留。',
+          'requests',
+          has('requests', ['new_received']) ? 'contradicted' : null,
+        ],
+        ['本年度，本机关政府信息公开工作未引发行政争议。', 'review', has('review') ? 'contradicted' : null],
+        [`第三部分表格暂以${year - 1}年度数据填列，本年度数据待核实后另行公布。`, 'requests', 'other_period'],
+        [`需要说明的是，本报告第四部分表格中的数据为${prev}年度数据。`, 'review', 'other_period'],
+        ['本报告第三部分表格由局属综合保障服务中心填报，反映该中心依申请公开办理情况。', 'requests', 'other_unit'],
+        ['第四部分表格数据经复核存在差错，现予撤回，待重新统计后另行公布。', 'review', 'corrected'],
+        ['本年度未收到涉及国家秘密的政府信息公开申请。', null, null],
+        [`第三部分数据与${year - 1}年度相比有所增长。`, null, null],
+      ];
+      const [said, table, state] = farRng.pick(kinds);
+      body.splice(sixAt + 2, 0, said);
+      if (table && state) cells = cells.map((c) => (c.table_id === table ? { ...c, value: null, state } : c));
+      quirks.add('statement-far');
+    }
     // A row of 三, one line of its own with every cell a number, that a second copy of the report
     // prints with another total (repeat-differing, below; side generator). Its label the longest
     // of the form's it holds (1. and 一、 are parts of others).

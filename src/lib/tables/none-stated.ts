@@ -1,4 +1,6 @@
 import { toSimplified } from '../decode/script.ts';
+import { requestRows } from '../template/definitions.ts';
+import { bareLabel } from './tokens.ts';
 import { namesOtherPeriod } from './periods.ts';
 import { notOwnTable } from './not-own.ts';
 import type { TableRead } from './read.ts';
@@ -94,7 +96,7 @@ const SELF_SUBJECT =
  */
 function otherSubject(words: string, own: readonly string[]): boolean {
   if (!own.length) return false;
-  const at = words.search(/未|没有|并未|均未|无人|无/);
+  const at = words.search(/未|没有|并未|均未|无人|无|零|〇/);
   if (at <= 0) return false;
   const subject = words
     .slice(0, at)
@@ -103,18 +105,111 @@ function otherSubject(words: string, own: readonly string[]): boolean {
     .replace(/^(?:本年度?|全年|今年|年内|报告期内|\d{4}年度?)/, '')
     .replace(/(?:本年度?|全年|今年|年内|均|都|也|亦|共)+$/, '');
   if (!subject || SELF_SUBJECT.test(subject)) return false;
+  // Only a unit's name is another subject: the matter's words, time and manner left out, what
+  // remains ends as a unit's name does (县教育局, 某中心). The agency naming itself (我馆, 本站), the
+  // requesters (群众未…提出申请), a heading's words (…申请情况（本年度无）) are no other subject
+  // (a fresh tester's t124: 我馆, 我处, 我所, 我署, 我站 and 群众 left tables published).
+  const unit = subject
+    .replace(/实际|一直|始终|一次|一件|一起|暂|尚|并|仍|确/g, '')
+    .replace(
+      /政府信息公开|信息公开|依申请公开|公开政府信息|申请|收到和处理|情况|业务|工作|事项|行政复议|行政诉讼|复议|诉讼|[、和及与或（(）)]/g,
+      '',
+    );
+  if (!unit || /^[本我]/.test(unit) || !UNIT_END.test(unit)) return false;
   // (A joint report's one agency is part of it: 沭阳县农业农村局未收到… in 水利局、农业农村局's report.)
   return !own.some((o) => {
-    const name = o.replace(/\s/g, '');
+    // (区政府 is 某区人民政府's own short name.)
+    const name = o.replace(/\s/g, '').replace(/人民政府/g, '政府');
+    const short = unit.replace(/人民政府/g, '政府');
     // (…and a name before the subject that is an agency's itself: 水利局 + 农业农村局, one fused name.)
-    const before = name.slice(0, name.length - subject.length);
+    const before = name.slice(0, name.length - short.length);
     return (
-      name === subject ||
+      name === short ||
       (!/[、，,和与及]|\s\S/.test(o.trim()) &&
-        name.endsWith(subject) &&
+        name.endsWith(short) &&
         !/(?:局|委员会|委|办公室|政府|中心|厅|院)$/.test(before))
     );
   });
+}
+
+/** How a unit's name ends (局, 委员会, 中心, 政府, 街道, 馆, 站…). */
+const UNIT_END =
+  /(?:局|委员会|委|办公室|办|厅|院|中心|政府|镇|乡|街道|馆|处|所|署|站|队|社|司|校|园|场|公司|单位|机构|部门|科|股|室|组|会|厂)$/;
+
+/**
+ * The general rule, beside the wordings above (a fresh tester's t124: each round of wordings found
+ * some no list held — 申请〇件, “零”受理, a heading's （本年度无）, 暂无, 一次也没有, 业务未发生, 未引发行政
+ * 争议, 实现“双零”, 未收到此类申请 after a sentence naming them): a clause naming the table's matter — a
+ * request for 三 (申请, 依申请公开, 申请人), a review or a lawsuit for 四 (复议, 诉讼, 行政争议) — and
+ * saying none of it (NONE_WORD) states that its rows are empty, unless a word narrows it to a kind
+ * (NARROW: 未收到涉及国家秘密的申请, 无逾期答复的申请, 行政复议未被纠错) or it is a row label of the
+ * form. A clause that is a count of none alone (：0, 均无, 全年共计0件) speaks of the matter the
+ * clause before it in the sentence names (依申请公开工作：全年共计0件). Too wide a rule loses a table
+ * (NULL, a reason given); too narrow a one publishes a table the report disowns.
+ */
+const NONE_WORD =
+  /未(?!来|成年|经复议|予|能)|没有|无(?!锡|为|极|棣|法|正|需|须|论|偿|误|差错|障碍)|零(?!星|售|距离|差错|门槛|跑)|(?<![一二三四五六七八九十〇零])〇(?![一二三四五六七八九十〇零])|(?<![\d.])0(?![\d.])/;
+/** Words narrowing a request to a kind (a row of the form, a channel, a subject, a time limit). */
+const NARROW_REQUEST =
+  /涉及|秘密|隐私|个人信息|第三方|三安全|稳定|内部事务|过程性|执法案卷|查询|信访|举报|投诉|重复|出版物|反复|确认|逾期|超期|期限|时限|补正|收费|费用|缴|争议|不予|部分公开|予以公开|答复|办结|结转|延期|延长|方式|信函|传真|网上|网络|在线|当面|邮寄|邮件|现场|窗口|书面|口头|纸质|更正|撤回|异议|外国|境外|港澳|律师|企业|法人|自然人|其他组织|科研|公益|法律服务|商业|不明确|现成|另行制作|不掌握|不再处理|退回|转办|转交|告知|驳回|大量|比例|同比|增长|减少|下降|上升|持平/;
+/** Every requester: 公民、法人或者其他组织 (its words are also one column's, 法人或其他组织). */
+const EVERYONE = /(?:公民|自然人|群众)、?法人(?:或者?|和|及|、)其他组织/g;
+/**
+ * Words narrowing a review or lawsuit to a kind or an outcome: no new one, none received (未收到行政
+ * 复议申请), no one applying, leave those carried over that ended in the year (t112, t115).
+ */
+const NARROW_CASE =
+  /收到|接到|受理|(?<![被依])申请(?!人)|败诉|纠错|纠正|撤销|确认违法|维持|审结|结转|新|上年|尚未|直接起诉|未经|复议后|结果|赔偿|信访|投诉|收费|逾期|补正|同比|增长|减少|下降|上升|持平|涉及(?!政府信息公开|信息公开)/;
+/** Requests named in a list with reviews or lawsuits (依申请公开、行政复议…). */
+const LISTED_REQUESTS = /(?:依申请公开|政府信息公开申请)(?:工作)?[、和及与]|[、和及与](?:依申请公开|政府信息公开申请)/;
+/** A clause that is a count of none alone (its matter named by the clause before it). */
+const NONE_ALONE =
+  /^(?:本年度?|全年|今年|年内)?(?:共计?|合计|总计)?(?:均|都|皆|全部|也)?(?:为|是)?(?:无|暂无|尚无|没有|零|〇|0|未)(?:发生|收到|受理|办理|申请)?(?:件|起|个)?$/;
+/** A place whose name begins with 无 (无锡, 无为…) or another word NONE_WORD would misread, removed first. */
+const NOT_NONE = /无锡|无为|无极|无棣|无棣/g;
+
+function noneOfMatter(words: string, before: string | null, table: 'requests' | 'review'): string[] | null {
+  const w = words.replace(NOT_NONE, '').replace(/[“”"‘’\'「」『』]/g, '');
+  // (Requests listed with reviews and lawsuits are of both: 依申请公开、行政复议、行政诉讼均无.)
+  const matterOf = (text: string): 'requests' | 'review' | 'both' | null =>
+    /复议|诉讼|行政争议|双零|此类案件/.test(text)
+      ? LISTED_REQUESTS.test(text)
+        ? 'both'
+        : 'review'
+      : /申请/.test(text)
+        ? 'requests'
+        : null;
+  let matter = matterOf(w);
+  let about = w;
+  if (!matter && before && NONE_ALONE.test(w.replace(/[（()）]/g, ''))) {
+    matter = matterOf(before.replace(NOT_NONE, ''));
+    about = before + w;
+  }
+  if ((matter !== table && matter !== 'both') || !NONE_WORD.test(w)) return null;
+  // (Three numbers or more are a table's row, whatever joins them: …申请数量、、、1、0、0.)
+  if ((w.match(/\d+/g) ?? []).length >= 3) return null;
+  if (bareLabelOfForm(w)) return null;
+  // (公民、法人或者其他组织 is everyone; 法人或其他组织 alone, one column: t115.)
+  if (table === 'requests') return NARROW_REQUEST.test(about.replace(EVERYONE, '')) ? null : ['new_received'];
+  if (NARROW_CASE.test(about)) return null;
+  const both = /行政争议|双零|此类案件/.test(about) || (/复议/.test(about) && /诉讼/.test(about));
+  return both
+    ? ['review', 'suit_direct', 'suit_after_review']
+    : /复议/.test(about)
+      ? ['review']
+      : ['suit_direct', 'suit_after_review'];
+}
+
+/**
+ * A clause that is a row label of 三's form (申请人无正当理由逾期不补正…), or the start of one wrapped
+ * over lines (（六）1.申请人无 / 正当理由…: seed 148): no statement.
+ */
+function bareLabelOfForm(words: string): boolean {
+  // (Both numbers off: （六）1.申请人无.)
+  const bare = bareLabel(bareLabel(words.normalize('NFKC')));
+  return [...requestRows['2019'], ...requestRows['2021']].some(
+    (d) => d.match.test(bare) || (bare.length >= 3 && bareLabel(bareLabel(d.label.normalize('NFKC'))).startsWith(bare)),
+  );
 }
 
 /**
@@ -122,7 +217,9 @@ function otherSubject(words: string, own: readonly string[]): boolean {
  * each with its line; a sentence wrapped over lines (本年度本机关未收到政府信息公 / 开申请。) read
  * whole. Table rows (a `|`, or three numbers) are no prose.
  */
-function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ line: number; words: string }> {
+function clauses(
+  lines: ReadonlyArray<{ no: number; text: string }>,
+): Array<{ line: number; words: string; before?: string }> {
   const prose: Array<{ line: number; text: string }> = [];
   let open = false;
   for (const l of lines) {
@@ -133,6 +230,9 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
       // ending in 。；！？ and holding no cell border, are prose.
       for (const m of toSimplified(l.text).matchAll(SENTENCE_IN_ROW))
         prose.push({ line: l.no, text: m[0].replace(/\s+/g, '') });
+      // …and the words before its table's own (三、…申请情况（本年度无）（本列数据…: t124).
+      const lead = l.text.includes('|') ? null : TABLE_LEAD.exec(toSimplified(l.text));
+      if (lead?.[1] && !/[。；;！!？?]/.test(lead[1])) prose.push({ line: l.no, text: lead[1].replace(/\s+/g, '') });
       open = false;
       continue;
     }
@@ -144,16 +244,18 @@ function clauses(lines: ReadonlyArray<{ no: number; text: string }>): Array<{ li
       !/[。；;！!？?：:]$/.test(text) && text.length >= 14 && !/^[（(]?[一二三四五六七八九十\d]+[）)、.．]/.test(text);
   }
   return prose.flatMap((p) =>
-    p.text
-      .split(/[，,。；;！!？?：:]/)
-      .filter(Boolean)
-      .map((words) => ({ line: p.line, words })),
+    p.text.split(/[。；;！!？?]/).flatMap((sentence) => {
+      const parts = sentence.split(/[，,：:]/).filter(Boolean);
+      return parts.map((words, i) => ({ line: p.line, words, ...(i ? { before: parts[i - 1]! } : {}) }));
+    }),
   );
 }
 /** A sentence inside a table's line: text with no border ending in 。；！？ (its numbers' run before it cut off). */
 const SENTENCE_IN_ROW = /[^|\d\s][^|]*?[。；;！!？?]/g;
-/** A line of a table: three numbers or more apart. */
-const TABLE_ROW = /(?:^|[\s,，\t])\d+(?:\.\d+)?(?:[\s,，\t]+\d+(?:\.\d+)?){2,}/;
+/** A dumped table line's words before its table's own (its header's first words). */
+const TABLE_LEAD = /^(.+?)(?:[（(]本列数据|申请人情况|行政复议\s*行政诉讼|信息内容|第二十条)/;
+/** A line of a table: three numbers or more apart (with 件 after them too: 0    0件     0). */
+const TABLE_ROW = /(?:^|[\s,，、；;\t])\d+(?:\.\d+)?件?(?:[\s,，、；;\t]+\d+(?:\.\d+)?件?){2,}/;
 
 /**
  * Every clause of a section's own text (`lines`: the section as printed, table rows
@@ -187,8 +289,15 @@ export function noneStatements(
   for (const c of clauses(lines)) {
     if (namesOtherPeriod(c.words, year) || PART.test(c.words) || EXCEPT.test(c.words) || otherSubject(c.words, own))
       continue;
+    // (A count of none alone speaks of the clause before: that clause must not be of a part either.)
+    const before = c.before && !(namesOtherPeriod(c.before, year) || PART.test(c.before)) ? c.before : null;
+    const general = noneOfMatter(c.words, before, table);
+    if (general) {
+      out.push({ line: c.line, words: c.words, rows: general });
+      continue;
+    }
     if (table === 'requests') {
-      if (NO_REQUEST.test(c.words)) out.push({ ...c, rows: ['new_received'] });
+      if (NO_REQUEST.test(c.words)) out.push({ line: c.line, words: c.words, rows: ['new_received'] });
       continue;
     }
     // (No new case — 未收到新的行政复议申请 — leaves cases carried over that ended in the year.)
@@ -196,7 +305,8 @@ export function noneStatements(
     if (slogan) {
       const what = `${slogan[1]}${slogan[2] ?? ''}`;
       out.push({
-        ...c,
+        line: c.line,
+        words: c.words,
         rows: [
           ...(what.includes('复议') ? ['review'] : []),
           ...(what.includes('诉讼') ? ['suit_direct', 'suit_after_review'] : []),
@@ -216,7 +326,7 @@ export function noneStatements(
       ...(what.includes('复议') ? ['review'] : []),
       ...(what.includes('诉讼') ? ['suit_direct', 'suit_after_review'] : []),
     ];
-    out.push({ ...c, rows });
+    out.push({ line: c.line, words: c.words, rows });
   }
   return out;
 }

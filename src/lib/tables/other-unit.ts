@@ -121,6 +121,10 @@ function lineUnit(text: string, own: readonly string[]): string | null {
   return own.length && !ownOrOffice(name, own) ? name : null;
 }
 
+/** The agency naming a unit it manages (我街道代管的, 本局归口管理的): the unit is a subordinate one. */
+const MANAGED = /(?:本|我)(?:机关|单位|部门|局|委|办|厅|院|中心|街道|镇|乡|区|县|市)?(?:代管|归口管理|主管|托管)的?/g;
+/** A bracket after a unit's name saying how it stands to the agency (（二级机构）, （代报）): not part of the name. */
+const UNIT_NOTE = /[（(]\s*(?:二级机构|二级单位|下属单位|直属单位|代报|代管|托管)\s*[）)]/g;
 /** A sentence saying what follows is (下表为…的情况。, 以下是…数据。): its predicate. */
 const FOLLOWING_IS = /^(?:下表|以下|下面|下列)(?:数据|表格|情况)?(?:为|是|系|反映的是|列出的是)(.+?)[。.]?$/;
 /** A note after the table saying what it is (注：上表为局属某处数据。): its predicate. */
@@ -140,7 +144,12 @@ export function otherUnitCaption(
   own: readonly string[],
 ): { line: number; words: string; unit: string } | null {
   // (Traditional script read as simplified: 所屬各單位…彙總如下：.)
-  const simple = (l: { no: number; text: string }) => ({ no: l.no, text: toSimplified(l.text) });
+  // (A unit the agency manages is another unit: 我街道代管的某中心, 我局归口管理的某中心, 某站（二级机构）:
+  // t124.)
+  const simple = (l: { no: number; text: string }) => ({
+    no: l.no,
+    text: toSimplified(l.text).replace(MANAGED, '下属').replace(UNIT_NOTE, ''),
+  });
   const body = section.map(simple);
   heading = heading && simple(heading);
   for (const l of body)
