@@ -62,7 +62,7 @@ import {
   yearRows,
 } from '../src/lib/site/aggregate.ts';
 import { OUTCOMES, breakdown, consistency, rate } from '../src/lib/site/shares.ts';
-import { overview, tiedNote, tiedPast } from '../src/lib/site/overview.ts';
+import { laterYearsNote, overview, rankingYear, tiedNote, tiedPast } from '../src/lib/site/overview.ts';
 import { yearPage } from '../src/lib/site/year-page.ts';
 import { kindPage } from '../src/lib/site/kind-page.ts';
 import { agencyYearConflicts, conflictMark } from '../src/lib/site/conflicts.ts';
@@ -869,6 +869,21 @@ describe('yearPoints', () => {
       { year: 2021, value: 0, series: '本年新收申请' },
       { year: 2021, value: 2, series: '予以公开' },
     ]);
+  });
+  it('ranks the latest year holding at least half the reports of the fullest, and names the later ones (t123)', () => {
+    const r = (id: string, year: number, copy = false) =>
+      ({ report_id: id, year, duplicate_of: copy ? 'x' : null }) as unknown as ReportRow;
+    const years = (list: ReportRow[]) => new Map([...Map.groupBy(list, (x) => x.year)]);
+    const many = Array.from({ length: 20 }, (_, i) => r(`a${i}`, 2023));
+    const one = rankingYear(years([...many, r('b', 2024), r('c', 2024, true), r('d', 2024, true)]));
+    expect(one).toEqual({ year: 2023, later: [{ year: 2024, reports: 1 }] });
+    expect(laterYearsNote(one.later, one.year)).toBe(
+      '2024 年度只收录了 1 份报告，不到收录最多的年度的一半，排名按 2023 年度。',
+    );
+    const half = Array.from({ length: 10 }, (_, i) => r(`h${i}`, 2024));
+    expect(rankingYear(years([...many, ...half]))).toEqual({ year: 2024, later: [] });
+    expect(laterYearsNote([], 2024)).toBeNull();
+    expect(rankingYear(new Map())).toEqual({ year: null, later: [] });
   });
   it('the overview draws no 0 for years without the figure', () => {
     const report = (id: string, year: number) => ({ report_id: id, year, duplicate_of: null }) as unknown as ReportRow;

@@ -241,7 +241,14 @@ function findLabels(text: string, anchors: readonly Anchor[], header: RegExp): F
  * after a `|`. A stray `|` in a glued dump (a breadcrumb's) makes no cells of its rows.
  */
 function startsCells(text: string, labels: Found[]): boolean {
-  const atCell = labels.filter((l) => /\|\s*$/.test(text.slice(Math.max(0, l.start - 8), l.start))).length;
+  const atCell = labels.filter((l) => {
+    // (Or after a value and a space, the row's closing `|` lost: `规章 | 2 | 0 | 12 行政规范性文件 | 19`,
+    // a crawler joining a row's cells with ` | ` and rows with a space; a fresh tester's t122.)
+    const before = text.slice(Math.max(0, l.start - 24), l.start);
+    const bar = before.lastIndexOf('|');
+    const cell = bar < 0 ? null : before.slice(bar + 1);
+    return cell !== null && (!cell.trim() || (/\s$/.test(cell) && isValueLike(cell.trim())));
+  }).length;
   return atCell >= 3 && atCell * 2 >= labels.length;
 }
 

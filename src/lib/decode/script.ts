@@ -40,6 +40,19 @@ function convert(s: string): string {
 }
 /** `s` in simplified script, one character for one (a phrase rule that changes a length is not applied). */
 export function toSimplified(s: string): string {
+  // (The rules read a report's lines several times each: the same line converted once; a short
+  // one kept, a page's one long line not.)
+  const known = SIMPLIFIED.get(s);
+  if (known !== undefined) return known;
+  const out = simplified(s);
+  if (s.length > 2_000) return out;
+  if (SIMPLIFIED.size >= 20_000) SIMPLIFIED.clear();
+  SIMPLIFIED.set(s, out);
+  return out;
+}
+const SIMPLIFIED = new Map<string, string>();
+
+function simplified(s: string): string {
   const out = convert(s);
   if (out.length === s.length) return out;
   // A phrase rule changed the length: fold character by character, keeping any character

@@ -324,12 +324,16 @@ export function parseReport(input: ParseInput, ctx: ParseContext): Parsed {
     const reference = body ? otherPeriodReference(body, meta.year) : null;
     // 本年度未收到政府信息公开申请 beside a table of figures, said in the section or in 一's overview:
     // the table is not proven the year's (t109, t112).
-    // Said in the section (its heading too: 三、…申请情况（本年度无）), in 一's overview, or in 五 and 六
-    // (本年度本局无依申请公开事项，故第三部分表格不作统计。: a fresh tester's t124).
+    // Said in the section (its heading too: 三、…申请情况（本年度无）), in 一's overview, or anywhere
+    // else in the report (本年度本局无依申请公开事项，故第三部分表格不作统计。 in 六: fresh testers' t124, t125).
     const none =
       own && body && i !== 2
         ? noneStatements(
-            [...(tsec(1)?.lines ?? []), ...headed(own, body), ...(tsec(5)?.lines ?? []), ...(tsec(6)?.lines ?? [])],
+            // (Anywhere in the report: before 一, in 二, in the other table's section too: t125.)
+            [0, 1, 2, 3, 4, 5, 6].flatMap((k) => {
+              const other = tsec(k);
+              return k === own.index ? headed(own, body) : other ? headed(other, other.lines) : [];
+            }),
             i === 3 ? 'requests' : 'review',
             meta.year,
             agencies,

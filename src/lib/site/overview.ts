@@ -38,8 +38,13 @@ export interface Overview {
   rows: YearRow[];
   points: Point[];
   shown: (typeof FIGURES)[number][];
-  /** The latest year with reports: leaders are from one year only, so they are comparable. */
+  /**
+   * The year the rankings are of (rankingYear): leaders are from one year only, so they are
+   * comparable; the latest year holding at least half as many reports as the fullest.
+   */
   topYear: number | null;
+  /** Later years left out of the rankings, holding fewer reports (rankingYear): the page names them. */
+  laterYears: Array<{ year: number; reports: number }>;
   topAgencies: Array<{ r: ReportRow; v: number }>;
   topRegions: Array<{ code: string; name: string; t: Total }>;
   /** What the rankings leave out: reports of the year without the figure, provinces none of whose reports has it. */
@@ -111,6 +116,34 @@ export function tiedPast(values: readonly number[], n: number): number {
   return k - n;
 }
 
+/**
+ * The year the rankings are of: the latest year holding at least half as many reports (copies
+ * apart) as the year holding most, and the later years passed over. A fresh tester's t123: the
+ * latest year held one report and 2023 twenty, and the "top ten" of the home page was one agency.
+ */
+export function rankingYear(years: ReadonlyMap<number | null, readonly ReportRow[]>): {
+  year: number | null;
+  later: Array<{ year: number; reports: number }>;
+} {
+  const counts = [...years]
+    .filter((e): e is [number, readonly ReportRow[]] => e[0] !== null)
+    .map(([y, rs]) => ({ year: y, reports: rs.filter((r) => r.duplicate_of === null).length }))
+    .sort((a, b) => a.year - b.year);
+  const most = Math.max(0, ...counts.map((c) => c.reports));
+  const year = counts.filter((c) => c.reports > 0 && c.reports * 2 >= most).at(-1)?.year ?? null;
+  return { year, later: year === null ? [] : counts.filter((c) => c.year > year && c.reports > 0) };
+}
+
+/** What the page says of later years left out of the rankings (rankingYear), or null. */
+export function laterYearsNote(
+  later: ReadonlyArray<{ year: number; reports: number }>,
+  year: number | null,
+): string | null {
+  if (!later.length || year === null) return null;
+  const held = later.map((l) => `${l.year} 年度只收录了 ${fmt(l.reports)} 份报告`).join('，');
+  return `${held}，不到收录最多的年度的一半，排名按 ${year} 年度。`;
+}
+
 export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>): Overview {
   const years = byYear(reports);
   const rows = yearRows(reports, summary);
@@ -119,7 +152,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     ['granted', '予以公开'],
     ['review_total', '行政复议'],
   ]);
-  const topYear = [...years.keys()].at(-1) ?? null;
+  const { year: topYear, later: laterYears } = rankingYear(years);
   const latest = topYear !== null ? counted(years.get(topYear) ?? []) : [];
   const ranked = decided(latest);
   const withValue = ranked
@@ -168,6 +201,7 @@ export function overview(reports: ReportRow[], summary: Map<string, SummaryRow>)
     points,
     shown: FIGURES.filter(([k]) => SHOWN.includes(k)),
     topYear,
+    laterYears,
     topAgencies,
     topRegions,
     unranked,

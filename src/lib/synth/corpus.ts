@@ -1790,6 +1790,9 @@ function report(
   const pasteRng = new Random(Number(seq) * 7901 + 61);
   const pasted = style === 'pipes' && oneLine && pasteRng.chance(0.2);
   if (pasted) quirks.add('pipe-oneline');
+  // …its rows' outer bars dropped, the rows joined by a space only (t122; side generator).
+  const bareRows = pasted && new Random(Number(seq) * 8971 + 71).chance(0.4);
+  if (bareRows) quirks.add('pipe-oneline-bare-rows');
   // A space-aligned page as a crawler's one line (side generator; t19): the rows' values written
   // apart, with their 件 units and blank marks (无, -, /) between them, each row followed by the
   // next row's label. Not with labels wrapped onto the next line (their columns are lost).
@@ -1810,7 +1813,7 @@ function report(
       : dump
         ? dump.text
         : pasted
-          ? pipeOneline(pasteRng, lines)
+          ? pipeOneline(pasteRng, lines, bareRows)
           : spaced
             ? `${lines.join(' ').replace(/\n/g, ' ')}\n`
             : `${lines.join('\n')}\n`;

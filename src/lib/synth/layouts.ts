@@ -326,9 +326,20 @@ export const GROUPS: Record<string, string> = { 三: '不予公开', 四: '无�
  * cell is followed by the next row's label. The separator is written ` | `, `|` or full-width
  * ` ｜ ` throughout. The cells are the `|` rows' own, so their truth is the pipes style's.
  */
-export function pipeOneline(rng: Random, lines: string[]): string {
+export function pipeOneline(rng: Random, lines: string[], bareRows = false): string {
   const sep = rng.pick([' | ', '|', ' ｜ ']);
-  const joined = lines.map((l) => (l.includes('|') ? l.replace(/\s*\|\s*/g, sep).trim() : l)).join(' ');
+  // (`bareRows`: each row's outer bars dropped, rows joined by a space only — `规章 | 2 | 0 | 12
+  // 行政规范性文件 | 19 | …`, a crawler joining cells with ` | ` and rows with a space; t122.)
+  const row = (l: string) => (bareRows ? l.trim().replace(/^\|+|\|+$/g, '') : l);
+  const joined = lines
+    .map((l) =>
+      l.includes('|')
+        ? row(l)
+            .replace(/\s*\|\s*/g, sep)
+            .trim()
+        : l,
+    )
+    .join(' ');
   return `${joined.replace(/\n/g, ' ')}\n`;
 }
 

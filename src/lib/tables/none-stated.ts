@@ -148,7 +148,7 @@ const UNIT_END =
  * (NULL, a reason given); too narrow a one publishes a table the report disowns.
  */
 const NONE_WORD =
-  /未(?!来|成年|经复议|予|能)|没有|无(?!锡|为|极|棣|法|正|需|须|论|偿|误|差错|障碍)|零(?!星|售|距离|差错|门槛|跑)|(?<![一二三四五六七八九十〇零])〇(?![一二三四五六七八九十〇零])|(?<![\d.])0(?![\d.])/;
+  /未(?!来|成年|经复议|予|能)|没有|没(?=收到|接到|受理|发生|有)|不曾|无(?!锡|为|极|棣|法|正|需|须|论|偿|误|差错|障碍)|零(?!星|售|距离|差错|门槛|跑)|(?<![一二三四五六七八九十〇零])[〇○](?![一二三四五六七八九十〇零])|(?<![\d.])0(?![\d.])|(?<![A-Za-z])O(?![A-Za-z])|空白|[:：]\s*(?:\/|—+|-+)$|^\s*(?:\/|—+|-+)\s*$/;
 /** Words narrowing a request to a kind (a row of the form, a channel, a subject, a time limit). */
 const NARROW_REQUEST =
   /涉及|秘密|隐私|个人信息|第三方|三安全|稳定|内部事务|过程性|执法案卷|查询|信访|举报|投诉|重复|出版物|反复|确认|逾期|超期|期限|时限|补正|收费|费用|缴|争议|不予|部分公开|予以公开|答复|办结|结转|延期|延长|方式|信函|传真|网上|网络|在线|当面|邮寄|邮件|现场|窗口|书面|口头|纸质|更正|撤回|异议|外国|境外|港澳|律师|企业|法人|自然人|其他组织|科研|公益|法律服务|商业|不明确|现成|另行制作|不掌握|不再处理|退回|转办|转交|告知|驳回|大量|比例|同比|增长|减少|下降|上升|持平/;
@@ -159,12 +159,12 @@ const EVERYONE = /(?:公民|自然人|群众)、?法人(?:或者?|和|及|、)�
  * 复议申请), no one applying, leave those carried over that ended in the year (t112, t115).
  */
 const NARROW_CASE =
-  /收到|接到|受理|(?<![被依])申请(?!人)|败诉|纠错|纠正|撤销|确认违法|维持|审结|结转|新|上年|尚未|直接起诉|未经|复议后|结果|赔偿|信访|投诉|收费|逾期|补正|同比|增长|减少|下降|上升|持平|涉及(?!政府信息公开|信息公开)/;
+  /主动公开|收到|接到|受理|(?<![被依])申请(?!人)|败诉|纠错|纠正|撤销|确认违法|维持|审结|结转|新|上年|尚未|直接起诉|未经|复议后|结果|赔偿|信访|投诉|收费|逾期|补正|同比|增长|减少|下降|上升|持平|涉及(?!政府信息公开|信息公开)/;
 /** Requests named in a list with reviews or lawsuits (依申请公开、行政复议…). */
 const LISTED_REQUESTS = /(?:依申请公开|政府信息公开申请)(?:工作)?[、和及与]|[、和及与](?:依申请公开|政府信息公开申请)/;
 /** A clause that is a count of none alone (its matter named by the clause before it). */
 const NONE_ALONE =
-  /^(?:本年度?|全年|今年|年内)?(?:共计?|合计|总计)?(?:均|都|皆|全部|也)?(?:为|是)?(?:无|暂无|尚无|没有|零|〇|0|未)(?:发生|收到|受理|办理|申请)?(?:件|起|个)?$/;
+  /^(?:本年度?|全年|今年|年内|经统计)*(?:本机关|本单位|本局|我局|我委|本委|我办|本办|我单位|本部门|(?:我|本)[镇乡馆处所站署院])?(?:共计?|合计|总计)?(?:均|都|皆|全部|也|一件也|一次也|一起也)*(?:为|是)?(?:无|暂无|尚无|没有|没|未曾|不曾|零|〇|○|0|未|\/|—+|-+)(?:发生|收到|受理|办理|申请)?(?:一起|一件|一例)?(?:此类|相关|该类)?(?:件|起|个|情况|事项)?$/;
 /** A place whose name begins with 无 (无锡, 无为…) or another word NONE_WORD would misread, removed first. */
 const NOT_NONE = /无锡|无为|无极|无棣|无棣/g;
 
@@ -172,11 +172,11 @@ function noneOfMatter(words: string, before: string | null, table: 'requests' | 
   const w = words.replace(NOT_NONE, '').replace(/[“”"‘’\'「」『』]/g, '');
   // (Requests listed with reviews and lawsuits are of both: 依申请公开、行政复议、行政诉讼均无.)
   const matterOf = (text: string): 'requests' | 'review' | 'both' | null =>
-    /复议|诉讼|行政争议|双零|此类案件/.test(text)
+    /复议|诉讼|被诉|行政争议|双零|此类案件/.test(text)
       ? LISTED_REQUESTS.test(text)
         ? 'both'
         : 'review'
-      : /申请/.test(text)
+      : /申请|公开请求/.test(text)
         ? 'requests'
         : null;
   let matter = matterOf(w);
@@ -186,18 +186,76 @@ function noneOfMatter(words: string, before: string | null, table: 'requests' | 
     about = before + w;
   }
   if ((matter !== table && matter !== 'both') || !NONE_WORD.test(w)) return null;
+  // The matter's existence denied, not any negation beside it (a fresh tester's t125: 未收取信息处理费,
+  // 没有专职人员, 未出现申请人不满意的情况 voided 三): a receiving or occurring verb negated before it,
+  // the noun itself negated, or its count none (EXISTS); or a count of none alone after it.
+  if (about === w && !exists(w, table)) return null;
   // (Three numbers or more are a table's row, whatever joins them: …申请数量、、、1、0、0.)
   if ((w.match(/\d+/g) ?? []).length >= 3) return null;
   if (bareLabelOfForm(w)) return null;
   // (公民、法人或者其他组织 is everyone; 法人或其他组织 alone, one column: t115.)
   if (table === 'requests') return NARROW_REQUEST.test(about.replace(EVERYONE, '')) ? null : ['new_received'];
   if (NARROW_CASE.test(about)) return null;
-  const both = /行政争议|双零|此类案件/.test(about) || (/复议/.test(about) && /诉讼/.test(about));
+  const both = /行政争议|双零|此类案件/.test(about) || (/复议/.test(about) && /诉讼|被诉/.test(about));
   return both
     ? ['review', 'suit_direct', 'suit_after_review']
     : /复议/.test(about)
       ? ['review']
       : ['suit_direct', 'suit_after_review'];
+}
+
+/** A negation (未, 没有, 不曾, 暂无…). */
+const NEG = '(?:未曾|未|没有|没|不曾|并未|从未|尚未|均未|都未|无|暂无|尚无|均无|并无|从无)';
+/** Between a negation and its verb: adverbs only (未曾收到过, 一次也没有收到). */
+const ADV =
+  '(?:过|曾|再|有|均|都|也|亦|还|实际|一件也|一次也|一起也|一例也|通过(?:上述|以上|任何)?(?:渠道|途径|方式))*';
+/** Words of anyone or anything, any kind, this kind: no kind of its own (任何形式的, 公民、法人或者其他组织, 此类). */
+const GENERIC =
+  '(?:过|任何(?:形式的?)?|一件|一起|一例|一次|新的?|群众|公众|社会公众|公民|自然人|法人|其他组织|或者?|和|及|、|的|提出|提交|向本机关|向本单位|向本部门|向我[局委办院镇乡馆处所站署](?:中心|街道)?|此类|这类|该类|上述|相关|政府信息公开|信息公开|依申请公开|公开政府信息|方面|类)*';
+/** A count of none (0, 〇, 零, 无). */
+const ZERO = '(?:0|０|零|〇|○|O|无|空白|\\/|—+|-+)';
+const MATTER = {
+  requests: '(?:申请人|申请公开政府信息|申请政府信息公开|申请|请求|依申请公开(?:政府信息)?(?:事项|业务|工作)?)',
+  review:
+    '(?:(?:行政)?(?:复议|诉讼|被诉)(?:(?:[、和及与或]|以及)(?:被?提起|被申请|被)?(?:行政)?(?:复议|诉讼|诉))*(?:案件|情况|事项|申请)?|行政争议|此类案件)',
+};
+const VERB = {
+  requests: '(?:收到|接到|受理|接收|收悉|办理|发生|产生|出现|提出|提交|有|接待)',
+  review: '(?:发生|出现|产生|引发|引起|有|被申请|被提起|被起诉|被诉|提起)',
+};
+/** A case's words before its name (因政府信息公开引起的, 政府信息公开类, 被申请). */
+const CASE_GENERIC =
+  '(?:任何|一起|一件|一例|因|由|涉及|关于|政府信息公开|信息公开|申请人|申请|工作|而|引起|引发|产生|的|类|方面|被申请|被提起|提起|被)*';
+/** How a statement of none ends: nothing more than 的情况, 事项, 件, a bracket. */
+const END_OF = '(?:的)?(?:情况|事项|件|事件|案件)?(?:[（(][^）)]*[）)])?$';
+const EXISTS = {
+  requests: [
+    new RegExp(`${NEG}${ADV}${VERB.requests}${GENERIC}${MATTER.requests}${END_OF}`),
+    new RegExp(`${NEG}${GENERIC}${MATTER.requests}${END_OF}`),
+    new RegExp(
+      `${MATTER.requests}(?:数量?|件数|总数|量|业务|工作|情况|事项)?(?:均|都)?(?:为|是|计|共计?|[:：])?${ZERO}(?:件|个)?$`,
+    ),
+    new RegExp(`${VERB.requests}${GENERIC}${MATTER.requests}(?:共计?|合计)?${ZERO}(?:件|个)$`),
+    new RegExp(`${MATTER.requests}(?:业务|工作)?(?:均|都)?(?:未发生|没有发生|未曾发生|为零|无)$`),
+    // A heading's bracket, or a title's: （本年度无）, （无申请）.
+    new RegExp(`${MATTER.requests}[^，,。]{0,12}[（(](?:本年度?|全年)?(?:无|暂无|无申请)[）)]$`),
+  ],
+  review: [
+    new RegExp(`${NEG}${ADV}${VERB.review}${CASE_GENERIC}${MATTER.review}${END_OF}`),
+    new RegExp(`${NEG}${CASE_GENERIC}${MATTER.review}${END_OF}`),
+    new RegExp(`${MATTER.review}(?:数量?|件数|总数)?(?:均|都)?(?:为|是|[:：])?${ZERO}(?:件|起)?$`),
+    new RegExp(`${MATTER.review}(?:均|都)?(?:未发生|没有发生|为零|无)$`),
+    new RegExp(`${MATTER.review}[^，,。]{0,12}[（(](?:本年度?|全年)?无[）)]$`),
+    /双零/,
+  ],
+};
+
+function exists(words: string, table: 'requests' | 'review'): boolean {
+  // (Listed with the other table's matter: 依申请公开、行政复议、行政诉讼均无.)
+  const w = words.replace(/[“”"‘’'「」『』]/g, '').replace(EVERYONE, '公民');
+  return (
+    EXISTS[table].some((re) => re.test(w)) || (LISTED_REQUESTS.test(w) && /均无|均未发生|都没有|均为[0零]/.test(w))
+  );
 }
 
 /**
@@ -237,7 +295,8 @@ function clauses(
       continue;
     }
     const last = prose[prose.length - 1];
-    if (open && last) last.text += text;
+    // (A numbered line — a heading, 三、…（本年度无） — starts anew: t125, after 二's wrapped last line.)
+    if (open && last && !/^[（(]?[一二三四五六七八九十\d]+[）)、.．]/.test(text)) last.text += text;
     else prose.push({ line: l.no, text });
     // (A short line — a numbered heading, （二）依申请公开 — is no wrapped sentence.)
     open =
@@ -246,10 +305,19 @@ function clauses(
   return prose.flatMap((p) =>
     p.text.split(/[。；;！!？?]/).flatMap((sentence) => {
       const parts = sentence.split(/[，,：:]/).filter(Boolean);
-      return parts.map((words, i) => ({ line: p.line, words, ...(i ? { before: parts[i - 1]! } : {}) }));
+      // (The clause before: the nearest one naming a matter — …提出的申请，经统计，一件也没有.
+      // Kept as it goes: a page's one line may be one sentence of a hundred thousand clauses.)
+      let matter: string | undefined;
+      return parts.map((words, i) => {
+        const before = matter ?? parts[i - 1];
+        if (MATTER_WORD.test(words)) matter = words;
+        return { line: p.line, words, ...(i ? { before: before! } : {}) };
+      });
     }),
   );
 }
+/** A clause naming a matter of 三 or 四. */
+const MATTER_WORD = /申请|复议|诉讼|行政争议/;
 /** A sentence inside a table's line: text with no border ending in 。；！？ (its numbers' run before it cut off). */
 const SENTENCE_IN_ROW = /[^|\d\s][^|]*?[。；;！!？?]/g;
 /** A dumped table line's words before its table's own (its header's first words). */
