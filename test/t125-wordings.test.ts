@@ -49,3 +49,30 @@ describe('none stated: the matter’s existence denied, not any negation beside 
     '政府信息公开申请，本年度我局一件也未收到。',
   ])('reads none of the requests in %s', (text) => expect(none('requests', text)).toEqual(['new_received']));
 });
+
+describe('none stated beside a table whose new requests are not read (seed 151)', () => {
+  it('takes a figure of requests handled as against it, none carried over', async () => {
+    const { noneStatedTable } = await import('../src/lib/tables/none-stated.ts');
+    const cell = (row_key: string, state: 'number' | 'ambiguous', value: number | null) =>
+      ({ table_id: 'requests', row_key, col_key: 'total', state, value, raw: String(value), line: 1 }) as never;
+    const read = (...cells: never[]) => ({ cells, found: true, missing: [], notes: [] }) as never;
+    const none = { line: 9, words: '本机关共收到政府信息公开申请〇件', rows: ['new_received'] };
+    const states = (r: { cells: Array<{ state: string }> }) => r.cells.map((c) => c.state);
+    expect(
+      states(noneStatedTable(read(cell('new_received', 'ambiguous', null), cell('granted', 'number', 3)), none)),
+    ).toEqual(['ambiguous', 'contradicted']);
+    // Carried over: the handled ones may be those.
+    expect(
+      states(
+        noneStatedTable(
+          read(
+            cell('new_received', 'ambiguous', null),
+            cell('carried_over', 'number', 3),
+            cell('granted', 'number', 3),
+          ),
+          none,
+        ),
+      ),
+    ).toEqual(['ambiguous', 'number', 'number']);
+  });
+});

@@ -416,9 +416,16 @@ export function noneStated(
 export function noneStatedTable(read: TableRead, said: NoneStated | readonly NoneStated[] | null): TableRead {
   // Each statement against the rows it speaks of (一 saying no lawsuit, 四 no review: t115).
   for (const none of said === null ? [] : 'rows' in said ? [said] : said) {
-    const against = read.cells.find(
-      (c) => c.state === 'number' && none.rows.includes(c.row_key) && c.value !== null && c.value > 0,
-    );
+    const above = (c: TableRead['cells'][number]) => c.state === 'number' && c.value !== null && c.value > 0;
+    // (三's new requests not read at all, none carried over: any figure of requests handled is
+    // against the statement — seed 151, the new row a cell short, the rest published.)
+    const unread =
+      none.rows.includes('new_received') &&
+      !read.cells.some((c) => c.row_key === 'new_received' && c.state === 'number') &&
+      !read.cells.some((c) => c.row_key === 'carried_over' && above(c));
+    const against =
+      read.cells.find((c) => above(c) && none.rows.includes(c.row_key)) ??
+      (unread ? read.cells.find((c) => above(c) && c.row_key !== 'carried_over') : undefined);
     if (against) return contradicted(read, none, against);
   }
   return read;
