@@ -42,7 +42,7 @@ import { correctedRows, correctionsStated } from '../tables/corrections.ts';
 import { tablesNamed, type NamedTable, type TableNamed } from '../tables/named.ts';
 import { statedMoneyUnits } from '../tables/units.ts';
 import type { CellOut, TableRead } from '../tables/read.ts';
-import { noneStatements, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
+import { TABLE_LEAD, noneStatements, noneStatedTable, type NoneStated } from '../tables/none-stated.ts';
 import { otherUnitCaption, otherUnitTable } from '../tables/other-unit.ts';
 import { otherPeriodCaption, otherPeriodOpener, otherPeriodReference, otherPeriodTable } from '../tables/periods.ts';
 import { layoutCount, readActive, readRequests, readReview, rowPadding } from '../tables/sections.ts';
@@ -700,8 +700,6 @@ function leadApart(lines: Line[]): Line[] {
   if (!first || !m || !m[1]!.trim()) return lines;
   return [{ ...first, text: m[1]!.trim() }, { ...first, text: first.text.slice(m[1]!.length) }, ...lines.slice(1)];
 }
-/** A dumped table line's words before its table's own (its header's first words). */
-const TABLE_LEAD = /^(.+?)(?=[（(]本列数据|申请人情况|行政复议\s*\|?\s*行政诉讼|信息内容|第二十条)/;
 
 /**
  * A section's lines with its heading: words after the heading on its line (三、…申请情况（本年度无）,

@@ -321,7 +321,7 @@ const MATTER_WORD = /申请|复议|诉讼|行政争议/;
 /** A sentence inside a table's line: text with no border ending in 。；！？ (its numbers' run before it cut off). */
 const SENTENCE_IN_ROW = /[^|\d\s][^|]*?[。；;！!？?]/g;
 /** A dumped table line's words before its table's own (its header's first words). */
-const TABLE_LEAD = /^(.+?)(?:[（(]本列数据|申请人情况|行政复议\s*行政诉讼|信息内容|第二十条)/;
+export const TABLE_LEAD = /^(.+?)(?=[（(]本列数据|申请人情况|行政复议\s*\|?\s*行政诉讼|信息内容|第二十条)/;
 /** A line of a table: three numbers or more apart (with 件 after them too: 0    0件     0). */
 const TABLE_ROW = /(?:^|[\s,，、；;\t])\d+(?:\.\d+)?件?(?:[\s,，、；;\t]+\d+(?:\.\d+)?件?){2,}/;
 
